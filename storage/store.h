@@ -1,0 +1,113 @@
+#ifndef GUESTVOICE_STORAGE_STORE_H_
+#define GUESTVOICE_STORAGE_STORE_H_
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "absl/functional/function_ref.h"
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "rocksdb/cache.h"
+#include "rocksdb/db.h"
+#include "storage/column_family.h"
+#include "storage/schema_stamp.h"
+#include "storage/snapshot.h"
+#include "storage/store_options.h"
+#include "storage/write_batch.h"
+
+namespace guestvoice::storage {
+
+// The RocksDB database under one data directory. Get, Scan, Write and
+// GetSnapshot may be called from any number of threads at once; Close (and
+// the destructor) only once no other call is in flight.
+class Store {
+ public:
+  // The on-disk schema this build reads and writes.
+  static constexpr uint32_t kSchemaVersion = 1;
+
+  // Opens the store in options.data_dir, creating the directory and a stamped
+  // empty store when there is none (and create_if_missing is on).
+  // Refuses, leaving the directory exactly as it was:
+  //  - FAILED_PRECONDITION: the directory is in use by another process or
+  //    Store (RocksDB's LOCK file); it holds another program's files, a
+  //    RocksDB database that is not a guestvoice store, unknown column
+  //    families, or a store with a newer schema version.
+  //  - DATA_LOSS: the RocksDB metadata (CURRENT, MANIFEST) is unreadable.
+  //  - PERMISSION_DENIED (or FAILED_PRECONDITION for a path that crosses a
+  //    regular file): the directory cannot be created or written.
+  // Every message names the directory.
+  [[nodiscard]] static absl::StatusOr<std::unique_ptr<Store>> Open(
+      const StoreOptions& options);
+
+  Store(const Store&) = delete;
+  Store& operator=(const Store&) = delete;
+  // Closes the store if Close was not called; errors are then lost.
+  ~Store();
+
+  // Flushes memtables (so the next Open replays no WAL) and closes the
+  // database, releasing the directory lock. Idempotent. Other calls fail with
+  // FAILED_PRECONDITION afterwards.
+  [[nodiscard]] absl::Status Close();
+
+  // The value under `key`, or nullopt when there is none.
+  [[nodiscard]] absl::StatusOr<std::optional<std::string>> Get(
+      ColumnFamily family, std::string_view key,
+      const Snapshot* snapshot = nullptr) const;
+
+  // Applies every update of `batch` atomically; when sync_writes is on, the
+  // batch is in the fsynced WAL before this returns. Concurrent calls are
+  // grouped into one WAL write and one fsync (group commit).
+  [[nodiscard]] absl::Status Write(WriteBatch&& batch);
+
+  // Calls `visit` on the entries whose keys start with `prefix`, in key order,
+  // beginning strictly after `start_after` when it is not empty (pass the last
+  // key of the previous page), at most `limit` of them (0: no limit), until
+  // `visit` returns false. To learn whether another page follows, ask for one
+  // entry more than the page size.
+  [[nodiscard]] absl::Status Scan(
+      ColumnFamily family, std::string_view prefix,
+      std::string_view start_after, size_t limit,
+      absl::FunctionRef<bool(std::string_view key, std::string_view value)>
+          visit,
+      const Snapshot* snapshot = nullptr) const;
+
+  // A consistent view for several reads. Requires an open store.
+  std::unique_ptr<Snapshot> GetSnapshot() const;
+
+  // Flushes and fully compacts every column family: merges operands, drops
+  // deleted entries. For maintenance tools and tests.
+  [[nodiscard]] absl::Status CompactAll();
+
+  const std::string& data_dir() const { return data_dir_; }
+  const SchemaStamp& schema_stamp() const { return schema_stamp_; }
+
+ private:
+  using Handles = std::array<rocksdb::ColumnFamilyHandle*, kColumnFamilyCount>;
+
+  Store(std::string data_dir, bool sync_writes,
+        std::shared_ptr<rocksdb::Cache> block_cache,
+        std::unique_ptr<rocksdb::DB> db, Handles handles,
+        SchemaStamp schema_stamp);
+
+  rocksdb::ColumnFamilyHandle* handle(ColumnFamily family) const {
+    return handles_[static_cast<int>(family)];
+  }
+  absl::Status CheckOpen() const;
+
+  const std::string data_dir_;
+  rocksdb::WriteOptions write_options_;
+  // Shared by the table options of every family.
+  std::shared_ptr<rocksdb::Cache> block_cache_;
+  std::unique_ptr<rocksdb::DB> db_;
+  Handles handles_;
+  SchemaStamp schema_stamp_;
+};
+
+}  // namespace guestvoice::storage
+
+#endif  // GUESTVOICE_STORAGE_STORE_H_
