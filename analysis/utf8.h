@@ -1,0 +1,39 @@
+#ifndef GUESTVOICE_ANALYSIS_UTF8_H_
+#define GUESTVOICE_ANALYSIS_UTF8_H_
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace guestvoice::analysis::utf8 {
+
+// One step of decoding. For ill-formed input, `length` covers the "maximal
+// subpart" (Unicode 14, section 3.9), the unit that Python's
+// bytes.decode("utf-8", "replace") turns into one U+FFFD.
+struct Step {
+  char32_t code_point;  // U+FFFD when !well_formed
+  std::size_t length;   // >= 1
+  bool well_formed;
+};
+
+inline constexpr char32_t kReplacementCharacter = 0xFFFD;
+
+// Decodes the sequence starting at text[pos]; pos must be < text.size().
+Step Decode(std::string_view text, std::size_t pos);
+
+bool IsValid(std::string_view text);
+
+// text with every maximal ill-formed subpart replaced by U+FFFD, exactly as
+// Python decodes bytes with errors="replace".
+std::string ReplaceInvalid(std::string_view text);
+
+// The longest prefix of at most max_bytes that does not end inside a
+// well-formed multi-byte sequence.
+std::string_view TruncateAtBoundary(std::string_view text,
+                                    std::size_t max_bytes);
+
+void AppendCodePoint(char32_t code_point, std::string* out);
+
+}  // namespace guestvoice::analysis::utf8
+
+#endif  // GUESTVOICE_ANALYSIS_UTF8_H_
