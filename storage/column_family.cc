@@ -51,6 +51,10 @@ std::optional<ColumnFamily> ColumnFamilyNamed(std::string_view name) {
   return std::nullopt;
 }
 
+bool HasMergeOperator(ColumnFamily family) {
+  return family == ColumnFamily::kAggregates;
+}
+
 rocksdb::ColumnFamilyOptions ColumnFamilyOptionsFor(
     ColumnFamily family, const std::shared_ptr<rocksdb::Cache>& block_cache) {
   const FamilyTraits traits = TraitsOf(family);
@@ -80,7 +84,7 @@ rocksdb::ColumnFamilyOptions ColumnFamilyOptionsFor(
   }
   options.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
 
-  if (family == ColumnFamily::kAggregates) {
+  if (HasMergeOperator(family)) {
     options.merge_operator = std::make_shared<CountersMergeOperator>();
   }
   return options;

@@ -42,6 +42,9 @@ std::string_view ColumnFamilyName(ColumnFamily family);
 // The family with this on-disk name, if it is one of ours.
 std::optional<ColumnFamily> ColumnFamilyNamed(std::string_view name);
 
+// Whether the family combines Merge operands (only kAggregates does).
+bool HasMergeOperator(ColumnFamily family);
+
 // Options of one family. All families share `block_cache`, so the cache size
 // bounds block memory for the whole store.
 rocksdb::ColumnFamilyOptions ColumnFamilyOptionsFor(

@@ -35,8 +35,12 @@ std::string EncodeCounters(absl::Span<const int64_t> counters) {
   return value;
 }
 
+bool IsCountersValue(std::string_view value) {
+  return value.size() % kSlotBytes == 0;
+}
+
 absl::StatusOr<std::vector<int64_t>> DecodeCounters(std::string_view value) {
-  if (value.size() % kSlotBytes != 0) {
+  if (!IsCountersValue(value)) {
     return absl::DataLossError(
         absl::StrCat("counters value of ", value.size(),
                      " bytes is not a whole number of 8-byte slots"));
@@ -54,7 +58,8 @@ bool CountersMergeOperator::Merge(const rocksdb::Slice& /*key*/,
                                   std::string* new_value,
                                   rocksdb::Logger* logger) const {
   const rocksdb::Slice existing = existing_value ? *existing_value : "";
-  if (existing.size() % kSlotBytes != 0 || value.size() % kSlotBytes != 0) {
+  if (!IsCountersValue(existing.ToStringView()) ||
+      !IsCountersValue(value.ToStringView())) {
     // RocksDB turns a failed merge into a Corruption status for the read or
     // compaction that hit it.
     rocksdb::Log(rocksdb::InfoLogLevel::ERROR_LEVEL, logger,

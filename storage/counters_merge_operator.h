@@ -29,6 +29,8 @@
 namespace guestvoice::storage {
 
 std::string EncodeCounters(absl::Span<const int64_t> counters);
+// Whether `value` has the shape of a counters value (whole 8-byte slots).
+bool IsCountersValue(std::string_view value);
 // DATA_LOSS when the size is not a multiple of 8 bytes.
 absl::StatusOr<std::vector<int64_t>> DecodeCounters(std::string_view value);
 

@@ -8,6 +8,7 @@
 #include "absl/memory/memory.h"
 #include "absl/strings/str_cat.h"
 #include "rocksdb/env.h"
+#include "storage/counters_merge_operator.h"
 #include "storage/data_dir.h"
 #include "storage/key_codec.h"
 #include "storage/keys.h"
@@ -326,6 +327,25 @@ absl::Status Store::Write(WriteBatch&& batch) {
   if (batch.empty()) return absl::OkStatus();
   rocksdb::WriteBatch updates;
   for (const WriteBatch::Update& update : batch.updates_) {
+    // RocksDB accepts such a Merge into the WAL and fails only while applying
+    // it, after earlier updates of the batch took effect (and again on every
+    // recovery). Refuse the batch while nothing is written.
+    if (update.operation == WriteBatch::Operation::kMerge &&
+        !HasMergeOperator(update.family)) {
+      return absl::InternalError(
+          absl::StrCat("Merge into column family '",
+                       std::string(ColumnFamilyName(update.family)),
+                       "', which has no merge operator"));
+    }
+    // A malformed counters value would fail every later merge of its key, in
+    // reads and in compactions (which would stop the store's writes).
+    if (update.family == ColumnFamily::kAggregates &&
+        update.operation != WriteBatch::Operation::kDelete &&
+        !IsCountersValue(update.value)) {
+      return absl::InternalError(
+          absl::StrCat("a value of ", update.value.size(),
+                       " bytes is not a counters value (8-byte slots)"));
+    }
     rocksdb::ColumnFamilyHandle* family = handle(update.family);
     rocksdb::Status status;
     switch (update.operation) {

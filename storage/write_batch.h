@@ -16,7 +16,10 @@ class WriteBatch {
  public:
   void Put(ColumnFamily family, std::string_view key, std::string_view value);
   void Delete(ColumnFamily family, std::string_view key);
-  // Combined with the key's value by the family's merge operator.
+  // Combined with the key's value by the family's merge operator; only
+  // families with one (HasMergeOperator) accept it: Store::Write refuses a
+  // batch that merges elsewhere, or writes a value to kAggregates that is not
+  // a counters value (storage/counters_merge_operator.h).
   void Merge(ColumnFamily family, std::string_view key,
              std::string_view operand);
 
