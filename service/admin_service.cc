@@ -1,0 +1,316 @@
+#include "service/admin_service.h"
+
+#include <string>
+
+#include "absl/strings/str_cat.h"
+#include "common/absl_view.h"
+#include "common/status_macros.h"
+#include "service/crypto.h"
+#include "service/errors.h"
+#include "service/field_checks.h"
+#include "service/organizations.h"
+#include "service/pagination.h"
+#include "service/proto_time.h"
+#include "service/request_log.h"
+#include "service/resource_names.h"
+#include "service/unary_call.h"
+#include "storage/keys.h"
+
+namespace guestvoice::service {
+namespace {
+
+constexpr size_t kMaxDisplayNameChars = 200;
+
+// Organization administration is open to the organization's own SCOPE_ADMIN
+// keys and to SCOPE_PLATFORM_ADMIN keys; to anyone else the organization does
+// not exist.
+absl::Status AuthorizeOrganizationAdmin(const storage::Store& store,
+                                        const Principal& principal,
+                                        std::string_view organization,
+                                        std::string_view resource_name) {
+  const bool platform = principal.HasScope(v1::SCOPE_PLATFORM_ADMIN);
+  if (principal.organization() == organization) {
+    return platform ? absl::OkStatus()
+                    : principal.RequireScope(v1::SCOPE_ADMIN);
+  }
+  if (!platform) return ResourceNotFound(resource_name);
+  ASSIGN_OR_RETURN(std::optional<v1::Organization> existing,
+                   ReadOrganization(store, organization));
+  return existing.has_value() ? absl::OkStatus()
+                              : ResourceNotFound(resource_name);
+}
+
+void CheckApiKeyFields(FieldViolations& violations, const v1::ApiKey& api_key,
+                       const Principal& principal, absl::Time now) {
+  CheckDisplayText(violations, "api_key.display_name", api_key.display_name(),
+                   kMaxDisplayNameChars, /*required=*/true);
+  if (api_key.scopes().empty()) {
+    violations.Add("api_key.scopes", "at least one scope is required");
+  }
+  for (int i = 0; i < api_key.scopes_size(); ++i) {
+    const int scope = api_key.scopes(i);
+    const std::string field = absl::StrCat("api_key.scopes[", i, "]");
+    if (!v1::Scope_IsValid(scope) || scope == v1::SCOPE_UNSPECIFIED) {
+      violations.Add(field, absl::StrCat(scope, " is not a known scope"));
+    } else if (scope == v1::SCOPE_PLATFORM_ADMIN &&
+               !principal.HasScope(v1::SCOPE_PLATFORM_ADMIN)) {
+      violations.Add(field,
+                     "only a SCOPE_PLATFORM_ADMIN key can grant "
+                     "SCOPE_PLATFORM_ADMIN");
+    }
+  }
+  if (api_key.has_expire_time() &&
+      FromProtoTimestamp(api_key.expire_time()) <= now) {
+    violations.Add("api_key.expire_time", "must be in the future");
+  }
+}
+
+absl::StatusOr<internal::v1::StoredApiKey> ReadExistingApiKey(
+    const storage::Store& store, const ApiKeyName& name,
+    std::string_view resource_name) {
+  ASSIGN_OR_RETURN(std::optional<internal::v1::StoredApiKey> stored,
+                   ReadApiKey(store, name.organization, name.api_key));
+  if (!stored.has_value()) return ResourceNotFound(resource_name);
+  return *std::move(stored);
+}
+
+}  // namespace
+
+grpc::ServerUnaryReactor* AdminService::CreateOrganization(
+    grpc::CallbackServerContext* context,
+    const v1::CreateOrganizationRequest* request, v1::Organization* response) {
+  return RunUnary(context, [&]() -> absl::Status {
+    ASSIGN_OR_RETURN(Principal principal,
+                     deps_.authenticator.Authenticate(*context));
+    RETURN_IF_ERROR(principal.RequireScope(v1::SCOPE_PLATFORM_ADMIN));
+    FieldViolations violations;
+    CheckOptionalResourceId(violations, "organization_id",
+                            request->organization_id());
+    CheckDisplayText(violations, "organization.display_name",
+                     request->organization().display_name(),
+                     kMaxDisplayNameChars, /*required=*/true);
+    CheckRequestId(violations, "request_id", request->request_id());
+    RETURN_IF_ERROR(violations.ToStatus());
+
+    const std::string organization = request->organization_id().empty()
+                                         ? NewResourceId()
+                                         : request->organization_id();
+    const std::string name = FormatOrganizationName(organization);
+    const std::string organization_key = storage::OrganizationKey(organization);
+    const std::string request_key = storage::RequestIdKey(
+        principal.organization(), "CreateOrganization", request->request_id());
+    v1::CreateOrganizationRequest digest_source = *request;
+    digest_source.clear_request_id();
+    const std::string digest = RequestDigest(digest_source);
+
+    auto guard = request->request_id().empty()
+                     ? deps_.locks.Lock(organization_key)
+                     : deps_.locks.Lock(request_key, organization_key);
+    if (!request->request_id().empty()) {
+      ASSIGN_OR_RETURN(std::optional<std::string> replay,
+                       LookupRequest(deps_.store, request_key,
+                                     request->request_id(), digest));
+      if (replay.has_value()) {
+        return response->ParseFromString(*replay)
+                   ? absl::OkStatus()
+                   : absl::DataLossError("a stored response is unreadable");
+      }
+    }
+    ASSIGN_OR_RETURN(std::optional<v1::Organization> existing,
+                     ReadOrganization(deps_.store, organization));
+    if (existing.has_value()) return ResourceAlreadyExists(name);
+
+    const absl::Time now = deps_.clock.Now();
+    response->set_name(name);
+    response->set_display_name(request->organization().display_name());
+    *response->mutable_create_time() = ToProtoTimestamp(now);
+    storage::WriteBatch batch;
+    PutOrganization(batch, organization, *response);
+    if (!request->request_id().empty()) {
+      RecordRequest(batch, request_key, digest, *response, now);
+    }
+    return deps_.store.Write(std::move(batch));
+  });
+}
+
+grpc::ServerUnaryReactor* AdminService::GetOrganization(
+    grpc::CallbackServerContext* context,
+    const v1::GetOrganizationRequest* request, v1::Organization* response) {
+  return RunUnary(context, [&]() -> absl::Status {
+    ASSIGN_OR_RETURN(Principal principal,
+                     deps_.authenticator.Authenticate(*context));
+    ASSIGN_OR_RETURN(std::string organization,
+                     ParseOrganizationName("name", request->name()));
+    if (!principal.HasScope(v1::SCOPE_PLATFORM_ADMIN)) {
+      RETURN_IF_ERROR(principal.RequireTenant(organization, request->name()));
+    }
+    ASSIGN_OR_RETURN(std::optional<v1::Organization> found,
+                     ReadOrganization(deps_.store, organization));
+    if (!found.has_value()) return ResourceNotFound(request->name());
+    *response = *std::move(found);
+    return absl::OkStatus();
+  });
+}
+
+grpc::ServerUnaryReactor* AdminService::ListOrganizations(
+    grpc::CallbackServerContext* context,
+    const v1::ListOrganizationsRequest* request,
+    v1::ListOrganizationsResponse* response) {
+  return RunUnary(context, [&]() -> absl::Status {
+    ASSIGN_OR_RETURN(Principal principal,
+                     deps_.authenticator.Authenticate(*context));
+    RETURN_IF_ERROR(principal.RequireScope(v1::SCOPE_PLATFORM_ADMIN));
+    PageQuery query{
+        .family = storage::ColumnFamily::kIndexes,
+        .prefix = storage::OrganizationIndexPrefix(),
+        .request_identity = "ListOrganizations",
+        .page_size = request->page_size(),
+        .page_token = request->page_token(),
+    };
+    ASSIGN_OR_RETURN(
+        *response->mutable_next_page_token(),
+        VisitPage(deps_.store, query,
+                  [&](std::string_view key, std::string_view) -> absl::Status {
+                    ASSIGN_OR_RETURN(std::string_view organization,
+                                     storage::OrganizationIdFromIndexKey(key));
+                    ASSIGN_OR_RETURN(
+                        std::optional<v1::Organization> found,
+                        ReadOrganization(deps_.store, organization));
+                    if (!found.has_value()) {
+                      return absl::DataLossError(
+                          absl::StrCat("organization ", AbslView(organization),
+                                       " is listed but has no record"));
+                    }
+                    *response->add_organizations() = *std::move(found);
+                    return absl::OkStatus();
+                  }));
+    return absl::OkStatus();
+  });
+}
+
+grpc::ServerUnaryReactor* AdminService::CreateApiKey(
+    grpc::CallbackServerContext* context,
+    const v1::CreateApiKeyRequest* request, v1::ApiKey* response) {
+  return RunUnary(context, [&]() -> absl::Status {
+    ASSIGN_OR_RETURN(Principal principal,
+                     deps_.authenticator.Authenticate(*context));
+    ASSIGN_OR_RETURN(std::string organization,
+                     ParseOrganizationName("parent", request->parent()));
+    RETURN_IF_ERROR(AuthorizeOrganizationAdmin(
+        deps_.store, principal, organization, request->parent()));
+    const absl::Time now = deps_.clock.Now();
+    FieldViolations violations;
+    CheckApiKeyFields(violations, request->api_key(), principal, now);
+    CheckRequestId(violations, "request_id", request->request_id());
+    RETURN_IF_ERROR(violations.ToStatus());
+
+    NewApiKey minted = MintApiKey(organization, request->api_key(), now);
+    ASSIGN_OR_RETURN(
+        ApiKeyName name,
+        ParseApiKeyName("api_key.name", minted.stored.api_key().name()));
+    storage::WriteBatch batch;
+    PutApiKey(batch, organization, name.api_key, minted.stored);
+    std::optional<storage::LockTable::Guard> guard;
+    if (!request->request_id().empty()) {
+      const std::string request_key = storage::RequestIdKey(
+          organization, "CreateApiKey", request->request_id());
+      v1::CreateApiKeyRequest digest_source = *request;
+      digest_source.clear_request_id();
+      const std::string digest = RequestDigest(digest_source);
+      guard.emplace(deps_.locks.Lock(request_key));
+      ASSIGN_OR_RETURN(std::optional<std::string> replay,
+                       LookupRequest(deps_.store, request_key,
+                                     request->request_id(), digest));
+      if (replay.has_value()) {
+        // The secret was shown once, by the first response.
+        return response->ParseFromString(*replay)
+                   ? absl::OkStatus()
+                   : absl::DataLossError("a stored response is unreadable");
+      }
+      RecordRequest(batch, request_key, digest, minted.stored.api_key(), now);
+    }
+    RETURN_IF_ERROR(deps_.store.Write(std::move(batch)));
+    *response = std::move(minted.with_secret);
+    return absl::OkStatus();
+  });
+}
+
+grpc::ServerUnaryReactor* AdminService::GetApiKey(
+    grpc::CallbackServerContext* context, const v1::GetApiKeyRequest* request,
+    v1::ApiKey* response) {
+  return RunUnary(context, [&]() -> absl::Status {
+    ASSIGN_OR_RETURN(Principal principal,
+                     deps_.authenticator.Authenticate(*context));
+    ASSIGN_OR_RETURN(ApiKeyName name, ParseApiKeyName("name", request->name()));
+    RETURN_IF_ERROR(AuthorizeOrganizationAdmin(
+        deps_.store, principal, name.organization, request->name()));
+    ASSIGN_OR_RETURN(internal::v1::StoredApiKey stored,
+                     ReadExistingApiKey(deps_.store, name, request->name()));
+    *response = std::move(*stored.mutable_api_key());
+    return absl::OkStatus();
+  });
+}
+
+grpc::ServerUnaryReactor* AdminService::ListApiKeys(
+    grpc::CallbackServerContext* context, const v1::ListApiKeysRequest* request,
+    v1::ListApiKeysResponse* response) {
+  return RunUnary(context, [&]() -> absl::Status {
+    ASSIGN_OR_RETURN(Principal principal,
+                     deps_.authenticator.Authenticate(*context));
+    ASSIGN_OR_RETURN(std::string organization,
+                     ParseOrganizationName("parent", request->parent()));
+    RETURN_IF_ERROR(AuthorizeOrganizationAdmin(
+        deps_.store, principal, organization, request->parent()));
+    PageQuery query{
+        .family = storage::ColumnFamily::kEntities,
+        .prefix = storage::ApiKeyPrefix(organization),
+        .request_identity = absl::StrCat("ListApiKeys|", request->parent()),
+        .page_size = request->page_size(),
+        .page_token = request->page_token(),
+    };
+    ASSIGN_OR_RETURN(
+        *response->mutable_next_page_token(),
+        VisitPage(
+            deps_.store, query, [&](std::string_view, std::string_view value) {
+              internal::v1::StoredApiKey stored;
+              if (!stored.ParseFromArray(value.data(), value.size())) {
+                return absl::DataLossError(
+                    "a stored API key record is unreadable");
+              }
+              *response->add_api_keys() = std::move(*stored.mutable_api_key());
+              return absl::OkStatus();
+            }));
+    return absl::OkStatus();
+  });
+}
+
+grpc::ServerUnaryReactor* AdminService::RevokeApiKey(
+    grpc::CallbackServerContext* context,
+    const v1::RevokeApiKeyRequest* request, v1::ApiKey* response) {
+  return RunUnary(context, [&]() -> absl::Status {
+    ASSIGN_OR_RETURN(Principal principal,
+                     deps_.authenticator.Authenticate(*context));
+    ASSIGN_OR_RETURN(ApiKeyName name, ParseApiKeyName("name", request->name()));
+    RETURN_IF_ERROR(AuthorizeOrganizationAdmin(
+        deps_.store, principal, name.organization, request->name()));
+    if (principal.api_key_name() == request->name()) {
+      return PreconditionFailed(
+          "a key cannot revoke itself; revoke it with another admin key");
+    }
+    const std::string key = storage::ApiKeyKey(name.organization, name.api_key);
+    auto guard = deps_.locks.Lock(key);
+    ASSIGN_OR_RETURN(internal::v1::StoredApiKey stored,
+                     ReadExistingApiKey(deps_.store, name, request->name()));
+    if (!stored.api_key().has_revoke_time()) {
+      *stored.mutable_api_key()->mutable_revoke_time() =
+          ToProtoTimestamp(deps_.clock.Now());
+      storage::WriteBatch batch;
+      PutApiKey(batch, name.organization, name.api_key, stored);
+      RETURN_IF_ERROR(deps_.store.Write(std::move(batch)));
+    }
+    *response = std::move(*stored.mutable_api_key());
+    return absl::OkStatus();
+  });
+}
+
+}  // namespace guestvoice::service
