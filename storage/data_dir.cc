@@ -22,7 +22,7 @@ absl::Status FilesystemError(const std::error_code& error,
 
 }  // namespace
 
-absl::StatusOr<DataDirContents> PrepareDataDir(const std::string& path,
+absl::StatusOr<PreparedDataDir> PrepareDataDir(const std::string& path,
                                                bool create_if_missing) {
   std::error_code error;
   const fs::file_status status = fs::status(path, error);
@@ -47,10 +47,17 @@ absl::StatusOr<DataDirContents> PrepareDataDir(const std::string& path,
                            path, "not writable");
   }
 
+  PreparedDataDir prepared;
+  prepared.canonical_path = fs::canonical(path, error).string();
+  if (error) return FilesystemError(error, path, "cannot resolve");
+
   bool empty = true;
   for (fs::directory_iterator it(path, error), end; !error && it != end;
        it.increment(error)) {
-    if (it->path().filename() == "CURRENT") return DataDirContents::kRocksDb;
+    if (it->path().filename() == "CURRENT") {
+      prepared.contents = DataDirContents::kRocksDb;
+      return prepared;
+    }
     empty = false;
   }
   if (error) return FilesystemError(error, path, "cannot list");
@@ -64,7 +71,8 @@ absl::StatusOr<DataDirContents> PrepareDataDir(const std::string& path,
     return absl::NotFoundError(absl::StrCat(
         "data dir ", path, " holds no store and create_if_missing is off"));
   }
-  return DataDirContents::kEmpty;
+  prepared.contents = DataDirContents::kEmpty;
+  return prepared;
 }
 
 }  // namespace guestvoice::storage

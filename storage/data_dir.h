@@ -12,6 +12,13 @@ enum class DataDirContents {
   kRocksDb,  // holds a RocksDB CURRENT file: inspect before writing
 };
 
+struct PreparedDataDir {
+  // Absolute, without symlinks or "..": RocksDB tells its own open databases
+  // apart by path string, so "d", "d/" and a symlink to d must all be one.
+  std::string canonical_path;
+  DataDirContents contents;
+};
+
 // Checks the data directory before RocksDB touches it: creates it when it is
 // missing (if `create_if_missing`), and requires a writable directory. A
 // directory with files but no RocksDB CURRENT file is someone else's and is
@@ -19,7 +26,7 @@ enum class DataDirContents {
 // errno's code (PERMISSION_DENIED for an unwritable or read-only directory,
 // FAILED_PRECONDITION for a path through a regular file, ...) and name the
 // path.
-[[nodiscard]] absl::StatusOr<DataDirContents> PrepareDataDir(
+[[nodiscard]] absl::StatusOr<PreparedDataDir> PrepareDataDir(
     const std::string& path, bool create_if_missing);
 
 }  // namespace guestvoice::storage

@@ -108,6 +108,8 @@ class KeyBuilder {
 class KeyReader {
  public:
   explicit KeyReader(std::string_view key) : remaining_(key) {}
+  // The reader keeps a view of the key: a temporary would dangle.
+  explicit KeyReader(std::string&& key) = delete;
 
   absl::StatusOr<uint8_t> ReadByte();
   absl::StatusOr<KeyKind> ReadKind();

@@ -210,18 +210,18 @@ absl::StatusOr<std::optional<SchemaStamp>> InspectExistingStore(
 
 absl::StatusOr<std::unique_ptr<Store>> Store::Open(
     const StoreOptions& options) {
-  const std::string& data_dir = options.data_dir;
-  if (data_dir.empty()) {
+  if (options.data_dir.empty()) {
     return absl::InvalidArgumentError("StoreOptions.data_dir is empty");
   }
-  absl::StatusOr<DataDirContents> contents =
-      PrepareDataDir(data_dir, options.create_if_missing);
-  if (!contents.ok()) return contents.status();
+  absl::StatusOr<PreparedDataDir> prepared =
+      PrepareDataDir(options.data_dir, options.create_if_missing);
+  if (!prepared.ok()) return prepared.status();
+  const std::string& data_dir = prepared->canonical_path;
 
   std::shared_ptr<rocksdb::Cache> block_cache =
       rocksdb::NewLRUCache(options.block_cache_bytes);
   std::optional<SchemaStamp> stamp;
-  if (*contents == DataDirContents::kRocksDb) {
+  if (prepared->contents == DataDirContents::kRocksDb) {
     absl::StatusOr<std::optional<SchemaStamp>> inspected =
         InspectExistingStore(data_dir, block_cache);
     if (!inspected.ok()) return inspected.status();

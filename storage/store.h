@@ -40,7 +40,7 @@ class Store {
   //  - DATA_LOSS: the RocksDB metadata (CURRENT, MANIFEST) is unreadable.
   //  - PERMISSION_DENIED (or FAILED_PRECONDITION for a path that crosses a
   //    regular file): the directory cannot be created or written.
-  // Every message names the directory.
+  // Every message names the directory (canonical once it exists).
   [[nodiscard]] static absl::StatusOr<std::unique_ptr<Store>> Open(
       const StoreOptions& options);
 
@@ -83,6 +83,7 @@ class Store {
   // deleted entries. For maintenance tools and tests.
   [[nodiscard]] absl::Status CompactAll();
 
+  // The canonical path of StoreOptions::data_dir.
   const std::string& data_dir() const { return data_dir_; }
   const SchemaStamp& schema_stamp() const { return schema_stamp_; }
 

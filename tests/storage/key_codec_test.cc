@@ -85,10 +85,9 @@ TEST(KeyCodecTest, Int64RoundTripsAndKeepsOrderAcrossZero) {
     values.push_back(static_cast<int64_t>(random()) >> (i % 64));
   }
   for (int64_t value : values) {
-    EXPECT_EQ(KeyReader(KeyBuilder().AppendInt64(value).Release())
-                  .ReadInt64()
-                  .value(),
-              value);
+    EXPECT_EQ(
+        KeyReader(KeyBuilder().AppendInt64(value).key()).ReadInt64().value(),
+        value);
   }
   ExpectOrderPreserved<int64_t>(
       values, [](int64_t v) { return KeyBuilder().AppendInt64(v).Release(); });
@@ -117,9 +116,8 @@ TEST(KeyCodecTest, DoubleRoundTripsBitExactAndKeepsOrder) {
   }
   values.push_back(-0.0);
   for (double value : values) {
-    const double decoded = KeyReader(KeyBuilder().AppendDouble(value).Release())
-                               .ReadDouble()
-                               .value();
+    const double decoded =
+        KeyReader(KeyBuilder().AppendDouble(value).key()).ReadDouble().value();
     EXPECT_EQ(std::memcmp(&decoded, &value, sizeof(value)), 0) << value;
   }
   // -0.0 == 0.0 naturally; the encoding puts -0.0 just below +0.0.
@@ -142,9 +140,8 @@ TEST(KeyCodecTest, DoubleRoundTripsBitExactAndKeepsOrder) {
 
 TEST(KeyCodecTest, NaNRoundTrips) {
   const double nan = std::numeric_limits<double>::quiet_NaN();
-  EXPECT_TRUE(std::isnan(KeyReader(KeyBuilder().AppendDouble(nan).Release())
-                             .ReadDouble()
-                             .value()));
+  EXPECT_TRUE(std::isnan(
+      KeyReader(KeyBuilder().AppendDouble(nan).key()).ReadDouble().value()));
 }
 
 TEST(KeyCodecTest, NewestFirstSortsNewerTimesFirst) {
@@ -160,7 +157,7 @@ TEST(KeyCodecTest, NewestFirstSortsNewerTimesFirst) {
     times.push_back(absl::FromUnixMicros(micros(random)));
   }
   for (absl::Time time : times) {
-    EXPECT_EQ(KeyReader(KeyBuilder().AppendNewestFirst(time).Release())
+    EXPECT_EQ(KeyReader(KeyBuilder().AppendNewestFirst(time).key())
                   .ReadNewestFirst()
                   .value(),
               time);
@@ -181,7 +178,7 @@ TEST(KeyCodecTest, NewestFirstSortsNewerTimesFirst) {
 
 TEST(KeyCodecTest, NewestFirstDropsSubMicroseconds) {
   const absl::Time time = absl::FromUnixNanos(1'000'001'999);
-  EXPECT_EQ(KeyReader(KeyBuilder().AppendNewestFirst(time).Release())
+  EXPECT_EQ(KeyReader(KeyBuilder().AppendNewestFirst(time).key())
                 .ReadNewestFirst()
                 .value(),
             absl::FromUnixMicros(1'000'001));

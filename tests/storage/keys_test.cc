@@ -32,7 +32,8 @@ TEST(KeysTest, OrgScopedKeysStartWithTheOrgThenTheKind) {
 }
 
 TEST(KeysTest, HotelKeysDecodeToTheirIds) {
-  KeyReader reader(HotelKey("acme", std::string("pa\0ris", 6)));
+  const std::string key = HotelKey("acme", std::string("pa\0ris", 6));
+  KeyReader reader(key);
   EXPECT_EQ(reader.ReadString().value(), "acme");
   EXPECT_EQ(reader.ReadKind().value(), KeyKind::kHotel);
   EXPECT_EQ(reader.ReadString().value(), std::string("pa\0ris", 6));

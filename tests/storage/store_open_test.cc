@@ -290,6 +290,20 @@ TEST_F(StoreOpenTest, SecondOpenInTheSameProcessIsRefused) {
   EXPECT_THAT(Store::Open(Options()), IsOk());
 }
 
+TEST_F(StoreOpenTest, OtherSpellingsOfAnOpenDirAreRefused) {
+  ASSERT_OK_AND_ASSIGN(std::unique_ptr<Store> first, Store::Open(Options()));
+  fs::create_directory_symlink(data_dir_, dir_.Child("link"));
+  for (const std::string& spelling :
+       {data_dir_ + "/", data_dir_ + "/../data", dir_.Child("link")}) {
+    StoreOptions options = Options();
+    options.data_dir = spelling;
+    EXPECT_THAT(
+        Store::Open(options),
+        StatusIs(absl::StatusCode::kFailedPrecondition, HasSubstr("in use")))
+        << spelling;
+  }
+}
+
 TEST_F(StoreOpenTest, SecondProcessIsRefused) {
   CreateStore();
   ProbeResult free = OpenFromAnotherProcess(data_dir_);

@@ -1,5 +1,6 @@
 #include "storage/store.h"
 
+#include <filesystem>
 #include <memory>
 #include <string>
 #include <thread>
@@ -76,7 +77,8 @@ class StoreTest : public ::testing::Test {
 
 TEST_F(StoreTest, OpenCreatesTheDirectoryAndStampsTheSchema) {
   Open();
-  EXPECT_EQ(store_->data_dir(), Options().data_dir);
+  EXPECT_EQ(store_->data_dir(),
+            std::filesystem::canonical(Options().data_dir).string());
   const SchemaStamp& stamp = store_->schema_stamp();
   EXPECT_EQ(stamp.format, "guestvoice");
   EXPECT_EQ(stamp.schema_version, Store::kSchemaVersion);
