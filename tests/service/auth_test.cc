@@ -1,0 +1,228 @@
+// Authentication, scopes and tenant isolation for every RPC: no key, an
+// unknown key, a key without the method's scope, and another organization's
+// key.
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "guestvoice/v1/admin_service.grpc.pb.h"
+#include "guestvoice/v1/hotel_service.grpc.pb.h"
+#include "tests/testing/grpc_matchers.h"
+#include "tests/testing/test_server.h"
+
+namespace guestvoice {
+namespace {
+
+using ::guestvoice::testing::ErrorReason;
+using ::guestvoice::testing::GrpcErrorIs;
+using ::guestvoice::testing::TestServer;
+
+// Every scope but `excluded`.
+std::vector<v1::Scope> AllScopesBut(std::optional<v1::Scope> excluded) {
+  std::vector<v1::Scope> scopes;
+  for (int scope = v1::Scope_MIN; scope <= v1::Scope_MAX; ++scope) {
+    if (scope != v1::SCOPE_UNSPECIFIED && scope != v1::SCOPE_PLATFORM_ADMIN &&
+        (!excluded.has_value() || scope != *excluded)) {
+      scopes.push_back(static_cast<v1::Scope>(scope));
+    }
+  }
+  return scopes;
+}
+
+struct RpcCase {
+  std::string name;
+  // The scope the method needs; nullopt when any key of the organization may
+  // call it.
+  std::optional<v1::Scope> scope;
+  // Calls the method on resources of organization "default" (hotel "lisbon",
+  // the bootstrap key's organization).
+  std::function<grpc::Status(TestServer&, grpc::ClientContext*)> call;
+};
+
+std::vector<RpcCase> AllRpcs() {
+  auto hotel = [](TestServer& server) {
+    return v1::HotelService::NewStub(server.channel());
+  };
+  auto admin = [](TestServer& server) {
+    return v1::AdminService::NewStub(server.channel());
+  };
+  return {
+      {"HotelService.CreateHotel", v1::SCOPE_ADMIN,
+       [=](TestServer& server, grpc::ClientContext* context) {
+         v1::CreateHotelRequest request;
+         request.set_parent("organizations/default");
+         request.set_hotel_id("porto");
+         request.mutable_hotel()->set_display_name("Porto");
+         request.mutable_hotel()->set_time_zone("Europe/Lisbon");
+         v1::Hotel response;
+         return hotel(server)->CreateHotel(context, request, &response);
+       }},
+      {"HotelService.GetHotel", std::nullopt,
+       [=](TestServer& server, grpc::ClientContext* context) {
+         v1::GetHotelRequest request;
+         request.set_name("organizations/default/hotels/lisbon");
+         v1::Hotel response;
+         return hotel(server)->GetHotel(context, request, &response);
+       }},
+      {"HotelService.ListHotels", std::nullopt,
+       [=](TestServer& server, grpc::ClientContext* context) {
+         v1::ListHotelsRequest request;
+         request.set_parent("organizations/default");
+         v1::ListHotelsResponse response;
+         return hotel(server)->ListHotels(context, request, &response);
+       }},
+      {"HotelService.UpdateHotel", v1::SCOPE_ADMIN,
+       [=](TestServer& server, grpc::ClientContext* context) {
+         v1::UpdateHotelRequest request;
+         request.mutable_hotel()->set_name(
+             "organizations/default/hotels/lisbon");
+         request.mutable_hotel()->set_display_name("Renamed");
+         v1::Hotel response;
+         return hotel(server)->UpdateHotel(context, request, &response);
+       }},
+      {"HotelService.DeleteHotel", v1::SCOPE_ADMIN,
+       [=](TestServer& server, grpc::ClientContext* context) {
+         v1::DeleteHotelRequest request;
+         request.set_name("organizations/default/hotels/lisbon");
+         google::protobuf::Empty response;
+         return hotel(server)->DeleteHotel(context, request, &response);
+       }},
+      {"AdminService.CreateOrganization", v1::SCOPE_PLATFORM_ADMIN,
+       [=](TestServer& server, grpc::ClientContext* context) {
+         v1::CreateOrganizationRequest request;
+         request.set_organization_id("newco");
+         request.mutable_organization()->set_display_name("NewCo");
+         v1::Organization response;
+         return admin(server)->CreateOrganization(context, request, &response);
+       }},
+      {"AdminService.GetOrganization", std::nullopt,
+       [=](TestServer& server, grpc::ClientContext* context) {
+         v1::GetOrganizationRequest request;
+         request.set_name("organizations/default");
+         v1::Organization response;
+         return admin(server)->GetOrganization(context, request, &response);
+       }},
+      {"AdminService.ListOrganizations", v1::SCOPE_PLATFORM_ADMIN,
+       [=](TestServer& server, grpc::ClientContext* context) {
+         v1::ListOrganizationsRequest request;
+         v1::ListOrganizationsResponse response;
+         return admin(server)->ListOrganizations(context, request, &response);
+       }},
+      {"AdminService.CreateApiKey", v1::SCOPE_ADMIN,
+       [=](TestServer& server, grpc::ClientContext* context) {
+         v1::CreateApiKeyRequest request;
+         request.set_parent("organizations/default");
+         request.mutable_api_key()->set_display_name("k");
+         request.mutable_api_key()->add_scopes(v1::SCOPE_FEEDBACK_READ);
+         v1::ApiKey response;
+         return admin(server)->CreateApiKey(context, request, &response);
+       }},
+      {"AdminService.ListApiKeys", v1::SCOPE_ADMIN,
+       [=](TestServer& server, grpc::ClientContext* context) {
+         v1::ListApiKeysRequest request;
+         request.set_parent("organizations/default");
+         v1::ListApiKeysResponse response;
+         return admin(server)->ListApiKeys(context, request, &response);
+       }},
+      {"AdminService.GetApiKey", v1::SCOPE_ADMIN,
+       [=](TestServer& server, grpc::ClientContext* context) {
+         v1::GetApiKeyRequest request;
+         request.set_name("organizations/default/apiKeys/somekey");
+         v1::ApiKey response;
+         return admin(server)->GetApiKey(context, request, &response);
+       }},
+      {"AdminService.RevokeApiKey", v1::SCOPE_ADMIN,
+       [=](TestServer& server, grpc::ClientContext* context) {
+         v1::RevokeApiKeyRequest request;
+         request.set_name("organizations/default/apiKeys/somekey");
+         v1::ApiKey response;
+         return admin(server)->RevokeApiKey(context, request, &response);
+       }},
+  };
+}
+
+class AuthTest : public ::testing::TestWithParam<RpcCase> {
+ protected:
+  void SetUp() override {
+    v1::CreateHotelRequest request;
+    request.set_parent("organizations/default");
+    request.set_hotel_id("lisbon");
+    request.mutable_hotel()->set_display_name("Lisbon");
+    request.mutable_hotel()->set_time_zone("Europe/Lisbon");
+    v1::Hotel hotel;
+    ASSERT_TRUE(
+        v1::HotelService::NewStub(server_.channel())
+            ->CreateHotel(TestServer::Context(server_.admin_key()).get(),
+                          request, &hotel)
+            .ok());
+  }
+
+  grpc::Status CallWith(const std::string& key) {
+    return GetParam().call(server_, TestServer::Context(key).get());
+  }
+
+  TestServer server_;
+};
+
+TEST_P(AuthTest, NoKeyIsUnauthenticated) {
+  EXPECT_THAT(CallWith(""), GrpcErrorIs(grpc::StatusCode::UNAUTHENTICATED,
+                                        "API_KEY_MISSING"));
+}
+
+TEST_P(AuthTest, UnknownKeyIsUnauthenticated) {
+  EXPECT_THAT(
+      CallWith("gv_not-a-real-key"),
+      GrpcErrorIs(grpc::StatusCode::UNAUTHENTICATED, "API_KEY_INVALID"));
+}
+
+TEST_P(AuthTest, MalformedAuthorizationIsUnauthenticated) {
+  grpc::ClientContext context;
+  context.AddMetadata("authorization", "Basic dXNlcjpwYXNz");
+  EXPECT_THAT(
+      GetParam().call(server_, &context),
+      GrpcErrorIs(grpc::StatusCode::UNAUTHENTICATED, "API_KEY_MISSING"));
+}
+
+TEST_P(AuthTest, KeyWithoutTheScopeIsPermissionDenied) {
+  if (!GetParam().scope.has_value()) {
+    // Any key of the organization may call it: a key with the fewest rights
+    // must get through.
+    const std::string key =
+        server_.CreateKey("default", {v1::SCOPE_FEEDBACK_READ});
+    EXPECT_TRUE(CallWith(key).ok());
+    return;
+  }
+  const std::string key =
+      server_.CreateKey("default", AllScopesBut(GetParam().scope));
+  EXPECT_THAT(CallWith(key), GrpcErrorIs(grpc::StatusCode::PERMISSION_DENIED,
+                                         "SCOPE_MISSING"));
+}
+
+TEST_P(AuthTest, AnotherOrganizationSeesNothing) {
+  const std::string other_key =
+      server_.CreateOrganizationWithKey("other", AllScopesBut(std::nullopt));
+  const grpc::Status status = CallWith(other_key);
+  if (GetParam().scope == v1::SCOPE_PLATFORM_ADMIN) {
+    EXPECT_THAT(status, GrpcErrorIs(grpc::StatusCode::PERMISSION_DENIED,
+                                    "SCOPE_MISSING"));
+  } else {
+    EXPECT_THAT(status,
+                GrpcErrorIs(grpc::StatusCode::NOT_FOUND, "RESOURCE_NOT_FOUND"));
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(EveryRpc, AuthTest, ::testing::ValuesIn(AllRpcs()),
+                         [](const ::testing::TestParamInfo<RpcCase>& info) {
+                           std::string name = info.param.name;
+                           name.erase(
+                               std::remove(name.begin(), name.end(), '.'),
+                               name.end());
+                           return name;
+                         });
+
+}  // namespace
+}  // namespace guestvoice

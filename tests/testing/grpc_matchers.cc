@@ -1,0 +1,45 @@
+#include "tests/testing/grpc_matchers.h"
+
+namespace guestvoice::testing {
+namespace {
+
+google::rpc::Status Details(const grpc::Status& status) {
+  google::rpc::Status details;
+  details.ParseFromString(status.error_details());
+  return details;
+}
+
+bool FindErrorInfo(const grpc::Status& status, google::rpc::ErrorInfo* info) {
+  const google::rpc::Status details = Details(status);
+  for (const auto& any : details.details()) {
+    if (any.UnpackTo(info)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::string ErrorReason(const grpc::Status& status) {
+  google::rpc::ErrorInfo info;
+  return FindErrorInfo(status, &info) ? info.reason() : "";
+}
+
+std::string ErrorDomain(const grpc::Status& status) {
+  google::rpc::ErrorInfo info;
+  return FindErrorInfo(status, &info) ? info.domain() : "";
+}
+
+std::vector<std::string> ViolatedFields(const grpc::Status& status) {
+  std::vector<std::string> fields;
+  const google::rpc::Status details = Details(status);
+  for (const auto& any : details.details()) {
+    google::rpc::BadRequest bad_request;
+    if (!any.UnpackTo(&bad_request)) continue;
+    for (const auto& violation : bad_request.field_violations()) {
+      fields.push_back(violation.field());
+    }
+  }
+  return fields;
+}
+
+}  // namespace guestvoice::testing

@@ -1,0 +1,59 @@
+#ifndef GUESTVOICE_TESTS_TESTING_TEST_SERVER_H_
+#define GUESTVOICE_TESTS_TESTING_TEST_SERVER_H_
+
+#include <grpcpp/channel.h>
+#include <grpcpp/client_context.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "guestvoice/v1/admin.pb.h"
+#include "service/server.h"
+#include "tests/testing/fake_clock.h"
+#include "tests/testing/temp_dir.h"
+
+namespace guestvoice::testing {
+
+// A guestvoiced started in-process on 127.0.0.1:0 with a fresh data dir and
+// a fake clock, called over a real TCP channel through the generated stubs.
+class TestServer {
+ public:
+  TestServer();
+  ~TestServer();
+
+  // Stops the server and starts a new one on the same data dir.
+  void Restart();
+
+  std::shared_ptr<grpc::Channel> channel() const { return channel_; }
+  FakeClock& clock() { return clock_; }
+  const std::string& data_dir() const { return data_dir_.path(); }
+  service::Server& server() { return *server_; }
+
+  // The bootstrap key of organization "default" (every scope).
+  const std::string& admin_key() const { return admin_key_; }
+
+  // A client context that sends `key` as the bearer token ("" sends none).
+  static std::unique_ptr<grpc::ClientContext> Context(const std::string& key);
+
+  // Creates an organization through AdminService with the bootstrap key and
+  // returns an API key of it with `scopes`.
+  std::string CreateOrganizationWithKey(const std::string& organization_id,
+                                        std::vector<v1::Scope> scopes);
+  // Creates an API key in `organization` (an id) with the bootstrap key.
+  std::string CreateKey(const std::string& organization,
+                        std::vector<v1::Scope> scopes);
+
+ private:
+  void Start();
+
+  TempDir data_dir_;
+  FakeClock clock_;
+  std::unique_ptr<service::Server> server_;
+  std::shared_ptr<grpc::Channel> channel_;
+  std::string admin_key_;
+};
+
+}  // namespace guestvoice::testing
+
+#endif  // GUESTVOICE_TESTS_TESTING_TEST_SERVER_H_
