@@ -1,0 +1,387 @@
+"""End-to-end tests of the built guestvoiced binary, driven through grpcurl.
+
+Each test gets its own data dir under tmp_path and a kernel-chosen port
+(--listen=127.0.0.1:0), so tests are hermetic and can run next to anything
+else on the machine. The server's port is read back from its log line; every
+wait is a poll with a deadline, never a fixed sleep.
+
+Environment: GUESTVOICED is the server binary (set by ctest). GRPCURL may name
+grpcurl; otherwise it is looked up on PATH and in $(go env GOPATH)/bin, where
+tools/setup installs it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import signal
+import stat
+import subprocess
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+HOTEL_SERVICE = "guestvoice.v1.HotelService"
+ADMIN_SERVICE = "guestvoice.v1.AdminService"
+HEALTH_SERVICE = "grpc.health.v1.Health"
+ORGANIZATION = "organizations/default"
+HOTEL_ID = "lisbon-riverside"
+HOTEL_NAME = f"{ORGANIZATION}/hotels/{HOTEL_ID}"
+
+# grpcurl exits with 64 + the gRPC status code when a call fails.
+GRPCURL_STATUS_EXIT_OFFSET = 64
+INVALID_ARGUMENT = 3
+UNAUTHENTICATED = 16
+
+LISTENING = re.compile(r"guestvoiced listening on port (\d+) \(data dir ")
+FIRST_START = re.compile(r"first start: .*admin API key in (\S+)")
+
+# Generous bounds: they only matter when something hangs, and a loaded CI
+# machine must not turn a slow start into a failure.
+START_DEADLINE_S = 15.0
+EXIT_DEADLINE_S = 30.0
+REFUSAL_DEADLINE_S = 10.0
+GRPCURL_DEADLINE_S = 20.0
+POLL_INTERVAL_S = 0.02
+
+
+def _find_guestvoiced() -> Path:
+    value = os.environ.get("GUESTVOICED")
+    if not value:
+        pytest.fail("GUESTVOICED must name the guestvoiced binary (ctest sets it)")
+    path = Path(value)
+    if not os.access(path, os.X_OK):
+        pytest.fail(f"GUESTVOICED={path} is not an executable file")
+    return path
+
+
+def _find_grpcurl() -> Path:
+    candidates = [os.environ.get("GRPCURL"), shutil.which("grpcurl")]
+    go = shutil.which("go")
+    if go:
+        gopath = subprocess.run([go, "env", "GOPATH"], capture_output=True,
+                                text=True, timeout=30).stdout.strip()
+        if gopath:
+            candidates.append(str(Path(gopath) / "bin" / "grpcurl"))
+    for candidate in candidates:
+        if candidate and os.access(candidate, os.X_OK):
+            return Path(candidate)
+    # A missing tool fails rather than skips: a green run must mean tested.
+    pytest.fail("grpcurl not found (set GRPCURL or run tools/setup)")
+
+
+@pytest.fixture(scope="session")
+def guestvoiced_binary() -> Path:
+    return _find_guestvoiced()
+
+
+@pytest.fixture(scope="session")
+def grpcurl_binary() -> Path:
+    return _find_grpcurl()
+
+
+@dataclass
+class Guestvoiced:
+    """One guestvoiced process; stdout and stderr both go to log_path."""
+
+    process: subprocess.Popen
+    data_dir: Path
+    log_path: Path
+    port: int = 0
+
+    def log(self) -> str:
+        return self.log_path.read_text(errors="replace")
+
+    def wait_until_listening(self) -> int:
+        deadline = time.monotonic() + START_DEADLINE_S
+        while time.monotonic() < deadline:
+            match = LISTENING.search(self.log())
+            if match:
+                self.port = int(match.group(1))
+                return self.port
+            if self.process.poll() is not None:
+                pytest.fail(f"guestvoiced exited with {self.process.returncode} "
+                            f"before listening:\n{self.log()}")
+            time.sleep(POLL_INTERVAL_S)
+        pytest.fail(f"guestvoiced did not log its port within "
+                    f"{START_DEADLINE_S}s:\n{self.log()}")
+
+    def wait_for_exit(self, timeout: float) -> int:
+        try:
+            return self.process.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            pytest.fail(f"guestvoiced still running after {timeout}s:\n{self.log()}")
+
+    def terminate(self) -> int:
+        self.process.send_signal(signal.SIGTERM)
+        return self.wait_for_exit(EXIT_DEADLINE_S)
+
+
+Launcher = Callable[..., Guestvoiced]
+
+
+@pytest.fixture
+def launch(guestvoiced_binary: Path, tmp_path: Path) -> Iterator[Launcher]:
+    """Starts guestvoiced with the given flags; kills leftovers at teardown."""
+    started: list[Guestvoiced] = []
+
+    def start(*flags: str, data_dir: Path) -> Guestvoiced:
+        log_path = tmp_path / f"guestvoiced-{len(started) + 1}.log"
+        with log_path.open("wb") as log:
+            # A file, not a pipe: a chatty server can never block on a full
+            # pipe, and the log can be polled while the process runs.
+            process = subprocess.Popen(
+                [str(guestvoiced_binary), f"--data_dir={data_dir}", *flags],
+                stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT)
+        server = Guestvoiced(process, data_dir, log_path)
+        started.append(server)
+        return server
+
+    yield start
+    for server in started:
+        if server.process.poll() is None:
+            server.process.kill()
+            server.process.wait(timeout=EXIT_DEADLINE_S)
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    # Not created: guestvoiced must create a missing data dir itself.
+    return tmp_path / "data"
+
+
+@pytest.fixture
+def serve(launch: Launcher) -> Callable[[Path], Guestvoiced]:
+    """Starts guestvoiced on a free loopback port and waits until it listens."""
+
+    def start(data_dir: Path) -> Guestvoiced:
+        server = launch("--listen=127.0.0.1:0", data_dir=data_dir)
+        server.wait_until_listening()
+        return server
+
+    return start
+
+
+@pytest.fixture
+def server(serve: Callable[[Path], Guestvoiced], data_dir: Path) -> Guestvoiced:
+    return serve(data_dir)
+
+
+@pytest.fixture
+def grpcurl(grpcurl_binary: Path) -> Callable[..., subprocess.CompletedProcess]:
+    """Runs grpcurl against a server; returns the finished process."""
+
+    def run(server: Guestvoiced, *args: str, request: dict | None = None,
+            key: str | None = None) -> subprocess.CompletedProcess:
+        # -format-error prints a failed call's google.rpc.Status, details
+        # included, as JSON on stderr, so errors can be parsed, not grepped.
+        command = [str(grpcurl_binary), "-plaintext", "-format-error",
+                   "-max-time", "10"]
+        if key is not None:
+            command += ["-H", f"authorization: Bearer {key}"]
+        if request is not None:
+            command += ["-d", json.dumps(request)]
+        command += [f"127.0.0.1:{server.port}", *args]
+        return subprocess.run(command, capture_output=True, text=True,
+                              timeout=GRPCURL_DEADLINE_S)
+
+    return run
+
+
+@pytest.fixture
+def call(grpcurl) -> Callable[..., dict]:
+    """Calls a method that must succeed; returns its JSON response."""
+
+    def invoke(server: Guestvoiced, method: str, request: dict,
+               key: str | None = None) -> dict:
+        result = grpcurl(server, method, request=request, key=key)
+        assert result.returncode == 0, (
+            f"{method} failed ({result.returncode}):\n{result.stderr}")
+        return json.loads(result.stdout)
+
+    return invoke
+
+
+@pytest.fixture
+def call_error(grpcurl) -> Callable[..., dict]:
+    """Calls a method that must fail; returns its google.rpc.Status as JSON."""
+
+    def invoke(server: Guestvoiced, method: str, request: dict,
+               key: str | None = None) -> dict:
+        result = grpcurl(server, method, request=request, key=key)
+        assert result.returncode > GRPCURL_STATUS_EXIT_OFFSET, (
+            f"{method} did not fail with a gRPC status ({result.returncode}):\n"
+            f"{result.stdout}{result.stderr}")
+        status = json.loads(result.stderr)
+        assert result.returncode == GRPCURL_STATUS_EXIT_OFFSET + status["code"]
+        return status
+
+    return invoke
+
+
+def admin_key(data_dir: Path) -> str:
+    return (data_dir / "admin-api-key").read_text().strip()
+
+
+def create_hotel_request(time_zone: str = "Europe/Lisbon") -> dict:
+    return {
+        "parent": ORGANIZATION,
+        "hotel_id": HOTEL_ID,
+        "hotel": {"display_name": "Lisbon Riverside", "time_zone": time_zone},
+    }
+
+
+def field_violations(status: dict) -> list[dict]:
+    violations = []
+    for detail in status.get("details", []):
+        if detail["@type"].endswith("/google.rpc.BadRequest"):
+            # grpcurl prints proto field names; accept JSON names as well.
+            violations += detail.get("field_violations",
+                                     detail.get("fieldViolations", []))
+    return violations
+
+
+def tree_snapshot(root: Path) -> dict[str, tuple[int, bytes | None]]:
+    """Every entry under root with its mode and, for files, its bytes."""
+    snapshot = {}
+    for path in sorted(root.rglob("*")):
+        info = path.lstat()
+        contents = path.read_bytes() if path.is_file() else None
+        snapshot[str(path.relative_to(root))] = (info.st_mode, contents)
+    return snapshot
+
+
+@pytest.mark.parametrize("exists", [False, True], ids=["missing", "empty"])
+def test_first_start_writes_owner_only_admin_key(
+        serve, data_dir: Path, exists: bool):
+    if exists:
+        data_dir.mkdir()
+    server = serve(data_dir)
+    key_file = data_dir / "admin-api-key"
+    match = FIRST_START.search(server.log())
+    assert match, f"first start does not say where the key is:\n{server.log()}"
+    assert Path(match.group(1)) == key_file
+    # The key grants full control of the organization: owner-only.
+    assert stat.S_IMODE(key_file.stat().st_mode) == 0o600
+    assert re.fullmatch(r"gv_\S+", admin_key(data_dir))
+
+
+@pytest.mark.parametrize("service", ["", HOTEL_SERVICE, ADMIN_SERVICE])
+def test_health_reports_serving(server: Guestvoiced, call, service: str):
+    # "" is the whole server; load balancers may also probe each service.
+    response = call(server, f"{HEALTH_SERVICE}/Check", {"service": service})
+    assert response == {"status": "SERVING"}
+
+
+def test_reflection_lists_and_describes_services(server: Guestvoiced, grpcurl):
+    listed = grpcurl(server, "list")
+    assert listed.returncode == 0, listed.stderr
+    services = set(listed.stdout.split())
+    assert {HOTEL_SERVICE, ADMIN_SERVICE, HEALTH_SERVICE} <= services
+
+    # Health is described only if its descriptor was linked into the server.
+    for service, method in [(HEALTH_SERVICE, "Check"),
+                            (HOTEL_SERVICE, "CreateHotel")]:
+        described = grpcurl(server, "describe", service)
+        assert described.returncode == 0, described.stderr
+        assert f"{service} is a service" in described.stdout
+        assert f"rpc {method} " in described.stdout
+
+
+def test_create_hotel_needs_admin_key(server: Guestvoiced, call, call_error):
+    status = call_error(server, f"{HOTEL_SERVICE}/CreateHotel",
+                        create_hotel_request())
+    assert status["code"] == UNAUTHENTICATED, status
+
+    # Succeeds (not ALREADY_EXISTS), so the refused call wrote nothing.
+    hotel = call(server, f"{HOTEL_SERVICE}/CreateHotel",
+                 create_hotel_request(), key=admin_key(server.data_dir))
+    assert hotel["name"] == HOTEL_NAME
+    assert hotel["time_zone"] == "Europe/Lisbon"
+
+
+def test_create_hotel_with_bad_time_zone_names_the_field(
+        server: Guestvoiced, call_error):
+    status = call_error(server, f"{HOTEL_SERVICE}/CreateHotel",
+                        create_hotel_request(time_zone="Europe/Atlantis"),
+                        key=admin_key(server.data_dir))
+    assert status["code"] == INVALID_ARGUMENT, status
+    fields = [violation["field"] for violation in field_violations(status)]
+    assert fields == ["hotel.time_zone"], status
+
+
+def test_sigterm_stops_cleanly(server: Guestvoiced):
+    assert server.terminate() == 0, server.log()
+    assert "stopped cleanly" in server.log()
+
+
+def test_restart_keeps_data_and_does_not_bootstrap_again(
+        serve, data_dir: Path, call):
+    first = serve(data_dir)
+    key = admin_key(data_dir)
+    created = call(first, f"{HOTEL_SERVICE}/CreateHotel",
+                   create_hotel_request(), key=key)
+    key_file_before = tree_snapshot(data_dir)["admin-api-key"]
+    assert first.terminate() == 0, first.log()
+
+    second = serve(data_dir)
+    assert not FIRST_START.search(second.log()), second.log()
+    assert tree_snapshot(data_dir)["admin-api-key"] == key_file_before
+    # The old key still authenticates, and the acknowledged write survived.
+    assert call(second, f"{HOTEL_SERVICE}/GetHotel", {"name": HOTEL_NAME},
+                key=key) == created
+    keys = call(second, f"{ADMIN_SERVICE}/ListApiKeys",
+                {"parent": ORGANIZATION}, key=key)
+    assert len(keys["api_keys"]) == 1, keys
+
+
+def test_second_server_on_same_data_dir_is_refused(
+        server: Guestvoiced, launch, call):
+    intruder = launch("--listen=127.0.0.1:0", data_dir=server.data_dir)
+    assert intruder.wait_for_exit(REFUSAL_DEADLINE_S) != 0
+    assert re.search(rf"data dir {re.escape(str(server.data_dir))} is in use",
+                     intruder.log()), intruder.log()
+    # The refused start must not have disturbed the running server.
+    response = call(server, f"{HEALTH_SERVICE}/Check", {"service": ""})
+    assert response == {"status": "SERVING"}
+
+
+def test_plaintext_on_non_loopback_address_is_refused(launch, data_dir: Path):
+    refused = launch("--listen=0.0.0.0:0", data_dir=data_dir)
+    assert refused.wait_for_exit(REFUSAL_DEADLINE_S) != 0
+    log = refused.log()
+    assert "--tls_cert_file" in log and "--allow_insecure_non_loopback" in log, log
+    # Refused before touching the disk.
+    assert not data_dir.exists()
+
+
+def test_help_documents_listen_and_data_dir(launch, data_dir: Path):
+    helped = launch("--help", data_dir=data_dir)
+    helped.wait_for_exit(REFUSAL_DEADLINE_S)
+    assert "--listen" in helped.log() and "--data_dir" in helped.log()
+    assert not data_dir.exists()
+
+
+# Abseil's flag parser ends --help with exit code 1 and guestvoiced does not
+# override it; strict, so this starts failing (remove the mark) once fixed.
+@pytest.mark.xfail(strict=True, raises=AssertionError,
+                   reason="absl --help exits 1; guestvoiced keeps it")
+def test_help_exits_zero(launch, data_dir: Path):
+    helped = launch("--help", data_dir=data_dir)
+    assert helped.wait_for_exit(REFUSAL_DEADLINE_S) == 0
+
+
+def test_foreign_data_dir_is_refused_and_left_untouched(launch, data_dir: Path):
+    data_dir.mkdir()
+    (data_dir / "notes.txt").write_text("someone else's files\n")
+    before = tree_snapshot(data_dir)
+
+    refused = launch("--listen=127.0.0.1:0", data_dir=data_dir)
+    assert refused.wait_for_exit(REFUSAL_DEADLINE_S) != 0
+    assert "refusing to use another program's directory" in refused.log()
+    assert tree_snapshot(data_dir) == before
