@@ -90,4 +90,11 @@ rocksdb::ColumnFamilyOptions ColumnFamilyOptionsFor(
   return options;
 }
 
+rocksdb::ColumnFamilyDescriptor ColumnFamilyDescriptorFor(
+    ColumnFamily family, const std::shared_ptr<rocksdb::Cache>& block_cache) {
+  return rocksdb::ColumnFamilyDescriptor(
+      std::string(ColumnFamilyName(family)),
+      ColumnFamilyOptionsFor(family, block_cache));
+}
+
 }  // namespace guestvoice::storage

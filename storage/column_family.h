@@ -11,6 +11,7 @@
 #include <string_view>
 
 #include "rocksdb/cache.h"
+#include "rocksdb/db.h"
 #include "rocksdb/options.h"
 
 namespace guestvoice::storage {
@@ -48,6 +49,9 @@ bool HasMergeOperator(ColumnFamily family);
 // Options of one family. All families share `block_cache`, so the cache size
 // bounds block memory for the whole store.
 rocksdb::ColumnFamilyOptions ColumnFamilyOptionsFor(
+    ColumnFamily family, const std::shared_ptr<rocksdb::Cache>& block_cache);
+// Name and options together, as RocksDB's Open takes them.
+rocksdb::ColumnFamilyDescriptor ColumnFamilyDescriptorFor(
     ColumnFamily family, const std::shared_ptr<rocksdb::Cache>& block_cache);
 
 }  // namespace guestvoice::storage

@@ -1,18 +1,19 @@
 #include "storage/store.h"
 
-#include <cstdarg>
+#include <algorithm>
+#include <optional>
 #include <utility>
 #include <vector>
 
-#include "absl/cleanup/cleanup.h"
 #include "absl/memory/memory.h"
 #include "absl/strings/str_cat.h"
-#include "rocksdb/env.h"
 #include "storage/counters_merge_operator.h"
 #include "storage/data_dir.h"
+#include "storage/data_dir_lock.h"
 #include "storage/key_codec.h"
 #include "storage/keys.h"
 #include "storage/status.h"
+#include "storage/store_inspection.h"
 
 namespace guestvoice::storage {
 namespace {
@@ -24,14 +25,6 @@ constexpr uint64_t kMaxTotalWalBytes = uint64_t{256} << 20;
 // Write finished SST data back in 1 MiB steps instead of one long fsync at
 // the end of each flush or compaction, which would stall synced WAL writes.
 constexpr uint64_t kBytesPerSync = uint64_t{1} << 20;
-
-// Opening read-only to inspect a store must not write to its directory, and
-// RocksDB's default info log would create or rotate LOG files there.
-class DiscardingLogger final : public rocksdb::Logger {
- public:
-  using rocksdb::Logger::Logv;
-  void Logv(const char* /*format*/, va_list /*ap*/) override {}
-};
 
 rocksdb::DBOptions DbOptions() {
   rocksdb::DBOptions options;
@@ -52,160 +45,6 @@ rocksdb::DBOptions DbOptions() {
   return options;
 }
 
-rocksdb::ColumnFamilyDescriptor DescriptorFor(
-    ColumnFamily family, const std::shared_ptr<rocksdb::Cache>& block_cache) {
-  return rocksdb::ColumnFamilyDescriptor(
-      std::string(ColumnFamilyName(family)),
-      ColumnFamilyOptionsFor(family, block_cache));
-}
-
-std::string LockPath(const std::string& data_dir) {
-  return absl::StrCat(data_dir, "/LOCK");
-}
-
-absl::Status InUseError(const std::string& data_dir,
-                        const rocksdb::Status& lock_status) {
-  return absl::FailedPreconditionError(absl::StrCat(
-      "data dir ", data_dir, " is in use by another guestvoiced (lock file ",
-      LockPath(data_dir),
-      "): ", FromRocksDb(lock_status, "locking").message()));
-}
-
-// Whether another process (or another open Store in this one) holds the
-// directory's lock. Only an existing LOCK file is tried, so nothing is created.
-bool LockedByAnother(const std::string& data_dir,
-                     rocksdb::Status* lock_status) {
-  rocksdb::Env* env = rocksdb::Env::Default();
-  const std::string lock_path = LockPath(data_dir);
-  if (!env->FileExists(lock_path).ok()) return false;
-  rocksdb::FileLock* lock = nullptr;
-  *lock_status = env->LockFile(lock_path, &lock);
-  if (!lock_status->ok()) return true;
-  env->UnlockFile(lock).PermitUncheckedError();
-  return false;
-}
-
-absl::Status NotGuestvoiceError(const std::string& data_dir,
-                                absl::string_view why) {
-  return absl::FailedPreconditionError(
-      absl::StrCat("data dir ", data_dir,
-                   " holds a RocksDB database that is not a guestvoice store (",
-                   why, "); refusing to open it"));
-}
-
-absl::Status CheckSchemaStamp(const std::string& data_dir,
-                              const SchemaStamp& stamp) {
-  if (stamp.format != SchemaStamp::kFormat) {
-    return NotGuestvoiceError(
-        data_dir,
-        absl::StrCat("its schema stamp names format '", stamp.format, "'"));
-  }
-  if (stamp.schema_version > Store::kSchemaVersion) {
-    return absl::FailedPreconditionError(
-        absl::StrCat("data dir ", data_dir,
-                     " was written by a newer guestvoice (schema "
-                     "version ",
-                     stamp.schema_version, "; this build reads version ",
-                     Store::kSchemaVersion, "); refusing to open it"));
-  }
-  if (stamp.schema_version < Store::kSchemaVersion) {
-    return absl::FailedPreconditionError(absl::StrCat(
-        "data dir ", data_dir, " has schema version ", stamp.schema_version,
-        ", which this build (version ", Store::kSchemaVersion,
-        ") cannot migrate; refusing to open it"));
-  }
-  return absl::OkStatus();
-}
-
-// Decides, without writing anything, whether the RocksDB database in
-// `data_dir` may be opened for writing. Returns its stamp, or nullopt for a
-// database with no stamp and no data: a crash between creating a store and
-// stamping it leaves exactly that, and Open finishes the job. The directory's
-// lock is held meanwhile so no live writer changes the files being read.
-absl::StatusOr<std::optional<SchemaStamp>> InspectExistingStore(
-    const std::string& data_dir,
-    const std::shared_ptr<rocksdb::Cache>& block_cache) {
-  rocksdb::Env* env = rocksdb::Env::Default();
-  rocksdb::FileLock* lock = nullptr;
-  if (env->FileExists(LockPath(data_dir)).ok()) {
-    rocksdb::Status locked = env->LockFile(LockPath(data_dir), &lock);
-    if (!locked.ok()) return InUseError(data_dir, locked);
-  }
-  absl::Cleanup unlock = [env, lock] {
-    if (lock != nullptr) env->UnlockFile(lock).PermitUncheckedError();
-  };
-
-  rocksdb::DBOptions options;
-  options.info_log = std::make_shared<DiscardingLogger>();
-  std::vector<std::string> names;
-  rocksdb::Status status =
-      rocksdb::DB::ListColumnFamilies(options, data_dir, &names);
-  if (!status.ok()) {
-    return FromRocksDb(status, absl::StrCat("data dir ", data_dir,
-                                            ": reading the RocksDB metadata "
-                                            "(CURRENT, MANIFEST)"));
-  }
-  std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
-  size_t default_index = 0;
-  for (const std::string& name : names) {
-    std::optional<ColumnFamily> family = ColumnFamilyNamed(name);
-    if (!family.has_value()) {
-      return NotGuestvoiceError(
-          data_dir, absl::StrCat("unknown column family '", name, "'"));
-    }
-    if (*family == ColumnFamily::kDefault) default_index = descriptors.size();
-    descriptors.push_back(DescriptorFor(*family, block_cache));
-  }
-
-  std::vector<rocksdb::ColumnFamilyHandle*> handles;
-  rocksdb::DB* raw_db = nullptr;
-  status = rocksdb::DB::OpenForReadOnly(options, data_dir, descriptors,
-                                        &handles, &raw_db);
-  if (!status.ok()) {
-    return FromRocksDb(status, absl::StrCat("data dir ", data_dir,
-                                            ": opening read-only to check "
-                                            "the schema stamp"));
-  }
-  std::unique_ptr<rocksdb::DB> db(raw_db);
-  absl::Cleanup close = [&db, &handles] {
-    for (rocksdb::ColumnFamilyHandle* handle : handles) {
-      db->DestroyColumnFamilyHandle(handle).PermitUncheckedError();
-    }
-    db->Close().PermitUncheckedError();
-  };
-
-  std::string encoded;
-  status = db->Get(rocksdb::ReadOptions(), handles[default_index],
-                   SchemaStampKey(), &encoded);
-  if (status.IsNotFound()) {
-    for (rocksdb::ColumnFamilyHandle* handle : handles) {
-      std::unique_ptr<rocksdb::Iterator> it(
-          db->NewIterator(rocksdb::ReadOptions(), handle));
-      it->SeekToFirst();
-      if (it->Valid()) {
-        return NotGuestvoiceError(data_dir, "it has data but no schema stamp");
-      }
-      if (!it->status().ok()) {
-        return FromRocksDb(it->status(),
-                           absl::StrCat("data dir ", data_dir, ": reading"));
-      }
-    }
-    return std::nullopt;
-  }
-  if (!status.ok()) {
-    return FromRocksDb(status, absl::StrCat("data dir ", data_dir,
-                                            ": reading the schema stamp"));
-  }
-  absl::StatusOr<SchemaStamp> stamp = DecodeSchemaStamp(encoded);
-  if (!stamp.ok()) {
-    return NotGuestvoiceError(data_dir, stamp.status().message());
-  }
-  if (absl::Status valid = CheckSchemaStamp(data_dir, *stamp); !valid.ok()) {
-    return valid;
-  }
-  return *std::move(stamp);
-}
-
 }  // namespace
 
 absl::StatusOr<std::unique_ptr<Store>> Store::Open(
@@ -223,14 +62,14 @@ absl::StatusOr<std::unique_ptr<Store>> Store::Open(
   std::optional<SchemaStamp> stamp;
   if (prepared->contents == DataDirContents::kRocksDb) {
     absl::StatusOr<std::optional<SchemaStamp>> inspected =
-        InspectExistingStore(data_dir, block_cache);
+        InspectExistingStore(data_dir, block_cache, kSchemaVersion);
     if (!inspected.ok()) return inspected.status();
     stamp = *std::move(inspected);
   }
 
   std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
   for (ColumnFamily family : kAllColumnFamilies) {
-    descriptors.push_back(DescriptorFor(family, block_cache));
+    descriptors.push_back(ColumnFamilyDescriptorFor(family, block_cache));
   }
   std::vector<rocksdb::ColumnFamilyHandle*> handle_list;
   rocksdb::DB* raw_db = nullptr;
@@ -238,9 +77,10 @@ absl::StatusOr<std::unique_ptr<Store>> Store::Open(
                                              &handle_list, &raw_db);
   if (!status.ok()) {
     // Another process may have taken the lock since the inspection.
-    rocksdb::Status lock_status;
-    if (LockedByAnother(data_dir, &lock_status)) {
-      return InUseError(data_dir, lock_status);
+    if (absl::StatusOr<DataDirLock> lock =
+            DataDirLock::AcquireIfPresent(data_dir);
+        !lock.ok()) {
+      return lock.status();
     }
     return FromRocksDb(status, absl::StrCat("opening data dir ", data_dir));
   }
