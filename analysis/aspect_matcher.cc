@@ -1,0 +1,137 @@
+#include "analysis/aspect_matcher.h"
+
+#include <algorithm>
+#include <array>
+
+namespace guestvoice::analysis {
+namespace {
+
+bool EndsWith(std::string_view text, std::string_view suffix) {
+  return text.size() >= suffix.size() &&
+         text.substr(text.size() - suffix.size()) == suffix;
+}
+
+// Inflections shorter than this are left alone, so "is" is not "i" + "-s".
+constexpr std::size_t kShortestStem = 3;
+
+constexpr std::array<std::string_view, 3> kSuffixes = {"'s", "es", "s"};
+
+// True if `word` is `base` or `base` inflected: -s, -es, -'s, y -> -ies.
+bool IsFormOf(std::string_view word, std::string_view base) {
+  if (word == base) return true;
+  if (word.size() <= base.size() || word.substr(0, base.size()) != base) {
+    if (base.size() >= kShortestStem && base.back() == 'y' &&
+        word.size() == base.size() + 2 &&
+        word.substr(0, base.size() - 1) == base.substr(0, base.size() - 1)) {
+      return word.substr(base.size() - 1) == "ies";
+    }
+    return false;
+  }
+  if (base.size() < kShortestStem) return false;
+  const std::string_view suffix = word.substr(base.size());
+  return std::find(kSuffixes.begin(), kSuffixes.end(), suffix) !=
+         kSuffixes.end();
+}
+
+bool WordMatches(std::string_view term_word, bool is_prefix,
+                 std::string_view word) {
+  if (is_prefix) return word.substr(0, term_word.size()) == term_word;
+  return IsFormOf(word, term_word);
+}
+
+}  // namespace
+
+AspectMatcher::AspectMatcher(const AspectTaxonomy& taxonomy)
+    : terms_(taxonomy.terms()) {
+  for (std::size_t i = 0; i < terms_.size(); ++i) {
+    const AspectTaxonomy::Term& term = terms_[i];
+    const std::string& first = term.words.front();
+    if (term.words.size() == 1 && term.last_word_is_prefix) {
+      by_first_prefix_[first].push_back(i);
+      shortest_prefix_ = shortest_prefix_ == 0
+                             ? first.size()
+                             : std::min(shortest_prefix_, first.size());
+      longest_prefix_ = std::max(longest_prefix_, first.size());
+    } else {
+      by_first_word_[first].push_back(i);
+    }
+  }
+}
+
+void AspectMatcher::AddCandidates(std::string_view word,
+                                  std::vector<std::size_t>* candidates) const {
+  auto add = [&](const auto& map, std::string_view key) {
+    auto it = map.find(absl::string_view(key.data(), key.size()));
+    if (it != map.end()) {
+      candidates->insert(candidates->end(), it->second.begin(),
+                         it->second.end());
+    }
+  };
+  // The base forms IsFormOf accepts, looked up as first words.
+  add(by_first_word_, word);
+  for (std::string_view suffix : kSuffixes) {
+    if (EndsWith(word, suffix) &&
+        word.size() - suffix.size() >= kShortestStem) {
+      add(by_first_word_, word.substr(0, word.size() - suffix.size()));
+    }
+  }
+  if (EndsWith(word, "ies") && word.size() >= kShortestStem + 2) {
+    std::string singular(word.substr(0, word.size() - 3));
+    singular += 'y';
+    add(by_first_word_, singular);
+  }
+  if (shortest_prefix_ == 0) return;
+  const std::size_t longest = std::min(longest_prefix_, word.size());
+  for (std::size_t length = shortest_prefix_; length <= longest; ++length) {
+    add(by_first_prefix_, word.substr(0, length));
+  }
+}
+
+std::size_t AspectMatcher::MatchLength(std::size_t term_index,
+                                       const std::vector<TextWord>& words,
+                                       std::size_t start) const {
+  const AspectTaxonomy::Term& term = terms_[term_index];
+  if (start + term.words.size() > words.size()) return 0;
+  for (std::size_t i = 0; i < term.words.size(); ++i) {
+    const bool is_prefix =
+        term.last_word_is_prefix && i + 1 == term.words.size();
+    if (!WordMatches(term.words[i], is_prefix, words[start + i].lower)) {
+      return 0;
+    }
+  }
+  return term.words.size();
+}
+
+void AspectMatcher::FindTerms(const std::vector<TextWord>& words,
+                              std::vector<TermMatch>* matches) const {
+  matches->clear();
+  std::vector<std::size_t> candidates;
+  std::size_t i = 0;
+  while (i < words.size()) {
+    candidates.clear();
+    AddCandidates(words[i].lower, &candidates);
+    std::size_t best_length = 0;
+    std::size_t best_term = 0;
+    for (std::size_t term_index : candidates) {
+      const std::size_t length = MatchLength(term_index, words, i);
+      // On a tie a whole-word term beats a prefix term: it is the more
+      // specific entry ("bar" over "bar*").
+      const bool better =
+          length > best_length || (length == best_length && length > 0 &&
+                                   terms_[best_term].last_word_is_prefix &&
+                                   !terms_[term_index].last_word_is_prefix);
+      if (better) {
+        best_length = length;
+        best_term = term_index;
+      }
+    }
+    if (best_length == 0) {
+      ++i;
+      continue;
+    }
+    matches->push_back({i, i + best_length, &terms_[best_term].aspects});
+    i += best_length;
+  }
+}
+
+}  // namespace guestvoice::analysis

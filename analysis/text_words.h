@@ -1,0 +1,35 @@
+#ifndef GUESTVOICE_ANALYSIS_TEXT_WORDS_H_
+#define GUESTVOICE_ANALYSIS_TEXT_WORDS_H_
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "analysis/python_unicode.h"
+
+namespace guestvoice::analysis {
+
+// The words of a text for aspect matching: runs of letters, digits, currency
+// signs and inner apostrophes, lowercased. Every other character separates
+// words, so "check-in", "check in" and "Check In!" all give {"check", "in"},
+// and "kids' club" gives {"kids", "club"}. Used alike for texts and for
+// taxonomy terms, so both sides split the same way.
+struct TextWord {
+  std::string_view lower;  // points into TextWords::lowered
+  std::size_t begin;       // byte offsets in the text
+  std::size_t end;
+};
+
+struct TextWords {
+  std::vector<TextWord> words;
+  std::string lowered;
+};
+
+// `text` must be valid UTF-8. Linear in the size of the text.
+void SplitTextWords(std::string_view text, const PythonUnicode& unicode,
+                    TextWords* out);
+
+}  // namespace guestvoice::analysis
+
+#endif  // GUESTVOICE_ANALYSIS_TEXT_WORDS_H_
