@@ -2,12 +2,17 @@
 
 #include <pthread.h>
 #include <signal.h>
+#include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
 #include <cstdlib>
+#include <iostream>
 #include <string>
+#include <string_view>
 
 #include "absl/flags/flag.h"
+#include "absl/flags/internal/program_name.h"
+#include "absl/flags/internal/usage.h"
 #include "absl/flags/parse.h"
 #include "absl/flags/usage.h"
 #include "absl/flags/usage_config.h"
@@ -51,6 +56,24 @@ sigset_t BlockShutdownSignals() {
   return signals;
 }
 
+// Abseil 20220623 ends --help with exit status 1 (later releases exit 0, as
+// scripts expect of --help), so plain --help is answered here, listing this
+// file's flags; --helpfull and friends stay Abseil's.
+bool PrintedHelp(int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view arg = argv[i];
+    if (arg == "--help" || arg == "-help" || arg == "-h") {
+      absl::flags_internal::SetProgramInvocationName(argv[0]);
+      absl::flags_internal::FlagsHelp(
+          std::cout, "guestvoiced_main",
+          absl::flags_internal::HelpFormat::kHumanReadable,
+          absl::ProgramUsageMessage());
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -64,7 +87,10 @@ int main(int argc, char** argv) {
   absl::FlagsUsageConfig usage_config;
   usage_config.version_string = [] { return "guestvoiced 0.1.0\n"; };
   absl::SetFlagsUsageConfig(usage_config);
+  if (PrintedHelp(argc, argv)) return EXIT_SUCCESS;
   absl::ParseCommandLine(argc, argv);
+  // Logs are diagnostics: stderr, leaving stdout to nothing.
+  spdlog::set_default_logger(spdlog::stderr_color_mt("guestvoiced"));
 
   const sigset_t shutdown_signals = BlockShutdownSignals();
   if (absl::GetFlag(FLAGS_max_message_bytes) <= 0 ||

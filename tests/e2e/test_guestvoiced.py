@@ -367,10 +367,6 @@ def test_help_documents_listen_and_data_dir(launch, data_dir: Path):
     assert not data_dir.exists()
 
 
-# Abseil's flag parser ends --help with exit code 1 and guestvoiced does not
-# override it; strict, so this starts failing (remove the mark) once fixed.
-@pytest.mark.xfail(strict=True, raises=AssertionError,
-                   reason="absl --help exits 1; guestvoiced keeps it")
 def test_help_exits_zero(launch, data_dir: Path):
     helped = launch("--help", data_dir=data_dir)
     assert helped.wait_for_exit(REFUSAL_DEADLINE_S) == 0
