@@ -110,7 +110,7 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(ServerOptions options) {
       std::make_unique<Authenticator>(*server->store_, *server->clock_);
 
   const ServiceDeps deps{*server->store_, server->locks_, *server->clock_,
-                         *server->authenticator_};
+                         *server->authenticator_, server->attribution_locks_};
   server->services_.push_back(std::make_unique<HotelService>(deps));
   server->services_.push_back(std::make_unique<AdminService>(deps));
   server->service_names_ = {v1::HotelService::service_full_name(),

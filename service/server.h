@@ -13,6 +13,7 @@
 #include "common/clock.h"
 #include "service/authenticator.h"
 #include "service/bootstrap.h"
+#include "service/voice_attribution.h"
 #include "storage/lock_table.h"
 #include "storage/store.h"
 
@@ -70,6 +71,7 @@ class Server {
   const Clock* clock_ = nullptr;
   std::unique_ptr<storage::Store> store_;
   storage::LockTable locks_;
+  AttributionLocks attribution_locks_;
   std::unique_ptr<Authenticator> authenticator_;
   std::vector<std::unique_ptr<grpc::Service>> services_;
   std::vector<std::string> service_names_;

@@ -3,6 +3,7 @@
 
 #include "common/clock.h"
 #include "service/authenticator.h"
+#include "service/voice_attribution.h"
 #include "storage/lock_table.h"
 #include "storage/store.h"
 
@@ -15,6 +16,8 @@ struct ServiceDeps {
   storage::LockTable& locks;
   const Clock& clock;
   const Authenticator& authenticator;
+  // Orders ingest against changes of who feedback is attributed to.
+  AttributionLocks& attribution_locks;
 };
 
 }  // namespace guestvoice::service

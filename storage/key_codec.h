@@ -31,10 +31,42 @@
 //  all organizations
 //              str("") kApiKeyHashIndex str(sha256(secret))     org id + key id
 //              (service-defined)
-//  feedback    reserved: kinds 0x80-0x9F
-//  aggregates  reserved: kinds 0xA0-0xBF                        counters
-//  (CountersMergeOperator) requests    str(org) kRequest str(method)
-//  str(request_id)    idempotency record (service-defined)
+//  feedback    (kinds 0x80-0x9F)
+//              str(org) kFeedback str(feedback_id)              StoredFeedback
+//              str(org) kFeedbackSourceIndex u32(source) str(external_id)
+//                                                feedback id: ingest dedupe
+//              str(org) kFeedbackTimeIndex t-desc(post) str(feedback_id)
+//                                                feedback id: newest first
+//              str(org) kFeedbackHotelTimeIndex str(hotel) t-desc(post)
+//                str(feedback_id)                feedback id: per hotel
+//              str(org) kFeedbackCaseIndex u32(case state) t-desc(post)
+//                str(feedback_id)                feedback id: per case state
+//              str(org) kFeedbackAuthor u32(source) str(handle)
+//                                                FeedbackAuthor (personal)
+//              str(org) kFeedbackAuthorIndex str(author voice)
+//                str(feedback_id)                feedback id: an author's items
+//              str(org) kFeedbackRepeatIndex str(author voice)
+//                str(sha256(normalised text))    feedback id: repeat detection
+//              str(org) kNegativeQuote str(hotel) str(aspect) t-desc(post)
+//                str(feedback_id) u32(mention)   AspectMention: recent
+//                                                negative clauses (top issues)
+//  aggregates  (kinds 0xA0-0xBF, counters: CountersMergeOperator)
+//              str(org) kVoiceDayAggregate str(hotel) i64(day) str(voice)
+//                [feedback, sentiment sum, rated, rating sum]
+//              str(org) kAspectDayAggregate str(hotel) i64(day) str(aspect)
+//                str(voice)  [mentions, sentiment sum, negative mentions]
+//  requests    str(org) kRequest str(method) str(request_id)
+//                                                idempotency record
+//
+// Pre-aggregates (service/feedback_aggregates.h has the slot layout and the
+// fixed-point scale): `day` is the hotel-local calendar day of post_time as
+// days since 1970-01-01, `voice` an opaque voice id (docs/voices.md). With
+// hotel before day, an interval of one hotel is one range scan, and every
+// hotel of an organization one prefix scan (or one seek per hotel); each
+// voice appears once per hotel and day, so a voice's figures over an interval
+// are the sum of its entries. Re-attribution subtracts from one voice and
+// adds to another, which can leave entries whose count slot is 0: readers
+// skip them. Repeats contribute nothing.
 //
 // The API-key hash index is the one global index with tenant data: a request
 // is authenticated before its organization is known, so the lookup cannot be
@@ -64,7 +96,19 @@ enum class KeyKind : uint8_t {
   // indexes: 0x40-0x7F
   kOrganizationIndex = 0x40,
   kApiKeyHashIndex = 0x41,
-  // feedback: 0x80-0x9F; aggregates: 0xA0-0xBF
+  // feedback: 0x80-0x9F
+  kFeedback = 0x80,
+  kFeedbackSourceIndex = 0x81,
+  kFeedbackTimeIndex = 0x82,
+  kFeedbackHotelTimeIndex = 0x83,
+  kFeedbackCaseIndex = 0x84,
+  kFeedbackAuthor = 0x85,
+  kFeedbackAuthorIndex = 0x86,
+  kFeedbackRepeatIndex = 0x87,
+  kNegativeQuote = 0x88,
+  // aggregates: 0xA0-0xBF
+  kVoiceDayAggregate = 0xA0,
+  kAspectDayAggregate = 0xA1,
   // requests: 0xC0-0xDF
   kRequest = 0xC0,
 };

@@ -80,4 +80,234 @@ std::string RequestIdKey(std::string_view org_id, std::string_view method,
       .Release();
 }
 
+std::string FeedbackKey(std::string_view org_id, std::string_view feedback_id) {
+  return Scoped(org_id, KeyKind::kFeedback).AppendString(feedback_id).Release();
+}
+
+std::string FeedbackPrefix(std::string_view org_id) {
+  return Scoped(org_id, KeyKind::kFeedback).Release();
+}
+
+std::string FeedbackSourceIndexKey(std::string_view org_id, uint32_t source,
+                                   std::string_view external_id) {
+  return Scoped(org_id, KeyKind::kFeedbackSourceIndex)
+      .AppendUint32(source)
+      .AppendString(external_id)
+      .Release();
+}
+
+std::string FeedbackTimeIndexPrefix(std::string_view org_id) {
+  return Scoped(org_id, KeyKind::kFeedbackTimeIndex).Release();
+}
+
+std::string FeedbackHotelTimeIndexPrefix(std::string_view org_id,
+                                         std::string_view hotel_id) {
+  return Scoped(org_id, KeyKind::kFeedbackHotelTimeIndex)
+      .AppendString(hotel_id)
+      .Release();
+}
+
+std::string FeedbackCaseIndexPrefix(std::string_view org_id,
+                                    uint32_t case_state) {
+  return Scoped(org_id, KeyKind::kFeedbackCaseIndex)
+      .AppendUint32(case_state)
+      .Release();
+}
+
+std::string NewestFirstIndexKey(std::string_view index_prefix,
+                                absl::Time post_time,
+                                std::string_view feedback_id) {
+  std::string key(index_prefix);
+  KeyBuilder suffix;
+  suffix.AppendNewestFirst(post_time).AppendString(feedback_id);
+  return key + suffix.key();
+}
+
+std::string NewestFirstStartBefore(std::string_view index_prefix,
+                                   absl::Time before) {
+  // Keys hold whole microseconds (rounded down), so an entry is older than
+  // `before` exactly when its key time is at most one microsecond earlier;
+  // every such key extends this position and so sorts after it.
+  KeyBuilder suffix;
+  suffix.AppendNewestFirst(before - absl::Microseconds(1));
+  return std::string(index_prefix) + suffix.key();
+}
+
+std::string FeedbackAuthorKey(std::string_view org_id, uint32_t source,
+                              std::string_view handle) {
+  return Scoped(org_id, KeyKind::kFeedbackAuthor)
+      .AppendUint32(source)
+      .AppendString(handle)
+      .Release();
+}
+
+std::string FeedbackAuthorIndexKey(std::string_view org_id,
+                                   std::string_view author_voice,
+                                   std::string_view feedback_id) {
+  return Scoped(org_id, KeyKind::kFeedbackAuthorIndex)
+      .AppendString(author_voice)
+      .AppendString(feedback_id)
+      .Release();
+}
+
+std::string FeedbackAuthorIndexPrefix(std::string_view org_id,
+                                      std::string_view author_voice) {
+  return Scoped(org_id, KeyKind::kFeedbackAuthorIndex)
+      .AppendString(author_voice)
+      .Release();
+}
+
+std::string FeedbackRepeatIndexKey(std::string_view org_id,
+                                   std::string_view author_voice,
+                                   std::string_view text_digest) {
+  return Scoped(org_id, KeyKind::kFeedbackRepeatIndex)
+      .AppendString(author_voice)
+      .AppendString(text_digest)
+      .Release();
+}
+
+std::string FeedbackRepeatIndexPrefix(std::string_view org_id,
+                                      std::string_view author_voice) {
+  return Scoped(org_id, KeyKind::kFeedbackRepeatIndex)
+      .AppendString(author_voice)
+      .Release();
+}
+
+std::string NegativeQuoteKey(std::string_view org_id, std::string_view hotel_id,
+                             std::string_view aspect, absl::Time post_time,
+                             std::string_view feedback_id,
+                             uint32_t mention_index) {
+  return Scoped(org_id, KeyKind::kNegativeQuote)
+      .AppendString(hotel_id)
+      .AppendString(aspect)
+      .AppendNewestFirst(post_time)
+      .AppendString(feedback_id)
+      .AppendUint32(mention_index)
+      .Release();
+}
+
+std::string NegativeQuotePrefix(std::string_view org_id,
+                                std::string_view hotel_id,
+                                std::string_view aspect) {
+  return Scoped(org_id, KeyKind::kNegativeQuote)
+      .AppendString(hotel_id)
+      .AppendString(aspect)
+      .Release();
+}
+
+std::string VoiceDayAggregateKey(std::string_view org_id,
+                                 std::string_view hotel_id, int64_t day,
+                                 std::string_view voice) {
+  return Scoped(org_id, KeyKind::kVoiceDayAggregate)
+      .AppendString(hotel_id)
+      .AppendInt64(day)
+      .AppendString(voice)
+      .Release();
+}
+
+std::string VoiceDayAggregatePrefix(std::string_view org_id) {
+  return Scoped(org_id, KeyKind::kVoiceDayAggregate).Release();
+}
+
+std::string VoiceDayAggregateHotelPrefix(std::string_view org_id,
+                                         std::string_view hotel_id) {
+  return Scoped(org_id, KeyKind::kVoiceDayAggregate)
+      .AppendString(hotel_id)
+      .Release();
+}
+
+std::string VoiceDayAggregateDayPrefix(std::string_view org_id,
+                                       std::string_view hotel_id, int64_t day) {
+  return Scoped(org_id, KeyKind::kVoiceDayAggregate)
+      .AppendString(hotel_id)
+      .AppendInt64(day)
+      .Release();
+}
+
+namespace {
+
+// Checks that `key` starts with `prefix` and returns a reader of the rest.
+absl::StatusOr<KeyReader> ReaderAfter(std::string_view key,
+                                      const std::string& prefix,
+                                      const char* what) {
+  if (key.substr(0, prefix.size()) != prefix) {
+    return absl::DataLossError(absl::StrCat("not a ", what, " key"));
+  }
+  return KeyReader(key.substr(prefix.size()));
+}
+
+absl::Status ExpectDone(const KeyReader& reader, const char* what) {
+  if (reader.done()) return absl::OkStatus();
+  return absl::DataLossError(absl::StrCat(
+      what, " key has ", reader.remaining().size(), " trailing bytes"));
+}
+
+}  // namespace
+
+absl::StatusOr<VoiceDayAggregateId> ParseVoiceDayAggregateKey(
+    std::string_view org_id, std::string_view key) {
+  constexpr char kWhat[] = "voice-day aggregate";
+  absl::StatusOr<KeyReader> reader =
+      ReaderAfter(key, VoiceDayAggregatePrefix(org_id), kWhat);
+  if (!reader.ok()) return reader.status();
+  absl::StatusOr<std::string_view> hotel = reader->ReadString();
+  if (!hotel.ok()) return hotel.status();
+  absl::StatusOr<int64_t> day = reader->ReadInt64();
+  if (!day.ok()) return day.status();
+  absl::StatusOr<std::string_view> voice = reader->ReadString();
+  if (!voice.ok()) return voice.status();
+  if (absl::Status done = ExpectDone(*reader, kWhat); !done.ok()) return done;
+  return VoiceDayAggregateId{*hotel, *day, *voice};
+}
+
+std::string AspectDayAggregateKey(std::string_view org_id,
+                                  std::string_view hotel_id, int64_t day,
+                                  std::string_view aspect,
+                                  std::string_view voice) {
+  return Scoped(org_id, KeyKind::kAspectDayAggregate)
+      .AppendString(hotel_id)
+      .AppendInt64(day)
+      .AppendString(aspect)
+      .AppendString(voice)
+      .Release();
+}
+
+std::string AspectDayAggregatePrefix(std::string_view org_id) {
+  return Scoped(org_id, KeyKind::kAspectDayAggregate).Release();
+}
+
+std::string AspectDayAggregateHotelPrefix(std::string_view org_id,
+                                          std::string_view hotel_id) {
+  return Scoped(org_id, KeyKind::kAspectDayAggregate)
+      .AppendString(hotel_id)
+      .Release();
+}
+
+std::string AspectDayAggregateDayPrefix(std::string_view org_id,
+                                        std::string_view hotel_id,
+                                        int64_t day) {
+  return Scoped(org_id, KeyKind::kAspectDayAggregate)
+      .AppendString(hotel_id)
+      .AppendInt64(day)
+      .Release();
+}
+
+absl::StatusOr<AspectDayAggregateId> ParseAspectDayAggregateKey(
+    std::string_view org_id, std::string_view key) {
+  constexpr char kWhat[] = "aspect-day aggregate";
+  absl::StatusOr<KeyReader> reader =
+      ReaderAfter(key, AspectDayAggregatePrefix(org_id), kWhat);
+  if (!reader.ok()) return reader.status();
+  absl::StatusOr<std::string_view> hotel = reader->ReadString();
+  if (!hotel.ok()) return hotel.status();
+  absl::StatusOr<int64_t> day = reader->ReadInt64();
+  if (!day.ok()) return day.status();
+  absl::StatusOr<std::string_view> aspect = reader->ReadString();
+  if (!aspect.ok()) return aspect.status();
+  absl::StatusOr<std::string_view> voice = reader->ReadString();
+  if (!voice.ok()) return voice.status();
+  if (absl::Status done = ExpectDone(*reader, kWhat); !done.ok()) return done;
+  return AspectDayAggregateId{*hotel, *day, *aspect, *voice};
+}
+
 }  // namespace guestvoice::storage

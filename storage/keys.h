@@ -6,10 +6,12 @@
 // them (non-empty, bounded) before they reach here. Each comment names the
 // column family the key belongs to.
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
 #include "absl/status/statusor.h"
+#include "absl/time/time.h"
 
 namespace guestvoice::storage {
 
@@ -41,6 +43,93 @@ std::string ApiKeyHashIndexKey(std::string_view sha256_digest);
 // requests: the idempotency record of one request_id of one method.
 std::string RequestIdKey(std::string_view org_id, std::string_view method,
                          std::string_view request_id);
+
+// feedback: a feedback item (StoredFeedback), and the prefix of all of one
+// organization's.
+std::string FeedbackKey(std::string_view org_id, std::string_view feedback_id);
+std::string FeedbackPrefix(std::string_view org_id);
+// feedback: (source, external id) -> feedback id, for idempotent ingest.
+std::string FeedbackSourceIndexKey(std::string_view org_id, uint32_t source,
+                                   std::string_view external_id);
+// feedback: newest-first indexes of feedback ids by post time: the whole
+// organization, one hotel, one case state. Keys are prefix + t-desc(post
+// time) + str(feedback id).
+std::string FeedbackTimeIndexPrefix(std::string_view org_id);
+std::string FeedbackHotelTimeIndexPrefix(std::string_view org_id,
+                                         std::string_view hotel_id);
+std::string FeedbackCaseIndexPrefix(std::string_view org_id,
+                                    uint32_t case_state);
+// One entry of any of the three indexes above.
+std::string NewestFirstIndexKey(std::string_view index_prefix,
+                                absl::Time post_time,
+                                std::string_view feedback_id);
+// A Scan start_after for a newest-first index under `index_prefix` that skips
+// every entry posted at or after `before`.
+std::string NewestFirstStartBefore(std::string_view index_prefix,
+                                   absl::Time before);
+// feedback: the author record of (source, handle) (personal data).
+std::string FeedbackAuthorKey(std::string_view org_id, uint32_t source,
+                              std::string_view handle);
+// feedback: an author's feedback ids, by author voice id.
+std::string FeedbackAuthorIndexKey(std::string_view org_id,
+                                   std::string_view author_voice,
+                                   std::string_view feedback_id);
+std::string FeedbackAuthorIndexPrefix(std::string_view org_id,
+                                      std::string_view author_voice);
+// feedback: (author voice, digest of normalised text) -> first feedback id.
+std::string FeedbackRepeatIndexKey(std::string_view org_id,
+                                   std::string_view author_voice,
+                                   std::string_view text_digest);
+std::string FeedbackRepeatIndexPrefix(std::string_view org_id,
+                                      std::string_view author_voice);
+// feedback: a negative aspect clause, newest first per (hotel, aspect); the
+// value is a v1.AspectMention.
+std::string NegativeQuoteKey(std::string_view org_id, std::string_view hotel_id,
+                             std::string_view aspect, absl::Time post_time,
+                             std::string_view feedback_id,
+                             uint32_t mention_index);
+std::string NegativeQuotePrefix(std::string_view org_id,
+                                std::string_view hotel_id,
+                                std::string_view aspect);
+
+// aggregates: per (hotel, hotel-local day, voice) counters. Prefixes narrow
+// to the organization, one hotel, or one hotel's day; a day prefix is also a
+// Scan start_after that begins at that day.
+std::string VoiceDayAggregateKey(std::string_view org_id,
+                                 std::string_view hotel_id, int64_t day,
+                                 std::string_view voice);
+std::string VoiceDayAggregatePrefix(std::string_view org_id);
+std::string VoiceDayAggregateHotelPrefix(std::string_view org_id,
+                                         std::string_view hotel_id);
+std::string VoiceDayAggregateDayPrefix(std::string_view org_id,
+                                       std::string_view hotel_id, int64_t day);
+struct VoiceDayAggregateId {
+  std::string_view hotel_id;
+  int64_t day = 0;
+  std::string_view voice;
+};
+// Decodes a VoiceDayAggregateKey of `org_id`; views point into `key`.
+absl::StatusOr<VoiceDayAggregateId> ParseVoiceDayAggregateKey(
+    std::string_view org_id, std::string_view key);
+
+// aggregates: per (hotel, hotel-local day, aspect, voice) counters.
+std::string AspectDayAggregateKey(std::string_view org_id,
+                                  std::string_view hotel_id, int64_t day,
+                                  std::string_view aspect,
+                                  std::string_view voice);
+std::string AspectDayAggregatePrefix(std::string_view org_id);
+std::string AspectDayAggregateHotelPrefix(std::string_view org_id,
+                                          std::string_view hotel_id);
+std::string AspectDayAggregateDayPrefix(std::string_view org_id,
+                                        std::string_view hotel_id, int64_t day);
+struct AspectDayAggregateId {
+  std::string_view hotel_id;
+  int64_t day = 0;
+  std::string_view aspect;
+  std::string_view voice;
+};
+absl::StatusOr<AspectDayAggregateId> ParseAspectDayAggregateKey(
+    std::string_view org_id, std::string_view key);
 
 }  // namespace guestvoice::storage
 

@@ -1,0 +1,66 @@
+#ifndef GUESTVOICE_SERVICE_FEEDBACK_RECORDS_H_
+#define GUESTVOICE_SERVICE_FEEDBACK_RECORDS_H_
+
+// Reading and writing feedback items, their author records and the index
+// entries that go with them (keyspace: storage/key_codec.h). Every writer adds
+// to a WriteBatch, so an item and its indexes change together.
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "absl/status/statusor.h"
+#include "absl/time/time.h"
+#include "guestvoice/internal/v1/records.pb.h"
+#include "guestvoice/v1/feedback.pb.h"
+#include "storage/store.h"
+
+namespace guestvoice::service {
+
+// The feedback id at the end of an item's resource name.
+std::string_view FeedbackIdOf(const v1::Feedback& feedback);
+// The hotel id at the end of an item's hotel name.
+std::string_view HotelIdOf(const v1::Feedback& feedback);
+absl::Time PostTimeOf(const v1::Feedback& feedback);
+
+// The stored item, or nullopt.
+absl::StatusOr<std::optional<internal::v1::StoredFeedback>> ReadStoredFeedback(
+    const storage::Store& store, std::string_view organization,
+    std::string_view feedback_id);
+
+// The author record of (source, handle), or nullopt.
+absl::StatusOr<std::optional<internal::v1::FeedbackAuthor>> ReadFeedbackAuthor(
+    const storage::Store& store, std::string_view organization, uint32_t source,
+    std::string_view handle);
+
+// The voice an item counts for: its guest's when attributed to one, its
+// author's own otherwise.
+std::string VoiceOf(const internal::v1::StoredFeedback& item);
+
+// Puts the item itself (a new one or a change to it).
+void PutStoredFeedback(storage::WriteBatch& batch,
+                       std::string_view organization,
+                       const internal::v1::StoredFeedback& item);
+
+// Puts a new item with every index entry it has: dedupe, time, hotel time,
+// case state, author, and (for an item that is not a repeat) the repeat
+// detection entry and its negative quotes.
+void PutNewFeedback(storage::WriteBatch& batch, std::string_view organization,
+                    const internal::v1::StoredFeedback& item,
+                    std::string_view text_digest);
+
+// Moves the item's case-state index entry from `old_state` to its current
+// state.
+void MoveCaseIndexEntry(storage::WriteBatch& batch,
+                        std::string_view organization,
+                        const internal::v1::StoredFeedback& item,
+                        v1::CaseState old_state);
+
+// Deletes the negative-quote entries of the item (erasure scrubs quotes).
+void DeleteNegativeQuotes(storage::WriteBatch& batch,
+                          std::string_view organization,
+                          const internal::v1::StoredFeedback& item);
+
+}  // namespace guestvoice::service
+
+#endif  // GUESTVOICE_SERVICE_FEEDBACK_RECORDS_H_
