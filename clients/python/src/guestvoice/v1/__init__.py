@@ -1,0 +1,1 @@
+"""Generated from proto/guestvoice/v1 by tools/generate-clients; do not edit."""
