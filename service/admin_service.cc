@@ -97,39 +97,23 @@ grpc::ServerUnaryReactor* AdminService::CreateOrganization(
                                          : request->organization_id();
     const std::string name = FormatOrganizationName(organization);
     const std::string organization_key = storage::OrganizationKey(organization);
-    const std::string request_key = storage::RequestIdKey(
-        principal.organization(), "CreateOrganization", request->request_id());
-    v1::CreateOrganizationRequest digest_source = *request;
-    digest_source.clear_request_id();
-    const std::string digest = RequestDigest(digest_source);
-
-    auto guard = request->request_id().empty()
-                     ? deps_.locks.Lock(organization_key)
-                     : deps_.locks.Lock(request_key, organization_key);
-    if (!request->request_id().empty()) {
-      ASSIGN_OR_RETURN(std::optional<std::string> replay,
-                       LookupRequest(deps_.store, request_key,
-                                     request->request_id(), digest));
-      if (replay.has_value()) {
-        return response->ParseFromString(*replay)
-                   ? absl::OkStatus()
-                   : absl::DataLossError("a stored response is unreadable");
-      }
-    }
-    ASSIGN_OR_RETURN(std::optional<v1::Organization> existing,
-                     ReadOrganization(deps_.store, organization));
-    if (existing.has_value()) return ResourceAlreadyExists(name);
-
-    const absl::Time now = deps_.clock.Now();
-    response->set_name(name);
-    response->set_display_name(request->organization().display_name());
-    *response->mutable_create_time() = ToProtoTimestamp(now);
-    storage::WriteBatch batch;
-    PutOrganization(batch, organization, *response);
-    if (!request->request_id().empty()) {
-      RecordRequest(batch, request_key, digest, *response, now);
-    }
-    return deps_.store.Write(std::move(batch));
+    return CreateOnce(
+        deps_,
+        {.organization = principal.organization(),
+         .method = "CreateOrganization",
+         .request = *request,
+         .resource_key = organization_key},
+        *response, [&](storage::WriteBatch& batch) -> absl::Status {
+          ASSIGN_OR_RETURN(std::optional<v1::Organization> existing,
+                           ReadOrganization(deps_.store, organization));
+          if (existing.has_value()) return ResourceAlreadyExists(name);
+          response->set_name(name);
+          response->set_display_name(request->organization().display_name());
+          *response->mutable_create_time() =
+              ToProtoTimestamp(deps_.clock.Now());
+          PutOrganization(batch, organization, *response);
+          return absl::OkStatus();
+        });
   });
 }
 
@@ -208,30 +192,22 @@ grpc::ServerUnaryReactor* AdminService::CreateApiKey(
     ASSIGN_OR_RETURN(
         ApiKeyName name,
         ParseApiKeyName("api_key.name", minted.stored.api_key().name()));
-    storage::WriteBatch batch;
-    PutApiKey(batch, organization, name.api_key, minted.stored);
-    std::optional<storage::LockTable::Guard> guard;
-    if (!request->request_id().empty()) {
-      const std::string request_key = storage::RequestIdKey(
-          organization, "CreateApiKey", request->request_id());
-      v1::CreateApiKeyRequest digest_source = *request;
-      digest_source.clear_request_id();
-      const std::string digest = RequestDigest(digest_source);
-      guard.emplace(deps_.locks.Lock(request_key));
-      ASSIGN_OR_RETURN(std::optional<std::string> replay,
-                       LookupRequest(deps_.store, request_key,
-                                     request->request_id(), digest));
-      if (replay.has_value()) {
-        // The secret was shown once, by the first response.
-        return response->ParseFromString(*replay)
-                   ? absl::OkStatus()
-                   : absl::DataLossError("a stored response is unreadable");
-      }
-      RecordRequest(batch, request_key, digest, minted.stored.api_key(), now);
-    }
-    RETURN_IF_ERROR(deps_.store.Write(std::move(batch)));
-    *response = std::move(minted.with_secret);
-    return absl::OkStatus();
+    return CreateOnce(
+        deps_,
+        {.organization = organization,
+         .method = "CreateApiKey",
+         .request = *request,
+         .resource_key = storage::ApiKeyKey(organization, name.api_key)},
+        *response,
+        [&](storage::WriteBatch& batch) {
+          PutApiKey(batch, organization, name.api_key, minted.stored);
+          *response = std::move(minted.with_secret);
+          return absl::OkStatus();
+        },
+        // The secret is shown once: a retry gets the key without it.
+        [](google::protobuf::Message& recorded) {
+          static_cast<v1::ApiKey&>(recorded).clear_key_string();
+        });
   });
 }
 

@@ -107,42 +107,26 @@ grpc::ServerUnaryReactor* HotelService::CreateHotel(
         request->hotel_id().empty() ? NewResourceId() : request->hotel_id();
     const std::string name = FormatHotelName(*organization, hotel_id);
     const std::string hotel_key = storage::HotelKey(*organization, hotel_id);
-    const std::string request_key = storage::RequestIdKey(
-        *organization, "CreateHotel", request->request_id());
-    v1::CreateHotelRequest digest_source = *request;
-    digest_source.clear_request_id();
-    const std::string digest = RequestDigest(digest_source);
-
-    auto guard = request->request_id().empty()
-                     ? deps_.locks.Lock(hotel_key)
-                     : deps_.locks.Lock(request_key, hotel_key);
-    if (!request->request_id().empty()) {
-      ASSIGN_OR_RETURN(std::optional<std::string> replay,
-                       LookupRequest(deps_.store, request_key,
-                                     request->request_id(), digest));
-      if (replay.has_value()) {
-        return response->ParseFromString(*replay)
-                   ? absl::OkStatus()
-                   : absl::DataLossError("a stored response is unreadable");
-      }
-    }
-    ASSIGN_OR_RETURN(
-        std::optional<std::string> existing,
-        deps_.store.Get(storage::ColumnFamily::kEntities, hotel_key));
-    if (existing.has_value()) return ResourceAlreadyExists(name);
-
-    const absl::Time now = deps_.clock.Now();
-    *response = request->hotel();
-    response->set_name(name);
-    *response->mutable_create_time() = ToProtoTimestamp(now);
-    *response->mutable_update_time() = ToProtoTimestamp(now);
-    storage::WriteBatch batch;
-    batch.Put(storage::ColumnFamily::kEntities, hotel_key,
-              response->SerializeAsString());
-    if (!request->request_id().empty()) {
-      RecordRequest(batch, request_key, digest, *response, now);
-    }
-    return deps_.store.Write(std::move(batch));
+    return CreateOnce(
+        deps_,
+        {.organization = *organization,
+         .method = "CreateHotel",
+         .request = *request,
+         .resource_key = hotel_key},
+        *response, [&](storage::WriteBatch& batch) -> absl::Status {
+          ASSIGN_OR_RETURN(
+              std::optional<std::string> existing,
+              deps_.store.Get(storage::ColumnFamily::kEntities, hotel_key));
+          if (existing.has_value()) return ResourceAlreadyExists(name);
+          const absl::Time now = deps_.clock.Now();
+          *response = request->hotel();
+          response->set_name(name);
+          *response->mutable_create_time() = ToProtoTimestamp(now);
+          *response->mutable_update_time() = ToProtoTimestamp(now);
+          batch.Put(storage::ColumnFamily::kEntities, hotel_key,
+                    response->SerializeAsString());
+          return absl::OkStatus();
+        });
   });
 }
 

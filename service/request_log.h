@@ -2,34 +2,59 @@
 #define GUESTVOICE_SERVICE_REQUEST_LOG_H_
 
 // AIP-155 request ids: a create retried with the same request_id returns what
-// the first call returned. The record is written in the same WriteBatch as the
-// resource, so either both exist or neither does; callers hold the
-// LockTable stripes of the request key and the resource key across the lookup
-// and the write.
+// the first call returned, and a different request under a used id is
+// refused. The record is written in the same WriteBatch as the resource, so
+// either both exist or neither does.
 
 #include <optional>
 #include <string>
 #include <string_view>
 
+#include "absl/functional/function_ref.h"
+#include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
 #include "google/protobuf/message.h"
-#include "storage/store.h"
+#include "service/service_deps.h"
+#include "storage/write_batch.h"
 
 namespace guestvoice::service {
 
-// Identifies a request's content: SHA-256 of its deterministic serialization
-// with the request_id field cleared by the caller.
-std::string RequestDigest(const google::protobuf::Message& request);
+// One create call, as CreateOnce needs it.
+struct CreateCall {
+  // The organization the request_id is scoped to.
+  std::string_view organization;
+  // The RPC's name, so the same id may be used with different methods.
+  std::string_view method;
+  // The whole request; its `request_id` field ("" when absent) is the
+  // idempotency key and is left out of the request's digest.
+  const google::protobuf::Message& request;
+  // The key of the resource being created: locked together with the request
+  // record, so a check-then-write on it is atomic.
+  std::string_view resource_key;
+};
 
-// The response recorded under `request_key`, or nullopt for a new request.
-// INVALID_ARGUMENT (REQUEST_ID_REUSED) when the id was used for a request
-// with another digest.
+// Runs `create` (which adds the resource to the batch and fills `response`)
+// and writes its batch, or, for a request_id seen before, parses the recorded
+// response into `response` and writes nothing. `scrub` removes what must not
+// be recorded (secrets) from the copy of the response that is stored.
+absl::Status CreateOnce(
+    const ServiceDeps& deps, const CreateCall& call,
+    google::protobuf::Message& response,
+    absl::FunctionRef<absl::Status(storage::WriteBatch& batch)> create,
+    absl::FunctionRef<void(google::protobuf::Message& recorded)> scrub =
+        [](google::protobuf::Message&) {});
+
+// The pieces CreateOnce is made of, for creates whose shape it does not fit.
+// SHA-256 of the request's deterministic serialization; clear request_id
+// first.
+std::string RequestDigest(const google::protobuf::Message& request);
+// The response recorded under `request_key`, or nullopt for a new request;
+// INVALID_ARGUMENT (REQUEST_ID_REUSED) for a request with another digest.
 absl::StatusOr<std::optional<std::string>> LookupRequest(
     const storage::Store& store, std::string_view request_key,
     std::string_view request_id, std::string_view digest);
-
-// Adds the record of a served request to `batch`. `response` must hold no
+// Adds the record of a served request to `batch`; `response` holds no
 // secrets.
 void RecordRequest(storage::WriteBatch& batch, std::string_view request_key,
                    std::string digest,
