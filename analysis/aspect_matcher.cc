@@ -6,6 +6,15 @@
 namespace guestvoice::analysis {
 namespace {
 
+// Byte loops rather than memcmp: the strings are a few bytes long.
+bool StartsWith(std::string_view text, std::string_view prefix) {
+  if (text.size() < prefix.size()) return false;
+  for (std::size_t i = 0; i < prefix.size(); ++i) {
+    if (text[i] != prefix[i]) return false;
+  }
+  return true;
+}
+
 bool EndsWith(std::string_view text, std::string_view suffix) {
   return text.size() >= suffix.size() &&
          text.substr(text.size() - suffix.size()) == suffix;
@@ -35,33 +44,52 @@ bool IsFormOf(std::string_view word, std::string_view base) {
 
 bool WordMatches(std::string_view term_word, bool is_prefix,
                  std::string_view word) {
-  if (is_prefix) return word.substr(0, term_word.size()) == term_word;
+  if (is_prefix) return StartsWith(word, term_word);
   return IsFormOf(word, term_word);
 }
 
 }  // namespace
 
 AspectMatcher::AspectMatcher(const AspectTaxonomy& taxonomy)
-    : terms_(taxonomy.terms()) {
+    : terms_(taxonomy.terms()), prefix_trie_(1, TrieNode{0, 0, 0, {}}) {
   for (std::size_t i = 0; i < terms_.size(); ++i) {
     const AspectTaxonomy::Term& term = terms_[i];
     const std::string& first = term.words.front();
     if (term.words.size() == 1 && term.last_word_is_prefix) {
-      by_first_prefix_[first].push_back(i);
-      shortest_prefix_ = shortest_prefix_ == 0
-                             ? first.size()
-                             : std::min(shortest_prefix_, first.size());
-      longest_prefix_ = std::max(longest_prefix_, first.size());
+      std::size_t node = 0;
+      for (char c : first) {
+        const auto byte = static_cast<unsigned char>(c);
+        std::size_t child = FindChild(node, byte);
+        if (child == 0) {
+          child = prefix_trie_.size();
+          prefix_trie_.push_back(
+              TrieNode{byte, 0, prefix_trie_[node].first_child, {}});
+          prefix_trie_[node].first_child = child;
+        }
+        node = child;
+      }
+      prefix_trie_[node].terms.push_back(i);
+      root_child_[static_cast<unsigned char>(first[0])] =
+          FindChild(0, static_cast<unsigned char>(first[0]));
     } else {
       by_first_word_[first].push_back(i);
     }
   }
 }
 
+std::size_t AspectMatcher::FindChild(std::size_t node,
+                                     unsigned char byte) const {
+  std::size_t child = prefix_trie_[node].first_child;
+  while (child != 0 && prefix_trie_[child].byte != byte) {
+    child = prefix_trie_[child].next_sibling;
+  }
+  return child;
+}
+
 void AspectMatcher::AddCandidates(std::string_view word,
                                   std::vector<std::size_t>* candidates) const {
   auto add = [&](const auto& map, std::string_view key) {
-    auto it = map.find(absl::string_view(key.data(), key.size()));
+    auto it = map.find(key);
     if (it != map.end()) {
       candidates->insert(candidates->end(), it->second.begin(),
                          it->second.end());
@@ -78,12 +106,14 @@ void AspectMatcher::AddCandidates(std::string_view word,
   if (EndsWith(word, "ies") && word.size() >= kShortestStem + 2) {
     std::string singular(word.substr(0, word.size() - 3));
     singular += 'y';
-    add(by_first_word_, singular);
+    add(by_first_word_, std::string_view(singular));
   }
-  if (shortest_prefix_ == 0) return;
-  const std::size_t longest = std::min(longest_prefix_, word.size());
-  for (std::size_t length = shortest_prefix_; length <= longest; ++length) {
-    add(by_first_prefix_, word.substr(0, length));
+  std::size_t node = root_child_[static_cast<unsigned char>(word[0])];
+  for (std::size_t i = 1; node != 0; ++i) {
+    const std::vector<std::size_t>& terms = prefix_trie_[node].terms;
+    candidates->insert(candidates->end(), terms.begin(), terms.end());
+    if (i == word.size()) break;
+    node = FindChild(node, static_cast<unsigned char>(word[i]));
   }
 }
 
@@ -105,7 +135,7 @@ std::size_t AspectMatcher::MatchLength(std::size_t term_index,
 void AspectMatcher::FindTerms(const std::vector<TextWord>& words,
                               std::vector<TermMatch>* matches) const {
   matches->clear();
-  std::vector<std::size_t> candidates;
+  thread_local std::vector<std::size_t> candidates;
   std::size_t i = 0;
   while (i < words.size()) {
     candidates.clear();

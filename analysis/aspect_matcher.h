@@ -1,15 +1,16 @@
 #ifndef GUESTVOICE_ANALYSIS_ASPECT_MATCHER_H_
 #define GUESTVOICE_ANALYSIS_ASPECT_MATCHER_H_
 
+#include <array>
 #include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
-#include "absl/strings/string_view.h"
 #include "analysis/aspect_taxonomy.h"
 #include "analysis/text_words.h"
+#include "analysis/word_hash.h"
 
 namespace guestvoice::analysis {
 
@@ -43,15 +44,25 @@ class AspectMatcher {
                           std::size_t start) const;
   void AddCandidates(std::string_view word,
                      std::vector<std::size_t>* candidates) const;
+  // The child of trie node `node` for `byte`, or 0.
+  std::size_t FindChild(std::size_t node, unsigned char byte) const;
 
   // A copy, so the matcher does not depend on the taxonomy's lifetime.
   std::vector<AspectTaxonomy::Term> terms_;
-  // First word of each term -> terms starting with it (whole-word terms
-  // and one-word prefix terms kept apart).
-  absl::flat_hash_map<std::string, std::vector<std::size_t>> by_first_word_;
-  absl::flat_hash_map<std::string, std::vector<std::size_t>> by_first_prefix_;
-  std::size_t shortest_prefix_ = 0;
-  std::size_t longest_prefix_ = 0;
+  // First word of each term -> the terms starting with it.
+  absl::flat_hash_map<std::string, std::vector<std::size_t>, WordHash, WordEq>
+      by_first_word_;
+  // One-word prefix terms ("clean*") as a byte trie: walking a word's bytes
+  // down it visits exactly the prefixes the word starts with.
+  struct TrieNode {
+    unsigned char byte;
+    std::size_t first_child;         // 0: none (the root is never a child)
+    std::size_t next_sibling;        // 0: none
+    std::vector<std::size_t> terms;  // prefix terms ending here
+  };
+  std::vector<TrieNode> prefix_trie_;  // [0] is the root
+  // The root's children by byte (the root has many; deeper nodes have few).
+  std::array<std::size_t, 256> root_child_{};
 };
 
 }  // namespace guestvoice::analysis

@@ -44,11 +44,12 @@ class EvidenceFinder {
  public:
   EvidenceFinder(std::string_view clause, const std::vector<TextWord>& words,
                  const std::vector<AspectMatcher::TermMatch>& matches,
-                 const ValenceLexicon& lexicon)
+                 const VaderWordTable& vader_words, std::vector<bool>* in_term)
       : clause_(clause),
         words_(words),
-        lexicon_(lexicon),
-        in_term_(words.size(), false) {
+        vader_words_(vader_words),
+        in_term_(*in_term) {
+    in_term_.assign(words.size(), false);
     for (const AspectMatcher::TermMatch& match : matches) {
       std::fill(in_term_.begin() + match.begin, in_term_.begin() + match.end,
                 true);
@@ -81,7 +82,8 @@ class EvidenceFinder {
 
  private:
   bool IsSentimentWord(std::size_t i) const {
-    return lexicon_.Find(words_[i].lower) != nullptr;
+    const VaderWordTable::Facts* facts = vader_words_.Find(words_[i].lower);
+    return facts != nullptr && facts->in_lexicon;
   }
 
   std::size_t DistanceToTermBefore(std::size_t i) const {
@@ -101,8 +103,8 @@ class EvidenceFinder {
 
   std::string_view clause_;
   const std::vector<TextWord>& words_;
-  const ValenceLexicon& lexicon_;
-  std::vector<bool> in_term_;
+  const VaderWordTable& vader_words_;
+  std::vector<bool>& in_term_;
 };
 
 }  // namespace
@@ -110,16 +112,19 @@ class EvidenceFinder {
 std::vector<int> ResolveClauseAspects(
     std::string_view clause, const std::vector<TextWord>& words,
     const std::vector<AspectMatcher::TermMatch>& matches,
-    double clause_sentiment, const ValenceLexicon& lexicon) {
-  const EvidenceFinder evidence(clause, words, matches, lexicon);
-  std::vector<AspectState> states;
+    double clause_sentiment, const VaderWordTable& vader_words) {
+  // Per-thread scratch, reused between calls.
+  thread_local std::vector<bool> in_term;
+  thread_local std::vector<AspectState> states;
+  states.clear();
+  const EvidenceFinder evidence(clause, words, matches, vader_words, &in_term);
   for (const AspectMatcher::TermMatch& match : matches) {
     for (const AspectTaxonomy::AspectRef& ref : *match.aspects) {
       auto state = std::find_if(
           states.begin(), states.end(),
           [&](const AspectState& s) { return s.index == ref.index; });
       if (state == states.end()) {
-        states.push_back({ref.index});
+        states.push_back(AspectState{ref.index});
         state = states.end() - 1;
       }
       if (!ref.weak) {

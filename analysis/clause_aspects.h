@@ -6,8 +6,8 @@
 #include <vector>
 
 #include "analysis/aspect_matcher.h"
-#include "analysis/lexicons.h"
 #include "analysis/text_words.h"
+#include "analysis/vader_word_table.h"
 
 namespace guestvoice::analysis {
 
@@ -18,7 +18,7 @@ namespace guestvoice::analysis {
 // lobby, a bar: often only the setting of something else) mentions its
 // aspect only when the clause says something about it:
 //  - a judgement about it stands next to it: within kEvidenceWindow words,
-//    with no other term in between, a sentiment word (in `lexicon`) that is
+//    with no other term in between, a sentiment word (in the lexicon) that is
 //    nearer to it than to any other term (ties go to the term that follows,
 //    as adjectives precede nouns), or a negation before it ("a broken
 //    shower", "the bed was hard", "no window"; not "a cockroach in the
@@ -32,7 +32,7 @@ namespace guestvoice::analysis {
 std::vector<int> ResolveClauseAspects(
     std::string_view clause, const std::vector<TextWord>& words,
     const std::vector<AspectMatcher::TermMatch>& matches,
-    double clause_sentiment, const ValenceLexicon& lexicon);
+    double clause_sentiment, const VaderWordTable& vader_words);
 
 inline constexpr std::size_t kEvidenceWindow = 3;
 

@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cstddef>
+#include <cstdint>
 
 #include "analysis/utf8.h"
 
@@ -22,57 +23,96 @@ char AsciiLower(char c) {
   return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
 }
 
+bool IsAsciiWhitespace(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+         c == '\v';
+}
+
 // Sentence punctuation that always ends a clause (with the rest of its run).
 bool IsClauseEnd(char32_t c) {
   return c == '!' || c == '?' || c == ';' || c == '\n' || c == '\r' ||
          c == kEllipsis;
 }
 
-// True if a contrastive conjunction starts at text[pos] as a whole word.
+// True if a contrastive conjunction starts at text[pos] and ends at a word
+// boundary. Callers check that a word boundary precedes pos.
 bool ConjunctionAt(std::string_view text, std::size_t pos) {
-  if (pos > 0 && IsAsciiAlnum(text[pos - 1])) return false;
   for (std::string_view conjunction : kContrastiveConjunctions) {
     if (pos + conjunction.size() > text.size()) continue;
     bool equal = true;
     for (std::size_t i = 0; i < conjunction.size() && equal; ++i) {
       equal = AsciiLower(text[pos + i]) == conjunction[i];
     }
+    if (!equal) continue;
     const std::size_t end = pos + conjunction.size();
-    if (equal && (end == text.size() ||
-                  (!IsAsciiAlnum(text[end]) && text[end] != '\'' &&
-                   static_cast<unsigned char>(text[end]) < 0x80))) {
+    if (end == text.size()) return true;
+    const char after = text[end];
+    if (!IsAsciiAlnum(after) && after != '\'' &&
+        static_cast<std::uint8_t>(after) < 0x80) {
       return true;
     }
   }
   return false;
 }
 
+// Bytes that may end a clause or precede a conjunction: sentence
+// punctuation, ASCII whitespace and every non-ASCII byte.
+struct InterestingBytes {
+  bool is[256];
+  constexpr InterestingBytes() : is() {
+    for (char c : {'.', '!', '?', ';', ' ', '\t', '\n', '\r', '\f', '\v'}) {
+      is[static_cast<std::uint8_t>(c)] = true;
+    }
+    for (int b = 0x80; b < 256; ++b) is[b] = true;
+  }
+};
+constexpr InterestingBytes kInteresting;
+
+bool IsInteresting(char c) {
+  return kInteresting.is[static_cast<std::uint8_t>(c)];
+}
+
+// [begin, end) without leading and trailing Python whitespace.
+std::string_view Trim(std::string_view text, std::size_t begin, std::size_t end,
+                      const PythonUnicode& unicode) {
+  while (begin < end) {
+    const utf8::Step step = utf8::Decode(text, begin);
+    if (!unicode.IsSpace(step.code_point)) break;
+    begin += step.length;
+  }
+  while (end > begin) {
+    // Back up to the first byte of the last code point.
+    std::size_t last = end - 1;
+    while (last > begin &&
+           (static_cast<std::uint8_t>(text[last]) & 0xC0) == 0x80) {
+      --last;
+    }
+    if (!unicode.IsSpace(utf8::Decode(text, last).code_point)) break;
+    end = last;
+  }
+  return text.substr(begin, end - begin);
+}
+
 }  // namespace
 
-std::vector<std::string_view> SplitClauses(std::string_view text,
-                                           const PythonUnicode& unicode) {
-  std::vector<std::string_view> clauses;
+void SplitClauses(std::string_view text, const PythonUnicode& unicode,
+                  std::vector<std::string_view>* clauses) {
+  clauses->clear();
   auto add_clause = [&](std::size_t begin, std::size_t end) {
-    // Trim Python whitespace on both sides.
-    std::size_t trimmed_begin = end;
-    std::size_t trimmed_end = begin;
-    for (std::size_t pos = begin; pos < end;) {
-      const utf8::Step step = utf8::Decode(text, pos);
-      if (!unicode.IsSpace(step.code_point)) {
-        if (trimmed_begin == end) trimmed_begin = pos;
-        trimmed_end = pos + step.length;
-      }
-      pos += step.length;
-    }
-    if (trimmed_begin < trimmed_end) {
-      clauses.push_back(
-          text.substr(trimmed_begin, trimmed_end - trimmed_begin));
-    }
+    const std::string_view clause = Trim(text, begin, end, unicode);
+    if (!clause.empty()) clauses->push_back(clause);
   };
 
   std::size_t clause_begin = 0;
   std::size_t pos = 0;
   while (pos < text.size()) {
+    const char byte = text[pos];
+    // Only sentence punctuation, whitespace and non-ASCII need a look; the
+    // rest (letters, digits, commas...) is the bulk of any text.
+    if (!IsInteresting(byte)) {
+      ++pos;
+      continue;
+    }
     const utf8::Step step = utf8::Decode(text, pos);
     const char32_t c = step.code_point;
     std::size_t next = pos + step.length;
@@ -91,14 +131,15 @@ std::vector<std::string_view> SplitClauses(std::string_view text,
       }
       add_clause(clause_begin, next);
       clause_begin = next;
-    } else if (pos > clause_begin && ConjunctionAt(text, pos)) {
-      add_clause(clause_begin, pos);
-      clause_begin = pos;
+    } else if (IsAsciiWhitespace(byte) && next < text.size() &&
+               next > clause_begin + 1 && ConjunctionAt(text, next)) {
+      // A conjunction after whitespace starts the next clause.
+      add_clause(clause_begin, next);
+      clause_begin = next;
     }
     pos = next;
   }
   add_clause(clause_begin, text.size());
-  return clauses;
 }
 
 }  // namespace guestvoice::analysis

@@ -10,13 +10,13 @@ namespace guestvoice::analysis {
 
 // Splits feedback into the clauses that aspect mentions take their sentiment
 // from: after sentence punctuation (. ! ? ; … and line breaks, keeping runs
-// such as "!!!" with their clause) and before a contrastive conjunction (but,
-// however, although, though, whereas), which starts the next clause. A '.'
-// inside a word or number ("booking.com", "3.5") does not split. Clauses are
-// trimmed views into `text`, never empty, in text order. `text` must be
-// valid UTF-8. Linear in the size of the text.
-std::vector<std::string_view> SplitClauses(std::string_view text,
-                                           const PythonUnicode& unicode);
+// such as "!!!" with their clause) and before a contrastive conjunction
+// following whitespace (but, however, although, though, whereas), which
+// starts the next clause. A '.' inside a word or number ("booking.com",
+// "3.5") does not split. Sets `clauses` to trimmed views into `text`, never
+// empty, in text order. `text` must be valid UTF-8. Linear in its size.
+void SplitClauses(std::string_view text, const PythonUnicode& unicode,
+                  std::vector<std::string_view>* clauses);
 
 }  // namespace guestvoice::analysis
 

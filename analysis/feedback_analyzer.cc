@@ -1,5 +1,6 @@
 #include "analysis/feedback_analyzer.h"
 
+#include <cstddef>
 #include <utility>
 
 #include "analysis/clause_aspects.h"
@@ -9,8 +10,40 @@
 #include "analysis/text_limits.h"
 #include "analysis/text_words.h"
 #include "analysis/utf8.h"
+#include "analysis/vader_tokenizer.h"
 
 namespace guestvoice::analysis {
+namespace {
+
+// Finds the whole VADER words (runs of non-whitespace) that make up each
+// clause, clauses being visited in text order.
+class ClauseWords {
+ public:
+  ClauseWords(std::string_view text, const VaderText& vader_text)
+      : text_(text), words_(vader_text.words) {}
+
+  // [first, end) of the words spanning exactly `clause`, or an empty range
+  // when a clause boundary falls inside a word ("great!The").
+  std::pair<std::size_t, std::size_t> Find(std::string_view clause) {
+    const std::size_t begin =
+        static_cast<std::size_t>(clause.data() - text_.data());
+    const std::size_t end = begin + clause.size();
+    while (next_ < words_.size() && words_[next_].begin < begin) ++next_;
+    if (next_ == words_.size() || words_[next_].begin != begin) return {0, 0};
+    std::size_t last = next_;
+    while (last < words_.size() && words_[last].end <= end) ++last;
+    if (last == next_ || words_[last - 1].end != end) return {0, 0};
+    return {next_, last};
+  }
+
+ private:
+  std::string_view text_;
+  const std::vector<VaderWord>& words_;
+  std::size_t next_ = 0;
+};
+
+}  // namespace
+
 FeedbackAnalyzer::FeedbackAnalyzer(AspectTaxonomy taxonomy)
     : taxonomy_(std::move(taxonomy)), matcher_(taxonomy_) {}
 
@@ -27,21 +60,34 @@ Analysis FeedbackAnalyzer::Analyze(std::string_view text) const {
     replaced = utf8::ReplaceInvalid(text);
     text = replaced;
   }
+  // Per-thread scratch, reused between calls.
+  thread_local VaderText vader_text;
+  thread_local std::vector<std::string_view> clauses;
+  thread_local TextWords words;
+  thread_local std::vector<AspectMatcher::TermMatch> matches;
+
+  // One tokenization serves the whole-text score and every clause score:
+  // both analyzers use the reference's emoji lexicon.
+  const SentimentAnalyzer& plain = SentimentAnalyzer::Default();
+  const SentimentAnalyzer& hotel = HotelSentimentAnalyzer();
+  plain.Tokenize(text, &vader_text);
   Analysis analysis;
-  analysis.scores = SentimentAnalyzer::Default().PolarityScores(text);
+  analysis.scores = plain.ScoreWords(vader_text, 0, vader_text.words.size());
 
   const PythonUnicode& unicode = PythonUnicode::Default();
-  const SentimentAnalyzer& clause_sentiment = HotelSentimentAnalyzer();
-  TextWords words;
-  std::vector<AspectMatcher::TermMatch> matches;
-  for (std::string_view clause : SplitClauses(text, unicode)) {
+  ClauseWords clause_words(text, vader_text);
+  SplitClauses(text, unicode, &clauses);
+  for (std::string_view clause : clauses) {
     SplitTextWords(clause, unicode, &words);
     matcher_.FindTerms(words.words, &matches);
     if (matches.empty()) continue;
-    const double sentiment = clause_sentiment.PolarityScores(clause).compound;
-    for (int index :
-         ResolveClauseAspects(clause, words.words, matches, sentiment,
-                              clause_sentiment.lexicon())) {
+    const auto [first_word, end_word] = clause_words.Find(clause);
+    const double sentiment =
+        first_word < end_word
+            ? hotel.ScoreWords(vader_text, first_word, end_word).compound
+            : hotel.PolarityScores(clause).compound;
+    for (int index : ResolveClauseAspects(clause, words.words, matches,
+                                          sentiment, hotel.words())) {
       analysis.aspects.push_back(
           {taxonomy_.aspects()[index], sentiment, std::string(clause)});
     }

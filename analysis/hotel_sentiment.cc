@@ -19,7 +19,7 @@ const SentimentAnalyzer& HotelSentimentAnalyzer() {
     // The embedded files are tested; failing here means a broken build.
     if (!lexicon.ok() || !supplement.ok() || !emojis.ok()) std::abort();
     lexicon->Overlay(*supplement);
-    return new SentimentAnalyzer(*std::move(lexicon), *std::move(emojis));
+    return new SentimentAnalyzer(*lexicon, *std::move(emojis));
   }();
   return *kAnalyzer;
 }

@@ -29,6 +29,9 @@ class ValenceLexicon {
   }
   std::size_t size() const { return valences_.size(); }
   std::string_view version() const { return version_; }
+  const absl::flat_hash_map<std::string, double>& entries() const {
+    return valences_;
+  }
 
   // Adds or replaces every entry of `other` (a supplement over VADER).
   void Overlay(const ValenceLexicon& other);

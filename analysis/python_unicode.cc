@@ -123,24 +123,18 @@ const PythonUnicode::Range* PythonUnicode::FindRange(
   return code_point <= it->last ? &*it : nullptr;
 }
 
-bool PythonUnicode::IsSpace(char32_t code_point) const {
-  if (code_point < 128) return ascii_space_[code_point];
+bool PythonUnicode::IsNonAsciiSpace(char32_t code_point) const {
   const Range* range = FindRange(code_point);
   return range != nullptr && range->is_space;
 }
 
-PythonUnicode::Case PythonUnicode::CaseOf(char32_t code_point) const {
-  if (code_point < 128) return ascii_case_[code_point];
+PythonUnicode::Case PythonUnicode::NonAsciiCaseOf(char32_t code_point) const {
   const Range* range = FindRange(code_point);
   return range != nullptr ? range->case_class : Case::kUncased;
 }
 
-void PythonUnicode::AppendLowercase(char32_t code_point,
-                                    std::string* out) const {
-  if (code_point < 128) {
-    out->push_back(ascii_lower_[code_point]);
-    return;
-  }
+void PythonUnicode::AppendNonAsciiLowercase(char32_t code_point,
+                                            std::string* out) const {
   auto it = std::lower_bound(
       lowercase_.begin(), lowercase_.end(), code_point,
       [](const auto& entry, char32_t c) { return entry.first < c; });

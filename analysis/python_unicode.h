@@ -25,12 +25,25 @@ class PythonUnicode {
   // The embedded table; parsed once.
   static const PythonUnicode& Default();
 
-  bool IsSpace(char32_t code_point) const;
-  Case CaseOf(char32_t code_point) const;
+  // ASCII is answered inline from tables; the rest by binary search.
+  bool IsSpace(char32_t code_point) const {
+    return code_point < 128 ? ascii_space_[code_point]
+                            : IsNonAsciiSpace(code_point);
+  }
+  Case CaseOf(char32_t code_point) const {
+    return code_point < 128 ? ascii_case_[code_point]
+                            : NonAsciiCaseOf(code_point);
+  }
   // Appends str.lower() of one code point (one or more code points, UTF-8).
   // Python's context-dependent final sigma is not applied: Σ always becomes
   // σ. No VADER key contains a sigma, so lookups are unaffected.
-  void AppendLowercase(char32_t code_point, std::string* out) const;
+  void AppendLowercase(char32_t code_point, std::string* out) const {
+    if (code_point < 128) {
+      out->push_back(ascii_lower_[code_point]);
+    } else {
+      AppendNonAsciiLowercase(code_point, out);
+    }
+  }
 
   std::string_view unicode_version() const { return unicode_version_; }
 
@@ -42,6 +55,9 @@ class PythonUnicode {
     bool is_space;
   };
   const Range* FindRange(char32_t code_point) const;
+  bool IsNonAsciiSpace(char32_t code_point) const;
+  Case NonAsciiCaseOf(char32_t code_point) const;
+  void AppendNonAsciiLowercase(char32_t code_point, std::string* out) const;
 
   std::string unicode_version_;
   std::vector<Range> ranges_;  // sorted by first, non-overlapping

@@ -8,16 +8,13 @@
 #include "analysis/text_limits.h"
 #include "analysis/utf8.h"
 #include "analysis/vader_scoring.h"
-#include "analysis/vader_tokenizer.h"
 
 namespace guestvoice::analysis {
 
-SentimentAnalyzer::SentimentAnalyzer(ValenceLexicon lexicon,
+SentimentAnalyzer::SentimentAnalyzer(const ValenceLexicon& lexicon,
                                      EmojiLexicon emojis,
                                      const PythonUnicode& unicode)
-    : lexicon_(std::move(lexicon)),
-      emojis_(std::move(emojis)),
-      unicode_(&unicode) {}
+    : words_(lexicon), emojis_(std::move(emojis)), unicode_(&unicode) {}
 
 const SentimentAnalyzer& SentimentAnalyzer::Default() {
   static const SentimentAnalyzer* const kDefault = [] {
@@ -27,7 +24,7 @@ const SentimentAnalyzer& SentimentAnalyzer::Default() {
         EmojiLexicon::Parse(embedded::VaderEmojiLexicon());
     // The embedded files are tested; failing here means a broken build.
     if (!lexicon.ok() || !emojis.ok()) std::abort();
-    return new SentimentAnalyzer(*std::move(lexicon), *std::move(emojis));
+    return new SentimentAnalyzer(*lexicon, *std::move(emojis));
   }();
   return *kDefault;
 }
@@ -39,9 +36,21 @@ SentimentScores SentimentAnalyzer::PolarityScores(std::string_view text) const {
     replaced = utf8::ReplaceInvalid(text);
     text = replaced;
   }
-  VaderText vader_text;
-  TokenizeForVader(text, emojis_, *unicode_, &vader_text);
-  return ScoreVaderText(vader_text, lexicon_);
+  // Per-thread scratch: tokenizing allocates nothing once warmed up.
+  thread_local VaderText vader_text;
+  Tokenize(text, &vader_text);
+  return ScoreWords(vader_text, 0, vader_text.words.size());
+}
+
+void SentimentAnalyzer::Tokenize(std::string_view valid_text,
+                                 VaderText* out) const {
+  TokenizeForVader(valid_text, emojis_, *unicode_, out);
+}
+
+SentimentScores SentimentAnalyzer::ScoreWords(const VaderText& text,
+                                              std::size_t first_word,
+                                              std::size_t end_word) const {
+  return ScoreVaderWords(text, first_word, end_word, words_);
 }
 
 }  // namespace guestvoice::analysis

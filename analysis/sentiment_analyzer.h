@@ -1,10 +1,13 @@
 #ifndef GUESTVOICE_ANALYSIS_SENTIMENT_ANALYZER_H_
 #define GUESTVOICE_ANALYSIS_SENTIMENT_ANALYZER_H_
 
+#include <cstddef>
 #include <string_view>
 
 #include "analysis/lexicons.h"
 #include "analysis/python_unicode.h"
+#include "analysis/vader_tokenizer.h"
+#include "analysis/vader_word_table.h"
 
 namespace guestvoice::analysis {
 
@@ -26,7 +29,7 @@ struct SentimentScores {
 // bytes.decode("utf-8", "replace") reads them. Linear time in the text size.
 class SentimentAnalyzer {
  public:
-  SentimentAnalyzer(ValenceLexicon lexicon, EmojiLexicon emojis,
+  SentimentAnalyzer(const ValenceLexicon& lexicon, EmojiLexicon emojis,
                     const PythonUnicode& unicode = PythonUnicode::Default());
 
   // Plain VADER with the reference's lexicons (embedded at build time).
@@ -34,10 +37,20 @@ class SentimentAnalyzer {
 
   SentimentScores PolarityScores(std::string_view text) const;
 
-  const ValenceLexicon& lexicon() const { return lexicon_; }
+  // For scoring several parts of one text without tokenizing it again:
+  // Tokenize once (valid UTF-8, at most kMaxTextBytes), then ScoreWords for
+  // any run of whole words of it (VaderText::words), which equals
+  // PolarityScores of the substring those words span. Analyzers built on
+  // the same emoji lexicon can score each other's VaderText.
+  void Tokenize(std::string_view valid_text, VaderText* out) const;
+  SentimentScores ScoreWords(const VaderText& text, std::size_t first_word,
+                             std::size_t end_word) const;
+
+  // What the analyzer knows about each word (lexicon, boosters, negations).
+  const VaderWordTable& words() const { return words_; }
 
  private:
-  ValenceLexicon lexicon_;
+  VaderWordTable words_;
   EmojiLexicon emojis_;
   const PythonUnicode* unicode_;
 };

@@ -16,7 +16,7 @@ namespace guestvoice::analysis {
 // and "kids' club" gives {"kids", "club"}. Used alike for texts and for
 // taxonomy terms, so both sides split the same way.
 struct TextWord {
-  std::string_view lower;  // points into TextWords::lowered
+  std::string_view lower;  // into the text, or into TextWords::lowered
   std::size_t begin;       // byte offsets in the text
   std::size_t end;
 };
@@ -24,6 +24,13 @@ struct TextWord {
 struct TextWords {
   std::vector<TextWord> words;
   std::string lowered;
+  // Scratch reused between calls.
+  struct Span {
+    std::size_t begin, end;  // in the text
+    std::size_t lowered_begin, lowered_end;
+    bool in_text;  // already lowercase: `lower` views the text
+  };
+  std::vector<Span> spans;
 };
 
 // `text` must be valid UTF-8. Linear in the size of the text.

@@ -1,6 +1,7 @@
 #include "analysis/utf8.h"
 
 #include <cstdint>
+#include <cstring>
 
 namespace guestvoice::analysis::utf8 {
 namespace {
@@ -32,9 +33,8 @@ bool IsContinuation(std::uint8_t byte) { return (byte & 0xC0) == 0x80; }
 
 }  // namespace
 
-Step Decode(std::string_view text, std::size_t pos) {
+Step DecodeMultiByte(std::string_view text, std::size_t pos) {
   const auto lead = static_cast<std::uint8_t>(text[pos]);
-  if (lead < 0x80) return {lead, 1, true};
   std::size_t sequence_length;
   char32_t code_point;
   if (lead >= 0xC2 && lead <= 0xDF) {
@@ -61,14 +61,28 @@ Step Decode(std::string_view text, std::size_t pos) {
   return {code_point, sequence_length, true};
 }
 
+bool IsAscii(std::string_view text) {
+  std::size_t pos = 0;
+  for (; pos + 8 <= text.size(); pos += 8) {
+    std::uint64_t chunk;
+    std::memcpy(&chunk, text.data() + pos, sizeof chunk);
+    if ((chunk & 0x8080808080808080ULL) != 0) return false;
+  }
+  for (; pos < text.size(); ++pos) {
+    if (static_cast<std::uint8_t>(text[pos]) >= 0x80) return false;
+  }
+  return true;
+}
+
 bool IsValid(std::string_view text) {
+  if (IsAscii(text)) return true;
   std::size_t pos = 0;
   while (pos < text.size()) {
     if (static_cast<std::uint8_t>(text[pos]) < 0x80) {
       ++pos;
       continue;
     }
-    const Step step = Decode(text, pos);
+    const Step step = DecodeMultiByte(text, pos);
     if (!step.well_formed) return false;
     pos += step.length;
   }

@@ -18,8 +18,18 @@ struct Step {
 
 inline constexpr char32_t kReplacementCharacter = 0xFFFD;
 
+// Decode for a lead byte >= 0x80 (Decode handles ASCII inline).
+Step DecodeMultiByte(std::string_view text, std::size_t pos);
+
 // Decodes the sequence starting at text[pos]; pos must be < text.size().
-Step Decode(std::string_view text, std::size_t pos);
+inline Step Decode(std::string_view text, std::size_t pos) {
+  const auto lead = static_cast<unsigned char>(text[pos]);
+  if (lead < 0x80) return {lead, 1, true};
+  return DecodeMultiByte(text, pos);
+}
+
+// True if every byte is ASCII (checked eight bytes at a time).
+bool IsAscii(std::string_view text);
 
 bool IsValid(std::string_view text);
 

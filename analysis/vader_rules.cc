@@ -3,14 +3,12 @@
 #include <array>
 #include <string>
 
-#include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 
 namespace guestvoice::analysis::vader {
-namespace {
 
-const absl::flat_hash_set<std::string_view>& NegationWords() {
-  static const auto* const kWords = new absl::flat_hash_set<std::string_view>{
+const std::vector<std::string_view>& NegationWords() {
+  static const auto* const kWords = new std::vector<std::string_view>{
       "aint",    "arent",    "cannot",  "cant",     "couldnt",  "darent",
       "didnt",   "doesnt",   "ain't",   "aren't",   "can't",    "couldn't",
       "daren't", "didn't",   "doesn't", "dont",     "hadnt",    "hasnt",
@@ -24,54 +22,55 @@ const absl::flat_hash_set<std::string_view>& NegationWords() {
   return *kWords;
 }
 
-const absl::flat_hash_map<std::string_view, double>& OneWordBoosters() {
+const std::vector<Booster>& OneWordBoosters() {
   constexpr double kIncr = kBoosterIncrement;
   constexpr double kDecr = kBoosterDecrement;
-  static const auto* const kBoosters =
-      new absl::flat_hash_map<std::string_view, double>{
-          {"absolutely", kIncr},    {"amazingly", kIncr},
-          {"awfully", kIncr},       {"completely", kIncr},
-          {"considerable", kIncr},  {"considerably", kIncr},
-          {"decidedly", kIncr},     {"deeply", kIncr},
-          {"effing", kIncr},        {"enormous", kIncr},
-          {"enormously", kIncr},    {"entirely", kIncr},
-          {"especially", kIncr},    {"exceptional", kIncr},
-          {"exceptionally", kIncr}, {"extreme", kIncr},
-          {"extremely", kIncr},     {"fabulously", kIncr},
-          {"flipping", kIncr},      {"flippin", kIncr},
-          {"frackin", kIncr},       {"fracking", kIncr},
-          {"fricking", kIncr},      {"frickin", kIncr},
-          {"frigging", kIncr},      {"friggin", kIncr},
-          {"fully", kIncr},         {"fuckin", kIncr},
-          {"fucking", kIncr},       {"fuggin", kIncr},
-          {"fugging", kIncr},       {"greatly", kIncr},
-          {"hella", kIncr},         {"highly", kIncr},
-          {"hugely", kIncr},        {"incredible", kIncr},
-          {"incredibly", kIncr},    {"intensely", kIncr},
-          {"major", kIncr},         {"majorly", kIncr},
-          {"more", kIncr},          {"most", kIncr},
-          {"particularly", kIncr},  {"purely", kIncr},
-          {"quite", kIncr},         {"really", kIncr},
-          {"remarkably", kIncr},    {"so", kIncr},
-          {"substantially", kIncr}, {"thoroughly", kIncr},
-          {"total", kIncr},         {"totally", kIncr},
-          {"tremendous", kIncr},    {"tremendously", kIncr},
-          {"uber", kIncr},          {"unbelievably", kIncr},
-          {"unusually", kIncr},     {"utter", kIncr},
-          {"utterly", kIncr},       {"very", kIncr},
-          {"almost", kDecr},        {"barely", kDecr},
-          {"hardly", kDecr},        {"kinda", kDecr},
-          {"kindof", kDecr},        {"kind-of", kDecr},
-          {"less", kDecr},          {"little", kDecr},
-          {"marginal", kDecr},      {"marginally", kDecr},
-          {"occasional", kDecr},    {"occasionally", kDecr},
-          {"partly", kDecr},        {"scarce", kDecr},
-          {"scarcely", kDecr},      {"slight", kDecr},
-          {"slightly", kDecr},      {"somewhat", kDecr},
-          {"sorta", kDecr},         {"sortof", kDecr},
-          {"sort-of", kDecr}};
+  static const auto* const kBoosters = new std::vector<Booster>{
+      {"absolutely", kIncr},    {"amazingly", kIncr},
+      {"awfully", kIncr},       {"completely", kIncr},
+      {"considerable", kIncr},  {"considerably", kIncr},
+      {"decidedly", kIncr},     {"deeply", kIncr},
+      {"effing", kIncr},        {"enormous", kIncr},
+      {"enormously", kIncr},    {"entirely", kIncr},
+      {"especially", kIncr},    {"exceptional", kIncr},
+      {"exceptionally", kIncr}, {"extreme", kIncr},
+      {"extremely", kIncr},     {"fabulously", kIncr},
+      {"flipping", kIncr},      {"flippin", kIncr},
+      {"frackin", kIncr},       {"fracking", kIncr},
+      {"fricking", kIncr},      {"frickin", kIncr},
+      {"frigging", kIncr},      {"friggin", kIncr},
+      {"fully", kIncr},         {"fuckin", kIncr},
+      {"fucking", kIncr},       {"fuggin", kIncr},
+      {"fugging", kIncr},       {"greatly", kIncr},
+      {"hella", kIncr},         {"highly", kIncr},
+      {"hugely", kIncr},        {"incredible", kIncr},
+      {"incredibly", kIncr},    {"intensely", kIncr},
+      {"major", kIncr},         {"majorly", kIncr},
+      {"more", kIncr},          {"most", kIncr},
+      {"particularly", kIncr},  {"purely", kIncr},
+      {"quite", kIncr},         {"really", kIncr},
+      {"remarkably", kIncr},    {"so", kIncr},
+      {"substantially", kIncr}, {"thoroughly", kIncr},
+      {"total", kIncr},         {"totally", kIncr},
+      {"tremendous", kIncr},    {"tremendously", kIncr},
+      {"uber", kIncr},          {"unbelievably", kIncr},
+      {"unusually", kIncr},     {"utter", kIncr},
+      {"utterly", kIncr},       {"very", kIncr},
+      {"almost", kDecr},        {"barely", kDecr},
+      {"hardly", kDecr},        {"kinda", kDecr},
+      {"kindof", kDecr},        {"kind-of", kDecr},
+      {"less", kDecr},          {"little", kDecr},
+      {"marginal", kDecr},      {"marginally", kDecr},
+      {"occasional", kDecr},    {"occasionally", kDecr},
+      {"partly", kDecr},        {"scarce", kDecr},
+      {"scarcely", kDecr},      {"slight", kDecr},
+      {"slightly", kDecr},      {"somewhat", kDecr},
+      {"sorta", kDecr},         {"sortof", kDecr},
+      {"sort-of", kDecr}};
   return *kBoosters;
 }
+
+namespace {
 
 struct Bigram {
   std::string_view first;
@@ -107,20 +106,11 @@ constexpr std::array<SpecialCase, 8> kSpecialCases = {{
 
 }  // namespace
 
-bool IsNegationWord(std::string_view lower_word) {
-  return NegationWords().contains(lower_word);
-}
-
 bool IsNegated(std::string_view lower_word) {
-  return IsNegationWord(lower_word) ||
-         lower_word.find("n't") != std::string_view::npos;
-}
-
-std::optional<double> BoosterValue(std::string_view lower_word) {
-  const auto& boosters = OneWordBoosters();
-  auto it = boosters.find(lower_word);
-  if (it == boosters.end()) return std::nullopt;
-  return it->second;
+  static const auto* const kNegations =
+      new absl::flat_hash_set<std::string_view>(NegationWords().begin(),
+                                                NegationWords().end());
+  return kNegations->contains(lower_word) || ContainsNt(lower_word);
 }
 
 std::optional<double> BigramBoosterValue(std::string_view first,
@@ -134,6 +124,11 @@ std::optional<double> BigramBoosterValue(std::string_view first,
 std::optional<double> SpecialCaseValue(std::string_view first,
                                        std::string_view second,
                                        std::string_view third) {
+  // Quick rejection: every entry starts with one of these letters.
+  if (first.empty() || (first[0] != 't' && first[0] != 'b' && first[0] != 'y' &&
+                        first[0] != 'k')) {
+    return std::nullopt;
+  }
   for (const SpecialCase& special : kSpecialCases) {
     if (special.first == first && special.second == second &&
         special.third == third) {

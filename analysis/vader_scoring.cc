@@ -22,8 +22,11 @@ using vader::kNegationScalar;
 struct TokenFacts {
   std::string_view lower;
   bool is_upper;
-  const double* valence;          // lexicon entry, or nullptr
-  std::optional<double> booster;  // one-word BOOSTER_DICT entry
+  bool in_lexicon;
+  bool is_booster;
+  bool is_negated;  // negated([word])
+  double valence;   // when in_lexicon
+  double booster;   // when is_booster
 };
 
 class ValenceRules {
@@ -34,11 +37,11 @@ class ValenceRules {
   // sentiment_valence for a word found in the lexicon.
   double WordValence(std::size_t i) const {
     const TokenFacts& word = words_[i];
-    const double lexicon_valence = *word.valence;
+    const double lexicon_valence = word.valence;
     double valence = lexicon_valence;
     // "no" before another lexicon word negates that word instead.
     if (word.lower == "no" && i + 1 != words_.size() &&
-        words_[i + 1].valence != nullptr) {
+        words_[i + 1].in_lexicon) {
       valence = 0.0;
     }
     if ((i > 0 && Lower(i - 1) == "no") || (i > 1 && Lower(i - 2) == "no") ||
@@ -51,7 +54,7 @@ class ValenceRules {
                             : valence - kAllCapsIncrement;
     }
     for (std::size_t start = 0; start < 3; ++start) {
-      if (i <= start || words_[i - (start + 1)].valence != nullptr) continue;
+      if (i <= start || words_[i - (start + 1)].in_lexicon) continue;
       double scalar = ScalarIncDec(words_[i - (start + 1)], valence);
       if (start == 1 && scalar != 0) scalar = scalar * 0.95;
       if (start == 2 && scalar != 0) scalar = scalar * 0.9;
@@ -67,8 +70,8 @@ class ValenceRules {
 
   double ScalarIncDec(const TokenFacts& word, double valence) const {
     double scalar = 0.0;
-    if (word.booster.has_value()) {
-      scalar = *word.booster;
+    if (word.is_booster) {
+      scalar = word.booster;
       if (valence < 0) scalar *= -1;
       if (word.is_upper && is_cap_diff_) {
         scalar = valence > 0 ? scalar + kAllCapsIncrement
@@ -84,13 +87,13 @@ class ValenceRules {
 
   double NegationCheck(double valence, std::size_t start, std::size_t i) const {
     if (start == 0) {
-      if (vader::IsNegated(Lower(i - 1))) valence = valence * kNegationScalar;
+      if (words_[i - 1].is_negated) valence = valence * kNegationScalar;
     } else if (start == 1) {
       if (Lower(i - 2) == "never" && IsSoOrThis(Lower(i - 1))) {
         valence = valence * 1.25;
       } else if (Lower(i - 2) == "without" && Lower(i - 1) == "doubt") {
         // "without doubt" leaves the valence alone.
-      } else if (vader::IsNegated(Lower(i - 2))) {
+      } else if (words_[i - 2].is_negated) {
         valence = valence * kNegationScalar;
       }
     } else {
@@ -102,7 +105,7 @@ class ValenceRules {
       } else if (Lower(i - 3) == "without" &&
                  (Lower(i - 2) == "doubt" || Lower(i - 1) == "doubt")) {
         // "without doubt" leaves the valence alone.
-      } else if (vader::IsNegated(Lower(i - 3))) {
+      } else if (words_[i - 3].is_negated) {
         valence = valence * kNegationScalar;
       }
     }
@@ -145,12 +148,11 @@ class ValenceRules {
   }
 
   double LeastCheck(double valence, std::size_t i) const {
-    if (i > 1 && words_[i - 1].valence == nullptr && Lower(i - 1) == "least") {
+    if (i > 1 && !words_[i - 1].in_lexicon && Lower(i - 1) == "least") {
       if (Lower(i - 2) != "at" && Lower(i - 2) != "very") {
         valence = valence * kNegationScalar;
       }
-    } else if (i > 0 && words_[i - 1].valence == nullptr &&
-               Lower(i - 1) == "least") {
+    } else if (i > 0 && !words_[i - 1].in_lexicon && Lower(i - 1) == "least") {
       valence = valence * kNegationScalar;
     }
     return valence;
@@ -162,11 +164,11 @@ class ValenceRules {
 
 // _punctuation_emphasis: up to 4 '!' count 0.292 each; 2 or 3 '?' count 0.18
 // each and more than 3 count 0.96.
-double PunctuationEmphasis(const VaderText& text) {
-  const double exclamation = std::min(text.exclamation_marks, 4) * 0.292;
+double PunctuationEmphasis(int exclamation_marks, int question_marks) {
+  const double exclamation = std::min(exclamation_marks, 4) * 0.292;
   double question = 0;
-  if (text.question_marks > 1) {
-    question = text.question_marks <= 3 ? text.question_marks * 0.18 : 0.96;
+  if (question_marks > 1) {
+    question = question_marks <= 3 ? question_marks * 0.18 : 0.96;
   }
   return exclamation + question;
 }
@@ -180,12 +182,11 @@ double Normalize(double score) {
 
 // score_valence
 SentimentScores ScoreValence(const std::vector<double>& sentiments,
-                             const VaderText& text) {
+                             double emphasis) {
   SentimentScores scores;
   if (sentiments.empty()) return scores;
   double sum = 0.0;
   for (double sentiment : sentiments) sum += sentiment;
-  const double emphasis = PunctuationEmphasis(text);
   if (sum > 0) {
     sum += emphasis;
   } else if (sum < 0) {
@@ -216,31 +217,50 @@ SentimentScores ScoreValence(const std::vector<double>& sentiments,
 
 }  // namespace
 
-SentimentScores ScoreVaderText(const VaderText& text,
-                               const ValenceLexicon& lexicon) {
-  const std::vector<VaderToken>& tokens = text.tokens;
-  std::vector<TokenFacts> words;
-  words.reserve(tokens.size());
+SentimentScores ScoreVaderWords(const VaderText& text, std::size_t first_word,
+                                std::size_t end_word,
+                                const VaderWordTable& table) {
+  // Per-thread scratch: scoring allocates nothing once warmed up.
+  thread_local std::vector<TokenFacts> words;
+  thread_local std::vector<double> sentiments;
+  words.clear();
+  sentiments.clear();
+  if (first_word >= end_word) return SentimentScores();
+  int exclamation_marks = 0;
+  int question_marks = 0;
+  for (std::size_t w = first_word; w < end_word; ++w) {
+    exclamation_marks += text.words[w].exclamation_marks;
+    question_marks += text.words[w].question_marks;
+  }
+  const std::size_t first_token = text.words[first_word].first_token;
+  const std::size_t end_token = text.words[end_word - 1].end_token;
   std::size_t all_caps = 0;
-  for (const VaderToken& token : tokens) {
-    words.push_back({token.lower, token.is_upper, lexicon.Find(token.lower),
-                     vader::BoosterValue(token.lower)});
+  for (std::size_t t = first_token; t < end_token; ++t) {
+    const VaderToken& token = text.tokens[t];
+    TokenFacts word{token.lower, token.is_upper, false, false, false, 0, 0};
+    if (const VaderWordTable::Facts* facts = table.Find(token.lower)) {
+      word.in_lexicon = facts->in_lexicon;
+      word.valence = facts->valence;
+      word.is_booster = facts->is_booster;
+      word.booster = facts->booster;
+      word.is_negated = facts->is_negation_word;
+    }
+    word.is_negated = word.is_negated || vader::ContainsNt(token.lower);
+    words.push_back(word);
     if (token.is_upper) ++all_caps;
   }
   // allcap_differential: some, but not all, tokens are ALL CAPS.
   const bool is_cap_diff = all_caps > 0 && all_caps < words.size();
 
   const ValenceRules rules(words, is_cap_diff);
-  std::vector<double> sentiments;
-  sentiments.reserve(words.size());
   for (std::size_t i = 0; i < words.size(); ++i) {
     const TokenFacts& word = words[i];
-    if (word.booster.has_value()) {
+    if (word.is_booster) {
       sentiments.push_back(0);
     } else if (i + 1 < words.size() && word.lower == "kind" &&
                words[i + 1].lower == "of") {
       sentiments.push_back(0);
-    } else if (word.valence == nullptr) {
+    } else if (!word.in_lexicon) {
       sentiments.push_back(0);
     } else {
       sentiments.push_back(rules.WordValence(i));
@@ -254,7 +274,8 @@ SentimentScores ScoreVaderText(const VaderText& text,
     ApplyButRule(static_cast<std::size_t>(first_but - words.begin()),
                  &sentiments);
   }
-  return ScoreValence(sentiments, text);
+  return ScoreValence(sentiments,
+                      PunctuationEmphasis(exclamation_marks, question_marks));
 }
 
 }  // namespace guestvoice::analysis

@@ -17,15 +17,31 @@ struct VaderToken {
   bool is_upper;           // str.isupper() of the token
 };
 
+// A run of non-whitespace in the original text and what it becomes. The
+// reference replaces emoji in the whole text, then splits on whitespace;
+// since a description is inserted after a space (or whitespace) and never
+// joins the previous run, doing both per run gives the same tokens, and lets
+// any run of whole words be scored on its own exactly as the reference
+// would score that substring.
+struct VaderWord {
+  std::size_t begin;  // bytes of the run in the text
+  std::size_t end;
+  std::size_t first_token;  // its tokens: [first_token, end_token)
+  std::size_t end_token;
+  int exclamation_marks;  // '!' after emoji replacement ("ON! arrow")
+  int question_marks;
+};
+
 // The reference's view of a text: emoji replaced by their descriptions, split
 // on Python whitespace, punctuation stripped by _strip_punc_if_word.
 struct VaderText {
   std::vector<VaderToken> tokens;
-  int exclamation_marks = 0;  // text.count("!") after emoji replacement
-  int question_marks = 0;     // text.count("?") after emoji replacement
-  // Storage the views point into.
-  std::string emoji_replaced;
+  std::vector<VaderWord> words;
+  // Storage the token views point into, and scratch reused between calls.
   std::string lowered;
+  std::vector<std::size_t> lowered_ends;
+  std::string emoji_replaced;
+  std::vector<std::size_t> mark_positions;
 };
 
 // `text` must be valid UTF-8. Linear in the size of the text.
