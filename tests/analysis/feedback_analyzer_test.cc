@@ -1,0 +1,153 @@
+#include "analysis/feedback_analyzer.h"
+
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "analysis/sentiment_analyzer.h"
+#include "analysis/text_limits.h"
+#include "analysis/utf8.h"
+#include "gtest/gtest.h"
+
+namespace guestvoice::analysis {
+namespace {
+
+struct Mention {
+  std::string aspect;
+  std::string text;
+  int sign;  // of the sentiment: -1, 0 (VADER's neutral band) or +1
+  bool operator==(const Mention& other) const {
+    return aspect == other.aspect && text == other.text && sign == other.sign;
+  }
+};
+
+std::ostream& operator<<(std::ostream& out, const Mention& mention) {
+  return out << "{" << mention.aspect << ", \"" << mention.text << "\", "
+             << mention.sign << "}";
+}
+
+std::vector<Mention> Mentions(const Analysis& analysis) {
+  std::vector<Mention> mentions;
+  for (const AspectMention& mention : analysis.aspects) {
+    const int sign = mention.sentiment >= 0.05    ? 1
+                     : mention.sentiment <= -0.05 ? -1
+                                                  : 0;
+    mentions.push_back({mention.aspect, mention.text, sign});
+  }
+  return mentions;
+}
+
+std::vector<Mention> Analyze(std::string_view text) {
+  return Mentions(FeedbackAnalyzer::Default().Analyze(text));
+}
+
+TEST(FeedbackAnalyzerTest, EachClauseCarriesItsOwnSentiment) {
+  EXPECT_EQ(Analyze("The location is great but the room was filthy and "
+                    "cramped. Staff were lovely!"),
+            (std::vector<Mention>{
+                {"location", "The location is great", 1},
+                {"room", "but the room was filthy and cramped.", -1},
+                {"cleanliness", "but the room was filthy and cramped.", -1},
+                {"staff_service", "Staff were lovely!", 1}}));
+}
+
+TEST(FeedbackAnalyzerTest, NegationsTurnTheSentimentNotTheAspect) {
+  EXPECT_EQ(Analyze("The room was not dirty at all."),
+            (std::vector<Mention>{
+                {"cleanliness", "The room was not dirty at all.", 1}}));
+  EXPECT_EQ(Analyze("No problems with the wifi."),
+            (std::vector<Mention>{
+                {"wifi_internet", "No problems with the wifi.", 1}}));
+  EXPECT_EQ(Analyze("There was no hot water"),
+            (std::vector<Mention>{{"room", "There was no hot water", -1}}));
+}
+
+TEST(FeedbackAnalyzerTest, PhrasesAndIdioms) {
+  EXPECT_EQ(Analyze("Thin walls, a broken key card and slow front desk"),
+            (std::vector<Mention>{
+                {"noise_sleep",
+                 "Thin walls, a broken key card and slow front desk", -1},
+                {"checkin_checkout",
+                 "Thin walls, a broken key card and slow front desk", -1}}));
+  EXPECT_EQ(Analyze("Time for a clean break, there is room for improvement"),
+            std::vector<Mention>{});
+}
+
+TEST(FeedbackAnalyzerTest, ScoresTheWholeTextWithPlainVader) {
+  const std::string text = "Filthy room. Great staff!";
+  const Analysis analysis = FeedbackAnalyzer::Default().Analyze(text);
+  const SentimentScores plain =
+      SentimentAnalyzer::Default().PolarityScores(text);
+  EXPECT_EQ(analysis.scores.compound, plain.compound);
+  EXPECT_EQ(analysis.scores.neg, plain.neg);
+  // "filthy" is a supplement word: the room clause is negative, the plain
+  // score knows only "great".
+  EXPECT_EQ(plain.neg, 0);
+  ASSERT_FALSE(analysis.aspects.empty());
+  EXPECT_LT(analysis.aspects[0].sentiment, 0);
+}
+
+TEST(FeedbackAnalyzerTest, ClauseSplitInsideAWordStillScoresTheClause) {
+  // '!' ends a clause inside the run "awful!Great".
+  const std::vector<Mention> mentions =
+      Analyze("The wifi was awful!Great breakfast though");
+  ASSERT_EQ(mentions.size(), 2u);
+  EXPECT_EQ(mentions[0], (Mention{"wifi_internet", "The wifi was awful!", -1}));
+  EXPECT_EQ(mentions[1].aspect, "food_beverage");
+}
+
+TEST(FeedbackAnalyzerTest, OutputIsValidUtf8WhateverTheInput) {
+  const Analysis analysis =
+      FeedbackAnalyzer::Default().Analyze("Dirty room \xFF\xFE and rude staff");
+  ASSERT_FALSE(analysis.aspects.empty());
+  for (const AspectMention& mention : analysis.aspects) {
+    EXPECT_TRUE(utf8::IsValid(mention.text));
+  }
+  EXPECT_NE(analysis.aspects[0].text.find("\uFFFD\uFFFD"), std::string::npos);
+}
+
+TEST(FeedbackAnalyzerTest, LongTextsAreAnalysedUpToTheLimit) {
+  std::string text;
+  while (text.size() < kMaxTextBytes) text += "The pool was lovely. ";
+  text += "The wifi was awful.";
+  const Analysis analysis = FeedbackAnalyzer::Default().Analyze(text);
+  for (const AspectMention& mention : analysis.aspects) {
+    EXPECT_EQ(mention.aspect, "facilities");
+  }
+  EXPECT_GT(analysis.aspects.size(), 700u);
+}
+
+TEST(FeedbackAnalyzerTest, UsesTheTaxonomyItIsGiven) {
+  absl::StatusOr<AspectTaxonomy> taxonomy = AspectTaxonomy::Parse(
+      "version\ttest-1\nspa_wellness\tspa\nspa_wellness\tmassage*\n");
+  ASSERT_TRUE(taxonomy.ok());
+  const FeedbackAnalyzer analyzer(*std::move(taxonomy));
+  EXPECT_EQ(analyzer.taxonomy().version(), "test-1");
+  EXPECT_EQ(Mentions(analyzer.Analyze("Loved the massages. Dirty room.")),
+            (std::vector<Mention>{{"spa_wellness", "Loved the massages.", 1}}));
+}
+
+TEST(FeedbackAnalyzerTest, ConcurrentCallsAgree) {
+  const std::vector<std::string> texts = {
+      "Great location but noisy rooms!", "Wifi dropped all night :(",
+      "Breakfast was \xF0\x9F\x98\x8D and the staff \xF0\x9F\x91\x8D",
+      "Check-in took an hour. Never again."};
+  std::vector<std::vector<Mention>> expected;
+  for (const std::string& text : texts) expected.push_back(Analyze(text));
+  std::vector<int> mismatches(4, 0);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&, t] {
+      for (int round = 0; round < 200; ++round) {
+        for (std::size_t i = 0; i < texts.size(); ++i) {
+          if (!(Analyze(texts[i]) == expected[i])) ++mismatches[t];
+        }
+      }
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  for (int count : mismatches) EXPECT_EQ(count, 0);
+}
+
+}  // namespace
+}  // namespace guestvoice::analysis
