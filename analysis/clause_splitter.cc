@@ -37,6 +37,12 @@ bool IsClauseEnd(char32_t c) {
 // True if a contrastive conjunction starts at text[pos] and ends at a word
 // boundary. Callers check that a word boundary precedes pos.
 bool ConjunctionAt(std::string_view text, std::size_t pos) {
+  // Most words start with none of the conjunctions' letters.
+  const char first = AsciiLower(text[pos]);
+  if (first != 'b' && first != 'h' && first != 'a' && first != 't' &&
+      first != 'w') {
+    return false;
+  }
   for (std::string_view conjunction : kContrastiveConjunctions) {
     if (pos + conjunction.size() > text.size()) continue;
     bool equal = true;

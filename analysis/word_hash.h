@@ -43,9 +43,16 @@ struct WordEq {
     return std::string_view(word.data(), word.size());
   }
   static std::string_view View(const std::string& word) { return word; }
+  // A byte loop rather than memcmp: the words are a few bytes long.
   template <typename A, typename B>
   bool operator()(const A& a, const B& b) const {
-    return View(a) == View(b);
+    const std::string_view x = View(a);
+    const std::string_view y = View(b);
+    if (x.size() != y.size()) return false;
+    for (std::size_t i = 0; i < x.size(); ++i) {
+      if (x[i] != y[i]) return false;
+    }
+    return true;
   }
 };
 

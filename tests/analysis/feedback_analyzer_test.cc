@@ -117,6 +117,25 @@ TEST(FeedbackAnalyzerTest, LongTextsAreAnalysedUpToTheLimit) {
   EXPECT_GT(analysis.aspects.size(), 700u);
 }
 
+// Inputs of maximal size that are worst cases for some stage: one clause of
+// thousands of terms, thousands of clauses, emoji, punctuation runs.
+TEST(FeedbackAnalyzerTest, AdversarialInputsOfMaximalSize) {
+  auto repeat = [](std::string_view unit) {
+    std::string text;
+    while (text.size() + unit.size() <= kMaxTextBytes) text += unit;
+    return text;
+  };
+  const FeedbackAnalyzer& analyzer = FeedbackAnalyzer::Default();
+  // One clause; "room" is only where the dirt is.
+  EXPECT_EQ(analyzer.Analyze(repeat("dirty room ")).aspects.size(), 1u);
+  EXPECT_EQ(analyzer.Analyze(repeat("wifi but ")).aspects.size(),
+            kMaxTextBytes / 9);
+  EXPECT_EQ(analyzer.Analyze(repeat("!!! ")).aspects.size(), 0u);
+  EXPECT_EQ(analyzer.Analyze(repeat(":) ")).aspects.size(), 0u);
+  EXPECT_EQ(analyzer.Analyze(repeat("very ")).aspects.size(), 0u);
+  EXPECT_EQ(analyzer.Analyze(repeat("ðpool")).aspects.size(), 1u);
+}
+
 TEST(FeedbackAnalyzerTest, UsesTheTaxonomyItIsGiven) {
   absl::StatusOr<AspectTaxonomy> taxonomy = AspectTaxonomy::Parse(
       "version\ttest-1\nspa_wellness\tspa\nspa_wellness\tmassage*\n");
