@@ -28,18 +28,16 @@ constexpr std::array<std::string_view, 3> kSuffixes = {"'s", "es", "s"};
 // True if `word` is `base` or `base` inflected: -s, -es, -'s, y -> -ies.
 bool IsFormOf(std::string_view word, std::string_view base) {
   if (word == base) return true;
-  if (word.size() <= base.size() || word.substr(0, base.size()) != base) {
-    if (base.size() >= kShortestStem && base.back() == 'y' &&
-        word.size() == base.size() + 2 &&
-        word.substr(0, base.size() - 1) == base.substr(0, base.size() - 1)) {
-      return word.substr(base.size() - 1) == "ies";
-    }
-    return false;
-  }
   if (base.size() < kShortestStem) return false;
-  const std::string_view suffix = word.substr(base.size());
-  return std::find(kSuffixes.begin(), kSuffixes.end(), suffix) !=
-         kSuffixes.end();
+  if (StartsWith(word, base)) {
+    const std::string_view suffix = word.substr(base.size());
+    return std::find(kSuffixes.begin(), kSuffixes.end(), suffix) !=
+           kSuffixes.end();
+  }
+  // "balcony" -> "balconies"
+  return base.back() == 'y' && word.size() == base.size() + 2 &&
+         StartsWith(word, base.substr(0, base.size() - 1)) &&
+         word.substr(base.size() - 1) == "ies";
 }
 
 bool WordMatches(std::string_view term_word, bool is_prefix,
@@ -88,26 +86,27 @@ std::size_t AspectMatcher::FindChild(std::size_t node,
 
 void AspectMatcher::AddCandidates(std::string_view word,
                                   std::vector<std::size_t>* candidates) const {
-  auto add = [&](const auto& map, std::string_view key) {
-    auto it = map.find(key);
-    if (it != map.end()) {
+  auto add_terms_starting_with = [&](std::string_view first_word) {
+    auto it = by_first_word_.find(first_word);
+    if (it != by_first_word_.end()) {
       candidates->insert(candidates->end(), it->second.begin(),
                          it->second.end());
     }
   };
-  // The base forms IsFormOf accepts, looked up as first words.
-  add(by_first_word_, word);
+  // The word and each base form IsFormOf accepts for it.
+  add_terms_starting_with(word);
   for (std::string_view suffix : kSuffixes) {
     if (EndsWith(word, suffix) &&
         word.size() - suffix.size() >= kShortestStem) {
-      add(by_first_word_, word.substr(0, word.size() - suffix.size()));
+      add_terms_starting_with(word.substr(0, word.size() - suffix.size()));
     }
   }
   if (EndsWith(word, "ies") && word.size() >= kShortestStem + 2) {
     std::string singular(word.substr(0, word.size() - 3));
     singular += 'y';
-    add(by_first_word_, std::string_view(singular));
+    add_terms_starting_with(singular);
   }
+  // One-word prefix terms: the trie nodes along the word.
   std::size_t node = root_child_[static_cast<unsigned char>(word[0])];
   for (std::size_t i = 1; node != 0; ++i) {
     const std::vector<std::size_t>& terms = prefix_trie_[node].terms;

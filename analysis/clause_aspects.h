@@ -11,6 +11,9 @@
 
 namespace guestvoice::analysis {
 
+// How many words either side of a weak term may hold a judgement about it.
+inline constexpr std::size_t kEvidenceWindow = 3;
+
 // Decides which aspects a clause mentions, given its words, the taxonomy
 // terms found in them and the clause's sentiment (VADER compound).
 //
@@ -33,8 +36,6 @@ std::vector<int> ResolveClauseAspects(
     std::string_view clause, const std::vector<TextWord>& words,
     const std::vector<AspectMatcher::TermMatch>& matches,
     double clause_sentiment, const VaderWordTable& vader_words);
-
-inline constexpr std::size_t kEvidenceWindow = 3;
 
 }  // namespace guestvoice::analysis
 
