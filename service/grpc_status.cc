@@ -80,13 +80,13 @@ v1::ErrorReason DefaultReason(absl::StatusCode code) {
 
 }  // namespace
 
-grpc::Status ToGrpcStatus(const absl::Status& status) {
-  if (status.ok()) return grpc::Status::OK;
+google::rpc::Status ToRpcStatus(const absl::Status& status) {
+  google::rpc::Status rpc_status;
+  if (status.ok()) return rpc_status;
   absl::Status detailed = status;
   if (!detailed.GetPayload(AbslView(kErrorInfoTypeUrl)).has_value()) {
     detailed = WithErrorInfo(detailed, DefaultReason(detailed.code()));
   }
-  google::rpc::Status rpc_status;
   rpc_status.set_code(static_cast<int>(ToGrpcCode(detailed.code())));
   rpc_status.set_message(std::string(detailed.message()));
   detailed.ForEachPayload(
@@ -95,9 +95,14 @@ grpc::Status ToGrpcStatus(const absl::Status& status) {
         any->set_type_url(std::string(type_url));
         any->set_value(std::string(payload));
       });
-  return grpc::Status(ToGrpcCode(detailed.code()),
-                      std::string(detailed.message()),
-                      rpc_status.SerializeAsString());
+  return rpc_status;
+}
+
+grpc::Status ToGrpcStatus(const absl::Status& status) {
+  if (status.ok()) return grpc::Status::OK;
+  const google::rpc::Status rpc_status = ToRpcStatus(status);
+  return grpc::Status(static_cast<grpc::StatusCode>(rpc_status.code()),
+                      rpc_status.message(), rpc_status.SerializeAsString());
 }
 
 }  // namespace guestvoice::service

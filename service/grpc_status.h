@@ -4,6 +4,7 @@
 #include <grpcpp/support/status.h>
 
 #include "absl/status/status.h"
+#include "google/rpc/status.pb.h"
 
 namespace guestvoice::service {
 
@@ -13,6 +14,11 @@ namespace guestvoice::service {
 // (a storage fault, say) gets one whose reason follows from its code, so every
 // error a client sees is machine-readable.
 grpc::Status ToGrpcStatus(const absl::Status& status);
+
+// The same mapping as a google.rpc.Status message, for errors reported inside
+// a response (ImportFeedback's per-item results) rather than as the call's
+// status. OK maps to code 0 with no details.
+google::rpc::Status ToRpcStatus(const absl::Status& status);
 
 }  // namespace guestvoice::service
 

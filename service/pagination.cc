@@ -76,4 +76,49 @@ absl::StatusOr<std::string> VisitPage(
               : std::string();
 }
 
+absl::StatusOr<std::string> VisitFilteredPage(
+    const storage::Store& store, const PageQuery& query,
+    std::string_view first_start_after,
+    absl::FunctionRef<absl::StatusOr<EntryVerdict>(std::string_view key,
+                                                   std::string_view value)>
+        judge) {
+  if (query.page_size < 0) {
+    return InvalidField("page_size", "must not be negative");
+  }
+  const size_t page_size = query.page_size == 0
+                               ? kDefaultPageSize
+                               : std::min(query.page_size, kMaxPageSize);
+  std::string start_after(first_start_after);
+  if (!query.page_token.empty()) {
+    ASSIGN_OR_RETURN(start_after, DecodeToken(query));
+  }
+
+  absl::Status status;
+  size_t taken = 0;
+  size_t examined = 0;
+  std::string last_key;
+  // Set when the scan stopped with entries possibly left in the range.
+  bool more = false;
+  RETURN_IF_ERROR(store.Scan(
+      query.family, query.prefix, start_after, /*limit=*/0,
+      [&](std::string_view key, std::string_view value) {
+        if (taken == page_size || examined == kMaxEntriesExaminedPerPage) {
+          more = true;
+          return false;
+        }
+        ++examined;
+        absl::StatusOr<EntryVerdict> verdict = judge(key, value);
+        if (!verdict.ok()) {
+          status = verdict.status();
+          return false;
+        }
+        if (*verdict == EntryVerdict::kPastEnd) return false;
+        if (*verdict == EntryVerdict::kTaken) ++taken;
+        last_key.assign(key);
+        return true;
+      }));
+  RETURN_IF_ERROR(status);
+  return more ? EncodeToken(query.request_identity, last_key) : std::string();
+}
+
 }  // namespace guestvoice::service

@@ -40,6 +40,31 @@ absl::StatusOr<std::string> VisitPage(
                                    std::string_view value)>
         visit);
 
+// What a filtered listing makes of one index entry.
+enum class EntryVerdict {
+  kTaken,    // it matches and the visitor added it to the page
+  kSkipped,  // it does not match the filters
+  kPastEnd,  // it and every entry after it lie outside the requested range
+};
+
+// Entries a filtered page examines at most, so that a filter matching little
+// costs bounded work per call; the page then ends early with a token.
+inline constexpr size_t kMaxEntriesExaminedPerPage = 10000;
+
+// Like VisitPage for listings that filter what they scan: starts after the
+// token's key or, on the first page, after `first_start_after` (a position
+// inside query.prefix, "" for its beginning), and offers entries to `judge`
+// until it took page_size of them, said kPastEnd, or examined
+// kMaxEntriesExaminedPerPage. The next page token is "" once the range is
+// exhausted; a token may lead to an empty last page when no later entry
+// matches.
+absl::StatusOr<std::string> VisitFilteredPage(
+    const storage::Store& store, const PageQuery& query,
+    std::string_view first_start_after,
+    absl::FunctionRef<absl::StatusOr<EntryVerdict>(std::string_view key,
+                                                   std::string_view value)>
+        judge);
+
 }  // namespace guestvoice::service
 
 #endif  // GUESTVOICE_SERVICE_PAGINATION_H_

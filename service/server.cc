@@ -18,6 +18,7 @@
 #include "common/status_macros.h"
 #include "grpc/health/v1/health.pb.h"
 #include "service/admin_service.h"
+#include "service/feedback_service.h"
 #include "service/hotel_service.h"
 
 namespace guestvoice::service {
@@ -113,8 +114,13 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(ServerOptions options) {
                          *server->authenticator_, server->attribution_locks_};
   server->services_.push_back(std::make_unique<HotelService>(deps));
   server->services_.push_back(std::make_unique<AdminService>(deps));
+  server->feedback_watchers_ =
+      std::make_unique<FeedbackWatchers>(opts.watch_buffer_size);
+  server->services_.push_back(
+      std::make_unique<FeedbackService>(deps, *server->feedback_watchers_));
   server->service_names_ = {v1::HotelService::service_full_name(),
-                            v1::AdminService::service_full_name()};
+                            v1::AdminService::service_full_name(),
+                            v1::FeedbackService::service_full_name()};
 
   // Reflection describes only what the server's descriptor pool holds: touch
   // the health messages so grpc.health.v1.Health can be described too.
@@ -156,6 +162,7 @@ absl::Status Server::Shutdown(absl::Duration grace) {
   if (grpc_server_ != nullptr) {
     // Load balancers and probes see NOT_SERVING before connections close.
     grpc_server_->GetHealthCheckService()->SetServingStatus(false);
+    feedback_watchers_->Shutdown();
     grpc_server_->Shutdown(absl::ToChronoTime(absl::Now() + grace));
     grpc_server_->Wait();
   }

@@ -13,6 +13,7 @@
 #include "common/clock.h"
 #include "service/authenticator.h"
 #include "service/bootstrap.h"
+#include "service/feedback_watchers.h"
 #include "service/voice_attribution.h"
 #include "storage/lock_table.h"
 #include "storage/store.h"
@@ -38,6 +39,9 @@ struct ServerOptions {
   size_t block_cache_bytes = size_t{256} << 20;
   // Time source; the system clock when null. Must outlive the server.
   const Clock* clock = nullptr;
+  // Items each WatchFeedback stream buffers for a slow reader before it
+  // drops the oldest.
+  size_t watch_buffer_size = 256;
 };
 
 // guestvoiced: the store, the gRPC services, health and reflection.
@@ -55,11 +59,18 @@ class Server {
   int port() const { return port_; }
   const BootstrapResult& bootstrap() const { return bootstrap_; }
 
+  // The open store and the attribution locks, for tools and tests that work
+  // below the API (e.g. re-attributing feedback as LoyaltyService does).
+  storage::Store& store() { return *store_; }
+  AttributionLocks& attribution_locks() { return attribution_locks_; }
+
   // A channel to this server that bypasses the network (for tests and tools).
   std::shared_ptr<grpc::Channel> InProcessChannel();
 
-  // Marks every service NOT_SERVING, stops accepting calls, lets in-flight
-  // calls finish for up to `grace` (then cancels them), and closes the store.
+  // Marks every service NOT_SERVING, ends WatchFeedback streams with
+  // UNAVAILABLE (they would never finish on their own), stops accepting
+  // calls, lets in-flight calls finish for up to `grace` (then cancels them),
+  // and closes the store.
   // Idempotent.
   absl::Status Shutdown(absl::Duration grace);
 
@@ -73,6 +84,8 @@ class Server {
   storage::LockTable locks_;
   AttributionLocks attribution_locks_;
   std::unique_ptr<Authenticator> authenticator_;
+  // Before grpc_server_, so it is destroyed after every watch call is done.
+  std::unique_ptr<FeedbackWatchers> feedback_watchers_;
   std::vector<std::unique_ptr<grpc::Service>> services_;
   std::vector<std::string> service_names_;
   std::unique_ptr<grpc::Server> grpc_server_;

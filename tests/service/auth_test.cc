@@ -10,6 +10,7 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "guestvoice/v1/admin_service.grpc.pb.h"
+#include "guestvoice/v1/feedback_service.grpc.pb.h"
 #include "guestvoice/v1/hotel_service.grpc.pb.h"
 #include "tests/testing/grpc_matchers.h"
 #include "tests/testing/test_server.h"
@@ -43,6 +44,79 @@ struct RpcCase {
   std::function<grpc::Status(TestServer&, grpc::ClientContext*)> call;
 };
 
+// FeedbackService's methods; every call names organization "default".
+std::vector<RpcCase> FeedbackRpcs() {
+  auto feedback = [](TestServer& server) {
+    return v1::FeedbackService::NewStub(server.channel());
+  };
+  auto item = [] {
+    v1::Feedback item;
+    item.set_hotel("organizations/default/hotels/lisbon");
+    item.set_source(v1::SOURCE_GOOGLE);
+    item.set_external_id("review-1");
+    item.mutable_author()->set_handle("ana");
+    item.set_text("Lovely stay");
+    item.mutable_post_time()->set_seconds(1'700'000'000);
+    return item;
+  };
+  const std::string name = "organizations/default/feedback/somefeedback";
+  return {
+      {"FeedbackService.IngestFeedback", v1::SCOPE_FEEDBACK_WRITE,
+       [=](TestServer& server, grpc::ClientContext* context) {
+         v1::IngestFeedbackRequest request;
+         request.set_parent("organizations/default");
+         *request.mutable_feedback() = item();
+         v1::Feedback response;
+         return feedback(server)->IngestFeedback(context, request, &response);
+       }},
+      {"FeedbackService.ImportFeedback", v1::SCOPE_FEEDBACK_WRITE,
+       [=](TestServer& server, grpc::ClientContext* context) {
+         v1::ImportFeedbackResponse response;
+         auto writer = feedback(server)->ImportFeedback(context, &response);
+         v1::ImportFeedbackRequest request;
+         request.set_parent("organizations/default");
+         *request.mutable_feedback() = item();
+         writer->Write(request);
+         writer->WritesDone();
+         return writer->Finish();
+       }},
+      {"FeedbackService.GetFeedback", v1::SCOPE_FEEDBACK_READ,
+       [=](TestServer& server, grpc::ClientContext* context) {
+         v1::GetFeedbackRequest request;
+         request.set_name(name);
+         v1::Feedback response;
+         return feedback(server)->GetFeedback(context, request, &response);
+       }},
+      {"FeedbackService.ListFeedback", v1::SCOPE_FEEDBACK_READ,
+       [=](TestServer& server, grpc::ClientContext* context) {
+         v1::ListFeedbackRequest request;
+         request.set_parent("organizations/default");
+         v1::ListFeedbackResponse response;
+         return feedback(server)->ListFeedback(context, request, &response);
+       }},
+      {"FeedbackService.WatchFeedback", v1::SCOPE_FEEDBACK_READ,
+       [=](TestServer& server, grpc::ClientContext* context) {
+         v1::WatchFeedbackRequest request;
+         request.set_parent("organizations/default");
+         auto reader = feedback(server)->WatchFeedback(context, request);
+         v1::WatchFeedbackResponse response;
+         while (reader->Read(&response)) {
+         }
+         return reader->Finish();
+       }},
+      {"FeedbackService.UpdateFeedback", v1::SCOPE_FEEDBACK_WRITE,
+       [=](TestServer& server, grpc::ClientContext* context) {
+         v1::UpdateFeedbackRequest request;
+         request.mutable_feedback()->set_name(name);
+         request.mutable_feedback()->mutable_case_()->set_state(
+             v1::CASE_STATE_RESOLVED);
+         request.mutable_update_mask()->add_paths("case.state");
+         v1::Feedback response;
+         return feedback(server)->UpdateFeedback(context, request, &response);
+       }},
+  };
+}
+
 std::vector<RpcCase> AllRpcs() {
   auto hotel = [](TestServer& server) {
     return v1::HotelService::NewStub(server.channel());
@@ -50,7 +124,7 @@ std::vector<RpcCase> AllRpcs() {
   auto admin = [](TestServer& server) {
     return v1::AdminService::NewStub(server.channel());
   };
-  return {
+  std::vector<RpcCase> cases = {
       {"HotelService.CreateHotel", v1::SCOPE_ADMIN,
        [=](TestServer& server, grpc::ClientContext* context) {
          v1::CreateHotelRequest request;
@@ -143,6 +217,8 @@ std::vector<RpcCase> AllRpcs() {
          return admin(server)->RevokeApiKey(context, request, &response);
        }},
   };
+  for (RpcCase& rpc : FeedbackRpcs()) cases.push_back(std::move(rpc));
+  return cases;
 }
 
 class AuthTest : public ::testing::TestWithParam<RpcCase> {

@@ -13,7 +13,7 @@
 
 namespace guestvoice::testing {
 
-TestServer::TestServer() {
+TestServer::TestServer(Options options) : options_(options) {
   Start();
   std::ifstream key_file(
       absl::StrCat(data_dir_.path(), "/", service::kAdminKeyFileName));
@@ -35,6 +35,7 @@ void TestServer::Start() {
       .sync_writes = false,
       .block_cache_bytes = 8 << 20,
       .clock = &clock_,
+      .watch_buffer_size = options_.watch_buffer_size,
   });
   ASSERT_TRUE(server.ok()) << server.status();
   server_ = std::move(server).value();

@@ -19,7 +19,13 @@ namespace guestvoice::testing {
 // a fake clock, called over a real TCP channel through the generated stubs.
 class TestServer {
  public:
-  TestServer();
+  // The few server options tests vary.
+  struct Options {
+    size_t watch_buffer_size = 256;
+  };
+
+  TestServer() : TestServer(Options{}) {}
+  explicit TestServer(Options options);
   ~TestServer();
 
   // Stops the server and starts a new one on the same data dir.
@@ -47,6 +53,7 @@ class TestServer {
  private:
   void Start();
 
+  Options options_;
   TempDir data_dir_;
   FakeClock clock_;
   std::unique_ptr<service::Server> server_;
