@@ -1,0 +1,31 @@
+#ifndef GUESTVOICE_TOOLS_VERIFY_AGGREGATE_VERIFIER_H_
+#define GUESTVOICE_TOOLS_VERIFY_AGGREGATE_VERIFIER_H_
+
+// Recomputes every insight pre-aggregate (voice-day and aspect-day counters,
+// service/feedback_aggregates.h) from the stored feedback records and their
+// current attribution, independently of the ingest code, and compares them
+// with what the store holds.
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "storage/store.h"
+
+namespace guestvoice::verify {
+
+struct VerifyReport {
+  int64_t organizations = 0;
+  int64_t feedback_items = 0;
+  // Aggregate keys compared (expected or stored, with non-zero counters).
+  int64_t aggregates = 0;
+  // One line per key whose stored counters differ from the recomputed ones.
+  std::vector<std::string> differences;
+};
+
+absl::StatusOr<VerifyReport> VerifyAggregates(const storage::Store& store);
+
+}  // namespace guestvoice::verify
+
+#endif  // GUESTVOICE_TOOLS_VERIFY_AGGREGATE_VERIFIER_H_
