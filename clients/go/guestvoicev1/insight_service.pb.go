@@ -8,6 +8,7 @@ package guestvoicev1
 
 import (
 	_ "google.golang.org/genproto/googleapis/api/annotations"
+	date "google.golang.org/genproto/googleapis/type/date"
 	interval "google.golang.org/genproto/googleapis/type/interval"
 	protoreflect "google.golang.org/protobuf/reflect/protoreflect"
 	protoimpl "google.golang.org/protobuf/runtime/protoimpl"
@@ -150,12 +151,15 @@ type VoiceStats struct {
 	NeutralShare float64 `protobuf:"fixed64,5,opt,name=neutral_share,json=neutralShare,proto3" json:"neutral_share,omitempty"`
 	// Share of voices whose mean sentiment is <= -0.05.
 	NegativeShare float64 `protobuf:"fixed64,6,opt,name=negative_share,json=negativeShare,proto3" json:"negative_share,omitempty"`
-	// Mean normalised rating (0..1) over rated feedback; 0 when none.
+	// Voice-weighted mean normalised rating (0..1): the mean over voices with
+	// rated feedback of each one's mean rating; 0 when none.
 	MeanRating float64 `protobuf:"fixed64,7,opt,name=mean_rating,json=meanRating,proto3" json:"mean_rating,omitempty"`
 	// Feedback items that carried a rating.
-	RatedCount    int64 `protobuf:"varint,8,opt,name=rated_count,json=ratedCount,proto3" json:"rated_count,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
+	RatedCount int64 `protobuf:"varint,8,opt,name=rated_count,json=ratedCount,proto3" json:"rated_count,omitempty"`
+	// Voices with rated feedback.
+	RatedVoiceCount int64 `protobuf:"varint,9,opt,name=rated_voice_count,json=ratedVoiceCount,proto3" json:"rated_voice_count,omitempty"`
+	unknownFields   protoimpl.UnknownFields
+	sizeCache       protoimpl.SizeCache
 }
 
 func (x *VoiceStats) Reset() {
@@ -240,6 +244,13 @@ func (x *VoiceStats) GetMeanRating() float64 {
 func (x *VoiceStats) GetRatedCount() int64 {
 	if x != nil {
 		return x.RatedCount
+	}
+	return 0
+}
+
+func (x *VoiceStats) GetRatedVoiceCount() int64 {
+	if x != nil {
+		return x.RatedVoiceCount
 	}
 	return 0
 }
@@ -341,8 +352,11 @@ type HotelSummary struct {
 	Aspects []*AspectStats `protobuf:"bytes,5,rep,name=aspects,proto3" json:"aspects,omitempty"`
 	// Per aspect, for the previous interval.
 	PreviousAspects []*AspectStats `protobuf:"bytes,6,rep,name=previous_aspects,json=previousAspects,proto3" json:"previous_aspects,omitempty"`
-	unknownFields   protoimpl.UnknownFields
-	sizeCache       protoimpl.SizeCache
+	// The previous interval: the whole hotel-local days just before the
+	// interval's, as many as it covers.
+	PreviousInterval *interval.Interval `protobuf:"bytes,7,opt,name=previous_interval,json=previousInterval,proto3" json:"previous_interval,omitempty"`
+	unknownFields    protoimpl.UnknownFields
+	sizeCache        protoimpl.SizeCache
 }
 
 func (x *HotelSummary) Reset() {
@@ -417,6 +431,13 @@ func (x *HotelSummary) GetPreviousAspects() []*AspectStats {
 	return nil
 }
 
+func (x *HotelSummary) GetPreviousInterval() *interval.Interval {
+	if x != nil {
+		return x.PreviousInterval
+	}
+	return nil
+}
+
 // Request for InsightService.GetSentimentTrend.
 type GetSentimentTrendRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
@@ -425,7 +446,8 @@ type GetSentimentTrendRequest struct {
 	Scope string `protobuf:"bytes,1,opt,name=scope,proto3" json:"scope,omitempty"`
 	// The interval.
 	Interval *interval.Interval `protobuf:"bytes,2,opt,name=interval,proto3" json:"interval,omitempty"`
-	// Bucket size.
+	// Bucket size. For an organization, each hotel's feedback falls into the
+	// bucket of its hotel-local day; bucket bounds are then given in UTC.
 	Granularity Granularity `protobuf:"varint,3,opt,name=granularity,proto3,enum=guestvoice.v1.Granularity" json:"granularity,omitempty"`
 	// Only mentions of this aspect. Optional.
 	Aspect        string `protobuf:"bytes,4,opt,name=aspect,proto3" json:"aspect,omitempty"`
@@ -502,6 +524,8 @@ type TrendBucket struct {
 	MeanSentiment float64 `protobuf:"fixed64,3,opt,name=mean_sentiment,json=meanSentiment,proto3" json:"mean_sentiment,omitempty"`
 	// Feedback items (or aspect mentions), repeats excluded.
 	FeedbackCount int64 `protobuf:"varint,4,opt,name=feedback_count,json=feedbackCount,proto3" json:"feedback_count,omitempty"`
+	// The first calendar day of the bucket (clipped to the interval).
+	Date          *date.Date `protobuf:"bytes,5,opt,name=date,proto3" json:"date,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -564,6 +588,13 @@ func (x *TrendBucket) GetFeedbackCount() int64 {
 	return 0
 }
 
+func (x *TrendBucket) GetDate() *date.Date {
+	if x != nil {
+		return x.Date
+	}
+	return nil
+}
+
 // Response for InsightService.GetSentimentTrend.
 type SentimentTrend struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
@@ -618,7 +649,8 @@ type ListTopIssuesRequest struct {
 	Scope string `protobuf:"bytes,1,opt,name=scope,proto3" json:"scope,omitempty"`
 	// The interval.
 	Interval *interval.Interval `protobuf:"bytes,2,opt,name=interval,proto3" json:"interval,omitempty"`
-	// At most this many issues: 10 when 0, at most 50.
+	// At most this many issues: 10 when 0, at most 50. Only aspects with at
+	// least one negative voice are issues; ties go by taxonomy order.
 	Limit         int32 `protobuf:"varint,3,opt,name=limit,proto3" json:"limit,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
@@ -686,7 +718,8 @@ type TopIssue struct {
 	PreviousNegativeVoiceCount int64 `protobuf:"varint,3,opt,name=previous_negative_voice_count,json=previousNegativeVoiceCount,proto3" json:"previous_negative_voice_count,omitempty"`
 	// Voice-weighted mean sentiment of the aspect's mentions.
 	MeanSentiment float64 `protobuf:"fixed64,4,opt,name=mean_sentiment,json=meanSentiment,proto3" json:"mean_sentiment,omitempty"`
-	// A few negative clauses, most recent first.
+	// Up to 3 negative clauses of the interval (from the negative-quote index),
+	// most recent first; erased guests' clauses are gone.
 	Quotes        []*AspectMention `protobuf:"bytes,5,rep,name=quotes,proto3" json:"quotes,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
@@ -872,11 +905,12 @@ type HotelComparison struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// The hotel.
 	Hotel string `protobuf:"bytes,1,opt,name=hotel,proto3" json:"hotel,omitempty"`
-	// 1 for the best; hotels without voices rank last.
+	// 1 for the best by voice-weighted sentiment (of the aspect when one is
+	// asked for); hotels without voices rank last; ties by hotel name.
 	Rank int32 `protobuf:"varint,2,opt,name=rank,proto3" json:"rank,omitempty"`
 	// Overall figures.
 	Stats *VoiceStats `protobuf:"bytes,3,opt,name=stats,proto3" json:"stats,omitempty"`
-	// Per aspect.
+	// Per aspect, in taxonomy order (only the asked-for aspect when one is).
 	Aspects       []*AspectStats `protobuf:"bytes,4,rep,name=aspects,proto3" json:"aspects,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
@@ -946,9 +980,11 @@ type CompareHotelsResponse struct {
 	// Every hotel, by rank.
 	Hotels []*HotelComparison `protobuf:"bytes,1,rep,name=hotels,proto3" json:"hotels,omitempty"`
 	// The organization's figures (every voice once per hotel).
-	Organization  *VoiceStats `protobuf:"bytes,2,opt,name=organization,proto3" json:"organization,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
+	Organization *VoiceStats `protobuf:"bytes,2,opt,name=organization,proto3" json:"organization,omitempty"`
+	// The organization's per-aspect figures, like `HotelComparison.aspects`.
+	OrganizationAspects []*AspectStats `protobuf:"bytes,3,rep,name=organization_aspects,json=organizationAspects,proto3" json:"organization_aspects,omitempty"`
+	unknownFields       protoimpl.UnknownFields
+	sizeCache           protoimpl.SizeCache
 }
 
 func (x *CompareHotelsResponse) Reset() {
@@ -991,6 +1027,13 @@ func (x *CompareHotelsResponse) GetHotels() []*HotelComparison {
 func (x *CompareHotelsResponse) GetOrganization() *VoiceStats {
 	if x != nil {
 		return x.Organization
+	}
+	return nil
+}
+
+func (x *CompareHotelsResponse) GetOrganizationAspects() []*AspectStats {
+	if x != nil {
+		return x.OrganizationAspects
 	}
 	return nil
 }
@@ -1127,7 +1170,12 @@ func (x *AttentionItem) GetSeverity() float64 {
 // Response for InsightService.ListAttentionItems.
 type ListAttentionItemsResponse struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
-	// The page of items, most pressing first.
+	// The page of items, most pressing first. Open negative feedback (case
+	// OPEN, compound <= -0.05, repeats left out) is ordered by: severity band
+	// (severity in tenths, higher first), then hotel-local day (newer first),
+	// then the author's current loyalty tier (higher first; a known guest at the
+	// base tier before an unknown author), then exact severity, post_time (newer
+	// first) and name. Never by audience size.
 	Items []*AttentionItem `protobuf:"bytes,1,rep,name=items,proto3" json:"items,omitempty"`
 	// Token for the next page; empty on the last page.
 	NextPageToken string `protobuf:"bytes,2,opt,name=next_page_token,json=nextPageToken,proto3" json:"next_page_token,omitempty"`
@@ -1238,7 +1286,8 @@ func (x *GetLoyaltyInsightsRequest) GetInterval() *interval.Interval {
 // Sentiment of one loyalty tier's voices.
 type TierSentiment struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
-	// The tier_id; empty for voices that are not known guests.
+	// The tier_id; empty for voices that are not known guests (or whose guest
+	// was erased). A guest counts in their current tier.
 	Tier string `protobuf:"bytes,1,opt,name=tier,proto3" json:"tier,omitempty"`
 	// Voices and their sentiment.
 	Stats         *VoiceStats `protobuf:"bytes,2,opt,name=stats,proto3" json:"stats,omitempty"`
@@ -1297,7 +1346,7 @@ type GuestAtRisk struct {
 	Guest string `protobuf:"bytes,1,opt,name=guest,proto3" json:"guest,omitempty"`
 	// Their tier_id.
 	Tier string `protobuf:"bytes,2,opt,name=tier,proto3" json:"tier,omitempty"`
-	// Their negative feedback in the interval.
+	// Their negative feedback (compound <= -0.05) in the interval, by name.
 	Feedback      []string `protobuf:"bytes,3,rep,name=feedback,proto3" json:"feedback,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
@@ -1359,8 +1408,8 @@ type LoyaltyInsights struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// One entry per tier, base tier first, then unknown voices.
 	Tiers []*TierSentiment `protobuf:"bytes,1,rep,name=tiers,proto3" json:"tiers,omitempty"`
-	// Guests above the base tier with negative feedback in the interval and no
-	// resolved case.
+	// Guests above the base tier (current tier) with negative feedback in the
+	// interval, none of which has a resolved case; by guest name.
 	GuestsAtRisk  []*GuestAtRisk `protobuf:"bytes,2,rep,name=guests_at_risk,json=guestsAtRisk,proto3" json:"guests_at_risk,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
@@ -1414,11 +1463,11 @@ var File_guestvoice_v1_insight_service_proto protoreflect.FileDescriptor
 
 const file_guestvoice_v1_insight_service_proto_rawDesc = "" +
 	"\n" +
-	"#guestvoice/v1/insight_service.proto\x12\rguestvoice.v1\x1a\x1fgoogle/api/field_behavior.proto\x1a\x19google/api/resource.proto\x1a\x1agoogle/type/interval.proto\x1a\x1cguestvoice/v1/feedback.proto\"\x83\x01\n" +
+	"#guestvoice/v1/insight_service.proto\x12\rguestvoice.v1\x1a\x1fgoogle/api/field_behavior.proto\x1a\x19google/api/resource.proto\x1a\x16google/type/date.proto\x1a\x1agoogle/type/interval.proto\x1a\x1cguestvoice/v1/feedback.proto\"\x83\x01\n" +
 	"\x16GetHotelSummaryRequest\x121\n" +
 	"\x05hotel\x18\x01 \x01(\tB\x1b\xe0A\x02\xfaA\x15\n" +
 	"\x13guestvoice.v1/HotelR\x05hotel\x126\n" +
-	"\binterval\x18\x02 \x01(\v2\x15.google.type.IntervalB\x03\xe0A\x02R\binterval\"\xb0\x02\n" +
+	"\binterval\x18\x02 \x01(\v2\x15.google.type.IntervalB\x03\xe0A\x02R\binterval\"\xdc\x02\n" +
 	"\n" +
 	"VoiceStats\x12%\n" +
 	"\x0efeedback_count\x18\x01 \x01(\x03R\rfeedbackCount\x12\x1f\n" +
@@ -1431,32 +1480,35 @@ const file_guestvoice_v1_insight_service_proto_rawDesc = "" +
 	"\vmean_rating\x18\a \x01(\x01R\n" +
 	"meanRating\x12\x1f\n" +
 	"\vrated_count\x18\b \x01(\x03R\n" +
-	"ratedCount\"\xb9\x01\n" +
+	"ratedCount\x12*\n" +
+	"\x11rated_voice_count\x18\t \x01(\x03R\x0fratedVoiceCount\"\xb9\x01\n" +
 	"\vAspectStats\x12\x16\n" +
 	"\x06aspect\x18\x01 \x01(\tR\x06aspect\x12#\n" +
 	"\rmention_count\x18\x02 \x01(\x03R\fmentionCount\x12\x1f\n" +
 	"\vvoice_count\x18\x03 \x01(\x03R\n" +
 	"voiceCount\x12%\n" +
 	"\x0emean_sentiment\x18\x04 \x01(\x01R\rmeanSentiment\x12%\n" +
-	"\x0enegative_share\x18\x05 \x01(\x01R\rnegativeShare\"\xc0\x02\n" +
+	"\x0enegative_share\x18\x05 \x01(\x01R\rnegativeShare\"\x84\x03\n" +
 	"\fHotelSummary\x12\x14\n" +
 	"\x05hotel\x18\x01 \x01(\tR\x05hotel\x121\n" +
 	"\binterval\x18\x02 \x01(\v2\x15.google.type.IntervalR\binterval\x123\n" +
 	"\acurrent\x18\x03 \x01(\v2\x19.guestvoice.v1.VoiceStatsR\acurrent\x125\n" +
 	"\bprevious\x18\x04 \x01(\v2\x19.guestvoice.v1.VoiceStatsR\bprevious\x124\n" +
 	"\aaspects\x18\x05 \x03(\v2\x1a.guestvoice.v1.AspectStatsR\aaspects\x12E\n" +
-	"\x10previous_aspects\x18\x06 \x03(\v2\x1a.guestvoice.v1.AspectStatsR\x0fpreviousAspects\"\xc8\x01\n" +
+	"\x10previous_aspects\x18\x06 \x03(\v2\x1a.guestvoice.v1.AspectStatsR\x0fpreviousAspects\x12B\n" +
+	"\x11previous_interval\x18\a \x01(\v2\x15.google.type.IntervalR\x10previousInterval\"\xc8\x01\n" +
 	"\x18GetSentimentTrendRequest\x12\x19\n" +
 	"\x05scope\x18\x01 \x01(\tB\x03\xe0A\x02R\x05scope\x126\n" +
 	"\binterval\x18\x02 \x01(\v2\x15.google.type.IntervalB\x03\xe0A\x02R\binterval\x12A\n" +
 	"\vgranularity\x18\x03 \x01(\x0e2\x1a.guestvoice.v1.GranularityB\x03\xe0A\x02R\vgranularity\x12\x16\n" +
-	"\x06aspect\x18\x04 \x01(\tR\x06aspect\"\xaf\x01\n" +
+	"\x06aspect\x18\x04 \x01(\tR\x06aspect\"\xd6\x01\n" +
 	"\vTrendBucket\x121\n" +
 	"\binterval\x18\x01 \x01(\v2\x15.google.type.IntervalR\binterval\x12\x1f\n" +
 	"\vvoice_count\x18\x02 \x01(\x03R\n" +
 	"voiceCount\x12%\n" +
 	"\x0emean_sentiment\x18\x03 \x01(\x01R\rmeanSentiment\x12%\n" +
-	"\x0efeedback_count\x18\x04 \x01(\x03R\rfeedbackCount\"F\n" +
+	"\x0efeedback_count\x18\x04 \x01(\x03R\rfeedbackCount\x12%\n" +
+	"\x04date\x18\x05 \x01(\v2\x11.google.type.DateR\x04date\"F\n" +
 	"\x0eSentimentTrend\x124\n" +
 	"\abuckets\x18\x01 \x03(\v2\x1a.guestvoice.v1.TrendBucketR\abuckets\"\x7f\n" +
 	"\x14ListTopIssuesRequest\x12\x19\n" +
@@ -1480,10 +1532,11 @@ const file_guestvoice_v1_insight_service_proto_rawDesc = "" +
 	"\x05hotel\x18\x01 \x01(\tR\x05hotel\x12\x12\n" +
 	"\x04rank\x18\x02 \x01(\x05R\x04rank\x12/\n" +
 	"\x05stats\x18\x03 \x01(\v2\x19.guestvoice.v1.VoiceStatsR\x05stats\x124\n" +
-	"\aaspects\x18\x04 \x03(\v2\x1a.guestvoice.v1.AspectStatsR\aaspects\"\x8e\x01\n" +
+	"\aaspects\x18\x04 \x03(\v2\x1a.guestvoice.v1.AspectStatsR\aaspects\"\xdd\x01\n" +
 	"\x15CompareHotelsResponse\x126\n" +
 	"\x06hotels\x18\x01 \x03(\v2\x1e.guestvoice.v1.HotelComparisonR\x06hotels\x12=\n" +
-	"\forganization\x18\x02 \x01(\v2\x19.guestvoice.v1.VoiceStatsR\forganization\"r\n" +
+	"\forganization\x18\x02 \x01(\v2\x19.guestvoice.v1.VoiceStatsR\forganization\x12M\n" +
+	"\x14organization_aspects\x18\x03 \x03(\v2\x1a.guestvoice.v1.AspectStatsR\x13organizationAspects\"r\n" +
 	"\x19ListAttentionItemsRequest\x12\x19\n" +
 	"\x05scope\x18\x01 \x01(\tB\x03\xe0A\x02R\x05scope\x12\x1b\n" +
 	"\tpage_size\x18\x02 \x01(\x05R\bpageSize\x12\x1d\n" +
@@ -1560,8 +1613,9 @@ var file_guestvoice_v1_insight_service_proto_goTypes = []any{
 	(*GuestAtRisk)(nil),                // 19: guestvoice.v1.GuestAtRisk
 	(*LoyaltyInsights)(nil),            // 20: guestvoice.v1.LoyaltyInsights
 	(*interval.Interval)(nil),          // 21: google.type.Interval
-	(*AspectMention)(nil),              // 22: guestvoice.v1.AspectMention
-	(*Feedback)(nil),                   // 23: guestvoice.v1.Feedback
+	(*date.Date)(nil),                  // 22: google.type.Date
+	(*AspectMention)(nil),              // 23: guestvoice.v1.AspectMention
+	(*Feedback)(nil),                   // 24: guestvoice.v1.Feedback
 }
 var file_guestvoice_v1_insight_service_proto_depIdxs = []int32{
 	21, // 0: guestvoice.v1.GetHotelSummaryRequest.interval:type_name -> google.type.Interval
@@ -1570,41 +1624,44 @@ var file_guestvoice_v1_insight_service_proto_depIdxs = []int32{
 	2,  // 3: guestvoice.v1.HotelSummary.previous:type_name -> guestvoice.v1.VoiceStats
 	3,  // 4: guestvoice.v1.HotelSummary.aspects:type_name -> guestvoice.v1.AspectStats
 	3,  // 5: guestvoice.v1.HotelSummary.previous_aspects:type_name -> guestvoice.v1.AspectStats
-	21, // 6: guestvoice.v1.GetSentimentTrendRequest.interval:type_name -> google.type.Interval
-	0,  // 7: guestvoice.v1.GetSentimentTrendRequest.granularity:type_name -> guestvoice.v1.Granularity
-	21, // 8: guestvoice.v1.TrendBucket.interval:type_name -> google.type.Interval
-	6,  // 9: guestvoice.v1.SentimentTrend.buckets:type_name -> guestvoice.v1.TrendBucket
-	21, // 10: guestvoice.v1.ListTopIssuesRequest.interval:type_name -> google.type.Interval
-	22, // 11: guestvoice.v1.TopIssue.quotes:type_name -> guestvoice.v1.AspectMention
-	9,  // 12: guestvoice.v1.ListTopIssuesResponse.issues:type_name -> guestvoice.v1.TopIssue
-	21, // 13: guestvoice.v1.CompareHotelsRequest.interval:type_name -> google.type.Interval
-	2,  // 14: guestvoice.v1.HotelComparison.stats:type_name -> guestvoice.v1.VoiceStats
-	3,  // 15: guestvoice.v1.HotelComparison.aspects:type_name -> guestvoice.v1.AspectStats
-	12, // 16: guestvoice.v1.CompareHotelsResponse.hotels:type_name -> guestvoice.v1.HotelComparison
-	2,  // 17: guestvoice.v1.CompareHotelsResponse.organization:type_name -> guestvoice.v1.VoiceStats
-	23, // 18: guestvoice.v1.AttentionItem.feedback:type_name -> guestvoice.v1.Feedback
-	15, // 19: guestvoice.v1.ListAttentionItemsResponse.items:type_name -> guestvoice.v1.AttentionItem
-	21, // 20: guestvoice.v1.GetLoyaltyInsightsRequest.interval:type_name -> google.type.Interval
-	2,  // 21: guestvoice.v1.TierSentiment.stats:type_name -> guestvoice.v1.VoiceStats
-	18, // 22: guestvoice.v1.LoyaltyInsights.tiers:type_name -> guestvoice.v1.TierSentiment
-	19, // 23: guestvoice.v1.LoyaltyInsights.guests_at_risk:type_name -> guestvoice.v1.GuestAtRisk
-	1,  // 24: guestvoice.v1.InsightService.GetHotelSummary:input_type -> guestvoice.v1.GetHotelSummaryRequest
-	5,  // 25: guestvoice.v1.InsightService.GetSentimentTrend:input_type -> guestvoice.v1.GetSentimentTrendRequest
-	8,  // 26: guestvoice.v1.InsightService.ListTopIssues:input_type -> guestvoice.v1.ListTopIssuesRequest
-	11, // 27: guestvoice.v1.InsightService.CompareHotels:input_type -> guestvoice.v1.CompareHotelsRequest
-	14, // 28: guestvoice.v1.InsightService.ListAttentionItems:input_type -> guestvoice.v1.ListAttentionItemsRequest
-	17, // 29: guestvoice.v1.InsightService.GetLoyaltyInsights:input_type -> guestvoice.v1.GetLoyaltyInsightsRequest
-	4,  // 30: guestvoice.v1.InsightService.GetHotelSummary:output_type -> guestvoice.v1.HotelSummary
-	7,  // 31: guestvoice.v1.InsightService.GetSentimentTrend:output_type -> guestvoice.v1.SentimentTrend
-	10, // 32: guestvoice.v1.InsightService.ListTopIssues:output_type -> guestvoice.v1.ListTopIssuesResponse
-	13, // 33: guestvoice.v1.InsightService.CompareHotels:output_type -> guestvoice.v1.CompareHotelsResponse
-	16, // 34: guestvoice.v1.InsightService.ListAttentionItems:output_type -> guestvoice.v1.ListAttentionItemsResponse
-	20, // 35: guestvoice.v1.InsightService.GetLoyaltyInsights:output_type -> guestvoice.v1.LoyaltyInsights
-	30, // [30:36] is the sub-list for method output_type
-	24, // [24:30] is the sub-list for method input_type
-	24, // [24:24] is the sub-list for extension type_name
-	24, // [24:24] is the sub-list for extension extendee
-	0,  // [0:24] is the sub-list for field type_name
+	21, // 6: guestvoice.v1.HotelSummary.previous_interval:type_name -> google.type.Interval
+	21, // 7: guestvoice.v1.GetSentimentTrendRequest.interval:type_name -> google.type.Interval
+	0,  // 8: guestvoice.v1.GetSentimentTrendRequest.granularity:type_name -> guestvoice.v1.Granularity
+	21, // 9: guestvoice.v1.TrendBucket.interval:type_name -> google.type.Interval
+	22, // 10: guestvoice.v1.TrendBucket.date:type_name -> google.type.Date
+	6,  // 11: guestvoice.v1.SentimentTrend.buckets:type_name -> guestvoice.v1.TrendBucket
+	21, // 12: guestvoice.v1.ListTopIssuesRequest.interval:type_name -> google.type.Interval
+	23, // 13: guestvoice.v1.TopIssue.quotes:type_name -> guestvoice.v1.AspectMention
+	9,  // 14: guestvoice.v1.ListTopIssuesResponse.issues:type_name -> guestvoice.v1.TopIssue
+	21, // 15: guestvoice.v1.CompareHotelsRequest.interval:type_name -> google.type.Interval
+	2,  // 16: guestvoice.v1.HotelComparison.stats:type_name -> guestvoice.v1.VoiceStats
+	3,  // 17: guestvoice.v1.HotelComparison.aspects:type_name -> guestvoice.v1.AspectStats
+	12, // 18: guestvoice.v1.CompareHotelsResponse.hotels:type_name -> guestvoice.v1.HotelComparison
+	2,  // 19: guestvoice.v1.CompareHotelsResponse.organization:type_name -> guestvoice.v1.VoiceStats
+	3,  // 20: guestvoice.v1.CompareHotelsResponse.organization_aspects:type_name -> guestvoice.v1.AspectStats
+	24, // 21: guestvoice.v1.AttentionItem.feedback:type_name -> guestvoice.v1.Feedback
+	15, // 22: guestvoice.v1.ListAttentionItemsResponse.items:type_name -> guestvoice.v1.AttentionItem
+	21, // 23: guestvoice.v1.GetLoyaltyInsightsRequest.interval:type_name -> google.type.Interval
+	2,  // 24: guestvoice.v1.TierSentiment.stats:type_name -> guestvoice.v1.VoiceStats
+	18, // 25: guestvoice.v1.LoyaltyInsights.tiers:type_name -> guestvoice.v1.TierSentiment
+	19, // 26: guestvoice.v1.LoyaltyInsights.guests_at_risk:type_name -> guestvoice.v1.GuestAtRisk
+	1,  // 27: guestvoice.v1.InsightService.GetHotelSummary:input_type -> guestvoice.v1.GetHotelSummaryRequest
+	5,  // 28: guestvoice.v1.InsightService.GetSentimentTrend:input_type -> guestvoice.v1.GetSentimentTrendRequest
+	8,  // 29: guestvoice.v1.InsightService.ListTopIssues:input_type -> guestvoice.v1.ListTopIssuesRequest
+	11, // 30: guestvoice.v1.InsightService.CompareHotels:input_type -> guestvoice.v1.CompareHotelsRequest
+	14, // 31: guestvoice.v1.InsightService.ListAttentionItems:input_type -> guestvoice.v1.ListAttentionItemsRequest
+	17, // 32: guestvoice.v1.InsightService.GetLoyaltyInsights:input_type -> guestvoice.v1.GetLoyaltyInsightsRequest
+	4,  // 33: guestvoice.v1.InsightService.GetHotelSummary:output_type -> guestvoice.v1.HotelSummary
+	7,  // 34: guestvoice.v1.InsightService.GetSentimentTrend:output_type -> guestvoice.v1.SentimentTrend
+	10, // 35: guestvoice.v1.InsightService.ListTopIssues:output_type -> guestvoice.v1.ListTopIssuesResponse
+	13, // 36: guestvoice.v1.InsightService.CompareHotels:output_type -> guestvoice.v1.CompareHotelsResponse
+	16, // 37: guestvoice.v1.InsightService.ListAttentionItems:output_type -> guestvoice.v1.ListAttentionItemsResponse
+	20, // 38: guestvoice.v1.InsightService.GetLoyaltyInsights:output_type -> guestvoice.v1.LoyaltyInsights
+	33, // [33:39] is the sub-list for method output_type
+	27, // [27:33] is the sub-list for method input_type
+	27, // [27:27] is the sub-list for extension type_name
+	27, // [27:27] is the sub-list for extension extendee
+	0,  // [0:27] is the sub-list for field type_name
 }
 
 func init() { file_guestvoice_v1_insight_service_proto_init() }

@@ -8,6 +8,7 @@ from google.protobuf import descriptor as _descriptor
 from google.protobuf import message as _message
 from google.protobuf.internal import containers as _containers
 from google.protobuf.internal import enum_type_wrapper as _enum_type_wrapper
+from google.type import date_pb2 as _date_pb2
 from google.type import interval_pb2 as _interval_pb2
 from guestvoice.v1 import feedback_pb2 as _feedback_pb2
 import builtins as _builtins
@@ -91,6 +92,7 @@ class VoiceStats(_message.Message):
     NEGATIVE_SHARE_FIELD_NUMBER: _builtins.int
     MEAN_RATING_FIELD_NUMBER: _builtins.int
     RATED_COUNT_FIELD_NUMBER: _builtins.int
+    RATED_VOICE_COUNT_FIELD_NUMBER: _builtins.int
     feedback_count: _builtins.int
     """Feedback items, repeats excluded."""
     voice_count: _builtins.int
@@ -104,9 +106,13 @@ class VoiceStats(_message.Message):
     negative_share: _builtins.float
     """Share of voices whose mean sentiment is <= -0.05."""
     mean_rating: _builtins.float
-    """Mean normalised rating (0..1) over rated feedback; 0 when none."""
+    """Voice-weighted mean normalised rating (0..1): the mean over voices with
+    rated feedback of each one's mean rating; 0 when none.
+    """
     rated_count: _builtins.int
     """Feedback items that carried a rating."""
+    rated_voice_count: _builtins.int
+    """Voices with rated feedback."""
     def __init__(
         self,
         *,
@@ -118,10 +124,11 @@ class VoiceStats(_message.Message):
         negative_share: _builtins.float = ...,
         mean_rating: _builtins.float = ...,
         rated_count: _builtins.int = ...,
+        rated_voice_count: _builtins.int = ...,
     ) -> None: ...
     _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["feedback_count", b"feedback_count", "mean_rating", b"mean_rating", "mean_sentiment", b"mean_sentiment", "negative_share", b"negative_share", "neutral_share", b"neutral_share", "positive_share", b"positive_share", "rated_count", b"rated_count", "voice_count", b"voice_count"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["feedback_count", b"feedback_count", "mean_rating", b"mean_rating", "mean_sentiment", b"mean_sentiment", "negative_share", b"negative_share", "neutral_share", b"neutral_share", "positive_share", b"positive_share", "rated_count", b"rated_count", "rated_voice_count", b"rated_voice_count", "voice_count", b"voice_count"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 
@@ -177,6 +184,7 @@ class HotelSummary(_message.Message):
     PREVIOUS_FIELD_NUMBER: _builtins.int
     ASPECTS_FIELD_NUMBER: _builtins.int
     PREVIOUS_ASPECTS_FIELD_NUMBER: _builtins.int
+    PREVIOUS_INTERVAL_FIELD_NUMBER: _builtins.int
     hotel: _builtins.str
     """The hotel."""
     @_builtins.property
@@ -199,6 +207,12 @@ class HotelSummary(_message.Message):
     def previous_aspects(self) -> _containers.RepeatedCompositeFieldContainer[Global___AspectStats]:
         """Per aspect, for the previous interval."""
 
+    @_builtins.property
+    def previous_interval(self) -> _interval_pb2.Interval:
+        """The previous interval: the whole hotel-local days just before the
+        interval's, as many as it covers.
+        """
+
     def __init__(
         self,
         *,
@@ -208,10 +222,11 @@ class HotelSummary(_message.Message):
         previous: Global___VoiceStats | None = ...,
         aspects: _abc.Iterable[Global___AspectStats] | None = ...,
         previous_aspects: _abc.Iterable[Global___AspectStats] | None = ...,
+        previous_interval: _interval_pb2.Interval | None = ...,
     ) -> None: ...
-    _HasFieldArgType: _TypeAlias = _typing.Literal["current", b"current", "interval", b"interval", "previous", b"previous"]  # noqa: Y015
+    _HasFieldArgType: _TypeAlias = _typing.Literal["current", b"current", "interval", b"interval", "previous", b"previous", "previous_interval", b"previous_interval"]  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["aspects", b"aspects", "current", b"current", "hotel", b"hotel", "interval", b"interval", "previous", b"previous", "previous_aspects", b"previous_aspects"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["aspects", b"aspects", "current", b"current", "hotel", b"hotel", "interval", b"interval", "previous", b"previous", "previous_aspects", b"previous_aspects", "previous_interval", b"previous_interval"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 
@@ -232,7 +247,9 @@ class GetSentimentTrendRequest(_message.Message):
     `organizations/{organization}/hotels/{hotel}`.
     """
     granularity: Global___Granularity.ValueType
-    """Bucket size."""
+    """Bucket size. For an organization, each hotel's feedback falls into the
+    bucket of its hotel-local day; bucket bounds are then given in UTC.
+    """
     aspect: _builtins.str
     """Only mentions of this aspect. Optional."""
     @_builtins.property
@@ -265,6 +282,7 @@ class TrendBucket(_message.Message):
     VOICE_COUNT_FIELD_NUMBER: _builtins.int
     MEAN_SENTIMENT_FIELD_NUMBER: _builtins.int
     FEEDBACK_COUNT_FIELD_NUMBER: _builtins.int
+    DATE_FIELD_NUMBER: _builtins.int
     voice_count: _builtins.int
     """Distinct voices in the bucket."""
     mean_sentiment: _builtins.float
@@ -275,6 +293,10 @@ class TrendBucket(_message.Message):
     def interval(self) -> _interval_pb2.Interval:
         """The bucket's bounds, clipped to the interval."""
 
+    @_builtins.property
+    def date(self) -> _date_pb2.Date:
+        """The first calendar day of the bucket (clipped to the interval)."""
+
     def __init__(
         self,
         *,
@@ -282,10 +304,11 @@ class TrendBucket(_message.Message):
         voice_count: _builtins.int = ...,
         mean_sentiment: _builtins.float = ...,
         feedback_count: _builtins.int = ...,
+        date: _date_pb2.Date | None = ...,
     ) -> None: ...
-    _HasFieldArgType: _TypeAlias = _typing.Literal["interval", b"interval"]  # noqa: Y015
+    _HasFieldArgType: _TypeAlias = _typing.Literal["date", b"date", "interval", b"interval"]  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["feedback_count", b"feedback_count", "interval", b"interval", "mean_sentiment", b"mean_sentiment", "voice_count", b"voice_count"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["date", b"date", "feedback_count", b"feedback_count", "interval", b"interval", "mean_sentiment", b"mean_sentiment", "voice_count", b"voice_count"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 
@@ -329,7 +352,9 @@ class ListTopIssuesRequest(_message.Message):
     `organizations/{organization}/hotels/{hotel}`.
     """
     limit: _builtins.int
-    """At most this many issues: 10 when 0, at most 50."""
+    """At most this many issues: 10 when 0, at most 50. Only aspects with at
+    least one negative voice are issues; ties go by taxonomy order.
+    """
     @_builtins.property
     def interval(self) -> _interval_pb2.Interval:
         """The interval."""
@@ -370,7 +395,9 @@ class TopIssue(_message.Message):
     """Voice-weighted mean sentiment of the aspect's mentions."""
     @_builtins.property
     def quotes(self) -> _containers.RepeatedCompositeFieldContainer[_feedback_pb2.AspectMention]:
-        """A few negative clauses, most recent first."""
+        """Up to 3 negative clauses of the interval (from the negative-quote index),
+        most recent first; erased guests' clauses are gone.
+        """
 
     def __init__(
         self,
@@ -458,14 +485,16 @@ class HotelComparison(_message.Message):
     hotel: _builtins.str
     """The hotel."""
     rank: _builtins.int
-    """1 for the best; hotels without voices rank last."""
+    """1 for the best by voice-weighted sentiment (of the aspect when one is
+    asked for); hotels without voices rank last; ties by hotel name.
+    """
     @_builtins.property
     def stats(self) -> Global___VoiceStats:
         """Overall figures."""
 
     @_builtins.property
     def aspects(self) -> _containers.RepeatedCompositeFieldContainer[Global___AspectStats]:
-        """Per aspect."""
+        """Per aspect, in taxonomy order (only the asked-for aspect when one is)."""
 
     def __init__(
         self,
@@ -491,6 +520,7 @@ class CompareHotelsResponse(_message.Message):
 
     HOTELS_FIELD_NUMBER: _builtins.int
     ORGANIZATION_FIELD_NUMBER: _builtins.int
+    ORGANIZATION_ASPECTS_FIELD_NUMBER: _builtins.int
     @_builtins.property
     def hotels(self) -> _containers.RepeatedCompositeFieldContainer[Global___HotelComparison]:
         """Every hotel, by rank."""
@@ -499,15 +529,20 @@ class CompareHotelsResponse(_message.Message):
     def organization(self) -> Global___VoiceStats:
         """The organization's figures (every voice once per hotel)."""
 
+    @_builtins.property
+    def organization_aspects(self) -> _containers.RepeatedCompositeFieldContainer[Global___AspectStats]:
+        """The organization's per-aspect figures, like `HotelComparison.aspects`."""
+
     def __init__(
         self,
         *,
         hotels: _abc.Iterable[Global___HotelComparison] | None = ...,
         organization: Global___VoiceStats | None = ...,
+        organization_aspects: _abc.Iterable[Global___AspectStats] | None = ...,
     ) -> None: ...
     _HasFieldArgType: _TypeAlias = _typing.Literal["organization", b"organization"]  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["hotels", b"hotels", "organization", b"organization"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["hotels", b"hotels", "organization", b"organization", "organization_aspects", b"organization_aspects"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 
@@ -589,7 +624,13 @@ class ListAttentionItemsResponse(_message.Message):
     """Token for the next page; empty on the last page."""
     @_builtins.property
     def items(self) -> _containers.RepeatedCompositeFieldContainer[Global___AttentionItem]:
-        """The page of items, most pressing first."""
+        """The page of items, most pressing first. Open negative feedback (case
+        OPEN, compound <= -0.05, repeats left out) is ordered by: severity band
+        (severity in tenths, higher first), then hotel-local day (newer first),
+        then the author's current loyalty tier (higher first; a known guest at the
+        base tier before an unknown author), then exact severity, post_time (newer
+        first) and name. Never by audience size.
+        """
 
     def __init__(
         self,
@@ -644,7 +685,9 @@ class TierSentiment(_message.Message):
     TIER_FIELD_NUMBER: _builtins.int
     STATS_FIELD_NUMBER: _builtins.int
     tier: _builtins.str
-    """The tier_id; empty for voices that are not known guests."""
+    """The tier_id; empty for voices that are not known guests (or whose guest
+    was erased). A guest counts in their current tier.
+    """
     @_builtins.property
     def stats(self) -> Global___VoiceStats:
         """Voices and their sentiment."""
@@ -678,7 +721,7 @@ class GuestAtRisk(_message.Message):
     """Their tier_id."""
     @_builtins.property
     def feedback(self) -> _containers.RepeatedScalarFieldContainer[_builtins.str]:
-        """Their negative feedback in the interval."""
+        """Their negative feedback (compound <= -0.05) in the interval, by name."""
 
     def __init__(
         self,
@@ -709,8 +752,8 @@ class LoyaltyInsights(_message.Message):
 
     @_builtins.property
     def guests_at_risk(self) -> _containers.RepeatedCompositeFieldContainer[Global___GuestAtRisk]:
-        """Guests above the base tier with negative feedback in the interval and no
-        resolved case.
+        """Guests above the base tier (current tier) with negative feedback in the
+        interval, none of which has a resolved case; by guest name.
         """
 
     def __init__(

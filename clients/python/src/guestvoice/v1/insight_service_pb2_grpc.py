@@ -30,8 +30,22 @@ class InsightServiceStub:
 
     A voice is a known guest (all linked identities together) or else a distinct
     (source, author handle). Within an interval each voice counts once per hotel,
-    with its mean sentiment over its feedback there; repeats count once. Nothing
-    is weighted or ranked by audience size.
+    with its mean sentiment over its feedback there; repeats count once (a
+    repeat never enters any figure). A voice-weighted mean is the mean over
+    voices of each voice's mean; a voice is positive when its mean is >= 0.05,
+    negative when <= -0.05, neutral otherwise (VADER's thresholds). Figures over
+    several hotels count every (hotel, voice) pair once. Nothing is weighted or
+    ranked by audience size. docs/insights.md has the details and examples.
+
+    Intervals and days: every figure is kept per hotel-local calendar day (the
+    day of the feedback's post_time in the hotel's IANA time zone, as recorded
+    at ingest). An interval [start, end) covers, for each hotel, the local days
+    from the day containing `start` through the day containing the last instant
+    before `end`, whole: an interval from one local midnight to another covers
+    exactly the days in between; any other bound widens to its whole day. Both
+    ends are required, start must be before end, and end - start may be at most
+    1096 days. The previous interval of equal length is the same number of whole
+    days just before the first day.
 
     Every method needs `authorization: Bearer <api key>` metadata with
     SCOPE_INSIGHTS_READ. Errors common to all methods: UNAUTHENTICATED
@@ -84,8 +98,22 @@ class InsightServiceServicer:
 
     A voice is a known guest (all linked identities together) or else a distinct
     (source, author handle). Within an interval each voice counts once per hotel,
-    with its mean sentiment over its feedback there; repeats count once. Nothing
-    is weighted or ranked by audience size.
+    with its mean sentiment over its feedback there; repeats count once (a
+    repeat never enters any figure). A voice-weighted mean is the mean over
+    voices of each voice's mean; a voice is positive when its mean is >= 0.05,
+    negative when <= -0.05, neutral otherwise (VADER's thresholds). Figures over
+    several hotels count every (hotel, voice) pair once. Nothing is weighted or
+    ranked by audience size. docs/insights.md has the details and examples.
+
+    Intervals and days: every figure is kept per hotel-local calendar day (the
+    day of the feedback's post_time in the hotel's IANA time zone, as recorded
+    at ingest). An interval [start, end) covers, for each hotel, the local days
+    from the day containing `start` through the day containing the last instant
+    before `end`, whole: an interval from one local midnight to another covers
+    exactly the days in between; any other bound widens to its whole day. Both
+    ends are required, start must be before end, and end - start may be at most
+    1096 days. The previous interval of equal length is the same number of whole
+    days just before the first day.
 
     Every method needs `authorization: Bearer <api key>` metadata with
     SCOPE_INSIGHTS_READ. Errors common to all methods: UNAUTHENTICATED
@@ -189,8 +217,22 @@ class InsightService:
 
     A voice is a known guest (all linked identities together) or else a distinct
     (source, author handle). Within an interval each voice counts once per hotel,
-    with its mean sentiment over its feedback there; repeats count once. Nothing
-    is weighted or ranked by audience size.
+    with its mean sentiment over its feedback there; repeats count once (a
+    repeat never enters any figure). A voice-weighted mean is the mean over
+    voices of each voice's mean; a voice is positive when its mean is >= 0.05,
+    negative when <= -0.05, neutral otherwise (VADER's thresholds). Figures over
+    several hotels count every (hotel, voice) pair once. Nothing is weighted or
+    ranked by audience size. docs/insights.md has the details and examples.
+
+    Intervals and days: every figure is kept per hotel-local calendar day (the
+    day of the feedback's post_time in the hotel's IANA time zone, as recorded
+    at ingest). An interval [start, end) covers, for each hotel, the local days
+    from the day containing `start` through the day containing the last instant
+    before `end`, whole: an interval from one local midnight to another covers
+    exactly the days in between; any other bound widens to its whole day. Both
+    ends are required, start must be before end, and end - start may be at most
+    1096 days. The previous interval of equal length is the same number of whole
+    days just before the first day.
 
     Every method needs `authorization: Bearer <api key>` metadata with
     SCOPE_INSIGHTS_READ. Errors common to all methods: UNAUTHENTICATED

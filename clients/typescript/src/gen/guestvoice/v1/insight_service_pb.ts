@@ -6,6 +6,8 @@ import type { GenEnum, GenFile, GenMessage, GenService } from "@bufbuild/protobu
 import { enumDesc, fileDesc, messageDesc, serviceDesc } from "@bufbuild/protobuf/codegenv2";
 import { file_google_api_field_behavior } from "../../google/api/field_behavior_pb.js";
 import { file_google_api_resource } from "../../google/api/resource_pb.js";
+import type { Date } from "../../google/type/date_pb.js";
+import { file_google_type_date } from "../../google/type/date_pb.js";
 import type { Interval } from "../../google/type/interval_pb.js";
 import { file_google_type_interval } from "../../google/type/interval_pb.js";
 import type { AspectMention, Feedback } from "./feedback_pb.js";
@@ -16,7 +18,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file guestvoice/v1/insight_service.proto.
  */
 export const file_guestvoice_v1_insight_service: GenFile = /*@__PURE__*/
-  fileDesc("CiNndWVzdHZvaWNlL3YxL2luc2lnaHRfc2VydmljZS5wcm90bxINZ3Vlc3R2b2ljZS52MSJyChZHZXRIb3RlbFN1bW1hcnlSZXF1ZXN0EioKBWhvdGVsGAEgASgJQhvgQQL6QRUKE2d1ZXN0dm9pY2UudjEvSG90ZWwSLAoIaW50ZXJ2YWwYAiABKAsyFS5nb29nbGUudHlwZS5JbnRlcnZhbEID4EECIsIBCgpWb2ljZVN0YXRzEhYKDmZlZWRiYWNrX2NvdW50GAEgASgDEhMKC3ZvaWNlX2NvdW50GAIgASgDEhYKDm1lYW5fc2VudGltZW50GAMgASgBEhYKDnBvc2l0aXZlX3NoYXJlGAQgASgBEhUKDW5ldXRyYWxfc2hhcmUYBSABKAESFgoObmVnYXRpdmVfc2hhcmUYBiABKAESEwoLbWVhbl9yYXRpbmcYByABKAESEwoLcmF0ZWRfY291bnQYCCABKAMieQoLQXNwZWN0U3RhdHMSDgoGYXNwZWN0GAEgASgJEhUKDW1lbnRpb25fY291bnQYAiABKAMSEwoLdm9pY2VfY291bnQYAyABKAMSFgoObWVhbl9zZW50aW1lbnQYBCABKAESFgoObmVnYXRpdmVfc2hhcmUYBSABKAEiggIKDEhvdGVsU3VtbWFyeRINCgVob3RlbBgBIAEoCRInCghpbnRlcnZhbBgCIAEoCzIVLmdvb2dsZS50eXBlLkludGVydmFsEioKB2N1cnJlbnQYAyABKAsyGS5ndWVzdHZvaWNlLnYxLlZvaWNlU3RhdHMSKwoIcHJldmlvdXMYBCABKAsyGS5ndWVzdHZvaWNlLnYxLlZvaWNlU3RhdHMSKwoHYXNwZWN0cxgFIAMoCzIaLmd1ZXN0dm9pY2UudjEuQXNwZWN0U3RhdHMSNAoQcHJldmlvdXNfYXNwZWN0cxgGIAMoCzIaLmd1ZXN0dm9pY2UudjEuQXNwZWN0U3RhdHMiogEKGEdldFNlbnRpbWVudFRyZW5kUmVxdWVzdBISCgVzY29wZRgBIAEoCUID4EECEiwKCGludGVydmFsGAIgASgLMhUuZ29vZ2xlLnR5cGUuSW50ZXJ2YWxCA+BBAhI0CgtncmFudWxhcml0eRgDIAEoDjIaLmd1ZXN0dm9pY2UudjEuR3JhbnVsYXJpdHlCA+BBAhIOCgZhc3BlY3QYBCABKAkiewoLVHJlbmRCdWNrZXQSJwoIaW50ZXJ2YWwYASABKAsyFS5nb29nbGUudHlwZS5JbnRlcnZhbBITCgt2b2ljZV9jb3VudBgCIAEoAxIWCg5tZWFuX3NlbnRpbWVudBgDIAEoARIWCg5mZWVkYmFja19jb3VudBgEIAEoAyI9Cg5TZW50aW1lbnRUcmVuZBIrCgdidWNrZXRzGAEgAygLMhouZ3Vlc3R2b2ljZS52MS5UcmVuZEJ1Y2tldCJnChRMaXN0VG9wSXNzdWVzUmVxdWVzdBISCgVzY29wZRgBIAEoCUID4EECEiwKCGludGVydmFsGAIgASgLMhUuZ29vZ2xlLnR5cGUuSW50ZXJ2YWxCA+BBAhINCgVsaW1pdBgDIAEoBSKlAQoIVG9wSXNzdWUSDgoGYXNwZWN0GAEgASgJEhwKFG5lZ2F0aXZlX3ZvaWNlX2NvdW50GAIgASgDEiUKHXByZXZpb3VzX25lZ2F0aXZlX3ZvaWNlX2NvdW50GAMgASgDEhYKDm1lYW5fc2VudGltZW50GAQgASgBEiwKBnF1b3RlcxgFIAMoCzIcLmd1ZXN0dm9pY2UudjEuQXNwZWN0TWVudGlvbiJAChVMaXN0VG9wSXNzdWVzUmVzcG9uc2USJwoGaXNzdWVzGAEgAygLMhcuZ3Vlc3R2b2ljZS52MS5Ub3BJc3N1ZSKIAQoUQ29tcGFyZUhvdGVsc1JlcXVlc3QSMgoGcGFyZW50GAEgASgJQiLgQQL6QRwKGmd1ZXN0dm9pY2UudjEvT3JnYW5pemF0aW9uEiwKCGludGVydmFsGAIgASgLMhUuZ29vZ2xlLnR5cGUuSW50ZXJ2YWxCA+BBAhIOCgZhc3BlY3QYAyABKAkihQEKD0hvdGVsQ29tcGFyaXNvbhINCgVob3RlbBgBIAEoCRIMCgRyYW5rGAIgASgFEigKBXN0YXRzGAMgASgLMhkuZ3Vlc3R2b2ljZS52MS5Wb2ljZVN0YXRzEisKB2FzcGVjdHMYBCADKAsyGi5ndWVzdHZvaWNlLnYxLkFzcGVjdFN0YXRzIngKFUNvbXBhcmVIb3RlbHNSZXNwb25zZRIuCgZob3RlbHMYASADKAsyHi5ndWVzdHZvaWNlLnYxLkhvdGVsQ29tcGFyaXNvbhIvCgxvcmdhbml6YXRpb24YAiABKAsyGS5ndWVzdHZvaWNlLnYxLlZvaWNlU3RhdHMiVgoZTGlzdEF0dGVudGlvbkl0ZW1zUmVxdWVzdBISCgVzY29wZRgBIAEoCUID4EECEhEKCXBhZ2Vfc2l6ZRgCIAEoBRISCgpwYWdlX3Rva2VuGAMgASgJImIKDUF0dGVudGlvbkl0ZW0SKQoIZmVlZGJhY2sYASABKAsyFy5ndWVzdHZvaWNlLnYxLkZlZWRiYWNrEhQKDGxveWFsdHlfdGllchgCIAEoCRIQCghzZXZlcml0eRgDIAEoASJiChpMaXN0QXR0ZW50aW9uSXRlbXNSZXNwb25zZRIrCgVpdGVtcxgBIAMoCzIcLmd1ZXN0dm9pY2UudjEuQXR0ZW50aW9uSXRlbRIXCg9uZXh0X3BhZ2VfdG9rZW4YAiABKAkiXQoZR2V0TG95YWx0eUluc2lnaHRzUmVxdWVzdBISCgVzY29wZRgBIAEoCUID4EECEiwKCGludGVydmFsGAIgASgLMhUuZ29vZ2xlLnR5cGUuSW50ZXJ2YWxCA+BBAiJHCg1UaWVyU2VudGltZW50EgwKBHRpZXIYASABKAkSKAoFc3RhdHMYAiABKAsyGS5ndWVzdHZvaWNlLnYxLlZvaWNlU3RhdHMiPAoLR3Vlc3RBdFJpc2sSDQoFZ3Vlc3QYASABKAkSDAoEdGllchgCIAEoCRIQCghmZWVkYmFjaxgDIAMoCSJyCg9Mb3lhbHR5SW5zaWdodHMSKwoFdGllcnMYASADKAsyHC5ndWVzdHZvaWNlLnYxLlRpZXJTZW50aW1lbnQSMgoOZ3Vlc3RzX2F0X3Jpc2sYAiADKAsyGi5ndWVzdHZvaWNlLnYxLkd1ZXN0QXRSaXNrKmwKC0dyYW51bGFyaXR5EhsKF0dSQU5VTEFSSVRZX1VOU1BFQ0lGSUVEEAASEwoPR1JBTlVMQVJJVFlfREFZEAESFAoQR1JBTlVMQVJJVFlfV0VFSxACEhUKEUdSQU5VTEFSSVRZX01PTlRIEAMyxwQKDkluc2lnaHRTZXJ2aWNlElUKD0dldEhvdGVsU3VtbWFyeRIlLmd1ZXN0dm9pY2UudjEuR2V0SG90ZWxTdW1tYXJ5UmVxdWVzdBobLmd1ZXN0dm9pY2UudjEuSG90ZWxTdW1tYXJ5ElsKEUdldFNlbnRpbWVudFRyZW5kEicuZ3Vlc3R2b2ljZS52MS5HZXRTZW50aW1lbnRUcmVuZFJlcXVlc3QaHS5ndWVzdHZvaWNlLnYxLlNlbnRpbWVudFRyZW5kEloKDUxpc3RUb3BJc3N1ZXMSIy5ndWVzdHZvaWNlLnYxLkxpc3RUb3BJc3N1ZXNSZXF1ZXN0GiQuZ3Vlc3R2b2ljZS52MS5MaXN0VG9wSXNzdWVzUmVzcG9uc2USWgoNQ29tcGFyZUhvdGVscxIjLmd1ZXN0dm9pY2UudjEuQ29tcGFyZUhvdGVsc1JlcXVlc3QaJC5ndWVzdHZvaWNlLnYxLkNvbXBhcmVIb3RlbHNSZXNwb25zZRJpChJMaXN0QXR0ZW50aW9uSXRlbXMSKC5ndWVzdHZvaWNlLnYxLkxpc3RBdHRlbnRpb25JdGVtc1JlcXVlc3QaKS5ndWVzdHZvaWNlLnYxLkxpc3RBdHRlbnRpb25JdGVtc1Jlc3BvbnNlEl4KEkdldExveWFsdHlJbnNpZ2h0cxIoLmd1ZXN0dm9pY2UudjEuR2V0TG95YWx0eUluc2lnaHRzUmVxdWVzdBoeLmd1ZXN0dm9pY2UudjEuTG95YWx0eUluc2lnaHRzQoABChBpby5ndWVzdHZvaWNlLnYxQhNJbnNpZ2h0U2VydmljZVByb3RvUAFaRWdpdGh1Yi5jb20vZ3Vlc3R2b2ljZS9ndWVzdHZvaWNlL2NsaWVudHMvZ28vZ3Vlc3R2b2ljZXYxO2d1ZXN0dm9pY2V2MaoCDUd1ZXN0dm9pY2UuVjFiBnByb3RvMw", [file_google_api_field_behavior, file_google_api_resource, file_google_type_interval, file_guestvoice_v1_feedback]);
+  fileDesc("CiNndWVzdHZvaWNlL3YxL2luc2lnaHRfc2VydmljZS5wcm90bxINZ3Vlc3R2b2ljZS52MSJyChZHZXRIb3RlbFN1bW1hcnlSZXF1ZXN0EioKBWhvdGVsGAEgASgJQhvgQQL6QRUKE2d1ZXN0dm9pY2UudjEvSG90ZWwSLAoIaW50ZXJ2YWwYAiABKAsyFS5nb29nbGUudHlwZS5JbnRlcnZhbEID4EECIt0BCgpWb2ljZVN0YXRzEhYKDmZlZWRiYWNrX2NvdW50GAEgASgDEhMKC3ZvaWNlX2NvdW50GAIgASgDEhYKDm1lYW5fc2VudGltZW50GAMgASgBEhYKDnBvc2l0aXZlX3NoYXJlGAQgASgBEhUKDW5ldXRyYWxfc2hhcmUYBSABKAESFgoObmVnYXRpdmVfc2hhcmUYBiABKAESEwoLbWVhbl9yYXRpbmcYByABKAESEwoLcmF0ZWRfY291bnQYCCABKAMSGQoRcmF0ZWRfdm9pY2VfY291bnQYCSABKAMieQoLQXNwZWN0U3RhdHMSDgoGYXNwZWN0GAEgASgJEhUKDW1lbnRpb25fY291bnQYAiABKAMSEwoLdm9pY2VfY291bnQYAyABKAMSFgoObWVhbl9zZW50aW1lbnQYBCABKAESFgoObmVnYXRpdmVfc2hhcmUYBSABKAEitAIKDEhvdGVsU3VtbWFyeRINCgVob3RlbBgBIAEoCRInCghpbnRlcnZhbBgCIAEoCzIVLmdvb2dsZS50eXBlLkludGVydmFsEioKB2N1cnJlbnQYAyABKAsyGS5ndWVzdHZvaWNlLnYxLlZvaWNlU3RhdHMSKwoIcHJldmlvdXMYBCABKAsyGS5ndWVzdHZvaWNlLnYxLlZvaWNlU3RhdHMSKwoHYXNwZWN0cxgFIAMoCzIaLmd1ZXN0dm9pY2UudjEuQXNwZWN0U3RhdHMSNAoQcHJldmlvdXNfYXNwZWN0cxgGIAMoCzIaLmd1ZXN0dm9pY2UudjEuQXNwZWN0U3RhdHMSMAoRcHJldmlvdXNfaW50ZXJ2YWwYByABKAsyFS5nb29nbGUudHlwZS5JbnRlcnZhbCKiAQoYR2V0U2VudGltZW50VHJlbmRSZXF1ZXN0EhIKBXNjb3BlGAEgASgJQgPgQQISLAoIaW50ZXJ2YWwYAiABKAsyFS5nb29nbGUudHlwZS5JbnRlcnZhbEID4EECEjQKC2dyYW51bGFyaXR5GAMgASgOMhouZ3Vlc3R2b2ljZS52MS5HcmFudWxhcml0eUID4EECEg4KBmFzcGVjdBgEIAEoCSKcAQoLVHJlbmRCdWNrZXQSJwoIaW50ZXJ2YWwYASABKAsyFS5nb29nbGUudHlwZS5JbnRlcnZhbBITCgt2b2ljZV9jb3VudBgCIAEoAxIWCg5tZWFuX3NlbnRpbWVudBgDIAEoARIWCg5mZWVkYmFja19jb3VudBgEIAEoAxIfCgRkYXRlGAUgASgLMhEuZ29vZ2xlLnR5cGUuRGF0ZSI9Cg5TZW50aW1lbnRUcmVuZBIrCgdidWNrZXRzGAEgAygLMhouZ3Vlc3R2b2ljZS52MS5UcmVuZEJ1Y2tldCJnChRMaXN0VG9wSXNzdWVzUmVxdWVzdBISCgVzY29wZRgBIAEoCUID4EECEiwKCGludGVydmFsGAIgASgLMhUuZ29vZ2xlLnR5cGUuSW50ZXJ2YWxCA+BBAhINCgVsaW1pdBgDIAEoBSKlAQoIVG9wSXNzdWUSDgoGYXNwZWN0GAEgASgJEhwKFG5lZ2F0aXZlX3ZvaWNlX2NvdW50GAIgASgDEiUKHXByZXZpb3VzX25lZ2F0aXZlX3ZvaWNlX2NvdW50GAMgASgDEhYKDm1lYW5fc2VudGltZW50GAQgASgBEiwKBnF1b3RlcxgFIAMoCzIcLmd1ZXN0dm9pY2UudjEuQXNwZWN0TWVudGlvbiJAChVMaXN0VG9wSXNzdWVzUmVzcG9uc2USJwoGaXNzdWVzGAEgAygLMhcuZ3Vlc3R2b2ljZS52MS5Ub3BJc3N1ZSKIAQoUQ29tcGFyZUhvdGVsc1JlcXVlc3QSMgoGcGFyZW50GAEgASgJQiLgQQL6QRwKGmd1ZXN0dm9pY2UudjEvT3JnYW5pemF0aW9uEiwKCGludGVydmFsGAIgASgLMhUuZ29vZ2xlLnR5cGUuSW50ZXJ2YWxCA+BBAhIOCgZhc3BlY3QYAyABKAkihQEKD0hvdGVsQ29tcGFyaXNvbhINCgVob3RlbBgBIAEoCRIMCgRyYW5rGAIgASgFEigKBXN0YXRzGAMgASgLMhkuZ3Vlc3R2b2ljZS52MS5Wb2ljZVN0YXRzEisKB2FzcGVjdHMYBCADKAsyGi5ndWVzdHZvaWNlLnYxLkFzcGVjdFN0YXRzIrIBChVDb21wYXJlSG90ZWxzUmVzcG9uc2USLgoGaG90ZWxzGAEgAygLMh4uZ3Vlc3R2b2ljZS52MS5Ib3RlbENvbXBhcmlzb24SLwoMb3JnYW5pemF0aW9uGAIgASgLMhkuZ3Vlc3R2b2ljZS52MS5Wb2ljZVN0YXRzEjgKFG9yZ2FuaXphdGlvbl9hc3BlY3RzGAMgAygLMhouZ3Vlc3R2b2ljZS52MS5Bc3BlY3RTdGF0cyJWChlMaXN0QXR0ZW50aW9uSXRlbXNSZXF1ZXN0EhIKBXNjb3BlGAEgASgJQgPgQQISEQoJcGFnZV9zaXplGAIgASgFEhIKCnBhZ2VfdG9rZW4YAyABKAkiYgoNQXR0ZW50aW9uSXRlbRIpCghmZWVkYmFjaxgBIAEoCzIXLmd1ZXN0dm9pY2UudjEuRmVlZGJhY2sSFAoMbG95YWx0eV90aWVyGAIgASgJEhAKCHNldmVyaXR5GAMgASgBImIKGkxpc3RBdHRlbnRpb25JdGVtc1Jlc3BvbnNlEisKBWl0ZW1zGAEgAygLMhwuZ3Vlc3R2b2ljZS52MS5BdHRlbnRpb25JdGVtEhcKD25leHRfcGFnZV90b2tlbhgCIAEoCSJdChlHZXRMb3lhbHR5SW5zaWdodHNSZXF1ZXN0EhIKBXNjb3BlGAEgASgJQgPgQQISLAoIaW50ZXJ2YWwYAiABKAsyFS5nb29nbGUudHlwZS5JbnRlcnZhbEID4EECIkcKDVRpZXJTZW50aW1lbnQSDAoEdGllchgBIAEoCRIoCgVzdGF0cxgCIAEoCzIZLmd1ZXN0dm9pY2UudjEuVm9pY2VTdGF0cyI8CgtHdWVzdEF0UmlzaxINCgVndWVzdBgBIAEoCRIMCgR0aWVyGAIgASgJEhAKCGZlZWRiYWNrGAMgAygJInIKD0xveWFsdHlJbnNpZ2h0cxIrCgV0aWVycxgBIAMoCzIcLmd1ZXN0dm9pY2UudjEuVGllclNlbnRpbWVudBIyCg5ndWVzdHNfYXRfcmlzaxgCIAMoCzIaLmd1ZXN0dm9pY2UudjEuR3Vlc3RBdFJpc2sqbAoLR3JhbnVsYXJpdHkSGwoXR1JBTlVMQVJJVFlfVU5TUEVDSUZJRUQQABITCg9HUkFOVUxBUklUWV9EQVkQARIUChBHUkFOVUxBUklUWV9XRUVLEAISFQoRR1JBTlVMQVJJVFlfTU9OVEgQAzLHBAoOSW5zaWdodFNlcnZpY2USVQoPR2V0SG90ZWxTdW1tYXJ5EiUuZ3Vlc3R2b2ljZS52MS5HZXRIb3RlbFN1bW1hcnlSZXF1ZXN0GhsuZ3Vlc3R2b2ljZS52MS5Ib3RlbFN1bW1hcnkSWwoRR2V0U2VudGltZW50VHJlbmQSJy5ndWVzdHZvaWNlLnYxLkdldFNlbnRpbWVudFRyZW5kUmVxdWVzdBodLmd1ZXN0dm9pY2UudjEuU2VudGltZW50VHJlbmQSWgoNTGlzdFRvcElzc3VlcxIjLmd1ZXN0dm9pY2UudjEuTGlzdFRvcElzc3Vlc1JlcXVlc3QaJC5ndWVzdHZvaWNlLnYxLkxpc3RUb3BJc3N1ZXNSZXNwb25zZRJaCg1Db21wYXJlSG90ZWxzEiMuZ3Vlc3R2b2ljZS52MS5Db21wYXJlSG90ZWxzUmVxdWVzdBokLmd1ZXN0dm9pY2UudjEuQ29tcGFyZUhvdGVsc1Jlc3BvbnNlEmkKEkxpc3RBdHRlbnRpb25JdGVtcxIoLmd1ZXN0dm9pY2UudjEuTGlzdEF0dGVudGlvbkl0ZW1zUmVxdWVzdBopLmd1ZXN0dm9pY2UudjEuTGlzdEF0dGVudGlvbkl0ZW1zUmVzcG9uc2USXgoSR2V0TG95YWx0eUluc2lnaHRzEiguZ3Vlc3R2b2ljZS52MS5HZXRMb3lhbHR5SW5zaWdodHNSZXF1ZXN0Gh4uZ3Vlc3R2b2ljZS52MS5Mb3lhbHR5SW5zaWdodHNCgAEKEGlvLmd1ZXN0dm9pY2UudjFCE0luc2lnaHRTZXJ2aWNlUHJvdG9QAVpFZ2l0aHViLmNvbS9ndWVzdHZvaWNlL2d1ZXN0dm9pY2UvY2xpZW50cy9nby9ndWVzdHZvaWNldjE7Z3Vlc3R2b2ljZXYxqgINR3Vlc3R2b2ljZS5WMWIGcHJvdG8z", [file_google_api_field_behavior, file_google_api_resource, file_google_type_date, file_google_type_interval, file_guestvoice_v1_feedback]);
 
 /**
  * Request for InsightService.GetHotelSummary.
@@ -95,7 +97,8 @@ export type VoiceStats = Message<"guestvoice.v1.VoiceStats"> & {
   negativeShare: number;
 
   /**
-   * Mean normalised rating (0..1) over rated feedback; 0 when none.
+   * Voice-weighted mean normalised rating (0..1): the mean over voices with
+   * rated feedback of each one's mean rating; 0 when none.
    *
    * @generated from field: double mean_rating = 7;
    */
@@ -107,6 +110,13 @@ export type VoiceStats = Message<"guestvoice.v1.VoiceStats"> & {
    * @generated from field: int64 rated_count = 8;
    */
   ratedCount: bigint;
+
+  /**
+   * Voices with rated feedback.
+   *
+   * @generated from field: int64 rated_voice_count = 9;
+   */
+  ratedVoiceCount: bigint;
 };
 
 /**
@@ -212,6 +222,14 @@ export type HotelSummary = Message<"guestvoice.v1.HotelSummary"> & {
    * @generated from field: repeated guestvoice.v1.AspectStats previous_aspects = 6;
    */
   previousAspects: AspectStats[];
+
+  /**
+   * The previous interval: the whole hotel-local days just before the
+   * interval's, as many as it covers.
+   *
+   * @generated from field: google.type.Interval previous_interval = 7;
+   */
+  previousInterval?: Interval | undefined;
 };
 
 /**
@@ -243,7 +261,8 @@ export type GetSentimentTrendRequest = Message<"guestvoice.v1.GetSentimentTrendR
   interval?: Interval | undefined;
 
   /**
-   * Bucket size.
+   * Bucket size. For an organization, each hotel's feedback falls into the
+   * bucket of its hotel-local day; bucket bounds are then given in UTC.
    *
    * @generated from field: guestvoice.v1.Granularity granularity = 3;
    */
@@ -297,6 +316,13 @@ export type TrendBucket = Message<"guestvoice.v1.TrendBucket"> & {
    * @generated from field: int64 feedback_count = 4;
    */
   feedbackCount: bigint;
+
+  /**
+   * The first calendar day of the bucket (clipped to the interval).
+   *
+   * @generated from field: google.type.Date date = 5;
+   */
+  date?: Date | undefined;
 };
 
 /**
@@ -349,7 +375,8 @@ export type ListTopIssuesRequest = Message<"guestvoice.v1.ListTopIssuesRequest">
   interval?: Interval | undefined;
 
   /**
-   * At most this many issues: 10 when 0, at most 50.
+   * At most this many issues: 10 when 0, at most 50. Only aspects with at
+   * least one negative voice are issues; ties go by taxonomy order.
    *
    * @generated from field: int32 limit = 3;
    */
@@ -398,7 +425,8 @@ export type TopIssue = Message<"guestvoice.v1.TopIssue"> & {
   meanSentiment: number;
 
   /**
-   * A few negative clauses, most recent first.
+   * Up to 3 negative clauses of the interval (from the negative-quote index),
+   * most recent first; erased guests' clauses are gone.
    *
    * @generated from field: repeated guestvoice.v1.AspectMention quotes = 5;
    */
@@ -482,7 +510,8 @@ export type HotelComparison = Message<"guestvoice.v1.HotelComparison"> & {
   hotel: string;
 
   /**
-   * 1 for the best; hotels without voices rank last.
+   * 1 for the best by voice-weighted sentiment (of the aspect when one is
+   * asked for); hotels without voices rank last; ties by hotel name.
    *
    * @generated from field: int32 rank = 2;
    */
@@ -496,7 +525,7 @@ export type HotelComparison = Message<"guestvoice.v1.HotelComparison"> & {
   stats?: VoiceStats | undefined;
 
   /**
-   * Per aspect.
+   * Per aspect, in taxonomy order (only the asked-for aspect when one is).
    *
    * @generated from field: repeated guestvoice.v1.AspectStats aspects = 4;
    */
@@ -529,6 +558,13 @@ export type CompareHotelsResponse = Message<"guestvoice.v1.CompareHotelsResponse
    * @generated from field: guestvoice.v1.VoiceStats organization = 2;
    */
   organization?: VoiceStats | undefined;
+
+  /**
+   * The organization's per-aspect figures, like `HotelComparison.aspects`.
+   *
+   * @generated from field: repeated guestvoice.v1.AspectStats organization_aspects = 3;
+   */
+  organizationAspects: AspectStats[];
 };
 
 /**
@@ -616,7 +652,12 @@ export const AttentionItemSchema: GenMessage<AttentionItem> = /*@__PURE__*/
  */
 export type ListAttentionItemsResponse = Message<"guestvoice.v1.ListAttentionItemsResponse"> & {
   /**
-   * The page of items, most pressing first.
+   * The page of items, most pressing first. Open negative feedback (case
+   * OPEN, compound <= -0.05, repeats left out) is ordered by: severity band
+   * (severity in tenths, higher first), then hotel-local day (newer first),
+   * then the author's current loyalty tier (higher first; a known guest at the
+   * base tier before an unknown author), then exact severity, post_time (newer
+   * first) and name. Never by audience size.
    *
    * @generated from field: repeated guestvoice.v1.AttentionItem items = 1;
    */
@@ -673,7 +714,8 @@ export const GetLoyaltyInsightsRequestSchema: GenMessage<GetLoyaltyInsightsReque
  */
 export type TierSentiment = Message<"guestvoice.v1.TierSentiment"> & {
   /**
-   * The tier_id; empty for voices that are not known guests.
+   * The tier_id; empty for voices that are not known guests (or whose guest
+   * was erased). A guest counts in their current tier.
    *
    * @generated from field: string tier = 1;
    */
@@ -715,7 +757,7 @@ export type GuestAtRisk = Message<"guestvoice.v1.GuestAtRisk"> & {
   tier: string;
 
   /**
-   * Their negative feedback in the interval.
+   * Their negative feedback (compound <= -0.05) in the interval, by name.
    *
    * @generated from field: repeated string feedback = 3;
    */
@@ -743,8 +785,8 @@ export type LoyaltyInsights = Message<"guestvoice.v1.LoyaltyInsights"> & {
   tiers: TierSentiment[];
 
   /**
-   * Guests above the base tier with negative feedback in the interval and no
-   * resolved case.
+   * Guests above the base tier (current tier) with negative feedback in the
+   * interval, none of which has a resolved case; by guest name.
    *
    * @generated from field: repeated guestvoice.v1.GuestAtRisk guests_at_risk = 2;
    */
@@ -804,8 +846,22 @@ export const GranularitySchema: GenEnum<Granularity> = /*@__PURE__*/
  *
  * A voice is a known guest (all linked identities together) or else a distinct
  * (source, author handle). Within an interval each voice counts once per hotel,
- * with its mean sentiment over its feedback there; repeats count once. Nothing
- * is weighted or ranked by audience size.
+ * with its mean sentiment over its feedback there; repeats count once (a
+ * repeat never enters any figure). A voice-weighted mean is the mean over
+ * voices of each voice's mean; a voice is positive when its mean is >= 0.05,
+ * negative when <= -0.05, neutral otherwise (VADER's thresholds). Figures over
+ * several hotels count every (hotel, voice) pair once. Nothing is weighted or
+ * ranked by audience size. docs/insights.md has the details and examples.
+ *
+ * Intervals and days: every figure is kept per hotel-local calendar day (the
+ * day of the feedback's post_time in the hotel's IANA time zone, as recorded
+ * at ingest). An interval [start, end) covers, for each hotel, the local days
+ * from the day containing `start` through the day containing the last instant
+ * before `end`, whole: an interval from one local midnight to another covers
+ * exactly the days in between; any other bound widens to its whole day. Both
+ * ends are required, start must be before end, and end - start may be at most
+ * 1096 days. The previous interval of equal length is the same number of whole
+ * days just before the first day.
  *
  * Every method needs `authorization: Bearer <api key>` metadata with
  * SCOPE_INSIGHTS_READ. Errors common to all methods: UNAUTHENTICATED
