@@ -55,6 +55,13 @@ std::string GuestVoiceId(std::string_view guest_id) {
   return absl::StrCat(AbslView(kGuestVoicePrefix), AbslView(guest_id));
 }
 
+std::optional<std::string_view> GuestIdOfVoice(std::string_view voice) {
+  if (voice.substr(0, kGuestVoicePrefix.size()) != kGuestVoicePrefix) {
+    return std::nullopt;
+  }
+  return voice.substr(kGuestVoicePrefix.size());
+}
+
 std::string NewAuthorVoiceId() {
   return absl::StrCat(AbslView(kAuthorVoicePrefix), NewResourceId());
 }

@@ -13,6 +13,7 @@
 // the batch).
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -35,6 +36,10 @@ struct AuthorRef {
 // The voice id of a known guest: derived from its id, so every author linked
 // to the guest counts as that one voice. Never equal to an author voice id.
 std::string GuestVoiceId(std::string_view guest_id);
+
+// The guest id of a voice made by GuestVoiceId, or nullopt for an author's
+// own voice (insights group voices by the guest's loyalty tier).
+std::optional<std::string_view> GuestIdOfVoice(std::string_view voice);
 
 // A fresh, random author voice id (never derived from the handle, which is
 // personal data).
