@@ -89,6 +89,30 @@ std::string FormatApiKeyName(std::string_view organization,
                       AbslView(api_key));
 }
 
+std::string FormatGuestName(std::string_view organization,
+                            std::string_view guest) {
+  return absl::StrCat("organizations/", AbslView(organization), "/guests/",
+                      AbslView(guest));
+}
+
+std::string FormatStayName(std::string_view organization,
+                           std::string_view guest, std::string_view stay) {
+  return absl::StrCat(FormatGuestName(organization, guest), "/stays/",
+                      AbslView(stay));
+}
+
+std::string FormatCheckInName(std::string_view organization,
+                              std::string_view guest,
+                              std::string_view check_in) {
+  return absl::StrCat(FormatGuestName(organization, guest), "/checkIns/",
+                      AbslView(check_in));
+}
+
+std::string FormatLoyaltyProgramName(std::string_view organization) {
+  return absl::StrCat("organizations/", AbslView(organization),
+                      "/loyaltyProgram");
+}
+
 absl::StatusOr<std::string> ParseOrganizationName(std::string_view field,
                                                   std::string_view name) {
   auto ids = ParseName(field, name, {"organizations"});
@@ -108,6 +132,33 @@ absl::StatusOr<ApiKeyName> ParseApiKeyName(std::string_view field,
   auto ids = ParseName(field, name, {"organizations", "apiKeys"});
   if (!ids.ok()) return ids.status();
   return ApiKeyName{std::move((*ids)[0]), std::move((*ids)[1])};
+}
+
+absl::StatusOr<GuestName> ParseGuestName(std::string_view field,
+                                         std::string_view name) {
+  auto ids = ParseName(field, name, {"organizations", "guests"});
+  if (!ids.ok()) return ids.status();
+  return GuestName{std::move((*ids)[0]), std::move((*ids)[1])};
+}
+
+absl::StatusOr<StayName> ParseStayName(std::string_view field,
+                                       std::string_view name) {
+  auto ids = ParseName(field, name, {"organizations", "guests", "stays"});
+  if (!ids.ok()) return ids.status();
+  return StayName{std::move((*ids)[0]), std::move((*ids)[1]),
+                  std::move((*ids)[2])};
+}
+
+absl::StatusOr<std::string> ParseLoyaltyProgramName(std::string_view field,
+                                                    std::string_view name) {
+  constexpr std::string_view kSuffix = "/loyaltyProgram";
+  if (name.size() <= kSuffix.size() ||
+      name.substr(name.size() - kSuffix.size()) != kSuffix) {
+    return InvalidField(std::string(field),
+                        "expected organizations/{id}/loyaltyProgram");
+  }
+  return ParseOrganizationName(field,
+                               name.substr(0, name.size() - kSuffix.size()));
 }
 
 }  // namespace guestvoice::service

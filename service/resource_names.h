@@ -24,12 +24,30 @@ struct ApiKeyName {
   std::string organization;
   std::string api_key;
 };
+struct GuestName {
+  std::string organization;
+  std::string guest;
+};
+struct StayName {
+  std::string organization;
+  std::string guest;
+  std::string stay;
+};
 
 std::string FormatOrganizationName(std::string_view organization);
 std::string FormatHotelName(std::string_view organization,
                             std::string_view hotel);
 std::string FormatApiKeyName(std::string_view organization,
                              std::string_view api_key);
+
+std::string FormatGuestName(std::string_view organization,
+                            std::string_view guest);
+std::string FormatStayName(std::string_view organization,
+                           std::string_view guest, std::string_view stay);
+std::string FormatCheckInName(std::string_view organization,
+                              std::string_view guest,
+                              std::string_view check_in);
+std::string FormatLoyaltyProgramName(std::string_view organization);
 
 // `organizations/{organization}` -> the organization id.
 absl::StatusOr<std::string> ParseOrganizationName(std::string_view field,
@@ -40,6 +58,16 @@ absl::StatusOr<HotelName> ParseHotelName(std::string_view field,
 // `organizations/{organization}/apiKeys/{api_key}`.
 absl::StatusOr<ApiKeyName> ParseApiKeyName(std::string_view field,
                                            std::string_view name);
+
+// `organizations/{organization}/guests/{guest}`.
+absl::StatusOr<GuestName> ParseGuestName(std::string_view field,
+                                         std::string_view name);
+// `organizations/{organization}/guests/{guest}/stays/{stay}`.
+absl::StatusOr<StayName> ParseStayName(std::string_view field,
+                                       std::string_view name);
+// `organizations/{organization}/loyaltyProgram` -> the organization id.
+absl::StatusOr<std::string> ParseLoyaltyProgramName(std::string_view field,
+                                                    std::string_view name);
 
 }  // namespace guestvoice::service
 

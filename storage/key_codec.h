@@ -27,10 +27,27 @@
 //  Organization (serialized proto)
 //              str(org) kHotel str(hotel_id)                    Hotel
 //              str(org) kApiKey str(key_id)                     ApiKey
+//              str(org) kGuest str(guest_id)                    StoredGuest
+//              str(org) kStay str(guest_id) i64(arrival day) str(stay_id)
+//                                                Stay: a guest's stays by date
+//              str(org) kCheckIn str(guest_id) i64(local day)
+//                str(check_in_id)                CheckIn: a guest's check-ins
+//              str(org) kLoyaltyProgram                          LoyaltyProgram
 //  indexes     str("") kOrganizationIndex str(org)              (empty): lists
 //  all organizations
 //              str("") kApiKeyHashIndex str(sha256(secret))     org id + key id
 //              (service-defined)
+//              str(org) kIdentityIndex u32(kind) u32(source) str(value)
+//                                                guest id: LookupGuest
+//              str(org) kStayBookingIndex str(booking_reference)
+//                                                StayLocator: idempotency
+//              str(org) kCheckInSourceIndex u32(source) str(external_id)
+//                                                CheckInLocator: idempotency
+//              str(org) kHotelGuestIndex str(hotel) str(guest_id)
+//                                                (empty): guests by hotel
+//              str(org) kLoyaltyLedger str(guest_id) i64(credit day)
+//                u32(entry kind) str(record id)  u32 nights, i64 spend units,
+//                                                str(currency): status input
 //  feedback    (kinds 0x80-0x9F)
 //              str(org) kFeedback str(feedback_id)              StoredFeedback
 //              str(org) kFeedbackSourceIndex u32(source) str(external_id)
@@ -93,9 +110,20 @@ enum class KeyKind : uint8_t {
   kOrganization = 0x01,
   kHotel = 0x02,
   kApiKey = 0x03,
+  // LoyaltyService: 0x10-0x1F
+  kGuest = 0x10,
+  kStay = 0x11,
+  kCheckIn = 0x12,
+  kLoyaltyProgram = 0x13,
   // indexes: 0x40-0x7F
   kOrganizationIndex = 0x40,
   kApiKeyHashIndex = 0x41,
+  // LoyaltyService: 0x50-0x5F
+  kIdentityIndex = 0x50,
+  kStayBookingIndex = 0x51,
+  kCheckInSourceIndex = 0x52,
+  kHotelGuestIndex = 0x53,
+  kLoyaltyLedger = 0x54,
   // feedback: 0x80-0x9F
   kFeedback = 0x80,
   kFeedbackSourceIndex = 0x81,

@@ -2,6 +2,7 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
+#include "common/status_macros.h"
 #include "storage/key_codec.h"
 
 namespace guestvoice::storage {
@@ -70,6 +71,151 @@ std::string ApiKeyHashIndexKey(std::string_view sha256_digest) {
   return Scoped(kGlobalScope, KeyKind::kApiKeyHashIndex)
       .AppendString(sha256_digest)
       .Release();
+}
+
+std::string GuestKey(std::string_view org_id, std::string_view guest_id) {
+  return Scoped(org_id, KeyKind::kGuest).AppendString(guest_id).Release();
+}
+
+std::string GuestPrefix(std::string_view org_id) {
+  return Scoped(org_id, KeyKind::kGuest).Release();
+}
+
+absl::StatusOr<std::string_view> GuestIdFromKey(std::string_view key) {
+  KeyReader reader(key);
+  RETURN_IF_ERROR(reader.ReadString().status());
+  ASSIGN_OR_RETURN(KeyKind kind, reader.ReadKind());
+  ASSIGN_OR_RETURN(std::string_view guest_id, reader.ReadString());
+  if (kind != KeyKind::kGuest || !reader.done()) {
+    return absl::DataLossError("not a guest key");
+  }
+  return guest_id;
+}
+
+std::string StayKey(std::string_view org_id, std::string_view guest_id,
+                    int64_t arrival_day, std::string_view stay_id) {
+  return Scoped(org_id, KeyKind::kStay)
+      .AppendString(guest_id)
+      .AppendInt64(arrival_day)
+      .AppendString(stay_id)
+      .Release();
+}
+
+std::string StayPrefix(std::string_view org_id, std::string_view guest_id) {
+  return Scoped(org_id, KeyKind::kStay).AppendString(guest_id).Release();
+}
+
+std::string CheckInKey(std::string_view org_id, std::string_view guest_id,
+                       int64_t local_day, std::string_view check_in_id) {
+  return Scoped(org_id, KeyKind::kCheckIn)
+      .AppendString(guest_id)
+      .AppendInt64(local_day)
+      .AppendString(check_in_id)
+      .Release();
+}
+
+std::string CheckInPrefix(std::string_view org_id, std::string_view guest_id) {
+  return Scoped(org_id, KeyKind::kCheckIn).AppendString(guest_id).Release();
+}
+
+absl::StatusOr<int64_t> CheckInDayFromKey(std::string_view key) {
+  KeyReader reader(key);
+  RETURN_IF_ERROR(reader.ReadString().status());
+  ASSIGN_OR_RETURN(KeyKind kind, reader.ReadKind());
+  RETURN_IF_ERROR(reader.ReadString().status());
+  ASSIGN_OR_RETURN(int64_t day, reader.ReadInt64());
+  if (kind != KeyKind::kCheckIn)
+    return absl::DataLossError("not a check-in key");
+  return day;
+}
+
+std::string LoyaltyProgramKey(std::string_view org_id) {
+  return Scoped(org_id, KeyKind::kLoyaltyProgram).Release();
+}
+
+std::string IdentityIndexKey(std::string_view org_id, uint32_t kind,
+                             uint32_t source, std::string_view value) {
+  return Scoped(org_id, KeyKind::kIdentityIndex)
+      .AppendUint32(kind)
+      .AppendUint32(source)
+      .AppendString(value)
+      .Release();
+}
+
+std::string StayBookingIndexKey(std::string_view org_id,
+                                std::string_view booking_reference) {
+  return Scoped(org_id, KeyKind::kStayBookingIndex)
+      .AppendString(booking_reference)
+      .Release();
+}
+
+std::string CheckInSourceIndexKey(std::string_view org_id, uint32_t source,
+                                  std::string_view external_id) {
+  return Scoped(org_id, KeyKind::kCheckInSourceIndex)
+      .AppendUint32(source)
+      .AppendString(external_id)
+      .Release();
+}
+
+std::string HotelGuestIndexKey(std::string_view org_id,
+                               std::string_view hotel_id,
+                               std::string_view guest_id) {
+  return Scoped(org_id, KeyKind::kHotelGuestIndex)
+      .AppendString(hotel_id)
+      .AppendString(guest_id)
+      .Release();
+}
+
+std::string HotelGuestIndexPrefix(std::string_view org_id,
+                                  std::string_view hotel_id) {
+  return Scoped(org_id, KeyKind::kHotelGuestIndex)
+      .AppendString(hotel_id)
+      .Release();
+}
+
+absl::StatusOr<std::string_view> GuestIdFromHotelGuestIndexKey(
+    std::string_view key, std::string_view org_id, std::string_view hotel_id) {
+  const std::string prefix = HotelGuestIndexPrefix(org_id, hotel_id);
+  if (key.substr(0, prefix.size()) != prefix) {
+    return absl::DataLossError("not a hotel guest index key of this hotel");
+  }
+  KeyReader reader(key.substr(prefix.size()));
+  ASSIGN_OR_RETURN(std::string_view guest_id, reader.ReadString());
+  if (!reader.done()) {
+    return absl::DataLossError("hotel guest index key has trailing bytes");
+  }
+  return guest_id;
+}
+
+std::string LoyaltyLedgerKey(std::string_view org_id, std::string_view guest_id,
+                             int64_t credit_day, uint32_t entry_kind,
+                             std::string_view record_id) {
+  return Scoped(org_id, KeyKind::kLoyaltyLedger)
+      .AppendString(guest_id)
+      .AppendInt64(credit_day)
+      .AppendUint32(entry_kind)
+      .AppendString(record_id)
+      .Release();
+}
+
+std::string LoyaltyLedgerPrefix(std::string_view org_id,
+                                std::string_view guest_id) {
+  return Scoped(org_id, KeyKind::kLoyaltyLedger)
+      .AppendString(guest_id)
+      .Release();
+}
+
+absl::StatusOr<LoyaltyLedgerKeyParts> DecodeLoyaltyLedgerKeySuffix(
+    std::string_view suffix) {
+  KeyReader reader(suffix);
+  LoyaltyLedgerKeyParts parts;
+  ASSIGN_OR_RETURN(parts.credit_day, reader.ReadInt64());
+  ASSIGN_OR_RETURN(parts.entry_kind, reader.ReadUint32());
+  ASSIGN_OR_RETURN(parts.record_id, reader.ReadString());
+  if (!reader.done()) {
+    return absl::DataLossError("loyalty ledger key has trailing bytes");
+  }
+  return parts;
 }
 
 std::string RequestIdKey(std::string_view org_id, std::string_view method,

@@ -40,6 +40,67 @@ std::string ApiKeyPrefix(std::string_view org_id);
 // request before it is authenticated.
 std::string ApiKeyHashIndexKey(std::string_view sha256_digest);
 
+// entities: a guest, and the prefix of all guests of one organization.
+std::string GuestKey(std::string_view org_id, std::string_view guest_id);
+std::string GuestPrefix(std::string_view org_id);
+// Recovers the guest id from a GuestKey.
+absl::StatusOr<std::string_view> GuestIdFromKey(std::string_view key);
+
+// entities: a stay by guest and arrival day (days since 1970-01-01), and the
+// prefix of one guest's stays.
+std::string StayKey(std::string_view org_id, std::string_view guest_id,
+                    int64_t arrival_day, std::string_view stay_id);
+std::string StayPrefix(std::string_view org_id, std::string_view guest_id);
+
+// entities: a check-in by guest and hotel-local day, and the prefix of one
+// guest's check-ins.
+std::string CheckInKey(std::string_view org_id, std::string_view guest_id,
+                       int64_t local_day, std::string_view check_in_id);
+std::string CheckInPrefix(std::string_view org_id, std::string_view guest_id);
+// Recovers the local day from a CheckInKey.
+absl::StatusOr<int64_t> CheckInDayFromKey(std::string_view key);
+
+// entities: the organization's loyalty program.
+std::string LoyaltyProgramKey(std::string_view org_id);
+
+// indexes: the guest an identity belongs to; `kind` and `source` are the
+// IdentityKind and Source enum numbers, `value` the normalised value.
+std::string IdentityIndexKey(std::string_view org_id, uint32_t kind,
+                             uint32_t source, std::string_view value);
+// indexes: the stay recorded under a booking reference.
+std::string StayBookingIndexKey(std::string_view org_id,
+                                std::string_view booking_reference);
+// indexes: the check-in recorded under (source, external id).
+std::string CheckInSourceIndexKey(std::string_view org_id, uint32_t source,
+                                  std::string_view external_id);
+// indexes: a guest with a stay at a hotel, and the prefix of a hotel's
+// guests.
+std::string HotelGuestIndexKey(std::string_view org_id,
+                               std::string_view hotel_id,
+                               std::string_view guest_id);
+std::string HotelGuestIndexPrefix(std::string_view org_id,
+                                  std::string_view hotel_id);
+// Recovers the guest id from a HotelGuestIndexKey of `hotel_id`.
+absl::StatusOr<std::string_view> GuestIdFromHotelGuestIndexKey(
+    std::string_view key, std::string_view org_id, std::string_view hotel_id);
+
+// indexes: one loyalty ledger entry (a stay or check-in as status
+// computation reads it) by guest and the day it counts, and the prefix of one
+// guest's ledger. `entry_kind` tells stays from check-ins.
+std::string LoyaltyLedgerKey(std::string_view org_id, std::string_view guest_id,
+                             int64_t credit_day, uint32_t entry_kind,
+                             std::string_view record_id);
+std::string LoyaltyLedgerPrefix(std::string_view org_id,
+                                std::string_view guest_id);
+struct LoyaltyLedgerKeyParts {
+  int64_t credit_day;
+  uint32_t entry_kind;
+  std::string_view record_id;
+};
+// Decodes the part of a LoyaltyLedgerKey after LoyaltyLedgerPrefix.
+absl::StatusOr<LoyaltyLedgerKeyParts> DecodeLoyaltyLedgerKeySuffix(
+    std::string_view suffix);
+
 // requests: the idempotency record of one request_id of one method.
 std::string RequestIdKey(std::string_view org_id, std::string_view method,
                          std::string_view request_id);

@@ -7,19 +7,18 @@
 
 namespace guestvoice::storage {
 
-LockTable::Guard::Guard(absl::Mutex* first, absl::Mutex* second)
-    : first_(first), second_(second) {
-  first_->Lock();
-  if (second_ != nullptr) second_->Lock();
+LockTable::Guard::Guard(std::vector<absl::Mutex*> stripes)
+    : stripes_(std::move(stripes)) {
+  for (absl::Mutex* stripe : stripes_) stripe->Lock();
 }
 
 LockTable::Guard::Guard(Guard&& other) noexcept
-    : first_(std::exchange(other.first_, nullptr)),
-      second_(std::exchange(other.second_, nullptr)) {}
+    : stripes_(std::exchange(other.stripes_, {})) {}
 
 LockTable::Guard::~Guard() {
-  if (second_ != nullptr) second_->Unlock();
-  if (first_ != nullptr) first_->Unlock();
+  for (auto stripe = stripes_.rbegin(); stripe != stripes_.rend(); ++stripe) {
+    (*stripe)->Unlock();
+  }
 }
 
 LockTable::LockTable(size_t stripe_count)
@@ -30,16 +29,28 @@ size_t LockTable::StripeOf(std::string_view key) const {
 }
 
 LockTable::Guard LockTable::Lock(std::string_view key) {
-  return Guard(&stripes_[StripeOf(key)], nullptr);
+  return Guard({&stripes_[StripeOf(key)]});
 }
 
 LockTable::Guard LockTable::Lock(std::string_view first_key,
                                  std::string_view second_key) {
   size_t first = StripeOf(first_key);
   size_t second = StripeOf(second_key);
-  if (first == second) return Guard(&stripes_[first], nullptr);
+  if (first == second) return Guard({&stripes_[first]});
   if (first > second) std::swap(first, second);
-  return Guard(&stripes_[first], &stripes_[second]);
+  return Guard({&stripes_[first], &stripes_[second]});
+}
+
+LockTable::Guard LockTable::LockAll(absl::Span<const std::string> keys) {
+  std::vector<size_t> indexes;
+  indexes.reserve(keys.size());
+  for (const std::string& key : keys) indexes.push_back(StripeOf(key));
+  std::sort(indexes.begin(), indexes.end());
+  indexes.erase(std::unique(indexes.begin(), indexes.end()), indexes.end());
+  std::vector<absl::Mutex*> stripes;
+  stripes.reserve(indexes.size());
+  for (size_t index : indexes) stripes.push_back(&stripes_[index]);
+  return Guard(std::move(stripes));
 }
 
 }  // namespace guestvoice::storage

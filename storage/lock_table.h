@@ -2,10 +2,12 @@
 #define GUESTVOICE_STORAGE_LOCK_TABLE_H_
 
 #include <cstddef>
+#include <string>
 #include <string_view>
 #include <vector>
 
 #include "absl/synchronization/mutex.h"
+#include "absl/types/span.h"
 
 namespace guestvoice::storage {
 
@@ -16,7 +18,7 @@ namespace guestvoice::storage {
 // correctness. Hold a guard only around the read and the Store::Write.
 class LockTable {
  public:
-  // Holds one or two stripes until destroyed.
+  // Holds one or more stripes until destroyed.
   class [[nodiscard]] Guard {
    public:
     Guard(Guard&& other) noexcept;
@@ -27,10 +29,10 @@ class LockTable {
 
    private:
     friend class LockTable;
-    Guard(absl::Mutex* first, absl::Mutex* second);
+    // `stripes` must be distinct and in ascending stripe order.
+    explicit Guard(std::vector<absl::Mutex*> stripes);
 
-    absl::Mutex* first_;
-    absl::Mutex* second_;  // null when only one stripe is held
+    std::vector<absl::Mutex*> stripes_;
   };
 
   explicit LockTable(size_t stripe_count = 1024);
@@ -40,6 +42,10 @@ class LockTable {
   // the same pair in opposite argument order cannot deadlock (e.g. merging
   // guest A into B while B is merged into A). Keys on one stripe lock it once.
   Guard Lock(std::string_view first_key, std::string_view second_key);
+  // Locks the stripes of every key at once, in stripe order, each stripe
+  // once. Stripes are not re-entrant, so a handler that needs several keys
+  // (a guest and all its identities) must take them in one call.
+  Guard LockAll(absl::Span<const std::string> keys);
 
   // Which stripe guards `key`; lets tests pick keys that share one.
   size_t StripeOf(std::string_view key) const;

@@ -12,6 +12,7 @@
 #include "guestvoice/v1/admin_service.grpc.pb.h"
 #include "guestvoice/v1/feedback_service.grpc.pb.h"
 #include "guestvoice/v1/hotel_service.grpc.pb.h"
+#include "guestvoice/v1/loyalty_service.grpc.pb.h"
 #include "tests/testing/grpc_matchers.h"
 #include "tests/testing/test_server.h"
 
@@ -124,6 +125,16 @@ std::vector<RpcCase> AllRpcs() {
   auto admin = [](TestServer& server) {
     return v1::AdminService::NewStub(server.channel());
   };
+  auto loyalty = [](TestServer& server) {
+    return v1::LoyaltyService::NewStub(server.channel());
+  };
+  const std::string guest = "organizations/default/guests/someone";
+  auto email = [] {
+    v1::Identity identity;
+    identity.set_kind(v1::IDENTITY_KIND_EMAIL);
+    identity.set_value("ana@example.com");
+    return identity;
+  };
   std::vector<RpcCase> cases = {
       {"HotelService.CreateHotel", v1::SCOPE_ADMIN,
        [=](TestServer& server, grpc::ClientContext* context) {
@@ -215,6 +226,140 @@ std::vector<RpcCase> AllRpcs() {
          request.set_name("organizations/default/apiKeys/somekey");
          v1::ApiKey response;
          return admin(server)->RevokeApiKey(context, request, &response);
+       }},
+      {"LoyaltyService.CreateGuest", v1::SCOPE_LOYALTY_WRITE,
+       [=](TestServer& server, grpc::ClientContext* context) {
+         v1::CreateGuestRequest request;
+         request.set_parent("organizations/default");
+         *request.add_identities() = email();
+         v1::Guest response;
+         return loyalty(server)->CreateGuest(context, request, &response);
+       }},
+      {"LoyaltyService.GetGuest", v1::SCOPE_LOYALTY_READ,
+       [=](TestServer& server, grpc::ClientContext* context) {
+         v1::GetGuestRequest request;
+         request.set_name(guest);
+         v1::Guest response;
+         return loyalty(server)->GetGuest(context, request, &response);
+       }},
+      {"LoyaltyService.LookupGuest", v1::SCOPE_LOYALTY_READ,
+       [=](TestServer& server, grpc::ClientContext* context) {
+         v1::LookupGuestRequest request;
+         request.set_parent("organizations/default");
+         *request.mutable_identity() = email();
+         v1::Guest response;
+         return loyalty(server)->LookupGuest(context, request, &response);
+       }},
+      {"LoyaltyService.ListGuests", v1::SCOPE_LOYALTY_READ,
+       [=](TestServer& server, grpc::ClientContext* context) {
+         v1::ListGuestsRequest request;
+         request.set_parent("organizations/default");
+         v1::ListGuestsResponse response;
+         return loyalty(server)->ListGuests(context, request, &response);
+       }},
+      {"LoyaltyService.LinkIdentity", v1::SCOPE_LOYALTY_WRITE,
+       [=](TestServer& server, grpc::ClientContext* context) {
+         v1::LinkIdentityRequest request;
+         request.set_guest(guest);
+         *request.mutable_identity() = email();
+         v1::Guest response;
+         return loyalty(server)->LinkIdentity(context, request, &response);
+       }},
+      {"LoyaltyService.UnlinkIdentity", v1::SCOPE_LOYALTY_WRITE,
+       [=](TestServer& server, grpc::ClientContext* context) {
+         v1::UnlinkIdentityRequest request;
+         request.set_guest(guest);
+         *request.mutable_identity() = email();
+         v1::Guest response;
+         return loyalty(server)->UnlinkIdentity(context, request, &response);
+       }},
+      {"LoyaltyService.MergeGuests", v1::SCOPE_LOYALTY_WRITE,
+       [=](TestServer& server, grpc::ClientContext* context) {
+         v1::MergeGuestsRequest request;
+         request.set_survivor(guest);
+         request.set_merged("organizations/default/guests/another");
+         v1::Guest response;
+         return loyalty(server)->MergeGuests(context, request, &response);
+       }},
+      {"LoyaltyService.EraseGuest", v1::SCOPE_LOYALTY_WRITE,
+       [=](TestServer& server, grpc::ClientContext* context) {
+         v1::EraseGuestRequest request;
+         request.set_name(guest);
+         google::protobuf::Empty response;
+         return loyalty(server)->EraseGuest(context, request, &response);
+       }},
+      {"LoyaltyService.ExportGuest", v1::SCOPE_LOYALTY_READ,
+       [=](TestServer& server, grpc::ClientContext* context) {
+         v1::ExportGuestRequest request;
+         request.set_name(guest);
+         v1::ExportGuestResponse response;
+         return loyalty(server)->ExportGuest(context, request, &response);
+       }},
+      {"LoyaltyService.RecordStay", v1::SCOPE_LOYALTY_WRITE,
+       [=](TestServer& server, grpc::ClientContext* context) {
+         v1::RecordStayRequest request;
+         request.set_parent(guest);
+         request.mutable_stay()->set_hotel(
+             "organizations/default/hotels/lisbon");
+         request.mutable_stay()->mutable_arrival_date()->set_year(2026);
+         request.mutable_stay()->mutable_arrival_date()->set_month(1);
+         request.mutable_stay()->mutable_arrival_date()->set_day(2);
+         request.mutable_stay()->set_nights(2);
+         request.mutable_stay()->set_booking_reference("BK-1");
+         v1::Stay response;
+         return loyalty(server)->RecordStay(context, request, &response);
+       }},
+      {"LoyaltyService.CancelStay", v1::SCOPE_LOYALTY_WRITE,
+       [=](TestServer& server, grpc::ClientContext* context) {
+         v1::CancelStayRequest request;
+         request.set_name(guest + "/stays/somestay");
+         v1::Stay response;
+         return loyalty(server)->CancelStay(context, request, &response);
+       }},
+      {"LoyaltyService.RecordCheckIn", v1::SCOPE_LOYALTY_WRITE,
+       [=](TestServer& server, grpc::ClientContext* context) {
+         v1::RecordCheckInRequest request;
+         request.set_parent(guest);
+         request.mutable_check_in()->set_hotel(
+             "organizations/default/hotels/lisbon");
+         request.mutable_check_in()->set_source(v1::SOURCE_FOURSQUARE);
+         request.mutable_check_in()->set_external_id("4sq-1");
+         request.mutable_check_in()->mutable_check_in_time()->set_seconds(
+             1700000000);
+         v1::CheckIn response;
+         return loyalty(server)->RecordCheckIn(context, request, &response);
+       }},
+      {"LoyaltyService.GetLoyaltyProgram", v1::SCOPE_LOYALTY_READ,
+       [=](TestServer& server, grpc::ClientContext* context) {
+         v1::GetLoyaltyProgramRequest request;
+         request.set_name("organizations/default/loyaltyProgram");
+         v1::LoyaltyProgram response;
+         return loyalty(server)->GetLoyaltyProgram(context, request, &response);
+       }},
+      {"LoyaltyService.UpdateLoyaltyProgram", v1::SCOPE_ADMIN,
+       [=](TestServer& server, grpc::ClientContext* context) {
+         v1::UpdateLoyaltyProgramRequest request;
+         request.mutable_loyalty_program()->set_name(
+             "organizations/default/loyaltyProgram");
+         request.mutable_loyalty_program()->set_points_per_night(5);
+         v1::LoyaltyProgram response;
+         return loyalty(server)->UpdateLoyaltyProgram(context, request,
+                                                      &response);
+       }},
+      {"LoyaltyService.GetLoyaltyStatus", v1::SCOPE_LOYALTY_READ,
+       [=](TestServer& server, grpc::ClientContext* context) {
+         v1::GetLoyaltyStatusRequest request;
+         request.set_guest(guest);
+         v1::LoyaltyStatus response;
+         return loyalty(server)->GetLoyaltyStatus(context, request, &response);
+       }},
+      {"LoyaltyService.SetManualTier", v1::SCOPE_LOYALTY_WRITE,
+       [=](TestServer& server, grpc::ClientContext* context) {
+         v1::SetManualTierRequest request;
+         request.set_guest(guest);
+         request.set_tier("gold");
+         v1::LoyaltyStatus response;
+         return loyalty(server)->SetManualTier(context, request, &response);
        }},
   };
   for (RpcCase& rpc : FeedbackRpcs()) cases.push_back(std::move(rpc));
