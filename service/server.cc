@@ -20,6 +20,7 @@
 #include "service/admin_service.h"
 #include "service/feedback_service.h"
 #include "service/hotel_service.h"
+#include "service/insight_service.h"
 #include "service/loyalty_service.h"
 
 namespace guestvoice::service {
@@ -120,10 +121,12 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(ServerOptions options) {
   server->services_.push_back(
       std::make_unique<FeedbackService>(deps, *server->feedback_watchers_));
   server->services_.push_back(std::make_unique<LoyaltyService>(deps));
+  server->services_.push_back(std::make_unique<InsightService>(deps));
   server->service_names_ = {v1::HotelService::service_full_name(),
                             v1::AdminService::service_full_name(),
                             v1::FeedbackService::service_full_name(),
-                            v1::LoyaltyService::service_full_name()};
+                            v1::LoyaltyService::service_full_name(),
+                            v1::InsightService::service_full_name()};
 
   // Reflection describes only what the server's descriptor pool holds: touch
   // the health messages so grpc.health.v1.Health can be described too.

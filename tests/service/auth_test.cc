@@ -12,6 +12,7 @@
 #include "guestvoice/v1/admin_service.grpc.pb.h"
 #include "guestvoice/v1/feedback_service.grpc.pb.h"
 #include "guestvoice/v1/hotel_service.grpc.pb.h"
+#include "guestvoice/v1/insight_service.grpc.pb.h"
 #include "guestvoice/v1/loyalty_service.grpc.pb.h"
 #include "tests/testing/grpc_matchers.h"
 #include "tests/testing/test_server.h"
@@ -114,6 +115,74 @@ std::vector<RpcCase> FeedbackRpcs() {
          request.mutable_update_mask()->add_paths("case.state");
          v1::Feedback response;
          return feedback(server)->UpdateFeedback(context, request, &response);
+       }},
+  };
+}
+
+// InsightService's methods; every call names organization "default".
+std::vector<RpcCase> InsightRpcs() {
+  auto insights = [](TestServer& server) {
+    return v1::InsightService::NewStub(server.channel());
+  };
+  auto interval = [] {
+    google::type::Interval interval;
+    interval.mutable_start_time()->set_seconds(1'700'000'000);
+    interval.mutable_end_time()->set_seconds(1'700'086'400);
+    return interval;
+  };
+  const std::string org = "organizations/default";
+  const std::string hotel = "organizations/default/hotels/lisbon";
+  return {
+      {"InsightService.GetHotelSummary", v1::SCOPE_INSIGHTS_READ,
+       [=](TestServer& server, grpc::ClientContext* context) {
+         v1::GetHotelSummaryRequest request;
+         request.set_hotel(hotel);
+         *request.mutable_interval() = interval();
+         v1::HotelSummary response;
+         return insights(server)->GetHotelSummary(context, request, &response);
+       }},
+      {"InsightService.GetSentimentTrend", v1::SCOPE_INSIGHTS_READ,
+       [=](TestServer& server, grpc::ClientContext* context) {
+         v1::GetSentimentTrendRequest request;
+         request.set_scope(org);
+         *request.mutable_interval() = interval();
+         request.set_granularity(v1::GRANULARITY_DAY);
+         v1::SentimentTrend response;
+         return insights(server)->GetSentimentTrend(context, request,
+                                                    &response);
+       }},
+      {"InsightService.ListTopIssues", v1::SCOPE_INSIGHTS_READ,
+       [=](TestServer& server, grpc::ClientContext* context) {
+         v1::ListTopIssuesRequest request;
+         request.set_scope(hotel);
+         *request.mutable_interval() = interval();
+         v1::ListTopIssuesResponse response;
+         return insights(server)->ListTopIssues(context, request, &response);
+       }},
+      {"InsightService.CompareHotels", v1::SCOPE_INSIGHTS_READ,
+       [=](TestServer& server, grpc::ClientContext* context) {
+         v1::CompareHotelsRequest request;
+         request.set_parent(org);
+         *request.mutable_interval() = interval();
+         v1::CompareHotelsResponse response;
+         return insights(server)->CompareHotels(context, request, &response);
+       }},
+      {"InsightService.ListAttentionItems", v1::SCOPE_INSIGHTS_READ,
+       [=](TestServer& server, grpc::ClientContext* context) {
+         v1::ListAttentionItemsRequest request;
+         request.set_scope(org);
+         v1::ListAttentionItemsResponse response;
+         return insights(server)->ListAttentionItems(context, request,
+                                                     &response);
+       }},
+      {"InsightService.GetLoyaltyInsights", v1::SCOPE_INSIGHTS_READ,
+       [=](TestServer& server, grpc::ClientContext* context) {
+         v1::GetLoyaltyInsightsRequest request;
+         request.set_scope(hotel);
+         *request.mutable_interval() = interval();
+         v1::LoyaltyInsights response;
+         return insights(server)->GetLoyaltyInsights(context, request,
+                                                     &response);
        }},
   };
 }
@@ -363,6 +432,7 @@ std::vector<RpcCase> AllRpcs() {
        }},
   };
   for (RpcCase& rpc : FeedbackRpcs()) cases.push_back(std::move(rpc));
+  for (RpcCase& rpc : InsightRpcs()) cases.push_back(std::move(rpc));
   return cases;
 }
 
