@@ -987,6 +987,70 @@ func (x *GetLoyaltyStatusRequest) GetAsOfDate() *date.Date {
 	return nil
 }
 
+// Request for LoyaltyService.SetManualTier.
+type SetManualTierRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// `organizations/{organization}/guests/{guest}`.
+	Guest string `protobuf:"bytes,1,opt,name=guest,proto3" json:"guest,omitempty"`
+	// A tier_id of the program, or empty to clear the manual tier.
+	Tier string `protobuf:"bytes,2,opt,name=tier,proto3" json:"tier,omitempty"`
+	// The first day it applies; today (UTC) when unset.
+	EffectiveDate *date.Date `protobuf:"bytes,3,opt,name=effective_date,json=effectiveDate,proto3" json:"effective_date,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *SetManualTierRequest) Reset() {
+	*x = SetManualTierRequest{}
+	mi := &file_guestvoice_v1_loyalty_service_proto_msgTypes[17]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *SetManualTierRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*SetManualTierRequest) ProtoMessage() {}
+
+func (x *SetManualTierRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_guestvoice_v1_loyalty_service_proto_msgTypes[17]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use SetManualTierRequest.ProtoReflect.Descriptor instead.
+func (*SetManualTierRequest) Descriptor() ([]byte, []int) {
+	return file_guestvoice_v1_loyalty_service_proto_rawDescGZIP(), []int{17}
+}
+
+func (x *SetManualTierRequest) GetGuest() string {
+	if x != nil {
+		return x.Guest
+	}
+	return ""
+}
+
+func (x *SetManualTierRequest) GetTier() string {
+	if x != nil {
+		return x.Tier
+	}
+	return ""
+}
+
+func (x *SetManualTierRequest) GetEffectiveDate() *date.Date {
+	if x != nil {
+		return x.EffectiveDate
+	}
+	return nil
+}
+
 var File_guestvoice_v1_loyalty_service_proto protoreflect.FileDescriptor
 
 const file_guestvoice_v1_loyalty_service_proto_rawDesc = "" +
@@ -1067,7 +1131,12 @@ const file_guestvoice_v1_loyalty_service_proto_rawDesc = "" +
 	"\x05guest\x18\x01 \x01(\tB\x1b\xe0A\x02\xfaA\x15\n" +
 	"\x13guestvoice.v1/GuestR\x05guest\x12/\n" +
 	"\n" +
-	"as_of_date\x18\x02 \x01(\v2\x11.google.type.DateR\basOfDate2\xa5\t\n" +
+	"as_of_date\x18\x02 \x01(\v2\x11.google.type.DateR\basOfDate\"\x97\x01\n" +
+	"\x14SetManualTierRequest\x121\n" +
+	"\x05guest\x18\x01 \x01(\tB\x1b\xe0A\x02\xfaA\x15\n" +
+	"\x13guestvoice.v1/GuestR\x05guest\x12\x12\n" +
+	"\x04tier\x18\x02 \x01(\tR\x04tier\x128\n" +
+	"\x0eeffective_date\x18\x03 \x01(\v2\x11.google.type.DateR\reffectiveDate2\xf9\t\n" +
 	"\x0eLoyaltyService\x12F\n" +
 	"\vCreateGuest\x12!.guestvoice.v1.CreateGuestRequest\x1a\x14.guestvoice.v1.Guest\x12@\n" +
 	"\bGetGuest\x12\x1e.guestvoice.v1.GetGuestRequest\x1a\x14.guestvoice.v1.Guest\x12F\n" +
@@ -1087,7 +1156,8 @@ const file_guestvoice_v1_loyalty_service_proto_rawDesc = "" +
 	"\rRecordCheckIn\x12#.guestvoice.v1.RecordCheckInRequest\x1a\x16.guestvoice.v1.CheckIn\x12[\n" +
 	"\x11GetLoyaltyProgram\x12'.guestvoice.v1.GetLoyaltyProgramRequest\x1a\x1d.guestvoice.v1.LoyaltyProgram\x12a\n" +
 	"\x14UpdateLoyaltyProgram\x12*.guestvoice.v1.UpdateLoyaltyProgramRequest\x1a\x1d.guestvoice.v1.LoyaltyProgram\x12X\n" +
-	"\x10GetLoyaltyStatus\x12&.guestvoice.v1.GetLoyaltyStatusRequest\x1a\x1c.guestvoice.v1.LoyaltyStatusB\x80\x01\n" +
+	"\x10GetLoyaltyStatus\x12&.guestvoice.v1.GetLoyaltyStatusRequest\x1a\x1c.guestvoice.v1.LoyaltyStatus\x12R\n" +
+	"\rSetManualTier\x12#.guestvoice.v1.SetManualTierRequest\x1a\x1c.guestvoice.v1.LoyaltyStatusB\x80\x01\n" +
 	"\x10io.guestvoice.v1B\x13LoyaltyServiceProtoP\x01ZEgithub.com/guestvoice/guestvoice/clients/go/guestvoicev1;guestvoicev1\xaa\x02\rGuestvoice.V1b\x06proto3"
 
 var (
@@ -1102,7 +1172,7 @@ func file_guestvoice_v1_loyalty_service_proto_rawDescGZIP() []byte {
 	return file_guestvoice_v1_loyalty_service_proto_rawDescData
 }
 
-var file_guestvoice_v1_loyalty_service_proto_msgTypes = make([]protoimpl.MessageInfo, 17)
+var file_guestvoice_v1_loyalty_service_proto_msgTypes = make([]protoimpl.MessageInfo, 18)
 var file_guestvoice_v1_loyalty_service_proto_goTypes = []any{
 	(*CreateGuestRequest)(nil),          // 0: guestvoice.v1.CreateGuestRequest
 	(*GetGuestRequest)(nil),             // 1: guestvoice.v1.GetGuestRequest
@@ -1121,69 +1191,73 @@ var file_guestvoice_v1_loyalty_service_proto_goTypes = []any{
 	(*GetLoyaltyProgramRequest)(nil),    // 14: guestvoice.v1.GetLoyaltyProgramRequest
 	(*UpdateLoyaltyProgramRequest)(nil), // 15: guestvoice.v1.UpdateLoyaltyProgramRequest
 	(*GetLoyaltyStatusRequest)(nil),     // 16: guestvoice.v1.GetLoyaltyStatusRequest
-	(*Guest)(nil),                       // 17: guestvoice.v1.Guest
-	(*Identity)(nil),                    // 18: guestvoice.v1.Identity
-	(*Stay)(nil),                        // 19: guestvoice.v1.Stay
-	(*CheckIn)(nil),                     // 20: guestvoice.v1.CheckIn
-	(*Feedback)(nil),                    // 21: guestvoice.v1.Feedback
-	(*LoyaltyStatus)(nil),               // 22: guestvoice.v1.LoyaltyStatus
-	(*LoyaltyProgram)(nil),              // 23: guestvoice.v1.LoyaltyProgram
-	(*fieldmaskpb.FieldMask)(nil),       // 24: google.protobuf.FieldMask
-	(*date.Date)(nil),                   // 25: google.type.Date
-	(*emptypb.Empty)(nil),               // 26: google.protobuf.Empty
+	(*SetManualTierRequest)(nil),        // 17: guestvoice.v1.SetManualTierRequest
+	(*Guest)(nil),                       // 18: guestvoice.v1.Guest
+	(*Identity)(nil),                    // 19: guestvoice.v1.Identity
+	(*Stay)(nil),                        // 20: guestvoice.v1.Stay
+	(*CheckIn)(nil),                     // 21: guestvoice.v1.CheckIn
+	(*Feedback)(nil),                    // 22: guestvoice.v1.Feedback
+	(*LoyaltyStatus)(nil),               // 23: guestvoice.v1.LoyaltyStatus
+	(*LoyaltyProgram)(nil),              // 24: guestvoice.v1.LoyaltyProgram
+	(*fieldmaskpb.FieldMask)(nil),       // 25: google.protobuf.FieldMask
+	(*date.Date)(nil),                   // 26: google.type.Date
+	(*emptypb.Empty)(nil),               // 27: google.protobuf.Empty
 }
 var file_guestvoice_v1_loyalty_service_proto_depIdxs = []int32{
-	17, // 0: guestvoice.v1.CreateGuestRequest.guest:type_name -> guestvoice.v1.Guest
-	18, // 1: guestvoice.v1.CreateGuestRequest.identities:type_name -> guestvoice.v1.Identity
-	18, // 2: guestvoice.v1.LookupGuestRequest.identity:type_name -> guestvoice.v1.Identity
-	17, // 3: guestvoice.v1.ListGuestsResponse.guests:type_name -> guestvoice.v1.Guest
-	18, // 4: guestvoice.v1.LinkIdentityRequest.identity:type_name -> guestvoice.v1.Identity
-	18, // 5: guestvoice.v1.UnlinkIdentityRequest.identity:type_name -> guestvoice.v1.Identity
-	17, // 6: guestvoice.v1.ExportGuestResponse.guest:type_name -> guestvoice.v1.Guest
-	19, // 7: guestvoice.v1.ExportGuestResponse.stays:type_name -> guestvoice.v1.Stay
-	20, // 8: guestvoice.v1.ExportGuestResponse.check_ins:type_name -> guestvoice.v1.CheckIn
-	21, // 9: guestvoice.v1.ExportGuestResponse.feedback:type_name -> guestvoice.v1.Feedback
-	22, // 10: guestvoice.v1.ExportGuestResponse.loyalty_status:type_name -> guestvoice.v1.LoyaltyStatus
-	19, // 11: guestvoice.v1.RecordStayRequest.stay:type_name -> guestvoice.v1.Stay
-	20, // 12: guestvoice.v1.RecordCheckInRequest.check_in:type_name -> guestvoice.v1.CheckIn
-	23, // 13: guestvoice.v1.UpdateLoyaltyProgramRequest.loyalty_program:type_name -> guestvoice.v1.LoyaltyProgram
-	24, // 14: guestvoice.v1.UpdateLoyaltyProgramRequest.update_mask:type_name -> google.protobuf.FieldMask
-	25, // 15: guestvoice.v1.GetLoyaltyStatusRequest.as_of_date:type_name -> google.type.Date
-	0,  // 16: guestvoice.v1.LoyaltyService.CreateGuest:input_type -> guestvoice.v1.CreateGuestRequest
-	1,  // 17: guestvoice.v1.LoyaltyService.GetGuest:input_type -> guestvoice.v1.GetGuestRequest
-	2,  // 18: guestvoice.v1.LoyaltyService.LookupGuest:input_type -> guestvoice.v1.LookupGuestRequest
-	3,  // 19: guestvoice.v1.LoyaltyService.ListGuests:input_type -> guestvoice.v1.ListGuestsRequest
-	5,  // 20: guestvoice.v1.LoyaltyService.LinkIdentity:input_type -> guestvoice.v1.LinkIdentityRequest
-	6,  // 21: guestvoice.v1.LoyaltyService.UnlinkIdentity:input_type -> guestvoice.v1.UnlinkIdentityRequest
-	7,  // 22: guestvoice.v1.LoyaltyService.MergeGuests:input_type -> guestvoice.v1.MergeGuestsRequest
-	8,  // 23: guestvoice.v1.LoyaltyService.EraseGuest:input_type -> guestvoice.v1.EraseGuestRequest
-	9,  // 24: guestvoice.v1.LoyaltyService.ExportGuest:input_type -> guestvoice.v1.ExportGuestRequest
-	11, // 25: guestvoice.v1.LoyaltyService.RecordStay:input_type -> guestvoice.v1.RecordStayRequest
-	12, // 26: guestvoice.v1.LoyaltyService.CancelStay:input_type -> guestvoice.v1.CancelStayRequest
-	13, // 27: guestvoice.v1.LoyaltyService.RecordCheckIn:input_type -> guestvoice.v1.RecordCheckInRequest
-	14, // 28: guestvoice.v1.LoyaltyService.GetLoyaltyProgram:input_type -> guestvoice.v1.GetLoyaltyProgramRequest
-	15, // 29: guestvoice.v1.LoyaltyService.UpdateLoyaltyProgram:input_type -> guestvoice.v1.UpdateLoyaltyProgramRequest
-	16, // 30: guestvoice.v1.LoyaltyService.GetLoyaltyStatus:input_type -> guestvoice.v1.GetLoyaltyStatusRequest
-	17, // 31: guestvoice.v1.LoyaltyService.CreateGuest:output_type -> guestvoice.v1.Guest
-	17, // 32: guestvoice.v1.LoyaltyService.GetGuest:output_type -> guestvoice.v1.Guest
-	17, // 33: guestvoice.v1.LoyaltyService.LookupGuest:output_type -> guestvoice.v1.Guest
-	4,  // 34: guestvoice.v1.LoyaltyService.ListGuests:output_type -> guestvoice.v1.ListGuestsResponse
-	17, // 35: guestvoice.v1.LoyaltyService.LinkIdentity:output_type -> guestvoice.v1.Guest
-	17, // 36: guestvoice.v1.LoyaltyService.UnlinkIdentity:output_type -> guestvoice.v1.Guest
-	17, // 37: guestvoice.v1.LoyaltyService.MergeGuests:output_type -> guestvoice.v1.Guest
-	26, // 38: guestvoice.v1.LoyaltyService.EraseGuest:output_type -> google.protobuf.Empty
-	10, // 39: guestvoice.v1.LoyaltyService.ExportGuest:output_type -> guestvoice.v1.ExportGuestResponse
-	19, // 40: guestvoice.v1.LoyaltyService.RecordStay:output_type -> guestvoice.v1.Stay
-	19, // 41: guestvoice.v1.LoyaltyService.CancelStay:output_type -> guestvoice.v1.Stay
-	20, // 42: guestvoice.v1.LoyaltyService.RecordCheckIn:output_type -> guestvoice.v1.CheckIn
-	23, // 43: guestvoice.v1.LoyaltyService.GetLoyaltyProgram:output_type -> guestvoice.v1.LoyaltyProgram
-	23, // 44: guestvoice.v1.LoyaltyService.UpdateLoyaltyProgram:output_type -> guestvoice.v1.LoyaltyProgram
-	22, // 45: guestvoice.v1.LoyaltyService.GetLoyaltyStatus:output_type -> guestvoice.v1.LoyaltyStatus
-	31, // [31:46] is the sub-list for method output_type
-	16, // [16:31] is the sub-list for method input_type
-	16, // [16:16] is the sub-list for extension type_name
-	16, // [16:16] is the sub-list for extension extendee
-	0,  // [0:16] is the sub-list for field type_name
+	18, // 0: guestvoice.v1.CreateGuestRequest.guest:type_name -> guestvoice.v1.Guest
+	19, // 1: guestvoice.v1.CreateGuestRequest.identities:type_name -> guestvoice.v1.Identity
+	19, // 2: guestvoice.v1.LookupGuestRequest.identity:type_name -> guestvoice.v1.Identity
+	18, // 3: guestvoice.v1.ListGuestsResponse.guests:type_name -> guestvoice.v1.Guest
+	19, // 4: guestvoice.v1.LinkIdentityRequest.identity:type_name -> guestvoice.v1.Identity
+	19, // 5: guestvoice.v1.UnlinkIdentityRequest.identity:type_name -> guestvoice.v1.Identity
+	18, // 6: guestvoice.v1.ExportGuestResponse.guest:type_name -> guestvoice.v1.Guest
+	20, // 7: guestvoice.v1.ExportGuestResponse.stays:type_name -> guestvoice.v1.Stay
+	21, // 8: guestvoice.v1.ExportGuestResponse.check_ins:type_name -> guestvoice.v1.CheckIn
+	22, // 9: guestvoice.v1.ExportGuestResponse.feedback:type_name -> guestvoice.v1.Feedback
+	23, // 10: guestvoice.v1.ExportGuestResponse.loyalty_status:type_name -> guestvoice.v1.LoyaltyStatus
+	20, // 11: guestvoice.v1.RecordStayRequest.stay:type_name -> guestvoice.v1.Stay
+	21, // 12: guestvoice.v1.RecordCheckInRequest.check_in:type_name -> guestvoice.v1.CheckIn
+	24, // 13: guestvoice.v1.UpdateLoyaltyProgramRequest.loyalty_program:type_name -> guestvoice.v1.LoyaltyProgram
+	25, // 14: guestvoice.v1.UpdateLoyaltyProgramRequest.update_mask:type_name -> google.protobuf.FieldMask
+	26, // 15: guestvoice.v1.GetLoyaltyStatusRequest.as_of_date:type_name -> google.type.Date
+	26, // 16: guestvoice.v1.SetManualTierRequest.effective_date:type_name -> google.type.Date
+	0,  // 17: guestvoice.v1.LoyaltyService.CreateGuest:input_type -> guestvoice.v1.CreateGuestRequest
+	1,  // 18: guestvoice.v1.LoyaltyService.GetGuest:input_type -> guestvoice.v1.GetGuestRequest
+	2,  // 19: guestvoice.v1.LoyaltyService.LookupGuest:input_type -> guestvoice.v1.LookupGuestRequest
+	3,  // 20: guestvoice.v1.LoyaltyService.ListGuests:input_type -> guestvoice.v1.ListGuestsRequest
+	5,  // 21: guestvoice.v1.LoyaltyService.LinkIdentity:input_type -> guestvoice.v1.LinkIdentityRequest
+	6,  // 22: guestvoice.v1.LoyaltyService.UnlinkIdentity:input_type -> guestvoice.v1.UnlinkIdentityRequest
+	7,  // 23: guestvoice.v1.LoyaltyService.MergeGuests:input_type -> guestvoice.v1.MergeGuestsRequest
+	8,  // 24: guestvoice.v1.LoyaltyService.EraseGuest:input_type -> guestvoice.v1.EraseGuestRequest
+	9,  // 25: guestvoice.v1.LoyaltyService.ExportGuest:input_type -> guestvoice.v1.ExportGuestRequest
+	11, // 26: guestvoice.v1.LoyaltyService.RecordStay:input_type -> guestvoice.v1.RecordStayRequest
+	12, // 27: guestvoice.v1.LoyaltyService.CancelStay:input_type -> guestvoice.v1.CancelStayRequest
+	13, // 28: guestvoice.v1.LoyaltyService.RecordCheckIn:input_type -> guestvoice.v1.RecordCheckInRequest
+	14, // 29: guestvoice.v1.LoyaltyService.GetLoyaltyProgram:input_type -> guestvoice.v1.GetLoyaltyProgramRequest
+	15, // 30: guestvoice.v1.LoyaltyService.UpdateLoyaltyProgram:input_type -> guestvoice.v1.UpdateLoyaltyProgramRequest
+	16, // 31: guestvoice.v1.LoyaltyService.GetLoyaltyStatus:input_type -> guestvoice.v1.GetLoyaltyStatusRequest
+	17, // 32: guestvoice.v1.LoyaltyService.SetManualTier:input_type -> guestvoice.v1.SetManualTierRequest
+	18, // 33: guestvoice.v1.LoyaltyService.CreateGuest:output_type -> guestvoice.v1.Guest
+	18, // 34: guestvoice.v1.LoyaltyService.GetGuest:output_type -> guestvoice.v1.Guest
+	18, // 35: guestvoice.v1.LoyaltyService.LookupGuest:output_type -> guestvoice.v1.Guest
+	4,  // 36: guestvoice.v1.LoyaltyService.ListGuests:output_type -> guestvoice.v1.ListGuestsResponse
+	18, // 37: guestvoice.v1.LoyaltyService.LinkIdentity:output_type -> guestvoice.v1.Guest
+	18, // 38: guestvoice.v1.LoyaltyService.UnlinkIdentity:output_type -> guestvoice.v1.Guest
+	18, // 39: guestvoice.v1.LoyaltyService.MergeGuests:output_type -> guestvoice.v1.Guest
+	27, // 40: guestvoice.v1.LoyaltyService.EraseGuest:output_type -> google.protobuf.Empty
+	10, // 41: guestvoice.v1.LoyaltyService.ExportGuest:output_type -> guestvoice.v1.ExportGuestResponse
+	20, // 42: guestvoice.v1.LoyaltyService.RecordStay:output_type -> guestvoice.v1.Stay
+	20, // 43: guestvoice.v1.LoyaltyService.CancelStay:output_type -> guestvoice.v1.Stay
+	21, // 44: guestvoice.v1.LoyaltyService.RecordCheckIn:output_type -> guestvoice.v1.CheckIn
+	24, // 45: guestvoice.v1.LoyaltyService.GetLoyaltyProgram:output_type -> guestvoice.v1.LoyaltyProgram
+	24, // 46: guestvoice.v1.LoyaltyService.UpdateLoyaltyProgram:output_type -> guestvoice.v1.LoyaltyProgram
+	23, // 47: guestvoice.v1.LoyaltyService.GetLoyaltyStatus:output_type -> guestvoice.v1.LoyaltyStatus
+	23, // 48: guestvoice.v1.LoyaltyService.SetManualTier:output_type -> guestvoice.v1.LoyaltyStatus
+	33, // [33:49] is the sub-list for method output_type
+	17, // [17:33] is the sub-list for method input_type
+	17, // [17:17] is the sub-list for extension type_name
+	17, // [17:17] is the sub-list for extension extendee
+	0,  // [0:17] is the sub-list for field type_name
 }
 
 func init() { file_guestvoice_v1_loyalty_service_proto_init() }
@@ -1200,7 +1274,7 @@ func file_guestvoice_v1_loyalty_service_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_guestvoice_v1_loyalty_service_proto_rawDesc), len(file_guestvoice_v1_loyalty_service_proto_rawDesc)),
 			NumEnums:      0,
-			NumMessages:   17,
+			NumMessages:   18,
 			NumExtensions: 0,
 			NumServices:   1,
 		},

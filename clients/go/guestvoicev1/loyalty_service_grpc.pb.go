@@ -35,6 +35,7 @@ const (
 	LoyaltyService_GetLoyaltyProgram_FullMethodName    = "/guestvoice.v1.LoyaltyService/GetLoyaltyProgram"
 	LoyaltyService_UpdateLoyaltyProgram_FullMethodName = "/guestvoice.v1.LoyaltyService/UpdateLoyaltyProgram"
 	LoyaltyService_GetLoyaltyStatus_FullMethodName     = "/guestvoice.v1.LoyaltyService/GetLoyaltyStatus"
+	LoyaltyService_SetManualTier_FullMethodName        = "/guestvoice.v1.LoyaltyService/SetManualTier"
 )
 
 // LoyaltyServiceClient is the client API for LoyaltyService service.
@@ -113,6 +114,13 @@ type LoyaltyServiceClient interface {
 	// A guest's tier, qualifying activity, points and progress on a date
 	// (today in UTC when unset); exact for past dates too. Errors: NOT_FOUND.
 	GetLoyaltyStatus(ctx context.Context, in *GetLoyaltyStatusRequest, opts ...grpc.CallOption) (*LoyaltyStatus, error)
+	// Sets (or, with an empty tier, clears) a guest's manual tier from an
+	// effective date on: a floor the guest holds whatever their activity, for
+	// example after a status match. Returns the status on the effective date.
+	//
+	// Errors: INVALID_ARGUMENT (FIELD_INVALID) for a tier the program does not
+	// have or an effective date more than a year away; NOT_FOUND.
+	SetManualTier(ctx context.Context, in *SetManualTierRequest, opts ...grpc.CallOption) (*LoyaltyStatus, error)
 }
 
 type loyaltyServiceClient struct {
@@ -273,6 +281,16 @@ func (c *loyaltyServiceClient) GetLoyaltyStatus(ctx context.Context, in *GetLoya
 	return out, nil
 }
 
+func (c *loyaltyServiceClient) SetManualTier(ctx context.Context, in *SetManualTierRequest, opts ...grpc.CallOption) (*LoyaltyStatus, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(LoyaltyStatus)
+	err := c.cc.Invoke(ctx, LoyaltyService_SetManualTier_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // LoyaltyServiceServer is the server API for LoyaltyService service.
 // All implementations must embed UnimplementedLoyaltyServiceServer
 // for forward compatibility.
@@ -349,6 +367,13 @@ type LoyaltyServiceServer interface {
 	// A guest's tier, qualifying activity, points and progress on a date
 	// (today in UTC when unset); exact for past dates too. Errors: NOT_FOUND.
 	GetLoyaltyStatus(context.Context, *GetLoyaltyStatusRequest) (*LoyaltyStatus, error)
+	// Sets (or, with an empty tier, clears) a guest's manual tier from an
+	// effective date on: a floor the guest holds whatever their activity, for
+	// example after a status match. Returns the status on the effective date.
+	//
+	// Errors: INVALID_ARGUMENT (FIELD_INVALID) for a tier the program does not
+	// have or an effective date more than a year away; NOT_FOUND.
+	SetManualTier(context.Context, *SetManualTierRequest) (*LoyaltyStatus, error)
 	mustEmbedUnimplementedLoyaltyServiceServer()
 }
 
@@ -403,6 +428,9 @@ func (UnimplementedLoyaltyServiceServer) UpdateLoyaltyProgram(context.Context, *
 }
 func (UnimplementedLoyaltyServiceServer) GetLoyaltyStatus(context.Context, *GetLoyaltyStatusRequest) (*LoyaltyStatus, error) {
 	return nil, status.Error(codes.Unimplemented, "method GetLoyaltyStatus not implemented")
+}
+func (UnimplementedLoyaltyServiceServer) SetManualTier(context.Context, *SetManualTierRequest) (*LoyaltyStatus, error) {
+	return nil, status.Error(codes.Unimplemented, "method SetManualTier not implemented")
 }
 func (UnimplementedLoyaltyServiceServer) mustEmbedUnimplementedLoyaltyServiceServer() {}
 func (UnimplementedLoyaltyServiceServer) testEmbeddedByValue()                        {}
@@ -695,6 +723,24 @@ func _LoyaltyService_GetLoyaltyStatus_Handler(srv interface{}, ctx context.Conte
 	return interceptor(ctx, in, info, handler)
 }
 
+func _LoyaltyService_SetManualTier_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(SetManualTierRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(LoyaltyServiceServer).SetManualTier(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: LoyaltyService_SetManualTier_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(LoyaltyServiceServer).SetManualTier(ctx, req.(*SetManualTierRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
 // LoyaltyService_ServiceDesc is the grpc.ServiceDesc for LoyaltyService service.
 // It's only intended for direct use with grpc.RegisterService,
 // and not to be introspected or modified (even as a copy)
@@ -761,6 +807,10 @@ var LoyaltyService_ServiceDesc = grpc.ServiceDesc{
 		{
 			MethodName: "GetLoyaltyStatus",
 			Handler:    _LoyaltyService_GetLoyaltyStatus_Handler,
+		},
+		{
+			MethodName: "SetManualTier",
+			Handler:    _LoyaltyService_SetManualTier_Handler,
 		},
 	},
 	Streams:  []grpc.StreamDesc{},

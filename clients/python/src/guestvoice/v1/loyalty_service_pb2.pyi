@@ -508,3 +508,35 @@ class GetLoyaltyStatusRequest(_message.Message):
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 
 Global___GetLoyaltyStatusRequest: _TypeAlias = GetLoyaltyStatusRequest  # noqa: Y015
+
+@_typing.final
+class SetManualTierRequest(_message.Message):
+    """Request for LoyaltyService.SetManualTier."""
+
+    DESCRIPTOR: _descriptor.Descriptor
+
+    GUEST_FIELD_NUMBER: _builtins.int
+    TIER_FIELD_NUMBER: _builtins.int
+    EFFECTIVE_DATE_FIELD_NUMBER: _builtins.int
+    guest: _builtins.str
+    """`organizations/{organization}/guests/{guest}`."""
+    tier: _builtins.str
+    """A tier_id of the program, or empty to clear the manual tier."""
+    @_builtins.property
+    def effective_date(self) -> _date_pb2.Date:
+        """The first day it applies; today (UTC) when unset."""
+
+    def __init__(
+        self,
+        *,
+        guest: _builtins.str = ...,
+        tier: _builtins.str = ...,
+        effective_date: _date_pb2.Date | None = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _typing.Literal["effective_date", b"effective_date"]  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["effective_date", b"effective_date", "guest", b"guest", "tier", b"tier"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___SetManualTierRequest: _TypeAlias = SetManualTierRequest  # noqa: Y015

@@ -121,6 +121,11 @@ class LoyaltyServiceStub:
                 request_serializer=guestvoice_dot_v1_dot_loyalty__service__pb2.GetLoyaltyStatusRequest.SerializeToString,
                 response_deserializer=guestvoice_dot_v1_dot_loyalty__program__pb2.LoyaltyStatus.FromString,
                 _registered_method=True)
+        self.SetManualTier = channel.unary_unary(
+                '/guestvoice.v1.LoyaltyService/SetManualTier',
+                request_serializer=guestvoice_dot_v1_dot_loyalty__service__pb2.SetManualTierRequest.SerializeToString,
+                response_deserializer=guestvoice_dot_v1_dot_loyalty__program__pb2.LoyaltyStatus.FromString,
+                _registered_method=True)
 
 
 class LoyaltyServiceServicer:
@@ -272,6 +277,18 @@ class LoyaltyServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def SetManualTier(self, request, context):
+        """Sets (or, with an empty tier, clears) a guest's manual tier from an
+        effective date on: a floor the guest holds whatever their activity, for
+        example after a status match. Returns the status on the effective date.
+
+        Errors: INVALID_ARGUMENT (FIELD_INVALID) for a tier the program does not
+        have or an effective date more than a year away; NOT_FOUND.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_LoyaltyServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -348,6 +365,11 @@ def add_LoyaltyServiceServicer_to_server(servicer, server):
             'GetLoyaltyStatus': grpc.unary_unary_rpc_method_handler(
                     servicer.GetLoyaltyStatus,
                     request_deserializer=guestvoice_dot_v1_dot_loyalty__service__pb2.GetLoyaltyStatusRequest.FromString,
+                    response_serializer=guestvoice_dot_v1_dot_loyalty__program__pb2.LoyaltyStatus.SerializeToString,
+            ),
+            'SetManualTier': grpc.unary_unary_rpc_method_handler(
+                    servicer.SetManualTier,
+                    request_deserializer=guestvoice_dot_v1_dot_loyalty__service__pb2.SetManualTierRequest.FromString,
                     response_serializer=guestvoice_dot_v1_dot_loyalty__program__pb2.LoyaltyStatus.SerializeToString,
             ),
     }
@@ -764,6 +786,33 @@ class LoyaltyService:
             target,
             '/guestvoice.v1.LoyaltyService/GetLoyaltyStatus',
             guestvoice_dot_v1_dot_loyalty__service__pb2.GetLoyaltyStatusRequest.SerializeToString,
+            guestvoice_dot_v1_dot_loyalty__program__pb2.LoyaltyStatus.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SetManualTier(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/guestvoice.v1.LoyaltyService/SetManualTier',
+            guestvoice_dot_v1_dot_loyalty__service__pb2.SetManualTierRequest.SerializeToString,
             guestvoice_dot_v1_dot_loyalty__program__pb2.LoyaltyStatus.FromString,
             options,
             channel_credentials,

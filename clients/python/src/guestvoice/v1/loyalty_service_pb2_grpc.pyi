@@ -120,6 +120,14 @@ class LoyaltyServiceStub:
     """A guest's tier, qualifying activity, points and progress on a date
     (today in UTC when unset); exact for past dates too. Errors: NOT_FOUND.
     """
+    SetManualTier: _grpc.UnaryUnaryMultiCallable[_loyalty_service_pb2.SetManualTierRequest, _loyalty_program_pb2.LoyaltyStatus]
+    """Sets (or, with an empty tier, clears) a guest's manual tier from an
+    effective date on: a floor the guest holds whatever their activity, for
+    example after a status match. Returns the status on the effective date.
+
+    Errors: INVALID_ARGUMENT (FIELD_INVALID) for a tier the program does not
+    have or an effective date more than a year away; NOT_FOUND.
+    """
 
 @_typing.type_check_only
 class LoyaltyServiceAsyncStub(LoyaltyServiceStub):
@@ -209,6 +217,14 @@ class LoyaltyServiceAsyncStub(LoyaltyServiceStub):
     GetLoyaltyStatus: _aio.UnaryUnaryMultiCallable[_loyalty_service_pb2.GetLoyaltyStatusRequest, _loyalty_program_pb2.LoyaltyStatus]  # type: ignore[assignment]
     """A guest's tier, qualifying activity, points and progress on a date
     (today in UTC when unset); exact for past dates too. Errors: NOT_FOUND.
+    """
+    SetManualTier: _aio.UnaryUnaryMultiCallable[_loyalty_service_pb2.SetManualTierRequest, _loyalty_program_pb2.LoyaltyStatus]  # type: ignore[assignment]
+    """Sets (or, with an empty tier, clears) a guest's manual tier from an
+    effective date on: a floor the guest holds whatever their activity, for
+    example after a status match. Returns the status on the effective date.
+
+    Errors: INVALID_ARGUMENT (FIELD_INVALID) for a tier the program does not
+    have or an effective date more than a year away; NOT_FOUND.
     """
 
 class LoyaltyServiceServicer(metaclass=_abc_1.ABCMeta):
@@ -386,6 +402,20 @@ class LoyaltyServiceServicer(metaclass=_abc_1.ABCMeta):
     ) -> _typing.Union[_loyalty_program_pb2.LoyaltyStatus, _abc.Awaitable[_loyalty_program_pb2.LoyaltyStatus]]:
         """A guest's tier, qualifying activity, points and progress on a date
         (today in UTC when unset); exact for past dates too. Errors: NOT_FOUND.
+        """
+
+    @_abc_1.abstractmethod
+    def SetManualTier(
+        self,
+        request: _loyalty_service_pb2.SetManualTierRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_loyalty_program_pb2.LoyaltyStatus, _abc.Awaitable[_loyalty_program_pb2.LoyaltyStatus]]:
+        """Sets (or, with an empty tier, clears) a guest's manual tier from an
+        effective date on: a floor the guest holds whatever their activity, for
+        example after a status match. Returns the status on the effective date.
+
+        Errors: INVALID_ARGUMENT (FIELD_INVALID) for a tier the program does not
+        have or an effective date more than a year away; NOT_FOUND.
         """
 
 def add_LoyaltyServiceServicer_to_server(servicer: LoyaltyServiceServicer, server: _typing.Union[_grpc.Server, _aio.Server]) -> None: ...
