@@ -58,16 +58,16 @@ class _BearerKey(grpc.UnaryUnaryClientInterceptor, grpc.UnaryStreamClientInterce
         metadata = list(details.metadata or []) + [self._header]
         return details._replace(metadata=metadata)
 
-    def intercept_unary_unary(self, continuation: Callable, details: Any, request: Any) -> Any:
+    def intercept_unary_unary(self, continuation: Callable[..., Any], details: Any, request: Any) -> Any:
         return continuation(self._with_key(details), request)
 
-    def intercept_unary_stream(self, continuation: Callable, details: Any, request: Any) -> Any:
+    def intercept_unary_stream(self, continuation: Callable[..., Any], details: Any, request: Any) -> Any:
         return continuation(self._with_key(details), request)
 
-    def intercept_stream_unary(self, continuation: Callable, details: Any, requests: Any) -> Any:
+    def intercept_stream_unary(self, continuation: Callable[..., Any], details: Any, requests: Any) -> Any:
         return continuation(self._with_key(details), requests)
 
-    def intercept_stream_stream(self, continuation: Callable, details: Any, requests: Any) -> Any:
+    def intercept_stream_stream(self, continuation: Callable[..., Any], details: Any, requests: Any) -> Any:
         return continuation(self._with_key(details), requests)
 
 

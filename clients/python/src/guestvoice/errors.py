@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 import grpc
 from google.rpc import error_details_pb2
@@ -18,7 +19,7 @@ class ErrorDetails:
     error_info: error_details_pb2.ErrorInfo | None = None
     bad_request: error_details_pb2.BadRequest | None = None
     # Details of other types, left packed for the caller.
-    other: list = field(default_factory=list)
+    other: list[Any] = field(default_factory=list)
 
     @property
     def reason(self) -> str:

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from typing import Any, TypeVar
-
-Request = TypeVar("Request")
+from typing import Any
 
 
-def pages(method: Callable[..., Any], request: Request, items: str,
+def pages(method: Callable[..., Any], request: Any, items: str,
           **call_options: Any) -> Iterator[Any]:
     """Yields every item of ``items`` across all pages of ``method``.
 
@@ -20,7 +18,7 @@ def pages(method: Callable[..., Any], request: Request, items: str,
             ...
     """
     page_request = type(request)()
-    page_request.CopyFrom(request)  # type: ignore[attr-defined]
+    page_request.CopyFrom(request)
     while True:
         response = method(page_request, **call_options)
         yield from getattr(response, items)
