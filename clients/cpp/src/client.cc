@@ -25,9 +25,11 @@ constexpr char kServiceConfig[] = R"({"methodConfig": [{
 class BearerKey : public grpc::experimental::Interceptor {
  public:
   explicit BearerKey(const std::string& header) : header_(header) {}
-  void Intercept(grpc::experimental::InterceptorBatchMethods* methods) override {
+  void Intercept(
+      grpc::experimental::InterceptorBatchMethods* methods) override {
     if (methods->QueryInterceptionHookPoint(
-            grpc::experimental::InterceptionHookPoints::PRE_SEND_INITIAL_METADATA)) {
+            grpc::experimental::InterceptionHookPoints::
+                PRE_SEND_INITIAL_METADATA)) {
       methods->GetSendInitialMetadata()->emplace("authorization", header_);
     }
     methods->Proceed();
@@ -37,10 +39,13 @@ class BearerKey : public grpc::experimental::Interceptor {
   const std::string& header_;
 };
 
-class BearerKeyFactory : public grpc::experimental::ClientInterceptorFactoryInterface {
+class BearerKeyFactory
+    : public grpc::experimental::ClientInterceptorFactoryInterface {
  public:
-  explicit BearerKeyFactory(std::string api_key) : header_("Bearer " + std::move(api_key)) {}
-  grpc::experimental::Interceptor* CreateClientInterceptor(grpc::experimental::ClientRpcInfo*) override {
+  explicit BearerKeyFactory(std::string api_key)
+      : header_("Bearer " + std::move(api_key)) {}
+  grpc::experimental::Interceptor* CreateClientInterceptor(
+      grpc::experimental::ClientRpcInfo*) override {
     return new BearerKey(header_);
   }
 
@@ -50,7 +55,8 @@ class BearerKeyFactory : public grpc::experimental::ClientInterceptorFactoryInte
 
 }  // namespace
 
-Client Connect(const std::string& target, const std::string& api_key, const ClientOptions& options) {
+Client Connect(const std::string& target, const std::string& api_key,
+               const ClientOptions& options) {
   std::shared_ptr<grpc::ChannelCredentials> credentials;
   if (options.plaintext) {
     credentials = grpc::InsecureChannelCredentials();
@@ -61,10 +67,12 @@ Client Connect(const std::string& target, const std::string& api_key, const Clie
   }
   grpc::ChannelArguments arguments;
   arguments.SetServiceConfigJSON(kServiceConfig);
-  std::vector<std::unique_ptr<grpc::experimental::ClientInterceptorFactoryInterface>> interceptors;
+  std::vector<
+      std::unique_ptr<grpc::experimental::ClientInterceptorFactoryInterface>>
+      interceptors;
   interceptors.push_back(std::make_unique<BearerKeyFactory>(api_key));
-  auto channel = grpc::experimental::CreateCustomChannelWithInterceptors(target, credentials, arguments,
-                                                                         std::move(interceptors));
+  auto channel = grpc::experimental::CreateCustomChannelWithInterceptors(
+      target, credentials, arguments, std::move(interceptors));
   return Client{channel,
                 v1::AdminService::NewStub(channel),
                 v1::HotelService::NewStub(channel),
@@ -81,9 +89,12 @@ std::string NewRequestId() {
   high = (high & 0xffffffffffff0fffULL) | 0x0000000000004000ULL;
   low = (low & 0x3fffffffffffffffULL) | 0x8000000000000000ULL;
   char text[37];
-  std::snprintf(text, sizeof text, "%08x-%04x-%04x-%04x-%012llx", static_cast<unsigned>(high >> 32),
-                static_cast<unsigned>((high >> 16) & 0xffff), static_cast<unsigned>(high & 0xffff),
-                static_cast<unsigned>(low >> 48), static_cast<unsigned long long>(low & 0xffffffffffffULL));
+  std::snprintf(text, sizeof text, "%08x-%04x-%04x-%04x-%012llx",
+                static_cast<unsigned>(high >> 32),
+                static_cast<unsigned>((high >> 16) & 0xffff),
+                static_cast<unsigned>(high & 0xffff),
+                static_cast<unsigned>(low >> 48),
+                static_cast<unsigned long long>(low & 0xffffffffffffULL));
   return text;
 }
 

@@ -1,7 +1,11 @@
 // The C++ client against a live guestvoiced: every service, both stream
 // directions, error details, and failure modes that must give their status
 // code quickly, never a hang.
+#include "guestvoice/client.h"
+
 #include <arpa/inet.h>
+#include <google/protobuf/util/time_util.h>
+#include <gtest/gtest.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -11,10 +15,6 @@
 #include <set>
 #include <sstream>
 
-#include <google/protobuf/util/time_util.h>
-#include <gtest/gtest.h>
-
-#include "guestvoice/client.h"
 #include "quickstart.h"
 #include "test_server.h"
 
@@ -25,12 +25,13 @@ using google::protobuf::util::TimeUtil;
 constexpr char kParent[] = "organizations/default";
 
 // An RPC the server does not implement yet is reported as skipped, naming it.
-#define SKIP_IF_UNIMPLEMENTED(rpc, status)                                     \
-  if ((status).error_code() == grpc::StatusCode::UNIMPLEMENTED) {              \
-    GTEST_SKIP() << "server answers UNIMPLEMENTED for " << (rpc);              \
+#define SKIP_IF_UNIMPLEMENTED(rpc, status)                        \
+  if ((status).error_code() == grpc::StatusCode::UNIMPLEMENTED) { \
+    GTEST_SKIP() << "server answers UNIMPLEMENTED for " << (rpc); \
   }
 
-std::unique_ptr<grpc::ClientContext> WithDeadline(std::chrono::milliseconds timeout) {
+std::unique_ptr<grpc::ClientContext> WithDeadline(
+    std::chrono::milliseconds timeout) {
   auto context = std::make_unique<grpc::ClientContext>();
   context->set_deadline(std::chrono::system_clock::now() + timeout);
   return context;
@@ -42,7 +43,9 @@ class ClientTest : public ::testing::Test {
     server_ = testing::TestServer::Start().release();
     ClientOptions plaintext;
     plaintext.plaintext = true;
-    if (server_ != nullptr) client_ = new Client(Connect(server_->address(), server_->admin_key(), plaintext));
+    if (server_ != nullptr)
+      client_ = new Client(
+          Connect(server_->address(), server_->admin_key(), plaintext));
   }
   static void TearDownTestSuite() {
     delete client_;
@@ -50,13 +53,15 @@ class ClientTest : public ::testing::Test {
   }
   void SetUp() override { ASSERT_NE(server_, nullptr); }
 
-  static v1::Hotel NewHotel(const std::string& time_zone = "Europe/Lisbon", grpc::Status* status = nullptr) {
+  static v1::Hotel NewHotel(const std::string& time_zone = "Europe/Lisbon",
+                            grpc::Status* status = nullptr) {
     v1::CreateHotelRequest request;
     request.set_parent(kParent);
     request.mutable_hotel()->set_display_name("Porto Ribeira");
     request.mutable_hotel()->set_time_zone(time_zone);
     v1::Hotel hotel;
-    grpc::Status result = client_->hotels->CreateHotel(WithDeadline(std::chrono::seconds(10)).get(), request, &hotel);
+    grpc::Status result = client_->hotels->CreateHotel(
+        WithDeadline(std::chrono::seconds(10)).get(), request, &hotel);
     if (status != nullptr) {
       *status = result;
     } else {
@@ -65,7 +70,8 @@ class ClientTest : public ::testing::Test {
     return hotel;
   }
 
-  static v1::Feedback FeedbackItem(const std::string& hotel, const std::string& text) {
+  static v1::Feedback FeedbackItem(const std::string& hotel,
+                                   const std::string& text) {
     v1::Feedback item;
     item.set_hotel(hotel);
     item.set_source(v1::SOURCE_TRIPADVISOR);
@@ -82,11 +88,14 @@ class ClientTest : public ::testing::Test {
     return options;
   }
 
-  static grpc::StatusCode ListHotelsCode(Client& target, std::chrono::milliseconds deadline) {
+  static grpc::StatusCode ListHotelsCode(Client& target,
+                                         std::chrono::milliseconds deadline) {
     v1::ListHotelsRequest request;
     request.set_parent(kParent);
     v1::ListHotelsResponse response;
-    return target.hotels->ListHotels(WithDeadline(deadline).get(), request, &response).error_code();
+    return target.hotels
+        ->ListHotels(WithDeadline(deadline).get(), request, &response)
+        .error_code();
   }
 
   static testing::TestServer* server_;
@@ -100,8 +109,11 @@ TEST_F(ClientTest, AdminServiceReadsTheBootstrapOrganization) {
   v1::GetOrganizationRequest request;
   request.set_name(kParent);
   v1::Organization organization;
-  ASSERT_TRUE(client_->admin->GetOrganization(WithDeadline(std::chrono::seconds(10)).get(), request, &organization)
-                  .ok());
+  ASSERT_TRUE(
+      client_->admin
+          ->GetOrganization(WithDeadline(std::chrono::seconds(10)).get(),
+                            request, &organization)
+          .ok());
   EXPECT_EQ(organization.name(), kParent);
 }
 
@@ -112,8 +124,14 @@ TEST_F(ClientTest, RetryWithTheSameRequestIdReturnsTheFirstHotel) {
   request.mutable_hotel()->set_time_zone("Europe/Lisbon");
   request.set_request_id(NewRequestId());
   v1::Hotel first, again;
-  ASSERT_TRUE(client_->hotels->CreateHotel(WithDeadline(std::chrono::seconds(10)).get(), request, &first).ok());
-  ASSERT_TRUE(client_->hotels->CreateHotel(WithDeadline(std::chrono::seconds(10)).get(), request, &again).ok());
+  ASSERT_TRUE(client_->hotels
+                  ->CreateHotel(WithDeadline(std::chrono::seconds(10)).get(),
+                                request, &first)
+                  .ok());
+  ASSERT_TRUE(client_->hotels
+                  ->CreateHotel(WithDeadline(std::chrono::seconds(10)).get(),
+                                request, &again)
+                  .ok());
   EXPECT_EQ(again.name(), first.name());
 }
 
@@ -133,8 +151,8 @@ TEST_F(ClientTest, InvalidKeyIsUnauthenticatedWithItsReason) {
   v1::ListHotelsRequest request;
   request.set_parent(kParent);
   v1::ListHotelsResponse response;
-  ErrorDetails details =
-      DecodeError(stranger.hotels->ListHotels(WithDeadline(std::chrono::seconds(5)).get(), request, &response));
+  ErrorDetails details = DecodeError(stranger.hotels->ListHotels(
+      WithDeadline(std::chrono::seconds(5)).get(), request, &response));
   EXPECT_EQ(details.code, grpc::StatusCode::UNAUTHENTICATED);
   EXPECT_EQ(details.Reason(), "API_KEY_INVALID");
 }
@@ -156,22 +174,27 @@ int LoopbackSocket(bool listen_on_it, int* port) {
 TEST_F(ClientTest, WrongAddressFailsWithUnavailableNotAHang) {
   int port = 0;
   close(LoopbackSocket(false, &port));
-  Client lost = Connect("127.0.0.1:" + std::to_string(port), "key", Plaintext());
+  Client lost =
+      Connect("127.0.0.1:" + std::to_string(port), "key", Plaintext());
   // Long enough for the retries of UNAVAILABLE to run out.
-  EXPECT_EQ(ListHotelsCode(lost, std::chrono::seconds(5)), grpc::StatusCode::UNAVAILABLE);
+  EXPECT_EQ(ListHotelsCode(lost, std::chrono::seconds(5)),
+            grpc::StatusCode::UNAVAILABLE);
 }
 
 TEST_F(ClientTest, TlsAgainstAPlaintextServerFailsWithUnavailable) {
   Client mismatched = Connect(server_->address(), server_->admin_key());
-  EXPECT_EQ(ListHotelsCode(mismatched, std::chrono::seconds(5)), grpc::StatusCode::UNAVAILABLE);
+  EXPECT_EQ(ListHotelsCode(mismatched, std::chrono::seconds(5)),
+            grpc::StatusCode::UNAVAILABLE);
 }
 
 TEST_F(ClientTest, UnresponsiveServerHitsTheDeadline) {
   // Accepts TCP but never speaks HTTP/2: only the deadline can end the call.
   int port = 0;
   int silent = LoopbackSocket(true, &port);
-  Client stalled = Connect("127.0.0.1:" + std::to_string(port), "key", Plaintext());
-  EXPECT_EQ(ListHotelsCode(stalled, std::chrono::milliseconds(500)), grpc::StatusCode::DEADLINE_EXCEEDED);
+  Client stalled =
+      Connect("127.0.0.1:" + std::to_string(port), "key", Plaintext());
+  EXPECT_EQ(ListHotelsCode(stalled, std::chrono::milliseconds(500)),
+            grpc::StatusCode::DEADLINE_EXCEEDED);
   close(silent);
 }
 
@@ -193,7 +216,8 @@ TEST_F(ClientTest, ImportFeedbackReportsEachItem) {
     v1::ImportFeedbackRequest request;
     request.set_parent(kParent);
     *request.mutable_feedback() = FeedbackItem(hotel.name(), text);
-    if (!stream->Write(request)) break;  // the server ended the call; Finish says why
+    if (!stream->Write(request))
+      break;  // the server ended the call; Finish says why
   }
   stream->WritesDone();
   grpc::Status status = stream->Finish();
@@ -202,13 +226,15 @@ TEST_F(ClientTest, ImportFeedbackReportsEachItem) {
   EXPECT_EQ(response.ingested_count(), 2);
   EXPECT_EQ(response.failed_count(), 1);
   ASSERT_EQ(response.results_size(), 3);
-  EXPECT_EQ(response.results(1).status().code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(response.results(1).status().code(),
+            grpc::StatusCode::INVALID_ARGUMENT);
 }
 
 TEST_F(ClientTest, WatchFeedbackStreamsNewlyIngestedItems) {
   v1::Hotel hotel = NewHotel();
   grpc::ClientContext watch;
-  watch.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(30));
+  watch.set_deadline(std::chrono::system_clock::now() +
+                     std::chrono::seconds(30));
   v1::WatchFeedbackRequest request;
   request.set_parent(kParent);
   request.set_hotel(hotel.name());
@@ -223,17 +249,19 @@ TEST_F(ClientTest, WatchFeedbackStreamsNewlyIngestedItems) {
   for (int attempt = 0; attempt < 50 && !received; ++attempt) {
     v1::IngestFeedbackRequest ingest;
     ingest.set_parent(kParent);
-    *ingest.mutable_feedback() = FeedbackItem(hotel.name(), "Great view from the terrace.");
+    *ingest.mutable_feedback() =
+        FeedbackItem(hotel.name(), "Great view from the terrace.");
     v1::Feedback stored;
-    grpc::Status status = client_->feedback->IngestFeedback(WithDeadline(std::chrono::seconds(10)).get(), ingest,
-                                                            &stored);
+    grpc::Status status = client_->feedback->IngestFeedback(
+        WithDeadline(std::chrono::seconds(10)).get(), ingest, &stored);
     if (!status.ok()) {
       watch.TryCancel();
       first.wait();
       SKIP_IF_UNIMPLEMENTED("FeedbackService/IngestFeedback", status);
       FAIL() << status.error_message();
     }
-    if (first.wait_for(std::chrono::milliseconds(200)) == std::future_status::ready) {
+    if (first.wait_for(std::chrono::milliseconds(200)) ==
+        std::future_status::ready) {
       received = first.get();
       if (!received) {
         grpc::Status ended = reader->Finish();
@@ -243,7 +271,8 @@ TEST_F(ClientTest, WatchFeedbackStreamsNewlyIngestedItems) {
     }
   }
   watch.TryCancel();
-  EXPECT_TRUE(received) << "WatchFeedback delivered nothing for 50 ingested items";
+  EXPECT_TRUE(received)
+      << "WatchFeedback delivered nothing for 50 ingested items";
   if (first.valid()) first.wait();
   reader->Finish();
 }
@@ -254,7 +283,8 @@ TEST_F(ClientTest, LoyaltyServiceCountsARecordedStay) {
   create.set_parent(kParent);
   create.mutable_guest()->set_display_name("Marta");
   v1::Guest guest;
-  grpc::Status status = client_->loyalty->CreateGuest(WithDeadline(std::chrono::seconds(10)).get(), create, &guest);
+  grpc::Status status = client_->loyalty->CreateGuest(
+      WithDeadline(std::chrono::seconds(10)).get(), create, &guest);
   SKIP_IF_UNIMPLEMENTED("LoyaltyService/CreateGuest", status);
   ASSERT_TRUE(status.ok()) << status.error_message();
   v1::RecordStayRequest record;
@@ -269,13 +299,15 @@ TEST_F(ClientTest, LoyaltyServiceCountsARecordedStay) {
   record.mutable_stay()->mutable_arrival_date()->set_month(utc.tm_mon + 1);
   record.mutable_stay()->mutable_arrival_date()->set_day(utc.tm_mday);
   v1::Stay stay;
-  status = client_->loyalty->RecordStay(WithDeadline(std::chrono::seconds(10)).get(), record, &stay);
+  status = client_->loyalty->RecordStay(
+      WithDeadline(std::chrono::seconds(10)).get(), record, &stay);
   SKIP_IF_UNIMPLEMENTED("LoyaltyService/RecordStay", status);
   ASSERT_TRUE(status.ok()) << status.error_message();
   v1::GetLoyaltyStatusRequest get;
   get.set_guest(guest.name());
   v1::LoyaltyStatus loyalty;
-  status = client_->loyalty->GetLoyaltyStatus(WithDeadline(std::chrono::seconds(10)).get(), get, &loyalty);
+  status = client_->loyalty->GetLoyaltyStatus(
+      WithDeadline(std::chrono::seconds(10)).get(), get, &loyalty);
   SKIP_IF_UNIMPLEMENTED("LoyaltyService/GetLoyaltyStatus", status);
   ASSERT_TRUE(status.ok()) << status.error_message();
   EXPECT_EQ(loyalty.qualifying_nights(), 2);
@@ -286,11 +318,12 @@ TEST_F(ClientTest, InsightServiceSummarisesAHotel) {
   v1::GetHotelSummaryRequest request;
   request.set_hotel(hotel.name());
   auto now = TimeUtil::GetCurrentTime();
-  *request.mutable_interval()->mutable_start_time() = now - TimeUtil::HoursToDuration(24);
+  *request.mutable_interval()->mutable_start_time() =
+      now - TimeUtil::HoursToDuration(24);
   *request.mutable_interval()->mutable_end_time() = now;
   v1::HotelSummary summary;
-  grpc::Status status =
-      client_->insights->GetHotelSummary(WithDeadline(std::chrono::seconds(10)).get(), request, &summary);
+  grpc::Status status = client_->insights->GetHotelSummary(
+      WithDeadline(std::chrono::seconds(10)).get(), request, &summary);
   SKIP_IF_UNIMPLEMENTED("InsightService/GetHotelSummary", status);
   ASSERT_TRUE(status.ok()) << status.error_message();
   EXPECT_EQ(summary.hotel(), hotel.name());

@@ -1,6 +1,7 @@
 #include "test_server.h"
 
 #include <fcntl.h>
+#include <gtest/gtest.h>
 #include <signal.h>
 #include <spawn.h>
 #include <sys/wait.h>
@@ -13,8 +14,6 @@
 #include <fstream>
 #include <future>
 #include <regex>
-
-#include <gtest/gtest.h>
 
 extern char** environ;
 
@@ -37,10 +36,14 @@ std::unique_ptr<TestServer> TestServer::Start() {
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_adddup2(&actions, pipe_fds[1], STDERR_FILENO);
   posix_spawn_file_actions_addclose(&actions, pipe_fds[0]);
-  posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
-  std::string listen = "--listen=127.0.0.1:0", data = "--data_dir=" + data_dir, sync = "--sync_writes=false";
-  char* argv[] = {path.data(), listen.data(), data.data(), sync.data(), nullptr};
-  int spawned = posix_spawn(&server->pid_, path.c_str(), &actions, nullptr, argv, environ);
+  posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null",
+                                   O_WRONLY, 0);
+  std::string listen = "--listen=127.0.0.1:0", data = "--data_dir=" + data_dir,
+              sync = "--sync_writes=false";
+  char* argv[] = {path.data(), listen.data(), data.data(), sync.data(),
+                  nullptr};
+  int spawned = posix_spawn(&server->pid_, path.c_str(), &actions, nullptr,
+                            argv, environ);
   posix_spawn_file_actions_destroy(&actions);
   close(pipe_fds[1]);
   if (spawned != 0) {
@@ -68,7 +71,8 @@ std::unique_ptr<TestServer> TestServer::Start() {
     if (!found) port->set_value("");
   });
   std::string listening_port;
-  if (listening.wait_for(std::chrono::seconds(30)) == std::future_status::ready) {
+  if (listening.wait_for(std::chrono::seconds(30)) ==
+      std::future_status::ready) {
     listening_port = listening.get();
   }
   if (listening_port.empty()) {

@@ -5,12 +5,12 @@
 #ifndef GUESTVOICE_CLIENT_H_
 #define GUESTVOICE_CLIENT_H_
 
+#include <grpcpp/grpcpp.h>
+
 #include <map>
 #include <memory>
 #include <optional>
 #include <string>
-
-#include <grpcpp/grpcpp.h>
 
 #include "google/rpc/error_details.pb.h"
 #include "guestvoice/v1/admin_service.grpc.pb.h"
@@ -41,7 +41,8 @@ struct Client {
 
 // Connects to `target` (host:port). Like grpc::CreateChannel it does not
 // block: a wrong address shows up as UNAVAILABLE on the first call.
-Client Connect(const std::string& target, const std::string& api_key, const ClientOptions& options = {});
+Client Connect(const std::string& target, const std::string& api_key,
+               const ClientOptions& options = {});
 
 // A request_id for create calls (a random UUID). gRPC's retries resend the
 // same message, so every attempt carries it and the server dedupes.
