@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <limits>
 #include <optional>
 #include <queue>
 
@@ -16,20 +17,27 @@ struct Counts {
   int64_t check_ins = 0;
 };
 
+// Activity with its day as a day number (DayNumber): the timeline does all
+// its date arithmetic on integers.
+struct DatedActivity {
+  int64_t day;
+  const LoyaltyActivity* activity;
+};
+
 // Sums the activity inside a window [first, last] that only ever moves
 // forward, so a whole tier history costs one pass over the activity.
 class SlidingWindow {
  public:
-  explicit SlidingWindow(const std::vector<LoyaltyActivity>& activity)
+  explicit SlidingWindow(const std::vector<DatedActivity>& activity)
       : activity_(activity) {}
 
   // `first` and `last` must not decrease from one call to the next.
-  Counts Between(absl::CivilDay first, absl::CivilDay last) {
+  Counts Between(int64_t first, int64_t last) {
     while (end_ < activity_.size() && activity_[end_].day <= last) {
-      Add(activity_[end_++], +1);
+      Add(*activity_[end_++].activity, +1);
     }
     while (begin_ < end_ && activity_[begin_].day < first) {
-      Add(activity_[begin_++], -1);
+      Add(*activity_[begin_++].activity, -1);
     }
     return counts_;
   }
@@ -41,18 +49,18 @@ class SlidingWindow {
     counts_.check_ins += sign * entry.check_ins;
   }
 
-  const std::vector<LoyaltyActivity>& activity_;
+  const std::vector<DatedActivity>& activity_;
   size_t begin_ = 0;
   size_t end_ = 0;
   Counts counts_;
 };
 
-absl::CivilDay FirstOfYear(absl::CivilDay day) {
-  return absl::CivilDay(absl::CivilYear(day));
+int64_t FirstOfYear(int64_t day) {
+  return DayNumber(absl::CivilDay(absl::CivilYear(DayFromNumber(day))));
 }
 
-absl::CivilDay FirstOfNextYear(absl::CivilDay day) {
-  return absl::CivilDay(absl::CivilYear(day) + 1);
+int64_t FirstOfNextYear(int64_t day) {
+  return DayNumber(absl::CivilDay(absl::CivilYear(DayFromNumber(day)) + 1));
 }
 
 bool Meets(const v1::Tier& tier, const Counts& counts) {
@@ -76,32 +84,45 @@ int TierIndex(const v1::LoyaltyProgram& program, const std::string& tier_id) {
   return -1;
 }
 
+// A manual assignment with its day number and tier index (-1: no floor).
+struct Floor {
+  int64_t day;
+  int tier;
+};
+
 // Walks the days on which the held tier can change, in order, applying the
 // downgrade policy and the manual floor, and records every change.
 class TierTimeline {
  public:
   TierTimeline(const v1::LoyaltyProgram& program,
-               const std::vector<LoyaltyActivity>& activity,
+               const std::vector<DatedActivity>& activity,
                const std::vector<ManualTierAssignment>& manual_tiers)
       : program_(program),
         activity_(activity),
-        manual_tiers_(manual_tiers),
         rolling_days_(program.window().has_rolling_days()
                           ? program.window().rolling_days()
                           : 0),
         current_(activity),
-        previous_year_(activity) {}
+        previous_year_(activity) {
+    // Latest effective day last; on one day the later assignment wins.
+    for (const ManualTierAssignment& manual : manual_tiers) {
+      floors_.push_back(
+          {DayNumber(manual.effective_day),
+           manual.tier_id.empty() ? -1 : TierIndex(program, manual.tier_id)});
+    }
+    std::stable_sort(
+        floors_.begin(), floors_.end(),
+        [](const Floor& a, const Floor& b) { return a.day < b.day; });
+  }
 
   // Runs up to and including `as_of`; returns the tier index held then.
-  int Run(absl::CivilDay as_of, v1::LoyaltyStatus& status) {
-    std::vector<absl::CivilDay> days = ChangeDays();
-    std::priority_queue<absl::CivilDay, std::vector<absl::CivilDay>,
-                        std::greater<>>
+  int Run(int64_t as_of, v1::LoyaltyStatus& status) {
+    const std::vector<int64_t> days = ChangeDays();
+    std::priority_queue<int64_t, std::vector<int64_t>, std::greater<>>
         pending_downgrades;
     size_t next = 0;
-    std::optional<absl::CivilDay> previous_day;
     while (true) {
-      std::optional<absl::CivilDay> day;
+      std::optional<int64_t> day;
       if (next < days.size()) day = days[next];
       if (!pending_downgrades.empty() &&
           (!day.has_value() || pending_downgrades.top() < *day)) {
@@ -112,9 +133,7 @@ class TierTimeline {
       while (!pending_downgrades.empty() && pending_downgrades.top() == *day) {
         pending_downgrades.pop();
       }
-      if (previous_day == day) continue;
-      previous_day = day;
-      if (std::optional<absl::CivilDay> retry = Step(*day, status)) {
+      if (std::optional<int64_t> retry = Step(*day, status)) {
         pending_downgrades.push(*retry);
       }
     }
@@ -124,32 +143,46 @@ class TierTimeline {
  private:
   // Every day the supported tier or the floor can change: activity entering
   // and leaving the window, new years, manual assignments.
-  std::vector<absl::CivilDay> ChangeDays() const {
-    std::vector<absl::CivilDay> days;
-    days.reserve(activity_.size() * 2 + manual_tiers_.size());
-    for (const LoyaltyActivity& entry : activity_) {
-      days.push_back(entry.day);
+  // Activity is in day order, so are the days it leaves the window: merging
+  // the sorted lists is cheaper than sorting them.
+  std::vector<int64_t> ChangeDays() const {
+    std::vector<int64_t> entering;
+    std::vector<int64_t> leaving;
+    entering.reserve(activity_.size() + floors_.size());
+    leaving.reserve(activity_.size() * 2);
+    // Calendar windows: the first of the two years after each year with
+    // activity (the next year starts where the current one ends).
+    int64_t year_end = std::numeric_limits<int64_t>::min();
+    for (const DatedActivity& entry : activity_) {
+      entering.push_back(entry.day);
       if (rolling_days_ > 0) {
-        days.push_back(entry.day + rolling_days_);
-      } else {
-        days.push_back(FirstOfNextYear(entry.day));
-        days.push_back(absl::CivilDay(absl::CivilYear(entry.day) + 2));
+        leaving.push_back(entry.day + rolling_days_);
+      } else if (entry.day >= year_end) {
+        year_end = FirstOfNextYear(entry.day);
+        leaving.push_back(year_end);
+        leaving.push_back(FirstOfNextYear(year_end));
       }
     }
-    for (const ManualTierAssignment& manual : manual_tiers_) {
-      days.push_back(manual.effective_day);
+    for (const Floor& floor : floors_) entering.push_back(floor.day);
+    std::inplace_merge(entering.begin(),
+                       entering.begin() + static_cast<long>(activity_.size()),
+                       entering.end());
+    if (!std::is_sorted(leaving.begin(), leaving.end())) {
+      std::sort(leaving.begin(), leaving.end());
     }
-    std::sort(days.begin(), days.end());
+    std::vector<int64_t> days(entering.size() + leaving.size());
+    std::merge(entering.begin(), entering.end(), leaving.begin(), leaving.end(),
+               days.begin());
     days.erase(std::unique(days.begin(), days.end()), days.end());
     return days;
   }
 
-  int SupportedTier(absl::CivilDay day) {
+  int SupportedTier(int64_t day) {
     if (rolling_days_ > 0) {
       return EarnedTier(program_,
                         current_.Between(day - (rolling_days_ - 1), day));
     }
-    const absl::CivilDay year_start = FirstOfYear(day);
+    const int64_t year_start = FirstOfYear(day);
     const int this_year =
         EarnedTier(program_, current_.Between(year_start, day));
     const int last_year = EarnedTier(
@@ -159,32 +192,22 @@ class TierTimeline {
   }
 
   // The first day a downgrade may follow a change on `day`.
-  absl::CivilDay NextDowngradeDay(absl::CivilDay day) const {
+  int64_t NextDowngradeDay(int64_t day) const {
     return rolling_days_ > 0 ? day + rolling_days_ : FirstOfNextYear(day);
   }
 
-  int Floor(absl::CivilDay day) const {
-    int floor = -1;
-    absl::CivilDay latest;
-    bool found = false;
-    for (const ManualTierAssignment& manual : manual_tiers_) {
-      if (manual.effective_day <= day &&
-          (!found || manual.effective_day >= latest)) {
-        latest = manual.effective_day;
-        found = true;
-        floor =
-            manual.tier_id.empty() ? -1 : TierIndex(program_, manual.tier_id);
-      }
+  int FloorOn(int64_t day) {
+    while (next_floor_ < floors_.size() && floors_[next_floor_].day <= day) {
+      floor_ = floors_[next_floor_++].tier;
     }
-    return floor;
+    return floor_;
   }
 
   // Applies `day`; returns a later day to look again when a downgrade is
   // still owed but the policy holds it back.
-  std::optional<absl::CivilDay> Step(absl::CivilDay day,
-                                     v1::LoyaltyStatus& status) {
+  std::optional<int64_t> Step(int64_t day, v1::LoyaltyStatus& status) {
     const int supported = SupportedTier(day);
-    std::optional<absl::CivilDay> retry;
+    std::optional<int64_t> retry;
     switch (program_.downgrade_policy()) {
       case v1::DOWNGRADE_POLICY_NEVER:
         held_ = std::max(held_, supported);
@@ -206,10 +229,10 @@ class TierTimeline {
         held_ = supported;
         break;
     }
-    const int shown = std::max(held_, Floor(day));
+    const int shown = std::max(held_, FloorOn(day));
     if (shown != shown_) {
       v1::TierChange* change = status.add_tier_history();
-      *change->mutable_date() = ToProtoDate(day);
+      *change->mutable_date() = ToProtoDate(DayFromNumber(day));
       change->set_from_tier(program_.tiers(shown_).tier_id());
       change->set_to_tier(program_.tiers(shown).tier_id());
       shown_ = shown;
@@ -218,29 +241,37 @@ class TierTimeline {
   }
 
   const v1::LoyaltyProgram& program_;
-  const std::vector<LoyaltyActivity>& activity_;
-  const std::vector<ManualTierAssignment>& manual_tiers_;
+  const std::vector<DatedActivity>& activity_;
   const int rolling_days_;  // 0 for a calendar-year window
   SlidingWindow current_;
   SlidingWindow previous_year_;
+  std::vector<Floor> floors_;  // by day
+  size_t next_floor_ = 0;
+  int floor_ = -1;
   int held_ = 0;   // the tier activity holds under the downgrade policy
   int shown_ = 0;  // held_ raised to the manual floor
-  std::optional<absl::CivilDay> last_change_;
+  std::optional<int64_t> last_change_;
 };
 
 void SetPoints(const v1::LoyaltyProgram& program,
-               const std::vector<LoyaltyActivity>& activity,
-               absl::CivilDay as_of, v1::LoyaltyStatus& status) {
+               const std::vector<DatedActivity>& activity, int64_t as_of,
+               v1::LoyaltyStatus& status) {
   const int expiry_months = program.points_expiry_months();
   int64_t balance = 0;
-  std::optional<absl::CivilDay> last_activity;
-  auto expired_by = [&](absl::CivilDay day) {
-    return expiry_months > 0 && last_activity.has_value() &&
-           day >= AddMonths(*last_activity, expiry_months);
+  std::optional<int64_t> last_activity;
+  // Whether points held since last_activity are gone by `day`. No span of
+  // N months is shorter than 28 * N days, so most checks need no calendar.
+  auto expired_by = [&](int64_t day) {
+    if (expiry_months <= 0 || !last_activity.has_value() ||
+        day - *last_activity < int64_t{28} * expiry_months) {
+      return false;
+    }
+    return day >=
+           DayNumber(AddMonths(DayFromNumber(*last_activity), expiry_months));
   };
-  for (const LoyaltyActivity& entry : activity) {
+  for (const DatedActivity& entry : activity) {
     if (expired_by(entry.day)) balance = 0;
-    balance += entry.points;
+    balance += entry.activity->points;
     last_activity = entry.day;
   }
   if (expired_by(as_of)) balance = 0;
@@ -248,7 +279,7 @@ void SetPoints(const v1::LoyaltyProgram& program,
   if (expiry_months > 0 && balance > 0) {
     status.set_points_expiring(balance);
     *status.mutable_points_expire_date() =
-        ToProtoDate(AddMonths(*last_activity, expiry_months));
+        ToProtoDate(AddMonths(DayFromNumber(*last_activity), expiry_months));
   }
 }
 
@@ -299,34 +330,40 @@ v1::LoyaltyStatus ComputeLoyaltyStatus(
     const v1::LoyaltyProgram& program, std::vector<LoyaltyActivity> activity,
     const std::vector<ManualTierAssignment>& manual_tiers,
     absl::CivilDay as_of) {
-  activity.erase(std::remove_if(activity.begin(), activity.end(),
-                                [&](const LoyaltyActivity& entry) {
-                                  return entry.day > as_of;
-                                }),
-                 activity.end());
-  std::stable_sort(activity.begin(), activity.end(),
-                   [](const LoyaltyActivity& a, const LoyaltyActivity& b) {
-                     return a.day < b.day;
-                   });
+  const int64_t as_of_day = DayNumber(as_of);
+  std::vector<DatedActivity> dated;
+  dated.reserve(activity.size());
+  for (const LoyaltyActivity& entry : activity) {
+    const int64_t day = DayNumber(entry.day);
+    if (day <= as_of_day) dated.push_back({day, &entry});
+  }
+  auto by_day = [](const DatedActivity& a, const DatedActivity& b) {
+    return a.day < b.day;
+  };
+  // The store hands activity over in day order already.
+  if (!std::is_sorted(dated.begin(), dated.end(), by_day)) {
+    std::stable_sort(dated.begin(), dated.end(), by_day);
+  }
 
   v1::LoyaltyStatus status;
   *status.mutable_as_of_date() = ToProtoDate(as_of);
 
   const bool rolling = program.window().has_rolling_days();
-  const absl::CivilDay window_start =
-      rolling ? as_of - (program.window().rolling_days() - 1)
-              : FirstOfYear(as_of);
-  const absl::CivilDay window_end =
-      rolling ? as_of : FirstOfNextYear(as_of) - 1;
-  *status.mutable_window_start_date() = ToProtoDate(window_start);
-  *status.mutable_window_end_date() = ToProtoDate(window_end);
-  const Counts counts = SlidingWindow(activity).Between(window_start, as_of);
+  const int64_t window_start =
+      rolling ? as_of_day - (program.window().rolling_days() - 1)
+              : FirstOfYear(as_of_day);
+  const int64_t window_end =
+      rolling ? as_of_day : FirstOfNextYear(as_of_day) - 1;
+  *status.mutable_window_start_date() =
+      ToProtoDate(DayFromNumber(window_start));
+  *status.mutable_window_end_date() = ToProtoDate(DayFromNumber(window_end));
+  const Counts counts = SlidingWindow(dated).Between(window_start, as_of_day);
   status.set_qualifying_nights(Clamp32(counts.nights));
   status.set_qualifying_stays(Clamp32(counts.stays));
   status.set_qualifying_check_ins(Clamp32(counts.check_ins));
 
   const int held =
-      TierTimeline(program, activity, manual_tiers).Run(as_of, status);
+      TierTimeline(program, dated, manual_tiers).Run(as_of_day, status);
   status.set_tier(program.tiers(held).tier_id());
 
   // The manual tier in force on as_of, as assigned.
@@ -340,7 +377,7 @@ v1::LoyaltyStatus ComputeLoyaltyStatus(
   }
   if (in_force != nullptr) status.set_manual_tier(in_force->tier_id);
 
-  SetPoints(program, activity, as_of, status);
+  SetPoints(program, dated, as_of_day, status);
   SetNextTier(program, held, status, status);
   return status;
 }

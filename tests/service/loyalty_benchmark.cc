@@ -8,12 +8,15 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/civil_time.h"
 #include "benchmark/benchmark.h"
 #include "guestvoice/internal/v1/records.pb.h"
+#include "service/loyalty_program.h"
 #include "service/loyalty_records.h"
+#include "service/loyalty_rules.h"
 #include "service/proto_date.h"
 #include "service/resource_names.h"
 #include "storage/keys.h"
@@ -140,6 +143,28 @@ void BM_GetLoyaltyStatus(benchmark::State& state) {
   for (auto _ : state) GetLoyaltyStatus(store, state);
 }
 BENCHMARK(BM_GetLoyaltyStatus);
+
+// The rules alone on the same activity: what of GetLoyaltyStatus is
+// computation rather than storage.
+void BM_ComputeLoyaltyStatus(benchmark::State& state) {
+  const v1::LoyaltyProgram program = DefaultLoyaltyProgram();
+  std::vector<LoyaltyActivity> activity;
+  const absl::CivilDay first = kToday - 3 * 365;
+  for (int i = 0; i < kStays; ++i) {
+    activity.push_back({.day = first + i * 5 + 1 + i % 4,
+                        .nights = 1 + i % 4,
+                        .stays = 1,
+                        .points = 100});
+  }
+  for (int i = 0; i < kCheckIns; ++i) {
+    activity.push_back({.day = first + i * 2, .check_ins = 1});
+  }
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(
+        ComputeLoyaltyStatus(program, activity, {}, kToday));
+  }
+}
+BENCHMARK(BM_ComputeLoyaltyStatus);
 
 void BM_LookupGuestAndGetLoyaltyStatus(benchmark::State& state) {
   const storage::Store& store = Shared().store();

@@ -69,6 +69,23 @@ std::vector<std::string> History(const v1::LoyaltyStatus& status) {
 const v1::LoyaltyProgram kToEarned =
     Program(v1::DOWNGRADE_POLICY_TO_EARNED_TIER);
 
+TEST(LoyaltyRulesTest, DayNumbersMatchCivilArithmetic) {
+  const absl::CivilDay epoch(1970, 1, 1);
+  for (absl::CivilDay day(1600, 1, 1); day < absl::CivilDay(2401, 1, 1);
+       day += 13) {
+    ASSERT_EQ(DayNumber(day), day - epoch) << day;
+    ASSERT_EQ(DayFromNumber(day - epoch), day) << day;
+  }
+  EXPECT_EQ(DayFromNumber(DayNumber(Day(2024, 2, 29)) + 1), Day(2024, 3, 1));
+}
+
+TEST(LoyaltyRulesTest, AddMonthsClampsToTheEndOfTheMonth) {
+  EXPECT_EQ(AddMonths(Day(2024, 2, 29), 12), Day(2025, 2, 28));
+  EXPECT_EQ(AddMonths(Day(2024, 2, 29), 48), Day(2028, 2, 29));
+  EXPECT_EQ(AddMonths(Day(2025, 1, 31), 1), Day(2025, 2, 28));
+  EXPECT_EQ(AddMonths(Day(2025, 10, 31), 24), Day(2027, 10, 31));
+}
+
 TEST(LoyaltyRulesTest, AStayCountsOnItsDepartureDay) {
   EXPECT_EQ(StayCreditDay(Day(2024, 2, 27), 3), Day(2024, 3, 1));
   EXPECT_EQ(StayCreditDay(Day(2025, 12, 30), 2), Day(2026, 1, 1));
