@@ -55,7 +55,8 @@ class LoyaltyFeedbackTest : public testing::FeedbackFixture {
 };
 
 TEST_F(LoyaltyFeedbackTest, LinkingAHandleAttributesItsFeedbackToTheGuest) {
-  ASSERT_TRUE(Ingest(Item("tw-1", "anatravels", "Lovely staff")).ok());
+  // Posted with the @ and capitals; linked as the normalised identity.
+  ASSERT_TRUE(Ingest(Item("tw-1", "@AnaTravels", "Lovely staff")).ok());
   EXPECT_EQ(GuestOfTheItem(), "");
   const std::string guest = NewGuest({});
 
