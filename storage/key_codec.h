@@ -20,11 +20,11 @@
 // ("ab" is never a prefix of "abc" once length-prefixed); and a kind byte
 // always says what a key is, whichever family it sits in.
 //
+// clang-format off
 //  family      key                                              value
-//  ----------  -----------------------------------------------
-//  ------------------------------ default     "schema"  (plain bytes, no codec)
-//  SchemaStamp (storage/schema_stamp.h) entities    str(org) kOrganization
-//  Organization (serialized proto)
+//  ----------  -----------------------------------------------  --------------
+//  default     "schema" (plain bytes, no codec)                 SchemaStamp
+//  entities    str(org) kOrganization                           Organization
 //              str(org) kHotel str(hotel_id)                    Hotel
 //              str(org) kApiKey str(key_id)                     ApiKey
 //              str(org) kGuest str(guest_id)                    StoredGuest
@@ -33,10 +33,8 @@
 //              str(org) kCheckIn str(guest_id) i64(local day)
 //                str(check_in_id)                CheckIn: a guest's check-ins
 //              str(org) kLoyaltyProgram                          LoyaltyProgram
-//  indexes     str("") kOrganizationIndex str(org)              (empty): lists
-//  all organizations
-//              str("") kApiKeyHashIndex str(sha256(secret))     org id + key id
-//              (service-defined)
+//  indexes     str("") kOrganizationIndex str(org)              (empty): lists organizations
+//              str("") kApiKeyHashIndex str(sha256(secret))     StoredApiKey
 //              str(org) kIdentityIndex u32(kind) u32(source) str(value)
 //                                                guest id: LookupGuest
 //              str(org) kStayBookingIndex str(booking_reference)
@@ -73,7 +71,8 @@
 //              str(org) kAspectDayAggregate str(hotel) i64(day) str(aspect)
 //                str(voice)  [mentions, sentiment sum, negative mentions]
 //  requests    str(org) kRequest str(method) str(request_id)
-//                                                idempotency record
+//                                                RequestRecord (idempotency)
+// clang-format on
 //
 // Pre-aggregates (service/feedback_aggregates.h has the slot layout and the
 // fixed-point scale): `day` is the hotel-local calendar day of post_time as
