@@ -13,7 +13,6 @@
 #include "service/feedback_names.h"
 #include "service/feedback_records.h"
 #include "service/feedback_validation.h"
-#include "service/identity_normalization.h"
 #include "service/proto_records.h"
 #include "service/proto_time.h"
 #include "service/resource_names.h"
@@ -90,12 +89,8 @@ absl::StatusOr<IngestOutcome> FeedbackIngester::Ingest(
 
   const std::string source_key = storage::FeedbackSourceIndexKey(
       organization, input.source(), input.external_id());
-  // Authors are keyed by the handle as LinkIdentity normalises it, so that
-  // "@AnaTravels" posted here is the identity "anatravels" linked later.
-  const std::string author_handle =
-      NormalizeAuthorHandle(input.source(), input.author().handle());
   const std::string author_key =
-      storage::FeedbackAuthorKey(organization, input.source(), author_handle);
+      AuthorKey(organization, input.source(), input.author().handle());
   auto attribution_guard = deps_.attribution_locks.ReaderLock(organization);
   // The dedupe key serialises retries of one item; the author key serialises
   // one author's posts (author registration, repeat detection).
@@ -119,7 +114,7 @@ absl::StatusOr<IngestOutcome> FeedbackIngester::Ingest(
   storage::WriteBatch batch;
   ASSIGN_OR_RETURN(std::optional<internal::v1::FeedbackAuthor> author,
                    ReadFeedbackAuthor(deps_.store, organization, input.source(),
-                                      author_handle));
+                                      input.author().handle()));
   if (!author.has_value()) {
     author.emplace();
     author->set_voice(NewAuthorVoiceId());

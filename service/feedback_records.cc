@@ -3,6 +3,7 @@
 #include "common/status_macros.h"
 #include "service/feedback_aggregates.h"
 #include "service/feedback_names.h"
+#include "service/identity_normalization.h"
 #include "service/proto_records.h"
 #include "service/proto_time.h"
 #include "service/voice_attribution.h"
@@ -56,13 +57,19 @@ absl::StatusOr<std::optional<internal::v1::StoredFeedback>> ReadStoredFeedback(
       FormatFeedbackName(organization, feedback_id));
 }
 
+std::string AuthorKey(std::string_view organization, uint32_t source,
+                      std::string_view handle) {
+  return storage::FeedbackAuthorKey(
+      organization, source,
+      NormalizeAuthorHandle(static_cast<v1::Source>(source), handle));
+}
+
 absl::StatusOr<std::optional<internal::v1::FeedbackAuthor>> ReadFeedbackAuthor(
     const storage::Store& store, std::string_view organization, uint32_t source,
     std::string_view handle) {
   return ReadProto<internal::v1::FeedbackAuthor>(
       store, storage::ColumnFamily::kFeedback,
-      storage::FeedbackAuthorKey(organization, source, handle),
-      "a feedback author");
+      AuthorKey(organization, source, handle), "a feedback author");
 }
 
 std::string VoiceOf(const internal::v1::StoredFeedback& item) {

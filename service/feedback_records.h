@@ -28,6 +28,12 @@ absl::StatusOr<std::optional<internal::v1::StoredFeedback>> ReadStoredFeedback(
     const storage::Store& store, std::string_view organization,
     std::string_view feedback_id);
 
+// The key of author (source, handle): the handle as LinkIdentity normalises
+// it (NormalizeAuthorHandle), so "@AnaTravels" posted and "anatravels" linked
+// are one author. Every author key is made here.
+std::string AuthorKey(std::string_view organization, uint32_t source,
+                      std::string_view handle);
+
 // The author record of (source, handle), or nullopt.
 absl::StatusOr<std::optional<internal::v1::FeedbackAuthor>> ReadFeedbackAuthor(
     const storage::Store& store, std::string_view organization, uint32_t source,

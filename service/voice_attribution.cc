@@ -71,7 +71,7 @@ absl::Status AttributeAuthor(const storage::Store& store,
                              const AuthorRef& author, std::string_view guest_id,
                              storage::WriteBatch& batch) {
   const std::string author_key =
-      storage::FeedbackAuthorKey(organization, author.source, author.handle);
+      AuthorKey(organization, author.source, author.handle);
   ASSIGN_OR_RETURN(
       std::optional<internal::v1::FeedbackAuthor> record,
       ReadFeedbackAuthor(store, organization, author.source, author.handle));
@@ -143,8 +143,7 @@ absl::Status EraseAuthor(const storage::Store& store,
         return true;
       }));
   for (const std::string& key : repeat_keys) batch.Delete(kFamily, key);
-  batch.Delete(kFamily, storage::FeedbackAuthorKey(organization, author.source,
-                                                   author.handle));
+  batch.Delete(kFamily, AuthorKey(organization, author.source, author.handle));
   return absl::OkStatus();
 }
 
