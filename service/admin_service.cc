@@ -98,19 +98,19 @@ grpc::ServerUnaryReactor* AdminService::CreateOrganization(
     const std::string name = FormatOrganizationName(organization);
     const std::string organization_key = storage::OrganizationKey(organization);
     return CreateOnce(
-        deps_,
+        deps_.domain,
         {.organization = principal.organization(),
          .method = "CreateOrganization",
          .request = *request,
          .resource_key = organization_key},
         *response, [&](storage::WriteBatch& batch) -> absl::Status {
           ASSIGN_OR_RETURN(std::optional<v1::Organization> existing,
-                           ReadOrganization(deps_.store, organization));
+                           ReadOrganization(deps_.domain.store, organization));
           if (existing.has_value()) return ResourceAlreadyExists(name);
           response->set_name(name);
           response->set_display_name(request->organization().display_name());
           *response->mutable_create_time() =
-              ToProtoTimestamp(deps_.clock.Now());
+              ToProtoTimestamp(deps_.domain.clock.Now());
           PutOrganization(batch, organization, *response);
           return absl::OkStatus();
         });
@@ -129,7 +129,7 @@ grpc::ServerUnaryReactor* AdminService::GetOrganization(
       RETURN_IF_ERROR(principal.RequireTenant(organization, request->name()));
     }
     ASSIGN_OR_RETURN(std::optional<v1::Organization> found,
-                     ReadOrganization(deps_.store, organization));
+                     ReadOrganization(deps_.domain.store, organization));
     if (!found.has_value()) return ResourceNotFound(request->name());
     *response = *std::move(found);
     return absl::OkStatus();
@@ -153,13 +153,13 @@ grpc::ServerUnaryReactor* AdminService::ListOrganizations(
     };
     ASSIGN_OR_RETURN(
         *response->mutable_next_page_token(),
-        VisitPage(deps_.store, query,
+        VisitPage(deps_.domain.store, query,
                   [&](std::string_view key, std::string_view) -> absl::Status {
                     ASSIGN_OR_RETURN(std::string_view organization,
                                      storage::OrganizationIdFromIndexKey(key));
                     ASSIGN_OR_RETURN(
                         std::optional<v1::Organization> found,
-                        ReadOrganization(deps_.store, organization));
+                        ReadOrganization(deps_.domain.store, organization));
                     if (!found.has_value()) {
                       return absl::DataLossError(
                           absl::StrCat("organization ", AbslView(organization),
@@ -181,8 +181,8 @@ grpc::ServerUnaryReactor* AdminService::CreateApiKey(
     ASSIGN_OR_RETURN(std::string organization,
                      ParseOrganizationName("parent", request->parent()));
     RETURN_IF_ERROR(AuthorizeOrganizationAdmin(
-        deps_.store, principal, organization, request->parent()));
-    const absl::Time now = deps_.clock.Now();
+        deps_.domain.store, principal, organization, request->parent()));
+    const absl::Time now = deps_.domain.clock.Now();
     FieldViolations violations;
     CheckApiKeyFields(violations, request->api_key(), principal, now);
     CheckRequestId(violations, "request_id", request->request_id());
@@ -193,7 +193,7 @@ grpc::ServerUnaryReactor* AdminService::CreateApiKey(
         ApiKeyName name,
         ParseApiKeyName("api_key.name", minted.stored.api_key().name()));
     return CreateOnce(
-        deps_,
+        deps_.domain,
         {.organization = organization,
          .method = "CreateApiKey",
          .request = *request,
@@ -219,9 +219,10 @@ grpc::ServerUnaryReactor* AdminService::GetApiKey(
                      deps_.authenticator.Authenticate(*context));
     ASSIGN_OR_RETURN(ApiKeyName name, ParseApiKeyName("name", request->name()));
     RETURN_IF_ERROR(AuthorizeOrganizationAdmin(
-        deps_.store, principal, name.organization, request->name()));
-    ASSIGN_OR_RETURN(internal::v1::StoredApiKey stored,
-                     ReadExistingApiKey(deps_.store, name, request->name()));
+        deps_.domain.store, principal, name.organization, request->name()));
+    ASSIGN_OR_RETURN(
+        internal::v1::StoredApiKey stored,
+        ReadExistingApiKey(deps_.domain.store, name, request->name()));
     *response = std::move(*stored.mutable_api_key());
     return absl::OkStatus();
   });
@@ -236,7 +237,7 @@ grpc::ServerUnaryReactor* AdminService::ListApiKeys(
     ASSIGN_OR_RETURN(std::string organization,
                      ParseOrganizationName("parent", request->parent()));
     RETURN_IF_ERROR(AuthorizeOrganizationAdmin(
-        deps_.store, principal, organization, request->parent()));
+        deps_.domain.store, principal, organization, request->parent()));
     PageQuery query{
         .family = storage::ColumnFamily::kEntities,
         .prefix = storage::ApiKeyPrefix(organization),
@@ -246,16 +247,17 @@ grpc::ServerUnaryReactor* AdminService::ListApiKeys(
     };
     ASSIGN_OR_RETURN(
         *response->mutable_next_page_token(),
-        VisitPage(
-            deps_.store, query, [&](std::string_view, std::string_view value) {
-              internal::v1::StoredApiKey stored;
-              if (!stored.ParseFromArray(value.data(), value.size())) {
-                return absl::DataLossError(
-                    "a stored API key record is unreadable");
-              }
-              *response->add_api_keys() = std::move(*stored.mutable_api_key());
-              return absl::OkStatus();
-            }));
+        VisitPage(deps_.domain.store, query,
+                  [&](std::string_view, std::string_view value) {
+                    internal::v1::StoredApiKey stored;
+                    if (!stored.ParseFromArray(value.data(), value.size())) {
+                      return absl::DataLossError(
+                          "a stored API key record is unreadable");
+                    }
+                    *response->add_api_keys() =
+                        std::move(*stored.mutable_api_key());
+                    return absl::OkStatus();
+                  }));
     return absl::OkStatus();
   });
 }
@@ -268,21 +270,22 @@ grpc::ServerUnaryReactor* AdminService::RevokeApiKey(
                      deps_.authenticator.Authenticate(*context));
     ASSIGN_OR_RETURN(ApiKeyName name, ParseApiKeyName("name", request->name()));
     RETURN_IF_ERROR(AuthorizeOrganizationAdmin(
-        deps_.store, principal, name.organization, request->name()));
+        deps_.domain.store, principal, name.organization, request->name()));
     if (principal.api_key_name() == request->name()) {
       return PreconditionFailed(
           "a key cannot revoke itself; revoke it with another admin key");
     }
     const std::string key = storage::ApiKeyKey(name.organization, name.api_key);
-    auto guard = deps_.locks.Lock(key);
-    ASSIGN_OR_RETURN(internal::v1::StoredApiKey stored,
-                     ReadExistingApiKey(deps_.store, name, request->name()));
+    auto guard = deps_.domain.locks.Lock(key);
+    ASSIGN_OR_RETURN(
+        internal::v1::StoredApiKey stored,
+        ReadExistingApiKey(deps_.domain.store, name, request->name()));
     if (!stored.api_key().has_revoke_time()) {
       *stored.mutable_api_key()->mutable_revoke_time() =
-          ToProtoTimestamp(deps_.clock.Now());
+          ToProtoTimestamp(deps_.domain.clock.Now());
       storage::WriteBatch batch;
       PutApiKey(batch, name.organization, name.api_key, stored);
-      RETURN_IF_ERROR(deps_.store.Write(std::move(batch)));
+      RETURN_IF_ERROR(deps_.domain.store.Write(std::move(batch)));
     }
     *response = std::move(*stored.mutable_api_key());
     return absl::OkStatus();

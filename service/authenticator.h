@@ -3,42 +3,16 @@
 
 #include <grpcpp/server_context.h>
 
-#include <cstdint>
 #include <string>
 #include <string_view>
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "common/clock.h"
-#include "guestvoice/v1/admin.pb.h"
+#include "service/principal.h"
 #include "storage/store.h"
 
 namespace guestvoice::service {
-
-// Who is calling: the organization and scopes of a valid API key.
-class Principal {
- public:
-  Principal(std::string organization, std::string api_key_name,
-            const google::protobuf::RepeatedField<int>& scopes);
-
-  const std::string& organization() const { return organization_; }
-  const std::string& api_key_name() const { return api_key_name_; }
-  bool HasScope(v1::Scope scope) const;
-
-  // PERMISSION_DENIED (SCOPE_MISSING) unless the key has `scope`.
-  absl::Status RequireScope(v1::Scope scope) const;
-
-  // NOT_FOUND (RESOURCE_NOT_FOUND) for `resource_name` unless it belongs to
-  // the caller's organization: another tenant's resources do not exist as far
-  // as the caller can tell.
-  absl::Status RequireTenant(std::string_view organization,
-                             std::string_view resource_name) const;
-
- private:
-  std::string organization_;
-  std::string api_key_name_;
-  uint32_t scope_bits_ = 0;
-};
 
 // Turns `authorization: Bearer <key>` metadata into a Principal by looking up
 // the SHA-256 of the key; keys themselves are never stored.
@@ -51,9 +25,6 @@ class Authenticator {
   // API_KEY_INVALID (unknown or revoked) or API_KEY_EXPIRED.
   absl::StatusOr<Principal> Authenticate(
       const grpc::ServerContextBase& context) const;
-
-  // The same for a bare key (the part after "Bearer ").
-  absl::StatusOr<Principal> AuthenticateKey(std::string_view key) const;
 
  private:
   const storage::Store& store_;

@@ -91,7 +91,7 @@ absl::StatusOr<IngestOutcome> FeedbackIngester::Ingest(
       organization, input.source(), input.external_id());
   const std::string author_key =
       AuthorKey(organization, input.source(), input.author().handle());
-  auto attribution_guard = deps_.attribution_locks.ReaderLock(organization);
+  auto attribution_guard = deps_.attribution_locks.LockShared(organization);
   // The dedupe key serialises retries of one item; the author key serialises
   // one author's posts (author registration, repeat detection).
   auto guard = deps_.locks.Lock(source_key, author_key);
@@ -163,7 +163,7 @@ absl::StatusOr<IngestOutcome> FeedbackIngester::Ingest(
   deltas.Add(item, VoiceOf(item), +1);
   deltas.AppendTo(batch);
   RETURN_IF_ERROR(deps_.store.Write(std::move(batch)));
-  watchers_.Publish(organization, feedback);
+  publisher_.Publish(organization, feedback);
   return IngestOutcome{std::move(feedback), /*duplicate=*/false};
 }
 

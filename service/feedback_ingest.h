@@ -6,8 +6,8 @@
 #include "absl/status/statusor.h"
 #include "analysis/feedback_analyzer.h"
 #include "guestvoice/v1/feedback.pb.h"
-#include "service/feedback_watchers.h"
-#include "service/service_deps.h"
+#include "service/domain_context.h"
+#include "service/feedback_publisher.h"
 
 namespace guestvoice::service {
 
@@ -21,12 +21,12 @@ struct IngestOutcome {
 // The ingest path shared by IngestFeedback and ImportFeedback: validate,
 // analyse, then store the item, its indexes and its pre-aggregates in one
 // WriteBatch, idempotently by (organization, source, external_id). Returns
-// only once the batch is durable (Store::Write), then tells the watchers.
+// only once the batch is durable (Store::Write), then tells the publisher.
 class FeedbackIngester {
  public:
-  FeedbackIngester(ServiceDeps deps, FeedbackWatchers& watchers,
+  FeedbackIngester(DomainContext deps, FeedbackPublisher& publisher,
                    const analysis::FeedbackAnalyzer& analyzer)
-      : deps_(deps), watchers_(watchers), analyzer_(analyzer) {}
+      : deps_(deps), publisher_(publisher), analyzer_(analyzer) {}
 
   // Ingests `input` into `organization`, which the caller has checked is the
   // principal's. Errors name fields under "feedback.": INVALID_ARGUMENT
@@ -35,8 +35,8 @@ class FeedbackIngester {
                                        const v1::Feedback& input) const;
 
  private:
-  ServiceDeps deps_;
-  FeedbackWatchers& watchers_;
+  DomainContext deps_;
+  FeedbackPublisher& publisher_;
   const analysis::FeedbackAnalyzer& analyzer_;
 };
 

@@ -1,9 +1,11 @@
 #include "service/feedback_records.h"
 
+#include "absl/strings/ascii.h"
+#include "absl/strings/strip.h"
+#include "common/absl_view.h"
 #include "common/status_macros.h"
 #include "service/feedback_aggregates.h"
 #include "service/feedback_names.h"
-#include "service/identity_normalization.h"
 #include "service/proto_records.h"
 #include "service/proto_time.h"
 #include "service/voice_attribution.h"
@@ -55,6 +57,12 @@ absl::StatusOr<std::optional<internal::v1::StoredFeedback>> ReadStoredFeedback(
       store, storage::ColumnFamily::kFeedback,
       storage::FeedbackKey(organization, feedback_id),
       FormatFeedbackName(organization, feedback_id));
+}
+
+std::string NormalizeAuthorHandle(v1::Source source, std::string_view handle) {
+  absl::string_view trimmed = absl::StripAsciiWhitespace(AbslView(handle));
+  if (source != v1::SOURCE_EMAIL) absl::ConsumePrefix(&trimmed, "@");
+  return absl::AsciiStrToLower(trimmed);
 }
 
 std::string AuthorKey(std::string_view organization, uint32_t source,

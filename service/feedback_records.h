@@ -28,6 +28,12 @@ absl::StatusOr<std::optional<internal::v1::StoredFeedback>> ReadStoredFeedback(
     const storage::Store& store, std::string_view organization,
     std::string_view feedback_id);
 
+// The spelling of a feedback author's handle that NormalizeIdentity gives the
+// matching identity (trimmed, one leading @ dropped except for email, ASCII
+// lower-cased), so that ingest stores authors under the key LinkIdentity
+// attributes. Does not validate.
+std::string NormalizeAuthorHandle(v1::Source source, std::string_view handle);
+
 // The key of author (source, handle): the handle as LinkIdentity normalises
 // it (NormalizeAuthorHandle), so "@AnaTravels" posted and "anatravels" linked
 // are one author. Every author key is made here.

@@ -34,7 +34,7 @@ absl::StatusOr<internal::v1::StoredFeedback> ReadFeedbackOrNotFound(
 FeedbackService::FeedbackService(ServiceDeps deps, FeedbackWatchers& watchers)
     : deps_(deps),
       watchers_(watchers),
-      ingester_(deps, watchers, analysis::FeedbackAnalyzer::Default()) {}
+      ingester_(deps.domain, watchers, analysis::FeedbackAnalyzer::Default()) {}
 
 grpc::ServerUnaryReactor* FeedbackService::IngestFeedback(
     grpc::CallbackServerContext* context,
@@ -72,7 +72,7 @@ grpc::ServerUnaryReactor* FeedbackService::GetFeedback(
         principal.RequireTenant(name.organization, request->name()));
     ASSIGN_OR_RETURN(
         internal::v1::StoredFeedback item,
-        ReadFeedbackOrNotFound(deps_.store, name, request->name()));
+        ReadFeedbackOrNotFound(deps_.domain.store, name, request->name()));
     *response = std::move(*item.mutable_feedback());
     return absl::OkStatus();
   });
@@ -102,8 +102,9 @@ grpc::ServerUnaryReactor* FeedbackService::ListFeedback(
         }));
     RETURN_IF_ERROR(
         principal.RequireTenant(filter.organization, request->parent()));
-    RETURN_IF_ERROR(RequireFilterHotel(deps_.store, filter, request->hotel()));
-    return ListFeedbackPage(deps_.store, filter, *request, *response);
+    RETURN_IF_ERROR(
+        RequireFilterHotel(deps_.domain.store, filter, request->hotel()));
+    return ListFeedbackPage(deps_.domain.store, filter, *request, *response);
   });
 }
 
@@ -124,7 +125,8 @@ FeedbackService::WatchFeedback(grpc::CallbackServerContext* context,
                                             }));
     RETURN_IF_ERROR(
         principal.RequireTenant(filter.organization, request->parent()));
-    RETURN_IF_ERROR(RequireFilterHotel(deps_.store, filter, request->hotel()));
+    RETURN_IF_ERROR(
+        RequireFilterHotel(deps_.domain.store, filter, request->hotel()));
     return filter;
   }();
   if (!filter.ok()) return RefuseWatch(filter.status());
@@ -145,18 +147,19 @@ grpc::ServerUnaryReactor* FeedbackService::UpdateFeedback(
 
     // Attribution rewrites items too; the reader side keeps it out.
     auto attribution_guard =
-        deps_.attribution_locks.ReaderLock(name.organization);
-    auto guard = deps_.locks.Lock(
+        deps_.domain.attribution_locks.LockShared(name.organization);
+    auto guard = deps_.domain.locks.Lock(
         storage::FeedbackKey(name.organization, name.feedback));
-    ASSIGN_OR_RETURN(internal::v1::StoredFeedback item,
-                     ReadFeedbackOrNotFound(deps_.store, name, resource_name));
+    ASSIGN_OR_RETURN(
+        internal::v1::StoredFeedback item,
+        ReadFeedbackOrNotFound(deps_.domain.store, name, resource_name));
     const v1::CaseState old_state = item.feedback().case_().state();
-    RETURN_IF_ERROR(
-        ApplyCaseUpdate(*request, deps_.clock.Now(), *item.mutable_feedback()));
+    RETURN_IF_ERROR(ApplyCaseUpdate(*request, deps_.domain.clock.Now(),
+                                    *item.mutable_feedback()));
     storage::WriteBatch batch;
     PutStoredFeedback(batch, name.organization, item);
     MoveCaseIndexEntry(batch, name.organization, item, old_state);
-    RETURN_IF_ERROR(deps_.store.Write(std::move(batch)));
+    RETURN_IF_ERROR(deps_.domain.store.Write(std::move(batch)));
     *response = std::move(*item.mutable_feedback());
     return absl::OkStatus();
   });

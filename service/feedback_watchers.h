@@ -11,6 +11,7 @@
 #include "absl/synchronization/mutex.h"
 #include "guestvoice/v1/feedback_service.pb.h"
 #include "service/feedback_filter.h"
+#include "service/feedback_publisher.h"
 
 namespace guestvoice::service {
 
@@ -18,7 +19,7 @@ namespace guestvoice::service {
 // and every watcher whose filter it passes gets it through its own bounded
 // WatchBuffer. Publishing never blocks on a watcher: it only appends to
 // buffers and starts writes.
-class FeedbackWatchers {
+class FeedbackWatchers final : public FeedbackPublisher {
  public:
   // Each watcher buffers at most `buffer_capacity` items.
   explicit FeedbackWatchers(size_t buffer_capacity);
@@ -33,7 +34,8 @@ class FeedbackWatchers {
       FeedbackFilter filter);
 
   // Offers a newly stored item of `organization` to every watcher.
-  void Publish(std::string_view organization, const v1::Feedback& feedback);
+  void Publish(std::string_view organization,
+               const v1::Feedback& feedback) override;
 
   // Finishes every watcher with UNAVAILABLE, and every later one at once.
   void Shutdown();

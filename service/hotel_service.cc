@@ -108,17 +108,17 @@ grpc::ServerUnaryReactor* HotelService::CreateHotel(
     const std::string name = FormatHotelName(*organization, hotel_id);
     const std::string hotel_key = storage::HotelKey(*organization, hotel_id);
     return CreateOnce(
-        deps_,
+        deps_.domain,
         {.organization = *organization,
          .method = "CreateHotel",
          .request = *request,
          .resource_key = hotel_key},
         *response, [&](storage::WriteBatch& batch) -> absl::Status {
-          ASSIGN_OR_RETURN(
-              std::optional<std::string> existing,
-              deps_.store.Get(storage::ColumnFamily::kEntities, hotel_key));
+          ASSIGN_OR_RETURN(std::optional<std::string> existing,
+                           deps_.domain.store.Get(
+                               storage::ColumnFamily::kEntities, hotel_key));
           if (existing.has_value()) return ResourceAlreadyExists(name);
-          const absl::Time now = deps_.clock.Now();
+          const absl::Time now = deps_.domain.clock.Now();
           *response = request->hotel();
           response->set_name(name);
           *response->mutable_create_time() = ToProtoTimestamp(now);
@@ -139,7 +139,8 @@ grpc::ServerUnaryReactor* HotelService::GetHotel(
     ASSIGN_OR_RETURN(HotelName name, ParseHotelName("name", request->name()));
     RETURN_IF_ERROR(
         principal.RequireTenant(name.organization, request->name()));
-    ASSIGN_OR_RETURN(*response, ReadHotel(deps_.store, name, request->name()));
+    ASSIGN_OR_RETURN(*response,
+                     ReadHotel(deps_.domain.store, name, request->name()));
     return absl::OkStatus();
   });
 }
@@ -162,7 +163,7 @@ grpc::ServerUnaryReactor* HotelService::ListHotels(
     };
     ASSIGN_OR_RETURN(
         *response->mutable_next_page_token(),
-        VisitPage(deps_.store, query,
+        VisitPage(deps_.domain.store, query,
                   [&](std::string_view, std::string_view value) {
                     return response->add_hotels()->ParseFromArray(value.data(),
                                                                   value.size())
@@ -188,19 +189,19 @@ grpc::ServerUnaryReactor* HotelService::UpdateHotel(
 
     const std::string hotel_key =
         storage::HotelKey(name.organization, name.hotel);
-    auto guard = deps_.locks.Lock(hotel_key);
-    ASSIGN_OR_RETURN(v1::Hotel hotel,
-                     ReadHotel(deps_.store, name, request->hotel().name()));
+    auto guard = deps_.domain.locks.Lock(hotel_key);
+    ASSIGN_OR_RETURN(v1::Hotel hotel, ReadHotel(deps_.domain.store, name,
+                                                request->hotel().name()));
     RETURN_IF_ERROR(ApplyUpdate(*request, hotel));
     FieldViolations violations;
     CheckHotelFields(violations, hotel);
     RETURN_IF_ERROR(violations.ToStatus());
-    *hotel.mutable_update_time() = ToProtoTimestamp(deps_.clock.Now());
+    *hotel.mutable_update_time() = ToProtoTimestamp(deps_.domain.clock.Now());
 
     storage::WriteBatch batch;
     batch.Put(storage::ColumnFamily::kEntities, hotel_key,
               hotel.SerializeAsString());
-    RETURN_IF_ERROR(deps_.store.Write(std::move(batch)));
+    RETURN_IF_ERROR(deps_.domain.store.Write(std::move(batch)));
     *response = std::move(hotel);
     return absl::OkStatus();
   });
@@ -219,11 +220,12 @@ grpc::ServerUnaryReactor* HotelService::DeleteHotel(
 
     const std::string hotel_key =
         storage::HotelKey(name.organization, name.hotel);
-    auto guard = deps_.locks.Lock(hotel_key);
-    RETURN_IF_ERROR(ReadHotel(deps_.store, name, request->name()).status());
+    auto guard = deps_.domain.locks.Lock(hotel_key);
+    RETURN_IF_ERROR(
+        ReadHotel(deps_.domain.store, name, request->name()).status());
     storage::WriteBatch batch;
     batch.Delete(storage::ColumnFamily::kEntities, hotel_key);
-    return deps_.store.Write(std::move(batch));
+    return deps_.domain.store.Write(std::move(batch));
   });
 }
 

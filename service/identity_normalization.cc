@@ -229,18 +229,12 @@ std::optional<v1::Identity> NormalizeIdentity(FieldViolations& violations,
   }
 }
 
-std::string NormalizeAuthorHandle(v1::Source source, std::string_view handle) {
-  absl::string_view trimmed = absl::StripAsciiWhitespace(AbslView(handle));
-  if (source != v1::SOURCE_EMAIL) absl::ConsumePrefix(&trimmed, "@");
-  return Lower(trimmed);
-}
-
-std::optional<IdentityAuthor> AuthorOfIdentity(const v1::Identity& identity) {
+std::optional<AuthorRef> AuthorOfIdentity(const v1::Identity& identity) {
   switch (identity.kind()) {
     case v1::IDENTITY_KIND_HANDLE:
-      return IdentityAuthor{identity.source(), identity.value()};
+      return AuthorRef{identity.source(), identity.value()};
     case v1::IDENTITY_KIND_EMAIL:
-      return IdentityAuthor{v1::SOURCE_EMAIL, identity.value()};
+      return AuthorRef{v1::SOURCE_EMAIL, identity.value()};
     default:
       return std::nullopt;
   }

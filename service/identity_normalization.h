@@ -10,6 +10,7 @@
 
 #include "guestvoice/v1/loyalty.pb.h"
 #include "service/errors.h"
+#include "service/voice_attribution.h"
 
 namespace guestvoice::service {
 
@@ -32,20 +33,10 @@ std::optional<v1::Identity> NormalizeIdentity(FieldViolations& violations,
                                               std::string_view field,
                                               const v1::Identity& identity);
 
-// The spelling of a feedback author's handle that NormalizeIdentity gives the
-// matching identity (trimmed, one leading @ dropped except for email, ASCII
-// lower-cased), so that ingest stores authors under the key LinkIdentity
-// attributes. Does not validate.
-std::string NormalizeAuthorHandle(v1::Source source, std::string_view handle);
-
 // The feedback author an identity stands for (docs/voices.md): a HANDLE is
 // the author (source, value), an EMAIL the author (SOURCE_EMAIL, value);
 // phones and loyalty numbers are no author. `identity` must be normalised.
-struct IdentityAuthor {
-  v1::Source source;
-  std::string handle;
-};
-std::optional<IdentityAuthor> AuthorOfIdentity(const v1::Identity& identity);
+std::optional<AuthorRef> AuthorOfIdentity(const v1::Identity& identity);
 
 }  // namespace guestvoice::service
 

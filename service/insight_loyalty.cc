@@ -32,11 +32,10 @@ absl::StatusOr<GuestNegatives> ReadGuestNegatives(const storage::Store& store,
   for (const ScopeHotel& hotel : scope.hotels) hotels[hotel.name] = &hotel;
   GuestNegatives negatives;
   for (const v1::Identity& identity : guest.identities()) {
-    std::optional<IdentityAuthor> author = AuthorOfIdentity(identity);
+    std::optional<AuthorRef> author = AuthorOfIdentity(identity);
     if (!author.has_value()) continue;
     ASSIGN_OR_RETURN(std::vector<v1::Feedback> items,
-                     ListAuthorFeedback(store, scope.organization,
-                                        {author->source, author->handle}));
+                     ListAuthorFeedback(store, scope.organization, *author));
     for (const v1::Feedback& item : items) {
       auto hotel = hotels.find(item.hotel());
       if (hotel == hotels.end() || item.repeat() ||

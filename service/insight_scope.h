@@ -11,8 +11,8 @@
 
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
-#include "service/authenticator.h"
 #include "service/errors.h"
+#include "service/principal.h"
 #include "storage/store.h"
 
 namespace guestvoice::service {

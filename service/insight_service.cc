@@ -47,9 +47,9 @@ grpc::ServerUnaryReactor* InsightService::GetHotelSummary(
         CheckInterval(violations, "interval", request->interval());
     RETURN_IF_ERROR(violations.ToStatus());
     ASSIGN_OR_RETURN(InsightScope scope,
-                     LoadScope(principal, deps_.store, *name));
+                     LoadScope(principal, deps_.domain.store, *name));
     ASSIGN_OR_RETURN(*response,
-                     ComputeHotelSummary(deps_.store, scope.organization,
+                     ComputeHotelSummary(deps_.domain.store, scope.organization,
                                          scope.hotels.front(), *bounds));
     return absl::OkStatus();
   });
@@ -75,9 +75,9 @@ grpc::ServerUnaryReactor* InsightService::GetSentimentTrend(
     CheckAspect(violations, request->aspect());
     RETURN_IF_ERROR(violations.ToStatus());
     ASSIGN_OR_RETURN(InsightScope scope,
-                     LoadScope(principal, deps_.store, *name));
+                     LoadScope(principal, deps_.domain.store, *name));
     ASSIGN_OR_RETURN(*response, ComputeSentimentTrend(
-                                    deps_.store, scope, *bounds,
+                                    deps_.domain.store, scope, *bounds,
                                     request->granularity(), request->aspect()));
     return absl::OkStatus();
   });
@@ -103,11 +103,11 @@ grpc::ServerUnaryReactor* InsightService::ListTopIssues(
     }
     RETURN_IF_ERROR(violations.ToStatus());
     ASSIGN_OR_RETURN(InsightScope scope,
-                     LoadScope(principal, deps_.store, *name));
+                     LoadScope(principal, deps_.domain.store, *name));
     const int32_t limit =
         request->limit() == 0 ? kDefaultIssueLimit : request->limit();
-    ASSIGN_OR_RETURN(*response,
-                     ComputeTopIssues(deps_.store, scope, *bounds, limit));
+    ASSIGN_OR_RETURN(
+        *response, ComputeTopIssues(deps_.domain.store, scope, *bounds, limit));
     return absl::OkStatus();
   });
 }
@@ -129,10 +129,10 @@ grpc::ServerUnaryReactor* InsightService::CompareHotels(
     CheckAspect(violations, request->aspect());
     RETURN_IF_ERROR(violations.ToStatus());
     ASSIGN_OR_RETURN(InsightScope scope,
-                     LoadScope(principal, deps_.store, *name));
-    ASSIGN_OR_RETURN(
-        *response,
-        ComputeHotelComparison(deps_.store, scope, *bounds, request->aspect()));
+                     LoadScope(principal, deps_.domain.store, *name));
+    ASSIGN_OR_RETURN(*response,
+                     ComputeHotelComparison(deps_.domain.store, scope, *bounds,
+                                            request->aspect()));
     return absl::OkStatus();
   });
 }
@@ -154,13 +154,13 @@ grpc::ServerUnaryReactor* InsightService::ListAttentionItems(
     }
     RETURN_IF_ERROR(violations.ToStatus());
     ASSIGN_OR_RETURN(InsightScope scope,
-                     LoadScope(principal, deps_.store, *name));
+                     LoadScope(principal, deps_.domain.store, *name));
     ASSIGN_OR_RETURN(GuestTiers tiers,
-                     LoadGuestTiers(deps_.store, scope.organization,
-                                    UtcDay(deps_.clock.Now())));
+                     LoadGuestTiers(deps_.domain.store, scope.organization,
+                                    UtcDay(deps_.domain.clock.Now())));
     ASSIGN_OR_RETURN(
         *response, ListAttentionPage(
-                       deps_.store, scope, tiers, request->page_size(),
+                       deps_.domain.store, scope, tiers, request->page_size(),
                        request->page_token(),
                        absl::StrCat("ListAttentionItems\n", request->scope())));
     return absl::OkStatus();
@@ -183,12 +183,12 @@ grpc::ServerUnaryReactor* InsightService::GetLoyaltyInsights(
         CheckInterval(violations, "interval", request->interval());
     RETURN_IF_ERROR(violations.ToStatus());
     ASSIGN_OR_RETURN(InsightScope scope,
-                     LoadScope(principal, deps_.store, *name));
+                     LoadScope(principal, deps_.domain.store, *name));
     ASSIGN_OR_RETURN(GuestTiers tiers,
-                     LoadGuestTiers(deps_.store, scope.organization,
-                                    UtcDay(deps_.clock.Now())));
-    ASSIGN_OR_RETURN(
-        *response, ComputeLoyaltyInsights(deps_.store, scope, *bounds, tiers));
+                     LoadGuestTiers(deps_.domain.store, scope.organization,
+                                    UtcDay(deps_.domain.clock.Now())));
+    ASSIGN_OR_RETURN(*response, ComputeLoyaltyInsights(deps_.domain.store,
+                                                       scope, *bounds, tiers));
     return absl::OkStatus();
   });
 }

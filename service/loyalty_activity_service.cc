@@ -89,7 +89,7 @@ grpc::ServerUnaryReactor* LoyaltyService::RecordStay(
                      deps_.authenticator.Authenticate(*context));
     RETURN_IF_ERROR(principal.RequireScope(v1::SCOPE_LOYALTY_WRITE));
     const v1::Stay& stay = request->stay();
-    const absl::CivilDay today = UtcDay(deps_.clock.Now());
+    const absl::CivilDay today = UtcDay(deps_.domain.clock.Now());
     FieldViolations violations;
     auto guest_name = ParseGuestName("parent", request->parent());
     violations.AddAll(guest_name.status());
@@ -128,16 +128,17 @@ grpc::ServerUnaryReactor* LoyaltyService::RecordStay(
         principal.RequireTenant(hotel_name->organization, stay.hotel()));
     const std::string& organization = guest_name->organization;
     const std::string& guest_id = guest_name->guest;
-    RETURN_IF_ERROR(ReadHotel(deps_.store, *hotel_name, stay.hotel()).status());
+    RETURN_IF_ERROR(
+        ReadHotel(deps_.domain.store, *hotel_name, stay.hotel()).status());
 
     const std::string booking_key =
         storage::StayBookingIndexKey(organization, stay.booking_reference());
-    auto guard = deps_.locks.Lock(storage::GuestKey(organization, guest_id),
-                                  booking_key);
-    ASSIGN_OR_RETURN(
-        std::optional<internal::v1::StayLocator> booked,
-        ReadProto<internal::v1::StayLocator>(
-            deps_.store, ColumnFamily::kIndexes, booking_key, "a booking"));
+    auto guard = deps_.domain.locks.Lock(
+        storage::GuestKey(organization, guest_id), booking_key);
+    ASSIGN_OR_RETURN(std::optional<internal::v1::StayLocator> booked,
+                     ReadProto<internal::v1::StayLocator>(
+                         deps_.domain.store, ColumnFamily::kIndexes,
+                         booking_key, "a booking"));
     if (booked.has_value()) {
       if (booked->guest_id() != guest_id) {
         return WithErrorInfo(
@@ -149,7 +150,7 @@ grpc::ServerUnaryReactor* LoyaltyService::RecordStay(
       ASSIGN_OR_RETURN(
           std::optional<v1::Stay> recorded,
           ReadProto<v1::Stay>(
-              deps_.store, ColumnFamily::kEntities,
+              deps_.domain.store, ColumnFamily::kEntities,
               storage::StayKey(organization, guest_id, booked->arrival_day(),
                                booked->stay_id()),
               "a stay"));
@@ -159,19 +160,20 @@ grpc::ServerUnaryReactor* LoyaltyService::RecordStay(
       *response = *std::move(recorded);
       return absl::OkStatus();
     }
-    RETURN_IF_ERROR(ReadExistingGuest(deps_.store, organization, guest_id,
-                                      request->parent())
+    RETURN_IF_ERROR(ReadExistingGuest(deps_.domain.store, organization,
+                                      guest_id, request->parent())
                         .status());
 
     const std::string stay_id = NewResourceId();
     v1::Stay recorded = stay;
     recorded.set_name(FormatStayName(organization, guest_id, stay_id));
     recorded.set_cancelled(false);
-    *recorded.mutable_create_time() = ToProtoTimestamp(deps_.clock.Now());
+    *recorded.mutable_create_time() =
+        ToProtoTimestamp(deps_.domain.clock.Now());
     storage::WriteBatch batch;
     PutNewStay(batch, organization, guest_id, hotel_name->hotel, stay_id,
                recorded);
-    RETURN_IF_ERROR(deps_.store.Write(std::move(batch)));
+    RETURN_IF_ERROR(deps_.domain.store.Write(std::move(batch)));
     *response = std::move(recorded);
     return absl::OkStatus();
   });
@@ -187,10 +189,10 @@ grpc::ServerUnaryReactor* LoyaltyService::CancelStay(
     ASSIGN_OR_RETURN(StayName name, ParseStayName("name", request->name()));
     RETURN_IF_ERROR(
         principal.RequireTenant(name.organization, request->name()));
-    auto guard =
-        deps_.locks.Lock(storage::GuestKey(name.organization, name.guest));
+    auto guard = deps_.domain.locks.Lock(
+        storage::GuestKey(name.organization, name.guest));
     ASSIGN_OR_RETURN(KeyedRecord<v1::Stay> found,
-                     FindStay(deps_.store, name, request->name()));
+                     FindStay(deps_.domain.store, name, request->name()));
     v1::Stay& stay = found.record;
     if (stay.cancelled()) {
       *response = std::move(stay);
@@ -202,8 +204,8 @@ grpc::ServerUnaryReactor* LoyaltyService::CancelStay(
     DeleteLedgerEntry(batch, name.organization, name.guest,
                       StayLedgerEntry(name.stay, stay));
     // The guest leaves the hotel's list unless another stay keeps them on it.
-    ASSIGN_OR_RETURN(auto stays,
-                     ReadStays(deps_.store, name.organization, name.guest));
+    ASSIGN_OR_RETURN(auto stays, ReadStays(deps_.domain.store,
+                                           name.organization, name.guest));
     bool stayed_otherwise = false;
     for (const auto& other : stays) {
       stayed_otherwise = stayed_otherwise ||
@@ -216,7 +218,7 @@ grpc::ServerUnaryReactor* LoyaltyService::CancelStay(
                    storage::HotelGuestIndexKey(name.organization, hotel.hotel,
                                                name.guest));
     }
-    RETURN_IF_ERROR(deps_.store.Write(std::move(batch)));
+    RETURN_IF_ERROR(deps_.domain.store.Write(std::move(batch)));
     *response = std::move(stay);
     return absl::OkStatus();
   });
@@ -230,7 +232,7 @@ grpc::ServerUnaryReactor* LoyaltyService::RecordCheckIn(
                      deps_.authenticator.Authenticate(*context));
     RETURN_IF_ERROR(principal.RequireScope(v1::SCOPE_LOYALTY_WRITE));
     const v1::CheckIn& check_in = request->check_in();
-    const absl::Time now = deps_.clock.Now();
+    const absl::Time now = deps_.domain.clock.Now();
     FieldViolations violations;
     auto guest_name = ParseGuestName("parent", request->parent());
     violations.AddAll(guest_name.status());
@@ -258,8 +260,8 @@ grpc::ServerUnaryReactor* LoyaltyService::RecordCheckIn(
         principal.RequireTenant(hotel_name->organization, check_in.hotel()));
     const std::string& organization = guest_name->organization;
     const std::string& guest_id = guest_name->guest;
-    ASSIGN_OR_RETURN(v1::Hotel hotel,
-                     ReadHotel(deps_.store, *hotel_name, check_in.hotel()));
+    ASSIGN_OR_RETURN(v1::Hotel hotel, ReadHotel(deps_.domain.store, *hotel_name,
+                                                check_in.hotel()));
     absl::TimeZone zone;
     if (!absl::LoadTimeZone(hotel.time_zone(), &zone)) {
       zone = absl::UTCTimeZone();
@@ -270,12 +272,12 @@ grpc::ServerUnaryReactor* LoyaltyService::RecordCheckIn(
     const std::string source_key = storage::CheckInSourceIndexKey(
         organization, static_cast<uint32_t>(check_in.source()),
         check_in.external_id());
-    auto guard =
-        deps_.locks.Lock(storage::GuestKey(organization, guest_id), source_key);
-    ASSIGN_OR_RETURN(
-        std::optional<internal::v1::CheckInLocator> seen,
-        ReadProto<internal::v1::CheckInLocator>(
-            deps_.store, ColumnFamily::kIndexes, source_key, "a check-in"));
+    auto guard = deps_.domain.locks.Lock(
+        storage::GuestKey(organization, guest_id), source_key);
+    ASSIGN_OR_RETURN(std::optional<internal::v1::CheckInLocator> seen,
+                     ReadProto<internal::v1::CheckInLocator>(
+                         deps_.domain.store, ColumnFamily::kIndexes, source_key,
+                         "a check-in"));
     if (seen.has_value()) {
       if (seen->guest_id() != guest_id) {
         return WithErrorInfo(
@@ -287,7 +289,7 @@ grpc::ServerUnaryReactor* LoyaltyService::RecordCheckIn(
       ASSIGN_OR_RETURN(
           std::optional<v1::CheckIn> recorded,
           ReadProto<v1::CheckIn>(
-              deps_.store, ColumnFamily::kEntities,
+              deps_.domain.store, ColumnFamily::kEntities,
               storage::CheckInKey(organization, guest_id, seen->local_day(),
                                   seen->check_in_id()),
               "a check-in"));
@@ -297,8 +299,8 @@ grpc::ServerUnaryReactor* LoyaltyService::RecordCheckIn(
       *response = *std::move(recorded);
       return absl::OkStatus();
     }
-    RETURN_IF_ERROR(ReadExistingGuest(deps_.store, organization, guest_id,
-                                      request->parent())
+    RETURN_IF_ERROR(ReadExistingGuest(deps_.domain.store, organization,
+                                      guest_id, request->parent())
                         .status());
 
     const std::string check_in_id = NewResourceId();
@@ -307,7 +309,7 @@ grpc::ServerUnaryReactor* LoyaltyService::RecordCheckIn(
     storage::WriteBatch batch;
     PutNewCheckIn(batch, organization, guest_id, check_in_id, local_day,
                   recorded);
-    RETURN_IF_ERROR(deps_.store.Write(std::move(batch)));
+    RETURN_IF_ERROR(deps_.domain.store.Write(std::move(batch)));
     *response = std::move(recorded);
     return absl::OkStatus();
   });
@@ -323,7 +325,8 @@ grpc::ServerUnaryReactor* LoyaltyService::GetLoyaltyProgram(
     ASSIGN_OR_RETURN(std::string organization,
                      ParseLoyaltyProgramName("name", request->name()));
     RETURN_IF_ERROR(principal.RequireTenant(organization, request->name()));
-    ASSIGN_OR_RETURN(*response, ReadLoyaltyProgram(deps_.store, organization));
+    ASSIGN_OR_RETURN(*response,
+                     ReadLoyaltyProgram(deps_.domain.store, organization));
     return absl::OkStatus();
   });
 }
@@ -342,17 +345,17 @@ grpc::ServerUnaryReactor* LoyaltyService::UpdateLoyaltyProgram(
     RETURN_IF_ERROR(principal.RequireTenant(organization, name));
 
     const std::string key = storage::LoyaltyProgramKey(organization);
-    auto guard = deps_.locks.Lock(key);
+    auto guard = deps_.domain.locks.Lock(key);
     ASSIGN_OR_RETURN(v1::LoyaltyProgram program,
-                     ReadLoyaltyProgram(deps_.store, organization));
+                     ReadLoyaltyProgram(deps_.domain.store, organization));
     RETURN_IF_ERROR(ApplyLoyaltyProgramUpdate(*request, program));
     FieldViolations violations;
     CheckLoyaltyProgram(violations, "loyalty_program", program);
     RETURN_IF_ERROR(violations.ToStatus());
-    *program.mutable_update_time() = ToProtoTimestamp(deps_.clock.Now());
+    *program.mutable_update_time() = ToProtoTimestamp(deps_.domain.clock.Now());
     storage::WriteBatch batch;
     batch.Put(ColumnFamily::kEntities, key, program.SerializeAsString());
-    RETURN_IF_ERROR(deps_.store.Write(std::move(batch)));
+    RETURN_IF_ERROR(deps_.domain.store.Write(std::move(batch)));
     *response = std::move(program);
     return absl::OkStatus();
   });
@@ -368,7 +371,7 @@ grpc::ServerUnaryReactor* LoyaltyService::GetLoyaltyStatus(
     FieldViolations violations;
     auto name = ParseGuestName("guest", request->guest());
     violations.AddAll(name.status());
-    std::optional<absl::CivilDay> as_of = UtcDay(deps_.clock.Now());
+    std::optional<absl::CivilDay> as_of = UtcDay(deps_.domain.clock.Now());
     if (request->has_as_of_date()) {
       as_of = FromProtoDate(request->as_of_date());
       if (!as_of.has_value()) {
@@ -379,12 +382,13 @@ grpc::ServerUnaryReactor* LoyaltyService::GetLoyaltyStatus(
     RETURN_IF_ERROR(
         principal.RequireTenant(name->organization, request->guest()));
     ASSIGN_OR_RETURN(StoredGuest guest,
-                     ReadExistingGuest(deps_.store, name->organization,
+                     ReadExistingGuest(deps_.domain.store, name->organization,
                                        name->guest, request->guest()));
-    ASSIGN_OR_RETURN(v1::LoyaltyProgram program,
-                     ReadLoyaltyProgram(deps_.store, name->organization));
+    ASSIGN_OR_RETURN(
+        v1::LoyaltyProgram program,
+        ReadLoyaltyProgram(deps_.domain.store, name->organization));
     ASSIGN_OR_RETURN(*response,
-                     ReadLoyaltyStatus(deps_.store, name->organization,
+                     ReadLoyaltyStatus(deps_.domain.store, name->organization,
                                        name->guest, guest, program, *as_of));
     return absl::OkStatus();
   });
@@ -397,7 +401,7 @@ grpc::ServerUnaryReactor* LoyaltyService::SetManualTier(
     ASSIGN_OR_RETURN(Principal principal,
                      deps_.authenticator.Authenticate(*context));
     RETURN_IF_ERROR(principal.RequireScope(v1::SCOPE_LOYALTY_WRITE));
-    const absl::CivilDay today = UtcDay(deps_.clock.Now());
+    const absl::CivilDay today = UtcDay(deps_.domain.clock.Now());
     FieldViolations violations;
     auto name = ParseGuestName("guest", request->guest());
     violations.AddAll(name.status());
@@ -417,8 +421,9 @@ grpc::ServerUnaryReactor* LoyaltyService::SetManualTier(
     RETURN_IF_ERROR(violations.ToStatus());
     RETURN_IF_ERROR(
         principal.RequireTenant(name->organization, request->guest()));
-    ASSIGN_OR_RETURN(v1::LoyaltyProgram program,
-                     ReadLoyaltyProgram(deps_.store, name->organization));
+    ASSIGN_OR_RETURN(
+        v1::LoyaltyProgram program,
+        ReadLoyaltyProgram(deps_.domain.store, name->organization));
     if (!request->tier().empty() &&
         std::none_of(program.tiers().begin(), program.tiers().end(),
                      [&](const v1::Tier& tier) {
@@ -428,10 +433,10 @@ grpc::ServerUnaryReactor* LoyaltyService::SetManualTier(
                                                request->tier(), "\""));
     }
 
-    auto guard =
-        deps_.locks.Lock(storage::GuestKey(name->organization, name->guest));
+    auto guard = deps_.domain.locks.Lock(
+        storage::GuestKey(name->organization, name->guest));
     ASSIGN_OR_RETURN(StoredGuest guest,
-                     ReadExistingGuest(deps_.store, name->organization,
+                     ReadExistingGuest(deps_.domain.store, name->organization,
                                        name->guest, request->guest()));
     // Kept in effective-date order; a later assignment for the same day
     // replaces the earlier one's effect by coming after it.
@@ -450,14 +455,14 @@ grpc::ServerUnaryReactor* LoyaltyService::SetManualTier(
       manual_tiers->SwapElements(i, i - 1);
     }
     *guest.mutable_guest()->mutable_update_time() =
-        ToProtoTimestamp(deps_.clock.Now());
+        ToProtoTimestamp(deps_.domain.clock.Now());
     storage::WriteBatch batch;
     batch.Put(ColumnFamily::kEntities,
               storage::GuestKey(name->organization, name->guest),
               guest.SerializeAsString());
-    RETURN_IF_ERROR(deps_.store.Write(std::move(batch)));
+    RETURN_IF_ERROR(deps_.domain.store.Write(std::move(batch)));
     ASSIGN_OR_RETURN(
-        *response, ReadLoyaltyStatus(deps_.store, name->organization,
+        *response, ReadLoyaltyStatus(deps_.domain.store, name->organization,
                                      name->guest, guest, program, *effective));
     return absl::OkStatus();
   });

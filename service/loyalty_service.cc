@@ -57,10 +57,9 @@ absl::Status AttributeAuthors(
     const google::protobuf::RepeatedPtrField<v1::Identity>& identities,
     std::string_view guest_id, storage::WriteBatch& batch) {
   for (const v1::Identity& identity : identities) {
-    if (std::optional<IdentityAuthor> author = AuthorOfIdentity(identity)) {
-      RETURN_IF_ERROR(AttributeAuthor(store, organization,
-                                      {author->source, author->handle},
-                                      guest_id, batch));
+    if (std::optional<AuthorRef> author = AuthorOfIdentity(identity)) {
+      RETURN_IF_ERROR(
+          AttributeAuthor(store, organization, *author, guest_id, batch));
     }
   }
   return absl::OkStatus();
@@ -215,17 +214,17 @@ grpc::ServerUnaryReactor* LoyaltyService::CreateGuest(
     }
 
     // Only a guest with author identities changes whose feedback is whose.
-    std::optional<AttributionLocks::Guard> attribution;
+    std::optional<StripedLock::Guard> attribution;
     if (std::any_of(identities.begin(), identities.end(),
                     [](const v1::Identity& identity) {
                       return AuthorOfIdentity(identity).has_value();
                     })) {
-      attribution.emplace(deps_.attribution_locks.WriterLock(*organization));
+      attribution.emplace(deps_.domain.attribution_locks.Lock(*organization));
     }
-    auto guard = deps_.locks.LockAll(lock_keys);
+    auto guard = deps_.domain.locks.LockAll(lock_keys);
     if (!request->request_id().empty()) {
       ASSIGN_OR_RETURN(std::optional<std::string> replay,
-                       LookupRequest(deps_.store, request_key,
+                       LookupRequest(deps_.domain.store, request_key,
                                      request->request_id(), digest));
       if (replay.has_value()) {
         return response->ParseFromString(*replay)
@@ -234,16 +233,16 @@ grpc::ServerUnaryReactor* LoyaltyService::CreateGuest(
       }
     }
     for (size_t i = 0; i < identities.size(); ++i) {
-      ASSIGN_OR_RETURN(
-          std::optional<std::string> owner,
-          LookupIdentityOwner(deps_.store, *organization, identities[i]));
+      ASSIGN_OR_RETURN(std::optional<std::string> owner,
+                       LookupIdentityOwner(deps_.domain.store, *organization,
+                                           identities[i]));
       if (owner.has_value()) {
         return IdentityTaken(absl::StrCat("identities[", i, "]"),
                              FormatGuestName(*organization, *owner));
       }
     }
 
-    const absl::Time now = deps_.clock.Now();
+    const absl::Time now = deps_.domain.clock.Now();
     StoredGuest stored;
     v1::Guest& guest = *stored.mutable_guest();
     guest.set_name(FormatGuestName(*organization, guest_id));
@@ -261,12 +260,12 @@ grpc::ServerUnaryReactor* LoyaltyService::CreateGuest(
       batch.Put(ColumnFamily::kIndexes,
                 IdentityIndexKeyOf(*organization, identity), guest_id);
     }
-    RETURN_IF_ERROR(AttributeAuthors(deps_.store, *organization,
+    RETURN_IF_ERROR(AttributeAuthors(deps_.domain.store, *organization,
                                      guest.identities(), guest_id, batch));
     if (!request->request_id().empty()) {
       RecordRequest(batch, request_key, digest, guest, now);
     }
-    RETURN_IF_ERROR(deps_.store.Write(std::move(batch)));
+    RETURN_IF_ERROR(deps_.domain.store.Write(std::move(batch)));
     *response = guest;
     return absl::OkStatus();
   });
@@ -283,7 +282,7 @@ grpc::ServerUnaryReactor* LoyaltyService::GetGuest(
     RETURN_IF_ERROR(
         principal.RequireTenant(name.organization, request->name()));
     ASSIGN_OR_RETURN(StoredGuest guest,
-                     ReadExistingGuest(deps_.store, name.organization,
+                     ReadExistingGuest(deps_.domain.store, name.organization,
                                        name.guest, request->name()));
     *response = std::move(*guest.mutable_guest());
     return absl::OkStatus();
@@ -306,12 +305,12 @@ grpc::ServerUnaryReactor* LoyaltyService::LookupGuest(
     RETURN_IF_ERROR(principal.RequireTenant(*organization, request->parent()));
     ASSIGN_OR_RETURN(
         std::optional<std::string> owner,
-        LookupIdentityOwner(deps_.store, *organization, *identity));
+        LookupIdentityOwner(deps_.domain.store, *organization, *identity));
     const std::string not_found =
         absl::StrCat(request->parent(), "/guests/{identity}");
     if (!owner.has_value()) return ResourceNotFound(not_found);
     ASSIGN_OR_RETURN(std::optional<StoredGuest> guest,
-                     ReadGuest(deps_.store, *organization, *owner));
+                     ReadGuest(deps_.domain.store, *organization, *owner));
     if (!guest.has_value()) return ResourceNotFound(not_found);
     *response = std::move(*guest->mutable_guest());
     return absl::OkStatus();
@@ -344,18 +343,19 @@ grpc::ServerUnaryReactor* LoyaltyService::ListGuests(
 
     std::optional<v1::LoyaltyProgram> program;
     if (!request->tier().empty()) {
-      ASSIGN_OR_RETURN(program, ReadLoyaltyProgram(deps_.store, *organization));
+      ASSIGN_OR_RETURN(program,
+                       ReadLoyaltyProgram(deps_.domain.store, *organization));
     }
-    const absl::CivilDay today = UtcDay(deps_.clock.Now());
+    const absl::CivilDay today = UtcDay(deps_.domain.clock.Now());
     // Adds the guest unless the tier filter excludes it.
     auto add = [&](std::string_view guest_id) -> absl::Status {
       ASSIGN_OR_RETURN(std::optional<StoredGuest> guest,
-                       ReadGuest(deps_.store, *organization, guest_id));
+                       ReadGuest(deps_.domain.store, *organization, guest_id));
       if (!guest.has_value()) return absl::OkStatus();
       if (program.has_value()) {
         ASSIGN_OR_RETURN(v1::LoyaltyStatus status,
-                         ReadLoyaltyStatus(deps_.store, *organization, guest_id,
-                                           *guest, *program, today));
+                         ReadLoyaltyStatus(deps_.domain.store, *organization,
+                                           guest_id, *guest, *program, today));
         if (status.tier() != request->tier()) return absl::OkStatus();
       }
       *response->add_guests() = std::move(*guest->mutable_guest());
@@ -375,7 +375,7 @@ grpc::ServerUnaryReactor* LoyaltyService::ListGuests(
     };
     ASSIGN_OR_RETURN(
         *response->mutable_next_page_token(),
-        VisitPage(deps_.store, query,
+        VisitPage(deps_.domain.store, query,
                   [&](std::string_view key, std::string_view) -> absl::Status {
                     if (hotel.has_value()) {
                       ASSIGN_OR_RETURN(std::string_view guest_id,
@@ -409,15 +409,15 @@ grpc::ServerUnaryReactor* LoyaltyService::LinkIdentity(
 
     const std::string identity_key =
         IdentityIndexKeyOf(name->organization, *identity);
-    auto attribution = deps_.attribution_locks.WriterLock(name->organization);
-    auto guard = deps_.locks.Lock(
+    auto attribution = deps_.domain.attribution_locks.Lock(name->organization);
+    auto guard = deps_.domain.locks.Lock(
         storage::GuestKey(name->organization, name->guest), identity_key);
     ASSIGN_OR_RETURN(StoredGuest stored,
-                     ReadExistingGuest(deps_.store, name->organization,
+                     ReadExistingGuest(deps_.domain.store, name->organization,
                                        name->guest, request->guest()));
     ASSIGN_OR_RETURN(
         std::optional<std::string> owner,
-        LookupIdentityOwner(deps_.store, name->organization, *identity));
+        LookupIdentityOwner(deps_.domain.store, name->organization, *identity));
     if (owner.has_value() && *owner == name->guest) {
       *response = std::move(*stored.mutable_guest());
       return absl::OkStatus();
@@ -428,17 +428,16 @@ grpc::ServerUnaryReactor* LoyaltyService::LinkIdentity(
     }
     v1::Guest& guest = *stored.mutable_guest();
     *guest.add_identities() = *identity;
-    *guest.mutable_update_time() = ToProtoTimestamp(deps_.clock.Now());
+    *guest.mutable_update_time() = ToProtoTimestamp(deps_.domain.clock.Now());
 
     storage::WriteBatch batch;
     PutGuest(batch, name->organization, name->guest, stored);
     batch.Put(ColumnFamily::kIndexes, identity_key, name->guest);
-    if (std::optional<IdentityAuthor> author = AuthorOfIdentity(*identity)) {
-      RETURN_IF_ERROR(AttributeAuthor(deps_.store, name->organization,
-                                      {author->source, author->handle},
-                                      name->guest, batch));
+    if (std::optional<AuthorRef> author = AuthorOfIdentity(*identity)) {
+      RETURN_IF_ERROR(AttributeAuthor(deps_.domain.store, name->organization,
+                                      *author, name->guest, batch));
     }
-    RETURN_IF_ERROR(deps_.store.Write(std::move(batch)));
+    RETURN_IF_ERROR(deps_.domain.store.Write(std::move(batch)));
     *response = std::move(guest);
     return absl::OkStatus();
   });
@@ -462,11 +461,11 @@ grpc::ServerUnaryReactor* LoyaltyService::UnlinkIdentity(
 
     const std::string identity_key =
         IdentityIndexKeyOf(name->organization, *identity);
-    auto attribution = deps_.attribution_locks.WriterLock(name->organization);
-    auto guard = deps_.locks.Lock(
+    auto attribution = deps_.domain.attribution_locks.Lock(name->organization);
+    auto guard = deps_.domain.locks.Lock(
         storage::GuestKey(name->organization, name->guest), identity_key);
     ASSIGN_OR_RETURN(StoredGuest stored,
-                     ReadExistingGuest(deps_.store, name->organization,
+                     ReadExistingGuest(deps_.domain.store, name->organization,
                                        name->guest, request->guest()));
     v1::Guest& guest = *stored.mutable_guest();
     auto* identities = guest.mutable_identities();
@@ -479,17 +478,16 @@ grpc::ServerUnaryReactor* LoyaltyService::UnlinkIdentity(
           absl::StrCat(request->guest(), "/identities/{identity}"));
     }
     identities->erase(held);
-    *guest.mutable_update_time() = ToProtoTimestamp(deps_.clock.Now());
+    *guest.mutable_update_time() = ToProtoTimestamp(deps_.domain.clock.Now());
 
     storage::WriteBatch batch;
     PutGuest(batch, name->organization, name->guest, stored);
     batch.Delete(ColumnFamily::kIndexes, identity_key);
-    if (std::optional<IdentityAuthor> author = AuthorOfIdentity(*identity)) {
-      RETURN_IF_ERROR(AttributeAuthor(deps_.store, name->organization,
-                                      {author->source, author->handle}, "",
-                                      batch));
+    if (std::optional<AuthorRef> author = AuthorOfIdentity(*identity)) {
+      RETURN_IF_ERROR(AttributeAuthor(deps_.domain.store, name->organization,
+                                      *author, "", batch));
     }
-    RETURN_IF_ERROR(deps_.store.Write(std::move(batch)));
+    RETURN_IF_ERROR(deps_.domain.store.Write(std::move(batch)));
     *response = std::move(guest);
     return absl::OkStatus();
   });
@@ -522,15 +520,16 @@ grpc::ServerUnaryReactor* LoyaltyService::MergeGuests(
     const std::string& survivor_id = survivor_name->guest;
     const std::string& merged_id = merged_name->guest;
 
-    auto attribution = deps_.attribution_locks.WriterLock(organization);
-    auto guard = deps_.locks.Lock(storage::GuestKey(organization, survivor_id),
-                                  storage::GuestKey(organization, merged_id));
+    auto attribution = deps_.domain.attribution_locks.Lock(organization);
+    auto guard =
+        deps_.domain.locks.Lock(storage::GuestKey(organization, survivor_id),
+                                storage::GuestKey(organization, merged_id));
     ASSIGN_OR_RETURN(StoredGuest survivor,
-                     ReadExistingGuest(deps_.store, organization, survivor_id,
-                                       request->survivor()));
+                     ReadExistingGuest(deps_.domain.store, organization,
+                                       survivor_id, request->survivor()));
     ASSIGN_OR_RETURN(StoredGuest merged,
-                     ReadExistingGuest(deps_.store, organization, merged_id,
-                                       request->merged()));
+                     ReadExistingGuest(deps_.domain.store, organization,
+                                       merged_id, request->merged()));
 
     storage::WriteBatch batch;
     v1::Guest& guest = *survivor.mutable_guest();
@@ -539,11 +538,11 @@ grpc::ServerUnaryReactor* LoyaltyService::MergeGuests(
       batch.Put(ColumnFamily::kIndexes,
                 IdentityIndexKeyOf(organization, identity), survivor_id);
     }
-    RETURN_IF_ERROR(AttributeAuthors(deps_.store, organization,
+    RETURN_IF_ERROR(AttributeAuthors(deps_.domain.store, organization,
                                      merged.guest().identities(), survivor_id,
                                      batch));
-    RETURN_IF_ERROR(
-        MoveActivity(deps_.store, organization, merged_id, survivor_id, batch));
+    RETURN_IF_ERROR(MoveActivity(deps_.domain.store, organization, merged_id,
+                                 survivor_id, batch));
     guest.add_merged_guests(merged.guest().name());
     for (const std::string& earlier : merged.guest().merged_guests()) {
       guest.add_merged_guests(earlier);
@@ -556,7 +555,7 @@ grpc::ServerUnaryReactor* LoyaltyService::MergeGuests(
     if (survivor.manual_tiers().empty()) {
       *survivor.mutable_manual_tiers() = merged.manual_tiers();
     }
-    *guest.mutable_update_time() = ToProtoTimestamp(deps_.clock.Now());
+    *guest.mutable_update_time() = ToProtoTimestamp(deps_.domain.clock.Now());
     PutGuest(batch, organization, survivor_id, survivor);
     batch.Delete(ColumnFamily::kEntities,
                  storage::GuestKey(organization, merged_id));
@@ -565,7 +564,7 @@ grpc::ServerUnaryReactor* LoyaltyService::MergeGuests(
                    storage::RequestIdKey(organization, "CreateGuest",
                                          merged.create_request_id()));
     }
-    RETURN_IF_ERROR(deps_.store.Write(std::move(batch)));
+    RETURN_IF_ERROR(deps_.domain.store.Write(std::move(batch)));
     *response = std::move(guest);
     return absl::OkStatus();
   });
@@ -582,23 +581,23 @@ grpc::ServerUnaryReactor* LoyaltyService::EraseGuest(
     RETURN_IF_ERROR(
         principal.RequireTenant(name.organization, request->name()));
 
-    auto attribution = deps_.attribution_locks.WriterLock(name.organization);
-    auto guard =
-        deps_.locks.Lock(storage::GuestKey(name.organization, name.guest));
+    auto attribution = deps_.domain.attribution_locks.Lock(name.organization);
+    auto guard = deps_.domain.locks.Lock(
+        storage::GuestKey(name.organization, name.guest));
     ASSIGN_OR_RETURN(StoredGuest stored,
-                     ReadExistingGuest(deps_.store, name.organization,
+                     ReadExistingGuest(deps_.domain.store, name.organization,
                                        name.guest, request->name()));
     storage::WriteBatch batch;
     for (const v1::Identity& identity : stored.guest().identities()) {
       batch.Delete(ColumnFamily::kIndexes,
                    IdentityIndexKeyOf(name.organization, identity));
-      if (std::optional<IdentityAuthor> author = AuthorOfIdentity(identity)) {
-        RETURN_IF_ERROR(EraseAuthor(deps_.store, name.organization,
-                                    {author->source, author->handle}, batch));
+      if (std::optional<AuthorRef> author = AuthorOfIdentity(identity)) {
+        RETURN_IF_ERROR(
+            EraseAuthor(deps_.domain.store, name.organization, *author, batch));
       }
     }
-    RETURN_IF_ERROR(
-        DeleteActivity(deps_.store, name.organization, name.guest, batch));
+    RETURN_IF_ERROR(DeleteActivity(deps_.domain.store, name.organization,
+                                   name.guest, batch));
     if (!stored.create_request_id().empty()) {
       batch.Delete(ColumnFamily::kRequests,
                    storage::RequestIdKey(name.organization, "CreateGuest",
@@ -606,7 +605,7 @@ grpc::ServerUnaryReactor* LoyaltyService::EraseGuest(
     }
     batch.Delete(ColumnFamily::kEntities,
                  storage::GuestKey(name.organization, name.guest));
-    return deps_.store.Write(std::move(batch));
+    return deps_.domain.store.Write(std::move(batch));
   });
 }
 
@@ -621,35 +620,36 @@ grpc::ServerUnaryReactor* LoyaltyService::ExportGuest(
     RETURN_IF_ERROR(
         principal.RequireTenant(name.organization, request->name()));
     // Under the guest's stripe, so the export is one consistent picture.
-    auto guard =
-        deps_.locks.Lock(storage::GuestKey(name.organization, name.guest));
+    auto guard = deps_.domain.locks.Lock(
+        storage::GuestKey(name.organization, name.guest));
     ASSIGN_OR_RETURN(StoredGuest stored,
-                     ReadExistingGuest(deps_.store, name.organization,
+                     ReadExistingGuest(deps_.domain.store, name.organization,
                                        name.guest, request->name()));
-    ASSIGN_OR_RETURN(auto stays,
-                     ReadStays(deps_.store, name.organization, name.guest));
+    ASSIGN_OR_RETURN(auto stays, ReadStays(deps_.domain.store,
+                                           name.organization, name.guest));
     for (auto& stay : stays) *response->add_stays() = std::move(stay.record);
-    ASSIGN_OR_RETURN(auto check_ins,
-                     ReadCheckIns(deps_.store, name.organization, name.guest));
+    ASSIGN_OR_RETURN(
+        auto check_ins,
+        ReadCheckIns(deps_.domain.store, name.organization, name.guest));
     for (auto& check_in : check_ins) {
       *response->add_check_ins() = std::move(check_in.record);
     }
     for (const v1::Identity& identity : stored.guest().identities()) {
-      if (std::optional<IdentityAuthor> author = AuthorOfIdentity(identity)) {
-        ASSIGN_OR_RETURN(std::vector<v1::Feedback> feedback,
-                         ListAuthorFeedback(deps_.store, name.organization,
-                                            {author->source, author->handle}));
+      if (std::optional<AuthorRef> author = AuthorOfIdentity(identity)) {
+        ASSIGN_OR_RETURN(
+            std::vector<v1::Feedback> feedback,
+            ListAuthorFeedback(deps_.domain.store, name.organization, *author));
         for (v1::Feedback& item : feedback) {
           *response->add_feedback() = std::move(item);
         }
       }
     }
     ASSIGN_OR_RETURN(v1::LoyaltyProgram program,
-                     ReadLoyaltyProgram(deps_.store, name.organization));
+                     ReadLoyaltyProgram(deps_.domain.store, name.organization));
     ASSIGN_OR_RETURN(
         *response->mutable_loyalty_status(),
-        ReadLoyaltyStatus(deps_.store, name.organization, name.guest, stored,
-                          program, UtcDay(deps_.clock.Now())));
+        ReadLoyaltyStatus(deps_.domain.store, name.organization, name.guest,
+                          stored, program, UtcDay(deps_.domain.clock.Now())));
     *response->mutable_guest() = std::move(*stored.mutable_guest());
     return absl::OkStatus();
   });

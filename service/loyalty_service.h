@@ -11,12 +11,13 @@ namespace guestvoice::service {
 // (loyalty_activity_service.cc). Records are laid out by loyalty_records.h;
 // the rules are loyalty_rules.h.
 //
-// Locking: a handler takes every LockTable stripe it needs in one call. A
+// Locking: a handler takes every lock stripe it needs in one call. A
 // guest's key guards the guest, its stays, check-ins, ledger and the index
 // entries of its identities; an identity, booking reference or check-in
 // source key guards the index entry while nobody owns it. Handlers that
 // change whose feedback an author's is (create with identities, link,
-// unlink, merge, erase) take AttributionLocks::WriterLock first.
+// unlink, merge, erase) take the organization's attribution lock exclusively
+// first.
 class LoyaltyService final : public v1::LoyaltyService::CallbackService {
  public:
   explicit LoyaltyService(ServiceDeps deps) : deps_(deps) {}

@@ -4,6 +4,7 @@
 #include "common/absl_view.h"
 #include "common/status_macros.h"
 #include "service/crypto.h"
+#include "service/errors.h"
 #include "service/proto_records.h"
 #include "service/proto_time.h"
 #include "service/resource_names.h"
@@ -78,6 +79,31 @@ absl::StatusOr<std::optional<internal::v1::StoredApiKey>> ReadApiKey(
       store, storage::ColumnFamily::kEntities,
       storage::ApiKeyKey(organization, key_id),
       FormatApiKeyName(organization, key_id));
+}
+
+absl::StatusOr<Principal> AuthenticateApiKey(const storage::Store& store,
+                                             absl::Time now,
+                                             std::string_view key) {
+  ASSIGN_OR_RETURN(std::optional<std::string> record,
+                   store.Get(storage::ColumnFamily::kIndexes,
+                             storage::ApiKeyHashIndexKey(Sha256(key))));
+  internal::v1::StoredApiKey stored;
+  if (!record.has_value() || !stored.ParseFromString(*record) ||
+      stored.api_key().has_revoke_time()) {
+    return Unauthenticated(v1::ERROR_REASON_API_KEY_INVALID,
+                           "the API key is unknown or revoked");
+  }
+  const v1::ApiKey& api_key = stored.api_key();
+  if (api_key.has_expire_time() &&
+      FromProtoTimestamp(api_key.expire_time()) <= now) {
+    return Unauthenticated(v1::ERROR_REASON_API_KEY_EXPIRED,
+                           "the API key has expired");
+  }
+  auto name = ParseApiKeyName("api_key.name", api_key.name());
+  if (!name.ok()) {
+    return absl::DataLossError("a stored API key has a malformed name");
+  }
+  return Principal(name->organization, api_key.name(), api_key.scopes());
 }
 
 }  // namespace guestvoice::service

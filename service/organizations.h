@@ -12,6 +12,7 @@
 #include "absl/time/time.h"
 #include "guestvoice/internal/v1/records.pb.h"
 #include "guestvoice/v1/admin.pb.h"
+#include "service/principal.h"
 #include "storage/store.h"
 
 namespace guestvoice::service {
@@ -43,6 +44,13 @@ void PutApiKey(storage::WriteBatch& batch, std::string_view organization,
 absl::StatusOr<std::optional<internal::v1::StoredApiKey>> ReadApiKey(
     const storage::Store& store, std::string_view organization,
     std::string_view key_id);
+
+// The caller holding API key `key` (the secret itself, as sent): looked up by
+// its SHA-256, since keys themselves are never stored. UNAUTHENTICATED with
+// API_KEY_INVALID (unknown or revoked) or API_KEY_EXPIRED (at `now`).
+absl::StatusOr<Principal> AuthenticateApiKey(const storage::Store& store,
+                                             absl::Time now,
+                                             std::string_view key);
 
 }  // namespace guestvoice::service
 

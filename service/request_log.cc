@@ -74,7 +74,7 @@ void RecordRequest(storage::WriteBatch& batch, std::string_view request_key,
 }
 
 absl::Status CreateOnce(
-    const ServiceDeps& deps, const CreateCall& call,
+    const DomainContext& deps, const CreateCall& call,
     google::protobuf::Message& response,
     absl::FunctionRef<absl::Status(storage::WriteBatch& batch)> create,
     absl::FunctionRef<void(google::protobuf::Message& recorded)> scrub) {

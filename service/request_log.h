@@ -15,7 +15,7 @@
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
 #include "google/protobuf/message.h"
-#include "service/service_deps.h"
+#include "service/domain_context.h"
 #include "storage/write_batch.h"
 
 namespace guestvoice::service {
@@ -39,7 +39,7 @@ struct CreateCall {
 // response into `response` and writes nothing. `scrub` removes what must not
 // be recorded (secrets) from the copy of the response that is stored.
 absl::Status CreateOnce(
-    const ServiceDeps& deps, const CreateCall& call,
+    const DomainContext& deps, const CreateCall& call,
     google::protobuf::Message& response,
     absl::FunctionRef<absl::Status(storage::WriteBatch& batch)> create,
     absl::FunctionRef<void(google::protobuf::Message& recorded)> scrub =

@@ -112,8 +112,10 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(ServerOptions options) {
   server->authenticator_ =
       std::make_unique<Authenticator>(*server->store_, *server->clock_);
 
-  const ServiceDeps deps{*server->store_, server->locks_, *server->clock_,
-                         *server->authenticator_, server->attribution_locks_};
+  const ServiceDeps deps{
+      .domain = {*server->store_, server->locks_, *server->clock_,
+                 server->attribution_locks_},
+      .authenticator = *server->authenticator_};
   server->services_.push_back(std::make_unique<HotelService>(deps));
   server->services_.push_back(std::make_unique<AdminService>(deps));
   server->feedback_watchers_ =

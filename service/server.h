@@ -11,11 +11,11 @@
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
 #include "common/clock.h"
+#include "common/striped_lock.h"
 #include "service/authenticator.h"
 #include "service/bootstrap.h"
 #include "service/feedback_watchers.h"
 #include "service/voice_attribution.h"
-#include "storage/lock_table.h"
 #include "storage/store.h"
 
 namespace guestvoice::service {
@@ -62,7 +62,7 @@ class Server {
   // The open store and the attribution locks, for tools and tests that work
   // below the API (e.g. re-attributing feedback as LoyaltyService does).
   storage::Store& store() { return *store_; }
-  AttributionLocks& attribution_locks() { return attribution_locks_; }
+  StripedLock& attribution_locks() { return attribution_locks_; }
 
   // A channel to this server that bypasses the network (for tests and tools).
   std::shared_ptr<grpc::Channel> InProcessChannel();
@@ -81,8 +81,8 @@ class Server {
   SystemClock system_clock_;
   const Clock* clock_ = nullptr;
   std::unique_ptr<storage::Store> store_;
-  storage::LockTable locks_;
-  AttributionLocks attribution_locks_;
+  StripedLock locks_{1024};
+  StripedLock attribution_locks_{64};
   std::unique_ptr<Authenticator> authenticator_;
   // Before grpc_server_, so it is destroyed after every watch call is done.
   std::unique_ptr<FeedbackWatchers> feedback_watchers_;

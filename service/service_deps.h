@@ -1,23 +1,17 @@
 #ifndef GUESTVOICE_SERVICE_SERVICE_DEPS_H_
 #define GUESTVOICE_SERVICE_SERVICE_DEPS_H_
 
-#include "common/clock.h"
 #include "service/authenticator.h"
-#include "service/voice_attribution.h"
-#include "storage/lock_table.h"
-#include "storage/store.h"
+#include "service/domain_context.h"
 
 namespace guestvoice::service {
 
-// What every gRPC service implementation works with; owned by the Server,
-// which outlives the services.
+// What every gRPC service implementation works with: the domain's context and
+// the authenticator of calls. Owned by the Server, which outlives the
+// services.
 struct ServiceDeps {
-  storage::Store& store;
-  storage::LockTable& locks;
-  const Clock& clock;
+  DomainContext domain;
   const Authenticator& authenticator;
-  // Orders ingest against changes of who feedback is attributed to.
-  AttributionLocks& attribution_locks;
 };
 
 }  // namespace guestvoice::service

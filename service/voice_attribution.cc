@@ -4,7 +4,6 @@
 #include <optional>
 #include <utility>
 
-#include "absl/hash/hash.h"
 #include "absl/strings/str_cat.h"
 #include "common/absl_view.h"
 #include "common/status_macros.h"
@@ -166,46 +165,6 @@ absl::StatusOr<std::vector<v1::Feedback>> ListAuthorFeedback(
                      return PostTimeOf(a) > PostTimeOf(b);
                    });
   return feedback;
-}
-
-AttributionLocks::Guard::Guard(absl::Mutex* mutex, bool exclusive)
-    : mutex_(mutex), exclusive_(exclusive) {
-  if (exclusive_) {
-    mutex_->WriterLock();
-  } else {
-    mutex_->ReaderLock();
-  }
-}
-
-AttributionLocks::Guard::Guard(Guard&& other) noexcept
-    : mutex_(std::exchange(other.mutex_, nullptr)),
-      exclusive_(other.exclusive_) {}
-
-AttributionLocks::Guard::~Guard() {
-  if (mutex_ == nullptr) return;
-  if (exclusive_) {
-    mutex_->WriterUnlock();
-  } else {
-    mutex_->ReaderUnlock();
-  }
-}
-
-AttributionLocks::AttributionLocks(size_t stripe_count)
-    : stripes_(std::max<size_t>(stripe_count, 1)) {}
-
-absl::Mutex& AttributionLocks::StripeOf(std::string_view organization) {
-  return stripes_[absl::Hash<std::string_view>()(organization) %
-                  stripes_.size()];
-}
-
-AttributionLocks::Guard AttributionLocks::ReaderLock(
-    std::string_view organization) {
-  return Guard(&StripeOf(organization), /*exclusive=*/false);
-}
-
-AttributionLocks::Guard AttributionLocks::WriterLock(
-    std::string_view organization) {
-  return Guard(&StripeOf(organization), /*exclusive=*/true);
 }
 
 }  // namespace guestvoice::service

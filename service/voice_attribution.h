@@ -6,9 +6,10 @@
 // erase). Each function only adds to the caller's WriteBatch, so the identity
 // change and everything it moves commit together.
 //
-// Callers hold AttributionLocks::WriterLock(organization) from before the
-// first read until Store::Write returns: ingest holds the reader side, so no
-// feedback of the organization is ingested or re-attributed meanwhile. Call
+// Callers hold the organization's attribution lock exclusively
+// (DomainContext::attribution_locks.Lock(organization)) from before the first
+// read until Store::Write returns: ingest holds it shared, so no feedback of
+// the organization is ingested or re-attributed meanwhile. Call
 // each function at most once per author per batch (each reads the store, not
 // the batch).
 
@@ -20,7 +21,6 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
-#include "absl/synchronization/mutex.h"
 #include "guestvoice/v1/feedback.pb.h"
 #include "guestvoice/v1/source.pb.h"
 #include "storage/store.h"
@@ -66,44 +66,6 @@ absl::Status EraseAuthor(const storage::Store& store,
 absl::StatusOr<std::vector<v1::Feedback>> ListAuthorFeedback(
     const storage::Store& store, std::string_view organization,
     const AuthorRef& author);
-
-// Concurrency: ingest holds this per-organization lock shared; attribution
-// changes (link/unlink/merge/erase) hold it exclusively, acquired BEFORE any
-// LockTable stripe. Organizations hash onto a fixed set of reader/writer
-// mutexes; two organizations on one stripe only wait for each other. Not
-// re-entrant: a thread holding a guard must not take another.
-class AttributionLocks {
- public:
-  // Holds one stripe, shared or exclusive, until destroyed.
-  class [[nodiscard]] Guard {
-   public:
-    Guard(Guard&& other) noexcept;
-    Guard& operator=(Guard&&) = delete;
-    Guard(const Guard&) = delete;
-    Guard& operator=(const Guard&) = delete;
-    ~Guard();
-
-   private:
-    friend class AttributionLocks;
-    Guard(absl::Mutex* mutex, bool exclusive);
-
-    absl::Mutex* mutex_;
-    bool exclusive_;
-  };
-
-  explicit AttributionLocks(size_t stripe_count = 64);
-
-  // Shared: for ingest and anything else that reads or writes the voice of
-  // single items.
-  Guard ReaderLock(std::string_view organization);
-  // Exclusive: for changes of the voice of an author's feedback.
-  Guard WriterLock(std::string_view organization);
-
- private:
-  absl::Mutex& StripeOf(std::string_view organization);
-
-  std::vector<absl::Mutex> stripes_;
-};
 
 }  // namespace guestvoice::service
 

@@ -6,6 +6,7 @@
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "service/feedback_records.h"
 #include "service/identity_normalization.h"
 
 namespace guestvoice::service {

@@ -63,7 +63,7 @@ class VoiceAttributionTest : public FeedbackFixture {
 
   absl::Status Attribute(const std::string& handle, const std::string& guest) {
     service::Server& server = server_.server();
-    auto lock = server.attribution_locks().WriterLock("default");
+    auto lock = server.attribution_locks().Lock("default");
     storage::WriteBatch batch;
     RETURN_IF_ERROR(service::AttributeAuthor(
         server.store(), "default", {v1::SOURCE_TWITTER, handle}, guest, batch));
@@ -89,7 +89,7 @@ class VoiceAttributionTest : public FeedbackFixture {
 
   absl::Status Erase(const std::string& handle) {
     service::Server& server = server_.server();
-    auto lock = server.attribution_locks().WriterLock("default");
+    auto lock = server.attribution_locks().Lock("default");
     storage::WriteBatch batch;
     RETURN_IF_ERROR(service::EraseAuthor(server.store(), "default",
                                          {v1::SOURCE_TWITTER, handle}, batch));

@@ -1,4 +1,4 @@
-#include "storage/lock_table.h"
+#include "common/striped_lock.h"
 
 #include <algorithm>
 #include <optional>
@@ -8,12 +8,12 @@
 
 #include "gtest/gtest.h"
 
-namespace guestvoice::storage {
+namespace guestvoice {
 namespace {
 
 // Two keys guarded by different stripes of `table`.
 std::pair<std::string, std::string> KeysOnDifferentStripes(
-    const LockTable& table) {
+    const StripedLock& table) {
   const std::string first = "guest-0";
   for (int i = 1;; ++i) {
     std::string second = "guest-" + std::to_string(i);
@@ -21,8 +21,8 @@ std::pair<std::string, std::string> KeysOnDifferentStripes(
   }
 }
 
-TEST(LockTableTest, StripeOfIsStableAndInRange) {
-  LockTable table(16);
+TEST(StripedLockTest, StripeOfIsStableAndInRange) {
+  StripedLock table(16);
   for (int i = 0; i < 100; ++i) {
     const std::string key = std::to_string(i);
     EXPECT_LT(table.StripeOf(key), 16u);
@@ -33,8 +33,8 @@ TEST(LockTableTest, StripeOfIsStableAndInRange) {
 // Unsynchronized counters stay exact only if the guards exclude each other:
 // single-key guards against each other and against two-key guards taken in
 // both argument orders (which would deadlock if not ordered by stripe).
-TEST(LockTableTest, GuardsExcludeAndTwoKeyLocksDoNotDeadlock) {
-  LockTable table(64);
+TEST(StripedLockTest, GuardsExcludeAndTwoKeyLocksDoNotDeadlock) {
+  StripedLock table(64);
   const auto [a, b] = KeysOnDifferentStripes(table);
   constexpr int kIterations = 20000;
   int64_t count_a = 0;
@@ -42,26 +42,26 @@ TEST(LockTableTest, GuardsExcludeAndTwoKeyLocksDoNotDeadlock) {
   std::vector<std::thread> threads;
   threads.emplace_back([&, a = a] {
     for (int i = 0; i < kIterations; ++i) {
-      LockTable::Guard guard = table.Lock(a);
+      StripedLock::Guard guard = table.Lock(a);
       ++count_a;
     }
   });
   threads.emplace_back([&, b = b] {
     for (int i = 0; i < kIterations; ++i) {
-      LockTable::Guard guard = table.Lock(b);
+      StripedLock::Guard guard = table.Lock(b);
       ++count_b;
     }
   });
   threads.emplace_back([&, a = a, b = b] {
     for (int i = 0; i < kIterations; ++i) {
-      LockTable::Guard guard = table.Lock(a, b);
+      StripedLock::Guard guard = table.Lock(a, b);
       ++count_a;
       ++count_b;
     }
   });
   threads.emplace_back([&, a = a, b = b] {
     for (int i = 0; i < kIterations; ++i) {
-      LockTable::Guard guard = table.Lock(b, a);
+      StripedLock::Guard guard = table.Lock(b, a);
       ++count_a;
       ++count_b;
     }
@@ -71,18 +71,18 @@ TEST(LockTableTest, GuardsExcludeAndTwoKeyLocksDoNotDeadlock) {
   EXPECT_EQ(count_b, 3 * kIterations);
 }
 
-TEST(LockTableTest, TwoKeysOnOneStripeLockItOnce) {
-  LockTable table(1);
-  { LockTable::Guard guard = table.Lock("x", "y"); }
+TEST(StripedLockTest, TwoKeysOnOneStripeLockItOnce) {
+  StripedLock table(1);
+  { StripedLock::Guard guard = table.Lock("x", "y"); }
   // Released exactly once: lockable again, by either form.
-  LockTable::Guard single = table.Lock("x");
+  StripedLock::Guard single = table.Lock("x");
 }
 
 // Three keys locked in every order by concurrent threads, with single-key
 // guards on each: counters stay exact and nobody deadlocks, and keys sharing
 // a stripe lock it once (a stripe taken twice would self-deadlock).
-TEST(LockTableTest, LockAllExcludesAndDoesNotDeadlock) {
-  LockTable table(8);
+TEST(StripedLockTest, LockAllExcludesAndDoesNotDeadlock) {
+  StripedLock table(8);
   const std::vector<std::string> keys = {"guest-a", "guest-b", "guest-c",
                                          "guest-d", "guest-e"};
   constexpr int kIterations = 5000;
@@ -93,14 +93,14 @@ TEST(LockTableTest, LockAllExcludesAndDoesNotDeadlock) {
       std::vector<std::string> mine = keys;
       std::rotate(mine.begin(), mine.begin() + t, mine.end());
       for (int i = 0; i < kIterations; ++i) {
-        LockTable::Guard guard = table.LockAll(mine);
+        StripedLock::Guard guard = table.LockAll(mine);
         ++count;
       }
     });
   }
   threads.emplace_back([&] {
     for (int i = 0; i < kIterations; ++i) {
-      LockTable::Guard guard = table.Lock(keys[i % keys.size()]);
+      StripedLock::Guard guard = table.Lock(keys[i % keys.size()]);
       ++count;
     }
   });
@@ -108,22 +108,22 @@ TEST(LockTableTest, LockAllExcludesAndDoesNotDeadlock) {
   EXPECT_EQ(count, 4 * kIterations);
 }
 
-TEST(LockTableTest, LockAllOfKeysOnOneStripeLocksItOnce) {
-  LockTable table(1);
-  { LockTable::Guard guard = table.LockAll({"x", "y", "z"}); }
-  LockTable::Guard single = table.Lock("x");
+TEST(StripedLockTest, LockAllOfKeysOnOneStripeLocksItOnce) {
+  StripedLock table(1);
+  { StripedLock::Guard guard = table.LockAll({"x", "y", "z"}); }
+  StripedLock::Guard single = table.Lock("x");
 }
 
 // A moved-from guard must not release the stripe its new owner holds.
-TEST(LockTableTest, MovedGuardKeepsTheStripeLocked) {
-  LockTable table(1);
+TEST(StripedLockTest, MovedGuardKeepsTheStripeLocked) {
+  StripedLock table(1);
   constexpr int kIterations = 20000;
   int64_t count = 0;
   auto increment = [&] {
     for (int i = 0; i < kIterations; ++i) {
-      std::optional<LockTable::Guard> holder;
+      std::optional<StripedLock::Guard> holder;
       {
-        LockTable::Guard guard = table.Lock("k");
+        StripedLock::Guard guard = table.Lock("k");
         holder.emplace(std::move(guard));
       }
       ++count;
@@ -136,5 +136,45 @@ TEST(LockTableTest, MovedGuardKeepsTheStripeLocked) {
   EXPECT_EQ(count, 2 * kIterations);
 }
 
+// Shared guards of one stripe coexist: the second is taken while the first is
+// held (with exclusive guards this would never return).
+TEST(StripedLockTest, SharedGuardsCoexist) {
+  StripedLock table(1);
+  StripedLock::Guard held = table.LockShared("org");
+  bool taken = false;
+  std::thread other([&] {
+    StripedLock::Guard guard = table.LockShared("org");
+    taken = true;
+  });
+  other.join();
+  EXPECT_TRUE(taken);
+}
+
+// Readers under a shared guard never see a writer's half-done update.
+TEST(StripedLockTest, ExclusiveGuardsExcludeSharedOnes) {
+  StripedLock table(4);
+  constexpr int kIterations = 20000;
+  int64_t first = 0;
+  int64_t second = 0;
+  int64_t torn_reads = 0;
+  std::thread writer([&] {
+    for (int i = 0; i < kIterations; ++i) {
+      StripedLock::Guard guard = table.Lock("org");
+      ++first;
+      ++second;
+    }
+  });
+  std::thread reader([&] {
+    for (int i = 0; i < kIterations; ++i) {
+      StripedLock::Guard guard = table.LockShared("org");
+      if (first != second) ++torn_reads;
+    }
+  });
+  writer.join();
+  reader.join();
+  EXPECT_EQ(torn_reads, 0);
+  EXPECT_EQ(first, kIterations);
+}
+
 }  // namespace
-}  // namespace guestvoice::storage
+}  // namespace guestvoice
