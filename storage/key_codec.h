@@ -74,7 +74,7 @@
 //                                                RequestRecord (idempotency)
 // clang-format on
 //
-// Pre-aggregates (service/feedback_aggregates.h has the slot layout and the
+// Pre-aggregates (service/feedback/aggregates.h has the slot layout and the
 // fixed-point scale): `day` is the hotel-local calendar day of post_time as
 // days since 1970-01-01, `voice` an opaque voice id (docs/voices.md). With
 // hotel before day, an interval of one hotel is one range scan, and every

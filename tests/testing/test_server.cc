@@ -9,7 +9,7 @@
 #include "absl/strings/strip.h"
 #include "gtest/gtest.h"
 #include "guestvoice/v1/admin_service.grpc.pb.h"
-#include "service/bootstrap.h"
+#include "service/tenancy/bootstrap.h"
 
 namespace guestvoice::testing {
 

@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "guestvoice/v1/admin.pb.h"
-#include "service/server.h"
+#include "service/api/server.h"
 #include "tests/testing/fake_clock.h"
 #include "tests/testing/temp_dir.h"
 

@@ -2,7 +2,7 @@
 #define GUESTVOICE_TOOLS_VERIFY_AGGREGATE_VERIFIER_H_
 
 // Recomputes every insight pre-aggregate (voice-day and aspect-day counters,
-// service/feedback_aggregates.h) from the stored feedback records and their
+// service/feedback/aggregates.h) from the stored feedback records and their
 // current attribution, independently of the ingest code, and compares them
 // with what the store holds.
 

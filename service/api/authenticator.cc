@@ -1,0 +1,37 @@
+#include "service/api/authenticator.h"
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "common/absl_view.h"
+#include "service/core/errors.h"
+#include "service/tenancy/organizations.h"
+
+namespace guestvoice::service {
+namespace {
+
+constexpr std::string_view kBearerPrefix = "bearer ";
+
+}  // namespace
+
+absl::StatusOr<Principal> Authenticator::Authenticate(
+    const grpc::ServerContextBase& context) const {
+  const auto& metadata = context.client_metadata();
+  const auto found = metadata.find("authorization");
+  if (found == metadata.end()) {
+    return Unauthenticated(v1::ERROR_REASON_API_KEY_MISSING,
+                           "send the API key as `authorization: Bearer <key>` "
+                           "metadata");
+  }
+  const std::string_view value(found->second.data(), found->second.size());
+  if (value.size() <= kBearerPrefix.size() ||
+      !absl::StartsWithIgnoreCase(AbslView(value), AbslView(kBearerPrefix))) {
+    return Unauthenticated(v1::ERROR_REASON_API_KEY_MISSING,
+                           "the authorization metadata must be `Bearer <key>`");
+  }
+  const absl::string_view key =
+      absl::StripAsciiWhitespace(AbslView(value.substr(kBearerPrefix.size())));
+  return AuthenticateApiKey(store_, clock_.Now(),
+                            std::string_view(key.data(), key.size()));
+}
+
+}  // namespace guestvoice::service

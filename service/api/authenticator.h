@@ -1,0 +1,36 @@
+#ifndef GUESTVOICE_SERVICE_API_AUTHENTICATOR_H_
+#define GUESTVOICE_SERVICE_API_AUTHENTICATOR_H_
+
+#include <grpcpp/server_context.h>
+
+#include <string>
+#include <string_view>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "common/clock.h"
+#include "service/core/principal.h"
+#include "storage/store.h"
+
+namespace guestvoice::service {
+
+// Turns `authorization: Bearer <key>` metadata into a Principal by looking up
+// the SHA-256 of the key; keys themselves are never stored.
+class Authenticator {
+ public:
+  Authenticator(const storage::Store& store, const Clock& clock)
+      : store_(store), clock_(clock) {}
+
+  // UNAUTHENTICATED with API_KEY_MISSING (no or malformed metadata),
+  // API_KEY_INVALID (unknown or revoked) or API_KEY_EXPIRED.
+  absl::StatusOr<Principal> Authenticate(
+      const grpc::ServerContextBase& context) const;
+
+ private:
+  const storage::Store& store_;
+  const Clock& clock_;
+};
+
+}  // namespace guestvoice::service
+
+#endif  // GUESTVOICE_SERVICE_API_AUTHENTICATOR_H_

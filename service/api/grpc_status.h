@@ -1,0 +1,25 @@
+#ifndef GUESTVOICE_SERVICE_API_GRPC_STATUS_H_
+#define GUESTVOICE_SERVICE_API_GRPC_STATUS_H_
+
+#include <grpcpp/support/status.h>
+
+#include "absl/status/status.h"
+#include "google/rpc/status.pb.h"
+
+namespace guestvoice::service {
+
+// THE absl -> gRPC status mapping; nothing else converts statuses. The code
+// and message carry over; the details (errors.h payloads) become a
+// google.rpc.Status in grpc-status-details-bin. An error without an ErrorInfo
+// (a storage fault, say) gets one whose reason follows from its code, so every
+// error a client sees is machine-readable.
+grpc::Status ToGrpcStatus(const absl::Status& status);
+
+// The same mapping as a google.rpc.Status message, for errors reported inside
+// a response (ImportFeedback's per-item results) rather than as the call's
+// status. OK maps to code 0 with no details.
+google::rpc::Status ToRpcStatus(const absl::Status& status);
+
+}  // namespace guestvoice::service
+
+#endif  // GUESTVOICE_SERVICE_API_GRPC_STATUS_H_

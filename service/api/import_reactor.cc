@@ -1,0 +1,98 @@
+#include "service/api/import_reactor.h"
+
+#include <optional>
+#include <string>
+
+#include "common/status_macros.h"
+#include "service/api/grpc_status.h"
+#include "service/core/errors.h"
+#include "service/core/resource_names.h"
+
+namespace guestvoice::service {
+namespace {
+
+class ImportReactor final
+    : public grpc::ServerReadReactor<v1::ImportFeedbackRequest> {
+ public:
+  ImportReactor(grpc::CallbackServerContext* context, const ServiceDeps& deps,
+                const FeedbackIngester& ingester,
+                v1::ImportFeedbackResponse* response)
+      : ingester_(ingester), response_(response) {
+    absl::StatusOr<Principal> principal =
+        deps.authenticator.Authenticate(*context);
+    absl::Status status = principal.status();
+    if (status.ok()) status = principal->RequireScope(v1::SCOPE_FEEDBACK_WRITE);
+    if (!status.ok()) {
+      Finish(ToGrpcStatus(status));
+      return;
+    }
+    principal_.emplace(*std::move(principal));
+    StartRead(&request_);
+  }
+
+  void OnReadDone(bool ok) override {
+    if (!ok) {
+      // The client half-closed (or went away): every item has its result.
+      Finish(grpc::Status::OK);
+      return;
+    }
+    if (absl::Status status = CheckParent(); !status.ok()) {
+      Finish(ToGrpcStatus(status));
+      return;
+    }
+    RecordResult(ingester_.Ingest(*organization_, request_.feedback()));
+    StartRead(&request_);
+  }
+
+  void OnDone() override { delete this; }
+
+ private:
+  // The first message fixes the parent; later ones must repeat it.
+  absl::Status CheckParent() {
+    if (organization_.has_value()) {
+      if (request_.parent() == parent_) return absl::OkStatus();
+      return InvalidField("parent", "changed within the stream");
+    }
+    ASSIGN_OR_RETURN(std::string organization,
+                     ParseOrganizationName("parent", request_.parent()));
+    RETURN_IF_ERROR(principal_->RequireTenant(organization, request_.parent()));
+    parent_ = request_.parent();
+    organization_ = std::move(organization);
+    return absl::OkStatus();
+  }
+
+  void RecordResult(const absl::StatusOr<IngestOutcome>& outcome) {
+    v1::ImportFeedbackResult& result = *response_->add_results();
+    result.set_index(next_index_++);
+    *result.mutable_status() = ToRpcStatus(outcome.status());
+    if (!outcome.ok()) {
+      response_->set_failed_count(response_->failed_count() + 1);
+      return;
+    }
+    result.set_feedback(outcome->feedback.name());
+    result.set_duplicate(outcome->duplicate);
+    if (outcome->duplicate) {
+      response_->set_duplicate_count(response_->duplicate_count() + 1);
+    } else {
+      response_->set_ingested_count(response_->ingested_count() + 1);
+    }
+  }
+
+  const FeedbackIngester& ingester_;
+  v1::ImportFeedbackResponse* const response_;
+  std::optional<Principal> principal_;
+  std::optional<std::string> organization_;
+  std::string parent_;
+  v1::ImportFeedbackRequest request_;
+  int64_t next_index_ = 0;
+};
+
+}  // namespace
+
+grpc::ServerReadReactor<v1::ImportFeedbackRequest>* StartImport(
+    grpc::CallbackServerContext* context, const ServiceDeps& deps,
+    const FeedbackIngester& ingester, v1::ImportFeedbackResponse* response) {
+  return new ImportReactor(context, deps, ingester, response);
+}
+
+}  // namespace guestvoice::service

@@ -1,0 +1,23 @@
+#ifndef GUESTVOICE_SERVICE_API_IMPORT_REACTOR_H_
+#define GUESTVOICE_SERVICE_API_IMPORT_REACTOR_H_
+
+#include <grpcpp/support/server_callback.h>
+
+#include "guestvoice/v1/feedback_service.pb.h"
+#include "service/api/service_deps.h"
+#include "service/feedback/ingest.h"
+
+namespace guestvoice::service {
+
+// The reactor of one ImportFeedback call: authenticates once, then ingests
+// each streamed item as IngestFeedback would, recording a result per item
+// (with the error's details for a refused one) and reading on. The call
+// itself fails only for a bad key or scope, or a parent that is malformed,
+// another tenant's, or changes within the stream.
+grpc::ServerReadReactor<v1::ImportFeedbackRequest>* StartImport(
+    grpc::CallbackServerContext* context, const ServiceDeps& deps,
+    const FeedbackIngester& ingester, v1::ImportFeedbackResponse* response);
+
+}  // namespace guestvoice::service
+
+#endif  // GUESTVOICE_SERVICE_API_IMPORT_REACTOR_H_

@@ -1,0 +1,88 @@
+#ifndef GUESTVOICE_SERVICE_API_LOYALTY_SERVICE_H_
+#define GUESTVOICE_SERVICE_API_LOYALTY_SERVICE_H_
+
+#include "guestvoice/v1/loyalty_service.grpc.pb.h"
+#include "service/api/service_deps.h"
+
+namespace guestvoice::service {
+
+// guestvoice.v1.LoyaltyService: guests and their identities
+// (loyalty_service.cc), and their stays, check-ins, program and status
+// (loyalty_activity_service.cc). Records are laid out by
+// service/loyalty/records.h; the rules are service/loyalty/rules.h.
+//
+// Locking: a handler takes every lock stripe it needs in one call. A
+// guest's key guards the guest, its stays, check-ins, ledger and the index
+// entries of its identities; an identity, booking reference or check-in
+// source key guards the index entry while nobody owns it. Handlers that
+// change whose feedback an author's is (create with identities, link,
+// unlink, merge, erase) take the organization's attribution lock exclusively
+// first.
+class LoyaltyService final : public v1::LoyaltyService::CallbackService {
+ public:
+  explicit LoyaltyService(ServiceDeps deps) : deps_(deps) {}
+
+  grpc::ServerUnaryReactor* CreateGuest(grpc::CallbackServerContext* context,
+                                        const v1::CreateGuestRequest* request,
+                                        v1::Guest* response) override;
+  grpc::ServerUnaryReactor* GetGuest(grpc::CallbackServerContext* context,
+                                     const v1::GetGuestRequest* request,
+                                     v1::Guest* response) override;
+  grpc::ServerUnaryReactor* LookupGuest(grpc::CallbackServerContext* context,
+                                        const v1::LookupGuestRequest* request,
+                                        v1::Guest* response) override;
+  grpc::ServerUnaryReactor* ListGuests(
+      grpc::CallbackServerContext* context,
+      const v1::ListGuestsRequest* request,
+      v1::ListGuestsResponse* response) override;
+  grpc::ServerUnaryReactor* LinkIdentity(grpc::CallbackServerContext* context,
+                                         const v1::LinkIdentityRequest* request,
+                                         v1::Guest* response) override;
+  grpc::ServerUnaryReactor* UnlinkIdentity(
+      grpc::CallbackServerContext* context,
+      const v1::UnlinkIdentityRequest* request, v1::Guest* response) override;
+  grpc::ServerUnaryReactor* MergeGuests(grpc::CallbackServerContext* context,
+                                        const v1::MergeGuestsRequest* request,
+                                        v1::Guest* response) override;
+  grpc::ServerUnaryReactor* EraseGuest(
+      grpc::CallbackServerContext* context,
+      const v1::EraseGuestRequest* request,
+      google::protobuf::Empty* response) override;
+  grpc::ServerUnaryReactor* ExportGuest(
+      grpc::CallbackServerContext* context,
+      const v1::ExportGuestRequest* request,
+      v1::ExportGuestResponse* response) override;
+
+  grpc::ServerUnaryReactor* RecordStay(grpc::CallbackServerContext* context,
+                                       const v1::RecordStayRequest* request,
+                                       v1::Stay* response) override;
+  grpc::ServerUnaryReactor* CancelStay(grpc::CallbackServerContext* context,
+                                       const v1::CancelStayRequest* request,
+                                       v1::Stay* response) override;
+  grpc::ServerUnaryReactor* RecordCheckIn(
+      grpc::CallbackServerContext* context,
+      const v1::RecordCheckInRequest* request, v1::CheckIn* response) override;
+  grpc::ServerUnaryReactor* GetLoyaltyProgram(
+      grpc::CallbackServerContext* context,
+      const v1::GetLoyaltyProgramRequest* request,
+      v1::LoyaltyProgram* response) override;
+  grpc::ServerUnaryReactor* UpdateLoyaltyProgram(
+      grpc::CallbackServerContext* context,
+      const v1::UpdateLoyaltyProgramRequest* request,
+      v1::LoyaltyProgram* response) override;
+  grpc::ServerUnaryReactor* GetLoyaltyStatus(
+      grpc::CallbackServerContext* context,
+      const v1::GetLoyaltyStatusRequest* request,
+      v1::LoyaltyStatus* response) override;
+  grpc::ServerUnaryReactor* SetManualTier(
+      grpc::CallbackServerContext* context,
+      const v1::SetManualTierRequest* request,
+      v1::LoyaltyStatus* response) override;
+
+ private:
+  ServiceDeps deps_;
+};
+
+}  // namespace guestvoice::service
+
+#endif  // GUESTVOICE_SERVICE_API_LOYALTY_SERVICE_H_

@@ -1,0 +1,180 @@
+#include "service/api/server.h"
+
+#include <arpa/inet.h>
+#include <grpcpp/ext/proto_server_reflection_plugin.h>
+#include <grpcpp/health_check_service_interface.h>
+#include <grpcpp/security/server_credentials.h>
+#include <grpcpp/server_builder.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "absl/strings/match.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/strip.h"
+#include "absl/time/clock.h"
+#include "common/absl_view.h"
+#include "common/status_macros.h"
+#include "grpc/health/v1/health.pb.h"
+#include "service/api/admin_service.h"
+#include "service/api/feedback_service.h"
+#include "service/api/hotel_service.h"
+#include "service/api/insight_service.h"
+#include "service/api/loyalty_service.h"
+
+namespace guestvoice::service {
+namespace {
+
+// Splits "host:port" / "[v6]:port" and tells whether the host is loopback.
+absl::StatusOr<bool> IsLoopbackAddress(std::string_view listen) {
+  const size_t colon = listen.rfind(':');
+  int port = 0;
+  if (colon == std::string_view::npos ||
+      !absl::SimpleAtoi(AbslView(listen.substr(colon + 1)), &port) ||
+      port < 0 || port > 65535) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("--listen=", AbslView(listen),
+                     " is not HOST:PORT (for example 127.0.0.1:50051)"));
+  }
+  absl::string_view host = AbslView(listen.substr(0, colon));
+  if (absl::ConsumePrefix(&host, "[")) absl::ConsumeSuffix(&host, "]");
+  if (host == "localhost") return true;
+  const std::string host_string(host);
+  in_addr v4;
+  if (inet_pton(AF_INET, host_string.c_str(), &v4) == 1) {
+    return (ntohl(v4.s_addr) >> 24) == 127;
+  }
+  in6_addr v6;
+  if (inet_pton(AF_INET6, host_string.c_str(), &v6) == 1) {
+    return IN6_IS_ADDR_LOOPBACK(&v6);
+  }
+  return false;  // A host name: it may resolve to anything.
+}
+
+absl::StatusOr<std::string> ReadFile(const std::string& path,
+                                     std::string_view flag) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("--", AbslView(flag), "=", path, " cannot be read"));
+  }
+  std::ostringstream contents;
+  contents << in.rdbuf();
+  return contents.str();
+}
+
+absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>> MakeCredentials(
+    const ServerOptions& options) {
+  const bool has_cert = !options.tls_cert_file.empty();
+  const bool has_key = !options.tls_key_file.empty();
+  if (has_cert != has_key) {
+    return absl::InvalidArgumentError(
+        "--tls_cert_file and --tls_key_file go together");
+  }
+  if (!has_cert) {
+    ASSIGN_OR_RETURN(bool loopback, IsLoopbackAddress(options.listen));
+    if (!loopback && !options.allow_insecure_non_loopback) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "refusing plaintext on non-loopback address ", options.listen,
+          ": give --tls_cert_file and --tls_key_file, or "
+          "--allow_insecure_non_loopback"));
+    }
+    return grpc::InsecureServerCredentials();
+  }
+  grpc::SslServerCredentialsOptions ssl;
+  grpc::SslServerCredentialsOptions::PemKeyCertPair pair;
+  ASSIGN_OR_RETURN(pair.cert_chain,
+                   ReadFile(options.tls_cert_file, "tls_cert_file"));
+  ASSIGN_OR_RETURN(pair.private_key,
+                   ReadFile(options.tls_key_file, "tls_key_file"));
+  ssl.pem_key_cert_pairs.push_back(std::move(pair));
+  return grpc::SslServerCredentials(ssl);
+}
+
+}  // namespace
+
+absl::StatusOr<std::unique_ptr<Server>> Server::Start(ServerOptions options) {
+  ASSIGN_OR_RETURN(std::shared_ptr<grpc::ServerCredentials> credentials,
+                   MakeCredentials(options));
+  std::unique_ptr<Server> server(new Server());
+  server->options_ = std::move(options);
+  const ServerOptions& opts = server->options_;
+  server->clock_ = opts.clock != nullptr ? opts.clock : &server->system_clock_;
+
+  ASSIGN_OR_RETURN(
+      server->store_,
+      storage::Store::Open({.data_dir = opts.data_dir,
+                            .sync_writes = opts.sync_writes,
+                            .block_cache_bytes = opts.block_cache_bytes}));
+  ASSIGN_OR_RETURN(server->bootstrap_,
+                   BootstrapIfEmpty(*server->store_, *server->clock_));
+  server->authenticator_ =
+      std::make_unique<Authenticator>(*server->store_, *server->clock_);
+
+  const ServiceDeps deps{
+      .domain = {*server->store_, server->locks_, *server->clock_,
+                 server->attribution_locks_},
+      .authenticator = *server->authenticator_};
+  server->services_.push_back(std::make_unique<HotelService>(deps));
+  server->services_.push_back(std::make_unique<AdminService>(deps));
+  server->feedback_watchers_ =
+      std::make_unique<FeedbackWatchers>(opts.watch_buffer_size);
+  server->services_.push_back(
+      std::make_unique<FeedbackService>(deps, *server->feedback_watchers_));
+  server->services_.push_back(std::make_unique<LoyaltyService>(deps));
+  server->services_.push_back(std::make_unique<InsightService>(deps));
+  server->service_names_ = {v1::HotelService::service_full_name(),
+                            v1::AdminService::service_full_name(),
+                            v1::FeedbackService::service_full_name(),
+                            v1::LoyaltyService::service_full_name(),
+                            v1::InsightService::service_full_name()};
+
+  // Reflection describes only what the server's descriptor pool holds: touch
+  // the health messages so grpc.health.v1.Health can be described too.
+  grpc::health::v1::HealthCheckRequest::descriptor();
+  grpc::EnableDefaultHealthCheckService(true);
+  grpc::reflection::InitProtoReflectionServerBuilderPlugin();
+
+  grpc::ServerBuilder builder;
+  builder.AddListeningPort(opts.listen, credentials, &server->port_);
+  builder.SetMaxReceiveMessageSize(opts.max_message_bytes);
+  builder.SetMaxSendMessageSize(opts.max_message_bytes);
+  for (const auto& service : server->services_) {
+    builder.RegisterService(service.get());
+  }
+  server->grpc_server_ = builder.BuildAndStart();
+  if (server->grpc_server_ == nullptr || server->port_ == 0) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("cannot listen on ", opts.listen,
+                     ": the address is invalid or already in use"));
+  }
+  grpc::HealthCheckServiceInterface* health =
+      server->grpc_server_->GetHealthCheckService();
+  for (const std::string& name : server->service_names_) {
+    health->SetServingStatus(name, true);
+  }
+  health->SetServingStatus("", true);
+  return server;
+}
+
+Server::~Server() { Shutdown(absl::ZeroDuration()).IgnoreError(); }
+
+std::shared_ptr<grpc::Channel> Server::InProcessChannel() {
+  return grpc_server_->InProcessChannel(grpc::ChannelArguments());
+}
+
+absl::Status Server::Shutdown(absl::Duration grace) {
+  if (shut_down_) return absl::OkStatus();
+  shut_down_ = true;
+  if (grpc_server_ != nullptr) {
+    // Load balancers and probes see NOT_SERVING before connections close.
+    grpc_server_->GetHealthCheckService()->SetServingStatus(false);
+    feedback_watchers_->Shutdown();
+    grpc_server_->Shutdown(absl::ToChronoTime(absl::Now() + grace));
+    grpc_server_->Wait();
+  }
+  return store_ != nullptr ? store_->Close() : absl::OkStatus();
+}
+
+}  // namespace guestvoice::service

@@ -1,0 +1,99 @@
+#ifndef GUESTVOICE_SERVICE_API_SERVER_H_
+#define GUESTVOICE_SERVICE_API_SERVER_H_
+
+#include <grpcpp/channel.h>
+#include <grpcpp/server.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "absl/time/time.h"
+#include "common/clock.h"
+#include "common/striped_lock.h"
+#include "service/api/authenticator.h"
+#include "service/api/feedback_watchers.h"
+#include "service/feedback/voices.h"
+#include "service/tenancy/bootstrap.h"
+#include "storage/store.h"
+
+namespace guestvoice::service {
+
+struct ServerOptions {
+  // HOST:PORT to listen on; port 0 picks a free port (see Server::port).
+  std::string listen = "127.0.0.1:50051";
+  // The RocksDB store's directory.
+  std::string data_dir;
+  // PEM server certificate chain and private key; both or neither.
+  std::string tls_cert_file;
+  std::string tls_key_file;
+  // Allows plaintext on an address other than loopback. Without it such a
+  // listen address needs TLS.
+  bool allow_insecure_non_loopback = false;
+  // Largest request and response message accepted, in bytes.
+  int max_message_bytes = 4 << 20;
+  // fsync the WAL before acknowledging a write (group commit).
+  bool sync_writes = true;
+  // RocksDB block cache size.
+  size_t block_cache_bytes = size_t{256} << 20;
+  // Time source; the system clock when null. Must outlive the server.
+  const Clock* clock = nullptr;
+  // Items each WatchFeedback stream buffers for a slow reader before it
+  // drops the oldest.
+  size_t watch_buffer_size = 256;
+};
+
+// guestvoiced: the store, the gRPC services, health and reflection.
+class Server {
+ public:
+  // Opens the store (bootstrapping an empty one), then starts serving.
+  // Errors: INVALID_ARGUMENT for bad options (a non-loopback plaintext
+  // address, half a TLS configuration, unreadable TLS files, an address that
+  // cannot be bound), and whatever Store::Open refuses.
+  static absl::StatusOr<std::unique_ptr<Server>> Start(ServerOptions options);
+
+  ~Server();
+
+  // The port actually bound.
+  int port() const { return port_; }
+  const BootstrapResult& bootstrap() const { return bootstrap_; }
+
+  // The open store and the attribution locks, for tools and tests that work
+  // below the API (e.g. re-attributing feedback as LoyaltyService does).
+  storage::Store& store() { return *store_; }
+  StripedLock& attribution_locks() { return attribution_locks_; }
+
+  // A channel to this server that bypasses the network (for tests and tools).
+  std::shared_ptr<grpc::Channel> InProcessChannel();
+
+  // Marks every service NOT_SERVING, ends WatchFeedback streams with
+  // UNAVAILABLE (they would never finish on their own), stops accepting
+  // calls, lets in-flight calls finish for up to `grace` (then cancels them),
+  // and closes the store.
+  // Idempotent.
+  absl::Status Shutdown(absl::Duration grace);
+
+ private:
+  Server() = default;
+
+  ServerOptions options_;
+  SystemClock system_clock_;
+  const Clock* clock_ = nullptr;
+  std::unique_ptr<storage::Store> store_;
+  StripedLock locks_{1024};
+  StripedLock attribution_locks_{64};
+  std::unique_ptr<Authenticator> authenticator_;
+  // Before grpc_server_, so it is destroyed after every watch call is done.
+  std::unique_ptr<FeedbackWatchers> feedback_watchers_;
+  std::vector<std::unique_ptr<grpc::Service>> services_;
+  std::vector<std::string> service_names_;
+  std::unique_ptr<grpc::Server> grpc_server_;
+  BootstrapResult bootstrap_;
+  int port_ = 0;
+  bool shut_down_ = false;
+};
+
+}  // namespace guestvoice::service
+
+#endif  // GUESTVOICE_SERVICE_API_SERVER_H_

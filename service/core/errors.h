@@ -1,0 +1,71 @@
+#ifndef GUESTVOICE_SERVICE_CORE_ERRORS_H_
+#define GUESTVOICE_SERVICE_CORE_ERRORS_H_
+
+// The errors guestvoice returns, built in one place so that every one carries
+// a google.rpc.ErrorInfo (domain "guestvoice.v1", reason from ErrorReason) and,
+// for bad fields, a google.rpc.BadRequest. The details travel inside
+// absl::Status as payloads keyed by their Any type URL; ToGrpcStatus
+// (grpc_status.h) turns them into grpc-status-details-bin.
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "guestvoice/v1/admin.pb.h"
+#include "guestvoice/v1/error_reason.pb.h"
+
+namespace guestvoice::service {
+
+inline constexpr std::string_view kErrorDomain = "guestvoice.v1";
+inline constexpr std::string_view kErrorInfoTypeUrl =
+    "type.googleapis.com/google.rpc.ErrorInfo";
+inline constexpr std::string_view kBadRequestTypeUrl =
+    "type.googleapis.com/google.rpc.BadRequest";
+
+// The ErrorInfo.reason string of a reason: its name without "ERROR_REASON_".
+std::string ReasonString(v1::ErrorReason reason);
+
+// Returns `status` with an ErrorInfo payload naming `reason`; metadata pairs
+// become ErrorInfo.metadata. OK statuses are returned unchanged.
+absl::Status WithErrorInfo(
+    absl::Status status, v1::ErrorReason reason,
+    std::vector<std::pair<std::string, std::string>> metadata = {});
+
+// Collects every invalid field of a request, so that one reply names them all.
+// Field paths use the request's proto field names ("hotel.time_zone").
+class FieldViolations {
+ public:
+  void Add(std::string field, std::string description);
+  // Adds the field violations carried by `status` (an error from a parser
+  // such as ParseHotelName); OK statuses add nothing.
+  void AddAll(const absl::Status& status);
+  bool empty() const { return violations_.empty(); }
+  // INVALID_ARGUMENT (FIELD_INVALID) with a BadRequest, or OK when empty.
+  absl::Status ToStatus() const;
+
+ private:
+  std::vector<std::pair<std::string, std::string>> violations_;
+};
+
+// INVALID_ARGUMENT (FIELD_INVALID) for one field.
+absl::Status InvalidField(std::string field, std::string description);
+// INVALID_ARGUMENT (PAGE_TOKEN_INVALID).
+absl::Status PageTokenInvalid();
+// INVALID_ARGUMENT (REQUEST_ID_REUSED).
+absl::Status RequestIdReused(std::string_view request_id);
+// NOT_FOUND (RESOURCE_NOT_FOUND) naming the resource the caller asked for.
+absl::Status ResourceNotFound(std::string_view resource_name);
+// ALREADY_EXISTS (RESOURCE_ALREADY_EXISTS).
+absl::Status ResourceAlreadyExists(std::string_view resource_name);
+// UNAUTHENTICATED with one of the API_KEY_* reasons.
+absl::Status Unauthenticated(v1::ErrorReason reason, std::string_view message);
+// PERMISSION_DENIED (SCOPE_MISSING) naming the scope.
+absl::Status ScopeMissing(v1::Scope required);
+// FAILED_PRECONDITION (FAILED_PRECONDITION).
+absl::Status PreconditionFailed(std::string_view message);
+
+}  // namespace guestvoice::service
+
+#endif  // GUESTVOICE_SERVICE_CORE_ERRORS_H_

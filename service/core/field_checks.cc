@@ -1,0 +1,104 @@
+#include "service/core/field_checks.h"
+
+#include <optional>
+#include <string>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/escaping.h"
+#include "absl/strings/str_cat.h"
+#include "absl/time/time.h"
+#include "common/absl_view.h"
+#include "common/utf8.h"
+#include "service/core/resource_names.h"
+
+namespace guestvoice::service {
+namespace {
+
+// The shape of IANA names ("America/Argentina/Buenos_Aires", "Etc/GMT+5").
+// Checked before loading because the tz loader opens files by name: a name
+// such as "../../etc/passwd" or "localtime" must never reach it.
+bool LooksLikeIanaName(std::string_view name) {
+  if (name.empty() || name.size() > 64 || name == "localtime") return false;
+  bool segment_start = true;
+  for (char c : name) {
+    if (c == '/') {
+      if (segment_start) return false;
+      segment_start = true;
+      continue;
+    }
+    if (segment_start && !absl::ascii_isalpha(c)) return false;
+    segment_start = false;
+    if (!absl::ascii_isalnum(c) && c != '_' && c != '-' && c != '+') {
+      return false;
+    }
+  }
+  return !segment_start;
+}
+
+}  // namespace
+
+void CheckDisplayText(FieldViolations& violations, std::string_view field,
+                      std::string_view value, size_t max_chars, bool required) {
+  if (value.empty()) {
+    if (required) violations.Add(std::string(field), "required");
+    return;
+  }
+  const std::optional<size_t> chars = Utf8CodePointCount(value);
+  if (!chars.has_value()) {
+    violations.Add(std::string(field), "not valid UTF-8");
+  } else if (*chars > max_chars) {
+    violations.Add(std::string(field),
+                   absl::StrCat("longer than ", max_chars, " characters"));
+  } else if (HasAsciiControlCharacter(value)) {
+    violations.Add(std::string(field), "contains control characters");
+  }
+}
+
+void CheckTimeZone(FieldViolations& violations, std::string_view field,
+                   std::string_view value) {
+  if (value.empty()) {
+    violations.Add(std::string(field),
+                   "required: an IANA time zone such as \"Europe/Lisbon\"");
+    return;
+  }
+  absl::TimeZone zone;
+  if (!LooksLikeIanaName(value) ||
+      !absl::LoadTimeZone(std::string(value), &zone)) {
+    violations.Add(
+        std::string(field),
+        absl::StrCat("\"", absl::CHexEscape(AbslView(value.substr(0, 64))),
+                     "\" is not an IANA time zone"));
+  }
+}
+
+void CheckRegionCode(FieldViolations& violations, std::string_view field,
+                     std::string_view value) {
+  if (value.empty()) return;
+  if (value.size() != 2 || !absl::ascii_isupper(value[0]) ||
+      !absl::ascii_isupper(value[1])) {
+    violations.Add(std::string(field),
+                   "must be two upper-case letters, such as \"PT\"");
+  }
+}
+
+void CheckRequestId(FieldViolations& violations, std::string_view field,
+                    std::string_view value) {
+  if (value.empty()) return;
+  bool printable = value.size() <= 128;
+  for (char c : value) printable = printable && absl::ascii_isgraph(c);
+  if (!printable) {
+    violations.Add(std::string(field),
+                   "must be 1 to 128 printable ASCII characters (a UUID)");
+  }
+}
+
+void CheckOptionalResourceId(FieldViolations& violations,
+                             std::string_view field, std::string_view value) {
+  if (!value.empty() && !IsValidResourceId(value)) {
+    violations.Add(std::string(field),
+                   "must be 1-63 lower-case letters, digits or hyphens, "
+                   "starting with a letter and not ending with a hyphen");
+  }
+}
+
+}  // namespace guestvoice::service

@@ -1,0 +1,37 @@
+#ifndef GUESTVOICE_SERVICE_CORE_FIELD_CHECKS_H_
+#define GUESTVOICE_SERVICE_CORE_FIELD_CHECKS_H_
+
+// Checks of request fields shared by every service. Each adds a violation
+// (field path + what is wrong) instead of failing at the first problem.
+
+#include <string_view>
+
+#include "service/core/errors.h"
+
+namespace guestvoice::service {
+
+// Text a person reads: valid UTF-8 without control characters, at most
+// `max_chars` code points, and not empty when `required`.
+void CheckDisplayText(FieldViolations& violations, std::string_view field,
+                      std::string_view value, size_t max_chars, bool required);
+
+// An IANA time zone name known to the system tz database, such as
+// "Europe/Lisbon" or "UTC". Required.
+void CheckTimeZone(FieldViolations& violations, std::string_view field,
+                   std::string_view value);
+
+// Empty, or two upper-case ASCII letters (CLDR region code).
+void CheckRegionCode(FieldViolations& violations, std::string_view field,
+                     std::string_view value);
+
+// Empty, or 1 to 128 printable ASCII characters (a UUID is recommended).
+void CheckRequestId(FieldViolations& violations, std::string_view field,
+                    std::string_view value);
+
+// Empty, or a valid resource id (IsValidResourceId).
+void CheckOptionalResourceId(FieldViolations& violations,
+                             std::string_view field, std::string_view value);
+
+}  // namespace guestvoice::service
+
+#endif  // GUESTVOICE_SERVICE_CORE_FIELD_CHECKS_H_

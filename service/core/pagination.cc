@@ -1,0 +1,124 @@
+#include "service/core/pagination.h"
+
+#include <algorithm>
+#include <vector>
+
+#include "absl/strings/escaping.h"
+#include "absl/strings/match.h"
+#include "common/status_macros.h"
+#include "service/core/crypto.h"
+#include "service/core/errors.h"
+
+namespace guestvoice::service {
+namespace {
+
+constexpr char kTokenVersion = 1;
+constexpr size_t kIdentityDigestBytes = 8;
+
+std::string IdentityDigest(std::string_view request_identity) {
+  return Sha256(request_identity).substr(0, kIdentityDigestBytes);
+}
+
+std::string EncodeToken(std::string_view request_identity,
+                        std::string_view last_key) {
+  std::string raw(1, kTokenVersion);
+  raw += IdentityDigest(request_identity);
+  raw += last_key;
+  return absl::WebSafeBase64Escape(raw);
+}
+
+// The last key of the previous page, or PAGE_TOKEN_INVALID.
+absl::StatusOr<std::string> DecodeToken(const PageQuery& query) {
+  std::string raw;
+  if (!absl::WebSafeBase64Unescape(query.page_token, &raw) ||
+      raw.size() <= 1 + kIdentityDigestBytes || raw[0] != kTokenVersion ||
+      raw.compare(1, kIdentityDigestBytes,
+                  IdentityDigest(query.request_identity)) != 0) {
+    return PageTokenInvalid();
+  }
+  std::string last_key = raw.substr(1 + kIdentityDigestBytes);
+  if (!absl::StartsWith(last_key, query.prefix)) return PageTokenInvalid();
+  return last_key;
+}
+
+}  // namespace
+
+absl::StatusOr<std::string> VisitPage(
+    const storage::Store& store, const PageQuery& query,
+    absl::FunctionRef<absl::Status(std::string_view key,
+                                   std::string_view value)>
+        visit) {
+  if (query.page_size < 0) {
+    return InvalidField("page_size", "must not be negative");
+  }
+  // AIP-158: 0 means the default, and sizes above the maximum are coerced.
+  const size_t page_size = query.page_size == 0
+                               ? kDefaultPageSize
+                               : std::min(query.page_size, kMaxPageSize);
+  std::string start_after;
+  if (!query.page_token.empty()) {
+    ASSIGN_OR_RETURN(start_after, DecodeToken(query));
+  }
+
+  std::vector<std::pair<std::string, std::string>> entries;
+  RETURN_IF_ERROR(store.Scan(query.family, query.prefix, start_after,
+                             page_size + 1,
+                             [&](std::string_view key, std::string_view value) {
+                               entries.emplace_back(key, value);
+                               return true;
+                             }));
+  const bool more = entries.size() > page_size;
+  if (more) entries.resize(page_size);
+  for (const auto& [key, value] : entries) {
+    RETURN_IF_ERROR(visit(key, value));
+  }
+  return more ? EncodeToken(query.request_identity, entries.back().first)
+              : std::string();
+}
+
+absl::StatusOr<std::string> VisitFilteredPage(
+    const storage::Store& store, const PageQuery& query,
+    std::string_view first_start_after,
+    absl::FunctionRef<absl::StatusOr<EntryVerdict>(std::string_view key,
+                                                   std::string_view value)>
+        judge) {
+  if (query.page_size < 0) {
+    return InvalidField("page_size", "must not be negative");
+  }
+  const size_t page_size = query.page_size == 0
+                               ? kDefaultPageSize
+                               : std::min(query.page_size, kMaxPageSize);
+  std::string start_after(first_start_after);
+  if (!query.page_token.empty()) {
+    ASSIGN_OR_RETURN(start_after, DecodeToken(query));
+  }
+
+  absl::Status status;
+  size_t taken = 0;
+  size_t examined = 0;
+  std::string last_key;
+  // Set when the scan stopped with entries possibly left in the range.
+  bool more = false;
+  RETURN_IF_ERROR(store.Scan(
+      query.family, query.prefix, start_after, /*limit=*/0,
+      [&](std::string_view key, std::string_view value) {
+        if (taken == page_size || examined == kMaxEntriesExaminedPerPage) {
+          more = true;
+          return false;
+        }
+        ++examined;
+        absl::StatusOr<EntryVerdict> verdict = judge(key, value);
+        if (!verdict.ok()) {
+          status = verdict.status();
+          return false;
+        }
+        if (*verdict == EntryVerdict::kPastEnd) return false;
+        if (*verdict == EntryVerdict::kTaken) ++taken;
+        last_key.assign(key);
+        return true;
+      }));
+  RETURN_IF_ERROR(status);
+  return more ? EncodeToken(query.request_identity, last_key) : std::string();
+}
+
+}  // namespace guestvoice::service

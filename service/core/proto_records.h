@@ -1,0 +1,35 @@
+#ifndef GUESTVOICE_SERVICE_CORE_PROTO_RECORDS_H_
+#define GUESTVOICE_SERVICE_CORE_PROTO_RECORDS_H_
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "absl/status/statusor.h"
+#include "absl/strings/str_cat.h"
+#include "common/absl_view.h"
+#include "common/status_macros.h"
+#include "storage/store.h"
+
+namespace guestvoice::service {
+
+// The protobuf record stored under `key`, or nullopt when there is none.
+// DATA_LOSS names `what` when the bytes do not parse.
+template <typename Record>
+absl::StatusOr<std::optional<Record>> ReadProto(const storage::Store& store,
+                                                storage::ColumnFamily family,
+                                                std::string_view key,
+                                                std::string_view what) {
+  ASSIGN_OR_RETURN(std::optional<std::string> bytes, store.Get(family, key));
+  if (!bytes.has_value()) return std::nullopt;
+  Record record;
+  if (!record.ParseFromString(*bytes)) {
+    return absl::DataLossError(absl::StrCat("the stored record of ",
+                                            AbslView(what), " is unreadable"));
+  }
+  return record;
+}
+
+}  // namespace guestvoice::service
+
+#endif  // GUESTVOICE_SERVICE_CORE_PROTO_RECORDS_H_

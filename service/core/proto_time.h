@@ -1,0 +1,14 @@
+#ifndef GUESTVOICE_SERVICE_CORE_PROTO_TIME_H_
+#define GUESTVOICE_SERVICE_CORE_PROTO_TIME_H_
+
+#include "absl/time/time.h"
+#include "google/protobuf/timestamp.pb.h"
+
+namespace guestvoice::service {
+
+google::protobuf::Timestamp ToProtoTimestamp(absl::Time time);
+absl::Time FromProtoTimestamp(const google::protobuf::Timestamp& timestamp);
+
+}  // namespace guestvoice::service
+
+#endif  // GUESTVOICE_SERVICE_CORE_PROTO_TIME_H_

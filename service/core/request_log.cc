@@ -1,0 +1,110 @@
+#include "service/core/request_log.h"
+
+#include <memory>
+#include <optional>
+
+#include "common/status_macros.h"
+#include "google/protobuf/io/coded_stream.h"
+#include "google/protobuf/io/zero_copy_stream_impl_lite.h"
+#include "guestvoice/internal/v1/records.pb.h"
+#include "service/core/crypto.h"
+#include "service/core/errors.h"
+#include "service/core/proto_records.h"
+#include "service/core/proto_time.h"
+#include "storage/keys.h"
+
+namespace guestvoice::service {
+namespace {
+
+constexpr std::string_view kRequestIdField = "request_id";
+
+std::string RequestIdOf(const google::protobuf::Message& request) {
+  const auto* field =
+      request.GetDescriptor()->FindFieldByName(std::string(kRequestIdField));
+  return field == nullptr ? std::string()
+                          : request.GetReflection()->GetString(request, field);
+}
+
+// The request without its request_id: what identifies "the same request".
+std::unique_ptr<google::protobuf::Message> WithoutRequestId(
+    const google::protobuf::Message& request) {
+  std::unique_ptr<google::protobuf::Message> copy(request.New());
+  copy->CopyFrom(request);
+  const auto* field =
+      copy->GetDescriptor()->FindFieldByName(std::string(kRequestIdField));
+  if (field != nullptr) copy->GetReflection()->ClearField(copy.get(), field);
+  return copy;
+}
+
+}  // namespace
+
+std::string RequestDigest(const google::protobuf::Message& request) {
+  std::string bytes;
+  {
+    google::protobuf::io::StringOutputStream stream(&bytes);
+    google::protobuf::io::CodedOutputStream coded(&stream);
+    // Deterministic: map order must not make one request look like another.
+    coded.SetSerializationDeterministic(true);
+    request.SerializeToCodedStream(&coded);
+  }
+  return Sha256(bytes);
+}
+
+absl::StatusOr<std::optional<std::string>> LookupRequest(
+    const storage::Store& store, std::string_view request_key,
+    std::string_view request_id, std::string_view digest) {
+  ASSIGN_OR_RETURN(std::optional<internal::v1::RequestRecord> record,
+                   ReadProto<internal::v1::RequestRecord>(
+                       store, storage::ColumnFamily::kRequests, request_key,
+                       "a request record"));
+  if (!record.has_value()) return std::nullopt;
+  if (record->request_sha256() != digest) return RequestIdReused(request_id);
+  return std::move(*record->mutable_response());
+}
+
+void RecordRequest(storage::WriteBatch& batch, std::string_view request_key,
+                   std::string digest,
+                   const google::protobuf::Message& response, absl::Time now) {
+  internal::v1::RequestRecord record;
+  record.set_request_sha256(std::move(digest));
+  record.set_response(response.SerializeAsString());
+  *record.mutable_create_time() = ToProtoTimestamp(now);
+  batch.Put(storage::ColumnFamily::kRequests, request_key,
+            record.SerializeAsString());
+}
+
+absl::Status CreateOnce(
+    const DomainContext& deps, const CreateCall& call,
+    google::protobuf::Message& response,
+    absl::FunctionRef<absl::Status(storage::WriteBatch& batch)> create,
+    absl::FunctionRef<void(google::protobuf::Message& recorded)> scrub) {
+  const std::string request_id = RequestIdOf(call.request);
+  storage::WriteBatch batch;
+  if (request_id.empty()) {
+    auto guard = deps.locks.Lock(call.resource_key);
+    RETURN_IF_ERROR(create(batch));
+    return deps.store.Write(std::move(batch));
+  }
+
+  const std::string request_key =
+      storage::RequestIdKey(call.organization, call.method, request_id);
+  std::string digest = RequestDigest(*WithoutRequestId(call.request));
+  auto guard = deps.locks.Lock(request_key, call.resource_key);
+  ASSIGN_OR_RETURN(std::optional<std::string> previous,
+                   LookupRequest(deps.store, request_key, request_id, digest));
+  if (previous.has_value()) {
+    return response.ParseFromString(*previous)
+               ? absl::OkStatus()
+               : absl::DataLossError("a recorded response is unreadable");
+  }
+
+  RETURN_IF_ERROR(create(batch));
+  std::unique_ptr<google::protobuf::Message> recorded(response.New());
+  recorded->CopyFrom(response);
+  scrub(*recorded);
+  RecordRequest(batch, request_key, std::move(digest), *recorded,
+                deps.clock.Now());
+  return deps.store.Write(std::move(batch));
+}
+
+}  // namespace guestvoice::service

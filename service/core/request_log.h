@@ -1,0 +1,65 @@
+#ifndef GUESTVOICE_SERVICE_CORE_REQUEST_LOG_H_
+#define GUESTVOICE_SERVICE_CORE_REQUEST_LOG_H_
+
+// AIP-155 request ids: a create retried with the same request_id returns what
+// the first call returned, and a different request under a used id is
+// refused. The record is written in the same WriteBatch as the resource, so
+// either both exist or neither does.
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "absl/functional/function_ref.h"
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/time/time.h"
+#include "google/protobuf/message.h"
+#include "service/core/domain_context.h"
+#include "storage/write_batch.h"
+
+namespace guestvoice::service {
+
+// One create call, as CreateOnce needs it.
+struct CreateCall {
+  // The organization the request_id is scoped to.
+  std::string_view organization;
+  // The RPC's name, so the same id may be used with different methods.
+  std::string_view method;
+  // The whole request; its `request_id` field ("" when absent) is the
+  // idempotency key and is left out of the request's digest.
+  const google::protobuf::Message& request;
+  // The key of the resource being created: locked together with the request
+  // record, so a check-then-write on it is atomic.
+  std::string_view resource_key;
+};
+
+// Runs `create` (which adds the resource to the batch and fills `response`)
+// and writes its batch, or, for a request_id seen before, parses the recorded
+// response into `response` and writes nothing. `scrub` removes what must not
+// be recorded (secrets) from the copy of the response that is stored.
+absl::Status CreateOnce(
+    const DomainContext& deps, const CreateCall& call,
+    google::protobuf::Message& response,
+    absl::FunctionRef<absl::Status(storage::WriteBatch& batch)> create,
+    absl::FunctionRef<void(google::protobuf::Message& recorded)> scrub =
+        [](google::protobuf::Message&) {});
+
+// The pieces CreateOnce is made of, for creates whose shape it does not fit.
+// SHA-256 of the request's deterministic serialization; clear request_id
+// first.
+std::string RequestDigest(const google::protobuf::Message& request);
+// The response recorded under `request_key`, or nullopt for a new request;
+// INVALID_ARGUMENT (REQUEST_ID_REUSED) for a request with another digest.
+absl::StatusOr<std::optional<std::string>> LookupRequest(
+    const storage::Store& store, std::string_view request_key,
+    std::string_view request_id, std::string_view digest);
+// Adds the record of a served request to `batch`; `response` holds no
+// secrets.
+void RecordRequest(storage::WriteBatch& batch, std::string_view request_key,
+                   std::string digest,
+                   const google::protobuf::Message& response, absl::Time now);
+
+}  // namespace guestvoice::service
+
+#endif  // GUESTVOICE_SERVICE_CORE_REQUEST_LOG_H_

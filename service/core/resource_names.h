@@ -1,0 +1,74 @@
+#ifndef GUESTVOICE_SERVICE_CORE_RESOURCE_NAMES_H_
+#define GUESTVOICE_SERVICE_CORE_RESOURCE_NAMES_H_
+
+// Parsing and formatting of resource names (AIP-122). Parsers name the
+// request field they read, so their errors are field violations.
+
+#include <string>
+#include <string_view>
+
+#include "absl/status/statusor.h"
+
+namespace guestvoice::service {
+
+// An id as the last segment of a name: 1 to 63 characters of lower-case
+// letters, digits and hyphens, starting with a letter and not ending with a
+// hyphen (RFC 1034 labels, AIP-122).
+bool IsValidResourceId(std::string_view id);
+
+struct HotelName {
+  std::string organization;
+  std::string hotel;
+};
+struct ApiKeyName {
+  std::string organization;
+  std::string api_key;
+};
+struct GuestName {
+  std::string organization;
+  std::string guest;
+};
+struct StayName {
+  std::string organization;
+  std::string guest;
+  std::string stay;
+};
+
+std::string FormatOrganizationName(std::string_view organization);
+std::string FormatHotelName(std::string_view organization,
+                            std::string_view hotel);
+std::string FormatApiKeyName(std::string_view organization,
+                             std::string_view api_key);
+
+std::string FormatGuestName(std::string_view organization,
+                            std::string_view guest);
+std::string FormatStayName(std::string_view organization,
+                           std::string_view guest, std::string_view stay);
+std::string FormatCheckInName(std::string_view organization,
+                              std::string_view guest,
+                              std::string_view check_in);
+std::string FormatLoyaltyProgramName(std::string_view organization);
+
+// `organizations/{organization}` -> the organization id.
+absl::StatusOr<std::string> ParseOrganizationName(std::string_view field,
+                                                  std::string_view name);
+// `organizations/{organization}/hotels/{hotel}`.
+absl::StatusOr<HotelName> ParseHotelName(std::string_view field,
+                                         std::string_view name);
+// `organizations/{organization}/apiKeys/{api_key}`.
+absl::StatusOr<ApiKeyName> ParseApiKeyName(std::string_view field,
+                                           std::string_view name);
+
+// `organizations/{organization}/guests/{guest}`.
+absl::StatusOr<GuestName> ParseGuestName(std::string_view field,
+                                         std::string_view name);
+// `organizations/{organization}/guests/{guest}/stays/{stay}`.
+absl::StatusOr<StayName> ParseStayName(std::string_view field,
+                                       std::string_view name);
+// `organizations/{organization}/loyaltyProgram` -> the organization id.
+absl::StatusOr<std::string> ParseLoyaltyProgramName(std::string_view field,
+                                                    std::string_view name);
+
+}  // namespace guestvoice::service
+
+#endif  // GUESTVOICE_SERVICE_CORE_RESOURCE_NAMES_H_

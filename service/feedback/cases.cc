@@ -1,0 +1,124 @@
+#include "service/feedback/cases.h"
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "common/status_macros.h"
+#include "common/utf8.h"
+#include "service/core/errors.h"
+#include "service/core/field_checks.h"
+#include "service/core/proto_time.h"
+
+namespace guestvoice::service {
+namespace {
+
+constexpr size_t kMaxAssigneeChars = 256;
+constexpr size_t kMaxNoteBytes = 4 * 1024;
+
+constexpr std::string_view kCasePaths[] = {"case.state", "case.assignee",
+                                           "case.internal_note",
+                                           "case.public_response"};
+
+// The order states move in; a case never goes to a lower rank.
+int Rank(v1::CaseState state) {
+  switch (state) {
+    case v1::CASE_STATE_OPEN:
+      return 1;
+    case v1::CASE_STATE_ACKNOWLEDGED:
+      return 2;
+    case v1::CASE_STATE_RESOLVED:
+      return 3;
+    default:
+      return 0;
+  }
+}
+
+void CheckNote(FieldViolations& violations, const std::string& field,
+               std::string_view value) {
+  if (value.size() > kMaxNoteBytes) {
+    violations.Add(field,
+                   absl::StrCat("longer than ", kMaxNoteBytes, " bytes"));
+  } else if (!Utf8CodePointCount(value).has_value()) {
+    violations.Add(field, "not valid UTF-8");
+  }
+}
+
+}  // namespace
+
+absl::Status ApplyCaseUpdate(const v1::UpdateFeedbackRequest& request,
+                             absl::Time now, v1::Feedback& feedback) {
+  const v1::FeedbackCase& update = request.feedback().case_();
+  std::vector<std::string> paths(request.update_mask().paths().begin(),
+                                 request.update_mask().paths().end());
+  if (paths.empty()) {
+    if (update.state() != v1::CASE_STATE_UNSPECIFIED) {
+      paths.push_back("case.state");
+    }
+    if (!update.assignee().empty()) paths.push_back("case.assignee");
+    if (!update.internal_note().empty()) paths.push_back("case.internal_note");
+    if (!update.public_response().empty()) {
+      paths.push_back("case.public_response");
+    }
+  }
+  FieldViolations violations;
+  for (const std::string& path : paths) {
+    if (path == "*") {
+      paths.assign(std::begin(kCasePaths), std::end(kCasePaths));
+      break;
+    }
+    if (std::find(std::begin(kCasePaths), std::end(kCasePaths), path) ==
+        std::end(kCasePaths)) {
+      violations.Add("update_mask",
+                     absl::StrCat("\"", path,
+                                  "\" cannot be updated (use case.state, "
+                                  "case.assignee, case.internal_note, "
+                                  "case.public_response or *)"));
+    }
+  }
+  if (paths.empty()) violations.Add("update_mask", "names no field to change");
+  auto masked = [&](std::string_view path) {
+    return std::find(paths.begin(), paths.end(), path) != paths.end();
+  };
+  if (masked("case.state") && Rank(update.state()) == 0) {
+    violations.Add("feedback.case.state",
+                   "must be CASE_STATE_OPEN, CASE_STATE_ACKNOWLEDGED or "
+                   "CASE_STATE_RESOLVED");
+  }
+  if (masked("case.assignee")) {
+    CheckDisplayText(violations, "feedback.case.assignee", update.assignee(),
+                     kMaxAssigneeChars, /*required=*/false);
+  }
+  if (masked("case.internal_note")) {
+    CheckNote(violations, "feedback.case.internal_note",
+              update.internal_note());
+  }
+  if (masked("case.public_response")) {
+    CheckNote(violations, "feedback.case.public_response",
+              update.public_response());
+  }
+  RETURN_IF_ERROR(violations.ToStatus());
+
+  v1::FeedbackCase& current = *feedback.mutable_case_();
+  if (masked("case.state") && Rank(update.state()) < Rank(current.state())) {
+    return PreconditionFailed(absl::StrCat(
+        "the case is ", v1::CaseState_Name(current.state()),
+        " and cannot move back to ", v1::CaseState_Name(update.state())));
+  }
+  if (masked("case.state") && update.state() != current.state()) {
+    current.set_state(update.state());
+    *current.mutable_state_change_time() = ToProtoTimestamp(now);
+  }
+  if (masked("case.assignee")) current.set_assignee(update.assignee());
+  if (masked("case.internal_note")) {
+    current.set_internal_note(update.internal_note());
+  }
+  if (masked("case.public_response")) {
+    current.set_public_response(update.public_response());
+  }
+  *feedback.mutable_update_time() = ToProtoTimestamp(now);
+  return absl::OkStatus();
+}
+
+}  // namespace guestvoice::service

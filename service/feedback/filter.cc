@@ -1,0 +1,107 @@
+#include "service/feedback/filter.h"
+
+#include <algorithm>
+
+#include "absl/strings/str_cat.h"
+#include "analysis/aspect_taxonomy.h"
+#include "common/status_macros.h"
+#include "service/core/errors.h"
+#include "service/core/proto_time.h"
+#include "service/core/resource_names.h"
+#include "service/feedback/records.h"
+#include "service/feedback/validation.h"
+#include "storage/keys.h"
+
+namespace guestvoice::service {
+
+absl::StatusOr<FeedbackFilter> ParseFeedbackFilter(
+    const FeedbackFilterFields& fields) {
+  FeedbackFilter filter;
+  FieldViolations violations;
+  absl::StatusOr<std::string> organization =
+      ParseOrganizationName("parent", fields.parent);
+  violations.AddAll(organization.status());
+  if (!fields.hotel.empty()) {
+    absl::StatusOr<HotelName> hotel = ParseHotelName("hotel", fields.hotel);
+    violations.AddAll(hotel.status());
+    if (hotel.ok()) {
+      filter.hotel_id = hotel->hotel;
+      filter.hotel_organization = hotel->organization;
+    }
+  }
+  if (fields.source != v1::SOURCE_UNSPECIFIED &&
+      !IsKnownSource(fields.source)) {
+    violations.Add("source", absl::StrCat("unknown source ", fields.source));
+  }
+  if (!v1::SentimentBand_IsValid(fields.band)) {
+    violations.Add("band", absl::StrCat("unknown band ", fields.band));
+  }
+  if (!v1::CaseState_IsValid(fields.case_state)) {
+    violations.Add("case_state",
+                   absl::StrCat("unknown case state ", fields.case_state));
+  }
+  if (!fields.aspect.empty() &&
+      !analysis::AspectTaxonomy::Default().Contains(fields.aspect)) {
+    violations.Add("aspect", "not an aspect of the taxonomy");
+  }
+  if (fields.start_time != nullptr) {
+    filter.start = FromProtoTimestamp(*fields.start_time);
+  }
+  if (fields.end_time != nullptr) {
+    filter.end = FromProtoTimestamp(*fields.end_time);
+  }
+  if (filter.start.has_value() && filter.end.has_value() &&
+      *filter.end < *filter.start) {
+    violations.Add("end_time", "before start_time");
+  }
+  RETURN_IF_ERROR(violations.ToStatus());
+  filter.organization = *std::move(organization);
+  filter.source = static_cast<v1::Source>(fields.source);
+  filter.band = static_cast<v1::SentimentBand>(fields.band);
+  filter.aspect = std::string(fields.aspect);
+  filter.case_state = static_cast<v1::CaseState>(fields.case_state);
+  return filter;
+}
+
+absl::Status RequireFilterHotel(const storage::Store& store,
+                                const FeedbackFilter& filter,
+                                std::string_view hotel_name) {
+  if (filter.hotel_id.empty()) return absl::OkStatus();
+  if (filter.hotel_organization != filter.organization) {
+    return ResourceNotFound(hotel_name);
+  }
+  ASSIGN_OR_RETURN(
+      std::optional<std::string> hotel,
+      store.Get(storage::ColumnFamily::kEntities,
+                storage::HotelKey(filter.organization, filter.hotel_id)));
+  return hotel.has_value() ? absl::OkStatus() : ResourceNotFound(hotel_name);
+}
+
+bool MatchesIgnoringTime(const FeedbackFilter& filter,
+                         const v1::Feedback& feedback) {
+  if (!filter.hotel_id.empty() && HotelIdOf(feedback) != filter.hotel_id) {
+    return false;
+  }
+  if (filter.source != v1::SOURCE_UNSPECIFIED &&
+      feedback.source() != filter.source) {
+    return false;
+  }
+  if (filter.band != v1::SENTIMENT_BAND_UNSPECIFIED &&
+      feedback.analysis().band() != filter.band) {
+    return false;
+  }
+  if (filter.case_state != v1::CASE_STATE_UNSPECIFIED &&
+      feedback.case_().state() != filter.case_state) {
+    return false;
+  }
+  if (!filter.aspect.empty()) {
+    const auto& mentions = feedback.analysis().aspects();
+    return std::any_of(mentions.begin(), mentions.end(),
+                       [&](const v1::AspectMention& mention) {
+                         return mention.aspect() == filter.aspect;
+                       });
+  }
+  return true;
+}
+
+}  // namespace guestvoice::service

@@ -1,0 +1,170 @@
+#include "service/feedback/ingest.h"
+
+#include <optional>
+#include <string>
+
+#include "analysis/score_rounding.h"
+#include "common/status_macros.h"
+#include "guestvoice/internal/v1/records.pb.h"
+#include "guestvoice/v1/hotel.pb.h"
+#include "service/core/crypto.h"
+#include "service/core/errors.h"
+#include "service/core/proto_records.h"
+#include "service/core/proto_time.h"
+#include "service/core/resource_names.h"
+#include "service/feedback/aggregates.h"
+#include "service/feedback/names.h"
+#include "service/feedback/records.h"
+#include "service/feedback/text_fingerprint.h"
+#include "service/feedback/validation.h"
+#include "service/feedback/voices.h"
+#include "storage/keys.h"
+
+namespace guestvoice::service {
+namespace {
+
+// Scores as the reference prints them (3 decimals, compound 4), so stored
+// and exported numbers match guestvoice-analyze and vaderSentiment.
+v1::FeedbackAnalysis ToProto(const analysis::Analysis& analysis,
+                             std::string_view taxonomy_version) {
+  const analysis::SentimentScores scores =
+      analysis::RoundLikeReference(analysis.scores);
+  v1::FeedbackAnalysis proto;
+  v1::SentimentScores& sentiment = *proto.mutable_sentiment();
+  sentiment.set_negative(scores.neg);
+  sentiment.set_neutral(scores.neu);
+  sentiment.set_positive(scores.pos);
+  sentiment.set_compound(scores.compound);
+  proto.set_band(
+      scores.compound >= kPositiveThreshold   ? v1::SENTIMENT_BAND_POSITIVE
+      : scores.compound <= kNegativeThreshold ? v1::SENTIMENT_BAND_NEGATIVE
+                                              : v1::SENTIMENT_BAND_NEUTRAL);
+  for (const analysis::AspectMention& mention : analysis.aspects) {
+    v1::AspectMention& out = *proto.add_aspects();
+    out.set_aspect(mention.aspect);
+    out.set_sentiment(analysis::RoundLikePython(mention.sentiment, 4));
+    out.set_text(mention.text);
+  }
+  proto.set_taxonomy_version(std::string(taxonomy_version));
+  return proto;
+}
+
+absl::StatusOr<v1::Hotel> ReadFeedbackHotel(const storage::Store& store,
+                                            const HotelName& hotel,
+                                            std::string_view hotel_name) {
+  ASSIGN_OR_RETURN(
+      std::optional<v1::Hotel> record,
+      ReadProto<v1::Hotel>(store, storage::ColumnFamily::kEntities,
+                           storage::HotelKey(hotel.organization, hotel.hotel),
+                           hotel_name));
+  if (!record.has_value()) return ResourceNotFound(hotel_name);
+  return *std::move(record);
+}
+
+}  // namespace
+
+absl::StatusOr<IngestOutcome> FeedbackIngester::Ingest(
+    std::string_view organization, const v1::Feedback& input) const {
+  const absl::Time now = deps_.clock.Now();
+  FieldViolations violations;
+  absl::StatusOr<HotelName> hotel_name =
+      ParseHotelName("feedback.hotel", input.hotel());
+  violations.AddAll(hotel_name.status());
+  CheckFeedbackInput(violations, "feedback.", input, now);
+  RETURN_IF_ERROR(violations.ToStatus());
+  if (hotel_name->organization != organization) {
+    return ResourceNotFound(input.hotel());
+  }
+  ASSIGN_OR_RETURN(v1::Hotel hotel,
+                   ReadFeedbackHotel(deps_.store, *hotel_name, input.hotel()));
+  absl::TimeZone zone;
+  if (!absl::LoadTimeZone(hotel.time_zone(), &zone)) {
+    return absl::InternalError("the hotel's stored time zone is unknown");
+  }
+
+  // The analysis is the expensive part: done before any lock is taken.
+  v1::FeedbackAnalysis analysis =
+      ToProto(analyzer_.Analyze(input.text()), analyzer_.taxonomy().version());
+  const std::string text_digest = RepeatFingerprint(input.text());
+
+  const std::string source_key = storage::FeedbackSourceIndexKey(
+      organization, input.source(), input.external_id());
+  const std::string author_key =
+      AuthorKey(organization, input.source(), input.author().handle());
+  auto attribution_guard = deps_.attribution_locks.LockShared(organization);
+  // The dedupe key serialises retries of one item; the author key serialises
+  // one author's posts (author registration, repeat detection).
+  auto guard = deps_.locks.Lock(source_key, author_key);
+
+  ASSIGN_OR_RETURN(
+      std::optional<std::string> existing_id,
+      deps_.store.Get(storage::ColumnFamily::kFeedback, source_key));
+  if (existing_id.has_value()) {
+    ASSIGN_OR_RETURN(
+        std::optional<internal::v1::StoredFeedback> existing,
+        ReadStoredFeedback(deps_.store, organization, *existing_id));
+    if (!existing.has_value()) {
+      return absl::DataLossError(
+          "the dedupe index names a feedback item that is not stored");
+    }
+    return IngestOutcome{std::move(*existing->mutable_feedback()),
+                         /*duplicate=*/true};
+  }
+
+  storage::WriteBatch batch;
+  ASSIGN_OR_RETURN(std::optional<internal::v1::FeedbackAuthor> author,
+                   ReadFeedbackAuthor(deps_.store, organization, input.source(),
+                                      input.author().handle()));
+  if (!author.has_value()) {
+    author.emplace();
+    author->set_voice(NewAuthorVoiceId());
+    batch.Put(storage::ColumnFamily::kFeedback, author_key,
+              author->SerializeAsString());
+  }
+  ASSIGN_OR_RETURN(
+      std::optional<std::string> earlier_same_text,
+      deps_.store.Get(storage::ColumnFamily::kFeedback,
+                      storage::FeedbackRepeatIndexKey(
+                          organization, author->voice(), text_digest)));
+
+  internal::v1::StoredFeedback item;
+  item.set_author_voice(author->voice());
+  item.set_aggregate_day(HotelDay(FromProtoTimestamp(input.post_time()), zone));
+  v1::Feedback& feedback = *item.mutable_feedback();
+  feedback.set_name(FormatFeedbackName(organization, NewResourceId()));
+  feedback.set_hotel(FormatHotelName(organization, hotel_name->hotel));
+  feedback.set_source(input.source());
+  feedback.set_external_id(input.external_id());
+  *feedback.mutable_author() = input.author();
+  feedback.set_text(input.text());
+  if (input.has_rating()) {
+    v1::Rating& rating = *feedback.mutable_rating();
+    rating.set_value(input.rating().value());
+    rating.set_scale_min(input.rating().scale_min());
+    rating.set_scale_max(input.rating().scale_max());
+    rating.set_normalized_value((rating.value() - rating.scale_min()) /
+                                (rating.scale_max() - rating.scale_min()));
+  }
+  feedback.set_language_code(input.language_code());
+  *feedback.mutable_post_time() = input.post_time();
+  *feedback.mutable_receive_time() = ToProtoTimestamp(now);
+  *feedback.mutable_analysis() = std::move(analysis);
+  feedback.set_repeat(earlier_same_text.has_value());
+  if (!author->guest().empty()) {
+    feedback.set_guest(FormatGuestResourceName(organization, author->guest()));
+  }
+  feedback.mutable_case_()->set_state(v1::CASE_STATE_OPEN);
+  *feedback.mutable_case_()->mutable_state_change_time() =
+      ToProtoTimestamp(now);
+  *feedback.mutable_update_time() = ToProtoTimestamp(now);
+
+  PutNewFeedback(batch, organization, item, text_digest);
+  AggregateDeltas deltas{std::string(organization)};
+  deltas.Add(item, VoiceOf(item), +1);
+  deltas.AppendTo(batch);
+  RETURN_IF_ERROR(deps_.store.Write(std::move(batch)));
+  publisher_.Publish(organization, feedback);
+  return IngestOutcome{std::move(feedback), /*duplicate=*/false};
+}
+
+}  // namespace guestvoice::service

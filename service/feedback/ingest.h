@@ -1,0 +1,45 @@
+#ifndef GUESTVOICE_SERVICE_FEEDBACK_INGEST_H_
+#define GUESTVOICE_SERVICE_FEEDBACK_INGEST_H_
+
+#include <string_view>
+
+#include "absl/status/statusor.h"
+#include "analysis/feedback_analyzer.h"
+#include "guestvoice/v1/feedback.pb.h"
+#include "service/core/domain_context.h"
+#include "service/feedback/publisher.h"
+
+namespace guestvoice::service {
+
+struct IngestOutcome {
+  v1::Feedback feedback;
+  // True when the item had been ingested before: `feedback` is the item as
+  // stored first, and nothing was counted again.
+  bool duplicate = false;
+};
+
+// The ingest path shared by IngestFeedback and ImportFeedback: validate,
+// analyse, then store the item, its indexes and its pre-aggregates in one
+// WriteBatch, idempotently by (organization, source, external_id). Returns
+// only once the batch is durable (Store::Write), then tells the publisher.
+class FeedbackIngester {
+ public:
+  FeedbackIngester(DomainContext deps, FeedbackPublisher& publisher,
+                   const analysis::FeedbackAnalyzer& analyzer)
+      : deps_(deps), publisher_(publisher), analyzer_(analyzer) {}
+
+  // Ingests `input` into `organization`, which the caller has checked is the
+  // principal's. Errors name fields under "feedback.": INVALID_ARGUMENT
+  // (FIELD_INVALID) for bad input, NOT_FOUND for an unknown hotel.
+  absl::StatusOr<IngestOutcome> Ingest(std::string_view organization,
+                                       const v1::Feedback& input) const;
+
+ private:
+  DomainContext deps_;
+  FeedbackPublisher& publisher_;
+  const analysis::FeedbackAnalyzer& analyzer_;
+};
+
+}  // namespace guestvoice::service
+
+#endif  // GUESTVOICE_SERVICE_FEEDBACK_INGEST_H_

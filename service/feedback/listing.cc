@@ -1,0 +1,80 @@
+#include "service/feedback/listing.h"
+
+#include <optional>
+#include <string>
+
+#include "absl/strings/str_cat.h"
+#include "common/status_macros.h"
+#include "service/core/pagination.h"
+#include "service/feedback/records.h"
+#include "storage/keys.h"
+
+namespace guestvoice::service {
+namespace {
+
+std::string IndexPrefix(const FeedbackFilter& filter) {
+  if (!filter.hotel_id.empty()) {
+    return storage::FeedbackHotelTimeIndexPrefix(filter.organization,
+                                                 filter.hotel_id);
+  }
+  if (filter.case_state != v1::CASE_STATE_UNSPECIFIED) {
+    return storage::FeedbackCaseIndexPrefix(filter.organization,
+                                            filter.case_state);
+  }
+  return storage::FeedbackTimeIndexPrefix(filter.organization);
+}
+
+// Every field of the request but the page ones: a token is only good for
+// the same filters.
+std::string RequestIdentity(const v1::ListFeedbackRequest& request) {
+  v1::ListFeedbackRequest identity = request;
+  identity.clear_page_size();
+  identity.clear_page_token();
+  return absl::StrCat("ListFeedback|", identity.SerializeAsString());
+}
+
+}  // namespace
+
+absl::Status ListFeedbackPage(const storage::Store& store,
+                              const FeedbackFilter& filter,
+                              const v1::ListFeedbackRequest& request,
+                              v1::ListFeedbackResponse& response) {
+  PageQuery query{
+      .family = storage::ColumnFamily::kFeedback,
+      .prefix = IndexPrefix(filter),
+      .request_identity = RequestIdentity(request),
+      .page_size = request.page_size(),
+      .page_token = request.page_token(),
+  };
+  const std::string first_start_after =
+      filter.end.has_value()
+          ? storage::NewestFirstStartBefore(query.prefix, *filter.end)
+          : "";
+  ASSIGN_OR_RETURN(
+      *response.mutable_next_page_token(),
+      VisitFilteredPage(
+          store, query, first_start_after,
+          [&](std::string_view,
+              std::string_view feedback_id) -> absl::StatusOr<EntryVerdict> {
+            ASSIGN_OR_RETURN(
+                std::optional<internal::v1::StoredFeedback> item,
+                ReadStoredFeedback(store, filter.organization, feedback_id));
+            if (!item.has_value()) {
+              return absl::DataLossError(
+                  "a feedback index names an item that is not stored");
+            }
+            const v1::Feedback& feedback = item->feedback();
+            if (filter.start.has_value() &&
+                PostTimeOf(feedback) < *filter.start) {
+              return EntryVerdict::kPastEnd;
+            }
+            if (!MatchesIgnoringTime(filter, feedback)) {
+              return EntryVerdict::kSkipped;
+            }
+            *response.add_feedback() = std::move(*item->mutable_feedback());
+            return EntryVerdict::kTaken;
+          }));
+  return absl::OkStatus();
+}
+
+}  // namespace guestvoice::service

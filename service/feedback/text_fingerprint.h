@@ -1,0 +1,20 @@
+#ifndef GUESTVOICE_SERVICE_FEEDBACK_TEXT_FINGERPRINT_H_
+#define GUESTVOICE_SERVICE_FEEDBACK_TEXT_FINGERPRINT_H_
+
+#include <string>
+#include <string_view>
+
+namespace guestvoice::service {
+
+// The text as repeat detection compares it: ASCII letters lower-cased, runs
+// of whitespace as one space, no leading or trailing whitespace. So "Dirty
+// room!" and "  dirty   ROOM! " are the same post, while anything that
+// changes the words is not.
+std::string NormalizeForRepeats(std::string_view text);
+
+// SHA-256 of NormalizeForRepeats(text): what the repeat index is keyed by.
+std::string RepeatFingerprint(std::string_view text);
+
+}  // namespace guestvoice::service
+
+#endif  // GUESTVOICE_SERVICE_FEEDBACK_TEXT_FINGERPRINT_H_

@@ -1,0 +1,133 @@
+#include "service/feedback/validation.h"
+
+#include <cmath>
+#include <string>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
+#include "common/absl_view.h"
+#include "common/utf8.h"
+#include "guestvoice/v1/source.pb.h"
+#include "service/core/field_checks.h"
+#include "service/core/proto_time.h"
+
+namespace guestvoice::service {
+namespace {
+
+// google.protobuf.Timestamp's range: 0001-01-01 to 9999-12-31.
+constexpr int64_t kMinTimestampSeconds = -62135596800;
+constexpr int64_t kMaxTimestampSeconds = 253402300799;
+
+// An opaque id or handle: 1 to `max_bytes` bytes of UTF-8 without control
+// characters.
+void CheckIdentifier(FieldViolations& violations, const std::string& field,
+                     std::string_view value, size_t max_bytes) {
+  if (value.empty()) {
+    violations.Add(field, "required");
+  } else if (value.size() > max_bytes) {
+    violations.Add(field, absl::StrCat("longer than ", max_bytes, " bytes"));
+  } else if (!Utf8CodePointCount(value).has_value()) {
+    violations.Add(field, "not valid UTF-8");
+  } else if (HasAsciiControlCharacter(value)) {
+    violations.Add(field, "contains control characters");
+  }
+}
+
+void CheckText(FieldViolations& violations, const std::string& field,
+               std::string_view text) {
+  if (text.empty()) {
+    violations.Add(field, "required");
+  } else if (text.size() > kMaxFeedbackTextBytes) {
+    violations.Add(
+        field, absl::StrCat("longer than ", kMaxFeedbackTextBytes, " bytes"));
+  } else if (!Utf8CodePointCount(text).has_value()) {
+    violations.Add(field, "not valid UTF-8");
+  }
+}
+
+// BCP-47 in shape: subtags of 1-8 ASCII letters or digits joined by '-'.
+bool LooksLikeLanguageTag(std::string_view tag) {
+  if (tag.empty() || tag.size() > kMaxLanguageCodeBytes) return false;
+  size_t subtag = 0;
+  for (char c : tag) {
+    if (c == '-') {
+      if (subtag == 0) return false;
+      subtag = 0;
+    } else if (absl::ascii_isalnum(c) && ++subtag <= 8) {
+      continue;
+    } else {
+      return false;
+    }
+  }
+  return subtag > 0 && absl::ascii_isalpha(tag[0]);
+}
+
+void CheckPostTime(FieldViolations& violations, const std::string& field,
+                   const v1::Feedback& feedback, absl::Time now) {
+  if (!feedback.has_post_time()) {
+    violations.Add(field, "required");
+    return;
+  }
+  const google::protobuf::Timestamp& time = feedback.post_time();
+  if (time.seconds() < kMinTimestampSeconds ||
+      time.seconds() > kMaxTimestampSeconds || time.nanos() < 0 ||
+      time.nanos() > 999'999'999) {
+    violations.Add(field, "not a valid timestamp");
+  } else if (FromProtoTimestamp(time) > now + kMaxPostTimeSkew) {
+    violations.Add(field, "more than 5 minutes in the future");
+  }
+}
+
+void CheckRating(FieldViolations& violations, const std::string& field,
+                 const v1::Rating& rating) {
+  if (!std::isfinite(rating.value()) || !std::isfinite(rating.scale_min()) ||
+      !std::isfinite(rating.scale_max())) {
+    violations.Add(field, "value and scale must be finite numbers");
+  } else if (rating.scale_max() <= rating.scale_min()) {
+    violations.Add(absl::StrCat(field, ".scale_max"),
+                   "must be greater than scale_min");
+  } else if (rating.value() < rating.scale_min() ||
+             rating.value() > rating.scale_max()) {
+    violations.Add(absl::StrCat(field, ".value"),
+                   absl::StrCat("outside the scale ", rating.scale_min(), "..",
+                                rating.scale_max()));
+  }
+}
+
+}  // namespace
+
+bool IsKnownSource(int source) {
+  return source != v1::SOURCE_UNSPECIFIED && v1::Source_IsValid(source);
+}
+
+void CheckFeedbackInput(FieldViolations& violations, std::string_view prefix,
+                        const v1::Feedback& feedback, absl::Time now) {
+  auto field = [&](std::string_view path) {
+    return absl::StrCat(AbslView(prefix), AbslView(path));
+  };
+  if (feedback.source() == v1::SOURCE_UNSPECIFIED) {
+    violations.Add(field("source"), "required");
+  } else if (!IsKnownSource(feedback.source())) {
+    violations.Add(field("source"),
+                   absl::StrCat("unknown source ", feedback.source()));
+  }
+  CheckIdentifier(violations, field("external_id"), feedback.external_id(),
+                  kMaxExternalIdBytes);
+  CheckIdentifier(violations, field("author.handle"),
+                  feedback.author().handle(), kMaxAuthorHandleBytes);
+  CheckDisplayText(violations, field("author.display_name"),
+                   feedback.author().display_name(), kMaxAuthorDisplayNameChars,
+                   /*required=*/false);
+  CheckText(violations, field("text"), feedback.text());
+  if (!feedback.language_code().empty() &&
+      !LooksLikeLanguageTag(feedback.language_code())) {
+    violations.Add(field("language_code"),
+                   "must be a BCP-47 language tag such as \"en\" or \"pt-BR\"");
+  }
+  CheckPostTime(violations, field("post_time"), feedback, now);
+  if (feedback.has_rating()) {
+    CheckRating(violations, field("rating"), feedback.rating());
+  }
+}
+
+}  // namespace guestvoice::service

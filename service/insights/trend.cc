@@ -1,0 +1,149 @@
+// GetSentimentTrend from the pre-aggregates: each hotel's days fall into
+// calendar buckets (day, ISO week, month) by their hotel-local date.
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "absl/time/civil_time.h"
+#include "common/absl_view.h"
+#include "common/status_macros.h"
+#include "service/core/errors.h"
+#include "service/core/proto_date.h"
+#include "service/insights/queries.h"
+#include "service/insights/voice_stats.h"
+
+namespace guestvoice::service {
+namespace {
+
+// The day after the last day of the bucket that `day` starts or lies in.
+int64_t NextBucketStart(int64_t day, v1::Granularity granularity) {
+  const absl::CivilDay civil = DayFromNumber(day);
+  switch (granularity) {
+    case v1::GRANULARITY_WEEK: {
+      // absl::Weekday counts from Monday = 0, as ISO weeks do.
+      const int weekday = static_cast<int>(absl::GetWeekday(civil));
+      return day + 7 - weekday;
+    }
+    case v1::GRANULARITY_MONTH:
+      return DayNumber(absl::CivilDay(absl::CivilMonth(civil) + 1));
+    default:
+      return day + 1;
+  }
+}
+
+absl::StatusOr<std::vector<DayRange>> BucketRanges(
+    const DayRange& days, v1::Granularity granularity) {
+  std::vector<DayRange> buckets;
+  for (int64_t day = days.first_day; day <= days.last_day;) {
+    if (static_cast<int64_t>(buckets.size()) == kMaxTrendBuckets) {
+      return InvalidField(
+          "granularity",
+          absl::StrCat("the interval would have more than ", kMaxTrendBuckets,
+                       " buckets; use a coarser granularity"));
+    }
+    const int64_t next = NextBucketStart(day, granularity);
+    buckets.push_back({day, std::min(next - 1, days.last_day)});
+    day = next;
+  }
+  return buckets;
+}
+
+// Per bucket: each (hotel, voice) pair's totals, fed to a builder once per
+// hotel so a voice counts once per hotel and bucket.
+struct BucketAccumulator {
+  VoiceStatsBuilder voices;
+  AspectStatsBuilder aspect_voices;
+};
+
+}  // namespace
+
+absl::StatusOr<v1::SentimentTrend> ComputeSentimentTrend(
+    const storage::Store& store, const InsightScope& scope,
+    const TimeBounds& bounds, v1::Granularity granularity,
+    std::string_view aspect) {
+  const absl::TimeZone bounds_zone = scope.whole_organization
+                                         ? absl::UTCTimeZone()
+                                         : scope.hotels.front().zone;
+  DayRange all = HotelDays(bounds, bounds_zone);
+  for (const ScopeHotel& hotel : scope.hotels) {
+    const DayRange days = HotelDays(bounds, hotel.zone);
+    all.first_day = std::min(all.first_day, days.first_day);
+    all.last_day = std::max(all.last_day, days.last_day);
+  }
+  ASSIGN_OR_RETURN(std::vector<DayRange> buckets,
+                   BucketRanges(all, granularity));
+  std::vector<size_t> bucket_of_day(all.days());
+  for (size_t b = 0; b < buckets.size(); ++b) {
+    for (int64_t day = buckets[b].first_day; day <= buckets[b].last_day;
+         ++day) {
+      bucket_of_day[day - all.first_day] = b;
+    }
+  }
+
+  const std::unique_ptr<storage::Snapshot> snapshot = store.GetSnapshot();
+  std::vector<BucketAccumulator> accumulators(buckets.size());
+  for (const ScopeHotel& hotel : scope.hotels) {
+    const DayRange days = HotelDays(bounds, hotel.zone);
+    if (aspect.empty()) {
+      std::vector<VoiceTotals> per_bucket(buckets.size());
+      RETURN_IF_ERROR(ScanVoiceDays(
+          store, scope.organization, hotel.id, days.first_day, days.last_day,
+          [&](int64_t day, std::string_view voice,
+              const VoiceDayCounters& counters) {
+            AddCounters(
+                per_bucket[bucket_of_day[day - all.first_day]][AbslView(voice)],
+                counters);
+          },
+          snapshot.get()));
+      for (size_t b = 0; b < buckets.size(); ++b) {
+        accumulators[b].voices.AddVoices(per_bucket[b]);
+      }
+    } else {
+      std::vector<absl::flat_hash_map<std::string, AspectDayCounters>>
+          per_bucket(buckets.size());
+      RETURN_IF_ERROR(ScanAspectDays(
+          store, scope.organization, hotel.id, days.first_day, days.last_day,
+          [&](int64_t day, std::string_view mention_aspect,
+              std::string_view voice, const AspectDayCounters& counters) {
+            if (mention_aspect != aspect) return;
+            AddCounters(
+                per_bucket[bucket_of_day[day - all.first_day]][AbslView(voice)],
+                counters);
+          },
+          snapshot.get()));
+      for (size_t b = 0; b < buckets.size(); ++b) {
+        for (const auto& [voice, totals] : per_bucket[b]) {
+          accumulators[b].aspect_voices.AddVoice(totals);
+        }
+      }
+    }
+  }
+
+  v1::SentimentTrend trend;
+  for (size_t b = 0; b < buckets.size(); ++b) {
+    v1::TrendBucket& bucket = *trend.add_buckets();
+    const TimeBounds bucket_bounds = DayRangeBounds(buckets[b], bounds_zone);
+    // Organization buckets may hold days of hotels east or west of UTC that
+    // lie outside the UTC reading of the interval: never invert the bounds.
+    const absl::Time start = std::max(bucket_bounds.start, bounds.start);
+    *bucket.mutable_interval() = ToProtoInterval(
+        {start, std::max(start, std::min(bucket_bounds.end, bounds.end))});
+    *bucket.mutable_date() = ToProtoDate(DayFromNumber(buckets[b].first_day));
+    if (aspect.empty()) {
+      const v1::VoiceStats stats = accumulators[b].voices.Build();
+      bucket.set_voice_count(stats.voice_count());
+      bucket.set_mean_sentiment(stats.mean_sentiment());
+      bucket.set_feedback_count(stats.feedback_count());
+    } else {
+      const v1::AspectStats stats = accumulators[b].aspect_voices.Build(aspect);
+      bucket.set_voice_count(stats.voice_count());
+      bucket.set_mean_sentiment(stats.mean_sentiment());
+      bucket.set_feedback_count(stats.mention_count());
+    }
+  }
+  return trend;
+}
+
+}  // namespace guestvoice::service

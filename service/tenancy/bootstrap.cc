@@ -1,0 +1,84 @@
+#include "service/tenancy/bootstrap.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
+#include "absl/strings/str_cat.h"
+#include "common/absl_view.h"
+#include "common/status_macros.h"
+#include "service/core/proto_time.h"
+#include "service/core/resource_names.h"
+#include "service/tenancy/organizations.h"
+#include "storage/keys.h"
+
+namespace guestvoice::service {
+namespace {
+
+absl::Status FileError(std::string_view action, const std::string& path) {
+  return absl::FailedPreconditionError(absl::StrCat(
+      "cannot ", AbslView(action), " ", path, ": ", std::strerror(errno)));
+}
+
+// Writes `contents` to `path` readable by the owner only, durably.
+absl::Status WriteOwnerOnlyFile(const std::string& path,
+                                const std::string& contents) {
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
+                        S_IRUSR | S_IWUSR);
+  if (fd < 0) return FileError("create", path);
+  // open's mode does not apply to a file that already existed.
+  bool ok = ::fchmod(fd, S_IRUSR | S_IWUSR) == 0 &&
+            ::write(fd, contents.data(), contents.size()) ==
+                static_cast<ssize_t>(contents.size()) &&
+            ::fsync(fd) == 0;
+  const absl::Status status = ok ? absl::OkStatus() : FileError("write", path);
+  ::close(fd);
+  return status;
+}
+
+}  // namespace
+
+absl::StatusOr<BootstrapResult> BootstrapIfEmpty(storage::Store& store,
+                                                 const Clock& clock) {
+  bool has_organizations = false;
+  RETURN_IF_ERROR(store.Scan(storage::ColumnFamily::kIndexes,
+                             storage::OrganizationIndexPrefix(), "", 1,
+                             [&](std::string_view, std::string_view) {
+                               has_organizations = true;
+                               return false;
+                             }));
+  if (has_organizations) return BootstrapResult{};
+
+  const absl::Time now = clock.Now();
+  v1::Organization organization;
+  organization.set_name(FormatOrganizationName(kBootstrapOrganization));
+  organization.set_display_name("Default organization");
+  *organization.mutable_create_time() = ToProtoTimestamp(now);
+
+  v1::ApiKey request;
+  request.set_display_name("first admin key (created at first start)");
+  for (int scope = v1::Scope_MIN; scope <= v1::Scope_MAX; ++scope) {
+    if (scope != v1::SCOPE_UNSPECIFIED) request.add_scopes(v1::Scope(scope));
+  }
+  NewApiKey minted = MintApiKey(kBootstrapOrganization, request, now);
+  ASSIGN_OR_RETURN(ApiKeyName key_name,
+                   ParseApiKeyName("name", minted.stored.api_key().name()));
+
+  BootstrapResult result{
+      .created = true,
+      .admin_key_file = absl::StrCat(store.data_dir(), "/", kAdminKeyFileName)};
+  RETURN_IF_ERROR(
+      WriteOwnerOnlyFile(result.admin_key_file,
+                         absl::StrCat(minted.with_secret.key_string(), "\n")));
+
+  storage::WriteBatch batch;
+  PutOrganization(batch, kBootstrapOrganization, organization);
+  PutApiKey(batch, kBootstrapOrganization, key_name.api_key, minted.stored);
+  RETURN_IF_ERROR(store.Write(std::move(batch)));
+  return result;
+}
+
+}  // namespace guestvoice::service

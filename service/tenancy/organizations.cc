@@ -1,0 +1,109 @@
+#include "service/tenancy/organizations.h"
+
+#include "absl/strings/str_cat.h"
+#include "common/absl_view.h"
+#include "common/status_macros.h"
+#include "service/core/crypto.h"
+#include "service/core/errors.h"
+#include "service/core/proto_records.h"
+#include "service/core/proto_time.h"
+#include "service/core/resource_names.h"
+#include "storage/keys.h"
+
+namespace guestvoice::service {
+namespace {
+
+// Prefix that makes a guestvoice key recognisable to secret scanners and to
+// people reading logs.
+constexpr std::string_view kKeyPrefix = "gv_";
+constexpr size_t kSecretBytes = 32;
+
+}  // namespace
+
+absl::StatusOr<std::optional<v1::Organization>> ReadOrganization(
+    const storage::Store& store, std::string_view organization) {
+  return ReadProto<v1::Organization>(store, storage::ColumnFamily::kEntities,
+                                     storage::OrganizationKey(organization),
+                                     FormatOrganizationName(organization));
+}
+
+void PutOrganization(storage::WriteBatch& batch, std::string_view organization,
+                     const v1::Organization& record) {
+  batch.Put(storage::ColumnFamily::kEntities,
+            storage::OrganizationKey(organization), record.SerializeAsString());
+  batch.Put(storage::ColumnFamily::kIndexes,
+            storage::OrganizationIndexKey(organization), "");
+}
+
+NewApiKey MintApiKey(std::string_view organization, const v1::ApiKey& request,
+                     absl::Time now) {
+  const std::string key_id = NewResourceId();
+  const std::string secret =
+      absl::StrCat(AbslView(kKeyPrefix), RandomSecret(kSecretBytes));
+  NewApiKey minted;
+  v1::ApiKey& api_key = *minted.stored.mutable_api_key();
+  api_key.set_name(FormatApiKeyName(organization, key_id));
+  api_key.set_display_name(request.display_name());
+  // Each scope once, in enum order, whatever order the caller sent.
+  for (int scope = v1::Scope_MIN; scope <= v1::Scope_MAX; ++scope) {
+    if (scope != v1::SCOPE_UNSPECIFIED &&
+        std::find(request.scopes().begin(), request.scopes().end(), scope) !=
+            request.scopes().end()) {
+      api_key.add_scopes(static_cast<v1::Scope>(scope));
+    }
+  }
+  if (request.has_expire_time()) {
+    *api_key.mutable_expire_time() = request.expire_time();
+  }
+  *api_key.mutable_create_time() = ToProtoTimestamp(now);
+  minted.stored.set_secret_sha256(Sha256(secret));
+  minted.with_secret = api_key;
+  minted.with_secret.set_key_string(secret);
+  return minted;
+}
+
+void PutApiKey(storage::WriteBatch& batch, std::string_view organization,
+               std::string_view key_id,
+               const internal::v1::StoredApiKey& stored) {
+  const std::string bytes = stored.SerializeAsString();
+  batch.Put(storage::ColumnFamily::kEntities,
+            storage::ApiKeyKey(organization, key_id), bytes);
+  batch.Put(storage::ColumnFamily::kIndexes,
+            storage::ApiKeyHashIndexKey(stored.secret_sha256()), bytes);
+}
+
+absl::StatusOr<std::optional<internal::v1::StoredApiKey>> ReadApiKey(
+    const storage::Store& store, std::string_view organization,
+    std::string_view key_id) {
+  return ReadProto<internal::v1::StoredApiKey>(
+      store, storage::ColumnFamily::kEntities,
+      storage::ApiKeyKey(organization, key_id),
+      FormatApiKeyName(organization, key_id));
+}
+
+absl::StatusOr<Principal> AuthenticateApiKey(const storage::Store& store,
+                                             absl::Time now,
+                                             std::string_view key) {
+  ASSIGN_OR_RETURN(std::optional<std::string> record,
+                   store.Get(storage::ColumnFamily::kIndexes,
+                             storage::ApiKeyHashIndexKey(Sha256(key))));
+  internal::v1::StoredApiKey stored;
+  if (!record.has_value() || !stored.ParseFromString(*record) ||
+      stored.api_key().has_revoke_time()) {
+    return Unauthenticated(v1::ERROR_REASON_API_KEY_INVALID,
+                           "the API key is unknown or revoked");
+  }
+  const v1::ApiKey& api_key = stored.api_key();
+  if (api_key.has_expire_time() &&
+      FromProtoTimestamp(api_key.expire_time()) <= now) {
+    return Unauthenticated(v1::ERROR_REASON_API_KEY_EXPIRED,
+                           "the API key has expired");
+  }
+  auto name = ParseApiKeyName("api_key.name", api_key.name());
+  if (!name.ok()) {
+    return absl::DataLossError("a stored API key has a malformed name");
+  }
+  return Principal(name->organization, api_key.name(), api_key.scopes());
+}
+
+}  // namespace guestvoice::service

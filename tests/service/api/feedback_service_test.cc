@@ -1,0 +1,446 @@
+// FeedbackService end to end: ingest, import, reads and case handling over a
+// real server and the generated stubs.
+
+#include <functional>
+#include <limits>
+#include <set>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "gmock/gmock.h"
+#include "google/rpc/error_details.pb.h"
+#include "gtest/gtest.h"
+#include "service/feedback/aggregates.h"
+#include "tests/testing/feedback_fixture.h"
+#include "tests/testing/grpc_matchers.h"
+
+namespace guestvoice {
+namespace {
+
+using ::guestvoice::testing::FeedbackFixture;
+using ::guestvoice::testing::GrpcCodeIs;
+using ::guestvoice::testing::GrpcErrorIs;
+using ::guestvoice::testing::TestServer;
+using ::guestvoice::testing::ViolatedFields;
+using ::testing::ElementsAre;
+using ::testing::IsEmpty;
+using ::testing::UnorderedElementsAre;
+
+// Feedback counted in the lisbon hotel's voice-day aggregates today.
+int64_t CountedFeedback(service::Server& server) {
+  int64_t count = 0;
+  EXPECT_TRUE(
+      service::ScanVoiceDays(server.store(), "default", "lisbon",
+                             std::numeric_limits<int32_t>::min(),
+                             std::numeric_limits<int32_t>::max(),
+                             [&](int64_t, std::string_view,
+                                 const service::VoiceDayCounters& counters) {
+                               count += counters.feedback_count;
+                             })
+          .ok());
+  return count;
+}
+
+using FeedbackServiceTest = FeedbackFixture;
+
+TEST_F(FeedbackServiceTest, IngestStoresTheAnalysedItem) {
+  v1::Feedback input =
+      Item("t-1", "@ana", "The room was filthy and the staff rude.");
+  input.mutable_rating()->set_value(2);
+  input.mutable_rating()->set_scale_min(1);
+  input.mutable_rating()->set_scale_max(5);
+  v1::Feedback stored;
+  ASSERT_TRUE(Ingest(input, &stored).ok());
+  EXPECT_THAT(stored.name(),
+              ::testing::MatchesRegex("organizations/default/feedback/.+"));
+  EXPECT_EQ(stored.hotel(), "organizations/default/hotels/lisbon");
+  EXPECT_EQ(stored.analysis().band(), v1::SENTIMENT_BAND_NEGATIVE);
+  EXPECT_LT(stored.analysis().sentiment().compound(), -0.05);
+  EXPECT_FALSE(stored.analysis().taxonomy_version().empty());
+  std::set<std::string> aspects;
+  for (const auto& mention : stored.analysis().aspects()) {
+    aspects.insert(mention.aspect());
+  }
+  EXPECT_TRUE(aspects.count("cleanliness")) << stored.DebugString();
+  EXPECT_DOUBLE_EQ(stored.rating().normalized_value(), 0.25);
+  EXPECT_EQ(stored.case_().state(), v1::CASE_STATE_OPEN);
+  EXPECT_EQ(stored.receive_time().seconds(),
+            absl::ToUnixSeconds(server_.clock().Now()));
+  EXPECT_FALSE(stored.repeat());
+
+  v1::GetFeedbackRequest get;
+  get.set_name(stored.name());
+  v1::Feedback fetched;
+  ASSERT_TRUE(stub_
+                  ->GetFeedback(TestServer::Context(server_.admin_key()).get(),
+                                get, &fetched)
+                  .ok());
+  EXPECT_EQ(fetched.SerializeAsString(), stored.SerializeAsString());
+  EXPECT_EQ(CountedFeedback(server_.server()), 1);
+}
+
+TEST_F(FeedbackServiceTest,
+       InvalidItemsAreRefusedWithEveryFieldAndNothingStored) {
+  v1::Feedback input = Item("", "", "");
+  input.set_source(v1::SOURCE_UNSPECIFIED);
+  *input.mutable_post_time() =
+      service::ToProtoTimestamp(server_.clock().Now() + absl::Minutes(6));
+  input.mutable_rating()->set_value(7);
+  input.mutable_rating()->set_scale_min(1);
+  input.mutable_rating()->set_scale_max(5);
+  const grpc::Status status = Ingest(input);
+  EXPECT_THAT(status,
+              GrpcErrorIs(grpc::StatusCode::INVALID_ARGUMENT, "FIELD_INVALID"));
+  EXPECT_THAT(
+      ViolatedFields(status),
+      UnorderedElementsAre("feedback.source", "feedback.external_id",
+                           "feedback.author.handle", "feedback.text",
+                           "feedback.post_time", "feedback.rating.value"));
+  EXPECT_THAT(ListAll(), IsEmpty());
+  EXPECT_EQ(CountedFeedback(server_.server()), 0);
+}
+
+TEST_F(FeedbackServiceTest, EachBadFieldIsInvalidArgumentOnItsOwn) {
+  struct Case {
+    std::string field;
+    std::function<void(v1::Feedback&)> spoil;
+  };
+  const std::vector<Case> cases = {
+      {"feedback.text",
+       [](v1::Feedback& f) { f.set_text(std::string(16 * 1024 + 1, 'a')); }},
+      {"feedback.source",
+       [](v1::Feedback& f) { f.set_source(static_cast<v1::Source>(99)); }},
+      {"feedback.external_id",
+       [](v1::Feedback& f) { f.set_external_id(std::string(257, 'x')); }},
+      {"feedback.author.handle",
+       [](v1::Feedback& f) {
+         f.mutable_author()->set_handle(std::string(257, 'h'));
+       }},
+      {"feedback.rating.scale_max",
+       [](v1::Feedback& f) {
+         f.mutable_rating()->set_scale_min(5);
+         f.mutable_rating()->set_scale_max(5);
+         f.mutable_rating()->set_value(5);
+       }},
+      {"feedback.language_code",
+       [](v1::Feedback& f) { f.set_language_code("not a tag"); }},
+      {"feedback.post_time", [](v1::Feedback& f) { f.clear_post_time(); }},
+      {"feedback.hotel", [](v1::Feedback& f) { f.set_hotel("hotels/x"); }},
+  };
+  for (const Case& c : cases) {
+    v1::Feedback input = Item("x-" + c.field, "@ana", "Lovely stay");
+    c.spoil(input);
+    const grpc::Status status = Ingest(input);
+    EXPECT_THAT(status, GrpcCodeIs(grpc::StatusCode::INVALID_ARGUMENT))
+        << c.field;
+    EXPECT_THAT(ViolatedFields(status), ElementsAre(c.field));
+  }
+  // Up to 5 minutes ahead is clock skew, not a bad timestamp.
+  v1::Feedback skewed = Item("skewed", "@ana", "Lovely stay");
+  *skewed.mutable_post_time() =
+      service::ToProtoTimestamp(server_.clock().Now() + absl::Minutes(5));
+  EXPECT_TRUE(Ingest(skewed).ok());
+  EXPECT_EQ(ListAll().size(), 1u);
+}
+
+TEST_F(FeedbackServiceTest, UnknownOrForeignHotelIsNotFound) {
+  EXPECT_THAT(Ingest(Item("a", "@ana", "Nice", "nowhere")),
+              GrpcErrorIs(grpc::StatusCode::NOT_FOUND, "RESOURCE_NOT_FOUND"));
+  server_.CreateOrganizationWithKey("other", {v1::SCOPE_FEEDBACK_READ});
+  v1::Feedback foreign = Item("b", "@ana", "Nice");
+  foreign.set_hotel("organizations/other/hotels/paris");
+  EXPECT_THAT(Ingest(foreign),
+              GrpcErrorIs(grpc::StatusCode::NOT_FOUND, "RESOURCE_NOT_FOUND"));
+  EXPECT_THAT(ListAll(), IsEmpty());
+}
+
+TEST_F(FeedbackServiceTest, RetryReturnsTheOriginalAndCountsOnce) {
+  v1::Feedback first;
+  ASSERT_TRUE(Ingest(Item("t-9", "@ana", "Great breakfast"), &first).ok());
+  server_.clock().Advance(absl::Minutes(3));
+  v1::Feedback retried;
+  ASSERT_TRUE(
+      Ingest(Item("t-9", "@ana", "a different text, same id"), &retried).ok());
+  EXPECT_EQ(retried.SerializeAsString(), first.SerializeAsString());
+  EXPECT_EQ(ListAll().size(), 1u);
+  EXPECT_EQ(CountedFeedback(server_.server()), 1);
+}
+
+TEST_F(FeedbackServiceTest, ConcurrentIdenticalIngestsStoreOneItem) {
+  const v1::Feedback input = Item("burst", "@ana", "Noisy room, no sleep");
+  constexpr int kThreads = 8;
+  std::vector<std::string> names(kThreads);
+  std::vector<std::thread> threads;
+  for (int i = 0; i < kThreads; ++i) {
+    threads.emplace_back([&, i] {
+      v1::Feedback stored;
+      EXPECT_TRUE(Ingest(input, &stored).ok());
+      names[i] = stored.name();
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  EXPECT_EQ(std::set<std::string>(names.begin(), names.end()).size(), 1u);
+  EXPECT_EQ(ListAll().size(), 1u);
+  EXPECT_EQ(CountedFeedback(server_.server()), 1);
+}
+
+TEST_F(FeedbackServiceTest, SameAuthorSameTextIsARepeatThatCountsNothing) {
+  v1::Feedback first;
+  v1::Feedback again;
+  v1::Feedback other_author;
+  ASSERT_TRUE(Ingest(Item("p1", "@ana", "Dirty  room!"), &first).ok());
+  ASSERT_TRUE(Ingest(Item("p2", "@ana", "  dirty room! "), &again).ok());
+  ASSERT_TRUE(Ingest(Item("p3", "@bob", "Dirty room!"), &other_author).ok());
+  EXPECT_FALSE(first.repeat());
+  EXPECT_TRUE(again.repeat());
+  EXPECT_FALSE(other_author.repeat());
+  EXPECT_EQ(ListAll().size(), 3u);
+  EXPECT_EQ(CountedFeedback(server_.server()), 2);
+}
+
+TEST_F(FeedbackServiceTest, ImportReportsAResultPerItemAndGoesOn) {
+  grpc::ClientContext* context = nullptr;
+  auto owned = TestServer::Context(server_.admin_key());
+  context = owned.get();
+  v1::ImportFeedbackResponse response;
+  auto writer = stub_->ImportFeedback(context, &response);
+  std::vector<v1::Feedback> items = {
+      Item("i1", "@ana", "Spotless room"),  Item("", "@ana", "no external id"),
+      Item("i3", "@bob", "Slow wifi"),      Item("i1", "@ana", "Spotless room"),
+      Item("i5", "@cy", "Nice", "nowhere"),
+  };
+  for (const v1::Feedback& item : items) {
+    v1::ImportFeedbackRequest request;
+    request.set_parent("organizations/default");
+    *request.mutable_feedback() = item;
+    ASSERT_TRUE(writer->Write(request));
+  }
+  writer->WritesDone();
+  ASSERT_TRUE(writer->Finish().ok());
+  ASSERT_EQ(response.results_size(), 5);
+  EXPECT_EQ(response.ingested_count(), 2);
+  EXPECT_EQ(response.duplicate_count(), 1);
+  EXPECT_EQ(response.failed_count(), 2);
+  for (int i = 0; i < 5; ++i) EXPECT_EQ(response.results(i).index(), i);
+  EXPECT_EQ(response.results(0).status().code(), 0);
+  EXPECT_EQ(response.results(3).feedback(), response.results(0).feedback());
+  EXPECT_TRUE(response.results(3).duplicate());
+  EXPECT_EQ(response.results(4).status().code(), grpc::StatusCode::NOT_FOUND);
+
+  // The refused item carries the same details IngestFeedback returns.
+  const google::rpc::Status& refused = response.results(1).status();
+  EXPECT_EQ(refused.code(), grpc::StatusCode::INVALID_ARGUMENT);
+  google::rpc::BadRequest bad_request;
+  google::rpc::ErrorInfo info;
+  for (const auto& any : refused.details()) {
+    any.UnpackTo(&bad_request);
+    any.UnpackTo(&info);
+  }
+  EXPECT_EQ(info.reason(), "FIELD_INVALID");
+  ASSERT_EQ(bad_request.field_violations_size(), 1);
+  EXPECT_EQ(bad_request.field_violations(0).field(), "feedback.external_id");
+  EXPECT_EQ(ListAll().size(), 2u);
+}
+
+TEST_F(FeedbackServiceTest, ImportFailsWhenTheParentChanges) {
+  auto context = TestServer::Context(server_.admin_key());
+  v1::ImportFeedbackResponse response;
+  auto writer = stub_->ImportFeedback(context.get(), &response);
+  v1::ImportFeedbackRequest request;
+  request.set_parent("organizations/default");
+  *request.mutable_feedback() = Item("c1", "@ana", "Fine");
+  writer->Write(request);
+  request.set_parent("organizations/elsewhere");
+  *request.mutable_feedback() = Item("c2", "@ana", "Fine");
+  writer->Write(request);
+  writer->WritesDone();
+  const grpc::Status status = writer->Finish();
+  EXPECT_THAT(status,
+              GrpcErrorIs(grpc::StatusCode::INVALID_ARGUMENT, "FIELD_INVALID"));
+  EXPECT_THAT(ViolatedFields(status), ElementsAre("parent"));
+}
+
+TEST_F(FeedbackServiceTest, ListFiltersNewestFirstAndPages) {
+  const absl::Time now = server_.clock().Now();
+  struct Spec {
+    std::string id, hotel, text;
+    v1::Source source;
+    absl::Duration age;
+  };
+  const std::vector<Spec> specs = {
+      {"l1", "lisbon", "The pool was wonderful", v1::SOURCE_GOOGLE,
+       absl::Hours(5)},
+      {"l2", "lisbon", "Filthy bathroom, awful", v1::SOURCE_TWITTER,
+       absl::Hours(4)},
+      {"l3", "tokyo", "Terrible wifi, useless", v1::SOURCE_TWITTER,
+       absl::Hours(3)},
+      {"l4", "lisbon", "Rude staff at reception", v1::SOURCE_GOOGLE,
+       absl::Hours(2)},
+      {"l5", "lisbon", "Breakfast was great", v1::SOURCE_TWITTER,
+       absl::Hours(1)},
+  };
+  for (const Spec& spec : specs) {
+    v1::Feedback item = Item(spec.id, "@" + spec.id, spec.text, spec.hotel);
+    item.set_source(spec.source);
+    *item.mutable_post_time() = service::ToProtoTimestamp(now - spec.age);
+    ASSERT_TRUE(Ingest(item).ok()) << spec.id;
+  }
+  auto ids = [](const std::vector<v1::Feedback>& items) {
+    std::vector<std::string> ids;
+    for (const auto& item : items) ids.push_back(item.external_id());
+    return ids;
+  };
+  v1::ListFeedbackRequest request;
+  EXPECT_THAT(ids(ListAll(request)), ElementsAre("l5", "l4", "l3", "l2", "l1"));
+  request.set_page_size(2);
+  EXPECT_THAT(ids(ListAll(request)), ElementsAre("l5", "l4", "l3", "l2", "l1"));
+
+  request.set_hotel("organizations/default/hotels/lisbon");
+  EXPECT_THAT(ids(ListAll(request)), ElementsAre("l5", "l4", "l2", "l1"));
+  request.set_source(v1::SOURCE_TWITTER);
+  EXPECT_THAT(ids(ListAll(request)), ElementsAre("l5", "l2"));
+  request.clear_source();
+  request.set_band(v1::SENTIMENT_BAND_NEGATIVE);
+  EXPECT_THAT(ids(ListAll(request)), ElementsAre("l4", "l2"));
+  request.clear_band();
+  request.set_aspect("staff_service");
+  EXPECT_THAT(ids(ListAll(request)), ElementsAre("l4"));
+  request.clear_aspect();
+  *request.mutable_start_time() =
+      service::ToProtoTimestamp(now - absl::Hours(4));
+  *request.mutable_end_time() = service::ToProtoTimestamp(now - absl::Hours(1));
+  EXPECT_THAT(ids(ListAll(request)), ElementsAre("l4", "l2"));
+
+  v1::ListFeedbackRequest by_state;
+  by_state.set_case_state(v1::CASE_STATE_OPEN);
+  EXPECT_EQ(ListAll(by_state).size(), 5u);
+  by_state.set_case_state(v1::CASE_STATE_RESOLVED);
+  EXPECT_THAT(ListAll(by_state), IsEmpty());
+}
+
+TEST_F(FeedbackServiceTest, ListRejectsBadFiltersAndForeignTokens) {
+  v1::ListFeedbackRequest request;
+  request.set_parent("organizations/default");
+  request.set_aspect("spaceship");
+  request.set_band(static_cast<v1::SentimentBand>(9));
+  *request.mutable_start_time() =
+      service::ToProtoTimestamp(absl::FromUnixSeconds(100));
+  *request.mutable_end_time() =
+      service::ToProtoTimestamp(absl::FromUnixSeconds(50));
+  v1::ListFeedbackResponse response;
+  grpc::Status status = stub_->ListFeedback(
+      TestServer::Context(server_.admin_key()).get(), request, &response);
+  EXPECT_THAT(ViolatedFields(status),
+              UnorderedElementsAre("aspect", "band", "end_time"));
+
+  v1::ListFeedbackRequest unknown_hotel;
+  unknown_hotel.set_parent("organizations/default");
+  unknown_hotel.set_hotel("organizations/default/hotels/nowhere");
+  status = stub_->ListFeedback(TestServer::Context(server_.admin_key()).get(),
+                               unknown_hotel, &response);
+  EXPECT_THAT(status, GrpcCodeIs(grpc::StatusCode::NOT_FOUND));
+
+  for (int i = 0; i < 3; ++i) {
+    ASSERT_TRUE(Ingest(Item("k" + std::to_string(i), "@a", "ok")).ok());
+  }
+  v1::ListFeedbackRequest paged;
+  paged.set_parent("organizations/default");
+  paged.set_page_size(1);
+  ASSERT_TRUE(stub_
+                  ->ListFeedback(TestServer::Context(server_.admin_key()).get(),
+                                 paged, &response)
+                  .ok());
+  ASSERT_FALSE(response.next_page_token().empty());
+  paged.set_page_token(response.next_page_token());
+  paged.set_source(v1::SOURCE_GOOGLE);
+  EXPECT_THAT(
+      stub_->ListFeedback(TestServer::Context(server_.admin_key()).get(), paged,
+                          &response),
+      GrpcErrorIs(grpc::StatusCode::INVALID_ARGUMENT, "PAGE_TOKEN_INVALID"));
+}
+
+class CaseTest : public FeedbackServiceTest {
+ protected:
+  grpc::Status Update(const std::string& name, v1::CaseState state,
+                      std::vector<std::string> paths, v1::Feedback* out,
+                      const std::string& note = "") {
+    v1::UpdateFeedbackRequest request;
+    request.mutable_feedback()->set_name(name);
+    request.mutable_feedback()->mutable_case_()->set_state(state);
+    request.mutable_feedback()->mutable_case_()->set_internal_note(note);
+    for (auto& path : paths) request.mutable_update_mask()->add_paths(path);
+    return stub_->UpdateFeedback(TestServer::Context(server_.admin_key()).get(),
+                                 request, out);
+  }
+};
+
+TEST_F(CaseTest, StatesMoveForwardOnly) {
+  v1::Feedback item;
+  ASSERT_TRUE(Ingest(Item("c", "@ana", "Broken lift"), &item).ok());
+  v1::Feedback updated;
+  server_.clock().Advance(absl::Minutes(10));
+  ASSERT_TRUE(Update(item.name(), v1::CASE_STATE_ACKNOWLEDGED,
+                     {"case.state", "case.internal_note"}, &updated,
+                     "engineer called")
+                  .ok());
+  EXPECT_EQ(updated.case_().state(), v1::CASE_STATE_ACKNOWLEDGED);
+  EXPECT_EQ(updated.case_().internal_note(), "engineer called");
+  EXPECT_EQ(updated.case_().state_change_time().seconds(),
+            absl::ToUnixSeconds(server_.clock().Now()));
+
+  EXPECT_THAT(
+      Update(item.name(), v1::CASE_STATE_OPEN, {"case.state"}, &updated),
+      GrpcErrorIs(grpc::StatusCode::FAILED_PRECONDITION,
+                  "FAILED_PRECONDITION"));
+  ASSERT_TRUE(
+      Update(item.name(), v1::CASE_STATE_RESOLVED, {"case.state"}, &updated)
+          .ok());
+  EXPECT_THAT(Update(item.name(), v1::CASE_STATE_ACKNOWLEDGED, {"case.state"},
+                     &updated),
+              GrpcCodeIs(grpc::StatusCode::FAILED_PRECONDITION));
+
+  v1::ListFeedbackRequest resolved;
+  resolved.set_case_state(v1::CASE_STATE_RESOLVED);
+  ASSERT_EQ(ListAll(resolved).size(), 1u);
+  resolved.set_case_state(v1::CASE_STATE_OPEN);
+  EXPECT_THAT(ListAll(resolved), IsEmpty());
+}
+
+TEST_F(CaseTest, OpenMayGoStraightToResolved) {
+  v1::Feedback item;
+  ASSERT_TRUE(Ingest(Item("c", "@ana", "Cold shower"), &item).ok());
+  v1::Feedback updated;
+  ASSERT_TRUE(
+      Update(item.name(), v1::CASE_STATE_RESOLVED, {"case.state"}, &updated)
+          .ok());
+  EXPECT_EQ(updated.case_().state(), v1::CASE_STATE_RESOLVED);
+}
+
+TEST_F(CaseTest, OtherPathsAndUnknownItemsAreRefused) {
+  v1::Feedback item;
+  ASSERT_TRUE(Ingest(Item("c", "@ana", "Cold shower"), &item).ok());
+  v1::Feedback updated;
+  const grpc::Status status =
+      Update(item.name(), v1::CASE_STATE_RESOLVED, {"text"}, &updated);
+  EXPECT_THAT(status,
+              GrpcErrorIs(grpc::StatusCode::INVALID_ARGUMENT, "FIELD_INVALID"));
+  EXPECT_THAT(ViolatedFields(status), ElementsAre("update_mask"));
+  EXPECT_THAT(Update(item.name(), v1::CASE_STATE_RESOLVED,
+                     {"case.internal_note"}, &updated, std::string(5000, 'n')),
+              GrpcCodeIs(grpc::StatusCode::INVALID_ARGUMENT));
+  EXPECT_THAT(Update("organizations/default/feedback/missing",
+                     v1::CASE_STATE_RESOLVED, {"case.state"}, &updated),
+              GrpcErrorIs(grpc::StatusCode::NOT_FOUND, "RESOURCE_NOT_FOUND"));
+  v1::GetFeedbackRequest get;
+  get.set_name(item.name());
+  v1::Feedback fetched;
+  ASSERT_TRUE(stub_
+                  ->GetFeedback(TestServer::Context(server_.admin_key()).get(),
+                                get, &fetched)
+                  .ok());
+  EXPECT_EQ(fetched.case_().state(), v1::CASE_STATE_OPEN);
+}
+
+}  // namespace
+}  // namespace guestvoice
