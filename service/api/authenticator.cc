@@ -3,6 +3,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "common/absl_view.h"
+#include "common/status_macros.h"
 #include "service/core/errors.h"
 #include "service/tenancy/organizations.h"
 
@@ -14,7 +15,7 @@ constexpr std::string_view kBearerPrefix = "bearer ";
 }  // namespace
 
 absl::StatusOr<Principal> Authenticator::Authenticate(
-    const grpc::ServerContextBase& context) const {
+    const grpc::ServerContextBase& context, v1::Scope required) const {
   const auto& metadata = context.client_metadata();
   const auto found = metadata.find("authorization");
   if (found == metadata.end()) {
@@ -30,8 +31,12 @@ absl::StatusOr<Principal> Authenticator::Authenticate(
   }
   const absl::string_view key =
       absl::StripAsciiWhitespace(AbslView(value.substr(kBearerPrefix.size())));
-  return AuthenticateApiKey(store_, clock_.Now(),
-                            std::string_view(key.data(), key.size()));
+  ASSIGN_OR_RETURN(
+      Principal principal,
+      AuthenticateApiKey(store_, clock_.Now(),
+                         std::string_view(key.data(), key.size())));
+  if (required != kAnyScope) RETURN_IF_ERROR(principal.RequireScope(required));
+  return principal;
 }
 
 }  // namespace guestvoice::service

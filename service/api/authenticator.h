@@ -14,6 +14,10 @@
 
 namespace guestvoice::service {
 
+// The scope of methods open to every valid key of the organization they
+// address (they authorize by resource instead).
+inline constexpr v1::Scope kAnyScope = v1::SCOPE_UNSPECIFIED;
+
 // Turns `authorization: Bearer <key>` metadata into a Principal by looking up
 // the SHA-256 of the key; keys themselves are never stored.
 class Authenticator {
@@ -21,10 +25,13 @@ class Authenticator {
   Authenticator(const storage::Store& store, const Clock& clock)
       : store_(store), clock_(clock) {}
 
-  // UNAUTHENTICATED with API_KEY_MISSING (no or malformed metadata),
-  // API_KEY_INVALID (unknown or revoked) or API_KEY_EXPIRED.
-  absl::StatusOr<Principal> Authenticate(
-      const grpc::ServerContextBase& context) const;
+  // The caller of `context`, whose key must grant `required` (kAnyScope:
+  // any valid key, for methods that authorize by resource). UNAUTHENTICATED
+  // with API_KEY_MISSING (no or malformed metadata), API_KEY_INVALID
+  // (unknown or revoked) or API_KEY_EXPIRED; PERMISSION_DENIED
+  // (SCOPE_MISSING) for a key without `required`.
+  absl::StatusOr<Principal> Authenticate(const grpc::ServerContextBase& context,
+                                         v1::Scope required) const;
 
  private:
   const storage::Store& store_;

@@ -14,6 +14,7 @@
 #include "service/core/proto_time.h"
 #include "service/core/request_log.h"
 #include "service/core/resource_names.h"
+#include "service/tenancy/hotels.h"
 #include "storage/keys.h"
 
 namespace guestvoice::service {
@@ -33,18 +34,6 @@ void CheckHotelFields(FieldViolations& violations, const v1::Hotel& hotel) {
   CheckRegionCode(violations, "hotel.region_code", hotel.region_code());
   CheckDisplayText(violations, "hotel.locality", hotel.locality(),
                    kMaxLocalityChars, /*required=*/false);
-}
-
-absl::StatusOr<v1::Hotel> ReadHotel(const storage::Store& store,
-                                    const HotelName& name,
-                                    std::string_view resource_name) {
-  ASSIGN_OR_RETURN(
-      std::optional<v1::Hotel> hotel,
-      ReadProto<v1::Hotel>(store, storage::ColumnFamily::kEntities,
-                           storage::HotelKey(name.organization, name.hotel),
-                           resource_name));
-  if (!hotel.has_value()) return ResourceNotFound(resource_name);
-  return *std::move(hotel);
 }
 
 // Copies the masked fields of `update` onto `hotel`. AIP-134: an empty mask
@@ -90,143 +79,147 @@ absl::Status ApplyUpdate(const v1::UpdateHotelRequest& request,
 grpc::ServerUnaryReactor* HotelService::CreateHotel(
     grpc::CallbackServerContext* context, const v1::CreateHotelRequest* request,
     v1::Hotel* response) {
-  return RunUnary(context, [&]() -> absl::Status {
-    ASSIGN_OR_RETURN(Principal principal,
-                     deps_.authenticator.Authenticate(*context));
-    RETURN_IF_ERROR(principal.RequireScope(v1::SCOPE_ADMIN));
-    FieldViolations violations;
-    auto organization = ParseOrganizationName("parent", request->parent());
-    violations.AddAll(organization.status());
-    CheckOptionalResourceId(violations, "hotel_id", request->hotel_id());
-    CheckHotelFields(violations, request->hotel());
-    CheckRequestId(violations, "request_id", request->request_id());
-    RETURN_IF_ERROR(violations.ToStatus());
-    RETURN_IF_ERROR(principal.RequireTenant(*organization, request->parent()));
+  return RunUnary(
+      context, deps_.authenticator, v1::SCOPE_ADMIN,
+      [&](const Principal& principal) -> absl::Status {
+        FieldViolations violations;
+        auto organization = ParseOrganizationName("parent", request->parent());
+        violations.AddAll(organization.status());
+        CheckOptionalResourceId(violations, "hotel_id", request->hotel_id());
+        CheckHotelFields(violations, request->hotel());
+        CheckRequestId(violations, "request_id", request->request_id());
+        RETURN_IF_ERROR(violations.ToStatus());
+        RETURN_IF_ERROR(
+            principal.RequireTenant(*organization, request->parent()));
 
-    const std::string hotel_id =
-        request->hotel_id().empty() ? NewResourceId() : request->hotel_id();
-    const std::string name = FormatHotelName(*organization, hotel_id);
-    const std::string hotel_key = storage::HotelKey(*organization, hotel_id);
-    return CreateOnce(
-        deps_.domain,
-        {.organization = *organization,
-         .method = "CreateHotel",
-         .request = *request,
-         .resource_key = hotel_key},
-        *response, [&](storage::WriteBatch& batch) -> absl::Status {
-          ASSIGN_OR_RETURN(std::optional<std::string> existing,
-                           deps_.domain.store.Get(
-                               storage::ColumnFamily::kEntities, hotel_key));
-          if (existing.has_value()) return ResourceAlreadyExists(name);
-          const absl::Time now = deps_.domain.clock.Now();
-          *response = request->hotel();
-          response->set_name(name);
-          *response->mutable_create_time() = ToProtoTimestamp(now);
-          *response->mutable_update_time() = ToProtoTimestamp(now);
-          batch.Put(storage::ColumnFamily::kEntities, hotel_key,
-                    response->SerializeAsString());
-          return absl::OkStatus();
-        });
-  });
+        const std::string hotel_id =
+            request->hotel_id().empty() ? NewResourceId() : request->hotel_id();
+        const std::string name = FormatHotelName(*organization, hotel_id);
+        const std::string hotel_key =
+            storage::HotelKey(*organization, hotel_id);
+        return CreateOnce(
+            deps_.domain,
+            {.organization = *organization,
+             .method = "CreateHotel",
+             .request = *request,
+             .resource_key = hotel_key},
+            *response, [&](storage::WriteBatch& batch) -> absl::Status {
+              ASSIGN_OR_RETURN(
+                  std::optional<std::string> existing,
+                  deps_.domain.store.Get(storage::ColumnFamily::kEntities,
+                                         hotel_key));
+              if (existing.has_value()) return ResourceAlreadyExists(name);
+              const absl::Time now = deps_.domain.clock.Now();
+              *response = request->hotel();
+              response->set_name(name);
+              *response->mutable_create_time() = ToProtoTimestamp(now);
+              *response->mutable_update_time() = ToProtoTimestamp(now);
+              batch.Put(storage::ColumnFamily::kEntities, hotel_key,
+                        response->SerializeAsString());
+              return absl::OkStatus();
+            });
+      });
 }
 
 grpc::ServerUnaryReactor* HotelService::GetHotel(
     grpc::CallbackServerContext* context, const v1::GetHotelRequest* request,
     v1::Hotel* response) {
-  return RunUnary(context, [&]() -> absl::Status {
-    ASSIGN_OR_RETURN(Principal principal,
-                     deps_.authenticator.Authenticate(*context));
-    ASSIGN_OR_RETURN(HotelName name, ParseHotelName("name", request->name()));
-    RETURN_IF_ERROR(
-        principal.RequireTenant(name.organization, request->name()));
-    ASSIGN_OR_RETURN(*response,
-                     ReadHotel(deps_.domain.store, name, request->name()));
-    return absl::OkStatus();
-  });
+  return RunUnary(
+      context, deps_.authenticator, kAnyScope,
+      [&](const Principal& principal) -> absl::Status {
+        ASSIGN_OR_RETURN(HotelName name,
+                         ParseHotelName("name", request->name()));
+        RETURN_IF_ERROR(
+            principal.RequireTenant(name.organization, request->name()));
+        ASSIGN_OR_RETURN(*response,
+                         ReadHotel(deps_.domain.store, name, request->name()));
+        return absl::OkStatus();
+      });
 }
 
 grpc::ServerUnaryReactor* HotelService::ListHotels(
     grpc::CallbackServerContext* context, const v1::ListHotelsRequest* request,
     v1::ListHotelsResponse* response) {
-  return RunUnary(context, [&]() -> absl::Status {
-    ASSIGN_OR_RETURN(Principal principal,
-                     deps_.authenticator.Authenticate(*context));
-    ASSIGN_OR_RETURN(std::string organization,
-                     ParseOrganizationName("parent", request->parent()));
-    RETURN_IF_ERROR(principal.RequireTenant(organization, request->parent()));
-    PageQuery query{
-        .family = storage::ColumnFamily::kEntities,
-        .prefix = storage::HotelPrefix(organization),
-        .request_identity = absl::StrCat("ListHotels|", request->parent()),
-        .page_size = request->page_size(),
-        .page_token = request->page_token(),
-    };
-    ASSIGN_OR_RETURN(
-        *response->mutable_next_page_token(),
-        VisitPage(deps_.domain.store, query,
-                  [&](std::string_view, std::string_view value) {
-                    return response->add_hotels()->ParseFromArray(value.data(),
-                                                                  value.size())
-                               ? absl::OkStatus()
-                               : absl::DataLossError(
-                                     "a stored hotel record is unreadable");
-                  }));
-    return absl::OkStatus();
-  });
+  return RunUnary(
+      context, deps_.authenticator, kAnyScope,
+      [&](const Principal& principal) -> absl::Status {
+        ASSIGN_OR_RETURN(std::string organization,
+                         ParseOrganizationName("parent", request->parent()));
+        RETURN_IF_ERROR(
+            principal.RequireTenant(organization, request->parent()));
+        PageQuery query{
+            .family = storage::ColumnFamily::kEntities,
+            .prefix = storage::HotelPrefix(organization),
+            .request_identity = absl::StrCat("ListHotels|", request->parent()),
+            .page_size = request->page_size(),
+            .page_token = request->page_token(),
+        };
+        ASSIGN_OR_RETURN(
+            *response->mutable_next_page_token(),
+            VisitPage(deps_.domain.store, query,
+                      [&](std::string_view, std::string_view value) {
+                        return response->add_hotels()->ParseFromArray(
+                                   value.data(), value.size())
+                                   ? absl::OkStatus()
+                                   : absl::DataLossError(
+                                         "a stored hotel record is unreadable");
+                      }));
+        return absl::OkStatus();
+      });
 }
 
 grpc::ServerUnaryReactor* HotelService::UpdateHotel(
     grpc::CallbackServerContext* context, const v1::UpdateHotelRequest* request,
     v1::Hotel* response) {
-  return RunUnary(context, [&]() -> absl::Status {
-    ASSIGN_OR_RETURN(Principal principal,
-                     deps_.authenticator.Authenticate(*context));
-    RETURN_IF_ERROR(principal.RequireScope(v1::SCOPE_ADMIN));
-    ASSIGN_OR_RETURN(HotelName name,
-                     ParseHotelName("hotel.name", request->hotel().name()));
-    RETURN_IF_ERROR(
-        principal.RequireTenant(name.organization, request->hotel().name()));
-
-    const std::string hotel_key =
-        storage::HotelKey(name.organization, name.hotel);
-    auto guard = deps_.domain.locks.Lock(hotel_key);
-    ASSIGN_OR_RETURN(v1::Hotel hotel, ReadHotel(deps_.domain.store, name,
+  return RunUnary(
+      context, deps_.authenticator, v1::SCOPE_ADMIN,
+      [&](const Principal& principal) -> absl::Status {
+        ASSIGN_OR_RETURN(HotelName name,
+                         ParseHotelName("hotel.name", request->hotel().name()));
+        RETURN_IF_ERROR(principal.RequireTenant(name.organization,
                                                 request->hotel().name()));
-    RETURN_IF_ERROR(ApplyUpdate(*request, hotel));
-    FieldViolations violations;
-    CheckHotelFields(violations, hotel);
-    RETURN_IF_ERROR(violations.ToStatus());
-    *hotel.mutable_update_time() = ToProtoTimestamp(deps_.domain.clock.Now());
 
-    storage::WriteBatch batch;
-    batch.Put(storage::ColumnFamily::kEntities, hotel_key,
-              hotel.SerializeAsString());
-    RETURN_IF_ERROR(deps_.domain.store.Write(std::move(batch)));
-    *response = std::move(hotel);
-    return absl::OkStatus();
-  });
+        const std::string hotel_key =
+            storage::HotelKey(name.organization, name.hotel);
+        auto guard = deps_.domain.locks.Lock(hotel_key);
+        ASSIGN_OR_RETURN(v1::Hotel hotel, ReadHotel(deps_.domain.store, name,
+                                                    request->hotel().name()));
+        RETURN_IF_ERROR(ApplyUpdate(*request, hotel));
+        FieldViolations violations;
+        CheckHotelFields(violations, hotel);
+        RETURN_IF_ERROR(violations.ToStatus());
+        *hotel.mutable_update_time() =
+            ToProtoTimestamp(deps_.domain.clock.Now());
+
+        storage::WriteBatch batch;
+        batch.Put(storage::ColumnFamily::kEntities, hotel_key,
+                  hotel.SerializeAsString());
+        RETURN_IF_ERROR(deps_.domain.store.Write(std::move(batch)));
+        *response = std::move(hotel);
+        return absl::OkStatus();
+      });
 }
 
 grpc::ServerUnaryReactor* HotelService::DeleteHotel(
     grpc::CallbackServerContext* context, const v1::DeleteHotelRequest* request,
     google::protobuf::Empty*) {
-  return RunUnary(context, [&]() -> absl::Status {
-    ASSIGN_OR_RETURN(Principal principal,
-                     deps_.authenticator.Authenticate(*context));
-    RETURN_IF_ERROR(principal.RequireScope(v1::SCOPE_ADMIN));
-    ASSIGN_OR_RETURN(HotelName name, ParseHotelName("name", request->name()));
-    RETURN_IF_ERROR(
-        principal.RequireTenant(name.organization, request->name()));
+  return RunUnary(
+      context, deps_.authenticator, v1::SCOPE_ADMIN,
+      [&](const Principal& principal) -> absl::Status {
+        ASSIGN_OR_RETURN(HotelName name,
+                         ParseHotelName("name", request->name()));
+        RETURN_IF_ERROR(
+            principal.RequireTenant(name.organization, request->name()));
 
-    const std::string hotel_key =
-        storage::HotelKey(name.organization, name.hotel);
-    auto guard = deps_.domain.locks.Lock(hotel_key);
-    RETURN_IF_ERROR(
-        ReadHotel(deps_.domain.store, name, request->name()).status());
-    storage::WriteBatch batch;
-    batch.Delete(storage::ColumnFamily::kEntities, hotel_key);
-    return deps_.domain.store.Write(std::move(batch));
-  });
+        const std::string hotel_key =
+            storage::HotelKey(name.organization, name.hotel);
+        auto guard = deps_.domain.locks.Lock(hotel_key);
+        RETURN_IF_ERROR(
+            ReadHotel(deps_.domain.store, name, request->name()).status());
+        storage::WriteBatch batch;
+        batch.Delete(storage::ColumnFamily::kEntities, hotel_key);
+        return deps_.domain.store.Write(std::move(batch));
+      });
 }
 
 }  // namespace guestvoice::service

@@ -19,11 +19,9 @@ class ImportReactor final
                 v1::ImportFeedbackResponse* response)
       : ingester_(ingester), response_(response) {
     absl::StatusOr<Principal> principal =
-        deps.authenticator.Authenticate(*context);
-    absl::Status status = principal.status();
-    if (status.ok()) status = principal->RequireScope(v1::SCOPE_FEEDBACK_WRITE);
-    if (!status.ok()) {
-      Finish(ToGrpcStatus(status));
+        deps.authenticator.Authenticate(*context, v1::SCOPE_FEEDBACK_WRITE);
+    if (!principal.ok()) {
+      Finish(ToGrpcStatus(principal.status()));
       return;
     }
     principal_.emplace(*std::move(principal));

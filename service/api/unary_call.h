@@ -5,7 +5,10 @@
 #include <grpcpp/support/server_callback.h>
 
 #include "absl/status/status.h"
+#include "common/status_macros.h"
+#include "service/api/authenticator.h"
 #include "service/api/grpc_status.h"
+#include "service/core/principal.h"
 
 namespace guestvoice::service {
 
@@ -18,6 +21,20 @@ grpc::ServerUnaryReactor* RunUnary(grpc::CallbackServerContext* context,
   grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
   reactor->Finish(ToGrpcStatus(handler()));
   return reactor;
+}
+
+// Runs a unary handler for an authenticated caller: authenticates the call
+// and requires `scope` (kAnyScope: any valid key) once for every method, then
+// runs `handler(const Principal& caller)`, which returns the call's status.
+template <typename Handler>
+grpc::ServerUnaryReactor* RunUnary(grpc::CallbackServerContext* context,
+                                   const Authenticator& authenticator,
+                                   v1::Scope scope, Handler&& handler) {
+  return RunUnary(context, [&]() -> absl::Status {
+    ASSIGN_OR_RETURN(Principal caller,
+                     authenticator.Authenticate(*context, scope));
+    return handler(caller);
+  });
 }
 
 }  // namespace guestvoice::service

@@ -10,6 +10,7 @@
 #include "service/core/resource_names.h"
 #include "service/feedback/records.h"
 #include "service/feedback/validation.h"
+#include "service/tenancy/hotels.h"
 #include "storage/keys.h"
 
 namespace guestvoice::service {
@@ -70,11 +71,8 @@ absl::Status RequireFilterHotel(const storage::Store& store,
   if (filter.hotel_organization != filter.organization) {
     return ResourceNotFound(hotel_name);
   }
-  ASSIGN_OR_RETURN(
-      std::optional<std::string> hotel,
-      store.Get(storage::ColumnFamily::kEntities,
-                storage::HotelKey(filter.organization, filter.hotel_id)));
-  return hotel.has_value() ? absl::OkStatus() : ResourceNotFound(hotel_name);
+  return ReadHotel(store, {filter.organization, filter.hotel_id}, hotel_name)
+      .status();
 }
 
 bool MatchesIgnoringTime(const FeedbackFilter& filter,

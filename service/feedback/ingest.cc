@@ -18,6 +18,7 @@
 #include "service/feedback/text_fingerprint.h"
 #include "service/feedback/validation.h"
 #include "service/feedback/voices.h"
+#include "service/tenancy/hotels.h"
 #include "storage/keys.h"
 
 namespace guestvoice::service {
@@ -49,18 +50,6 @@ v1::FeedbackAnalysis ToProto(const analysis::Analysis& analysis,
   return proto;
 }
 
-absl::StatusOr<v1::Hotel> ReadFeedbackHotel(const storage::Store& store,
-                                            const HotelName& hotel,
-                                            std::string_view hotel_name) {
-  ASSIGN_OR_RETURN(
-      std::optional<v1::Hotel> record,
-      ReadProto<v1::Hotel>(store, storage::ColumnFamily::kEntities,
-                           storage::HotelKey(hotel.organization, hotel.hotel),
-                           hotel_name));
-  if (!record.has_value()) return ResourceNotFound(hotel_name);
-  return *std::move(record);
-}
-
 }  // namespace
 
 absl::StatusOr<IngestOutcome> FeedbackIngester::Ingest(
@@ -76,7 +65,7 @@ absl::StatusOr<IngestOutcome> FeedbackIngester::Ingest(
     return ResourceNotFound(input.hotel());
   }
   ASSIGN_OR_RETURN(v1::Hotel hotel,
-                   ReadFeedbackHotel(deps_.store, *hotel_name, input.hotel()));
+                   ReadHotel(deps_.store, *hotel_name, input.hotel()));
   absl::TimeZone zone;
   if (!absl::LoadTimeZone(hotel.time_zone(), &zone)) {
     return absl::InternalError("the hotel's stored time zone is unknown");

@@ -7,6 +7,7 @@
 #include "common/status_macros.h"
 #include "guestvoice/v1/hotel.pb.h"
 #include "service/core/resource_names.h"
+#include "service/tenancy/hotels.h"
 #include "storage/keys.h"
 
 namespace guestvoice::service {
@@ -76,11 +77,8 @@ absl::StatusOr<InsightScope> LoadScope(const Principal& principal,
   scope.whole_organization = !name.hotel.has_value();
   if (name.hotel.has_value()) {
     ASSIGN_OR_RETURN(
-        std::optional<std::string> bytes,
-        store.Get(storage::ColumnFamily::kEntities,
-                  storage::HotelKey(name.organization, *name.hotel)));
-    if (!bytes.has_value()) return ResourceNotFound(name.resource_name);
-    ASSIGN_OR_RETURN(v1::Hotel hotel, ParseHotel(*bytes, name.resource_name));
+        v1::Hotel hotel,
+        ReadHotel(store, {name.organization, *name.hotel}, name.resource_name));
     ASSIGN_OR_RETURN(ScopeHotel scope_hotel, ToScopeHotel(hotel));
     scope.hotels.push_back(std::move(scope_hotel));
     return scope;
