@@ -3,40 +3,19 @@
 #include <algorithm>
 #include <vector>
 
-#include "absl/strings/escaping.h"
 #include "absl/strings/match.h"
 #include "common/status_macros.h"
-#include "service/core/crypto.h"
 #include "service/core/errors.h"
+#include "service/core/page_token.h"
 
 namespace guestvoice::service {
 namespace {
 
-constexpr char kTokenVersion = 1;
-constexpr size_t kIdentityDigestBytes = 8;
-
-std::string IdentityDigest(std::string_view request_identity) {
-  return Sha256(request_identity).substr(0, kIdentityDigestBytes);
-}
-
-std::string EncodeToken(std::string_view request_identity,
-                        std::string_view last_key) {
-  std::string raw(1, kTokenVersion);
-  raw += IdentityDigest(request_identity);
-  raw += last_key;
-  return absl::WebSafeBase64Escape(raw);
-}
-
 // The last key of the previous page, or PAGE_TOKEN_INVALID.
 absl::StatusOr<std::string> DecodeToken(const PageQuery& query) {
-  std::string raw;
-  if (!absl::WebSafeBase64Unescape(query.page_token, &raw) ||
-      raw.size() <= 1 + kIdentityDigestBytes || raw[0] != kTokenVersion ||
-      raw.compare(1, kIdentityDigestBytes,
-                  IdentityDigest(query.request_identity)) != 0) {
-    return PageTokenInvalid();
-  }
-  std::string last_key = raw.substr(1 + kIdentityDigestBytes);
+  ASSIGN_OR_RETURN(std::string last_key,
+                   DecodePageToken(PageTokenKind::kStoreKey,
+                                   query.request_identity, query.page_token));
   if (!absl::StartsWith(last_key, query.prefix)) return PageTokenInvalid();
   return last_key;
 }
@@ -72,7 +51,8 @@ absl::StatusOr<std::string> VisitPage(
   for (const auto& [key, value] : entries) {
     RETURN_IF_ERROR(visit(key, value));
   }
-  return more ? EncodeToken(query.request_identity, entries.back().first)
+  return more ? EncodePageToken(PageTokenKind::kStoreKey,
+                                query.request_identity, entries.back().first)
               : std::string();
 }
 
@@ -118,7 +98,9 @@ absl::StatusOr<std::string> VisitFilteredPage(
         return true;
       }));
   RETURN_IF_ERROR(status);
-  return more ? EncodeToken(query.request_identity, last_key) : std::string();
+  return more ? EncodePageToken(PageTokenKind::kStoreKey,
+                                query.request_identity, last_key)
+              : std::string();
 }
 
 }  // namespace guestvoice::service

@@ -1,12 +1,11 @@
 #ifndef GUESTVOICE_SERVICE_CORE_PAGINATION_H_
 #define GUESTVOICE_SERVICE_CORE_PAGINATION_H_
 
-// AIP-158 pagination over one key prefix of the store. Page tokens are
-// opaque to clients: web-safe base64 of a version byte, a digest of the
-// request they belong to, and the last key returned. A token is accepted only
-// for the same request (same method, parent and filters) and only if its key
-// lies inside the request's own prefix, so a forged token can never reach
-// another tenant's keys.
+// AIP-158 pagination over one key prefix of the store. Page tokens
+// (page_token.h) carry the last key returned; a token is accepted only for the
+// same request (same method, parent and filters) and only if its key lies
+// inside the request's own prefix, so a forged token can never reach another
+// tenant's keys.
 
 #include <string>
 #include <string_view>

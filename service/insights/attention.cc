@@ -9,7 +9,7 @@
 #include "common/absl_view.h"
 #include "common/status_macros.h"
 #include "service/core/errors.h"
-#include "service/core/ordered_page_token.h"
+#include "service/core/page_token.h"
 #include "service/core/pagination.h"
 #include "service/feedback/aggregates.h"
 #include "service/feedback/records.h"
@@ -68,8 +68,8 @@ absl::StatusOr<v1::ListAttentionItemsResponse> ListAttentionPage(
                            : std::min<size_t>(page_size, kMaxPageSize);
   std::string after;
   if (!page_token.empty()) {
-    ASSIGN_OR_RETURN(after,
-                     DecodeOrderedPageToken(request_identity, page_token));
+    ASSIGN_OR_RETURN(after, DecodePageToken(PageTokenKind::kOrderKey,
+                                            request_identity, page_token));
   }
   absl::flat_hash_set<std::string> hotels;
   for (const ScopeHotel& hotel : scope.hotels) hotels.insert(hotel.name);
@@ -119,8 +119,9 @@ absl::StatusOr<v1::ListAttentionItemsResponse> ListAttentionPage(
     *response.add_items() = std::move(queue[i].item);
   }
   if (queue.size() > limit) {
-    response.set_next_page_token(
-        EncodeOrderedPageToken(request_identity, queue[limit - 1].order_key));
+    response.set_next_page_token(EncodePageToken(PageTokenKind::kOrderKey,
+                                                 request_identity,
+                                                 queue[limit - 1].order_key));
   }
   return response;
 }

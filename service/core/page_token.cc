@@ -1,4 +1,4 @@
-#include "service/core/ordered_page_token.h"
+#include "service/core/page_token.h"
 
 #include "absl/strings/escaping.h"
 #include "common/absl_view.h"
@@ -8,9 +8,6 @@
 namespace guestvoice::service {
 namespace {
 
-// Distinct from pagination.h's version byte, so neither kind of token is
-// accepted where the other is expected.
-constexpr char kTokenVersion = 2;
 constexpr size_t kIdentityDigestBytes = 8;
 
 std::string IdentityDigest(std::string_view request_identity) {
@@ -19,19 +16,22 @@ std::string IdentityDigest(std::string_view request_identity) {
 
 }  // namespace
 
-std::string EncodeOrderedPageToken(std::string_view request_identity,
-                                   std::string_view last_order_key) {
-  std::string raw(1, kTokenVersion);
+std::string EncodePageToken(PageTokenKind kind,
+                            std::string_view request_identity,
+                            std::string_view position) {
+  std::string raw(1, static_cast<char>(kind));
   raw += IdentityDigest(request_identity);
-  raw += last_order_key;
+  raw += position;
   return absl::WebSafeBase64Escape(raw);
 }
 
-absl::StatusOr<std::string> DecodeOrderedPageToken(
-    std::string_view request_identity, std::string_view page_token) {
+absl::StatusOr<std::string> DecodePageToken(PageTokenKind kind,
+                                            std::string_view request_identity,
+                                            std::string_view page_token) {
   std::string raw;
   if (!absl::WebSafeBase64Unescape(AbslView(page_token), &raw) ||
-      raw.size() <= 1 + kIdentityDigestBytes || raw[0] != kTokenVersion ||
+      raw.size() <= 1 + kIdentityDigestBytes ||
+      raw[0] != static_cast<char>(kind) ||
       raw.compare(1, kIdentityDigestBytes, IdentityDigest(request_identity)) !=
           0) {
     return PageTokenInvalid();
