@@ -140,7 +140,7 @@ absl::StatusOr<IngestOutcome> FeedbackIngester::Ingest(
   *feedback.mutable_analysis() = std::move(analysis);
   feedback.set_repeat(earlier_same_text.has_value());
   if (!author->guest().empty()) {
-    feedback.set_guest(FormatGuestResourceName(organization, author->guest()));
+    feedback.set_guest(FormatGuestName(organization, author->guest()));
   }
   feedback.mutable_case_()->set_state(v1::CASE_STATE_OPEN);
   *feedback.mutable_case_()->mutable_state_change_time() =

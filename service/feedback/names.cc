@@ -47,10 +47,4 @@ absl::StatusOr<FeedbackName> ParseFeedbackName(std::string_view field,
   return FeedbackName{std::string(segments[1]), std::string(segments[3])};
 }
 
-std::string FormatGuestResourceName(std::string_view organization,
-                                    std::string_view guest) {
-  return absl::StrCat("organizations/", AbslView(organization), "/guests/",
-                      AbslView(guest));
-}
-
 }  // namespace guestvoice::service

@@ -22,10 +22,6 @@ std::string FormatFeedbackName(std::string_view organization,
 absl::StatusOr<FeedbackName> ParseFeedbackName(std::string_view field,
                                                std::string_view name);
 
-// `organizations/{organization}/guests/{guest}`, as Feedback.guest holds it.
-std::string FormatGuestResourceName(std::string_view organization,
-                                    std::string_view guest);
-
 }  // namespace guestvoice::service
 
 #endif  // GUESTVOICE_SERVICE_FEEDBACK_NAMES_H_

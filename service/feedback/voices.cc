@@ -8,6 +8,7 @@
 #include "common/absl_view.h"
 #include "common/status_macros.h"
 #include "service/core/crypto.h"
+#include "service/core/resource_names.h"
 #include "service/feedback/aggregates.h"
 #include "service/feedback/names.h"
 #include "service/feedback/records.h"
@@ -88,7 +89,7 @@ absl::Status AttributeAuthor(const storage::Store& store,
   if (record->guest() == guest_id) return absl::OkStatus();
 
   const std::string guest_name =
-      guest_id.empty() ? "" : FormatGuestResourceName(organization, guest_id);
+      guest_id.empty() ? "" : FormatGuestName(organization, guest_id);
   const std::string new_voice =
       guest_id.empty() ? record->voice() : GuestVoiceId(guest_id);
   ASSIGN_OR_RETURN(std::vector<internal::v1::StoredFeedback> items,

@@ -8,6 +8,7 @@
 
 #include "common/status_macros.h"
 #include "service/core/proto_time.h"
+#include "service/core/resource_names.h"
 #include "service/feedback/aggregates.h"
 #include "service/feedback/names.h"
 #include "service/feedback/voices.h"
@@ -95,7 +96,7 @@ absl::StatusOr<v1::LoyaltyInsights> ComputeLoyaltyInsights(
         ReadGuestNegatives(store, scope, bounds, tier->guest.guest()));
     if (negatives.feedback.empty() || negatives.any_resolved) continue;
     v1::GuestAtRisk& at_risk = *insights.add_guests_at_risk();
-    at_risk.set_guest(FormatGuestResourceName(scope.organization, guest_id));
+    at_risk.set_guest(FormatGuestName(scope.organization, guest_id));
     at_risk.set_tier(tier->tier_id);
     for (std::string& name : negatives.feedback) {
       at_risk.add_feedback(std::move(name));
