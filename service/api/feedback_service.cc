@@ -39,18 +39,10 @@ FeedbackService::FeedbackService(ServiceDeps deps, FeedbackWatchers& watchers)
 grpc::ServerUnaryReactor* FeedbackService::IngestFeedback(
     grpc::CallbackServerContext* context,
     const v1::IngestFeedbackRequest* request, v1::Feedback* response) {
-  return RunUnary(
-      context, deps_.authenticator, v1::SCOPE_FEEDBACK_WRITE,
-      [&](const Principal& principal) -> absl::Status {
-        ASSIGN_OR_RETURN(std::string organization,
-                         ParseOrganizationName("parent", request->parent()));
-        RETURN_IF_ERROR(
-            principal.RequireTenant(organization, request->parent()));
-        ASSIGN_OR_RETURN(IngestOutcome outcome,
-                         ingester_.Ingest(organization, request->feedback()));
-        *response = std::move(outcome.feedback);
-        return absl::OkStatus();
-      });
+  return RunUnary(context, deps_.authenticator, v1::SCOPE_FEEDBACK_WRITE,
+                  [&](const Principal& caller) -> absl::Status {
+                    return ingester_.Ingest(caller, *request, *response);
+                  });
 }
 
 grpc::ServerReadReactor<v1::ImportFeedbackRequest>*
