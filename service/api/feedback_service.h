@@ -4,13 +4,15 @@
 #include "guestvoice/v1/feedback_service.grpc.pb.h"
 #include "service/api/feedback_watchers.h"
 #include "service/api/service_deps.h"
+#include "service/feedback/feedback_items.h"
 #include "service/feedback/ingest.h"
 
 namespace guestvoice::service {
 
 // guestvoice.v1.FeedbackService: ingest (unary and client-streaming import),
-// reads, live watch and case handling. Items, indexes and pre-aggregates are
-// laid out as storage/key_codec.h draws them.
+// reads, live watch and case handling. The domain does the work: ingest is
+// FeedbackIngester's, reads and case updates FeedbackItems'; the watch
+// streams are FeedbackWatchers'.
 class FeedbackService final : public v1::FeedbackService::CallbackService {
  public:
   FeedbackService(ServiceDeps deps, FeedbackWatchers& watchers);
@@ -41,6 +43,7 @@ class FeedbackService final : public v1::FeedbackService::CallbackService {
   ServiceDeps deps_;
   FeedbackWatchers& watchers_;
   FeedbackIngester ingester_;
+  FeedbackItems items_;
 };
 
 }  // namespace guestvoice::service

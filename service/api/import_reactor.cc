@@ -6,7 +6,6 @@
 #include "common/status_macros.h"
 #include "service/api/grpc_status.h"
 #include "service/core/errors.h"
-#include "service/core/resource_names.h"
 
 namespace guestvoice::service {
 namespace {
@@ -51,9 +50,9 @@ class ImportReactor final
       if (request_.parent() == parent_) return absl::OkStatus();
       return InvalidField("parent", "changed within the stream");
     }
-    ASSIGN_OR_RETURN(std::string organization,
-                     ParseOrganizationName("parent", request_.parent()));
-    RETURN_IF_ERROR(principal_->RequireTenant(organization, request_.parent()));
+    ASSIGN_OR_RETURN(
+        std::string organization,
+        FeedbackIngester::CheckParent(*principal_, request_.parent()));
     parent_ = request_.parent();
     organization_ = std::move(organization);
     return absl::OkStatus();

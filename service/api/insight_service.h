@@ -3,16 +3,17 @@
 
 #include "guestvoice/v1/insight_service.grpc.pb.h"
 #include "service/api/service_deps.h"
+#include "service/insights/insights.h"
 
 namespace guestvoice::service {
 
 // guestvoice.v1.InsightService: read-only insights in which every guest is
-// one voice (docs/insights.md). Summaries, trends, top issues and comparisons
-// come from the pre-aggregates only (service/insights/queries.h); the attention
-// queue and loyalty insights also read feedback items.
+// one voice (docs/insights.md). Each handler authenticates and hands the
+// request to service/insights' Insights, which checks and answers it.
 class InsightService final : public v1::InsightService::CallbackService {
  public:
-  explicit InsightService(ServiceDeps deps) : deps_(deps) {}
+  explicit InsightService(ServiceDeps deps)
+      : deps_(deps), insights_(deps.domain) {}
 
   grpc::ServerUnaryReactor* GetHotelSummary(
       grpc::CallbackServerContext* context,
@@ -41,6 +42,7 @@ class InsightService final : public v1::InsightService::CallbackService {
 
  private:
   ServiceDeps deps_;
+  Insights insights_;
 };
 
 }  // namespace guestvoice::service

@@ -2,6 +2,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 
 #include "analysis/score_rounding.h"
 #include "common/status_macros.h"
@@ -51,6 +52,25 @@ v1::FeedbackAnalysis ToProto(const analysis::Analysis& analysis,
 }
 
 }  // namespace
+
+absl::Status FeedbackIngester::Ingest(const Principal& caller,
+                                      const v1::IngestFeedbackRequest& request,
+                                      v1::Feedback& response) const {
+  ASSIGN_OR_RETURN(std::string organization,
+                   CheckParent(caller, request.parent()));
+  ASSIGN_OR_RETURN(IngestOutcome outcome,
+                   Ingest(organization, request.feedback()));
+  response = std::move(outcome.feedback);
+  return absl::OkStatus();
+}
+
+absl::StatusOr<std::string> FeedbackIngester::CheckParent(
+    const Principal& caller, std::string_view parent) {
+  ASSIGN_OR_RETURN(std::string organization,
+                   ParseOrganizationName("parent", parent));
+  RETURN_IF_ERROR(caller.RequireTenant(organization, parent));
+  return organization;
+}
 
 absl::StatusOr<IngestOutcome> FeedbackIngester::Ingest(
     std::string_view organization, const v1::Feedback& input) const {

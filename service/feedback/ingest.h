@@ -1,12 +1,16 @@
 #ifndef GUESTVOICE_SERVICE_FEEDBACK_INGEST_H_
 #define GUESTVOICE_SERVICE_FEEDBACK_INGEST_H_
 
+#include <string>
 #include <string_view>
 
+#include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "analysis/feedback_analyzer.h"
 #include "guestvoice/v1/feedback.pb.h"
+#include "guestvoice/v1/feedback_service.pb.h"
 #include "service/core/domain_context.h"
+#include "service/core/principal.h"
 #include "service/feedback/publisher.h"
 
 namespace guestvoice::service {
@@ -28,9 +32,22 @@ class FeedbackIngester {
                    const analysis::FeedbackAnalyzer& analyzer)
       : deps_(deps), publisher_(publisher), analyzer_(analyzer) {}
 
-  // Ingests `input` into `organization`, which the caller has checked is the
-  // principal's. Errors name fields under "feedback.": INVALID_ARGUMENT
-  // (FIELD_INVALID) for bad input, NOT_FOUND for an unknown hotel.
+  // IngestFeedback: CheckParent, then Ingest into that organization; a
+  // duplicate answers with the item as stored first.
+  absl::Status Ingest(const Principal& caller,
+                      const v1::IngestFeedbackRequest& request,
+                      v1::Feedback& response) const;
+
+  // The organization `parent` names, which must be the caller's:
+  // INVALID_ARGUMENT (FIELD_INVALID) naming "parent" when malformed,
+  // NOT_FOUND for another tenant's. ImportFeedback checks its stream's parent
+  // here once, then ingests each item into the organization.
+  static absl::StatusOr<std::string> CheckParent(const Principal& caller,
+                                                 std::string_view parent);
+
+  // Ingests `input` into `organization`, which CheckParent has returned.
+  // Errors name fields under "feedback.": INVALID_ARGUMENT (FIELD_INVALID)
+  // for bad input, NOT_FOUND for an unknown hotel.
   absl::StatusOr<IngestOutcome> Ingest(std::string_view organization,
                                        const v1::Feedback& input) const;
 
