@@ -4,8 +4,8 @@
 #include <cstddef>
 #include <limits>
 
-#include "analysis/utf8.h"
 #include "analysis/vader_rules.h"
+#include "common/utf8.h"
 
 namespace guestvoice::analysis {
 namespace {

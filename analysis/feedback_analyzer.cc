@@ -9,8 +9,8 @@
 #include "analysis/python_unicode.h"
 #include "analysis/text_limits.h"
 #include "analysis/text_words.h"
-#include "analysis/utf8.h"
 #include "analysis/vader_tokenizer.h"
+#include "common/utf8.h"
 
 namespace guestvoice::analysis {
 namespace {

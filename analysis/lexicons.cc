@@ -6,8 +6,8 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
-#include "analysis/string_view_bridge.h"
-#include "analysis/utf8.h"
+#include "common/absl_view.h"
+#include "common/utf8.h"
 
 namespace guestvoice::analysis {
 namespace {
@@ -23,9 +23,9 @@ std::vector<std::string_view> ReferenceLines(std::string_view contents) {
 absl::StatusOr<double> ParseValence(std::string_view field,
                                     std::string_view line) {
   double value = 0;
-  if (!absl::SimpleAtod(ToAbsl(field), &value)) {
+  if (!absl::SimpleAtod(AbslView(field), &value)) {
     return absl::InvalidArgumentError(
-        absl::StrCat("bad valence in: ", ToAbsl(line)));
+        absl::StrCat("bad valence in: ", AbslView(line)));
   }
   return value;
 }
@@ -51,7 +51,7 @@ absl::StatusOr<ValenceLexicon> ValenceLexicon::ParseVader(
         SplitOn(StripAsciiWhitespace(line), '\t');
     if (fields.size() < 2) {
       return absl::InvalidArgumentError(
-          absl::StrCat("bad line: ", ToAbsl(line)));
+          absl::StrCat("bad line: ", AbslView(line)));
     }
     absl::StatusOr<double> valence = ParseValence(fields[1], line);
     if (!valence.ok()) return valence.status();
@@ -72,7 +72,7 @@ absl::StatusOr<ValenceLexicon> ValenceLexicon::ParseSupplement(
     if (fields.size() != 2) {
       return absl::InvalidArgumentError(
           absl::StrCat("line ", line_number,
-                       ": expected <word>\\t<valence>: ", ToAbsl(line)));
+                       ": expected <word>\\t<valence>: ", AbslView(line)));
     }
     if (fields[0] == "version") {
       lexicon.version_ = std::string(fields[1]);
@@ -81,13 +81,13 @@ absl::StatusOr<ValenceLexicon> ValenceLexicon::ParseSupplement(
     if (!IsLowercaseAsciiWord(fields[0])) {
       return absl::InvalidArgumentError(
           absl::StrCat("line ", line_number,
-                       ": words must be lowercase ASCII: ", ToAbsl(line)));
+                       ": words must be lowercase ASCII: ", AbslView(line)));
     }
     absl::StatusOr<double> valence = ParseValence(fields[1], line);
     if (!valence.ok()) return valence.status();
     if (!lexicon.valences_.emplace(std::string(fields[0]), *valence).second) {
       return absl::InvalidArgumentError(absl::StrCat(
-          "line ", line_number, ": duplicate word: ", ToAbsl(fields[0])));
+          "line ", line_number, ": duplicate word: ", AbslView(fields[0])));
     }
   }
   if (lexicon.version_.empty()) {
@@ -109,13 +109,13 @@ absl::StatusOr<EmojiLexicon> EmojiLexicon::Parse(std::string_view contents) {
         SplitOn(StripAsciiWhitespace(line), '\t');
     if (fields.size() < 2 || fields[0].empty()) {
       return absl::InvalidArgumentError(
-          absl::StrCat("bad line: ", ToAbsl(line)));
+          absl::StrCat("bad line: ", AbslView(line)));
     }
     const std::string_view emoji = fields[0];
     const utf8::Step first = utf8::Decode(emoji, 0);
     if (!first.well_formed) {
       return absl::InvalidArgumentError(
-          absl::StrCat("bad UTF-8 in: ", ToAbsl(line)));
+          absl::StrCat("bad UTF-8 in: ", AbslView(line)));
     }
     if (first.length != emoji.size()) continue;
     lexicon.descriptions_.insert_or_assign(first.code_point,

@@ -6,7 +6,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/status/statusor.h"
-#include "absl/strings/string_view.h"
+#include "common/absl_view.h"
 
 namespace guestvoice::analysis {
 
@@ -23,8 +23,7 @@ class ValenceLexicon {
 
   // Returns the valence of an already lowercased word, or nullptr.
   const double* Find(std::string_view lower_word) const {
-    auto it =
-        valences_.find(absl::string_view(lower_word.data(), lower_word.size()));
+    auto it = valences_.find(AbslView(lower_word));
     return it == valences_.end() ? nullptr : &it->second;
   }
   std::size_t size() const { return valences_.size(); }

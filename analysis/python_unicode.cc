@@ -8,17 +8,17 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "analysis/embedded_data.h"
-#include "analysis/string_view_bridge.h"
-#include "analysis/utf8.h"
+#include "common/absl_view.h"
+#include "common/utf8.h"
 
 namespace guestvoice::analysis {
 namespace {
 
 absl::StatusOr<char32_t> ParseCodePoint(std::string_view hex) {
   std::uint32_t value = 0;
-  if (!absl::SimpleHexAtoi(ToAbsl(hex), &value) || value > 0x10FFFF) {
+  if (!absl::SimpleHexAtoi(AbslView(hex), &value) || value > 0x10FFFF) {
     return absl::InvalidArgumentError(
-        absl::StrCat("bad code point: ", ToAbsl(hex)));
+        absl::StrCat("bad code point: ", AbslView(hex)));
   }
   return static_cast<char32_t>(value);
 }
@@ -38,7 +38,7 @@ absl::StatusOr<PythonUnicode> PythonUnicode::Parse(std::string_view table) {
     }
     if (fields.size() < 3) {
       return absl::InvalidArgumentError(
-          absl::StrCat("bad row: ", ToAbsl(line)));
+          absl::StrCat("bad row: ", AbslView(line)));
     }
     absl::StatusOr<char32_t> first = ParseCodePoint(fields[1]);
     if (!first.ok()) return first.status();
@@ -63,7 +63,7 @@ absl::StatusOr<PythonUnicode> PythonUnicode::Parse(std::string_view table) {
     if (!last.ok()) return last.status();
     if (*last < *first) {
       return absl::InvalidArgumentError(
-          absl::StrCat("bad range: ", ToAbsl(line)));
+          absl::StrCat("bad range: ", AbslView(line)));
     }
     if (kind == "space") {
       spaces.push_back({*first, *last, Case::kUncased, true});
@@ -73,7 +73,7 @@ absl::StatusOr<PythonUnicode> PythonUnicode::Parse(std::string_view table) {
       result.ranges_.push_back({*first, *last, Case::kLowerOrTitle, false});
     } else {
       return absl::InvalidArgumentError(
-          absl::StrCat("unknown row: ", ToAbsl(line)));
+          absl::StrCat("unknown row: ", AbslView(line)));
     }
   }
   if (result.unicode_version_.empty()) {

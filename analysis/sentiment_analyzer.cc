@@ -6,8 +6,8 @@
 
 #include "analysis/embedded_data.h"
 #include "analysis/text_limits.h"
-#include "analysis/utf8.h"
 #include "analysis/vader_scoring.h"
+#include "common/utf8.h"
 
 namespace guestvoice::analysis {
 

@@ -1,6 +1,6 @@
 #include "analysis/text_words.h"
 
-#include "analysis/utf8.h"
+#include "common/utf8.h"
 
 namespace guestvoice::analysis {
 namespace {

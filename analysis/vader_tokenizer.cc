@@ -2,7 +2,7 @@
 
 #include <cstdint>
 
-#include "analysis/utf8.h"
+#include "common/utf8.h"
 
 namespace guestvoice::analysis {
 namespace {

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "absl/strings/string_view.h"
+#include "common/absl_view.h"
 
 namespace guestvoice::analysis {
 
@@ -29,7 +30,7 @@ struct WordHash {
     return static_cast<std::size_t>(hash);
   }
   std::size_t operator()(absl::string_view word) const {
-    return (*this)(std::string_view(word.data(), word.size()));
+    return (*this)(FromAbsl(word));
   }
   std::size_t operator()(const std::string& word) const {
     return (*this)(std::string_view(word));
@@ -40,7 +41,7 @@ struct WordEq {
   using is_transparent = void;
   static std::string_view View(std::string_view word) { return word; }
   static std::string_view View(absl::string_view word) {
-    return std::string_view(word.data(), word.size());
+    return FromAbsl(word);
   }
   static std::string_view View(const std::string& word) { return word; }
   // A byte loop rather than memcmp: the words are a few bytes long.
