@@ -8,9 +8,9 @@
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
-#include "analysis/embedded_data.h"
-#include "analysis/python_unicode.h"
-#include "analysis/text_words.h"
+#include "analysis/internal/embedded_data.h"
+#include "analysis/internal/python_unicode.h"
+#include "analysis/internal/text_words.h"
 #include "common/absl_view.h"
 #include "common/utf8.h"
 
