@@ -8,11 +8,11 @@
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
-#include "analysis/embedded_data.h"
-#include "analysis/python_unicode.h"
-#include "analysis/string_view_bridge.h"
-#include "analysis/text_words.h"
-#include "analysis/utf8.h"
+#include "analysis/internal/embedded_data.h"
+#include "analysis/internal/python_unicode.h"
+#include "analysis/internal/text_words.h"
+#include "common/absl_view.h"
+#include "common/utf8.h"
 
 namespace guestvoice::analysis {
 namespace {
@@ -28,8 +28,9 @@ bool IsAspectId(std::string_view id) {
 
 absl::Status LineError(int line_number, std::string_view message,
                        std::string_view line) {
-  return absl::InvalidArgumentError(absl::StrCat(
-      "aspects line ", line_number, ": ", ToAbsl(message), ": ", ToAbsl(line)));
+  return absl::InvalidArgumentError(absl::StrCat("aspects line ", line_number,
+                                                 ": ", AbslView(message), ": ",
+                                                 AbslView(line)));
 }
 
 }  // namespace

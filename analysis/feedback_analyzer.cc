@@ -3,14 +3,14 @@
 #include <cstddef>
 #include <utility>
 
-#include "analysis/clause_aspects.h"
-#include "analysis/clause_splitter.h"
-#include "analysis/hotel_sentiment.h"
-#include "analysis/python_unicode.h"
+#include "analysis/internal/clause_aspects.h"
+#include "analysis/internal/clause_splitter.h"
+#include "analysis/internal/hotel_sentiment.h"
+#include "analysis/internal/python_unicode.h"
+#include "analysis/internal/text_words.h"
+#include "analysis/internal/vader_tokenizer.h"
 #include "analysis/text_limits.h"
-#include "analysis/text_words.h"
-#include "analysis/utf8.h"
-#include "analysis/vader_tokenizer.h"
+#include "common/utf8.h"
 
 namespace guestvoice::analysis {
 namespace {

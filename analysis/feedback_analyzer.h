@@ -5,8 +5,8 @@
 #include <string_view>
 #include <vector>
 
-#include "analysis/aspect_matcher.h"
 #include "analysis/aspect_taxonomy.h"
+#include "analysis/internal/aspect_matcher.h"
 #include "analysis/sentiment_analyzer.h"
 
 namespace guestvoice::analysis {

@@ -4,10 +4,10 @@
 #include <string>
 #include <utility>
 
-#include "analysis/embedded_data.h"
+#include "analysis/internal/embedded_data.h"
+#include "analysis/internal/vader_scoring.h"
 #include "analysis/text_limits.h"
-#include "analysis/utf8.h"
-#include "analysis/vader_scoring.h"
+#include "common/utf8.h"
 
 namespace guestvoice::analysis {
 

@@ -4,10 +4,10 @@
 #include <cstddef>
 #include <string_view>
 
-#include "analysis/lexicons.h"
-#include "analysis/python_unicode.h"
-#include "analysis/vader_tokenizer.h"
-#include "analysis/vader_word_table.h"
+#include "analysis/internal/lexicons.h"
+#include "analysis/internal/python_unicode.h"
+#include "analysis/internal/vader_tokenizer.h"
+#include "analysis/internal/vader_word_table.h"
 
 namespace guestvoice::analysis {
 

@@ -4,7 +4,7 @@
 #include <cstddef>
 #include <string_view>
 
-#include "analysis/utf8.h"
+#include "common/utf8.h"
 
 namespace guestvoice::analysis {
 

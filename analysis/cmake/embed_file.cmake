@@ -24,7 +24,7 @@ get_filename_component(input_name "${INPUT}" NAME)
 file(WRITE "${OUTPUT}.tmp"
 "// Generated from analysis/data/${input_name} by analysis/cmake/embed_file.cmake.\n"
 "#include <string_view>\n\n"
-"#include \"analysis/embedded_data.h\"\n\n"
+"#include \"analysis/internal/embedded_data.h\"\n\n"
 "namespace guestvoice::analysis::embedded {\n"
 "namespace {\n"
 "constexpr char kBytes[] = {\n${bytes}'\\0'};\n"

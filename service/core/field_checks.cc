@@ -43,13 +43,13 @@ void CheckDisplayText(FieldViolations& violations, std::string_view field,
     if (required) violations.Add(std::string(field), "required");
     return;
   }
-  const std::optional<size_t> chars = Utf8CodePointCount(value);
+  const std::optional<size_t> chars = utf8::CodePointCount(value);
   if (!chars.has_value()) {
     violations.Add(std::string(field), "not valid UTF-8");
   } else if (*chars > max_chars) {
     violations.Add(std::string(field),
                    absl::StrCat("longer than ", max_chars, " characters"));
-  } else if (HasAsciiControlCharacter(value)) {
+  } else if (utf8::HasAsciiControlCharacter(value)) {
     violations.Add(std::string(field), "contains control characters");
   }
 }

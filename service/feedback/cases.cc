@@ -40,7 +40,7 @@ void CheckNote(FieldViolations& violations, const std::string& field,
   if (value.size() > kMaxNoteBytes) {
     violations.Add(field,
                    absl::StrCat("longer than ", kMaxNoteBytes, " bytes"));
-  } else if (!Utf8CodePointCount(value).has_value()) {
+  } else if (!utf8::CodePointCount(value).has_value()) {
     violations.Add(field, "not valid UTF-8");
   }
 }

@@ -26,9 +26,9 @@ void CheckIdentifier(FieldViolations& violations, const std::string& field,
     violations.Add(field, "required");
   } else if (value.size() > max_bytes) {
     violations.Add(field, absl::StrCat("longer than ", max_bytes, " bytes"));
-  } else if (!Utf8CodePointCount(value).has_value()) {
+  } else if (!utf8::CodePointCount(value).has_value()) {
     violations.Add(field, "not valid UTF-8");
-  } else if (HasAsciiControlCharacter(value)) {
+  } else if (utf8::HasAsciiControlCharacter(value)) {
     violations.Add(field, "contains control characters");
   }
 }
@@ -40,7 +40,7 @@ void CheckText(FieldViolations& violations, const std::string& field,
   } else if (text.size() > kMaxFeedbackTextBytes) {
     violations.Add(
         field, absl::StrCat("longer than ", kMaxFeedbackTextBytes, " bytes"));
-  } else if (!Utf8CodePointCount(text).has_value()) {
+  } else if (!utf8::CodePointCount(text).has_value()) {
     violations.Add(field, "not valid UTF-8");
   }
 }

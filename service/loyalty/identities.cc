@@ -144,7 +144,7 @@ std::optional<std::string> NormalizeHandle(FieldViolations& violations,
     }
     return handle;
   }
-  const std::optional<size_t> chars = Utf8CodePointCount(handle);
+  const std::optional<size_t> chars = utf8::CodePointCount(handle);
   if (handle.empty() || !chars.has_value() || *chars > kMaxDisplayHandleChars ||
       HasControlCharacter(handle)) {
     violations.Add(value_field,

@@ -6,7 +6,7 @@
 
 #include "analysis/sentiment_analyzer.h"
 #include "analysis/text_limits.h"
-#include "analysis/utf8.h"
+#include "common/utf8.h"
 #include "gtest/gtest.h"
 
 namespace guestvoice::analysis {

@@ -7,10 +7,10 @@
 #include <thread>
 #include <vector>
 
-#include "analysis/hotel_sentiment.h"
+#include "analysis/internal/hotel_sentiment.h"
+#include "analysis/internal/vader_tokenizer.h"
 #include "analysis/score_rounding.h"
 #include "analysis/text_limits.h"
-#include "analysis/vader_tokenizer.h"
 #include "gtest/gtest.h"
 #include "nlohmann/json.hpp"
 

@@ -18,7 +18,7 @@
 #include "absl/strings/match.h"
 #include "analysis/aspect_taxonomy.h"
 #include "analysis/feedback_analyzer.h"
-#include "analysis/utf8.h"
+#include "common/utf8.h"
 #include "tools/analyze/analysis_json.h"
 
 ABSL_FLAG(std::string, aspects_file, "",
@@ -78,7 +78,7 @@ int main(int argc, char** argv) {
   while (std::getline(std::cin, line)) {
     ++line_number;
     if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (!guestvoice::analysis::utf8::IsValid(line)) {
+    if (!guestvoice::utf8::IsValid(line)) {
       std::cout << guestvoice::tools::InvalidUtf8Json(line_number).dump()
                 << '\n';
       exit_status = 1;

@@ -1,0 +1,70 @@
+#ifndef GUESTVOICE_ANALYSIS_INTERNAL_ASPECT_MATCHER_H_
+#define GUESTVOICE_ANALYSIS_INTERNAL_ASPECT_MATCHER_H_
+
+#include <array>
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "analysis/aspect_taxonomy.h"
+#include "analysis/internal/text_words.h"
+#include "analysis/internal/word_hash.h"
+
+namespace guestvoice::analysis {
+
+// Finds the taxonomy's terms in a run of words. At each word the longest
+// matching term wins (a whole-word term beats a prefix term of the same
+// length) and its words are consumed, so "room service" (a
+// food_beverage phrase) hides "room", and an ignore phrase such as "room for
+// improvement" hides everything in it. A text word also matches a term word
+// through simple inflections: -s, -es, -ies/-y and -'s ("towels" matches
+// "towel", "balconies" matches "balcony"). Immutable; linear in the words.
+class AspectMatcher {
+ public:
+  explicit AspectMatcher(const AspectTaxonomy& taxonomy);
+
+  struct TermMatch {
+    std::size_t begin;  // first word
+    std::size_t end;    // one past the last word
+    // The aspects of the matched term; empty for an ignore phrase.
+    const std::vector<AspectTaxonomy::AspectRef>* aspects;
+  };
+  // Sets `matches` to the term matches in `words`, in text order. Matches
+  // do not overlap. Ignore phrases are matches too: they hide the words.
+  void FindTerms(const std::vector<TextWord>& words,
+                 std::vector<TermMatch>* matches) const;
+
+ private:
+  // The number of words of term `term_index` that match from words[start],
+  // or 0.
+  std::size_t MatchLength(std::size_t term_index,
+                          const std::vector<TextWord>& words,
+                          std::size_t start) const;
+  void AddCandidates(std::string_view word,
+                     std::vector<std::size_t>* candidates) const;
+  // The child of trie node `node` for `byte`, or 0.
+  std::size_t FindChild(std::size_t node, unsigned char byte) const;
+
+  // A copy, so the matcher does not depend on the taxonomy's lifetime.
+  std::vector<AspectTaxonomy::Term> terms_;
+  // First word of each term -> the terms starting with it.
+  absl::flat_hash_map<std::string, std::vector<std::size_t>, WordHash, WordEq>
+      by_first_word_;
+  // One-word prefix terms ("clean*") as a byte trie: walking a word's bytes
+  // down it visits exactly the prefixes the word starts with.
+  struct TrieNode {
+    unsigned char byte;
+    std::size_t first_child;         // 0: none (the root is never a child)
+    std::size_t next_sibling;        // 0: none
+    std::vector<std::size_t> terms;  // prefix terms ending here
+  };
+  std::vector<TrieNode> prefix_trie_;  // [0] is the root
+  // The root's children by byte (the root has many; deeper nodes have few).
+  std::array<std::size_t, 256> root_child_{};
+};
+
+}  // namespace guestvoice::analysis
+
+#endif  // GUESTVOICE_ANALYSIS_INTERNAL_ASPECT_MATCHER_H_

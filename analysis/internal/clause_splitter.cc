@@ -1,0 +1,151 @@
+#include "analysis/internal/clause_splitter.h"
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+
+#include "common/utf8.h"
+
+namespace guestvoice::analysis {
+namespace {
+
+constexpr char32_t kEllipsis = 0x2026;
+
+constexpr std::array<std::string_view, 5> kContrastiveConjunctions = {
+    "but", "however", "although", "though", "whereas"};
+
+bool IsAsciiAlnum(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+         (c >= '0' && c <= '9');
+}
+
+char AsciiLower(char c) {
+  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+bool IsAsciiWhitespace(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+         c == '\v';
+}
+
+// Sentence punctuation that always ends a clause (with the rest of its run).
+bool IsClauseEnd(char32_t c) {
+  return c == '!' || c == '?' || c == ';' || c == '\n' || c == '\r' ||
+         c == kEllipsis;
+}
+
+// True if a contrastive conjunction starts at text[pos] and ends at a word
+// boundary. Callers check that a word boundary precedes pos.
+bool ConjunctionAt(std::string_view text, std::size_t pos) {
+  // Most words start with none of the conjunctions' letters.
+  const char first = AsciiLower(text[pos]);
+  if (first != 'b' && first != 'h' && first != 'a' && first != 't' &&
+      first != 'w') {
+    return false;
+  }
+  for (std::string_view conjunction : kContrastiveConjunctions) {
+    if (pos + conjunction.size() > text.size()) continue;
+    bool equal = true;
+    for (std::size_t i = 0; i < conjunction.size() && equal; ++i) {
+      equal = AsciiLower(text[pos + i]) == conjunction[i];
+    }
+    if (!equal) continue;
+    const std::size_t end = pos + conjunction.size();
+    if (end == text.size()) return true;
+    const char after = text[end];
+    if (!IsAsciiAlnum(after) && after != '\'' &&
+        static_cast<std::uint8_t>(after) < 0x80) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Bytes that may end a clause or precede a conjunction: sentence
+// punctuation, ASCII whitespace and every non-ASCII byte.
+struct InterestingBytes {
+  bool is[256];
+  constexpr InterestingBytes() : is() {
+    for (char c : {'.', '!', '?', ';', ' ', '\t', '\n', '\r', '\f', '\v'}) {
+      is[static_cast<std::uint8_t>(c)] = true;
+    }
+    for (int b = 0x80; b < 256; ++b) is[b] = true;
+  }
+};
+constexpr InterestingBytes kInteresting;
+
+bool IsInteresting(char c) {
+  return kInteresting.is[static_cast<std::uint8_t>(c)];
+}
+
+// [begin, end) without leading and trailing Python whitespace.
+std::string_view Trim(std::string_view text, std::size_t begin, std::size_t end,
+                      const PythonUnicode& unicode) {
+  while (begin < end) {
+    const utf8::Step step = utf8::Decode(text, begin);
+    if (!unicode.IsSpace(step.code_point)) break;
+    begin += step.length;
+  }
+  while (end > begin) {
+    // Back up to the first byte of the last code point.
+    std::size_t last = end - 1;
+    while (last > begin &&
+           (static_cast<std::uint8_t>(text[last]) & 0xC0) == 0x80) {
+      --last;
+    }
+    if (!unicode.IsSpace(utf8::Decode(text, last).code_point)) break;
+    end = last;
+  }
+  return text.substr(begin, end - begin);
+}
+
+}  // namespace
+
+void SplitClauses(std::string_view text, const PythonUnicode& unicode,
+                  std::vector<std::string_view>* clauses) {
+  clauses->clear();
+  auto add_clause = [&](std::size_t begin, std::size_t end) {
+    const std::string_view clause = Trim(text, begin, end, unicode);
+    if (!clause.empty()) clauses->push_back(clause);
+  };
+
+  std::size_t clause_begin = 0;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    const char byte = text[pos];
+    // Only sentence punctuation, whitespace and non-ASCII need a look; the
+    // rest (letters, digits, commas...) is the bulk of any text.
+    if (!IsInteresting(byte)) {
+      ++pos;
+      continue;
+    }
+    const utf8::Step step = utf8::Decode(text, pos);
+    const char32_t c = step.code_point;
+    std::size_t next = pos + step.length;
+    bool ends_clause = IsClauseEnd(c);
+    // A full stop ends a clause unless a letter or digit follows directly.
+    if (c == '.')
+      ends_clause = next == text.size() || !IsAsciiAlnum(text[next]);
+    if (ends_clause) {
+      // Keep the whole run of sentence punctuation ("?!", "...").
+      while (next < text.size()) {
+        const utf8::Step following = utf8::Decode(text, next);
+        if (!IsClauseEnd(following.code_point) && following.code_point != '.') {
+          break;
+        }
+        next += following.length;
+      }
+      add_clause(clause_begin, next);
+      clause_begin = next;
+    } else if (IsAsciiWhitespace(byte) && next < text.size() &&
+               next > clause_begin + 1 && ConjunctionAt(text, next)) {
+      // A conjunction after whitespace starts the next clause.
+      add_clause(clause_begin, next);
+      clause_begin = next;
+    }
+    pos = next;
+  }
+  add_clause(clause_begin, text.size());
+}
+
+}  // namespace guestvoice::analysis

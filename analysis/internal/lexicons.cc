@@ -1,0 +1,127 @@
+#include "analysis/internal/lexicons.h"
+
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "common/absl_view.h"
+#include "common/utf8.h"
+
+namespace guestvoice::analysis {
+namespace {
+
+// The reference splits on '\n' after dropping trailing newlines and strips
+// each line, which also removes the '\r' of the files' CRLF line ends.
+std::vector<std::string_view> ReferenceLines(std::string_view contents) {
+  while (!contents.empty() && contents.back() == '\n')
+    contents.remove_suffix(1);
+  return SplitOn(contents, '\n');
+}
+
+absl::StatusOr<double> ParseValence(std::string_view field,
+                                    std::string_view line) {
+  double value = 0;
+  if (!absl::SimpleAtod(AbslView(field), &value)) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("bad valence in: ", AbslView(line)));
+  }
+  return value;
+}
+
+bool IsLowercaseAsciiWord(std::string_view word) {
+  if (word.empty()) return false;
+  for (char c : word) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte >= 0x80 || absl::ascii_isupper(byte) || absl::ascii_isspace(byte))
+      return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+absl::StatusOr<ValenceLexicon> ValenceLexicon::ParseVader(
+    std::string_view contents) {
+  ValenceLexicon lexicon;
+  for (std::string_view line : ReferenceLines(contents)) {
+    if (line.empty()) continue;  // the reference skips empty lines first
+    std::vector<std::string_view> fields =
+        SplitOn(StripAsciiWhitespace(line), '\t');
+    if (fields.size() < 2) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("bad line: ", AbslView(line)));
+    }
+    absl::StatusOr<double> valence = ParseValence(fields[1], line);
+    if (!valence.ok()) return valence.status();
+    lexicon.valences_.insert_or_assign(std::string(fields[0]), *valence);
+  }
+  return lexicon;
+}
+
+absl::StatusOr<ValenceLexicon> ValenceLexicon::ParseSupplement(
+    std::string_view contents) {
+  ValenceLexicon lexicon;
+  int line_number = 0;
+  for (std::string_view line : SplitOn(contents, '\n')) {
+    ++line_number;
+    line = StripAsciiWhitespace(line);
+    if (line.empty() || line.front() == '#') continue;
+    std::vector<std::string_view> fields = SplitOn(line, '\t');
+    if (fields.size() != 2) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("line ", line_number,
+                       ": expected <word>\\t<valence>: ", AbslView(line)));
+    }
+    if (fields[0] == "version") {
+      lexicon.version_ = std::string(fields[1]);
+      continue;
+    }
+    if (!IsLowercaseAsciiWord(fields[0])) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("line ", line_number,
+                       ": words must be lowercase ASCII: ", AbslView(line)));
+    }
+    absl::StatusOr<double> valence = ParseValence(fields[1], line);
+    if (!valence.ok()) return valence.status();
+    if (!lexicon.valences_.emplace(std::string(fields[0]), *valence).second) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "line ", line_number, ": duplicate word: ", AbslView(fields[0])));
+    }
+  }
+  if (lexicon.version_.empty()) {
+    return absl::InvalidArgumentError("missing version line");
+  }
+  return lexicon;
+}
+
+void ValenceLexicon::Overlay(const ValenceLexicon& other) {
+  for (const auto& [word, valence] : other.valences_) {
+    valences_.insert_or_assign(word, valence);
+  }
+}
+
+absl::StatusOr<EmojiLexicon> EmojiLexicon::Parse(std::string_view contents) {
+  EmojiLexicon lexicon;
+  for (std::string_view line : ReferenceLines(contents)) {
+    std::vector<std::string_view> fields =
+        SplitOn(StripAsciiWhitespace(line), '\t');
+    if (fields.size() < 2 || fields[0].empty()) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("bad line: ", AbslView(line)));
+    }
+    const std::string_view emoji = fields[0];
+    const utf8::Step first = utf8::Decode(emoji, 0);
+    if (!first.well_formed) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("bad UTF-8 in: ", AbslView(line)));
+    }
+    if (first.length != emoji.size()) continue;
+    lexicon.descriptions_.insert_or_assign(first.code_point,
+                                           std::string(fields[1]));
+  }
+  return lexicon;
+}
+
+}  // namespace guestvoice::analysis

@@ -1,0 +1,63 @@
+#ifndef GUESTVOICE_ANALYSIS_INTERNAL_LEXICONS_H_
+#define GUESTVOICE_ANALYSIS_INTERNAL_LEXICONS_H_
+
+#include <string>
+#include <string_view>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/status/statusor.h"
+#include "common/absl_view.h"
+
+namespace guestvoice::analysis {
+
+// word -> mean valence (-4 .. +4). Words are matched after str.lower().
+class ValenceLexicon {
+ public:
+  // vader_lexicon.txt: "<word>\t<mean>\t<stddev>\t<ratings>" per line, read
+  // as the reference reads it (each line stripped, later duplicates win).
+  static absl::StatusOr<ValenceLexicon> ParseVader(std::string_view contents);
+  // hotel_supplement.tsv: "<word>\t<mean>" per line, '#' comments, a
+  // "version" line. Words must be lowercase ASCII: lookups lowercase tokens.
+  static absl::StatusOr<ValenceLexicon> ParseSupplement(
+      std::string_view contents);
+
+  // Returns the valence of an already lowercased word, or nullptr.
+  const double* Find(std::string_view lower_word) const {
+    auto it = valences_.find(AbslView(lower_word));
+    return it == valences_.end() ? nullptr : &it->second;
+  }
+  std::size_t size() const { return valences_.size(); }
+  std::string_view version() const { return version_; }
+  const absl::flat_hash_map<std::string, double>& entries() const {
+    return valences_;
+  }
+
+  // Adds or replaces every entry of `other` (a supplement over VADER).
+  void Overlay(const ValenceLexicon& other);
+
+ private:
+  absl::flat_hash_map<std::string, double> valences_;
+  std::string version_;
+};
+
+// Single code point emoji -> English description.
+class EmojiLexicon {
+ public:
+  // emoji_utf8_lexicon.txt: "<emoji>\t<description>" per line. Keys of more
+  // than one code point (flags, skin-tone and ZWJ sequences) are dropped:
+  // the reference compares one code point at a time, so they never match.
+  static absl::StatusOr<EmojiLexicon> Parse(std::string_view contents);
+
+  const std::string* Find(char32_t code_point) const {
+    auto it = descriptions_.find(code_point);
+    return it == descriptions_.end() ? nullptr : &it->second;
+  }
+  std::size_t size() const { return descriptions_.size(); }
+
+ private:
+  absl::flat_hash_map<char32_t, std::string> descriptions_;
+};
+
+}  // namespace guestvoice::analysis
+
+#endif  // GUESTVOICE_ANALYSIS_INTERNAL_LEXICONS_H_

@@ -1,0 +1,281 @@
+#include "analysis/internal/vader_scoring.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstddef>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "analysis/internal/but_rule.h"
+#include "analysis/internal/vader_rules.h"
+
+namespace guestvoice::analysis {
+namespace {
+
+using vader::kAllCapsIncrement;
+using vader::kNegationScalar;
+
+// What the rules ask about each token, looked up once per token. The
+// reference recomputes the lowercased word list for every word it scores,
+// which is what makes it quadratic.
+struct TokenFacts {
+  std::string_view lower;
+  bool is_upper;
+  bool in_lexicon;
+  bool is_booster;
+  bool is_negated;  // negated([word])
+  double valence;   // when in_lexicon
+  double booster;   // when is_booster
+};
+
+class ValenceRules {
+ public:
+  ValenceRules(const std::vector<TokenFacts>& words, bool is_cap_diff)
+      : words_(words), is_cap_diff_(is_cap_diff) {}
+
+  // sentiment_valence for a word found in the lexicon.
+  double WordValence(std::size_t i) const {
+    const TokenFacts& word = words_[i];
+    const double lexicon_valence = word.valence;
+    double valence = lexicon_valence;
+    // "no" before another lexicon word negates that word instead.
+    if (word.lower == "no" && i + 1 != words_.size() &&
+        words_[i + 1].in_lexicon) {
+      valence = 0.0;
+    }
+    if ((i > 0 && Lower(i - 1) == "no") || (i > 1 && Lower(i - 2) == "no") ||
+        (i > 2 && Lower(i - 3) == "no" &&
+         (Lower(i - 1) == "or" || Lower(i - 1) == "nor"))) {
+      valence = lexicon_valence * kNegationScalar;
+    }
+    if (word.is_upper && is_cap_diff_) {
+      valence = valence > 0 ? valence + kAllCapsIncrement
+                            : valence - kAllCapsIncrement;
+    }
+    for (std::size_t start = 0; start < 3; ++start) {
+      if (i <= start || words_[i - (start + 1)].in_lexicon) continue;
+      double scalar = ScalarIncDec(words_[i - (start + 1)], valence);
+      if (start == 1 && scalar != 0) scalar = scalar * 0.95;
+      if (start == 2 && scalar != 0) scalar = scalar * 0.9;
+      valence = valence + scalar;
+      valence = NegationCheck(valence, start, i);
+      if (start == 2) valence = SpecialIdiomsCheck(valence, i);
+    }
+    return LeastCheck(valence, i);
+  }
+
+ private:
+  std::string_view Lower(std::size_t i) const { return words_[i].lower; }
+
+  double ScalarIncDec(const TokenFacts& word, double valence) const {
+    double scalar = 0.0;
+    if (word.is_booster) {
+      scalar = word.booster;
+      if (valence < 0) scalar *= -1;
+      if (word.is_upper && is_cap_diff_) {
+        scalar = valence > 0 ? scalar + kAllCapsIncrement
+                             : scalar - kAllCapsIncrement;
+      }
+    }
+    return scalar;
+  }
+
+  static bool IsSoOrThis(std::string_view word) {
+    return word == "so" || word == "this";
+  }
+
+  double NegationCheck(double valence, std::size_t start, std::size_t i) const {
+    if (start == 0) {
+      if (words_[i - 1].is_negated) valence = valence * kNegationScalar;
+    } else if (start == 1) {
+      if (Lower(i - 2) == "never" && IsSoOrThis(Lower(i - 1))) {
+        valence = valence * 1.25;
+      } else if (Lower(i - 2) == "without" && Lower(i - 1) == "doubt") {
+        // "without doubt" leaves the valence alone.
+      } else if (words_[i - 2].is_negated) {
+        valence = valence * kNegationScalar;
+      }
+    } else {
+      // The reference's `a and b or c` parses as `(a and b) or c`, so "so" or
+      // "this" right before the word boosts it even without "never".
+      if ((Lower(i - 3) == "never" && IsSoOrThis(Lower(i - 2))) ||
+          IsSoOrThis(Lower(i - 1))) {
+        valence = valence * 1.25;
+      } else if (Lower(i - 3) == "without" &&
+                 (Lower(i - 2) == "doubt" || Lower(i - 1) == "doubt")) {
+        // "without doubt" leaves the valence alone.
+      } else if (words_[i - 3].is_negated) {
+        valence = valence * kNegationScalar;
+      }
+    }
+    return valence;
+  }
+
+  // Only reached for i >= 3.
+  double SpecialIdiomsCheck(double valence, std::size_t i) const {
+    const std::string_view zero = Lower(i);
+    const std::string_view one = Lower(i - 1);
+    const std::string_view two = Lower(i - 2);
+    const std::string_view three = Lower(i - 3);
+    // The first of these sequences found in SPECIAL_CASES wins.
+    std::optional<double> special = vader::SpecialCaseValue(one, zero);
+    if (!special) special = vader::SpecialCaseValue(two, one, zero);
+    if (!special) special = vader::SpecialCaseValue(two, one);
+    if (!special) special = vader::SpecialCaseValue(three, two, one);
+    if (!special) special = vader::SpecialCaseValue(three, two);
+    if (special) valence = *special;
+    // Sequences starting at the word override.
+    if (words_.size() - 1 > i) {
+      if (auto value = vader::SpecialCaseValue(zero, Lower(i + 1))) {
+        valence = *value;
+      }
+    }
+    if (words_.size() - 1 > i + 1) {
+      if (auto value =
+              vader::SpecialCaseValue(zero, Lower(i + 1), Lower(i + 2))) {
+        valence = *value;
+      }
+    }
+    // Bigram dampeners ("kind of") add their value whatever the sign.
+    if (auto value = vader::BigramBoosterValue(three, two)) {
+      valence = valence + *value;
+    }
+    if (auto value = vader::BigramBoosterValue(two, one)) {
+      valence = valence + *value;
+    }
+    return valence;
+  }
+
+  double LeastCheck(double valence, std::size_t i) const {
+    if (i > 1 && !words_[i - 1].in_lexicon && Lower(i - 1) == "least") {
+      if (Lower(i - 2) != "at" && Lower(i - 2) != "very") {
+        valence = valence * kNegationScalar;
+      }
+    } else if (i > 0 && !words_[i - 1].in_lexicon && Lower(i - 1) == "least") {
+      valence = valence * kNegationScalar;
+    }
+    return valence;
+  }
+
+  const std::vector<TokenFacts>& words_;
+  const bool is_cap_diff_;
+};
+
+// _punctuation_emphasis: up to 4 '!' count 0.292 each; 2 or 3 '?' count 0.18
+// each and more than 3 count 0.96.
+double PunctuationEmphasis(int exclamation_marks, int question_marks) {
+  const double exclamation = std::min(exclamation_marks, 4) * 0.292;
+  double question = 0;
+  if (question_marks > 1) {
+    question = question_marks <= 3 ? question_marks * 0.18 : 0.96;
+  }
+  return exclamation + question;
+}
+
+// normalize(score, alpha=15)
+double Normalize(double score) {
+  const double normalized =
+      score / std::sqrt((score * score) + vader::kNormalizationAlpha);
+  return std::clamp(normalized, -1.0, 1.0);
+}
+
+// score_valence
+SentimentScores ScoreValence(const std::vector<double>& sentiments,
+                             double emphasis) {
+  SentimentScores scores;
+  if (sentiments.empty()) return scores;
+  double sum = 0.0;
+  for (double sentiment : sentiments) sum += sentiment;
+  if (sum > 0) {
+    sum += emphasis;
+  } else if (sum < 0) {
+    sum -= emphasis;
+  }
+  scores.compound = Normalize(sum);
+
+  double pos_sum = 0.0;
+  double neg_sum = 0.0;
+  int neutral_count = 0;
+  for (double sentiment : sentiments) {
+    // +1 / -1 compensate for neutral words being counted as 1.
+    if (sentiment > 0) pos_sum += (sentiment + 1);
+    if (sentiment < 0) neg_sum += (sentiment - 1);
+    if (sentiment == 0) neutral_count += 1;
+  }
+  if (pos_sum > std::fabs(neg_sum)) {
+    pos_sum += emphasis;
+  } else if (pos_sum < std::fabs(neg_sum)) {
+    neg_sum -= emphasis;
+  }
+  const double total = pos_sum + std::fabs(neg_sum) + neutral_count;
+  scores.pos = std::fabs(pos_sum / total);
+  scores.neg = std::fabs(neg_sum / total);
+  scores.neu = std::fabs(neutral_count / total);
+  return scores;
+}
+
+}  // namespace
+
+SentimentScores ScoreVaderWords(const VaderText& text, std::size_t first_word,
+                                std::size_t end_word,
+                                const VaderWordTable& table) {
+  // Per-thread scratch: scoring allocates nothing once warmed up.
+  thread_local std::vector<TokenFacts> words;
+  thread_local std::vector<double> sentiments;
+  words.clear();
+  sentiments.clear();
+  if (first_word >= end_word) return SentimentScores();
+  int exclamation_marks = 0;
+  int question_marks = 0;
+  for (std::size_t w = first_word; w < end_word; ++w) {
+    exclamation_marks += text.words[w].exclamation_marks;
+    question_marks += text.words[w].question_marks;
+  }
+  const std::size_t first_token = text.words[first_word].first_token;
+  const std::size_t end_token = text.words[end_word - 1].end_token;
+  std::size_t all_caps = 0;
+  for (std::size_t t = first_token; t < end_token; ++t) {
+    const VaderToken& token = text.tokens[t];
+    TokenFacts word{token.lower, token.is_upper, false, false, false, 0, 0};
+    if (const VaderWordTable::Facts* facts = table.Find(token.lower)) {
+      word.in_lexicon = facts->in_lexicon;
+      word.valence = facts->valence;
+      word.is_booster = facts->is_booster;
+      word.booster = facts->booster;
+      word.is_negated = facts->is_negation_word;
+    }
+    word.is_negated = word.is_negated || vader::ContainsNt(token.lower);
+    words.push_back(word);
+    if (token.is_upper) ++all_caps;
+  }
+  // allcap_differential: some, but not all, tokens are ALL CAPS.
+  const bool is_cap_diff = all_caps > 0 && all_caps < words.size();
+
+  const ValenceRules rules(words, is_cap_diff);
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const TokenFacts& word = words[i];
+    if (word.is_booster) {
+      sentiments.push_back(0);
+    } else if (i + 1 < words.size() && word.lower == "kind" &&
+               words[i + 1].lower == "of") {
+      sentiments.push_back(0);
+    } else if (!word.in_lexicon) {
+      sentiments.push_back(0);
+    } else {
+      sentiments.push_back(rules.WordValence(i));
+    }
+  }
+
+  auto first_but =
+      std::find_if(words.begin(), words.end(),
+                   [](const TokenFacts& w) { return w.lower == "but"; });
+  if (first_but != words.end()) {
+    ApplyButRule(static_cast<std::size_t>(first_but - words.begin()),
+                 &sentiments);
+  }
+  return ScoreValence(sentiments,
+                      PunctuationEmphasis(exclamation_marks, question_marks));
+}
+
+}  // namespace guestvoice::analysis

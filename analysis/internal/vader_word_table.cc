@@ -1,0 +1,24 @@
+#include "analysis/internal/vader_word_table.h"
+
+#include "analysis/internal/vader_rules.h"
+
+namespace guestvoice::analysis {
+
+VaderWordTable::VaderWordTable(const ValenceLexicon& lexicon) {
+  facts_.reserve(lexicon.size());
+  for (const auto& [word, valence] : lexicon.entries()) {
+    Facts& facts = facts_[word];
+    facts.in_lexicon = true;
+    facts.valence = valence;
+  }
+  for (const vader::Booster& booster : vader::OneWordBoosters()) {
+    Facts& facts = facts_[std::string(booster.word)];
+    facts.is_booster = true;
+    facts.booster = booster.value;
+  }
+  for (std::string_view word : vader::NegationWords()) {
+    facts_[std::string(word)].is_negation_word = true;
+  }
+}
+
+}  // namespace guestvoice::analysis

@@ -1,0 +1,39 @@
+#ifndef GUESTVOICE_ANALYSIS_INTERNAL_VADER_WORD_TABLE_H_
+#define GUESTVOICE_ANALYSIS_INTERNAL_VADER_WORD_TABLE_H_
+
+#include <string>
+#include <string_view>
+
+#include "absl/container/flat_hash_map.h"
+#include "analysis/internal/lexicons.h"
+#include "analysis/internal/word_hash.h"
+
+namespace guestvoice::analysis {
+
+// Everything the VADER rules ask about a lowercase word, so each token costs
+// one hash lookup: its lexicon valence, its BOOSTER_DICT scalar and whether
+// it is in NEGATE. Words with none of these have no entry.
+class VaderWordTable {
+ public:
+  struct Facts {
+    double valence = 0;  // meaningful when in_lexicon
+    double booster = 0;  // meaningful when is_booster
+    bool in_lexicon = false;
+    bool is_booster = false;
+    bool is_negation_word = false;
+  };
+
+  explicit VaderWordTable(const ValenceLexicon& lexicon);
+
+  const Facts* Find(std::string_view lower_word) const {
+    auto it = facts_.find(lower_word);
+    return it == facts_.end() ? nullptr : &it->second;
+  }
+
+ private:
+  absl::flat_hash_map<std::string, Facts, WordHash, WordEq> facts_;
+};
+
+}  // namespace guestvoice::analysis
+
+#endif  // GUESTVOICE_ANALYSIS_INTERNAL_VADER_WORD_TABLE_H_

@@ -1,0 +1,76 @@
+#include "analysis/internal/aspect_matcher.h"
+
+#include <string>
+#include <vector>
+
+#include "gtest/gtest.h"
+
+namespace guestvoice::analysis {
+namespace {
+
+// "aspect:first-last" for each match, "ignore:..." for ignore phrases.
+std::vector<std::string> Matches(const AspectTaxonomy& taxonomy,
+                                 std::string_view text) {
+  const AspectMatcher matcher(taxonomy);
+  TextWords words;
+  SplitTextWords(text, PythonUnicode::Default(), &words);
+  std::vector<AspectMatcher::TermMatch> matches;
+  matcher.FindTerms(words.words, &matches);
+  std::vector<std::string> out;
+  for (const AspectMatcher::TermMatch& match : matches) {
+    std::string name = match.aspects->empty()
+                           ? "ignore"
+                           : taxonomy.aspects()[(*match.aspects)[0].index];
+    out.push_back(name + ":" + std::to_string(match.begin) + "-" +
+                  std::to_string(match.end));
+  }
+  return out;
+}
+
+AspectTaxonomy Taxonomy() {
+  absl::StatusOr<AspectTaxonomy> taxonomy = AspectTaxonomy::Parse(
+      "version\t1\n"
+      "room\troom\n"
+      "room\tbalcony\n"
+      "room\ttowel\n"
+      "food_beverage\troom service\n"
+      "food_beverage\tbar\n"
+      "noise_sleep\tbark*\n"
+      "cleanliness\tclean*\n"
+      "checkin_checkout\tcheck-in\n"
+      "checkin_checkout\tkey card*\n"
+      "ignore\troom for improvement\n");
+  EXPECT_TRUE(taxonomy.ok()) << taxonomy.status();
+  return *std::move(taxonomy);
+}
+
+TEST(AspectMatcherTest, LongestTermWinsAndConsumesItsWords) {
+  const AspectTaxonomy taxonomy = Taxonomy();
+  EXPECT_EQ(Matches(taxonomy, "Room service was slow, the room was fine"),
+            (std::vector<std::string>{"food_beverage:0-2", "room:5-6"}));
+  EXPECT_EQ(Matches(taxonomy, "lots of room for improvement"),
+            (std::vector<std::string>{"ignore:2-5"}));
+  EXPECT_EQ(Matches(taxonomy, "Check-in took ages; check in again"),
+            (std::vector<std::string>{"checkin_checkout:0-2",
+                                      "checkin_checkout:4-6"}));
+}
+
+TEST(AspectMatcherTest, MatchesSimpleInflectionsAndPrefixes) {
+  const AspectTaxonomy taxonomy = Taxonomy();
+  EXPECT_EQ(Matches(taxonomy, "towels balconies room's rooms"),
+            (std::vector<std::string>{"room:0-1", "room:1-2", "room:2-3",
+                                      "room:3-4"}));
+  EXPECT_EQ(Matches(taxonomy, "cleaning cleanliness key cards"),
+            (std::vector<std::string>{"cleanliness:0-1", "cleanliness:1-2",
+                                      "checkin_checkout:2-4"}));
+  // "bar" is a whole-word term and also a prefix of "bark*": "bar" matches
+  // only the former, "barking" only the latter.
+  EXPECT_EQ(Matches(taxonomy, "bar barking bars"),
+            (std::vector<std::string>{"food_beverage:0-1", "noise_sleep:1-2",
+                                      "food_beverage:2-3"}));
+  // Inflections need a stem of three letters: "is" is not "i" + s.
+  EXPECT_EQ(Matches(taxonomy, "roomy unclean"), std::vector<std::string>{});
+}
+
+}  // namespace
+}  // namespace guestvoice::analysis

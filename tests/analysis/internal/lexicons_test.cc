@@ -1,0 +1,108 @@
+#include "analysis/internal/lexicons.h"
+
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "analysis/internal/embedded_data.h"
+#include "gtest/gtest.h"
+
+namespace guestvoice::analysis {
+namespace {
+
+std::string ReadDataFile(const std::string& name) {
+  std::ifstream in(std::string(GUESTVOICE_ANALYSIS_DATA_DIR) + "/" + name,
+                   std::ios::binary);
+  std::ostringstream contents;
+  contents << in.rdbuf();
+  return contents.str();
+}
+
+// The build step must embed every data file byte for byte.
+TEST(EmbeddedDataTest, EqualsTheDataFiles) {
+  const struct {
+    std::string_view embedded;
+    const char* file;
+  } cases[] = {
+      {embedded::VaderLexicon(), "vader_lexicon.txt"},
+      {embedded::VaderEmojiLexicon(), "emoji_utf8_lexicon.txt"},
+      {embedded::PythonUnicodeTable(), "python_unicode.tsv"},
+      {embedded::HotelSupplement(), "hotel_supplement.tsv"},
+      {embedded::AspectTaxonomy(), "aspects.tsv"},
+  };
+  for (const auto& c : cases) {
+    const std::string file = ReadDataFile(c.file);
+    EXPECT_FALSE(file.empty()) << c.file;
+    // Not EXPECT_EQ: a failure would print both files.
+    EXPECT_TRUE(c.embedded == file)
+        << c.file << ": embedded " << c.embedded.size() << " bytes, file "
+        << file.size();
+  }
+}
+
+TEST(ValenceLexiconTest, ReadsTheReferenceLexiconAsPythonDoes) {
+  const absl::StatusOr<ValenceLexicon> lexicon =
+      ValenceLexicon::ParseVader(embedded::VaderLexicon());
+  ASSERT_TRUE(lexicon.ok()) << lexicon.status();
+  // 7,520 lines, 14 words listed twice: the later entry wins, as in a dict.
+  EXPECT_EQ(lexicon->size(), 7506u);
+  ASSERT_NE(lexicon->Find("ok"), nullptr);
+  EXPECT_EQ(*lexicon->Find("ok"), 1.2);   // line 4895, not line 352's 1.6
+  EXPECT_EQ(*lexicon->Find("lol"), 1.8);  // line 4406, not line 305's 2.9
+  EXPECT_EQ(*lexicon->Find("dirty"), -1.9);
+  // Keys keep their case; lookups lowercase tokens, so ":D" and ":-Þ" are
+  // never found (VADER_QUIRKS.md).
+  EXPECT_NE(lexicon->Find(":D"), nullptr);
+  EXPECT_NE(lexicon->Find(":-\u00de"), nullptr);
+  EXPECT_EQ(lexicon->Find("filthy"), nullptr);
+}
+
+TEST(ValenceLexiconTest, ParsesAndChecksTheSupplement) {
+  const absl::StatusOr<ValenceLexicon> supplement =
+      ValenceLexicon::ParseSupplement(embedded::HotelSupplement());
+  ASSERT_TRUE(supplement.ok()) << supplement.status();
+  EXPECT_FALSE(supplement->version().empty());
+  for (const char* word : {"filthy", "smelly", "stained", "mouldy", "moldy",
+                           "cramped", "overpriced", "unhelpful", "outdated"}) {
+    ASSERT_NE(supplement->Find(word), nullptr) << word;
+    EXPECT_LT(*supplement->Find(word), 0) << word;
+  }
+  EXPECT_TRUE(
+      ValenceLexicon::ParseSupplement("version\t1\n# c\nnice\t1.5\n").ok());
+  EXPECT_FALSE(ValenceLexicon::ParseSupplement("nice\t1.5\n").ok());
+  EXPECT_FALSE(ValenceLexicon::ParseSupplement("version\t1\nNice\t1\n").ok());
+  EXPECT_FALSE(
+      ValenceLexicon::ParseSupplement("version\t1\nnice\t1\nnice\t2\n").ok());
+  EXPECT_FALSE(
+      ValenceLexicon::ParseSupplement("version\t1\nnice\tgood\n").ok());
+  EXPECT_FALSE(ValenceLexicon::ParseSupplement("version\t1\nnice\n").ok());
+}
+
+TEST(ValenceLexiconTest, OverlayAddsAndReplaces) {
+  absl::StatusOr<ValenceLexicon> base =
+      ValenceLexicon::ParseVader("good\t1.9\t0.9\t[]\nnoisy\t-0.7\t1\t[]\n");
+  const absl::StatusOr<ValenceLexicon> supplement =
+      ValenceLexicon::ParseSupplement("version\t1\nnoisy\t-1.5\nfilthy\t-2\n");
+  ASSERT_TRUE(base.ok() && supplement.ok());
+  base->Overlay(*supplement);
+  EXPECT_EQ(*base->Find("good"), 1.9);
+  EXPECT_EQ(*base->Find("noisy"), -1.5);
+  EXPECT_EQ(*base->Find("filthy"), -2);
+}
+
+TEST(EmojiLexiconTest, KeepsSingleCodePointEmoji) {
+  const absl::StatusOr<EmojiLexicon> emojis =
+      EmojiLexicon::Parse(embedded::VaderEmojiLexicon());
+  ASSERT_TRUE(emojis.ok()) << emojis.status();
+  EXPECT_EQ(emojis->size(), 1212u);
+  ASSERT_NE(emojis->Find(U'\U0001F600'), nullptr);
+  EXPECT_EQ(*emojis->Find(U'\U0001F600'), "grinning face");
+  ASSERT_NE(emojis->Find(U'\U0001F51B'), nullptr);  // the '!' in a description
+  EXPECT_EQ(*emojis->Find(U'\U0001F51B'), "ON! arrow");
+  EXPECT_EQ(emojis->Find(U'a'), nullptr);
+  EXPECT_FALSE(EmojiLexicon::Parse("\xFF\tbad\n").ok());
+  EXPECT_FALSE(EmojiLexicon::Parse("no description\n").ok());
+}
+
+}  // namespace
+}  // namespace guestvoice::analysis
