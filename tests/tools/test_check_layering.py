@@ -49,7 +49,7 @@ def test_includes_down_the_layers_pass(tmp_path):
      "service/insights may not include service/api"),
     ("storage/x.cc", '"service/core/errors.h"',
      "storage may not include service/core"),
-    ("storage/x.cc", '"analysis/utf8.h"',
+    ("storage/x.cc", '"analysis/internal/but_rule.h"',
      "storage may not include analysis"),
     ("common/x.h", '"storage/store.h"', "common may not include storage"),
     ("service/loyalty/x.cc", "<grpcpp/server_context.h>",
