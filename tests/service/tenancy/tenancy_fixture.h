@@ -54,7 +54,10 @@ class TenancyFixture : public ::testing::Test {
   static std::vector<std::string> ViolatedFields(const absl::Status& status) {
     google::rpc::BadRequest bad_request;
     const auto payload = status.GetPayload(AbslView(kBadRequestTypeUrl));
-    if (payload.has_value()) bad_request.ParseFromString(std::string(*payload));
+    if (!payload.has_value() ||
+        !bad_request.ParseFromString(std::string(*payload))) {
+      return {};
+    }
     std::vector<std::string> fields;
     for (const auto& violation : bad_request.field_violations()) {
       fields.push_back(violation.field());
