@@ -3,13 +3,17 @@
 
 #include "guestvoice/v1/admin_service.grpc.pb.h"
 #include "service/api/service_deps.h"
+#include "service/tenancy/api_keys.h"
+#include "service/tenancy/organizations.h"
 
 namespace guestvoice::service {
 
-// guestvoice.v1.AdminService: organizations and their API keys.
+// guestvoice.v1.AdminService: organizations (Organizations) and their API
+// keys (ApiKeys).
 class AdminService final : public v1::AdminService::CallbackService {
  public:
-  explicit AdminService(ServiceDeps deps) : deps_(deps) {}
+  explicit AdminService(ServiceDeps deps)
+      : deps_(deps), organizations_(deps.domain), api_keys_(deps.domain) {}
 
   grpc::ServerUnaryReactor* CreateOrganization(
       grpc::CallbackServerContext* context,
@@ -39,6 +43,8 @@ class AdminService final : public v1::AdminService::CallbackService {
 
  private:
   ServiceDeps deps_;
+  Organizations organizations_;
+  ApiKeys api_keys_;
 };
 
 }  // namespace guestvoice::service

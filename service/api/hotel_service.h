@@ -3,14 +3,14 @@
 
 #include "guestvoice/v1/hotel_service.grpc.pb.h"
 #include "service/api/service_deps.h"
+#include "service/tenancy/hotels.h"
 
 namespace guestvoice::service {
 
-// guestvoice.v1.HotelService: an organization's hotels, stored in the
-// entities family under HotelKey(organization, hotel).
+// guestvoice.v1.HotelService: an organization's hotels (Hotels).
 class HotelService final : public v1::HotelService::CallbackService {
  public:
-  explicit HotelService(ServiceDeps deps) : deps_(deps) {}
+  explicit HotelService(ServiceDeps deps) : deps_(deps), hotels_(deps.domain) {}
 
   grpc::ServerUnaryReactor* CreateHotel(grpc::CallbackServerContext* context,
                                         const v1::CreateHotelRequest* request,
@@ -32,6 +32,7 @@ class HotelService final : public v1::HotelService::CallbackService {
 
  private:
   ServiceDeps deps_;
+  Hotels hotels_;
 };
 
 }  // namespace guestvoice::service

@@ -1,12 +1,20 @@
 #include "service/tenancy/organizations.h"
 
+#include <algorithm>
+#include <optional>
+#include <string>
+#include <utility>
+
 #include "absl/strings/str_cat.h"
 #include "common/absl_view.h"
 #include "common/status_macros.h"
 #include "service/core/crypto.h"
 #include "service/core/errors.h"
+#include "service/core/field_checks.h"
+#include "service/core/pagination.h"
 #include "service/core/proto_records.h"
 #include "service/core/proto_time.h"
+#include "service/core/request_log.h"
 #include "service/core/resource_names.h"
 #include "storage/keys.h"
 
@@ -17,6 +25,8 @@ namespace {
 // people reading logs.
 constexpr std::string_view kKeyPrefix = "gv_";
 constexpr size_t kSecretBytes = 32;
+
+constexpr size_t kMaxDisplayNameChars = 200;
 
 }  // namespace
 
@@ -104,6 +114,88 @@ absl::StatusOr<Principal> AuthenticateApiKey(const storage::Store& store,
     return absl::DataLossError("a stored API key has a malformed name");
   }
   return Principal(name->organization, api_key.name(), api_key.scopes());
+}
+
+absl::Status Organizations::Create(const Principal& caller,
+                                   const v1::CreateOrganizationRequest& request,
+                                   v1::Organization& response) const {
+  FieldViolations violations;
+  CheckOptionalResourceId(violations, "organization_id",
+                          request.organization_id());
+  CheckDisplayText(violations, "organization.display_name",
+                   request.organization().display_name(), kMaxDisplayNameChars,
+                   /*required=*/true);
+  CheckRequestId(violations, "request_id", request.request_id());
+  RETURN_IF_ERROR(violations.ToStatus());
+
+  const std::string organization = request.organization_id().empty()
+                                       ? NewResourceId()
+                                       : request.organization_id();
+  const std::string name = FormatOrganizationName(organization);
+  const std::string organization_key = storage::OrganizationKey(organization);
+  return CreateOnce(
+      domain_,
+      {.organization = caller.organization(),
+       .method = "CreateOrganization",
+       .request = request,
+       .resource_key = organization_key},
+      response, [&](storage::WriteBatch& batch) -> absl::Status {
+        ASSIGN_OR_RETURN(std::optional<v1::Organization> existing,
+                         ReadOrganization(domain_.store, organization));
+        if (existing.has_value()) return ResourceAlreadyExists(name);
+        response.set_name(name);
+        response.set_display_name(request.organization().display_name());
+        *response.mutable_create_time() = ToProtoTimestamp(domain_.clock.Now());
+        PutOrganization(batch, organization, response);
+        return absl::OkStatus();
+      });
+}
+
+absl::Status Organizations::Get(const Principal& caller,
+                                const v1::GetOrganizationRequest& request,
+                                v1::Organization& response) const {
+  ASSIGN_OR_RETURN(std::string organization,
+                   ParseOrganizationName("name", request.name()));
+  if (!caller.HasScope(v1::SCOPE_PLATFORM_ADMIN)) {
+    RETURN_IF_ERROR(caller.RequireTenant(organization, request.name()));
+  }
+  ASSIGN_OR_RETURN(std::optional<v1::Organization> found,
+                   ReadOrganization(domain_.store, organization));
+  if (!found.has_value()) return ResourceNotFound(request.name());
+  response = *std::move(found);
+  return absl::OkStatus();
+}
+
+// The caller is not consulted: SCOPE_PLATFORM_ADMIN, checked before this
+// runs, is what lets it see every organization.
+absl::Status Organizations::List(
+    const Principal& /*caller*/, const v1::ListOrganizationsRequest& request,
+    v1::ListOrganizationsResponse& response) const {
+  const PageQuery query{
+      .family = storage::ColumnFamily::kIndexes,
+      .prefix = storage::OrganizationIndexPrefix(),
+      .request_identity = "ListOrganizations",
+      .page_size = request.page_size(),
+      .page_token = request.page_token(),
+  };
+  ASSIGN_OR_RETURN(
+      *response.mutable_next_page_token(),
+      VisitPage(domain_.store, query,
+                [&](std::string_view key, std::string_view) -> absl::Status {
+                  ASSIGN_OR_RETURN(std::string_view organization,
+                                   storage::OrganizationIdFromIndexKey(key));
+                  ASSIGN_OR_RETURN(
+                      std::optional<v1::Organization> found,
+                      ReadOrganization(domain_.store, organization));
+                  if (!found.has_value()) {
+                    return absl::DataLossError(
+                        absl::StrCat("organization ", AbslView(organization),
+                                     " is listed but has no record"));
+                  }
+                  *response.add_organizations() = *std::move(found);
+                  return absl::OkStatus();
+                }));
+  return absl::OkStatus();
 }
 
 }  // namespace guestvoice::service

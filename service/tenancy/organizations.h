@@ -1,17 +1,22 @@
 #ifndef GUESTVOICE_SERVICE_TENANCY_ORGANIZATIONS_H_
 #define GUESTVOICE_SERVICE_TENANCY_ORGANIZATIONS_H_
 
-// Reading and writing organizations and API keys: shared by AdminService and
-// the first-start bootstrap, so both store them the same way.
+// Organizations and their API keys as they are stored, read and written only
+// here so that the Organizations and ApiKeys (api_keys.h) operations, the
+// first-start bootstrap and the authenticator all store them alike; and
+// Organizations, AdminService's organization operations.
 
 #include <optional>
 #include <string>
 #include <string_view>
 
+#include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
 #include "guestvoice/internal/v1/records.pb.h"
 #include "guestvoice/v1/admin.pb.h"
+#include "guestvoice/v1/admin_service.pb.h"
+#include "service/core/domain_context.h"
 #include "service/core/principal.h"
 #include "storage/store.h"
 
@@ -51,6 +56,33 @@ absl::StatusOr<std::optional<internal::v1::StoredApiKey>> ReadApiKey(
 absl::StatusOr<Principal> AuthenticateApiKey(const storage::Store& store,
                                              absl::Time now,
                                              std::string_view key);
+
+// The organization operations of AdminService. Creating and listing
+// organizations takes SCOPE_PLATFORM_ADMIN, which is checked before these
+// run.
+class Organizations {
+ public:
+  explicit Organizations(const DomainContext& domain) : domain_(domain) {}
+
+  // Stores a new organization as request.organization_id or a new id; a
+  // retry with the same request_id (scoped to the caller's organization)
+  // returns the first result.
+  absl::Status Create(const Principal& caller,
+                      const v1::CreateOrganizationRequest& request,
+                      v1::Organization& response) const;
+  // Open to the organization's own keys and to SCOPE_PLATFORM_ADMIN keys; to
+  // any other caller the organization does not exist.
+  absl::Status Get(const Principal& caller,
+                   const v1::GetOrganizationRequest& request,
+                   v1::Organization& response) const;
+  // Every organization, in id order.
+  absl::Status List(const Principal& caller,
+                    const v1::ListOrganizationsRequest& request,
+                    v1::ListOrganizationsResponse& response) const;
+
+ private:
+  DomainContext domain_;
+};
 
 }  // namespace guestvoice::service
 

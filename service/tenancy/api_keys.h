@@ -1,0 +1,45 @@
+#ifndef GUESTVOICE_SERVICE_TENANCY_API_KEYS_H_
+#define GUESTVOICE_SERVICE_TENANCY_API_KEYS_H_
+
+#include "absl/status/status.h"
+#include "guestvoice/v1/admin.pb.h"
+#include "guestvoice/v1/admin_service.pb.h"
+#include "service/core/domain_context.h"
+#include "service/core/principal.h"
+
+namespace guestvoice::service {
+
+// The API key operations of AdminService. An organization's keys are
+// administered by its own SCOPE_ADMIN keys and by SCOPE_PLATFORM_ADMIN keys
+// (for organizations that exist); to any other caller the organization does
+// not exist (NOT_FOUND). Keys are stored as organizations.h writes them.
+class ApiKeys {
+ public:
+  explicit ApiKeys(const DomainContext& domain) : domain_(domain) {}
+
+  // Mints a key under request.parent. The response carries its secret in
+  // key_string, shown this once: a retry with the same request_id returns
+  // the key without it. Only a SCOPE_PLATFORM_ADMIN caller may grant
+  // SCOPE_PLATFORM_ADMIN.
+  absl::Status Create(const Principal& caller,
+                      const v1::CreateApiKeyRequest& request,
+                      v1::ApiKey& response) const;
+  absl::Status Get(const Principal& caller, const v1::GetApiKeyRequest& request,
+                   v1::ApiKey& response) const;
+  absl::Status List(const Principal& caller,
+                    const v1::ListApiKeysRequest& request,
+                    v1::ListApiKeysResponse& response) const;
+  // Stamps the key's revoke_time, once: revoking it again changes nothing.
+  // FAILED_PRECONDITION for the caller's own key, which another admin key
+  // has to revoke.
+  absl::Status Revoke(const Principal& caller,
+                      const v1::RevokeApiKeyRequest& request,
+                      v1::ApiKey& response) const;
+
+ private:
+  DomainContext domain_;
+};
+
+}  // namespace guestvoice::service
+
+#endif  // GUESTVOICE_SERVICE_TENANCY_API_KEYS_H_

@@ -1,0 +1,273 @@
+// API keys on a store of their own: who may administer an organization's
+// keys, minting, revocation, and how AuthenticateApiKey treats valid,
+// revoked and expired keys.
+
+#include "service/tenancy/api_keys.h"
+
+#include <string>
+#include <vector>
+
+#include "common/status_macros.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "service/core/proto_time.h"
+#include "service/tenancy/organizations.h"
+#include "tests/service/tenancy/tenancy_fixture.h"
+#include "tests/testing/status_matchers.h"
+
+namespace guestvoice::service {
+namespace {
+
+using ::guestvoice::testing::StatusIs;
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+using ::testing::IsEmpty;
+using ::testing::StartsWith;
+
+class ApiKeysTest : public TenancyFixture {
+ protected:
+  void SetUp() override {
+    TenancyFixture::SetUp();
+    for (const char* id : {"default", "acme", "globex"}) {
+      v1::CreateOrganizationRequest request;
+      request.set_organization_id(id);
+      request.mutable_organization()->set_display_name(id);
+      v1::Organization created;
+      ASSERT_OK(
+          Organizations(domain()).Create(platform_admin_, request, created));
+    }
+  }
+
+  static v1::ApiKey KeyWith(std::vector<v1::Scope> scopes) {
+    v1::ApiKey key;
+    key.set_display_name("reporting");
+    for (v1::Scope scope : scopes) key.add_scopes(scope);
+    return key;
+  }
+
+  absl::StatusOr<v1::ApiKey> Create(
+      const Principal& caller, v1::ApiKey key,
+      const std::string& parent = "organizations/acme",
+      const std::string& request_id = "") {
+    v1::CreateApiKeyRequest request;
+    request.set_parent(parent);
+    *request.mutable_api_key() = std::move(key);
+    request.set_request_id(request_id);
+    v1::ApiKey created;
+    RETURN_IF_ERROR(api_keys().Create(caller, request, created));
+    return created;
+  }
+
+  absl::StatusOr<v1::ApiKey> Get(const Principal& caller,
+                                 const std::string& name) {
+    v1::GetApiKeyRequest request;
+    request.set_name(name);
+    v1::ApiKey key;
+    RETURN_IF_ERROR(api_keys().Get(caller, request, key));
+    return key;
+  }
+
+  absl::StatusOr<v1::ListApiKeysResponse> List(
+      const Principal& caller,
+      const std::string& parent = "organizations/acme") {
+    v1::ListApiKeysRequest request;
+    request.set_parent(parent);
+    v1::ListApiKeysResponse response;
+    RETURN_IF_ERROR(api_keys().List(caller, request, response));
+    return response;
+  }
+
+  absl::StatusOr<v1::ApiKey> Revoke(const Principal& caller,
+                                    const std::string& name) {
+    v1::RevokeApiKeyRequest request;
+    request.set_name(name);
+    v1::ApiKey revoked;
+    RETURN_IF_ERROR(api_keys().Revoke(caller, request, revoked));
+    return revoked;
+  }
+
+  absl::StatusOr<Principal> Authenticate(const std::string& key_string) {
+    return AuthenticateApiKey(*store_, clock_.Now(), key_string);
+  }
+
+  ApiKeys api_keys() { return ApiKeys(domain()); }
+
+  // A platform admin key of organization "default", as bootstrapped.
+  const Principal platform_admin_ =
+      Caller("default", {v1::SCOPE_ADMIN, v1::SCOPE_PLATFORM_ADMIN});
+  const Principal acme_admin_ = Caller("acme", {v1::SCOPE_ADMIN});
+};
+
+TEST_F(ApiKeysTest, AMintedKeyAuthenticatesAndIsStoredWithoutItsSecret) {
+  ASSERT_OK_AND_ASSIGN(v1::ApiKey created,
+                       Create(acme_admin_, KeyWith({v1::SCOPE_INSIGHTS_READ,
+                                                    v1::SCOPE_FEEDBACK_READ,
+                                                    v1::SCOPE_INSIGHTS_READ})));
+  EXPECT_THAT(created.name(), StartsWith("organizations/acme/apiKeys/"));
+  EXPECT_THAT(created.key_string(), StartsWith("gv_"));
+  EXPECT_THAT(created.scopes(),
+              ElementsAre(v1::SCOPE_FEEDBACK_READ, v1::SCOPE_INSIGHTS_READ));
+  EXPECT_EQ(FromProtoTimestamp(created.create_time()), clock_.Now());
+
+  ASSERT_OK_AND_ASSIGN(Principal caller, Authenticate(created.key_string()));
+  EXPECT_EQ(caller.organization(), "acme");
+  EXPECT_EQ(caller.api_key_name(), created.name());
+  EXPECT_TRUE(caller.HasScope(v1::SCOPE_FEEDBACK_READ));
+  EXPECT_FALSE(caller.HasScope(v1::SCOPE_ADMIN));
+
+  ASSERT_OK_AND_ASSIGN(v1::ApiKey fetched, Get(acme_admin_, created.name()));
+  EXPECT_THAT(fetched.key_string(), IsEmpty());
+  created.clear_key_string();
+  EXPECT_EQ(fetched.SerializeAsString(), created.SerializeAsString());
+  ASSERT_OK_AND_ASSIGN(v1::ListApiKeysResponse listed, List(acme_admin_));
+  ASSERT_EQ(listed.api_keys_size(), 1);
+  EXPECT_EQ(listed.api_keys(0).SerializeAsString(),
+            created.SerializeAsString());
+}
+
+TEST_F(ApiKeysTest, ARetryReturnsTheKeyWithoutItsSecretAndMintsNoOther) {
+  ASSERT_OK_AND_ASSIGN(v1::ApiKey first,
+                       Create(acme_admin_, KeyWith({v1::SCOPE_ADMIN}),
+                              "organizations/acme", "key-req-1"));
+  ASSERT_OK_AND_ASSIGN(v1::ApiKey retry,
+                       Create(acme_admin_, KeyWith({v1::SCOPE_ADMIN}),
+                              "organizations/acme", "key-req-1"));
+  EXPECT_EQ(retry.name(), first.name());
+  EXPECT_THAT(retry.key_string(), IsEmpty());
+  ASSERT_OK_AND_ASSIGN(v1::ListApiKeysResponse listed, List(acme_admin_));
+  EXPECT_EQ(listed.api_keys_size(), 1);
+}
+
+TEST_F(ApiKeysTest, EveryBadFieldIsReported) {
+  v1::ApiKey bad;
+  bad.add_scopes(v1::SCOPE_UNSPECIFIED);
+  bad.add_scopes(static_cast<v1::Scope>(99));
+  *bad.mutable_expire_time() = ToProtoTimestamp(clock_.Now());
+  const absl::Status status =
+      Create(acme_admin_, bad, "organizations/acme", std::string(200, 'r'))
+          .status();
+  EXPECT_THAT(status, StatusIs(absl::StatusCode::kInvalidArgument));
+  EXPECT_THAT(
+      ViolatedFields(status),
+      ElementsAre("api_key.display_name", "api_key.scopes[0]",
+                  "api_key.scopes[1]", "api_key.expire_time", "request_id"));
+  EXPECT_THAT(ViolatedFields(Create(acme_admin_, KeyWith({})).status()),
+              ElementsAre("api_key.scopes"));
+}
+
+TEST_F(ApiKeysTest, OnlyPlatformAdminsGrantPlatformAdmin) {
+  EXPECT_THAT(
+      ViolatedFields(
+          Create(acme_admin_, KeyWith({v1::SCOPE_PLATFORM_ADMIN})).status()),
+      ElementsAre("api_key.scopes[0]"));
+  EXPECT_OK(
+      Create(platform_admin_, KeyWith({v1::SCOPE_PLATFORM_ADMIN})).status());
+}
+
+TEST_F(ApiKeysTest, AnOrganizationsOwnKeysNeedScopeAdmin) {
+  const Principal reader = Caller("acme", {v1::SCOPE_FEEDBACK_READ});
+  EXPECT_THAT(Create(reader, KeyWith({v1::SCOPE_FEEDBACK_READ})),
+              StatusIs(absl::StatusCode::kPermissionDenied));
+  EXPECT_THAT(List(reader), StatusIs(absl::StatusCode::kPermissionDenied));
+
+  ASSERT_OK_AND_ASSIGN(v1::ApiKey created,
+                       Create(acme_admin_, KeyWith({v1::SCOPE_ADMIN})));
+  EXPECT_THAT(Get(reader, created.name()),
+              StatusIs(absl::StatusCode::kPermissionDenied));
+  EXPECT_THAT(Revoke(reader, created.name()),
+              StatusIs(absl::StatusCode::kPermissionDenied));
+}
+
+TEST_F(ApiKeysTest, OtherOrganizationsSeeNoKeysAtAll) {
+  ASSERT_OK_AND_ASSIGN(v1::ApiKey created,
+                       Create(acme_admin_, KeyWith({v1::SCOPE_ADMIN})));
+  const Principal globex_admin = Caller("globex", {v1::SCOPE_ADMIN});
+  EXPECT_THAT(Create(globex_admin, KeyWith({v1::SCOPE_ADMIN})),
+              StatusIs(absl::StatusCode::kNotFound));
+  EXPECT_THAT(Get(globex_admin, created.name()),
+              StatusIs(absl::StatusCode::kNotFound));
+  EXPECT_THAT(List(globex_admin), StatusIs(absl::StatusCode::kNotFound));
+  EXPECT_THAT(Revoke(globex_admin, created.name()),
+              StatusIs(absl::StatusCode::kNotFound));
+  EXPECT_OK(Authenticate(created.key_string()).status());
+}
+
+TEST_F(ApiKeysTest, PlatformAdminsAdministerEveryOrganizationThatExists) {
+  ASSERT_OK_AND_ASSIGN(v1::ApiKey created,
+                       Create(platform_admin_, KeyWith({v1::SCOPE_ADMIN})));
+  EXPECT_THAT(created.name(), StartsWith("organizations/acme/apiKeys/"));
+  EXPECT_OK(Get(platform_admin_, created.name()).status());
+  EXPECT_OK(List(platform_admin_).status());
+  ASSERT_OK_AND_ASSIGN(v1::ApiKey revoked,
+                       Revoke(platform_admin_, created.name()));
+  EXPECT_TRUE(revoked.has_revoke_time());
+
+  // Its own organization, with SCOPE_PLATFORM_ADMIN alone.
+  EXPECT_OK(Create(Caller("default", {v1::SCOPE_PLATFORM_ADMIN}),
+                   KeyWith({v1::SCOPE_ADMIN}), "organizations/default")
+                .status());
+
+  EXPECT_THAT(Create(platform_admin_, KeyWith({v1::SCOPE_ADMIN}),
+                     "organizations/ghost"),
+              StatusIs(absl::StatusCode::kNotFound));
+  EXPECT_THAT(List(platform_admin_, "organizations/ghost"),
+              StatusIs(absl::StatusCode::kNotFound));
+}
+
+TEST_F(ApiKeysTest, ARevokedKeyNoLongerAuthenticatesAndRevokingAgainIsANoOp) {
+  ASSERT_OK_AND_ASSIGN(v1::ApiKey created,
+                       Create(acme_admin_, KeyWith({v1::SCOPE_ADMIN})));
+  ASSERT_OK(Authenticate(created.key_string()).status());
+
+  ASSERT_OK_AND_ASSIGN(v1::ApiKey revoked, Revoke(acme_admin_, created.name()));
+  EXPECT_EQ(FromProtoTimestamp(revoked.revoke_time()), clock_.Now());
+  EXPECT_THAT(Authenticate(created.key_string()),
+              StatusIs(absl::StatusCode::kUnauthenticated,
+                       HasSubstr("unknown or revoked")));
+
+  clock_.Advance(absl::Hours(1));
+  ASSERT_OK_AND_ASSIGN(v1::ApiKey again, Revoke(acme_admin_, created.name()));
+  EXPECT_EQ(again.SerializeAsString(), revoked.SerializeAsString());
+  ASSERT_OK_AND_ASSIGN(v1::ApiKey fetched, Get(acme_admin_, created.name()));
+  EXPECT_EQ(fetched.SerializeAsString(), revoked.SerializeAsString());
+}
+
+TEST_F(ApiKeysTest, AKeyCannotRevokeItself) {
+  ASSERT_OK_AND_ASSIGN(v1::ApiKey created,
+                       Create(acme_admin_, KeyWith({v1::SCOPE_ADMIN})));
+  ASSERT_OK_AND_ASSIGN(Principal itself, Authenticate(created.key_string()));
+  EXPECT_THAT(Revoke(itself, created.name()),
+              StatusIs(absl::StatusCode::kFailedPrecondition,
+                       HasSubstr("cannot revoke itself")));
+  EXPECT_OK(Authenticate(created.key_string()).status());
+}
+
+TEST_F(ApiKeysTest, AnExpiredKeyNoLongerAuthenticates) {
+  v1::ApiKey request = KeyWith({v1::SCOPE_ADMIN});
+  *request.mutable_expire_time() =
+      ToProtoTimestamp(clock_.Now() + absl::Hours(1));
+  ASSERT_OK_AND_ASSIGN(v1::ApiKey created, Create(acme_admin_, request));
+  EXPECT_OK(Authenticate(created.key_string()).status());
+  clock_.Advance(absl::Hours(1));
+  EXPECT_THAT(
+      Authenticate(created.key_string()),
+      StatusIs(absl::StatusCode::kUnauthenticated, HasSubstr("expired")));
+}
+
+TEST_F(ApiKeysTest, AnUnknownKeyDoesNotAuthenticate) {
+  EXPECT_THAT(Authenticate("gv_not-a-key-anyone-minted"),
+              StatusIs(absl::StatusCode::kUnauthenticated,
+                       HasSubstr("unknown or revoked")));
+}
+
+TEST_F(ApiKeysTest, UnknownAndMalformedKeyNames) {
+  EXPECT_THAT(Get(acme_admin_, "organizations/acme/apiKeys/missing"),
+              StatusIs(absl::StatusCode::kNotFound));
+  EXPECT_THAT(Revoke(acme_admin_, "organizations/acme/apiKeys/missing"),
+              StatusIs(absl::StatusCode::kNotFound));
+  EXPECT_THAT(ViolatedFields(Get(acme_admin_, "apiKeys/x").status()),
+              ElementsAre("name"));
+}
+
+}  // namespace
+}  // namespace guestvoice::service
