@@ -2,6 +2,7 @@
 
 #include <memory>
 #include <optional>
+#include <vector>
 
 #include "common/status_macros.h"
 #include "google/protobuf/io/coded_stream.h"
@@ -79,9 +80,12 @@ absl::Status CreateOnce(
     absl::FunctionRef<absl::Status(storage::WriteBatch& batch)> create,
     absl::FunctionRef<void(google::protobuf::Message& recorded)> scrub) {
   const std::string request_id = RequestIdOf(call.request);
+  std::vector<std::string> lock_keys(call.claimed_keys.begin(),
+                                     call.claimed_keys.end());
+  lock_keys.emplace_back(call.resource_key);
   storage::WriteBatch batch;
   if (request_id.empty()) {
-    auto guard = deps.locks.Lock(call.resource_key);
+    auto guard = deps.locks.LockAll(lock_keys);
     RETURN_IF_ERROR(create(batch));
     return deps.store.Write(std::move(batch));
   }
@@ -89,7 +93,8 @@ absl::Status CreateOnce(
   const std::string request_key =
       storage::RequestIdKey(call.organization, call.method, request_id);
   std::string digest = RequestDigest(*WithoutRequestId(call.request));
-  auto guard = deps.locks.Lock(request_key, call.resource_key);
+  lock_keys.push_back(request_key);
+  auto guard = deps.locks.LockAll(lock_keys);
   ASSIGN_OR_RETURN(std::optional<std::string> previous,
                    LookupRequest(deps.store, request_key, request_id, digest));
   if (previous.has_value()) {

@@ -14,6 +14,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
+#include "absl/types/span.h"
 #include "google/protobuf/message.h"
 #include "service/core/domain_context.h"
 #include "storage/write_batch.h"
@@ -32,12 +33,17 @@ struct CreateCall {
   // The key of the resource being created: locked together with the request
   // record, so a check-then-write on it is atomic.
   std::string_view resource_key;
+  // Further keys the create checks and then writes (the index entries a new
+  // guest claims for its identities), locked together with the resource key.
+  absl::Span<const std::string> claimed_keys = {};
 };
 
 // Runs `create` (which adds the resource to the batch and fills `response`)
 // and writes its batch, or, for a request_id seen before, parses the recorded
 // response into `response` and writes nothing. `scrub` removes what must not
-// be recorded (secrets) from the copy of the response that is stored.
+// be recorded (secrets) from the copy of the response that is stored. A lock
+// that must come before any stripe (an organization's attribution lock) is
+// the caller's to take before calling.
 absl::Status CreateOnce(
     const DomainContext& deps, const CreateCall& call,
     google::protobuf::Message& response,
