@@ -3,24 +3,19 @@
 
 #include "guestvoice/v1/loyalty_service.grpc.pb.h"
 #include "service/api/service_deps.h"
+#include "service/loyalty/guests.h"
 
 namespace guestvoice::service {
 
 // guestvoice.v1.LoyaltyService: guests and their identities
 // (loyalty_service.cc), and their stays, check-ins, program and status
-// (loyalty_activity_service.cc). Records are laid out by
-// service/loyalty/records.h; the rules are service/loyalty/rules.h.
-//
-// Locking: a handler takes every lock stripe it needs in one call. A
-// guest's key guards the guest, its stays, check-ins, ledger and the index
-// entries of its identities; an identity, booking reference or check-in
-// source key guards the index entry while nobody owns it. Handlers that
-// change whose feedback an author's is (create with identities, link,
-// unlink, merge, erase) take the organization's attribution lock exclusively
-// first.
+// (loyalty_activity_service.cc). Each handler authenticates the call and
+// hands it to one operation of the loyalty domain (service/loyalty/), which
+// documents what it does and how it locks.
 class LoyaltyService final : public v1::LoyaltyService::CallbackService {
  public:
-  explicit LoyaltyService(ServiceDeps deps) : deps_(deps) {}
+  explicit LoyaltyService(ServiceDeps deps)
+      : deps_(deps), guests_(deps.domain) {}
 
   grpc::ServerUnaryReactor* CreateGuest(grpc::CallbackServerContext* context,
                                         const v1::CreateGuestRequest* request,
@@ -81,6 +76,7 @@ class LoyaltyService final : public v1::LoyaltyService::CallbackService {
 
  private:
   ServiceDeps deps_;
+  Guests guests_;
 };
 
 }  // namespace guestvoice::service
