@@ -2,8 +2,11 @@
 
 #include <memory>
 #include <optional>
+#include <string>
 #include <vector>
 
+#include "absl/status/statusor.h"
+#include "absl/time/time.h"
 #include "common/status_macros.h"
 #include "google/protobuf/io/coded_stream.h"
 #include "google/protobuf/io/zero_copy_stream_impl_lite.h"
@@ -37,8 +40,7 @@ std::unique_ptr<google::protobuf::Message> WithoutRequestId(
   return copy;
 }
 
-}  // namespace
-
+// SHA-256 of the request's deterministic serialization.
 std::string RequestDigest(const google::protobuf::Message& request) {
   std::string bytes;
   {
@@ -51,6 +53,8 @@ std::string RequestDigest(const google::protobuf::Message& request) {
   return Sha256(bytes);
 }
 
+// The response recorded under `request_key`, or nullopt for a new request;
+// INVALID_ARGUMENT (REQUEST_ID_REUSED) for a request with another digest.
 absl::StatusOr<std::optional<std::string>> LookupRequest(
     const storage::Store& store, std::string_view request_key,
     std::string_view request_id, std::string_view digest) {
@@ -63,6 +67,7 @@ absl::StatusOr<std::optional<std::string>> LookupRequest(
   return std::move(*record->mutable_response());
 }
 
+// Adds the record of a served request to `batch`.
 void RecordRequest(storage::WriteBatch& batch, std::string_view request_key,
                    std::string digest,
                    const google::protobuf::Message& response, absl::Time now) {
@@ -73,6 +78,8 @@ void RecordRequest(storage::WriteBatch& batch, std::string_view request_key,
   batch.Put(storage::ColumnFamily::kRequests, request_key,
             record.SerializeAsString());
 }
+
+}  // namespace
 
 absl::Status CreateOnce(
     const DomainContext& deps, const CreateCall& call,

@@ -6,14 +6,11 @@
 // refused. The record is written in the same WriteBatch as the resource, so
 // either both exist or neither does.
 
-#include <optional>
 #include <string>
 #include <string_view>
 
 #include "absl/functional/function_ref.h"
 #include "absl/status/status.h"
-#include "absl/status/statusor.h"
-#include "absl/time/time.h"
 #include "absl/types/span.h"
 #include "google/protobuf/message.h"
 #include "service/core/domain_context.h"
@@ -50,21 +47,6 @@ absl::Status CreateOnce(
     absl::FunctionRef<absl::Status(storage::WriteBatch& batch)> create,
     absl::FunctionRef<void(google::protobuf::Message& recorded)> scrub =
         [](google::protobuf::Message&) {});
-
-// The pieces CreateOnce is made of, for creates whose shape it does not fit.
-// SHA-256 of the request's deterministic serialization; clear request_id
-// first.
-std::string RequestDigest(const google::protobuf::Message& request);
-// The response recorded under `request_key`, or nullopt for a new request;
-// INVALID_ARGUMENT (REQUEST_ID_REUSED) for a request with another digest.
-absl::StatusOr<std::optional<std::string>> LookupRequest(
-    const storage::Store& store, std::string_view request_key,
-    std::string_view request_id, std::string_view digest);
-// Adds the record of a served request to `batch`; `response` holds no
-// secrets.
-void RecordRequest(storage::WriteBatch& batch, std::string_view request_key,
-                   std::string digest,
-                   const google::protobuf::Message& response, absl::Time now);
 
 }  // namespace guestvoice::service
 
