@@ -3,7 +3,9 @@
 
 #include "guestvoice/v1/loyalty_service.grpc.pb.h"
 #include "service/api/service_deps.h"
+#include "service/loyalty/check_ins.h"
 #include "service/loyalty/guests.h"
+#include "service/loyalty/stays.h"
 
 namespace guestvoice::service {
 
@@ -15,7 +17,10 @@ namespace guestvoice::service {
 class LoyaltyService final : public v1::LoyaltyService::CallbackService {
  public:
   explicit LoyaltyService(ServiceDeps deps)
-      : deps_(deps), guests_(deps.domain) {}
+      : deps_(deps),
+        guests_(deps.domain),
+        stays_(deps.domain),
+        check_ins_(deps.domain) {}
 
   grpc::ServerUnaryReactor* CreateGuest(grpc::CallbackServerContext* context,
                                         const v1::CreateGuestRequest* request,
@@ -77,6 +82,8 @@ class LoyaltyService final : public v1::LoyaltyService::CallbackService {
  private:
   ServiceDeps deps_;
   Guests guests_;
+  Stays stays_;
+  CheckIns check_ins_;
 };
 
 }  // namespace guestvoice::service
