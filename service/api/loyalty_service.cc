@@ -1,6 +1,3 @@
-// LoyaltyService: guests and identities. Stays, check-ins, the program and
-// status are in loyalty_activity_service.cc.
-
 #include "service/api/loyalty_service.h"
 
 #include "service/api/unary_call.h"
@@ -85,6 +82,70 @@ grpc::ServerUnaryReactor* LoyaltyService::ExportGuest(
   return RunUnary(context, deps_.authenticator, v1::SCOPE_LOYALTY_READ,
                   [&](const Principal& caller) -> absl::Status {
                     return guests_.Export(caller, *request, *response);
+                  });
+}
+
+grpc::ServerUnaryReactor* LoyaltyService::RecordStay(
+    grpc::CallbackServerContext* context, const v1::RecordStayRequest* request,
+    v1::Stay* response) {
+  return RunUnary(context, deps_.authenticator, v1::SCOPE_LOYALTY_WRITE,
+                  [&](const Principal& caller) -> absl::Status {
+                    return stays_.Record(caller, *request, *response);
+                  });
+}
+
+grpc::ServerUnaryReactor* LoyaltyService::CancelStay(
+    grpc::CallbackServerContext* context, const v1::CancelStayRequest* request,
+    v1::Stay* response) {
+  return RunUnary(context, deps_.authenticator, v1::SCOPE_LOYALTY_WRITE,
+                  [&](const Principal& caller) -> absl::Status {
+                    return stays_.Cancel(caller, *request, *response);
+                  });
+}
+
+grpc::ServerUnaryReactor* LoyaltyService::RecordCheckIn(
+    grpc::CallbackServerContext* context,
+    const v1::RecordCheckInRequest* request, v1::CheckIn* response) {
+  return RunUnary(context, deps_.authenticator, v1::SCOPE_LOYALTY_WRITE,
+                  [&](const Principal& caller) -> absl::Status {
+                    return check_ins_.Record(caller, *request, *response);
+                  });
+}
+
+grpc::ServerUnaryReactor* LoyaltyService::GetLoyaltyProgram(
+    grpc::CallbackServerContext* context,
+    const v1::GetLoyaltyProgramRequest* request, v1::LoyaltyProgram* response) {
+  return RunUnary(context, deps_.authenticator, v1::SCOPE_LOYALTY_READ,
+                  [&](const Principal& caller) -> absl::Status {
+                    return programs_.Get(caller, *request, *response);
+                  });
+}
+
+grpc::ServerUnaryReactor* LoyaltyService::UpdateLoyaltyProgram(
+    grpc::CallbackServerContext* context,
+    const v1::UpdateLoyaltyProgramRequest* request,
+    v1::LoyaltyProgram* response) {
+  return RunUnary(context, deps_.authenticator, v1::SCOPE_ADMIN,
+                  [&](const Principal& caller) -> absl::Status {
+                    return programs_.Update(caller, *request, *response);
+                  });
+}
+
+grpc::ServerUnaryReactor* LoyaltyService::GetLoyaltyStatus(
+    grpc::CallbackServerContext* context,
+    const v1::GetLoyaltyStatusRequest* request, v1::LoyaltyStatus* response) {
+  return RunUnary(context, deps_.authenticator, v1::SCOPE_LOYALTY_READ,
+                  [&](const Principal& caller) -> absl::Status {
+                    return statuses_.Get(caller, *request, *response);
+                  });
+}
+
+grpc::ServerUnaryReactor* LoyaltyService::SetManualTier(
+    grpc::CallbackServerContext* context,
+    const v1::SetManualTierRequest* request, v1::LoyaltyStatus* response) {
+  return RunUnary(context, deps_.authenticator, v1::SCOPE_LOYALTY_WRITE,
+                  [&](const Principal& caller) -> absl::Status {
+                    return statuses_.SetManualTier(caller, *request, *response);
                   });
 }
 

@@ -5,22 +5,25 @@
 #include "service/api/service_deps.h"
 #include "service/loyalty/check_ins.h"
 #include "service/loyalty/guests.h"
+#include "service/loyalty/loyalty_programs.h"
+#include "service/loyalty/loyalty_statuses.h"
 #include "service/loyalty/stays.h"
 
 namespace guestvoice::service {
 
-// guestvoice.v1.LoyaltyService: guests and their identities
-// (loyalty_service.cc), and their stays, check-ins, program and status
-// (loyalty_activity_service.cc). Each handler authenticates the call and
-// hands it to one operation of the loyalty domain (service/loyalty/), which
-// documents what it does and how it locks.
+// guestvoice.v1.LoyaltyService: guests and their identities, stays,
+// check-ins, the loyalty program and guests' status. Each handler
+// authenticates the call and hands it to one operation of the loyalty domain
+// (service/loyalty/), which documents what it does and how it locks.
 class LoyaltyService final : public v1::LoyaltyService::CallbackService {
  public:
   explicit LoyaltyService(ServiceDeps deps)
       : deps_(deps),
         guests_(deps.domain),
         stays_(deps.domain),
-        check_ins_(deps.domain) {}
+        check_ins_(deps.domain),
+        programs_(deps.domain),
+        statuses_(deps.domain) {}
 
   grpc::ServerUnaryReactor* CreateGuest(grpc::CallbackServerContext* context,
                                         const v1::CreateGuestRequest* request,
@@ -84,6 +87,8 @@ class LoyaltyService final : public v1::LoyaltyService::CallbackService {
   Guests guests_;
   Stays stays_;
   CheckIns check_ins_;
+  LoyaltyPrograms programs_;
+  LoyaltyStatuses statuses_;
 };
 
 }  // namespace guestvoice::service
