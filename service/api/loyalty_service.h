@@ -3,24 +3,27 @@
 
 #include "guestvoice/v1/loyalty_service.grpc.pb.h"
 #include "service/api/service_deps.h"
+#include "service/loyalty/check_ins.h"
+#include "service/loyalty/guests.h"
+#include "service/loyalty/loyalty_programs.h"
+#include "service/loyalty/loyalty_statuses.h"
+#include "service/loyalty/stays.h"
 
 namespace guestvoice::service {
 
-// guestvoice.v1.LoyaltyService: guests and their identities
-// (loyalty_service.cc), and their stays, check-ins, program and status
-// (loyalty_activity_service.cc). Records are laid out by
-// service/loyalty/records.h; the rules are service/loyalty/rules.h.
-//
-// Locking: a handler takes every lock stripe it needs in one call. A
-// guest's key guards the guest, its stays, check-ins, ledger and the index
-// entries of its identities; an identity, booking reference or check-in
-// source key guards the index entry while nobody owns it. Handlers that
-// change whose feedback an author's is (create with identities, link,
-// unlink, merge, erase) take the organization's attribution lock exclusively
-// first.
+// guestvoice.v1.LoyaltyService: guests and their identities, stays,
+// check-ins, the loyalty program and guests' status. Each handler
+// authenticates the call and hands it to one operation of the loyalty domain
+// (service/loyalty/), which documents what it does and how it locks.
 class LoyaltyService final : public v1::LoyaltyService::CallbackService {
  public:
-  explicit LoyaltyService(ServiceDeps deps) : deps_(deps) {}
+  explicit LoyaltyService(ServiceDeps deps)
+      : deps_(deps),
+        guests_(deps.domain),
+        stays_(deps.domain),
+        check_ins_(deps.domain),
+        programs_(deps.domain),
+        statuses_(deps.domain) {}
 
   grpc::ServerUnaryReactor* CreateGuest(grpc::CallbackServerContext* context,
                                         const v1::CreateGuestRequest* request,
@@ -81,6 +84,11 @@ class LoyaltyService final : public v1::LoyaltyService::CallbackService {
 
  private:
   ServiceDeps deps_;
+  Guests guests_;
+  Stays stays_;
+  CheckIns check_ins_;
+  LoyaltyPrograms programs_;
+  LoyaltyStatuses statuses_;
 };
 
 }  // namespace guestvoice::service

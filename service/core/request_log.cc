@@ -2,7 +2,11 @@
 
 #include <memory>
 #include <optional>
+#include <string>
+#include <vector>
 
+#include "absl/status/statusor.h"
+#include "absl/time/time.h"
 #include "common/status_macros.h"
 #include "google/protobuf/io/coded_stream.h"
 #include "google/protobuf/io/zero_copy_stream_impl_lite.h"
@@ -36,8 +40,7 @@ std::unique_ptr<google::protobuf::Message> WithoutRequestId(
   return copy;
 }
 
-}  // namespace
-
+// SHA-256 of the request's deterministic serialization.
 std::string RequestDigest(const google::protobuf::Message& request) {
   std::string bytes;
   {
@@ -50,6 +53,8 @@ std::string RequestDigest(const google::protobuf::Message& request) {
   return Sha256(bytes);
 }
 
+// The response recorded under `request_key`, or nullopt for a new request;
+// INVALID_ARGUMENT (REQUEST_ID_REUSED) for a request with another digest.
 absl::StatusOr<std::optional<std::string>> LookupRequest(
     const storage::Store& store, std::string_view request_key,
     std::string_view request_id, std::string_view digest) {
@@ -62,6 +67,7 @@ absl::StatusOr<std::optional<std::string>> LookupRequest(
   return std::move(*record->mutable_response());
 }
 
+// Adds the record of a served request to `batch`.
 void RecordRequest(storage::WriteBatch& batch, std::string_view request_key,
                    std::string digest,
                    const google::protobuf::Message& response, absl::Time now) {
@@ -73,15 +79,20 @@ void RecordRequest(storage::WriteBatch& batch, std::string_view request_key,
             record.SerializeAsString());
 }
 
+}  // namespace
+
 absl::Status CreateOnce(
     const DomainContext& deps, const CreateCall& call,
     google::protobuf::Message& response,
     absl::FunctionRef<absl::Status(storage::WriteBatch& batch)> create,
     absl::FunctionRef<void(google::protobuf::Message& recorded)> scrub) {
   const std::string request_id = RequestIdOf(call.request);
+  std::vector<std::string> lock_keys(call.claimed_keys.begin(),
+                                     call.claimed_keys.end());
+  lock_keys.emplace_back(call.resource_key);
   storage::WriteBatch batch;
   if (request_id.empty()) {
-    auto guard = deps.locks.Lock(call.resource_key);
+    auto guard = deps.locks.LockAll(lock_keys);
     RETURN_IF_ERROR(create(batch));
     return deps.store.Write(std::move(batch));
   }
@@ -89,7 +100,8 @@ absl::Status CreateOnce(
   const std::string request_key =
       storage::RequestIdKey(call.organization, call.method, request_id);
   std::string digest = RequestDigest(*WithoutRequestId(call.request));
-  auto guard = deps.locks.Lock(request_key, call.resource_key);
+  lock_keys.push_back(request_key);
+  auto guard = deps.locks.LockAll(lock_keys);
   ASSIGN_OR_RETURN(std::optional<std::string> previous,
                    LookupRequest(deps.store, request_key, request_id, digest));
   if (previous.has_value()) {

@@ -6,14 +6,12 @@
 // refused. The record is written in the same WriteBatch as the resource, so
 // either both exist or neither does.
 
-#include <optional>
 #include <string>
 #include <string_view>
 
 #include "absl/functional/function_ref.h"
 #include "absl/status/status.h"
-#include "absl/status/statusor.h"
-#include "absl/time/time.h"
+#include "absl/types/span.h"
 #include "google/protobuf/message.h"
 #include "service/core/domain_context.h"
 #include "storage/write_batch.h"
@@ -32,33 +30,23 @@ struct CreateCall {
   // The key of the resource being created: locked together with the request
   // record, so a check-then-write on it is atomic.
   std::string_view resource_key;
+  // Further keys the create checks and then writes (the index entries a new
+  // guest claims for its identities), locked together with the resource key.
+  absl::Span<const std::string> claimed_keys = {};
 };
 
 // Runs `create` (which adds the resource to the batch and fills `response`)
 // and writes its batch, or, for a request_id seen before, parses the recorded
 // response into `response` and writes nothing. `scrub` removes what must not
-// be recorded (secrets) from the copy of the response that is stored.
+// be recorded (secrets) from the copy of the response that is stored. A lock
+// that must come before any stripe (an organization's attribution lock) is
+// the caller's to take before calling.
 absl::Status CreateOnce(
     const DomainContext& deps, const CreateCall& call,
     google::protobuf::Message& response,
     absl::FunctionRef<absl::Status(storage::WriteBatch& batch)> create,
     absl::FunctionRef<void(google::protobuf::Message& recorded)> scrub =
         [](google::protobuf::Message&) {});
-
-// The pieces CreateOnce is made of, for creates whose shape it does not fit.
-// SHA-256 of the request's deterministic serialization; clear request_id
-// first.
-std::string RequestDigest(const google::protobuf::Message& request);
-// The response recorded under `request_key`, or nullopt for a new request;
-// INVALID_ARGUMENT (REQUEST_ID_REUSED) for a request with another digest.
-absl::StatusOr<std::optional<std::string>> LookupRequest(
-    const storage::Store& store, std::string_view request_key,
-    std::string_view request_id, std::string_view digest);
-// Adds the record of a served request to `batch`; `response` holds no
-// secrets.
-void RecordRequest(storage::WriteBatch& batch, std::string_view request_key,
-                   std::string digest,
-                   const google::protobuf::Message& response, absl::Time now);
 
 }  // namespace guestvoice::service
 

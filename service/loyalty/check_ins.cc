@@ -1,0 +1,112 @@
+#include "service/loyalty/check_ins.h"
+
+#include <optional>
+#include <string>
+
+#include "common/status_macros.h"
+#include "guestvoice/v1/hotel.pb.h"
+#include "service/core/crypto.h"
+#include "service/core/errors.h"
+#include "service/core/proto_date.h"
+#include "service/core/proto_records.h"
+#include "service/core/proto_time.h"
+#include "service/core/resource_names.h"
+#include "service/loyalty/external_references.h"
+#include "service/loyalty/records.h"
+#include "service/tenancy/hotels.h"
+#include "storage/keys.h"
+
+namespace guestvoice::service {
+namespace {
+
+using storage::ColumnFamily;
+
+constexpr size_t kMaxExternalIdBytes = 256;
+// Adapters' clocks drift: a check-in slightly "in the future" is not bad
+// input.
+constexpr absl::Duration kClockSkew = absl::Minutes(5);
+
+}  // namespace
+
+absl::Status CheckIns::Record(const Principal& caller,
+                              const v1::RecordCheckInRequest& request,
+                              v1::CheckIn& response) const {
+  const v1::CheckIn& check_in = request.check_in();
+  const absl::Time now = deps_.clock.Now();
+  FieldViolations violations;
+  auto guest_name = ParseGuestName("parent", request.parent());
+  violations.AddAll(guest_name.status());
+  auto hotel_name = ParseHotelName("check_in.hotel", check_in.hotel());
+  violations.AddAll(hotel_name.status());
+  if (!v1::Outlet_IsValid(check_in.outlet())) {
+    violations.Add("check_in.outlet", "unknown outlet");
+  }
+  if (check_in.source() == v1::SOURCE_UNSPECIFIED ||
+      !v1::Source_IsValid(check_in.source())) {
+    violations.Add("check_in.source", "required");
+  }
+  CheckExternalReference(violations, "check_in.external_id",
+                         check_in.external_id(), kMaxExternalIdBytes);
+  if (!check_in.has_check_in_time()) {
+    violations.Add("check_in.check_in_time", "required");
+  } else if (FromProtoTimestamp(check_in.check_in_time()) > now + kClockSkew) {
+    violations.Add("check_in.check_in_time", "in the future");
+  }
+  RETURN_IF_ERROR(violations.ToStatus());
+  RETURN_IF_ERROR(
+      caller.RequireTenant(guest_name->organization, request.parent()));
+  RETURN_IF_ERROR(
+      caller.RequireTenant(hotel_name->organization, check_in.hotel()));
+  const std::string& organization = guest_name->organization;
+  const std::string& guest_id = guest_name->guest;
+  ASSIGN_OR_RETURN(v1::Hotel hotel,
+                   ReadHotel(deps_.store, *hotel_name, check_in.hotel()));
+  absl::TimeZone zone;
+  if (!absl::LoadTimeZone(hotel.time_zone(), &zone)) {
+    zone = absl::UTCTimeZone();
+  }
+  const int64_t local_day = DayNumber(
+      absl::ToCivilDay(FromProtoTimestamp(check_in.check_in_time()), zone));
+
+  const std::string source_key = storage::CheckInSourceIndexKey(
+      organization, static_cast<uint32_t>(check_in.source()),
+      check_in.external_id());
+  auto guard =
+      deps_.locks.Lock(storage::GuestKey(organization, guest_id), source_key);
+  ASSIGN_OR_RETURN(
+      std::optional<internal::v1::CheckInLocator> seen,
+      ReadProto<internal::v1::CheckInLocator>(
+          deps_.store, ColumnFamily::kIndexes, source_key, "a check-in"));
+  if (seen.has_value()) {
+    if (seen->guest_id() != guest_id) {
+      return RecordedForAnotherGuest("check_in.external_id");
+    }
+    ASSIGN_OR_RETURN(
+        std::optional<v1::CheckIn> recorded,
+        ReadProto<v1::CheckIn>(
+            deps_.store, ColumnFamily::kEntities,
+            storage::CheckInKey(organization, guest_id, seen->local_day(),
+                                seen->check_in_id()),
+            "a check-in"));
+    if (!recorded.has_value()) {
+      return absl::DataLossError("a check-in index points at nothing");
+    }
+    response = *std::move(recorded);
+    return absl::OkStatus();
+  }
+  RETURN_IF_ERROR(
+      ReadExistingGuest(deps_.store, organization, guest_id, request.parent())
+          .status());
+
+  const std::string check_in_id = NewResourceId();
+  v1::CheckIn recorded = check_in;
+  recorded.set_name(FormatCheckInName(organization, guest_id, check_in_id));
+  storage::WriteBatch batch;
+  PutNewCheckIn(batch, organization, guest_id, check_in_id, local_day,
+                recorded);
+  RETURN_IF_ERROR(deps_.store.Write(std::move(batch)));
+  response = std::move(recorded);
+  return absl::OkStatus();
+}
+
+}  // namespace guestvoice::service

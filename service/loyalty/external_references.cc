@@ -1,0 +1,31 @@
+#include "service/loyalty/external_references.h"
+
+#include <string>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
+#include "common/absl_view.h"
+#include "guestvoice/v1/error_reason.pb.h"
+
+namespace guestvoice::service {
+
+void CheckExternalReference(FieldViolations& violations, std::string_view field,
+                            std::string_view value, size_t max_bytes) {
+  bool valid = !value.empty() && value.size() <= max_bytes &&
+               value.front() != ' ' && value.back() != ' ';
+  for (char c : value) valid = valid && absl::ascii_isprint(c);
+  if (!valid) {
+    violations.Add(std::string(field),
+                   absl::StrCat("required: 1 to ", max_bytes,
+                                " printable ASCII characters"));
+  }
+}
+
+absl::Status RecordedForAnotherGuest(std::string_view field) {
+  return WithErrorInfo(absl::AlreadyExistsError(absl::StrCat(
+                           AbslView(field), ": recorded for another guest")),
+                       v1::ERROR_REASON_RESOURCE_ALREADY_EXISTS,
+                       {{"field", std::string(field)}});
+}
+
+}  // namespace guestvoice::service

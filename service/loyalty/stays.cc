@@ -1,0 +1,172 @@
+#include "service/loyalty/stays.h"
+
+#include <optional>
+#include <string>
+
+#include "absl/strings/str_cat.h"
+#include "common/status_macros.h"
+#include "service/core/crypto.h"
+#include "service/core/currency_codes.h"
+#include "service/core/errors.h"
+#include "service/core/proto_date.h"
+#include "service/core/proto_records.h"
+#include "service/core/proto_time.h"
+#include "service/core/resource_names.h"
+#include "service/loyalty/external_references.h"
+#include "service/loyalty/records.h"
+#include "service/tenancy/hotels.h"
+#include "storage/keys.h"
+
+namespace guestvoice::service {
+namespace {
+
+using storage::ColumnFamily;
+
+constexpr int32_t kMaxNights = 365;
+// Bookings are recorded ahead of arrival, but not further than chains sell.
+constexpr int kMaxDaysAhead = 365;
+constexpr int64_t kMaxSpendUnits = 1'000'000'000;
+constexpr size_t kMaxReferenceBytes = 128;
+
+// The stay `stay_id` of a guest, found among the guest's stays (a bounded
+// scan: CancelStay is rare and stays are keyed by date, not id).
+absl::StatusOr<KeyedRecord<v1::Stay>> FindStay(const storage::Store& store,
+                                               const StayName& name,
+                                               std::string_view resource_name) {
+  ASSIGN_OR_RETURN(auto stays, ReadStays(store, name.organization, name.guest));
+  for (auto& stay : stays) {
+    if (LastNameSegment(stay.record.name()) == name.stay) {
+      return std::move(stay);
+    }
+  }
+  return ResourceNotFound(resource_name);
+}
+
+}  // namespace
+
+absl::Status Stays::Record(const Principal& caller,
+                           const v1::RecordStayRequest& request,
+                           v1::Stay& response) const {
+  const v1::Stay& stay = request.stay();
+  const absl::CivilDay today = UtcDay(deps_.clock.Now());
+  FieldViolations violations;
+  auto guest_name = ParseGuestName("parent", request.parent());
+  violations.AddAll(guest_name.status());
+  auto hotel_name = ParseHotelName("stay.hotel", stay.hotel());
+  violations.AddAll(hotel_name.status());
+  const std::optional<absl::CivilDay> arrival =
+      FromProtoDate(stay.arrival_date());
+  if (!arrival.has_value()) {
+    violations.Add("stay.arrival_date", "required: a full, valid date");
+  } else if (*arrival > today + kMaxDaysAhead) {
+    violations.Add("stay.arrival_date",
+                   absl::StrCat("more than ", kMaxDaysAhead, " days ahead"));
+  }
+  if (stay.nights() < 1 || stay.nights() > kMaxNights) {
+    violations.Add("stay.nights", absl::StrCat("must be 1 to ", kMaxNights));
+  }
+  if (stay.has_qualifying_spend()) {
+    const google::type::Money& spend = stay.qualifying_spend();
+    if (!IsIso4217Currency(spend.currency_code())) {
+      violations.Add("stay.qualifying_spend.currency_code",
+                     "not an ISO 4217 currency code in circulation");
+    }
+    if (spend.units() < 0 || spend.nanos() < 0 ||
+        spend.nanos() >= 1'000'000'000 || spend.units() > kMaxSpendUnits) {
+      violations.Add("stay.qualifying_spend",
+                     absl::StrCat("must be 0 to ", kMaxSpendUnits,
+                                  " with nanos 0 to 999999999"));
+    }
+  }
+  CheckExternalReference(violations, "stay.booking_reference",
+                         stay.booking_reference(), kMaxReferenceBytes);
+  RETURN_IF_ERROR(violations.ToStatus());
+  RETURN_IF_ERROR(
+      caller.RequireTenant(guest_name->organization, request.parent()));
+  RETURN_IF_ERROR(caller.RequireTenant(hotel_name->organization, stay.hotel()));
+  const std::string& organization = guest_name->organization;
+  const std::string& guest_id = guest_name->guest;
+  RETURN_IF_ERROR(ReadHotel(deps_.store, *hotel_name, stay.hotel()).status());
+
+  const std::string booking_key =
+      storage::StayBookingIndexKey(organization, stay.booking_reference());
+  auto guard =
+      deps_.locks.Lock(storage::GuestKey(organization, guest_id), booking_key);
+  ASSIGN_OR_RETURN(
+      std::optional<internal::v1::StayLocator> booked,
+      ReadProto<internal::v1::StayLocator>(deps_.store, ColumnFamily::kIndexes,
+                                           booking_key, "a booking"));
+  if (booked.has_value()) {
+    if (booked->guest_id() != guest_id) {
+      return RecordedForAnotherGuest("stay.booking_reference");
+    }
+    ASSIGN_OR_RETURN(
+        std::optional<v1::Stay> recorded,
+        ReadProto<v1::Stay>(
+            deps_.store, ColumnFamily::kEntities,
+            storage::StayKey(organization, guest_id, booked->arrival_day(),
+                             booked->stay_id()),
+            "a stay"));
+    if (!recorded.has_value()) {
+      return absl::DataLossError("a booking points at a missing stay");
+    }
+    response = *std::move(recorded);
+    return absl::OkStatus();
+  }
+  RETURN_IF_ERROR(
+      ReadExistingGuest(deps_.store, organization, guest_id, request.parent())
+          .status());
+
+  const std::string stay_id = NewResourceId();
+  v1::Stay recorded = stay;
+  recorded.set_name(FormatStayName(organization, guest_id, stay_id));
+  recorded.set_cancelled(false);
+  *recorded.mutable_create_time() = ToProtoTimestamp(deps_.clock.Now());
+  storage::WriteBatch batch;
+  PutNewStay(batch, organization, guest_id, hotel_name->hotel, stay_id,
+             recorded);
+  RETURN_IF_ERROR(deps_.store.Write(std::move(batch)));
+  response = std::move(recorded);
+  return absl::OkStatus();
+}
+
+absl::Status Stays::Cancel(const Principal& caller,
+                           const v1::CancelStayRequest& request,
+                           v1::Stay& response) const {
+  ASSIGN_OR_RETURN(StayName name, ParseStayName("name", request.name()));
+  RETURN_IF_ERROR(caller.RequireTenant(name.organization, request.name()));
+  auto guard =
+      deps_.locks.Lock(storage::GuestKey(name.organization, name.guest));
+  ASSIGN_OR_RETURN(KeyedRecord<v1::Stay> found,
+                   FindStay(deps_.store, name, request.name()));
+  v1::Stay& stay = found.record;
+  if (stay.cancelled()) {
+    response = std::move(stay);
+    return absl::OkStatus();
+  }
+  stay.set_cancelled(true);
+  storage::WriteBatch batch;
+  batch.Put(ColumnFamily::kEntities, found.key, stay.SerializeAsString());
+  DeleteLedgerEntry(batch, name.organization, name.guest,
+                    StayLedgerEntry(name.stay, stay));
+  // The guest leaves the hotel's list unless another stay keeps them on it.
+  ASSIGN_OR_RETURN(auto stays,
+                   ReadStays(deps_.store, name.organization, name.guest));
+  bool stayed_otherwise = false;
+  for (const auto& other : stays) {
+    stayed_otherwise = stayed_otherwise ||
+                       (other.key != found.key && !other.record.cancelled() &&
+                        other.record.hotel() == stay.hotel());
+  }
+  if (!stayed_otherwise) {
+    ASSIGN_OR_RETURN(HotelName hotel, ParseHotelName("hotel", stay.hotel()));
+    batch.Delete(ColumnFamily::kIndexes,
+                 storage::HotelGuestIndexKey(name.organization, hotel.hotel,
+                                             name.guest));
+  }
+  RETURN_IF_ERROR(deps_.store.Write(std::move(batch)));
+  response = std::move(stay);
+  return absl::OkStatus();
+}
+
+}  // namespace guestvoice::service

@@ -1,0 +1,37 @@
+#ifndef GUESTVOICE_SERVICE_LOYALTY_STAYS_H_
+#define GUESTVOICE_SERVICE_LOYALTY_STAYS_H_
+
+#include "absl/status/status.h"
+#include "guestvoice/v1/loyalty_service.pb.h"
+#include "service/core/domain_context.h"
+#include "service/core/principal.h"
+
+namespace guestvoice::service {
+
+// A guest's stays at the organization's hotels, recorded once per booking
+// reference (external_references.h) with the ledger entry that makes them
+// count towards status (records.h), and cancelled, which takes them out of
+// it again. Locks as Guests (guests.h) documents; another tenant's guests,
+// hotels and stays are NOT_FOUND.
+class Stays {
+ public:
+  explicit Stays(DomainContext deps) : deps_(deps) {}
+
+  // Records the stay, or returns the stay recorded before under its booking
+  // reference. ALREADY_EXISTS when that reference is another guest's.
+  absl::Status Record(const Principal& caller,
+                      const v1::RecordStayRequest& request,
+                      v1::Stay& response) const;
+  // Cancelling a cancelled stay changes nothing. The guest leaves the
+  // hotel's guest list unless another stay there keeps them on it.
+  absl::Status Cancel(const Principal& caller,
+                      const v1::CancelStayRequest& request,
+                      v1::Stay& response) const;
+
+ private:
+  DomainContext deps_;
+};
+
+}  // namespace guestvoice::service
+
+#endif  // GUESTVOICE_SERVICE_LOYALTY_STAYS_H_

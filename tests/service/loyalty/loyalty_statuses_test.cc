@@ -1,0 +1,111 @@
+// LoyaltyStatuses on a store of its own, without a server: the status on a
+// date and manual tiers as a floor.
+
+#include "service/loyalty/loyalty_statuses.h"
+
+#include <string>
+
+#include "absl/time/civil_time.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "tests/service/loyalty/loyalty_fixture.h"
+#include "tests/testing/status_matchers.h"
+
+namespace guestvoice::service {
+namespace {
+
+using ::guestvoice::testing::IsOk;
+using ::guestvoice::testing::StatusIs;
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+using ::testing::UnorderedElementsAre;
+
+class LoyaltyStatusesTest : public LoyaltyFixture {
+ protected:
+  absl::Status SetManualTier(const std::string& guest, const std::string& tier,
+                             absl::CivilDay effective,
+                             v1::LoyaltyStatus* status = nullptr) {
+    v1::SetManualTierRequest request;
+    request.set_guest(guest);
+    request.set_tier(tier);
+    *request.mutable_effective_date() = ToProtoDate(effective);
+    v1::LoyaltyStatus ignored;
+    return statuses().SetManualTier(acme_, request,
+                                    status != nullptr ? *status : ignored);
+  }
+};
+
+TEST_F(LoyaltyStatusesTest, AManualTierIsAFloorFromItsEffectiveDay) {
+  const std::string ana = NewGuest();
+  v1::LoyaltyStatus status;
+  ASSERT_THAT(SetManualTier(ana, "gold", absl::CivilDay(2026, 1, 10), &status),
+              IsOk());
+  EXPECT_EQ(status.tier(), "gold");
+  EXPECT_EQ(status.manual_tier(), "gold");
+  EXPECT_EQ(FromProtoDate(status.as_of_date()), absl::CivilDay(2026, 1, 10));
+  EXPECT_EQ(StatusOf(ana, absl::CivilDay(2026, 1, 9)).tier(), "member");
+  EXPECT_EQ(StatusOf(ana).tier(), "gold");
+
+  ASSERT_THAT(SetManualTier(ana, "", absl::CivilDay(2026, 1, 12), &status),
+              IsOk());
+  EXPECT_EQ(status.manual_tier(), "");
+  EXPECT_EQ(StatusOf(ana, absl::CivilDay(2026, 1, 11)).tier(), "gold")
+      << "the past stays as it was";
+}
+
+TEST_F(LoyaltyStatusesTest, ManualTiersApplyInEffectiveDateOrder) {
+  const std::string ana = NewGuest();
+  ASSERT_THAT(SetManualTier(ana, "gold", absl::CivilDay(2026, 1, 12)), IsOk());
+  ASSERT_THAT(SetManualTier(ana, "platinum", absl::CivilDay(2026, 1, 5)),
+              IsOk())
+      << "set later, effective earlier";
+  EXPECT_EQ(StatusOf(ana, absl::CivilDay(2026, 1, 6)).manual_tier(),
+            "platinum");
+  EXPECT_EQ(StatusOf(ana, absl::CivilDay(2026, 1, 12)).manual_tier(), "gold");
+}
+
+TEST_F(LoyaltyStatusesTest, SetManualTierRefusesUnknownTiersAndFarDates) {
+  const std::string ana = NewGuest();
+  const absl::Status unknown =
+      SetManualTier(ana, "diamond", absl::CivilDay(2026, 1, 15));
+  EXPECT_THAT(unknown,
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       HasSubstr("the program has no tier \"diamond\"")));
+  EXPECT_THAT(ViolatedFieldsOf(unknown), ElementsAre("tier"));
+  EXPECT_THAT(
+      ViolatedFieldsOf(SetManualTier(ana, "Gold!", absl::CivilDay(2027, 6, 1))),
+      UnorderedElementsAre("tier", "effective_date"));
+  EXPECT_THAT(SetManualTier(std::string(kAcme) + "/guests/nobody", "gold",
+                            absl::CivilDay(2026, 1, 15)),
+              StatusIs(absl::StatusCode::kNotFound));
+  EXPECT_EQ(StatusOf(ana).manual_tier(), "") << "nothing was set";
+}
+
+TEST_F(LoyaltyStatusesTest, AnotherTenantsGuestsHaveNoStatus) {
+  const std::string ana = NewGuest();
+  v1::GetLoyaltyStatusRequest get;
+  get.set_guest(ana);
+  v1::LoyaltyStatus status;
+  EXPECT_THAT(statuses().Get(other_tenant_, get, status),
+              StatusIs(absl::StatusCode::kNotFound));
+  v1::SetManualTierRequest set;
+  set.set_guest(ana);
+  set.set_tier("gold");
+  EXPECT_THAT(statuses().SetManualTier(other_tenant_, set, status),
+              StatusIs(absl::StatusCode::kNotFound));
+  EXPECT_EQ(StatusOf(ana).manual_tier(), "");
+}
+
+TEST_F(LoyaltyStatusesTest, AsOfMustBeAFullDate) {
+  v1::GetLoyaltyStatusRequest request;
+  request.set_guest(NewGuest());
+  request.mutable_as_of_date()->set_year(2026);
+  request.mutable_as_of_date()->set_month(2);
+  v1::LoyaltyStatus status;
+  const absl::Status result = statuses().Get(acme_, request, status);
+  EXPECT_THAT(result, StatusIs(absl::StatusCode::kInvalidArgument));
+  EXPECT_THAT(ViolatedFieldsOf(result), ElementsAre("as_of_date"));
+}
+
+}  // namespace
+}  // namespace guestvoice::service

@@ -1,0 +1,194 @@
+// Stays and CheckIns on a store of their own, without a server: validation,
+// idempotency by the external reference, cancellation and the status they
+// add up to.
+
+#include "service/loyalty/stays.h"
+
+#include <string>
+
+#include "absl/time/civil_time.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "service/loyalty/check_ins.h"
+#include "tests/service/loyalty/loyalty_fixture.h"
+#include "tests/testing/status_matchers.h"
+
+namespace guestvoice::service {
+namespace {
+
+using ::guestvoice::testing::IsOk;
+using ::guestvoice::testing::StatusIs;
+using ::testing::ElementsAre;
+using ::testing::IsEmpty;
+using ::testing::UnorderedElementsAre;
+
+using StaysTest = LoyaltyFixture;
+
+TEST_F(StaysTest, RecordIsIdempotentByBookingReference) {
+  const std::string ana = NewGuest();
+  const v1::RecordStayRequest request =
+      StayRequest(ana, "BK-1", absl::CivilDay(2025, 11, 3), 2);
+  const v1::Stay first = RecordStay(request);
+  EXPECT_EQ(first.name().rfind(ana + "/stays/", 0), 0u) << first.name();
+  EXPECT_FALSE(first.cancelled());
+  EXPECT_EQ(first.create_time().seconds(), absl::ToUnixSeconds(clock_.Now()));
+
+  clock_.Advance(absl::Minutes(1));
+  const v1::Stay second = RecordStay(request);
+  EXPECT_EQ(second.SerializeAsString(), first.SerializeAsString());
+  EXPECT_EQ(StatusOf(ana).qualifying_stays(), 1);
+
+  v1::Stay stay;
+  const absl::Status taken = stays().Record(
+      acme_, StayRequest(NewGuest(), "BK-1", absl::CivilDay(2025, 11, 3), 2),
+      stay);
+  EXPECT_THAT(taken, StatusIs(absl::StatusCode::kAlreadyExists,
+                              "stay.booking_reference: recorded for another "
+                              "guest"));
+  EXPECT_EQ(ErrorReasonOf(taken), "RESOURCE_ALREADY_EXISTS");
+}
+
+TEST_F(StaysTest, RecordReportsEveryBadField) {
+  v1::RecordStayRequest request =
+      StayRequest(NewGuest(), " BK", absl::CivilDay(2028, 1, 1), 0);
+  request.mutable_stay()->set_hotel("hotels/lisbon");
+  request.mutable_stay()->mutable_qualifying_spend()->set_currency_code("XYZ");
+  request.mutable_stay()->mutable_qualifying_spend()->set_units(-1);
+  v1::Stay stay;
+  const absl::Status status = stays().Record(acme_, request, stay);
+  EXPECT_THAT(status, StatusIs(absl::StatusCode::kInvalidArgument));
+  EXPECT_THAT(
+      ViolatedFieldsOf(status),
+      UnorderedElementsAre("stay.hotel", "stay.arrival_date", "stay.nights",
+                           "stay.qualifying_spend.currency_code",
+                           "stay.qualifying_spend", "stay.booking_reference"));
+}
+
+TEST_F(StaysTest, RecordNeedsTheCallersGuestAndHotel) {
+  const std::string ana = NewGuest();
+  v1::Stay stay;
+  EXPECT_THAT(
+      stays().Record(
+          acme_,
+          StayRequest(ana, "BK-1", absl::CivilDay(2025, 11, 3), 2, "paris"),
+          stay),
+      StatusIs(absl::StatusCode::kNotFound));
+  EXPECT_THAT(
+      stays().Record(acme_,
+                     StayRequest(std::string(kAcme) + "/guests/nobody", "BK-1",
+                                 absl::CivilDay(2025, 11, 3), 2),
+                     stay),
+      StatusIs(absl::StatusCode::kNotFound));
+  EXPECT_THAT(
+      stays().Record(other_tenant_,
+                     StayRequest(ana, "BK-1", absl::CivilDay(2025, 11, 3), 2),
+                     stay),
+      StatusIs(absl::StatusCode::kNotFound));
+  EXPECT_EQ(StatusOf(ana).qualifying_stays(), 0) << "nothing was recorded";
+}
+
+TEST_F(StaysTest, StatusCountsStaysOnTheirDepartureDay) {
+  const std::string ana = NewGuest();
+  for (int i = 0; i < 4; ++i) {
+    RecordStay(StayRequest(ana, "BK-" + std::to_string(i),
+                           absl::CivilDay(2025, 10, 1 + 7 * i), 2));
+  }
+  // The default program: Silver at 4 stays or 10 nights, 100 points a night
+  // plus 10 per USD.
+  const v1::LoyaltyStatus status = StatusOf(ana);
+  EXPECT_EQ(status.guest(), ana);
+  EXPECT_EQ(status.tier(), "silver");
+  EXPECT_EQ(status.qualifying_stays(), 4);
+  EXPECT_EQ(status.qualifying_nights(), 8);
+  EXPECT_EQ(status.points_balance(), 8 * 100 + 8 * 100 * 10);
+
+  // The fourth stay departs on 2025-10-24.
+  EXPECT_EQ(StatusOf(ana, absl::CivilDay(2025, 10, 23)).tier(), "member");
+  EXPECT_EQ(StatusOf(ana, absl::CivilDay(2025, 10, 24)).tier(), "silver");
+}
+
+TEST_F(StaysTest, CancelledStaysCountForNothing) {
+  const std::string ana = NewGuest();
+  const v1::Stay lisbon =
+      RecordStay(StayRequest(ana, "BK-1", absl::CivilDay(2025, 11, 3), 2));
+  const v1::Stay tokyo = RecordStay(
+      StayRequest(ana, "BK-2", absl::CivilDay(2025, 12, 1), 3, "tokyo"));
+  RecordStay(
+      StayRequest(ana, "BK-3", absl::CivilDay(2025, 12, 10), 1, "tokyo"));
+
+  v1::CancelStayRequest request;
+  request.set_name(lisbon.name());
+  v1::Stay cancelled;
+  ASSERT_THAT(stays().Cancel(acme_, request, cancelled), IsOk());
+  EXPECT_TRUE(cancelled.cancelled());
+  request.set_name(tokyo.name());
+  ASSERT_THAT(stays().Cancel(acme_, request, cancelled), IsOk());
+
+  const v1::LoyaltyStatus status = StatusOf(ana);
+  EXPECT_EQ(status.qualifying_stays(), 1);
+  EXPECT_EQ(status.qualifying_nights(), 1);
+  EXPECT_THAT(ListGuests(Hotel("lisbon")), IsEmpty());
+  EXPECT_THAT(ListGuests(Hotel("tokyo")), ElementsAre(ana))
+      << "another stay keeps the guest on tokyo's list";
+
+  v1::Stay again;
+  ASSERT_THAT(stays().Cancel(acme_, request, again), IsOk());
+  EXPECT_EQ(again.SerializeAsString(), cancelled.SerializeAsString());
+  request.set_name(ana + "/stays/nothere");
+  EXPECT_THAT(stays().Cancel(acme_, request, again),
+              StatusIs(absl::StatusCode::kNotFound));
+  request.set_name(lisbon.name());
+  EXPECT_THAT(stays().Cancel(other_tenant_, request, again),
+              StatusIs(absl::StatusCode::kNotFound));
+}
+
+TEST_F(StaysTest, CheckInIsIdempotentBySourceAndExternalId) {
+  const std::string ana = NewGuest();
+  const v1::RecordCheckInRequest request =
+      CheckInRequest(ana, "fsq-1", clock_.Now() - absl::Hours(1));
+  const v1::CheckIn first = RecordCheckIn(request);
+  EXPECT_EQ(first.name().rfind(ana + "/checkIns/", 0), 0u) << first.name();
+  const v1::CheckIn second = RecordCheckIn(request);
+  EXPECT_EQ(second.SerializeAsString(), first.SerializeAsString());
+  EXPECT_EQ(StatusOf(ana).qualifying_check_ins(), 1);
+
+  v1::CheckIn check_in;
+  const absl::Status taken = check_ins().Record(
+      acme_, CheckInRequest(NewGuest(), "fsq-1", clock_.Now()), check_in);
+  EXPECT_THAT(taken, StatusIs(absl::StatusCode::kAlreadyExists,
+                              "check_in.external_id: recorded for another "
+                              "guest"));
+  v1::RecordCheckInRequest other_source =
+      CheckInRequest(ana, "fsq-1", clock_.Now());
+  other_source.mutable_check_in()->set_source(v1::SOURCE_INSTAGRAM);
+  RecordCheckIn(other_source);
+  EXPECT_EQ(StatusOf(ana).qualifying_check_ins(), 2)
+      << "an id is scoped by its source";
+}
+
+TEST_F(StaysTest, CheckInsAreNeverInTheFuture) {
+  const std::string ana = NewGuest();
+  RecordCheckIn(CheckInRequest(ana, "skewed", clock_.Now() + absl::Minutes(4)));
+  v1::CheckIn check_in;
+  const absl::Status status = check_ins().Record(
+      acme_, CheckInRequest(ana, "future", clock_.Now() + absl::Hours(1)),
+      check_in);
+  EXPECT_THAT(status, StatusIs(absl::StatusCode::kInvalidArgument));
+  EXPECT_THAT(ViolatedFieldsOf(status), ElementsAre("check_in.check_in_time"));
+}
+
+TEST_F(StaysTest, CheckInsCountOnTheHotelsLocalDay) {
+  const std::string ana = NewGuest();
+  // 2026-01-14 20:00 UTC is already the 15th in Tokyo.
+  RecordCheckIn(
+      CheckInRequest(ana, "late",
+                     absl::FromCivil(absl::CivilSecond(2026, 1, 14, 20, 0, 0),
+                                     absl::UTCTimeZone())));
+  EXPECT_EQ(StatusOf(ana, absl::CivilDay(2026, 1, 14)).qualifying_check_ins(),
+            0);
+  EXPECT_EQ(StatusOf(ana, absl::CivilDay(2026, 1, 15)).qualifying_check_ins(),
+            1);
+}
+
+}  // namespace
+}  // namespace guestvoice::service
