@@ -1,8 +1,6 @@
 #include "service/feedback/cases.h"
 
-#include <algorithm>
 #include <string>
-#include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "common/status_macros.h"
@@ -10,6 +8,7 @@
 #include "service/core/errors.h"
 #include "service/core/field_checks.h"
 #include "service/core/proto_time.h"
+#include "service/core/update_mask.h"
 
 namespace guestvoice::service {
 namespace {
@@ -20,6 +19,8 @@ constexpr size_t kMaxNoteBytes = 4 * 1024;
 constexpr std::string_view kCasePaths[] = {"case.state", "case.assignee",
                                            "case.internal_note",
                                            "case.public_response"};
+constexpr MutableFields kCaseFields{.resource = "feedback",
+                                    .paths = kCasePaths};
 
 // The order states move in; a case never goes to a lower rank.
 int Rank(v1::CaseState state) {
@@ -50,37 +51,13 @@ void CheckNote(FieldViolations& violations, const std::string& field,
 absl::Status ApplyCaseUpdate(const v1::UpdateFeedbackRequest& request,
                              absl::Time now, v1::Feedback& feedback) {
   const v1::FeedbackCase& update = request.feedback().case_();
-  std::vector<std::string> paths(request.update_mask().paths().begin(),
-                                 request.update_mask().paths().end());
-  if (paths.empty()) {
-    if (update.state() != v1::CASE_STATE_UNSPECIFIED) {
-      paths.push_back("case.state");
-    }
-    if (!update.assignee().empty()) paths.push_back("case.assignee");
-    if (!update.internal_note().empty()) paths.push_back("case.internal_note");
-    if (!update.public_response().empty()) {
-      paths.push_back("case.public_response");
-    }
-  }
   FieldViolations violations;
-  for (const std::string& path : paths) {
-    if (path == "*") {
-      paths.assign(std::begin(kCasePaths), std::end(kCasePaths));
-      break;
-    }
-    if (std::find(std::begin(kCasePaths), std::end(kCasePaths), path) ==
-        std::end(kCasePaths)) {
-      violations.Add("update_mask",
-                     absl::StrCat("\"", path,
-                                  "\" cannot be updated (use case.state, "
-                                  "case.assignee, case.internal_note, "
-                                  "case.public_response or *)"));
-    }
+  const ChangedFields changed = ResolveUpdateMask(
+      violations, request.update_mask(), request.feedback(), kCaseFields);
+  if (changed.empty() && violations.empty()) {
+    violations.Add("update_mask", "names no field to change");
   }
-  if (paths.empty()) violations.Add("update_mask", "names no field to change");
-  auto masked = [&](std::string_view path) {
-    return std::find(paths.begin(), paths.end(), path) != paths.end();
-  };
+  auto masked = [&](std::string_view path) { return changed.Contains(path); };
   if (masked("case.state") && Rank(update.state()) == 0) {
     violations.Add("feedback.case.state",
                    "must be CASE_STATE_OPEN, CASE_STATE_ACKNOWLEDGED or "

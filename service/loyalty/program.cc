@@ -1,7 +1,6 @@
 #include "service/loyalty/program.h"
 
 #include <algorithm>
-#include <iterator>
 #include <set>
 #include <string>
 #include <vector>
@@ -12,6 +11,7 @@
 #include "service/core/currency_codes.h"
 #include "service/core/field_checks.h"
 #include "service/core/resource_names.h"
+#include "service/core/update_mask.h"
 
 namespace guestvoice::service {
 namespace {
@@ -31,6 +31,8 @@ constexpr std::string_view kMutablePaths[] = {"tiers",
                                               "points_currency_code",
                                               "points_expiry_months",
                                               "downgrade_policy"};
+constexpr MutableFields kMutableProgramFields{.resource = "loyalty program",
+                                              .paths = kMutablePaths};
 
 v1::Tier MakeTier(std::string tier_id, std::string display_name, int32_t nights,
                   int32_t stays, std::vector<std::string> benefits) {
@@ -194,57 +196,26 @@ absl::Status ApplyLoyaltyProgramUpdate(
     const v1::UpdateLoyaltyProgramRequest& request,
     v1::LoyaltyProgram& program) {
   const v1::LoyaltyProgram& update = request.loyalty_program();
-  std::vector<std::string> paths(request.update_mask().paths().begin(),
-                                 request.update_mask().paths().end());
-  if (paths.empty()) {
-    if (!update.tiers().empty()) paths.push_back("tiers");
-    if (update.has_window()) paths.push_back("window");
-    if (update.points_per_night() != 0) paths.push_back("points_per_night");
-    if (update.points_per_currency_unit() != 0) {
-      paths.push_back("points_per_currency_unit");
-    }
-    if (!update.points_currency_code().empty()) {
-      paths.push_back("points_currency_code");
-    }
-    if (update.points_expiry_months() != 0) {
-      paths.push_back("points_expiry_months");
-    }
-    if (update.downgrade_policy() != v1::DOWNGRADE_POLICY_UNSPECIFIED) {
-      paths.push_back("downgrade_policy");
-    }
-  }
   FieldViolations violations;
-  for (const std::string& path : paths) {
-    if (path == "*") {
-      paths.assign(std::begin(kMutablePaths), std::end(kMutablePaths));
-      break;
-    }
-    if (std::find(std::begin(kMutablePaths), std::end(kMutablePaths), path) ==
-        std::end(kMutablePaths)) {
-      violations.Add("update_mask",
-                     absl::StrCat("\"", path,
-                                  "\" is not a mutable loyalty program field"));
-    }
-  }
+  const ChangedFields changed = ResolveUpdateMask(
+      violations, request.update_mask(), update, kMutableProgramFields);
   RETURN_IF_ERROR(violations.ToStatus());
-  for (const std::string& path : paths) {
-    if (path == "tiers") *program.mutable_tiers() = update.tiers();
-    if (path == "window") *program.mutable_window() = update.window();
-    if (path == "points_per_night") {
-      program.set_points_per_night(update.points_per_night());
-    }
-    if (path == "points_per_currency_unit") {
-      program.set_points_per_currency_unit(update.points_per_currency_unit());
-    }
-    if (path == "points_currency_code") {
-      program.set_points_currency_code(update.points_currency_code());
-    }
-    if (path == "points_expiry_months") {
-      program.set_points_expiry_months(update.points_expiry_months());
-    }
-    if (path == "downgrade_policy") {
-      program.set_downgrade_policy(update.downgrade_policy());
-    }
+  if (changed.Contains("tiers")) *program.mutable_tiers() = update.tiers();
+  if (changed.Contains("window")) *program.mutable_window() = update.window();
+  if (changed.Contains("points_per_night")) {
+    program.set_points_per_night(update.points_per_night());
+  }
+  if (changed.Contains("points_per_currency_unit")) {
+    program.set_points_per_currency_unit(update.points_per_currency_unit());
+  }
+  if (changed.Contains("points_currency_code")) {
+    program.set_points_currency_code(update.points_currency_code());
+  }
+  if (changed.Contains("points_expiry_months")) {
+    program.set_points_expiry_months(update.points_expiry_months());
+  }
+  if (changed.Contains("downgrade_policy")) {
+    program.set_downgrade_policy(update.downgrade_policy());
   }
   return absl::OkStatus();
 }
