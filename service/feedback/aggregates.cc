@@ -92,8 +92,8 @@ absl::Status ScanVoiceDays(
       storage::VoiceDayAggregateDayPrefix(organization, hotel, first_day), 0,
       [&](std::string_view key,
           std::string_view value) -> absl::StatusOr<storage::ScanStep> {
-        ASSIGN_OR_RETURN(storage::VoiceDayAggregateId id,
-                         storage::ParseVoiceDayAggregateKey(organization, key));
+        ASSIGN_OR_RETURN(storage::VoiceDayAggregateKeyParts id,
+                         storage::ParseVoiceDayAggregateKey(key));
         ASSIGN_OR_RETURN(std::vector<int64_t> slots,
                          storage::DecodeCounters(value));
         if (id.day > last_day) return storage::ScanStep::kStop;
@@ -120,9 +120,8 @@ absl::Status ScanAspectDays(
       storage::AspectDayAggregateDayPrefix(organization, hotel, first_day), 0,
       [&](std::string_view key,
           std::string_view value) -> absl::StatusOr<storage::ScanStep> {
-        ASSIGN_OR_RETURN(
-            storage::AspectDayAggregateId id,
-            storage::ParseAspectDayAggregateKey(organization, key));
+        ASSIGN_OR_RETURN(storage::AspectDayAggregateKeyParts id,
+                         storage::ParseAspectDayAggregateKey(key));
         ASSIGN_OR_RETURN(std::vector<int64_t> slots,
                          storage::DecodeCounters(value));
         if (id.day > last_day) return storage::ScanStep::kStop;

@@ -4,7 +4,6 @@
 
 #include "common/absl_view.h"
 #include "common/status_macros.h"
-#include "storage/key_codec.h"
 #include "storage/keys.h"
 
 namespace guestvoice::service {
@@ -52,10 +51,10 @@ absl::StatusOr<std::vector<TimedQuote>> ReadRecentQuotes(
       storage::NewestFirstStartBefore(prefix, bounds.end), 0,
       [&](std::string_view key,
           std::string_view value) -> absl::StatusOr<storage::ScanStep> {
-        storage::KeyReader reader(key.substr(prefix.size()));
-        ASSIGN_OR_RETURN(absl::Time post_time, reader.ReadNewestFirst());
-        if (post_time < bounds.start) return storage::ScanStep::kStop;
-        TimedQuote quote{post_time, {}};
+        ASSIGN_OR_RETURN(storage::NegativeQuoteKeyParts parts,
+                         storage::ParseNegativeQuoteKey(key));
+        if (parts.post_time < bounds.start) return storage::ScanStep::kStop;
+        TimedQuote quote{parts.post_time, {}};
         if (!quote.mention.ParseFromArray(value.data(),
                                           static_cast<int>(value.size()))) {
           return absl::DataLossError("a negative quote is unreadable");

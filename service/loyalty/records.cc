@@ -136,9 +136,8 @@ absl::StatusOr<std::vector<LedgerEntry>> ReadLedger(
       ColumnFamily::kIndexes, prefix, "", 0,
       [&](std::string_view key,
           std::string_view value) -> absl::StatusOr<storage::ScanStep> {
-        ASSIGN_OR_RETURN(
-            storage::LoyaltyLedgerKeyParts parts,
-            storage::DecodeLoyaltyLedgerKeySuffix(key.substr(prefix.size())));
+        ASSIGN_OR_RETURN(storage::LoyaltyLedgerKeyParts parts,
+                         storage::ParseLoyaltyLedgerKey(key));
         if (last_day.has_value() && parts.credit_day > *last_day) {
           // keys are in day order: nothing later counts yet
           return storage::ScanStep::kStop;
@@ -230,9 +229,8 @@ absl::StatusOr<v1::LoyaltyStatus> ReadLoyaltyStatus(
       ColumnFamily::kIndexes, prefix, "", 0,
       [&](std::string_view key,
           std::string_view value) -> absl::StatusOr<storage::ScanStep> {
-        ASSIGN_OR_RETURN(
-            storage::LoyaltyLedgerKeyParts parts,
-            storage::DecodeLoyaltyLedgerKeySuffix(key.substr(prefix.size())));
+        ASSIGN_OR_RETURN(storage::LoyaltyLedgerKeyParts parts,
+                         storage::ParseLoyaltyLedgerKey(key));
         if (parts.credit_day > last_day) return storage::ScanStep::kStop;
         LoyaltyActivity& counted = activity.emplace_back();
         counted.day = DayFromNumber(parts.credit_day);

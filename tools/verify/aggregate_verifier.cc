@@ -100,7 +100,7 @@ absl::StatusOr<CounterMap> ReadStored(const storage::Store& store,
 std::string Describe(std::string_view organization, std::string_view key,
                      bool aspect_kind) {
   if (aspect_kind) {
-    auto id = storage::ParseAspectDayAggregateKey(organization, key);
+    auto id = storage::ParseAspectDayAggregateKey(key);
     if (id.ok()) {
       return absl::StrCat("aspect-day org=", AbslView(organization),
                           " hotel=", AbslView(id->hotel_id), " day=", id->day,
@@ -108,7 +108,7 @@ std::string Describe(std::string_view organization, std::string_view key,
                           " voice=", AbslView(id->voice));
     }
   } else {
-    auto id = storage::ParseVoiceDayAggregateKey(organization, key);
+    auto id = storage::ParseVoiceDayAggregateKey(key);
     if (id.ok()) {
       return absl::StrCat("voice-day org=", AbslView(organization),
                           " hotel=", AbslView(id->hotel_id), " day=", id->day,
@@ -143,8 +143,8 @@ absl::StatusOr<VerifyReport> VerifyAggregates(const storage::Store& store) {
   RETURN_IF_ERROR(store.Scan(
       storage::ColumnFamily::kIndexes, storage::OrganizationIndexPrefix(), "",
       0, [&](std::string_view key, std::string_view) {
-        auto id = storage::OrganizationIdFromIndexKey(key);
-        if (id.ok()) organizations.emplace_back(*id);
+        auto index = storage::ParseOrganizationIndexKey(key);
+        if (index.ok()) organizations.emplace_back(index->org_id);
         return storage::ScanStep::kContinue;
       }));
   for (const std::string& organization : organizations) {
