@@ -2,6 +2,8 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "common/absl_view.h"
 #include "common/status_macros.h"
 #include "storage/key_codec.h"
 
@@ -16,6 +18,85 @@ KeyBuilder Scoped(std::string_view scope, KeyKind kind) {
   builder.AppendString(scope).AppendKind(kind);
   return builder;
 }
+
+// Reads one key of a known kind front to back, as Scoped and the Append calls
+// after it wrote it: the head str(scope) kind, then the parts in layout order,
+// then nothing. Every Parse*Key goes through it, so they all fail alike. The
+// first failure sticks: later reads leave their outputs alone and End returns
+// it.
+class KeyParser {
+ public:
+  // Reads the head and checks the kind; `what` names the kind in errors.
+  KeyParser(std::string_view key, KeyKind kind, std::string_view what)
+      : reader_(key), what_(what) {
+    Read(&KeyReader::ReadString, scope_);
+    KeyKind read_kind = kind;
+    Read(&KeyReader::ReadKind, read_kind);
+    if (read_kind != kind) {
+      Fail(absl::StrFormat("kind 0x%02x, expected 0x%02x",
+                           static_cast<int>(read_kind),
+                           static_cast<int>(kind)));
+    }
+  }
+
+  // A tenant key's scope is its organization.
+  KeyParser& Organization(std::string_view& org_id) {
+    org_id = scope_;
+    return *this;
+  }
+  // A global key's scope is empty.
+  KeyParser& Global() {
+    if (scope_ != kGlobalScope) Fail("an organization scope on a global key");
+    return *this;
+  }
+
+  KeyParser& String(std::string_view& value) {
+    return Read(&KeyReader::ReadString, value);
+  }
+  KeyParser& Int64(int64_t& value) {
+    return Read(&KeyReader::ReadInt64, value);
+  }
+  KeyParser& Uint32(uint32_t& value) {
+    return Read(&KeyReader::ReadUint32, value);
+  }
+  KeyParser& NewestFirst(absl::Time& value) {
+    return Read(&KeyReader::ReadNewestFirst, value);
+  }
+
+  // OK when every part decoded and the last one ended the key.
+  absl::Status End() {
+    if (!reader_.done()) {
+      const size_t trailing = reader_.remaining().size();
+      Fail(absl::StrCat(trailing, trailing == 1 ? " byte" : " bytes",
+                        " after the last part"));
+    }
+    return status_;
+  }
+
+ private:
+  template <typename T>
+  KeyParser& Read(absl::StatusOr<T> (KeyReader::*read)(), T& value) {
+    if (!status_.ok()) return *this;
+    absl::StatusOr<T> read_value = (reader_.*read)();
+    if (read_value.ok()) {
+      value = *read_value;
+    } else {
+      Fail(read_value.status().message());
+    }
+    return *this;
+  }
+
+  void Fail(absl::string_view problem) {
+    if (!status_.ok()) return;
+    status_ = absl::DataLossError(
+        absl::StrCat("undecodable ", AbslView(what_), " key: ", problem));
+  }
+
+  KeyReader reader_;
+  std::string_view what_;
+  std::string_view scope_;
+  absl::Status status_;
+};
 
 }  // namespace
 
@@ -35,20 +116,15 @@ std::string OrganizationIndexPrefix() {
   return Scoped(kGlobalScope, KeyKind::kOrganizationIndex).Release();
 }
 
-absl::StatusOr<std::string_view> OrganizationIdFromIndexKey(
+absl::StatusOr<OrganizationIndexKeyParts> ParseOrganizationIndexKey(
     std::string_view key) {
-  const std::string prefix = OrganizationIndexPrefix();
-  if (key.substr(0, prefix.size()) != prefix) {
-    return absl::DataLossError("not an organization index key");
-  }
-  KeyReader reader(key.substr(prefix.size()));
-  absl::StatusOr<std::string_view> org_id = reader.ReadString();
-  if (org_id.ok() && !reader.done()) {
-    return absl::DataLossError(absl::StrCat("organization index key has ",
-                                            reader.remaining().size(),
-                                            " trailing bytes"));
-  }
-  return org_id;
+  OrganizationIndexKeyParts parts;
+  RETURN_IF_ERROR(
+      KeyParser(key, KeyKind::kOrganizationIndex, "organization index")
+          .Global()
+          .String(parts.org_id)
+          .End());
+  return parts;
 }
 
 std::string HotelKey(std::string_view org_id, std::string_view hotel_id) {
@@ -81,15 +157,13 @@ std::string GuestPrefix(std::string_view org_id) {
   return Scoped(org_id, KeyKind::kGuest).Release();
 }
 
-absl::StatusOr<std::string_view> GuestIdFromKey(std::string_view key) {
-  KeyReader reader(key);
-  RETURN_IF_ERROR(reader.ReadString().status());
-  ASSIGN_OR_RETURN(KeyKind kind, reader.ReadKind());
-  ASSIGN_OR_RETURN(std::string_view guest_id, reader.ReadString());
-  if (kind != KeyKind::kGuest || !reader.done()) {
-    return absl::DataLossError("not a guest key");
-  }
-  return guest_id;
+absl::StatusOr<GuestKeyParts> ParseGuestKey(std::string_view key) {
+  GuestKeyParts parts;
+  RETURN_IF_ERROR(KeyParser(key, KeyKind::kGuest, "guest")
+                      .Organization(parts.org_id)
+                      .String(parts.guest_id)
+                      .End());
+  return parts;
 }
 
 std::string StayKey(std::string_view org_id, std::string_view guest_id,
@@ -118,15 +192,15 @@ std::string CheckInPrefix(std::string_view org_id, std::string_view guest_id) {
   return Scoped(org_id, KeyKind::kCheckIn).AppendString(guest_id).Release();
 }
 
-absl::StatusOr<int64_t> CheckInDayFromKey(std::string_view key) {
-  KeyReader reader(key);
-  RETURN_IF_ERROR(reader.ReadString().status());
-  ASSIGN_OR_RETURN(KeyKind kind, reader.ReadKind());
-  RETURN_IF_ERROR(reader.ReadString().status());
-  ASSIGN_OR_RETURN(int64_t day, reader.ReadInt64());
-  if (kind != KeyKind::kCheckIn)
-    return absl::DataLossError("not a check-in key");
-  return day;
+absl::StatusOr<CheckInKeyParts> ParseCheckInKey(std::string_view key) {
+  CheckInKeyParts parts;
+  RETURN_IF_ERROR(KeyParser(key, KeyKind::kCheckIn, "check-in")
+                      .Organization(parts.org_id)
+                      .String(parts.guest_id)
+                      .Int64(parts.local_day)
+                      .String(parts.check_in_id)
+                      .End());
+  return parts;
 }
 
 std::string LoyaltyProgramKey(std::string_view org_id) {
@@ -173,18 +247,15 @@ std::string HotelGuestIndexPrefix(std::string_view org_id,
       .Release();
 }
 
-absl::StatusOr<std::string_view> GuestIdFromHotelGuestIndexKey(
-    std::string_view key, std::string_view org_id, std::string_view hotel_id) {
-  const std::string prefix = HotelGuestIndexPrefix(org_id, hotel_id);
-  if (key.substr(0, prefix.size()) != prefix) {
-    return absl::DataLossError("not a hotel guest index key of this hotel");
-  }
-  KeyReader reader(key.substr(prefix.size()));
-  ASSIGN_OR_RETURN(std::string_view guest_id, reader.ReadString());
-  if (!reader.done()) {
-    return absl::DataLossError("hotel guest index key has trailing bytes");
-  }
-  return guest_id;
+absl::StatusOr<HotelGuestIndexKeyParts> ParseHotelGuestIndexKey(
+    std::string_view key) {
+  HotelGuestIndexKeyParts parts;
+  RETURN_IF_ERROR(KeyParser(key, KeyKind::kHotelGuestIndex, "hotel guest index")
+                      .Organization(parts.org_id)
+                      .String(parts.hotel_id)
+                      .String(parts.guest_id)
+                      .End());
+  return parts;
 }
 
 std::string LoyaltyLedgerKey(std::string_view org_id, std::string_view guest_id,
@@ -205,16 +276,16 @@ std::string LoyaltyLedgerPrefix(std::string_view org_id,
       .Release();
 }
 
-absl::StatusOr<LoyaltyLedgerKeyParts> DecodeLoyaltyLedgerKeySuffix(
-    std::string_view suffix) {
-  KeyReader reader(suffix);
+absl::StatusOr<LoyaltyLedgerKeyParts> ParseLoyaltyLedgerKey(
+    std::string_view key) {
   LoyaltyLedgerKeyParts parts;
-  ASSIGN_OR_RETURN(parts.credit_day, reader.ReadInt64());
-  ASSIGN_OR_RETURN(parts.entry_kind, reader.ReadUint32());
-  ASSIGN_OR_RETURN(parts.record_id, reader.ReadString());
-  if (!reader.done()) {
-    return absl::DataLossError("loyalty ledger key has trailing bytes");
-  }
+  RETURN_IF_ERROR(KeyParser(key, KeyKind::kLoyaltyLedger, "loyalty ledger")
+                      .Organization(parts.org_id)
+                      .String(parts.guest_id)
+                      .Int64(parts.credit_day)
+                      .Uint32(parts.entry_kind)
+                      .String(parts.record_id)
+                      .End());
   return parts;
 }
 
@@ -341,6 +412,20 @@ std::string NegativeQuotePrefix(std::string_view org_id,
       .Release();
 }
 
+absl::StatusOr<NegativeQuoteKeyParts> ParseNegativeQuoteKey(
+    std::string_view key) {
+  NegativeQuoteKeyParts parts;
+  RETURN_IF_ERROR(KeyParser(key, KeyKind::kNegativeQuote, "negative quote")
+                      .Organization(parts.org_id)
+                      .String(parts.hotel_id)
+                      .String(parts.aspect)
+                      .NewestFirst(parts.post_time)
+                      .String(parts.feedback_id)
+                      .Uint32(parts.mention_index)
+                      .End());
+  return parts;
+}
+
 std::string VoiceDayAggregateKey(std::string_view org_id,
                                  std::string_view hotel_id, int64_t day,
                                  std::string_view voice) {
@@ -370,40 +455,17 @@ std::string VoiceDayAggregateDayPrefix(std::string_view org_id,
       .Release();
 }
 
-namespace {
-
-// Checks that `key` starts with `prefix` and returns a reader of the rest.
-absl::StatusOr<KeyReader> ReaderAfter(std::string_view key,
-                                      const std::string& prefix,
-                                      const char* what) {
-  if (key.substr(0, prefix.size()) != prefix) {
-    return absl::DataLossError(absl::StrCat("not a ", what, " key"));
-  }
-  return KeyReader(key.substr(prefix.size()));
-}
-
-absl::Status ExpectDone(const KeyReader& reader, const char* what) {
-  if (reader.done()) return absl::OkStatus();
-  return absl::DataLossError(absl::StrCat(
-      what, " key has ", reader.remaining().size(), " trailing bytes"));
-}
-
-}  // namespace
-
-absl::StatusOr<VoiceDayAggregateId> ParseVoiceDayAggregateKey(
-    std::string_view org_id, std::string_view key) {
-  constexpr char kWhat[] = "voice-day aggregate";
-  absl::StatusOr<KeyReader> reader =
-      ReaderAfter(key, VoiceDayAggregatePrefix(org_id), kWhat);
-  if (!reader.ok()) return reader.status();
-  absl::StatusOr<std::string_view> hotel = reader->ReadString();
-  if (!hotel.ok()) return hotel.status();
-  absl::StatusOr<int64_t> day = reader->ReadInt64();
-  if (!day.ok()) return day.status();
-  absl::StatusOr<std::string_view> voice = reader->ReadString();
-  if (!voice.ok()) return voice.status();
-  if (absl::Status done = ExpectDone(*reader, kWhat); !done.ok()) return done;
-  return VoiceDayAggregateId{*hotel, *day, *voice};
+absl::StatusOr<VoiceDayAggregateKeyParts> ParseVoiceDayAggregateKey(
+    std::string_view key) {
+  VoiceDayAggregateKeyParts parts;
+  RETURN_IF_ERROR(
+      KeyParser(key, KeyKind::kVoiceDayAggregate, "voice-day aggregate")
+          .Organization(parts.org_id)
+          .String(parts.hotel_id)
+          .Int64(parts.day)
+          .String(parts.voice)
+          .End());
+  return parts;
 }
 
 std::string AspectDayAggregateKey(std::string_view org_id,
@@ -438,22 +500,18 @@ std::string AspectDayAggregateDayPrefix(std::string_view org_id,
       .Release();
 }
 
-absl::StatusOr<AspectDayAggregateId> ParseAspectDayAggregateKey(
-    std::string_view org_id, std::string_view key) {
-  constexpr char kWhat[] = "aspect-day aggregate";
-  absl::StatusOr<KeyReader> reader =
-      ReaderAfter(key, AspectDayAggregatePrefix(org_id), kWhat);
-  if (!reader.ok()) return reader.status();
-  absl::StatusOr<std::string_view> hotel = reader->ReadString();
-  if (!hotel.ok()) return hotel.status();
-  absl::StatusOr<int64_t> day = reader->ReadInt64();
-  if (!day.ok()) return day.status();
-  absl::StatusOr<std::string_view> aspect = reader->ReadString();
-  if (!aspect.ok()) return aspect.status();
-  absl::StatusOr<std::string_view> voice = reader->ReadString();
-  if (!voice.ok()) return voice.status();
-  if (absl::Status done = ExpectDone(*reader, kWhat); !done.ok()) return done;
-  return AspectDayAggregateId{*hotel, *day, *aspect, *voice};
+absl::StatusOr<AspectDayAggregateKeyParts> ParseAspectDayAggregateKey(
+    std::string_view key) {
+  AspectDayAggregateKeyParts parts;
+  RETURN_IF_ERROR(
+      KeyParser(key, KeyKind::kAspectDayAggregate, "aspect-day aggregate")
+          .Organization(parts.org_id)
+          .String(parts.hotel_id)
+          .Int64(parts.day)
+          .String(parts.aspect)
+          .String(parts.voice)
+          .End());
+  return parts;
 }
 
 }  // namespace guestvoice::storage

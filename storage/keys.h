@@ -5,6 +5,13 @@
 // drawn in storage/key_codec.h. Ids are taken as given; the service validates
 // them (non-empty, bounded) before they reach here. Each comment names the
 // column family the key belongs to.
+//
+// Keys are read back only through one Parse<Kind>Key for each kind that is
+// decoded. Its <Kind>KeyParts hold views into the key (which must outlive
+// them), the organization id included. Every parser decodes the whole key and
+// fails alike, with DATA_LOSS "undecodable <kind> key: <what is wrong>", on a
+// key of another kind, a truncated key and bytes after the last part. A caller
+// that must know whose key it holds compares org_id itself.
 
 #include <cstdint>
 #include <string>
@@ -24,8 +31,10 @@ std::string OrganizationKey(std::string_view org_id);
 std::string OrganizationIndexKey(std::string_view org_id);
 // indexes: the prefix of every OrganizationIndexKey.
 std::string OrganizationIndexPrefix();
-// Recovers the organization id from an OrganizationIndexKey.
-absl::StatusOr<std::string_view> OrganizationIdFromIndexKey(
+struct OrganizationIndexKeyParts {
+  std::string_view org_id;
+};
+absl::StatusOr<OrganizationIndexKeyParts> ParseOrganizationIndexKey(
     std::string_view key);
 
 // entities: a hotel, and the prefix of all hotels of one organization.
@@ -43,8 +52,11 @@ std::string ApiKeyHashIndexKey(std::string_view sha256_digest);
 // entities: a guest, and the prefix of all guests of one organization.
 std::string GuestKey(std::string_view org_id, std::string_view guest_id);
 std::string GuestPrefix(std::string_view org_id);
-// Recovers the guest id from a GuestKey.
-absl::StatusOr<std::string_view> GuestIdFromKey(std::string_view key);
+struct GuestKeyParts {
+  std::string_view org_id;
+  std::string_view guest_id;
+};
+absl::StatusOr<GuestKeyParts> ParseGuestKey(std::string_view key);
 
 // entities: a stay by guest and arrival day (days since 1970-01-01), and the
 // prefix of one guest's stays.
@@ -57,8 +69,13 @@ std::string StayPrefix(std::string_view org_id, std::string_view guest_id);
 std::string CheckInKey(std::string_view org_id, std::string_view guest_id,
                        int64_t local_day, std::string_view check_in_id);
 std::string CheckInPrefix(std::string_view org_id, std::string_view guest_id);
-// Recovers the local day from a CheckInKey.
-absl::StatusOr<int64_t> CheckInDayFromKey(std::string_view key);
+struct CheckInKeyParts {
+  std::string_view org_id;
+  std::string_view guest_id;
+  int64_t local_day = 0;
+  std::string_view check_in_id;
+};
+absl::StatusOr<CheckInKeyParts> ParseCheckInKey(std::string_view key);
 
 // entities: the organization's loyalty program.
 std::string LoyaltyProgramKey(std::string_view org_id);
@@ -80,9 +97,13 @@ std::string HotelGuestIndexKey(std::string_view org_id,
                                std::string_view guest_id);
 std::string HotelGuestIndexPrefix(std::string_view org_id,
                                   std::string_view hotel_id);
-// Recovers the guest id from a HotelGuestIndexKey of `hotel_id`.
-absl::StatusOr<std::string_view> GuestIdFromHotelGuestIndexKey(
-    std::string_view key, std::string_view org_id, std::string_view hotel_id);
+struct HotelGuestIndexKeyParts {
+  std::string_view org_id;
+  std::string_view hotel_id;
+  std::string_view guest_id;
+};
+absl::StatusOr<HotelGuestIndexKeyParts> ParseHotelGuestIndexKey(
+    std::string_view key);
 
 // indexes: one loyalty ledger entry (a stay or check-in as status
 // computation reads it) by guest and the day it counts, and the prefix of one
@@ -93,13 +114,14 @@ std::string LoyaltyLedgerKey(std::string_view org_id, std::string_view guest_id,
 std::string LoyaltyLedgerPrefix(std::string_view org_id,
                                 std::string_view guest_id);
 struct LoyaltyLedgerKeyParts {
-  int64_t credit_day;
-  uint32_t entry_kind;
+  std::string_view org_id;
+  std::string_view guest_id;
+  int64_t credit_day = 0;
+  uint32_t entry_kind = 0;
   std::string_view record_id;
 };
-// Decodes the part of a LoyaltyLedgerKey after LoyaltyLedgerPrefix.
-absl::StatusOr<LoyaltyLedgerKeyParts> DecodeLoyaltyLedgerKeySuffix(
-    std::string_view suffix);
+absl::StatusOr<LoyaltyLedgerKeyParts> ParseLoyaltyLedgerKey(
+    std::string_view key);
 
 // requests: the idempotency record of one request_id of one method.
 std::string RequestIdKey(std::string_view org_id, std::string_view method,
@@ -152,6 +174,17 @@ std::string NegativeQuoteKey(std::string_view org_id, std::string_view hotel_id,
 std::string NegativeQuotePrefix(std::string_view org_id,
                                 std::string_view hotel_id,
                                 std::string_view aspect);
+struct NegativeQuoteKeyParts {
+  std::string_view org_id;
+  std::string_view hotel_id;
+  std::string_view aspect;
+  // Whole microseconds, as the key holds them.
+  absl::Time post_time;
+  std::string_view feedback_id;
+  uint32_t mention_index = 0;
+};
+absl::StatusOr<NegativeQuoteKeyParts> ParseNegativeQuoteKey(
+    std::string_view key);
 
 // aggregates: per (hotel, hotel-local day, voice) counters. Prefixes narrow
 // to the organization, one hotel, or one hotel's day; a day prefix is also a
@@ -164,14 +197,14 @@ std::string VoiceDayAggregateHotelPrefix(std::string_view org_id,
                                          std::string_view hotel_id);
 std::string VoiceDayAggregateDayPrefix(std::string_view org_id,
                                        std::string_view hotel_id, int64_t day);
-struct VoiceDayAggregateId {
+struct VoiceDayAggregateKeyParts {
+  std::string_view org_id;
   std::string_view hotel_id;
   int64_t day = 0;
   std::string_view voice;
 };
-// Decodes a VoiceDayAggregateKey of `org_id`; views point into `key`.
-absl::StatusOr<VoiceDayAggregateId> ParseVoiceDayAggregateKey(
-    std::string_view org_id, std::string_view key);
+absl::StatusOr<VoiceDayAggregateKeyParts> ParseVoiceDayAggregateKey(
+    std::string_view key);
 
 // aggregates: per (hotel, hotel-local day, aspect, voice) counters.
 std::string AspectDayAggregateKey(std::string_view org_id,
@@ -183,14 +216,15 @@ std::string AspectDayAggregateHotelPrefix(std::string_view org_id,
                                           std::string_view hotel_id);
 std::string AspectDayAggregateDayPrefix(std::string_view org_id,
                                         std::string_view hotel_id, int64_t day);
-struct AspectDayAggregateId {
+struct AspectDayAggregateKeyParts {
+  std::string_view org_id;
   std::string_view hotel_id;
   int64_t day = 0;
   std::string_view aspect;
   std::string_view voice;
 };
-absl::StatusOr<AspectDayAggregateId> ParseAspectDayAggregateKey(
-    std::string_view org_id, std::string_view key);
+absl::StatusOr<AspectDayAggregateKeyParts> ParseAspectDayAggregateKey(
+    std::string_view key);
 
 }  // namespace guestvoice::storage
 

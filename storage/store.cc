@@ -205,11 +205,9 @@ absl::Status Store::Write(WriteBatch&& batch) {
                      absl::StrCat("writing ", batch.count(), " updates"));
 }
 
-absl::Status Store::Scan(
-    ColumnFamily family, std::string_view prefix, std::string_view start_after,
-    size_t limit,
-    absl::FunctionRef<bool(std::string_view key, std::string_view value)> visit,
-    const Snapshot* snapshot) const {
+absl::Status Store::Scan(ColumnFamily family, std::string_view prefix,
+                         std::string_view start_after, size_t limit,
+                         ScanVisitor visit, const Snapshot* snapshot) const {
   if (absl::Status open = CheckOpen(); !open.ok()) return open;
   // The upper bound lets RocksDB stop at the end of the prefix without reading
   // (and skipping tombstones in) the next key range.
@@ -231,7 +229,9 @@ absl::Status Store::Scan(
        it->Next(), ++visited) {
     const std::string_view key = it->key().ToStringView();
     if (key.substr(0, prefix.size()) != prefix) break;
-    if (!visit(key, it->value().ToStringView())) break;
+    absl::StatusOr<ScanStep> step = visit(key, it->value().ToStringView());
+    if (!step.ok()) return step.status();
+    if (*step == ScanStep::kStop) break;
   }
   return FromRocksDb(
       it->status(),

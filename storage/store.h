@@ -22,6 +22,14 @@
 
 namespace guestvoice::storage {
 
+// What a Scan visitor asks for after an entry.
+enum class ScanStep { kContinue, kStop };
+
+// Visits one entry of a Scan. An error ends the scan and is what Scan
+// returns, so visitors need not carry a status out on the side.
+using ScanVisitor = absl::FunctionRef<absl::StatusOr<ScanStep>(
+    std::string_view key, std::string_view value)>;
+
 // The RocksDB database under one data directory. Get, Scan, Write and
 // GetSnapshot may be called from any number of threads at once; Close (and
 // the destructor) only once no other call is in flight.
@@ -67,14 +75,13 @@ class Store {
   // Calls `visit` on the entries whose keys start with `prefix`, in key order,
   // beginning strictly after `start_after` when it is not empty (pass the last
   // key of the previous page), at most `limit` of them (0: no limit), until
-  // `visit` returns false. To learn whether another page follows, ask for one
-  // entry more than the page size.
-  [[nodiscard]] absl::Status Scan(
-      ColumnFamily family, std::string_view prefix,
-      std::string_view start_after, size_t limit,
-      absl::FunctionRef<bool(std::string_view key, std::string_view value)>
-          visit,
-      const Snapshot* snapshot = nullptr) const;
+  // `visit` returns ScanStep::kStop or an error; that error is returned. To
+  // learn whether another page follows, ask for one entry more than the page
+  // size.
+  [[nodiscard]] absl::Status Scan(ColumnFamily family, std::string_view prefix,
+                                  std::string_view start_after, size_t limit,
+                                  ScanVisitor visit,
+                                  const Snapshot* snapshot = nullptr) const;
 
   // A consistent view for several reads. Requires an open store.
   std::unique_ptr<Snapshot> GetSnapshot() const;

@@ -44,7 +44,7 @@ absl::StatusOr<std::string> VisitPage(
                              page_size + 1,
                              [&](std::string_view key, std::string_view value) {
                                entries.emplace_back(key, value);
-                               return true;
+                               return storage::ScanStep::kContinue;
                              }));
   const bool more = entries.size() > page_size;
   if (more) entries.resize(page_size);
@@ -73,7 +73,6 @@ absl::StatusOr<std::string> VisitFilteredPage(
     ASSIGN_OR_RETURN(start_after, DecodeToken(query));
   }
 
-  absl::Status status;
   size_t taken = 0;
   size_t examined = 0;
   std::string last_key;
@@ -81,23 +80,19 @@ absl::StatusOr<std::string> VisitFilteredPage(
   bool more = false;
   RETURN_IF_ERROR(store.Scan(
       query.family, query.prefix, start_after, /*limit=*/0,
-      [&](std::string_view key, std::string_view value) {
+      [&](std::string_view key,
+          std::string_view value) -> absl::StatusOr<storage::ScanStep> {
         if (taken == page_size || examined == kMaxEntriesExaminedPerPage) {
           more = true;
-          return false;
+          return storage::ScanStep::kStop;
         }
         ++examined;
-        absl::StatusOr<EntryVerdict> verdict = judge(key, value);
-        if (!verdict.ok()) {
-          status = verdict.status();
-          return false;
-        }
-        if (*verdict == EntryVerdict::kPastEnd) return false;
-        if (*verdict == EntryVerdict::kTaken) ++taken;
+        ASSIGN_OR_RETURN(EntryVerdict verdict, judge(key, value));
+        if (verdict == EntryVerdict::kPastEnd) return storage::ScanStep::kStop;
+        if (verdict == EntryVerdict::kTaken) ++taken;
         last_key.assign(key);
-        return true;
+        return storage::ScanStep::kContinue;
       }));
-  RETURN_IF_ERROR(status);
   return more ? EncodePageToken(PageTokenKind::kStoreKey,
                                 query.request_identity, last_key)
               : std::string();

@@ -86,27 +86,24 @@ absl::Status ScanVoiceDays(
                            const VoiceDayCounters& counters)>
         visit,
     const storage::Snapshot* snapshot) {
-  absl::Status status;
-  RETURN_IF_ERROR(store.Scan(
+  return store.Scan(
       storage::ColumnFamily::kAggregates,
       storage::VoiceDayAggregateHotelPrefix(organization, hotel),
       storage::VoiceDayAggregateDayPrefix(organization, hotel, first_day), 0,
-      [&](std::string_view key, std::string_view value) {
-        auto id = storage::ParseVoiceDayAggregateKey(organization, key);
-        auto slots = storage::DecodeCounters(value);
-        if (!id.ok() || !slots.ok()) {
-          status = !id.ok() ? id.status() : slots.status();
-          return false;
-        }
-        if (id->day > last_day) return false;
+      [&](std::string_view key,
+          std::string_view value) -> absl::StatusOr<storage::ScanStep> {
+        ASSIGN_OR_RETURN(storage::VoiceDayAggregateKeyParts id,
+                         storage::ParseVoiceDayAggregateKey(key));
+        ASSIGN_OR_RETURN(std::vector<int64_t> slots,
+                         storage::DecodeCounters(value));
+        if (id.day > last_day) return storage::ScanStep::kStop;
         const VoiceDayCounters counters{
-            Slot(*slots, kFeedbackCount), Slot(*slots, kSentimentSum),
-            Slot(*slots, kRatedCount), Slot(*slots, kRatingSum)};
-        if (counters.feedback_count != 0) visit(id->day, id->voice, counters);
-        return true;
+            Slot(slots, kFeedbackCount), Slot(slots, kSentimentSum),
+            Slot(slots, kRatedCount), Slot(slots, kRatingSum)};
+        if (counters.feedback_count != 0) visit(id.day, id.voice, counters);
+        return storage::ScanStep::kContinue;
       },
-      snapshot));
-  return status;
+      snapshot);
 }
 
 absl::Status ScanAspectDays(
@@ -117,29 +114,26 @@ absl::Status ScanAspectDays(
                            const AspectDayCounters& counters)>
         visit,
     const storage::Snapshot* snapshot) {
-  absl::Status status;
-  RETURN_IF_ERROR(store.Scan(
+  return store.Scan(
       storage::ColumnFamily::kAggregates,
       storage::AspectDayAggregateHotelPrefix(organization, hotel),
       storage::AspectDayAggregateDayPrefix(organization, hotel, first_day), 0,
-      [&](std::string_view key, std::string_view value) {
-        auto id = storage::ParseAspectDayAggregateKey(organization, key);
-        auto slots = storage::DecodeCounters(value);
-        if (!id.ok() || !slots.ok()) {
-          status = !id.ok() ? id.status() : slots.status();
-          return false;
-        }
-        if (id->day > last_day) return false;
-        const AspectDayCounters counters{Slot(*slots, kMentionCount),
-                                         Slot(*slots, kMentionSentimentSum),
-                                         Slot(*slots, kNegativeMentions)};
+      [&](std::string_view key,
+          std::string_view value) -> absl::StatusOr<storage::ScanStep> {
+        ASSIGN_OR_RETURN(storage::AspectDayAggregateKeyParts id,
+                         storage::ParseAspectDayAggregateKey(key));
+        ASSIGN_OR_RETURN(std::vector<int64_t> slots,
+                         storage::DecodeCounters(value));
+        if (id.day > last_day) return storage::ScanStep::kStop;
+        const AspectDayCounters counters{Slot(slots, kMentionCount),
+                                         Slot(slots, kMentionSentimentSum),
+                                         Slot(slots, kNegativeMentions)};
         if (counters.mention_count != 0) {
-          visit(id->day, id->aspect, id->voice, counters);
+          visit(id.day, id.aspect, id.voice, counters);
         }
-        return true;
+        return storage::ScanStep::kContinue;
       },
-      snapshot));
-  return status;
+      snapshot);
 }
 
 }  // namespace guestvoice::service

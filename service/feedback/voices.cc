@@ -32,7 +32,7 @@ absl::StatusOr<std::vector<internal::v1::StoredFeedback>> ReadAuthorItems(
                  storage::FeedbackAuthorIndexPrefix(organization, author_voice),
                  "", 0, [&](std::string_view, std::string_view value) {
                    ids.emplace_back(value);
-                   return true;
+                   return storage::ScanStep::kContinue;
                  }));
   std::vector<internal::v1::StoredFeedback> items;
   items.reserve(ids.size());
@@ -140,7 +140,7 @@ absl::Status EraseAuthor(const storage::Store& store,
       storage::FeedbackRepeatIndexPrefix(organization, record->voice()), "", 0,
       [&](std::string_view key, std::string_view) {
         repeat_keys.emplace_back(key);
-        return true;
+        return storage::ScanStep::kContinue;
       }));
   for (const std::string& key : repeat_keys) batch.Delete(kFamily, key);
   batch.Delete(kFamily, AuthorKey(organization, author.source, author.handle));

@@ -82,7 +82,7 @@ absl::StatusOr<v1::ListAttentionItemsResponse> ListAttentionPage(
       "", 0,
       [&](std::string_view, std::string_view feedback_id) {
         open_ids.emplace_back(feedback_id);
-        return true;
+        return storage::ScanStep::kContinue;
       },
       snapshot.get()));
 

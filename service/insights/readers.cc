@@ -4,7 +4,6 @@
 
 #include "common/absl_view.h"
 #include "common/status_macros.h"
-#include "storage/key_codec.h"
 #include "storage/keys.h"
 
 namespace guestvoice::service {
@@ -47,29 +46,24 @@ absl::StatusOr<std::vector<TimedQuote>> ReadRecentQuotes(
   if (limit == 0) return quotes;
   const std::string prefix =
       storage::NegativeQuotePrefix(organization, hotel, aspect);
-  absl::Status status;
   RETURN_IF_ERROR(store.Scan(
       storage::ColumnFamily::kFeedback, prefix,
       storage::NewestFirstStartBefore(prefix, bounds.end), 0,
-      [&](std::string_view key, std::string_view value) {
-        storage::KeyReader reader(key.substr(prefix.size()));
-        absl::StatusOr<absl::Time> post_time = reader.ReadNewestFirst();
-        if (!post_time.ok()) {
-          status = post_time.status();
-          return false;
-        }
-        if (*post_time < bounds.start) return false;
-        TimedQuote quote{*post_time, {}};
+      [&](std::string_view key,
+          std::string_view value) -> absl::StatusOr<storage::ScanStep> {
+        ASSIGN_OR_RETURN(storage::NegativeQuoteKeyParts parts,
+                         storage::ParseNegativeQuoteKey(key));
+        if (parts.post_time < bounds.start) return storage::ScanStep::kStop;
+        TimedQuote quote{parts.post_time, {}};
         if (!quote.mention.ParseFromArray(value.data(),
                                           static_cast<int>(value.size()))) {
-          status = absl::DataLossError("a negative quote is unreadable");
-          return false;
+          return absl::DataLossError("a negative quote is unreadable");
         }
         quotes.push_back(std::move(quote));
-        return quotes.size() < limit;
+        return quotes.size() < limit ? storage::ScanStep::kContinue
+                                     : storage::ScanStep::kStop;
       },
       snapshot));
-  RETURN_IF_ERROR(status);
   return quotes;
 }
 

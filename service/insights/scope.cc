@@ -83,20 +83,16 @@ absl::StatusOr<InsightScope> LoadScope(const Principal& principal,
     scope.hotels.push_back(std::move(scope_hotel));
     return scope;
   }
-  absl::Status status;
   RETURN_IF_ERROR(store.Scan(
       storage::ColumnFamily::kEntities, storage::HotelPrefix(name.organization),
-      "", 0, [&](std::string_view key, std::string_view value) {
-        auto hotel = ParseHotel(value, key);
-        auto scope_hotel = hotel.ok() ? ToScopeHotel(*hotel) : hotel.status();
-        if (!scope_hotel.ok()) {
-          status = scope_hotel.status();
-          return false;
-        }
-        scope.hotels.push_back(*std::move(scope_hotel));
-        return true;
+      "", 0,
+      [&](std::string_view key,
+          std::string_view value) -> absl::StatusOr<storage::ScanStep> {
+        ASSIGN_OR_RETURN(v1::Hotel hotel, ParseHotel(value, key));
+        ASSIGN_OR_RETURN(ScopeHotel scope_hotel, ToScopeHotel(hotel));
+        scope.hotels.push_back(std::move(scope_hotel));
+        return storage::ScanStep::kContinue;
       }));
-  RETURN_IF_ERROR(status);
   std::sort(
       scope.hotels.begin(), scope.hotels.end(),
       [](const ScopeHotel& a, const ScopeHotel& b) { return a.name < b.name; });

@@ -106,7 +106,9 @@ absl::Status MoveActivity(const storage::Store& store,
   ASSIGN_OR_RETURN(auto check_ins, ReadCheckIns(store, organization, from));
   for (auto& [key, check_in] : check_ins) {
     const std::string check_in_id(LastNameSegment(check_in.name()));
-    ASSIGN_OR_RETURN(int64_t local_day, storage::CheckInDayFromKey(key));
+    ASSIGN_OR_RETURN(storage::CheckInKeyParts parts,
+                     storage::ParseCheckInKey(key));
+    const int64_t local_day = parts.local_day;
     batch.Delete(ColumnFamily::kEntities, key);
     check_in.set_name(FormatCheckInName(organization, to, check_in_id));
     batch.Put(ColumnFamily::kEntities,
@@ -348,15 +350,15 @@ absl::Status Guests::List(const Principal& caller,
       *response.mutable_next_page_token(),
       VisitPage(deps_.store, query,
                 [&](std::string_view key, std::string_view) -> absl::Status {
+                  // The scan's prefix fixes the organization (and hotel).
                   if (hotel.has_value()) {
-                    ASSIGN_OR_RETURN(std::string_view guest_id,
-                                     storage::GuestIdFromHotelGuestIndexKey(
-                                         key, *organization, hotel->hotel));
-                    return add(guest_id);
+                    ASSIGN_OR_RETURN(storage::HotelGuestIndexKeyParts parts,
+                                     storage::ParseHotelGuestIndexKey(key));
+                    return add(parts.guest_id);
                   }
-                  ASSIGN_OR_RETURN(std::string_view guest_id,
-                                   storage::GuestIdFromKey(key));
-                  return add(guest_id);
+                  ASSIGN_OR_RETURN(storage::GuestKeyParts parts,
+                                   storage::ParseGuestKey(key));
+                  return add(parts.guest_id);
                 }));
   return absl::OkStatus();
 }

@@ -43,21 +43,19 @@ absl::StatusOr<std::vector<KeyedRecord<Record>>> ReadAll(
     const storage::Store& store, const std::string& prefix,
     std::string_view what) {
   std::vector<KeyedRecord<Record>> records;
-  absl::Status parsed;
-  RETURN_IF_ERROR(
-      store.Scan(ColumnFamily::kEntities, prefix, "", 0,
-                 [&](std::string_view key, std::string_view value) {
-                   KeyedRecord<Record>& record = records.emplace_back();
-                   record.key = std::string(key);
-                   if (!record.record.ParseFromArray(
-                           value.data(), static_cast<int>(value.size()))) {
-                     parsed = absl::DataLossError(absl::StrCat(
-                         "a stored ", AbslView(what), " is unreadable"));
-                     return false;
-                   }
-                   return true;
-                 }));
-  RETURN_IF_ERROR(parsed);
+  RETURN_IF_ERROR(store.Scan(
+      ColumnFamily::kEntities, prefix, "", 0,
+      [&](std::string_view key,
+          std::string_view value) -> absl::StatusOr<storage::ScanStep> {
+        KeyedRecord<Record>& record = records.emplace_back();
+        record.key = std::string(key);
+        if (!record.record.ParseFromArray(value.data(),
+                                          static_cast<int>(value.size()))) {
+          return absl::DataLossError(
+              absl::StrCat("a stored ", AbslView(what), " is unreadable"));
+        }
+        return storage::ScanStep::kContinue;
+      }));
   return records;
 }
 
@@ -134,27 +132,23 @@ absl::StatusOr<std::vector<LedgerEntry>> ReadLedger(
       through.has_value() ? std::optional<int64_t>(DayNumber(*through))
                           : std::nullopt;
   std::vector<LedgerEntry> entries;
-  absl::Status decoded;
   RETURN_IF_ERROR(store.Scan(
       ColumnFamily::kIndexes, prefix, "", 0,
-      [&](std::string_view key, std::string_view value) {
-        auto parts =
-            storage::DecodeLoyaltyLedgerKeySuffix(key.substr(prefix.size()));
-        if (!parts.ok()) {
-          decoded = parts.status();
-          return false;
-        }
-        if (last_day.has_value() && parts->credit_day > *last_day) {
-          return false;  // keys are in day order: nothing later counts yet
+      [&](std::string_view key,
+          std::string_view value) -> absl::StatusOr<storage::ScanStep> {
+        ASSIGN_OR_RETURN(storage::LoyaltyLedgerKeyParts parts,
+                         storage::ParseLoyaltyLedgerKey(key));
+        if (last_day.has_value() && parts.credit_day > *last_day) {
+          // keys are in day order: nothing later counts yet
+          return storage::ScanStep::kStop;
         }
         LedgerEntry& entry = entries.emplace_back();
-        entry.credit_day = parts->credit_day;
-        entry.kind = static_cast<LedgerEntryKind>(parts->entry_kind);
-        entry.record_id = std::string(parts->record_id);
-        decoded = DecodeLedgerValue(value, entry);
-        return decoded.ok();
+        entry.credit_day = parts.credit_day;
+        entry.kind = static_cast<LedgerEntryKind>(parts.entry_kind);
+        entry.record_id = std::string(parts.record_id);
+        RETURN_IF_ERROR(DecodeLedgerValue(value, entry));
+        return storage::ScanStep::kContinue;
       }));
-  RETURN_IF_ERROR(decoded);
   return entries;
 }
 
@@ -231,38 +225,31 @@ absl::StatusOr<v1::LoyaltyStatus> ReadLoyaltyStatus(
       storage::LoyaltyLedgerPrefix(organization, guest_id);
   const int64_t last_day = DayNumber(as_of);
   std::vector<LoyaltyActivity> activity;
-  absl::Status decoded;
   RETURN_IF_ERROR(store.Scan(
       ColumnFamily::kIndexes, prefix, "", 0,
-      [&](std::string_view key, std::string_view value) {
-        auto parts =
-            storage::DecodeLoyaltyLedgerKeySuffix(key.substr(prefix.size()));
-        if (!parts.ok()) {
-          decoded = parts.status();
-          return false;
-        }
-        if (parts->credit_day > last_day) return false;
+      [&](std::string_view key,
+          std::string_view value) -> absl::StatusOr<storage::ScanStep> {
+        ASSIGN_OR_RETURN(storage::LoyaltyLedgerKeyParts parts,
+                         storage::ParseLoyaltyLedgerKey(key));
+        if (parts.credit_day > last_day) return storage::ScanStep::kStop;
         LoyaltyActivity& counted = activity.emplace_back();
-        counted.day = DayFromNumber(parts->credit_day);
-        if (parts->entry_kind !=
-            static_cast<uint32_t>(LedgerEntryKind::kStay)) {
+        counted.day = DayFromNumber(parts.credit_day);
+        if (parts.entry_kind != static_cast<uint32_t>(LedgerEntryKind::kStay)) {
           counted.check_ins = 1;
-          return true;
+          return storage::ScanStep::kContinue;
         }
         storage::KeyReader reader(value);
         auto nights = reader.ReadUint32();
         auto units = reader.ReadInt64();
         auto currency = reader.ReadString();
         if (!nights.ok() || !units.ok() || !currency.ok()) {
-          decoded = absl::DataLossError("a loyalty ledger entry is unreadable");
-          return false;
+          return absl::DataLossError("a loyalty ledger entry is unreadable");
         }
         counted.nights = static_cast<int32_t>(*nights);
         counted.stays = 1;
         counted.points = StayPoints(program, counted.nights, *units, *currency);
-        return true;
+        return storage::ScanStep::kContinue;
       }));
-  RETURN_IF_ERROR(decoded);
   std::vector<ManualTierAssignment> manual_tiers;
   for (const internal::v1::ManualTierAssignment& manual :
        guest.manual_tiers()) {

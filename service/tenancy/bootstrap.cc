@@ -48,7 +48,7 @@ absl::StatusOr<BootstrapResult> BootstrapIfEmpty(storage::Store& store,
                              storage::OrganizationIndexPrefix(), "", 1,
                              [&](std::string_view, std::string_view) {
                                has_organizations = true;
-                               return false;
+                               return storage::ScanStep::kStop;
                              }));
   if (has_organizations) return BootstrapResult{};
 

@@ -182,8 +182,9 @@ absl::Status Organizations::List(
       *response.mutable_next_page_token(),
       VisitPage(domain_.store, query,
                 [&](std::string_view key, std::string_view) -> absl::Status {
-                  ASSIGN_OR_RETURN(std::string_view organization,
-                                   storage::OrganizationIdFromIndexKey(key));
+                  ASSIGN_OR_RETURN(storage::OrganizationIndexKeyParts index,
+                                   storage::ParseOrganizationIndexKey(key));
+                  const std::string_view organization = index.org_id;
                   ASSIGN_OR_RETURN(
                       std::optional<v1::Organization> found,
                       ReadOrganization(domain_.store, organization));

@@ -1,5 +1,5 @@
 // The feedback and aggregate keys: the orders insight scans rely on, and
-// decoding what the aggregate scans read.
+// decoding what the insight scans read.
 
 #include <string>
 
@@ -7,6 +7,8 @@
 #include "gtest/gtest.h"
 #include "storage/key_codec.h"
 #include "storage/keys.h"
+#include "tests/storage/malformed_keys.h"
+#include "tests/testing/status_matchers.h"
 
 namespace guestvoice::storage {
 namespace {
@@ -28,26 +30,62 @@ TEST(FeedbackKeysTest, VoiceDayAggregatesSortByHotelThenDayThenVoice) {
             0u);
 }
 
-TEST(FeedbackKeysTest, AggregateKeysDecode) {
+TEST(FeedbackKeysTest, VoiceDayAggregateKeysRoundTrip) {
   const std::string key = VoiceDayAggregateKey("org", "lisbon", -7, "g/ana");
-  auto id = ParseVoiceDayAggregateKey("org", key);
-  ASSERT_TRUE(id.ok()) << id.status();
-  EXPECT_EQ(id->hotel_id, "lisbon");
-  EXPECT_EQ(id->day, -7);
-  EXPECT_EQ(id->voice, "g/ana");
-  EXPECT_FALSE(ParseVoiceDayAggregateKey("other", key).ok());
-  EXPECT_FALSE(ParseVoiceDayAggregateKey("org", key + "x").ok());
+  ASSERT_OK_AND_ASSIGN(VoiceDayAggregateKeyParts parts,
+                       ParseVoiceDayAggregateKey(key));
+  EXPECT_EQ(parts.org_id, "org");
+  EXPECT_EQ(parts.hotel_id, "lisbon");
+  EXPECT_EQ(parts.day, -7);
+  EXPECT_EQ(parts.voice, "g/ana");
+}
 
-  // The decoded views point into the key, so it must outlive them.
-  const std::string aspect_key =
+TEST(FeedbackKeysTest, VoiceDayAggregateKeysRejectMalformedOnes) {
+  ExpectRejectsMalformed(ParseVoiceDayAggregateKey,
+                         VoiceDayAggregateKey("org", "lisbon", 20000, "g/ana"),
+                         "org", "voice-day aggregate");
+}
+
+TEST(FeedbackKeysTest, AspectDayAggregateKeysRoundTrip) {
+  const std::string key =
       AspectDayAggregateKey("org", "lisbon", 20000, "wifi", "a/x");
-  auto aspect = ParseAspectDayAggregateKey("org", aspect_key);
-  ASSERT_TRUE(aspect.ok()) << aspect.status();
-  EXPECT_EQ(aspect->hotel_id, "lisbon");
-  EXPECT_EQ(aspect->day, 20000);
-  EXPECT_EQ(aspect->aspect, "wifi");
-  EXPECT_EQ(aspect->voice, "a/x");
-  EXPECT_FALSE(ParseAspectDayAggregateKey("org", key).ok());
+  ASSERT_OK_AND_ASSIGN(AspectDayAggregateKeyParts parts,
+                       ParseAspectDayAggregateKey(key));
+  EXPECT_EQ(parts.org_id, "org");
+  EXPECT_EQ(parts.hotel_id, "lisbon");
+  EXPECT_EQ(parts.day, 20000);
+  EXPECT_EQ(parts.aspect, "wifi");
+  EXPECT_EQ(parts.voice, "a/x");
+}
+
+TEST(FeedbackKeysTest, AspectDayAggregateKeysRejectMalformedOnes) {
+  ExpectRejectsMalformed(
+      ParseAspectDayAggregateKey,
+      AspectDayAggregateKey("org", "lisbon", 20000, "wifi", "a/x"), "org",
+      "aspect-day aggregate");
+}
+
+TEST(FeedbackKeysTest, NegativeQuoteKeysRoundTrip) {
+  // Keys hold whole microseconds.
+  const absl::Time post_time =
+      absl::FromUnixMicros(1'700'000'000'123'456) + absl::Nanoseconds(789);
+  const std::string key =
+      NegativeQuoteKey("org", "lisbon", "cleanliness", post_time, "fb-1", 3);
+  ASSERT_OK_AND_ASSIGN(NegativeQuoteKeyParts parts, ParseNegativeQuoteKey(key));
+  EXPECT_EQ(parts.org_id, "org");
+  EXPECT_EQ(parts.hotel_id, "lisbon");
+  EXPECT_EQ(parts.aspect, "cleanliness");
+  EXPECT_EQ(parts.post_time, absl::FromUnixMicros(1'700'000'000'123'456));
+  EXPECT_EQ(parts.feedback_id, "fb-1");
+  EXPECT_EQ(parts.mention_index, 3u);
+}
+
+TEST(FeedbackKeysTest, NegativeQuoteKeysRejectMalformedOnes) {
+  ExpectRejectsMalformed(
+      ParseNegativeQuoteKey,
+      NegativeQuoteKey("org", "lisbon", "cleanliness",
+                       absl::FromUnixSeconds(1'700'000'000), "fb-1", 0),
+      "org", "negative quote");
 }
 
 TEST(FeedbackKeysTest, NewestFirstIndexesAndTheirStartPositions) {

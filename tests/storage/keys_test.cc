@@ -6,12 +6,14 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "storage/key_codec.h"
+#include "tests/storage/malformed_keys.h"
 #include "tests/testing/status_matchers.h"
 
 namespace guestvoice::storage {
 namespace {
 
 using ::guestvoice::testing::StatusIs;
+using ::testing::HasSubstr;
 
 bool StartsWith(const std::string& key, const std::string& prefix) {
   return key.compare(0, prefix.size(), prefix) == 0;
@@ -69,15 +71,97 @@ TEST(KeysTest, GlobalIndexesUseTheEmptyScope) {
       StartsWith(ApiKeyHashIndexKey("digest"), OrganizationIndexPrefix()));
 }
 
-TEST(KeysTest, OrganizationIdComesBackFromItsIndexKey) {
-  EXPECT_EQ(OrganizationIdFromIndexKey(OrganizationIndexKey("acme")).value(),
-            "acme");
-  EXPECT_THAT(OrganizationIdFromIndexKey(HotelKey("acme", "x")),
-              StatusIs(absl::StatusCode::kDataLoss));
-  EXPECT_THAT(OrganizationIdFromIndexKey(OrganizationIndexKey("acme") + "x"),
-              StatusIs(absl::StatusCode::kDataLoss));
-  EXPECT_THAT(OrganizationIdFromIndexKey(OrganizationIndexPrefix() + "\x01"),
-              StatusIs(absl::StatusCode::kDataLoss));
+TEST(KeysTest, OrganizationIndexKeysRoundTrip) {
+  const std::string key = OrganizationIndexKey("acme");
+  ASSERT_OK_AND_ASSIGN(OrganizationIndexKeyParts parts,
+                       ParseOrganizationIndexKey(key));
+  EXPECT_EQ(parts.org_id, "acme");
+}
+
+TEST(KeysTest, OrganizationIndexKeysRejectMalformedOnes) {
+  ExpectRejectsMalformed(ParseOrganizationIndexKey,
+                         OrganizationIndexKey("acme"), "",
+                         "organization index");
+  // The index is global: the same kind under an organization's scope is not
+  // one of its keys.
+  const std::string scoped = KeyBuilder()
+                                 .AppendString("acme")
+                                 .AppendKind(KeyKind::kOrganizationIndex)
+                                 .AppendString("acme")
+                                 .Release();
+  EXPECT_THAT(ParseOrganizationIndexKey(scoped),
+              StatusIs(absl::StatusCode::kDataLoss,
+                       HasSubstr("undecodable organization index key: ")));
+}
+
+TEST(KeysTest, ParsedPartsAreViewsIntoTheKey) {
+  const std::string key = GuestKey("acme", "ana");
+  ASSERT_OK_AND_ASSIGN(GuestKeyParts parts, ParseGuestKey(key));
+  const std::string_view whole = key;
+  for (std::string_view part : {parts.org_id, parts.guest_id}) {
+    EXPECT_GE(part.data(), whole.data());
+    EXPECT_LE(part.data() + part.size(), whole.data() + whole.size());
+  }
+}
+
+TEST(KeysTest, GuestKeysRoundTrip) {
+  const std::string guest_id("an\0a", 4);
+  const std::string key = GuestKey("acme", guest_id);
+  ASSERT_OK_AND_ASSIGN(GuestKeyParts parts, ParseGuestKey(key));
+  EXPECT_EQ(parts.org_id, "acme");
+  EXPECT_EQ(parts.guest_id, guest_id);
+}
+
+TEST(KeysTest, GuestKeysRejectMalformedOnes) {
+  ExpectRejectsMalformed(ParseGuestKey, GuestKey("acme", "ana"), "acme",
+                         "guest");
+}
+
+TEST(KeysTest, CheckInKeysRoundTrip) {
+  const std::string key = CheckInKey("acme", "ana", -12, "ci-1");
+  ASSERT_OK_AND_ASSIGN(CheckInKeyParts parts, ParseCheckInKey(key));
+  EXPECT_EQ(parts.org_id, "acme");
+  EXPECT_EQ(parts.guest_id, "ana");
+  EXPECT_EQ(parts.local_day, -12);
+  EXPECT_EQ(parts.check_in_id, "ci-1");
+}
+
+TEST(KeysTest, CheckInKeysRejectMalformedOnes) {
+  ExpectRejectsMalformed(ParseCheckInKey, CheckInKey("acme", "ana", 20000, "c"),
+                         "acme", "check-in");
+}
+
+TEST(KeysTest, HotelGuestIndexKeysRoundTrip) {
+  const std::string key = HotelGuestIndexKey("acme", "lisbon", "ana");
+  ASSERT_OK_AND_ASSIGN(HotelGuestIndexKeyParts parts,
+                       ParseHotelGuestIndexKey(key));
+  EXPECT_EQ(parts.org_id, "acme");
+  EXPECT_EQ(parts.hotel_id, "lisbon");
+  EXPECT_EQ(parts.guest_id, "ana");
+}
+
+TEST(KeysTest, HotelGuestIndexKeysRejectMalformedOnes) {
+  ExpectRejectsMalformed(ParseHotelGuestIndexKey,
+                         HotelGuestIndexKey("acme", "lisbon", "ana"), "acme",
+                         "hotel guest index");
+}
+
+TEST(KeysTest, LoyaltyLedgerKeysRoundTrip) {
+  // A record id past the two-byte length takes the long-string escape.
+  const std::string record_id(70000, 'r');
+  const std::string key = LoyaltyLedgerKey("acme", "ana", 19000, 2, record_id);
+  ASSERT_OK_AND_ASSIGN(LoyaltyLedgerKeyParts parts, ParseLoyaltyLedgerKey(key));
+  EXPECT_EQ(parts.org_id, "acme");
+  EXPECT_EQ(parts.guest_id, "ana");
+  EXPECT_EQ(parts.credit_day, 19000);
+  EXPECT_EQ(parts.entry_kind, 2u);
+  EXPECT_EQ(parts.record_id, record_id);
+}
+
+TEST(KeysTest, LoyaltyLedgerKeysRejectMalformedOnes) {
+  ExpectRejectsMalformed(ParseLoyaltyLedgerKey,
+                         LoyaltyLedgerKey("acme", "ana", 19000, 1, "stay-1"),
+                         "acme", "loyalty ledger");
 }
 
 TEST(KeysTest, SchemaStampKeyIsFixed) {

@@ -66,7 +66,7 @@ class StoreTest : public ::testing::Test {
     EXPECT_OK(store_->Scan(family, prefix, start_after, limit,
                            [&](std::string_view key, std::string_view value) {
                              entries.emplace_back(key, value);
-                             return true;
+                             return ScanStep::kContinue;
                            }));
     return entries;
   }
@@ -239,10 +239,31 @@ TEST_F(StoreTest, ScanStopsWhenTheVisitorSaysSo) {
     Put(ColumnFamily::kIndexes, OrganizationIndexKey(absl::StrCat("o", i)), "");
   }
   int visits = 0;
-  ASSERT_OK(store_->Scan(
-      ColumnFamily::kIndexes, OrganizationIndexPrefix(), "", 0,
-      [&](std::string_view, std::string_view) { return ++visits < 2; }));
+  ASSERT_OK(store_->Scan(ColumnFamily::kIndexes, OrganizationIndexPrefix(), "",
+                         0, [&](std::string_view, std::string_view) {
+                           return ++visits < 2 ? ScanStep::kContinue
+                                               : ScanStep::kStop;
+                         }));
   EXPECT_EQ(visits, 2);
+}
+
+TEST_F(StoreTest, AVisitorErrorStopsTheScanAndIsReturned) {
+  Open();
+  for (int i = 0; i < 5; ++i) {
+    Put(ColumnFamily::kIndexes, OrganizationIndexKey(absl::StrCat("o", i)), "");
+  }
+  int visits = 0;
+  EXPECT_THAT(
+      store_->Scan(
+          ColumnFamily::kIndexes, OrganizationIndexPrefix(), "", 0,
+          [&](std::string_view, std::string_view) -> absl::StatusOr<ScanStep> {
+            if (++visits == 3) {
+              return absl::DataLossError("entry 3 is unreadable");
+            }
+            return ScanStep::kContinue;
+          }),
+      StatusIs(absl::StatusCode::kDataLoss, "entry 3 is unreadable"));
+  EXPECT_EQ(visits, 3);
 }
 
 TEST_F(StoreTest, ScanWithEmptyPrefixOrAllOnesPrefix) {
@@ -275,7 +296,7 @@ TEST_F(StoreTest, SnapshotSeesTheStateWhenTaken) {
       [&](std::string_view key, std::string_view value) {
         seen.push_back(absl::StrCat(std::string(key.substr(key.size() - 1)),
                                     "=", std::string(value)));
-        return true;
+        return ScanStep::kContinue;
       },
       snapshot.get()));
   EXPECT_THAT(seen, ElementsAre("a=before"));
@@ -290,10 +311,11 @@ TEST_F(StoreTest, CallsAfterCloseFail) {
       StatusIs(absl::StatusCode::kFailedPrecondition, HasSubstr("closed")));
   EXPECT_THAT(store_->Write(WriteBatch()),
               StatusIs(absl::StatusCode::kFailedPrecondition));
-  EXPECT_THAT(
-      store_->Scan(ColumnFamily::kEntities, "", "", 0,
-                   [](std::string_view, std::string_view) { return true; }),
-      StatusIs(absl::StatusCode::kFailedPrecondition));
+  EXPECT_THAT(store_->Scan(ColumnFamily::kEntities, "", "", 0,
+                           [](std::string_view, std::string_view) {
+                             return ScanStep::kContinue;
+                           }),
+              StatusIs(absl::StatusCode::kFailedPrecondition));
 }
 
 TEST_F(StoreTest, ConcurrentSyncedWritersAllPersist) {

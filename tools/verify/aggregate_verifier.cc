@@ -86,27 +86,21 @@ void AddExpected(std::string_view organization,
 absl::StatusOr<CounterMap> ReadStored(const storage::Store& store,
                                       const std::string& prefix) {
   CounterMap stored;
-  absl::Status status;
-  RETURN_IF_ERROR(store.Scan(storage::ColumnFamily::kAggregates, prefix, "", 0,
-                             [&](std::string_view key, std::string_view value) {
-                               absl::StatusOr<Counters> counters =
-                                   storage::DecodeCounters(value);
-                               if (!counters.ok()) {
-                                 status = counters.status();
-                                 return false;
-                               }
-                               if (!AllZero(*counters))
-                                 stored.emplace(std::string(key), *counters);
-                               return true;
-                             }));
-  RETURN_IF_ERROR(status);
+  RETURN_IF_ERROR(store.Scan(
+      storage::ColumnFamily::kAggregates, prefix, "", 0,
+      [&](std::string_view key,
+          std::string_view value) -> absl::StatusOr<storage::ScanStep> {
+        ASSIGN_OR_RETURN(Counters counters, storage::DecodeCounters(value));
+        if (!AllZero(counters)) stored.emplace(std::string(key), counters);
+        return storage::ScanStep::kContinue;
+      }));
   return stored;
 }
 
 std::string Describe(std::string_view organization, std::string_view key,
                      bool aspect_kind) {
   if (aspect_kind) {
-    auto id = storage::ParseAspectDayAggregateKey(organization, key);
+    auto id = storage::ParseAspectDayAggregateKey(key);
     if (id.ok()) {
       return absl::StrCat("aspect-day org=", AbslView(organization),
                           " hotel=", AbslView(id->hotel_id), " day=", id->day,
@@ -114,7 +108,7 @@ std::string Describe(std::string_view organization, std::string_view key,
                           " voice=", AbslView(id->voice));
     }
   } else {
-    auto id = storage::ParseVoiceDayAggregateKey(organization, key);
+    auto id = storage::ParseVoiceDayAggregateKey(key);
     if (id.ok()) {
       return absl::StrCat("voice-day org=", AbslView(organization),
                           " hotel=", AbslView(id->hotel_id), " day=", id->day,
@@ -149,31 +143,30 @@ absl::StatusOr<VerifyReport> VerifyAggregates(const storage::Store& store) {
   RETURN_IF_ERROR(store.Scan(
       storage::ColumnFamily::kIndexes, storage::OrganizationIndexPrefix(), "",
       0, [&](std::string_view key, std::string_view) {
-        auto id = storage::OrganizationIdFromIndexKey(key);
-        if (id.ok()) organizations.emplace_back(*id);
-        return true;
+        auto index = storage::ParseOrganizationIndexKey(key);
+        if (index.ok()) organizations.emplace_back(index->org_id);
+        return storage::ScanStep::kContinue;
       }));
   for (const std::string& organization : organizations) {
     ++report.organizations;
     CounterMap voice;
     CounterMap aspect;
-    absl::Status status;
     RETURN_IF_ERROR(store.Scan(
         storage::ColumnFamily::kFeedback, storage::FeedbackPrefix(organization),
-        "", 0, [&](std::string_view key, std::string_view value) {
+        "", 0,
+        [&](std::string_view key,
+            std::string_view value) -> absl::StatusOr<storage::ScanStep> {
           internal::v1::StoredFeedback item;
           if (!item.ParseFromArray(value.data(),
                                    static_cast<int>(value.size()))) {
-            status = absl::DataLossError(
+            return absl::DataLossError(
                 absl::StrCat("unreadable feedback record under ",
                              Describe(organization, key, false)));
-            return false;
           }
           ++report.feedback_items;
           AddExpected(organization, item, voice, aspect);
-          return true;
+          return storage::ScanStep::kContinue;
         }));
-    RETURN_IF_ERROR(status);
     ASSIGN_OR_RETURN(
         CounterMap stored_voice,
         ReadStored(store, storage::VoiceDayAggregatePrefix(organization)));

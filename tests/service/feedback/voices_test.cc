@@ -81,7 +81,7 @@ class VoiceAttributionTest : public FeedbackFixture {
                           "", 0,
                           [&](std::string_view, std::string_view) {
                             ++quotes;
-                            return true;
+                            return storage::ScanStep::kContinue;
                           })
                     .ok());
     return quotes;
