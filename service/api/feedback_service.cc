@@ -18,8 +18,8 @@ FeedbackService::FeedbackService(ServiceDeps deps, FeedbackWatchers& watchers)
 grpc::ServerUnaryReactor* FeedbackService::IngestFeedback(
     grpc::CallbackServerContext* context,
     const v1::IngestFeedbackRequest* request, v1::Feedback* response) {
-  return RunUnary(context, deps_.authenticator, v1::SCOPE_FEEDBACK_WRITE,
-                  [&](const Principal& caller) -> absl::Status {
+  return RunUnary(context, deps_, CallWork::kWrite, v1::SCOPE_FEEDBACK_WRITE,
+                  [=](const Principal& caller) -> absl::Status {
                     return ingester_.Ingest(caller, *request, *response);
                   });
 }
@@ -33,8 +33,8 @@ FeedbackService::ImportFeedback(grpc::CallbackServerContext* context,
 grpc::ServerUnaryReactor* FeedbackService::GetFeedback(
     grpc::CallbackServerContext* context, const v1::GetFeedbackRequest* request,
     v1::Feedback* response) {
-  return RunUnary(context, deps_.authenticator, v1::SCOPE_FEEDBACK_READ,
-                  [&](const Principal& caller) -> absl::Status {
+  return RunUnary(context, deps_, CallWork::kRead, v1::SCOPE_FEEDBACK_READ,
+                  [=](const Principal& caller) -> absl::Status {
                     return items_.Get(caller, *request, *response);
                   });
 }
@@ -43,8 +43,8 @@ grpc::ServerUnaryReactor* FeedbackService::ListFeedback(
     grpc::CallbackServerContext* context,
     const v1::ListFeedbackRequest* request,
     v1::ListFeedbackResponse* response) {
-  return RunUnary(context, deps_.authenticator, v1::SCOPE_FEEDBACK_READ,
-                  [&](const Principal& caller) -> absl::Status {
+  return RunUnary(context, deps_, CallWork::kRead, v1::SCOPE_FEEDBACK_READ,
+                  [=](const Principal& caller) -> absl::Status {
                     return items_.List(caller, *request, *response);
                   });
 }
@@ -65,8 +65,8 @@ FeedbackService::WatchFeedback(grpc::CallbackServerContext* context,
 grpc::ServerUnaryReactor* FeedbackService::UpdateFeedback(
     grpc::CallbackServerContext* context,
     const v1::UpdateFeedbackRequest* request, v1::Feedback* response) {
-  return RunUnary(context, deps_.authenticator, v1::SCOPE_FEEDBACK_WRITE,
-                  [&](const Principal& caller) -> absl::Status {
+  return RunUnary(context, deps_, CallWork::kWrite, v1::SCOPE_FEEDBACK_WRITE,
+                  [=](const Principal& caller) -> absl::Status {
                     return items_.Update(caller, *request, *response);
                   });
 }

@@ -7,8 +7,8 @@ namespace guestvoice::service {
 grpc::ServerUnaryReactor* HotelService::CreateHotel(
     grpc::CallbackServerContext* context, const v1::CreateHotelRequest* request,
     v1::Hotel* response) {
-  return RunUnary(context, deps_.authenticator, v1::SCOPE_ADMIN,
-                  [&](const Principal& caller) -> absl::Status {
+  return RunUnary(context, deps_, CallWork::kWrite, v1::SCOPE_ADMIN,
+                  [=](const Principal& caller) -> absl::Status {
                     return hotels_.Create(caller, *request, *response);
                   });
 }
@@ -16,8 +16,8 @@ grpc::ServerUnaryReactor* HotelService::CreateHotel(
 grpc::ServerUnaryReactor* HotelService::GetHotel(
     grpc::CallbackServerContext* context, const v1::GetHotelRequest* request,
     v1::Hotel* response) {
-  return RunUnary(context, deps_.authenticator, kAnyScope,
-                  [&](const Principal& caller) -> absl::Status {
+  return RunUnary(context, deps_, CallWork::kRead, kAnyScope,
+                  [=](const Principal& caller) -> absl::Status {
                     return hotels_.Get(caller, *request, *response);
                   });
 }
@@ -25,8 +25,8 @@ grpc::ServerUnaryReactor* HotelService::GetHotel(
 grpc::ServerUnaryReactor* HotelService::ListHotels(
     grpc::CallbackServerContext* context, const v1::ListHotelsRequest* request,
     v1::ListHotelsResponse* response) {
-  return RunUnary(context, deps_.authenticator, kAnyScope,
-                  [&](const Principal& caller) -> absl::Status {
+  return RunUnary(context, deps_, CallWork::kRead, kAnyScope,
+                  [=](const Principal& caller) -> absl::Status {
                     return hotels_.List(caller, *request, *response);
                   });
 }
@@ -34,8 +34,8 @@ grpc::ServerUnaryReactor* HotelService::ListHotels(
 grpc::ServerUnaryReactor* HotelService::UpdateHotel(
     grpc::CallbackServerContext* context, const v1::UpdateHotelRequest* request,
     v1::Hotel* response) {
-  return RunUnary(context, deps_.authenticator, v1::SCOPE_ADMIN,
-                  [&](const Principal& caller) -> absl::Status {
+  return RunUnary(context, deps_, CallWork::kWrite, v1::SCOPE_ADMIN,
+                  [=](const Principal& caller) -> absl::Status {
                     return hotels_.Update(caller, *request, *response);
                   });
 }
@@ -43,8 +43,8 @@ grpc::ServerUnaryReactor* HotelService::UpdateHotel(
 grpc::ServerUnaryReactor* HotelService::DeleteHotel(
     grpc::CallbackServerContext* context, const v1::DeleteHotelRequest* request,
     google::protobuf::Empty*) {
-  return RunUnary(context, deps_.authenticator, v1::SCOPE_ADMIN,
-                  [&](const Principal& caller) -> absl::Status {
+  return RunUnary(context, deps_, CallWork::kWrite, v1::SCOPE_ADMIN,
+                  [=](const Principal& caller) -> absl::Status {
                     return hotels_.Delete(caller, *request);
                   });
 }

@@ -5,6 +5,7 @@
 
 #include "common/status_macros.h"
 #include "service/api/grpc_status.h"
+#include "service/api/unary_call.h"
 #include "service/core/errors.h"
 
 namespace guestvoice::service {
@@ -13,12 +14,46 @@ namespace {
 class ImportReactor final
     : public grpc::ServerReadReactor<v1::ImportFeedbackRequest> {
  public:
+  // Authenticates and reads the first item on the write executor. Every
+  // step runs there, one at a time: the next read starts only when the
+  // previous item is durable, so the reactor's state needs no lock.
   ImportReactor(grpc::CallbackServerContext* context, const ServiceDeps& deps,
                 const FeedbackIngester& ingester,
                 v1::ImportFeedbackResponse* response)
-      : ingester_(ingester), response_(response) {
+      : context_(context),
+        deps_(deps),
+        ingester_(ingester),
+        response_(response) {
+    if (!deps_.writes.TrySubmit([this] { Authenticate(); })) {
+      Finish(ToGrpcStatus(Busy()));
+    }
+  }
+
+  void OnReadDone(bool ok) override {
+    if (!ok) {
+      // The client half-closed (or went away): every item has its result.
+      Finish(grpc::Status::OK);
+      return;
+    }
+    if (!deps_.writes.TrySubmit([this] { IngestItem(); })) {
+      // The item is refused, not lost: its result says to retry it.
+      RecordResult(Busy());
+      StartRead(&request_);
+    }
+  }
+
+  void OnDone() override { delete this; }
+
+ private:
+  static absl::Status Busy() {
+    return LimitExceeded(
+        "the server is busy: too many writes are queued; retry shortly",
+        kBusyRetryDelay);
+  }
+
+  void Authenticate() {
     absl::StatusOr<Principal> principal =
-        deps.authenticator.Authenticate(*context, v1::SCOPE_FEEDBACK_WRITE);
+        deps_.authenticator.Authenticate(*context_, v1::SCOPE_FEEDBACK_WRITE);
     if (!principal.ok()) {
       Finish(ToGrpcStatus(principal.status()));
       return;
@@ -27,10 +62,9 @@ class ImportReactor final
     StartRead(&request_);
   }
 
-  void OnReadDone(bool ok) override {
-    if (!ok) {
-      // The client half-closed (or went away): every item has its result.
-      Finish(grpc::Status::OK);
+  void IngestItem() {
+    if (context_->IsCancelled()) {
+      Finish(grpc::Status::CANCELLED);
       return;
     }
     if (absl::Status status = CheckParent(); !status.ok()) {
@@ -41,9 +75,6 @@ class ImportReactor final
     StartRead(&request_);
   }
 
-  void OnDone() override { delete this; }
-
- private:
   // The first message fixes the parent; later ones must repeat it.
   absl::Status CheckParent() {
     if (organization_.has_value()) {
@@ -75,6 +106,8 @@ class ImportReactor final
     }
   }
 
+  grpc::CallbackServerContext* const context_;
+  const ServiceDeps& deps_;
   const FeedbackIngester& ingester_;
   v1::ImportFeedbackResponse* const response_;
   std::optional<Principal> principal_;

@@ -7,8 +7,8 @@ namespace guestvoice::service {
 grpc::ServerUnaryReactor* InsightService::GetHotelSummary(
     grpc::CallbackServerContext* context,
     const v1::GetHotelSummaryRequest* request, v1::HotelSummary* response) {
-  return RunUnary(context, deps_.authenticator, v1::SCOPE_INSIGHTS_READ,
-                  [&](const Principal& caller) -> absl::Status {
+  return RunUnary(context, deps_, CallWork::kRead, v1::SCOPE_INSIGHTS_READ,
+                  [=](const Principal& caller) -> absl::Status {
                     return insights_.HotelSummary(caller, *request, *response);
                   });
 }
@@ -16,8 +16,8 @@ grpc::ServerUnaryReactor* InsightService::GetHotelSummary(
 grpc::ServerUnaryReactor* InsightService::GetSentimentTrend(
     grpc::CallbackServerContext* context,
     const v1::GetSentimentTrendRequest* request, v1::SentimentTrend* response) {
-  return RunUnary(context, deps_.authenticator, v1::SCOPE_INSIGHTS_READ,
-                  [&](const Principal& caller) -> absl::Status {
+  return RunUnary(context, deps_, CallWork::kRead, v1::SCOPE_INSIGHTS_READ,
+                  [=](const Principal& caller) -> absl::Status {
                     return insights_.SentimentTrend(caller, *request,
                                                     *response);
                   });
@@ -27,8 +27,8 @@ grpc::ServerUnaryReactor* InsightService::ListTopIssues(
     grpc::CallbackServerContext* context,
     const v1::ListTopIssuesRequest* request,
     v1::ListTopIssuesResponse* response) {
-  return RunUnary(context, deps_.authenticator, v1::SCOPE_INSIGHTS_READ,
-                  [&](const Principal& caller) -> absl::Status {
+  return RunUnary(context, deps_, CallWork::kRead, v1::SCOPE_INSIGHTS_READ,
+                  [=](const Principal& caller) -> absl::Status {
                     return insights_.TopIssues(caller, *request, *response);
                   });
 }
@@ -37,8 +37,8 @@ grpc::ServerUnaryReactor* InsightService::CompareHotels(
     grpc::CallbackServerContext* context,
     const v1::CompareHotelsRequest* request,
     v1::CompareHotelsResponse* response) {
-  return RunUnary(context, deps_.authenticator, v1::SCOPE_INSIGHTS_READ,
-                  [&](const Principal& caller) -> absl::Status {
+  return RunUnary(context, deps_, CallWork::kRead, v1::SCOPE_INSIGHTS_READ,
+                  [=](const Principal& caller) -> absl::Status {
                     return insights_.CompareHotels(caller, *request, *response);
                   });
 }
@@ -47,8 +47,8 @@ grpc::ServerUnaryReactor* InsightService::ListAttentionItems(
     grpc::CallbackServerContext* context,
     const v1::ListAttentionItemsRequest* request,
     v1::ListAttentionItemsResponse* response) {
-  return RunUnary(context, deps_.authenticator, v1::SCOPE_INSIGHTS_READ,
-                  [&](const Principal& caller) -> absl::Status {
+  return RunUnary(context, deps_, CallWork::kRead, v1::SCOPE_INSIGHTS_READ,
+                  [=](const Principal& caller) -> absl::Status {
                     return insights_.AttentionItems(caller, *request,
                                                     *response);
                   });
@@ -58,8 +58,8 @@ grpc::ServerUnaryReactor* InsightService::GetLoyaltyInsights(
     grpc::CallbackServerContext* context,
     const v1::GetLoyaltyInsightsRequest* request,
     v1::LoyaltyInsights* response) {
-  return RunUnary(context, deps_.authenticator, v1::SCOPE_INSIGHTS_READ,
-                  [&](const Principal& caller) -> absl::Status {
+  return RunUnary(context, deps_, CallWork::kRead, v1::SCOPE_INSIGHTS_READ,
+                  [=](const Principal& caller) -> absl::Status {
                     return insights_.LoyaltyInsights(caller, *request,
                                                      *response);
                   });

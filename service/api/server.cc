@@ -112,10 +112,17 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(ServerOptions options) {
   server->authenticator_ =
       std::make_unique<Authenticator>(*server->store_, *server->clock_);
 
+  server->reads_ = std::make_unique<BoundedExecutor>(opts.read_threads,
+                                                     opts.call_queue_capacity);
+  server->writes_ = std::make_unique<BoundedExecutor>(opts.write_threads,
+                                                      opts.call_queue_capacity);
+
   const ServiceDeps deps{
       .domain = {*server->store_, server->locks_, *server->clock_,
                  server->attribution_locks_},
-      .authenticator = *server->authenticator_};
+      .authenticator = *server->authenticator_,
+      .reads = *server->reads_,
+      .writes = *server->writes_};
   server->services_.push_back(std::make_unique<HotelService>(deps));
   server->services_.push_back(std::make_unique<AdminService>(deps));
   server->feedback_watchers_ =
@@ -174,6 +181,10 @@ absl::Status Server::Shutdown(absl::Duration grace) {
     grpc_server_->Shutdown(absl::ToChronoTime(absl::Now() + grace));
     grpc_server_->Wait();
   }
+  // Every call is finished, so the executors hold no task that needs the
+  // store: join them before closing it.
+  reads_.reset();
+  writes_.reset();
   return store_ != nullptr ? store_->Close() : absl::OkStatus();
 }
 

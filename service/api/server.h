@@ -10,6 +10,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
+#include "common/bounded_executor.h"
 #include "common/clock.h"
 #include "common/striped_lock.h"
 #include "service/api/authenticator.h"
@@ -42,6 +43,14 @@ struct ServerOptions {
   // Items each WatchFeedback stream buffers for a slow reader before it
   // drops the oldest.
   size_t watch_buffer_size = 256;
+  // Workers that run reads and writes (gRPC's own callback threads never
+  // touch the store). Many writers let concurrent writes share one WAL
+  // fsync; they mostly wait on the disk, not the CPU.
+  size_t read_threads = 4;
+  size_t write_threads = 32;
+  // Calls each executor queues beyond those running before it answers
+  // RESOURCE_EXHAUSTED.
+  size_t call_queue_capacity = 4096;
 };
 
 // guestvoiced: the store, the gRPC services, health and reflection.
@@ -86,6 +95,10 @@ class Server {
   std::unique_ptr<Authenticator> authenticator_;
   // Before grpc_server_, so it is destroyed after every watch call is done.
   std::unique_ptr<FeedbackWatchers> feedback_watchers_;
+  // Before grpc_server_ too: every call's task finishes its call, so the
+  // executors drain before the store closes.
+  std::unique_ptr<BoundedExecutor> reads_;
+  std::unique_ptr<BoundedExecutor> writes_;
   std::vector<std::unique_ptr<grpc::Service>> services_;
   std::vector<std::string> service_names_;
   std::unique_ptr<grpc::Server> grpc_server_;

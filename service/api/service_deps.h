@@ -1,17 +1,24 @@
 #ifndef GUESTVOICE_SERVICE_API_SERVICE_DEPS_H_
 #define GUESTVOICE_SERVICE_API_SERVICE_DEPS_H_
 
+#include "common/bounded_executor.h"
 #include "service/api/authenticator.h"
 #include "service/core/domain_context.h"
 
 namespace guestvoice::service {
 
-// What every gRPC service implementation works with: the domain's context and
-// the authenticator of calls. Owned by the Server, which outlives the
-// services.
+// What every gRPC service implementation works with: the domain's context,
+// the authenticator of calls and the executors their work runs on. Owned by
+// the Server, which outlives the services.
 struct ServiceDeps {
   DomainContext domain;
   const Authenticator& authenticator;
+  // Never gRPC's callback threads (two on a 2-core machine): reads and writes
+  // each get workers of their own, so a WAL fsync never stalls other calls,
+  // concurrent writes share fsyncs (RocksDB write groups), and ingest cannot
+  // starve lookups.
+  BoundedExecutor& reads;
+  BoundedExecutor& writes;
 };
 
 }  // namespace guestvoice::service

@@ -4,37 +4,61 @@
 #include <grpcpp/server_context.h>
 #include <grpcpp/support/server_callback.h>
 
+#include <utility>
+
 #include "absl/status/status.h"
+#include "absl/time/time.h"
 #include "common/status_macros.h"
 #include "service/api/authenticator.h"
 #include "service/api/grpc_status.h"
+#include "service/api/service_deps.h"
+#include "service/core/errors.h"
 #include "service/core/principal.h"
 
 namespace guestvoice::service {
 
-// Runs a unary handler, which fills the response and returns a status, and
-// finishes the call with that status (mapped by ToGrpcStatus). Handlers run
-// on the callback thread: storage calls are short and bounded.
-template <typename Handler>
-grpc::ServerUnaryReactor* RunUnary(grpc::CallbackServerContext* context,
-                                   Handler&& handler) {
-  grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
-  reactor->Finish(ToGrpcStatus(handler()));
-  return reactor;
-}
+// What a unary call does to the store: which executor it runs on.
+enum class CallWork { kRead, kWrite };
 
-// Runs a unary handler for an authenticated caller: authenticates the call
-// and requires `scope` (kAnyScope: any valid key) once for every method, then
-// runs `handler(const Principal& caller)`, which returns the call's status.
+// How long a caller refused for a full queue is asked to wait (RetryInfo).
+inline constexpr absl::Duration kBusyRetryDelay = absl::Milliseconds(50);
+
+// Runs a unary call on the executor for `work`, never on gRPC's callback
+// thread: authenticates the call and requires `scope` (kAnyScope: any valid
+// key), runs `handler(const Principal& caller)`, which fills the response and
+// returns the call's status, and finishes the call with it. `handler` runs
+// after this returns, so it must own or point to what it uses (capture the
+// request and response pointers by value). A full executor queue answers at
+// once with RESOURCE_EXHAUSTED and a RetryInfo; a call cancelled (or past its
+// deadline) while queued ends without running.
 template <typename Handler>
 grpc::ServerUnaryReactor* RunUnary(grpc::CallbackServerContext* context,
-                                   const Authenticator& authenticator,
-                                   v1::Scope scope, Handler&& handler) {
-  return RunUnary(context, [&]() -> absl::Status {
-    ASSIGN_OR_RETURN(Principal caller,
-                     authenticator.Authenticate(*context, scope));
-    return handler(caller);
-  });
+                                   const ServiceDeps& deps, CallWork work,
+                                   v1::Scope scope, Handler handler) {
+  grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
+  BoundedExecutor& executor =
+      work == CallWork::kWrite ? deps.writes : deps.reads;
+  const Authenticator& authenticator = deps.authenticator;
+  const bool accepted =
+      executor.TrySubmit([reactor, context, &authenticator, scope,
+                          handler = std::move(handler)]() mutable {
+        if (context->IsCancelled()) {
+          reactor->Finish(grpc::Status::CANCELLED);
+          return;
+        }
+        const absl::Status status = [&]() -> absl::Status {
+          ASSIGN_OR_RETURN(Principal caller,
+                           authenticator.Authenticate(*context, scope));
+          return handler(caller);
+        }();
+        reactor->Finish(ToGrpcStatus(status));
+      });
+  if (!accepted) {
+    reactor->Finish(ToGrpcStatus(LimitExceeded(
+        "the server is busy: too many calls are queued; retry shortly",
+        kBusyRetryDelay)));
+  }
+  return reactor;
 }
 
 }  // namespace guestvoice::service

@@ -127,4 +127,19 @@ absl::Status PreconditionFailed(std::string_view message) {
                        v1::ERROR_REASON_FAILED_PRECONDITION);
 }
 
+absl::Status LimitExceeded(std::string_view message,
+                           absl::Duration retry_after) {
+  absl::Status status =
+      WithErrorInfo(absl::ResourceExhaustedError(AbslView(message)),
+                    v1::ERROR_REASON_LIMIT_EXCEEDED);
+  google::rpc::RetryInfo retry;
+  const int64_t nanos = absl::ToInt64Nanoseconds(retry_after);
+  retry.mutable_retry_delay()->set_seconds(nanos / 1'000'000'000);
+  retry.mutable_retry_delay()->set_nanos(
+      static_cast<int32_t>(nanos % 1'000'000'000));
+  status.SetPayload(AbslView(kRetryInfoTypeUrl),
+                    absl::Cord(retry.SerializeAsString()));
+  return status;
+}
+
 }  // namespace guestvoice::service

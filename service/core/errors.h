@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "absl/status/status.h"
+#include "absl/time/time.h"
 #include "guestvoice/v1/admin.pb.h"
 #include "guestvoice/v1/error_reason.pb.h"
 
@@ -23,6 +24,8 @@ inline constexpr std::string_view kErrorInfoTypeUrl =
     "type.googleapis.com/google.rpc.ErrorInfo";
 inline constexpr std::string_view kBadRequestTypeUrl =
     "type.googleapis.com/google.rpc.BadRequest";
+inline constexpr std::string_view kRetryInfoTypeUrl =
+    "type.googleapis.com/google.rpc.RetryInfo";
 
 // The ErrorInfo.reason string of a reason: its name without "ERROR_REASON_".
 std::string ReasonString(v1::ErrorReason reason);
@@ -65,6 +68,11 @@ absl::Status Unauthenticated(v1::ErrorReason reason, std::string_view message);
 absl::Status ScopeMissing(v1::Scope required);
 // FAILED_PRECONDITION (FAILED_PRECONDITION).
 absl::Status PreconditionFailed(std::string_view message);
+// RESOURCE_EXHAUSTED (LIMIT_EXCEEDED) with a google.rpc.RetryInfo asking the
+// caller to retry after `retry_after`: a server limit was reached, and the
+// same call will likely succeed later.
+absl::Status LimitExceeded(std::string_view message,
+                           absl::Duration retry_after);
 
 }  // namespace guestvoice::service
 

@@ -36,6 +36,7 @@ void TestServer::Start() {
       .block_cache_bytes = 8 << 20,
       .clock = &clock_,
       .watch_buffer_size = options_.watch_buffer_size,
+      .call_queue_capacity = options_.call_queue_capacity,
   });
   ASSERT_TRUE(server.ok()) << server.status();
   server_ = std::move(server).value();

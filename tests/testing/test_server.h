@@ -22,6 +22,7 @@ class TestServer {
   // The few server options tests vary.
   struct Options {
     size_t watch_buffer_size = 256;
+    size_t call_queue_capacity = 4096;
   };
 
   TestServer() : TestServer(Options{}) {}
