@@ -39,6 +39,13 @@ ABSL_FLAG(bool, sync_writes, true,
           "writers share one fsync. Off risks losing the last writes on a "
           "machine crash.");
 ABSL_FLAG(int, block_cache_mb, 256, "RocksDB block cache size, in MiB.");
+ABSL_FLAG(int, read_threads, 4, "Workers that run read calls.");
+ABSL_FLAG(int, write_threads, 32,
+          "Workers that run write calls; concurrent writes share WAL fsyncs, "
+          "so more writers than cores pays while they wait on the disk.");
+ABSL_FLAG(int, call_queue_capacity, 4096,
+          "Calls each of the read and write executors queues before it "
+          "answers RESOURCE_EXHAUSTED with a RetryInfo.");
 ABSL_FLAG(absl::Duration, shutdown_grace, absl::Seconds(10),
           "On SIGTERM/SIGINT, how long in-flight calls may take to finish "
           "before they are cancelled.");
@@ -94,9 +101,13 @@ int main(int argc, char** argv) {
 
   const sigset_t shutdown_signals = BlockShutdownSignals();
   if (absl::GetFlag(FLAGS_max_message_bytes) <= 0 ||
-      absl::GetFlag(FLAGS_block_cache_mb) <= 0) {
+      absl::GetFlag(FLAGS_block_cache_mb) <= 0 ||
+      absl::GetFlag(FLAGS_read_threads) <= 0 ||
+      absl::GetFlag(FLAGS_write_threads) <= 0 ||
+      absl::GetFlag(FLAGS_call_queue_capacity) <= 0) {
     spdlog::critical(
-        "--max_message_bytes and --block_cache_mb must be positive");
+        "--max_message_bytes, --block_cache_mb, --read_threads, "
+        "--write_threads and --call_queue_capacity must be positive");
     return EXIT_FAILURE;
   }
 
@@ -111,6 +122,10 @@ int main(int argc, char** argv) {
       .sync_writes = absl::GetFlag(FLAGS_sync_writes),
       .block_cache_bytes =
           static_cast<size_t>(absl::GetFlag(FLAGS_block_cache_mb)) << 20,
+      .read_threads = static_cast<size_t>(absl::GetFlag(FLAGS_read_threads)),
+      .write_threads = static_cast<size_t>(absl::GetFlag(FLAGS_write_threads)),
+      .call_queue_capacity =
+          static_cast<size_t>(absl::GetFlag(FLAGS_call_queue_capacity)),
   };
   auto server = guestvoice::service::Server::Start(options);
   if (!server.ok()) {
