@@ -10,11 +10,13 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "tests/service/loyalty/loyalty_fixture.h"
+#include "tests/testing/status_details.h"
 #include "tests/testing/status_matchers.h"
 
 namespace guestvoice::service {
 namespace {
 
+using ::guestvoice::testing::HasErrorReason;
 using ::guestvoice::testing::IsOk;
 using ::guestvoice::testing::StatusIs;
 using ::testing::ElementsAre;
@@ -72,7 +74,7 @@ TEST_F(GuestsTest, ARequestIdUsedForAnotherRequestIsRefused) {
   const absl::Status reused = guests().Create(
       acme_, CreateRequest({Email("bruno@example.com")}, "req-1"), guest);
   EXPECT_THAT(reused, StatusIs(absl::StatusCode::kInvalidArgument));
-  EXPECT_EQ(ErrorReasonOf(reused), "REQUEST_ID_REUSED");
+  EXPECT_THAT(reused, HasErrorReason(v1::ERROR_REASON_REQUEST_ID_REUSED));
   EXPECT_THAT(Lookup(Email("bruno@example.com")),
               StatusIs(absl::StatusCode::kNotFound));
 
@@ -93,7 +95,7 @@ TEST_F(GuestsTest, AnIdentityHeldByAnotherGuestIsAlreadyExists) {
       guest);
   EXPECT_THAT(taken, StatusIs(absl::StatusCode::kAlreadyExists,
                               HasSubstr("identities[1]")));
-  EXPECT_EQ(ErrorReasonOf(taken), "RESOURCE_ALREADY_EXISTS");
+  EXPECT_THAT(taken, HasErrorReason(v1::ERROR_REASON_RESOURCE_ALREADY_EXISTS));
   EXPECT_THAT(ListGuests(), ElementsAre(ana)) << "nothing was created";
   EXPECT_THAT(Lookup(Phone("+351912345678")),
               StatusIs(absl::StatusCode::kNotFound));

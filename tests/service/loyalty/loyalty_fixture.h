@@ -15,10 +15,8 @@
 #include "absl/status/status.h"
 #include "absl/time/civil_time.h"
 #include "absl/time/time.h"
-#include "common/absl_view.h"
 #include "common/striped_lock.h"
 #include "gmock/gmock.h"
-#include "google/rpc/error_details.pb.h"
 #include "gtest/gtest.h"
 #include "guestvoice/v1/hotel.pb.h"
 #include "guestvoice/v1/loyalty_service.pb.h"
@@ -35,32 +33,18 @@
 #include "storage/keys.h"
 #include "storage/store.h"
 #include "tests/testing/fake_clock.h"
+#include "tests/testing/status_details.h"
 #include "tests/testing/temp_dir.h"
 
 namespace guestvoice::service {
 
-// ErrorInfo.reason of a status, or "" when it has none.
+// For loyalty tests written against these names; new ones read error details
+// through status_details.h (HasErrorReason, ViolatedFields).
 inline std::string ErrorReasonOf(const absl::Status& status) {
-  google::rpc::ErrorInfo info;
-  const auto payload = status.GetPayload(AbslView(kErrorInfoTypeUrl));
-  if (!payload.has_value() || !info.ParseFromString(std::string(*payload))) {
-    return "";
-  }
-  return info.reason();
+  return testing::ErrorReason(status);
 }
-
-// Every BadRequest field path of a status.
 inline std::vector<std::string> ViolatedFieldsOf(const absl::Status& status) {
-  google::rpc::BadRequest bad_request;
-  std::vector<std::string> fields;
-  const auto payload = status.GetPayload(AbslView(kBadRequestTypeUrl));
-  if (payload.has_value() &&
-      bad_request.ParseFromString(std::string(*payload))) {
-    for (const auto& violation : bad_request.field_violations()) {
-      fields.push_back(violation.field());
-    }
-  }
-  return fields;
+  return testing::ViolatedFields(status);
 }
 
 inline v1::Identity Email(std::string value) {

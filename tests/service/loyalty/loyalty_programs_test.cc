@@ -9,6 +9,7 @@
 #include "gtest/gtest.h"
 #include "service/loyalty/program.h"
 #include "tests/service/loyalty/loyalty_fixture.h"
+#include "tests/testing/status_details.h"
 #include "tests/testing/status_matchers.h"
 
 namespace guestvoice::service {
@@ -16,6 +17,7 @@ namespace {
 
 using ::guestvoice::testing::IsOk;
 using ::guestvoice::testing::StatusIs;
+using ::guestvoice::testing::ViolatedFields;
 using ::testing::ElementsAre;
 
 constexpr char kProgram[] = "organizations/acme/loyaltyProgram";
@@ -62,7 +64,7 @@ TEST_F(LoyaltyProgramsTest, AnUpdateThatBreaksTheProgramStoresNothing) {
   v1::LoyaltyProgram updated;
   const absl::Status status = programs().Update(acme_, request, updated);
   EXPECT_THAT(status, StatusIs(absl::StatusCode::kInvalidArgument));
-  EXPECT_THAT(ViolatedFieldsOf(status), ElementsAre("loyalty_program.tiers"));
+  EXPECT_THAT(ViolatedFields(status), ElementsAre("loyalty_program.tiers"));
   EXPECT_EQ(Program().tiers_size(), 4);
 }
 

@@ -11,20 +11,21 @@
 #include <vector>
 
 #include "absl/status/status.h"
-#include "common/absl_view.h"
 #include "common/striped_lock.h"
-#include "google/rpc/error_details.pb.h"
 #include "gtest/gtest.h"
 #include "guestvoice/v1/admin.pb.h"
 #include "service/core/domain_context.h"
-#include "service/core/errors.h"
 #include "service/core/principal.h"
 #include "service/core/resource_names.h"
 #include "storage/store.h"
 #include "tests/testing/fake_clock.h"
+#include "tests/testing/status_details.h"
 #include "tests/testing/temp_dir.h"
 
 namespace guestvoice::service {
+
+// Tenancy tests read a status's violations as ViolatedFields(status).
+using ::guestvoice::testing::ViolatedFields;
 
 class TenancyFixture : public ::testing::Test {
  protected:
@@ -48,21 +49,6 @@ class TenancyFixture : public ::testing::Test {
     for (v1::Scope scope : scopes) scope_field.Add(scope);
     return Principal(organization, FormatApiKeyName(organization, key_id),
                      scope_field);
-  }
-
-  // The field of every violation `status` reports, in order.
-  static std::vector<std::string> ViolatedFields(const absl::Status& status) {
-    google::rpc::BadRequest bad_request;
-    const auto payload = status.GetPayload(AbslView(kBadRequestTypeUrl));
-    if (!payload.has_value() ||
-        !bad_request.ParseFromString(std::string(*payload))) {
-      return {};
-    }
-    std::vector<std::string> fields;
-    for (const auto& violation : bad_request.field_violations()) {
-      fields.push_back(violation.field());
-    }
-    return fields;
   }
 
   testing::TempDir dir_;
