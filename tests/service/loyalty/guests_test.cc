@@ -110,31 +110,31 @@ TEST_F(GuestsTest, AnIdentityHeldByAnotherGuestIsAlreadyExists) {
 TEST_F(GuestsTest, AnotherTenantsGuestsDoNotExistForTheCaller) {
   const std::string ana = NewGuest({Email("ana@example.com")});
   v1::Guest guest;
-  EXPECT_THAT(guests().Create(other_tenant_, CreateRequest({}), guest),
+  EXPECT_THAT(guests().Create(rival_, CreateRequest({}), guest),
               StatusIs(absl::StatusCode::kNotFound));
 
   v1::GetGuestRequest get;
   get.set_name(ana);
-  EXPECT_THAT(guests().Get(other_tenant_, get, guest),
+  EXPECT_THAT(guests().Get(rival_, get, guest),
               StatusIs(absl::StatusCode::kNotFound));
   v1::LookupGuestRequest lookup;
   lookup.set_parent(kAcme);
   *lookup.mutable_identity() = Email("ana@example.com");
-  EXPECT_THAT(guests().Lookup(other_tenant_, lookup, guest),
+  EXPECT_THAT(guests().Lookup(rival_, lookup, guest),
               StatusIs(absl::StatusCode::kNotFound));
   v1::LinkIdentityRequest link;
   link.set_guest(ana);
   *link.mutable_identity() = Phone("+351912345678");
-  EXPECT_THAT(guests().LinkIdentity(other_tenant_, link, guest),
+  EXPECT_THAT(guests().LinkIdentity(rival_, link, guest),
               StatusIs(absl::StatusCode::kNotFound));
   v1::EraseGuestRequest erase;
   erase.set_name(ana);
-  EXPECT_THAT(guests().Erase(other_tenant_, erase),
+  EXPECT_THAT(guests().Erase(rival_, erase),
               StatusIs(absl::StatusCode::kNotFound));
   v1::ExportGuestRequest export_request;
   export_request.set_name(ana);
   v1::ExportGuestResponse exported;
-  EXPECT_THAT(guests().Export(other_tenant_, export_request, exported),
+  EXPECT_THAT(guests().Export(rival_, export_request, exported),
               StatusIs(absl::StatusCode::kNotFound));
 
   v1::Guest still;

@@ -72,12 +72,12 @@ TEST_F(LoyaltyProgramsTest, AnotherTenantsProgramIsNotFound) {
   v1::GetLoyaltyProgramRequest get;
   get.set_name(kProgram);
   v1::LoyaltyProgram program;
-  EXPECT_THAT(programs().Get(other_tenant_, get, program),
+  EXPECT_THAT(programs().Get(rival_, get, program),
               StatusIs(absl::StatusCode::kNotFound));
   v1::UpdateLoyaltyProgramRequest update;
   update.mutable_loyalty_program()->set_name(kProgram);
   update.mutable_loyalty_program()->set_points_per_night(1);
-  EXPECT_THAT(programs().Update(other_tenant_, update, program),
+  EXPECT_THAT(programs().Update(rival_, update, program),
               StatusIs(absl::StatusCode::kNotFound));
   EXPECT_EQ(Program().points_per_night(), 100);
 }

@@ -88,12 +88,12 @@ TEST_F(LoyaltyStatusesTest, AnotherTenantsGuestsHaveNoStatus) {
   v1::GetLoyaltyStatusRequest get;
   get.set_guest(ana);
   v1::LoyaltyStatus status;
-  EXPECT_THAT(statuses().Get(other_tenant_, get, status),
+  EXPECT_THAT(statuses().Get(rival_, get, status),
               StatusIs(absl::StatusCode::kNotFound));
   v1::SetManualTierRequest set;
   set.set_guest(ana);
   set.set_tier("gold");
-  EXPECT_THAT(statuses().SetManualTier(other_tenant_, set, status),
+  EXPECT_THAT(statuses().SetManualTier(rival_, set, status),
               StatusIs(absl::StatusCode::kNotFound));
   EXPECT_EQ(StatusOf(ana).manual_tier(), "");
 }

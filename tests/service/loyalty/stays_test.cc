@@ -83,7 +83,7 @@ TEST_F(StaysTest, RecordNeedsTheCallersGuestAndHotel) {
                      stay),
       StatusIs(absl::StatusCode::kNotFound));
   EXPECT_THAT(
-      stays().Record(other_tenant_,
+      stays().Record(rival_,
                      StayRequest(ana, "BK-1", absl::CivilDay(2025, 11, 3), 2),
                      stay),
       StatusIs(absl::StatusCode::kNotFound));
@@ -141,7 +141,7 @@ TEST_F(StaysTest, CancelledStaysCountForNothing) {
   EXPECT_THAT(stays().Cancel(acme_, request, again),
               StatusIs(absl::StatusCode::kNotFound));
   request.set_name(lisbon.name());
-  EXPECT_THAT(stays().Cancel(other_tenant_, request, again),
+  EXPECT_THAT(stays().Cancel(rival_, request, again),
               StatusIs(absl::StatusCode::kNotFound));
 }
 
