@@ -8,10 +8,12 @@
 #include <string>
 #include <string_view>
 
+#include "absl/status/status.h"
 #include "absl/time/time.h"
 #include "analysis/feedback_analyzer.h"
 #include "gtest/gtest.h"
 #include "guestvoice/v1/feedback_service.pb.h"
+#include "service/core/principal.h"
 #include "service/core/proto_time.h"
 #include "service/core/resource_names.h"
 #include "service/feedback/ingest.h"
@@ -53,13 +55,22 @@ class FeedbackDomainFixture : public DomainTest {
     return feedback;
   }
 
+  // Ingests `feedback` under `parent` as `caller`, into `stored` if given.
+  absl::Status IngestAs(const service::Principal& caller,
+                        const std::string& parent, const v1::Feedback& feedback,
+                        v1::Feedback* stored = nullptr) {
+    v1::IngestFeedbackRequest request;
+    request.set_parent(parent);
+    *request.mutable_feedback() = feedback;
+    v1::Feedback ignored;
+    return ingester().Ingest(caller, request,
+                             stored != nullptr ? *stored : ignored);
+  }
+
   // Ingests `feedback` into acme as acme's caller; the stored item.
   v1::Feedback Ingest(const v1::Feedback& feedback) {
-    v1::IngestFeedbackRequest request;
-    request.set_parent(kAcme);
-    *request.mutable_feedback() = feedback;
     v1::Feedback stored;
-    EXPECT_OK(ingester().Ingest(acme_, request, stored));
+    EXPECT_OK(IngestAs(acme_, kAcme, feedback, &stored));
     return stored;
   }
 
