@@ -46,8 +46,11 @@ grpc::StatusCode ToGrpcCode(absl::StatusCode code) {
       return grpc::StatusCode::DATA_LOSS;
     case absl::StatusCode::kUnauthenticated:
       return grpc::StatusCode::UNAUTHENTICATED;
+    default:
+      // absl::StatusCode reserves room for codes it may add (and asks
+      // switches to use default for them); gRPC knows none of them.
+      return grpc::StatusCode::UNKNOWN;
   }
-  return grpc::StatusCode::UNKNOWN;
 }
 
 // The reason an error without its own ErrorInfo is reported under.

@@ -7,6 +7,8 @@
 //   EXPECT_THAT(Store::Open(options), StatusIs(absl::StatusCode::kNotFound));
 //   EXPECT_THAT(status, StatusIs(kFailedPrecondition, HasSubstr("in use")));
 //   ASSERT_OK_AND_ASSIGN(std::unique_ptr<Store> store, Store::Open(options));
+// The error details domain code attaches (reason, field violations) are read
+// with status_details.h.
 
 #include <ostream>
 #include <string>

@@ -31,6 +31,9 @@ void TestServer::Start() {
   auto server = service::Server::Start({
       .listen = "127.0.0.1:0",
       .data_dir = data_dir_.path(),
+      // Plaintext: the server listens on loopback only.
+      .tls_cert_file = "",
+      .tls_key_file = "",
       // Tests do not need fsync, and it would make them slow on shared disks.
       .sync_writes = false,
       .block_cache_bytes = 8 << 20,

@@ -42,7 +42,7 @@ TEST(DisplayTextCheckTest, CountsCharactersNotBytes) {
 }
 
 TEST(DisplayTextCheckTest, RejectsInvalidUtf8AndControlCharacters) {
-  for (const std::string text :
+  for (const std::string& text :
        {std::string("\xC3\x28"), std::string("\xED\xA0\x80"),
         std::string("\xC0\xAF"), std::string("bell\x07"),
         std::string("nul\0x", 5)}) {

@@ -12,7 +12,7 @@ namespace {
 using ::guestvoice::testing::StatusIs;
 
 TEST(PageTokenTest, RoundTripsThePosition) {
-  const std::string position("key\0with\xffbytes", 14);
+  const std::string position = std::string("key\0with\xff", 9) + "bytes";
   const std::string token =
       EncodePageToken(PageTokenKind::kStoreKey, "ListHotels|a", position);
   absl::StatusOr<std::string> decoded =

@@ -16,19 +16,7 @@ namespace {
 using ::guestvoice::testing::StatusIs;
 using ::testing::HasSubstr;
 
-class IngestTest : public testing::FeedbackDomainFixture {
- protected:
-  absl::Status IngestAs(const Principal& caller, const std::string& parent,
-                        const v1::Feedback& feedback,
-                        v1::Feedback* stored = nullptr) {
-    v1::IngestFeedbackRequest request;
-    request.set_parent(parent);
-    *request.mutable_feedback() = feedback;
-    v1::Feedback ignored;
-    return ingester().Ingest(caller, request,
-                             stored != nullptr ? *stored : ignored);
-  }
-};
+using IngestTest = testing::FeedbackDomainFixture;
 
 TEST_F(IngestTest, ParentMustBeTheCallersOrganization) {
   const v1::Feedback item = Item("p-1", "@ana", "Lovely view");

@@ -1,24 +1,24 @@
 // Re-attribution and erasure of an author's feedback, as LoyaltyService
-// drives them, checked through the API and the pre-aggregates.
+// drives them, checked through the stored items and the pre-aggregates.
 
 #include "service/feedback/voices.h"
 
 #include <map>
 #include <string>
+#include <string_view>
 
 #include "common/status_macros.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "service/feedback/aggregates.h"
+#include "service/feedback/feedback_items.h"
 #include "storage/keys.h"
-#include "tests/testing/feedback_fixture.h"
+#include "tests/service/feedback/domain_fixture.h"
+#include "tests/testing/status_matchers.h"
 
 namespace guestvoice {
 namespace {
 
-using ::guestvoice::testing::FeedbackFixture;
-using ::guestvoice::testing::TestServer;
-using ::testing::ElementsAre;
 using ::testing::IsEmpty;
 
 struct VoiceTotals {
@@ -33,14 +33,13 @@ struct VoiceTotals {
   }
 };
 
-class VoiceAttributionTest : public FeedbackFixture {
+class VoiceAttributionTest : public testing::FeedbackDomainFixture {
  protected:
-  // Every voice of the lisbon hotel with its summed counters.
+  // Every voice of acme's lisbon hotel with its summed counters.
   std::map<std::string, VoiceTotals> Voices() {
     std::map<std::string, VoiceTotals> voices;
-    storage::Store& store = server_.server().store();
     EXPECT_TRUE(service::ScanVoiceDays(
-                    store, "default", "lisbon", 0, 1 << 20,
+                    store(), "acme", "lisbon", 0, 1 << 20,
                     [&](int64_t, std::string_view voice,
                         const service::VoiceDayCounters& counters) {
                       VoiceTotals& totals = voices[std::string(voice)];
@@ -49,7 +48,7 @@ class VoiceAttributionTest : public FeedbackFixture {
                     })
                     .ok());
     EXPECT_TRUE(service::ScanAspectDays(
-                    store, "default", "lisbon", 0, 1 << 20,
+                    store(), "acme", "lisbon", 0, 1 << 20,
                     [&](int64_t, std::string_view, std::string_view voice,
                         const service::AspectDayCounters& counters) {
                       VoiceTotals& totals = voices[std::string(voice)];
@@ -61,47 +60,49 @@ class VoiceAttributionTest : public FeedbackFixture {
     return voices;
   }
 
+  // Links (or with "" unlinks) acme's author `handle` to `guest` as
+  // LoyaltyService does: under the organization's attribution lock.
   absl::Status Attribute(const std::string& handle, const std::string& guest) {
-    service::Server& server = server_.server();
-    auto lock = server.attribution_locks().Lock("default");
+    auto lock = attribution_locks_.Lock("acme");
     storage::WriteBatch batch;
     RETURN_IF_ERROR(service::AttributeAuthor(
-        server.store(), "default", {v1::SOURCE_TWITTER, handle}, guest, batch));
-    return server.store().Write(std::move(batch));
+        store(), "acme", {v1::SOURCE_TWITTER, handle}, guest, batch));
+    return store().Write(std::move(batch));
   }
 
   // Negative clauses of lisbon about cleanliness kept for top issues.
   int CleanlinessQuotes() {
     int quotes = 0;
-    EXPECT_TRUE(server_.server()
-                    .store()
-                    .Scan(storage::ColumnFamily::kFeedback,
-                          storage::NegativeQuotePrefix("default", "lisbon",
-                                                       "cleanliness"),
-                          "", 0,
-                          [&](std::string_view, std::string_view) {
-                            ++quotes;
-                            return storage::ScanStep::kContinue;
-                          })
-                    .ok());
+    EXPECT_TRUE(
+        store()
+            .Scan(storage::ColumnFamily::kFeedback,
+                  storage::NegativeQuotePrefix("acme", "lisbon", "cleanliness"),
+                  "", 0,
+                  [&](std::string_view, std::string_view) {
+                    ++quotes;
+                    return storage::ScanStep::kContinue;
+                  })
+            .ok());
     return quotes;
   }
 
+  // Erases acme's author `handle`, under the attribution lock like Attribute.
   absl::Status Erase(const std::string& handle) {
-    service::Server& server = server_.server();
-    auto lock = server.attribution_locks().Lock("default");
+    auto lock = attribution_locks_.Lock("acme");
     storage::WriteBatch batch;
-    RETURN_IF_ERROR(service::EraseAuthor(server.store(), "default",
+    RETURN_IF_ERROR(service::EraseAuthor(store(), "acme",
                                          {v1::SOURCE_TWITTER, handle}, batch));
-    return server.store().Write(std::move(batch));
+    return store().Write(std::move(batch));
   }
 };
 
 TEST_F(VoiceAttributionTest, LinkingMovesAnAuthorsContributionsExactly) {
-  ASSERT_TRUE(Ingest(Item("1", "@ana", "Filthy room, rude staff")).ok());
-  ASSERT_TRUE(Ingest(Item("2", "@ana", "Great breakfast")).ok());
-  ASSERT_TRUE(Ingest(Item("3", "@ana", "Great breakfast")).ok());  // repeat
-  ASSERT_TRUE(Ingest(Item("4", "@bob", "Noisy, no sleep")).ok());
+  ASSERT_OK(
+      IngestAs(acme_, kAcme, Item("1", "@ana", "Filthy room, rude staff")));
+  ASSERT_OK(IngestAs(acme_, kAcme, Item("2", "@ana", "Great breakfast")));
+  // The same text again, as another post.
+  ASSERT_OK(IngestAs(acme_, kAcme, Item("3", "@ana", "Great breakfast")));
+  ASSERT_OK(IngestAs(acme_, kAcme, Item("4", "@bob", "Noisy, no sleep")));
   const auto before = Voices();
   ASSERT_EQ(before.size(), 2u);
 
@@ -121,16 +122,16 @@ TEST_F(VoiceAttributionTest, LinkingMovesAnAuthorsContributionsExactly) {
   }
   EXPECT_TRUE(moved == linked.at(guest_voice));
 
-  auto items = service::ListAuthorFeedback(server_.server().store(), "default",
+  auto items = service::ListAuthorFeedback(store(), "acme",
                                            {v1::SOURCE_TWITTER, "@ana"});
   ASSERT_TRUE(items.ok());
   ASSERT_EQ(items->size(), 3u);
   for (const auto& item : *items) {
-    EXPECT_EQ(item.guest(), "organizations/default/guests/guest-1");
+    EXPECT_EQ(item.guest(), "organizations/acme/guests/guest-1");
   }
 
   // Later feedback of the author counts for the guest from the start.
-  ASSERT_TRUE(Ingest(Item("5", "@ana", "Wifi kept dropping")).ok());
+  ASSERT_OK(IngestAs(acme_, kAcme, Item("5", "@ana", "Wifi kept dropping")));
   EXPECT_EQ(Voices().at(guest_voice).feedback, 3);
 
   // Unlinking moves everything back, exactly.
@@ -142,8 +143,8 @@ TEST_F(VoiceAttributionTest, LinkingMovesAnAuthorsContributionsExactly) {
 
 TEST_F(VoiceAttributionTest, TwoAuthorsOfOneGuestAreOneVoice) {
   ASSERT_TRUE(Attribute("@ana", "guest-1").ok());  // before any feedback
-  ASSERT_TRUE(Ingest(Item("1", "@ana", "Dirty towels")).ok());
-  ASSERT_TRUE(Ingest(Item("2", "@ana_alt", "Dirty carpet")).ok());
+  ASSERT_OK(IngestAs(acme_, kAcme, Item("1", "@ana", "Dirty towels")));
+  ASSERT_OK(IngestAs(acme_, kAcme, Item("2", "@ana_alt", "Dirty carpet")));
   ASSERT_TRUE(Attribute("@ana_alt", "guest-1").ok());
   const auto voices = Voices();
   ASSERT_EQ(voices.size(), 1u);
@@ -153,9 +154,9 @@ TEST_F(VoiceAttributionTest, TwoAuthorsOfOneGuestAreOneVoice) {
 
 TEST_F(VoiceAttributionTest, ErasureScrubsTextButLeavesAggregates) {
   v1::Feedback stored;
-  ASSERT_TRUE(
-      Ingest(Item("1", "@ana", "Filthy bathroom, rude staff"), &stored).ok());
-  ASSERT_TRUE(Ingest(Item("2", "@bob", "Lovely pool")).ok());
+  ASSERT_OK(IngestAs(
+      acme_, kAcme, Item("1", "@ana", "Filthy bathroom, rude staff"), &stored));
+  ASSERT_OK(IngestAs(acme_, kAcme, Item("2", "@bob", "Lovely pool")));
   const auto before = Voices();
   EXPECT_EQ(CleanlinessQuotes(), 1);
   ASSERT_TRUE(Erase("@ana").ok());
@@ -164,10 +165,7 @@ TEST_F(VoiceAttributionTest, ErasureScrubsTextButLeavesAggregates) {
   v1::GetFeedbackRequest get;
   get.set_name(stored.name());
   v1::Feedback fetched;
-  ASSERT_TRUE(stub_
-                  ->GetFeedback(TestServer::Context(server_.admin_key()).get(),
-                                get, &fetched)
-                  .ok());
+  ASSERT_OK(service::FeedbackItems(domain()).Get(acme_, get, fetched));
   EXPECT_THAT(fetched.text(), IsEmpty());
   EXPECT_THAT(fetched.author().handle(), IsEmpty());
   ASSERT_GT(fetched.analysis().aspects_size(), 0);
@@ -176,7 +174,7 @@ TEST_F(VoiceAttributionTest, ErasureScrubsTextButLeavesAggregates) {
   }
   EXPECT_EQ(fetched.analysis().sentiment().compound(),
             stored.analysis().sentiment().compound());
-  auto items = service::ListAuthorFeedback(server_.server().store(), "default",
+  auto items = service::ListAuthorFeedback(store(), "acme",
                                            {v1::SOURCE_TWITTER, "@ana"});
   ASSERT_TRUE(items.ok());
   EXPECT_THAT(*items, IsEmpty());

@@ -10,11 +10,13 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "tests/service/loyalty/loyalty_fixture.h"
+#include "tests/testing/status_details.h"
 #include "tests/testing/status_matchers.h"
 
 namespace guestvoice::service {
 namespace {
 
+using ::guestvoice::testing::HasErrorReason;
 using ::guestvoice::testing::IsOk;
 using ::guestvoice::testing::StatusIs;
 using ::testing::ElementsAre;
@@ -72,7 +74,7 @@ TEST_F(GuestsTest, ARequestIdUsedForAnotherRequestIsRefused) {
   const absl::Status reused = guests().Create(
       acme_, CreateRequest({Email("bruno@example.com")}, "req-1"), guest);
   EXPECT_THAT(reused, StatusIs(absl::StatusCode::kInvalidArgument));
-  EXPECT_EQ(ErrorReasonOf(reused), "REQUEST_ID_REUSED");
+  EXPECT_THAT(reused, HasErrorReason(v1::ERROR_REASON_REQUEST_ID_REUSED));
   EXPECT_THAT(Lookup(Email("bruno@example.com")),
               StatusIs(absl::StatusCode::kNotFound));
 
@@ -93,7 +95,7 @@ TEST_F(GuestsTest, AnIdentityHeldByAnotherGuestIsAlreadyExists) {
       guest);
   EXPECT_THAT(taken, StatusIs(absl::StatusCode::kAlreadyExists,
                               HasSubstr("identities[1]")));
-  EXPECT_EQ(ErrorReasonOf(taken), "RESOURCE_ALREADY_EXISTS");
+  EXPECT_THAT(taken, HasErrorReason(v1::ERROR_REASON_RESOURCE_ALREADY_EXISTS));
   EXPECT_THAT(ListGuests(), ElementsAre(ana)) << "nothing was created";
   EXPECT_THAT(Lookup(Phone("+351912345678")),
               StatusIs(absl::StatusCode::kNotFound));
@@ -108,31 +110,31 @@ TEST_F(GuestsTest, AnIdentityHeldByAnotherGuestIsAlreadyExists) {
 TEST_F(GuestsTest, AnotherTenantsGuestsDoNotExistForTheCaller) {
   const std::string ana = NewGuest({Email("ana@example.com")});
   v1::Guest guest;
-  EXPECT_THAT(guests().Create(other_tenant_, CreateRequest({}), guest),
+  EXPECT_THAT(guests().Create(rival_, CreateRequest({}), guest),
               StatusIs(absl::StatusCode::kNotFound));
 
   v1::GetGuestRequest get;
   get.set_name(ana);
-  EXPECT_THAT(guests().Get(other_tenant_, get, guest),
+  EXPECT_THAT(guests().Get(rival_, get, guest),
               StatusIs(absl::StatusCode::kNotFound));
   v1::LookupGuestRequest lookup;
   lookup.set_parent(kAcme);
   *lookup.mutable_identity() = Email("ana@example.com");
-  EXPECT_THAT(guests().Lookup(other_tenant_, lookup, guest),
+  EXPECT_THAT(guests().Lookup(rival_, lookup, guest),
               StatusIs(absl::StatusCode::kNotFound));
   v1::LinkIdentityRequest link;
   link.set_guest(ana);
   *link.mutable_identity() = Phone("+351912345678");
-  EXPECT_THAT(guests().LinkIdentity(other_tenant_, link, guest),
+  EXPECT_THAT(guests().LinkIdentity(rival_, link, guest),
               StatusIs(absl::StatusCode::kNotFound));
   v1::EraseGuestRequest erase;
   erase.set_name(ana);
-  EXPECT_THAT(guests().Erase(other_tenant_, erase),
+  EXPECT_THAT(guests().Erase(rival_, erase),
               StatusIs(absl::StatusCode::kNotFound));
   v1::ExportGuestRequest export_request;
   export_request.set_name(ana);
   v1::ExportGuestResponse exported;
-  EXPECT_THAT(guests().Export(other_tenant_, export_request, exported),
+  EXPECT_THAT(guests().Export(rival_, export_request, exported),
               StatusIs(absl::StatusCode::kNotFound));
 
   v1::Guest still;

@@ -1,12 +1,11 @@
 #ifndef GUESTVOICE_TESTS_SERVICE_LOYALTY_LOYALTY_FIXTURE_H_
 #define GUESTVOICE_TESTS_SERVICE_LOYALTY_LOYALTY_FIXTURE_H_
 
-// Shared by the tests of the loyalty domain classes: a fresh store in a temp
-// dir with a FakeClock and no server, organization "acme" with the hotels
-// lisbon (Europe/Lisbon) and tokyo (Asia/Tokyo), a caller of acme and one of
-// another tenant, and requests for typical guests, stays and check-ins.
+// Shared by the tests of the loyalty domain classes: the domain test
+// (tests/testing/domain_fixture.h) with organization "acme"'s hotels lisbon
+// (Europe/Lisbon) and tokyo (Asia/Tokyo), and requests for typical guests,
+// stays and check-ins.
 
-#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
@@ -15,15 +14,8 @@
 #include "absl/status/status.h"
 #include "absl/time/civil_time.h"
 #include "absl/time/time.h"
-#include "common/absl_view.h"
-#include "common/striped_lock.h"
-#include "gmock/gmock.h"
-#include "google/rpc/error_details.pb.h"
 #include "gtest/gtest.h"
-#include "guestvoice/v1/hotel.pb.h"
 #include "guestvoice/v1/loyalty_service.pb.h"
-#include "service/core/domain_context.h"
-#include "service/core/errors.h"
 #include "service/core/principal.h"
 #include "service/core/proto_date.h"
 #include "service/core/proto_time.h"
@@ -32,35 +24,18 @@
 #include "service/loyalty/loyalty_programs.h"
 #include "service/loyalty/loyalty_statuses.h"
 #include "service/loyalty/stays.h"
-#include "storage/keys.h"
-#include "storage/store.h"
-#include "tests/testing/fake_clock.h"
-#include "tests/testing/temp_dir.h"
+#include "tests/testing/domain_fixture.h"
+#include "tests/testing/status_details.h"
 
 namespace guestvoice::service {
 
-// ErrorInfo.reason of a status, or "" when it has none.
+// For loyalty tests written against these names; new ones read error details
+// through status_details.h (HasErrorReason, ViolatedFields).
 inline std::string ErrorReasonOf(const absl::Status& status) {
-  google::rpc::ErrorInfo info;
-  const auto payload = status.GetPayload(AbslView(kErrorInfoTypeUrl));
-  if (!payload.has_value() || !info.ParseFromString(std::string(*payload))) {
-    return "";
-  }
-  return info.reason();
+  return testing::ErrorReason(status);
 }
-
-// Every BadRequest field path of a status.
 inline std::vector<std::string> ViolatedFieldsOf(const absl::Status& status) {
-  google::rpc::BadRequest bad_request;
-  std::vector<std::string> fields;
-  const auto payload = status.GetPayload(AbslView(kBadRequestTypeUrl));
-  if (payload.has_value() &&
-      bad_request.ParseFromString(std::string(*payload))) {
-    for (const auto& violation : bad_request.field_violations()) {
-      fields.push_back(violation.field());
-    }
-  }
-  return fields;
+  return testing::ViolatedFields(status);
 }
 
 inline v1::Identity Email(std::string value) {
@@ -85,31 +60,14 @@ inline v1::Identity Handle(v1::Source source, std::string value) {
   return identity;
 }
 
-class LoyaltyFixture : public ::testing::Test {
+class LoyaltyFixture : public testing::DomainTest {
  protected:
-  static constexpr char kAcme[] = "organizations/acme";
-
   void SetUp() override {
-    auto store =
-        storage::Store::Open({.data_dir = dir_.path(), .sync_writes = false});
-    ASSERT_TRUE(store.ok()) << store.status();
-    store_ = std::move(store).value();
-    storage::WriteBatch batch;
-    for (const auto& [id, zone] :
-         {std::pair{"lisbon", "Europe/Lisbon"}, {"tokyo", "Asia/Tokyo"}}) {
-      v1::Hotel hotel;
-      hotel.set_name(Hotel(id));
-      hotel.set_display_name(id);
-      hotel.set_time_zone(zone);
-      batch.Put(storage::ColumnFamily::kEntities, storage::HotelKey("acme", id),
-                hotel.SerializeAsString());
-    }
-    ASSERT_TRUE(store_->Write(std::move(batch)).ok());
+    ASSERT_NO_FATAL_FAILURE(DomainTest::SetUp());
+    PutHotel("acme", "lisbon", "Europe/Lisbon");
+    PutHotel("acme", "tokyo", "Asia/Tokyo");
   }
 
-  DomainContext domain() {
-    return {*store_, locks_, clock_, attribution_locks_};
-  }
   Guests guests() { return Guests(domain()); }
   Stays stays() { return Stays(domain()); }
   CheckIns check_ins() { return CheckIns(domain()); }
@@ -232,14 +190,8 @@ class LoyaltyFixture : public ::testing::Test {
     return status;
   }
 
-  testing::TempDir dir_;
-  std::unique_ptr<storage::Store> store_;
-  StripedLock locks_{64};
-  StripedLock attribution_locks_{8};
-  // 2026-01-15 12:00 UTC.
-  testing::FakeClock clock_;
-  const Principal acme_{"acme", "organizations/acme/apiKeys/test", {}};
-  const Principal other_tenant_{"zeta", "organizations/zeta/apiKeys/test", {}};
+  // The base's rival_, under the name loyalty tests first used.
+  const Principal& other_tenant_ = rival_;
 };
 
 }  // namespace guestvoice::service

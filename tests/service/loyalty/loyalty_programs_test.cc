@@ -9,6 +9,7 @@
 #include "gtest/gtest.h"
 #include "service/loyalty/program.h"
 #include "tests/service/loyalty/loyalty_fixture.h"
+#include "tests/testing/status_details.h"
 #include "tests/testing/status_matchers.h"
 
 namespace guestvoice::service {
@@ -16,6 +17,7 @@ namespace {
 
 using ::guestvoice::testing::IsOk;
 using ::guestvoice::testing::StatusIs;
+using ::guestvoice::testing::ViolatedFields;
 using ::testing::ElementsAre;
 
 constexpr char kProgram[] = "organizations/acme/loyaltyProgram";
@@ -62,7 +64,7 @@ TEST_F(LoyaltyProgramsTest, AnUpdateThatBreaksTheProgramStoresNothing) {
   v1::LoyaltyProgram updated;
   const absl::Status status = programs().Update(acme_, request, updated);
   EXPECT_THAT(status, StatusIs(absl::StatusCode::kInvalidArgument));
-  EXPECT_THAT(ViolatedFieldsOf(status), ElementsAre("loyalty_program.tiers"));
+  EXPECT_THAT(ViolatedFields(status), ElementsAre("loyalty_program.tiers"));
   EXPECT_EQ(Program().tiers_size(), 4);
 }
 
@@ -70,12 +72,12 @@ TEST_F(LoyaltyProgramsTest, AnotherTenantsProgramIsNotFound) {
   v1::GetLoyaltyProgramRequest get;
   get.set_name(kProgram);
   v1::LoyaltyProgram program;
-  EXPECT_THAT(programs().Get(other_tenant_, get, program),
+  EXPECT_THAT(programs().Get(rival_, get, program),
               StatusIs(absl::StatusCode::kNotFound));
   v1::UpdateLoyaltyProgramRequest update;
   update.mutable_loyalty_program()->set_name(kProgram);
   update.mutable_loyalty_program()->set_points_per_night(1);
-  EXPECT_THAT(programs().Update(other_tenant_, update, program),
+  EXPECT_THAT(programs().Update(rival_, update, program),
               StatusIs(absl::StatusCode::kNotFound));
   EXPECT_EQ(Program().points_per_night(), 100);
 }

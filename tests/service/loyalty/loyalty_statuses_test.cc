@@ -9,6 +9,7 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "tests/service/loyalty/loyalty_fixture.h"
+#include "tests/testing/status_details.h"
 #include "tests/testing/status_matchers.h"
 
 namespace guestvoice::service {
@@ -16,6 +17,7 @@ namespace {
 
 using ::guestvoice::testing::IsOk;
 using ::guestvoice::testing::StatusIs;
+using ::guestvoice::testing::ViolatedFields;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::UnorderedElementsAre;
@@ -71,9 +73,9 @@ TEST_F(LoyaltyStatusesTest, SetManualTierRefusesUnknownTiersAndFarDates) {
   EXPECT_THAT(unknown,
               StatusIs(absl::StatusCode::kInvalidArgument,
                        HasSubstr("the program has no tier \"diamond\"")));
-  EXPECT_THAT(ViolatedFieldsOf(unknown), ElementsAre("tier"));
+  EXPECT_THAT(ViolatedFields(unknown), ElementsAre("tier"));
   EXPECT_THAT(
-      ViolatedFieldsOf(SetManualTier(ana, "Gold!", absl::CivilDay(2027, 6, 1))),
+      ViolatedFields(SetManualTier(ana, "Gold!", absl::CivilDay(2027, 6, 1))),
       UnorderedElementsAre("tier", "effective_date"));
   EXPECT_THAT(SetManualTier(std::string(kAcme) + "/guests/nobody", "gold",
                             absl::CivilDay(2026, 1, 15)),
@@ -86,12 +88,12 @@ TEST_F(LoyaltyStatusesTest, AnotherTenantsGuestsHaveNoStatus) {
   v1::GetLoyaltyStatusRequest get;
   get.set_guest(ana);
   v1::LoyaltyStatus status;
-  EXPECT_THAT(statuses().Get(other_tenant_, get, status),
+  EXPECT_THAT(statuses().Get(rival_, get, status),
               StatusIs(absl::StatusCode::kNotFound));
   v1::SetManualTierRequest set;
   set.set_guest(ana);
   set.set_tier("gold");
-  EXPECT_THAT(statuses().SetManualTier(other_tenant_, set, status),
+  EXPECT_THAT(statuses().SetManualTier(rival_, set, status),
               StatusIs(absl::StatusCode::kNotFound));
   EXPECT_EQ(StatusOf(ana).manual_tier(), "");
 }
@@ -104,7 +106,7 @@ TEST_F(LoyaltyStatusesTest, AsOfMustBeAFullDate) {
   v1::LoyaltyStatus status;
   const absl::Status result = statuses().Get(acme_, request, status);
   EXPECT_THAT(result, StatusIs(absl::StatusCode::kInvalidArgument));
-  EXPECT_THAT(ViolatedFieldsOf(result), ElementsAre("as_of_date"));
+  EXPECT_THAT(ViolatedFields(result), ElementsAre("as_of_date"));
 }
 
 }  // namespace

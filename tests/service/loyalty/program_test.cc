@@ -3,42 +3,31 @@
 #include "service/loyalty/program.h"
 
 #include <string>
-#include <vector>
 
-#include "common/absl_view.h"
 #include "gmock/gmock.h"
-#include "google/rpc/error_details.pb.h"
 #include "gtest/gtest.h"
+#include "tests/testing/status_details.h"
 #include "tests/testing/status_matchers.h"
 
 namespace guestvoice::service {
 namespace {
 
+using ::guestvoice::testing::HasFieldViolation;
+using ::guestvoice::testing::IsOk;
 using ::guestvoice::testing::StatusIs;
-using ::testing::Contains;
+using ::testing::AllOf;
 using ::testing::IsEmpty;
 
-// The field paths of the violations CheckLoyaltyProgram finds.
-std::vector<std::string> Violations(const v1::LoyaltyProgram& program) {
+// What CheckLoyaltyProgram finds wrong with `program`, as a status.
+absl::Status Check(const v1::LoyaltyProgram& program) {
   FieldViolations violations;
   CheckLoyaltyProgram(violations, "loyalty_program", program);
-  std::vector<std::string> fields;
-  const absl::Status status = violations.ToStatus();
-  if (status.ok()) return fields;
-  google::rpc::BadRequest bad_request;
-  const auto payload = status.GetPayload(AbslView(kBadRequestTypeUrl));
-  if (payload.has_value() &&
-      bad_request.ParseFromString(std::string(*payload))) {
-    for (const auto& violation : bad_request.field_violations()) {
-      fields.push_back(violation.field());
-    }
-  }
-  return fields;
+  return violations.ToStatus();
 }
 
 TEST(LoyaltyProgramTest, DefaultFollowsTheBigChains) {
   const v1::LoyaltyProgram program = DefaultLoyaltyProgram();
-  EXPECT_THAT(Violations(program), IsEmpty());
+  EXPECT_THAT(Check(program), IsOk());
   ASSERT_EQ(program.tiers_size(), 4);
   EXPECT_EQ(program.tiers(0).tier_id(), "member");
   EXPECT_EQ(program.tiers(1).min_nights(), 10);
@@ -57,8 +46,8 @@ TEST(LoyaltyProgramTest, DefaultFollowsTheBigChains) {
 TEST(LoyaltyProgramTest, ThresholdsMustRise) {
   v1::LoyaltyProgram program = DefaultLoyaltyProgram();
   program.mutable_tiers(2)->set_min_nights(10);  // Gold = Silver's nights
-  EXPECT_THAT(Violations(program),
-              Contains("loyalty_program.tiers[2].min_nights"));
+  EXPECT_THAT(Check(program),
+              HasFieldViolation("loyalty_program.tiers[2].min_nights"));
 }
 
 TEST(LoyaltyProgramTest, BaseTierHasNoThresholdsAndOthersHaveOne) {
@@ -66,20 +55,20 @@ TEST(LoyaltyProgramTest, BaseTierHasNoThresholdsAndOthersHaveOne) {
   program.mutable_tiers(0)->set_min_nights(1);
   program.mutable_tiers(1)->set_min_nights(0);
   program.mutable_tiers(1)->set_min_stays(0);
-  const std::vector<std::string> fields = Violations(program);
-  EXPECT_THAT(fields, Contains("loyalty_program.tiers[0]"));
-  EXPECT_THAT(fields, Contains("loyalty_program.tiers[1]"));
+  EXPECT_THAT(Check(program),
+              AllOf(HasFieldViolation("loyalty_program.tiers[0]"),
+                    HasFieldViolation("loyalty_program.tiers[1]")));
 }
 
 TEST(LoyaltyProgramTest, TierIdsAreValidAndUnique) {
   v1::LoyaltyProgram program = DefaultLoyaltyProgram();
   program.mutable_tiers(2)->set_tier_id("silver");
   program.mutable_tiers(3)->set_tier_id("Platinum!");
-  const std::vector<std::string> fields = Violations(program);
-  EXPECT_THAT(fields, Contains("loyalty_program.tiers[2].tier_id"));
-  EXPECT_THAT(fields, Contains("loyalty_program.tiers[3].tier_id"));
+  EXPECT_THAT(Check(program),
+              AllOf(HasFieldViolation("loyalty_program.tiers[2].tier_id"),
+                    HasFieldViolation("loyalty_program.tiers[3].tier_id")));
   program.clear_tiers();
-  EXPECT_THAT(Violations(program), Contains("loyalty_program.tiers"));
+  EXPECT_THAT(Check(program), HasFieldViolation("loyalty_program.tiers"));
 }
 
 TEST(LoyaltyProgramTest, WindowCurrencyRatesAndExpiryAreBounded) {
@@ -88,13 +77,13 @@ TEST(LoyaltyProgramTest, WindowCurrencyRatesAndExpiryAreBounded) {
   program.set_points_currency_code("XYZ");
   program.set_points_per_night(-1);
   program.set_points_expiry_months(121);
-  const std::vector<std::string> fields = Violations(program);
-  EXPECT_THAT(fields, Contains("loyalty_program.window.rolling_days"));
-  EXPECT_THAT(fields, Contains("loyalty_program.points_currency_code"));
-  EXPECT_THAT(fields, Contains("loyalty_program.points_per_night"));
-  EXPECT_THAT(fields, Contains("loyalty_program.points_expiry_months"));
+  EXPECT_THAT(Check(program),
+              AllOf(HasFieldViolation("loyalty_program.window.rolling_days"),
+                    HasFieldViolation("loyalty_program.points_currency_code"),
+                    HasFieldViolation("loyalty_program.points_per_night"),
+                    HasFieldViolation("loyalty_program.points_expiry_months")));
   program.clear_window();
-  EXPECT_THAT(Violations(program), Contains("loyalty_program.window"));
+  EXPECT_THAT(Check(program), HasFieldViolation("loyalty_program.window"));
 }
 
 TEST(LoyaltyProgramTest, UpdateCopiesOnlyMaskedFields) {

@@ -11,13 +11,16 @@
 #include "gtest/gtest.h"
 #include "service/loyalty/check_ins.h"
 #include "tests/service/loyalty/loyalty_fixture.h"
+#include "tests/testing/status_details.h"
 #include "tests/testing/status_matchers.h"
 
 namespace guestvoice::service {
 namespace {
 
+using ::guestvoice::testing::HasErrorReason;
 using ::guestvoice::testing::IsOk;
 using ::guestvoice::testing::StatusIs;
+using ::guestvoice::testing::ViolatedFields;
 using ::testing::ElementsAre;
 using ::testing::IsEmpty;
 using ::testing::UnorderedElementsAre;
@@ -45,7 +48,7 @@ TEST_F(StaysTest, RecordIsIdempotentByBookingReference) {
   EXPECT_THAT(taken, StatusIs(absl::StatusCode::kAlreadyExists,
                               "stay.booking_reference: recorded for another "
                               "guest"));
-  EXPECT_EQ(ErrorReasonOf(taken), "RESOURCE_ALREADY_EXISTS");
+  EXPECT_THAT(taken, HasErrorReason(v1::ERROR_REASON_RESOURCE_ALREADY_EXISTS));
 }
 
 TEST_F(StaysTest, RecordReportsEveryBadField) {
@@ -58,7 +61,7 @@ TEST_F(StaysTest, RecordReportsEveryBadField) {
   const absl::Status status = stays().Record(acme_, request, stay);
   EXPECT_THAT(status, StatusIs(absl::StatusCode::kInvalidArgument));
   EXPECT_THAT(
-      ViolatedFieldsOf(status),
+      ViolatedFields(status),
       UnorderedElementsAre("stay.hotel", "stay.arrival_date", "stay.nights",
                            "stay.qualifying_spend.currency_code",
                            "stay.qualifying_spend", "stay.booking_reference"));
@@ -80,7 +83,7 @@ TEST_F(StaysTest, RecordNeedsTheCallersGuestAndHotel) {
                      stay),
       StatusIs(absl::StatusCode::kNotFound));
   EXPECT_THAT(
-      stays().Record(other_tenant_,
+      stays().Record(rival_,
                      StayRequest(ana, "BK-1", absl::CivilDay(2025, 11, 3), 2),
                      stay),
       StatusIs(absl::StatusCode::kNotFound));
@@ -138,7 +141,7 @@ TEST_F(StaysTest, CancelledStaysCountForNothing) {
   EXPECT_THAT(stays().Cancel(acme_, request, again),
               StatusIs(absl::StatusCode::kNotFound));
   request.set_name(lisbon.name());
-  EXPECT_THAT(stays().Cancel(other_tenant_, request, again),
+  EXPECT_THAT(stays().Cancel(rival_, request, again),
               StatusIs(absl::StatusCode::kNotFound));
 }
 
@@ -174,7 +177,7 @@ TEST_F(StaysTest, CheckInsAreNeverInTheFuture) {
       acme_, CheckInRequest(ana, "future", clock_.Now() + absl::Hours(1)),
       check_in);
   EXPECT_THAT(status, StatusIs(absl::StatusCode::kInvalidArgument));
-  EXPECT_THAT(ViolatedFieldsOf(status), ElementsAre("check_in.check_in_time"));
+  EXPECT_THAT(ViolatedFields(status), ElementsAre("check_in.check_in_time"));
 }
 
 TEST_F(StaysTest, CheckInsCountOnTheHotelsLocalDay) {

@@ -27,7 +27,7 @@ using ::testing::StartsWith;
 class ApiKeysTest : public TenancyFixture {
  protected:
   void SetUp() override {
-    TenancyFixture::SetUp();
+    ASSERT_NO_FATAL_FAILURE(TenancyFixture::SetUp());
     for (const char* id : {"default", "acme", "globex"}) {
       v1::CreateOrganizationRequest request;
       request.set_organization_id(id);
@@ -87,7 +87,7 @@ class ApiKeysTest : public TenancyFixture {
   }
 
   absl::StatusOr<Principal> Authenticate(const std::string& key_string) {
-    return AuthenticateApiKey(*store_, clock_.Now(), key_string);
+    return AuthenticateApiKey(store(), clock_.Now(), key_string);
   }
 
   ApiKeys api_keys() { return ApiKeys(domain()); }
