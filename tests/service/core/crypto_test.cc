@@ -1,0 +1,83 @@
+// SHA-256, secrets and server-made resource ids.
+
+#include "service/core/crypto.h"
+
+#include <set>
+#include <string>
+
+#include "absl/strings/escaping.h"
+#include "common/absl_view.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "service/core/resource_names.h"
+
+namespace guestvoice::service {
+namespace {
+
+using ::testing::MatchesRegex;
+using ::testing::SizeIs;
+
+std::string HexSha256(std::string_view data) {
+  return absl::BytesToHexString(AbslView(Sha256(data)));
+}
+
+TEST(Sha256Test, MatchesTheFipsVectors) {
+  // FIPS 180-2, appendix B, and the digest of nothing.
+  EXPECT_EQ(HexSha256(""),
+            "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  EXPECT_EQ(HexSha256("abc"),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  EXPECT_EQ(
+      HexSha256("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq"),
+      "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+}
+
+TEST(Sha256Test, IsThirtyTwoRawBytesOfTheWholeInput) {
+  EXPECT_THAT(Sha256("abc"), SizeIs(32));
+  // Bytes after a NUL count: the input is a view, not a C string.
+  EXPECT_NE(Sha256(std::string("key\0a", 5)), Sha256(std::string("key\0b", 5)));
+  EXPECT_NE(Sha256(std::string("key\0a", 5)), Sha256("key"));
+}
+
+TEST(RandomSecretTest, IsWebSafeBase64OfThatManyBytesWithoutPadding) {
+  const std::string secret = RandomSecret(32);
+  // 32 bytes are 43 base64 characters once the padding is dropped.
+  EXPECT_THAT(secret, MatchesRegex("[A-Za-z0-9_-]{43}"));
+  absl::string_view encoded = AbslView(secret);
+  std::string decoded;
+  ASSERT_TRUE(absl::WebSafeBase64Unescape(encoded, &decoded));
+  EXPECT_THAT(decoded, SizeIs(32));
+  EXPECT_EQ(RandomSecret(0), "");
+}
+
+TEST(RandomSecretTest, NeverRepeats) {
+  std::set<std::string> secrets;
+  for (int i = 0; i < 1000; ++i) secrets.insert(RandomSecret(16));
+  EXPECT_THAT(secrets, SizeIs(1000));
+}
+
+TEST(NewResourceIdTest, IsAValidIdOfTwentyCharacters) {
+  for (int i = 0; i < 1000; ++i) {
+    const std::string id = NewResourceId();
+    ASSERT_THAT(id, MatchesRegex("[a-z][a-z0-9]{19}"));
+    ASSERT_TRUE(IsValidResourceId(id)) << id;
+  }
+}
+
+TEST(NewResourceIdTest, UsesDigitsAfterTheFirstCharacterAndNeverRepeats) {
+  std::set<std::string> ids;
+  bool some_digit = false;
+  for (int i = 0; i < 1000; ++i) {
+    const std::string id = NewResourceId();
+    some_digit =
+        some_digit || id.find_first_of("0123456789") != std::string::npos;
+    ids.insert(id);
+  }
+  // 19 000 characters drawn from 36 without one digit would take a broken
+  // alphabet (the odds are below 1e-2000).
+  EXPECT_TRUE(some_digit);
+  EXPECT_THAT(ids, SizeIs(1000));
+}
+
+}  // namespace
+}  // namespace guestvoice::service
