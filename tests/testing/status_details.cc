@@ -21,10 +21,26 @@ bool ParsePayload(const absl::Status& status, std::string_view type_url,
 
 }  // namespace
 
-std::string ErrorReason(const absl::Status& status) {
+std::optional<google::rpc::ErrorInfo> ErrorInfoOf(const absl::Status& status) {
   google::rpc::ErrorInfo info;
-  return ParsePayload(status, service::kErrorInfoTypeUrl, info) ? info.reason()
-                                                                : "";
+  if (!ParsePayload(status, service::kErrorInfoTypeUrl, info)) {
+    return std::nullopt;
+  }
+  return info;
+}
+
+std::string ErrorReason(const absl::Status& status) {
+  const std::optional<google::rpc::ErrorInfo> info = ErrorInfoOf(status);
+  return info.has_value() && info->domain() == service::kErrorDomain
+             ? info->reason()
+             : "";
+}
+
+std::string ErrorMetadata(const absl::Status& status, const std::string& key) {
+  const std::optional<google::rpc::ErrorInfo> info = ErrorInfoOf(status);
+  if (!info.has_value()) return "";
+  const auto entry = info->metadata().find(key);
+  return entry == info->metadata().end() ? "" : entry->second;
 }
 
 std::vector<std::string> ViolatedFields(const absl::Status& status) {
@@ -37,6 +53,19 @@ std::vector<std::string> ViolatedFields(const absl::Status& status) {
     fields.push_back(violation.field());
   }
   return fields;
+}
+
+std::vector<std::pair<std::string, std::string>> FieldViolationsOf(
+    const absl::Status& status) {
+  google::rpc::BadRequest bad_request;
+  std::vector<std::pair<std::string, std::string>> violations;
+  if (!ParsePayload(status, service::kBadRequestTypeUrl, bad_request)) {
+    return violations;
+  }
+  for (const auto& violation : bad_request.field_violations()) {
+    violations.emplace_back(violation.field(), violation.description());
+  }
+  return violations;
 }
 
 }  // namespace guestvoice::testing

@@ -9,21 +9,32 @@
 // grpc_matchers.h reads the same details from a grpc::Status.
 
 #include <algorithm>
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/status/status.h"
 #include "gmock/gmock.h"
+#include "google/rpc/error_details.pb.h"
 #include "guestvoice/v1/error_reason.pb.h"
 #include "service/core/errors.h"
 #include "tests/testing/status_matchers.h"
 
 namespace guestvoice::testing {
 
-// ErrorInfo.reason of a status ("RESOURCE_NOT_FOUND"), or "" when it has none.
+// The ErrorInfo of a status, or nullopt when it has none.
+std::optional<google::rpc::ErrorInfo> ErrorInfoOf(const absl::Status& status);
+// ErrorInfo.reason of a status ("RESOURCE_NOT_FOUND") when its domain is
+// guestvoice.v1, or "" otherwise.
 std::string ErrorReason(const absl::Status& status);
+// ErrorInfo.metadata[key] of a status, or "" when it has none.
+std::string ErrorMetadata(const absl::Status& status, const std::string& key);
 // The field of every BadRequest violation of a status, in order.
 std::vector<std::string> ViolatedFields(const absl::Status& status);
+// Every BadRequest violation of a status as (field, description), in order.
+std::vector<std::pair<std::string, std::string>> FieldViolationsOf(
+    const absl::Status& status);
 
 // Matches an absl::Status or absl::StatusOr<T> whose ErrorInfo names `reason`.
 MATCHER_P(HasErrorReason, reason,

@@ -8,7 +8,7 @@
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
-#include "tests/service/core/error_details.h"
+#include "tests/testing/status_details.h"
 #include "tests/testing/status_matchers.h"
 
 namespace guestvoice::service {
@@ -17,7 +17,7 @@ namespace {
 using ::guestvoice::testing::ErrorInfoOf;
 using ::guestvoice::testing::ErrorMetadata;
 using ::guestvoice::testing::FieldViolationsOf;
-using ::guestvoice::testing::HasErrorInfo;
+using ::guestvoice::testing::HasErrorReason;
 using ::guestvoice::testing::StatusIs;
 using ::testing::AllOf;
 using ::testing::ElementsAre;
@@ -38,7 +38,7 @@ TEST(WithErrorInfoTest, AddsTheReasonAndMetadataAndKeepsCodeAndMessage) {
                     v1::ERROR_REASON_UNAVAILABLE, {{"retry", "yes"}});
   EXPECT_THAT(status,
               AllOf(StatusIs(absl::StatusCode::kUnavailable, "shutting down"),
-                    HasErrorInfo("UNAVAILABLE")));
+                    HasErrorReason(v1::ERROR_REASON_UNAVAILABLE)));
   EXPECT_EQ(ErrorInfoOf(status)->domain(), "guestvoice.v1");
   EXPECT_EQ(ErrorMetadata(status, "retry"), "yes");
   EXPECT_THAT(FieldViolationsOf(status), IsEmpty());
@@ -67,7 +67,7 @@ TEST(FieldViolationsTest, NamesEveryFieldInOrderInOneReply) {
                                "invalid request: hotel.time_zone: required; "
                                "hotel.display_name: longer than 200 "
                                "characters"));
-  EXPECT_THAT(status, HasErrorInfo("FIELD_INVALID"));
+  EXPECT_THAT(status, HasErrorReason(v1::ERROR_REASON_FIELD_INVALID));
   EXPECT_THAT(
       FieldViolationsOf(status),
       ElementsAre(Pair("hotel.time_zone", "required"),
@@ -99,14 +99,14 @@ TEST(ErrorBuildersTest, InvalidFieldNamesTheField) {
   const absl::Status status = InvalidField("name", "required");
   EXPECT_THAT(status, StatusIs(absl::StatusCode::kInvalidArgument,
                                "invalid request: name: required"));
-  EXPECT_THAT(status, HasErrorInfo("FIELD_INVALID"));
+  EXPECT_THAT(status, HasErrorReason(v1::ERROR_REASON_FIELD_INVALID));
   EXPECT_THAT(FieldViolationsOf(status), ElementsAre(Pair("name", "required")));
 }
 
 TEST(ErrorBuildersTest, PageTokenInvalidBlamesThePageToken) {
   const absl::Status status = PageTokenInvalid();
   EXPECT_THAT(status, StatusIs(absl::StatusCode::kInvalidArgument));
-  EXPECT_THAT(status, HasErrorInfo("PAGE_TOKEN_INVALID"));
+  EXPECT_THAT(status, HasErrorReason(v1::ERROR_REASON_PAGE_TOKEN_INVALID));
   EXPECT_THAT(FieldViolationsOf(status),
               ElementsAre(Pair("page_token",
                                "not issued by this method for this request")));
@@ -117,7 +117,7 @@ TEST(ErrorBuildersTest, RequestIdReusedNamesTheId) {
   EXPECT_THAT(status,
               StatusIs(absl::StatusCode::kInvalidArgument,
                        "request_id 4f1c was already used for another request"));
-  EXPECT_THAT(status, HasErrorInfo("REQUEST_ID_REUSED"));
+  EXPECT_THAT(status, HasErrorReason(v1::ERROR_REASON_REQUEST_ID_REUSED));
   EXPECT_EQ(ErrorMetadata(status, "request_id"), "4f1c");
 }
 
@@ -125,7 +125,7 @@ TEST(ErrorBuildersTest, NotFoundAndAlreadyExistsNameTheResource) {
   const absl::Status not_found = ResourceNotFound("organizations/acme");
   EXPECT_THAT(not_found, StatusIs(absl::StatusCode::kNotFound,
                                   "organizations/acme not found"));
-  EXPECT_THAT(not_found, HasErrorInfo("RESOURCE_NOT_FOUND"));
+  EXPECT_THAT(not_found, HasErrorReason(v1::ERROR_REASON_RESOURCE_NOT_FOUND));
   EXPECT_EQ(ErrorMetadata(not_found, "resource"), "organizations/acme");
 
   const absl::Status exists =
@@ -133,7 +133,7 @@ TEST(ErrorBuildersTest, NotFoundAndAlreadyExistsNameTheResource) {
   EXPECT_THAT(exists, StatusIs(absl::StatusCode::kAlreadyExists,
                                "organizations/acme/hotels/lisbon already "
                                "exists"));
-  EXPECT_THAT(exists, HasErrorInfo("RESOURCE_ALREADY_EXISTS"));
+  EXPECT_THAT(exists, HasErrorReason(v1::ERROR_REASON_RESOURCE_ALREADY_EXISTS));
   EXPECT_EQ(ErrorMetadata(exists, "resource"),
             "organizations/acme/hotels/lisbon");
 }
@@ -143,7 +143,7 @@ TEST(ErrorBuildersTest, UnauthenticatedCarriesTheGivenReason) {
       Unauthenticated(v1::ERROR_REASON_API_KEY_EXPIRED, "the key has expired");
   EXPECT_THAT(status, StatusIs(absl::StatusCode::kUnauthenticated,
                                "the key has expired"));
-  EXPECT_THAT(status, HasErrorInfo("API_KEY_EXPIRED"));
+  EXPECT_THAT(status, HasErrorReason(v1::ERROR_REASON_API_KEY_EXPIRED));
 }
 
 TEST(ErrorBuildersTest, ScopeMissingNamesTheScope) {
@@ -151,7 +151,7 @@ TEST(ErrorBuildersTest, ScopeMissingNamesTheScope) {
   EXPECT_THAT(status,
               StatusIs(absl::StatusCode::kPermissionDenied,
                        "the API key lacks the scope SCOPE_LOYALTY_WRITE"));
-  EXPECT_THAT(status, HasErrorInfo("SCOPE_MISSING"));
+  EXPECT_THAT(status, HasErrorReason(v1::ERROR_REASON_SCOPE_MISSING));
   EXPECT_EQ(ErrorMetadata(status, "required_scope"), "SCOPE_LOYALTY_WRITE");
 }
 
@@ -159,7 +159,7 @@ TEST(ErrorBuildersTest, PreconditionFailedKeepsTheMessage) {
   const absl::Status status = PreconditionFailed("the case is resolved");
   EXPECT_THAT(status, StatusIs(absl::StatusCode::kFailedPrecondition,
                                "the case is resolved"));
-  EXPECT_THAT(status, HasErrorInfo("FAILED_PRECONDITION"));
+  EXPECT_THAT(status, HasErrorReason(v1::ERROR_REASON_FAILED_PRECONDITION));
   EXPECT_THAT(FieldViolationsOf(status), IsEmpty());
 }
 

@@ -6,14 +6,14 @@
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
-#include "tests/service/core/error_details.h"
+#include "tests/testing/status_details.h"
 #include "tests/testing/status_matchers.h"
 
 namespace guestvoice::service {
 namespace {
 
 using ::guestvoice::testing::ErrorMetadata;
-using ::guestvoice::testing::HasErrorInfo;
+using ::guestvoice::testing::HasErrorReason;
 using ::guestvoice::testing::IsOk;
 using ::guestvoice::testing::StatusIs;
 
@@ -55,7 +55,7 @@ TEST(PrincipalTest, RequireScopeIsPermissionDeniedNamingTheScope) {
   EXPECT_THAT(missing,
               StatusIs(absl::StatusCode::kPermissionDenied,
                        "the API key lacks the scope SCOPE_FEEDBACK_WRITE"));
-  EXPECT_THAT(missing, HasErrorInfo("SCOPE_MISSING"));
+  EXPECT_THAT(missing, HasErrorReason(v1::ERROR_REASON_SCOPE_MISSING));
   EXPECT_EQ(ErrorMetadata(missing, "required_scope"), "SCOPE_FEEDBACK_WRITE");
 }
 
@@ -78,7 +78,7 @@ TEST(PrincipalTest, RequireTenantHidesOtherOrganizationsResources) {
     EXPECT_THAT(status, StatusIs(absl::StatusCode::kNotFound,
                                  "organizations/x/hotels/lisbon not found"))
         << organization;
-    EXPECT_THAT(status, HasErrorInfo("RESOURCE_NOT_FOUND"));
+    EXPECT_THAT(status, HasErrorReason(v1::ERROR_REASON_RESOURCE_NOT_FOUND));
     EXPECT_EQ(ErrorMetadata(status, "resource"),
               "organizations/x/hotels/lisbon");
   }

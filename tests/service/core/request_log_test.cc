@@ -17,8 +17,8 @@
 #include "service/core/crypto.h"
 #include "service/core/proto_time.h"
 #include "storage/keys.h"
-#include "tests/service/core/error_details.h"
 #include "tests/testing/fake_clock.h"
+#include "tests/testing/status_details.h"
 #include "tests/testing/status_matchers.h"
 #include "tests/testing/temp_dir.h"
 
@@ -26,7 +26,7 @@ namespace guestvoice::service {
 namespace {
 
 using ::guestvoice::testing::ErrorMetadata;
-using ::guestvoice::testing::HasErrorInfo;
+using ::guestvoice::testing::HasErrorReason;
 using ::guestvoice::testing::IsOk;
 using ::guestvoice::testing::StatusIs;
 using ::testing::HasSubstr;
@@ -191,7 +191,7 @@ TEST_F(RequestLogTest, AnotherRequestUnderAUsedIdIsRefused) {
   EXPECT_THAT(status,
               StatusIs(absl::StatusCode::kInvalidArgument,
                        "request_id r-1 was already used for another request"));
-  EXPECT_THAT(status, HasErrorInfo("REQUEST_ID_REUSED"));
+  EXPECT_THAT(status, HasErrorReason(v1::ERROR_REASON_REQUEST_ID_REUSED));
   EXPECT_EQ(ErrorMetadata(status, "request_id"), "r-1");
   EXPECT_EQ(create_runs_, 1);
   EXPECT_EQ(response.ByteSizeLong(), 0u);

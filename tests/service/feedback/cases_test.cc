@@ -10,14 +10,14 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "service/core/proto_time.h"
-#include "tests/service/core/error_details.h"
+#include "tests/testing/status_details.h"
 #include "tests/testing/status_matchers.h"
 
 namespace guestvoice::service {
 namespace {
 
 using ::guestvoice::testing::FieldViolationsOf;
-using ::guestvoice::testing::HasErrorInfo;
+using ::guestvoice::testing::HasErrorReason;
 using ::guestvoice::testing::StatusIs;
 using ::testing::_;
 using ::testing::ElementsAre;
@@ -89,7 +89,7 @@ TEST(CaseUpdateTest, StatesNeverMoveBack) {
                                  "the case is " + v1::CaseState_Name(from) +
                                      " and cannot move back to " +
                                      v1::CaseState_Name(to)));
-    EXPECT_THAT(status, HasErrorInfo("FAILED_PRECONDITION"));
+    EXPECT_THAT(status, HasErrorReason(v1::ERROR_REASON_FAILED_PRECONDITION));
     EXPECT_EQ(feedback.SerializeAsString(), before);
   }
 }
@@ -114,7 +114,8 @@ TEST(CaseUpdateTest, AMaskedStateMustBeAState) {
     const absl::Status status = ApplyCaseUpdate(
         Update(State(static_cast<v1::CaseState>(state)), {"case.state"}), kNow,
         feedback);
-    EXPECT_THAT(status, HasErrorInfo("FIELD_INVALID")) << state;
+    EXPECT_THAT(status, HasErrorReason(v1::ERROR_REASON_FIELD_INVALID))
+        << state;
     EXPECT_THAT(FieldViolationsOf(status),
                 ElementsAre(Pair("feedback.case.state",
                                  "must be CASE_STATE_OPEN, "

@@ -8,8 +8,8 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "service/core/proto_time.h"
-#include "tests/service/core/error_details.h"
 #include "tests/service/feedback/domain_fixture.h"
+#include "tests/testing/status_details.h"
 #include "tests/testing/status_matchers.h"
 
 namespace guestvoice::service {
@@ -17,7 +17,7 @@ namespace {
 
 using ::guestvoice::testing::ErrorMetadata;
 using ::guestvoice::testing::FieldViolationsOf;
-using ::guestvoice::testing::HasErrorInfo;
+using ::guestvoice::testing::HasErrorReason;
 using ::guestvoice::testing::IsOk;
 using ::guestvoice::testing::StatusIs;
 using ::testing::_;
@@ -97,7 +97,7 @@ TEST(ParseFeedbackFilterTest, NamesEveryBadFieldAtOnce) {
   fields.end_time = &end;
   const absl::Status status = ParseFeedbackFilter(fields).status();
   EXPECT_THAT(status, StatusIs(absl::StatusCode::kInvalidArgument));
-  EXPECT_THAT(status, HasErrorInfo("FIELD_INVALID"));
+  EXPECT_THAT(status, HasErrorReason(v1::ERROR_REASON_FIELD_INVALID));
   EXPECT_THAT(FieldViolationsOf(status),
               ElementsAre(Pair("parent", _), Pair("hotel", _),
                           Pair("source", "unknown source 99"),
@@ -140,7 +140,7 @@ TEST_F(FilterHotelTest, AnUnknownHotelIsNotFound) {
       Require("organizations/acme", "organizations/acme/hotels/nowhere");
   EXPECT_THAT(status, StatusIs(absl::StatusCode::kNotFound,
                                "organizations/acme/hotels/nowhere not found"));
-  EXPECT_THAT(status, HasErrorInfo("RESOURCE_NOT_FOUND"));
+  EXPECT_THAT(status, HasErrorReason(v1::ERROR_REASON_RESOURCE_NOT_FOUND));
 }
 
 TEST_F(FilterHotelTest, AnotherOrganizationsHotelDoesNotExist) {

@@ -7,14 +7,14 @@
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
-#include "tests/service/core/error_details.h"
+#include "tests/testing/status_details.h"
 #include "tests/testing/status_matchers.h"
 
 namespace guestvoice::service {
 namespace {
 
 using ::guestvoice::testing::FieldViolationsOf;
-using ::guestvoice::testing::HasErrorInfo;
+using ::guestvoice::testing::HasErrorReason;
 using ::guestvoice::testing::StatusIs;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
@@ -40,7 +40,7 @@ TEST(FeedbackNameTest, AcceptsIdsOfUpTo63Characters) {
 TEST(FeedbackNameTest, AnEmptyNameIsRequired) {
   const absl::Status status = ParseFeedbackName("feedback.name", "").status();
   EXPECT_THAT(status, StatusIs(absl::StatusCode::kInvalidArgument));
-  EXPECT_THAT(status, HasErrorInfo("FIELD_INVALID"));
+  EXPECT_THAT(status, HasErrorReason(v1::ERROR_REASON_FIELD_INVALID));
   EXPECT_THAT(FieldViolationsOf(status),
               ElementsAre(Pair("feedback.name",
                                "required; expected "
@@ -60,7 +60,7 @@ TEST(FeedbackNameTest, RefusesMalformedNamesNamingTheField) {
            "organizations/acme/feedback/" + std::string(64, 'f')}) {
     const absl::Status status = ParseFeedbackName("name", name).status();
     EXPECT_THAT(status, StatusIs(absl::StatusCode::kInvalidArgument)) << name;
-    EXPECT_THAT(status, HasErrorInfo("FIELD_INVALID")) << name;
+    EXPECT_THAT(status, HasErrorReason(v1::ERROR_REASON_FIELD_INVALID)) << name;
     EXPECT_THAT(
         FieldViolationsOf(status),
         ElementsAre(Pair("name", StartsWith("expected organizations/{id}/"
