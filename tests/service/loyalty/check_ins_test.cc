@@ -124,6 +124,26 @@ TEST_F(CheckInsTest, ARetryReturnsTheFirstRecordWhateverItSaysNow) {
   EXPECT_EQ(stored.size(), 1u);
 }
 
+TEST_F(CheckInsTest, ARetryAfterAMergeFindsTheCheckInWithTheSurvivor) {
+  const std::string ana = NewGuest();
+  const std::string bea = NewGuest();
+  const v1::RecordCheckInRequest request =
+      CheckInRequest(ana, "fsq-1", clock_.Now() - absl::Hours(1));
+  const v1::CheckIn recorded = RecordCheckIn(request);
+  v1::MergeGuestsRequest merge;
+  merge.set_survivor(bea);
+  merge.set_merged(ana);
+  v1::Guest survivor;
+  ASSERT_OK(guests().Merge(acme_, merge, survivor));
+
+  v1::RecordCheckInRequest retry = request;
+  retry.set_parent(bea);
+  const v1::CheckIn found = RecordCheckIn(retry);
+  EXPECT_EQ(found.name(),
+            bea + "/checkIns/" + std::string(LastNameSegment(recorded.name())));
+  EXPECT_EQ(StatusOf(bea).qualifying_check_ins(), 1);
+}
+
 TEST_F(CheckInsTest, RecordReportsEveryBadField) {
   v1::RecordCheckInRequest request;
   request.set_parent("guests/ana");
