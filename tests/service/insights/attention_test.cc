@@ -173,6 +173,7 @@ TEST_F(ListAttentionPageTest, ItemsCarryTheFeedbackSeverityAndTier) {
 TEST_F(ListAttentionPageTest, WithinABandRecencyThenLoyaltyTier) {
   Guest("@gold", "gold");
   Guest("@member");
+  Guest("@old", "platinum");  // the highest tier, but days come first
   // All in band 4 but the last, which is band 3 and the newest.
   const v1::Feedback old =
       Post("old", "@old", "The bathroom was dirty.", January(12));

@@ -120,13 +120,14 @@ TEST_F(ComparisonTest, HotelsRankByVoiceWeightedSentiment) {
 }
 
 TEST_F(ComparisonTest, HotelsWithoutVoicesRankLast) {
+  AddHotel("faro");
   Post("l-1", "@ana", kDirty, January(11));
   const v1::CompareHotelsResponse response = Compare(TenthToTwelfth());
   ASSERT_LT(response.hotels(0).stats().mean_sentiment(), 0);
-  EXPECT_THAT(Hotels(response), ElementsAre("lisbon", "tokyo"))
-      << "a negative hotel still ranks above one nobody spoke of";
-  EXPECT_THAT(Ranks(response), ElementsAre(1, 2));
-  const v1::HotelComparison& tokyo = response.hotels(1);
+  EXPECT_THAT(Hotels(response), ElementsAre("lisbon", "faro", "tokyo"))
+      << "a negative hotel still ranks above those nobody spoke of";
+  EXPECT_THAT(Ranks(response), ElementsAre(1, 2, 3));
+  const v1::HotelComparison& tokyo = response.hotels(2);
   EXPECT_EQ(tokyo.stats().voice_count(), 0);
   EXPECT_EQ(
       tokyo.aspects_size(),

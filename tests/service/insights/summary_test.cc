@@ -90,6 +90,7 @@ TEST_F(SummaryTest, NamesTheHotelTheIntervalAndThePreviousOne) {
 TEST_F(SummaryTest, EachIntervalCountsItsOwnWholeDays) {
   Post("before", "@ana", kDirty, January(6, 23));
   Post("previous-first", "@bea", kDirty, January(7, 0));
+  Post("previous-middle", "@hal", kDirty, January(8));
   Post("previous-last", "@cy", kLovely, January(9, 23));
   Post("current-first", "@dee", kLovely, January(10, 0));
   Post("current-last", "@eve", kDirty, January(12, 23));
@@ -99,10 +100,10 @@ TEST_F(SummaryTest, EachIntervalCountsItsOwnWholeDays) {
   const v1::HotelSummary summary = Summary({January(10, 8), January(12, 9)});
   EXPECT_EQ(summary.current().feedback_count(), 2);
   EXPECT_EQ(summary.current().voice_count(), 2);
-  EXPECT_EQ(summary.previous().feedback_count(), 2);
-  EXPECT_EQ(summary.previous().voice_count(), 2);
+  EXPECT_EQ(summary.previous().feedback_count(), 3);
+  EXPECT_EQ(summary.previous().voice_count(), 3);
   EXPECT_EQ(Aspect(summary.aspects(), "cleanliness").voice_count(), 1);
-  EXPECT_EQ(Aspect(summary.previous_aspects(), "cleanliness").voice_count(), 1);
+  EXPECT_EQ(Aspect(summary.previous_aspects(), "cleanliness").voice_count(), 2);
 }
 
 TEST_F(SummaryTest, AHundredPostsOfOneAuthorWeighAsOneVoice) {
