@@ -208,5 +208,21 @@ TEST_F(TopIssuesTest, EachHotelsQuotesAndVoicesComeFromItsOwnLocalDays) {
               ElementsAre("The bathroom was dirty in Lisbon."));
 }
 
+TEST_F(TopIssuesTest, AnErasedGuestsClausesAreNoLongerQuoted) {
+  const std::string ana = Guest("@ana");
+  Post("a", "@ana", "The bathroom was dirty, said ana.", January(11, 9));
+  Post("b", "@bea", "The bathroom was dirty, said bea.", January(11, 8));
+  v1::EraseGuestRequest erase;
+  erase.set_name(ana);
+  ASSERT_OK(Guests(domain()).Erase(acme_, erase));
+
+  const v1::ListTopIssuesResponse response = TopIssues(TenthToTwelfth());
+  ASSERT_EQ(response.issues_size(), 1);
+  EXPECT_EQ(response.issues(0).negative_voice_count(), 2)
+      << "the anonymous figures stay as they were";
+  EXPECT_THAT(Quotes(response.issues(0)),
+              ElementsAre("The bathroom was dirty, said bea."));
+}
+
 }  // namespace
 }  // namespace guestvoice::service
