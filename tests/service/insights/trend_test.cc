@@ -4,6 +4,7 @@
 // organization's buckets in UTC collecting each hotel's local dates.
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
