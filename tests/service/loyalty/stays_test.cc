@@ -1,6 +1,5 @@
-// Stays and CheckIns on a store of their own, without a server: validation,
-// idempotency by the external reference, cancellation and the status they
-// add up to.
+// Stays on a store of their own, without a server: validation, idempotency
+// by the booking reference, cancellation and the status they add up to.
 
 #include "service/loyalty/stays.h"
 
@@ -9,7 +8,6 @@
 #include "absl/time/civil_time.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
-#include "service/loyalty/check_ins.h"
 #include "tests/service/loyalty/loyalty_fixture.h"
 #include "tests/testing/status_details.h"
 #include "tests/testing/status_matchers.h"
@@ -143,54 +141,6 @@ TEST_F(StaysTest, CancelledStaysCountForNothing) {
   request.set_name(lisbon.name());
   EXPECT_THAT(stays().Cancel(rival_, request, again),
               StatusIs(absl::StatusCode::kNotFound));
-}
-
-TEST_F(StaysTest, CheckInIsIdempotentBySourceAndExternalId) {
-  const std::string ana = NewGuest();
-  const v1::RecordCheckInRequest request =
-      CheckInRequest(ana, "fsq-1", clock_.Now() - absl::Hours(1));
-  const v1::CheckIn first = RecordCheckIn(request);
-  EXPECT_EQ(first.name().rfind(ana + "/checkIns/", 0), 0u) << first.name();
-  const v1::CheckIn second = RecordCheckIn(request);
-  EXPECT_EQ(second.SerializeAsString(), first.SerializeAsString());
-  EXPECT_EQ(StatusOf(ana).qualifying_check_ins(), 1);
-
-  v1::CheckIn check_in;
-  const absl::Status taken = check_ins().Record(
-      acme_, CheckInRequest(NewGuest(), "fsq-1", clock_.Now()), check_in);
-  EXPECT_THAT(taken, StatusIs(absl::StatusCode::kAlreadyExists,
-                              "check_in.external_id: recorded for another "
-                              "guest"));
-  v1::RecordCheckInRequest other_source =
-      CheckInRequest(ana, "fsq-1", clock_.Now());
-  other_source.mutable_check_in()->set_source(v1::SOURCE_INSTAGRAM);
-  RecordCheckIn(other_source);
-  EXPECT_EQ(StatusOf(ana).qualifying_check_ins(), 2)
-      << "an id is scoped by its source";
-}
-
-TEST_F(StaysTest, CheckInsAreNeverInTheFuture) {
-  const std::string ana = NewGuest();
-  RecordCheckIn(CheckInRequest(ana, "skewed", clock_.Now() + absl::Minutes(4)));
-  v1::CheckIn check_in;
-  const absl::Status status = check_ins().Record(
-      acme_, CheckInRequest(ana, "future", clock_.Now() + absl::Hours(1)),
-      check_in);
-  EXPECT_THAT(status, StatusIs(absl::StatusCode::kInvalidArgument));
-  EXPECT_THAT(ViolatedFields(status), ElementsAre("check_in.check_in_time"));
-}
-
-TEST_F(StaysTest, CheckInsCountOnTheHotelsLocalDay) {
-  const std::string ana = NewGuest();
-  // 2026-01-14 20:00 UTC is already the 15th in Tokyo.
-  RecordCheckIn(
-      CheckInRequest(ana, "late",
-                     absl::FromCivil(absl::CivilSecond(2026, 1, 14, 20, 0, 0),
-                                     absl::UTCTimeZone())));
-  EXPECT_EQ(StatusOf(ana, absl::CivilDay(2026, 1, 14)).qualifying_check_ins(),
-            0);
-  EXPECT_EQ(StatusOf(ana, absl::CivilDay(2026, 1, 15)).qualifying_check_ins(),
-            1);
 }
 
 }  // namespace

@@ -1,0 +1,220 @@
+// CheckIns on a store of their own, without a server: validation,
+// idempotency by (source, external id), and the hotel-local day a check-in
+// counts on.
+
+#include "service/loyalty/check_ins.h"
+
+#include <string>
+#include <vector>
+
+#include "absl/time/civil_time.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "service/loyalty/records.h"
+#include "tests/service/loyalty/loyalty_fixture.h"
+#include "tests/testing/status_matchers.h"
+
+namespace guestvoice::service {
+namespace {
+
+using ::guestvoice::testing::StatusIs;
+using ::testing::ElementsAre;
+using ::testing::UnorderedElementsAre;
+
+using CheckInsTest = LoyaltyFixture;
+
+TEST_F(CheckInsTest, CheckInIsIdempotentBySourceAndExternalId) {
+  const std::string ana = NewGuest();
+  const v1::RecordCheckInRequest request =
+      CheckInRequest(ana, "fsq-1", clock_.Now() - absl::Hours(1));
+  const v1::CheckIn first = RecordCheckIn(request);
+  EXPECT_EQ(first.name().rfind(ana + "/checkIns/", 0), 0u) << first.name();
+  const v1::CheckIn second = RecordCheckIn(request);
+  EXPECT_EQ(second.SerializeAsString(), first.SerializeAsString());
+  EXPECT_EQ(StatusOf(ana).qualifying_check_ins(), 1);
+
+  v1::CheckIn check_in;
+  const absl::Status taken = check_ins().Record(
+      acme_, CheckInRequest(NewGuest(), "fsq-1", clock_.Now()), check_in);
+  EXPECT_THAT(taken, StatusIs(absl::StatusCode::kAlreadyExists,
+                              "check_in.external_id: recorded for another "
+                              "guest"));
+  v1::RecordCheckInRequest other_source =
+      CheckInRequest(ana, "fsq-1", clock_.Now());
+  other_source.mutable_check_in()->set_source(v1::SOURCE_INSTAGRAM);
+  RecordCheckIn(other_source);
+  EXPECT_EQ(StatusOf(ana).qualifying_check_ins(), 2)
+      << "an id is scoped by its source";
+}
+
+TEST_F(CheckInsTest, CheckInsAreNeverInTheFuture) {
+  const std::string ana = NewGuest();
+  RecordCheckIn(CheckInRequest(ana, "skewed", clock_.Now() + absl::Minutes(4)));
+  v1::CheckIn check_in;
+  const absl::Status status = check_ins().Record(
+      acme_, CheckInRequest(ana, "future", clock_.Now() + absl::Hours(1)),
+      check_in);
+  EXPECT_THAT(status, StatusIs(absl::StatusCode::kInvalidArgument));
+  EXPECT_THAT(ViolatedFieldsOf(status), ElementsAre("check_in.check_in_time"));
+}
+
+TEST_F(CheckInsTest, TheCheckInTimeIsRequiredAndAtMostFiveMinutesAhead) {
+  const std::string ana = NewGuest();
+  RecordCheckIn(CheckInRequest(ana, "edge", clock_.Now() + absl::Minutes(5)));
+  v1::CheckIn check_in;
+  EXPECT_THAT(
+      check_ins().Record(
+          acme_,
+          CheckInRequest(ana, "past-edge",
+                         clock_.Now() + absl::Minutes(5) + absl::Seconds(1)),
+          check_in),
+      StatusIs(absl::StatusCode::kInvalidArgument,
+               "invalid request: check_in.check_in_time: in the future"));
+  v1::RecordCheckInRequest untimed = CheckInRequest(ana, "untimed", {});
+  untimed.mutable_check_in()->clear_check_in_time();
+  EXPECT_THAT(check_ins().Record(acme_, untimed, check_in),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       "invalid request: check_in.check_in_time: required"));
+}
+
+TEST_F(CheckInsTest, CheckInsCountOnTheHotelsLocalDay) {
+  const std::string ana = NewGuest();
+  // 2026-01-14 20:00 UTC is already the 15th in Tokyo.
+  RecordCheckIn(
+      CheckInRequest(ana, "late",
+                     absl::FromCivil(absl::CivilSecond(2026, 1, 14, 20, 0, 0),
+                                     absl::UTCTimeZone())));
+  EXPECT_EQ(StatusOf(ana, absl::CivilDay(2026, 1, 14)).qualifying_check_ins(),
+            0);
+  EXPECT_EQ(StatusOf(ana, absl::CivilDay(2026, 1, 15)).qualifying_check_ins(),
+            1);
+}
+
+TEST_F(CheckInsTest, RecordStoresTheCheckInUnderANewName) {
+  const std::string ana = NewGuest();
+  v1::RecordCheckInRequest request =
+      CheckInRequest(ana, "fsq-1", clock_.Now() - absl::Hours(1));
+  request.mutable_check_in()->set_name(
+      "organizations/acme/guests/x/checkIns/y");
+  const v1::CheckIn recorded = RecordCheckIn(request);
+
+  v1::CheckIn expected = request.check_in();
+  expected.set_name(recorded.name());
+  EXPECT_EQ(recorded.SerializeAsString(), expected.SerializeAsString())
+      << "the server names the check-in; the rest is the request's";
+  EXPECT_NE(recorded.name(), request.check_in().name());
+  ASSERT_OK_AND_ASSIGN(auto stored,
+                       ReadCheckIns(*store_, "acme", LastNameSegment(ana)));
+  ASSERT_EQ(stored.size(), 1u);
+  EXPECT_EQ(stored[0].record.SerializeAsString(), recorded.SerializeAsString());
+}
+
+TEST_F(CheckInsTest, ARetryReturnsTheFirstRecordWhateverItSaysNow) {
+  const std::string ana = NewGuest();
+  const v1::CheckIn first = RecordCheckIn(
+      CheckInRequest(ana, "fsq-1", clock_.Now() - absl::Hours(2)));
+  v1::RecordCheckInRequest retry =
+      CheckInRequest(ana, "fsq-1", clock_.Now() - absl::Hours(1));
+  retry.mutable_check_in()->set_outlet(v1::OUTLET_SPA);
+  retry.mutable_check_in()->set_hotel(Hotel("lisbon"));
+  EXPECT_EQ(RecordCheckIn(retry).SerializeAsString(),
+            first.SerializeAsString());
+  ASSERT_OK_AND_ASSIGN(auto stored,
+                       ReadCheckIns(*store_, "acme", LastNameSegment(ana)));
+  EXPECT_EQ(stored.size(), 1u);
+}
+
+TEST_F(CheckInsTest, ARetryAfterAMergeFindsTheCheckInWithTheSurvivor) {
+  const std::string ana = NewGuest();
+  const std::string bea = NewGuest();
+  const v1::RecordCheckInRequest request =
+      CheckInRequest(ana, "fsq-1", clock_.Now() - absl::Hours(1));
+  const v1::CheckIn recorded = RecordCheckIn(request);
+  v1::MergeGuestsRequest merge;
+  merge.set_survivor(bea);
+  merge.set_merged(ana);
+  v1::Guest survivor;
+  ASSERT_OK(guests().Merge(acme_, merge, survivor));
+
+  v1::RecordCheckInRequest retry = request;
+  retry.set_parent(bea);
+  const v1::CheckIn found = RecordCheckIn(retry);
+  EXPECT_EQ(found.name(),
+            bea + "/checkIns/" + std::string(LastNameSegment(recorded.name())));
+  EXPECT_EQ(StatusOf(bea).qualifying_check_ins(), 1);
+}
+
+TEST_F(CheckInsTest, RecordReportsEveryBadField) {
+  v1::RecordCheckInRequest request;
+  request.set_parent("guests/ana");
+  v1::CheckIn& check_in = *request.mutable_check_in();
+  check_in.set_hotel("hotels/tokyo");
+  check_in.set_outlet(static_cast<v1::Outlet>(99));
+  check_in.set_external_id("fsq-1 ");
+  v1::CheckIn response;
+  const absl::Status status = check_ins().Record(acme_, request, response);
+  EXPECT_THAT(status, StatusIs(absl::StatusCode::kInvalidArgument));
+  EXPECT_THAT(
+      ViolatedFieldsOf(status),
+      UnorderedElementsAre("parent", "check_in.hotel", "check_in.outlet",
+                           "check_in.source", "check_in.external_id",
+                           "check_in.check_in_time"));
+}
+
+TEST_F(CheckInsTest, TheOutletIsOptional) {
+  const std::string ana = NewGuest();
+  v1::RecordCheckInRequest request =
+      CheckInRequest(ana, "fsq-1", clock_.Now() - absl::Hours(1));
+  request.mutable_check_in()->clear_outlet();
+  EXPECT_EQ(RecordCheckIn(request).outlet(), v1::OUTLET_UNSPECIFIED);
+}
+
+TEST_F(CheckInsTest, ExternalIdsAreAtMost256Bytes) {
+  const std::string ana = NewGuest();
+  RecordCheckIn(CheckInRequest(ana, std::string(256, 'x'), clock_.Now()));
+  v1::CheckIn check_in;
+  EXPECT_THAT(
+      check_ins().Record(
+          acme_, CheckInRequest(ana, std::string(257, 'x'), clock_.Now()),
+          check_in),
+      StatusIs(absl::StatusCode::kInvalidArgument,
+               "invalid request: check_in.external_id: required: 1 to 256 "
+               "printable ASCII characters"));
+  EXPECT_EQ(StatusOf(ana).qualifying_check_ins(), 1);
+}
+
+TEST_F(CheckInsTest, RecordNeedsTheCallersGuestAndHotel) {
+  const std::string ana = NewGuest();
+  v1::CheckIn check_in;
+  v1::RecordCheckInRequest unknown_hotel =
+      CheckInRequest(ana, "fsq-1", clock_.Now());
+  unknown_hotel.mutable_check_in()->set_hotel(Hotel("paris"));
+  EXPECT_THAT(
+      check_ins().Record(acme_, unknown_hotel, check_in),
+      StatusIs(absl::StatusCode::kNotFound, Hotel("paris") + " not found"));
+  const std::string nobody = std::string(kAcme) + "/guests/nobody";
+  EXPECT_THAT(
+      check_ins().Record(acme_, CheckInRequest(nobody, "fsq-1", clock_.Now()),
+                         check_in),
+      StatusIs(absl::StatusCode::kNotFound, nobody + " not found"));
+  EXPECT_THAT(
+      check_ins().Record(other_tenant_,
+                         CheckInRequest(ana, "fsq-1", clock_.Now()), check_in),
+      StatusIs(absl::StatusCode::kNotFound, ana + " not found"));
+  // The caller's own guest at another tenant's hotel.
+  v1::RecordCheckInRequest foreign_hotel =
+      CheckInRequest(ana, "fsq-1", clock_.Now());
+  foreign_hotel.mutable_check_in()->set_hotel(
+      "organizations/zeta/hotels/lisbon");
+  EXPECT_THAT(check_ins().Record(acme_, foreign_hotel, check_in),
+              StatusIs(absl::StatusCode::kNotFound,
+                       "organizations/zeta/hotels/lisbon not found"));
+
+  EXPECT_EQ(StatusOf(ana).qualifying_check_ins(), 0) << "nothing was recorded";
+  // Nor was the external id taken by the failed attempts.
+  RecordCheckIn(CheckInRequest(ana, "fsq-1", clock_.Now()));
+  EXPECT_EQ(StatusOf(ana).qualifying_check_ins(), 1);
+}
+
+}  // namespace
+}  // namespace guestvoice::service
