@@ -55,7 +55,8 @@ TEST_F(CheckInsTest, CheckInsAreNeverInTheFuture) {
       acme_, CheckInRequest(ana, "future", clock_.Now() + absl::Hours(1)),
       check_in);
   EXPECT_THAT(status, StatusIs(absl::StatusCode::kInvalidArgument));
-  EXPECT_THAT(ViolatedFieldsOf(status), ElementsAre("check_in.check_in_time"));
+  EXPECT_THAT(testing::ViolatedFields(status),
+              ElementsAre("check_in.check_in_time"));
 }
 
 TEST_F(CheckInsTest, TheCheckInTimeIsRequiredAndAtMostFiveMinutesAhead) {
@@ -155,7 +156,7 @@ TEST_F(CheckInsTest, RecordReportsEveryBadField) {
   const absl::Status status = check_ins().Record(acme_, request, response);
   EXPECT_THAT(status, StatusIs(absl::StatusCode::kInvalidArgument));
   EXPECT_THAT(
-      ViolatedFieldsOf(status),
+      testing::ViolatedFields(status),
       UnorderedElementsAre("parent", "check_in.hotel", "check_in.outlet",
                            "check_in.source", "check_in.external_id",
                            "check_in.check_in_time"));
@@ -197,10 +198,9 @@ TEST_F(CheckInsTest, RecordNeedsTheCallersGuestAndHotel) {
       check_ins().Record(acme_, CheckInRequest(nobody, "fsq-1", clock_.Now()),
                          check_in),
       StatusIs(absl::StatusCode::kNotFound, nobody + " not found"));
-  EXPECT_THAT(
-      check_ins().Record(other_tenant_,
-                         CheckInRequest(ana, "fsq-1", clock_.Now()), check_in),
-      StatusIs(absl::StatusCode::kNotFound, ana + " not found"));
+  EXPECT_THAT(check_ins().Record(
+                  rival_, CheckInRequest(ana, "fsq-1", clock_.Now()), check_in),
+              StatusIs(absl::StatusCode::kNotFound, ana + " not found"));
   // The caller's own guest at another tenant's hotel.
   v1::RecordCheckInRequest foreign_hotel =
       CheckInRequest(ana, "fsq-1", clock_.Now());

@@ -8,6 +8,7 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "tests/service/loyalty/loyalty_fixture.h"
+#include "tests/testing/status_details.h"
 #include "tests/testing/status_matchers.h"
 
 namespace guestvoice::service {
@@ -53,7 +54,7 @@ TEST(CheckExternalReferenceTest, AddsToTheOtherViolations) {
   violations.Add("parent", "required");
   CheckExternalReference(violations, "check_in.external_id", "", 256);
   CheckExternalReference(violations, "stay.booking_reference", "ok", 128);
-  EXPECT_THAT(ViolatedFieldsOf(violations.ToStatus()),
+  EXPECT_THAT(testing::ViolatedFields(violations.ToStatus()),
               ElementsAre("parent", "check_in.external_id"));
 }
 
@@ -62,14 +63,9 @@ TEST(RecordedForAnotherGuestTest, IsAlreadyExistsNamingTheField) {
   EXPECT_THAT(status, StatusIs(absl::StatusCode::kAlreadyExists,
                                "check_in.external_id: recorded for another "
                                "guest"));
-  EXPECT_EQ(ErrorReasonOf(status), "RESOURCE_ALREADY_EXISTS");
-
-  google::rpc::ErrorInfo info;
-  const auto payload = status.GetPayload(AbslView(kErrorInfoTypeUrl));
-  ASSERT_TRUE(payload.has_value());
-  ASSERT_TRUE(info.ParseFromString(std::string(*payload)));
-  EXPECT_EQ(info.domain(), "guestvoice.v1");
-  EXPECT_EQ(info.metadata().at("field"), "check_in.external_id");
+  EXPECT_THAT(status, testing::HasErrorReason(
+                          v1::ERROR_REASON_RESOURCE_ALREADY_EXISTS));
+  EXPECT_EQ(testing::ErrorMetadata(status, "field"), "check_in.external_id");
 }
 
 }  // namespace

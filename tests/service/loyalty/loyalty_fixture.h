@@ -29,15 +29,6 @@
 
 namespace guestvoice::service {
 
-// For loyalty tests written against these names; new ones read error details
-// through status_details.h (HasErrorReason, ViolatedFields).
-inline std::string ErrorReasonOf(const absl::Status& status) {
-  return testing::ErrorReason(status);
-}
-inline std::vector<std::string> ViolatedFieldsOf(const absl::Status& status) {
-  return testing::ViolatedFields(status);
-}
-
 inline v1::Identity Email(std::string value) {
   v1::Identity identity;
   identity.set_kind(v1::IDENTITY_KIND_EMAIL);
@@ -189,9 +180,6 @@ class LoyaltyFixture : public testing::DomainTest {
     EXPECT_TRUE(result.ok()) << result;
     return status;
   }
-
-  // The base's rival_, under the name loyalty tests first used.
-  const Principal& other_tenant_ = rival_;
 };
 
 }  // namespace guestvoice::service
