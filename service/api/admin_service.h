@@ -13,7 +13,9 @@ namespace guestvoice::service {
 class AdminService final : public v1::AdminService::CallbackService {
  public:
   explicit AdminService(ServiceDeps deps)
-      : deps_(deps), organizations_(deps.domain), api_keys_(deps.domain) {}
+      : deps_(deps),
+        organizations_(deps.domain),
+        api_keys_(deps.domain, deps.api_key_verifier) {}
 
   grpc::ServerUnaryReactor* CreateOrganization(
       grpc::CallbackServerContext* context,

@@ -5,7 +5,6 @@
 #include "common/absl_view.h"
 #include "common/status_macros.h"
 #include "service/core/errors.h"
-#include "service/tenancy/organizations.h"
 
 namespace guestvoice::service {
 namespace {
@@ -31,10 +30,8 @@ absl::StatusOr<Principal> Authenticator::Authenticate(
   }
   const absl::string_view key =
       absl::StripAsciiWhitespace(AbslView(value.substr(kBearerPrefix.size())));
-  ASSIGN_OR_RETURN(
-      Principal principal,
-      AuthenticateApiKey(store_, clock_.Now(),
-                         std::string_view(key.data(), key.size())));
+  ASSIGN_OR_RETURN(Principal principal,
+                   verifier_.Verify(FromAbsl(key), clock_.Now()));
   if (required != kAnyScope) RETURN_IF_ERROR(principal.RequireScope(required));
   return principal;
 }

@@ -10,7 +10,7 @@
 #include "absl/status/statusor.h"
 #include "common/clock.h"
 #include "service/core/principal.h"
-#include "storage/store.h"
+#include "service/tenancy/api_key_verifier.h"
 
 namespace guestvoice::service {
 
@@ -18,12 +18,13 @@ namespace guestvoice::service {
 // address (they authorize by resource instead).
 inline constexpr v1::Scope kAnyScope = v1::SCOPE_UNSPECIFIED;
 
-// Turns `authorization: Bearer <key>` metadata into a Principal by looking up
-// the SHA-256 of the key; keys themselves are never stored.
+// Turns `authorization: Bearer <key>` metadata into a Principal through the
+// ApiKeyVerifier (which remembers verified keys); keys themselves are never
+// stored.
 class Authenticator {
  public:
-  Authenticator(const storage::Store& store, const Clock& clock)
-      : store_(store), clock_(clock) {}
+  Authenticator(ApiKeyVerifier& verifier, const Clock& clock)
+      : verifier_(verifier), clock_(clock) {}
 
   // The caller of `context`, whose key must grant `required` (kAnyScope:
   // any valid key, for methods that authorize by resource). UNAUTHENTICATED
@@ -34,7 +35,7 @@ class Authenticator {
                                          v1::Scope required) const;
 
  private:
-  const storage::Store& store_;
+  ApiKeyVerifier& verifier_;
   const Clock& clock_;
 };
 

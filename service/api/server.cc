@@ -109,8 +109,9 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(ServerOptions options) {
                             .block_cache_bytes = opts.block_cache_bytes}));
   ASSIGN_OR_RETURN(server->bootstrap_,
                    BootstrapIfEmpty(*server->store_, *server->clock_));
-  server->authenticator_ =
-      std::make_unique<Authenticator>(*server->store_, *server->clock_);
+  server->api_key_verifier_ = std::make_unique<ApiKeyVerifier>(*server->store_);
+  server->authenticator_ = std::make_unique<Authenticator>(
+      *server->api_key_verifier_, *server->clock_);
 
   server->reads_ = std::make_unique<BoundedExecutor>(opts.read_threads,
                                                      opts.call_queue_capacity);
@@ -121,6 +122,7 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(ServerOptions options) {
       .domain = {*server->store_, server->locks_, *server->clock_,
                  server->attribution_locks_},
       .authenticator = *server->authenticator_,
+      .api_key_verifier = *server->api_key_verifier_,
       .reads = *server->reads_,
       .writes = *server->writes_};
   server->services_.push_back(std::make_unique<HotelService>(deps));

@@ -92,6 +92,7 @@ class Server {
   std::unique_ptr<storage::Store> store_;
   StripedLock locks_{1024};
   StripedLock attribution_locks_{64};
+  std::unique_ptr<ApiKeyVerifier> api_key_verifier_;
   std::unique_ptr<Authenticator> authenticator_;
   // Before grpc_server_, so it is destroyed after every watch call is done.
   std::unique_ptr<FeedbackWatchers> feedback_watchers_;

@@ -4,6 +4,7 @@
 #include "common/bounded_executor.h"
 #include "service/api/authenticator.h"
 #include "service/core/domain_context.h"
+#include "service/tenancy/api_key_verifier.h"
 
 namespace guestvoice::service {
 
@@ -13,6 +14,8 @@ namespace guestvoice::service {
 struct ServiceDeps {
   DomainContext domain;
   const Authenticator& authenticator;
+  // The authenticator's memory of verified keys, which revocation clears.
+  ApiKeyVerifier& api_key_verifier;
   // Never gRPC's callback threads (two on a 2-core machine): reads and writes
   // each get workers of their own, so a WAL fsync never stalls other calls,
   // concurrent writes share fsyncs (RocksDB write groups), and ingest cannot

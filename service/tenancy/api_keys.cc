@@ -171,6 +171,7 @@ absl::Status ApiKeys::Revoke(const Principal& caller,
     storage::WriteBatch batch;
     PutApiKey(batch, name.organization, name.api_key, stored);
     RETURN_IF_ERROR(domain_.store.Write(std::move(batch)));
+    verifier_.Forget(stored.api_key().name());
   }
   response = std::move(*stored.mutable_api_key());
   return absl::OkStatus();

@@ -6,6 +6,7 @@
 #include "guestvoice/v1/admin_service.pb.h"
 #include "service/core/domain_context.h"
 #include "service/core/principal.h"
+#include "service/tenancy/api_key_verifier.h"
 
 namespace guestvoice::service {
 
@@ -15,7 +16,9 @@ namespace guestvoice::service {
 // not exist (NOT_FOUND). Keys are stored as organizations.h writes them.
 class ApiKeys {
  public:
-  explicit ApiKeys(const DomainContext& domain) : domain_(domain) {}
+  // Revoke tells `verifier` to forget the revoked key at once.
+  ApiKeys(const DomainContext& domain, ApiKeyVerifier& verifier)
+      : domain_(domain), verifier_(verifier) {}
 
   // Mints a key under request.parent. The response carries its secret in
   // key_string, shown this once: a retry with the same request_id returns
@@ -30,6 +33,7 @@ class ApiKeys {
                     const v1::ListApiKeysRequest& request,
                     v1::ListApiKeysResponse& response) const;
   // Stamps the key's revoke_time, once: revoking it again changes nothing.
+  // From the moment the revocation is durable the key authenticates nothing.
   // FAILED_PRECONDITION for the caller's own key, which another admin key
   // has to revoke.
   absl::Status Revoke(const Principal& caller,
@@ -38,6 +42,7 @@ class ApiKeys {
 
  private:
   DomainContext domain_;
+  ApiKeyVerifier& verifier_;
 };
 
 }  // namespace guestvoice::service

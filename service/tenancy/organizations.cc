@@ -91,9 +91,8 @@ absl::StatusOr<std::optional<internal::v1::StoredApiKey>> ReadApiKey(
       FormatApiKeyName(organization, key_id));
 }
 
-absl::StatusOr<Principal> AuthenticateApiKey(const storage::Store& store,
-                                             absl::Time now,
-                                             std::string_view key) {
+absl::StatusOr<ApiKeyHolder> LookupApiKeyHolder(const storage::Store& store,
+                                                std::string_view key) {
   ASSIGN_OR_RETURN(std::optional<std::string> record,
                    store.Get(storage::ColumnFamily::kIndexes,
                              storage::ApiKeyHashIndexKey(Sha256(key))));
@@ -104,16 +103,34 @@ absl::StatusOr<Principal> AuthenticateApiKey(const storage::Store& store,
                            "the API key is unknown or revoked");
   }
   const v1::ApiKey& api_key = stored.api_key();
-  if (api_key.has_expire_time() &&
-      FromProtoTimestamp(api_key.expire_time()) <= now) {
-    return Unauthenticated(v1::ERROR_REASON_API_KEY_EXPIRED,
-                           "the API key has expired");
-  }
   auto name = ParseApiKeyName("api_key.name", api_key.name());
   if (!name.ok()) {
     return absl::DataLossError("a stored API key has a malformed name");
   }
-  return Principal(name->organization, api_key.name(), api_key.scopes());
+  return ApiKeyHolder{
+      .principal =
+          Principal(name->organization, api_key.name(), api_key.scopes()),
+      .expire_time = api_key.has_expire_time()
+                         ? std::optional<absl::Time>(
+                               FromProtoTimestamp(api_key.expire_time()))
+                         : std::nullopt,
+  };
+}
+
+absl::Status CheckApiKeyExpiry(const ApiKeyHolder& holder, absl::Time now) {
+  if (holder.expire_time.has_value() && *holder.expire_time <= now) {
+    return Unauthenticated(v1::ERROR_REASON_API_KEY_EXPIRED,
+                           "the API key has expired");
+  }
+  return absl::OkStatus();
+}
+
+absl::StatusOr<Principal> AuthenticateApiKey(const storage::Store& store,
+                                             absl::Time now,
+                                             std::string_view key) {
+  ASSIGN_OR_RETURN(ApiKeyHolder holder, LookupApiKeyHolder(store, key));
+  RETURN_IF_ERROR(CheckApiKeyExpiry(holder, now));
+  return std::move(holder.principal);
 }
 
 absl::Status Organizations::Create(const Principal& caller,

@@ -50,9 +50,23 @@ absl::StatusOr<std::optional<internal::v1::StoredApiKey>> ReadApiKey(
     const storage::Store& store, std::string_view organization,
     std::string_view key_id);
 
-// The caller holding API key `key` (the secret itself, as sent): looked up by
-// its SHA-256, since keys themselves are never stored. UNAUTHENTICATED with
-// API_KEY_INVALID (unknown or revoked) or API_KEY_EXPIRED (at `now`).
+// A stored, unrevoked API key as the caller it stands for, and until when.
+struct ApiKeyHolder {
+  Principal principal;
+  std::optional<absl::Time> expire_time;
+};
+
+// The holder of API key `key` (the secret itself, as sent), looked up by its
+// SHA-256, since keys themselves are never stored; its expiry is not checked.
+// UNAUTHENTICATED (API_KEY_INVALID) for an unknown or revoked key.
+absl::StatusOr<ApiKeyHolder> LookupApiKeyHolder(const storage::Store& store,
+                                                std::string_view key);
+
+// UNAUTHENTICATED (API_KEY_EXPIRED) once `holder`'s key expired at `now`.
+absl::Status CheckApiKeyExpiry(const ApiKeyHolder& holder, absl::Time now);
+
+// The caller holding API key `key` at `now`: LookupApiKeyHolder, then
+// CheckApiKeyExpiry.
 absl::StatusOr<Principal> AuthenticateApiKey(const storage::Store& store,
                                              absl::Time now,
                                              std::string_view key);

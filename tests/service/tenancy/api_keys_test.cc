@@ -4,6 +4,7 @@
 
 #include "service/tenancy/api_keys.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -90,12 +91,20 @@ class ApiKeysTest : public TenancyFixture {
     return AuthenticateApiKey(store(), clock_.Now(), key_string);
   }
 
-  ApiKeys api_keys() { return ApiKeys(domain()); }
+  ApiKeys api_keys() { return ApiKeys(domain(), verifier()); }
+
+  ApiKeyVerifier& verifier() {
+    if (!verifier_.has_value()) verifier_.emplace(store());
+    return *verifier_;
+  }
 
   // A platform admin key of organization "default", as bootstrapped.
   const Principal platform_admin_ =
       Caller("default", {v1::SCOPE_ADMIN, v1::SCOPE_PLATFORM_ADMIN});
   const Principal acme_admin_ = Caller("acme", {v1::SCOPE_ADMIN});
+
+ private:
+  std::optional<ApiKeyVerifier> verifier_;
 };
 
 TEST_F(ApiKeysTest, AMintedKeyAuthenticatesAndIsStoredWithoutItsSecret) {
