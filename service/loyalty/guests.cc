@@ -178,6 +178,43 @@ void DeleteCreateRequest(storage::WriteBatch& batch,
                                      guest.create_request_id()));
 }
 
+// What LinkIdentity and UnlinkIdentity share: the request's guest and
+// identity parsed and normalised, the caller's tenancy checked, the
+// organization's attribution lock and the stripes of the guest and the
+// identity entry held, and the guest read. The guards hold until it dies.
+struct IdentityChange {
+  GuestName name;
+  v1::Identity identity;
+  std::string identity_key;
+  StripedLock::Guard attribution;
+  StripedLock::Guard guard;
+  StoredGuest stored;
+};
+
+absl::StatusOr<IdentityChange> BeginIdentityChange(
+    const DomainContext& deps, const Principal& caller,
+    std::string_view guest_name, const v1::Identity& requested) {
+  FieldViolations violations;
+  auto name = ParseGuestName("guest", guest_name);
+  violations.AddAll(name.status());
+  std::optional<v1::Identity> identity =
+      NormalizeIdentity(violations, "identity", requested);
+  RETURN_IF_ERROR(violations.ToStatus());
+  RETURN_IF_ERROR(caller.RequireTenant(name->organization, guest_name));
+
+  std::string identity_key = IdentityIndexKeyOf(name->organization, *identity);
+  StripedLock::Guard attribution =
+      deps.attribution_locks.Lock(name->organization);
+  StripedLock::Guard guard = deps.locks.Lock(
+      storage::GuestKey(name->organization, name->guest), identity_key);
+  ASSIGN_OR_RETURN(StoredGuest stored,
+                   ReadExistingGuest(deps.store, name->organization,
+                                     name->guest, guest_name));
+  return IdentityChange{*std::move(name),        *std::move(identity),
+                        std::move(identity_key), std::move(attribution),
+                        std::move(guard),        std::move(stored)};
+}
+
 }  // namespace
 
 absl::Status Guests::Create(const Principal& caller,
@@ -366,43 +403,31 @@ absl::Status Guests::List(const Principal& caller,
 absl::Status Guests::LinkIdentity(const Principal& caller,
                                   const v1::LinkIdentityRequest& request,
                                   v1::Guest& response) const {
-  FieldViolations violations;
-  auto name = ParseGuestName("guest", request.guest());
-  violations.AddAll(name.status());
-  std::optional<v1::Identity> identity =
-      NormalizeIdentity(violations, "identity", request.identity());
-  RETURN_IF_ERROR(violations.ToStatus());
-  RETURN_IF_ERROR(caller.RequireTenant(name->organization, request.guest()));
-
-  const std::string identity_key =
-      IdentityIndexKeyOf(name->organization, *identity);
-  auto attribution = deps_.attribution_locks.Lock(name->organization);
-  auto guard = deps_.locks.Lock(
-      storage::GuestKey(name->organization, name->guest), identity_key);
-  ASSIGN_OR_RETURN(StoredGuest stored,
-                   ReadExistingGuest(deps_.store, name->organization,
-                                     name->guest, request.guest()));
+  ASSIGN_OR_RETURN(
+      IdentityChange change,
+      BeginIdentityChange(deps_, caller, request.guest(), request.identity()));
+  const GuestName& name = change.name;
   ASSIGN_OR_RETURN(
       std::optional<std::string> owner,
-      LookupIdentityOwner(deps_.store, name->organization, *identity));
-  if (owner.has_value() && *owner == name->guest) {
-    response = std::move(*stored.mutable_guest());
+      LookupIdentityOwner(deps_.store, name.organization, change.identity));
+  if (owner.has_value() && *owner == name.guest) {
+    response = std::move(*change.stored.mutable_guest());
     return absl::OkStatus();
   }
   if (owner.has_value()) {
     return IdentityTaken("identity",
-                         FormatGuestName(name->organization, *owner));
+                         FormatGuestName(name.organization, *owner));
   }
-  v1::Guest& guest = *stored.mutable_guest();
-  *guest.add_identities() = *identity;
+  v1::Guest& guest = *change.stored.mutable_guest();
+  *guest.add_identities() = change.identity;
   *guest.mutable_update_time() = ToProtoTimestamp(deps_.clock.Now());
 
   storage::WriteBatch batch;
-  PutGuest(batch, name->organization, name->guest, stored);
-  batch.Put(ColumnFamily::kIndexes, identity_key, name->guest);
-  if (std::optional<AuthorRef> author = AuthorOfIdentity(*identity)) {
-    RETURN_IF_ERROR(AttributeAuthor(deps_.store, name->organization, *author,
-                                    name->guest, batch));
+  PutGuest(batch, name.organization, name.guest, change.stored);
+  batch.Put(ColumnFamily::kIndexes, change.identity_key, name.guest);
+  if (std::optional<AuthorRef> author = AuthorOfIdentity(change.identity)) {
+    RETURN_IF_ERROR(AttributeAuthor(deps_.store, name.organization, *author,
+                                    name.guest, batch));
   }
   RETURN_IF_ERROR(deps_.store.Write(std::move(batch)));
   response = std::move(guest);
@@ -412,27 +437,16 @@ absl::Status Guests::LinkIdentity(const Principal& caller,
 absl::Status Guests::UnlinkIdentity(const Principal& caller,
                                     const v1::UnlinkIdentityRequest& request,
                                     v1::Guest& response) const {
-  FieldViolations violations;
-  auto name = ParseGuestName("guest", request.guest());
-  violations.AddAll(name.status());
-  std::optional<v1::Identity> identity =
-      NormalizeIdentity(violations, "identity", request.identity());
-  RETURN_IF_ERROR(violations.ToStatus());
-  RETURN_IF_ERROR(caller.RequireTenant(name->organization, request.guest()));
-
-  const std::string identity_key =
-      IdentityIndexKeyOf(name->organization, *identity);
-  auto attribution = deps_.attribution_locks.Lock(name->organization);
-  auto guard = deps_.locks.Lock(
-      storage::GuestKey(name->organization, name->guest), identity_key);
-  ASSIGN_OR_RETURN(StoredGuest stored,
-                   ReadExistingGuest(deps_.store, name->organization,
-                                     name->guest, request.guest()));
-  v1::Guest& guest = *stored.mutable_guest();
+  ASSIGN_OR_RETURN(
+      IdentityChange change,
+      BeginIdentityChange(deps_, caller, request.guest(), request.identity()));
+  const GuestName& name = change.name;
+  v1::Guest& guest = *change.stored.mutable_guest();
   auto* identities = guest.mutable_identities();
-  auto held = std::find_if(
-      identities->begin(), identities->end(),
-      [&](const v1::Identity& each) { return SameIdentity(each, *identity); });
+  auto held = std::find_if(identities->begin(), identities->end(),
+                           [&](const v1::Identity& each) {
+                             return SameIdentity(each, change.identity);
+                           });
   if (held == identities->end()) {
     return ResourceNotFound(
         absl::StrCat(request.guest(), "/identities/{identity}"));
@@ -441,11 +455,11 @@ absl::Status Guests::UnlinkIdentity(const Principal& caller,
   *guest.mutable_update_time() = ToProtoTimestamp(deps_.clock.Now());
 
   storage::WriteBatch batch;
-  PutGuest(batch, name->organization, name->guest, stored);
-  batch.Delete(ColumnFamily::kIndexes, identity_key);
-  if (std::optional<AuthorRef> author = AuthorOfIdentity(*identity)) {
+  PutGuest(batch, name.organization, name.guest, change.stored);
+  batch.Delete(ColumnFamily::kIndexes, change.identity_key);
+  if (std::optional<AuthorRef> author = AuthorOfIdentity(change.identity)) {
     RETURN_IF_ERROR(
-        AttributeAuthor(deps_.store, name->organization, *author, "", batch));
+        AttributeAuthor(deps_.store, name.organization, *author, "", batch));
   }
   RETURN_IF_ERROR(deps_.store.Write(std::move(batch)));
   response = std::move(guest);
