@@ -24,6 +24,7 @@
 //  family      key                                              value
 //  ----------  -----------------------------------------------  --------------
 //  default     "schema" (plain bytes, no codec)                 SchemaStamp
+//              "secret" (plain bytes, no codec)                 32 random bytes
 //  entities    str(org) kOrganization                           Organization
 //              str(org) kHotel str(hotel_id)                    Hotel
 //              str(org) kApiKey str(key_id)                     ApiKey

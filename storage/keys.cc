@@ -101,6 +101,7 @@ class KeyParser {
 }  // namespace
 
 std::string SchemaStampKey() { return "schema"; }
+std::string StoreSecretKey() { return "secret"; }
 
 std::string OrganizationKey(std::string_view org_id) {
   return Scoped(org_id, KeyKind::kOrganization).Release();

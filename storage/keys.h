@@ -24,6 +24,8 @@ namespace guestvoice::storage {
 
 // default: the schema stamp (storage/schema_stamp.h).
 std::string SchemaStampKey();
+// default: the store's secret (Store::secret).
+std::string StoreSecretKey();
 
 // entities: an organization's own record.
 std::string OrganizationKey(std::string_view org_id);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <random>
 #include <utility>
 #include <vector>
 
@@ -103,6 +104,9 @@ absl::StatusOr<std::unique_ptr<Store>> Store::Open(
     }
   }
   store->schema_stamp_ = *std::move(stamp);
+  if (absl::Status made = store->ReadOrMakeSecret(); !made.ok()) {
+    return made;
+  }
   return store;
 }
 
@@ -116,6 +120,31 @@ Store::Store(std::string data_dir, bool sync_writes,
       handles_(handles),
       schema_stamp_(std::move(schema_stamp)) {
   write_options_.sync = sync_writes;
+}
+
+absl::Status Store::ReadOrMakeSecret() {
+  rocksdb::Status status =
+      db_->Get(rocksdb::ReadOptions(), handle(ColumnFamily::kDefault),
+               StoreSecretKey(), &secret_);
+  if (status.ok() && secret_.size() == kSecretBytes) return absl::OkStatus();
+  if (status.ok()) {
+    return absl::DataLossError(
+        absl::StrCat("data dir ", data_dir_, ": the store's secret has ",
+                     secret_.size(), " bytes, not ", kSecretBytes));
+  }
+  if (!status.IsNotFound()) {
+    return FromRocksDb(status, "reading the store's secret");
+  }
+  // The kernel's CSPRNG (libstdc++ reads /dev/urandom or getrandom).
+  std::random_device random("/dev/urandom");
+  secret_.resize(kSecretBytes);
+  for (char& byte : secret_) byte = static_cast<char>(random());
+  rocksdb::WriteOptions synced;
+  synced.sync = true;
+  status = db_->Put(synced, handle(ColumnFamily::kDefault), StoreSecretKey(),
+                    secret_);
+  return status.ok() ? absl::OkStatus()
+                     : FromRocksDb(status, "writing the store's secret");
 }
 
 Store::~Store() { Close().IgnoreError(); }

@@ -93,8 +93,16 @@ class Store {
   // The canonical path of StoreOptions::data_dir.
   const std::string& data_dir() const { return data_dir_; }
   const SchemaStamp& schema_stamp() const { return schema_stamp_; }
+  // 32 random bytes made when the store first opened (by this or a later
+  // build) and kept in it, so they survive restarts and travel with backups:
+  // the key of the MACs the service puts on what it hands out and takes back
+  // (page tokens). Never leaves the process.
+  const std::string& secret() const { return secret_; }
 
  private:
+  static constexpr size_t kSecretBytes = 32;
+  // Reads secret_, making and storing it (synced) for a store without one.
+  absl::Status ReadOrMakeSecret();
   using Handles = std::array<rocksdb::ColumnFamilyHandle*, kColumnFamilyCount>;
 
   Store(std::string data_dir, bool sync_writes,
@@ -114,6 +122,7 @@ class Store {
   std::unique_ptr<rocksdb::DB> db_;
   Handles handles_;
   SchemaStamp schema_stamp_;
+  std::string secret_;
 };
 
 }  // namespace guestvoice::storage

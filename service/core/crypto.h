@@ -10,6 +10,13 @@ namespace guestvoice::service {
 // SHA-256 of `data`, 32 raw bytes (OpenSSL).
 std::string Sha256(std::string_view data);
 
+// HMAC-SHA-256 of `data` under `key`, 32 raw bytes (OpenSSL).
+std::string HmacSha256(std::string_view key, std::string_view data);
+
+// Whether two byte strings are equal, in time that depends only on their
+// lengths (for comparing MACs).
+bool ConstantTimeEquals(std::string_view a, std::string_view b);
+
 // `size` bytes from the operating system's CSPRNG (OpenSSL RAND_bytes),
 // web-safe base64 without padding. For secrets.
 std::string RandomSecret(size_t size);

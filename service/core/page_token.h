@@ -2,9 +2,13 @@
 #define GUESTVOICE_SERVICE_CORE_PAGE_TOKEN_H_
 
 // The one page-token codec (AIP-158). A token is opaque to clients: web-safe
-// base64 of a kind byte, a digest of the request it belongs to, and the
-// position where the next page resumes. A token is accepted only by a request
-// of the same kind and identity (method, parent and every filter).
+// base64 of a kind byte, the position where the next page resumes, and an
+// HMAC-SHA-256 (truncated to 16 bytes) under the store's secret over the
+// kind, the request it belongs to and the position. Only tokens this store
+// issued, for a request of the same kind and identity (method, parent and
+// every filter), are accepted: a token changed in one character, made up, or
+// taken to another request is PAGE_TOKEN_INVALID. The secret lives in the
+// store (storage::Store::secret), so tokens survive restarts.
 
 #include <string>
 #include <string_view>
@@ -22,13 +26,14 @@ enum class PageTokenKind : char {
   kOrderKey = 2,
 };
 
-std::string EncodePageToken(PageTokenKind kind,
+std::string EncodePageToken(std::string_view secret, PageTokenKind kind,
                             std::string_view request_identity,
                             std::string_view position);
 
-// The position of a token made by EncodePageToken with the same kind and
-// request identity, or INVALID_ARGUMENT (PAGE_TOKEN_INVALID).
-absl::StatusOr<std::string> DecodePageToken(PageTokenKind kind,
+// The position of a token made by EncodePageToken with the same secret, kind
+// and request identity, or INVALID_ARGUMENT (PAGE_TOKEN_INVALID).
+absl::StatusOr<std::string> DecodePageToken(std::string_view secret,
+                                            PageTokenKind kind,
                                             std::string_view request_identity,
                                             std::string_view page_token);
 

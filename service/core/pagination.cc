@@ -12,9 +12,10 @@ namespace guestvoice::service {
 namespace {
 
 // The last key of the previous page, or PAGE_TOKEN_INVALID.
-absl::StatusOr<std::string> DecodeToken(const PageQuery& query) {
+absl::StatusOr<std::string> DecodeToken(const storage::Store& store,
+                                        const PageQuery& query) {
   ASSIGN_OR_RETURN(std::string last_key,
-                   DecodePageToken(PageTokenKind::kStoreKey,
+                   DecodePageToken(store.secret(), PageTokenKind::kStoreKey,
                                    query.request_identity, query.page_token));
   if (!absl::StartsWith(last_key, query.prefix)) return PageTokenInvalid();
   return last_key;
@@ -36,7 +37,7 @@ absl::StatusOr<std::string> VisitPage(
                                : std::min(query.page_size, kMaxPageSize);
   std::string start_after;
   if (!query.page_token.empty()) {
-    ASSIGN_OR_RETURN(start_after, DecodeToken(query));
+    ASSIGN_OR_RETURN(start_after, DecodeToken(store, query));
   }
 
   std::vector<std::pair<std::string, std::string>> entries;
@@ -51,7 +52,7 @@ absl::StatusOr<std::string> VisitPage(
   for (const auto& [key, value] : entries) {
     RETURN_IF_ERROR(visit(key, value));
   }
-  return more ? EncodePageToken(PageTokenKind::kStoreKey,
+  return more ? EncodePageToken(store.secret(), PageTokenKind::kStoreKey,
                                 query.request_identity, entries.back().first)
               : std::string();
 }
@@ -70,7 +71,7 @@ absl::StatusOr<std::string> VisitFilteredPage(
                                : std::min(query.page_size, kMaxPageSize);
   std::string start_after(first_start_after);
   if (!query.page_token.empty()) {
-    ASSIGN_OR_RETURN(start_after, DecodeToken(query));
+    ASSIGN_OR_RETURN(start_after, DecodeToken(store, query));
   }
 
   size_t taken = 0;
@@ -93,7 +94,7 @@ absl::StatusOr<std::string> VisitFilteredPage(
         last_key.assign(key);
         return storage::ScanStep::kContinue;
       }));
-  return more ? EncodePageToken(PageTokenKind::kStoreKey,
+  return more ? EncodePageToken(store.secret(), PageTokenKind::kStoreKey,
                                 query.request_identity, last_key)
               : std::string();
 }

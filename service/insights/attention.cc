@@ -68,8 +68,9 @@ absl::StatusOr<v1::ListAttentionItemsResponse> ListAttentionPage(
                            : std::min<size_t>(page_size, kMaxPageSize);
   std::string after;
   if (!page_token.empty()) {
-    ASSIGN_OR_RETURN(after, DecodePageToken(PageTokenKind::kOrderKey,
-                                            request_identity, page_token));
+    ASSIGN_OR_RETURN(after,
+                     DecodePageToken(store.secret(), PageTokenKind::kOrderKey,
+                                     request_identity, page_token));
   }
   absl::flat_hash_set<std::string> hotels;
   for (const ScopeHotel& hotel : scope.hotels) hotels.insert(hotel.name);
@@ -119,9 +120,9 @@ absl::StatusOr<v1::ListAttentionItemsResponse> ListAttentionPage(
     *response.add_items() = std::move(queue[i].item);
   }
   if (queue.size() > limit) {
-    response.set_next_page_token(EncodePageToken(PageTokenKind::kOrderKey,
-                                                 request_identity,
-                                                 queue[limit - 1].order_key));
+    response.set_next_page_token(
+        EncodePageToken(store.secret(), PageTokenKind::kOrderKey,
+                        request_identity, queue[limit - 1].order_key));
   }
   return response;
 }

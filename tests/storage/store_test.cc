@@ -106,6 +106,31 @@ TEST_F(StoreTest, ReopenKeepsDataAndTheStamp) {
   EXPECT_EQ(store_->schema_stamp().created, stamp.created);
 }
 
+TEST_F(StoreTest, TheSecretIsMadeOnceKeptAndOwnToEachStore) {
+  Open();
+  const std::string secret = store_->secret();
+  EXPECT_EQ(secret.size(), 32u);
+  Reopen();
+  EXPECT_EQ(store_->secret(), secret);
+
+  StoreOptions other = Options();
+  other.data_dir = dir_.Child("other");
+  ASSERT_OK_AND_ASSIGN(std::unique_ptr<Store> another, Store::Open(other));
+  EXPECT_NE(another->secret(), secret);
+}
+
+// A store written before secrets existed gains one on its next open.
+TEST_F(StoreTest, AStoreWithoutASecretGainsOne) {
+  Open();
+  WriteBatch batch;
+  batch.Delete(ColumnFamily::kDefault, StoreSecretKey());
+  ASSERT_OK(store_->Write(std::move(batch)));
+  Reopen();
+  EXPECT_EQ(store_->secret().size(), 32u);
+  EXPECT_THAT(Get(ColumnFamily::kDefault, StoreSecretKey()),
+              Optional(store_->secret()));
+}
+
 TEST_F(StoreTest, GetOfAMissingKeyIsNullopt) {
   Open();
   EXPECT_EQ(Get(ColumnFamily::kEntities, "absent"), std::nullopt);

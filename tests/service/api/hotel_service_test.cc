@@ -187,6 +187,32 @@ TEST_F(HotelServiceTest, BadPageTokenAndNegativePageSizeAreRejected) {
               GrpcErrorIs(grpc::StatusCode::INVALID_ARGUMENT, "FIELD_INVALID"));
 }
 
+// Tokens are signed with the store's secret: one changed character is
+// refused, and a token outlives a restart of the server.
+TEST_F(HotelServiceTest, PageTokensAreSignedAndSurviveARestart) {
+  for (int i = 0; i < 4; ++i) {
+    ASSERT_TRUE(Create(CreateRequest("h" + std::to_string(i))).ok());
+  }
+  v1::ListHotelsResponse first;
+  ASSERT_TRUE(List(2, "", &first).ok());
+  const std::string token = first.next_page_token();
+  ASSERT_FALSE(token.empty());
+
+  std::string changed = token;
+  changed[changed.size() / 2] = changed[changed.size() / 2] == 'A' ? 'B' : 'A';
+  v1::ListHotelsResponse refused;
+  EXPECT_THAT(
+      List(2, changed, &refused),
+      GrpcErrorIs(grpc::StatusCode::INVALID_ARGUMENT, "PAGE_TOKEN_INVALID"));
+
+  server_.Restart();
+  stub_ = v1::HotelService::NewStub(server_.channel());
+  v1::ListHotelsResponse second;
+  ASSERT_TRUE(List(2, token, &second).ok());
+  ASSERT_EQ(second.hotels_size(), 2);
+  EXPECT_EQ(second.hotels(0).name(), "organizations/default/hotels/h2");
+}
+
 TEST_F(HotelServiceTest, UpdateChangesOnlyMaskedFields) {
   ASSERT_TRUE(Create(CreateRequest("cascais")).ok());
   server_.clock().Advance(absl::Hours(1));
