@@ -1,6 +1,7 @@
 #include "storage/status.h"
 
 #include "absl/strings/str_cat.h"
+#include "common/absl_view.h"
 
 namespace guestvoice::storage {
 namespace {
@@ -91,11 +92,8 @@ absl::StatusCode CodeFor(const rocksdb::Status& status) {
 absl::Status FromRocksDb(const rocksdb::Status& status,
                          std::string_view context) {
   if (status.ok()) return absl::OkStatus();
-  // Debian's Abseil has its own string_view type, not std::string_view.
-  return absl::Status(
-      CodeFor(status),
-      absl::StrCat(absl::string_view(context.data(), context.size()), ": ",
-                   status.ToString()));
+  return absl::Status(CodeFor(status),
+                      absl::StrCat(AbslView(context), ": ", status.ToString()));
 }
 
 }  // namespace guestvoice::storage

@@ -3,7 +3,6 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_split.h"
 #include "common/absl_view.h"
 #include "service/core/errors.h"
 #include "service/core/resource_names.h"
@@ -32,10 +31,8 @@ absl::StatusOr<FeedbackName> ParseFeedbackName(std::string_view field,
     return InvalidField(std::string(field),
                         absl::StrCat("longer than ", kMaxNameBytes, " bytes"));
   }
-  std::vector<absl::string_view> segments = absl::StrSplit(AbslView(name), '/');
-  auto valid_id = [](absl::string_view id) {
-    return IsValidResourceId(std::string_view(id.data(), id.size()));
-  };
+  const std::vector<std::string_view> segments = SplitOn(name, '/');
+  auto valid_id = [](std::string_view id) { return IsValidResourceId(id); };
   if (segments.size() != 4 || segments[0] != "organizations" ||
       segments[2] != "feedback" || !valid_id(segments[1]) ||
       !valid_id(segments[3])) {
