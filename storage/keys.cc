@@ -343,11 +343,15 @@ std::string NewestFirstIndexKey(std::string_view index_prefix,
 
 std::string NewestFirstStartBefore(std::string_view index_prefix,
                                    absl::Time before) {
-  // Keys hold whole microseconds (rounded down), so an entry is older than
-  // `before` exactly when its key time is at most one microsecond earlier;
-  // every such key extends this position and so sorts after it.
+  // Keys hold whole microseconds (rounded down): an entry may be older than
+  // `before` exactly when its key time is earlier than `before` rounded up to
+  // a whole microsecond, and every such key extends this position and so
+  // sorts after it.
+  const absl::Time whole_before =
+      absl::UnixEpoch() +
+      absl::Ceil(before - absl::UnixEpoch(), absl::Microseconds(1));
   KeyBuilder suffix;
-  suffix.AppendNewestFirst(before - absl::Microseconds(1));
+  suffix.AppendNewestFirst(whole_before - absl::Microseconds(1));
   return std::string(index_prefix) + suffix.key();
 }
 

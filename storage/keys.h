@@ -149,7 +149,10 @@ std::string NewestFirstIndexKey(std::string_view index_prefix,
                                 absl::Time post_time,
                                 std::string_view feedback_id);
 // A Scan start_after for a newest-first index under `index_prefix` that skips
-// every entry posted at or after `before`.
+// every entry posted at or after `before` and keeps every earlier one. Keys
+// hold whole microseconds (rounded down), so when `before` is not a whole
+// microsecond the entries of its own microsecond are kept too, and a caller
+// with such a bound checks their exact times.
 std::string NewestFirstStartBefore(std::string_view index_prefix,
                                    absl::Time before);
 // feedback: the author record of (source, handle) (personal data).

@@ -33,18 +33,6 @@ std::string RequestIdentity(const v1::ListFeedbackRequest& request) {
   return absl::StrCat("ListFeedback|", identity.SerializeAsString());
 }
 
-// Index keys hold post times in whole microseconds, and items of one
-// microsecond are ordered by id, not time: the scan's bounds are widened to
-// whole microseconds and the exact times are checked item by item.
-absl::Time FloorToMicrosecond(absl::Time time) {
-  return absl::Floor(time - absl::UnixEpoch(), absl::Microseconds(1)) +
-         absl::UnixEpoch();
-}
-absl::Time CeilToMicrosecond(absl::Time time) {
-  return absl::Ceil(time - absl::UnixEpoch(), absl::Microseconds(1)) +
-         absl::UnixEpoch();
-}
-
 }  // namespace
 
 absl::Status ListFeedbackPage(const storage::Store& store,
@@ -59,9 +47,9 @@ absl::Status ListFeedbackPage(const storage::Store& store,
       .page_token = request.page_token(),
   };
   const std::string first_start_after =
-      filter.end.has_value() ? storage::NewestFirstStartBefore(
-                                   query.prefix, CeilToMicrosecond(*filter.end))
-                             : "";
+      filter.end.has_value()
+          ? storage::NewestFirstStartBefore(query.prefix, *filter.end)
+          : "";
   ASSIGN_OR_RETURN(
       *response.mutable_next_page_token(),
       VisitFilteredPage(
@@ -78,9 +66,11 @@ absl::Status ListFeedbackPage(const storage::Store& store,
             const v1::Feedback& feedback = item->feedback();
             const absl::Time post_time = PostTimeOf(feedback);
             if (filter.start.has_value() && post_time < *filter.start) {
-              // Only an earlier microsecond proves every later entry older.
-              return FloorToMicrosecond(post_time) <
-                             FloorToMicrosecond(*filter.start)
+              // Index keys hold whole microseconds and order one
+              // microsecond's items by id, not time: only an item of an
+              // earlier microsecond proves every later entry older.
+              return absl::ToUnixMicros(post_time) <
+                             absl::ToUnixMicros(*filter.start)
                          ? EntryVerdict::kPastEnd
                          : EntryVerdict::kSkipped;
             }

@@ -28,8 +28,9 @@ class ApiKeyVerifier {
   explicit ApiKeyVerifier(const storage::Store& store, size_t capacity = 4096)
       : store_(store), capacity_(capacity) {}
 
-  // The caller holding `key` at `now`, as AuthenticateApiKey decides it.
-  // UNAUTHENTICATED with API_KEY_INVALID or API_KEY_EXPIRED.
+  // The caller holding `key` at `now` (LookupApiKeyHolder, then
+  // CheckApiKeyExpiry). UNAUTHENTICATED with API_KEY_INVALID (unknown or
+  // revoked) or API_KEY_EXPIRED.
   absl::StatusOr<Principal> Verify(std::string_view key, absl::Time now);
 
   // Forgets the key named `api_key_name` (after its revocation is durable),

@@ -125,14 +125,6 @@ absl::Status CheckApiKeyExpiry(const ApiKeyHolder& holder, absl::Time now) {
   return absl::OkStatus();
 }
 
-absl::StatusOr<Principal> AuthenticateApiKey(const storage::Store& store,
-                                             absl::Time now,
-                                             std::string_view key) {
-  ASSIGN_OR_RETURN(ApiKeyHolder holder, LookupApiKeyHolder(store, key));
-  RETURN_IF_ERROR(CheckApiKeyExpiry(holder, now));
-  return std::move(holder.principal);
-}
-
 absl::Status Organizations::Create(const Principal& caller,
                                    const v1::CreateOrganizationRequest& request,
                                    v1::Organization& response) const {

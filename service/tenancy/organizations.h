@@ -65,12 +65,6 @@ absl::StatusOr<ApiKeyHolder> LookupApiKeyHolder(const storage::Store& store,
 // UNAUTHENTICATED (API_KEY_EXPIRED) once `holder`'s key expired at `now`.
 absl::Status CheckApiKeyExpiry(const ApiKeyHolder& holder, absl::Time now);
 
-// The caller holding API key `key` at `now`: LookupApiKeyHolder, then
-// CheckApiKeyExpiry.
-absl::StatusOr<Principal> AuthenticateApiKey(const storage::Store& store,
-                                             absl::Time now,
-                                             std::string_view key);
-
 // The organization operations of AdminService. Creating and listing
 // organizations takes SCOPE_PLATFORM_ADMIN, which is checked before these
 // run.

@@ -98,6 +98,15 @@ TEST(FeedbackKeysTest, NewestFirstIndexesAndTheirStartPositions) {
   EXPECT_LT(NewestFirstIndexKey(prefix, t, "a"), start);
   EXPECT_GT(NewestFirstIndexKey(prefix, t - absl::Microseconds(1), "a"), start);
   EXPECT_EQ(start.rfind(prefix, 0), 0u);
+
+  // Before a time inside a microsecond, that microsecond's entries are kept
+  // (their exact times may be earlier) and the next microsecond's skipped.
+  const std::string within =
+      NewestFirstStartBefore(prefix, t + absl::Nanoseconds(700));
+  EXPECT_GT(NewestFirstIndexKey(prefix, t + absl::Nanoseconds(500), "a"),
+            within);
+  EXPECT_LT(NewestFirstIndexKey(prefix, t + absl::Microseconds(1), "a"),
+            within);
 }
 
 TEST(FeedbackKeysTest, KindsStayInTheirFamilysRanges) {

@@ -1,5 +1,5 @@
 // API keys on a store of their own: who may administer an organization's
-// keys, minting, revocation, and how AuthenticateApiKey treats valid,
+// keys, minting, revocation, and how the ApiKeyVerifier treats valid,
 // revoked and expired keys.
 
 #include "service/tenancy/api_keys.h"
@@ -88,7 +88,7 @@ class ApiKeysTest : public TenancyFixture {
   }
 
   absl::StatusOr<Principal> Authenticate(const std::string& key_string) {
-    return AuthenticateApiKey(store(), clock_.Now(), key_string);
+    return verifier().Verify(key_string, clock_.Now());
   }
 
   ApiKeys api_keys() { return ApiKeys(domain(), verifier()); }

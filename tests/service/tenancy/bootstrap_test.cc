@@ -17,6 +17,7 @@
 #include "service/core/crypto.h"
 #include "service/core/proto_time.h"
 #include "service/core/resource_names.h"
+#include "service/tenancy/api_key_verifier.h"
 #include "service/tenancy/organizations.h"
 #include "storage/keys.h"
 #include "tests/service/tenancy/tenancy_fixture.h"
@@ -104,8 +105,8 @@ TEST_F(BootstrapTest, TheKeyInTheFileHasEveryScope) {
   ASSERT_FALSE(key.empty());
   key.pop_back();  // the newline
 
-  ASSERT_OK_AND_ASSIGN(Principal caller,
-                       AuthenticateApiKey(*store_, clock_.Now(), key));
+  ApiKeyVerifier verifier(*store_);
+  ASSERT_OK_AND_ASSIGN(Principal caller, verifier.Verify(key, clock_.Now()));
   EXPECT_EQ(caller.organization(), "default");
   EXPECT_THAT(caller.api_key_name(),
               MatchesRegex("organizations/default/apiKeys/[a-z][a-z0-9]{19}"));
@@ -122,8 +123,7 @@ TEST_F(BootstrapTest, TheKeyInTheFileHasEveryScope) {
   EXPECT_EQ(stored->secret_sha256(), Sha256(key));
   EXPECT_FALSE(stored->api_key().has_expire_time());
   EXPECT_OK(
-      AuthenticateApiKey(*store_, clock_.Now() + absl::Hours(24 * 3650), key)
-          .status());
+      verifier.Verify(key, clock_.Now() + absl::Hours(24 * 3650)).status());
 }
 
 TEST_F(BootstrapTest, AnotherStartDoesNothing) {
