@@ -2,7 +2,7 @@
 
 #include "rocksdb/filter_policy.h"
 #include "rocksdb/table.h"
-#include "storage/counters_merge_operator.h"
+#include "storage/counter_table_merge_operator.h"
 
 namespace guestvoice::storage {
 namespace {
@@ -85,7 +85,7 @@ rocksdb::ColumnFamilyOptions ColumnFamilyOptionsFor(
   options.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
 
   if (HasMergeOperator(family)) {
-    options.merge_operator = std::make_shared<CountersMergeOperator>();
+    options.merge_operator = std::make_shared<CounterTableMergeOperator>();
   }
   return options;
 }

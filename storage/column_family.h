@@ -26,7 +26,8 @@ enum class ColumnFamily : int {
   kIndexes,
   // "feedback": feedback items (bulk text; compressed hardest).
   kFeedback,
-  // "aggregates": insight pre-aggregates, combined by CountersMergeOperator.
+  // "aggregates": insight pre-aggregates, counter tables combined by
+  // CounterTableMergeOperator.
   kAggregates,
   // "requests": request_id idempotency records.
   kRequests,

@@ -66,24 +66,25 @@
 //              str(org) kNegativeQuote str(hotel) str(aspect) t-desc(post)
 //                str(feedback_id) u32(mention)   AspectMention: recent
 //                                                negative clauses (top issues)
-//  aggregates  (kinds 0xA0-0xBF, counters: CountersMergeOperator)
-//              str(org) kVoiceDayAggregate str(hotel) i64(day) str(voice)
-//                [feedback, sentiment sum, rated, rating sum]
-//              str(org) kAspectDayAggregate str(hotel) i64(day) str(aspect)
-//                str(voice)  [mentions, sentiment sum, negative mentions]
+//  aggregates  (kinds 0xA0-0xBF, counter tables: CounterTableMergeOperator)
+//              str(org) kVoiceBlock str(hotel) u8(period) i64(first day)
+//                voice -> [feedback, sentiment sum, rated, rating sum]
+//              str(org) kAspectBlock str(hotel) u8(period) i64(first day)
+//                str(aspect) voice -> [mentions, sentiment sum, negative]
 //  requests    str(org) kRequest str(method) str(request_id)
 //                                                RequestRecord (idempotency)
 // clang-format on
 //
 // Pre-aggregates (service/feedback/aggregates.h has the slot layout and the
-// fixed-point scale): `day` is the hotel-local calendar day of post_time as
-// days since 1970-01-01, `voice` an opaque voice id (docs/voices.md). With
-// hotel before day, an interval of one hotel is one range scan, and every
-// hotel of an organization one prefix scan (or one seek per hotel); each
-// voice appears once per hotel and day, so a voice's figures over an interval
-// are the sum of its entries. Re-attribution subtracts from one voice and
-// adds to another, which can leave entries whose count slot is 0: readers
-// skip them. Repeats contribute nothing.
+// fixed-point scale): blocks of one hotel, one per hotel-local calendar day
+// and one per calendar month (period 0 and 1, named by the first day as days
+// since 1970-01-01), each a counter table with an entry per voice (or per
+// aspect and voice) that posted in it. An interval's figures come from the
+// month blocks of the months it covers whole and the day blocks of the rest:
+// a bounded number of reads per hotel, however long the history. Day blocks
+// of a hotel sort by day, so the days of a partial month are one range scan.
+// Re-attribution subtracts from one voice and adds to another; an entry that
+// sums to zero disappears from the table. Repeats contribute nothing.
 //
 // The API-key hash index is the one global index with tenant data: a request
 // is authenticated before its organization is known, so the lookup cannot be
@@ -135,8 +136,10 @@ enum class KeyKind : uint8_t {
   kFeedbackRepeatIndex = 0x87,
   kNegativeQuote = 0x88,
   // aggregates: 0xA0-0xBF
-  kVoiceDayAggregate = 0xA0,
-  kAspectDayAggregate = 0xA1,
+  // 0xA0 and 0xA1 held one key per (hotel, day, voice) and (hotel, day,
+  // aspect, voice) until schema 2 packed them into blocks: retired.
+  kVoiceBlock = 0xA2,
+  kAspectBlock = 0xA3,
   // requests: 0xC0-0xDF
   kRequest = 0xC0,
 };

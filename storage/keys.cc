@@ -53,6 +53,7 @@ class KeyParser {
   KeyParser& String(std::string_view& value) {
     return Read(&KeyReader::ReadString, value);
   }
+  KeyParser& Byte(uint8_t& value) { return Read(&KeyReader::ReadByte, value); }
   KeyParser& Int64(int64_t& value) {
     return Read(&KeyReader::ReadInt64, value);
   }
@@ -431,91 +432,60 @@ absl::StatusOr<NegativeQuoteKeyParts> ParseNegativeQuoteKey(
   return parts;
 }
 
-std::string VoiceDayAggregateKey(std::string_view org_id,
-                                 std::string_view hotel_id, int64_t day,
-                                 std::string_view voice) {
-  return Scoped(org_id, KeyKind::kVoiceDayAggregate)
+namespace {
+
+KeyKind BlockKind(AggregateTable table) {
+  return table == AggregateTable::kVoices ? KeyKind::kVoiceBlock
+                                          : KeyKind::kAspectBlock;
+}
+
+}  // namespace
+
+std::string AggregateBlockKey(std::string_view org_id, AggregateTable table,
+                              std::string_view hotel_id, AggregatePeriod period,
+                              int64_t first_day) {
+  return Scoped(org_id, BlockKind(table))
       .AppendString(hotel_id)
-      .AppendInt64(day)
-      .AppendString(voice)
+      .AppendByte(static_cast<uint8_t>(period))
+      .AppendInt64(first_day)
       .Release();
 }
 
-std::string VoiceDayAggregatePrefix(std::string_view org_id) {
-  return Scoped(org_id, KeyKind::kVoiceDayAggregate).Release();
+std::string AggregateBlockOrganizationPrefix(std::string_view org_id,
+                                             AggregateTable table) {
+  return Scoped(org_id, BlockKind(table)).Release();
 }
 
-std::string VoiceDayAggregateHotelPrefix(std::string_view org_id,
-                                         std::string_view hotel_id) {
-  return Scoped(org_id, KeyKind::kVoiceDayAggregate)
+std::string AggregateBlockPrefix(std::string_view org_id, AggregateTable table,
+                                 std::string_view hotel_id,
+                                 AggregatePeriod period) {
+  return Scoped(org_id, BlockKind(table))
       .AppendString(hotel_id)
+      .AppendByte(static_cast<uint8_t>(period))
       .Release();
 }
 
-std::string VoiceDayAggregateDayPrefix(std::string_view org_id,
-                                       std::string_view hotel_id, int64_t day) {
-  return Scoped(org_id, KeyKind::kVoiceDayAggregate)
-      .AppendString(hotel_id)
-      .AppendInt64(day)
-      .Release();
-}
-
-absl::StatusOr<VoiceDayAggregateKeyParts> ParseVoiceDayAggregateKey(
+absl::StatusOr<AggregateBlockKeyParts> ParseAggregateBlockKey(
     std::string_view key) {
-  VoiceDayAggregateKeyParts parts;
-  RETURN_IF_ERROR(
-      KeyParser(key, KeyKind::kVoiceDayAggregate, "voice-day aggregate")
-          .Organization(parts.org_id)
-          .String(parts.hotel_id)
-          .Int64(parts.day)
-          .String(parts.voice)
-          .End());
-  return parts;
-}
-
-std::string AspectDayAggregateKey(std::string_view org_id,
-                                  std::string_view hotel_id, int64_t day,
-                                  std::string_view aspect,
-                                  std::string_view voice) {
-  return Scoped(org_id, KeyKind::kAspectDayAggregate)
-      .AppendString(hotel_id)
-      .AppendInt64(day)
-      .AppendString(aspect)
-      .AppendString(voice)
-      .Release();
-}
-
-std::string AspectDayAggregatePrefix(std::string_view org_id) {
-  return Scoped(org_id, KeyKind::kAspectDayAggregate).Release();
-}
-
-std::string AspectDayAggregateHotelPrefix(std::string_view org_id,
-                                          std::string_view hotel_id) {
-  return Scoped(org_id, KeyKind::kAspectDayAggregate)
-      .AppendString(hotel_id)
-      .Release();
-}
-
-std::string AspectDayAggregateDayPrefix(std::string_view org_id,
-                                        std::string_view hotel_id,
-                                        int64_t day) {
-  return Scoped(org_id, KeyKind::kAspectDayAggregate)
-      .AppendString(hotel_id)
-      .AppendInt64(day)
-      .Release();
-}
-
-absl::StatusOr<AspectDayAggregateKeyParts> ParseAspectDayAggregateKey(
-    std::string_view key) {
-  AspectDayAggregateKeyParts parts;
-  RETURN_IF_ERROR(
-      KeyParser(key, KeyKind::kAspectDayAggregate, "aspect-day aggregate")
-          .Organization(parts.org_id)
-          .String(parts.hotel_id)
-          .Int64(parts.day)
-          .String(parts.aspect)
-          .String(parts.voice)
-          .End());
+  AggregateBlockKeyParts parts;
+  // The kind byte says which table; the parser then checks it like any kind.
+  KeyReader head(key);
+  const bool aspects =
+      head.ReadString().ok() &&
+      head.ReadKind().value_or(KeyKind::kVoiceBlock) == KeyKind::kAspectBlock;
+  parts.table = aspects ? AggregateTable::kAspects : AggregateTable::kVoices;
+  uint8_t period = 0;
+  RETURN_IF_ERROR(KeyParser(key, BlockKind(parts.table), "aggregate block")
+                      .Organization(parts.org_id)
+                      .String(parts.hotel_id)
+                      .Byte(period)
+                      .Int64(parts.first_day)
+                      .End());
+  if (period > static_cast<uint8_t>(AggregatePeriod::kMonth)) {
+    return absl::DataLossError(
+        absl::StrCat("undecodable aggregate block key: period ", period));
+  }
+  parts.period = static_cast<AggregatePeriod>(period);
   return parts;
 }
 

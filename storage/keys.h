@@ -191,44 +191,37 @@ struct NegativeQuoteKeyParts {
 absl::StatusOr<NegativeQuoteKeyParts> ParseNegativeQuoteKey(
     std::string_view key);
 
-// aggregates: per (hotel, hotel-local day, voice) counters. Prefixes narrow
-// to the organization, one hotel, or one hotel's day; a day prefix is also a
-// Scan start_after that begins at that day.
-std::string VoiceDayAggregateKey(std::string_view org_id,
-                                 std::string_view hotel_id, int64_t day,
-                                 std::string_view voice);
-std::string VoiceDayAggregatePrefix(std::string_view org_id);
-std::string VoiceDayAggregateHotelPrefix(std::string_view org_id,
-                                         std::string_view hotel_id);
-std::string VoiceDayAggregateDayPrefix(std::string_view org_id,
-                                       std::string_view hotel_id, int64_t day);
-struct VoiceDayAggregateKeyParts {
-  std::string_view org_id;
-  std::string_view hotel_id;
-  int64_t day = 0;
-  std::string_view voice;
+// aggregates: the counter tables (storage/counter_table.h) of one hotel and
+// period; service/feedback/aggregates.h has their entries and slots. Persisted
+// numbers: never renumber.
+enum class AggregateTable : uint8_t {
+  kVoices = 0,   // entry per voice
+  kAspects = 1,  // entry per (aspect, voice)
 };
-absl::StatusOr<VoiceDayAggregateKeyParts> ParseVoiceDayAggregateKey(
-    std::string_view key);
-
-// aggregates: per (hotel, hotel-local day, aspect, voice) counters.
-std::string AspectDayAggregateKey(std::string_view org_id,
-                                  std::string_view hotel_id, int64_t day,
-                                  std::string_view aspect,
-                                  std::string_view voice);
-std::string AspectDayAggregatePrefix(std::string_view org_id);
-std::string AspectDayAggregateHotelPrefix(std::string_view org_id,
-                                          std::string_view hotel_id);
-std::string AspectDayAggregateDayPrefix(std::string_view org_id,
-                                        std::string_view hotel_id, int64_t day);
-struct AspectDayAggregateKeyParts {
-  std::string_view org_id;
-  std::string_view hotel_id;
-  int64_t day = 0;
-  std::string_view aspect;
-  std::string_view voice;
+enum class AggregatePeriod : uint8_t {
+  kDay = 0,    // a hotel-local calendar day
+  kMonth = 1,  // a hotel-local calendar month
 };
-absl::StatusOr<AspectDayAggregateKeyParts> ParseAspectDayAggregateKey(
+// A period is named by its first day, as days since 1970-01-01.
+std::string AggregateBlockKey(std::string_view org_id, AggregateTable table,
+                              std::string_view hotel_id, AggregatePeriod period,
+                              int64_t first_day);
+// The prefix of every block of one table of an organization.
+std::string AggregateBlockOrganizationPrefix(std::string_view org_id,
+                                             AggregateTable table);
+// The prefix of one hotel's blocks of one table and period, which sort by
+// first day.
+std::string AggregateBlockPrefix(std::string_view org_id, AggregateTable table,
+                                 std::string_view hotel_id,
+                                 AggregatePeriod period);
+struct AggregateBlockKeyParts {
+  std::string_view org_id;
+  AggregateTable table = AggregateTable::kVoices;
+  std::string_view hotel_id;
+  AggregatePeriod period = AggregatePeriod::kDay;
+  int64_t first_day = 0;
+};
+absl::StatusOr<AggregateBlockKeyParts> ParseAggregateBlockKey(
     std::string_view key);
 
 }  // namespace guestvoice::storage

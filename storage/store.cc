@@ -8,7 +8,7 @@
 
 #include "absl/memory/memory.h"
 #include "absl/strings/str_cat.h"
-#include "storage/counters_merge_operator.h"
+#include "storage/counter_table.h"
 #include "storage/data_dir.h"
 #include "storage/data_dir_lock.h"
 #include "storage/key_codec.h"
@@ -62,8 +62,8 @@ absl::StatusOr<std::unique_ptr<Store>> Store::Open(
       rocksdb::NewLRUCache(options.block_cache_bytes);
   std::optional<SchemaStamp> stamp;
   if (prepared->contents == DataDirContents::kRocksDb) {
-    absl::StatusOr<std::optional<SchemaStamp>> inspected =
-        InspectExistingStore(data_dir, block_cache, kSchemaVersion);
+    absl::StatusOr<std::optional<SchemaStamp>> inspected = InspectExistingStore(
+        data_dir, block_cache, kOldestUpgradableSchemaVersion, kSchemaVersion);
     if (!inspected.ok()) return inspected.status();
     stamp = *std::move(inspected);
   }
@@ -206,14 +206,15 @@ absl::Status Store::Write(WriteBatch&& batch) {
                        std::string(ColumnFamilyName(update.family)),
                        "', which has no merge operator"));
     }
-    // A malformed counters value would fail every later merge of its key, in
+    // A malformed counter table would fail every later merge of its key, in
     // reads and in compactions (which would stop the store's writes).
     if (update.family == ColumnFamily::kAggregates &&
-        update.operation != WriteBatch::Operation::kDelete &&
-        !IsCountersValue(update.value)) {
-      return absl::InternalError(
-          absl::StrCat("a value of ", update.value.size(),
-                       " bytes is not a counters value (8-byte slots)"));
+        update.operation != WriteBatch::Operation::kDelete) {
+      if (absl::Status table = CheckCounterTable(update.value); !table.ok()) {
+        return absl::InternalError(absl::StrCat(
+            "a value for the aggregates family is not a counter table: ",
+            table.message()));
+      }
     }
     rocksdb::ColumnFamilyHandle* family = handle(update.family);
     rocksdb::Status status;
@@ -269,6 +270,45 @@ absl::Status Store::Scan(ColumnFamily family, std::string_view prefix,
 
 std::unique_ptr<Snapshot> Store::GetSnapshot() const {
   return absl::WrapUnique(new Snapshot(db_.get(), db_->GetSnapshot()));
+}
+
+absl::Status Store::ClearFamily(ColumnFamily family) {
+  if (absl::Status open = CheckOpen(); !open.ok()) return open;
+  const std::string what =
+      absl::StrCat("clearing ", std::string(ColumnFamilyName(family)));
+  std::unique_ptr<rocksdb::Iterator> it(
+      db_->NewIterator(rocksdb::ReadOptions(), handle(family)));
+  it->SeekToLast();
+  if (!it->Valid()) return FromRocksDb(it->status(), what);
+  // DeleteRange's end is exclusive: the last key gets a point deletion.
+  const std::string last = it->key().ToString();
+  rocksdb::WriteBatch batch;
+  rocksdb::Status status = batch.DeleteRange(handle(family), "", last);
+  if (status.ok()) status = batch.Delete(handle(family), last);
+  if (status.ok()) status = db_->Write(write_options_, &batch);
+  return FromRocksDb(status, what);
+}
+
+absl::Status Store::FinishUpgrade() {
+  if (absl::Status open = CheckOpen(); !open.ok()) return open;
+  std::vector<rocksdb::ColumnFamilyHandle*> all(handles_.begin(),
+                                                handles_.end());
+  rocksdb::Status status = db_->Flush(rocksdb::FlushOptions(), all);
+  if (!status.ok()) {
+    return FromRocksDb(status, absl::StrCat("flushing data dir ", data_dir_));
+  }
+  SchemaStamp upgraded = schema_stamp_;
+  upgraded.schema_version = kSchemaVersion;
+  rocksdb::WriteOptions synced;
+  synced.sync = true;
+  status = db_->Put(synced, handle(ColumnFamily::kDefault), SchemaStampKey(),
+                    EncodeSchemaStamp(upgraded));
+  if (!status.ok()) {
+    return FromRocksDb(status, absl::StrCat("data dir ", data_dir_,
+                                            ": writing the schema stamp"));
+  }
+  schema_stamp_ = std::move(upgraded);
+  return absl::OkStatus();
 }
 
 absl::Status Store::CompactAll() {

@@ -35,8 +35,14 @@ using ScanVisitor = absl::FunctionRef<absl::StatusOr<ScanStep>(
 // the destructor) only once no other call is in flight.
 class Store {
  public:
-  // The on-disk schema this build reads and writes.
-  static constexpr uint32_t kSchemaVersion = 1;
+  // The on-disk schema this build reads and writes. Version 2 packed the
+  // insight pre-aggregates into per-hotel day and month blocks.
+  static constexpr uint32_t kSchemaVersion = 2;
+  // The oldest schema a store may have and still open: such a store reports
+  // needs_upgrade(), and its owner brings it up to date (for schema 1: the
+  // service rebuilds the aggregates family from the feedback items, see
+  // service/feedback/aggregate_rebuild.h) and then calls FinishUpgrade.
+  static constexpr uint32_t kOldestUpgradableSchemaVersion = 1;
 
   // Opens the store in options.data_dir, creating the directory and a stamped
   // empty store when there is none (and create_if_missing is on).
@@ -44,7 +50,8 @@ class Store {
   //  - FAILED_PRECONDITION: the directory is in use by another process or
   //    Store (RocksDB's LOCK file); it holds another program's files, a
   //    RocksDB database that is not a guestvoice store, unknown column
-  //    families, or a store with a newer schema version.
+  //    families, or a store with a newer schema version or one older than
+  //    kOldestUpgradableSchemaVersion.
   //  - DATA_LOSS: the RocksDB metadata (CURRENT, MANIFEST) is unreadable.
   //  - PERMISSION_DENIED (or FAILED_PRECONDITION for a path that crosses a
   //    regular file): the directory cannot be created or written.
@@ -85,6 +92,19 @@ class Store {
 
   // A consistent view for several reads. Requires an open store.
   std::unique_ptr<Snapshot> GetSnapshot() const;
+
+  // Deletes every entry of `family` at once (a range tombstone), for an
+  // upgrade that rebuilds the family.
+  [[nodiscard]] absl::Status ClearFamily(ColumnFamily family);
+
+  // Whether the store has an older schema than this build writes; its data
+  // must be upgraded before it is served.
+  bool needs_upgrade() const {
+    return schema_stamp_.schema_version < kSchemaVersion;
+  }
+  // Stamps the store with kSchemaVersion (synced, after flushing every
+  // family, so the upgraded data is durable before the stamp says so).
+  [[nodiscard]] absl::Status FinishUpgrade();
 
   // Flushes and fully compacts every column family: merges operands, drops
   // deleted entries. For maintenance tools and tests.

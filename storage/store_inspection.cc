@@ -35,6 +35,7 @@ absl::Status NotGuestvoiceError(const std::string& data_dir,
 
 absl::Status CheckSchemaStamp(const std::string& data_dir,
                               const SchemaStamp& stamp,
+                              uint32_t oldest_schema_version,
                               uint32_t schema_version) {
   if (stamp.format != SchemaStamp::kFormat) {
     return NotGuestvoiceError(
@@ -48,11 +49,12 @@ absl::Status CheckSchemaStamp(const std::string& data_dir,
                      stamp.schema_version, "; this build reads version ",
                      schema_version, "); refusing to open it"));
   }
-  if (stamp.schema_version < schema_version) {
-    return absl::FailedPreconditionError(
-        absl::StrCat("data dir ", data_dir, " has schema version ",
-                     stamp.schema_version, ", which this build (version ",
-                     schema_version, ") cannot migrate; refusing to open it"));
+  if (stamp.schema_version < oldest_schema_version) {
+    return absl::FailedPreconditionError(absl::StrCat(
+        "data dir ", data_dir, " has schema version ", stamp.schema_version,
+        ", which this build (version ", schema_version,
+        ") cannot upgrade (oldest: ", oldest_schema_version,
+        "); refusing to open it"));
   }
   return absl::OkStatus();
 }
@@ -62,7 +64,7 @@ absl::Status CheckSchemaStamp(const std::string& data_dir,
 absl::StatusOr<std::optional<SchemaStamp>> InspectExistingStore(
     const std::string& data_dir,
     const std::shared_ptr<rocksdb::Cache>& block_cache,
-    uint32_t schema_version) {
+    uint32_t oldest_schema_version, uint32_t schema_version) {
   absl::StatusOr<DataDirLock> lock = DataDirLock::AcquireIfPresent(data_dir);
   if (!lock.ok()) return lock.status();
 
@@ -131,7 +133,8 @@ absl::StatusOr<std::optional<SchemaStamp>> InspectExistingStore(
   if (!stamp.ok()) {
     return NotGuestvoiceError(data_dir, stamp.status().message());
   }
-  if (absl::Status valid = CheckSchemaStamp(data_dir, *stamp, schema_version);
+  if (absl::Status valid = CheckSchemaStamp(
+          data_dir, *stamp, oldest_schema_version, schema_version);
       !valid.ok()) {
     return valid;
   }

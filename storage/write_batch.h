@@ -19,7 +19,7 @@ class WriteBatch {
   // Combined with the key's value by the family's merge operator; only
   // families with one (HasMergeOperator) accept it: Store::Write refuses a
   // batch that merges elsewhere, or writes a value to kAggregates that is not
-  // a counters value (storage/counters_merge_operator.h).
+  // a counter table (storage/counter_table.h).
   void Merge(ColumnFamily family, std::string_view key,
              std::string_view operand);
 

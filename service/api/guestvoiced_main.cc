@@ -132,6 +132,14 @@ int main(int argc, char** argv) {
     spdlog::critical("cannot start: {}", server.status().ToString());
     return EXIT_FAILURE;
   }
+  if (const guestvoice::service::StoreUpgrade& upgrade = (*server)->upgrade();
+      upgrade.from_schema_version != 0) {
+    spdlog::info(
+        "upgraded the store from schema version {} to {}: rebuilt the "
+        "pre-aggregates of {} feedback items",
+        upgrade.from_schema_version, guestvoice::storage::Store::kSchemaVersion,
+        upgrade.items_reaggregated);
+  }
   if ((*server)->bootstrap().created) {
     spdlog::info(
         "first start: created organization \"default\" and an admin API key "

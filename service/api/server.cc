@@ -22,6 +22,7 @@
 #include "service/api/hotel_service.h"
 #include "service/api/insight_service.h"
 #include "service/api/loyalty_service.h"
+#include "service/feedback/aggregate_rebuild.h"
 
 namespace guestvoice::service {
 namespace {
@@ -107,6 +108,15 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(ServerOptions options) {
       storage::Store::Open({.data_dir = opts.data_dir,
                             .sync_writes = opts.sync_writes,
                             .block_cache_bytes = opts.block_cache_bytes}));
+  if (server->store_->needs_upgrade()) {
+    // Schema 1 -> 2 changed only the aggregates layout, which the feedback
+    // items determine.
+    server->upgrade_.from_schema_version =
+        server->store_->schema_stamp().schema_version;
+    ASSIGN_OR_RETURN(server->upgrade_.items_reaggregated,
+                     RebuildAggregates(*server->store_));
+    RETURN_IF_ERROR(server->store_->FinishUpgrade());
+  }
   ASSIGN_OR_RETURN(server->bootstrap_,
                    BootstrapIfEmpty(*server->store_, *server->clock_));
   server->api_key_verifier_ = std::make_unique<ApiKeyVerifier>(*server->store_);

@@ -53,10 +53,19 @@ struct ServerOptions {
   size_t call_queue_capacity = 4096;
 };
 
+// What Server::Start did to bring a store of an older schema up to date.
+struct StoreUpgrade {
+  // 0 when the store already had this build's schema.
+  uint32_t from_schema_version = 0;
+  // Feedback items whose pre-aggregates were rebuilt.
+  int64_t items_reaggregated = 0;
+};
+
 // guestvoiced: the store, the gRPC services, health and reflection.
 class Server {
  public:
-  // Opens the store (bootstrapping an empty one), then starts serving.
+  // Opens the store (bootstrapping an empty one, upgrading one of an older
+  // schema before anything reads it), then starts serving.
   // Errors: INVALID_ARGUMENT for bad options (a non-loopback plaintext
   // address, half a TLS configuration, unreadable TLS files, an address that
   // cannot be bound), and whatever Store::Open refuses.
@@ -67,6 +76,7 @@ class Server {
   // The port actually bound.
   int port() const { return port_; }
   const BootstrapResult& bootstrap() const { return bootstrap_; }
+  const StoreUpgrade& upgrade() const { return upgrade_; }
 
   // The open store and the attribution locks, for tools and tests that work
   // below the API (e.g. re-attributing feedback as LoyaltyService does).
@@ -104,6 +114,7 @@ class Server {
   std::vector<std::string> service_names_;
   std::unique_ptr<grpc::Server> grpc_server_;
   BootstrapResult bootstrap_;
+  StoreUpgrade upgrade_;
   int port_ = 0;
   bool shut_down_ = false;
 };

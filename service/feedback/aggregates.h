@@ -2,18 +2,27 @@
 #define GUESTVOICE_SERVICE_FEEDBACK_AGGREGATES_H_
 
 // The insight pre-aggregates that ingest and re-attribution write, and the
-// readers insights (and tests) answer from. Keys and their order are drawn in
-// storage/key_codec.h. Values are counters (storage/counters_merge_operator.h):
+// readers insights (and tests) answer from. Each hotel has, per hotel-local
+// calendar day and per calendar month, two blocks (storage/keys.h
+// AggregateBlockKey): counter tables (storage/counter_table.h) with
 //
-//   voice-day   [feedback_count, sentiment_sum, rated_count, rating_sum]
-//   aspect-day  [mention_count, sentiment_sum, negative_mention_count]
+//   voices table   voice           -> [feedback_count, sentiment_sum,
+//                                      rated_count, rating_sum]
+//   aspects table  (aspect, voice) -> [mention_count, sentiment_sum,
+//                                      negative_mention_count]
 //
 // Sums are fixed-point: round(value * kAggregateScale), so they add up
 // exactly in any order. sentiment_sum adds the compound scores of the voice's
 // feedback (or of its mentions of the aspect), rating_sum the normalised
 // ratings (0..1) of its rated feedback. A mention is negative when its
 // sentiment is <= -0.05 (VADER's threshold). Repeats contribute nothing.
+//
+// Every item is added to its day's blocks and its month's blocks, so an
+// interval is read as the month blocks of the months it covers whole plus
+// the day blocks of its other days: at most two day-block range scans and one
+// month-block scan per hotel, whatever the history.
 
+#include <array>
 #include <cstdint>
 #include <map>
 #include <string>
@@ -22,8 +31,11 @@
 
 #include "absl/functional/function_ref.h"
 #include "absl/status/status.h"
+#include "absl/status/statusor.h"
 #include "absl/time/time.h"
+#include "absl/types/span.h"
 #include "guestvoice/internal/v1/records.pb.h"
+#include "storage/keys.h"
 #include "storage/store.h"
 
 namespace guestvoice::service {
@@ -39,62 +51,85 @@ int64_t ToFixedPoint(double value);
 // The hotel-local calendar day of `time` in `zone`, as days since 1970-01-01.
 int64_t HotelDay(absl::Time time, absl::TimeZone zone);
 
-struct VoiceDayCounters {
+// The first day of the calendar month `day` lies in, and of the month after
+// (all as day numbers).
+int64_t MonthStart(int64_t day);
+int64_t NextMonthStart(int64_t day);
+
+struct VoiceCounters {
   int64_t feedback_count = 0;
   int64_t sentiment_sum = 0;
   int64_t rated_count = 0;
   int64_t rating_sum = 0;
 };
 
-struct AspectDayCounters {
+struct AspectCounters {
   int64_t mention_count = 0;
   int64_t sentiment_sum = 0;
   int64_t negative_mention_count = 0;
 };
 
 // Sums the counter deltas of any number of items, so that moving many items
-// of one voice writes one merge operand per aggregate key.
+// of one voice writes one merge operand per block.
 class AggregateDeltas {
  public:
   explicit AggregateDeltas(std::string organization)
       : organization_(std::move(organization)) {}
 
   // Adds `item`'s contributions to `voice`, times `sign` (+1 to add, -1 to
-  // take them away). Items marked repeat contribute nothing.
+  // take them away), to the blocks of its day and of its month. Items marked
+  // repeat contribute nothing.
   void Add(const internal::v1::StoredFeedback& item, std::string_view voice,
            int sign);
 
-  // One Merge per key whose delta is not all zeros.
+  // One Merge per block with a non-zero delta.
   void AppendTo(storage::WriteBatch& batch) const;
 
  private:
-  void AddSlots(std::string key, std::vector<int64_t> slots);
+  using Slots = std::array<int64_t, 4>;
+  struct Block {
+    storage::AggregateTable table = storage::AggregateTable::kVoices;
+    // Entry key -> summed slots, ordered as tables are written.
+    std::map<std::string, Slots> entries;
+  };
+  void AddEntry(storage::AggregateTable table, std::string_view hotel,
+                int64_t day, std::string entry, const Slots& slots);
 
   std::string organization_;
-  std::map<std::string, std::vector<int64_t>> deltas_;
+  // By block key.
+  std::map<std::string, Block> deltas_;
 };
 
-// Visits one hotel's voice-day counters for days first_day..last_day
-// (inclusive), in (day, voice) order, skipping voices that moved away (count
-// 0). One range scan.
-absl::Status ScanVoiceDays(
-    const storage::Store& store, std::string_view organization,
-    std::string_view hotel, int64_t first_day, int64_t last_day,
-    absl::FunctionRef<void(int64_t day, std::string_view voice,
-                           const VoiceDayCounters& counters)>
-        visit,
-    const storage::Snapshot* snapshot = nullptr);
+// One block as read: the first day of its period (a day, or the first day
+// of a month) and its encoded counter table.
+struct AggregateBlock {
+  int64_t first_day = 0;
+  std::string table;
+};
 
-// Visits one hotel's aspect-day counters for days first_day..last_day
-// (inclusive), in (day, aspect, voice) order, skipping voices that moved away.
-absl::Status ScanAspectDays(
+// The blocks of `table` covering days first_day..last_day of one hotel, each
+// day exactly once: the month block of every calendar month wholly inside
+// (when `use_months`), the day blocks of the other days. Days without
+// feedback have no block.
+absl::StatusOr<std::vector<AggregateBlock>> ReadBlocks(
     const storage::Store& store, std::string_view organization,
-    std::string_view hotel, int64_t first_day, int64_t last_day,
-    absl::FunctionRef<void(int64_t day, std::string_view aspect,
-                           std::string_view voice,
-                           const AspectDayCounters& counters)>
-        visit,
-    const storage::Snapshot* snapshot = nullptr);
+    storage::AggregateTable table, std::string_view hotel, int64_t first_day,
+    int64_t last_day, bool use_months, const storage::Snapshot* snapshot);
+
+// Visits every voice of voices blocks once, in voice order, with its totals
+// over all of them (voices whose totals are all zero are skipped).
+absl::Status SumVoices(
+    absl::Span<const AggregateBlock> blocks,
+    absl::FunctionRef<void(std::string_view voice, const VoiceCounters&)>
+        visit);
+
+// Visits every (aspect, voice) of aspects blocks once, grouped by aspect and
+// in voice order within one, with its totals over all of them.
+absl::Status SumAspectVoices(
+    absl::Span<const AggregateBlock> blocks,
+    absl::FunctionRef<void(std::string_view aspect, std::string_view voice,
+                           const AspectCounters&)>
+        visit);
 
 }  // namespace guestvoice::service
 

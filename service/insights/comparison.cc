@@ -1,6 +1,7 @@
 // CompareHotels from the pre-aggregates: every hotel's figures, ranked.
 
 #include <algorithm>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -26,27 +27,26 @@ absl::StatusOr<v1::CompareHotelsResponse> ComputeHotelComparison(
   std::vector<v1::HotelComparison> rows;
   for (const ScopeHotel& hotel : scope.hotels) {
     const DayRange days = HotelDays(bounds, hotel.zone);
-    ASSIGN_OR_RETURN(VoiceTotals voices,
-                     ReadVoiceTotals(store, scope.organization, hotel.id, days,
-                                     snapshot.get()));
-    ASSIGN_OR_RETURN(AspectVoiceTotals by_aspect,
-                     ReadAspectVoiceTotals(store, scope.organization, hotel.id,
-                                           days, snapshot.get()));
     VoiceStatsBuilder hotel_stats;
-    hotel_stats.AddVoices(voices);
-    organization.AddVoices(voices);
+    RETURN_IF_ERROR(ForEachHotelVoice(
+        store, scope.organization, hotel.id, days, snapshot.get(),
+        [&](std::string_view, const VoiceCounters& totals) {
+          hotel_stats.AddVoice(totals);
+          organization.AddVoice(totals);
+        }));
+    std::vector<AspectStatsBuilder> by_aspect(
+        analysis::AspectTaxonomy::Default().aspects().size());
+    RETURN_IF_ERROR(AddHotelAspectVoices(store, scope.organization, hotel.id,
+                                         days, snapshot.get(), by_aspect));
     v1::HotelComparison& row = rows.emplace_back();
     row.set_hotel(hotel.name);
     *row.mutable_stats() = hotel_stats.Build();
     for (size_t a = 0; a < aspects.size(); ++a) {
-      AspectStatsBuilder aspect_stats;
-      if (auto found = by_aspect.find(aspects[a]); found != by_aspect.end()) {
-        for (const auto& [voice, totals] : found->second) {
-          aspect_stats.AddVoice(totals);
-          organization_aspects[a].AddVoice(totals);
-        }
-      }
+      const std::optional<size_t> index = TaxonomyIndex(aspects[a]);
+      const AspectStatsBuilder& aspect_stats =
+          index.has_value() ? by_aspect[*index] : AspectStatsBuilder();
       *row.add_aspects() = aspect_stats.Build(aspects[a]);
+      organization_aspects[a].Add(aspect_stats);
     }
   }
 

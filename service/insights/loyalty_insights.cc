@@ -66,21 +66,27 @@ absl::StatusOr<v1::LoyaltyInsights> ComputeLoyaltyInsights(
   std::set<std::string> candidates;
   const std::unique_ptr<storage::Snapshot> snapshot = store.GetSnapshot();
   for (const ScopeHotel& hotel : scope.hotels) {
-    ASSIGN_OR_RETURN(
-        VoiceTotals voices,
-        ReadVoiceTotals(store, scope.organization, hotel.id,
-                        HotelDays(bounds, hotel.zone), snapshot.get()));
-    for (const auto& [voice, totals] : voices) {
-      int index = program.tiers_size();
-      if (std::optional<std::string_view> guest_id = GuestIdOfVoice(voice)) {
-        ASSIGN_OR_RETURN(const GuestTier* tier, tiers.Find(*guest_id));
-        if (tier != nullptr) {
-          index = tier->rank;
-          if (tier->rank > 0) candidates.emplace(*guest_id);
-        }
-      }
-      by_tier[index].AddVoice(totals);
-    }
+    absl::Status tier_lookup;
+    RETURN_IF_ERROR(ForEachHotelVoice(
+        store, scope.organization, hotel.id, HotelDays(bounds, hotel.zone),
+        snapshot.get(),
+        [&](std::string_view voice, const VoiceCounters& totals) {
+          int index = program.tiers_size();
+          if (std::optional<std::string_view> guest_id =
+                  GuestIdOfVoice(voice)) {
+            absl::StatusOr<const GuestTier*> tier = tiers.Find(*guest_id);
+            if (!tier.ok()) {
+              tier_lookup.Update(tier.status());
+              return;
+            }
+            if (*tier != nullptr) {
+              index = (*tier)->rank;
+              if ((*tier)->rank > 0) candidates.emplace(*guest_id);
+            }
+          }
+          by_tier[index].AddVoice(totals);
+        }));
+    RETURN_IF_ERROR(tier_lookup);
   }
 
   v1::LoyaltyInsights insights;

@@ -1,41 +1,63 @@
 #include "service/insights/readers.h"
 
 #include <string>
+#include <vector>
 
+#include "absl/container/flat_hash_map.h"
+#include "analysis/aspect_taxonomy.h"
 #include "common/absl_view.h"
 #include "common/status_macros.h"
 #include "storage/keys.h"
 
 namespace guestvoice::service {
 
-absl::StatusOr<VoiceTotals> ReadVoiceTotals(const storage::Store& store,
-                                            std::string_view organization,
-                                            std::string_view hotel,
-                                            const DayRange& days,
-                                            const storage::Snapshot* snapshot) {
-  VoiceTotals totals;
-  RETURN_IF_ERROR(ScanVoiceDays(
-      store, organization, hotel, days.first_day, days.last_day,
-      [&](int64_t, std::string_view voice, const VoiceDayCounters& counters) {
-        AddCounters(totals[AbslView(voice)], counters);
-      },
-      snapshot));
-  return totals;
-}
-
-absl::StatusOr<AspectVoiceTotals> ReadAspectVoiceTotals(
+absl::Status ForEachHotelVoice(
     const storage::Store& store, std::string_view organization,
     std::string_view hotel, const DayRange& days,
-    const storage::Snapshot* snapshot) {
-  AspectVoiceTotals totals;
-  RETURN_IF_ERROR(ScanAspectDays(
-      store, organization, hotel, days.first_day, days.last_day,
-      [&](int64_t, std::string_view aspect, std::string_view voice,
-          const AspectDayCounters& counters) {
-        AddCounters(totals[AbslView(aspect)][AbslView(voice)], counters);
-      },
-      snapshot));
-  return totals;
+    const storage::Snapshot* snapshot,
+    absl::FunctionRef<void(std::string_view voice, const VoiceCounters&)>
+        visit) {
+  ASSIGN_OR_RETURN(
+      std::vector<AggregateBlock> blocks,
+      ReadBlocks(store, organization, storage::AggregateTable::kVoices, hotel,
+                 days.first_day, days.last_day, /*use_months=*/true, snapshot));
+  return SumVoices(blocks, visit);
+}
+
+std::optional<size_t> TaxonomyIndex(std::string_view aspect) {
+  static const auto* const kIndex = [] {
+    auto* index = new absl::flat_hash_map<std::string, size_t>();
+    const std::vector<std::string>& aspects =
+        analysis::AspectTaxonomy::Default().aspects();
+    for (size_t i = 0; i < aspects.size(); ++i) (*index)[aspects[i]] = i;
+    return index;
+  }();
+  auto found = kIndex->find(AbslView(aspect));
+  if (found == kIndex->end()) return std::nullopt;
+  return found->second;
+}
+
+absl::Status AddHotelAspectVoices(const storage::Store& store,
+                                  std::string_view organization,
+                                  std::string_view hotel, const DayRange& days,
+                                  const storage::Snapshot* snapshot,
+                                  std::vector<AspectStatsBuilder>& by_aspect) {
+  ASSIGN_OR_RETURN(
+      std::vector<AggregateBlock> blocks,
+      ReadBlocks(store, organization, storage::AggregateTable::kAspects, hotel,
+                 days.first_day, days.last_day, /*use_months=*/true, snapshot));
+  // Entries come grouped by aspect: look each aspect up once (aspect ids are
+  // never empty, so the first entry looks its aspect up).
+  std::string_view aspect_seen;
+  std::optional<size_t> index;
+  return SumAspectVoices(blocks, [&](std::string_view aspect, std::string_view,
+                                     const AspectCounters& totals) {
+    if (aspect != aspect_seen) {
+      aspect_seen = aspect;
+      index = TaxonomyIndex(aspect);
+    }
+    if (index.has_value()) by_aspect[*index].AddVoice(totals);
+  });
 }
 
 absl::StatusOr<std::vector<TimedQuote>> ReadRecentQuotes(

@@ -2,13 +2,17 @@
 #define GUESTVOICE_SERVICE_INSIGHTS_READERS_H_
 
 // Per-voice totals of one hotel over whole days, summed from the
-// pre-aggregates (one range scan each; raw feedback is never read), and the
-// recent negative clauses of the quote index.
+// pre-aggregate blocks (service/feedback/aggregates.h: a bounded number of
+// reads per hotel; raw feedback is never read), and the recent negative
+// clauses of the quote index.
 
 #include <cstddef>
+#include <optional>
 #include <string_view>
 #include <vector>
 
+#include "absl/functional/function_ref.h"
+#include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
 #include "guestvoice/v1/feedback.pb.h"
@@ -18,16 +22,27 @@
 
 namespace guestvoice::service {
 
-absl::StatusOr<VoiceTotals> ReadVoiceTotals(const storage::Store& store,
-                                            std::string_view organization,
-                                            std::string_view hotel,
-                                            const DayRange& days,
-                                            const storage::Snapshot* snapshot);
-
-absl::StatusOr<AspectVoiceTotals> ReadAspectVoiceTotals(
+// Visits the voices of one hotel over `days`, each once and in voice order,
+// with its totals.
+absl::Status ForEachHotelVoice(
     const storage::Store& store, std::string_view organization,
     std::string_view hotel, const DayRange& days,
-    const storage::Snapshot* snapshot);
+    const storage::Snapshot* snapshot,
+    absl::FunctionRef<void(std::string_view voice, const VoiceCounters&)>
+        visit);
+
+// The index of `aspect` in AspectTaxonomy::Default().aspects(), or nullopt
+// for an aspect the taxonomy no longer has.
+std::optional<size_t> TaxonomyIndex(std::string_view aspect);
+
+// Adds every voice's totals per aspect of one hotel over `days` to
+// `by_aspect[TaxonomyIndex(aspect)]` (which has one builder per taxonomy
+// aspect), each (aspect, voice) once and in voice order.
+absl::Status AddHotelAspectVoices(const storage::Store& store,
+                                  std::string_view organization,
+                                  std::string_view hotel, const DayRange& days,
+                                  const storage::Snapshot* snapshot,
+                                  std::vector<AspectStatsBuilder>& by_aspect);
 
 struct TimedQuote {
   absl::Time post_time;

@@ -1,5 +1,8 @@
 // GetHotelSummary from the pre-aggregates.
 
+#include <string>
+#include <vector>
+
 #include "analysis/aspect_taxonomy.h"
 #include "common/status_macros.h"
 #include "service/insights/queries.h"
@@ -14,25 +17,20 @@ absl::Status SummarizeDays(
     const ScopeHotel& hotel, const DayRange& days,
     const storage::Snapshot* snapshot, v1::VoiceStats& stats,
     google::protobuf::RepeatedPtrField<v1::AspectStats>& aspects) {
-  ASSIGN_OR_RETURN(
-      VoiceTotals voices,
-      ReadVoiceTotals(store, organization, hotel.id, days, snapshot));
   VoiceStatsBuilder builder;
-  builder.AddVoices(voices);
+  RETURN_IF_ERROR(
+      ForEachHotelVoice(store, organization, hotel.id, days, snapshot,
+                        [&](std::string_view, const VoiceCounters& totals) {
+                          builder.AddVoice(totals);
+                        }));
   stats = builder.Build();
-  ASSIGN_OR_RETURN(
-      AspectVoiceTotals by_aspect,
-      ReadAspectVoiceTotals(store, organization, hotel.id, days, snapshot));
-  for (const std::string& aspect :
-       analysis::AspectTaxonomy::Default().aspects()) {
-    AspectStatsBuilder aspect_builder;
-    auto found = by_aspect.find(aspect);
-    if (found != by_aspect.end()) {
-      for (const auto& [voice, totals] : found->second) {
-        aspect_builder.AddVoice(totals);
-      }
-    }
-    *aspects.Add() = aspect_builder.Build(aspect);
+  const std::vector<std::string>& names =
+      analysis::AspectTaxonomy::Default().aspects();
+  std::vector<AspectStatsBuilder> by_aspect(names.size());
+  RETURN_IF_ERROR(AddHotelAspectVoices(store, organization, hotel.id, days,
+                                       snapshot, by_aspect));
+  for (size_t a = 0; a < names.size(); ++a) {
+    *aspects.Add() = by_aspect[a].Build(names[a]);
   }
   return absl::OkStatus();
 }

@@ -7,10 +7,10 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/civil_time.h"
-#include "common/absl_view.h"
 #include "common/status_macros.h"
 #include "service/core/errors.h"
 #include "service/core/proto_date.h"
+#include "service/feedback/aggregates.h"
 #include "service/insights/queries.h"
 #include "service/insights/voice_stats.h"
 
@@ -84,39 +84,36 @@ absl::StatusOr<v1::SentimentTrend> ComputeSentimentTrend(
 
   const std::unique_ptr<storage::Snapshot> snapshot = store.GetSnapshot();
   std::vector<BucketAccumulator> accumulators(buckets.size());
+  // A month block lies in one bucket only when buckets are months.
+  const bool use_months = granularity == v1::GRANULARITY_MONTH;
+  const storage::AggregateTable table = aspect.empty()
+                                            ? storage::AggregateTable::kVoices
+                                            : storage::AggregateTable::kAspects;
   for (const ScopeHotel& hotel : scope.hotels) {
     const DayRange days = HotelDays(bounds, hotel.zone);
-    if (aspect.empty()) {
-      std::vector<VoiceTotals> per_bucket(buckets.size());
-      RETURN_IF_ERROR(ScanVoiceDays(
-          store, scope.organization, hotel.id, days.first_day, days.last_day,
-          [&](int64_t day, std::string_view voice,
-              const VoiceDayCounters& counters) {
-            AddCounters(
-                per_bucket[bucket_of_day[day - all.first_day]][AbslView(voice)],
-                counters);
-          },
-          snapshot.get()));
-      for (size_t b = 0; b < buckets.size(); ++b) {
-        accumulators[b].voices.AddVoices(per_bucket[b]);
-      }
-    } else {
-      std::vector<absl::flat_hash_map<std::string, AspectDayCounters>>
-          per_bucket(buckets.size());
-      RETURN_IF_ERROR(ScanAspectDays(
-          store, scope.organization, hotel.id, days.first_day, days.last_day,
-          [&](int64_t day, std::string_view mention_aspect,
-              std::string_view voice, const AspectDayCounters& counters) {
-            if (mention_aspect != aspect) return;
-            AddCounters(
-                per_bucket[bucket_of_day[day - all.first_day]][AbslView(voice)],
-                counters);
-          },
-          snapshot.get()));
-      for (size_t b = 0; b < buckets.size(); ++b) {
-        for (const auto& [voice, totals] : per_bucket[b]) {
-          accumulators[b].aspect_voices.AddVoice(totals);
-        }
+    ASSIGN_OR_RETURN(
+        std::vector<AggregateBlock> blocks,
+        ReadBlocks(store, scope.organization, table, hotel.id, days.first_day,
+                   days.last_day, use_months, snapshot.get()));
+    std::vector<std::vector<AggregateBlock>> per_bucket(buckets.size());
+    for (AggregateBlock& block : blocks) {
+      per_bucket[bucket_of_day[block.first_day - all.first_day]].push_back(
+          std::move(block));
+    }
+    for (size_t b = 0; b < buckets.size(); ++b) {
+      BucketAccumulator& bucket = accumulators[b];
+      if (aspect.empty()) {
+        RETURN_IF_ERROR(SumVoices(
+            per_bucket[b], [&](std::string_view, const VoiceCounters& totals) {
+              bucket.voices.AddVoice(totals);
+            }));
+      } else {
+        RETURN_IF_ERROR(SumAspectVoices(
+            per_bucket[b], [&](std::string_view mention_aspect,
+                               std::string_view, const AspectCounters& totals) {
+              if (mention_aspect == aspect)
+                bucket.aspect_voices.AddVoice(totals);
+            }));
       }
     }
   }

@@ -18,20 +18,7 @@ double MeanOf(int64_t fixed_point_sum, int64_t count) {
 
 }  // namespace
 
-void AddCounters(VoiceDayCounters& sum, const VoiceDayCounters& add) {
-  sum.feedback_count += add.feedback_count;
-  sum.sentiment_sum += add.sentiment_sum;
-  sum.rated_count += add.rated_count;
-  sum.rating_sum += add.rating_sum;
-}
-
-void AddCounters(AspectDayCounters& sum, const AspectDayCounters& add) {
-  sum.mention_count += add.mention_count;
-  sum.sentiment_sum += add.sentiment_sum;
-  sum.negative_mention_count += add.negative_mention_count;
-}
-
-void VoiceStatsBuilder::AddVoice(const VoiceDayCounters& totals) {
+void VoiceStatsBuilder::AddVoice(const VoiceCounters& totals) {
   if (totals.feedback_count <= 0) return;
   feedback_count_ += totals.feedback_count;
   ++voice_count_;
@@ -48,10 +35,6 @@ void VoiceStatsBuilder::AddVoice(const VoiceDayCounters& totals) {
     ++rated_voices_;
     sum_of_rating_means_ += MeanOf(totals.rating_sum, totals.rated_count);
   }
-}
-
-void VoiceStatsBuilder::AddVoices(const VoiceTotals& voices) {
-  for (const auto& [voice, totals] : voices) AddVoice(totals);
 }
 
 v1::VoiceStats VoiceStatsBuilder::Build() const {
@@ -71,7 +54,7 @@ v1::VoiceStats VoiceStatsBuilder::Build() const {
   return stats;
 }
 
-void AspectStatsBuilder::AddVoice(const AspectDayCounters& totals) {
+void AspectStatsBuilder::AddVoice(const AspectCounters& totals) {
   if (totals.mention_count <= 0) return;
   mention_count_ += totals.mention_count;
   ++voice_count_;
@@ -81,6 +64,14 @@ void AspectStatsBuilder::AddVoice(const AspectDayCounters& totals) {
     ++negative_voices_;
   }
   if (totals.negative_mention_count > 0) ++negative_mentioners_;
+}
+
+void AspectStatsBuilder::Add(const AspectStatsBuilder& other) {
+  mention_count_ += other.mention_count_;
+  voice_count_ += other.voice_count_;
+  sum_of_means_ += other.sum_of_means_;
+  negative_voices_ += other.negative_voices_;
+  negative_mentioners_ += other.negative_mentioners_;
 }
 
 double AspectStatsBuilder::mean_sentiment() const {

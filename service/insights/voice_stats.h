@@ -4,33 +4,24 @@
 // Turning per-voice totals into voice-weighted figures. A voice's totals are
 // the sums of its pre-aggregate counters over an interval at one hotel; every
 // such (hotel, voice) total enters a builder once, so a voice counts once per
-// hotel however much it posted. Band tests use the fixed-point sums, so they
+// hotel however much it posted. Readers feed voices in a fixed order (by hotel,
+// then voice), so the floating-point sums, and the figures, are the same bytes
+// for the same data every time. Band tests use the fixed-point sums, so they
 // are exact: a voice is positive when sentiment_sum >= 0.05 * scale * count.
 
 #include <cstdint>
 #include <string>
 #include <string_view>
 
-#include "absl/container/flat_hash_map.h"
 #include "guestvoice/v1/insight_service.pb.h"
 #include "service/feedback/aggregates.h"
 
 namespace guestvoice::service {
 
-// One hotel's totals per voice, and per aspect and voice.
-using VoiceTotals = absl::flat_hash_map<std::string, VoiceDayCounters>;
-using AspectVoiceTotals =
-    absl::flat_hash_map<std::string,
-                        absl::flat_hash_map<std::string, AspectDayCounters>>;
-
-void AddCounters(VoiceDayCounters& sum, const VoiceDayCounters& add);
-void AddCounters(AspectDayCounters& sum, const AspectDayCounters& add);
-
 // Accumulates voices into a v1::VoiceStats.
 class VoiceStatsBuilder {
  public:
-  void AddVoice(const VoiceDayCounters& totals);
-  void AddVoices(const VoiceTotals& voices);
+  void AddVoice(const VoiceCounters& totals);
   int64_t voice_count() const { return voice_count_; }
   v1::VoiceStats Build() const;
 
@@ -48,7 +39,9 @@ class VoiceStatsBuilder {
 // Accumulates the voices of one aspect into a v1::AspectStats.
 class AspectStatsBuilder {
  public:
-  void AddVoice(const AspectDayCounters& totals);
+  void AddVoice(const AspectCounters& totals);
+  // Adds the voices added to `other`.
+  void Add(const AspectStatsBuilder& other);
   // Voices with at least one negative mention.
   int64_t negative_voice_count() const { return negative_mentioners_; }
   int64_t voice_count() const { return voice_count_; }

@@ -19,6 +19,7 @@ import shutil
 import signal
 import stat
 import subprocess
+import tarfile
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -381,3 +382,61 @@ def test_foreign_data_dir_is_refused_and_left_untouched(launch, data_dir: Path):
     assert refused.wait_for_exit(REFUSAL_DEADLINE_S) != 0
     assert "refusing to use another program's directory" in refused.log()
     assert tree_snapshot(data_dir) == before
+
+
+SCHEMA1_DATA = Path(__file__).parent / "data"
+UPGRADED = re.compile(r"upgraded the store from schema version 1 to 2: rebuilt "
+                      r"the pre-aggregates of (\d+) feedback items")
+
+
+def _same_figures(expected, actual, where: str = "") -> None:
+    """Equal, with doubles equal to the last few bits: voices are now summed
+    in a fixed order, so a mean may differ from the old build's in its last
+    bit, never more."""
+    if isinstance(expected, float) or isinstance(actual, float):
+        assert actual == pytest.approx(expected, rel=1e-12, abs=1e-15), where
+    elif isinstance(expected, dict) and isinstance(actual, dict):
+        assert expected.keys() == actual.keys(), where
+        for key in expected:
+            _same_figures(expected[key], actual[key], f"{where}.{key}")
+    elif isinstance(expected, list) and isinstance(actual, list):
+        assert len(expected) == len(actual), where
+        for i, (e, a) in enumerate(zip(expected, actual)):
+            _same_figures(e, a, f"{where}[{i}]")
+    else:
+        assert expected == actual, where
+
+
+def test_schema_1_store_is_upgraded_on_start_and_answers_as_before(
+        serve, call, tmp_path: Path):
+    # A store written by the last schema-1 build (tests/e2e/data/README.md).
+    with tarfile.open(SCHEMA1_DATA / "schema1_store.tar.gz") as archive:
+        archive.extractall(tmp_path)
+    data_dir = tmp_path / "data"
+    key = (data_dir / "admin-api-key").read_text().strip()
+    recorded = json.loads((SCHEMA1_DATA / "schema1_insights.json").read_text())
+
+    upgraded = serve(data_dir)
+    match = UPGRADED.search(upgraded.log())
+    assert match and int(match.group(1)) == 120, upgraded.log()
+    for name, query in recorded.items():
+        _same_figures(query["response"],
+                      call(upgraded, query["method"], query["request"], key=key),
+                      name)
+    assert upgraded.terminate() == 0
+
+    # Upgraded once: the next start serves the same answers without a rebuild.
+    restarted = serve(data_dir)
+    assert not UPGRADED.search(restarted.log()), restarted.log()
+    for name, query in recorded.items():
+        _same_figures(query["response"],
+                      call(restarted, query["method"], query["request"], key=key),
+                      name)
+    assert restarted.terminate() == 0
+
+    verify = subprocess.run(
+        [os.environ["GUESTVOICE_VERIFY"], f"--data_dir={data_dir}"],
+        capture_output=True, text=True, timeout=GRPCURL_DEADLINE_S)
+    assert verify.returncode == 0, verify.stdout + verify.stderr
+    assert "120 feedback items" in verify.stdout
+    assert verify.stdout.rstrip().endswith(" 0 differences"), verify.stdout

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "absl/time/time.h"
+#include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "storage/key_codec.h"
 #include "storage/keys.h"
@@ -13,56 +14,74 @@
 namespace guestvoice::storage {
 namespace {
 
-TEST(FeedbackKeysTest, VoiceDayAggregatesSortByHotelThenDayThenVoice) {
-  // Negative days (before 1970) sort before positive ones.
-  EXPECT_LT(VoiceDayAggregateKey("org", "h1", -3, "z"),
-            VoiceDayAggregateKey("org", "h1", 2, "a"));
-  EXPECT_LT(VoiceDayAggregateKey("org", "h1", 2, "a"),
-            VoiceDayAggregateKey("org", "h1", 2, "b"));
-  EXPECT_LT(VoiceDayAggregateKey("org", "h1", 400, "a"),
-            VoiceDayAggregateKey("org", "h2", 1, "a"));
-  // A day prefix starts exactly that day's range.
-  const std::string day = VoiceDayAggregateDayPrefix("org", "h1", 2);
-  EXPECT_LT(VoiceDayAggregateKey("org", "h1", 1, "zz"), day);
-  EXPECT_EQ(VoiceDayAggregateKey("org", "h1", 2, "a").rfind(day, 0), 0u);
-  EXPECT_EQ(VoiceDayAggregateKey("org", "h1", 2, "a")
-                .rfind(VoiceDayAggregateHotelPrefix("org", "h1"), 0),
+TEST(FeedbackKeysTest, AggregateBlocksSortByHotelThenPeriodThenDay) {
+  constexpr AggregateTable kVoices = AggregateTable::kVoices;
+  constexpr AggregatePeriod kDay = AggregatePeriod::kDay;
+  constexpr AggregatePeriod kMonth = AggregatePeriod::kMonth;
+  EXPECT_LT(AggregateBlockKey("org", kVoices, "h1", kDay, -3),
+            AggregateBlockKey("org", kVoices, "h1", kDay, 2));
+  EXPECT_LT(AggregateBlockKey("org", kVoices, "h1", kDay, 400),
+            AggregateBlockKey("org", kVoices, "h1", kMonth, 1));
+  EXPECT_LT(AggregateBlockKey("org", kVoices, "h1", kMonth, 400),
+            AggregateBlockKey("org", kVoices, "h2", kDay, 1));
+  // A hotel's blocks of one period share a prefix; so do an organization's
+  // blocks of one table.
+  const std::string days = AggregateBlockPrefix("org", kVoices, "h1", kDay);
+  EXPECT_EQ(AggregateBlockKey("org", kVoices, "h1", kDay, 2).rfind(days, 0),
+            0u);
+  EXPECT_NE(AggregateBlockKey("org", kVoices, "h1", kMonth, 2).rfind(days, 0),
+            0u);
+  EXPECT_EQ(AggregateBlockKey("org", kVoices, "h9", kMonth, 2)
+                .rfind(AggregateBlockOrganizationPrefix("org", kVoices), 0),
+            0u);
+  EXPECT_NE(AggregateBlockKey("org", AggregateTable::kAspects, "h9", kMonth, 2)
+                .rfind(AggregateBlockOrganizationPrefix("org", kVoices), 0),
             0u);
 }
 
-TEST(FeedbackKeysTest, VoiceDayAggregateKeysRoundTrip) {
-  const std::string key = VoiceDayAggregateKey("org", "lisbon", -7, "g/ana");
-  ASSERT_OK_AND_ASSIGN(VoiceDayAggregateKeyParts parts,
-                       ParseVoiceDayAggregateKey(key));
-  EXPECT_EQ(parts.org_id, "org");
-  EXPECT_EQ(parts.hotel_id, "lisbon");
-  EXPECT_EQ(parts.day, -7);
-  EXPECT_EQ(parts.voice, "g/ana");
+TEST(FeedbackKeysTest, AggregateBlockKeysRoundTrip) {
+  for (AggregateTable table :
+       {AggregateTable::kVoices, AggregateTable::kAspects}) {
+    for (AggregatePeriod period :
+         {AggregatePeriod::kDay, AggregatePeriod::kMonth}) {
+      const std::string key =
+          AggregateBlockKey("org", table, "lisbon", period, -7);
+      ASSERT_OK_AND_ASSIGN(AggregateBlockKeyParts parts,
+                           ParseAggregateBlockKey(key));
+      EXPECT_EQ(parts.org_id, "org");
+      EXPECT_EQ(parts.table, table);
+      EXPECT_EQ(parts.hotel_id, "lisbon");
+      EXPECT_EQ(parts.period, period);
+      EXPECT_EQ(parts.first_day, -7);
+    }
+  }
 }
 
-TEST(FeedbackKeysTest, VoiceDayAggregateKeysRejectMalformedOnes) {
-  ExpectRejectsMalformed(ParseVoiceDayAggregateKey,
-                         VoiceDayAggregateKey("org", "lisbon", 20000, "g/ana"),
-                         "org", "voice-day aggregate");
-}
-
-TEST(FeedbackKeysTest, AspectDayAggregateKeysRoundTrip) {
-  const std::string key =
-      AspectDayAggregateKey("org", "lisbon", 20000, "wifi", "a/x");
-  ASSERT_OK_AND_ASSIGN(AspectDayAggregateKeyParts parts,
-                       ParseAspectDayAggregateKey(key));
-  EXPECT_EQ(parts.org_id, "org");
-  EXPECT_EQ(parts.hotel_id, "lisbon");
-  EXPECT_EQ(parts.day, 20000);
-  EXPECT_EQ(parts.aspect, "wifi");
-  EXPECT_EQ(parts.voice, "a/x");
-}
-
-TEST(FeedbackKeysTest, AspectDayAggregateKeysRejectMalformedOnes) {
-  ExpectRejectsMalformed(
-      ParseAspectDayAggregateKey,
-      AspectDayAggregateKey("org", "lisbon", 20000, "wifi", "a/x"), "org",
-      "aspect-day aggregate");
+TEST(FeedbackKeysTest, AggregateBlockKeysRejectMalformedOnes) {
+  using ::guestvoice::testing::StatusIs;
+  using ::testing::HasSubstr;
+  const std::string key = AggregateBlockKey(
+      "org", AggregateTable::kAspects, "lisbon", AggregatePeriod::kMonth, 9);
+  for (size_t size = 0; size < key.size(); ++size) {
+    EXPECT_THAT(ParseAggregateBlockKey(std::string_view(key).substr(0, size)),
+                StatusIs(absl::StatusCode::kDataLoss,
+                         HasSubstr("undecodable aggregate block key")))
+        << "cut to " << size;
+  }
+  EXPECT_THAT(ParseAggregateBlockKey(key + "x"),
+              StatusIs(absl::StatusCode::kDataLoss, HasSubstr("after")));
+  EXPECT_THAT(ParseAggregateBlockKey(NegativeQuoteKey(
+                  "org", "lisbon", "room", absl::UnixEpoch(), "f", 0)),
+              StatusIs(absl::StatusCode::kDataLoss, HasSubstr("kind 0x88")));
+  std::string bad_period = key;
+  bad_period[KeyBuilder()
+                 .AppendString("org")
+                 .AppendKind(KeyKind::kAspectBlock)
+                 .AppendString("lisbon")
+                 .key()
+                 .size()] = 7;
+  EXPECT_THAT(ParseAggregateBlockKey(bad_period),
+              StatusIs(absl::StatusCode::kDataLoss, HasSubstr("period 7")));
 }
 
 TEST(FeedbackKeysTest, NegativeQuoteKeysRoundTrip) {
@@ -119,8 +138,7 @@ TEST(FeedbackKeysTest, KindsStayInTheirFamilysRanges) {
     EXPECT_GE(static_cast<int>(kind), 0x80);
     EXPECT_LE(static_cast<int>(kind), 0x9F);
   }
-  for (KeyKind kind :
-       {KeyKind::kVoiceDayAggregate, KeyKind::kAspectDayAggregate}) {
+  for (KeyKind kind : {KeyKind::kVoiceBlock, KeyKind::kAspectBlock}) {
     EXPECT_GE(static_cast<int>(kind), 0xA0);
     EXPECT_LE(static_cast<int>(kind), 0xBF);
   }

@@ -186,14 +186,39 @@ TEST_F(StoreOpenTest, RefusesANewerSchemaVersionUntouched) {
   CreateStore();
   PutStamp(data_dir_, NewSchemaStamp(Store::kSchemaVersion + 1, absl::Now()));
   ExpectRefusedUntouched(absl::StatusCode::kFailedPrecondition,
-                         "newer guestvoice (schema version 2");
+                         absl::StrCat("newer guestvoice (schema version ",
+                                      Store::kSchemaVersion + 1));
 }
 
-TEST_F(StoreOpenTest, RefusesAnOlderSchemaVersionUntouched) {
+TEST_F(StoreOpenTest, RefusesASchemaTooOldToUpgradeUntouched) {
   CreateStore();
-  PutStamp(data_dir_, NewSchemaStamp(Store::kSchemaVersion - 1, absl::Now()));
+  PutStamp(data_dir_, NewSchemaStamp(Store::kOldestUpgradableSchemaVersion - 1,
+                                     absl::Now()));
   ExpectRefusedUntouched(absl::StatusCode::kFailedPrecondition,
-                         "cannot migrate");
+                         "cannot upgrade");
+}
+
+TEST_F(StoreOpenTest, OpensAnUpgradableStoreUntilFinishUpgradeStampsIt) {
+  CreateStore();
+  const SchemaStamp old_stamp =
+      NewSchemaStamp(Store::kOldestUpgradableSchemaVersion, absl::Now());
+  PutStamp(data_dir_, old_stamp);
+  {
+    ASSERT_OK_AND_ASSIGN(std::unique_ptr<Store> store,
+                         Store::Open({.data_dir = data_dir_}));
+    EXPECT_TRUE(store->needs_upgrade());
+    EXPECT_EQ(store->schema_stamp().schema_version,
+              Store::kOldestUpgradableSchemaVersion);
+    ASSERT_OK(store->FinishUpgrade());
+    EXPECT_FALSE(store->needs_upgrade());
+    ASSERT_OK(store->Close());
+  }
+  ASSERT_OK_AND_ASSIGN(std::unique_ptr<Store> store,
+                       Store::Open({.data_dir = data_dir_}));
+  EXPECT_FALSE(store->needs_upgrade());
+  EXPECT_EQ(store->schema_stamp().schema_version, Store::kSchemaVersion);
+  // Still the same store.
+  EXPECT_EQ(store->schema_stamp().store_id, old_stamp.store_id);
 }
 
 TEST_F(StoreOpenTest, RefusesAnotherFormatsStampUntouched) {

@@ -10,13 +10,20 @@
 #include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
-#include "storage/counters_merge_operator.h"
+#include "storage/counter_table.h"
 #include "storage/keys.h"
 #include "tests/testing/status_matchers.h"
 #include "tests/testing/temp_dir.h"
 
 namespace guestvoice::storage {
 namespace {
+
+// A one-entry counter table, as the aggregates family holds.
+std::string Counters(std::vector<int64_t> slots) {
+  CounterTableBuilder table(slots.size());
+  table.Add("entry", slots);
+  return std::move(table).Finish();
+}
 
 using ::guestvoice::testing::IsOk;
 using ::guestvoice::testing::StatusIs;
@@ -153,7 +160,7 @@ TEST_F(StoreTest, WriteBatchAppliesEveryUpdateAcrossFamilies) {
   batch.Put(ColumnFamily::kEntities, HotelKey("acme", "rome"), "hotel");
   batch.Put(ColumnFamily::kIndexes, OrganizationIndexKey("acme"), "");
   batch.Delete(ColumnFamily::kEntities, "old");
-  batch.Merge(ColumnFamily::kAggregates, "count", EncodeCounters({3}));
+  batch.Merge(ColumnFamily::kAggregates, "count", Counters({3}));
   EXPECT_FALSE(batch.empty());
   EXPECT_EQ(batch.count(), 4u);
   ASSERT_OK(store_->Write(std::move(batch)));
@@ -163,8 +170,7 @@ TEST_F(StoreTest, WriteBatchAppliesEveryUpdateAcrossFamilies) {
   EXPECT_THAT(Get(ColumnFamily::kIndexes, OrganizationIndexKey("acme")),
               Optional(std::string("")));
   EXPECT_EQ(Get(ColumnFamily::kEntities, "old"), std::nullopt);
-  EXPECT_THAT(Get(ColumnFamily::kAggregates, "count"),
-              Optional(EncodeCounters({3})));
+  EXPECT_THAT(Get(ColumnFamily::kAggregates, "count"), Optional(Counters({3})));
 }
 
 TEST_F(StoreTest, AMergeIntoAFamilyWithoutOperatorRejectsTheWholeBatch) {
@@ -181,19 +187,47 @@ TEST_F(StoreTest, AMergeIntoAFamilyWithoutOperatorRejectsTheWholeBatch) {
   EXPECT_EQ(Get(ColumnFamily::kEntities, "first"), std::nullopt);
 }
 
-TEST_F(StoreTest, AMalformedCountersValueRejectsTheWholeBatch) {
+TEST_F(StoreTest, AMalformedCounterTableRejectsTheWholeBatch) {
   Open();
   WriteBatch merge;
   merge.Put(ColumnFamily::kEntities, "first", "x");
   merge.Merge(ColumnFamily::kAggregates, "sum", "123");
-  EXPECT_THAT(store_->Write(std::move(merge)),
-              StatusIs(absl::StatusCode::kInternal, HasSubstr("counters")));
+  EXPECT_THAT(
+      store_->Write(std::move(merge)),
+      StatusIs(absl::StatusCode::kInternal, HasSubstr("not a counter table")));
   WriteBatch put;
   put.Put(ColumnFamily::kAggregates, "sum", "1234567");
   EXPECT_THAT(store_->Write(std::move(put)),
               StatusIs(absl::StatusCode::kInternal));
   EXPECT_EQ(Get(ColumnFamily::kEntities, "first"), std::nullopt);
   EXPECT_EQ(Get(ColumnFamily::kAggregates, "sum"), std::nullopt);
+}
+
+TEST_F(StoreTest, ClearFamilyDeletesEveryEntryOfThatFamilyOnly) {
+  Open();
+  ASSERT_OK(store_->ClearFamily(ColumnFamily::kAggregates));  // empty: no-op
+  WriteBatch batch;
+  for (const char* key : {"", "a", "\xff\xff\xff"}) {
+    batch.Merge(ColumnFamily::kAggregates, key, Counters({1}));
+  }
+  batch.Put(ColumnFamily::kEntities, "kept", "x");
+  ASSERT_OK(store_->Write(std::move(batch)));
+  ASSERT_OK(store_->ClearFamily(ColumnFamily::kAggregates));
+  int left = 0;
+  ASSERT_OK(store_->Scan(ColumnFamily::kAggregates, "", "", 0,
+                         [&](std::string_view, std::string_view) {
+                           ++left;
+                           return ScanStep::kContinue;
+                         }));
+  EXPECT_EQ(left, 0);
+  EXPECT_THAT(Get(ColumnFamily::kEntities, "kept"), Optional(std::string("x")));
+  // Later merges start from nothing.
+  WriteBatch again;
+  again.Merge(ColumnFamily::kAggregates, "a", Counters({2}));
+  ASSERT_OK(store_->Write(std::move(again)));
+  Reopen();
+  EXPECT_THAT(Get(ColumnFamily::kAggregates, "a"), Optional(Counters({2})));
+  EXPECT_EQ(Get(ColumnFamily::kAggregates, ""), std::nullopt);
 }
 
 TEST_F(StoreTest, EmptyBatchIsANoOp) {
@@ -356,7 +390,7 @@ TEST_F(StoreTest, ConcurrentSyncedWritersAllPersist) {
         WriteBatch batch;
         const std::string id = absl::StrCat(t, "-", i);
         batch.Put(ColumnFamily::kFeedback, id, id);
-        batch.Merge(ColumnFamily::kAggregates, "total", EncodeCounters({1, t}));
+        batch.Merge(ColumnFamily::kAggregates, "total", Counters({1, t}));
         absl::Status status = store_->Write(std::move(batch));
         if (!status.ok()) failures[t] = status;
       }
@@ -373,9 +407,9 @@ TEST_F(StoreTest, ConcurrentSyncedWritersAllPersist) {
     }
   }
   // Each thread t added t per write to slot 1: 50 * (0 + 1 + ... + 7).
-  EXPECT_THAT(Get(ColumnFamily::kAggregates, "total"),
-              Optional(EncodeCounters(
-                  {kThreads * kWritesPerThread, kWritesPerThread * 28})));
+  EXPECT_THAT(
+      Get(ColumnFamily::kAggregates, "total"),
+      Optional(Counters({kThreads * kWritesPerThread, kWritesPerThread * 28})));
 }
 
 }  // namespace

@@ -6,7 +6,7 @@
 #include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
-#include "storage/counters_merge_operator.h"
+#include "storage/counter_table.h"
 #include "storage/keys.h"
 #include "tests/testing/insight_fixture.h"
 #include "tools/verify/aggregate_verifier.h"
@@ -55,18 +55,23 @@ TEST_F(VerifyTest, IngestLinksMergesAndErasureVerifyClean) {
 
 TEST_F(VerifyTest, ReportsATamperedAggregate) {
   IngestSome();
+  storage::CounterTableBuilder phantom(4);
+  phantom.Add("a/phantom", {1, 500000, 0, 0});
   storage::WriteBatch batch;
-  batch.Merge(
-      storage::ColumnFamily::kAggregates,
-      storage::VoiceDayAggregateKey("default", "lisbon", 20000, "a/phantom"),
-      storage::EncodeCounters({1, 500000, 0, 0}));
+  batch.Merge(storage::ColumnFamily::kAggregates,
+              storage::AggregateBlockKey(
+                  "default", storage::AggregateTable::kVoices, "lisbon",
+                  storage::AggregatePeriod::kMonth, 20000),
+              std::move(phantom).Finish());
   ASSERT_TRUE(server_.server().store().Write(std::move(batch)).ok());
 
   auto report = verify::VerifyAggregates(server_.server().store());
   ASSERT_TRUE(report.ok()) << report.status();
   EXPECT_THAT(report->differences,
-              ElementsAre(HasSubstr("hotel=lisbon day=20000 voice=a/phantom: "
-                                    "recomputed [] stored [1, 500000, 0, 0]")));
+              ElementsAre(HasSubstr("voices month block org=default "
+                                    "hotel=lisbon first_day=20000 "
+                                    "voice=a/phantom: recomputed [] stored "
+                                    "[1, 500000, 0, 0]")));
 }
 
 }  // namespace

@@ -3,13 +3,16 @@
 #include <cmath>
 #include <map>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "absl/time/civil_time.h"
 #include "common/absl_view.h"
 #include "common/status_macros.h"
 #include "guestvoice/internal/v1/records.pb.h"
-#include "storage/counters_merge_operator.h"
+#include "storage/counter_table.h"
 #include "storage/keys.h"
 
 namespace guestvoice::verify {
@@ -22,12 +25,14 @@ constexpr double kNegativeMention = -0.05;
 constexpr std::string_view kGuestVoicePrefix = "g/";
 
 using Counters = std::vector<int64_t>;
-using CounterMap = std::map<std::string, Counters>;
+// (block key, entry key) -> counters.
+using CounterMap = std::map<std::pair<std::string, std::string>, Counters>;
 
 int64_t Fixed(double value) { return std::llround(value * kScale); }
 
-void Add(CounterMap& map, std::string key, const Counters& add) {
-  Counters& sum = map[std::move(key)];
+void Add(CounterMap& map, std::string block, std::string entry,
+         const Counters& add) {
+  Counters& sum = map[{std::move(block), std::move(entry)}];
   if (sum.size() < add.size()) sum.resize(add.size());
   for (size_t i = 0; i < add.size(); ++i) sum[i] += add[i];
 }
@@ -39,7 +44,7 @@ bool AllZero(const Counters& counters) {
   return true;
 }
 
-// Pads to the same length: the merge operator zero-pads shorter values.
+// Pads to the same length: tables with fewer slots read as zero-padded.
 bool SameCounters(Counters a, Counters b) {
   const size_t size = std::max(a.size(), b.size());
   a.resize(size);
@@ -60,78 +65,109 @@ std::string CurrentVoice(const internal::v1::StoredFeedback& item) {
                                       AbslView(LastSegment(guest)));
 }
 
+// The day blocks and month blocks an item's day falls in.
+std::vector<std::pair<storage::AggregatePeriod, int64_t>> PeriodsOf(
+    int64_t day) {
+  const absl::CivilDay civil = absl::CivilDay(1970, 1, 1) + day;
+  const int64_t month_start =
+      absl::CivilDay(absl::CivilMonth(civil)) - absl::CivilDay(1970, 1, 1);
+  return {{storage::AggregatePeriod::kDay, day},
+          {storage::AggregatePeriod::kMonth, month_start}};
+}
+
 void AddExpected(std::string_view organization,
-                 const internal::v1::StoredFeedback& item, CounterMap& voice,
-                 CounterMap& aspect) {
+                 const internal::v1::StoredFeedback& item,
+                 CounterMap& expected) {
   const v1::Feedback& feedback = item.feedback();
   if (feedback.repeat()) return;
   const std::string_view hotel = LastSegment(feedback.hotel());
   const std::string voice_id = CurrentVoice(item);
   const bool rated = feedback.has_rating();
-  Add(voice,
-      storage::VoiceDayAggregateKey(organization, hotel, item.aggregate_day(),
-                                    voice_id),
-      {1, Fixed(feedback.analysis().sentiment().compound()), rated ? 1 : 0,
-       rated ? Fixed(feedback.rating().normalized_value()) : 0});
-  for (const v1::AspectMention& mention : feedback.analysis().aspects()) {
-    Add(aspect,
-        storage::AspectDayAggregateKey(organization, hotel,
-                                       item.aggregate_day(), mention.aspect(),
-                                       voice_id),
-        {1, Fixed(mention.sentiment()),
-         mention.sentiment() <= kNegativeMention ? 1 : 0});
+  for (const auto& [period, first_day] : PeriodsOf(item.aggregate_day())) {
+    Add(expected,
+        storage::AggregateBlockKey(organization,
+                                   storage::AggregateTable::kVoices, hotel,
+                                   period, first_day),
+        voice_id,
+        {1, Fixed(feedback.analysis().sentiment().compound()), rated ? 1 : 0,
+         rated ? Fixed(feedback.rating().normalized_value()) : 0});
+    for (const v1::AspectMention& mention : feedback.analysis().aspects()) {
+      // Aspect entries: a length byte, the aspect, the voice.
+      Add(expected,
+          storage::AggregateBlockKey(organization,
+                                     storage::AggregateTable::kAspects, hotel,
+                                     period, first_day),
+          absl::StrCat(
+              std::string(1, static_cast<char>(mention.aspect().size())),
+              mention.aspect(), voice_id),
+          {1, Fixed(mention.sentiment()),
+           mention.sentiment() <= kNegativeMention ? 1 : 0});
+    }
   }
 }
 
-absl::StatusOr<CounterMap> ReadStored(const storage::Store& store,
-                                      const std::string& prefix) {
-  CounterMap stored;
-  RETURN_IF_ERROR(store.Scan(
+absl::Status ReadStored(const storage::Store& store, const std::string& prefix,
+                        CounterMap& stored) {
+  return store.Scan(
       storage::ColumnFamily::kAggregates, prefix, "", 0,
       [&](std::string_view key,
           std::string_view value) -> absl::StatusOr<storage::ScanStep> {
-        ASSIGN_OR_RETURN(Counters counters, storage::DecodeCounters(value));
-        if (!AllZero(counters)) stored.emplace(std::string(key), counters);
+        ASSIGN_OR_RETURN(storage::CounterTableReader table,
+                         storage::CounterTableReader::Open(value));
+        while (table.Next()) {
+          const storage::CounterSlots& slots = table.slots();
+          Counters counters(slots.values.begin(),
+                            slots.values.begin() + slots.size);
+          stored.emplace(std::pair{std::string(key), std::string(table.key())},
+                         std::move(counters));
+        }
+        RETURN_IF_ERROR(table.status());
         return storage::ScanStep::kContinue;
-      }));
-  return stored;
+      });
 }
 
-std::string Describe(std::string_view organization, std::string_view key,
-                     bool aspect_kind) {
-  if (aspect_kind) {
-    auto id = storage::ParseAspectDayAggregateKey(key);
-    if (id.ok()) {
-      return absl::StrCat("aspect-day org=", AbslView(organization),
-                          " hotel=", AbslView(id->hotel_id), " day=", id->day,
-                          " aspect=", AbslView(id->aspect),
-                          " voice=", AbslView(id->voice));
-    }
-  } else {
-    auto id = storage::ParseVoiceDayAggregateKey(key);
-    if (id.ok()) {
-      return absl::StrCat("voice-day org=", AbslView(organization),
-                          " hotel=", AbslView(id->hotel_id), " day=", id->day,
-                          " voice=", AbslView(id->voice));
-    }
+std::string Describe(std::string_view organization, std::string_view block,
+                     std::string_view entry) {
+  auto id = storage::ParseAggregateBlockKey(block);
+  if (!id.ok()) {
+    return absl::StrCat("undecodable block key of org=",
+                        AbslView(organization));
   }
-  return absl::StrCat("undecodable key of org=", AbslView(organization));
+  const bool aspects = id->table == storage::AggregateTable::kAspects;
+  std::string what = absl::StrCat(
+      aspects ? "aspects" : "voices",
+      id->period == storage::AggregatePeriod::kDay ? " day" : " month",
+      " block org=", AbslView(organization), " hotel=", AbslView(id->hotel_id),
+      " first_day=", id->first_day);
+  if (aspects && !entry.empty() &&
+      static_cast<uint8_t>(entry[0]) < entry.size()) {
+    const size_t size = static_cast<uint8_t>(entry[0]);
+    absl::StrAppend(&what, " aspect=", AbslView(entry.substr(1, size)),
+                    " voice=", AbslView(entry.substr(1 + size)));
+  } else {
+    absl::StrAppend(&what, " voice=", AbslView(entry));
+  }
+  return what;
 }
 
 void Compare(std::string_view organization, const CounterMap& expected,
-             const CounterMap& stored, bool aspect_kind, VerifyReport& report) {
-  std::map<std::string_view, std::pair<Counters, Counters>> keys;
+             const CounterMap& stored, VerifyReport& report) {
+  std::map<std::pair<std::string_view, std::string_view>,
+           std::pair<Counters, Counters>>
+      entries;
   for (const auto& [key, counters] : expected) {
-    if (!AllZero(counters)) keys[key].first = counters;
+    if (!AllZero(counters)) entries[{key.first, key.second}].first = counters;
   }
-  for (const auto& [key, counters] : stored) keys[key].second = counters;
-  for (const auto& [key, pair] : keys) {
+  for (const auto& [key, counters] : stored) {
+    entries[{key.first, key.second}].second = counters;
+  }
+  for (const auto& [key, pair] : entries) {
     ++report.aggregates;
     if (SameCounters(pair.first, pair.second)) continue;
     report.differences.push_back(
-        absl::StrCat(Describe(organization, key, aspect_kind), ": recomputed [",
-                     absl::StrJoin(pair.first, ", "), "] stored [",
-                     absl::StrJoin(pair.second, ", "), "]"));
+        absl::StrCat(Describe(organization, key.first, key.second),
+                     ": recomputed [", absl::StrJoin(pair.first, ", "),
+                     "] stored [", absl::StrJoin(pair.second, ", "), "]"));
   }
 }
 
@@ -149,8 +185,7 @@ absl::StatusOr<VerifyReport> VerifyAggregates(const storage::Store& store) {
       }));
   for (const std::string& organization : organizations) {
     ++report.organizations;
-    CounterMap voice;
-    CounterMap aspect;
+    CounterMap expected;
     RETURN_IF_ERROR(store.Scan(
         storage::ColumnFamily::kFeedback, storage::FeedbackPrefix(organization),
         "", 0,
@@ -159,22 +194,21 @@ absl::StatusOr<VerifyReport> VerifyAggregates(const storage::Store& store) {
           internal::v1::StoredFeedback item;
           if (!item.ParseFromArray(value.data(),
                                    static_cast<int>(value.size()))) {
-            return absl::DataLossError(
-                absl::StrCat("unreadable feedback record under ",
-                             Describe(organization, key, false)));
+            return absl::DataLossError(absl::StrCat(
+                "unreadable feedback record under ", AbslView(organization)));
           }
           ++report.feedback_items;
-          AddExpected(organization, item, voice, aspect);
+          AddExpected(organization, item, expected);
           return storage::ScanStep::kContinue;
         }));
-    ASSIGN_OR_RETURN(
-        CounterMap stored_voice,
-        ReadStored(store, storage::VoiceDayAggregatePrefix(organization)));
-    ASSIGN_OR_RETURN(
-        CounterMap stored_aspect,
-        ReadStored(store, storage::AspectDayAggregatePrefix(organization)));
-    Compare(organization, voice, stored_voice, false, report);
-    Compare(organization, aspect, stored_aspect, true, report);
+    CounterMap stored;
+    for (storage::AggregateTable table : {storage::AggregateTable::kVoices,
+                                          storage::AggregateTable::kAspects}) {
+      RETURN_IF_ERROR(ReadStored(
+          store, storage::AggregateBlockOrganizationPrefix(organization, table),
+          stored));
+    }
+    Compare(organization, expected, stored, report);
   }
   return report;
 }

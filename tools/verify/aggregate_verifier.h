@@ -1,10 +1,10 @@
 #ifndef GUESTVOICE_TOOLS_VERIFY_AGGREGATE_VERIFIER_H_
 #define GUESTVOICE_TOOLS_VERIFY_AGGREGATE_VERIFIER_H_
 
-// Recomputes every insight pre-aggregate (voice-day and aspect-day counters,
-// service/feedback/aggregates.h) from the stored feedback records and their
-// current attribution, independently of the ingest code, and compares them
-// with what the store holds.
+// Recomputes every insight pre-aggregate (each entry of every day and month
+// block, service/feedback/aggregates.h) from the stored feedback records and
+// their current attribution, independently of the ingest code, and compares
+// them with what the store holds.
 
 #include <cstdint>
 #include <string>
@@ -18,9 +18,9 @@ namespace guestvoice::verify {
 struct VerifyReport {
   int64_t organizations = 0;
   int64_t feedback_items = 0;
-  // Aggregate keys compared (expected or stored, with non-zero counters).
+  // Block entries compared (expected or stored, with non-zero counters).
   int64_t aggregates = 0;
-  // One line per key whose stored counters differ from the recomputed ones.
+  // One line per entry whose stored counters differ from the recomputed ones.
   std::vector<std::string> differences;
 };
 

@@ -31,6 +31,13 @@ int main(int argc, char** argv) {
     std::cerr << "guestvoice-verify: " << store.status() << "\n";
     return 2;
   }
+  if ((*store)->needs_upgrade()) {
+    std::cerr << "guestvoice-verify: the store in " << data_dir
+              << " has schema version "
+              << (*store)->schema_stamp().schema_version
+              << "; start guestvoiced on it once to upgrade it, then verify\n";
+    return 2;
+  }
   auto report = guestvoice::verify::VerifyAggregates(**store);
   if (!report.ok()) {
     std::cerr << "guestvoice-verify: " << report.status() << "\n";

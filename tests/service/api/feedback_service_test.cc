@@ -27,18 +27,22 @@ using ::testing::ElementsAre;
 using ::testing::IsEmpty;
 using ::testing::UnorderedElementsAre;
 
-// Feedback counted in the lisbon hotel's voice-day aggregates today.
+// Feedback counted in the lisbon hotel's pre-aggregates, over all time.
 int64_t CountedFeedback(service::Server& server) {
+  absl::StatusOr<std::vector<service::AggregateBlock>> blocks =
+      service::ReadBlocks(server.store(), "default",
+                          storage::AggregateTable::kVoices, "lisbon",
+                          std::numeric_limits<int32_t>::min(),
+                          std::numeric_limits<int32_t>::max(),
+                          /*use_months=*/true, nullptr);
+  EXPECT_TRUE(blocks.ok()) << blocks.status();
   int64_t count = 0;
+  if (!blocks.ok()) return count;
   EXPECT_TRUE(
-      service::ScanVoiceDays(server.store(), "default", "lisbon",
-                             std::numeric_limits<int32_t>::min(),
-                             std::numeric_limits<int32_t>::max(),
-                             [&](int64_t, std::string_view,
-                                 const service::VoiceDayCounters& counters) {
-                               count += counters.feedback_count;
-                             })
-          .ok());
+      service::SumVoices(*blocks, [&](std::string_view,
+                                      const service::VoiceCounters& counters) {
+        count += counters.feedback_count;
+      }).ok());
   return count;
 }
 

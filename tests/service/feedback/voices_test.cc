@@ -38,19 +38,27 @@ class VoiceAttributionTest : public testing::FeedbackDomainFixture {
   // Every voice of acme's lisbon hotel with its summed counters.
   std::map<std::string, VoiceTotals> Voices() {
     std::map<std::string, VoiceTotals> voices;
-    EXPECT_TRUE(service::ScanVoiceDays(
-                    store(), "acme", "lisbon", 0, 1 << 20,
-                    [&](int64_t, std::string_view voice,
-                        const service::VoiceDayCounters& counters) {
-                      VoiceTotals& totals = voices[std::string(voice)];
-                      totals.feedback += counters.feedback_count;
-                      totals.sentiment += counters.sentiment_sum;
-                    })
+    // All of its history: day 0 (1970) to beyond any test's.
+    auto blocks = [&](storage::AggregateTable table) {
+      auto read = service::ReadBlocks(store(), "acme", table, "lisbon", 0,
+                                      1 << 20, true, nullptr);
+      EXPECT_TRUE(read.ok()) << read.status();
+      return read.ok() ? *std::move(read)
+                       : std::vector<service::AggregateBlock>{};
+    };
+    EXPECT_TRUE(service::SumVoices(blocks(storage::AggregateTable::kVoices),
+                                   [&](std::string_view voice,
+                                       const service::VoiceCounters& counters) {
+                                     VoiceTotals& totals =
+                                         voices[std::string(voice)];
+                                     totals.feedback += counters.feedback_count;
+                                     totals.sentiment += counters.sentiment_sum;
+                                   })
                     .ok());
-    EXPECT_TRUE(service::ScanAspectDays(
-                    store(), "acme", "lisbon", 0, 1 << 20,
-                    [&](int64_t, std::string_view, std::string_view voice,
-                        const service::AspectDayCounters& counters) {
+    EXPECT_TRUE(service::SumAspectVoices(
+                    blocks(storage::AggregateTable::kAspects),
+                    [&](std::string_view, std::string_view voice,
+                        const service::AspectCounters& counters) {
                       VoiceTotals& totals = voices[std::string(voice)];
                       totals.mentions += counters.mention_count;
                       totals.negative_mentions +=

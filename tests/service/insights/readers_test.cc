@@ -4,11 +4,15 @@
 
 #include "service/insights/readers.h"
 
+#include <algorithm>
+#include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "absl/time/civil_time.h"
 #include "absl/time/time.h"
+#include "analysis/aspect_taxonomy.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "service/core/proto_date.h"
@@ -63,17 +67,35 @@ class ReadersTest : public testing::InsightDomainFixture {
     return stored.ok() && stored->has_value() ? service::VoiceOf(**stored) : "";
   }
 
+  using VoiceTotals = std::map<std::string, VoiceCounters>;
+  using AspectVoiceTotals =
+      std::map<std::string, std::map<std::string, AspectCounters>>;
+
   VoiceTotals Totals(const std::string& hotel, const DayRange& days) {
-    auto totals = ReadVoiceTotals(*store_, "acme", hotel, days, nullptr);
-    EXPECT_OK(totals.status());
-    return totals.ok() ? *std::move(totals) : VoiceTotals();
+    VoiceTotals totals;
+    EXPECT_OK(ForEachHotelVoice(
+        *store_, "acme", hotel, days, nullptr,
+        [&](std::string_view voice, const VoiceCounters& counters) {
+          EXPECT_TRUE(totals.emplace(voice, counters).second)
+              << "visited twice: " << voice;
+        }));
+    return totals;
   }
 
   AspectVoiceTotals AspectTotals(const std::string& hotel,
                                  const DayRange& days) {
-    auto totals = ReadAspectVoiceTotals(*store_, "acme", hotel, days, nullptr);
-    EXPECT_OK(totals.status());
-    return totals.ok() ? *std::move(totals) : AspectVoiceTotals();
+    AspectVoiceTotals totals;
+    auto blocks =
+        ReadBlocks(*store_, "acme", storage::AggregateTable::kAspects, hotel,
+                   days.first_day, days.last_day, true, nullptr);
+    EXPECT_OK(blocks.status());
+    if (!blocks.ok()) return totals;
+    EXPECT_OK(SumAspectVoices(
+        *blocks, [&](std::string_view aspect, std::string_view voice,
+                     const AspectCounters& counters) {
+          totals[std::string(aspect)][std::string(voice)] = counters;
+        }));
+    return totals;
   }
 
   // The clauses ReadRecentQuotes returns, with their post times.
@@ -106,17 +128,41 @@ TEST_F(ReadersTest, VoiceTotalsSumEachVoiceOverTheWholeDays) {
 
   const VoiceTotals totals = Totals("lisbon", Days(10, 12));
   ASSERT_EQ(totals.size(), 2u);
-  const VoiceDayCounters& ana = totals.at(VoiceOf(first));
+  const VoiceCounters& ana = totals.at(VoiceOf(first));
   EXPECT_EQ(ana.feedback_count, 3) << "the first and last day are whole";
   EXPECT_EQ(ana.sentiment_sum,
             SentimentOf(first) + SentimentOf(second) + SentimentOf(third));
   EXPECT_EQ(ana.rated_count, 0);
-  const VoiceDayCounters& other = totals.at(VoiceOf(bea));
+  const VoiceCounters& other = totals.at(VoiceOf(bea));
   EXPECT_EQ(other.feedback_count, 1);
   EXPECT_EQ(other.sentiment_sum, SentimentOf(bea));
 
   EXPECT_THAT(Totals("lisbon", Days(1, 8)), IsEmpty());
   EXPECT_EQ(Totals("tokyo", Days(10, 12)).size(), 1u);
+}
+
+TEST_F(ReadersTest, VoicesComeOnceEachInVoiceOrder) {
+  Post("a", "@ana", kDirty, January(10));
+  Post("b", "@bea", kLovely, January(11));
+  Post("c", "@cy", kDirty, January(12));
+  Post("d", "@ana", kLovely, January(12));
+  std::vector<std::string> voices;
+  ASSERT_OK(
+      ForEachHotelVoice(*store_, "acme", "lisbon", Days(1, 31), nullptr,
+                        [&](std::string_view voice, const VoiceCounters&) {
+                          voices.emplace_back(voice);
+                        }));
+  EXPECT_EQ(voices.size(), 3u);
+  EXPECT_TRUE(std::is_sorted(voices.begin(), voices.end()));
+}
+
+TEST(TaxonomyIndexTest, NamesEachTaxonomyAspectsPlace) {
+  const std::vector<std::string>& aspects =
+      analysis::AspectTaxonomy::Default().aspects();
+  for (size_t i = 0; i < aspects.size(); ++i) {
+    EXPECT_EQ(TaxonomyIndex(aspects[i]), i);
+  }
+  EXPECT_EQ(TaxonomyIndex("no_such_aspect"), std::nullopt);
 }
 
 TEST_F(ReadersTest, DaysAreTheHotelsLocalDays) {
@@ -149,7 +195,7 @@ TEST_F(ReadersTest, RatingsAreSummedNormalised) {
   Post("unrated", "@ana", kDirty, clock_.Now() - absl::Hours(2));
 
   const VoiceTotals totals = Totals("lisbon", Days(15, 15));
-  const VoiceDayCounters& ana = totals.at(VoiceOf(stored));
+  const VoiceCounters& ana = totals.at(VoiceOf(stored));
   EXPECT_EQ(ana.feedback_count, 2);
   EXPECT_EQ(ana.rated_count, 1);
   EXPECT_EQ(ana.rating_sum, ToFixedPoint(0.75));
@@ -169,7 +215,7 @@ TEST_F(ReadersTest, AspectTotalsAreKeptPerAspectAndVoice) {
   EXPECT_THAT(aspects,
               UnorderedElementsAre("cleanliness", "staff_service", "room"));
 
-  const AspectDayCounters& cleanliness = totals.at("cleanliness").at(ana_voice);
+  const AspectCounters& cleanliness = totals.at("cleanliness").at(ana_voice);
   EXPECT_EQ(cleanliness.mention_count, 2);
   EXPECT_EQ(cleanliness.negative_mention_count, 2);
   EXPECT_EQ(cleanliness.sentiment_sum,

@@ -11,29 +11,14 @@ namespace guestvoice::service {
 namespace {
 
 // A voice's totals over `count` items whose compound scores sum to `sum`.
-VoiceDayCounters Voice(int64_t count, double sum) {
+VoiceCounters Voice(int64_t count, double sum) {
   return {.feedback_count = count, .sentiment_sum = ToFixedPoint(sum)};
 }
 
-AspectDayCounters Mentions(int64_t count, double sum, int64_t negative = 0) {
+AspectCounters Mentions(int64_t count, double sum, int64_t negative = 0) {
   return {.mention_count = count,
           .sentiment_sum = ToFixedPoint(sum),
           .negative_mention_count = negative};
-}
-
-TEST(AddCountersTest, AddsEveryCounter) {
-  VoiceDayCounters voice{1, 2, 3, 4};
-  AddCounters(voice, {10, 20, 30, 40});
-  EXPECT_EQ(voice.feedback_count, 11);
-  EXPECT_EQ(voice.sentiment_sum, 22);
-  EXPECT_EQ(voice.rated_count, 33);
-  EXPECT_EQ(voice.rating_sum, 44);
-
-  AspectDayCounters aspect{1, -2, 3};
-  AddCounters(aspect, {10, -20, 30});
-  EXPECT_EQ(aspect.mention_count, 11);
-  EXPECT_EQ(aspect.sentiment_sum, -22);
-  EXPECT_EQ(aspect.negative_mention_count, 33);
 }
 
 TEST(VoiceStatsBuilderTest, NoVoicesMakeZeroes) {
@@ -99,7 +84,7 @@ TEST(VoiceStatsBuilderTest, VoicesWithoutFeedbackDoNotCount) {
   // A voice that moved away leaves zero counters behind.
   VoiceStatsBuilder builder;
   builder.AddVoice(Voice(0, 0));
-  builder.AddVoices({{"moved", Voice(0, 0)}, {"ana", Voice(2, -1.0)}});
+  builder.AddVoice(Voice(2, -1.0));
   const v1::VoiceStats stats = builder.Build();
   EXPECT_EQ(stats.voice_count(), 1);
   EXPECT_EQ(stats.feedback_count(), 2);
@@ -109,10 +94,10 @@ TEST(VoiceStatsBuilderTest, VoicesWithoutFeedbackDoNotCount) {
 
 TEST(VoiceStatsBuilderTest, RatingsAreWeightedOverTheVoicesThatRated) {
   VoiceStatsBuilder builder;
-  VoiceDayCounters ana = Voice(4, 0);
+  VoiceCounters ana = Voice(4, 0);
   ana.rated_count = 3;
   ana.rating_sum = ToFixedPoint(0.2 + 0.2 + 0.2);
-  VoiceDayCounters bea = Voice(1, 0);
+  VoiceCounters bea = Voice(1, 0);
   bea.rated_count = 1;
   bea.rating_sum = ToFixedPoint(1.0);
   builder.AddVoice(ana);

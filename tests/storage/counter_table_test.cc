@@ -1,0 +1,169 @@
+#include "storage/counter_table.h"
+
+#include <cstdint>
+#include <limits>
+#include <map>
+#include <random>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "tests/testing/status_matchers.h"
+
+namespace guestvoice::storage {
+namespace {
+
+using ::guestvoice::testing::StatusIs;
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+using ::testing::Pair;
+
+using Entries = std::map<std::string, std::vector<int64_t>>;
+
+std::string Table(const Entries& entries, size_t slot_count = 3) {
+  CounterTableBuilder builder(slot_count);
+  for (const auto& [key, slots] : entries) builder.Add(key, slots);
+  return std::move(builder).Finish();
+}
+
+Entries Read(std::string_view table) {
+  Entries entries;
+  absl::StatusOr<CounterTableReader> reader = CounterTableReader::Open(table);
+  EXPECT_TRUE(reader.ok()) << reader.status();
+  if (!reader.ok()) return entries;
+  while (reader->Next()) {
+    const CounterSlots& slots = reader->slots();
+    entries[std::string(reader->key())] = std::vector<int64_t>(
+        slots.values.begin(), slots.values.begin() + slots.size);
+  }
+  EXPECT_TRUE(reader->status().ok()) << reader->status();
+  return entries;
+}
+
+Entries Merged(const std::vector<std::string>& tables) {
+  std::vector<std::string_view> views(tables.begin(), tables.end());
+  absl::StatusOr<std::string> merged = MergeCounterTables(views);
+  EXPECT_TRUE(merged.ok()) << merged.status();
+  return merged.ok() ? Read(*merged) : Entries();
+}
+
+TEST(CounterTableTest, RoundTripsEntriesWithAnySignAndSize) {
+  const Entries entries = {
+      {"", {1, 0, 0}},
+      {"a/voice", {-1, std::numeric_limits<int64_t>::min(), 7}},
+      {std::string("g/\0x", 4), {0, std::numeric_limits<int64_t>::max(), -3}}};
+  EXPECT_EQ(Read(Table(entries)), entries);
+  EXPECT_THAT(Read(Table({})), ElementsAre());
+}
+
+TEST(CounterTableTest, SkipsAllZeroEntriesAndPadsShortOnes) {
+  CounterTableBuilder builder(3);
+  builder.Add("a", {0, 0, 0});
+  builder.Add("b", {5});
+  EXPECT_EQ(builder.entry_count(), 1u);
+  EXPECT_THAT(Read(std::move(builder).Finish()),
+              ElementsAre(Pair("b", ElementsAre(5, 0, 0))));
+}
+
+TEST(CounterTableTest, SmallCountersTakeOneByteEach) {
+  // Format byte, slot count, then per entry: key length, key, 3 slots.
+  EXPECT_EQ(Table({{"v", {1, -1, 2}}}).size(), 2u + 1 + 1 + 3);
+}
+
+TEST(CounterTableTest, RejectsMalformedTables) {
+  const std::string good = Table({{"a", {1, 2, 3}}, {"b", {4, 5, 6}}});
+  EXPECT_OK(CheckCounterTable(good));
+  EXPECT_THAT(CheckCounterTable(""), StatusIs(absl::StatusCode::kDataLoss));
+  EXPECT_THAT(CheckCounterTable("\x07"),
+              StatusIs(absl::StatusCode::kDataLoss, HasSubstr("format")));
+  EXPECT_THAT(CheckCounterTable(std::string("\x01\x09", 2)),
+              StatusIs(absl::StatusCode::kDataLoss, HasSubstr("slot count")));
+  for (size_t size = 3; size < good.size(); ++size) {
+    if (size == 2 + 5) continue;  // Ends exactly after the first entry.
+    EXPECT_THAT(CheckCounterTable(good.substr(0, size)),
+                StatusIs(absl::StatusCode::kDataLoss))
+        << "truncated to " << size;
+  }
+  // The same entries, the second key before the first.
+  const std::string swapped =
+      good.substr(0, 2) + good.substr(7) + good.substr(2, 5);
+  EXPECT_THAT(CheckCounterTable(swapped),
+              StatusIs(absl::StatusCode::kDataLoss, HasSubstr("order")));
+}
+
+TEST(CounterTableTest, MergeAddsEntryByEntryAndDropsZeroSums) {
+  EXPECT_THAT(Merged({Table({{"a", {1, 10, 0}}, {"b", {1, -5, 1}}}),
+                      Table({{"b", {-1, 5, -1}}, {"c", {2, 2, 2}}}),
+                      Table({{"a", {1, 1, 1}}})}),
+              ElementsAre(Pair("a", ElementsAre(2, 11, 1)),
+                          Pair("c", ElementsAre(2, 2, 2))));
+}
+
+TEST(CounterTableTest, MergeZeroExtendsTablesWithFewerSlots) {
+  EXPECT_THAT(Merged({Table({{"a", {1}}}, 1), Table({{"a", {1, 2, 3}}}, 3)}),
+              ElementsAre(Pair("a", ElementsAre(2, 2, 3))));
+}
+
+TEST(CounterTableTest, SumsWrapInsteadOfOverflowing) {
+  EXPECT_THAT(
+      Merged({Table({{"a", {std::numeric_limits<int64_t>::max()}}}, 1),
+              Table({{"a", {1}}}, 1)}),
+      ElementsAre(Pair("a", ElementsAre(std::numeric_limits<int64_t>::min()))));
+}
+
+TEST(CounterTableTest, MergeFailsOnAMalformedTable) {
+  const std::string good = Table({{"a", {1, 2, 3}}});
+  const std::vector<std::string_view> tables = {good, "\x01\x03\x05"};
+  EXPECT_THAT(MergeCounterTables(tables),
+              StatusIs(absl::StatusCode::kDataLoss));
+}
+
+// RocksDB folds operands in whatever grouping its flushes and compactions
+// produce, and readers sum blocks in one k-way pass: every grouping must give
+// the plain entry-by-entry sum.
+TEST(CounterTableTest, AnyGroupingGivesTheBruteForceSum) {
+  std::mt19937_64 random(7);
+  for (int round = 0; round < 200; ++round) {
+    std::vector<std::string> tables;
+    Entries expected;
+    const int count = 1 + static_cast<int>(random() % 12);
+    for (int t = 0; t < count; ++t) {
+      Entries entries;
+      const int keys = static_cast<int>(random() % 6);
+      for (int k = 0; k < keys; ++k) {
+        std::vector<int64_t>& slots =
+            entries[std::string(1, static_cast<char>('a' + random() % 8))];
+        slots.assign(3, 0);
+        for (int64_t& slot : slots) {
+          slot = static_cast<int64_t>(random() % 7) - 3;
+        }
+      }
+      for (const auto& [key, slots] : entries) {
+        std::vector<int64_t>& sum = expected[key];
+        sum.resize(3);
+        for (size_t s = 0; s < 3; ++s) sum[s] += slots[s];
+      }
+      tables.push_back(Table(entries));
+    }
+    for (auto it = expected.begin(); it != expected.end();) {
+      it = it->second == std::vector<int64_t>(3, 0) ? expected.erase(it)
+                                                    : std::next(it);
+    }
+    EXPECT_EQ(Merged(tables), expected) << "all at once, round " << round;
+    // Merge random adjacent pairs until one table is left.
+    while (tables.size() > 1) {
+      const size_t i = random() % (tables.size() - 1);
+      const std::vector<std::string_view> pair = {tables[i], tables[i + 1]};
+      absl::StatusOr<std::string> merged = MergeCounterTables(pair);
+      ASSERT_TRUE(merged.ok()) << merged.status();
+      tables[i] = *std::move(merged);
+      tables.erase(tables.begin() + i + 1);
+    }
+    EXPECT_EQ(Read(tables[0]), expected) << "pairwise, round " << round;
+  }
+}
+
+}  // namespace
+}  // namespace guestvoice::storage
