@@ -183,6 +183,37 @@ void SplitOnPythonWhitespace(std::string_view text, bool ascii,
   if (in_token) emit(text.substr(token_start));
 }
 
+// Sets `positions` to those of every `mark` in `text`. find (memchr) skips
+// the bulk of a text quickly: marks are rare.
+void FindAll(std::string_view text, char mark,
+             std::vector<std::size_t>* positions) {
+  positions->clear();
+  for (std::size_t pos = text.find(mark); pos != std::string_view::npos;
+       pos = text.find(mark, pos + 1)) {
+    positions->push_back(pos);
+  }
+}
+
+// Counts sorted positions run by run, the runs coming in text order.
+class MarkCursor {
+ public:
+  explicit MarkCursor(const std::vector<std::size_t>& positions)
+      : positions_(positions) {}
+
+  // The positions before `end` not counted yet.
+  int CountBefore(std::size_t end) {
+    int count = 0;
+    for (; next_ < positions_.size() && positions_[next_] < end; ++next_) {
+      ++count;
+    }
+    return count;
+  }
+
+ private:
+  const std::vector<std::size_t>& positions_;
+  std::size_t next_ = 0;
+};
+
 }  // namespace
 
 void TokenizeForVader(std::string_view text, const EmojiLexicon& emojis,
@@ -204,22 +235,17 @@ void TokenizeForVader(std::string_view text, const EmojiLexicon& emojis,
   };
   // Where the text's '!' and '?' are, so each run's counts come from a cursor
   // rather than a scan of every run.
-  std::vector<std::size_t>& marks = out->mark_positions;
-  marks.clear();
-  for (std::size_t pos = 0; pos < text.size(); ++pos) {
-    if (text[pos] == '!' || text[pos] == '?') marks.push_back(pos);
-  }
-  std::size_t next_mark = 0;
+  FindAll(text, '!', &out->exclamation_positions);
+  FindAll(text, '?', &out->question_positions);
+  MarkCursor exclamations(out->exclamation_positions);
+  MarkCursor questions(out->question_positions);
 
   SplitOnPythonWhitespace(text, ascii, unicode, [&](std::string_view run) {
     const std::size_t begin =
         static_cast<std::size_t>(run.data() - text.data());
     VaderWord word{begin, begin + run.size(), out->tokens.size(), 0, 0, 0};
-    for (; next_mark < marks.size() && marks[next_mark] < word.end;
-         ++next_mark) {
-      (text[marks[next_mark]] == '!' ? word.exclamation_marks
-                                     : word.question_marks) += 1;
-    }
+    word.exclamation_marks = exclamations.CountBefore(word.end);
+    word.question_marks = questions.CountBefore(word.end);
     const bool run_is_ascii = ascii || utf8::IsAscii(run);
     // The run after emoji replacement: itself, or the run with descriptions
     // (which contain spaces, so it may hold several tokens, and may add a

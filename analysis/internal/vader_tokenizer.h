@@ -41,7 +41,8 @@ struct VaderText {
   std::string lowered;
   std::vector<std::size_t> lowered_ends;
   std::string emoji_replaced;
-  std::vector<std::size_t> mark_positions;
+  std::vector<std::size_t> exclamation_positions;
+  std::vector<std::size_t> question_positions;
 };
 
 // `text` must be valid UTF-8. Linear in the size of the text.
