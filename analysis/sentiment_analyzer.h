@@ -40,8 +40,9 @@ class SentimentAnalyzer {
   // For scoring several parts of one text without tokenizing it again:
   // Tokenize once (valid UTF-8, at most kMaxTextBytes), then ScoreWords for
   // any run of whole words of it (VaderText::words), which equals
-  // PolarityScores of the substring those words span. Analyzers built on
-  // the same emoji lexicon can score each other's VaderText.
+  // PolarityScores of the substring those words span. The VaderText views
+  // the text, which must outlive its use. Analyzers built on the same emoji
+  // lexicon can score each other's VaderText.
   void Tokenize(std::string_view valid_text, VaderText* out) const;
   SentimentScores ScoreWords(const VaderText& text, std::size_t first_word,
                              std::size_t end_word) const;

@@ -157,7 +157,8 @@ std::size_t AspectMatcher::MatchLength(std::size_t term_index,
                                        std::size_t start) const {
   const AspectTaxonomy::Term& term = terms_[term_index];
   if (start + term.words.size() > words.size()) return 0;
-  for (std::size_t i = 0; i < term.words.size(); ++i) {
+  // The first word matches by construction of the candidates.
+  for (std::size_t i = 1; i < term.words.size(); ++i) {
     const bool is_prefix =
         term.last_word_is_prefix && i + 1 == term.words.size();
     if (!WordMatches(term.words[i], is_prefix, words[start + i].lower)) {

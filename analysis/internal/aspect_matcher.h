@@ -38,12 +38,13 @@ class AspectMatcher {
 
  private:
   // The number of words of term `term_index` that match from words[start],
-  // or 0.
+  // or 0, for a candidate of words[start] (ForEachCandidate), whose first
+  // word is known to match.
   std::size_t MatchLength(std::size_t term_index,
                           const std::vector<TextWord>& words,
                           std::size_t start) const;
-  // Calls visit(term_index) for each term that may start at `word`: the
-  // whole-word terms whose first word it is a form of, then the one-word
+  // Calls visit(term_index) for each term whose first word matches `word`:
+  // the whole-word terms whose first word it is a form of, then the one-word
   // prefix terms it starts with. The order decides ties (FindTerms).
   template <typename Visit>
   void ForEachCandidate(std::string_view word, Visit visit) const;
