@@ -31,6 +31,11 @@ class SentimentAnalyzer {
  public:
   SentimentAnalyzer(const ValenceLexicon& lexicon, EmojiLexicon emojis,
                     const PythonUnicode& unicode = PythonUnicode::Default());
+  // `base` with `supplement`'s words added, or revalued when `base` knows
+  // them: the same as building on the base lexicon overlaid with the
+  // supplement, without parsing the base lexicon again.
+  SentimentAnalyzer(const SentimentAnalyzer& base,
+                    const ValenceLexicon& supplement);
 
   // Plain VADER with the reference's lexicons (embedded at build time).
   static const SentimentAnalyzer& Default();
