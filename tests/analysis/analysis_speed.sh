@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # What analysing one realistic review costs, in process and through the CLI:
-# microseconds per text (noisy on a shared machine) and instructions per text
-# counted by callgrind (repeatable). Prints figures, asserts nothing.
+# CPU microseconds per text (noisy on a shared machine) and instructions per
+# text counted by callgrind (repeatable), with the load average. Prints
+# figures, asserts nothing.
 #
 #   tests/analysis/analysis_speed.sh [build_dir]    (default: build/release)
 #
@@ -30,17 +31,15 @@ cli_instructions() {
   grep '^summary:' "$work_dir/cli.out" | cut -d' ' -f2
 }
 
-# The fastest of three runs of the CLI on `input`, in nanoseconds.
-cli_nanoseconds() {
+# The least CPU time (user + system) of three runs of the CLI on `input`, in
+# microseconds: unlike wall-clock time it leaves out other processes' turns.
+cli_cpu_microseconds() {
   local best=
   for _ in 1 2 3; do
-    local start end
-    start=$(date +%s%N)
-    "$cli" <"$1" >/dev/null
-    end=$(date +%s%N)
-    if [[ -z "$best" || $((end - start)) -lt "$best" ]]; then
-      best=$((end - start))
-    fi
+    local us
+    us=$({ TIMEFORMAT='%3U %3S'; time "$cli" <"$1" >/dev/null; } 2>&1 |
+      awk '{ printf "%d", ($1 + $2) * 1000000 }')
+    if [[ -z "$best" || "$us" -lt "$best" ]]; then best=$us; fi
   done
   echo "$best"
 }
@@ -51,6 +50,7 @@ repeat_reviews() {
   for ((i = 0; i < copies; i++)); do cat "$reviews"; done | head -n "$1"
 }
 
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores"
 echo "== in process ($speed)"
 "$speed" "$reviews"
 valgrind --tool=callgrind --callgrind-out-file="$work_dir/speed.%p" \
@@ -65,11 +65,11 @@ echo "== guestvoice-analyze ($cli)"
 repeat_reviews 1 >"$work_dir/one.txt"
 repeat_reviews 20001 >"$work_dir/timed.txt"
 repeat_reviews 401 >"$work_dir/counted.txt"
-start_ns=$(cli_nanoseconds "$work_dir/one.txt")
-run_ns=$(cli_nanoseconds "$work_dir/timed.txt")
-echo "start-up and one text: $((start_ns / 1000)) us"
-awk -v ns="$((run_ns - start_ns))" \
-  'BEGIN { printf "%.2f us/text beyond that (20000 more texts, best of 3)\n", ns / 20000 / 1000 }'
+start_us=$(cli_cpu_microseconds "$work_dir/one.txt")
+run_us=$(cli_cpu_microseconds "$work_dir/timed.txt")
+echo "start-up and one text: $start_us CPU us"
+awk -v us="$((run_us - start_us))" \
+  'BEGIN { printf "%.2f CPU us/text beyond that (20000 more texts, best of 3)\n", us / 20000 }'
 start_ir=$(cli_instructions "$work_dir/one.txt")
 run_ir=$(cli_instructions "$work_dir/counted.txt")
 echo "start-up and one text: $start_ir instructions (callgrind)"
