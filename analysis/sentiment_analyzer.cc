@@ -16,6 +16,12 @@ SentimentAnalyzer::SentimentAnalyzer(const ValenceLexicon& lexicon,
                                      const PythonUnicode& unicode)
     : words_(lexicon), emojis_(std::move(emojis)), unicode_(&unicode) {}
 
+SentimentAnalyzer::SentimentAnalyzer(const SentimentAnalyzer& base,
+                                     const ValenceLexicon& supplement)
+    : words_(base.words_), emojis_(base.emojis_), unicode_(base.unicode_) {
+  words_.AddLexicon(supplement);
+}
+
 const SentimentAnalyzer& SentimentAnalyzer::Default() {
   static const SentimentAnalyzer* const kDefault = [] {
     absl::StatusOr<ValenceLexicon> lexicon =

@@ -31,6 +31,11 @@ class SentimentAnalyzer {
  public:
   SentimentAnalyzer(const ValenceLexicon& lexicon, EmojiLexicon emojis,
                     const PythonUnicode& unicode = PythonUnicode::Default());
+  // `base` with `supplement`'s words added, or revalued when `base` knows
+  // them: the same as building on the base lexicon overlaid with the
+  // supplement, without parsing the base lexicon again.
+  SentimentAnalyzer(const SentimentAnalyzer& base,
+                    const ValenceLexicon& supplement);
 
   // Plain VADER with the reference's lexicons (embedded at build time).
   static const SentimentAnalyzer& Default();
@@ -40,8 +45,9 @@ class SentimentAnalyzer {
   // For scoring several parts of one text without tokenizing it again:
   // Tokenize once (valid UTF-8, at most kMaxTextBytes), then ScoreWords for
   // any run of whole words of it (VaderText::words), which equals
-  // PolarityScores of the substring those words span. Analyzers built on
-  // the same emoji lexicon can score each other's VaderText.
+  // PolarityScores of the substring those words span. The VaderText views
+  // the text, which must outlive its use. Analyzers built on the same emoji
+  // lexicon can score each other's VaderText.
   void Tokenize(std::string_view valid_text, VaderText* out) const;
   SentimentScores ScoreWords(const VaderText& text, std::size_t first_word,
                              std::size_t end_word) const;

@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <array>
+#include <string>
+#include <utility>
+#include <vector>
 
 namespace guestvoice::analysis {
 namespace {
@@ -46,10 +49,42 @@ bool WordMatches(std::string_view term_word, bool is_prefix,
   return IsFormOf(word, term_word);
 }
 
+// Calls visit(base) for `word` and each base IsFormOf accepts `word` as a
+// form of, in a fixed order.
+template <typename Visit>
+void ForEachBaseOf(std::string_view word, Visit visit) {
+  visit(word);
+  for (std::string_view suffix : kSuffixes) {
+    if (EndsWith(word, suffix) &&
+        word.size() - suffix.size() >= kShortestStem) {
+      visit(word.substr(0, word.size() - suffix.size()));
+    }
+  }
+  if (EndsWith(word, "ies") && word.size() >= kShortestStem + 2) {
+    visit(std::string(word.substr(0, word.size() - 3)) + 'y');
+  }
+}
+
+// Every word IsFormOf may accept as a form of `base` (a superset: the
+// length rules are ForEachBaseOf's to apply).
+std::vector<std::string> FormsOf(const std::string& base) {
+  std::vector<std::string> forms = {base};
+  for (std::string_view suffix : kSuffixes) {
+    forms.push_back(base + std::string(suffix));
+  }
+  if (!base.empty() && base.back() == 'y') {
+    forms.push_back(base.substr(0, base.size() - 1) + "ies");
+  }
+  return forms;
+}
+
 }  // namespace
 
 AspectMatcher::AspectMatcher(const AspectTaxonomy& taxonomy)
     : terms_(taxonomy.terms()), prefix_trie_(1, TrieNode{0, 0, 0, {}}) {
+  // First word of each whole-word term -> the terms starting with it.
+  absl::flat_hash_map<std::string, std::vector<std::size_t>, WordHash, WordEq>
+      by_first_word;
   for (std::size_t i = 0; i < terms_.size(); ++i) {
     const AspectTaxonomy::Term& term = terms_[i];
     const std::string& first = term.words.front();
@@ -70,7 +105,25 @@ AspectMatcher::AspectMatcher(const AspectTaxonomy& taxonomy)
       root_child_[static_cast<unsigned char>(first[0])] =
           FindChild(0, static_cast<unsigned char>(first[0]));
     } else {
-      by_first_word_[first].push_back(i);
+      by_first_word[first].push_back(i);
+    }
+  }
+  // A text word's candidates are those of each of its bases, base by base
+  // in ForEachBaseOf's order; only forms of some first word have any.
+  for (const auto& [first_word, unused_terms] : by_first_word) {
+    for (const std::string& form : FormsOf(first_word)) {
+      if (terms_by_word_form_.contains(form)) continue;
+      std::vector<std::size_t> candidates;
+      ForEachBaseOf(form, [&](std::string_view base) {
+        auto it = by_first_word.find(base);
+        if (it != by_first_word.end()) {
+          candidates.insert(candidates.end(), it->second.begin(),
+                            it->second.end());
+        }
+      });
+      if (!candidates.empty()) {
+        terms_by_word_form_.emplace(form, std::move(candidates));
+      }
     }
   }
 }
@@ -84,33 +137,16 @@ std::size_t AspectMatcher::FindChild(std::size_t node,
   return child;
 }
 
-void AspectMatcher::AddCandidates(std::string_view word,
-                                  std::vector<std::size_t>* candidates) const {
-  auto add_terms_starting_with = [&](std::string_view first_word) {
-    auto it = by_first_word_.find(first_word);
-    if (it != by_first_word_.end()) {
-      candidates->insert(candidates->end(), it->second.begin(),
-                         it->second.end());
-    }
-  };
-  // The word and each base form IsFormOf accepts for it.
-  add_terms_starting_with(word);
-  for (std::string_view suffix : kSuffixes) {
-    if (EndsWith(word, suffix) &&
-        word.size() - suffix.size() >= kShortestStem) {
-      add_terms_starting_with(word.substr(0, word.size() - suffix.size()));
-    }
-  }
-  if (EndsWith(word, "ies") && word.size() >= kShortestStem + 2) {
-    std::string singular(word.substr(0, word.size() - 3));
-    singular += 'y';
-    add_terms_starting_with(singular);
+template <typename Visit>
+void AspectMatcher::ForEachCandidate(std::string_view word, Visit visit) const {
+  auto whole_word = terms_by_word_form_.find(word);
+  if (whole_word != terms_by_word_form_.end()) {
+    for (std::size_t term : whole_word->second) visit(term);
   }
   // One-word prefix terms: the trie nodes along the word.
   std::size_t node = root_child_[static_cast<unsigned char>(word[0])];
   for (std::size_t i = 1; node != 0; ++i) {
-    const std::vector<std::size_t>& terms = prefix_trie_[node].terms;
-    candidates->insert(candidates->end(), terms.begin(), terms.end());
+    for (std::size_t term : prefix_trie_[node].terms) visit(term);
     if (i == word.size()) break;
     node = FindChild(node, static_cast<unsigned char>(word[i]));
   }
@@ -121,7 +157,8 @@ std::size_t AspectMatcher::MatchLength(std::size_t term_index,
                                        std::size_t start) const {
   const AspectTaxonomy::Term& term = terms_[term_index];
   if (start + term.words.size() > words.size()) return 0;
-  for (std::size_t i = 0; i < term.words.size(); ++i) {
+  // The first word matches by construction of the candidates.
+  for (std::size_t i = 1; i < term.words.size(); ++i) {
     const bool is_prefix =
         term.last_word_is_prefix && i + 1 == term.words.size();
     if (!WordMatches(term.words[i], is_prefix, words[start + i].lower)) {
@@ -134,14 +171,11 @@ std::size_t AspectMatcher::MatchLength(std::size_t term_index,
 void AspectMatcher::FindTerms(const std::vector<TextWord>& words,
                               std::vector<TermMatch>* matches) const {
   matches->clear();
-  thread_local std::vector<std::size_t> candidates;
   std::size_t i = 0;
   while (i < words.size()) {
-    candidates.clear();
-    AddCandidates(words[i].lower, &candidates);
     std::size_t best_length = 0;
     std::size_t best_term = 0;
-    for (std::size_t term_index : candidates) {
+    ForEachCandidate(words[i].lower, [&](std::size_t term_index) {
       const std::size_t length = MatchLength(term_index, words, i);
       // On a tie a whole-word term beats a prefix term: it is the more
       // specific entry ("bar" over "bar*").
@@ -153,7 +187,7 @@ void AspectMatcher::FindTerms(const std::vector<TextWord>& words,
         best_length = length;
         best_term = term_index;
       }
-    }
+    });
     if (best_length == 0) {
       ++i;
       continue;

@@ -38,20 +38,27 @@ class AspectMatcher {
 
  private:
   // The number of words of term `term_index` that match from words[start],
-  // or 0.
+  // or 0, for a candidate of words[start] (ForEachCandidate), whose first
+  // word is known to match.
   std::size_t MatchLength(std::size_t term_index,
                           const std::vector<TextWord>& words,
                           std::size_t start) const;
-  void AddCandidates(std::string_view word,
-                     std::vector<std::size_t>* candidates) const;
+  // Calls visit(term_index) for each term whose first word matches `word`:
+  // the whole-word terms whose first word it is a form of, then the one-word
+  // prefix terms it starts with. The order decides ties (FindTerms).
+  template <typename Visit>
+  void ForEachCandidate(std::string_view word, Visit visit) const;
   // The child of trie node `node` for `byte`, or 0.
   std::size_t FindChild(std::size_t node, unsigned char byte) const;
 
   // A copy, so the matcher does not depend on the taxonomy's lifetime.
   std::vector<AspectTaxonomy::Term> terms_;
-  // First word of each term -> the terms starting with it.
+  // Every form a text word may take to start a whole-word term (the first
+  // word, or that word with an inflection IsFormOf accepts) -> the terms it
+  // may start, in the order that decides ties. Built once, so a text word
+  // costs one lookup whatever its ending.
   absl::flat_hash_map<std::string, std::vector<std::size_t>, WordHash, WordEq>
-      by_first_word_;
+      terms_by_word_form_;
   // One-word prefix terms ("clean*") as a byte trie: walking a word's bytes
   // down it visits exactly the prefixes the word starts with.
   struct TrieNode {

@@ -1,8 +1,8 @@
 #include "analysis/internal/clause_splitter.h"
 
-#include <array>
 #include <cstddef>
 #include <cstdint>
+#include <string_view>
 
 #include "common/utf8.h"
 
@@ -11,8 +11,25 @@ namespace {
 
 constexpr char32_t kEllipsis = 0x2026;
 
-constexpr std::array<std::string_view, 5> kContrastiveConjunctions = {
-    "but", "however", "although", "though", "whereas"};
+// The contrastive conjunctions (but, however, although, though, whereas)
+// start with different letters, so a word's first letter names the only
+// one it may be.
+std::string_view ConjunctionStartingWith(char lower_first) {
+  switch (lower_first) {
+    case 'b':
+      return "but";
+    case 'h':
+      return "however";
+    case 'a':
+      return "although";
+    case 't':
+      return "though";
+    case 'w':
+      return "whereas";
+    default:
+      return {};
+  }
+}
 
 bool IsAsciiAlnum(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
@@ -37,28 +54,19 @@ bool IsClauseEnd(char32_t c) {
 // True if a contrastive conjunction starts at text[pos] and ends at a word
 // boundary. Callers check that a word boundary precedes pos.
 bool ConjunctionAt(std::string_view text, std::size_t pos) {
-  // Most words start with none of the conjunctions' letters.
-  const char first = AsciiLower(text[pos]);
-  if (first != 'b' && first != 'h' && first != 'a' && first != 't' &&
-      first != 'w') {
+  const std::string_view conjunction =
+      ConjunctionStartingWith(AsciiLower(text[pos]));
+  if (conjunction.empty() || pos + conjunction.size() > text.size()) {
     return false;
   }
-  for (std::string_view conjunction : kContrastiveConjunctions) {
-    if (pos + conjunction.size() > text.size()) continue;
-    bool equal = true;
-    for (std::size_t i = 0; i < conjunction.size() && equal; ++i) {
-      equal = AsciiLower(text[pos + i]) == conjunction[i];
-    }
-    if (!equal) continue;
-    const std::size_t end = pos + conjunction.size();
-    if (end == text.size()) return true;
-    const char after = text[end];
-    if (!IsAsciiAlnum(after) && after != '\'' &&
-        static_cast<std::uint8_t>(after) < 0x80) {
-      return true;
-    }
+  for (std::size_t i = 1; i < conjunction.size(); ++i) {
+    if (AsciiLower(text[pos + i]) != conjunction[i]) return false;
   }
-  return false;
+  const std::size_t end = pos + conjunction.size();
+  if (end == text.size()) return true;
+  const char after = text[end];
+  return !IsAsciiAlnum(after) && after != '\'' &&
+         static_cast<std::uint8_t>(after) < 0x80;
 }
 
 // Bytes that may end a clause or precede a conjunction: sentence

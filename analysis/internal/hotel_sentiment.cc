@@ -1,7 +1,6 @@
 #include "analysis/internal/hotel_sentiment.h"
 
 #include <cstdlib>
-#include <utility>
 
 #include "analysis/internal/embedded_data.h"
 #include "analysis/internal/lexicons.h"
@@ -10,16 +9,12 @@ namespace guestvoice::analysis {
 
 const SentimentAnalyzer& HotelSentimentAnalyzer() {
   static const SentimentAnalyzer* const kAnalyzer = [] {
-    absl::StatusOr<ValenceLexicon> lexicon =
-        ValenceLexicon::ParseVader(embedded::VaderLexicon());
     absl::StatusOr<ValenceLexicon> supplement =
         ValenceLexicon::ParseSupplement(embedded::HotelSupplement());
-    absl::StatusOr<EmojiLexicon> emojis =
-        EmojiLexicon::Parse(embedded::VaderEmojiLexicon());
-    // The embedded files are tested; failing here means a broken build.
-    if (!lexicon.ok() || !supplement.ok() || !emojis.ok()) std::abort();
-    lexicon->Overlay(*supplement);
-    return new SentimentAnalyzer(*lexicon, *std::move(emojis));
+    // The embedded file is tested; failing here means a broken build.
+    if (!supplement.ok()) std::abort();
+    // Plain VADER's lexicon and emoji, parsed once for both analyzers.
+    return new SentimentAnalyzer(SentimentAnalyzer::Default(), *supplement);
   }();
   return *kAnalyzer;
 }

@@ -20,6 +20,19 @@ std::vector<std::string_view> ReferenceLines(std::string_view contents) {
   return SplitOn(contents, '\n');
 }
 
+// The first two fields of a tab-separated line, as SplitOn(line, '\t')
+// gives them, without building the list of every field (these files have
+// thousands of lines). False when the line has a single field.
+bool FirstTwoFields(std::string_view line, std::string_view* first,
+                    std::string_view* second) {
+  const std::size_t tab = line.find('\t');
+  if (tab == std::string_view::npos) return false;
+  *first = line.substr(0, tab);
+  const std::string_view rest = line.substr(tab + 1);
+  *second = rest.substr(0, rest.find('\t'));
+  return true;
+}
+
 absl::StatusOr<double> ParseValence(std::string_view field,
                                     std::string_view line) {
   double value = 0;
@@ -47,15 +60,15 @@ absl::StatusOr<ValenceLexicon> ValenceLexicon::ParseVader(
   ValenceLexicon lexicon;
   for (std::string_view line : ReferenceLines(contents)) {
     if (line.empty()) continue;  // the reference skips empty lines first
-    std::vector<std::string_view> fields =
-        SplitOn(StripAsciiWhitespace(line), '\t');
-    if (fields.size() < 2) {
+    std::string_view word;
+    std::string_view mean;
+    if (!FirstTwoFields(StripAsciiWhitespace(line), &word, &mean)) {
       return absl::InvalidArgumentError(
           absl::StrCat("bad line: ", AbslView(line)));
     }
-    absl::StatusOr<double> valence = ParseValence(fields[1], line);
+    absl::StatusOr<double> valence = ParseValence(mean, line);
     if (!valence.ok()) return valence.status();
-    lexicon.valences_.insert_or_assign(std::string(fields[0]), *valence);
+    lexicon.valences_.insert_or_assign(std::string(word), *valence);
   }
   return lexicon;
 }
@@ -96,22 +109,16 @@ absl::StatusOr<ValenceLexicon> ValenceLexicon::ParseSupplement(
   return lexicon;
 }
 
-void ValenceLexicon::Overlay(const ValenceLexicon& other) {
-  for (const auto& [word, valence] : other.valences_) {
-    valences_.insert_or_assign(word, valence);
-  }
-}
-
 absl::StatusOr<EmojiLexicon> EmojiLexicon::Parse(std::string_view contents) {
   EmojiLexicon lexicon;
   for (std::string_view line : ReferenceLines(contents)) {
-    std::vector<std::string_view> fields =
-        SplitOn(StripAsciiWhitespace(line), '\t');
-    if (fields.size() < 2 || fields[0].empty()) {
+    std::string_view emoji;
+    std::string_view description;
+    if (!FirstTwoFields(StripAsciiWhitespace(line), &emoji, &description) ||
+        emoji.empty()) {
       return absl::InvalidArgumentError(
           absl::StrCat("bad line: ", AbslView(line)));
     }
-    const std::string_view emoji = fields[0];
     const utf8::Step first = utf8::Decode(emoji, 0);
     if (!first.well_formed) {
       return absl::InvalidArgumentError(
@@ -119,7 +126,7 @@ absl::StatusOr<EmojiLexicon> EmojiLexicon::Parse(std::string_view contents) {
     }
     if (first.length != emoji.size()) continue;
     lexicon.descriptions_.insert_or_assign(first.code_point,
-                                           std::string(fields[1]));
+                                           std::string(description));
   }
   return lexicon;
 }

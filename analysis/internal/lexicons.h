@@ -32,9 +32,6 @@ class ValenceLexicon {
     return valences_;
   }
 
-  // Adds or replaces every entry of `other` (a supplement over VADER).
-  void Overlay(const ValenceLexicon& other);
-
  private:
   absl::flat_hash_map<std::string, double> valences_;
   std::string version_;

@@ -1,5 +1,7 @@
 #include "analysis/internal/text_words.h"
 
+#include <cstdint>
+
 #include "common/utf8.h"
 
 namespace guestvoice::analysis {
@@ -11,10 +13,30 @@ bool IsApostrophe(char32_t c) {
   return c == '\'' || c == kRightSingleQuotationMark;
 }
 
-bool IsAsciiWordCharacter(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-         (c >= '0' && c <= '9') || c == '$';
+// What each byte is to a word: ASCII letters, digits and '$' make words;
+// uppercase letters also need lowercasing. Non-ASCII bytes are kOther here
+// (decoded and judged by IsWordCharacter).
+enum class AsciiClass : std::uint8_t { kOther, kWord, kUpperWord };
+struct AsciiClasses {
+  AsciiClass of[256];
+  constexpr AsciiClasses() : of() {
+    for (int c = 0; c < 256; ++c) {
+      const bool upper = c >= 'A' && c <= 'Z';
+      const bool word =
+          (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '$';
+      of[c] = upper  ? AsciiClass::kUpperWord
+              : word ? AsciiClass::kWord
+                     : AsciiClass::kOther;
+    }
+  }
+};
+constexpr AsciiClasses kAsciiClasses;
+
+AsciiClass ClassOf(char c) {
+  return kAsciiClasses.of[static_cast<std::uint8_t>(c)];
 }
+
+bool IsAsciiWordCharacter(char c) { return ClassOf(c) != AsciiClass::kOther; }
 
 // Currency signs stay with their amount ("£28", "$300") so that taxonomy
 // terms such as "£*" can match prices.
@@ -61,10 +83,11 @@ void SplitTextWords(std::string_view text, const PythonUnicode& unicode,
     if (IsAsciiWordCharacter(text[pos])) {
       // The common case: a run of ASCII letters and digits, at once.
       std::size_t run_end = pos + 1;
-      bool has_upper = text[pos] >= 'A' && text[pos] <= 'Z';
-      while (run_end < text.size() && IsAsciiWordCharacter(text[run_end])) {
-        has_upper |= text[run_end] >= 'A' && text[run_end] <= 'Z';
-        ++run_end;
+      bool has_upper = ClassOf(text[pos]) == AsciiClass::kUpperWord;
+      for (; run_end < text.size(); ++run_end) {
+        const AsciiClass c = ClassOf(text[run_end]);
+        if (c == AsciiClass::kOther) break;
+        has_upper |= c == AsciiClass::kUpperWord;
       }
       if (!in_word) {
         spans.push_back({pos, pos, 0, 0, true});

@@ -223,8 +223,6 @@ SentimentScores ScoreVaderWords(const VaderText& text, std::size_t first_word,
   // Per-thread scratch: scoring allocates nothing once warmed up.
   thread_local std::vector<TokenFacts> words;
   thread_local std::vector<double> sentiments;
-  words.clear();
-  sentiments.clear();
   if (first_word >= end_word) return SentimentScores();
   int exclamation_marks = 0;
   int question_marks = 0;
@@ -234,10 +232,13 @@ SentimentScores ScoreVaderWords(const VaderText& text, std::size_t first_word,
   }
   const std::size_t first_token = text.words[first_word].first_token;
   const std::size_t end_token = text.words[end_word - 1].end_token;
+  // Filled by index: the buffers keep their capacity between calls.
+  words.resize(end_token - first_token);
   std::size_t all_caps = 0;
-  for (std::size_t t = first_token; t < end_token; ++t) {
-    const VaderToken& token = text.tokens[t];
-    TokenFacts word{token.lower, token.is_upper, false, false, false, 0, 0};
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const VaderToken& token = text.tokens[first_token + i];
+    TokenFacts& word = words[i];
+    word = {token.lower, token.is_upper, false, false, false, 0, 0};
     if (const VaderWordTable::Facts* facts = table.Find(token.lower)) {
       word.in_lexicon = facts->in_lexicon;
       word.valence = facts->valence;
@@ -246,24 +247,20 @@ SentimentScores ScoreVaderWords(const VaderText& text, std::size_t first_word,
       word.is_negated = facts->is_negation_word;
     }
     word.is_negated = word.is_negated || vader::ContainsNt(token.lower);
-    words.push_back(word);
     if (token.is_upper) ++all_caps;
   }
   // allcap_differential: some, but not all, tokens are ALL CAPS.
   const bool is_cap_diff = all_caps > 0 && all_caps < words.size();
 
+  // Boosters, "kind" in "kind of" and words outside the lexicon score 0.
+  sentiments.assign(words.size(), 0.0);
   const ValenceRules rules(words, is_cap_diff);
   for (std::size_t i = 0; i < words.size(); ++i) {
     const TokenFacts& word = words[i];
-    if (word.is_booster) {
-      sentiments.push_back(0);
-    } else if (i + 1 < words.size() && word.lower == "kind" &&
-               words[i + 1].lower == "of") {
-      sentiments.push_back(0);
-    } else if (!word.in_lexicon) {
-      sentiments.push_back(0);
-    } else {
-      sentiments.push_back(rules.WordValence(i));
+    const bool kind_of = i + 1 < words.size() && word.lower == "kind" &&
+                         words[i + 1].lower == "of";
+    if (word.in_lexicon && !word.is_booster && !kind_of) {
+      sentiments[i] = rules.WordValence(i);
     }
   }
 

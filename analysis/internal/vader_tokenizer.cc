@@ -97,18 +97,21 @@ struct AsciiCaseTable {
 };
 constexpr AsciiCaseTable kAsciiCase;
 
-// LowercaseToken for an all-ASCII token.
-bool LowercaseAsciiToken(std::string_view token, std::string* lowered) {
+// The kUpper and kLower flags of an all-ASCII token's letters.
+std::uint8_t AsciiCaseFlags(std::string_view token) {
+  std::uint8_t flags = 0;
+  for (char c : token) flags |= kAsciiCase.flags[static_cast<std::uint8_t>(c)];
+  return flags;
+}
+
+// Appends the lowercase of an all-ASCII token.
+void AppendAsciiLowercase(std::string_view token, std::string* lowered) {
   const std::size_t start = lowered->size();
   lowered->append(token.data(), token.size());
   char* out = lowered->data() + start;
-  std::uint8_t flags = 0;
   for (std::size_t i = 0; i < token.size(); ++i) {
-    const auto c = static_cast<std::uint8_t>(token[i]);
-    flags |= kAsciiCase.flags[c];
-    out[i] = kAsciiCase.lower[c];
+    out[i] = kAsciiCase.lower[static_cast<std::uint8_t>(token[i])];
   }
-  return flags == AsciiCaseTable::kUpper;
 }
 
 // Appends str.lower() of `token` to `lowered`; returns str.isupper().
@@ -183,6 +186,37 @@ void SplitOnPythonWhitespace(std::string_view text, bool ascii,
   if (in_token) emit(text.substr(token_start));
 }
 
+// Sets `positions` to those of every `mark` in `text`. find (memchr) skips
+// the bulk of a text quickly: marks are rare.
+void FindAll(std::string_view text, char mark,
+             std::vector<std::size_t>* positions) {
+  positions->clear();
+  for (std::size_t pos = text.find(mark); pos != std::string_view::npos;
+       pos = text.find(mark, pos + 1)) {
+    positions->push_back(pos);
+  }
+}
+
+// Counts sorted positions run by run, the runs coming in text order.
+class MarkCursor {
+ public:
+  explicit MarkCursor(const std::vector<std::size_t>& positions)
+      : positions_(positions) {}
+
+  // The positions before `end` not counted yet.
+  int CountBefore(std::size_t end) {
+    int count = 0;
+    for (; next_ < positions_.size() && positions_[next_] < end; ++next_) {
+      ++count;
+    }
+    return count;
+  }
+
+ private:
+  const std::vector<std::size_t>& positions_;
+  std::size_t next_ = 0;
+};
+
 }  // namespace
 
 void TokenizeForVader(std::string_view text, const EmojiLexicon& emojis,
@@ -192,34 +226,43 @@ void TokenizeForVader(std::string_view text, const EmojiLexicon& emojis,
   out->words.clear();
   out->lowered.clear();
   out->lowered.reserve(text.size());
-  out->lowered_ends.clear();
+  out->lower_spans.clear();
 
+  // A token's lowercase form is the text itself when the token is ASCII
+  // without capitals (most are); otherwise it is written to `lowered`.
   auto add_token = [&](std::string_view raw, bool raw_is_ascii) {
     const std::string_view token = StripPunctuationIfWord(raw, raw_is_ascii);
-    const bool is_upper = raw_is_ascii
-                              ? LowercaseAsciiToken(token, &out->lowered)
-                              : LowercaseToken(token, unicode, &out->lowered);
-    out->lowered_ends.push_back(out->lowered.size());
+    bool is_upper = false;
+    if (raw_is_ascii) {
+      const std::uint8_t flags = AsciiCaseFlags(token);
+      is_upper = flags == AsciiCaseTable::kUpper;
+      if ((flags & AsciiCaseTable::kUpper) == 0) {
+        const auto begin = static_cast<std::size_t>(token.data() - text.data());
+        out->lower_spans.push_back({begin, token.size(), true});
+      } else {
+        out->lower_spans.push_back({out->lowered.size(), token.size(), false});
+        AppendAsciiLowercase(token, &out->lowered);
+      }
+    } else {
+      const std::size_t begin = out->lowered.size();
+      is_upper = LowercaseToken(token, unicode, &out->lowered);
+      out->lower_spans.push_back({begin, out->lowered.size() - begin, false});
+    }
     out->tokens.push_back({std::string_view(), is_upper});
   };
   // Where the text's '!' and '?' are, so each run's counts come from a cursor
   // rather than a scan of every run.
-  std::vector<std::size_t>& marks = out->mark_positions;
-  marks.clear();
-  for (std::size_t pos = 0; pos < text.size(); ++pos) {
-    if (text[pos] == '!' || text[pos] == '?') marks.push_back(pos);
-  }
-  std::size_t next_mark = 0;
+  FindAll(text, '!', &out->exclamation_positions);
+  FindAll(text, '?', &out->question_positions);
+  MarkCursor exclamations(out->exclamation_positions);
+  MarkCursor questions(out->question_positions);
 
   SplitOnPythonWhitespace(text, ascii, unicode, [&](std::string_view run) {
     const std::size_t begin =
         static_cast<std::size_t>(run.data() - text.data());
     VaderWord word{begin, begin + run.size(), out->tokens.size(), 0, 0, 0};
-    for (; next_mark < marks.size() && marks[next_mark] < word.end;
-         ++next_mark) {
-      (text[marks[next_mark]] == '!' ? word.exclamation_marks
-                                     : word.question_marks) += 1;
-    }
+    word.exclamation_marks = exclamations.CountBefore(word.end);
+    word.question_marks = questions.CountBefore(word.end);
     const bool run_is_ascii = ascii || utf8::IsAscii(run);
     // The run after emoji replacement: itself, or the run with descriptions
     // (which contain spaces, so it may hold several tokens, and may add a
@@ -246,14 +289,12 @@ void TokenizeForVader(std::string_view text, const EmojiLexicon& emojis,
     out->words.push_back(word);
   });
 
-  // `lowered` may have reallocated: views are made now, from the end offset
-  // of each token's lowercase form.
+  // `lowered` may have reallocated: views are made now.
   const std::string_view lowered = out->lowered;
-  std::size_t begin = 0;
   for (std::size_t i = 0; i < out->tokens.size(); ++i) {
-    const std::size_t end = out->lowered_ends[i];
-    out->tokens[i].lower = lowered.substr(begin, end - begin);
-    begin = end;
+    const VaderText::LowerSpan& span = out->lower_spans[i];
+    out->tokens[i].lower =
+        (span.in_text ? text : lowered).substr(span.begin, span.size);
   }
 }
 

@@ -13,8 +13,10 @@ namespace guestvoice::analysis {
 
 // A token as the reference's SentiText.words_and_emoticons holds it.
 struct VaderToken {
-  std::string_view lower;  // str.lower() of the token
-  bool is_upper;           // str.isupper() of the token
+  // str.lower() of the token: a view of the tokenized text when the token is
+  // lowercase already, else of VaderText::lowered.
+  std::string_view lower;
+  bool is_upper;  // str.isupper() of the token
 };
 
 // A run of non-whitespace in the original text and what it becomes. The
@@ -37,14 +39,22 @@ struct VaderWord {
 struct VaderText {
   std::vector<VaderToken> tokens;
   std::vector<VaderWord> words;
-  // Storage the token views point into, and scratch reused between calls.
+  // Storage for the lowercase forms that differ from the text, and scratch
+  // reused between calls.
   std::string lowered;
-  std::vector<std::size_t> lowered_ends;
+  struct LowerSpan {
+    std::size_t begin;  // in the text or in `lowered`
+    std::size_t size;
+    bool in_text;
+  };
+  std::vector<LowerSpan> lower_spans;
   std::string emoji_replaced;
-  std::vector<std::size_t> mark_positions;
+  std::vector<std::size_t> exclamation_positions;
+  std::vector<std::size_t> question_positions;
 };
 
-// `text` must be valid UTF-8. Linear in the size of the text.
+// `text` must be valid UTF-8, and stay alive while `out` is used: tokens
+// may view it. Linear in the size of the text.
 void TokenizeForVader(std::string_view text, const EmojiLexicon& emojis,
                       const PythonUnicode& unicode, VaderText* out);
 

@@ -6,11 +6,7 @@ namespace guestvoice::analysis {
 
 VaderWordTable::VaderWordTable(const ValenceLexicon& lexicon) {
   facts_.reserve(lexicon.size());
-  for (const auto& [word, valence] : lexicon.entries()) {
-    Facts& facts = facts_[word];
-    facts.in_lexicon = true;
-    facts.valence = valence;
-  }
+  AddLexicon(lexicon);
   for (const vader::Booster& booster : vader::OneWordBoosters()) {
     Facts& facts = facts_[std::string(booster.word)];
     facts.is_booster = true;
@@ -18,6 +14,14 @@ VaderWordTable::VaderWordTable(const ValenceLexicon& lexicon) {
   }
   for (std::string_view word : vader::NegationWords()) {
     facts_[std::string(word)].is_negation_word = true;
+  }
+}
+
+void VaderWordTable::AddLexicon(const ValenceLexicon& lexicon) {
+  for (const auto& [word, valence] : lexicon.entries()) {
+    Facts& facts = facts_[word];
+    facts.in_lexicon = true;
+    facts.valence = valence;
   }
 }
 

@@ -25,6 +25,10 @@ class VaderWordTable {
 
   explicit VaderWordTable(const ValenceLexicon& lexicon);
 
+  // Adds `lexicon`'s words, or gives them its valence when they are in the
+  // table already: a domain supplement over a language's lexicon.
+  void AddLexicon(const ValenceLexicon& lexicon);
+
   const Facts* Find(std::string_view lower_word) const {
     auto it = facts_.find(lower_word);
     return it == facts_.end() ? nullptr : &it->second;

@@ -4,11 +4,14 @@
 // UTF-8 produce {"error":"invalid UTF-8","line":N} instead, so the N-th
 // output line always answers the N-th input line; the exit status is then 1.
 
+#include <unistd.h>
+
 #include <cstdio>
 #include <fstream>
 #include <iostream>
 #include <sstream>
 #include <string>
+#include <utility>
 
 #include "absl/flags/flag.h"
 #include "absl/flags/parse.h"
@@ -72,21 +75,35 @@ int main(int argc, char** argv) {
   }
   const FeedbackAnalyzer analyzer(*std::move(taxonomy));
 
+  // Lines are read through a buffered stream and written in large blocks; a
+  // terminal gets each line as soon as it is ready.
+  std::ios::sync_with_stdio(false);
+  const bool interactive = isatty(STDOUT_FILENO) != 0;
+  constexpr std::size_t kWriteBlockBytes = 64 * 1024;
+  std::string output;
+  auto write_output = [&output] {
+    std::fwrite(output.data(), 1, output.size(), stdout);
+    output.clear();
+  };
+
   int exit_status = 0;
   long line_number = 0;
   std::string line;
   while (std::getline(std::cin, line)) {
     ++line_number;
     if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (!guestvoice::utf8::IsValid(line)) {
-      std::cout << guestvoice::tools::InvalidUtf8Json(line_number).dump()
-                << '\n';
+    if (guestvoice::utf8::IsValid(line)) {
+      guestvoice::tools::AppendAnalysisJson(analyzer.Analyze(line), &output);
+    } else {
+      guestvoice::tools::AppendInvalidUtf8Json(line_number, &output);
       exit_status = 1;
-      continue;
     }
-    std::cout
-        << guestvoice::tools::AnalysisToJson(analyzer.Analyze(line)).dump()
-        << '\n';
+    output.push_back('\n');
+    if (interactive || output.size() >= kWriteBlockBytes) {
+      write_output();
+      if (interactive) std::fflush(stdout);
+    }
   }
+  write_output();
   return exit_status;
 }

@@ -78,18 +78,6 @@ TEST(ValenceLexiconTest, ParsesAndChecksTheSupplement) {
   EXPECT_FALSE(ValenceLexicon::ParseSupplement("version\t1\nnice\n").ok());
 }
 
-TEST(ValenceLexiconTest, OverlayAddsAndReplaces) {
-  absl::StatusOr<ValenceLexicon> base =
-      ValenceLexicon::ParseVader("good\t1.9\t0.9\t[]\nnoisy\t-0.7\t1\t[]\n");
-  const absl::StatusOr<ValenceLexicon> supplement =
-      ValenceLexicon::ParseSupplement("version\t1\nnoisy\t-1.5\nfilthy\t-2\n");
-  ASSERT_TRUE(base.ok() && supplement.ok());
-  base->Overlay(*supplement);
-  EXPECT_EQ(*base->Find("good"), 1.9);
-  EXPECT_EQ(*base->Find("noisy"), -1.5);
-  EXPECT_EQ(*base->Find("filthy"), -2);
-}
-
 TEST(EmojiLexiconTest, KeepsSingleCodePointEmoji) {
   const absl::StatusOr<EmojiLexicon> emojis =
       EmojiLexicon::Parse(embedded::VaderEmojiLexicon());
