@@ -16,37 +16,41 @@ FeedbackService::FeedbackService(ServiceDeps deps, FeedbackWatchers& watchers)
       items_(deps.domain) {}
 
 grpc::ServerUnaryReactor* FeedbackService::IngestFeedback(
-    grpc::CallbackServerContext* context,
-    const v1::IngestFeedbackRequest* request, v1::Feedback* response) {
-  return RunUnary(context, deps_, CallWork::kWrite, v1::SCOPE_FEEDBACK_WRITE,
-                  [=](const Principal& caller) -> absl::Status {
-                    return ingester_.Ingest(caller, *request, *response);
-                  });
+    grpc::CallbackServerContext* context, const grpc::ByteBuffer* wire_request,
+    grpc::ByteBuffer* wire_response) {
+  return RunUnary<v1::IngestFeedbackRequest, v1::Feedback>(
+      context, wire_request, wire_response, deps_, CallWork::kWrite,
+      v1::SCOPE_FEEDBACK_WRITE,
+      [this](const Principal& caller, const auto& request, auto& response) {
+        return ingester_.Ingest(caller, request, response);
+      });
 }
 
-grpc::ServerReadReactor<v1::ImportFeedbackRequest>*
-FeedbackService::ImportFeedback(grpc::CallbackServerContext* context,
-                                v1::ImportFeedbackResponse* response) {
-  return StartImport(context, deps_, ingester_, response);
+grpc::ServerReadReactor<grpc::ByteBuffer>* FeedbackService::ImportFeedback(
+    grpc::CallbackServerContext* context, grpc::ByteBuffer* wire_response) {
+  return StartImport(context, deps_, ingester_, wire_response);
 }
 
 grpc::ServerUnaryReactor* FeedbackService::GetFeedback(
-    grpc::CallbackServerContext* context, const v1::GetFeedbackRequest* request,
-    v1::Feedback* response) {
-  return RunUnary(context, deps_, CallWork::kRead, v1::SCOPE_FEEDBACK_READ,
-                  [=](const Principal& caller) -> absl::Status {
-                    return items_.Get(caller, *request, *response);
-                  });
+    grpc::CallbackServerContext* context, const grpc::ByteBuffer* wire_request,
+    grpc::ByteBuffer* wire_response) {
+  return RunUnary<v1::GetFeedbackRequest, v1::Feedback>(
+      context, wire_request, wire_response, deps_, CallWork::kRead,
+      v1::SCOPE_FEEDBACK_READ,
+      [this](const Principal& caller, const auto& request, auto& response) {
+        return items_.Get(caller, request, response);
+      });
 }
 
 grpc::ServerUnaryReactor* FeedbackService::ListFeedback(
-    grpc::CallbackServerContext* context,
-    const v1::ListFeedbackRequest* request,
-    v1::ListFeedbackResponse* response) {
-  return RunUnary(context, deps_, CallWork::kRead, v1::SCOPE_FEEDBACK_READ,
-                  [=](const Principal& caller) -> absl::Status {
-                    return items_.List(caller, *request, *response);
-                  });
+    grpc::CallbackServerContext* context, const grpc::ByteBuffer* wire_request,
+    grpc::ByteBuffer* wire_response) {
+  return RunUnary<v1::ListFeedbackRequest, v1::ListFeedbackResponse>(
+      context, wire_request, wire_response, deps_, CallWork::kRead,
+      v1::SCOPE_FEEDBACK_READ,
+      [this](const Principal& caller, const auto& request, auto& response) {
+        return items_.List(caller, request, response);
+      });
 }
 
 grpc::ServerWriteReactor<v1::WatchFeedbackResponse>*
@@ -63,12 +67,14 @@ FeedbackService::WatchFeedback(grpc::CallbackServerContext* context,
 }
 
 grpc::ServerUnaryReactor* FeedbackService::UpdateFeedback(
-    grpc::CallbackServerContext* context,
-    const v1::UpdateFeedbackRequest* request, v1::Feedback* response) {
-  return RunUnary(context, deps_, CallWork::kWrite, v1::SCOPE_FEEDBACK_WRITE,
-                  [=](const Principal& caller) -> absl::Status {
-                    return items_.Update(caller, *request, *response);
-                  });
+    grpc::CallbackServerContext* context, const grpc::ByteBuffer* wire_request,
+    grpc::ByteBuffer* wire_response) {
+  return RunUnary<v1::UpdateFeedbackRequest, v1::Feedback>(
+      context, wire_request, wire_response, deps_, CallWork::kWrite,
+      v1::SCOPE_FEEDBACK_WRITE,
+      [this](const Principal& caller, const auto& request, auto& response) {
+        return items_.Update(caller, request, response);
+      });
 }
 
 }  // namespace guestvoice::service
