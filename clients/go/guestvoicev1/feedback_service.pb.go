@@ -654,7 +654,9 @@ type UpdateFeedbackRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// The feedback with its name set and the new case values.
 	Feedback *Feedback `protobuf:"bytes,1,opt,name=feedback,proto3" json:"feedback,omitempty"`
-	// The case fields to change; see UpdateFeedback.
+	// The case fields to change; see UpdateFeedback. Optional (AIP-134): when
+	// empty, every case field populated in `feedback` is changed; "*" changes
+	// all of them. An update that changes nothing is refused.
 	UpdateMask    *fieldmaskpb.FieldMask `protobuf:"bytes,2,opt,name=update_mask,json=updateMask,proto3" json:"update_mask,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
@@ -763,7 +765,7 @@ const file_guestvoice_v1_feedback_service_proto_rawDesc = "" +
 	"\fmissed_count\x18\x02 \x01(\x03R\vmissedCount\"\x93\x01\n" +
 	"\x15UpdateFeedbackRequest\x128\n" +
 	"\bfeedback\x18\x01 \x01(\v2\x17.guestvoice.v1.FeedbackB\x03\xe0A\x02R\bfeedback\x12@\n" +
-	"\vupdate_mask\x18\x02 \x01(\v2\x1a.google.protobuf.FieldMaskB\x03\xe0A\x02R\n" +
+	"\vupdate_mask\x18\x02 \x01(\v2\x1a.google.protobuf.FieldMaskB\x03\xe0A\x01R\n" +
 	"updateMask2\x96\x04\n" +
 	"\x0fFeedbackService\x12O\n" +
 	"\x0eIngestFeedback\x12$.guestvoice.v1.IngestFeedbackRequest\x1a\x17.guestvoice.v1.Feedback\x12_\n" +

@@ -349,7 +349,10 @@ class UpdateFeedbackRequest(_message.Message):
 
     @_builtins.property
     def update_mask(self) -> _field_mask_pb2.FieldMask:
-        """The case fields to change; see UpdateFeedback."""
+        """The case fields to change; see UpdateFeedback. Optional (AIP-134): when
+        empty, every case field populated in `feedback` is changed; "*" changes
+        all of them. An update that changes nothing is refused.
+        """
 
     def __init__(
         self,

@@ -150,8 +150,8 @@ class FeedbackServiceServicer:
         "case.assignee", "case.internal_note" and "case.public_response" may be
         changed. Needs SCOPE_FEEDBACK_WRITE.
 
-        Errors: INVALID_ARGUMENT (FIELD_INVALID) for another path or an oversized
-        value; NOT_FOUND (RESOURCE_NOT_FOUND); FAILED_PRECONDITION
+        Errors: INVALID_ARGUMENT (FIELD_INVALID) for another path, an update that
+        changes nothing or an oversized value; NOT_FOUND (RESOURCE_NOT_FOUND); FAILED_PRECONDITION
         (FAILED_PRECONDITION) for a state change that moves backwards.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)

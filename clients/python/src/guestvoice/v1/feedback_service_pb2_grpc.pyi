@@ -87,8 +87,8 @@ class FeedbackServiceStub:
     "case.assignee", "case.internal_note" and "case.public_response" may be
     changed. Needs SCOPE_FEEDBACK_WRITE.
 
-    Errors: INVALID_ARGUMENT (FIELD_INVALID) for another path or an oversized
-    value; NOT_FOUND (RESOURCE_NOT_FOUND); FAILED_PRECONDITION
+    Errors: INVALID_ARGUMENT (FIELD_INVALID) for another path, an update that
+    changes nothing or an oversized value; NOT_FOUND (RESOURCE_NOT_FOUND); FAILED_PRECONDITION
     (FAILED_PRECONDITION) for a state change that moves backwards.
     """
 
@@ -150,8 +150,8 @@ class FeedbackServiceAsyncStub(FeedbackServiceStub):
     "case.assignee", "case.internal_note" and "case.public_response" may be
     changed. Needs SCOPE_FEEDBACK_WRITE.
 
-    Errors: INVALID_ARGUMENT (FIELD_INVALID) for another path or an oversized
-    value; NOT_FOUND (RESOURCE_NOT_FOUND); FAILED_PRECONDITION
+    Errors: INVALID_ARGUMENT (FIELD_INVALID) for another path, an update that
+    changes nothing or an oversized value; NOT_FOUND (RESOURCE_NOT_FOUND); FAILED_PRECONDITION
     (FAILED_PRECONDITION) for a state change that moves backwards.
     """
 
@@ -246,8 +246,8 @@ class FeedbackServiceServicer(metaclass=_abc_1.ABCMeta):
         "case.assignee", "case.internal_note" and "case.public_response" may be
         changed. Needs SCOPE_FEEDBACK_WRITE.
 
-        Errors: INVALID_ARGUMENT (FIELD_INVALID) for another path or an oversized
-        value; NOT_FOUND (RESOURCE_NOT_FOUND); FAILED_PRECONDITION
+        Errors: INVALID_ARGUMENT (FIELD_INVALID) for another path, an update that
+        changes nothing or an oversized value; NOT_FOUND (RESOURCE_NOT_FOUND); FAILED_PRECONDITION
         (FAILED_PRECONDITION) for a state change that moves backwards.
         """
 
