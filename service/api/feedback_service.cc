@@ -1,5 +1,6 @@
 #include "service/api/feedback_service.h"
 
+#include <optional>
 #include <utility>
 
 #include "analysis/feedback_analyzer.h"
@@ -53,17 +54,20 @@ grpc::ServerUnaryReactor* FeedbackService::ListFeedback(
       });
 }
 
-grpc::ServerWriteReactor<v1::WatchFeedbackResponse>*
-FeedbackService::WatchFeedback(grpc::CallbackServerContext* context,
-                               const v1::WatchFeedbackRequest* request) {
+grpc::ServerWriteReactor<grpc::ByteBuffer>* FeedbackService::WatchFeedback(
+    grpc::CallbackServerContext* context,
+    const grpc::ByteBuffer* wire_request) {
+  std::optional<Principal> caller;
   absl::StatusOr<FeedbackFilter> filter =
       [&]() -> absl::StatusOr<FeedbackFilter> {
-    ASSIGN_OR_RETURN(Principal caller, deps_.authenticator.Authenticate(
-                                           *context, v1::SCOPE_FEEDBACK_READ));
-    return items_.WatchFilter(caller, *request);
+    ASSIGN_OR_RETURN(caller, deps_.authenticator.Authenticate(
+                                 *context, v1::SCOPE_FEEDBACK_READ));
+    v1::WatchFeedbackRequest request;
+    RETURN_IF_ERROR(DecodeBuffer(*wire_request, request));
+    return items_.WatchFilter(*caller, request);
   }();
   if (!filter.ok()) return RefuseWatch(filter.status());
-  return watchers_.Watch(*std::move(filter));
+  return watchers_.Watch(*caller, *std::move(filter));
 }
 
 grpc::ServerUnaryReactor* FeedbackService::UpdateFeedback(

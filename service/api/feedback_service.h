@@ -24,6 +24,7 @@ class FeedbackService final
           v1::FeedbackService::WithRawCallbackMethod_ImportFeedback,
           v1::FeedbackService::WithRawCallbackMethod_GetFeedback,
           v1::FeedbackService::WithRawCallbackMethod_ListFeedback,
+          v1::FeedbackService::WithRawCallbackMethod_WatchFeedback,
           v1::FeedbackService::WithRawCallbackMethod_UpdateFeedback> {
  public:
   FeedbackService(ServiceDeps deps, FeedbackWatchers& watchers);
@@ -43,9 +44,9 @@ class FeedbackService final
       grpc::CallbackServerContext* context,
       const grpc::ByteBuffer* wire_request,
       grpc::ByteBuffer* wire_response) override;
-  grpc::ServerWriteReactor<v1::WatchFeedbackResponse>* WatchFeedback(
+  grpc::ServerWriteReactor<grpc::ByteBuffer>* WatchFeedback(
       grpc::CallbackServerContext* context,
-      const v1::WatchFeedbackRequest* request) override;
+      const grpc::ByteBuffer* wire_request) override;
   grpc::ServerUnaryReactor* UpdateFeedback(
       grpc::CallbackServerContext* context,
       const grpc::ByteBuffer* wire_request,
