@@ -598,8 +598,10 @@ type WatchFeedbackResponse struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// A newly ingested item that matches the filters.
 	Feedback *Feedback `protobuf:"bytes,1,opt,name=feedback,proto3" json:"feedback,omitempty"`
-	// How many matching items were dropped since the previous message because
-	// the watcher read too slowly. 0 when nothing was missed.
+	// How many items were dropped since the previous message because the
+	// watcher read too slowly. 0 when nothing was missed. Items dropped before
+	// the watcher could check them against its filters count whether or not
+	// they would have matched.
 	MissedCount   int64 `protobuf:"varint,2,opt,name=missed_count,json=missedCount,proto3" json:"missed_count,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache

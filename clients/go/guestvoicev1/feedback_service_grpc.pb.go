@@ -67,13 +67,15 @@ type FeedbackServiceClient interface {
 	// same request; NOT_FOUND for an unknown hotel.
 	ListFeedback(ctx context.Context, in *ListFeedbackRequest, opts ...grpc.CallOption) (*ListFeedbackResponse, error)
 	// Streams feedback as it is ingested, through optional filters, until the
-	// client cancels. Needs SCOPE_FEEDBACK_READ. A watcher that reads slower
-	// than feedback arrives keeps a bounded buffer; what did not fit is dropped
-	// and the next message says how many items it missed. A slow watcher never
-	// slows ingestion.
+	// client cancels. Needs SCOPE_FEEDBACK_READ. Every watcher reads from one
+	// bounded log of recent feedback shared by all; a watcher that reads slower
+	// than feedback arrives falls behind it, and the next message says how many
+	// items it missed. A slow watcher never slows ingestion.
 	//
 	// Errors: INVALID_ARGUMENT (FIELD_INVALID); NOT_FOUND for an unknown hotel;
-	// UNAVAILABLE when the server shuts down.
+	// RESOURCE_EXHAUSTED (LIMIT_EXCEEDED) when the server's or the API key's
+	// number of open watches is at its limit; UNAVAILABLE when the server shuts
+	// down.
 	WatchFeedback(ctx context.Context, in *WatchFeedbackRequest, opts ...grpc.CallOption) (grpc.ServerStreamingClient[WatchFeedbackResponse], error)
 	// Handles the feedback's case: the update_mask paths "case.state",
 	// "case.assignee", "case.internal_note" and "case.public_response" may be
@@ -205,13 +207,15 @@ type FeedbackServiceServer interface {
 	// same request; NOT_FOUND for an unknown hotel.
 	ListFeedback(context.Context, *ListFeedbackRequest) (*ListFeedbackResponse, error)
 	// Streams feedback as it is ingested, through optional filters, until the
-	// client cancels. Needs SCOPE_FEEDBACK_READ. A watcher that reads slower
-	// than feedback arrives keeps a bounded buffer; what did not fit is dropped
-	// and the next message says how many items it missed. A slow watcher never
-	// slows ingestion.
+	// client cancels. Needs SCOPE_FEEDBACK_READ. Every watcher reads from one
+	// bounded log of recent feedback shared by all; a watcher that reads slower
+	// than feedback arrives falls behind it, and the next message says how many
+	// items it missed. A slow watcher never slows ingestion.
 	//
 	// Errors: INVALID_ARGUMENT (FIELD_INVALID); NOT_FOUND for an unknown hotel;
-	// UNAVAILABLE when the server shuts down.
+	// RESOURCE_EXHAUSTED (LIMIT_EXCEEDED) when the server's or the API key's
+	// number of open watches is at its limit; UNAVAILABLE when the server shuts
+	// down.
 	WatchFeedback(*WatchFeedbackRequest, grpc.ServerStreamingServer[WatchFeedbackResponse]) error
 	// Handles the feedback's case: the update_mask paths "case.state",
 	// "case.assignee", "case.internal_note" and "case.public_response" may be

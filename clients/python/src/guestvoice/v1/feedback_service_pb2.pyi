@@ -314,8 +314,10 @@ class WatchFeedbackResponse(_message.Message):
     FEEDBACK_FIELD_NUMBER: _builtins.int
     MISSED_COUNT_FIELD_NUMBER: _builtins.int
     missed_count: _builtins.int
-    """How many matching items were dropped since the previous message because
-    the watcher read too slowly. 0 when nothing was missed.
+    """How many items were dropped since the previous message because the
+    watcher read too slowly. 0 when nothing was missed. Items dropped before
+    the watcher could check them against its filters count whether or not
+    they would have matched.
     """
     @_builtins.property
     def feedback(self) -> _feedback_pb2.Feedback:

@@ -133,13 +133,15 @@ class FeedbackServiceServicer:
 
     def WatchFeedback(self, request, context):
         """Streams feedback as it is ingested, through optional filters, until the
-        client cancels. Needs SCOPE_FEEDBACK_READ. A watcher that reads slower
-        than feedback arrives keeps a bounded buffer; what did not fit is dropped
-        and the next message says how many items it missed. A slow watcher never
-        slows ingestion.
+        client cancels. Needs SCOPE_FEEDBACK_READ. Every watcher reads from one
+        bounded log of recent feedback shared by all; a watcher that reads slower
+        than feedback arrives falls behind it, and the next message says how many
+        items it missed. A slow watcher never slows ingestion.
 
         Errors: INVALID_ARGUMENT (FIELD_INVALID); NOT_FOUND for an unknown hotel;
-        UNAVAILABLE when the server shuts down.
+        RESOURCE_EXHAUSTED (LIMIT_EXCEEDED) when the server's or the API key's
+        number of open watches is at its limit; UNAVAILABLE when the server shuts
+        down.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')

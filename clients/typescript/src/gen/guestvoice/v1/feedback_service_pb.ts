@@ -360,8 +360,10 @@ export type WatchFeedbackResponse = Message<"guestvoice.v1.WatchFeedbackResponse
   feedback?: Feedback | undefined;
 
   /**
-   * How many matching items were dropped since the previous message because
-   * the watcher read too slowly. 0 when nothing was missed.
+   * How many items were dropped since the previous message because the
+   * watcher read too slowly. 0 when nothing was missed. Items dropped before
+   * the watcher could check them against its filters count whether or not
+   * they would have matched.
    *
    * @generated from field: int64 missed_count = 2;
    */
@@ -478,13 +480,15 @@ export const FeedbackService: GenService<{
   },
   /**
    * Streams feedback as it is ingested, through optional filters, until the
-   * client cancels. Needs SCOPE_FEEDBACK_READ. A watcher that reads slower
-   * than feedback arrives keeps a bounded buffer; what did not fit is dropped
-   * and the next message says how many items it missed. A slow watcher never
-   * slows ingestion.
+   * client cancels. Needs SCOPE_FEEDBACK_READ. Every watcher reads from one
+   * bounded log of recent feedback shared by all; a watcher that reads slower
+   * than feedback arrives falls behind it, and the next message says how many
+   * items it missed. A slow watcher never slows ingestion.
    *
    * Errors: INVALID_ARGUMENT (FIELD_INVALID); NOT_FOUND for an unknown hotel;
-   * UNAVAILABLE when the server shuts down.
+   * RESOURCE_EXHAUSTED (LIMIT_EXCEEDED) when the server's or the API key's
+   * number of open watches is at its limit; UNAVAILABLE when the server shuts
+   * down.
    *
    * @generated from rpc guestvoice.v1.FeedbackService.WatchFeedback
    */
