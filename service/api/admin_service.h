@@ -3,6 +3,7 @@
 
 #include "guestvoice/v1/admin_service.grpc.pb.h"
 #include "service/api/service_deps.h"
+#include "service/api/wire_messages.h"
 #include "service/tenancy/api_keys.h"
 #include "service/tenancy/organizations.h"
 
@@ -10,7 +11,18 @@ namespace guestvoice::service {
 
 // guestvoice.v1.AdminService: organizations (Organizations) and their API
 // keys (ApiKeys).
-class AdminService final : public v1::AdminService::CallbackService {
+// Its methods are registered raw, so the server decodes every request itself
+// and names a string that is not UTF-8 (wire_messages.h).
+class AdminService final
+    : public RawMethods<
+          v1::AdminService::Service,
+          v1::AdminService::WithRawCallbackMethod_CreateOrganization,
+          v1::AdminService::WithRawCallbackMethod_GetOrganization,
+          v1::AdminService::WithRawCallbackMethod_ListOrganizations,
+          v1::AdminService::WithRawCallbackMethod_CreateApiKey,
+          v1::AdminService::WithRawCallbackMethod_GetApiKey,
+          v1::AdminService::WithRawCallbackMethod_ListApiKeys,
+          v1::AdminService::WithRawCallbackMethod_RevokeApiKey> {
  public:
   explicit AdminService(ServiceDeps deps)
       : deps_(deps),
@@ -19,29 +31,31 @@ class AdminService final : public v1::AdminService::CallbackService {
 
   grpc::ServerUnaryReactor* CreateOrganization(
       grpc::CallbackServerContext* context,
-      const v1::CreateOrganizationRequest* request,
-      v1::Organization* response) override;
+      const grpc::ByteBuffer* wire_request,
+      grpc::ByteBuffer* wire_response) override;
   grpc::ServerUnaryReactor* GetOrganization(
       grpc::CallbackServerContext* context,
-      const v1::GetOrganizationRequest* request,
-      v1::Organization* response) override;
+      const grpc::ByteBuffer* wire_request,
+      grpc::ByteBuffer* wire_response) override;
   grpc::ServerUnaryReactor* ListOrganizations(
       grpc::CallbackServerContext* context,
-      const v1::ListOrganizationsRequest* request,
-      v1::ListOrganizationsResponse* response) override;
-  grpc::ServerUnaryReactor* CreateApiKey(grpc::CallbackServerContext* context,
-                                         const v1::CreateApiKeyRequest* request,
-                                         v1::ApiKey* response) override;
+      const grpc::ByteBuffer* wire_request,
+      grpc::ByteBuffer* wire_response) override;
+  grpc::ServerUnaryReactor* CreateApiKey(
+      grpc::CallbackServerContext* context,
+      const grpc::ByteBuffer* wire_request,
+      grpc::ByteBuffer* wire_response) override;
   grpc::ServerUnaryReactor* GetApiKey(grpc::CallbackServerContext* context,
-                                      const v1::GetApiKeyRequest* request,
-                                      v1::ApiKey* response) override;
+                                      const grpc::ByteBuffer* wire_request,
+                                      grpc::ByteBuffer* wire_response) override;
   grpc::ServerUnaryReactor* ListApiKeys(
       grpc::CallbackServerContext* context,
-      const v1::ListApiKeysRequest* request,
-      v1::ListApiKeysResponse* response) override;
-  grpc::ServerUnaryReactor* RevokeApiKey(grpc::CallbackServerContext* context,
-                                         const v1::RevokeApiKeyRequest* request,
-                                         v1::ApiKey* response) override;
+      const grpc::ByteBuffer* wire_request,
+      grpc::ByteBuffer* wire_response) override;
+  grpc::ServerUnaryReactor* RevokeApiKey(
+      grpc::CallbackServerContext* context,
+      const grpc::ByteBuffer* wire_request,
+      grpc::ByteBuffer* wire_response) override;
 
  private:
   ServiceDeps deps_;

@@ -1,5 +1,6 @@
 #include "service/api/feedback_service.h"
 
+#include <optional>
 #include <utility>
 
 #include "analysis/feedback_analyzer.h"
@@ -16,59 +17,68 @@ FeedbackService::FeedbackService(ServiceDeps deps, FeedbackWatchers& watchers)
       items_(deps.domain) {}
 
 grpc::ServerUnaryReactor* FeedbackService::IngestFeedback(
-    grpc::CallbackServerContext* context,
-    const v1::IngestFeedbackRequest* request, v1::Feedback* response) {
-  return RunUnary(context, deps_, CallWork::kWrite, v1::SCOPE_FEEDBACK_WRITE,
-                  [=](const Principal& caller) -> absl::Status {
-                    return ingester_.Ingest(caller, *request, *response);
-                  });
+    grpc::CallbackServerContext* context, const grpc::ByteBuffer* wire_request,
+    grpc::ByteBuffer* wire_response) {
+  return RunUnary<v1::IngestFeedbackRequest, v1::Feedback>(
+      context, wire_request, wire_response, deps_, CallWork::kWrite,
+      v1::SCOPE_FEEDBACK_WRITE,
+      [this](const Principal& caller, const auto& request, auto& response) {
+        return ingester_.Ingest(caller, request, response);
+      });
 }
 
-grpc::ServerReadReactor<v1::ImportFeedbackRequest>*
-FeedbackService::ImportFeedback(grpc::CallbackServerContext* context,
-                                v1::ImportFeedbackResponse* response) {
-  return StartImport(context, deps_, ingester_, response);
+grpc::ServerReadReactor<grpc::ByteBuffer>* FeedbackService::ImportFeedback(
+    grpc::CallbackServerContext* context, grpc::ByteBuffer* wire_response) {
+  return StartImport(context, deps_, ingester_, wire_response);
 }
 
 grpc::ServerUnaryReactor* FeedbackService::GetFeedback(
-    grpc::CallbackServerContext* context, const v1::GetFeedbackRequest* request,
-    v1::Feedback* response) {
-  return RunUnary(context, deps_, CallWork::kRead, v1::SCOPE_FEEDBACK_READ,
-                  [=](const Principal& caller) -> absl::Status {
-                    return items_.Get(caller, *request, *response);
-                  });
+    grpc::CallbackServerContext* context, const grpc::ByteBuffer* wire_request,
+    grpc::ByteBuffer* wire_response) {
+  return RunUnary<v1::GetFeedbackRequest, v1::Feedback>(
+      context, wire_request, wire_response, deps_, CallWork::kRead,
+      v1::SCOPE_FEEDBACK_READ,
+      [this](const Principal& caller, const auto& request, auto& response) {
+        return items_.Get(caller, request, response);
+      });
 }
 
 grpc::ServerUnaryReactor* FeedbackService::ListFeedback(
-    grpc::CallbackServerContext* context,
-    const v1::ListFeedbackRequest* request,
-    v1::ListFeedbackResponse* response) {
-  return RunUnary(context, deps_, CallWork::kRead, v1::SCOPE_FEEDBACK_READ,
-                  [=](const Principal& caller) -> absl::Status {
-                    return items_.List(caller, *request, *response);
-                  });
+    grpc::CallbackServerContext* context, const grpc::ByteBuffer* wire_request,
+    grpc::ByteBuffer* wire_response) {
+  return RunUnary<v1::ListFeedbackRequest, v1::ListFeedbackResponse>(
+      context, wire_request, wire_response, deps_, CallWork::kRead,
+      v1::SCOPE_FEEDBACK_READ,
+      [this](const Principal& caller, const auto& request, auto& response) {
+        return items_.List(caller, request, response);
+      });
 }
 
-grpc::ServerWriteReactor<v1::WatchFeedbackResponse>*
-FeedbackService::WatchFeedback(grpc::CallbackServerContext* context,
-                               const v1::WatchFeedbackRequest* request) {
+grpc::ServerWriteReactor<grpc::ByteBuffer>* FeedbackService::WatchFeedback(
+    grpc::CallbackServerContext* context,
+    const grpc::ByteBuffer* wire_request) {
+  std::optional<Principal> caller;
   absl::StatusOr<FeedbackFilter> filter =
       [&]() -> absl::StatusOr<FeedbackFilter> {
-    ASSIGN_OR_RETURN(Principal caller, deps_.authenticator.Authenticate(
-                                           *context, v1::SCOPE_FEEDBACK_READ));
-    return items_.WatchFilter(caller, *request);
+    ASSIGN_OR_RETURN(caller, deps_.authenticator.Authenticate(
+                                 *context, v1::SCOPE_FEEDBACK_READ));
+    v1::WatchFeedbackRequest request;
+    RETURN_IF_ERROR(DecodeBuffer(*wire_request, request));
+    return items_.WatchFilter(*caller, request);
   }();
   if (!filter.ok()) return RefuseWatch(filter.status());
-  return watchers_.Watch(*std::move(filter));
+  return watchers_.Watch(*caller, *std::move(filter));
 }
 
 grpc::ServerUnaryReactor* FeedbackService::UpdateFeedback(
-    grpc::CallbackServerContext* context,
-    const v1::UpdateFeedbackRequest* request, v1::Feedback* response) {
-  return RunUnary(context, deps_, CallWork::kWrite, v1::SCOPE_FEEDBACK_WRITE,
-                  [=](const Principal& caller) -> absl::Status {
-                    return items_.Update(caller, *request, *response);
-                  });
+    grpc::CallbackServerContext* context, const grpc::ByteBuffer* wire_request,
+    grpc::ByteBuffer* wire_response) {
+  return RunUnary<v1::UpdateFeedbackRequest, v1::Feedback>(
+      context, wire_request, wire_response, deps_, CallWork::kWrite,
+      v1::SCOPE_FEEDBACK_WRITE,
+      [this](const Principal& caller, const auto& request, auto& response) {
+        return items_.Update(caller, request, response);
+      });
 }
 
 }  // namespace guestvoice::service

@@ -4,6 +4,7 @@
 #include "guestvoice/v1/feedback_service.grpc.pb.h"
 #include "service/api/feedback_watchers.h"
 #include "service/api/service_deps.h"
+#include "service/api/wire_messages.h"
 #include "service/feedback/feedback_items.h"
 #include "service/feedback/ingest.h"
 
@@ -13,31 +14,43 @@ namespace guestvoice::service {
 // reads, live watch and case handling. The domain does the work: ingest is
 // FeedbackIngester's, reads and case updates FeedbackItems'; the watch
 // streams are FeedbackWatchers'.
-class FeedbackService final : public v1::FeedbackService::CallbackService {
+// Its methods are registered raw, so the server decodes every request itself
+// and names a string that is not UTF-8 (wire_messages.h).
+class FeedbackService final
+    : public RawMethods<
+          v1::FeedbackService::WithCallbackMethod_WatchFeedback<
+              v1::FeedbackService::Service>,
+          v1::FeedbackService::WithRawCallbackMethod_IngestFeedback,
+          v1::FeedbackService::WithRawCallbackMethod_ImportFeedback,
+          v1::FeedbackService::WithRawCallbackMethod_GetFeedback,
+          v1::FeedbackService::WithRawCallbackMethod_ListFeedback,
+          v1::FeedbackService::WithRawCallbackMethod_WatchFeedback,
+          v1::FeedbackService::WithRawCallbackMethod_UpdateFeedback> {
  public:
   FeedbackService(ServiceDeps deps, FeedbackWatchers& watchers);
 
   grpc::ServerUnaryReactor* IngestFeedback(
       grpc::CallbackServerContext* context,
-      const v1::IngestFeedbackRequest* request,
-      v1::Feedback* response) override;
-  grpc::ServerReadReactor<v1::ImportFeedbackRequest>* ImportFeedback(
+      const grpc::ByteBuffer* wire_request,
+      grpc::ByteBuffer* wire_response) override;
+  grpc::ServerReadReactor<grpc::ByteBuffer>* ImportFeedback(
       grpc::CallbackServerContext* context,
-      v1::ImportFeedbackResponse* response) override;
-  grpc::ServerUnaryReactor* GetFeedback(grpc::CallbackServerContext* context,
-                                        const v1::GetFeedbackRequest* request,
-                                        v1::Feedback* response) override;
+      grpc::ByteBuffer* wire_response) override;
+  grpc::ServerUnaryReactor* GetFeedback(
+      grpc::CallbackServerContext* context,
+      const grpc::ByteBuffer* wire_request,
+      grpc::ByteBuffer* wire_response) override;
   grpc::ServerUnaryReactor* ListFeedback(
       grpc::CallbackServerContext* context,
-      const v1::ListFeedbackRequest* request,
-      v1::ListFeedbackResponse* response) override;
-  grpc::ServerWriteReactor<v1::WatchFeedbackResponse>* WatchFeedback(
+      const grpc::ByteBuffer* wire_request,
+      grpc::ByteBuffer* wire_response) override;
+  grpc::ServerWriteReactor<grpc::ByteBuffer>* WatchFeedback(
       grpc::CallbackServerContext* context,
-      const v1::WatchFeedbackRequest* request) override;
+      const grpc::ByteBuffer* wire_request) override;
   grpc::ServerUnaryReactor* UpdateFeedback(
       grpc::CallbackServerContext* context,
-      const v1::UpdateFeedbackRequest* request,
-      v1::Feedback* response) override;
+      const grpc::ByteBuffer* wire_request,
+      grpc::ByteBuffer* wire_response) override;
 
  private:
   ServiceDeps deps_;

@@ -3,14 +3,20 @@
 #include <optional>
 #include <utility>
 
+#include "absl/strings/str_cat.h"
+#include "absl/time/time.h"
 #include "service/api/grpc_status.h"
-#include "service/api/watch_buffer.h"
+#include "service/api/wire_messages.h"
+#include "service/core/errors.h"
 
 namespace guestvoice::service {
 namespace {
 
-class RefusedWatch final
-    : public grpc::ServerWriteReactor<v1::WatchFeedbackResponse> {
+// How long a caller refused for too many watchers is asked to wait: until
+// some watch of its ends, typically far longer than a busy queue drains.
+constexpr absl::Duration kWatchRetryDelay = absl::Seconds(5);
+
+class RefusedWatch final : public grpc::ServerWriteReactor<grpc::ByteBuffer> {
  public:
   explicit RefusedWatch(const absl::Status& status) {
     Finish(ToGrpcStatus(status));
@@ -20,33 +26,42 @@ class RefusedWatch final
 
 }  // namespace
 
-grpc::ServerWriteReactor<v1::WatchFeedbackResponse>* RefuseWatch(
+grpc::ServerWriteReactor<grpc::ByteBuffer>* RefuseWatch(
     const absl::Status& status) {
   return new RefusedWatch(status);
 }
 
-// One watch call. Decisions are made under mutex_, but StartWrite and Finish
-// are called after releasing it, so a reaction that gRPC runs on this thread
-// can never find the mutex held. At most one write is in flight; Finish waits
-// for it, as the callback API requires.
+// One watch call: a cursor in the shared log and at most one write in
+// flight. Decisions are made under mutex_, but StartWrite and Finish are
+// called after releasing it, so a reaction that gRPC runs on this thread can
+// never find the mutex held. Finish waits for the write in flight, as the
+// callback API requires.
 class FeedbackWatchers::Watcher final
-    : public grpc::ServerWriteReactor<v1::WatchFeedbackResponse> {
+    : public grpc::ServerWriteReactor<grpc::ByteBuffer> {
  public:
-  Watcher(FeedbackWatchers& owner, FeedbackFilter filter, size_t capacity)
-      : owner_(owner), filter_(std::move(filter)), buffer_(capacity) {
+  Watcher(FeedbackWatchers& owner, std::string api_key, FeedbackFilter filter)
+      : owner_(owner),
+        api_key_(std::move(api_key)),
+        filter_(std::move(filter)),
+        cursor_(owner.log_.Tail(filter_.organization)) {
     // Tells the client the watch is registered: items ingested after its
     // initial metadata arrived reach it.
     StartSendInitialMetadata();
   }
 
-  const FeedbackFilter& filter() const { return filter_; }
+  const std::string& api_key() const { return api_key_; }
 
-  void Offer(const v1::Feedback& feedback) {
+  // Writes the next message the log holds for this watcher, unless a write
+  // is in flight (its completion reads on) or the call is finishing.
+  void ReadOn() {
     {
       absl::MutexLock lock(&mutex_);
-      if (finishing_) return;
-      buffer_.Push(feedback);
-      if (!TakeNextWriteLocked()) return;
+      if (writing_ || finishing_) return;
+      std::optional<v1::WatchFeedbackResponse> next =
+          owner_.log_.Next(cursor_, filter_);
+      if (!next.has_value()) return;
+      in_flight_ = EncodeBuffer(*next);
+      writing_ = true;
     }
     StartWrite(&in_flight_);
   }
@@ -68,22 +83,19 @@ class FeedbackWatchers::Watcher final
     {
       absl::MutexLock lock(&mutex_);
       writing_ = false;
+      in_flight_.Clear();
       if (!ok && !finishing_) {
         // The stream broke (the client went away); nothing more can be sent.
         finishing_ = true;
         final_status_ =
             grpc::Status(grpc::StatusCode::CANCELLED, "the watch stream broke");
       }
-      if (finishing_) {
-        finish = true;
-      } else if (!TakeNextWriteLocked()) {
-        return;
-      }
+      finish = finishing_;
     }
     if (finish) {
       Finish(final_status_);
     } else {
-      StartWrite(&in_flight_);
+      ReadOn();
     }
   }
 
@@ -98,52 +110,74 @@ class FeedbackWatchers::Watcher final
   }
 
  private:
-  // Moves the next buffered message into in_flight_ when no write is in
-  // flight; true when the caller must start that write.
-  bool TakeNextWriteLocked() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mutex_) {
-    if (writing_) return false;
-    std::optional<v1::WatchFeedbackResponse> next = buffer_.Pop();
-    if (!next.has_value()) return false;
-    in_flight_ = *std::move(next);
-    writing_ = true;
-    return true;
-  }
-
   FeedbackWatchers& owner_;
+  const std::string api_key_;
   const FeedbackFilter filter_;
   absl::Mutex mutex_;
-  WatchBuffer buffer_ ABSL_GUARDED_BY(mutex_);
+  WatchLog::Cursor cursor_ ABSL_GUARDED_BY(mutex_);
   // Owned by gRPC while writing_.
-  v1::WatchFeedbackResponse in_flight_;
+  grpc::ByteBuffer in_flight_;
   bool writing_ ABSL_GUARDED_BY(mutex_) = false;
   bool finishing_ ABSL_GUARDED_BY(mutex_) = false;
   grpc::Status final_status_;
 };
 
-FeedbackWatchers::FeedbackWatchers(size_t buffer_capacity)
-    : buffer_capacity_(buffer_capacity) {}
+FeedbackWatchers::FeedbackWatchers(Limits limits)
+    : limits_(limits), log_(limits.log), dispatcher_([this] { Dispatch(); }) {}
 
-FeedbackWatchers::~FeedbackWatchers() = default;
+FeedbackWatchers::~FeedbackWatchers() {
+  {
+    absl::MutexLock lock(&appended_mutex_);
+    stopping_ = true;
+  }
+  dispatcher_.join();
+}
 
-grpc::ServerWriteReactor<v1::WatchFeedbackResponse>* FeedbackWatchers::Watch(
-    FeedbackFilter filter) {
+grpc::ServerWriteReactor<grpc::ByteBuffer>* FeedbackWatchers::Watch(
+    const Principal& caller, FeedbackFilter filter) {
   absl::MutexLock lock(&mutex_);
   if (shut_down_) {
     return RefuseWatch(absl::UnavailableError("the server is shutting down"));
   }
-  auto* watcher = new Watcher(*this, std::move(filter), buffer_capacity_);
+  if (watchers_.size() >= limits_.max_watchers) {
+    return RefuseWatch(LimitExceeded(
+        absl::StrCat("the server has ", watchers_.size(),
+                     " open WatchFeedback streams, its limit; retry later"),
+        kWatchRetryDelay));
+  }
+  size_t& of_key = per_key_[caller.api_key_name()];
+  if (of_key >= limits_.max_watchers_per_key) {
+    return RefuseWatch(LimitExceeded(
+        absl::StrCat("this API key has ", of_key,
+                     " open WatchFeedback streams, its limit; end one first"),
+        kWatchRetryDelay));
+  }
+  ++of_key;
+  auto* watcher = new Watcher(*this, caller.api_key_name(), std::move(filter));
   watchers_.insert(watcher);
   return watcher;
 }
 
 void FeedbackWatchers::Publish(std::string_view organization,
                                const v1::Feedback& feedback) {
-  absl::MutexLock lock(&mutex_);
-  for (Watcher* watcher : watchers_) {
-    if (watcher->filter().organization == organization &&
-        MatchesIgnoringTime(watcher->filter(), feedback)) {
-      watcher->Offer(feedback);
+  log_.Append(organization, feedback);
+  absl::MutexLock lock(&appended_mutex_);
+  appended_ = true;
+}
+
+void FeedbackWatchers::Dispatch() {
+  while (true) {
+    {
+      absl::MutexLock lock(&appended_mutex_);
+      appended_mutex_.Await(
+          absl::Condition(this, &FeedbackWatchers::AppendedOrStopping));
+      if (stopping_) return;
+      appended_ = false;
     }
+    // Under mutex_ so that no watcher is deleted meanwhile (OnDone removes
+    // it first). A watcher busy writing returns at once.
+    absl::MutexLock lock(&mutex_);
+    for (Watcher* watcher : watchers_) watcher->ReadOn();
   }
 }
 
@@ -156,9 +190,18 @@ void FeedbackWatchers::Shutdown() {
   }
 }
 
+size_t FeedbackWatchers::watcher_count() const {
+  absl::MutexLock lock(&mutex_);
+  return watchers_.size();
+}
+
 void FeedbackWatchers::Remove(Watcher* watcher) {
   absl::MutexLock lock(&mutex_);
   watchers_.erase(watcher);
+  const auto of_key = per_key_.find(watcher->api_key());
+  if (of_key != per_key_.end() && --of_key->second == 0) {
+    per_key_.erase(of_key);
+  }
 }
 
 }  // namespace guestvoice::service

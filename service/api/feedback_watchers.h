@@ -1,58 +1,95 @@
 #ifndef GUESTVOICE_SERVICE_API_FEEDBACK_WATCHERS_H_
 #define GUESTVOICE_SERVICE_API_FEEDBACK_WATCHERS_H_
 
+#include <grpcpp/support/byte_buffer.h>
 #include <grpcpp/support/server_callback.h>
 
 #include <cstddef>
+#include <string>
 #include <string_view>
+#include <thread>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/status/status.h"
 #include "absl/synchronization/mutex.h"
-#include "guestvoice/v1/feedback_service.pb.h"
+#include "service/api/watch_log.h"
+#include "service/core/principal.h"
 #include "service/feedback/filter.h"
 #include "service/feedback/publisher.h"
 
 namespace guestvoice::service {
 
-// The open WatchFeedback streams: ingestion publishes each stored item here,
-// and every watcher whose filter it passes gets it through its own bounded
-// WatchBuffer. Publishing never blocks on a watcher: it only appends to
-// buffers and starts writes.
+// The open WatchFeedback streams. Ingestion appends each stored item to one
+// shared WatchLog and raises a flag, nothing more, so its cost does not
+// depend on the number of watchers; a dispatcher thread then lets every
+// watcher that is not busy writing read on from its cursor. A watcher whose
+// client does not read holds one message in flight and its cursor, never a
+// queue of its own. The number of watchers is capped in total and per API
+// key.
 class FeedbackWatchers final : public FeedbackPublisher {
  public:
-  // Each watcher buffers at most `buffer_capacity` items.
-  explicit FeedbackWatchers(size_t buffer_capacity);
+  struct Limits {
+    WatchLog::Limits log;
+    // Open watch streams at most, in total and per API key.
+    size_t max_watchers = 1000;
+    size_t max_watchers_per_key = 50;
+  };
+
+  explicit FeedbackWatchers(Limits limits);
   FeedbackWatchers(const FeedbackWatchers&) = delete;
   FeedbackWatchers& operator=(const FeedbackWatchers&) = delete;
   // Every watch call must be done (the gRPC server shut down) by then.
   ~FeedbackWatchers();
 
-  // The reactor of a new watch call through `filter`; gRPC owns it until
-  // the call is done. After Shutdown it finishes at once with UNAVAILABLE.
-  grpc::ServerWriteReactor<v1::WatchFeedbackResponse>* Watch(
-      FeedbackFilter filter);
+  // The reactor of a new watch call by `caller` through `filter`; gRPC owns
+  // it until the call is done. Finishes at once with RESOURCE_EXHAUSTED
+  // (LIMIT_EXCEEDED) when a cap is reached, and with UNAVAILABLE after
+  // Shutdown.
+  grpc::ServerWriteReactor<grpc::ByteBuffer>* Watch(const Principal& caller,
+                                                    FeedbackFilter filter);
 
-  // Offers a newly stored item of `organization` to every watcher.
+  // Appends a newly stored item of `organization` to the log.
   void Publish(std::string_view organization,
                const v1::Feedback& feedback) override;
 
   // Finishes every watcher with UNAVAILABLE, and every later one at once.
   void Shutdown();
 
+  // What the watchers hold, for tests and monitoring.
+  WatchLog::Stats log_stats() const { return log_.stats(); }
+  size_t watcher_count() const;
+
  private:
   class Watcher;
   void Remove(Watcher* watcher);
+  // The dispatcher thread: after each append, every watcher reads on.
+  void Dispatch();
+  bool AppendedOrStopping() const
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(appended_mutex_) {
+    return appended_ || stopping_;
+  }
 
-  const size_t buffer_capacity_;
-  absl::Mutex mutex_;
+  const Limits limits_;
+  WatchLog log_;
+
+  // Raised by Publish, lowered by the dispatcher; its own mutex, so that
+  // ingestion never waits for the watchers' registry.
+  absl::Mutex appended_mutex_;
+  bool appended_ ABSL_GUARDED_BY(appended_mutex_) = false;
+  bool stopping_ ABSL_GUARDED_BY(appended_mutex_) = false;
+
+  mutable absl::Mutex mutex_;
   absl::flat_hash_set<Watcher*> watchers_ ABSL_GUARDED_BY(mutex_);
+  absl::flat_hash_map<std::string, size_t> per_key_ ABSL_GUARDED_BY(mutex_);
   bool shut_down_ ABSL_GUARDED_BY(mutex_) = false;
+
+  std::thread dispatcher_;
 };
 
 // A write reactor that finishes with `status` as soon as it starts, for watch
 // calls refused before they begin.
-grpc::ServerWriteReactor<v1::WatchFeedbackResponse>* RefuseWatch(
+grpc::ServerWriteReactor<grpc::ByteBuffer>* RefuseWatch(
     const absl::Status& status);
 
 }  // namespace guestvoice::service

@@ -46,6 +46,16 @@ ABSL_FLAG(int, write_threads, 32,
 ABSL_FLAG(int, call_queue_capacity, 4096,
           "Calls each of the read and write executors queues before it "
           "answers RESOURCE_EXHAUSTED with a RetryInfo.");
+ABSL_FLAG(int, watch_log_items, 1024,
+          "Newly stored items the WatchFeedback log shared by every watcher "
+          "keeps; a watcher further behind is told how many it missed.");
+ABSL_FLAG(int, watch_log_mb, 16,
+          "The most memory the WatchFeedback log holds, in MiB, whatever the "
+          "number of watchers.");
+ABSL_FLAG(int, max_watchers, 1000,
+          "Open WatchFeedback streams at most; more are RESOURCE_EXHAUSTED.");
+ABSL_FLAG(int, max_watchers_per_key, 50,
+          "Open WatchFeedback streams at most per API key.");
 ABSL_FLAG(absl::Duration, shutdown_grace, absl::Seconds(10),
           "On SIGTERM/SIGINT, how long in-flight calls may take to finish "
           "before they are cancelled.");
@@ -104,10 +114,16 @@ int main(int argc, char** argv) {
       absl::GetFlag(FLAGS_block_cache_mb) <= 0 ||
       absl::GetFlag(FLAGS_read_threads) <= 0 ||
       absl::GetFlag(FLAGS_write_threads) <= 0 ||
-      absl::GetFlag(FLAGS_call_queue_capacity) <= 0) {
+      absl::GetFlag(FLAGS_call_queue_capacity) <= 0 ||
+      absl::GetFlag(FLAGS_watch_log_items) <= 0 ||
+      absl::GetFlag(FLAGS_watch_log_mb) <= 0 ||
+      absl::GetFlag(FLAGS_max_watchers) <= 0 ||
+      absl::GetFlag(FLAGS_max_watchers_per_key) <= 0) {
     spdlog::critical(
         "--max_message_bytes, --block_cache_mb, --read_threads, "
-        "--write_threads and --call_queue_capacity must be positive");
+        "--write_threads, --call_queue_capacity, --watch_log_items, "
+        "--watch_log_mb, --max_watchers and --max_watchers_per_key must be "
+        "positive");
     return EXIT_FAILURE;
   }
 
@@ -122,6 +138,15 @@ int main(int argc, char** argv) {
       .sync_writes = absl::GetFlag(FLAGS_sync_writes),
       .block_cache_bytes =
           static_cast<size_t>(absl::GetFlag(FLAGS_block_cache_mb)) << 20,
+      .watchers = {.log = {.max_items = static_cast<size_t>(
+                               absl::GetFlag(FLAGS_watch_log_items)),
+                           .max_bytes = static_cast<size_t>(
+                                            absl::GetFlag(FLAGS_watch_log_mb))
+                                        << 20},
+                   .max_watchers =
+                       static_cast<size_t>(absl::GetFlag(FLAGS_max_watchers)),
+                   .max_watchers_per_key = static_cast<size_t>(
+                       absl::GetFlag(FLAGS_max_watchers_per_key))},
       .read_threads = static_cast<size_t>(absl::GetFlag(FLAGS_read_threads)),
       .write_threads = static_cast<size_t>(absl::GetFlag(FLAGS_write_threads)),
       .call_queue_capacity =

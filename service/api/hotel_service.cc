@@ -5,48 +5,56 @@
 namespace guestvoice::service {
 
 grpc::ServerUnaryReactor* HotelService::CreateHotel(
-    grpc::CallbackServerContext* context, const v1::CreateHotelRequest* request,
-    v1::Hotel* response) {
-  return RunUnary(context, deps_, CallWork::kWrite, v1::SCOPE_ADMIN,
-                  [=](const Principal& caller) -> absl::Status {
-                    return hotels_.Create(caller, *request, *response);
-                  });
+    grpc::CallbackServerContext* context, const grpc::ByteBuffer* wire_request,
+    grpc::ByteBuffer* wire_response) {
+  return RunUnary<v1::CreateHotelRequest, v1::Hotel>(
+      context, wire_request, wire_response, deps_, CallWork::kWrite,
+      v1::SCOPE_ADMIN,
+      [this](const Principal& caller, const auto& request, auto& response) {
+        return hotels_.Create(caller, request, response);
+      });
 }
 
 grpc::ServerUnaryReactor* HotelService::GetHotel(
-    grpc::CallbackServerContext* context, const v1::GetHotelRequest* request,
-    v1::Hotel* response) {
-  return RunUnary(context, deps_, CallWork::kRead, kAnyScope,
-                  [=](const Principal& caller) -> absl::Status {
-                    return hotels_.Get(caller, *request, *response);
-                  });
+    grpc::CallbackServerContext* context, const grpc::ByteBuffer* wire_request,
+    grpc::ByteBuffer* wire_response) {
+  return RunUnary<v1::GetHotelRequest, v1::Hotel>(
+      context, wire_request, wire_response, deps_, CallWork::kRead, kAnyScope,
+      [this](const Principal& caller, const auto& request, auto& response) {
+        return hotels_.Get(caller, request, response);
+      });
 }
 
 grpc::ServerUnaryReactor* HotelService::ListHotels(
-    grpc::CallbackServerContext* context, const v1::ListHotelsRequest* request,
-    v1::ListHotelsResponse* response) {
-  return RunUnary(context, deps_, CallWork::kRead, kAnyScope,
-                  [=](const Principal& caller) -> absl::Status {
-                    return hotels_.List(caller, *request, *response);
-                  });
+    grpc::CallbackServerContext* context, const grpc::ByteBuffer* wire_request,
+    grpc::ByteBuffer* wire_response) {
+  return RunUnary<v1::ListHotelsRequest, v1::ListHotelsResponse>(
+      context, wire_request, wire_response, deps_, CallWork::kRead, kAnyScope,
+      [this](const Principal& caller, const auto& request, auto& response) {
+        return hotels_.List(caller, request, response);
+      });
 }
 
 grpc::ServerUnaryReactor* HotelService::UpdateHotel(
-    grpc::CallbackServerContext* context, const v1::UpdateHotelRequest* request,
-    v1::Hotel* response) {
-  return RunUnary(context, deps_, CallWork::kWrite, v1::SCOPE_ADMIN,
-                  [=](const Principal& caller) -> absl::Status {
-                    return hotels_.Update(caller, *request, *response);
-                  });
+    grpc::CallbackServerContext* context, const grpc::ByteBuffer* wire_request,
+    grpc::ByteBuffer* wire_response) {
+  return RunUnary<v1::UpdateHotelRequest, v1::Hotel>(
+      context, wire_request, wire_response, deps_, CallWork::kWrite,
+      v1::SCOPE_ADMIN,
+      [this](const Principal& caller, const auto& request, auto& response) {
+        return hotels_.Update(caller, request, response);
+      });
 }
 
 grpc::ServerUnaryReactor* HotelService::DeleteHotel(
-    grpc::CallbackServerContext* context, const v1::DeleteHotelRequest* request,
-    google::protobuf::Empty*) {
-  return RunUnary(context, deps_, CallWork::kWrite, v1::SCOPE_ADMIN,
-                  [=](const Principal& caller) -> absl::Status {
-                    return hotels_.Delete(caller, *request);
-                  });
+    grpc::CallbackServerContext* context, const grpc::ByteBuffer* wire_request,
+    grpc::ByteBuffer* wire_response) {
+  return RunUnary<v1::DeleteHotelRequest, google::protobuf::Empty>(
+      context, wire_request, wire_response, deps_, CallWork::kWrite,
+      v1::SCOPE_ADMIN,
+      [this](const Principal& caller, const auto& request, auto& /*response*/) {
+        return hotels_.Delete(caller, request);
+      });
 }
 
 }  // namespace guestvoice::service

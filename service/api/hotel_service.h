@@ -3,32 +3,43 @@
 
 #include "guestvoice/v1/hotel_service.grpc.pb.h"
 #include "service/api/service_deps.h"
+#include "service/api/wire_messages.h"
 #include "service/tenancy/hotels.h"
 
 namespace guestvoice::service {
 
 // guestvoice.v1.HotelService: an organization's hotels (Hotels).
-class HotelService final : public v1::HotelService::CallbackService {
+// Its methods are registered raw, so the server decodes every request itself
+// and names a string that is not UTF-8 (wire_messages.h).
+class HotelService final
+    : public RawMethods<v1::HotelService::Service,
+                        v1::HotelService::WithRawCallbackMethod_CreateHotel,
+                        v1::HotelService::WithRawCallbackMethod_GetHotel,
+                        v1::HotelService::WithRawCallbackMethod_ListHotels,
+                        v1::HotelService::WithRawCallbackMethod_UpdateHotel,
+                        v1::HotelService::WithRawCallbackMethod_DeleteHotel> {
  public:
   explicit HotelService(ServiceDeps deps) : deps_(deps), hotels_(deps.domain) {}
 
-  grpc::ServerUnaryReactor* CreateHotel(grpc::CallbackServerContext* context,
-                                        const v1::CreateHotelRequest* request,
-                                        v1::Hotel* response) override;
+  grpc::ServerUnaryReactor* CreateHotel(
+      grpc::CallbackServerContext* context,
+      const grpc::ByteBuffer* wire_request,
+      grpc::ByteBuffer* wire_response) override;
   grpc::ServerUnaryReactor* GetHotel(grpc::CallbackServerContext* context,
-                                     const v1::GetHotelRequest* request,
-                                     v1::Hotel* response) override;
+                                     const grpc::ByteBuffer* wire_request,
+                                     grpc::ByteBuffer* wire_response) override;
   grpc::ServerUnaryReactor* ListHotels(
       grpc::CallbackServerContext* context,
-      const v1::ListHotelsRequest* request,
-      v1::ListHotelsResponse* response) override;
-  grpc::ServerUnaryReactor* UpdateHotel(grpc::CallbackServerContext* context,
-                                        const v1::UpdateHotelRequest* request,
-                                        v1::Hotel* response) override;
+      const grpc::ByteBuffer* wire_request,
+      grpc::ByteBuffer* wire_response) override;
+  grpc::ServerUnaryReactor* UpdateHotel(
+      grpc::CallbackServerContext* context,
+      const grpc::ByteBuffer* wire_request,
+      grpc::ByteBuffer* wire_response) override;
   grpc::ServerUnaryReactor* DeleteHotel(
       grpc::CallbackServerContext* context,
-      const v1::DeleteHotelRequest* request,
-      google::protobuf::Empty* response) override;
+      const grpc::ByteBuffer* wire_request,
+      grpc::ByteBuffer* wire_response) override;
 
  private:
   ServiceDeps deps_;

@@ -6,24 +6,24 @@
 #include "common/status_macros.h"
 #include "service/api/grpc_status.h"
 #include "service/api/unary_call.h"
+#include "service/api/wire_messages.h"
 #include "service/core/errors.h"
 
 namespace guestvoice::service {
 namespace {
 
-class ImportReactor final
-    : public grpc::ServerReadReactor<v1::ImportFeedbackRequest> {
+class ImportReactor final : public grpc::ServerReadReactor<grpc::ByteBuffer> {
  public:
   // Authenticates and reads the first item on the write executor. Every
   // step runs there, one at a time: the next read starts only when the
   // previous item is durable, so the reactor's state needs no lock.
   ImportReactor(grpc::CallbackServerContext* context, const ServiceDeps& deps,
                 const FeedbackIngester& ingester,
-                v1::ImportFeedbackResponse* response)
+                grpc::ByteBuffer* wire_response)
       : context_(context),
         deps_(deps),
         ingester_(ingester),
-        response_(response) {
+        wire_response_(wire_response) {
     if (!deps_.writes.TrySubmit([this] { Authenticate(); })) {
       Finish(ToGrpcStatus(Busy()));
     }
@@ -32,13 +32,14 @@ class ImportReactor final
   void OnReadDone(bool ok) override {
     if (!ok) {
       // The client half-closed (or went away): every item has its result.
+      *wire_response_ = EncodeBuffer(response_);
       Finish(grpc::Status::OK);
       return;
     }
     if (!deps_.writes.TrySubmit([this] { IngestItem(); })) {
       // The item is refused, not lost: its result says to retry it.
       RecordResult(Busy());
-      StartRead(&request_);
+      StartRead(&wire_request_);
     }
   }
 
@@ -59,7 +60,7 @@ class ImportReactor final
       return;
     }
     principal_.emplace(*std::move(principal));
-    StartRead(&request_);
+    StartRead(&wire_request_);
   }
 
   void IngestItem() {
@@ -67,12 +68,16 @@ class ImportReactor final
       Finish(grpc::Status::CANCELLED);
       return;
     }
-    if (absl::Status status = CheckParent(); !status.ok()) {
-      Finish(ToGrpcStatus(status));
+    if (absl::Status decoded = DecodeBuffer(wire_request_, request_);
+        !decoded.ok()) {
+      RecordResult(decoded);
+    } else if (absl::Status parent = CheckParent(); !parent.ok()) {
+      Finish(ToGrpcStatus(parent));
       return;
+    } else {
+      RecordResult(ingester_.Ingest(*organization_, request_.feedback()));
     }
-    RecordResult(ingester_.Ingest(*organization_, request_.feedback()));
-    StartRead(&request_);
+    StartRead(&wire_request_);
   }
 
   // The first message fixes the parent; later ones must repeat it.
@@ -90,39 +95,41 @@ class ImportReactor final
   }
 
   void RecordResult(const absl::StatusOr<IngestOutcome>& outcome) {
-    v1::ImportFeedbackResult& result = *response_->add_results();
+    v1::ImportFeedbackResult& result = *response_.add_results();
     result.set_index(next_index_++);
     *result.mutable_status() = ToRpcStatus(outcome.status());
     if (!outcome.ok()) {
-      response_->set_failed_count(response_->failed_count() + 1);
+      response_.set_failed_count(response_.failed_count() + 1);
       return;
     }
     result.set_feedback(outcome->feedback.name());
     result.set_duplicate(outcome->duplicate);
     if (outcome->duplicate) {
-      response_->set_duplicate_count(response_->duplicate_count() + 1);
+      response_.set_duplicate_count(response_.duplicate_count() + 1);
     } else {
-      response_->set_ingested_count(response_->ingested_count() + 1);
+      response_.set_ingested_count(response_.ingested_count() + 1);
     }
   }
 
   grpc::CallbackServerContext* const context_;
   const ServiceDeps& deps_;
   const FeedbackIngester& ingester_;
-  v1::ImportFeedbackResponse* const response_;
+  grpc::ByteBuffer* const wire_response_;
+  v1::ImportFeedbackResponse response_;
   std::optional<Principal> principal_;
   std::optional<std::string> organization_;
   std::string parent_;
+  grpc::ByteBuffer wire_request_;
   v1::ImportFeedbackRequest request_;
   int64_t next_index_ = 0;
 };
 
 }  // namespace
 
-grpc::ServerReadReactor<v1::ImportFeedbackRequest>* StartImport(
+grpc::ServerReadReactor<grpc::ByteBuffer>* StartImport(
     grpc::CallbackServerContext* context, const ServiceDeps& deps,
-    const FeedbackIngester& ingester, v1::ImportFeedbackResponse* response) {
-  return new ImportReactor(context, deps, ingester, response);
+    const FeedbackIngester& ingester, grpc::ByteBuffer* wire_response) {
+  return new ImportReactor(context, deps, ingester, wire_response);
 }
 
 }  // namespace guestvoice::service

@@ -1,6 +1,7 @@
 #ifndef GUESTVOICE_SERVICE_API_IMPORT_REACTOR_H_
 #define GUESTVOICE_SERVICE_API_IMPORT_REACTOR_H_
 
+#include <grpcpp/support/byte_buffer.h>
 #include <grpcpp/support/server_callback.h>
 
 #include "guestvoice/v1/feedback_service.pb.h"
@@ -13,10 +14,13 @@ namespace guestvoice::service {
 // each streamed item as IngestFeedback would, recording a result per item
 // (with the error's details for a refused one) and reading on. The call
 // itself fails only for a bad key or scope, or a parent that is malformed,
-// another tenant's, or changes within the stream.
-grpc::ServerReadReactor<v1::ImportFeedbackRequest>* StartImport(
+// another tenant's, or changes within the stream. The method is registered
+// raw (wire_messages.h): each message is decoded here, so one whose bytes do
+// not decode (a string that is not UTF-8) is a refused item with the field
+// named, and the stream reads on.
+grpc::ServerReadReactor<grpc::ByteBuffer>* StartImport(
     grpc::CallbackServerContext* context, const ServiceDeps& deps,
-    const FeedbackIngester& ingester, v1::ImportFeedbackResponse* response);
+    const FeedbackIngester& ingester, grpc::ByteBuffer* wire_response);
 
 }  // namespace guestvoice::service
 

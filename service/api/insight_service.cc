@@ -5,64 +5,70 @@
 namespace guestvoice::service {
 
 grpc::ServerUnaryReactor* InsightService::GetHotelSummary(
-    grpc::CallbackServerContext* context,
-    const v1::GetHotelSummaryRequest* request, v1::HotelSummary* response) {
-  return RunUnary(context, deps_, CallWork::kRead, v1::SCOPE_INSIGHTS_READ,
-                  [=](const Principal& caller) -> absl::Status {
-                    return insights_.HotelSummary(caller, *request, *response);
-                  });
+    grpc::CallbackServerContext* context, const grpc::ByteBuffer* wire_request,
+    grpc::ByteBuffer* wire_response) {
+  return RunUnary<v1::GetHotelSummaryRequest, v1::HotelSummary>(
+      context, wire_request, wire_response, deps_, CallWork::kRead,
+      v1::SCOPE_INSIGHTS_READ,
+      [this](const Principal& caller, const auto& request, auto& response) {
+        return insights_.HotelSummary(caller, request, response);
+      });
 }
 
 grpc::ServerUnaryReactor* InsightService::GetSentimentTrend(
-    grpc::CallbackServerContext* context,
-    const v1::GetSentimentTrendRequest* request, v1::SentimentTrend* response) {
-  return RunUnary(context, deps_, CallWork::kRead, v1::SCOPE_INSIGHTS_READ,
-                  [=](const Principal& caller) -> absl::Status {
-                    return insights_.SentimentTrend(caller, *request,
-                                                    *response);
-                  });
+    grpc::CallbackServerContext* context, const grpc::ByteBuffer* wire_request,
+    grpc::ByteBuffer* wire_response) {
+  return RunUnary<v1::GetSentimentTrendRequest, v1::SentimentTrend>(
+      context, wire_request, wire_response, deps_, CallWork::kRead,
+      v1::SCOPE_INSIGHTS_READ,
+      [this](const Principal& caller, const auto& request, auto& response) {
+        return insights_.SentimentTrend(caller, request, response);
+      });
 }
 
 grpc::ServerUnaryReactor* InsightService::ListTopIssues(
-    grpc::CallbackServerContext* context,
-    const v1::ListTopIssuesRequest* request,
-    v1::ListTopIssuesResponse* response) {
-  return RunUnary(context, deps_, CallWork::kRead, v1::SCOPE_INSIGHTS_READ,
-                  [=](const Principal& caller) -> absl::Status {
-                    return insights_.TopIssues(caller, *request, *response);
-                  });
+    grpc::CallbackServerContext* context, const grpc::ByteBuffer* wire_request,
+    grpc::ByteBuffer* wire_response) {
+  return RunUnary<v1::ListTopIssuesRequest, v1::ListTopIssuesResponse>(
+      context, wire_request, wire_response, deps_, CallWork::kRead,
+      v1::SCOPE_INSIGHTS_READ,
+      [this](const Principal& caller, const auto& request, auto& response) {
+        return insights_.TopIssues(caller, request, response);
+      });
 }
 
 grpc::ServerUnaryReactor* InsightService::CompareHotels(
-    grpc::CallbackServerContext* context,
-    const v1::CompareHotelsRequest* request,
-    v1::CompareHotelsResponse* response) {
-  return RunUnary(context, deps_, CallWork::kRead, v1::SCOPE_INSIGHTS_READ,
-                  [=](const Principal& caller) -> absl::Status {
-                    return insights_.CompareHotels(caller, *request, *response);
-                  });
+    grpc::CallbackServerContext* context, const grpc::ByteBuffer* wire_request,
+    grpc::ByteBuffer* wire_response) {
+  return RunUnary<v1::CompareHotelsRequest, v1::CompareHotelsResponse>(
+      context, wire_request, wire_response, deps_, CallWork::kRead,
+      v1::SCOPE_INSIGHTS_READ,
+      [this](const Principal& caller, const auto& request, auto& response) {
+        return insights_.CompareHotels(caller, request, response);
+      });
 }
 
 grpc::ServerUnaryReactor* InsightService::ListAttentionItems(
-    grpc::CallbackServerContext* context,
-    const v1::ListAttentionItemsRequest* request,
-    v1::ListAttentionItemsResponse* response) {
-  return RunUnary(context, deps_, CallWork::kRead, v1::SCOPE_INSIGHTS_READ,
-                  [=](const Principal& caller) -> absl::Status {
-                    return insights_.AttentionItems(caller, *request,
-                                                    *response);
-                  });
+    grpc::CallbackServerContext* context, const grpc::ByteBuffer* wire_request,
+    grpc::ByteBuffer* wire_response) {
+  return RunUnary<v1::ListAttentionItemsRequest,
+                  v1::ListAttentionItemsResponse>(
+      context, wire_request, wire_response, deps_, CallWork::kRead,
+      v1::SCOPE_INSIGHTS_READ,
+      [this](const Principal& caller, const auto& request, auto& response) {
+        return insights_.AttentionItems(caller, request, response);
+      });
 }
 
 grpc::ServerUnaryReactor* InsightService::GetLoyaltyInsights(
-    grpc::CallbackServerContext* context,
-    const v1::GetLoyaltyInsightsRequest* request,
-    v1::LoyaltyInsights* response) {
-  return RunUnary(context, deps_, CallWork::kRead, v1::SCOPE_INSIGHTS_READ,
-                  [=](const Principal& caller) -> absl::Status {
-                    return insights_.LoyaltyInsights(caller, *request,
-                                                     *response);
-                  });
+    grpc::CallbackServerContext* context, const grpc::ByteBuffer* wire_request,
+    grpc::ByteBuffer* wire_response) {
+  return RunUnary<v1::GetLoyaltyInsightsRequest, v1::LoyaltyInsights>(
+      context, wire_request, wire_response, deps_, CallWork::kRead,
+      v1::SCOPE_INSIGHTS_READ,
+      [this](const Principal& caller, const auto& request, auto& response) {
+        return insights_.LoyaltyInsights(caller, request, response);
+      });
 }
 
 }  // namespace guestvoice::service

@@ -3,6 +3,7 @@
 
 #include "guestvoice/v1/loyalty_service.grpc.pb.h"
 #include "service/api/service_deps.h"
+#include "service/api/wire_messages.h"
 #include "service/loyalty/check_ins.h"
 #include "service/loyalty/guests.h"
 #include "service/loyalty/loyalty_programs.h"
@@ -15,7 +16,27 @@ namespace guestvoice::service {
 // check-ins, the loyalty program and guests' status. Each handler
 // authenticates the call and hands it to one operation of the loyalty domain
 // (service/loyalty/), which documents what it does and how it locks.
-class LoyaltyService final : public v1::LoyaltyService::CallbackService {
+// Its methods are registered raw, so the server decodes every request itself
+// and names a string that is not UTF-8 (wire_messages.h).
+class LoyaltyService final
+    : public RawMethods<
+          v1::LoyaltyService::Service,
+          v1::LoyaltyService::WithRawCallbackMethod_CreateGuest,
+          v1::LoyaltyService::WithRawCallbackMethod_GetGuest,
+          v1::LoyaltyService::WithRawCallbackMethod_LookupGuest,
+          v1::LoyaltyService::WithRawCallbackMethod_ListGuests,
+          v1::LoyaltyService::WithRawCallbackMethod_LinkIdentity,
+          v1::LoyaltyService::WithRawCallbackMethod_UnlinkIdentity,
+          v1::LoyaltyService::WithRawCallbackMethod_MergeGuests,
+          v1::LoyaltyService::WithRawCallbackMethod_EraseGuest,
+          v1::LoyaltyService::WithRawCallbackMethod_ExportGuest,
+          v1::LoyaltyService::WithRawCallbackMethod_RecordStay,
+          v1::LoyaltyService::WithRawCallbackMethod_CancelStay,
+          v1::LoyaltyService::WithRawCallbackMethod_RecordCheckIn,
+          v1::LoyaltyService::WithRawCallbackMethod_GetLoyaltyProgram,
+          v1::LoyaltyService::WithRawCallbackMethod_UpdateLoyaltyProgram,
+          v1::LoyaltyService::WithRawCallbackMethod_GetLoyaltyStatus,
+          v1::LoyaltyService::WithRawCallbackMethod_SetManualTier> {
  public:
   explicit LoyaltyService(ServiceDeps deps)
       : deps_(deps),
@@ -25,62 +46,70 @@ class LoyaltyService final : public v1::LoyaltyService::CallbackService {
         programs_(deps.domain),
         statuses_(deps.domain) {}
 
-  grpc::ServerUnaryReactor* CreateGuest(grpc::CallbackServerContext* context,
-                                        const v1::CreateGuestRequest* request,
-                                        v1::Guest* response) override;
+  grpc::ServerUnaryReactor* CreateGuest(
+      grpc::CallbackServerContext* context,
+      const grpc::ByteBuffer* wire_request,
+      grpc::ByteBuffer* wire_response) override;
   grpc::ServerUnaryReactor* GetGuest(grpc::CallbackServerContext* context,
-                                     const v1::GetGuestRequest* request,
-                                     v1::Guest* response) override;
-  grpc::ServerUnaryReactor* LookupGuest(grpc::CallbackServerContext* context,
-                                        const v1::LookupGuestRequest* request,
-                                        v1::Guest* response) override;
+                                     const grpc::ByteBuffer* wire_request,
+                                     grpc::ByteBuffer* wire_response) override;
+  grpc::ServerUnaryReactor* LookupGuest(
+      grpc::CallbackServerContext* context,
+      const grpc::ByteBuffer* wire_request,
+      grpc::ByteBuffer* wire_response) override;
   grpc::ServerUnaryReactor* ListGuests(
       grpc::CallbackServerContext* context,
-      const v1::ListGuestsRequest* request,
-      v1::ListGuestsResponse* response) override;
-  grpc::ServerUnaryReactor* LinkIdentity(grpc::CallbackServerContext* context,
-                                         const v1::LinkIdentityRequest* request,
-                                         v1::Guest* response) override;
+      const grpc::ByteBuffer* wire_request,
+      grpc::ByteBuffer* wire_response) override;
+  grpc::ServerUnaryReactor* LinkIdentity(
+      grpc::CallbackServerContext* context,
+      const grpc::ByteBuffer* wire_request,
+      grpc::ByteBuffer* wire_response) override;
   grpc::ServerUnaryReactor* UnlinkIdentity(
       grpc::CallbackServerContext* context,
-      const v1::UnlinkIdentityRequest* request, v1::Guest* response) override;
-  grpc::ServerUnaryReactor* MergeGuests(grpc::CallbackServerContext* context,
-                                        const v1::MergeGuestsRequest* request,
-                                        v1::Guest* response) override;
+      const grpc::ByteBuffer* wire_request,
+      grpc::ByteBuffer* wire_response) override;
+  grpc::ServerUnaryReactor* MergeGuests(
+      grpc::CallbackServerContext* context,
+      const grpc::ByteBuffer* wire_request,
+      grpc::ByteBuffer* wire_response) override;
   grpc::ServerUnaryReactor* EraseGuest(
       grpc::CallbackServerContext* context,
-      const v1::EraseGuestRequest* request,
-      google::protobuf::Empty* response) override;
+      const grpc::ByteBuffer* wire_request,
+      grpc::ByteBuffer* wire_response) override;
   grpc::ServerUnaryReactor* ExportGuest(
       grpc::CallbackServerContext* context,
-      const v1::ExportGuestRequest* request,
-      v1::ExportGuestResponse* response) override;
+      const grpc::ByteBuffer* wire_request,
+      grpc::ByteBuffer* wire_response) override;
 
-  grpc::ServerUnaryReactor* RecordStay(grpc::CallbackServerContext* context,
-                                       const v1::RecordStayRequest* request,
-                                       v1::Stay* response) override;
-  grpc::ServerUnaryReactor* CancelStay(grpc::CallbackServerContext* context,
-                                       const v1::CancelStayRequest* request,
-                                       v1::Stay* response) override;
+  grpc::ServerUnaryReactor* RecordStay(
+      grpc::CallbackServerContext* context,
+      const grpc::ByteBuffer* wire_request,
+      grpc::ByteBuffer* wire_response) override;
+  grpc::ServerUnaryReactor* CancelStay(
+      grpc::CallbackServerContext* context,
+      const grpc::ByteBuffer* wire_request,
+      grpc::ByteBuffer* wire_response) override;
   grpc::ServerUnaryReactor* RecordCheckIn(
       grpc::CallbackServerContext* context,
-      const v1::RecordCheckInRequest* request, v1::CheckIn* response) override;
+      const grpc::ByteBuffer* wire_request,
+      grpc::ByteBuffer* wire_response) override;
   grpc::ServerUnaryReactor* GetLoyaltyProgram(
       grpc::CallbackServerContext* context,
-      const v1::GetLoyaltyProgramRequest* request,
-      v1::LoyaltyProgram* response) override;
+      const grpc::ByteBuffer* wire_request,
+      grpc::ByteBuffer* wire_response) override;
   grpc::ServerUnaryReactor* UpdateLoyaltyProgram(
       grpc::CallbackServerContext* context,
-      const v1::UpdateLoyaltyProgramRequest* request,
-      v1::LoyaltyProgram* response) override;
+      const grpc::ByteBuffer* wire_request,
+      grpc::ByteBuffer* wire_response) override;
   grpc::ServerUnaryReactor* GetLoyaltyStatus(
       grpc::CallbackServerContext* context,
-      const v1::GetLoyaltyStatusRequest* request,
-      v1::LoyaltyStatus* response) override;
+      const grpc::ByteBuffer* wire_request,
+      grpc::ByteBuffer* wire_response) override;
   grpc::ServerUnaryReactor* SetManualTier(
       grpc::CallbackServerContext* context,
-      const v1::SetManualTierRequest* request,
-      v1::LoyaltyStatus* response) override;
+      const grpc::ByteBuffer* wire_request,
+      grpc::ByteBuffer* wire_response) override;
 
  private:
   ServiceDeps deps_;

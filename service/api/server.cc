@@ -138,7 +138,7 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(ServerOptions options) {
   server->services_.push_back(std::make_unique<HotelService>(deps));
   server->services_.push_back(std::make_unique<AdminService>(deps));
   server->feedback_watchers_ =
-      std::make_unique<FeedbackWatchers>(opts.watch_buffer_size);
+      std::make_unique<FeedbackWatchers>(opts.watchers);
   server->services_.push_back(
       std::make_unique<FeedbackService>(deps, *server->feedback_watchers_));
   server->services_.push_back(std::make_unique<LoyaltyService>(deps));

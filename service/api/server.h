@@ -40,9 +40,8 @@ struct ServerOptions {
   size_t block_cache_bytes = size_t{256} << 20;
   // Time source; the system clock when null. Must outlive the server.
   const Clock* clock = nullptr;
-  // Items each WatchFeedback stream buffers for a slow reader before it
-  // drops the oldest.
-  size_t watch_buffer_size = 256;
+  // The WatchFeedback log shared by every watcher, and the caps on watchers.
+  FeedbackWatchers::Limits watchers;
   // Workers that run reads and writes (gRPC's own callback threads never
   // touch the store). Many writers let concurrent writes share one WAL
   // fsync; they mostly wait on the disk, not the CPU.
@@ -85,6 +84,11 @@ class Server {
 
   // A channel to this server that bypasses the network (for tests and tools).
   std::shared_ptr<grpc::Channel> InProcessChannel();
+
+  // The open WatchFeedback streams and the log they share.
+  const FeedbackWatchers& feedback_watchers() const {
+    return *feedback_watchers_;
+  }
 
   // Marks every service NOT_SERVING, ends WatchFeedback streams with
   // UNAVAILABLE (they would never finish on their own), stops accepting

@@ -12,6 +12,7 @@
 #include "service/api/authenticator.h"
 #include "service/api/grpc_status.h"
 #include "service/api/service_deps.h"
+#include "service/api/wire_messages.h"
 #include "service/core/errors.h"
 #include "service/core/principal.h"
 
@@ -59,6 +60,31 @@ grpc::ServerUnaryReactor* RunUnary(grpc::CallbackServerContext* context,
         kBusyRetryDelay)));
   }
   return reactor;
+}
+
+// RunUnary for a method registered raw (wire_messages.h), which is how the
+// services register every unary method: once the caller is authenticated,
+// decodes the request bytes into a `Request`, runs `handler(const Principal&
+// caller, const Request& request, Response& response)` and sends the response
+// it filled. A request that does not decode (a string that is not UTF-8, bytes
+// that are not a `Request`) fails with DecodeRequest's INVALID_ARGUMENT and
+// the handler never runs, so nothing changes.
+template <typename Request, typename Response, typename Handler>
+grpc::ServerUnaryReactor* RunUnary(grpc::CallbackServerContext* context,
+                                   const grpc::ByteBuffer* wire_request,
+                                   grpc::ByteBuffer* wire_response,
+                                   const ServiceDeps& deps, CallWork work,
+                                   v1::Scope scope, Handler handler) {
+  return RunUnary(context, deps, work, scope,
+                  [wire_request, wire_response, handler = std::move(handler)](
+                      const Principal& caller) -> absl::Status {
+                    Request request;
+                    RETURN_IF_ERROR(DecodeBuffer(*wire_request, request));
+                    Response response;
+                    RETURN_IF_ERROR(handler(caller, request, response));
+                    *wire_response = EncodeBuffer(response);
+                    return absl::OkStatus();
+                  });
 }
 
 }  // namespace guestvoice::service

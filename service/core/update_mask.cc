@@ -51,6 +51,8 @@ ChangedFields ResolveUpdateMask(FieldViolations& violations,
     for (std::string_view path : fields.paths) {
       if (IsSet(update, path)) changed.emplace_back(path);
     }
+    if (changed.empty())
+      violations.Add("update_mask", "names no field to change");
     return ChangedFields(std::move(changed));
   }
   const std::vector<std::string> mutable_paths(fields.paths.begin(),

@@ -39,14 +39,18 @@ class ChangedFields {
   std::vector<std::string> paths_;
 };
 
-// The fields an update changes:
+// The fields an update changes, by the one rule every Update method follows
+// (AIP-134, update_mask OPTIONAL in the protos):
 //  - an empty mask: every mutable field set in `update` (a scalar that is
 //    not its default, a message that is present, a repeated field that is
 //    not empty);
 //  - otherwise the paths of `mask`, read in order up to a "*", which stands
 //    for every mutable field.
 // Each path read that is not mutable adds a violation on "update_mask" that
-// names the mutable paths, and is not among the changed fields.
+// names the mutable paths, and is not among the changed fields. An update
+// that changes nothing (an empty mask over an update that sets no mutable
+// field) adds the violation "update_mask: names no field to change": it is
+// always a client's mistake, never a useful no-op.
 ChangedFields ResolveUpdateMask(FieldViolations& violations,
                                 const google::protobuf::FieldMask& mask,
                                 const google::protobuf::Message& update,

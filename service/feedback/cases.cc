@@ -54,9 +54,6 @@ absl::Status ApplyCaseUpdate(const v1::UpdateFeedbackRequest& request,
   FieldViolations violations;
   const ChangedFields changed = ResolveUpdateMask(
       violations, request.update_mask(), request.feedback(), kCaseFields);
-  if (changed.empty() && violations.empty()) {
-    violations.Add("update_mask", "names no field to change");
-  }
   auto masked = [&](std::string_view path) { return changed.Contains(path); };
   if (masked("case.state") && Rank(update.state()) == 0) {
     violations.Add("feedback.case.state",

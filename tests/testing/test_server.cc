@@ -38,7 +38,7 @@ void TestServer::Start() {
       .sync_writes = false,
       .block_cache_bytes = 8 << 20,
       .clock = &clock_,
-      .watch_buffer_size = options_.watch_buffer_size,
+      .watchers = options_.watchers,
       .call_queue_capacity = options_.call_queue_capacity,
   });
   ASSERT_TRUE(server.ok()) << server.status();

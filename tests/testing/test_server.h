@@ -21,7 +21,7 @@ class TestServer {
  public:
   // The few server options tests vary.
   struct Options {
-    size_t watch_buffer_size = 256;
+    service::FeedbackWatchers::Limits watchers;
     size_t call_queue_capacity = 4096;
   };
 

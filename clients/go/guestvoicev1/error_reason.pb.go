@@ -59,6 +59,10 @@ const (
 	ErrorReason_ERROR_REASON_UNAVAILABLE ErrorReason = 12
 	// INTERNAL or DATA_LOSS: a server-side fault; the message says more.
 	ErrorReason_ERROR_REASON_INTERNAL ErrorReason = 13
+	// INVALID_ARGUMENT: the request's bytes are not a message of the method's
+	// request type (a string that is not UTF-8 is FIELD_INVALID instead, with
+	// the field named).
+	ErrorReason_ERROR_REASON_REQUEST_MALFORMED ErrorReason = 14
 )
 
 // Enum value maps for ErrorReason.
@@ -78,6 +82,7 @@ var (
 		11: "ERROR_REASON_LIMIT_EXCEEDED",
 		12: "ERROR_REASON_UNAVAILABLE",
 		13: "ERROR_REASON_INTERNAL",
+		14: "ERROR_REASON_REQUEST_MALFORMED",
 	}
 	ErrorReason_value = map[string]int32{
 		"ERROR_REASON_UNSPECIFIED":             0,
@@ -94,6 +99,7 @@ var (
 		"ERROR_REASON_LIMIT_EXCEEDED":          11,
 		"ERROR_REASON_UNAVAILABLE":             12,
 		"ERROR_REASON_INTERNAL":                13,
+		"ERROR_REASON_REQUEST_MALFORMED":       14,
 	}
 )
 
@@ -128,7 +134,7 @@ var File_guestvoice_v1_error_reason_proto protoreflect.FileDescriptor
 
 const file_guestvoice_v1_error_reason_proto_rawDesc = "" +
 	"\n" +
-	" guestvoice/v1/error_reason.proto\x12\rguestvoice.v1*\xe9\x03\n" +
+	" guestvoice/v1/error_reason.proto\x12\rguestvoice.v1*\x8d\x04\n" +
 	"\vErrorReason\x12\x1c\n" +
 	"\x18ERROR_REASON_UNSPECIFIED\x10\x00\x12 \n" +
 	"\x1cERROR_REASON_API_KEY_MISSING\x10\x01\x12 \n" +
@@ -144,7 +150,8 @@ const file_guestvoice_v1_error_reason_proto_rawDesc = "" +
 	"\x12\x1f\n" +
 	"\x1bERROR_REASON_LIMIT_EXCEEDED\x10\v\x12\x1c\n" +
 	"\x18ERROR_REASON_UNAVAILABLE\x10\f\x12\x19\n" +
-	"\x15ERROR_REASON_INTERNAL\x10\rB}\n" +
+	"\x15ERROR_REASON_INTERNAL\x10\r\x12\"\n" +
+	"\x1eERROR_REASON_REQUEST_MALFORMED\x10\x0eB}\n" +
 	"\x10io.guestvoice.v1B\x10ErrorReasonProtoP\x01ZEgithub.com/guestvoice/guestvoice/clients/go/guestvoicev1;guestvoicev1\xaa\x02\rGuestvoice.V1b\x06proto3"
 
 var (

@@ -598,8 +598,10 @@ type WatchFeedbackResponse struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// A newly ingested item that matches the filters.
 	Feedback *Feedback `protobuf:"bytes,1,opt,name=feedback,proto3" json:"feedback,omitempty"`
-	// How many matching items were dropped since the previous message because
-	// the watcher read too slowly. 0 when nothing was missed.
+	// How many items were dropped since the previous message because the
+	// watcher read too slowly. 0 when nothing was missed. Items dropped before
+	// the watcher could check them against its filters count whether or not
+	// they would have matched.
 	MissedCount   int64 `protobuf:"varint,2,opt,name=missed_count,json=missedCount,proto3" json:"missed_count,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
@@ -654,7 +656,9 @@ type UpdateFeedbackRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// The feedback with its name set and the new case values.
 	Feedback *Feedback `protobuf:"bytes,1,opt,name=feedback,proto3" json:"feedback,omitempty"`
-	// The case fields to change; see UpdateFeedback.
+	// The case fields to change; see UpdateFeedback. Optional (AIP-134): when
+	// empty, every case field populated in `feedback` is changed; "*" changes
+	// all of them. An update that changes nothing is refused.
 	UpdateMask    *fieldmaskpb.FieldMask `protobuf:"bytes,2,opt,name=update_mask,json=updateMask,proto3" json:"update_mask,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
@@ -763,7 +767,7 @@ const file_guestvoice_v1_feedback_service_proto_rawDesc = "" +
 	"\fmissed_count\x18\x02 \x01(\x03R\vmissedCount\"\x93\x01\n" +
 	"\x15UpdateFeedbackRequest\x128\n" +
 	"\bfeedback\x18\x01 \x01(\v2\x17.guestvoice.v1.FeedbackB\x03\xe0A\x02R\bfeedback\x12@\n" +
-	"\vupdate_mask\x18\x02 \x01(\v2\x1a.google.protobuf.FieldMaskB\x03\xe0A\x02R\n" +
+	"\vupdate_mask\x18\x02 \x01(\v2\x1a.google.protobuf.FieldMaskB\x03\xe0A\x01R\n" +
 	"updateMask2\x96\x04\n" +
 	"\x0fFeedbackService\x12O\n" +
 	"\x0eIngestFeedback\x12$.guestvoice.v1.IngestFeedbackRequest\x1a\x17.guestvoice.v1.Feedback\x12_\n" +

@@ -67,20 +67,22 @@ type FeedbackServiceClient interface {
 	// same request; NOT_FOUND for an unknown hotel.
 	ListFeedback(ctx context.Context, in *ListFeedbackRequest, opts ...grpc.CallOption) (*ListFeedbackResponse, error)
 	// Streams feedback as it is ingested, through optional filters, until the
-	// client cancels. Needs SCOPE_FEEDBACK_READ. A watcher that reads slower
-	// than feedback arrives keeps a bounded buffer; what did not fit is dropped
-	// and the next message says how many items it missed. A slow watcher never
-	// slows ingestion.
+	// client cancels. Needs SCOPE_FEEDBACK_READ. Every watcher reads from one
+	// bounded log of recent feedback shared by all; a watcher that reads slower
+	// than feedback arrives falls behind it, and the next message says how many
+	// items it missed. A slow watcher never slows ingestion.
 	//
 	// Errors: INVALID_ARGUMENT (FIELD_INVALID); NOT_FOUND for an unknown hotel;
-	// UNAVAILABLE when the server shuts down.
+	// RESOURCE_EXHAUSTED (LIMIT_EXCEEDED) when the server's or the API key's
+	// number of open watches is at its limit; UNAVAILABLE when the server shuts
+	// down.
 	WatchFeedback(ctx context.Context, in *WatchFeedbackRequest, opts ...grpc.CallOption) (grpc.ServerStreamingClient[WatchFeedbackResponse], error)
 	// Handles the feedback's case: the update_mask paths "case.state",
 	// "case.assignee", "case.internal_note" and "case.public_response" may be
 	// changed. Needs SCOPE_FEEDBACK_WRITE.
 	//
-	// Errors: INVALID_ARGUMENT (FIELD_INVALID) for another path or an oversized
-	// value; NOT_FOUND (RESOURCE_NOT_FOUND); FAILED_PRECONDITION
+	// Errors: INVALID_ARGUMENT (FIELD_INVALID) for another path, an update that
+	// changes nothing or an oversized value; NOT_FOUND (RESOURCE_NOT_FOUND); FAILED_PRECONDITION
 	// (FAILED_PRECONDITION) for a state change that moves backwards.
 	UpdateFeedback(ctx context.Context, in *UpdateFeedbackRequest, opts ...grpc.CallOption) (*Feedback, error)
 }
@@ -205,20 +207,22 @@ type FeedbackServiceServer interface {
 	// same request; NOT_FOUND for an unknown hotel.
 	ListFeedback(context.Context, *ListFeedbackRequest) (*ListFeedbackResponse, error)
 	// Streams feedback as it is ingested, through optional filters, until the
-	// client cancels. Needs SCOPE_FEEDBACK_READ. A watcher that reads slower
-	// than feedback arrives keeps a bounded buffer; what did not fit is dropped
-	// and the next message says how many items it missed. A slow watcher never
-	// slows ingestion.
+	// client cancels. Needs SCOPE_FEEDBACK_READ. Every watcher reads from one
+	// bounded log of recent feedback shared by all; a watcher that reads slower
+	// than feedback arrives falls behind it, and the next message says how many
+	// items it missed. A slow watcher never slows ingestion.
 	//
 	// Errors: INVALID_ARGUMENT (FIELD_INVALID); NOT_FOUND for an unknown hotel;
-	// UNAVAILABLE when the server shuts down.
+	// RESOURCE_EXHAUSTED (LIMIT_EXCEEDED) when the server's or the API key's
+	// number of open watches is at its limit; UNAVAILABLE when the server shuts
+	// down.
 	WatchFeedback(*WatchFeedbackRequest, grpc.ServerStreamingServer[WatchFeedbackResponse]) error
 	// Handles the feedback's case: the update_mask paths "case.state",
 	// "case.assignee", "case.internal_note" and "case.public_response" may be
 	// changed. Needs SCOPE_FEEDBACK_WRITE.
 	//
-	// Errors: INVALID_ARGUMENT (FIELD_INVALID) for another path or an oversized
-	// value; NOT_FOUND (RESOURCE_NOT_FOUND); FAILED_PRECONDITION
+	// Errors: INVALID_ARGUMENT (FIELD_INVALID) for another path, an update that
+	// changes nothing or an oversized value; NOT_FOUND (RESOURCE_NOT_FOUND); FAILED_PRECONDITION
 	// (FAILED_PRECONDITION) for a state change that moves backwards.
 	UpdateFeedback(context.Context, *UpdateFeedbackRequest) (*Feedback, error)
 	mustEmbedUnimplementedFeedbackServiceServer()

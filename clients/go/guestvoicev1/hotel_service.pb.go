@@ -270,8 +270,9 @@ type UpdateHotelRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// The hotel with its name set and the new values of the masked fields.
 	Hotel *Hotel `protobuf:"bytes,1,opt,name=hotel,proto3" json:"hotel,omitempty"`
-	// The fields to change. When empty, every field that is set in `hotel` is
-	// changed (AIP-134).
+	// The fields to change. Optional (AIP-134): when empty, every mutable field
+	// populated in `hotel` is changed; "*" changes all of them. An update that
+	// changes nothing is refused.
 	UpdateMask    *fieldmaskpb.FieldMask `protobuf:"bytes,2,opt,name=update_mask,json=updateMask,proto3" json:"update_mask,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
@@ -390,10 +391,10 @@ const file_guestvoice_v1_hotel_service_proto_rawDesc = "" +
 	"page_token\x18\x03 \x01(\tR\tpageToken\"j\n" +
 	"\x12ListHotelsResponse\x12,\n" +
 	"\x06hotels\x18\x01 \x03(\v2\x14.guestvoice.v1.HotelR\x06hotels\x12&\n" +
-	"\x0fnext_page_token\x18\x02 \x01(\tR\rnextPageToken\"\x82\x01\n" +
+	"\x0fnext_page_token\x18\x02 \x01(\tR\rnextPageToken\"\x87\x01\n" +
 	"\x12UpdateHotelRequest\x12/\n" +
-	"\x05hotel\x18\x01 \x01(\v2\x14.guestvoice.v1.HotelB\x03\xe0A\x02R\x05hotel\x12;\n" +
-	"\vupdate_mask\x18\x02 \x01(\v2\x1a.google.protobuf.FieldMaskR\n" +
+	"\x05hotel\x18\x01 \x01(\v2\x14.guestvoice.v1.HotelB\x03\xe0A\x02R\x05hotel\x12@\n" +
+	"\vupdate_mask\x18\x02 \x01(\v2\x1a.google.protobuf.FieldMaskB\x03\xe0A\x01R\n" +
 	"updateMask\"E\n" +
 	"\x12DeleteHotelRequest\x12/\n" +
 	"\x04name\x18\x01 \x01(\tB\x1b\xe0A\x02\xfaA\x15\n" +

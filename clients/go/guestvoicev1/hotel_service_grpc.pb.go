@@ -64,7 +64,8 @@ type HotelServiceClient interface {
 	// region_code, locality; "*" for all of them).
 	//
 	// Errors: INVALID_ARGUMENT (FIELD_INVALID) for a malformed name, an unknown
-	// or immutable path in update_mask, or an invalid new value; NOT_FOUND
+	// or immutable path in update_mask, an update that changes nothing, or an
+	// invalid new value; NOT_FOUND
 	// (RESOURCE_NOT_FOUND).
 	UpdateHotel(ctx context.Context, in *UpdateHotelRequest, opts ...grpc.CallOption) (*Hotel, error)
 	// Deletes a hotel.
@@ -169,7 +170,8 @@ type HotelServiceServer interface {
 	// region_code, locality; "*" for all of them).
 	//
 	// Errors: INVALID_ARGUMENT (FIELD_INVALID) for a malformed name, an unknown
-	// or immutable path in update_mask, or an invalid new value; NOT_FOUND
+	// or immutable path in update_mask, an update that changes nothing, or an
+	// invalid new value; NOT_FOUND
 	// (RESOURCE_NOT_FOUND).
 	UpdateHotel(context.Context, *UpdateHotelRequest) (*Hotel, error)
 	// Deletes a hotel.

@@ -882,7 +882,9 @@ type UpdateLoyaltyProgramRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// The program with its name set.
 	LoyaltyProgram *LoyaltyProgram `protobuf:"bytes,1,opt,name=loyalty_program,json=loyaltyProgram,proto3" json:"loyalty_program,omitempty"`
-	// The fields to change; every populated field when empty.
+	// The fields to change. Optional (AIP-134): when empty, every mutable field
+	// populated in `loyalty_program` is changed; "*" changes all of them. An
+	// update that changes nothing is refused.
 	UpdateMask    *fieldmaskpb.FieldMask `protobuf:"bytes,2,opt,name=update_mask,json=updateMask,proto3" json:"update_mask,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
@@ -1122,10 +1124,10 @@ const file_guestvoice_v1_loyalty_service_proto_rawDesc = "" +
 	"\bcheck_in\x18\x02 \x01(\v2\x16.guestvoice.v1.CheckInB\x03\xe0A\x02R\acheckIn\"T\n" +
 	"\x18GetLoyaltyProgramRequest\x128\n" +
 	"\x04name\x18\x01 \x01(\tB$\xe0A\x02\xfaA\x1e\n" +
-	"\x1cguestvoice.v1/LoyaltyProgramR\x04name\"\xa7\x01\n" +
+	"\x1cguestvoice.v1/LoyaltyProgramR\x04name\"\xac\x01\n" +
 	"\x1bUpdateLoyaltyProgramRequest\x12K\n" +
-	"\x0floyalty_program\x18\x01 \x01(\v2\x1d.guestvoice.v1.LoyaltyProgramB\x03\xe0A\x02R\x0eloyaltyProgram\x12;\n" +
-	"\vupdate_mask\x18\x02 \x01(\v2\x1a.google.protobuf.FieldMaskR\n" +
+	"\x0floyalty_program\x18\x01 \x01(\v2\x1d.guestvoice.v1.LoyaltyProgramB\x03\xe0A\x02R\x0eloyaltyProgram\x12@\n" +
+	"\vupdate_mask\x18\x02 \x01(\v2\x1a.google.protobuf.FieldMaskB\x03\xe0A\x01R\n" +
 	"updateMask\"}\n" +
 	"\x17GetLoyaltyStatusRequest\x121\n" +
 	"\x05guest\x18\x01 \x01(\tB\x1b\xe0A\x02\xfaA\x15\n" +

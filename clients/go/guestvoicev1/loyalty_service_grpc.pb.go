@@ -109,7 +109,8 @@ type LoyaltyServiceClient interface {
 	// Updates the loyalty program. Needs SCOPE_ADMIN.
 	//
 	// Errors: INVALID_ARGUMENT (FIELD_INVALID) for tiers whose thresholds do not
-	// rise, duplicate tier ids, a window out of range.
+	// rise, duplicate tier ids, a window out of range, an unknown or immutable
+	// path in update_mask, or an update that changes nothing.
 	UpdateLoyaltyProgram(ctx context.Context, in *UpdateLoyaltyProgramRequest, opts ...grpc.CallOption) (*LoyaltyProgram, error)
 	// A guest's tier, qualifying activity, points and progress on a date
 	// (today in UTC when unset); exact for past dates too. Errors: NOT_FOUND.
@@ -362,7 +363,8 @@ type LoyaltyServiceServer interface {
 	// Updates the loyalty program. Needs SCOPE_ADMIN.
 	//
 	// Errors: INVALID_ARGUMENT (FIELD_INVALID) for tiers whose thresholds do not
-	// rise, duplicate tier ids, a window out of range.
+	// rise, duplicate tier ids, a window out of range, an unknown or immutable
+	// path in update_mask, or an update that changes nothing.
 	UpdateLoyaltyProgram(context.Context, *UpdateLoyaltyProgramRequest) (*LoyaltyProgram, error)
 	// A guest's tier, qualifying activity, points and progress on a date
 	// (today in UTC when unset); exact for past dates too. Errors: NOT_FOUND.

@@ -421,6 +421,30 @@ TEST_F(CaseTest, OpenMayGoStraightToResolved) {
   EXPECT_EQ(updated.case_().state(), v1::CASE_STATE_RESOLVED);
 }
 
+// update_mask is optional (AIP-134): without it the case fields the request
+// sets change, and a request that sets none changes nothing and is refused.
+TEST_F(CaseTest, WithoutUpdateMaskTheCaseFieldsSetChange) {
+  v1::Feedback item;
+  ASSERT_TRUE(Ingest(Item("c", "@ana", "Cold shower"), &item).ok());
+  v1::UpdateFeedbackRequest request;
+  request.mutable_feedback()->set_name(item.name());
+  v1::Feedback updated;
+  const grpc::Status nothing = stub_->UpdateFeedback(
+      TestServer::Context(server_.admin_key()).get(), request, &updated);
+  EXPECT_THAT(nothing,
+              GrpcErrorIs(grpc::StatusCode::INVALID_ARGUMENT, "FIELD_INVALID"));
+  EXPECT_THAT(ViolatedFields(nothing), ElementsAre("update_mask"));
+
+  request.mutable_feedback()->mutable_case_()->set_assignee("Rita");
+  ASSERT_TRUE(
+      stub_
+          ->UpdateFeedback(TestServer::Context(server_.admin_key()).get(),
+                           request, &updated)
+          .ok());
+  EXPECT_EQ(updated.case_().assignee(), "Rita");
+  EXPECT_EQ(updated.case_().state(), v1::CASE_STATE_OPEN) << "not set, kept";
+}
+
 TEST_F(CaseTest, OtherPathsAndUnknownItemsAreRefused) {
   v1::Feedback item;
   ASSERT_TRUE(Ingest(Item("c", "@ana", "Cold shower"), &item).ok());

@@ -1,16 +1,20 @@
-// WatchFeedback: live items through filters, bounded buffers for slow
-// readers, and the end of every watch at server shutdown.
+// WatchFeedback: live items through filters, one bounded log that slow
+// readers share, caps on watchers, and the end of every watch at server
+// shutdown.
 
 #include <grpcpp/create_channel.h>
 #include <grpcpp/support/channel_arguments.h>
 
+#include <memory>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
-#include "service/api/watch_buffer.h"
+#include "guestvoice/v1/admin_service.grpc.pb.h"
+#include "service/api/watch_log.h"
 #include "tests/testing/feedback_fixture.h"
 #include "tests/testing/grpc_matchers.h"
 
@@ -22,25 +26,69 @@ using ::guestvoice::testing::GrpcCodeIs;
 using ::guestvoice::testing::GrpcErrorIs;
 using ::guestvoice::testing::TestServer;
 
-v1::Feedback Numbered(int i) {
+v1::Feedback Numbered(int i, const std::string& hotel_id = "lisbon") {
   v1::Feedback feedback;
+  feedback.set_hotel("organizations/acme/hotels/" + hotel_id);
   feedback.set_external_id(std::to_string(i));
   return feedback;
 }
 
-TEST(WatchBufferTest, DropsTheOldestAndReportsTheGapOnTheNextMessage) {
-  service::WatchBuffer buffer(2);
-  for (int i = 0; i < 5; ++i) buffer.Push(Numbered(i));
-  EXPECT_EQ(buffer.size(), 2u);
-  auto first = buffer.Pop();
+service::FeedbackFilter AllOf(const std::string& organization) {
+  service::FeedbackFilter filter;
+  filter.organization = organization;
+  return filter;
+}
+
+TEST(WatchLogTest, DropsTheOldestAndReportsTheGapOnTheNextMessage) {
+  service::WatchLog log({.max_items = 2});
+  service::WatchLog::Cursor cursor = log.Tail("acme");
+  for (int i = 0; i < 5; ++i) log.Append("acme", Numbered(i));
+  EXPECT_EQ(log.stats().items, 2u);
+  auto first = log.Next(cursor, AllOf("acme"));
   ASSERT_TRUE(first.has_value());
   EXPECT_EQ(first->feedback().external_id(), "3");
   EXPECT_EQ(first->missed_count(), 3);
-  auto second = buffer.Pop();
+  auto second = log.Next(cursor, AllOf("acme"));
   ASSERT_TRUE(second.has_value());
   EXPECT_EQ(second->feedback().external_id(), "4");
   EXPECT_EQ(second->missed_count(), 0);
-  EXPECT_FALSE(buffer.Pop().has_value());
+  EXPECT_FALSE(log.Next(cursor, AllOf("acme")).has_value());
+}
+
+TEST(WatchLogTest, CountsOnlyItsOrganizationsItemsAsMissed) {
+  service::WatchLog log({.max_items = 2});
+  service::WatchLog::Cursor cursor = log.Tail("acme");
+  log.Append("acme", Numbered(0));
+  for (int i = 1; i < 5; ++i) log.Append("other", Numbered(i));
+  log.Append("acme", Numbered(5));
+  auto next = log.Next(cursor, AllOf("acme"));
+  ASSERT_TRUE(next.has_value());
+  EXPECT_EQ(next->feedback().external_id(), "5");
+  EXPECT_EQ(next->missed_count(), 1);
+
+  // Items its filter refuses are examined, not missed.
+  service::FeedbackFilter porto = AllOf("acme");
+  porto.hotel_id = "porto";
+  service::WatchLog::Cursor filtered = log.Tail("acme");
+  log.Append("acme", Numbered(6));
+  log.Append("acme", Numbered(7, "porto"));
+  next = log.Next(filtered, porto);
+  ASSERT_TRUE(next.has_value());
+  EXPECT_EQ(next->feedback().external_id(), "7");
+  EXPECT_EQ(next->missed_count(), 0);
+}
+
+TEST(WatchLogTest, HoldsAtMostItsBytesButAlwaysTheNewestItem) {
+  service::WatchLog log({.max_items = 1000, .max_bytes = 64 << 10});
+  v1::Feedback large = Numbered(0);
+  large.set_text(std::string(10 << 10, 'x'));
+  for (int i = 0; i < 50; ++i) log.Append("acme", large);
+  EXPECT_LE(log.stats().bytes, size_t{64} << 10);
+  EXPECT_LT(log.stats().items, 7u);
+
+  large.set_text(std::string(100 << 10, 'x'));
+  log.Append("acme", large);
+  EXPECT_EQ(log.stats().items, 1u);
 }
 
 class WatchTest : public FeedbackFixture {
@@ -108,18 +156,38 @@ TEST_F(WatchTest, BadFiltersAndUnknownHotelsAreRefused) {
 
 class SlowWatcherTest : public WatchTest {
  protected:
-  SlowWatcherTest() : WatchTest(TestServer::Options{.watch_buffer_size = 2}) {}
+  SlowWatcherTest()
+      : WatchTest(
+            TestServer::Options{.watchers = {.log = {.max_items = 2},
+                                             .max_watchers = 100,
+                                             .max_watchers_per_key = 100}}) {}
+
+  // A channel whose client grants the server no more than HTTP/2's initial
+  // window until it reads, so unread messages back up on the server.
+  std::shared_ptr<grpc::Channel> StallingChannel() {
+    grpc::ChannelArguments args;
+    args.SetInt(GRPC_ARG_HTTP2_BDP_PROBE, 0);
+    // A channel of its own, not shared with the other watchers' streams.
+    args.SetInt(GRPC_ARG_USE_LOCAL_SUBCHANNEL_POOL, 1);
+    return grpc::CreateCustomChannel(
+        absl::StrCat("127.0.0.1:", server_.server().port()),
+        grpc::InsecureChannelCredentials(), args);
+  }
+
+  // Waits (without sleeping a fixed time) until the server holds `count`
+  // watchers.
+  bool WatchersBecome(size_t count) {
+    const absl::Time deadline = absl::Now() + absl::Seconds(30);
+    while (server_.server().feedback_watchers().watcher_count() != count) {
+      if (absl::Now() > deadline) return false;
+      std::this_thread::yield();
+    }
+    return true;
+  }
 };
 
 TEST_F(SlowWatcherTest, MissedItemsAreCountedAndIngestNeverWaits) {
-  // A client that grants the server no more than HTTP/2's initial window
-  // until it reads, so unread messages back up on the server.
-  grpc::ChannelArguments args;
-  args.SetInt(GRPC_ARG_HTTP2_BDP_PROBE, 0);
-  auto channel = grpc::CreateCustomChannel(
-      absl::StrCat("127.0.0.1:", server_.server().port()),
-      grpc::InsecureChannelCredentials(), args);
-  auto watch_stub = v1::FeedbackService::NewStub(channel);
+  auto watch_stub = v1::FeedbackService::NewStub(StallingChannel());
   auto context = TestServer::Context(server_.admin_key());
   auto reader = Watch(*watch_stub, context.get(), {});
 
@@ -144,6 +212,102 @@ TEST_F(SlowWatcherTest, MissedItemsAreCountedAndIngestNeverWaits) {
   EXPECT_EQ(expected_next, kItems);
   EXPECT_GT(missed, 0);
   context->TryCancel();
+}
+
+TEST_F(SlowWatcherTest, StalledWatchersHoldNoLogOfTheirOwnAndFreeTheirSlot) {
+  auto watch_stub = v1::FeedbackService::NewStub(StallingChannel());
+  constexpr int kWatchers = 40;
+  std::vector<std::unique_ptr<grpc::ClientContext>> contexts;
+  std::vector<std::unique_ptr<grpc::ClientReader<v1::WatchFeedbackResponse>>>
+      readers;
+  for (int i = 0; i < kWatchers; ++i) {
+    contexts.push_back(TestServer::Context(server_.admin_key()));
+    readers.push_back(Watch(*watch_stub, contexts.back().get(), {}));
+  }
+  ASSERT_EQ(server_.server().feedback_watchers().watcher_count(),
+            static_cast<size_t>(kWatchers));
+
+  // No watcher reads; the log holds its two items, not two per watcher.
+  const std::string text(16 * 1024, 'x');
+  for (int i = 0; i < 100; ++i) {
+    ASSERT_TRUE(Ingest(Item(std::to_string(i), "@a", text)).ok()) << i;
+  }
+  const service::WatchLog::Stats held =
+      server_.server().feedback_watchers().log_stats();
+  EXPECT_EQ(held.items, 2u);
+  EXPECT_LT(held.bytes, 2 * (text.size() + 4096));
+
+  for (auto& context : contexts) context->TryCancel();
+  EXPECT_TRUE(WatchersBecome(0)) << "every watcher is gone once cancelled";
+}
+
+class WatcherCapTest : public WatchTest {
+ protected:
+  WatcherCapTest()
+      : WatchTest(TestServer::Options{
+            .watchers = {.max_watchers = 3, .max_watchers_per_key = 2}}) {}
+
+  // A key of organization "default" with the feedback-read scope.
+  std::string ReaderKey() {
+    v1::CreateApiKeyRequest request;
+    request.set_parent("organizations/default");
+    request.mutable_api_key()->set_display_name("watcher");
+    request.mutable_api_key()->add_scopes(v1::SCOPE_FEEDBACK_READ);
+    v1::ApiKey response;
+    const grpc::Status status =
+        v1::AdminService::NewStub(server_.channel())
+            ->CreateApiKey(TestServer::Context(server_.admin_key()).get(),
+                           request, &response);
+    EXPECT_TRUE(status.ok()) << status.error_message();
+    return response.key_string();
+  }
+
+  bool WatchersBecome(size_t count) {
+    const absl::Time deadline = absl::Now() + absl::Seconds(30);
+    while (server_.server().feedback_watchers().watcher_count() != count) {
+      if (absl::Now() > deadline) return false;
+      std::this_thread::yield();
+    }
+    return true;
+  }
+};
+
+TEST_F(WatcherCapTest, WatchersAreCappedPerKeyAndInTotal) {
+  auto admin_1 = TestServer::Context(server_.admin_key());
+  auto admin_2 = TestServer::Context(server_.admin_key());
+  auto first = Watch(*stub_, admin_1.get(), {});
+  auto second = Watch(*stub_, admin_2.get(), {});
+
+  auto admin_3 = TestServer::Context(server_.admin_key());
+  auto refused = Watch(*stub_, admin_3.get(), {});
+  v1::WatchFeedbackResponse message;
+  EXPECT_FALSE(refused->Read(&message));
+  const grpc::Status per_key = refused->Finish();
+  EXPECT_THAT(per_key, GrpcErrorIs(grpc::StatusCode::RESOURCE_EXHAUSTED,
+                                   "LIMIT_EXCEEDED"));
+  EXPECT_THAT(per_key.error_message(), ::testing::HasSubstr("API key"));
+
+  const std::string reader_key = ReaderKey();
+  auto reader_1 = TestServer::Context(reader_key);
+  auto third = Watch(*stub_, reader_1.get(), {});
+  auto reader_2 = TestServer::Context(reader_key);
+  auto over_total = Watch(*stub_, reader_2.get(), {});
+  EXPECT_FALSE(over_total->Read(&message));
+  EXPECT_THAT(
+      over_total->Finish(),
+      GrpcErrorIs(grpc::StatusCode::RESOURCE_EXHAUSTED, "LIMIT_EXCEEDED"));
+
+  // A watch that ends frees its slot.
+  admin_1->TryCancel();
+  ASSERT_TRUE(WatchersBecome(2));
+  auto admin_4 = TestServer::Context(server_.admin_key());
+  auto again = Watch(*stub_, admin_4.get(), {});
+  ASSERT_TRUE(Ingest(Item("w-1", "@ana", "Warm welcome")).ok());
+  ASSERT_TRUE(again->Read(&message));
+  EXPECT_EQ(message.feedback().external_id(), "w-1");
+  for (auto* context : {admin_2.get(), reader_1.get(), admin_4.get()}) {
+    context->TryCancel();
+  }
 }
 
 TEST_F(WatchTest, ShutdownEndsWatchesWithUnavailable) {

@@ -18,6 +18,7 @@ using ::guestvoice::testing::GrpcErrorIs;
 using ::guestvoice::testing::TestServer;
 using ::guestvoice::testing::ViolatedFields;
 using ::testing::Contains;
+using ::testing::ElementsAre;
 using ::testing::IsEmpty;
 using ::testing::UnorderedElementsAre;
 
@@ -247,6 +248,18 @@ TEST_F(HotelServiceTest, UpdateWithEmptyMaskChangesTheFieldsThatAreSet) {
                   .ok());
   EXPECT_EQ(updated.time_zone(), "Europe/Madrid");
   EXPECT_EQ(updated.display_name(), "Riverside sintra");
+}
+
+TEST_F(HotelServiceTest, UpdateThatChangesNothingIsRefused) {
+  ASSERT_TRUE(Create(CreateRequest("faro")).ok());
+  v1::UpdateHotelRequest request;
+  request.mutable_hotel()->set_name("organizations/default/hotels/faro");
+  v1::Hotel updated;
+  const grpc::Status status = stub_->UpdateHotel(
+      TestServer::Context(server_.admin_key()).get(), request, &updated);
+  EXPECT_THAT(status,
+              GrpcErrorIs(grpc::StatusCode::INVALID_ARGUMENT, "FIELD_INVALID"));
+  EXPECT_THAT(ViolatedFields(status), ElementsAre("update_mask"));
 }
 
 TEST_F(HotelServiceTest, UpdateRejectsUnknownPathsAndInvalidValuesUnchanged) {

@@ -695,6 +695,18 @@ TEST_F(LoyaltyServiceTest, ProgramDefaultsUntilUpdated) {
   EXPECT_EQ(program.tiers(2).min_nights(), 25) << "nothing changed";
 }
 
+TEST_F(LoyaltyServiceTest, ProgramUpdateThatChangesNothingIsRefused) {
+  v1::UpdateLoyaltyProgramRequest update;
+  update.mutable_loyalty_program()->set_name(
+      "organizations/default/loyaltyProgram");
+  v1::LoyaltyProgram updated;
+  const grpc::Status status =
+      stub_->UpdateLoyaltyProgram(Admin().get(), update, &updated);
+  EXPECT_THAT(status,
+              GrpcErrorIs(grpc::StatusCode::INVALID_ARGUMENT, "FIELD_INVALID"));
+  EXPECT_THAT(ViolatedFields(status), ElementsAre("update_mask"));
+}
+
 TEST_F(LoyaltyServiceTest, ManualTierIsAFloor) {
   const std::string guest = NewGuest();
   Stay(guest, "F-1", Date(2025, 12, 1), 10);

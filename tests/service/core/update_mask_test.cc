@@ -11,6 +11,7 @@
 #include "guestvoice/v1/feedback.pb.h"
 #include "guestvoice/v1/hotel.pb.h"
 #include "guestvoice/v1/loyalty_program.pb.h"
+#include "tests/testing/status_details.h"
 
 namespace guestvoice::service {
 namespace {
@@ -48,11 +49,13 @@ TEST(UpdateMaskTest, AnEmptyMaskChangesTheMutableFieldsThatAreSet) {
               ::testing::ElementsAre("display_name", "locality"));
 }
 
-TEST(UpdateMaskTest, AnEmptyMaskOfAnEmptyUpdateChangesNothing) {
+TEST(UpdateMaskTest, AnEmptyMaskOfAnEmptyUpdateIsRefused) {
   FieldViolations violations;
   EXPECT_TRUE(ResolveUpdateMask(violations, Mask({}), v1::Hotel(), kHotelFields)
                   .empty());
-  EXPECT_TRUE(violations.empty());
+  EXPECT_THAT(testing::FieldViolationsOf(violations.ToStatus()),
+              ::testing::ElementsAre(
+                  ::testing::Pair("update_mask", "names no field to change")));
 }
 
 TEST(UpdateMaskTest, SetMeansPresentMessagesNonEmptyListsAndNonZeroScalars) {
@@ -82,9 +85,11 @@ TEST(UpdateMaskTest, NestedPathsAreSetWhenTheirLastFieldIs) {
   static constexpr MutableFields kFields{.resource = "feedback",
                                          .paths = kPaths};
   v1::Feedback update;
-  FieldViolations violations;
-  EXPECT_TRUE(ResolveUpdateMask(violations, Mask({}), update, kFields).empty());
+  update.mutable_case_();  // present, but no path ends in a set field
+  FieldViolations unset;
+  EXPECT_TRUE(ResolveUpdateMask(unset, Mask({}), update, kFields).empty());
 
+  FieldViolations violations;
   update.mutable_case_()->set_state(v1::CASE_STATE_RESOLVED);
   EXPECT_THAT(Changed(ResolveUpdateMask(violations, Mask({}), update, kFields),
                       kFields),

@@ -54,6 +54,11 @@ class _ErrorReasonEnumTypeWrapper(_enum_type_wrapper._EnumTypeWrapper[_ErrorReas
     """UNAVAILABLE: the server is shutting down or the store is busy; retry."""
     ERROR_REASON_INTERNAL: _ErrorReason.ValueType  # 13
     """INTERNAL or DATA_LOSS: a server-side fault; the message says more."""
+    ERROR_REASON_REQUEST_MALFORMED: _ErrorReason.ValueType  # 14
+    """INVALID_ARGUMENT: the request's bytes are not a message of the method's
+    request type (a string that is not UTF-8 is FIELD_INVALID instead, with
+    the field named).
+    """
 
 class ErrorReason(_ErrorReason, metaclass=_ErrorReasonEnumTypeWrapper):
     """Why a call failed, machine-readable. Every error guestvoice returns carries a
@@ -95,4 +100,9 @@ ERROR_REASON_UNAVAILABLE: ErrorReason.ValueType  # 12
 """UNAVAILABLE: the server is shutting down or the store is busy; retry."""
 ERROR_REASON_INTERNAL: ErrorReason.ValueType  # 13
 """INTERNAL or DATA_LOSS: a server-side fault; the message says more."""
+ERROR_REASON_REQUEST_MALFORMED: ErrorReason.ValueType  # 14
+"""INVALID_ARGUMENT: the request's bytes are not a message of the method's
+request type (a string that is not UTF-8 is FIELD_INVALID instead, with
+the field named).
+"""
 Global___ErrorReason: _TypeAlias = ErrorReason  # noqa: Y015

@@ -314,8 +314,10 @@ class WatchFeedbackResponse(_message.Message):
     FEEDBACK_FIELD_NUMBER: _builtins.int
     MISSED_COUNT_FIELD_NUMBER: _builtins.int
     missed_count: _builtins.int
-    """How many matching items were dropped since the previous message because
-    the watcher read too slowly. 0 when nothing was missed.
+    """How many items were dropped since the previous message because the
+    watcher read too slowly. 0 when nothing was missed. Items dropped before
+    the watcher could check them against its filters count whether or not
+    they would have matched.
     """
     @_builtins.property
     def feedback(self) -> _feedback_pb2.Feedback:
@@ -349,7 +351,10 @@ class UpdateFeedbackRequest(_message.Message):
 
     @_builtins.property
     def update_mask(self) -> _field_mask_pb2.FieldMask:
-        """The case fields to change; see UpdateFeedback."""
+        """The case fields to change; see UpdateFeedback. Optional (AIP-134): when
+        empty, every case field populated in `feedback` is changed; "*" changes
+        all of them. An update that changes nothing is refused.
+        """
 
     def __init__(
         self,

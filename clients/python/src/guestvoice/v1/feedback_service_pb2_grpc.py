@@ -133,13 +133,15 @@ class FeedbackServiceServicer:
 
     def WatchFeedback(self, request, context):
         """Streams feedback as it is ingested, through optional filters, until the
-        client cancels. Needs SCOPE_FEEDBACK_READ. A watcher that reads slower
-        than feedback arrives keeps a bounded buffer; what did not fit is dropped
-        and the next message says how many items it missed. A slow watcher never
-        slows ingestion.
+        client cancels. Needs SCOPE_FEEDBACK_READ. Every watcher reads from one
+        bounded log of recent feedback shared by all; a watcher that reads slower
+        than feedback arrives falls behind it, and the next message says how many
+        items it missed. A slow watcher never slows ingestion.
 
         Errors: INVALID_ARGUMENT (FIELD_INVALID); NOT_FOUND for an unknown hotel;
-        UNAVAILABLE when the server shuts down.
+        RESOURCE_EXHAUSTED (LIMIT_EXCEEDED) when the server's or the API key's
+        number of open watches is at its limit; UNAVAILABLE when the server shuts
+        down.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -150,8 +152,8 @@ class FeedbackServiceServicer:
         "case.assignee", "case.internal_note" and "case.public_response" may be
         changed. Needs SCOPE_FEEDBACK_WRITE.
 
-        Errors: INVALID_ARGUMENT (FIELD_INVALID) for another path or an oversized
-        value; NOT_FOUND (RESOURCE_NOT_FOUND); FAILED_PRECONDITION
+        Errors: INVALID_ARGUMENT (FIELD_INVALID) for another path, an update that
+        changes nothing or an oversized value; NOT_FOUND (RESOURCE_NOT_FOUND); FAILED_PRECONDITION
         (FAILED_PRECONDITION) for a state change that moves backwards.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)

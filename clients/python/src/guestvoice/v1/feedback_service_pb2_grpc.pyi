@@ -74,21 +74,23 @@ class FeedbackServiceStub:
     """
     WatchFeedback: _grpc.UnaryStreamMultiCallable[_feedback_service_pb2.WatchFeedbackRequest, _feedback_service_pb2.WatchFeedbackResponse]
     """Streams feedback as it is ingested, through optional filters, until the
-    client cancels. Needs SCOPE_FEEDBACK_READ. A watcher that reads slower
-    than feedback arrives keeps a bounded buffer; what did not fit is dropped
-    and the next message says how many items it missed. A slow watcher never
-    slows ingestion.
+    client cancels. Needs SCOPE_FEEDBACK_READ. Every watcher reads from one
+    bounded log of recent feedback shared by all; a watcher that reads slower
+    than feedback arrives falls behind it, and the next message says how many
+    items it missed. A slow watcher never slows ingestion.
 
     Errors: INVALID_ARGUMENT (FIELD_INVALID); NOT_FOUND for an unknown hotel;
-    UNAVAILABLE when the server shuts down.
+    RESOURCE_EXHAUSTED (LIMIT_EXCEEDED) when the server's or the API key's
+    number of open watches is at its limit; UNAVAILABLE when the server shuts
+    down.
     """
     UpdateFeedback: _grpc.UnaryUnaryMultiCallable[_feedback_service_pb2.UpdateFeedbackRequest, _feedback_pb2.Feedback]
     """Handles the feedback's case: the update_mask paths "case.state",
     "case.assignee", "case.internal_note" and "case.public_response" may be
     changed. Needs SCOPE_FEEDBACK_WRITE.
 
-    Errors: INVALID_ARGUMENT (FIELD_INVALID) for another path or an oversized
-    value; NOT_FOUND (RESOURCE_NOT_FOUND); FAILED_PRECONDITION
+    Errors: INVALID_ARGUMENT (FIELD_INVALID) for another path, an update that
+    changes nothing or an oversized value; NOT_FOUND (RESOURCE_NOT_FOUND); FAILED_PRECONDITION
     (FAILED_PRECONDITION) for a state change that moves backwards.
     """
 
@@ -137,21 +139,23 @@ class FeedbackServiceAsyncStub(FeedbackServiceStub):
     """
     WatchFeedback: _aio.UnaryStreamMultiCallable[_feedback_service_pb2.WatchFeedbackRequest, _feedback_service_pb2.WatchFeedbackResponse]  # type: ignore[assignment]
     """Streams feedback as it is ingested, through optional filters, until the
-    client cancels. Needs SCOPE_FEEDBACK_READ. A watcher that reads slower
-    than feedback arrives keeps a bounded buffer; what did not fit is dropped
-    and the next message says how many items it missed. A slow watcher never
-    slows ingestion.
+    client cancels. Needs SCOPE_FEEDBACK_READ. Every watcher reads from one
+    bounded log of recent feedback shared by all; a watcher that reads slower
+    than feedback arrives falls behind it, and the next message says how many
+    items it missed. A slow watcher never slows ingestion.
 
     Errors: INVALID_ARGUMENT (FIELD_INVALID); NOT_FOUND for an unknown hotel;
-    UNAVAILABLE when the server shuts down.
+    RESOURCE_EXHAUSTED (LIMIT_EXCEEDED) when the server's or the API key's
+    number of open watches is at its limit; UNAVAILABLE when the server shuts
+    down.
     """
     UpdateFeedback: _aio.UnaryUnaryMultiCallable[_feedback_service_pb2.UpdateFeedbackRequest, _feedback_pb2.Feedback]  # type: ignore[assignment]
     """Handles the feedback's case: the update_mask paths "case.state",
     "case.assignee", "case.internal_note" and "case.public_response" may be
     changed. Needs SCOPE_FEEDBACK_WRITE.
 
-    Errors: INVALID_ARGUMENT (FIELD_INVALID) for another path or an oversized
-    value; NOT_FOUND (RESOURCE_NOT_FOUND); FAILED_PRECONDITION
+    Errors: INVALID_ARGUMENT (FIELD_INVALID) for another path, an update that
+    changes nothing or an oversized value; NOT_FOUND (RESOURCE_NOT_FOUND); FAILED_PRECONDITION
     (FAILED_PRECONDITION) for a state change that moves backwards.
     """
 
@@ -227,13 +231,15 @@ class FeedbackServiceServicer(metaclass=_abc_1.ABCMeta):
         context: _ServicerContext,
     ) -> _typing.Union[_abc.Iterator[_feedback_service_pb2.WatchFeedbackResponse], _abc.AsyncIterator[_feedback_service_pb2.WatchFeedbackResponse]]:
         """Streams feedback as it is ingested, through optional filters, until the
-        client cancels. Needs SCOPE_FEEDBACK_READ. A watcher that reads slower
-        than feedback arrives keeps a bounded buffer; what did not fit is dropped
-        and the next message says how many items it missed. A slow watcher never
-        slows ingestion.
+        client cancels. Needs SCOPE_FEEDBACK_READ. Every watcher reads from one
+        bounded log of recent feedback shared by all; a watcher that reads slower
+        than feedback arrives falls behind it, and the next message says how many
+        items it missed. A slow watcher never slows ingestion.
 
         Errors: INVALID_ARGUMENT (FIELD_INVALID); NOT_FOUND for an unknown hotel;
-        UNAVAILABLE when the server shuts down.
+        RESOURCE_EXHAUSTED (LIMIT_EXCEEDED) when the server's or the API key's
+        number of open watches is at its limit; UNAVAILABLE when the server shuts
+        down.
         """
 
     @_abc_1.abstractmethod
@@ -246,8 +252,8 @@ class FeedbackServiceServicer(metaclass=_abc_1.ABCMeta):
         "case.assignee", "case.internal_note" and "case.public_response" may be
         changed. Needs SCOPE_FEEDBACK_WRITE.
 
-        Errors: INVALID_ARGUMENT (FIELD_INVALID) for another path or an oversized
-        value; NOT_FOUND (RESOURCE_NOT_FOUND); FAILED_PRECONDITION
+        Errors: INVALID_ARGUMENT (FIELD_INVALID) for another path, an update that
+        changes nothing or an oversized value; NOT_FOUND (RESOURCE_NOT_FOUND); FAILED_PRECONDITION
         (FAILED_PRECONDITION) for a state change that moves backwards.
         """
 

@@ -29,7 +29,7 @@ from google.protobuf import field_mask_pb2 as google_dot_protobuf_dot_field__mas
 from guestvoice.v1 import hotel_pb2 as guestvoice_dot_v1_dot_hotel__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n!guestvoice/v1/hotel_service.proto\x12\rguestvoice.v1\x1a\x1fgoogle/api/field_behavior.proto\x1a\x19google/api/resource.proto\x1a\x1bgoogle/protobuf/empty.proto\x1a google/protobuf/field_mask.proto\x1a\x19guestvoice/v1/hotel.proto\"\x98\x01\n\x12\x43reateHotelRequest\x12\x32\n\x06parent\x18\x01 \x01(\tB\"\xe0\x41\x02\xfa\x41\x1c\n\x1aguestvoice.v1/Organization\x12\x10\n\x08hotel_id\x18\x02 \x01(\t\x12(\n\x05hotel\x18\x03 \x01(\x0b\x32\x14.guestvoice.v1.HotelB\x03\xe0\x41\x02\x12\x12\n\nrequest_id\x18\x04 \x01(\t\"<\n\x0fGetHotelRequest\x12)\n\x04name\x18\x01 \x01(\tB\x1b\xe0\x41\x02\xfa\x41\x15\n\x13guestvoice.v1/Hotel\"n\n\x11ListHotelsRequest\x12\x32\n\x06parent\x18\x01 \x01(\tB\"\xe0\x41\x02\xfa\x41\x1c\n\x1aguestvoice.v1/Organization\x12\x11\n\tpage_size\x18\x02 \x01(\x05\x12\x12\n\npage_token\x18\x03 \x01(\t\"S\n\x12ListHotelsResponse\x12$\n\x06hotels\x18\x01 \x03(\x0b\x32\x14.guestvoice.v1.Hotel\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\"o\n\x12UpdateHotelRequest\x12(\n\x05hotel\x18\x01 \x01(\x0b\x32\x14.guestvoice.v1.HotelB\x03\xe0\x41\x02\x12/\n\x0bupdate_mask\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.FieldMask\"?\n\x12\x44\x65leteHotelRequest\x12)\n\x04name\x18\x01 \x01(\tB\x1b\xe0\x41\x02\xfa\x41\x15\n\x13guestvoice.v1/Hotel2\xfd\x02\n\x0cHotelService\x12\x46\n\x0b\x43reateHotel\x12!.guestvoice.v1.CreateHotelRequest\x1a\x14.guestvoice.v1.Hotel\x12@\n\x08GetHotel\x12\x1e.guestvoice.v1.GetHotelRequest\x1a\x14.guestvoice.v1.Hotel\x12Q\n\nListHotels\x12 .guestvoice.v1.ListHotelsRequest\x1a!.guestvoice.v1.ListHotelsResponse\x12\x46\n\x0bUpdateHotel\x12!.guestvoice.v1.UpdateHotelRequest\x1a\x14.guestvoice.v1.Hotel\x12H\n\x0b\x44\x65leteHotel\x12!.guestvoice.v1.DeleteHotelRequest\x1a\x16.google.protobuf.EmptyB~\n\x10io.guestvoice.v1B\x11HotelServiceProtoP\x01ZEgithub.com/guestvoice/guestvoice/clients/go/guestvoicev1;guestvoicev1\xaa\x02\rGuestvoice.V1b\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n!guestvoice/v1/hotel_service.proto\x12\rguestvoice.v1\x1a\x1fgoogle/api/field_behavior.proto\x1a\x19google/api/resource.proto\x1a\x1bgoogle/protobuf/empty.proto\x1a google/protobuf/field_mask.proto\x1a\x19guestvoice/v1/hotel.proto\"\x98\x01\n\x12\x43reateHotelRequest\x12\x32\n\x06parent\x18\x01 \x01(\tB\"\xe0\x41\x02\xfa\x41\x1c\n\x1aguestvoice.v1/Organization\x12\x10\n\x08hotel_id\x18\x02 \x01(\t\x12(\n\x05hotel\x18\x03 \x01(\x0b\x32\x14.guestvoice.v1.HotelB\x03\xe0\x41\x02\x12\x12\n\nrequest_id\x18\x04 \x01(\t\"<\n\x0fGetHotelRequest\x12)\n\x04name\x18\x01 \x01(\tB\x1b\xe0\x41\x02\xfa\x41\x15\n\x13guestvoice.v1/Hotel\"n\n\x11ListHotelsRequest\x12\x32\n\x06parent\x18\x01 \x01(\tB\"\xe0\x41\x02\xfa\x41\x1c\n\x1aguestvoice.v1/Organization\x12\x11\n\tpage_size\x18\x02 \x01(\x05\x12\x12\n\npage_token\x18\x03 \x01(\t\"S\n\x12ListHotelsResponse\x12$\n\x06hotels\x18\x01 \x03(\x0b\x32\x14.guestvoice.v1.Hotel\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\"t\n\x12UpdateHotelRequest\x12(\n\x05hotel\x18\x01 \x01(\x0b\x32\x14.guestvoice.v1.HotelB\x03\xe0\x41\x02\x12\x34\n\x0bupdate_mask\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.FieldMaskB\x03\xe0\x41\x01\"?\n\x12\x44\x65leteHotelRequest\x12)\n\x04name\x18\x01 \x01(\tB\x1b\xe0\x41\x02\xfa\x41\x15\n\x13guestvoice.v1/Hotel2\xfd\x02\n\x0cHotelService\x12\x46\n\x0b\x43reateHotel\x12!.guestvoice.v1.CreateHotelRequest\x1a\x14.guestvoice.v1.Hotel\x12@\n\x08GetHotel\x12\x1e.guestvoice.v1.GetHotelRequest\x1a\x14.guestvoice.v1.Hotel\x12Q\n\nListHotels\x12 .guestvoice.v1.ListHotelsRequest\x1a!.guestvoice.v1.ListHotelsResponse\x12\x46\n\x0bUpdateHotel\x12!.guestvoice.v1.UpdateHotelRequest\x1a\x14.guestvoice.v1.Hotel\x12H\n\x0b\x44\x65leteHotel\x12!.guestvoice.v1.DeleteHotelRequest\x1a\x16.google.protobuf.EmptyB~\n\x10io.guestvoice.v1B\x11HotelServiceProtoP\x01ZEgithub.com/guestvoice/guestvoice/clients/go/guestvoicev1;guestvoicev1\xaa\x02\rGuestvoice.V1b\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -47,6 +47,8 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_LISTHOTELSREQUEST'].fields_by_name['parent']._serialized_options = b'\340A\002\372A\034\n\032guestvoice.v1/Organization'
   _globals['_UPDATEHOTELREQUEST'].fields_by_name['hotel']._loaded_options = None
   _globals['_UPDATEHOTELREQUEST'].fields_by_name['hotel']._serialized_options = b'\340A\002'
+  _globals['_UPDATEHOTELREQUEST'].fields_by_name['update_mask']._loaded_options = None
+  _globals['_UPDATEHOTELREQUEST'].fields_by_name['update_mask']._serialized_options = b'\340A\001'
   _globals['_DELETEHOTELREQUEST'].fields_by_name['name']._loaded_options = None
   _globals['_DELETEHOTELREQUEST'].fields_by_name['name']._serialized_options = b'\340A\002\372A\025\n\023guestvoice.v1/Hotel'
   _globals['_CREATEHOTELREQUEST']._serialized_start=203
@@ -58,9 +60,9 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_LISTHOTELSRESPONSE']._serialized_start=531
   _globals['_LISTHOTELSRESPONSE']._serialized_end=614
   _globals['_UPDATEHOTELREQUEST']._serialized_start=616
-  _globals['_UPDATEHOTELREQUEST']._serialized_end=727
-  _globals['_DELETEHOTELREQUEST']._serialized_start=729
-  _globals['_DELETEHOTELREQUEST']._serialized_end=792
-  _globals['_HOTELSERVICE']._serialized_start=795
-  _globals['_HOTELSERVICE']._serialized_end=1176
+  _globals['_UPDATEHOTELREQUEST']._serialized_end=732
+  _globals['_DELETEHOTELREQUEST']._serialized_start=734
+  _globals['_DELETEHOTELREQUEST']._serialized_end=797
+  _globals['_HOTELSERVICE']._serialized_start=800
+  _globals['_HOTELSERVICE']._serialized_end=1181
 # @@protoc_insertion_point(module_scope)

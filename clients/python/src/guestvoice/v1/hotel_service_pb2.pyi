@@ -155,8 +155,9 @@ class UpdateHotelRequest(_message.Message):
 
     @_builtins.property
     def update_mask(self) -> _field_mask_pb2.FieldMask:
-        """The fields to change. When empty, every field that is set in `hotel` is
-        changed (AIP-134).
+        """The fields to change. Optional (AIP-134): when empty, every mutable field
+        populated in `hotel` is changed; "*" changes all of them. An update that
+        changes nothing is refused.
         """
 
     def __init__(

@@ -122,7 +122,8 @@ class HotelServiceServicer:
         region_code, locality; "*" for all of them).
 
         Errors: INVALID_ARGUMENT (FIELD_INVALID) for a malformed name, an unknown
-        or immutable path in update_mask, or an invalid new value; NOT_FOUND
+        or immutable path in update_mask, an update that changes nothing, or an
+        invalid new value; NOT_FOUND
         (RESOURCE_NOT_FOUND).
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)

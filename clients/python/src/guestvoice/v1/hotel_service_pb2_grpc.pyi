@@ -71,7 +71,8 @@ class HotelServiceStub:
     region_code, locality; "*" for all of them).
 
     Errors: INVALID_ARGUMENT (FIELD_INVALID) for a malformed name, an unknown
-    or immutable path in update_mask, or an invalid new value; NOT_FOUND
+    or immutable path in update_mask, an update that changes nothing, or an
+    invalid new value; NOT_FOUND
     (RESOURCE_NOT_FOUND).
     """
     DeleteHotel: _grpc.UnaryUnaryMultiCallable[_hotel_service_pb2.DeleteHotelRequest, _empty_pb2.Empty]
@@ -122,7 +123,8 @@ class HotelServiceAsyncStub(HotelServiceStub):
     region_code, locality; "*" for all of them).
 
     Errors: INVALID_ARGUMENT (FIELD_INVALID) for a malformed name, an unknown
-    or immutable path in update_mask, or an invalid new value; NOT_FOUND
+    or immutable path in update_mask, an update that changes nothing, or an
+    invalid new value; NOT_FOUND
     (RESOURCE_NOT_FOUND).
     """
     DeleteHotel: _aio.UnaryUnaryMultiCallable[_hotel_service_pb2.DeleteHotelRequest, _empty_pb2.Empty]  # type: ignore[assignment]
@@ -194,7 +196,8 @@ class HotelServiceServicer(metaclass=_abc_1.ABCMeta):
         region_code, locality; "*" for all of them).
 
         Errors: INVALID_ARGUMENT (FIELD_INVALID) for a malformed name, an unknown
-        or immutable path in update_mask, or an invalid new value; NOT_FOUND
+        or immutable path in update_mask, an update that changes nothing, or an
+        invalid new value; NOT_FOUND
         (RESOURCE_NOT_FOUND).
         """
 

@@ -465,7 +465,10 @@ class UpdateLoyaltyProgramRequest(_message.Message):
 
     @_builtins.property
     def update_mask(self) -> _field_mask_pb2.FieldMask:
-        """The fields to change; every populated field when empty."""
+        """The fields to change. Optional (AIP-134): when empty, every mutable field
+        populated in `loyalty_program` is changed; "*" changes all of them. An
+        update that changes nothing is refused.
+        """
 
     def __init__(
         self,

@@ -263,7 +263,8 @@ class LoyaltyServiceServicer:
         """Updates the loyalty program. Needs SCOPE_ADMIN.
 
         Errors: INVALID_ARGUMENT (FIELD_INVALID) for tiers whose thresholds do not
-        rise, duplicate tier ids, a window out of range.
+        rise, duplicate tier ids, a window out of range, an unknown or immutable
+        path in update_mask, or an update that changes nothing.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')

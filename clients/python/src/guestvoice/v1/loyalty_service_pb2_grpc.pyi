@@ -114,7 +114,8 @@ class LoyaltyServiceStub:
     """Updates the loyalty program. Needs SCOPE_ADMIN.
 
     Errors: INVALID_ARGUMENT (FIELD_INVALID) for tiers whose thresholds do not
-    rise, duplicate tier ids, a window out of range.
+    rise, duplicate tier ids, a window out of range, an unknown or immutable
+    path in update_mask, or an update that changes nothing.
     """
     GetLoyaltyStatus: _grpc.UnaryUnaryMultiCallable[_loyalty_service_pb2.GetLoyaltyStatusRequest, _loyalty_program_pb2.LoyaltyStatus]
     """A guest's tier, qualifying activity, points and progress on a date
@@ -212,7 +213,8 @@ class LoyaltyServiceAsyncStub(LoyaltyServiceStub):
     """Updates the loyalty program. Needs SCOPE_ADMIN.
 
     Errors: INVALID_ARGUMENT (FIELD_INVALID) for tiers whose thresholds do not
-    rise, duplicate tier ids, a window out of range.
+    rise, duplicate tier ids, a window out of range, an unknown or immutable
+    path in update_mask, or an update that changes nothing.
     """
     GetLoyaltyStatus: _aio.UnaryUnaryMultiCallable[_loyalty_service_pb2.GetLoyaltyStatusRequest, _loyalty_program_pb2.LoyaltyStatus]  # type: ignore[assignment]
     """A guest's tier, qualifying activity, points and progress on a date
@@ -391,7 +393,8 @@ class LoyaltyServiceServicer(metaclass=_abc_1.ABCMeta):
         """Updates the loyalty program. Needs SCOPE_ADMIN.
 
         Errors: INVALID_ARGUMENT (FIELD_INVALID) for tiers whose thresholds do not
-        rise, duplicate tier ids, a window out of range.
+        rise, duplicate tier ids, a window out of range, an unknown or immutable
+        path in update_mask, or an update that changes nothing.
         """
 
     @_abc_1.abstractmethod
