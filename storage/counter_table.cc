@@ -125,16 +125,22 @@ absl::Status CheckCounterTable(std::string_view table) {
 }
 
 absl::Status SumCounterTables(
-    absl::Span<const std::string_view> tables,
+    absl::Span<const std::string_view> added,
+    absl::Span<const std::string_view> subtracted,
     absl::FunctionRef<void(std::string_view key, const CounterSlots& sums)>
         visit) {
   std::vector<CounterTableReader> readers;
-  readers.reserve(tables.size());
-  for (std::string_view table : tables) {
-    absl::StatusOr<CounterTableReader> reader = CounterTableReader::Open(table);
-    if (!reader.ok()) return reader.status();
-    readers.push_back(*std::move(reader));
+  readers.reserve(added.size() + subtracted.size());
+  for (absl::Span<const std::string_view> tables : {added, subtracted}) {
+    for (std::string_view table : tables) {
+      absl::StatusOr<CounterTableReader> reader =
+          CounterTableReader::Open(table);
+      if (!reader.ok()) return reader.status();
+      readers.push_back(*std::move(reader));
+    }
   }
+  // Readers at or past this index are subtracted.
+  const size_t first_subtracted = added.size();
   // A k-way merge: the heap holds the readers that have a current entry,
   // smallest key on top, so each key's entries come out together.
   auto later = [&](size_t x, size_t y) {
@@ -149,18 +155,21 @@ absl::Status SumCounterTables(
     const std::string_view key = readers[heap.top()].key();
     CounterSlots sums;
     while (!heap.empty() && readers[heap.top()].key() == key) {
-      CounterTableReader& reader = readers[heap.top()];
+      const size_t index = heap.top();
+      CounterTableReader& reader = readers[index];
       heap.pop();
       const CounterSlots& slots = reader.slots();
       sums.size = std::max(sums.size, slots.size);
+      const bool subtract = index >= first_subtracted;
       for (size_t slot = 0; slot < slots.size; ++slot) {
-        // Unsigned addition wraps instead of overflowing (which is UB).
+        // Unsigned arithmetic wraps instead of overflowing (which is UB).
+        const uint64_t sum = static_cast<uint64_t>(sums.values[slot]);
+        const uint64_t value = static_cast<uint64_t>(slots.values[slot]);
         sums.values[slot] =
-            static_cast<int64_t>(static_cast<uint64_t>(sums.values[slot]) +
-                                 static_cast<uint64_t>(slots.values[slot]));
+            static_cast<int64_t>(subtract ? sum - value : sum + value);
       }
       if (reader.Next()) {
-        heap.push(&reader - readers.data());
+        heap.push(index);
       } else if (!reader.status().ok()) {
         return reader.status();
       }
@@ -180,7 +189,7 @@ absl::StatusOr<std::string> MergeCounterTables(
   }
   CounterTableBuilder builder(slot_count);
   absl::Status summed = SumCounterTables(
-      tables, [&](std::string_view key, const CounterSlots& sums) {
+      tables, {}, [&](std::string_view key, const CounterSlots& sums) {
         builder.Add(key, absl::MakeConstSpan(sums.values.data(), sums.size));
       });
   if (!summed.ok()) return summed;

@@ -97,12 +97,13 @@ class CounterTableReader {
 // Whether `table` decodes as a whole (header, order and every entry).
 absl::Status CheckCounterTable(std::string_view table);
 
-// Visits every key present in any of `tables`, once and in ascending order,
-// with its slots summed over the tables; keys whose sums are all zero are
-// skipped. The views passed to `visit` point into `tables`. DATA_LOSS (and no
-// further visits) when a table is malformed.
+// Visits every key present in any of the tables, once and in ascending
+// order, with its slots summed over `added` minus those of `subtracted`; keys
+// whose sums are all zero are skipped. The views passed to `visit` point into
+// the tables. DATA_LOSS (and no further visits) when a table is malformed.
 absl::Status SumCounterTables(
-    absl::Span<const std::string_view> tables,
+    absl::Span<const std::string_view> added,
+    absl::Span<const std::string_view> subtracted,
     absl::FunctionRef<void(std::string_view key, const CounterSlots& sums)>
         visit);
 

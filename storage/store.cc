@@ -191,6 +191,30 @@ absl::StatusOr<std::optional<std::string>> Store::Get(
   return value;
 }
 
+absl::StatusOr<std::vector<std::optional<std::string>>> Store::MultiGet(
+    ColumnFamily family, absl::Span<const std::string> keys,
+    const Snapshot* snapshot) const {
+  if (absl::Status open = CheckOpen(); !open.ok()) return open;
+  rocksdb::ReadOptions options;
+  if (snapshot != nullptr) options.snapshot = snapshot->snapshot_;
+  std::vector<rocksdb::Slice> slices(keys.begin(), keys.end());
+  std::vector<rocksdb::PinnableSlice> values(keys.size());
+  std::vector<rocksdb::Status> statuses(keys.size());
+  db_->MultiGet(options, handle(family), keys.size(), slices.data(),
+                values.data(), statuses.data());
+  std::vector<std::optional<std::string>> found(keys.size());
+  for (size_t i = 0; i < keys.size(); ++i) {
+    if (statuses[i].IsNotFound()) continue;
+    if (!statuses[i].ok()) {
+      return FromRocksDb(statuses[i],
+                         absl::StrCat("multi-get from ",
+                                      std::string(ColumnFamilyName(family))));
+    }
+    found[i].emplace(values[i].data(), values[i].size());
+  }
+  return found;
+}
+
 absl::Status Store::Write(WriteBatch&& batch) {
   if (absl::Status open = CheckOpen(); !open.ok()) return open;
   if (batch.empty()) return absl::OkStatus();

@@ -8,10 +8,12 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "absl/functional/function_ref.h"
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "absl/types/span.h"
 #include "rocksdb/cache.h"
 #include "rocksdb/db.h"
 #include "storage/column_family.h"
@@ -73,6 +75,13 @@ class Store {
   [[nodiscard]] absl::StatusOr<std::optional<std::string>> Get(
       ColumnFamily family, std::string_view key,
       const Snapshot* snapshot = nullptr) const;
+
+  // The values under `keys` (nullopt where there is none), looked up in one
+  // batch: RocksDB sorts the keys and reads each file's blocks once, which is
+  // far cheaper than a Get, or a Scan's seek, per key.
+  [[nodiscard]] absl::StatusOr<std::vector<std::optional<std::string>>>
+  MultiGet(ColumnFamily family, absl::Span<const std::string> keys,
+           const Snapshot* snapshot = nullptr) const;
 
   // Applies every update of `batch` atomically; when sync_writes is on, the
   // batch is in the fsynced WAL before this returns. Concurrent calls are

@@ -1,5 +1,6 @@
 #include "service/feedback/aggregates.h"
 
+#include <algorithm>
 #include <cmath>
 #include <utility>
 
@@ -33,36 +34,17 @@ std::string AspectEntryKey(std::string_view aspect, std::string_view voice) {
                       AbslView(aspect), AbslView(voice));
 }
 
-// Visits the blocks under `prefix` whose first day is in first..last.
-absl::Status ScanBlocks(const storage::Store& store,
-                        std::string_view organization, AggregateTable table,
-                        std::string_view hotel, AggregatePeriod period,
-                        int64_t first, int64_t last,
-                        const storage::Snapshot* snapshot,
-                        std::vector<AggregateBlock>& out) {
-  if (first > last) return absl::OkStatus();
-  return store.Scan(
-      storage::ColumnFamily::kAggregates,
-      storage::AggregateBlockPrefix(organization, table, hotel, period),
-      // Scan starts strictly after this key: the block of the day before.
-      storage::AggregateBlockKey(organization, table, hotel, period, first - 1),
-      0,
-      [&](std::string_view key,
-          std::string_view value) -> absl::StatusOr<storage::ScanStep> {
-        ASSIGN_OR_RETURN(storage::AggregateBlockKeyParts block,
-                         storage::ParseAggregateBlockKey(key));
-        if (block.first_day > last) return storage::ScanStep::kStop;
-        out.push_back({block.first_day, std::string(value)});
-        return storage::ScanStep::kContinue;
-      },
-      snapshot);
-}
+// The tables to add and to subtract.
+struct SignedTables {
+  std::vector<std::string_view> added;
+  std::vector<std::string_view> subtracted;
+};
 
-std::vector<std::string_view> TablesOf(
-    absl::Span<const AggregateBlock> blocks) {
-  std::vector<std::string_view> tables;
-  tables.reserve(blocks.size());
-  for (const AggregateBlock& block : blocks) tables.push_back(block.table);
+SignedTables TablesOf(absl::Span<const AggregateBlock> blocks) {
+  SignedTables tables;
+  for (const AggregateBlock& block : blocks) {
+    (block.subtract ? tables.subtracted : tables.added).push_back(block.table);
+  }
   return tables;
 }
 
@@ -143,28 +125,47 @@ void AggregateDeltas::AppendTo(storage::WriteBatch& batch) const {
 absl::StatusOr<std::vector<AggregateBlock>> ReadBlocks(
     const storage::Store& store, std::string_view organization,
     AggregateTable table, std::string_view hotel, int64_t first_day,
-    int64_t last_day, bool use_months, const storage::Snapshot* snapshot) {
-  std::vector<AggregateBlock> blocks;
-  // The whole months inside first..last: [first_month, end_of_months).
-  const int64_t first_month = MonthStart(first_day) == first_day
-                                  ? first_day
-                                  : NextMonthStart(first_day);
-  const int64_t end_of_months = MonthStart(last_day + 1);
-  if (!use_months || first_month >= end_of_months) {
-    RETURN_IF_ERROR(ScanBlocks(store, organization, table, hotel,
-                               AggregatePeriod::kDay, first_day, last_day,
-                               snapshot, blocks));
-    return blocks;
+    int64_t last_day, BlockCover cover, const storage::Snapshot* snapshot) {
+  // The blocks wanted, by key, and how each is counted.
+  std::vector<std::string> keys;
+  std::vector<AggregateBlock> wanted;
+  auto want = [&](AggregatePeriod period, int64_t first, bool subtract) {
+    keys.push_back(
+        storage::AggregateBlockKey(organization, table, hotel, period, first));
+    wanted.push_back({first, "", subtract});
+  };
+  auto days = [&](int64_t first, int64_t last, bool subtract) {
+    for (int64_t day = first; day <= last; ++day) {
+      want(AggregatePeriod::kDay, day, subtract);
+    }
+  };
+  for (int64_t month = MonthStart(first_day); month <= last_day;
+       month = NextMonthStart(month)) {
+    const int64_t month_last = NextMonthStart(month) - 1;
+    const int64_t inside_first = std::max(month, first_day);
+    const int64_t inside_last = std::min(month_last, last_day);
+    const int64_t inside = inside_last - inside_first + 1;
+    const int64_t outside = month_last - month + 1 - inside;
+    if (cover == BlockCover::kDays ||
+        (outside > 0 &&
+         (cover == BlockCover::kWholeMonths || outside + 1 >= inside))) {
+      days(inside_first, inside_last, false);
+    } else {
+      // The month, minus its days outside the interval (if any).
+      want(AggregatePeriod::kMonth, month, false);
+      days(month, inside_first - 1, /*subtract=*/true);
+      days(inside_last + 1, month_last, /*subtract=*/true);
+    }
   }
-  RETURN_IF_ERROR(ScanBlocks(store, organization, table, hotel,
-                             AggregatePeriod::kDay, first_day, first_month - 1,
-                             snapshot, blocks));
-  RETURN_IF_ERROR(ScanBlocks(store, organization, table, hotel,
-                             AggregatePeriod::kMonth, first_month,
-                             end_of_months - 1, snapshot, blocks));
-  RETURN_IF_ERROR(ScanBlocks(store, organization, table, hotel,
-                             AggregatePeriod::kDay, end_of_months, last_day,
-                             snapshot, blocks));
+  ASSIGN_OR_RETURN(
+      std::vector<std::optional<std::string>> values,
+      store.MultiGet(storage::ColumnFamily::kAggregates, keys, snapshot));
+  std::vector<AggregateBlock> blocks;
+  for (size_t i = 0; i < values.size(); ++i) {
+    if (!values[i].has_value()) continue;
+    wanted[i].table = *std::move(values[i]);
+    blocks.push_back(std::move(wanted[i]));
+  }
   return blocks;
 }
 
@@ -172,9 +173,10 @@ absl::Status SumVoices(
     absl::Span<const AggregateBlock> blocks,
     absl::FunctionRef<void(std::string_view voice, const VoiceCounters&)>
         visit) {
-  const std::vector<std::string_view> views = TablesOf(blocks);
+  const SignedTables tables = TablesOf(blocks);
   return storage::SumCounterTables(
-      views, [&](std::string_view voice, const storage::CounterSlots& sums) {
+      tables.added, tables.subtracted,
+      [&](std::string_view voice, const storage::CounterSlots& sums) {
         visit(voice, VoiceCounters{sums[kFeedbackCount], sums[kSentimentSum],
                                    sums[kRatedCount], sums[kRatingSum]});
       });
@@ -185,10 +187,11 @@ absl::Status SumAspectVoices(
     absl::FunctionRef<void(std::string_view aspect, std::string_view voice,
                            const AspectCounters&)>
         visit) {
-  const std::vector<std::string_view> views = TablesOf(blocks);
+  const SignedTables tables = TablesOf(blocks);
   absl::Status malformed;
   RETURN_IF_ERROR(storage::SumCounterTables(
-      views, [&](std::string_view entry, const storage::CounterSlots& sums) {
+      tables.added, tables.subtracted,
+      [&](std::string_view entry, const storage::CounterSlots& sums) {
         const size_t aspect_size =
             entry.empty() ? 0 : static_cast<uint8_t>(entry[0]);
         if (entry.empty() || aspect_size >= entry.size()) {

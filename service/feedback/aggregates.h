@@ -18,9 +18,9 @@
 // sentiment is <= -0.05 (VADER's threshold). Repeats contribute nothing.
 //
 // Every item is added to its day's blocks and its month's blocks, so an
-// interval is read as the month blocks of the months it covers whole plus
-// the day blocks of its other days: at most two day-block range scans and one
-// month-block scan per hotel, whatever the history.
+// interval is read as the month blocks of the months it covers whole plus, at
+// each end, the days inside or the month minus the days outside: a bounded
+// number of blocks per hotel, whatever the history (ReadBlocks).
 
 #include <array>
 #include <cstdint>
@@ -101,23 +101,41 @@ class AggregateDeltas {
 };
 
 // One block as read: the first day of its period (a day, or the first day
-// of a month) and its encoded counter table.
+// of a month), its encoded counter table, and whether it is subtracted
+// rather than added (a day outside the interval, taken off its month).
 struct AggregateBlock {
   int64_t first_day = 0;
   std::string table;
+  bool subtract = false;
 };
 
-// The blocks of `table` covering days first_day..last_day of one hotel, each
-// day exactly once: the month block of every calendar month wholly inside
-// (when `use_months`), the day blocks of the other days. Days without
-// feedback have no block.
+// Which blocks a read may use for the days of an interval.
+enum class BlockCover {
+  // Day blocks only (weekly and daily trends: a month spans buckets).
+  kDays,
+  // A month block for every calendar month wholly inside, day blocks for
+  // the other days (monthly trends: each block lies in one bucket).
+  kWholeMonths,
+  // kWholeMonths, and for a partial month whichever is fewer reads: its
+  // days inside, or its month block minus its days outside. Exact, since
+  // a month block is the sum of its day blocks. At most 15 day blocks per
+  // month at each end of the interval, however long it is.
+  kFewestBlocks,
+};
+
+// The blocks of `table` whose sum is one hotel's totals over days
+// first_day..last_day, looked up in one Store::MultiGet (absent blocks, days
+// without feedback, cost a bloom-filter probe). An interval longer than
+// kMaxIntervalDays (insights/interval.h) is the caller's to refuse: with
+// BlockCover::kDays the lookups grow with its length.
 absl::StatusOr<std::vector<AggregateBlock>> ReadBlocks(
     const storage::Store& store, std::string_view organization,
     storage::AggregateTable table, std::string_view hotel, int64_t first_day,
-    int64_t last_day, bool use_months, const storage::Snapshot* snapshot);
+    int64_t last_day, BlockCover cover, const storage::Snapshot* snapshot);
 
 // Visits every voice of voices blocks once, in voice order, with its totals
-// over all of them (voices whose totals are all zero are skipped).
+// over all of them, subtracted blocks taken off (voices whose totals are all
+// zero are skipped).
 absl::Status SumVoices(
     absl::Span<const AggregateBlock> blocks,
     absl::FunctionRef<void(std::string_view voice, const VoiceCounters&)>

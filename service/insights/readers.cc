@@ -20,7 +20,8 @@ absl::Status ForEachHotelVoice(
   ASSIGN_OR_RETURN(
       std::vector<AggregateBlock> blocks,
       ReadBlocks(store, organization, storage::AggregateTable::kVoices, hotel,
-                 days.first_day, days.last_day, /*use_months=*/true, snapshot));
+                 days.first_day, days.last_day, BlockCover::kFewestBlocks,
+                 snapshot));
   return SumVoices(blocks, visit);
 }
 
@@ -45,7 +46,8 @@ absl::Status AddHotelAspectVoices(const storage::Store& store,
   ASSIGN_OR_RETURN(
       std::vector<AggregateBlock> blocks,
       ReadBlocks(store, organization, storage::AggregateTable::kAspects, hotel,
-                 days.first_day, days.last_day, /*use_months=*/true, snapshot));
+                 days.first_day, days.last_day, BlockCover::kFewestBlocks,
+                 snapshot));
   // Entries come grouped by aspect: look each aspect up once (aspect ids are
   // never empty, so the first entry looks its aspect up).
   std::string_view aspect_seen;

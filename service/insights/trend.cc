@@ -84,8 +84,12 @@ absl::StatusOr<v1::SentimentTrend> ComputeSentimentTrend(
 
   const std::unique_ptr<storage::Snapshot> snapshot = store.GetSnapshot();
   std::vector<BucketAccumulator> accumulators(buckets.size());
-  // A month block lies in one bucket only when buckets are months.
-  const bool use_months = granularity == v1::GRANULARITY_MONTH;
+  // A month block lies in one bucket only when buckets are months, and then
+  // only a whole one: a month minus days outside the interval would put
+  // those days in its bucket.
+  const BlockCover cover = granularity == v1::GRANULARITY_MONTH
+                               ? BlockCover::kWholeMonths
+                               : BlockCover::kDays;
   const storage::AggregateTable table = aspect.empty()
                                             ? storage::AggregateTable::kVoices
                                             : storage::AggregateTable::kAspects;
@@ -94,7 +98,7 @@ absl::StatusOr<v1::SentimentTrend> ComputeSentimentTrend(
     ASSIGN_OR_RETURN(
         std::vector<AggregateBlock> blocks,
         ReadBlocks(store, scope.organization, table, hotel.id, days.first_day,
-                   days.last_day, use_months, snapshot.get()));
+                   days.last_day, cover, snapshot.get()));
     std::vector<std::vector<AggregateBlock>> per_bucket(buckets.size());
     for (AggregateBlock& block : blocks) {
       per_bucket[bucket_of_day[block.first_day - all.first_day]].push_back(

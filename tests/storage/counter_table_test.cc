@@ -101,6 +101,22 @@ TEST(CounterTableTest, MergeAddsEntryByEntryAndDropsZeroSums) {
                           Pair("c", ElementsAre(2, 2, 2))));
 }
 
+TEST(CounterTableTest, SubtractedTablesAreTakenOff) {
+  const std::string month = Table({{"a", {3, 30, 0}}, {"b", {1, 5, 1}}});
+  const std::string day = Table({{"b", {1, 5, 1}}, {"c", {1, 1, 1}}});
+  const std::vector<std::string_view> added = {month};
+  const std::vector<std::string_view> subtracted = {day};
+  Entries sums;
+  ASSERT_OK(SumCounterTables(
+      added, subtracted, [&](std::string_view key, const CounterSlots& slots) {
+        sums[std::string(key)] = std::vector<int64_t>(
+            slots.values.begin(), slots.values.begin() + slots.size);
+      }));
+  // "b" cancels out; "c" only in the subtracted table goes negative.
+  EXPECT_THAT(sums, ElementsAre(Pair("a", ElementsAre(3, 30, 0)),
+                                Pair("c", ElementsAre(-1, -1, -1))));
+}
+
 TEST(CounterTableTest, MergeZeroExtendsTablesWithFewerSlots) {
   EXPECT_THAT(Merged({Table({{"a", {1}}}, 1), Table({{"a", {1, 2, 3}}}, 3)}),
               ElementsAre(Pair("a", ElementsAre(2, 2, 3))));

@@ -5,6 +5,7 @@
 
 #include "service/feedback/aggregates.h"
 
+#include <algorithm>
 #include <map>
 #include <optional>
 #include <random>
@@ -108,14 +109,14 @@ class AggregatesTest : public testing::FeedbackDomainFixture {
     ASSERT_OK(store_->Write(std::move(batch)));
   }
 
-  std::vector<AggregateBlock> Blocks(storage::AggregateTable table,
-                                     int64_t first_day, int64_t last_day,
-                                     bool use_months = true,
-                                     const std::string& organization = "acme",
-                                     const std::string& hotel = "lisbon") {
+  std::vector<AggregateBlock> Blocks(
+      storage::AggregateTable table, int64_t first_day, int64_t last_day,
+      BlockCover cover = BlockCover::kFewestBlocks,
+      const std::string& organization = "acme",
+      const std::string& hotel = "lisbon") {
     absl::StatusOr<std::vector<AggregateBlock>> blocks =
         ReadBlocks(*store_, organization, table, hotel, first_day, last_day,
-                   use_months, nullptr);
+                   cover, nullptr);
     EXPECT_TRUE(blocks.ok()) << blocks.status();
     return blocks.ok() ? *std::move(blocks) : std::vector<AggregateBlock>{};
   }
@@ -125,8 +126,8 @@ class AggregatesTest : public testing::FeedbackDomainFixture {
                                   const std::string& hotel = "lisbon") {
     std::vector<VoiceTotals> voices;
     EXPECT_OK(SumVoices(
-        Blocks(storage::AggregateTable::kVoices, first_day, last_day, true,
-               organization, hotel),
+        Blocks(storage::AggregateTable::kVoices, first_day, last_day,
+               BlockCover::kFewestBlocks, organization, hotel),
         [&](std::string_view voice, const VoiceCounters& totals) {
           voices.emplace_back(std::string(voice), totals.feedback_count,
                               totals.sentiment_sum, totals.rated_count,
@@ -326,35 +327,59 @@ TEST_F(AggregatesTest, ReadsCoverOnlyTheirDaysHotelAndOrganization) {
 
 TEST_F(AggregatesTest, AnIntervalReadsWholeMonthsFromMonthBlocks) {
   AggregateDeltas deltas("acme");
-  for (int64_t day = Day(2026, 1, 25); day <= Day(2026, 4, 5); ++day) {
+  for (int64_t day = Day(2026, 1, 1); day <= Day(2026, 4, 30); ++day) {
     deltas.Add(Item(day, 0.1), "a/ana", +1);
   }
   Write(deltas);
-  auto first_days = [](const std::vector<AggregateBlock>& blocks) {
-    std::vector<int64_t> days;
-    for (const AggregateBlock& block : blocks) days.push_back(block.first_day);
-    return days;
+  // (first day, subtracted) of each block read.
+  auto read = [&](int64_t first, int64_t last, BlockCover cover) {
+    std::vector<std::pair<int64_t, bool>> blocks;
+    for (const AggregateBlock& block :
+         Blocks(storage::AggregateTable::kVoices, first, last, cover)) {
+      blocks.emplace_back(block.first_day, block.subtract);
+    }
+    std::sort(blocks.begin(), blocks.end());
+    return blocks;
   };
+  using Read = std::pair<int64_t, bool>;
   // Jan 30-31 and Apr 1-2 by day, February and March as months.
-  EXPECT_THAT(first_days(Blocks(storage::AggregateTable::kVoices,
-                                Day(2026, 1, 30), Day(2026, 4, 2))),
-              ElementsAre(Day(2026, 1, 30), Day(2026, 1, 31), Day(2026, 2, 1),
-                          Day(2026, 3, 1), Day(2026, 4, 1), Day(2026, 4, 2)));
-  // A whole month alone; part of one month only by day.
-  EXPECT_THAT(first_days(Blocks(storage::AggregateTable::kVoices,
-                                Day(2026, 2, 1), Day(2026, 2, 28))),
-              ElementsAre(Day(2026, 2, 1)));
-  EXPECT_EQ(Blocks(storage::AggregateTable::kVoices, Day(2026, 2, 2),
-                   Day(2026, 2, 28))
-                .size(),
-            27u);
+  EXPECT_THAT(
+      read(Day(2026, 1, 30), Day(2026, 4, 2), BlockCover::kWholeMonths),
+      ElementsAre(Read(Day(2026, 1, 30), false), Read(Day(2026, 1, 31), false),
+                  Read(Day(2026, 2, 1), false), Read(Day(2026, 3, 1), false),
+                  Read(Day(2026, 4, 1), false), Read(Day(2026, 4, 2), false)));
+  // Jan 3-31 as January minus Jan 1-2; Apr 1-28 as April minus Apr 29-30.
+  EXPECT_THAT(
+      read(Day(2026, 1, 3), Day(2026, 4, 28), BlockCover::kFewestBlocks),
+      ElementsAre(Read(Day(2026, 1, 1), false), Read(Day(2026, 1, 1), true),
+                  Read(Day(2026, 1, 2), true), Read(Day(2026, 2, 1), false),
+                  Read(Day(2026, 3, 1), false), Read(Day(2026, 4, 1), false),
+                  Read(Day(2026, 4, 29), true), Read(Day(2026, 4, 30), true)));
+  // Within one month: its middle as the month minus both ends.
+  EXPECT_THAT(
+      read(Day(2026, 2, 2), Day(2026, 2, 27), BlockCover::kFewestBlocks),
+      ElementsAre(Read(Day(2026, 2, 1), false), Read(Day(2026, 2, 1), true),
+                  Read(Day(2026, 2, 28), true)));
+  // Half a month or less is read by day.
+  EXPECT_EQ(
+      read(Day(2026, 2, 1), Day(2026, 2, 14), BlockCover::kFewestBlocks).size(),
+      14u);
   // Without months (for weekly buckets), every day by itself.
-  EXPECT_EQ(Blocks(storage::AggregateTable::kVoices, Day(2026, 1, 30),
-                   Day(2026, 4, 2), /*use_months=*/false)
-                .size(),
+  EXPECT_EQ(read(Day(2026, 1, 30), Day(2026, 4, 2), BlockCover::kDays).size(),
             63u);
-  EXPECT_THAT(Voices(Day(2026, 1, 30), Day(2026, 4, 2)),
-              ElementsAre(VoiceTotals("a/ana", 63, 6'300'000, 0, 0)));
+  for (BlockCover cover : {BlockCover::kDays, BlockCover::kWholeMonths,
+                           BlockCover::kFewestBlocks}) {
+    std::vector<VoiceTotals> voices;
+    ASSERT_OK(SumVoices(Blocks(storage::AggregateTable::kVoices,
+                               Day(2026, 1, 3), Day(2026, 4, 28), cover),
+                        [&](std::string_view voice, const VoiceCounters& c) {
+                          voices.emplace_back(std::string(voice),
+                                              c.feedback_count, c.sentiment_sum,
+                                              c.rated_count, c.rating_sum);
+                        }));
+    EXPECT_THAT(voices,
+                ElementsAre(VoiceTotals("a/ana", 116, 11'600'000, 0, 0)));
+  }
 }
 
 // Every interval's totals equal a brute-force sum over the items in it,

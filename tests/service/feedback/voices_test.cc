@@ -38,10 +38,11 @@ class VoiceAttributionTest : public testing::FeedbackDomainFixture {
   // Every voice of acme's lisbon hotel with its summed counters.
   std::map<std::string, VoiceTotals> Voices() {
     std::map<std::string, VoiceTotals> voices;
-    // All of its history: day 0 (1970) to beyond any test's.
+    // All of its history: 1970 to 2106, beyond any test's days.
     auto blocks = [&](storage::AggregateTable table) {
-      auto read = service::ReadBlocks(store(), "acme", table, "lisbon", 0,
-                                      1 << 20, true, nullptr);
+      auto read =
+          service::ReadBlocks(store(), "acme", table, "lisbon", 0, 1 << 20,
+                              service::BlockCover::kFewestBlocks, nullptr);
       EXPECT_TRUE(read.ok()) << read.status();
       return read.ok() ? *std::move(read)
                        : std::vector<service::AggregateBlock>{};

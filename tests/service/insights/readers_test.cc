@@ -85,9 +85,9 @@ class ReadersTest : public testing::InsightDomainFixture {
   AspectVoiceTotals AspectTotals(const std::string& hotel,
                                  const DayRange& days) {
     AspectVoiceTotals totals;
-    auto blocks =
-        ReadBlocks(*store_, "acme", storage::AggregateTable::kAspects, hotel,
-                   days.first_day, days.last_day, true, nullptr);
+    auto blocks = ReadBlocks(*store_, "acme", storage::AggregateTable::kAspects,
+                             hotel, days.first_day, days.last_day,
+                             BlockCover::kFewestBlocks, nullptr);
     EXPECT_OK(blocks.status());
     if (!blocks.ok()) return totals;
     EXPECT_OK(SumAspectVoices(
