@@ -7,6 +7,7 @@
 #include "analysis/aspect_taxonomy.h"
 #include "common/status_macros.h"
 #include "service/core/proto_time.h"
+#include "service/insights/hotel_fanout.h"
 #include "service/insights/queries.h"
 #include "service/insights/readers.h"
 
@@ -17,16 +18,32 @@ absl::StatusOr<v1::ListTopIssuesResponse> ComputeTopIssues(
   const std::vector<std::string>& aspects =
       analysis::AspectTaxonomy::Default().aspects();
   const std::unique_ptr<storage::Snapshot> snapshot = store.GetSnapshot();
-  // Per taxonomy aspect, its voices in the interval and the one before.
+  // Per hotel and taxonomy aspect, its voices in the interval and the one
+  // before; then per aspect over every hotel, in hotel order.
+  struct HotelIssues {
+    std::vector<AspectStatsBuilder> current;
+    std::vector<AspectStatsBuilder> previous;
+  };
+  std::vector<HotelIssues> hotels(scope.hotels.size());
+  RETURN_IF_ERROR(ReadHotelsOnTwoThreads(scope.hotels.size(), [&](size_t h) {
+    const DayRange days = HotelDays(bounds, scope.hotels[h].zone);
+    HotelIssues& issues = hotels[h];
+    issues.current.resize(aspects.size());
+    issues.previous.resize(aspects.size());
+    RETURN_IF_ERROR(AddHotelAspectVoices(store, scope.organization,
+                                         scope.hotels[h].id, days,
+                                         snapshot.get(), issues.current));
+    return AddHotelAspectVoices(store, scope.organization, scope.hotels[h].id,
+                                days.Previous(), snapshot.get(),
+                                issues.previous);
+  }));
   std::vector<AspectStatsBuilder> current(aspects.size());
   std::vector<AspectStatsBuilder> previous(aspects.size());
-  for (const ScopeHotel& hotel : scope.hotels) {
-    const DayRange days = HotelDays(bounds, hotel.zone);
-    RETURN_IF_ERROR(AddHotelAspectVoices(store, scope.organization, hotel.id,
-                                         days, snapshot.get(), current));
-    RETURN_IF_ERROR(AddHotelAspectVoices(store, scope.organization, hotel.id,
-                                         days.Previous(), snapshot.get(),
-                                         previous));
+  for (const HotelIssues& issues : hotels) {
+    for (size_t a = 0; a < aspects.size(); ++a) {
+      current[a].Add(issues.current[a]);
+      previous[a].Add(issues.previous[a]);
+    }
   }
 
   std::vector<size_t> ranked;
@@ -47,14 +64,19 @@ absl::StatusOr<v1::ListTopIssuesResponse> ComputeTopIssues(
     issue.set_negative_voice_count(current[a].negative_voice_count());
     issue.set_previous_negative_voice_count(previous[a].negative_voice_count());
     issue.set_mean_sentiment(current[a].mean_sentiment());
-    std::vector<TimedQuote> quotes;
-    for (const ScopeHotel& hotel : scope.hotels) {
+    std::vector<std::vector<TimedQuote>> by_hotel(scope.hotels.size());
+    RETURN_IF_ERROR(ReadHotelsOnTwoThreads(scope.hotels.size(), [&](size_t h) {
+      const ScopeHotel& hotel = scope.hotels[h];
       const TimeBounds day_bounds =
           DayRangeBounds(HotelDays(bounds, hotel.zone), hotel.zone);
       ASSIGN_OR_RETURN(
-          std::vector<TimedQuote> hotel_quotes,
+          by_hotel[h],
           ReadRecentQuotes(store, scope.organization, hotel.id, aspects[a],
                            day_bounds, kQuotesPerIssue, snapshot.get()));
+      return absl::OkStatus();
+    }));
+    std::vector<TimedQuote> quotes;
+    for (std::vector<TimedQuote>& hotel_quotes : by_hotel) {
       for (TimedQuote& quote : hotel_quotes) quotes.push_back(std::move(quote));
     }
     std::stable_sort(quotes.begin(), quotes.end(),

@@ -37,6 +37,17 @@ void VoiceStatsBuilder::AddVoice(const VoiceCounters& totals) {
   }
 }
 
+void VoiceStatsBuilder::Add(const VoiceStatsBuilder& other) {
+  feedback_count_ += other.feedback_count_;
+  voice_count_ += other.voice_count_;
+  sum_of_means_ += other.sum_of_means_;
+  positive_ += other.positive_;
+  negative_ += other.negative_;
+  rated_count_ += other.rated_count_;
+  rated_voices_ += other.rated_voices_;
+  sum_of_rating_means_ += other.sum_of_rating_means_;
+}
+
 v1::VoiceStats VoiceStatsBuilder::Build() const {
   v1::VoiceStats stats;
   stats.set_feedback_count(feedback_count_);

@@ -22,6 +22,8 @@ namespace guestvoice::service {
 class VoiceStatsBuilder {
  public:
   void AddVoice(const VoiceCounters& totals);
+  // Adds the voices added to `other`.
+  void Add(const VoiceStatsBuilder& other);
   int64_t voice_count() const { return voice_count_; }
   v1::VoiceStats Build() const;
 
