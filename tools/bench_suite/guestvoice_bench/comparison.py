@@ -4,6 +4,7 @@ check the figures (R8)."""
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 import math
 import shutil
@@ -108,7 +109,7 @@ class Comparison:
             postgres.stop()
             shutil.rmtree(work)
 
-    def _load(self, server: Guestvoiced, postgres: Postgres) -> tuple[loader.LoadResult, set[str]]:
+    def _load(self, server: Guestvoiced, postgres: Postgres) -> loader.LoadResult:
         result = loader.LoadResult()
         repeats: set[str] = set()
         texts: list[str] = []
@@ -124,10 +125,15 @@ class Comparison:
         with server.client() as client:
             loader.create_hotels_and_guests(client, self.data, result)
             step = max(1, self.settings.items // 10)
-            loader.import_items(
-                client, remember(self.data.items(self.settings.items)), result,
-                lambda stored: stored % step < loader.ITEMS_PER_STREAM_CALL and self.log(
-                    f"  imported {stored} items, {stored / max(result.seconds, 1e-9):.0f}/s so far"))
+            start = time.monotonic()
+
+            def progress(stored: int) -> None:
+                if stored % step < loader.ITEMS_PER_STREAM_CALL:
+                    rate = stored / (time.monotonic() - start)
+                    self.log(f"  imported {stored} items, {rate:.0f}/s so far")
+
+            loader.import_items(client, remember(self.data.items(self.settings.items)), result,
+                                progress)
             loader.link_later_handles(client, self.data, result)
             self.log(f"imported {result.items} items in {result.seconds:.1f}s; copying to PostgreSQL")
             summary = client.insights.GetHotelSummary(insight_service_pb2.GetHotelSummaryRequest(
@@ -138,7 +144,7 @@ class Comparison:
                                         [a.aspect for a in summary.aspects], result)
             postgres.create_indexes()
         self.texts = texts
-        return result, repeats
+        return result
 
     def _interval_message(self) -> interval_pb2.Interval:
         interval = interval_pb2.Interval()
@@ -148,7 +154,7 @@ class Comparison:
 
     def _run(self, work: Path, server: Guestvoiced, postgres: Postgres) -> Outcome:
         settings = self.settings
-        load, _ = self._load(server, postgres)
+        load = self._load(server, postgres)
         outcome = Outcome(Rounds(), load, postgres.version())
         cli_texts = work / "cli-texts.txt"
         cli_texts.write_text("".join(self.texts[i % len(self.texts)] + "\n"
@@ -186,7 +192,7 @@ class Comparison:
         with server.client() as client, postgres.connect() as connection:
             service = ServiceFigures(client.insights, ORGANIZATION, self.data.window_start, WINDOW_END)
             sql = PostgresFigures(connection, hotels, self.data.window_start, WINDOW_END)
-            turn = iter(range(1 << 62))
+            turn = itertools.count()
 
             def summary_of(figures: Any) -> Callable[[], Any]:
                 return lambda: figures.hotel_summary(summary_hotels[next(turn) % SUMMARY_HOTELS])

@@ -34,16 +34,17 @@ def run(settings: Settings, log: Callable[[str], None]) -> list[str]:
             result = loader.LoadResult()
             loader.create_hotels_and_guests(client, data, result)
             items = data.items(settings.growth_items)
-            start = time.monotonic()
-            last = [start, 0]
+            start = last_time = time.monotonic()
+            last_stored = 0
 
             def progress(stored: int) -> None:
+                nonlocal last_time, last_stored
                 now = time.monotonic()
-                if now - last[0] >= settings.growth_report_seconds:
-                    rate = (stored - last[1]) / (now - last[0])
+                if now - last_time >= settings.growth_report_seconds:
+                    rate = (stored - last_stored) / (now - last_time)
                     rates.append(f"| {stored:,} | {now - start:.0f} | {rate:,.0f} |")
                     log(f"  {stored:,} items, {rate:,.0f}/s")
-                    last[:] = [now, stored]
+                    last_time, last_stored = now, stored
 
             stored = 0
             figures = ServiceFigures(client.insights, ORGANIZATION,
