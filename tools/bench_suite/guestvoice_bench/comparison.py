@@ -30,7 +30,9 @@ from guestvoice_bench.trials import Rounds
 VALUE_BYTES = 600
 # Ingest trials post after the window, so they leave its figures alone.
 TRIAL_POST_TIME = WINDOW_END + dt.timedelta(days=2, hours=10)
-SUMMARY_HOTELS = 5  # the busiest hotels, asked in turn
+# GetHotelSummary asks these hotels in turn: from the busiest (a sixth of all
+# items, with Zipf s = 1) to the quietest, by their rank in the data set.
+SUMMARY_HOTEL_RANKS = (0, 4, 19, 49, 199)
 GHZ_REQUESTS = 64  # distinct requests per ghz data file
 
 
@@ -160,7 +162,7 @@ class Comparison:
         cli_texts.write_text("".join(self.texts[i % len(self.texts)] + "\n"
                                      for i in range(settings.cli_texts)))
         hotels = [hotel.hotel_id for hotel in self.data.hotels]
-        summary_hotels = hotels[:SUMMARY_HOTELS]
+        summary_hotels = [hotels[rank] for rank in SUMMARY_HOTEL_RANKS if rank < len(hotels)]
         ingest = _ingest_requests(self.data, work)
         health = _write_json(work / "health.json", [{}])
         guests = list(load.guest_names.items())[:GHZ_REQUESTS]
@@ -195,7 +197,8 @@ class Comparison:
             turn = itertools.count()
 
             def summary_of(figures: Any) -> Callable[[], Any]:
-                return lambda: figures.hotel_summary(summary_hotels[next(turn) % SUMMARY_HOTELS])
+                return lambda: figures.hotel_summary(
+                    summary_hotels[next(turn) % len(summary_hotels)])
 
             query_calls, org_calls = settings.query_calls, settings.organization_query_calls
             groups: list[list[tuple[str, Callable[[], float]]]] = [
@@ -243,7 +246,7 @@ class Comparison:
                        summary_hotels: list[str], outcome: Outcome) -> None:
         checks = [(f"GetHotelSummary {hotel}", lambda h=hotel: service.hotel_summary(h),
                    lambda h=hotel: sql.hotel_summary(h))
-                  for hotel in [*summary_hotels, *(h.hotel_id for h in self.data.hotels[-3:])]]
+                  for hotel in summary_hotels]
         checks += [("ListTopIssues", service.top_issues, sql.top_issues),
                    ("CompareHotels", service.compare_hotels, sql.compare_hotels)]
         for what, ask_service, ask_postgres in checks:

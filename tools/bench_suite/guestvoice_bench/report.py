@@ -80,7 +80,10 @@ def write(path: Path, root: Path, settings: Settings, outcome: Outcome, command:
         f"guestvoice {_git_commit(root)} (release build)",
         f"- Machine: {_machine()}",
         f"- Load average (1 min) at the trials: median {statistics.median(loads):.2f}, "
-        f"{min(loads):.2f} - {max(loads):.2f}",
+        f"{min(loads):.2f} - {max(loads):.2f}"
+        + (" (above the core count: other work shared the machine, so single trials "
+           "scatter more than usual)" if statistics.median(loads) > (os.cpu_count() or 1)
+           else ""),
         f"- Command: `{command}`",
         f"- Data: {outcome.load.items:,} feedback items (seed {settings.seed}), 200 hotels, "
         "5,000 authors, 90 days, Zipf-skewed hotels and authors, ~600-byte reviews with 2-4 "
@@ -109,7 +112,7 @@ def write(path: Path, root: Path, settings: Settings, outcome: Outcome, command:
         "- Query latency: the median of sequential calls from one caller; the service over "
         "the Python client, PostgreSQL over psycopg with statements that compute the same "
         "voice-weighted figures (tools/bench_suite/guestvoice_bench/figures.py): "
-        "GetHotelSummary cycles over the 5 busiest hotels.",
+        "GetHotelSummary asks five hotels in turn, of Zipf ranks 1, 5, 20, 50 and 200.",
         "- Analysis: vaderSentiment's polarity_scores over the data set's reviews (CPU time "
         "per text); in process: BM_AnalyzeReview of guestvoice_analysis_benchmark (CPU time, "
         "one ~600-byte review); the CLI: guestvoice-analyze's wall time over a file of the "
