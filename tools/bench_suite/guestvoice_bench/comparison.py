@@ -8,7 +8,6 @@ import itertools
 import json
 import math
 import shutil
-import statistics
 import tempfile
 import time
 from collections.abc import Callable
@@ -16,16 +15,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from google.type import interval_pb2
 from guestvoice.v1 import insight_service_pb2
 
 from guestvoice_bench import analysis_speed, load_tools, loader
 from guestvoice_bench.dataset import WINDOW_END, DataSet
-from guestvoice_bench.figures import PostgresFigures, ServiceFigures, differences
+from guestvoice_bench.figures import PostgresFigures, ServiceFigures, differences, interval
 from guestvoice_bench.postgres import Postgres
 from guestvoice_bench.server import ORGANIZATION, Guestvoiced
 from guestvoice_bench.settings import Settings
-from guestvoice_bench.trials import Rounds
+from guestvoice_bench.trials import Rounds, median_ms
 
 VALUE_BYTES = 600
 # Ingest trials post after the window, so they leave its figures alone.
@@ -45,15 +43,6 @@ class Outcome:
     figure_mismatches: list[str] = field(default_factory=list)
     figure_mismatch_count: int = 0
     failed_calls: dict[str, int] = field(default_factory=dict)
-
-
-def _median_ms(call: Callable[[], Any], calls: int) -> float:
-    times = []
-    for _ in range(calls):
-        start = time.perf_counter()
-        call()
-        times.append((time.perf_counter() - start) * 1e3)
-    return statistics.median(times)
 
 
 def _write_json(path: Path, value: Any) -> Path:
@@ -140,19 +129,13 @@ class Comparison:
             self.log(f"imported {result.items} items in {result.seconds:.1f}s; copying to PostgreSQL")
             summary = client.insights.GetHotelSummary(insight_service_pb2.GetHotelSummaryRequest(
                 hotel=f"{ORGANIZATION}/hotels/{self.data.hotels[0].hotel_id}",
-                interval=self._interval_message()))
+                interval=interval(self.data.window_start, WINDOW_END)))
             with postgres.connect() as connection:
                 loader.copy_to_postgres(client, self.data, repeats, connection,
                                         [a.aspect for a in summary.aspects], result)
             postgres.create_indexes()
         self.texts = texts
         return result
-
-    def _interval_message(self) -> interval_pb2.Interval:
-        interval = interval_pb2.Interval()
-        interval.start_time.FromDatetime(self.data.window_start)
-        interval.end_time.FromDatetime(WINDOW_END)
-        return interval
 
     def _run(self, work: Path, server: Guestvoiced, postgres: Postgres) -> Outcome:
         settings = self.settings
@@ -194,13 +177,13 @@ class Comparison:
         with server.client() as client, postgres.connect() as connection:
             service = ServiceFigures(client.insights, ORGANIZATION, self.data.window_start, WINDOW_END)
             sql = PostgresFigures(connection, hotels, self.data.window_start, WINDOW_END)
-            turn = itertools.count()
-
-            def summary_of(figures: Any) -> Callable[[], Any]:
-                return lambda: figures.hotel_summary(
-                    summary_hotels[next(turn) % len(summary_hotels)])
-
             query_calls, org_calls = settings.query_calls, settings.organization_query_calls
+
+            def summary_latency(figures: ServiceFigures | PostgresFigures) -> float:
+                # Both sides ask the same hotels in the same order.
+                hotel_turns = itertools.cycle(summary_hotels)
+                return median_ms(lambda: figures.hotel_summary(next(hotel_turns)), query_calls)
+
             groups: list[list[tuple[str, Callable[[], float]]]] = [
                 [("ingest_16", ghz(ingest_method, ingest, 16, "ingest_16")),
                  ("db_bench_16", lambda: load_tools.db_bench(16, seconds, VALUE_BYTES))],
@@ -214,12 +197,12 @@ class Comparison:
                  ("postgres_insert_1", lambda: postgres.pgbench(insert_script, 1, seconds))],
                 [("ingest_8", ghz(ingest_method, ingest, 8, "ingest_8")),
                  ("postgres_insert_8", lambda: postgres.pgbench(insert_script, 8, seconds))],
-                [("summary", lambda: _median_ms(summary_of(service), query_calls)),
-                 ("postgres_summary", lambda: _median_ms(summary_of(sql), query_calls))],
-                [("top_issues", lambda: _median_ms(service.top_issues, org_calls)),
-                 ("postgres_top_issues", lambda: _median_ms(sql.top_issues, org_calls))],
-                [("compare_hotels", lambda: _median_ms(service.compare_hotels, org_calls)),
-                 ("postgres_compare_hotels", lambda: _median_ms(sql.compare_hotels, org_calls))],
+                [("summary", lambda: summary_latency(service)),
+                 ("postgres_summary", lambda: summary_latency(sql))],
+                [("top_issues", lambda: median_ms(service.top_issues, org_calls)),
+                 ("postgres_top_issues", lambda: median_ms(sql.top_issues, org_calls))],
+                [("compare_hotels", lambda: median_ms(service.compare_hotels, org_calls)),
+                 ("postgres_compare_hotels", lambda: median_ms(sql.compare_hotels, org_calls))],
                 [("vader", lambda: analysis_speed.vader_us_per_text(self.texts)),
                  ("analysis_in_process", lambda: analysis_speed.in_process_us_per_text(
                      settings.analysis_benchmark, settings.benchmark_min_time) or math.nan),

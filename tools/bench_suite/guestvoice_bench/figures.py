@@ -172,7 +172,7 @@ class PostgresFigures:
         return comparison
 
 
-def _interval(start: dt.datetime, end: dt.datetime) -> interval_pb2.Interval:
+def interval(start: dt.datetime, end: dt.datetime) -> interval_pb2.Interval:
     interval = interval_pb2.Interval()
     interval.start_time.FromDatetime(start)
     interval.end_time.FromDatetime(end)
@@ -203,7 +203,7 @@ class ServiceFigures:
                  end: dt.datetime) -> None:
         self._insights = insights
         self._organization = organization
-        self._interval = _interval(start, end)
+        self._interval = interval(start, end)
 
     def hotel_summary(self, hotel: str) -> Figures:
         summary = self._insights.GetHotelSummary(insight_service_pb2.GetHotelSummaryRequest(

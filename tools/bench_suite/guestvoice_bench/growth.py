@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import shutil
-import statistics
 import tempfile
 import time
 from collections.abc import Callable
@@ -17,6 +16,7 @@ from guestvoice_bench.dataset import WINDOW_END, DataSet
 from guestvoice_bench.figures import ServiceFigures
 from guestvoice_bench.server import ORGANIZATION, Guestvoiced
 from guestvoice_bench.settings import Settings
+from guestvoice_bench.trials import median_ms
 
 QUERY_CALLS = 5
 
@@ -53,8 +53,9 @@ def run(settings: Settings, log: Callable[[str], None]) -> list[str]:
                 loader.import_items(client, itertools.islice(items, checkpoint - stored),
                                     result, progress)
                 stored = checkpoint
-                timings = [_median_ms(lambda: figures.hotel_summary(data.hotels[0].hotel_id)),
-                           _median_ms(figures.top_issues), _median_ms(figures.compare_hotels)]
+                timings = [median_ms(call, QUERY_CALLS) for call in (
+                    lambda: figures.hotel_summary(data.hotels[0].hotel_id),
+                    figures.top_issues, figures.compare_hotels)]
                 latencies.append(f"| {checkpoint:,} | " + " | ".join(f"{t:.1f}" for t in timings)
                                  + f" | {_rss_mib(server):.0f} | {_du_mib(work / 'guestvoiced'):.0f} |")
                 log(f"  at {checkpoint:,} items: " + ", ".join(f"{t:.1f} ms" for t in timings))
@@ -66,15 +67,6 @@ def run(settings: Settings, log: Callable[[str], None]) -> list[str]:
             f"{settings.growth_report_seconds:g} s.", "", *rates, "",
             f"Query latency (median of {QUERY_CALLS} sequential calls, 90 days; the busiest "
             "hotel for GetHotelSummary) as the store grows:", "", *latencies, ""]
-
-
-def _median_ms(call: Callable[[], object]) -> float:
-    times = []
-    for _ in range(QUERY_CALLS):
-        start = time.perf_counter()
-        call()
-        times.append((time.perf_counter() - start) * 1e3)
-    return statistics.median(times)
 
 
 def _rss_mib(server: Guestvoiced) -> float:

@@ -111,8 +111,7 @@ def import_items(client: guestvoice.Client, items: Iterable[Item], result: LoadR
             for failed in (r for r in response.results if r.status.code != 0):
                 result.mismatch(f"import: {batch[failed.index].external_id}: "
                                 f"{failed.status.message}")
-            stored = result.items
-        progress(stored)
+            progress(result.items)  # under the lock: both streams report
 
     def sender(calls: queue.Queue[list[Item] | None]) -> None:
         while (batch := calls.get()) is not None:

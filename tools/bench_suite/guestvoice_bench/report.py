@@ -101,6 +101,9 @@ def write(path: Path, root: Path, settings: Settings, outcome: Outcome, command:
         "",
         *correctness(outcome),
         "",
+        "Ingest rate during a long load and query latency as the store grows: "
+        "[benchmarks-growth.md](benchmarks-growth.md) (`tools/bench --growth`).",
+        "",
         "## How each side is measured",
         "",
         "- Rates: `ghz --insecure -c N -z Ts` over one connection; ingest sends real reviews "

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import statistics
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -53,3 +54,13 @@ class Rounds:
 
     def ratios(self, ratio: Ratio) -> list[float]:
         return [ratio.of(values) for values in self.values]
+
+
+def median_ms(call: Callable[[], object], calls: int) -> float:
+    """The median wall time of `calls` sequential calls, in milliseconds."""
+    times = []
+    for _ in range(calls):
+        start = time.perf_counter()
+        call()
+        times.append((time.perf_counter() - start) * 1e3)
+    return statistics.median(times)
