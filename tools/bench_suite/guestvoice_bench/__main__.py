@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import dataclasses
 import sys
 import time
@@ -59,8 +60,12 @@ def main() -> int:
     if args.growth:
         lines = growth.run(settings, log)
         output = args.output or args.root / "docs" / "benchmarks-growth.md"
-        output.write_text("# guestvoice growth benchmark\n\nWritten by `" + args.command
-                          + "`.\n\n" + "\n".join(lines))
+        header = ["# guestvoice growth benchmark", "",
+                  f"Written by `{args.command}` (tools/bench_suite/README.md).", "",
+                  f"- Date: {dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC; guestvoice "
+                  f"{report.git_commit(args.root)} (release build)",
+                  f"- Machine: {report.machine()}", ""]
+        output.write_text("\n".join(header + lines))
         print("\n".join(lines))
     else:
         outcome = Comparison(settings, log).run()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import os
 import shutil
 import tempfile
 import time
@@ -26,9 +27,10 @@ def run(settings: Settings, log: Callable[[str], None]) -> list[str]:
     data = DataSet(settings.seed)
     work = Path(tempfile.mkdtemp(prefix="guestvoice-bench-growth-"))
     server = Guestvoiced(settings.guestvoiced, work / "guestvoiced", work / "guestvoiced.log")
-    rates = ["| items stored | seconds | items/s over the last interval |", "|---|---|---|"]
+    rates = ["| items stored | seconds | items/s over the last interval | load average |",
+             "|---|---|---|---|"]
     latencies = ["| items | GetHotelSummary ms | ListTopIssues ms | CompareHotels ms | "
-                 "server RSS MiB | data dir MiB |", "|---|---|---|---|---|---|"]
+                 "server RSS MiB | data dir MiB | load average |", "|---|---|---|---|---|---|---|"]
     try:
         with server.client() as client:
             result = loader.LoadResult()
@@ -42,7 +44,8 @@ def run(settings: Settings, log: Callable[[str], None]) -> list[str]:
                 now = time.monotonic()
                 if now - last_time >= settings.growth_report_seconds:
                     rate = (stored - last_stored) / (now - last_time)
-                    rates.append(f"| {stored:,} | {now - start:.0f} | {rate:,.0f} |")
+                    rates.append(f"| {stored:,} | {now - start:.0f} | {rate:,.0f} | "
+                                 f"{os.getloadavg()[0]:.1f} |")
                     log(f"  {stored:,} items, {rate:,.0f}/s")
                     last_time, last_stored = now, stored
 
@@ -57,7 +60,8 @@ def run(settings: Settings, log: Callable[[str], None]) -> list[str]:
                     lambda: figures.hotel_summary(data.hotels[0].hotel_id),
                     figures.top_issues, figures.compare_hotels)]
                 latencies.append(f"| {checkpoint:,} | " + " | ".join(f"{t:.1f}" for t in timings)
-                                 + f" | {_rss_mib(server):.0f} | {_du_mib(work / 'guestvoiced'):.0f} |")
+                                 + f" | {_rss_mib(server):.0f} | {_du_mib(work / 'guestvoiced'):.0f}"
+                                 f" | {os.getloadavg()[0]:.1f} |")
                 log(f"  at {checkpoint:,} items: " + ", ".join(f"{t:.1f} ms" for t in timings))
     finally:
         server.stop()

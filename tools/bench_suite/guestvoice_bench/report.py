@@ -23,7 +23,7 @@ def _number(value: float) -> str:
     return f"{value:.3g}"
 
 
-def _machine() -> str:
+def machine() -> str:
     model = next((line.split(":", 1)[1].strip() for line in
                   Path("/proc/cpuinfo").read_text().splitlines()
                   if line.startswith("model name")), platform.processor())
@@ -32,7 +32,7 @@ def _machine() -> str:
             f"Linux {platform.release()}")
 
 
-def _git_commit(root: Path) -> str:
+def git_commit(root: Path) -> str:
     return subprocess.run(["git", "-C", str(root), "describe", "--always", "--dirty"],
                           capture_output=True, text=True).stdout.strip()
 
@@ -77,8 +77,8 @@ def write(path: Path, root: Path, settings: Settings, outcome: Outcome, command:
         "interleaved A/B trials, the median ratio with min and max.",
         "",
         f"- Date: {dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC; "
-        f"guestvoice {_git_commit(root)} (release build)",
-        f"- Machine: {_machine()}",
+        f"guestvoice {git_commit(root)} (release build)",
+        f"- Machine: {machine()}",
         f"- Load average (1 min) at the trials: median {statistics.median(loads):.2f}, "
         f"{min(loads):.2f} - {max(loads):.2f}"
         + (" (above the core count: other work shared the machine, so single trials "
