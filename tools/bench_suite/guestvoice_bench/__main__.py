@@ -1,0 +1,84 @@
+"""tools/bench: guestvoice against real peers (issue 10). See ../README.md."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import dataclasses
+import sys
+import time
+from pathlib import Path
+
+from guestvoice_bench import growth, report
+from guestvoice_bench.comparison import Comparison
+from guestvoice_bench.settings import Settings
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(prog="tools/bench", description=__doc__)
+    parser.add_argument("--root", type=Path, required=True, help="the repository")
+    parser.add_argument("--build_dir", type=Path, required=True, help="the release build")
+    parser.add_argument("--ghz", type=Path, required=True)
+    parser.add_argument("--smoke", action="store_true",
+                        help="tiny sizes and one round: checks that every row still runs")
+    parser.add_argument("--growth", action="store_true",
+                        help="the growth run instead of the side-by-side comparison")
+    parser.add_argument("--items", type=int, help="items loaded for the comparison")
+    parser.add_argument("--rounds", type=int)
+    parser.add_argument("--trial_seconds", type=float)
+    parser.add_argument("--seed", type=int)
+    parser.add_argument("--growth_items", type=int)
+    parser.add_argument("--growth_checkpoints", type=lambda text: tuple(
+        int(size) for size in text.split(",")), help="comma-separated item counts")
+    parser.add_argument("--output", type=Path, help="the markdown report to write")
+    parser.add_argument("--command", default="tools/bench", help="the command, for the report")
+    args = parser.parse_args()
+
+    build = args.build_dir
+    settings = Settings(
+        guestvoiced=build / "service" / "guestvoiced",
+        analyze=build / "tools" / "analyze" / "guestvoice-analyze",
+        analysis_benchmark=build / "tests" / "analysis" / "guestvoice_analysis_benchmark",
+        ghz=args.ghz)
+    if args.smoke:
+        settings = settings.smoke()
+    overrides = {name: getattr(args, name) for name in (
+        "items", "rounds", "trial_seconds", "seed", "growth_items", "growth_checkpoints")
+        if getattr(args, name) is not None}
+    settings = dataclasses.replace(settings, **overrides)
+    if args.growth:
+        # The checkpoints end with the whole load.
+        checkpoints = tuple(c for c in settings.growth_checkpoints if c < settings.growth_items)
+        settings = dataclasses.replace(
+            settings, growth_checkpoints=checkpoints + (settings.growth_items,))
+
+    started = time.monotonic()
+
+    def log(line: str) -> None:
+        print(f"[{time.monotonic() - started:7.1f}s] {line}", flush=True)
+
+    if args.growth:
+        lines = growth.run(settings, log)
+        output = args.output or args.root / "docs" / "benchmarks-growth.md"
+        header = ["# guestvoice growth benchmark", "",
+                  f"Written by `{args.command}` (tools/bench_suite/README.md).", "",
+                  f"- Date: {dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC; guestvoice "
+                  f"{report.git_commit(args.root)} (release build)",
+                  f"- Machine: {report.machine()}", ""]
+        output.write_text("\n".join(header + lines))
+        print("\n".join(lines))
+    else:
+        outcome = Comparison(settings, log).run()
+        output = args.output or args.root / "docs" / "benchmarks.md"
+        report.write(output, args.root, settings, outcome, args.command)
+        print("\n".join(report.table(outcome)))
+        print("\n".join(report.correctness(outcome)))
+        if outcome.figure_mismatch_count or outcome.load.mismatch_count:
+            log(f"figures differ from PostgreSQL; see {output}")
+            return 1
+    log(f"wrote {output}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
