@@ -185,6 +185,21 @@ TEST_F(SummaryTest, EveryAspectIsListedInTaxonomyOrder) {
   EXPECT_EQ(location.mean_sentiment(), 0);
 }
 
+// Means are floating-point sums over voices: summed in one fixed order
+// (voice id), the same data always gives the same bytes (issue 12, defect 5).
+TEST_F(SummaryTest, TheSameDataGivesTheSameBytes) {
+  const char* const texts[] = {kDirty, kLovely, "Rude staff, filthy room.",
+                               "The wifi was slow, the view superb."};
+  for (int i = 0; i < 60; ++i) {
+    Post(absl::StrCat("d-", i), absl::StrCat("@author", i % 23), texts[i % 4],
+         January(10 + i % 3, i % 24));
+  }
+  const std::string first = Summary(TenthToTwelfth()).SerializeAsString();
+  for (int call = 0; call < 20; ++call) {
+    EXPECT_EQ(Summary(TenthToTwelfth()).SerializeAsString(), first) << call;
+  }
+}
+
 TEST_F(SummaryTest, AHotelWithoutFeedbackHasZeroes) {
   Post("elsewhere", "@ana", kDirty, January(11), "tokyo");
   const v1::HotelSummary summary = Summary(TenthToTwelfth());
