@@ -80,9 +80,9 @@
 // and one per calendar month (period 0 and 1, named by the first day as days
 // since 1970-01-01), each a counter table with an entry per voice (or per
 // aspect and voice) that posted in it. An interval's figures come from the
-// month blocks of the months it covers whole and the day blocks of the rest:
-// a bounded number of reads per hotel, however long the history. Day blocks
-// of a hotel sort by day, so the days of a partial month are one range scan.
+// month blocks of the months it covers whole and, at each end, day blocks
+// (added, or subtracted from their month): a bounded number of point reads
+// per hotel, however long the history.
 // Re-attribution subtracts from one voice and adds to another; an entry that
 // sums to zero disappears from the table. Repeats contribute nothing.
 //
