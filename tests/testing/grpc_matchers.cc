@@ -9,8 +9,8 @@ google::rpc::Status Details(const grpc::Status& status) {
   return details;
 }
 
-bool FindErrorInfo(const grpc::Status& status, google::rpc::ErrorInfo* info) {
-  const google::rpc::Status details = Details(status);
+bool FindErrorInfo(const google::rpc::Status& details,
+                   google::rpc::ErrorInfo* info) {
   for (const auto& any : details.details()) {
     if (any.UnpackTo(info)) return true;
   }
@@ -20,18 +20,25 @@ bool FindErrorInfo(const grpc::Status& status, google::rpc::ErrorInfo* info) {
 }  // namespace
 
 std::string ErrorReason(const grpc::Status& status) {
+  return ErrorReason(Details(status));
+}
+
+std::string ErrorReason(const google::rpc::Status& details) {
   google::rpc::ErrorInfo info;
-  return FindErrorInfo(status, &info) ? info.reason() : "";
+  return FindErrorInfo(details, &info) ? info.reason() : "";
 }
 
 std::string ErrorDomain(const grpc::Status& status) {
   google::rpc::ErrorInfo info;
-  return FindErrorInfo(status, &info) ? info.domain() : "";
+  return FindErrorInfo(Details(status), &info) ? info.domain() : "";
 }
 
 std::vector<std::string> ViolatedFields(const grpc::Status& status) {
+  return ViolatedFields(Details(status));
+}
+
+std::vector<std::string> ViolatedFields(const google::rpc::Status& details) {
   std::vector<std::string> fields;
-  const google::rpc::Status details = Details(status);
   for (const auto& any : details.details()) {
     google::rpc::BadRequest bad_request;
     if (!any.UnpackTo(&bad_request)) continue;

@@ -22,6 +22,11 @@ std::string ErrorDomain(const grpc::Status& status);
 // Every BadRequest field path of a status.
 std::vector<std::string> ViolatedFields(const grpc::Status& status);
 
+// The same, read from a google.rpc.Status as a response carries it (e.g. one
+// ImportFeedback result).
+std::string ErrorReason(const google::rpc::Status& details);
+std::vector<std::string> ViolatedFields(const google::rpc::Status& details);
+
 MATCHER_P(GrpcCodeIs, code, "") {
   *result_listener << "whose code is " << arg.error_code() << " ("
                    << arg.error_message() << ")";

@@ -233,15 +233,8 @@ TEST_F(FeedbackServiceTest, ImportReportsAResultPerItemAndGoesOn) {
   // The refused item carries the same details IngestFeedback returns.
   const google::rpc::Status& refused = response.results(1).status();
   EXPECT_EQ(refused.code(), grpc::StatusCode::INVALID_ARGUMENT);
-  google::rpc::BadRequest bad_request;
-  google::rpc::ErrorInfo info;
-  for (const auto& any : refused.details()) {
-    any.UnpackTo(&bad_request);
-    any.UnpackTo(&info);
-  }
-  EXPECT_EQ(info.reason(), "FIELD_INVALID");
-  ASSERT_EQ(bad_request.field_violations_size(), 1);
-  EXPECT_EQ(bad_request.field_violations(0).field(), "feedback.external_id");
+  EXPECT_EQ(testing::ErrorReason(refused), "FIELD_INVALID");
+  EXPECT_THAT(ViolatedFields(refused), ElementsAre("feedback.external_id"));
   EXPECT_EQ(ListAll().size(), 2u);
 }
 

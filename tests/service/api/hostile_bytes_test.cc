@@ -146,15 +146,8 @@ TEST_F(HostileBytesTest, ImportRefusesTheBadItemAndGoesOn) {
   const google::rpc::Status& refused = response.results(1).status();
   EXPECT_EQ(response.results(1).index(), 1);
   EXPECT_EQ(refused.code(), grpc::StatusCode::INVALID_ARGUMENT);
-  google::rpc::BadRequest bad_request;
-  google::rpc::ErrorInfo info;
-  for (const auto& any : refused.details()) {
-    any.UnpackTo(&bad_request);
-    any.UnpackTo(&info);
-  }
-  EXPECT_EQ(info.reason(), "FIELD_INVALID");
-  ASSERT_EQ(bad_request.field_violations_size(), 1);
-  EXPECT_EQ(bad_request.field_violations(0).field(), "feedback.text");
+  EXPECT_EQ(testing::ErrorReason(refused), "FIELD_INVALID");
+  EXPECT_THAT(ViolatedFields(refused), ElementsAre("feedback.text"));
   EXPECT_EQ(ListAll().size(), 2u);
 }
 
