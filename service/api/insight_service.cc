@@ -1,5 +1,6 @@
 #include "service/api/insight_service.h"
 
+#include "service/api/grpc_call_cancellation.h"
 #include "service/api/unary_call.h"
 
 namespace guestvoice::service {
@@ -21,8 +22,11 @@ grpc::ServerUnaryReactor* InsightService::GetSentimentTrend(
   return RunUnary<v1::GetSentimentTrendRequest, v1::SentimentTrend>(
       context, wire_request, wire_response, deps_, CallWork::kRead,
       v1::SCOPE_INSIGHTS_READ,
-      [this](const Principal& caller, const auto& request, auto& response) {
-        return insights_.SentimentTrend(caller, request, response);
+      [this, context](const Principal& caller, const auto& request,
+                      auto& response) {
+        const GrpcCallCancellation cancellation(*context);
+        return insights_.SentimentTrend(caller, request, response,
+                                        cancellation);
       });
 }
 
@@ -32,8 +36,10 @@ grpc::ServerUnaryReactor* InsightService::ListTopIssues(
   return RunUnary<v1::ListTopIssuesRequest, v1::ListTopIssuesResponse>(
       context, wire_request, wire_response, deps_, CallWork::kRead,
       v1::SCOPE_INSIGHTS_READ,
-      [this](const Principal& caller, const auto& request, auto& response) {
-        return insights_.TopIssues(caller, request, response);
+      [this, context](const Principal& caller, const auto& request,
+                      auto& response) {
+        const GrpcCallCancellation cancellation(*context);
+        return insights_.TopIssues(caller, request, response, cancellation);
       });
 }
 
@@ -43,8 +49,10 @@ grpc::ServerUnaryReactor* InsightService::CompareHotels(
   return RunUnary<v1::CompareHotelsRequest, v1::CompareHotelsResponse>(
       context, wire_request, wire_response, deps_, CallWork::kRead,
       v1::SCOPE_INSIGHTS_READ,
-      [this](const Principal& caller, const auto& request, auto& response) {
-        return insights_.CompareHotels(caller, request, response);
+      [this, context](const Principal& caller, const auto& request,
+                      auto& response) {
+        const GrpcCallCancellation cancellation(*context);
+        return insights_.CompareHotels(caller, request, response, cancellation);
       });
 }
 
@@ -55,8 +63,11 @@ grpc::ServerUnaryReactor* InsightService::ListAttentionItems(
                   v1::ListAttentionItemsResponse>(
       context, wire_request, wire_response, deps_, CallWork::kRead,
       v1::SCOPE_INSIGHTS_READ,
-      [this](const Principal& caller, const auto& request, auto& response) {
-        return insights_.AttentionItems(caller, request, response);
+      [this, context](const Principal& caller, const auto& request,
+                      auto& response) {
+        const GrpcCallCancellation cancellation(*context);
+        return insights_.AttentionItems(caller, request, response,
+                                        cancellation);
       });
 }
 
@@ -66,8 +77,11 @@ grpc::ServerUnaryReactor* InsightService::GetLoyaltyInsights(
   return RunUnary<v1::GetLoyaltyInsightsRequest, v1::LoyaltyInsights>(
       context, wire_request, wire_response, deps_, CallWork::kRead,
       v1::SCOPE_INSIGHTS_READ,
-      [this](const Principal& caller, const auto& request, auto& response) {
-        return insights_.LoyaltyInsights(caller, request, response);
+      [this, context](const Principal& caller, const auto& request,
+                      auto& response) {
+        const GrpcCallCancellation cancellation(*context);
+        return insights_.LoyaltyInsights(caller, request, response,
+                                         cancellation);
       });
 }
 

@@ -61,7 +61,7 @@ std::string AttentionOrderKey(const internal::v1::StoredFeedback& item,
 absl::StatusOr<v1::ListAttentionItemsResponse> ListAttentionPage(
     const storage::Store& store, const InsightScope& scope, GuestTiers& tiers,
     int32_t page_size, std::string_view page_token,
-    std::string_view request_identity) {
+    std::string_view request_identity, const CallCancellation& cancellation) {
   if (page_size < 0) return InvalidField("page_size", "must not be negative");
   const size_t limit = page_size == 0
                            ? kDefaultPageSize
@@ -89,6 +89,7 @@ absl::StatusOr<v1::ListAttentionItemsResponse> ListAttentionPage(
 
   std::vector<QueuedItem> queue;
   for (const std::string& id : open_ids) {
+    RETURN_IF_ERROR(cancellation.Check());
     ASSIGN_OR_RETURN(std::optional<internal::v1::StoredFeedback> item,
                      ReadStoredFeedback(store, scope.organization, id));
     if (!item.has_value() || !NeedsAttention(*item) ||

@@ -16,6 +16,7 @@
 #include "absl/status/statusor.h"
 #include "guestvoice/internal/v1/records.pb.h"
 #include "guestvoice/v1/insight_service.pb.h"
+#include "service/core/call_cancellation.h"
 #include "service/insights/scope.h"
 #include "service/loyalty/tiers.h"
 #include "storage/store.h"
@@ -31,7 +32,7 @@ std::string AttentionOrderKey(const internal::v1::StoredFeedback& item,
 absl::StatusOr<v1::ListAttentionItemsResponse> ListAttentionPage(
     const storage::Store& store, const InsightScope& scope, GuestTiers& tiers,
     int32_t page_size, std::string_view page_token,
-    std::string_view request_identity);
+    std::string_view request_identity, const CallCancellation& cancellation);
 
 }  // namespace guestvoice::service
 

@@ -15,7 +15,8 @@ namespace guestvoice::service {
 
 absl::StatusOr<v1::CompareHotelsResponse> ComputeHotelComparison(
     const storage::Store& store, const InsightScope& scope,
-    const TimeBounds& bounds, std::string_view aspect) {
+    const TimeBounds& bounds, std::string_view aspect,
+    const CallCancellation& cancellation) {
   std::vector<std::string> aspects;
   if (aspect.empty()) {
     aspects = analysis::AspectTaxonomy::Default().aspects();
@@ -31,19 +32,20 @@ absl::StatusOr<v1::CompareHotelsResponse> ComputeHotelComparison(
     std::vector<AspectStatsBuilder> by_aspect;
   };
   std::vector<HotelTotals> hotels(scope.hotels.size());
-  RETURN_IF_ERROR(ReadHotelsOnTwoThreads(scope.hotels.size(), [&](size_t h) {
-    const ScopeHotel& hotel = scope.hotels[h];
-    const DayRange days = HotelDays(bounds, hotel.zone);
-    HotelTotals& totals = hotels[h];
-    RETURN_IF_ERROR(ForEachHotelVoice(
-        store, scope.organization, hotel.id, days, snapshot.get(),
-        [&](std::string_view, const VoiceCounters& voice) {
-          totals.voices.AddVoice(voice);
-        }));
-    totals.by_aspect.resize(taxonomy_size);
-    return AddHotelAspectVoices(store, scope.organization, hotel.id, days,
-                                snapshot.get(), totals.by_aspect);
-  }));
+  RETURN_IF_ERROR(
+      ReadHotelsOnTwoThreads(scope.hotels.size(), cancellation, [&](size_t h) {
+        const ScopeHotel& hotel = scope.hotels[h];
+        const DayRange days = HotelDays(bounds, hotel.zone);
+        HotelTotals& totals = hotels[h];
+        RETURN_IF_ERROR(ForEachHotelVoice(
+            store, scope.organization, hotel.id, days, snapshot.get(),
+            [&](std::string_view, const VoiceCounters& voice) {
+              totals.voices.AddVoice(voice);
+            }));
+        totals.by_aspect.resize(taxonomy_size);
+        return AddHotelAspectVoices(store, scope.organization, hotel.id, days,
+                                    snapshot.get(), totals.by_aspect);
+      }));
 
   VoiceStatsBuilder organization;
   std::vector<AspectStatsBuilder> organization_aspects(aspects.size());

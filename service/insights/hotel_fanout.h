@@ -11,15 +11,18 @@
 
 #include "absl/functional/function_ref.h"
 #include "absl/status/status.h"
+#include "service/core/call_cancellation.h"
 
 namespace guestvoice::service {
 
 // Calls `read(i)` once for every i in [0, count), from this thread and, when
 // count reaches kFanoutHotels, one helper thread started for the call (so a
 // query never waits for a pool that other queries hold). `read` must only
-// touch state of its own index. Returns the error of the lowest failing i.
+// touch state of its own index. Checks `cancellation` before each hotel and
+// reads no more once it fails. Returns the error of the lowest failing i.
 absl::Status ReadHotelsOnTwoThreads(
-    size_t count, absl::FunctionRef<absl::Status(size_t)> read);
+    size_t count, const CallCancellation& cancellation,
+    absl::FunctionRef<absl::Status(size_t)> read);
 
 // Below this many hotels a second thread costs more than it saves.
 inline constexpr size_t kFanoutHotels = 8;

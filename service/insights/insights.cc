@@ -53,7 +53,7 @@ absl::Status Insights::HotelSummary(const Principal& caller,
 
 absl::Status Insights::SentimentTrend(
     const Principal& caller, const v1::GetSentimentTrendRequest& request,
-    v1::SentimentTrend& response) const {
+    v1::SentimentTrend& response, const CallCancellation& cancellation) const {
   FieldViolations violations;
   std::optional<ScopeName> name =
       ParseScopeName(violations, "scope", request.scope(),
@@ -68,14 +68,16 @@ absl::Status Insights::SentimentTrend(
   RETURN_IF_ERROR(violations.ToStatus());
   ASSIGN_OR_RETURN(InsightScope scope, LoadScope(caller, deps_.store, *name));
   ASSIGN_OR_RETURN(
-      response, ComputeSentimentTrend(deps_.store, scope, *bounds,
-                                      request.granularity(), request.aspect()));
+      response,
+      ComputeSentimentTrend(deps_.store, scope, *bounds, request.granularity(),
+                            request.aspect(), cancellation));
   return absl::OkStatus();
 }
 
 absl::Status Insights::TopIssues(const Principal& caller,
                                  const v1::ListTopIssuesRequest& request,
-                                 v1::ListTopIssuesResponse& response) const {
+                                 v1::ListTopIssuesResponse& response,
+                                 const CallCancellation& cancellation) const {
   FieldViolations violations;
   std::optional<ScopeName> name =
       ParseScopeName(violations, "scope", request.scope(),
@@ -90,14 +92,15 @@ absl::Status Insights::TopIssues(const Principal& caller,
   ASSIGN_OR_RETURN(InsightScope scope, LoadScope(caller, deps_.store, *name));
   const int32_t limit =
       request.limit() == 0 ? kDefaultIssueLimit : request.limit();
-  ASSIGN_OR_RETURN(response,
-                   ComputeTopIssues(deps_.store, scope, *bounds, limit));
+  ASSIGN_OR_RETURN(response, ComputeTopIssues(deps_.store, scope, *bounds,
+                                              limit, cancellation));
   return absl::OkStatus();
 }
 
 absl::Status Insights::CompareHotels(
     const Principal& caller, const v1::CompareHotelsRequest& request,
-    v1::CompareHotelsResponse& response) const {
+    v1::CompareHotelsResponse& response,
+    const CallCancellation& cancellation) const {
   FieldViolations violations;
   std::optional<ScopeName> name =
       ParseScopeName(violations, "parent", request.parent(),
@@ -107,14 +110,16 @@ absl::Status Insights::CompareHotels(
   CheckAspect(violations, request.aspect());
   RETURN_IF_ERROR(violations.ToStatus());
   ASSIGN_OR_RETURN(InsightScope scope, LoadScope(caller, deps_.store, *name));
-  ASSIGN_OR_RETURN(response, ComputeHotelComparison(deps_.store, scope, *bounds,
-                                                    request.aspect()));
+  ASSIGN_OR_RETURN(response,
+                   ComputeHotelComparison(deps_.store, scope, *bounds,
+                                          request.aspect(), cancellation));
   return absl::OkStatus();
 }
 
 absl::Status Insights::AttentionItems(
     const Principal& caller, const v1::ListAttentionItemsRequest& request,
-    v1::ListAttentionItemsResponse& response) const {
+    v1::ListAttentionItemsResponse& response,
+    const CallCancellation& cancellation) const {
   FieldViolations violations;
   std::optional<ScopeName> name =
       ParseScopeName(violations, "scope", request.scope(),
@@ -129,15 +134,15 @@ absl::Status Insights::AttentionItems(
                                   UtcDay(deps_.clock.Now())));
   ASSIGN_OR_RETURN(
       response,
-      ListAttentionPage(deps_.store, scope, tiers, request.page_size(),
-                        request.page_token(),
-                        absl::StrCat("ListAttentionItems\n", request.scope())));
+      ListAttentionPage(
+          deps_.store, scope, tiers, request.page_size(), request.page_token(),
+          absl::StrCat("ListAttentionItems\n", request.scope()), cancellation));
   return absl::OkStatus();
 }
 
 absl::Status Insights::LoyaltyInsights(
     const Principal& caller, const v1::GetLoyaltyInsightsRequest& request,
-    v1::LoyaltyInsights& response) const {
+    v1::LoyaltyInsights& response, const CallCancellation& cancellation) const {
   FieldViolations violations;
   std::optional<ScopeName> name =
       ParseScopeName(violations, "scope", request.scope(),
@@ -149,8 +154,8 @@ absl::Status Insights::LoyaltyInsights(
   ASSIGN_OR_RETURN(GuestTiers tiers,
                    LoadGuestTiers(deps_.store, scope.organization,
                                   UtcDay(deps_.clock.Now())));
-  ASSIGN_OR_RETURN(response,
-                   ComputeLoyaltyInsights(deps_.store, scope, *bounds, tiers));
+  ASSIGN_OR_RETURN(response, ComputeLoyaltyInsights(deps_.store, scope, *bounds,
+                                                    tiers, cancellation));
   return absl::OkStatus();
 }
 

@@ -59,13 +59,15 @@ absl::StatusOr<GuestNegatives> ReadGuestNegatives(const storage::Store& store,
 
 absl::StatusOr<v1::LoyaltyInsights> ComputeLoyaltyInsights(
     const storage::Store& store, const InsightScope& scope,
-    const TimeBounds& bounds, GuestTiers& tiers) {
+    const TimeBounds& bounds, GuestTiers& tiers,
+    const CallCancellation& cancellation) {
   const v1::LoyaltyProgram& program = tiers.program();
   // Index program.tiers_size() collects voices that are no known guest.
   std::vector<VoiceStatsBuilder> by_tier(program.tiers_size() + 1);
   std::set<std::string> candidates;
   const std::unique_ptr<storage::Snapshot> snapshot = store.GetSnapshot();
   for (const ScopeHotel& hotel : scope.hotels) {
+    RETURN_IF_ERROR(cancellation.Check());
     absl::Status tier_lookup;
     RETURN_IF_ERROR(ForEachHotelVoice(
         store, scope.organization, hotel.id, HotelDays(bounds, hotel.zone),
@@ -96,6 +98,7 @@ absl::StatusOr<v1::LoyaltyInsights> ComputeLoyaltyInsights(
     *tier.mutable_stats() = by_tier[i].Build();
   }
   for (const std::string& guest_id : candidates) {
+    RETURN_IF_ERROR(cancellation.Check());
     ASSIGN_OR_RETURN(const GuestTier* tier, tiers.Find(guest_id));
     ASSIGN_OR_RETURN(
         GuestNegatives negatives,

@@ -10,6 +10,7 @@
 
 #include "absl/status/statusor.h"
 #include "guestvoice/v1/insight_service.pb.h"
+#include "service/core/call_cancellation.h"
 #include "service/insights/interval.h"
 #include "service/insights/scope.h"
 #include "service/loyalty/tiers.h"
@@ -19,7 +20,8 @@ namespace guestvoice::service {
 
 absl::StatusOr<v1::LoyaltyInsights> ComputeLoyaltyInsights(
     const storage::Store& store, const InsightScope& scope,
-    const TimeBounds& bounds, GuestTiers& tiers);
+    const TimeBounds& bounds, GuestTiers& tiers,
+    const CallCancellation& cancellation);
 
 }  // namespace guestvoice::service
 

@@ -12,6 +12,7 @@
 
 #include "absl/status/statusor.h"
 #include "guestvoice/v1/insight_service.pb.h"
+#include "service/core/call_cancellation.h"
 #include "service/insights/interval.h"
 #include "service/insights/scope.h"
 #include "storage/store.h"
@@ -30,15 +31,17 @@ absl::StatusOr<v1::HotelSummary> ComputeHotelSummary(
 absl::StatusOr<v1::SentimentTrend> ComputeSentimentTrend(
     const storage::Store& store, const InsightScope& scope,
     const TimeBounds& bounds, v1::Granularity granularity,
-    std::string_view aspect);
+    std::string_view aspect, const CallCancellation& cancellation);
 
 absl::StatusOr<v1::ListTopIssuesResponse> ComputeTopIssues(
     const storage::Store& store, const InsightScope& scope,
-    const TimeBounds& bounds, size_t limit);
+    const TimeBounds& bounds, size_t limit,
+    const CallCancellation& cancellation);
 
 absl::StatusOr<v1::CompareHotelsResponse> ComputeHotelComparison(
     const storage::Store& store, const InsightScope& scope,
-    const TimeBounds& bounds, std::string_view aspect);
+    const TimeBounds& bounds, std::string_view aspect,
+    const CallCancellation& cancellation);
 
 }  // namespace guestvoice::service
 

@@ -14,7 +14,8 @@
 namespace guestvoice::service {
 absl::StatusOr<v1::ListTopIssuesResponse> ComputeTopIssues(
     const storage::Store& store, const InsightScope& scope,
-    const TimeBounds& bounds, size_t limit) {
+    const TimeBounds& bounds, size_t limit,
+    const CallCancellation& cancellation) {
   const std::vector<std::string>& aspects =
       analysis::AspectTaxonomy::Default().aspects();
   const std::unique_ptr<storage::Snapshot> snapshot = store.GetSnapshot();
@@ -25,18 +26,19 @@ absl::StatusOr<v1::ListTopIssuesResponse> ComputeTopIssues(
     std::vector<AspectStatsBuilder> previous;
   };
   std::vector<HotelIssues> hotels(scope.hotels.size());
-  RETURN_IF_ERROR(ReadHotelsOnTwoThreads(scope.hotels.size(), [&](size_t h) {
-    const DayRange days = HotelDays(bounds, scope.hotels[h].zone);
-    HotelIssues& issues = hotels[h];
-    issues.current.resize(aspects.size());
-    issues.previous.resize(aspects.size());
-    RETURN_IF_ERROR(AddHotelAspectVoices(store, scope.organization,
-                                         scope.hotels[h].id, days,
-                                         snapshot.get(), issues.current));
-    return AddHotelAspectVoices(store, scope.organization, scope.hotels[h].id,
-                                days.Previous(), snapshot.get(),
-                                issues.previous);
-  }));
+  RETURN_IF_ERROR(
+      ReadHotelsOnTwoThreads(scope.hotels.size(), cancellation, [&](size_t h) {
+        const DayRange days = HotelDays(bounds, scope.hotels[h].zone);
+        HotelIssues& issues = hotels[h];
+        issues.current.resize(aspects.size());
+        issues.previous.resize(aspects.size());
+        RETURN_IF_ERROR(AddHotelAspectVoices(store, scope.organization,
+                                             scope.hotels[h].id, days,
+                                             snapshot.get(), issues.current));
+        return AddHotelAspectVoices(store, scope.organization,
+                                    scope.hotels[h].id, days.Previous(),
+                                    snapshot.get(), issues.previous);
+      }));
   std::vector<AspectStatsBuilder> current(aspects.size());
   std::vector<AspectStatsBuilder> previous(aspects.size());
   for (const HotelIssues& issues : hotels) {
@@ -65,16 +67,17 @@ absl::StatusOr<v1::ListTopIssuesResponse> ComputeTopIssues(
     issue.set_previous_negative_voice_count(previous[a].negative_voice_count());
     issue.set_mean_sentiment(current[a].mean_sentiment());
     std::vector<std::vector<TimedQuote>> by_hotel(scope.hotels.size());
-    RETURN_IF_ERROR(ReadHotelsOnTwoThreads(scope.hotels.size(), [&](size_t h) {
-      const ScopeHotel& hotel = scope.hotels[h];
-      const TimeBounds day_bounds =
-          DayRangeBounds(HotelDays(bounds, hotel.zone), hotel.zone);
-      ASSIGN_OR_RETURN(
-          by_hotel[h],
-          ReadRecentQuotes(store, scope.organization, hotel.id, aspects[a],
-                           day_bounds, kQuotesPerIssue, snapshot.get()));
-      return absl::OkStatus();
-    }));
+    RETURN_IF_ERROR(ReadHotelsOnTwoThreads(
+        scope.hotels.size(), cancellation, [&](size_t h) {
+          const ScopeHotel& hotel = scope.hotels[h];
+          const TimeBounds day_bounds =
+              DayRangeBounds(HotelDays(bounds, hotel.zone), hotel.zone);
+          ASSIGN_OR_RETURN(
+              by_hotel[h],
+              ReadRecentQuotes(store, scope.organization, hotel.id, aspects[a],
+                               day_bounds, kQuotesPerIssue, snapshot.get()));
+          return absl::OkStatus();
+        }));
     std::vector<TimedQuote> quotes;
     for (std::vector<TimedQuote>& hotel_quotes : by_hotel) {
       for (TimedQuote& quote : hotel_quotes) quotes.push_back(std::move(quote));

@@ -62,7 +62,7 @@ struct BucketAccumulator {
 absl::StatusOr<v1::SentimentTrend> ComputeSentimentTrend(
     const storage::Store& store, const InsightScope& scope,
     const TimeBounds& bounds, v1::Granularity granularity,
-    std::string_view aspect) {
+    std::string_view aspect, const CallCancellation& cancellation) {
   const absl::TimeZone bounds_zone = scope.whole_organization
                                          ? absl::UTCTimeZone()
                                          : scope.hotels.front().zone;
@@ -94,6 +94,7 @@ absl::StatusOr<v1::SentimentTrend> ComputeSentimentTrend(
                                             ? storage::AggregateTable::kVoices
                                             : storage::AggregateTable::kAspects;
   for (const ScopeHotel& hotel : scope.hotels) {
+    RETURN_IF_ERROR(cancellation.Check());
     const DayRange days = HotelDays(bounds, hotel.zone);
     ASSIGN_OR_RETURN(
         std::vector<AggregateBlock> blocks,

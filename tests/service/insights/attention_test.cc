@@ -101,7 +101,7 @@ class ListAttentionPageTest : public testing::InsightDomainFixture {
       const std::string& identity = kIdentity) {
     GuestTiers tiers = Tiers();
     return ListAttentionPage(*store_, Scope(scope), tiers, page_size,
-                             page_token, identity);
+                             page_token, identity, CallCancellation::Never());
   }
 
   // The names of the items of one page of acme's queue.

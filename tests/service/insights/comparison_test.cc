@@ -67,8 +67,9 @@ class ComparisonTest : public testing::InsightDomainFixture {
  protected:
   v1::CompareHotelsResponse Compare(const TimeBounds& bounds,
                                     const std::string& aspect = "") {
-    auto response = ComputeHotelComparison(*store_, Scope("organizations/acme"),
-                                           bounds, aspect);
+    auto response =
+        ComputeHotelComparison(*store_, Scope("organizations/acme"), bounds,
+                               aspect, CallCancellation::Never());
     EXPECT_OK(response.status());
     return response.ok() ? *std::move(response) : v1::CompareHotelsResponse();
   }

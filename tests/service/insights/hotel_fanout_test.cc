@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "gtest/gtest.h"
+#include "tests/testing/cancelled_after_checks.h"
 #include "tests/testing/status_matchers.h"
 
 namespace guestvoice::service {
@@ -15,10 +16,11 @@ TEST(ReadHotelsOnTwoThreadsTest, ReadsEveryHotelOnce) {
   for (size_t count :
        {size_t{0}, size_t{1}, kFanoutHotels - 1, kFanoutHotels, size_t{200}}) {
     std::vector<std::atomic<int>> reads(count);
-    ASSERT_OK(ReadHotelsOnTwoThreads(count, [&](size_t i) {
-      ++reads[i];
-      return absl::OkStatus();
-    }));
+    ASSERT_OK(
+        ReadHotelsOnTwoThreads(count, CallCancellation::Never(), [&](size_t i) {
+          ++reads[i];
+          return absl::OkStatus();
+        }));
     for (size_t i = 0; i < count; ++i) {
       EXPECT_EQ(reads[i], 1) << i << " of " << count;
     }
@@ -26,7 +28,7 @@ TEST(ReadHotelsOnTwoThreadsTest, ReadsEveryHotelOnce) {
 }
 
 TEST(ReadHotelsOnTwoThreadsTest, ReturnsTheErrorOfTheFirstFailingHotel) {
-  EXPECT_THAT(ReadHotelsOnTwoThreads(50,
+  EXPECT_THAT(ReadHotelsOnTwoThreads(50, CallCancellation::Never(),
                                      [](size_t i) {
                                        if (i == 40) {
                                          return absl::InternalError("forty");
@@ -37,6 +39,21 @@ TEST(ReadHotelsOnTwoThreadsTest, ReturnsTheErrorOfTheFirstFailingHotel) {
                                        return absl::OkStatus();
                                      }),
               StatusIs(absl::StatusCode::kDataLoss));
+}
+
+TEST(ReadHotelsOnTwoThreadsTest, ReadsNoMoreHotelsOnceTheCallerHasGone) {
+  constexpr size_t kHotels = 200;
+  const testing::CancelledAfterChecks cancellation(5);
+  std::atomic<int> reads{0};
+  EXPECT_THAT(ReadHotelsOnTwoThreads(kHotels, cancellation,
+                                     [&](size_t) {
+                                       ++reads;
+                                       return absl::OkStatus();
+                                     }),
+              StatusIs(absl::StatusCode::kDeadlineExceeded));
+  // One read per check that passed; the failed check stops both threads.
+  EXPECT_EQ(reads, 5);
+  EXPECT_LT(cancellation.checks(), 8);
 }
 
 }  // namespace

@@ -134,10 +134,13 @@ int Run() {
   });
   const double issues = MedianMicros(repetitions, [&](int r) {
     service::InsightScope one{"bench", false, {scope.hotels[r % hotel_count]}};
-    return service::ComputeTopIssues(**store, one, ninety_days, 10).ok();
+    return service::ComputeTopIssues(**store, one, ninety_days, 10,
+                                     service::CallCancellation::Never())
+        .ok();
   });
   const double compare = MedianMicros(std::max(1, repetitions / 5), [&](int) {
-    return service::ComputeHotelComparison(**store, scope, ninety_days, "")
+    return service::ComputeHotelComparison(**store, scope, ninety_days, "",
+                                           service::CallCancellation::Never())
         .ok();
   });
   std::printf("GetHotelSummary 90 days     p50 %9.1f us (target <= 1000)\n",

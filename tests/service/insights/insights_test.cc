@@ -11,6 +11,7 @@
 #include "gtest/gtest.h"
 #include "service/core/proto_time.h"
 #include "tests/service/feedback/domain_fixture.h"
+#include "tests/testing/cancelled_after_checks.h"
 #include "tests/testing/status_matchers.h"
 
 namespace guestvoice::service {
@@ -61,7 +62,8 @@ class InsightsTest : public testing::FeedbackDomainFixture {
     request.set_granularity(granularity);
     request.set_aspect(aspect);
     v1::SentimentTrend trend;
-    return insights().SentimentTrend(acme_, request, trend);
+    return insights().SentimentTrend(acme_, request, trend,
+                                     CallCancellation::Never());
   }
 
   absl::Status TopIssues(int32_t limit) {
@@ -70,7 +72,8 @@ class InsightsTest : public testing::FeedbackDomainFixture {
     *request.mutable_interval() = RecentDays();
     request.set_limit(limit);
     v1::ListTopIssuesResponse response;
-    return insights().TopIssues(acme_, request, response);
+    return insights().TopIssues(acme_, request, response,
+                                CallCancellation::Never());
   }
 };
 
@@ -128,7 +131,8 @@ TEST_F(InsightsTest, ScopesMustBeTheFormEachRequestTakes) {
   compare.set_parent("organizations/acme/hotels/lisbon");
   *compare.mutable_interval() = RecentDays();
   v1::CompareHotelsResponse comparison;
-  EXPECT_THAT(insights().CompareHotels(acme_, compare, comparison),
+  EXPECT_THAT(insights().CompareHotels(acme_, compare, comparison,
+                                       CallCancellation::Never()),
               StatusIs(absl::StatusCode::kInvalidArgument,
                        HasSubstr("invalid request: parent: ")));
 }
@@ -146,7 +150,8 @@ TEST_F(InsightsTest, EveryBadFieldIsNamedAtOnce) {
   compare.set_parent("organizations/acme");
   compare.set_aspect("spaceship");
   v1::CompareHotelsResponse comparison;
-  EXPECT_THAT(insights().CompareHotels(acme_, compare, comparison),
+  EXPECT_THAT(insights().CompareHotels(acme_, compare, comparison,
+                                       CallCancellation::Never()),
               StatusIs(absl::StatusCode::kInvalidArgument,
                        "invalid request: interval: both start_time and "
                        "end_time are required; aspect: \"spaceship\" is not "
@@ -166,7 +171,8 @@ TEST_F(InsightsTest, LimitsAndPageSizesAreBounded) {
   attention.set_scope("organizations/acme");
   attention.set_page_size(-1);
   v1::ListAttentionItemsResponse items;
-  EXPECT_THAT(insights().AttentionItems(acme_, attention, items),
+  EXPECT_THAT(insights().AttentionItems(acme_, attention, items,
+                                        CallCancellation::Never()),
               StatusIs(absl::StatusCode::kInvalidArgument,
                        "invalid request: page_size: must not be negative"));
 }
@@ -183,12 +189,14 @@ TEST_F(InsightsTest, AnotherTenantsScopesDoNotExist) {
   *loyalty.mutable_interval() = RecentDays();
   v1::LoyaltyInsights loyalty_insights;
   EXPECT_THAT(
-      insights().LoyaltyInsights(rival_, loyalty, loyalty_insights),
+      insights().LoyaltyInsights(rival_, loyalty, loyalty_insights,
+                                 CallCancellation::Never()),
       StatusIs(absl::StatusCode::kNotFound, "organizations/acme not found"));
   v1::ListAttentionItemsRequest attention;
   attention.set_scope("organizations/acme");
   v1::ListAttentionItemsResponse items;
-  EXPECT_THAT(insights().AttentionItems(rival_, attention, items),
+  EXPECT_THAT(insights().AttentionItems(rival_, attention, items,
+                                        CallCancellation::Never()),
               StatusIs(absl::StatusCode::kNotFound));
 }
 
@@ -199,9 +207,55 @@ TEST_F(InsightsTest, AttentionListsOpenNegativeFeedback) {
   v1::ListAttentionItemsRequest request;
   request.set_scope("organizations/acme");
   v1::ListAttentionItemsResponse response;
-  ASSERT_OK(insights().AttentionItems(acme_, request, response));
+  ASSERT_OK(insights().AttentionItems(acme_, request, response,
+                                      CallCancellation::Never()));
   ASSERT_EQ(response.items_size(), 1);
   EXPECT_EQ(response.items(0).feedback().name(), complaint.name());
+}
+
+// A caller whose deadline has passed gets its error, and the query stops at
+// its first check instead of reading every hotel and item.
+TEST_F(InsightsTest, QueriesStopOnceTheCallerHasGone) {
+  Ingest(Item("a-1", "@ana", kNegative));
+  const testing::CancelledAfterChecks gone(0);
+  const auto deadline_exceeded = StatusIs(absl::StatusCode::kDeadlineExceeded);
+
+  v1::GetSentimentTrendRequest trend_request;
+  trend_request.set_scope("organizations/acme");
+  *trend_request.mutable_interval() = RecentDays();
+  trend_request.set_granularity(v1::GRANULARITY_DAY);
+  v1::SentimentTrend trend;
+  EXPECT_THAT(insights().SentimentTrend(acme_, trend_request, trend, gone),
+              deadline_exceeded);
+
+  v1::ListTopIssuesRequest issues_request;
+  issues_request.set_scope("organizations/acme");
+  *issues_request.mutable_interval() = RecentDays();
+  v1::ListTopIssuesResponse issues;
+  EXPECT_THAT(insights().TopIssues(acme_, issues_request, issues, gone),
+              deadline_exceeded);
+
+  v1::CompareHotelsRequest compare_request;
+  compare_request.set_parent("organizations/acme");
+  *compare_request.mutable_interval() = RecentDays();
+  v1::CompareHotelsResponse comparison;
+  EXPECT_THAT(
+      insights().CompareHotels(acme_, compare_request, comparison, gone),
+      deadline_exceeded);
+
+  v1::ListAttentionItemsRequest attention_request;
+  attention_request.set_scope("organizations/acme");
+  v1::ListAttentionItemsResponse attention;
+  EXPECT_THAT(
+      insights().AttentionItems(acme_, attention_request, attention, gone),
+      deadline_exceeded);
+
+  v1::GetLoyaltyInsightsRequest loyalty_request;
+  loyalty_request.set_scope("organizations/acme");
+  *loyalty_request.mutable_interval() = RecentDays();
+  v1::LoyaltyInsights loyalty;
+  EXPECT_THAT(insights().LoyaltyInsights(acme_, loyalty_request, loyalty, gone),
+              deadline_exceeded);
 }
 
 }  // namespace

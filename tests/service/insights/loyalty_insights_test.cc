@@ -63,8 +63,8 @@ class LoyaltyInsightsTest : public testing::InsightDomainFixture {
   v1::LoyaltyInsights Compute(const std::string& scope = "organizations/acme",
                               const TimeBounds& bounds = TenthToFifteenth()) {
     GuestTiers tiers = Tiers();
-    auto insights =
-        ComputeLoyaltyInsights(*store_, Scope(scope), bounds, tiers);
+    auto insights = ComputeLoyaltyInsights(*store_, Scope(scope), bounds, tiers,
+                                           CallCancellation::Never());
     EXPECT_OK(insights.status());
     return insights.ok() ? *std::move(insights) : v1::LoyaltyInsights();
   }

@@ -74,7 +74,8 @@ class TopIssuesTest : public testing::InsightDomainFixture {
   v1::ListTopIssuesResponse TopIssues(
       const TimeBounds& bounds, size_t limit = 10,
       const std::string& scope = "organizations/acme") {
-    auto response = ComputeTopIssues(*store_, Scope(scope), bounds, limit);
+    auto response = ComputeTopIssues(*store_, Scope(scope), bounds, limit,
+                                     CallCancellation::Never());
     EXPECT_OK(response.status());
     return response.ok() ? *std::move(response) : v1::ListTopIssuesResponse();
   }

@@ -84,7 +84,7 @@ class TrendTest : public testing::InsightDomainFixture {
                                            v1::Granularity granularity,
                                            const std::string& aspect = "") {
     return ComputeSentimentTrend(*store_, Scope(scope), bounds, granularity,
-                                 aspect);
+                                 aspect, CallCancellation::Never());
   }
 
   v1::SentimentTrend LisbonTrend(const TimeBounds& bounds,
