@@ -30,6 +30,10 @@ ABSL_FLAG(std::string, tls_cert_file, "",
           "PEM certificate chain for TLS; needs --tls_key_file.");
 ABSL_FLAG(std::string, tls_key_file, "",
           "PEM private key for TLS; needs --tls_cert_file.");
+ABSL_FLAG(std::string, tls_client_ca_file, "",
+          "PEM certificates of the authorities whose client certificates "
+          "are accepted: every client must present one (mutual TLS). Needs "
+          "--tls_cert_file and --tls_key_file.");
 ABSL_FLAG(bool, allow_insecure_non_loopback, false,
           "Serve plaintext on a non-loopback address (only behind a trusted "
           "TLS-terminating proxy).");
@@ -137,6 +141,7 @@ int main(int argc, char** argv) {
       .data_dir = absl::GetFlag(FLAGS_data_dir),
       .tls_cert_file = absl::GetFlag(FLAGS_tls_cert_file),
       .tls_key_file = absl::GetFlag(FLAGS_tls_key_file),
+      .tls_client_ca_file = absl::GetFlag(FLAGS_tls_client_ca_file),
       .allow_insecure_non_loopback =
           absl::GetFlag(FLAGS_allow_insecure_non_loopback),
       .max_message_bytes = absl::GetFlag(FLAGS_max_message_bytes),

@@ -73,6 +73,11 @@ absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>> MakeCredentials(
     return absl::InvalidArgumentError(
         "--tls_cert_file and --tls_key_file go together");
   }
+  if (!options.tls_client_ca_file.empty() && !has_cert) {
+    return absl::InvalidArgumentError(
+        "--tls_client_ca_file needs --tls_cert_file and --tls_key_file: "
+        "clients are asked for certificates only over TLS");
+  }
   if (!has_cert) {
     ASSIGN_OR_RETURN(bool loopback, IsLoopbackAddress(options.listen));
     if (!loopback && !options.allow_insecure_non_loopback) {
@@ -90,6 +95,12 @@ absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>> MakeCredentials(
   ASSIGN_OR_RETURN(pair.private_key,
                    ReadFile(options.tls_key_file, "tls_key_file"));
   ssl.pem_key_cert_pairs.push_back(std::move(pair));
+  if (!options.tls_client_ca_file.empty()) {
+    ASSIGN_OR_RETURN(ssl.pem_root_certs, ReadFile(options.tls_client_ca_file,
+                                                  "tls_client_ca_file"));
+    ssl.client_certificate_request =
+        GRPC_SSL_REQUEST_AND_REQUIRE_CLIENT_CERTIFICATE_AND_VERIFY;
+  }
   return grpc::SslServerCredentials(ssl);
 }
 

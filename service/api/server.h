@@ -29,6 +29,10 @@ struct ServerOptions {
   // PEM server certificate chain and private key; both or neither.
   std::string tls_cert_file;
   std::string tls_key_file;
+  // PEM certificates of the authorities whose client certificates are
+  // accepted. When set, every client must present a certificate one of them
+  // signed (mutual TLS); it needs tls_cert_file and tls_key_file.
+  std::string tls_client_ca_file;
   // Allows plaintext on an address other than loopback. Without it such a
   // listen address needs TLS.
   bool allow_insecure_non_loopback = false;

@@ -7,7 +7,9 @@ wait is a poll with a deadline, never a fixed sleep.
 
 Environment: GUESTVOICED is the server binary (set by ctest). GRPCURL may name
 grpcurl; otherwise it is looked up on PATH and in $(go env GOPATH)/bin, where
-tools/setup installs it.
+tools/setup installs it. GUESTVOICE_E2E_TLS=1 runs every test that uses the
+`server` or `serve` fixtures over mutual TLS, with certificates made by openssl
+for the run (ctest runs the suite both ways).
 """
 
 from __future__ import annotations
@@ -41,6 +43,9 @@ UNAUTHENTICATED = 16
 
 LISTENING = re.compile(r"guestvoiced listening on port (\d+) \(data dir ")
 FIRST_START = re.compile(r"first start: .*admin API key in (\S+)")
+
+# Over mutual TLS instead of plaintext loopback (module docstring).
+OVER_TLS = os.environ.get("GUESTVOICE_E2E_TLS") == "1"
 
 # Generous bounds: they only matter when something hangs, and a loaded CI
 # machine must not turn a slow start into a failure.
@@ -84,6 +89,79 @@ def guestvoiced_binary() -> Path:
 @pytest.fixture(scope="session")
 def grpcurl_binary() -> Path:
     return _find_grpcurl()
+
+
+@dataclass(frozen=True)
+class Certificates:
+    """A certificate authority, a server and a client certificate it signed,
+    and a stranger: a client certificate signed by an authority nobody
+    trusts. Each certificate's key is beside it (NAME.key for NAME.pem)."""
+
+    authority: Path
+    server: Path
+    client: Path
+    stranger: Path
+
+    @staticmethod
+    def key(certificate: Path) -> Path:
+        return certificate.with_suffix(".key")
+
+    def server_flags(self, *, require_client_certificates: bool) -> list[str]:
+        flags = [f"--tls_cert_file={self.server}",
+                 f"--tls_key_file={self.key(self.server)}"]
+        if require_client_certificates:
+            flags.append(f"--tls_client_ca_file={self.authority}")
+        return flags
+
+    def grpcurl_flags(self, client: Path | None) -> list[str]:
+        flags = ["-cacert", str(self.authority)]
+        if client is not None:
+            flags += ["-cert", str(client), "-key", str(self.key(client))]
+        return flags
+
+
+def _openssl(directory: Path, *args: str) -> None:
+    result = subprocess.run(["openssl", *args], cwd=directory,
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, f"openssl {' '.join(args)}:\n{result.stderr}"
+
+
+def _make_authority(directory: Path, name: str) -> Path:
+    _openssl(directory, "req", "-x509", "-newkey", "ec", "-pkeyopt",
+             "ec_paramgen_curve:prime256v1", "-nodes", "-days", "2",
+             "-subj", f"/CN={name}", "-keyout", f"{name}.key",
+             "-out", f"{name}.pem")
+    return directory / f"{name}.pem"
+
+
+def _issue(directory: Path, authority: Path, name: str, serial: int,
+           extensions: str) -> Path:
+    _openssl(directory, "req", "-newkey", "ec", "-pkeyopt",
+             "ec_paramgen_curve:prime256v1", "-nodes", "-subj", f"/CN={name}",
+             "-keyout", f"{name}.key", "-out", f"{name}.csr")
+    (directory / f"{name}.ext").write_text(extensions + "\n")
+    _openssl(directory, "x509", "-req", "-in", f"{name}.csr",
+             "-CA", authority.name, "-CAkey", Certificates.key(authority).name,
+             "-set_serial", str(serial), "-days", "2",
+             "-extfile", f"{name}.ext", "-out", f"{name}.pem")
+    return directory / f"{name}.pem"
+
+
+@pytest.fixture(scope="session")
+def certificates(tmp_path_factory: pytest.TempPathFactory) -> Certificates:
+    """Made once per run by openssl; valid for two days."""
+    directory = tmp_path_factory.mktemp("certificates")
+    authority = _make_authority(directory, "guestvoice-test-ca")
+    untrusted = _make_authority(directory, "untrusted-ca")
+    return Certificates(
+        authority=authority,
+        server=_issue(directory, authority, "server", 1,
+                      "subjectAltName=IP:127.0.0.1,DNS:localhost\n"
+                      "extendedKeyUsage=serverAuth"),
+        client=_issue(directory, authority, "client", 2,
+                      "extendedKeyUsage=clientAuth"),
+        stranger=_issue(directory, untrusted, "stranger", 1,
+                        "extendedKeyUsage=clientAuth"))
 
 
 @dataclass
@@ -157,11 +235,14 @@ def data_dir(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def serve(launch: Launcher) -> Callable[[Path], Guestvoiced]:
+def serve(launch: Launcher,
+          certificates: Certificates) -> Callable[[Path], Guestvoiced]:
     """Starts guestvoiced on a free loopback port and waits until it listens."""
+    transport = (certificates.server_flags(require_client_certificates=True)
+                 if OVER_TLS else [])
 
     def start(data_dir: Path) -> Guestvoiced:
-        server = launch("--listen=127.0.0.1:0", data_dir=data_dir)
+        server = launch("--listen=127.0.0.1:0", *transport, data_dir=data_dir)
         server.wait_until_listening()
         return server
 
@@ -174,14 +255,17 @@ def server(serve: Callable[[Path], Guestvoiced], data_dir: Path) -> Guestvoiced:
 
 
 @pytest.fixture
-def grpcurl(grpcurl_binary: Path) -> Callable[..., subprocess.CompletedProcess]:
+def grpcurl(grpcurl_binary: Path,
+            certificates: Certificates) -> Callable[..., subprocess.CompletedProcess]:
     """Runs grpcurl against a server; returns the finished process."""
+    transport = (certificates.grpcurl_flags(certificates.client)
+                 if OVER_TLS else ["-plaintext"])
 
     def run(server: Guestvoiced, *args: str, request: dict | None = None,
             key: str | None = None) -> subprocess.CompletedProcess:
         # -format-error prints a failed call's google.rpc.Status, details
         # included, as JSON on stderr, so errors can be parsed, not grepped.
-        command = [str(grpcurl_binary), "-plaintext", "-format-error",
+        command = [str(grpcurl_binary), *transport, "-format-error",
                    "-max-time", "10"]
         if key is not None:
             command += ["-H", f"authorization: Bearer {key}"]
@@ -440,3 +524,54 @@ def test_schema_1_store_is_upgraded_on_start_and_answers_as_before(
     assert verify.returncode == 0, verify.stdout + verify.stderr
     assert "120 feedback items" in verify.stdout
     assert verify.stdout.rstrip().endswith(" 0 differences"), verify.stdout
+
+
+def _health_check(grpcurl_binary: Path, server: Guestvoiced,
+                  *transport: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [str(grpcurl_binary), *transport, "-max-time", "10",
+         f"127.0.0.1:{server.port}", f"{HEALTH_SERVICE}/Check"],
+        capture_output=True, text=True, timeout=GRPCURL_DEADLINE_S)
+
+
+def test_tls_server_serves_tls_clients_only(
+        launch, data_dir: Path, certificates: Certificates,
+        grpcurl_binary: Path):
+    server = launch("--listen=127.0.0.1:0",
+                    *certificates.server_flags(require_client_certificates=False),
+                    data_dir=data_dir)
+    server.wait_until_listening()
+    served = _health_check(grpcurl_binary, server,
+                           *certificates.grpcurl_flags(None))
+    assert served.returncode == 0 and "SERVING" in served.stdout, served.stderr
+    plaintext = _health_check(grpcurl_binary, server, "-plaintext")
+    assert plaintext.returncode != 0, plaintext.stdout
+
+
+def test_mutual_tls_refuses_clients_without_a_trusted_certificate(
+        launch, data_dir: Path, certificates: Certificates,
+        grpcurl_binary: Path):
+    server = launch("--listen=127.0.0.1:0",
+                    *certificates.server_flags(require_client_certificates=True),
+                    data_dir=data_dir)
+    server.wait_until_listening()
+    trusted = _health_check(grpcurl_binary, server,
+                            *certificates.grpcurl_flags(certificates.client))
+    assert trusted.returncode == 0 and "SERVING" in trusted.stdout, trusted.stderr
+    for client in (None, certificates.stranger):
+        refused = _health_check(grpcurl_binary, server,
+                                *certificates.grpcurl_flags(client))
+        assert refused.returncode != 0, (client, refused.stdout)
+    assert "SERVING" in _health_check(
+        grpcurl_binary, server,
+        *certificates.grpcurl_flags(certificates.client)).stdout
+
+
+def test_client_authorities_without_a_server_certificate_are_refused(
+        launch, data_dir: Path, certificates: Certificates):
+    refused = launch("--listen=127.0.0.1:0",
+                     f"--tls_client_ca_file={certificates.authority}",
+                     data_dir=data_dir)
+    assert refused.wait_for_exit(REFUSAL_DEADLINE_S) != 0
+    assert "--tls_client_ca_file needs --tls_cert_file" in refused.log()
+    assert not data_dir.exists()
