@@ -32,6 +32,7 @@ absl::StatusOr<Principal> Authenticator::Authenticate(
       absl::StripAsciiWhitespace(AbslView(value.substr(kBearerPrefix.size())));
   ASSIGN_OR_RETURN(Principal principal,
                    verifier_.Verify(FromAbsl(key), clock_.Now()));
+  RETURN_IF_ERROR(rate_limiter_.Admit(principal.api_key_name()));
   if (required != kAnyScope) RETURN_IF_ERROR(principal.RequireScope(required));
   return principal;
 }

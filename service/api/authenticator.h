@@ -9,6 +9,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "common/clock.h"
+#include "service/api/key_rate_limiter.h"
 #include "service/core/principal.h"
 #include "service/tenancy/api_key_verifier.h"
 
@@ -20,22 +21,27 @@ inline constexpr v1::Scope kAnyScope = v1::SCOPE_UNSPECIFIED;
 
 // Turns `authorization: Bearer <key>` metadata into a Principal through the
 // ApiKeyVerifier (which remembers verified keys); keys themselves are never
-// stored.
+// stored. Every call passes through here, so this is also where each key's
+// rate limit is applied.
 class Authenticator {
  public:
-  Authenticator(ApiKeyVerifier& verifier, const Clock& clock)
-      : verifier_(verifier), clock_(clock) {}
+  Authenticator(ApiKeyVerifier& verifier, KeyRateLimiter& rate_limiter,
+                const Clock& clock)
+      : verifier_(verifier), rate_limiter_(rate_limiter), clock_(clock) {}
 
   // The caller of `context`, whose key must grant `required` (kAnyScope:
   // any valid key, for methods that authorize by resource). UNAUTHENTICATED
   // with API_KEY_MISSING (no or malformed metadata), API_KEY_INVALID
-  // (unknown or revoked) or API_KEY_EXPIRED; PERMISSION_DENIED
+  // (unknown or revoked) or API_KEY_EXPIRED; RESOURCE_EXHAUSTED
+  // (LIMIT_EXCEEDED, with a RetryInfo) for a key over its rate limit, which
+  // every authenticated call counts against; PERMISSION_DENIED
   // (SCOPE_MISSING) for a key without `required`.
   absl::StatusOr<Principal> Authenticate(const grpc::ServerContextBase& context,
                                          v1::Scope required) const;
 
  private:
   ApiKeyVerifier& verifier_;
+  KeyRateLimiter& rate_limiter_;
   const Clock& clock_;
 };
 

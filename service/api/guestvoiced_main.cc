@@ -61,6 +61,13 @@ ABSL_FLAG(int, max_watchers, 1000,
           "Open WatchFeedback streams at most; more are RESOURCE_EXHAUSTED.");
 ABSL_FLAG(int, max_watchers_per_key, 50,
           "Open WatchFeedback streams at most per API key.");
+ABSL_FLAG(double, rate_limit_calls_per_second, 1000,
+          "Calls each API key may start per second on average (a token "
+          "bucket per key); more are RESOURCE_EXHAUSTED with a RetryInfo. 0 "
+          "turns the limit off.");
+ABSL_FLAG(double, rate_limit_burst, 2000,
+          "Calls an API key may start at once after a quiet spell: the size "
+          "of its token bucket, at least 1.");
 ABSL_FLAG(absl::Duration, shutdown_grace, absl::Seconds(10),
           "On SIGTERM/SIGINT, how long in-flight calls may take to finish "
           "before they are cancelled.");
@@ -135,6 +142,14 @@ int main(int argc, char** argv) {
         "positive");
     return EXIT_FAILURE;
   }
+  if (absl::GetFlag(FLAGS_rate_limit_calls_per_second) < 0 ||
+      (absl::GetFlag(FLAGS_rate_limit_calls_per_second) > 0 &&
+       absl::GetFlag(FLAGS_rate_limit_burst) < 1)) {
+    spdlog::critical(
+        "--rate_limit_calls_per_second must not be negative, and "
+        "--rate_limit_burst must be at least 1 when there is a rate limit");
+    return EXIT_FAILURE;
+  }
 
   guestvoice::service::ServerOptions options{
       .listen = absl::GetFlag(FLAGS_listen),
@@ -157,6 +172,9 @@ int main(int argc, char** argv) {
                        static_cast<size_t>(absl::GetFlag(FLAGS_max_watchers)),
                    .max_watchers_per_key = static_cast<size_t>(
                        absl::GetFlag(FLAGS_max_watchers_per_key))},
+      .rate_limit = {.calls_per_second =
+                         absl::GetFlag(FLAGS_rate_limit_calls_per_second),
+                     .burst = absl::GetFlag(FLAGS_rate_limit_burst)},
       .read_threads = static_cast<size_t>(absl::GetFlag(FLAGS_read_threads)),
       .write_threads = static_cast<size_t>(absl::GetFlag(FLAGS_write_threads)),
       .call_queue_capacity =

@@ -131,8 +131,10 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(ServerOptions options) {
   ASSIGN_OR_RETURN(server->bootstrap_,
                    BootstrapIfEmpty(*server->store_, *server->clock_));
   server->api_key_verifier_ = std::make_unique<ApiKeyVerifier>(*server->store_);
+  server->rate_limiter_ =
+      std::make_unique<KeyRateLimiter>(opts.rate_limit, *server->clock_);
   server->authenticator_ = std::make_unique<Authenticator>(
-      *server->api_key_verifier_, *server->clock_);
+      *server->api_key_verifier_, *server->rate_limiter_, *server->clock_);
 
   server->reads_ = std::make_unique<BoundedExecutor>(opts.read_threads,
                                                      opts.call_queue_capacity);

@@ -46,6 +46,8 @@ struct ServerOptions {
   const Clock* clock = nullptr;
   // The WatchFeedback log shared by every watcher, and the caps on watchers.
   FeedbackWatchers::Limits watchers;
+  // Calls each API key may start: a token bucket per key.
+  KeyRateLimiter::Limits rate_limit;
   // Workers that run reads and writes (gRPC's own callback threads never
   // touch the store). Many writers let concurrent writes share one WAL
   // fsync; they mostly wait on the disk, not the CPU.
@@ -111,6 +113,7 @@ class Server {
   StripedLock locks_{1024};
   StripedLock attribution_locks_{64};
   std::unique_ptr<ApiKeyVerifier> api_key_verifier_;
+  std::unique_ptr<KeyRateLimiter> rate_limiter_;
   std::unique_ptr<Authenticator> authenticator_;
   // Before grpc_server_, so it is destroyed after every watch call is done.
   std::unique_ptr<FeedbackWatchers> feedback_watchers_;

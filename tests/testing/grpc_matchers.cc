@@ -33,6 +33,18 @@ std::string ErrorDomain(const grpc::Status& status) {
   return FindErrorInfo(Details(status), &info) ? info.domain() : "";
 }
 
+int64_t RetryDelayMillis(const grpc::Status& status) {
+  const google::rpc::Status details = Details(status);
+  google::rpc::RetryInfo retry;
+  for (const auto& any : details.details()) {
+    if (any.UnpackTo(&retry)) {
+      return retry.retry_delay().seconds() * 1000 +
+             retry.retry_delay().nanos() / 1'000'000;
+    }
+  }
+  return -1;
+}
+
 std::vector<std::string> ViolatedFields(const grpc::Status& status) {
   return ViolatedFields(Details(status));
 }

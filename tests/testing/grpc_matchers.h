@@ -6,6 +6,7 @@
 
 #include <grpcpp/support/status.h>
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,8 @@ std::string ErrorReason(const grpc::Status& status);
 std::string ErrorDomain(const grpc::Status& status);
 // Every BadRequest field path of a status.
 std::vector<std::string> ViolatedFields(const grpc::Status& status);
+// The RetryInfo delay of a status in milliseconds, or -1 when it has none.
+int64_t RetryDelayMillis(const grpc::Status& status);
 
 // The same, read from a google.rpc.Status as a response carries it (e.g. one
 // ImportFeedback result).

@@ -22,6 +22,9 @@ class TestServer {
   // The few server options tests vary.
   struct Options {
     service::FeedbackWatchers::Limits watchers;
+    // Off unless a test asks for it: buckets refill only as the fake clock
+    // advances, and most tests never advance it.
+    service::KeyRateLimiter::Limits rate_limit{.calls_per_second = 0};
     size_t call_queue_capacity = 4096;
   };
 

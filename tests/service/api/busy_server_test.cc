@@ -5,8 +5,6 @@
 #include <string>
 
 #include "gmock/gmock.h"
-#include "google/rpc/error_details.pb.h"
-#include "google/rpc/status.pb.h"
 #include "gtest/gtest.h"
 #include "guestvoice/v1/feedback_service.grpc.pb.h"
 #include "guestvoice/v1/hotel_service.grpc.pb.h"
@@ -17,21 +15,8 @@ namespace guestvoice {
 namespace {
 
 using ::guestvoice::testing::GrpcErrorIs;
+using ::guestvoice::testing::RetryDelayMillis;
 using ::guestvoice::testing::TestServer;
-
-// The retry delay a status asks for, or -1 ms without a RetryInfo.
-int64_t RetryDelayMillis(const grpc::Status& status) {
-  google::rpc::Status details;
-  if (!details.ParseFromString(status.error_details())) return -1;
-  for (const auto& any : details.details()) {
-    google::rpc::RetryInfo retry;
-    if (any.UnpackTo(&retry)) {
-      return retry.retry_delay().seconds() * 1000 +
-             retry.retry_delay().nanos() / 1'000'000;
-    }
-  }
-  return -1;
-}
 
 class BusyServerTest : public ::testing::Test {
  protected:
