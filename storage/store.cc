@@ -11,6 +11,7 @@
 #include "storage/counter_table.h"
 #include "storage/data_dir.h"
 #include "storage/data_dir_lock.h"
+#include "storage/expiry_compaction_filter.h"
 #include "storage/key_codec.h"
 #include "storage/keys.h"
 #include "storage/status.h"
@@ -77,6 +78,11 @@ absl::StatusOr<std::unique_ptr<Store>> Store::Open(
   std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
   for (ColumnFamily family : kAllColumnFamilies) {
     descriptors.push_back(ColumnFamilyDescriptorFor(family, block_cache));
+  }
+  for (const ExpiringFamily& expiring : options.expiring_families) {
+    descriptors[static_cast<int>(expiring.family)]
+        .options.compaction_filter_factory =
+        NewExpiryFilterFactory(expiring.is_expired);
   }
   std::vector<rocksdb::ColumnFamilyHandle*> handle_list;
   rocksdb::DB* raw_db = nullptr;

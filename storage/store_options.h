@@ -2,9 +2,26 @@
 #define GUESTVOICE_STORAGE_STORE_OPTIONS_H_
 
 #include <cstddef>
+#include <functional>
 #include <string>
+#include <string_view>
+#include <vector>
+
+#include "storage/column_family.h"
 
 namespace guestvoice::storage {
+
+// A family whose entries expire. Compactions drop the entries `is_expired`
+// calls expired (a RocksDB compaction filter), so expiry costs no scan; but
+// a compaction reaches an entry at its own pace, so readers must also treat
+// an expired entry they meet as absent.
+struct ExpiringFamily {
+  // Called with an entry's value, from RocksDB's compaction threads.
+  using IsExpired = std::function<bool(std::string_view value)>;
+
+  ColumnFamily family;
+  IsExpired is_expired;
+};
 
 struct StoreOptions {
   // Directory holding the RocksDB files; one guestvoiced per directory.
@@ -18,6 +35,8 @@ struct StoreOptions {
   size_t block_cache_bytes = size_t{256} << 20;
   // Create the directory and an empty store when there is none.
   bool create_if_missing = true;
+  // Families whose entries expire; none unless the owner says so.
+  std::vector<ExpiringFamily> expiring_families;
 };
 
 }  // namespace guestvoice::storage

@@ -22,6 +22,7 @@
 #include "service/api/hotel_service.h"
 #include "service/api/insight_service.h"
 #include "service/api/loyalty_service.h"
+#include "service/core/request_log.h"
 #include "service/feedback/aggregate_rebuild.h"
 
 namespace guestvoice::service {
@@ -116,9 +117,11 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(ServerOptions options) {
 
   ASSIGN_OR_RETURN(
       server->store_,
-      storage::Store::Open({.data_dir = opts.data_dir,
-                            .sync_writes = opts.sync_writes,
-                            .block_cache_bytes = opts.block_cache_bytes}));
+      storage::Store::Open(
+          {.data_dir = opts.data_dir,
+           .sync_writes = opts.sync_writes,
+           .block_cache_bytes = opts.block_cache_bytes,
+           .expiring_families = {ExpiringRequestRecords(*server->clock_)}}));
   if (server->store_->needs_upgrade()) {
     // Schema 1 -> 2 changed only the aggregates layout, which the feedback
     // items determine.

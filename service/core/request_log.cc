@@ -53,16 +53,22 @@ std::string RequestDigest(const google::protobuf::Message& request) {
   return Sha256(bytes);
 }
 
-// The response recorded under `request_key`, or nullopt for a new request;
-// INVALID_ARGUMENT (REQUEST_ID_REUSED) for a request with another digest.
+bool Expired(const internal::v1::RequestRecord& record, absl::Time now) {
+  return FromProtoTimestamp(record.create_time()) + kRequestIdLifetime < now;
+}
+
+// The response recorded under `request_key`, or nullopt for a new request
+// (or one whose record has expired, which compaction may not have dropped
+// yet); INVALID_ARGUMENT (REQUEST_ID_REUSED) for a request with another
+// digest.
 absl::StatusOr<std::optional<std::string>> LookupRequest(
     const storage::Store& store, std::string_view request_key,
-    std::string_view request_id, std::string_view digest) {
+    std::string_view request_id, std::string_view digest, absl::Time now) {
   ASSIGN_OR_RETURN(std::optional<internal::v1::RequestRecord> record,
                    ReadProto<internal::v1::RequestRecord>(
                        store, storage::ColumnFamily::kRequests, request_key,
                        "a request record"));
-  if (!record.has_value()) return std::nullopt;
+  if (!record.has_value() || Expired(*record, now)) return std::nullopt;
   if (record->request_sha256() != digest) return RequestIdReused(request_id);
   return std::move(*record->mutable_response());
 }
@@ -80,6 +86,20 @@ void RecordRequest(storage::WriteBatch& batch, std::string_view request_key,
 }
 
 }  // namespace
+
+bool RequestRecordExpired(std::string_view record, absl::Time now) {
+  internal::v1::RequestRecord parsed;
+  return parsed.ParseFromArray(record.data(),
+                               static_cast<int>(record.size())) &&
+         Expired(parsed, now);
+}
+
+storage::ExpiringFamily ExpiringRequestRecords(const Clock& clock) {
+  return {.family = storage::ColumnFamily::kRequests,
+          .is_expired = [&clock](std::string_view record) {
+            return RequestRecordExpired(record, clock.Now());
+          }};
+}
 
 absl::Status CreateOnce(
     const DomainContext& deps, const CreateCall& call,
@@ -103,7 +123,8 @@ absl::Status CreateOnce(
   lock_keys.push_back(request_key);
   auto guard = deps.locks.LockAll(lock_keys);
   ASSIGN_OR_RETURN(std::optional<std::string> previous,
-                   LookupRequest(deps.store, request_key, request_id, digest));
+                   LookupRequest(deps.store, request_key, request_id, digest,
+                                 deps.clock.Now()));
   if (previous.has_value()) {
     return response.ParseFromString(*previous)
                ? absl::OkStatus()

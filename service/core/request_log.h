@@ -4,19 +4,36 @@
 // AIP-155 request ids: a create retried with the same request_id returns what
 // the first call returned, and a different request under a used id is
 // refused. The record is written in the same WriteBatch as the resource, so
-// either both exist or neither does.
+// either both exist or neither does. Records are kept for
+// kRequestIdLifetime; after that the id is free again (docs/security.md).
 
 #include <string>
 #include <string_view>
 
 #include "absl/functional/function_ref.h"
 #include "absl/status/status.h"
+#include "absl/time/time.h"
 #include "absl/types/span.h"
+#include "common/clock.h"
 #include "google/protobuf/message.h"
 #include "service/core/domain_context.h"
+#include "storage/store_options.h"
 #include "storage/write_batch.h"
 
 namespace guestvoice::service {
+
+// How long a request_id is remembered after its first call: far longer than
+// any client retries one, short enough that the records do not pile up.
+inline constexpr absl::Duration kRequestIdLifetime = absl::Hours(24 * 7);
+
+// Whether a request record (the requests family's value) was first served
+// more than kRequestIdLifetime before `now`. An unreadable record is not
+// expired: it is kept for the verify tool to report.
+bool RequestRecordExpired(std::string_view record, absl::Time now);
+
+// The store options that let compactions drop expired request records, by
+// `clock` (which must outlive the store).
+storage::ExpiringFamily ExpiringRequestRecords(const Clock& clock);
 
 // One create call, as CreateOnce needs it.
 struct CreateCall {

@@ -253,5 +253,62 @@ TEST_F(RequestLogTest, AnUnreadableRecordedResponseIsDataLoss) {
   EXPECT_EQ(create_runs_, 1);
 }
 
+TEST_F(RequestLogTest, AnIdIsRememberedForItsLifetimeThenFreeAgain) {
+  v1::ApiKey first;
+  ASSERT_OK(Create(Request("r-1", "ci"), first));
+  clock_.Advance(kRequestIdLifetime);
+  v1::ApiKey replayed;
+  ASSERT_OK(Create(Request("r-1", "ci"), replayed));
+  EXPECT_EQ(replayed.name(), first.name());
+  EXPECT_EQ(create_runs_, 1);
+
+  // Past its lifetime the id is forgotten, even before a compaction has
+  // dropped the record: it may name a new request.
+  clock_.Advance(absl::Seconds(1));
+  v1::ApiKey second;
+  ASSERT_OK(Create(Request("r-1", "deploy"), second));
+  EXPECT_EQ(create_runs_, 2);
+  EXPECT_EQ(second.name(), "organizations/acme/apiKeys/k2");
+  EXPECT_EQ(FromProtoTimestamp(Record("r-1")->create_time()), clock_.Now());
+}
+
+TEST_F(RequestLogTest, CompactionsDropExpiredRecordsAndKeepTheOthers) {
+  store_.reset();
+  ASSERT_OK_AND_ASSIGN(
+      store_, storage::Store::Open(
+                  {.data_dir = dir_.path(),
+                   .sync_writes = false,
+                   .expiring_families = {ExpiringRequestRecords(clock_)}}));
+  v1::ApiKey response;
+  ASSERT_OK(Create(Request("old", "ci"), response));
+  clock_.Advance(kRequestIdLifetime + absl::Hours(1));
+  ASSERT_OK(Create(Request("new", "ci"), response));
+  // A record nobody can read is kept for the verify tool to report.
+  ASSERT_OK(store_->Write([] {
+    storage::WriteBatch batch;
+    batch.Put(storage::ColumnFamily::kRequests,
+              storage::RequestIdKey("acme", "CreateApiKey", "garbled"),
+              "\xff\xff");
+    return batch;
+  }()));
+  ASSERT_EQ(RecordCount(), 3);
+
+  ASSERT_OK(store_->CompactAll());
+  EXPECT_EQ(RecordCount(), 2);
+  EXPECT_FALSE(Record("old").has_value());
+  EXPECT_TRUE(Record("new").has_value());
+}
+
+TEST(RequestRecordExpiredTest, ByTheFirstCallsTime) {
+  const absl::Time served = absl::FromUnixSeconds(1'700'000'000);
+  internal::v1::RequestRecord record;
+  *record.mutable_create_time() = ToProtoTimestamp(served);
+  const std::string bytes = record.SerializeAsString();
+  EXPECT_FALSE(RequestRecordExpired(bytes, served + kRequestIdLifetime));
+  EXPECT_TRUE(RequestRecordExpired(
+      bytes, served + kRequestIdLifetime + absl::Seconds(1)));
+  EXPECT_FALSE(RequestRecordExpired("\xff\xff", absl::InfiniteFuture()));
+}
+
 }  // namespace
 }  // namespace guestvoice::service
