@@ -10,9 +10,11 @@
 
 namespace guestvoice::service {
 
-FeedbackService::FeedbackService(ServiceDeps deps, FeedbackWatchers& watchers)
+FeedbackService::FeedbackService(ServiceDeps deps, FeedbackWatchers& watchers,
+                                 ImportStreams& imports)
     : deps_(deps),
       watchers_(watchers),
+      imports_(imports),
       ingester_(deps.domain, watchers, analysis::FeedbackAnalyzer::Default()),
       items_(deps.domain) {}
 
@@ -29,7 +31,7 @@ grpc::ServerUnaryReactor* FeedbackService::IngestFeedback(
 
 grpc::ServerReadReactor<grpc::ByteBuffer>* FeedbackService::ImportFeedback(
     grpc::CallbackServerContext* context, grpc::ByteBuffer* wire_response) {
-  return StartImport(context, deps_, ingester_, wire_response);
+  return StartImport(context, deps_, ingester_, imports_, wire_response);
 }
 
 grpc::ServerUnaryReactor* FeedbackService::GetFeedback(

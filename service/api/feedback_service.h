@@ -3,6 +3,7 @@
 
 #include "guestvoice/v1/feedback_service.grpc.pb.h"
 #include "service/api/feedback_watchers.h"
+#include "service/api/import_streams.h"
 #include "service/api/service_deps.h"
 #include "service/api/wire_messages.h"
 #include "service/feedback/feedback_items.h"
@@ -27,7 +28,8 @@ class FeedbackService final
           v1::FeedbackService::WithRawCallbackMethod_WatchFeedback,
           v1::FeedbackService::WithRawCallbackMethod_UpdateFeedback> {
  public:
-  FeedbackService(ServiceDeps deps, FeedbackWatchers& watchers);
+  FeedbackService(ServiceDeps deps, FeedbackWatchers& watchers,
+                  ImportStreams& imports);
 
   grpc::ServerUnaryReactor* IngestFeedback(
       grpc::CallbackServerContext* context,
@@ -55,6 +57,7 @@ class FeedbackService final
  private:
   ServiceDeps deps_;
   FeedbackWatchers& watchers_;
+  ImportStreams& imports_;
   FeedbackIngester ingester_;
   FeedbackItems items_;
 };

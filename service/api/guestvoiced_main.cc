@@ -61,6 +61,14 @@ ABSL_FLAG(int, max_watchers, 1000,
           "Open WatchFeedback streams at most; more are RESOURCE_EXHAUSTED.");
 ABSL_FLAG(int, max_watchers_per_key, 50,
           "Open WatchFeedback streams at most per API key.");
+ABSL_FLAG(int, max_import_streams, 64,
+          "ImportFeedback streams open at once; more are RESOURCE_EXHAUSTED "
+          "with a RetryInfo.");
+ABSL_FLAG(int, max_import_items_per_stream, 10000,
+          "Items one ImportFeedback stream carries: the server answers after "
+          "this many, and the client sends the rest in a new stream.");
+ABSL_FLAG(int, max_streams_per_connection, 100,
+          "Calls (HTTP/2 streams) one connection may have open at once.");
 ABSL_FLAG(double, rate_limit_calls_per_second, 1000,
           "Calls each API key may start per second on average (a token "
           "bucket per key); more are RESOURCE_EXHAUSTED with a RetryInfo. 0 "
@@ -134,12 +142,16 @@ int main(int argc, char** argv) {
       absl::GetFlag(FLAGS_watch_log_items) <= 0 ||
       absl::GetFlag(FLAGS_watch_log_mb) <= 0 ||
       absl::GetFlag(FLAGS_max_watchers) <= 0 ||
-      absl::GetFlag(FLAGS_max_watchers_per_key) <= 0) {
+      absl::GetFlag(FLAGS_max_watchers_per_key) <= 0 ||
+      absl::GetFlag(FLAGS_max_import_streams) <= 0 ||
+      absl::GetFlag(FLAGS_max_import_items_per_stream) <= 0 ||
+      absl::GetFlag(FLAGS_max_streams_per_connection) <= 0) {
     spdlog::critical(
         "--max_message_bytes, --block_cache_mb, --read_threads, "
         "--write_threads, --call_queue_capacity, --watch_log_items, "
-        "--watch_log_mb, --max_watchers and --max_watchers_per_key must be "
-        "positive");
+        "--watch_log_mb, --max_watchers, --max_watchers_per_key, "
+        "--max_import_streams, --max_import_items_per_stream and "
+        "--max_streams_per_connection must be positive");
     return EXIT_FAILURE;
   }
   if (absl::GetFlag(FLAGS_rate_limit_calls_per_second) < 0 ||
@@ -172,6 +184,12 @@ int main(int argc, char** argv) {
                        static_cast<size_t>(absl::GetFlag(FLAGS_max_watchers)),
                    .max_watchers_per_key = static_cast<size_t>(
                        absl::GetFlag(FLAGS_max_watchers_per_key))},
+      .imports = {.max_streams = static_cast<size_t>(
+                      absl::GetFlag(FLAGS_max_import_streams)),
+                  .max_items_per_stream = static_cast<size_t>(
+                      absl::GetFlag(FLAGS_max_import_items_per_stream))},
+      .max_streams_per_connection =
+          absl::GetFlag(FLAGS_max_streams_per_connection),
       .rate_limit = {.calls_per_second =
                          absl::GetFlag(FLAGS_rate_limit_calls_per_second),
                      .burst = absl::GetFlag(FLAGS_rate_limit_burst)},

@@ -18,12 +18,21 @@ class ImportReactor final : public grpc::ServerReadReactor<grpc::ByteBuffer> {
   // step runs there, one at a time: the next read starts only when the
   // previous item is durable, so the reactor's state needs no lock.
   ImportReactor(grpc::CallbackServerContext* context, const ServiceDeps& deps,
-                const FeedbackIngester& ingester,
+                const FeedbackIngester& ingester, ImportStreams& streams,
                 grpc::ByteBuffer* wire_response)
       : context_(context),
         deps_(deps),
         ingester_(ingester),
+        streams_(streams),
         wire_response_(wire_response) {
+    if (!streams_.TryOpen()) {
+      Finish(ToGrpcStatus(LimitExceeded(
+          "the server has as many ImportFeedback streams open as it allows; "
+          "retry shortly",
+          kBusyRetryDelay)));
+      return;
+    }
+    holds_slot_ = true;
     if (!deps_.writes.TrySubmit([this] { Authenticate(); })) {
       Finish(ToGrpcStatus(Busy()));
     }
@@ -32,18 +41,20 @@ class ImportReactor final : public grpc::ServerReadReactor<grpc::ByteBuffer> {
   void OnReadDone(bool ok) override {
     if (!ok) {
       // The client half-closed (or went away): every item has its result.
-      *wire_response_ = EncodeBuffer(response_);
-      Finish(grpc::Status::OK);
+      FinishWithResults();
       return;
     }
     if (!deps_.writes.TrySubmit([this] { IngestItem(); })) {
       // The item is refused, not lost: its result says to retry it.
       RecordResult(Busy());
-      StartRead(&wire_request_);
+      ReadNextOrFinish();
     }
   }
 
-  void OnDone() override { delete this; }
+  void OnDone() override {
+    if (holds_slot_) streams_.Close();
+    delete this;
+  }
 
  private:
   static absl::Status Busy() {
@@ -77,7 +88,22 @@ class ImportReactor final : public grpc::ServerReadReactor<grpc::ByteBuffer> {
     } else {
       RecordResult(ingester_.Ingest(*organization_, request_.feedback()));
     }
+    ReadNextOrFinish();
+  }
+
+  // Reads the next item, or answers once the stream carries as many items
+  // as one response holds: the client sends the rest in a new stream.
+  void ReadNextOrFinish() {
+    if (static_cast<size_t>(next_index_) >= streams_.max_items_per_stream()) {
+      FinishWithResults();
+      return;
+    }
     StartRead(&wire_request_);
+  }
+
+  void FinishWithResults() {
+    *wire_response_ = EncodeBuffer(response_);
+    Finish(grpc::Status::OK);
   }
 
   // The first message fixes the parent; later ones must repeat it.
@@ -114,6 +140,8 @@ class ImportReactor final : public grpc::ServerReadReactor<grpc::ByteBuffer> {
   grpc::CallbackServerContext* const context_;
   const ServiceDeps& deps_;
   const FeedbackIngester& ingester_;
+  ImportStreams& streams_;
+  bool holds_slot_ = false;
   grpc::ByteBuffer* const wire_response_;
   v1::ImportFeedbackResponse response_;
   std::optional<Principal> principal_;
@@ -128,8 +156,9 @@ class ImportReactor final : public grpc::ServerReadReactor<grpc::ByteBuffer> {
 
 grpc::ServerReadReactor<grpc::ByteBuffer>* StartImport(
     grpc::CallbackServerContext* context, const ServiceDeps& deps,
-    const FeedbackIngester& ingester, grpc::ByteBuffer* wire_response) {
-  return new ImportReactor(context, deps, ingester, wire_response);
+    const FeedbackIngester& ingester, ImportStreams& streams,
+    grpc::ByteBuffer* wire_response) {
+  return new ImportReactor(context, deps, ingester, streams, wire_response);
 }
 
 }  // namespace guestvoice::service

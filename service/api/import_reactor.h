@@ -5,6 +5,7 @@
 #include <grpcpp/support/server_callback.h>
 
 #include "guestvoice/v1/feedback_service.pb.h"
+#include "service/api/import_streams.h"
 #include "service/api/service_deps.h"
 #include "service/feedback/ingest.h"
 
@@ -17,10 +18,13 @@ namespace guestvoice::service {
 // another tenant's, or changes within the stream. The method is registered
 // raw (wire_messages.h): each message is decoded here, so one whose bytes do
 // not decode (a string that is not UTF-8) is a refused item with the field
-// named, and the stream reads on.
+// named, and the stream reads on. `streams` caps the streams open at once
+// (RESOURCE_EXHAUSTED with a RetryInfo beyond) and the items of one stream
+// (the call answers after that many, reading no more).
 grpc::ServerReadReactor<grpc::ByteBuffer>* StartImport(
     grpc::CallbackServerContext* context, const ServiceDeps& deps,
-    const FeedbackIngester& ingester, grpc::ByteBuffer* wire_response);
+    const FeedbackIngester& ingester, ImportStreams& streams,
+    grpc::ByteBuffer* wire_response);
 
 }  // namespace guestvoice::service
 

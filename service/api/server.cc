@@ -155,8 +155,9 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(ServerOptions options) {
   server->services_.push_back(std::make_unique<AdminService>(deps));
   server->feedback_watchers_ =
       std::make_unique<FeedbackWatchers>(opts.watchers);
-  server->services_.push_back(
-      std::make_unique<FeedbackService>(deps, *server->feedback_watchers_));
+  server->import_streams_ = std::make_unique<ImportStreams>(opts.imports);
+  server->services_.push_back(std::make_unique<FeedbackService>(
+      deps, *server->feedback_watchers_, *server->import_streams_));
   server->services_.push_back(std::make_unique<LoyaltyService>(deps));
   server->services_.push_back(std::make_unique<InsightService>(deps));
   server->service_names_ = {v1::HotelService::service_full_name(),
@@ -173,6 +174,8 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(ServerOptions options) {
 
   grpc::ServerBuilder builder;
   builder.AddListeningPort(opts.listen, credentials, &server->port_);
+  builder.AddChannelArgument(GRPC_ARG_MAX_CONCURRENT_STREAMS,
+                             opts.max_streams_per_connection);
   builder.SetMaxReceiveMessageSize(opts.max_message_bytes);
   builder.SetMaxSendMessageSize(opts.max_message_bytes);
   for (const auto& service : server->services_) {

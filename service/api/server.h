@@ -15,6 +15,7 @@
 #include "common/striped_lock.h"
 #include "service/api/authenticator.h"
 #include "service/api/feedback_watchers.h"
+#include "service/api/import_streams.h"
 #include "service/feedback/voices.h"
 #include "service/tenancy/bootstrap.h"
 #include "storage/store.h"
@@ -46,6 +47,10 @@ struct ServerOptions {
   const Clock* clock = nullptr;
   // The WatchFeedback log shared by every watcher, and the caps on watchers.
   FeedbackWatchers::Limits watchers;
+  // The caps on ImportFeedback streams.
+  ImportStreams::Limits imports;
+  // HTTP/2 streams (calls) one connection may have open at once.
+  int max_streams_per_connection = 100;
   // Calls each API key may start: a token bucket per key.
   KeyRateLimiter::Limits rate_limit;
   // Workers that run reads and writes (gRPC's own callback threads never
@@ -115,6 +120,8 @@ class Server {
   std::unique_ptr<ApiKeyVerifier> api_key_verifier_;
   std::unique_ptr<KeyRateLimiter> rate_limiter_;
   std::unique_ptr<Authenticator> authenticator_;
+  // Before grpc_server_: import calls give back their slots when done.
+  std::unique_ptr<ImportStreams> import_streams_;
   // Before grpc_server_, so it is destroyed after every watch call is done.
   std::unique_ptr<FeedbackWatchers> feedback_watchers_;
   // Before grpc_server_ too: every call's task finishes its call, so the

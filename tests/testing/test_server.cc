@@ -39,6 +39,7 @@ void TestServer::Start() {
       .block_cache_bytes = 8 << 20,
       .clock = &clock_,
       .watchers = options_.watchers,
+      .imports = options_.imports,
       .rate_limit = options_.rate_limit,
       .call_queue_capacity = options_.call_queue_capacity,
   });

@@ -22,6 +22,7 @@ class TestServer {
   // The few server options tests vary.
   struct Options {
     service::FeedbackWatchers::Limits watchers;
+    service::ImportStreams::Limits imports;
     // Off unless a test asks for it: buckets refill only as the fake clock
     // advances, and most tests never advance it.
     service::KeyRateLimiter::Limits rate_limit{.calls_per_second = 0};

@@ -54,10 +54,15 @@ class FeedbackServiceStub:
     ImportFeedback: _grpc.StreamUnaryMultiCallable[_feedback_service_pb2.ImportFeedbackRequest, _feedback_service_pb2.ImportFeedbackResponse]
     """Ingests a stream of items, for bulk imports. Needs SCOPE_FEEDBACK_WRITE.
     Each item is ingested as by IngestFeedback; a bad item gets its error in
-    its result and the stream goes on.
+    its result and the stream goes on. A stream carries at most 10,000 items
+    (the server's --max_import_items_per_stream): after that many the server
+    answers with their results and reads no more, so a client sends larger
+    imports as several streams and resends any item without a result.
 
     Errors for the whole call: INVALID_ARGUMENT (FIELD_INVALID) when the
-    parent changes within the stream.
+    parent changes within the stream; RESOURCE_EXHAUSTED (LIMIT_EXCEEDED,
+    with a RetryInfo) when the server has as many import streams open as it
+    allows.
     """
     GetFeedback: _grpc.UnaryUnaryMultiCallable[_feedback_service_pb2.GetFeedbackRequest, _feedback_pb2.Feedback]
     """Gets one feedback item. Needs SCOPE_FEEDBACK_READ.
@@ -119,10 +124,15 @@ class FeedbackServiceAsyncStub(FeedbackServiceStub):
     ImportFeedback: _aio.StreamUnaryMultiCallable[_feedback_service_pb2.ImportFeedbackRequest, _feedback_service_pb2.ImportFeedbackResponse]  # type: ignore[assignment]
     """Ingests a stream of items, for bulk imports. Needs SCOPE_FEEDBACK_WRITE.
     Each item is ingested as by IngestFeedback; a bad item gets its error in
-    its result and the stream goes on.
+    its result and the stream goes on. A stream carries at most 10,000 items
+    (the server's --max_import_items_per_stream): after that many the server
+    answers with their results and reads no more, so a client sends larger
+    imports as several streams and resends any item without a result.
 
     Errors for the whole call: INVALID_ARGUMENT (FIELD_INVALID) when the
-    parent changes within the stream.
+    parent changes within the stream; RESOURCE_EXHAUSTED (LIMIT_EXCEEDED,
+    with a RetryInfo) when the server has as many import streams open as it
+    allows.
     """
     GetFeedback: _aio.UnaryUnaryMultiCallable[_feedback_service_pb2.GetFeedbackRequest, _feedback_pb2.Feedback]  # type: ignore[assignment]
     """Gets one feedback item. Needs SCOPE_FEEDBACK_READ.
@@ -193,10 +203,15 @@ class FeedbackServiceServicer(metaclass=_abc_1.ABCMeta):
     ) -> _typing.Union[_feedback_service_pb2.ImportFeedbackResponse, _abc.Awaitable[_feedback_service_pb2.ImportFeedbackResponse]]:
         """Ingests a stream of items, for bulk imports. Needs SCOPE_FEEDBACK_WRITE.
         Each item is ingested as by IngestFeedback; a bad item gets its error in
-        its result and the stream goes on.
+        its result and the stream goes on. A stream carries at most 10,000 items
+        (the server's --max_import_items_per_stream): after that many the server
+        answers with their results and reads no more, so a client sends larger
+        imports as several streams and resends any item without a result.
 
         Errors for the whole call: INVALID_ARGUMENT (FIELD_INVALID) when the
-        parent changes within the stream.
+        parent changes within the stream; RESOURCE_EXHAUSTED (LIMIT_EXCEEDED,
+        with a RetryInfo) when the server has as many import streams open as it
+        allows.
         """
 
     @_abc_1.abstractmethod

@@ -439,10 +439,15 @@ export const FeedbackService: GenService<{
   /**
    * Ingests a stream of items, for bulk imports. Needs SCOPE_FEEDBACK_WRITE.
    * Each item is ingested as by IngestFeedback; a bad item gets its error in
-   * its result and the stream goes on.
+   * its result and the stream goes on. A stream carries at most 10,000 items
+   * (the server's --max_import_items_per_stream): after that many the server
+   * answers with their results and reads no more, so a client sends larger
+   * imports as several streams and resends any item without a result.
    *
    * Errors for the whole call: INVALID_ARGUMENT (FIELD_INVALID) when the
-   * parent changes within the stream.
+   * parent changes within the stream; RESOURCE_EXHAUSTED (LIMIT_EXCEEDED,
+   * with a RetryInfo) when the server has as many import streams open as it
+   * allows.
    *
    * @generated from rpc guestvoice.v1.FeedbackService.ImportFeedback
    */

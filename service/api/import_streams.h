@@ -1,0 +1,47 @@
+#ifndef GUESTVOICE_SERVICE_API_IMPORT_STREAMS_H_
+#define GUESTVOICE_SERVICE_API_IMPORT_STREAMS_H_
+
+#include <atomic>
+#include <cstddef>
+
+namespace guestvoice::service {
+
+// The caps on ImportFeedback streams. Each open stream holds a reactor and
+// its results until it ends, so their number is capped; and a stream's
+// response carries one result per item and must fit in one message, so the
+// items one stream carries are capped too.
+class ImportStreams {
+ public:
+  struct Limits {
+    // Streams open at once; more are RESOURCE_EXHAUSTED.
+    size_t max_streams = 64;
+    // Items one stream carries: the server answers after this many with
+    // their results and reads no more (about 70 bytes of response each,
+    // well inside the 4 MiB message limit).
+    size_t max_items_per_stream = 10'000;
+  };
+
+  explicit ImportStreams(Limits limits) : limits_(limits) {}
+
+  // Takes a slot for a new stream: false when every slot is taken.
+  bool TryOpen() {
+    size_t open = open_.load();
+    do {
+      if (open >= limits_.max_streams) return false;
+    } while (!open_.compare_exchange_weak(open, open + 1));
+    return true;
+  }
+
+  // Gives back the slot of a stream TryOpen admitted.
+  void Close() { --open_; }
+
+  size_t max_items_per_stream() const { return limits_.max_items_per_stream; }
+
+ private:
+  const Limits limits_;
+  std::atomic<size_t> open_{0};
+};
+
+}  // namespace guestvoice::service
+
+#endif  // GUESTVOICE_SERVICE_API_IMPORT_STREAMS_H_
