@@ -27,6 +27,15 @@ type mark struct {
 	Title      string
 }
 
+// rounded keeps a tenth of a unit, more than any screen shows, so the SVG
+// reads "441.7", not "441.74512447488587".
+func (m mark) rounded() mark {
+	m.X, m.Y, m.W, m.H = round(m.X), round(m.Y), round(m.W), round(m.H)
+	return m
+}
+
+func round(v float64) float64 { return math.Round(v*10) / 10 }
+
 // trendChart is voice-weighted sentiment per bucket as a line, over the
 // number of voices per bucket as bars.
 type trendChart struct {
@@ -58,9 +67,9 @@ func newTrendChart(buckets []*gv.TrendBucket, granularity gv.Granularity) trendC
 		return sentimentBottom - (sentiment-low)/(high-low)*(sentimentBottom-c.PlotTop)
 	}
 	for v := low; v <= high+1e-9; v += 0.2 {
-		c.YTicks = append(c.YTicks, tick{y(v), fmt.Sprintf("%+.1f", v)})
+		c.YTicks = append(c.YTicks, tick{round(y(v)), fmt.Sprintf("%+.1f", v)})
 	}
-	c.ZeroY = y(0)
+	c.ZeroY = round(y(0))
 
 	step := (c.PlotRight - c.PlotLeft) / float64(max(len(buckets), 1))
 	var path strings.Builder
@@ -70,12 +79,12 @@ func newTrendChart(buckets []*gv.TrendBucket, granularity gv.Granularity) trendC
 		x := c.PlotLeft + step*(float64(i)+0.5)
 		label := bucketLabel(b, granularity)
 		if i%labelEvery == 0 {
-			c.XTicks = append(c.XTicks, tick{x, label})
+			c.XTicks = append(c.XTicks, tick{round(x), label})
 		}
 		if maxVoices > 0 && b.GetVoiceCount() > 0 {
 			h := float64(b.GetVoiceCount()) / float64(maxVoices) * (c.VolumeBottom - c.VolumeTop)
 			c.Volume = append(c.Volume, mark{X: x - step*0.35, Y: c.VolumeBottom - h, W: step * 0.7, H: h, Class: "volume",
-				Title: fmt.Sprintf("%s: %d voices, %d items", label, b.GetVoiceCount(), b.GetFeedbackCount())})
+				Title: fmt.Sprintf("%s: %d voices, %d items", label, b.GetVoiceCount(), b.GetFeedbackCount())}.rounded())
 		}
 		if b.GetVoiceCount() == 0 {
 			penDown = false // a gap, not a fall to zero
@@ -90,7 +99,7 @@ func newTrendChart(buckets []*gv.TrendBucket, granularity gv.Granularity) trendC
 		penDown = true
 		c.HasVoices = true
 		c.Points = append(c.Points, mark{X: x, Y: py, Class: sentimentClass(b.GetMeanSentiment()),
-			Title: fmt.Sprintf("%s: mean sentiment %s over %d voices", label, signed(b.GetMeanSentiment()), b.GetVoiceCount())})
+			Title: fmt.Sprintf("%s: mean sentiment %s over %d voices", label, signed(b.GetMeanSentiment()), b.GetVoiceCount())}.rounded())
 	}
 	c.Line = strings.TrimSpace(path.String())
 	c.MaxVoicesLabel = fmt.Sprintf("voices (at most %d a bucket)", maxVoices)
@@ -124,7 +133,6 @@ type barChart struct {
 	ZeroX                float64
 	Rows                 []barRow
 	Axis                 []tick
-	Empty                bool
 }
 
 const rowHeight = 30
@@ -147,22 +155,22 @@ func newAspectChart(current, previous []*gv.AspectStats) barChart {
 	for _, a := range previous {
 		before[a.GetAspect()] = a
 	}
-	c.Empty = true
 	for i, a := range current {
 		row := barRow{Y: float64(i*rowHeight + 4), Label: aspectName(a.GetAspect())}
 		if a.GetVoiceCount() == 0 {
 			row.Value = "no mentions"
 		} else {
-			c.Empty = false
 			w := a.GetMeanSentiment() * half
-			row.Bars = []mark{{X: math.Min(c.ZeroX, c.ZeroX+w), Y: row.Y + 4, W: math.Max(math.Abs(w), 1), H: rowHeight - 12,
+			bar := mark{X: math.Min(c.ZeroX, c.ZeroX+w), Y: row.Y + 4, W: math.Max(math.Abs(w), 1), H: rowHeight - 12,
 				Class: sentimentClass(a.GetMeanSentiment()),
-				Title: fmt.Sprintf("%s: mean %s, %d voices, %s of them negative", aspectName(a.GetAspect()), signed(a.GetMeanSentiment()), a.GetVoiceCount(), percent(a.GetNegativeShare()))}}
+				Title: fmt.Sprintf("%s: mean %s, %d voices, %s of them negative", aspectName(a.GetAspect()), signed(a.GetMeanSentiment()), a.GetVoiceCount(), percent(a.GetNegativeShare()))}
+			row.Bars = []mark{bar.rounded()}
 			row.Value = fmt.Sprintf("%s · %d voices · %s negative", signed(a.GetMeanSentiment()), a.GetVoiceCount(), percent(a.GetNegativeShare()))
 		}
 		if p := before[a.GetAspect()]; p.GetVoiceCount() > 0 {
-			row.Previous = &mark{X: c.ZeroX + p.GetMeanSentiment()*half, Y: row.Y + 1, H: rowHeight - 6, Class: "previous",
-				Title: fmt.Sprintf("previous interval: %s over %d voices", signed(p.GetMeanSentiment()), p.GetVoiceCount())}
+			previous := mark{X: c.ZeroX + p.GetMeanSentiment()*half, Y: row.Y + 1, H: rowHeight - 6, Class: "previous",
+				Title: fmt.Sprintf("previous interval: %s over %d voices", signed(p.GetMeanSentiment()), p.GetVoiceCount())}.rounded()
+			row.Previous = &previous
 		}
 		c.Rows = append(c.Rows, row)
 	}
@@ -177,7 +185,6 @@ func newShareChart(labels []string, stats []*gv.VoiceStats) barChart {
 	for _, v := range []float64{0, 0.25, 0.5, 0.75, 1} {
 		c.Axis = append(c.Axis, tick{c.PlotLeft + v*width, percent(v)})
 	}
-	c.Empty = true
 	for i, s := range stats {
 		row := barRow{Y: float64(i*rowHeight + 4), Label: labels[i]}
 		if s.GetVoiceCount() == 0 {
@@ -185,7 +192,6 @@ func newShareChart(labels []string, stats []*gv.VoiceStats) barChart {
 			c.Rows = append(c.Rows, row)
 			continue
 		}
-		c.Empty = false
 		x := c.PlotLeft
 		for _, part := range []struct {
 			share float64
@@ -201,7 +207,7 @@ func newShareChart(labels []string, stats []*gv.VoiceStats) barChart {
 			}
 			w := part.share * width
 			row.Bars = append(row.Bars, mark{X: x, Y: row.Y + 4, W: w, H: rowHeight - 12, Class: part.class,
-				Title: fmt.Sprintf("%s: %s of %d voices %s", labels[i], percent(part.share), s.GetVoiceCount(), part.name)})
+				Title: fmt.Sprintf("%s: %s of %d voices %s", labels[i], percent(part.share), s.GetVoiceCount(), part.name)}.rounded())
 			x += w
 		}
 		row.Value = fmt.Sprintf("%d voices · mean %s", s.GetVoiceCount(), signed(s.GetMeanSentiment()))

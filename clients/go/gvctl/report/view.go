@@ -5,6 +5,7 @@ import (
 	"math"
 	"slices"
 	"time"
+	_ "time/tzdata" // attention items show the hotel's day wherever gvctl runs
 
 	gv "github.com/guestvoice/guestvoice/clients/go/guestvoicev1"
 )
@@ -102,7 +103,7 @@ func newView(d *Data) view {
 		// the right.
 		w := s.GetMeanSentiment() * 58
 		row.Bar = mark{X: math.Min(60, 60+w), Y: 3, W: math.Max(math.Abs(w), 1), H: 12, Class: sentimentClass(s.GetMeanSentiment()),
-			Title: "mean sentiment " + signed(s.GetMeanSentiment())}
+			Title: "mean sentiment " + signed(s.GetMeanSentiment())}.rounded()
 		if s.GetVoiceCount() == 0 {
 			row.Mean, row.Positive, row.Negative, row.Bar = "–", "–", "–", mark{}
 		}
