@@ -101,8 +101,8 @@ func progressPrinter(w io.Writer) func(Progress) {
 }
 
 func printResult(w io.Writer, r Result) {
-	fmt.Fprintf(w, "Loaded %d hotels, %d guests (%d stays, %d check-ins), %d feedback items (%d already there).\n",
-		len(r.Hotels), r.Guests, r.Stays, r.CheckIns, r.Ingested, r.Duplicates)
+	fmt.Fprintf(w, "Loaded %d hotels, %d guests (%d stays, %d check-ins), %d feedback items (%d already there, %d complaints handled).\n",
+		len(r.Hotels), r.Guests, r.Stays, r.CheckIns, r.Ingested, r.Duplicates, r.CasesHandled)
 	fmt.Fprintln(w, "Hotels with a problem guests have complained about lately:")
 	for _, h := range r.Hotels {
 		if h.Problem != "" {

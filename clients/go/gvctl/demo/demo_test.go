@@ -63,8 +63,15 @@ func TestLoadPlantsProblemsTopIssuesFind(t *testing.T) {
 	if result.Ingested != 3000 || result.Duplicates != 0 {
 		t.Fatalf("first load: ingested %d, duplicates %d; want 3000, 0", result.Ingested, result.Duplicates)
 	}
-	if len(result.Hotels) != 6 || result.Guests == 0 || result.Stays < result.Guests {
-		t.Fatalf("first load: %d hotels, %d guests, %d stays", len(result.Hotels), result.Guests, result.Stays)
+	if len(result.Hotels) != 6 || result.Guests == 0 || result.Stays < result.Guests || result.CasesHandled == 0 {
+		t.Fatalf("first load: %d hotels, %d guests, %d stays, %d cases handled", len(result.Hotels), result.Guests, result.Stays, result.CasesHandled)
+	}
+	resolved, err := client.Feedback.ListFeedback(ctx, &gv.ListFeedbackRequest{Parent: "organizations/default", CaseState: gv.CaseState_CASE_STATE_RESOLVED, PageSize: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(resolved.GetFeedback()) == 0 || resolved.GetFeedback()[0].GetCase().GetPublicResponse() == "" {
+		t.Errorf("no resolved complaint with a public reply: %v", resolved.GetFeedback())
 	}
 
 	last90Days := &interval.Interval{StartTime: timestamppb.New(end.AddDate(0, 0, -90)), EndTime: timestamppb.New(end)}
@@ -90,7 +97,7 @@ func TestLoadPlantsProblemsTopIssuesFind(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if again.Ingested != 0 || again.Duplicates != 3000 {
-		t.Errorf("second load: ingested %d, duplicates %d; want 0, 3000", again.Ingested, again.Duplicates)
+	if again.Ingested != 0 || again.Duplicates != 3000 || again.CasesHandled != 0 {
+		t.Errorf("second load: ingested %d, duplicates %d, %d cases handled; want 0, 3000, 0", again.Ingested, again.Duplicates, again.CasesHandled)
 	}
 }

@@ -27,6 +27,12 @@ const (
 	problemShare = 0.5
 	// problemDays is how long before the end the problems began.
 	problemDays = 120
+	// resolvedShare of complaints older than caseAge are resolved with a
+	// public reply; acknowledgedShare of the others are being looked at.
+	// The rest stay open: the attention queue.
+	resolvedShare     = 0.75
+	acknowledgedShare = 0.3
+	caseAge           = 14 * 24 * time.Hour
 )
 
 // Channels anonymous authors write on, and how often.
@@ -56,10 +62,12 @@ var ratingScales = map[gv.Source][2]float64{
 
 // post is one feedback item with the voice that wrote it: all of a voice's
 // posts travel on one import stream, so the service sees an original
-// before its repeat however many streams there are.
+// before its repeat however many streams there are. handling, when set, is
+// the case as the hotel has handled it since.
 type post struct {
 	feedback *gv.Feedback
 	voice    string
+	handling *gv.FeedbackCase
 }
 
 // feedbackGenerator writes the chain's feedback, one post at a time.
@@ -132,12 +140,13 @@ func (g *feedbackGenerator) next() post {
 	posted = earlier(posted, g.window.end.Add(-time.Minute)).Truncate(time.Second)
 
 	language := g.language(g.hotels[hotel])
-	text, positiveShare := g.review(phrasebooks[language], g.hotels[hotel], posted)
-	original := g.feedback(hotel, author, text, language, positiveShare, posted)
+	book := phrasebooks[language]
+	text, positiveShare := g.review(book, g.hotels[hotel], posted)
+	original := post{g.feedback(hotel, author, text, language, positiveShare, posted), voice, g.handling(book, positiveShare, posted)}
 
 	if g.r.chance(repeatShare) {
 		repeat := g.feedback(hotel, author, text, language, positiveShare, later(posted, g.window.end, 48*time.Hour, g.r))
-		g.followUps = append(g.followUps, post{repeat, voice})
+		g.followUps = append(g.followUps, post{feedback: repeat, voice: voice})
 	}
 	if len(linked) > 1 && g.r.chance(crossPostShare) {
 		other := linked[0]
@@ -145,9 +154,25 @@ func (g *feedbackGenerator) next() post {
 			other = linked[1]
 		}
 		crossPost := g.feedback(hotel, other, text, language, positiveShare, later(posted, g.window.end, 10*time.Minute, g.r))
-		g.followUps = append(g.followUps, post{crossPost, voice})
+		g.followUps = append(g.followUps, post{feedback: crossPost, voice: voice})
 	}
-	return post{original, voice}
+	return original
+}
+
+// handling is what the hotel has done about a complaint by the end of the
+// period; nil leaves the case open. Only originals are handled: a repeat
+// or cross-post is the same complaint again.
+func (g *feedbackGenerator) handling(book phrasebook, positiveShare float64, posted time.Time) *gv.FeedbackCase {
+	if positiveShare >= 0.5 {
+		return nil
+	}
+	if g.window.end.Sub(posted) > caseAge && g.r.chance(resolvedShare) {
+		return &gv.FeedbackCase{State: gv.CaseState_CASE_STATE_RESOLVED, Assignee: "guest-relations", PublicResponse: oneOf(g.r, book.replies)}
+	}
+	if g.r.chance(acknowledgedShare) {
+		return &gv.FeedbackCase{State: gv.CaseState_CASE_STATE_ACKNOWLEDGED, Assignee: "guest-relations"}
+	}
+	return nil
 }
 
 // language is what an author at this hotel writes in: mostly the local

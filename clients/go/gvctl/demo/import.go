@@ -8,43 +8,46 @@ import (
 	gv "github.com/guestvoice/guestvoice/clients/go/guestvoicev1"
 )
 
-// itemsPerCall is how many items one ImportFeedback call carries: large
-// enough that the call's round trip is nothing beside its items, small
-// enough that a failure loses little and progress moves steadily.
-const itemsPerCall = 2_000
+const (
+	// itemsPerCall is how many items one ImportFeedback call carries: large
+	// enough that the call's round trip is nothing beside its items, small
+	// enough that a failure loses little and progress moves steadily.
+	itemsPerCall = 2_000
+	// caseWorkers is how many case updates of a batch run at once.
+	caseWorkers = 4
+)
+
+// imported is what one stream did.
+type imported struct {
+	ingested, duplicates, casesHandled int64
+	err                                error
+}
 
 // importFeedback generates the feedback and imports it over the plan's
-// streams. One goroutine generates (the random draws have one order); each
-// stream sends its batches in turn. All of a voice's posts go to one stream.
-func (l *loader) importFeedback(ctx context.Context) (ingested, duplicates int64, err error) {
+// streams, then handles the cases of the batch's new complaints. One
+// goroutine generates (the random draws have one order); each stream sends
+// its batches in turn. All of a voice's posts go to one stream.
+func (l *loader) importFeedback(ctx context.Context, result *Result) error {
 	streams := l.plan.options.Streams
 	total := l.plan.options.Items
-	batches := make([]chan []*gv.Feedback, streams)
+	batches := make([]chan []post, streams)
 	for i := range batches {
-		batches[i] = make(chan []*gv.Feedback, 1) // generation stays a batch ahead
+		batches[i] = make(chan []post, 1) // generation stays a batch ahead
 	}
-	type outcome struct {
-		ingested, duplicates int64
-		err                  error
-	}
-	outcomes := make(chan outcome, streams)
+	outcomes := make(chan imported, streams)
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	for i := range streams {
 		go func() {
-			var o outcome
+			var o imported
 			for batch := range batches[i] {
 				if o.err != nil {
 					continue // drains, so generation never blocks
 				}
-				response, err := l.importBatch(ctx, batch)
-				if err != nil {
-					o.err = err
+				if o.err = l.importBatch(ctx, batch, &o); o.err != nil {
 					cancel()
 					continue
 				}
-				o.ingested += response.GetIngestedCount()
-				o.duplicates += response.GetDuplicateCount()
 				l.progress.add("feedback", len(batch), total)
 			}
 			outcomes <- o
@@ -52,11 +55,11 @@ func (l *loader) importFeedback(ctx context.Context) (ingested, duplicates int64
 	}
 
 	generator := l.plan.feedback()
-	pending := make([][]*gv.Feedback, streams)
+	pending := make([][]post, streams)
 	for n := 0; n < total && ctx.Err() == nil; n++ {
 		p := generator.next()
 		stream := streamOf(p.voice, streams)
-		pending[stream] = append(pending[stream], p.feedback)
+		pending[stream] = append(pending[stream], p)
 		if len(pending[stream]) == itemsPerCall {
 			batches[stream] <- pending[stream]
 			pending[stream] = nil
@@ -68,10 +71,12 @@ func (l *loader) importFeedback(ctx context.Context) (ingested, duplicates int64
 		}
 		close(batches[i])
 	}
+	var err error
 	for range streams {
 		o := <-outcomes
-		ingested += o.ingested
-		duplicates += o.duplicates
+		result.Ingested += o.ingested
+		result.Duplicates += o.duplicates
+		result.CasesHandled += o.casesHandled
 		if err == nil {
 			err = o.err
 		}
@@ -79,34 +84,50 @@ func (l *loader) importFeedback(ctx context.Context) (ingested, duplicates int64
 	if err == nil {
 		err = ctx.Err()
 	}
-	return ingested, duplicates, err
+	return err
 }
 
-// importBatch imports one batch in one call. A refused item is a bug of the
-// demo, so it fails the load, naming the item and why.
-func (l *loader) importBatch(ctx context.Context, batch []*gv.Feedback) (*gv.ImportFeedbackResponse, error) {
+// importBatch imports one batch in one call, then handles the cases of its
+// newly stored complaints (an item imported before keeps the case it has).
+// A refused item is a bug of the demo, so it fails the load, naming the
+// item and why.
+func (l *loader) importBatch(ctx context.Context, batch []post, o *imported) error {
 	stream, err := l.feedback.ImportFeedback(ctx)
 	if err != nil {
-		return nil, fmt.Errorf("demo: import: %w", err)
+		return fmt.Errorf("demo: import: %w", err)
 	}
-	for _, item := range batch {
-		if err := stream.Send(&gv.ImportFeedbackRequest{Parent: l.plan.options.Org, Feedback: item}); err != nil {
+	for _, p := range batch {
+		if err := stream.Send(&gv.ImportFeedbackRequest{Parent: l.plan.options.Org, Feedback: p.feedback}); err != nil {
 			break // the call failed; CloseAndRecv says why
 		}
 	}
 	response, err := stream.CloseAndRecv()
 	if err != nil {
-		return nil, fmt.Errorf("demo: import: %w", err)
+		return fmt.Errorf("demo: import: %w", err)
 	}
-	if response.GetFailedCount() > 0 {
-		for _, r := range response.GetResults() {
-			if r.GetStatus().GetCode() != 0 {
-				item := batch[r.GetIndex()]
-				return nil, fmt.Errorf("demo: import refused %s %q: %s", item.GetSource(), item.GetExternalId(), r.GetStatus().GetMessage())
-			}
+	var handle []*gv.Feedback
+	for _, r := range response.GetResults() {
+		p := batch[r.GetIndex()]
+		switch {
+		case r.GetStatus().GetCode() != 0:
+			return fmt.Errorf("demo: import refused %s %q: %s", p.feedback.GetSource(), p.feedback.GetExternalId(), r.GetStatus().GetMessage())
+		case p.handling != nil && !r.GetDuplicate():
+			handle = append(handle, &gv.Feedback{Name: r.GetFeedback(), Case: p.handling})
 		}
 	}
-	return response, nil
+	o.ingested += response.GetIngestedCount()
+	o.duplicates += response.GetDuplicateCount()
+	err = forEach(ctx, len(handle), caseWorkers, func(ctx context.Context, i int) error {
+		if _, err := l.feedback.UpdateFeedback(ctx, &gv.UpdateFeedbackRequest{Feedback: handle[i]}); err != nil {
+			return fmt.Errorf("demo: handle the case of %s: %w", handle[i].GetName(), err)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	o.casesHandled += int64(len(handle))
+	return nil
 }
 
 func streamOf(voice string, streams int) int {

@@ -22,6 +22,9 @@ type Result struct {
 	// Ingested feedback items were new; Duplicates had been imported before
 	// (a second load with the same seed adds nothing).
 	Ingested, Duplicates int64
+	// CasesHandled are the complaints the hotels have acknowledged or
+	// resolved with a public reply; the other complaints are open.
+	CasesHandled int64
 }
 
 // Hotel is one hotel of the demo chain.
@@ -59,7 +62,7 @@ func Load(ctx context.Context, conn grpc.ClientConnInterface, o Options) (Result
 	if err := l.createGuests(ctx, &result); err != nil {
 		return result, err
 	}
-	result.Ingested, result.Duplicates, err = l.importFeedback(ctx)
+	err = l.importFeedback(ctx, &result)
 	return result, err
 }
 

@@ -16,12 +16,15 @@ func (p polar) pick(r *random, positive bool) string {
 // A phrasebook is what guests write in one language: an opening line, one
 // sentence per opinion about an aspect, a sentence without opinion, and a
 // closing line. Reviews are assembled from these, so every aspect of the
-// taxonomy is covered in every language with several phrasings each.
+// taxonomy is covered in every language with several phrasings each. The
+// replies are the hotel's public answers to a complaint, in the guest's
+// language.
 type phrasebook struct {
 	openers polar
 	aspects map[string]polar
 	neutral []string
 	closers polar
+	replies []string
 }
 
 // aspects are the taxonomy's aspect ids (analysis/data/aspects.tsv) with how

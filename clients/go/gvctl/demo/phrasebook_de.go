@@ -52,4 +52,8 @@ var german = phrasebook{
 		positive: []string{"Sehr empfehlenswert!", "Wir kommen bestimmt wieder.", "Vielen Dank für alles."},
 		negative: []string{"Nicht zu empfehlen.", "Nie wieder.", "Sehr enttäuscht."},
 	},
+	replies: []string{
+		"Es tut uns leid, dass Ihr Aufenthalt nicht Ihren Erwartungen entsprach, und danke für Ihr Feedback. Wir haben es mit dem Team besprochen und das Problem behoben.",
+		"Vielen Dank für Ihre ehrliche Bewertung. Wir entschuldigen uns und haben die genannten Punkte bereits behoben.",
+	},
 }

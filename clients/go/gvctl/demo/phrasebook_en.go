@@ -174,4 +174,8 @@ var english = phrasebook{
 			"Very disappointed overall.",
 		},
 	},
+	replies: []string{
+		"We are sorry your stay fell short, and thank you for telling us. We have shared your comments with the team and put it right.",
+		"Thank you for your honest review. We apologise and have already addressed the issues you raised.",
+	},
 }

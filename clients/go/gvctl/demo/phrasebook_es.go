@@ -52,4 +52,8 @@ var spanish = phrasebook{
 		positive: []string{"¡Muy recomendable!", "Volveremos seguro.", "Gracias por todo."},
 		negative: []string{"No lo recomiendo.", "No volveremos.", "Muy decepcionados."},
 	},
+	replies: []string{
+		"Lamentamos que su estancia no estuviera a la altura y le agradecemos sus comentarios. Ya lo hemos compartido con el equipo y lo hemos corregido.",
+		"Gracias por su opinión sincera. Le pedimos disculpas; ya hemos resuelto lo que nos indica.",
+	},
 }

@@ -52,4 +52,8 @@ var french = phrasebook{
 		positive: []string{"Je recommande vivement !", "Nous reviendrons.", "Merci pour tout."},
 		negative: []string{"Je ne recommande pas.", "Plus jamais.", "Très déçus."},
 	},
+	replies: []string{
+		"Nous sommes désolés que votre séjour n'ait pas été à la hauteur et vous remercions de votre retour. Nous l'avons partagé avec l'équipe et avons corrigé le problème.",
+		"Merci pour votre avis sincère. Nous vous présentons nos excuses ; les points soulevés ont été traités.",
+	},
 }

@@ -52,4 +52,8 @@ var italian = phrasebook{
 		positive: []string{"Consigliatissimo!", "Torneremo sicuramente.", "Grazie di tutto."},
 		negative: []string{"Non lo consiglio.", "Mai più.", "Molto delusi."},
 	},
+	replies: []string{
+		"Ci dispiace che il soggiorno non sia stato all'altezza e la ringraziamo del commento. Lo abbiamo condiviso con lo staff e abbiamo rimediato.",
+		"Grazie per la recensione sincera. Ci scusiamo: abbiamo già risolto i problemi segnalati.",
+	},
 }

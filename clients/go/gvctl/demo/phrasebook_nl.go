@@ -52,4 +52,8 @@ var dutch = phrasebook{
 		positive: []string{"Echt een aanrader!", "We komen zeker terug.", "Bedankt voor alles."},
 		negative: []string{"Geen aanrader.", "Nooit meer.", "Erg teleurgesteld."},
 	},
+	replies: []string{
+		"Het spijt ons dat uw verblijf tegenviel, en bedankt voor uw feedback. We hebben het met het team besproken en het probleem verholpen.",
+		"Bedankt voor uw eerlijke review. Onze excuses; de genoemde punten zijn inmiddels opgelost.",
+	},
 }

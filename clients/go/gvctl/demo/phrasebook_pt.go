@@ -52,4 +52,8 @@ var portuguese = phrasebook{
 		positive: []string{"Recomendo vivamente!", "Voltaremos com certeza.", "Obrigado por tudo."},
 		negative: []string{"Não recomendo.", "Nunca mais.", "Muito dececionados."},
 	},
+	replies: []string{
+		"Lamentamos que a estadia não tenha correspondido às expectativas e agradecemos o seu comentário. Já o partilhámos com a equipa e corrigimos a situação.",
+		"Obrigado pela sua opinião sincera. Pedimos desculpa; já resolvemos as questões que referiu.",
+	},
 }

@@ -59,6 +59,9 @@ func TestFeedbackCoversLanguagesAspectsAndRepeats(t *testing.T) {
 		if languages[code] < 100 {
 			t.Errorf("only %d items in %q", languages[code], code)
 		}
+		if len(book.replies) == 0 {
+			t.Errorf("%s has no reply to a complaint", code)
+		}
 		if len(book.aspects) != len(aspects) {
 			t.Errorf("%s has %d aspects, the taxonomy %d", code, len(book.aspects), len(aspects))
 		}
