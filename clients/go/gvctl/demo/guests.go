@@ -2,6 +2,7 @@ package demo
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"github.com/google/uuid"
@@ -59,6 +60,9 @@ func (l *loader) createGuest(ctx context.Context, i int) error {
 	if status.Code(err) == codes.AlreadyExists {
 		// Loaded before, and the server no longer remembers the request.
 		guest, err = l.loyalty.LookupGuest(ctx, &gv.LookupGuestRequest{Parent: org, Identity: identities[1]})
+		if status.Code(err) == codes.NotFound {
+			return errors.New("an account of this guest belongs to a guest of another demo load (another seed?): load each seed into an organization of its own")
+		}
 	}
 	if err != nil {
 		return err

@@ -82,8 +82,10 @@ func planGuests(r *random, seed uint64, items int, hotels []hotelPlan, window pe
 		first, last := oneOf(r, firstNames), oneOf(r, surnames)
 		guest := &guests[g]
 		guest.displayName = first + " " + last
-		guest.email = fmt.Sprintf("%s.%s.%d@example.com", asciiLower(first), asciiLower(last), g)
-		guest.loyaltyNumber = fmt.Sprintf("AU%d%07d", seed%100, g)
+		// E-mail and loyalty number carry the seed: loads of two seeds into
+		// one organization meet only where a short handle has no room for it.
+		guest.email = fmt.Sprintf("%s.%s.%d@s%d.example.com", asciiLower(first), asciiLower(last), g, seed)
+		guest.loyaltyNumber = fmt.Sprintf("AU%d%07d", seed, g)
 		for _, i := range r.Perm(len(handleSources))[:r.between(1, 3)] {
 			guest.handles = append(guest.handles, handle{handleSources[i], authorHandle(handleSources[i], first, last, g)})
 		}
