@@ -26,7 +26,7 @@ have a clear recent problem (street noise, wifi, a rude front desk) that
 top issues and the report should find.
 
 The same --seed (with --end fixed) gives the same data, and loading it again
-adds nothing. A million items take some minutes.`,
+adds nothing. A million items take about five minutes.`,
 		Example: `  gvctl demo
   gvctl demo --items 1000000 --hotels 40 --seed 7`,
 		Args: cobra.NoArgs,

@@ -151,7 +151,8 @@ func headline(current, previous *gv.VoiceStats) []figure {
 		{Label: "Mean rating", Value: rating(current), Trend: "same"},
 	}
 	if current.GetRatedVoiceCount() > 0 && previous.GetRatedVoiceCount() > 0 {
-		change := 4 * (current.GetMeanRating() - previous.GetMeanRating())
+		// Shown to a tenth of a star, so judged to a tenth too.
+		change := math.Round(40*(current.GetMeanRating()-previous.GetMeanRating())) / 10
 		figures[5].Delta, figures[5].Trend = fmt.Sprintf("%+.1f", change), trend(change)
 	}
 	if previous.GetVoiceCount() == 0 {
@@ -163,8 +164,8 @@ func headline(current, previous *gv.VoiceStats) []figure {
 }
 
 func shareFigure(label string, current, previous, better float64) figure {
-	points := (current - previous) * 100
-	return figure{Label: label, Value: percent(current), Delta: fmt.Sprintf("%+d pts", int(math.Round(points))), Trend: trend(better * points)}
+	points := math.Round((current - previous) * 100) // shown, and judged, in whole points
+	return figure{Label: label, Value: percent(current), Delta: fmt.Sprintf("%+.0f pts", points), Trend: trend(better * points)}
 }
 
 func countChange(current, previous int64) string {
