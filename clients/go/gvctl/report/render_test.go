@@ -64,3 +64,20 @@ func TestRenderWithoutFeedback(t *testing.T) {
 		t.Errorf("page has NaN or Inf:\n%s", page)
 	}
 }
+
+// A change too small to show is "+0", never "-0", and not coloured.
+func TestHeadlineShowsNoNegativeZero(t *testing.T) {
+	d := &report.Data{
+		Request:  report.Request{Org: "organizations/o", Start: time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC), End: time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)},
+		Current:  &gv.VoiceStats{VoiceCount: 10, PositiveShare: 0.500, NegativeShare: 0.2, MeanRating: 0.750, RatedVoiceCount: 5},
+		Previous: &gv.VoiceStats{VoiceCount: 10, PositiveShare: 0.503, NegativeShare: 0.2, MeanRating: 0.751, RatedVoiceCount: 5},
+	}
+	page := render(t, d)
+	if strings.Contains(page, ">-0 pts<") || strings.Contains(page, ">-0.0<") {
+		t.Errorf("negative zero in the headline")
+	}
+	// html/template writes "+" as "&#43;".
+	if !strings.Contains(page, `<div class="delta same">&#43;0 pts</div>`) || !strings.Contains(page, `<div class="delta same">&#43;0.0</div>`) {
+		t.Errorf("an unchanged share or rating is not shown as +0, uncoloured:\n%s", page)
+	}
+}

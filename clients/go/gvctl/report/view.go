@@ -153,6 +153,9 @@ func headline(current, previous *gv.VoiceStats) []figure {
 	if current.GetRatedVoiceCount() > 0 && previous.GetRatedVoiceCount() > 0 {
 		// Shown to a tenth of a star, so judged to a tenth too.
 		change := math.Round(40*(current.GetMeanRating()-previous.GetMeanRating())) / 10
+		if change == 0 {
+			change = 0 // not -0.0
+		}
 		figures[5].Delta, figures[5].Trend = fmt.Sprintf("%+.1f", change), trend(change)
 	}
 	if previous.GetVoiceCount() == 0 {
@@ -165,6 +168,9 @@ func headline(current, previous *gv.VoiceStats) []figure {
 
 func shareFigure(label string, current, previous, better float64) figure {
 	points := math.Round((current - previous) * 100) // shown, and judged, in whole points
+	if points == 0 {
+		points = 0 // not -0
+	}
 	return figure{Label: label, Value: percent(current), Delta: fmt.Sprintf("%+.0f pts", points), Trend: trend(better * points)}
 }
 
