@@ -6,6 +6,7 @@ package testserver
 
 import (
 	"bufio"
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -17,8 +18,13 @@ import (
 	"testing"
 	"time"
 
+	"google.golang.org/grpc"
 	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/credentials/insecure"
+	"google.golang.org/grpc/metadata"
 	"google.golang.org/grpc/status"
+
+	gv "github.com/guestvoice/guestvoice/clients/go/guestvoicev1"
 )
 
 const startDeadline = 30 * time.Second
@@ -107,4 +113,36 @@ func SkipIfUnimplemented(t testing.TB, rpc string, err error) {
 	if errors.As(err, &grpcErr) && grpcErr.GRPCStatus().Code() == codes.Unimplemented {
 		t.Skipf("server answers UNIMPLEMENTED for %s", rpc)
 	}
+}
+
+// NewOrganization creates organization id with a key holding every scope of
+// an organization, for a test that needs its data apart from other tests'.
+// It returns the organization's name and the key.
+func (s *Server) NewOrganization(t testing.TB, id string) (name, key string) {
+	t.Helper()
+	conn, err := grpc.NewClient(s.Address, grpc.WithTransportCredentials(insecure.NewCredentials()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	admin := gv.NewAdminServiceClient(conn)
+	ctx := metadata.AppendToOutgoingContext(context.Background(), "authorization", "Bearer "+s.AdminKey)
+	org, err := admin.CreateOrganization(ctx, &gv.CreateOrganizationRequest{
+		OrganizationId: id,
+		Organization:   &gv.Organization{DisplayName: id},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	apiKey, err := admin.CreateApiKey(ctx, &gv.CreateApiKeyRequest{Parent: org.GetName(), ApiKey: &gv.ApiKey{
+		DisplayName: "test",
+		Scopes: []gv.Scope{
+			gv.Scope_SCOPE_ADMIN, gv.Scope_SCOPE_FEEDBACK_READ, gv.Scope_SCOPE_FEEDBACK_WRITE,
+			gv.Scope_SCOPE_LOYALTY_READ, gv.Scope_SCOPE_LOYALTY_WRITE, gv.Scope_SCOPE_INSIGHTS_READ,
+		},
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return org.GetName(), apiKey.GetKeyString()
 }
