@@ -67,7 +67,7 @@ CycleWriters::CycleWriters(Setup setup, Ledger& ledger)
     : setup_(std::move(setup)), ledger_(ledger) {}
 
 CycleWriters::~CycleWriters() {
-  killed_ = true;
+  stopping_ = true;
   for (std::thread& thread : threads_) {
     if (thread.joinable()) thread.join();
   }
@@ -111,7 +111,6 @@ std::vector<std::string> CycleWriters::unexpected_errors() const {
 }
 
 bool CycleWriters::Send(Lane& lane, const Write& write, std::string* name) {
-  const bool expected_failure = killed_;
   absl::StatusOr<std::string> written = lane.writer.Apply(write);
   if (written.ok()) {
     if (name != nullptr) *name = *std::move(written);
@@ -119,8 +118,8 @@ bool CycleWriters::Send(Lane& lane, const Write& write, std::string* name) {
   }
   absl::MutexLock lock(&mutex_);
   in_flight_.push_back(write);
-  // A call that failed after the kill began may have been cut by it.
-  if (!expected_failure && !killed_) {
+  // A call that failed once the kill was near may have been cut by it.
+  if (!stopping_) {
     unexpected_.push_back(
         absl::StrCat(lane.prefix, ": ", written.status().ToString()));
   }
@@ -132,7 +131,7 @@ std::string CycleWriters::RandomHotel(Lane& lane) {
 }
 
 void CycleWriters::RunIngest(Lane& lane) {
-  for (;;) {
+  while (!stopping_) {
     v1::IngestFeedbackRequest request;
     request.set_parent(testing::kDefaultOrganization);
     *request.mutable_feedback() = testing::SampleFeedback(
@@ -143,7 +142,7 @@ void CycleWriters::RunIngest(Lane& lane) {
 }
 
 void CycleWriters::RunImports(Lane& lane) {
-  for (;;) {
+  while (!stopping_) {
     ImportBatch batch;
     const int items = 1 + static_cast<int>(lane.random() % kMaxImportItems);
     for (int i = 0; i < items; ++i) {
@@ -158,7 +157,7 @@ void CycleWriters::RunImports(Lane& lane) {
 }
 
 void CycleWriters::RunLoyalty(Lane& lane) {
-  for (;;) {
+  while (!stopping_) {
     const std::string family = lane.NextId();
     const std::string hotel = RandomHotel(lane);
     std::string guest;
@@ -197,7 +196,7 @@ void CycleWriters::RunLoyalty(Lane& lane) {
 }
 
 void CycleWriters::RunCases(Lane& lane) {
-  for (;;) {
+  while (!stopping_) {
     v1::IngestFeedbackRequest request;
     request.set_parent(testing::kDefaultOrganization);
     *request.mutable_feedback() = testing::SampleFeedback(

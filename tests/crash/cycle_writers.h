@@ -19,8 +19,8 @@ namespace guestvoice::crash {
 // unary ingest, ImportFeedback streams, loyalty (a guest with an identity, a
 // stay and a check-in, a second profile with a stay, merged into the first)
 // and case updates (a review ingested, acknowledged, then resolved). Each
-// writes until its first failed call, which the kill causes; the write that
-// failed is kept as in flight.
+// writes until its first failed call, which the kill causes, and keeps the
+// write that failed as in flight; or until it is asked to stop.
 class CycleWriters {
  public:
   struct Setup {
@@ -39,15 +39,16 @@ class CycleWriters {
 
   void Start();
   // Called just before the server is killed: failures from now on are
-  // expected; earlier ones are errors of the server.
-  void ExpectFailures() { killed_ = true; }
+  // expected (earlier ones are errors of the server), and each writer stops
+  // after its current write or sequence.
+  void Stop() { stopping_ = true; }
   // Waits for every writer to stop and returns the writes in flight.
   std::vector<Write> Join();
   // Failed calls before the kill, as messages.
   std::vector<std::string> unexpected_errors() const;
 
  private:
-  // A writer's ids and randomness; `Send` returns false once a write failed.
+  // One writer's connection, ids and randomness.
   struct Lane {
     Writer writer;
     std::mt19937_64 random;
@@ -60,12 +61,13 @@ class CycleWriters {
   void RunImports(Lane& lane);
   void RunLoyalty(Lane& lane);
   void RunCases(Lane& lane);
+  // Applies `write`; false when it failed (it is then kept as in flight).
   bool Send(Lane& lane, const Write& write, std::string* name = nullptr);
   std::string RandomHotel(Lane& lane);
 
   Setup setup_;
   Ledger& ledger_;
-  std::atomic<bool> killed_{false};
+  std::atomic<bool> stopping_{false};
   std::vector<std::unique_ptr<Lane>> lanes_;
   std::vector<std::thread> threads_;
   mutable absl::Mutex mutex_;
