@@ -1,0 +1,134 @@
+#include "tests/crash/writer.h"
+
+#include <algorithm>
+
+#include "absl/strings/str_cat.h"
+#include "common/status_macros.h"
+#include "tests/testing/client_calls.h"
+
+namespace guestvoice::crash {
+
+using testing::CallContext;
+using testing::FromGrpc;
+
+Writer::Writer(const std::shared_ptr<grpc::Channel>& channel, std::string key,
+               Ledger& ledger)
+    : feedback_(v1::FeedbackService::NewStub(channel)),
+      loyalty_(v1::LoyaltyService::NewStub(channel)),
+      key_(std::move(key)),
+      ledger_(ledger) {}
+
+absl::StatusOr<std::string> Writer::Apply(const Write& write) {
+  return std::visit([this](const auto& request) { return Send(request); },
+                    write);
+}
+
+absl::StatusOr<std::string> Writer::Retry(const Write& write) {
+  absl::StatusOr<std::string> written = Apply(write);
+  const auto* merge = std::get_if<v1::MergeGuestsRequest>(&write);
+  if (written.ok() || merge == nullptr || !absl::IsNotFound(written.status())) {
+    return written;
+  }
+  v1::GetGuestRequest request;
+  request.set_name(merge->survivor());
+  v1::Guest survivor;
+  RETURN_IF_ERROR(FromGrpc(
+      loyalty_->GetGuest(CallContext(key_).get(), request, &survivor)));
+  const auto& merged = survivor.merged_guests();
+  if (std::find(merged.begin(), merged.end(), merge->merged()) ==
+      merged.end()) {
+    return written;
+  }
+  ledger_.Merge(merge->survivor(), merge->merged());
+  return survivor.name();
+}
+
+absl::StatusOr<std::string> Writer::Send(
+    const v1::IngestFeedbackRequest& request) {
+  v1::Feedback stored;
+  RETURN_IF_ERROR(FromGrpc(
+      feedback_->IngestFeedback(CallContext(key_).get(), request, &stored)));
+  ledger_.Feedback(request.feedback().external_id(), stored.hotel());
+  return stored.name();
+}
+
+absl::StatusOr<std::string> Writer::Send(const ImportBatch& batch) {
+  const auto context = CallContext(key_);
+  v1::ImportFeedbackResponse response;
+  auto stream = feedback_->ImportFeedback(context.get(), &response);
+  for (const v1::ImportFeedbackRequest& item : batch.items) {
+    if (!stream->Write(item)) break;  // Finish says why.
+  }
+  stream->WritesDone();
+  RETURN_IF_ERROR(FromGrpc(stream->Finish()));
+  if (response.results_size() != static_cast<int>(batch.items.size())) {
+    return absl::InternalError(
+        absl::StrCat("ImportFeedback answered ", response.results_size(),
+                     " results for ", batch.items.size(), " items"));
+  }
+  for (const v1::ImportFeedbackResult& result : response.results()) {
+    if (result.status().code() != 0) {
+      return absl::InternalError(
+          absl::StrCat("ImportFeedback item ", result.index(),
+                       " failed: ", result.status().message()));
+    }
+    const v1::Feedback& item = batch.items[result.index()].feedback();
+    ledger_.Feedback(item.external_id(), item.hotel());
+  }
+  return "";
+}
+
+absl::StatusOr<std::string> Writer::Send(
+    const v1::CreateGuestRequest& request) {
+  v1::Guest guest;
+  RETURN_IF_ERROR(FromGrpc(
+      loyalty_->CreateGuest(CallContext(key_).get(), request, &guest)));
+  ledger_.Guest(guest.name());
+  return guest.name();
+}
+
+absl::StatusOr<std::string> Writer::Send(
+    const v1::LinkIdentityRequest& request) {
+  v1::Guest guest;
+  RETURN_IF_ERROR(FromGrpc(
+      loyalty_->LinkIdentity(CallContext(key_).get(), request, &guest)));
+  ledger_.Link(request.guest(), request.identity().value());
+  return guest.name();
+}
+
+absl::StatusOr<std::string> Writer::Send(const v1::RecordStayRequest& request) {
+  v1::Stay stay;
+  RETURN_IF_ERROR(
+      FromGrpc(loyalty_->RecordStay(CallContext(key_).get(), request, &stay)));
+  ledger_.Stay(request.parent(), request.stay().booking_reference());
+  return stay.name();
+}
+
+absl::StatusOr<std::string> Writer::Send(
+    const v1::RecordCheckInRequest& request) {
+  v1::CheckIn check_in;
+  RETURN_IF_ERROR(FromGrpc(
+      loyalty_->RecordCheckIn(CallContext(key_).get(), request, &check_in)));
+  ledger_.CheckIn(request.parent(), request.check_in().external_id());
+  return check_in.name();
+}
+
+absl::StatusOr<std::string> Writer::Send(
+    const v1::MergeGuestsRequest& request) {
+  v1::Guest survivor;
+  RETURN_IF_ERROR(FromGrpc(
+      loyalty_->MergeGuests(CallContext(key_).get(), request, &survivor)));
+  ledger_.Merge(request.survivor(), request.merged());
+  return survivor.name();
+}
+
+absl::StatusOr<std::string> Writer::Send(
+    const v1::UpdateFeedbackRequest& request) {
+  v1::Feedback updated;
+  RETURN_IF_ERROR(FromGrpc(
+      feedback_->UpdateFeedback(CallContext(key_).get(), request, &updated)));
+  ledger_.Case(updated.name(), request.feedback().case_().state());
+  return updated.name();
+}
+
+}  // namespace guestvoice::crash
