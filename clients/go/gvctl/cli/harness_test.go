@@ -109,6 +109,7 @@ func mapping() string { return filepath.Join("..", "testdata", "hotels.yaml") }
 // importSummary is `gvctl import --json`'s output.
 type importSummary struct {
 	Ingested       int            `json:"ingested"`
+	Repeats        int            `json:"repeats"`
 	AlreadyPresent int            `json:"already_present"`
 	Rejected       map[string]int `json:"rejected"`
 	Resumed        int            `json:"resumed_after"`

@@ -95,6 +95,20 @@ func TestImportReadsEverySampleFormat(t *testing.T) {
 	}
 }
 
+func TestImportCountsRepeatsAmongTheIngested(t *testing.T) {
+	h := newHarness(t)
+	h.hotels()
+	item := `{"hotel": "porto", "source": "SOURCE_TWITTER", "externalId": "%s", "author": {"handle": "anatravels"}, "text": "Still no hot water in room 12!", "postTime": "2025-10-01T10:00:00Z"}` + "\n"
+	input := h.write("repeats.jsonl", fmt.Sprintf(item, "t-1")+fmt.Sprintf(item, "t-2")+fmt.Sprintf(item, "t-1"))
+	r := h.run("--json", "import", input, "--format", "jsonl")
+	if summary := parseSummary(t, r); summary.Ingested != 2 || summary.Repeats != 1 || summary.AlreadyPresent != 1 {
+		t.Errorf("summary %+v, want 2 ingested (1 a repeat) and 1 already present", summary)
+	}
+	if out := h.ok("import", input, "--format", "jsonl"); !strings.Contains(out, "already present  3") {
+		t.Errorf("summary table:\n%s", out)
+	}
+}
+
 // feedbackLines is a JSONL file of n distinct items about porto.
 func feedbackLines(n int) string {
 	var b strings.Builder

@@ -12,6 +12,9 @@ import (
 type Counts struct {
 	// Ingested records were stored by this import.
 	Ingested int `json:"ingested"`
+	// Repeats are the ingested items whose author had posted the same text
+	// before: stored, but counted once in insights.
+	Repeats int `json:"repeats"`
 	// AlreadyPresent records had been stored before (an earlier import of
 	// the same file, or the same item from elsewhere); nothing was counted.
 	AlreadyPresent int `json:"already_present"`
@@ -48,6 +51,9 @@ func (c Counts) Total() int { return c.Ingested + c.AlreadyPresent + c.RejectedT
 // WriteSummary writes the counts for people.
 func (c Counts) WriteSummary(w io.Writer) {
 	fmt.Fprintf(w, "ingested         %d\n", c.Ingested)
+	if c.Repeats > 0 {
+		fmt.Fprintf(w, "  of which repeats       %d\n", c.Repeats)
+	}
 	fmt.Fprintf(w, "already present  %d\n", c.AlreadyPresent)
 	fmt.Fprintf(w, "rejected         %d\n", c.RejectedTotal())
 	reasons := make([]string, 0, len(c.Rejected))

@@ -36,9 +36,13 @@ func (im *Importer) sendFeedback(ctx context.Context, records []Record, counts *
 			outcomes[i] = outcome.Err()
 			continue
 		}
-		if result.GetDuplicate() {
+		switch {
+		case result.GetDuplicate():
 			counts.AlreadyPresent++
-		} else {
+		case result.GetRepeat():
+			counts.Ingested++
+			counts.Repeats++
+		default:
 			counts.Ingested++
 		}
 		if reply := records[i].PublicResponse; reply != "" {
