@@ -84,6 +84,10 @@ func describe(err error, addr string) (string, int) {
 	}
 	switch details.Code {
 	case codes.Unavailable, codes.DeadlineExceeded:
+		if strings.Contains(details.Message, "certificate") || strings.Contains(details.Message, "handshake") {
+			return fmt.Sprintf("TLS with %s failed: %s\nIf the server's certificate is signed by a private CA, pass it with --cacert; "+
+				"if the server has no TLS (on this machine only), use --plaintext.", addr, details.Message), ExitUnreachable
+		}
 		return fmt.Sprintf("no guestvoice server answered at %s: %s\nStart one (tools/run), or point --addr or GUESTVOICE_ADDR at it; "+
 			"for a server without TLS on this machine add --plaintext.", addr, details.Message), ExitUnreachable
 	case codes.Unauthenticated:

@@ -72,7 +72,8 @@ Records are tied to hotels through a mapping file (--hotels, YAML lines of
 			if chosen.Kind == importing.KindCheckIn && guest == "" {
 				return usagef("--format %s needs --guest: the guest whose check-ins these are", format)
 			}
-			if _, err := os.Stat(args[0]); err != nil {
+			input, err := os.Stat(args[0])
+			if err != nil {
 				return fmt.Errorf("cannot read %s: %w", args[0], errors.Unwrap(err))
 			}
 			mapping, err := importing.LoadHotelMapping(mappingPath, hotel)
@@ -92,18 +93,20 @@ Records are tied to hotels through a mapping file (--hotels, YAML lines of
 			if err != nil {
 				return err
 			}
-			info, _ := os.Stat(args[0])
 			importer := &importing.Importer{
 				Client: client, Parent: app.Parent(), Format: chosen, Options: options, Hotels: mapping,
 				Guest: guestName(app, guest), Path: args[0], CheckpointPath: checkpoint, ReportPath: reportPath,
-				BatchSize: batchSize, Progress: importing.NewProgress(app.Stderr, isTerminal(app.Stderr), info.Size()),
+				BatchSize: batchSize, Progress: importing.NewProgress(app.Stderr, isTerminal(app.Stderr), input.Size()),
 			}
 			result, err := importer.Run(cmd.Context())
-			if err != nil {
-				if result.Counts.Total() > 0 || errors.Is(err, cmd.Context().Err()) {
-					err = fmt.Errorf("%w\n%d records were answered before it stopped; run the same command again to resume (checkpoint %s)",
-						err, result.Counts.Total(), checkpoint)
-				}
+			switch {
+			case err != nil && cmd.Context().Err() != nil:
+				return exitError{ExitInterrupted, fmt.Errorf("interrupted after %d records: run the same command again to resume (checkpoint %s)",
+					result.Counts.Total(), checkpoint)}
+			case err != nil && result.Counts.Total() > 0:
+				return fmt.Errorf("%w\n%d records were answered before it stopped: run the same command again to resume (checkpoint %s)",
+					err, result.Counts.Total(), checkpoint)
+			case err != nil:
 				return err
 			}
 			if err := app.printImportResult(result, importer.ReportPath); err != nil {
