@@ -14,14 +14,6 @@ func newCasesCommand(app *App) *cobra.Command {
 		newCaseReplyCommand(app))
 }
 
-// feedbackName accepts a feedback id or its full resource name.
-func feedbackName(app *App, feedback string) string {
-	if len(feedback) > 14 && feedback[:14] == "organizations/" {
-		return feedback
-	}
-	return app.Parent() + "/feedback/" + feedback
-}
-
 func newCaseUpdateCommand(app *App, verb, short string, state gv.CaseState) *cobra.Command {
 	var assignee, note string
 	cmd := &cobra.Command{
@@ -63,7 +55,7 @@ func (a *App) updateCase(cmd *cobra.Command, feedback string, update *gv.Feedbac
 		return err
 	}
 	updated, err := client.Feedback.UpdateFeedback(cmd.Context(), &gv.UpdateFeedbackRequest{
-		Feedback:   &gv.Feedback{Name: feedbackName(a, feedback), Case: update},
+		Feedback:   &gv.Feedback{Name: a.resourceName("feedback", feedback), Case: update},
 		UpdateMask: &fieldmaskpb.FieldMask{Paths: paths},
 	})
 	if err != nil {

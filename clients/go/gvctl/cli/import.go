@@ -133,12 +133,12 @@ Records are tied to hotels through a mapping file (--hotels, YAML lines of
 	return cmd
 }
 
-// guestName accepts a guest id or its full resource name.
+// guestName accepts a guest id or its full resource name ("" stays "").
 func guestName(app *App, guest string) string {
-	if guest == "" || strings.HasPrefix(guest, "organizations/") {
-		return guest
+	if guest == "" {
+		return ""
 	}
-	return app.Parent() + "/guests/" + guest
+	return app.resourceName("guests", guest)
 }
 
 func (a *App) printImportResult(result importing.Result, reportPath string) error {

@@ -25,7 +25,7 @@ func newKeysCreateCommand(app *App) *cobra.Command {
 		RunE: func(cmd *cobra.Command, args []string) error {
 			key := &gv.ApiKey{DisplayName: args[0]}
 			for _, scope := range scopes {
-				value, ok := gv.Scope_value["SCOPE_"+strings.ToUpper(strings.TrimPrefix(strings.ToUpper(scope), "SCOPE_"))]
+				value, ok := gv.Scope_value["SCOPE_"+strings.TrimPrefix(strings.ToUpper(scope), "SCOPE_")]
 				if !ok || value == 0 {
 					return usagef("--scope %q: use feedback_read, feedback_write, loyalty_read, loyalty_write, insights_read or admin", scope)
 				}
@@ -91,10 +91,7 @@ func newKeysRevokeCommand(app *App) *cobra.Command {
 		Short: "Revoke an API key (id or resource name); calls with it fail from now on",
 		Args:  exactArgs("KEY"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			name := args[0]
-			if !strings.HasPrefix(name, "organizations/") {
-				name = app.Parent() + "/apiKeys/" + name
-			}
+			name := app.resourceName("apiKeys", args[0])
 			client, err := app.Client()
 			if err != nil {
 				return err

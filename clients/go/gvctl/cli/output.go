@@ -90,8 +90,6 @@ func ellipsis(text string, n int) string {
 	return string(runes[:n-1]) + "…"
 }
 
-func upper(s string) string { return strings.ToUpper(s) }
-
 // sourceName is "google" for SOURCE_GOOGLE.
 func sourceName(source fmt.Stringer) string {
 	return strings.ToLower(strings.TrimPrefix(source.String(), "SOURCE_"))

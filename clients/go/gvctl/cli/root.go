@@ -57,11 +57,15 @@ func (a *App) Client() (*guestvoice.Client, error) {
 func (a *App) Parent() string { return a.Conn.parent() }
 
 // HotelName accepts a hotel id or its full resource name.
-func (a *App) HotelName(hotel string) string {
-	if len(hotel) > len("organizations/") && hotel[:len("organizations/")] == "organizations/" {
-		return hotel
+func (a *App) HotelName(hotel string) string { return a.resourceName("hotels", hotel) }
+
+// resourceName accepts an id in one of the organization's collections or
+// the full resource name, which wins as given.
+func (a *App) resourceName(collection, idOrName string) string {
+	if strings.HasPrefix(idOrName, "organizations/") {
+		return idOrName
 	}
-	return a.Parent() + "/hotels/" + hotel
+	return a.Parent() + "/" + collection + "/" + idOrName
 }
 
 // AddCommands lets other packages add command groups (gvctl demo, report):

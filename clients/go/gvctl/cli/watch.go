@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -37,7 +38,7 @@ func newWatchCommand(app *App) *cobra.Command {
 				request.Source = parsed
 			}
 			if band != "" {
-				value, ok := gv.SentimentBand_value["SENTIMENT_BAND_"+upper(band)]
+				value, ok := gv.SentimentBand_value["SENTIMENT_BAND_"+strings.ToUpper(band)]
 				if !ok || value == 0 {
 					return usagef("--band %q: use positive, neutral or negative", band)
 				}
