@@ -72,24 +72,9 @@ func (im *Importer) Run(ctx context.Context) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	checkpoint, err := loadCheckpoint(im.CheckpointPath)
+	checkpoint, result, err := im.resume(info.Size())
 	if err != nil {
 		return Result{}, err
-	}
-	result := Result{}
-	if checkpoint != nil {
-		if checkpoint.Format != im.Format.Name || checkpoint.FileSize != info.Size() {
-			return Result{}, fmt.Errorf("%s is from an import of another file or format (%s, %d bytes): "+
-				"delete it to import %s from the start", im.CheckpointPath, checkpoint.Format, checkpoint.FileSize, im.Path)
-		}
-		result.Resumed = checkpoint.Done
-		result.Counts = checkpoint.Counts
-	} else {
-		checkpoint = &Checkpoint{Format: im.Format.Name, FileSize: info.Size()}
-		// A fresh start: rejections of an earlier, finished import are stale.
-		if err := os.Remove(im.ReportPath); err != nil && !os.IsNotExist(err) {
-			return Result{}, err
-		}
 	}
 	file, err := os.Open(im.Path)
 	if err != nil {
@@ -157,6 +142,27 @@ func (im *Importer) Run(ctx context.Context) (Result, error) {
 		return result, err
 	}
 	return result, nil
+}
+
+// resume picks up an interrupted import of the same file from its
+// checkpoint, or starts afresh with a new checkpoint and no error report.
+func (im *Importer) resume(fileSize int64) (*Checkpoint, Result, error) {
+	checkpoint, err := loadCheckpoint(im.CheckpointPath)
+	if err != nil {
+		return nil, Result{}, err
+	}
+	if checkpoint == nil {
+		// The rejections of an earlier, finished import are stale.
+		if err := os.Remove(im.ReportPath); err != nil && !os.IsNotExist(err) {
+			return nil, Result{}, err
+		}
+		return &Checkpoint{Format: im.Format.Name, FileSize: fileSize}, Result{}, nil
+	}
+	if checkpoint.Format != im.Format.Name || checkpoint.FileSize != fileSize {
+		return nil, Result{}, fmt.Errorf("%s is from an import of another file or format (%s, %d bytes): "+
+			"delete it to import %s from the start", im.CheckpointPath, checkpoint.Format, checkpoint.FileSize, im.Path)
+	}
+	return checkpoint, Result{Counts: checkpoint.Counts, Resumed: checkpoint.Done}, nil
 }
 
 // send gives the server a batch and counts each record's outcome.
