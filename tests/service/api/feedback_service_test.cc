@@ -210,8 +210,7 @@ TEST_F(FeedbackServiceTest, ImportReportsAResultPerItemAndGoesOn) {
   std::vector<v1::Feedback> items = {
       Item("i1", "@ana", "Spotless room"),  Item("", "@ana", "no external id"),
       Item("i3", "@bob", "Slow wifi"),      Item("i1", "@ana", "Spotless room"),
-      Item("i5", "@cy", "Nice", "nowhere"),
-      Item("i6", "@ana", "Spotless room"),
+      Item("i5", "@cy", "Nice", "nowhere"), Item("i6", "@ana", "Spotless room"),
   };
   for (const v1::Feedback& item : items) {
     v1::ImportFeedbackRequest request;
