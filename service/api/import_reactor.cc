@@ -130,6 +130,7 @@ class ImportReactor final : public grpc::ServerReadReactor<grpc::ByteBuffer> {
     }
     result.set_feedback(outcome->feedback.name());
     result.set_duplicate(outcome->duplicate);
+    result.set_repeat(outcome->feedback.repeat());
     if (outcome->duplicate) {
       response_.set_duplicate_count(response_.duplicate_count() + 1);
     } else {

@@ -20,6 +20,7 @@
 #include "service/feedback/voices.h"
 #include "service/loyalty/identities.h"
 #include "service/loyalty/records.h"
+#include "service/tenancy/hotels.h"
 #include "storage/keys.h"
 
 namespace guestvoice::service {
@@ -178,8 +179,23 @@ void DeleteCreateRequest(storage::WriteBatch& batch,
                                      guest.create_request_id()));
 }
 
+// The country of national phone numbers in a request: the region_code of the
+// hotel it names in `field`, or "" when it names none. Read before the
+// identities are normalised, since their normal form depends on it.
+absl::StatusOr<std::string> PhoneRegionOf(const storage::Store& store,
+                                          const Principal& caller,
+                                          std::string_view field,
+                                          std::string_view hotel_name) {
+  if (hotel_name.empty()) return std::string();
+  ASSIGN_OR_RETURN(HotelName hotel, ParseHotelName(field, hotel_name));
+  RETURN_IF_ERROR(caller.RequireTenant(hotel.organization, hotel_name));
+  ASSIGN_OR_RETURN(v1::Hotel record, ReadHotel(store, hotel, hotel_name));
+  return std::move(*record.mutable_region_code());
+}
+
 // What LinkIdentity and UnlinkIdentity share: the request's guest and
-// identity parsed and normalised, the caller's tenancy checked, the
+// identity parsed and normalised (national phone numbers in the country of
+// the request's hotel), the caller's tenancy checked, the
 // organization's attribution lock and the stripes of the guest and the
 // identity entry held, and the guest read. The guards hold until it dies.
 struct IdentityChange {
@@ -193,12 +209,15 @@ struct IdentityChange {
 
 absl::StatusOr<IdentityChange> BeginIdentityChange(
     const DomainContext& deps, const Principal& caller,
-    std::string_view guest_name, const v1::Identity& requested) {
+    std::string_view guest_name, const v1::Identity& requested,
+    std::string_view hotel) {
+  ASSIGN_OR_RETURN(const std::string phone_region,
+                   PhoneRegionOf(deps.store, caller, "hotel", hotel));
   FieldViolations violations;
   auto name = ParseGuestName("guest", guest_name);
   violations.AddAll(name.status());
   std::optional<v1::Identity> identity =
-      NormalizeIdentity(violations, "identity", requested);
+      NormalizeIdentity(violations, "identity", requested, phone_region);
   RETURN_IF_ERROR(violations.ToStatus());
   RETURN_IF_ERROR(caller.RequireTenant(name->organization, guest_name));
 
@@ -220,6 +239,9 @@ absl::StatusOr<IdentityChange> BeginIdentityChange(
 absl::Status Guests::Create(const Principal& caller,
                             const v1::CreateGuestRequest& request,
                             v1::Guest& response) const {
+  ASSIGN_OR_RETURN(
+      const std::string phone_region,
+      PhoneRegionOf(deps_.store, caller, "hotel", request.hotel()));
   FieldViolations violations;
   auto organization = ParseOrganizationName("parent", request.parent());
   violations.AddAll(organization.status());
@@ -233,8 +255,9 @@ absl::Status Guests::Create(const Principal& caller,
   }
   std::vector<v1::Identity> identities;
   for (int i = 0; i < request.identities_size(); ++i) {
-    std::optional<v1::Identity> normal = NormalizeIdentity(
-        violations, absl::StrCat("identities[", i, "]"), request.identities(i));
+    std::optional<v1::Identity> normal =
+        NormalizeIdentity(violations, absl::StrCat("identities[", i, "]"),
+                          request.identities(i), phone_region);
     if (!normal.has_value()) continue;
     bool repeated = false;
     for (const v1::Identity& seen : identities) {
@@ -315,11 +338,14 @@ absl::Status Guests::Get(const Principal& caller,
 absl::Status Guests::Lookup(const Principal& caller,
                             const v1::LookupGuestRequest& request,
                             v1::Guest& response) const {
+  ASSIGN_OR_RETURN(
+      const std::string phone_region,
+      PhoneRegionOf(deps_.store, caller, "hotel", request.hotel()));
   FieldViolations violations;
   auto organization = ParseOrganizationName("parent", request.parent());
   violations.AddAll(organization.status());
-  std::optional<v1::Identity> identity =
-      NormalizeIdentity(violations, "identity", request.identity());
+  std::optional<v1::Identity> identity = NormalizeIdentity(
+      violations, "identity", request.identity(), phone_region);
   RETURN_IF_ERROR(violations.ToStatus());
   RETURN_IF_ERROR(caller.RequireTenant(*organization, request.parent()));
   ASSIGN_OR_RETURN(std::optional<std::string> owner,
@@ -403,9 +429,9 @@ absl::Status Guests::List(const Principal& caller,
 absl::Status Guests::LinkIdentity(const Principal& caller,
                                   const v1::LinkIdentityRequest& request,
                                   v1::Guest& response) const {
-  ASSIGN_OR_RETURN(
-      IdentityChange change,
-      BeginIdentityChange(deps_, caller, request.guest(), request.identity()));
+  ASSIGN_OR_RETURN(IdentityChange change,
+                   BeginIdentityChange(deps_, caller, request.guest(),
+                                       request.identity(), request.hotel()));
   const GuestName& name = change.name;
   ASSIGN_OR_RETURN(
       std::optional<std::string> owner,
@@ -437,9 +463,9 @@ absl::Status Guests::LinkIdentity(const Principal& caller,
 absl::Status Guests::UnlinkIdentity(const Principal& caller,
                                     const v1::UnlinkIdentityRequest& request,
                                     v1::Guest& response) const {
-  ASSIGN_OR_RETURN(
-      IdentityChange change,
-      BeginIdentityChange(deps_, caller, request.guest(), request.identity()));
+  ASSIGN_OR_RETURN(IdentityChange change,
+                   BeginIdentityChange(deps_, caller, request.guest(),
+                                       request.identity(), request.hotel()));
   const GuestName& name = change.name;
   v1::Guest& guest = *change.stored.mutable_guest();
   auto* identities = guest.mutable_identities();

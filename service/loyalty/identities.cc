@@ -9,6 +9,7 @@
 #include "absl/strings/strip.h"
 #include "common/absl_view.h"
 #include "common/utf8.h"
+#include "service/loyalty/phone_numbers.h"
 
 namespace guestvoice::service {
 namespace {
@@ -87,17 +88,6 @@ std::string WithoutAny(std::string_view value, std::string_view drop) {
   return result;
 }
 
-bool IsE164(std::string_view phone) {
-  if (phone.size() < 8 || phone.size() > 16 || phone[0] != '+' ||
-      phone[1] < '1' || phone[1] > '9') {
-    return false;
-  }
-  for (char c : phone.substr(2)) {
-    if (!absl::ascii_isdigit(c)) return false;
-  }
-  return true;
-}
-
 // Handle syntax of the sources that have one: allowed characters besides
 // lower-case letters and digits, and the maximum length.
 struct HandleSyntax {
@@ -160,7 +150,8 @@ std::optional<std::string> NormalizeHandle(FieldViolations& violations,
 
 std::optional<v1::Identity> NormalizeIdentity(FieldViolations& violations,
                                               std::string_view field,
-                                              const v1::Identity& identity) {
+                                              const v1::Identity& identity,
+                                              std::string_view phone_region) {
   const std::string value_field = absl::StrCat(AbslView(field), ".value");
   const std::string source_field = absl::StrCat(AbslView(field), ".source");
   v1::Identity normal;
@@ -182,13 +173,21 @@ std::optional<v1::Identity> NormalizeIdentity(FieldViolations& violations,
       return normal;
     }
     case v1::IDENTITY_KIND_PHONE: {
-      std::string phone = WithoutAny(identity.value(), " -.()");
-      if (!IsE164(phone)) {
-        violations.Add(value_field,
-                       "not an E.164 phone number such as +351912345678");
+      std::optional<std::string> phone =
+          PhoneNumberToE164(identity.value(), phone_region);
+      if (!phone.has_value()) {
+        violations.Add(
+            value_field,
+            phone_region.empty()
+                ? "not a phone number with its country code, such as "
+                  "+351912345678 (name a hotel with a region_code to give "
+                  "national numbers)"
+                : absl::StrCat("not a phone number of ", AbslView(phone_region),
+                               " or with its country code, such as "
+                               "+351912345678"));
         return std::nullopt;
       }
-      normal.set_value(std::move(phone));
+      normal.set_value(*std::move(phone));
       return normal;
     }
     case v1::IDENTITY_KIND_LOYALTY_NUMBER: {

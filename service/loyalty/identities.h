@@ -19,8 +19,9 @@ namespace guestvoice::service {
 //  - EMAIL: lower-cased; one @, a dot-atom local part of up to 64 characters,
 //    a domain of LDH labels with an alphabetic (or xn--) top-level label; at
 //    most 254 characters. No source.
-//  - PHONE: spaces, hyphens, dots and parentheses dropped, then E.164:
-//    "+", a non-zero digit, 6 to 14 more digits. No source.
+//  - PHONE: a valid number by libphonenumber (phone_numbers.h), in E.164.
+//    A number without its country code is read as one of `phone_region`
+//    (a hotel's region_code; empty: none accepted). No source.
 //  - LOYALTY_NUMBER: spaces and hyphens dropped, upper-cased; 3 to 32 ASCII
 //    letters and digits. No source.
 //  - HANDLE: a source is required (not EMAIL: use kind EMAIL); one leading @
@@ -31,7 +32,8 @@ namespace guestvoice::service {
 //    without control characters.
 std::optional<v1::Identity> NormalizeIdentity(FieldViolations& violations,
                                               std::string_view field,
-                                              const v1::Identity& identity);
+                                              const v1::Identity& identity,
+                                              std::string_view phone_region);
 
 // The feedback author an identity stands for (docs/voices.md): a HANDLE is
 // the author (source, value), an EMAIL the author (SOURCE_EMAIL, value);

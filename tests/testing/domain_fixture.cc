@@ -26,11 +26,13 @@ service::Principal DomainTest::Caller(const std::string& organization,
 }
 
 void DomainTest::PutHotel(const std::string& organization,
-                          const std::string& id, const std::string& time_zone) {
+                          const std::string& id, const std::string& time_zone,
+                          const std::string& region_code) {
   v1::Hotel hotel;
   hotel.set_name(service::FormatHotelName(organization, id));
   hotel.set_display_name("Hotel " + id);
   hotel.set_time_zone(time_zone);
+  hotel.set_region_code(region_code);
   storage::WriteBatch batch;
   batch.Put(storage::ColumnFamily::kEntities,
             storage::HotelKey(organization, id), hotel.SerializeAsString());

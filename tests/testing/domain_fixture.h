@@ -41,10 +41,11 @@ class DomainTest : public ::testing::Test {
                                    const std::string& key_id = "caller");
 
   // Writes hotel organizations/{organization}/hotels/{id} ("Hotel {id}", in
-  // `time_zone`) straight to the store: the rooms above tenancy need hotels
-  // to exist, not to be created through Hotels.
+  // `time_zone` and country `region_code`) straight to the store: the rooms
+  // above tenancy need hotels to exist, not to be created through Hotels.
   void PutHotel(const std::string& organization, const std::string& id,
-                const std::string& time_zone);
+                const std::string& time_zone,
+                const std::string& region_code = "");
 
   TempDir dir_;
   // 2026-01-15 12:00 UTC until a test moves it.

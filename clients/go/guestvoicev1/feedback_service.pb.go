@@ -147,7 +147,10 @@ type ImportFeedbackResult struct {
 	// The stored item's name when status is OK.
 	Feedback string `protobuf:"bytes,3,opt,name=feedback,proto3" json:"feedback,omitempty"`
 	// True when the item had been ingested before and nothing was counted.
-	Duplicate     bool `protobuf:"varint,4,opt,name=duplicate,proto3" json:"duplicate,omitempty"`
+	Duplicate bool `protobuf:"varint,4,opt,name=duplicate,proto3" json:"duplicate,omitempty"`
+	// The stored item's Feedback.repeat: its author had posted the same text
+	// before, so it counts once in insights.
+	Repeat        bool `protobuf:"varint,5,opt,name=repeat,proto3" json:"repeat,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -206,6 +209,13 @@ func (x *ImportFeedbackResult) GetFeedback() string {
 func (x *ImportFeedbackResult) GetDuplicate() bool {
 	if x != nil {
 		return x.Duplicate
+	}
+	return false
+}
+
+func (x *ImportFeedbackResult) GetRepeat() bool {
+	if x != nil {
+		return x.Repeat
 	}
 	return false
 }
@@ -720,12 +730,13 @@ const file_guestvoice_v1_feedback_service_proto_rawDesc = "" +
 	"\x15ImportFeedbackRequest\x12:\n" +
 	"\x06parent\x18\x01 \x01(\tB\"\xe0A\x02\xfaA\x1c\n" +
 	"\x1aguestvoice.v1/OrganizationR\x06parent\x128\n" +
-	"\bfeedback\x18\x02 \x01(\v2\x17.guestvoice.v1.FeedbackB\x03\xe0A\x02R\bfeedback\"\x92\x01\n" +
+	"\bfeedback\x18\x02 \x01(\v2\x17.guestvoice.v1.FeedbackB\x03\xe0A\x02R\bfeedback\"\xaa\x01\n" +
 	"\x14ImportFeedbackResult\x12\x14\n" +
 	"\x05index\x18\x01 \x01(\x03R\x05index\x12*\n" +
 	"\x06status\x18\x02 \x01(\v2\x12.google.rpc.StatusR\x06status\x12\x1a\n" +
 	"\bfeedback\x18\x03 \x01(\tR\bfeedback\x12\x1c\n" +
-	"\tduplicate\x18\x04 \x01(\bR\tduplicate\"\xca\x01\n" +
+	"\tduplicate\x18\x04 \x01(\bR\tduplicate\x12\x16\n" +
+	"\x06repeat\x18\x05 \x01(\bR\x06repeat\"\xca\x01\n" +
 	"\x16ImportFeedbackResponse\x12=\n" +
 	"\aresults\x18\x01 \x03(\v2#.guestvoice.v1.ImportFeedbackResultR\aresults\x12%\n" +
 	"\x0eingested_count\x18\x02 \x01(\x03R\ringestedCount\x12'\n" +

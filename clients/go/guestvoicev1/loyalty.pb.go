@@ -33,7 +33,8 @@ const (
 	IdentityKind_IDENTITY_KIND_UNSPECIFIED IdentityKind = 0
 	// An email address; compared case-insensitively.
 	IdentityKind_IDENTITY_KIND_EMAIL IdentityKind = 1
-	// A phone number in E.164 form, for example "+351912345678".
+	// A phone number, stored in E.164 form, for example "+351912345678". Given
+	// with its country code, or in national form with the request's hotel.
 	IdentityKind_IDENTITY_KIND_PHONE IdentityKind = 2
 	// The organization's loyalty number.
 	IdentityKind_IDENTITY_KIND_LOYALTY_NUMBER IdentityKind = 3

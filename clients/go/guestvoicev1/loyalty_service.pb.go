@@ -35,7 +35,12 @@ type CreateGuestRequest struct {
 	// Identities to link at once.
 	Identities []*Identity `protobuf:"bytes,3,rep,name=identities,proto3" json:"identities,omitempty"`
 	// Makes retries safe (see CreateHotelRequest.request_id). Optional.
-	RequestId     string `protobuf:"bytes,4,opt,name=request_id,json=requestId,proto3" json:"request_id,omitempty"`
+	RequestId string `protobuf:"bytes,4,opt,name=request_id,json=requestId,proto3" json:"request_id,omitempty"`
+	// A hotel of the organization whose region_code is the country of phone
+	// numbers written without a country code, as a front desk types them
+	// ("0612 345 678" in NL). Optional; without it a phone number needs its
+	// "+" and country code.
+	Hotel         string `protobuf:"bytes,5,opt,name=hotel,proto3" json:"hotel,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -98,6 +103,13 @@ func (x *CreateGuestRequest) GetRequestId() string {
 	return ""
 }
 
+func (x *CreateGuestRequest) GetHotel() string {
+	if x != nil {
+		return x.Hotel
+	}
+	return ""
+}
+
 // Request for LoyaltyService.GetGuest.
 type GetGuestRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
@@ -150,7 +162,12 @@ type LookupGuestRequest struct {
 	// The organization, `organizations/{organization}`.
 	Parent string `protobuf:"bytes,1,opt,name=parent,proto3" json:"parent,omitempty"`
 	// The identity to look up.
-	Identity      *Identity `protobuf:"bytes,2,opt,name=identity,proto3" json:"identity,omitempty"`
+	Identity *Identity `protobuf:"bytes,2,opt,name=identity,proto3" json:"identity,omitempty"`
+	// A hotel of the organization whose region_code is the country of phone
+	// numbers written without a country code, as a front desk types them
+	// ("0612 345 678" in NL). Optional; without it a phone number needs its
+	// "+" and country code.
+	Hotel         string `protobuf:"bytes,3,opt,name=hotel,proto3" json:"hotel,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -197,6 +214,13 @@ func (x *LookupGuestRequest) GetIdentity() *Identity {
 		return x.Identity
 	}
 	return nil
+}
+
+func (x *LookupGuestRequest) GetHotel() string {
+	if x != nil {
+		return x.Hotel
+	}
+	return ""
 }
 
 // Request for LoyaltyService.ListGuests.
@@ -342,7 +366,12 @@ type LinkIdentityRequest struct {
 	// `organizations/{organization}/guests/{guest}`.
 	Guest string `protobuf:"bytes,1,opt,name=guest,proto3" json:"guest,omitempty"`
 	// The identity to link.
-	Identity      *Identity `protobuf:"bytes,2,opt,name=identity,proto3" json:"identity,omitempty"`
+	Identity *Identity `protobuf:"bytes,2,opt,name=identity,proto3" json:"identity,omitempty"`
+	// A hotel of the organization whose region_code is the country of phone
+	// numbers written without a country code, as a front desk types them
+	// ("0612 345 678" in NL). Optional; without it a phone number needs its
+	// "+" and country code.
+	Hotel         string `protobuf:"bytes,3,opt,name=hotel,proto3" json:"hotel,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -391,13 +420,25 @@ func (x *LinkIdentityRequest) GetIdentity() *Identity {
 	return nil
 }
 
+func (x *LinkIdentityRequest) GetHotel() string {
+	if x != nil {
+		return x.Hotel
+	}
+	return ""
+}
+
 // Request for LoyaltyService.UnlinkIdentity.
 type UnlinkIdentityRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// `organizations/{organization}/guests/{guest}`.
 	Guest string `protobuf:"bytes,1,opt,name=guest,proto3" json:"guest,omitempty"`
 	// The identity to unlink.
-	Identity      *Identity `protobuf:"bytes,2,opt,name=identity,proto3" json:"identity,omitempty"`
+	Identity *Identity `protobuf:"bytes,2,opt,name=identity,proto3" json:"identity,omitempty"`
+	// A hotel of the organization whose region_code is the country of phone
+	// numbers written without a country code, as a front desk types them
+	// ("0612 345 678" in NL). Optional; without it a phone number needs its
+	// "+" and country code.
+	Hotel         string `protobuf:"bytes,3,opt,name=hotel,proto3" json:"hotel,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -444,6 +485,13 @@ func (x *UnlinkIdentityRequest) GetIdentity() *Identity {
 		return x.Identity
 	}
 	return nil
+}
+
+func (x *UnlinkIdentityRequest) GetHotel() string {
+	if x != nil {
+		return x.Hotel
+	}
+	return ""
 }
 
 // Request for LoyaltyService.MergeGuests.
@@ -1057,7 +1105,7 @@ var File_guestvoice_v1_loyalty_service_proto protoreflect.FileDescriptor
 
 const file_guestvoice_v1_loyalty_service_proto_rawDesc = "" +
 	"\n" +
-	"#guestvoice/v1/loyalty_service.proto\x12\rguestvoice.v1\x1a\x1fgoogle/api/field_behavior.proto\x1a\x19google/api/resource.proto\x1a\x1bgoogle/protobuf/empty.proto\x1a google/protobuf/field_mask.proto\x1a\x16google/type/date.proto\x1a\x1cguestvoice/v1/feedback.proto\x1a\x1bguestvoice/v1/loyalty.proto\x1a#guestvoice/v1/loyalty_program.proto\"\xd9\x01\n" +
+	"#guestvoice/v1/loyalty_service.proto\x12\rguestvoice.v1\x1a\x1fgoogle/api/field_behavior.proto\x1a\x19google/api/resource.proto\x1a\x1bgoogle/protobuf/empty.proto\x1a google/protobuf/field_mask.proto\x1a\x16google/type/date.proto\x1a\x1cguestvoice/v1/feedback.proto\x1a\x1bguestvoice/v1/loyalty.proto\x1a#guestvoice/v1/loyalty_program.proto\"\x89\x02\n" +
 	"\x12CreateGuestRequest\x12:\n" +
 	"\x06parent\x18\x01 \x01(\tB\"\xe0A\x02\xfaA\x1c\n" +
 	"\x1aguestvoice.v1/OrganizationR\x06parent\x12/\n" +
@@ -1066,14 +1114,18 @@ const file_guestvoice_v1_loyalty_service_proto_rawDesc = "" +
 	"identities\x18\x03 \x03(\v2\x17.guestvoice.v1.IdentityR\n" +
 	"identities\x12\x1d\n" +
 	"\n" +
-	"request_id\x18\x04 \x01(\tR\trequestId\"B\n" +
+	"request_id\x18\x04 \x01(\tR\trequestId\x12.\n" +
+	"\x05hotel\x18\x05 \x01(\tB\x18\xfaA\x15\n" +
+	"\x13guestvoice.v1/HotelR\x05hotel\"B\n" +
 	"\x0fGetGuestRequest\x12/\n" +
 	"\x04name\x18\x01 \x01(\tB\x1b\xe0A\x02\xfaA\x15\n" +
-	"\x13guestvoice.v1/GuestR\x04name\"\x8a\x01\n" +
+	"\x13guestvoice.v1/GuestR\x04name\"\xba\x01\n" +
 	"\x12LookupGuestRequest\x12:\n" +
 	"\x06parent\x18\x01 \x01(\tB\"\xe0A\x02\xfaA\x1c\n" +
 	"\x1aguestvoice.v1/OrganizationR\x06parent\x128\n" +
-	"\bidentity\x18\x02 \x01(\v2\x17.guestvoice.v1.IdentityB\x03\xe0A\x02R\bidentity\"\xcf\x01\n" +
+	"\bidentity\x18\x02 \x01(\v2\x17.guestvoice.v1.IdentityB\x03\xe0A\x02R\bidentity\x12.\n" +
+	"\x05hotel\x18\x03 \x01(\tB\x18\xfaA\x15\n" +
+	"\x13guestvoice.v1/HotelR\x05hotel\"\xcf\x01\n" +
 	"\x11ListGuestsRequest\x12:\n" +
 	"\x06parent\x18\x01 \x01(\tB\"\xe0A\x02\xfaA\x1c\n" +
 	"\x1aguestvoice.v1/OrganizationR\x06parent\x12\x12\n" +
@@ -1085,15 +1137,19 @@ const file_guestvoice_v1_loyalty_service_proto_rawDesc = "" +
 	"page_token\x18\x05 \x01(\tR\tpageToken\"j\n" +
 	"\x12ListGuestsResponse\x12,\n" +
 	"\x06guests\x18\x01 \x03(\v2\x14.guestvoice.v1.GuestR\x06guests\x12&\n" +
-	"\x0fnext_page_token\x18\x02 \x01(\tR\rnextPageToken\"\x82\x01\n" +
+	"\x0fnext_page_token\x18\x02 \x01(\tR\rnextPageToken\"\xb2\x01\n" +
 	"\x13LinkIdentityRequest\x121\n" +
 	"\x05guest\x18\x01 \x01(\tB\x1b\xe0A\x02\xfaA\x15\n" +
 	"\x13guestvoice.v1/GuestR\x05guest\x128\n" +
-	"\bidentity\x18\x02 \x01(\v2\x17.guestvoice.v1.IdentityB\x03\xe0A\x02R\bidentity\"\x84\x01\n" +
+	"\bidentity\x18\x02 \x01(\v2\x17.guestvoice.v1.IdentityB\x03\xe0A\x02R\bidentity\x12.\n" +
+	"\x05hotel\x18\x03 \x01(\tB\x18\xfaA\x15\n" +
+	"\x13guestvoice.v1/HotelR\x05hotel\"\xb4\x01\n" +
 	"\x15UnlinkIdentityRequest\x121\n" +
 	"\x05guest\x18\x01 \x01(\tB\x1b\xe0A\x02\xfaA\x15\n" +
 	"\x13guestvoice.v1/GuestR\x05guest\x128\n" +
-	"\bidentity\x18\x02 \x01(\v2\x17.guestvoice.v1.IdentityB\x03\xe0A\x02R\bidentity\"\x82\x01\n" +
+	"\bidentity\x18\x02 \x01(\v2\x17.guestvoice.v1.IdentityB\x03\xe0A\x02R\bidentity\x12.\n" +
+	"\x05hotel\x18\x03 \x01(\tB\x18\xfaA\x15\n" +
+	"\x13guestvoice.v1/HotelR\x05hotel\"\x82\x01\n" +
 	"\x12MergeGuestsRequest\x127\n" +
 	"\bsurvivor\x18\x01 \x01(\tB\x1b\xe0A\x02\xfaA\x15\n" +
 	"\x13guestvoice.v1/GuestR\bsurvivor\x123\n" +

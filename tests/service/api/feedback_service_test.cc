@@ -210,7 +210,7 @@ TEST_F(FeedbackServiceTest, ImportReportsAResultPerItemAndGoesOn) {
   std::vector<v1::Feedback> items = {
       Item("i1", "@ana", "Spotless room"),  Item("", "@ana", "no external id"),
       Item("i3", "@bob", "Slow wifi"),      Item("i1", "@ana", "Spotless room"),
-      Item("i5", "@cy", "Nice", "nowhere"),
+      Item("i5", "@cy", "Nice", "nowhere"), Item("i6", "@ana", "Spotless room"),
   };
   for (const v1::Feedback& item : items) {
     v1::ImportFeedbackRequest request;
@@ -220,22 +220,26 @@ TEST_F(FeedbackServiceTest, ImportReportsAResultPerItemAndGoesOn) {
   }
   writer->WritesDone();
   ASSERT_TRUE(writer->Finish().ok());
-  ASSERT_EQ(response.results_size(), 5);
-  EXPECT_EQ(response.ingested_count(), 2);
+  ASSERT_EQ(response.results_size(), 6);
+  EXPECT_EQ(response.ingested_count(), 3);
   EXPECT_EQ(response.duplicate_count(), 1);
   EXPECT_EQ(response.failed_count(), 2);
-  for (int i = 0; i < 5; ++i) EXPECT_EQ(response.results(i).index(), i);
+  for (int i = 0; i < 6; ++i) EXPECT_EQ(response.results(i).index(), i);
   EXPECT_EQ(response.results(0).status().code(), 0);
+  EXPECT_FALSE(response.results(0).repeat());
   EXPECT_EQ(response.results(3).feedback(), response.results(0).feedback());
   EXPECT_TRUE(response.results(3).duplicate());
   EXPECT_EQ(response.results(4).status().code(), grpc::StatusCode::NOT_FOUND);
+  // Another item with an earlier item's author and text is a repeat.
+  EXPECT_FALSE(response.results(5).duplicate());
+  EXPECT_TRUE(response.results(5).repeat());
 
   // The refused item carries the same details IngestFeedback returns.
   const google::rpc::Status& refused = response.results(1).status();
   EXPECT_EQ(refused.code(), grpc::StatusCode::INVALID_ARGUMENT);
   EXPECT_EQ(testing::ErrorReason(refused), "FIELD_INVALID");
   EXPECT_THAT(ViolatedFields(refused), ElementsAre("feedback.external_id"));
-  EXPECT_EQ(ListAll().size(), 2u);
+  EXPECT_EQ(ListAll().size(), 3u);
 }
 
 TEST_F(FeedbackServiceTest, ImportFailsWhenTheParentChanges) {

@@ -17,6 +17,7 @@ namespace guestvoice::service {
 namespace {
 
 using ::guestvoice::testing::HasErrorReason;
+using ::guestvoice::testing::HasFieldViolation;
 using ::guestvoice::testing::IsOk;
 using ::guestvoice::testing::StatusIs;
 using ::testing::ElementsAre;
@@ -85,6 +86,57 @@ TEST_F(GuestsTest, ARequestIdUsedForAnotherRequestIsRefused) {
       IsOk())
       << "another id is another request";
   EXPECT_NE(other.name(), guest.name());
+}
+
+TEST_F(GuestsTest, NationalPhoneNumbersAreReadInTheCountryOfTheNamedHotel) {
+  PutHotel("acme", "porto", "Europe/Lisbon", "PT");
+  PutHotel("acme", "newyork", "America/New_York", "US");
+  v1::CreateGuestRequest create = CreateRequest({Phone("912 345 678")});
+  create.set_hotel(Hotel("porto"));
+  v1::Guest ana;
+  ASSERT_THAT(guests().Create(acme_, create, ana), IsOk());
+  EXPECT_EQ(ana.identities(0).value(), "+351912345678");
+
+  v1::LinkIdentityRequest link;
+  link.set_guest(ana.name());
+  *link.mutable_identity() = Phone("(212) 555-1234");
+  link.set_hotel(Hotel("newyork"));
+  v1::Guest linked;
+  ASSERT_THAT(guests().LinkIdentity(acme_, link, linked), IsOk());
+  EXPECT_EQ(linked.identities(1).value(), "+12125551234");
+
+  v1::LookupGuestRequest lookup;
+  lookup.set_parent(kAcme);
+  *lookup.mutable_identity() = Phone("212-555-1234");
+  lookup.set_hotel(Hotel("newyork"));
+  v1::Guest found;
+  ASSERT_THAT(guests().Lookup(acme_, lookup, found), IsOk());
+  EXPECT_EQ(found.name(), ana.name());
+  EXPECT_THAT(Lookup(Phone("+1 212 555 1234")), IsOk());
+}
+
+TEST_F(GuestsTest, ANationalPhoneNumberNeedsAHotelOfTheCallersInItsCountry) {
+  PutHotel("acme", "porto", "Europe/Lisbon", "PT");
+  PutHotel("rival", "porto", "Europe/Lisbon", "PT");
+  v1::Guest guest;
+  v1::CreateGuestRequest create = CreateRequest({Phone("912 345 678")});
+  EXPECT_THAT(guests().Create(acme_, create, guest),
+              HasFieldViolation("identities[0].value"))
+      << "no hotel, no country";
+  create.set_hotel(Hotel("lisbon"));
+  EXPECT_THAT(guests().Create(acme_, create, guest),
+              HasFieldViolation("identities[0].value"))
+      << "lisbon has no region_code";
+  create.set_hotel(Hotel("nowhere"));
+  EXPECT_THAT(guests().Create(acme_, create, guest),
+              StatusIs(absl::StatusCode::kNotFound));
+  create.set_hotel("organizations/rival/hotels/porto");
+  EXPECT_THAT(guests().Create(acme_, create, guest),
+              StatusIs(absl::StatusCode::kNotFound));
+  create.set_hotel("porto");
+  EXPECT_THAT(guests().Create(acme_, create, guest),
+              HasFieldViolation("hotel"));
+  EXPECT_THAT(ListGuests(), IsEmpty());
 }
 
 TEST_F(GuestsTest, AnIdentityHeldByAnotherGuestIsAlreadyExists) {

@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -23,10 +24,11 @@ v1::Identity Make(v1::IdentityKind kind, std::string value,
 }
 
 // The normalised value, or "invalid: <field>" naming the first violation.
-std::string Normal(const v1::Identity& identity) {
+std::string Normal(const v1::Identity& identity,
+                   std::string_view phone_region = "") {
   FieldViolations violations;
   std::optional<v1::Identity> normal =
-      NormalizeIdentity(violations, "identity", identity);
+      NormalizeIdentity(violations, "identity", identity, phone_region);
   if (normal.has_value()) {
     EXPECT_TRUE(violations.empty());
     return normal->value();
@@ -35,8 +37,8 @@ std::string Normal(const v1::Identity& identity) {
   return "invalid: " + std::string(violations.ToStatus().message());
 }
 
-bool Valid(const v1::Identity& identity) {
-  return Normal(identity).rfind("invalid", 0) != 0;
+bool Valid(const v1::Identity& identity, std::string_view phone_region = "") {
+  return Normal(identity, phone_region).rfind("invalid", 0) != 0;
 }
 
 TEST(LoyaltyIdentityTest, EmailsAreLowerCasedAndValidated) {
@@ -62,6 +64,26 @@ TEST(LoyaltyIdentityTest, PhonesAreE164) {
         "+351 91234567x", "00351912345678", ""}) {
     EXPECT_FALSE(Valid(Make(v1::IDENTITY_KIND_PHONE, bad))) << bad;
   }
+}
+
+TEST(LoyaltyIdentityTest, NationalPhoneNumbersAreReadInTheGivenCountry) {
+  EXPECT_EQ(Normal(Make(v1::IDENTITY_KIND_PHONE, "912 345 678"), "PT"),
+            "+351912345678");
+  EXPECT_EQ(Normal(Make(v1::IDENTITY_KIND_PHONE, "(212) 555-1234"), "US"),
+            "+12125551234");
+  EXPECT_EQ(Normal(Make(v1::IDENTITY_KIND_PHONE, "0612 345 678"), "NL"),
+            "+31612345678");
+  // The trunk prefix 0 is dialled in the Netherlands, never in Portugal.
+  EXPECT_FALSE(Valid(Make(v1::IDENTITY_KIND_PHONE, "0912 345 678"), "PT"));
+  // A country code wins over the region; international prefixes are read.
+  EXPECT_EQ(Normal(Make(v1::IDENTITY_KIND_PHONE, "+1 212 555 1234"), "PT"),
+            "+12125551234");
+  EXPECT_EQ(Normal(Make(v1::IDENTITY_KIND_PHONE, "00351 912 345 678"), "PT"),
+            "+351912345678");
+  // A number the plan does not allow: too short for Portugal.
+  EXPECT_FALSE(Valid(Make(v1::IDENTITY_KIND_PHONE, "91234"), "PT"));
+  EXPECT_THAT(Normal(Make(v1::IDENTITY_KIND_PHONE, "91234"), "PT"),
+              ::testing::HasSubstr("not a phone number of PT"));
 }
 
 TEST(LoyaltyIdentityTest, HandlesAreNormalisedPerSource) {

@@ -11,9 +11,16 @@ import (
 	"github.com/guestvoice/guestvoice/clients/go/guestvoice"
 )
 
-// NewDemoCommand is `gvctl demo`. connect opens the connection gvctl's
-// connection flags, environment and profile describe.
-func NewDemoCommand(connect func(*cobra.Command) (*guestvoice.Client, error)) *cobra.Command {
+// Connection is what gvctl's connection flags, environment and profile
+// describe: the server's client, opened on first use, and the organization
+// addressed, `organizations/{org}`.
+type Connection interface {
+	Client() (*guestvoice.Client, error)
+	Parent() string
+}
+
+// NewDemoCommand is `gvctl demo`, loading into conn's organization.
+func NewDemoCommand(conn Connection) *cobra.Command {
 	var o Options
 	var end string
 	cmd := &cobra.Command{
@@ -38,10 +45,11 @@ adds nothing. A million items take about five minutes.`,
 				}
 				o.End = t
 			}
+			o.Org = conn.Parent()
 			if _, err := o.withDefaults(); err != nil {
 				return err // before connecting: the flags alone are wrong
 			}
-			client, err := connect(cmd)
+			client, err := conn.Client()
 			if err != nil {
 				return err
 			}
@@ -59,7 +67,6 @@ adds nothing. A million items take about five minutes.`,
 	flags.Uint64Var(&o.Seed, "seed", 1, "seed of the invented data")
 	flags.IntVar(&o.Items, "items", 10_000, fmt.Sprintf("feedback items, %d to %d", MinItems, MaxItems))
 	flags.IntVar(&o.Hotels, "hotels", 12, fmt.Sprintf("hotels, 1 to %d", MaxHotels))
-	flags.StringVar(&o.Org, "org", "organizations/default", "organization to load into")
 	flags.IntVar(&o.Days, "days", 365, fmt.Sprintf("days of history, %d to %d", minDays, maxDays))
 	flags.StringVar(&end, "end", "", "when the history ends, RFC 3339 (default: this hour)")
 	flags.IntVar(&o.Streams, "streams", 2, "concurrent ImportFeedback streams")

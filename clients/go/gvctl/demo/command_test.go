@@ -5,22 +5,29 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/spf13/cobra"
-
 	"github.com/guestvoice/guestvoice/clients/go/guestvoice"
 	"github.com/guestvoice/guestvoice/clients/go/gvctl/demo"
 )
 
+// connection is gvctl's connection as a command sees it.
+type connection struct {
+	dial   func() (*guestvoice.Client, error)
+	parent string
+}
+
+func (c connection) Client() (*guestvoice.Client, error) { return c.dial() }
+func (c connection) Parent() string                      { return c.parent }
+
 func TestDemoCommandLoadsAndNamesTheProblemHotels(t *testing.T) {
 	org, key := shared.NewOrganization(t, "demo-command")
-	connect := func(*cobra.Command) (*guestvoice.Client, error) {
+	dial := func() (*guestvoice.Client, error) {
 		return guestvoice.Dial(shared.Address, key, guestvoice.Options{Plaintext: true})
 	}
-	cmd := demo.NewDemoCommand(connect)
+	cmd := demo.NewDemoCommand(connection{dial, org})
 	var out, progress bytes.Buffer
 	cmd.SetOut(&out)
 	cmd.SetErr(&progress)
-	cmd.SetArgs([]string{"--org", org, "--items", "1000", "--hotels", "3", "--end", "2026-11-01T00:00:00Z"})
+	cmd.SetArgs([]string{"--items", "1000", "--hotels", "3", "--end", "2026-11-01T00:00:00Z"})
 	if err := cmd.Execute(); err != nil {
 		t.Fatal(err)
 	}
@@ -35,12 +42,12 @@ func TestDemoCommandLoadsAndNamesTheProblemHotels(t *testing.T) {
 }
 
 func TestDemoCommandRefusesBadFlagsBeforeConnecting(t *testing.T) {
-	connect := func(*cobra.Command) (*guestvoice.Client, error) {
+	dial := func() (*guestvoice.Client, error) {
 		t.Fatal("connected despite a bad flag")
 		return nil, nil
 	}
 	for _, args := range [][]string{{"--end", "yesterday"}, {"--items", "many"}, {"--items", "10"}, {"--hotels", "500"}} {
-		cmd := demo.NewDemoCommand(connect)
+		cmd := demo.NewDemoCommand(connection{dial, "organizations/default"})
 		cmd.SetOut(&bytes.Buffer{})
 		cmd.SetErr(&bytes.Buffer{})
 		cmd.SetArgs(args)

@@ -14,10 +14,17 @@ import (
 
 const dateLayout = "2006-01-02"
 
-// NewReportCommand is `gvctl report`. connect opens the connection gvctl's
-// connection flags, environment and profile describe.
-func NewReportCommand(connect func(*cobra.Command) (*guestvoice.Client, error)) *cobra.Command {
-	var org, hotel, from, to, out string
+// Connection is what gvctl's connection flags, environment and profile
+// describe: the server's client, opened on first use, and the organization
+// addressed, `organizations/{org}`.
+type Connection interface {
+	Client() (*guestvoice.Client, error)
+	Parent() string
+}
+
+// NewReportCommand is `gvctl report`, on conn's organization.
+func NewReportCommand(conn Connection) *cobra.Command {
+	var hotel, from, to, out string
 	cmd := &cobra.Command{
 		Use:   "report",
 		Short: "Write an HTML report for a hotel or the whole chain",
@@ -34,11 +41,11 @@ SCOPE_INSIGHTS_READ.`,
   gvctl report --hotel lisbon-central --from 2026-11-01 --to 2026-11-30 --out lisbon.html`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			request, err := newRequest(org, hotel, from, to, time.Now())
+			request, err := newRequest(conn.Parent(), hotel, from, to, time.Now())
 			if err != nil {
 				return err
 			}
-			client, err := connect(cmd)
+			client, err := conn.Client()
 			if err != nil {
 				return err
 			}
@@ -55,7 +62,6 @@ SCOPE_INSIGHTS_READ.`,
 		},
 	}
 	flags := cmd.Flags()
-	flags.StringVar(&org, "org", "organizations/default", "organization")
 	flags.StringVar(&hotel, "hotel", "", "hotel id or name, organizations/{org}/hotels/{hotel} (default: the whole chain)")
 	flags.StringVar(&from, "from", "", "first day, YYYY-MM-DD (default: 29 days before --to)")
 	flags.StringVar(&to, "to", "", "last day, YYYY-MM-DD (default: today, UTC)")

@@ -7,15 +7,22 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/spf13/cobra"
-
 	"github.com/guestvoice/guestvoice/clients/go/guestvoice"
 	"github.com/guestvoice/guestvoice/clients/go/gvctl/report"
 )
 
-func run(t *testing.T, connect func(*cobra.Command) (*guestvoice.Client, error), args ...string) (string, error) {
+// connection is gvctl's connection as a command sees it.
+type connection struct {
+	dial   func() (*guestvoice.Client, error)
+	parent string
+}
+
+func (c connection) Client() (*guestvoice.Client, error) { return c.dial() }
+func (c connection) Parent() string                      { return c.parent }
+
+func run(t *testing.T, conn connection, args ...string) (string, error) {
 	t.Helper()
-	cmd := report.NewReportCommand(connect)
+	cmd := report.NewReportCommand(conn)
 	var out bytes.Buffer
 	cmd.SetOut(&out)
 	cmd.SetErr(&out)
@@ -28,13 +35,13 @@ func run(t *testing.T, connect func(*cobra.Command) (*guestvoice.Client, error),
 // with nothing else left in its directory.
 func TestReportCommandWritesOneFile(t *testing.T) {
 	c := demoChain(t, "report-command")
-	connect := func(*cobra.Command) (*guestvoice.Client, error) {
+	dial := func() (*guestvoice.Client, error) {
 		return guestvoice.Dial(shared.Address, c.key, guestvoice.Options{Plaintext: true})
 	}
 	dir := t.TempDir()
 	out := filepath.Join(dir, "lisbon.html")
 	id := strings.TrimPrefix(c.loaded.Hotels[0].Name, c.org+"/hotels/")
-	said, err := run(t, connect, "--org", c.org, "--hotel", id, "--from", "2026-01-01", "--to", "2026-01-31", "--out", out)
+	said, err := run(t, connection{dial, c.org}, "--hotel", id, "--from", "2026-01-01", "--to", "2026-01-31", "--out", out)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -54,12 +61,12 @@ func TestReportCommandWritesOneFile(t *testing.T) {
 }
 
 func TestReportCommandRefusesBadDatesBeforeConnecting(t *testing.T) {
-	connect := func(*cobra.Command) (*guestvoice.Client, error) {
+	dial := func() (*guestvoice.Client, error) {
 		t.Fatal("connected despite bad flags")
 		return nil, nil
 	}
 	for _, args := range [][]string{{"--from", "yesterday"}, {"--to", "2026-13-01"}, {"--from", "2026-02-01", "--to", "2026-01-01"}} {
-		if _, err := run(t, connect, args...); err == nil {
+		if _, err := run(t, connection{dial, "organizations/default"}, args...); err == nil {
 			t.Errorf("%v: no error", args)
 		}
 	}
@@ -67,11 +74,11 @@ func TestReportCommandRefusesBadDatesBeforeConnecting(t *testing.T) {
 
 // A failed call leaves no file behind, not even an empty one.
 func TestReportCommandWritesNothingOnFailure(t *testing.T) {
-	connect := func(*cobra.Command) (*guestvoice.Client, error) {
+	dial := func() (*guestvoice.Client, error) {
 		return guestvoice.Dial(shared.Address, "not-a-key", guestvoice.Options{Plaintext: true})
 	}
 	dir := t.TempDir()
-	if _, err := run(t, connect, "--out", filepath.Join(dir, "report.html")); err == nil {
+	if _, err := run(t, connection{dial, "organizations/default"}, "--out", filepath.Join(dir, "report.html")); err == nil {
 		t.Fatal("no error with an invalid key")
 	}
 	if entries, _ := os.ReadDir(dir); len(entries) != 0 {

@@ -45,10 +45,12 @@ func binary() string {
 	return filepath.Join(filepath.Dir(file), "../../../../build/release/service/guestvoiced")
 }
 
-// Run starts guestvoiced on dataDir, which must not exist yet, and returns
-// it with the function that stops it.
-func Run(dataDir string) (*Server, func(), error) {
-	cmd := exec.Command(binary(), "--listen=127.0.0.1:0", "--data_dir="+dataDir, "--sync_writes=false")
+// Run starts guestvoiced on dataDir, which must not exist yet, with any
+// flags besides the test defaults, and returns it with the function that
+// stops it.
+func Run(dataDir string, flags ...string) (*Server, func(), error) {
+	args := append([]string{"--listen=127.0.0.1:0", "--data_dir=" + dataDir, "--sync_writes=false"}, flags...)
+	cmd := exec.Command(binary(), args...)
 	stderr, err := cmd.StderrPipe()
 	if err != nil {
 		return nil, nil, err
@@ -94,10 +96,11 @@ func Run(dataDir string) (*Server, func(), error) {
 	}
 }
 
-// Start runs guestvoiced for one test and stops it when the test ends.
-func Start(t testing.TB) *Server {
+// Start runs guestvoiced for one test, with any flags besides the test
+// defaults, and stops it when the test ends.
+func Start(t testing.TB, flags ...string) *Server {
 	t.Helper()
-	server, stop, err := Run(filepath.Join(t.TempDir(), "data"))
+	server, stop, err := Run(filepath.Join(t.TempDir(), "data"), flags...)
 	if err != nil {
 		t.Fatal(err)
 	}

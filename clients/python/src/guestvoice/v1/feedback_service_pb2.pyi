@@ -91,12 +91,17 @@ class ImportFeedbackResult(_message.Message):
     STATUS_FIELD_NUMBER: _builtins.int
     FEEDBACK_FIELD_NUMBER: _builtins.int
     DUPLICATE_FIELD_NUMBER: _builtins.int
+    REPEAT_FIELD_NUMBER: _builtins.int
     index: _builtins.int
     """Position of the item in the stream, from 0."""
     feedback: _builtins.str
     """The stored item's name when status is OK."""
     duplicate: _builtins.bool
     """True when the item had been ingested before and nothing was counted."""
+    repeat: _builtins.bool
+    """The stored item's Feedback.repeat: its author had posted the same text
+    before, so it counts once in insights.
+    """
     @_builtins.property
     def status(self) -> _status_pb2.Status:
         """OK, or why the item was refused (with the same details IngestFeedback
@@ -110,10 +115,11 @@ class ImportFeedbackResult(_message.Message):
         status: _status_pb2.Status | None = ...,
         feedback: _builtins.str = ...,
         duplicate: _builtins.bool = ...,
+        repeat: _builtins.bool = ...,
     ) -> None: ...
     _HasFieldArgType: _TypeAlias = _typing.Literal["status", b"status"]  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["duplicate", b"duplicate", "feedback", b"feedback", "index", b"index", "status", b"status"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["duplicate", b"duplicate", "feedback", b"feedback", "index", b"index", "repeat", b"repeat", "status", b"status"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 

@@ -34,7 +34,9 @@ class _IdentityKindEnumTypeWrapper(_enum_type_wrapper._EnumTypeWrapper[_Identity
     IDENTITY_KIND_EMAIL: _IdentityKind.ValueType  # 1
     """An email address; compared case-insensitively."""
     IDENTITY_KIND_PHONE: _IdentityKind.ValueType  # 2
-    """A phone number in E.164 form, for example "+351912345678"."""
+    """A phone number, stored in E.164 form, for example "+351912345678". Given
+    with its country code, or in national form with the request's hotel.
+    """
     IDENTITY_KIND_LOYALTY_NUMBER: _IdentityKind.ValueType  # 3
     """The organization's loyalty number."""
     IDENTITY_KIND_HANDLE: _IdentityKind.ValueType  # 4
@@ -50,7 +52,9 @@ IDENTITY_KIND_UNSPECIFIED: IdentityKind.ValueType  # 0
 IDENTITY_KIND_EMAIL: IdentityKind.ValueType  # 1
 """An email address; compared case-insensitively."""
 IDENTITY_KIND_PHONE: IdentityKind.ValueType  # 2
-"""A phone number in E.164 form, for example "+351912345678"."""
+"""A phone number, stored in E.164 form, for example "+351912345678". Given
+with its country code, or in national form with the request's hotel.
+"""
 IDENTITY_KIND_LOYALTY_NUMBER: IdentityKind.ValueType  # 3
 """The organization's loyalty number."""
 IDENTITY_KIND_HANDLE: IdentityKind.ValueType  # 4

@@ -32,7 +32,7 @@ from guestvoice.v1 import loyalty_pb2 as guestvoice_dot_v1_dot_loyalty__pb2
 from guestvoice.v1 import loyalty_program_pb2 as guestvoice_dot_v1_dot_loyalty__program__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n#guestvoice/v1/loyalty_service.proto\x12\rguestvoice.v1\x1a\x1fgoogle/api/field_behavior.proto\x1a\x19google/api/resource.proto\x1a\x1bgoogle/protobuf/empty.proto\x1a google/protobuf/field_mask.proto\x1a\x16google/type/date.proto\x1a\x1cguestvoice/v1/feedback.proto\x1a\x1bguestvoice/v1/loyalty.proto\x1a#guestvoice/v1/loyalty_program.proto\"\xb3\x01\n\x12\x43reateGuestRequest\x12\x32\n\x06parent\x18\x01 \x01(\tB\"\xe0\x41\x02\xfa\x41\x1c\n\x1aguestvoice.v1/Organization\x12(\n\x05guest\x18\x02 \x01(\x0b\x32\x14.guestvoice.v1.GuestB\x03\xe0\x41\x02\x12+\n\nidentities\x18\x03 \x03(\x0b\x32\x17.guestvoice.v1.Identity\x12\x12\n\nrequest_id\x18\x04 \x01(\t\"<\n\x0fGetGuestRequest\x12)\n\x04name\x18\x01 \x01(\tB\x1b\xe0\x41\x02\xfa\x41\x15\n\x13guestvoice.v1/Guest\"x\n\x12LookupGuestRequest\x12\x32\n\x06parent\x18\x01 \x01(\tB\"\xe0\x41\x02\xfa\x41\x1c\n\x1aguestvoice.v1/Organization\x12.\n\x08identity\x18\x02 \x01(\x0b\x32\x17.guestvoice.v1.IdentityB\x03\xe0\x41\x02\"\xa5\x01\n\x11ListGuestsRequest\x12\x32\n\x06parent\x18\x01 \x01(\tB\"\xe0\x41\x02\xfa\x41\x1c\n\x1aguestvoice.v1/Organization\x12\x0c\n\x04tier\x18\x02 \x01(\t\x12\'\n\x05hotel\x18\x03 \x01(\tB\x18\xfa\x41\x15\n\x13guestvoice.v1/Hotel\x12\x11\n\tpage_size\x18\x04 \x01(\x05\x12\x12\n\npage_token\x18\x05 \x01(\t\"S\n\x12ListGuestsResponse\x12$\n\x06guests\x18\x01 \x03(\x0b\x32\x14.guestvoice.v1.Guest\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\"q\n\x13LinkIdentityRequest\x12*\n\x05guest\x18\x01 \x01(\tB\x1b\xe0\x41\x02\xfa\x41\x15\n\x13guestvoice.v1/Guest\x12.\n\x08identity\x18\x02 \x01(\x0b\x32\x17.guestvoice.v1.IdentityB\x03\xe0\x41\x02\"s\n\x15UnlinkIdentityRequest\x12*\n\x05guest\x18\x01 \x01(\tB\x1b\xe0\x41\x02\xfa\x41\x15\n\x13guestvoice.v1/Guest\x12.\n\x08identity\x18\x02 \x01(\x0b\x32\x17.guestvoice.v1.IdentityB\x03\xe0\x41\x02\"p\n\x12MergeGuestsRequest\x12-\n\x08survivor\x18\x01 \x01(\tB\x1b\xe0\x41\x02\xfa\x41\x15\n\x13guestvoice.v1/Guest\x12+\n\x06merged\x18\x02 \x01(\tB\x1b\xe0\x41\x02\xfa\x41\x15\n\x13guestvoice.v1/Guest\">\n\x11\x45raseGuestRequest\x12)\n\x04name\x18\x01 \x01(\tB\x1b\xe0\x41\x02\xfa\x41\x15\n\x13guestvoice.v1/Guest\"?\n\x12\x45xportGuestRequest\x12)\n\x04name\x18\x01 \x01(\tB\x1b\xe0\x41\x02\xfa\x41\x15\n\x13guestvoice.v1/Guest\"\xea\x01\n\x13\x45xportGuestResponse\x12#\n\x05guest\x18\x01 \x01(\x0b\x32\x14.guestvoice.v1.Guest\x12\"\n\x05stays\x18\x02 \x03(\x0b\x32\x13.guestvoice.v1.Stay\x12)\n\tcheck_ins\x18\x03 \x03(\x0b\x32\x16.guestvoice.v1.CheckIn\x12)\n\x08\x66\x65\x65\x64\x62\x61\x63k\x18\x04 \x03(\x0b\x32\x17.guestvoice.v1.Feedback\x12\x34\n\x0eloyalty_status\x18\x05 \x01(\x0b\x32\x1c.guestvoice.v1.LoyaltyStatus\"h\n\x11RecordStayRequest\x12+\n\x06parent\x18\x01 \x01(\tB\x1b\xe0\x41\x02\xfa\x41\x15\n\x13guestvoice.v1/Guest\x12&\n\x04stay\x18\x02 \x01(\x0b\x32\x13.guestvoice.v1.StayB\x03\xe0\x41\x02\"=\n\x11\x43\x61ncelStayRequest\x12(\n\x04name\x18\x01 \x01(\tB\x1a\xe0\x41\x02\xfa\x41\x14\n\x12guestvoice.v1/Stay\"r\n\x14RecordCheckInRequest\x12+\n\x06parent\x18\x01 \x01(\tB\x1b\xe0\x41\x02\xfa\x41\x15\n\x13guestvoice.v1/Guest\x12-\n\x08\x63heck_in\x18\x02 \x01(\x0b\x32\x16.guestvoice.v1.CheckInB\x03\xe0\x41\x02\"N\n\x18GetLoyaltyProgramRequest\x12\x32\n\x04name\x18\x01 \x01(\tB$\xe0\x41\x02\xfa\x41\x1e\n\x1cguestvoice.v1/LoyaltyProgram\"\x90\x01\n\x1bUpdateLoyaltyProgramRequest\x12;\n\x0floyalty_program\x18\x01 \x01(\x0b\x32\x1d.guestvoice.v1.LoyaltyProgramB\x03\xe0\x41\x02\x12\x34\n\x0bupdate_mask\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.FieldMaskB\x03\xe0\x41\x01\"l\n\x17GetLoyaltyStatusRequest\x12*\n\x05guest\x18\x01 \x01(\tB\x1b\xe0\x41\x02\xfa\x41\x15\n\x13guestvoice.v1/Guest\x12%\n\nas_of_date\x18\x02 \x01(\x0b\x32\x11.google.type.Date\"{\n\x14SetManualTierRequest\x12*\n\x05guest\x18\x01 \x01(\tB\x1b\xe0\x41\x02\xfa\x41\x15\n\x13guestvoice.v1/Guest\x12\x0c\n\x04tier\x18\x02 \x01(\t\x12)\n\x0e\x65\x66\x66\x65\x63tive_date\x18\x03 \x01(\x0b\x32\x11.google.type.Date2\xf9\t\n\x0eLoyaltyService\x12\x46\n\x0b\x43reateGuest\x12!.guestvoice.v1.CreateGuestRequest\x1a\x14.guestvoice.v1.Guest\x12@\n\x08GetGuest\x12\x1e.guestvoice.v1.GetGuestRequest\x1a\x14.guestvoice.v1.Guest\x12\x46\n\x0bLookupGuest\x12!.guestvoice.v1.LookupGuestRequest\x1a\x14.guestvoice.v1.Guest\x12Q\n\nListGuests\x12 .guestvoice.v1.ListGuestsRequest\x1a!.guestvoice.v1.ListGuestsResponse\x12H\n\x0cLinkIdentity\x12\".guestvoice.v1.LinkIdentityRequest\x1a\x14.guestvoice.v1.Guest\x12L\n\x0eUnlinkIdentity\x12$.guestvoice.v1.UnlinkIdentityRequest\x1a\x14.guestvoice.v1.Guest\x12\x46\n\x0bMergeGuests\x12!.guestvoice.v1.MergeGuestsRequest\x1a\x14.guestvoice.v1.Guest\x12\x46\n\nEraseGuest\x12 .guestvoice.v1.EraseGuestRequest\x1a\x16.google.protobuf.Empty\x12T\n\x0b\x45xportGuest\x12!.guestvoice.v1.ExportGuestRequest\x1a\".guestvoice.v1.ExportGuestResponse\x12\x43\n\nRecordStay\x12 .guestvoice.v1.RecordStayRequest\x1a\x13.guestvoice.v1.Stay\x12\x43\n\nCancelStay\x12 .guestvoice.v1.CancelStayRequest\x1a\x13.guestvoice.v1.Stay\x12L\n\rRecordCheckIn\x12#.guestvoice.v1.RecordCheckInRequest\x1a\x16.guestvoice.v1.CheckIn\x12[\n\x11GetLoyaltyProgram\x12\'.guestvoice.v1.GetLoyaltyProgramRequest\x1a\x1d.guestvoice.v1.LoyaltyProgram\x12\x61\n\x14UpdateLoyaltyProgram\x12*.guestvoice.v1.UpdateLoyaltyProgramRequest\x1a\x1d.guestvoice.v1.LoyaltyProgram\x12X\n\x10GetLoyaltyStatus\x12&.guestvoice.v1.GetLoyaltyStatusRequest\x1a\x1c.guestvoice.v1.LoyaltyStatus\x12R\n\rSetManualTier\x12#.guestvoice.v1.SetManualTierRequest\x1a\x1c.guestvoice.v1.LoyaltyStatusB\x80\x01\n\x10io.guestvoice.v1B\x13LoyaltyServiceProtoP\x01ZEgithub.com/guestvoice/guestvoice/clients/go/guestvoicev1;guestvoicev1\xaa\x02\rGuestvoice.V1b\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n#guestvoice/v1/loyalty_service.proto\x12\rguestvoice.v1\x1a\x1fgoogle/api/field_behavior.proto\x1a\x19google/api/resource.proto\x1a\x1bgoogle/protobuf/empty.proto\x1a google/protobuf/field_mask.proto\x1a\x16google/type/date.proto\x1a\x1cguestvoice/v1/feedback.proto\x1a\x1bguestvoice/v1/loyalty.proto\x1a#guestvoice/v1/loyalty_program.proto\"\xdc\x01\n\x12\x43reateGuestRequest\x12\x32\n\x06parent\x18\x01 \x01(\tB\"\xe0\x41\x02\xfa\x41\x1c\n\x1aguestvoice.v1/Organization\x12(\n\x05guest\x18\x02 \x01(\x0b\x32\x14.guestvoice.v1.GuestB\x03\xe0\x41\x02\x12+\n\nidentities\x18\x03 \x03(\x0b\x32\x17.guestvoice.v1.Identity\x12\x12\n\nrequest_id\x18\x04 \x01(\t\x12\'\n\x05hotel\x18\x05 \x01(\tB\x18\xfa\x41\x15\n\x13guestvoice.v1/Hotel\"<\n\x0fGetGuestRequest\x12)\n\x04name\x18\x01 \x01(\tB\x1b\xe0\x41\x02\xfa\x41\x15\n\x13guestvoice.v1/Guest\"\xa1\x01\n\x12LookupGuestRequest\x12\x32\n\x06parent\x18\x01 \x01(\tB\"\xe0\x41\x02\xfa\x41\x1c\n\x1aguestvoice.v1/Organization\x12.\n\x08identity\x18\x02 \x01(\x0b\x32\x17.guestvoice.v1.IdentityB\x03\xe0\x41\x02\x12\'\n\x05hotel\x18\x03 \x01(\tB\x18\xfa\x41\x15\n\x13guestvoice.v1/Hotel\"\xa5\x01\n\x11ListGuestsRequest\x12\x32\n\x06parent\x18\x01 \x01(\tB\"\xe0\x41\x02\xfa\x41\x1c\n\x1aguestvoice.v1/Organization\x12\x0c\n\x04tier\x18\x02 \x01(\t\x12\'\n\x05hotel\x18\x03 \x01(\tB\x18\xfa\x41\x15\n\x13guestvoice.v1/Hotel\x12\x11\n\tpage_size\x18\x04 \x01(\x05\x12\x12\n\npage_token\x18\x05 \x01(\t\"S\n\x12ListGuestsResponse\x12$\n\x06guests\x18\x01 \x03(\x0b\x32\x14.guestvoice.v1.Guest\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\"\x9a\x01\n\x13LinkIdentityRequest\x12*\n\x05guest\x18\x01 \x01(\tB\x1b\xe0\x41\x02\xfa\x41\x15\n\x13guestvoice.v1/Guest\x12.\n\x08identity\x18\x02 \x01(\x0b\x32\x17.guestvoice.v1.IdentityB\x03\xe0\x41\x02\x12\'\n\x05hotel\x18\x03 \x01(\tB\x18\xfa\x41\x15\n\x13guestvoice.v1/Hotel\"\x9c\x01\n\x15UnlinkIdentityRequest\x12*\n\x05guest\x18\x01 \x01(\tB\x1b\xe0\x41\x02\xfa\x41\x15\n\x13guestvoice.v1/Guest\x12.\n\x08identity\x18\x02 \x01(\x0b\x32\x17.guestvoice.v1.IdentityB\x03\xe0\x41\x02\x12\'\n\x05hotel\x18\x03 \x01(\tB\x18\xfa\x41\x15\n\x13guestvoice.v1/Hotel\"p\n\x12MergeGuestsRequest\x12-\n\x08survivor\x18\x01 \x01(\tB\x1b\xe0\x41\x02\xfa\x41\x15\n\x13guestvoice.v1/Guest\x12+\n\x06merged\x18\x02 \x01(\tB\x1b\xe0\x41\x02\xfa\x41\x15\n\x13guestvoice.v1/Guest\">\n\x11\x45raseGuestRequest\x12)\n\x04name\x18\x01 \x01(\tB\x1b\xe0\x41\x02\xfa\x41\x15\n\x13guestvoice.v1/Guest\"?\n\x12\x45xportGuestRequest\x12)\n\x04name\x18\x01 \x01(\tB\x1b\xe0\x41\x02\xfa\x41\x15\n\x13guestvoice.v1/Guest\"\xea\x01\n\x13\x45xportGuestResponse\x12#\n\x05guest\x18\x01 \x01(\x0b\x32\x14.guestvoice.v1.Guest\x12\"\n\x05stays\x18\x02 \x03(\x0b\x32\x13.guestvoice.v1.Stay\x12)\n\tcheck_ins\x18\x03 \x03(\x0b\x32\x16.guestvoice.v1.CheckIn\x12)\n\x08\x66\x65\x65\x64\x62\x61\x63k\x18\x04 \x03(\x0b\x32\x17.guestvoice.v1.Feedback\x12\x34\n\x0eloyalty_status\x18\x05 \x01(\x0b\x32\x1c.guestvoice.v1.LoyaltyStatus\"h\n\x11RecordStayRequest\x12+\n\x06parent\x18\x01 \x01(\tB\x1b\xe0\x41\x02\xfa\x41\x15\n\x13guestvoice.v1/Guest\x12&\n\x04stay\x18\x02 \x01(\x0b\x32\x13.guestvoice.v1.StayB\x03\xe0\x41\x02\"=\n\x11\x43\x61ncelStayRequest\x12(\n\x04name\x18\x01 \x01(\tB\x1a\xe0\x41\x02\xfa\x41\x14\n\x12guestvoice.v1/Stay\"r\n\x14RecordCheckInRequest\x12+\n\x06parent\x18\x01 \x01(\tB\x1b\xe0\x41\x02\xfa\x41\x15\n\x13guestvoice.v1/Guest\x12-\n\x08\x63heck_in\x18\x02 \x01(\x0b\x32\x16.guestvoice.v1.CheckInB\x03\xe0\x41\x02\"N\n\x18GetLoyaltyProgramRequest\x12\x32\n\x04name\x18\x01 \x01(\tB$\xe0\x41\x02\xfa\x41\x1e\n\x1cguestvoice.v1/LoyaltyProgram\"\x90\x01\n\x1bUpdateLoyaltyProgramRequest\x12;\n\x0floyalty_program\x18\x01 \x01(\x0b\x32\x1d.guestvoice.v1.LoyaltyProgramB\x03\xe0\x41\x02\x12\x34\n\x0bupdate_mask\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.FieldMaskB\x03\xe0\x41\x01\"l\n\x17GetLoyaltyStatusRequest\x12*\n\x05guest\x18\x01 \x01(\tB\x1b\xe0\x41\x02\xfa\x41\x15\n\x13guestvoice.v1/Guest\x12%\n\nas_of_date\x18\x02 \x01(\x0b\x32\x11.google.type.Date\"{\n\x14SetManualTierRequest\x12*\n\x05guest\x18\x01 \x01(\tB\x1b\xe0\x41\x02\xfa\x41\x15\n\x13guestvoice.v1/Guest\x12\x0c\n\x04tier\x18\x02 \x01(\t\x12)\n\x0e\x65\x66\x66\x65\x63tive_date\x18\x03 \x01(\x0b\x32\x11.google.type.Date2\xf9\t\n\x0eLoyaltyService\x12\x46\n\x0b\x43reateGuest\x12!.guestvoice.v1.CreateGuestRequest\x1a\x14.guestvoice.v1.Guest\x12@\n\x08GetGuest\x12\x1e.guestvoice.v1.GetGuestRequest\x1a\x14.guestvoice.v1.Guest\x12\x46\n\x0bLookupGuest\x12!.guestvoice.v1.LookupGuestRequest\x1a\x14.guestvoice.v1.Guest\x12Q\n\nListGuests\x12 .guestvoice.v1.ListGuestsRequest\x1a!.guestvoice.v1.ListGuestsResponse\x12H\n\x0cLinkIdentity\x12\".guestvoice.v1.LinkIdentityRequest\x1a\x14.guestvoice.v1.Guest\x12L\n\x0eUnlinkIdentity\x12$.guestvoice.v1.UnlinkIdentityRequest\x1a\x14.guestvoice.v1.Guest\x12\x46\n\x0bMergeGuests\x12!.guestvoice.v1.MergeGuestsRequest\x1a\x14.guestvoice.v1.Guest\x12\x46\n\nEraseGuest\x12 .guestvoice.v1.EraseGuestRequest\x1a\x16.google.protobuf.Empty\x12T\n\x0b\x45xportGuest\x12!.guestvoice.v1.ExportGuestRequest\x1a\".guestvoice.v1.ExportGuestResponse\x12\x43\n\nRecordStay\x12 .guestvoice.v1.RecordStayRequest\x1a\x13.guestvoice.v1.Stay\x12\x43\n\nCancelStay\x12 .guestvoice.v1.CancelStayRequest\x1a\x13.guestvoice.v1.Stay\x12L\n\rRecordCheckIn\x12#.guestvoice.v1.RecordCheckInRequest\x1a\x16.guestvoice.v1.CheckIn\x12[\n\x11GetLoyaltyProgram\x12\'.guestvoice.v1.GetLoyaltyProgramRequest\x1a\x1d.guestvoice.v1.LoyaltyProgram\x12\x61\n\x14UpdateLoyaltyProgram\x12*.guestvoice.v1.UpdateLoyaltyProgramRequest\x1a\x1d.guestvoice.v1.LoyaltyProgram\x12X\n\x10GetLoyaltyStatus\x12&.guestvoice.v1.GetLoyaltyStatusRequest\x1a\x1c.guestvoice.v1.LoyaltyStatus\x12R\n\rSetManualTier\x12#.guestvoice.v1.SetManualTierRequest\x1a\x1c.guestvoice.v1.LoyaltyStatusB\x80\x01\n\x10io.guestvoice.v1B\x13LoyaltyServiceProtoP\x01ZEgithub.com/guestvoice/guestvoice/clients/go/guestvoicev1;guestvoicev1\xaa\x02\rGuestvoice.V1b\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -44,12 +44,16 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_CREATEGUESTREQUEST'].fields_by_name['parent']._serialized_options = b'\340A\002\372A\034\n\032guestvoice.v1/Organization'
   _globals['_CREATEGUESTREQUEST'].fields_by_name['guest']._loaded_options = None
   _globals['_CREATEGUESTREQUEST'].fields_by_name['guest']._serialized_options = b'\340A\002'
+  _globals['_CREATEGUESTREQUEST'].fields_by_name['hotel']._loaded_options = None
+  _globals['_CREATEGUESTREQUEST'].fields_by_name['hotel']._serialized_options = b'\372A\025\n\023guestvoice.v1/Hotel'
   _globals['_GETGUESTREQUEST'].fields_by_name['name']._loaded_options = None
   _globals['_GETGUESTREQUEST'].fields_by_name['name']._serialized_options = b'\340A\002\372A\025\n\023guestvoice.v1/Guest'
   _globals['_LOOKUPGUESTREQUEST'].fields_by_name['parent']._loaded_options = None
   _globals['_LOOKUPGUESTREQUEST'].fields_by_name['parent']._serialized_options = b'\340A\002\372A\034\n\032guestvoice.v1/Organization'
   _globals['_LOOKUPGUESTREQUEST'].fields_by_name['identity']._loaded_options = None
   _globals['_LOOKUPGUESTREQUEST'].fields_by_name['identity']._serialized_options = b'\340A\002'
+  _globals['_LOOKUPGUESTREQUEST'].fields_by_name['hotel']._loaded_options = None
+  _globals['_LOOKUPGUESTREQUEST'].fields_by_name['hotel']._serialized_options = b'\372A\025\n\023guestvoice.v1/Hotel'
   _globals['_LISTGUESTSREQUEST'].fields_by_name['parent']._loaded_options = None
   _globals['_LISTGUESTSREQUEST'].fields_by_name['parent']._serialized_options = b'\340A\002\372A\034\n\032guestvoice.v1/Organization'
   _globals['_LISTGUESTSREQUEST'].fields_by_name['hotel']._loaded_options = None
@@ -58,10 +62,14 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_LINKIDENTITYREQUEST'].fields_by_name['guest']._serialized_options = b'\340A\002\372A\025\n\023guestvoice.v1/Guest'
   _globals['_LINKIDENTITYREQUEST'].fields_by_name['identity']._loaded_options = None
   _globals['_LINKIDENTITYREQUEST'].fields_by_name['identity']._serialized_options = b'\340A\002'
+  _globals['_LINKIDENTITYREQUEST'].fields_by_name['hotel']._loaded_options = None
+  _globals['_LINKIDENTITYREQUEST'].fields_by_name['hotel']._serialized_options = b'\372A\025\n\023guestvoice.v1/Hotel'
   _globals['_UNLINKIDENTITYREQUEST'].fields_by_name['guest']._loaded_options = None
   _globals['_UNLINKIDENTITYREQUEST'].fields_by_name['guest']._serialized_options = b'\340A\002\372A\025\n\023guestvoice.v1/Guest'
   _globals['_UNLINKIDENTITYREQUEST'].fields_by_name['identity']._loaded_options = None
   _globals['_UNLINKIDENTITYREQUEST'].fields_by_name['identity']._serialized_options = b'\340A\002'
+  _globals['_UNLINKIDENTITYREQUEST'].fields_by_name['hotel']._loaded_options = None
+  _globals['_UNLINKIDENTITYREQUEST'].fields_by_name['hotel']._serialized_options = b'\372A\025\n\023guestvoice.v1/Hotel'
   _globals['_MERGEGUESTSREQUEST'].fields_by_name['survivor']._loaded_options = None
   _globals['_MERGEGUESTSREQUEST'].fields_by_name['survivor']._serialized_options = b'\340A\002\372A\025\n\023guestvoice.v1/Guest'
   _globals['_MERGEGUESTSREQUEST'].fields_by_name['merged']._loaded_options = None
@@ -91,41 +99,41 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_SETMANUALTIERREQUEST'].fields_by_name['guest']._loaded_options = None
   _globals['_SETMANUALTIERREQUEST'].fields_by_name['guest']._serialized_options = b'\340A\002\372A\025\n\023guestvoice.v1/Guest'
   _globals['_CREATEGUESTREQUEST']._serialized_start=298
-  _globals['_CREATEGUESTREQUEST']._serialized_end=477
-  _globals['_GETGUESTREQUEST']._serialized_start=479
-  _globals['_GETGUESTREQUEST']._serialized_end=539
-  _globals['_LOOKUPGUESTREQUEST']._serialized_start=541
-  _globals['_LOOKUPGUESTREQUEST']._serialized_end=661
-  _globals['_LISTGUESTSREQUEST']._serialized_start=664
-  _globals['_LISTGUESTSREQUEST']._serialized_end=829
-  _globals['_LISTGUESTSRESPONSE']._serialized_start=831
-  _globals['_LISTGUESTSRESPONSE']._serialized_end=914
-  _globals['_LINKIDENTITYREQUEST']._serialized_start=916
-  _globals['_LINKIDENTITYREQUEST']._serialized_end=1029
-  _globals['_UNLINKIDENTITYREQUEST']._serialized_start=1031
-  _globals['_UNLINKIDENTITYREQUEST']._serialized_end=1146
-  _globals['_MERGEGUESTSREQUEST']._serialized_start=1148
-  _globals['_MERGEGUESTSREQUEST']._serialized_end=1260
-  _globals['_ERASEGUESTREQUEST']._serialized_start=1262
-  _globals['_ERASEGUESTREQUEST']._serialized_end=1324
-  _globals['_EXPORTGUESTREQUEST']._serialized_start=1326
-  _globals['_EXPORTGUESTREQUEST']._serialized_end=1389
-  _globals['_EXPORTGUESTRESPONSE']._serialized_start=1392
-  _globals['_EXPORTGUESTRESPONSE']._serialized_end=1626
-  _globals['_RECORDSTAYREQUEST']._serialized_start=1628
-  _globals['_RECORDSTAYREQUEST']._serialized_end=1732
-  _globals['_CANCELSTAYREQUEST']._serialized_start=1734
-  _globals['_CANCELSTAYREQUEST']._serialized_end=1795
-  _globals['_RECORDCHECKINREQUEST']._serialized_start=1797
-  _globals['_RECORDCHECKINREQUEST']._serialized_end=1911
-  _globals['_GETLOYALTYPROGRAMREQUEST']._serialized_start=1913
-  _globals['_GETLOYALTYPROGRAMREQUEST']._serialized_end=1991
-  _globals['_UPDATELOYALTYPROGRAMREQUEST']._serialized_start=1994
-  _globals['_UPDATELOYALTYPROGRAMREQUEST']._serialized_end=2138
-  _globals['_GETLOYALTYSTATUSREQUEST']._serialized_start=2140
-  _globals['_GETLOYALTYSTATUSREQUEST']._serialized_end=2248
-  _globals['_SETMANUALTIERREQUEST']._serialized_start=2250
-  _globals['_SETMANUALTIERREQUEST']._serialized_end=2373
-  _globals['_LOYALTYSERVICE']._serialized_start=2376
-  _globals['_LOYALTYSERVICE']._serialized_end=3649
+  _globals['_CREATEGUESTREQUEST']._serialized_end=518
+  _globals['_GETGUESTREQUEST']._serialized_start=520
+  _globals['_GETGUESTREQUEST']._serialized_end=580
+  _globals['_LOOKUPGUESTREQUEST']._serialized_start=583
+  _globals['_LOOKUPGUESTREQUEST']._serialized_end=744
+  _globals['_LISTGUESTSREQUEST']._serialized_start=747
+  _globals['_LISTGUESTSREQUEST']._serialized_end=912
+  _globals['_LISTGUESTSRESPONSE']._serialized_start=914
+  _globals['_LISTGUESTSRESPONSE']._serialized_end=997
+  _globals['_LINKIDENTITYREQUEST']._serialized_start=1000
+  _globals['_LINKIDENTITYREQUEST']._serialized_end=1154
+  _globals['_UNLINKIDENTITYREQUEST']._serialized_start=1157
+  _globals['_UNLINKIDENTITYREQUEST']._serialized_end=1313
+  _globals['_MERGEGUESTSREQUEST']._serialized_start=1315
+  _globals['_MERGEGUESTSREQUEST']._serialized_end=1427
+  _globals['_ERASEGUESTREQUEST']._serialized_start=1429
+  _globals['_ERASEGUESTREQUEST']._serialized_end=1491
+  _globals['_EXPORTGUESTREQUEST']._serialized_start=1493
+  _globals['_EXPORTGUESTREQUEST']._serialized_end=1556
+  _globals['_EXPORTGUESTRESPONSE']._serialized_start=1559
+  _globals['_EXPORTGUESTRESPONSE']._serialized_end=1793
+  _globals['_RECORDSTAYREQUEST']._serialized_start=1795
+  _globals['_RECORDSTAYREQUEST']._serialized_end=1899
+  _globals['_CANCELSTAYREQUEST']._serialized_start=1901
+  _globals['_CANCELSTAYREQUEST']._serialized_end=1962
+  _globals['_RECORDCHECKINREQUEST']._serialized_start=1964
+  _globals['_RECORDCHECKINREQUEST']._serialized_end=2078
+  _globals['_GETLOYALTYPROGRAMREQUEST']._serialized_start=2080
+  _globals['_GETLOYALTYPROGRAMREQUEST']._serialized_end=2158
+  _globals['_UPDATELOYALTYPROGRAMREQUEST']._serialized_start=2161
+  _globals['_UPDATELOYALTYPROGRAMREQUEST']._serialized_end=2305
+  _globals['_GETLOYALTYSTATUSREQUEST']._serialized_start=2307
+  _globals['_GETLOYALTYSTATUSREQUEST']._serialized_end=2415
+  _globals['_SETMANUALTIERREQUEST']._serialized_start=2417
+  _globals['_SETMANUALTIERREQUEST']._serialized_end=2540
+  _globals['_LOYALTYSERVICE']._serialized_start=2543
+  _globals['_LOYALTYSERVICE']._serialized_end=3816
 # @@protoc_insertion_point(module_scope)

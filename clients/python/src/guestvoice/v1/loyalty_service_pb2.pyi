@@ -33,10 +33,17 @@ class CreateGuestRequest(_message.Message):
     GUEST_FIELD_NUMBER: _builtins.int
     IDENTITIES_FIELD_NUMBER: _builtins.int
     REQUEST_ID_FIELD_NUMBER: _builtins.int
+    HOTEL_FIELD_NUMBER: _builtins.int
     parent: _builtins.str
     """The organization, `organizations/{organization}`."""
     request_id: _builtins.str
     """Makes retries safe (see CreateHotelRequest.request_id). Optional."""
+    hotel: _builtins.str
+    """A hotel of the organization whose region_code is the country of phone
+    numbers written without a country code, as a front desk types them
+    ("0612 345 678" in NL). Optional; without it a phone number needs its
+    "+" and country code.
+    """
     @_builtins.property
     def guest(self) -> _loyalty_pb2.Guest:
         """The guest's display name; its name is ignored."""
@@ -52,10 +59,11 @@ class CreateGuestRequest(_message.Message):
         guest: _loyalty_pb2.Guest | None = ...,
         identities: _abc.Iterable[_loyalty_pb2.Identity] | None = ...,
         request_id: _builtins.str = ...,
+        hotel: _builtins.str = ...,
     ) -> None: ...
     _HasFieldArgType: _TypeAlias = _typing.Literal["guest", b"guest"]  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["guest", b"guest", "identities", b"identities", "parent", b"parent", "request_id", b"request_id"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["guest", b"guest", "hotel", b"hotel", "identities", b"identities", "parent", b"parent", "request_id", b"request_id"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 
@@ -91,8 +99,15 @@ class LookupGuestRequest(_message.Message):
 
     PARENT_FIELD_NUMBER: _builtins.int
     IDENTITY_FIELD_NUMBER: _builtins.int
+    HOTEL_FIELD_NUMBER: _builtins.int
     parent: _builtins.str
     """The organization, `organizations/{organization}`."""
+    hotel: _builtins.str
+    """A hotel of the organization whose region_code is the country of phone
+    numbers written without a country code, as a front desk types them
+    ("0612 345 678" in NL). Optional; without it a phone number needs its
+    "+" and country code.
+    """
     @_builtins.property
     def identity(self) -> _loyalty_pb2.Identity:
         """The identity to look up."""
@@ -102,10 +117,11 @@ class LookupGuestRequest(_message.Message):
         *,
         parent: _builtins.str = ...,
         identity: _loyalty_pb2.Identity | None = ...,
+        hotel: _builtins.str = ...,
     ) -> None: ...
     _HasFieldArgType: _TypeAlias = _typing.Literal["identity", b"identity"]  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["identity", b"identity", "parent", b"parent"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["hotel", b"hotel", "identity", b"identity", "parent", b"parent"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 
@@ -185,8 +201,15 @@ class LinkIdentityRequest(_message.Message):
 
     GUEST_FIELD_NUMBER: _builtins.int
     IDENTITY_FIELD_NUMBER: _builtins.int
+    HOTEL_FIELD_NUMBER: _builtins.int
     guest: _builtins.str
     """`organizations/{organization}/guests/{guest}`."""
+    hotel: _builtins.str
+    """A hotel of the organization whose region_code is the country of phone
+    numbers written without a country code, as a front desk types them
+    ("0612 345 678" in NL). Optional; without it a phone number needs its
+    "+" and country code.
+    """
     @_builtins.property
     def identity(self) -> _loyalty_pb2.Identity:
         """The identity to link."""
@@ -196,10 +219,11 @@ class LinkIdentityRequest(_message.Message):
         *,
         guest: _builtins.str = ...,
         identity: _loyalty_pb2.Identity | None = ...,
+        hotel: _builtins.str = ...,
     ) -> None: ...
     _HasFieldArgType: _TypeAlias = _typing.Literal["identity", b"identity"]  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["guest", b"guest", "identity", b"identity"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["guest", b"guest", "hotel", b"hotel", "identity", b"identity"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 
@@ -213,8 +237,15 @@ class UnlinkIdentityRequest(_message.Message):
 
     GUEST_FIELD_NUMBER: _builtins.int
     IDENTITY_FIELD_NUMBER: _builtins.int
+    HOTEL_FIELD_NUMBER: _builtins.int
     guest: _builtins.str
     """`organizations/{organization}/guests/{guest}`."""
+    hotel: _builtins.str
+    """A hotel of the organization whose region_code is the country of phone
+    numbers written without a country code, as a front desk types them
+    ("0612 345 678" in NL). Optional; without it a phone number needs its
+    "+" and country code.
+    """
     @_builtins.property
     def identity(self) -> _loyalty_pb2.Identity:
         """The identity to unlink."""
@@ -224,10 +255,11 @@ class UnlinkIdentityRequest(_message.Message):
         *,
         guest: _builtins.str = ...,
         identity: _loyalty_pb2.Identity | None = ...,
+        hotel: _builtins.str = ...,
     ) -> None: ...
     _HasFieldArgType: _TypeAlias = _typing.Literal["identity", b"identity"]  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["guest", b"guest", "identity", b"identity"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["guest", b"guest", "hotel", b"hotel", "identity", b"identity"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 

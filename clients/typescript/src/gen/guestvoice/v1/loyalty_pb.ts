@@ -266,7 +266,8 @@ export enum IdentityKind {
   EMAIL = 1,
 
   /**
-   * A phone number in E.164 form, for example "+351912345678".
+   * A phone number, stored in E.164 form, for example "+351912345678". Given
+   * with its country code, or in national form with the request's hotel.
    *
    * @generated from enum value: IDENTITY_KIND_PHONE = 2;
    */

@@ -1,0 +1,301 @@
+package cli_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	gv "github.com/guestvoice/guestvoice/clients/go/guestvoicev1"
+	"github.com/guestvoice/guestvoice/clients/go/gvctl/cli"
+)
+
+func TestHotelsCreateListGetUpdate(t *testing.T) {
+	h := newHarness(t)
+	h.hotels()
+	if out := h.ok("hotels", "list"); !strings.Contains(out, "Porto Riverside") || !strings.HasPrefix(out, "HOTEL") {
+		t.Errorf("hotels list table:\n%s", out)
+	}
+	list := &gv.ListHotelsResponse{}
+	parseProto(t, `{"hotels": `+h.ok("--json", "hotels", "list")+`}`, list)
+	if len(list.GetHotels()) != 2 {
+		t.Errorf("hotels list --json: %v", list)
+	}
+	updated := &gv.Hotel{}
+	parseProto(t, h.ok("--json", "hotels", "update", "porto", "--locality", "Porto"), updated)
+	if updated.GetLocality() != "Porto" || updated.GetRegionCode() != "PT" {
+		t.Errorf("updated hotel %v", updated)
+	}
+	got := &gv.Hotel{}
+	parseProto(t, h.ok("--json", "hotels", "get", "organizations/default/hotels/porto"), got)
+	if got.GetLocality() != "Porto" {
+		t.Errorf("hotels get %v", got)
+	}
+	if r := h.run("hotels", "update", "porto"); r.code != cli.ExitUsage {
+		t.Errorf("update without fields: exit %d", r.code)
+	}
+	if r := h.run("hotels", "create", "bad", "--name", "Bad", "--time-zone", "Mars/Olympus"); r.code != cli.ExitError ||
+		!strings.Contains(r.stderr, "hotel.time_zone") || !strings.Contains(r.stderr, "Correct the fields") {
+		t.Errorf("invalid hotel: exit %d %s", r.code, r.stderr)
+	}
+}
+
+func TestGuestsLinkMergeEraseAndCases(t *testing.T) {
+	h := newHarness(t)
+	h.hotels()
+	h.ok("import", h.sample("pms_bookings.csv"), "--format", "pms", "--hotels", mapping())
+	ana, kim := &gv.Guest{}, &gv.Guest{}
+	parseProto(t, h.ok("--json", "guests", "lookup", "--phone", "912 345 678", "--hotel", "porto"), ana)
+	parseProto(t, h.ok("--json", "guests", "lookup", "--phone", "(212) 555-1234", "--hotel", "newyork"), kim)
+
+	linked := &gv.Guest{}
+	parseProto(t, h.ok("--json", "guests", "link", ana.GetName(), "--handle", "@AnaTravels", "--source", "twitter"), linked)
+	if len(linked.GetIdentities()) != 3 {
+		t.Errorf("linked guest %v", linked)
+	}
+	merged := &gv.Guest{}
+	parseProto(t, h.ok("--json", "guests", "merge", ana.GetName(), kim.GetName()), merged)
+	if len(merged.GetMergedGuests()) != 1 {
+		t.Errorf("merge: %v", merged)
+	}
+	exported := &gv.ExportGuestResponse{}
+	parseProto(t, h.ok("guests", "export", lastID(ana.GetName())), exported)
+	if len(exported.GetStays()) != 3 {
+		t.Errorf("after the merge Ana has %d stays, want 3", len(exported.GetStays()))
+	}
+
+	// Erase asks first; a wrong answer erases nothing.
+	r := h.runWith(context.Background(), "no\n", "guests", "erase", ana.GetName())
+	if r.code != cli.ExitError || !strings.Contains(r.stderr, "nothing was erased") {
+		t.Errorf("unconfirmed erase: exit %d %s", r.code, r.stderr)
+	}
+	h.runWith(context.Background(), lastID(ana.GetName())+"\n", "guests", "erase", ana.GetName())
+	if r := h.run("guests", "lookup", "--email", "ana.silva@example.com"); r.code != cli.ExitNotFound {
+		t.Errorf("lookup of an erased guest: exit %d %s", r.code, r.stderr)
+	}
+	if r := h.run("guests", "lookup"); r.code != cli.ExitUsage {
+		t.Errorf("lookup without an identity: exit %d", r.code)
+	}
+}
+
+func TestCasesAckResolveAndReply(t *testing.T) {
+	h := newHarness(t)
+	h.hotels()
+	h.ok("import", h.sample("feedback.jsonl"), "--format", "jsonl")
+	page, err := h.client().Feedback.ListFeedback(context.Background(), &gv.ListFeedbackRequest{Parent: "organizations/default"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	item := page.GetFeedback()[0].GetName()
+	acknowledged := &gv.Feedback{}
+	parseProto(t, h.ok("--json", "cases", "ack", item, "--assignee", "rita"), acknowledged)
+	if acknowledged.GetCase().GetState() != gv.CaseState_CASE_STATE_ACKNOWLEDGED || acknowledged.GetCase().GetAssignee() != "rita" {
+		t.Errorf("ack: %v", acknowledged.GetCase())
+	}
+	replied := &gv.Feedback{}
+	parseProto(t, h.ok("--json", "cases", "reply", lastID(item), "We are sorry: the room is now quiet."), replied)
+	resolved := &gv.Feedback{}
+	parseProto(t, h.ok("--json", "cases", "resolve", item), resolved)
+	if resolved.GetCase().GetState() != gv.CaseState_CASE_STATE_RESOLVED ||
+		resolved.GetCase().GetPublicResponse() != "We are sorry: the room is now quiet." {
+		t.Errorf("resolve: %v", resolved.GetCase())
+	}
+}
+
+func TestInsightCommandsAnswerInTablesAndJSON(t *testing.T) {
+	h := newHarness(t)
+	h.hotels()
+	recent := time.Now().Add(-48 * time.Hour).UTC().Format(time.RFC3339)
+	h.ok("import", h.write("recent.jsonl", strings.NewReplacer("2025-11-02T09:30:00Z", recent, "2025-11-03T08:00:00Z", recent,
+		"2025-11-04T22:15:00Z", recent).Replace(string(mustRead(t, filepath.Join("..", "testdata", "feedback.jsonl"))))), "--format", "jsonl")
+
+	summary := &gv.HotelSummary{}
+	parseProto(t, h.ok("--json", "summary", "porto", "--days", "7"), summary)
+	if summary.GetCurrent().GetFeedbackCount() != 2 {
+		t.Errorf("summary: %v", summary.GetCurrent())
+	}
+	issues := &gv.ListTopIssuesResponse{}
+	parseProto(t, h.ok("--json", "top-issues", "--days", "7"), issues)
+	if len(issues.GetIssues()) == 0 || issues.GetIssues()[0].GetAspect() != "noise_sleep" {
+		t.Errorf("top issues: %v", issues)
+	}
+	comparison := &gv.CompareHotelsResponse{}
+	parseProto(t, h.ok("--json", "compare", "--days", "7"), comparison)
+	if len(comparison.GetHotels()) != 2 {
+		t.Errorf("compare: %v", comparison)
+	}
+	trend := &gv.SentimentTrend{}
+	parseProto(t, h.ok("--json", "trend", "--hotel", "porto", "--by", "day", "--days", "7"), trend)
+	if len(trend.GetBuckets()) < 7 {
+		t.Errorf("trend: %d buckets", len(trend.GetBuckets()))
+	}
+	if out := h.ok("trend", "--hotel", "porto", "--by", "day", "--days", "7"); !strings.Contains(out, "|") {
+		t.Errorf("trend draws no bars:\n%s", out)
+	}
+	attention := &gv.ListAttentionItemsResponse{}
+	parseProto(t, h.ok("--json", "attention"), attention)
+	if len(attention.GetItems()) == 0 {
+		t.Errorf("attention: nothing")
+	}
+	if out := h.ok("top-issues", "--days", "7"); !strings.Contains(out, "noise_sleep") {
+		t.Errorf("top-issues table:\n%s", out)
+	}
+	if r := h.run("trend", "--by", "year"); r.code != cli.ExitUsage {
+		t.Errorf("trend --by year: exit %d", r.code)
+	}
+}
+
+func TestWatchTailsNewFeedback(t *testing.T) {
+	h := newHarness(t)
+	h.hotels()
+	ctx, cancel := context.WithCancel(context.Background())
+	lines := make(chan string, 10)
+	done := make(chan int)
+	go func() {
+		args := []string{"--addr", h.server.Address, "--api-key", h.key, "--plaintext", "--json", "watch", "--hotel", "porto"}
+		done <- cli.Run(ctx, args, strings.NewReader(""), lineWriter(lines), lineWriter(lines))
+	}()
+	// The watch may open after an ingest; ingest until one arrives.
+	deadline := time.After(10 * time.Second)
+	for i := 0; ; i++ {
+		h.ok("import", h.write("one.jsonl", strings.ReplaceAll(feedbackLines(1), "resume-0", "watch-"+string(rune('a'+i)))), "--format", "jsonl")
+		select {
+		case line := <-lines:
+			item := &gv.Feedback{}
+			parseProto(t, line, item)
+			if item.GetHotel() != "organizations/default/hotels/porto" {
+				t.Errorf("watched %v", item)
+			}
+			cancel()
+			if code := <-done; code != cli.ExitOK {
+				t.Errorf("watch ended with exit %d", code)
+			}
+			return
+		case <-time.After(200 * time.Millisecond):
+		case <-deadline:
+			cancel()
+			t.Fatal("watch showed nothing")
+		}
+	}
+}
+
+// lineWriter sends each write (gvctl writes whole lines) to a channel.
+type lineWriter chan string
+
+func (w lineWriter) Write(p []byte) (int, error) {
+	w <- string(p)
+	return len(p), nil
+}
+
+func TestKeysCreateListRevokeAndARevokedKeyIsRefused(t *testing.T) {
+	h := newHarness(t)
+	created := &gv.ApiKey{}
+	parseProto(t, h.ok("--json", "keys", "create", "front desk", "--scope", "feedback_read", "--scope", "insights_read"), created)
+	if created.GetKeyString() == "" || len(created.GetScopes()) != 2 {
+		t.Fatalf("created key %v", created)
+	}
+	if out := h.ok("keys", "list"); !strings.Contains(out, "front desk") || strings.Contains(out, created.GetKeyString()) {
+		t.Errorf("keys list shows no key or a secret:\n%s", out)
+	}
+	h.ok("keys", "revoke", lastID(created.GetName()))
+	h.key = created.GetKeyString()
+	if r := h.run("top-issues"); r.code != cli.ExitAuth || !strings.Contains(r.stderr, "GUESTVOICE_API_KEY") {
+		t.Errorf("revoked key: exit %d %s", r.code, r.stderr)
+	}
+	if r := h.run("keys", "create", "x"); r.code != cli.ExitUsage {
+		t.Errorf("key without scope: exit %d", r.code)
+	}
+}
+
+func TestExportWritesWholeFilesOnly(t *testing.T) {
+	h := newHarness(t)
+	h.hotels()
+	h.ok("import", h.sample("feedback.jsonl"), "--format", "jsonl")
+	output := filepath.Join(h.dir, "export.jsonl")
+	h.ok("export", "feedback", "--output", output)
+	if lines := strings.Count(string(mustRead(t, output)), "\n"); lines != 3 {
+		t.Errorf("export has %d lines, want 3", lines)
+	}
+	// What export writes imports again, and nothing is counted twice.
+	again := parseSummary(t, h.run("--json", "import", output, "--format", "jsonl"))
+	if again.AlreadyPresent != 3 || again.Ingested != 0 {
+		t.Errorf("re-import of an export: %+v", again)
+	}
+	guests := filepath.Join(h.dir, "guests.jsonl")
+	h.ok("import", h.sample("pms_bookings.csv"), "--format", "pms", "--hotels", mapping())
+	h.ok("export", "guests", "-o", guests)
+	if lines := strings.Count(string(mustRead(t, guests)), "\n"); lines != 2 {
+		t.Errorf("guest export has %d lines, want 2", lines)
+	}
+
+	// A failed export leaves the earlier file as it was, and no temp file.
+	h.key = "not-a-key"
+	if r := h.run("export", "feedback", "--output", output); r.code != cli.ExitAuth {
+		t.Errorf("export with a bad key: exit %d", r.code)
+	}
+	entries, _ := os.ReadDir(h.dir)
+	for _, entry := range entries {
+		if strings.HasSuffix(entry.Name(), ".partial") {
+			t.Errorf("left behind %s", entry.Name())
+		}
+	}
+	if lines := strings.Count(string(mustRead(t, output)), "\n"); lines != 3 {
+		t.Errorf("the earlier export changed: %d lines", lines)
+	}
+}
+
+func TestExitCodesAndMessages(t *testing.T) {
+	h := newHarness(t)
+	for _, tc := range []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"no-such-command"}, cli.ExitUsage, "unknown command"},
+		{[]string{"hotels", "get"}, cli.ExitUsage, "HOTEL"},
+		{[]string{"hotels", "get", "nowhere"}, cli.ExitNotFound, "hotels list"},
+		{[]string{"--addr", "127.0.0.1:1", "hotels", "list"}, cli.ExitUnreachable, "--plaintext"},
+		{[]string{"--api-key", "", "hotels", "list"}, cli.ExitAuth, "GUESTVOICE_API_KEY"},
+	} {
+		r := h.run(tc.args...)
+		if r.code != tc.code || !strings.Contains(r.stderr, tc.want) {
+			t.Errorf("gvctl %v: exit %d, stderr %q; want exit %d mentioning %q", tc.args, r.code, r.stderr, tc.code, tc.want)
+		}
+	}
+	if out := h.ok("--help"); !strings.Contains(out, "Exit codes") {
+		t.Errorf("--help lacks the exit codes:\n%s", out)
+	}
+	if out := h.ok("completion", "bash"); !strings.Contains(out, "bash completion") {
+		t.Errorf("no bash completion")
+	}
+}
+
+func TestProfilesNameServers(t *testing.T) {
+	h := newHarness(t)
+	config := h.write("config.yaml", "current: local\nprofiles:\n  local:\n    addr: "+h.server.Address+
+		"\n    api_key: "+h.key+"\n    plaintext: true\n  broken:\n    addr: 127.0.0.1:1\n    plaintext: true\n    api_key: x\n")
+	t.Setenv("GVCTL_CONFIG", config)
+	var stdout, stderr strings.Builder
+	if code := cli.Run(context.Background(), []string{"hotels", "list"}, strings.NewReader(""), &stdout, &stderr); code != cli.ExitOK {
+		t.Errorf("current profile: exit %d %s", code, stderr.String())
+	}
+	if code := cli.Run(context.Background(), []string{"--profile", "broken", "hotels", "list"}, strings.NewReader(""), &stdout, &stderr); code != cli.ExitUnreachable {
+		t.Errorf("--profile broken: exit %d", code)
+	}
+	if code := cli.Run(context.Background(), []string{"--profile", "missing", "hotels", "list"}, strings.NewReader(""), &stdout, &stderr); code != cli.ExitUsage {
+		t.Errorf("--profile missing: exit %d", code)
+	}
+}
+
+func mustRead(t *testing.T, path string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
+func lastID(name string) string { return name[strings.LastIndex(name, "/")+1:] }

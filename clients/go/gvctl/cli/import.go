@@ -1,0 +1,174 @@
+package cli
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	gv "github.com/guestvoice/guestvoice/clients/go/guestvoicev1"
+	"github.com/guestvoice/guestvoice/clients/go/gvctl/importing"
+)
+
+func newImportCommand(app *App) *cobra.Command {
+	var (
+		format, mappingPath, hotel, columns, source, guest string
+		checkpointPath, reportPath                         string
+		batchSize                                          int
+		restart                                            bool
+	)
+	var formats strings.Builder
+	for _, name := range importing.FormatNames() {
+		fmt.Fprintf(&formats, "  %-12s %s\n", name, importing.Formats[name].Description)
+	}
+	cmd := &cobra.Command{
+		Use:   "import FILE --format FORMAT [--hotels MAPPING | --hotel HOTEL]",
+		Short: "Import reviews, posts, check-ins or PMS stays from an export file",
+		Long: `Imports a file in batches (--batch-size) with a progress bar on a terminal and
+progress lines otherwise, then prints the outcome: ingested, already present,
+rejected by reason. Every rejected record is written with its line and the
+problem to the error report (FILE.errors.jsonl, --errors). After each batch a
+checkpoint (FILE.gvctl-checkpoint) records how far the import got: run the
+same command again after an interruption and it resumes there; the server
+never counts an item twice. docs/import.md maps each format's fields.
+
+Formats:
+` + formats.String() + `
+Records are tied to hotels through a mapping file (--hotels, YAML lines of
+"source place id: hotel id") or, for a file about one hotel, --hotel.`,
+		Example: `  gvctl import reviews.json --format google --hotels hotels.yaml
+  gvctl import tweets.json --format twitter --hotel lisbon-riverside
+  gvctl import survey.csv --format csv --source survey --hotel lisbon-riverside --map text=comment,external_id=response_id
+  gvctl import bookings.csv --format pms --hotels properties.yaml
+  gvctl import checkins.json --format foursquare --guest GUEST --hotels venues.yaml`,
+		Args: exactArgs("FILE"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			chosen, ok := importing.Formats[format]
+			if !ok {
+				return usagef("unknown --format %q: use one of %s", format, strings.Join(importing.FormatNames(), ", "))
+			}
+			options := importing.Options{Source: gv.Source_SOURCE_OTHER}
+			if source != "" {
+				parsed, err := importing.ParseSource(source)
+				if err != nil {
+					return usagef("--source: %v", err)
+				}
+				options.Source = parsed
+			}
+			if columns != "" {
+				options.Columns = map[string]string{}
+				for _, pair := range strings.Split(columns, ",") {
+					field, column, ok := strings.Cut(pair, "=")
+					if !ok || field == "" || column == "" {
+						return usagef("--map wants FIELD=COLUMN pairs separated by commas, not %q", pair)
+					}
+					options.Columns[strings.TrimSpace(field)] = strings.TrimSpace(column)
+				}
+			}
+			if chosen.Kind == importing.KindCheckIn && guest == "" {
+				return usagef("--format %s needs --guest: the guest whose check-ins these are", format)
+			}
+			input, err := os.Stat(args[0])
+			if err != nil {
+				return fmt.Errorf("cannot read %s: %w", args[0], errors.Unwrap(err))
+			}
+			mapping, err := importing.LoadHotelMapping(mappingPath, hotel)
+			if err != nil {
+				return err
+			}
+			checkpoint := checkpointPath
+			if checkpoint == "" {
+				checkpoint = importing.CheckpointPathFor(args[0])
+			}
+			if restart {
+				if err := os.Remove(checkpoint); err != nil && !os.IsNotExist(err) {
+					return err
+				}
+			}
+			client, err := app.Client()
+			if err != nil {
+				return err
+			}
+			importer := &importing.Importer{
+				Client: client, Parent: app.Parent(), Format: chosen, Options: options, Hotels: mapping,
+				Guest: guestName(app, guest), Path: args[0], CheckpointPath: checkpoint, ReportPath: reportPath,
+				BatchSize: batchSize, Progress: importing.NewProgress(app.Stderr, isTerminal(app.Stderr), input.Size()),
+			}
+			result, err := importer.Run(cmd.Context())
+			switch {
+			case err != nil && cmd.Context().Err() != nil:
+				return exitError{ExitInterrupted, fmt.Errorf("interrupted after %d records: run the same command again to resume (checkpoint %s)",
+					result.Counts.Total(), checkpoint)}
+			case err != nil && result.Counts.Total() > 0:
+				return fmt.Errorf("%w\n%d records were answered before it stopped: run the same command again to resume (checkpoint %s)",
+					err, result.Counts.Total(), checkpoint)
+			case err != nil:
+				return err
+			}
+			if err := app.printImportResult(result, importer.ReportPath); err != nil {
+				return err
+			}
+			if rejected := result.Counts.RejectedTotal(); rejected > 0 {
+				return exitError{ExitPartial, fmt.Errorf("%d records were rejected: see %s for each line and its problem", rejected, importer.ReportPath)}
+			}
+			return nil
+		},
+	}
+	flags := cmd.Flags()
+	flags.StringVar(&format, "format", "", "input format: "+strings.Join(importing.FormatNames(), ", "))
+	flags.StringVar(&mappingPath, "hotels", "", "hotel mapping file: YAML of `source place id: hotel id`")
+	flags.StringVar(&hotel, "hotel", "", "hotel id of records that name no place (or of every record when there is no mapping)")
+	flags.StringVar(&columns, "map", "", "CSV columns: FIELD=COLUMN,... (csv and pms formats)")
+	flags.StringVar(&source, "source", "", "source of csv rows without a source column (default other)")
+	flags.StringVar(&guest, "guest", "", "guest id or name whose check-ins a foursquare export holds")
+	flags.StringVar(&checkpointPath, "checkpoint", "", "checkpoint file (default FILE.gvctl-checkpoint)")
+	flags.StringVar(&reportPath, "errors", "", "error report file, JSON lines (default FILE.errors.jsonl)")
+	flags.IntVar(&batchSize, "batch-size", importing.DefaultBatchSize, "records sent between two checkpoints")
+	flags.BoolVar(&restart, "restart", false, "ignore an earlier interrupted import's checkpoint and start over")
+	_ = cmd.MarkFlagRequired("format")
+	return cmd
+}
+
+// guestName accepts a guest id or its full resource name ("" stays "").
+func guestName(app *App, guest string) string {
+	if guest == "" {
+		return ""
+	}
+	return app.resourceName("guests", guest)
+}
+
+func (a *App) printImportResult(result importing.Result, reportPath string) error {
+	if a.JSON {
+		return json.NewEncoder(a.Stdout).Encode(struct {
+			importing.Counts
+			Resumed     int    `json:"resumed_after"`
+			ErrorReport string `json:"error_report,omitempty"`
+		}{result.Counts, result.Resumed, reportIfAny(result.Counts, reportPath)})
+	}
+	if result.Resumed > 0 {
+		fmt.Fprintf(a.Stdout, "resumed after record %d\n", result.Resumed)
+	}
+	result.Counts.WriteSummary(a.Stdout)
+	return nil
+}
+
+func reportIfAny(counts importing.Counts, path string) string {
+	if counts.RejectedTotal() == 0 {
+		return ""
+	}
+	return path
+}
+
+// isTerminal tells a person's terminal from a file or pipe.
+func isTerminal(w io.Writer) bool {
+	file, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	info, err := file.Stat()
+	return err == nil && info.Mode()&os.ModeCharDevice != 0
+}

@@ -1,0 +1,220 @@
+package cli_test
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+
+	gv "github.com/guestvoice/guestvoice/clients/go/guestvoicev1"
+	"github.com/guestvoice/guestvoice/clients/go/gvctl/cli"
+	"github.com/guestvoice/guestvoice/clients/go/gvctl/importing"
+)
+
+func TestImportReadsEverySampleFormat(t *testing.T) {
+	h := newHarness(t)
+	h.hotels()
+	for _, tc := range []struct {
+		format, file string
+		extra        []string
+		ingested     int
+		rejected     map[string]int
+	}{
+		{"jsonl", "feedback.jsonl", nil, 3, nil},
+		{"csv", "survey.csv", []string{"--source", "survey", "--map",
+			"external_id=response_id,post_time=submitted,author=respondent,text=comment,rating=score,venue=property"}, 3, nil},
+		// The third review's location is not in the mapping.
+		{"google", "google_reviews.json", nil, 2, map[string]int{importing.ReasonHotelNotMapped: 1}},
+		{"tripadvisor", "tripadvisor_reviews.json", nil, 2, nil},
+		{"twitter", "twitter_search.json", []string{"--hotel", "porto"}, 2, nil},
+		{"pms", "pms_bookings.csv", nil, 3, nil},
+	} {
+		t.Run(tc.format, func(t *testing.T) {
+			args := append([]string{"--json", "import", h.sample(tc.file), "--format", tc.format, "--hotels", mapping()}, tc.extra...)
+			r := h.run(args...)
+			summary := parseSummary(t, r)
+			if summary.Ingested != tc.ingested || fmt.Sprint(summary.Rejected) != fmt.Sprint(tc.rejected) {
+				t.Errorf("summary %+v, want %d ingested and rejected %v (stderr %s)", summary, tc.ingested, tc.rejected, r.stderr)
+			}
+			wantCode := cli.ExitOK
+			if len(tc.rejected) > 0 {
+				wantCode = cli.ExitPartial
+			}
+			if r.code != wantCode {
+				t.Errorf("exit %d, want %d: %s", r.code, wantCode, r.stderr)
+			}
+		})
+	}
+
+	ctx := context.Background()
+	client := h.client()
+	// Google's reply to a review is the case's public response.
+	page, err := client.Feedback.ListFeedback(ctx, &gv.ListFeedbackRequest{Parent: "organizations/default", Source: gv.Source_SOURCE_GOOGLE})
+	if err != nil {
+		t.Fatal(err)
+	}
+	replies := 0
+	for _, f := range page.GetFeedback() {
+		if f.GetCase().GetPublicResponse() == "Thank you, Marta! See you again soon." {
+			replies++
+		}
+	}
+	if replies != 1 {
+		t.Errorf("%d items carry the review's reply, want 1", replies)
+	}
+	// PMS phones typed in national form were read in their hotel's country.
+	for _, phone := range []string{"+351912345678", "+12125551234"} {
+		if r := h.run("guests", "lookup", "--phone", phone); r.code != cli.ExitOK {
+			t.Errorf("no guest with %s: %s", phone, r.stderr)
+		}
+	}
+	guest := &gv.Guest{}
+	parseProto(t, h.ok("--json", "guests", "lookup", "--email", "ana.silva@example.com"), guest)
+	status := &gv.LoyaltyStatus{}
+	parseProto(t, h.ok("--json", "guests", "status", guest.GetName()), status)
+	if len(guest.GetIdentities()) != 2 {
+		t.Errorf("Ana's identities %v, want her email and phone", guest.GetIdentities())
+	}
+
+	// Foursquare check-ins belong to the guest named with --guest.
+	checkIns := h.run("--json", "import", h.sample("foursquare_checkins.json"), "--format", "foursquare",
+		"--hotels", mapping(), "--guest", guest.GetName())
+	if summary := parseSummary(t, checkIns); summary.Ingested != 2 || checkIns.code != cli.ExitOK {
+		t.Errorf("check-ins: %+v exit %d %s", summary, checkIns.code, checkIns.stderr)
+	}
+	exported, err := client.Loyalty.ExportGuest(ctx, &gv.ExportGuestRequest{Name: guest.GetName()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(exported.GetCheckIns()) != 2 || len(exported.GetStays()) != 2 {
+		t.Errorf("Ana has %d check-ins and %d stays, want 2 and 2", len(exported.GetCheckIns()), len(exported.GetStays()))
+	}
+	if r := h.run("import", h.sample("foursquare_checkins.json"), "--format", "foursquare"); r.code != cli.ExitUsage {
+		t.Errorf("foursquare without --guest: exit %d, want usage", r.code)
+	}
+}
+
+func TestImportCountsRepeatsAmongTheIngested(t *testing.T) {
+	h := newHarness(t)
+	h.hotels()
+	item := `{"hotel": "porto", "source": "SOURCE_TWITTER", "externalId": "%s", "author": {"handle": "anatravels"}, "text": "Still no hot water in room 12!", "postTime": "2025-10-01T10:00:00Z"}` + "\n"
+	input := h.write("repeats.jsonl", fmt.Sprintf(item, "t-1")+fmt.Sprintf(item, "t-2")+fmt.Sprintf(item, "t-1"))
+	r := h.run("--json", "import", input, "--format", "jsonl")
+	if summary := parseSummary(t, r); summary.Ingested != 2 || summary.Repeats != 1 || summary.AlreadyPresent != 1 {
+		t.Errorf("summary %+v, want 2 ingested (1 a repeat) and 1 already present", summary)
+	}
+	if out := h.ok("import", input, "--format", "jsonl"); !strings.Contains(out, "already present  3") {
+		t.Errorf("summary table:\n%s", out)
+	}
+}
+
+// feedbackLines is a JSONL file of n distinct items about porto.
+func feedbackLines(n int) string {
+	var b strings.Builder
+	for i := range n {
+		fmt.Fprintf(&b, `{"hotel": "porto", "source": "SOURCE_SURVEY", "externalId": "resume-%d", "author": {"handle": "guest-%d"}, "text": "Stay number %d was quiet and clean.", "postTime": "2025-10-01T10:00:00Z"}`+"\n", i, i, i)
+	}
+	return b.String()
+}
+
+// cancelOnWrite cancels the run at its first progress line: the first
+// batch has then been answered and checkpointed.
+type cancelOnWrite struct{ cancel context.CancelFunc }
+
+func (c cancelOnWrite) Write(p []byte) (int, error) {
+	if strings.HasPrefix(string(p), "import:") {
+		c.cancel()
+	}
+	return len(p), nil
+}
+
+func TestAnInterruptedImportResumesWithoutCountingTwice(t *testing.T) {
+	h := newHarness(t)
+	h.hotels()
+	input := h.write("items.jsonl", feedbackLines(50))
+
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var stdout strings.Builder
+	args := []string{"--addr", h.server.Address, "--api-key", h.key, "--plaintext", "--json",
+		"import", input, "--format", "jsonl", "--batch-size", "10"}
+	code := cli.Run(ctx, args, strings.NewReader(""), &stdout, cancelOnWrite{cancel})
+	if code != cli.ExitInterrupted {
+		t.Fatalf("interrupted import: exit %d, want %d", code, cli.ExitInterrupted)
+	}
+	if _, err := os.Stat(importing.CheckpointPathFor(input)); err != nil {
+		t.Fatalf("no checkpoint after an interruption: %v", err)
+	}
+
+	resumed := parseSummary(t, h.run("--json", "import", input, "--format", "jsonl", "--batch-size", "10"))
+	if resumed.Resumed != 10 || resumed.Ingested != 50 || resumed.AlreadyPresent != 0 {
+		t.Errorf("resumed import %+v, want 50 ingested in all, the first 10 skipped", resumed)
+	}
+	if _, err := os.Stat(importing.CheckpointPathFor(input)); !os.IsNotExist(err) {
+		t.Errorf("the checkpoint outlived a finished import: %v", err)
+	}
+	// Sent again from the start, nothing is counted twice by the server.
+	again := parseSummary(t, h.run("--json", "import", input, "--format", "jsonl", "--restart"))
+	if again.Ingested != 0 || again.AlreadyPresent != 50 {
+		t.Errorf("re-import %+v, want all 50 already present", again)
+	}
+	page, err := h.client().Feedback.ListFeedback(context.Background(), &gv.ListFeedbackRequest{Parent: "organizations/default", PageSize: 1000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(page.GetFeedback()); n != 50 {
+		t.Errorf("the server holds %d items, want 50", n)
+	}
+}
+
+func TestBadInputNamesFileLineAndProblem(t *testing.T) {
+	h := newHarness(t)
+	h.hotels()
+
+	// Bad lines are reported one by one; the good ones are imported.
+	good := `{"hotel": "porto", "source": "SOURCE_SURVEY", "externalId": "ok-1", "author": {"handle": "a"}, "text": "Fine.", "postTime": "2025-10-01T10:00:00Z"}`
+	lines := h.write("mixed.jsonl", good+"\n"+
+		"{\"hotel\": \"porto\", \"text\": \"caf\xe9\"}\n"+
+		`{"hotel": "porto", "text": "`+strings.Repeat("x", 10<<20)+"\"}\n"+
+		"{not json\n"+
+		`{"hotel": "nowhere", "source": "SOURCE_SURVEY", "externalId": "ok-2", "author": {"handle": "a"}, "text": "Fine.", "postTime": "2025-10-01T10:00:00Z"}`+"\n")
+	r := h.run("--json", "import", lines, "--format", "jsonl")
+	summary := parseSummary(t, r)
+	if r.code != cli.ExitPartial || summary.Ingested != 1 || summary.Rejected[importing.ReasonUnreadable] != 3 ||
+		summary.Rejected["RESOURCE_NOT_FOUND"] != 1 {
+		t.Errorf("mixed file: exit %d, %+v", r.code, summary)
+	}
+	report, err := os.ReadFile(summary.ErrorReport)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`"line":2,"reason":"UNREADABLE","message":"not valid UTF-8`,
+		`"line":3,"reason":"UNREADABLE","message":"line longer than`, `"line":4,`, `"line":5,"reason":"RESOURCE_NOT_FOUND"`} {
+		if !strings.Contains(string(report), want) {
+			t.Errorf("error report lacks %s:\n%s", want, report)
+		}
+	}
+	if !strings.Contains(r.stderr, summary.ErrorReport) {
+		t.Errorf("stderr does not point at the report: %s", r.stderr)
+	}
+
+	// Whole-file problems stop before anything is sent.
+	for _, tc := range []struct{ name, content, format, want string }{
+		{"truncated.json", `{"reviews": [{"reviewId": "x", "comment": "Nice`, "google", "truncated.json:1: truncated JSON"},
+		{"columns.csv", "id,body\n1,hello\n", "csv", `columns.csv:1: no column "external_id"`},
+		{"empty.csv", "", "pms", "empty.csv:1: empty"},
+	} {
+		path := h.write(tc.name, tc.content)
+		r := h.run("import", path, "--format", tc.format, "--hotel", "porto")
+		if r.code != cli.ExitError || !strings.Contains(r.stderr, tc.want) {
+			t.Errorf("%s: exit %d, stderr %q, want %q", tc.name, r.code, r.stderr, tc.want)
+		}
+	}
+	if r := h.run("import", lines, "--format", "excel"); r.code != cli.ExitUsage || !strings.Contains(r.stderr, "unknown --format") {
+		t.Errorf("unknown format: exit %d %s", r.code, r.stderr)
+	}
+	if r := h.run("import", h.write("x.csv", "a\n"), "--format", "csv", "--map", "text"); r.code != cli.ExitUsage {
+		t.Errorf("bad --map: exit %d %s", r.code, r.stderr)
+	}
+}

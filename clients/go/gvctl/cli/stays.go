@@ -1,0 +1,151 @@
+package cli
+
+import (
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+	"google.golang.org/genproto/googleapis/type/date"
+	"google.golang.org/genproto/googleapis/type/money"
+	"google.golang.org/protobuf/types/known/timestamppb"
+
+	gv "github.com/guestvoice/guestvoice/clients/go/guestvoicev1"
+	"github.com/guestvoice/guestvoice/clients/go/gvctl/importing"
+)
+
+func newStaysCommand(app *App) *cobra.Command {
+	return group("stays", "Record and cancel stays", newStaysRecordCommand(app), newStaysCancelCommand(app))
+}
+
+func newStaysRecordCommand(app *App) *cobra.Command {
+	var (
+		hotel, arrival, booking, currency string
+		nights                            int
+		spend                             float64
+	)
+	cmd := &cobra.Command{
+		Use:     "record GUEST --hotel HOTEL --arrival DATE --nights N --booking REF [--spend AMOUNT --currency EUR]",
+		Short:   "Record a stay (idempotent by booking reference)",
+		Example: `  gvctl stays record GUEST --hotel lisbon-riverside --arrival 2026-01-10 --nights 3 --booking BK-1001 --spend 540 --currency EUR`,
+		Args:    exactArgs("GUEST"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			day, err := time.Parse(time.DateOnly, arrival)
+			if err != nil {
+				return usagef("--arrival %q is not a date such as 2026-01-31", arrival)
+			}
+			stay := &gv.Stay{
+				Hotel:            app.HotelName(hotel),
+				ArrivalDate:      &date.Date{Year: int32(day.Year()), Month: int32(day.Month()), Day: int32(day.Day())},
+				Nights:           int32(nights),
+				BookingReference: booking,
+			}
+			if cmd.Flags().Changed("spend") {
+				if currency == "" {
+					return usagef("--spend needs --currency")
+				}
+				units := int64(spend)
+				stay.QualifyingSpend = &money.Money{CurrencyCode: strings.ToUpper(currency), Units: units, Nanos: int32((spend - float64(units)) * 1e9)}
+			}
+			client, err := app.Client()
+			if err != nil {
+				return err
+			}
+			recorded, err := client.Loyalty.RecordStay(cmd.Context(), &gv.RecordStayRequest{Parent: guestName(app, args[0]), Stay: stay})
+			if err != nil {
+				return err
+			}
+			return app.printStay(recorded)
+		},
+	}
+	flags := cmd.Flags()
+	flags.StringVar(&hotel, "hotel", "", "hotel id")
+	flags.StringVar(&arrival, "arrival", "", "arrival date, YYYY-MM-DD")
+	flags.IntVar(&nights, "nights", 1, "nights stayed")
+	flags.StringVar(&booking, "booking", "", "booking reference")
+	flags.Float64Var(&spend, "spend", 0, "qualifying spend")
+	flags.StringVar(&currency, "currency", "", "ISO 4217 currency of --spend")
+	for _, required := range []string{"hotel", "arrival", "booking"} {
+		_ = cmd.MarkFlagRequired(required)
+	}
+	return cmd
+}
+
+func newStaysCancelCommand(app *App) *cobra.Command {
+	return &cobra.Command{
+		Use:   "cancel STAY",
+		Short: "Cancel a stay (its resource name); it no longer earns anything",
+		Args:  exactArgs("STAY"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			client, err := app.Client()
+			if err != nil {
+				return err
+			}
+			stay, err := client.Loyalty.CancelStay(cmd.Context(), &gv.CancelStayRequest{Name: args[0]})
+			if err != nil {
+				return err
+			}
+			return app.printStay(stay)
+		},
+	}
+}
+
+func (a *App) printStay(stay *gv.Stay) error {
+	if a.JSON {
+		return writeJSONLine(a.Stdout, stay)
+	}
+	d := stay.GetArrivalDate()
+	t := newTable(a.Stdout, "STAY", "HOTEL", "ARRIVAL", "NIGHTS", "BOOKING", "CANCELLED")
+	t.row(stay.GetName(), lastSegment(stay.GetHotel()), time.Date(int(d.GetYear()), time.Month(d.GetMonth()), int(d.GetDay()), 0, 0, 0, 0, time.UTC).Format(time.DateOnly),
+		stay.GetNights(), stay.GetBookingReference(), stay.GetCancelled())
+	return t.flush()
+}
+
+func newCheckInsCommand(app *App) *cobra.Command {
+	return group("check-ins", "Record check-ins", newCheckInsRecordCommand(app))
+}
+
+func newCheckInsRecordCommand(app *App) *cobra.Command {
+	var hotel, source, id, at string
+	cmd := &cobra.Command{
+		Use:   "record GUEST --hotel HOTEL --source SOURCE --id EXTERNAL_ID [--at TIME]",
+		Short: "Record a check-in (idempotent by source and id)",
+		Args:  exactArgs("GUEST"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			parsedSource, err := importing.ParseSource(source)
+			if err != nil {
+				return usagef("--source: %v", err)
+			}
+			checkInTime := time.Now()
+			if at != "" {
+				if checkInTime, err = time.Parse(time.RFC3339, at); err != nil {
+					return usagef("--at %q is not a time such as 2026-01-31T20:00:00Z", at)
+				}
+			}
+			client, err := app.Client()
+			if err != nil {
+				return err
+			}
+			checkIn, err := client.Loyalty.RecordCheckIn(cmd.Context(), &gv.RecordCheckInRequest{
+				Parent:  guestName(app, args[0]),
+				CheckIn: &gv.CheckIn{Hotel: app.HotelName(hotel), Source: parsedSource, ExternalId: id, CheckInTime: timestamppb.New(checkInTime)},
+			})
+			if err != nil {
+				return err
+			}
+			if app.JSON {
+				return writeJSONLine(app.Stdout, checkIn)
+			}
+			t := newTable(app.Stdout, "CHECK-IN", "HOTEL", "TIME")
+			t.row(checkIn.GetName(), lastSegment(checkIn.GetHotel()), when(checkIn.GetCheckInTime()))
+			return t.flush()
+		},
+	}
+	flags := cmd.Flags()
+	flags.StringVar(&hotel, "hotel", "", "hotel id")
+	flags.StringVar(&source, "source", "foursquare", "where the check-in was made")
+	flags.StringVar(&id, "id", "", "the source's id of the check-in")
+	flags.StringVar(&at, "at", "", "time, RFC 3339 (default now)")
+	_ = cmd.MarkFlagRequired("hotel")
+	_ = cmd.MarkFlagRequired("id")
+	return cmd
+}

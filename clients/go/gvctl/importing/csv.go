@@ -1,0 +1,189 @@
+package importing
+
+import (
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"google.golang.org/protobuf/types/known/timestamppb"
+
+	gv "github.com/guestvoice/guestvoice/clients/go/guestvoicev1"
+)
+
+func init() {
+	register(Format{
+		Name: "csv",
+		Description: "feedback as CSV with a header row; columns external_id, text, author, post_time " +
+			"(and optional author_name, rating, rating_max, language, venue, source), renamed with --map",
+		Kind: KindFeedback,
+		Read: readFeedbackCSV,
+	})
+}
+
+// csvRows reads a CSV file with a header row and yields each row as a
+// lookup of the format's fields, resolved through options.Columns. Missing
+// required columns stop the file; a malformed row is a problem of its own.
+func csvRows(r io.Reader, options Options, required, optional []string,
+	yield func(line int, get func(field string) string, problem error) bool) error {
+	reader := csv.NewReader(r)
+	reader.FieldsPerRecord = -1
+	reader.ReuseRecord = true
+	header, err := reader.Read()
+	if err == io.EOF {
+		return &FileError{Line: 1, Err: errors.New("empty: a CSV file needs a header row")}
+	}
+	if err != nil {
+		return &FileError{Line: 1, Err: fmt.Errorf("header row: %v", err)}
+	}
+	position := map[string]int{}
+	for i, name := range header {
+		position[strings.TrimSpace(strings.TrimPrefix(name, "\ufeff"))] = i
+	}
+	for field := range options.Columns {
+		if !contains(required, field) && !contains(optional, field) {
+			return fmt.Errorf("--map %s=...: this format has no field %q (fields: %s)", field, field, strings.Join(append(required, optional...), ", "))
+		}
+	}
+	column := map[string]int{}
+	for _, field := range append(append([]string{}, required...), optional...) {
+		name := field
+		if mapped, ok := options.Columns[field]; ok {
+			name = mapped
+		}
+		i, ok := position[name]
+		if !ok && contains(required, field) {
+			return &FileError{Line: 1, Err: fmt.Errorf("no column %q for %s (the header has: %s); name the column with --map %s=COLUMN",
+				name, field, strings.Join(header, ", "), field)}
+		}
+		if ok {
+			column[field] = i
+		}
+	}
+	for {
+		row, err := reader.Read()
+		if err == io.EOF {
+			return nil
+		}
+		var parseErr *csv.ParseError
+		if errors.As(err, &parseErr) {
+			if !yield(parseErr.StartLine, nil, fmt.Errorf("malformed CSV: %v", parseErr.Err)) {
+				return nil
+			}
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		line, _ := reader.FieldPos(0)
+		if len(row) != len(header) {
+			if !yield(line, nil, fmt.Errorf("%d columns where the header has %d", len(row), len(header))) {
+				return nil
+			}
+			continue
+		}
+		if i := invalidUTF8(row); i >= 0 {
+			if !yield(line, nil, fmt.Errorf("column %q is not valid UTF-8 (save the file as UTF-8)", header[i])) {
+				return nil
+			}
+			continue
+		}
+		get := func(field string) string {
+			if i, ok := column[field]; ok {
+				return strings.TrimSpace(row[i])
+			}
+			return ""
+		}
+		if !yield(line, get, nil) {
+			return nil
+		}
+	}
+}
+
+func invalidUTF8(row []string) int {
+	for i, cell := range row {
+		if !utf8.ValidString(cell) {
+			return i
+		}
+	}
+	return -1
+}
+
+func contains(values []string, value string) bool {
+	for _, v := range values {
+		if v == value {
+			return true
+		}
+	}
+	return false
+}
+
+func readFeedbackCSV(r io.Reader, options Options, yield func(Record) bool) error {
+	required := []string{"external_id", "text", "author", "post_time"}
+	optional := []string{"author_name", "rating", "rating_max", "language", "venue", "source"}
+	return csvRows(r, options, required, optional, func(line int, get func(string) string, problem error) bool {
+		if problem != nil {
+			return yield(Record{Line: line, Problem: problem})
+		}
+		postTime, err := parseTime(get("post_time"))
+		if err != nil {
+			return yield(problemf(line, "post_time: %v", err))
+		}
+		source := options.Source
+		if name := get("source"); name != "" {
+			if source, err = ParseSource(name); err != nil {
+				return yield(problemf(line, "source: %v", err))
+			}
+		}
+		feedback := &gv.Feedback{
+			Source:       source,
+			ExternalId:   get("external_id"),
+			Author:       &gv.Author{Handle: get("author"), DisplayName: get("author_name")},
+			Text:         get("text"),
+			LanguageCode: get("language"),
+			PostTime:     timestamppb.New(postTime),
+		}
+		if value := get("rating"); value != "" {
+			rating, err := strconv.ParseFloat(value, 64)
+			if err != nil {
+				return yield(problemf(line, "rating %q is not a number", value))
+			}
+			scaleMax := 5.0
+			if value := get("rating_max"); value != "" {
+				if scaleMax, err = strconv.ParseFloat(value, 64); err != nil {
+					return yield(problemf(line, "rating_max %q is not a number", value))
+				}
+			}
+			feedback.Rating = &gv.Rating{Value: rating, ScaleMin: 1, ScaleMax: scaleMax}
+		}
+		return yield(Record{Line: line, Venue: get("venue"), Feedback: feedback})
+	})
+}
+
+// ParseSource reads "google", "GOOGLE" or "SOURCE_GOOGLE".
+func ParseSource(name string) (gv.Source, error) {
+	key := strings.ToUpper(name)
+	if !strings.HasPrefix(key, "SOURCE_") {
+		key = "SOURCE_" + key
+	}
+	value, ok := gv.Source_value[key]
+	if !ok || value == 0 {
+		return 0, fmt.Errorf("unknown source %q (for example google, tripadvisor, twitter, survey, other)", name)
+	}
+	return gv.Source(value), nil
+}
+
+// parseTime reads RFC 3339 ("2026-01-02T10:00:00Z"), a date and time
+// without zone (UTC), or a date (midnight UTC).
+func parseTime(value string) (time.Time, error) {
+	for _, layout := range []string{time.RFC3339Nano, "2006-01-02 15:04:05", "2006-01-02T15:04:05", "2006-01-02"} {
+		if t, err := time.Parse(layout, value); err == nil {
+			return t, nil
+		}
+	}
+	return time.Time{}, fmt.Errorf("%q is not a time such as 2026-01-02T10:00:00Z or 2026-01-02", value)
+}

@@ -1,0 +1,96 @@
+package importing
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	gv "github.com/guestvoice/guestvoice/clients/go/guestvoicev1"
+)
+
+// Kind is what a format's records become on the server.
+type Kind int
+
+const (
+	KindFeedback Kind = iota // ImportFeedback
+	KindCheckIn              // RecordCheckIn for a guest
+	KindStay                 // CreateGuest / LinkIdentity / RecordStay
+)
+
+// Options are what a format reads besides the file.
+type Options struct {
+	// Columns maps a format's field to the CSV column holding it (--map);
+	// fields not named here are read from the column of their own name.
+	Columns map[string]string
+	// Source is the source of CSV feedback rows without a source column.
+	Source gv.Source
+}
+
+// Format reads one kind of export.
+type Format struct {
+	Name        string
+	Description string
+	Kind        Kind
+	// Read calls yield for each record, in file order, until yield returns
+	// false; an error stops the whole file (path is filled in by the caller).
+	Read func(r io.Reader, options Options, yield func(Record) bool) error
+}
+
+// Formats are every format gvctl import reads, by name.
+var Formats = map[string]Format{}
+
+func register(format Format) { Formats[format.Name] = format }
+
+// FormatNames lists the formats for help and errors.
+func FormatNames() []string {
+	names := make([]string, 0, len(Formats))
+	for name := range Formats {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	return names
+}
+
+// maxDocumentBytes bounds the formats that are one JSON document, which are
+// read whole: the APIs page them far below this.
+const maxDocumentBytes = 512 << 20
+
+// readDocument decodes a whole JSON document into into, naming the line of
+// a syntax error ("truncated" when the document stops early).
+func readDocument(r io.Reader, into any) error {
+	data, err := io.ReadAll(io.LimitReader(r, maxDocumentBytes+1))
+	if err != nil {
+		return err
+	}
+	if len(data) > maxDocumentBytes {
+		return fmt.Errorf("larger than %d MiB: split it into pages as the API returns them", maxDocumentBytes>>20)
+	}
+	err = json.Unmarshal(data, into)
+	var syntax *json.SyntaxError
+	var typeErr *json.UnmarshalTypeError
+	switch {
+	case err == nil:
+		return nil
+	case errors.As(err, &syntax):
+		if syntax.Offset >= int64(len(data)) || strings.Contains(err.Error(), "unexpected end") {
+			return &FileError{Line: lineAt(data, len(data)), Err: errors.New("truncated JSON: the file ends inside the document (was the download cut short?)")}
+		}
+		return &FileError{Line: lineAt(data, int(syntax.Offset)), Err: fmt.Errorf("not JSON: %v", err)}
+	case errors.As(err, &typeErr):
+		return &FileError{Line: lineAt(data, int(typeErr.Offset)), Err: fmt.Errorf("field %s is a JSON %s, not the expected %s", typeErr.Field, typeErr.Value, typeErr.Type)}
+	case err.Error() == "unexpected end of JSON input":
+		return &FileError{Line: lineAt(data, len(data)), Err: errors.New("truncated JSON: the file ends inside the document (was the download cut short?)")}
+	}
+	return &FileError{Err: err}
+}
+
+// lineAt is the line, from 1, of byte offset in data.
+func lineAt(data []byte, offset int) int {
+	if offset > len(data) {
+		offset = len(data)
+	}
+	return 1 + strings.Count(string(data[:offset]), "\n")
+}

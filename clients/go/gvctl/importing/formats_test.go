@@ -1,0 +1,79 @@
+package importing
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	gv "github.com/guestvoice/guestvoice/clients/go/guestvoicev1"
+)
+
+// readAll reads a sample file of ../testdata with format.
+func readAll(t *testing.T, format, name string, options Options) []Record {
+	t.Helper()
+	file, err := os.Open(filepath.Join("..", "testdata", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer file.Close()
+	var records []Record
+	if err := Formats[format].Read(file, options, func(r Record) bool { records = append(records, r); return true }); err != nil {
+		t.Fatal(err)
+	}
+	return records
+}
+
+func TestSampleFilesMapToTheAPIsFields(t *testing.T) {
+	google := readAll(t, "google", "google_reviews.json", Options{})
+	if len(google) != 3 || google[0].Venue != "1111222233334444" || google[0].Feedback.GetRating().GetValue() != 5 ||
+		google[0].PublicResponse == "" || google[1].Feedback.GetAuthor().GetHandle() != "anonymous" {
+		t.Errorf("google: %+v", google)
+	}
+	tripadvisor := readAll(t, "tripadvisor", "tripadvisor_reviews.json", Options{})
+	if got := tripadvisor[0].Feedback; got.GetExternalId() != "934771201" || tripadvisor[0].Venue != "2222" ||
+		!strings.HasPrefix(got.GetText(), "Nice staff, thin walls\n\nEveryone") || got.GetLanguageCode() != "en" {
+		t.Errorf("tripadvisor: %v", got)
+	}
+	twitter := readAll(t, "twitter", "twitter_search.json", Options{})
+	if got := twitter[1].Feedback; got.GetAuthor().GetHandle() != "bizflyer" || got.GetSource() != gv.Source_SOURCE_TWITTER {
+		t.Errorf("twitter: %v", got)
+	}
+	checkIns := readAll(t, "foursquare", "foursquare_checkins.json", Options{})
+	if got := checkIns[0]; got.CheckIn.GetCheckInTime().GetSeconds() != 1756800000 || got.Venue != "4b5e9f1cf964a520porto" {
+		t.Errorf("foursquare: %+v", got)
+	}
+	stays := readAll(t, "pms", "pms_bookings.csv", Options{})
+	if got := stays[2].Stay; got.Phone != "(212) 555-1234" || got.Stay.GetQualifyingSpend().GetUnits() != 1200 ||
+		got.Stay.GetQualifyingSpend().GetCurrencyCode() != "USD" || stays[2].Line != 4 {
+		t.Errorf("pms: %+v", got)
+	}
+	survey := readAll(t, "csv", "survey.csv", Options{Source: gv.Source_SOURCE_SURVEY, Columns: map[string]string{
+		"external_id": "response_id", "post_time": "submitted", "author": "respondent", "text": "comment", "rating": "score", "venue": "property",
+	}})
+	if got := survey[1].Feedback; got.GetExternalId() != "r-2" || got.GetPostTime().AsTime().Hour() != 14 || survey[1].Venue != "PRT-01" {
+		t.Errorf("csv: %v", got)
+	}
+}
+
+func TestATruncatedDocumentNamesItsLastLine(t *testing.T) {
+	err := Formats["tripadvisor"].Read(strings.NewReader("{\n\"data\": [\n{\"id\": 1,"), Options{}, func(Record) bool { return true })
+	var fileErr *FileError
+	if !errors.As(err, &fileErr) || fileErr.Line != 3 || !strings.Contains(err.Error(), "truncated") {
+		t.Errorf("truncated document: %v", err)
+	}
+}
+
+func TestTheMappingSaysWhatToAdd(t *testing.T) {
+	mapping := &HotelMapping{Path: "hotels.yaml", Hotels: map[string]string{"2222": "porto"}}
+	if hotel, err := mapping.Hotel("2222"); hotel != "porto" || err != nil {
+		t.Errorf("mapped: %q %v", hotel, err)
+	}
+	if _, err := mapping.Hotel("9999"); err == nil || !strings.Contains(err.Error(), "add `9999: HOTEL_ID` to hotels.yaml") {
+		t.Errorf("unmapped: %v", err)
+	}
+	if _, err := mapping.Hotel(""); err == nil || !strings.Contains(err.Error(), "--hotel") {
+		t.Errorf("no place: %v", err)
+	}
+}

@@ -1,0 +1,97 @@
+package importing
+
+import (
+	"io"
+	"strings"
+	"time"
+
+	"google.golang.org/protobuf/types/known/timestamppb"
+
+	gv "github.com/guestvoice/guestvoice/clients/go/guestvoicev1"
+)
+
+func init() {
+	register(Format{
+		Name:        "google",
+		Description: "Google Business Profile reviews: the JSON of accounts.locations.reviews.list",
+		Kind:        KindFeedback,
+		Read:        readGoogleReviews,
+	})
+}
+
+// googleReviews is the response of the Business Profile API's reviews.list.
+type googleReviews struct {
+	Reviews []struct {
+		Name     string `json:"name"` // accounts/{account}/locations/{location}/reviews/{review}
+		ReviewID string `json:"reviewId"`
+		Reviewer struct {
+			DisplayName string `json:"displayName"`
+			IsAnonymous bool   `json:"isAnonymous"`
+		} `json:"reviewer"`
+		StarRating  string `json:"starRating"`
+		Comment     string `json:"comment"`
+		CreateTime  string `json:"createTime"`
+		ReviewReply *struct {
+			Comment string `json:"comment"`
+		} `json:"reviewReply"`
+	} `json:"reviews"`
+}
+
+var googleStars = map[string]float64{"ONE": 1, "TWO": 2, "THREE": 3, "FOUR": 4, "FIVE": 5}
+
+func readGoogleReviews(r io.Reader, _ Options, yield func(Record) bool) error {
+	var document googleReviews
+	if err := readDocument(r, &document); err != nil {
+		return err
+	}
+	for i, review := range document.Reviews {
+		number := i + 1
+		created, err := time.Parse(time.RFC3339Nano, review.CreateTime)
+		if err != nil {
+			if !yield(problemf(number, "reviews[%d].createTime %q is not an RFC 3339 time", i, review.CreateTime)) {
+				return nil
+			}
+			continue
+		}
+		stars, rated := googleStars[review.StarRating]
+		if !rated && review.StarRating != "" && review.StarRating != "STAR_RATING_UNSPECIFIED" {
+			if !yield(problemf(number, "reviews[%d].starRating %q is not ONE to FIVE", i, review.StarRating)) {
+				return nil
+			}
+			continue
+		}
+		handle := review.Reviewer.DisplayName
+		if review.Reviewer.IsAnonymous || handle == "" {
+			handle = "anonymous"
+		}
+		feedback := &gv.Feedback{
+			Source:     gv.Source_SOURCE_GOOGLE,
+			ExternalId: review.ReviewID,
+			Author:     &gv.Author{Handle: handle, DisplayName: review.Reviewer.DisplayName},
+			Text:       review.Comment,
+			PostTime:   timestamppb.New(created),
+		}
+		if rated {
+			feedback.Rating = &gv.Rating{Value: stars, ScaleMin: 1, ScaleMax: 5}
+		}
+		record := Record{Line: number, Venue: googleLocation(review.Name), Feedback: feedback}
+		if review.ReviewReply != nil {
+			record.PublicResponse = review.ReviewReply.Comment
+		}
+		if !yield(record) {
+			return nil
+		}
+	}
+	return nil
+}
+
+// googleLocation is {location} of accounts/{account}/locations/{location}/reviews/{review}.
+func googleLocation(name string) string {
+	parts := strings.Split(name, "/")
+	for i := 0; i+1 < len(parts); i++ {
+		if parts[i] == "locations" {
+			return parts[i+1]
+		}
+	}
+	return ""
+}

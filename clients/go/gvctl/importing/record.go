@@ -1,0 +1,66 @@
+// Package importing reads review, social and property-management exports
+// and sends them to guestvoice: one file per source format (docs/import.md
+// maps each one's fields), a checkpoint so an interrupted import resumes
+// where it stopped, a per-line error report and a summary by outcome.
+package importing
+
+import (
+	"fmt"
+
+	gv "github.com/guestvoice/guestvoice/clients/go/guestvoicev1"
+)
+
+// Record is one item read from a source file. Exactly one of Feedback,
+// CheckIn, Stay and Problem is set.
+type Record struct {
+	// Line is where the record starts in the file, from 1 (the element's
+	// position, from 1, for formats that are one JSON document).
+	Line int
+	// Venue is the source's id of the place (location, venue or property),
+	// looked up in the hotel mapping; empty when the record names none.
+	Venue string
+	// Hotel is the guestvoice hotel id when the record names it itself (the
+	// API's own JSON); the mapping is then not consulted.
+	Hotel string
+
+	Feedback *gv.Feedback
+	// PublicResponse is the hotel's published reply (Google's reviewReply):
+	// set as the case's public response once the item is stored.
+	PublicResponse string
+	CheckIn        *gv.CheckIn
+	Stay           *StayRecord
+	// Problem says why the record could not be read; it is reported and
+	// counted as rejected, and the import goes on.
+	Problem error
+}
+
+// StayRecord is one row of a property-management export: a booking with
+// the guest as the front desk typed it.
+type StayRecord struct {
+	GuestName string
+	Email     string
+	Phone     string
+	Stay      *gv.Stay
+}
+
+// FileError is a problem that stops a whole file from being read (a
+// truncated JSON document, a missing column), named with its place.
+type FileError struct {
+	Path string
+	Line int
+	Err  error
+}
+
+func (e *FileError) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("%s:%d: %v", e.Path, e.Line, e.Err)
+	}
+	return fmt.Sprintf("%s: %v", e.Path, e.Err)
+}
+
+func (e *FileError) Unwrap() error { return e.Err }
+
+// problemf is a record that could not be read.
+func problemf(line int, format string, args ...any) Record {
+	return Record{Line: line, Problem: fmt.Errorf(format, args...)}
+}

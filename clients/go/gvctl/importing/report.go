@@ -1,0 +1,113 @@
+package importing
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+)
+
+// Counts are the outcomes of an import so far.
+type Counts struct {
+	// Ingested records were stored by this import.
+	Ingested int `json:"ingested"`
+	// Repeats are the ingested items whose author had posted the same text
+	// before: stored, but counted once in insights.
+	Repeats int `json:"repeats"`
+	// AlreadyPresent records had been stored before (an earlier import of
+	// the same file, or the same item from elsewhere); nothing was counted.
+	AlreadyPresent int `json:"already_present"`
+	// Rejected counts the records refused, by reason: the server's ErrorInfo
+	// reason, or UNREADABLE / HOTEL_NOT_MAPPED for what gvctl itself refused.
+	Rejected map[string]int `json:"rejected"`
+}
+
+// Local rejection reasons, besides the server's ErrorInfo reasons.
+const (
+	ReasonUnreadable     = "UNREADABLE"
+	ReasonHotelNotMapped = "HOTEL_NOT_MAPPED"
+)
+
+func (c *Counts) reject(reason string) {
+	if c.Rejected == nil {
+		c.Rejected = map[string]int{}
+	}
+	c.Rejected[reason]++
+}
+
+// RejectedTotal is the number of records refused for any reason.
+func (c Counts) RejectedTotal() int {
+	total := 0
+	for _, n := range c.Rejected {
+		total += n
+	}
+	return total
+}
+
+// Total is every record answered.
+func (c Counts) Total() int { return c.Ingested + c.AlreadyPresent + c.RejectedTotal() }
+
+// WriteSummary writes the counts for people.
+func (c Counts) WriteSummary(w io.Writer) {
+	fmt.Fprintf(w, "ingested         %d\n", c.Ingested)
+	if c.Repeats > 0 {
+		fmt.Fprintf(w, "  of which repeats       %d\n", c.Repeats)
+	}
+	fmt.Fprintf(w, "already present  %d\n", c.AlreadyPresent)
+	fmt.Fprintf(w, "rejected         %d\n", c.RejectedTotal())
+	reasons := make([]string, 0, len(c.Rejected))
+	for reason := range c.Rejected {
+		reasons = append(reasons, reason)
+	}
+	sort.Strings(reasons)
+	for _, reason := range reasons {
+		fmt.Fprintf(w, "  %-22s %d\n", reason, c.Rejected[reason])
+	}
+}
+
+// Rejection is one line of the error report (JSON Lines).
+type Rejection struct {
+	File    string            `json:"file"`
+	Line    int               `json:"line"`
+	Reason  string            `json:"reason"`
+	Message string            `json:"message"`
+	Fields  map[string]string `json:"fields,omitempty"`
+}
+
+// errorReport appends rejections to a JSON Lines file, opened on the first.
+type errorReport struct {
+	path string
+	file *os.File
+}
+
+func (r *errorReport) add(rejection Rejection) error {
+	if r.file == nil {
+		file, err := os.OpenFile(r.path, os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o644)
+		if err != nil {
+			return fmt.Errorf("error report: %w", err)
+		}
+		r.file = file
+	}
+	data, err := json.Marshal(rejection)
+	if err != nil {
+		return err
+	}
+	_, err = r.file.Write(append(data, '\n'))
+	return err
+}
+
+// sync makes the report durable before the checkpoint moves past it.
+func (r *errorReport) sync() error {
+	if r.file == nil {
+		return nil
+	}
+	return r.file.Sync()
+}
+
+func (r *errorReport) close() error {
+	if r.file == nil {
+		return nil
+	}
+	return r.file.Close()
+}

@@ -1,0 +1,276 @@
+package importing
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/status"
+
+	"github.com/guestvoice/guestvoice/clients/go/guestvoice"
+)
+
+// DefaultBatchSize is how many records go to the server between two
+// checkpoints: an interrupted import sends at most this many again (the
+// server counts none of them twice).
+const DefaultBatchSize = 500
+
+// Importer sends one file's records to the server.
+type Importer struct {
+	Client *guestvoice.Client
+	Parent string // organizations/{organization}
+	Format Format
+	// Options are the format's own (CSV column mapping, source).
+	Options Options
+	Hotels  *HotelMapping
+	// Guest is whose check-ins a check-in export holds (a guest's name).
+	Guest string
+	// Path is the input file; CheckpointPath and ReportPath sit beside it
+	// unless set.
+	Path           string
+	CheckpointPath string
+	ReportPath     string
+	BatchSize      int
+	Progress       *Progress
+}
+
+// CheckpointPathFor and ReportPathFor are the defaults beside the input.
+func CheckpointPathFor(input string) string { return input + ".gvctl-checkpoint" }
+func ReportPathFor(input string) string     { return input + ".errors.jsonl" }
+
+// Result is what Run did.
+type Result struct {
+	Counts Counts
+	// Resumed is the number of records an earlier, interrupted run had
+	// already sent; they were skipped.
+	Resumed int
+}
+
+// batch is the records read since the last checkpoint.
+type batch struct {
+	records []Record
+	// end is the number of records read up to the batch's last one.
+	end int
+}
+
+// Run imports the file. Interrupted (ctx cancelled, the server gone), it
+// leaves a checkpoint; run again, it skips what was sent and goes on.
+func (im *Importer) Run(ctx context.Context) (Result, error) {
+	if im.CheckpointPath == "" {
+		im.CheckpointPath = CheckpointPathFor(im.Path)
+	}
+	if im.ReportPath == "" {
+		im.ReportPath = ReportPathFor(im.Path)
+	}
+	if im.BatchSize <= 0 {
+		im.BatchSize = DefaultBatchSize
+	}
+	info, err := os.Stat(im.Path)
+	if err != nil {
+		return Result{}, err
+	}
+	checkpoint, result, err := im.resume(info.Size())
+	if err != nil {
+		return Result{}, err
+	}
+	file, err := os.Open(im.Path)
+	if err != nil {
+		return Result{}, err
+	}
+	defer file.Close()
+	input := &countingReader{r: file}
+	report := &errorReport{path: im.ReportPath}
+	defer report.close()
+
+	current := batch{}
+	read := 0
+	var failure error
+	commit := func() error {
+		if err := im.send(ctx, current.records, &result.Counts, report); err != nil {
+			return err
+		}
+		if err := report.sync(); err != nil {
+			return err
+		}
+		checkpoint.Done, checkpoint.Counts = current.end, result.Counts
+		if err := checkpoint.save(im.CheckpointPath); err != nil {
+			return fmt.Errorf("checkpoint: %w", err)
+		}
+		im.Progress.Update(result.Counts.Total(), input.n)
+		current = batch{}
+		return nil
+	}
+	readErr := im.Format.Read(input, im.Options, func(record Record) bool {
+		read++
+		if read <= result.Resumed {
+			return true
+		}
+		if err := ctx.Err(); err != nil {
+			failure = err
+			return false
+		}
+		current.records = append(current.records, record)
+		current.end = read
+		if len(current.records) >= im.BatchSize {
+			failure = commit()
+		}
+		return failure == nil
+	})
+	if failure == nil && readErr == nil && len(current.records) > 0 {
+		failure = commit()
+	}
+	im.Progress.Done()
+	if failure != nil {
+		return result, failure
+	}
+	if readErr != nil {
+		var fileErr *FileError
+		if errors.As(readErr, &fileErr) {
+			fileErr.Path = im.Path
+			return result, fileErr
+		}
+		return result, fmt.Errorf("%s: %w", im.Path, readErr)
+	}
+	if read < result.Resumed {
+		return result, fmt.Errorf("%s has %d records, but the checkpoint says %d were sent: delete %s to start over",
+			im.Path, read, result.Resumed, im.CheckpointPath)
+	}
+	if err := os.Remove(im.CheckpointPath); err != nil && !os.IsNotExist(err) {
+		return result, err
+	}
+	return result, nil
+}
+
+// resume picks up an interrupted import of the same file from its
+// checkpoint, or starts afresh with a new checkpoint and no error report.
+func (im *Importer) resume(fileSize int64) (*Checkpoint, Result, error) {
+	checkpoint, err := loadCheckpoint(im.CheckpointPath)
+	if err != nil {
+		return nil, Result{}, err
+	}
+	if checkpoint == nil {
+		// The rejections of an earlier, finished import are stale.
+		if err := os.Remove(im.ReportPath); err != nil && !os.IsNotExist(err) {
+			return nil, Result{}, err
+		}
+		return &Checkpoint{Format: im.Format.Name, FileSize: fileSize}, Result{}, nil
+	}
+	if checkpoint.Format != im.Format.Name || checkpoint.FileSize != fileSize {
+		return nil, Result{}, fmt.Errorf("%s is from an import of another file or format (%s, %d bytes): "+
+			"delete it to import %s from the start", im.CheckpointPath, checkpoint.Format, checkpoint.FileSize, im.Path)
+	}
+	return checkpoint, Result{Counts: checkpoint.Counts, Resumed: checkpoint.Done}, nil
+}
+
+// send gives the server a batch and counts each record's outcome.
+func (im *Importer) send(ctx context.Context, records []Record, counts *Counts, report *errorReport) error {
+	reject := func(record Record, reason, message string, fields map[string]string) error {
+		counts.reject(reason)
+		return report.add(Rejection{File: im.Path, Line: record.Line, Reason: reason, Message: message, Fields: fields})
+	}
+	var ready []Record
+	for _, record := range records {
+		if record.Problem != nil {
+			if err := reject(record, ReasonUnreadable, record.Problem.Error(), nil); err != nil {
+				return err
+			}
+			continue
+		}
+		hotel, err := record.Hotel, error(nil)
+		if hotel == "" {
+			hotel, err = im.Hotels.Hotel(record.Venue)
+		}
+		if err != nil {
+			if err := reject(record, ReasonHotelNotMapped, err.Error(), nil); err != nil {
+				return err
+			}
+			continue
+		}
+		ready = append(ready, im.withHotel(record, im.Parent+"/hotels/"+hotel))
+	}
+	if len(ready) == 0 {
+		return nil
+	}
+	var outcomes []error
+	var err error
+	switch im.Format.Kind {
+	case KindFeedback:
+		outcomes, err = im.sendFeedback(ctx, ready, counts)
+	case KindCheckIn:
+		outcomes, err = im.each(ctx, ready, counts, im.recordCheckIn)
+	case KindStay:
+		outcomes, err = im.each(ctx, ready, counts, im.recordStay)
+	}
+	if err != nil {
+		return err
+	}
+	for i, outcome := range outcomes {
+		if outcome == nil {
+			continue
+		}
+		details := guestvoice.Details(outcome)
+		reason := details.Reason()
+		if reason == "" {
+			reason = details.Code.String()
+		}
+		if err := reject(ready[i], reason, details.Message, details.FieldViolations()); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (im *Importer) withHotel(record Record, hotel string) Record {
+	switch {
+	case record.Feedback != nil:
+		record.Feedback.Hotel = hotel
+	case record.CheckIn != nil:
+		record.CheckIn.Hotel = hotel
+	case record.Stay != nil:
+		record.Stay.Stay.Hotel = hotel
+	}
+	return record
+}
+
+// stopsImport tells a failure of the connection or the key, which stops the
+// import (to be resumed), from a refusal of one record.
+func stopsImport(err error) bool {
+	switch status.Code(err) {
+	case codes.Unavailable, codes.Unauthenticated, codes.PermissionDenied, codes.Canceled,
+		codes.DeadlineExceeded, codes.ResourceExhausted, codes.Unimplemented, codes.Internal:
+		return true
+	}
+	return false
+}
+
+// each sends records one call at a time: nil outcomes were stored.
+func (im *Importer) each(ctx context.Context, records []Record, counts *Counts,
+	call func(context.Context, Record) error) ([]error, error) {
+	outcomes := make([]error, len(records))
+	for i, record := range records {
+		err := call(ctx, record)
+		if err != nil && stopsImport(err) {
+			return nil, err
+		}
+		if err == nil {
+			counts.Ingested++
+		}
+		outcomes[i] = err
+	}
+	return outcomes, nil
+}
+
+// countingReader counts the bytes read, for progress.
+type countingReader struct {
+	r io.Reader
+	n int64
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += int64(n)
+	return n, err
+}

@@ -1,0 +1,76 @@
+package importing
+
+import (
+	"encoding/json"
+	"io"
+	"strings"
+	"time"
+
+	"google.golang.org/protobuf/types/known/timestamppb"
+
+	gv "github.com/guestvoice/guestvoice/clients/go/guestvoicev1"
+)
+
+func init() {
+	register(Format{
+		Name:        "tripadvisor",
+		Description: "Tripadvisor Content API location reviews: the JSON of /location/{id}/reviews",
+		Kind:        KindFeedback,
+		Read:        readTripadvisorReviews,
+	})
+}
+
+type tripadvisorReviews struct {
+	Data []struct {
+		ID            json.Number `json:"id"`
+		Lang          string      `json:"lang"`
+		LocationID    json.Number `json:"location_id"`
+		PublishedDate string      `json:"published_date"`
+		Rating        float64     `json:"rating"`
+		Title         string      `json:"title"`
+		Text          string      `json:"text"`
+		User          struct {
+			Username string `json:"username"`
+		} `json:"user"`
+	} `json:"data"`
+}
+
+func readTripadvisorReviews(r io.Reader, _ Options, yield func(Record) bool) error {
+	var document tripadvisorReviews
+	if err := readDocument(r, &document); err != nil {
+		return err
+	}
+	for i, review := range document.Data {
+		number := i + 1
+		published, err := time.Parse(time.RFC3339Nano, review.PublishedDate)
+		if err != nil {
+			if !yield(problemf(number, "data[%d].published_date %q is not an RFC 3339 time", i, review.PublishedDate)) {
+				return nil
+			}
+			continue
+		}
+		// The title is the review's first sentence as people read it.
+		text := strings.TrimSpace(review.Title)
+		if body := strings.TrimSpace(review.Text); body != "" {
+			if text != "" {
+				text += "\n\n"
+			}
+			text += body
+		}
+		feedback := &gv.Feedback{
+			Source:       gv.Source_SOURCE_TRIPADVISOR,
+			ExternalId:   review.ID.String(),
+			Author:       &gv.Author{Handle: review.User.Username, DisplayName: review.User.Username},
+			Text:         text,
+			LanguageCode: review.Lang,
+			PostTime:     timestamppb.New(published),
+		}
+		if review.Rating > 0 {
+			feedback.Rating = &gv.Rating{Value: review.Rating, ScaleMin: 1, ScaleMax: 5}
+		}
+		if !yield(Record{Line: number, Venue: review.LocationID.String(), Feedback: feedback}) {
+			return nil
+		}
+	}
+	return nil
+}

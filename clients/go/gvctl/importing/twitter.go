@@ -1,0 +1,84 @@
+package importing
+
+import (
+	"io"
+	"time"
+
+	"google.golang.org/protobuf/types/known/timestamppb"
+
+	gv "github.com/guestvoice/guestvoice/clients/go/guestvoicev1"
+)
+
+func init() {
+	register(Format{
+		Name:        "twitter",
+		Description: "X/Twitter API v2 search results (data[] with includes.users for handles); --hotel names the hotel",
+		Kind:        KindFeedback,
+		Read:        readTwitterSearch,
+	})
+}
+
+type twitterSearch struct {
+	Data []struct {
+		ID        string `json:"id"`
+		Text      string `json:"text"`
+		AuthorID  string `json:"author_id"`
+		CreatedAt string `json:"created_at"`
+		Lang      string `json:"lang"`
+	} `json:"data"`
+	Includes struct {
+		Users []struct {
+			ID       string `json:"id"`
+			Username string `json:"username"`
+			Name     string `json:"name"`
+		} `json:"users"`
+	} `json:"includes"`
+}
+
+// Twitter's language code for posts it could not classify.
+const twitterUndetermined = "und"
+
+func readTwitterSearch(r io.Reader, _ Options, yield func(Record) bool) error {
+	var document twitterSearch
+	if err := readDocument(r, &document); err != nil {
+		return err
+	}
+	type user struct{ handle, name string }
+	users := map[string]user{}
+	for _, u := range document.Includes.Users {
+		users[u.ID] = user{u.Username, u.Name}
+	}
+	for i, tweet := range document.Data {
+		number := i + 1
+		created, err := time.Parse(time.RFC3339Nano, tweet.CreatedAt)
+		if err != nil {
+			if !yield(problemf(number, "data[%d].created_at %q is not an RFC 3339 time (ask for tweet.fields=created_at)", i, tweet.CreatedAt)) {
+				return nil
+			}
+			continue
+		}
+		author, known := users[tweet.AuthorID]
+		if !known {
+			if !yield(problemf(number, "data[%d]: author %q is not in includes.users (ask for expansions=author_id)", i, tweet.AuthorID)) {
+				return nil
+			}
+			continue
+		}
+		language := tweet.Lang
+		if language == twitterUndetermined {
+			language = ""
+		}
+		feedback := &gv.Feedback{
+			Source:       gv.Source_SOURCE_TWITTER,
+			ExternalId:   tweet.ID,
+			Author:       &gv.Author{Handle: author.handle, DisplayName: author.name},
+			Text:         tweet.Text,
+			LanguageCode: language,
+			PostTime:     timestamppb.New(created),
+		}
+		if !yield(Record{Line: number, Feedback: feedback}) {
+			return nil
+		}
+	}
+	return nil
+}
