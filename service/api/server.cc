@@ -109,8 +109,8 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(ServerOptions options) {
                             .sync_writes = opts.sync_writes,
                             .block_cache_bytes = opts.block_cache_bytes}));
   if (server->store_->needs_upgrade()) {
-    // Schema 1 -> 2 changed only the aggregates layout, which the feedback
-    // items determine.
+    // Schemas 1 -> 2 -> 3 changed only the aggregates layout (blocks, then a
+    // not-scored count), which the feedback items determine.
     server->upgrade_.from_schema_version =
         server->store_->schema_stamp().schema_version;
     ASSIGN_OR_RETURN(server->upgrade_.items_reaggregated,
