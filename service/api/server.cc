@@ -14,6 +14,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
 #include "absl/time/clock.h"
+#include "analysis/feedback_analyzer.h"
 #include "common/absl_view.h"
 #include "common/status_macros.h"
 #include "grpc/health/v1/health.pb.h"
@@ -136,7 +137,13 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(ServerOptions options) {
       .reads = *server->reads_,
       .writes = *server->writes_};
   server->services_.push_back(std::make_unique<HotelService>(deps));
-  server->services_.push_back(std::make_unique<AdminService>(deps));
+  server->reanalysis_ = std::make_unique<FeedbackReanalysis>(
+      deps.domain, analysis::FeedbackAnalyzer::Default());
+  // Resumes the operations a previous run left unfinished.
+  ASSIGN_OR_RETURN(server->reanalysis_runner_,
+                   ReanalysisRunner::Start(*server->reanalysis_, deps.domain));
+  server->services_.push_back(
+      std::make_unique<AdminService>(deps, *server->reanalysis_runner_));
   server->feedback_watchers_ =
       std::make_unique<FeedbackWatchers>(opts.watchers);
   server->services_.push_back(
@@ -197,6 +204,7 @@ absl::Status Server::Shutdown(absl::Duration grace) {
   // store: join them before closing it.
   reads_.reset();
   writes_.reset();
+  reanalysis_runner_.reset();
   return store_ != nullptr ? store_->Close() : absl::OkStatus();
 }
 
