@@ -10,6 +10,7 @@
 #include "service/core/pagination.h"
 #include "service/core/proto_records.h"
 #include "service/core/proto_time.h"
+#include "service/tenancy/organization_ids.h"
 #include "service/tenancy/organizations.h"
 #include "storage/keys.h"
 
@@ -71,17 +72,8 @@ absl::Status FailOperation(storage::Store& store, const OperationName& name,
 
 absl::StatusOr<std::vector<OperationName>> ListUnfinishedOperations(
     const storage::Store& store) {
-  std::vector<std::string> organizations;
-  RETURN_IF_ERROR(
-      store.Scan(storage::ColumnFamily::kIndexes,
-                 storage::OrganizationIndexPrefix(), "", 0,
-                 [&](std::string_view key,
-                     std::string_view) -> absl::StatusOr<storage::ScanStep> {
-                   ASSIGN_OR_RETURN(storage::OrganizationIndexKeyParts index,
-                                    storage::ParseOrganizationIndexKey(key));
-                   organizations.emplace_back(index.org_id);
-                   return storage::ScanStep::kContinue;
-                 }));
+  ASSIGN_OR_RETURN(std::vector<std::string> organizations,
+                   ListOrganizationIds(store));
   std::vector<OperationName> unfinished;
   for (const std::string& organization : organizations) {
     RETURN_IF_ERROR(store.Scan(
