@@ -1,7 +1,9 @@
 #include "analysis/feedback_analyzer.h"
 
 #include <cstddef>
+#include <string>
 #include <utility>
+#include <vector>
 
 #include "analysis/internal/clause_aspects.h"
 #include "analysis/internal/clause_splitter.h"
@@ -9,6 +11,7 @@
 #include "analysis/internal/python_unicode.h"
 #include "analysis/internal/text_words.h"
 #include "analysis/internal/vader_tokenizer.h"
+#include "analysis/internal/vader_word_table.h"
 #include "analysis/text_limits.h"
 #include "common/utf8.h"
 
@@ -42,10 +45,20 @@ class ClauseWords {
   std::size_t next_ = 0;
 };
 
+// The languages scored here, for language identification.
+std::vector<LanguageIdentifier::AnalysedLanguage> AnalysedLanguages() {
+  const VaderWordTable& english = HotelSentimentAnalyzer().words();
+  return {{"en", [&english](std::string_view word) {
+             return english.Find(word) != nullptr;
+           }}};
+}
+
 }  // namespace
 
 FeedbackAnalyzer::FeedbackAnalyzer(AspectTaxonomy taxonomy)
-    : taxonomy_(std::move(taxonomy)), matcher_(taxonomy_) {}
+    : taxonomy_(std::move(taxonomy)),
+      matcher_(taxonomy_),
+      language_identifier_(AnalysedLanguages()) {}
 
 const FeedbackAnalyzer& FeedbackAnalyzer::Default() {
   static const FeedbackAnalyzer* const kDefault =
@@ -53,13 +66,27 @@ const FeedbackAnalyzer& FeedbackAnalyzer::Default() {
   return *kDefault;
 }
 
-Analysis FeedbackAnalyzer::Analyze(std::string_view text) const {
+Analysis FeedbackAnalyzer::Analyze(std::string_view text,
+                                   std::string_view declared_language) const {
   text = LimitTextSize(text);
   std::string replaced;
   if (!utf8::IsValid(text)) {
     replaced = utf8::ReplaceInvalid(text);
     text = replaced;
   }
+  Analysis analysis;
+  IdentifiedLanguage identified =
+      language_identifier_.Identify(text, declared_language);
+  analysis.language = std::move(identified.language);
+  analysis.language_source = identified.source;
+  if (analysis.language != "en") {
+    analysis.scoring = identified.source == LanguageSource::kUndetermined
+                           ? ScoringState::kLanguageUndetermined
+                           : ScoringState::kNoAnalyzerForLanguage;
+    return analysis;
+  }
+  analysis.scoring = ScoringState::kScored;
+
   // Per-thread scratch, reused between calls.
   thread_local VaderText vader_text;
   thread_local std::vector<std::string_view> clauses;
@@ -71,7 +98,6 @@ Analysis FeedbackAnalyzer::Analyze(std::string_view text) const {
   const SentimentAnalyzer& plain = SentimentAnalyzer::Default();
   const SentimentAnalyzer& hotel = HotelSentimentAnalyzer();
   plain.Tokenize(text, &vader_text);
-  Analysis analysis;
   analysis.scores = plain.ScoreWords(vader_text, 0, vader_text.words.size());
 
   const PythonUnicode& unicode = PythonUnicode::Default();

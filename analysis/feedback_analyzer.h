@@ -7,6 +7,8 @@
 
 #include "analysis/aspect_taxonomy.h"
 #include "analysis/internal/aspect_matcher.h"
+#include "analysis/internal/language_identifier.h"
+#include "analysis/language.h"
 #include "analysis/sentiment_analyzer.h"
 
 namespace guestvoice::analysis {
@@ -20,13 +22,20 @@ struct AspectMention {
 };
 
 struct Analysis {
+  // BCP-47 ("en", "es", "zh-Hant"), or kUndeterminedLanguage ("und").
+  std::string language{kUndeterminedLanguage};
+  LanguageSource language_source = LanguageSource::kUndetermined;
+  // Unless kScored, `scores` are all zero and `aspects` empty: the text was
+  // not measured, which is not the same as neutral.
+  ScoringState scoring = ScoringState::kLanguageUndetermined;
   SentimentScores scores;  // plain VADER of the whole text, unrounded
   // In text order; an aspect mentioned in several clauses appears once per
   // clause, and once per clause at most.
   std::vector<AspectMention> aspects;
 };
 
-// Sentiment and hotel aspects of a feedback text. Immutable after
+// The language, sentiment and hotel aspects of a feedback text. Only English
+// is scored so far. Immutable after
 // construction and thread-safe. Texts longer than kMaxTextBytes
 // (text_limits.h) are analysed up to that limit; ill-formed UTF-8 is read
 // with each bad sequence as U+FFFD, so mention texts are always valid UTF-8.
@@ -37,13 +46,18 @@ class FeedbackAnalyzer {
   // With AspectTaxonomy::Default().
   static const FeedbackAnalyzer& Default();
 
-  Analysis Analyze(std::string_view text) const;
+  // `declared_language` is the caller's BCP-47 code for the text, if it has
+  // one ("pt-BR"); it decides only when the text itself cannot (the rule:
+  // analysis/README.md, "Language").
+  Analysis Analyze(std::string_view text,
+                   std::string_view declared_language = {}) const;
 
   const AspectTaxonomy& taxonomy() const { return taxonomy_; }
 
  private:
   AspectTaxonomy taxonomy_;
   AspectMatcher matcher_;
+  LanguageIdentifier language_identifier_;
 };
 
 }  // namespace guestvoice::analysis

@@ -34,6 +34,7 @@
 //              str(org) kCheckIn str(guest_id) i64(local day)
 //                str(check_in_id)                CheckIn: a guest's check-ins
 //              str(org) kLoyaltyProgram                          LoyaltyProgram
+//              str(org) kOperation str(operation_id)            StoredOperation
 //  indexes     str("") kOrganizationIndex str(org)              (empty): lists organizations
 //              str("") kApiKeyHashIndex str(sha256(secret))     StoredApiKey
 //              str(org) kIdentityIndex u32(kind) u32(source) str(value)
@@ -116,6 +117,8 @@ enum class KeyKind : uint8_t {
   kStay = 0x11,
   kCheckIn = 0x12,
   kLoyaltyProgram = 0x13,
+  // Long-running operations: 0x20-0x2F
+  kOperation = 0x20,
   // indexes: 0x40-0x7F
   kOrganizationIndex = 0x40,
   kApiKeyHashIndex = 0x41,

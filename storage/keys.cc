@@ -209,6 +209,17 @@ std::string LoyaltyProgramKey(std::string_view org_id) {
   return Scoped(org_id, KeyKind::kLoyaltyProgram).Release();
 }
 
+std::string OperationKey(std::string_view org_id,
+                         std::string_view operation_id) {
+  return Scoped(org_id, KeyKind::kOperation)
+      .AppendString(operation_id)
+      .Release();
+}
+
+std::string OperationPrefix(std::string_view org_id) {
+  return Scoped(org_id, KeyKind::kOperation).Release();
+}
+
 std::string IdentityIndexKey(std::string_view org_id, uint32_t kind,
                              uint32_t source, std::string_view value) {
   return Scoped(org_id, KeyKind::kIdentityIndex)

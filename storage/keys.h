@@ -82,6 +82,12 @@ absl::StatusOr<CheckInKeyParts> ParseCheckInKey(std::string_view key);
 // entities: the organization's loyalty program.
 std::string LoyaltyProgramKey(std::string_view org_id);
 
+// entities: a long-running operation, and the prefix of one organization's.
+// Operation ids sort in creation order (the service makes them so).
+std::string OperationKey(std::string_view org_id,
+                         std::string_view operation_id);
+std::string OperationPrefix(std::string_view org_id);
+
 // indexes: the guest an identity belongs to; `kind` and `source` are the
 // IdentityKind and Source enum numbers, `value` the normalised value.
 std::string IdentityIndexKey(std::string_view org_id, uint32_t kind,

@@ -38,11 +38,12 @@ using ScanVisitor = absl::FunctionRef<absl::StatusOr<ScanStep>(
 class Store {
  public:
   // The on-disk schema this build reads and writes. Version 2 packed the
-  // insight pre-aggregates into per-hotel day and month blocks.
-  static constexpr uint32_t kSchemaVersion = 2;
+  // insight pre-aggregates into per-hotel day and month blocks; version 3
+  // added a not-scored count to each voice's counters.
+  static constexpr uint32_t kSchemaVersion = 3;
   // The oldest schema a store may have and still open: such a store reports
-  // needs_upgrade(), and its owner brings it up to date (for schema 1: the
-  // service rebuilds the aggregates family from the feedback items, see
+  // needs_upgrade(), and its owner brings it up to date (for schemas 1 and 2:
+  // the service rebuilds the aggregates family from the feedback items, see
   // service/feedback/aggregate_rebuild.h) and then calls FinishUpgrade.
   static constexpr uint32_t kOldestUpgradableSchemaVersion = 1;
 

@@ -76,4 +76,34 @@ grpc::ServerUnaryReactor* AdminService::RevokeApiKey(
       });
 }
 
+grpc::ServerUnaryReactor* AdminService::ReanalyzeFeedback(
+    grpc::CallbackServerContext* context, const grpc::ByteBuffer* wire_request,
+    grpc::ByteBuffer* wire_response) {
+  return RunUnary<v1::ReanalyzeFeedbackRequest, v1::Operation>(
+      context, wire_request, wire_response, deps_, CallWork::kWrite, kAnyScope,
+      [this](const Principal& caller, const auto& request, auto& response) {
+        return reanalysis_.Reanalyze(caller, request, response);
+      });
+}
+
+grpc::ServerUnaryReactor* AdminService::GetOperation(
+    grpc::CallbackServerContext* context, const grpc::ByteBuffer* wire_request,
+    grpc::ByteBuffer* wire_response) {
+  return RunUnary<v1::GetOperationRequest, v1::Operation>(
+      context, wire_request, wire_response, deps_, CallWork::kRead, kAnyScope,
+      [this](const Principal& caller, const auto& request, auto& response) {
+        return operations_.Get(caller, request, response);
+      });
+}
+
+grpc::ServerUnaryReactor* AdminService::ListOperations(
+    grpc::CallbackServerContext* context, const grpc::ByteBuffer* wire_request,
+    grpc::ByteBuffer* wire_response) {
+  return RunUnary<v1::ListOperationsRequest, v1::ListOperationsResponse>(
+      context, wire_request, wire_response, deps_, CallWork::kRead, kAnyScope,
+      [this](const Principal& caller, const auto& request, auto& response) {
+        return operations_.List(caller, request, response);
+      });
+}
+
 }  // namespace guestvoice::service

@@ -14,6 +14,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
 #include "absl/time/clock.h"
+#include "analysis/feedback_analyzer.h"
 #include "common/absl_view.h"
 #include "common/status_macros.h"
 #include "grpc/health/v1/health.pb.h"
@@ -123,8 +124,8 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(ServerOptions options) {
            .block_cache_bytes = opts.block_cache_bytes,
            .expiring_families = {ExpiringRequestRecords(*server->clock_)}}));
   if (server->store_->needs_upgrade()) {
-    // Schema 1 -> 2 changed only the aggregates layout, which the feedback
-    // items determine.
+    // Schemas 1 -> 2 -> 3 changed only the aggregates layout (blocks, then a
+    // not-scored count), which the feedback items determine.
     server->upgrade_.from_schema_version =
         server->store_->schema_stamp().schema_version;
     ASSIGN_OR_RETURN(server->upgrade_.items_reaggregated,
@@ -152,7 +153,13 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(ServerOptions options) {
       .reads = *server->reads_,
       .writes = *server->writes_};
   server->services_.push_back(std::make_unique<HotelService>(deps));
-  server->services_.push_back(std::make_unique<AdminService>(deps));
+  server->reanalysis_ = std::make_unique<FeedbackReanalysis>(
+      deps.domain, analysis::FeedbackAnalyzer::Default());
+  // Resumes the operations a previous run left unfinished.
+  ASSIGN_OR_RETURN(server->reanalysis_runner_,
+                   ReanalysisRunner::Start(*server->reanalysis_, deps.domain));
+  server->services_.push_back(
+      std::make_unique<AdminService>(deps, *server->reanalysis_runner_));
   server->feedback_watchers_ =
       std::make_unique<FeedbackWatchers>(opts.watchers);
   server->import_streams_ = std::make_unique<ImportStreams>(opts.imports);
@@ -216,6 +223,7 @@ absl::Status Server::Shutdown(absl::Duration grace) {
   // store: join them before closing it.
   reads_.reset();
   writes_.reset();
+  reanalysis_runner_.reset();
   return store_ != nullptr ? store_->Close() : absl::OkStatus();
 }
 

@@ -16,6 +16,8 @@
 #include "service/api/authenticator.h"
 #include "service/api/feedback_watchers.h"
 #include "service/api/import_streams.h"
+#include "service/feedback/reanalysis.h"
+#include "service/feedback/reanalysis_runner.h"
 #include "service/feedback/voices.h"
 #include "service/tenancy/bootstrap.h"
 #include "storage/store.h"
@@ -93,6 +95,9 @@ class Server {
   storage::Store& store() { return *store_; }
   StripedLock& attribution_locks() { return attribution_locks_; }
 
+  // Runs feedback re-analysis operations (AdminService.ReanalyzeFeedback).
+  ReanalysisRunner& reanalysis_runner() { return *reanalysis_runner_; }
+
   // A channel to this server that bypasses the network (for tests and tools).
   std::shared_ptr<grpc::Channel> InProcessChannel();
 
@@ -128,6 +133,10 @@ class Server {
   // executors drain before the store closes.
   std::unique_ptr<BoundedExecutor> reads_;
   std::unique_ptr<BoundedExecutor> writes_;
+  std::unique_ptr<FeedbackReanalysis> reanalysis_;
+  // Stopped after the calls that may queue work on it, before the store
+  // closes.
+  std::unique_ptr<ReanalysisRunner> reanalysis_runner_;
   std::vector<std::unique_ptr<grpc::Service>> services_;
   std::vector<std::string> service_names_;
   std::unique_ptr<grpc::Server> grpc_server_;

@@ -89,6 +89,12 @@ std::string FormatApiKeyName(std::string_view organization,
                       AbslView(api_key));
 }
 
+std::string FormatOperationName(std::string_view organization,
+                                std::string_view operation) {
+  return absl::StrCat("organizations/", AbslView(organization), "/operations/",
+                      AbslView(operation));
+}
+
 std::string FormatGuestName(std::string_view organization,
                             std::string_view guest) {
   return absl::StrCat("organizations/", AbslView(organization), "/guests/",
@@ -132,6 +138,13 @@ absl::StatusOr<ApiKeyName> ParseApiKeyName(std::string_view field,
   auto ids = ParseName(field, name, {"organizations", "apiKeys"});
   if (!ids.ok()) return ids.status();
   return ApiKeyName{std::move((*ids)[0]), std::move((*ids)[1])};
+}
+
+absl::StatusOr<OperationName> ParseOperationName(std::string_view field,
+                                                 std::string_view name) {
+  auto ids = ParseName(field, name, {"organizations", "operations"});
+  if (!ids.ok()) return ids.status();
+  return OperationName{std::move((*ids)[0]), std::move((*ids)[1])};
 }
 
 absl::StatusOr<GuestName> ParseGuestName(std::string_view field,

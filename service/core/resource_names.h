@@ -24,6 +24,10 @@ struct ApiKeyName {
   std::string organization;
   std::string api_key;
 };
+struct OperationName {
+  std::string organization;
+  std::string operation;
+};
 struct GuestName {
   std::string organization;
   std::string guest;
@@ -40,6 +44,8 @@ std::string FormatHotelName(std::string_view organization,
 std::string FormatApiKeyName(std::string_view organization,
                              std::string_view api_key);
 
+std::string FormatOperationName(std::string_view organization,
+                                std::string_view operation);
 std::string FormatGuestName(std::string_view organization,
                             std::string_view guest);
 std::string FormatStayName(std::string_view organization,
@@ -59,6 +65,9 @@ absl::StatusOr<HotelName> ParseHotelName(std::string_view field,
 absl::StatusOr<ApiKeyName> ParseApiKeyName(std::string_view field,
                                            std::string_view name);
 
+// `organizations/{organization}/operations/{operation}`.
+absl::StatusOr<OperationName> ParseOperationName(std::string_view field,
+                                                 std::string_view name);
 // `organizations/{organization}/guests/{guest}`.
 absl::StatusOr<GuestName> ParseGuestName(std::string_view field,
                                          std::string_view name);

@@ -8,6 +8,7 @@
 #include "guestvoice/internal/v1/records.pb.h"
 #include "service/feedback/aggregates.h"
 #include "service/feedback/records.h"
+#include "service/tenancy/organization_ids.h"
 #include "storage/keys.h"
 
 namespace guestvoice::service {
@@ -15,22 +16,6 @@ namespace {
 
 // Items per write: bounds the memory of one batch's deltas.
 constexpr int64_t kItemsPerBatch = 2000;
-
-absl::StatusOr<std::vector<std::string>> ListOrganizations(
-    const storage::Store& store) {
-  std::vector<std::string> organizations;
-  RETURN_IF_ERROR(
-      store.Scan(storage::ColumnFamily::kIndexes,
-                 storage::OrganizationIndexPrefix(), "", 0,
-                 [&](std::string_view key,
-                     std::string_view) -> absl::StatusOr<storage::ScanStep> {
-                   ASSIGN_OR_RETURN(storage::OrganizationIndexKeyParts index,
-                                    storage::ParseOrganizationIndexKey(key));
-                   organizations.emplace_back(index.org_id);
-                   return storage::ScanStep::kContinue;
-                 }));
-  return organizations;
-}
 
 absl::StatusOr<int64_t> RebuildOrganization(storage::Store& store,
                                             const std::string& organization) {
@@ -69,7 +54,7 @@ absl::StatusOr<int64_t> RebuildOrganization(storage::Store& store,
 absl::StatusOr<int64_t> RebuildAggregates(storage::Store& store) {
   RETURN_IF_ERROR(store.ClearFamily(storage::ColumnFamily::kAggregates));
   ASSIGN_OR_RETURN(std::vector<std::string> organizations,
-                   ListOrganizations(store));
+                   ListOrganizationIds(store));
   int64_t items = 0;
   for (const std::string& organization : organizations) {
     ASSIGN_OR_RETURN(int64_t organization_items,

@@ -17,8 +17,14 @@ using storage::AggregatePeriod;
 using storage::AggregateTable;
 
 // The slot layouts of the two tables.
-enum VoiceSlot { kFeedbackCount, kSentimentSum, kRatedCount, kRatingSum };
-constexpr size_t kVoiceSlots = 4;
+enum VoiceSlot {
+  kFeedbackCount,
+  kSentimentSum,
+  kRatedCount,
+  kRatingSum,
+  kNotScoredCount
+};
+constexpr size_t kVoiceSlots = 5;
 enum AspectSlot { kMentionCount, kMentionSentimentSum, kNegativeMentions };
 constexpr size_t kAspectSlots = 3;
 
@@ -49,6 +55,10 @@ SignedTables TablesOf(absl::Span<const AggregateBlock> blocks) {
 }
 
 }  // namespace
+
+bool IsScored(const v1::FeedbackAnalysis& analysis) {
+  return analysis.sentiment_state() != v1::SENTIMENT_STATE_NOT_SCORED;
+}
 
 int64_t ToFixedPoint(double value) {
   return std::llround(value * static_cast<double>(kAggregateScale));
@@ -90,8 +100,12 @@ void AggregateDeltas::Add(const internal::v1::StoredFeedback& item,
 
   Slots voice_slots{};
   voice_slots[kFeedbackCount] = sign;
-  voice_slots[kSentimentSum] =
-      sign * ToFixedPoint(feedback.analysis().sentiment().compound());
+  if (IsScored(feedback.analysis())) {
+    voice_slots[kSentimentSum] =
+        sign * ToFixedPoint(feedback.analysis().sentiment().compound());
+  } else {
+    voice_slots[kNotScoredCount] = sign;
+  }
   if (feedback.has_rating()) {
     voice_slots[kRatedCount] = sign;
     voice_slots[kRatingSum] =
@@ -178,7 +192,8 @@ absl::Status SumVoices(
       tables.added, tables.subtracted,
       [&](std::string_view voice, const storage::CounterSlots& sums) {
         visit(voice, VoiceCounters{sums[kFeedbackCount], sums[kSentimentSum],
-                                   sums[kRatedCount], sums[kRatingSum]});
+                                   sums[kRatedCount], sums[kRatingSum],
+                                   sums[kNotScoredCount]});
       });
 }
 

@@ -7,7 +7,8 @@
 // AggregateBlockKey): counter tables (storage/counter_table.h) with
 //
 //   voices table   voice           -> [feedback_count, sentiment_sum,
-//                                      rated_count, rating_sum]
+//                                      rated_count, rating_sum,
+//                                      not_scored_count]
 //   aspects table  (aspect, voice) -> [mention_count, sentiment_sum,
 //                                      negative_mention_count]
 //
@@ -16,6 +17,9 @@
 // feedback (or of its mentions of the aspect), rating_sum the normalised
 // ratings (0..1) of its rated feedback. A mention is negative when its
 // sentiment is <= -0.05 (VADER's threshold). Repeats contribute nothing.
+// An item whose sentiment was not scored (IsScored) counts in feedback_count
+// and not_scored_count and adds nothing to sentiment_sum, so a voice's mean
+// sentiment is sentiment_sum over its scored items; its rating counts as any.
 //
 // Every item is added to its day's blocks and its month's blocks, so an
 // interval is read as the month blocks of the months it covers whole plus, at
@@ -35,6 +39,7 @@
 #include "absl/time/time.h"
 #include "absl/types/span.h"
 #include "guestvoice/internal/v1/records.pb.h"
+#include "guestvoice/v1/feedback.pb.h"
 #include "storage/keys.h"
 #include "storage/store.h"
 
@@ -44,6 +49,11 @@ inline constexpr int64_t kAggregateScale = 1'000'000;
 // VADER's band thresholds on compound scores.
 inline constexpr double kNegativeThreshold = -0.05;
 inline constexpr double kPositiveThreshold = 0.05;
+
+// Whether an analysis carries a sentiment score. Items analysed before
+// languages were identified have no recorded state: the English analyser
+// scored them, so they count as scored until re-analysed.
+bool IsScored(const v1::FeedbackAnalysis& analysis);
 
 // round(value * kAggregateScale).
 int64_t ToFixedPoint(double value);
@@ -61,6 +71,10 @@ struct VoiceCounters {
   int64_t sentiment_sum = 0;
   int64_t rated_count = 0;
   int64_t rating_sum = 0;
+  // Items without a sentiment score; part of feedback_count.
+  int64_t not_scored_count = 0;
+
+  int64_t scored_count() const { return feedback_count - not_scored_count; }
 };
 
 struct AspectCounters {
@@ -86,7 +100,8 @@ class AggregateDeltas {
   void AppendTo(storage::WriteBatch& batch) const;
 
  private:
-  using Slots = std::array<int64_t, 4>;
+  // As many as the widest table has.
+  using Slots = std::array<int64_t, 5>;
   struct Block {
     storage::AggregateTable table = storage::AggregateTable::kVoices;
     // Entry key -> summed slots, ordered as tables are written.

@@ -4,7 +4,6 @@
 #include <string>
 #include <utility>
 
-#include "analysis/score_rounding.h"
 #include "common/status_macros.h"
 #include "guestvoice/internal/v1/records.pb.h"
 #include "guestvoice/v1/hotel.pb.h"
@@ -14,6 +13,7 @@
 #include "service/core/proto_time.h"
 #include "service/core/resource_names.h"
 #include "service/feedback/aggregates.h"
+#include "service/feedback/analysis_record.h"
 #include "service/feedback/names.h"
 #include "service/feedback/records.h"
 #include "service/feedback/text_fingerprint.h"
@@ -23,35 +23,6 @@
 #include "storage/keys.h"
 
 namespace guestvoice::service {
-namespace {
-
-// Scores as the reference prints them (3 decimals, compound 4), so stored
-// and exported numbers match guestvoice-analyze and vaderSentiment.
-v1::FeedbackAnalysis ToProto(const analysis::Analysis& analysis,
-                             std::string_view taxonomy_version) {
-  const analysis::SentimentScores scores =
-      analysis::RoundLikeReference(analysis.scores);
-  v1::FeedbackAnalysis proto;
-  v1::SentimentScores& sentiment = *proto.mutable_sentiment();
-  sentiment.set_negative(scores.neg);
-  sentiment.set_neutral(scores.neu);
-  sentiment.set_positive(scores.pos);
-  sentiment.set_compound(scores.compound);
-  proto.set_band(
-      scores.compound >= kPositiveThreshold   ? v1::SENTIMENT_BAND_POSITIVE
-      : scores.compound <= kNegativeThreshold ? v1::SENTIMENT_BAND_NEGATIVE
-                                              : v1::SENTIMENT_BAND_NEUTRAL);
-  for (const analysis::AspectMention& mention : analysis.aspects) {
-    v1::AspectMention& out = *proto.add_aspects();
-    out.set_aspect(mention.aspect);
-    out.set_sentiment(analysis::RoundLikePython(mention.sentiment, 4));
-    out.set_text(mention.text);
-  }
-  proto.set_taxonomy_version(std::string(taxonomy_version));
-  return proto;
-}
-
-}  // namespace
 
 absl::Status FeedbackIngester::Ingest(const Principal& caller,
                                       const v1::IngestFeedbackRequest& request,
@@ -93,7 +64,7 @@ absl::StatusOr<IngestOutcome> FeedbackIngester::Ingest(
 
   // The analysis is the expensive part: done before any lock is taken.
   v1::FeedbackAnalysis analysis =
-      ToProto(analyzer_.Analyze(input.text()), analyzer_.taxonomy().version());
+      AnalyzeFeedbackText(analyzer_, input.text(), input.language_code());
   const std::string text_digest = RepeatFingerprint(input.text());
 
   const std::string source_key = storage::FeedbackSourceIndexKey(

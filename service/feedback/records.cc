@@ -130,11 +130,7 @@ void PutNewFeedback(storage::WriteBatch& batch, std::string_view organization,
             storage::FeedbackRepeatIndexKey(organization, item.author_voice(),
                                             text_digest),
             id_value);
-  ForEachNegativeQuote(
-      organization, item,
-      [&](const std::string& key, const v1::AspectMention& mention) {
-        batch.Put(kFamily, key, mention.SerializeAsString());
-      });
+  PutNegativeQuotes(batch, organization, item);
 }
 
 void MoveCaseIndexEntry(storage::WriteBatch& batch,
@@ -155,6 +151,17 @@ void MoveCaseIndexEntry(storage::WriteBatch& batch,
                                        organization, feedback.case_().state()),
                                    post_time, id),
       std::string(id));
+}
+
+void PutNegativeQuotes(storage::WriteBatch& batch,
+                       std::string_view organization,
+                       const internal::v1::StoredFeedback& item) {
+  ForEachNegativeQuote(
+      organization, item,
+      [&](const std::string& key, const v1::AspectMention& mention) {
+        batch.Put(storage::ColumnFamily::kFeedback, key,
+                  mention.SerializeAsString());
+      });
 }
 
 void DeleteNegativeQuotes(storage::WriteBatch& batch,

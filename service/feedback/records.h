@@ -68,6 +68,11 @@ void MoveCaseIndexEntry(storage::WriteBatch& batch,
                         const internal::v1::StoredFeedback& item,
                         v1::CaseState old_state);
 
+// Puts the negative-quote entries of the item (none for a repeat).
+void PutNegativeQuotes(storage::WriteBatch& batch,
+                       std::string_view organization,
+                       const internal::v1::StoredFeedback& item);
+
 // Deletes the negative-quote entries of the item (erasure scrubs quotes).
 void DeleteNegativeQuotes(storage::WriteBatch& batch,
                           std::string_view organization,

@@ -65,13 +65,15 @@ absl::StatusOr<v1::CompareHotelsResponse> ComputeHotelComparison(
     }
   }
 
-  // The score a row is ranked by, and whether it has voices to rank by.
+  // The score a row is ranked by, and whether it has voices to rank by:
+  // scored ones, as a hotel whose voices none were scored has no score.
   auto score = [&](const v1::HotelComparison& row) {
     return aspect.empty() ? row.stats().mean_sentiment()
                           : row.aspects(0).mean_sentiment();
   };
   auto has_voices = [&](const v1::HotelComparison& row) {
-    return aspect.empty() ? row.stats().voice_count() > 0
+    return aspect.empty() ? row.stats().voice_count() >
+                                row.stats().not_scored_voice_count()
                           : row.aspects(0).voice_count() > 0;
   };
   // Rows are in hotel-name order already: stable sort keeps it for ties.

@@ -138,6 +138,7 @@ absl::StatusOr<v1::SentimentTrend> ComputeSentimentTrend(
       bucket.set_voice_count(stats.voice_count());
       bucket.set_mean_sentiment(stats.mean_sentiment());
       bucket.set_feedback_count(stats.feedback_count());
+      bucket.set_not_scored_voice_count(stats.not_scored_voice_count());
     } else {
       const v1::AspectStats stats = accumulators[b].aspect_voices.Build(aspect);
       bucket.set_voice_count(stats.voice_count());

@@ -21,14 +21,21 @@ double MeanOf(int64_t fixed_point_sum, int64_t count) {
 void VoiceStatsBuilder::AddVoice(const VoiceCounters& totals) {
   if (totals.feedback_count <= 0) return;
   feedback_count_ += totals.feedback_count;
+  not_scored_count_ += totals.not_scored_count;
   ++voice_count_;
-  sum_of_means_ += MeanOf(totals.sentiment_sum, totals.feedback_count);
-  if (totals.sentiment_sum >=
-      ThresholdSum(kPositiveThreshold, totals.feedback_count)) {
-    ++positive_;
-  } else if (totals.sentiment_sum <=
-             ThresholdSum(kNegativeThreshold, totals.feedback_count)) {
-    ++negative_;
+  // The voice's sentiment is the mean of its scored items only; with none it
+  // has no sentiment at all, rather than a neutral one.
+  const int64_t scored = totals.scored_count();
+  if (scored <= 0) {
+    ++not_scored_voices_;
+  } else {
+    sum_of_means_ += MeanOf(totals.sentiment_sum, scored);
+    if (totals.sentiment_sum >= ThresholdSum(kPositiveThreshold, scored)) {
+      ++positive_;
+    } else if (totals.sentiment_sum <=
+               ThresholdSum(kNegativeThreshold, scored)) {
+      ++negative_;
+    }
   }
   if (totals.rated_count > 0) {
     rated_count_ += totals.rated_count;
@@ -39,7 +46,9 @@ void VoiceStatsBuilder::AddVoice(const VoiceCounters& totals) {
 
 void VoiceStatsBuilder::Add(const VoiceStatsBuilder& other) {
   feedback_count_ += other.feedback_count_;
+  not_scored_count_ += other.not_scored_count_;
   voice_count_ += other.voice_count_;
+  not_scored_voices_ += other.not_scored_voices_;
   sum_of_means_ += other.sum_of_means_;
   positive_ += other.positive_;
   negative_ += other.negative_;
@@ -52,11 +61,15 @@ v1::VoiceStats VoiceStatsBuilder::Build() const {
   v1::VoiceStats stats;
   stats.set_feedback_count(feedback_count_);
   stats.set_voice_count(voice_count_);
-  if (voice_count_ > 0) stats.set_mean_sentiment(sum_of_means_ / voice_count_);
-  stats.set_positive_share(Share(positive_, voice_count_));
-  stats.set_negative_share(Share(negative_, voice_count_));
+  stats.set_not_scored_count(not_scored_count_);
+  stats.set_not_scored_voice_count(not_scored_voices_);
+  const int64_t scored_voices = scored_voice_count();
+  if (scored_voices > 0)
+    stats.set_mean_sentiment(sum_of_means_ / scored_voices);
+  stats.set_positive_share(Share(positive_, scored_voices));
+  stats.set_negative_share(Share(negative_, scored_voices));
   stats.set_neutral_share(
-      Share(voice_count_ - positive_ - negative_, voice_count_));
+      Share(scored_voices - positive_ - negative_, scored_voices));
   stats.set_rated_count(rated_count_);
   stats.set_rated_voice_count(rated_voices_);
   if (rated_voices_ > 0) {

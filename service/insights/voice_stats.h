@@ -7,7 +7,9 @@
 // hotel however much it posted. Readers feed voices in a fixed order (by hotel,
 // then voice), so the floating-point sums, and the figures, are the same bytes
 // for the same data every time. Band tests use the fixed-point sums, so they
-// are exact: a voice is positive when sentiment_sum >= 0.05 * scale * count.
+// are exact: a voice is positive when sentiment_sum >= 0.05 * scale * count,
+// where count is its scored items. A voice none of whose items was scored
+// counts as a voice but enters no sentiment figure (a not-scored voice).
 
 #include <cstdint>
 #include <string>
@@ -25,11 +27,17 @@ class VoiceStatsBuilder {
   // Adds the voices added to `other`.
   void Add(const VoiceStatsBuilder& other);
   int64_t voice_count() const { return voice_count_; }
+  // Voices with at least one scored item: those sentiment figures are over.
+  int64_t scored_voice_count() const {
+    return voice_count_ - not_scored_voices_;
+  }
   v1::VoiceStats Build() const;
 
  private:
   int64_t feedback_count_ = 0;
+  int64_t not_scored_count_ = 0;
   int64_t voice_count_ = 0;
+  int64_t not_scored_voices_ = 0;
   double sum_of_means_ = 0;
   int64_t positive_ = 0;
   int64_t negative_ = 0;

@@ -20,24 +20,6 @@ namespace {
 
 constexpr size_t kMaxDisplayNameChars = 200;
 
-// Administering `organization`'s keys is open to the organization's own
-// SCOPE_ADMIN keys and to SCOPE_PLATFORM_ADMIN keys; to anyone else the
-// organization does not exist.
-absl::Status AuthorizeOrganizationAdmin(const storage::Store& store,
-                                        const Principal& caller,
-                                        std::string_view organization,
-                                        std::string_view resource_name) {
-  const bool platform = caller.HasScope(v1::SCOPE_PLATFORM_ADMIN);
-  if (caller.organization() == organization) {
-    return platform ? absl::OkStatus() : caller.RequireScope(v1::SCOPE_ADMIN);
-  }
-  if (!platform) return ResourceNotFound(resource_name);
-  ASSIGN_OR_RETURN(std::optional<v1::Organization> existing,
-                   ReadOrganization(store, organization));
-  return existing.has_value() ? absl::OkStatus()
-                              : ResourceNotFound(resource_name);
-}
-
 void CheckApiKeyFields(FieldViolations& violations, const v1::ApiKey& api_key,
                        const Principal& caller, absl::Time now) {
   CheckDisplayText(violations, "api_key.display_name", api_key.display_name(),

@@ -37,6 +37,21 @@ absl::StatusOr<std::optional<v1::Organization>> ReadOrganization(
                                      FormatOrganizationName(organization));
 }
 
+absl::Status AuthorizeOrganizationAdmin(const storage::Store& store,
+                                        const Principal& caller,
+                                        std::string_view organization,
+                                        std::string_view resource_name) {
+  const bool platform = caller.HasScope(v1::SCOPE_PLATFORM_ADMIN);
+  if (caller.organization() == organization) {
+    return platform ? absl::OkStatus() : caller.RequireScope(v1::SCOPE_ADMIN);
+  }
+  if (!platform) return ResourceNotFound(resource_name);
+  ASSIGN_OR_RETURN(std::optional<v1::Organization> existing,
+                   ReadOrganization(store, organization));
+  return existing.has_value() ? absl::OkStatus()
+                              : ResourceNotFound(resource_name);
+}
+
 void PutOrganization(storage::WriteBatch& batch, std::string_view organization,
                      const v1::Organization& record) {
   batch.Put(storage::ColumnFamily::kEntities,

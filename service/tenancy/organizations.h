@@ -26,6 +26,15 @@ namespace guestvoice::service {
 absl::StatusOr<std::optional<v1::Organization>> ReadOrganization(
     const storage::Store& store, std::string_view organization);
 
+// Administering `organization` (its API keys, its operations) is open to the
+// organization's own SCOPE_ADMIN keys and to SCOPE_PLATFORM_ADMIN keys; to
+// anyone else the organization, and `resource_name` in it, does not exist
+// (NOT_FOUND naming `resource_name`).
+absl::Status AuthorizeOrganizationAdmin(const storage::Store& store,
+                                        const Principal& caller,
+                                        std::string_view organization,
+                                        std::string_view resource_name);
+
 // Adds an organization's record and its listing entry to `batch`.
 void PutOrganization(storage::WriteBatch& batch, std::string_view organization,
                      const v1::Organization& record);

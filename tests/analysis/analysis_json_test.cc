@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "analysis/feedback_analyzer.h"
+#include "analysis/language.h"
 #include "analysis/score_rounding.h"
 #include "gtest/gtest.h"
 #include "nlohmann/json.hpp"
@@ -26,14 +27,26 @@ TEST(AnalysisJsonTest, PrintsScoresRoundedAsTheReferenceDoes) {
   const analysis::Analysis result =
       analysis::FeedbackAnalyzer::Default().Analyze("The room was dirty");
   EXPECT_EQ(AnalysisJson(result),
-            R"({"neg":0.492,"neu":0.508,"pos":0.0,"compound":-0.4404,)"
+            R"({"language":"en","language_source":"detected",)"
+            R"("scoring":"scored","neg":0.492,"neu":0.508,"pos":0.0,)"
+            R"("compound":-0.4404,)"
             R"("aspects":[{"aspect":"cleanliness","sentiment":-0.4404,)"
             R"("text":"The room was dirty"}]})");
 }
 
-TEST(AnalysisJsonTest, EmptyTextHasZerosAndNoAspects) {
+TEST(AnalysisJsonTest, EmptyTextIsNotScored) {
   EXPECT_EQ(AnalysisJson(analysis::FeedbackAnalyzer::Default().Analyze("")),
-            R"({"neg":0.0,"neu":0.0,"pos":0.0,"compound":0.0,"aspects":[]})");
+            R"({"language":"und","language_source":"undetermined",)"
+            R"("scoring":"language_undetermined",)"
+            R"("neg":0.0,"neu":0.0,"pos":0.0,"compound":0.0,"aspects":[]})");
+}
+
+TEST(AnalysisJsonTest, PrintsADeclaredLanguageWithoutAnalyzer) {
+  EXPECT_EQ(AnalysisJson(
+                analysis::FeedbackAnalyzer::Default().Analyze("Hotel", "sw")),
+            R"({"language":"sw","language_source":"declared",)"
+            R"("scoring":"no_analyzer_for_language",)"
+            R"("neg":0.0,"neu":0.0,"pos":0.0,"compound":0.0,"aspects":[]})");
 }
 
 TEST(AnalysisJsonTest, InvalidUtf8LineIsAnErrorObject) {
@@ -59,11 +72,16 @@ std::string NlohmannJson(const analysis::Analysis& analysis) {
   }
   const analysis::SentimentScores scores =
       analysis::RoundLikeReference(analysis.scores);
-  return nlohmann::ordered_json{{"neg", scores.neg},
-                                {"neu", scores.neu},
-                                {"pos", scores.pos},
-                                {"compound", scores.compound},
-                                {"aspects", std::move(aspects)}}
+  return nlohmann::ordered_json{
+      {"language", analysis.language},
+      {"language_source",
+       analysis::LanguageSourceName(analysis.language_source)},
+      {"scoring", analysis::ScoringStateName(analysis.scoring)},
+      {"neg", scores.neg},
+      {"neu", scores.neu},
+      {"pos", scores.pos},
+      {"compound", scores.compound},
+      {"aspects", std::move(aspects)}}
       .dump();
 }
 

@@ -126,14 +126,17 @@ TEST(FeedbackAnalyzerTest, AdversarialInputsOfMaximalSize) {
     return text;
   };
   const FeedbackAnalyzer& analyzer = FeedbackAnalyzer::Default();
+  // Declared English: most of these have no word that tells a language.
+  auto analyze = [&analyzer](const std::string& text) {
+    return analyzer.Analyze(text, "en");
+  };
   // One clause; "room" is only where the dirt is.
-  EXPECT_EQ(analyzer.Analyze(repeat("dirty room ")).aspects.size(), 1u);
-  EXPECT_EQ(analyzer.Analyze(repeat("wifi but ")).aspects.size(),
-            kMaxTextBytes / 9);
-  EXPECT_EQ(analyzer.Analyze(repeat("!!! ")).aspects.size(), 0u);
-  EXPECT_EQ(analyzer.Analyze(repeat(":) ")).aspects.size(), 0u);
-  EXPECT_EQ(analyzer.Analyze(repeat("very ")).aspects.size(), 0u);
-  EXPECT_EQ(analyzer.Analyze(repeat("ðpool")).aspects.size(), 1u);
+  EXPECT_EQ(analyze(repeat("dirty room ")).aspects.size(), 1u);
+  EXPECT_EQ(analyze(repeat("wifi but ")).aspects.size(), kMaxTextBytes / 9);
+  EXPECT_EQ(analyze(repeat("!!! ")).aspects.size(), 0u);
+  EXPECT_EQ(analyze(repeat(":) ")).aspects.size(), 0u);
+  EXPECT_EQ(analyze(repeat("very ")).aspects.size(), 0u);
+  EXPECT_EQ(analyze(repeat("ðpool")).aspects.size(), 1u);
 }
 
 TEST(FeedbackAnalyzerTest, UsesTheTaxonomyItIsGiven) {
@@ -166,6 +169,120 @@ TEST(FeedbackAnalyzerTest, ConcurrentCallsAgree) {
   }
   for (std::thread& thread : threads) thread.join();
   for (int count : mismatches) EXPECT_EQ(count, 0);
+}
+
+}  // namespace
+}  // namespace guestvoice::analysis
+
+namespace guestvoice::analysis {
+namespace {
+
+// Language identification and the scoring state (the rule:
+// analysis/README.md, "Language").
+
+std::string Language(const Analysis& analysis) {
+  return analysis.language + "/" +
+         std::string(LanguageSourceName(analysis.language_source)) + "/" +
+         std::string(ScoringStateName(analysis.scoring));
+}
+
+void ExpectNotScored(const Analysis& analysis) {
+  EXPECT_NE(analysis.scoring, ScoringState::kScored);
+  EXPECT_EQ(analysis.scores.compound, 0);
+  EXPECT_EQ(analysis.scores.neu, 0);
+  EXPECT_TRUE(analysis.aspects.empty());
+}
+
+TEST(FeedbackAnalyzerLanguageTest, EnglishIsDetectedAndScoredAsBefore) {
+  const std::string text =
+      "The location is great but the room was filthy and cramped.";
+  const Analysis analysis = FeedbackAnalyzer::Default().Analyze(text);
+  EXPECT_EQ(Language(analysis), "en/detected/scored");
+  const SentimentScores plain =
+      SentimentAnalyzer::Default().PolarityScores(text);
+  EXPECT_EQ(analysis.scores.compound, plain.compound);
+  EXPECT_EQ(analysis.scores.neg, plain.neg);
+  EXPECT_EQ(analysis.aspects.size(), 3u);
+}
+
+TEST(FeedbackAnalyzerLanguageTest, ShortTextTakesTheDeclaredCode) {
+  // Too short for CLD2, no word of an analysed language.
+  EXPECT_EQ(Language(FeedbackAnalyzer::Default().Analyze("Hotel Lisboa", "pt")),
+            "pt/declared/no_analyzer_for_language");
+  // Short English: CLD2 cannot tell, VADER's words can.
+  const Analysis great = FeedbackAnalyzer::Default().Analyze("Great stay!");
+  EXPECT_EQ(Language(great), "en/detected/scored");
+  EXPECT_GT(great.scores.compound, 0.05);
+  EXPECT_EQ(Language(FeedbackAnalyzer::Default().Analyze("Great stay!", "en")),
+            "en/declared/scored");
+}
+
+TEST(FeedbackAnalyzerLanguageTest, ContradictingDeclaredCodeLosesToTheText) {
+  const Analysis spanish = FeedbackAnalyzer::Default().Analyze(
+      "La habitación estaba sucia y el personal fue muy grosero.", "en");
+  EXPECT_EQ(spanish.language, "es");
+  EXPECT_EQ(spanish.language_source, LanguageSource::kDetected);
+  EXPECT_EQ(Language(FeedbackAnalyzer::Default().Analyze(
+                "The room was dirty and the staff were very rude.", "de")),
+            "en/detected/scored");
+  // Short: English words beat a declared language that knows none of them.
+  EXPECT_EQ(Language(FeedbackAnalyzer::Default().Analyze("Great stay!", "sw")),
+            "en/detected/scored");
+}
+
+TEST(FeedbackAnalyzerLanguageTest, UnsupportedScriptsAreNotScored) {
+  const Analysis chinese =
+      FeedbackAnalyzer::Default().Analyze("房间很脏，服务员很粗鲁。", "en");
+  EXPECT_EQ(Language(chinese), "zh/detected/no_analyzer_for_language");
+  ExpectNotScored(chinese);
+  const Analysis arabic = FeedbackAnalyzer::Default().Analyze(
+      "الغرفة كانت متسخة والموظفون كانوا وقحين جدا", "en");
+  EXPECT_EQ(Language(arabic), "ar/detected/no_analyzer_for_language");
+  ExpectNotScored(arabic);
+  // Too short for CLD2, and in a script English is not written in: the
+  // declared code cannot be right.
+  const Analysis short_arabic =
+      FeedbackAnalyzer::Default().Analyze("الغرفة كانت متسخة", "en");
+  EXPECT_EQ(Language(short_arabic), "und/undetermined/language_undetermined");
+  ExpectNotScored(short_arabic);
+  EXPECT_EQ(
+      Language(FeedbackAnalyzer::Default().Analyze("الغرفة كانت متسخة", "ar")),
+      "ar/declared/no_analyzer_for_language");
+}
+
+TEST(FeedbackAnalyzerLanguageTest, EmojiOnlyNeedsADeclaredLanguage) {
+  const Analysis bare = FeedbackAnalyzer::Default().Analyze("😢😢");
+  EXPECT_EQ(Language(bare), "und/undetermined/language_undetermined");
+  ExpectNotScored(bare);
+  // Declared English: VADER reads emoji by their English descriptions.
+  const Analysis declared = FeedbackAnalyzer::Default().Analyze("😢😢", "en");
+  EXPECT_EQ(Language(declared), "en/declared/scored");
+  EXPECT_LT(declared.scores.compound, -0.05);
+}
+
+TEST(FeedbackAnalyzerLanguageTest, InvalidUtf8IsIdentifiedAfterReplacement) {
+  const Analysis analysis = FeedbackAnalyzer::Default().Analyze(
+      "The room was \xFF\xFE dirty and the staff were rude");
+  EXPECT_EQ(Language(analysis), "en/detected/scored");
+  EXPECT_LT(analysis.scores.compound, -0.05);
+  const Analysis garbage =
+      FeedbackAnalyzer::Default().Analyze("\xFF\xFE\xC0\xAF\xED\xA0\x80");
+  EXPECT_EQ(Language(garbage), "und/undetermined/language_undetermined");
+  ExpectNotScored(garbage);
+}
+
+TEST(FeedbackAnalyzerLanguageTest, SixteenKibOfOneWord) {
+  auto repeat = [](std::string_view unit) {
+    std::string text;
+    while (text.size() + unit.size() <= kMaxTextBytes) text += unit;
+    return text;
+  };
+  const FeedbackAnalyzer& analyzer = FeedbackAnalyzer::Default();
+  EXPECT_EQ(Language(analyzer.Analyze(repeat("dirty "))), "en/detected/scored");
+  // A word of a language without an analyser, declared or not.
+  ExpectNotScored(analyzer.Analyze(repeat("sucio ")));
+  ExpectNotScored(analyzer.Analyze(repeat("schmutzig "), "de"));
+  ExpectNotScored(analyzer.Analyze(repeat("脏")));
 }
 
 }  // namespace

@@ -469,7 +469,7 @@ def test_foreign_data_dir_is_refused_and_left_untouched(launch, data_dir: Path):
 
 
 SCHEMA1_DATA = Path(__file__).parent / "data"
-UPGRADED = re.compile(r"upgraded the store from schema version 1 to 2: rebuilt "
+UPGRADED = re.compile(r"upgraded the store from schema version 1 to 3: rebuilt "
                       r"the pre-aggregates of (\d+) feedback items")
 
 

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <string_view>
 
+#include "analysis/language.h"
 #include "analysis/score_rounding.h"
 
 namespace guestvoice::tools {
@@ -72,7 +73,13 @@ void AppendString(std::string_view text, std::string* out) {
 void AppendAnalysisJson(const analysis::Analysis& analysis, std::string* out) {
   const analysis::SentimentScores scores =
       analysis::RoundLikeReference(analysis.scores);
-  out->append("{\"neg\":");
+  out->append("{\"language\":");
+  AppendString(analysis.language, out);
+  out->append(",\"language_source\":");
+  AppendString(analysis::LanguageSourceName(analysis.language_source), out);
+  out->append(",\"scoring\":");
+  AppendString(analysis::ScoringStateName(analysis.scoring), out);
+  out->append(",\"neg\":");
   AppendScore(scores.neg, out);
   out->append(",\"neu\":");
   AppendScore(scores.neu, out);

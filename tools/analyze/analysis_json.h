@@ -12,9 +12,12 @@ namespace guestvoice::tools {
 // are those nlohmann::json's dump() would print for the same object (the
 // tool's format predates this writer; analysis_json_test holds them equal).
 
-// {"neg":..,"neu":..,"pos":..,"compound":..,"aspects":[{"aspect":..,
+// {"language":"en","language_source":"detected","scoring":"scored",
+// "neg":..,"neu":..,"pos":..,"compound":..,"aspects":[{"aspect":..,
 // "sentiment":..,"text":..}]}, every score rounded as vaderSentiment prints
-// it (neg/neu/pos to 3 decimals; compound and aspect sentiment to 4).
+// it (neg/neu/pos to 3 decimals; compound and aspect sentiment to 4). The
+// names of language_source and scoring are those of analysis/language.h;
+// unless scoring is "scored" the scores are zero and mean nothing.
 void AppendAnalysisJson(const analysis::Analysis& analysis, std::string* out);
 
 // {"error":"invalid UTF-8","line":N}: the output line for an input line that

@@ -1,8 +1,9 @@
 // guestvoice-analyze: reads UTF-8 texts, one per line, on stdin and writes
-// one JSON object per line on stdout with VADER scores and hotel aspect
-// mentions (see analysis_json.h for the format). Lines that are not valid
-// UTF-8 produce {"error":"invalid UTF-8","line":N} instead, so the N-th
-// output line always answers the N-th input line; the exit status is then 1.
+// one JSON object per line on stdout with the language, VADER scores and
+// hotel aspect mentions (see analysis_json.h for the format). Lines that are
+// not valid UTF-8 produce {"error":"invalid UTF-8","line":N} instead, so the
+// N-th output line always answers the N-th input line; the exit status is
+// then 1.
 
 #include <unistd.h>
 
@@ -27,6 +28,10 @@
 ABSL_FLAG(std::string, aspects_file, "",
           "Aspect taxonomy to use instead of the built-in one (the format of "
           "analysis/data/aspects.tsv).");
+ABSL_FLAG(std::string, language, "",
+          "BCP-47 code declared for every text (e.g. es, pt-BR): used when a "
+          "text is too short or ambiguous to tell its language (the rule: "
+          "analysis/README.md).");
 
 namespace {
 
@@ -58,9 +63,14 @@ int main(int argc, char** argv) {
   absl::SetProgramUsageMessage(
       "Reads UTF-8 texts, one per line, from stdin; writes one JSON object "
       "per line to stdout:\n"
-      "  {\"neg\":0.0,\"neu\":0.0,\"pos\":0.0,\"compound\":0.0,\"aspects\":"
+      "  {\"language\":\"en\",\"language_source\":\"detected\","
+      "\"scoring\":\"scored\",\"neg\":0.0,\"neu\":0.0,\"pos\":0.0,\"compound\":"
+      "0.0,\"aspects\":"
       "[{\"aspect\":\"cleanliness\",\"sentiment\":-0.5,\"text\":\"...\"}]}\n"
-      "Scores are VADER (vaderSentiment 3.3.2) rounded as it prints them. A "
+      "Scores are VADER (vaderSentiment 3.3.2) rounded as it prints them; "
+      "language_source is detected, declared or undetermined; a text whose "
+      "language has no analyser (scoring no_analyzer_for_language) or cannot "
+      "be told (language_undetermined) is not scored: zeros, no aspects. A "
       "line that is not valid UTF-8 gives {\"error\":\"invalid UTF-8\","
       "\"line\":N} and makes the exit status 1. Texts over 16 KiB are "
       "analysed up to 16 KiB; a trailing carriage return is dropped.");
@@ -74,6 +84,7 @@ int main(int argc, char** argv) {
     return 2;
   }
   const FeedbackAnalyzer analyzer(*std::move(taxonomy));
+  const std::string declared_language = absl::GetFlag(FLAGS_language);
 
   // Lines are read through a buffered stream and written in large blocks; a
   // terminal gets each line as soon as it is ready.
@@ -93,7 +104,8 @@ int main(int argc, char** argv) {
     ++line_number;
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (guestvoice::utf8::IsValid(line)) {
-      guestvoice::tools::AppendAnalysisJson(analyzer.Analyze(line), &output);
+      guestvoice::tools::AppendAnalysisJson(
+          analyzer.Analyze(line, declared_language), &output);
     } else {
       guestvoice::tools::AppendInvalidUtf8Json(line_number, &output);
       exit_status = 1;

@@ -83,14 +83,19 @@ void AddExpected(std::string_view organization,
   const std::string_view hotel = LastSegment(feedback.hotel());
   const std::string voice_id = CurrentVoice(item);
   const bool rated = feedback.has_rating();
+  // Items stored before languages were identified have no state and were
+  // scored (in English); only an explicit NOT_SCORED has no sentiment.
+  const bool scored =
+      feedback.analysis().sentiment_state() != v1::SENTIMENT_STATE_NOT_SCORED;
   for (const auto& [period, first_day] : PeriodsOf(item.aggregate_day())) {
     Add(expected,
         storage::AggregateBlockKey(organization,
                                    storage::AggregateTable::kVoices, hotel,
                                    period, first_day),
         voice_id,
-        {1, Fixed(feedback.analysis().sentiment().compound()), rated ? 1 : 0,
-         rated ? Fixed(feedback.rating().normalized_value()) : 0});
+        {1, scored ? Fixed(feedback.analysis().sentiment().compound()) : 0,
+         rated ? 1 : 0, rated ? Fixed(feedback.rating().normalized_value()) : 0,
+         scored ? 0 : 1});
     for (const v1::AspectMention& mention : feedback.analysis().aspects()) {
       // Aspect entries: a length byte, the aspect, the voice.
       Add(expected,

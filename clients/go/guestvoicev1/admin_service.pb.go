@@ -520,11 +520,222 @@ func (x *RevokeApiKeyRequest) GetName() string {
 	return ""
 }
 
+// Request for AdminService.ReanalyzeFeedback.
+type ReanalyzeFeedbackRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The organization, `organizations/{organization}`.
+	Parent        string `protobuf:"bytes,1,opt,name=parent,proto3" json:"parent,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ReanalyzeFeedbackRequest) Reset() {
+	*x = ReanalyzeFeedbackRequest{}
+	mi := &file_guestvoice_v1_admin_service_proto_msgTypes[9]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ReanalyzeFeedbackRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ReanalyzeFeedbackRequest) ProtoMessage() {}
+
+func (x *ReanalyzeFeedbackRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_guestvoice_v1_admin_service_proto_msgTypes[9]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ReanalyzeFeedbackRequest.ProtoReflect.Descriptor instead.
+func (*ReanalyzeFeedbackRequest) Descriptor() ([]byte, []int) {
+	return file_guestvoice_v1_admin_service_proto_rawDescGZIP(), []int{9}
+}
+
+func (x *ReanalyzeFeedbackRequest) GetParent() string {
+	if x != nil {
+		return x.Parent
+	}
+	return ""
+}
+
+// Request for AdminService.GetOperation.
+type GetOperationRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// `organizations/{organization}/operations/{operation}`.
+	Name          string `protobuf:"bytes,1,opt,name=name,proto3" json:"name,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *GetOperationRequest) Reset() {
+	*x = GetOperationRequest{}
+	mi := &file_guestvoice_v1_admin_service_proto_msgTypes[10]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *GetOperationRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*GetOperationRequest) ProtoMessage() {}
+
+func (x *GetOperationRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_guestvoice_v1_admin_service_proto_msgTypes[10]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use GetOperationRequest.ProtoReflect.Descriptor instead.
+func (*GetOperationRequest) Descriptor() ([]byte, []int) {
+	return file_guestvoice_v1_admin_service_proto_rawDescGZIP(), []int{10}
+}
+
+func (x *GetOperationRequest) GetName() string {
+	if x != nil {
+		return x.Name
+	}
+	return ""
+}
+
+// Request for AdminService.ListOperations.
+type ListOperationsRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The organization, `organizations/{organization}`.
+	Parent string `protobuf:"bytes,1,opt,name=parent,proto3" json:"parent,omitempty"`
+	// At most this many operations are returned: 50 when 0, at most 1000.
+	PageSize int32 `protobuf:"varint,2,opt,name=page_size,json=pageSize,proto3" json:"page_size,omitempty"`
+	// next_page_token from the previous response, to get the next page.
+	PageToken     string `protobuf:"bytes,3,opt,name=page_token,json=pageToken,proto3" json:"page_token,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ListOperationsRequest) Reset() {
+	*x = ListOperationsRequest{}
+	mi := &file_guestvoice_v1_admin_service_proto_msgTypes[11]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ListOperationsRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ListOperationsRequest) ProtoMessage() {}
+
+func (x *ListOperationsRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_guestvoice_v1_admin_service_proto_msgTypes[11]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ListOperationsRequest.ProtoReflect.Descriptor instead.
+func (*ListOperationsRequest) Descriptor() ([]byte, []int) {
+	return file_guestvoice_v1_admin_service_proto_rawDescGZIP(), []int{11}
+}
+
+func (x *ListOperationsRequest) GetParent() string {
+	if x != nil {
+		return x.Parent
+	}
+	return ""
+}
+
+func (x *ListOperationsRequest) GetPageSize() int32 {
+	if x != nil {
+		return x.PageSize
+	}
+	return 0
+}
+
+func (x *ListOperationsRequest) GetPageToken() string {
+	if x != nil {
+		return x.PageToken
+	}
+	return ""
+}
+
+// Response for AdminService.ListOperations.
+type ListOperationsResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The page of operations.
+	Operations []*Operation `protobuf:"bytes,1,rep,name=operations,proto3" json:"operations,omitempty"`
+	// Token for the next page; empty on the last page.
+	NextPageToken string `protobuf:"bytes,2,opt,name=next_page_token,json=nextPageToken,proto3" json:"next_page_token,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ListOperationsResponse) Reset() {
+	*x = ListOperationsResponse{}
+	mi := &file_guestvoice_v1_admin_service_proto_msgTypes[12]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ListOperationsResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ListOperationsResponse) ProtoMessage() {}
+
+func (x *ListOperationsResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_guestvoice_v1_admin_service_proto_msgTypes[12]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ListOperationsResponse.ProtoReflect.Descriptor instead.
+func (*ListOperationsResponse) Descriptor() ([]byte, []int) {
+	return file_guestvoice_v1_admin_service_proto_rawDescGZIP(), []int{12}
+}
+
+func (x *ListOperationsResponse) GetOperations() []*Operation {
+	if x != nil {
+		return x.Operations
+	}
+	return nil
+}
+
+func (x *ListOperationsResponse) GetNextPageToken() string {
+	if x != nil {
+		return x.NextPageToken
+	}
+	return ""
+}
+
 var File_guestvoice_v1_admin_service_proto protoreflect.FileDescriptor
 
 const file_guestvoice_v1_admin_service_proto_rawDesc = "" +
 	"\n" +
-	"!guestvoice/v1/admin_service.proto\x12\rguestvoice.v1\x1a\x1fgoogle/api/field_behavior.proto\x1a\x19google/api/resource.proto\x1a\x19guestvoice/v1/admin.proto\"\xa9\x01\n" +
+	"!guestvoice/v1/admin_service.proto\x12\rguestvoice.v1\x1a\x1fgoogle/api/field_behavior.proto\x1a\x19google/api/resource.proto\x1a\x19guestvoice/v1/admin.proto\x1a\x1dguestvoice/v1/operation.proto\"\xa9\x01\n" +
 	"\x19CreateOrganizationRequest\x12'\n" +
 	"\x0forganization_id\x18\x01 \x01(\tR\x0eorganizationId\x12D\n" +
 	"\forganization\x18\x02 \x01(\v2\x1b.guestvoice.v1.OrganizationB\x03\xe0A\x02R\forganization\x12\x1d\n" +
@@ -560,7 +771,24 @@ const file_guestvoice_v1_admin_service_proto_rawDesc = "" +
 	"\x0fnext_page_token\x18\x02 \x01(\tR\rnextPageToken\"G\n" +
 	"\x13RevokeApiKeyRequest\x120\n" +
 	"\x04name\x18\x01 \x01(\tB\x1c\xe0A\x02\xfaA\x16\n" +
-	"\x14guestvoice.v1/ApiKeyR\x04name2\xdb\x04\n" +
+	"\x14guestvoice.v1/ApiKeyR\x04name\"V\n" +
+	"\x18ReanalyzeFeedbackRequest\x12:\n" +
+	"\x06parent\x18\x01 \x01(\tB\"\xe0A\x02\xfaA\x1c\n" +
+	"\x1aguestvoice.v1/OrganizationR\x06parent\"J\n" +
+	"\x13GetOperationRequest\x123\n" +
+	"\x04name\x18\x01 \x01(\tB\x1f\xe0A\x02\xfaA\x19\n" +
+	"\x17guestvoice.v1/OperationR\x04name\"\x8f\x01\n" +
+	"\x15ListOperationsRequest\x12:\n" +
+	"\x06parent\x18\x01 \x01(\tB\"\xe0A\x02\xfaA\x1c\n" +
+	"\x1aguestvoice.v1/OrganizationR\x06parent\x12\x1b\n" +
+	"\tpage_size\x18\x02 \x01(\x05R\bpageSize\x12\x1d\n" +
+	"\n" +
+	"page_token\x18\x03 \x01(\tR\tpageToken\"z\n" +
+	"\x16ListOperationsResponse\x128\n" +
+	"\n" +
+	"operations\x18\x01 \x03(\v2\x18.guestvoice.v1.OperationR\n" +
+	"operations\x12&\n" +
+	"\x0fnext_page_token\x18\x02 \x01(\tR\rnextPageToken2\xe0\x06\n" +
 	"\fAdminService\x12[\n" +
 	"\x12CreateOrganization\x12(.guestvoice.v1.CreateOrganizationRequest\x1a\x1b.guestvoice.v1.Organization\x12U\n" +
 	"\x0fGetOrganization\x12%.guestvoice.v1.GetOrganizationRequest\x1a\x1b.guestvoice.v1.Organization\x12f\n" +
@@ -568,7 +796,10 @@ const file_guestvoice_v1_admin_service_proto_rawDesc = "" +
 	"\fCreateApiKey\x12\".guestvoice.v1.CreateApiKeyRequest\x1a\x15.guestvoice.v1.ApiKey\x12C\n" +
 	"\tGetApiKey\x12\x1f.guestvoice.v1.GetApiKeyRequest\x1a\x15.guestvoice.v1.ApiKey\x12T\n" +
 	"\vListApiKeys\x12!.guestvoice.v1.ListApiKeysRequest\x1a\".guestvoice.v1.ListApiKeysResponse\x12I\n" +
-	"\fRevokeApiKey\x12\".guestvoice.v1.RevokeApiKeyRequest\x1a\x15.guestvoice.v1.ApiKeyB~\n" +
+	"\fRevokeApiKey\x12\".guestvoice.v1.RevokeApiKeyRequest\x1a\x15.guestvoice.v1.ApiKey\x12V\n" +
+	"\x11ReanalyzeFeedback\x12'.guestvoice.v1.ReanalyzeFeedbackRequest\x1a\x18.guestvoice.v1.Operation\x12L\n" +
+	"\fGetOperation\x12\".guestvoice.v1.GetOperationRequest\x1a\x18.guestvoice.v1.Operation\x12]\n" +
+	"\x0eListOperations\x12$.guestvoice.v1.ListOperationsRequest\x1a%.guestvoice.v1.ListOperationsResponseB~\n" +
 	"\x10io.guestvoice.v1B\x11AdminServiceProtoP\x01ZEgithub.com/guestvoice/guestvoice/clients/go/guestvoicev1;guestvoicev1\xaa\x02\rGuestvoice.V1b\x06proto3"
 
 var (
@@ -583,7 +814,7 @@ func file_guestvoice_v1_admin_service_proto_rawDescGZIP() []byte {
 	return file_guestvoice_v1_admin_service_proto_rawDescData
 }
 
-var file_guestvoice_v1_admin_service_proto_msgTypes = make([]protoimpl.MessageInfo, 9)
+var file_guestvoice_v1_admin_service_proto_msgTypes = make([]protoimpl.MessageInfo, 13)
 var file_guestvoice_v1_admin_service_proto_goTypes = []any{
 	(*CreateOrganizationRequest)(nil), // 0: guestvoice.v1.CreateOrganizationRequest
 	(*GetOrganizationRequest)(nil),    // 1: guestvoice.v1.GetOrganizationRequest
@@ -594,33 +825,45 @@ var file_guestvoice_v1_admin_service_proto_goTypes = []any{
 	(*ListApiKeysRequest)(nil),        // 6: guestvoice.v1.ListApiKeysRequest
 	(*ListApiKeysResponse)(nil),       // 7: guestvoice.v1.ListApiKeysResponse
 	(*RevokeApiKeyRequest)(nil),       // 8: guestvoice.v1.RevokeApiKeyRequest
-	(*Organization)(nil),              // 9: guestvoice.v1.Organization
-	(*ApiKey)(nil),                    // 10: guestvoice.v1.ApiKey
+	(*ReanalyzeFeedbackRequest)(nil),  // 9: guestvoice.v1.ReanalyzeFeedbackRequest
+	(*GetOperationRequest)(nil),       // 10: guestvoice.v1.GetOperationRequest
+	(*ListOperationsRequest)(nil),     // 11: guestvoice.v1.ListOperationsRequest
+	(*ListOperationsResponse)(nil),    // 12: guestvoice.v1.ListOperationsResponse
+	(*Organization)(nil),              // 13: guestvoice.v1.Organization
+	(*ApiKey)(nil),                    // 14: guestvoice.v1.ApiKey
+	(*Operation)(nil),                 // 15: guestvoice.v1.Operation
 }
 var file_guestvoice_v1_admin_service_proto_depIdxs = []int32{
-	9,  // 0: guestvoice.v1.CreateOrganizationRequest.organization:type_name -> guestvoice.v1.Organization
-	9,  // 1: guestvoice.v1.ListOrganizationsResponse.organizations:type_name -> guestvoice.v1.Organization
-	10, // 2: guestvoice.v1.CreateApiKeyRequest.api_key:type_name -> guestvoice.v1.ApiKey
-	10, // 3: guestvoice.v1.ListApiKeysResponse.api_keys:type_name -> guestvoice.v1.ApiKey
-	0,  // 4: guestvoice.v1.AdminService.CreateOrganization:input_type -> guestvoice.v1.CreateOrganizationRequest
-	1,  // 5: guestvoice.v1.AdminService.GetOrganization:input_type -> guestvoice.v1.GetOrganizationRequest
-	2,  // 6: guestvoice.v1.AdminService.ListOrganizations:input_type -> guestvoice.v1.ListOrganizationsRequest
-	4,  // 7: guestvoice.v1.AdminService.CreateApiKey:input_type -> guestvoice.v1.CreateApiKeyRequest
-	5,  // 8: guestvoice.v1.AdminService.GetApiKey:input_type -> guestvoice.v1.GetApiKeyRequest
-	6,  // 9: guestvoice.v1.AdminService.ListApiKeys:input_type -> guestvoice.v1.ListApiKeysRequest
-	8,  // 10: guestvoice.v1.AdminService.RevokeApiKey:input_type -> guestvoice.v1.RevokeApiKeyRequest
-	9,  // 11: guestvoice.v1.AdminService.CreateOrganization:output_type -> guestvoice.v1.Organization
-	9,  // 12: guestvoice.v1.AdminService.GetOrganization:output_type -> guestvoice.v1.Organization
-	3,  // 13: guestvoice.v1.AdminService.ListOrganizations:output_type -> guestvoice.v1.ListOrganizationsResponse
-	10, // 14: guestvoice.v1.AdminService.CreateApiKey:output_type -> guestvoice.v1.ApiKey
-	10, // 15: guestvoice.v1.AdminService.GetApiKey:output_type -> guestvoice.v1.ApiKey
-	7,  // 16: guestvoice.v1.AdminService.ListApiKeys:output_type -> guestvoice.v1.ListApiKeysResponse
-	10, // 17: guestvoice.v1.AdminService.RevokeApiKey:output_type -> guestvoice.v1.ApiKey
-	11, // [11:18] is the sub-list for method output_type
-	4,  // [4:11] is the sub-list for method input_type
-	4,  // [4:4] is the sub-list for extension type_name
-	4,  // [4:4] is the sub-list for extension extendee
-	0,  // [0:4] is the sub-list for field type_name
+	13, // 0: guestvoice.v1.CreateOrganizationRequest.organization:type_name -> guestvoice.v1.Organization
+	13, // 1: guestvoice.v1.ListOrganizationsResponse.organizations:type_name -> guestvoice.v1.Organization
+	14, // 2: guestvoice.v1.CreateApiKeyRequest.api_key:type_name -> guestvoice.v1.ApiKey
+	14, // 3: guestvoice.v1.ListApiKeysResponse.api_keys:type_name -> guestvoice.v1.ApiKey
+	15, // 4: guestvoice.v1.ListOperationsResponse.operations:type_name -> guestvoice.v1.Operation
+	0,  // 5: guestvoice.v1.AdminService.CreateOrganization:input_type -> guestvoice.v1.CreateOrganizationRequest
+	1,  // 6: guestvoice.v1.AdminService.GetOrganization:input_type -> guestvoice.v1.GetOrganizationRequest
+	2,  // 7: guestvoice.v1.AdminService.ListOrganizations:input_type -> guestvoice.v1.ListOrganizationsRequest
+	4,  // 8: guestvoice.v1.AdminService.CreateApiKey:input_type -> guestvoice.v1.CreateApiKeyRequest
+	5,  // 9: guestvoice.v1.AdminService.GetApiKey:input_type -> guestvoice.v1.GetApiKeyRequest
+	6,  // 10: guestvoice.v1.AdminService.ListApiKeys:input_type -> guestvoice.v1.ListApiKeysRequest
+	8,  // 11: guestvoice.v1.AdminService.RevokeApiKey:input_type -> guestvoice.v1.RevokeApiKeyRequest
+	9,  // 12: guestvoice.v1.AdminService.ReanalyzeFeedback:input_type -> guestvoice.v1.ReanalyzeFeedbackRequest
+	10, // 13: guestvoice.v1.AdminService.GetOperation:input_type -> guestvoice.v1.GetOperationRequest
+	11, // 14: guestvoice.v1.AdminService.ListOperations:input_type -> guestvoice.v1.ListOperationsRequest
+	13, // 15: guestvoice.v1.AdminService.CreateOrganization:output_type -> guestvoice.v1.Organization
+	13, // 16: guestvoice.v1.AdminService.GetOrganization:output_type -> guestvoice.v1.Organization
+	3,  // 17: guestvoice.v1.AdminService.ListOrganizations:output_type -> guestvoice.v1.ListOrganizationsResponse
+	14, // 18: guestvoice.v1.AdminService.CreateApiKey:output_type -> guestvoice.v1.ApiKey
+	14, // 19: guestvoice.v1.AdminService.GetApiKey:output_type -> guestvoice.v1.ApiKey
+	7,  // 20: guestvoice.v1.AdminService.ListApiKeys:output_type -> guestvoice.v1.ListApiKeysResponse
+	14, // 21: guestvoice.v1.AdminService.RevokeApiKey:output_type -> guestvoice.v1.ApiKey
+	15, // 22: guestvoice.v1.AdminService.ReanalyzeFeedback:output_type -> guestvoice.v1.Operation
+	15, // 23: guestvoice.v1.AdminService.GetOperation:output_type -> guestvoice.v1.Operation
+	12, // 24: guestvoice.v1.AdminService.ListOperations:output_type -> guestvoice.v1.ListOperationsResponse
+	15, // [15:25] is the sub-list for method output_type
+	5,  // [5:15] is the sub-list for method input_type
+	5,  // [5:5] is the sub-list for extension type_name
+	5,  // [5:5] is the sub-list for extension extendee
+	0,  // [0:5] is the sub-list for field type_name
 }
 
 func init() { file_guestvoice_v1_admin_service_proto_init() }
@@ -629,13 +872,14 @@ func file_guestvoice_v1_admin_service_proto_init() {
 		return
 	}
 	file_guestvoice_v1_admin_proto_init()
+	file_guestvoice_v1_operation_proto_init()
 	type x struct{}
 	out := protoimpl.TypeBuilder{
 		File: protoimpl.DescBuilder{
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_guestvoice_v1_admin_service_proto_rawDesc), len(file_guestvoice_v1_admin_service_proto_rawDesc)),
 			NumEnums:      0,
-			NumMessages:   9,
+			NumMessages:   13,
 			NumExtensions: 0,
 			NumServices:   1,
 		},

@@ -26,6 +26,9 @@ const (
 	AdminService_GetApiKey_FullMethodName          = "/guestvoice.v1.AdminService/GetApiKey"
 	AdminService_ListApiKeys_FullMethodName        = "/guestvoice.v1.AdminService/ListApiKeys"
 	AdminService_RevokeApiKey_FullMethodName       = "/guestvoice.v1.AdminService/RevokeApiKey"
+	AdminService_ReanalyzeFeedback_FullMethodName  = "/guestvoice.v1.AdminService/ReanalyzeFeedback"
+	AdminService_GetOperation_FullMethodName       = "/guestvoice.v1.AdminService/GetOperation"
+	AdminService_ListOperations_FullMethodName     = "/guestvoice.v1.AdminService/ListOperations"
 )
 
 // AdminServiceClient is the client API for AdminService service.
@@ -81,6 +84,26 @@ type AdminServiceClient interface {
 	// Errors: INVALID_ARGUMENT (FIELD_INVALID); NOT_FOUND (RESOURCE_NOT_FOUND);
 	// FAILED_PRECONDITION (FAILED_PRECONDITION) when a key would revoke itself.
 	RevokeApiKey(ctx context.Context, in *RevokeApiKeyRequest, opts ...grpc.CallOption) (*ApiKey, error)
+	// Re-analyses every stored feedback item of the organization with the
+	// server's current analyser and aspect taxonomy (after an upgrade that
+	// changed either), and moves each item's contributions to the insight
+	// pre-aggregates with it: figures stay exact while it runs. Returns a
+	// long-running Operation at once; poll it with GetOperation. Items erased
+	// (GDPR) keep the analysis they had, since their text is gone. Needs
+	// SCOPE_ADMIN.
+	//
+	// Errors: INVALID_ARGUMENT (FIELD_INVALID) for a malformed parent; NOT_FOUND
+	// (RESOURCE_NOT_FOUND).
+	ReanalyzeFeedback(ctx context.Context, in *ReanalyzeFeedbackRequest, opts ...grpc.CallOption) (*Operation, error)
+	// Gets a long-running operation. Needs SCOPE_ADMIN.
+	//
+	// Errors: INVALID_ARGUMENT (FIELD_INVALID); NOT_FOUND (RESOURCE_NOT_FOUND).
+	GetOperation(ctx context.Context, in *GetOperationRequest, opts ...grpc.CallOption) (*Operation, error)
+	// Lists the organization's operations, running and done, oldest first.
+	// Needs SCOPE_ADMIN.
+	//
+	// Errors: INVALID_ARGUMENT (FIELD_INVALID, PAGE_TOKEN_INVALID).
+	ListOperations(ctx context.Context, in *ListOperationsRequest, opts ...grpc.CallOption) (*ListOperationsResponse, error)
 }
 
 type adminServiceClient struct {
@@ -161,6 +184,36 @@ func (c *adminServiceClient) RevokeApiKey(ctx context.Context, in *RevokeApiKeyR
 	return out, nil
 }
 
+func (c *adminServiceClient) ReanalyzeFeedback(ctx context.Context, in *ReanalyzeFeedbackRequest, opts ...grpc.CallOption) (*Operation, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(Operation)
+	err := c.cc.Invoke(ctx, AdminService_ReanalyzeFeedback_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *adminServiceClient) GetOperation(ctx context.Context, in *GetOperationRequest, opts ...grpc.CallOption) (*Operation, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(Operation)
+	err := c.cc.Invoke(ctx, AdminService_GetOperation_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *adminServiceClient) ListOperations(ctx context.Context, in *ListOperationsRequest, opts ...grpc.CallOption) (*ListOperationsResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(ListOperationsResponse)
+	err := c.cc.Invoke(ctx, AdminService_ListOperations_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // AdminServiceServer is the server API for AdminService service.
 // All implementations must embed UnimplementedAdminServiceServer
 // for forward compatibility.
@@ -214,6 +267,26 @@ type AdminServiceServer interface {
 	// Errors: INVALID_ARGUMENT (FIELD_INVALID); NOT_FOUND (RESOURCE_NOT_FOUND);
 	// FAILED_PRECONDITION (FAILED_PRECONDITION) when a key would revoke itself.
 	RevokeApiKey(context.Context, *RevokeApiKeyRequest) (*ApiKey, error)
+	// Re-analyses every stored feedback item of the organization with the
+	// server's current analyser and aspect taxonomy (after an upgrade that
+	// changed either), and moves each item's contributions to the insight
+	// pre-aggregates with it: figures stay exact while it runs. Returns a
+	// long-running Operation at once; poll it with GetOperation. Items erased
+	// (GDPR) keep the analysis they had, since their text is gone. Needs
+	// SCOPE_ADMIN.
+	//
+	// Errors: INVALID_ARGUMENT (FIELD_INVALID) for a malformed parent; NOT_FOUND
+	// (RESOURCE_NOT_FOUND).
+	ReanalyzeFeedback(context.Context, *ReanalyzeFeedbackRequest) (*Operation, error)
+	// Gets a long-running operation. Needs SCOPE_ADMIN.
+	//
+	// Errors: INVALID_ARGUMENT (FIELD_INVALID); NOT_FOUND (RESOURCE_NOT_FOUND).
+	GetOperation(context.Context, *GetOperationRequest) (*Operation, error)
+	// Lists the organization's operations, running and done, oldest first.
+	// Needs SCOPE_ADMIN.
+	//
+	// Errors: INVALID_ARGUMENT (FIELD_INVALID, PAGE_TOKEN_INVALID).
+	ListOperations(context.Context, *ListOperationsRequest) (*ListOperationsResponse, error)
 	mustEmbedUnimplementedAdminServiceServer()
 }
 
@@ -244,6 +317,15 @@ func (UnimplementedAdminServiceServer) ListApiKeys(context.Context, *ListApiKeys
 }
 func (UnimplementedAdminServiceServer) RevokeApiKey(context.Context, *RevokeApiKeyRequest) (*ApiKey, error) {
 	return nil, status.Error(codes.Unimplemented, "method RevokeApiKey not implemented")
+}
+func (UnimplementedAdminServiceServer) ReanalyzeFeedback(context.Context, *ReanalyzeFeedbackRequest) (*Operation, error) {
+	return nil, status.Error(codes.Unimplemented, "method ReanalyzeFeedback not implemented")
+}
+func (UnimplementedAdminServiceServer) GetOperation(context.Context, *GetOperationRequest) (*Operation, error) {
+	return nil, status.Error(codes.Unimplemented, "method GetOperation not implemented")
+}
+func (UnimplementedAdminServiceServer) ListOperations(context.Context, *ListOperationsRequest) (*ListOperationsResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method ListOperations not implemented")
 }
 func (UnimplementedAdminServiceServer) mustEmbedUnimplementedAdminServiceServer() {}
 func (UnimplementedAdminServiceServer) testEmbeddedByValue()                      {}
@@ -392,6 +474,60 @@ func _AdminService_RevokeApiKey_Handler(srv interface{}, ctx context.Context, de
 	return interceptor(ctx, in, info, handler)
 }
 
+func _AdminService_ReanalyzeFeedback_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(ReanalyzeFeedbackRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(AdminServiceServer).ReanalyzeFeedback(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: AdminService_ReanalyzeFeedback_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(AdminServiceServer).ReanalyzeFeedback(ctx, req.(*ReanalyzeFeedbackRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _AdminService_GetOperation_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetOperationRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(AdminServiceServer).GetOperation(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: AdminService_GetOperation_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(AdminServiceServer).GetOperation(ctx, req.(*GetOperationRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _AdminService_ListOperations_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(ListOperationsRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(AdminServiceServer).ListOperations(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: AdminService_ListOperations_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(AdminServiceServer).ListOperations(ctx, req.(*ListOperationsRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
 // AdminService_ServiceDesc is the grpc.ServiceDesc for AdminService service.
 // It's only intended for direct use with grpc.RegisterService,
 // and not to be introspected or modified (even as a copy)
@@ -426,6 +562,18 @@ var AdminService_ServiceDesc = grpc.ServiceDesc{
 		{
 			MethodName: "RevokeApiKey",
 			Handler:    _AdminService_RevokeApiKey_Handler,
+		},
+		{
+			MethodName: "ReanalyzeFeedback",
+			Handler:    _AdminService_ReanalyzeFeedback_Handler,
+		},
+		{
+			MethodName: "GetOperation",
+			Handler:    _AdminService_GetOperation_Handler,
+		},
+		{
+			MethodName: "ListOperations",
+			Handler:    _AdminService_ListOperations_Handler,
 		},
 	},
 	Streams:  []grpc.StreamDesc{},

@@ -80,6 +80,177 @@ func (SentimentBand) EnumDescriptor() ([]byte, []int) {
 	return file_guestvoice_v1_feedback_proto_rawDescGZIP(), []int{0}
 }
 
+// Where FeedbackAnalysis.language_code comes from.
+type LanguageSource int32
+
+const (
+	// Not recorded: the item was analysed before guestvoice identified
+	// languages, by the English analyser, and has not been re-analysed since.
+	LanguageSource_LANGUAGE_SOURCE_UNSPECIFIED LanguageSource = 0
+	// Identified from the text.
+	LanguageSource_LANGUAGE_SOURCE_DETECTED LanguageSource = 1
+	// The caller's Feedback.language_code, used because the text was too short
+	// or ambiguous to tell.
+	LanguageSource_LANGUAGE_SOURCE_DECLARED LanguageSource = 2
+	// The text's language could not be told and none was declared;
+	// language_code is empty.
+	LanguageSource_LANGUAGE_SOURCE_UNDETERMINED LanguageSource = 3
+)
+
+// Enum value maps for LanguageSource.
+var (
+	LanguageSource_name = map[int32]string{
+		0: "LANGUAGE_SOURCE_UNSPECIFIED",
+		1: "LANGUAGE_SOURCE_DETECTED",
+		2: "LANGUAGE_SOURCE_DECLARED",
+		3: "LANGUAGE_SOURCE_UNDETERMINED",
+	}
+	LanguageSource_value = map[string]int32{
+		"LANGUAGE_SOURCE_UNSPECIFIED":  0,
+		"LANGUAGE_SOURCE_DETECTED":     1,
+		"LANGUAGE_SOURCE_DECLARED":     2,
+		"LANGUAGE_SOURCE_UNDETERMINED": 3,
+	}
+)
+
+func (x LanguageSource) Enum() *LanguageSource {
+	p := new(LanguageSource)
+	*p = x
+	return p
+}
+
+func (x LanguageSource) String() string {
+	return protoimpl.X.EnumStringOf(x.Descriptor(), protoreflect.EnumNumber(x))
+}
+
+func (LanguageSource) Descriptor() protoreflect.EnumDescriptor {
+	return file_guestvoice_v1_feedback_proto_enumTypes[1].Descriptor()
+}
+
+func (LanguageSource) Type() protoreflect.EnumType {
+	return &file_guestvoice_v1_feedback_proto_enumTypes[1]
+}
+
+func (x LanguageSource) Number() protoreflect.EnumNumber {
+	return protoreflect.EnumNumber(x)
+}
+
+// Deprecated: Use LanguageSource.Descriptor instead.
+func (LanguageSource) EnumDescriptor() ([]byte, []int) {
+	return file_guestvoice_v1_feedback_proto_rawDescGZIP(), []int{1}
+}
+
+// Whether a text's sentiment was scored.
+type SentimentState int32
+
+const (
+	// Not recorded: the item was analysed before guestvoice identified
+	// languages, by the English analyser. It counts as scored.
+	SentimentState_SENTIMENT_STATE_UNSPECIFIED SentimentState = 0
+	// Scored: FeedbackAnalysis.sentiment and band are set.
+	SentimentState_SENTIMENT_STATE_SCORED SentimentState = 1
+	// Not scored (not_scored_reason says why): sentiment, band and aspects are
+	// unset. The item is still one voice in every count and its rating still
+	// counts, but it enters no sentiment figure; insights count such voices in
+	// VoiceStats.not_scored_voice_count.
+	SentimentState_SENTIMENT_STATE_NOT_SCORED SentimentState = 2
+)
+
+// Enum value maps for SentimentState.
+var (
+	SentimentState_name = map[int32]string{
+		0: "SENTIMENT_STATE_UNSPECIFIED",
+		1: "SENTIMENT_STATE_SCORED",
+		2: "SENTIMENT_STATE_NOT_SCORED",
+	}
+	SentimentState_value = map[string]int32{
+		"SENTIMENT_STATE_UNSPECIFIED": 0,
+		"SENTIMENT_STATE_SCORED":      1,
+		"SENTIMENT_STATE_NOT_SCORED":  2,
+	}
+)
+
+func (x SentimentState) Enum() *SentimentState {
+	p := new(SentimentState)
+	*p = x
+	return p
+}
+
+func (x SentimentState) String() string {
+	return protoimpl.X.EnumStringOf(x.Descriptor(), protoreflect.EnumNumber(x))
+}
+
+func (SentimentState) Descriptor() protoreflect.EnumDescriptor {
+	return file_guestvoice_v1_feedback_proto_enumTypes[2].Descriptor()
+}
+
+func (SentimentState) Type() protoreflect.EnumType {
+	return &file_guestvoice_v1_feedback_proto_enumTypes[2]
+}
+
+func (x SentimentState) Number() protoreflect.EnumNumber {
+	return protoreflect.EnumNumber(x)
+}
+
+// Deprecated: Use SentimentState.Descriptor instead.
+func (SentimentState) EnumDescriptor() ([]byte, []int) {
+	return file_guestvoice_v1_feedback_proto_rawDescGZIP(), []int{2}
+}
+
+// Why a text was not scored.
+type NotScoredReason int32
+
+const (
+	// The text was scored.
+	NotScoredReason_NOT_SCORED_REASON_UNSPECIFIED NotScoredReason = 0
+	// Its language (language_code) has no analyser.
+	NotScoredReason_NOT_SCORED_REASON_LANGUAGE_UNSUPPORTED NotScoredReason = 1
+	// Its language could not be told (no letters, an unsupported script, too
+	// short) and the caller declared none.
+	NotScoredReason_NOT_SCORED_REASON_LANGUAGE_UNDETERMINED NotScoredReason = 2
+)
+
+// Enum value maps for NotScoredReason.
+var (
+	NotScoredReason_name = map[int32]string{
+		0: "NOT_SCORED_REASON_UNSPECIFIED",
+		1: "NOT_SCORED_REASON_LANGUAGE_UNSUPPORTED",
+		2: "NOT_SCORED_REASON_LANGUAGE_UNDETERMINED",
+	}
+	NotScoredReason_value = map[string]int32{
+		"NOT_SCORED_REASON_UNSPECIFIED":           0,
+		"NOT_SCORED_REASON_LANGUAGE_UNSUPPORTED":  1,
+		"NOT_SCORED_REASON_LANGUAGE_UNDETERMINED": 2,
+	}
+)
+
+func (x NotScoredReason) Enum() *NotScoredReason {
+	p := new(NotScoredReason)
+	*p = x
+	return p
+}
+
+func (x NotScoredReason) String() string {
+	return protoimpl.X.EnumStringOf(x.Descriptor(), protoreflect.EnumNumber(x))
+}
+
+func (NotScoredReason) Descriptor() protoreflect.EnumDescriptor {
+	return file_guestvoice_v1_feedback_proto_enumTypes[3].Descriptor()
+}
+
+func (NotScoredReason) Type() protoreflect.EnumType {
+	return &file_guestvoice_v1_feedback_proto_enumTypes[3]
+}
+
+func (x NotScoredReason) Number() protoreflect.EnumNumber {
+	return protoreflect.EnumNumber(x)
+}
+
+// Deprecated: Use NotScoredReason.Descriptor instead.
+func (NotScoredReason) EnumDescriptor() ([]byte, []int) {
+	return file_guestvoice_v1_feedback_proto_rawDescGZIP(), []int{3}
+}
+
 // Where a feedback case stands. Cases move OPEN -> ACKNOWLEDGED -> RESOLVED;
 // OPEN -> RESOLVED is allowed, nothing moves backwards.
 type CaseState int32
@@ -122,11 +293,11 @@ func (x CaseState) String() string {
 }
 
 func (CaseState) Descriptor() protoreflect.EnumDescriptor {
-	return file_guestvoice_v1_feedback_proto_enumTypes[1].Descriptor()
+	return file_guestvoice_v1_feedback_proto_enumTypes[4].Descriptor()
 }
 
 func (CaseState) Type() protoreflect.EnumType {
-	return &file_guestvoice_v1_feedback_proto_enumTypes[1]
+	return &file_guestvoice_v1_feedback_proto_enumTypes[4]
 }
 
 func (x CaseState) Number() protoreflect.EnumNumber {
@@ -135,7 +306,7 @@ func (x CaseState) Number() protoreflect.EnumNumber {
 
 // Deprecated: Use CaseState.Descriptor instead.
 func (CaseState) EnumDescriptor() ([]byte, []int) {
-	return file_guestvoice_v1_feedback_proto_rawDescGZIP(), []int{1}
+	return file_guestvoice_v1_feedback_proto_rawDescGZIP(), []int{4}
 }
 
 // One thing a guest said about a hotel, on any channel, with its analysis and
@@ -158,7 +329,10 @@ type Feedback struct {
 	Text string `protobuf:"bytes,6,opt,name=text,proto3" json:"text,omitempty"`
 	// The rating they gave, if the channel has one.
 	Rating *Rating `protobuf:"bytes,7,opt,name=rating,proto3" json:"rating,omitempty"`
-	// BCP-47 language code, for example "en". Optional.
+	// The language the caller declares the text is in, a BCP-47 code such as
+	// "en" or "pt-BR". Optional. The analyser identifies the language from the
+	// text itself and uses the declared one only when the text is too short or
+	// ambiguous to tell (FeedbackAnalysis.language_source says which).
 	LanguageCode string `protobuf:"bytes,8,opt,name=language_code,json=languageCode,proto3" json:"language_code,omitempty"`
 	// When it was posted at the source. Not more than 5 minutes in the future.
 	PostTime *timestamppb.Timestamp `protobuf:"bytes,9,opt,name=post_time,json=postTime,proto3" json:"post_time,omitempty"`
@@ -584,14 +758,26 @@ func (x *AspectMention) GetText() string {
 // What guestvoice found in a feedback text.
 type FeedbackAnalysis struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
-	// Sentiment of the whole text.
+	// Sentiment of the whole text; unset when sentiment_state is
+	// SENTIMENT_STATE_NOT_SCORED (never a 0.0 stand-in).
 	Sentiment *SentimentScores `protobuf:"bytes,1,opt,name=sentiment,proto3" json:"sentiment,omitempty"`
-	// The band of sentiment.compound.
+	// The band of sentiment.compound; SENTIMENT_BAND_UNSPECIFIED when not
+	// scored.
 	Band SentimentBand `protobuf:"varint,2,opt,name=band,proto3,enum=guestvoice.v1.SentimentBand" json:"band,omitempty"`
 	// Aspect mentions, in text order.
 	Aspects []*AspectMention `protobuf:"bytes,3,rep,name=aspects,proto3" json:"aspects,omitempty"`
 	// Version of the aspect taxonomy used.
 	TaxonomyVersion string `protobuf:"bytes,4,opt,name=taxonomy_version,json=taxonomyVersion,proto3" json:"taxonomy_version,omitempty"`
+	// The BCP-47 code of the language the text was analysed in, for example
+	// "es"; empty when undetermined (and for items analysed before languages
+	// were identified, which the English analyser scored).
+	LanguageCode string `protobuf:"bytes,5,opt,name=language_code,json=languageCode,proto3" json:"language_code,omitempty"`
+	// Where language_code comes from.
+	LanguageSource LanguageSource `protobuf:"varint,6,opt,name=language_source,json=languageSource,proto3,enum=guestvoice.v1.LanguageSource" json:"language_source,omitempty"`
+	// Whether sentiment was scored.
+	SentimentState SentimentState `protobuf:"varint,7,opt,name=sentiment_state,json=sentimentState,proto3,enum=guestvoice.v1.SentimentState" json:"sentiment_state,omitempty"`
+	// Why not, when sentiment_state is SENTIMENT_STATE_NOT_SCORED.
+	NotScoredReason NotScoredReason `protobuf:"varint,8,opt,name=not_scored_reason,json=notScoredReason,proto3,enum=guestvoice.v1.NotScoredReason" json:"not_scored_reason,omitempty"`
 	unknownFields   protoimpl.UnknownFields
 	sizeCache       protoimpl.SizeCache
 }
@@ -652,6 +838,34 @@ func (x *FeedbackAnalysis) GetTaxonomyVersion() string {
 		return x.TaxonomyVersion
 	}
 	return ""
+}
+
+func (x *FeedbackAnalysis) GetLanguageCode() string {
+	if x != nil {
+		return x.LanguageCode
+	}
+	return ""
+}
+
+func (x *FeedbackAnalysis) GetLanguageSource() LanguageSource {
+	if x != nil {
+		return x.LanguageSource
+	}
+	return LanguageSource_LANGUAGE_SOURCE_UNSPECIFIED
+}
+
+func (x *FeedbackAnalysis) GetSentimentState() SentimentState {
+	if x != nil {
+		return x.SentimentState
+	}
+	return SentimentState_SENTIMENT_STATE_UNSPECIFIED
+}
+
+func (x *FeedbackAnalysis) GetNotScoredReason() NotScoredReason {
+	if x != nil {
+		return x.NotScoredReason
+	}
+	return NotScoredReason_NOT_SCORED_REASON_UNSPECIFIED
 }
 
 // The hotel's handling of a feedback item.
@@ -778,12 +992,16 @@ const file_guestvoice_v1_feedback_proto_rawDesc = "" +
 	"\rAspectMention\x12\x16\n" +
 	"\x06aspect\x18\x01 \x01(\tR\x06aspect\x12\x1c\n" +
 	"\tsentiment\x18\x02 \x01(\x01R\tsentiment\x12\x12\n" +
-	"\x04text\x18\x03 \x01(\tR\x04text\"\xe5\x01\n" +
+	"\x04text\x18\x03 \x01(\tR\x04text\"\xe6\x03\n" +
 	"\x10FeedbackAnalysis\x12<\n" +
 	"\tsentiment\x18\x01 \x01(\v2\x1e.guestvoice.v1.SentimentScoresR\tsentiment\x120\n" +
 	"\x04band\x18\x02 \x01(\x0e2\x1c.guestvoice.v1.SentimentBandR\x04band\x126\n" +
 	"\aaspects\x18\x03 \x03(\v2\x1c.guestvoice.v1.AspectMentionR\aaspects\x12)\n" +
-	"\x10taxonomy_version\x18\x04 \x01(\tR\x0ftaxonomyVersion\"\xf5\x01\n" +
+	"\x10taxonomy_version\x18\x04 \x01(\tR\x0ftaxonomyVersion\x12#\n" +
+	"\rlanguage_code\x18\x05 \x01(\tR\flanguageCode\x12F\n" +
+	"\x0flanguage_source\x18\x06 \x01(\x0e2\x1d.guestvoice.v1.LanguageSourceR\x0elanguageSource\x12F\n" +
+	"\x0fsentiment_state\x18\a \x01(\x0e2\x1d.guestvoice.v1.SentimentStateR\x0esentimentState\x12J\n" +
+	"\x11not_scored_reason\x18\b \x01(\x0e2\x1e.guestvoice.v1.NotScoredReasonR\x0fnotScoredReason\"\xf5\x01\n" +
 	"\fFeedbackCase\x12.\n" +
 	"\x05state\x18\x01 \x01(\x0e2\x18.guestvoice.v1.CaseStateR\x05state\x12\x1a\n" +
 	"\bassignee\x18\x02 \x01(\tR\bassignee\x12#\n" +
@@ -794,7 +1012,20 @@ const file_guestvoice_v1_feedback_proto_rawDesc = "" +
 	"\x1aSENTIMENT_BAND_UNSPECIFIED\x10\x00\x12\x1b\n" +
 	"\x17SENTIMENT_BAND_POSITIVE\x10\x01\x12\x1a\n" +
 	"\x16SENTIMENT_BAND_NEUTRAL\x10\x02\x12\x1b\n" +
-	"\x17SENTIMENT_BAND_NEGATIVE\x10\x03*r\n" +
+	"\x17SENTIMENT_BAND_NEGATIVE\x10\x03*\x8f\x01\n" +
+	"\x0eLanguageSource\x12\x1f\n" +
+	"\x1bLANGUAGE_SOURCE_UNSPECIFIED\x10\x00\x12\x1c\n" +
+	"\x18LANGUAGE_SOURCE_DETECTED\x10\x01\x12\x1c\n" +
+	"\x18LANGUAGE_SOURCE_DECLARED\x10\x02\x12 \n" +
+	"\x1cLANGUAGE_SOURCE_UNDETERMINED\x10\x03*m\n" +
+	"\x0eSentimentState\x12\x1f\n" +
+	"\x1bSENTIMENT_STATE_UNSPECIFIED\x10\x00\x12\x1a\n" +
+	"\x16SENTIMENT_STATE_SCORED\x10\x01\x12\x1e\n" +
+	"\x1aSENTIMENT_STATE_NOT_SCORED\x10\x02*\x8d\x01\n" +
+	"\x0fNotScoredReason\x12!\n" +
+	"\x1dNOT_SCORED_REASON_UNSPECIFIED\x10\x00\x12*\n" +
+	"&NOT_SCORED_REASON_LANGUAGE_UNSUPPORTED\x10\x01\x12+\n" +
+	"'NOT_SCORED_REASON_LANGUAGE_UNDETERMINED\x10\x02*r\n" +
 	"\tCaseState\x12\x1a\n" +
 	"\x16CASE_STATE_UNSPECIFIED\x10\x00\x12\x13\n" +
 	"\x0fCASE_STATE_OPEN\x10\x01\x12\x1b\n" +
@@ -814,40 +1045,46 @@ func file_guestvoice_v1_feedback_proto_rawDescGZIP() []byte {
 	return file_guestvoice_v1_feedback_proto_rawDescData
 }
 
-var file_guestvoice_v1_feedback_proto_enumTypes = make([]protoimpl.EnumInfo, 2)
+var file_guestvoice_v1_feedback_proto_enumTypes = make([]protoimpl.EnumInfo, 5)
 var file_guestvoice_v1_feedback_proto_msgTypes = make([]protoimpl.MessageInfo, 7)
 var file_guestvoice_v1_feedback_proto_goTypes = []any{
 	(SentimentBand)(0),            // 0: guestvoice.v1.SentimentBand
-	(CaseState)(0),                // 1: guestvoice.v1.CaseState
-	(*Feedback)(nil),              // 2: guestvoice.v1.Feedback
-	(*Author)(nil),                // 3: guestvoice.v1.Author
-	(*Rating)(nil),                // 4: guestvoice.v1.Rating
-	(*SentimentScores)(nil),       // 5: guestvoice.v1.SentimentScores
-	(*AspectMention)(nil),         // 6: guestvoice.v1.AspectMention
-	(*FeedbackAnalysis)(nil),      // 7: guestvoice.v1.FeedbackAnalysis
-	(*FeedbackCase)(nil),          // 8: guestvoice.v1.FeedbackCase
-	(Source)(0),                   // 9: guestvoice.v1.Source
-	(*timestamppb.Timestamp)(nil), // 10: google.protobuf.Timestamp
+	(LanguageSource)(0),           // 1: guestvoice.v1.LanguageSource
+	(SentimentState)(0),           // 2: guestvoice.v1.SentimentState
+	(NotScoredReason)(0),          // 3: guestvoice.v1.NotScoredReason
+	(CaseState)(0),                // 4: guestvoice.v1.CaseState
+	(*Feedback)(nil),              // 5: guestvoice.v1.Feedback
+	(*Author)(nil),                // 6: guestvoice.v1.Author
+	(*Rating)(nil),                // 7: guestvoice.v1.Rating
+	(*SentimentScores)(nil),       // 8: guestvoice.v1.SentimentScores
+	(*AspectMention)(nil),         // 9: guestvoice.v1.AspectMention
+	(*FeedbackAnalysis)(nil),      // 10: guestvoice.v1.FeedbackAnalysis
+	(*FeedbackCase)(nil),          // 11: guestvoice.v1.FeedbackCase
+	(Source)(0),                   // 12: guestvoice.v1.Source
+	(*timestamppb.Timestamp)(nil), // 13: google.protobuf.Timestamp
 }
 var file_guestvoice_v1_feedback_proto_depIdxs = []int32{
-	9,  // 0: guestvoice.v1.Feedback.source:type_name -> guestvoice.v1.Source
-	3,  // 1: guestvoice.v1.Feedback.author:type_name -> guestvoice.v1.Author
-	4,  // 2: guestvoice.v1.Feedback.rating:type_name -> guestvoice.v1.Rating
-	10, // 3: guestvoice.v1.Feedback.post_time:type_name -> google.protobuf.Timestamp
-	10, // 4: guestvoice.v1.Feedback.receive_time:type_name -> google.protobuf.Timestamp
-	7,  // 5: guestvoice.v1.Feedback.analysis:type_name -> guestvoice.v1.FeedbackAnalysis
-	8,  // 6: guestvoice.v1.Feedback.case:type_name -> guestvoice.v1.FeedbackCase
-	10, // 7: guestvoice.v1.Feedback.update_time:type_name -> google.protobuf.Timestamp
-	5,  // 8: guestvoice.v1.FeedbackAnalysis.sentiment:type_name -> guestvoice.v1.SentimentScores
+	12, // 0: guestvoice.v1.Feedback.source:type_name -> guestvoice.v1.Source
+	6,  // 1: guestvoice.v1.Feedback.author:type_name -> guestvoice.v1.Author
+	7,  // 2: guestvoice.v1.Feedback.rating:type_name -> guestvoice.v1.Rating
+	13, // 3: guestvoice.v1.Feedback.post_time:type_name -> google.protobuf.Timestamp
+	13, // 4: guestvoice.v1.Feedback.receive_time:type_name -> google.protobuf.Timestamp
+	10, // 5: guestvoice.v1.Feedback.analysis:type_name -> guestvoice.v1.FeedbackAnalysis
+	11, // 6: guestvoice.v1.Feedback.case:type_name -> guestvoice.v1.FeedbackCase
+	13, // 7: guestvoice.v1.Feedback.update_time:type_name -> google.protobuf.Timestamp
+	8,  // 8: guestvoice.v1.FeedbackAnalysis.sentiment:type_name -> guestvoice.v1.SentimentScores
 	0,  // 9: guestvoice.v1.FeedbackAnalysis.band:type_name -> guestvoice.v1.SentimentBand
-	6,  // 10: guestvoice.v1.FeedbackAnalysis.aspects:type_name -> guestvoice.v1.AspectMention
-	1,  // 11: guestvoice.v1.FeedbackCase.state:type_name -> guestvoice.v1.CaseState
-	10, // 12: guestvoice.v1.FeedbackCase.state_change_time:type_name -> google.protobuf.Timestamp
-	13, // [13:13] is the sub-list for method output_type
-	13, // [13:13] is the sub-list for method input_type
-	13, // [13:13] is the sub-list for extension type_name
-	13, // [13:13] is the sub-list for extension extendee
-	0,  // [0:13] is the sub-list for field type_name
+	9,  // 10: guestvoice.v1.FeedbackAnalysis.aspects:type_name -> guestvoice.v1.AspectMention
+	1,  // 11: guestvoice.v1.FeedbackAnalysis.language_source:type_name -> guestvoice.v1.LanguageSource
+	2,  // 12: guestvoice.v1.FeedbackAnalysis.sentiment_state:type_name -> guestvoice.v1.SentimentState
+	3,  // 13: guestvoice.v1.FeedbackAnalysis.not_scored_reason:type_name -> guestvoice.v1.NotScoredReason
+	4,  // 14: guestvoice.v1.FeedbackCase.state:type_name -> guestvoice.v1.CaseState
+	13, // 15: guestvoice.v1.FeedbackCase.state_change_time:type_name -> google.protobuf.Timestamp
+	16, // [16:16] is the sub-list for method output_type
+	16, // [16:16] is the sub-list for method input_type
+	16, // [16:16] is the sub-list for extension type_name
+	16, // [16:16] is the sub-list for extension extendee
+	0,  // [0:16] is the sub-list for field type_name
 }
 
 func init() { file_guestvoice_v1_feedback_proto_init() }
@@ -861,7 +1098,7 @@ func file_guestvoice_v1_feedback_proto_init() {
 		File: protoimpl.DescBuilder{
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_guestvoice_v1_feedback_proto_rawDesc), len(file_guestvoice_v1_feedback_proto_rawDesc)),
-			NumEnums:      2,
+			NumEnums:      5,
 			NumMessages:   7,
 			NumExtensions: 0,
 			NumServices:   0,

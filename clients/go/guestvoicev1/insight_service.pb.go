@@ -137,19 +137,26 @@ func (x *GetHotelSummaryRequest) GetInterval() *interval.Interval {
 }
 
 // Voice-weighted figures of a set of feedback.
+//
+// Feedback whose sentiment was not scored (FeedbackAnalysis.sentiment_state)
+// counts in feedback_count and its voice in voice_count, and its rating in the
+// rating figures, but it enters no sentiment figure: a voice's mean is over
+// its scored feedback, and a voice with none (a not-scored voice) is left out
+// of mean_sentiment and the shares and counted in not_scored_voice_count.
 type VoiceStats struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// Feedback items, repeats excluded.
 	FeedbackCount int64 `protobuf:"varint,1,opt,name=feedback_count,json=feedbackCount,proto3" json:"feedback_count,omitempty"`
-	// Distinct voices.
+	// Distinct voices, not-scored voices included.
 	VoiceCount int64 `protobuf:"varint,2,opt,name=voice_count,json=voiceCount,proto3" json:"voice_count,omitempty"`
-	// Mean over voices of each voice's mean compound sentiment.
+	// Mean over scored voices of each one's mean compound sentiment.
 	MeanSentiment float64 `protobuf:"fixed64,3,opt,name=mean_sentiment,json=meanSentiment,proto3" json:"mean_sentiment,omitempty"`
-	// Share of voices whose mean sentiment is >= 0.05.
+	// Share of scored voices whose mean sentiment is >= 0.05.
 	PositiveShare float64 `protobuf:"fixed64,4,opt,name=positive_share,json=positiveShare,proto3" json:"positive_share,omitempty"`
-	// Share of voices whose mean sentiment is strictly between -0.05 and 0.05.
+	// Share of scored voices whose mean sentiment is strictly between -0.05
+	// and 0.05.
 	NeutralShare float64 `protobuf:"fixed64,5,opt,name=neutral_share,json=neutralShare,proto3" json:"neutral_share,omitempty"`
-	// Share of voices whose mean sentiment is <= -0.05.
+	// Share of scored voices whose mean sentiment is <= -0.05.
 	NegativeShare float64 `protobuf:"fixed64,6,opt,name=negative_share,json=negativeShare,proto3" json:"negative_share,omitempty"`
 	// Voice-weighted mean normalised rating (0..1): the mean over voices with
 	// rated feedback of each one's mean rating; 0 when none.
@@ -158,8 +165,13 @@ type VoiceStats struct {
 	RatedCount int64 `protobuf:"varint,8,opt,name=rated_count,json=ratedCount,proto3" json:"rated_count,omitempty"`
 	// Voices with rated feedback.
 	RatedVoiceCount int64 `protobuf:"varint,9,opt,name=rated_voice_count,json=ratedVoiceCount,proto3" json:"rated_voice_count,omitempty"`
-	unknownFields   protoimpl.UnknownFields
-	sizeCache       protoimpl.SizeCache
+	// Voices none of whose feedback was scored (its language has no analyser
+	// or could not be told): part of voice_count, in no sentiment figure.
+	NotScoredVoiceCount int64 `protobuf:"varint,10,opt,name=not_scored_voice_count,json=notScoredVoiceCount,proto3" json:"not_scored_voice_count,omitempty"`
+	// Feedback items not scored, repeats excluded; part of feedback_count.
+	NotScoredCount int64 `protobuf:"varint,11,opt,name=not_scored_count,json=notScoredCount,proto3" json:"not_scored_count,omitempty"`
+	unknownFields  protoimpl.UnknownFields
+	sizeCache      protoimpl.SizeCache
 }
 
 func (x *VoiceStats) Reset() {
@@ -251,6 +263,20 @@ func (x *VoiceStats) GetRatedCount() int64 {
 func (x *VoiceStats) GetRatedVoiceCount() int64 {
 	if x != nil {
 		return x.RatedVoiceCount
+	}
+	return 0
+}
+
+func (x *VoiceStats) GetNotScoredVoiceCount() int64 {
+	if x != nil {
+		return x.NotScoredVoiceCount
+	}
+	return 0
+}
+
+func (x *VoiceStats) GetNotScoredCount() int64 {
+	if x != nil {
+		return x.NotScoredCount
 	}
 	return 0
 }
@@ -518,16 +544,21 @@ type TrendBucket struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// The bucket's bounds, clipped to the interval.
 	Interval *interval.Interval `protobuf:"bytes,1,opt,name=interval,proto3" json:"interval,omitempty"`
-	// Distinct voices in the bucket.
+	// Distinct voices in the bucket (with mentions of the aspect, when one is
+	// asked for).
 	VoiceCount int64 `protobuf:"varint,2,opt,name=voice_count,json=voiceCount,proto3" json:"voice_count,omitempty"`
-	// Voice-weighted mean sentiment; 0 when no voices.
+	// Voice-weighted mean sentiment over the scored voices; 0 when none.
 	MeanSentiment float64 `protobuf:"fixed64,3,opt,name=mean_sentiment,json=meanSentiment,proto3" json:"mean_sentiment,omitempty"`
 	// Feedback items (or aspect mentions), repeats excluded.
 	FeedbackCount int64 `protobuf:"varint,4,opt,name=feedback_count,json=feedbackCount,proto3" json:"feedback_count,omitempty"`
 	// The first calendar day of the bucket (clipped to the interval).
-	Date          *date.Date `protobuf:"bytes,5,opt,name=date,proto3" json:"date,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
+	Date *date.Date `protobuf:"bytes,5,opt,name=date,proto3" json:"date,omitempty"`
+	// Voices in the bucket none of whose feedback was scored (VoiceStats
+	// explains); part of voice_count, not of mean_sentiment. Always 0 for an
+	// aspect: aspects are only found in scored text.
+	NotScoredVoiceCount int64 `protobuf:"varint,6,opt,name=not_scored_voice_count,json=notScoredVoiceCount,proto3" json:"not_scored_voice_count,omitempty"`
+	unknownFields       protoimpl.UnknownFields
+	sizeCache           protoimpl.SizeCache
 }
 
 func (x *TrendBucket) Reset() {
@@ -593,6 +624,13 @@ func (x *TrendBucket) GetDate() *date.Date {
 		return x.Date
 	}
 	return nil
+}
+
+func (x *TrendBucket) GetNotScoredVoiceCount() int64 {
+	if x != nil {
+		return x.NotScoredVoiceCount
+	}
+	return 0
 }
 
 // Response for InsightService.GetSentimentTrend.
@@ -906,7 +944,7 @@ type HotelComparison struct {
 	// The hotel.
 	Hotel string `protobuf:"bytes,1,opt,name=hotel,proto3" json:"hotel,omitempty"`
 	// 1 for the best by voice-weighted sentiment (of the aspect when one is
-	// asked for); hotels without voices rank last; ties by hotel name.
+	// asked for); hotels without scored voices rank last; ties by hotel name.
 	Rank int32 `protobuf:"varint,2,opt,name=rank,proto3" json:"rank,omitempty"`
 	// Overall figures.
 	Stats *VoiceStats `protobuf:"bytes,3,opt,name=stats,proto3" json:"stats,omitempty"`
@@ -1467,7 +1505,7 @@ const file_guestvoice_v1_insight_service_proto_rawDesc = "" +
 	"\x16GetHotelSummaryRequest\x121\n" +
 	"\x05hotel\x18\x01 \x01(\tB\x1b\xe0A\x02\xfaA\x15\n" +
 	"\x13guestvoice.v1/HotelR\x05hotel\x126\n" +
-	"\binterval\x18\x02 \x01(\v2\x15.google.type.IntervalB\x03\xe0A\x02R\binterval\"\xdc\x02\n" +
+	"\binterval\x18\x02 \x01(\v2\x15.google.type.IntervalB\x03\xe0A\x02R\binterval\"\xbb\x03\n" +
 	"\n" +
 	"VoiceStats\x12%\n" +
 	"\x0efeedback_count\x18\x01 \x01(\x03R\rfeedbackCount\x12\x1f\n" +
@@ -1481,7 +1519,10 @@ const file_guestvoice_v1_insight_service_proto_rawDesc = "" +
 	"meanRating\x12\x1f\n" +
 	"\vrated_count\x18\b \x01(\x03R\n" +
 	"ratedCount\x12*\n" +
-	"\x11rated_voice_count\x18\t \x01(\x03R\x0fratedVoiceCount\"\xb9\x01\n" +
+	"\x11rated_voice_count\x18\t \x01(\x03R\x0fratedVoiceCount\x123\n" +
+	"\x16not_scored_voice_count\x18\n" +
+	" \x01(\x03R\x13notScoredVoiceCount\x12(\n" +
+	"\x10not_scored_count\x18\v \x01(\x03R\x0enotScoredCount\"\xb9\x01\n" +
 	"\vAspectStats\x12\x16\n" +
 	"\x06aspect\x18\x01 \x01(\tR\x06aspect\x12#\n" +
 	"\rmention_count\x18\x02 \x01(\x03R\fmentionCount\x12\x1f\n" +
@@ -1501,14 +1542,15 @@ const file_guestvoice_v1_insight_service_proto_rawDesc = "" +
 	"\x05scope\x18\x01 \x01(\tB\x03\xe0A\x02R\x05scope\x126\n" +
 	"\binterval\x18\x02 \x01(\v2\x15.google.type.IntervalB\x03\xe0A\x02R\binterval\x12A\n" +
 	"\vgranularity\x18\x03 \x01(\x0e2\x1a.guestvoice.v1.GranularityB\x03\xe0A\x02R\vgranularity\x12\x16\n" +
-	"\x06aspect\x18\x04 \x01(\tR\x06aspect\"\xd6\x01\n" +
+	"\x06aspect\x18\x04 \x01(\tR\x06aspect\"\x8b\x02\n" +
 	"\vTrendBucket\x121\n" +
 	"\binterval\x18\x01 \x01(\v2\x15.google.type.IntervalR\binterval\x12\x1f\n" +
 	"\vvoice_count\x18\x02 \x01(\x03R\n" +
 	"voiceCount\x12%\n" +
 	"\x0emean_sentiment\x18\x03 \x01(\x01R\rmeanSentiment\x12%\n" +
 	"\x0efeedback_count\x18\x04 \x01(\x03R\rfeedbackCount\x12%\n" +
-	"\x04date\x18\x05 \x01(\v2\x11.google.type.DateR\x04date\"F\n" +
+	"\x04date\x18\x05 \x01(\v2\x11.google.type.DateR\x04date\x123\n" +
+	"\x16not_scored_voice_count\x18\x06 \x01(\x03R\x13notScoredVoiceCount\"F\n" +
 	"\x0eSentimentTrend\x124\n" +
 	"\abuckets\x18\x01 \x03(\v2\x1a.guestvoice.v1.TrendBucketR\abuckets\"\x7f\n" +
 	"\x14ListTopIssuesRequest\x12\x19\n" +

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <limits>
 #include <map>
 #include <random>
@@ -27,19 +28,19 @@ namespace {
 constexpr int64_t kScale = 1'000'000;
 constexpr double kTolerance = 1e-9;
 
+int64_t Fixed(double value) { return std::llround(value * kScale); }
+
 const char* const kSentences[] = {
-    "The room was filthy.",
-    "The staff were rude and unhelpful.",
+    "The room was filthy.", "The staff were rude and unhelpful.",
     "Breakfast was delicious.",
     "The wifi kept dropping and was painfully slow.",
     "Lovely location near the beach.",
     "The bed was comfortable and the room spotless.",
-    "Way too noisy at night, I could not sleep.",
-    "Check-in took forever.",
-    "Great value for money.",
-    "The pool was dirty.",
-    "Nothing special.",
-    "The reception staff were wonderful."};
+    "Way too noisy at night, I could not sleep.", "Check-in took forever.",
+    "Great value for money.", "The pool was dirty.", "Nothing special.",
+    "The reception staff were wonderful.",
+    // Languages without an analyser, and none at all: not scored.
+    "房间很脏，服务员很粗鲁。", "🙂🙂🙂"};
 
 struct Hotel {
   std::string id;
@@ -49,10 +50,20 @@ struct Hotel {
 
 // Brute-force per-voice totals.
 struct Totals {
-  int64_t count = 0, sum = 0, rated = 0, rating_sum = 0, negatives = 0;
-};
+  int64_t count = 0, sum = 0, rated = 0, rating_sum = 0, negatives = 0,
+          not_scored = 0;
 
-int64_t Fixed(double value) { return std::llround(value * kScale); }
+  // An item's own sentiment: none when it was not scored.
+  void AddItem(const v1::Feedback& item) {
+    ++count;
+    if (item.analysis().sentiment_state() == v1::SENTIMENT_STATE_NOT_SCORED) {
+      EXPECT_FALSE(item.analysis().has_sentiment()) << item.name();
+      ++not_scored;
+    } else {
+      sum += Fixed(item.analysis().sentiment().compound());
+    }
+  }
+};
 
 int64_t LocalDay(absl::Time time, absl::TimeZone zone) {
   return absl::ToCivilDay(time, zone) - absl::CivilDay(1970, 1, 1);
@@ -75,34 +86,48 @@ Range PreviousOf(const Range& range) {
 }
 
 // The expected VoiceStats of a set of voices.
+// A voice none of whose items was scored has no sentiment: it counts as a
+// voice, not in the means and shares.
 struct Expected {
   int64_t feedback = 0, voices = 0, positive = 0, negative = 0, rated = 0,
-          rated_voices = 0;
+          rated_voices = 0, not_scored = 0, not_scored_voices = 0;
   double mean_sum = 0, rating_mean_sum = 0;
 
   void Add(const Totals& t) {
     if (t.count == 0) return;
     feedback += t.count;
+    not_scored += t.not_scored;
     ++voices;
-    mean_sum += static_cast<double>(t.sum) / kScale / t.count;
-    if (t.sum >= 50'000 * t.count) ++positive;
-    if (t.sum <= -50'000 * t.count) ++negative;
+    const int64_t scored = t.count - t.not_scored;
+    if (scored == 0) {
+      ++not_scored_voices;
+    } else {
+      mean_sum += static_cast<double>(t.sum) / kScale / scored;
+      if (t.sum >= 50'000 * scored) ++positive;
+      if (t.sum <= -50'000 * scored) ++negative;
+    }
     if (t.rated > 0) {
       rated += t.rated;
       ++rated_voices;
       rating_mean_sum += static_cast<double>(t.rating_sum) / kScale / t.rated;
     }
   }
-  double Mean() const { return voices == 0 ? 0 : mean_sum / voices; }
+  int64_t ScoredVoices() const { return voices - not_scored_voices; }
+  double Mean() const {
+    return ScoredVoices() == 0 ? 0 : mean_sum / ScoredVoices();
+  }
 
   void ExpectEq(const v1::VoiceStats& stats, const std::string& what) const {
     SCOPED_TRACE(what);
     EXPECT_EQ(stats.feedback_count(), feedback);
     EXPECT_EQ(stats.voice_count(), voices);
+    EXPECT_EQ(stats.not_scored_count(), not_scored);
+    EXPECT_EQ(stats.not_scored_voice_count(), not_scored_voices);
     EXPECT_NEAR(stats.mean_sentiment(), Mean(), kTolerance);
-    const double n = voices == 0 ? 1 : voices;
-    EXPECT_NEAR(stats.positive_share(), voices ? positive / n : 0, kTolerance);
-    EXPECT_NEAR(stats.negative_share(), voices ? negative / n : 0, kTolerance);
+    const int64_t scored = ScoredVoices();
+    const double n = scored == 0 ? 1 : scored;
+    EXPECT_NEAR(stats.positive_share(), scored ? positive / n : 0, kTolerance);
+    EXPECT_NEAR(stats.negative_share(), scored ? negative / n : 0, kTolerance);
     EXPECT_EQ(stats.rated_count(), rated);
     EXPECT_EQ(stats.rated_voice_count(), rated_voices);
     EXPECT_NEAR(stats.mean_rating(),
@@ -131,8 +156,9 @@ class InsightPropertyTest : public testing::InsightFixture {
   void IngestRandom(int count, int first_id) {
     for (int i = 0; i < count; ++i) {
       const int author = static_cast<int>(rng_() % 12);
-      std::string text = kSentences[rng_() % 12];
-      if (rng_() % 2) absl::StrAppend(&text, " ", kSentences[rng_() % 12]);
+      std::string text = kSentences[rng_() % std::size(kSentences)];
+      if (rng_() % 2)
+        absl::StrAppend(&text, " ", kSentences[rng_() % std::size(kSentences)]);
       v1::Feedback item =
           Item(absl::StrCat("e", first_id + i), absl::StrCat("author", author),
                text, hotels_[rng_() % hotels_.size()].id);
@@ -187,8 +213,7 @@ class InsightPropertyTest : public testing::InsightFixture {
       }
       Totals& t = totals[{hotel.id, VoiceOf(item)}];
       if (aspect.empty()) {
-        ++t.count;
-        t.sum += Fixed(item.analysis().sentiment().compound());
+        t.AddItem(item);
         if (item.has_rating()) {
           ++t.rated;
           t.rating_sum += Fixed(item.rating().normalized_value());
@@ -401,10 +426,7 @@ void InsightPropertyTest::CheckEverything(
               continue;
             }
             Totals& t = totals[{hotel.id, VoiceOf(item)}];
-            if (aspect.empty()) {
-              ++t.count;
-              t.sum += Fixed(item.analysis().sentiment().compound());
-            }
+            if (aspect.empty()) t.AddItem(item);
             for (const v1::AspectMention& mention : item.analysis().aspects()) {
               if (!aspect.empty() && mention.aspect() == aspect) {
                 ++t.count;
@@ -416,6 +438,9 @@ void InsightPropertyTest::CheckEverything(
           for (const auto& [key, t] : totals) expected.Add(t);
           EXPECT_EQ(trend.buckets(b).voice_count(), expected.voices) << b;
           EXPECT_EQ(trend.buckets(b).feedback_count(), expected.feedback) << b;
+          EXPECT_EQ(trend.buckets(b).not_scored_voice_count(),
+                    expected.not_scored_voices)
+              << b;
           EXPECT_NEAR(trend.buckets(b).mean_sentiment(), expected.Mean(),
                       kTolerance);
         }

@@ -53,6 +53,36 @@ TEST_F(InsightServiceTest, OneLoudAuthorDoesNotOutweighTenGuests) {
   EXPECT_NEAR(summary.current().negative_share(), 1.0 / 11, 1e-12);
 }
 
+// Chinese has no analyser: the item is a voice and a rating, never a neutral
+// opinion.
+TEST_F(InsightServiceTest, ANotScoredVoiceIsCountedButHasNoSentiment) {
+  IngestText("en-1", "ana", kNegative);
+  v1::Feedback chinese = Item("zh-1", "li",
+                              "房间非常脏，床单上有污渍，前台服务员态度很粗鲁，"
+                              "我们等了一个小时才拿到钥匙。");
+  chinese.mutable_rating()->set_value(1);
+  chinese.mutable_rating()->set_scale_min(1);
+  chinese.mutable_rating()->set_scale_max(5);
+  v1::Feedback stored;
+  ASSERT_TRUE(Ingest(chinese, &stored).ok());
+  const v1::FeedbackAnalysis& analysis = stored.analysis();
+  EXPECT_EQ(analysis.sentiment_state(), v1::SENTIMENT_STATE_NOT_SCORED);
+  EXPECT_NE(analysis.not_scored_reason(), v1::NOT_SCORED_REASON_UNSPECIFIED);
+  EXPECT_FALSE(analysis.has_sentiment());
+  EXPECT_EQ(analysis.band(), v1::SENTIMENT_BAND_UNSPECIFIED);
+
+  const v1::HotelSummary summary = Summary(RecentDays());
+  EXPECT_EQ(summary.current().feedback_count(), 2);
+  EXPECT_EQ(summary.current().voice_count(), 2);
+  EXPECT_EQ(summary.current().not_scored_count(), 1);
+  EXPECT_EQ(summary.current().not_scored_voice_count(), 1);
+  EXPECT_EQ(summary.current().negative_share(), 1) << "of the scored voice";
+  EXPECT_EQ(summary.current().neutral_share(), 0);
+  EXPECT_LT(summary.current().mean_sentiment(), -0.05);
+  EXPECT_EQ(summary.current().rated_voice_count(), 1);
+  EXPECT_EQ(summary.current().mean_rating(), 0);
+}
+
 TEST_F(InsightServiceTest, RepeatsCountOnce) {
   const v1::Feedback first = IngestText("a-1", "ana", kNegative);
   const v1::Feedback again = IngestText("a-2", "ana", kNegative);

@@ -77,8 +77,8 @@ struct Mention {
 };
 
 // A voice's totals as the readers report them.
-using VoiceTotals = std::tuple<std::string, int64_t, int64_t, int64_t,
-                               int64_t>;  // voice, the four slots
+using VoiceTotals = std::tuple<std::string, int64_t, int64_t, int64_t, int64_t,
+                               int64_t>;  // voice, the five slots
 using AspectTotals = std::tuple<std::string, std::string, int64_t, int64_t,
                                 int64_t>;  // aspect, voice, the three slots
 
@@ -88,6 +88,8 @@ class AggregatesTest : public testing::FeedbackDomainFixture {
       int64_t day, double compound, std::optional<double> rating = {},
       std::vector<Mention> mentions = {}, const std::string& hotel = "lisbon") {
     internal::v1::StoredFeedback item;
+    item.mutable_feedback()->mutable_analysis()->set_sentiment_state(
+        v1::SENTIMENT_STATE_SCORED);
     item.set_aggregate_day(day);
     v1::Feedback& feedback = *item.mutable_feedback();
     feedback.set_hotel("organizations/acme/hotels/" + hotel);
@@ -100,6 +102,18 @@ class AggregatesTest : public testing::FeedbackDomainFixture {
       out.set_aspect(mention.aspect);
       out.set_sentiment(mention.sentiment);
     }
+    return item;
+  }
+
+  // An item in a language without an analyser: no sentiment, no aspects.
+  static internal::v1::StoredFeedback NotScoredItem(
+      int64_t day, std::optional<double> rating = {}) {
+    internal::v1::StoredFeedback item = Item(day, 0, rating);
+    v1::FeedbackAnalysis& analysis =
+        *item.mutable_feedback()->mutable_analysis();
+    analysis.clear_sentiment();
+    analysis.set_sentiment_state(v1::SENTIMENT_STATE_NOT_SCORED);
+    analysis.set_not_scored_reason(v1::NOT_SCORED_REASON_LANGUAGE_UNSUPPORTED);
     return item;
   }
 
@@ -131,7 +145,7 @@ class AggregatesTest : public testing::FeedbackDomainFixture {
         [&](std::string_view voice, const VoiceCounters& totals) {
           voices.emplace_back(std::string(voice), totals.feedback_count,
                               totals.sentiment_sum, totals.rated_count,
-                              totals.rating_sum);
+                              totals.rating_sum, totals.not_scored_count);
         }));
     return voices;
   }
@@ -183,15 +197,38 @@ TEST_F(AggregatesTest, AnItemCountsInItsDayBlockAndItsMonthBlock) {
   deltas.Add(Item(kDay + 1, 0.1), "a/bea", +1);
   Write(deltas);
   // The voices table on disk: voice -> [feedback_count, sentiment_sum,
-  // rated_count, rating_sum], sums in millionths.
+  // rated_count, rating_sum, not_scored_count], sums in millionths.
   using Entries = std::map<std::string, std::vector<int64_t>>;
   EXPECT_EQ(Stored(storage::AggregateTable::kVoices,
                    storage::AggregatePeriod::kDay, kDay),
-            (Entries{{"a/ana", {2, 250'000, 1, 800'000}}}));
+            (Entries{{"a/ana", {2, 250'000, 1, 800'000, 0}}}));
   EXPECT_EQ(Stored(storage::AggregateTable::kVoices,
                    storage::AggregatePeriod::kMonth, Day(2026, 1, 1)),
-            (Entries{{"a/ana", {2, 250'000, 1, 800'000}},
-                     {"a/bea", {1, 100'000, 0, 0}}}));
+            (Entries{{"a/ana", {2, 250'000, 1, 800'000, 0}},
+                     {"a/bea", {1, 100'000, 0, 0, 0}}}));
+}
+
+TEST_F(AggregatesTest, ANotScoredItemIsAVoiceAndARatingWithoutSentiment) {
+  AggregateDeltas deltas("acme");
+  deltas.Add(Item(kDay, 0.5), "a/ana", +1);
+  deltas.Add(NotScoredItem(kDay, 0.6), "a/ana", +1);
+  deltas.Add(NotScoredItem(kDay), "a/bea", +1);
+  Write(deltas);
+  EXPECT_THAT(Voices(kDay, kDay),
+              ElementsAre(VoiceTotals("a/ana", 2, 500'000, 1, 600'000, 1),
+                          VoiceTotals("a/bea", 1, 0, 0, 0, 1)));
+  EXPECT_THAT(AspectVoices(kDay, kDay), IsEmpty());
+}
+
+TEST_F(AggregatesTest, AnItemWithoutASentimentStateWasScored) {
+  // Stored before languages were identified: the English analyser scored it.
+  internal::v1::StoredFeedback item = Item(kDay, -0.4);
+  item.mutable_feedback()->mutable_analysis()->clear_sentiment_state();
+  AggregateDeltas deltas("acme");
+  deltas.Add(item, "a/ana", +1);
+  Write(deltas);
+  EXPECT_THAT(Voices(kDay, kDay),
+              ElementsAre(VoiceTotals("a/ana", 1, -400'000, 0, 0, 0)));
 }
 
 TEST_F(AggregatesTest, AspectEntriesAreMentionsSentimentAndNegatives) {
@@ -266,9 +303,9 @@ TEST_F(AggregatesTest, FourMergesPerItemWhateverItsAspects) {
   EXPECT_EQ(batch.count(), 4);
   ASSERT_OK(store_->Write(std::move(batch)));
   EXPECT_THAT(Voices(kDay, kDay),
-              ElementsAre(VoiceTotals("a/0", 4, 400'000, 0, 0),
-                          VoiceTotals("a/1", 3, 300'000, 0, 0),
-                          VoiceTotals("a/2", 3, 300'000, 0, 0)));
+              ElementsAre(VoiceTotals("a/0", 4, 400'000, 0, 0, 0),
+                          VoiceTotals("a/1", 3, 300'000, 0, 0, 0),
+                          VoiceTotals("a/2", 3, 300'000, 0, 0, 0)));
 }
 
 TEST_F(AggregatesTest, MergesFromSeparateBatchesAddUp) {
@@ -279,7 +316,7 @@ TEST_F(AggregatesTest, MergesFromSeparateBatchesAddUp) {
   }
   ASSERT_OK(store_->CompactAll());
   EXPECT_THAT(Voices(kDay, kDay),
-              ElementsAre(VoiceTotals("a/ana", 3, 1'000'000, 3, 1'600'000)));
+              ElementsAre(VoiceTotals("a/ana", 3, 1'000'000, 3, 1'600'000, 0)));
 }
 
 TEST_F(AggregatesTest, MovingAnItemBetweenVoicesMovesItsContributions) {
@@ -295,9 +332,9 @@ TEST_F(AggregatesTest, MovingAnItemBetweenVoicesMovesItsContributions) {
   Write(move);
   // The author's voice is down to zero and gone from both blocks.
   EXPECT_THAT(Voices(kDay, kDay),
-              ElementsAre(VoiceTotals("g/guest1", 1, -400'000, 1, 200'000)));
+              ElementsAre(VoiceTotals("g/guest1", 1, -400'000, 1, 200'000, 0)));
   EXPECT_THAT(Voices(Day(2026, 1, 1), Day(2026, 1, 31)),
-              ElementsAre(VoiceTotals("g/guest1", 1, -400'000, 1, 200'000)));
+              ElementsAre(VoiceTotals("g/guest1", 1, -400'000, 1, 200'000, 0)));
   EXPECT_THAT(
       AspectVoices(kDay, kDay),
       ElementsAre(AspectTotals("cleanliness", "g/guest1", 1, -400'000, 1)));
@@ -316,13 +353,13 @@ TEST_F(AggregatesTest, ReadsCoverOnlyTheirDaysHotelAndOrganization) {
   Write(rival);
 
   EXPECT_THAT(Voices(kDay, kDay + 1),
-              ElementsAre(VoiceTotals("a/ana", 1, 200'000, 0, 0),
-                          VoiceTotals("a/bea", 2, 200'000, 0, 0)));
+              ElementsAre(VoiceTotals("a/ana", 1, 200'000, 0, 0, 0),
+                          VoiceTotals("a/bea", 2, 200'000, 0, 0, 0)));
   EXPECT_THAT(Voices(kDay + 3, kDay + 9), IsEmpty());
   EXPECT_THAT(Voices(kDay, kDay, "acme", "tokyo"),
-              ElementsAre(VoiceTotals("a/ana", 1, 300'000, 0, 0)));
+              ElementsAre(VoiceTotals("a/ana", 1, 300'000, 0, 0, 0)));
   EXPECT_THAT(Voices(kDay, kDay, "rival"),
-              ElementsAre(VoiceTotals("a/ana", 1, 300'000, 0, 0)));
+              ElementsAre(VoiceTotals("a/ana", 1, 300'000, 0, 0, 0)));
 }
 
 TEST_F(AggregatesTest, AnIntervalReadsWholeMonthsFromMonthBlocks) {
@@ -375,10 +412,11 @@ TEST_F(AggregatesTest, AnIntervalReadsWholeMonthsFromMonthBlocks) {
                         [&](std::string_view voice, const VoiceCounters& c) {
                           voices.emplace_back(std::string(voice),
                                               c.feedback_count, c.sentiment_sum,
-                                              c.rated_count, c.rating_sum);
+                                              c.rated_count, c.rating_sum,
+                                              c.not_scored_count);
                         }));
     EXPECT_THAT(voices,
-                ElementsAre(VoiceTotals("a/ana", 116, 11'600'000, 0, 0)));
+                ElementsAre(VoiceTotals("a/ana", 116, 11'600'000, 0, 0, 0)));
   }
 }
 
@@ -390,16 +428,21 @@ TEST_F(AggregatesTest, IntervalTotalsEqualABruteForceSum) {
     int64_t day;
     std::string voice;
     int64_t sentiment;
+    bool scored;
   };
   std::vector<Posted> posted;
   const int64_t first = Day(2025, 11, 20);
   for (int batch = 0; batch < 20; ++batch) {
     AggregateDeltas deltas("acme");
     for (int i = 0; i < 20; ++i) {
-      const Posted item{first + static_cast<int64_t>(random() % 150),
-                        absl::StrCat("a/", random() % 12),
-                        static_cast<int64_t>(random() % 2001) - 1000};
-      deltas.Add(Item(item.day, item.sentiment / 1000.0), item.voice, +1);
+      Posted item{first + static_cast<int64_t>(random() % 150),
+                  absl::StrCat("a/", random() % 12),
+                  static_cast<int64_t>(random() % 2001) - 1000,
+                  /*scored=*/random() % 4 != 0};
+      if (!item.scored) item.sentiment = 0;
+      deltas.Add(item.scored ? Item(item.day, item.sentiment / 1000.0)
+                             : NotScoredItem(item.day),
+                 item.voice, +1);
       posted.push_back(item);
     }
     Write(deltas);
@@ -408,15 +451,23 @@ TEST_F(AggregatesTest, IntervalTotalsEqualABruteForceSum) {
   for (int round = 0; round < 60; ++round) {
     const int64_t start = first - 5 + static_cast<int64_t>(random() % 160);
     const int64_t end = start + static_cast<int64_t>(random() % 100);
-    std::map<std::string, std::pair<int64_t, int64_t>> expected;
+    struct Sums {
+      int64_t count = 0;
+      int64_t sentiment = 0;
+      int64_t not_scored = 0;
+    };
+    std::map<std::string, Sums> expected;
     for (const Posted& item : posted) {
       if (item.day < start || item.day > end) continue;
-      expected[item.voice].first += 1;
-      expected[item.voice].second += item.sentiment * 1000;
+      Sums& sums = expected[item.voice];
+      sums.count += 1;
+      sums.sentiment += item.sentiment * 1000;
+      sums.not_scored += item.scored ? 0 : 1;
     }
     std::vector<VoiceTotals> want;
     for (const auto& [voice, sums] : expected) {
-      want.emplace_back(voice, sums.first, sums.second, 0, 0);
+      want.emplace_back(voice, sums.count, sums.sentiment, 0, 0,
+                        sums.not_scored);
     }
     EXPECT_EQ(Voices(start, end), want) << start << ".." << end;
   }
@@ -444,7 +495,7 @@ TEST_F(AggregatesTest, SlotsATableLacksReadAsZero) {
               std::move(aspects).Finish());
   ASSERT_OK(store_->Write(std::move(batch)));
   EXPECT_THAT(Voices(kDay, kDay),
-              ElementsAre(VoiceTotals("a/ana", 3, 0, 0, 0)));
+              ElementsAre(VoiceTotals("a/ana", 3, 0, 0, 0, 0)));
   EXPECT_THAT(AspectVoices(kDay, kDay),
               ElementsAre(AspectTotals("room", "a/ana", 2, -5, 0)));
 }

@@ -50,6 +50,47 @@ TEST(VoiceStatsBuilderTest, AHundredPostsOfOneVoiceWeighAsOne) {
   EXPECT_EQ(stats.neutral_share(), 0);
 }
 
+TEST(VoiceStatsBuilderTest, NotScoredFeedbackIsAVoiceWithoutSentiment) {
+  VoiceStatsBuilder builder;
+  // Two Spanish complaints scored, one text in a language without an
+  // analyser: the voice's mean is over its scored two.
+  builder.AddVoice({.feedback_count = 3,
+                    .sentiment_sum = ToFixedPoint(-0.8),
+                    .not_scored_count = 1});
+  // Nothing scored, but a rating: a voice and a rating, no sentiment.
+  builder.AddVoice({.feedback_count = 2,
+                    .rated_count = 1,
+                    .rating_sum = ToFixedPoint(0.25),
+                    .not_scored_count = 2});
+  builder.AddVoice(Voice(1, 0.6));
+  const v1::VoiceStats stats = builder.Build();
+  EXPECT_EQ(stats.feedback_count(), 6);
+  EXPECT_EQ(stats.not_scored_count(), 3);
+  EXPECT_EQ(stats.voice_count(), 3);
+  EXPECT_EQ(stats.not_scored_voice_count(), 1);
+  EXPECT_EQ(builder.scored_voice_count(), 2);
+  EXPECT_NEAR(stats.mean_sentiment(), (-0.4 + 0.6) / 2, 1e-9)
+      << "not pulled towards 0 by the silent voice";
+  EXPECT_DOUBLE_EQ(stats.negative_share(), 0.5);
+  EXPECT_DOUBLE_EQ(stats.positive_share(), 0.5);
+  EXPECT_EQ(stats.neutral_share(), 0);
+  EXPECT_EQ(stats.rated_voice_count(), 1);
+  EXPECT_DOUBLE_EQ(stats.mean_rating(), 0.25);
+}
+
+TEST(VoiceStatsBuilderTest, OnlyNotScoredVoicesHaveNoSentimentFigures) {
+  VoiceStatsBuilder builder;
+  builder.AddVoice({.feedback_count = 1, .not_scored_count = 1});
+  VoiceStatsBuilder combined;
+  combined.Add(builder);
+  const v1::VoiceStats stats = combined.Build();
+  EXPECT_EQ(stats.voice_count(), 1);
+  EXPECT_EQ(stats.not_scored_voice_count(), 1);
+  EXPECT_EQ(stats.not_scored_count(), 1);
+  EXPECT_EQ(stats.mean_sentiment(), 0);
+  EXPECT_EQ(stats.neutral_share(), 0) << "silence is not a neutral opinion";
+}
+
 TEST(VoiceStatsBuilderTest, AVoicesBandIsThatOfItsMean) {
   VoiceStatsBuilder builder;
   builder.AddVoice(Voice(2, 0.9 + -0.5));  // mean +0.2: positive

@@ -5,6 +5,7 @@ import warnings
 
 from guestvoice.v1 import admin_pb2 as guestvoice_dot_v1_dot_admin__pb2
 from guestvoice.v1 import admin_service_pb2 as guestvoice_dot_v1_dot_admin__service__pb2
+from guestvoice.v1 import operation_pb2 as guestvoice_dot_v1_dot_operation__pb2
 
 GRPC_GENERATED_VERSION = '1.85.1'
 GRPC_VERSION = grpc.__version__
@@ -75,6 +76,21 @@ class AdminServiceStub:
                 '/guestvoice.v1.AdminService/RevokeApiKey',
                 request_serializer=guestvoice_dot_v1_dot_admin__service__pb2.RevokeApiKeyRequest.SerializeToString,
                 response_deserializer=guestvoice_dot_v1_dot_admin__pb2.ApiKey.FromString,
+                _registered_method=True)
+        self.ReanalyzeFeedback = channel.unary_unary(
+                '/guestvoice.v1.AdminService/ReanalyzeFeedback',
+                request_serializer=guestvoice_dot_v1_dot_admin__service__pb2.ReanalyzeFeedbackRequest.SerializeToString,
+                response_deserializer=guestvoice_dot_v1_dot_operation__pb2.Operation.FromString,
+                _registered_method=True)
+        self.GetOperation = channel.unary_unary(
+                '/guestvoice.v1.AdminService/GetOperation',
+                request_serializer=guestvoice_dot_v1_dot_admin__service__pb2.GetOperationRequest.SerializeToString,
+                response_deserializer=guestvoice_dot_v1_dot_operation__pb2.Operation.FromString,
+                _registered_method=True)
+        self.ListOperations = channel.unary_unary(
+                '/guestvoice.v1.AdminService/ListOperations',
+                request_serializer=guestvoice_dot_v1_dot_admin__service__pb2.ListOperationsRequest.SerializeToString,
+                response_deserializer=guestvoice_dot_v1_dot_admin__service__pb2.ListOperationsResponse.FromString,
                 _registered_method=True)
 
 
@@ -164,6 +180,41 @@ class AdminServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def ReanalyzeFeedback(self, request, context):
+        """Re-analyses every stored feedback item of the organization with the
+        server's current analyser and aspect taxonomy (after an upgrade that
+        changed either), and moves each item's contributions to the insight
+        pre-aggregates with it: figures stay exact while it runs. Returns a
+        long-running Operation at once; poll it with GetOperation. Items erased
+        (GDPR) keep the analysis they had, since their text is gone. Needs
+        SCOPE_ADMIN.
+
+        Errors: INVALID_ARGUMENT (FIELD_INVALID) for a malformed parent; NOT_FOUND
+        (RESOURCE_NOT_FOUND).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetOperation(self, request, context):
+        """Gets a long-running operation. Needs SCOPE_ADMIN.
+
+        Errors: INVALID_ARGUMENT (FIELD_INVALID); NOT_FOUND (RESOURCE_NOT_FOUND).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListOperations(self, request, context):
+        """Lists the organization's operations, running and done, oldest first.
+        Needs SCOPE_ADMIN.
+
+        Errors: INVALID_ARGUMENT (FIELD_INVALID, PAGE_TOKEN_INVALID).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_AdminServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -201,6 +252,21 @@ def add_AdminServiceServicer_to_server(servicer, server):
                     servicer.RevokeApiKey,
                     request_deserializer=guestvoice_dot_v1_dot_admin__service__pb2.RevokeApiKeyRequest.FromString,
                     response_serializer=guestvoice_dot_v1_dot_admin__pb2.ApiKey.SerializeToString,
+            ),
+            'ReanalyzeFeedback': grpc.unary_unary_rpc_method_handler(
+                    servicer.ReanalyzeFeedback,
+                    request_deserializer=guestvoice_dot_v1_dot_admin__service__pb2.ReanalyzeFeedbackRequest.FromString,
+                    response_serializer=guestvoice_dot_v1_dot_operation__pb2.Operation.SerializeToString,
+            ),
+            'GetOperation': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetOperation,
+                    request_deserializer=guestvoice_dot_v1_dot_admin__service__pb2.GetOperationRequest.FromString,
+                    response_serializer=guestvoice_dot_v1_dot_operation__pb2.Operation.SerializeToString,
+            ),
+            'ListOperations': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListOperations,
+                    request_deserializer=guestvoice_dot_v1_dot_admin__service__pb2.ListOperationsRequest.FromString,
+                    response_serializer=guestvoice_dot_v1_dot_admin__service__pb2.ListOperationsResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -398,6 +464,87 @@ class AdminService:
             '/guestvoice.v1.AdminService/RevokeApiKey',
             guestvoice_dot_v1_dot_admin__service__pb2.RevokeApiKeyRequest.SerializeToString,
             guestvoice_dot_v1_dot_admin__pb2.ApiKey.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ReanalyzeFeedback(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/guestvoice.v1.AdminService/ReanalyzeFeedback',
+            guestvoice_dot_v1_dot_admin__service__pb2.ReanalyzeFeedbackRequest.SerializeToString,
+            guestvoice_dot_v1_dot_operation__pb2.Operation.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetOperation(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/guestvoice.v1.AdminService/GetOperation',
+            guestvoice_dot_v1_dot_admin__service__pb2.GetOperationRequest.SerializeToString,
+            guestvoice_dot_v1_dot_operation__pb2.Operation.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListOperations(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/guestvoice.v1.AdminService/ListOperations',
+            guestvoice_dot_v1_dot_admin__service__pb2.ListOperationsRequest.SerializeToString,
+            guestvoice_dot_v1_dot_admin__service__pb2.ListOperationsResponse.FromString,
             options,
             channel_credentials,
             insecure,

@@ -7,6 +7,7 @@ from collections import abc as _abc
 from grpc import aio as _aio
 from guestvoice.v1 import admin_pb2 as _admin_pb2
 from guestvoice.v1 import admin_service_pb2 as _admin_service_pb2
+from guestvoice.v1 import operation_pb2 as _operation_pb2
 import abc as _abc_1
 import grpc as _grpc
 import sys
@@ -89,6 +90,29 @@ class AdminServiceStub:
     Errors: INVALID_ARGUMENT (FIELD_INVALID); NOT_FOUND (RESOURCE_NOT_FOUND);
     FAILED_PRECONDITION (FAILED_PRECONDITION) when a key would revoke itself.
     """
+    ReanalyzeFeedback: _grpc.UnaryUnaryMultiCallable[_admin_service_pb2.ReanalyzeFeedbackRequest, _operation_pb2.Operation]
+    """Re-analyses every stored feedback item of the organization with the
+    server's current analyser and aspect taxonomy (after an upgrade that
+    changed either), and moves each item's contributions to the insight
+    pre-aggregates with it: figures stay exact while it runs. Returns a
+    long-running Operation at once; poll it with GetOperation. Items erased
+    (GDPR) keep the analysis they had, since their text is gone. Needs
+    SCOPE_ADMIN.
+
+    Errors: INVALID_ARGUMENT (FIELD_INVALID) for a malformed parent; NOT_FOUND
+    (RESOURCE_NOT_FOUND).
+    """
+    GetOperation: _grpc.UnaryUnaryMultiCallable[_admin_service_pb2.GetOperationRequest, _operation_pb2.Operation]
+    """Gets a long-running operation. Needs SCOPE_ADMIN.
+
+    Errors: INVALID_ARGUMENT (FIELD_INVALID); NOT_FOUND (RESOURCE_NOT_FOUND).
+    """
+    ListOperations: _grpc.UnaryUnaryMultiCallable[_admin_service_pb2.ListOperationsRequest, _admin_service_pb2.ListOperationsResponse]
+    """Lists the organization's operations, running and done, oldest first.
+    Needs SCOPE_ADMIN.
+
+    Errors: INVALID_ARGUMENT (FIELD_INVALID, PAGE_TOKEN_INVALID).
+    """
 
 @_typing.type_check_only
 class AdminServiceAsyncStub(AdminServiceStub):
@@ -149,6 +173,29 @@ class AdminServiceAsyncStub(AdminServiceStub):
 
     Errors: INVALID_ARGUMENT (FIELD_INVALID); NOT_FOUND (RESOURCE_NOT_FOUND);
     FAILED_PRECONDITION (FAILED_PRECONDITION) when a key would revoke itself.
+    """
+    ReanalyzeFeedback: _aio.UnaryUnaryMultiCallable[_admin_service_pb2.ReanalyzeFeedbackRequest, _operation_pb2.Operation]  # type: ignore[assignment]
+    """Re-analyses every stored feedback item of the organization with the
+    server's current analyser and aspect taxonomy (after an upgrade that
+    changed either), and moves each item's contributions to the insight
+    pre-aggregates with it: figures stay exact while it runs. Returns a
+    long-running Operation at once; poll it with GetOperation. Items erased
+    (GDPR) keep the analysis they had, since their text is gone. Needs
+    SCOPE_ADMIN.
+
+    Errors: INVALID_ARGUMENT (FIELD_INVALID) for a malformed parent; NOT_FOUND
+    (RESOURCE_NOT_FOUND).
+    """
+    GetOperation: _aio.UnaryUnaryMultiCallable[_admin_service_pb2.GetOperationRequest, _operation_pb2.Operation]  # type: ignore[assignment]
+    """Gets a long-running operation. Needs SCOPE_ADMIN.
+
+    Errors: INVALID_ARGUMENT (FIELD_INVALID); NOT_FOUND (RESOURCE_NOT_FOUND).
+    """
+    ListOperations: _aio.UnaryUnaryMultiCallable[_admin_service_pb2.ListOperationsRequest, _admin_service_pb2.ListOperationsResponse]  # type: ignore[assignment]
+    """Lists the organization's operations, running and done, oldest first.
+    Needs SCOPE_ADMIN.
+
+    Errors: INVALID_ARGUMENT (FIELD_INVALID, PAGE_TOKEN_INVALID).
     """
 
 class AdminServiceServicer(metaclass=_abc_1.ABCMeta):
@@ -249,6 +296,47 @@ class AdminServiceServicer(metaclass=_abc_1.ABCMeta):
 
         Errors: INVALID_ARGUMENT (FIELD_INVALID); NOT_FOUND (RESOURCE_NOT_FOUND);
         FAILED_PRECONDITION (FAILED_PRECONDITION) when a key would revoke itself.
+        """
+
+    @_abc_1.abstractmethod
+    def ReanalyzeFeedback(
+        self,
+        request: _admin_service_pb2.ReanalyzeFeedbackRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_operation_pb2.Operation, _abc.Awaitable[_operation_pb2.Operation]]:
+        """Re-analyses every stored feedback item of the organization with the
+        server's current analyser and aspect taxonomy (after an upgrade that
+        changed either), and moves each item's contributions to the insight
+        pre-aggregates with it: figures stay exact while it runs. Returns a
+        long-running Operation at once; poll it with GetOperation. Items erased
+        (GDPR) keep the analysis they had, since their text is gone. Needs
+        SCOPE_ADMIN.
+
+        Errors: INVALID_ARGUMENT (FIELD_INVALID) for a malformed parent; NOT_FOUND
+        (RESOURCE_NOT_FOUND).
+        """
+
+    @_abc_1.abstractmethod
+    def GetOperation(
+        self,
+        request: _admin_service_pb2.GetOperationRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_operation_pb2.Operation, _abc.Awaitable[_operation_pb2.Operation]]:
+        """Gets a long-running operation. Needs SCOPE_ADMIN.
+
+        Errors: INVALID_ARGUMENT (FIELD_INVALID); NOT_FOUND (RESOURCE_NOT_FOUND).
+        """
+
+    @_abc_1.abstractmethod
+    def ListOperations(
+        self,
+        request: _admin_service_pb2.ListOperationsRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_admin_service_pb2.ListOperationsResponse, _abc.Awaitable[_admin_service_pb2.ListOperationsResponse]]:
+        """Lists the organization's operations, running and done, oldest first.
+        Needs SCOPE_ADMIN.
+
+        Errors: INVALID_ARGUMENT (FIELD_INVALID, PAGE_TOKEN_INVALID).
         """
 
 def add_AdminServiceServicer_to_server(servicer: AdminServiceServicer, server: _typing.Union[_grpc.Server, _aio.Server]) -> None: ...

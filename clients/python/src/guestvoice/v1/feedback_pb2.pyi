@@ -49,6 +49,110 @@ SENTIMENT_BAND_NEGATIVE: SentimentBand.ValueType  # 3
 """compound <= -0.05."""
 Global___SentimentBand: _TypeAlias = SentimentBand  # noqa: Y015
 
+class _LanguageSource:
+    ValueType = _typing.NewType("ValueType", _builtins.int)
+    V: _TypeAlias = ValueType  # noqa: Y015
+
+class _LanguageSourceEnumTypeWrapper(_enum_type_wrapper._EnumTypeWrapper[_LanguageSource.ValueType], _builtins.type):
+    DESCRIPTOR: _descriptor.EnumDescriptor
+    LANGUAGE_SOURCE_UNSPECIFIED: _LanguageSource.ValueType  # 0
+    """Not recorded: the item was analysed before guestvoice identified
+    languages, by the English analyser, and has not been re-analysed since.
+    """
+    LANGUAGE_SOURCE_DETECTED: _LanguageSource.ValueType  # 1
+    """Identified from the text."""
+    LANGUAGE_SOURCE_DECLARED: _LanguageSource.ValueType  # 2
+    """The caller's Feedback.language_code, used because the text was too short
+    or ambiguous to tell.
+    """
+    LANGUAGE_SOURCE_UNDETERMINED: _LanguageSource.ValueType  # 3
+    """The text's language could not be told and none was declared;
+    language_code is empty.
+    """
+
+class LanguageSource(_LanguageSource, metaclass=_LanguageSourceEnumTypeWrapper):
+    """Where FeedbackAnalysis.language_code comes from."""
+
+LANGUAGE_SOURCE_UNSPECIFIED: LanguageSource.ValueType  # 0
+"""Not recorded: the item was analysed before guestvoice identified
+languages, by the English analyser, and has not been re-analysed since.
+"""
+LANGUAGE_SOURCE_DETECTED: LanguageSource.ValueType  # 1
+"""Identified from the text."""
+LANGUAGE_SOURCE_DECLARED: LanguageSource.ValueType  # 2
+"""The caller's Feedback.language_code, used because the text was too short
+or ambiguous to tell.
+"""
+LANGUAGE_SOURCE_UNDETERMINED: LanguageSource.ValueType  # 3
+"""The text's language could not be told and none was declared;
+language_code is empty.
+"""
+Global___LanguageSource: _TypeAlias = LanguageSource  # noqa: Y015
+
+class _SentimentState:
+    ValueType = _typing.NewType("ValueType", _builtins.int)
+    V: _TypeAlias = ValueType  # noqa: Y015
+
+class _SentimentStateEnumTypeWrapper(_enum_type_wrapper._EnumTypeWrapper[_SentimentState.ValueType], _builtins.type):
+    DESCRIPTOR: _descriptor.EnumDescriptor
+    SENTIMENT_STATE_UNSPECIFIED: _SentimentState.ValueType  # 0
+    """Not recorded: the item was analysed before guestvoice identified
+    languages, by the English analyser. It counts as scored.
+    """
+    SENTIMENT_STATE_SCORED: _SentimentState.ValueType  # 1
+    """Scored: FeedbackAnalysis.sentiment and band are set."""
+    SENTIMENT_STATE_NOT_SCORED: _SentimentState.ValueType  # 2
+    """Not scored (not_scored_reason says why): sentiment, band and aspects are
+    unset. The item is still one voice in every count and its rating still
+    counts, but it enters no sentiment figure; insights count such voices in
+    VoiceStats.not_scored_voice_count.
+    """
+
+class SentimentState(_SentimentState, metaclass=_SentimentStateEnumTypeWrapper):
+    """Whether a text's sentiment was scored."""
+
+SENTIMENT_STATE_UNSPECIFIED: SentimentState.ValueType  # 0
+"""Not recorded: the item was analysed before guestvoice identified
+languages, by the English analyser. It counts as scored.
+"""
+SENTIMENT_STATE_SCORED: SentimentState.ValueType  # 1
+"""Scored: FeedbackAnalysis.sentiment and band are set."""
+SENTIMENT_STATE_NOT_SCORED: SentimentState.ValueType  # 2
+"""Not scored (not_scored_reason says why): sentiment, band and aspects are
+unset. The item is still one voice in every count and its rating still
+counts, but it enters no sentiment figure; insights count such voices in
+VoiceStats.not_scored_voice_count.
+"""
+Global___SentimentState: _TypeAlias = SentimentState  # noqa: Y015
+
+class _NotScoredReason:
+    ValueType = _typing.NewType("ValueType", _builtins.int)
+    V: _TypeAlias = ValueType  # noqa: Y015
+
+class _NotScoredReasonEnumTypeWrapper(_enum_type_wrapper._EnumTypeWrapper[_NotScoredReason.ValueType], _builtins.type):
+    DESCRIPTOR: _descriptor.EnumDescriptor
+    NOT_SCORED_REASON_UNSPECIFIED: _NotScoredReason.ValueType  # 0
+    """The text was scored."""
+    NOT_SCORED_REASON_LANGUAGE_UNSUPPORTED: _NotScoredReason.ValueType  # 1
+    """Its language (language_code) has no analyser."""
+    NOT_SCORED_REASON_LANGUAGE_UNDETERMINED: _NotScoredReason.ValueType  # 2
+    """Its language could not be told (no letters, an unsupported script, too
+    short) and the caller declared none.
+    """
+
+class NotScoredReason(_NotScoredReason, metaclass=_NotScoredReasonEnumTypeWrapper):
+    """Why a text was not scored."""
+
+NOT_SCORED_REASON_UNSPECIFIED: NotScoredReason.ValueType  # 0
+"""The text was scored."""
+NOT_SCORED_REASON_LANGUAGE_UNSUPPORTED: NotScoredReason.ValueType  # 1
+"""Its language (language_code) has no analyser."""
+NOT_SCORED_REASON_LANGUAGE_UNDETERMINED: NotScoredReason.ValueType  # 2
+"""Its language could not be told (no letters, an unsupported script, too
+short) and the caller declared none.
+"""
+Global___NotScoredReason: _TypeAlias = NotScoredReason  # noqa: Y015
+
 class _CaseState:
     ValueType = _typing.NewType("ValueType", _builtins.int)
     V: _TypeAlias = ValueType  # noqa: Y015
@@ -116,7 +220,11 @@ class Feedback(_message.Message):
     text: _builtins.str
     """What they said: UTF-8, 1 byte to 16 KiB."""
     language_code: _builtins.str
-    """BCP-47 language code, for example "en". Optional."""
+    """The language the caller declares the text is in, a BCP-47 code such as
+    "en" or "pt-BR". Optional. The analyser identifies the language from the
+    text itself and uses the declared one only when the text is too short or
+    ambiguous to tell (FeedbackAnalysis.language_source says which).
+    """
     repeat: _builtins.bool
     """True when the same author already posted the same text (after
     normalisation); a repeat is stored but counts once in insights.
@@ -316,13 +424,32 @@ class FeedbackAnalysis(_message.Message):
     BAND_FIELD_NUMBER: _builtins.int
     ASPECTS_FIELD_NUMBER: _builtins.int
     TAXONOMY_VERSION_FIELD_NUMBER: _builtins.int
+    LANGUAGE_CODE_FIELD_NUMBER: _builtins.int
+    LANGUAGE_SOURCE_FIELD_NUMBER: _builtins.int
+    SENTIMENT_STATE_FIELD_NUMBER: _builtins.int
+    NOT_SCORED_REASON_FIELD_NUMBER: _builtins.int
     band: Global___SentimentBand.ValueType
-    """The band of sentiment.compound."""
+    """The band of sentiment.compound; SENTIMENT_BAND_UNSPECIFIED when not
+    scored.
+    """
     taxonomy_version: _builtins.str
     """Version of the aspect taxonomy used."""
+    language_code: _builtins.str
+    """The BCP-47 code of the language the text was analysed in, for example
+    "es"; empty when undetermined (and for items analysed before languages
+    were identified, which the English analyser scored).
+    """
+    language_source: Global___LanguageSource.ValueType
+    """Where language_code comes from."""
+    sentiment_state: Global___SentimentState.ValueType
+    """Whether sentiment was scored."""
+    not_scored_reason: Global___NotScoredReason.ValueType
+    """Why not, when sentiment_state is SENTIMENT_STATE_NOT_SCORED."""
     @_builtins.property
     def sentiment(self) -> Global___SentimentScores:
-        """Sentiment of the whole text."""
+        """Sentiment of the whole text; unset when sentiment_state is
+        SENTIMENT_STATE_NOT_SCORED (never a 0.0 stand-in).
+        """
 
     @_builtins.property
     def aspects(self) -> _containers.RepeatedCompositeFieldContainer[Global___AspectMention]:
@@ -335,10 +462,14 @@ class FeedbackAnalysis(_message.Message):
         band: Global___SentimentBand.ValueType = ...,
         aspects: _abc.Iterable[Global___AspectMention] | None = ...,
         taxonomy_version: _builtins.str = ...,
+        language_code: _builtins.str = ...,
+        language_source: Global___LanguageSource.ValueType = ...,
+        sentiment_state: Global___SentimentState.ValueType = ...,
+        not_scored_reason: Global___NotScoredReason.ValueType = ...,
     ) -> None: ...
     _HasFieldArgType: _TypeAlias = _typing.Literal["sentiment", b"sentiment"]  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["aspects", b"aspects", "band", b"band", "sentiment", b"sentiment", "taxonomy_version", b"taxonomy_version"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["aspects", b"aspects", "band", b"band", "language_code", b"language_code", "language_source", b"language_source", "not_scored_reason", b"not_scored_reason", "sentiment", b"sentiment", "sentiment_state", b"sentiment_state", "taxonomy_version", b"taxonomy_version"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 

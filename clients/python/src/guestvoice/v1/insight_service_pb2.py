@@ -29,7 +29,7 @@ from google.type import interval_pb2 as google_dot_type_dot_interval__pb2
 from guestvoice.v1 import feedback_pb2 as guestvoice_dot_v1_dot_feedback__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n#guestvoice/v1/insight_service.proto\x12\rguestvoice.v1\x1a\x1fgoogle/api/field_behavior.proto\x1a\x19google/api/resource.proto\x1a\x16google/type/date.proto\x1a\x1agoogle/type/interval.proto\x1a\x1cguestvoice/v1/feedback.proto\"r\n\x16GetHotelSummaryRequest\x12*\n\x05hotel\x18\x01 \x01(\tB\x1b\xe0\x41\x02\xfa\x41\x15\n\x13guestvoice.v1/Hotel\x12,\n\x08interval\x18\x02 \x01(\x0b\x32\x15.google.type.IntervalB\x03\xe0\x41\x02\"\xdd\x01\n\nVoiceStats\x12\x16\n\x0e\x66\x65\x65\x64\x62\x61\x63k_count\x18\x01 \x01(\x03\x12\x13\n\x0bvoice_count\x18\x02 \x01(\x03\x12\x16\n\x0emean_sentiment\x18\x03 \x01(\x01\x12\x16\n\x0epositive_share\x18\x04 \x01(\x01\x12\x15\n\rneutral_share\x18\x05 \x01(\x01\x12\x16\n\x0enegative_share\x18\x06 \x01(\x01\x12\x13\n\x0bmean_rating\x18\x07 \x01(\x01\x12\x13\n\x0brated_count\x18\x08 \x01(\x03\x12\x19\n\x11rated_voice_count\x18\t \x01(\x03\"y\n\x0b\x41spectStats\x12\x0e\n\x06\x61spect\x18\x01 \x01(\t\x12\x15\n\rmention_count\x18\x02 \x01(\x03\x12\x13\n\x0bvoice_count\x18\x03 \x01(\x03\x12\x16\n\x0emean_sentiment\x18\x04 \x01(\x01\x12\x16\n\x0enegative_share\x18\x05 \x01(\x01\"\xb4\x02\n\x0cHotelSummary\x12\r\n\x05hotel\x18\x01 \x01(\t\x12\'\n\x08interval\x18\x02 \x01(\x0b\x32\x15.google.type.Interval\x12*\n\x07\x63urrent\x18\x03 \x01(\x0b\x32\x19.guestvoice.v1.VoiceStats\x12+\n\x08previous\x18\x04 \x01(\x0b\x32\x19.guestvoice.v1.VoiceStats\x12+\n\x07\x61spects\x18\x05 \x03(\x0b\x32\x1a.guestvoice.v1.AspectStats\x12\x34\n\x10previous_aspects\x18\x06 \x03(\x0b\x32\x1a.guestvoice.v1.AspectStats\x12\x30\n\x11previous_interval\x18\x07 \x01(\x0b\x32\x15.google.type.Interval\"\xa2\x01\n\x18GetSentimentTrendRequest\x12\x12\n\x05scope\x18\x01 \x01(\tB\x03\xe0\x41\x02\x12,\n\x08interval\x18\x02 \x01(\x0b\x32\x15.google.type.IntervalB\x03\xe0\x41\x02\x12\x34\n\x0bgranularity\x18\x03 \x01(\x0e\x32\x1a.guestvoice.v1.GranularityB\x03\xe0\x41\x02\x12\x0e\n\x06\x61spect\x18\x04 \x01(\t\"\x9c\x01\n\x0bTrendBucket\x12\'\n\x08interval\x18\x01 \x01(\x0b\x32\x15.google.type.Interval\x12\x13\n\x0bvoice_count\x18\x02 \x01(\x03\x12\x16\n\x0emean_sentiment\x18\x03 \x01(\x01\x12\x16\n\x0e\x66\x65\x65\x64\x62\x61\x63k_count\x18\x04 \x01(\x03\x12\x1f\n\x04\x64\x61te\x18\x05 \x01(\x0b\x32\x11.google.type.Date\"=\n\x0eSentimentTrend\x12+\n\x07\x62uckets\x18\x01 \x03(\x0b\x32\x1a.guestvoice.v1.TrendBucket\"g\n\x14ListTopIssuesRequest\x12\x12\n\x05scope\x18\x01 \x01(\tB\x03\xe0\x41\x02\x12,\n\x08interval\x18\x02 \x01(\x0b\x32\x15.google.type.IntervalB\x03\xe0\x41\x02\x12\r\n\x05limit\x18\x03 \x01(\x05\"\xa5\x01\n\x08TopIssue\x12\x0e\n\x06\x61spect\x18\x01 \x01(\t\x12\x1c\n\x14negative_voice_count\x18\x02 \x01(\x03\x12%\n\x1dprevious_negative_voice_count\x18\x03 \x01(\x03\x12\x16\n\x0emean_sentiment\x18\x04 \x01(\x01\x12,\n\x06quotes\x18\x05 \x03(\x0b\x32\x1c.guestvoice.v1.AspectMention\"@\n\x15ListTopIssuesResponse\x12\'\n\x06issues\x18\x01 \x03(\x0b\x32\x17.guestvoice.v1.TopIssue\"\x88\x01\n\x14\x43ompareHotelsRequest\x12\x32\n\x06parent\x18\x01 \x01(\tB\"\xe0\x41\x02\xfa\x41\x1c\n\x1aguestvoice.v1/Organization\x12,\n\x08interval\x18\x02 \x01(\x0b\x32\x15.google.type.IntervalB\x03\xe0\x41\x02\x12\x0e\n\x06\x61spect\x18\x03 \x01(\t\"\x85\x01\n\x0fHotelComparison\x12\r\n\x05hotel\x18\x01 \x01(\t\x12\x0c\n\x04rank\x18\x02 \x01(\x05\x12(\n\x05stats\x18\x03 \x01(\x0b\x32\x19.guestvoice.v1.VoiceStats\x12+\n\x07\x61spects\x18\x04 \x03(\x0b\x32\x1a.guestvoice.v1.AspectStats\"\xb2\x01\n\x15\x43ompareHotelsResponse\x12.\n\x06hotels\x18\x01 \x03(\x0b\x32\x1e.guestvoice.v1.HotelComparison\x12/\n\x0corganization\x18\x02 \x01(\x0b\x32\x19.guestvoice.v1.VoiceStats\x12\x38\n\x14organization_aspects\x18\x03 \x03(\x0b\x32\x1a.guestvoice.v1.AspectStats\"V\n\x19ListAttentionItemsRequest\x12\x12\n\x05scope\x18\x01 \x01(\tB\x03\xe0\x41\x02\x12\x11\n\tpage_size\x18\x02 \x01(\x05\x12\x12\n\npage_token\x18\x03 \x01(\t\"b\n\rAttentionItem\x12)\n\x08\x66\x65\x65\x64\x62\x61\x63k\x18\x01 \x01(\x0b\x32\x17.guestvoice.v1.Feedback\x12\x14\n\x0cloyalty_tier\x18\x02 \x01(\t\x12\x10\n\x08severity\x18\x03 \x01(\x01\"b\n\x1aListAttentionItemsResponse\x12+\n\x05items\x18\x01 \x03(\x0b\x32\x1c.guestvoice.v1.AttentionItem\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\"]\n\x19GetLoyaltyInsightsRequest\x12\x12\n\x05scope\x18\x01 \x01(\tB\x03\xe0\x41\x02\x12,\n\x08interval\x18\x02 \x01(\x0b\x32\x15.google.type.IntervalB\x03\xe0\x41\x02\"G\n\rTierSentiment\x12\x0c\n\x04tier\x18\x01 \x01(\t\x12(\n\x05stats\x18\x02 \x01(\x0b\x32\x19.guestvoice.v1.VoiceStats\"<\n\x0bGuestAtRisk\x12\r\n\x05guest\x18\x01 \x01(\t\x12\x0c\n\x04tier\x18\x02 \x01(\t\x12\x10\n\x08\x66\x65\x65\x64\x62\x61\x63k\x18\x03 \x03(\t\"r\n\x0fLoyaltyInsights\x12+\n\x05tiers\x18\x01 \x03(\x0b\x32\x1c.guestvoice.v1.TierSentiment\x12\x32\n\x0eguests_at_risk\x18\x02 \x03(\x0b\x32\x1a.guestvoice.v1.GuestAtRisk*l\n\x0bGranularity\x12\x1b\n\x17GRANULARITY_UNSPECIFIED\x10\x00\x12\x13\n\x0fGRANULARITY_DAY\x10\x01\x12\x14\n\x10GRANULARITY_WEEK\x10\x02\x12\x15\n\x11GRANULARITY_MONTH\x10\x03\x32\xc7\x04\n\x0eInsightService\x12U\n\x0fGetHotelSummary\x12%.guestvoice.v1.GetHotelSummaryRequest\x1a\x1b.guestvoice.v1.HotelSummary\x12[\n\x11GetSentimentTrend\x12\'.guestvoice.v1.GetSentimentTrendRequest\x1a\x1d.guestvoice.v1.SentimentTrend\x12Z\n\rListTopIssues\x12#.guestvoice.v1.ListTopIssuesRequest\x1a$.guestvoice.v1.ListTopIssuesResponse\x12Z\n\rCompareHotels\x12#.guestvoice.v1.CompareHotelsRequest\x1a$.guestvoice.v1.CompareHotelsResponse\x12i\n\x12ListAttentionItems\x12(.guestvoice.v1.ListAttentionItemsRequest\x1a).guestvoice.v1.ListAttentionItemsResponse\x12^\n\x12GetLoyaltyInsights\x12(.guestvoice.v1.GetLoyaltyInsightsRequest\x1a\x1e.guestvoice.v1.LoyaltyInsightsB\x80\x01\n\x10io.guestvoice.v1B\x13InsightServiceProtoP\x01ZEgithub.com/guestvoice/guestvoice/clients/go/guestvoicev1;guestvoicev1\xaa\x02\rGuestvoice.V1b\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n#guestvoice/v1/insight_service.proto\x12\rguestvoice.v1\x1a\x1fgoogle/api/field_behavior.proto\x1a\x19google/api/resource.proto\x1a\x16google/type/date.proto\x1a\x1agoogle/type/interval.proto\x1a\x1cguestvoice/v1/feedback.proto\"r\n\x16GetHotelSummaryRequest\x12*\n\x05hotel\x18\x01 \x01(\tB\x1b\xe0\x41\x02\xfa\x41\x15\n\x13guestvoice.v1/Hotel\x12,\n\x08interval\x18\x02 \x01(\x0b\x32\x15.google.type.IntervalB\x03\xe0\x41\x02\"\x97\x02\n\nVoiceStats\x12\x16\n\x0e\x66\x65\x65\x64\x62\x61\x63k_count\x18\x01 \x01(\x03\x12\x13\n\x0bvoice_count\x18\x02 \x01(\x03\x12\x16\n\x0emean_sentiment\x18\x03 \x01(\x01\x12\x16\n\x0epositive_share\x18\x04 \x01(\x01\x12\x15\n\rneutral_share\x18\x05 \x01(\x01\x12\x16\n\x0enegative_share\x18\x06 \x01(\x01\x12\x13\n\x0bmean_rating\x18\x07 \x01(\x01\x12\x13\n\x0brated_count\x18\x08 \x01(\x03\x12\x19\n\x11rated_voice_count\x18\t \x01(\x03\x12\x1e\n\x16not_scored_voice_count\x18\n \x01(\x03\x12\x18\n\x10not_scored_count\x18\x0b \x01(\x03\"y\n\x0b\x41spectStats\x12\x0e\n\x06\x61spect\x18\x01 \x01(\t\x12\x15\n\rmention_count\x18\x02 \x01(\x03\x12\x13\n\x0bvoice_count\x18\x03 \x01(\x03\x12\x16\n\x0emean_sentiment\x18\x04 \x01(\x01\x12\x16\n\x0enegative_share\x18\x05 \x01(\x01\"\xb4\x02\n\x0cHotelSummary\x12\r\n\x05hotel\x18\x01 \x01(\t\x12\'\n\x08interval\x18\x02 \x01(\x0b\x32\x15.google.type.Interval\x12*\n\x07\x63urrent\x18\x03 \x01(\x0b\x32\x19.guestvoice.v1.VoiceStats\x12+\n\x08previous\x18\x04 \x01(\x0b\x32\x19.guestvoice.v1.VoiceStats\x12+\n\x07\x61spects\x18\x05 \x03(\x0b\x32\x1a.guestvoice.v1.AspectStats\x12\x34\n\x10previous_aspects\x18\x06 \x03(\x0b\x32\x1a.guestvoice.v1.AspectStats\x12\x30\n\x11previous_interval\x18\x07 \x01(\x0b\x32\x15.google.type.Interval\"\xa2\x01\n\x18GetSentimentTrendRequest\x12\x12\n\x05scope\x18\x01 \x01(\tB\x03\xe0\x41\x02\x12,\n\x08interval\x18\x02 \x01(\x0b\x32\x15.google.type.IntervalB\x03\xe0\x41\x02\x12\x34\n\x0bgranularity\x18\x03 \x01(\x0e\x32\x1a.guestvoice.v1.GranularityB\x03\xe0\x41\x02\x12\x0e\n\x06\x61spect\x18\x04 \x01(\t\"\xbc\x01\n\x0bTrendBucket\x12\'\n\x08interval\x18\x01 \x01(\x0b\x32\x15.google.type.Interval\x12\x13\n\x0bvoice_count\x18\x02 \x01(\x03\x12\x16\n\x0emean_sentiment\x18\x03 \x01(\x01\x12\x16\n\x0e\x66\x65\x65\x64\x62\x61\x63k_count\x18\x04 \x01(\x03\x12\x1f\n\x04\x64\x61te\x18\x05 \x01(\x0b\x32\x11.google.type.Date\x12\x1e\n\x16not_scored_voice_count\x18\x06 \x01(\x03\"=\n\x0eSentimentTrend\x12+\n\x07\x62uckets\x18\x01 \x03(\x0b\x32\x1a.guestvoice.v1.TrendBucket\"g\n\x14ListTopIssuesRequest\x12\x12\n\x05scope\x18\x01 \x01(\tB\x03\xe0\x41\x02\x12,\n\x08interval\x18\x02 \x01(\x0b\x32\x15.google.type.IntervalB\x03\xe0\x41\x02\x12\r\n\x05limit\x18\x03 \x01(\x05\"\xa5\x01\n\x08TopIssue\x12\x0e\n\x06\x61spect\x18\x01 \x01(\t\x12\x1c\n\x14negative_voice_count\x18\x02 \x01(\x03\x12%\n\x1dprevious_negative_voice_count\x18\x03 \x01(\x03\x12\x16\n\x0emean_sentiment\x18\x04 \x01(\x01\x12,\n\x06quotes\x18\x05 \x03(\x0b\x32\x1c.guestvoice.v1.AspectMention\"@\n\x15ListTopIssuesResponse\x12\'\n\x06issues\x18\x01 \x03(\x0b\x32\x17.guestvoice.v1.TopIssue\"\x88\x01\n\x14\x43ompareHotelsRequest\x12\x32\n\x06parent\x18\x01 \x01(\tB\"\xe0\x41\x02\xfa\x41\x1c\n\x1aguestvoice.v1/Organization\x12,\n\x08interval\x18\x02 \x01(\x0b\x32\x15.google.type.IntervalB\x03\xe0\x41\x02\x12\x0e\n\x06\x61spect\x18\x03 \x01(\t\"\x85\x01\n\x0fHotelComparison\x12\r\n\x05hotel\x18\x01 \x01(\t\x12\x0c\n\x04rank\x18\x02 \x01(\x05\x12(\n\x05stats\x18\x03 \x01(\x0b\x32\x19.guestvoice.v1.VoiceStats\x12+\n\x07\x61spects\x18\x04 \x03(\x0b\x32\x1a.guestvoice.v1.AspectStats\"\xb2\x01\n\x15\x43ompareHotelsResponse\x12.\n\x06hotels\x18\x01 \x03(\x0b\x32\x1e.guestvoice.v1.HotelComparison\x12/\n\x0corganization\x18\x02 \x01(\x0b\x32\x19.guestvoice.v1.VoiceStats\x12\x38\n\x14organization_aspects\x18\x03 \x03(\x0b\x32\x1a.guestvoice.v1.AspectStats\"V\n\x19ListAttentionItemsRequest\x12\x12\n\x05scope\x18\x01 \x01(\tB\x03\xe0\x41\x02\x12\x11\n\tpage_size\x18\x02 \x01(\x05\x12\x12\n\npage_token\x18\x03 \x01(\t\"b\n\rAttentionItem\x12)\n\x08\x66\x65\x65\x64\x62\x61\x63k\x18\x01 \x01(\x0b\x32\x17.guestvoice.v1.Feedback\x12\x14\n\x0cloyalty_tier\x18\x02 \x01(\t\x12\x10\n\x08severity\x18\x03 \x01(\x01\"b\n\x1aListAttentionItemsResponse\x12+\n\x05items\x18\x01 \x03(\x0b\x32\x1c.guestvoice.v1.AttentionItem\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\"]\n\x19GetLoyaltyInsightsRequest\x12\x12\n\x05scope\x18\x01 \x01(\tB\x03\xe0\x41\x02\x12,\n\x08interval\x18\x02 \x01(\x0b\x32\x15.google.type.IntervalB\x03\xe0\x41\x02\"G\n\rTierSentiment\x12\x0c\n\x04tier\x18\x01 \x01(\t\x12(\n\x05stats\x18\x02 \x01(\x0b\x32\x19.guestvoice.v1.VoiceStats\"<\n\x0bGuestAtRisk\x12\r\n\x05guest\x18\x01 \x01(\t\x12\x0c\n\x04tier\x18\x02 \x01(\t\x12\x10\n\x08\x66\x65\x65\x64\x62\x61\x63k\x18\x03 \x03(\t\"r\n\x0fLoyaltyInsights\x12+\n\x05tiers\x18\x01 \x03(\x0b\x32\x1c.guestvoice.v1.TierSentiment\x12\x32\n\x0eguests_at_risk\x18\x02 \x03(\x0b\x32\x1a.guestvoice.v1.GuestAtRisk*l\n\x0bGranularity\x12\x1b\n\x17GRANULARITY_UNSPECIFIED\x10\x00\x12\x13\n\x0fGRANULARITY_DAY\x10\x01\x12\x14\n\x10GRANULARITY_WEEK\x10\x02\x12\x15\n\x11GRANULARITY_MONTH\x10\x03\x32\xc7\x04\n\x0eInsightService\x12U\n\x0fGetHotelSummary\x12%.guestvoice.v1.GetHotelSummaryRequest\x1a\x1b.guestvoice.v1.HotelSummary\x12[\n\x11GetSentimentTrend\x12\'.guestvoice.v1.GetSentimentTrendRequest\x1a\x1d.guestvoice.v1.SentimentTrend\x12Z\n\rListTopIssues\x12#.guestvoice.v1.ListTopIssuesRequest\x1a$.guestvoice.v1.ListTopIssuesResponse\x12Z\n\rCompareHotels\x12#.guestvoice.v1.CompareHotelsRequest\x1a$.guestvoice.v1.CompareHotelsResponse\x12i\n\x12ListAttentionItems\x12(.guestvoice.v1.ListAttentionItemsRequest\x1a).guestvoice.v1.ListAttentionItemsResponse\x12^\n\x12GetLoyaltyInsights\x12(.guestvoice.v1.GetLoyaltyInsightsRequest\x1a\x1e.guestvoice.v1.LoyaltyInsightsB\x80\x01\n\x10io.guestvoice.v1B\x13InsightServiceProtoP\x01ZEgithub.com/guestvoice/guestvoice/clients/go/guestvoicev1;guestvoicev1\xaa\x02\rGuestvoice.V1b\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -61,48 +61,48 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_GETLOYALTYINSIGHTSREQUEST'].fields_by_name['scope']._serialized_options = b'\340A\002'
   _globals['_GETLOYALTYINSIGHTSREQUEST'].fields_by_name['interval']._loaded_options = None
   _globals['_GETLOYALTYINSIGHTSREQUEST'].fields_by_name['interval']._serialized_options = b'\340A\002'
-  _globals['_GRANULARITY']._serialized_start=2786
-  _globals['_GRANULARITY']._serialized_end=2894
+  _globals['_GRANULARITY']._serialized_start=2876
+  _globals['_GRANULARITY']._serialized_end=2984
   _globals['_GETHOTELSUMMARYREQUEST']._serialized_start=196
   _globals['_GETHOTELSUMMARYREQUEST']._serialized_end=310
   _globals['_VOICESTATS']._serialized_start=313
-  _globals['_VOICESTATS']._serialized_end=534
-  _globals['_ASPECTSTATS']._serialized_start=536
-  _globals['_ASPECTSTATS']._serialized_end=657
-  _globals['_HOTELSUMMARY']._serialized_start=660
-  _globals['_HOTELSUMMARY']._serialized_end=968
-  _globals['_GETSENTIMENTTRENDREQUEST']._serialized_start=971
-  _globals['_GETSENTIMENTTRENDREQUEST']._serialized_end=1133
-  _globals['_TRENDBUCKET']._serialized_start=1136
-  _globals['_TRENDBUCKET']._serialized_end=1292
-  _globals['_SENTIMENTTREND']._serialized_start=1294
-  _globals['_SENTIMENTTREND']._serialized_end=1355
-  _globals['_LISTTOPISSUESREQUEST']._serialized_start=1357
-  _globals['_LISTTOPISSUESREQUEST']._serialized_end=1460
-  _globals['_TOPISSUE']._serialized_start=1463
-  _globals['_TOPISSUE']._serialized_end=1628
-  _globals['_LISTTOPISSUESRESPONSE']._serialized_start=1630
-  _globals['_LISTTOPISSUESRESPONSE']._serialized_end=1694
-  _globals['_COMPAREHOTELSREQUEST']._serialized_start=1697
-  _globals['_COMPAREHOTELSREQUEST']._serialized_end=1833
-  _globals['_HOTELCOMPARISON']._serialized_start=1836
-  _globals['_HOTELCOMPARISON']._serialized_end=1969
-  _globals['_COMPAREHOTELSRESPONSE']._serialized_start=1972
-  _globals['_COMPAREHOTELSRESPONSE']._serialized_end=2150
-  _globals['_LISTATTENTIONITEMSREQUEST']._serialized_start=2152
-  _globals['_LISTATTENTIONITEMSREQUEST']._serialized_end=2238
-  _globals['_ATTENTIONITEM']._serialized_start=2240
-  _globals['_ATTENTIONITEM']._serialized_end=2338
-  _globals['_LISTATTENTIONITEMSRESPONSE']._serialized_start=2340
-  _globals['_LISTATTENTIONITEMSRESPONSE']._serialized_end=2438
-  _globals['_GETLOYALTYINSIGHTSREQUEST']._serialized_start=2440
-  _globals['_GETLOYALTYINSIGHTSREQUEST']._serialized_end=2533
-  _globals['_TIERSENTIMENT']._serialized_start=2535
-  _globals['_TIERSENTIMENT']._serialized_end=2606
-  _globals['_GUESTATRISK']._serialized_start=2608
-  _globals['_GUESTATRISK']._serialized_end=2668
-  _globals['_LOYALTYINSIGHTS']._serialized_start=2670
-  _globals['_LOYALTYINSIGHTS']._serialized_end=2784
-  _globals['_INSIGHTSERVICE']._serialized_start=2897
-  _globals['_INSIGHTSERVICE']._serialized_end=3480
+  _globals['_VOICESTATS']._serialized_end=592
+  _globals['_ASPECTSTATS']._serialized_start=594
+  _globals['_ASPECTSTATS']._serialized_end=715
+  _globals['_HOTELSUMMARY']._serialized_start=718
+  _globals['_HOTELSUMMARY']._serialized_end=1026
+  _globals['_GETSENTIMENTTRENDREQUEST']._serialized_start=1029
+  _globals['_GETSENTIMENTTRENDREQUEST']._serialized_end=1191
+  _globals['_TRENDBUCKET']._serialized_start=1194
+  _globals['_TRENDBUCKET']._serialized_end=1382
+  _globals['_SENTIMENTTREND']._serialized_start=1384
+  _globals['_SENTIMENTTREND']._serialized_end=1445
+  _globals['_LISTTOPISSUESREQUEST']._serialized_start=1447
+  _globals['_LISTTOPISSUESREQUEST']._serialized_end=1550
+  _globals['_TOPISSUE']._serialized_start=1553
+  _globals['_TOPISSUE']._serialized_end=1718
+  _globals['_LISTTOPISSUESRESPONSE']._serialized_start=1720
+  _globals['_LISTTOPISSUESRESPONSE']._serialized_end=1784
+  _globals['_COMPAREHOTELSREQUEST']._serialized_start=1787
+  _globals['_COMPAREHOTELSREQUEST']._serialized_end=1923
+  _globals['_HOTELCOMPARISON']._serialized_start=1926
+  _globals['_HOTELCOMPARISON']._serialized_end=2059
+  _globals['_COMPAREHOTELSRESPONSE']._serialized_start=2062
+  _globals['_COMPAREHOTELSRESPONSE']._serialized_end=2240
+  _globals['_LISTATTENTIONITEMSREQUEST']._serialized_start=2242
+  _globals['_LISTATTENTIONITEMSREQUEST']._serialized_end=2328
+  _globals['_ATTENTIONITEM']._serialized_start=2330
+  _globals['_ATTENTIONITEM']._serialized_end=2428
+  _globals['_LISTATTENTIONITEMSRESPONSE']._serialized_start=2430
+  _globals['_LISTATTENTIONITEMSRESPONSE']._serialized_end=2528
+  _globals['_GETLOYALTYINSIGHTSREQUEST']._serialized_start=2530
+  _globals['_GETLOYALTYINSIGHTSREQUEST']._serialized_end=2623
+  _globals['_TIERSENTIMENT']._serialized_start=2625
+  _globals['_TIERSENTIMENT']._serialized_end=2696
+  _globals['_GUESTATRISK']._serialized_start=2698
+  _globals['_GUESTATRISK']._serialized_end=2758
+  _globals['_LOYALTYINSIGHTS']._serialized_start=2760
+  _globals['_LOYALTYINSIGHTS']._serialized_end=2874
+  _globals['_INSIGHTSERVICE']._serialized_start=2987
+  _globals['_INSIGHTSERVICE']._serialized_end=3570
 # @@protoc_insertion_point(module_scope)

@@ -80,7 +80,14 @@ Global___GetHotelSummaryRequest: _TypeAlias = GetHotelSummaryRequest  # noqa: Y0
 
 @_typing.final
 class VoiceStats(_message.Message):
-    """Voice-weighted figures of a set of feedback."""
+    """Voice-weighted figures of a set of feedback.
+
+    Feedback whose sentiment was not scored (FeedbackAnalysis.sentiment_state)
+    counts in feedback_count and its voice in voice_count, and its rating in the
+    rating figures, but it enters no sentiment figure: a voice's mean is over
+    its scored feedback, and a voice with none (a not-scored voice) is left out
+    of mean_sentiment and the shares and counted in not_scored_voice_count.
+    """
 
     DESCRIPTOR: _descriptor.Descriptor
 
@@ -93,18 +100,22 @@ class VoiceStats(_message.Message):
     MEAN_RATING_FIELD_NUMBER: _builtins.int
     RATED_COUNT_FIELD_NUMBER: _builtins.int
     RATED_VOICE_COUNT_FIELD_NUMBER: _builtins.int
+    NOT_SCORED_VOICE_COUNT_FIELD_NUMBER: _builtins.int
+    NOT_SCORED_COUNT_FIELD_NUMBER: _builtins.int
     feedback_count: _builtins.int
     """Feedback items, repeats excluded."""
     voice_count: _builtins.int
-    """Distinct voices."""
+    """Distinct voices, not-scored voices included."""
     mean_sentiment: _builtins.float
-    """Mean over voices of each voice's mean compound sentiment."""
+    """Mean over scored voices of each one's mean compound sentiment."""
     positive_share: _builtins.float
-    """Share of voices whose mean sentiment is >= 0.05."""
+    """Share of scored voices whose mean sentiment is >= 0.05."""
     neutral_share: _builtins.float
-    """Share of voices whose mean sentiment is strictly between -0.05 and 0.05."""
+    """Share of scored voices whose mean sentiment is strictly between -0.05
+    and 0.05.
+    """
     negative_share: _builtins.float
-    """Share of voices whose mean sentiment is <= -0.05."""
+    """Share of scored voices whose mean sentiment is <= -0.05."""
     mean_rating: _builtins.float
     """Voice-weighted mean normalised rating (0..1): the mean over voices with
     rated feedback of each one's mean rating; 0 when none.
@@ -113,6 +124,12 @@ class VoiceStats(_message.Message):
     """Feedback items that carried a rating."""
     rated_voice_count: _builtins.int
     """Voices with rated feedback."""
+    not_scored_voice_count: _builtins.int
+    """Voices none of whose feedback was scored (its language has no analyser
+    or could not be told): part of voice_count, in no sentiment figure.
+    """
+    not_scored_count: _builtins.int
+    """Feedback items not scored, repeats excluded; part of feedback_count."""
     def __init__(
         self,
         *,
@@ -125,10 +142,12 @@ class VoiceStats(_message.Message):
         mean_rating: _builtins.float = ...,
         rated_count: _builtins.int = ...,
         rated_voice_count: _builtins.int = ...,
+        not_scored_voice_count: _builtins.int = ...,
+        not_scored_count: _builtins.int = ...,
     ) -> None: ...
     _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["feedback_count", b"feedback_count", "mean_rating", b"mean_rating", "mean_sentiment", b"mean_sentiment", "negative_share", b"negative_share", "neutral_share", b"neutral_share", "positive_share", b"positive_share", "rated_count", b"rated_count", "rated_voice_count", b"rated_voice_count", "voice_count", b"voice_count"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["feedback_count", b"feedback_count", "mean_rating", b"mean_rating", "mean_sentiment", b"mean_sentiment", "negative_share", b"negative_share", "neutral_share", b"neutral_share", "not_scored_count", b"not_scored_count", "not_scored_voice_count", b"not_scored_voice_count", "positive_share", b"positive_share", "rated_count", b"rated_count", "rated_voice_count", b"rated_voice_count", "voice_count", b"voice_count"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 
@@ -283,12 +302,20 @@ class TrendBucket(_message.Message):
     MEAN_SENTIMENT_FIELD_NUMBER: _builtins.int
     FEEDBACK_COUNT_FIELD_NUMBER: _builtins.int
     DATE_FIELD_NUMBER: _builtins.int
+    NOT_SCORED_VOICE_COUNT_FIELD_NUMBER: _builtins.int
     voice_count: _builtins.int
-    """Distinct voices in the bucket."""
+    """Distinct voices in the bucket (with mentions of the aspect, when one is
+    asked for).
+    """
     mean_sentiment: _builtins.float
-    """Voice-weighted mean sentiment; 0 when no voices."""
+    """Voice-weighted mean sentiment over the scored voices; 0 when none."""
     feedback_count: _builtins.int
     """Feedback items (or aspect mentions), repeats excluded."""
+    not_scored_voice_count: _builtins.int
+    """Voices in the bucket none of whose feedback was scored (VoiceStats
+    explains); part of voice_count, not of mean_sentiment. Always 0 for an
+    aspect: aspects are only found in scored text.
+    """
     @_builtins.property
     def interval(self) -> _interval_pb2.Interval:
         """The bucket's bounds, clipped to the interval."""
@@ -305,10 +332,11 @@ class TrendBucket(_message.Message):
         mean_sentiment: _builtins.float = ...,
         feedback_count: _builtins.int = ...,
         date: _date_pb2.Date | None = ...,
+        not_scored_voice_count: _builtins.int = ...,
     ) -> None: ...
     _HasFieldArgType: _TypeAlias = _typing.Literal["date", b"date", "interval", b"interval"]  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["date", b"date", "feedback_count", b"feedback_count", "interval", b"interval", "mean_sentiment", b"mean_sentiment", "voice_count", b"voice_count"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["date", b"date", "feedback_count", b"feedback_count", "interval", b"interval", "mean_sentiment", b"mean_sentiment", "not_scored_voice_count", b"not_scored_voice_count", "voice_count", b"voice_count"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 
@@ -486,7 +514,7 @@ class HotelComparison(_message.Message):
     """The hotel."""
     rank: _builtins.int
     """1 for the best by voice-weighted sentiment (of the aspect when one is
-    asked for); hotels without voices rank last; ties by hotel name.
+    asked for); hotels without scored voices rank last; ties by hotel name.
     """
     @_builtins.property
     def stats(self) -> Global___VoiceStats:

@@ -8,13 +8,15 @@ import { file_google_api_field_behavior } from "../../google/api/field_behavior_
 import { file_google_api_resource } from "../../google/api/resource_pb.js";
 import type { ApiKey, ApiKeySchema, Organization, OrganizationSchema } from "./admin_pb.js";
 import { file_guestvoice_v1_admin } from "./admin_pb.js";
+import type { Operation, OperationSchema } from "./operation_pb.js";
+import { file_guestvoice_v1_operation } from "./operation_pb.js";
 import type { Message } from "@bufbuild/protobuf";
 
 /**
  * Describes the file guestvoice/v1/admin_service.proto.
  */
 export const file_guestvoice_v1_admin_service: GenFile = /*@__PURE__*/
-  fileDesc("CiFndWVzdHZvaWNlL3YxL2FkbWluX3NlcnZpY2UucHJvdG8SDWd1ZXN0dm9pY2UudjEigAEKGUNyZWF0ZU9yZ2FuaXphdGlvblJlcXVlc3QSFwoPb3JnYW5pemF0aW9uX2lkGAEgASgJEjYKDG9yZ2FuaXphdGlvbhgCIAEoCzIbLmd1ZXN0dm9pY2UudjEuT3JnYW5pemF0aW9uQgPgQQISEgoKcmVxdWVzdF9pZBgDIAEoCSJKChZHZXRPcmdhbml6YXRpb25SZXF1ZXN0EjAKBG5hbWUYASABKAlCIuBBAvpBHAoaZ3Vlc3R2b2ljZS52MS9Pcmdhbml6YXRpb24iQQoYTGlzdE9yZ2FuaXphdGlvbnNSZXF1ZXN0EhEKCXBhZ2Vfc2l6ZRgBIAEoBRISCgpwYWdlX3Rva2VuGAIgASgJImgKGUxpc3RPcmdhbml6YXRpb25zUmVzcG9uc2USMgoNb3JnYW5pemF0aW9ucxgBIAMoCzIbLmd1ZXN0dm9pY2UudjEuT3JnYW5pemF0aW9uEhcKD25leHRfcGFnZV90b2tlbhgCIAEoCSKKAQoTQ3JlYXRlQXBpS2V5UmVxdWVzdBIyCgZwYXJlbnQYASABKAlCIuBBAvpBHAoaZ3Vlc3R2b2ljZS52MS9Pcmdhbml6YXRpb24SKwoHYXBpX2tleRgCIAEoCzIVLmd1ZXN0dm9pY2UudjEuQXBpS2V5QgPgQQISEgoKcmVxdWVzdF9pZBgDIAEoCSI+ChBHZXRBcGlLZXlSZXF1ZXN0EioKBG5hbWUYASABKAlCHOBBAvpBFgoUZ3Vlc3R2b2ljZS52MS9BcGlLZXkibwoSTGlzdEFwaUtleXNSZXF1ZXN0EjIKBnBhcmVudBgBIAEoCUIi4EEC+kEcChpndWVzdHZvaWNlLnYxL09yZ2FuaXphdGlvbhIRCglwYWdlX3NpemUYAiABKAUSEgoKcGFnZV90b2tlbhgDIAEoCSJXChNMaXN0QXBpS2V5c1Jlc3BvbnNlEicKCGFwaV9rZXlzGAEgAygLMhUuZ3Vlc3R2b2ljZS52MS5BcGlLZXkSFwoPbmV4dF9wYWdlX3Rva2VuGAIgASgJIkEKE1Jldm9rZUFwaUtleVJlcXVlc3QSKgoEbmFtZRgBIAEoCUIc4EEC+kEWChRndWVzdHZvaWNlLnYxL0FwaUtleTLbBAoMQWRtaW5TZXJ2aWNlElsKEkNyZWF0ZU9yZ2FuaXphdGlvbhIoLmd1ZXN0dm9pY2UudjEuQ3JlYXRlT3JnYW5pemF0aW9uUmVxdWVzdBobLmd1ZXN0dm9pY2UudjEuT3JnYW5pemF0aW9uElUKD0dldE9yZ2FuaXphdGlvbhIlLmd1ZXN0dm9pY2UudjEuR2V0T3JnYW5pemF0aW9uUmVxdWVzdBobLmd1ZXN0dm9pY2UudjEuT3JnYW5pemF0aW9uEmYKEUxpc3RPcmdhbml6YXRpb25zEicuZ3Vlc3R2b2ljZS52MS5MaXN0T3JnYW5pemF0aW9uc1JlcXVlc3QaKC5ndWVzdHZvaWNlLnYxLkxpc3RPcmdhbml6YXRpb25zUmVzcG9uc2USSQoMQ3JlYXRlQXBpS2V5EiIuZ3Vlc3R2b2ljZS52MS5DcmVhdGVBcGlLZXlSZXF1ZXN0GhUuZ3Vlc3R2b2ljZS52MS5BcGlLZXkSQwoJR2V0QXBpS2V5Eh8uZ3Vlc3R2b2ljZS52MS5HZXRBcGlLZXlSZXF1ZXN0GhUuZ3Vlc3R2b2ljZS52MS5BcGlLZXkSVAoLTGlzdEFwaUtleXMSIS5ndWVzdHZvaWNlLnYxLkxpc3RBcGlLZXlzUmVxdWVzdBoiLmd1ZXN0dm9pY2UudjEuTGlzdEFwaUtleXNSZXNwb25zZRJJCgxSZXZva2VBcGlLZXkSIi5ndWVzdHZvaWNlLnYxLlJldm9rZUFwaUtleVJlcXVlc3QaFS5ndWVzdHZvaWNlLnYxLkFwaUtleUJ+ChBpby5ndWVzdHZvaWNlLnYxQhFBZG1pblNlcnZpY2VQcm90b1ABWkVnaXRodWIuY29tL2d1ZXN0dm9pY2UvZ3Vlc3R2b2ljZS9jbGllbnRzL2dvL2d1ZXN0dm9pY2V2MTtndWVzdHZvaWNldjGqAg1HdWVzdHZvaWNlLlYxYgZwcm90bzM", [file_google_api_field_behavior, file_google_api_resource, file_guestvoice_v1_admin]);
+  fileDesc("CiFndWVzdHZvaWNlL3YxL2FkbWluX3NlcnZpY2UucHJvdG8SDWd1ZXN0dm9pY2UudjEigAEKGUNyZWF0ZU9yZ2FuaXphdGlvblJlcXVlc3QSFwoPb3JnYW5pemF0aW9uX2lkGAEgASgJEjYKDG9yZ2FuaXphdGlvbhgCIAEoCzIbLmd1ZXN0dm9pY2UudjEuT3JnYW5pemF0aW9uQgPgQQISEgoKcmVxdWVzdF9pZBgDIAEoCSJKChZHZXRPcmdhbml6YXRpb25SZXF1ZXN0EjAKBG5hbWUYASABKAlCIuBBAvpBHAoaZ3Vlc3R2b2ljZS52MS9Pcmdhbml6YXRpb24iQQoYTGlzdE9yZ2FuaXphdGlvbnNSZXF1ZXN0EhEKCXBhZ2Vfc2l6ZRgBIAEoBRISCgpwYWdlX3Rva2VuGAIgASgJImgKGUxpc3RPcmdhbml6YXRpb25zUmVzcG9uc2USMgoNb3JnYW5pemF0aW9ucxgBIAMoCzIbLmd1ZXN0dm9pY2UudjEuT3JnYW5pemF0aW9uEhcKD25leHRfcGFnZV90b2tlbhgCIAEoCSKKAQoTQ3JlYXRlQXBpS2V5UmVxdWVzdBIyCgZwYXJlbnQYASABKAlCIuBBAvpBHAoaZ3Vlc3R2b2ljZS52MS9Pcmdhbml6YXRpb24SKwoHYXBpX2tleRgCIAEoCzIVLmd1ZXN0dm9pY2UudjEuQXBpS2V5QgPgQQISEgoKcmVxdWVzdF9pZBgDIAEoCSI+ChBHZXRBcGlLZXlSZXF1ZXN0EioKBG5hbWUYASABKAlCHOBBAvpBFgoUZ3Vlc3R2b2ljZS52MS9BcGlLZXkibwoSTGlzdEFwaUtleXNSZXF1ZXN0EjIKBnBhcmVudBgBIAEoCUIi4EEC+kEcChpndWVzdHZvaWNlLnYxL09yZ2FuaXphdGlvbhIRCglwYWdlX3NpemUYAiABKAUSEgoKcGFnZV90b2tlbhgDIAEoCSJXChNMaXN0QXBpS2V5c1Jlc3BvbnNlEicKCGFwaV9rZXlzGAEgAygLMhUuZ3Vlc3R2b2ljZS52MS5BcGlLZXkSFwoPbmV4dF9wYWdlX3Rva2VuGAIgASgJIkEKE1Jldm9rZUFwaUtleVJlcXVlc3QSKgoEbmFtZRgBIAEoCUIc4EEC+kEWChRndWVzdHZvaWNlLnYxL0FwaUtleSJOChhSZWFuYWx5emVGZWVkYmFja1JlcXVlc3QSMgoGcGFyZW50GAEgASgJQiLgQQL6QRwKGmd1ZXN0dm9pY2UudjEvT3JnYW5pemF0aW9uIkQKE0dldE9wZXJhdGlvblJlcXVlc3QSLQoEbmFtZRgBIAEoCUIf4EEC+kEZChdndWVzdHZvaWNlLnYxL09wZXJhdGlvbiJyChVMaXN0T3BlcmF0aW9uc1JlcXVlc3QSMgoGcGFyZW50GAEgASgJQiLgQQL6QRwKGmd1ZXN0dm9pY2UudjEvT3JnYW5pemF0aW9uEhEKCXBhZ2Vfc2l6ZRgCIAEoBRISCgpwYWdlX3Rva2VuGAMgASgJIl8KFkxpc3RPcGVyYXRpb25zUmVzcG9uc2USLAoKb3BlcmF0aW9ucxgBIAMoCzIYLmd1ZXN0dm9pY2UudjEuT3BlcmF0aW9uEhcKD25leHRfcGFnZV90b2tlbhgCIAEoCTLgBgoMQWRtaW5TZXJ2aWNlElsKEkNyZWF0ZU9yZ2FuaXphdGlvbhIoLmd1ZXN0dm9pY2UudjEuQ3JlYXRlT3JnYW5pemF0aW9uUmVxdWVzdBobLmd1ZXN0dm9pY2UudjEuT3JnYW5pemF0aW9uElUKD0dldE9yZ2FuaXphdGlvbhIlLmd1ZXN0dm9pY2UudjEuR2V0T3JnYW5pemF0aW9uUmVxdWVzdBobLmd1ZXN0dm9pY2UudjEuT3JnYW5pemF0aW9uEmYKEUxpc3RPcmdhbml6YXRpb25zEicuZ3Vlc3R2b2ljZS52MS5MaXN0T3JnYW5pemF0aW9uc1JlcXVlc3QaKC5ndWVzdHZvaWNlLnYxLkxpc3RPcmdhbml6YXRpb25zUmVzcG9uc2USSQoMQ3JlYXRlQXBpS2V5EiIuZ3Vlc3R2b2ljZS52MS5DcmVhdGVBcGlLZXlSZXF1ZXN0GhUuZ3Vlc3R2b2ljZS52MS5BcGlLZXkSQwoJR2V0QXBpS2V5Eh8uZ3Vlc3R2b2ljZS52MS5HZXRBcGlLZXlSZXF1ZXN0GhUuZ3Vlc3R2b2ljZS52MS5BcGlLZXkSVAoLTGlzdEFwaUtleXMSIS5ndWVzdHZvaWNlLnYxLkxpc3RBcGlLZXlzUmVxdWVzdBoiLmd1ZXN0dm9pY2UudjEuTGlzdEFwaUtleXNSZXNwb25zZRJJCgxSZXZva2VBcGlLZXkSIi5ndWVzdHZvaWNlLnYxLlJldm9rZUFwaUtleVJlcXVlc3QaFS5ndWVzdHZvaWNlLnYxLkFwaUtleRJWChFSZWFuYWx5emVGZWVkYmFjaxInLmd1ZXN0dm9pY2UudjEuUmVhbmFseXplRmVlZGJhY2tSZXF1ZXN0GhguZ3Vlc3R2b2ljZS52MS5PcGVyYXRpb24STAoMR2V0T3BlcmF0aW9uEiIuZ3Vlc3R2b2ljZS52MS5HZXRPcGVyYXRpb25SZXF1ZXN0GhguZ3Vlc3R2b2ljZS52MS5PcGVyYXRpb24SXQoOTGlzdE9wZXJhdGlvbnMSJC5ndWVzdHZvaWNlLnYxLkxpc3RPcGVyYXRpb25zUmVxdWVzdBolLmd1ZXN0dm9pY2UudjEuTGlzdE9wZXJhdGlvbnNSZXNwb25zZUJ+ChBpby5ndWVzdHZvaWNlLnYxQhFBZG1pblNlcnZpY2VQcm90b1ABWkVnaXRodWIuY29tL2d1ZXN0dm9pY2UvZ3Vlc3R2b2ljZS9jbGllbnRzL2dvL2d1ZXN0dm9pY2V2MTtndWVzdHZvaWNldjGqAg1HdWVzdHZvaWNlLlYxYgZwcm90bzM", [file_google_api_field_behavior, file_google_api_resource, file_guestvoice_v1_admin, file_guestvoice_v1_operation]);
 
 /**
  * Request for AdminService.CreateOrganization.
@@ -272,6 +274,111 @@ export const RevokeApiKeyRequestSchema: GenMessage<RevokeApiKeyRequest> = /*@__P
   messageDesc(file_guestvoice_v1_admin_service, 8);
 
 /**
+ * Request for AdminService.ReanalyzeFeedback.
+ *
+ * @generated from message guestvoice.v1.ReanalyzeFeedbackRequest
+ */
+export type ReanalyzeFeedbackRequest = Message<"guestvoice.v1.ReanalyzeFeedbackRequest"> & {
+  /**
+   * The organization, `organizations/{organization}`.
+   *
+   * @generated from field: string parent = 1;
+   */
+  parent: string;
+};
+
+/**
+ * Describes the message guestvoice.v1.ReanalyzeFeedbackRequest.
+ * Use `create(ReanalyzeFeedbackRequestSchema)` to create a new message.
+ */
+export const ReanalyzeFeedbackRequestSchema: GenMessage<ReanalyzeFeedbackRequest> = /*@__PURE__*/
+  messageDesc(file_guestvoice_v1_admin_service, 9);
+
+/**
+ * Request for AdminService.GetOperation.
+ *
+ * @generated from message guestvoice.v1.GetOperationRequest
+ */
+export type GetOperationRequest = Message<"guestvoice.v1.GetOperationRequest"> & {
+  /**
+   * `organizations/{organization}/operations/{operation}`.
+   *
+   * @generated from field: string name = 1;
+   */
+  name: string;
+};
+
+/**
+ * Describes the message guestvoice.v1.GetOperationRequest.
+ * Use `create(GetOperationRequestSchema)` to create a new message.
+ */
+export const GetOperationRequestSchema: GenMessage<GetOperationRequest> = /*@__PURE__*/
+  messageDesc(file_guestvoice_v1_admin_service, 10);
+
+/**
+ * Request for AdminService.ListOperations.
+ *
+ * @generated from message guestvoice.v1.ListOperationsRequest
+ */
+export type ListOperationsRequest = Message<"guestvoice.v1.ListOperationsRequest"> & {
+  /**
+   * The organization, `organizations/{organization}`.
+   *
+   * @generated from field: string parent = 1;
+   */
+  parent: string;
+
+  /**
+   * At most this many operations are returned: 50 when 0, at most 1000.
+   *
+   * @generated from field: int32 page_size = 2;
+   */
+  pageSize: number;
+
+  /**
+   * next_page_token from the previous response, to get the next page.
+   *
+   * @generated from field: string page_token = 3;
+   */
+  pageToken: string;
+};
+
+/**
+ * Describes the message guestvoice.v1.ListOperationsRequest.
+ * Use `create(ListOperationsRequestSchema)` to create a new message.
+ */
+export const ListOperationsRequestSchema: GenMessage<ListOperationsRequest> = /*@__PURE__*/
+  messageDesc(file_guestvoice_v1_admin_service, 11);
+
+/**
+ * Response for AdminService.ListOperations.
+ *
+ * @generated from message guestvoice.v1.ListOperationsResponse
+ */
+export type ListOperationsResponse = Message<"guestvoice.v1.ListOperationsResponse"> & {
+  /**
+   * The page of operations.
+   *
+   * @generated from field: repeated guestvoice.v1.Operation operations = 1;
+   */
+  operations: Operation[];
+
+  /**
+   * Token for the next page; empty on the last page.
+   *
+   * @generated from field: string next_page_token = 2;
+   */
+  nextPageToken: string;
+};
+
+/**
+ * Describes the message guestvoice.v1.ListOperationsResponse.
+ * Use `create(ListOperationsResponseSchema)` to create a new message.
+ */
+export const ListOperationsResponseSchema: GenMessage<ListOperationsResponse> = /*@__PURE__*/
+  messageDesc(file_guestvoice_v1_admin_service, 12);
+
+/**
  * Administers organizations and their API keys.
  *
  * Every method needs `authorization: Bearer <api key>` metadata. Errors common
@@ -379,6 +486,50 @@ export const AdminService: GenService<{
     methodKind: "unary";
     input: typeof RevokeApiKeyRequestSchema;
     output: typeof ApiKeySchema;
+  },
+  /**
+   * Re-analyses every stored feedback item of the organization with the
+   * server's current analyser and aspect taxonomy (after an upgrade that
+   * changed either), and moves each item's contributions to the insight
+   * pre-aggregates with it: figures stay exact while it runs. Returns a
+   * long-running Operation at once; poll it with GetOperation. Items erased
+   * (GDPR) keep the analysis they had, since their text is gone. Needs
+   * SCOPE_ADMIN.
+   *
+   * Errors: INVALID_ARGUMENT (FIELD_INVALID) for a malformed parent; NOT_FOUND
+   * (RESOURCE_NOT_FOUND).
+   *
+   * @generated from rpc guestvoice.v1.AdminService.ReanalyzeFeedback
+   */
+  reanalyzeFeedback: {
+    methodKind: "unary";
+    input: typeof ReanalyzeFeedbackRequestSchema;
+    output: typeof OperationSchema;
+  },
+  /**
+   * Gets a long-running operation. Needs SCOPE_ADMIN.
+   *
+   * Errors: INVALID_ARGUMENT (FIELD_INVALID); NOT_FOUND (RESOURCE_NOT_FOUND).
+   *
+   * @generated from rpc guestvoice.v1.AdminService.GetOperation
+   */
+  getOperation: {
+    methodKind: "unary";
+    input: typeof GetOperationRequestSchema;
+    output: typeof OperationSchema;
+  },
+  /**
+   * Lists the organization's operations, running and done, oldest first.
+   * Needs SCOPE_ADMIN.
+   *
+   * Errors: INVALID_ARGUMENT (FIELD_INVALID, PAGE_TOKEN_INVALID).
+   *
+   * @generated from rpc guestvoice.v1.AdminService.ListOperations
+   */
+  listOperations: {
+    methodKind: "unary";
+    input: typeof ListOperationsRequestSchema;
+    output: typeof ListOperationsResponseSchema;
   },
 }> = /*@__PURE__*/
   serviceDesc(file_guestvoice_v1_admin_service, 0);

@@ -16,7 +16,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file guestvoice/v1/feedback.proto.
  */
 export const file_guestvoice_v1_feedback: GenFile = /*@__PURE__*/
-  fileDesc("ChxndWVzdHZvaWNlL3YxL2ZlZWRiYWNrLnByb3RvEg1ndWVzdHZvaWNlLnYxIrgFCghGZWVkYmFjaxIRCgRuYW1lGAEgASgJQgPgQQgSLQoFaG90ZWwYAiABKAlCHuBBAuBBBfpBFQoTZ3Vlc3R2b2ljZS52MS9Ib3RlbBItCgZzb3VyY2UYAyABKA4yFS5ndWVzdHZvaWNlLnYxLlNvdXJjZUIG4EEC4EEFEhsKC2V4dGVybmFsX2lkGAQgASgJQgbgQQLgQQUSLQoGYXV0aG9yGAUgASgLMhUuZ3Vlc3R2b2ljZS52MS5BdXRob3JCBuBBAuBBBRIUCgR0ZXh0GAYgASgJQgbgQQLgQQUSKgoGcmF0aW5nGAcgASgLMhUuZ3Vlc3R2b2ljZS52MS5SYXRpbmdCA+BBBRIaCg1sYW5ndWFnZV9jb2RlGAggASgJQgPgQQUSNQoJcG9zdF90aW1lGAkgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcEIG4EEC4EEFEjUKDHJlY2VpdmVfdGltZRgKIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXBCA+BBAxI2CghhbmFseXNpcxgLIAEoCzIfLmd1ZXN0dm9pY2UudjEuRmVlZGJhY2tBbmFseXNpc0ID4EEDEhMKBnJlcGVhdBgMIAEoCEID4EEDEhIKBWd1ZXN0GA0gASgJQgPgQQMSKQoEY2FzZRgOIAEoCzIbLmd1ZXN0dm9pY2UudjEuRmVlZGJhY2tDYXNlEjQKC3VwZGF0ZV90aW1lGA8gASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcEID4EEDOmHqQV4KFmd1ZXN0dm9pY2UudjEvRmVlZGJhY2sSMG9yZ2FuaXphdGlvbnMve29yZ2FuaXphdGlvbn0vZmVlZGJhY2sve2ZlZWRiYWNrfSoIZmVlZGJhY2syCGZlZWRiYWNrIjMKBkF1dGhvchITCgZoYW5kbGUYASABKAlCA+BBAhIUCgxkaXNwbGF5X25hbWUYAiABKAkiXAoGUmF0aW5nEg0KBXZhbHVlGAEgASgBEhEKCXNjYWxlX21pbhgCIAEoARIRCglzY2FsZV9tYXgYAyABKAESHQoQbm9ybWFsaXplZF92YWx1ZRgEIAEoAUID4EEDIlgKD1NlbnRpbWVudFNjb3JlcxIQCghuZWdhdGl2ZRgBIAEoARIPCgduZXV0cmFsGAIgASgBEhAKCHBvc2l0aXZlGAMgASgBEhAKCGNvbXBvdW5kGAQgASgBIkAKDUFzcGVjdE1lbnRpb24SDgoGYXNwZWN0GAEgASgJEhEKCXNlbnRpbWVudBgCIAEoARIMCgR0ZXh0GAMgASgJIroBChBGZWVkYmFja0FuYWx5c2lzEjEKCXNlbnRpbWVudBgBIAEoCzIeLmd1ZXN0dm9pY2UudjEuU2VudGltZW50U2NvcmVzEioKBGJhbmQYAiABKA4yHC5ndWVzdHZvaWNlLnYxLlNlbnRpbWVudEJhbmQSLQoHYXNwZWN0cxgDIAMoCzIcLmd1ZXN0dm9pY2UudjEuQXNwZWN0TWVudGlvbhIYChB0YXhvbm9teV92ZXJzaW9uGAQgASgJIrUBCgxGZWVkYmFja0Nhc2USJwoFc3RhdGUYASABKA4yGC5ndWVzdHZvaWNlLnYxLkNhc2VTdGF0ZRIQCghhc3NpZ25lZRgCIAEoCRIVCg1pbnRlcm5hbF9ub3RlGAMgASgJEhcKD3B1YmxpY19yZXNwb25zZRgEIAEoCRI6ChFzdGF0ZV9jaGFuZ2VfdGltZRgFIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXBCA+BBAyqFAQoNU2VudGltZW50QmFuZBIeChpTRU5USU1FTlRfQkFORF9VTlNQRUNJRklFRBAAEhsKF1NFTlRJTUVOVF9CQU5EX1BPU0lUSVZFEAESGgoWU0VOVElNRU5UX0JBTkRfTkVVVFJBTBACEhsKF1NFTlRJTUVOVF9CQU5EX05FR0FUSVZFEAMqcgoJQ2FzZVN0YXRlEhoKFkNBU0VfU1RBVEVfVU5TUEVDSUZJRUQQABITCg9DQVNFX1NUQVRFX09QRU4QARIbChdDQVNFX1NUQVRFX0FDS05PV0xFREdFRBACEhcKE0NBU0VfU1RBVEVfUkVTT0xWRUQQA0J6ChBpby5ndWVzdHZvaWNlLnYxQg1GZWVkYmFja1Byb3RvUAFaRWdpdGh1Yi5jb20vZ3Vlc3R2b2ljZS9ndWVzdHZvaWNlL2NsaWVudHMvZ28vZ3Vlc3R2b2ljZXYxO2d1ZXN0dm9pY2V2MaoCDUd1ZXN0dm9pY2UuVjFiBnByb3RvMw", [file_google_api_field_behavior, file_google_api_resource, file_google_protobuf_timestamp, file_guestvoice_v1_source]);
+  fileDesc("ChxndWVzdHZvaWNlL3YxL2ZlZWRiYWNrLnByb3RvEg1ndWVzdHZvaWNlLnYxIrgFCghGZWVkYmFjaxIRCgRuYW1lGAEgASgJQgPgQQgSLQoFaG90ZWwYAiABKAlCHuBBAuBBBfpBFQoTZ3Vlc3R2b2ljZS52MS9Ib3RlbBItCgZzb3VyY2UYAyABKA4yFS5ndWVzdHZvaWNlLnYxLlNvdXJjZUIG4EEC4EEFEhsKC2V4dGVybmFsX2lkGAQgASgJQgbgQQLgQQUSLQoGYXV0aG9yGAUgASgLMhUuZ3Vlc3R2b2ljZS52MS5BdXRob3JCBuBBAuBBBRIUCgR0ZXh0GAYgASgJQgbgQQLgQQUSKgoGcmF0aW5nGAcgASgLMhUuZ3Vlc3R2b2ljZS52MS5SYXRpbmdCA+BBBRIaCg1sYW5ndWFnZV9jb2RlGAggASgJQgPgQQUSNQoJcG9zdF90aW1lGAkgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcEIG4EEC4EEFEjUKDHJlY2VpdmVfdGltZRgKIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXBCA+BBAxI2CghhbmFseXNpcxgLIAEoCzIfLmd1ZXN0dm9pY2UudjEuRmVlZGJhY2tBbmFseXNpc0ID4EEDEhMKBnJlcGVhdBgMIAEoCEID4EEDEhIKBWd1ZXN0GA0gASgJQgPgQQMSKQoEY2FzZRgOIAEoCzIbLmd1ZXN0dm9pY2UudjEuRmVlZGJhY2tDYXNlEjQKC3VwZGF0ZV90aW1lGA8gASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcEID4EEDOmHqQV4KFmd1ZXN0dm9pY2UudjEvRmVlZGJhY2sSMG9yZ2FuaXphdGlvbnMve29yZ2FuaXphdGlvbn0vZmVlZGJhY2sve2ZlZWRiYWNrfSoIZmVlZGJhY2syCGZlZWRiYWNrIjMKBkF1dGhvchITCgZoYW5kbGUYASABKAlCA+BBAhIUCgxkaXNwbGF5X25hbWUYAiABKAkiXAoGUmF0aW5nEg0KBXZhbHVlGAEgASgBEhEKCXNjYWxlX21pbhgCIAEoARIRCglzY2FsZV9tYXgYAyABKAESHQoQbm9ybWFsaXplZF92YWx1ZRgEIAEoAUID4EEDIlgKD1NlbnRpbWVudFNjb3JlcxIQCghuZWdhdGl2ZRgBIAEoARIPCgduZXV0cmFsGAIgASgBEhAKCHBvc2l0aXZlGAMgASgBEhAKCGNvbXBvdW5kGAQgASgBIkAKDUFzcGVjdE1lbnRpb24SDgoGYXNwZWN0GAEgASgJEhEKCXNlbnRpbWVudBgCIAEoARIMCgR0ZXh0GAMgASgJIvwCChBGZWVkYmFja0FuYWx5c2lzEjEKCXNlbnRpbWVudBgBIAEoCzIeLmd1ZXN0dm9pY2UudjEuU2VudGltZW50U2NvcmVzEioKBGJhbmQYAiABKA4yHC5ndWVzdHZvaWNlLnYxLlNlbnRpbWVudEJhbmQSLQoHYXNwZWN0cxgDIAMoCzIcLmd1ZXN0dm9pY2UudjEuQXNwZWN0TWVudGlvbhIYChB0YXhvbm9teV92ZXJzaW9uGAQgASgJEhUKDWxhbmd1YWdlX2NvZGUYBSABKAkSNgoPbGFuZ3VhZ2Vfc291cmNlGAYgASgOMh0uZ3Vlc3R2b2ljZS52MS5MYW5ndWFnZVNvdXJjZRI2Cg9zZW50aW1lbnRfc3RhdGUYByABKA4yHS5ndWVzdHZvaWNlLnYxLlNlbnRpbWVudFN0YXRlEjkKEW5vdF9zY29yZWRfcmVhc29uGAggASgOMh4uZ3Vlc3R2b2ljZS52MS5Ob3RTY29yZWRSZWFzb24itQEKDEZlZWRiYWNrQ2FzZRInCgVzdGF0ZRgBIAEoDjIYLmd1ZXN0dm9pY2UudjEuQ2FzZVN0YXRlEhAKCGFzc2lnbmVlGAIgASgJEhUKDWludGVybmFsX25vdGUYAyABKAkSFwoPcHVibGljX3Jlc3BvbnNlGAQgASgJEjoKEXN0YXRlX2NoYW5nZV90aW1lGAUgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcEID4EEDKoUBCg1TZW50aW1lbnRCYW5kEh4KGlNFTlRJTUVOVF9CQU5EX1VOU1BFQ0lGSUVEEAASGwoXU0VOVElNRU5UX0JBTkRfUE9TSVRJVkUQARIaChZTRU5USU1FTlRfQkFORF9ORVVUUkFMEAISGwoXU0VOVElNRU5UX0JBTkRfTkVHQVRJVkUQAyqPAQoOTGFuZ3VhZ2VTb3VyY2USHwobTEFOR1VBR0VfU09VUkNFX1VOU1BFQ0lGSUVEEAASHAoYTEFOR1VBR0VfU09VUkNFX0RFVEVDVEVEEAESHAoYTEFOR1VBR0VfU09VUkNFX0RFQ0xBUkVEEAISIAocTEFOR1VBR0VfU09VUkNFX1VOREVURVJNSU5FRBADKm0KDlNlbnRpbWVudFN0YXRlEh8KG1NFTlRJTUVOVF9TVEFURV9VTlNQRUNJRklFRBAAEhoKFlNFTlRJTUVOVF9TVEFURV9TQ09SRUQQARIeChpTRU5USU1FTlRfU1RBVEVfTk9UX1NDT1JFRBACKo0BCg9Ob3RTY29yZWRSZWFzb24SIQodTk9UX1NDT1JFRF9SRUFTT05fVU5TUEVDSUZJRUQQABIqCiZOT1RfU0NPUkVEX1JFQVNPTl9MQU5HVUFHRV9VTlNVUFBPUlRFRBABEisKJ05PVF9TQ09SRURfUkVBU09OX0xBTkdVQUdFX1VOREVURVJNSU5FRBACKnIKCUNhc2VTdGF0ZRIaChZDQVNFX1NUQVRFX1VOU1BFQ0lGSUVEEAASEwoPQ0FTRV9TVEFURV9PUEVOEAESGwoXQ0FTRV9TVEFURV9BQ0tOT1dMRURHRUQQAhIXChNDQVNFX1NUQVRFX1JFU09MVkVEEANCegoQaW8uZ3Vlc3R2b2ljZS52MUINRmVlZGJhY2tQcm90b1ABWkVnaXRodWIuY29tL2d1ZXN0dm9pY2UvZ3Vlc3R2b2ljZS9jbGllbnRzL2dvL2d1ZXN0dm9pY2V2MTtndWVzdHZvaWNldjGqAg1HdWVzdHZvaWNlLlYxYgZwcm90bzM", [file_google_api_field_behavior, file_google_api_resource, file_google_protobuf_timestamp, file_guestvoice_v1_source]);
 
 /**
  * One thing a guest said about a hotel, on any channel, with its analysis and
@@ -77,7 +77,10 @@ export type Feedback = Message<"guestvoice.v1.Feedback"> & {
   rating?: Rating | undefined;
 
   /**
-   * BCP-47 language code, for example "en". Optional.
+   * The language the caller declares the text is in, a BCP-47 code such as
+   * "en" or "pt-BR". Optional. The analyser identifies the language from the
+   * text itself and uses the declared one only when the text is too short or
+   * ambiguous to tell (FeedbackAnalysis.language_source says which).
    *
    * @generated from field: string language_code = 8;
    */
@@ -297,14 +300,16 @@ export const AspectMentionSchema: GenMessage<AspectMention> = /*@__PURE__*/
  */
 export type FeedbackAnalysis = Message<"guestvoice.v1.FeedbackAnalysis"> & {
   /**
-   * Sentiment of the whole text.
+   * Sentiment of the whole text; unset when sentiment_state is
+   * SENTIMENT_STATE_NOT_SCORED (never a 0.0 stand-in).
    *
    * @generated from field: guestvoice.v1.SentimentScores sentiment = 1;
    */
   sentiment?: SentimentScores | undefined;
 
   /**
-   * The band of sentiment.compound.
+   * The band of sentiment.compound; SENTIMENT_BAND_UNSPECIFIED when not
+   * scored.
    *
    * @generated from field: guestvoice.v1.SentimentBand band = 2;
    */
@@ -323,6 +328,36 @@ export type FeedbackAnalysis = Message<"guestvoice.v1.FeedbackAnalysis"> & {
    * @generated from field: string taxonomy_version = 4;
    */
   taxonomyVersion: string;
+
+  /**
+   * The BCP-47 code of the language the text was analysed in, for example
+   * "es"; empty when undetermined (and for items analysed before languages
+   * were identified, which the English analyser scored).
+   *
+   * @generated from field: string language_code = 5;
+   */
+  languageCode: string;
+
+  /**
+   * Where language_code comes from.
+   *
+   * @generated from field: guestvoice.v1.LanguageSource language_source = 6;
+   */
+  languageSource: LanguageSource;
+
+  /**
+   * Whether sentiment was scored.
+   *
+   * @generated from field: guestvoice.v1.SentimentState sentiment_state = 7;
+   */
+  sentimentState: SentimentState;
+
+  /**
+   * Why not, when sentiment_state is SENTIMENT_STATE_NOT_SCORED.
+   *
+   * @generated from field: guestvoice.v1.NotScoredReason not_scored_reason = 8;
+   */
+  notScoredReason: NotScoredReason;
 };
 
 /**
@@ -423,6 +458,123 @@ export const SentimentBandSchema: GenEnum<SentimentBand> = /*@__PURE__*/
   enumDesc(file_guestvoice_v1_feedback, 0);
 
 /**
+ * Where FeedbackAnalysis.language_code comes from.
+ *
+ * @generated from enum guestvoice.v1.LanguageSource
+ */
+export enum LanguageSource {
+  /**
+   * Not recorded: the item was analysed before guestvoice identified
+   * languages, by the English analyser, and has not been re-analysed since.
+   *
+   * @generated from enum value: LANGUAGE_SOURCE_UNSPECIFIED = 0;
+   */
+  UNSPECIFIED = 0,
+
+  /**
+   * Identified from the text.
+   *
+   * @generated from enum value: LANGUAGE_SOURCE_DETECTED = 1;
+   */
+  DETECTED = 1,
+
+  /**
+   * The caller's Feedback.language_code, used because the text was too short
+   * or ambiguous to tell.
+   *
+   * @generated from enum value: LANGUAGE_SOURCE_DECLARED = 2;
+   */
+  DECLARED = 2,
+
+  /**
+   * The text's language could not be told and none was declared;
+   * language_code is empty.
+   *
+   * @generated from enum value: LANGUAGE_SOURCE_UNDETERMINED = 3;
+   */
+  UNDETERMINED = 3,
+}
+
+/**
+ * Describes the enum guestvoice.v1.LanguageSource.
+ */
+export const LanguageSourceSchema: GenEnum<LanguageSource> = /*@__PURE__*/
+  enumDesc(file_guestvoice_v1_feedback, 1);
+
+/**
+ * Whether a text's sentiment was scored.
+ *
+ * @generated from enum guestvoice.v1.SentimentState
+ */
+export enum SentimentState {
+  /**
+   * Not recorded: the item was analysed before guestvoice identified
+   * languages, by the English analyser. It counts as scored.
+   *
+   * @generated from enum value: SENTIMENT_STATE_UNSPECIFIED = 0;
+   */
+  UNSPECIFIED = 0,
+
+  /**
+   * Scored: FeedbackAnalysis.sentiment and band are set.
+   *
+   * @generated from enum value: SENTIMENT_STATE_SCORED = 1;
+   */
+  SCORED = 1,
+
+  /**
+   * Not scored (not_scored_reason says why): sentiment, band and aspects are
+   * unset. The item is still one voice in every count and its rating still
+   * counts, but it enters no sentiment figure; insights count such voices in
+   * VoiceStats.not_scored_voice_count.
+   *
+   * @generated from enum value: SENTIMENT_STATE_NOT_SCORED = 2;
+   */
+  NOT_SCORED = 2,
+}
+
+/**
+ * Describes the enum guestvoice.v1.SentimentState.
+ */
+export const SentimentStateSchema: GenEnum<SentimentState> = /*@__PURE__*/
+  enumDesc(file_guestvoice_v1_feedback, 2);
+
+/**
+ * Why a text was not scored.
+ *
+ * @generated from enum guestvoice.v1.NotScoredReason
+ */
+export enum NotScoredReason {
+  /**
+   * The text was scored.
+   *
+   * @generated from enum value: NOT_SCORED_REASON_UNSPECIFIED = 0;
+   */
+  UNSPECIFIED = 0,
+
+  /**
+   * Its language (language_code) has no analyser.
+   *
+   * @generated from enum value: NOT_SCORED_REASON_LANGUAGE_UNSUPPORTED = 1;
+   */
+  LANGUAGE_UNSUPPORTED = 1,
+
+  /**
+   * Its language could not be told (no letters, an unsupported script, too
+   * short) and the caller declared none.
+   *
+   * @generated from enum value: NOT_SCORED_REASON_LANGUAGE_UNDETERMINED = 2;
+   */
+  LANGUAGE_UNDETERMINED = 2,
+}
+
+/**
+ * Describes the enum guestvoice.v1.NotScoredReason.
+ */
+export const NotScoredReasonSchema: GenEnum<NotScoredReason> = /*@__PURE__*/
+  enumDesc(file_guestvoice_v1_feedback, 3);
+
+/**
  * Where a feedback case stands. Cases move OPEN -> ACKNOWLEDGED -> RESOLVED;
  * OPEN -> RESOLVED is allowed, nothing moves backwards.
  *
@@ -462,5 +614,5 @@ export enum CaseState {
  * Describes the enum guestvoice.v1.CaseState.
  */
 export const CaseStateSchema: GenEnum<CaseState> = /*@__PURE__*/
-  enumDesc(file_guestvoice_v1_feedback, 1);
+  enumDesc(file_guestvoice_v1_feedback, 4);
 

@@ -18,7 +18,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file guestvoice/v1/insight_service.proto.
  */
 export const file_guestvoice_v1_insight_service: GenFile = /*@__PURE__*/
-  fileDesc("CiNndWVzdHZvaWNlL3YxL2luc2lnaHRfc2VydmljZS5wcm90bxINZ3Vlc3R2b2ljZS52MSJyChZHZXRIb3RlbFN1bW1hcnlSZXF1ZXN0EioKBWhvdGVsGAEgASgJQhvgQQL6QRUKE2d1ZXN0dm9pY2UudjEvSG90ZWwSLAoIaW50ZXJ2YWwYAiABKAsyFS5nb29nbGUudHlwZS5JbnRlcnZhbEID4EECIt0BCgpWb2ljZVN0YXRzEhYKDmZlZWRiYWNrX2NvdW50GAEgASgDEhMKC3ZvaWNlX2NvdW50GAIgASgDEhYKDm1lYW5fc2VudGltZW50GAMgASgBEhYKDnBvc2l0aXZlX3NoYXJlGAQgASgBEhUKDW5ldXRyYWxfc2hhcmUYBSABKAESFgoObmVnYXRpdmVfc2hhcmUYBiABKAESEwoLbWVhbl9yYXRpbmcYByABKAESEwoLcmF0ZWRfY291bnQYCCABKAMSGQoRcmF0ZWRfdm9pY2VfY291bnQYCSABKAMieQoLQXNwZWN0U3RhdHMSDgoGYXNwZWN0GAEgASgJEhUKDW1lbnRpb25fY291bnQYAiABKAMSEwoLdm9pY2VfY291bnQYAyABKAMSFgoObWVhbl9zZW50aW1lbnQYBCABKAESFgoObmVnYXRpdmVfc2hhcmUYBSABKAEitAIKDEhvdGVsU3VtbWFyeRINCgVob3RlbBgBIAEoCRInCghpbnRlcnZhbBgCIAEoCzIVLmdvb2dsZS50eXBlLkludGVydmFsEioKB2N1cnJlbnQYAyABKAsyGS5ndWVzdHZvaWNlLnYxLlZvaWNlU3RhdHMSKwoIcHJldmlvdXMYBCABKAsyGS5ndWVzdHZvaWNlLnYxLlZvaWNlU3RhdHMSKwoHYXNwZWN0cxgFIAMoCzIaLmd1ZXN0dm9pY2UudjEuQXNwZWN0U3RhdHMSNAoQcHJldmlvdXNfYXNwZWN0cxgGIAMoCzIaLmd1ZXN0dm9pY2UudjEuQXNwZWN0U3RhdHMSMAoRcHJldmlvdXNfaW50ZXJ2YWwYByABKAsyFS5nb29nbGUudHlwZS5JbnRlcnZhbCKiAQoYR2V0U2VudGltZW50VHJlbmRSZXF1ZXN0EhIKBXNjb3BlGAEgASgJQgPgQQISLAoIaW50ZXJ2YWwYAiABKAsyFS5nb29nbGUudHlwZS5JbnRlcnZhbEID4EECEjQKC2dyYW51bGFyaXR5GAMgASgOMhouZ3Vlc3R2b2ljZS52MS5HcmFudWxhcml0eUID4EECEg4KBmFzcGVjdBgEIAEoCSKcAQoLVHJlbmRCdWNrZXQSJwoIaW50ZXJ2YWwYASABKAsyFS5nb29nbGUudHlwZS5JbnRlcnZhbBITCgt2b2ljZV9jb3VudBgCIAEoAxIWCg5tZWFuX3NlbnRpbWVudBgDIAEoARIWCg5mZWVkYmFja19jb3VudBgEIAEoAxIfCgRkYXRlGAUgASgLMhEuZ29vZ2xlLnR5cGUuRGF0ZSI9Cg5TZW50aW1lbnRUcmVuZBIrCgdidWNrZXRzGAEgAygLMhouZ3Vlc3R2b2ljZS52MS5UcmVuZEJ1Y2tldCJnChRMaXN0VG9wSXNzdWVzUmVxdWVzdBISCgVzY29wZRgBIAEoCUID4EECEiwKCGludGVydmFsGAIgASgLMhUuZ29vZ2xlLnR5cGUuSW50ZXJ2YWxCA+BBAhINCgVsaW1pdBgDIAEoBSKlAQoIVG9wSXNzdWUSDgoGYXNwZWN0GAEgASgJEhwKFG5lZ2F0aXZlX3ZvaWNlX2NvdW50GAIgASgDEiUKHXByZXZpb3VzX25lZ2F0aXZlX3ZvaWNlX2NvdW50GAMgASgDEhYKDm1lYW5fc2VudGltZW50GAQgASgBEiwKBnF1b3RlcxgFIAMoCzIcLmd1ZXN0dm9pY2UudjEuQXNwZWN0TWVudGlvbiJAChVMaXN0VG9wSXNzdWVzUmVzcG9uc2USJwoGaXNzdWVzGAEgAygLMhcuZ3Vlc3R2b2ljZS52MS5Ub3BJc3N1ZSKIAQoUQ29tcGFyZUhvdGVsc1JlcXVlc3QSMgoGcGFyZW50GAEgASgJQiLgQQL6QRwKGmd1ZXN0dm9pY2UudjEvT3JnYW5pemF0aW9uEiwKCGludGVydmFsGAIgASgLMhUuZ29vZ2xlLnR5cGUuSW50ZXJ2YWxCA+BBAhIOCgZhc3BlY3QYAyABKAkihQEKD0hvdGVsQ29tcGFyaXNvbhINCgVob3RlbBgBIAEoCRIMCgRyYW5rGAIgASgFEigKBXN0YXRzGAMgASgLMhkuZ3Vlc3R2b2ljZS52MS5Wb2ljZVN0YXRzEisKB2FzcGVjdHMYBCADKAsyGi5ndWVzdHZvaWNlLnYxLkFzcGVjdFN0YXRzIrIBChVDb21wYXJlSG90ZWxzUmVzcG9uc2USLgoGaG90ZWxzGAEgAygLMh4uZ3Vlc3R2b2ljZS52MS5Ib3RlbENvbXBhcmlzb24SLwoMb3JnYW5pemF0aW9uGAIgASgLMhkuZ3Vlc3R2b2ljZS52MS5Wb2ljZVN0YXRzEjgKFG9yZ2FuaXphdGlvbl9hc3BlY3RzGAMgAygLMhouZ3Vlc3R2b2ljZS52MS5Bc3BlY3RTdGF0cyJWChlMaXN0QXR0ZW50aW9uSXRlbXNSZXF1ZXN0EhIKBXNjb3BlGAEgASgJQgPgQQISEQoJcGFnZV9zaXplGAIgASgFEhIKCnBhZ2VfdG9rZW4YAyABKAkiYgoNQXR0ZW50aW9uSXRlbRIpCghmZWVkYmFjaxgBIAEoCzIXLmd1ZXN0dm9pY2UudjEuRmVlZGJhY2sSFAoMbG95YWx0eV90aWVyGAIgASgJEhAKCHNldmVyaXR5GAMgASgBImIKGkxpc3RBdHRlbnRpb25JdGVtc1Jlc3BvbnNlEisKBWl0ZW1zGAEgAygLMhwuZ3Vlc3R2b2ljZS52MS5BdHRlbnRpb25JdGVtEhcKD25leHRfcGFnZV90b2tlbhgCIAEoCSJdChlHZXRMb3lhbHR5SW5zaWdodHNSZXF1ZXN0EhIKBXNjb3BlGAEgASgJQgPgQQISLAoIaW50ZXJ2YWwYAiABKAsyFS5nb29nbGUudHlwZS5JbnRlcnZhbEID4EECIkcKDVRpZXJTZW50aW1lbnQSDAoEdGllchgBIAEoCRIoCgVzdGF0cxgCIAEoCzIZLmd1ZXN0dm9pY2UudjEuVm9pY2VTdGF0cyI8CgtHdWVzdEF0UmlzaxINCgVndWVzdBgBIAEoCRIMCgR0aWVyGAIgASgJEhAKCGZlZWRiYWNrGAMgAygJInIKD0xveWFsdHlJbnNpZ2h0cxIrCgV0aWVycxgBIAMoCzIcLmd1ZXN0dm9pY2UudjEuVGllclNlbnRpbWVudBIyCg5ndWVzdHNfYXRfcmlzaxgCIAMoCzIaLmd1ZXN0dm9pY2UudjEuR3Vlc3RBdFJpc2sqbAoLR3JhbnVsYXJpdHkSGwoXR1JBTlVMQVJJVFlfVU5TUEVDSUZJRUQQABITCg9HUkFOVUxBUklUWV9EQVkQARIUChBHUkFOVUxBUklUWV9XRUVLEAISFQoRR1JBTlVMQVJJVFlfTU9OVEgQAzLHBAoOSW5zaWdodFNlcnZpY2USVQoPR2V0SG90ZWxTdW1tYXJ5EiUuZ3Vlc3R2b2ljZS52MS5HZXRIb3RlbFN1bW1hcnlSZXF1ZXN0GhsuZ3Vlc3R2b2ljZS52MS5Ib3RlbFN1bW1hcnkSWwoRR2V0U2VudGltZW50VHJlbmQSJy5ndWVzdHZvaWNlLnYxLkdldFNlbnRpbWVudFRyZW5kUmVxdWVzdBodLmd1ZXN0dm9pY2UudjEuU2VudGltZW50VHJlbmQSWgoNTGlzdFRvcElzc3VlcxIjLmd1ZXN0dm9pY2UudjEuTGlzdFRvcElzc3Vlc1JlcXVlc3QaJC5ndWVzdHZvaWNlLnYxLkxpc3RUb3BJc3N1ZXNSZXNwb25zZRJaCg1Db21wYXJlSG90ZWxzEiMuZ3Vlc3R2b2ljZS52MS5Db21wYXJlSG90ZWxzUmVxdWVzdBokLmd1ZXN0dm9pY2UudjEuQ29tcGFyZUhvdGVsc1Jlc3BvbnNlEmkKEkxpc3RBdHRlbnRpb25JdGVtcxIoLmd1ZXN0dm9pY2UudjEuTGlzdEF0dGVudGlvbkl0ZW1zUmVxdWVzdBopLmd1ZXN0dm9pY2UudjEuTGlzdEF0dGVudGlvbkl0ZW1zUmVzcG9uc2USXgoSR2V0TG95YWx0eUluc2lnaHRzEiguZ3Vlc3R2b2ljZS52MS5HZXRMb3lhbHR5SW5zaWdodHNSZXF1ZXN0Gh4uZ3Vlc3R2b2ljZS52MS5Mb3lhbHR5SW5zaWdodHNCgAEKEGlvLmd1ZXN0dm9pY2UudjFCE0luc2lnaHRTZXJ2aWNlUHJvdG9QAVpFZ2l0aHViLmNvbS9ndWVzdHZvaWNlL2d1ZXN0dm9pY2UvY2xpZW50cy9nby9ndWVzdHZvaWNldjE7Z3Vlc3R2b2ljZXYxqgINR3Vlc3R2b2ljZS5WMWIGcHJvdG8z", [file_google_api_field_behavior, file_google_api_resource, file_google_type_date, file_google_type_interval, file_guestvoice_v1_feedback]);
+  fileDesc("CiNndWVzdHZvaWNlL3YxL2luc2lnaHRfc2VydmljZS5wcm90bxINZ3Vlc3R2b2ljZS52MSJyChZHZXRIb3RlbFN1bW1hcnlSZXF1ZXN0EioKBWhvdGVsGAEgASgJQhvgQQL6QRUKE2d1ZXN0dm9pY2UudjEvSG90ZWwSLAoIaW50ZXJ2YWwYAiABKAsyFS5nb29nbGUudHlwZS5JbnRlcnZhbEID4EECIpcCCgpWb2ljZVN0YXRzEhYKDmZlZWRiYWNrX2NvdW50GAEgASgDEhMKC3ZvaWNlX2NvdW50GAIgASgDEhYKDm1lYW5fc2VudGltZW50GAMgASgBEhYKDnBvc2l0aXZlX3NoYXJlGAQgASgBEhUKDW5ldXRyYWxfc2hhcmUYBSABKAESFgoObmVnYXRpdmVfc2hhcmUYBiABKAESEwoLbWVhbl9yYXRpbmcYByABKAESEwoLcmF0ZWRfY291bnQYCCABKAMSGQoRcmF0ZWRfdm9pY2VfY291bnQYCSABKAMSHgoWbm90X3Njb3JlZF92b2ljZV9jb3VudBgKIAEoAxIYChBub3Rfc2NvcmVkX2NvdW50GAsgASgDInkKC0FzcGVjdFN0YXRzEg4KBmFzcGVjdBgBIAEoCRIVCg1tZW50aW9uX2NvdW50GAIgASgDEhMKC3ZvaWNlX2NvdW50GAMgASgDEhYKDm1lYW5fc2VudGltZW50GAQgASgBEhYKDm5lZ2F0aXZlX3NoYXJlGAUgASgBIrQCCgxIb3RlbFN1bW1hcnkSDQoFaG90ZWwYASABKAkSJwoIaW50ZXJ2YWwYAiABKAsyFS5nb29nbGUudHlwZS5JbnRlcnZhbBIqCgdjdXJyZW50GAMgASgLMhkuZ3Vlc3R2b2ljZS52MS5Wb2ljZVN0YXRzEisKCHByZXZpb3VzGAQgASgLMhkuZ3Vlc3R2b2ljZS52MS5Wb2ljZVN0YXRzEisKB2FzcGVjdHMYBSADKAsyGi5ndWVzdHZvaWNlLnYxLkFzcGVjdFN0YXRzEjQKEHByZXZpb3VzX2FzcGVjdHMYBiADKAsyGi5ndWVzdHZvaWNlLnYxLkFzcGVjdFN0YXRzEjAKEXByZXZpb3VzX2ludGVydmFsGAcgASgLMhUuZ29vZ2xlLnR5cGUuSW50ZXJ2YWwiogEKGEdldFNlbnRpbWVudFRyZW5kUmVxdWVzdBISCgVzY29wZRgBIAEoCUID4EECEiwKCGludGVydmFsGAIgASgLMhUuZ29vZ2xlLnR5cGUuSW50ZXJ2YWxCA+BBAhI0CgtncmFudWxhcml0eRgDIAEoDjIaLmd1ZXN0dm9pY2UudjEuR3JhbnVsYXJpdHlCA+BBAhIOCgZhc3BlY3QYBCABKAkivAEKC1RyZW5kQnVja2V0EicKCGludGVydmFsGAEgASgLMhUuZ29vZ2xlLnR5cGUuSW50ZXJ2YWwSEwoLdm9pY2VfY291bnQYAiABKAMSFgoObWVhbl9zZW50aW1lbnQYAyABKAESFgoOZmVlZGJhY2tfY291bnQYBCABKAMSHwoEZGF0ZRgFIAEoCzIRLmdvb2dsZS50eXBlLkRhdGUSHgoWbm90X3Njb3JlZF92b2ljZV9jb3VudBgGIAEoAyI9Cg5TZW50aW1lbnRUcmVuZBIrCgdidWNrZXRzGAEgAygLMhouZ3Vlc3R2b2ljZS52MS5UcmVuZEJ1Y2tldCJnChRMaXN0VG9wSXNzdWVzUmVxdWVzdBISCgVzY29wZRgBIAEoCUID4EECEiwKCGludGVydmFsGAIgASgLMhUuZ29vZ2xlLnR5cGUuSW50ZXJ2YWxCA+BBAhINCgVsaW1pdBgDIAEoBSKlAQoIVG9wSXNzdWUSDgoGYXNwZWN0GAEgASgJEhwKFG5lZ2F0aXZlX3ZvaWNlX2NvdW50GAIgASgDEiUKHXByZXZpb3VzX25lZ2F0aXZlX3ZvaWNlX2NvdW50GAMgASgDEhYKDm1lYW5fc2VudGltZW50GAQgASgBEiwKBnF1b3RlcxgFIAMoCzIcLmd1ZXN0dm9pY2UudjEuQXNwZWN0TWVudGlvbiJAChVMaXN0VG9wSXNzdWVzUmVzcG9uc2USJwoGaXNzdWVzGAEgAygLMhcuZ3Vlc3R2b2ljZS52MS5Ub3BJc3N1ZSKIAQoUQ29tcGFyZUhvdGVsc1JlcXVlc3QSMgoGcGFyZW50GAEgASgJQiLgQQL6QRwKGmd1ZXN0dm9pY2UudjEvT3JnYW5pemF0aW9uEiwKCGludGVydmFsGAIgASgLMhUuZ29vZ2xlLnR5cGUuSW50ZXJ2YWxCA+BBAhIOCgZhc3BlY3QYAyABKAkihQEKD0hvdGVsQ29tcGFyaXNvbhINCgVob3RlbBgBIAEoCRIMCgRyYW5rGAIgASgFEigKBXN0YXRzGAMgASgLMhkuZ3Vlc3R2b2ljZS52MS5Wb2ljZVN0YXRzEisKB2FzcGVjdHMYBCADKAsyGi5ndWVzdHZvaWNlLnYxLkFzcGVjdFN0YXRzIrIBChVDb21wYXJlSG90ZWxzUmVzcG9uc2USLgoGaG90ZWxzGAEgAygLMh4uZ3Vlc3R2b2ljZS52MS5Ib3RlbENvbXBhcmlzb24SLwoMb3JnYW5pemF0aW9uGAIgASgLMhkuZ3Vlc3R2b2ljZS52MS5Wb2ljZVN0YXRzEjgKFG9yZ2FuaXphdGlvbl9hc3BlY3RzGAMgAygLMhouZ3Vlc3R2b2ljZS52MS5Bc3BlY3RTdGF0cyJWChlMaXN0QXR0ZW50aW9uSXRlbXNSZXF1ZXN0EhIKBXNjb3BlGAEgASgJQgPgQQISEQoJcGFnZV9zaXplGAIgASgFEhIKCnBhZ2VfdG9rZW4YAyABKAkiYgoNQXR0ZW50aW9uSXRlbRIpCghmZWVkYmFjaxgBIAEoCzIXLmd1ZXN0dm9pY2UudjEuRmVlZGJhY2sSFAoMbG95YWx0eV90aWVyGAIgASgJEhAKCHNldmVyaXR5GAMgASgBImIKGkxpc3RBdHRlbnRpb25JdGVtc1Jlc3BvbnNlEisKBWl0ZW1zGAEgAygLMhwuZ3Vlc3R2b2ljZS52MS5BdHRlbnRpb25JdGVtEhcKD25leHRfcGFnZV90b2tlbhgCIAEoCSJdChlHZXRMb3lhbHR5SW5zaWdodHNSZXF1ZXN0EhIKBXNjb3BlGAEgASgJQgPgQQISLAoIaW50ZXJ2YWwYAiABKAsyFS5nb29nbGUudHlwZS5JbnRlcnZhbEID4EECIkcKDVRpZXJTZW50aW1lbnQSDAoEdGllchgBIAEoCRIoCgVzdGF0cxgCIAEoCzIZLmd1ZXN0dm9pY2UudjEuVm9pY2VTdGF0cyI8CgtHdWVzdEF0UmlzaxINCgVndWVzdBgBIAEoCRIMCgR0aWVyGAIgASgJEhAKCGZlZWRiYWNrGAMgAygJInIKD0xveWFsdHlJbnNpZ2h0cxIrCgV0aWVycxgBIAMoCzIcLmd1ZXN0dm9pY2UudjEuVGllclNlbnRpbWVudBIyCg5ndWVzdHNfYXRfcmlzaxgCIAMoCzIaLmd1ZXN0dm9pY2UudjEuR3Vlc3RBdFJpc2sqbAoLR3JhbnVsYXJpdHkSGwoXR1JBTlVMQVJJVFlfVU5TUEVDSUZJRUQQABITCg9HUkFOVUxBUklUWV9EQVkQARIUChBHUkFOVUxBUklUWV9XRUVLEAISFQoRR1JBTlVMQVJJVFlfTU9OVEgQAzLHBAoOSW5zaWdodFNlcnZpY2USVQoPR2V0SG90ZWxTdW1tYXJ5EiUuZ3Vlc3R2b2ljZS52MS5HZXRIb3RlbFN1bW1hcnlSZXF1ZXN0GhsuZ3Vlc3R2b2ljZS52MS5Ib3RlbFN1bW1hcnkSWwoRR2V0U2VudGltZW50VHJlbmQSJy5ndWVzdHZvaWNlLnYxLkdldFNlbnRpbWVudFRyZW5kUmVxdWVzdBodLmd1ZXN0dm9pY2UudjEuU2VudGltZW50VHJlbmQSWgoNTGlzdFRvcElzc3VlcxIjLmd1ZXN0dm9pY2UudjEuTGlzdFRvcElzc3Vlc1JlcXVlc3QaJC5ndWVzdHZvaWNlLnYxLkxpc3RUb3BJc3N1ZXNSZXNwb25zZRJaCg1Db21wYXJlSG90ZWxzEiMuZ3Vlc3R2b2ljZS52MS5Db21wYXJlSG90ZWxzUmVxdWVzdBokLmd1ZXN0dm9pY2UudjEuQ29tcGFyZUhvdGVsc1Jlc3BvbnNlEmkKEkxpc3RBdHRlbnRpb25JdGVtcxIoLmd1ZXN0dm9pY2UudjEuTGlzdEF0dGVudGlvbkl0ZW1zUmVxdWVzdBopLmd1ZXN0dm9pY2UudjEuTGlzdEF0dGVudGlvbkl0ZW1zUmVzcG9uc2USXgoSR2V0TG95YWx0eUluc2lnaHRzEiguZ3Vlc3R2b2ljZS52MS5HZXRMb3lhbHR5SW5zaWdodHNSZXF1ZXN0Gh4uZ3Vlc3R2b2ljZS52MS5Mb3lhbHR5SW5zaWdodHNCgAEKEGlvLmd1ZXN0dm9pY2UudjFCE0luc2lnaHRTZXJ2aWNlUHJvdG9QAVpFZ2l0aHViLmNvbS9ndWVzdHZvaWNlL2d1ZXN0dm9pY2UvY2xpZW50cy9nby9ndWVzdHZvaWNldjE7Z3Vlc3R2b2ljZXYxqgINR3Vlc3R2b2ljZS5WMWIGcHJvdG8z", [file_google_api_field_behavior, file_google_api_resource, file_google_type_date, file_google_type_interval, file_guestvoice_v1_feedback]);
 
 /**
  * Request for InsightService.GetHotelSummary.
@@ -51,6 +51,12 @@ export const GetHotelSummaryRequestSchema: GenMessage<GetHotelSummaryRequest> = 
 /**
  * Voice-weighted figures of a set of feedback.
  *
+ * Feedback whose sentiment was not scored (FeedbackAnalysis.sentiment_state)
+ * counts in feedback_count and its voice in voice_count, and its rating in the
+ * rating figures, but it enters no sentiment figure: a voice's mean is over
+ * its scored feedback, and a voice with none (a not-scored voice) is left out
+ * of mean_sentiment and the shares and counted in not_scored_voice_count.
+ *
  * @generated from message guestvoice.v1.VoiceStats
  */
 export type VoiceStats = Message<"guestvoice.v1.VoiceStats"> & {
@@ -62,35 +68,36 @@ export type VoiceStats = Message<"guestvoice.v1.VoiceStats"> & {
   feedbackCount: bigint;
 
   /**
-   * Distinct voices.
+   * Distinct voices, not-scored voices included.
    *
    * @generated from field: int64 voice_count = 2;
    */
   voiceCount: bigint;
 
   /**
-   * Mean over voices of each voice's mean compound sentiment.
+   * Mean over scored voices of each one's mean compound sentiment.
    *
    * @generated from field: double mean_sentiment = 3;
    */
   meanSentiment: number;
 
   /**
-   * Share of voices whose mean sentiment is >= 0.05.
+   * Share of scored voices whose mean sentiment is >= 0.05.
    *
    * @generated from field: double positive_share = 4;
    */
   positiveShare: number;
 
   /**
-   * Share of voices whose mean sentiment is strictly between -0.05 and 0.05.
+   * Share of scored voices whose mean sentiment is strictly between -0.05
+   * and 0.05.
    *
    * @generated from field: double neutral_share = 5;
    */
   neutralShare: number;
 
   /**
-   * Share of voices whose mean sentiment is <= -0.05.
+   * Share of scored voices whose mean sentiment is <= -0.05.
    *
    * @generated from field: double negative_share = 6;
    */
@@ -117,6 +124,21 @@ export type VoiceStats = Message<"guestvoice.v1.VoiceStats"> & {
    * @generated from field: int64 rated_voice_count = 9;
    */
   ratedVoiceCount: bigint;
+
+  /**
+   * Voices none of whose feedback was scored (its language has no analyser
+   * or could not be told): part of voice_count, in no sentiment figure.
+   *
+   * @generated from field: int64 not_scored_voice_count = 10;
+   */
+  notScoredVoiceCount: bigint;
+
+  /**
+   * Feedback items not scored, repeats excluded; part of feedback_count.
+   *
+   * @generated from field: int64 not_scored_count = 11;
+   */
+  notScoredCount: bigint;
 };
 
 /**
@@ -297,14 +319,15 @@ export type TrendBucket = Message<"guestvoice.v1.TrendBucket"> & {
   interval?: Interval | undefined;
 
   /**
-   * Distinct voices in the bucket.
+   * Distinct voices in the bucket (with mentions of the aspect, when one is
+   * asked for).
    *
    * @generated from field: int64 voice_count = 2;
    */
   voiceCount: bigint;
 
   /**
-   * Voice-weighted mean sentiment; 0 when no voices.
+   * Voice-weighted mean sentiment over the scored voices; 0 when none.
    *
    * @generated from field: double mean_sentiment = 3;
    */
@@ -323,6 +346,15 @@ export type TrendBucket = Message<"guestvoice.v1.TrendBucket"> & {
    * @generated from field: google.type.Date date = 5;
    */
   date?: Date | undefined;
+
+  /**
+   * Voices in the bucket none of whose feedback was scored (VoiceStats
+   * explains); part of voice_count, not of mean_sentiment. Always 0 for an
+   * aspect: aspects are only found in scored text.
+   *
+   * @generated from field: int64 not_scored_voice_count = 6;
+   */
+  notScoredVoiceCount: bigint;
 };
 
 /**
@@ -511,7 +543,7 @@ export type HotelComparison = Message<"guestvoice.v1.HotelComparison"> & {
 
   /**
    * 1 for the best by voice-weighted sentiment (of the aspect when one is
-   * asked for); hotels without voices rank last; ties by hotel name.
+   * asked for); hotels without scored voices rank last; ties by hotel name.
    *
    * @generated from field: int32 rank = 2;
    */

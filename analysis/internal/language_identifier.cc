@@ -1,0 +1,112 @@
+#include "analysis/internal/language_identifier.h"
+
+#include <cstddef>
+#include <optional>
+#include <utility>
+
+#include "absl/strings/ascii.h"
+#include "analysis/internal/cld2_detector.h"
+#include "analysis/internal/python_unicode.h"
+#include "analysis/internal/text_words.h"
+#include "common/utf8.h"
+
+namespace guestvoice::analysis {
+namespace {
+
+// The primary language subtag of a BCP-47 tag, lowercased ("pt-BR" -> "pt",
+// "ES" -> "es"), or "" when the tag does not start with 2-3 ASCII letters.
+std::string PrimarySubtag(std::string_view tag) {
+  const std::size_t end = tag.find_first_of("-_");
+  const std::string_view primary = tag.substr(0, end);
+  if (primary.size() < 2 || primary.size() > 3) return "";
+  for (char c : primary) {
+    if (!absl::ascii_isalpha(static_cast<unsigned char>(c))) return "";
+  }
+  std::string lower(primary);
+  absl::AsciiStrToLower(&lower);
+  return lower;
+}
+
+// Whether `code_point` is a letter of a script other than Latin: the blocks
+// of the alphabets, abjads, abugidas and ideographs from Greek (U+0370) on,
+// and their presentation forms. Combining marks, punctuation, symbols and
+// emoji are not letters, so "Très bien 😀" has none.
+bool IsNonLatinLetter(char32_t code_point) {
+  return (code_point >= 0x0370 && code_point <= 0x1CFF) ||    // Greek..Vedic
+         (code_point >= 0x1F00 && code_point <= 0x1FFF) ||    // Greek Extended
+         (code_point >= 0x2C00 && code_point <= 0x2C5F) ||    // Glagolitic
+         (code_point >= 0x2D00 && code_point <= 0x2DFF) ||    // Georgian..
+         (code_point >= 0x2E80 && code_point <= 0xA4CF) ||    // CJK, Kana, Yi
+         (code_point >= 0xA500 && code_point <= 0xA6FF) ||    // Vai, Bamum
+         (code_point >= 0xA800 && code_point <= 0xABFF) ||    // Indic, Hangul
+         (code_point >= 0xAC00 && code_point <= 0xD7FF) ||    // Hangul
+         (code_point >= 0xF900 && code_point <= 0xFAFF) ||    // CJK compat.
+         (code_point >= 0xFB1D && code_point <= 0xFDFF) ||    // Hebrew, Arabic
+         (code_point >= 0xFE70 && code_point <= 0xFEFF) ||    // Arabic forms
+         (code_point >= 0xFF66 && code_point <= 0xFFDC) ||    // half-width Kana
+         (code_point >= 0x10000 && code_point <= 0x1BFFF) ||  // historic
+         (code_point >= 0x20000 && code_point <= 0x3FFFF);    // CJK ext.
+}
+
+bool HasNonLatinLetters(std::string_view valid_text) {
+  for (std::size_t pos = 0; pos < valid_text.size();) {
+    const utf8::Step step = utf8::Decode(valid_text, pos);
+    if (IsNonLatinLetter(step.code_point)) return true;
+    pos += step.length;
+  }
+  return false;
+}
+
+}  // namespace
+
+LanguageIdentifier::LanguageIdentifier(std::vector<AnalysedLanguage> analysed)
+    : analysed_(std::move(analysed)) {}
+
+IdentifiedLanguage LanguageIdentifier::Identify(
+    std::string_view valid_text, std::string_view declared_language) const {
+  if (const std::optional<std::string_view> detected =
+          DetectLanguageReliably(valid_text)) {
+    return {std::string(*detected), LanguageSource::kDetected};
+  }
+
+  // Too short or ambiguous for CLD2: weigh the words each analysed language
+  // knows. Only texts CLD2 cannot call get here, so this pass is cheap.
+  thread_local TextWords words;
+  SplitTextWords(valid_text, PythonUnicode::Default(), &words);
+  const std::string declared = PrimarySubtag(declared_language);
+  int declared_known = 0;
+  int best_known = 0;
+  int languages_at_best = 0;
+  const AnalysedLanguage* best = nullptr;
+  bool declared_is_analysed = false;
+  for (const AnalysedLanguage& language : analysed_) {
+    int known = 0;
+    for (const TextWord& word : words.words) {
+      if (language.knows_word(word.lower)) ++known;
+    }
+    if (language.code == declared) {
+      declared_is_analysed = true;
+      declared_known = known;
+    }
+    if (known > best_known) {
+      best_known = known;
+      best = &language;
+      languages_at_best = 1;
+    } else if (known == best_known) {
+      ++languages_at_best;
+    }
+  }
+
+  // The analysed languages are all written in Latin script; a declared
+  // language analysed elsewhere may use any script.
+  const bool declared_fits =
+      !declared.empty() && declared_known == best_known &&
+      !(declared_is_analysed && HasNonLatinLetters(valid_text));
+  if (declared_fits) return {declared, LanguageSource::kDeclared};
+  if (best_known > 0 && languages_at_best == 1) {
+    return {best->code, LanguageSource::kDetected};
+  }
+  return {std::string(kUndeterminedLanguage), LanguageSource::kUndetermined};
+}
+
+}  // namespace guestvoice::analysis

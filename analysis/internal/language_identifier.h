@@ -1,0 +1,51 @@
+#ifndef GUESTVOICE_ANALYSIS_INTERNAL_LANGUAGE_IDENTIFIER_H_
+#define GUESTVOICE_ANALYSIS_INTERNAL_LANGUAGE_IDENTIFIER_H_
+
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "analysis/language.h"
+
+namespace guestvoice::analysis {
+
+struct IdentifiedLanguage {
+  std::string language;  // BCP-47, or kUndeterminedLanguage
+  LanguageSource source = LanguageSource::kUndetermined;
+};
+
+// Tells the language of a feedback text by the rule in analysis/README.md
+// ("Language"):
+//  1. CLD2's answer when it calls it reliable;
+//  2. else the caller's declared code (its primary subtag, lowercased) when
+//     the text does not contradict it: no letters of a script the declared
+//     language is not written in, and no analysed language knows more of the
+//     text's words than the declared one;
+//  3. else the analysed language that knows the most of the text's words,
+//     when exactly one does (short texts: "Great stay!");
+//  4. else undetermined.
+// Immutable and thread-safe.
+class LanguageIdentifier {
+ public:
+  // A language analysed here, all written in Latin script, with the words
+  // its lexicons know (lowercase).
+  struct AnalysedLanguage {
+    std::string code;
+    std::function<bool(std::string_view lower_word)> knows_word;
+  };
+
+  explicit LanguageIdentifier(std::vector<AnalysedLanguage> analysed);
+
+  // `valid_text` is valid UTF-8; `declared_language` any string (ignored
+  // unless it starts with a 2-3 letter primary language subtag).
+  IdentifiedLanguage Identify(std::string_view valid_text,
+                              std::string_view declared_language) const;
+
+ private:
+  std::vector<AnalysedLanguage> analysed_;
+};
+
+}  // namespace guestvoice::analysis
+
+#endif  // GUESTVOICE_ANALYSIS_INTERNAL_LANGUAGE_IDENTIFIER_H_

@@ -1,0 +1,207 @@
+// Re-analysis of stored feedback: after a taxonomy change every item's
+// contributions move exactly (guestvoice-verify stays clean), progress is
+// stored with every batch, and a run stopped mid-way resumes on a new runner
+// (a restarted server) and finishes with nothing counted twice.
+
+#include "service/feedback/reanalysis.h"
+
+#include <map>
+#include <string>
+
+#include "absl/strings/str_cat.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "service/feedback/aggregates.h"
+#include "service/feedback/reanalysis_runner.h"
+#include "service/tenancy/operations.h"
+#include "storage/keys.h"
+#include "tests/service/feedback/domain_fixture.h"
+#include "tests/testing/status_matchers.h"
+#include "tools/verify/aggregate_verifier.h"
+
+namespace guestvoice::service {
+namespace {
+
+using ::guestvoice::testing::StatusIs;
+using ::testing::IsEmpty;
+
+// An operator's edit of the taxonomy: wifi is no longer an aspect, and
+// "towel" now mentions cleanliness.
+constexpr char kEditedTaxonomy[] =
+    "version\t2099-01-01.1\n"
+    "cleanliness\tdirty\n"
+    "cleanliness\ttowel\n"
+    "room\tbed\n"
+    "staff_service\tstaff\n";
+
+class ReanalysisTest : public testing::FeedbackDomainFixture {
+ protected:
+  void SetUp() override {
+    ASSERT_NO_FATAL_FAILURE(FeedbackDomainFixture::SetUp());
+    // Organizations are found through their index (a restart's resume).
+    storage::WriteBatch batch;
+    batch.Put(storage::ColumnFamily::kIndexes,
+              storage::OrganizationIndexKey("acme"), "");
+    ASSERT_OK(store().Write(std::move(batch)));
+    absl::StatusOr<analysis::AspectTaxonomy> taxonomy =
+        analysis::AspectTaxonomy::Parse(kEditedTaxonomy);
+    ASSERT_OK(taxonomy.status());
+    edited_.emplace(*std::move(taxonomy));
+  }
+
+  // Five items, each with a wifi mention the edit takes away; the last two
+  // by one author.
+  void IngestItems() {
+    for (int i = 0; i < 5; ++i) {
+      Ingest(Item(absl::StrCat("x", i), absl::StrCat("@guest", i % 4),
+                  absl::StrCat("The wifi was terrible and the towel ", i,
+                               " was dirty.")));
+    }
+  }
+
+  // Aspect -> mentions in acme's lisbon blocks of today.
+  std::map<std::string, int64_t> MentionsToday() {
+    const int64_t day =
+        HotelDay(clock_.Now() - absl::Hours(1), absl::UTCTimeZone());
+    std::map<std::string, int64_t> mentions;
+    absl::StatusOr<std::vector<AggregateBlock>> blocks =
+        ReadBlocks(store(), "acme", storage::AggregateTable::kAspects, "lisbon",
+                   day - 1, day + 1, BlockCover::kDays, nullptr);
+    EXPECT_OK(blocks.status());
+    EXPECT_OK(
+        SumAspectVoices(*blocks, [&](std::string_view aspect, std::string_view,
+                                     const AspectCounters& totals) {
+          mentions[std::string(aspect)] += totals.mention_count;
+        }));
+    return mentions;
+  }
+
+  void ExpectVerifiesClean() {
+    absl::StatusOr<verify::VerifyReport> report =
+        verify::VerifyAggregates(store());
+    ASSERT_OK(report.status());
+    EXPECT_THAT(report->differences, IsEmpty());
+  }
+
+  v1::Operation StartOperation(const FeedbackReanalysis& reanalysis) {
+    v1::ReanalyzeFeedbackRequest request;
+    request.set_parent(kAcme);
+    v1::Operation operation;
+    EXPECT_OK(reanalysis.Start(admin_, request, operation));
+    return operation;
+  }
+
+  v1::Operation Get(const std::string& name) {
+    v1::GetOperationRequest request;
+    request.set_name(name);
+    v1::Operation operation;
+    EXPECT_OK(Operations(domain()).Get(admin_, request, operation));
+    return operation;
+  }
+
+  const Principal admin_ = Caller("acme", {v1::SCOPE_ADMIN});
+  std::optional<analysis::FeedbackAnalyzer> edited_;
+};
+
+TEST_F(ReanalysisTest, ATaxonomyEditMovesAspectCountsExactly) {
+  IngestItems();
+  EXPECT_EQ(MentionsToday()["wifi_internet"], 5);
+  const FeedbackReanalysis reanalysis(domain(), *edited_, 2);
+  const v1::Operation started = StartOperation(reanalysis);
+  EXPECT_FALSE(started.done());
+  EXPECT_EQ(started.reanalyze_feedback().taxonomy_version(), "2099-01-01.1");
+  absl::StatusOr<OperationName> name =
+      ParseOperationName("name", started.name());
+  ASSERT_OK(name.status());
+
+  int batches = 0;
+  for (bool done = false; !done; ++batches) {
+    absl::StatusOr<bool> ran = reanalysis.RunBatch(*name);
+    ASSERT_OK(ran.status());
+    done = *ran;
+    ExpectVerifiesClean();
+  }
+  EXPECT_EQ(batches, 3);
+  const std::map<std::string, int64_t> mentions = MentionsToday();
+  EXPECT_EQ(mentions.count("wifi_internet"), 0u);
+  EXPECT_EQ(mentions.at("cleanliness"), 5) << "one per clause";
+
+  const v1::Operation finished = Get(started.name());
+  EXPECT_TRUE(finished.done());
+  EXPECT_FALSE(finished.has_error());
+  EXPECT_EQ(finished.reanalyze_feedback().total_count(), 5);
+  EXPECT_EQ(finished.reanalyze_feedback().processed_count(), 5);
+  EXPECT_EQ(finished.reanalyze_feedback().changed_count(), 5);
+}
+
+TEST_F(ReanalysisTest, AnUnchangedAnalyserChangesNothing) {
+  IngestItems();
+  const std::map<std::string, int64_t> before = MentionsToday();
+  const FeedbackReanalysis reanalysis(domain(),
+                                      analysis::FeedbackAnalyzer::Default());
+  absl::StatusOr<OperationName> name =
+      ParseOperationName("name", StartOperation(reanalysis).name());
+  ASSERT_OK(name.status());
+  absl::StatusOr<bool> done = reanalysis.RunBatch(*name);
+  ASSERT_OK(done.status());
+  EXPECT_TRUE(*done) << "one batch holds all five";
+  EXPECT_EQ(MentionsToday(), before);
+  const v1::Operation finished =
+      Get(FormatOperationName(name->organization, name->operation));
+  EXPECT_EQ(finished.reanalyze_feedback().processed_count(), 5);
+  EXPECT_EQ(finished.reanalyze_feedback().changed_count(), 0);
+  ExpectVerifiesClean();
+}
+
+TEST_F(ReanalysisTest, AStoppedRunResumesOnANewRunnerWithNothingTwice) {
+  IngestItems();
+  const FeedbackReanalysis reanalysis(domain(), *edited_, 2);
+  const v1::Operation started = StartOperation(reanalysis);
+  absl::StatusOr<OperationName> name =
+      ParseOperationName("name", started.name());
+  ASSERT_OK(name.status());
+  // One batch, then the server goes down.
+  absl::StatusOr<bool> done = reanalysis.RunBatch(*name);
+  ASSERT_OK(done.status());
+  ASSERT_FALSE(*done);
+  const v1::Operation halfway = Get(started.name());
+  EXPECT_FALSE(halfway.done());
+  EXPECT_EQ(halfway.reanalyze_feedback().total_count(), 5);
+  EXPECT_EQ(halfway.reanalyze_feedback().processed_count(), 2);
+  ExpectVerifiesClean();
+
+  // The next start finds the operation unfinished and completes it.
+  const FeedbackReanalysis restarted(domain(), *edited_, 2);
+  absl::StatusOr<std::unique_ptr<ReanalysisRunner>> runner =
+      ReanalysisRunner::Start(restarted, domain());
+  ASSERT_OK(runner.status());
+  (*runner)->WaitUntilIdle();
+  (*runner)->Stop();
+
+  const v1::Operation finished = Get(started.name());
+  EXPECT_TRUE(finished.done());
+  EXPECT_EQ(finished.reanalyze_feedback().processed_count(), 5);
+  EXPECT_EQ(finished.reanalyze_feedback().changed_count(), 5);
+  EXPECT_EQ(MentionsToday().at("cleanliness"), 5);
+  EXPECT_EQ(MentionsToday().count("wifi_internet"), 0u);
+  ExpectVerifiesClean();
+}
+
+TEST_F(ReanalysisTest, OnlyTheOrganizationsAdminsMayStartOrRead) {
+  const FeedbackReanalysis reanalysis(domain(), *edited_);
+  v1::ReanalyzeFeedbackRequest request;
+  request.set_parent(kAcme);
+  v1::Operation operation;
+  EXPECT_THAT(
+      reanalysis.Start(Caller("rival", {v1::SCOPE_ADMIN}), request, operation),
+      StatusIs(absl::StatusCode::kNotFound));
+  EXPECT_THAT(reanalysis.Start(Caller("acme", {v1::SCOPE_FEEDBACK_WRITE}),
+                               request, operation),
+              StatusIs(absl::StatusCode::kPermissionDenied));
+  request.set_parent("hotels/lisbon");
+  EXPECT_THAT(reanalysis.Start(admin_, request, operation),
+              StatusIs(absl::StatusCode::kInvalidArgument));
+}
+
+}  // namespace
+}  // namespace guestvoice::service
