@@ -5,9 +5,12 @@
 #include <utility>
 #include <vector>
 
+#include "absl/container/flat_hash_set.h"
 #include "analysis/internal/clause_aspects.h"
 #include "analysis/internal/clause_splitter.h"
 #include "analysis/internal/hotel_sentiment.h"
+#include "analysis/internal/language_analyzers.h"
+#include "analysis/internal/language_rules.h"
 #include "analysis/internal/python_unicode.h"
 #include "analysis/internal/text_words.h"
 #include "analysis/internal/vader_tokenizer.h"
@@ -48,9 +51,20 @@ class ClauseWords {
 // The languages scored here, for language identification.
 std::vector<LanguageIdentifier::AnalysedLanguage> AnalysedLanguages() {
   const VaderWordTable& english = HotelSentimentAnalyzer().words();
-  return {{"en", [&english](std::string_view word) {
-             return english.Find(word) != nullptr;
-           }}};
+  static const auto* const kEnglishFunctionWords =
+      new absl::flat_hash_set<std::string_view>(EnglishFunctionWords().begin(),
+                                                EnglishFunctionWords().end());
+  std::vector<LanguageIdentifier::AnalysedLanguage> languages = {
+      {"en", [&english](std::string_view word) {
+         return english.Find(word) != nullptr ||
+                kEnglishFunctionWords->contains(word);
+       }}};
+  for (const LexicalSentimentAnalyzer* analyzer : LexicalAnalyzers()) {
+    languages.push_back(
+        {std::string(analyzer->language()),
+         [analyzer](std::string_view word) { return analyzer->Knows(word); }});
+  }
+  return languages;
 }
 
 }  // namespace
@@ -80,9 +94,16 @@ Analysis FeedbackAnalyzer::Analyze(std::string_view text,
   analysis.language = std::move(identified.language);
   analysis.language_source = identified.source;
   if (analysis.language != "en") {
-    analysis.scoring = identified.source == LanguageSource::kUndetermined
-                           ? ScoringState::kLanguageUndetermined
-                           : ScoringState::kNoAnalyzerForLanguage;
+    const LexicalSentimentAnalyzer* lexical =
+        FindLexicalAnalyzer(analysis.language);
+    if (lexical != nullptr) {
+      analysis.scoring = ScoringState::kScored;
+      analysis.scores = lexical->PolarityScores(text);
+    } else {
+      analysis.scoring = identified.source == LanguageSource::kUndetermined
+                             ? ScoringState::kLanguageUndetermined
+                             : ScoringState::kNoAnalyzerForLanguage;
+    }
     return analysis;
   }
   analysis.scoring = ScoringState::kScored;

@@ -28,14 +28,16 @@ struct Analysis {
   // Unless kScored, `scores` are all zero and `aspects` empty: the text was
   // not measured, which is not the same as neutral.
   ScoringState scoring = ScoringState::kLanguageUndetermined;
-  SentimentScores scores;  // plain VADER of the whole text, unrounded
+  // The whole text: plain VADER for English, the language's analyser for the
+  // others (analysis/README.md, "Languages"); unrounded.
+  SentimentScores scores;
   // In text order; an aspect mentioned in several clauses appears once per
   // clause, and once per clause at most.
   std::vector<AspectMention> aspects;
 };
 
-// The language, sentiment and hotel aspects of a feedback text. Only English
-// is scored so far. Immutable after
+// The language, sentiment and hotel aspects of a feedback text (the scored
+// languages: analysis/README.md, "Languages"). Immutable after
 // construction and thread-safe. Texts longer than kMaxTextBytes
 // (text_limits.h) are analysed up to that limit; ill-formed UTF-8 is read
 // with each bad sequence as U+FFFD, so mention texts are always valid UTF-8.

@@ -271,6 +271,34 @@ TEST(FeedbackAnalyzerLanguageTest, InvalidUtf8IsIdentifiedAfterReplacement) {
   ExpectNotScored(garbage);
 }
 
+TEST(FeedbackAnalyzerLanguageTest, FrenchDutchAndItalianAreScored) {
+  struct Case {
+    const char* text;
+    const char* language;
+    int sign;
+  };
+  const Case cases[] = {
+      {"La chambre était sale et le personnel très impoli.", "fr", -1},
+      {"Hôtel parfait, personnel adorable, je le recommande vivement !", "fr",
+       1},
+      {"Het ontbijt was niet lekker en de kamer was vies.", "nl", -1},
+      {"Geweldig hotel, heel vriendelijk personeel en een schone kamer!", "nl",
+       1},
+      {"La camera era sporca e il personale maleducato.", "it", -1},
+      {"Ottimo hotel, personale gentilissimo e camere pulite.", "it", 1},
+  };
+  for (const Case& c : cases) {
+    const Analysis analysis = FeedbackAnalyzer::Default().Analyze(c.text);
+    EXPECT_EQ(Language(analysis), std::string(c.language) + "/detected/scored");
+    EXPECT_GT(c.sign * analysis.scores.compound, 0.05) << c.text;
+  }
+  // Short: the declared code, and words of the language, decide.
+  EXPECT_EQ(Language(FeedbackAnalyzer::Default().Analyze("Kamer was vies")),
+            "nl/detected/scored");
+  EXPECT_EQ(Language(FeedbackAnalyzer::Default().Analyze("Bof", "fr")),
+            "fr/declared/scored");
+}
+
 TEST(FeedbackAnalyzerLanguageTest, SixteenKibOfOneWord) {
   auto repeat = [](std::string_view unit) {
     std::string text;
@@ -279,6 +307,9 @@ TEST(FeedbackAnalyzerLanguageTest, SixteenKibOfOneWord) {
   };
   const FeedbackAnalyzer& analyzer = FeedbackAnalyzer::Default();
   EXPECT_EQ(Language(analyzer.Analyze(repeat("dirty "))), "en/detected/scored");
+  EXPECT_EQ(Language(analyzer.Analyze(repeat("sale "), "fr")),
+            "fr/declared/scored");
+  EXPECT_LT(analyzer.Analyze(repeat("sporco ")).scores.compound, -0.05);
   // A word of a language without an analyser, declared or not.
   ExpectNotScored(analyzer.Analyze(repeat("sucio ")));
   ExpectNotScored(analyzer.Analyze(repeat("schmutzig "), "de"));
