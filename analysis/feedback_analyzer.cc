@@ -12,6 +12,7 @@
 #include "analysis/internal/language_analyzers.h"
 #include "analysis/internal/language_rules.h"
 #include "analysis/internal/python_unicode.h"
+#include "analysis/internal/sentiment_vocabulary.h"
 #include "analysis/internal/text_words.h"
 #include "analysis/internal/vader_tokenizer.h"
 #include "analysis/internal/vader_word_table.h"
@@ -67,11 +68,22 @@ std::vector<LanguageIdentifier::AnalysedLanguage> AnalysedLanguages() {
   return languages;
 }
 
+// One matcher per language scored besides English, in LexicalAnalyzers()
+// order.
+std::vector<AspectMatcher> LanguageMatchers(const AspectTaxonomy& taxonomy) {
+  std::vector<AspectMatcher> matchers;
+  for (const LexicalSentimentAnalyzer* analyzer : LexicalAnalyzers()) {
+    matchers.emplace_back(taxonomy, analyzer->language());
+  }
+  return matchers;
+}
+
 }  // namespace
 
 FeedbackAnalyzer::FeedbackAnalyzer(AspectTaxonomy taxonomy)
     : taxonomy_(std::move(taxonomy)),
       matcher_(taxonomy_),
+      language_matchers_(LanguageMatchers(taxonomy_)),
       language_identifier_(AnalysedLanguages()) {}
 
 const FeedbackAnalyzer& FeedbackAnalyzer::Default() {
@@ -93,21 +105,30 @@ Analysis FeedbackAnalyzer::Analyze(std::string_view text,
       language_identifier_.Identify(text, declared_language);
   analysis.language = std::move(identified.language);
   analysis.language_source = identified.source;
-  if (analysis.language != "en") {
-    const LexicalSentimentAnalyzer* lexical =
-        FindLexicalAnalyzer(analysis.language);
-    if (lexical != nullptr) {
-      analysis.scoring = ScoringState::kScored;
-      analysis.scores = lexical->PolarityScores(text);
-    } else {
-      analysis.scoring = identified.source == LanguageSource::kUndetermined
-                             ? ScoringState::kLanguageUndetermined
-                             : ScoringState::kNoAnalyzerForLanguage;
-    }
+  if (analysis.language == "en") {
+    analysis.scoring = ScoringState::kScored;
+    FindEnglishAspects(text, &analysis);
     return analysis;
   }
-  analysis.scoring = ScoringState::kScored;
+  const std::vector<const LexicalSentimentAnalyzer*>& lexical =
+      LexicalAnalyzers();
+  for (std::size_t i = 0; i < lexical.size(); ++i) {
+    if (lexical[i]->language() != analysis.language) continue;
+    analysis.scoring = ScoringState::kScored;
+    analysis.scores = lexical[i]->PolarityScores(text);
+    FindAspects(text, *lexical[i], language_matchers_[i], &analysis);
+    return analysis;
+  }
+  analysis.scoring = identified.source == LanguageSource::kUndetermined
+                         ? ScoringState::kLanguageUndetermined
+                         : ScoringState::kNoAnalyzerForLanguage;
+  return analysis;
+}
 
+// English: plain VADER for the text, VADER with the hotel supplement for each
+// clause, from one tokenization.
+void FeedbackAnalyzer::FindEnglishAspects(std::string_view text,
+                                          Analysis* analysis) const {
   // Per-thread scratch, reused between calls.
   thread_local VaderText vader_text;
   thread_local std::vector<std::string_view> clauses;
@@ -118,8 +139,10 @@ Analysis FeedbackAnalyzer::Analyze(std::string_view text,
   // both analyzers use the reference's emoji lexicon.
   const SentimentAnalyzer& plain = SentimentAnalyzer::Default();
   const SentimentAnalyzer& hotel = HotelSentimentAnalyzer();
+  static const VaderVocabulary* const kHotelVocabulary =
+      new VaderVocabulary(hotel.words());
   plain.Tokenize(text, &vader_text);
-  analysis.scores = plain.ScoreWords(vader_text, 0, vader_text.words.size());
+  analysis->scores = plain.ScoreWords(vader_text, 0, vader_text.words.size());
 
   const PythonUnicode& unicode = PythonUnicode::Default();
   ClauseWords clause_words(text, vader_text);
@@ -134,12 +157,35 @@ Analysis FeedbackAnalyzer::Analyze(std::string_view text,
             ? hotel.ScoreWords(vader_text, first_word, end_word).compound
             : hotel.PolarityScores(clause).compound;
     for (int index : ResolveClauseAspects(clause, words.words, matches,
-                                          sentiment, hotel.words())) {
-      analysis.aspects.push_back(
+                                          sentiment, *kHotelVocabulary)) {
+      analysis->aspects.push_back(
           {taxonomy_.aspects()[index], sentiment, std::string(clause)});
     }
   }
-  return analysis;
+}
+
+// Another scored language: clauses split at its contrast words, each scored
+// by its analyser (lexicon and hotel supplement alike).
+void FeedbackAnalyzer::FindAspects(std::string_view text,
+                                   const LexicalSentimentAnalyzer& lexical,
+                                   const AspectMatcher& matcher,
+                                   Analysis* analysis) const {
+  thread_local std::vector<std::string_view> clauses;
+  thread_local TextWords words;
+  thread_local std::vector<AspectMatcher::TermMatch> matches;
+  const PythonUnicode& unicode = PythonUnicode::Default();
+  SplitClauses(text, unicode, lexical.rules().contrast_words, &clauses);
+  for (std::string_view clause : clauses) {
+    SplitTextWords(clause, unicode, &words);
+    matcher.FindTerms(words.words, &matches);
+    if (matches.empty()) continue;
+    const double sentiment = lexical.PolarityScores(clause).compound;
+    for (int index : ResolveClauseAspects(clause, words.words, matches,
+                                          sentiment, lexical)) {
+      analysis->aspects.push_back(
+          {taxonomy_.aspects()[index], sentiment, std::string(clause)});
+    }
+  }
 }
 
 }  // namespace guestvoice::analysis

@@ -8,6 +8,7 @@
 #include "analysis/aspect_taxonomy.h"
 #include "analysis/internal/aspect_matcher.h"
 #include "analysis/internal/language_identifier.h"
+#include "analysis/internal/lexical_sentiment.h"
 #include "analysis/language.h"
 #include "analysis/sentiment_analyzer.h"
 
@@ -57,8 +58,15 @@ class FeedbackAnalyzer {
   const AspectTaxonomy& taxonomy() const { return taxonomy_; }
 
  private:
+  void FindEnglishAspects(std::string_view text, Analysis* analysis) const;
+  void FindAspects(std::string_view text,
+                   const LexicalSentimentAnalyzer& lexical,
+                   const AspectMatcher& matcher, Analysis* analysis) const;
+
   AspectTaxonomy taxonomy_;
-  AspectMatcher matcher_;
+  AspectMatcher matcher_;  // English
+  // The other scored languages' terms, in LexicalAnalyzers() order.
+  std::vector<AspectMatcher> language_matchers_;
   LanguageIdentifier language_identifier_;
 };
 

@@ -9,6 +9,7 @@
 #include "analysis/internal/language_lexicon.h"
 #include "analysis/internal/language_rules.h"
 #include "analysis/internal/python_unicode.h"
+#include "analysis/internal/sentiment_vocabulary.h"
 #include "analysis/internal/word_hash.h"
 #include "analysis/sentiment_analyzer.h"
 
@@ -27,7 +28,7 @@ namespace guestvoice::analysis {
 //
 // Not a port of a reference: VADER's English idioms and special cases have
 // no counterpart here. Immutable and thread-safe; linear in the text.
-class LexicalSentimentAnalyzer {
+class LexicalSentimentAnalyzer final : public SentimentVocabulary {
  public:
   // `lexicon`: a published lexicon; `supplement`: hotel-domain words, which
   // replace the lexicon's valence for the words both have.
@@ -45,6 +46,17 @@ class LexicalSentimentAnalyzer {
   }
 
   std::string_view language() const { return rules_.code; }
+  const LanguageRules& rules() const { return rules_; }
+
+  // SentimentVocabulary, for aspect resolution.
+  bool IsSentimentWord(std::string_view lower_word) const override {
+    const Facts* facts = Find(lower_word);
+    return facts != nullptr && facts->valence != 0;
+  }
+  bool IsNegation(std::string_view lower_word) const override {
+    const Facts* facts = Find(lower_word);
+    return facts != nullptr && facts->negates;
+  }
 
  private:
   struct Facts {

@@ -299,6 +299,32 @@ TEST(FeedbackAnalyzerLanguageTest, FrenchDutchAndItalianAreScored) {
             "fr/declared/scored");
 }
 
+TEST(FeedbackAnalyzerLanguageTest, AspectsInFrenchDutchAndItalian) {
+  EXPECT_EQ(
+      Analyze("La chambre était sale et le personnel très impoli, mais "
+              "le petit-déjeuner était excellent."),
+      (std::vector<Mention>{
+          {"cleanliness", "La chambre était sale et le personnel très impoli,",
+           -1},
+          {"staff_service",
+           "La chambre était sale et le personnel très impoli,", -1},
+          {"food_beverage", "mais le petit-déjeuner était excellent.", 1}}));
+  EXPECT_EQ(
+      Analyze("Het ontbijt was niet lekker, maar de ligging is top en "
+              "het zwembad heerlijk."),
+      (std::vector<Mention>{
+          {"food_beverage", "Het ontbijt was niet lekker,", -1},
+          {"location", "maar de ligging is top en het zwembad heerlijk.", 1},
+          {"facilities", "maar de ligging is top en het zwembad heerlijk.",
+           1}}));
+  // A weak term (the bathroom) is only the setting of the dirt.
+  EXPECT_EQ(
+      Analyze("Il bagno era sporco e il wifi lentissimo."),
+      (std::vector<Mention>{
+          {"cleanliness", "Il bagno era sporco e il wifi lentissimo.", -1},
+          {"wifi_internet", "Il bagno era sporco e il wifi lentissimo.", -1}}));
+}
+
 TEST(FeedbackAnalyzerLanguageTest, SixteenKibOfOneWord) {
   auto repeat = [](std::string_view unit) {
     std::string text;
