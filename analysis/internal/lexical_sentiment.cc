@@ -67,24 +67,32 @@ LexicalSentimentAnalyzer::LexicalSentimentAnalyzer(
   words_.reserve(lexicon.size() + supplement.size());
   for (const auto& [word, valence] : lexicon) words_[word].valence = valence;
   for (const auto& [word, valence] : supplement) words_[word].valence = valence;
+  // Pattern lists some closed-class words with a polarity of their own
+  // ("très"); here they only do their job, and carry none.
   for (std::string_view word : rules.negations) {
-    words_[std::string(word)].negates = true;
+    Facts& facts = words_[std::string(word)];
+    facts.negates = true;
+    facts.valence = 0;
   }
   for (std::string_view word : rules.trailing_negations) {
     words_[std::string(word)].negates_backward = true;
   }
   for (const auto& [word, scalar] : rules.boosters) {
-    words_[std::string(word)].booster = scalar;
+    Facts& facts = words_[std::string(word)];
+    facts.booster = scalar;
+    facts.valence = 0;
   }
   for (std::string_view word : rules.contrast_words) {
-    words_[std::string(word)].contrasts = true;
+    Facts& facts = words_[std::string(word)];
+    facts.contrasts = true;
+    facts.valence = 0;
   }
   for (std::string_view word : rules.elisions) {
     words_[std::string(word)].is_elision = true;
   }
   if (!rules.superlative_infix.empty()) AddSuperlatives(rules);
   for (std::string_view word : rules.function_words) {
-    words_.try_emplace(std::string(word));
+    words_[std::string(word)].valence = 0;
   }
   struct Mean {
     double sum = 0;
