@@ -1,5 +1,7 @@
 #include "analysis/feedback_analyzer.h"
 
+#include <algorithm>
+#include <cmath>
 #include <cstddef>
 #include <string>
 #include <utility>
@@ -14,6 +16,7 @@
 #include "analysis/internal/python_unicode.h"
 #include "analysis/internal/sentiment_vocabulary.h"
 #include "analysis/internal/text_words.h"
+#include "analysis/internal/vader_rules.h"
 #include "analysis/internal/vader_tokenizer.h"
 #include "analysis/internal/vader_word_table.h"
 #include "analysis/text_limits.h"
@@ -68,6 +71,14 @@ std::vector<LanguageIdentifier::AnalysedLanguage> AnalysedLanguages() {
   return languages;
 }
 
+// The sum of valences behind a compound (VADER's normalisation inverted), so
+// that the parts of a text can be added and normalised again.
+double UnnormalizedSum(double compound) {
+  constexpr double kAlmostOne = 0.9999;
+  const double c = std::clamp(compound, -kAlmostOne, kAlmostOne);
+  return c * std::sqrt(vader::kNormalizationAlpha) / std::sqrt(1 - c * c);
+}
+
 // One matcher per language scored besides English, in LexicalAnalyzers()
 // order.
 std::vector<AspectMatcher> LanguageMatchers(const AspectTaxonomy& taxonomy) {
@@ -105,24 +116,92 @@ Analysis FeedbackAnalyzer::Analyze(std::string_view text,
       language_identifier_.Identify(text, declared_language);
   analysis.language = std::move(identified.language);
   analysis.language_source = identified.source;
-  if (analysis.language == "en") {
+  if (identified.source == LanguageSource::kDetected &&
+      ScoreBySentence(text, &analysis)) {
+    // Mixed languages: done sentence by sentence.
+  } else if (Score(text, analysis.language, &analysis)) {
     analysis.scoring = ScoringState::kScored;
-    FindEnglishAspects(text, &analysis);
-    return analysis;
+  }
+  if (analysis.scoring != ScoringState::kScored) {
+    analysis.scoring = identified.source == LanguageSource::kUndetermined
+                           ? ScoringState::kLanguageUndetermined
+                           : ScoringState::kNoAnalyzerForLanguage;
+  }
+  return analysis;
+}
+
+bool FeedbackAnalyzer::Score(std::string_view text, std::string_view language,
+                             Analysis* analysis) const {
+  if (language == "en") {
+    FindEnglishAspects(text, analysis);
+    return true;
   }
   const std::vector<const LexicalSentimentAnalyzer*>& lexical =
       LexicalAnalyzers();
   for (std::size_t i = 0; i < lexical.size(); ++i) {
-    if (lexical[i]->language() != analysis.language) continue;
-    analysis.scoring = ScoringState::kScored;
-    analysis.scores = lexical[i]->PolarityScores(text);
-    FindAspects(text, *lexical[i], language_matchers_[i], &analysis);
-    return analysis;
+    if (lexical[i]->language() != language) continue;
+    analysis->scores = lexical[i]->PolarityScores(text);
+    FindAspects(text, *lexical[i], language_matchers_[i], analysis);
+    return true;
   }
-  analysis.scoring = identified.source == LanguageSource::kUndetermined
-                         ? ScoringState::kLanguageUndetermined
-                         : ScoringState::kNoAnalyzerForLanguage;
-  return analysis;
+  return false;
+}
+
+bool FeedbackAnalyzer::ScoreBySentence(std::string_view text,
+                                       Analysis* analysis) const {
+  thread_local std::vector<std::string_view> sentences;
+  thread_local std::vector<std::string_view> languages;
+  // No conjunctions: sentences end only at sentence punctuation.
+  SplitClauses(text, PythonUnicode::Default(), {}, &sentences);
+  if (sentences.size() < 2) return false;
+  languages.clear();
+  bool mixed = false;
+  for (std::string_view sentence : sentences) {
+    languages.push_back(
+        language_identifier_.SentenceLanguage(sentence, analysis->language));
+    mixed = mixed || languages.back() != analysis->language;
+  }
+  if (!mixed) return false;
+
+  // Runs of consecutive sentences in one language, each scored in it; the
+  // compound is that of the runs' valence sums added up, the other scores
+  // the runs' by their share of the bytes.
+  double raw_sum = 0;
+  double weighted_bytes = 0;
+  SentimentScores fractions;
+  std::size_t run_begin = 0;
+  for (std::size_t i = 0; i < sentences.size(); ++i) {
+    if (i + 1 < sentences.size() && languages[i + 1] == languages[i]) {
+      continue;
+    }
+    const std::size_t begin =
+        static_cast<std::size_t>(sentences[run_begin].data() - text.data());
+    const std::size_t end =
+        static_cast<std::size_t>(sentences[i].data() - text.data()) +
+        sentences[i].size();
+    run_begin = i + 1;
+    const std::string_view run = text.substr(begin, end - begin);
+    Analysis part;
+    if (!Score(run, languages[i], &part)) continue;
+    analysis->scoring = ScoringState::kScored;
+    raw_sum += UnnormalizedSum(part.scores.compound);
+    const double weight = static_cast<double>(run.size());
+    fractions.neg += part.scores.neg * weight;
+    fractions.neu += part.scores.neu * weight;
+    fractions.pos += part.scores.pos * weight;
+    weighted_bytes += weight;
+    for (AspectMention& mention : part.aspects) {
+      analysis->aspects.push_back(std::move(mention));
+    }
+  }
+  if (weighted_bytes > 0) {
+    analysis->scores.neg = fractions.neg / weighted_bytes;
+    analysis->scores.neu = fractions.neu / weighted_bytes;
+    analysis->scores.pos = fractions.pos / weighted_bytes;
+    analysis->scores.compound =
+        raw_sum / std::sqrt(raw_sum * raw_sum + vader::kNormalizationAlpha);
+  }
+  return true;
 }
 
 // English: plain VADER for the text, VADER with the hotel supplement for each

@@ -30,7 +30,8 @@ struct Analysis {
   // not measured, which is not the same as neutral.
   ScoringState scoring = ScoringState::kLanguageUndetermined;
   // The whole text: plain VADER for English, the language's analyser for the
-  // others (analysis/README.md, "Languages"); unrounded.
+  // others (analysis/README.md, "Languages"), each sentence in its own
+  // language when the text changes language ("Mixed languages"); unrounded.
   SentimentScores scores;
   // In text order; an aspect mentioned in several clauses appears once per
   // clause, and once per clause at most.
@@ -58,6 +59,13 @@ class FeedbackAnalyzer {
   const AspectTaxonomy& taxonomy() const { return taxonomy_; }
 
  private:
+  // Scores and aspects of `text` in `language`; false if it has no analyser.
+  bool Score(std::string_view text, std::string_view language,
+             Analysis* analysis) const;
+  // Each run of sentences in one language scored in it, when some sentence
+  // is in another scored language than the text's; false (nothing done) if
+  // none is.
+  bool ScoreBySentence(std::string_view text, Analysis* analysis) const;
   void FindEnglishAspects(std::string_view text, Analysis* analysis) const;
   void FindAspects(std::string_view text,
                    const LexicalSentimentAnalyzer& lexical,

@@ -124,4 +124,17 @@ IdentifiedLanguage LanguageIdentifier::Identify(
   return {std::string(kUndeterminedLanguage), LanguageSource::kUndetermined};
 }
 
+std::string_view LanguageIdentifier::SentenceLanguage(
+    std::string_view valid_sentence, std::string_view text_language) const {
+  const WordEvidence evidence = Weigh(valid_sentence, {}, text_language);
+  if (evidence.best == nullptr || evidence.languages_at_best != 1 ||
+      evidence.best->code == text_language ||
+      evidence.best_known < 2 * evidence.detected_known + 2) {
+    return text_language;
+  }
+  const std::optional<std::string_view> detected =
+      DetectLanguageReliably(valid_sentence);
+  return detected == evidence.best->code ? evidence.best->code : text_language;
+}
+
 }  // namespace guestvoice::analysis

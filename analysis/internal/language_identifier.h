@@ -49,6 +49,14 @@ class LanguageIdentifier {
   IdentifiedLanguage Identify(std::string_view valid_text,
                               std::string_view declared_language) const;
 
+  // For a text that may change language between sentences: the analysed
+  // language `sentence` is in when its words clearly favour one other than
+  // `text_language` (at least two more than twice as many known words) and
+  // CLD2 reliably agrees; else `text_language`. CLD2 runs only on such
+  // sentences, so a text in one language costs one word pass.
+  std::string_view SentenceLanguage(std::string_view valid_sentence,
+                                    std::string_view text_language) const;
+
  private:
   // How many of a text's words each analysed language knows.
   struct WordEvidence {

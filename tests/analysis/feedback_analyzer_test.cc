@@ -325,6 +325,47 @@ TEST(FeedbackAnalyzerLanguageTest, AspectsInFrenchDutchAndItalian) {
           {"wifi_internet", "Il bagno era sporco e il wifi lentissimo.", -1}}));
 }
 
+TEST(FeedbackAnalyzerLanguageTest, MixedLanguagesAreScoredSentenceBySentence) {
+  // CLD2 calls the whole text English; the Italian sentence is still read
+  // as Italian.
+  const Analysis analysis = FeedbackAnalyzer::Default().Analyze(
+      "La camera era sporca e il personale maleducato. But the location is "
+      "great and the breakfast was excellent, we loved the pool.");
+  EXPECT_EQ(Language(analysis), "en/detected/scored");
+  EXPECT_EQ(Mentions(analysis),
+            (std::vector<Mention>{
+                {"cleanliness",
+                 "La camera era sporca e il personale maleducato.", -1},
+                {"staff_service",
+                 "La camera era sporca e il personale maleducato.", -1},
+                {"location",
+                 "But the location is great and the breakfast was excellent, "
+                 "we loved the pool.",
+                 1},
+                {"food_beverage",
+                 "But the location is great and the breakfast was excellent, "
+                 "we loved the pool.",
+                 1},
+                {"facilities",
+                 "But the location is great and the breakfast was excellent, "
+                 "we loved the pool.",
+                 1}}));
+  // The Dutch praise and the English complaint both count.
+  const Analysis dutch = FeedbackAnalyzer::Default().Analyze(
+      "Het ontbijt was heerlijk en het personeel erg vriendelijk. The wifi "
+      "was terrible and kept dropping all the time.");
+  EXPECT_EQ(dutch.language, "nl");
+  ASSERT_EQ(dutch.aspects.size(), 3u);
+  EXPECT_EQ(dutch.aspects[2].aspect, "wifi_internet");
+  EXPECT_LT(dutch.aspects[2].sentiment, -0.05);
+  // One language throughout: one pass, as before.
+  EXPECT_EQ(
+      Mentions(FeedbackAnalyzer::Default().Analyze(
+          "Het ontbijt was heerlijk. De kamer was vies.")),
+      (std::vector<Mention>{{"food_beverage", "Het ontbijt was heerlijk.", 1},
+                            {"cleanliness", "De kamer was vies.", -1}}));
+}
+
 TEST(FeedbackAnalyzerLanguageTest, SixteenKibOfOneWord) {
   auto repeat = [](std::string_view unit) {
     std::string text;
