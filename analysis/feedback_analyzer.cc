@@ -116,10 +116,9 @@ Analysis FeedbackAnalyzer::Analyze(std::string_view text,
       language_identifier_.Identify(text, declared_language);
   analysis.language = std::move(identified.language);
   analysis.language_source = identified.source;
-  if (identified.source == LanguageSource::kDetected &&
-      ScoreBySentence(text, &analysis)) {
-    // Mixed languages: done sentence by sentence.
-  } else if (Score(text, analysis.language, &analysis)) {
+  const bool by_sentence = identified.source == LanguageSource::kDetected &&
+                           ScoreBySentence(text, &analysis);
+  if (!by_sentence && Score(text, analysis.language, &analysis)) {
     analysis.scoring = ScoringState::kScored;
   }
   if (analysis.scoring != ScoringState::kScored) {
