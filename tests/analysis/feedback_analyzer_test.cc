@@ -297,6 +297,10 @@ TEST(FeedbackAnalyzerLanguageTest, FrenchDutchAndItalianAreScored) {
             "nl/detected/scored");
   EXPECT_EQ(Language(FeedbackAnalyzer::Default().Analyze("Bof", "fr")),
             "fr/declared/scored");
+  // CLD2 is sure this is English; the Dutch words overrule it.
+  EXPECT_EQ(Language(FeedbackAnalyzer::Default().Analyze(
+                "Het bed was comfortabel en de kussens zacht.")),
+            "nl/detected/scored");
 }
 
 TEST(FeedbackAnalyzerLanguageTest, AspectsInFrenchDutchAndItalian) {
