@@ -18,6 +18,13 @@ namespace guestvoice::analysis {
 namespace {
 
 constexpr std::string_view kIgnore = "ignore";
+constexpr std::string_view kLanguage = "language";
+
+bool IsLanguageCode(std::string_view code) {
+  return code.size() >= 2 && code.size() <= 3 &&
+         std::all_of(code.begin(), code.end(),
+                     [](char c) { return c >= 'a' && c <= 'z'; });
+}
 
 bool IsAspectId(std::string_view id) {
   if (id.empty()) return false;
@@ -41,9 +48,10 @@ absl::StatusOr<AspectTaxonomy> AspectTaxonomy::Parse(
     return absl::InvalidArgumentError("aspects file is not valid UTF-8");
   }
   AspectTaxonomy taxonomy;
-  // "words joined by spaces" + "*" if prefix -> index into terms_.
+  // "language:words joined by spaces" + "*" if prefix -> index into terms_.
   absl::flat_hash_map<std::string, std::size_t> term_index;
   TextWords words;
+  std::string language = "en";
   int line_number = 0;
   for (std::string_view line : SplitOn(file_contents, '\n')) {
     ++line_number;
@@ -69,6 +77,14 @@ absl::StatusOr<AspectTaxonomy> AspectTaxonomy::Parse(
       taxonomy.version_ = std::string(phrase);
       continue;
     }
+    if (name == kLanguage) {
+      if (weak || !IsLanguageCode(phrase)) {
+        return LineError(line_number, "expected language\\t<2-3 letter code>",
+                         line);
+      }
+      language = std::string(phrase);
+      continue;
+    }
     const bool ignore = name == kIgnore;
     if (ignore && weak) return LineError(line_number, "weak ignore", line);
     if (!ignore && !IsAspectId(name)) {
@@ -89,7 +105,9 @@ absl::StatusOr<AspectTaxonomy> AspectTaxonomy::Parse(
       term.words.emplace_back(word.lower);
     }
     term.last_word_is_prefix = prefix;
-    std::string key = absl::StrJoin(term.words, " ");
+    term.language = language;
+    std::string key =
+        absl::StrCat(language, ":", absl::StrJoin(term.words, " "));
     if (prefix) key += "*";
 
     int aspect_index = -1;

@@ -16,7 +16,12 @@ namespace guestvoice::analysis {
 //   <aspect> <tab> <term or phrase>        aspect ids: lowercase a-z, 0-9, _
 //   <aspect> <tab> <term or phrase> <tab> weak
 //   ignore <tab> <phrase>                  a phrase that mentions no aspect
+//   language <tab> fr                      the terms below are French's
 //   # comment                              blank lines are ignored too
+//
+// Terms before the first "language" line are English ("en"); each
+// "language" line (a 2-3 letter BCP-47 code) switches the language of the
+// terms that follow, so that one file holds every language's terms.
 //
 // A term's words are matched case-insensitively as whole words after the
 // same word splitting as the text (so "check-in" also matches "check in");
@@ -35,6 +40,7 @@ class AspectTaxonomy {
   struct Term {
     std::vector<std::string> words;  // lowercase, split like text words
     bool last_word_is_prefix = false;
+    std::string language = "en";  // BCP-47 primary subtag
     // Empty for an "ignore" phrase.
     std::vector<AspectRef> aspects;
   };

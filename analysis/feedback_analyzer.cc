@@ -1,15 +1,22 @@
 #include "analysis/feedback_analyzer.h"
 
+#include <algorithm>
+#include <cmath>
 #include <cstddef>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "absl/container/flat_hash_set.h"
 #include "analysis/internal/clause_aspects.h"
 #include "analysis/internal/clause_splitter.h"
 #include "analysis/internal/hotel_sentiment.h"
+#include "analysis/internal/language_analyzers.h"
+#include "analysis/internal/language_rules.h"
 #include "analysis/internal/python_unicode.h"
+#include "analysis/internal/sentiment_vocabulary.h"
 #include "analysis/internal/text_words.h"
+#include "analysis/internal/vader_rules.h"
 #include "analysis/internal/vader_tokenizer.h"
 #include "analysis/internal/vader_word_table.h"
 #include "analysis/text_limits.h"
@@ -48,9 +55,38 @@ class ClauseWords {
 // The languages scored here, for language identification.
 std::vector<LanguageIdentifier::AnalysedLanguage> AnalysedLanguages() {
   const VaderWordTable& english = HotelSentimentAnalyzer().words();
-  return {{"en", [&english](std::string_view word) {
-             return english.Find(word) != nullptr;
-           }}};
+  static const auto* const kEnglishFunctionWords =
+      new absl::flat_hash_set<std::string_view>(EnglishFunctionWords().begin(),
+                                                EnglishFunctionWords().end());
+  std::vector<LanguageIdentifier::AnalysedLanguage> languages = {
+      {"en", [&english](std::string_view word) {
+         return english.Find(word) != nullptr ||
+                kEnglishFunctionWords->contains(word);
+       }}};
+  for (const LexicalSentimentAnalyzer* analyzer : LexicalAnalyzers()) {
+    languages.push_back(
+        {std::string(analyzer->language()),
+         [analyzer](std::string_view word) { return analyzer->Knows(word); }});
+  }
+  return languages;
+}
+
+// The sum of valences behind a compound (VADER's normalisation inverted), so
+// that the parts of a text can be added and normalised again.
+double UnnormalizedSum(double compound) {
+  constexpr double kAlmostOne = 0.9999;
+  const double c = std::clamp(compound, -kAlmostOne, kAlmostOne);
+  return c * std::sqrt(vader::kNormalizationAlpha) / std::sqrt(1 - c * c);
+}
+
+// One matcher per language scored besides English, in LexicalAnalyzers()
+// order.
+std::vector<AspectMatcher> LanguageMatchers(const AspectTaxonomy& taxonomy) {
+  std::vector<AspectMatcher> matchers;
+  for (const LexicalSentimentAnalyzer* analyzer : LexicalAnalyzers()) {
+    matchers.emplace_back(taxonomy, analyzer->language());
+  }
+  return matchers;
 }
 
 }  // namespace
@@ -58,6 +94,7 @@ std::vector<LanguageIdentifier::AnalysedLanguage> AnalysedLanguages() {
 FeedbackAnalyzer::FeedbackAnalyzer(AspectTaxonomy taxonomy)
     : taxonomy_(std::move(taxonomy)),
       matcher_(taxonomy_),
+      language_matchers_(LanguageMatchers(taxonomy_)),
       language_identifier_(AnalysedLanguages()) {}
 
 const FeedbackAnalyzer& FeedbackAnalyzer::Default() {
@@ -79,14 +116,97 @@ Analysis FeedbackAnalyzer::Analyze(std::string_view text,
       language_identifier_.Identify(text, declared_language);
   analysis.language = std::move(identified.language);
   analysis.language_source = identified.source;
-  if (analysis.language != "en") {
+  const bool by_sentence = identified.source == LanguageSource::kDetected &&
+                           ScoreBySentence(text, &analysis);
+  if (!by_sentence && Score(text, analysis.language, &analysis)) {
+    analysis.scoring = ScoringState::kScored;
+  }
+  if (analysis.scoring != ScoringState::kScored) {
     analysis.scoring = identified.source == LanguageSource::kUndetermined
                            ? ScoringState::kLanguageUndetermined
                            : ScoringState::kNoAnalyzerForLanguage;
-    return analysis;
   }
-  analysis.scoring = ScoringState::kScored;
+  return analysis;
+}
 
+bool FeedbackAnalyzer::Score(std::string_view text, std::string_view language,
+                             Analysis* analysis) const {
+  if (language == "en") {
+    FindEnglishAspects(text, analysis);
+    return true;
+  }
+  const std::vector<const LexicalSentimentAnalyzer*>& lexical =
+      LexicalAnalyzers();
+  for (std::size_t i = 0; i < lexical.size(); ++i) {
+    if (lexical[i]->language() != language) continue;
+    analysis->scores = lexical[i]->PolarityScores(text);
+    FindAspects(text, *lexical[i], language_matchers_[i], analysis);
+    return true;
+  }
+  return false;
+}
+
+bool FeedbackAnalyzer::ScoreBySentence(std::string_view text,
+                                       Analysis* analysis) const {
+  thread_local std::vector<std::string_view> sentences;
+  thread_local std::vector<std::string_view> languages;
+  // No conjunctions: sentences end only at sentence punctuation.
+  SplitClauses(text, PythonUnicode::Default(), {}, &sentences);
+  if (sentences.size() < 2) return false;
+  languages.clear();
+  bool mixed = false;
+  for (std::string_view sentence : sentences) {
+    languages.push_back(
+        language_identifier_.SentenceLanguage(sentence, analysis->language));
+    mixed = mixed || languages.back() != analysis->language;
+  }
+  if (!mixed) return false;
+
+  // Runs of consecutive sentences in one language, each scored in it; the
+  // compound is that of the runs' valence sums added up, the other scores
+  // the runs' by their share of the bytes.
+  double raw_sum = 0;
+  double weighted_bytes = 0;
+  SentimentScores fractions;
+  std::size_t run_begin = 0;
+  for (std::size_t i = 0; i < sentences.size(); ++i) {
+    if (i + 1 < sentences.size() && languages[i + 1] == languages[i]) {
+      continue;
+    }
+    const std::size_t begin =
+        static_cast<std::size_t>(sentences[run_begin].data() - text.data());
+    const std::size_t end =
+        static_cast<std::size_t>(sentences[i].data() - text.data()) +
+        sentences[i].size();
+    run_begin = i + 1;
+    const std::string_view run = text.substr(begin, end - begin);
+    Analysis part;
+    if (!Score(run, languages[i], &part)) continue;
+    analysis->scoring = ScoringState::kScored;
+    raw_sum += UnnormalizedSum(part.scores.compound);
+    const double weight = static_cast<double>(run.size());
+    fractions.neg += part.scores.neg * weight;
+    fractions.neu += part.scores.neu * weight;
+    fractions.pos += part.scores.pos * weight;
+    weighted_bytes += weight;
+    for (AspectMention& mention : part.aspects) {
+      analysis->aspects.push_back(std::move(mention));
+    }
+  }
+  if (weighted_bytes > 0) {
+    analysis->scores.neg = fractions.neg / weighted_bytes;
+    analysis->scores.neu = fractions.neu / weighted_bytes;
+    analysis->scores.pos = fractions.pos / weighted_bytes;
+    analysis->scores.compound =
+        raw_sum / std::sqrt(raw_sum * raw_sum + vader::kNormalizationAlpha);
+  }
+  return true;
+}
+
+// English: plain VADER for the text, VADER with the hotel supplement for each
+// clause, from one tokenization.
+void FeedbackAnalyzer::FindEnglishAspects(std::string_view text,
+                                          Analysis* analysis) const {
   // Per-thread scratch, reused between calls.
   thread_local VaderText vader_text;
   thread_local std::vector<std::string_view> clauses;
@@ -97,8 +217,10 @@ Analysis FeedbackAnalyzer::Analyze(std::string_view text,
   // both analyzers use the reference's emoji lexicon.
   const SentimentAnalyzer& plain = SentimentAnalyzer::Default();
   const SentimentAnalyzer& hotel = HotelSentimentAnalyzer();
+  static const VaderVocabulary* const kHotelVocabulary =
+      new VaderVocabulary(hotel.words());
   plain.Tokenize(text, &vader_text);
-  analysis.scores = plain.ScoreWords(vader_text, 0, vader_text.words.size());
+  analysis->scores = plain.ScoreWords(vader_text, 0, vader_text.words.size());
 
   const PythonUnicode& unicode = PythonUnicode::Default();
   ClauseWords clause_words(text, vader_text);
@@ -113,12 +235,35 @@ Analysis FeedbackAnalyzer::Analyze(std::string_view text,
             ? hotel.ScoreWords(vader_text, first_word, end_word).compound
             : hotel.PolarityScores(clause).compound;
     for (int index : ResolveClauseAspects(clause, words.words, matches,
-                                          sentiment, hotel.words())) {
-      analysis.aspects.push_back(
+                                          sentiment, *kHotelVocabulary)) {
+      analysis->aspects.push_back(
           {taxonomy_.aspects()[index], sentiment, std::string(clause)});
     }
   }
-  return analysis;
+}
+
+// Another scored language: clauses split at its contrast words, each scored
+// by its analyser (lexicon and hotel supplement alike).
+void FeedbackAnalyzer::FindAspects(std::string_view text,
+                                   const LexicalSentimentAnalyzer& lexical,
+                                   const AspectMatcher& matcher,
+                                   Analysis* analysis) const {
+  thread_local std::vector<std::string_view> clauses;
+  thread_local TextWords words;
+  thread_local std::vector<AspectMatcher::TermMatch> matches;
+  const PythonUnicode& unicode = PythonUnicode::Default();
+  SplitClauses(text, unicode, lexical.rules().contrast_words, &clauses);
+  for (std::string_view clause : clauses) {
+    SplitTextWords(clause, unicode, &words);
+    matcher.FindTerms(words.words, &matches);
+    if (matches.empty()) continue;
+    const double sentiment = lexical.PolarityScores(clause).compound;
+    for (int index : ResolveClauseAspects(clause, words.words, matches,
+                                          sentiment, lexical)) {
+      analysis->aspects.push_back(
+          {taxonomy_.aspects()[index], sentiment, std::string(clause)});
+    }
+  }
 }
 
 }  // namespace guestvoice::analysis

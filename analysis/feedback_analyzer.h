@@ -8,6 +8,7 @@
 #include "analysis/aspect_taxonomy.h"
 #include "analysis/internal/aspect_matcher.h"
 #include "analysis/internal/language_identifier.h"
+#include "analysis/internal/lexical_sentiment.h"
 #include "analysis/language.h"
 #include "analysis/sentiment_analyzer.h"
 
@@ -28,14 +29,17 @@ struct Analysis {
   // Unless kScored, `scores` are all zero and `aspects` empty: the text was
   // not measured, which is not the same as neutral.
   ScoringState scoring = ScoringState::kLanguageUndetermined;
-  SentimentScores scores;  // plain VADER of the whole text, unrounded
+  // The whole text: plain VADER for English, the language's analyser for the
+  // others (analysis/README.md, "Languages"), each sentence in its own
+  // language when the text changes language ("Mixed languages"); unrounded.
+  SentimentScores scores;
   // In text order; an aspect mentioned in several clauses appears once per
   // clause, and once per clause at most.
   std::vector<AspectMention> aspects;
 };
 
-// The language, sentiment and hotel aspects of a feedback text. Only English
-// is scored so far. Immutable after
+// The language, sentiment and hotel aspects of a feedback text (the scored
+// languages: analysis/README.md, "Languages"). Immutable after
 // construction and thread-safe. Texts longer than kMaxTextBytes
 // (text_limits.h) are analysed up to that limit; ill-formed UTF-8 is read
 // with each bad sequence as U+FFFD, so mention texts are always valid UTF-8.
@@ -55,8 +59,22 @@ class FeedbackAnalyzer {
   const AspectTaxonomy& taxonomy() const { return taxonomy_; }
 
  private:
+  // Scores and aspects of `text` in `language`; false if it has no analyser.
+  bool Score(std::string_view text, std::string_view language,
+             Analysis* analysis) const;
+  // Each run of sentences in one language scored in it, when some sentence
+  // is in another scored language than the text's; false (nothing done) if
+  // none is.
+  bool ScoreBySentence(std::string_view text, Analysis* analysis) const;
+  void FindEnglishAspects(std::string_view text, Analysis* analysis) const;
+  void FindAspects(std::string_view text,
+                   const LexicalSentimentAnalyzer& lexical,
+                   const AspectMatcher& matcher, Analysis* analysis) const;
+
   AspectTaxonomy taxonomy_;
-  AspectMatcher matcher_;
+  AspectMatcher matcher_;  // English
+  // The other scored languages' terms, in LexicalAnalyzers() order.
+  std::vector<AspectMatcher> language_matchers_;
   LanguageIdentifier language_identifier_;
 };
 

@@ -80,8 +80,12 @@ std::vector<std::string> FormsOf(const std::string& base) {
 
 }  // namespace
 
-AspectMatcher::AspectMatcher(const AspectTaxonomy& taxonomy)
-    : terms_(taxonomy.terms()), prefix_trie_(1, TrieNode{0, 0, 0, {}}) {
+AspectMatcher::AspectMatcher(const AspectTaxonomy& taxonomy,
+                             std::string_view language)
+    : prefix_trie_(1, TrieNode{0, 0, 0, {}}) {
+  for (const AspectTaxonomy::Term& term : taxonomy.terms()) {
+    if (term.language == language) terms_.push_back(term);
+  }
   // First word of each whole-word term -> the terms starting with it.
   absl::flat_hash_map<std::string, std::vector<std::size_t>, WordHash, WordEq>
       by_first_word;

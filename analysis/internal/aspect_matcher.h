@@ -23,7 +23,9 @@ namespace guestvoice::analysis {
 // "towel", "balconies" matches "balcony"). Immutable; linear in the words.
 class AspectMatcher {
  public:
-  explicit AspectMatcher(const AspectTaxonomy& taxonomy);
+  // Matches the taxonomy's terms of `language` (AspectTaxonomy::Term).
+  explicit AspectMatcher(const AspectTaxonomy& taxonomy,
+                         std::string_view language = "en");
 
   struct TermMatch {
     std::size_t begin;  // first word

@@ -44,10 +44,11 @@ class EvidenceFinder {
  public:
   EvidenceFinder(std::string_view clause, const std::vector<TextWord>& words,
                  const std::vector<AspectMatcher::TermMatch>& matches,
-                 const VaderWordTable& vader_words, std::vector<bool>* in_term)
+                 const SentimentVocabulary& vocabulary,
+                 std::vector<bool>* in_term)
       : clause_(clause),
         words_(words),
-        vader_words_(vader_words),
+        vocabulary_(vocabulary),
         in_term_(*in_term) {
     in_term_.assign(words.size(), false);
     for (const AspectMatcher::TermMatch& match : matches) {
@@ -65,7 +66,7 @@ class EvidenceFinder {
       if (in_term_[i] || BreaksPhrase(clause_, words_[i], words_[i + 1])) {
         break;
       }
-      if (vader::IsNegated(words_[i].lower)) return true;
+      if (vocabulary_.IsNegation(words_[i].lower)) return true;
       if (IsSentimentWord(i) && DistanceToTermBefore(i) >= step) return true;
     }
     // After the term: sentiment words nearer to it than to a later term.
@@ -82,8 +83,7 @@ class EvidenceFinder {
 
  private:
   bool IsSentimentWord(std::size_t i) const {
-    const VaderWordTable::Facts* facts = vader_words_.Find(words_[i].lower);
-    return facts != nullptr && facts->in_lexicon;
+    return vocabulary_.IsSentimentWord(words_[i].lower);
   }
 
   std::size_t DistanceToTermBefore(std::size_t i) const {
@@ -103,7 +103,7 @@ class EvidenceFinder {
 
   std::string_view clause_;
   const std::vector<TextWord>& words_;
-  const VaderWordTable& vader_words_;
+  const SentimentVocabulary& vocabulary_;
   std::vector<bool>& in_term_;
 };
 
@@ -112,12 +112,12 @@ class EvidenceFinder {
 std::vector<int> ResolveClauseAspects(
     std::string_view clause, const std::vector<TextWord>& words,
     const std::vector<AspectMatcher::TermMatch>& matches,
-    double clause_sentiment, const VaderWordTable& vader_words) {
+    double clause_sentiment, const SentimentVocabulary& vocabulary) {
   // Per-thread scratch, reused between calls.
   thread_local std::vector<bool> in_term;
   thread_local std::vector<AspectState> states;
   states.clear();
-  const EvidenceFinder evidence(clause, words, matches, vader_words, &in_term);
+  const EvidenceFinder evidence(clause, words, matches, vocabulary, &in_term);
   for (const AspectMatcher::TermMatch& match : matches) {
     for (const AspectTaxonomy::AspectRef& ref : *match.aspects) {
       auto state = std::find_if(

@@ -6,8 +6,8 @@
 #include <vector>
 
 #include "analysis/internal/aspect_matcher.h"
+#include "analysis/internal/sentiment_vocabulary.h"
 #include "analysis/internal/text_words.h"
-#include "analysis/internal/vader_word_table.h"
 
 namespace guestvoice::analysis {
 
@@ -35,7 +35,7 @@ inline constexpr std::size_t kEvidenceWindow = 3;
 std::vector<int> ResolveClauseAspects(
     std::string_view clause, const std::vector<TextWord>& words,
     const std::vector<AspectMatcher::TermMatch>& matches,
-    double clause_sentiment, const VaderWordTable& vader_words);
+    double clause_sentiment, const SentimentVocabulary& vocabulary);
 
 }  // namespace guestvoice::analysis
 

@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
+#include <vector>
 
 #include "common/utf8.h"
 
@@ -51,15 +52,14 @@ bool IsClauseEnd(char32_t c) {
          c == kEllipsis;
 }
 
-// True if a contrastive conjunction starts at text[pos] and ends at a word
+// True if `conjunction` (lowercase) starts at text[pos] and ends at a word
 // boundary. Callers check that a word boundary precedes pos.
-bool ConjunctionAt(std::string_view text, std::size_t pos) {
-  const std::string_view conjunction =
-      ConjunctionStartingWith(AsciiLower(text[pos]));
+bool WordAt(std::string_view text, std::size_t pos,
+            std::string_view conjunction) {
   if (conjunction.empty() || pos + conjunction.size() > text.size()) {
     return false;
   }
-  for (std::size_t i = 1; i < conjunction.size(); ++i) {
+  for (std::size_t i = 0; i < conjunction.size(); ++i) {
     if (AsciiLower(text[pos + i]) != conjunction[i]) return false;
   }
   const std::size_t end = pos + conjunction.size();
@@ -67,6 +67,19 @@ bool ConjunctionAt(std::string_view text, std::size_t pos) {
   const char after = text[end];
   return !IsAsciiAlnum(after) && after != '\'' &&
          static_cast<std::uint8_t>(after) < 0x80;
+}
+
+// True if a contrastive conjunction starts at text[pos]: English's when
+// `conjunctions` is null, else one of those.
+bool ConjunctionAt(std::string_view text, std::size_t pos,
+                   const std::vector<std::string_view>* conjunctions) {
+  if (conjunctions == nullptr) {
+    return WordAt(text, pos, ConjunctionStartingWith(AsciiLower(text[pos])));
+  }
+  for (std::string_view conjunction : *conjunctions) {
+    if (WordAt(text, pos, conjunction)) return true;
+  }
+  return false;
 }
 
 // Bytes that may end a clause or precede a conjunction: sentence
@@ -107,10 +120,10 @@ std::string_view Trim(std::string_view text, std::size_t begin, std::size_t end,
   return text.substr(begin, end - begin);
 }
 
-}  // namespace
-
-void SplitClauses(std::string_view text, const PythonUnicode& unicode,
-                  std::vector<std::string_view>* clauses) {
+// SplitClauses with English's conjunctions when `conjunctions` is null.
+void SplitClausesAt(std::string_view text, const PythonUnicode& unicode,
+                    const std::vector<std::string_view>* conjunctions,
+                    std::vector<std::string_view>* clauses) {
   clauses->clear();
   auto add_clause = [&](std::size_t begin, std::size_t end) {
     const std::string_view clause = Trim(text, begin, end, unicode);
@@ -146,7 +159,8 @@ void SplitClauses(std::string_view text, const PythonUnicode& unicode,
       add_clause(clause_begin, next);
       clause_begin = next;
     } else if (IsAsciiWhitespace(byte) && next < text.size() &&
-               next > clause_begin + 1 && ConjunctionAt(text, next)) {
+               next > clause_begin + 1 &&
+               ConjunctionAt(text, next, conjunctions)) {
       // A conjunction after whitespace starts the next clause.
       add_clause(clause_begin, next);
       clause_begin = next;
@@ -154,6 +168,19 @@ void SplitClauses(std::string_view text, const PythonUnicode& unicode,
     pos = next;
   }
   add_clause(clause_begin, text.size());
+}
+
+}  // namespace
+
+void SplitClauses(std::string_view text, const PythonUnicode& unicode,
+                  std::vector<std::string_view>* clauses) {
+  SplitClausesAt(text, unicode, nullptr, clauses);
+}
+
+void SplitClauses(std::string_view text, const PythonUnicode& unicode,
+                  const std::vector<std::string_view>& conjunctions,
+                  std::vector<std::string_view>* clauses) {
+  SplitClausesAt(text, unicode, &conjunctions, clauses);
 }
 
 }  // namespace guestvoice::analysis

@@ -17,6 +17,11 @@ namespace guestvoice::analysis {
 // empty, in text order. `text` must be valid UTF-8. Linear in its size.
 void SplitClauses(std::string_view text, const PythonUnicode& unicode,
                   std::vector<std::string_view>* clauses);
+// The same with another language's contrastive conjunctions (lowercase;
+// LanguageRules::contrast_words) instead of English's.
+void SplitClauses(std::string_view text, const PythonUnicode& unicode,
+                  const std::vector<std::string_view>& conjunctions,
+                  std::vector<std::string_view>* clauses);
 
 }  // namespace guestvoice::analysis
 

@@ -62,51 +62,79 @@ bool HasNonLatinLetters(std::string_view valid_text) {
 LanguageIdentifier::LanguageIdentifier(std::vector<AnalysedLanguage> analysed)
     : analysed_(std::move(analysed)) {}
 
-IdentifiedLanguage LanguageIdentifier::Identify(
-    std::string_view valid_text, std::string_view declared_language) const {
-  if (const std::optional<std::string_view> detected =
-          DetectLanguageReliably(valid_text)) {
-    return {std::string(*detected), LanguageSource::kDetected};
-  }
-
-  // Too short or ambiguous for CLD2: weigh the words each analysed language
-  // knows. Only texts CLD2 cannot call get here, so this pass is cheap.
+LanguageIdentifier::WordEvidence LanguageIdentifier::Weigh(
+    std::string_view valid_text, std::string_view declared,
+    std::string_view detected) const {
   thread_local TextWords words;
   SplitTextWords(valid_text, PythonUnicode::Default(), &words);
-  const std::string declared = PrimarySubtag(declared_language);
-  int declared_known = 0;
-  int best_known = 0;
-  int languages_at_best = 0;
-  const AnalysedLanguage* best = nullptr;
-  bool declared_is_analysed = false;
+  WordEvidence evidence;
+  evidence.detected_code = detected;
   for (const AnalysedLanguage& language : analysed_) {
     int known = 0;
     for (const TextWord& word : words.words) {
       if (language.knows_word(word.lower)) ++known;
     }
     if (language.code == declared) {
-      declared_is_analysed = true;
-      declared_known = known;
+      evidence.declared_is_analysed = true;
+      evidence.declared_known = known;
     }
-    if (known > best_known) {
-      best_known = known;
-      best = &language;
-      languages_at_best = 1;
-    } else if (known == best_known) {
-      ++languages_at_best;
+    if (language.code == evidence.detected_code)
+      evidence.detected_known = known;
+    if (known > evidence.best_known) {
+      evidence.best_known = known;
+      evidence.best = &language;
+      evidence.languages_at_best = 1;
+    } else if (known == evidence.best_known) {
+      ++evidence.languages_at_best;
     }
   }
+  return evidence;
+}
 
+IdentifiedLanguage LanguageIdentifier::Identify(
+    std::string_view valid_text, std::string_view declared_language) const {
+  const std::string declared = PrimarySubtag(declared_language);
+  if (const std::optional<std::string_view> detected =
+          DetectLanguageReliably(valid_text)) {
+    // CLD2 sometimes takes a short text for a neighbour ("Het bed was
+    // comfortabel" for English): there the words may overrule it.
+    if (valid_text.size() < kShortTextBytes) {
+      const WordEvidence evidence = Weigh(valid_text, declared, *detected);
+      if (evidence.best != nullptr && evidence.languages_at_best == 1 &&
+          evidence.best->code != *detected &&
+          evidence.best_known >= 2 * evidence.detected_known + 2) {
+        return {evidence.best->code, LanguageSource::kDetected};
+      }
+    }
+    return {std::string(*detected), LanguageSource::kDetected};
+  }
+
+  // Too short or ambiguous for CLD2: weigh the words each analysed language
+  // knows.
+  const WordEvidence evidence = Weigh(valid_text, declared, {});
   // The analysed languages are all written in Latin script; a declared
   // language analysed elsewhere may use any script.
   const bool declared_fits =
-      !declared.empty() && declared_known == best_known &&
-      !(declared_is_analysed && HasNonLatinLetters(valid_text));
+      !declared.empty() && evidence.declared_known == evidence.best_known &&
+      !(evidence.declared_is_analysed && HasNonLatinLetters(valid_text));
   if (declared_fits) return {declared, LanguageSource::kDeclared};
-  if (best_known > 0 && languages_at_best == 1) {
-    return {best->code, LanguageSource::kDetected};
+  if (evidence.best_known > 0 && evidence.languages_at_best == 1) {
+    return {evidence.best->code, LanguageSource::kDetected};
   }
   return {std::string(kUndeterminedLanguage), LanguageSource::kUndetermined};
+}
+
+std::string_view LanguageIdentifier::SentenceLanguage(
+    std::string_view valid_sentence, std::string_view text_language) const {
+  const WordEvidence evidence = Weigh(valid_sentence, {}, text_language);
+  if (evidence.best == nullptr || evidence.languages_at_best != 1 ||
+      evidence.best->code == text_language ||
+      evidence.best_known < 2 * evidence.detected_known + 2) {
+    return text_language;
+  }
+  const std::optional<std::string_view> detected =
+      DetectLanguageReliably(valid_sentence);
+  return detected == evidence.best->code ? evidence.best->code : text_language;
 }
 
 }  // namespace guestvoice::analysis

@@ -1,16 +1,18 @@
 // guestvoice_analysis_speed: what one realistic review costs in process.
 // Prints CPU microseconds per text for plain VADER and for the full analysis
-// (VADER + clauses + aspects) over data/benchmark_reviews.txt: ~600-byte
-// hotel reviews, one per line, with 3-4 aspects each (in 5-10 clauses). Run by
-// hand; it prints figures and asserts nothing (ctest only runs it once as a
-// smoke test, with --passes=1).
+// (language identification + VADER + clauses + aspects) over
+// data/benchmark_reviews.txt: ~600-byte hotel reviews, one per line, with 3-4
+// aspects each (in 5-10 clauses); then the full analysis of each other scored
+// language's reviews (data/benchmark_reviews_<lang>.txt, ~600 bytes each) and
+// its cost relative to English. Run by hand; it prints figures and asserts
+// nothing (ctest only runs it once as a smoke test, with --passes=1).
 //
 // Time on a shared machine is noisy even as CPU time, so under callgrind the
 // program instead runs exactly one pass of each kind, each in its own dump,
 // for counting instructions per text (analysis_speed.sh does this and
 // divides).
 //
-//   guestvoice_analysis_speed [--passes=N] [reviews_file]
+//   guestvoice_analysis_speed [--passes=N] [english_reviews_file]
 
 #include <time.h>
 
@@ -89,8 +91,8 @@ double ThreadCpuSeconds() {
 // CPU microseconds per text: the median and range of kTrials trials, each
 // of `passes` passes, or of as many as fill kTrialSeconds when passes is 0.
 template <typename Work>
-void Time(const char* name, const std::vector<std::string>& texts, int passes,
-          Work work) {
+double Time(const std::string& name, const std::vector<std::string>& texts,
+            int passes, Work work) {
   std::vector<double> us_per_text;
   for (int trial = 0; trial < kTrials; ++trial) {
     const double start = ThreadCpuSeconds();
@@ -105,9 +107,10 @@ void Time(const char* name, const std::vector<std::string>& texts, int passes,
     us_per_text.push_back(seconds * 1e6 / texts_done);
   }
   std::sort(us_per_text.begin(), us_per_text.end());
-  std::printf("%-16s %7.2f CPU us/text (min %.2f, max %.2f, %d trials)\n", name,
-              us_per_text[kTrials / 2], us_per_text.front(), us_per_text.back(),
-              kTrials);
+  std::printf("%-18s %7.2f CPU us/text (min %.2f, max %.2f, %d trials)",
+              name.c_str(), us_per_text[kTrials / 2], us_per_text.front(),
+              us_per_text.back(), kTrials);
+  return us_per_text[kTrials / 2];
 }
 
 // Each kind of work in its own callgrind dump, so its instruction count is
@@ -161,6 +164,23 @@ int main(int argc, char** argv) {
     return 0;
   }
   guestvoice::analysis::Time("vader", texts, passes, vader);
-  guestvoice::analysis::Time("full analysis", texts, passes, analyze);
+  std::printf("\n");
+  const double english =
+      guestvoice::analysis::Time("full analysis en", texts, passes, analyze);
+  std::printf("\n");
+  for (const char* language : {"fr", "nl", "it"}) {
+    const std::vector<std::string> reviews = guestvoice::analysis::ReadLines(
+        std::string(GUESTVOICE_ANALYSIS_TEST_DATA_DIR "/benchmark_reviews_") +
+        language + ".txt");
+    if (reviews.empty()) {
+      std::fprintf(stderr, "no %s reviews\n", language);
+      return 2;
+    }
+    guestvoice::analysis::Pass(
+        reviews, analyze);  // warm-up: the language's lexicons loaded
+    const double cost = guestvoice::analysis::Time(
+        std::string("full analysis ") + language, reviews, passes, analyze);
+    std::printf(", %.2fx English\n", cost / english);
+  }
   return 0;
 }

@@ -72,6 +72,46 @@ TEST(AspectTaxonomyTest, ParsesTermsPhrasesPrefixesAndMarkers) {
   EXPECT_EQ(taxonomy->terms().size(), 7u);
 }
 
+TEST(AspectTaxonomyTest, LanguageLinesSwitchTheLanguageOfTerms) {
+  const absl::StatusOr<AspectTaxonomy> taxonomy = AspectTaxonomy::Parse(
+      "version\t1\n"
+      "room\tbed\n"
+      "language\tfr\n"
+      "room\tlit\n"
+      "room\tbed\n"  // the same word in another language: another term
+      "ignore\tnuit blanche\n"
+      "language\tit\n"
+      "cleanliness\tsporc*\n");
+  ASSERT_TRUE(taxonomy.ok()) << taxonomy.status();
+  ASSERT_EQ(taxonomy->terms().size(), 5u);
+  EXPECT_EQ(taxonomy->terms()[0].language, "en");
+  EXPECT_EQ(taxonomy->terms()[1].language, "fr");
+  EXPECT_EQ(taxonomy->terms()[2].language, "fr");
+  EXPECT_EQ(taxonomy->terms()[2].words, std::vector<std::string>{"bed"});
+  EXPECT_TRUE(taxonomy->terms()[3].aspects.empty());
+  EXPECT_EQ(taxonomy->terms()[4].language, "it");
+  EXPECT_TRUE(taxonomy->terms()[4].last_word_is_prefix);
+  EXPECT_EQ(taxonomy->aspects(),
+            (std::vector<std::string>{"room", "cleanliness"}));
+}
+
+TEST(AspectTaxonomyTest, DefaultHasEveryAspectInEveryScoredLanguage) {
+  for (const char* language : {"en", "fr", "nl", "it"}) {
+    for (const std::string& aspect : AspectTaxonomy::Default().aspects()) {
+      bool found = false;
+      for (const AspectTaxonomy::Term& term :
+           AspectTaxonomy::Default().terms()) {
+        for (const AspectTaxonomy::AspectRef& ref : term.aspects) {
+          found = found ||
+                  (term.language == language &&
+                   AspectTaxonomy::Default().aspects()[ref.index] == aspect);
+        }
+      }
+      EXPECT_TRUE(found) << language << " has no term for " << aspect;
+    }
+  }
+}
+
 TEST(AspectTaxonomyTest, RejectsMistakesWithTheLineNumber) {
   const struct {
     const char* contents;
@@ -90,6 +130,8 @@ TEST(AspectTaxonomyTest, RejectsMistakesWithTheLineNumber) {
       {"version\t1\nroom\tbed\nignore\tbed\n", "line 3"},
       {"version\t1\nignore\tbed\tweak\n", "line 2"},
       {"version\t1\nroom\t\xFF\n", "UTF-8"},
+      {"version\t1\nlanguage\tFrench\nroom\tlit\n", "line 2"},
+      {"version\t1\nlanguage\tfr\tweak\nroom\tlit\n", "line 2"},
   };
   for (const auto& c : cases) {
     const absl::StatusOr<AspectTaxonomy> taxonomy =

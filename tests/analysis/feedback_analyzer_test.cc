@@ -271,6 +271,105 @@ TEST(FeedbackAnalyzerLanguageTest, InvalidUtf8IsIdentifiedAfterReplacement) {
   ExpectNotScored(garbage);
 }
 
+TEST(FeedbackAnalyzerLanguageTest, FrenchDutchAndItalianAreScored) {
+  struct Case {
+    const char* text;
+    const char* language;
+    int sign;
+  };
+  const Case cases[] = {
+      {"La chambre était sale et le personnel très impoli.", "fr", -1},
+      {"Hôtel parfait, personnel adorable, je le recommande vivement !", "fr",
+       1},
+      {"Het ontbijt was niet lekker en de kamer was vies.", "nl", -1},
+      {"Geweldig hotel, heel vriendelijk personeel en een schone kamer!", "nl",
+       1},
+      {"La camera era sporca e il personale maleducato.", "it", -1},
+      {"Ottimo hotel, personale gentilissimo e camere pulite.", "it", 1},
+  };
+  for (const Case& c : cases) {
+    const Analysis analysis = FeedbackAnalyzer::Default().Analyze(c.text);
+    EXPECT_EQ(Language(analysis), std::string(c.language) + "/detected/scored");
+    EXPECT_GT(c.sign * analysis.scores.compound, 0.05) << c.text;
+  }
+  // Short: the declared code, and words of the language, decide.
+  EXPECT_EQ(Language(FeedbackAnalyzer::Default().Analyze("Kamer was vies")),
+            "nl/detected/scored");
+  EXPECT_EQ(Language(FeedbackAnalyzer::Default().Analyze("Bof", "fr")),
+            "fr/declared/scored");
+  // CLD2 is sure this is English; the Dutch words overrule it.
+  EXPECT_EQ(Language(FeedbackAnalyzer::Default().Analyze(
+                "Het bed was comfortabel en de kussens zacht.")),
+            "nl/detected/scored");
+}
+
+TEST(FeedbackAnalyzerLanguageTest, AspectsInFrenchDutchAndItalian) {
+  EXPECT_EQ(
+      Analyze("La chambre était sale et le personnel très impoli, mais "
+              "le petit-déjeuner était excellent."),
+      (std::vector<Mention>{
+          {"cleanliness", "La chambre était sale et le personnel très impoli,",
+           -1},
+          {"staff_service",
+           "La chambre était sale et le personnel très impoli,", -1},
+          {"food_beverage", "mais le petit-déjeuner était excellent.", 1}}));
+  EXPECT_EQ(
+      Analyze("Het ontbijt was niet lekker, maar de ligging is top en "
+              "het zwembad heerlijk."),
+      (std::vector<Mention>{
+          {"food_beverage", "Het ontbijt was niet lekker,", -1},
+          {"location", "maar de ligging is top en het zwembad heerlijk.", 1},
+          {"facilities", "maar de ligging is top en het zwembad heerlijk.",
+           1}}));
+  // A weak term (the bathroom) is only the setting of the dirt.
+  EXPECT_EQ(
+      Analyze("Il bagno era sporco e il wifi lentissimo."),
+      (std::vector<Mention>{
+          {"cleanliness", "Il bagno era sporco e il wifi lentissimo.", -1},
+          {"wifi_internet", "Il bagno era sporco e il wifi lentissimo.", -1}}));
+}
+
+TEST(FeedbackAnalyzerLanguageTest, MixedLanguagesAreScoredSentenceBySentence) {
+  // CLD2 calls the whole text English; the Italian sentence is still read
+  // as Italian.
+  const Analysis analysis = FeedbackAnalyzer::Default().Analyze(
+      "La camera era sporca e il personale maleducato. But the location is "
+      "great and the breakfast was excellent, we loved the pool.");
+  EXPECT_EQ(Language(analysis), "en/detected/scored");
+  EXPECT_EQ(Mentions(analysis),
+            (std::vector<Mention>{
+                {"cleanliness",
+                 "La camera era sporca e il personale maleducato.", -1},
+                {"staff_service",
+                 "La camera era sporca e il personale maleducato.", -1},
+                {"location",
+                 "But the location is great and the breakfast was excellent, "
+                 "we loved the pool.",
+                 1},
+                {"food_beverage",
+                 "But the location is great and the breakfast was excellent, "
+                 "we loved the pool.",
+                 1},
+                {"facilities",
+                 "But the location is great and the breakfast was excellent, "
+                 "we loved the pool.",
+                 1}}));
+  // The Dutch praise and the English complaint both count.
+  const Analysis dutch = FeedbackAnalyzer::Default().Analyze(
+      "Het ontbijt was heerlijk en het personeel erg vriendelijk. The wifi "
+      "was terrible and kept dropping all the time.");
+  EXPECT_EQ(dutch.language, "nl");
+  ASSERT_EQ(dutch.aspects.size(), 3u);
+  EXPECT_EQ(dutch.aspects[2].aspect, "wifi_internet");
+  EXPECT_LT(dutch.aspects[2].sentiment, -0.05);
+  // One language throughout: one pass, as before.
+  EXPECT_EQ(
+      Mentions(FeedbackAnalyzer::Default().Analyze(
+          "Het ontbijt was heerlijk. De kamer was vies.")),
+      (std::vector<Mention>{{"food_beverage", "Het ontbijt was heerlijk.", 1},
+                            {"cleanliness", "De kamer was vies.", -1}}));
+}
+
 TEST(FeedbackAnalyzerLanguageTest, SixteenKibOfOneWord) {
   auto repeat = [](std::string_view unit) {
     std::string text;
@@ -279,6 +378,9 @@ TEST(FeedbackAnalyzerLanguageTest, SixteenKibOfOneWord) {
   };
   const FeedbackAnalyzer& analyzer = FeedbackAnalyzer::Default();
   EXPECT_EQ(Language(analyzer.Analyze(repeat("dirty "))), "en/detected/scored");
+  EXPECT_EQ(Language(analyzer.Analyze(repeat("sale "), "fr")),
+            "fr/declared/scored");
+  EXPECT_LT(analyzer.Analyze(repeat("sporco ")).scores.compound, -0.05);
   // A word of a language without an analyser, declared or not.
   ExpectNotScored(analyzer.Analyze(repeat("sucio ")));
   ExpectNotScored(analyzer.Analyze(repeat("schmutzig "), "de"));

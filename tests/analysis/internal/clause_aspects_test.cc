@@ -37,7 +37,7 @@ class ClauseAspectsTest : public ::testing::Test {
     std::vector<std::string> names;
     for (int index : ResolveClauseAspects(clause, words.words, matches,
                                           hotel.PolarityScores(clause).compound,
-                                          hotel.words())) {
+                                          VaderVocabulary(hotel.words()))) {
       names.push_back(taxonomy_.aspects()[index]);
     }
     return names;

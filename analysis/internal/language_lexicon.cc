@@ -1,0 +1,121 @@
+#include "analysis/internal/language_lexicon.h"
+
+#include <cstddef>
+#include <vector>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "common/absl_view.h"
+#include "common/utf8.h"
+
+namespace guestvoice::analysis {
+namespace {
+
+// The quoted value after `key` on `line`, if `key` is there.
+bool QuotedValue(std::string_view line, std::string_view key,
+                 std::string_view* value) {
+  const std::size_t at = line.find(key);
+  if (at == std::string_view::npos) return false;
+  const std::size_t begin = at + key.size();
+  const std::size_t end = line.find('"', begin);
+  if (end == std::string_view::npos) return false;
+  *value = line.substr(begin, end - begin);
+  return true;
+}
+
+// A field's value in either format: ` form="` (XML) or `"form": "` (JSON).
+bool FindField(std::string_view line, std::string_view name,
+               std::string_view* value) {
+  return QuotedValue(line, absl::StrCat(" ", AbslView(name), "=\""), value) ||
+         QuotedValue(line, absl::StrCat("\"", AbslView(name), "\": \""), value);
+}
+
+bool IsLowercaseWord(std::string_view word) {
+  if (word.empty() || !utf8::IsValid(word)) return false;
+  for (char c : word) {
+    if (absl::ascii_isupper(static_cast<unsigned char>(c)) ||
+        absl::ascii_isspace(static_cast<unsigned char>(c))) {
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+absl::StatusOr<WordValences> ParsePatternLexicon(std::string_view contents) {
+  struct Sum {
+    double polarity = 0;
+    int senses = 0;
+  };
+  absl::flat_hash_map<std::string, Sum> sums;
+  std::string form;
+  int line_number = 0;
+  for (std::string_view line : SplitOn(contents, '\n')) {
+    ++line_number;
+    std::string_view value;
+    if (FindField(line, "form", &value)) {
+      form = std::string(value);
+      absl::AsciiStrToLower(&form);
+    }
+    if (!FindField(line, "polarity", &value)) continue;
+    double polarity = 0;
+    if (form.empty() || !absl::SimpleAtod(AbslView(value), &polarity) ||
+        polarity < -1 || polarity > 1) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("line ", line_number, ": bad polarity entry"));
+    }
+    Sum& sum = sums[form];
+    sum.polarity += polarity;
+    ++sum.senses;
+    form.clear();
+  }
+  if (sums.empty()) return absl::InvalidArgumentError("no entries");
+  WordValences valences;
+  valences.reserve(sums.size());
+  for (auto& [word, sum] : sums) {
+    valences.emplace(word, kPatternToVader * sum.polarity / sum.senses);
+  }
+  return valences;
+}
+
+absl::StatusOr<WordValences> ParseLanguageSupplement(
+    std::string_view contents) {
+  WordValences valences;
+  bool has_version = false;
+  int line_number = 0;
+  for (std::string_view line : SplitOn(contents, '\n')) {
+    ++line_number;
+    line = StripAsciiWhitespace(line);
+    if (line.empty() || line.front() == '#') continue;
+    const std::vector<std::string_view> fields = SplitOn(line, '\t');
+    if (fields.size() != 2) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("line ", line_number,
+                       ": expected <word>\\t<valence>: ", AbslView(line)));
+    }
+    if (fields[0] == "version") {
+      has_version = true;
+      continue;
+    }
+    double valence = 0;
+    if (!IsLowercaseWord(fields[0]) ||
+        !absl::SimpleAtod(AbslView(fields[1]), &valence) || valence < -4 ||
+        valence > 4) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("line ", line_number,
+                       ": expected a lowercase word and a valence "
+                       "in -4..4: ",
+                       AbslView(line)));
+    }
+    if (!valences.emplace(std::string(fields[0]), valence).second) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "line ", line_number, ": duplicate word: ", AbslView(fields[0])));
+    }
+  }
+  if (!has_version) return absl::InvalidArgumentError("missing version line");
+  return valences;
+}
+
+}  // namespace guestvoice::analysis

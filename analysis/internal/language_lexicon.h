@@ -1,0 +1,34 @@
+#ifndef GUESTVOICE_ANALYSIS_INTERNAL_LANGUAGE_LEXICON_H_
+#define GUESTVOICE_ANALYSIS_INTERNAL_LANGUAGE_LEXICON_H_
+
+#include <string>
+#include <string_view>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/status/statusor.h"
+#include "analysis/internal/word_hash.h"
+
+namespace guestvoice::analysis {
+
+// Lowercase word -> valence on VADER's scale (-4..4). A valence of 0 marks a
+// word the language knows that carries no sentiment.
+using WordValences = absl::flat_hash_map<std::string, double, WordHash, WordEq>;
+
+// Pattern (CLiPS) polarity runs -1..1, VADER valence -4..4.
+inline constexpr double kPatternToVader = 4.0;
+
+// A sentiment lexicon of the Pattern project, either as Pattern ships it
+// (XML, one <word form=".." polarity=".."/> per line) or as the npm package
+// "natural" converted it (pretty-printed JSON, "form" and "polarity" keys on
+// lines of their own). A form listed for several senses gets their mean
+// polarity, as Pattern does. Forms are ASCII-lowercased.
+absl::StatusOr<WordValences> ParsePatternLexicon(std::string_view contents);
+
+// A hand-written hotel-domain supplement (data/hotel_supplement_<lang>.tsv):
+// "<word>\t<valence>" lines, '#' comments, one "version" line; words are
+// lowercase UTF-8, each inflection listed separately.
+absl::StatusOr<WordValences> ParseLanguageSupplement(std::string_view contents);
+
+}  // namespace guestvoice::analysis
+
+#endif  // GUESTVOICE_ANALYSIS_INTERNAL_LANGUAGE_LEXICON_H_

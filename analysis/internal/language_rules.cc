@@ -1,0 +1,109 @@
+#include "analysis/internal/language_rules.h"
+
+namespace guestvoice::analysis {
+namespace {
+
+// VADER's booster scalars (vader_rules.h: B_INCR, B_DECR).
+constexpr double kUp = 0.293;
+constexpr double kDown = -0.293;
+
+// French: "ne ... pas" puts a negation on each side of the verb; either one
+// within three tokens of the sentiment word negates it once ("n'était pas
+// propre", "pas propre" in speech, "ne fonctionnait jamais").
+const LanguageRules kFrench = {
+    "fr",
+    "french",
+    {"ne", "n'", "pas", "jamais", "rien", "aucun", "aucune", "ni", "sans",
+     "guère"},
+    {},
+    {{"très", kUp},          {"trop", kUp},           {"vraiment", kUp},
+     {"extrêmement", kUp},   {"tellement", kUp},      {"si", kUp},
+     {"vachement", kUp},     {"hyper", kUp},          {"particulièrement", kUp},
+     {"totalement", kUp},    {"complètement", kUp},   {"absolument", kUp},
+     {"super", kUp},         {"incroyablement", kUp}, {"tout", kUp},
+     {"peu", kDown},         {"légèrement", kDown},   {"plutôt", kDown},
+     {"assez", kDown},       {"moyennement", kDown},  {"presque", kDown},
+     {"relativement", kDown}},
+    {"mais", "cependant", "toutefois", "pourtant", "néanmoins"},
+    {"l'", "d'", "n'", "j'", "c'", "s'", "qu'", "m'", "t'", "jusqu'", "lorsqu'",
+     "puisqu'"},
+    "",
+    {"le",   "la",      "les",   "un",      "une",     "des",  "du",   "de",
+     "et",   "est",     "était", "étaient", "à",       "au",   "aux",  "dans",
+     "pour", "avec",    "sur",   "il",      "elle",    "nous", "vous", "je",
+     "on",   "ce",      "cette", "ces",     "qui",     "que",  "ont",  "avons",
+     "été",  "chambre", "hôtel", "petit",   "déjeuner"},
+};
+
+// Dutch: "niet" and "nooit" also close a clause after the verb ("het
+// ontbijt smaakte niet", "de wifi werkte nooit").
+const LanguageRules kDutch = {
+    "nl",
+    "dutch",
+    {"niet", "geen", "nooit", "niks", "niets", "nergens", "zonder"},
+    {"niet", "nooit"},
+    {{"heel", kUp},        {"erg", kUp},        {"zeer", kUp},
+     {"echt", kUp},        {"super", kUp},      {"enorm", kUp},
+     {"ontzettend", kUp},  {"extreem", kUp},    {"bijzonder", kUp},
+     {"hartstikke", kUp},  {"uiterst", kUp},    {"te", kUp},
+     {"zo", kUp},          {"totaal", kUp},     {"behoorlijk", kUp},
+     {"beetje", kDown},    {"redelijk", kDown}, {"vrij", kDown},
+     {"enigszins", kDown}, {"nogal", kDown},    {"iets", kDown},
+     {"wat", kDown},       {"tamelijk", kDown}},
+    {"maar", "echter", "desondanks", "daarentegen"},
+    {"'t", "'s", "z'n", "m'n", "d'r"},
+    "",
+    {"de",   "het",   "een",     "en",        "van",    "op",
+     "met",  "voor",  "ook",     "dat",       "er",     "wij",
+     "ik",   "zijn",  "waren",   "hebben",    "hadden", "ons",
+     "onze", "kamer", "ontbijt", "personeel", "heeft",  "werd",
+     "naar", "bij",   "uit",     "heel",      "erg"},
+};
+
+// Italian: "non" precedes the verb; "mai", "niente" and "nulla" complete it
+// ("non era mai pulito").
+const LanguageRules kItalian = {
+    "it",
+    "italian",
+    {"non", "mai", "nessun", "nessuno", "nessuna", "niente", "nulla", "né",
+     "senza"},
+    {},
+    {{"molto", kUp},         {"troppo", kUp},          {"davvero", kUp},
+     {"veramente", kUp},     {"estremamente", kUp},    {"super", kUp},
+     {"tanto", kUp},         {"assolutamente", kUp},   {"particolarmente", kUp},
+     {"parecchio", kUp},     {"proprio", kUp},         {"incredibilmente", kUp},
+     {"così", kUp},          {"tutto", kUp},           {"poco", kDown},
+     {"po", kDown},          {"abbastanza", kDown},    {"piuttosto", kDown},
+     {"leggermente", kDown}, {"relativamente", kDown}, {"quasi", kDown}},
+    {"ma", "però", "tuttavia", "eppure", "invece"},
+    {"l'",    "dell'",   "all'",   "dall'",  "nell'", "sull'", "un'",
+     "c'",    "d'",      "quest'", "quell'", "po'",   "dev'",  "com'",
+     "dov'",  "m'",      "t'",     "s'",     "v'",    "anch'", "senz'",
+     "tutt'", "nessun'", "buon'",  "bell'"},
+    "issim",
+    {"il",      "lo",    "la",    "gli",   "una",       "di",
+     "del",     "della", "dello", "nel",   "nella",     "con",
+     "per",     "su",    "è",     "era",   "erano",     "sono",
+     "abbiamo", "che",   "anche", "molto", "colazione", "personale",
+     "siamo",   "stato", "stata", "ci",    "questo",    "questa"},
+};
+
+}  // namespace
+
+const std::vector<std::string_view>& EnglishFunctionWords() {
+  static const auto* const kWords = new std::vector<std::string_view>{
+      "the",   "an",   "and",  "was",   "were",      "is",   "are", "it",
+      "we",    "our",  "of",   "to",    "with",      "for",  "at",  "this",
+      "that",  "they", "room", "staff", "breakfast", "stay", "had", "have",
+      "there", "my",   "i",    "you",   "would",     "again"};
+  return *kWords;
+}
+
+const LanguageRules* FindLanguageRules(std::string_view code) {
+  for (const LanguageRules* rules : {&kFrench, &kDutch, &kItalian}) {
+    if (rules->code == code) return rules;
+  }
+  return nullptr;
+}
+
+}  // namespace guestvoice::analysis

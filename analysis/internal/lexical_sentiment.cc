@@ -1,0 +1,282 @@
+#include "analysis/internal/lexical_sentiment.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstddef>
+#include <string>
+#include <utility>
+
+#include "absl/container/flat_hash_map.h"
+#include "analysis/internal/snowball_stemmer.h"
+#include "analysis/internal/text_words.h"
+#include "analysis/internal/vader_rules.h"
+#include "common/utf8.h"
+
+namespace guestvoice::analysis {
+namespace {
+
+// VADER's weights for a booster one, two and three words away.
+constexpr double kBoosterDamping[] = {1.0, 0.95, 0.9};
+// VADER's "!" amplifier: 0.292 per mark, at most four marks.
+constexpr double kExclamationIncrement = 0.292;
+constexpr int kMaxExclamations = 4;
+constexpr int kWindow = 3;  // VADER looks three tokens back
+
+constexpr char32_t kRightSingleQuotationMark = 0x2019;
+
+double Sign(double value) { return value < 0 ? -1 : 1; }
+
+// Python's str.isupper() on a word: some cased letter, none lowercase.
+bool IsCaps(std::string_view word, const PythonUnicode& unicode) {
+  bool upper = false;
+  for (std::size_t pos = 0; pos < word.size();) {
+    const utf8::Step step = utf8::Decode(word, pos);
+    const PythonUnicode::Case letter_case = unicode.CaseOf(step.code_point);
+    if (letter_case == PythonUnicode::Case::kLowerOrTitle) return false;
+    upper = upper || letter_case == PythonUnicode::Case::kUpper;
+    pos += step.length;
+  }
+  return upper;
+}
+
+bool HasClauseBreak(std::string_view between) {
+  return between.find_first_of(".!?;:,\n") != std::string_view::npos;
+}
+
+// Where an elided word ends in `lower_word` ("l'" of "l'hôtel"): the byte
+// after its apostrophe, or 0 when the word has no inner apostrophe.
+std::size_t ElisionEnd(std::string_view lower_word, std::size_t* apostrophe) {
+  for (std::size_t pos = 0; pos < lower_word.size();) {
+    const utf8::Step step = utf8::Decode(lower_word, pos);
+    if (step.code_point == '\'' ||
+        step.code_point == kRightSingleQuotationMark) {
+      *apostrophe = pos;
+      return pos + step.length;
+    }
+    pos += step.length;
+  }
+  return 0;
+}
+
+}  // namespace
+
+LexicalSentimentAnalyzer::LexicalSentimentAnalyzer(
+    const LanguageRules& rules, const WordValences& lexicon,
+    const WordValences& supplement, const PythonUnicode& unicode)
+    : rules_(rules), unicode_(unicode) {
+  words_.reserve(lexicon.size() + supplement.size());
+  for (const auto& [word, valence] : lexicon) words_[word].valence = valence;
+  for (const auto& [word, valence] : supplement) words_[word].valence = valence;
+  // Pattern lists some closed-class words with a polarity of their own
+  // ("très"); here they only do their job, and carry none.
+  for (std::string_view word : rules.negations) {
+    Facts& facts = words_[std::string(word)];
+    facts.negates = true;
+    facts.valence = 0;
+  }
+  for (std::string_view word : rules.trailing_negations) {
+    words_[std::string(word)].negates_backward = true;
+  }
+  for (const auto& [word, scalar] : rules.boosters) {
+    Facts& facts = words_[std::string(word)];
+    facts.booster = scalar;
+    facts.valence = 0;
+  }
+  for (std::string_view word : rules.contrast_words) {
+    Facts& facts = words_[std::string(word)];
+    facts.contrasts = true;
+    facts.valence = 0;
+  }
+  for (std::string_view word : rules.elisions) {
+    words_[std::string(word)].is_elision = true;
+  }
+  if (!rules.superlative_infix.empty()) AddSuperlatives(rules);
+  for (std::string_view word : rules.function_words) {
+    words_[std::string(word)].valence = 0;
+  }
+  struct Mean {
+    double sum = 0;
+    int count = 0;
+  };
+  absl::flat_hash_map<std::string, Mean> means;
+  for (const auto& [word, facts] : words_) {
+    if (facts.valence == 0) continue;
+    Mean& mean =
+        means[std::string(SnowballStem(rules.snowball_algorithm, word))];
+    mean.sum += facts.valence;
+    ++mean.count;
+  }
+  stems_.reserve(means.size());
+  for (const auto& [stem, mean] : means) {
+    stems_[stem].valence = mean.sum / mean.count;
+  }
+}
+
+void LexicalSentimentAnalyzer::AddSuperlatives(const LanguageRules& rules) {
+  std::vector<std::pair<std::string, double>> superlatives;
+  for (const auto& [word, facts] : words_) {
+    if (facts.valence == 0 || word.size() < 4) continue;
+    const char ending = word.back();
+    if (ending != 'o' && ending != 'a' && ending != 'e') continue;
+    // The stem keeps its hard consonant: sporco -> sporchissimo, lungo ->
+    // lunghissimo.
+    std::string stem = word.substr(0, word.size() - 1);
+    if (stem.back() == 'c' || stem.back() == 'g') stem.push_back('h');
+    const double valence =
+        facts.valence + Sign(facts.valence) * vader::kBoosterIncrement;
+    stem.append(rules.superlative_infix);
+    for (char inflection : {'o', 'a', 'i', 'e'}) {
+      superlatives.emplace_back(stem + inflection, valence);
+    }
+  }
+  // Listed forms (the supplement's "gentilissimo") keep their valence.
+  for (auto& [word, valence] : superlatives) {
+    auto [it, inserted] = words_.try_emplace(std::move(word));
+    if (inserted) it->second.valence = valence;
+  }
+}
+
+const LexicalSentimentAnalyzer::Facts* LexicalSentimentAnalyzer::Find(
+    std::string_view lower_word) const {
+  if (auto it = words_.find(lower_word); it != words_.end()) {
+    return &it->second;
+  }
+  auto it = stems_.find(SnowballStem(rules_.snowball_algorithm, lower_word));
+  return it == stems_.end() ? nullptr : &it->second;
+}
+
+void LexicalSentimentAnalyzer::Tokenize(std::string_view text,
+                                        std::vector<Token>* tokens) const {
+  thread_local TextWords words;
+  thread_local std::string elided;
+  SplitTextWords(text, unicode_, &words);
+  tokens->clear();
+  std::size_t previous_end = 0;
+  for (const TextWord& word : words.words) {
+    const bool starts_clause =
+        HasClauseBreak(text.substr(previous_end, word.begin - previous_end));
+    previous_end = word.end;
+    const bool is_caps =
+        IsCaps(text.substr(word.begin, word.end - word.begin), unicode_);
+    std::string_view rest = word.lower;
+    std::size_t apostrophe = 0;
+    if (const std::size_t end = ElisionEnd(rest, &apostrophe); end > 0) {
+      // Typographic apostrophes are looked up as ASCII ones.
+      elided.assign(rest.substr(0, apostrophe));
+      elided.push_back('\'');
+      auto it = words_.find(elided);
+      if (it != words_.end() && it->second.is_elision) {
+        tokens->push_back({it->first, &it->second, is_caps, starts_clause});
+        rest = rest.substr(end);
+        if (rest.empty()) continue;
+        tokens->push_back({rest, Find(rest), is_caps, false});
+        continue;
+      }
+    }
+    tokens->push_back({rest, Find(rest), is_caps, starts_clause});
+  }
+}
+
+SentimentScores LexicalSentimentAnalyzer::PolarityScores(
+    std::string_view valid_text) const {
+  thread_local std::vector<Token> tokens;
+  thread_local std::vector<double> sentiments;
+  thread_local std::vector<bool> negated;
+  Tokenize(valid_text, &tokens);
+  const std::size_t n = tokens.size();
+  if (n == 0) return {};
+
+  std::size_t caps_count = 0;
+  for (const Token& token : tokens) caps_count += token.is_caps ? 1 : 0;
+  // VADER stresses capitals only when the text is not all capitals.
+  const bool caps_stress = caps_count > 0 && caps_count < n;
+
+  // Negation: a negator among the three tokens before a sentiment word, or a
+  // trailing negator closing the clause after it when no sentiment word
+  // follows the negator in that clause.
+  negated.assign(n, false);
+  for (std::size_t i = 0; i < n; ++i) {
+    const Facts* facts = tokens[i].facts;
+    if (facts == nullptr || !facts->negates) continue;
+    std::size_t forward_sentiment = n;
+    for (std::size_t j = i + 1; j < n && j <= i + kWindow; ++j) {
+      if (tokens[j].starts_clause) break;
+      if (tokens[j].facts != nullptr && tokens[j].facts->valence != 0) {
+        forward_sentiment = j;
+        break;
+      }
+    }
+    if (forward_sentiment < n) {
+      negated[forward_sentiment] = true;
+    } else if (facts->negates_backward) {
+      for (std::size_t k = 1; k <= kWindow && k <= i; ++k) {
+        if (tokens[i - k + 1].starts_clause) break;
+        const Token& before = tokens[i - k];
+        if (before.facts != nullptr && before.facts->valence != 0) {
+          negated[i - k] = true;
+          break;
+        }
+      }
+    }
+  }
+
+  std::size_t contrast = n;
+  for (std::size_t i = 0; i < n && contrast == n; ++i) {
+    if (tokens[i].facts != nullptr && tokens[i].facts->contrasts) contrast = i;
+  }
+
+  sentiments.assign(n, 0);
+  for (std::size_t i = 0; i < n; ++i) {
+    const Facts* facts = tokens[i].facts;
+    if (facts == nullptr || facts->valence == 0) continue;
+    double valence = facts->valence;
+    if (caps_stress && tokens[i].is_caps) {
+      valence += Sign(valence) * vader::kAllCapsIncrement;
+    }
+    for (std::size_t k = 1; k <= kWindow && k <= i; ++k) {
+      const Token& before = tokens[i - k];
+      if (before.facts == nullptr || before.facts->booster == 0) continue;
+      double scalar = before.facts->booster;
+      if (caps_stress && before.is_caps) {
+        scalar += Sign(scalar) * vader::kAllCapsIncrement;
+      }
+      valence += Sign(valence) * scalar * kBoosterDamping[k - 1];
+    }
+    if (negated[i]) valence *= vader::kNegationScalar;
+    if (contrast < n) valence *= i < contrast ? 0.5 : i > contrast ? 1.5 : 1;
+    sentiments[i] = valence;
+  }
+
+  double sum = 0;
+  double positive = 0;
+  double negative = 0;
+  double neutral = 0;
+  for (double sentiment : sentiments) {
+    sum += sentiment;
+    if (sentiment > 0) positive += sentiment + 1;
+    if (sentiment < 0) negative += sentiment - 1;
+    if (sentiment == 0) neutral += 1;
+  }
+  const int exclamations = std::min<int>(
+      kMaxExclamations,
+      static_cast<int>(std::count(valid_text.begin(), valid_text.end(), '!')));
+  const double emphasis = exclamations * kExclamationIncrement;
+  if (sum > 0) sum += emphasis;
+  if (sum < 0) sum -= emphasis;
+  if (positive > std::fabs(negative)) {
+    positive += emphasis;
+  } else if (positive < std::fabs(negative)) {
+    negative -= emphasis;
+  }
+
+  SentimentScores scores;
+  scores.compound = std::clamp(
+      sum / std::sqrt(sum * sum + vader::kNormalizationAlpha), -1.0, 1.0);
+  const double total = positive + std::fabs(negative) + neutral;
+  scores.pos = std::fabs(positive / total);
+  scores.neg = std::fabs(negative / total);
+  scores.neu = std::fabs(neutral / total);
+  return scores;
+}
+
+}  // namespace guestvoice::analysis

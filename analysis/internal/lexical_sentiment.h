@@ -1,0 +1,92 @@
+#ifndef GUESTVOICE_ANALYSIS_INTERNAL_LEXICAL_SENTIMENT_H_
+#define GUESTVOICE_ANALYSIS_INTERNAL_LEXICAL_SENTIMENT_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "analysis/internal/language_lexicon.h"
+#include "analysis/internal/language_rules.h"
+#include "analysis/internal/python_unicode.h"
+#include "analysis/internal/sentiment_vocabulary.h"
+#include "analysis/internal/word_hash.h"
+#include "analysis/sentiment_analyzer.h"
+
+namespace guestvoice::analysis {
+
+// VADER's method for a language other than English, on VADER's scale and
+// with its constants, so that compounds and the +-0.05 bands compare across
+// languages: each sentiment word's valence, raised by a capitalised word in
+// mixed-case text and by intensifiers (lowered by diminishers) among the
+// three words before it, scaled by -0.74 when negated, halved before the
+// first contrast word and raised by half after it; then the sum, raised by
+// up to four '!', normalised to compound = sum / sqrt(sum^2 + 15). The word
+// lists are the language's (language_rules.h); negation may also follow the
+// word at the end of its clause where the grammar puts it there. Words the
+// lexicons lack are looked up by their Snowball stem.
+//
+// Not a port of a reference: VADER's English idioms and special cases have
+// no counterpart here. Immutable and thread-safe; linear in the text.
+class LexicalSentimentAnalyzer final : public SentimentVocabulary {
+ public:
+  // `lexicon`: a published lexicon; `supplement`: hotel-domain words, which
+  // replace the lexicon's valence for the words both have.
+  LexicalSentimentAnalyzer(
+      const LanguageRules& rules, const WordValences& lexicon,
+      const WordValences& supplement,
+      const PythonUnicode& unicode = PythonUnicode::Default());
+
+  // `valid_text`: valid UTF-8, at most kMaxTextBytes.
+  SentimentScores PolarityScores(std::string_view valid_text) const;
+
+  // Whether the language's lexicons or word lists have `lower_word`.
+  bool Knows(std::string_view lower_word) const {
+    return words_.find(lower_word) != words_.end();
+  }
+
+  std::string_view language() const { return rules_.code; }
+  const LanguageRules& rules() const { return rules_; }
+
+  // SentimentVocabulary, for aspect resolution.
+  bool IsSentimentWord(std::string_view lower_word) const override {
+    const Facts* facts = Find(lower_word);
+    return facts != nullptr && facts->valence != 0;
+  }
+  bool IsNegation(std::string_view lower_word) const override {
+    const Facts* facts = Find(lower_word);
+    return facts != nullptr && facts->negates;
+  }
+
+ private:
+  struct Facts {
+    double valence = 0;  // 0: no sentiment
+    double booster = 0;  // 0: not a booster
+    bool negates = false;
+    bool negates_backward = false;
+    bool contrasts = false;
+    bool is_elision = false;
+  };
+  struct Token {
+    std::string_view lower;
+    const Facts* facts;  // nullptr for unknown words
+    bool is_caps;
+    bool starts_clause;  // punctuation between it and the token before
+  };
+
+  void AddSuperlatives(const LanguageRules& rules);
+  void Tokenize(std::string_view text, std::vector<Token>* tokens) const;
+  // The word's facts, else those of its Snowball stem (sentiment only).
+  const Facts* Find(std::string_view lower_word) const;
+
+  const LanguageRules& rules_;
+  const PythonUnicode& unicode_;
+  absl::flat_hash_map<std::string, Facts, WordHash, WordEq> words_;
+  // Stem -> the mean valence of the sentiment words with that stem, so that
+  // "sporchi" finds "sporco" and "vieze" finds "vies".
+  absl::flat_hash_map<std::string, Facts, WordHash, WordEq> stems_;
+};
+
+}  // namespace guestvoice::analysis
+
+#endif  // GUESTVOICE_ANALYSIS_INTERNAL_LEXICAL_SENTIMENT_H_

@@ -1,0 +1,74 @@
+#include "analysis/internal/language_lexicon.h"
+
+#include <string_view>
+
+#include "analysis/internal/embedded_data.h"
+#include "gtest/gtest.h"
+
+namespace guestvoice::analysis {
+namespace {
+
+TEST(ParsePatternLexiconTest, ReadsPatternXmlAndAveragesSenses) {
+  const absl::StatusOr<WordValences> lexicon = ParsePatternLexicon(
+      "<sentiment>\n"
+      "<word form=\"Schoon\" pos=\"JJ\" polarity=\"0.5\" />\n"
+      "<word form=\"schoon\" pos=\"JJ\" polarity=\"1.0\" />\n"
+      "<word form=\"vies\" cornetto_id=\"x\" polarity=\"-0.7\" />\n"
+      "</sentiment>\n");
+  ASSERT_TRUE(lexicon.ok()) << lexicon.status();
+  EXPECT_DOUBLE_EQ(lexicon->at(std::string_view("schoon")),
+                   0.75 * kPatternToVader);
+  EXPECT_DOUBLE_EQ(lexicon->at(std::string_view("vies")),
+                   -0.7 * kPatternToVader);
+}
+
+TEST(ParsePatternLexiconTest, ReadsNaturalsJson) {
+  const absl::StatusOr<WordValences> lexicon = ParsePatternLexicon(
+      "{\n  \"pulito\": {\n    \"form\": \"pulito\",\n    \"pos\": \"JJ\",\n"
+      "    \"polarity\": \"0.50\",\n    \"subjectivity\": \"0.5\"\n  }\n}\n");
+  ASSERT_TRUE(lexicon.ok()) << lexicon.status();
+  EXPECT_DOUBLE_EQ(lexicon->at(std::string_view("pulito")), 2.0);
+}
+
+TEST(ParsePatternLexiconTest, RejectsBadPolarities) {
+  EXPECT_FALSE(ParsePatternLexicon("<word form=\"a\" polarity=\"x\" />").ok());
+  EXPECT_FALSE(ParsePatternLexicon("<word form=\"a\" polarity=\"2\" />").ok());
+  EXPECT_FALSE(ParsePatternLexicon("<word polarity=\"0.5\" />").ok());
+  EXPECT_FALSE(ParsePatternLexicon("").ok());
+}
+
+TEST(ParseLanguageSupplementTest, ReadsWordsAndValences) {
+  const absl::StatusOr<WordValences> supplement = ParseLanguageSupplement(
+      "# comment\nversion\t1\n\ndéçu\t-1.9\nsale\t-1.9\n");
+  ASSERT_TRUE(supplement.ok()) << supplement.status();
+  EXPECT_DOUBLE_EQ(supplement->at(std::string_view("déçu")), -1.9);
+  EXPECT_EQ(supplement->size(), 2u);
+}
+
+TEST(ParseLanguageSupplementTest, RejectsMalformedFiles) {
+  EXPECT_FALSE(ParseLanguageSupplement("sale\t-1.9\n").ok());  // no version
+  EXPECT_FALSE(ParseLanguageSupplement("version\t1\nSale\t-1.9\n").ok());
+  EXPECT_FALSE(ParseLanguageSupplement("version\t1\nsale\t-5\n").ok());
+  EXPECT_FALSE(ParseLanguageSupplement("version\t1\nsale\n").ok());
+  EXPECT_FALSE(
+      ParseLanguageSupplement("version\t1\nsale\t-1\nsale\t-2\n").ok());
+}
+
+TEST(EmbeddedLexiconsTest, AllParse) {
+  for (auto file : {embedded::FrenchLexicon(), embedded::DutchLexicon(),
+                    embedded::ItalianLexicon()}) {
+    const absl::StatusOr<WordValences> lexicon = ParsePatternLexicon(file);
+    ASSERT_TRUE(lexicon.ok()) << lexicon.status();
+    EXPECT_GT(lexicon->size(), 2500u);
+  }
+  for (auto file :
+       {embedded::HotelSupplementFrench(), embedded::HotelSupplementDutch(),
+        embedded::HotelSupplementItalian()}) {
+    const absl::StatusOr<WordValences> supplement =
+        ParseLanguageSupplement(file);
+    ASSERT_TRUE(supplement.ok()) << supplement.status();
+  }
+}
+
+}  // namespace
+}  // namespace guestvoice::analysis
