@@ -6,11 +6,13 @@
 #include "service/api/wire_messages.h"
 #include "service/tenancy/api_keys.h"
 #include "service/tenancy/organizations.h"
+#include "service/tenancy/server_info.h"
+#include "service/tenancy/store_backups.h"
 
 namespace guestvoice::service {
 
-// guestvoice.v1.AdminService: organizations (Organizations) and their API
-// keys (ApiKeys).
+// guestvoice.v1.AdminService: organizations (Organizations), their API keys
+// (ApiKeys) and the server itself (ServerInfoReader, StoreBackups).
 // Its methods are registered raw, so the server decodes every request itself
 // and names a string that is not UTF-8 (wire_messages.h).
 class AdminService final
@@ -22,12 +24,16 @@ class AdminService final
           v1::AdminService::WithRawCallbackMethod_CreateApiKey,
           v1::AdminService::WithRawCallbackMethod_GetApiKey,
           v1::AdminService::WithRawCallbackMethod_ListApiKeys,
-          v1::AdminService::WithRawCallbackMethod_RevokeApiKey> {
+          v1::AdminService::WithRawCallbackMethod_RevokeApiKey,
+          v1::AdminService::WithRawCallbackMethod_GetServerInfo,
+          v1::AdminService::WithRawCallbackMethod_CreateBackup,
+          v1::AdminService::WithRawCallbackMethod_ListBackups,
+          v1::AdminService::WithRawCallbackMethod_DeleteBackup> {
  public:
-  explicit AdminService(ServiceDeps deps)
-      : deps_(deps),
-        organizations_(deps.domain),
-        api_keys_(deps.domain, deps.api_key_verifier) {}
+  // `start_time`: when the server started, for its uptime. `backups`: null
+  // when the server makes none; Create keeps the newest `backup_retention`.
+  AdminService(ServiceDeps deps, absl::Time start_time,
+               storage::Backups* backups, uint32_t backup_retention);
 
   grpc::ServerUnaryReactor* CreateOrganization(
       grpc::CallbackServerContext* context,
@@ -56,11 +62,29 @@ class AdminService final
       grpc::CallbackServerContext* context,
       const grpc::ByteBuffer* wire_request,
       grpc::ByteBuffer* wire_response) override;
+  grpc::ServerUnaryReactor* GetServerInfo(
+      grpc::CallbackServerContext* context,
+      const grpc::ByteBuffer* wire_request,
+      grpc::ByteBuffer* wire_response) override;
+  grpc::ServerUnaryReactor* CreateBackup(
+      grpc::CallbackServerContext* context,
+      const grpc::ByteBuffer* wire_request,
+      grpc::ByteBuffer* wire_response) override;
+  grpc::ServerUnaryReactor* ListBackups(
+      grpc::CallbackServerContext* context,
+      const grpc::ByteBuffer* wire_request,
+      grpc::ByteBuffer* wire_response) override;
+  grpc::ServerUnaryReactor* DeleteBackup(
+      grpc::CallbackServerContext* context,
+      const grpc::ByteBuffer* wire_request,
+      grpc::ByteBuffer* wire_response) override;
 
  private:
   ServiceDeps deps_;
   Organizations organizations_;
   ApiKeys api_keys_;
+  ServerInfoReader server_info_;
+  StoreBackups backups_;
 };
 
 }  // namespace guestvoice::service

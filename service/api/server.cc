@@ -102,6 +102,7 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(ServerOptions options) {
   server->options_ = std::move(options);
   const ServerOptions& opts = server->options_;
   server->clock_ = opts.clock != nullptr ? opts.clock : &server->system_clock_;
+  const absl::Time start_time = server->clock_->Now();
 
   ASSIGN_OR_RETURN(
       server->store_,
@@ -116,6 +117,10 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(ServerOptions options) {
     ASSIGN_OR_RETURN(server->upgrade_.items_reaggregated,
                      RebuildAggregates(*server->store_));
     RETURN_IF_ERROR(server->store_->FinishUpgrade());
+  }
+  if (!opts.backup_dir.empty()) {
+    ASSIGN_OR_RETURN(server->backups_,
+                     storage::Backups::Open(opts.backup_dir, *server->store_));
   }
   ASSIGN_OR_RETURN(server->bootstrap_,
                    BootstrapIfEmpty(*server->store_, *server->clock_));
@@ -136,7 +141,8 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(ServerOptions options) {
       .reads = *server->reads_,
       .writes = *server->writes_};
   server->services_.push_back(std::make_unique<HotelService>(deps));
-  server->services_.push_back(std::make_unique<AdminService>(deps));
+  server->services_.push_back(std::make_unique<AdminService>(
+      deps, start_time, server->backups_.get(), opts.backup_retention));
   server->feedback_watchers_ =
       std::make_unique<FeedbackWatchers>(opts.watchers);
   server->services_.push_back(

@@ -28,6 +28,7 @@ from pathlib import Path
 import pytest
 
 HOTEL_SERVICE = "guestvoice.v1.HotelService"
+FEEDBACK_SERVICE = "guestvoice.v1.FeedbackService"
 ADMIN_SERVICE = "guestvoice.v1.AdminService"
 HEALTH_SERVICE = "grpc.health.v1.Health"
 ORGANIZATION = "organizations/default"
@@ -373,6 +374,29 @@ def test_help_exits_zero(launch, data_dir: Path):
     assert helped.wait_for_exit(REFUSAL_DEADLINE_S) == 0
 
 
+def test_version_names_release_revision_schema_and_libraries(
+        launch, data_dir: Path, server: Guestvoiced, call):
+    versioned = launch("--version", data_dir=data_dir / "unused")
+    assert versioned.wait_for_exit(REFUSAL_DEADLINE_S) == 0
+    printed = versioned.log()
+    assert printed.startswith("guestvoiced "), printed
+    lines = dict(line.split(": ", 1) for line in printed.splitlines()[1:])
+    assert set(lines) == {"git revision", "schema version", "grpc", "protobuf",
+                          "rocksdb"}, printed
+    assert re.fullmatch(r"[0-9a-f]{12}(-dirty)?|unknown", lines["git revision"])
+    assert not (data_dir / "unused").exists()
+
+    # The admin service reports the same versions.
+    info = call(server, f"{ADMIN_SERVICE}/GetServerInfo", {},
+                key=admin_key(data_dir))
+    versions = info["versions"]
+    assert printed.splitlines()[0] == f"guestvoiced {versions['guestvoice']}"
+    assert lines["git revision"] == versions["git_revision"]
+    assert lines["schema version"] == str(versions["schema_version"])
+    assert lines["rocksdb"] == versions["rocksdb"]
+    assert int(info["store_size_bytes"]) > 0
+
+
 def test_foreign_data_dir_is_refused_and_left_untouched(launch, data_dir: Path):
     data_dir.mkdir()
     (data_dir / "notes.txt").write_text("someone else's files\n")
@@ -440,3 +464,78 @@ def test_schema_1_store_is_upgraded_on_start_and_answers_as_before(
     assert verify.returncode == 0, verify.stdout + verify.stderr
     assert "120 feedback items" in verify.stdout
     assert verify.stdout.rstrip().endswith(" 0 differences"), verify.stdout
+
+
+def ingest_request(external_id: str) -> dict:
+    return {
+        "parent": ORGANIZATION,
+        "feedback": {"hotel": HOTEL_NAME, "source": "SOURCE_SURVEY",
+                     "external_id": external_id,
+                     "author": {"handle": f"respondent-{external_id}"},
+                     "text": "Friendly staff, but a noisy room.",
+                     "post_time": "2026-01-10T09:00:00Z"},
+    }
+
+
+def listed_external_ids(server: Guestvoiced, call, key: str) -> set[str]:
+    listed = call(server, f"{FEEDBACK_SERVICE}/ListFeedback",
+                  {"parent": ORGANIZATION, "page_size": 1000}, key=key)
+    return {item["external_id"] for item in listed.get("feedback", [])}
+
+
+def test_backup_restore_round_trip(launch, tmp_path: Path, data_dir: Path,
+                                   call, call_error):
+    backup_dir = tmp_path / "backups"
+    server = launch("--listen=127.0.0.1:0", f"--backup_dir={backup_dir}",
+                    "--backup_retention=2", data_dir=data_dir)
+    server.wait_until_listening()
+    key = admin_key(data_dir)
+    call(server, f"{HOTEL_SERVICE}/CreateHotel", create_hotel_request(), key=key)
+    for n in range(5):
+        call(server, f"{FEEDBACK_SERVICE}/IngestFeedback",
+             ingest_request(f"before-{n}"), key=key)
+    backup = call(server, f"{ADMIN_SERVICE}/CreateBackup", {}, key=key)
+    assert backup["name"] == "backups/1"
+    assert backup["schema_version"] > 0 and int(backup["size_bytes"]) > 0
+    call(server, f"{FEEDBACK_SERVICE}/IngestFeedback", ingest_request("after"),
+         key=key)
+    listed = call(server, f"{ADMIN_SERVICE}/ListBackups", {}, key=key)
+    assert [b["name"] for b in listed["backups"]] == ["backups/1"]
+
+    # Restoring over the live data dir is refused; the server keeps serving.
+    refused = launch("--restore_from=1", f"--backup_dir={backup_dir}",
+                     data_dir=data_dir)
+    assert refused.wait_for_exit(REFUSAL_DEADLINE_S) != 0
+    assert "is not empty" in refused.log(), refused.log()
+    assert "after" in listed_external_ids(server, call, key)
+
+    restored_dir = tmp_path / "restored"
+    restore = launch("--restore_from=1", f"--backup_dir={backup_dir}",
+                     data_dir=restored_dir)
+    assert restore.wait_for_exit(EXIT_DEADLINE_S) == 0, restore.log()
+    assert server.terminate() == 0
+
+    verify = subprocess.run(
+        [os.environ["GUESTVOICE_VERIFY"], f"--data_dir={restored_dir}"],
+        capture_output=True, text=True, timeout=EXIT_DEADLINE_S)
+    assert verify.returncode == 0, verify.stdout + verify.stderr
+    restored = launch("--listen=127.0.0.1:0", data_dir=restored_dir)
+    restored.wait_until_listening()
+    assert listed_external_ids(restored, call, key) == {
+        f"before-{n}" for n in range(5)}
+
+
+def test_another_stores_backup_dir_is_refused_at_start(
+        launch, tmp_path: Path, data_dir: Path, call):
+    backup_dir = tmp_path / "backups"
+    first = launch("--listen=127.0.0.1:0", f"--backup_dir={backup_dir}",
+                   data_dir=data_dir)
+    first.wait_until_listening()
+    call(first, f"{ADMIN_SERVICE}/CreateBackup", {}, key=admin_key(data_dir))
+    assert first.terminate() == 0
+
+    other = launch("--listen=127.0.0.1:0", f"--backup_dir={backup_dir}",
+                   data_dir=tmp_path / "other")
+    assert other.wait_for_exit(REFUSAL_DEADLINE_S) != 0
+    assert "backups of another store" in other.log(), other.log()
+

@@ -10,6 +10,7 @@ import (
 	_ "google.golang.org/genproto/googleapis/api/annotations"
 	protoreflect "google.golang.org/protobuf/reflect/protoreflect"
 	protoimpl "google.golang.org/protobuf/runtime/protoimpl"
+	emptypb "google.golang.org/protobuf/types/known/emptypb"
 	reflect "reflect"
 	sync "sync"
 	unsafe "unsafe"
@@ -520,11 +521,214 @@ func (x *RevokeApiKeyRequest) GetName() string {
 	return ""
 }
 
+// Request for AdminService.GetServerInfo.
+type GetServerInfoRequest struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *GetServerInfoRequest) Reset() {
+	*x = GetServerInfoRequest{}
+	mi := &file_guestvoice_v1_admin_service_proto_msgTypes[9]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *GetServerInfoRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*GetServerInfoRequest) ProtoMessage() {}
+
+func (x *GetServerInfoRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_guestvoice_v1_admin_service_proto_msgTypes[9]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use GetServerInfoRequest.ProtoReflect.Descriptor instead.
+func (*GetServerInfoRequest) Descriptor() ([]byte, []int) {
+	return file_guestvoice_v1_admin_service_proto_rawDescGZIP(), []int{9}
+}
+
+// Request for AdminService.CreateBackup.
+type CreateBackupRequest struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *CreateBackupRequest) Reset() {
+	*x = CreateBackupRequest{}
+	mi := &file_guestvoice_v1_admin_service_proto_msgTypes[10]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *CreateBackupRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*CreateBackupRequest) ProtoMessage() {}
+
+func (x *CreateBackupRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_guestvoice_v1_admin_service_proto_msgTypes[10]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use CreateBackupRequest.ProtoReflect.Descriptor instead.
+func (*CreateBackupRequest) Descriptor() ([]byte, []int) {
+	return file_guestvoice_v1_admin_service_proto_rawDescGZIP(), []int{10}
+}
+
+// Request for AdminService.ListBackups.
+type ListBackupsRequest struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ListBackupsRequest) Reset() {
+	*x = ListBackupsRequest{}
+	mi := &file_guestvoice_v1_admin_service_proto_msgTypes[11]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ListBackupsRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ListBackupsRequest) ProtoMessage() {}
+
+func (x *ListBackupsRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_guestvoice_v1_admin_service_proto_msgTypes[11]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ListBackupsRequest.ProtoReflect.Descriptor instead.
+func (*ListBackupsRequest) Descriptor() ([]byte, []int) {
+	return file_guestvoice_v1_admin_service_proto_rawDescGZIP(), []int{11}
+}
+
+// Response for AdminService.ListBackups.
+type ListBackupsResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Every backup, oldest first.
+	Backups       []*Backup `protobuf:"bytes,1,rep,name=backups,proto3" json:"backups,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ListBackupsResponse) Reset() {
+	*x = ListBackupsResponse{}
+	mi := &file_guestvoice_v1_admin_service_proto_msgTypes[12]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ListBackupsResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ListBackupsResponse) ProtoMessage() {}
+
+func (x *ListBackupsResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_guestvoice_v1_admin_service_proto_msgTypes[12]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ListBackupsResponse.ProtoReflect.Descriptor instead.
+func (*ListBackupsResponse) Descriptor() ([]byte, []int) {
+	return file_guestvoice_v1_admin_service_proto_rawDescGZIP(), []int{12}
+}
+
+func (x *ListBackupsResponse) GetBackups() []*Backup {
+	if x != nil {
+		return x.Backups
+	}
+	return nil
+}
+
+// Request for AdminService.DeleteBackup.
+type DeleteBackupRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// `backups/{backup}`.
+	Name          string `protobuf:"bytes,1,opt,name=name,proto3" json:"name,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *DeleteBackupRequest) Reset() {
+	*x = DeleteBackupRequest{}
+	mi := &file_guestvoice_v1_admin_service_proto_msgTypes[13]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *DeleteBackupRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*DeleteBackupRequest) ProtoMessage() {}
+
+func (x *DeleteBackupRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_guestvoice_v1_admin_service_proto_msgTypes[13]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use DeleteBackupRequest.ProtoReflect.Descriptor instead.
+func (*DeleteBackupRequest) Descriptor() ([]byte, []int) {
+	return file_guestvoice_v1_admin_service_proto_rawDescGZIP(), []int{13}
+}
+
+func (x *DeleteBackupRequest) GetName() string {
+	if x != nil {
+		return x.Name
+	}
+	return ""
+}
+
 var File_guestvoice_v1_admin_service_proto protoreflect.FileDescriptor
 
 const file_guestvoice_v1_admin_service_proto_rawDesc = "" +
 	"\n" +
-	"!guestvoice/v1/admin_service.proto\x12\rguestvoice.v1\x1a\x1fgoogle/api/field_behavior.proto\x1a\x19google/api/resource.proto\x1a\x19guestvoice/v1/admin.proto\"\xa9\x01\n" +
+	"!guestvoice/v1/admin_service.proto\x12\rguestvoice.v1\x1a\x1fgoogle/api/field_behavior.proto\x1a\x19google/api/resource.proto\x1a\x1bgoogle/protobuf/empty.proto\x1a\x19guestvoice/v1/admin.proto\"\xa9\x01\n" +
 	"\x19CreateOrganizationRequest\x12'\n" +
 	"\x0forganization_id\x18\x01 \x01(\tR\x0eorganizationId\x12D\n" +
 	"\forganization\x18\x02 \x01(\v2\x1b.guestvoice.v1.OrganizationB\x03\xe0A\x02R\forganization\x12\x1d\n" +
@@ -560,7 +764,15 @@ const file_guestvoice_v1_admin_service_proto_rawDesc = "" +
 	"\x0fnext_page_token\x18\x02 \x01(\tR\rnextPageToken\"G\n" +
 	"\x13RevokeApiKeyRequest\x120\n" +
 	"\x04name\x18\x01 \x01(\tB\x1c\xe0A\x02\xfaA\x16\n" +
-	"\x14guestvoice.v1/ApiKeyR\x04name2\xdb\x04\n" +
+	"\x14guestvoice.v1/ApiKeyR\x04name\"\x16\n" +
+	"\x14GetServerInfoRequest\"\x15\n" +
+	"\x13CreateBackupRequest\"\x14\n" +
+	"\x12ListBackupsRequest\"F\n" +
+	"\x13ListBackupsResponse\x12/\n" +
+	"\abackups\x18\x01 \x03(\v2\x15.guestvoice.v1.BackupR\abackups\"G\n" +
+	"\x13DeleteBackupRequest\x120\n" +
+	"\x04name\x18\x01 \x01(\tB\x1c\xe0A\x02\xfaA\x16\n" +
+	"\x14guestvoice.v1/BackupR\x04name2\x99\a\n" +
 	"\fAdminService\x12[\n" +
 	"\x12CreateOrganization\x12(.guestvoice.v1.CreateOrganizationRequest\x1a\x1b.guestvoice.v1.Organization\x12U\n" +
 	"\x0fGetOrganization\x12%.guestvoice.v1.GetOrganizationRequest\x1a\x1b.guestvoice.v1.Organization\x12f\n" +
@@ -568,7 +780,11 @@ const file_guestvoice_v1_admin_service_proto_rawDesc = "" +
 	"\fCreateApiKey\x12\".guestvoice.v1.CreateApiKeyRequest\x1a\x15.guestvoice.v1.ApiKey\x12C\n" +
 	"\tGetApiKey\x12\x1f.guestvoice.v1.GetApiKeyRequest\x1a\x15.guestvoice.v1.ApiKey\x12T\n" +
 	"\vListApiKeys\x12!.guestvoice.v1.ListApiKeysRequest\x1a\".guestvoice.v1.ListApiKeysResponse\x12I\n" +
-	"\fRevokeApiKey\x12\".guestvoice.v1.RevokeApiKeyRequest\x1a\x15.guestvoice.v1.ApiKeyB~\n" +
+	"\fRevokeApiKey\x12\".guestvoice.v1.RevokeApiKeyRequest\x1a\x15.guestvoice.v1.ApiKey\x12O\n" +
+	"\rGetServerInfo\x12#.guestvoice.v1.GetServerInfoRequest\x1a\x19.guestvoice.v1.ServerInfo\x12I\n" +
+	"\fCreateBackup\x12\".guestvoice.v1.CreateBackupRequest\x1a\x15.guestvoice.v1.Backup\x12T\n" +
+	"\vListBackups\x12!.guestvoice.v1.ListBackupsRequest\x1a\".guestvoice.v1.ListBackupsResponse\x12J\n" +
+	"\fDeleteBackup\x12\".guestvoice.v1.DeleteBackupRequest\x1a\x16.google.protobuf.EmptyB~\n" +
 	"\x10io.guestvoice.v1B\x11AdminServiceProtoP\x01ZEgithub.com/guestvoice/guestvoice/clients/go/guestvoicev1;guestvoicev1\xaa\x02\rGuestvoice.V1b\x06proto3"
 
 var (
@@ -583,7 +799,7 @@ func file_guestvoice_v1_admin_service_proto_rawDescGZIP() []byte {
 	return file_guestvoice_v1_admin_service_proto_rawDescData
 }
 
-var file_guestvoice_v1_admin_service_proto_msgTypes = make([]protoimpl.MessageInfo, 9)
+var file_guestvoice_v1_admin_service_proto_msgTypes = make([]protoimpl.MessageInfo, 14)
 var file_guestvoice_v1_admin_service_proto_goTypes = []any{
 	(*CreateOrganizationRequest)(nil), // 0: guestvoice.v1.CreateOrganizationRequest
 	(*GetOrganizationRequest)(nil),    // 1: guestvoice.v1.GetOrganizationRequest
@@ -594,33 +810,50 @@ var file_guestvoice_v1_admin_service_proto_goTypes = []any{
 	(*ListApiKeysRequest)(nil),        // 6: guestvoice.v1.ListApiKeysRequest
 	(*ListApiKeysResponse)(nil),       // 7: guestvoice.v1.ListApiKeysResponse
 	(*RevokeApiKeyRequest)(nil),       // 8: guestvoice.v1.RevokeApiKeyRequest
-	(*Organization)(nil),              // 9: guestvoice.v1.Organization
-	(*ApiKey)(nil),                    // 10: guestvoice.v1.ApiKey
+	(*GetServerInfoRequest)(nil),      // 9: guestvoice.v1.GetServerInfoRequest
+	(*CreateBackupRequest)(nil),       // 10: guestvoice.v1.CreateBackupRequest
+	(*ListBackupsRequest)(nil),        // 11: guestvoice.v1.ListBackupsRequest
+	(*ListBackupsResponse)(nil),       // 12: guestvoice.v1.ListBackupsResponse
+	(*DeleteBackupRequest)(nil),       // 13: guestvoice.v1.DeleteBackupRequest
+	(*Organization)(nil),              // 14: guestvoice.v1.Organization
+	(*ApiKey)(nil),                    // 15: guestvoice.v1.ApiKey
+	(*Backup)(nil),                    // 16: guestvoice.v1.Backup
+	(*ServerInfo)(nil),                // 17: guestvoice.v1.ServerInfo
+	(*emptypb.Empty)(nil),             // 18: google.protobuf.Empty
 }
 var file_guestvoice_v1_admin_service_proto_depIdxs = []int32{
-	9,  // 0: guestvoice.v1.CreateOrganizationRequest.organization:type_name -> guestvoice.v1.Organization
-	9,  // 1: guestvoice.v1.ListOrganizationsResponse.organizations:type_name -> guestvoice.v1.Organization
-	10, // 2: guestvoice.v1.CreateApiKeyRequest.api_key:type_name -> guestvoice.v1.ApiKey
-	10, // 3: guestvoice.v1.ListApiKeysResponse.api_keys:type_name -> guestvoice.v1.ApiKey
-	0,  // 4: guestvoice.v1.AdminService.CreateOrganization:input_type -> guestvoice.v1.CreateOrganizationRequest
-	1,  // 5: guestvoice.v1.AdminService.GetOrganization:input_type -> guestvoice.v1.GetOrganizationRequest
-	2,  // 6: guestvoice.v1.AdminService.ListOrganizations:input_type -> guestvoice.v1.ListOrganizationsRequest
-	4,  // 7: guestvoice.v1.AdminService.CreateApiKey:input_type -> guestvoice.v1.CreateApiKeyRequest
-	5,  // 8: guestvoice.v1.AdminService.GetApiKey:input_type -> guestvoice.v1.GetApiKeyRequest
-	6,  // 9: guestvoice.v1.AdminService.ListApiKeys:input_type -> guestvoice.v1.ListApiKeysRequest
-	8,  // 10: guestvoice.v1.AdminService.RevokeApiKey:input_type -> guestvoice.v1.RevokeApiKeyRequest
-	9,  // 11: guestvoice.v1.AdminService.CreateOrganization:output_type -> guestvoice.v1.Organization
-	9,  // 12: guestvoice.v1.AdminService.GetOrganization:output_type -> guestvoice.v1.Organization
-	3,  // 13: guestvoice.v1.AdminService.ListOrganizations:output_type -> guestvoice.v1.ListOrganizationsResponse
-	10, // 14: guestvoice.v1.AdminService.CreateApiKey:output_type -> guestvoice.v1.ApiKey
-	10, // 15: guestvoice.v1.AdminService.GetApiKey:output_type -> guestvoice.v1.ApiKey
-	7,  // 16: guestvoice.v1.AdminService.ListApiKeys:output_type -> guestvoice.v1.ListApiKeysResponse
-	10, // 17: guestvoice.v1.AdminService.RevokeApiKey:output_type -> guestvoice.v1.ApiKey
-	11, // [11:18] is the sub-list for method output_type
-	4,  // [4:11] is the sub-list for method input_type
-	4,  // [4:4] is the sub-list for extension type_name
-	4,  // [4:4] is the sub-list for extension extendee
-	0,  // [0:4] is the sub-list for field type_name
+	14, // 0: guestvoice.v1.CreateOrganizationRequest.organization:type_name -> guestvoice.v1.Organization
+	14, // 1: guestvoice.v1.ListOrganizationsResponse.organizations:type_name -> guestvoice.v1.Organization
+	15, // 2: guestvoice.v1.CreateApiKeyRequest.api_key:type_name -> guestvoice.v1.ApiKey
+	15, // 3: guestvoice.v1.ListApiKeysResponse.api_keys:type_name -> guestvoice.v1.ApiKey
+	16, // 4: guestvoice.v1.ListBackupsResponse.backups:type_name -> guestvoice.v1.Backup
+	0,  // 5: guestvoice.v1.AdminService.CreateOrganization:input_type -> guestvoice.v1.CreateOrganizationRequest
+	1,  // 6: guestvoice.v1.AdminService.GetOrganization:input_type -> guestvoice.v1.GetOrganizationRequest
+	2,  // 7: guestvoice.v1.AdminService.ListOrganizations:input_type -> guestvoice.v1.ListOrganizationsRequest
+	4,  // 8: guestvoice.v1.AdminService.CreateApiKey:input_type -> guestvoice.v1.CreateApiKeyRequest
+	5,  // 9: guestvoice.v1.AdminService.GetApiKey:input_type -> guestvoice.v1.GetApiKeyRequest
+	6,  // 10: guestvoice.v1.AdminService.ListApiKeys:input_type -> guestvoice.v1.ListApiKeysRequest
+	8,  // 11: guestvoice.v1.AdminService.RevokeApiKey:input_type -> guestvoice.v1.RevokeApiKeyRequest
+	9,  // 12: guestvoice.v1.AdminService.GetServerInfo:input_type -> guestvoice.v1.GetServerInfoRequest
+	10, // 13: guestvoice.v1.AdminService.CreateBackup:input_type -> guestvoice.v1.CreateBackupRequest
+	11, // 14: guestvoice.v1.AdminService.ListBackups:input_type -> guestvoice.v1.ListBackupsRequest
+	13, // 15: guestvoice.v1.AdminService.DeleteBackup:input_type -> guestvoice.v1.DeleteBackupRequest
+	14, // 16: guestvoice.v1.AdminService.CreateOrganization:output_type -> guestvoice.v1.Organization
+	14, // 17: guestvoice.v1.AdminService.GetOrganization:output_type -> guestvoice.v1.Organization
+	3,  // 18: guestvoice.v1.AdminService.ListOrganizations:output_type -> guestvoice.v1.ListOrganizationsResponse
+	15, // 19: guestvoice.v1.AdminService.CreateApiKey:output_type -> guestvoice.v1.ApiKey
+	15, // 20: guestvoice.v1.AdminService.GetApiKey:output_type -> guestvoice.v1.ApiKey
+	7,  // 21: guestvoice.v1.AdminService.ListApiKeys:output_type -> guestvoice.v1.ListApiKeysResponse
+	15, // 22: guestvoice.v1.AdminService.RevokeApiKey:output_type -> guestvoice.v1.ApiKey
+	17, // 23: guestvoice.v1.AdminService.GetServerInfo:output_type -> guestvoice.v1.ServerInfo
+	16, // 24: guestvoice.v1.AdminService.CreateBackup:output_type -> guestvoice.v1.Backup
+	12, // 25: guestvoice.v1.AdminService.ListBackups:output_type -> guestvoice.v1.ListBackupsResponse
+	18, // 26: guestvoice.v1.AdminService.DeleteBackup:output_type -> google.protobuf.Empty
+	16, // [16:27] is the sub-list for method output_type
+	5,  // [5:16] is the sub-list for method input_type
+	5,  // [5:5] is the sub-list for extension type_name
+	5,  // [5:5] is the sub-list for extension extendee
+	0,  // [0:5] is the sub-list for field type_name
 }
 
 func init() { file_guestvoice_v1_admin_service_proto_init() }
@@ -635,7 +868,7 @@ func file_guestvoice_v1_admin_service_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_guestvoice_v1_admin_service_proto_rawDesc), len(file_guestvoice_v1_admin_service_proto_rawDesc)),
 			NumEnums:      0,
-			NumMessages:   9,
+			NumMessages:   14,
 			NumExtensions: 0,
 			NumServices:   1,
 		},
