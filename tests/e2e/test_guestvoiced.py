@@ -539,3 +539,36 @@ def test_another_stores_backup_dir_is_refused_at_start(
     assert other.wait_for_exit(REFUSAL_DEADLINE_S) != 0
     assert "backups of another store" in other.log(), other.log()
 
+
+
+def test_logs_hold_no_key_contact_handle_or_feedback_text(
+        server: Guestvoiced, data_dir: Path, call, call_error):
+    key = admin_key(data_dir)
+    email, phone, handle = "ana.silva@example.com", "+351912345678", "@ana_travels"
+    text = "The concierge Marta found our lost passport."
+    call(server, f"{HOTEL_SERVICE}/CreateHotel", create_hotel_request(), key=key)
+    guest = call(server, "guestvoice.v1.LoyaltyService/CreateGuest",
+                 {"parent": ORGANIZATION, "guest": {"display_name": "Ana"}},
+                 key=key)
+    for identity in [{"kind": "IDENTITY_KIND_EMAIL", "value": email},
+                     {"kind": "IDENTITY_KIND_PHONE", "value": phone},
+                     {"kind": "IDENTITY_KIND_HANDLE", "value": handle,
+                      "source": "SOURCE_TRIPADVISOR"}]:
+        call(server, "guestvoice.v1.LoyaltyService/LinkIdentity",
+             {"guest": guest["name"], "identity": identity}, key=key)
+    request = ingest_request("review-1")
+    request["feedback"].update(source="SOURCE_TRIPADVISOR",
+                               author={"handle": handle}, text=text)
+    call(server, f"{FEEDBACK_SERVICE}/IngestFeedback", request, key=key)
+    # Refused calls too: a revoked-looking key and a bad field value.
+    call_error(server, f"{HOTEL_SERVICE}/ListHotels",
+               {"parent": ORGANIZATION}, key=key + "x")
+    call_error(server, "guestvoice.v1.LoyaltyService/LinkIdentity",
+               {"guest": guest["name"],
+                "identity": {"kind": "IDENTITY_KIND_EMAIL",
+                             "value": "not an e-mail " + email}}, key=key)
+    assert server.terminate() == 0
+
+    log = server.log()
+    for secret in [key, email, phone, handle, text]:
+        assert secret not in log, f"the server log holds {secret!r}:\n{log}"
