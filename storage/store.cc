@@ -8,6 +8,7 @@
 
 #include "absl/memory/memory.h"
 #include "absl/strings/str_cat.h"
+#include "rocksdb/version.h"
 #include "storage/counter_table.h"
 #include "storage/data_dir.h"
 #include "storage/data_dir_lock.h"
@@ -345,6 +346,32 @@ absl::Status Store::FinishUpgrade() {
   }
   schema_stamp_ = std::move(upgraded);
   return absl::OkStatus();
+}
+
+absl::StatusOr<uint64_t> Store::SizeOnDiskBytes() const {
+  if (absl::Status open = CheckOpen(); !open.ok()) return open;
+  uint64_t bytes = 0;
+  for (rocksdb::ColumnFamilyHandle* family : handles_) {
+    uint64_t family_bytes = 0;
+    if (!db_->GetIntProperty(family,
+                             rocksdb::DB::Properties::kTotalSstFilesSize,
+                             &family_bytes)) {
+      return absl::InternalError(absl::StrCat(
+          "RocksDB has no ", rocksdb::DB::Properties::kTotalSstFilesSize));
+    }
+    bytes += family_bytes;
+  }
+  rocksdb::VectorLogPtr wal_files;
+  rocksdb::Status status = db_->GetSortedWalFiles(wal_files);
+  if (!status.ok()) return FromRocksDb(status, "listing the WAL files");
+  for (const std::unique_ptr<rocksdb::LogFile>& file : wal_files) {
+    bytes += file->SizeFileBytes();
+  }
+  return bytes;
+}
+
+std::string Store::RocksDbVersion() {
+  return rocksdb::GetRocksVersionAsString(/*with_patch=*/true);
 }
 
 absl::Status Store::CompactAll() {

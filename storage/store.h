@@ -120,6 +120,13 @@ class Store {
   // deleted entries. For maintenance tools and tests.
   [[nodiscard]] absl::Status CompactAll();
 
+  // The bytes the store takes on disk: the SST files of every family and the
+  // write-ahead log.
+  [[nodiscard]] absl::StatusOr<uint64_t> SizeOnDiskBytes() const;
+
+  // The release of the RocksDB library this process runs on, e.g. "7.8.3".
+  static std::string RocksDbVersion();
+
   // The canonical path of StoreOptions::data_dir.
   const std::string& data_dir() const { return data_dir_; }
   const SchemaStamp& schema_stamp() const { return schema_stamp_; }
@@ -130,6 +137,9 @@ class Store {
   const std::string& secret() const { return secret_; }
 
  private:
+  // Hands the RocksDB database to BackupEngine.
+  friend class Backups;
+
   static constexpr size_t kSecretBytes = 32;
   // Reads secret_, making and storing it (synced) for a store without one.
   absl::Status ReadOrMakeSecret();

@@ -1,8 +1,20 @@
 #include "service/api/admin_service.h"
 
 #include "service/api/unary_call.h"
+#include "service/api/versions.h"
 
 namespace guestvoice::service {
+
+AdminService::AdminService(ServiceDeps deps, ReanalysisRunner& reanalysis,
+                           absl::Time start_time, storage::Backups* backups,
+                           uint32_t backup_retention)
+    : deps_(deps),
+      organizations_(deps.domain),
+      api_keys_(deps.domain, deps.api_key_verifier),
+      operations_(deps.domain),
+      reanalysis_(reanalysis),
+      server_info_(deps.domain, RunningVersions(), start_time),
+      backups_(backups, backup_retention) {}
 
 grpc::ServerUnaryReactor* AdminService::CreateOrganization(
     grpc::CallbackServerContext* context, const grpc::ByteBuffer* wire_request,
@@ -103,6 +115,52 @@ grpc::ServerUnaryReactor* AdminService::ListOperations(
       context, wire_request, wire_response, deps_, CallWork::kRead, kAnyScope,
       [this](const Principal& caller, const auto& request, auto& response) {
         return operations_.List(caller, request, response);
+      });
+}
+
+grpc::ServerUnaryReactor* AdminService::GetServerInfo(
+    grpc::CallbackServerContext* context, const grpc::ByteBuffer* wire_request,
+    grpc::ByteBuffer* wire_response) {
+  return RunUnary<v1::GetServerInfoRequest, v1::ServerInfo>(
+      context, wire_request, wire_response, deps_, CallWork::kRead,
+      v1::SCOPE_PLATFORM_ADMIN,
+      [this](const Principal& caller, const auto& request, auto& response) {
+        return server_info_.Get(caller, request, response);
+      });
+}
+
+// A backup copies files for seconds; it runs as a write so that reads never
+// wait behind it, and writers, of which there are many, keep flowing.
+grpc::ServerUnaryReactor* AdminService::CreateBackup(
+    grpc::CallbackServerContext* context, const grpc::ByteBuffer* wire_request,
+    grpc::ByteBuffer* wire_response) {
+  return RunUnary<v1::CreateBackupRequest, v1::Backup>(
+      context, wire_request, wire_response, deps_, CallWork::kWrite,
+      v1::SCOPE_PLATFORM_ADMIN,
+      [this](const Principal& caller, const auto& request, auto& response) {
+        return backups_.Create(caller, request, response);
+      });
+}
+
+grpc::ServerUnaryReactor* AdminService::ListBackups(
+    grpc::CallbackServerContext* context, const grpc::ByteBuffer* wire_request,
+    grpc::ByteBuffer* wire_response) {
+  return RunUnary<v1::ListBackupsRequest, v1::ListBackupsResponse>(
+      context, wire_request, wire_response, deps_, CallWork::kRead,
+      v1::SCOPE_PLATFORM_ADMIN,
+      [this](const Principal& caller, const auto& request, auto& response) {
+        return backups_.List(caller, request, response);
+      });
+}
+
+grpc::ServerUnaryReactor* AdminService::DeleteBackup(
+    grpc::CallbackServerContext* context, const grpc::ByteBuffer* wire_request,
+    grpc::ByteBuffer* wire_response) {
+  return RunUnary<v1::DeleteBackupRequest, google::protobuf::Empty>(
+      context, wire_request, wire_response, deps_, CallWork::kWrite,
+      v1::SCOPE_PLATFORM_ADMIN,
+      [this](const Principal& caller, const auto& request, auto& /*response*/) {
+        return backups_.Delete(caller, request);
       });
 }
 

@@ -8,12 +8,15 @@
 #include "service/tenancy/api_keys.h"
 #include "service/tenancy/operations.h"
 #include "service/tenancy/organizations.h"
+#include "service/tenancy/server_info.h"
+#include "service/tenancy/store_backups.h"
 
 namespace guestvoice::service {
 
 // guestvoice.v1.AdminService: organizations (Organizations), their API keys
-// (ApiKeys), and long-running operations (Operations; feedback re-analysis
-// runs on the ReanalysisRunner).
+// (ApiKeys), long-running operations (Operations; feedback re-analysis runs
+// on the ReanalysisRunner) and the server itself (ServerInfoReader,
+// StoreBackups).
 // Its methods are registered raw, so the server decodes every request itself
 // and names a string that is not UTF-8 (wire_messages.h).
 class AdminService final
@@ -28,14 +31,18 @@ class AdminService final
           v1::AdminService::WithRawCallbackMethod_RevokeApiKey,
           v1::AdminService::WithRawCallbackMethod_ReanalyzeFeedback,
           v1::AdminService::WithRawCallbackMethod_GetOperation,
-          v1::AdminService::WithRawCallbackMethod_ListOperations> {
+          v1::AdminService::WithRawCallbackMethod_ListOperations,
+          v1::AdminService::WithRawCallbackMethod_GetServerInfo,
+          v1::AdminService::WithRawCallbackMethod_CreateBackup,
+          v1::AdminService::WithRawCallbackMethod_ListBackups,
+          v1::AdminService::WithRawCallbackMethod_DeleteBackup> {
  public:
-  AdminService(ServiceDeps deps, ReanalysisRunner& reanalysis)
-      : deps_(deps),
-        organizations_(deps.domain),
-        api_keys_(deps.domain, deps.api_key_verifier),
-        operations_(deps.domain),
-        reanalysis_(reanalysis) {}
+  // `reanalysis` runs feedback re-analysis. `start_time`: when the server
+  // started, for its uptime. `backups`: null when the server makes none;
+  // Create keeps the newest `backup_retention`.
+  AdminService(ServiceDeps deps, ReanalysisRunner& reanalysis,
+               absl::Time start_time, storage::Backups* backups,
+               uint32_t backup_retention);
 
   grpc::ServerUnaryReactor* CreateOrganization(
       grpc::CallbackServerContext* context,
@@ -76,6 +83,22 @@ class AdminService final
       grpc::CallbackServerContext* context,
       const grpc::ByteBuffer* wire_request,
       grpc::ByteBuffer* wire_response) override;
+  grpc::ServerUnaryReactor* GetServerInfo(
+      grpc::CallbackServerContext* context,
+      const grpc::ByteBuffer* wire_request,
+      grpc::ByteBuffer* wire_response) override;
+  grpc::ServerUnaryReactor* CreateBackup(
+      grpc::CallbackServerContext* context,
+      const grpc::ByteBuffer* wire_request,
+      grpc::ByteBuffer* wire_response) override;
+  grpc::ServerUnaryReactor* ListBackups(
+      grpc::CallbackServerContext* context,
+      const grpc::ByteBuffer* wire_request,
+      grpc::ByteBuffer* wire_response) override;
+  grpc::ServerUnaryReactor* DeleteBackup(
+      grpc::CallbackServerContext* context,
+      const grpc::ByteBuffer* wire_request,
+      grpc::ByteBuffer* wire_response) override;
 
  private:
   ServiceDeps deps_;
@@ -83,6 +106,8 @@ class AdminService final
   ApiKeys api_keys_;
   Operations operations_;
   ReanalysisRunner& reanalysis_;
+  ServerInfoReader server_info_;
+  StoreBackups backups_;
 };
 
 }  // namespace guestvoice::service

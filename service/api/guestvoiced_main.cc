@@ -19,6 +19,8 @@
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
 #include "service/api/server.h"
+#include "service/api/versions.h"
+#include "storage/backups.h"
 
 ABSL_FLAG(std::string, listen, "127.0.0.1:50051",
           "HOST:PORT to listen on; port 0 picks a free port. A non-loopback "
@@ -76,6 +78,16 @@ ABSL_FLAG(double, rate_limit_calls_per_second, 1000,
 ABSL_FLAG(double, rate_limit_burst, 2000,
           "Calls an API key may start at once after a quiet spell: the size "
           "of its token bucket, at least 1.");
+ABSL_FLAG(std::string, backup_dir, "",
+          "Directory for online backups (AdminService.CreateBackup), outside "
+          "the data dir, ideally on another disk; created when missing. "
+          "Empty: no backups.");
+ABSL_FLAG(int, backup_retention, 7,
+          "Backups kept in --backup_dir: each new backup deletes the oldest "
+          "beyond this many (0 keeps all, at most 1000).");
+ABSL_FLAG(int, restore_from, 0,
+          "Restore backup N of --backup_dir into --data_dir, which must be "
+          "missing or empty, then exit without serving.");
 ABSL_FLAG(absl::Duration, shutdown_grace, absl::Seconds(10),
           "On SIGTERM/SIGINT, how long in-flight calls may take to finish "
           "before they are cancelled.");
@@ -111,6 +123,32 @@ bool PrintedHelp(int argc, char** argv) {
   return false;
 }
 
+// ListBackups is not paged: this bounds what it returns.
+constexpr int kMaxBackupRetention = 1000;
+
+// --restore_from: restores a backup into a new data dir and exits, so that
+// serving the restored store is an ordinary start, with every check of one.
+int Restore() {
+  const int backup = absl::GetFlag(FLAGS_restore_from);
+  const std::string backup_dir = absl::GetFlag(FLAGS_backup_dir);
+  const std::string data_dir = absl::GetFlag(FLAGS_data_dir);
+  if (backup < 0 || backup_dir.empty()) {
+    spdlog::critical(
+        "--restore_from needs a positive backup id and --backup_dir");
+    return EXIT_FAILURE;
+  }
+  const absl::Status restored = guestvoice::storage::RestoreBackup(
+      backup_dir, static_cast<uint32_t>(backup), data_dir);
+  if (!restored.ok()) {
+    spdlog::critical("cannot restore: {}", restored.ToString());
+    return EXIT_FAILURE;
+  }
+  spdlog::info(
+      "restored backup {} of {} into {}; start guestvoiced on it to serve it",
+      backup, backup_dir, data_dir);
+  return EXIT_SUCCESS;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -122,7 +160,10 @@ int main(int argc, char** argv) {
       "\"default\" and writes an admin API key to <data_dir>/admin-api-key. "
       "SIGTERM or SIGINT shuts down gracefully.");
   absl::FlagsUsageConfig usage_config;
-  usage_config.version_string = [] { return "guestvoiced 0.1.0\n"; };
+  usage_config.version_string = [] {
+    return guestvoice::service::VersionText(
+        guestvoice::service::RunningVersions());
+  };
   absl::SetFlagsUsageConfig(usage_config);
   if (PrintedHelp(argc, argv)) return EXIT_SUCCESS;
   absl::ParseCommandLine(argc, argv);
@@ -132,6 +173,8 @@ int main(int argc, char** argv) {
   absl::SetMutexDeadlockDetectionMode(absl::OnDeadlockCycle::kIgnore);
   // Logs are diagnostics: stderr, leaving stdout to nothing.
   spdlog::set_default_logger(spdlog::stderr_color_mt("guestvoiced"));
+
+  if (absl::GetFlag(FLAGS_restore_from) != 0) return Restore();
 
   const sigset_t shutdown_signals = BlockShutdownSignals();
   if (absl::GetFlag(FLAGS_max_message_bytes) <= 0 ||
@@ -162,6 +205,12 @@ int main(int argc, char** argv) {
         "--rate_limit_burst must be at least 1 when there is a rate limit");
     return EXIT_FAILURE;
   }
+  if (absl::GetFlag(FLAGS_backup_retention) < 0 ||
+      absl::GetFlag(FLAGS_backup_retention) > kMaxBackupRetention) {
+    spdlog::critical("--backup_retention must be between 0 and {}",
+                     kMaxBackupRetention);
+    return EXIT_FAILURE;
+  }
 
   guestvoice::service::ServerOptions options{
       .listen = absl::GetFlag(FLAGS_listen),
@@ -175,6 +224,9 @@ int main(int argc, char** argv) {
       .sync_writes = absl::GetFlag(FLAGS_sync_writes),
       .block_cache_bytes =
           static_cast<size_t>(absl::GetFlag(FLAGS_block_cache_mb)) << 20,
+      .backup_dir = absl::GetFlag(FLAGS_backup_dir),
+      .backup_retention =
+          static_cast<uint32_t>(absl::GetFlag(FLAGS_backup_retention)),
       .watchers = {.log = {.max_items = static_cast<size_t>(
                                absl::GetFlag(FLAGS_watch_log_items)),
                            .max_bytes = static_cast<size_t>(

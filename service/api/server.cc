@@ -115,6 +115,7 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(ServerOptions options) {
   server->options_ = std::move(options);
   const ServerOptions& opts = server->options_;
   server->clock_ = opts.clock != nullptr ? opts.clock : &server->system_clock_;
+  const absl::Time start_time = server->clock_->Now();
 
   ASSIGN_OR_RETURN(
       server->store_,
@@ -131,6 +132,10 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(ServerOptions options) {
     ASSIGN_OR_RETURN(server->upgrade_.items_reaggregated,
                      RebuildAggregates(*server->store_));
     RETURN_IF_ERROR(server->store_->FinishUpgrade());
+  }
+  if (!opts.backup_dir.empty()) {
+    ASSIGN_OR_RETURN(server->backups_,
+                     storage::Backups::Open(opts.backup_dir, *server->store_));
   }
   ASSIGN_OR_RETURN(server->bootstrap_,
                    BootstrapIfEmpty(*server->store_, *server->clock_));
@@ -158,8 +163,9 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(ServerOptions options) {
   // Resumes the operations a previous run left unfinished.
   ASSIGN_OR_RETURN(server->reanalysis_runner_,
                    ReanalysisRunner::Start(*server->reanalysis_, deps.domain));
-  server->services_.push_back(
-      std::make_unique<AdminService>(deps, *server->reanalysis_runner_));
+  server->services_.push_back(std::make_unique<AdminService>(
+      deps, *server->reanalysis_runner_, start_time, server->backups_.get(),
+      opts.backup_retention));
   server->feedback_watchers_ =
       std::make_unique<FeedbackWatchers>(opts.watchers);
   server->import_streams_ = std::make_unique<ImportStreams>(opts.imports);

@@ -20,6 +20,7 @@
 #include "service/feedback/reanalysis_runner.h"
 #include "service/feedback/voices.h"
 #include "service/tenancy/bootstrap.h"
+#include "storage/backups.h"
 #include "storage/store.h"
 
 namespace guestvoice::service {
@@ -45,6 +46,11 @@ struct ServerOptions {
   bool sync_writes = true;
   // RocksDB block cache size.
   size_t block_cache_bytes = size_t{256} << 20;
+  // Where AdminService.CreateBackup puts backups; "" makes none. It must not
+  // hold another store's backups (storage::Backups::Open).
+  std::string backup_dir;
+  // Backups kept: each new one deletes the oldest beyond this (0 keeps all).
+  uint32_t backup_retention = 7;
   // Time source; the system clock when null. Must outlive the server.
   const Clock* clock = nullptr;
   // The WatchFeedback log shared by every watcher, and the caps on watchers.
@@ -80,7 +86,7 @@ class Server {
   // schema before anything reads it), then starts serving.
   // Errors: INVALID_ARGUMENT for bad options (a non-loopback plaintext
   // address, half a TLS configuration, unreadable TLS files, an address that
-  // cannot be bound), and whatever Store::Open refuses.
+  // cannot be bound), and whatever Store::Open and Backups::Open refuse.
   static absl::StatusOr<std::unique_ptr<Server>> Start(ServerOptions options);
 
   ~Server();
@@ -120,6 +126,8 @@ class Server {
   SystemClock system_clock_;
   const Clock* clock_ = nullptr;
   std::unique_ptr<storage::Store> store_;
+  // After store_, so it goes first; null without a backup_dir.
+  std::unique_ptr<storage::Backups> backups_;
   StripedLock locks_{1024};
   StripedLock attribution_locks_{64};
   std::unique_ptr<ApiKeyVerifier> api_key_verifier_;

@@ -7,6 +7,7 @@
 #include "absl/strings/strip.h"
 #include "common/absl_view.h"
 #include "google/rpc/error_details.pb.h"
+#include "service/core/proto_time.h"
 
 namespace guestvoice::service {
 
@@ -133,10 +134,7 @@ absl::Status LimitExceeded(std::string_view message,
       WithErrorInfo(absl::ResourceExhaustedError(AbslView(message)),
                     v1::ERROR_REASON_LIMIT_EXCEEDED);
   google::rpc::RetryInfo retry;
-  const int64_t nanos = absl::ToInt64Nanoseconds(retry_after);
-  retry.mutable_retry_delay()->set_seconds(nanos / 1'000'000'000);
-  retry.mutable_retry_delay()->set_nanos(
-      static_cast<int32_t>(nanos % 1'000'000'000));
+  *retry.mutable_retry_delay() = ToProtoDuration(retry_after);
   status.SetPayload(AbslView(kRetryInfoTypeUrl),
                     absl::Cord(retry.SerializeAsString()));
   return status;

@@ -16,4 +16,12 @@ absl::Time FromProtoTimestamp(const google::protobuf::Timestamp& timestamp) {
          absl::Nanoseconds(timestamp.nanos());
 }
 
+google::protobuf::Duration ToProtoDuration(absl::Duration duration) {
+  const int64_t nanos = absl::ToInt64Nanoseconds(duration);
+  google::protobuf::Duration proto;
+  proto.set_seconds(nanos / 1'000'000'000);
+  proto.set_nanos(static_cast<int32_t>(nanos % 1'000'000'000));
+  return proto;
+}
+
 }  // namespace guestvoice::service

@@ -2,12 +2,15 @@
 #define GUESTVOICE_SERVICE_CORE_PROTO_TIME_H_
 
 #include "absl/time/time.h"
+#include "google/protobuf/duration.pb.h"
 #include "google/protobuf/timestamp.pb.h"
 
 namespace guestvoice::service {
 
 google::protobuf::Timestamp ToProtoTimestamp(absl::Time time);
 absl::Time FromProtoTimestamp(const google::protobuf::Timestamp& timestamp);
+// Durations up to about 292 years (what int64 nanoseconds hold).
+google::protobuf::Duration ToProtoDuration(absl::Duration duration);
 
 }  // namespace guestvoice::service
 

@@ -5,9 +5,11 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/escaping.h"
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
+#include "absl/strings/strip.h"
 #include "common/absl_view.h"
 #include "service/core/errors.h"
 
@@ -172,6 +174,29 @@ absl::StatusOr<std::string> ParseLoyaltyProgramName(std::string_view field,
   }
   return ParseOrganizationName(field,
                                name.substr(0, name.size() - kSuffix.size()));
+}
+
+std::string FormatBackupName(uint32_t backup) {
+  return absl::StrCat("backups/", backup);
+}
+
+absl::StatusOr<uint32_t> ParseBackupName(std::string_view field,
+                                         std::string_view name) {
+  constexpr absl::string_view kPattern = "backups/{backup}";
+  if (name.empty()) {
+    return InvalidField(std::string(field),
+                        absl::StrCat("required; expected ", kPattern));
+  }
+  absl::string_view id = AbslView(name);
+  uint32_t backup = 0;
+  if (!absl::ConsumePrefix(&id, "backups/") || id.empty() ||
+      !absl::ascii_isdigit(static_cast<unsigned char>(id.front())) ||
+      !absl::SimpleAtoi(id, &backup) || backup == 0) {
+    return InvalidField(std::string(field),
+                        absl::StrCat("expected ", kPattern,
+                                     " with a positive decimal backup id"));
+  }
+  return backup;
 }
 
 }  // namespace guestvoice::service

@@ -4,6 +4,7 @@
 // Parsing and formatting of resource names (AIP-122). Parsers name the
 // request field they read, so their errors are field violations.
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -54,6 +55,7 @@ std::string FormatCheckInName(std::string_view organization,
                               std::string_view guest,
                               std::string_view check_in);
 std::string FormatLoyaltyProgramName(std::string_view organization);
+std::string FormatBackupName(uint32_t backup);
 
 // `organizations/{organization}` -> the organization id.
 absl::StatusOr<std::string> ParseOrganizationName(std::string_view field,
@@ -77,6 +79,10 @@ absl::StatusOr<StayName> ParseStayName(std::string_view field,
 // `organizations/{organization}/loyaltyProgram` -> the organization id.
 absl::StatusOr<std::string> ParseLoyaltyProgramName(std::string_view field,
                                                     std::string_view name);
+// `backups/{backup}` -> the backup id, a positive decimal number (the ids
+// RocksDB's BackupEngine assigns), unlike every other resource's id.
+absl::StatusOr<uint32_t> ParseBackupName(std::string_view field,
+                                         std::string_view name);
 
 }  // namespace guestvoice::service
 

@@ -30,6 +30,7 @@ from pathlib import Path
 import pytest
 
 HOTEL_SERVICE = "guestvoice.v1.HotelService"
+FEEDBACK_SERVICE = "guestvoice.v1.FeedbackService"
 ADMIN_SERVICE = "guestvoice.v1.AdminService"
 HEALTH_SERVICE = "grpc.health.v1.Health"
 ORGANIZATION = "organizations/default"
@@ -236,13 +237,15 @@ def data_dir(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def serve(launch: Launcher,
-          certificates: Certificates) -> Callable[[Path], Guestvoiced]:
-    """Starts guestvoiced on a free loopback port and waits until it listens."""
+          certificates: Certificates) -> Callable[..., Guestvoiced]:
+    """Starts guestvoiced on a free loopback port, with any further flags, and
+    waits until it listens."""
     transport = (certificates.server_flags(require_client_certificates=True)
                  if OVER_TLS else [])
 
-    def start(data_dir: Path) -> Guestvoiced:
-        server = launch("--listen=127.0.0.1:0", *transport, data_dir=data_dir)
+    def start(data_dir: Path, *flags: str) -> Guestvoiced:
+        server = launch("--listen=127.0.0.1:0", *transport, *flags,
+                        data_dir=data_dir)
         server.wait_until_listening()
         return server
 
@@ -457,6 +460,29 @@ def test_help_exits_zero(launch, data_dir: Path):
     assert helped.wait_for_exit(REFUSAL_DEADLINE_S) == 0
 
 
+def test_version_names_release_revision_schema_and_libraries(
+        launch, data_dir: Path, server: Guestvoiced, call):
+    versioned = launch("--version", data_dir=data_dir / "unused")
+    assert versioned.wait_for_exit(REFUSAL_DEADLINE_S) == 0
+    printed = versioned.log()
+    assert printed.startswith("guestvoiced "), printed
+    lines = dict(line.split(": ", 1) for line in printed.splitlines()[1:])
+    assert set(lines) == {"git revision", "schema version", "grpc", "protobuf",
+                          "rocksdb"}, printed
+    assert re.fullmatch(r"[0-9a-f]{12}(-dirty)?|unknown", lines["git revision"])
+    assert not (data_dir / "unused").exists()
+
+    # The admin service reports the same versions.
+    info = call(server, f"{ADMIN_SERVICE}/GetServerInfo", {},
+                key=admin_key(data_dir))
+    versions = info["versions"]
+    assert printed.splitlines()[0] == f"guestvoiced {versions['guestvoice']}"
+    assert lines["git revision"] == versions["git_revision"]
+    assert lines["schema version"] == str(versions["schema_version"])
+    assert lines["rocksdb"] == versions["rocksdb"]
+    assert int(info["store_size_bytes"]) > 0
+
+
 def test_foreign_data_dir_is_refused_and_left_untouched(launch, data_dir: Path):
     data_dir.mkdir()
     (data_dir / "notes.txt").write_text("someone else's files\n")
@@ -575,3 +601,107 @@ def test_client_authorities_without_a_server_certificate_are_refused(
     assert refused.wait_for_exit(REFUSAL_DEADLINE_S) != 0
     assert "--tls_client_ca_file needs --tls_cert_file" in refused.log()
     assert not data_dir.exists()
+
+
+def ingest_request(external_id: str) -> dict:
+    return {
+        "parent": ORGANIZATION,
+        "feedback": {"hotel": HOTEL_NAME, "source": "SOURCE_SURVEY",
+                     "external_id": external_id,
+                     "author": {"handle": f"respondent-{external_id}"},
+                     "text": "Friendly staff, but a noisy room.",
+                     "post_time": "2026-01-10T09:00:00Z"},
+    }
+
+
+def listed_external_ids(server: Guestvoiced, call, key: str) -> set[str]:
+    listed = call(server, f"{FEEDBACK_SERVICE}/ListFeedback",
+                  {"parent": ORGANIZATION, "page_size": 1000}, key=key)
+    return {item["external_id"] for item in listed.get("feedback", [])}
+
+
+def test_backup_restore_round_trip(launch, serve, tmp_path: Path,
+                                   data_dir: Path, call, call_error):
+    backup_dir = tmp_path / "backups"
+    server = serve(data_dir, f"--backup_dir={backup_dir}",
+                   "--backup_retention=2")
+    key = admin_key(data_dir)
+    call(server, f"{HOTEL_SERVICE}/CreateHotel", create_hotel_request(), key=key)
+    for n in range(5):
+        call(server, f"{FEEDBACK_SERVICE}/IngestFeedback",
+             ingest_request(f"before-{n}"), key=key)
+    backup = call(server, f"{ADMIN_SERVICE}/CreateBackup", {}, key=key)
+    assert backup["name"] == "backups/1"
+    assert backup["schema_version"] > 0 and int(backup["size_bytes"]) > 0
+    call(server, f"{FEEDBACK_SERVICE}/IngestFeedback", ingest_request("after"),
+         key=key)
+    listed = call(server, f"{ADMIN_SERVICE}/ListBackups", {}, key=key)
+    assert [b["name"] for b in listed["backups"]] == ["backups/1"]
+
+    # Restoring over the live data dir is refused; the server keeps serving.
+    refused = launch("--restore_from=1", f"--backup_dir={backup_dir}",
+                     data_dir=data_dir)
+    assert refused.wait_for_exit(REFUSAL_DEADLINE_S) != 0
+    assert "is not empty" in refused.log(), refused.log()
+    assert "after" in listed_external_ids(server, call, key)
+
+    restored_dir = tmp_path / "restored"
+    restore = launch("--restore_from=1", f"--backup_dir={backup_dir}",
+                     data_dir=restored_dir)
+    assert restore.wait_for_exit(EXIT_DEADLINE_S) == 0, restore.log()
+    assert server.terminate() == 0
+
+    verify = subprocess.run(
+        [os.environ["GUESTVOICE_VERIFY"], f"--data_dir={restored_dir}"],
+        capture_output=True, text=True, timeout=EXIT_DEADLINE_S)
+    assert verify.returncode == 0, verify.stdout + verify.stderr
+    restored = serve(restored_dir)
+    assert listed_external_ids(restored, call, key) == {
+        f"before-{n}" for n in range(5)}
+
+
+def test_another_stores_backup_dir_is_refused_at_start(
+        launch, serve, tmp_path: Path, data_dir: Path, call):
+    backup_dir = tmp_path / "backups"
+    first = serve(data_dir, f"--backup_dir={backup_dir}")
+    call(first, f"{ADMIN_SERVICE}/CreateBackup", {}, key=admin_key(data_dir))
+    assert first.terminate() == 0
+
+    other = launch("--listen=127.0.0.1:0", f"--backup_dir={backup_dir}",
+                   data_dir=tmp_path / "other")
+    assert other.wait_for_exit(REFUSAL_DEADLINE_S) != 0
+    assert "backups of another store" in other.log(), other.log()
+
+
+
+def test_logs_hold_no_key_contact_handle_or_feedback_text(
+        server: Guestvoiced, data_dir: Path, call, call_error):
+    key = admin_key(data_dir)
+    email, phone, handle = "ana.silva@example.com", "+351912345678", "@ana_travels"
+    text = "The concierge Marta found our lost passport."
+    call(server, f"{HOTEL_SERVICE}/CreateHotel", create_hotel_request(), key=key)
+    guest = call(server, "guestvoice.v1.LoyaltyService/CreateGuest",
+                 {"parent": ORGANIZATION, "guest": {"display_name": "Ana"}},
+                 key=key)
+    for identity in [{"kind": "IDENTITY_KIND_EMAIL", "value": email},
+                     {"kind": "IDENTITY_KIND_PHONE", "value": phone},
+                     {"kind": "IDENTITY_KIND_HANDLE", "value": handle,
+                      "source": "SOURCE_TRIPADVISOR"}]:
+        call(server, "guestvoice.v1.LoyaltyService/LinkIdentity",
+             {"guest": guest["name"], "identity": identity}, key=key)
+    request = ingest_request("review-1")
+    request["feedback"].update(source="SOURCE_TRIPADVISOR",
+                               author={"handle": handle}, text=text)
+    call(server, f"{FEEDBACK_SERVICE}/IngestFeedback", request, key=key)
+    # Refused calls too: a revoked-looking key and a bad field value.
+    call_error(server, f"{HOTEL_SERVICE}/ListHotels",
+               {"parent": ORGANIZATION}, key=key + "x")
+    call_error(server, "guestvoice.v1.LoyaltyService/LinkIdentity",
+               {"guest": guest["name"],
+                "identity": {"kind": "IDENTITY_KIND_EMAIL",
+                             "value": "not an e-mail " + email}}, key=key)
+    assert server.terminate() == 0
+
+    log = server.log()
+    for secret in [key, email, phone, handle, text]:
+        assert secret not in log, f"the server log holds {secret!r}:\n{log}"

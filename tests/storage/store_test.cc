@@ -377,6 +377,26 @@ TEST_F(StoreTest, CallsAfterCloseFail) {
               StatusIs(absl::StatusCode::kFailedPrecondition));
 }
 
+TEST_F(StoreTest, SizeOnDiskCountsTheLogThenTheTableFiles) {
+  Open();
+  ASSERT_OK_AND_ASSIGN(const uint64_t empty, store_->SizeOnDiskBytes());
+  const std::string value(64 << 10, 'v');
+  for (int i = 0; i < 16; ++i) {
+    Put(ColumnFamily::kEntities, absl::StrCat("k", i), value);
+  }
+  ASSERT_OK_AND_ASSIGN(const uint64_t logged, store_->SizeOnDiskBytes());
+  EXPECT_GE(logged, empty + 16 * value.size());
+  // Close flushes the memtables into table files; the WAL is then empty.
+  Reopen();
+  ASSERT_OK_AND_ASSIGN(const uint64_t flushed, store_->SizeOnDiskBytes());
+  EXPECT_GT(flushed, empty);
+}
+
+TEST_F(StoreTest, RocksDbVersionIsTheLibrarysRelease) {
+  EXPECT_THAT(Store::RocksDbVersion(),
+              ::testing::MatchesRegex("[0-9]+\\.[0-9]+\\.[0-9]+"));
+}
+
 TEST_F(StoreTest, ConcurrentSyncedWritersAllPersist) {
   Open();
   ASSERT_TRUE(Options().sync_writes);

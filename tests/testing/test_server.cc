@@ -37,6 +37,9 @@ void TestServer::Start() {
       // Tests do not need fsync, and it would make them slow on shared disks.
       .sync_writes = false,
       .block_cache_bytes = 8 << 20,
+      // No backups: AdminService answers BACKUPS_NOT_CONFIGURED (the backup
+      // tests open storage::Backups themselves).
+      .backup_dir = "",
       .clock = &clock_,
       .watchers = options_.watchers,
       .imports = options_.imports,

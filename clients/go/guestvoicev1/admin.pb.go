@@ -10,6 +10,7 @@ import (
 	_ "google.golang.org/genproto/googleapis/api/annotations"
 	protoreflect "google.golang.org/protobuf/reflect/protoreflect"
 	protoimpl "google.golang.org/protobuf/runtime/protoimpl"
+	durationpb "google.golang.org/protobuf/types/known/durationpb"
 	timestamppb "google.golang.org/protobuf/types/known/timestamppb"
 	reflect "reflect"
 	sync "sync"
@@ -265,11 +266,272 @@ func (x *ApiKey) GetRevokeTime() *timestamppb.Timestamp {
 	return nil
 }
 
+// The software a server runs on; `guestvoiced --version` prints the same.
+type SoftwareVersions struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The guestvoice release, e.g. "0.1.0".
+	Guestvoice string `protobuf:"bytes,1,opt,name=guestvoice,proto3" json:"guestvoice,omitempty"`
+	// The git commit the server was built from (12 hex digits, "-dirty" when
+	// built with uncommitted changes), or "unknown".
+	GitRevision string `protobuf:"bytes,2,opt,name=git_revision,json=gitRevision,proto3" json:"git_revision,omitempty"`
+	// The on-disk schema version this build reads and writes.
+	SchemaVersion uint32 `protobuf:"varint,3,opt,name=schema_version,json=schemaVersion,proto3" json:"schema_version,omitempty"`
+	// The gRPC, Protocol Buffers and RocksDB libraries it runs on.
+	Grpc          string `protobuf:"bytes,4,opt,name=grpc,proto3" json:"grpc,omitempty"`
+	Protobuf      string `protobuf:"bytes,5,opt,name=protobuf,proto3" json:"protobuf,omitempty"`
+	Rocksdb       string `protobuf:"bytes,6,opt,name=rocksdb,proto3" json:"rocksdb,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *SoftwareVersions) Reset() {
+	*x = SoftwareVersions{}
+	mi := &file_guestvoice_v1_admin_proto_msgTypes[2]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *SoftwareVersions) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*SoftwareVersions) ProtoMessage() {}
+
+func (x *SoftwareVersions) ProtoReflect() protoreflect.Message {
+	mi := &file_guestvoice_v1_admin_proto_msgTypes[2]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use SoftwareVersions.ProtoReflect.Descriptor instead.
+func (*SoftwareVersions) Descriptor() ([]byte, []int) {
+	return file_guestvoice_v1_admin_proto_rawDescGZIP(), []int{2}
+}
+
+func (x *SoftwareVersions) GetGuestvoice() string {
+	if x != nil {
+		return x.Guestvoice
+	}
+	return ""
+}
+
+func (x *SoftwareVersions) GetGitRevision() string {
+	if x != nil {
+		return x.GitRevision
+	}
+	return ""
+}
+
+func (x *SoftwareVersions) GetSchemaVersion() uint32 {
+	if x != nil {
+		return x.SchemaVersion
+	}
+	return 0
+}
+
+func (x *SoftwareVersions) GetGrpc() string {
+	if x != nil {
+		return x.Grpc
+	}
+	return ""
+}
+
+func (x *SoftwareVersions) GetProtobuf() string {
+	if x != nil {
+		return x.Protobuf
+	}
+	return ""
+}
+
+func (x *SoftwareVersions) GetRocksdb() string {
+	if x != nil {
+		return x.Rocksdb
+	}
+	return ""
+}
+
+// A running server: what it runs on, how long it has run, how big its store
+// is.
+type ServerInfo struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// What the server runs on.
+	Versions *SoftwareVersions `protobuf:"bytes,1,opt,name=versions,proto3" json:"versions,omitempty"`
+	// When the server started.
+	StartTime *timestamppb.Timestamp `protobuf:"bytes,2,opt,name=start_time,json=startTime,proto3" json:"start_time,omitempty"`
+	// How long the server has been running.
+	Uptime *durationpb.Duration `protobuf:"bytes,3,opt,name=uptime,proto3" json:"uptime,omitempty"`
+	// The bytes the store takes on disk (its table files and write-ahead log).
+	StoreSizeBytes int64 `protobuf:"varint,4,opt,name=store_size_bytes,json=storeSizeBytes,proto3" json:"store_size_bytes,omitempty"`
+	// Made when the store was created; a restored copy keeps it, and backups
+	// carry it (see Backup.store_id).
+	StoreId       string `protobuf:"bytes,5,opt,name=store_id,json=storeId,proto3" json:"store_id,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ServerInfo) Reset() {
+	*x = ServerInfo{}
+	mi := &file_guestvoice_v1_admin_proto_msgTypes[3]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ServerInfo) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ServerInfo) ProtoMessage() {}
+
+func (x *ServerInfo) ProtoReflect() protoreflect.Message {
+	mi := &file_guestvoice_v1_admin_proto_msgTypes[3]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ServerInfo.ProtoReflect.Descriptor instead.
+func (*ServerInfo) Descriptor() ([]byte, []int) {
+	return file_guestvoice_v1_admin_proto_rawDescGZIP(), []int{3}
+}
+
+func (x *ServerInfo) GetVersions() *SoftwareVersions {
+	if x != nil {
+		return x.Versions
+	}
+	return nil
+}
+
+func (x *ServerInfo) GetStartTime() *timestamppb.Timestamp {
+	if x != nil {
+		return x.StartTime
+	}
+	return nil
+}
+
+func (x *ServerInfo) GetUptime() *durationpb.Duration {
+	if x != nil {
+		return x.Uptime
+	}
+	return nil
+}
+
+func (x *ServerInfo) GetStoreSizeBytes() int64 {
+	if x != nil {
+		return x.StoreSizeBytes
+	}
+	return 0
+}
+
+func (x *ServerInfo) GetStoreId() string {
+	if x != nil {
+		return x.StoreId
+	}
+	return ""
+}
+
+// An online backup of the server's store, made by AdminService.CreateBackup
+// into the server's --backup_dir. Restore one with `guestvoiced
+// --restore_from=ID --backup_dir=DIR --data_dir=NEW_DIR` (docs/operations.md).
+type Backup struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Resource name, `backups/{backup}`; the id is a decimal number the server
+	// assigns, ascending.
+	Name string `protobuf:"bytes,1,opt,name=name,proto3" json:"name,omitempty"`
+	// When the backup was made (whole seconds).
+	CreateTime *timestamppb.Timestamp `protobuf:"bytes,2,opt,name=create_time,json=createTime,proto3" json:"create_time,omitempty"`
+	// The bytes of every file of the backup. Backups share the table files they
+	// have in common, so deleting one frees at most this much.
+	SizeBytes int64 `protobuf:"varint,3,opt,name=size_bytes,json=sizeBytes,proto3" json:"size_bytes,omitempty"`
+	// The schema version of the store the backup holds; a server of an older
+	// schema cannot open it once restored.
+	SchemaVersion uint32 `protobuf:"varint,4,opt,name=schema_version,json=schemaVersion,proto3" json:"schema_version,omitempty"`
+	// The id of the store it is a backup of (see ServerInfo.store_id).
+	StoreId       string `protobuf:"bytes,5,opt,name=store_id,json=storeId,proto3" json:"store_id,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *Backup) Reset() {
+	*x = Backup{}
+	mi := &file_guestvoice_v1_admin_proto_msgTypes[4]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *Backup) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*Backup) ProtoMessage() {}
+
+func (x *Backup) ProtoReflect() protoreflect.Message {
+	mi := &file_guestvoice_v1_admin_proto_msgTypes[4]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use Backup.ProtoReflect.Descriptor instead.
+func (*Backup) Descriptor() ([]byte, []int) {
+	return file_guestvoice_v1_admin_proto_rawDescGZIP(), []int{4}
+}
+
+func (x *Backup) GetName() string {
+	if x != nil {
+		return x.Name
+	}
+	return ""
+}
+
+func (x *Backup) GetCreateTime() *timestamppb.Timestamp {
+	if x != nil {
+		return x.CreateTime
+	}
+	return nil
+}
+
+func (x *Backup) GetSizeBytes() int64 {
+	if x != nil {
+		return x.SizeBytes
+	}
+	return 0
+}
+
+func (x *Backup) GetSchemaVersion() uint32 {
+	if x != nil {
+		return x.SchemaVersion
+	}
+	return 0
+}
+
+func (x *Backup) GetStoreId() string {
+	if x != nil {
+		return x.StoreId
+	}
+	return ""
+}
+
 var File_guestvoice_v1_admin_proto protoreflect.FileDescriptor
 
 const file_guestvoice_v1_admin_proto_rawDesc = "" +
 	"\n" +
-	"\x19guestvoice/v1/admin.proto\x12\rguestvoice.v1\x1a\x1fgoogle/api/field_behavior.proto\x1a\x19google/api/resource.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"\xd0\x01\n" +
+	"\x19guestvoice/v1/admin.proto\x12\rguestvoice.v1\x1a\x1fgoogle/api/field_behavior.proto\x1a\x19google/api/resource.proto\x1a\x1egoogle/protobuf/duration.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"\xd0\x01\n" +
 	"\fOrganization\x12\x17\n" +
 	"\x04name\x18\x01 \x01(\tB\x03\xe0A\bR\x04name\x12&\n" +
 	"\fdisplay_name\x18\x02 \x01(\tB\x03\xe0A\x02R\vdisplayName\x12@\n" +
@@ -288,7 +550,33 @@ const file_guestvoice_v1_admin_proto_rawDesc = "" +
 	"createTime\x12@\n" +
 	"\vrevoke_time\x18\a \x01(\v2\x1a.google.protobuf.TimestampB\x03\xe0A\x03R\n" +
 	"revokeTime:I\xeaAF\n" +
-	"\x14guestvoice.v1/ApiKey\x12.organizations/{organization}/apiKeys/{api_key}*\xc6\x01\n" +
+	"\x14guestvoice.v1/ApiKey\x12.organizations/{organization}/apiKeys/{api_key}\"\xc6\x01\n" +
+	"\x10SoftwareVersions\x12\x1e\n" +
+	"\n" +
+	"guestvoice\x18\x01 \x01(\tR\n" +
+	"guestvoice\x12!\n" +
+	"\fgit_revision\x18\x02 \x01(\tR\vgitRevision\x12%\n" +
+	"\x0eschema_version\x18\x03 \x01(\rR\rschemaVersion\x12\x12\n" +
+	"\x04grpc\x18\x04 \x01(\tR\x04grpc\x12\x1a\n" +
+	"\bprotobuf\x18\x05 \x01(\tR\bprotobuf\x12\x18\n" +
+	"\arocksdb\x18\x06 \x01(\tR\arocksdb\"\xfc\x01\n" +
+	"\n" +
+	"ServerInfo\x12;\n" +
+	"\bversions\x18\x01 \x01(\v2\x1f.guestvoice.v1.SoftwareVersionsR\bversions\x129\n" +
+	"\n" +
+	"start_time\x18\x02 \x01(\v2\x1a.google.protobuf.TimestampR\tstartTime\x121\n" +
+	"\x06uptime\x18\x03 \x01(\v2\x19.google.protobuf.DurationR\x06uptime\x12(\n" +
+	"\x10store_size_bytes\x18\x04 \x01(\x03R\x0estoreSizeBytes\x12\x19\n" +
+	"\bstore_id\x18\x05 \x01(\tR\astoreId\"\x80\x02\n" +
+	"\x06Backup\x12\x17\n" +
+	"\x04name\x18\x01 \x01(\tB\x03\xe0A\bR\x04name\x12@\n" +
+	"\vcreate_time\x18\x02 \x01(\v2\x1a.google.protobuf.TimestampB\x03\xe0A\x03R\n" +
+	"createTime\x12\"\n" +
+	"\n" +
+	"size_bytes\x18\x03 \x01(\x03B\x03\xe0A\x03R\tsizeBytes\x12*\n" +
+	"\x0eschema_version\x18\x04 \x01(\rB\x03\xe0A\x03R\rschemaVersion\x12\x1e\n" +
+	"\bstore_id\x18\x05 \x01(\tB\x03\xe0A\x03R\astoreId:+\xeaA(\n" +
+	"\x14guestvoice.v1/Backup\x12\x10backups/{backup}*\xc6\x01\n" +
 	"\x05Scope\x12\x15\n" +
 	"\x11SCOPE_UNSPECIFIED\x10\x00\x12\x17\n" +
 	"\x13SCOPE_FEEDBACK_READ\x10\x01\x12\x18\n" +
@@ -314,24 +602,32 @@ func file_guestvoice_v1_admin_proto_rawDescGZIP() []byte {
 }
 
 var file_guestvoice_v1_admin_proto_enumTypes = make([]protoimpl.EnumInfo, 1)
-var file_guestvoice_v1_admin_proto_msgTypes = make([]protoimpl.MessageInfo, 2)
+var file_guestvoice_v1_admin_proto_msgTypes = make([]protoimpl.MessageInfo, 5)
 var file_guestvoice_v1_admin_proto_goTypes = []any{
 	(Scope)(0),                    // 0: guestvoice.v1.Scope
 	(*Organization)(nil),          // 1: guestvoice.v1.Organization
 	(*ApiKey)(nil),                // 2: guestvoice.v1.ApiKey
-	(*timestamppb.Timestamp)(nil), // 3: google.protobuf.Timestamp
+	(*SoftwareVersions)(nil),      // 3: guestvoice.v1.SoftwareVersions
+	(*ServerInfo)(nil),            // 4: guestvoice.v1.ServerInfo
+	(*Backup)(nil),                // 5: guestvoice.v1.Backup
+	(*timestamppb.Timestamp)(nil), // 6: google.protobuf.Timestamp
+	(*durationpb.Duration)(nil),   // 7: google.protobuf.Duration
 }
 var file_guestvoice_v1_admin_proto_depIdxs = []int32{
-	3, // 0: guestvoice.v1.Organization.create_time:type_name -> google.protobuf.Timestamp
+	6, // 0: guestvoice.v1.Organization.create_time:type_name -> google.protobuf.Timestamp
 	0, // 1: guestvoice.v1.ApiKey.scopes:type_name -> guestvoice.v1.Scope
-	3, // 2: guestvoice.v1.ApiKey.expire_time:type_name -> google.protobuf.Timestamp
-	3, // 3: guestvoice.v1.ApiKey.create_time:type_name -> google.protobuf.Timestamp
-	3, // 4: guestvoice.v1.ApiKey.revoke_time:type_name -> google.protobuf.Timestamp
-	5, // [5:5] is the sub-list for method output_type
-	5, // [5:5] is the sub-list for method input_type
-	5, // [5:5] is the sub-list for extension type_name
-	5, // [5:5] is the sub-list for extension extendee
-	0, // [0:5] is the sub-list for field type_name
+	6, // 2: guestvoice.v1.ApiKey.expire_time:type_name -> google.protobuf.Timestamp
+	6, // 3: guestvoice.v1.ApiKey.create_time:type_name -> google.protobuf.Timestamp
+	6, // 4: guestvoice.v1.ApiKey.revoke_time:type_name -> google.protobuf.Timestamp
+	3, // 5: guestvoice.v1.ServerInfo.versions:type_name -> guestvoice.v1.SoftwareVersions
+	6, // 6: guestvoice.v1.ServerInfo.start_time:type_name -> google.protobuf.Timestamp
+	7, // 7: guestvoice.v1.ServerInfo.uptime:type_name -> google.protobuf.Duration
+	6, // 8: guestvoice.v1.Backup.create_time:type_name -> google.protobuf.Timestamp
+	9, // [9:9] is the sub-list for method output_type
+	9, // [9:9] is the sub-list for method input_type
+	9, // [9:9] is the sub-list for extension type_name
+	9, // [9:9] is the sub-list for extension extendee
+	0, // [0:9] is the sub-list for field type_name
 }
 
 func init() { file_guestvoice_v1_admin_proto_init() }
@@ -345,7 +641,7 @@ func file_guestvoice_v1_admin_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_guestvoice_v1_admin_proto_rawDesc), len(file_guestvoice_v1_admin_proto_rawDesc)),
 			NumEnums:      1,
-			NumMessages:   2,
+			NumMessages:   5,
 			NumExtensions: 0,
 			NumServices:   0,
 		},

@@ -10,6 +10,7 @@ import (
 	_ "google.golang.org/genproto/googleapis/api/annotations"
 	protoreflect "google.golang.org/protobuf/reflect/protoreflect"
 	protoimpl "google.golang.org/protobuf/runtime/protoimpl"
+	emptypb "google.golang.org/protobuf/types/known/emptypb"
 	reflect "reflect"
 	sync "sync"
 	unsafe "unsafe"
@@ -731,11 +732,214 @@ func (x *ListOperationsResponse) GetNextPageToken() string {
 	return ""
 }
 
+// Request for AdminService.GetServerInfo.
+type GetServerInfoRequest struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *GetServerInfoRequest) Reset() {
+	*x = GetServerInfoRequest{}
+	mi := &file_guestvoice_v1_admin_service_proto_msgTypes[13]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *GetServerInfoRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*GetServerInfoRequest) ProtoMessage() {}
+
+func (x *GetServerInfoRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_guestvoice_v1_admin_service_proto_msgTypes[13]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use GetServerInfoRequest.ProtoReflect.Descriptor instead.
+func (*GetServerInfoRequest) Descriptor() ([]byte, []int) {
+	return file_guestvoice_v1_admin_service_proto_rawDescGZIP(), []int{13}
+}
+
+// Request for AdminService.CreateBackup.
+type CreateBackupRequest struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *CreateBackupRequest) Reset() {
+	*x = CreateBackupRequest{}
+	mi := &file_guestvoice_v1_admin_service_proto_msgTypes[14]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *CreateBackupRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*CreateBackupRequest) ProtoMessage() {}
+
+func (x *CreateBackupRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_guestvoice_v1_admin_service_proto_msgTypes[14]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use CreateBackupRequest.ProtoReflect.Descriptor instead.
+func (*CreateBackupRequest) Descriptor() ([]byte, []int) {
+	return file_guestvoice_v1_admin_service_proto_rawDescGZIP(), []int{14}
+}
+
+// Request for AdminService.ListBackups.
+type ListBackupsRequest struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ListBackupsRequest) Reset() {
+	*x = ListBackupsRequest{}
+	mi := &file_guestvoice_v1_admin_service_proto_msgTypes[15]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ListBackupsRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ListBackupsRequest) ProtoMessage() {}
+
+func (x *ListBackupsRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_guestvoice_v1_admin_service_proto_msgTypes[15]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ListBackupsRequest.ProtoReflect.Descriptor instead.
+func (*ListBackupsRequest) Descriptor() ([]byte, []int) {
+	return file_guestvoice_v1_admin_service_proto_rawDescGZIP(), []int{15}
+}
+
+// Response for AdminService.ListBackups.
+type ListBackupsResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Every backup, oldest first.
+	Backups       []*Backup `protobuf:"bytes,1,rep,name=backups,proto3" json:"backups,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ListBackupsResponse) Reset() {
+	*x = ListBackupsResponse{}
+	mi := &file_guestvoice_v1_admin_service_proto_msgTypes[16]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ListBackupsResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ListBackupsResponse) ProtoMessage() {}
+
+func (x *ListBackupsResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_guestvoice_v1_admin_service_proto_msgTypes[16]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ListBackupsResponse.ProtoReflect.Descriptor instead.
+func (*ListBackupsResponse) Descriptor() ([]byte, []int) {
+	return file_guestvoice_v1_admin_service_proto_rawDescGZIP(), []int{16}
+}
+
+func (x *ListBackupsResponse) GetBackups() []*Backup {
+	if x != nil {
+		return x.Backups
+	}
+	return nil
+}
+
+// Request for AdminService.DeleteBackup.
+type DeleteBackupRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// `backups/{backup}`.
+	Name          string `protobuf:"bytes,1,opt,name=name,proto3" json:"name,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *DeleteBackupRequest) Reset() {
+	*x = DeleteBackupRequest{}
+	mi := &file_guestvoice_v1_admin_service_proto_msgTypes[17]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *DeleteBackupRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*DeleteBackupRequest) ProtoMessage() {}
+
+func (x *DeleteBackupRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_guestvoice_v1_admin_service_proto_msgTypes[17]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use DeleteBackupRequest.ProtoReflect.Descriptor instead.
+func (*DeleteBackupRequest) Descriptor() ([]byte, []int) {
+	return file_guestvoice_v1_admin_service_proto_rawDescGZIP(), []int{17}
+}
+
+func (x *DeleteBackupRequest) GetName() string {
+	if x != nil {
+		return x.Name
+	}
+	return ""
+}
+
 var File_guestvoice_v1_admin_service_proto protoreflect.FileDescriptor
 
 const file_guestvoice_v1_admin_service_proto_rawDesc = "" +
 	"\n" +
-	"!guestvoice/v1/admin_service.proto\x12\rguestvoice.v1\x1a\x1fgoogle/api/field_behavior.proto\x1a\x19google/api/resource.proto\x1a\x19guestvoice/v1/admin.proto\x1a\x1dguestvoice/v1/operation.proto\"\xa9\x01\n" +
+	"!guestvoice/v1/admin_service.proto\x12\rguestvoice.v1\x1a\x1fgoogle/api/field_behavior.proto\x1a\x19google/api/resource.proto\x1a\x1bgoogle/protobuf/empty.proto\x1a\x19guestvoice/v1/admin.proto\x1a\x1dguestvoice/v1/operation.proto\"\xa9\x01\n" +
 	"\x19CreateOrganizationRequest\x12'\n" +
 	"\x0forganization_id\x18\x01 \x01(\tR\x0eorganizationId\x12D\n" +
 	"\forganization\x18\x02 \x01(\v2\x1b.guestvoice.v1.OrganizationB\x03\xe0A\x02R\forganization\x12\x1d\n" +
@@ -788,7 +992,15 @@ const file_guestvoice_v1_admin_service_proto_rawDesc = "" +
 	"\n" +
 	"operations\x18\x01 \x03(\v2\x18.guestvoice.v1.OperationR\n" +
 	"operations\x12&\n" +
-	"\x0fnext_page_token\x18\x02 \x01(\tR\rnextPageToken2\xe0\x06\n" +
+	"\x0fnext_page_token\x18\x02 \x01(\tR\rnextPageToken\"\x16\n" +
+	"\x14GetServerInfoRequest\"\x15\n" +
+	"\x13CreateBackupRequest\"\x14\n" +
+	"\x12ListBackupsRequest\"F\n" +
+	"\x13ListBackupsResponse\x12/\n" +
+	"\abackups\x18\x01 \x03(\v2\x15.guestvoice.v1.BackupR\abackups\"G\n" +
+	"\x13DeleteBackupRequest\x120\n" +
+	"\x04name\x18\x01 \x01(\tB\x1c\xe0A\x02\xfaA\x16\n" +
+	"\x14guestvoice.v1/BackupR\x04name2\x9e\t\n" +
 	"\fAdminService\x12[\n" +
 	"\x12CreateOrganization\x12(.guestvoice.v1.CreateOrganizationRequest\x1a\x1b.guestvoice.v1.Organization\x12U\n" +
 	"\x0fGetOrganization\x12%.guestvoice.v1.GetOrganizationRequest\x1a\x1b.guestvoice.v1.Organization\x12f\n" +
@@ -799,7 +1011,11 @@ const file_guestvoice_v1_admin_service_proto_rawDesc = "" +
 	"\fRevokeApiKey\x12\".guestvoice.v1.RevokeApiKeyRequest\x1a\x15.guestvoice.v1.ApiKey\x12V\n" +
 	"\x11ReanalyzeFeedback\x12'.guestvoice.v1.ReanalyzeFeedbackRequest\x1a\x18.guestvoice.v1.Operation\x12L\n" +
 	"\fGetOperation\x12\".guestvoice.v1.GetOperationRequest\x1a\x18.guestvoice.v1.Operation\x12]\n" +
-	"\x0eListOperations\x12$.guestvoice.v1.ListOperationsRequest\x1a%.guestvoice.v1.ListOperationsResponseB~\n" +
+	"\x0eListOperations\x12$.guestvoice.v1.ListOperationsRequest\x1a%.guestvoice.v1.ListOperationsResponse\x12O\n" +
+	"\rGetServerInfo\x12#.guestvoice.v1.GetServerInfoRequest\x1a\x19.guestvoice.v1.ServerInfo\x12I\n" +
+	"\fCreateBackup\x12\".guestvoice.v1.CreateBackupRequest\x1a\x15.guestvoice.v1.Backup\x12T\n" +
+	"\vListBackups\x12!.guestvoice.v1.ListBackupsRequest\x1a\".guestvoice.v1.ListBackupsResponse\x12J\n" +
+	"\fDeleteBackup\x12\".guestvoice.v1.DeleteBackupRequest\x1a\x16.google.protobuf.EmptyB~\n" +
 	"\x10io.guestvoice.v1B\x11AdminServiceProtoP\x01ZEgithub.com/guestvoice/guestvoice/clients/go/guestvoicev1;guestvoicev1\xaa\x02\rGuestvoice.V1b\x06proto3"
 
 var (
@@ -814,7 +1030,7 @@ func file_guestvoice_v1_admin_service_proto_rawDescGZIP() []byte {
 	return file_guestvoice_v1_admin_service_proto_rawDescData
 }
 
-var file_guestvoice_v1_admin_service_proto_msgTypes = make([]protoimpl.MessageInfo, 13)
+var file_guestvoice_v1_admin_service_proto_msgTypes = make([]protoimpl.MessageInfo, 18)
 var file_guestvoice_v1_admin_service_proto_goTypes = []any{
 	(*CreateOrganizationRequest)(nil), // 0: guestvoice.v1.CreateOrganizationRequest
 	(*GetOrganizationRequest)(nil),    // 1: guestvoice.v1.GetOrganizationRequest
@@ -829,41 +1045,58 @@ var file_guestvoice_v1_admin_service_proto_goTypes = []any{
 	(*GetOperationRequest)(nil),       // 10: guestvoice.v1.GetOperationRequest
 	(*ListOperationsRequest)(nil),     // 11: guestvoice.v1.ListOperationsRequest
 	(*ListOperationsResponse)(nil),    // 12: guestvoice.v1.ListOperationsResponse
-	(*Organization)(nil),              // 13: guestvoice.v1.Organization
-	(*ApiKey)(nil),                    // 14: guestvoice.v1.ApiKey
-	(*Operation)(nil),                 // 15: guestvoice.v1.Operation
+	(*GetServerInfoRequest)(nil),      // 13: guestvoice.v1.GetServerInfoRequest
+	(*CreateBackupRequest)(nil),       // 14: guestvoice.v1.CreateBackupRequest
+	(*ListBackupsRequest)(nil),        // 15: guestvoice.v1.ListBackupsRequest
+	(*ListBackupsResponse)(nil),       // 16: guestvoice.v1.ListBackupsResponse
+	(*DeleteBackupRequest)(nil),       // 17: guestvoice.v1.DeleteBackupRequest
+	(*Organization)(nil),              // 18: guestvoice.v1.Organization
+	(*ApiKey)(nil),                    // 19: guestvoice.v1.ApiKey
+	(*Operation)(nil),                 // 20: guestvoice.v1.Operation
+	(*Backup)(nil),                    // 21: guestvoice.v1.Backup
+	(*ServerInfo)(nil),                // 22: guestvoice.v1.ServerInfo
+	(*emptypb.Empty)(nil),             // 23: google.protobuf.Empty
 }
 var file_guestvoice_v1_admin_service_proto_depIdxs = []int32{
-	13, // 0: guestvoice.v1.CreateOrganizationRequest.organization:type_name -> guestvoice.v1.Organization
-	13, // 1: guestvoice.v1.ListOrganizationsResponse.organizations:type_name -> guestvoice.v1.Organization
-	14, // 2: guestvoice.v1.CreateApiKeyRequest.api_key:type_name -> guestvoice.v1.ApiKey
-	14, // 3: guestvoice.v1.ListApiKeysResponse.api_keys:type_name -> guestvoice.v1.ApiKey
-	15, // 4: guestvoice.v1.ListOperationsResponse.operations:type_name -> guestvoice.v1.Operation
-	0,  // 5: guestvoice.v1.AdminService.CreateOrganization:input_type -> guestvoice.v1.CreateOrganizationRequest
-	1,  // 6: guestvoice.v1.AdminService.GetOrganization:input_type -> guestvoice.v1.GetOrganizationRequest
-	2,  // 7: guestvoice.v1.AdminService.ListOrganizations:input_type -> guestvoice.v1.ListOrganizationsRequest
-	4,  // 8: guestvoice.v1.AdminService.CreateApiKey:input_type -> guestvoice.v1.CreateApiKeyRequest
-	5,  // 9: guestvoice.v1.AdminService.GetApiKey:input_type -> guestvoice.v1.GetApiKeyRequest
-	6,  // 10: guestvoice.v1.AdminService.ListApiKeys:input_type -> guestvoice.v1.ListApiKeysRequest
-	8,  // 11: guestvoice.v1.AdminService.RevokeApiKey:input_type -> guestvoice.v1.RevokeApiKeyRequest
-	9,  // 12: guestvoice.v1.AdminService.ReanalyzeFeedback:input_type -> guestvoice.v1.ReanalyzeFeedbackRequest
-	10, // 13: guestvoice.v1.AdminService.GetOperation:input_type -> guestvoice.v1.GetOperationRequest
-	11, // 14: guestvoice.v1.AdminService.ListOperations:input_type -> guestvoice.v1.ListOperationsRequest
-	13, // 15: guestvoice.v1.AdminService.CreateOrganization:output_type -> guestvoice.v1.Organization
-	13, // 16: guestvoice.v1.AdminService.GetOrganization:output_type -> guestvoice.v1.Organization
-	3,  // 17: guestvoice.v1.AdminService.ListOrganizations:output_type -> guestvoice.v1.ListOrganizationsResponse
-	14, // 18: guestvoice.v1.AdminService.CreateApiKey:output_type -> guestvoice.v1.ApiKey
-	14, // 19: guestvoice.v1.AdminService.GetApiKey:output_type -> guestvoice.v1.ApiKey
-	7,  // 20: guestvoice.v1.AdminService.ListApiKeys:output_type -> guestvoice.v1.ListApiKeysResponse
-	14, // 21: guestvoice.v1.AdminService.RevokeApiKey:output_type -> guestvoice.v1.ApiKey
-	15, // 22: guestvoice.v1.AdminService.ReanalyzeFeedback:output_type -> guestvoice.v1.Operation
-	15, // 23: guestvoice.v1.AdminService.GetOperation:output_type -> guestvoice.v1.Operation
-	12, // 24: guestvoice.v1.AdminService.ListOperations:output_type -> guestvoice.v1.ListOperationsResponse
-	15, // [15:25] is the sub-list for method output_type
-	5,  // [5:15] is the sub-list for method input_type
-	5,  // [5:5] is the sub-list for extension type_name
-	5,  // [5:5] is the sub-list for extension extendee
-	0,  // [0:5] is the sub-list for field type_name
+	18, // 0: guestvoice.v1.CreateOrganizationRequest.organization:type_name -> guestvoice.v1.Organization
+	18, // 1: guestvoice.v1.ListOrganizationsResponse.organizations:type_name -> guestvoice.v1.Organization
+	19, // 2: guestvoice.v1.CreateApiKeyRequest.api_key:type_name -> guestvoice.v1.ApiKey
+	19, // 3: guestvoice.v1.ListApiKeysResponse.api_keys:type_name -> guestvoice.v1.ApiKey
+	20, // 4: guestvoice.v1.ListOperationsResponse.operations:type_name -> guestvoice.v1.Operation
+	21, // 5: guestvoice.v1.ListBackupsResponse.backups:type_name -> guestvoice.v1.Backup
+	0,  // 6: guestvoice.v1.AdminService.CreateOrganization:input_type -> guestvoice.v1.CreateOrganizationRequest
+	1,  // 7: guestvoice.v1.AdminService.GetOrganization:input_type -> guestvoice.v1.GetOrganizationRequest
+	2,  // 8: guestvoice.v1.AdminService.ListOrganizations:input_type -> guestvoice.v1.ListOrganizationsRequest
+	4,  // 9: guestvoice.v1.AdminService.CreateApiKey:input_type -> guestvoice.v1.CreateApiKeyRequest
+	5,  // 10: guestvoice.v1.AdminService.GetApiKey:input_type -> guestvoice.v1.GetApiKeyRequest
+	6,  // 11: guestvoice.v1.AdminService.ListApiKeys:input_type -> guestvoice.v1.ListApiKeysRequest
+	8,  // 12: guestvoice.v1.AdminService.RevokeApiKey:input_type -> guestvoice.v1.RevokeApiKeyRequest
+	9,  // 13: guestvoice.v1.AdminService.ReanalyzeFeedback:input_type -> guestvoice.v1.ReanalyzeFeedbackRequest
+	10, // 14: guestvoice.v1.AdminService.GetOperation:input_type -> guestvoice.v1.GetOperationRequest
+	11, // 15: guestvoice.v1.AdminService.ListOperations:input_type -> guestvoice.v1.ListOperationsRequest
+	13, // 16: guestvoice.v1.AdminService.GetServerInfo:input_type -> guestvoice.v1.GetServerInfoRequest
+	14, // 17: guestvoice.v1.AdminService.CreateBackup:input_type -> guestvoice.v1.CreateBackupRequest
+	15, // 18: guestvoice.v1.AdminService.ListBackups:input_type -> guestvoice.v1.ListBackupsRequest
+	17, // 19: guestvoice.v1.AdminService.DeleteBackup:input_type -> guestvoice.v1.DeleteBackupRequest
+	18, // 20: guestvoice.v1.AdminService.CreateOrganization:output_type -> guestvoice.v1.Organization
+	18, // 21: guestvoice.v1.AdminService.GetOrganization:output_type -> guestvoice.v1.Organization
+	3,  // 22: guestvoice.v1.AdminService.ListOrganizations:output_type -> guestvoice.v1.ListOrganizationsResponse
+	19, // 23: guestvoice.v1.AdminService.CreateApiKey:output_type -> guestvoice.v1.ApiKey
+	19, // 24: guestvoice.v1.AdminService.GetApiKey:output_type -> guestvoice.v1.ApiKey
+	7,  // 25: guestvoice.v1.AdminService.ListApiKeys:output_type -> guestvoice.v1.ListApiKeysResponse
+	19, // 26: guestvoice.v1.AdminService.RevokeApiKey:output_type -> guestvoice.v1.ApiKey
+	20, // 27: guestvoice.v1.AdminService.ReanalyzeFeedback:output_type -> guestvoice.v1.Operation
+	20, // 28: guestvoice.v1.AdminService.GetOperation:output_type -> guestvoice.v1.Operation
+	12, // 29: guestvoice.v1.AdminService.ListOperations:output_type -> guestvoice.v1.ListOperationsResponse
+	22, // 30: guestvoice.v1.AdminService.GetServerInfo:output_type -> guestvoice.v1.ServerInfo
+	21, // 31: guestvoice.v1.AdminService.CreateBackup:output_type -> guestvoice.v1.Backup
+	16, // 32: guestvoice.v1.AdminService.ListBackups:output_type -> guestvoice.v1.ListBackupsResponse
+	23, // 33: guestvoice.v1.AdminService.DeleteBackup:output_type -> google.protobuf.Empty
+	20, // [20:34] is the sub-list for method output_type
+	6,  // [6:20] is the sub-list for method input_type
+	6,  // [6:6] is the sub-list for extension type_name
+	6,  // [6:6] is the sub-list for extension extendee
+	0,  // [0:6] is the sub-list for field type_name
 }
 
 func init() { file_guestvoice_v1_admin_service_proto_init() }
@@ -879,7 +1112,7 @@ func file_guestvoice_v1_admin_service_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_guestvoice_v1_admin_service_proto_rawDesc), len(file_guestvoice_v1_admin_service_proto_rawDesc)),
 			NumEnums:      0,
-			NumMessages:   13,
+			NumMessages:   18,
 			NumExtensions: 0,
 			NumServices:   1,
 		},

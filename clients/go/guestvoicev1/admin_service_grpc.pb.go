@@ -11,6 +11,7 @@ import (
 	grpc "google.golang.org/grpc"
 	codes "google.golang.org/grpc/codes"
 	status "google.golang.org/grpc/status"
+	emptypb "google.golang.org/protobuf/types/known/emptypb"
 )
 
 // This is a compile-time assertion to ensure that this generated file
@@ -29,6 +30,10 @@ const (
 	AdminService_ReanalyzeFeedback_FullMethodName  = "/guestvoice.v1.AdminService/ReanalyzeFeedback"
 	AdminService_GetOperation_FullMethodName       = "/guestvoice.v1.AdminService/GetOperation"
 	AdminService_ListOperations_FullMethodName     = "/guestvoice.v1.AdminService/ListOperations"
+	AdminService_GetServerInfo_FullMethodName      = "/guestvoice.v1.AdminService/GetServerInfo"
+	AdminService_CreateBackup_FullMethodName       = "/guestvoice.v1.AdminService/CreateBackup"
+	AdminService_ListBackups_FullMethodName        = "/guestvoice.v1.AdminService/ListBackups"
+	AdminService_DeleteBackup_FullMethodName       = "/guestvoice.v1.AdminService/DeleteBackup"
 )
 
 // AdminServiceClient is the client API for AdminService service.
@@ -104,6 +109,38 @@ type AdminServiceClient interface {
 	//
 	// Errors: INVALID_ARGUMENT (FIELD_INVALID, PAGE_TOKEN_INVALID).
 	ListOperations(ctx context.Context, in *ListOperationsRequest, opts ...grpc.CallOption) (*ListOperationsResponse, error)
+	// Describes the running server: its software versions, uptime and store
+	// size. Needs SCOPE_PLATFORM_ADMIN.
+	GetServerInfo(ctx context.Context, in *GetServerInfoRequest, opts ...grpc.CallOption) (*ServerInfo, error)
+	// Backs the store up into the server's --backup_dir while the server keeps
+	// serving: every write acknowledged before the call began is in the backup,
+	// and each file's checksum is verified once written. Backups beyond the
+	// server's --backup_retention are deleted, oldest first. Needs
+	// SCOPE_PLATFORM_ADMIN.
+	//
+	// A plain call that returns the Backup once it is made, not a long-running
+	// operation: a backup copies only the table files the directory does not
+	// hold yet, which takes seconds, and a caller that gives up loses nothing
+	// (the backup is made anyway, and a partly written one is removed).
+	//
+	// Errors: FAILED_PRECONDITION (BACKUPS_NOT_CONFIGURED) when the server has
+	// no --backup_dir; RESOURCE_EXHAUSTED (BACKUP_FAILED) when the backup dir's
+	// disk is full, UNAVAILABLE (BACKUP_FAILED) for other I/O errors, after
+	// which the earlier backups are unchanged.
+	CreateBackup(ctx context.Context, in *CreateBackupRequest, opts ...grpc.CallOption) (*Backup, error)
+	// Lists every backup in the backup dir, oldest first. Not paged: the
+	// retention count (at most 1000) bounds how many there are. Needs
+	// SCOPE_PLATFORM_ADMIN.
+	//
+	// Errors: FAILED_PRECONDITION (BACKUPS_NOT_CONFIGURED).
+	ListBackups(ctx context.Context, in *ListBackupsRequest, opts ...grpc.CallOption) (*ListBackupsResponse, error)
+	// Deletes a backup, and the table files no other backup shares. Needs
+	// SCOPE_PLATFORM_ADMIN.
+	//
+	// Errors: INVALID_ARGUMENT (FIELD_INVALID) for a malformed name;
+	// NOT_FOUND (RESOURCE_NOT_FOUND); FAILED_PRECONDITION
+	// (BACKUPS_NOT_CONFIGURED).
+	DeleteBackup(ctx context.Context, in *DeleteBackupRequest, opts ...grpc.CallOption) (*emptypb.Empty, error)
 }
 
 type adminServiceClient struct {
@@ -214,6 +251,46 @@ func (c *adminServiceClient) ListOperations(ctx context.Context, in *ListOperati
 	return out, nil
 }
 
+func (c *adminServiceClient) GetServerInfo(ctx context.Context, in *GetServerInfoRequest, opts ...grpc.CallOption) (*ServerInfo, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(ServerInfo)
+	err := c.cc.Invoke(ctx, AdminService_GetServerInfo_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *adminServiceClient) CreateBackup(ctx context.Context, in *CreateBackupRequest, opts ...grpc.CallOption) (*Backup, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(Backup)
+	err := c.cc.Invoke(ctx, AdminService_CreateBackup_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *adminServiceClient) ListBackups(ctx context.Context, in *ListBackupsRequest, opts ...grpc.CallOption) (*ListBackupsResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(ListBackupsResponse)
+	err := c.cc.Invoke(ctx, AdminService_ListBackups_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *adminServiceClient) DeleteBackup(ctx context.Context, in *DeleteBackupRequest, opts ...grpc.CallOption) (*emptypb.Empty, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(emptypb.Empty)
+	err := c.cc.Invoke(ctx, AdminService_DeleteBackup_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // AdminServiceServer is the server API for AdminService service.
 // All implementations must embed UnimplementedAdminServiceServer
 // for forward compatibility.
@@ -287,6 +364,38 @@ type AdminServiceServer interface {
 	//
 	// Errors: INVALID_ARGUMENT (FIELD_INVALID, PAGE_TOKEN_INVALID).
 	ListOperations(context.Context, *ListOperationsRequest) (*ListOperationsResponse, error)
+	// Describes the running server: its software versions, uptime and store
+	// size. Needs SCOPE_PLATFORM_ADMIN.
+	GetServerInfo(context.Context, *GetServerInfoRequest) (*ServerInfo, error)
+	// Backs the store up into the server's --backup_dir while the server keeps
+	// serving: every write acknowledged before the call began is in the backup,
+	// and each file's checksum is verified once written. Backups beyond the
+	// server's --backup_retention are deleted, oldest first. Needs
+	// SCOPE_PLATFORM_ADMIN.
+	//
+	// A plain call that returns the Backup once it is made, not a long-running
+	// operation: a backup copies only the table files the directory does not
+	// hold yet, which takes seconds, and a caller that gives up loses nothing
+	// (the backup is made anyway, and a partly written one is removed).
+	//
+	// Errors: FAILED_PRECONDITION (BACKUPS_NOT_CONFIGURED) when the server has
+	// no --backup_dir; RESOURCE_EXHAUSTED (BACKUP_FAILED) when the backup dir's
+	// disk is full, UNAVAILABLE (BACKUP_FAILED) for other I/O errors, after
+	// which the earlier backups are unchanged.
+	CreateBackup(context.Context, *CreateBackupRequest) (*Backup, error)
+	// Lists every backup in the backup dir, oldest first. Not paged: the
+	// retention count (at most 1000) bounds how many there are. Needs
+	// SCOPE_PLATFORM_ADMIN.
+	//
+	// Errors: FAILED_PRECONDITION (BACKUPS_NOT_CONFIGURED).
+	ListBackups(context.Context, *ListBackupsRequest) (*ListBackupsResponse, error)
+	// Deletes a backup, and the table files no other backup shares. Needs
+	// SCOPE_PLATFORM_ADMIN.
+	//
+	// Errors: INVALID_ARGUMENT (FIELD_INVALID) for a malformed name;
+	// NOT_FOUND (RESOURCE_NOT_FOUND); FAILED_PRECONDITION
+	// (BACKUPS_NOT_CONFIGURED).
+	DeleteBackup(context.Context, *DeleteBackupRequest) (*emptypb.Empty, error)
 	mustEmbedUnimplementedAdminServiceServer()
 }
 
@@ -326,6 +435,18 @@ func (UnimplementedAdminServiceServer) GetOperation(context.Context, *GetOperati
 }
 func (UnimplementedAdminServiceServer) ListOperations(context.Context, *ListOperationsRequest) (*ListOperationsResponse, error) {
 	return nil, status.Error(codes.Unimplemented, "method ListOperations not implemented")
+}
+func (UnimplementedAdminServiceServer) GetServerInfo(context.Context, *GetServerInfoRequest) (*ServerInfo, error) {
+	return nil, status.Error(codes.Unimplemented, "method GetServerInfo not implemented")
+}
+func (UnimplementedAdminServiceServer) CreateBackup(context.Context, *CreateBackupRequest) (*Backup, error) {
+	return nil, status.Error(codes.Unimplemented, "method CreateBackup not implemented")
+}
+func (UnimplementedAdminServiceServer) ListBackups(context.Context, *ListBackupsRequest) (*ListBackupsResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method ListBackups not implemented")
+}
+func (UnimplementedAdminServiceServer) DeleteBackup(context.Context, *DeleteBackupRequest) (*emptypb.Empty, error) {
+	return nil, status.Error(codes.Unimplemented, "method DeleteBackup not implemented")
 }
 func (UnimplementedAdminServiceServer) mustEmbedUnimplementedAdminServiceServer() {}
 func (UnimplementedAdminServiceServer) testEmbeddedByValue()                      {}
@@ -528,6 +649,78 @@ func _AdminService_ListOperations_Handler(srv interface{}, ctx context.Context, 
 	return interceptor(ctx, in, info, handler)
 }
 
+func _AdminService_GetServerInfo_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetServerInfoRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(AdminServiceServer).GetServerInfo(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: AdminService_GetServerInfo_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(AdminServiceServer).GetServerInfo(ctx, req.(*GetServerInfoRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _AdminService_CreateBackup_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(CreateBackupRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(AdminServiceServer).CreateBackup(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: AdminService_CreateBackup_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(AdminServiceServer).CreateBackup(ctx, req.(*CreateBackupRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _AdminService_ListBackups_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(ListBackupsRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(AdminServiceServer).ListBackups(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: AdminService_ListBackups_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(AdminServiceServer).ListBackups(ctx, req.(*ListBackupsRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _AdminService_DeleteBackup_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(DeleteBackupRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(AdminServiceServer).DeleteBackup(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: AdminService_DeleteBackup_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(AdminServiceServer).DeleteBackup(ctx, req.(*DeleteBackupRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
 // AdminService_ServiceDesc is the grpc.ServiceDesc for AdminService service.
 // It's only intended for direct use with grpc.RegisterService,
 // and not to be introspected or modified (even as a copy)
@@ -574,6 +767,22 @@ var AdminService_ServiceDesc = grpc.ServiceDesc{
 		{
 			MethodName: "ListOperations",
 			Handler:    _AdminService_ListOperations_Handler,
+		},
+		{
+			MethodName: "GetServerInfo",
+			Handler:    _AdminService_GetServerInfo_Handler,
+		},
+		{
+			MethodName: "CreateBackup",
+			Handler:    _AdminService_CreateBackup_Handler,
+		},
+		{
+			MethodName: "ListBackups",
+			Handler:    _AdminService_ListBackups_Handler,
+		},
+		{
+			MethodName: "DeleteBackup",
+			Handler:    _AdminService_DeleteBackup_Handler,
 		},
 	},
 	Streams:  []grpc.StreamDesc{},

@@ -63,6 +63,13 @@ const (
 	// request type (a string that is not UTF-8 is FIELD_INVALID instead, with
 	// the field named).
 	ErrorReason_ERROR_REASON_REQUEST_MALFORMED ErrorReason = 14
+	// FAILED_PRECONDITION: the server was started without --backup_dir, so it
+	// makes no backups.
+	ErrorReason_ERROR_REASON_BACKUPS_NOT_CONFIGURED ErrorReason = 20
+	// RESOURCE_EXHAUSTED (the backup dir's disk is full) or UNAVAILABLE (another
+	// I/O error): a backup could not be made; the message names the directory.
+	// Earlier backups are unchanged.
+	ErrorReason_ERROR_REASON_BACKUP_FAILED ErrorReason = 21
 )
 
 // Enum value maps for ErrorReason.
@@ -83,6 +90,8 @@ var (
 		12: "ERROR_REASON_UNAVAILABLE",
 		13: "ERROR_REASON_INTERNAL",
 		14: "ERROR_REASON_REQUEST_MALFORMED",
+		20: "ERROR_REASON_BACKUPS_NOT_CONFIGURED",
+		21: "ERROR_REASON_BACKUP_FAILED",
 	}
 	ErrorReason_value = map[string]int32{
 		"ERROR_REASON_UNSPECIFIED":             0,
@@ -100,6 +109,8 @@ var (
 		"ERROR_REASON_UNAVAILABLE":             12,
 		"ERROR_REASON_INTERNAL":                13,
 		"ERROR_REASON_REQUEST_MALFORMED":       14,
+		"ERROR_REASON_BACKUPS_NOT_CONFIGURED":  20,
+		"ERROR_REASON_BACKUP_FAILED":           21,
 	}
 )
 
@@ -134,7 +145,7 @@ var File_guestvoice_v1_error_reason_proto protoreflect.FileDescriptor
 
 const file_guestvoice_v1_error_reason_proto_rawDesc = "" +
 	"\n" +
-	" guestvoice/v1/error_reason.proto\x12\rguestvoice.v1*\x8d\x04\n" +
+	" guestvoice/v1/error_reason.proto\x12\rguestvoice.v1*\xd6\x04\n" +
 	"\vErrorReason\x12\x1c\n" +
 	"\x18ERROR_REASON_UNSPECIFIED\x10\x00\x12 \n" +
 	"\x1cERROR_REASON_API_KEY_MISSING\x10\x01\x12 \n" +
@@ -151,7 +162,9 @@ const file_guestvoice_v1_error_reason_proto_rawDesc = "" +
 	"\x1bERROR_REASON_LIMIT_EXCEEDED\x10\v\x12\x1c\n" +
 	"\x18ERROR_REASON_UNAVAILABLE\x10\f\x12\x19\n" +
 	"\x15ERROR_REASON_INTERNAL\x10\r\x12\"\n" +
-	"\x1eERROR_REASON_REQUEST_MALFORMED\x10\x0eB}\n" +
+	"\x1eERROR_REASON_REQUEST_MALFORMED\x10\x0e\x12'\n" +
+	"#ERROR_REASON_BACKUPS_NOT_CONFIGURED\x10\x14\x12\x1e\n" +
+	"\x1aERROR_REASON_BACKUP_FAILED\x10\x15B}\n" +
 	"\x10io.guestvoice.v1B\x10ErrorReasonProtoP\x01ZEgithub.com/guestvoice/guestvoice/clients/go/guestvoicev1;guestvoicev1\xaa\x02\rGuestvoice.V1b\x06proto3"
 
 var (

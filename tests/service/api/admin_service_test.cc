@@ -269,5 +269,38 @@ TEST_F(AdminServiceTest,
               GrpcCodeIs(grpc::StatusCode::NOT_FOUND));
 }
 
+TEST_F(AdminServiceTest, ServerInfoNeedsThePlatformAdminScope) {
+  const std::string org_admin =
+      server_.CreateOrganizationWithKey("acme", {v1::SCOPE_ADMIN});
+  v1::ServerInfo info;
+  EXPECT_THAT(
+      admin_->GetServerInfo(TestServer::Context(org_admin).get(), {}, &info),
+      GrpcErrorIs(grpc::StatusCode::PERMISSION_DENIED, "SCOPE_MISSING"));
+
+  ASSERT_TRUE(admin_
+                  ->GetServerInfo(
+                      TestServer::Context(server_.admin_key()).get(), {}, &info)
+                  .ok());
+  EXPECT_EQ(info.versions().schema_version(), storage::Store::kSchemaVersion);
+  EXPECT_THAT(info.versions().grpc(), StartsWith("1."));
+  EXPECT_THAT(info.versions().protobuf(), StartsWith("3."));
+  EXPECT_FALSE(info.versions().git_revision().empty());
+  EXPECT_GT(info.store_size_bytes(), 0);
+}
+
+TEST_F(AdminServiceTest, BackupsNeedThePlatformAdminScopeAndABackupDir) {
+  const std::string org_admin =
+      server_.CreateOrganizationWithKey("acme", {v1::SCOPE_ADMIN});
+  v1::Backup backup;
+  EXPECT_THAT(
+      admin_->CreateBackup(TestServer::Context(org_admin).get(), {}, &backup),
+      GrpcErrorIs(grpc::StatusCode::PERMISSION_DENIED, "SCOPE_MISSING"));
+  // The test server runs without --backup_dir.
+  EXPECT_THAT(admin_->CreateBackup(
+                  TestServer::Context(server_.admin_key()).get(), {}, &backup),
+              GrpcErrorIs(grpc::StatusCode::FAILED_PRECONDITION,
+                          "BACKUPS_NOT_CONFIGURED"));
+}
+
 }  // namespace
 }  // namespace guestvoice

@@ -61,5 +61,12 @@ TEST(ProtoTimeTest, ReadsTheTimestampAsGiven) {
                 absl::Nanoseconds(1));
 }
 
+TEST(ProtoTimeTest, DurationsSplitIntoSecondsAndNanos) {
+  const google::protobuf::Duration duration =
+      ToProtoDuration(absl::Seconds(90) + absl::Nanoseconds(7));
+  EXPECT_EQ(duration.seconds(), 90);
+  EXPECT_EQ(duration.nanos(), 7);
+}
+
 }  // namespace
 }  // namespace guestvoice::service

@@ -62,6 +62,20 @@ TEST(ResourceNamesTest, RejectsMalformedNamesNamingTheField) {
   }
 }
 
+TEST(ResourceNamesTest, BackupNamesCarryAPositiveDecimalId) {
+  EXPECT_EQ(FormatBackupName(12), "backups/12");
+  ASSERT_OK_AND_ASSIGN(const uint32_t id,
+                       ParseBackupName("name", FormatBackupName(12)));
+  EXPECT_EQ(id, 12u);
+  for (const std::string name :
+       {"", "backups/", "backups/0", "backups/-1", "backups/+1", "backups/x",
+        "backups/1/extra", "backup/1", "backups/4294967296"}) {
+    EXPECT_THAT(ParseBackupName("name", name),
+                StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("name")))
+        << name;
+  }
+}
+
 TEST(ResourceNamesTest, RejectsOversizedNames) {
   const std::string name = "organizations/" + std::string(600, 'a');
   EXPECT_THAT(

@@ -24,10 +24,11 @@ _sym_db = _symbol_database.Default()
 
 from google.api import field_behavior_pb2 as google_dot_api_dot_field__behavior__pb2
 from google.api import resource_pb2 as google_dot_api_dot_resource__pb2
+from google.protobuf import duration_pb2 as google_dot_protobuf_dot_duration__pb2
 from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x19guestvoice/v1/admin.proto\x12\rguestvoice.v1\x1a\x1fgoogle/api/field_behavior.proto\x1a\x19google/api/resource.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"\xb1\x01\n\x0cOrganization\x12\x11\n\x04name\x18\x01 \x01(\tB\x03\xe0\x41\x08\x12\x19\n\x0c\x64isplay_name\x18\x02 \x01(\tB\x03\xe0\x41\x02\x12\x34\n\x0b\x63reate_time\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.TimestampB\x03\xe0\x41\x03:=\xea\x41:\n\x1aguestvoice.v1/Organization\x12\x1corganizations/{organization}\"\xe2\x02\n\x06\x41piKey\x12\x11\n\x04name\x18\x01 \x01(\tB\x03\xe0\x41\x08\x12\x19\n\x0c\x64isplay_name\x18\x02 \x01(\tB\x03\xe0\x41\x02\x12)\n\x06scopes\x18\x03 \x03(\x0e\x32\x14.guestvoice.v1.ScopeB\x03\xe0\x41\x02\x12\x17\n\nkey_string\x18\x04 \x01(\tB\x03\xe0\x41\x03\x12/\n\x0b\x65xpire_time\x18\x05 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x34\n\x0b\x63reate_time\x18\x06 \x01(\x0b\x32\x1a.google.protobuf.TimestampB\x03\xe0\x41\x03\x12\x34\n\x0brevoke_time\x18\x07 \x01(\x0b\x32\x1a.google.protobuf.TimestampB\x03\xe0\x41\x03:I\xea\x41\x46\n\x14guestvoice.v1/ApiKey\x12.organizations/{organization}/apiKeys/{api_key}*\xc6\x01\n\x05Scope\x12\x15\n\x11SCOPE_UNSPECIFIED\x10\x00\x12\x17\n\x13SCOPE_FEEDBACK_READ\x10\x01\x12\x18\n\x14SCOPE_FEEDBACK_WRITE\x10\x02\x12\x16\n\x12SCOPE_LOYALTY_READ\x10\x03\x12\x17\n\x13SCOPE_LOYALTY_WRITE\x10\x04\x12\x17\n\x13SCOPE_INSIGHTS_READ\x10\x05\x12\x0f\n\x0bSCOPE_ADMIN\x10\x06\x12\x18\n\x14SCOPE_PLATFORM_ADMIN\x10\x07\x42w\n\x10io.guestvoice.v1B\nAdminProtoP\x01ZEgithub.com/guestvoice/guestvoice/clients/go/guestvoicev1;guestvoicev1\xaa\x02\rGuestvoice.V1b\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x19guestvoice/v1/admin.proto\x12\rguestvoice.v1\x1a\x1fgoogle/api/field_behavior.proto\x1a\x19google/api/resource.proto\x1a\x1egoogle/protobuf/duration.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"\xb1\x01\n\x0cOrganization\x12\x11\n\x04name\x18\x01 \x01(\tB\x03\xe0\x41\x08\x12\x19\n\x0c\x64isplay_name\x18\x02 \x01(\tB\x03\xe0\x41\x02\x12\x34\n\x0b\x63reate_time\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.TimestampB\x03\xe0\x41\x03:=\xea\x41:\n\x1aguestvoice.v1/Organization\x12\x1corganizations/{organization}\"\xe2\x02\n\x06\x41piKey\x12\x11\n\x04name\x18\x01 \x01(\tB\x03\xe0\x41\x08\x12\x19\n\x0c\x64isplay_name\x18\x02 \x01(\tB\x03\xe0\x41\x02\x12)\n\x06scopes\x18\x03 \x03(\x0e\x32\x14.guestvoice.v1.ScopeB\x03\xe0\x41\x02\x12\x17\n\nkey_string\x18\x04 \x01(\tB\x03\xe0\x41\x03\x12/\n\x0b\x65xpire_time\x18\x05 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x34\n\x0b\x63reate_time\x18\x06 \x01(\x0b\x32\x1a.google.protobuf.TimestampB\x03\xe0\x41\x03\x12\x34\n\x0brevoke_time\x18\x07 \x01(\x0b\x32\x1a.google.protobuf.TimestampB\x03\xe0\x41\x03:I\xea\x41\x46\n\x14guestvoice.v1/ApiKey\x12.organizations/{organization}/apiKeys/{api_key}\"\x85\x01\n\x10SoftwareVersions\x12\x12\n\nguestvoice\x18\x01 \x01(\t\x12\x14\n\x0cgit_revision\x18\x02 \x01(\t\x12\x16\n\x0eschema_version\x18\x03 \x01(\r\x12\x0c\n\x04grpc\x18\x04 \x01(\t\x12\x10\n\x08protobuf\x18\x05 \x01(\t\x12\x0f\n\x07rocksdb\x18\x06 \x01(\t\"\xc6\x01\n\nServerInfo\x12\x31\n\x08versions\x18\x01 \x01(\x0b\x32\x1f.guestvoice.v1.SoftwareVersions\x12.\n\nstart_time\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12)\n\x06uptime\x18\x03 \x01(\x0b\x32\x19.google.protobuf.Duration\x12\x18\n\x10store_size_bytes\x18\x04 \x01(\x03\x12\x10\n\x08store_id\x18\x05 \x01(\t\"\xcb\x01\n\x06\x42\x61\x63kup\x12\x11\n\x04name\x18\x01 \x01(\tB\x03\xe0\x41\x08\x12\x34\n\x0b\x63reate_time\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.TimestampB\x03\xe0\x41\x03\x12\x17\n\nsize_bytes\x18\x03 \x01(\x03\x42\x03\xe0\x41\x03\x12\x1b\n\x0eschema_version\x18\x04 \x01(\rB\x03\xe0\x41\x03\x12\x15\n\x08store_id\x18\x05 \x01(\tB\x03\xe0\x41\x03:+\xea\x41(\n\x14guestvoice.v1/Backup\x12\x10\x62\x61\x63kups/{backup}*\xc6\x01\n\x05Scope\x12\x15\n\x11SCOPE_UNSPECIFIED\x10\x00\x12\x17\n\x13SCOPE_FEEDBACK_READ\x10\x01\x12\x18\n\x14SCOPE_FEEDBACK_WRITE\x10\x02\x12\x16\n\x12SCOPE_LOYALTY_READ\x10\x03\x12\x17\n\x13SCOPE_LOYALTY_WRITE\x10\x04\x12\x17\n\x13SCOPE_INSIGHTS_READ\x10\x05\x12\x0f\n\x0bSCOPE_ADMIN\x10\x06\x12\x18\n\x14SCOPE_PLATFORM_ADMIN\x10\x07\x42w\n\x10io.guestvoice.v1B\nAdminProtoP\x01ZEgithub.com/guestvoice/guestvoice/clients/go/guestvoicev1;guestvoicev1\xaa\x02\rGuestvoice.V1b\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -57,10 +58,28 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_APIKEY'].fields_by_name['revoke_time']._serialized_options = b'\340A\003'
   _globals['_APIKEY']._loaded_options = None
   _globals['_APIKEY']._serialized_options = b'\352AF\n\024guestvoice.v1/ApiKey\022.organizations/{organization}/apiKeys/{api_key}'
-  _globals['_SCOPE']._serialized_start=675
-  _globals['_SCOPE']._serialized_end=873
-  _globals['_ORGANIZATION']._serialized_start=138
-  _globals['_ORGANIZATION']._serialized_end=315
-  _globals['_APIKEY']._serialized_start=318
-  _globals['_APIKEY']._serialized_end=672
+  _globals['_BACKUP'].fields_by_name['name']._loaded_options = None
+  _globals['_BACKUP'].fields_by_name['name']._serialized_options = b'\340A\010'
+  _globals['_BACKUP'].fields_by_name['create_time']._loaded_options = None
+  _globals['_BACKUP'].fields_by_name['create_time']._serialized_options = b'\340A\003'
+  _globals['_BACKUP'].fields_by_name['size_bytes']._loaded_options = None
+  _globals['_BACKUP'].fields_by_name['size_bytes']._serialized_options = b'\340A\003'
+  _globals['_BACKUP'].fields_by_name['schema_version']._loaded_options = None
+  _globals['_BACKUP'].fields_by_name['schema_version']._serialized_options = b'\340A\003'
+  _globals['_BACKUP'].fields_by_name['store_id']._loaded_options = None
+  _globals['_BACKUP'].fields_by_name['store_id']._serialized_options = b'\340A\003'
+  _globals['_BACKUP']._loaded_options = None
+  _globals['_BACKUP']._serialized_options = b'\352A(\n\024guestvoice.v1/Backup\022\020backups/{backup}'
+  _globals['_SCOPE']._serialized_start=1250
+  _globals['_SCOPE']._serialized_end=1448
+  _globals['_ORGANIZATION']._serialized_start=170
+  _globals['_ORGANIZATION']._serialized_end=347
+  _globals['_APIKEY']._serialized_start=350
+  _globals['_APIKEY']._serialized_end=704
+  _globals['_SOFTWAREVERSIONS']._serialized_start=707
+  _globals['_SOFTWAREVERSIONS']._serialized_end=840
+  _globals['_SERVERINFO']._serialized_start=843
+  _globals['_SERVERINFO']._serialized_end=1041
+  _globals['_BACKUP']._serialized_start=1044
+  _globals['_BACKUP']._serialized_end=1247
 # @@protoc_insertion_point(module_scope)

@@ -5,6 +5,7 @@ isort:skip_file
 
 from collections import abc as _abc
 from google.protobuf import descriptor as _descriptor
+from google.protobuf import duration_pb2 as _duration_pb2
 from google.protobuf import message as _message
 from google.protobuf import timestamp_pb2 as _timestamp_pb2
 from google.protobuf.internal import containers as _containers
@@ -161,3 +162,142 @@ class ApiKey(_message.Message):
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 
 Global___ApiKey: _TypeAlias = ApiKey  # noqa: Y015
+
+@_typing.final
+class SoftwareVersions(_message.Message):
+    """The software a server runs on; `guestvoiced --version` prints the same."""
+
+    DESCRIPTOR: _descriptor.Descriptor
+
+    GUESTVOICE_FIELD_NUMBER: _builtins.int
+    GIT_REVISION_FIELD_NUMBER: _builtins.int
+    SCHEMA_VERSION_FIELD_NUMBER: _builtins.int
+    GRPC_FIELD_NUMBER: _builtins.int
+    PROTOBUF_FIELD_NUMBER: _builtins.int
+    ROCKSDB_FIELD_NUMBER: _builtins.int
+    guestvoice: _builtins.str
+    """The guestvoice release, e.g. "0.1.0"."""
+    git_revision: _builtins.str
+    """The git commit the server was built from (12 hex digits, "-dirty" when
+    built with uncommitted changes), or "unknown".
+    """
+    schema_version: _builtins.int
+    """The on-disk schema version this build reads and writes."""
+    grpc: _builtins.str
+    """The gRPC, Protocol Buffers and RocksDB libraries it runs on."""
+    protobuf: _builtins.str
+    rocksdb: _builtins.str
+    def __init__(
+        self,
+        *,
+        guestvoice: _builtins.str = ...,
+        git_revision: _builtins.str = ...,
+        schema_version: _builtins.int = ...,
+        grpc: _builtins.str = ...,
+        protobuf: _builtins.str = ...,
+        rocksdb: _builtins.str = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["git_revision", b"git_revision", "grpc", b"grpc", "guestvoice", b"guestvoice", "protobuf", b"protobuf", "rocksdb", b"rocksdb", "schema_version", b"schema_version"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___SoftwareVersions: _TypeAlias = SoftwareVersions  # noqa: Y015
+
+@_typing.final
+class ServerInfo(_message.Message):
+    """A running server: what it runs on, how long it has run, how big its store
+    is.
+    """
+
+    DESCRIPTOR: _descriptor.Descriptor
+
+    VERSIONS_FIELD_NUMBER: _builtins.int
+    START_TIME_FIELD_NUMBER: _builtins.int
+    UPTIME_FIELD_NUMBER: _builtins.int
+    STORE_SIZE_BYTES_FIELD_NUMBER: _builtins.int
+    STORE_ID_FIELD_NUMBER: _builtins.int
+    store_size_bytes: _builtins.int
+    """The bytes the store takes on disk (its table files and write-ahead log)."""
+    store_id: _builtins.str
+    """Made when the store was created; a restored copy keeps it, and backups
+    carry it (see Backup.store_id).
+    """
+    @_builtins.property
+    def versions(self) -> Global___SoftwareVersions:
+        """What the server runs on."""
+
+    @_builtins.property
+    def start_time(self) -> _timestamp_pb2.Timestamp:
+        """When the server started."""
+
+    @_builtins.property
+    def uptime(self) -> _duration_pb2.Duration:
+        """How long the server has been running."""
+
+    def __init__(
+        self,
+        *,
+        versions: Global___SoftwareVersions | None = ...,
+        start_time: _timestamp_pb2.Timestamp | None = ...,
+        uptime: _duration_pb2.Duration | None = ...,
+        store_size_bytes: _builtins.int = ...,
+        store_id: _builtins.str = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _typing.Literal["start_time", b"start_time", "uptime", b"uptime", "versions", b"versions"]  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["start_time", b"start_time", "store_id", b"store_id", "store_size_bytes", b"store_size_bytes", "uptime", b"uptime", "versions", b"versions"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___ServerInfo: _TypeAlias = ServerInfo  # noqa: Y015
+
+@_typing.final
+class Backup(_message.Message):
+    """An online backup of the server's store, made by AdminService.CreateBackup
+    into the server's --backup_dir. Restore one with `guestvoiced
+    --restore_from=ID --backup_dir=DIR --data_dir=NEW_DIR` (docs/operations.md).
+    """
+
+    DESCRIPTOR: _descriptor.Descriptor
+
+    NAME_FIELD_NUMBER: _builtins.int
+    CREATE_TIME_FIELD_NUMBER: _builtins.int
+    SIZE_BYTES_FIELD_NUMBER: _builtins.int
+    SCHEMA_VERSION_FIELD_NUMBER: _builtins.int
+    STORE_ID_FIELD_NUMBER: _builtins.int
+    name: _builtins.str
+    """Resource name, `backups/{backup}`; the id is a decimal number the server
+    assigns, ascending.
+    """
+    size_bytes: _builtins.int
+    """The bytes of every file of the backup. Backups share the table files they
+    have in common, so deleting one frees at most this much.
+    """
+    schema_version: _builtins.int
+    """The schema version of the store the backup holds; a server of an older
+    schema cannot open it once restored.
+    """
+    store_id: _builtins.str
+    """The id of the store it is a backup of (see ServerInfo.store_id)."""
+    @_builtins.property
+    def create_time(self) -> _timestamp_pb2.Timestamp:
+        """When the backup was made (whole seconds)."""
+
+    def __init__(
+        self,
+        *,
+        name: _builtins.str = ...,
+        create_time: _timestamp_pb2.Timestamp | None = ...,
+        size_bytes: _builtins.int = ...,
+        schema_version: _builtins.int = ...,
+        store_id: _builtins.str = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _typing.Literal["create_time", b"create_time"]  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["create_time", b"create_time", "name", b"name", "schema_version", b"schema_version", "size_bytes", b"size_bytes", "store_id", b"store_id"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___Backup: _TypeAlias = Backup  # noqa: Y015

@@ -24,11 +24,12 @@ _sym_db = _symbol_database.Default()
 
 from google.api import field_behavior_pb2 as google_dot_api_dot_field__behavior__pb2
 from google.api import resource_pb2 as google_dot_api_dot_resource__pb2
+from google.protobuf import empty_pb2 as google_dot_protobuf_dot_empty__pb2
 from guestvoice.v1 import admin_pb2 as guestvoice_dot_v1_dot_admin__pb2
 from guestvoice.v1 import operation_pb2 as guestvoice_dot_v1_dot_operation__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n!guestvoice/v1/admin_service.proto\x12\rguestvoice.v1\x1a\x1fgoogle/api/field_behavior.proto\x1a\x19google/api/resource.proto\x1a\x19guestvoice/v1/admin.proto\x1a\x1dguestvoice/v1/operation.proto\"\x80\x01\n\x19\x43reateOrganizationRequest\x12\x17\n\x0forganization_id\x18\x01 \x01(\t\x12\x36\n\x0corganization\x18\x02 \x01(\x0b\x32\x1b.guestvoice.v1.OrganizationB\x03\xe0\x41\x02\x12\x12\n\nrequest_id\x18\x03 \x01(\t\"J\n\x16GetOrganizationRequest\x12\x30\n\x04name\x18\x01 \x01(\tB\"\xe0\x41\x02\xfa\x41\x1c\n\x1aguestvoice.v1/Organization\"A\n\x18ListOrganizationsRequest\x12\x11\n\tpage_size\x18\x01 \x01(\x05\x12\x12\n\npage_token\x18\x02 \x01(\t\"h\n\x19ListOrganizationsResponse\x12\x32\n\rorganizations\x18\x01 \x03(\x0b\x32\x1b.guestvoice.v1.Organization\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\"\x8a\x01\n\x13\x43reateApiKeyRequest\x12\x32\n\x06parent\x18\x01 \x01(\tB\"\xe0\x41\x02\xfa\x41\x1c\n\x1aguestvoice.v1/Organization\x12+\n\x07\x61pi_key\x18\x02 \x01(\x0b\x32\x15.guestvoice.v1.ApiKeyB\x03\xe0\x41\x02\x12\x12\n\nrequest_id\x18\x03 \x01(\t\">\n\x10GetApiKeyRequest\x12*\n\x04name\x18\x01 \x01(\tB\x1c\xe0\x41\x02\xfa\x41\x16\n\x14guestvoice.v1/ApiKey\"o\n\x12ListApiKeysRequest\x12\x32\n\x06parent\x18\x01 \x01(\tB\"\xe0\x41\x02\xfa\x41\x1c\n\x1aguestvoice.v1/Organization\x12\x11\n\tpage_size\x18\x02 \x01(\x05\x12\x12\n\npage_token\x18\x03 \x01(\t\"W\n\x13ListApiKeysResponse\x12\'\n\x08\x61pi_keys\x18\x01 \x03(\x0b\x32\x15.guestvoice.v1.ApiKey\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\"A\n\x13RevokeApiKeyRequest\x12*\n\x04name\x18\x01 \x01(\tB\x1c\xe0\x41\x02\xfa\x41\x16\n\x14guestvoice.v1/ApiKey\"N\n\x18ReanalyzeFeedbackRequest\x12\x32\n\x06parent\x18\x01 \x01(\tB\"\xe0\x41\x02\xfa\x41\x1c\n\x1aguestvoice.v1/Organization\"D\n\x13GetOperationRequest\x12-\n\x04name\x18\x01 \x01(\tB\x1f\xe0\x41\x02\xfa\x41\x19\n\x17guestvoice.v1/Operation\"r\n\x15ListOperationsRequest\x12\x32\n\x06parent\x18\x01 \x01(\tB\"\xe0\x41\x02\xfa\x41\x1c\n\x1aguestvoice.v1/Organization\x12\x11\n\tpage_size\x18\x02 \x01(\x05\x12\x12\n\npage_token\x18\x03 \x01(\t\"_\n\x16ListOperationsResponse\x12,\n\noperations\x18\x01 \x03(\x0b\x32\x18.guestvoice.v1.Operation\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t2\xe0\x06\n\x0c\x41\x64minService\x12[\n\x12\x43reateOrganization\x12(.guestvoice.v1.CreateOrganizationRequest\x1a\x1b.guestvoice.v1.Organization\x12U\n\x0fGetOrganization\x12%.guestvoice.v1.GetOrganizationRequest\x1a\x1b.guestvoice.v1.Organization\x12\x66\n\x11ListOrganizations\x12\'.guestvoice.v1.ListOrganizationsRequest\x1a(.guestvoice.v1.ListOrganizationsResponse\x12I\n\x0c\x43reateApiKey\x12\".guestvoice.v1.CreateApiKeyRequest\x1a\x15.guestvoice.v1.ApiKey\x12\x43\n\tGetApiKey\x12\x1f.guestvoice.v1.GetApiKeyRequest\x1a\x15.guestvoice.v1.ApiKey\x12T\n\x0bListApiKeys\x12!.guestvoice.v1.ListApiKeysRequest\x1a\".guestvoice.v1.ListApiKeysResponse\x12I\n\x0cRevokeApiKey\x12\".guestvoice.v1.RevokeApiKeyRequest\x1a\x15.guestvoice.v1.ApiKey\x12V\n\x11ReanalyzeFeedback\x12\'.guestvoice.v1.ReanalyzeFeedbackRequest\x1a\x18.guestvoice.v1.Operation\x12L\n\x0cGetOperation\x12\".guestvoice.v1.GetOperationRequest\x1a\x18.guestvoice.v1.Operation\x12]\n\x0eListOperations\x12$.guestvoice.v1.ListOperationsRequest\x1a%.guestvoice.v1.ListOperationsResponseB~\n\x10io.guestvoice.v1B\x11\x41\x64minServiceProtoP\x01ZEgithub.com/guestvoice/guestvoice/clients/go/guestvoicev1;guestvoicev1\xaa\x02\rGuestvoice.V1b\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n!guestvoice/v1/admin_service.proto\x12\rguestvoice.v1\x1a\x1fgoogle/api/field_behavior.proto\x1a\x19google/api/resource.proto\x1a\x1bgoogle/protobuf/empty.proto\x1a\x19guestvoice/v1/admin.proto\x1a\x1dguestvoice/v1/operation.proto\"\x80\x01\n\x19\x43reateOrganizationRequest\x12\x17\n\x0forganization_id\x18\x01 \x01(\t\x12\x36\n\x0corganization\x18\x02 \x01(\x0b\x32\x1b.guestvoice.v1.OrganizationB\x03\xe0\x41\x02\x12\x12\n\nrequest_id\x18\x03 \x01(\t\"J\n\x16GetOrganizationRequest\x12\x30\n\x04name\x18\x01 \x01(\tB\"\xe0\x41\x02\xfa\x41\x1c\n\x1aguestvoice.v1/Organization\"A\n\x18ListOrganizationsRequest\x12\x11\n\tpage_size\x18\x01 \x01(\x05\x12\x12\n\npage_token\x18\x02 \x01(\t\"h\n\x19ListOrganizationsResponse\x12\x32\n\rorganizations\x18\x01 \x03(\x0b\x32\x1b.guestvoice.v1.Organization\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\"\x8a\x01\n\x13\x43reateApiKeyRequest\x12\x32\n\x06parent\x18\x01 \x01(\tB\"\xe0\x41\x02\xfa\x41\x1c\n\x1aguestvoice.v1/Organization\x12+\n\x07\x61pi_key\x18\x02 \x01(\x0b\x32\x15.guestvoice.v1.ApiKeyB\x03\xe0\x41\x02\x12\x12\n\nrequest_id\x18\x03 \x01(\t\">\n\x10GetApiKeyRequest\x12*\n\x04name\x18\x01 \x01(\tB\x1c\xe0\x41\x02\xfa\x41\x16\n\x14guestvoice.v1/ApiKey\"o\n\x12ListApiKeysRequest\x12\x32\n\x06parent\x18\x01 \x01(\tB\"\xe0\x41\x02\xfa\x41\x1c\n\x1aguestvoice.v1/Organization\x12\x11\n\tpage_size\x18\x02 \x01(\x05\x12\x12\n\npage_token\x18\x03 \x01(\t\"W\n\x13ListApiKeysResponse\x12\'\n\x08\x61pi_keys\x18\x01 \x03(\x0b\x32\x15.guestvoice.v1.ApiKey\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\"A\n\x13RevokeApiKeyRequest\x12*\n\x04name\x18\x01 \x01(\tB\x1c\xe0\x41\x02\xfa\x41\x16\n\x14guestvoice.v1/ApiKey\"N\n\x18ReanalyzeFeedbackRequest\x12\x32\n\x06parent\x18\x01 \x01(\tB\"\xe0\x41\x02\xfa\x41\x1c\n\x1aguestvoice.v1/Organization\"D\n\x13GetOperationRequest\x12-\n\x04name\x18\x01 \x01(\tB\x1f\xe0\x41\x02\xfa\x41\x19\n\x17guestvoice.v1/Operation\"r\n\x15ListOperationsRequest\x12\x32\n\x06parent\x18\x01 \x01(\tB\"\xe0\x41\x02\xfa\x41\x1c\n\x1aguestvoice.v1/Organization\x12\x11\n\tpage_size\x18\x02 \x01(\x05\x12\x12\n\npage_token\x18\x03 \x01(\t\"_\n\x16ListOperationsResponse\x12,\n\noperations\x18\x01 \x03(\x0b\x32\x18.guestvoice.v1.Operation\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\"\x16\n\x14GetServerInfoRequest\"\x15\n\x13\x43reateBackupRequest\"\x14\n\x12ListBackupsRequest\"=\n\x13ListBackupsResponse\x12&\n\x07\x62\x61\x63kups\x18\x01 \x03(\x0b\x32\x15.guestvoice.v1.Backup\"A\n\x13\x44\x65leteBackupRequest\x12*\n\x04name\x18\x01 \x01(\tB\x1c\xe0\x41\x02\xfa\x41\x16\n\x14guestvoice.v1/Backup2\x9e\t\n\x0c\x41\x64minService\x12[\n\x12\x43reateOrganization\x12(.guestvoice.v1.CreateOrganizationRequest\x1a\x1b.guestvoice.v1.Organization\x12U\n\x0fGetOrganization\x12%.guestvoice.v1.GetOrganizationRequest\x1a\x1b.guestvoice.v1.Organization\x12\x66\n\x11ListOrganizations\x12\'.guestvoice.v1.ListOrganizationsRequest\x1a(.guestvoice.v1.ListOrganizationsResponse\x12I\n\x0c\x43reateApiKey\x12\".guestvoice.v1.CreateApiKeyRequest\x1a\x15.guestvoice.v1.ApiKey\x12\x43\n\tGetApiKey\x12\x1f.guestvoice.v1.GetApiKeyRequest\x1a\x15.guestvoice.v1.ApiKey\x12T\n\x0bListApiKeys\x12!.guestvoice.v1.ListApiKeysRequest\x1a\".guestvoice.v1.ListApiKeysResponse\x12I\n\x0cRevokeApiKey\x12\".guestvoice.v1.RevokeApiKeyRequest\x1a\x15.guestvoice.v1.ApiKey\x12V\n\x11ReanalyzeFeedback\x12\'.guestvoice.v1.ReanalyzeFeedbackRequest\x1a\x18.guestvoice.v1.Operation\x12L\n\x0cGetOperation\x12\".guestvoice.v1.GetOperationRequest\x1a\x18.guestvoice.v1.Operation\x12]\n\x0eListOperations\x12$.guestvoice.v1.ListOperationsRequest\x1a%.guestvoice.v1.ListOperationsResponse\x12O\n\rGetServerInfo\x12#.guestvoice.v1.GetServerInfoRequest\x1a\x19.guestvoice.v1.ServerInfo\x12I\n\x0c\x43reateBackup\x12\".guestvoice.v1.CreateBackupRequest\x1a\x15.guestvoice.v1.Backup\x12T\n\x0bListBackups\x12!.guestvoice.v1.ListBackupsRequest\x1a\".guestvoice.v1.ListBackupsResponse\x12J\n\x0c\x44\x65leteBackup\x12\".guestvoice.v1.DeleteBackupRequest\x1a\x16.google.protobuf.EmptyB~\n\x10io.guestvoice.v1B\x11\x41\x64minServiceProtoP\x01ZEgithub.com/guestvoice/guestvoice/clients/go/guestvoicev1;guestvoicev1\xaa\x02\rGuestvoice.V1b\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -56,32 +57,44 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_GETOPERATIONREQUEST'].fields_by_name['name']._serialized_options = b'\340A\002\372A\031\n\027guestvoice.v1/Operation'
   _globals['_LISTOPERATIONSREQUEST'].fields_by_name['parent']._loaded_options = None
   _globals['_LISTOPERATIONSREQUEST'].fields_by_name['parent']._serialized_options = b'\340A\002\372A\034\n\032guestvoice.v1/Organization'
-  _globals['_CREATEORGANIZATIONREQUEST']._serialized_start=171
-  _globals['_CREATEORGANIZATIONREQUEST']._serialized_end=299
-  _globals['_GETORGANIZATIONREQUEST']._serialized_start=301
-  _globals['_GETORGANIZATIONREQUEST']._serialized_end=375
-  _globals['_LISTORGANIZATIONSREQUEST']._serialized_start=377
-  _globals['_LISTORGANIZATIONSREQUEST']._serialized_end=442
-  _globals['_LISTORGANIZATIONSRESPONSE']._serialized_start=444
-  _globals['_LISTORGANIZATIONSRESPONSE']._serialized_end=548
-  _globals['_CREATEAPIKEYREQUEST']._serialized_start=551
-  _globals['_CREATEAPIKEYREQUEST']._serialized_end=689
-  _globals['_GETAPIKEYREQUEST']._serialized_start=691
-  _globals['_GETAPIKEYREQUEST']._serialized_end=753
-  _globals['_LISTAPIKEYSREQUEST']._serialized_start=755
-  _globals['_LISTAPIKEYSREQUEST']._serialized_end=866
-  _globals['_LISTAPIKEYSRESPONSE']._serialized_start=868
-  _globals['_LISTAPIKEYSRESPONSE']._serialized_end=955
-  _globals['_REVOKEAPIKEYREQUEST']._serialized_start=957
-  _globals['_REVOKEAPIKEYREQUEST']._serialized_end=1022
-  _globals['_REANALYZEFEEDBACKREQUEST']._serialized_start=1024
-  _globals['_REANALYZEFEEDBACKREQUEST']._serialized_end=1102
-  _globals['_GETOPERATIONREQUEST']._serialized_start=1104
-  _globals['_GETOPERATIONREQUEST']._serialized_end=1172
-  _globals['_LISTOPERATIONSREQUEST']._serialized_start=1174
-  _globals['_LISTOPERATIONSREQUEST']._serialized_end=1288
-  _globals['_LISTOPERATIONSRESPONSE']._serialized_start=1290
-  _globals['_LISTOPERATIONSRESPONSE']._serialized_end=1385
-  _globals['_ADMINSERVICE']._serialized_start=1388
-  _globals['_ADMINSERVICE']._serialized_end=2252
+  _globals['_DELETEBACKUPREQUEST'].fields_by_name['name']._loaded_options = None
+  _globals['_DELETEBACKUPREQUEST'].fields_by_name['name']._serialized_options = b'\340A\002\372A\026\n\024guestvoice.v1/Backup'
+  _globals['_CREATEORGANIZATIONREQUEST']._serialized_start=200
+  _globals['_CREATEORGANIZATIONREQUEST']._serialized_end=328
+  _globals['_GETORGANIZATIONREQUEST']._serialized_start=330
+  _globals['_GETORGANIZATIONREQUEST']._serialized_end=404
+  _globals['_LISTORGANIZATIONSREQUEST']._serialized_start=406
+  _globals['_LISTORGANIZATIONSREQUEST']._serialized_end=471
+  _globals['_LISTORGANIZATIONSRESPONSE']._serialized_start=473
+  _globals['_LISTORGANIZATIONSRESPONSE']._serialized_end=577
+  _globals['_CREATEAPIKEYREQUEST']._serialized_start=580
+  _globals['_CREATEAPIKEYREQUEST']._serialized_end=718
+  _globals['_GETAPIKEYREQUEST']._serialized_start=720
+  _globals['_GETAPIKEYREQUEST']._serialized_end=782
+  _globals['_LISTAPIKEYSREQUEST']._serialized_start=784
+  _globals['_LISTAPIKEYSREQUEST']._serialized_end=895
+  _globals['_LISTAPIKEYSRESPONSE']._serialized_start=897
+  _globals['_LISTAPIKEYSRESPONSE']._serialized_end=984
+  _globals['_REVOKEAPIKEYREQUEST']._serialized_start=986
+  _globals['_REVOKEAPIKEYREQUEST']._serialized_end=1051
+  _globals['_REANALYZEFEEDBACKREQUEST']._serialized_start=1053
+  _globals['_REANALYZEFEEDBACKREQUEST']._serialized_end=1131
+  _globals['_GETOPERATIONREQUEST']._serialized_start=1133
+  _globals['_GETOPERATIONREQUEST']._serialized_end=1201
+  _globals['_LISTOPERATIONSREQUEST']._serialized_start=1203
+  _globals['_LISTOPERATIONSREQUEST']._serialized_end=1317
+  _globals['_LISTOPERATIONSRESPONSE']._serialized_start=1319
+  _globals['_LISTOPERATIONSRESPONSE']._serialized_end=1414
+  _globals['_GETSERVERINFOREQUEST']._serialized_start=1416
+  _globals['_GETSERVERINFOREQUEST']._serialized_end=1438
+  _globals['_CREATEBACKUPREQUEST']._serialized_start=1440
+  _globals['_CREATEBACKUPREQUEST']._serialized_end=1461
+  _globals['_LISTBACKUPSREQUEST']._serialized_start=1463
+  _globals['_LISTBACKUPSREQUEST']._serialized_end=1483
+  _globals['_LISTBACKUPSRESPONSE']._serialized_start=1485
+  _globals['_LISTBACKUPSRESPONSE']._serialized_end=1546
+  _globals['_DELETEBACKUPREQUEST']._serialized_start=1548
+  _globals['_DELETEBACKUPREQUEST']._serialized_end=1613
+  _globals['_ADMINSERVICE']._serialized_start=1616
+  _globals['_ADMINSERVICE']._serialized_end=2798
 # @@protoc_insertion_point(module_scope)

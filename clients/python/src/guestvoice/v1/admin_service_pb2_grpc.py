@@ -3,6 +3,7 @@
 import grpc
 import warnings
 
+from google.protobuf import empty_pb2 as google_dot_protobuf_dot_empty__pb2
 from guestvoice.v1 import admin_pb2 as guestvoice_dot_v1_dot_admin__pb2
 from guestvoice.v1 import admin_service_pb2 as guestvoice_dot_v1_dot_admin__service__pb2
 from guestvoice.v1 import operation_pb2 as guestvoice_dot_v1_dot_operation__pb2
@@ -91,6 +92,26 @@ class AdminServiceStub:
                 '/guestvoice.v1.AdminService/ListOperations',
                 request_serializer=guestvoice_dot_v1_dot_admin__service__pb2.ListOperationsRequest.SerializeToString,
                 response_deserializer=guestvoice_dot_v1_dot_admin__service__pb2.ListOperationsResponse.FromString,
+                _registered_method=True)
+        self.GetServerInfo = channel.unary_unary(
+                '/guestvoice.v1.AdminService/GetServerInfo',
+                request_serializer=guestvoice_dot_v1_dot_admin__service__pb2.GetServerInfoRequest.SerializeToString,
+                response_deserializer=guestvoice_dot_v1_dot_admin__pb2.ServerInfo.FromString,
+                _registered_method=True)
+        self.CreateBackup = channel.unary_unary(
+                '/guestvoice.v1.AdminService/CreateBackup',
+                request_serializer=guestvoice_dot_v1_dot_admin__service__pb2.CreateBackupRequest.SerializeToString,
+                response_deserializer=guestvoice_dot_v1_dot_admin__pb2.Backup.FromString,
+                _registered_method=True)
+        self.ListBackups = channel.unary_unary(
+                '/guestvoice.v1.AdminService/ListBackups',
+                request_serializer=guestvoice_dot_v1_dot_admin__service__pb2.ListBackupsRequest.SerializeToString,
+                response_deserializer=guestvoice_dot_v1_dot_admin__service__pb2.ListBackupsResponse.FromString,
+                _registered_method=True)
+        self.DeleteBackup = channel.unary_unary(
+                '/guestvoice.v1.AdminService/DeleteBackup',
+                request_serializer=guestvoice_dot_v1_dot_admin__service__pb2.DeleteBackupRequest.SerializeToString,
+                response_deserializer=google_dot_protobuf_dot_empty__pb2.Empty.FromString,
                 _registered_method=True)
 
 
@@ -215,6 +236,58 @@ class AdminServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def GetServerInfo(self, request, context):
+        """Describes the running server: its software versions, uptime and store
+        size. Needs SCOPE_PLATFORM_ADMIN.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def CreateBackup(self, request, context):
+        """Backs the store up into the server's --backup_dir while the server keeps
+        serving: every write acknowledged before the call began is in the backup,
+        and each file's checksum is verified once written. Backups beyond the
+        server's --backup_retention are deleted, oldest first. Needs
+        SCOPE_PLATFORM_ADMIN.
+
+        A plain call that returns the Backup once it is made, not a long-running
+        operation: a backup copies only the table files the directory does not
+        hold yet, which takes seconds, and a caller that gives up loses nothing
+        (the backup is made anyway, and a partly written one is removed).
+
+        Errors: FAILED_PRECONDITION (BACKUPS_NOT_CONFIGURED) when the server has
+        no --backup_dir; RESOURCE_EXHAUSTED (BACKUP_FAILED) when the backup dir's
+        disk is full, UNAVAILABLE (BACKUP_FAILED) for other I/O errors, after
+        which the earlier backups are unchanged.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListBackups(self, request, context):
+        """Lists every backup in the backup dir, oldest first. Not paged: the
+        retention count (at most 1000) bounds how many there are. Needs
+        SCOPE_PLATFORM_ADMIN.
+
+        Errors: FAILED_PRECONDITION (BACKUPS_NOT_CONFIGURED).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def DeleteBackup(self, request, context):
+        """Deletes a backup, and the table files no other backup shares. Needs
+        SCOPE_PLATFORM_ADMIN.
+
+        Errors: INVALID_ARGUMENT (FIELD_INVALID) for a malformed name;
+        NOT_FOUND (RESOURCE_NOT_FOUND); FAILED_PRECONDITION
+        (BACKUPS_NOT_CONFIGURED).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_AdminServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -267,6 +340,26 @@ def add_AdminServiceServicer_to_server(servicer, server):
                     servicer.ListOperations,
                     request_deserializer=guestvoice_dot_v1_dot_admin__service__pb2.ListOperationsRequest.FromString,
                     response_serializer=guestvoice_dot_v1_dot_admin__service__pb2.ListOperationsResponse.SerializeToString,
+            ),
+            'GetServerInfo': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetServerInfo,
+                    request_deserializer=guestvoice_dot_v1_dot_admin__service__pb2.GetServerInfoRequest.FromString,
+                    response_serializer=guestvoice_dot_v1_dot_admin__pb2.ServerInfo.SerializeToString,
+            ),
+            'CreateBackup': grpc.unary_unary_rpc_method_handler(
+                    servicer.CreateBackup,
+                    request_deserializer=guestvoice_dot_v1_dot_admin__service__pb2.CreateBackupRequest.FromString,
+                    response_serializer=guestvoice_dot_v1_dot_admin__pb2.Backup.SerializeToString,
+            ),
+            'ListBackups': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListBackups,
+                    request_deserializer=guestvoice_dot_v1_dot_admin__service__pb2.ListBackupsRequest.FromString,
+                    response_serializer=guestvoice_dot_v1_dot_admin__service__pb2.ListBackupsResponse.SerializeToString,
+            ),
+            'DeleteBackup': grpc.unary_unary_rpc_method_handler(
+                    servicer.DeleteBackup,
+                    request_deserializer=guestvoice_dot_v1_dot_admin__service__pb2.DeleteBackupRequest.FromString,
+                    response_serializer=google_dot_protobuf_dot_empty__pb2.Empty.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -545,6 +638,114 @@ class AdminService:
             '/guestvoice.v1.AdminService/ListOperations',
             guestvoice_dot_v1_dot_admin__service__pb2.ListOperationsRequest.SerializeToString,
             guestvoice_dot_v1_dot_admin__service__pb2.ListOperationsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetServerInfo(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/guestvoice.v1.AdminService/GetServerInfo',
+            guestvoice_dot_v1_dot_admin__service__pb2.GetServerInfoRequest.SerializeToString,
+            guestvoice_dot_v1_dot_admin__pb2.ServerInfo.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CreateBackup(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/guestvoice.v1.AdminService/CreateBackup',
+            guestvoice_dot_v1_dot_admin__service__pb2.CreateBackupRequest.SerializeToString,
+            guestvoice_dot_v1_dot_admin__pb2.Backup.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListBackups(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/guestvoice.v1.AdminService/ListBackups',
+            guestvoice_dot_v1_dot_admin__service__pb2.ListBackupsRequest.SerializeToString,
+            guestvoice_dot_v1_dot_admin__service__pb2.ListBackupsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def DeleteBackup(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/guestvoice.v1.AdminService/DeleteBackup',
+            guestvoice_dot_v1_dot_admin__service__pb2.DeleteBackupRequest.SerializeToString,
+            google_dot_protobuf_dot_empty__pb2.Empty.FromString,
             options,
             channel_credentials,
             insecure,

@@ -4,6 +4,7 @@ isort:skip_file
 """
 
 from collections import abc as _abc
+from google.protobuf import empty_pb2 as _empty_pb2
 from grpc import aio as _aio
 from guestvoice.v1 import admin_pb2 as _admin_pb2
 from guestvoice.v1 import admin_service_pb2 as _admin_service_pb2
@@ -113,6 +114,42 @@ class AdminServiceStub:
 
     Errors: INVALID_ARGUMENT (FIELD_INVALID, PAGE_TOKEN_INVALID).
     """
+    GetServerInfo: _grpc.UnaryUnaryMultiCallable[_admin_service_pb2.GetServerInfoRequest, _admin_pb2.ServerInfo]
+    """Describes the running server: its software versions, uptime and store
+    size. Needs SCOPE_PLATFORM_ADMIN.
+    """
+    CreateBackup: _grpc.UnaryUnaryMultiCallable[_admin_service_pb2.CreateBackupRequest, _admin_pb2.Backup]
+    """Backs the store up into the server's --backup_dir while the server keeps
+    serving: every write acknowledged before the call began is in the backup,
+    and each file's checksum is verified once written. Backups beyond the
+    server's --backup_retention are deleted, oldest first. Needs
+    SCOPE_PLATFORM_ADMIN.
+
+    A plain call that returns the Backup once it is made, not a long-running
+    operation: a backup copies only the table files the directory does not
+    hold yet, which takes seconds, and a caller that gives up loses nothing
+    (the backup is made anyway, and a partly written one is removed).
+
+    Errors: FAILED_PRECONDITION (BACKUPS_NOT_CONFIGURED) when the server has
+    no --backup_dir; RESOURCE_EXHAUSTED (BACKUP_FAILED) when the backup dir's
+    disk is full, UNAVAILABLE (BACKUP_FAILED) for other I/O errors, after
+    which the earlier backups are unchanged.
+    """
+    ListBackups: _grpc.UnaryUnaryMultiCallable[_admin_service_pb2.ListBackupsRequest, _admin_service_pb2.ListBackupsResponse]
+    """Lists every backup in the backup dir, oldest first. Not paged: the
+    retention count (at most 1000) bounds how many there are. Needs
+    SCOPE_PLATFORM_ADMIN.
+
+    Errors: FAILED_PRECONDITION (BACKUPS_NOT_CONFIGURED).
+    """
+    DeleteBackup: _grpc.UnaryUnaryMultiCallable[_admin_service_pb2.DeleteBackupRequest, _empty_pb2.Empty]
+    """Deletes a backup, and the table files no other backup shares. Needs
+    SCOPE_PLATFORM_ADMIN.
+
+    Errors: INVALID_ARGUMENT (FIELD_INVALID) for a malformed name;
+    NOT_FOUND (RESOURCE_NOT_FOUND); FAILED_PRECONDITION
+    (BACKUPS_NOT_CONFIGURED).
+    """
 
 @_typing.type_check_only
 class AdminServiceAsyncStub(AdminServiceStub):
@@ -196,6 +233,42 @@ class AdminServiceAsyncStub(AdminServiceStub):
     Needs SCOPE_ADMIN.
 
     Errors: INVALID_ARGUMENT (FIELD_INVALID, PAGE_TOKEN_INVALID).
+    """
+    GetServerInfo: _aio.UnaryUnaryMultiCallable[_admin_service_pb2.GetServerInfoRequest, _admin_pb2.ServerInfo]  # type: ignore[assignment]
+    """Describes the running server: its software versions, uptime and store
+    size. Needs SCOPE_PLATFORM_ADMIN.
+    """
+    CreateBackup: _aio.UnaryUnaryMultiCallable[_admin_service_pb2.CreateBackupRequest, _admin_pb2.Backup]  # type: ignore[assignment]
+    """Backs the store up into the server's --backup_dir while the server keeps
+    serving: every write acknowledged before the call began is in the backup,
+    and each file's checksum is verified once written. Backups beyond the
+    server's --backup_retention are deleted, oldest first. Needs
+    SCOPE_PLATFORM_ADMIN.
+
+    A plain call that returns the Backup once it is made, not a long-running
+    operation: a backup copies only the table files the directory does not
+    hold yet, which takes seconds, and a caller that gives up loses nothing
+    (the backup is made anyway, and a partly written one is removed).
+
+    Errors: FAILED_PRECONDITION (BACKUPS_NOT_CONFIGURED) when the server has
+    no --backup_dir; RESOURCE_EXHAUSTED (BACKUP_FAILED) when the backup dir's
+    disk is full, UNAVAILABLE (BACKUP_FAILED) for other I/O errors, after
+    which the earlier backups are unchanged.
+    """
+    ListBackups: _aio.UnaryUnaryMultiCallable[_admin_service_pb2.ListBackupsRequest, _admin_service_pb2.ListBackupsResponse]  # type: ignore[assignment]
+    """Lists every backup in the backup dir, oldest first. Not paged: the
+    retention count (at most 1000) bounds how many there are. Needs
+    SCOPE_PLATFORM_ADMIN.
+
+    Errors: FAILED_PRECONDITION (BACKUPS_NOT_CONFIGURED).
+    """
+    DeleteBackup: _aio.UnaryUnaryMultiCallable[_admin_service_pb2.DeleteBackupRequest, _empty_pb2.Empty]  # type: ignore[assignment]
+    """Deletes a backup, and the table files no other backup shares. Needs
+    SCOPE_PLATFORM_ADMIN.
+
+    Errors: INVALID_ARGUMENT (FIELD_INVALID) for a malformed name;
+    NOT_FOUND (RESOURCE_NOT_FOUND); FAILED_PRECONDITION
+    (BACKUPS_NOT_CONFIGURED).
     """
 
 class AdminServiceServicer(metaclass=_abc_1.ABCMeta):
@@ -337,6 +410,66 @@ class AdminServiceServicer(metaclass=_abc_1.ABCMeta):
         Needs SCOPE_ADMIN.
 
         Errors: INVALID_ARGUMENT (FIELD_INVALID, PAGE_TOKEN_INVALID).
+        """
+
+    @_abc_1.abstractmethod
+    def GetServerInfo(
+        self,
+        request: _admin_service_pb2.GetServerInfoRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_admin_pb2.ServerInfo, _abc.Awaitable[_admin_pb2.ServerInfo]]:
+        """Describes the running server: its software versions, uptime and store
+        size. Needs SCOPE_PLATFORM_ADMIN.
+        """
+
+    @_abc_1.abstractmethod
+    def CreateBackup(
+        self,
+        request: _admin_service_pb2.CreateBackupRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_admin_pb2.Backup, _abc.Awaitable[_admin_pb2.Backup]]:
+        """Backs the store up into the server's --backup_dir while the server keeps
+        serving: every write acknowledged before the call began is in the backup,
+        and each file's checksum is verified once written. Backups beyond the
+        server's --backup_retention are deleted, oldest first. Needs
+        SCOPE_PLATFORM_ADMIN.
+
+        A plain call that returns the Backup once it is made, not a long-running
+        operation: a backup copies only the table files the directory does not
+        hold yet, which takes seconds, and a caller that gives up loses nothing
+        (the backup is made anyway, and a partly written one is removed).
+
+        Errors: FAILED_PRECONDITION (BACKUPS_NOT_CONFIGURED) when the server has
+        no --backup_dir; RESOURCE_EXHAUSTED (BACKUP_FAILED) when the backup dir's
+        disk is full, UNAVAILABLE (BACKUP_FAILED) for other I/O errors, after
+        which the earlier backups are unchanged.
+        """
+
+    @_abc_1.abstractmethod
+    def ListBackups(
+        self,
+        request: _admin_service_pb2.ListBackupsRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_admin_service_pb2.ListBackupsResponse, _abc.Awaitable[_admin_service_pb2.ListBackupsResponse]]:
+        """Lists every backup in the backup dir, oldest first. Not paged: the
+        retention count (at most 1000) bounds how many there are. Needs
+        SCOPE_PLATFORM_ADMIN.
+
+        Errors: FAILED_PRECONDITION (BACKUPS_NOT_CONFIGURED).
+        """
+
+    @_abc_1.abstractmethod
+    def DeleteBackup(
+        self,
+        request: _admin_service_pb2.DeleteBackupRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_empty_pb2.Empty, _abc.Awaitable[_empty_pb2.Empty]]:
+        """Deletes a backup, and the table files no other backup shares. Needs
+        SCOPE_PLATFORM_ADMIN.
+
+        Errors: INVALID_ARGUMENT (FIELD_INVALID) for a malformed name;
+        NOT_FOUND (RESOURCE_NOT_FOUND); FAILED_PRECONDITION
+        (BACKUPS_NOT_CONFIGURED).
         """
 
 def add_AdminServiceServicer_to_server(servicer: AdminServiceServicer, server: _typing.Union[_grpc.Server, _aio.Server]) -> None: ...

@@ -24,7 +24,7 @@ _sym_db = _symbol_database.Default()
 
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n guestvoice/v1/error_reason.proto\x12\rguestvoice.v1*\x8d\x04\n\x0b\x45rrorReason\x12\x1c\n\x18\x45RROR_REASON_UNSPECIFIED\x10\x00\x12 \n\x1c\x45RROR_REASON_API_KEY_MISSING\x10\x01\x12 \n\x1c\x45RROR_REASON_API_KEY_INVALID\x10\x02\x12 \n\x1c\x45RROR_REASON_API_KEY_EXPIRED\x10\x03\x12\x1e\n\x1a\x45RROR_REASON_SCOPE_MISSING\x10\x04\x12\x1e\n\x1a\x45RROR_REASON_FIELD_INVALID\x10\x05\x12#\n\x1f\x45RROR_REASON_PAGE_TOKEN_INVALID\x10\x06\x12#\n\x1f\x45RROR_REASON_RESOURCE_NOT_FOUND\x10\x07\x12(\n$ERROR_REASON_RESOURCE_ALREADY_EXISTS\x10\x08\x12\"\n\x1e\x45RROR_REASON_REQUEST_ID_REUSED\x10\t\x12$\n ERROR_REASON_FAILED_PRECONDITION\x10\n\x12\x1f\n\x1b\x45RROR_REASON_LIMIT_EXCEEDED\x10\x0b\x12\x1c\n\x18\x45RROR_REASON_UNAVAILABLE\x10\x0c\x12\x19\n\x15\x45RROR_REASON_INTERNAL\x10\r\x12\"\n\x1e\x45RROR_REASON_REQUEST_MALFORMED\x10\x0e\x42}\n\x10io.guestvoice.v1B\x10\x45rrorReasonProtoP\x01ZEgithub.com/guestvoice/guestvoice/clients/go/guestvoicev1;guestvoicev1\xaa\x02\rGuestvoice.V1b\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n guestvoice/v1/error_reason.proto\x12\rguestvoice.v1*\xd6\x04\n\x0b\x45rrorReason\x12\x1c\n\x18\x45RROR_REASON_UNSPECIFIED\x10\x00\x12 \n\x1c\x45RROR_REASON_API_KEY_MISSING\x10\x01\x12 \n\x1c\x45RROR_REASON_API_KEY_INVALID\x10\x02\x12 \n\x1c\x45RROR_REASON_API_KEY_EXPIRED\x10\x03\x12\x1e\n\x1a\x45RROR_REASON_SCOPE_MISSING\x10\x04\x12\x1e\n\x1a\x45RROR_REASON_FIELD_INVALID\x10\x05\x12#\n\x1f\x45RROR_REASON_PAGE_TOKEN_INVALID\x10\x06\x12#\n\x1f\x45RROR_REASON_RESOURCE_NOT_FOUND\x10\x07\x12(\n$ERROR_REASON_RESOURCE_ALREADY_EXISTS\x10\x08\x12\"\n\x1e\x45RROR_REASON_REQUEST_ID_REUSED\x10\t\x12$\n ERROR_REASON_FAILED_PRECONDITION\x10\n\x12\x1f\n\x1b\x45RROR_REASON_LIMIT_EXCEEDED\x10\x0b\x12\x1c\n\x18\x45RROR_REASON_UNAVAILABLE\x10\x0c\x12\x19\n\x15\x45RROR_REASON_INTERNAL\x10\r\x12\"\n\x1e\x45RROR_REASON_REQUEST_MALFORMED\x10\x0e\x12\'\n#ERROR_REASON_BACKUPS_NOT_CONFIGURED\x10\x14\x12\x1e\n\x1a\x45RROR_REASON_BACKUP_FAILED\x10\x15\x42}\n\x10io.guestvoice.v1B\x10\x45rrorReasonProtoP\x01ZEgithub.com/guestvoice/guestvoice/clients/go/guestvoicev1;guestvoicev1\xaa\x02\rGuestvoice.V1b\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -33,5 +33,5 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['DESCRIPTOR']._loaded_options = None
   _globals['DESCRIPTOR']._serialized_options = b'\n\020io.guestvoice.v1B\020ErrorReasonProtoP\001ZEgithub.com/guestvoice/guestvoice/clients/go/guestvoicev1;guestvoicev1\252\002\rGuestvoice.V1'
   _globals['_ERRORREASON']._serialized_start=52
-  _globals['_ERRORREASON']._serialized_end=577
+  _globals['_ERRORREASON']._serialized_end=650
 # @@protoc_insertion_point(module_scope)

@@ -59,6 +59,15 @@ class _ErrorReasonEnumTypeWrapper(_enum_type_wrapper._EnumTypeWrapper[_ErrorReas
     request type (a string that is not UTF-8 is FIELD_INVALID instead, with
     the field named).
     """
+    ERROR_REASON_BACKUPS_NOT_CONFIGURED: _ErrorReason.ValueType  # 20
+    """FAILED_PRECONDITION: the server was started without --backup_dir, so it
+    makes no backups.
+    """
+    ERROR_REASON_BACKUP_FAILED: _ErrorReason.ValueType  # 21
+    """RESOURCE_EXHAUSTED (the backup dir's disk is full) or UNAVAILABLE (another
+    I/O error): a backup could not be made; the message names the directory.
+    Earlier backups are unchanged.
+    """
 
 class ErrorReason(_ErrorReason, metaclass=_ErrorReasonEnumTypeWrapper):
     """Why a call failed, machine-readable. Every error guestvoice returns carries a
@@ -104,5 +113,14 @@ ERROR_REASON_REQUEST_MALFORMED: ErrorReason.ValueType  # 14
 """INVALID_ARGUMENT: the request's bytes are not a message of the method's
 request type (a string that is not UTF-8 is FIELD_INVALID instead, with
 the field named).
+"""
+ERROR_REASON_BACKUPS_NOT_CONFIGURED: ErrorReason.ValueType  # 20
+"""FAILED_PRECONDITION: the server was started without --backup_dir, so it
+makes no backups.
+"""
+ERROR_REASON_BACKUP_FAILED: ErrorReason.ValueType  # 21
+"""RESOURCE_EXHAUSTED (the backup dir's disk is full) or UNAVAILABLE (another
+I/O error): a backup could not be made; the message names the directory.
+Earlier backups are unchanged.
 """
 Global___ErrorReason: _TypeAlias = ErrorReason  # noqa: Y015

@@ -6,15 +6,15 @@ import type { GenEnum, GenFile, GenMessage } from "@bufbuild/protobuf/codegenv2"
 import { enumDesc, fileDesc, messageDesc } from "@bufbuild/protobuf/codegenv2";
 import { file_google_api_field_behavior } from "../../google/api/field_behavior_pb.js";
 import { file_google_api_resource } from "../../google/api/resource_pb.js";
-import type { Timestamp } from "@bufbuild/protobuf/wkt";
-import { file_google_protobuf_timestamp } from "@bufbuild/protobuf/wkt";
+import type { Duration, Timestamp } from "@bufbuild/protobuf/wkt";
+import { file_google_protobuf_duration, file_google_protobuf_timestamp } from "@bufbuild/protobuf/wkt";
 import type { Message } from "@bufbuild/protobuf";
 
 /**
  * Describes the file guestvoice/v1/admin.proto.
  */
 export const file_guestvoice_v1_admin: GenFile = /*@__PURE__*/
-  fileDesc("ChlndWVzdHZvaWNlL3YxL2FkbWluLnByb3RvEg1ndWVzdHZvaWNlLnYxIrEBCgxPcmdhbml6YXRpb24SEQoEbmFtZRgBIAEoCUID4EEIEhkKDGRpc3BsYXlfbmFtZRgCIAEoCUID4EECEjQKC2NyZWF0ZV90aW1lGAMgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcEID4EEDOj3qQToKGmd1ZXN0dm9pY2UudjEvT3JnYW5pemF0aW9uEhxvcmdhbml6YXRpb25zL3tvcmdhbml6YXRpb259IuICCgZBcGlLZXkSEQoEbmFtZRgBIAEoCUID4EEIEhkKDGRpc3BsYXlfbmFtZRgCIAEoCUID4EECEikKBnNjb3BlcxgDIAMoDjIULmd1ZXN0dm9pY2UudjEuU2NvcGVCA+BBAhIXCgprZXlfc3RyaW5nGAQgASgJQgPgQQMSLwoLZXhwaXJlX3RpbWUYBSABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEjQKC2NyZWF0ZV90aW1lGAYgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcEID4EEDEjQKC3Jldm9rZV90aW1lGAcgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcEID4EEDOknqQUYKFGd1ZXN0dm9pY2UudjEvQXBpS2V5Ei5vcmdhbml6YXRpb25zL3tvcmdhbml6YXRpb259L2FwaUtleXMve2FwaV9rZXl9KsYBCgVTY29wZRIVChFTQ09QRV9VTlNQRUNJRklFRBAAEhcKE1NDT1BFX0ZFRURCQUNLX1JFQUQQARIYChRTQ09QRV9GRUVEQkFDS19XUklURRACEhYKElNDT1BFX0xPWUFMVFlfUkVBRBADEhcKE1NDT1BFX0xPWUFMVFlfV1JJVEUQBBIXChNTQ09QRV9JTlNJR0hUU19SRUFEEAUSDwoLU0NPUEVfQURNSU4QBhIYChRTQ09QRV9QTEFURk9STV9BRE1JThAHQncKEGlvLmd1ZXN0dm9pY2UudjFCCkFkbWluUHJvdG9QAVpFZ2l0aHViLmNvbS9ndWVzdHZvaWNlL2d1ZXN0dm9pY2UvY2xpZW50cy9nby9ndWVzdHZvaWNldjE7Z3Vlc3R2b2ljZXYxqgINR3Vlc3R2b2ljZS5WMWIGcHJvdG8z", [file_google_api_field_behavior, file_google_api_resource, file_google_protobuf_timestamp]);
+  fileDesc("ChlndWVzdHZvaWNlL3YxL2FkbWluLnByb3RvEg1ndWVzdHZvaWNlLnYxIrEBCgxPcmdhbml6YXRpb24SEQoEbmFtZRgBIAEoCUID4EEIEhkKDGRpc3BsYXlfbmFtZRgCIAEoCUID4EECEjQKC2NyZWF0ZV90aW1lGAMgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcEID4EEDOj3qQToKGmd1ZXN0dm9pY2UudjEvT3JnYW5pemF0aW9uEhxvcmdhbml6YXRpb25zL3tvcmdhbml6YXRpb259IuICCgZBcGlLZXkSEQoEbmFtZRgBIAEoCUID4EEIEhkKDGRpc3BsYXlfbmFtZRgCIAEoCUID4EECEikKBnNjb3BlcxgDIAMoDjIULmd1ZXN0dm9pY2UudjEuU2NvcGVCA+BBAhIXCgprZXlfc3RyaW5nGAQgASgJQgPgQQMSLwoLZXhwaXJlX3RpbWUYBSABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEjQKC2NyZWF0ZV90aW1lGAYgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcEID4EEDEjQKC3Jldm9rZV90aW1lGAcgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcEID4EEDOknqQUYKFGd1ZXN0dm9pY2UudjEvQXBpS2V5Ei5vcmdhbml6YXRpb25zL3tvcmdhbml6YXRpb259L2FwaUtleXMve2FwaV9rZXl9IoUBChBTb2Z0d2FyZVZlcnNpb25zEhIKCmd1ZXN0dm9pY2UYASABKAkSFAoMZ2l0X3JldmlzaW9uGAIgASgJEhYKDnNjaGVtYV92ZXJzaW9uGAMgASgNEgwKBGdycGMYBCABKAkSEAoIcHJvdG9idWYYBSABKAkSDwoHcm9ja3NkYhgGIAEoCSLGAQoKU2VydmVySW5mbxIxCgh2ZXJzaW9ucxgBIAEoCzIfLmd1ZXN0dm9pY2UudjEuU29mdHdhcmVWZXJzaW9ucxIuCgpzdGFydF90aW1lGAIgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIpCgZ1cHRpbWUYAyABKAsyGS5nb29nbGUucHJvdG9idWYuRHVyYXRpb24SGAoQc3RvcmVfc2l6ZV9ieXRlcxgEIAEoAxIQCghzdG9yZV9pZBgFIAEoCSLLAQoGQmFja3VwEhEKBG5hbWUYASABKAlCA+BBCBI0CgtjcmVhdGVfdGltZRgCIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXBCA+BBAxIXCgpzaXplX2J5dGVzGAMgASgDQgPgQQMSGwoOc2NoZW1hX3ZlcnNpb24YBCABKA1CA+BBAxIVCghzdG9yZV9pZBgFIAEoCUID4EEDOivqQSgKFGd1ZXN0dm9pY2UudjEvQmFja3VwEhBiYWNrdXBzL3tiYWNrdXB9KsYBCgVTY29wZRIVChFTQ09QRV9VTlNQRUNJRklFRBAAEhcKE1NDT1BFX0ZFRURCQUNLX1JFQUQQARIYChRTQ09QRV9GRUVEQkFDS19XUklURRACEhYKElNDT1BFX0xPWUFMVFlfUkVBRBADEhcKE1NDT1BFX0xPWUFMVFlfV1JJVEUQBBIXChNTQ09QRV9JTlNJR0hUU19SRUFEEAUSDwoLU0NPUEVfQURNSU4QBhIYChRTQ09QRV9QTEFURk9STV9BRE1JThAHQncKEGlvLmd1ZXN0dm9pY2UudjFCCkFkbWluUHJvdG9QAVpFZ2l0aHViLmNvbS9ndWVzdHZvaWNlL2d1ZXN0dm9pY2UvY2xpZW50cy9nby9ndWVzdHZvaWNldjE7Z3Vlc3R2b2ljZXYxqgINR3Vlc3R2b2ljZS5WMWIGcHJvdG8z", [file_google_api_field_behavior, file_google_api_resource, file_google_protobuf_duration, file_google_protobuf_timestamp]);
 
 /**
  * A tenant: a hotel chain or an independent hotel. It owns hotels, guests,
@@ -117,6 +117,164 @@ export type ApiKey = Message<"guestvoice.v1.ApiKey"> & {
  */
 export const ApiKeySchema: GenMessage<ApiKey> = /*@__PURE__*/
   messageDesc(file_guestvoice_v1_admin, 1);
+
+/**
+ * The software a server runs on; `guestvoiced --version` prints the same.
+ *
+ * @generated from message guestvoice.v1.SoftwareVersions
+ */
+export type SoftwareVersions = Message<"guestvoice.v1.SoftwareVersions"> & {
+  /**
+   * The guestvoice release, e.g. "0.1.0".
+   *
+   * @generated from field: string guestvoice = 1;
+   */
+  guestvoice: string;
+
+  /**
+   * The git commit the server was built from (12 hex digits, "-dirty" when
+   * built with uncommitted changes), or "unknown".
+   *
+   * @generated from field: string git_revision = 2;
+   */
+  gitRevision: string;
+
+  /**
+   * The on-disk schema version this build reads and writes.
+   *
+   * @generated from field: uint32 schema_version = 3;
+   */
+  schemaVersion: number;
+
+  /**
+   * The gRPC, Protocol Buffers and RocksDB libraries it runs on.
+   *
+   * @generated from field: string grpc = 4;
+   */
+  grpc: string;
+
+  /**
+   * @generated from field: string protobuf = 5;
+   */
+  protobuf: string;
+
+  /**
+   * @generated from field: string rocksdb = 6;
+   */
+  rocksdb: string;
+};
+
+/**
+ * Describes the message guestvoice.v1.SoftwareVersions.
+ * Use `create(SoftwareVersionsSchema)` to create a new message.
+ */
+export const SoftwareVersionsSchema: GenMessage<SoftwareVersions> = /*@__PURE__*/
+  messageDesc(file_guestvoice_v1_admin, 2);
+
+/**
+ * A running server: what it runs on, how long it has run, how big its store
+ * is.
+ *
+ * @generated from message guestvoice.v1.ServerInfo
+ */
+export type ServerInfo = Message<"guestvoice.v1.ServerInfo"> & {
+  /**
+   * What the server runs on.
+   *
+   * @generated from field: guestvoice.v1.SoftwareVersions versions = 1;
+   */
+  versions?: SoftwareVersions | undefined;
+
+  /**
+   * When the server started.
+   *
+   * @generated from field: google.protobuf.Timestamp start_time = 2;
+   */
+  startTime?: Timestamp | undefined;
+
+  /**
+   * How long the server has been running.
+   *
+   * @generated from field: google.protobuf.Duration uptime = 3;
+   */
+  uptime?: Duration | undefined;
+
+  /**
+   * The bytes the store takes on disk (its table files and write-ahead log).
+   *
+   * @generated from field: int64 store_size_bytes = 4;
+   */
+  storeSizeBytes: bigint;
+
+  /**
+   * Made when the store was created; a restored copy keeps it, and backups
+   * carry it (see Backup.store_id).
+   *
+   * @generated from field: string store_id = 5;
+   */
+  storeId: string;
+};
+
+/**
+ * Describes the message guestvoice.v1.ServerInfo.
+ * Use `create(ServerInfoSchema)` to create a new message.
+ */
+export const ServerInfoSchema: GenMessage<ServerInfo> = /*@__PURE__*/
+  messageDesc(file_guestvoice_v1_admin, 3);
+
+/**
+ * An online backup of the server's store, made by AdminService.CreateBackup
+ * into the server's --backup_dir. Restore one with `guestvoiced
+ * --restore_from=ID --backup_dir=DIR --data_dir=NEW_DIR` (docs/operations.md).
+ *
+ * @generated from message guestvoice.v1.Backup
+ */
+export type Backup = Message<"guestvoice.v1.Backup"> & {
+  /**
+   * Resource name, `backups/{backup}`; the id is a decimal number the server
+   * assigns, ascending.
+   *
+   * @generated from field: string name = 1;
+   */
+  name: string;
+
+  /**
+   * When the backup was made (whole seconds).
+   *
+   * @generated from field: google.protobuf.Timestamp create_time = 2;
+   */
+  createTime?: Timestamp | undefined;
+
+  /**
+   * The bytes of every file of the backup. Backups share the table files they
+   * have in common, so deleting one frees at most this much.
+   *
+   * @generated from field: int64 size_bytes = 3;
+   */
+  sizeBytes: bigint;
+
+  /**
+   * The schema version of the store the backup holds; a server of an older
+   * schema cannot open it once restored.
+   *
+   * @generated from field: uint32 schema_version = 4;
+   */
+  schemaVersion: number;
+
+  /**
+   * The id of the store it is a backup of (see ServerInfo.store_id).
+   *
+   * @generated from field: string store_id = 5;
+   */
+  storeId: string;
+};
+
+/**
+ * Describes the message guestvoice.v1.Backup.
+ * Use `create(BackupSchema)` to create a new message.
+ */
+export const BackupSchema: GenMessage<Backup> = /*@__PURE__*/
+  messageDesc(file_guestvoice_v1_admin, 4);
 
 /**
  * What an API key may do. A method's comment names the scope it needs.

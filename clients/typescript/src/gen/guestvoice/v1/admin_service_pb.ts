@@ -6,7 +6,9 @@ import type { GenFile, GenMessage, GenService } from "@bufbuild/protobuf/codegen
 import { fileDesc, messageDesc, serviceDesc } from "@bufbuild/protobuf/codegenv2";
 import { file_google_api_field_behavior } from "../../google/api/field_behavior_pb.js";
 import { file_google_api_resource } from "../../google/api/resource_pb.js";
-import type { ApiKey, ApiKeySchema, Organization, OrganizationSchema } from "./admin_pb.js";
+import type { EmptySchema } from "@bufbuild/protobuf/wkt";
+import { file_google_protobuf_empty } from "@bufbuild/protobuf/wkt";
+import type { ApiKey, ApiKeySchema, Backup, BackupSchema, Organization, OrganizationSchema, ServerInfoSchema } from "./admin_pb.js";
 import { file_guestvoice_v1_admin } from "./admin_pb.js";
 import type { Operation, OperationSchema } from "./operation_pb.js";
 import { file_guestvoice_v1_operation } from "./operation_pb.js";
@@ -16,7 +18,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file guestvoice/v1/admin_service.proto.
  */
 export const file_guestvoice_v1_admin_service: GenFile = /*@__PURE__*/
-  fileDesc("CiFndWVzdHZvaWNlL3YxL2FkbWluX3NlcnZpY2UucHJvdG8SDWd1ZXN0dm9pY2UudjEigAEKGUNyZWF0ZU9yZ2FuaXphdGlvblJlcXVlc3QSFwoPb3JnYW5pemF0aW9uX2lkGAEgASgJEjYKDG9yZ2FuaXphdGlvbhgCIAEoCzIbLmd1ZXN0dm9pY2UudjEuT3JnYW5pemF0aW9uQgPgQQISEgoKcmVxdWVzdF9pZBgDIAEoCSJKChZHZXRPcmdhbml6YXRpb25SZXF1ZXN0EjAKBG5hbWUYASABKAlCIuBBAvpBHAoaZ3Vlc3R2b2ljZS52MS9Pcmdhbml6YXRpb24iQQoYTGlzdE9yZ2FuaXphdGlvbnNSZXF1ZXN0EhEKCXBhZ2Vfc2l6ZRgBIAEoBRISCgpwYWdlX3Rva2VuGAIgASgJImgKGUxpc3RPcmdhbml6YXRpb25zUmVzcG9uc2USMgoNb3JnYW5pemF0aW9ucxgBIAMoCzIbLmd1ZXN0dm9pY2UudjEuT3JnYW5pemF0aW9uEhcKD25leHRfcGFnZV90b2tlbhgCIAEoCSKKAQoTQ3JlYXRlQXBpS2V5UmVxdWVzdBIyCgZwYXJlbnQYASABKAlCIuBBAvpBHAoaZ3Vlc3R2b2ljZS52MS9Pcmdhbml6YXRpb24SKwoHYXBpX2tleRgCIAEoCzIVLmd1ZXN0dm9pY2UudjEuQXBpS2V5QgPgQQISEgoKcmVxdWVzdF9pZBgDIAEoCSI+ChBHZXRBcGlLZXlSZXF1ZXN0EioKBG5hbWUYASABKAlCHOBBAvpBFgoUZ3Vlc3R2b2ljZS52MS9BcGlLZXkibwoSTGlzdEFwaUtleXNSZXF1ZXN0EjIKBnBhcmVudBgBIAEoCUIi4EEC+kEcChpndWVzdHZvaWNlLnYxL09yZ2FuaXphdGlvbhIRCglwYWdlX3NpemUYAiABKAUSEgoKcGFnZV90b2tlbhgDIAEoCSJXChNMaXN0QXBpS2V5c1Jlc3BvbnNlEicKCGFwaV9rZXlzGAEgAygLMhUuZ3Vlc3R2b2ljZS52MS5BcGlLZXkSFwoPbmV4dF9wYWdlX3Rva2VuGAIgASgJIkEKE1Jldm9rZUFwaUtleVJlcXVlc3QSKgoEbmFtZRgBIAEoCUIc4EEC+kEWChRndWVzdHZvaWNlLnYxL0FwaUtleSJOChhSZWFuYWx5emVGZWVkYmFja1JlcXVlc3QSMgoGcGFyZW50GAEgASgJQiLgQQL6QRwKGmd1ZXN0dm9pY2UudjEvT3JnYW5pemF0aW9uIkQKE0dldE9wZXJhdGlvblJlcXVlc3QSLQoEbmFtZRgBIAEoCUIf4EEC+kEZChdndWVzdHZvaWNlLnYxL09wZXJhdGlvbiJyChVMaXN0T3BlcmF0aW9uc1JlcXVlc3QSMgoGcGFyZW50GAEgASgJQiLgQQL6QRwKGmd1ZXN0dm9pY2UudjEvT3JnYW5pemF0aW9uEhEKCXBhZ2Vfc2l6ZRgCIAEoBRISCgpwYWdlX3Rva2VuGAMgASgJIl8KFkxpc3RPcGVyYXRpb25zUmVzcG9uc2USLAoKb3BlcmF0aW9ucxgBIAMoCzIYLmd1ZXN0dm9pY2UudjEuT3BlcmF0aW9uEhcKD25leHRfcGFnZV90b2tlbhgCIAEoCTLgBgoMQWRtaW5TZXJ2aWNlElsKEkNyZWF0ZU9yZ2FuaXphdGlvbhIoLmd1ZXN0dm9pY2UudjEuQ3JlYXRlT3JnYW5pemF0aW9uUmVxdWVzdBobLmd1ZXN0dm9pY2UudjEuT3JnYW5pemF0aW9uElUKD0dldE9yZ2FuaXphdGlvbhIlLmd1ZXN0dm9pY2UudjEuR2V0T3JnYW5pemF0aW9uUmVxdWVzdBobLmd1ZXN0dm9pY2UudjEuT3JnYW5pemF0aW9uEmYKEUxpc3RPcmdhbml6YXRpb25zEicuZ3Vlc3R2b2ljZS52MS5MaXN0T3JnYW5pemF0aW9uc1JlcXVlc3QaKC5ndWVzdHZvaWNlLnYxLkxpc3RPcmdhbml6YXRpb25zUmVzcG9uc2USSQoMQ3JlYXRlQXBpS2V5EiIuZ3Vlc3R2b2ljZS52MS5DcmVhdGVBcGlLZXlSZXF1ZXN0GhUuZ3Vlc3R2b2ljZS52MS5BcGlLZXkSQwoJR2V0QXBpS2V5Eh8uZ3Vlc3R2b2ljZS52MS5HZXRBcGlLZXlSZXF1ZXN0GhUuZ3Vlc3R2b2ljZS52MS5BcGlLZXkSVAoLTGlzdEFwaUtleXMSIS5ndWVzdHZvaWNlLnYxLkxpc3RBcGlLZXlzUmVxdWVzdBoiLmd1ZXN0dm9pY2UudjEuTGlzdEFwaUtleXNSZXNwb25zZRJJCgxSZXZva2VBcGlLZXkSIi5ndWVzdHZvaWNlLnYxLlJldm9rZUFwaUtleVJlcXVlc3QaFS5ndWVzdHZvaWNlLnYxLkFwaUtleRJWChFSZWFuYWx5emVGZWVkYmFjaxInLmd1ZXN0dm9pY2UudjEuUmVhbmFseXplRmVlZGJhY2tSZXF1ZXN0GhguZ3Vlc3R2b2ljZS52MS5PcGVyYXRpb24STAoMR2V0T3BlcmF0aW9uEiIuZ3Vlc3R2b2ljZS52MS5HZXRPcGVyYXRpb25SZXF1ZXN0GhguZ3Vlc3R2b2ljZS52MS5PcGVyYXRpb24SXQoOTGlzdE9wZXJhdGlvbnMSJC5ndWVzdHZvaWNlLnYxLkxpc3RPcGVyYXRpb25zUmVxdWVzdBolLmd1ZXN0dm9pY2UudjEuTGlzdE9wZXJhdGlvbnNSZXNwb25zZUJ+ChBpby5ndWVzdHZvaWNlLnYxQhFBZG1pblNlcnZpY2VQcm90b1ABWkVnaXRodWIuY29tL2d1ZXN0dm9pY2UvZ3Vlc3R2b2ljZS9jbGllbnRzL2dvL2d1ZXN0dm9pY2V2MTtndWVzdHZvaWNldjGqAg1HdWVzdHZvaWNlLlYxYgZwcm90bzM", [file_google_api_field_behavior, file_google_api_resource, file_guestvoice_v1_admin, file_guestvoice_v1_operation]);
+  fileDesc("CiFndWVzdHZvaWNlL3YxL2FkbWluX3NlcnZpY2UucHJvdG8SDWd1ZXN0dm9pY2UudjEigAEKGUNyZWF0ZU9yZ2FuaXphdGlvblJlcXVlc3QSFwoPb3JnYW5pemF0aW9uX2lkGAEgASgJEjYKDG9yZ2FuaXphdGlvbhgCIAEoCzIbLmd1ZXN0dm9pY2UudjEuT3JnYW5pemF0aW9uQgPgQQISEgoKcmVxdWVzdF9pZBgDIAEoCSJKChZHZXRPcmdhbml6YXRpb25SZXF1ZXN0EjAKBG5hbWUYASABKAlCIuBBAvpBHAoaZ3Vlc3R2b2ljZS52MS9Pcmdhbml6YXRpb24iQQoYTGlzdE9yZ2FuaXphdGlvbnNSZXF1ZXN0EhEKCXBhZ2Vfc2l6ZRgBIAEoBRISCgpwYWdlX3Rva2VuGAIgASgJImgKGUxpc3RPcmdhbml6YXRpb25zUmVzcG9uc2USMgoNb3JnYW5pemF0aW9ucxgBIAMoCzIbLmd1ZXN0dm9pY2UudjEuT3JnYW5pemF0aW9uEhcKD25leHRfcGFnZV90b2tlbhgCIAEoCSKKAQoTQ3JlYXRlQXBpS2V5UmVxdWVzdBIyCgZwYXJlbnQYASABKAlCIuBBAvpBHAoaZ3Vlc3R2b2ljZS52MS9Pcmdhbml6YXRpb24SKwoHYXBpX2tleRgCIAEoCzIVLmd1ZXN0dm9pY2UudjEuQXBpS2V5QgPgQQISEgoKcmVxdWVzdF9pZBgDIAEoCSI+ChBHZXRBcGlLZXlSZXF1ZXN0EioKBG5hbWUYASABKAlCHOBBAvpBFgoUZ3Vlc3R2b2ljZS52MS9BcGlLZXkibwoSTGlzdEFwaUtleXNSZXF1ZXN0EjIKBnBhcmVudBgBIAEoCUIi4EEC+kEcChpndWVzdHZvaWNlLnYxL09yZ2FuaXphdGlvbhIRCglwYWdlX3NpemUYAiABKAUSEgoKcGFnZV90b2tlbhgDIAEoCSJXChNMaXN0QXBpS2V5c1Jlc3BvbnNlEicKCGFwaV9rZXlzGAEgAygLMhUuZ3Vlc3R2b2ljZS52MS5BcGlLZXkSFwoPbmV4dF9wYWdlX3Rva2VuGAIgASgJIkEKE1Jldm9rZUFwaUtleVJlcXVlc3QSKgoEbmFtZRgBIAEoCUIc4EEC+kEWChRndWVzdHZvaWNlLnYxL0FwaUtleSJOChhSZWFuYWx5emVGZWVkYmFja1JlcXVlc3QSMgoGcGFyZW50GAEgASgJQiLgQQL6QRwKGmd1ZXN0dm9pY2UudjEvT3JnYW5pemF0aW9uIkQKE0dldE9wZXJhdGlvblJlcXVlc3QSLQoEbmFtZRgBIAEoCUIf4EEC+kEZChdndWVzdHZvaWNlLnYxL09wZXJhdGlvbiJyChVMaXN0T3BlcmF0aW9uc1JlcXVlc3QSMgoGcGFyZW50GAEgASgJQiLgQQL6QRwKGmd1ZXN0dm9pY2UudjEvT3JnYW5pemF0aW9uEhEKCXBhZ2Vfc2l6ZRgCIAEoBRISCgpwYWdlX3Rva2VuGAMgASgJIl8KFkxpc3RPcGVyYXRpb25zUmVzcG9uc2USLAoKb3BlcmF0aW9ucxgBIAMoCzIYLmd1ZXN0dm9pY2UudjEuT3BlcmF0aW9uEhcKD25leHRfcGFnZV90b2tlbhgCIAEoCSIWChRHZXRTZXJ2ZXJJbmZvUmVxdWVzdCIVChNDcmVhdGVCYWNrdXBSZXF1ZXN0IhQKEkxpc3RCYWNrdXBzUmVxdWVzdCI9ChNMaXN0QmFja3Vwc1Jlc3BvbnNlEiYKB2JhY2t1cHMYASADKAsyFS5ndWVzdHZvaWNlLnYxLkJhY2t1cCJBChNEZWxldGVCYWNrdXBSZXF1ZXN0EioKBG5hbWUYASABKAlCHOBBAvpBFgoUZ3Vlc3R2b2ljZS52MS9CYWNrdXAyngkKDEFkbWluU2VydmljZRJbChJDcmVhdGVPcmdhbml6YXRpb24SKC5ndWVzdHZvaWNlLnYxLkNyZWF0ZU9yZ2FuaXphdGlvblJlcXVlc3QaGy5ndWVzdHZvaWNlLnYxLk9yZ2FuaXphdGlvbhJVCg9HZXRPcmdhbml6YXRpb24SJS5ndWVzdHZvaWNlLnYxLkdldE9yZ2FuaXphdGlvblJlcXVlc3QaGy5ndWVzdHZvaWNlLnYxLk9yZ2FuaXphdGlvbhJmChFMaXN0T3JnYW5pemF0aW9ucxInLmd1ZXN0dm9pY2UudjEuTGlzdE9yZ2FuaXphdGlvbnNSZXF1ZXN0GiguZ3Vlc3R2b2ljZS52MS5MaXN0T3JnYW5pemF0aW9uc1Jlc3BvbnNlEkkKDENyZWF0ZUFwaUtleRIiLmd1ZXN0dm9pY2UudjEuQ3JlYXRlQXBpS2V5UmVxdWVzdBoVLmd1ZXN0dm9pY2UudjEuQXBpS2V5EkMKCUdldEFwaUtleRIfLmd1ZXN0dm9pY2UudjEuR2V0QXBpS2V5UmVxdWVzdBoVLmd1ZXN0dm9pY2UudjEuQXBpS2V5ElQKC0xpc3RBcGlLZXlzEiEuZ3Vlc3R2b2ljZS52MS5MaXN0QXBpS2V5c1JlcXVlc3QaIi5ndWVzdHZvaWNlLnYxLkxpc3RBcGlLZXlzUmVzcG9uc2USSQoMUmV2b2tlQXBpS2V5EiIuZ3Vlc3R2b2ljZS52MS5SZXZva2VBcGlLZXlSZXF1ZXN0GhUuZ3Vlc3R2b2ljZS52MS5BcGlLZXkSVgoRUmVhbmFseXplRmVlZGJhY2sSJy5ndWVzdHZvaWNlLnYxLlJlYW5hbHl6ZUZlZWRiYWNrUmVxdWVzdBoYLmd1ZXN0dm9pY2UudjEuT3BlcmF0aW9uEkwKDEdldE9wZXJhdGlvbhIiLmd1ZXN0dm9pY2UudjEuR2V0T3BlcmF0aW9uUmVxdWVzdBoYLmd1ZXN0dm9pY2UudjEuT3BlcmF0aW9uEl0KDkxpc3RPcGVyYXRpb25zEiQuZ3Vlc3R2b2ljZS52MS5MaXN0T3BlcmF0aW9uc1JlcXVlc3QaJS5ndWVzdHZvaWNlLnYxLkxpc3RPcGVyYXRpb25zUmVzcG9uc2USTwoNR2V0U2VydmVySW5mbxIjLmd1ZXN0dm9pY2UudjEuR2V0U2VydmVySW5mb1JlcXVlc3QaGS5ndWVzdHZvaWNlLnYxLlNlcnZlckluZm8SSQoMQ3JlYXRlQmFja3VwEiIuZ3Vlc3R2b2ljZS52MS5DcmVhdGVCYWNrdXBSZXF1ZXN0GhUuZ3Vlc3R2b2ljZS52MS5CYWNrdXASVAoLTGlzdEJhY2t1cHMSIS5ndWVzdHZvaWNlLnYxLkxpc3RCYWNrdXBzUmVxdWVzdBoiLmd1ZXN0dm9pY2UudjEuTGlzdEJhY2t1cHNSZXNwb25zZRJKCgxEZWxldGVCYWNrdXASIi5ndWVzdHZvaWNlLnYxLkRlbGV0ZUJhY2t1cFJlcXVlc3QaFi5nb29nbGUucHJvdG9idWYuRW1wdHlCfgoQaW8uZ3Vlc3R2b2ljZS52MUIRQWRtaW5TZXJ2aWNlUHJvdG9QAVpFZ2l0aHViLmNvbS9ndWVzdHZvaWNlL2d1ZXN0dm9pY2UvY2xpZW50cy9nby9ndWVzdHZvaWNldjE7Z3Vlc3R2b2ljZXYxqgINR3Vlc3R2b2ljZS5WMWIGcHJvdG8z", [file_google_api_field_behavior, file_google_api_resource, file_google_protobuf_empty, file_guestvoice_v1_admin, file_guestvoice_v1_operation]);
 
 /**
  * Request for AdminService.CreateOrganization.
@@ -379,6 +381,93 @@ export const ListOperationsResponseSchema: GenMessage<ListOperationsResponse> = 
   messageDesc(file_guestvoice_v1_admin_service, 12);
 
 /**
+ * Request for AdminService.GetServerInfo.
+ *
+ * @generated from message guestvoice.v1.GetServerInfoRequest
+ */
+export type GetServerInfoRequest = Message<"guestvoice.v1.GetServerInfoRequest"> & {
+};
+
+/**
+ * Describes the message guestvoice.v1.GetServerInfoRequest.
+ * Use `create(GetServerInfoRequestSchema)` to create a new message.
+ */
+export const GetServerInfoRequestSchema: GenMessage<GetServerInfoRequest> = /*@__PURE__*/
+  messageDesc(file_guestvoice_v1_admin_service, 13);
+
+/**
+ * Request for AdminService.CreateBackup.
+ *
+ * @generated from message guestvoice.v1.CreateBackupRequest
+ */
+export type CreateBackupRequest = Message<"guestvoice.v1.CreateBackupRequest"> & {
+};
+
+/**
+ * Describes the message guestvoice.v1.CreateBackupRequest.
+ * Use `create(CreateBackupRequestSchema)` to create a new message.
+ */
+export const CreateBackupRequestSchema: GenMessage<CreateBackupRequest> = /*@__PURE__*/
+  messageDesc(file_guestvoice_v1_admin_service, 14);
+
+/**
+ * Request for AdminService.ListBackups.
+ *
+ * @generated from message guestvoice.v1.ListBackupsRequest
+ */
+export type ListBackupsRequest = Message<"guestvoice.v1.ListBackupsRequest"> & {
+};
+
+/**
+ * Describes the message guestvoice.v1.ListBackupsRequest.
+ * Use `create(ListBackupsRequestSchema)` to create a new message.
+ */
+export const ListBackupsRequestSchema: GenMessage<ListBackupsRequest> = /*@__PURE__*/
+  messageDesc(file_guestvoice_v1_admin_service, 15);
+
+/**
+ * Response for AdminService.ListBackups.
+ *
+ * @generated from message guestvoice.v1.ListBackupsResponse
+ */
+export type ListBackupsResponse = Message<"guestvoice.v1.ListBackupsResponse"> & {
+  /**
+   * Every backup, oldest first.
+   *
+   * @generated from field: repeated guestvoice.v1.Backup backups = 1;
+   */
+  backups: Backup[];
+};
+
+/**
+ * Describes the message guestvoice.v1.ListBackupsResponse.
+ * Use `create(ListBackupsResponseSchema)` to create a new message.
+ */
+export const ListBackupsResponseSchema: GenMessage<ListBackupsResponse> = /*@__PURE__*/
+  messageDesc(file_guestvoice_v1_admin_service, 16);
+
+/**
+ * Request for AdminService.DeleteBackup.
+ *
+ * @generated from message guestvoice.v1.DeleteBackupRequest
+ */
+export type DeleteBackupRequest = Message<"guestvoice.v1.DeleteBackupRequest"> & {
+  /**
+   * `backups/{backup}`.
+   *
+   * @generated from field: string name = 1;
+   */
+  name: string;
+};
+
+/**
+ * Describes the message guestvoice.v1.DeleteBackupRequest.
+ * Use `create(DeleteBackupRequestSchema)` to create a new message.
+ */
+export const DeleteBackupRequestSchema: GenMessage<DeleteBackupRequest> = /*@__PURE__*/
+  messageDesc(file_guestvoice_v1_admin_service, 17);
+
+/**
  * Administers organizations and their API keys.
  *
  * Every method needs `authorization: Bearer <api key>` metadata. Errors common
@@ -530,6 +619,70 @@ export const AdminService: GenService<{
     methodKind: "unary";
     input: typeof ListOperationsRequestSchema;
     output: typeof ListOperationsResponseSchema;
+  },
+  /**
+   * Describes the running server: its software versions, uptime and store
+   * size. Needs SCOPE_PLATFORM_ADMIN.
+   *
+   * @generated from rpc guestvoice.v1.AdminService.GetServerInfo
+   */
+  getServerInfo: {
+    methodKind: "unary";
+    input: typeof GetServerInfoRequestSchema;
+    output: typeof ServerInfoSchema;
+  },
+  /**
+   * Backs the store up into the server's --backup_dir while the server keeps
+   * serving: every write acknowledged before the call began is in the backup,
+   * and each file's checksum is verified once written. Backups beyond the
+   * server's --backup_retention are deleted, oldest first. Needs
+   * SCOPE_PLATFORM_ADMIN.
+   *
+   * A plain call that returns the Backup once it is made, not a long-running
+   * operation: a backup copies only the table files the directory does not
+   * hold yet, which takes seconds, and a caller that gives up loses nothing
+   * (the backup is made anyway, and a partly written one is removed).
+   *
+   * Errors: FAILED_PRECONDITION (BACKUPS_NOT_CONFIGURED) when the server has
+   * no --backup_dir; RESOURCE_EXHAUSTED (BACKUP_FAILED) when the backup dir's
+   * disk is full, UNAVAILABLE (BACKUP_FAILED) for other I/O errors, after
+   * which the earlier backups are unchanged.
+   *
+   * @generated from rpc guestvoice.v1.AdminService.CreateBackup
+   */
+  createBackup: {
+    methodKind: "unary";
+    input: typeof CreateBackupRequestSchema;
+    output: typeof BackupSchema;
+  },
+  /**
+   * Lists every backup in the backup dir, oldest first. Not paged: the
+   * retention count (at most 1000) bounds how many there are. Needs
+   * SCOPE_PLATFORM_ADMIN.
+   *
+   * Errors: FAILED_PRECONDITION (BACKUPS_NOT_CONFIGURED).
+   *
+   * @generated from rpc guestvoice.v1.AdminService.ListBackups
+   */
+  listBackups: {
+    methodKind: "unary";
+    input: typeof ListBackupsRequestSchema;
+    output: typeof ListBackupsResponseSchema;
+  },
+  /**
+   * Deletes a backup, and the table files no other backup shares. Needs
+   * SCOPE_PLATFORM_ADMIN.
+   *
+   * Errors: INVALID_ARGUMENT (FIELD_INVALID) for a malformed name;
+   * NOT_FOUND (RESOURCE_NOT_FOUND); FAILED_PRECONDITION
+   * (BACKUPS_NOT_CONFIGURED).
+   *
+   * @generated from rpc guestvoice.v1.AdminService.DeleteBackup
+   */
+  deleteBackup: {
+    methodKind: "unary";
+    input: typeof DeleteBackupRequestSchema;
+    output: typeof EmptySchema;
   },
 }> = /*@__PURE__*/
   serviceDesc(file_guestvoice_v1_admin_service, 0);

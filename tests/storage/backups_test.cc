@@ -1,0 +1,204 @@
+// Backups of a live store: made while writers keep writing, listed, pruned,
+// deleted and restored; and the directories they refuse.
+
+#include "storage/backups.h"
+
+#include <atomic>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "storage/store.h"
+#include "tests/testing/status_matchers.h"
+#include "tests/testing/temp_dir.h"
+
+namespace guestvoice::storage {
+namespace {
+
+using ::guestvoice::testing::StatusIs;
+using ::guestvoice::testing::TempDir;
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+using ::testing::IsEmpty;
+
+class BackupsTest : public ::testing::Test {
+ protected:
+  static StoreOptions OptionsFor(const std::string& data_dir) {
+    return {.data_dir = data_dir, .block_cache_bytes = 8 << 20};
+  }
+
+  void SetUp() override {
+    ASSERT_OK_AND_ASSIGN(store_, Store::Open(OptionsFor(dir_.Child("data"))));
+  }
+
+  void Put(Store& store, const std::string& key) {
+    WriteBatch batch;
+    batch.Put(ColumnFamily::kEntities, key, "value of " + key);
+    ASSERT_OK(store.Write(std::move(batch)));
+  }
+
+  static std::optional<std::string> Get(const Store& store,
+                                        const std::string& key) {
+    absl::StatusOr<std::optional<std::string>> value =
+        store.Get(ColumnFamily::kEntities, key);
+    EXPECT_OK(value.status());
+    return value.ok() ? *value : std::nullopt;
+  }
+
+  std::vector<uint32_t> ListedIds(const Backups& backups) {
+    std::vector<uint32_t> ids;
+    absl::StatusOr<std::vector<BackupInfo>> listed = backups.List();
+    EXPECT_OK(listed.status());
+    if (listed.ok()) {
+      for (const BackupInfo& backup : *listed) ids.push_back(backup.id);
+    }
+    return ids;
+  }
+
+  TempDir dir_;
+  std::unique_ptr<Store> store_;
+};
+
+TEST_F(BackupsTest, CreateListsTheBackupWithItsStampThenDeleteRemovesIt) {
+  Put(*store_, "guest-1");
+  ASSERT_OK_AND_ASSIGN(std::unique_ptr<Backups> backups,
+                       Backups::Open(dir_.Child("backups"), *store_));
+  ASSERT_OK_AND_ASSIGN(const BackupInfo made, backups->Create(/*keep=*/0));
+  EXPECT_EQ(made.id, 1u);
+  EXPECT_GT(made.size_bytes, 0u);
+  EXPECT_GT(made.file_count, 0u);
+  EXPECT_EQ(made.schema_version, Store::kSchemaVersion);
+  EXPECT_EQ(made.store_id, store_->schema_stamp().store_id);
+  EXPECT_LE(absl::AbsDuration(made.create_time - absl::Now()),
+            absl::Minutes(1));
+  EXPECT_THAT(ListedIds(*backups), ElementsAre(1u));
+
+  ASSERT_OK(backups->Delete(1));
+  EXPECT_THAT(ListedIds(*backups), IsEmpty());
+  EXPECT_THAT(backups->Delete(1),
+              StatusIs(absl::StatusCode::kNotFound, HasSubstr("backup 1")));
+}
+
+TEST_F(BackupsTest, RetentionKeepsTheNewest) {
+  ASSERT_OK_AND_ASSIGN(std::unique_ptr<Backups> backups,
+                       Backups::Open(dir_.Child("backups"), *store_));
+  for (int i = 0; i < 3; ++i) {
+    Put(*store_, absl::StrCat("guest-", i));
+    ASSERT_OK(backups->Create(/*keep=*/2).status());
+  }
+  EXPECT_THAT(ListedIds(*backups), ElementsAre(2u, 3u));
+}
+
+TEST_F(BackupsTest, ABackupDuringIngestHoldsEveryWriteAcknowledgedBeforeIt) {
+  ASSERT_OK_AND_ASSIGN(std::unique_ptr<Backups> backups,
+                       Backups::Open(dir_.Child("backups"), *store_));
+  constexpr int kWriters = 4;
+  // acknowledged[w]: writer w's keys 0..n-1 are written and acknowledged.
+  std::vector<std::atomic<int>> acknowledged(kWriters);
+  std::atomic<bool> stop{false};
+  std::vector<std::thread> writers;
+  for (int w = 0; w < kWriters; ++w) {
+    writers.emplace_back([&, w] {
+      for (int n = 0; !stop.load(); ++n) {
+        WriteBatch batch;
+        batch.Put(ColumnFamily::kEntities, absl::StrCat("w", w, "-", n), "v");
+        if (!store_->Write(std::move(batch)).ok()) return;
+        acknowledged[w].store(n + 1);
+      }
+    });
+  }
+  // Let every writer get going, then back up while they write.
+  for (int w = 0; w < kWriters; ++w) {
+    while (acknowledged[w].load() < 50) std::this_thread::yield();
+  }
+  std::vector<int> before(kWriters);
+  for (int w = 0; w < kWriters; ++w) before[w] = acknowledged[w].load();
+  absl::StatusOr<BackupInfo> made = backups->Create(/*keep=*/0);
+  stop = true;
+  for (std::thread& writer : writers) writer.join();
+  ASSERT_OK(made.status());
+
+  const std::string restored_dir = dir_.Child("restored");
+  ASSERT_OK(RestoreBackup(backups->backup_dir(), made->id, restored_dir));
+  ASSERT_OK_AND_ASSIGN(std::unique_ptr<Store> restored,
+                       Store::Open(OptionsFor(restored_dir)));
+  EXPECT_EQ(restored->schema_stamp().store_id, store_->schema_stamp().store_id);
+  for (int w = 0; w < kWriters; ++w) {
+    for (int n = 0; n < before[w]; ++n) {
+      const std::string key = absl::StrCat("w", w, "-", n);
+      ASSERT_EQ(Get(*restored, key), "v")
+          << key << " was acknowledged before the backup began";
+    }
+  }
+}
+
+TEST_F(BackupsTest, AnotherStoresBackupsAreRefused) {
+  {
+    ASSERT_OK_AND_ASSIGN(std::unique_ptr<Backups> backups,
+                         Backups::Open(dir_.Child("backups"), *store_));
+    ASSERT_OK(backups->Create(/*keep=*/0).status());
+  }
+  ASSERT_OK_AND_ASSIGN(std::unique_ptr<Store> other,
+                       Store::Open(OptionsFor(dir_.Child("other"))));
+  EXPECT_THAT(Backups::Open(dir_.Child("backups"), *other),
+              StatusIs(absl::StatusCode::kFailedPrecondition,
+                       HasSubstr("backups of another store")));
+}
+
+TEST_F(BackupsTest, ADirectoryOfOtherFilesIsRefusedAndLeftAlone) {
+  const std::string foreign = dir_.Child("foreign");
+  std::filesystem::create_directory(foreign);
+  std::ofstream(foreign + "/notes.txt") << "someone else's\n";
+  EXPECT_THAT(Backups::Open(foreign, *store_),
+              StatusIs(absl::StatusCode::kFailedPrecondition,
+                       HasSubstr("holds no guestvoice backups")));
+  EXPECT_EQ(std::distance(std::filesystem::directory_iterator(foreign),
+                          std::filesystem::directory_iterator()),
+            1);
+}
+
+TEST_F(BackupsTest, ADirectoryThatCannotBeCreatedIsRefused) {
+  std::ofstream(dir_.Child("file")) << "a regular file\n";
+  EXPECT_THAT(Backups::Open(dir_.Child("file") + "/backups", *store_),
+              StatusIs(absl::StatusCode::kFailedPrecondition,
+                       HasSubstr("cannot create")));
+}
+
+TEST_F(BackupsTest, ADirectoryInsideTheDataDirIsRefused) {
+  EXPECT_THAT(Backups::Open(store_->data_dir() + "/backups", *store_),
+              StatusIs(absl::StatusCode::kFailedPrecondition,
+                       HasSubstr("inside data dir")));
+}
+
+TEST_F(BackupsTest, RestoreRefusesANonEmptyTargetAndTheStoreKeepsServing) {
+  Put(*store_, "guest-1");
+  ASSERT_OK_AND_ASSIGN(std::unique_ptr<Backups> backups,
+                       Backups::Open(dir_.Child("backups"), *store_));
+  ASSERT_OK_AND_ASSIGN(const BackupInfo made, backups->Create(/*keep=*/0));
+
+  EXPECT_THAT(
+      RestoreBackup(backups->backup_dir(), made.id, store_->data_dir()),
+      StatusIs(absl::StatusCode::kFailedPrecondition, HasSubstr("not empty")));
+  Put(*store_, "guest-2");
+  EXPECT_EQ(Get(*store_, "guest-1"), "value of guest-1");
+}
+
+TEST_F(BackupsTest, RestoreOfAnUnknownBackupIsNotFound) {
+  ASSERT_OK_AND_ASSIGN(std::unique_ptr<Backups> backups,
+                       Backups::Open(dir_.Child("backups"), *store_));
+  ASSERT_OK(backups->Create(/*keep=*/0).status());
+  EXPECT_THAT(RestoreBackup(backups->backup_dir(), 7, dir_.Child("restored")),
+              StatusIs(absl::StatusCode::kNotFound, HasSubstr("backup 7")));
+  EXPECT_THAT(RestoreBackup(dir_.Child("nothing"), 1, dir_.Child("restored")),
+              StatusIs(absl::StatusCode::kNotFound, HasSubstr("no backups")));
+}
+
+}  // namespace
+}  // namespace guestvoice::storage
