@@ -36,10 +36,13 @@ func newSummaryCommand(app *App) *cobra.Command {
 			now, before := summary.GetCurrent(), summary.GetPrevious()
 			t.row("feedback", now.GetFeedbackCount(), before.GetFeedbackCount())
 			t.row("voices", now.GetVoiceCount(), before.GetVoiceCount())
+			// Voices in a language without an analyser: counted, but in no
+			// sentiment figure below, so silence is not read as satisfaction.
+			t.row("not scored", now.GetNotScoredVoiceCount(), before.GetNotScoredVoiceCount())
 			t.row("mean sentiment", fmt.Sprintf("%+.2f", now.GetMeanSentiment()), fmt.Sprintf("%+.2f", before.GetMeanSentiment()))
 			t.row("positive", percent(now.GetPositiveShare()), percent(before.GetPositiveShare()))
 			t.row("negative", percent(now.GetNegativeShare()), percent(before.GetNegativeShare()))
-			t.row("mean rating", fmt.Sprintf("%.2f", now.GetMeanRating()), fmt.Sprintf("%.2f", before.GetMeanRating()))
+			t.row("mean rating (0-1)", fmt.Sprintf("%.2f", now.GetMeanRating()), fmt.Sprintf("%.2f", before.GetMeanRating()))
 			if err := t.flush(); err != nil {
 				return err
 			}
