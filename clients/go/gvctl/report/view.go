@@ -149,6 +149,10 @@ func headline(current, previous *gv.VoiceStats) []figure {
 		shareFigure("Positive voices", current.GetPositiveShare(), previous.GetPositiveShare(), 1),
 		shareFigure("Negative voices", current.GetNegativeShare(), previous.GetNegativeShare(), -1),
 		{Label: "Mean rating", Value: rating(current), Trend: "same"},
+		// Voices in a language without an analyser are in no sentiment figure
+		// above: shown, so that their silence is not read as satisfaction.
+		{Label: "Voices not scored", Value: fmt.Sprint(current.GetNotScoredVoiceCount()),
+			Delta: countChange(current.GetNotScoredVoiceCount(), previous.GetNotScoredVoiceCount()), Trend: "same"},
 	}
 	if current.GetRatedVoiceCount() > 0 && previous.GetRatedVoiceCount() > 0 {
 		// Shown to a tenth of a star, so judged to a tenth too.
