@@ -39,7 +39,7 @@ absl::StatusOr<std::string> DecodePageToken(std::string_view secret,
                                             std::string_view page_token) {
   std::string raw;
   if (!absl::WebSafeBase64Unescape(AbslView(page_token), &raw) ||
-      raw.size() <= 1 + kMacBytes || raw[0] != static_cast<char>(kind)) {
+      raw.size() < 1 + kMacBytes || raw[0] != static_cast<char>(kind)) {
     return PageTokenInvalid();
   }
   const std::string_view position =
