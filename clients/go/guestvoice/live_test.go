@@ -6,8 +6,6 @@ import (
 	"fmt"
 	"io"
 	"net"
-	"os"
-	"path/filepath"
 	"testing"
 	"time"
 
@@ -27,23 +25,7 @@ const parent = "organizations/default"
 // One server for the package's tests.
 var shared *testserver.Server
 
-func TestMain(m *testing.M) {
-	dir, err := os.MkdirTemp("", "guestvoice-go-test-")
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
-	}
-	server, stop, err := testserver.Run(filepath.Join(dir, "data"))
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
-	}
-	shared = server
-	code := m.Run()
-	stop()
-	os.RemoveAll(dir)
-	os.Exit(code)
-}
+func TestMain(m *testing.M) { testserver.RunPackage(m, &shared) }
 
 func dial(t *testing.T) *guestvoice.Client {
 	t.Helper()

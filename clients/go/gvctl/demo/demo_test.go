@@ -2,9 +2,6 @@ package demo_test
 
 import (
 	"context"
-	"fmt"
-	"os"
-	"path/filepath"
 	"testing"
 	"time"
 
@@ -19,23 +16,7 @@ import (
 
 var shared *testserver.Server
 
-func TestMain(m *testing.M) {
-	dir, err := os.MkdirTemp("", "gvctl-demo-test-")
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
-	}
-	server, stop, err := testserver.Run(filepath.Join(dir, "data"))
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
-	}
-	shared = server
-	code := m.Run()
-	stop()
-	os.RemoveAll(dir)
-	os.Exit(code)
-}
+func TestMain(m *testing.M) { testserver.RunPackage(m, &shared) }
 
 func dial(t *testing.T) *guestvoice.Client {
 	t.Helper()

@@ -2,7 +2,6 @@ package report_test
 
 import (
 	"context"
-	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -16,23 +15,7 @@ import (
 
 var shared *testserver.Server
 
-func TestMain(m *testing.M) {
-	dir, err := os.MkdirTemp("", "gvctl-report-test-")
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
-	}
-	server, stop, err := testserver.Run(filepath.Join(dir, "data"))
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
-	}
-	shared = server
-	code := m.Run()
-	stop()
-	os.RemoveAll(dir)
-	os.Exit(code)
-}
+func TestMain(m *testing.M) { testserver.RunPackage(m, &shared) }
 
 // chain is a small demo chain in an organization of its own.
 type chain struct {

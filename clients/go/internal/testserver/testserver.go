@@ -108,6 +108,28 @@ func Start(t testing.TB, flags ...string) *Server {
 	return server
 }
 
+// RunPackage is a package's TestMain when its tests share one server: it
+// starts guestvoiced on a fresh temporary data dir, sets *shared to it, runs
+// the tests, stops the server, removes the dir and exits with the tests'
+// code.
+func RunPackage(m *testing.M, shared **Server) {
+	dir, err := os.MkdirTemp("", "guestvoice-go-test-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	server, stop, err := Run(filepath.Join(dir, "data"))
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	*shared = server
+	code := m.Run()
+	stop()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
 // SkipIfUnimplemented turns an UNIMPLEMENTED answer into a skip naming rpc,
 // so an RPC the server does not have yet is reported, never passed.
 func SkipIfUnimplemented(t testing.TB, rpc string, err error) {
