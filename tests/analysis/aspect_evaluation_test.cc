@@ -14,6 +14,7 @@
 #include "analysis/feedback_analyzer.h"
 #include "gtest/gtest.h"
 #include "nlohmann/json.hpp"
+#include "tests/analysis/evaluation_metrics.h"
 
 namespace guestvoice::analysis {
 namespace {
@@ -43,27 +44,9 @@ std::vector<LabelledText> LoadLabelledSet() {
   return texts;
 }
 
-// The band thresholds of the VADER paper.
-std::string PolarityOf(double compound) {
-  if (compound >= 0.05) return "positive";
-  if (compound <= -0.05) return "negative";
-  return "neutral";
-}
-
-struct Counts {
-  int true_positives = 0;
-  int false_positives = 0;
-  int false_negatives = 0;
+struct Counts : MatchCounts {
   std::vector<int> missed_ids;
   std::vector<int> spurious_ids;
-  double Precision() const {
-    const int found = true_positives + false_positives;
-    return found == 0 ? 1.0 : static_cast<double>(true_positives) / found;
-  }
-  double Recall() const {
-    const int labelled = true_positives + false_negatives;
-    return labelled == 0 ? 1.0 : static_cast<double>(true_positives) / labelled;
-  }
 };
 
 std::string Ids(const std::vector<int>& ids) {
@@ -99,7 +82,7 @@ TEST(AspectEvaluationTest, PrecisionAndRecallPerAspect) {
         ++aspect_counts.true_positives;
         ++polarity_comparisons;
         const double mean = detected->second.first / detected->second.second;
-        if (PolarityOf(mean) == label->second) ++polarity_agreements;
+        if (PolarityBand(mean) == label->second) ++polarity_agreements;
       } else if (is_found) {
         ++aspect_counts.false_positives;
         aspect_counts.spurious_ids.push_back(labelled.id);

@@ -17,6 +17,7 @@
 #include "analysis/feedback_analyzer.h"
 #include "common/utf8.h"
 #include "gtest/gtest.h"
+#include "tests/analysis/evaluation_metrics.h"
 
 namespace guestvoice::analysis {
 namespace {
@@ -46,29 +47,11 @@ std::vector<Labelled> Load(const std::string& language) {
   return rows;
 }
 
-std::string BandOf(double compound) {
-  if (compound >= 0.05) return "positive";
-  if (compound <= -0.05) return "negative";
-  return "neutral";
-}
-
-struct Tally {
-  int true_positives = 0, false_positives = 0, false_negatives = 0;
-  double Precision() const {
-    const int found = true_positives + false_positives;
-    return found == 0 ? 1.0 : static_cast<double>(true_positives) / found;
-  }
-  double Recall() const {
-    const int labelled = true_positives + false_negatives;
-    return labelled == 0 ? 1.0 : static_cast<double>(true_positives) / labelled;
-  }
-};
-
 struct Figures {
   int texts = 0, polarity_right = 0;
   int long_texts = 0, language_right = 0;
-  Tally all_aspects;
-  std::map<std::string, Tally> by_aspect;
+  MatchCounts all_aspects;
+  std::map<std::string, MatchCounts> by_aspect;
   double Polarity() const {
     return static_cast<double>(polarity_right) / texts;
   }
@@ -82,7 +65,7 @@ void Count(const std::string& language, const Labelled& row, Figures* f) {
   const Analysis analysis = FeedbackAnalyzer::Default().Analyze(row.text);
   ++f->texts;
   if (analysis.language == language &&
-      BandOf(analysis.scores.compound) == row.band) {
+      PolarityBand(analysis.scores.compound) == row.band) {
     ++f->polarity_right;
   }
   if (utf8::CodePointCount(row.text).value_or(0) >= 40) {
@@ -96,7 +79,7 @@ void Count(const std::string& language, const Labelled& row, Figures* f) {
   for (const std::string& aspect : AspectTaxonomy::Default().aspects()) {
     const bool expected = row.aspects.count(aspect) > 0;
     const bool got = found.count(aspect) > 0;
-    for (Tally* tally : {&f->all_aspects, &f->by_aspect[aspect]}) {
+    for (MatchCounts* tally : {&f->all_aspects, &f->by_aspect[aspect]}) {
       tally->true_positives += expected && got;
       tally->false_positives += !expected && got;
       tally->false_negatives += expected && !got;
