@@ -44,9 +44,21 @@ bool ConstantTimeEquals(std::string_view a, std::string_view b) {
 }
 
 std::string Sha256(std::string_view data) {
+  // OpenSSL 3's one-shot SHA256() looks the algorithm up in its provider
+  // registry on every call, which cost more than hashing a review; fetched
+  // once, the lookup is gone (ingest hashes each text, every call its key).
+  static const EVP_MD* const kSha256 =
+      EVP_MD_fetch(/*libctx=*/nullptr, "SHA2-256", /*properties=*/nullptr);
   std::string digest(SHA256_DIGEST_LENGTH, '\0');
-  SHA256(reinterpret_cast<const unsigned char*>(data.data()), data.size(),
-         reinterpret_cast<unsigned char*>(digest.data()));
+  unsigned int size = 0;
+  if (kSha256 == nullptr ||
+      EVP_Digest(data.data(), data.size(),
+                 reinterpret_cast<unsigned char*>(digest.data()), &size,
+                 kSha256, /*impl=*/nullptr) != 1) {
+    // Without SHA-256 neither keys nor repeats can be checked.
+    std::fprintf(stderr, "guestvoiced: OpenSSL's SHA-256 failed\n");
+    std::abort();
+  }
   return digest;
 }
 
