@@ -18,8 +18,17 @@
 
 namespace guestvoice::service {
 
-// What a unary call does to the store: which executor it runs on.
-enum class CallWork { kRead, kWrite };
+// What a unary call does to the store, which decides the executor it runs on.
+enum class CallWork {
+  // Reads a few keys (a lookup, a get, a short bounded list).
+  kRead,
+  // Reads what grows with the data it covers (insights over an interval,
+  // filtered listings): milliseconds to seconds each, so they queue on
+  // workers of their own instead of holding the ones lookups need.
+  kScan,
+  // Changes the store.
+  kWrite,
+};
 
 // How long a caller refused for a full queue is asked to wait (RetryInfo).
 inline constexpr absl::Duration kBusyRetryDelay = absl::Milliseconds(50);
@@ -37,8 +46,9 @@ grpc::ServerUnaryReactor* RunUnary(grpc::CallbackServerContext* context,
                                    const ServiceDeps& deps, CallWork work,
                                    v1::Scope scope, Handler handler) {
   grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
-  BoundedExecutor& executor =
-      work == CallWork::kWrite ? deps.writes : deps.reads;
+  BoundedExecutor& executor = work == CallWork::kWrite  ? deps.writes
+                              : work == CallWork::kScan ? deps.scans
+                                                        : deps.reads;
   const Authenticator& authenticator = deps.authenticator;
   const bool accepted =
       executor.TrySubmit([reactor, context, &authenticator, scope,
