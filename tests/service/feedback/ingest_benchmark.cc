@@ -28,15 +28,15 @@ constexpr int kAuthors = 2000;
 constexpr int kDays = 90;
 
 constexpr std::string_view kReviews[] = {
-    "We stayed four nights in a deluxe room and overall it was a good trip. "
-    "The location is unbeatable, five minutes from the old town and right by "
-    "the metro. Check-in was quick and the receptionist was really friendly, "
-    "but the room itself was cramped and the bathroom was not very clean, "
-    "there was hair in the shower!!! The bed was comfy though. Breakfast was "
-    "decent, lots of fresh fruit and good coffee, but overpriced at 25 euros. "
-    "Wifi kept dropping in the evenings and the walls are paper thin, we "
-    "could hear the neighbours until 2am. The pool and gym were great :) "
-    "Would we come back? Probably, if they fix the noise.",
+    "Three nights in a superior double for a conference. The hotel is a "
+    "short walk from the station and the congress centre, which was ideal. "
+    "Reception was efficient and the porter carried our bags up, but the "
+    "room smelled musty and the carpet near the window was stained. The bed "
+    "was firm and comfortable, the blackout curtains worked, yet the "
+    "air conditioning rattled all night. Breakfast was a highlight: fresh "
+    "bread, good espresso and plenty of fruit, though the eggs were cold on "
+    "the second morning. Wifi was fast in the lobby and useless upstairs. "
+    "The spa was closed for renovation without any warning. Decent value.",
     "Terrible stay. The air conditioning was broken for three days and nobody "
     "came to fix it despite four calls to the front desk. The carpet smelled "
     "of smoke, the towels were stained and the minibar had not been "
