@@ -272,6 +272,34 @@ absl::Status Store::Write(WriteBatch&& batch) {
                      absl::StrCat("writing ", batch.count(), " updates"));
 }
 
+namespace {
+
+// Store::Scan's walk over `prefix`, on an iterator of `family` that may have
+// been used before.
+absl::Status ScanPrefix(rocksdb::Iterator& it, ColumnFamily family,
+                        std::string_view prefix, std::string_view start_after,
+                        size_t limit, ScanVisitor visit) {
+  if (start_after > prefix) {
+    it.Seek(start_after);
+    if (it.Valid() && it.key().ToStringView() == start_after) it.Next();
+  } else {
+    it.Seek(prefix);
+  }
+  for (size_t visited = 0; it.Valid() && (limit == 0 || visited < limit);
+       it.Next(), ++visited) {
+    const std::string_view key = it.key().ToStringView();
+    if (key.substr(0, prefix.size()) != prefix) break;
+    absl::StatusOr<ScanStep> step = visit(key, it.value().ToStringView());
+    if (!step.ok()) return step.status();
+    if (*step == ScanStep::kStop) break;
+  }
+  return FromRocksDb(
+      it.status(),
+      absl::StrCat("scanning ", std::string(ColumnFamilyName(family))));
+}
+
+}  // namespace
+
 absl::Status Store::Scan(ColumnFamily family, std::string_view prefix,
                          std::string_view start_after, size_t limit,
                          ScanVisitor visit, const Snapshot* snapshot) const {
@@ -285,24 +313,24 @@ absl::Status Store::Scan(ColumnFamily family, std::string_view prefix,
   if (snapshot != nullptr) options.snapshot = snapshot->snapshot_;
   std::unique_ptr<rocksdb::Iterator> it(
       db_->NewIterator(options, handle(family)));
+  return ScanPrefix(*it, family, prefix, start_after, limit, visit);
+}
 
-  if (start_after > prefix) {
-    it->Seek(start_after);
-    if (it->Valid() && it->key().ToStringView() == start_after) it->Next();
-  } else {
-    it->Seek(prefix);
-  }
-  for (size_t visited = 0; it->Valid() && (limit == 0 || visited < limit);
-       it->Next(), ++visited) {
-    const std::string_view key = it->key().ToStringView();
-    if (key.substr(0, prefix.size()) != prefix) break;
-    absl::StatusOr<ScanStep> step = visit(key, it->value().ToStringView());
-    if (!step.ok()) return step.status();
-    if (*step == ScanStep::kStop) break;
-  }
-  return FromRocksDb(
-      it->status(),
-      absl::StrCat("scanning ", std::string(ColumnFamilyName(family))));
+absl::StatusOr<std::unique_ptr<ScanCursor>> Store::NewScanCursor(
+    ColumnFamily family, const Snapshot* snapshot) const {
+  if (absl::Status open = CheckOpen(); !open.ok()) return open;
+  // No upper bound: the ranges differ from scan to scan, and each scan stops
+  // at its prefix's end by itself.
+  rocksdb::ReadOptions options;
+  if (snapshot != nullptr) options.snapshot = snapshot->snapshot_;
+  return absl::WrapUnique(new ScanCursor(
+      absl::WrapUnique(db_->NewIterator(options, handle(family))), family));
+}
+
+absl::Status ScanCursor::Scan(std::string_view prefix,
+                              std::string_view start_after, size_t limit,
+                              ScanVisitor visit) {
+  return ScanPrefix(*iterator_, family_, prefix, start_after, limit, visit);
 }
 
 std::unique_ptr<Snapshot> Store::GetSnapshot() const {

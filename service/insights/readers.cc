@@ -63,16 +63,15 @@ absl::Status AddHotelAspectVoices(const storage::Store& store,
 }
 
 absl::StatusOr<std::vector<TimedQuote>> ReadRecentQuotes(
-    const storage::Store& store, std::string_view organization,
+    storage::ScanCursor& feedback, std::string_view organization,
     std::string_view hotel, std::string_view aspect, const TimeBounds& bounds,
-    size_t limit, const storage::Snapshot* snapshot) {
+    size_t limit) {
   std::vector<TimedQuote> quotes;
   if (limit == 0) return quotes;
   const std::string prefix =
       storage::NegativeQuotePrefix(organization, hotel, aspect);
-  RETURN_IF_ERROR(store.Scan(
-      storage::ColumnFamily::kFeedback, prefix,
-      storage::NewestFirstStartBefore(prefix, bounds.end), 0,
+  RETURN_IF_ERROR(feedback.Scan(
+      prefix, storage::NewestFirstStartBefore(prefix, bounds.end), 0,
       [&](std::string_view key,
           std::string_view value) -> absl::StatusOr<storage::ScanStep> {
         ASSIGN_OR_RETURN(storage::NegativeQuoteKeyParts parts,
@@ -86,8 +85,7 @@ absl::StatusOr<std::vector<TimedQuote>> ReadRecentQuotes(
         quotes.push_back(std::move(quote));
         return quotes.size() < limit ? storage::ScanStep::kContinue
                                      : storage::ScanStep::kStop;
-      },
-      snapshot));
+      }));
   return quotes;
 }
 

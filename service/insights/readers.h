@@ -50,11 +50,12 @@ struct TimedQuote {
 };
 
 // At most `limit` negative clauses about `aspect` at `hotel` posted in
-// [bounds.start, bounds.end), newest first.
+// [bounds.start, bounds.end), newest first, read with `feedback` (a cursor of
+// the feedback family; one cursor serves every aspect and hotel of a query).
 absl::StatusOr<std::vector<TimedQuote>> ReadRecentQuotes(
-    const storage::Store& store, std::string_view organization,
+    storage::ScanCursor& feedback, std::string_view organization,
     std::string_view hotel, std::string_view aspect, const TimeBounds& bounds,
-    size_t limit, const storage::Snapshot* snapshot);
+    size_t limit);
 
 }  // namespace guestvoice::service
 

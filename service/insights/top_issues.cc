@@ -1,6 +1,7 @@
 // ListTopIssues from the aspect pre-aggregates and the negative-quote index.
 
 #include <algorithm>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -69,11 +70,15 @@ absl::StatusOr<v1::ListTopIssuesResponse> ComputeTopIssues(
         const TimeBounds day_bounds =
             DayRangeBounds(HotelDays(bounds, hotel.zone), hotel.zone);
         by_hotel[h].resize(ranked.size());
+        if (ranked.empty()) return absl::OkStatus();
+        ASSIGN_OR_RETURN(std::unique_ptr<storage::ScanCursor> feedback,
+                         store.NewScanCursor(storage::ColumnFamily::kFeedback,
+                                             snapshot.get()));
         for (size_t i = 0; i < ranked.size(); ++i) {
           ASSIGN_OR_RETURN(by_hotel[h][i],
-                           ReadRecentQuotes(store, scope.organization, hotel.id,
-                                            aspects[ranked[i]], day_bounds,
-                                            kQuotesPerIssue, snapshot.get()));
+                           ReadRecentQuotes(*feedback, scope.organization,
+                                            hotel.id, aspects[ranked[i]],
+                                            day_bounds, kQuotesPerIssue));
         }
         return absl::OkStatus();
       }));

@@ -337,6 +337,40 @@ TEST_F(StoreTest, ScanWithEmptyPrefixOrAllOnesPrefix) {
               ElementsAre(Pair("\xff\xff", "2"), Pair("\xff\xff\x01", "3")));
 }
 
+TEST_F(StoreTest, ScanCursorScansManyPrefixesAtItsSnapshot) {
+  Open();
+  for (const char* org : {"acme", "acmee", "beta"}) {
+    for (const char* hotel : {"a", "b", "c"}) {
+      Put(ColumnFamily::kEntities, HotelKey(org, hotel), org);
+    }
+  }
+  std::unique_ptr<Snapshot> snapshot = store_->GetSnapshot();
+  Put(ColumnFamily::kEntities, HotelKey("acme", "d"), "after the snapshot");
+  absl::StatusOr<std::unique_ptr<ScanCursor>> cursor =
+      store_->NewScanCursor(ColumnFamily::kEntities, snapshot.get());
+  ASSERT_OK(cursor);
+  auto scan = [&](const std::string& prefix, const std::string& start_after,
+                  size_t limit) {
+    std::vector<std::string> keys;
+    EXPECT_OK((*cursor)->Scan(prefix, start_after, limit,
+                              [&](std::string_view key, std::string_view)
+                                  -> absl::StatusOr<ScanStep> {
+                                keys.emplace_back(key);
+                                return ScanStep::kContinue;
+                              }));
+    return keys;
+  };
+  // Out of key order, back and forth, each scan within its own prefix.
+  EXPECT_THAT(scan(HotelPrefix("beta"), "", 0),
+              ElementsAre(HotelKey("beta", "a"), HotelKey("beta", "b"),
+                          HotelKey("beta", "c")));
+  EXPECT_THAT(scan(HotelPrefix("acme"), HotelKey("acme", "a"), 0),
+              ElementsAre(HotelKey("acme", "b"), HotelKey("acme", "c")));
+  EXPECT_THAT(scan(HotelPrefix("acmee"), "", 2),
+              ElementsAre(HotelKey("acmee", "a"), HotelKey("acmee", "b")));
+  EXPECT_THAT(scan(HotelPrefix("zeta"), "", 0), ElementsAre());
+}
+
 TEST_F(StoreTest, SnapshotSeesTheStateWhenTaken) {
   Open();
   Put(ColumnFamily::kEntities, HotelKey("acme", "a"), "before");

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -103,10 +104,14 @@ class ReadersTest : public testing::InsightDomainFixture {
                                   const TimeBounds& bounds, size_t limit,
                                   std::vector<absl::Time>* times = nullptr,
                                   const std::string& hotel = "lisbon") {
-    auto quotes = ReadRecentQuotes(*store_, "acme", hotel, aspect, bounds,
-                                   limit, nullptr);
-    EXPECT_OK(quotes.status());
+    absl::StatusOr<std::unique_ptr<storage::ScanCursor>> feedback =
+        store_->NewScanCursor(storage::ColumnFamily::kFeedback);
+    EXPECT_OK(feedback.status());
     std::vector<std::string> texts;
+    if (!feedback.ok()) return texts;
+    auto quotes =
+        ReadRecentQuotes(**feedback, "acme", hotel, aspect, bounds, limit);
+    EXPECT_OK(quotes.status());
     if (!quotes.ok()) return texts;
     for (const TimedQuote& quote : *quotes) {
       EXPECT_EQ(quote.mention.aspect(), aspect);
