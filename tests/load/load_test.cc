@@ -26,8 +26,11 @@
 #include "tests/testing/temp_dir.h"
 
 ABSL_FLAG(std::string, guestvoiced, "", "The guestvoiced binary.");
-ABSL_FLAG(int, seconds, 60, "How long the traffic runs.");
-ABSL_FLAG(int, warm_up_seconds, 10,
+// The RSS is judged over at least two of its trough spans after the warm-up
+// (rss_sampler.h), which the defaults allow. The warm-up covers what fills
+// for about three minutes under this traffic (README.md).
+ABSL_FLAG(int, seconds, 420, "How long the traffic runs.");
+ABSL_FLAG(int, warm_up_seconds, 180,
           "RSS samples before this are not judged (caches filling).");
 ABSL_FLAG(int, callers, 64, "Concurrent callers, watchers included.");
 ABSL_FLAG(int, watchers, 8, "Callers that hold a WatchFeedback stream.");

@@ -1,5 +1,6 @@
 #include "tests/load/rss_sampler.h"
 
+#include <algorithm>
 #include <fstream>
 #include <string>
 
@@ -12,9 +13,22 @@ namespace guestvoice::load {
 namespace {
 
 constexpr absl::Duration kSamplePeriod = absl::Seconds(1);
-// Growth from the first to the last sample after warm-up that still counts
-// as flat: RocksDB's memtables and block cache fill up to their bounds.
+// Long enough to hold one trough of the memtables' fill-and-flush cycle
+// (70 to 100 s in the load test's traffic; RssTrend).
+constexpr absl::Duration kTroughSpan = absl::Seconds(100);
+// Growth from the first trough to the last that still counts as flat.
 constexpr double kFlatGrowth = 0.10;
+
+// The lowest sample of `window` taken in [from, to).
+int64_t LowestBetween(const std::vector<RssSample>& window, absl::Duration from,
+                      absl::Duration to) {
+  int64_t lowest = 0;
+  for (const RssSample& sample : window) {
+    if (sample.at < from || sample.at >= to) continue;
+    if (lowest == 0 || sample.kib < lowest) lowest = sample.kib;
+  }
+  return lowest;
+}
 
 // VmRSS of a process in KiB; 0 when it has gone.
 int64_t ReadRssKib(pid_t pid) {
@@ -77,8 +91,14 @@ RssTrend TrendAfter(const std::vector<RssSample>& samples,
     variance += dt * dt;
   }
   trend.slope_mib_per_minute = variance > 0 ? Mib(covariance / variance) : 0;
-  trend.flat = trend.last_kib - trend.first_kib <=
-               static_cast<int64_t>(kFlatGrowth * trend.first_kib);
+  const absl::Duration start = window.front().at, end = window.back().at;
+  trend.judged = end - start >= 2 * kTroughSpan;
+  if (!trend.judged) return trend;
+  trend.first_trough_kib = LowestBetween(window, start, start + kTroughSpan);
+  trend.last_trough_kib =
+      LowestBetween(window, end - kTroughSpan, end + kSamplePeriod);
+  trend.flat = trend.last_trough_kib - trend.first_trough_kib <=
+               static_cast<int64_t>(kFlatGrowth * trend.first_trough_kib);
   return trend;
 }
 
@@ -100,9 +120,19 @@ void PrintRss(std::ostream& out, const std::vector<RssSample>& samples,
   }
   out << absl::StrFormat(
       "RSS after %s warm-up (%d samples in all): first %.1f MiB, last %.1f "
-      "MiB, max %.1f MiB, slope %+.2f MiB/min: %s\n",
+      "MiB, max %.1f MiB, slope %+.2f MiB/min\n",
       absl::FormatDuration(warm_up), samples.size(), Mib(trend.first_kib),
-      Mib(trend.last_kib), Mib(trend.max_kib), trend.slope_mib_per_minute,
+      Mib(trend.last_kib), Mib(trend.max_kib), trend.slope_mib_per_minute);
+  if (!trend.judged) {
+    out << "RSS trend: not judged, the window after warm-up is shorter than "
+        << absl::FormatDuration(2 * kTroughSpan) << "\n";
+    return;
+  }
+  out << absl::StrFormat(
+      "RSS troughs: lowest %.1f MiB in the first %s after warm-up, %.1f MiB "
+      "in the last %s: %s\n",
+      Mib(trend.first_trough_kib), absl::FormatDuration(kTroughSpan),
+      Mib(trend.last_trough_kib), absl::FormatDuration(kTroughSpan),
       trend.flat ? "flat" : "GROWING");
 }
 

@@ -19,15 +19,22 @@ struct RssSample {
   int64_t kib = 0;
 };
 
-// The resident set after warm-up, and whether it stayed flat: it may not
-// grow by more than kFlatGrowth of its first value from the first to the
-// last sample of the window.
+// The resident set after warm-up, and whether it stayed flat. RocksDB's
+// memtables fill until the WAL limit forces a flush and then empty again, so
+// the RSS is a sawtooth with a period of 70 to 100 s under the load test's
+// traffic; a leak or an allocator that keeps what is freed lifts the
+// troughs. Flat means that the lowest RSS of the window's last kTroughSpan is
+// no more than kFlatGrowth above the lowest of its first kTroughSpan.
 struct RssTrend {
   int64_t first_kib = 0;
   int64_t last_kib = 0;
   int64_t max_kib = 0;
   // Least-squares slope over the window.
   double slope_mib_per_minute = 0;
+  // Whether the window holds two trough spans, and their lowest samples.
+  bool judged = false;
+  int64_t first_trough_kib = 0;
+  int64_t last_trough_kib = 0;
   bool flat = true;
 };
 
@@ -53,7 +60,7 @@ class RssSampler {
 };
 
 // The trend of the samples taken after `warm_up`; first_kib is 0 when fewer
-// than two were.
+// than two were, and it is flat unless judged.
 RssTrend TrendAfter(const std::vector<RssSample>& samples,
                     absl::Duration warm_up);
 

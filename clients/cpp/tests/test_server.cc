@@ -14,17 +14,26 @@
 #include <fstream>
 #include <future>
 #include <regex>
+#include <sstream>
 
 extern char** environ;
 
 namespace guestvoice::testing {
+namespace {
 
-std::unique_ptr<TestServer> TestServer::Start() {
+std::string MakeTempDir() {
+  char dir_template[] = "/tmp/guestvoice-cpp-test-XXXXXX";
+  return mkdtemp(dir_template);
+}
+
+}  // namespace
+
+std::unique_ptr<TestServer> TestServer::Start(
+    const std::vector<std::string>& flags) {
   const char* binary = std::getenv("GUESTVOICED");
   std::string path = binary ? binary : GUESTVOICE_DEFAULT_SERVER;
   std::unique_ptr<TestServer> server(new TestServer());
-  char dir_template[] = "/tmp/guestvoice-cpp-test-XXXXXX";
-  server->dir_ = mkdtemp(dir_template);
+  server->dir_ = MakeTempDir();
   const std::string data_dir = server->dir_ + "/data";
 
   int pipe_fds[2];
@@ -38,12 +47,15 @@ std::unique_ptr<TestServer> TestServer::Start() {
   posix_spawn_file_actions_addclose(&actions, pipe_fds[0]);
   posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null",
                                    O_WRONLY, 0);
-  std::string listen = "--listen=127.0.0.1:0", data = "--data_dir=" + data_dir,
-              sync = "--sync_writes=false";
-  char* argv[] = {path.data(), listen.data(), data.data(), sync.data(),
-                  nullptr};
+  std::vector<std::string> args = {path, "--listen=127.0.0.1:0",
+                                   "--data_dir=" + data_dir,
+                                   "--sync_writes=false"};
+  args.insert(args.end(), flags.begin(), flags.end());
+  std::vector<char*> argv;
+  for (std::string& arg : args) argv.push_back(arg.data());
+  argv.push_back(nullptr);
   int spawned = posix_spawn(&server->pid_, path.c_str(), &actions, nullptr,
-                            argv, environ);
+                            argv.data(), environ);
   posix_spawn_file_actions_destroy(&actions);
   close(pipe_fds[1]);
   if (spawned != 0) {
@@ -94,6 +106,39 @@ TestServer::~TestServer() {
   if (reader_.joinable()) reader_.join();
   std::error_code ignored;
   std::filesystem::remove_all(dir_, ignored);
+}
+
+std::unique_ptr<TestCertificates> TestCertificates::Make() {
+  std::unique_ptr<TestCertificates> certificates(new TestCertificates());
+  certificates->dir_ = MakeTempDir();
+  std::string tool = GUESTVOICE_CERTIFICATE_TOOL;
+  char* argv[] = {tool.data(), certificates->dir_.data(), nullptr};
+  pid_t pid = -1;
+  int status = 0;
+  if (posix_spawn(&pid, tool.c_str(), nullptr, nullptr, argv, environ) != 0 ||
+      waitpid(pid, &status, 0) != pid || !WIFEXITED(status) ||
+      WEXITSTATUS(status) != 0) {
+    ADD_FAILURE() << tool << " failed";
+    return nullptr;
+  }
+  return certificates;
+}
+
+TestCertificates::~TestCertificates() {
+  std::error_code ignored;
+  std::filesystem::remove_all(dir_, ignored);
+}
+
+std::string TestCertificates::AuthorityPem() const {
+  std::ifstream file(dir_ + "/ca.pem");
+  std::ostringstream pem;
+  pem << file.rdbuf();
+  return pem.str();
+}
+
+std::vector<std::string> TestCertificates::ServerFlags() const {
+  return {"--tls_cert_file=" + dir_ + "/server.pem",
+          "--tls_key_file=" + dir_ + "/server.key"};
 }
 
 }  // namespace guestvoice::testing

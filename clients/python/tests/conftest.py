@@ -1,7 +1,8 @@
 """Starts one real guestvoiced for the session: port 0, a fresh data dir.
 
 GUESTVOICED names the binary (default: build/release/service/guestvoiced of
-this repo). The port is read from the server's log line, and its first admin
+this repo). The TLS tests start a second server with a certificate made by
+tools/make-test-certificates. The port is read from the server's log line, and its first admin
 key from <data_dir>/admin-api-key.
 
 Feedback, Loyalty and Insight RPCs are tested against the contract. A test
@@ -47,14 +48,14 @@ def _drain(stream, lines: queue.Queue) -> None:
     lines.put(None)
 
 
-@pytest.fixture(scope="session")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+def _run_server(data_dir: Path, *flags: str) -> Iterator[Server]:
+    """Runs guestvoiced on ``data_dir`` with ``flags`` besides the test
+    defaults until the generator is closed."""
     binary = os.environ.get("GUESTVOICED", str(REPO / "build/release/service/guestvoiced"))
     if not os.access(binary, os.X_OK):
         pytest.fail(f"GUESTVOICED={binary} is not an executable (build the server first)")
-    data_dir = tmp_path_factory.mktemp("guestvoiced") / "data"
     process = subprocess.Popen(
-        [binary, "--listen=127.0.0.1:0", f"--data_dir={data_dir}", "--sync_writes=false"],
+        [binary, "--listen=127.0.0.1:0", f"--data_dir={data_dir}", "--sync_writes=false", *flags],
         stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     lines: queue.Queue = queue.Queue()
     threading.Thread(target=_drain, args=(process.stderr, lines), daemon=True).start()
@@ -74,6 +75,29 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     yield Server(f"127.0.0.1:{match.group(1)}", data_dir)
     process.terminate()
     process.wait(timeout=30)
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    yield from _run_server(tmp_path_factory.mktemp("guestvoiced") / "data")
+
+
+@pytest.fixture(scope="session")
+def certificates(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A throwaway authority (ca.pem) and the server certificate it signed
+    (server.pem, server.key), made by tools/make-test-certificates."""
+    directory = tmp_path_factory.mktemp("certificates")
+    subprocess.run([REPO / "tools/make-test-certificates", directory], check=True)
+    return directory
+
+
+@pytest.fixture(scope="session")
+def tls_server(tmp_path_factory: pytest.TempPathFactory, certificates: Path) -> Iterator[Server]:
+    """A second guestvoiced that serves TLS only, with the certificate of
+    ``certificates``."""
+    yield from _run_server(tmp_path_factory.mktemp("guestvoiced-tls") / "data",
+                           f"--tls_cert_file={certificates / 'server.pem'}",
+                           f"--tls_key_file={certificates / 'server.key'}")
 
 
 class _LastMethod(grpc.UnaryUnaryClientInterceptor, grpc.UnaryStreamClientInterceptor,

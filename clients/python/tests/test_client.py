@@ -123,6 +123,23 @@ def test_tls_against_a_plaintext_server_fails_with_unavailable(server):
     assert raised.value.code() == grpc.StatusCode.UNAVAILABLE
 
 
+def test_tls_with_the_servers_authority_reaches_the_server(tls_server, certificates):
+    authority = (certificates / "ca.pem").read_bytes()
+    with guestvoice.connect(tls_server.address, tls_server.admin_key,
+                            root_certificates=authority) as client:
+        organization = client.admin.GetOrganization(
+            admin_service_pb2.GetOrganizationRequest(name=PARENT), timeout=SHORT_DEADLINE_S)
+    assert organization.name == PARENT
+
+
+def test_tls_without_trusting_the_servers_authority_fails_with_unavailable(tls_server):
+    with guestvoice.connect(tls_server.address, tls_server.admin_key) as client:
+        with pytest.raises(grpc.RpcError) as raised:
+            client.admin.GetOrganization(admin_service_pb2.GetOrganizationRequest(name=PARENT),
+                                         timeout=SHORT_DEADLINE_S)
+    assert raised.value.code() == grpc.StatusCode.UNAVAILABLE
+
+
 def test_unresponsive_server_hits_the_deadline(client):
     # A listening socket nobody accepts from: TCP connects, HTTP/2 never
     # starts, so only the deadline can end the call.

@@ -9,7 +9,7 @@ import { timestampFromDate } from "@bufbuild/protobuf/wkt";
 import { Code, ConnectError } from "@connectrpc/connect";
 import { connect, errorDetails, newRequestId, pages, Source, type Client } from "../src/index.js";
 import { run as quickstart } from "../examples/quickstart.js";
-import { contract, startServer, type Server } from "./server.js";
+import { contract, rejection, startServer, type Server } from "./server.js";
 
 const parent = "organizations/default";
 let server: Server;
@@ -28,15 +28,6 @@ const feedbackItem = (hotel: string, text = "Lovely breakfast, friendly staff.")
   hotel, source: Source.TRIPADVISOR, externalId: randomUUID(), author: { handle: "@rui" }, text,
   postTime: timestampFromDate(new Date()),
 });
-
-async function rejection(promise: Promise<unknown>): Promise<ConnectError> {
-  try {
-    await promise;
-  } catch (error) {
-    return ConnectError.from(error);
-  }
-  assert.fail("the call succeeded");
-}
 
 test("AdminService reads the bootstrap organization", async () => {
   const organization = await client.admin.getOrganization({ name: parent });

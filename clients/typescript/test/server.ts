@@ -1,15 +1,18 @@
 // Starts a real guestvoiced for a test file: port 0, a fresh data dir, the
 // port read from its log and the first admin key from <data_dir>/admin-api-key.
 // GUESTVOICED names the binary (default: build/release/service/guestvoiced).
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFile, spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { createInterface } from "node:readline";
+import { promisify } from "node:util";
 import type { TestContext } from "node:test";
+import assert from "node:assert/strict";
 import { Code, ConnectError } from "@connectrpc/connect";
 
+const repo = resolve(import.meta.dirname, "../../../..");
 const listening = /guestvoiced listening on port (\d+) /;
 const startDeadlineMs = 30_000;
 
@@ -19,12 +22,12 @@ export interface Server {
   stop(): Promise<void>;
 }
 
-export async function startServer(): Promise<Server> {
-  const binary = process.env.GUESTVOICED ??
-    resolve(import.meta.dirname, "../../../../build/release/service/guestvoiced");
+/** Starts guestvoiced with `flags` besides the test defaults. */
+export async function startServer(flags: string[] = []): Promise<Server> {
+  const binary = process.env.GUESTVOICED ?? join(repo, "build/release/service/guestvoiced");
   const dir = await mkdtemp(join(tmpdir(), "guestvoice-ts-test-"));
   const dataDir = join(dir, "data");
-  const child: ChildProcess = spawn(binary, ["--listen=127.0.0.1:0", `--data_dir=${dataDir}`, "--sync_writes=false"],
+  const child: ChildProcess = spawn(binary, ["--listen=127.0.0.1:0", `--data_dir=${dataDir}`, "--sync_writes=false", ...flags],
     { stdio: ["ignore", "ignore", "pipe"] });
   const port = await new Promise<string>((resolvePort, reject) => {
     const log: string[] = [];
@@ -56,6 +59,26 @@ export async function startServer(): Promise<Server> {
   };
 }
 
+/** A throwaway authority and the server certificate it signed for 127.0.0.1. */
+export interface Certificates {
+  /** The authority's certificate (PEM), for a client to trust. */
+  authority: string;
+  /** Flags that make guestvoiced serve TLS only with the server certificate. */
+  serverFlags: string[];
+  remove(): Promise<void>;
+}
+
+/** Makes Certificates with tools/make-test-certificates. */
+export async function makeCertificates(): Promise<Certificates> {
+  const dir = await mkdtemp(join(tmpdir(), "guestvoice-ts-certificates-"));
+  await promisify(execFile)(join(repo, "tools/make-test-certificates"), [dir]);
+  return {
+    authority: await readFile(join(dir, "ca.pem"), "utf8"),
+    serverFlags: [`--tls_cert_file=${join(dir, "server.pem")}`, `--tls_key_file=${join(dir, "server.key")}`],
+    remove: () => rm(dir, { recursive: true, force: true }),
+  };
+}
+
 /**
  * Runs `call`; an UNIMPLEMENTED answer skips the test naming `rpc`, so an RPC
  * the server does not have yet is reported, never passed.
@@ -72,4 +95,14 @@ export async function contract<T>(
     }
     throw error;
   }
+}
+
+/** The ConnectError `promise` rejects with; fails the test if it resolves. */
+export async function rejection(promise: Promise<unknown>): Promise<ConnectError> {
+  try {
+    await promise;
+  } catch (error) {
+    return ConnectError.from(error);
+  }
+  assert.fail("the call succeeded");
 }

@@ -37,12 +37,17 @@ type Server struct {
 	AdminKey string
 }
 
+// repoPath is path inside the repository this file is in.
+func repoPath(path string) string {
+	_, file, _, _ := runtime.Caller(0)
+	return filepath.Join(filepath.Dir(file), "../../../..", path)
+}
+
 func binary() string {
 	if path := os.Getenv("GUESTVOICED"); path != "" {
 		return path
 	}
-	_, file, _, _ := runtime.Caller(0)
-	return filepath.Join(filepath.Dir(file), "../../../../build/release/service/guestvoiced")
+	return repoPath("build/release/service/guestvoiced")
 }
 
 // Run starts guestvoiced on dataDir, which must not exist yet, with any
@@ -106,6 +111,27 @@ func Start(t testing.TB, flags ...string) *Server {
 	}
 	t.Cleanup(stop)
 	return server
+}
+
+// Certificates makes a throwaway authority and a server certificate it
+// signed for 127.0.0.1 with tools/make-test-certificates, for one test, and
+// returns their directory: ca.pem, server.pem and server.key.
+func Certificates(t testing.TB) string {
+	t.Helper()
+	dir := t.TempDir()
+	if out, err := exec.Command(repoPath("tools/make-test-certificates"), dir).CombinedOutput(); err != nil {
+		t.Fatalf("make-test-certificates: %v\n%s", err, out)
+	}
+	return dir
+}
+
+// TLSFlags make guestvoiced serve TLS only, with the server certificate of
+// a Certificates directory.
+func TLSFlags(certificates string) []string {
+	return []string{
+		"--tls_cert_file=" + filepath.Join(certificates, "server.pem"),
+		"--tls_key_file=" + filepath.Join(certificates, "server.key"),
+	}
 }
 
 // RunPackage is a package's TestMain when its tests share one server: it

@@ -7,6 +7,8 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.Assumptions;
  * A real guestvoiced for tests: port 0, a fresh data dir, the port read from
  * its log and the first admin key from {@code <data_dir>/admin-api-key}. The
  * binary is $GUESTVOICED, by default build/release/service/guestvoiced.
+ * Certificates for a server over TLS come from tools/make-test-certificates.
  */
 final class TestServer implements AutoCloseable {
   private static final Pattern LISTENING = Pattern.compile("guestvoiced listening on port (\\d+) ");
@@ -32,10 +35,13 @@ final class TestServer implements AutoCloseable {
     this.adminKey = adminKey;
   }
 
-  static TestServer start(Path dataDir) throws Exception {
+  /** Starts guestvoiced on {@code dataDir} with {@code flags} besides the test defaults. */
+  static TestServer start(Path dataDir, String... flags) throws Exception {
     String binary = System.getenv().getOrDefault("GUESTVOICED", System.getProperty("guestvoiced.default"));
-    Process process = new ProcessBuilder(binary, "--listen=127.0.0.1:0", "--data_dir=" + dataDir,
-        "--sync_writes=false")
+    List<String> command = new ArrayList<>(List.of(binary, "--listen=127.0.0.1:0", "--data_dir=" + dataDir,
+        "--sync_writes=false"));
+    command.addAll(List.of(flags));
+    Process process = new ProcessBuilder(command)
         .redirectOutput(ProcessBuilder.Redirect.DISCARD)
         .start();
     CompletableFuture<String> port = new CompletableFuture<>();
@@ -67,6 +73,29 @@ final class TestServer implements AutoCloseable {
       process.destroyForcibly();
       throw e;
     }
+  }
+
+  /**
+   * Makes a throwaway authority and a server certificate it signed for
+   * 127.0.0.1 in {@code dir}: ca.pem, server.pem and server.key.
+   */
+  static Path makeCertificates(Path dir) throws Exception {
+    Process process = new ProcessBuilder(System.getProperty("guestvoice.certificateTool"), dir.toString())
+        .redirectErrorStream(true)
+        .start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (process.waitFor() != 0) {
+      throw new IllegalStateException("make-test-certificates failed:\n" + output);
+    }
+    return dir;
+  }
+
+  /** Flags that make guestvoiced serve TLS only with the server certificate in {@code certificates}. */
+  static String[] tlsFlags(Path certificates) {
+    return new String[] {
+      "--tls_cert_file=" + certificates.resolve("server.pem"),
+      "--tls_key_file=" + certificates.resolve("server.key"),
+    };
   }
 
   @Override
