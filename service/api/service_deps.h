@@ -3,6 +3,7 @@
 
 #include "common/bounded_executor.h"
 #include "service/api/authenticator.h"
+#include "service/api/call_recorder.h"
 #include "service/core/domain_context.h"
 #include "service/tenancy/api_key_verifier.h"
 
@@ -22,6 +23,8 @@ struct ServiceDeps {
   // starve lookups.
   BoundedExecutor& reads;
   BoundedExecutor& writes;
+  // Where every finished call is counted and logged.
+  const CallRecorder& calls;
 };
 
 }  // namespace guestvoice::service
