@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "rocksdb/statistics.h"
 #include "storage/store.h"
@@ -20,15 +21,26 @@ absl::StatusOr<StoreStats> Store::Stats() const {
     uint64_t value = 0;
     return db_->GetIntProperty(family, name, &value) ? value : 0;
   };
+  // A string property, which GetIntProperty does not answer.
+  const auto files_at_level = [&](rocksdb::ColumnFamilyHandle* family,
+                                  int level) -> uint64_t {
+    const std::string name =
+        absl::StrCat(rocksdb::DB::Properties::kNumFilesAtLevelPrefix, level);
+    std::string value;
+    uint64_t files = 0;
+    if (!db_->GetProperty(family, name, &value) ||
+        !absl::SimpleAtoi(value, &files)) {
+      return 0;
+    }
+    return files;
+  };
   for (rocksdb::ColumnFamilyHandle* family : handles_) {
     stats.live_data_bytes +=
         property(family, rocksdb::DB::Properties::kEstimateLiveDataSize);
     stats.pending_compaction_bytes += property(
         family, rocksdb::DB::Properties::kEstimatePendingCompactionBytes);
     for (int level = 0; level < StoreStats::kLevels; ++level) {
-      stats.sst_files_per_level[level] += property(
-          family,
-          absl::StrCat(rocksdb::DB::Properties::kNumFilesAtLevelPrefix, level));
+      stats.sst_files_per_level[level] += files_at_level(family, level);
     }
   }
   // Stopping is decided for the whole database, so any family tells.
