@@ -8,6 +8,7 @@
 
 #include "absl/memory/memory.h"
 #include "absl/strings/str_cat.h"
+#include "rocksdb/statistics.h"
 #include "rocksdb/version.h"
 #include "storage/counter_table.h"
 #include "storage/data_dir.h"
@@ -46,6 +47,11 @@ rocksdb::DBOptions DbOptions() {
   // writing (and syncing) them out as new files before the first call.
   options.avoid_flush_during_recovery = true;
   options.bytes_per_sync = kBytesPerSync;
+  // Tickers only (cache hits, WAL syncs, stall time) for Store::Stats: their
+  // histograms and timers would cost every read and write a clock call.
+  options.statistics = rocksdb::CreateDBStatistics();
+  options.statistics->set_stats_level(
+      rocksdb::StatsLevel::kExceptHistogramOrTimers);
   // Not set, on purpose: atomic_flush (every write goes through the WAL, so a
   // batch spanning families is recovered whole after a crash anyway) and
   // enable_pipelined_write (the default write path already groups concurrent

@@ -20,6 +20,7 @@
 #include "storage/schema_stamp.h"
 #include "storage/snapshot.h"
 #include "storage/store_options.h"
+#include "storage/store_stats.h"
 #include "storage/write_batch.h"
 
 namespace guestvoice::storage {
@@ -148,6 +149,9 @@ class Store {
   // The bytes the store takes on disk: the SST files of every family and the
   // write-ahead log.
   [[nodiscard]] absl::StatusOr<uint64_t> SizeOnDiskBytes() const;
+
+  // RocksDB's figures for monitoring: cheap enough for every scrape.
+  [[nodiscard]] absl::StatusOr<StoreStats> Stats() const;
 
   // The release of the RocksDB library this process runs on, e.g. "7.8.3".
   static std::string RocksDbVersion();

@@ -10,12 +10,13 @@
 
 namespace guestvoice::service {
 
-FeedbackService::FeedbackService(ServiceDeps deps, FeedbackWatchers& watchers,
+FeedbackService::FeedbackService(ServiceDeps deps, FeedbackPublisher& publisher,
+                                 FeedbackWatchers& watchers,
                                  ImportStreams& imports)
     : deps_(deps),
       watchers_(watchers),
       imports_(imports),
-      ingester_(deps.domain, watchers, analysis::FeedbackAnalyzer::Default()),
+      ingester_(deps.domain, publisher, analysis::FeedbackAnalyzer::Default()),
       items_(deps.domain) {}
 
 grpc::ServerUnaryReactor* FeedbackService::IngestFeedback(

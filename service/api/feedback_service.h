@@ -28,8 +28,10 @@ class FeedbackService final
           v1::FeedbackService::WithRawCallbackMethod_WatchFeedback,
           v1::FeedbackService::WithRawCallbackMethod_UpdateFeedback> {
  public:
-  FeedbackService(ServiceDeps deps, FeedbackWatchers& watchers,
-                  ImportStreams& imports);
+  // Ingest announces stored items to `publisher`, which passes them on to
+  // `watchers` (counting them on the way).
+  FeedbackService(ServiceDeps deps, FeedbackPublisher& publisher,
+                  FeedbackWatchers& watchers, ImportStreams& imports);
 
   grpc::ServerUnaryReactor* IngestFeedback(
       grpc::CallbackServerContext* context,

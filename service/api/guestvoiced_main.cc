@@ -3,7 +3,6 @@
 #include <malloc.h>
 #include <pthread.h>
 #include <signal.h>
-#include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
 #include <cstdlib>
@@ -19,6 +18,7 @@
 #include "absl/flags/usage_config.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
+#include "service/api/log_format.h"
 #include "service/api/server.h"
 #include "service/api/versions.h"
 #include "storage/backups.h"
@@ -86,6 +86,20 @@ ABSL_FLAG(double, rate_limit_calls_per_second, 1000,
 ABSL_FLAG(double, rate_limit_burst, 2000,
           "Calls an API key may start at once after a quiet spell: the size "
           "of its token bucket, at least 1.");
+ABSL_FLAG(std::string, metrics_listen, "",
+          "HOST:PORT of the Prometheus endpoint (plain HTTP GET /metrics), "
+          "for example 127.0.0.1:9464 (tools/run and the systemd unit's "
+          "choice); keep it on loopback or a private network, since it "
+          "tells call counts and API key names to whoever can reach it. "
+          "Empty: no metrics endpoint.");
+ABSL_FLAG(guestvoice::service::LogFormat, log_format,
+          guestvoice::service::LogFormat::kText,
+          "text: lines for people; json: one JSON object per line (time, "
+          "level, msg, and for calls method, organization, request_id, "
+          "status, duration_ms), for log collectors.");
+ABSL_FLAG(double, log_sample_rate, 0,
+          "Share of successful calls that get a log line, 0 to 1; every "
+          "failed call gets one.");
 ABSL_FLAG(std::string, backup_dir, "",
           "Directory for online backups (AdminService.CreateBackup), outside "
           "the data dir, ideally on another disk; created when missing. "
@@ -187,8 +201,7 @@ int main(int argc, char** argv) {
   // debugging aid that cost ~4% of the server's CPU under ingest (perf). The
   // tests keep it on.
   absl::SetMutexDeadlockDetectionMode(absl::OnDeadlockCycle::kIgnore);
-  // Logs are diagnostics: stderr, leaving stdout to nothing.
-  spdlog::set_default_logger(spdlog::stderr_color_mt("guestvoiced"));
+  guestvoice::service::InstallLoggers(absl::GetFlag(FLAGS_log_format));
 
   if (absl::GetFlag(FLAGS_restore_from) != 0) return Restore();
 
@@ -224,6 +237,11 @@ int main(int argc, char** argv) {
         "--rate_limit_burst must be at least 1 when there is a rate limit");
     return EXIT_FAILURE;
   }
+  if (!(absl::GetFlag(FLAGS_log_sample_rate) >= 0 &&
+        absl::GetFlag(FLAGS_log_sample_rate) <= 1)) {
+    spdlog::critical("--log_sample_rate must be between 0 and 1");
+    return EXIT_FAILURE;
+  }
   if (absl::GetFlag(FLAGS_backup_retention) < 0 ||
       absl::GetFlag(FLAGS_backup_retention) > kMaxBackupRetention) {
     spdlog::critical("--backup_retention must be between 0 and {}",
@@ -246,6 +264,11 @@ int main(int argc, char** argv) {
       .backup_dir = absl::GetFlag(FLAGS_backup_dir),
       .backup_retention =
           static_cast<uint32_t>(absl::GetFlag(FLAGS_backup_retention)),
+      .metrics_listen = absl::GetFlag(FLAGS_metrics_listen),
+      .call_log =
+          guestvoice::service::CallLog::Options{
+              .format = absl::GetFlag(FLAGS_log_format),
+              .sample_rate = absl::GetFlag(FLAGS_log_sample_rate)},
       .watchers = {.log = {.max_items = static_cast<size_t>(
                                absl::GetFlag(FLAGS_watch_log_items)),
                            .max_bytes = static_cast<size_t>(
@@ -293,6 +316,10 @@ int main(int argc, char** argv) {
   }
   spdlog::info("guestvoiced listening on port {} (data dir {})",
                (*server)->port(), options.data_dir);
+  if ((*server)->metrics_port() != 0) {
+    spdlog::info("metrics on port {} (GET /metrics)",
+                 (*server)->metrics_port());
+  }
 
   int signal = 0;
   sigwait(&shutdown_signals, &signal);

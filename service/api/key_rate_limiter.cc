@@ -34,6 +34,7 @@ absl::Status KeyRateLimiter::Admit(std::string_view key) {
     bucket.calls -= 1;
     return absl::OkStatus();
   }
+  rejections_.fetch_add(1, std::memory_order_relaxed);
   const absl::Duration retry_after = absl::Seconds(
       std::ceil((1 - bucket.calls) / limits_.calls_per_second * 1000) / 1000);
   return LimitExceeded(

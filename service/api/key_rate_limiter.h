@@ -2,6 +2,8 @@
 #define GUESTVOICE_SERVICE_API_KEY_RATE_LIMITER_H_
 
 #include <array>
+#include <atomic>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -35,6 +37,11 @@ class KeyRateLimiter {
   // server has verified, never with what callers send.
   absl::Status Admit(std::string_view key);
 
+  // Calls refused so far, for monitoring.
+  uint64_t rejections() const {
+    return rejections_.load(std::memory_order_relaxed);
+  }
+
  private:
   struct Bucket {
     double calls = 0;
@@ -50,6 +57,7 @@ class KeyRateLimiter {
   const Limits limits_;
   const Clock& clock_;
   std::array<Shard, kShards> shards_;
+  std::atomic<uint64_t> rejections_ = 0;
 };
 
 }  // namespace guestvoice::service

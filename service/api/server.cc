@@ -23,6 +23,7 @@
 #include "service/api/hotel_service.h"
 #include "service/api/insight_service.h"
 #include "service/api/loyalty_service.h"
+#include "service/api/server_metrics.h"
 #include "service/core/request_log.h"
 #include "service/feedback/aggregate_rebuild.h"
 
@@ -152,6 +153,18 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(ServerOptions options) {
   server->writes_ = std::make_unique<BoundedExecutor>(opts.write_threads,
                                                       opts.call_queue_capacity);
 
+  server->service_names_ = {v1::HotelService::service_full_name(),
+                            v1::AdminService::service_full_name(),
+                            v1::FeedbackService::service_full_name(),
+                            v1::LoyaltyService::service_full_name(),
+                            v1::InsightService::service_full_name()};
+  server->call_metrics_ = std::make_unique<CallMetrics>(server->service_names_);
+  if (opts.call_log.has_value()) {
+    server->call_log_ = std::make_unique<CallLog>(*opts.call_log);
+  }
+  server->call_recorder_ = std::make_unique<CallRecorder>(
+      *server->call_metrics_, server->call_log_.get());
+
   const ServiceDeps deps{
       .domain = {*server->store_, server->locks_, *server->clock_,
                  server->attribution_locks_},
@@ -159,7 +172,8 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(ServerOptions options) {
       .api_key_verifier = *server->api_key_verifier_,
       .reads = *server->reads_,
       .scans = *server->scans_,
-      .writes = *server->writes_};
+      .writes = *server->writes_,
+      .calls = *server->call_recorder_};
   server->services_.push_back(std::make_unique<HotelService>(deps));
   server->reanalysis_ = std::make_unique<FeedbackReanalysis>(
       deps.domain, analysis::FeedbackAnalyzer::Default());
@@ -172,15 +186,25 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(ServerOptions options) {
   server->feedback_watchers_ =
       std::make_unique<FeedbackWatchers>(opts.watchers);
   server->import_streams_ = std::make_unique<ImportStreams>(opts.imports);
+  server->counting_publisher_ =
+      std::make_unique<CountingPublisher>(*server->feedback_watchers_);
   server->services_.push_back(std::make_unique<FeedbackService>(
-      deps, *server->feedback_watchers_, *server->import_streams_));
+      deps, *server->counting_publisher_, *server->feedback_watchers_,
+      *server->import_streams_));
   server->services_.push_back(std::make_unique<LoyaltyService>(deps));
   server->services_.push_back(std::make_unique<InsightService>(deps));
-  server->service_names_ = {v1::HotelService::service_full_name(),
-                            v1::AdminService::service_full_name(),
-                            v1::FeedbackService::service_full_name(),
-                            v1::LoyaltyService::service_full_name(),
-                            v1::InsightService::service_full_name()};
+
+  if (!opts.metrics_listen.empty()) {
+    ASSIGN_OR_RETURN(
+        server->metrics_endpoint_,
+        MetricsEndpoint::Start(opts.metrics_listen, [raw = server.get()] {
+          return MetricsText({.calls = *raw->call_metrics_,
+                              .ingested = *raw->counting_publisher_,
+                              .watchers = *raw->feedback_watchers_,
+                              .rate_limiter = *raw->rate_limiter_,
+                              .store = *raw->store_});
+        }));
+  }
 
   // Reflection describes only what the server's descriptor pool holds: touch
   // the health messages so grpc.health.v1.Health can be described too.
@@ -221,6 +245,7 @@ std::shared_ptr<grpc::Channel> Server::InProcessChannel() {
 absl::Status Server::Shutdown(absl::Duration grace) {
   if (shut_down_) return absl::OkStatus();
   shut_down_ = true;
+  metrics_endpoint_.reset();
   if (grpc_server_ != nullptr) {
     // Load balancers and probes see NOT_SERVING before connections close.
     grpc_server_->GetHealthCheckService()->SetServingStatus(false);

@@ -5,6 +5,7 @@
 #include <grpcpp/server.h>
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -14,8 +15,13 @@
 #include "common/clock.h"
 #include "common/striped_lock.h"
 #include "service/api/authenticator.h"
+#include "service/api/call_log.h"
+#include "service/api/call_metrics.h"
+#include "service/api/call_recorder.h"
+#include "service/api/counting_publisher.h"
 #include "service/api/feedback_watchers.h"
 #include "service/api/import_streams.h"
+#include "service/api/metrics_endpoint.h"
 #include "service/feedback/reanalysis.h"
 #include "service/feedback/reanalysis_runner.h"
 #include "service/feedback/voices.h"
@@ -51,6 +57,12 @@ struct ServerOptions {
   std::string backup_dir;
   // Backups kept: each new one deletes the oldest beyond this (0 keeps all).
   uint32_t backup_retention = 7;
+  // HOST:PORT of the Prometheus endpoint (GET /metrics, plain HTTP); port 0
+  // picks a free port (see Server::metrics_port); "" serves no metrics.
+  // Initialized, so that designated initializers may leave it out.
+  std::string metrics_listen = "";
+  // A log line per failed call and per sampled call; none when unset.
+  std::optional<CallLog::Options> call_log = std::nullopt;
   // Time source; the system clock when null. Must outlive the server.
   const Clock* clock = nullptr;
   // The WatchFeedback log shared by every watcher, and the caps on watchers.
@@ -91,14 +103,19 @@ class Server {
   // Opens the store (bootstrapping an empty one, upgrading one of an older
   // schema before anything reads it), then starts serving.
   // Errors: INVALID_ARGUMENT for bad options (a non-loopback plaintext
-  // address, half a TLS configuration, unreadable TLS files, an address that
-  // cannot be bound), and whatever Store::Open and Backups::Open refuse.
+  // address, half a TLS configuration, unreadable TLS files, an address or
+  // metrics address that cannot be bound), and whatever Store::Open and
+  // Backups::Open refuse.
   static absl::StatusOr<std::unique_ptr<Server>> Start(ServerOptions options);
 
   ~Server();
 
   // The port actually bound.
   int port() const { return port_; }
+  // The metrics endpoint's port; 0 when it serves no metrics.
+  int metrics_port() const {
+    return metrics_endpoint_ != nullptr ? metrics_endpoint_->port() : 0;
+  }
   const BootstrapResult& bootstrap() const { return bootstrap_; }
   const StoreUpgrade& upgrade() const { return upgrade_; }
 
@@ -139,6 +156,12 @@ class Server {
   std::unique_ptr<ApiKeyVerifier> api_key_verifier_;
   std::unique_ptr<KeyRateLimiter> rate_limiter_;
   std::unique_ptr<Authenticator> authenticator_;
+  // Every call counts (and logs) itself here, and every stored item in
+  // counting_publisher_ on its way to the watchers.
+  std::unique_ptr<CallMetrics> call_metrics_;
+  std::unique_ptr<CallLog> call_log_;
+  std::unique_ptr<CallRecorder> call_recorder_;
+  std::unique_ptr<CountingPublisher> counting_publisher_;
   // Before grpc_server_: import calls give back their slots when done.
   std::unique_ptr<ImportStreams> import_streams_;
   // Before grpc_server_, so it is destroyed after every watch call is done.
@@ -155,6 +178,8 @@ class Server {
   std::vector<std::unique_ptr<grpc::Service>> services_;
   std::vector<std::string> service_names_;
   std::unique_ptr<grpc::Server> grpc_server_;
+  // Reads the store: stopped first.
+  std::unique_ptr<MetricsEndpoint> metrics_endpoint_;
   BootstrapResult bootstrap_;
   StoreUpgrade upgrade_;
   int port_ = 0;

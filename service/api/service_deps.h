@@ -3,6 +3,7 @@
 
 #include "common/bounded_executor.h"
 #include "service/api/authenticator.h"
+#include "service/api/call_recorder.h"
 #include "service/core/domain_context.h"
 #include "service/tenancy/api_key_verifier.h"
 
@@ -24,6 +25,8 @@ struct ServiceDeps {
   BoundedExecutor& reads;
   BoundedExecutor& scans;
   BoundedExecutor& writes;
+  // Where every finished call is counted and logged.
+  const CallRecorder& calls;
 };
 
 }  // namespace guestvoice::service

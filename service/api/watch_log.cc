@@ -73,6 +73,7 @@ std::optional<v1::WatchFeedbackResponse> WatchLog::Next(
     v1::WatchFeedbackResponse response;
     *response.mutable_feedback() = item.feedback;
     response.set_missed_count(std::exchange(cursor.missed, 0));
+    missed_.fetch_add(response.missed_count(), std::memory_order_relaxed);
     ++cursor.next;
     return response;
   }
@@ -81,7 +82,9 @@ std::optional<v1::WatchFeedbackResponse> WatchLog::Next(
 
 WatchLog::Stats WatchLog::stats() const {
   absl::ReaderMutexLock lock(&mutex_);
-  return Stats{.items = items_.size(), .bytes = bytes_};
+  return Stats{.items = items_.size(),
+               .bytes = bytes_,
+               .missed = missed_.load(std::memory_order_relaxed)};
 }
 
 }  // namespace guestvoice::service

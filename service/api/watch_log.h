@@ -1,6 +1,7 @@
 #ifndef GUESTVOICE_SERVICE_API_WATCH_LOG_H_
 #define GUESTVOICE_SERVICE_API_WATCH_LOG_H_
 
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <deque>
@@ -46,6 +47,8 @@ class WatchLog {
   struct Stats {
     size_t items = 0;
     size_t bytes = 0;
+    // Items watchers were told they missed (missed_count), ever.
+    uint64_t missed = 0;
   };
 
   explicit WatchLog(Limits limits);
@@ -88,6 +91,8 @@ class WatchLog {
   std::deque<Item> items_ ABSL_GUARDED_BY(mutex_);
   uint64_t first_ ABSL_GUARDED_BY(mutex_) = 0;
   size_t bytes_ ABSL_GUARDED_BY(mutex_) = 0;
+  // Next runs under the reader lock, concurrently with other watchers.
+  mutable std::atomic<uint64_t> missed_ = 0;
   // Items appended per organization, ever (bounded by the organizations).
   absl::flat_hash_map<std::string, uint64_t> appended_ ABSL_GUARDED_BY(mutex_);
   // Watchers per organization; organizations without one are absent.

@@ -674,8 +674,11 @@ def test_another_stores_backup_dir_is_refused_at_start(
 
 
 
+@pytest.mark.parametrize("log_flags", [
+    [], ["--log_format=json", "--log_sample_rate=1"]], ids=["text", "json"])
 def test_logs_hold_no_key_contact_handle_or_feedback_text(
-        server: Guestvoiced, data_dir: Path, call, call_error):
+        serve, data_dir: Path, call, call_error, log_flags: list[str]):
+    server = serve(data_dir, *log_flags)
     key = admin_key(data_dir)
     email, phone, handle = "ana.silva@example.com", "+351912345678", "@ana_travels"
     text = "The concierge Marta found our lost passport."
@@ -705,3 +708,23 @@ def test_logs_hold_no_key_contact_handle_or_feedback_text(
     log = server.log()
     for secret in [key, email, phone, handle, text]:
         assert secret not in log, f"the server log holds {secret!r}:\n{log}"
+    if log_flags:
+        check_json_log(log)
+
+
+def check_json_log(log: str) -> None:
+    """Every line is one JSON object with a time and a level; at sample rate 1
+    every call has a line with its method, organization, request id, status
+    and duration, the failed ones too."""
+    lines = [json.loads(line) for line in log.splitlines()]
+    for line in lines:
+        assert {"time", "level"} <= line.keys(), line
+    calls = [line for line in lines if line.get("msg") == "call"]
+    for line in calls:
+        assert {"method", "organization", "request_id", "status",
+                "duration_ms"} <= line.keys(), line
+    methods = {(line["method"], line["status"]) for line in calls}
+    assert (f"{FEEDBACK_SERVICE}/IngestFeedback", "OK") in methods, calls
+    assert (f"{HOTEL_SERVICE}/ListHotels", "UNAUTHENTICATED") in methods, calls
+    assert ("guestvoice.v1.LoyaltyService/LinkIdentity",
+            "INVALID_ARGUMENT") in methods, calls

@@ -26,14 +26,15 @@ type harness struct {
 	key    string
 }
 
-func newHarness(t *testing.T) *harness {
+// newHarness starts the test's server with serverFlags beyond testserver's.
+func newHarness(t *testing.T, serverFlags ...string) *harness {
 	t.Helper()
 	dir := t.TempDir()
 	t.Setenv("GVCTL_CONFIG", filepath.Join(dir, "no-config.yaml"))
 	for _, name := range []string{"GUESTVOICE_ADDR", "GUESTVOICE_API_KEY", "GUESTVOICE_ORG"} {
 		t.Setenv(name, "")
 	}
-	server := testserver.Start(t)
+	server := testserver.Start(t, serverFlags...)
 	return &harness{t: t, server: server, dir: dir, key: server.AdminKey}
 }
 

@@ -74,7 +74,7 @@ func (a *App) resourceName(collection, idOrName string) string {
 func NewRootCommand(app *App) *cobra.Command {
 	root := &cobra.Command{
 		Use:   "gvctl",
-		Short: "Operate a guestvoice server: hotels, imports, guests, insights, cases and keys",
+		Short: "Operate a guestvoice server: hotels, imports, guests, insights, cases, keys and backups",
 		Long: `gvctl talks to a guestvoice server over gRPC.
 
 Connection: --addr or GUESTVOICE_ADDR (default 127.0.0.1:50051), --api-key or
@@ -118,6 +118,7 @@ per line for streams and exports). Errors go to stderr with what to do next.
 		newWatchCommand(app),
 		newCasesCommand(app),
 		newKeysCommand(app),
+		newBackupCommand(app),
 		demo.NewDemoCommand(app),
 		report.NewReportCommand(app),
 	)

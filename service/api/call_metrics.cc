@@ -1,0 +1,111 @@
+#include "service/api/call_metrics.h"
+
+#include <algorithm>
+#include <map>
+#include <utility>
+
+#include "absl/container/flat_hash_set.h"
+#include "absl/hash/hash.h"
+#include "absl/strings/str_cat.h"
+
+namespace guestvoice::service {
+
+CallMetrics::CallMetrics(const std::vector<std::string>& services) {
+  absl::flat_hash_set<const google::protobuf::Descriptor*> shared;
+  for (const std::string& service : services) {
+    const google::protobuf::ServiceDescriptor* descriptor =
+        google::protobuf::DescriptorPool::generated_pool()->FindServiceByName(
+            service);
+    for (int i = 0; descriptor != nullptr && i < descriptor->method_count();
+         ++i) {
+      const google::protobuf::MethodDescriptor& method = *descriptor->method(i);
+      methods_.push_back(std::make_unique<Method>());
+      methods_.back()->service = service;
+      methods_.back()->name = method.name();
+      methods_.back()->full_name = absl::StrCat(service, "/", method.name());
+      if (!by_request_type_.emplace(method.input_type(), methods_.back().get())
+               .second) {
+        shared.insert(method.input_type());
+      }
+    }
+  }
+  for (const google::protobuf::Descriptor* type : shared) {
+    by_request_type_.erase(type);
+  }
+}
+
+std::string_view CallMetrics::Record(const FinishedCall& call) {
+  const auto found = by_request_type_.find(&call.request_type);
+  if (found == by_request_type_.end()) return "";
+  Method& counts = *found->second;
+  const int code_index = static_cast<int>(call.code);
+  if (code_index >= 0 && code_index < kStatusCodes) {
+    counts.calls[code_index].fetch_add(1, std::memory_order_relaxed);
+  }
+  const double seconds = absl::ToDoubleSeconds(call.latency);
+  const size_t bucket =
+      std::lower_bound(kLatencyBounds.begin(), kLatencyBounds.end(), seconds) -
+      kLatencyBounds.begin();
+  counts.latency[bucket].fetch_add(1, std::memory_order_relaxed);
+  counts.latency_micros.fetch_add(
+      static_cast<uint64_t>(absl::ToInt64Microseconds(call.latency)),
+      std::memory_order_relaxed);
+
+  if (call.caller != nullptr) {
+    const std::string& key = call.caller->api_key_name();
+    KeyShard& shard = keys_[absl::HashOf(key) % kKeyShards];
+    absl::MutexLock lock(&shard.mutex);
+    ++shard.calls[key];
+  }
+  return counts.full_name;
+}
+
+void CallMetrics::WriteTo(PrometheusText& out) const {
+  out.Family("guestvoice_calls_total", "counter",
+             "Finished calls by service, method and gRPC status code.");
+  for (const std::unique_ptr<Method>& method : methods_) {
+    for (int code = 0; code < kStatusCodes; ++code) {
+      const uint64_t calls =
+          method->calls[code].load(std::memory_order_relaxed);
+      if (calls == 0) continue;
+      const std::string code_name =
+          absl::StatusCodeToString(static_cast<absl::StatusCode>(code));
+      out.Sample("guestvoice_calls_total",
+                 {{"service", method->service},
+                  {"method", method->name},
+                  {"code", code_name}},
+                 calls);
+    }
+  }
+
+  out.Family("guestvoice_call_duration_seconds", "histogram",
+             "Time from a call's arrival to its status, by service and "
+             "method (methods not yet called are left out).");
+  for (const std::unique_ptr<Method>& method : methods_) {
+    std::array<uint64_t, kLatencyBounds.size() + 1> counts;
+    uint64_t total = 0;
+    for (size_t i = 0; i < counts.size(); ++i) {
+      counts[i] = method->latency[i].load(std::memory_order_relaxed);
+      total += counts[i];
+    }
+    if (total == 0) continue;
+    out.Histogram("guestvoice_call_duration_seconds",
+                  {{"service", method->service}, {"method", method->name}},
+                  kLatencyBounds, counts,
+                  method->latency_micros.load(std::memory_order_relaxed) / 1e6);
+  }
+
+  out.Family("guestvoice_api_key_calls_total", "counter",
+             "Authenticated calls by API key resource name (never the key "
+             "itself).");
+  std::map<std::string, uint64_t> keys;
+  for (const KeyShard& shard : keys_) {
+    absl::MutexLock lock(&shard.mutex);
+    keys.insert(shard.calls.begin(), shard.calls.end());
+  }
+  for (const auto& [key, calls] : keys) {
+    out.Sample("guestvoice_api_key_calls_total", {{"api_key", key}}, calls);
+  }
+}
+
+}  // namespace guestvoice::service

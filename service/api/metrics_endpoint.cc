@@ -1,0 +1,76 @@
+#include "service/api/metrics_endpoint.h"
+
+#include <httplib.h>
+#include <sys/socket.h>
+
+#include <utility>
+
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/strip.h"
+#include "common/absl_view.h"
+
+namespace guestvoice::service {
+namespace {
+
+// The version of the text format, which Prometheus reads from the type.
+constexpr char kContentType[] = "text/plain; version=0.0.4; charset=utf-8";
+
+}  // namespace
+
+absl::StatusOr<std::unique_ptr<MetricsEndpoint>> MetricsEndpoint::Start(
+    std::string_view listen, Collect collect) {
+  const size_t colon = listen.rfind(':');
+  int port = 0;
+  if (colon == std::string_view::npos ||
+      !absl::SimpleAtoi(AbslView(listen.substr(colon + 1)), &port) ||
+      port < 0 || port > 65535) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("--metrics_listen=", AbslView(listen),
+                     " is not HOST:PORT (for example 127.0.0.1:9464)"));
+  }
+  absl::string_view host = AbslView(listen.substr(0, colon));
+  if (absl::ConsumePrefix(&host, "[")) absl::ConsumeSuffix(&host, "]");
+
+  std::unique_ptr<MetricsEndpoint> endpoint(new MetricsEndpoint());
+  endpoint->http_ = std::make_unique<httplib::Server>();
+  httplib::Server& http = *endpoint->http_;
+  // httplib's default sets SO_REUSEPORT, which would let a second server
+  // share a port already in use instead of refusing it.
+  http.set_socket_options([](socket_t socket) {
+    const int yes = 1;
+    setsockopt(socket, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
+  });
+  // Scrapes come one at a time from a Prometheus or two: one worker.
+  http.new_task_queue = [] { return new httplib::ThreadPool(1); };
+  http.Get("/metrics", [collect = std::move(collect)](const httplib::Request&,
+                                                      httplib::Response& res) {
+    res.set_content(collect(), kContentType);
+  });
+
+  const std::string host_string(host);
+  endpoint->port_ = port == 0
+                        ? http.bind_to_any_port(host_string)
+                        : (http.bind_to_port(host_string, port) ? port : -1);
+  if (endpoint->port_ <= 0) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "cannot serve metrics on --metrics_listen=", AbslView(listen),
+        ": the address is invalid or already in use (choose another, or "
+        "--metrics_listen= to serve no metrics)"));
+  }
+  endpoint->thread_ = std::thread([&http, &ended = endpoint->listen_ended_] {
+    http.listen_after_bind();
+    ended = true;
+  });
+  return endpoint;
+}
+
+MetricsEndpoint::~MetricsEndpoint() {
+  if (!thread_.joinable()) return;
+  // stop() does nothing to a server that has not begun listening yet.
+  while (!http_->is_running() && !listen_ended_) std::this_thread::yield();
+  http_->stop();
+  thread_.join();
+}
+
+}  // namespace guestvoice::service

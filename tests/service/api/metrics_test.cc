@@ -1,0 +1,190 @@
+// The Prometheus endpoint of a running server: what a scrape reports after
+// calls, that promtool accepts the text, and a metrics port in use.
+
+#include <httplib.h>
+
+#include <cstdio>
+#include <fstream>
+#include <memory>
+#include <set>
+#include <sstream>
+#include <string>
+
+#include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
+#include "gmock/gmock.h"
+#include "google/protobuf/descriptor.h"
+#include "gtest/gtest.h"
+#include "guestvoice/v1/feedback_service.grpc.pb.h"
+#include "guestvoice/v1/hotel_service.grpc.pb.h"
+#include "service/api/server.h"
+#include "tests/testing/fake_clock.h"
+#include "tests/testing/sample_requests.h"
+#include "tests/testing/status_matchers.h"
+#include "tests/testing/temp_dir.h"
+#include "tests/testing/test_server.h"
+
+namespace guestvoice {
+namespace {
+
+using ::guestvoice::testing::FakeClock;
+using ::guestvoice::testing::StatusIs;
+using ::guestvoice::testing::TempDir;
+using ::guestvoice::testing::TestServer;
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+std::string ReadFileText(const std::string& path) {
+  std::ifstream in(path);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+class MetricsTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto server = service::Server::Start({.listen = "127.0.0.1:0",
+                                          .data_dir = data_dir_.path(),
+                                          .sync_writes = false,
+                                          .block_cache_bytes = 8 << 20,
+                                          .metrics_listen = "127.0.0.1:0",
+                                          .clock = &clock_});
+    ASSERT_TRUE(server.ok()) << server.status();
+    server_ = std::move(server).value();
+    admin_key_ = ReadFileText(server_->bootstrap().admin_key_file);
+    while (!admin_key_.empty() && admin_key_.back() == '\n') {
+      admin_key_.pop_back();
+    }
+  }
+
+  void TearDown() override {
+    if (server_ != nullptr) EXPECT_OK(server_->Shutdown(absl::Seconds(5)));
+  }
+
+  std::string Scrape() {
+    httplib::Client client("127.0.0.1", server_->metrics_port());
+    const httplib::Result result = client.Get("/metrics");
+    if (!result) {
+      ADD_FAILURE() << "no answer from the metrics endpoint";
+      return "";
+    }
+    EXPECT_EQ(result->status, 200);
+    EXPECT_THAT(result->get_header_value("Content-Type"),
+                HasSubstr("version=0.0.4"));
+    return result->body;
+  }
+
+  grpc::Status ListHotels(const std::string& key) {
+    v1::ListHotelsRequest request;
+    request.set_parent(::guestvoice::testing::kDefaultOrganization);
+    v1::ListHotelsResponse response;
+    return v1::HotelService::NewStub(server_->InProcessChannel())
+        ->ListHotels(TestServer::Context(key).get(), request, &response);
+  }
+
+  TempDir data_dir_;
+  FakeClock clock_;
+  std::unique_ptr<service::Server> server_;
+  std::string admin_key_;
+};
+
+TEST_F(MetricsTest, CallsAreCountedByMethodCodeAndKeyNeverByItsSecret) {
+  ASSERT_TRUE(ListHotels(admin_key_).ok());
+  ASSERT_TRUE(ListHotels(admin_key_).ok());
+  ASSERT_FALSE(ListHotels("not-a-key").ok());
+
+  const std::string text = Scrape();
+  EXPECT_THAT(text, HasSubstr("guestvoice_calls_total{service=\"guestvoice.v1."
+                              "HotelService\",method=\"ListHotels\",code="
+                              "\"OK\"} 2\n"));
+  EXPECT_THAT(text, HasSubstr("guestvoice_calls_total{service=\"guestvoice.v1."
+                              "HotelService\",method=\"ListHotels\",code="
+                              "\"UNAUTHENTICATED\"} 1\n"));
+  EXPECT_THAT(text, HasSubstr("guestvoice_call_duration_seconds_count{service="
+                              "\"guestvoice.v1.HotelService\",method="
+                              "\"ListHotels\"} 3\n"));
+  EXPECT_THAT(text, HasSubstr("guestvoice_api_key_calls_total{api_key="
+                              "\"organizations/default/apiKeys/"));
+  EXPECT_THAT(text, Not(HasSubstr(admin_key_)));
+  EXPECT_THAT(text, HasSubstr("guestvoice_rocksdb_sst_files{level=\"0\"} "));
+}
+
+TEST_F(MetricsTest, StoredItemsAndRepeatsAreCounted) {
+  ASSERT_TRUE(v1::HotelService::NewStub(server_->InProcessChannel())
+                  ->CreateHotel(TestServer::Context(admin_key_).get(),
+                                ::guestvoice::testing::SampleHotel("lisbon"),
+                                std::make_unique<v1::Hotel>().get())
+                  .ok());
+  v1::IngestFeedbackRequest request;
+  request.set_parent(::guestvoice::testing::kDefaultOrganization);
+  *request.mutable_feedback() = ::guestvoice::testing::SampleFeedback(
+      "organizations/default/hotels/lisbon", "review-1", 0, clock_.Now());
+  v1::Feedback stored;
+  auto feedback = v1::FeedbackService::NewStub(server_->InProcessChannel());
+  ASSERT_TRUE(feedback
+                  ->IngestFeedback(TestServer::Context(admin_key_).get(),
+                                   request, &stored)
+                  .ok());
+  // The same item again is a duplicate: stored once, counted once.
+  ASSERT_TRUE(feedback
+                  ->IngestFeedback(TestServer::Context(admin_key_).get(),
+                                   request, &stored)
+                  .ok());
+
+  const std::string text = Scrape();
+  EXPECT_THAT(text, HasSubstr("\nguestvoice_ingested_items_total 1\n"));
+  EXPECT_THAT(text, HasSubstr("\nguestvoice_ingested_repeats_total 0\n"));
+}
+
+TEST_F(MetricsTest, PromtoolAcceptsTheText) {
+  ASSERT_TRUE(ListHotels(admin_key_).ok());
+  TempDir dir;
+  const std::string path = absl::StrCat(dir.path(), "/metrics.txt");
+  std::ofstream(path) << Scrape();
+  // tools/setup installs promtool (Debian's prometheus): its absence fails.
+  const std::string command =
+      absl::StrCat("promtool check metrics < '", path, "' 2>&1");
+  FILE* pipe = popen(command.c_str(), "r");
+  ASSERT_NE(pipe, nullptr) << command;
+  std::string output;
+  char buffer[4096];
+  while (size_t read = fread(buffer, 1, sizeof(buffer), pipe)) {
+    output.append(buffer, read);
+  }
+  EXPECT_EQ(pclose(pipe), 0) << output;
+}
+
+TEST_F(MetricsTest, AMetricsPortInUseRefusesToStart) {
+  TempDir other;
+  const auto second = service::Server::Start(
+      {.listen = "127.0.0.1:0",
+       .data_dir = other.path(),
+       .sync_writes = false,
+       .metrics_listen = absl::StrCat("127.0.0.1:", server_->metrics_port()),
+       .clock = &clock_});
+  EXPECT_THAT(second.status(), StatusIs(absl::StatusCode::kInvalidArgument,
+                                        HasSubstr("already in use")));
+}
+
+// Calls are counted by request type (CallMetrics): each method of every
+// service must have a request type of its own.
+TEST(CallMetricsTest, EveryMethodHasARequestTypeOfItsOwn) {
+  std::set<const google::protobuf::Descriptor*> seen;
+  for (const char* service :
+       {"guestvoice.v1.AdminService", "guestvoice.v1.HotelService",
+        "guestvoice.v1.FeedbackService", "guestvoice.v1.LoyaltyService",
+        "guestvoice.v1.InsightService"}) {
+    const google::protobuf::ServiceDescriptor* descriptor =
+        google::protobuf::DescriptorPool::generated_pool()->FindServiceByName(
+            service);
+    ASSERT_NE(descriptor, nullptr) << service;
+    for (int i = 0; i < descriptor->method_count(); ++i) {
+      EXPECT_TRUE(seen.insert(descriptor->method(i)->input_type()).second)
+          << descriptor->method(i)->full_name();
+    }
+  }
+}
+
+}  // namespace
+}  // namespace guestvoice
