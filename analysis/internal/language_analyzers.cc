@@ -9,10 +9,9 @@
 namespace guestvoice::analysis {
 namespace {
 
-const LexicalSentimentAnalyzer* Build(std::string_view code,
-                                      std::string_view lexicon_file,
-                                      std::string_view supplement_file) {
-  absl::StatusOr<WordValences> lexicon = ParsePatternLexicon(lexicon_file);
+const LexicalSentimentAnalyzer* Build(
+    std::string_view code, const absl::StatusOr<WordValences>& lexicon,
+    std::string_view supplement_file) {
   absl::StatusOr<WordValences> supplement =
       ParseLanguageSupplement(supplement_file);
   const LanguageRules* rules = FindLanguageRules(code);
@@ -26,12 +25,14 @@ const LexicalSentimentAnalyzer* Build(std::string_view code,
 const std::vector<const LexicalSentimentAnalyzer*>& LexicalAnalyzers() {
   static const auto* const kAnalyzers =
       new std::vector<const LexicalSentimentAnalyzer*>{
-          Build("fr", embedded::FrenchLexicon(),
+          Build("fr", ParsePatternLexicon(embedded::FrenchLexicon()),
                 embedded::HotelSupplementFrench()),
-          Build("nl", embedded::DutchLexicon(),
+          Build("nl", ParsePatternLexicon(embedded::DutchLexicon()),
                 embedded::HotelSupplementDutch()),
-          Build("it", embedded::ItalianLexicon(),
+          Build("it", ParsePatternLexicon(embedded::ItalianLexicon()),
                 embedded::HotelSupplementItalian()),
+          Build("pt", ParseVaderFormatLexicon(embedded::PortugueseLexicon()),
+                embedded::HotelSupplementPortuguese()),
       };
   return *kAnalyzers;
 }

@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "absl/container/flat_hash_map.h"
+#include "analysis/internal/diacritics.h"
 #include "analysis/internal/snowball_stemmer.h"
 #include "analysis/internal/text_words.h"
 #include "analysis/internal/vader_rules.h"
@@ -65,34 +66,38 @@ LexicalSentimentAnalyzer::LexicalSentimentAnalyzer(
     const WordValences& supplement, const PythonUnicode& unicode)
     : rules_(rules), unicode_(unicode) {
   words_.reserve(lexicon.size() + supplement.size());
-  for (const auto& [word, valence] : lexicon) words_[word].valence = valence;
-  for (const auto& [word, valence] : supplement) words_[word].valence = valence;
+  for (const auto& [word, valence] : lexicon) {
+    words_[OwnedKey(word)].valence = valence;
+  }
+  for (const auto& [word, valence] : supplement) {
+    words_[OwnedKey(word)].valence = valence;
+  }
   // Pattern lists some closed-class words with a polarity of their own
   // ("très"); here they only do their job, and carry none.
   for (std::string_view word : rules.negations) {
-    Facts& facts = words_[std::string(word)];
+    Facts& facts = words_[OwnedKey(word)];
     facts.negates = true;
     facts.valence = 0;
   }
   for (std::string_view word : rules.trailing_negations) {
-    words_[std::string(word)].negates_backward = true;
+    words_[OwnedKey(word)].negates_backward = true;
   }
   for (const auto& [word, scalar] : rules.boosters) {
-    Facts& facts = words_[std::string(word)];
+    Facts& facts = words_[OwnedKey(word)];
     facts.booster = scalar;
     facts.valence = 0;
   }
   for (std::string_view word : rules.contrast_words) {
-    Facts& facts = words_[std::string(word)];
+    Facts& facts = words_[OwnedKey(word)];
     facts.contrasts = true;
     facts.valence = 0;
   }
   for (std::string_view word : rules.elisions) {
-    words_[std::string(word)].is_elision = true;
+    words_[OwnedKey(word)].is_elision = true;
   }
   if (!rules.superlative_infix.empty()) AddSuperlatives(rules);
   for (std::string_view word : rules.function_words) {
-    words_[std::string(word)].valence = 0;
+    words_[OwnedKey(word)].valence = 0;
   }
   struct Mean {
     double sum = 0;
@@ -136,12 +141,31 @@ void LexicalSentimentAnalyzer::AddSuperlatives(const LanguageRules& rules) {
   }
 }
 
+std::string_view LexicalSentimentAnalyzer::Key(std::string_view lower_word,
+                                               std::string* buffer) const {
+  return rules_.fold_diacritics ? FoldDiacritics(lower_word, buffer)
+                                : lower_word;
+}
+
+std::string LexicalSentimentAnalyzer::OwnedKey(
+    std::string_view lower_word) const {
+  std::string buffer;
+  return std::string(Key(lower_word, &buffer));
+}
+
+bool LexicalSentimentAnalyzer::Knows(std::string_view lower_word) const {
+  thread_local std::string buffer;
+  return words_.find(Key(lower_word, &buffer)) != words_.end();
+}
+
 const LexicalSentimentAnalyzer::Facts* LexicalSentimentAnalyzer::Find(
     std::string_view lower_word) const {
-  if (auto it = words_.find(lower_word); it != words_.end()) {
+  thread_local std::string buffer;
+  const std::string_view key = Key(lower_word, &buffer);
+  if (auto it = words_.find(key); it != words_.end()) {
     return &it->second;
   }
-  auto it = stems_.find(SnowballStem(rules_.snowball_algorithm, lower_word));
+  auto it = stems_.find(SnowballStem(rules_.snowball_algorithm, key));
   return it == stems_.end() ? nullptr : &it->second;
 }
 
@@ -149,6 +173,7 @@ void LexicalSentimentAnalyzer::Tokenize(std::string_view text,
                                         std::vector<Token>* tokens) const {
   thread_local TextWords words;
   thread_local std::string elided;
+  thread_local std::string folded_elision;
   SplitTextWords(text, unicode_, &words);
   tokens->clear();
   std::size_t previous_end = 0;
@@ -164,7 +189,7 @@ void LexicalSentimentAnalyzer::Tokenize(std::string_view text,
       // Typographic apostrophes are looked up as ASCII ones.
       elided.assign(rest.substr(0, apostrophe));
       elided.push_back('\'');
-      auto it = words_.find(elided);
+      auto it = words_.find(Key(elided, &folded_elision));
       if (it != words_.end() && it->second.is_elision) {
         tokens->push_back({it->first, &it->second, is_caps, starts_clause});
         rest = rest.substr(end);

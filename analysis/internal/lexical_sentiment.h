@@ -41,9 +41,7 @@ class LexicalSentimentAnalyzer final : public SentimentVocabulary {
   SentimentScores PolarityScores(std::string_view valid_text) const;
 
   // Whether the language's lexicons or word lists have `lower_word`.
-  bool Knows(std::string_view lower_word) const {
-    return words_.find(lower_word) != words_.end();
-  }
+  bool Knows(std::string_view lower_word) const;
 
   std::string_view language() const { return rules_.code; }
   const LanguageRules& rules() const { return rules_; }
@@ -74,6 +72,10 @@ class LexicalSentimentAnalyzer final : public SentimentVocabulary {
     bool starts_clause;  // punctuation between it and the token before
   };
 
+  // How `lower_word` is stored and looked up: itself, or folded when the
+  // rules say so (the fold is written to `buffer`).
+  std::string_view Key(std::string_view lower_word, std::string* buffer) const;
+  std::string OwnedKey(std::string_view lower_word) const;
   void AddSuperlatives(const LanguageRules& rules);
   void Tokenize(std::string_view text, std::vector<Token>* tokens) const;
   // The word's facts, else those of its Snowball stem (sentiment only).
