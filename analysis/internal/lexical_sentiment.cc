@@ -63,41 +63,48 @@ std::size_t ElisionEnd(std::string_view lower_word, std::size_t* apostrophe) {
 
 LexicalSentimentAnalyzer::LexicalSentimentAnalyzer(
     const LanguageRules& rules, const WordValences& lexicon,
-    const WordValences& supplement, const PythonUnicode& unicode)
+    const WordValences& supplement,
+    const absl::flat_hash_set<std::string>& untranslated,
+    const PythonUnicode& unicode)
     : rules_(rules), unicode_(unicode) {
   words_.reserve(lexicon.size() + supplement.size());
   for (const auto& [word, valence] : lexicon) {
     words_[OwnedKey(word)].valence = valence;
   }
+  for (const std::string& word : untranslated) {
+    if (auto it = words_.find(OwnedKey(word)); it != words_.end()) {
+      it->second.untranslated = true;
+    }
+  }
   for (const auto& [word, valence] : supplement) {
-    words_[OwnedKey(word)].valence = valence;
+    Listed(word).valence = valence;
   }
   // Pattern lists some closed-class words with a polarity of their own
   // ("très"); here they only do their job, and carry none.
   for (std::string_view word : rules.negations) {
-    Facts& facts = words_[OwnedKey(word)];
+    Facts& facts = Listed(word);
     facts.negates = true;
     facts.valence = 0;
   }
   for (std::string_view word : rules.trailing_negations) {
-    words_[OwnedKey(word)].negates_backward = true;
+    Listed(word).negates_backward = true;
   }
   for (const auto& [word, scalar] : rules.boosters) {
-    Facts& facts = words_[OwnedKey(word)];
+    Facts& facts = Listed(word);
     facts.booster = scalar;
     facts.valence = 0;
   }
   for (std::string_view word : rules.contrast_words) {
-    Facts& facts = words_[OwnedKey(word)];
+    Facts& facts = Listed(word);
     facts.contrasts = true;
     facts.valence = 0;
   }
   for (std::string_view word : rules.elisions) {
-    words_[OwnedKey(word)].is_elision = true;
+    Listed(word).is_elision = true;
   }
   if (!rules.superlative_infix.empty()) AddSuperlatives(rules);
   for (std::string_view word : rules.function_words) {
-    words_[OwnedKey(word)].valence = 0;
+    Listed(word).valence = 0;
   }
   struct Mean {
     double sum = 0;
@@ -153,9 +160,17 @@ std::string LexicalSentimentAnalyzer::OwnedKey(
   return std::string(Key(lower_word, &buffer));
 }
 
+LexicalSentimentAnalyzer::Facts& LexicalSentimentAnalyzer::Listed(
+    std::string_view word) {
+  Facts& facts = words_[OwnedKey(word)];
+  facts.untranslated = false;
+  return facts;
+}
+
 bool LexicalSentimentAnalyzer::Knows(std::string_view lower_word) const {
   thread_local std::string buffer;
-  return words_.find(Key(lower_word, &buffer)) != words_.end();
+  auto it = words_.find(Key(lower_word, &buffer));
+  return it != words_.end() && !it->second.untranslated;
 }
 
 const LexicalSentimentAnalyzer::Facts* LexicalSentimentAnalyzer::Find(

@@ -217,6 +217,9 @@ TEST(FeedbackAnalyzerLanguageTest, ShortTextTakesTheDeclaredCode) {
   EXPECT_GT(great.scores.compound, 0.05);
   EXPECT_EQ(Language(FeedbackAnalyzer::Default().Analyze("Great stay!", "en")),
             "en/declared/scored");
+  // English slang that Portuguese's lexicon kept untranslated is English.
+  EXPECT_EQ(Language(FeedbackAnalyzer::Default().Analyze("Meh.")),
+            "en/detected/scored");
 }
 
 TEST(FeedbackAnalyzerLanguageTest, ContradictingDeclaredCodeLosesToTheText) {

@@ -111,6 +111,18 @@ TEST(LanguageAnalyzersTest, PortugueseIsLookedUpWithoutDiacritics) {
             -0.05);
 }
 
+TEST(LexicalSentimentUntranslatedTest, ScoreButAreNoEvidence) {
+  const LexicalSentimentAnalyzer analyzer(
+      *FindLanguageRules("pt"), {{"meh", -0.3}, {"sujo", -1.9}}, {}, {"meh"});
+  EXPECT_FALSE(analyzer.Knows("meh"));
+  EXPECT_TRUE(analyzer.Knows("sujo"));
+  EXPECT_LT(analyzer.PolarityScores("meh").compound, -0.05);
+  // LeIA kept "meh" from VADER: short English slang stays English.
+  const LexicalSentimentAnalyzer* portuguese = FindLexicalAnalyzer("pt");
+  ASSERT_NE(portuguese, nullptr);
+  EXPECT_FALSE(portuguese->Knows("meh"));
+}
+
 TEST(LanguageAnalyzersTest, PortugueseTrailingNegationAndContrast) {
   const LexicalSentimentAnalyzer* portuguese = FindLexicalAnalyzer("pt");
   ASSERT_NE(portuguese, nullptr);
