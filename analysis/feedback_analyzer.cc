@@ -60,8 +60,8 @@ std::vector<LanguageIdentifier::AnalysedLanguage> AnalysedLanguages() {
   std::vector<LanguageIdentifier::AnalysedLanguage> languages = {
       {"en", std::move(english)}};
   for (const LexicalSentimentAnalyzer* analyzer : LexicalAnalyzers()) {
-    languages.push_back(
-        {std::string(analyzer->language()), analyzer->KnownWords()});
+    languages.push_back({std::string(analyzer->language()),
+                         analyzer->KnownWords(), analyzer->folds_diacritics()});
   }
   return languages;
 }

@@ -13,14 +13,16 @@ VaderEmojiLexicon();  // emoji_utf8_lexicon.txt (vaderSentiment 3.3.2)
 std::string_view PythonUnicodeTable();  // python_unicode.tsv
 std::string_view HotelSupplement();     // hotel_supplement.tsv
 std::string_view AspectTaxonomy();      // aspects.tsv
-// Pattern's sentiment lexicons (lexicons/, see analysis/README.md) and the
-// hotel supplements for them.
+// The published sentiment lexicons of the other languages (lexicons/, see
+// lexicons/SOURCES) and the hotel supplements for them.
 std::string_view FrenchLexicon();          // lexicons/fr-sentiment.xml
 std::string_view DutchLexicon();           // lexicons/nl-sentiment.xml
 std::string_view ItalianLexicon();         // lexicons/pattern-sentiment-it.json
+std::string_view PortugueseLexicon();      // lexicons/vader_lexicon_ptbr.txt
 std::string_view HotelSupplementFrench();  // hotel_supplement_fr.tsv
 std::string_view HotelSupplementDutch();   // hotel_supplement_nl.tsv
-std::string_view HotelSupplementItalian();  // hotel_supplement_it.tsv
+std::string_view HotelSupplementItalian();     // hotel_supplement_it.tsv
+std::string_view HotelSupplementPortuguese();  // hotel_supplement_pt.tsv
 
 }  // namespace guestvoice::analysis::embedded
 

@@ -7,6 +7,7 @@
 
 #include "absl/strings/ascii.h"
 #include "analysis/internal/cld2_detector.h"
+#include "analysis/internal/diacritics.h"
 #include "analysis/internal/python_unicode.h"
 #include "analysis/internal/text_words.h"
 #include "common/utf8.h"
@@ -65,6 +66,7 @@ LanguageIdentifier::LanguageIdentifier(
   assert(analysed.size() <= kMaxAnalysedLanguages);
   for (std::size_t i = 0; i < analysed.size(); ++i) {
     codes_.push_back(analysed[i].code);
+    if (analysed[i].folds_diacritics) folding_ |= LanguageMask{1} << i;
     for (std::string_view word : analysed[i].known_words) {
       known_by_[std::string(word)] |= LanguageMask{1} << i;
     }
@@ -75,10 +77,22 @@ LanguageIdentifier::WordEvidence LanguageIdentifier::Weigh(
     const std::vector<TextWord>& words, std::string_view declared,
     std::string_view detected) const {
   int known[kMaxAnalysedLanguages] = {};
+  std::string folded_buffer;
   for (const TextWord& word : words) {
-    const auto it = known_by_.find(word.lower);
-    if (it == known_by_.end()) continue;
-    for (LanguageMask mask = it->second; mask != 0; mask &= mask - 1) {
+    LanguageMask knowing = 0;
+    if (const auto it = known_by_.find(word.lower); it != known_by_.end()) {
+      knowing = it->second;
+    }
+    if (folding_ != 0) {
+      const std::string_view folded =
+          FoldDiacritics(word.lower, &folded_buffer);
+      if (folded.data() != word.lower.data()) {
+        if (const auto it = known_by_.find(folded); it != known_by_.end()) {
+          knowing |= it->second & folding_;
+        }
+      }
+    }
+    for (LanguageMask mask = knowing; mask != 0; mask &= mask - 1) {
       ++known[__builtin_ctz(mask)];
     }
   }

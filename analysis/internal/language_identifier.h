@@ -44,6 +44,9 @@ class LanguageIdentifier {
   struct AnalysedLanguage {
     std::string code;
     std::vector<std::string_view> known_words;
+    // Whether known_words are written without diacritics (FoldDiacritics),
+    // so that a text's words must be folded to be found among them.
+    bool folds_diacritics = false;
   };
 
   // At most kMaxAnalysedLanguages languages.
@@ -92,6 +95,9 @@ class LanguageIdentifier {
   // Every word some analysed language knows, and which ones do: one lookup
   // per word whatever the number of languages.
   absl::flat_hash_map<std::string, LanguageMask, WordHash, WordEq> known_by_;
+  // The languages whose known words are folded: a word with diacritics is
+  // looked up a second time, folded, for them only.
+  LanguageMask folding_ = 0;
 };
 
 }  // namespace guestvoice::analysis

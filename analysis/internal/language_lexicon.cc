@@ -6,6 +6,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "analysis/internal/lexicons.h"
 #include "common/absl_view.h"
 #include "common/utf8.h"
 
@@ -76,6 +77,19 @@ absl::StatusOr<WordValences> ParsePatternLexicon(std::string_view contents) {
   valences.reserve(sums.size());
   for (auto& [word, sum] : sums) {
     valences.emplace(word, kPatternToVader * sum.polarity / sum.senses);
+  }
+  return valences;
+}
+
+absl::StatusOr<WordValences> ParseVaderFormatLexicon(
+    std::string_view contents) {
+  absl::StatusOr<ValenceLexicon> lexicon = ValenceLexicon::ParseVader(contents);
+  if (!lexicon.ok()) return lexicon.status();
+  if (lexicon->size() == 0) return absl::InvalidArgumentError("no entries");
+  WordValences valences;
+  valences.reserve(lexicon->size());
+  for (const auto& [word, valence] : lexicon->entries()) {
+    valences.emplace(word, valence);
   }
   return valences;
 }

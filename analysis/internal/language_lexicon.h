@@ -24,6 +24,13 @@ inline constexpr double kPatternToVader = 4.0;
 // polarity, as Pattern does. Forms are ASCII-lowercased.
 absl::StatusOr<WordValences> ParsePatternLexicon(std::string_view contents);
 
+// A lexicon in VADER's own format ("<word>\t<mean>\t<sd>\t<ratings>" lines),
+// as LeIA ships its Portuguese translation of VADER's lexicon, read as
+// vaderSentiment and LeIA read it (a later duplicate wins). Entries of
+// several words ("muito feliz") are kept but never match: words are looked
+// up one at a time.
+absl::StatusOr<WordValences> ParseVaderFormatLexicon(std::string_view contents);
+
 // A hand-written hotel-domain supplement (data/hotel_supplement_<lang>.tsv):
 // "<word>\t<valence>" lines, '#' comments, one "version" line; words are
 // lowercase UTF-8, each inflection listed separately.

@@ -88,6 +88,35 @@ const LanguageRules kItalian = {
      "siamo",   "stato", "stata", "ci",    "questo",    "questa"},
 };
 
+// Portuguese: "não" precedes the verb, and Brazilians repeat it or put it
+// alone after the verb at the end of the clause ("gostei não"); "nunca",
+// "nada" and "nem" complete it. LeIA's lexicon is written without
+// diacritics, so these words are stored and looked up folded ("nao").
+const LanguageRules kPortuguese = {
+    "pt",
+    "portuguese",
+    {"não", "nunca", "jamais", "nem", "nenhum", "nenhuma", "nada", "sem",
+     "ninguém"},
+    {"não"},
+    {{"muito", kUp},          {"muita", kUp},         {"super", kUp},
+     {"mega", kUp},           {"extremamente", kUp},  {"totalmente", kUp},
+     {"completamente", kUp},  {"absolutamente", kUp}, {"realmente", kUp},
+     {"bastante", kUp},       {"tão", kUp},           {"incrivelmente", kUp},
+     {"especialmente", kUp},  {"demasiado", kUp},     {"pouco", kDown},
+     {"pouca", kDown},        {"meio", kDown},        {"ligeiramente", kDown},
+     {"levemente", kDown},    {"quase", kDown},       {"razoavelmente", kDown},
+     {"relativamente", kDown}},
+    {"mas", "porém", "contudo", "todavia", "entretanto", "entanto"},
+    {},
+    "",
+    {"o",       "os",          "uma",         "de",      "da",     "dos",
+     "das",     "é",           "foi",         "foram",   "estava", "estavam",
+     "em",      "para",        "pra",         "ao",      "pelo",   "pela",
+     "nós",     "também",      "quarto",      "quartos", "manhã",  "estadia",
+     "ficamos", "atendimento", "funcionários"},
+    true,
+};
+
 }  // namespace
 
 const std::vector<std::string_view>& EnglishFunctionWords() {
@@ -100,7 +129,8 @@ const std::vector<std::string_view>& EnglishFunctionWords() {
 }
 
 const LanguageRules* FindLanguageRules(std::string_view code) {
-  for (const LanguageRules* rules : {&kFrench, &kDutch, &kItalian}) {
+  for (const LanguageRules* rules :
+       {&kFrench, &kDutch, &kItalian, &kPortuguese}) {
     if (rules->code == code) return rules;
   }
   return nullptr;

@@ -38,6 +38,11 @@ struct LanguageRules {
   // language for short texts (language_identifier.h), and known words
   // that need no stemming.
   std::vector<std::string_view> function_words;
+  // Whether the lexicon is written without diacritics (Portuguese's LeIA,
+  // which strips them before lookup because guests often omit them: "nao",
+  // "pessimo"): then every word is looked up, and every listed word stored,
+  // with them removed (diacritics.h).
+  bool fold_diacritics = false;
 };
 
 // The rules for `code`, or nullptr for a language without them.

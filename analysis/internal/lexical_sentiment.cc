@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "absl/container/flat_hash_map.h"
+#include "analysis/internal/diacritics.h"
 #include "analysis/internal/snowball_stemmer.h"
 #include "analysis/internal/text_words.h"
 #include "analysis/internal/vader_rules.h"
@@ -62,37 +63,48 @@ std::size_t ElisionEnd(std::string_view lower_word, std::size_t* apostrophe) {
 
 LexicalSentimentAnalyzer::LexicalSentimentAnalyzer(
     const LanguageRules& rules, const WordValences& lexicon,
-    const WordValences& supplement, const PythonUnicode& unicode)
+    const WordValences& supplement,
+    const absl::flat_hash_set<std::string>& untranslated,
+    const PythonUnicode& unicode)
     : rules_(rules), unicode_(unicode) {
   words_.reserve(lexicon.size() + supplement.size());
-  for (const auto& [word, valence] : lexicon) words_[word].valence = valence;
-  for (const auto& [word, valence] : supplement) words_[word].valence = valence;
+  for (const auto& [word, valence] : lexicon) {
+    words_[OwnedKey(word)].valence = valence;
+  }
+  for (const std::string& word : untranslated) {
+    if (auto it = words_.find(OwnedKey(word)); it != words_.end()) {
+      it->second.untranslated = true;
+    }
+  }
+  for (const auto& [word, valence] : supplement) {
+    Listed(word).valence = valence;
+  }
   // Pattern lists some closed-class words with a polarity of their own
   // ("très"); here they only do their job, and carry none.
   for (std::string_view word : rules.negations) {
-    Facts& facts = words_[std::string(word)];
+    Facts& facts = Listed(word);
     facts.negates = true;
     facts.valence = 0;
   }
   for (std::string_view word : rules.trailing_negations) {
-    words_[std::string(word)].negates_backward = true;
+    Listed(word).negates_backward = true;
   }
   for (const auto& [word, scalar] : rules.boosters) {
-    Facts& facts = words_[std::string(word)];
+    Facts& facts = Listed(word);
     facts.booster = scalar;
     facts.valence = 0;
   }
   for (std::string_view word : rules.contrast_words) {
-    Facts& facts = words_[std::string(word)];
+    Facts& facts = Listed(word);
     facts.contrasts = true;
     facts.valence = 0;
   }
   for (std::string_view word : rules.elisions) {
-    words_[std::string(word)].is_elision = true;
+    Listed(word).is_elision = true;
   }
   if (!rules.superlative_infix.empty()) AddSuperlatives(rules);
   for (std::string_view word : rules.function_words) {
-    words_[std::string(word)].valence = 0;
+    Listed(word).valence = 0;
   }
   struct Mean {
     double sum = 0;
@@ -101,7 +113,7 @@ LexicalSentimentAnalyzer::LexicalSentimentAnalyzer(
   absl::flat_hash_map<std::string, Mean> means;
   // In word order: the sums must not depend on the table's iteration order,
   // which varies from run to run (its hash is salted by addresses).
-  for (std::string_view word : KnownWords()) {
+  for (std::string_view word : SortedWords()) {
     const Facts& facts = words_.find(word)->second;
     if (facts.valence == 0) continue;
     Mean& mean =
@@ -119,7 +131,7 @@ void LexicalSentimentAnalyzer::AddSuperlatives(const LanguageRules& rules) {
   std::vector<std::pair<std::string, double>> superlatives;
   // In word order, so that of two adjectives with one superlative
   // ("sporco", "sporca") the same one gives it its valence in every run.
-  for (std::string_view word : KnownWords()) {
+  for (std::string_view word : SortedWords()) {
     const Facts& facts = words_.find(word)->second;
     if (facts.valence == 0 || word.size() < 4) continue;
     const char ending = word.back();
@@ -142,12 +154,39 @@ void LexicalSentimentAnalyzer::AddSuperlatives(const LanguageRules& rules) {
   }
 }
 
+std::string_view LexicalSentimentAnalyzer::Key(std::string_view lower_word,
+                                               std::string* buffer) const {
+  return rules_.fold_diacritics ? FoldDiacritics(lower_word, buffer)
+                                : lower_word;
+}
+
+std::string LexicalSentimentAnalyzer::OwnedKey(
+    std::string_view lower_word) const {
+  std::string buffer;
+  return std::string(Key(lower_word, &buffer));
+}
+
+LexicalSentimentAnalyzer::Facts& LexicalSentimentAnalyzer::Listed(
+    std::string_view word) {
+  Facts& facts = words_[OwnedKey(word)];
+  facts.untranslated = false;
+  return facts;
+}
+
+bool LexicalSentimentAnalyzer::Knows(std::string_view lower_word) const {
+  thread_local std::string buffer;
+  auto it = words_.find(Key(lower_word, &buffer));
+  return it != words_.end() && !it->second.untranslated;
+}
+
 const LexicalSentimentAnalyzer::Facts* LexicalSentimentAnalyzer::Find(
     std::string_view lower_word) const {
-  if (auto it = words_.find(lower_word); it != words_.end()) {
+  thread_local std::string buffer;
+  const std::string_view key = Key(lower_word, &buffer);
+  if (auto it = words_.find(key); it != words_.end()) {
     return &it->second;
   }
-  auto it = stems_.find(SnowballStem(rules_.snowball_algorithm, lower_word));
+  auto it = stems_.find(SnowballStem(rules_.snowball_algorithm, key));
   return it == stems_.end() ? nullptr : &it->second;
 }
 
@@ -155,6 +194,7 @@ void LexicalSentimentAnalyzer::Tokenize(std::string_view text,
                                         std::vector<Token>* tokens) const {
   thread_local TextWords words;
   thread_local std::string elided;
+  thread_local std::string folded_elision;
   SplitTextWords(text, unicode_, &words);
   tokens->clear();
   std::size_t previous_end = 0;
@@ -170,7 +210,7 @@ void LexicalSentimentAnalyzer::Tokenize(std::string_view text,
       // Typographic apostrophes are looked up as ASCII ones.
       elided.assign(rest.substr(0, apostrophe));
       elided.push_back('\'');
-      auto it = words_.find(elided);
+      auto it = words_.find(Key(elided, &folded_elision));
       if (it != words_.end() && it->second.is_elision) {
         tokens->push_back({it->first, &it->second, is_caps, starts_clause});
         rest = rest.substr(end);
@@ -285,11 +325,19 @@ SentimentScores LexicalSentimentAnalyzer::PolarityScores(
   return scores;
 }
 
-std::vector<std::string_view> LexicalSentimentAnalyzer::KnownWords() const {
+std::vector<std::string_view> LexicalSentimentAnalyzer::SortedWords() const {
   std::vector<std::string_view> words;
   words.reserve(words_.size());
   for (const auto& entry : words_) words.push_back(entry.first);
   std::sort(words.begin(), words.end());
+  return words;
+}
+
+std::vector<std::string_view> LexicalSentimentAnalyzer::KnownWords() const {
+  std::vector<std::string_view> words;
+  for (std::string_view word : SortedWords()) {
+    if (!words_.find(word)->second.untranslated) words.push_back(word);
+  }
   return words;
 }
 

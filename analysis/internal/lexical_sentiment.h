@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
 #include "analysis/internal/language_lexicon.h"
 #include "analysis/internal/language_rules.h"
 #include "analysis/internal/python_unicode.h"
@@ -31,21 +32,29 @@ namespace guestvoice::analysis {
 class LexicalSentimentAnalyzer final : public SentimentVocabulary {
  public:
   // `lexicon`: a published lexicon; `supplement`: hotel-domain words, which
-  // replace the lexicon's valence for the words both have.
+  // replace the lexicon's valence for the words both have; `untranslated`:
+  // words the lexicon took over from English unchanged (LeIA left some of
+  // VADER's as they were: "meh", "bwahaha"), which score like any other word
+  // but are no evidence that a text is in this language.
   LexicalSentimentAnalyzer(
       const LanguageRules& rules, const WordValences& lexicon,
       const WordValences& supplement,
+      const absl::flat_hash_set<std::string>& untranslated = {},
       const PythonUnicode& unicode = PythonUnicode::Default());
 
   // `valid_text`: valid UTF-8, at most kMaxTextBytes.
   SentimentScores PolarityScores(std::string_view valid_text) const;
 
-  // Whether the language's lexicons or word lists have `lower_word`.
-  bool Knows(std::string_view lower_word) const {
-    return words_.find(lower_word) != words_.end();
-  }
-  // Every word Knows() is true of, sorted (views into the analyzer).
+  // Whether the language's lexicons or word lists have `lower_word` as a
+  // word of the language (not an untranslated English one): evidence of the
+  // language for language identification.
+  bool Knows(std::string_view lower_word) const;
+  // Every word Knows() is true of, sorted, as looked up: with diacritics
+  // folded when folds_diacritics() (views into the analyzer).
   std::vector<std::string_view> KnownWords() const;
+  // Whether words are looked up with their diacritics removed ("não" as
+  // "nao"), as in lexicons written without them.
+  bool folds_diacritics() const { return rules_.fold_diacritics; }
 
   std::string_view language() const { return rules_.code; }
   const LanguageRules& rules() const { return rules_; }
@@ -61,6 +70,10 @@ class LexicalSentimentAnalyzer final : public SentimentVocabulary {
   }
 
  private:
+  // Every word of the lexicons and word lists, untranslated ones included,
+  // sorted: the order in which the tables derived from them are built.
+  std::vector<std::string_view> SortedWords() const;
+
   struct Facts {
     double valence = 0;  // 0: no sentiment
     double booster = 0;  // 0: not a booster
@@ -68,6 +81,7 @@ class LexicalSentimentAnalyzer final : public SentimentVocabulary {
     bool negates_backward = false;
     bool contrasts = false;
     bool is_elision = false;
+    bool untranslated = false;  // an English word kept by the lexicon
   };
   struct Token {
     std::string_view lower;
@@ -76,6 +90,13 @@ class LexicalSentimentAnalyzer final : public SentimentVocabulary {
     bool starts_clause;  // punctuation between it and the token before
   };
 
+  // How `lower_word` is stored and looked up: itself, or folded when the
+  // rules say so (the fold is written to `buffer`).
+  std::string_view Key(std::string_view lower_word, std::string* buffer) const;
+  std::string OwnedKey(std::string_view lower_word) const;
+  // The facts of a word the supplement or the rules list: a word of the
+  // language even where the lexicon kept it from English.
+  Facts& Listed(std::string_view word);
   void AddSuperlatives(const LanguageRules& rules);
   void Tokenize(std::string_view text, std::vector<Token>* tokens) const;
   // The word's facts, else those of its Snowball stem (sentiment only).

@@ -208,13 +208,18 @@ TEST(FeedbackAnalyzerLanguageTest, EnglishIsDetectedAndScoredAsBefore) {
 TEST(FeedbackAnalyzerLanguageTest, ShortTextTakesTheDeclaredCode) {
   // Too short for CLD2, no word of an analysed language.
   EXPECT_EQ(Language(FeedbackAnalyzer::Default().Analyze("Hotel Lisboa", "pt")),
-            "pt/declared/no_analyzer_for_language");
+            "pt/declared/scored");
+  EXPECT_EQ(Language(FeedbackAnalyzer::Default().Analyze("Hotel Lisboa", "es")),
+            "es/declared/no_analyzer_for_language");
   // Short English: CLD2 cannot tell, VADER's words can.
   const Analysis great = FeedbackAnalyzer::Default().Analyze("Great stay!");
   EXPECT_EQ(Language(great), "en/detected/scored");
   EXPECT_GT(great.scores.compound, 0.05);
   EXPECT_EQ(Language(FeedbackAnalyzer::Default().Analyze("Great stay!", "en")),
             "en/declared/scored");
+  // English slang that Portuguese's lexicon kept untranslated is English.
+  EXPECT_EQ(Language(FeedbackAnalyzer::Default().Analyze("Meh.")),
+            "en/detected/scored");
 }
 
 TEST(FeedbackAnalyzerLanguageTest, ContradictingDeclaredCodeLosesToTheText) {
@@ -286,6 +291,8 @@ TEST(FeedbackAnalyzerLanguageTest, FrenchDutchAndItalianAreScored) {
        1},
       {"La camera era sporca e il personale maleducato.", "it", -1},
       {"Ottimo hotel, personale gentilissimo e camere pulite.", "it", 1},
+      {"O quarto estava sujo e os funcionários foram grosseiros.", "pt", -1},
+      {"Hotel ótimo, equipe simpática e quartos limpíssimos.", "pt", 1},
   };
   for (const Case& c : cases) {
     const Analysis analysis = FeedbackAnalyzer::Default().Analyze(c.text);
@@ -303,7 +310,7 @@ TEST(FeedbackAnalyzerLanguageTest, FrenchDutchAndItalianAreScored) {
             "nl/detected/scored");
 }
 
-TEST(FeedbackAnalyzerLanguageTest, AspectsInFrenchDutchAndItalian) {
+TEST(FeedbackAnalyzerLanguageTest, AspectsInFrenchDutchItalianPortuguese) {
   EXPECT_EQ(
       Analyze("La chambre était sale et le personnel très impoli, mais "
               "le petit-déjeuner était excellent."),
@@ -327,6 +334,17 @@ TEST(FeedbackAnalyzerLanguageTest, AspectsInFrenchDutchAndItalian) {
       (std::vector<Mention>{
           {"cleanliness", "Il bagno era sporco e il wifi lentissimo.", -1},
           {"wifi_internet", "Il bagno era sporco e il wifi lentissimo.", -1}}));
+  // Written with or without diacritics, the same words and aspects.
+  for (const char* text :
+       {"O banheiro não estava limpo, mas a localização é ótima.",
+        "O banheiro nao estava limpo, mas a localizacao e otima."}) {
+    const std::vector<Mention> mentions = Analyze(text);
+    ASSERT_EQ(mentions.size(), 2u) << text;
+    EXPECT_EQ(mentions[0].aspect, "cleanliness");
+    EXPECT_EQ(mentions[0].sign, -1);
+    EXPECT_EQ(mentions[1].aspect, "location");
+    EXPECT_EQ(mentions[1].sign, 1);
+  }
 }
 
 TEST(FeedbackAnalyzerLanguageTest, MixedLanguagesAreScoredSentenceBySentence) {

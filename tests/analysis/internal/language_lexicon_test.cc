@@ -37,6 +37,27 @@ TEST(ParsePatternLexiconTest, RejectsBadPolarities) {
   EXPECT_FALSE(ParsePatternLexicon("").ok());
 }
 
+TEST(ParseVaderFormatLexiconTest, ReadsVadersFormatLaterDuplicatesWinning) {
+  const absl::StatusOr<WordValences> lexicon = ParseVaderFormatLexicon(
+      "limpo\t0.4\t0.4899\t[0, 1]\n"
+      "sujo\t-1.9\t0.83\t[-2, -1]\n"
+      "limpo\t1.7\t0.78\t[3, 1]\n");
+  ASSERT_TRUE(lexicon.ok()) << lexicon.status();
+  EXPECT_EQ(lexicon->size(), 2u);
+  EXPECT_DOUBLE_EQ(lexicon->at(std::string_view("limpo")), 1.7);
+  EXPECT_DOUBLE_EQ(lexicon->at(std::string_view("sujo")), -1.9);
+  EXPECT_FALSE(ParseVaderFormatLexicon("limpo\n").ok());
+  EXPECT_FALSE(ParseVaderFormatLexicon("").ok());
+}
+
+TEST(ParseVaderFormatLexiconTest, ReadsTheEmbeddedPortugueseLexicon) {
+  const absl::StatusOr<WordValences> lexicon =
+      ParseVaderFormatLexicon(embedded::PortugueseLexicon());
+  ASSERT_TRUE(lexicon.ok()) << lexicon.status();
+  EXPECT_GT(lexicon->size(), 5000u);
+  EXPECT_LT(lexicon->at(std::string_view("horrivel")), 0);
+}
+
 TEST(ParseLanguageSupplementTest, ReadsWordsAndValences) {
   const absl::StatusOr<WordValences> supplement = ParseLanguageSupplement(
       "# comment\nversion\t1\n\ndéçu\t-1.9\nsale\t-1.9\n");

@@ -101,6 +101,43 @@ TEST(LanguageAnalyzersTest, ItalianSuperlativesAndElisions) {
   EXPECT_TRUE(italian->Knows("dell'"));
 }
 
+TEST(LanguageAnalyzersTest, PortugueseIsLookedUpWithoutDiacritics) {
+  const LexicalSentimentAnalyzer* portuguese = FindLexicalAnalyzer("pt");
+  ASSERT_NE(portuguese, nullptr);
+  // LeIA's lexicon has "horrivel"; guests write both spellings.
+  EXPECT_TRUE(portuguese->Knows("horrível"));
+  EXPECT_TRUE(portuguese->Knows("horrivel"));
+  EXPECT_EQ(portuguese->PolarityScores("Quarto horrível").compound,
+            portuguese->PolarityScores("Quarto horrivel").compound);
+  EXPECT_LT(portuguese->PolarityScores("O quarto não estava limpo.").compound,
+            -0.05);
+  EXPECT_LT(portuguese->PolarityScores("O quarto nao estava limpo.").compound,
+            -0.05);
+}
+
+TEST(LexicalSentimentUntranslatedTest, ScoreButAreNoEvidence) {
+  const LexicalSentimentAnalyzer analyzer(
+      *FindLanguageRules("pt"), {{"meh", -0.3}, {"sujo", -1.9}}, {}, {"meh"});
+  EXPECT_FALSE(analyzer.Knows("meh"));
+  EXPECT_TRUE(analyzer.Knows("sujo"));
+  EXPECT_LT(analyzer.PolarityScores("meh").compound, -0.05);
+  // LeIA kept "meh" from VADER: short English slang stays English.
+  const LexicalSentimentAnalyzer* portuguese = FindLexicalAnalyzer("pt");
+  ASSERT_NE(portuguese, nullptr);
+  EXPECT_FALSE(portuguese->Knows("meh"));
+}
+
+TEST(LanguageAnalyzersTest, PortugueseTrailingNegationAndContrast) {
+  const LexicalSentimentAnalyzer* portuguese = FindLexicalAnalyzer("pt");
+  ASSERT_NE(portuguese, nullptr);
+  EXPECT_GT(portuguese->PolarityScores("Gostei do café.").compound, 0.05);
+  // Brazilian "não" after the verb, at the end of the clause.
+  EXPECT_LT(portuguese->PolarityScores("Gostei do café não.").compound, -0.05);
+  // After "mas" the complaint weighs more than the praise before it.
+  EXPECT_LT(portuguese->PolarityScores("O quarto é bonito mas sujo.").compound,
+            -0.05);
+}
+
 TEST(LanguageAnalyzersTest, StemsFindInflectionsTheLexiconsLack) {
   const LexicalSentimentAnalyzer* french = FindLexicalAnalyzer("fr");
   ASSERT_NE(french, nullptr);
@@ -110,7 +147,7 @@ TEST(LanguageAnalyzersTest, StemsFindInflectionsTheLexiconsLack) {
 }
 
 TEST(LanguageAnalyzersTest, OneAnalyzerPerScoredLanguage) {
-  for (std::string_view code : {"fr", "nl", "it"}) {
+  for (std::string_view code : {"fr", "nl", "it", "pt"}) {
     const LexicalSentimentAnalyzer* analyzer = FindLexicalAnalyzer(code);
     ASSERT_NE(analyzer, nullptr) << code;
     EXPECT_EQ(analyzer->language(), code);
