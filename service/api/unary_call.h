@@ -37,12 +37,13 @@ enum class CallWork {
 // How long a caller refused for a full queue is asked to wait (RetryInfo).
 inline constexpr absl::Duration kBusyRetryDelay = absl::Milliseconds(50);
 
-// Runs a unary call on the executor for `work`, never on gRPC's callback
-// thread: authenticates the call and requires `scope` (kAnyScope: any valid
-// key), runs `handler(const Principal& caller)`, which fills the response and
-// returns the call's status, and finishes the call with it. `handler` runs
-// after this returns, so it must own or point to what it uses (capture the
-// request and response pointers by value). A full executor queue answers at
+// Runs a unary call on the executor for `work` (a kQuickRead is first tried
+// on gRPC's callback thread, from memory only): authenticates the call and
+// requires `scope` (kAnyScope: any valid key), runs `handler(const
+// Principal& caller)`, which fills the response and returns the call's
+// status, and finishes the call with it. `handler` may run after this
+// returns, so it must own or point to what it uses (capture the request and
+// response pointers by value). A full executor queue answers at
 // once with RESOURCE_EXHAUSTED and a RetryInfo; a call cancelled (or past its
 // deadline) while queued ends without running. A kQuickRead call may run
 // `handler` twice (the first try's reads needed the disk), so it must not
