@@ -7,7 +7,6 @@
 #include <utility>
 #include <vector>
 
-#include "absl/container/flat_hash_set.h"
 #include "analysis/internal/clause_aspects.h"
 #include "analysis/internal/clause_splitter.h"
 #include "analysis/internal/hotel_sentiment.h"
@@ -54,19 +53,15 @@ class ClauseWords {
 
 // The languages scored here, for language identification.
 std::vector<LanguageIdentifier::AnalysedLanguage> AnalysedLanguages() {
-  const VaderWordTable& english = HotelSentimentAnalyzer().words();
-  static const auto* const kEnglishFunctionWords =
-      new absl::flat_hash_set<std::string_view>(EnglishFunctionWords().begin(),
-                                                EnglishFunctionWords().end());
+  std::vector<std::string_view> english =
+      HotelSentimentAnalyzer().words().Words();
+  english.insert(english.end(), EnglishFunctionWords().begin(),
+                 EnglishFunctionWords().end());
   std::vector<LanguageIdentifier::AnalysedLanguage> languages = {
-      {"en", [&english](std::string_view word) {
-         return english.Find(word) != nullptr ||
-                kEnglishFunctionWords->contains(word);
-       }}};
+      {"en", std::move(english)}};
   for (const LexicalSentimentAnalyzer* analyzer : LexicalAnalyzers()) {
     languages.push_back(
-        {std::string(analyzer->language()),
-         [analyzer](std::string_view word) { return analyzer->Knows(word); }});
+        {std::string(analyzer->language()), analyzer->KnownWords()});
   }
   return languages;
 }
@@ -116,9 +111,12 @@ Analysis FeedbackAnalyzer::Analyze(std::string_view text,
       language_identifier_.Identify(text, declared_language);
   analysis.language = std::move(identified.language);
   analysis.language_source = identified.source;
+  thread_local TextWords words;
+  SplitTextWords(text, PythonUnicode::Default(), &words);
+  const WholeText whole{text, words};
   const bool by_sentence = identified.source == LanguageSource::kDetected &&
-                           ScoreBySentence(text, &analysis);
-  if (!by_sentence && Score(text, analysis.language, &analysis)) {
+                           ScoreBySentence(whole, &analysis);
+  if (!by_sentence && Score(whole, text, analysis.language, &analysis)) {
     analysis.scoring = ScoringState::kScored;
   }
   if (analysis.scoring != ScoringState::kScored) {
@@ -129,35 +127,40 @@ Analysis FeedbackAnalyzer::Analyze(std::string_view text,
   return analysis;
 }
 
-bool FeedbackAnalyzer::Score(std::string_view text, std::string_view language,
+bool FeedbackAnalyzer::Score(const WholeText& whole, std::string_view part,
+                             std::string_view language,
                              Analysis* analysis) const {
   if (language == "en") {
-    FindEnglishAspects(text, analysis);
+    FindEnglishAspects(whole, part, analysis);
     return true;
   }
   const std::vector<const LexicalSentimentAnalyzer*>& lexical =
       LexicalAnalyzers();
   for (std::size_t i = 0; i < lexical.size(); ++i) {
     if (lexical[i]->language() != language) continue;
-    analysis->scores = lexical[i]->PolarityScores(text);
-    FindAspects(text, *lexical[i], language_matchers_[i], analysis);
+    analysis->scores = lexical[i]->PolarityScores(part);
+    FindAspects(whole, part, *lexical[i], language_matchers_[i], analysis);
     return true;
   }
   return false;
 }
 
-bool FeedbackAnalyzer::ScoreBySentence(std::string_view text,
+bool FeedbackAnalyzer::ScoreBySentence(const WholeText& whole,
                                        Analysis* analysis) const {
   thread_local std::vector<std::string_view> sentences;
   thread_local std::vector<std::string_view> languages;
+  thread_local TextWords sentence_words;
+  const std::string_view text = whole.text;
+  const PythonUnicode& unicode = PythonUnicode::Default();
   // No conjunctions: sentences end only at sentence punctuation.
-  SplitClauses(text, PythonUnicode::Default(), {}, &sentences);
+  SplitClauses(text, unicode, {}, &sentences);
   if (sentences.size() < 2) return false;
   languages.clear();
   bool mixed = false;
   for (std::string_view sentence : sentences) {
-    languages.push_back(
-        language_identifier_.SentenceLanguage(sentence, analysis->language));
+    SplitPartWords(text, whole.words, sentence, unicode, &sentence_words);
+    languages.push_back(language_identifier_.SentenceLanguage(
+        sentence, sentence_words.words, analysis->language));
     mixed = mixed || languages.back() != analysis->language;
   }
   if (!mixed) return false;
@@ -181,7 +184,7 @@ bool FeedbackAnalyzer::ScoreBySentence(std::string_view text,
     run_begin = i + 1;
     const std::string_view run = text.substr(begin, end - begin);
     Analysis part;
-    if (!Score(run, languages[i], &part)) continue;
+    if (!Score(whole, run, languages[i], &part)) continue;
     analysis->scoring = ScoringState::kScored;
     raw_sum += UnnormalizedSum(part.scores.compound);
     const double weight = static_cast<double>(run.size());
@@ -205,7 +208,8 @@ bool FeedbackAnalyzer::ScoreBySentence(std::string_view text,
 
 // English: plain VADER for the text, VADER with the hotel supplement for each
 // clause, from one tokenization.
-void FeedbackAnalyzer::FindEnglishAspects(std::string_view text,
+void FeedbackAnalyzer::FindEnglishAspects(const WholeText& whole,
+                                          std::string_view text,
                                           Analysis* analysis) const {
   // Per-thread scratch, reused between calls.
   thread_local VaderText vader_text;
@@ -226,7 +230,7 @@ void FeedbackAnalyzer::FindEnglishAspects(std::string_view text,
   ClauseWords clause_words(text, vader_text);
   SplitClauses(text, unicode, &clauses);
   for (std::string_view clause : clauses) {
-    SplitTextWords(clause, unicode, &words);
+    SplitPartWords(whole.text, whole.words, clause, unicode, &words);
     matcher_.FindTerms(words.words, &matches);
     if (matches.empty()) continue;
     const auto [first_word, end_word] = clause_words.Find(clause);
@@ -244,7 +248,8 @@ void FeedbackAnalyzer::FindEnglishAspects(std::string_view text,
 
 // Another scored language: clauses split at its contrast words, each scored
 // by its analyser (lexicon and hotel supplement alike).
-void FeedbackAnalyzer::FindAspects(std::string_view text,
+void FeedbackAnalyzer::FindAspects(const WholeText& whole,
+                                   std::string_view text,
                                    const LexicalSentimentAnalyzer& lexical,
                                    const AspectMatcher& matcher,
                                    Analysis* analysis) const {
@@ -254,7 +259,7 @@ void FeedbackAnalyzer::FindAspects(std::string_view text,
   const PythonUnicode& unicode = PythonUnicode::Default();
   SplitClauses(text, unicode, lexical.rules().contrast_words, &clauses);
   for (std::string_view clause : clauses) {
-    SplitTextWords(clause, unicode, &words);
+    SplitPartWords(whole.text, whole.words, clause, unicode, &words);
     matcher.FindTerms(words.words, &matches);
     if (matches.empty()) continue;
     const double sentiment = lexical.PolarityScores(clause).compound;

@@ -9,6 +9,7 @@
 #include "analysis/internal/aspect_matcher.h"
 #include "analysis/internal/language_identifier.h"
 #include "analysis/internal/lexical_sentiment.h"
+#include "analysis/internal/text_words.h"
 #include "analysis/language.h"
 #include "analysis/sentiment_analyzer.h"
 
@@ -59,15 +60,24 @@ class FeedbackAnalyzer {
   const AspectTaxonomy& taxonomy() const { return taxonomy_; }
 
  private:
-  // Scores and aspects of `text` in `language`; false if it has no analyser.
-  bool Score(std::string_view text, std::string_view language,
-             Analysis* analysis) const;
+  // The text being analysed and its words, split once for all the sentences
+  // and clauses looked at (SplitPartWords).
+  struct WholeText {
+    std::string_view text;
+    const TextWords& words;
+  };
+
+  // Scores and aspects of `part` (of `whole`, or all of it) in `language`;
+  // false if it has no analyser.
+  bool Score(const WholeText& whole, std::string_view part,
+             std::string_view language, Analysis* analysis) const;
   // Each run of sentences in one language scored in it, when some sentence
   // is in another scored language than the text's; false (nothing done) if
   // none is.
-  bool ScoreBySentence(std::string_view text, Analysis* analysis) const;
-  void FindEnglishAspects(std::string_view text, Analysis* analysis) const;
-  void FindAspects(std::string_view text,
+  bool ScoreBySentence(const WholeText& whole, Analysis* analysis) const;
+  void FindEnglishAspects(const WholeText& whole, std::string_view part,
+                          Analysis* analysis) const;
+  void FindAspects(const WholeText& whole, std::string_view part,
                    const LexicalSentimentAnalyzer& lexical,
                    const AspectMatcher& matcher, Analysis* analysis) const;
 

@@ -1,5 +1,6 @@
 #include "analysis/internal/language_identifier.h"
 
+#include <cassert>
 #include <cstddef>
 #include <optional>
 #include <utility>
@@ -59,36 +60,55 @@ bool HasNonLatinLetters(std::string_view valid_text) {
 
 }  // namespace
 
-LanguageIdentifier::LanguageIdentifier(std::vector<AnalysedLanguage> analysed)
-    : analysed_(std::move(analysed)) {}
+LanguageIdentifier::LanguageIdentifier(
+    const std::vector<AnalysedLanguage>& analysed) {
+  assert(analysed.size() <= kMaxAnalysedLanguages);
+  for (std::size_t i = 0; i < analysed.size(); ++i) {
+    codes_.push_back(analysed[i].code);
+    for (std::string_view word : analysed[i].known_words) {
+      known_by_[std::string(word)] |= LanguageMask{1} << i;
+    }
+  }
+}
 
 LanguageIdentifier::WordEvidence LanguageIdentifier::Weigh(
-    std::string_view valid_text, std::string_view declared,
+    const std::vector<TextWord>& words, std::string_view declared,
     std::string_view detected) const {
-  thread_local TextWords words;
-  SplitTextWords(valid_text, PythonUnicode::Default(), &words);
+  int known[kMaxAnalysedLanguages] = {};
+  for (const TextWord& word : words) {
+    const auto it = known_by_.find(word.lower);
+    if (it == known_by_.end()) continue;
+    for (LanguageMask mask = it->second; mask != 0; mask &= mask - 1) {
+      ++known[__builtin_ctz(mask)];
+    }
+  }
   WordEvidence evidence;
   evidence.detected_code = detected;
-  for (const AnalysedLanguage& language : analysed_) {
-    int known = 0;
-    for (const TextWord& word : words.words) {
-      if (language.knows_word(word.lower)) ++known;
-    }
-    if (language.code == declared) {
+  for (std::size_t i = 0; i < codes_.size(); ++i) {
+    if (codes_[i] == declared) {
       evidence.declared_is_analysed = true;
-      evidence.declared_known = known;
+      evidence.declared_known = known[i];
     }
-    if (language.code == evidence.detected_code)
-      evidence.detected_known = known;
-    if (known > evidence.best_known) {
-      evidence.best_known = known;
-      evidence.best = &language;
+    if (codes_[i] == evidence.detected_code) {
+      evidence.detected_known = known[i];
+    }
+    if (known[i] > evidence.best_known) {
+      evidence.best_known = known[i];
+      evidence.best_code = &codes_[i];
       evidence.languages_at_best = 1;
-    } else if (known == evidence.best_known) {
+    } else if (known[i] == evidence.best_known) {
       ++evidence.languages_at_best;
     }
   }
   return evidence;
+}
+
+LanguageIdentifier::WordEvidence LanguageIdentifier::WeighText(
+    std::string_view valid_text, std::string_view declared,
+    std::string_view detected) const {
+  thread_local TextWords words;
+  SplitTextWords(valid_text, PythonUnicode::Default(), &words);
+  return Weigh(words.words, declared, detected);
 }
 
 IdentifiedLanguage LanguageIdentifier::Identify(
@@ -99,11 +119,11 @@ IdentifiedLanguage LanguageIdentifier::Identify(
     // CLD2 sometimes takes a short text for a neighbour ("Het bed was
     // comfortabel" for English): there the words may overrule it.
     if (valid_text.size() < kShortTextBytes) {
-      const WordEvidence evidence = Weigh(valid_text, declared, *detected);
-      if (evidence.best != nullptr && evidence.languages_at_best == 1 &&
-          evidence.best->code != *detected &&
+      const WordEvidence evidence = WeighText(valid_text, declared, *detected);
+      if (evidence.best_code != nullptr && evidence.languages_at_best == 1 &&
+          *evidence.best_code != *detected &&
           evidence.best_known >= 2 * evidence.detected_known + 2) {
-        return {evidence.best->code, LanguageSource::kDetected};
+        return {*evidence.best_code, LanguageSource::kDetected};
       }
     }
     return {std::string(*detected), LanguageSource::kDetected};
@@ -111,7 +131,7 @@ IdentifiedLanguage LanguageIdentifier::Identify(
 
   // Too short or ambiguous for CLD2: weigh the words each analysed language
   // knows.
-  const WordEvidence evidence = Weigh(valid_text, declared, {});
+  const WordEvidence evidence = WeighText(valid_text, declared, {});
   // The analysed languages are all written in Latin script; a declared
   // language analysed elsewhere may use any script.
   const bool declared_fits =
@@ -119,22 +139,24 @@ IdentifiedLanguage LanguageIdentifier::Identify(
       !(evidence.declared_is_analysed && HasNonLatinLetters(valid_text));
   if (declared_fits) return {declared, LanguageSource::kDeclared};
   if (evidence.best_known > 0 && evidence.languages_at_best == 1) {
-    return {evidence.best->code, LanguageSource::kDetected};
+    return {*evidence.best_code, LanguageSource::kDetected};
   }
   return {std::string(kUndeterminedLanguage), LanguageSource::kUndetermined};
 }
 
 std::string_view LanguageIdentifier::SentenceLanguage(
-    std::string_view valid_sentence, std::string_view text_language) const {
-  const WordEvidence evidence = Weigh(valid_sentence, {}, text_language);
-  if (evidence.best == nullptr || evidence.languages_at_best != 1 ||
-      evidence.best->code == text_language ||
+    std::string_view valid_sentence,
+    const std::vector<TextWord>& sentence_words,
+    std::string_view text_language) const {
+  const WordEvidence evidence = Weigh(sentence_words, {}, text_language);
+  if (evidence.best_code == nullptr || evidence.languages_at_best != 1 ||
+      *evidence.best_code == text_language ||
       evidence.best_known < 2 * evidence.detected_known + 2) {
     return text_language;
   }
   const std::optional<std::string_view> detected =
       DetectLanguageReliably(valid_sentence);
-  return detected == evidence.best->code ? evidence.best->code : text_language;
+  return detected == *evidence.best_code ? *evidence.best_code : text_language;
 }
 
 }  // namespace guestvoice::analysis

@@ -2,11 +2,14 @@
 #define GUESTVOICE_ANALYSIS_INTERNAL_LANGUAGE_IDENTIFIER_H_
 
 #include <cstddef>
-#include <functional>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
+#include "analysis/internal/text_words.h"
+#include "analysis/internal/word_hash.h"
 #include "analysis/language.h"
 
 namespace guestvoice::analysis {
@@ -36,13 +39,16 @@ class LanguageIdentifier {
   static constexpr std::size_t kShortTextBytes = 100;
 
   // A language analysed here, all written in Latin script, with the words
-  // its lexicons know (lowercase).
+  // its lexicons know (lowercase; the views need to live only as long as the
+  // constructor runs).
   struct AnalysedLanguage {
     std::string code;
-    std::function<bool(std::string_view lower_word)> knows_word;
+    std::vector<std::string_view> known_words;
   };
 
-  explicit LanguageIdentifier(std::vector<AnalysedLanguage> analysed);
+  // At most kMaxAnalysedLanguages languages.
+  static constexpr std::size_t kMaxAnalysedLanguages = 32;
+  explicit LanguageIdentifier(const std::vector<AnalysedLanguage>& analysed);
 
   // `valid_text` is valid UTF-8; `declared_language` any string (ignored
   // unless it starts with a 2-3 letter primary language subtag).
@@ -52,9 +58,12 @@ class LanguageIdentifier {
   // For a text that may change language between sentences: the analysed
   // language `sentence` is in when its words clearly favour one other than
   // `text_language` (at least two more than twice as many known words) and
-  // CLD2 reliably agrees; else `text_language`. CLD2 runs only on such
-  // sentences, so a text in one language costs one word pass.
+  // CLD2 reliably agrees; else `text_language`. `sentence_words` are
+  // SplitTextWords(valid_sentence)'s words, which the caller may have split
+  // once for the whole text. CLD2 runs only on such sentences, so a text in
+  // one language costs one lookup per word.
   std::string_view SentenceLanguage(std::string_view valid_sentence,
+                                    const std::vector<TextWord>& sentence_words,
                                     std::string_view text_language) const;
 
  private:
@@ -66,12 +75,23 @@ class LanguageIdentifier {
     int declared_known = 0;
     int best_known = 0;
     int languages_at_best = 0;
-    const AnalysedLanguage* best = nullptr;
+    const std::string* best_code = nullptr;
   };
-  WordEvidence Weigh(std::string_view valid_text, std::string_view declared,
+  WordEvidence Weigh(const std::vector<TextWord>& words,
+                     std::string_view declared,
                      std::string_view detected) const;
+  // SplitTextWords(valid_text) weighed.
+  WordEvidence WeighText(std::string_view valid_text, std::string_view declared,
+                         std::string_view detected) const;
 
-  std::vector<AnalysedLanguage> analysed_;
+  // Bit i of a word's mask: analysed language i knows the word.
+  using LanguageMask = std::uint32_t;
+  static_assert(sizeof(LanguageMask) * 8 >= kMaxAnalysedLanguages);
+
+  std::vector<std::string> codes_;  // the analysed languages, in order
+  // Every word some analysed language knows, and which ones do: one lookup
+  // per word whatever the number of languages.
+  absl::flat_hash_map<std::string, LanguageMask, WordHash, WordEq> known_by_;
 };
 
 }  // namespace guestvoice::analysis

@@ -99,7 +99,10 @@ LexicalSentimentAnalyzer::LexicalSentimentAnalyzer(
     int count = 0;
   };
   absl::flat_hash_map<std::string, Mean> means;
-  for (const auto& [word, facts] : words_) {
+  // In word order: the sums must not depend on the table's iteration order,
+  // which varies from run to run (its hash is salted by addresses).
+  for (std::string_view word : KnownWords()) {
+    const Facts& facts = words_.find(word)->second;
     if (facts.valence == 0) continue;
     Mean& mean =
         means[std::string(SnowballStem(rules.snowball_algorithm, word))];
@@ -114,13 +117,16 @@ LexicalSentimentAnalyzer::LexicalSentimentAnalyzer(
 
 void LexicalSentimentAnalyzer::AddSuperlatives(const LanguageRules& rules) {
   std::vector<std::pair<std::string, double>> superlatives;
-  for (const auto& [word, facts] : words_) {
+  // In word order, so that of two adjectives with one superlative
+  // ("sporco", "sporca") the same one gives it its valence in every run.
+  for (std::string_view word : KnownWords()) {
+    const Facts& facts = words_.find(word)->second;
     if (facts.valence == 0 || word.size() < 4) continue;
     const char ending = word.back();
     if (ending != 'o' && ending != 'a' && ending != 'e') continue;
     // The stem keeps its hard consonant: sporco -> sporchissimo, lungo ->
     // lunghissimo.
-    std::string stem = word.substr(0, word.size() - 1);
+    std::string stem(word.substr(0, word.size() - 1));
     if (stem.back() == 'c' || stem.back() == 'g') stem.push_back('h');
     const double valence =
         facts.valence + Sign(facts.valence) * vader::kBoosterIncrement;
@@ -277,6 +283,14 @@ SentimentScores LexicalSentimentAnalyzer::PolarityScores(
   scores.neg = std::fabs(negative / total);
   scores.neu = std::fabs(neutral / total);
   return scores;
+}
+
+std::vector<std::string_view> LexicalSentimentAnalyzer::KnownWords() const {
+  std::vector<std::string_view> words;
+  words.reserve(words_.size());
+  for (const auto& entry : words_) words.push_back(entry.first);
+  std::sort(words.begin(), words.end());
+  return words;
 }
 
 }  // namespace guestvoice::analysis

@@ -44,6 +44,8 @@ class LexicalSentimentAnalyzer final : public SentimentVocabulary {
   bool Knows(std::string_view lower_word) const {
     return words_.find(lower_word) != words_.end();
   }
+  // Every word Knows() is true of, sorted (views into the analyzer).
+  std::vector<std::string_view> KnownWords() const;
 
   std::string_view language() const { return rules_.code; }
   const LanguageRules& rules() const { return rules_; }

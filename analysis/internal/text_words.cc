@@ -1,5 +1,6 @@
 #include "analysis/internal/text_words.h"
 
+#include <algorithm>
 #include <cstdint>
 
 #include "common/utf8.h"
@@ -141,6 +142,27 @@ void SplitTextWords(std::string_view text, const PythonUnicode& unicode,
                      : lowered.substr(span.lowered_begin,
                                       span.lowered_end - span.lowered_begin);
     out->words.push_back({lower, span.begin, span.end});
+  }
+}
+
+void SplitPartWords(std::string_view text, const TextWords& text_words,
+                    std::string_view part, const PythonUnicode& unicode,
+                    TextWords* out) {
+  const std::size_t begin = static_cast<std::size_t>(part.data() - text.data());
+  const std::size_t end = begin + part.size();
+  const std::vector<TextWord>& words = text_words.words;
+  // The first word that ends after `part` begins.
+  auto word = std::partition_point(
+      words.begin(), words.end(),
+      [begin](const TextWord& w) { return w.end <= begin; });
+  out->words.clear();
+  for (; word != words.end() && word->begin < end; ++word) {
+    if (word->begin < begin || word->end > end) {
+      // A word across an end: alone, `part` splits it differently.
+      SplitTextWords(part, unicode, out);
+      return;
+    }
+    out->words.push_back({word->lower, word->begin - begin, word->end - begin});
   }
 }
 

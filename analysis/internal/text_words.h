@@ -37,6 +37,17 @@ struct TextWords {
 void SplitTextWords(std::string_view text, const PythonUnicode& unicode,
                     TextWords* out);
 
+// SplitTextWords(part, unicode, out) for `part`, a view into the `text` that
+// `text_words` holds the words of, without splitting it again: its words are
+// copied from `text_words` with offsets made relative to `part`, so their
+// views point into `text` and `text_words`, which must outlive `out`. The
+// words are the same unless one runs across an end of `part` ("did|n't"),
+// and then `part` is split afresh. So a text is split once however many
+// clauses and sentences of it are looked at.
+void SplitPartWords(std::string_view text, const TextWords& text_words,
+                    std::string_view part, const PythonUnicode& unicode,
+                    TextWords* out);
+
 }  // namespace guestvoice::analysis
 
 #endif  // GUESTVOICE_ANALYSIS_INTERNAL_TEXT_WORDS_H_

@@ -25,4 +25,11 @@ void VaderWordTable::AddLexicon(const ValenceLexicon& lexicon) {
   }
 }
 
+std::vector<std::string_view> VaderWordTable::Words() const {
+  std::vector<std::string_view> words;
+  words.reserve(facts_.size());
+  for (const auto& entry : facts_) words.push_back(entry.first);
+  return words;
+}
+
 }  // namespace guestvoice::analysis

@@ -3,6 +3,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "absl/container/flat_hash_map.h"
 #include "analysis/internal/lexicons.h"
@@ -33,6 +34,9 @@ class VaderWordTable {
     auto it = facts_.find(lower_word);
     return it == facts_.end() ? nullptr : &it->second;
   }
+
+  // Every word of the table (views into it), in no particular order.
+  std::vector<std::string_view> Words() const;
 
  private:
   absl::flat_hash_map<std::string, Facts, WordHash, WordEq> facts_;

@@ -49,7 +49,7 @@ grpc::ServerUnaryReactor* FeedbackService::ListFeedback(
     grpc::CallbackServerContext* context, const grpc::ByteBuffer* wire_request,
     grpc::ByteBuffer* wire_response) {
   return RunUnary<v1::ListFeedbackRequest, v1::ListFeedbackResponse>(
-      context, wire_request, wire_response, deps_, CallWork::kRead,
+      context, wire_request, wire_response, deps_, CallWork::kScan,
       v1::SCOPE_FEEDBACK_READ,
       [this](const Principal& caller, const auto& request, auto& response) {
         return items_.List(caller, request, response);

@@ -43,7 +43,7 @@ class FeedbackWatchers::Watcher final
       : owner_(owner),
         api_key_(std::move(api_key)),
         filter_(std::move(filter)),
-        cursor_(owner.log_.Tail(filter_.organization)) {
+        cursor_(owner.log_.Follow(filter_.organization)) {
     // Tells the client the watch is registered: items ingested after its
     // initial metadata arrived reach it.
     StartSendInitialMetadata();
@@ -105,6 +105,7 @@ class FeedbackWatchers::Watcher final
   }
 
   void OnDone() override {
+    owner_.log_.Unfollow(filter_.organization);
     owner_.Remove(this);
     delete this;
   }
@@ -160,7 +161,7 @@ grpc::ServerWriteReactor<grpc::ByteBuffer>* FeedbackWatchers::Watch(
 
 void FeedbackWatchers::Publish(std::string_view organization,
                                const v1::Feedback& feedback) {
-  log_.Append(organization, feedback);
+  if (!log_.Append(organization, feedback)) return;
   absl::MutexLock lock(&appended_mutex_);
   appended_ = true;
 }

@@ -46,12 +46,19 @@ ABSL_FLAG(bool, sync_writes, true,
           "writers share one fsync. Off risks losing the last writes on a "
           "machine crash.");
 ABSL_FLAG(int, block_cache_mb, 256, "RocksDB block cache size, in MiB.");
-ABSL_FLAG(int, read_threads, 4, "Workers that run read calls.");
+ABSL_FLAG(int, read_threads, 4,
+          "Workers that run point reads (lookups, gets, short lists).");
+ABSL_FLAG(int, scan_threads, 2,
+          "Workers that run insight queries and filtered listings, whose "
+          "cost grows with the data they cover; one per core.");
 ABSL_FLAG(int, write_threads, 32,
           "Workers that run write calls; concurrent writes share WAL fsyncs, "
           "so more writers than cores pays while they wait on the disk.");
 ABSL_FLAG(int, call_queue_capacity, 4096,
           "Calls each of the read and write executors queues before it "
+          "answers RESOURCE_EXHAUSTED with a RetryInfo.");
+ABSL_FLAG(int, scan_queue_capacity, 256,
+          "Insight queries and filtered listings queued before the server "
           "answers RESOURCE_EXHAUSTED with a RetryInfo.");
 ABSL_FLAG(int, watch_log_items, 1024,
           "Newly stored items the WatchFeedback log shared by every watcher "
@@ -180,8 +187,10 @@ int main(int argc, char** argv) {
   if (absl::GetFlag(FLAGS_max_message_bytes) <= 0 ||
       absl::GetFlag(FLAGS_block_cache_mb) <= 0 ||
       absl::GetFlag(FLAGS_read_threads) <= 0 ||
+      absl::GetFlag(FLAGS_scan_threads) <= 0 ||
       absl::GetFlag(FLAGS_write_threads) <= 0 ||
       absl::GetFlag(FLAGS_call_queue_capacity) <= 0 ||
+      absl::GetFlag(FLAGS_scan_queue_capacity) <= 0 ||
       absl::GetFlag(FLAGS_watch_log_items) <= 0 ||
       absl::GetFlag(FLAGS_watch_log_mb) <= 0 ||
       absl::GetFlag(FLAGS_max_watchers) <= 0 ||
@@ -191,7 +200,8 @@ int main(int argc, char** argv) {
       absl::GetFlag(FLAGS_max_streams_per_connection) <= 0) {
     spdlog::critical(
         "--max_message_bytes, --block_cache_mb, --read_threads, "
-        "--write_threads, --call_queue_capacity, --watch_log_items, "
+        "--scan_threads, --write_threads, --call_queue_capacity, "
+        "--scan_queue_capacity, --watch_log_items, "
         "--watch_log_mb, --max_watchers, --max_watchers_per_key, "
         "--max_import_streams, --max_import_items_per_stream and "
         "--max_streams_per_connection must be positive");
@@ -246,9 +256,12 @@ int main(int argc, char** argv) {
                          absl::GetFlag(FLAGS_rate_limit_calls_per_second),
                      .burst = absl::GetFlag(FLAGS_rate_limit_burst)},
       .read_threads = static_cast<size_t>(absl::GetFlag(FLAGS_read_threads)),
+      .scan_threads = static_cast<size_t>(absl::GetFlag(FLAGS_scan_threads)),
       .write_threads = static_cast<size_t>(absl::GetFlag(FLAGS_write_threads)),
       .call_queue_capacity =
           static_cast<size_t>(absl::GetFlag(FLAGS_call_queue_capacity)),
+      .scan_queue_capacity =
+          static_cast<size_t>(absl::GetFlag(FLAGS_scan_queue_capacity)),
   };
   auto server = guestvoice::service::Server::Start(options);
   if (!server.ok()) {

@@ -9,7 +9,7 @@ grpc::ServerUnaryReactor* InsightService::GetHotelSummary(
     grpc::CallbackServerContext* context, const grpc::ByteBuffer* wire_request,
     grpc::ByteBuffer* wire_response) {
   return RunUnary<v1::GetHotelSummaryRequest, v1::HotelSummary>(
-      context, wire_request, wire_response, deps_, CallWork::kRead,
+      context, wire_request, wire_response, deps_, CallWork::kScan,
       v1::SCOPE_INSIGHTS_READ,
       [this](const Principal& caller, const auto& request, auto& response) {
         return insights_.HotelSummary(caller, request, response);
@@ -20,7 +20,7 @@ grpc::ServerUnaryReactor* InsightService::GetSentimentTrend(
     grpc::CallbackServerContext* context, const grpc::ByteBuffer* wire_request,
     grpc::ByteBuffer* wire_response) {
   return RunUnary<v1::GetSentimentTrendRequest, v1::SentimentTrend>(
-      context, wire_request, wire_response, deps_, CallWork::kRead,
+      context, wire_request, wire_response, deps_, CallWork::kScan,
       v1::SCOPE_INSIGHTS_READ,
       [this, context](const Principal& caller, const auto& request,
                       auto& response) {
@@ -34,7 +34,7 @@ grpc::ServerUnaryReactor* InsightService::ListTopIssues(
     grpc::CallbackServerContext* context, const grpc::ByteBuffer* wire_request,
     grpc::ByteBuffer* wire_response) {
   return RunUnary<v1::ListTopIssuesRequest, v1::ListTopIssuesResponse>(
-      context, wire_request, wire_response, deps_, CallWork::kRead,
+      context, wire_request, wire_response, deps_, CallWork::kScan,
       v1::SCOPE_INSIGHTS_READ,
       [this, context](const Principal& caller, const auto& request,
                       auto& response) {
@@ -47,7 +47,7 @@ grpc::ServerUnaryReactor* InsightService::CompareHotels(
     grpc::CallbackServerContext* context, const grpc::ByteBuffer* wire_request,
     grpc::ByteBuffer* wire_response) {
   return RunUnary<v1::CompareHotelsRequest, v1::CompareHotelsResponse>(
-      context, wire_request, wire_response, deps_, CallWork::kRead,
+      context, wire_request, wire_response, deps_, CallWork::kScan,
       v1::SCOPE_INSIGHTS_READ,
       [this, context](const Principal& caller, const auto& request,
                       auto& response) {
@@ -61,7 +61,7 @@ grpc::ServerUnaryReactor* InsightService::ListAttentionItems(
     grpc::ByteBuffer* wire_response) {
   return RunUnary<v1::ListAttentionItemsRequest,
                   v1::ListAttentionItemsResponse>(
-      context, wire_request, wire_response, deps_, CallWork::kRead,
+      context, wire_request, wire_response, deps_, CallWork::kScan,
       v1::SCOPE_INSIGHTS_READ,
       [this, context](const Principal& caller, const auto& request,
                       auto& response) {
@@ -75,7 +75,7 @@ grpc::ServerUnaryReactor* InsightService::GetLoyaltyInsights(
     grpc::CallbackServerContext* context, const grpc::ByteBuffer* wire_request,
     grpc::ByteBuffer* wire_response) {
   return RunUnary<v1::GetLoyaltyInsightsRequest, v1::LoyaltyInsights>(
-      context, wire_request, wire_response, deps_, CallWork::kRead,
+      context, wire_request, wire_response, deps_, CallWork::kScan,
       v1::SCOPE_INSIGHTS_READ,
       [this, context](const Principal& caller, const auto& request,
                       auto& response) {

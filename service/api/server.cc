@@ -147,6 +147,8 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(ServerOptions options) {
 
   server->reads_ = std::make_unique<BoundedExecutor>(opts.read_threads,
                                                      opts.call_queue_capacity);
+  server->scans_ = std::make_unique<BoundedExecutor>(opts.scan_threads,
+                                                     opts.scan_queue_capacity);
   server->writes_ = std::make_unique<BoundedExecutor>(opts.write_threads,
                                                       opts.call_queue_capacity);
 
@@ -156,6 +158,7 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(ServerOptions options) {
       .authenticator = *server->authenticator_,
       .api_key_verifier = *server->api_key_verifier_,
       .reads = *server->reads_,
+      .scans = *server->scans_,
       .writes = *server->writes_};
   server->services_.push_back(std::make_unique<HotelService>(deps));
   server->reanalysis_ = std::make_unique<FeedbackReanalysis>(
@@ -228,6 +231,7 @@ absl::Status Server::Shutdown(absl::Duration grace) {
   // Every call is finished, so the executors hold no task that needs the
   // store: join them before closing it.
   reads_.reset();
+  scans_.reset();
   writes_.reset();
   reanalysis_runner_.reset();
   return store_ != nullptr ? store_->Close() : absl::OkStatus();

@@ -61,14 +61,20 @@ struct ServerOptions {
   int max_streams_per_connection = 100;
   // Calls each API key may start: a token bucket per key.
   KeyRateLimiter::Limits rate_limit;
-  // Workers that run reads and writes (gRPC's own callback threads never
-  // touch the store). Many writers let concurrent writes share one WAL
-  // fsync; they mostly wait on the disk, not the CPU.
+  // Workers that run point reads, scans and writes (gRPC's own callback
+  // threads never touch the store; unary_call.h CallWork). Many writers let
+  // concurrent writes share one WAL fsync; they mostly wait on the disk, not
+  // the CPU. Scans are CPU-bound (and an organization-wide one adds a helper
+  // thread of its own), so one worker per core is what pays.
   size_t read_threads = 4;
+  size_t scan_threads = 2;
   size_t write_threads = 32;
-  // Calls each executor queues beyond those running before it answers
-  // RESOURCE_EXHAUSTED.
+  // Calls the read and write executors queue beyond those running before
+  // they answer RESOURCE_EXHAUSTED.
   size_t call_queue_capacity = 4096;
+  // The same for scans, which take far longer each: a queued scan would wait
+  // longer than most callers' deadlines behind more than a few hundred.
+  size_t scan_queue_capacity = 256;
 };
 
 // What Server::Start did to bring a store of an older schema up to date.
@@ -140,6 +146,7 @@ class Server {
   // Before grpc_server_ too: every call's task finishes its call, so the
   // executors drain before the store closes.
   std::unique_ptr<BoundedExecutor> reads_;
+  std::unique_ptr<BoundedExecutor> scans_;
   std::unique_ptr<BoundedExecutor> writes_;
   std::unique_ptr<FeedbackReanalysis> reanalysis_;
   // Stopped after the calls that may queue work on it, before the store

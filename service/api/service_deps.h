@@ -16,11 +16,13 @@ struct ServiceDeps {
   const Authenticator& authenticator;
   // The authenticator's memory of verified keys, which revocation clears.
   ApiKeyVerifier& api_key_verifier;
-  // Never gRPC's callback threads (two on a 2-core machine): reads and writes
-  // each get workers of their own, so a WAL fsync never stalls other calls,
-  // concurrent writes share fsyncs (RocksDB write groups), and ingest cannot
+  // Never gRPC's callback threads (two on a 2-core machine): point reads,
+  // scans and writes each get workers of their own, so a WAL fsync never
+  // stalls other calls, concurrent writes share fsyncs (RocksDB write
+  // groups), and neither ingest nor a burst of long insight queries can
   // starve lookups.
   BoundedExecutor& reads;
+  BoundedExecutor& scans;
   BoundedExecutor& writes;
 };
 

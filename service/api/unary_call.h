@@ -20,9 +20,15 @@
 
 namespace guestvoice::service {
 
-// What a unary call does to the store: which executor it runs on.
+// What a unary call does to the store, which decides the executor it runs on.
 enum class CallWork {
+  // Reads a few keys (a lookup, a get, a short bounded list).
   kRead,
+  // Reads what grows with the data it covers (insights over an interval,
+  // filtered listings): milliseconds to seconds each, so they queue on
+  // workers of their own instead of holding the ones lookups need.
+  kScan,
+  // Changes the store.
   kWrite,
   // A read of a few keys that takes no lock and little CPU (a lookup by
   // name or identity): first tried on gRPC's callback thread with
@@ -71,8 +77,9 @@ grpc::ServerUnaryReactor* RunUnary(grpc::CallbackServerContext* context,
       authenticated = *std::move(caller);
     }
   }
-  BoundedExecutor& executor =
-      work == CallWork::kWrite ? deps.writes : deps.reads;
+  BoundedExecutor& executor = work == CallWork::kWrite  ? deps.writes
+                              : work == CallWork::kScan ? deps.scans
+                                                        : deps.reads;
   const bool accepted = executor.TrySubmit(
       [reactor, context, &authenticator, scope, handler = std::move(handler),
        caller = std::move(authenticated)]() mutable {

@@ -18,8 +18,9 @@ WatchLog::WatchLog(Limits limits)
     : limits_{.max_items = std::max<size_t>(limits.max_items, 1),
               .max_bytes = limits.max_bytes} {}
 
-WatchLog::Cursor WatchLog::Tail(std::string_view organization) const {
-  absl::ReaderMutexLock lock(&mutex_);
+WatchLog::Cursor WatchLog::Follow(std::string_view organization) {
+  absl::MutexLock lock(&mutex_);
+  ++followers_[AbslView(organization)];
   const auto appended = appended_.find(AbslView(organization));
   return Cursor{
       .next = first_ + items_.size(),
@@ -27,11 +28,20 @@ WatchLog::Cursor WatchLog::Tail(std::string_view organization) const {
   };
 }
 
-void WatchLog::Append(std::string_view organization,
+void WatchLog::Unfollow(std::string_view organization) {
+  absl::MutexLock lock(&mutex_);
+  const auto followers = followers_.find(AbslView(organization));
+  if (followers != followers_.end() && --followers->second == 0) {
+    followers_.erase(followers);
+  }
+}
+
+bool WatchLog::Append(std::string_view organization,
                       const v1::Feedback& feedback) {
-  const size_t bytes = feedback.ByteSizeLong() + kItemOverheadBytes;
   absl::MutexLock lock(&mutex_);
   const uint64_t number = ++appended_[AbslView(organization)];
+  if (!followers_.contains(AbslView(organization))) return false;
+  const size_t bytes = feedback.ByteSizeLong() + kItemOverheadBytes;
   items_.push_back(Item{.organization = std::string(organization),
                         .number_in_organization = number,
                         .feedback = feedback,
@@ -45,6 +55,7 @@ void WatchLog::Append(std::string_view organization,
     items_.pop_front();
     ++first_;
   }
+  return true;
 }
 
 std::optional<v1::WatchFeedbackResponse> WatchLog::Next(

@@ -22,7 +22,9 @@ namespace guestvoice::service {
 // memory is bounded in total: when it holds more than `max_items` items or
 // `max_bytes` bytes the oldest item goes, whether or not a watcher has read
 // it. A watcher left behind learns how many items it missed on its next
-// message. Thread-safe.
+// message. Only organizations with a watcher have their items kept: for the
+// others an append just counts the item, so ingestion that nobody watches
+// copies nothing. Thread-safe.
 class WatchLog {
  public:
   struct Limits {
@@ -49,12 +51,15 @@ class WatchLog {
   explicit WatchLog(Limits limits);
 
   // A cursor for a new watcher of `organization`: it sees the items
-  // appended from now on.
-  Cursor Tail(std::string_view organization) const;
+  // appended from now on, which the log keeps until the watcher calls
+  // Unfollow (once, when it ends).
+  Cursor Follow(std::string_view organization);
+  void Unfollow(std::string_view organization);
 
   // Appends a newly stored item of `organization`, dropping the oldest items
-  // beyond the limits.
-  void Append(std::string_view organization, const v1::Feedback& feedback);
+  // beyond the limits. Returns false, having kept nothing, when no watcher
+  // follows the organization.
+  bool Append(std::string_view organization, const v1::Feedback& feedback);
 
   // The next message for a watcher through `filter` at `cursor`: the first
   // item from the cursor on that passes the filter, with missed_count, and
@@ -85,6 +90,8 @@ class WatchLog {
   size_t bytes_ ABSL_GUARDED_BY(mutex_) = 0;
   // Items appended per organization, ever (bounded by the organizations).
   absl::flat_hash_map<std::string, uint64_t> appended_ ABSL_GUARDED_BY(mutex_);
+  // Watchers per organization; organizations without one are absent.
+  absl::flat_hash_map<std::string, size_t> followers_ ABSL_GUARDED_BY(mutex_);
 };
 
 }  // namespace guestvoice::service

@@ -8,7 +8,6 @@
 
 #include <cstdio>
 #include <cstdlib>
-#include <memory>
 
 #include "absl/strings/escaping.h"
 
@@ -45,24 +44,19 @@ bool ConstantTimeEquals(std::string_view a, std::string_view b) {
 }
 
 std::string Sha256(std::string_view data) {
-  // OpenSSL 3's one-shot SHA256() looks the algorithm up in the provider
-  // registry (locks, a context allocation) on every call, which cost more
-  // than hashing a key: every authenticated call hashes its key. Fetched once
-  // and hashed through a context each thread keeps, a digest allocates
-  // nothing but its result.
-  static EVP_MD* const sha256 = EVP_MD_fetch(nullptr, "SHA256", nullptr);
-  thread_local const std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)>
-      context(EVP_MD_CTX_new(), &EVP_MD_CTX_free);
+  // OpenSSL 3's one-shot SHA256() looks the algorithm up in its provider
+  // registry on every call, which cost more than hashing a review; fetched
+  // once, the lookup is gone (ingest hashes each text, every call its key).
+  static const EVP_MD* const kSha256 =
+      EVP_MD_fetch(/*libctx=*/nullptr, "SHA2-256", /*properties=*/nullptr);
   std::string digest(SHA256_DIGEST_LENGTH, '\0');
-  if (sha256 == nullptr || context == nullptr ||
-      EVP_DigestInit_ex2(context.get(), sha256, nullptr) != 1 ||
-      EVP_DigestUpdate(context.get(), data.data(), data.size()) != 1 ||
-      EVP_DigestFinal_ex(context.get(),
-                         reinterpret_cast<unsigned char*>(digest.data()),
-                         nullptr) != 1) {
-    // Only a broken OpenSSL installation fails here; a wrong digest would
-    // let no key in and match no repeat, so stopping is the honest answer.
-    std::fprintf(stderr, "guestvoiced: OpenSSL cannot compute SHA-256\n");
+  unsigned int size = 0;
+  if (kSha256 == nullptr ||
+      EVP_Digest(data.data(), data.size(),
+                 reinterpret_cast<unsigned char*>(digest.data()), &size,
+                 kSha256, /*impl=*/nullptr) != 1) {
+    // Without SHA-256 neither keys nor repeats can be checked.
+    std::fprintf(stderr, "guestvoiced: OpenSSL's SHA-256 failed\n");
     std::abort();
   }
   return digest;

@@ -59,28 +59,38 @@ absl::StatusOr<v1::ListTopIssuesResponse> ComputeTopIssues(
   });
   if (ranked.size() > limit) ranked.resize(limit);
 
+  // Every hotel's recent negative clauses about each ranked aspect, read in
+  // one pass over the hotels (by_hotel[h][i] for ranked[i]).
+  std::vector<std::vector<std::vector<TimedQuote>>> by_hotel(
+      scope.hotels.size());
+  RETURN_IF_ERROR(
+      ReadHotelsOnTwoThreads(scope.hotels.size(), cancellation, [&](size_t h) {
+        const ScopeHotel& hotel = scope.hotels[h];
+        const TimeBounds day_bounds =
+            DayRangeBounds(HotelDays(bounds, hotel.zone), hotel.zone);
+        by_hotel[h].resize(ranked.size());
+        for (size_t i = 0; i < ranked.size(); ++i) {
+          ASSIGN_OR_RETURN(by_hotel[h][i],
+                           ReadRecentQuotes(store, scope.organization, hotel.id,
+                                            aspects[ranked[i]], day_bounds,
+                                            kQuotesPerIssue, snapshot.get()));
+        }
+        return absl::OkStatus();
+      }));
+
   v1::ListTopIssuesResponse response;
-  for (size_t a : ranked) {
+  for (size_t i = 0; i < ranked.size(); ++i) {
+    const size_t a = ranked[i];
     v1::TopIssue& issue = *response.add_issues();
     issue.set_aspect(aspects[a]);
     issue.set_negative_voice_count(current[a].negative_voice_count());
     issue.set_previous_negative_voice_count(previous[a].negative_voice_count());
     issue.set_mean_sentiment(current[a].mean_sentiment());
-    std::vector<std::vector<TimedQuote>> by_hotel(scope.hotels.size());
-    RETURN_IF_ERROR(ReadHotelsOnTwoThreads(
-        scope.hotels.size(), cancellation, [&](size_t h) {
-          const ScopeHotel& hotel = scope.hotels[h];
-          const TimeBounds day_bounds =
-              DayRangeBounds(HotelDays(bounds, hotel.zone), hotel.zone);
-          ASSIGN_OR_RETURN(
-              by_hotel[h],
-              ReadRecentQuotes(store, scope.organization, hotel.id, aspects[a],
-                               day_bounds, kQuotesPerIssue, snapshot.get()));
-          return absl::OkStatus();
-        }));
     std::vector<TimedQuote> quotes;
-    for (std::vector<TimedQuote>& hotel_quotes : by_hotel) {
-      for (TimedQuote& quote : hotel_quotes) quotes.push_back(std::move(quote));
+    for (std::vector<std::vector<TimedQuote>>& hotel_quotes : by_hotel) {
+      for (TimedQuote& quote : hotel_quotes[i]) {
+        quotes.push_back(std::move(quote));
+      }
     }
     std::stable_sort(quotes.begin(), quotes.end(),
                      [](const TimedQuote& x, const TimedQuote& y) {

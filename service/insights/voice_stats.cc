@@ -3,9 +3,23 @@
 namespace guestvoice::service {
 namespace {
 
-// The fixed-point sum at which `count` items average exactly `threshold`.
-int64_t ThresholdSum(double threshold, int64_t count) {
-  return ToFixedPoint(threshold) * count;
+// ToFixedPoint at compile time, for the band thresholds every voice is
+// tested against (rounding half away from zero, as std::llround).
+constexpr int64_t FixedPointThreshold(double threshold) {
+  const double scaled = threshold * static_cast<double>(kAggregateScale);
+  return static_cast<int64_t>(scaled < 0 ? scaled - 0.5 : scaled + 0.5);
+}
+constexpr int64_t kPositiveThresholdFixed =
+    FixedPointThreshold(kPositiveThreshold);
+constexpr int64_t kNegativeThresholdFixed =
+    FixedPointThreshold(kNegativeThreshold);
+static_assert(kPositiveThresholdFixed == 50'000 &&
+              kNegativeThresholdFixed == -50'000);
+
+// The fixed-point sum at which `count` items average exactly the threshold
+// whose fixed-point value is `threshold_fixed`.
+int64_t ThresholdSum(int64_t threshold_fixed, int64_t count) {
+  return threshold_fixed * count;
 }
 
 double Share(int64_t part, int64_t whole) {
@@ -30,10 +44,10 @@ void VoiceStatsBuilder::AddVoice(const VoiceCounters& totals) {
     ++not_scored_voices_;
   } else {
     sum_of_means_ += MeanOf(totals.sentiment_sum, scored);
-    if (totals.sentiment_sum >= ThresholdSum(kPositiveThreshold, scored)) {
+    if (totals.sentiment_sum >= ThresholdSum(kPositiveThresholdFixed, scored)) {
       ++positive_;
     } else if (totals.sentiment_sum <=
-               ThresholdSum(kNegativeThreshold, scored)) {
+               ThresholdSum(kNegativeThresholdFixed, scored)) {
       ++negative_;
     }
   }
@@ -84,7 +98,7 @@ void AspectStatsBuilder::AddVoice(const AspectCounters& totals) {
   ++voice_count_;
   sum_of_means_ += MeanOf(totals.sentiment_sum, totals.mention_count);
   if (totals.sentiment_sum <=
-      ThresholdSum(kNegativeThreshold, totals.mention_count)) {
+      ThresholdSum(kNegativeThresholdFixed, totals.mention_count)) {
     ++negative_voices_;
   }
   if (totals.negative_mention_count > 0) ++negative_mentioners_;

@@ -181,5 +181,56 @@ TEST(CounterTableTest, AnyGroupingGivesTheBruteForceSum) {
   }
 }
 
+// Keys as insight blocks have them: long shared prefixes (an aspect, a voice
+// kind), bytes of either sign, keys that are prefixes of others. Sums over
+// few tables and over many take different paths; both must visit every key
+// once, in byte order, with the entry-by-entry sum.
+TEST(CounterTableTest, SumsLongKeysInByteOrderOverFewOrManyTables) {
+  std::mt19937_64 random(11);
+  const std::string alphabet("a\x00\x7f\x80\xff", 5);
+  for (int round = 0; round < 100; ++round) {
+    const int count = 1 + static_cast<int>(random() % 20);
+    std::vector<std::string> tables;
+    tables.reserve(count);  // added and subtracted point into them
+    std::vector<std::string_view> added;
+    std::vector<std::string_view> subtracted;
+    Entries expected;
+    for (int t = 0; t < count; ++t) {
+      Entries entries;
+      for (int k = static_cast<int>(random() % 8); k > 0; --k) {
+        std::string key =
+            "\x0b"
+            "cleanliness"
+            "a/handle";
+        key.resize(random() % (key.size() + 1));
+        for (int extra = static_cast<int>(random() % 12); extra > 0; --extra) {
+          key.push_back(alphabet[random() % alphabet.size()]);
+        }
+        entries[key] = {static_cast<int64_t>(random() % 5) + 1};
+      }
+      tables.push_back(Table(entries, 1));
+      const bool subtract = random() % 3 == 0;
+      for (const auto& [key, slots] : entries) {
+        std::vector<int64_t>& sum = expected[key];
+        sum.resize(1);
+        sum[0] += subtract ? -slots[0] : slots[0];
+      }
+      (subtract ? subtracted : added).push_back(tables.back());
+    }
+    for (auto it = expected.begin(); it != expected.end();) {
+      it = it->second[0] == 0 ? expected.erase(it) : std::next(it);
+    }
+    using Visits = std::vector<std::pair<std::string, std::vector<int64_t>>>;
+    Visits visited;
+    ASSERT_OK(SumCounterTables(
+        added, subtracted, [&](std::string_view key, const CounterSlots& sums) {
+          visited.emplace_back(std::string(key), std::vector<int64_t>{sums[0]});
+        }));
+    // std::map orders std::string keys bytewise, as unsigned chars.
+    EXPECT_EQ(visited, Visits(expected.begin(), expected.end()))
+        << "round " << round << ", " << count << " tables";
+  }
+}
+
 }  // namespace
 }  // namespace guestvoice::storage

@@ -45,6 +45,7 @@ void TestServer::Start() {
       .imports = options_.imports,
       .rate_limit = options_.rate_limit,
       .call_queue_capacity = options_.call_queue_capacity,
+      .scan_queue_capacity = options_.scan_queue_capacity,
   });
   ASSERT_TRUE(server.ok()) << server.status();
   server_ = std::move(server).value();

@@ -27,6 +27,7 @@ class TestServer {
     // advances, and most tests never advance it.
     service::KeyRateLimiter::Limits rate_limit{.calls_per_second = 0};
     size_t call_queue_capacity = 4096;
+    size_t scan_queue_capacity = 256;
   };
 
   TestServer() : TestServer(Options{}) {}

@@ -12,13 +12,7 @@ namespace {
 // step of the rule decided.
 const LanguageIdentifier& Identifier() {
   static const LanguageIdentifier* const kIdentifier = new LanguageIdentifier(
-      {{"en",
-        [](std::string_view word) {
-          return word == "great" || word == "stay" || word == "super";
-        }},
-       {"es", [](std::string_view word) {
-          return word == "muy" || word == "bueno" || word == "super";
-        }}});
+      {{"en", {"great", "stay", "super"}}, {"es", {"muy", "bueno", "super"}}});
   return *kIdentifier;
 }
 

@@ -1,10 +1,14 @@
 #include "analysis/internal/lexical_sentiment.h"
 
 #include <cmath>
+#include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
+#include "analysis/internal/embedded_data.h"
 #include "analysis/internal/language_analyzers.h"
+#include "analysis/internal/language_lexicon.h"
 #include "analysis/internal/language_rules.h"
 #include "gtest/gtest.h"
 
@@ -113,6 +117,30 @@ TEST(LanguageAnalyzersTest, OneAnalyzerPerScoredLanguage) {
   }
   EXPECT_EQ(FindLexicalAnalyzer("en"), nullptr);  // VADER itself
   EXPECT_EQ(FindLexicalAnalyzer("zh"), nullptr);
+}
+
+// A word's stem valence is a mean over the lexicon's words with that stem,
+// and a sum of doubles depends on its order: it must not be the hash
+// table's, which differs between tables (the hash is salted by addresses).
+TEST(LanguageAnalyzersTest, EveryBuildScoresBitForBitAlike) {
+  const LexicalSentimentAnalyzer* french = FindLexicalAnalyzer("fr");
+  ASSERT_NE(french, nullptr);
+  const absl::StatusOr<WordValences> lexicon =
+      ParsePatternLexicon(embedded::FrenchLexicon());
+  const absl::StatusOr<WordValences> supplement =
+      ParseLanguageSupplement(embedded::HotelSupplementFrench());
+  ASSERT_TRUE(lexicon.ok() && supplement.ok());
+  constexpr std::string_view kText =
+      "L'accueil était glacial et le gérant désagréable.";
+  // Kept alive together, so that each table lies at another address.
+  std::vector<std::unique_ptr<LexicalSentimentAnalyzer>> builds;
+  for (int build = 0; build < 8; ++build) {
+    builds.push_back(std::make_unique<LexicalSentimentAnalyzer>(
+        french->rules(), *lexicon, *supplement));
+    EXPECT_EQ(builds.back()->PolarityScores(kText).compound,
+              french->PolarityScores(kText).compound)
+        << "build " << build;
+  }
 }
 
 }  // namespace

@@ -1,8 +1,12 @@
 #include "analysis/internal/text_words.h"
 
+#include <cstddef>
 #include <string>
+#include <string_view>
+#include <tuple>
 #include <vector>
 
+#include "common/utf8.h"
 #include "gtest/gtest.h"
 
 namespace guestvoice::analysis {
@@ -50,6 +54,37 @@ TEST(TextWordsTest, RecordsByteOffsets) {
                         words.words[1].end - words.words[1].begin),
             "B\u00c9D");
   EXPECT_EQ(words.words[1].lower, "b\u00e9d");
+}
+
+// (lower, begin, end) of each word, for comparing whole splits.
+std::vector<std::tuple<std::string, std::size_t, std::size_t>> Described(
+    const TextWords& words) {
+  std::vector<std::tuple<std::string, std::size_t, std::size_t>> described;
+  for (const TextWord& word : words.words) {
+    described.emplace_back(std::string(word.lower), word.begin, word.end);
+  }
+  return described;
+}
+
+TEST(TextWordsTest, APartOfASplitTextHasTheWordsOfItsOwnSplit) {
+  const std::string text = "The BED didn't squeak. Caf\u00e9's ok'";
+  const PythonUnicode& unicode = PythonUnicode::Default();
+  TextWords text_words;
+  SplitTextWords(text, unicode, &text_words);
+  // Every part, those that cut a word ("did|n't", "Caf\u00e9'|s") included.
+  for (std::size_t begin = 0; begin <= text.size(); ++begin) {
+    for (std::size_t end = begin; end <= text.size(); ++end) {
+      const std::string_view part =
+          std::string_view(text).substr(begin, end - begin);
+      if (!utf8::IsValid(part)) continue;  // not at code point boundaries
+      TextWords from_text;
+      TextWords alone;
+      SplitPartWords(text, text_words, part, unicode, &from_text);
+      SplitTextWords(part, unicode, &alone);
+      EXPECT_EQ(Described(from_text), Described(alone))
+          << "[" << begin << ", " << end << ")";
+    }
+  }
 }
 
 }  // namespace

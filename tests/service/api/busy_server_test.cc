@@ -1,6 +1,8 @@
 // Backpressure: calls are never queued without bound. With no room in the
 // executors' queues every call is refused at once with RESOURCE_EXHAUSTED and
-// a RetryInfo, and a refused import stream says so instead of hanging.
+// a RetryInfo, and a refused import stream says so instead of hanging. Scans
+// (insights, filtered listings) queue apart from lookups, so a flood of them
+// leaves lookups alone.
 
 #include <string>
 
@@ -8,6 +10,7 @@
 #include "gtest/gtest.h"
 #include "guestvoice/v1/feedback_service.grpc.pb.h"
 #include "guestvoice/v1/hotel_service.grpc.pb.h"
+#include "guestvoice/v1/insight_service.grpc.pb.h"
 #include "tests/testing/grpc_matchers.h"
 #include "tests/testing/test_server.h"
 
@@ -56,6 +59,37 @@ TEST_F(BusyServerTest, AnImportStreamIsRefusedNotLeftHanging) {
   EXPECT_THAT(status, GrpcErrorIs(grpc::StatusCode::RESOURCE_EXHAUSTED,
                                   "LIMIT_EXCEEDED"));
   EXPECT_EQ(RetryDelayMillis(status), 50);
+}
+
+TEST(BusyScansTest, FullScanQueueRefusesScansButNotLookups) {
+  TestServer server(TestServer::Options{.scan_queue_capacity = 0});
+  v1::GetHotelSummaryRequest summary;
+  summary.set_hotel("organizations/default/hotels/riverside");
+  v1::HotelSummary summarized;
+  const grpc::Status scan =
+      v1::InsightService::NewStub(server.channel())
+          ->GetHotelSummary(TestServer::Context(server.admin_key()).get(),
+                            summary, &summarized);
+  EXPECT_THAT(scan, GrpcErrorIs(grpc::StatusCode::RESOURCE_EXHAUSTED,
+                                "LIMIT_EXCEEDED"));
+  EXPECT_EQ(RetryDelayMillis(scan), 50);
+
+  v1::ListFeedbackRequest list_feedback;
+  list_feedback.set_parent("organizations/default");
+  v1::ListFeedbackResponse feedback;
+  EXPECT_THAT(
+      v1::FeedbackService::NewStub(server.channel())
+          ->ListFeedback(TestServer::Context(server.admin_key()).get(),
+                         list_feedback, &feedback),
+      GrpcErrorIs(grpc::StatusCode::RESOURCE_EXHAUSTED, "LIMIT_EXCEEDED"));
+
+  v1::ListHotelsRequest list_hotels;
+  list_hotels.set_parent("organizations/default");
+  v1::ListHotelsResponse hotels;
+  EXPECT_TRUE(v1::HotelService::NewStub(server.channel())
+                  ->ListHotels(TestServer::Context(server.admin_key()).get(),
+                               list_hotels, &hotels)
+                  .ok());
 }
 
 }  // namespace

@@ -41,7 +41,7 @@ service::FeedbackFilter AllOf(const std::string& organization) {
 
 TEST(WatchLogTest, DropsTheOldestAndReportsTheGapOnTheNextMessage) {
   service::WatchLog log({.max_items = 2});
-  service::WatchLog::Cursor cursor = log.Tail("acme");
+  service::WatchLog::Cursor cursor = log.Follow("acme");
   for (int i = 0; i < 5; ++i) log.Append("acme", Numbered(i));
   EXPECT_EQ(log.stats().items, 2u);
   auto first = log.Next(cursor, AllOf("acme"));
@@ -57,7 +57,9 @@ TEST(WatchLogTest, DropsTheOldestAndReportsTheGapOnTheNextMessage) {
 
 TEST(WatchLogTest, CountsOnlyItsOrganizationsItemsAsMissed) {
   service::WatchLog log({.max_items = 2});
-  service::WatchLog::Cursor cursor = log.Tail("acme");
+  service::WatchLog::Cursor cursor = log.Follow("acme");
+  // Another organization's watcher keeps its items in the shared log too.
+  log.Follow("other");
   log.Append("acme", Numbered(0));
   for (int i = 1; i < 5; ++i) log.Append("other", Numbered(i));
   log.Append("acme", Numbered(5));
@@ -69,7 +71,7 @@ TEST(WatchLogTest, CountsOnlyItsOrganizationsItemsAsMissed) {
   // Items its filter refuses are examined, not missed.
   service::FeedbackFilter porto = AllOf("acme");
   porto.hotel_id = "porto";
-  service::WatchLog::Cursor filtered = log.Tail("acme");
+  service::WatchLog::Cursor filtered = log.Follow("acme");
   log.Append("acme", Numbered(6));
   log.Append("acme", Numbered(7, "porto"));
   next = log.Next(filtered, porto);
@@ -80,6 +82,7 @@ TEST(WatchLogTest, CountsOnlyItsOrganizationsItemsAsMissed) {
 
 TEST(WatchLogTest, HoldsAtMostItsBytesButAlwaysTheNewestItem) {
   service::WatchLog log({.max_items = 1000, .max_bytes = 64 << 10});
+  log.Follow("acme");
   v1::Feedback large = Numbered(0);
   large.set_text(std::string(10 << 10, 'x'));
   for (int i = 0; i < 50; ++i) log.Append("acme", large);
@@ -88,6 +91,26 @@ TEST(WatchLogTest, HoldsAtMostItsBytesButAlwaysTheNewestItem) {
 
   large.set_text(std::string(100 << 10, 'x'));
   log.Append("acme", large);
+  EXPECT_EQ(log.stats().items, 1u);
+}
+
+TEST(WatchLogTest, KeepsNothingForAnOrganizationNobodyFollows) {
+  service::WatchLog log({.max_items = 10});
+  EXPECT_FALSE(log.Append("acme", Numbered(0)));
+  EXPECT_EQ(log.stats().items, 0u);
+
+  service::WatchLog::Cursor cursor = log.Follow("acme");
+  EXPECT_TRUE(log.Append("acme", Numbered(1)));
+  EXPECT_FALSE(log.Append("other", Numbered(2)));
+  EXPECT_EQ(log.stats().items, 1u);
+  auto next = log.Next(cursor, AllOf("acme"));
+  ASSERT_TRUE(next.has_value());
+  EXPECT_EQ(next->feedback().external_id(), "1");
+  // Items appended before the watcher followed are not missed by it.
+  EXPECT_EQ(next->missed_count(), 0);
+
+  log.Unfollow("acme");
+  EXPECT_FALSE(log.Append("acme", Numbered(3)));
   EXPECT_EQ(log.stats().items, 1u);
 }
 
