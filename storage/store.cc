@@ -16,6 +16,7 @@
 #include "storage/expiry_compaction_filter.h"
 #include "storage/key_codec.h"
 #include "storage/keys.h"
+#include "storage/memory_only_reads.h"
 #include "storage/status.h"
 #include "storage/store_inspection.h"
 
@@ -29,6 +30,24 @@ namespace {
 // ingests and a kill -9 on a 2-core machine, a 256 MiB bound left 130 MB of
 // WAL and an 8.5 s start, 32 MiB 30 MB and 1.1 s, 16 MiB 13 MB and 0.50 s.
 constexpr uint64_t kMaxTotalWalBytes = uint64_t{16} << 20;
+
+// The options of every read: at `snapshot` when one is given, and inside a
+// MemoryOnlyReads scope never from a file that is not cached.
+rocksdb::ReadOptions ReadOptionsAt(const rocksdb::Snapshot* snapshot) {
+  rocksdb::ReadOptions options;
+  options.snapshot = snapshot;
+  if (MemoryOnlyReads::Current() != nullptr) {
+    options.read_tier = rocksdb::kBlockCacheTier;
+  }
+  return options;
+}
+
+// Tells the MemoryOnlyReads scope, if any, that a read failed for want of
+// the disk (kBlockCacheTier reports that as Incomplete).
+void NoteIfNeededDisk(const rocksdb::Status& status) {
+  MemoryOnlyReads* scope = MemoryOnlyReads::Current();
+  if (scope != nullptr && status.IsIncomplete()) scope->NoteNeededDisk();
+}
 // Write finished SST data back in 1 MiB steps instead of one long fsync at
 // the end of each flush or compaction, which would stall synced WAL writes.
 constexpr uint64_t kBytesPerSync = uint64_t{1} << 20;
@@ -197,12 +216,13 @@ absl::Status Store::CheckOpen() const {
 absl::StatusOr<std::optional<std::string>> Store::Get(
     ColumnFamily family, std::string_view key, const Snapshot* snapshot) const {
   if (absl::Status open = CheckOpen(); !open.ok()) return open;
-  rocksdb::ReadOptions options;
-  if (snapshot != nullptr) options.snapshot = snapshot->snapshot_;
   std::string value;
-  rocksdb::Status status = db_->Get(options, handle(family), key, &value);
+  rocksdb::Status status = db_->Get(
+      ReadOptionsAt(snapshot != nullptr ? snapshot->snapshot_ : nullptr),
+      handle(family), key, &value);
   if (status.IsNotFound()) return std::nullopt;
   if (!status.ok()) {
+    NoteIfNeededDisk(status);
     return FromRocksDb(
         status,
         absl::StrCat("get from ", std::string(ColumnFamilyName(family))));
@@ -214,8 +234,21 @@ absl::StatusOr<std::vector<std::optional<std::string>>> Store::MultiGet(
     ColumnFamily family, absl::Span<const std::string> keys,
     const Snapshot* snapshot) const {
   if (absl::Status open = CheckOpen(); !open.ok()) return open;
-  rocksdb::ReadOptions options;
-  if (snapshot != nullptr) options.snapshot = snapshot->snapshot_;
+  if (MemoryOnlyReads::Current() != nullptr) {
+    // RocksDB 7.8's MultiGet reads files even at kBlockCacheTier (Get does
+    // not), so a memory-only scope reads key by key.
+    std::vector<std::optional<std::string>> found;
+    found.reserve(keys.size());
+    for (const std::string& key : keys) {
+      absl::StatusOr<std::optional<std::string>> value =
+          Get(family, key, snapshot);
+      if (!value.ok()) return value.status();
+      found.push_back(*std::move(value));
+    }
+    return found;
+  }
+  const rocksdb::ReadOptions options =
+      ReadOptionsAt(snapshot != nullptr ? snapshot->snapshot_ : nullptr);
   std::vector<rocksdb::Slice> slices(keys.begin(), keys.end());
   std::vector<rocksdb::PinnableSlice> values(keys.size());
   std::vector<rocksdb::Status> statuses(keys.size());
@@ -225,6 +258,7 @@ absl::StatusOr<std::vector<std::optional<std::string>>> Store::MultiGet(
   for (size_t i = 0; i < keys.size(); ++i) {
     if (statuses[i].IsNotFound()) continue;
     if (!statuses[i].ok()) {
+      NoteIfNeededDisk(statuses[i]);
       return FromRocksDb(statuses[i],
                          absl::StrCat("multi-get from ",
                                       std::string(ColumnFamilyName(family))));
@@ -299,6 +333,7 @@ absl::Status ScanPrefix(rocksdb::Iterator& it, ColumnFamily family,
     if (!step.ok()) return step.status();
     if (*step == ScanStep::kStop) break;
   }
+  NoteIfNeededDisk(it.status());
   return FromRocksDb(
       it.status(),
       absl::StrCat("scanning ", std::string(ColumnFamilyName(family))));
@@ -314,9 +349,9 @@ absl::Status Store::Scan(ColumnFamily family, std::string_view prefix,
   // (and skipping tombstones in) the next key range.
   const std::string upper_bound = PrefixSuccessor(prefix);
   const rocksdb::Slice upper_bound_slice(upper_bound);
-  rocksdb::ReadOptions options;
+  rocksdb::ReadOptions options =
+      ReadOptionsAt(snapshot != nullptr ? snapshot->snapshot_ : nullptr);
   if (!upper_bound.empty()) options.iterate_upper_bound = &upper_bound_slice;
-  if (snapshot != nullptr) options.snapshot = snapshot->snapshot_;
   std::unique_ptr<rocksdb::Iterator> it(
       db_->NewIterator(options, handle(family)));
   return ScanPrefix(*it, family, prefix, start_after, limit, visit);
@@ -327,8 +362,8 @@ absl::StatusOr<std::unique_ptr<ScanCursor>> Store::NewScanCursor(
   if (absl::Status open = CheckOpen(); !open.ok()) return open;
   // No upper bound: the ranges differ from scan to scan, and each scan stops
   // at its prefix's end by itself.
-  rocksdb::ReadOptions options;
-  if (snapshot != nullptr) options.snapshot = snapshot->snapshot_;
+  const rocksdb::ReadOptions options =
+      ReadOptionsAt(snapshot != nullptr ? snapshot->snapshot_ : nullptr);
   return absl::WrapUnique(new ScanCursor(
       absl::WrapUnique(db_->NewIterator(options, handle(family))), family));
 }

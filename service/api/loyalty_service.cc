@@ -19,7 +19,7 @@ grpc::ServerUnaryReactor* LoyaltyService::GetGuest(
     grpc::CallbackServerContext* context, const grpc::ByteBuffer* wire_request,
     grpc::ByteBuffer* wire_response) {
   return RunUnary<v1::GetGuestRequest, v1::Guest>(
-      context, wire_request, wire_response, deps_, CallWork::kRead,
+      context, wire_request, wire_response, deps_, CallWork::kQuickRead,
       v1::SCOPE_LOYALTY_READ,
       [this](const Principal& caller, const auto& request, auto& response) {
         return guests_.Get(caller, request, response);
@@ -30,7 +30,7 @@ grpc::ServerUnaryReactor* LoyaltyService::LookupGuest(
     grpc::CallbackServerContext* context, const grpc::ByteBuffer* wire_request,
     grpc::ByteBuffer* wire_response) {
   return RunUnary<v1::LookupGuestRequest, v1::Guest>(
-      context, wire_request, wire_response, deps_, CallWork::kRead,
+      context, wire_request, wire_response, deps_, CallWork::kQuickRead,
       v1::SCOPE_LOYALTY_READ,
       [this](const Principal& caller, const auto& request, auto& response) {
         return guests_.Lookup(caller, request, response);
@@ -162,7 +162,7 @@ grpc::ServerUnaryReactor* LoyaltyService::GetLoyaltyStatus(
     grpc::CallbackServerContext* context, const grpc::ByteBuffer* wire_request,
     grpc::ByteBuffer* wire_response) {
   return RunUnary<v1::GetLoyaltyStatusRequest, v1::LoyaltyStatus>(
-      context, wire_request, wire_response, deps_, CallWork::kRead,
+      context, wire_request, wire_response, deps_, CallWork::kQuickRead,
       v1::SCOPE_LOYALTY_READ,
       [this](const Principal& caller, const auto& request, auto& response) {
         return statuses_.Get(caller, request, response);

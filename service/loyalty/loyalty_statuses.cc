@@ -10,6 +10,7 @@
 #include "service/core/proto_date.h"
 #include "service/core/proto_time.h"
 #include "service/core/resource_names.h"
+#include "service/loyalty/program.h"
 #include "service/loyalty/records.h"
 #include "storage/keys.h"
 
@@ -41,8 +42,10 @@ absl::Status LoyaltyStatuses::Get(const Principal& caller,
   ASSIGN_OR_RETURN(StoredGuest guest,
                    ReadExistingGuest(deps_.store, name->organization,
                                      name->guest, request.guest()));
-  ASSIGN_OR_RETURN(v1::LoyaltyProgram program,
-                   ReadLoyaltyProgram(deps_.store, name->organization));
+  ASSIGN_OR_RETURN(std::optional<v1::LoyaltyProgram> stored_program,
+                   ReadStoredLoyaltyProgram(deps_.store, name->organization));
+  const v1::LoyaltyProgram& program =
+      stored_program.has_value() ? *stored_program : DefaultLoyaltyProgram();
   ASSIGN_OR_RETURN(
       response, ReadLoyaltyStatus(deps_.store, name->organization, name->guest,
                                   guest, program, *as_of));

@@ -114,30 +114,34 @@ void CheckTiers(FieldViolations& violations, std::string_view field,
 
 }  // namespace
 
-v1::LoyaltyProgram DefaultLoyaltyProgram() {
-  v1::LoyaltyProgram program;
-  *program.add_tiers() =
-      MakeTier("member", "Member", 0, 0, {"Member rates", "Free Wi-Fi"});
-  *program.add_tiers() =
-      MakeTier("silver", "Silver", 10, 4,
-               {"Member rates", "Free Wi-Fi", "Late checkout on request",
-                "10% points bonus"});
-  *program.add_tiers() =
-      MakeTier("gold", "Gold", 25, 10,
-               {"Member rates", "Free Wi-Fi", "Late checkout until 2 pm",
-                "Room upgrade when available", "25% points bonus"});
-  *program.add_tiers() =
-      MakeTier("platinum", "Platinum", 50, 20,
-               {"Member rates", "Free Wi-Fi", "Late checkout until 4 pm",
-                "Suite upgrade when available", "Lounge access", "Breakfast",
-                "50% points bonus"});
-  program.mutable_window()->set_rolling_days(365);
-  program.set_points_per_night(100);
-  program.set_points_per_currency_unit(10);
-  program.set_points_currency_code("USD");
-  program.set_points_expiry_months(24);
-  program.set_downgrade_policy(v1::DOWNGRADE_POLICY_ONE_TIER_PER_PERIOD);
-  return program;
+const v1::LoyaltyProgram& DefaultLoyaltyProgram() {
+  // Never destroyed, as statics of class type must not be.
+  static const v1::LoyaltyProgram* const kDefault = [] {
+    auto* program = new v1::LoyaltyProgram();
+    *program->add_tiers() =
+        MakeTier("member", "Member", 0, 0, {"Member rates", "Free Wi-Fi"});
+    *program->add_tiers() =
+        MakeTier("silver", "Silver", 10, 4,
+                 {"Member rates", "Free Wi-Fi", "Late checkout on request",
+                  "10% points bonus"});
+    *program->add_tiers() =
+        MakeTier("gold", "Gold", 25, 10,
+                 {"Member rates", "Free Wi-Fi", "Late checkout until 2 pm",
+                  "Room upgrade when available", "25% points bonus"});
+    *program->add_tiers() =
+        MakeTier("platinum", "Platinum", 50, 20,
+                 {"Member rates", "Free Wi-Fi", "Late checkout until 4 pm",
+                  "Suite upgrade when available", "Lounge access", "Breakfast",
+                  "50% points bonus"});
+    program->mutable_window()->set_rolling_days(365);
+    program->set_points_per_night(100);
+    program->set_points_per_currency_unit(10);
+    program->set_points_currency_code("USD");
+    program->set_points_expiry_months(24);
+    program->set_downgrade_policy(v1::DOWNGRADE_POLICY_ONE_TIER_PER_PERIOD);
+    return program;
+  }();
+  return *kDefault;
 }
 
 void CheckLoyaltyProgram(FieldViolations& violations, std::string_view field,

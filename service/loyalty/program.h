@@ -19,8 +19,9 @@ namespace guestvoice::service {
 // stays (Marriott's 25 nights); Platinum at 50 nights or 20 stays (Marriott's
 // 50 nights); a rolling 365-day window (Accor's earlier rules); 10 points per
 // USD (Hilton, Marriott) plus 100 per night; points expire after 24 months
-// without activity (Hilton); at most one tier lost per window.
-v1::LoyaltyProgram DefaultLoyaltyProgram();
+// without activity (Hilton); at most one tier lost per window. Built once:
+// every status of an organization without a program of its own reads it.
+const v1::LoyaltyProgram& DefaultLoyaltyProgram();
 
 // Adds a violation (under `field`, e.g. "loyalty_program") for everything
 // that makes `program` unusable: no tiers, a base tier with thresholds, a

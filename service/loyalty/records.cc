@@ -94,15 +94,19 @@ absl::StatusOr<std::optional<std::string>> LookupIdentityOwner(
 
 absl::StatusOr<v1::LoyaltyProgram> ReadLoyaltyProgram(
     const storage::Store& store, std::string_view organization) {
-  const std::string name = FormatLoyaltyProgramName(organization);
   ASSIGN_OR_RETURN(std::optional<v1::LoyaltyProgram> stored,
-                   ReadProto<v1::LoyaltyProgram>(
-                       store, ColumnFamily::kEntities,
-                       storage::LoyaltyProgramKey(organization), name));
+                   ReadStoredLoyaltyProgram(store, organization));
   v1::LoyaltyProgram program =
       stored.has_value() ? *std::move(stored) : DefaultLoyaltyProgram();
-  program.set_name(name);
+  program.set_name(FormatLoyaltyProgramName(organization));
   return program;
+}
+
+absl::StatusOr<std::optional<v1::LoyaltyProgram>> ReadStoredLoyaltyProgram(
+    const storage::Store& store, std::string_view organization) {
+  return ReadProto<v1::LoyaltyProgram>(store, ColumnFamily::kEntities,
+                                       storage::LoyaltyProgramKey(organization),
+                                       FormatLoyaltyProgramName(organization));
 }
 
 void PutLedgerEntry(storage::WriteBatch& batch, std::string_view organization,

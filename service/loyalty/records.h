@@ -49,6 +49,12 @@ absl::StatusOr<std::optional<std::string>> LookupIdentityOwner(
 absl::StatusOr<v1::LoyaltyProgram> ReadLoyaltyProgram(
     const storage::Store& store, std::string_view organization);
 
+// The program the organization stored, or nullopt while it has the default;
+// for readers that need only its rules (no name), such as a status, and so
+// need not copy the default.
+absl::StatusOr<std::optional<v1::LoyaltyProgram>> ReadStoredLoyaltyProgram(
+    const storage::Store& store, std::string_view organization);
+
 // What a ledger entry counts.
 enum class LedgerEntryKind : uint32_t { kStay = 1, kCheckIn = 2 };
 

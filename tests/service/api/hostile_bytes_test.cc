@@ -66,6 +66,17 @@ TEST_F(HostileBytesTest, IngestNamesTheStringThatIsNotUtf8) {
   EXPECT_THAT(ListAll(), IsEmpty()) << "nothing was stored";
 }
 
+TEST_F(HostileBytesTest, ARequestInManySlicesIsDecodedWhole) {
+  // ~1 MB arrives in many HTTP/2 frames, so in many slices: the bad bytes at
+  // its very end are found only if the server reads all of them.
+  v1::Feedback long_text =
+      Item("t-1", "@ana", std::string(1 << 20, 'a') + kNotUtf8);
+  const grpc::Status status = Ingest(long_text);
+  EXPECT_THAT(status,
+              GrpcErrorIs(grpc::StatusCode::INVALID_ARGUMENT, "FIELD_INVALID"));
+  EXPECT_THAT(ViolatedFields(status), ElementsAre("feedback.text"));
+}
+
 TEST_F(HostileBytesTest, BytesThatAreNoMessageAreMalformed) {
   // A length-delimited field 2 (feedback) that claims more bytes than follow.
   const grpc::Status status = CallWithBytes(

@@ -4,6 +4,8 @@
 
 #include <set>
 #include <string>
+#include <thread>
+#include <vector>
 
 #include "absl/strings/escaping.h"
 #include "common/absl_view.h"
@@ -37,6 +39,25 @@ TEST(Sha256Test, IsThirtyTwoRawBytesOfTheWholeInput) {
   // Bytes after a NUL count: the input is a view, not a C string.
   EXPECT_NE(Sha256(std::string("key\0a", 5)), Sha256(std::string("key\0b", 5)));
   EXPECT_NE(Sha256(std::string("key\0a", 5)), Sha256("key"));
+}
+
+TEST(Sha256Test, ThreadsHashingAtOnceEachGetTheRightDigests) {
+  // Each thread reuses a hashing context of its own across calls.
+  std::vector<std::thread> threads;
+  std::vector<int> wrong(4, 0);
+  for (int& wrong_digests : wrong) {
+    threads.emplace_back([&wrong_digests] {
+      for (int i = 0; i < 200; ++i) {
+        if (HexSha256("abc") !=
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015a"
+            "d") {
+          ++wrong_digests;
+        }
+      }
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  EXPECT_THAT(wrong, ::testing::Each(0));
 }
 
 TEST(RandomSecretTest, IsWebSafeBase64OfThatManyBytesWithoutPadding) {
