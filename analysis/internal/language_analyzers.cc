@@ -32,6 +32,8 @@ const std::vector<const LexicalSentimentAnalyzer*>& LexicalAnalyzers() {
                 embedded::HotelSupplementDutch()),
           Build("it", embedded::ItalianLexicon(),
                 embedded::HotelSupplementItalian()),
+          Build("de", embedded::GermanLexicon(),
+                embedded::HotelSupplementGerman()),
       };
   return *kAnalyzers;
 }
