@@ -23,6 +23,9 @@ std::string_view HotelSupplementFrench();  // hotel_supplement_fr.tsv
 std::string_view HotelSupplementDutch();   // hotel_supplement_nl.tsv
 std::string_view HotelSupplementItalian();     // hotel_supplement_it.tsv
 std::string_view HotelSupplementPortuguese();  // hotel_supplement_pt.tsv
+std::string_view HotelSupplementItalian();     // hotel_supplement_it.tsv
+std::string_view GermanLexicon();              // lexicons/de-sentiment.xml
+std::string_view HotelSupplementGerman();      // hotel_supplement_de.tsv
 
 }  // namespace guestvoice::analysis::embedded
 

@@ -64,6 +64,8 @@ const std::vector<const LexicalSentimentAnalyzer*>& LexicalAnalyzers() {
           Build("it", OrAbort(ParsePatternLexicon(embedded::ItalianLexicon())),
                 embedded::HotelSupplementItalian()),
           BuildPortuguese(),
+          Build("de", OrAbort(ParsePatternLexicon(embedded::GermanLexicon())),
+                embedded::HotelSupplementGerman()),
       };
   return *kAnalyzers;
 }

@@ -7,6 +7,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "analysis/internal/lexicons.h"
+#include "analysis/internal/python_unicode.h"
 #include "common/absl_view.h"
 #include "common/utf8.h"
 
@@ -32,6 +33,19 @@ bool FindField(std::string_view line, std::string_view name,
          QuotedValue(line, absl::StrCat("\"", AbslView(name), "\": \""), value);
 }
 
+// Python's str.lower(), as texts are lowered before lookup: German forms
+// start with capitals beyond ASCII ("Ärger", "Übel").
+std::string Lowercase(std::string_view word) {
+  std::string lower;
+  lower.reserve(word.size());
+  for (std::size_t pos = 0; pos < word.size();) {
+    const utf8::Step step = utf8::Decode(word, pos);
+    PythonUnicode::Default().AppendLowercase(step.code_point, &lower);
+    pos += step.length;
+  }
+  return lower;
+}
+
 bool IsLowercaseWord(std::string_view word) {
   if (word.empty() || !utf8::IsValid(word)) return false;
   for (char c : word) {
@@ -53,12 +67,23 @@ absl::StatusOr<WordValences> ParsePatternLexicon(std::string_view contents) {
   absl::flat_hash_map<std::string, Sum> sums;
   std::string form;
   int line_number = 0;
+  bool in_comment = false;
   for (std::string_view line : SplitOn(contents, '\n')) {
     ++line_number;
+    // An XML comment may show an example entry (textblob-de's German
+    // lexicon does): it is no sense of its own.
+    if (line.find("<!--") != std::string_view::npos) in_comment = true;
+    if (in_comment) {
+      in_comment = line.find("-->") == std::string_view::npos;
+      continue;
+    }
     std::string_view value;
     if (FindField(line, "form", &value)) {
-      form = std::string(value);
-      absl::AsciiStrToLower(&form);
+      if (!utf8::IsValid(value)) {
+        return absl::InvalidArgumentError(
+            absl::StrCat("line ", line_number, ": form is not valid UTF-8"));
+      }
+      form = Lowercase(value);
     }
     if (!FindField(line, "polarity", &value)) continue;
     double polarity = 0;

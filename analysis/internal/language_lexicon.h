@@ -20,8 +20,9 @@ inline constexpr double kPatternToVader = 4.0;
 // A sentiment lexicon of the Pattern project, either as Pattern ships it
 // (XML, one <word form=".." polarity=".."/> per line) or as the npm package
 // "natural" converted it (pretty-printed JSON, "form" and "polarity" keys on
-// lines of their own). A form listed for several senses gets their mean
-// polarity, as Pattern does. Forms are ASCII-lowercased.
+// lines of their own); XML comments are skipped. A form listed for several
+// senses gets their mean polarity, as Pattern does. Forms are lowercased as
+// Python's str.lower() does (PythonUnicode), like the texts looked up in them.
 absl::StatusOr<WordValences> ParsePatternLexicon(std::string_view contents);
 
 // A lexicon in VADER's own format ("<word>\t<mean>\t<sd>\t<ratings>" lines),

@@ -117,6 +117,32 @@ const LanguageRules kPortuguese = {
     true,
 };
 
+// German: "nicht" and "nie" also stand after the verb they negate, at the
+// end of the clause ("das Frühstück schmeckte nicht", "die Heizung ging
+// nie"); "kein" and its inflections negate the noun after them.
+const LanguageRules kGerman = {
+    "de",
+    "german",
+    {"nicht", "kein", "keine", "keinen", "keinem", "keiner", "keines", "nie",
+     "niemals", "nichts", "nirgends", "ohne", "weder"},
+    {"nicht", "nie", "niemals"},
+    {{"sehr", kUp},          {"extrem", kUp},   {"total", kUp},
+     {"echt", kUp},          {"wirklich", kUp}, {"äußerst", kUp},
+     {"besonders", kUp},     {"absolut", kUp},  {"völlig", kUp},
+     {"komplett", kUp},      {"richtig", kUp},  {"unglaublich", kUp},
+     {"mega", kUp},          {"zu", kUp},       {"so", kUp},
+     {"ziemlich", kDown},    {"etwas", kDown},  {"kaum", kDown},
+     {"bisschen", kDown},    {"wenig", kDown},  {"eher", kDown},
+     {"einigermaßen", kDown}},
+    {"aber", "jedoch", "doch", "allerdings"},
+    {},
+    "",
+    {"der",    "die", "das", "und",    "ist",       "war",  "waren",
+     "wir",    "ich", "ein", "eine",   "einen",     "dem",  "den",
+     "mit",    "für", "auf", "auch",   "uns",       "sehr", "haben",
+     "hatten", "es",  "zum", "zimmer", "frühstück", "gibt", "wurde"},
+};
+
 }  // namespace
 
 const std::vector<std::string_view>& EnglishFunctionWords() {
@@ -130,7 +156,7 @@ const std::vector<std::string_view>& EnglishFunctionWords() {
 
 const LanguageRules* FindLanguageRules(std::string_view code) {
   for (const LanguageRules* rules :
-       {&kFrench, &kDutch, &kItalian, &kPortuguese}) {
+       {&kFrench, &kDutch, &kItalian, &kPortuguese, &kGerman}) {
     if (rules->code == code) return rules;
   }
   return nullptr;

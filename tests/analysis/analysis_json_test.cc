@@ -43,7 +43,7 @@ TEST(AnalysisJsonTest, EmptyTextIsNotScored) {
 
 TEST(AnalysisJsonTest, PrintsADeclaredLanguageWithoutAnalyzer) {
   EXPECT_EQ(AnalysisJson(
-                analysis::FeedbackAnalyzer::Default().Analyze("Hotel", "sw")),
+                analysis::FeedbackAnalyzer::Default().Analyze("Karibu", "sw")),
             R"({"language":"sw","language_source":"declared",)"
             R"("scoring":"no_analyzer_for_language",)"
             R"("neg":0.0,"neu":0.0,"pos":0.0,"compound":0.0,"aspects":[]})");

@@ -22,6 +22,29 @@ TEST(ParsePatternLexiconTest, ReadsPatternXmlAndAveragesSenses) {
                    -0.7 * kPatternToVader);
 }
 
+TEST(ParsePatternLexiconTest, LowersBeyondAsciiAndSkipsComments) {
+  const absl::StatusOr<WordValences> lexicon = ParsePatternLexicon(
+      "<!-- an example:\n"
+      "<word form=\"Ärger\" polarity=\"1.0\"/>\n"
+      "-->\n"
+      "<sentiment>\n"
+      "<word form=\"Ärger\" pos=\"NN\" polarity=\"-0.7\"/>\n"
+      "</sentiment>\n");
+  ASSERT_TRUE(lexicon.ok()) << lexicon.status();
+  EXPECT_DOUBLE_EQ(lexicon->at(std::string_view("ärger")),
+                   -0.7 * kPatternToVader);
+  EXPECT_EQ(lexicon->size(), 1u);
+}
+
+TEST(EmbeddedLexiconsTest, GermanParses) {
+  const absl::StatusOr<WordValences> lexicon =
+      ParsePatternLexicon(embedded::GermanLexicon());
+  ASSERT_TRUE(lexicon.ok()) << lexicon.status();
+  EXPECT_GT(lexicon->size(), 7000u);
+  EXPECT_DOUBLE_EQ(lexicon->at(std::string_view("schön")), kPatternToVader);
+  ASSERT_TRUE(ParseLanguageSupplement(embedded::HotelSupplementGerman()).ok());
+}
+
 TEST(ParsePatternLexiconTest, ReadsNaturalsJson) {
   const absl::StatusOr<WordValences> lexicon = ParsePatternLexicon(
       "{\n  \"pulito\": {\n    \"form\": \"pulito\",\n    \"pos\": \"JJ\",\n"
