@@ -174,6 +174,7 @@ int Restore() {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // With tcmalloc (GUESTVOICE_TCMALLOC) glibc's malloc is not used at all.
   // glibc raises its mmap threshold (up to 32 MiB) each time a large mapped
   // block is freed, so after RocksDB's first memtable flush its arena blocks
   // come from the malloc heaps instead, and fragments of them stay behind
@@ -181,7 +182,9 @@ int main(int argc, char** argv) {
   // memory in use stayed flat (tests/load/README.md). A fixed threshold, at
   // glibc's initial value, keeps every large block in a mapping of its own
   // that goes back to the system when freed.
+#if !GUESTVOICE_TCMALLOC
   mallopt(M_MMAP_THRESHOLD, 128 << 10);
+#endif
   absl::SetProgramUsageMessage(
       "guestvoice gRPC server: feedback ingestion, guest loyalty and insights "
       "on an embedded RocksDB store.\n\n"
