@@ -34,7 +34,7 @@ class ImportReactor final : public grpc::ServerReadReactor<grpc::ByteBuffer> {
     }
     holds_slot_ = true;
     if (!deps_.writes.TrySubmit([this] { Authenticate(); })) {
-      Finish(ToGrpcStatus(Busy()));
+      End(ToGrpcStatus(Busy()));
     }
   }
 
@@ -57,6 +57,16 @@ class ImportReactor final : public grpc::ServerReadReactor<grpc::ByteBuffer> {
   }
 
  private:
+  // Ends the call, giving the stream's slot back first: a client that has
+  // seen its stream end may open the next one at once.
+  void End(const grpc::Status& status) {
+    if (holds_slot_) {
+      holds_slot_ = false;
+      streams_.Close();
+    }
+    Finish(status);
+  }
+
   static absl::Status Busy() {
     return LimitExceeded(
         "the server is busy: too many writes are queued; retry shortly",
@@ -67,7 +77,7 @@ class ImportReactor final : public grpc::ServerReadReactor<grpc::ByteBuffer> {
     absl::StatusOr<Principal> principal =
         deps_.authenticator.Authenticate(*context_, v1::SCOPE_FEEDBACK_WRITE);
     if (!principal.ok()) {
-      Finish(ToGrpcStatus(principal.status()));
+      End(ToGrpcStatus(principal.status()));
       return;
     }
     principal_.emplace(*std::move(principal));
@@ -76,14 +86,14 @@ class ImportReactor final : public grpc::ServerReadReactor<grpc::ByteBuffer> {
 
   void IngestItem() {
     if (context_->IsCancelled()) {
-      Finish(grpc::Status::CANCELLED);
+      End(grpc::Status::CANCELLED);
       return;
     }
     if (absl::Status decoded = DecodeBuffer(wire_request_, request_);
         !decoded.ok()) {
       RecordResult(decoded);
     } else if (absl::Status parent = CheckParent(); !parent.ok()) {
-      Finish(ToGrpcStatus(parent));
+      End(ToGrpcStatus(parent));
       return;
     } else {
       RecordResult(ingester_.Ingest(*organization_, request_.feedback()));
@@ -103,7 +113,7 @@ class ImportReactor final : public grpc::ServerReadReactor<grpc::ByteBuffer> {
 
   void FinishWithResults() {
     *wire_response_ = EncodeBuffer(response_);
-    Finish(grpc::Status::OK);
+    End(grpc::Status::OK);
   }
 
   // The first message fixes the parent; later ones must repeat it.
