@@ -5,10 +5,10 @@
 
 #include <utility>
 
-#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
-#include "absl/strings/strip.h"
 #include "common/absl_view.h"
+#include "common/status_macros.h"
+#include "service/api/listen_address.h"
 
 namespace guestvoice::service {
 namespace {
@@ -20,17 +20,9 @@ constexpr char kContentType[] = "text/plain; version=0.0.4; charset=utf-8";
 
 absl::StatusOr<std::unique_ptr<MetricsEndpoint>> MetricsEndpoint::Start(
     std::string_view listen, Collect collect) {
-  const size_t colon = listen.rfind(':');
-  int port = 0;
-  if (colon == std::string_view::npos ||
-      !absl::SimpleAtoi(AbslView(listen.substr(colon + 1)), &port) ||
-      port < 0 || port > 65535) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("--metrics_listen=", AbslView(listen),
-                     " is not HOST:PORT (for example 127.0.0.1:9464)"));
-  }
-  absl::string_view host = AbslView(listen.substr(0, colon));
-  if (absl::ConsumePrefix(&host, "[")) absl::ConsumeSuffix(&host, "]");
+  ASSIGN_OR_RETURN(
+      ListenAddress address,
+      ParseListenAddress("metrics_listen", listen, "127.0.0.1:9464"));
 
   std::unique_ptr<MetricsEndpoint> endpoint(new MetricsEndpoint());
   endpoint->http_ = std::make_unique<httplib::Server>();
@@ -48,10 +40,10 @@ absl::StatusOr<std::unique_ptr<MetricsEndpoint>> MetricsEndpoint::Start(
     res.set_content(collect(), kContentType);
   });
 
-  const std::string host_string(host);
-  endpoint->port_ = port == 0
-                        ? http.bind_to_any_port(host_string)
-                        : (http.bind_to_port(host_string, port) ? port : -1);
+  endpoint->port_ =
+      address.port == 0
+          ? http.bind_to_any_port(address.host)
+          : (http.bind_to_port(address.host, address.port) ? address.port : -1);
   if (endpoint->port_ <= 0) {
     return absl::InvalidArgumentError(absl::StrCat(
         "cannot serve metrics on --metrics_listen=", AbslView(listen),

@@ -10,9 +10,7 @@
 #include <sstream>
 
 #include "absl/strings/match.h"
-#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
-#include "absl/strings/strip.h"
 #include "absl/time/clock.h"
 #include "analysis/feedback_analyzer.h"
 #include "common/absl_view.h"
@@ -22,6 +20,7 @@
 #include "service/api/feedback_service.h"
 #include "service/api/hotel_service.h"
 #include "service/api/insight_service.h"
+#include "service/api/listen_address.h"
 #include "service/api/loyalty_service.h"
 #include "service/api/server_metrics.h"
 #include "service/core/request_log.h"
@@ -32,19 +31,10 @@ namespace {
 
 // Splits "host:port" / "[v6]:port" and tells whether the host is loopback.
 absl::StatusOr<bool> IsLoopbackAddress(std::string_view listen) {
-  const size_t colon = listen.rfind(':');
-  int port = 0;
-  if (colon == std::string_view::npos ||
-      !absl::SimpleAtoi(AbslView(listen.substr(colon + 1)), &port) ||
-      port < 0 || port > 65535) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("--listen=", AbslView(listen),
-                     " is not HOST:PORT (for example 127.0.0.1:50051)"));
-  }
-  absl::string_view host = AbslView(listen.substr(0, colon));
-  if (absl::ConsumePrefix(&host, "[")) absl::ConsumeSuffix(&host, "]");
-  if (host == "localhost") return true;
-  const std::string host_string(host);
+  ASSIGN_OR_RETURN(ListenAddress address,
+                   ParseListenAddress("listen", listen, "127.0.0.1:50051"));
+  if (address.host == "localhost") return true;
+  const std::string& host_string = address.host;
   in_addr v4;
   if (inet_pton(AF_INET, host_string.c_str(), &v4) == 1) {
     return (ntohl(v4.s_addr) >> 24) == 127;
