@@ -147,6 +147,31 @@ func TestInsightCommandsAnswerInTablesAndJSON(t *testing.T) {
 	}
 }
 
+func TestFiguresOverNoVoicesShowADashNotZero(t *testing.T) {
+	h := newHarness(t)
+	h.hotels()
+	out := h.ok("summary", "porto", "--days", "7")
+	for _, figure := range []string{"mean sentiment", "positive", "negative", "mean rating (0-1)"} {
+		line := lineStarting(out, figure)
+		if fields := strings.Fields(strings.TrimPrefix(line, figure)); len(fields) != 2 || fields[0] != "-" || fields[1] != "-" {
+			t.Errorf("%q over no voices: %q\n%s", figure, line, out)
+		}
+	}
+	if line := lineStarting(out, "cleanliness"); !strings.Contains(line, " - ") || strings.Contains(line, "+0.00") {
+		t.Errorf("an aspect nobody mentioned: %q", line)
+	}
+}
+
+// lineStarting is the first line of out that starts with prefix, or "".
+func lineStarting(out, prefix string) string {
+	for _, line := range strings.Split(out, "\n") {
+		if strings.HasPrefix(line, prefix) {
+			return line
+		}
+	}
+	return ""
+}
+
 func TestWatchTailsNewFeedback(t *testing.T) {
 	h := newHarness(t)
 	h.hotels()

@@ -39,17 +39,18 @@ func newSummaryCommand(app *App) *cobra.Command {
 			// Voices in a language without an analyser: counted, but in no
 			// sentiment figure below, so silence is not read as satisfaction.
 			t.row("not scored", now.GetNotScoredVoiceCount(), before.GetNotScoredVoiceCount())
-			t.row("mean sentiment", fmt.Sprintf("%+.2f", now.GetMeanSentiment()), fmt.Sprintf("%+.2f", before.GetMeanSentiment()))
-			t.row("positive", percent(now.GetPositiveShare()), percent(before.GetPositiveShare()))
-			t.row("negative", percent(now.GetNegativeShare()), percent(before.GetNegativeShare()))
-			t.row("mean rating (0-1)", fmt.Sprintf("%.2f", now.GetMeanRating()), fmt.Sprintf("%.2f", before.GetMeanRating()))
+			scoredNow, scoredBefore := scoredVoices(now), scoredVoices(before)
+			t.row("mean sentiment", sentimentOver(now.GetMeanSentiment(), scoredNow), sentimentOver(before.GetMeanSentiment(), scoredBefore))
+			t.row("positive", shareOver(now.GetPositiveShare(), scoredNow), shareOver(before.GetPositiveShare(), scoredBefore))
+			t.row("negative", shareOver(now.GetNegativeShare(), scoredNow), shareOver(before.GetNegativeShare(), scoredBefore))
+			t.row("mean rating (0-1)", ratingOver(now.GetMeanRating(), now.GetRatedVoiceCount()), ratingOver(before.GetMeanRating(), before.GetRatedVoiceCount()))
 			if err := t.flush(); err != nil {
 				return err
 			}
 			fmt.Fprintln(app.Stdout)
 			aspects := newTable(app.Stdout, "ASPECT", "MENTIONS", "VOICES", "SENTIMENT", "NEGATIVE")
 			for _, a := range summary.GetAspects() {
-				aspects.row(a.GetAspect(), a.GetMentionCount(), a.GetVoiceCount(), fmt.Sprintf("%+.2f", a.GetMeanSentiment()), percent(a.GetNegativeShare()))
+				aspects.row(a.GetAspect(), a.GetMentionCount(), a.GetVoiceCount(), sentimentOver(a.GetMeanSentiment(), a.GetVoiceCount()), shareOver(a.GetNegativeShare(), a.GetVoiceCount()))
 			}
 			return aspects.flush()
 		},
@@ -129,7 +130,7 @@ func newCompareCommand(app *App) *cobra.Command {
 			t := newTable(app.Stdout, "RANK", "HOTEL", "VOICES", "SENTIMENT", "NEGATIVE", "RATING")
 			for _, h := range comparison.GetHotels() {
 				s := h.GetStats()
-				t.row(h.GetRank(), lastSegment(h.GetHotel()), s.GetVoiceCount(), fmt.Sprintf("%+.2f", s.GetMeanSentiment()), percent(s.GetNegativeShare()), fmt.Sprintf("%.2f", s.GetMeanRating()))
+				t.row(h.GetRank(), lastSegment(h.GetHotel()), s.GetVoiceCount(), sentimentOver(s.GetMeanSentiment(), scoredVoices(s)), shareOver(s.GetNegativeShare(), scoredVoices(s)), ratingOver(s.GetMeanRating(), s.GetRatedVoiceCount()))
 			}
 			return t.flush()
 		},
@@ -177,8 +178,8 @@ func newTrendCommand(app *App) *cobra.Command {
 			t := newTable(app.Stdout, "FROM", "VOICES", "SENTIMENT", "")
 			for _, bucket := range trend.GetBuckets() {
 				start := bucket.GetInterval().GetStartTime().AsTime().Format(time.DateOnly)
-				if bucket.GetVoiceCount() == 0 {
-					t.row(start, 0, "-", "")
+				if bucket.GetVoiceCount()-bucket.GetNotScoredVoiceCount() == 0 {
+					t.row(start, bucket.GetVoiceCount(), "-", "")
 					continue
 				}
 				t.row(start, bucket.GetVoiceCount(), fmt.Sprintf("%+.2f", bucket.GetMeanSentiment()), sentimentBar(bucket.GetMeanSentiment()))

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"fmt"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -52,5 +51,3 @@ func (a *App) scopeName(hotel string) string {
 	}
 	return a.HotelName(hotel)
 }
-
-func percent(share float64) string { return fmt.Sprintf("%.0f%%", share*100) }

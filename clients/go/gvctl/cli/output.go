@@ -10,6 +10,8 @@ import (
 	"google.golang.org/protobuf/encoding/protojson"
 	"google.golang.org/protobuf/proto"
 	"google.golang.org/protobuf/types/known/timestamppb"
+
+	gv "github.com/guestvoice/guestvoice/clients/go/guestvoicev1"
 )
 
 // jsonOptions spell fields as the API's JSON mapping does (lowerCamelCase,
@@ -99,3 +101,35 @@ func sourceName(source fmt.Stringer) string {
 func bandName(band fmt.Stringer) string {
 	return strings.ToLower(strings.TrimPrefix(band.String(), "SENTIMENT_BAND_"))
 }
+
+func percent(share float64) string { return fmt.Sprintf("%.0f%%", share*100) }
+
+// The server reports 0 for a mean or a share over no voices; a table shows
+// "-" there, so an interval nobody scored does not read as neutral.
+
+// sentimentOver is a mean sentiment over `voices` scored voices.
+func sentimentOver(mean float64, voices int64) string {
+	if voices == 0 {
+		return "-"
+	}
+	return fmt.Sprintf("%+.2f", mean)
+}
+
+// shareOver is a share of `voices` scored voices.
+func shareOver(share float64, voices int64) string {
+	if voices == 0 {
+		return "-"
+	}
+	return percent(share)
+}
+
+// ratingOver is a mean rating (0-1) over `voices` rated voices.
+func ratingOver(mean float64, voices int64) string {
+	if voices == 0 {
+		return "-"
+	}
+	return fmt.Sprintf("%.2f", mean)
+}
+
+// scoredVoices is how many of a figure's voices enter its sentiment.
+func scoredVoices(s *gv.VoiceStats) int64 { return s.GetVoiceCount() - s.GetNotScoredVoiceCount() }
