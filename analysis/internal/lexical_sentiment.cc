@@ -119,7 +119,6 @@ LexicalSentimentAnalyzer::LexicalSentimentAnalyzer(
     Listed(word).completes_connective = true;
   }
   if (!rules.superlative_infix.empty()) AddSuperlatives(rules);
-  if (!rules.intensifying_prefixes.empty()) AddPrefixedForms(rules);
   for (std::string_view word : rules.function_words) {
     Listed(word).valence = 0;
   }
@@ -142,6 +141,9 @@ LexicalSentimentAnalyzer::LexicalSentimentAnalyzer(
   for (const auto& [stem, mean] : means) {
     stems_[stem].valence = mean.sum / mean.count;
   }
+  // After the stems: "superlimpio" has no stem of its own worth keeping, and
+  // stemming every prefixed form would double the start-up's stemming.
+  if (!rules.intensifying_prefixes.empty()) AddPrefixedForms(rules);
 }
 
 void LexicalSentimentAnalyzer::AddSuperlatives(const LanguageRules& rules) {
