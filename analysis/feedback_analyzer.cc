@@ -53,15 +53,27 @@ class ClauseWords {
 
 // The languages scored here, for language identification.
 std::vector<LanguageIdentifier::AnalysedLanguage> AnalysedLanguages() {
-  std::vector<std::string_view> english =
-      HotelSentimentAnalyzer().words().Words();
+  const VaderWordTable& table = HotelSentimentAnalyzer().words();
+  std::vector<std::string_view> english = table.Words();
+  std::vector<std::string_view> english_sentiment;
+  for (std::string_view word : english) {
+    const VaderWordTable::Facts* facts = table.Find(word);
+    if (facts->in_lexicon && facts->valence != 0) {
+      english_sentiment.push_back(word);
+    }
+  }
   english.insert(english.end(), EnglishFunctionWords().begin(),
                  EnglishFunctionWords().end());
   std::vector<LanguageIdentifier::AnalysedLanguage> languages = {
-      {"en", std::move(english)}};
+      {"en", std::move(english), false, english_sentiment}};
   for (const LexicalSentimentAnalyzer* analyzer : LexicalAnalyzers()) {
-    languages.push_back({std::string(analyzer->language()),
-                         analyzer->KnownWords(), analyzer->folds_diacritics()});
+    std::vector<std::string_view> known = analyzer->KnownWords();
+    std::vector<std::string_view> sentiment;
+    for (std::string_view word : known) {
+      if (analyzer->IsSentimentWord(word)) sentiment.push_back(word);
+    }
+    languages.push_back({std::string(analyzer->language()), std::move(known),
+                         analyzer->folds_diacritics(), std::move(sentiment)});
   }
   return languages;
 }
@@ -246,7 +258,8 @@ void FeedbackAnalyzer::FindEnglishAspects(const WholeText& whole,
   }
 }
 
-// Another scored language: clauses split at its contrast words, each scored
+// Another scored language: clauses split at its contrast (and concessive)
+// words, each scored
 // by its analyser (lexicon and hotel supplement alike).
 void FeedbackAnalyzer::FindAspects(const WholeText& whole,
                                    std::string_view text,
@@ -257,7 +270,7 @@ void FeedbackAnalyzer::FindAspects(const WholeText& whole,
   thread_local TextWords words;
   thread_local std::vector<AspectMatcher::TermMatch> matches;
   const PythonUnicode& unicode = PythonUnicode::Default();
-  SplitClauses(text, unicode, lexical.rules().contrast_words, &clauses);
+  SplitClauses(text, unicode, lexical.clause_conjunctions(), &clauses);
   for (std::string_view clause : clauses) {
     SplitPartWords(whole.text, whole.words, clause, unicode, &words);
     matcher.FindTerms(words.words, &matches);

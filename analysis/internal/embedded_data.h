@@ -26,6 +26,9 @@ std::string_view HotelSupplementPortuguese();  // hotel_supplement_pt.tsv
 std::string_view HotelSupplementItalian();     // hotel_supplement_it.tsv
 std::string_view GermanLexicon();              // lexicons/de-sentiment.xml
 std::string_view HotelSupplementGerman();      // hotel_supplement_de.tsv
+// lexicons/afinnShortSortedSpanish.json (lorca-nlp's AFINN translation)
+std::string_view SpanishLexicon();
+std::string_view HotelSupplementSpanish();  // hotel_supplement_es.tsv
 
 }  // namespace guestvoice::analysis::embedded
 

@@ -66,6 +66,8 @@ const std::vector<const LexicalSentimentAnalyzer*>& LexicalAnalyzers() {
           BuildPortuguese(),
           Build("de", OrAbort(ParsePatternLexicon(embedded::GermanLexicon())),
                 embedded::HotelSupplementGerman()),
+          Build("es", OrAbort(ParseAfinnLexicon(embedded::SpanishLexicon())),
+                embedded::HotelSupplementSpanish()),
       };
   return *kAnalyzers;
 }

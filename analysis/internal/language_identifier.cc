@@ -70,7 +70,25 @@ LanguageIdentifier::LanguageIdentifier(
     for (std::string_view word : analysed[i].known_words) {
       known_by_[std::string(word)] |= LanguageMask{1} << i;
     }
+    for (std::string_view word : analysed[i].sentiment_words) {
+      sentiment_words_.emplace(word);
+    }
   }
+}
+
+bool LanguageIdentifier::HasNoSentimentWord(std::string_view valid_text) const {
+  thread_local TextWords words;
+  SplitTextWords(valid_text, PythonUnicode::Default(), &words);
+  std::string folded_buffer;
+  for (const TextWord& word : words.words) {
+    if (sentiment_words_.contains(word.lower)) return false;
+    const std::string_view folded = FoldDiacritics(word.lower, &folded_buffer);
+    if (folded.data() != word.lower.data() &&
+        sentiment_words_.contains(folded)) {
+      return false;
+    }
+  }
+  return true;
 }
 
 LanguageIdentifier::WordEvidence LanguageIdentifier::Weigh(
@@ -148,13 +166,19 @@ IdentifiedLanguage LanguageIdentifier::Identify(
   const WordEvidence evidence = WeighText(valid_text, declared, {});
   // The analysed languages are all written in Latin script; a declared
   // language analysed elsewhere may use any script.
+  // A single known word without sentiment ("Hotel", which German's lexicon
+  // lists) does not contradict a declared language.
+  const bool words_agree =
+      evidence.declared_known == evidence.best_known ||
+      (evidence.best_known == 1 && HasNoSentimentWord(valid_text));
   const bool declared_fits =
-      !declared.empty() && evidence.declared_known == evidence.best_known &&
+      !declared.empty() && words_agree &&
       !(evidence.declared_is_analysed && HasNonLatinLetters(valid_text));
   if (declared_fits) return {declared, LanguageSource::kDeclared};
   if (evidence.best_known > 0 && evidence.languages_at_best == 1) {
     return {*evidence.best_code, LanguageSource::kDetected};
   }
+
   return {std::string(kUndeterminedLanguage), LanguageSource::kUndetermined};
 }
 

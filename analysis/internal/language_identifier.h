@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
 #include "analysis/internal/text_words.h"
 #include "analysis/internal/word_hash.h"
 #include "analysis/language.h"
@@ -27,7 +28,8 @@ struct IdentifiedLanguage {
 //  2. else the caller's declared code (its primary subtag, lowercased) when
 //     the text does not contradict it: no letters of a script the declared
 //     language is not written in, and no analysed language knows more of the
-//     text's words than the declared one;
+//     text's words than the declared one, unless what it knows is a single
+//     word without sentiment ("Hotel", a German word, declared "es");
 //  3. else the analysed language that knows the most of the text's words,
 //     when exactly one does (short texts: "Great stay!");
 //  4. else undetermined.
@@ -47,6 +49,10 @@ class LanguageIdentifier {
     // Whether known_words are written without diacritics (FoldDiacritics),
     // so that a text's words must be folded to be found among them.
     bool folds_diacritics = false;
+    // The known words that carry sentiment in the language: a declared
+    // language yields to another only on one of these, or on two or more
+    // known words (rule 2).
+    std::vector<std::string_view> sentiment_words;
   };
 
   // At most kMaxAnalysedLanguages languages.
@@ -86,6 +92,9 @@ class LanguageIdentifier {
   // SplitTextWords(valid_text) weighed.
   WordEvidence WeighText(std::string_view valid_text, std::string_view declared,
                          std::string_view detected) const;
+  // Whether no word of `valid_text` carries sentiment in an analysed
+  // language that knows it.
+  bool HasNoSentimentWord(std::string_view valid_text) const;
 
   // Bit i of a word's mask: analysed language i knows the word.
   using LanguageMask = std::uint32_t;
@@ -98,6 +107,9 @@ class LanguageIdentifier {
   // The languages whose known words are folded: a word with diacritics is
   // looked up a second time, folded, for them only.
   LanguageMask folding_ = 0;
+  // Every word that carries sentiment in some analysed language, as that
+  // language stores it (folded where it folds).
+  absl::flat_hash_set<std::string, WordHash, WordEq> sentiment_words_;
 };
 
 }  // namespace guestvoice::analysis

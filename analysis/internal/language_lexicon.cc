@@ -119,6 +119,37 @@ absl::StatusOr<WordValences> ParseVaderFormatLexicon(
   return valences;
 }
 
+absl::StatusOr<WordValences> ParseAfinnLexicon(std::string_view contents) {
+  WordValences valences;
+  int line_number = 0;
+  for (std::string_view line : SplitOn(contents, '\n')) {
+    ++line_number;
+    line = StripAsciiWhitespace(line);
+    if (line.empty() || line == "{" || line == "}") continue;
+    // "word": 3,   (the last entry has no comma)
+    const std::size_t colon = line.rfind("\":");
+    int score = 0;
+    std::string_view number =
+        colon == std::string_view::npos ? "" : line.substr(colon + 2);
+    if (!number.empty() && number.back() == ',') number.remove_suffix(1);
+    if (line.front() != '"' || colon == std::string_view::npos || colon < 1 ||
+        !absl::SimpleAtoi(AbslView(StripAsciiWhitespace(number)), &score) ||
+        score == 0 || score < -5 || score > 5) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("line ", line_number, ": expected \"word\": -5..5"));
+    }
+    const std::string_view word = line.substr(1, colon - 1);
+    if (!utf8::IsValid(word)) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("line ", line_number, ": word is not valid UTF-8"));
+    }
+    const double magnitude = kAfinnToVader[score < 0 ? -score : score];
+    valences[Lowercase(word)] = score < 0 ? -magnitude : magnitude;
+  }
+  if (valences.empty()) return absl::InvalidArgumentError("no entries");
+  return valences;
+}
+
 absl::StatusOr<WordValences> ParseLanguageSupplement(
     std::string_view contents) {
   WordValences valences;

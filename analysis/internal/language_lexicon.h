@@ -32,6 +32,20 @@ absl::StatusOr<WordValences> ParsePatternLexicon(std::string_view contents);
 // up one at a time.
 absl::StatusOr<WordValences> ParseVaderFormatLexicon(std::string_view contents);
 
+// AFINN's integer valence (-5..5) on VADER's scale, by magnitude: the mean
+// VADER valence of the 2,650 English words that both AFINN-165 and VADER
+// 3.3.2 rate, per AFINN magnitude (517, 1537, 490, 85 and 21 words: 1.03,
+// 1.64, 2.18, 2.62, 2.56), to one decimal. The fit is concave, not linear:
+// VADER's raters seldom go past 3, so AFINN's 4 and 5 both land at 2.6.
+inline constexpr double kAfinnToVader[] = {0, 1.0, 1.6, 2.2, 2.6, 2.6};
+
+// An AFINN translation as a JSON object of "word": integer lines (lorca's
+// Spanish list, data/lexicons/afinnShortSortedSpanish.json; CRLF or LF),
+// each valence mapped by kAfinnToVader. Entries of several words ("por
+// favor") and emoji are kept but never match: words are looked up one at a
+// time.
+absl::StatusOr<WordValences> ParseAfinnLexicon(std::string_view contents);
+
 // A hand-written hotel-domain supplement (data/hotel_supplement_<lang>.tsv):
 // "<word>\t<valence>" lines, '#' comments, one "version" line; words are
 // lowercase UTF-8, each inflection listed separately.

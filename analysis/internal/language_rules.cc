@@ -143,6 +143,86 @@ const LanguageRules kGerman = {
      "hatten", "es",  "zum", "zimmer", "frühstück", "gibt", "wurde"},
 };
 
+// Spanish: "no" precedes the verb, "nada", "nunca" and "jamás" complete it
+// ("no estaba nada limpio", "no me gustó nada"); "poco" right before an
+// adjective negates it ("poco limpio") where "un poco" diminishes ("un poco
+// caro"); "sin embargo" and "no obstante" are connectives, not negations;
+// "pero" weighs what follows it, "aunque" only splits clauses.
+// The lexicon's words and the text's are looked up without diacritics:
+// guests often omit them ("habitacion", "comodisima").
+const LanguageRules kSpanish = [] {
+  LanguageRules rules{
+      "es",
+      "spanish",
+      {"no", "nunca", "jamás", "ni", "tampoco", "sin", "nada", "nadie",
+       "ningún", "ninguno", "ninguna", "cero"},
+      {},
+      {{"muy", kUp},
+       {"súper", kUp},
+       {"super", kUp},
+       {"demasiado", kUp},
+       {"demasiada", kUp},
+       {"bastante", kUp},
+       {"tan", kUp},
+       {"realmente", kUp},
+       {"totalmente", kUp},
+       {"completamente", kUp},
+       {"absolutamente", kUp},
+       {"sumamente", kUp},
+       {"extremadamente", kUp},
+       {"increíblemente", kUp},
+       {"mega", kUp},
+       {"híper", kUp},
+       {"re", kUp},
+       {"tremendamente", kUp},
+       {"especialmente", kUp},
+       {"verdaderamente", kUp},
+       {"muchísimo", kUp},
+       {"poco", kDown},
+       {"poca", kDown},
+       {"pocos", kDown},
+       {"pocas", kDown},
+       {"algo", kDown},
+       {"ligeramente", kDown},
+       {"medio", kDown},
+       {"relativamente", kDown},
+       {"casi", kDown},
+       {"apenas", kDown},
+       {"poquito", kDown},
+       {"levemente", kDown}},
+      {"pero", "embargo", "obstante"},
+      {},
+      "isim",
+      {"el",       "los",        "las",          "del",
+       "al",       "y",          "es",           "está",
+       "estaba",   "estaban",    "fue",          "fueron",
+       "era",      "eran",       "muy",          "con",
+       "para",     "por",        "hay",          "había",
+       "nos",      "nuestra",    "nuestro",      "lo",
+       "un",       "una",        "también",      "todo",
+       "toda",     "habitación", "habitaciones", "desayuno",
+       "estancia", "personal",   "recepción",    "de",
+       "la",       "en",         "que",          "se",
+       "me",       "mi",         "su",           "sus",
+       "desde",    "hasta",      "este",         "esta",
+       "esto",     "estos",      "estas",        "hubo",
+       "tenía",    "tiene",      "son",          "porque",
+       "cuando",   "donde",      "ya",           "aquí",
+       "les",      "le",         "estuvo",       "estuvimos",
+       "fuimos",   "todos",      "todas",        "otro",
+       "otra",     "cada",       "después",      "mucho",
+       "mucha",    "más"},
+      true,
+  };
+  rules.superlatives = LanguageRules::Superlatives::kSpanish;
+  rules.intensifying_prefixes = {"super", "súper", "requete"};
+  rules.negating_diminishers = {"poco", "poca", "pocos", "pocas"};
+  rules.partitive_articles = {"un", "una"};
+  rules.connective_completions = {"embargo", "obstante"};
+  rules.concessive_words = {"aunque"};
+  return rules;
+}();
+
 }  // namespace
 
 const std::vector<std::string_view>& EnglishFunctionWords() {
@@ -156,7 +236,7 @@ const std::vector<std::string_view>& EnglishFunctionWords() {
 
 const LanguageRules* FindLanguageRules(std::string_view code) {
   for (const LanguageRules* rules :
-       {&kFrench, &kDutch, &kItalian, &kPortuguese, &kGerman}) {
+       {&kFrench, &kDutch, &kItalian, &kPortuguese, &kGerman, &kSpanish}) {
     if (rules->code == code) return rules;
   }
   return nullptr;

@@ -43,6 +43,31 @@ struct LanguageRules {
   // "pessimo"): then every word is looked up, and every listed word stored,
   // with them removed (diacritics.h).
   bool fold_diacritics = false;
+  // How superlative_infix joins an adjective: Italian keeps a hard c/g with
+  // an h ("sporco" -> "sporchissimo"); Spanish with qu/gu and drops a final
+  // -io ("limpio" -> "limpísimo", "rico" -> "riquísimo", "amable" ->
+  // "amabilísimo"), and inflects for number (-os, -as) rather than -i/-e.
+  enum class Superlatives { kItalian, kSpanish };
+  Superlatives superlatives = Superlatives::kItalian;
+  // A prefix that intensifies the adjective it is written onto (Spanish
+  // "superlimpio", "requetebién"): each lexicon sentiment word's form with
+  // it is added, as strong as after an intensifier. Empty when none.
+  std::vector<std::string_view> intensifying_prefixes;
+  // Diminishers that negate a sentiment word right after them (Spanish
+  // "poco limpio", "poco amable": not clean, unfriendly), unless one of
+  // `partitive_articles` stands right before them ("un poco caro":
+  // slightly expensive), where they only diminish. Also listed in boosters.
+  std::vector<std::string_view> negating_diminishers;
+  std::vector<std::string_view> partitive_articles;
+  // Words that make a connective of the negation right before them
+  // (Spanish "sin embargo", "no obstante": however), which then negates
+  // nothing.
+  std::vector<std::string_view> connective_completions;
+  // Conjunctions that start a clause of their own for aspects but do not
+  // weigh the sentiment around them as contrast_words do: Spanish "aunque"
+  // (although) introduces the lesser point, before or after the main one
+  // ("bonito aunque un poco lejos", "aunque caro, merece la pena").
+  std::vector<std::string_view> concessive_words;
 };
 
 // The rules for `code`, or nullptr for a language without them.

@@ -67,6 +67,10 @@ LexicalSentimentAnalyzer::LexicalSentimentAnalyzer(
     const absl::flat_hash_set<std::string>& untranslated,
     const PythonUnicode& unicode)
     : rules_(rules), unicode_(unicode) {
+  clause_conjunctions_ = rules.contrast_words;
+  clause_conjunctions_.insert(clause_conjunctions_.end(),
+                              rules.concessive_words.begin(),
+                              rules.concessive_words.end());
   words_.reserve(lexicon.size() + supplement.size());
   for (const auto& [word, valence] : lexicon) {
     words_[OwnedKey(word)].valence = valence;
@@ -102,6 +106,18 @@ LexicalSentimentAnalyzer::LexicalSentimentAnalyzer(
   for (std::string_view word : rules.elisions) {
     Listed(word).is_elision = true;
   }
+  for (std::string_view word : rules.negating_diminishers) {
+    Listed(word).negates_next = true;
+  }
+  for (std::string_view word : rules.partitive_articles) {
+    Listed(word).partitive = true;
+  }
+  for (std::string_view word : rules.concessive_words) {
+    Listed(word).valence = 0;
+  }
+  for (std::string_view word : rules.connective_completions) {
+    Listed(word).completes_connective = true;
+  }
   if (!rules.superlative_infix.empty()) AddSuperlatives(rules);
   for (std::string_view word : rules.function_words) {
     Listed(word).valence = 0;
@@ -125,9 +141,14 @@ LexicalSentimentAnalyzer::LexicalSentimentAnalyzer(
   for (const auto& [stem, mean] : means) {
     stems_[stem].valence = mean.sum / mean.count;
   }
+  // After the stems: "superlimpio" has no stem of its own worth keeping, and
+  // stemming every prefixed form would double the start-up's stemming.
+  if (!rules.intensifying_prefixes.empty()) AddPrefixedForms(rules);
 }
 
 void LexicalSentimentAnalyzer::AddSuperlatives(const LanguageRules& rules) {
+  const bool spanish =
+      rules.superlatives == LanguageRules::Superlatives::kSpanish;
   std::vector<std::pair<std::string, double>> superlatives;
   // In word order, so that of two adjectives with one superlative
   // ("sporco", "sporca") the same one gives it its valence in every run.
@@ -136,19 +157,56 @@ void LexicalSentimentAnalyzer::AddSuperlatives(const LanguageRules& rules) {
     if (facts.valence == 0 || word.size() < 4) continue;
     const char ending = word.back();
     if (ending != 'o' && ending != 'a' && ending != 'e') continue;
-    // The stem keeps its hard consonant: sporco -> sporchissimo, lungo ->
-    // lunghissimo.
     std::string stem(word.substr(0, word.size() - 1));
-    if (stem.back() == 'c' || stem.back() == 'g') stem.push_back('h');
+    if (!spanish) {
+      // The stem keeps its hard consonant: sporco -> sporchissimo, lungo ->
+      // lunghissimo.
+      if (stem.back() == 'c' || stem.back() == 'g') stem.push_back('h');
+    } else if (stem.size() > 3 && stem.compare(stem.size() - 2, 2, "bl") == 0) {
+      stem.replace(stem.size() - 2, 2, "bil");  // amable -> amabilísimo
+    } else if (stem.back() == 'i') {
+      stem.pop_back();  // limpio -> limpísimo, sucio -> sucísimo
+    } else if (stem.back() == 'c') {
+      stem.back() = 'q';  // rico -> riquísimo
+      stem.push_back('u');
+    } else if (stem.back() == 'g') {
+      stem.push_back('u');  // largo -> larguísimo
+    } else if (stem.back() == 'z') {
+      stem.back() = 'c';  // feroz -> ferocísimo
+    }
     const double valence =
         facts.valence + Sign(facts.valence) * vader::kBoosterIncrement;
     stem.append(rules.superlative_infix);
+    if (spanish) {
+      for (const char* inflection : {"o", "a", "os", "as"}) {
+        superlatives.emplace_back(stem + inflection, valence);
+      }
+      continue;
+    }
     for (char inflection : {'o', 'a', 'i', 'e'}) {
       superlatives.emplace_back(stem + inflection, valence);
     }
   }
   // Listed forms (the supplement's "gentilissimo") keep their valence.
   for (auto& [word, valence] : superlatives) {
+    auto [it, inserted] = words_.try_emplace(std::move(word));
+    if (inserted) it->second.valence = valence;
+  }
+}
+
+void LexicalSentimentAnalyzer::AddPrefixedForms(const LanguageRules& rules) {
+  std::vector<std::pair<std::string, double>> forms;
+  for (std::string_view word : SortedWords()) {
+    const Facts& facts = words_.find(word)->second;
+    if (facts.valence == 0 || facts.booster != 0) continue;
+    const double valence =
+        facts.valence + Sign(facts.valence) * vader::kBoosterIncrement;
+    for (std::string_view prefix : rules.intensifying_prefixes) {
+      forms.emplace_back(OwnedKey(prefix) + std::string(word), valence);
+    }
+  }
+  // Listed forms keep their valence.
+  for (auto& [word, valence] : forms) {
     auto [it, inserted] = words_.try_emplace(std::move(word));
     if (inserted) it->second.valence = valence;
   }
@@ -223,6 +281,15 @@ void LexicalSentimentAnalyzer::Tokenize(std::string_view text,
   }
 }
 
+bool LexicalSentimentAnalyzer::NegatesNext(const std::vector<Token>& tokens,
+                                           std::size_t i) {
+  if (i + 1 >= tokens.size() || tokens[i + 1].starts_clause) return false;
+  const Facts* next = tokens[i + 1].facts;
+  if (next == nullptr || next->valence == 0) return false;
+  return i == 0 || tokens[i].starts_clause || tokens[i - 1].facts == nullptr ||
+         !tokens[i - 1].facts->partitive;
+}
+
 SentimentScores LexicalSentimentAnalyzer::PolarityScores(
     std::string_view valid_text) const {
   thread_local std::vector<Token> tokens;
@@ -243,7 +310,17 @@ SentimentScores LexicalSentimentAnalyzer::PolarityScores(
   negated.assign(n, false);
   for (std::size_t i = 0; i < n; ++i) {
     const Facts* facts = tokens[i].facts;
-    if (facts == nullptr || !facts->negates) continue;
+    if (facts == nullptr) continue;
+    if (facts->negates_next && NegatesNext(tokens, i)) {
+      negated[i + 1] = true;
+      continue;
+    }
+    if (!facts->negates) continue;
+    // "sin embargo", "no obstante": a connective, not a negation.
+    if (i + 1 < n && tokens[i + 1].facts != nullptr &&
+        tokens[i + 1].facts->completes_connective) {
+      continue;
+    }
     std::size_t forward_sentiment = n;
     for (std::size_t j = i + 1; j < n && j <= i + kWindow; ++j) {
       if (tokens[j].starts_clause) break;
@@ -282,6 +359,10 @@ SentimentScores LexicalSentimentAnalyzer::PolarityScores(
     for (std::size_t k = 1; k <= kWindow && k <= i; ++k) {
       const Token& before = tokens[i - k];
       if (before.facts == nullptr || before.facts->booster == 0) continue;
+      // "poco limpio" negates rather than diminishes.
+      if (k == 1 && before.facts->negates_next && NegatesNext(tokens, i - 1)) {
+        continue;
+      }
       double scalar = before.facts->booster;
       if (caps_stress && before.is_caps) {
         scalar += Sign(scalar) * vader::kAllCapsIncrement;

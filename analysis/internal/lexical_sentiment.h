@@ -57,6 +57,11 @@ class LexicalSentimentAnalyzer final : public SentimentVocabulary {
   bool folds_diacritics() const { return rules_.fold_diacritics; }
 
   std::string_view language() const { return rules_.code; }
+  // The words before which a clause starts, for aspects: the contrast and
+  // the concessive words.
+  const std::vector<std::string_view>& clause_conjunctions() const {
+    return clause_conjunctions_;
+  }
   const LanguageRules& rules() const { return rules_; }
 
   // SentimentVocabulary, for aspect resolution.
@@ -81,7 +86,10 @@ class LexicalSentimentAnalyzer final : public SentimentVocabulary {
     bool negates_backward = false;
     bool contrasts = false;
     bool is_elision = false;
-    bool untranslated = false;  // an English word kept by the lexicon
+    bool untranslated = false;          // an English word kept by the lexicon
+    bool negates_next = false;          // "poco" before an adjective
+    bool partitive = false;             // "un" of "un poco"
+    bool completes_connective = false;  // "embargo" of "sin embargo"
   };
   struct Token {
     std::string_view lower;
@@ -98,12 +106,18 @@ class LexicalSentimentAnalyzer final : public SentimentVocabulary {
   // language even where the lexicon kept it from English.
   Facts& Listed(std::string_view word);
   void AddSuperlatives(const LanguageRules& rules);
+  void AddPrefixedForms(const LanguageRules& rules);
   void Tokenize(std::string_view text, std::vector<Token>* tokens) const;
+  // Whether the token at `i` is a negating diminisher that negates the
+  // sentiment word right after it: no partitive article before it ("poco
+  // limpio", not "un poco caro").
+  static bool NegatesNext(const std::vector<Token>& tokens, std::size_t i);
   // The word's facts, else those of its Snowball stem (sentiment only).
   const Facts* Find(std::string_view lower_word) const;
 
   const LanguageRules& rules_;
   const PythonUnicode& unicode_;
+  std::vector<std::string_view> clause_conjunctions_;
   absl::flat_hash_map<std::string, Facts, WordHash, WordEq> words_;
   // Stem -> the mean valence of the sentiment words with that stem, so that
   // "sporchi" finds "sporco" and "vieze" finds "vies".

@@ -168,7 +168,7 @@ int main(int argc, char** argv) {
   const double english =
       guestvoice::analysis::Time("full analysis en", texts, passes, analyze);
   std::printf("\n");
-  for (const char* language : {"fr", "nl", "it", "pt", "de"}) {
+  for (const char* language : {"fr", "nl", "it", "pt", "de", "es"}) {
     const std::vector<std::string> reviews = guestvoice::analysis::ReadLines(
         std::string(GUESTVOICE_ANALYSIS_TEST_DATA_DIR "/benchmark_reviews_") +
         language + ".txt");

@@ -213,7 +213,20 @@ TEST(FeedbackAnalyzerLanguageTest, ShortTextTakesTheDeclaredCode) {
       "pt/declared/scored");
   EXPECT_EQ(
       Language(FeedbackAnalyzer::Default().Analyze("Pousada Lisboa", "es")),
-      "es/declared/no_analyzer_for_language");
+      "es/declared/scored");
+  EXPECT_EQ(
+      Language(FeedbackAnalyzer::Default().Analyze("Pousada Lisboa", "sw")),
+      "sw/declared/no_analyzer_for_language");
+  // One known word without sentiment ("Hotel", which German's lexicon
+  // lists) does not contradict the declared code; a sentiment word does.
+  for (const char* declared : {"es", "it", "en", "pt"}) {
+    EXPECT_EQ(Language(FeedbackAnalyzer::Default().Analyze("Hotel", declared)),
+              std::string(declared) + "/declared/scored");
+  }
+  EXPECT_EQ(Language(FeedbackAnalyzer::Default().Analyze("Hotel")),
+            "de/detected/scored");
+  EXPECT_EQ(Language(FeedbackAnalyzer::Default().Analyze("Great!", "es")),
+            "en/detected/scored");
   // Short English: CLD2 cannot tell, VADER's words can.
   const Analysis great = FeedbackAnalyzer::Default().Analyze("Great stay!");
   EXPECT_EQ(Language(great), "en/detected/scored");
@@ -350,6 +363,50 @@ TEST(FeedbackAnalyzerLanguageTest, AspectsInFrenchDutchItalianPortuguese) {
   }
 }
 
+TEST(FeedbackAnalyzerLanguageTest, SpanishIsScoredWithItsAspects) {
+  const Analysis dirty = FeedbackAnalyzer::Default().Analyze(
+      "La habitación estaba sucia y el personal fue muy grosero.");
+  EXPECT_EQ(Language(dirty), "es/detected/scored");
+  EXPECT_LT(dirty.scores.compound, -0.05);
+  EXPECT_EQ(
+      Mentions(dirty),
+      (std::vector<Mention>{
+          {"cleanliness",
+           "La habitación estaba sucia y el personal fue muy grosero.", -1},
+          {"staff_service",
+           "La habitación estaba sucia y el personal fue muy grosero.", -1}}));
+  // The bathroom, weak, is only where the dirt is: cleanliness, as in
+  // English.
+  EXPECT_EQ(
+      Analyze("El baño estaba sucio."),
+      (std::vector<Mention>{{"cleanliness", "El baño estaba sucio.", -1}}));
+  // Clauses split before "pero".
+  EXPECT_EQ(Analyze("El desayuno estaba riquísimo pero la habitación era "
+                    "poco limpia."),
+            (std::vector<Mention>{
+                {"food_beverage", "El desayuno estaba riquísimo", 1},
+                {"cleanliness", "pero la habitación era poco limpia.", -1}}));
+  // Short Spanish is not taken for Portuguese.
+  const Analysis short_text =
+      FeedbackAnalyzer::Default().Analyze("Desayuno excelente pero caro");
+  EXPECT_EQ(short_text.language, "es");
+  EXPECT_EQ(short_text.scoring, ScoringState::kScored);
+  // Invalid UTF-8 inside Spanish: replaced, then read as Spanish.
+  const Analysis replaced = FeedbackAnalyzer::Default().Analyze(
+      "La habitación estaba \xFF\xFE sucia y el personal fue muy grosero");
+  EXPECT_EQ(Language(replaced), "es/detected/scored");
+  EXPECT_LT(replaced.scores.compound, -0.05);
+  // Declared Spanish on Chinese text: CLD2's Chinese wins, not scored.
+  const Analysis chinese =
+      FeedbackAnalyzer::Default().Analyze("房间很脏，服务员很粗鲁。", "es");
+  EXPECT_EQ(Language(chinese), "zh/detected/no_analyzer_for_language");
+  ExpectNotScored(chinese);
+  const Analysis short_chinese =
+      FeedbackAnalyzer::Default().Analyze("房间很脏", "es");
+  EXPECT_EQ(Language(short_chinese), "zh/detected/no_analyzer_for_language");
+  ExpectNotScored(short_chinese);
+}
+
 TEST(FeedbackAnalyzerLanguageTest, MixedLanguagesAreScoredSentenceBySentence) {
   // CLD2 calls the whole text English; the Italian sentence is still read
   // as Italian.
@@ -404,9 +461,14 @@ TEST(FeedbackAnalyzerLanguageTest, SixteenKibOfOneWord) {
   EXPECT_LT(analyzer.Analyze(repeat("sporco ")).scores.compound, -0.05);
   EXPECT_LT(analyzer.Analyze(repeat("schmutzig "), "de").scores.compound,
             -0.05);
+  const Analysis sucio = analyzer.Analyze(repeat("sucio "));
+  EXPECT_EQ(Language(sucio), "es/detected/scored");
+  EXPECT_LT(sucio.scores.compound, -0.05);
+  EXPECT_EQ(Language(analyzer.Analyze(repeat("sucio "), "es")),
+            "es/detected/scored");
   // A word of a language without an analyser, declared or not.
-  ExpectNotScored(analyzer.Analyze(repeat("sucio ")));
   ExpectNotScored(analyzer.Analyze(repeat("脏")));
+  ExpectNotScored(analyzer.Analyze(repeat("脏"), "es"));
 }
 
 }  // namespace

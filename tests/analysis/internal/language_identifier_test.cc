@@ -9,10 +9,12 @@ namespace guestvoice::analysis {
 namespace {
 
 // Two analysed languages with tiny vocabularies, so each case shows which
-// step of the rule decided.
+// step of the rule decided. "great" and "bueno" carry sentiment; "stay"
+// and "muy" do not.
 const LanguageIdentifier& Identifier() {
   static const LanguageIdentifier* const kIdentifier = new LanguageIdentifier(
-      {{"en", {"great", "stay", "super"}}, {"es", {"muy", "bueno", "super"}}});
+      {{"en", {"great", "stay", "super", "room"}, false, {"great", "super"}},
+       {"es", {"muy", "bueno", "super"}, false, {"bueno", "super"}}});
   return *kIdentifier;
 }
 
@@ -57,6 +59,17 @@ TEST(LanguageIdentifierTest, ShortTextFallsBackOnKnownWords) {
 TEST(LanguageIdentifierTest, KnownWordsContradictingTheDeclaredCodeWin) {
   EXPECT_EQ(Describe("Great stay!", "es"), "en/detected");
   EXPECT_EQ(Describe("Great stay!", "fr"), "en/detected");
+  // One sentiment word is enough to contradict.
+  EXPECT_EQ(Describe("Great!", "es"), "en/detected");
+}
+
+TEST(LanguageIdentifierTest, ASingleNeutralKnownWordDoesNotContradict) {
+  EXPECT_EQ(Describe("Stay", "es"), "es/declared");
+  EXPECT_EQ(Describe("Stay Lisboa", "fr"), "fr/declared");
+  // Two neutral known words do.
+  EXPECT_EQ(Describe("Room stay", "es"), "en/detected");
+  // Nothing declared: the known word decides, as before.
+  EXPECT_EQ(Describe("Stay"), "en/detected");
 }
 
 TEST(LanguageIdentifierTest, DeclaredCodeMustFitTheScript) {

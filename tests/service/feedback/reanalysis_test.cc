@@ -187,6 +187,40 @@ TEST_F(ReanalysisTest, AStoppedRunResumesOnANewRunnerWithNothingTwice) {
   ExpectVerifiesClean();
 }
 
+// Items stored by an analyser whose taxonomy had no Spanish terms (as before
+// Spanish was analysed) gain their Spanish aspects when re-analysed with the
+// current one, and every figure moves exactly.
+TEST_F(ReanalysisTest, StoredSpanishItemsAreReanalysedWithSpanishTerms) {
+  const FeedbackIngester before_spanish(domain(), publisher_, *edited_);
+  for (int i = 0; i < 3; ++i) {
+    v1::IngestFeedbackRequest request;
+    request.set_parent(kAcme);
+    *request.mutable_feedback() =
+        Item(absl::StrCat("es", i), absl::StrCat("@huesped", i),
+             "La habitación estaba sucia y el personal fue muy grosero.");
+    v1::Feedback stored;
+    ASSERT_OK(before_spanish.Ingest(acme_, request, stored));
+    EXPECT_EQ(stored.analysis().language_code(), "es");
+    EXPECT_EQ(stored.analysis().aspects_size(), 0);
+  }
+  EXPECT_EQ(MentionsToday().count("cleanliness"), 0u);
+
+  const FeedbackReanalysis reanalysis(domain(),
+                                      analysis::FeedbackAnalyzer::Default());
+  const v1::Operation started = StartOperation(reanalysis);
+  absl::StatusOr<OperationName> name =
+      ParseOperationName("name", started.name());
+  ASSERT_OK(name.status());
+  absl::StatusOr<bool> done = reanalysis.RunBatch(*name);
+  ASSERT_OK(done.status());
+  EXPECT_TRUE(*done);
+  ExpectVerifiesClean();
+  const std::map<std::string, int64_t> mentions = MentionsToday();
+  EXPECT_EQ(mentions.at("cleanliness"), 3);
+  EXPECT_EQ(mentions.at("staff_service"), 3);
+  EXPECT_EQ(Get(started.name()).reanalyze_feedback().changed_count(), 3);
+}
+
 TEST_F(ReanalysisTest, OnlyTheOrganizationsAdminsMayStartOrRead) {
   const FeedbackReanalysis reanalysis(domain(), *edited_);
   v1::ReanalyzeFeedbackRequest request;
