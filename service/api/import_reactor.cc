@@ -43,7 +43,13 @@ class ImportReactor final : public grpc::ServerReadReactor<grpc::ByteBuffer> {
 
   void OnReadDone(bool ok) override {
     if (!ok) {
-      // The client half-closed (or went away): every item has its result.
+      // The client went away: nobody reads the results, and the call counts
+      // (and is logged) as cancelled.
+      if (context_->IsCancelled()) {
+        End(grpc::Status::CANCELLED);
+        return;
+      }
+      // The client half-closed: every item has its result.
       FinishWithResults();
       return;
     }
