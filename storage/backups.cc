@@ -119,16 +119,59 @@ absl::StatusOr<std::string> PrepareBackupDir(const std::string& backup_dir,
   return canonical;
 }
 
+// Whether `backup_dir`'s meta/ names at least one backup (BackupEngine's
+// meta files are named by the backup id).
+bool HoldsABackup(const std::string& backup_dir) {
+  std::error_code error;
+  for (fs::directory_iterator
+           entry(fs::path(backup_dir) / kBackupMetaDir, error),
+       end;
+       !error && entry != end; entry.increment(error)) {
+    const std::string name = entry->path().filename().string();
+    if (!name.empty() &&
+        name.find_first_not_of("0123456789") == std::string::npos) {
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
+absl::Status CheckBackupDirBeforeStoreOpens(const std::string& backup_dir,
+                                            const std::string& data_dir) {
+  std::error_code error;
+  const fs::path data_path = fs::weakly_canonical(data_dir, error);
+  if (error) {
+    return FilesystemError(error, "data dir", data_dir, "cannot resolve");
+  }
+  absl::StatusOr<std::string> canonical =
+      PrepareBackupDir(backup_dir, data_path.string());
+  if (!canonical.ok()) return canonical.status();
+  const bool new_store =
+      !fs::exists(data_path, error) || fs::is_empty(data_path, error);
+  if (new_store && HoldsABackup(*canonical)) {
+    return absl::FailedPreconditionError(absl::StrCat(
+        "backup dir ", *canonical, " holds backups of another store (data dir ",
+        data_path.string(),
+        " holds no store yet); give each store a backup dir of its own, or "
+        "restore a backup with --restore_from first"));
+  }
+  return absl::OkStatus();
+}
+
 absl::StatusOr<std::unique_ptr<Backups>> Backups::Open(
-    const std::string& backup_dir, Store& store) {
+    const std::string& backup_dir, Store& store, rocksdb::Env* backup_env) {
   absl::StatusOr<std::string> canonical =
       PrepareBackupDir(backup_dir, store.data_dir());
   if (!canonical.ok()) return canonical.status();
+  rocksdb::BackupEngineOptions options = EngineOptions(*canonical);
+  // The store's files are read through the default Env; only the backup
+  // directory is written through backup_env.
+  options.backup_env = backup_env;
   rocksdb::BackupEngine* raw_engine = nullptr;
   rocksdb::IOStatus status = rocksdb::BackupEngine::Open(
-      EngineOptions(*canonical), rocksdb::Env::Default(), &raw_engine);
+      options, rocksdb::Env::Default(), &raw_engine);
   if (!status.ok()) {
     return FromRocksDb(status, absl::StrCat("opening backup dir ", *canonical));
   }

@@ -44,9 +44,12 @@ class Backups {
   //    data dir;
   //  - PERMISSION_DENIED (or the errno's code): it cannot be created or
   //    written.
-  // Every message names the directory.
+  // Every message names the directory. Backups are written through
+  // `backup_env` (which must outlive this): RocksDB's default Env, the local
+  // file systems, when null; tests give one whose disk fills up.
   [[nodiscard]] static absl::StatusOr<std::unique_ptr<Backups>> Open(
-      const std::string& backup_dir, Store& store);
+      const std::string& backup_dir, Store& store,
+      rocksdb::Env* backup_env = nullptr);
 
   ~Backups();
 
@@ -76,6 +79,15 @@ class Backups {
   mutable absl::Mutex mutex_;
   std::unique_ptr<rocksdb::BackupEngine> engine_ ABSL_GUARDED_BY(mutex_);
 };
+
+// The checks Backups::Open makes that need no open store, for a server to
+// make before it opens (or creates) its store, so that a bad --backup_dir
+// leaves a new data dir uncreated: `backup_dir` is created when missing and
+// must be writable, outside `data_dir` and hold nothing but backups; and when
+// `data_dir` holds no store yet (missing or empty), it must hold no backup,
+// which could only be another store's. The same errors as Backups::Open.
+[[nodiscard]] absl::Status CheckBackupDirBeforeStoreOpens(
+    const std::string& backup_dir, const std::string& data_dir);
 
 // Restores backup `id` of `backup_dir` into `data_dir`, after verifying the
 // checksum of every file. `data_dir` must be missing or empty: restoring over

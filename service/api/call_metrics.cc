@@ -19,7 +19,8 @@ CallMetrics::CallMetrics(const std::vector<std::string>& services) {
     for (int i = 0; descriptor != nullptr && i < descriptor->method_count();
          ++i) {
       const google::protobuf::MethodDescriptor& method = *descriptor->method(i);
-      methods_.push_back(std::make_unique<Method>());
+      methods_.push_back(std::make_unique<Method>(method.client_streaming() ||
+                                                  method.server_streaming()));
       methods_.back()->service = service;
       methods_.back()->name = method.name();
       methods_.back()->full_name = absl::StrCat(service, "/", method.name());
@@ -42,14 +43,7 @@ std::string_view CallMetrics::Record(const FinishedCall& call) {
   if (code_index >= 0 && code_index < kStatusCodes) {
     counts.calls[code_index].fetch_add(1, std::memory_order_relaxed);
   }
-  const double seconds = absl::ToDoubleSeconds(call.latency);
-  const size_t bucket =
-      std::lower_bound(kLatencyBounds.begin(), kLatencyBounds.end(), seconds) -
-      kLatencyBounds.begin();
-  counts.latency[bucket].fetch_add(1, std::memory_order_relaxed);
-  counts.latency_micros.fetch_add(
-      static_cast<uint64_t>(absl::ToInt64Microseconds(call.latency)),
-      std::memory_order_relaxed);
+  counts.duration.Add(call.latency);
 
   if (call.caller != nullptr) {
     const std::string& key = call.caller->api_key_name();
@@ -79,21 +73,13 @@ void CallMetrics::WriteTo(PrometheusText& out) const {
   }
 
   out.Family("guestvoice_call_duration_seconds", "histogram",
-             "Time from a call's arrival to its status, by service and "
+             "Time from a unary call's arrival to its status, by service and "
              "method (methods not yet called are left out).");
-  for (const std::unique_ptr<Method>& method : methods_) {
-    std::array<uint64_t, kLatencyBounds.size() + 1> counts;
-    uint64_t total = 0;
-    for (size_t i = 0; i < counts.size(); ++i) {
-      counts[i] = method->latency[i].load(std::memory_order_relaxed);
-      total += counts[i];
-    }
-    if (total == 0) continue;
-    out.Histogram("guestvoice_call_duration_seconds",
-                  {{"service", method->service}, {"method", method->name}},
-                  kLatencyBounds, counts,
-                  method->latency_micros.load(std::memory_order_relaxed) / 1e6);
-  }
+  WriteDurations(out, /*streams=*/false);
+  out.Family("guestvoice_stream_duration_seconds", "histogram",
+             "Time from a streamed call's arrival to its final status, by "
+             "service and method (ImportFeedback, WatchFeedback).");
+  WriteDurations(out, /*streams=*/true);
 
   out.Family("guestvoice_api_key_calls_total", "counter",
              "Authenticated calls by API key resource name (never the key "
@@ -105,6 +91,16 @@ void CallMetrics::WriteTo(PrometheusText& out) const {
   }
   for (const auto& [key, calls] : keys) {
     out.Sample("guestvoice_api_key_calls_total", {{"api_key", key}}, calls);
+  }
+}
+
+void CallMetrics::WriteDurations(PrometheusText& out, bool streams) const {
+  for (const std::unique_ptr<Method>& method : methods_) {
+    if (method->stream != streams || method->duration.count() == 0) continue;
+    const std::string_view name = streams ? "guestvoice_stream_duration_seconds"
+                                          : "guestvoice_call_duration_seconds";
+    method->duration.WriteTo(
+        out, name, {{"service", method->service}, {"method", method->name}});
   }
 }
 

@@ -1,22 +1,26 @@
 #include "service/api/feedback_service.h"
 
+#include <memory>
 #include <optional>
 #include <utility>
 
 #include "analysis/feedback_analyzer.h"
 #include "common/status_macros.h"
 #include "service/api/import_reactor.h"
+#include "service/api/stream_call_report.h"
 #include "service/api/unary_call.h"
 
 namespace guestvoice::service {
 
 FeedbackService::FeedbackService(ServiceDeps deps, FeedbackPublisher& publisher,
                                  FeedbackWatchers& watchers,
-                                 ImportStreams& imports)
+                                 ImportStreams& imports,
+                                 DurationHistogram& analysis_times)
     : deps_(deps),
       watchers_(watchers),
       imports_(imports),
-      ingester_(deps.domain, publisher, analysis::FeedbackAnalyzer::Default()),
+      ingester_(deps.domain, publisher, analysis::FeedbackAnalyzer::Default(),
+                &analysis_times),
       items_(deps.domain) {}
 
 grpc::ServerUnaryReactor* FeedbackService::IngestFeedback(
@@ -60,17 +64,22 @@ grpc::ServerUnaryReactor* FeedbackService::ListFeedback(
 grpc::ServerWriteReactor<grpc::ByteBuffer>* FeedbackService::WatchFeedback(
     grpc::CallbackServerContext* context,
     const grpc::ByteBuffer* wire_request) {
+  // A watch is counted, and logged, once, as it ends: when refused here, or
+  // when its stream finishes.
+  auto report = std::make_unique<StreamCallReport>(
+      deps_.calls, *v1::WatchFeedbackRequest::descriptor(), *context);
   std::optional<Principal> caller;
   absl::StatusOr<FeedbackFilter> filter =
       [&]() -> absl::StatusOr<FeedbackFilter> {
     ASSIGN_OR_RETURN(caller, deps_.authenticator.Authenticate(
                                  *context, v1::SCOPE_FEEDBACK_READ));
+    report->set_caller(*caller);
     v1::WatchFeedbackRequest request;
     RETURN_IF_ERROR(DecodeBuffer(*wire_request, request));
     return items_.WatchFilter(*caller, request);
   }();
-  if (!filter.ok()) return RefuseWatch(filter.status());
-  return watchers_.Watch(*caller, *std::move(filter));
+  if (!filter.ok()) return RefuseWatch(filter.status(), *report);
+  return watchers_.Watch(*caller, *std::move(filter), std::move(report));
 }
 
 grpc::ServerUnaryReactor* FeedbackService::UpdateFeedback(

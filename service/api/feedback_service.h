@@ -1,6 +1,7 @@
 #ifndef GUESTVOICE_SERVICE_API_FEEDBACK_SERVICE_H_
 #define GUESTVOICE_SERVICE_API_FEEDBACK_SERVICE_H_
 
+#include "common/duration_histogram.h"
 #include "guestvoice/v1/feedback_service.grpc.pb.h"
 #include "service/api/feedback_watchers.h"
 #include "service/api/import_streams.h"
@@ -29,9 +30,11 @@ class FeedbackService final
           v1::FeedbackService::WithRawCallbackMethod_UpdateFeedback> {
  public:
   // Ingest announces stored items to `publisher`, which passes them on to
-  // `watchers` (counting them on the way).
+  // `watchers` (counting them on the way), and adds the time each item's
+  // analysis took to `analysis_times`.
   FeedbackService(ServiceDeps deps, FeedbackPublisher& publisher,
-                  FeedbackWatchers& watchers, ImportStreams& imports);
+                  FeedbackWatchers& watchers, ImportStreams& imports,
+                  DurationHistogram& analysis_times);
 
   grpc::ServerUnaryReactor* IngestFeedback(
       grpc::CallbackServerContext* context,

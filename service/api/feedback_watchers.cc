@@ -27,7 +27,8 @@ class RefusedWatch final : public grpc::ServerWriteReactor<grpc::ByteBuffer> {
 }  // namespace
 
 grpc::ServerWriteReactor<grpc::ByteBuffer>* RefuseWatch(
-    const absl::Status& status) {
+    const absl::Status& status, StreamCallReport& report) {
+  report.Finished(status.code());
   return new RefusedWatch(status);
 }
 
@@ -39,10 +40,12 @@ grpc::ServerWriteReactor<grpc::ByteBuffer>* RefuseWatch(
 class FeedbackWatchers::Watcher final
     : public grpc::ServerWriteReactor<grpc::ByteBuffer> {
  public:
-  Watcher(FeedbackWatchers& owner, std::string api_key, FeedbackFilter filter)
+  Watcher(FeedbackWatchers& owner, std::string api_key, FeedbackFilter filter,
+          std::unique_ptr<StreamCallReport> report)
       : owner_(owner),
         api_key_(std::move(api_key)),
         filter_(std::move(filter)),
+        report_(std::move(report)),
         cursor_(owner.log_.Follow(filter_.organization)) {
     // Tells the client the watch is registered: items ingested after its
     // initial metadata arrived reach it.
@@ -75,7 +78,7 @@ class FeedbackWatchers::Watcher final
       final_status_ = std::move(status);
       if (writing_) return;
     }
-    Finish(final_status_);
+    FinishReported();
   }
 
   void OnWriteDone(bool ok) override {
@@ -93,7 +96,7 @@ class FeedbackWatchers::Watcher final
       finish = finishing_;
     }
     if (finish) {
-      Finish(final_status_);
+      FinishReported();
     } else {
       ReadOn();
     }
@@ -111,9 +114,19 @@ class FeedbackWatchers::Watcher final
   }
 
  private:
+  // Finishes with final_status_, which is set for good once finishing_ is.
+  // Counted first: the client may scrape the metrics as soon as it sees the
+  // end.
+  void FinishReported() {
+    report_->Finished(
+        static_cast<absl::StatusCode>(final_status_.error_code()));
+    Finish(final_status_);
+  }
+
   FeedbackWatchers& owner_;
   const std::string api_key_;
   const FeedbackFilter filter_;
+  const std::unique_ptr<StreamCallReport> report_;
   absl::Mutex mutex_;
   WatchLog::Cursor cursor_ ABSL_GUARDED_BY(mutex_);
   // Owned by gRPC while writing_.
@@ -135,26 +148,34 @@ FeedbackWatchers::~FeedbackWatchers() {
 }
 
 grpc::ServerWriteReactor<grpc::ByteBuffer>* FeedbackWatchers::Watch(
-    const Principal& caller, FeedbackFilter filter) {
+    const Principal& caller, FeedbackFilter filter,
+    std::unique_ptr<StreamCallReport> report) {
   absl::MutexLock lock(&mutex_);
   if (shut_down_) {
-    return RefuseWatch(absl::UnavailableError("the server is shutting down"));
+    return RefuseWatch(absl::UnavailableError("the server is shutting down"),
+                       *report);
   }
   if (watchers_.size() >= limits_.max_watchers) {
-    return RefuseWatch(LimitExceeded(
-        absl::StrCat("the server has ", watchers_.size(),
-                     " open WatchFeedback streams, its limit; retry later"),
-        kWatchRetryDelay));
+    return RefuseWatch(
+        LimitExceeded(
+            absl::StrCat("the server has ", watchers_.size(),
+                         " open WatchFeedback streams, its limit; retry later"),
+            kWatchRetryDelay),
+        *report);
   }
   size_t& of_key = per_key_[caller.api_key_name()];
   if (of_key >= limits_.max_watchers_per_key) {
-    return RefuseWatch(LimitExceeded(
-        absl::StrCat("this API key has ", of_key,
-                     " open WatchFeedback streams, its limit; end one first"),
-        kWatchRetryDelay));
+    return RefuseWatch(
+        LimitExceeded(
+            absl::StrCat(
+                "this API key has ", of_key,
+                " open WatchFeedback streams, its limit; end one first"),
+            kWatchRetryDelay),
+        *report);
   }
   ++of_key;
-  auto* watcher = new Watcher(*this, caller.api_key_name(), std::move(filter));
+  auto* watcher = new Watcher(*this, caller.api_key_name(), std::move(filter),
+                              std::move(report));
   watchers_.insert(watcher);
   return watcher;
 }

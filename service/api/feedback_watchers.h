@@ -5,6 +5,7 @@
 #include <grpcpp/support/server_callback.h>
 
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <thread>
@@ -13,6 +14,7 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/status/status.h"
 #include "absl/synchronization/mutex.h"
+#include "service/api/stream_call_report.h"
 #include "service/api/watch_log.h"
 #include "service/core/principal.h"
 #include "service/feedback/filter.h"
@@ -45,9 +47,10 @@ class FeedbackWatchers final : public FeedbackPublisher {
   // The reactor of a new watch call by `caller` through `filter`; gRPC owns
   // it until the call is done. Finishes at once with RESOURCE_EXHAUSTED
   // (LIMIT_EXCEEDED) when a cap is reached, and with UNAVAILABLE after
-  // Shutdown.
-  grpc::ServerWriteReactor<grpc::ByteBuffer>* Watch(const Principal& caller,
-                                                    FeedbackFilter filter);
+  // Shutdown. The call reports to `report` as it ends.
+  grpc::ServerWriteReactor<grpc::ByteBuffer>* Watch(
+      const Principal& caller, FeedbackFilter filter,
+      std::unique_ptr<StreamCallReport> report);
 
   // Appends a newly stored item of `organization` to the log.
   void Publish(std::string_view organization,
@@ -88,9 +91,9 @@ class FeedbackWatchers final : public FeedbackPublisher {
 };
 
 // A write reactor that finishes with `status` as soon as it starts, for watch
-// calls refused before they begin.
+// calls refused before they begin; the call is reported to `report` first.
 grpc::ServerWriteReactor<grpc::ByteBuffer>* RefuseWatch(
-    const absl::Status& status);
+    const absl::Status& status, StreamCallReport& report);
 
 }  // namespace guestvoice::service
 

@@ -86,12 +86,13 @@ ABSL_FLAG(double, rate_limit_calls_per_second, 1000,
 ABSL_FLAG(double, rate_limit_burst, 2000,
           "Calls an API key may start at once after a quiet spell: the size "
           "of its token bucket, at least 1.");
-ABSL_FLAG(std::string, metrics_listen, "",
+ABSL_FLAG(std::string, metrics_listen, "127.0.0.1:9464",
           "HOST:PORT of the Prometheus endpoint (plain HTTP GET /metrics), "
-          "for example 127.0.0.1:9464 (tools/run and the systemd unit's "
-          "choice); keep it on loopback or a private network, since it "
-          "tells call counts and API key names to whoever can reach it. "
-          "Empty: no metrics endpoint.");
+          "loopback by default; keep it on loopback or a private network, "
+          "since it tells call counts and API key names to whoever can reach "
+          "it. Port 0 picks a free port. Empty (--metrics_listen=): no "
+          "metrics endpoint, as tests and tools that start several servers "
+          "side by side give.");
 ABSL_FLAG(guestvoice::service::LogFormat, log_format,
           guestvoice::service::LogFormat::kText,
           "text: lines for people; json: one JSON object per line (time, "

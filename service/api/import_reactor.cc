@@ -5,6 +5,7 @@
 
 #include "common/status_macros.h"
 #include "service/api/grpc_status.h"
+#include "service/api/stream_call_report.h"
 #include "service/api/unary_call.h"
 #include "service/api/wire_messages.h"
 #include "service/core/errors.h"
@@ -24,9 +25,11 @@ class ImportReactor final : public grpc::ServerReadReactor<grpc::ByteBuffer> {
         deps_(deps),
         ingester_(ingester),
         streams_(streams),
-        wire_response_(wire_response) {
+        wire_response_(wire_response),
+        report_(deps.calls, *v1::ImportFeedbackRequest::descriptor(),
+                *context) {
     if (!streams_.TryOpen()) {
-      Finish(ToGrpcStatus(LimitExceeded(
+      End(ToGrpcStatus(LimitExceeded(
           "the server has as many ImportFeedback streams open as it allows; "
           "retry shortly",
           kBusyRetryDelay)));
@@ -40,7 +43,13 @@ class ImportReactor final : public grpc::ServerReadReactor<grpc::ByteBuffer> {
 
   void OnReadDone(bool ok) override {
     if (!ok) {
-      // The client half-closed (or went away): every item has its result.
+      // The client went away: nobody reads the results, and the call counts
+      // (and is logged) as cancelled.
+      if (context_->IsCancelled()) {
+        End(grpc::Status::CANCELLED);
+        return;
+      }
+      // The client half-closed: every item has its result.
       FinishWithResults();
       return;
     }
@@ -57,9 +66,11 @@ class ImportReactor final : public grpc::ServerReadReactor<grpc::ByteBuffer> {
   }
 
  private:
-  // Ends the call, giving the stream's slot back first: a client that has
-  // seen its stream end may open the next one at once.
+  // Ends the call, giving the stream's slot back and counting the call
+  // first: a client that has seen its stream end may open the next one, or
+  // scrape the metrics, at once.
   void End(const grpc::Status& status) {
+    report_.Finished(static_cast<absl::StatusCode>(status.error_code()));
     if (holds_slot_) {
       holds_slot_ = false;
       streams_.Close();
@@ -81,6 +92,7 @@ class ImportReactor final : public grpc::ServerReadReactor<grpc::ByteBuffer> {
       return;
     }
     principal_.emplace(*std::move(principal));
+    report_.set_caller(*principal_);
     StartRead(&wire_request_);
   }
 
@@ -154,6 +166,7 @@ class ImportReactor final : public grpc::ServerReadReactor<grpc::ByteBuffer> {
   ImportStreams& streams_;
   bool holds_slot_ = false;
   grpc::ByteBuffer* const wire_response_;
+  StreamCallReport report_;
   v1::ImportFeedbackResponse response_;
   std::optional<Principal> principal_;
   std::optional<std::string> organization_;

@@ -18,8 +18,8 @@ constexpr char kContentType[] = "text/plain; version=0.0.4; charset=utf-8";
 
 }  // namespace
 
-absl::StatusOr<std::unique_ptr<MetricsEndpoint>> MetricsEndpoint::Start(
-    std::string_view listen, Collect collect) {
+absl::StatusOr<std::unique_ptr<MetricsEndpoint>> MetricsEndpoint::Bind(
+    std::string_view listen) {
   ASSIGN_OR_RETURN(
       ListenAddress address,
       ParseListenAddress("metrics_listen", listen, "127.0.0.1:9464"));
@@ -35,9 +35,11 @@ absl::StatusOr<std::unique_ptr<MetricsEndpoint>> MetricsEndpoint::Start(
   });
   // Scrapes come one at a time from a Prometheus or two: one worker.
   http.new_task_queue = [] { return new httplib::ThreadPool(1); };
-  http.Get("/metrics", [collect = std::move(collect)](const httplib::Request&,
-                                                      httplib::Response& res) {
-    res.set_content(collect(), kContentType);
+  // collect_ is set (by Serve) before the thread that answers requests
+  // starts.
+  http.Get("/metrics", [raw = endpoint.get()](const httplib::Request&,
+                                              httplib::Response& res) {
+    res.set_content(raw->collect_(), kContentType);
   });
 
   endpoint->port_ =
@@ -50,15 +52,22 @@ absl::StatusOr<std::unique_ptr<MetricsEndpoint>> MetricsEndpoint::Start(
         ": the address is invalid or already in use (choose another, or "
         "--metrics_listen= to serve no metrics)"));
   }
-  endpoint->thread_ = std::thread([&http, &ended = endpoint->listen_ended_] {
-    http.listen_after_bind();
-    ended = true;
-  });
   return endpoint;
 }
 
+void MetricsEndpoint::Serve(Collect collect) {
+  collect_ = std::move(collect);
+  thread_ = std::thread([&http = *http_, &ended = listen_ended_] {
+    http.listen_after_bind();
+    ended = true;
+  });
+}
+
 MetricsEndpoint::~MetricsEndpoint() {
-  if (!thread_.joinable()) return;
+  // httplib closes its socket only as a listening server stops: one bound
+  // but never served (a later check refused the start) listens for a moment
+  // so that it can be stopped.
+  if (!thread_.joinable()) Serve([] { return std::string(); });
   // stop() does nothing to a server that has not begun listening yet.
   while (!http_->is_running() && !listen_ended_) std::this_thread::yield();
   http_->stop();

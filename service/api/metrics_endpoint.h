@@ -24,13 +24,19 @@ class MetricsEndpoint {
  public:
   using Collect = std::function<std::string()>;
 
-  // Binds `listen` (HOST:PORT, port 0 picks a free one) and starts serving.
-  // INVALID_ARGUMENT when `listen` is not HOST:PORT or cannot be bound (an
-  // address in use: the port is never shared with another process).
-  static absl::StatusOr<std::unique_ptr<MetricsEndpoint>> Start(
-      std::string_view listen, Collect collect);
+  // Binds `listen` (HOST:PORT, port 0 picks a free one), serving nothing
+  // yet: the server binds it before it opens the store, so that a port in
+  // use refuses the start before anything is created. INVALID_ARGUMENT when
+  // `listen` is not HOST:PORT or cannot be bound (an address in use: the
+  // port is never shared with another process).
+  static absl::StatusOr<std::unique_ptr<MetricsEndpoint>> Bind(
+      std::string_view listen);
 
-  // Stops serving, after the scrape in progress if there is one.
+  // Starts answering GET /metrics with what `collect` writes. Once only.
+  void Serve(Collect collect);
+
+  // Stops serving, after the scrape in progress if there is one, and frees
+  // the port.
   ~MetricsEndpoint();
 
   int port() const { return port_; }
@@ -39,6 +45,7 @@ class MetricsEndpoint {
   MetricsEndpoint() = default;
 
   std::unique_ptr<httplib::Server> http_;
+  Collect collect_;
   std::thread thread_;
   // Set when the listening thread's loop has ended (stopped, or failed).
   std::atomic<bool> listen_ended_ = false;

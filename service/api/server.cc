@@ -100,13 +100,28 @@ absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>> MakeCredentials(
 }  // namespace
 
 absl::StatusOr<std::unique_ptr<Server>> Server::Start(ServerOptions options) {
+  // Every check of a flag comes before the store is opened, so that a start
+  // refused for a bad flag leaves a new data dir uncreated.
   ASSIGN_OR_RETURN(std::shared_ptr<grpc::ServerCredentials> credentials,
                    MakeCredentials(options));
+  ASSIGN_OR_RETURN(
+      const ListenAddress listen_address,
+      ParseListenAddress("listen", options.listen, "127.0.0.1:50051"));
+  RETURN_IF_ERROR(CheckCanBind("listen", options.listen, listen_address));
   std::unique_ptr<Server> server(new Server());
   server->options_ = std::move(options);
   const ServerOptions& opts = server->options_;
   server->clock_ = opts.clock != nullptr ? opts.clock : &server->system_clock_;
   const absl::Time start_time = server->clock_->Now();
+  if (!opts.metrics_listen.empty()) {
+    // Bound now, served once what it reports exists.
+    ASSIGN_OR_RETURN(server->metrics_endpoint_,
+                     MetricsEndpoint::Bind(opts.metrics_listen));
+  }
+  if (!opts.backup_dir.empty()) {
+    RETURN_IF_ERROR(storage::CheckBackupDirBeforeStoreOpens(opts.backup_dir,
+                                                            opts.data_dir));
+  }
 
   ASSIGN_OR_RETURN(
       server->store_,
@@ -126,7 +141,8 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(ServerOptions options) {
   }
   if (!opts.backup_dir.empty()) {
     ASSIGN_OR_RETURN(server->backups_,
-                     storage::Backups::Open(opts.backup_dir, *server->store_));
+                     storage::Backups::Open(opts.backup_dir, *server->store_,
+                                            opts.backup_env));
   }
   ASSIGN_OR_RETURN(server->bootstrap_,
                    BootstrapIfEmpty(*server->store_, *server->clock_));
@@ -180,20 +196,19 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(ServerOptions options) {
       std::make_unique<CountingPublisher>(*server->feedback_watchers_);
   server->services_.push_back(std::make_unique<FeedbackService>(
       deps, *server->counting_publisher_, *server->feedback_watchers_,
-      *server->import_streams_));
+      *server->import_streams_, server->analysis_times_));
   server->services_.push_back(std::make_unique<LoyaltyService>(deps));
   server->services_.push_back(std::make_unique<InsightService>(deps));
 
-  if (!opts.metrics_listen.empty()) {
-    ASSIGN_OR_RETURN(
-        server->metrics_endpoint_,
-        MetricsEndpoint::Start(opts.metrics_listen, [raw = server.get()] {
-          return MetricsText({.calls = *raw->call_metrics_,
-                              .ingested = *raw->counting_publisher_,
-                              .watchers = *raw->feedback_watchers_,
-                              .rate_limiter = *raw->rate_limiter_,
-                              .store = *raw->store_});
-        }));
+  if (server->metrics_endpoint_ != nullptr) {
+    server->metrics_endpoint_->Serve([raw = server.get()] {
+      return MetricsText({.calls = *raw->call_metrics_,
+                          .ingested = *raw->counting_publisher_,
+                          .analysis_times = raw->analysis_times_,
+                          .watchers = *raw->feedback_watchers_,
+                          .rate_limiter = *raw->rate_limiter_,
+                          .store = *raw->store_});
+    });
   }
 
   // Reflection describes only what the server's descriptor pool holds: touch
@@ -204,6 +219,9 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(ServerOptions options) {
 
   grpc::ServerBuilder builder;
   builder.AddListeningPort(opts.listen, credentials, &server->port_);
+  // gRPC sets SO_REUSEPORT by default, which would let a second server share
+  // a port already in use, each taking some of its connections.
+  builder.AddChannelArgument(GRPC_ARG_ALLOW_REUSEPORT, 0);
   builder.AddChannelArgument(GRPC_ARG_MAX_CONCURRENT_STREAMS,
                              opts.max_streams_per_connection);
   builder.SetMaxReceiveMessageSize(opts.max_message_bytes);

@@ -13,6 +13,7 @@
 #include "absl/time/time.h"
 #include "common/bounded_executor.h"
 #include "common/clock.h"
+#include "common/duration_histogram.h"
 #include "common/striped_lock.h"
 #include "service/api/authenticator.h"
 #include "service/api/call_log.h"
@@ -22,6 +23,7 @@
 #include "service/api/feedback_watchers.h"
 #include "service/api/import_streams.h"
 #include "service/api/metrics_endpoint.h"
+#include "service/api/server_metrics.h"
 #include "service/feedback/reanalysis.h"
 #include "service/feedback/reanalysis_runner.h"
 #include "service/feedback/voices.h"
@@ -57,6 +59,10 @@ struct ServerOptions {
   std::string backup_dir;
   // Backups kept: each new one deletes the oldest beyond this (0 keeps all).
   uint32_t backup_retention = 7;
+  // What backups are written through: RocksDB's default Env (the local
+  // file systems) when null. Tests give one whose disk fills up. Must
+  // outlive the server.
+  rocksdb::Env* backup_env = nullptr;
   // HOST:PORT of the Prometheus endpoint (GET /metrics, plain HTTP); port 0
   // picks a free port (see Server::metrics_port); "" serves no metrics.
   // Initialized, so that designated initializers may leave it out.
@@ -105,7 +111,9 @@ class Server {
   // Errors: INVALID_ARGUMENT for bad options (a non-loopback plaintext
   // address, half a TLS configuration, unreadable TLS files, an address or
   // metrics address that cannot be bound), and whatever Store::Open and
-  // Backups::Open refuse.
+  // Backups::Open refuse. Every option is checked (addresses bound or
+  // probed, the backup dir checked) before the store is opened, so a refused
+  // start on a new data dir leaves it uncreated.
   static absl::StatusOr<std::unique_ptr<Server>> Start(ServerOptions options);
 
   ~Server();
@@ -162,6 +170,8 @@ class Server {
   std::unique_ptr<CallLog> call_log_;
   std::unique_ptr<CallRecorder> call_recorder_;
   std::unique_ptr<CountingPublisher> counting_publisher_;
+  // The time each ingested item's analysis took.
+  DurationHistogram analysis_times_{kAnalysisDurationBounds};
   // Before grpc_server_: import calls give back their slots when done.
   std::unique_ptr<ImportStreams> import_streams_;
   // Before grpc_server_, so it is destroyed after every watch call is done.

@@ -63,6 +63,11 @@ std::string MetricsText(const MetricSources& sources) {
   WriteCounter(out, "guestvoice_ingested_repeats_total",
                "Stored items whose author had posted the same text before.",
                sources.ingested.repeats());
+  out.Family("guestvoice_analysis_duration_seconds", "histogram",
+             "Time the analyser took per ingested item (IngestFeedback and "
+             "ImportFeedback; duplicates are analysed too).");
+  sources.analysis_times.WriteTo(out, "guestvoice_analysis_duration_seconds",
+                                 {});
   WriteGauge(out, "guestvoice_watchers", "Open WatchFeedback streams.",
              sources.watchers.watcher_count());
   WriteCounter(out, "guestvoice_watch_missed_items_total",

@@ -1,5 +1,6 @@
 #include "service/feedback/ingest.h"
 
+#include <chrono>
 #include <optional>
 #include <string>
 #include <utility>
@@ -63,8 +64,15 @@ absl::StatusOr<IngestOutcome> FeedbackIngester::Ingest(
   }
 
   // The analysis is the expensive part: done before any lock is taken.
+  // Timed with the steady clock, not deps_.clock: this is a cost, not a
+  // point in the item's history.
+  const auto analysis_began = std::chrono::steady_clock::now();
   v1::FeedbackAnalysis analysis =
       AnalyzeFeedbackText(analyzer_, input.text(), input.language_code());
+  if (analysis_times_ != nullptr) {
+    analysis_times_->Add(
+        absl::FromChrono(std::chrono::steady_clock::now() - analysis_began));
+  }
   const std::string text_digest = RepeatFingerprint(input.text());
 
   const std::string source_key = storage::FeedbackSourceIndexKey(

@@ -7,6 +7,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "analysis/feedback_analyzer.h"
+#include "common/duration_histogram.h"
 #include "guestvoice/v1/feedback.pb.h"
 #include "guestvoice/v1/feedback_service.pb.h"
 #include "service/core/domain_context.h"
@@ -28,9 +29,17 @@ struct IngestOutcome {
 // only once the batch is durable (Store::Write), then tells the publisher.
 class FeedbackIngester {
  public:
+  // `analysis_times`, when given, gets the time the analyser took for each
+  // item it analysed (every valid item of a known hotel, duplicates too):
+  // one steady-clock read pair and a lock-free histogram add per item. It
+  // must outlive this.
   FeedbackIngester(DomainContext deps, FeedbackPublisher& publisher,
-                   const analysis::FeedbackAnalyzer& analyzer)
-      : deps_(deps), publisher_(publisher), analyzer_(analyzer) {}
+                   const analysis::FeedbackAnalyzer& analyzer,
+                   DurationHistogram* analysis_times = nullptr)
+      : deps_(deps),
+        publisher_(publisher),
+        analyzer_(analyzer),
+        analysis_times_(analysis_times) {}
 
   // IngestFeedback: CheckParent, then Ingest into that organization; a
   // duplicate answers with the item as stored first.
@@ -55,6 +64,7 @@ class FeedbackIngester {
   DomainContext deps_;
   FeedbackPublisher& publisher_;
   const analysis::FeedbackAnalyzer& analyzer_;
+  DurationHistogram* const analysis_times_;
 };
 
 }  // namespace guestvoice::service

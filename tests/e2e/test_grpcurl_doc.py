@@ -49,7 +49,8 @@ def env(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
         pytest.fail("GUESTVOICED must name the guestvoiced binary (ctest sets it)")
     data_dir = tmp_path_factory.mktemp("grpcurl-doc") / "data"
     server = subprocess.Popen(
-        [binary, "--listen=127.0.0.1:0", f"--data_dir={data_dir}", "--sync_writes=false"],
+        [binary, "--listen=127.0.0.1:0", "--metrics_listen=", f"--data_dir={data_dir}",
+         "--sync_writes=false"],
         stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     log: queue.Queue = queue.Queue()
     threading.Thread(target=_lines, args=(server.stderr, log), daemon=True).start()

@@ -19,6 +19,7 @@ import os
 import re
 import shutil
 import signal
+import socket
 import stat
 import subprocess
 import tarfile
@@ -215,8 +216,11 @@ def launch(guestvoiced_binary: Path, tmp_path: Path) -> Iterator[Launcher]:
         with log_path.open("wb") as log:
             # A file, not a pipe: a chatty server can never block on a full
             # pipe, and the log can be polled while the process runs.
+            # No metrics endpoint unless `flags` ask for one: the default
+            # port would collide with servers running side by side.
             process = subprocess.Popen(
-                [str(guestvoiced_binary), f"--data_dir={data_dir}", *flags],
+                [str(guestvoiced_binary), f"--data_dir={data_dir}",
+                 "--metrics_listen=", *flags],
                 stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT)
         server = Guestvoiced(process, data_dir, log_path)
         started.append(server)
@@ -455,6 +459,42 @@ def test_help_documents_listen_and_data_dir(launch, data_dir: Path):
     assert not data_dir.exists()
 
 
+def test_help_says_metrics_are_served_on_loopback_by_default(
+        launch, data_dir: Path):
+    helped = launch("--help", data_dir=data_dir)
+    assert helped.wait_for_exit(REFUSAL_DEADLINE_S) == 0
+    flag = helped.log()[helped.log().index("--metrics_listen"):]
+    assert 'default: "127.0.0.1:9464"' in flag[:flag.index("\n    --")], flag
+
+
+@pytest.mark.parametrize("flag", ["--listen", "--metrics_listen"])
+def test_a_port_in_use_refuses_the_start_before_the_data_dir_exists(
+        launch, data_dir: Path, flag: str):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        address = f"127.0.0.1:{taken.getsockname()[1]}"
+        flags = {"--listen": "127.0.0.1:0", "--metrics_listen": ""}
+        flags[flag] = address
+        refused = launch(*(f"{name}={value}" for name, value in flags.items()),
+                         data_dir=data_dir)
+        assert refused.wait_for_exit(REFUSAL_DEADLINE_S) != 0
+    assert f"{flag}={address}" in refused.log(), refused.log()
+    assert "already in use" in refused.log(), refused.log()
+    assert not data_dir.exists()
+
+
+def test_a_bad_backup_dir_refuses_the_start_before_the_data_dir_exists(
+        launch, data_dir: Path, tmp_path: Path):
+    (tmp_path / "file").write_text("a regular file\n")
+    refused = launch("--listen=127.0.0.1:0",
+                     f"--backup_dir={tmp_path / 'file' / 'backups'}",
+                     data_dir=data_dir)
+    assert refused.wait_for_exit(REFUSAL_DEADLINE_S) != 0
+    assert "cannot create" in refused.log(), refused.log()
+    assert not data_dir.exists()
+
+
 def test_help_exits_zero(launch, data_dir: Path):
     helped = launch("--help", data_dir=data_dir)
     assert helped.wait_for_exit(REFUSAL_DEADLINE_S) == 0
@@ -671,6 +711,8 @@ def test_another_stores_backup_dir_is_refused_at_start(
                    data_dir=tmp_path / "other")
     assert other.wait_for_exit(REFUSAL_DEADLINE_S) != 0
     assert "backups of another store" in other.log(), other.log()
+    # Refused before a store was created for it.
+    assert not (tmp_path / "other").exists()
 
 
 

@@ -3,9 +3,13 @@
 
 #include "storage/backups.h"
 
+#include <sys/syscall.h>
+#include <unistd.h>
+
 #include <atomic>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -169,6 +173,44 @@ TEST_F(BackupsTest, ADirectoryThatCannotBeCreatedIsRefused) {
   EXPECT_THAT(Backups::Open(dir_.Child("file") + "/backups", *store_),
               StatusIs(absl::StatusCode::kFailedPrecondition,
                        HasSubstr("cannot create")));
+}
+
+// Runs `check` as user nobody when the test runs as root, for whom every
+// directory is writable, so that the kernel's permission check is the one
+// refusing; as anyone else, directly.
+absl::Status AsAnUnprivilegedUser(const std::function<absl::Status()>& check) {
+  if (geteuid() != 0) return check();
+  constexpr uid_t kNobody = 65534;
+  absl::Status result;
+  std::thread([&] {
+    // The raw system calls change this thread's credentials only (glibc's
+    // wrappers would change every thread's); the thread ends with the check.
+    if (syscall(SYS_setgroups, 0, nullptr) != 0 ||
+        syscall(SYS_setresgid, kNobody, kNobody, kNobody) != 0 ||
+        syscall(SYS_setresuid, kNobody, kNobody, kNobody) != 0) {
+      result = absl::InternalError("cannot become user nobody");
+      return;
+    }
+    result = check();
+  }).join();
+  return result;
+}
+
+TEST_F(BackupsTest, AnUnwritableDirectoryIsRefusedAndLeftAlone) {
+  namespace fs = std::filesystem;
+  // Others may reach the directory, but not write into it.
+  fs::permissions(dir_.path(), fs::perms::others_read | fs::perms::others_exec,
+                  fs::perm_options::add);
+  const std::string read_only = dir_.Child("read-only");
+  fs::create_directory(read_only);
+  fs::permissions(read_only, fs::perms::owner_read | fs::perms::owner_exec |
+                                 fs::perms::others_read |
+                                 fs::perms::others_exec);
+  EXPECT_THAT(
+      AsAnUnprivilegedUser(
+          [&] { return Backups::Open(read_only, *store_).status(); }),
+      StatusIs(absl::StatusCode::kPermissionDenied, HasSubstr("not writable")));
+  EXPECT_TRUE(fs::is_empty(read_only));
 }
 
 TEST_F(BackupsTest, ADirectoryInsideTheDataDirIsRefused) {

@@ -49,7 +49,9 @@ absl::StatusOr<std::unique_ptr<GuestvoicedProcess>> GuestvoicedProcess::Start(
     const Options& options) {
   std::vector<std::string> args = {
       options.binary, absl::StrCat("--data_dir=", options.data_dir),
-      "--listen=127.0.0.1:0"};
+      // No metrics endpoint unless a test's flags ask for one: the default
+      // port would collide with servers running side by side.
+      "--listen=127.0.0.1:0", "--metrics_listen="};
   args.insert(args.end(), options.flags.begin(), options.flags.end());
   const int log = open(options.log_path.c_str(),
                        O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);

@@ -23,7 +23,7 @@ class GuestvoicedProcess {
     std::string binary;
     std::string data_dir;
     std::string log_path;
-    // Appended to --data_dir and --listen.
+    // Appended to --data_dir, --listen and --metrics_listen= (none).
     std::vector<std::string> flags;
     // How long the server may take to log its port.
     absl::Duration start_deadline = absl::Seconds(30);

@@ -47,9 +47,9 @@ std::unique_ptr<TestServer> TestServer::Start(
   posix_spawn_file_actions_addclose(&actions, pipe_fds[0]);
   posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null",
                                    O_WRONLY, 0);
-  std::vector<std::string> args = {path, "--listen=127.0.0.1:0",
-                                   "--data_dir=" + data_dir,
-                                   "--sync_writes=false"};
+  std::vector<std::string> args = {
+      path, "--listen=127.0.0.1:0",
+      "--metrics_listen=", "--data_dir=" + data_dir, "--sync_writes=false"};
   args.insert(args.end(), flags.begin(), flags.end());
   std::vector<char*> argv;
   for (std::string& arg : args) argv.push_back(arg.data());

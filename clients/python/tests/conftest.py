@@ -55,7 +55,10 @@ def _run_server(data_dir: Path, *flags: str) -> Iterator[Server]:
     if not os.access(binary, os.X_OK):
         pytest.fail(f"GUESTVOICED={binary} is not an executable (build the server first)")
     process = subprocess.Popen(
-        [binary, "--listen=127.0.0.1:0", f"--data_dir={data_dir}", "--sync_writes=false", *flags],
+        # No metrics endpoint: the default port would collide with servers
+        # running side by side.
+        [binary, "--listen=127.0.0.1:0", "--metrics_listen=", f"--data_dir={data_dir}",
+         "--sync_writes=false", *flags],
         stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     lines: queue.Queue = queue.Queue()
     threading.Thread(target=_drain, args=(process.stderr, lines), daemon=True).start()

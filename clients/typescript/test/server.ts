@@ -27,7 +27,9 @@ export async function startServer(flags: string[] = []): Promise<Server> {
   const binary = process.env.GUESTVOICED ?? join(repo, "build/release/service/guestvoiced");
   const dir = await mkdtemp(join(tmpdir(), "guestvoice-ts-test-"));
   const dataDir = join(dir, "data");
-  const child: ChildProcess = spawn(binary, ["--listen=127.0.0.1:0", `--data_dir=${dataDir}`, "--sync_writes=false", ...flags],
+  // No metrics endpoint: the default port would collide with servers running side by side.
+  const child: ChildProcess = spawn(binary, ["--listen=127.0.0.1:0", "--metrics_listen=", `--data_dir=${dataDir}`,
+    "--sync_writes=false", ...flags],
     { stdio: ["ignore", "ignore", "pipe"] });
   const port = await new Promise<string>((resolvePort, reject) => {
     const log: string[] = [];

@@ -25,7 +25,8 @@ out = os.path.dirname(os.path.abspath(__file__))
 work = tempfile.mkdtemp()
 data = os.path.join(work, "data")
 log = open(os.path.join(work, "log"), "w+")
-proc = subprocess.Popen([binary, "--listen=127.0.0.1:0", f"--data_dir={data}"], stdout=log, stderr=subprocess.STDOUT)
+proc = subprocess.Popen([binary, "--listen=127.0.0.1:0", "--metrics_listen=",
+                         f"--data_dir={data}"], stdout=log, stderr=subprocess.STDOUT)
 port = None
 for _ in range(100):
     log.seek(0); m = re.search(r"listening on port (\d+)", log.read())

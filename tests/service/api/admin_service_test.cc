@@ -286,6 +286,19 @@ TEST_F(AdminServiceTest, ServerInfoNeedsThePlatformAdminScope) {
   EXPECT_THAT(info.versions().protobuf(), StartsWith("3."));
   EXPECT_FALSE(info.versions().git_revision().empty());
   EXPECT_GT(info.store_size_bytes(), 0);
+  EXPECT_FALSE(info.store_id().empty());
+
+  // Uptime runs on the server's clock from its start.
+  const int64_t started = info.start_time().seconds();
+  server_.clock().Advance(absl::Seconds(90));
+  v1::ServerInfo later;
+  ASSERT_TRUE(
+      admin_
+          ->GetServerInfo(TestServer::Context(server_.admin_key()).get(), {},
+                          &later)
+          .ok());
+  EXPECT_EQ(later.start_time().seconds(), started);
+  EXPECT_EQ(later.uptime().seconds() - info.uptime().seconds(), 90);
 }
 
 TEST_F(AdminServiceTest, BackupsNeedThePlatformAdminScopeAndABackupDir) {

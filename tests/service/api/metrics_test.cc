@@ -1,14 +1,18 @@
 // The Prometheus endpoint of a running server: what a scrape reports after
-// calls, that promtool accepts the text, and a metrics port in use.
+// unary and streamed calls and ingest, that promtool accepts the text, and
+// ports in use or a bad backup dir refusing the start before the data dir is
+// created.
 
 #include <httplib.h>
 
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <memory>
 #include <set>
 #include <sstream>
 #include <string>
+#include <thread>
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
@@ -18,6 +22,8 @@
 #include "guestvoice/v1/feedback_service.grpc.pb.h"
 #include "guestvoice/v1/hotel_service.grpc.pb.h"
 #include "service/api/server.h"
+#include "storage/backups.h"
+#include "storage/store.h"
 #include "tests/testing/fake_clock.h"
 #include "tests/testing/sample_requests.h"
 #include "tests/testing/status_matchers.h"
@@ -75,6 +81,30 @@ class MetricsTest : public ::testing::Test {
     return result->body;
   }
 
+  void CreateHotel() {
+    ASSERT_TRUE(v1::HotelService::NewStub(server_->InProcessChannel())
+                    ->CreateHotel(TestServer::Context(admin_key_).get(),
+                                  ::guestvoice::testing::SampleHotel("lisbon"),
+                                  std::make_unique<v1::Hotel>().get())
+                    .ok());
+  }
+
+  v1::Feedback Item(const std::string& external_id) {
+    return ::guestvoice::testing::SampleFeedback(
+        "organizations/default/hotels/lisbon", external_id, 0, clock_.Now());
+  }
+
+  // Waits (without sleeping a fixed time) until the server holds `count`
+  // watchers.
+  bool WatchersBecome(size_t count) {
+    const absl::Time deadline = absl::Now() + absl::Seconds(30);
+    while (server_->feedback_watchers().watcher_count() != count) {
+      if (absl::Now() > deadline) return false;
+      std::this_thread::yield();
+    }
+    return true;
+  }
+
   grpc::Status ListHotels(const std::string& key) {
     v1::ListHotelsRequest request;
     request.set_parent(::guestvoice::testing::kDefaultOrganization);
@@ -111,15 +141,10 @@ TEST_F(MetricsTest, CallsAreCountedByMethodCodeAndKeyNeverByItsSecret) {
 }
 
 TEST_F(MetricsTest, StoredItemsAndRepeatsAreCounted) {
-  ASSERT_TRUE(v1::HotelService::NewStub(server_->InProcessChannel())
-                  ->CreateHotel(TestServer::Context(admin_key_).get(),
-                                ::guestvoice::testing::SampleHotel("lisbon"),
-                                std::make_unique<v1::Hotel>().get())
-                  .ok());
+  CreateHotel();
   v1::IngestFeedbackRequest request;
   request.set_parent(::guestvoice::testing::kDefaultOrganization);
-  *request.mutable_feedback() = ::guestvoice::testing::SampleFeedback(
-      "organizations/default/hotels/lisbon", "review-1", 0, clock_.Now());
+  *request.mutable_feedback() = Item("review-1");
   v1::Feedback stored;
   auto feedback = v1::FeedbackService::NewStub(server_->InProcessChannel());
   ASSERT_TRUE(feedback
@@ -135,6 +160,91 @@ TEST_F(MetricsTest, StoredItemsAndRepeatsAreCounted) {
   const std::string text = Scrape();
   EXPECT_THAT(text, HasSubstr("\nguestvoice_ingested_items_total 1\n"));
   EXPECT_THAT(text, HasSubstr("\nguestvoice_ingested_repeats_total 0\n"));
+  // The analyser ran for both: a duplicate is found only after it.
+  EXPECT_THAT(text,
+              HasSubstr("\nguestvoice_analysis_duration_seconds_count 2\n"));
+}
+
+TEST_F(MetricsTest, AnImportIsOneCallWithItsStreamDurationAndItsItemsAnalysed) {
+  CreateHotel();
+  auto feedback = v1::FeedbackService::NewStub(server_->InProcessChannel());
+  auto context = TestServer::Context(admin_key_);
+  v1::ImportFeedbackResponse response;
+  auto writer = feedback->ImportFeedback(context.get(), &response);
+  for (const char* id : {"import-1", "import-2", "import-3"}) {
+    v1::ImportFeedbackRequest item;
+    item.set_parent(::guestvoice::testing::kDefaultOrganization);
+    *item.mutable_feedback() = Item(id);
+    ASSERT_TRUE(writer->Write(item));
+  }
+  writer->WritesDone();
+  ASSERT_TRUE(writer->Finish().ok());
+  ASSERT_EQ(response.ingested_count(), 3);
+  // A refused import counts too, with its code.
+  auto unauthenticated = TestServer::Context("not-a-key");
+  v1::ImportFeedbackResponse refused_response;
+  auto refused =
+      feedback->ImportFeedback(unauthenticated.get(), &refused_response);
+  refused->WritesDone();
+  ASSERT_EQ(refused->Finish().error_code(), grpc::StatusCode::UNAUTHENTICATED);
+
+  const std::string text = Scrape();
+  EXPECT_THAT(text, HasSubstr("guestvoice_calls_total{service=\"guestvoice.v1."
+                              "FeedbackService\",method=\"ImportFeedback\","
+                              "code=\"OK\"} 1\n"));
+  EXPECT_THAT(text, HasSubstr("guestvoice_calls_total{service=\"guestvoice.v1."
+                              "FeedbackService\",method=\"ImportFeedback\","
+                              "code=\"UNAUTHENTICATED\"} 1\n"));
+  EXPECT_THAT(text, HasSubstr("guestvoice_stream_duration_seconds_count{"
+                              "service=\"guestvoice.v1.FeedbackService\","
+                              "method=\"ImportFeedback\"} 2\n"));
+  // A stream's duration never joins the unary latencies.
+  EXPECT_THAT(text, Not(HasSubstr("guestvoice_call_duration_seconds_count{"
+                                  "service=\"guestvoice.v1.FeedbackService\","
+                                  "method=\"ImportFeedback\"}")));
+  EXPECT_THAT(text,
+              HasSubstr("\nguestvoice_analysis_duration_seconds_count 3\n"));
+  EXPECT_THAT(text, HasSubstr("\nguestvoice_ingested_items_total 3\n"));
+}
+
+TEST_F(MetricsTest, AWatchIsCountedOnceAsItEndsWithItsFinalCode) {
+  auto feedback = v1::FeedbackService::NewStub(server_->InProcessChannel());
+  v1::WatchFeedbackRequest request;
+  request.set_parent(::guestvoice::testing::kDefaultOrganization);
+  {
+    auto context = TestServer::Context(admin_key_);
+    auto reader = feedback->WatchFeedback(context.get(), request);
+    reader->WaitForInitialMetadata();
+    ASSERT_TRUE(WatchersBecome(1));
+    // Still open: not counted yet.
+    EXPECT_THAT(Scrape(), Not(HasSubstr("method=\"WatchFeedback\"")));
+    context->TryCancel();
+    v1::WatchFeedbackResponse message;
+    while (reader->Read(&message)) {
+    }
+    EXPECT_EQ(reader->Finish().error_code(), grpc::StatusCode::CANCELLED);
+  }
+  // The server counts the watch before it lets it go.
+  ASSERT_TRUE(WatchersBecome(0));
+  auto refused_context = TestServer::Context("not-a-key");
+  auto refused = feedback->WatchFeedback(refused_context.get(), request);
+  v1::WatchFeedbackResponse message;
+  EXPECT_FALSE(refused->Read(&message));
+  EXPECT_EQ(refused->Finish().error_code(), grpc::StatusCode::UNAUTHENTICATED);
+
+  const std::string text = Scrape();
+  EXPECT_THAT(text, HasSubstr("guestvoice_calls_total{service=\"guestvoice.v1."
+                              "FeedbackService\",method=\"WatchFeedback\","
+                              "code=\"CANCELLED\"} 1\n"));
+  EXPECT_THAT(text, HasSubstr("guestvoice_calls_total{service=\"guestvoice.v1."
+                              "FeedbackService\",method=\"WatchFeedback\","
+                              "code=\"UNAUTHENTICATED\"} 1\n"));
+  EXPECT_THAT(text, HasSubstr("guestvoice_stream_duration_seconds_count{"
+                              "service=\"guestvoice.v1.FeedbackService\","
+                              "method=\"WatchFeedback\"} 2\n"));
+  EXPECT_THAT(text, Not(HasSubstr("guestvoice_call_duration_seconds_count{"
+                                  "service=\"guestvoice.v1.FeedbackService\","
+                                  "method=\"WatchFeedback\"}")));
 }
 
 TEST_F(MetricsTest, PromtoolAcceptsTheText) {
@@ -155,16 +265,67 @@ TEST_F(MetricsTest, PromtoolAcceptsTheText) {
   EXPECT_EQ(pclose(pipe), 0) << output;
 }
 
-TEST_F(MetricsTest, AMetricsPortInUseRefusesToStart) {
+TEST_F(MetricsTest, AMetricsPortInUseRefusesToStartBeforeTheStoreIsCreated) {
   TempDir other;
   const auto second = service::Server::Start(
       {.listen = "127.0.0.1:0",
-       .data_dir = other.path(),
+       .data_dir = other.Child("data"),
        .sync_writes = false,
        .metrics_listen = absl::StrCat("127.0.0.1:", server_->metrics_port()),
        .clock = &clock_});
   EXPECT_THAT(second.status(), StatusIs(absl::StatusCode::kInvalidArgument,
                                         HasSubstr("already in use")));
+  EXPECT_FALSE(std::filesystem::exists(other.Child("data")));
+  // The first server keeps serving, metrics included.
+  EXPECT_TRUE(ListHotels(admin_key_).ok());
+  EXPECT_THAT(Scrape(), HasSubstr("guestvoice_calls_total"));
+}
+
+TEST_F(MetricsTest, AListenPortInUseRefusesToStartBeforeTheStoreIsCreated) {
+  TempDir other;
+  const auto second = service::Server::Start(
+      {.listen = absl::StrCat("127.0.0.1:", server_->port()),
+       .data_dir = other.Child("data"),
+       .sync_writes = false,
+       .clock = &clock_});
+  EXPECT_THAT(second.status(), StatusIs(absl::StatusCode::kInvalidArgument,
+                                        HasSubstr("already in use")));
+  EXPECT_FALSE(std::filesystem::exists(other.Child("data")));
+  EXPECT_TRUE(ListHotels(admin_key_).ok());
+}
+
+TEST(ServerStartTest, ABadBackupDirRefusesToStartBeforeTheStoreIsCreated) {
+  TempDir dir;
+  std::ofstream(dir.Child("file")) << "a regular file\n";
+  const auto refused =
+      service::Server::Start({.listen = "127.0.0.1:0",
+                              .data_dir = dir.Child("data"),
+                              .sync_writes = false,
+                              .backup_dir = dir.Child("file") + "/backups"});
+  EXPECT_THAT(refused.status(), StatusIs(absl::StatusCode::kFailedPrecondition,
+                                         HasSubstr("cannot create")));
+  EXPECT_FALSE(std::filesystem::exists(dir.Child("data")));
+}
+
+TEST(ServerStartTest, AnotherStoresBackupsRefuseANewStoreBeforeItIsCreated) {
+  TempDir dir;
+  {
+    ASSERT_OK_AND_ASSIGN(std::unique_ptr<storage::Store> store,
+                         storage::Store::Open({.data_dir = dir.Child("first"),
+                                               .block_cache_bytes = 8 << 20}));
+    ASSERT_OK_AND_ASSIGN(std::unique_ptr<storage::Backups> backups,
+                         storage::Backups::Open(dir.Child("backups"), *store));
+    ASSERT_OK(backups->Create(/*keep=*/0).status());
+  }
+  const auto refused =
+      service::Server::Start({.listen = "127.0.0.1:0",
+                              .data_dir = dir.Child("second"),
+                              .sync_writes = false,
+                              .backup_dir = dir.Child("backups")});
+  EXPECT_THAT(refused.status(),
+              StatusIs(absl::StatusCode::kFailedPrecondition,
+                       HasSubstr("backups of another store")));
+  EXPECT_FALSE(std::filesystem::exists(dir.Child("second")));
 }
 
 // Calls are counted by request type (CallMetrics): each method of every

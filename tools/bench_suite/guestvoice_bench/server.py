@@ -25,8 +25,8 @@ class Guestvoiced:
         self.process = subprocess.Popen(
             # No per-key rate limit: the benchmark drives one key as hard as
             # the server goes, which is what it measures.
-            [str(binary), "--listen=127.0.0.1:0", f"--data_dir={data_dir}",
-             "--rate_limit_calls_per_second=0"],
+            [str(binary), "--listen=127.0.0.1:0", "--metrics_listen=",
+             f"--data_dir={data_dir}", "--rate_limit_calls_per_second=0"],
             stdin=subprocess.DEVNULL, stdout=self._log, stderr=subprocess.PIPE, text=True)
         lines: queue.Queue[str | None] = queue.Queue()
         threading.Thread(target=self._tee, args=(lines,), daemon=True).start()

@@ -54,7 +54,9 @@ func binary() string {
 // flags besides the test defaults, and returns it with the function that
 // stops it.
 func Run(dataDir string, flags ...string) (*Server, func(), error) {
-	args := append([]string{"--listen=127.0.0.1:0", "--data_dir=" + dataDir, "--sync_writes=false"}, flags...)
+	// No metrics endpoint: the default port would collide with servers
+	// running side by side.
+	args := append([]string{"--listen=127.0.0.1:0", "--metrics_listen=", "--data_dir=" + dataDir, "--sync_writes=false"}, flags...)
 	cmd := exec.Command(binary(), args...)
 	stderr, err := cmd.StderrPipe()
 	if err != nil {

@@ -38,8 +38,8 @@ final class TestServer implements AutoCloseable {
   /** Starts guestvoiced on {@code dataDir} with {@code flags} besides the test defaults. */
   static TestServer start(Path dataDir, String... flags) throws Exception {
     String binary = System.getenv().getOrDefault("GUESTVOICED", System.getProperty("guestvoiced.default"));
-    List<String> command = new ArrayList<>(List.of(binary, "--listen=127.0.0.1:0", "--data_dir=" + dataDir,
-        "--sync_writes=false"));
+    List<String> command = new ArrayList<>(List.of(binary, "--listen=127.0.0.1:0", "--metrics_listen=",
+        "--data_dir=" + dataDir, "--sync_writes=false"));
     command.addAll(List.of(flags));
     Process process = new ProcessBuilder(command)
         .redirectOutput(ProcessBuilder.Redirect.DISCARD)
