@@ -49,9 +49,12 @@ std::string RequestId(const grpc::ServerContextBase& context) {
 }  // namespace
 
 void CallLog::Record(const FinishedCall& call, std::string_view method) const {
-  if (call.code == absl::StatusCode::kOk &&
-      (options_.sample_rate <= 0 ||
-       !absl::Bernoulli(RandomBits(), options_.sample_rate))) {
+  // CANCELLED is the client's own ending (a watch it closed, a call it gave
+  // up on): routine, like success, and no sign of the server's health.
+  const bool routine = call.code == absl::StatusCode::kOk ||
+                       call.code == absl::StatusCode::kCancelled;
+  if (routine && (options_.sample_rate <= 0 ||
+                  !absl::Bernoulli(RandomBits(), options_.sample_rate))) {
     return;
   }
   const std::shared_ptr<spdlog::logger> logger = spdlog::get("call");
@@ -61,9 +64,8 @@ void CallLog::Record(const FinishedCall& call, std::string_view method) const {
   const std::string request_id = RequestId(call.context);
   const std::string status = absl::StatusCodeToString(call.code);
   const double duration_ms = absl::ToDoubleMilliseconds(call.latency);
-  const spdlog::level::level_enum level = call.code == absl::StatusCode::kOk
-                                              ? spdlog::level::info
-                                              : spdlog::level::warn;
+  const spdlog::level::level_enum level =
+      routine ? spdlog::level::info : spdlog::level::warn;
   if (options_.format == LogFormat::kJson) {
     logger->log(level, nlohmann::ordered_json{{"msg", "call"},
                                               {"method", method},

@@ -9,13 +9,14 @@
 namespace guestvoice::service {
 
 // One log line per finished call, through spdlog's "call" logger
-// (InstallLoggers): every call that failed, and `sample_rate` (0 to 1) of the
-// others. A line holds the method, the caller's organization, a request id
-// (the client's x-request-id metadata when it is a plain token of at most 64
-// characters, else one made up), the status code and the duration. Never
-// the status message, which may quote what the caller sent (an e-mail, a
-// text), nor anything of the key but its resource name's organization.
-// Thread-safe.
+// (InstallLoggers): every call that failed, as a warning, and `sample_rate`
+// (0 to 1) of the others, as info; a call its client cancelled (a watch it
+// ended) counts with the others. A line holds the method, the caller's
+// organization, a request id (the client's x-request-id metadata when it is a
+// plain token of at most 64 characters, else one made up), the status code and
+// the duration. Never the status message, which may quote what the caller sent
+// (an e-mail, a text), nor anything of the key but its resource name's
+// organization. Thread-safe.
 class CallLog {
  public:
   struct Options {

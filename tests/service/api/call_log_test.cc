@@ -114,6 +114,18 @@ TEST_F(CallLogTest, SuccessfulCallsAreLoggedAtTheSampleRate) {
   EXPECT_LT(Lines().size(), 1200u);
 }
 
+TEST_F(CallLogTest, ACallItsClientCancelledIsSampledLikeASuccess) {
+  const CallLog never({.sample_rate = 0});
+  never.Record(Call(absl::StatusCode::kCancelled, &caller_), kMethod);
+  EXPECT_THAT(Lines(), IsEmpty());
+
+  const CallLog always({.sample_rate = 1});
+  always.Record(Call(absl::StatusCode::kCancelled, &caller_), kMethod);
+  ASSERT_THAT(Lines(), SizeIs(1));
+  EXPECT_THAT(Lines()[0], HasSubstr("info call "));
+  EXPECT_THAT(Lines()[0], HasSubstr(" status=CANCELLED "));
+}
+
 TEST_F(CallLogTest, AJsonLineHoldsTheCallsFields) {
   spouse_.AddClientMetadata("x-request-id", "trace-42.a_b");
   const CallLog log({.format = LogFormat::kJson, .sample_rate = 1});
