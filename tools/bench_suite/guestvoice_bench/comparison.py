@@ -145,7 +145,7 @@ class Comparison:
         ingest = ingest_requests(self.data, work)
         # Before the trials, whose ingests would add items of their own. The
         # kills' ingests post after the window, like the trials'.
-        outcome.footprint = recovery.measure(server, load.items, ingest, settings.ghz,
+        outcome.footprint = recovery.measure(server, self.data, load.items, ingest, settings.ghz,
                                              settings.crash_ingest_seconds, self.log)
         cli_texts = work / "cli-texts.txt"
         cli_texts.write_text("".join(self.texts[i % len(self.texts)] + "\n"

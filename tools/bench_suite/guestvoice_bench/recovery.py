@@ -18,9 +18,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from guestvoice_bench import loader
-from guestvoice_bench.dataset import DataSet
-from guestvoice_bench.server import Guestvoiced
+from guestvoice_bench.dataset import WINDOW_END, DataSet
+from guestvoice_bench.figures import ServiceFigures
+from guestvoice_bench.server import ORGANIZATION, Guestvoiced
 from guestvoice_bench.settings import Settings
+from guestvoice_bench.trials import median_ms
 
 INGEST_METHOD = "guestvoice.v1.FeedbackService/IngestFeedback"
 INGEST_CALLERS = 16
@@ -29,12 +31,13 @@ INGEST_CALLERS = 16
 SETTLE_POLL_S = 0.5
 SETTLED_POLLS = 4
 SETTLE_DEADLINE_S = 600.0
+WARM_QUERY_CALLS = 5
 
 
 @dataclass(frozen=True)
 class CrashStart:
     seconds: float  # exec to listening
-    cpu_seconds: float  # CPU time of every thread by then: steadier on a busy machine
+    cpu_seconds: float  # CPU time by then, background compactions aside: steadier
     wal_bytes: int  # found on disk, what RocksDB replays
 
 
@@ -50,6 +53,9 @@ class Footprint:
     clean_start_cpu_seconds: float = 0.0
     # One start per kill -9.
     crash_starts: list[CrashStart] = field(default_factory=list)
+    # Insight query -> (ms of its first call after the restart, when the block
+    # cache is cold and compressed blocks are read; median ms once warm).
+    query_ms: dict[str, tuple[float, float]] = field(default_factory=dict)
 
     @property
     def bytes_per_item(self) -> float:
@@ -83,10 +89,11 @@ def _settle(server: Guestvoiced) -> float:
     return time.monotonic() - start
 
 
-def measure(server: Guestvoiced, items: int, ingest_requests: Path, ghz: Path,
+def measure(server: Guestvoiced, data: DataSet, items: int, ingest_requests: Path, ghz: Path,
             ingest_seconds: Sequence[float], log: Callable[[str], None]) -> Footprint:
     """Restarts `server` cleanly and measures the footprint of its store
-    (`items` items); then, for each of `ingest_seconds`, kills it with SIGKILL
+    (`items` items of `data`) and its insight latency with a cold and a warm
+    block cache; then, for each of `ingest_seconds`, kills it with SIGKILL
     after that long an ingest by INGEST_CALLERS callers (ghz, the requests of
     `ingest_requests`) and restarts it. The server runs on the same data dir
     afterwards."""
@@ -106,6 +113,14 @@ def measure(server: Guestvoiced, items: int, ingest_requests: Path, ghz: Path,
         f"{figures.settle_seconds:.1f}s of settling; RSS {figures.rss_bytes / 2**20:.0f} MiB; "
         f"clean start {figures.clean_start_seconds:.3f}s "
         f"({figures.clean_start_cpu_seconds:.2f}s CPU)")
+    with server.client() as client:
+        service = ServiceFigures(client.insights, ORGANIZATION, data.window_start, WINDOW_END)
+        for name, call in (
+                ("GetHotelSummary", lambda: service.hotel_summary(data.hotels[0].hotel_id)),
+                ("ListTopIssues", service.top_issues), ("CompareHotels", service.compare_hotels)):
+            figures.query_ms[name] = (median_ms(call, 1), median_ms(call, WARM_QUERY_CALLS))
+    log("  first call / warm: " + ", ".join(
+        f"{name} {cold:.1f} / {warm:.1f} ms" for name, (cold, warm) in figures.query_ms.items()))
     for seconds in ingest_seconds:
         ingest = subprocess.Popen(
             [str(ghz), "--insecure", "--call", INGEST_METHOD, "-D", str(ingest_requests),
@@ -144,6 +159,10 @@ def lines(figures: Footprint) -> list[str]:
         f"| start after a clean stop | {figures.clean_start_seconds:.3f} s "
         f"({figures.clean_start_cpu_seconds:.2f} s CPU) | |",
         f"| server RSS, store loaded | {figures.rss_bytes / 2**20:,.0f} MiB | |",
+        "| insight latency after a restart: first call (cold block cache) / median of "
+        f"{WARM_QUERY_CALLS} | " + "; ".join(
+            f"{name} {cold:.1f} / {warm:.1f} ms"
+            for name, (cold, warm) in figures.query_ms.items()) + " | |",
     ]
 
 
@@ -166,7 +185,7 @@ def run(settings: Settings, ingest_requests: Callable[[DataSet, Path], Path],
         log(f"imported {result.items:,} items in {result.seconds:.1f}s "
             f"({result.items / result.seconds:,.0f}/s, server CPU {cpu_per_item:,.0f} us per "
             f"item), {result.failed} failed; load average {os.getloadavg()[0]:.1f}")
-        figures = measure(server, result.items, ingest_requests(data, work), settings.ghz,
+        figures = measure(server, data, result.items, ingest_requests(data, work), settings.ghz,
                           settings.crash_ingest_seconds, log)
     finally:
         server.stop()
