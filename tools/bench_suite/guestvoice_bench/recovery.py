@@ -153,12 +153,14 @@ def lines(figures: Footprint) -> list[str]:
         f"{figures.sst_bytes / 2**20:,.1f} MiB) | <= 1,000 bytes |",
         f"| start after kill -9 mid-ingest ({INGEST_CALLERS} callers), exec to listening | "
         f"median {figures.crash_median('seconds'):.3f} s, max "
-        f"{figures.crash_max('seconds'):.3f} s ({len(crashes)} kills; CPU by then: median "
+        f"{figures.crash_max('seconds'):.3f} s ({len(crashes)} "
+        f"kill{'s' if len(crashes) != 1 else ''}; CPU by then: median "
         f"{figures.crash_median('cpu_seconds'):.2f} s; WAL replayed: up to "
         f"{figures.crash_max('wal_bytes') / 2**20:.1f} MiB) | <= 0.5 s |",
         f"| start after a clean stop | {figures.clean_start_seconds:.3f} s "
         f"({figures.clean_start_cpu_seconds:.2f} s CPU) | |",
-        f"| server RSS, store loaded | {figures.rss_bytes / 2**20:,.0f} MiB | |",
+        "| server RSS after the clean restart, compaction settled, before any query | "
+        f"{figures.rss_bytes / 2**20:,.0f} MiB | |",
         "| insight latency after a restart: first call (cold block cache) / median of "
         f"{WARM_QUERY_CALLS} | " + "; ".join(
             f"{name} {cold:.1f} / {warm:.1f} ms"
