@@ -1,10 +1,10 @@
 #include "storage/store_inspection.h"
 
 #include <cstdarg>
+#include <memory>
 #include <utility>
 #include <vector>
 
-#include "absl/cleanup/cleanup.h"
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "rocksdb/db.h"
@@ -59,6 +59,39 @@ absl::Status CheckSchemaStamp(const std::string& data_dir,
   return absl::OkStatus();
 }
 
+// A database opened read-only, closed when this goes away.
+struct ReadOnlyDb {
+  ReadOnlyDb() = default;
+  ReadOnlyDb(ReadOnlyDb&&) = default;
+  ~ReadOnlyDb() {
+    if (db == nullptr) return;
+    for (rocksdb::ColumnFamilyHandle* handle : handles) {
+      db->DestroyColumnFamilyHandle(handle).PermitUncheckedError();
+    }
+    db->Close().PermitUncheckedError();
+  }
+
+  std::unique_ptr<rocksdb::DB> db;
+  // In the order of the descriptors it was opened with.
+  std::vector<rocksdb::ColumnFamilyHandle*> handles;
+};
+
+absl::StatusOr<ReadOnlyDb> OpenReadOnly(
+    const rocksdb::DBOptions& options, const std::string& data_dir,
+    const std::vector<rocksdb::ColumnFamilyDescriptor>& descriptors) {
+  ReadOnlyDb opened;
+  rocksdb::DB* raw_db = nullptr;
+  rocksdb::Status status = rocksdb::DB::OpenForReadOnly(
+      options, data_dir, descriptors, &opened.handles, &raw_db);
+  if (!status.ok()) {
+    return FromRocksDb(status, absl::StrCat("data dir ", data_dir,
+                                            ": opening read-only to check "
+                                            "the schema stamp"));
+  }
+  opened.db.reset(raw_db);
+  return opened;
+}
+
 }  // namespace
 
 absl::StatusOr<std::optional<SchemaStamp>> InspectExistingStore(
@@ -79,41 +112,34 @@ absl::StatusOr<std::optional<SchemaStamp>> InspectExistingStore(
                                             "(CURRENT, MANIFEST)"));
   }
   std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
-  size_t default_index = 0;
   for (const std::string& name : names) {
     std::optional<ColumnFamily> family = ColumnFamilyNamed(name);
     if (!family.has_value()) {
       return NotGuestvoiceError(
           data_dir, absl::StrCat("unknown column family '", name, "'"));
     }
-    if (*family == ColumnFamily::kDefault) default_index = descriptors.size();
     descriptors.push_back(ColumnFamilyDescriptorFor(*family, block_cache));
   }
 
-  std::vector<rocksdb::ColumnFamilyHandle*> handles;
-  rocksdb::DB* raw_db = nullptr;
-  status = rocksdb::DB::OpenForReadOnly(options, data_dir, descriptors,
-                                        &handles, &raw_db);
-  if (!status.ok()) {
-    return FromRocksDb(status, absl::StrCat("data dir ", data_dir,
-                                            ": opening read-only to check "
-                                            "the schema stamp"));
-  }
-  std::unique_ptr<rocksdb::DB> db(raw_db);
-  absl::Cleanup close = [&db, &handles] {
-    for (rocksdb::ColumnFamilyHandle* handle : handles) {
-      db->DestroyColumnFamilyHandle(handle).PermitUncheckedError();
-    }
-    db->Close().PermitUncheckedError();
-  };
-
+  // Only the default family, which holds the stamp: a read-only open replays
+  // the WAL into the memtables of the families it opens, and after a crash
+  // that would be the whole WAL a second time (Store::Open replays it again),
+  // and it opens the table files of those families. Records of the other
+  // families are read and skipped.
+  absl::StatusOr<ReadOnlyDb> stamp_db = OpenReadOnly(
+      options, data_dir,
+      {ColumnFamilyDescriptorFor(ColumnFamily::kDefault, block_cache)});
+  if (!stamp_db.ok()) return stamp_db.status();
   std::string encoded;
-  status = db->Get(rocksdb::ReadOptions(), handles[default_index],
-                   SchemaStampKey(), &encoded);
+  status = stamp_db->db->Get(rocksdb::ReadOptions(), stamp_db->handles[0],
+                             SchemaStampKey(), &encoded);
   if (status.IsNotFound()) {
-    for (rocksdb::ColumnFamilyHandle* handle : handles) {
+    absl::StatusOr<ReadOnlyDb> db =
+        OpenReadOnly(options, data_dir, descriptors);
+    if (!db.ok()) return db.status();
+    for (rocksdb::ColumnFamilyHandle* handle : db->handles) {
       std::unique_ptr<rocksdb::Iterator> it(
-          db->NewIterator(rocksdb::ReadOptions(), handle));
+          db->db->NewIterator(rocksdb::ReadOptions(), handle));
       it->SeekToFirst();
       if (it->Valid()) {
         return NotGuestvoiceError(data_dir, "it has data but no schema stamp");

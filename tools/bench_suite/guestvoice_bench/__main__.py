@@ -9,8 +9,8 @@ import sys
 import time
 from pathlib import Path
 
-from guestvoice_bench import growth, report
-from guestvoice_bench.comparison import Comparison
+from guestvoice_bench import growth, recovery, report
+from guestvoice_bench.comparison import Comparison, ingest_requests
 from guestvoice_bench.settings import Settings
 
 
@@ -23,6 +23,9 @@ def main() -> int:
                         help="tiny sizes and one round: checks that every row still runs")
     parser.add_argument("--growth", action="store_true",
                         help="the growth run instead of the side-by-side comparison")
+    parser.add_argument("--recovery", action="store_true",
+                        help="only load the store (no peers) and measure its footprint and "
+                        "its start after kill -9; prints the figures")
     parser.add_argument("--items", type=int, help="items loaded for the comparison")
     parser.add_argument("--rounds", type=int)
     parser.add_argument("--trial_seconds", type=float)
@@ -57,6 +60,9 @@ def main() -> int:
     def log(line: str) -> None:
         print(f"[{time.monotonic() - started:7.1f}s] {line}", flush=True)
 
+    if args.recovery:
+        print("\n".join(recovery.run(settings, ingest_requests, log)))
+        return 0
     if args.growth:
         lines = growth.run(settings, log)
         output = args.output or args.root / "docs" / "benchmarks-growth.md"

@@ -17,7 +17,7 @@ from typing import Any
 
 from guestvoice.v1 import insight_service_pb2
 
-from guestvoice_bench import analysis_speed, load_tools, loader
+from guestvoice_bench import analysis_speed, load_tools, loader, recovery
 from guestvoice_bench.dataset import WINDOW_END, DataSet
 from guestvoice_bench.figures import PostgresFigures, ServiceFigures, differences, interval
 from guestvoice_bench.postgres import Postgres
@@ -43,6 +43,7 @@ class Outcome:
     figure_mismatches: list[str] = field(default_factory=list)
     figure_mismatch_count: int = 0
     failed_calls: dict[str, int] = field(default_factory=dict)
+    footprint: recovery.Footprint = field(default_factory=recovery.Footprint)
 
 
 def _write_json(path: Path, value: Any) -> Path:
@@ -50,7 +51,7 @@ def _write_json(path: Path, value: Any) -> Path:
     return path
 
 
-def _ingest_requests(data: DataSet, work: Path) -> Path:
+def ingest_requests(data: DataSet, work: Path) -> Path:
     """Real reviews by the data set's authors; ghz's {{.UUID}} keeps every
     call a new item and no repeat."""
     requests = []
@@ -141,12 +142,16 @@ class Comparison:
         settings = self.settings
         load = self._load(server, postgres)
         outcome = Outcome(Rounds(), load, postgres.version())
+        ingest = ingest_requests(self.data, work)
+        # Before the trials, whose ingests would add items of their own. The
+        # kills' ingests post after the window, like the trials'.
+        outcome.footprint = recovery.measure(server, self.data, load.items, ingest, settings.ghz,
+                                             settings.crash_ingest_seconds, self.log)
         cli_texts = work / "cli-texts.txt"
         cli_texts.write_text("".join(self.texts[i % len(self.texts)] + "\n"
                                      for i in range(settings.cli_texts)))
         hotels = [hotel.hotel_id for hotel in self.data.hotels]
         summary_hotels = [hotels[rank] for rank in SUMMARY_HOTEL_RANKS if rank < len(hotels)]
-        ingest = _ingest_requests(self.data, work)
         health = _write_json(work / "health.json", [{}])
         guests = list(load.guest_names.items())[:GHZ_REQUESTS]
         lookups = _write_json(work / "lookup.json", [

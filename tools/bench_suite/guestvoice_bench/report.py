@@ -10,6 +10,7 @@ import statistics
 import subprocess
 from pathlib import Path
 
+from guestvoice_bench import recovery
 from guestvoice_bench.comparison import Outcome
 from guestvoice_bench.rows import RATIOS
 from guestvoice_bench.settings import Settings
@@ -96,6 +97,16 @@ def write(path: Path, root: Path, settings: Settings, outcome: Outcome, command:
         "(one connection, server reflection)",
         "",
         *table(outcome),
+        "",
+        "## Footprint and recovery",
+        "",
+        "Measured on the loaded store before the trials (issue 10, item 6; "
+        "`tools/bench --recovery` measures only these): the data dir once compaction has "
+        "settled after a clean restart, and the start time from exec to the \"listening\" line "
+        "after a kill -9 in the middle of an ingest, with the write-ahead log that restart "
+        "found.",
+        "",
+        *recovery.lines(outcome.footprint),
         "",
         "## Correctness",
         "",

@@ -26,6 +26,9 @@ class Settings:
     growth_items: int = 5_000_000
     growth_checkpoints: tuple[int, ...] = (200_000, 1_000_000, 5_000_000)
     growth_report_seconds: float = 10.0
+    # Footprint and recovery: seconds of ingest before each kill -9, so the
+    # kills land at different points of the WAL's cycle of growth and flush.
+    crash_ingest_seconds: tuple[float, ...] = (4.0, 6.5, 9.0)
 
     def smoke(self) -> Settings:
         return Settings(
@@ -33,4 +36,4 @@ class Settings:
             items=2000, rounds=1, trial_seconds=1.0, query_calls=3,
             organization_query_calls=1, analysis_texts=100, cli_texts=500,
             benchmark_min_time=0.05, growth_items=3000, growth_checkpoints=(1000, 3000),
-            growth_report_seconds=1.0)
+            growth_report_seconds=1.0, crash_ingest_seconds=(1.0,))
