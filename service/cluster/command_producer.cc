@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "absl/time/time.h"
 #include "service/cluster/command_partition.h"
 #include "service/cluster/kafka_status.h"
 #include "service/core/errors.h"
@@ -29,6 +30,35 @@ constexpr absl::Duration kRetryAfterFull = absl::Milliseconds(100);
 // whether it should stop.
 constexpr int kPollMs = 100;
 
+// Why `message` was not written, for its caller.
+absl::Status DeliveryFailure(RdKafka::Message& message,
+                             absl::Duration delivery_timeout) {
+  // librdkafka retries what the brokers may yet accept (no leader, too few
+  // in-sync replicas) until the delivery timeout, then reports only the
+  // timeout: say what it usually means.
+  const std::string detail =
+      message.err() == RdKafka::ERR__MSG_TIMED_OUT
+          ? absl::StrCat("not acknowledged within ",
+                         absl::FormatDuration(delivery_timeout),
+                         ": the partition has no leader, or fewer in-sync "
+                         "replicas than its min.insync.replicas")
+          : message.errstr();
+  absl::Status status =
+      KafkaStatus(message.err(),
+                  absl::StrCat("producing to ", message.topic_name(), "[",
+                               message.partition(), "]"),
+                  detail);
+  if (message.status() != RdKafka::Message::MSG_STATUS_POSSIBLY_PERSISTED) {
+    return status;
+  }
+  // The caller must not assume the command was dropped: a retry has to be
+  // recognisable as the same command when it is applied.
+  return absl::Status(status.code(),
+                      absl::StrCat(status.message(),
+                                   "; the record may have been written, so a "
+                                   "retry must carry the same request id"));
+}
+
 }  // namespace
 
 class CommandProducer::DeliveryReports : public RdKafka::DeliveryReportCb {
@@ -42,21 +72,7 @@ class CommandProducer::DeliveryReports : public RdKafka::DeliveryReportCb {
     if (message.err() == RdKafka::ERR_NO_ERROR) {
       result = RecordPosition{message.partition(), message.offset()};
     } else {
-      absl::Status status =
-          KafkaStatus(message.err(),
-                      absl::StrCat("producing to ", message.topic_name(), "[",
-                                   message.partition(), "]"),
-                      message.errstr());
-      if (message.status() == RdKafka::Message::MSG_STATUS_POSSIBLY_PERSISTED) {
-        // The caller must not assume the command was dropped: a retry has to
-        // be recognisable as the same command when it is applied.
-        status = absl::Status(
-            status.code(),
-            absl::StrCat(status.message(),
-                         "; the record may have been written, so a retry "
-                         "must carry the same request id"));
-      }
-      result = std::move(status);
+      result = DeliveryFailure(message, owner_->options_.delivery_timeout);
     }
     // Before the completion, so a completion may produce the next record.
     owner_->in_flight_.fetch_sub(1);
