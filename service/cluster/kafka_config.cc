@@ -78,7 +78,11 @@ KafkaSettings ProducerSettings(const ClusterOptions& options) {
       // the topic's min.insync.replicas=2 a write survives one broker loss.
       {"acks", "all"},
       {"message.timeout.ms", Milliseconds(options.delivery_timeout)},
+      // request.timeout.ms is what the broker may take to gather acks;
+      // socket.timeout.ms is when librdkafka itself gives up on an
+      // unanswered request and resends it.
       {"request.timeout.ms", Milliseconds(request_timeout)},
+      {"socket.timeout.ms", Milliseconds(request_timeout)},
       // A caller waits for its acknowledgement: send at once, batching only
       // what accumulates while a request is in flight.
       {"linger.ms", "1"},

@@ -30,6 +30,9 @@ bool IsTransient(RdKafka::ErrorCode code) {
     case RdKafka::ERR_COORDINATOR_NOT_AVAILABLE:
     case RdKafka::ERR_REQUEST_TIMED_OUT:
     case RdKafka::ERR_NETWORK_EXCEPTION:
+    // Polled too rarely: the group moved this node's partitions (revoked as
+    // lost through the listener) and the next Poll rejoins.
+    case RdKafka::ERR__MAX_POLL_EXCEEDED:
       return true;
     default:
       return false;

@@ -118,21 +118,6 @@ TEST_F(CommandProducerTest, RetriesRetryableBrokerErrorsWithoutDuplicates) {
   EXPECT_EQ(Payloads(Log()), Numbered("retried-", 10));
 }
 
-TEST_F(CommandProducerTest, ResendsAfterAnUnansweredRequestWithoutDuplicates) {
-  // The leader appends but answers after the client gave up on the request:
-  // the retry carries the same sequence numbers, so the broker recognises it.
-  options_.request_timeout = absl::Milliseconds(500);
-  ASSERT_OK_AND_ASSIGN(std::unique_ptr<CommandProducer> producer, Create());
-  const int32_t partition = CommandPartition(kOrganization, kPartitions);
-  cluster_.SetLeader(std::string(kCommandTopic), partition, 1);
-  rd_kafka_mock_broker_push_request_error_rtts(
-      cluster_.get(), 1, /*Produce*/ 0, 1, RD_KAFKA_RESP_ERR_NO_ERROR, 2000);
-  Completions completions;
-  ProduceNumbered(*producer, completions, "slow-", 5);
-  for (const auto& result : completions.WaitFor(5)) EXPECT_THAT(result, IsOk());
-  EXPECT_EQ(Payloads(Log()), Numbered("slow-", 5));
-}
-
 TEST_F(CommandProducerTest, FollowsALeaderChangeWithoutLosingOrDuplicating) {
   ASSERT_OK_AND_ASSIGN(std::unique_ptr<CommandProducer> producer, Create());
   const int32_t partition = CommandPartition(kOrganization, kPartitions);

@@ -63,6 +63,7 @@ TEST(ProducerSettingsTest, AreIdempotentWithAcksAllAndTheNodeAsClient) {
   EXPECT_EQ(settings.at("message.timeout.ms"), "5000");
   // A request may not outlive the record's whole delivery budget.
   EXPECT_EQ(settings.at("request.timeout.ms"), "5000");
+  EXPECT_EQ(settings.at("socket.timeout.ms"), "5000");
   EXPECT_THAT(BuildKafkaConf(ProducerSettings(options)), IsOk());
 }
 
