@@ -7,13 +7,18 @@
 #include <memory>
 #include <vector>
 
+#include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "absl/time/clock.h"
 #include "service/cluster/kafka_status.h"
 
 namespace guestvoice::service::cluster {
 namespace {
+
+// Between DescribeConfigs attempts while a new topic propagates.
+constexpr absl::Duration kPropagationBackoff = absl::Milliseconds(200);
 
 int TimeoutMs(absl::Duration timeout) {
   return static_cast<int>(
@@ -182,13 +187,21 @@ absl::StatusOr<TopicDescription> DescribeTopic(RdKafka::Handle& handle,
       !status.ok()) {
     return status;
   }
-  if (with_configs) {
-    if (absl::Status status = FetchConfigs(handle, description, timeout);
-        !status.ok()) {
+  if (!with_configs) return description;
+  // Metadata said the topic exists; a broker that answers DescribeConfigs
+  // with "unknown topic" has not yet learnt of it from the controller (a
+  // topic created moments ago). Ask again until it has, within `timeout`.
+  const absl::Time give_up = absl::Now() + timeout;
+  while (true) {
+    description.configs.clear();
+    absl::Status status = FetchConfigs(handle, description, timeout);
+    if (status.ok()) return description;
+    if (!absl::StrContains(status.message(), "UNKNOWN_TOPIC_OR_PART") ||
+        absl::Now() + kPropagationBackoff > give_up) {
       return status;
     }
+    absl::SleepFor(kPropagationBackoff);
   }
-  return description;
 }
 
 absl::Status VerifyTopic(RdKafka::Handle& handle, const std::string& topic,
