@@ -230,6 +230,9 @@ absl::StatusOr<std::optional<std::string>> Store::Get(
   return value;
 }
 
+// Only Write and ClearFamily change what the cache holds, so a family with
+// an expiry filter (StoreOptions::expiring_families), whose records
+// compactions drop, is not one to read through here.
 absl::StatusOr<std::optional<std::string>> Store::GetCached(
     ColumnFamily family, std::string_view key) const {
   if (absl::Status open = CheckOpen(); !open.ok()) return open;
