@@ -241,6 +241,22 @@ absl::StatusOr<std::optional<std::string>> Store::Get(
   return value;
 }
 
+// Only Write and ClearFamily change what the cache holds, so a family with
+// an expiry filter (StoreOptions::expiring_families), whose records
+// compactions drop, is not one to read through here.
+absl::StatusOr<std::optional<std::string>> Store::GetCached(
+    ColumnFamily family, std::string_view key) const {
+  if (absl::Status open = CheckOpen(); !open.ok()) return open;
+  if (std::optional<std::string> cached = record_cache_.Find(family, key)) {
+    return cached;
+  }
+  const RecordCache::FillTicket ticket = record_cache_.BeginFill(family, key);
+  absl::StatusOr<std::optional<std::string>> value = Get(family, key);
+  record_cache_.FinishFill(family, key, ticket,
+                           value.ok() ? *value : std::nullopt);
+  return value;
+}
+
 absl::StatusOr<std::vector<std::optional<std::string>>> Store::MultiGet(
     ColumnFamily family, absl::Span<const std::string> keys,
     const Snapshot* snapshot) const {
@@ -319,7 +335,10 @@ absl::Status Store::Write(WriteBatch&& batch) {
     }
     if (!status.ok()) return FromRocksDb(status, "building a write batch");
   }
-  return FromRocksDb(db_->Write(write_options_, &updates),
+  const rocksdb::Status status = db_->Write(write_options_, &updates);
+  // Even after a failed write: RocksDB may have applied it to the memtables.
+  record_cache_.Invalidate(batch);
+  return FromRocksDb(status,
                      absl::StrCat("writing ", batch.count(), " updates"));
 }
 
@@ -403,6 +422,7 @@ absl::Status Store::ClearFamily(ColumnFamily family) {
   rocksdb::Status status = batch.DeleteRange(handle(family), "", last);
   if (status.ok()) status = batch.Delete(handle(family), last);
   if (status.ok()) status = db_->Write(write_options_, &batch);
+  record_cache_.InvalidateFamily(family);
   return FromRocksDb(status, what);
 }
 

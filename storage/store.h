@@ -17,6 +17,7 @@
 #include "rocksdb/cache.h"
 #include "rocksdb/db.h"
 #include "storage/column_family.h"
+#include "storage/record_cache.h"
 #include "storage/schema_stamp.h"
 #include "storage/snapshot.h"
 #include "storage/store_options.h"
@@ -98,6 +99,13 @@ class Store {
   [[nodiscard]] absl::StatusOr<std::optional<std::string>> Get(
       ColumnFamily family, std::string_view key,
       const Snapshot* snapshot = nullptr) const;
+
+  // As Get, for a small record that many writes read and few change (a
+  // hotel, a feedback author): answered from memory once read
+  // (storage/record_cache.h). Never older than Get would be: every Write
+  // drops the keys it changes from the cache.
+  [[nodiscard]] absl::StatusOr<std::optional<std::string>> GetCached(
+      ColumnFamily family, std::string_view key) const;
 
   // The values under `keys` (nullopt where there is none), looked up in one
   // batch: RocksDB sorts the keys and reads each file's blocks once, which is
@@ -192,6 +200,8 @@ class Store {
   Handles handles_;
   SchemaStamp schema_stamp_;
   std::string secret_;
+  // Filled by GetCached, emptied of what Write and ClearFamily change.
+  mutable RecordCache record_cache_;
 };
 
 }  // namespace guestvoice::storage

@@ -28,6 +28,7 @@ class WriteBatch {
 
  private:
   friend class Store;
+  friend class RecordCache;
 
   enum class Operation { kPut, kDelete, kMerge };
   struct Update {

@@ -107,8 +107,11 @@ class AggregateDeltas {
     // Entry key -> summed slots, ordered as tables are written.
     std::map<std::string, Slots> entries;
   };
-  void AddEntry(storage::AggregateTable table, std::string_view hotel,
-                int64_t day, std::string entry, const Slots& slots);
+  // The block of (table, hotel, period, first_day), made empty if new.
+  Block& BlockAt(storage::AggregateTable table, std::string_view hotel,
+                 storage::AggregatePeriod period, int64_t first_day);
+  static void AddEntry(Block& block, const std::string& entry,
+                       const Slots& slots);
 
   std::string organization_;
   // By block key.

@@ -103,17 +103,22 @@ absl::StatusOr<IngestOutcome> FeedbackIngester::Ingest(
   ASSIGN_OR_RETURN(std::optional<internal::v1::FeedbackAuthor> author,
                    ReadFeedbackAuthor(deps_.store, organization, input.source(),
                                       input.author().handle()));
+  // An author seen for the first time has a fresh voice, which no repeat
+  // entry names yet: only a known author's item can be a repeat.
+  bool repeat = false;
   if (!author.has_value()) {
     author.emplace();
     author->set_voice(NewAuthorVoiceId());
     batch.Put(storage::ColumnFamily::kFeedback, author_key,
               author->SerializeAsString());
+  } else {
+    ASSIGN_OR_RETURN(
+        std::optional<std::string> earlier_same_text,
+        deps_.store.Get(storage::ColumnFamily::kFeedback,
+                        storage::FeedbackRepeatIndexKey(
+                            organization, author->voice(), text_digest)));
+    repeat = earlier_same_text.has_value();
   }
-  ASSIGN_OR_RETURN(
-      std::optional<std::string> earlier_same_text,
-      deps_.store.Get(storage::ColumnFamily::kFeedback,
-                      storage::FeedbackRepeatIndexKey(
-                          organization, author->voice(), text_digest)));
 
   internal::v1::StoredFeedback item;
   item.set_author_voice(author->voice());
@@ -137,7 +142,7 @@ absl::StatusOr<IngestOutcome> FeedbackIngester::Ingest(
   *feedback.mutable_post_time() = input.post_time();
   *feedback.mutable_receive_time() = ToProtoTimestamp(now);
   *feedback.mutable_analysis() = std::move(analysis);
-  feedback.set_repeat(earlier_same_text.has_value());
+  feedback.set_repeat(repeat);
   if (!author->guest().empty()) {
     feedback.set_guest(FormatGuestName(organization, author->guest()));
   }

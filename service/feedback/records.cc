@@ -75,7 +75,9 @@ std::string AuthorKey(std::string_view organization, uint32_t source,
 absl::StatusOr<std::optional<internal::v1::FeedbackAuthor>> ReadFeedbackAuthor(
     const storage::Store& store, std::string_view organization, uint32_t source,
     std::string_view handle) {
-  return ReadProto<internal::v1::FeedbackAuthor>(
+  // Cached: ingest reads the author of every item, and authors change only
+  // when linked, unlinked or erased.
+  return ReadCachedProto<internal::v1::FeedbackAuthor>(
       store, storage::ColumnFamily::kFeedback,
       AuthorKey(organization, source, handle), "a feedback author");
 }

@@ -60,11 +60,12 @@ absl::Status ApplyUpdate(const v1::UpdateHotelRequest& request,
 absl::StatusOr<v1::Hotel> ReadHotel(const storage::Store& store,
                                     const HotelName& name,
                                     std::string_view resource_name) {
+  // Cached: ingest reads the hotel's time zone for every item.
   ASSIGN_OR_RETURN(
       std::optional<v1::Hotel> hotel,
-      ReadProto<v1::Hotel>(store, storage::ColumnFamily::kEntities,
-                           storage::HotelKey(name.organization, name.hotel),
-                           resource_name));
+      ReadCachedProto<v1::Hotel>(
+          store, storage::ColumnFamily::kEntities,
+          storage::HotelKey(name.organization, name.hotel), resource_name));
   if (!hotel.has_value()) return ResourceNotFound(resource_name);
   return *std::move(hotel);
 }

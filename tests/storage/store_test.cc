@@ -203,6 +203,40 @@ TEST_F(StoreTest, AMalformedCounterTableRejectsTheWholeBatch) {
   EXPECT_EQ(Get(ColumnFamily::kAggregates, "sum"), std::nullopt);
 }
 
+TEST_F(StoreTest, CachedReadsSeeEveryWriteAndClear) {
+  Open();
+  auto cached = [&](const std::string& key) {
+    absl::StatusOr<std::optional<std::string>> value =
+        store_->GetCached(ColumnFamily::kEntities, key);
+    EXPECT_THAT(value, IsOk());
+    return value.ok() ? *value : std::nullopt;
+  };
+  EXPECT_EQ(cached("hotel"), std::nullopt);
+  Put(ColumnFamily::kEntities, "hotel", "Europe/Lisbon");
+  EXPECT_THAT(cached("hotel"), Optional(std::string("Europe/Lisbon")));
+  EXPECT_THAT(cached("hotel"), Optional(std::string("Europe/Lisbon")));
+
+  Put(ColumnFamily::kEntities, "hotel", "Asia/Tokyo");
+  EXPECT_THAT(cached("hotel"), Optional(std::string("Asia/Tokyo")));
+  // The same key in another family is another record.
+  Put(ColumnFamily::kIndexes, "hotel", "an index entry");
+  EXPECT_THAT(cached("hotel"), Optional(std::string("Asia/Tokyo")));
+
+  WriteBatch erase;
+  erase.Delete(ColumnFamily::kEntities, "hotel");
+  ASSERT_OK(store_->Write(std::move(erase)));
+  EXPECT_EQ(cached("hotel"), std::nullopt);
+
+  Put(ColumnFamily::kEntities, "hotel", "Europe/Paris");
+  EXPECT_THAT(cached("hotel"), Optional(std::string("Europe/Paris")));
+  ASSERT_OK(store_->ClearFamily(ColumnFamily::kEntities));
+  EXPECT_EQ(cached("hotel"), std::nullopt);
+
+  ASSERT_OK(store_->Close());
+  EXPECT_THAT(store_->GetCached(ColumnFamily::kEntities, "hotel"),
+              StatusIs(absl::StatusCode::kFailedPrecondition));
+}
+
 TEST_F(StoreTest, ClearFamilyDeletesEveryEntryOfThatFamilyOnly) {
   Open();
   ASSERT_OK(store_->ClearFamily(ColumnFamily::kAggregates));  // empty: no-op

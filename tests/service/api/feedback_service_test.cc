@@ -26,13 +26,14 @@ using ::testing::ElementsAre;
 using ::testing::IsEmpty;
 using ::testing::UnorderedElementsAre;
 
-// Feedback counted in the lisbon hotel's pre-aggregates.
-int64_t CountedFeedback(service::Server& server) {
+// Feedback counted in the lisbon hotel's pre-aggregates, on every day a test
+// posts on (1970 to 2106) or on one day.
+int64_t CountedFeedback(service::Server& server, int64_t first_day = 0,
+                        int64_t last_day = 50'000) {
   absl::StatusOr<std::vector<service::AggregateBlock>> blocks =
       service::ReadBlocks(
           server.store(), "default", storage::AggregateTable::kVoices, "lisbon",
-          // 1970 to 2106: every day a test posts on.
-          0, 50'000, service::BlockCover::kFewestBlocks, nullptr);
+          first_day, last_day, service::BlockCover::kFewestBlocks, nullptr);
   EXPECT_TRUE(blocks.ok()) << blocks.status();
   int64_t count = 0;
   if (!blocks.ok()) return count;
@@ -155,6 +156,51 @@ TEST_F(FeedbackServiceTest, UnknownOrForeignHotelIsNotFound) {
   EXPECT_THAT(Ingest(foreign),
               GrpcErrorIs(grpc::StatusCode::NOT_FOUND, "RESOURCE_NOT_FOUND"));
   EXPECT_THAT(ListAll(), IsEmpty());
+}
+
+// Ingest keeps hotels in memory (Store::GetCached): a changed time zone and
+// a deleted hotel must take effect on the next item all the same.
+TEST_F(FeedbackServiceTest, IngestSeesTheHotelAsItIsNow) {
+  const v1::Feedback first = Item("z-1", "@ana", "Quiet room");
+  const absl::Time posted = service::FromProtoTimestamp(first.post_time());
+  absl::TimeZone lisbon;
+  absl::TimeZone kiritimati;
+  ASSERT_TRUE(absl::LoadTimeZone("Europe/Lisbon", &lisbon));
+  ASSERT_TRUE(absl::LoadTimeZone("Pacific/Kiritimati", &kiritimati));
+  const int64_t lisbon_day = service::HotelDay(posted, lisbon);
+  const int64_t kiritimati_day = service::HotelDay(posted, kiritimati);
+  ASSERT_NE(lisbon_day, kiritimati_day);
+  ASSERT_TRUE(Ingest(first).ok());
+  EXPECT_EQ(CountedFeedback(server_.server(), lisbon_day, lisbon_day), 1);
+
+  auto hotels = v1::HotelService::NewStub(server_.channel());
+  v1::UpdateHotelRequest update;
+  update.mutable_hotel()->set_name("organizations/default/hotels/lisbon");
+  update.mutable_hotel()->set_time_zone("Pacific/Kiritimati");
+  update.mutable_update_mask()->add_paths("time_zone");
+  v1::Hotel updated;
+  ASSERT_TRUE(hotels
+                  ->UpdateHotel(TestServer::Context(server_.admin_key()).get(),
+                                update, &updated)
+                  .ok());
+  v1::Feedback second = Item("z-2", "@bob", "Quiet room");
+  second.set_hotel(first.hotel());
+  *second.mutable_post_time() = first.post_time();
+  ASSERT_TRUE(Ingest(second).ok());
+  EXPECT_EQ(CountedFeedback(server_.server(), lisbon_day, lisbon_day), 1);
+  EXPECT_EQ(CountedFeedback(server_.server(), kiritimati_day, kiritimati_day),
+            1);
+
+  v1::DeleteHotelRequest remove;
+  remove.set_name("organizations/default/hotels/lisbon");
+  google::protobuf::Empty empty;
+  ASSERT_TRUE(hotels
+                  ->DeleteHotel(TestServer::Context(server_.admin_key()).get(),
+                                remove, &empty)
+                  .ok());
+  EXPECT_THAT(Ingest(Item("z-3", "@ana", "Quiet room")),
+              GrpcErrorIs(grpc::StatusCode::NOT_FOUND, "RESOURCE_NOT_FOUND"));
+  EXPECT_EQ(ListAll().size(), 2u);
 }
 
 TEST_F(FeedbackServiceTest, RetryReturnsTheOriginalAndCountsOnce) {

@@ -74,6 +74,43 @@ TEST_F(LoyaltyFeedbackTest, LinkingAHandleAttributesItsFeedbackToTheGuest) {
   EXPECT_EQ(GuestOfTheItem(), "");
 }
 
+// Ingest keeps authors in memory (Store::GetCached): each item must count
+// for the voice its author has when it arrives.
+TEST_F(LoyaltyFeedbackTest, EachNewItemCountsAsItsAuthorIsNow) {
+  v1::Feedback stored;
+  ASSERT_TRUE(
+      Ingest(Item("tw-a", "@AnaTravels", "Lovely staff"), &stored).ok());
+  EXPECT_EQ(stored.guest(), "");
+  const std::string guest = NewGuest({});
+  v1::LinkIdentityRequest link;
+  link.set_guest(guest);
+  *link.mutable_identity() = TwitterHandle("anatravels");
+  v1::Guest linked;
+  ASSERT_TRUE(loyalty_->LinkIdentity(Admin().get(), link, &linked).ok());
+  ASSERT_TRUE(Ingest(Item("tw-b", "@AnaTravels", "Noisy bar"), &stored).ok());
+  EXPECT_EQ(stored.guest(), guest);
+
+  v1::UnlinkIdentityRequest unlink;
+  unlink.set_guest(guest);
+  *unlink.mutable_identity() = TwitterHandle("anatravels");
+  ASSERT_TRUE(loyalty_->UnlinkIdentity(Admin().get(), unlink, &linked).ok());
+  ASSERT_TRUE(Ingest(Item("tw-c", "@AnaTravels", "Cold pool"), &stored).ok());
+  EXPECT_EQ(stored.guest(), "");
+
+  // Erasure forgets the author: the same text again is a new author's first
+  // item, not a repeat.
+  ASSERT_TRUE(loyalty_->LinkIdentity(Admin().get(), link, &linked).ok());
+  v1::EraseGuestRequest erase;
+  erase.set_name(guest);
+  google::protobuf::Empty empty;
+  ASSERT_TRUE(loyalty_->EraseGuest(Admin().get(), erase, &empty).ok());
+  ASSERT_TRUE(Ingest(Item("tw-d", "@AnaTravels", "Cold pool"), &stored).ok());
+  EXPECT_EQ(stored.guest(), "");
+  EXPECT_FALSE(stored.repeat());
+  ASSERT_TRUE(Ingest(Item("tw-e", "@AnaTravels", "Cold pool"), &stored).ok());
+  EXPECT_TRUE(stored.repeat());
+}
+
 TEST_F(LoyaltyFeedbackTest, MergeMovesAuthorshipToTheSurvivor) {
   const std::string survivor = NewGuest({});
   const std::string merged = NewGuest({TwitterHandle("anatravels")});
