@@ -254,14 +254,44 @@ absl::StatusOr<std::vector<AggregateBlock>> ReadIntervalSum(
   return blocks;
 }
 
+namespace {
+
+// The slots of one summed entry, zero past those its tables have.
+using SummedSlots = std::array<int64_t, storage::kMaxCounterSlots>;
+
+// Visits every entry of the sum of `blocks` once, in key order, with its
+// summed slots. A single added block (an interval sum, ReadIntervalSum) is
+// the sum already: its entries are visited as they are, without a merge, as
+// insight reads do for every voice of every hotel.
+template <typename Visit>
+void ForEachSummedEntry(absl::Span<const AggregateBlock> blocks, Visit visit) {
+  SummedSlots slots{};
+  if (blocks.size() == 1 && !blocks[0].subtract) {
+    const storage::DecodedCounterTable& table = *blocks[0].table;
+    const size_t slot_count = table.slot_count();
+    for (size_t i = 0; i < table.entry_count(); ++i) {
+      std::copy_n(table.slots(i), slot_count, slots.begin());
+      visit(table.key(i), slots);
+    }
+    return;
+  }
+  const SignedTables tables = TablesOf(blocks);
+  storage::SumDecodedCounterTables(
+      tables.added, tables.subtracted,
+      [&](std::string_view key, const storage::CounterSlots& sums) {
+        slots = sums.values;
+        visit(key, slots);
+      });
+}
+
+}  // namespace
+
 absl::Status SumVoices(
     absl::Span<const AggregateBlock> blocks,
     absl::FunctionRef<void(std::string_view voice, const VoiceCounters&)>
         visit) {
-  const SignedTables tables = TablesOf(blocks);
-  storage::SumDecodedCounterTables(
-      tables.added, tables.subtracted,
-      [&](std::string_view voice, const storage::CounterSlots& sums) {
+  ForEachSummedEntry(
+      blocks, [&](std::string_view voice, const SummedSlots& sums) {
         visit(voice, VoiceCounters{sums[kFeedbackCount], sums[kSentimentSum],
                                    sums[kRatedCount], sums[kRatingSum],
                                    sums[kNotScoredCount]});
@@ -274,22 +304,19 @@ absl::Status SumAspectVoices(
     absl::FunctionRef<void(std::string_view aspect, std::string_view voice,
                            const AspectCounters&)>
         visit) {
-  const SignedTables tables = TablesOf(blocks);
   absl::Status malformed;
-  storage::SumDecodedCounterTables(
-      tables.added, tables.subtracted,
-      [&](std::string_view entry, const storage::CounterSlots& sums) {
-        const size_t aspect_size =
-            entry.empty() ? 0 : static_cast<uint8_t>(entry[0]);
-        if (entry.empty() || aspect_size >= entry.size()) {
-          malformed =
-              absl::DataLossError("an aspects-table entry is malformed");
-          return;
-        }
-        visit(entry.substr(1, aspect_size), entry.substr(1 + aspect_size),
-              AspectCounters{sums[kMentionCount], sums[kMentionSentimentSum],
-                             sums[kNegativeMentions]});
-      });
+  ForEachSummedEntry(blocks, [&](std::string_view entry,
+                                 const SummedSlots& sums) {
+    const size_t aspect_size =
+        entry.empty() ? 0 : static_cast<uint8_t>(entry[0]);
+    if (entry.empty() || aspect_size >= entry.size()) {
+      malformed = absl::DataLossError("an aspects-table entry is malformed");
+      return;
+    }
+    visit(entry.substr(1, aspect_size), entry.substr(1 + aspect_size),
+          AspectCounters{sums[kMentionCount], sums[kMentionSentimentSum],
+                         sums[kNegativeMentions]});
+  });
   return malformed;
 }
 
