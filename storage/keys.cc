@@ -443,6 +443,13 @@ absl::StatusOr<NegativeQuoteKeyParts> ParseNegativeQuoteKey(
   return parts;
 }
 
+bool IsNegativeQuoteKey(std::string_view key) {
+  KeyReader reader(key);
+  if (!reader.ReadString().ok()) return false;
+  const absl::StatusOr<KeyKind> kind = reader.ReadKind();
+  return kind.ok() && *kind == KeyKind::kNegativeQuote;
+}
+
 namespace {
 
 KeyKind BlockKind(AggregateTable table) {

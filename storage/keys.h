@@ -196,6 +196,10 @@ struct NegativeQuoteKeyParts {
 };
 absl::StatusOr<NegativeQuoteKeyParts> ParseNegativeQuoteKey(
     std::string_view key);
+// Whether a feedback-family key is a negative quote's: a look at its head
+// only, cheap enough for every key a write holds (ParseNegativeQuoteKey
+// builds an error for every other kind).
+bool IsNegativeQuoteKey(std::string_view key);
 
 // aggregates: the counter tables (storage/counter_table.h) of one hotel and
 // period; service/feedback/aggregates.h has their entries and slots. Persisted

@@ -1,6 +1,8 @@
 #ifndef GUESTVOICE_STORAGE_SNAPSHOT_H_
 #define GUESTVOICE_STORAGE_SNAPSHOT_H_
 
+#include <cstdint>
+
 #include "rocksdb/db.h"
 
 namespace guestvoice::storage {
@@ -12,6 +14,9 @@ class Snapshot {
   Snapshot(const Snapshot&) = delete;
   Snapshot& operator=(const Snapshot&) = delete;
   ~Snapshot() { db_->ReleaseSnapshot(snapshot_); }
+
+  // RocksDB's sequence number of the view: it sees every write up to it.
+  uint64_t sequence() const { return snapshot_->GetSequenceNumber(); }
 
  private:
   friend class Store;

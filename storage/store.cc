@@ -137,8 +137,9 @@ absl::StatusOr<std::unique_ptr<Store>> Store::Open(
   Handles handles;
   std::copy(handle_list.begin(), handle_list.end(), handles.begin());
   auto store = absl::WrapUnique(
-      new Store(data_dir, options.sync_writes, std::move(block_cache),
-                std::unique_ptr<rocksdb::DB>(raw_db), handles, SchemaStamp()));
+      new Store(data_dir, options.sync_writes, options.read_cache_bytes,
+                std::move(block_cache), std::unique_ptr<rocksdb::DB>(raw_db),
+                handles, SchemaStamp()));
 
   if (!stamp.has_value()) {
     stamp = NewSchemaStamp(kSchemaVersion, absl::Now());
@@ -159,7 +160,7 @@ absl::StatusOr<std::unique_ptr<Store>> Store::Open(
   return store;
 }
 
-Store::Store(std::string data_dir, bool sync_writes,
+Store::Store(std::string data_dir, bool sync_writes, size_t read_cache_bytes,
              std::shared_ptr<rocksdb::Cache> block_cache,
              std::unique_ptr<rocksdb::DB> db, Handles handles,
              SchemaStamp schema_stamp)
@@ -167,7 +168,8 @@ Store::Store(std::string data_dir, bool sync_writes,
       block_cache_(std::move(block_cache)),
       db_(std::move(db)),
       handles_(handles),
-      schema_stamp_(std::move(schema_stamp)) {
+      schema_stamp_(std::move(schema_stamp)),
+      read_cache_(std::make_unique<ReadCache>(read_cache_bytes)) {
   write_options_.sync = sync_writes;
 }
 
@@ -299,6 +301,9 @@ absl::Status Store::Write(WriteBatch&& batch) {
   if (absl::Status open = CheckOpen(); !open.ok()) return open;
   if (batch.empty()) return absl::OkStatus();
   rocksdb::WriteBatch updates;
+  // What the batch changes of what the read cache holds: aggregates blocks
+  // and the negative-quote ranges of a hotel and aspect.
+  std::vector<std::string> cached_sources;
   for (const WriteBatch::Update& update : batch.updates_) {
     // RocksDB accepts such a Merge into the WAL and fails only while applying
     // it, after earlier updates of the batch took effect (and again on every
@@ -320,6 +325,17 @@ absl::Status Store::Write(WriteBatch&& batch) {
             table.message()));
       }
     }
+    if (update.family == ColumnFamily::kAggregates) {
+      cached_sources.push_back(update.key);
+    } else if (update.family == ColumnFamily::kFeedback &&
+               IsNegativeQuoteKey(update.key)) {
+      if (absl::StatusOr<NegativeQuoteKeyParts> quote =
+              ParseNegativeQuoteKey(update.key);
+          quote.ok()) {
+        cached_sources.push_back(
+            NegativeQuotePrefix(quote->org_id, quote->hotel_id, quote->aspect));
+      }
+    }
     rocksdb::ColumnFamilyHandle* family = handle(update.family);
     rocksdb::Status status;
     switch (update.operation) {
@@ -335,11 +351,117 @@ absl::Status Store::Write(WriteBatch&& batch) {
     }
     if (!status.ok()) return FromRocksDb(status, "building a write batch");
   }
-  const rocksdb::Status status = db_->Write(write_options_, &updates);
+  // What the read cache derived from these sources stops serving reads before
+  // the write can be seen, and nothing read before it is cached after.
+  if (!cached_sources.empty()) read_cache_->BeginWrite(cached_sources);
+  const rocksdb::Status written = db_->Write(write_options_, &updates);
+  if (!cached_sources.empty()) {
+    read_cache_->EndWrite(cached_sources, db_->GetLatestSequenceNumber());
+  }
   // Even after a failed write: RocksDB may have applied it to the memtables.
   record_cache_.Invalidate(batch);
-  return FromRocksDb(status,
+  return FromRocksDb(written,
                      absl::StrCat("writing ", batch.count(), " updates"));
+}
+
+namespace {
+
+// The read cache's keys: one prefix per kind of value, so that each key's
+// value has one type whatever the callers' keys are.
+constexpr char kBlockPrefix = 'b';
+constexpr char kDerivedTablePrefix = 'd';
+constexpr char kQuoteValuePrefix = 'q';
+
+std::string CacheKey(char kind, std::string_view key) {
+  std::string cache_key(1, kind);
+  cache_key.append(key);
+  return cache_key;
+}
+
+CounterTable TableOf(const ReadCache::Value& value) {
+  return std::static_pointer_cast<const DecodedCounterTable>(value);
+}
+
+}  // namespace
+
+absl::StatusOr<std::vector<CounterTable>> Store::ReadCounterTables(
+    absl::Span<const std::string> keys, const Snapshot* snapshot) const {
+  if (absl::Status open = CheckOpen(); !open.ok()) return open;
+  std::unique_ptr<Snapshot> latest;
+  if (snapshot == nullptr) {
+    latest = GetSnapshot();
+    snapshot = latest.get();
+  }
+  const uint64_t sequence = snapshot->sequence();
+  std::vector<CounterTable> tables(keys.size());
+  // The keys the cache does not hold, and where their tables go.
+  std::vector<std::string> missed;
+  std::vector<size_t> missed_at;
+  for (size_t i = 0; i < keys.size(); ++i) {
+    std::optional<ReadCache::Value> cached =
+        read_cache_->Find(CacheKey(kBlockPrefix, keys[i]), sequence);
+    if (cached.has_value()) {
+      tables[i] = TableOf(*cached);
+    } else {
+      missed.push_back(keys[i]);
+      missed_at.push_back(i);
+    }
+  }
+  if (missed.empty()) return tables;
+  absl::StatusOr<std::vector<std::optional<std::string>>> values =
+      MultiGet(ColumnFamily::kAggregates, missed, snapshot);
+  if (!values.ok()) return values.status();
+  for (size_t j = 0; j < missed.size(); ++j) {
+    CounterTable table;
+    if ((*values)[j].has_value()) {
+      absl::StatusOr<DecodedCounterTable> decoded =
+          DecodedCounterTable::Decode(*(*values)[j]);
+      if (!decoded.ok()) return decoded.status();
+      table = std::make_shared<const DecodedCounterTable>(*std::move(decoded));
+    }
+    read_cache_->Insert(CacheKey(kBlockPrefix, missed[j]),
+                        absl::MakeConstSpan(&missed[j], 1), sequence, table,
+                        table == nullptr ? 0 : table->memory_bytes());
+    tables[missed_at[j]] = std::move(table);
+  }
+  return tables;
+}
+
+absl::StatusOr<CounterTable> Store::ReadDerivedCounterTable(
+    std::string_view key, absl::Span<const std::string> sources,
+    const Snapshot& snapshot, DeriveCounterTable derive) const {
+  if (absl::Status open = CheckOpen(); !open.ok()) return open;
+  const uint64_t sequence = snapshot.sequence();
+  const std::string cache_key = CacheKey(kDerivedTablePrefix, key);
+  std::optional<ReadCache::Value> cached =
+      read_cache_->Find(cache_key, sequence);
+  if (cached.has_value()) return TableOf(*cached);
+  absl::StatusOr<std::vector<CounterTable>> tables =
+      ReadCounterTables(sources, &snapshot);
+  if (!tables.ok()) return tables.status();
+  absl::StatusOr<CounterTable> derived = derive(*tables);
+  if (!derived.ok()) return derived.status();
+  read_cache_->Insert(cache_key, sources, sequence, *derived,
+                      *derived == nullptr ? 0 : (*derived)->memory_bytes());
+  return derived;
+}
+
+absl::StatusOr<ReadCache::Value> Store::ReadDerivedFromQuotes(
+    std::string_view key, std::string_view quote_prefix,
+    const Snapshot& snapshot,
+    absl::FunctionRef<absl::StatusOr<CachedValue>()> compute) const {
+  if (absl::Status open = CheckOpen(); !open.ok()) return open;
+  const uint64_t sequence = snapshot.sequence();
+  const std::string cache_key = CacheKey(kQuoteValuePrefix, key);
+  std::optional<ReadCache::Value> cached =
+      read_cache_->Find(cache_key, sequence);
+  if (cached.has_value()) return *std::move(cached);
+  absl::StatusOr<CachedValue> computed = compute();
+  if (!computed.ok()) return computed.status();
+  const std::string source(quote_prefix);
+  read_cache_->Insert(cache_key, absl::MakeConstSpan(&source, 1), sequence,
+                      computed->value, computed->bytes);
+  return std::move(computed->value);
 }
 
 namespace {
@@ -421,7 +543,14 @@ absl::Status Store::ClearFamily(ColumnFamily family) {
   rocksdb::WriteBatch batch;
   rocksdb::Status status = batch.DeleteRange(handle(family), "", last);
   if (status.ok()) status = batch.Delete(handle(family), last);
-  if (status.ok()) status = db_->Write(write_options_, &batch);
+  if (status.ok()) {
+    // Clearing the feedback family (no caller does) would drop quotes too.
+    const bool cached = family == ColumnFamily::kAggregates ||
+                        family == ColumnFamily::kFeedback;
+    if (cached) read_cache_->BeginWriteAll();
+    status = db_->Write(write_options_, &batch);
+    if (cached) read_cache_->EndWriteAll(db_->GetLatestSequenceNumber());
+  }
   record_cache_.InvalidateFamily(family);
   return FromRocksDb(status, what);
 }

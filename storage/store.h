@@ -17,6 +17,8 @@
 #include "rocksdb/cache.h"
 #include "rocksdb/db.h"
 #include "storage/column_family.h"
+#include "storage/decoded_counter_table.h"
+#include "storage/read_cache.h"
 #include "storage/record_cache.h"
 #include "storage/schema_stamp.h"
 #include "storage/snapshot.h"
@@ -114,6 +116,44 @@ class Store {
   MultiGet(ColumnFamily family, absl::Span<const std::string> keys,
            const Snapshot* snapshot = nullptr) const;
 
+  // The counter tables of the aggregates family under `keys` as `snapshot`
+  // sees them (the latest when null), decoded; null where a key is absent.
+  // Served from the read cache (read_cache.h) where it holds them, read with
+  // one MultiGet and cached otherwise. DATA_LOSS when a table is malformed.
+  [[nodiscard]] absl::StatusOr<std::vector<CounterTable>> ReadCounterTables(
+      absl::Span<const std::string> keys,
+      const Snapshot* snapshot = nullptr) const;
+
+  // A table derived from the aggregates blocks `sources` (such as their sum
+  // over an interval), cached under `key`, which must name the derivation
+  // and the sources: from the read cache when it holds one derived from the
+  // sources as `snapshot` sees them, or else `derive` of their tables (as
+  // ReadCounterTables returns them), which is then cached.
+  using DeriveCounterTable = absl::FunctionRef<absl::StatusOr<CounterTable>(
+      absl::Span<const CounterTable> sources)>;
+  [[nodiscard]] absl::StatusOr<CounterTable> ReadDerivedCounterTable(
+      std::string_view key, absl::Span<const std::string> sources,
+      const Snapshot& snapshot, DeriveCounterTable derive) const;
+
+  // A value computed from the negative quotes under `quote_prefix`
+  // (NegativeQuotePrefix, storage/keys.h) as `snapshot` sees them, cached
+  // under `key`, which must name the computation and the prefix: from the
+  // read cache when it holds one computed from the same quotes, or else what
+  // `compute` returns (reading at `snapshot`), which is then cached. The
+  // value's type is the caller's, the same for every call with that key.
+  struct CachedValue {
+    ReadCache::Value value;
+    // What it takes in memory, for the cache's budget.
+    size_t bytes = 0;
+  };
+  [[nodiscard]] absl::StatusOr<ReadCache::Value> ReadDerivedFromQuotes(
+      std::string_view key, std::string_view quote_prefix,
+      const Snapshot& snapshot,
+      absl::FunctionRef<absl::StatusOr<CachedValue>()> compute) const;
+
+  // Hits, misses and size of the read cache.
+  ReadCache::Stats read_cache_stats() const { return read_cache_->stats(); }
+
   // Applies every update of `batch` atomically; when sync_writes is on, the
   // batch is in the fsynced WAL before this returns. Concurrent calls are
   // grouped into one WAL write and one fsync (group commit).
@@ -182,7 +222,7 @@ class Store {
   absl::Status ReadOrMakeSecret();
   using Handles = std::array<rocksdb::ColumnFamilyHandle*, kColumnFamilyCount>;
 
-  Store(std::string data_dir, bool sync_writes,
+  Store(std::string data_dir, bool sync_writes, size_t read_cache_bytes,
         std::shared_ptr<rocksdb::Cache> block_cache,
         std::unique_ptr<rocksdb::DB> db, Handles handles,
         SchemaStamp schema_stamp);
@@ -202,6 +242,9 @@ class Store {
   std::string secret_;
   // Filled by GetCached, emptied of what Write and ClearFamily change.
   mutable RecordCache record_cache_;
+  // Told of every write of an aggregates block or a negative quote (Write,
+  // ClearFamily).
+  std::unique_ptr<ReadCache> read_cache_;
 };
 
 }  // namespace guestvoice::storage

@@ -33,6 +33,9 @@ struct StoreOptions {
   bool sync_writes = true;
   // One LRU block cache shared by every column family.
   size_t block_cache_bytes = size_t{256} << 20;
+  // Decoded aggregate blocks, per-interval sums and recent quotes kept in
+  // memory (read_cache.h); 0 turns the cache off.
+  size_t read_cache_bytes = size_t{128} << 20;
   // Create the directory and an empty store when there is none.
   bool create_if_missing = true;
   // Families whose entries expire; none unless the owner says so.

@@ -47,6 +47,10 @@ ABSL_FLAG(bool, sync_writes, true,
           "writers share one fsync. Off risks losing the last writes on a "
           "machine crash.");
 ABSL_FLAG(int, block_cache_mb, 256, "RocksDB block cache size, in MiB.");
+ABSL_FLAG(int, read_cache_mb, 128,
+          "Memory for what insight queries read again and again (decoded "
+          "aggregates, per-interval sums, recent quotes), in MiB; 0 turns "
+          "the cache off.");
 ABSL_FLAG(int, read_threads, 4,
           "Workers that run point reads (lookups, gets, short lists).");
 ABSL_FLAG(int, scan_threads, 2,
@@ -233,6 +237,10 @@ int main(int argc, char** argv) {
         "--max_streams_per_connection must be positive");
     return EXIT_FAILURE;
   }
+  if (absl::GetFlag(FLAGS_read_cache_mb) < 0) {
+    spdlog::critical("--read_cache_mb must not be negative");
+    return EXIT_FAILURE;
+  }
   if (absl::GetFlag(FLAGS_rate_limit_calls_per_second) < 0 ||
       (absl::GetFlag(FLAGS_rate_limit_calls_per_second) > 0 &&
        absl::GetFlag(FLAGS_rate_limit_burst) < 1)) {
@@ -265,6 +273,8 @@ int main(int argc, char** argv) {
       .sync_writes = absl::GetFlag(FLAGS_sync_writes),
       .block_cache_bytes =
           static_cast<size_t>(absl::GetFlag(FLAGS_block_cache_mb)) << 20,
+      .read_cache_bytes =
+          static_cast<size_t>(absl::GetFlag(FLAGS_read_cache_mb)) << 20,
       .backup_dir = absl::GetFlag(FLAGS_backup_dir),
       .backup_retention =
           static_cast<uint32_t>(absl::GetFlag(FLAGS_backup_retention)),

@@ -129,6 +129,7 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(ServerOptions options) {
           {.data_dir = opts.data_dir,
            .sync_writes = opts.sync_writes,
            .block_cache_bytes = opts.block_cache_bytes,
+           .read_cache_bytes = opts.read_cache_bytes,
            .expiring_families = {ExpiringRequestRecords(*server->clock_)}}));
   if (server->store_->needs_upgrade()) {
     // Schemas 1 -> 2 -> 3 changed only the aggregates layout (blocks, then a

@@ -54,6 +54,9 @@ struct ServerOptions {
   bool sync_writes = true;
   // RocksDB block cache size.
   size_t block_cache_bytes = size_t{256} << 20;
+  // Decoded aggregates, interval sums and recent quotes kept in memory
+  // (storage/read_cache.h).
+  size_t read_cache_bytes = size_t{128} << 20;
   // Where AdminService.CreateBackup puts backups; "" makes none. It must not
   // hold another store's backups (storage::Backups::Open).
   std::string backup_dir;

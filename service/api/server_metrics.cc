@@ -83,6 +83,19 @@ std::string MetricsText(const MetricSources& sources) {
       stats.ok()) {
     WriteStoreStats(out, *stats);
   }
+  const storage::ReadCache::Stats cache = sources.store.read_cache_stats();
+  WriteCounter(out, "guestvoice_read_cache_hits_total",
+               "Insight reads of a block or interval sum served from the "
+               "aggregate cache.",
+               cache.hits);
+  WriteCounter(out, "guestvoice_read_cache_misses_total",
+               "Insight reads of a block or interval sum the aggregate cache "
+               "did not hold (or held for other data).",
+               cache.misses);
+  WriteGauge(out, "guestvoice_read_cache_bytes",
+             "Memory the aggregate cache holds (--read_cache_mb bounds "
+             "it).",
+             cache.bytes);
   return out.text();
 }
 

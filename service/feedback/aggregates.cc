@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <memory>
 #include <utility>
 
 #include "absl/strings/str_cat.h"
@@ -9,6 +10,7 @@
 #include "common/status_macros.h"
 #include "service/core/proto_date.h"
 #include "storage/counter_table.h"
+#include "storage/decoded_counter_table.h"
 
 namespace guestvoice::service {
 namespace {
@@ -42,16 +44,70 @@ std::string AspectEntryKey(std::string_view aspect, std::string_view voice) {
 
 // The tables to add and to subtract.
 struct SignedTables {
-  std::vector<std::string_view> added;
-  std::vector<std::string_view> subtracted;
+  std::vector<const storage::DecodedCounterTable*> added;
+  std::vector<const storage::DecodedCounterTable*> subtracted;
 };
 
 SignedTables TablesOf(absl::Span<const AggregateBlock> blocks) {
   SignedTables tables;
   for (const AggregateBlock& block : blocks) {
-    (block.subtract ? tables.subtracted : tables.added).push_back(block.table);
+    (block.subtract ? tables.subtracted : tables.added)
+        .push_back(block.table.get());
   }
   return tables;
+}
+
+// The blocks whose sum is one hotel's totals over an interval (ReadBlocks).
+struct BlockPlan {
+  std::vector<std::string> keys;
+  // keys[i]'s first day and sign; tables not read yet.
+  std::vector<AggregateBlock> blocks;
+};
+
+BlockPlan PlanBlocks(std::string_view organization, AggregateTable table,
+                     std::string_view hotel, int64_t first_day,
+                     int64_t last_day, BlockCover cover) {
+  BlockPlan plan;
+  auto want = [&](AggregatePeriod period, int64_t first, bool subtract) {
+    plan.keys.push_back(
+        storage::AggregateBlockKey(organization, table, hotel, period, first));
+    plan.blocks.push_back({first, nullptr, subtract});
+  };
+  auto days = [&](int64_t first, int64_t last, bool subtract) {
+    for (int64_t day = first; day <= last; ++day) {
+      want(AggregatePeriod::kDay, day, subtract);
+    }
+  };
+  for (int64_t month = MonthStart(first_day); month <= last_day;
+       month = NextMonthStart(month)) {
+    const int64_t month_last = NextMonthStart(month) - 1;
+    const int64_t inside_first = std::max(month, first_day);
+    const int64_t inside_last = std::min(month_last, last_day);
+    const int64_t inside = inside_last - inside_first + 1;
+    const int64_t outside = month_last - month + 1 - inside;
+    if (cover == BlockCover::kDays ||
+        (outside > 0 &&
+         (cover == BlockCover::kWholeMonths || outside + 1 >= inside))) {
+      days(inside_first, inside_last, false);
+    } else {
+      // The month, minus its days outside the interval (if any).
+      want(AggregatePeriod::kMonth, month, false);
+      days(month, inside_first - 1, /*subtract=*/true);
+      days(inside_last + 1, month_last, /*subtract=*/true);
+    }
+  }
+  return plan;
+}
+
+// The aggregate cache key of the sum of `plan`'s blocks: what is summed and
+// every block with its sign, so that the key names the sum exactly.
+std::string IntervalSumKey(const BlockPlan& plan) {
+  std::string key = "interval-sum";
+  for (size_t i = 0; i < plan.keys.size(); ++i) {
+    absl::StrAppend(&key, plan.blocks[i].subtract ? "-" : "+",
+                    plan.keys[i].size(), ":", plan.keys[i]);
+  }
+  return key;
 }
 
 }  // namespace
@@ -157,61 +213,107 @@ absl::StatusOr<std::vector<AggregateBlock>> ReadBlocks(
     const storage::Store& store, std::string_view organization,
     AggregateTable table, std::string_view hotel, int64_t first_day,
     int64_t last_day, BlockCover cover, const storage::Snapshot* snapshot) {
-  // The blocks wanted, by key, and how each is counted.
-  std::vector<std::string> keys;
-  std::vector<AggregateBlock> wanted;
-  auto want = [&](AggregatePeriod period, int64_t first, bool subtract) {
-    keys.push_back(
-        storage::AggregateBlockKey(organization, table, hotel, period, first));
-    wanted.push_back({first, "", subtract});
-  };
-  auto days = [&](int64_t first, int64_t last, bool subtract) {
-    for (int64_t day = first; day <= last; ++day) {
-      want(AggregatePeriod::kDay, day, subtract);
-    }
-  };
-  for (int64_t month = MonthStart(first_day); month <= last_day;
-       month = NextMonthStart(month)) {
-    const int64_t month_last = NextMonthStart(month) - 1;
-    const int64_t inside_first = std::max(month, first_day);
-    const int64_t inside_last = std::min(month_last, last_day);
-    const int64_t inside = inside_last - inside_first + 1;
-    const int64_t outside = month_last - month + 1 - inside;
-    if (cover == BlockCover::kDays ||
-        (outside > 0 &&
-         (cover == BlockCover::kWholeMonths || outside + 1 >= inside))) {
-      days(inside_first, inside_last, false);
-    } else {
-      // The month, minus its days outside the interval (if any).
-      want(AggregatePeriod::kMonth, month, false);
-      days(month, inside_first - 1, /*subtract=*/true);
-      days(inside_last + 1, month_last, /*subtract=*/true);
-    }
-  }
-  ASSIGN_OR_RETURN(
-      std::vector<std::optional<std::string>> values,
-      store.MultiGet(storage::ColumnFamily::kAggregates, keys, snapshot));
+  BlockPlan plan =
+      PlanBlocks(organization, table, hotel, first_day, last_day, cover);
+  ASSIGN_OR_RETURN(std::vector<storage::CounterTable> tables,
+                   store.ReadCounterTables(plan.keys, snapshot));
   std::vector<AggregateBlock> blocks;
-  for (size_t i = 0; i < values.size(); ++i) {
-    if (!values[i].has_value()) continue;
-    wanted[i].table = *std::move(values[i]);
-    blocks.push_back(std::move(wanted[i]));
+  for (size_t i = 0; i < tables.size(); ++i) {
+    if (tables[i] == nullptr) continue;
+    plan.blocks[i].table = std::move(tables[i]);
+    blocks.push_back(std::move(plan.blocks[i]));
   }
   return blocks;
 }
+
+absl::StatusOr<std::vector<AggregateBlock>> ReadIntervalSum(
+    const storage::Store& store, std::string_view organization,
+    AggregateTable table, std::string_view hotel, int64_t first_day,
+    int64_t last_day, const storage::Snapshot* snapshot) {
+  std::unique_ptr<storage::Snapshot> latest;
+  if (snapshot == nullptr) {
+    latest = store.GetSnapshot();
+    snapshot = latest.get();
+  }
+  const BlockPlan plan = PlanBlocks(organization, table, hotel, first_day,
+                                    last_day, BlockCover::kFewestBlocks);
+  ASSIGN_OR_RETURN(
+      storage::CounterTable sum,
+      store.ReadDerivedCounterTable(
+          IntervalSumKey(plan), plan.keys, *snapshot,
+          [&](absl::Span<const storage::CounterTable> tables)
+              -> absl::StatusOr<storage::CounterTable> {
+            SignedTables signed_tables;
+            for (size_t i = 0; i < tables.size(); ++i) {
+              if (tables[i] == nullptr) continue;
+              (plan.blocks[i].subtract ? signed_tables.subtracted
+                                       : signed_tables.added)
+                  .push_back(tables[i].get());
+            }
+            storage::DecodedCounterTableBuilder builder(SlotCount(table));
+            storage::SumDecodedCounterTables(
+                signed_tables.added, signed_tables.subtracted,
+                [&](std::string_view key, const storage::CounterSlots& sums) {
+                  builder.Add(
+                      key, absl::MakeConstSpan(sums.values.data(), sums.size));
+                });
+            storage::DecodedCounterTable summed = std::move(builder).Finish();
+            if (summed.entry_count() == 0) {
+              return storage::CounterTable();
+            }
+            return std::make_shared<const storage::DecodedCounterTable>(
+                std::move(summed));
+          }));
+  std::vector<AggregateBlock> blocks;
+  if (sum != nullptr) {
+    blocks.push_back({first_day, std::move(sum), /*subtract=*/false});
+  }
+  return blocks;
+}
+
+namespace {
+
+// The slots of one summed entry, zero past those its tables have.
+using SummedSlots = std::array<int64_t, storage::kMaxCounterSlots>;
+
+// Visits every entry of the sum of `blocks` once, in key order, with its
+// summed slots. A single added block (an interval sum, ReadIntervalSum) is
+// the sum already: its entries are visited as they are, without a merge, as
+// insight reads do for every voice of every hotel.
+template <typename Visit>
+void ForEachSummedEntry(absl::Span<const AggregateBlock> blocks, Visit visit) {
+  SummedSlots slots{};
+  if (blocks.size() == 1 && !blocks[0].subtract) {
+    const storage::DecodedCounterTable& table = *blocks[0].table;
+    const size_t slot_count = table.slot_count();
+    for (size_t i = 0; i < table.entry_count(); ++i) {
+      std::copy_n(table.slots(i), slot_count, slots.begin());
+      visit(table.key(i), slots);
+    }
+    return;
+  }
+  const SignedTables tables = TablesOf(blocks);
+  storage::SumDecodedCounterTables(
+      tables.added, tables.subtracted,
+      [&](std::string_view key, const storage::CounterSlots& sums) {
+        slots = sums.values;
+        visit(key, slots);
+      });
+}
+
+}  // namespace
 
 absl::Status SumVoices(
     absl::Span<const AggregateBlock> blocks,
     absl::FunctionRef<void(std::string_view voice, const VoiceCounters&)>
         visit) {
-  const SignedTables tables = TablesOf(blocks);
-  return storage::SumCounterTables(
-      tables.added, tables.subtracted,
-      [&](std::string_view voice, const storage::CounterSlots& sums) {
+  ForEachSummedEntry(
+      blocks, [&](std::string_view voice, const SummedSlots& sums) {
         visit(voice, VoiceCounters{sums[kFeedbackCount], sums[kSentimentSum],
                                    sums[kRatedCount], sums[kRatingSum],
                                    sums[kNotScoredCount]});
       });
+  return absl::OkStatus();
 }
 
 absl::Status SumAspectVoices(
@@ -219,22 +321,19 @@ absl::Status SumAspectVoices(
     absl::FunctionRef<void(std::string_view aspect, std::string_view voice,
                            const AspectCounters&)>
         visit) {
-  const SignedTables tables = TablesOf(blocks);
   absl::Status malformed;
-  RETURN_IF_ERROR(storage::SumCounterTables(
-      tables.added, tables.subtracted,
-      [&](std::string_view entry, const storage::CounterSlots& sums) {
-        const size_t aspect_size =
-            entry.empty() ? 0 : static_cast<uint8_t>(entry[0]);
-        if (entry.empty() || aspect_size >= entry.size()) {
-          malformed =
-              absl::DataLossError("an aspects-table entry is malformed");
-          return;
-        }
-        visit(entry.substr(1, aspect_size), entry.substr(1 + aspect_size),
-              AspectCounters{sums[kMentionCount], sums[kMentionSentimentSum],
-                             sums[kNegativeMentions]});
-      }));
+  ForEachSummedEntry(blocks, [&](std::string_view entry,
+                                 const SummedSlots& sums) {
+    const size_t aspect_size =
+        entry.empty() ? 0 : static_cast<uint8_t>(entry[0]);
+    if (entry.empty() || aspect_size >= entry.size()) {
+      malformed = absl::DataLossError("an aspects-table entry is malformed");
+      return;
+    }
+    visit(entry.substr(1, aspect_size), entry.substr(1 + aspect_size),
+          AspectCounters{sums[kMentionCount], sums[kMentionSentimentSum],
+                         sums[kNegativeMentions]});
+  });
   return malformed;
 }
 

@@ -119,11 +119,12 @@ class AggregateDeltas {
 };
 
 // One block as read: the first day of its period (a day, or the first day
-// of a month), its encoded counter table, and whether it is subtracted
-// rather than added (a day outside the interval, taken off its month).
+// of a month), its decoded counter table (never null), and whether it is
+// subtracted rather than added (a day outside the interval, taken off its
+// month).
 struct AggregateBlock {
   int64_t first_day = 0;
-  std::string table;
+  storage::CounterTable table;
   bool subtract = false;
 };
 
@@ -142,14 +143,25 @@ enum class BlockCover {
 };
 
 // The blocks of `table` whose sum is one hotel's totals over days
-// first_day..last_day, looked up in one Store::MultiGet (absent blocks, days
-// without feedback, cost a bloom-filter probe). An interval longer than
-// kMaxIntervalDays (insights/interval.h) is the caller's to refuse: with
-// BlockCover::kDays the lookups grow with its length.
+// first_day..last_day, decoded, from the store's aggregate cache or else
+// looked up in one Store::MultiGet (absent blocks, days without feedback,
+// cost a bloom-filter probe once) (Store::ReadCounterTables). An interval
+// longer than kMaxIntervalDays (insights/interval.h) is the caller's to refuse:
+// with BlockCover::kDays the lookups grow with its length.
 absl::StatusOr<std::vector<AggregateBlock>> ReadBlocks(
     const storage::Store& store, std::string_view organization,
     storage::AggregateTable table, std::string_view hotel, int64_t first_day,
     int64_t last_day, BlockCover cover, const storage::Snapshot* snapshot);
+
+// ReadBlocks with BlockCover::kFewestBlocks, summed into one block (none when
+// the hotel has no block in the interval): the sum is kept in the store's
+// read cache (storage/read_cache.h), so reading the same
+// interval again while its blocks are unchanged costs one lookup, and
+// summing is done once rather than per call.
+absl::StatusOr<std::vector<AggregateBlock>> ReadIntervalSum(
+    const storage::Store& store, std::string_view organization,
+    storage::AggregateTable table, std::string_view hotel, int64_t first_day,
+    int64_t last_day, const storage::Snapshot* snapshot);
 
 // Visits every voice of voices blocks once, in voice order, with its totals
 // over all of them, subtracted blocks taken off (voices whose totals are all

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/strings/str_cat.h"
 #include "analysis/aspect_taxonomy.h"
 #include "common/absl_view.h"
 #include "common/status_macros.h"
@@ -19,9 +20,8 @@ absl::Status ForEachHotelVoice(
         visit) {
   ASSIGN_OR_RETURN(
       std::vector<AggregateBlock> blocks,
-      ReadBlocks(store, organization, storage::AggregateTable::kVoices, hotel,
-                 days.first_day, days.last_day, BlockCover::kFewestBlocks,
-                 snapshot));
+      ReadIntervalSum(store, organization, storage::AggregateTable::kVoices,
+                      hotel, days.first_day, days.last_day, snapshot));
   return SumVoices(blocks, visit);
 }
 
@@ -45,9 +45,8 @@ absl::Status AddHotelAspectVoices(const storage::Store& store,
                                   std::vector<AspectStatsBuilder>& by_aspect) {
   ASSIGN_OR_RETURN(
       std::vector<AggregateBlock> blocks,
-      ReadBlocks(store, organization, storage::AggregateTable::kAspects, hotel,
-                 days.first_day, days.last_day, BlockCover::kFewestBlocks,
-                 snapshot));
+      ReadIntervalSum(store, organization, storage::AggregateTable::kAspects,
+                      hotel, days.first_day, days.last_day, snapshot));
   // Entries come grouped by aspect: look each aspect up once (aspect ids are
   // never empty, so the first entry looks its aspect up).
   std::string_view aspect_seen;
@@ -60,6 +59,14 @@ absl::Status AddHotelAspectVoices(const storage::Store& store,
     }
     if (index.has_value()) by_aspect[*index].AddVoice(totals);
   });
+}
+
+absl::StatusOr<v1::AspectMention> ParseQuote(const TimedQuote& quote) {
+  v1::AspectMention mention;
+  if (!mention.ParseFromString(quote.encoded_mention)) {
+    return absl::DataLossError("a negative quote is unreadable");
+  }
+  return mention;
 }
 
 absl::StatusOr<std::vector<TimedQuote>> ReadRecentQuotes(
@@ -77,16 +84,44 @@ absl::StatusOr<std::vector<TimedQuote>> ReadRecentQuotes(
         ASSIGN_OR_RETURN(storage::NegativeQuoteKeyParts parts,
                          storage::ParseNegativeQuoteKey(key));
         if (parts.post_time < bounds.start) return storage::ScanStep::kStop;
-        TimedQuote quote{parts.post_time, {}};
-        if (!quote.mention.ParseFromArray(value.data(),
-                                          static_cast<int>(value.size()))) {
-          return absl::DataLossError("a negative quote is unreadable");
-        }
-        quotes.push_back(std::move(quote));
+        quotes.push_back({parts.post_time, std::string(value)});
         return quotes.size() < limit ? storage::ScanStep::kContinue
                                      : storage::ScanStep::kStop;
       }));
   return quotes;
+}
+
+absl::StatusOr<RecentQuotes> ReadRecentQuotesCached(
+    const storage::Store& store, const storage::Snapshot& snapshot,
+    absl::FunctionRef<absl::StatusOr<storage::ScanCursor*>()> feedback,
+    std::string_view organization, std::string_view hotel,
+    std::string_view aspect, const TimeBounds& bounds, size_t limit) {
+  const std::string prefix =
+      storage::NegativeQuotePrefix(organization, hotel, aspect);
+  // The computation and everything it depends on besides the quotes.
+  const std::string key = absl::StrCat(
+      "recent-quotes/", absl::ToUnixMicros(bounds.start), "/",
+      absl::ToUnixMicros(bounds.end), "/", limit, "/", AbslView(prefix));
+  ASSIGN_OR_RETURN(
+      storage::ReadCache::Value value,
+      store.ReadDerivedFromQuotes(
+          key, prefix, snapshot,
+          [&]() -> absl::StatusOr<storage::Store::CachedValue> {
+            ASSIGN_OR_RETURN(storage::ScanCursor * cursor, feedback());
+            ASSIGN_OR_RETURN(std::vector<TimedQuote> quotes,
+                             ReadRecentQuotes(*cursor, organization, hotel,
+                                              aspect, bounds, limit));
+            size_t bytes =
+                sizeof(quotes) + quotes.capacity() * sizeof(TimedQuote);
+            for (const TimedQuote& quote : quotes) {
+              bytes += quote.encoded_mention.capacity();
+            }
+            return storage::Store::CachedValue{
+                std::make_shared<const std::vector<TimedQuote>>(
+                    std::move(quotes)),
+                bytes};
+          }));
+  return std::static_pointer_cast<const std::vector<TimedQuote>>(value);
 }
 
 }  // namespace guestvoice::service

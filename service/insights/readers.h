@@ -7,7 +7,9 @@
 // clauses of the quote index.
 
 #include <cstddef>
+#include <memory>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -44,10 +46,17 @@ absl::Status AddHotelAspectVoices(const storage::Store& store,
                                   const storage::Snapshot* snapshot,
                                   std::vector<AspectStatsBuilder>& by_aspect);
 
+// A negative clause as the quote index holds it. The mention stays encoded
+// until a response keeps it: ListTopIssues reads up to kQuotesPerIssue per
+// hotel and aspect, hundreds over an organization, and keeps a few per aspect.
 struct TimedQuote {
   absl::Time post_time;
-  v1::AspectMention mention;
+  // A v1::AspectMention.
+  std::string encoded_mention;
 };
+
+// The quote's mention; DATA_LOSS when it does not parse.
+absl::StatusOr<v1::AspectMention> ParseQuote(const TimedQuote& quote);
 
 // At most `limit` negative clauses about `aspect` at `hotel` posted in
 // [bounds.start, bounds.end), newest first, read with `feedback` (a cursor of
@@ -56,6 +65,18 @@ absl::StatusOr<std::vector<TimedQuote>> ReadRecentQuotes(
     storage::ScanCursor& feedback, std::string_view organization,
     std::string_view hotel, std::string_view aspect, const TimeBounds& bounds,
     size_t limit);
+
+// ReadRecentQuotes through the store's read cache (storage/read_cache.h):
+// the same quotes, read at `snapshot`, but read from the store only when the
+// cache holds none from the same quotes of `hotel` about `aspect`.
+// `feedback` gives the cursor to read them with (made on first use, so a
+// query whose quotes are all cached makes none).
+using RecentQuotes = std::shared_ptr<const std::vector<TimedQuote>>;
+absl::StatusOr<RecentQuotes> ReadRecentQuotesCached(
+    const storage::Store& store, const storage::Snapshot& snapshot,
+    absl::FunctionRef<absl::StatusOr<storage::ScanCursor*>()> feedback,
+    std::string_view organization, std::string_view hotel,
+    std::string_view aspect, const TimeBounds& bounds, size_t limit);
 
 }  // namespace guestvoice::service
 

@@ -62,23 +62,29 @@ absl::StatusOr<v1::ListTopIssuesResponse> ComputeTopIssues(
 
   // Every hotel's recent negative clauses about each ranked aspect, read in
   // one pass over the hotels (by_hotel[h][i] for ranked[i]).
-  std::vector<std::vector<std::vector<TimedQuote>>> by_hotel(
-      scope.hotels.size());
+  std::vector<std::vector<RecentQuotes>> by_hotel(scope.hotels.size());
   RETURN_IF_ERROR(
       ReadHotelsOnTwoThreads(scope.hotels.size(), cancellation, [&](size_t h) {
         const ScopeHotel& hotel = scope.hotels[h];
         const TimeBounds day_bounds =
             DayRangeBounds(HotelDays(bounds, hotel.zone), hotel.zone);
         by_hotel[h].resize(ranked.size());
-        if (ranked.empty()) return absl::OkStatus();
-        ASSIGN_OR_RETURN(std::unique_ptr<storage::ScanCursor> feedback,
-                         store.NewScanCursor(storage::ColumnFamily::kFeedback,
-                                             snapshot.get()));
+        // Made only if the read cache lacks some of the hotel's quotes.
+        std::unique_ptr<storage::ScanCursor> feedback;
+        auto cursor = [&]() -> absl::StatusOr<storage::ScanCursor*> {
+          if (feedback == nullptr) {
+            ASSIGN_OR_RETURN(
+                feedback, store.NewScanCursor(storage::ColumnFamily::kFeedback,
+                                              snapshot.get()));
+          }
+          return feedback.get();
+        };
         for (size_t i = 0; i < ranked.size(); ++i) {
           ASSIGN_OR_RETURN(by_hotel[h][i],
-                           ReadRecentQuotes(*feedback, scope.organization,
-                                            hotel.id, aspects[ranked[i]],
-                                            day_bounds, kQuotesPerIssue));
+                           ReadRecentQuotesCached(store, *snapshot, cursor,
+                                                  scope.organization, hotel.id,
+                                                  aspects[ranked[i]],
+                                                  day_bounds, kQuotesPerIssue));
         }
         return absl::OkStatus();
       }));
@@ -91,18 +97,16 @@ absl::StatusOr<v1::ListTopIssuesResponse> ComputeTopIssues(
     issue.set_negative_voice_count(current[a].negative_voice_count());
     issue.set_previous_negative_voice_count(previous[a].negative_voice_count());
     issue.set_mean_sentiment(current[a].mean_sentiment());
-    std::vector<TimedQuote> quotes;
-    for (std::vector<std::vector<TimedQuote>>& hotel_quotes : by_hotel) {
-      for (TimedQuote& quote : hotel_quotes[i]) {
-        quotes.push_back(std::move(quote));
-      }
+    std::vector<const TimedQuote*> quotes;
+    for (const std::vector<RecentQuotes>& hotel_quotes : by_hotel) {
+      for (const TimedQuote& quote : *hotel_quotes[i]) quotes.push_back(&quote);
     }
     std::stable_sort(quotes.begin(), quotes.end(),
-                     [](const TimedQuote& x, const TimedQuote& y) {
-                       return x.post_time > y.post_time;
+                     [](const TimedQuote* x, const TimedQuote* y) {
+                       return x->post_time > y->post_time;
                      });
     for (size_t q = 0; q < quotes.size() && q < kQuotesPerIssue; ++q) {
-      *issue.add_quotes() = std::move(quotes[q].mention);
+      ASSIGN_OR_RETURN(*issue.add_quotes(), ParseQuote(*quotes[q]));
     }
   }
   return response;

@@ -99,6 +99,15 @@ TEST(FeedbackKeysTest, NegativeQuoteKeysRoundTrip) {
   EXPECT_EQ(parts.mention_index, 3u);
 }
 
+TEST(FeedbackKeysTest, OnlyANegativeQuotesKeyIsOne) {
+  EXPECT_TRUE(IsNegativeQuoteKey(NegativeQuoteKey(
+      "org", "lisbon", "cleanliness", absl::FromUnixSeconds(1), "fb-1", 0)));
+  EXPECT_FALSE(IsNegativeQuoteKey(FeedbackKey("org", "fb-1")));
+  EXPECT_FALSE(IsNegativeQuoteKey(
+      NegativeQuotePrefix("org", "lisbon", "").substr(0, 2)));  // truncated
+  EXPECT_FALSE(IsNegativeQuoteKey(""));
+}
+
 TEST(FeedbackKeysTest, NegativeQuoteKeysRejectMalformedOnes) {
   ExpectRejectsMalformed(
       ParseNegativeQuoteKey,

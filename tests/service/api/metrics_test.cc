@@ -138,6 +138,8 @@ TEST_F(MetricsTest, CallsAreCountedByMethodCodeAndKeyNeverByItsSecret) {
                               "\"organizations/default/apiKeys/"));
   EXPECT_THAT(text, Not(HasSubstr(admin_key_)));
   EXPECT_THAT(text, HasSubstr("guestvoice_rocksdb_sst_files{level=\"0\"} "));
+  EXPECT_THAT(text, HasSubstr("\nguestvoice_read_cache_hits_total "));
+  EXPECT_THAT(text, HasSubstr("\nguestvoice_read_cache_bytes "));
 }
 
 TEST_F(MetricsTest, StoredItemsAndRepeatsAreCounted) {

@@ -114,8 +114,11 @@ class ReadersTest : public testing::InsightDomainFixture {
     EXPECT_OK(quotes.status());
     if (!quotes.ok()) return texts;
     for (const TimedQuote& quote : *quotes) {
-      EXPECT_EQ(quote.mention.aspect(), aspect);
-      texts.push_back(quote.mention.text());
+      absl::StatusOr<v1::AspectMention> mention = ParseQuote(quote);
+      EXPECT_OK(mention.status());
+      if (!mention.ok()) continue;
+      EXPECT_EQ(mention->aspect(), aspect);
+      texts.push_back(mention->text());
       if (times != nullptr) times->push_back(quote.post_time);
     }
     return texts;
