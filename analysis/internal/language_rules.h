@@ -52,22 +52,22 @@ struct LanguageRules {
   // A prefix that intensifies the adjective it is written onto (Spanish
   // "superlimpio", "requetebién"): each lexicon sentiment word's form with
   // it is added, as strong as after an intensifier. Empty when none.
-  std::vector<std::string_view> intensifying_prefixes;
+  std::vector<std::string_view> intensifying_prefixes = {};
   // Diminishers that negate a sentiment word right after them (Spanish
   // "poco limpio", "poco amable": not clean, unfriendly), unless one of
   // `partitive_articles` stands right before them ("un poco caro":
   // slightly expensive), where they only diminish. Also listed in boosters.
-  std::vector<std::string_view> negating_diminishers;
-  std::vector<std::string_view> partitive_articles;
+  std::vector<std::string_view> negating_diminishers = {};
+  std::vector<std::string_view> partitive_articles = {};
   // Words that make a connective of the negation right before them
   // (Spanish "sin embargo", "no obstante": however), which then negates
   // nothing.
-  std::vector<std::string_view> connective_completions;
+  std::vector<std::string_view> connective_completions = {};
   // Conjunctions that start a clause of their own for aspects but do not
   // weigh the sentiment around them as contrast_words do: Spanish "aunque"
   // (although) introduces the lesser point, before or after the main one
   // ("bonito aunque un poco lejos", "aunque caro, merece la pena").
-  std::vector<std::string_view> concessive_words;
+  std::vector<std::string_view> concessive_words = {};
 };
 
 // The rules for `code`, or nullptr for a language without them.
