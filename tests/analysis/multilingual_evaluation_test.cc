@@ -5,6 +5,9 @@
 // and language identification (texts of 40+ characters, nothing declared). Odd
 // rows are the development half, even rows the held-out half; both are printed,
 // and the floors below hold for the whole set, a little under what it reaches.
+// The second held-out sets (data/multilingual/held_out/<lang>.tsv) were written
+// before the rules were tuned on the first sets' errors and are never tuned
+// on; they are printed and checked apart.
 
 #include <cstdio>
 #include <fstream>
@@ -28,9 +31,10 @@ struct Labelled {
   std::set<std::string> aspects;
 };
 
-std::vector<Labelled> Load(const std::string& language) {
+// `file`: a path under data/multilingual, without ".tsv".
+std::vector<Labelled> Load(const std::string& file) {
   std::ifstream in(std::string(GUESTVOICE_ANALYSIS_TEST_DATA_DIR) +
-                   "/multilingual/" + language + ".tsv");
+                   "/multilingual/" + file + ".tsv");
   std::vector<Labelled> rows;
   std::string line;
   while (std::getline(in, line)) {
@@ -95,6 +99,15 @@ void Print(const char* name, const Figures& f) {
       f.all_aspects.Recall(), f.LanguageId(), f.language_right, f.long_texts);
 }
 
+void PrintAspects(const Figures& f) {
+  std::printf("  %-17s precision  recall   tp  fp  fn\n", "aspect");
+  for (const auto& [aspect, tally] : f.by_aspect) {
+    std::printf("  %-17s %9.3f %7.3f %4d %3d %3d\n", aspect.c_str(),
+                tally.Precision(), tally.Recall(), tally.true_positives,
+                tally.false_positives, tally.false_negatives);
+  }
+}
+
 struct Floors {
   const char* language;
   double polarity;
@@ -117,12 +130,7 @@ TEST_P(MultilingualEvaluationTest, ReachesTheFloors) {
   Print("all", all);
   Print("dev", development);
   Print("held-out", held_out);
-  std::printf("  %-17s precision  recall   tp  fp  fn\n", "aspect");
-  for (const auto& [aspect, tally] : all.by_aspect) {
-    std::printf("  %-17s %9.3f %7.3f %4d %3d %3d\n", aspect.c_str(),
-                tally.Precision(), tally.Recall(), tally.true_positives,
-                tally.false_positives, tally.false_negatives);
-  }
+  PrintAspects(all);
   EXPECT_GE(all.Polarity(), floors.polarity);
   EXPECT_GE(all.all_aspects.Precision(), floors.aspect_precision);
   EXPECT_GE(all.all_aspects.Recall(), floors.aspect_recall);
@@ -140,6 +148,40 @@ INSTANTIATE_TEST_SUITE_P(Languages, MultilingualEvaluationTest,
                                            Floors{"it", 0.72, 0.97, 0.82},
                                            Floors{"pt", 0.78, 0.94, 0.86},
                                            Floors{"de", 0.77, 0.93, 0.85}),
+                         [](const auto& info) {
+                           return std::string(info.param.language);
+                         });
+
+class HeldOutEvaluationTest : public ::testing::TestWithParam<Floors> {};
+
+TEST_P(HeldOutEvaluationTest, ReachesTheFloors) {
+  const Floors& floors = GetParam();
+  const std::vector<Labelled> rows =
+      Load(std::string("held_out/") + floors.language);
+  ASSERT_GE(rows.size(), 50u);
+  Figures held_out;
+  for (const Labelled& row : rows) Count(floors.language, row, &held_out);
+  std::printf("%s, second held-out set, %zu texts:\n", floors.language,
+              rows.size());
+  Print("held-out", held_out);
+  PrintAspects(held_out);
+  EXPECT_GE(held_out.Polarity(), floors.polarity);
+  EXPECT_GE(held_out.all_aspects.Precision(), floors.aspect_precision);
+  EXPECT_GE(held_out.all_aspects.Recall(), floors.aspect_recall);
+  EXPECT_GE(held_out.LanguageId(), 0.97);
+}
+
+INSTANTIATE_TEST_SUITE_P(Languages, HeldOutEvaluationTest,
+                         // Reached (2026-12-02, the analysers as they were
+                         // when the sets were written): fr 0.705 / 0.869 /
+                         // 0.736, nl 0.590 / 0.911 / 0.708, it 0.639 /
+                         // 0.929 / 0.712, pt 0.721 / 0.934 / 0.781, de
+                         // 0.590 / 0.897 / 0.722.
+                         ::testing::Values(Floors{"fr", 0.69, 0.85, 0.72},
+                                           Floors{"nl", 0.57, 0.89, 0.69},
+                                           Floors{"it", 0.62, 0.91, 0.69},
+                                           Floors{"pt", 0.70, 0.92, 0.76},
+                                           Floors{"de", 0.57, 0.88, 0.70}),
                          [](const auto& info) {
                            return std::string(info.param.language);
                          });
