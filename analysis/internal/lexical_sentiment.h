@@ -1,6 +1,7 @@
 #ifndef GUESTVOICE_ANALYSIS_INTERNAL_LEXICAL_SENTIMENT_H_
 #define GUESTVOICE_ANALYSIS_INTERNAL_LEXICAL_SENTIMENT_H_
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,7 +26,15 @@ namespace guestvoice::analysis {
 // up to four '!', normalised to compound = sum / sqrt(sum^2 + 15). The word
 // lists are the language's (language_rules.h); negation may also follow the
 // word at the end of its clause where the grammar puts it there. Words the
-// lexicons lack are looked up by their Snowball stem.
+// lexicons lack are looked up by their Snowball stem. The three-word reach
+// of negations and boosters counts only words with content: articles,
+// pronouns, prepositions, elisions and boosters are passed over ("n'était
+// pas du tout à l'écoute"), and forwards stops at "and"/"or". Beyond VADER's
+// rules, per language (language_rules.h): "too" turns a word without sentiment
+// into a mild complaint ("trop tôt"), "poco/pouco" before an adjective negates
+// it, "super" without a word to raise is praise itself, "fine, no more" phrases
+// take back the praise of their sentence; and the supplement's idioms ("pas
+// terrible") score as one word.
 //
 // Not a port of a reference: VADER's English idioms and special cases have
 // no counterpart here. Immutable and thread-safe; linear in the text.
@@ -82,12 +91,35 @@ class LexicalSentimentAnalyzer final : public SentimentVocabulary {
     bool contrasts = false;
     bool is_elision = false;
     bool untranslated = false;  // an English word kept by the lexicon
+    // Articles, pronouns, prepositions, elisions, boosters: passed over
+    // when counting the reach of a negation or booster.
+    bool closed_class = false;
+    bool excess = false;           // "trop", before the word
+    bool trailing_excess = false;  // "demais", after the word
+    bool negating_diminisher = false;
+    bool diminisher_article = false;
+    double adjective_valence = 0;  // "super" standing alone
+    bool starts_phrase = false;    // first word of an idiom or faint praise
+    bool conjunction = false;      // "and", "or": ends a negation's reach
+    // An absence word ("geen"), or the first of two ("pas" of "pas de"):
+    // then absence_second is the second, as looked up.
+    bool absence = false;
+    std::string absence_second;
+  };
+  // An idiom of the supplement or a faint-praise phrase of the rules, as
+  // looked up (Key()).
+  struct Phrase {
+    std::vector<std::string> words;
+    double valence = 0;
+    bool faint_praise = false;
   };
   struct Token {
     std::string_view lower;
     const Facts* facts;  // nullptr for unknown words
     bool is_caps;
-    bool starts_clause;  // punctuation between it and the token before
+    bool starts_clause;    // punctuation between it and the token before
+    bool starts_sentence;  // . ! ? or a line break before it
+    bool capitalised;      // its first letter is a capital
   };
 
   // How `lower_word` is stored and looked up: itself, or folded when the
@@ -98,6 +130,11 @@ class LexicalSentimentAnalyzer final : public SentimentVocabulary {
   // language even where the lexicon kept it from English.
   Facts& Listed(std::string_view word);
   void AddSuperlatives(const LanguageRules& rules);
+  // Registers `text` (tokenized as texts are) as a phrase.
+  void AddPhrase(std::string_view text, double valence, bool faint_praise);
+  // The longest phrase starting at tokens[i], or nullptr.
+  const Phrase* MatchPhrase(const std::vector<Token>& tokens,
+                            std::size_t i) const;
   void Tokenize(std::string_view text, std::vector<Token>* tokens) const;
   // The word's facts, else those of its Snowball stem (sentiment only).
   const Facts* Find(std::string_view lower_word) const;
@@ -108,6 +145,9 @@ class LexicalSentimentAnalyzer final : public SentimentVocabulary {
   // Stem -> the mean valence of the sentiment words with that stem, so that
   // "sporchi" finds "sporco" and "vieze" finds "vies".
   absl::flat_hash_map<std::string, Facts, WordHash, WordEq> stems_;
+  // First word (as looked up) -> the phrases it starts.
+  absl::flat_hash_map<std::string, std::vector<Phrase>, WordHash, WordEq>
+      phrases_;
 };
 
 }  // namespace guestvoice::analysis
