@@ -148,7 +148,7 @@ LexicalSentimentAnalyzer::LexicalSentimentAnalyzer(
     Facts& facts = Listed(entry.substr(0, space));
     facts.absence = true;
     if (space != std::string_view::npos) {
-      facts.absence_second = OwnedKey(entry.substr(space + 1));
+      facts.absence_seconds.push_back(OwnedKey(entry.substr(space + 1)));
     }
   }
   for (std::string_view word : rules.conjunctions) {
@@ -422,10 +422,13 @@ SentimentScores LexicalSentimentAnalyzer::PolarityScores(
     const Facts* facts = tokens[i].facts;
     if (inert[i] || facts == nullptr || !facts->absence) continue;
     std::size_t target = i + 1;
-    if (!facts->absence_second.empty()) {
+    if (!facts->absence_seconds.empty()) {
+      if (target >= n || tokens[target].starts_clause) continue;
       thread_local std::string buffer;
-      if (target >= n || tokens[target].starts_clause ||
-          Key(tokens[target].lower, &buffer) != facts->absence_second) {
+      const std::string_view second = Key(tokens[target].lower, &buffer);
+      if (std::find(facts->absence_seconds.begin(),
+                    facts->absence_seconds.end(),
+                    second) == facts->absence_seconds.end()) {
         continue;
       }
       ++target;

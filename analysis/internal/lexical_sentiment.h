@@ -102,9 +102,9 @@ class LexicalSentimentAnalyzer final : public SentimentVocabulary {
     bool starts_phrase = false;    // first word of an idiom or faint praise
     bool conjunction = false;      // "and", "or": ends a negation's reach
     // An absence word ("geen"), or the first of two ("pas" of "pas de"):
-    // then absence_second is the second, as looked up.
+    // then absence_seconds are the second words it takes, as looked up.
     bool absence = false;
-    std::string absence_second;
+    std::vector<std::string> absence_seconds;
   };
   // An idiom of the supplement or a faint-praise phrase of the rules, as
   // looked up (Key()).
