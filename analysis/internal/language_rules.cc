@@ -205,7 +205,7 @@ const LanguageRules kPortuguese = [] {
   };
   rules.function_words.insert(rules.function_words.end(),
                               {"tem", "tinha", "nos", "nossa", "nosso", "seu",
-                               "sua", "se", "na", "no", "num"});
+                               "sua", "se", "na", "num"});
   rules.excess_words = {"demasiado", "demasiada"};
   rules.trailing_excess_words = {"demais"};
   rules.negating_diminishers = {"pouco", "pouca", "poucos", "poucas"};
@@ -245,10 +245,9 @@ const LanguageRules kGerman = [] {
        "mit",    "für", "auf", "auch",   "uns",       "sehr", "haben",
        "hatten", "es",  "zum", "zimmer", "frühstück", "gibt", "wurde"},
   };
-  rules.function_words.insert(
-      rules.function_words.end(),
-      {"sich", "man", "noch", "nur", "im", "am", "beim", "vom", "sind", "wird",
-       "unser", "unsere", "unseren"});
+  rules.function_words.insert(rules.function_words.end(),
+                              {"sich", "noch", "nur", "im", "beim", "vom",
+                               "sind", "wird", "unser", "unsere", "unseren"});
   rules.excess_words = {"zu"};
   rules.excess_skips_infinitives = true;
   rules.capitalised_nouns = true;
