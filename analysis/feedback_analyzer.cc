@@ -273,7 +273,7 @@ void FeedbackAnalyzer::FindAspects(const WholeText& whole,
   SplitClauses(text, unicode, lexical.clause_conjunctions(), &clauses);
   for (std::string_view clause : clauses) {
     SplitPartWords(whole.text, whole.words, clause, unicode, &words);
-    matcher.FindTerms(words.words, &matches);
+    matcher.FindTerms(words.words, &matches, clause);
     if (matches.empty()) continue;
     const double sentiment = lexical.PolarityScores(clause).compound;
     for (int index : ResolveClauseAspects(clause, words.words, matches,

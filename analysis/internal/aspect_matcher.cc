@@ -6,6 +6,8 @@
 #include <utility>
 #include <vector>
 
+#include "analysis/internal/language_rules.h"
+
 namespace guestvoice::analysis {
 namespace {
 
@@ -78,11 +80,23 @@ std::vector<std::string> FormsOf(const std::string& base) {
   return forms;
 }
 
+// Compound heads: only words this long are split, and only heads this long
+// are looked for, so that "Klimaanlage" is not a "lage" (location) and
+// adjectives in "-bar" are no bar.
+constexpr std::size_t kShortestCompound = 8;
+constexpr std::size_t kShortestHead = 5;
+constexpr std::size_t kShortestModifier = 3;
+
 }  // namespace
 
 AspectMatcher::AspectMatcher(const AspectTaxonomy& taxonomy,
                              std::string_view language)
     : prefix_trie_(1, TrieNode{0, 0, 0, {}}) {
+  if (const LanguageRules* rules = FindLanguageRules(language)) {
+    elisions_ = rules->elisions;
+    splits_compounds_ = rules->compound_nouns;
+    capitalised_nouns_ = rules->capitalised_nouns;
+  }
   for (const AspectTaxonomy::Term& term : taxonomy.terms()) {
     if (term.language == language) terms_.push_back(term);
   }
@@ -156,6 +170,43 @@ void AspectMatcher::ForEachCandidate(std::string_view word, Visit visit) const {
   }
 }
 
+std::string_view AspectMatcher::WithoutElision(std::string_view word) const {
+  for (std::string_view elision : elisions_) {
+    // The elision's apostrophe is ASCII; the text's may be typographic.
+    const std::string_view stem = elision.substr(0, elision.size() - 1);
+    if (!StartsWith(word, stem)) continue;
+    const std::string_view rest = word.substr(stem.size());
+    for (std::string_view apostrophe : {"'", "\u2019"}) {
+      if (StartsWith(rest, apostrophe) && rest.size() > apostrophe.size()) {
+        return rest.substr(apostrophe.size());
+      }
+    }
+  }
+  return word;
+}
+
+bool AspectMatcher::FindCompoundHead(std::string_view word,
+                                     std::size_t* term_index) const {
+  if (word.size() < kShortestCompound) return false;
+  // Longest head first: "Frühstücksbuffet" is a "buffet" before a "fet".
+  for (std::size_t start = kShortestModifier;
+       start + kShortestHead <= word.size(); ++start) {
+    if ((static_cast<unsigned char>(word[start]) & 0xC0) == 0x80) {
+      continue;  // inside a code point
+    }
+    const std::string_view head = word.substr(start);
+    bool found = false;
+    ForEachCandidate(head, [&](std::size_t term) {
+      if (!found && terms_[term].words.size() == 1) {
+        *term_index = term;
+        found = true;
+      }
+    });
+    if (found) return true;
+  }
+  return false;
+}
+
 std::size_t AspectMatcher::MatchLength(std::size_t term_index,
                                        const std::vector<TextWord>& words,
                                        std::size_t start) const {
@@ -165,7 +216,8 @@ std::size_t AspectMatcher::MatchLength(std::size_t term_index,
   for (std::size_t i = 1; i < term.words.size(); ++i) {
     const bool is_prefix =
         term.last_word_is_prefix && i + 1 == term.words.size();
-    if (!WordMatches(term.words[i], is_prefix, words[start + i].lower)) {
+    if (!WordMatches(term.words[i], is_prefix,
+                     WithoutElision(words[start + i].lower))) {
       return 0;
     }
   }
@@ -173,25 +225,41 @@ std::size_t AspectMatcher::MatchLength(std::size_t term_index,
 }
 
 void AspectMatcher::FindTerms(const std::vector<TextWord>& words,
-                              std::vector<TermMatch>* matches) const {
+                              std::vector<TermMatch>* matches,
+                              std::string_view text) const {
+  // German nouns start with a capital: A-Z or Ä, Ö, Ü (U+00C4, D6, DC).
+  auto may_be_noun = [&](const TextWord& word) {
+    if (!capitalised_nouns_) return true;
+    if (word.begin >= text.size()) return false;
+    const auto first = static_cast<unsigned char>(text[word.begin]);
+    if (first >= 'A' && first <= 'Z') return true;
+    if (first != 0xC3 || word.begin + 1 >= text.size()) return false;
+    const auto second = static_cast<unsigned char>(text[word.begin + 1]);
+    return second == 0x84 || second == 0x96 || second == 0x9C;
+  };
   matches->clear();
   std::size_t i = 0;
   while (i < words.size()) {
     std::size_t best_length = 0;
     std::size_t best_term = 0;
-    ForEachCandidate(words[i].lower, [&](std::size_t term_index) {
-      const std::size_t length = MatchLength(term_index, words, i);
-      // On a tie a whole-word term beats a prefix term: it is the more
-      // specific entry ("bar" over "bar*").
-      const bool better =
-          length > best_length || (length == best_length && length > 0 &&
-                                   terms_[best_term].last_word_is_prefix &&
-                                   !terms_[term_index].last_word_is_prefix);
-      if (better) {
-        best_length = length;
-        best_term = term_index;
-      }
-    });
+    ForEachCandidate(
+        WithoutElision(words[i].lower), [&](std::size_t term_index) {
+          const std::size_t length = MatchLength(term_index, words, i);
+          // On a tie a whole-word term beats a prefix term: it is the more
+          // specific entry ("bar" over "bar*").
+          const bool better =
+              length > best_length || (length == best_length && length > 0 &&
+                                       terms_[best_term].last_word_is_prefix &&
+                                       !terms_[term_index].last_word_is_prefix);
+          if (better) {
+            best_length = length;
+            best_term = term_index;
+          }
+        });
+    if (best_length == 0 && splits_compounds_ && may_be_noun(words[i]) &&
+        FindCompoundHead(words[i].lower, &best_term)) {
+      best_length = 1;
+    }
     if (best_length == 0) {
       ++i;
       continue;

@@ -20,7 +20,12 @@ namespace guestvoice::analysis {
 // food_beverage phrase) hides "room", and an ignore phrase such as "room for
 // improvement" hides everything in it. A text word also matches a term word
 // through simple inflections: -s, -es, -ies/-y and -'s ("towels" matches
-// "towel", "balconies" matches "balcony"). Immutable; linear in the words.
+// "towel", "balconies" matches "balcony"). A word starting with one of the
+// language's elisions is matched without it ("l'ascenseur" as "ascenseur").
+// In languages that write compound nouns as one word (German, Dutch), a
+// long word no term matches is matched by its head, the one-word term it
+// ends with ("Nichtraucherzimmer" as "zimmer"). Immutable; linear in the
+// words.
 class AspectMatcher {
  public:
   // Matches the taxonomy's terms of `language` (AspectTaxonomy::Term).
@@ -35,8 +40,12 @@ class AspectMatcher {
   };
   // Sets `matches` to the term matches in `words`, in text order. Matches
   // do not overlap. Ignore phrases are matches too: they hide the words.
+  // `text`: what the words' offsets point into; where the language
+  // capitalises nouns (German) only a capitalised word is taken for a
+  // compound noun ("durchgelegen" is no "gelegen"), and without `text` none.
   void FindTerms(const std::vector<TextWord>& words,
-                 std::vector<TermMatch>* matches) const;
+                 std::vector<TermMatch>* matches,
+                 std::string_view text = {}) const;
 
  private:
   // The number of words of term `term_index` that match from words[start],
@@ -45,6 +54,10 @@ class AspectMatcher {
   std::size_t MatchLength(std::size_t term_index,
                           const std::vector<TextWord>& words,
                           std::size_t start) const;
+  // The word without a leading elision of the language ("l'", "dell'").
+  std::string_view WithoutElision(std::string_view word) const;
+  // The one-word term a compound `word` ends with, or false.
+  bool FindCompoundHead(std::string_view word, std::size_t* term_index) const;
   // Calls visit(term_index) for each term whose first word matches `word`:
   // the whole-word terms whose first word it is a form of, then the one-word
   // prefix terms it starts with. The order decides ties (FindTerms).
@@ -53,6 +66,9 @@ class AspectMatcher {
   // The child of trie node `node` for `byte`, or 0.
   std::size_t FindChild(std::size_t node, unsigned char byte) const;
 
+  std::vector<std::string_view> elisions_;  // the language's, if any
+  bool splits_compounds_ = false;
+  bool capitalised_nouns_ = false;
   // A copy, so the matcher does not depend on the taxonomy's lifetime.
   std::vector<AspectTaxonomy::Term> terms_;
   // Every form a text word may take to start a whole-word term (the first

@@ -57,6 +57,15 @@ bool IsLowercaseWord(std::string_view word) {
   return true;
 }
 
+// A supplement entry: a lowercase word, or an idiom of such words separated
+// by single spaces ("pas terrible").
+bool IsLowercaseWordOrPhrase(std::string_view entry) {
+  for (std::string_view word : SplitOn(entry, ' ')) {
+    if (!IsLowercaseWord(word)) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 absl::StatusOr<WordValences> ParsePatternLexicon(std::string_view contents) {
@@ -170,12 +179,12 @@ absl::StatusOr<WordValences> ParseLanguageSupplement(
       continue;
     }
     double valence = 0;
-    if (!IsLowercaseWord(fields[0]) ||
+    if (!IsLowercaseWordOrPhrase(fields[0]) ||
         !absl::SimpleAtod(AbslView(fields[1]), &valence) || valence < -4 ||
         valence > 4) {
       return absl::InvalidArgumentError(
           absl::StrCat("line ", line_number,
-                       ": expected a lowercase word and a valence "
+                       ": expected a lowercase word or phrase and a valence "
                        "in -4..4: ",
                        AbslView(line)));
     }

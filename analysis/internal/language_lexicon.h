@@ -48,7 +48,9 @@ absl::StatusOr<WordValences> ParseAfinnLexicon(std::string_view contents);
 
 // A hand-written hotel-domain supplement (data/hotel_supplement_<lang>.tsv):
 // "<word>\t<valence>" lines, '#' comments, one "version" line; words are
-// lowercase UTF-8, each inflection listed separately.
+// lowercase UTF-8, each inflection listed separately. An entry may be an
+// idiom of several words separated by single spaces ("pas terrible"), whose
+// valence stands for the whole phrase (LexicalSentimentAnalyzer).
 absl::StatusOr<WordValences> ParseLanguageSupplement(std::string_view contents);
 
 }  // namespace guestvoice::analysis

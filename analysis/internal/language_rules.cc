@@ -10,143 +10,262 @@ constexpr double kDown = -0.293;
 // French: "ne ... pas" puts a negation on each side of the verb; either one
 // within three tokens of the sentiment word negates it once ("n'était pas
 // propre", "pas propre" in speech, "ne fonctionnait jamais").
-const LanguageRules kFrench = {
-    "fr",
-    "french",
-    {"ne", "n'", "pas", "jamais", "rien", "aucun", "aucune", "ni", "sans",
-     "guère"},
-    {},
-    {{"très", kUp},          {"trop", kUp},           {"vraiment", kUp},
-     {"extrêmement", kUp},   {"tellement", kUp},      {"si", kUp},
-     {"vachement", kUp},     {"hyper", kUp},          {"particulièrement", kUp},
-     {"totalement", kUp},    {"complètement", kUp},   {"absolument", kUp},
-     {"super", kUp},         {"incroyablement", kUp}, {"tout", kUp},
-     {"peu", kDown},         {"légèrement", kDown},   {"plutôt", kDown},
-     {"assez", kDown},       {"moyennement", kDown},  {"presque", kDown},
-     {"relativement", kDown}},
-    {"mais", "cependant", "toutefois", "pourtant", "néanmoins"},
-    {"l'", "d'", "n'", "j'", "c'", "s'", "qu'", "m'", "t'", "jusqu'", "lorsqu'",
-     "puisqu'"},
-    "",
-    {"le",   "la",      "les",   "un",      "une",     "des",  "du",   "de",
-     "et",   "est",     "était", "étaient", "à",       "au",   "aux",  "dans",
-     "pour", "avec",    "sur",   "il",      "elle",    "nous", "vous", "je",
-     "on",   "ce",      "cette", "ces",     "qui",     "que",  "ont",  "avons",
-     "été",  "chambre", "hôtel", "petit",   "déjeuner"},
-};
+const LanguageRules kFrench = [] {
+  LanguageRules rules = {
+      "fr",
+      "french",
+      {"ne", "n'", "pas", "jamais", "rien", "aucun", "aucune", "ni", "sans",
+       "guère"},
+      {},
+      {{"très", kUp},
+       {"trop", kUp},
+       {"vraiment", kUp},
+       {"extrêmement", kUp},
+       {"tellement", kUp},
+       {"si", kUp},
+       {"vachement", kUp},
+       {"hyper", kUp},
+       {"particulièrement", kUp},
+       {"totalement", kUp},
+       {"complètement", kUp},
+       {"absolument", kUp},
+       {"super", kUp},
+       {"incroyablement", kUp},
+       {"tout", kUp},
+       {"peu", kDown},
+       {"légèrement", kDown},
+       {"plutôt", kDown},
+       {"assez", kDown},
+       {"moyennement", kDown},
+       {"presque", kDown},
+       {"relativement", kDown}},
+      {"mais", "cependant", "toutefois", "pourtant", "néanmoins"},
+      {"l'", "d'", "n'", "j'", "c'", "s'", "qu'", "m'", "t'", "jusqu'",
+       "lorsqu'", "puisqu'"},
+      "",
+      {"le",    "la",      "les",  "un",    "une",     "des",     "du",
+       "de",    "et",      "est",  "était", "étaient", "à",       "au",
+       "aux",   "dans",    "pour", "avec",  "sur",     "il",      "elle",
+       "nous",  "vous",    "je",   "on",    "ce",      "cette",   "ces",
+       "qui",   "que",     "ont",  "avons", "été",     "chambre", "hôtel",
+       "petit", "déjeuner"},
+  };
+  rules.function_words.insert(rules.function_words.end(),
+                              {"tous", "toute", "toutes", "plus", "sont",
+                               "notre", "nos", "leur", "ça", "se", "par"});
+  rules.excess_words = {"trop"};
+  rules.adjective_boosters = {{"super", 2.0}};
+  rules.faint_praise = {"sans plus",           "rien de plus",
+                        "rien d'exceptionnel", "rien de spécial",
+                        "rien de particulier", "rien d'extraordinaire"};
+  rules.conjunctions = {"et", "ou"};
+  rules.absence_words = {"aucun", "aucune", "sans", "pas de", "pas d'"};
+  return rules;
+}();
 
 // Dutch: "niet" and "nooit" also close a clause after the verb ("het
 // ontbijt smaakte niet", "de wifi werkte nooit").
-const LanguageRules kDutch = {
-    "nl",
-    "dutch",
-    {"niet", "geen", "nooit", "niks", "niets", "nergens", "zonder"},
-    {"niet", "nooit"},
-    {{"heel", kUp},        {"erg", kUp},        {"zeer", kUp},
-     {"echt", kUp},        {"super", kUp},      {"enorm", kUp},
-     {"ontzettend", kUp},  {"extreem", kUp},    {"bijzonder", kUp},
-     {"hartstikke", kUp},  {"uiterst", kUp},    {"te", kUp},
-     {"zo", kUp},          {"totaal", kUp},     {"behoorlijk", kUp},
-     {"beetje", kDown},    {"redelijk", kDown}, {"vrij", kDown},
-     {"enigszins", kDown}, {"nogal", kDown},    {"iets", kDown},
-     {"wat", kDown},       {"tamelijk", kDown}},
-    {"maar", "echter", "desondanks", "daarentegen"},
-    {"'t", "'s", "z'n", "m'n", "d'r"},
-    "",
-    {"de",   "het",   "een",     "en",        "van",    "op",
-     "met",  "voor",  "ook",     "dat",       "er",     "wij",
-     "ik",   "zijn",  "waren",   "hebben",    "hadden", "ons",
-     "onze", "kamer", "ontbijt", "personeel", "heeft",  "werd",
-     "naar", "bij",   "uit",     "heel",      "erg"},
-};
+const LanguageRules kDutch = [] {
+  LanguageRules rules = {
+      "nl",
+      "dutch",
+      {"niet", "geen", "nooit", "niks", "niets", "nergens", "zonder"},
+      {"niet", "nooit"},
+      {{"heel", kUp},        {"erg", kUp},        {"zeer", kUp},
+       {"echt", kUp},        {"super", kUp},      {"enorm", kUp},
+       {"ontzettend", kUp},  {"extreem", kUp},    {"bijzonder", kUp},
+       {"hartstikke", kUp},  {"uiterst", kUp},    {"te", kUp},
+       {"zo", kUp},          {"totaal", kUp},     {"behoorlijk", kUp},
+       {"beetje", kDown},    {"redelijk", kDown}, {"vrij", kDown},
+       {"enigszins", kDown}, {"nogal", kDown},    {"iets", kDown},
+       {"wat", kDown},       {"tamelijk", kDown}},
+      {"maar", "echter", "desondanks", "daarentegen"},
+      {"'t", "'s", "z'n", "m'n", "d'r"},
+      "",
+      {"de",   "het",   "een",     "en",        "van",    "op",
+       "met",  "voor",  "ook",     "dat",       "er",     "wij",
+       "ik",   "zijn",  "waren",   "hebben",    "hadden", "ons",
+       "onze", "kamer", "ontbijt", "personeel", "heeft",  "werd",
+       "naar", "bij",   "uit",     "heel",      "erg"},
+  };
+  rules.function_words.insert(rules.function_words.end(),
+                              {"dit", "deze", "nog", "zich", "je", "jullie"});
+  rules.excess_words = {"te"};
+  rules.excess_skips_infinitives = true;
+  rules.compound_nouns = true;
+  rules.adjective_boosters = {{"super", 2.0}};
+  rules.faint_praise = {"niet meer en niet minder", "niets bijzonders",
+                        "niks bijzonders",          "niets speciaals",
+                        "niks speciaals",           "meer niet"};
+  rules.conjunctions = {"en", "of"};
+  rules.absence_words = {"geen", "zonder"};
+  return rules;
+}();
 
 // Italian: "non" precedes the verb; "mai", "niente" and "nulla" complete it
 // ("non era mai pulito").
-const LanguageRules kItalian = {
-    "it",
-    "italian",
-    {"non", "mai", "nessun", "nessuno", "nessuna", "niente", "nulla", "né",
-     "senza"},
-    {},
-    {{"molto", kUp},         {"troppo", kUp},          {"davvero", kUp},
-     {"veramente", kUp},     {"estremamente", kUp},    {"super", kUp},
-     {"tanto", kUp},         {"assolutamente", kUp},   {"particolarmente", kUp},
-     {"parecchio", kUp},     {"proprio", kUp},         {"incredibilmente", kUp},
-     {"così", kUp},          {"tutto", kUp},           {"poco", kDown},
-     {"po", kDown},          {"abbastanza", kDown},    {"piuttosto", kDown},
-     {"leggermente", kDown}, {"relativamente", kDown}, {"quasi", kDown}},
-    {"ma", "però", "tuttavia", "eppure", "invece"},
-    {"l'",    "dell'",   "all'",   "dall'",  "nell'", "sull'", "un'",
-     "c'",    "d'",      "quest'", "quell'", "po'",   "dev'",  "com'",
-     "dov'",  "m'",      "t'",     "s'",     "v'",    "anch'", "senz'",
-     "tutt'", "nessun'", "buon'",  "bell'"},
-    "issim",
-    {"il",      "lo",    "la",    "gli",   "una",       "di",
-     "del",     "della", "dello", "nel",   "nella",     "con",
-     "per",     "su",    "è",     "era",   "erano",     "sono",
-     "abbiamo", "che",   "anche", "molto", "colazione", "personale",
-     "siamo",   "stato", "stata", "ci",    "questo",    "questa"},
-};
+const LanguageRules kItalian = [] {
+  LanguageRules rules = {
+      "it",
+      "italian",
+      {"non", "mai", "nessun", "nessuno", "nessuna", "niente", "nulla", "né",
+       "senza"},
+      {},
+      {{"molto", kUp},
+       {"troppo", kUp},
+       {"davvero", kUp},
+       {"veramente", kUp},
+       {"estremamente", kUp},
+       {"super", kUp},
+       {"tanto", kUp},
+       {"assolutamente", kUp},
+       {"particolarmente", kUp},
+       {"parecchio", kUp},
+       {"proprio", kUp},
+       {"incredibilmente", kUp},
+       {"così", kUp},
+       {"tutto", kUp},
+       {"poco", kDown},
+       {"po", kDown},
+       {"abbastanza", kDown},
+       {"piuttosto", kDown},
+       {"leggermente", kDown},
+       {"relativamente", kDown},
+       {"quasi", kDown}},
+      {"ma", "però", "tuttavia", "eppure", "invece"},
+      {"l'",    "dell'",   "all'",   "dall'",  "nell'", "sull'", "un'",
+       "c'",    "d'",      "quest'", "quell'", "po'",   "dev'",  "com'",
+       "dov'",  "m'",      "t'",     "s'",     "v'",    "anch'", "senz'",
+       "tutt'", "nessun'", "buon'",  "bell'"},
+      "issim",
+      {"il",      "lo",    "la",    "gli",   "una",       "di",
+       "del",     "della", "dello", "nel",   "nella",     "con",
+       "per",     "su",    "è",     "era",   "erano",     "sono",
+       "abbiamo", "che",   "anche", "molto", "colazione", "personale",
+       "siamo",   "stato", "stata", "ci",    "questo",    "questa"},
+  };
+  rules.function_words.insert(rules.function_words.end(),
+                              {"tutti", "tutte", "si", "nostro", "nostra",
+                               "loro", "dei", "delle", "alla", "al"});
+  rules.excess_words = {"troppo", "troppa", "troppi", "troppe"};
+  rules.negating_diminishers = {"poco", "poca", "pochi", "poche"};
+  rules.diminisher_articles = {"un"};
+  rules.adjective_boosters = {{"super", 2.0}};
+  rules.faint_praise = {
+      "niente di più",         "niente di speciale",    "niente di che",
+      "niente di eccezionale", "niente di particolare", "nulla di più",
+      "nulla di speciale",     "nulla di eccezionale",  "nella norma"};
+  rules.conjunctions = {"e", "ed", "o"};
+  rules.absence_words = {"niente", "nessun", "nessuno", "nessuna", "senza"};
+  return rules;
+}();
 
 // Portuguese: "não" precedes the verb, and Brazilians repeat it or put it
 // alone after the verb at the end of the clause ("gostei não"); "nunca",
 // "nada" and "nem" complete it. LeIA's lexicon is written without
 // diacritics, so these words are stored and looked up folded ("nao").
-const LanguageRules kPortuguese = {
-    "pt",
-    "portuguese",
-    {"não", "nunca", "jamais", "nem", "nenhum", "nenhuma", "nada", "sem",
-     "ninguém"},
-    {"não"},
-    {{"muito", kUp},          {"muita", kUp},         {"super", kUp},
-     {"mega", kUp},           {"extremamente", kUp},  {"totalmente", kUp},
-     {"completamente", kUp},  {"absolutamente", kUp}, {"realmente", kUp},
-     {"bastante", kUp},       {"tão", kUp},           {"incrivelmente", kUp},
-     {"especialmente", kUp},  {"demasiado", kUp},     {"pouco", kDown},
-     {"pouca", kDown},        {"meio", kDown},        {"ligeiramente", kDown},
-     {"levemente", kDown},    {"quase", kDown},       {"razoavelmente", kDown},
-     {"relativamente", kDown}},
-    {"mas", "porém", "contudo", "todavia", "entretanto", "entanto"},
-    {},
-    "",
-    {"o",       "os",          "uma",         "de",      "da",     "dos",
-     "das",     "é",           "foi",         "foram",   "estava", "estavam",
-     "em",      "para",        "pra",         "ao",      "pelo",   "pela",
-     "nós",     "também",      "quarto",      "quartos", "manhã",  "estadia",
-     "ficamos", "atendimento", "funcionários"},
-    true,
-};
+const LanguageRules kPortuguese = [] {
+  LanguageRules rules = {
+      "pt",
+      "portuguese",
+      {"não", "nunca", "jamais", "nem", "nenhum", "nenhuma", "nada", "sem",
+       "ninguém"},
+      {"não"},
+      {{"muito", kUp},
+       {"muita", kUp},
+       {"super", kUp},
+       {"mega", kUp},
+       {"extremamente", kUp},
+       {"totalmente", kUp},
+       {"completamente", kUp},
+       {"absolutamente", kUp},
+       {"realmente", kUp},
+       {"bastante", kUp},
+       {"tão", kUp},
+       {"incrivelmente", kUp},
+       {"especialmente", kUp},
+       {"demasiado", kUp},
+       {"pouco", kDown},
+       {"pouca", kDown},
+       {"meio", kDown},
+       {"ligeiramente", kDown},
+       {"levemente", kDown},
+       {"quase", kDown},
+       {"razoavelmente", kDown},
+       {"relativamente", kDown}},
+      {"mas", "porém", "contudo", "todavia", "entretanto", "entanto"},
+      {},
+      "",
+      {"o",       "os",          "uma",         "de",      "da",     "dos",
+       "das",     "é",           "foi",         "foram",   "estava", "estavam",
+       "em",      "para",        "pra",         "ao",      "pelo",   "pela",
+       "nós",     "também",      "quarto",      "quartos", "manhã",  "estadia",
+       "ficamos", "atendimento", "funcionários"},
+      true,
+  };
+  rules.function_words.insert(rules.function_words.end(),
+                              {"tem", "tinha", "nos", "nossa", "nosso", "seu",
+                               "sua", "se", "na", "num"});
+  rules.excess_words = {"demasiado", "demasiada"};
+  rules.trailing_excess_words = {"demais"};
+  rules.negating_diminishers = {"pouco", "pouca", "poucos", "poucas"};
+  rules.diminisher_articles = {"um", "uma"};
+  rules.adjective_boosters = {{"super", 2.0}, {"mega", 2.0}};
+  rules.faint_praise = {"nada de mais",           "nada demais",
+                        "nada de especial",       "nada de excepcional",
+                        "nada de extraordinário", "nada além disso"};
+  rules.conjunctions = {"e", "ou"};
+  rules.absence_words = {"sem", "nenhum", "nenhuma"};
+  return rules;
+}();
 
 // German: "nicht" and "nie" also stand after the verb they negate, at the
 // end of the clause ("das Frühstück schmeckte nicht", "die Heizung ging
 // nie"); "kein" and its inflections negate the noun after them.
-const LanguageRules kGerman = {
-    "de",
-    "german",
-    {"nicht", "kein", "keine", "keinen", "keinem", "keiner", "keines", "nie",
-     "niemals", "nichts", "nirgends", "ohne", "weder"},
-    {"nicht", "nie", "niemals"},
-    {{"sehr", kUp},          {"extrem", kUp},   {"total", kUp},
-     {"echt", kUp},          {"wirklich", kUp}, {"äußerst", kUp},
-     {"besonders", kUp},     {"absolut", kUp},  {"völlig", kUp},
-     {"komplett", kUp},      {"richtig", kUp},  {"unglaublich", kUp},
-     {"mega", kUp},          {"zu", kUp},       {"so", kUp},
-     {"ziemlich", kDown},    {"etwas", kDown},  {"kaum", kDown},
-     {"bisschen", kDown},    {"wenig", kDown},  {"eher", kDown},
-     {"einigermaßen", kDown}},
-    {"aber", "jedoch", "doch", "allerdings"},
-    {},
-    "",
-    {"der",    "die", "das", "und",    "ist",       "war",  "waren",
-     "wir",    "ich", "ein", "eine",   "einen",     "dem",  "den",
-     "mit",    "für", "auf", "auch",   "uns",       "sehr", "haben",
-     "hatten", "es",  "zum", "zimmer", "frühstück", "gibt", "wurde"},
-};
+const LanguageRules kGerman = [] {
+  LanguageRules rules = {
+      "de",
+      "german",
+      {"nicht", "kein", "keine", "keinen", "keinem", "keiner", "keines", "nie",
+       "niemals", "nichts", "nirgends", "ohne", "weder"},
+      {"nicht", "nie", "niemals"},
+      {{"sehr", kUp},          {"extrem", kUp},   {"total", kUp},
+       {"echt", kUp},          {"wirklich", kUp}, {"äußerst", kUp},
+       {"besonders", kUp},     {"absolut", kUp},  {"völlig", kUp},
+       {"komplett", kUp},      {"richtig", kUp},  {"unglaublich", kUp},
+       {"mega", kUp},          {"zu", kUp},       {"so", kUp},
+       {"ziemlich", kDown},    {"etwas", kDown},  {"kaum", kDown},
+       {"bisschen", kDown},    {"wenig", kDown},  {"eher", kDown},
+       {"einigermaßen", kDown}},
+      {"aber", "jedoch", "doch", "allerdings"},
+      {},
+      "",
+      {"der",    "die", "das", "und",    "ist",       "war",  "waren",
+       "wir",    "ich", "ein", "eine",   "einen",     "dem",  "den",
+       "mit",    "für", "auf", "auch",   "uns",       "sehr", "haben",
+       "hatten", "es",  "zum", "zimmer", "frühstück", "gibt", "wurde"},
+  };
+  rules.function_words.insert(rules.function_words.end(),
+                              {"sich", "noch", "nur", "im", "beim", "vom",
+                               "sind", "wird", "unser", "unsere", "unseren"});
+  rules.excess_words = {"zu"};
+  rules.excess_skips_infinitives = true;
+  rules.capitalised_nouns = true;
+  rules.compound_nouns = true;
+  rules.adjective_boosters = {{"super", 2.0}, {"mega", 2.0}};
+  rules.faint_praise = {"nicht mehr und nicht weniger", "nichts besonderes",
+                        "nichts außergewöhnliches", "mehr nicht"};
+  rules.conjunctions = {"und", "oder"};
+  rules.absence_words = {"kein",   "keine",  "keinen", "keinem",
+                         "keiner", "keines", "ohne"};
+  return rules;
+}();
 
 // Spanish: "no" precedes the verb, "nada", "nunca" and "jamás" complete it
 // ("no estaba nada limpio", "no me gustó nada"); "poco" right before an
 // adjective negates it ("poco limpio") where "un poco" diminishes ("un poco
-// caro"); "sin embargo" and "no obstante" are connectives, not negations;
+// caro"); "sin embargo" and "no obstante" are connectives, not negations
+// (a negation does not reach past a contrast word);
 // "pero" weighs what follows it, "aunque" only splits clauses.
 // The lexicon's words and the text's are looked up without diacritics:
 // guests often omit them ("habitacion", "comodisima").
@@ -217,9 +336,23 @@ const LanguageRules kSpanish = [] {
   rules.superlatives = LanguageRules::Superlatives::kSpanish;
   rules.intensifying_prefixes = {"super", "súper", "requete"};
   rules.negating_diminishers = {"poco", "poca", "pocos", "pocas"};
-  rules.partitive_articles = {"un", "una"};
-  rules.connective_completions = {"embargo", "obstante"};
+  rules.diminisher_articles = {"un", "una"};
   rules.concessive_words = {"aunque"};
+  // The second pass's general rules, as Spanish grammar has them (not tuned
+  // on the Spanish evaluation set).
+  rules.excess_words = {"demasiado", "demasiada", "demasiados", "demasiadas"};
+  rules.adjective_boosters = {{"super", 2.0}};  // "súper" folds to it
+  rules.faint_praise = {"nada del otro mundo",    "sin más",
+                        "nada especial",          "nada de especial",
+                        "nada extraordinario",    "nada excepcional",
+                        "nada fuera de lo común", "ni más ni menos"};
+  // Not "o" (or), "e" and "u": every listed word is also evidence of the
+  // language (language_identifier.h), and "o" and "e" are Portuguese's
+  // most frequent words ("o quarto e a cama").
+  rules.conjunctions = {"y"};
+  rules.absence_words = {"sin",      "ningún",    "ninguno",  "ninguna",
+                         "cero",     "no hay",    "no había", "no hubo",
+                         "no tenía", "no tenían", "no tiene"};
   return rules;
 }();
 

@@ -43,6 +43,52 @@ struct LanguageRules {
   // "pessimo"): then every word is looked up, and every listed word stored,
   // with them removed (diacritics.h).
   bool fold_diacritics = false;
+
+  // Set after the fields above (language_rules.cc).
+  // Words that say "too" before another ("trop tôt", "troppo presto", "zu
+  // früh"): a boost like any booster before a sentiment word, and a mild
+  // complaint (kExcessValence) made of a word without sentiment, since too
+  // much of anything is a fault. `trailing_excess_words` stand after the
+  // word instead (Portuguese "cedo demais").
+  std::vector<std::string_view> excess_words = {};
+  std::vector<std::string_view> trailing_excess_words = {};
+  // Where "too" doubles as the infinitive marker (Dutch "te", German "zu":
+  // "te voet", "zu finden"), a word after it ending in "-en" (an
+  // infinitive) is no excess.
+  bool excess_skips_infinitives = false;
+  // Where nouns are capitalised (German), a capitalised word after "too"
+  // is a noun ("zu Fuß"), no excess.
+  bool capitalised_nouns = false;
+  // Diminishers that negate the sentiment word right after them unless an
+  // indefinite article comes first: Spanish and Italian "poco pulito/limpio"
+  // and Portuguese "pouco simpático" mean "un-", "un poco rumoroso", "um
+  // pouco barulhento" only "a little". Also listed in boosters, for the
+  // diminishing reading.
+  std::vector<std::string_view> negating_diminishers = {};
+  std::vector<std::string_view> diminisher_articles = {};
+  // Intensifiers that are adjectives too ("super emplacement", "cocktails
+  // super!"): with no sentiment word to raise after them in their clause
+  // they carry this valence themselves.
+  std::vector<std::pair<std::string_view, double>> adjective_boosters = {};
+  // "Fine, no more" phrases ("sans plus", "niente di speciale", "nichts
+  // Besonderes"): they take the praise in their sentence back, leaving its
+  // complaints.
+  std::vector<std::string_view> faint_praise = {};
+  // Negations that say a thing is missing ("aucun", "geen", "niente",
+  // "sem", "kein"; "pas de" as two words): the word with content after
+  // them, when it has no sentiment, becomes a mild complaint
+  // (kAbsenceValence), since a missing amenity is one ("geen wifi op de
+  // kamers"); a sentiment word after them is negated as usual ("sans
+  // problème").
+  std::vector<std::string_view> absence_words = {};
+  // Whether compound nouns are written as one word (German, Dutch): aspect
+  // terms are then also found as a compound's head (aspect_matcher.h).
+  bool compound_nouns = false;
+  // "and", "or": a negation does not reach past them ("pas de moustiquaire
+  // et des draps propres"). Nor does it reach past a contrast word, which is
+  // also what makes a connective, not a negation, of Spanish "sin embargo"
+  // and "no obstante" (however).
+  std::vector<std::string_view> conjunctions = {};
   // How superlative_infix joins an adjective: Italian keeps a hard c/g with
   // an h ("sporco" -> "sporchissimo"); Spanish with qu/gu and drops a final
   // -io ("limpio" -> "limpísimo", "rico" -> "riquísimo", "amable" ->
@@ -53,16 +99,6 @@ struct LanguageRules {
   // "superlimpio", "requetebién"): each lexicon sentiment word's form with
   // it is added, as strong as after an intensifier. Empty when none.
   std::vector<std::string_view> intensifying_prefixes = {};
-  // Diminishers that negate a sentiment word right after them (Spanish
-  // "poco limpio", "poco amable": not clean, unfriendly), unless one of
-  // `partitive_articles` stands right before them ("un poco caro":
-  // slightly expensive), where they only diminish. Also listed in boosters.
-  std::vector<std::string_view> negating_diminishers = {};
-  std::vector<std::string_view> partitive_articles = {};
-  // Words that make a connective of the negation right before them
-  // (Spanish "sin embargo", "no obstante": however), which then negates
-  // nothing.
-  std::vector<std::string_view> connective_completions = {};
   // Conjunctions that start a clause of their own for aspects but do not
   // weigh the sentiment around them as contrast_words do: Spanish "aunque"
   // (although) introduces the lesser point, before or after the main one

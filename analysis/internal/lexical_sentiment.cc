@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstddef>
+#include <cstdlib>
 #include <string>
 #include <utility>
 
@@ -22,6 +23,13 @@ constexpr double kBoosterDamping[] = {1.0, 0.95, 0.9};
 constexpr double kExclamationIncrement = 0.292;
 constexpr int kMaxExclamations = 4;
 constexpr int kWindow = 3;  // VADER looks three tokens back
+// The valence "too" gives a word without sentiment ("trop tôt"): a mild
+// complaint, about VADER's "inconvenient" (-1.5).
+constexpr double kExcessValence = -1.5;
+// How far past closed-class words a negation or booster may reach at most.
+constexpr std::size_t kMaxReach = 8;
+// What a missing thing weighs ("geen wifi"): a little less than "too".
+constexpr double kAbsenceValence = -1.0;
 
 constexpr char32_t kRightSingleQuotationMark = 0x2019;
 
@@ -42,6 +50,21 @@ bool IsCaps(std::string_view word, const PythonUnicode& unicode) {
 
 bool HasClauseBreak(std::string_view between) {
   return between.find_first_of(".!?;:,\n") != std::string_view::npos;
+}
+
+bool HasSentenceBreak(std::string_view between) {
+  return between.find_first_of(".!?\n") != std::string_view::npos;
+}
+
+bool EndsWithEn(std::string_view word) {
+  return word.size() > 3 && word.substr(word.size() - 2) == "en";
+}
+
+// Whether the word's first letter is a capital.
+bool IsCapitalised(std::string_view word, const PythonUnicode& unicode) {
+  if (word.empty()) return false;
+  return unicode.CaseOf(utf8::Decode(word, 0).code_point) ==
+         PythonUnicode::Case::kUpper;
 }
 
 // Where an elided word ends in `lower_word` ("l'" of "l'hôtel"): the byte
@@ -80,7 +103,12 @@ LexicalSentimentAnalyzer::LexicalSentimentAnalyzer(
       it->second.untranslated = true;
     }
   }
+  std::vector<std::pair<std::string_view, double>> idioms;
   for (const auto& [word, valence] : supplement) {
+    if (word.find(' ') != std::string::npos) {
+      idioms.emplace_back(word, valence);
+      continue;
+    }
     Listed(word).valence = valence;
   }
   // Pattern lists some closed-class words with a polarity of their own
@@ -106,21 +134,56 @@ LexicalSentimentAnalyzer::LexicalSentimentAnalyzer(
   for (std::string_view word : rules.elisions) {
     Listed(word).is_elision = true;
   }
-  for (std::string_view word : rules.negating_diminishers) {
-    Listed(word).negates_next = true;
-  }
-  for (std::string_view word : rules.partitive_articles) {
-    Listed(word).partitive = true;
-  }
   for (std::string_view word : rules.concessive_words) {
     Listed(word).valence = 0;
   }
-  for (std::string_view word : rules.connective_completions) {
-    Listed(word).completes_connective = true;
-  }
   if (!rules.superlative_infix.empty()) AddSuperlatives(rules);
   for (std::string_view word : rules.function_words) {
-    Listed(word).valence = 0;
+    Facts& facts = Listed(word);
+    facts.valence = 0;
+    facts.closed_class = true;
+  }
+  for (const auto& [word, scalar] : rules.boosters) {
+    Listed(word).closed_class = true;
+  }
+  for (std::string_view word : rules.elisions) {
+    Listed(word).closed_class = true;
+  }
+  for (std::string_view word : rules.excess_words) Listed(word).excess = true;
+  for (std::string_view entry : rules.absence_words) {
+    const std::size_t space = entry.find(' ');
+    Facts& facts = Listed(entry.substr(0, space));
+    facts.absence = true;
+    if (space != std::string_view::npos) {
+      facts.absence_seconds.push_back(OwnedKey(entry.substr(space + 1)));
+    }
+  }
+  for (std::string_view word : rules.conjunctions) {
+    Listed(word).conjunction = true;
+  }
+  for (std::string_view word : rules.trailing_excess_words) {
+    Facts& facts = Listed(word);
+    facts.trailing_excess = true;
+    facts.valence = 0;
+  }
+  for (std::string_view word : rules.negating_diminishers) {
+    Listed(word).negating_diminisher = true;
+  }
+  for (std::string_view word : rules.diminisher_articles) {
+    Listed(word).diminisher_article = true;
+  }
+  for (const auto& [word, valence] : rules.adjective_boosters) {
+    Facts& facts = Listed(word);
+    facts.adjective_valence = valence;
+    facts.valence = 0;
+    if (facts.booster == 0) facts.booster = vader::kBoosterIncrement;
+  }
+  // Last: a phrase is tokenized as texts are, elisions split off.
+  for (const auto& [phrase, valence] : idioms) {
+    AddPhrase(phrase, valence, /*faint_praise=*/false);
+  }
+  for (std::string_view phrase : rules.faint_praise) {
+    AddPhrase(phrase, 0, /*faint_praise=*/true);
   }
   struct Mean {
     double sum = 0;
@@ -212,6 +275,39 @@ void LexicalSentimentAnalyzer::AddPrefixedForms(const LanguageRules& rules) {
   }
 }
 
+void LexicalSentimentAnalyzer::AddPhrase(std::string_view text, double valence,
+                                         bool faint_praise) {
+  std::vector<Token> tokens;
+  Tokenize(text, &tokens);
+  if (tokens.size() < 2) std::abort();  // the supplement's tests catch it
+  Phrase phrase;
+  phrase.valence = valence;
+  phrase.faint_praise = faint_praise;
+  for (const Token& token : tokens)
+    phrase.words.push_back(OwnedKey(token.lower));
+  Listed(phrase.words.front()).starts_phrase = true;
+  phrases_[phrase.words.front()].push_back(std::move(phrase));
+}
+
+const LexicalSentimentAnalyzer::Phrase* LexicalSentimentAnalyzer::MatchPhrase(
+    const std::vector<Token>& tokens, std::size_t i) const {
+  thread_local std::string buffer;
+  auto it = phrases_.find(Key(tokens[i].lower, &buffer));
+  if (it == phrases_.end()) return nullptr;
+  const Phrase* best = nullptr;
+  for (const Phrase& phrase : it->second) {
+    if (i + phrase.words.size() > tokens.size()) continue;
+    if (best != nullptr && best->words.size() >= phrase.words.size()) continue;
+    bool matches = true;
+    for (std::size_t k = 1; k < phrase.words.size() && matches; ++k) {
+      matches = !tokens[i + k].starts_sentence &&
+                Key(tokens[i + k].lower, &buffer) == phrase.words[k];
+    }
+    if (matches) best = &phrase;
+  }
+  return best;
+}
+
 std::string_view LexicalSentimentAnalyzer::Key(std::string_view lower_word,
                                                std::string* buffer) const {
   return rules_.fold_diacritics ? FoldDiacritics(lower_word, buffer)
@@ -257,11 +353,15 @@ void LexicalSentimentAnalyzer::Tokenize(std::string_view text,
   tokens->clear();
   std::size_t previous_end = 0;
   for (const TextWord& word : words.words) {
-    const bool starts_clause =
-        HasClauseBreak(text.substr(previous_end, word.begin - previous_end));
+    const std::string_view between =
+        text.substr(previous_end, word.begin - previous_end);
+    const bool starts_clause = HasClauseBreak(between);
+    const bool starts_sentence = HasSentenceBreak(between);
     previous_end = word.end;
-    const bool is_caps =
-        IsCaps(text.substr(word.begin, word.end - word.begin), unicode_);
+    const std::string_view original =
+        text.substr(word.begin, word.end - word.begin);
+    const bool is_caps = IsCaps(original, unicode_);
+    const bool capitalised = IsCapitalised(original, unicode_);
     std::string_view rest = word.lower;
     std::size_t apostrophe = 0;
     if (const std::size_t end = ElisionEnd(rest, &apostrophe); end > 0) {
@@ -270,31 +370,28 @@ void LexicalSentimentAnalyzer::Tokenize(std::string_view text,
       elided.push_back('\'');
       auto it = words_.find(Key(elided, &folded_elision));
       if (it != words_.end() && it->second.is_elision) {
-        tokens->push_back({it->first, &it->second, is_caps, starts_clause});
+        tokens->push_back({it->first, &it->second, is_caps, starts_clause,
+                           starts_sentence, capitalised});
         rest = rest.substr(end);
         if (rest.empty()) continue;
-        tokens->push_back({rest, Find(rest), is_caps, false});
+        tokens->push_back({rest, Find(rest), is_caps, false, false, false});
         continue;
       }
     }
-    tokens->push_back({rest, Find(rest), is_caps, starts_clause});
+    tokens->push_back({rest, Find(rest), is_caps, starts_clause,
+                       starts_sentence, capitalised});
   }
-}
-
-bool LexicalSentimentAnalyzer::NegatesNext(const std::vector<Token>& tokens,
-                                           std::size_t i) {
-  if (i + 1 >= tokens.size() || tokens[i + 1].starts_clause) return false;
-  const Facts* next = tokens[i + 1].facts;
-  if (next == nullptr || next->valence == 0) return false;
-  return i == 0 || tokens[i].starts_clause || tokens[i - 1].facts == nullptr ||
-         !tokens[i - 1].facts->partitive;
 }
 
 SentimentScores LexicalSentimentAnalyzer::PolarityScores(
     std::string_view valid_text) const {
   thread_local std::vector<Token> tokens;
   thread_local std::vector<double> sentiments;
+  thread_local std::vector<double> base;  // each word's own valence
   thread_local std::vector<bool> negated;
+  thread_local std::vector<bool> inert;   // no negation or booster role
+  thread_local std::vector<bool> absent;  // a missing thing
+  thread_local std::vector<std::size_t> faint_sentences;
   Tokenize(valid_text, &tokens);
   const std::size_t n = tokens.size();
   if (n == 0) return {};
@@ -304,38 +401,156 @@ SentimentScores LexicalSentimentAnalyzer::PolarityScores(
   // VADER stresses capitals only when the text is not all capitals.
   const bool caps_stress = caps_count > 0 && caps_count < n;
 
-  // Negation: a negator among the three tokens before a sentiment word, or a
-  // trailing negator closing the clause after it when no sentiment word
-  // follows the negator in that clause.
+  // Each token's own valence, and which tokens have a role as closed-class
+  // words: idioms score as one word (on their first), their other words
+  // and those of faint praise are inert.
+  base.assign(n, 0);
+  inert.assign(n, false);
+  faint_sentences.clear();
+  std::size_t sentence = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (tokens[i].starts_sentence) ++sentence;
+    const Facts* facts = tokens[i].facts;
+    if (facts == nullptr) continue;
+    if (facts->starts_phrase && !inert[i]) {
+      if (const Phrase* phrase = MatchPhrase(tokens, i)) {
+        for (std::size_t k = 0; k < phrase->words.size(); ++k) {
+          inert[i + k] = true;
+        }
+        if (phrase->faint_praise) {
+          faint_sentences.push_back(sentence);
+        } else {
+          base[i] = phrase->valence;
+        }
+        continue;
+      }
+    }
+    if (!inert[i]) base[i] = facts->valence;
+  }
+  // "super" with no sentiment word right after it in its clause is praise.
+  for (std::size_t i = 0; i < n; ++i) {
+    const Facts* facts = tokens[i].facts;
+    if (inert[i] || facts == nullptr || facts->adjective_valence == 0) {
+      continue;
+    }
+    const bool raises_next =
+        i + 1 < n && !tokens[i + 1].starts_clause && base[i + 1] != 0;
+    if (!raises_next) {
+      base[i] = facts->adjective_valence;
+      inert[i] = true;
+    }
+  }
+  // "too" before (or, trailing, after) a word without sentiment.
+  for (std::size_t i = 0; i < n; ++i) {
+    const Facts* facts = tokens[i].facts;
+    if (inert[i] || facts == nullptr) continue;
+    std::size_t target = n;
+    if (facts->excess && i + 1 < n && !tokens[i + 1].starts_clause) {
+      target = i + 1;
+      const Token& next = tokens[target];
+      if ((rules_.excess_skips_infinitives && EndsWithEn(next.lower)) ||
+          (rules_.capitalised_nouns && next.capitalised)) {
+        target = n;
+      }
+    } else if (facts->trailing_excess && i > 0 && !tokens[i].starts_clause) {
+      target = i - 1;
+    }
+    if (target == n || inert[target] || base[target] != 0) continue;
+    const Facts* word = tokens[target].facts;
+    if (word != nullptr && (word->closed_class || word->negates ||
+                            word->booster != 0 || word->contrasts)) {
+      continue;
+    }
+    base[target] = kExcessValence;
+  }
+
+  // A missing thing: "geen wifi", "pas de moustiquaire". The complaint is
+  // not negated again by the word that makes it.
+  absent.assign(n, false);
+  for (std::size_t i = 0; i < n; ++i) {
+    const Facts* facts = tokens[i].facts;
+    if (inert[i] || facts == nullptr || !facts->absence) continue;
+    std::size_t target = i + 1;
+    if (!facts->absence_seconds.empty()) {
+      if (target >= n || tokens[target].starts_clause) continue;
+      thread_local std::string buffer;
+      const std::string_view second = Key(tokens[target].lower, &buffer);
+      if (std::find(facts->absence_seconds.begin(),
+                    facts->absence_seconds.end(),
+                    second) == facts->absence_seconds.end()) {
+        continue;
+      }
+      ++target;
+    }
+    while (target < n && !tokens[target].starts_clause &&
+           tokens[target].facts != nullptr &&
+           tokens[target].facts->closed_class && base[target] == 0) {
+      ++target;
+    }
+    if (target >= n || tokens[target].starts_clause || inert[target] ||
+        base[target] != 0) {
+      continue;
+    }
+    const Facts* word = tokens[target].facts;
+    if (word != nullptr &&
+        (word->negates || word->booster != 0 || word->contrasts)) {
+      continue;
+    }
+    base[target] = kAbsenceValence;
+    absent[target] = true;
+  }
+
+  // Whether tokens[j] is a word a negation or booster reaches over without
+  // counting it.
+  auto passed_over = [&](std::size_t j) {
+    return inert[j] || (tokens[j].facts != nullptr &&
+                        tokens[j].facts->closed_class && base[j] == 0);
+  };
+  // Negation: a negator among the three words with content before a
+  // sentiment word, or a trailing negator closing the clause after it when
+  // no sentiment word follows the negator in that clause. "poco"/"pouco"
+  // without an article before it negates the sentiment word right after it.
   negated.assign(n, false);
   for (std::size_t i = 0; i < n; ++i) {
     const Facts* facts = tokens[i].facts;
-    if (facts == nullptr) continue;
-    if (facts->negates_next && NegatesNext(tokens, i)) {
-      negated[i + 1] = true;
+    if (facts == nullptr || inert[i]) continue;
+    if (facts->negating_diminisher) {
+      const bool after_article = i > 0 && tokens[i - 1].facts != nullptr &&
+                                 tokens[i - 1].facts->diminisher_article &&
+                                 !tokens[i].starts_clause;
+      if (!after_article && i + 1 < n && !tokens[i + 1].starts_clause &&
+          base[i + 1] != 0) {
+        negated[i + 1] = true;
+        inert[i] = true;  // it negates instead of diminishing
+      }
       continue;
     }
     if (!facts->negates) continue;
-    // "sin embargo", "no obstante": a connective, not a negation.
-    if (i + 1 < n && tokens[i + 1].facts != nullptr &&
-        tokens[i + 1].facts->completes_connective) {
-      continue;
-    }
     std::size_t forward_sentiment = n;
-    for (std::size_t j = i + 1; j < n && j <= i + kWindow; ++j) {
+    int content = 0;
+    for (std::size_t j = i + 1; j < n && j <= i + kMaxReach; ++j) {
       if (tokens[j].starts_clause) break;
-      if (tokens[j].facts != nullptr && tokens[j].facts->valence != 0) {
+      if (base[j] != 0) {
         forward_sentiment = j;
         break;
       }
+      // Coordination and contrast end a negation's scope ("pas de X et Y",
+      // "no ... pero"); so "sin embargo" is a connective, not a negation.
+      if (tokens[j].facts != nullptr &&
+          (tokens[j].facts->conjunction || tokens[j].facts->contrasts)) {
+        break;
+      }
+      if (passed_over(j)) continue;
+      if (++content >= kWindow) break;
     }
     if (forward_sentiment < n) {
-      negated[forward_sentiment] = true;
+      if (!absent[forward_sentiment]) negated[forward_sentiment] = true;
     } else if (facts->negates_backward) {
+      // Backwards VADER's three tokens as they stand: the verb a trailing
+      // negation closes is right before it.
       for (std::size_t k = 1; k <= kWindow && k <= i; ++k) {
         if (tokens[i - k + 1].starts_clause) break;
-        const Token& before = tokens[i - k];
-        if (before.facts != nullptr && before.facts->valence != 0) {
+        if (base[i - k] != 0) {
           negated[i - k] = true;
           break;
         }
@@ -345,22 +560,29 @@ SentimentScores LexicalSentimentAnalyzer::PolarityScores(
 
   std::size_t contrast = n;
   for (std::size_t i = 0; i < n && contrast == n; ++i) {
-    if (tokens[i].facts != nullptr && tokens[i].facts->contrasts) contrast = i;
+    if (!inert[i] && tokens[i].facts != nullptr && tokens[i].facts->contrasts) {
+      contrast = i;
+    }
   }
 
   sentiments.assign(n, 0);
+  sentence = 0;
+  std::size_t faint = 0;
   for (std::size_t i = 0; i < n; ++i) {
-    const Facts* facts = tokens[i].facts;
-    if (facts == nullptr || facts->valence == 0) continue;
-    double valence = facts->valence;
+    if (tokens[i].starts_sentence) ++sentence;
+    while (faint < faint_sentences.size() &&
+           faint_sentences[faint] < sentence) {
+      ++faint;
+    }
+    double valence = base[i];
+    if (valence == 0) continue;
     if (caps_stress && tokens[i].is_caps) {
       valence += Sign(valence) * vader::kAllCapsIncrement;
     }
     for (std::size_t k = 1; k <= kWindow && k <= i; ++k) {
       const Token& before = tokens[i - k];
-      if (before.facts == nullptr || before.facts->booster == 0) continue;
-      // "poco limpio" negates rather than diminishes.
-      if (k == 1 && before.facts->negates_next && NegatesNext(tokens, i - 1)) {
+      if (inert[i - k] || before.facts == nullptr ||
+          before.facts->booster == 0) {
         continue;
       }
       double scalar = before.facts->booster;
@@ -369,8 +591,18 @@ SentimentScores LexicalSentimentAnalyzer::PolarityScores(
       }
       valence += Sign(valence) * scalar * kBoosterDamping[k - 1];
     }
+    // A trailing "demais" raises the word before it ("pequeno demais").
+    if (i + 1 < n && !tokens[i + 1].starts_clause &&
+        tokens[i + 1].facts != nullptr &&
+        tokens[i + 1].facts->trailing_excess) {
+      valence += Sign(valence) * vader::kBoosterIncrement;
+    }
     if (negated[i]) valence *= vader::kNegationScalar;
     if (contrast < n) valence *= i < contrast ? 0.5 : i > contrast ? 1.5 : 1;
+    // "Fine, no more" takes back the praise of its sentence.
+    const bool faint_praised =
+        faint < faint_sentences.size() && faint_sentences[faint] == sentence;
+    if (faint_praised && valence > 0) valence = 0;
     sentiments[i] = valence;
   }
 

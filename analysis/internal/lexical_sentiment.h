@@ -1,6 +1,7 @@
 #ifndef GUESTVOICE_ANALYSIS_INTERNAL_LEXICAL_SENTIMENT_H_
 #define GUESTVOICE_ANALYSIS_INTERNAL_LEXICAL_SENTIMENT_H_
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,7 +26,18 @@ namespace guestvoice::analysis {
 // up to four '!', normalised to compound = sum / sqrt(sum^2 + 15). The word
 // lists are the language's (language_rules.h); negation may also follow the
 // word at the end of its clause where the grammar puts it there. Words the
-// lexicons lack are looked up by their Snowball stem.
+// lexicons lack are looked up by their Snowball stem. The three-word reach
+// of negations and boosters counts only words with content: articles,
+// pronouns, prepositions, elisions and boosters are passed over ("n'était
+// pas du tout à l'écoute"), and forwards stops at "and"/"or" and at contrast
+// words ("sin embargo" negates nothing). Beyond VADER's rules, per language
+// (language_rules.h): "too" turns a word without sentiment into a mild
+// complaint ("trop tôt"), "poco/pouco" before an adjective negates it,
+// "super" without a word to raise is praise itself, "fine, no more" phrases
+// take back the praise of their sentence, a missing thing is a mild
+// complaint, superlatives and intensifying prefixes ("limpísimo",
+// "superlimpio") are stronger forms; and the supplement's idioms ("pas
+// terrible") score as one word.
 //
 // Not a port of a reference: VADER's English idioms and special cases have
 // no counterpart here. Immutable and thread-safe; linear in the text.
@@ -86,16 +98,36 @@ class LexicalSentimentAnalyzer final : public SentimentVocabulary {
     bool negates_backward = false;
     bool contrasts = false;
     bool is_elision = false;
-    bool untranslated = false;          // an English word kept by the lexicon
-    bool negates_next = false;          // "poco" before an adjective
-    bool partitive = false;             // "un" of "un poco"
-    bool completes_connective = false;  // "embargo" of "sin embargo"
+    bool untranslated = false;  // an English word kept by the lexicon
+    // Articles, pronouns, prepositions, elisions, boosters: passed over
+    // when counting the reach of a negation or booster.
+    bool closed_class = false;
+    bool excess = false;               // "trop", before the word
+    bool trailing_excess = false;      // "demais", after the word
+    bool negating_diminisher = false;  // "poco" before an adjective
+    bool diminisher_article = false;   // "un" of "un poco"
+    double adjective_valence = 0;      // "super" standing alone
+    bool starts_phrase = false;        // first word of an idiom or faint praise
+    bool conjunction = false;          // "and", "or": ends a negation's reach
+    // An absence word ("geen"), or the first of two ("pas" of "pas de"):
+    // then absence_seconds are the second words it takes, as looked up.
+    bool absence = false;
+    std::vector<std::string> absence_seconds;
+  };
+  // An idiom of the supplement or a faint-praise phrase of the rules, as
+  // looked up (Key()).
+  struct Phrase {
+    std::vector<std::string> words;
+    double valence = 0;
+    bool faint_praise = false;
   };
   struct Token {
     std::string_view lower;
     const Facts* facts;  // nullptr for unknown words
     bool is_caps;
-    bool starts_clause;  // punctuation between it and the token before
+    bool starts_clause;    // punctuation between it and the token before
+    bool starts_sentence;  // . ! ? or a line break before it
+    bool capitalised;      // its first letter is a capital
   };
 
   // How `lower_word` is stored and looked up: itself, or folded when the
@@ -107,11 +139,12 @@ class LexicalSentimentAnalyzer final : public SentimentVocabulary {
   Facts& Listed(std::string_view word);
   void AddSuperlatives(const LanguageRules& rules);
   void AddPrefixedForms(const LanguageRules& rules);
+  // Registers `text` (tokenized as texts are) as a phrase.
+  void AddPhrase(std::string_view text, double valence, bool faint_praise);
+  // The longest phrase starting at tokens[i], or nullptr.
+  const Phrase* MatchPhrase(const std::vector<Token>& tokens,
+                            std::size_t i) const;
   void Tokenize(std::string_view text, std::vector<Token>* tokens) const;
-  // Whether the token at `i` is a negating diminisher that negates the
-  // sentiment word right after it: no partitive article before it ("poco
-  // limpio", not "un poco caro").
-  static bool NegatesNext(const std::vector<Token>& tokens, std::size_t i);
   // The word's facts, else those of its Snowball stem (sentiment only).
   const Facts* Find(std::string_view lower_word) const;
 
@@ -122,6 +155,9 @@ class LexicalSentimentAnalyzer final : public SentimentVocabulary {
   // Stem -> the mean valence of the sentiment words with that stem, so that
   // "sporchi" finds "sporco" and "vieze" finds "vies".
   absl::flat_hash_map<std::string, Facts, WordHash, WordEq> stems_;
+  // First word (as looked up) -> the phrases it starts.
+  absl::flat_hash_map<std::string, std::vector<Phrase>, WordHash, WordEq>
+      phrases_;
 };
 
 }  // namespace guestvoice::analysis

@@ -5,6 +5,9 @@
 // and language identification (texts of 40+ characters, nothing declared). Odd
 // rows are the development half, even rows the held-out half; both are printed,
 // and the floors below hold for the whole set, a little under what it reaches.
+// The second held-out sets (data/multilingual/held_out/<lang>.tsv) were written
+// before the rules were tuned on the first sets' errors and are never tuned
+// on; they are printed and checked apart.
 
 #include <cstdio>
 #include <fstream>
@@ -28,9 +31,10 @@ struct Labelled {
   std::set<std::string> aspects;
 };
 
-std::vector<Labelled> Load(const std::string& language) {
+// `file`: a path under data/multilingual, without ".tsv".
+std::vector<Labelled> Load(const std::string& file) {
   std::ifstream in(std::string(GUESTVOICE_ANALYSIS_TEST_DATA_DIR) +
-                   "/multilingual/" + language + ".tsv");
+                   "/multilingual/" + file + ".tsv");
   std::vector<Labelled> rows;
   std::string line;
   while (std::getline(in, line)) {
@@ -95,6 +99,15 @@ void Print(const char* name, const Figures& f) {
       f.all_aspects.Recall(), f.LanguageId(), f.language_right, f.long_texts);
 }
 
+void PrintAspects(const Figures& f) {
+  std::printf("  %-17s precision  recall   tp  fp  fn\n", "aspect");
+  for (const auto& [aspect, tally] : f.by_aspect) {
+    std::printf("  %-17s %9.3f %7.3f %4d %3d %3d\n", aspect.c_str(),
+                tally.Precision(), tally.Recall(), tally.true_positives,
+                tally.false_positives, tally.false_negatives);
+  }
+}
+
 struct Floors {
   const char* language;
   double polarity;
@@ -117,12 +130,7 @@ TEST_P(MultilingualEvaluationTest, ReachesTheFloors) {
   Print("all", all);
   Print("dev", development);
   Print("held-out", held_out);
-  std::printf("  %-17s precision  recall   tp  fp  fn\n", "aspect");
-  for (const auto& [aspect, tally] : all.by_aspect) {
-    std::printf("  %-17s %9.3f %7.3f %4d %3d %3d\n", aspect.c_str(),
-                tally.Precision(), tally.Recall(), tally.true_positives,
-                tally.false_positives, tally.false_negatives);
-  }
+  PrintAspects(all);
   EXPECT_GE(all.Polarity(), floors.polarity);
   EXPECT_GE(all.all_aspects.Precision(), floors.aspect_precision);
   EXPECT_GE(all.all_aspects.Recall(), floors.aspect_recall);
@@ -130,18 +138,56 @@ TEST_P(MultilingualEvaluationTest, ReachesTheFloors) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Languages, MultilingualEvaluationTest,
-                         // Reached (2026-12-02): en 0.61 / 0.957 / 0.875,
-                         // fr 0.80 / 0.958 / 0.891, nl 0.77 / 0.945 / 0.806,
-                         // it 0.74 / 0.991 / 0.845, pt 0.80 / 0.958 / 0.884,
-                         // de 0.79 / 0.950 / 0.876, es (110 texts)
-                         // 0.86 / 0.969 / 0.872.
+                         // Reached (2026-12-02, merged code: fr, nl, it,
+                         // pt, de tuned on these whole sets, es on its
+                         // development half): en 0.61 / 0.957 / 0.875, fr
+                         // 0.95 / 0.961 / 0.953, nl 0.90 / 0.950 / 0.876, it
+                         // 0.91 / 0.991 / 0.899, pt 0.91 / 0.967 / 0.907, de
+                         // 0.92 / 0.952 / 0.915, es (110 texts) 0.909 /
+                         // 0.969 / 0.872.
                          ::testing::Values(Floors{"en", 0.59, 0.94, 0.86},
-                                           Floors{"fr", 0.78, 0.94, 0.87},
-                                           Floors{"nl", 0.75, 0.93, 0.79},
-                                           Floors{"it", 0.72, 0.97, 0.82},
-                                           Floors{"pt", 0.78, 0.94, 0.86},
-                                           Floors{"de", 0.77, 0.93, 0.85},
-                                           Floors{"es", 0.84, 0.95, 0.85}),
+                                           Floors{"fr", 0.93, 0.94, 0.93},
+                                           Floors{"nl", 0.88, 0.93, 0.85},
+                                           Floors{"it", 0.89, 0.97, 0.88},
+                                           Floors{"pt", 0.90, 0.95, 0.89},
+                                           Floors{"de", 0.90, 0.93, 0.89},
+                                           Floors{"es", 0.89, 0.95, 0.85}),
+                         [](const auto& info) {
+                           return std::string(info.param.language);
+                         });
+
+class HeldOutEvaluationTest : public ::testing::TestWithParam<Floors> {};
+
+TEST_P(HeldOutEvaluationTest, ReachesTheFloors) {
+  const Floors& floors = GetParam();
+  const std::vector<Labelled> rows =
+      Load(std::string("held_out/") + floors.language);
+  ASSERT_GE(rows.size(), 50u);
+  Figures held_out;
+  for (const Labelled& row : rows) Count(floors.language, row, &held_out);
+  std::printf("%s, second held-out set, %zu texts:\n", floors.language,
+              rows.size());
+  Print("held-out", held_out);
+  PrintAspects(held_out);
+  EXPECT_GE(held_out.Polarity(), floors.polarity);
+  EXPECT_GE(held_out.all_aspects.Precision(), floors.aspect_precision);
+  EXPECT_GE(held_out.all_aspects.Recall(), floors.aspect_recall);
+  EXPECT_GE(held_out.LanguageId(), 0.97);
+}
+
+INSTANTIATE_TEST_SUITE_P(Languages, HeldOutEvaluationTest,
+                         // Reached (2026-12-02): before the second pass fr
+                         // 0.705 / 0.869 / 0.736, nl 0.590 / 0.911 / 0.708,
+                         // it 0.639 / 0.929 / 0.712, pt 0.721 / 0.934 /
+                         // 0.781, de 0.590 / 0.897 / 0.722; after it fr
+                         // 0.721 / 0.868 / 0.819, nl 0.689 / 0.917 / 0.764,
+                         // it 0.689 / 0.932 / 0.753, pt 0.803 / 0.923 /
+                         // 0.822, de 0.721 / 0.905 / 0.792.
+                         ::testing::Values(Floors{"fr", 0.70, 0.85, 0.80},
+                                           Floors{"nl", 0.67, 0.90, 0.74},
+                                           Floors{"it", 0.67, 0.91, 0.73},
+                                           Floors{"pt", 0.78, 0.90, 0.80},
+                                           Floors{"de", 0.70, 0.88, 0.77}),
                          [](const auto& info) {
                            return std::string(info.param.language);
                          });

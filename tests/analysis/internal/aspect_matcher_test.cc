@@ -10,12 +10,13 @@ namespace {
 
 // "aspect:first-last" for each match, "ignore:..." for ignore phrases.
 std::vector<std::string> Matches(const AspectTaxonomy& taxonomy,
-                                 std::string_view text) {
-  const AspectMatcher matcher(taxonomy);
+                                 std::string_view text,
+                                 std::string_view language = "en") {
+  const AspectMatcher matcher(taxonomy, language);
   TextWords words;
   SplitTextWords(text, PythonUnicode::Default(), &words);
   std::vector<AspectMatcher::TermMatch> matches;
-  matcher.FindTerms(words.words, &matches);
+  matcher.FindTerms(words.words, &matches, text);
   std::vector<std::string> out;
   for (const AspectMatcher::TermMatch& match : matches) {
     std::string name = match.aspects->empty()
@@ -70,6 +71,45 @@ TEST(AspectMatcherTest, MatchesSimpleInflectionsAndPrefixes) {
                                       "food_beverage:2-3"}));
   // Inflections need a stem of three letters: "is" is not "i" + s.
   EXPECT_EQ(Matches(taxonomy, "roomy unclean"), std::vector<std::string>{});
+}
+
+AspectTaxonomy EuropeanTaxonomy() {
+  absl::StatusOr<AspectTaxonomy> taxonomy = AspectTaxonomy::Parse(
+      "version\t1\n"
+      "language\tfr\n"
+      "facilities\tascenseur*\n"
+      "location\templacement\n"
+      "language\tde\n"
+      "room\tzimmer\n"
+      "location\tgelegen\n"
+      "food_beverage\tbar\n"
+      "language\tnl\n"
+      "food_beverage\tbuffet\n");
+  EXPECT_TRUE(taxonomy.ok()) << taxonomy.status();
+  return *std::move(taxonomy);
+}
+
+TEST(AspectMatcherTest, FrenchElisionsAreSplitOff) {
+  const AspectTaxonomy taxonomy = EuropeanTaxonomy();
+  EXPECT_EQ(Matches(taxonomy, "L'ascenseur et l’emplacement", "fr"),
+            (std::vector<std::string>{"facilities:0-1", "location:2-3"}));
+  // Only an elision with its apostrophe is split off.
+  EXPECT_EQ(Matches(taxonomy, "lascenseur", "fr"), std::vector<std::string>{});
+}
+
+TEST(AspectMatcherTest, CompoundNounsByTheirHead) {
+  const AspectTaxonomy taxonomy = EuropeanTaxonomy();
+  EXPECT_EQ(Matches(taxonomy, "Das Nichtraucherzimmer", "de"),
+            (std::vector<std::string>{"room:1-2"}));
+  // Only capitalised words are German nouns; short heads are not looked for
+  // ("Hotelbar"), lest adjectives in -bar be bars.
+  EXPECT_EQ(Matches(taxonomy, "durchgelegen unbezahlbar Hotelbar", "de"),
+            std::vector<std::string>{});
+  EXPECT_EQ(Matches(taxonomy, "het ontbijtbuffet", "nl"),
+            (std::vector<std::string>{"food_beverage:1-2"}));
+  // English keeps whole words.
+  EXPECT_EQ(Matches(taxonomy, "Nichtraucherzimmer"),
+            std::vector<std::string>{});
 }
 
 }  // namespace

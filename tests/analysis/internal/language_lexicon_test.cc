@@ -89,6 +89,17 @@ TEST(ParseLanguageSupplementTest, ReadsWordsAndValences) {
   EXPECT_EQ(supplement->size(), 2u);
 }
 
+TEST(ParseLanguageSupplementTest, ReadsIdiomsOfSeveralWords) {
+  const absl::StatusOr<WordValences> supplement = ParseLanguageSupplement(
+      "version\t1\npas terrible\t-1.5\nattendais à mieux\t-1.5\n");
+  ASSERT_TRUE(supplement.ok()) << supplement.status();
+  EXPECT_DOUBLE_EQ(supplement->at(std::string_view("pas terrible")), -1.5);
+  // One space between words, none around them.
+  EXPECT_FALSE(ParseLanguageSupplement("version\t1\npas  terrible\t-1\n").ok());
+  EXPECT_FALSE(ParseLanguageSupplement("version\t1\nterrible \t-1\n").ok());
+  EXPECT_FALSE(ParseLanguageSupplement("version\t1\nPas terrible\t-1\n").ok());
+}
+
 TEST(ParseLanguageSupplementTest, RejectsMalformedFiles) {
   EXPECT_FALSE(ParseLanguageSupplement("sale\t-1.9\n").ok());  // no version
   EXPECT_FALSE(ParseLanguageSupplement("version\t1\nSale\t-1.9\n").ok());

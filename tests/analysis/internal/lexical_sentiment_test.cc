@@ -78,6 +78,104 @@ TEST_F(LexicalSentimentTest, ElisionsAreSplitOff) {
   EXPECT_FALSE(analyzer_.Knows("room"));
 }
 
+// The same toy lexicon with an idiom, for the rules beyond VADER's.
+class FrenchRulesTest : public ::testing::Test {
+ protected:
+  FrenchRulesTest()
+      : analyzer_(*FindLanguageRules("fr"),
+                  {{"propre", 2.0}, {"bruit", -1.0}, {"écoute", 1.0}},
+                  {{"aimable", 2.0}, {"pas terrible", -1.5}}) {}
+
+  double Compound(std::string_view text) const {
+    return analyzer_.PolarityScores(text).compound;
+  }
+
+  LexicalSentimentAnalyzer analyzer_;
+};
+
+TEST_F(FrenchRulesTest, NegationReachesPastClosedClassWordsNotPastAnd) {
+  // "du", "tout", "à", "l'" do not count towards the three words ("tout"
+  // still raises it as a booster three tokens away, as VADER would).
+  EXPECT_DOUBLE_EQ(Compound("pas du tout à l'écoute"),
+                   Normalize((1.0 + 0.293 * 0.9) * -0.74));
+  // Coordination ends the negation's scope: "propre" is not negated.
+  EXPECT_DOUBLE_EQ(Compound("jamais là et propre"), Normalize(2.0));
+}
+
+TEST_F(FrenchRulesTest, TooMakesAWordWithoutSentimentAComplaint) {
+  // tôt: -1.5, raised by "trop" as a booster.
+  EXPECT_DOUBLE_EQ(Compound("Le bar ferme trop tôt"), Normalize(-1.5 - 0.293));
+  // Before a sentiment word "trop" only raises it.
+  EXPECT_DOUBLE_EQ(Compound("trop propre"), Normalize(2.0 + 0.293));
+}
+
+TEST_F(FrenchRulesTest, AMissingThingIsAMildComplaint) {
+  EXPECT_DOUBLE_EQ(Compound("Pas de wifi dans la chambre"), Normalize(-1.0));
+  EXPECT_DOUBLE_EQ(Compound("aucune climatisation"), Normalize(-1.0));
+  // A sentiment word after it is negated as usual.
+  EXPECT_DOUBLE_EQ(Compound("aucun bruit"), Normalize(-1.0 * -0.74));
+}
+
+TEST_F(FrenchRulesTest, SuperAloneIsPraise) {
+  EXPECT_DOUBLE_EQ(Compound("Super emplacement"), Normalize(2.0));
+  EXPECT_DOUBLE_EQ(Compound("super propre"), Normalize(2.0 + 0.293));
+}
+
+TEST_F(FrenchRulesTest, FaintPraiseTakesBackItsSentencesPraise) {
+  EXPECT_EQ(Compound("Chambre propre, sans plus."), 0);
+  // Only in its sentence, and complaints stay.
+  EXPECT_DOUBLE_EQ(Compound("Propre, sans plus. Personnel aimable."),
+                   Normalize(2.0));
+  EXPECT_DOUBLE_EQ(Compound("Propre mais du bruit, rien de plus"),
+                   Normalize(-1.0 * 1.5));
+}
+
+TEST_F(FrenchRulesTest, IdiomsScoreAsOneWord) {
+  // "pas" is part of the idiom and negates nothing.
+  EXPECT_DOUBLE_EQ(Compound("Pas terrible."), Normalize(-1.5));
+  EXPECT_DOUBLE_EQ(Compound("Pas terrible, propre"), Normalize(-1.5 + 2.0));
+}
+
+TEST(LanguageAnalyzersTest, PocoBeforeAnAdjectiveNegatesIt) {
+  const LexicalSentimentAnalyzer* italian = FindLexicalAnalyzer("it");
+  const LexicalSentimentAnalyzer* portuguese = FindLexicalAnalyzer("pt");
+  ASSERT_NE(italian, nullptr);
+  ASSERT_NE(portuguese, nullptr);
+  EXPECT_LT(italian->PolarityScores("Personale poco gentile.").compound, -0.05);
+  EXPECT_LT(
+      portuguese->PolarityScores("Funcionários pouco simpáticos.").compound,
+      -0.05);
+  // After an article it only diminishes: "a little noisy" stays a complaint
+  // and "a little kind" praise.
+  const double a_little_kind =
+      italian->PolarityScores("un poco gentile").compound;
+  EXPECT_GT(a_little_kind, 0.05);
+  EXPECT_LT(a_little_kind, italian->PolarityScores("gentile").compound);
+}
+
+TEST(LanguageAnalyzersTest, TooInEachLanguage) {
+  const LexicalSentimentAnalyzer* portuguese = FindLexicalAnalyzer("pt");
+  const LexicalSentimentAnalyzer* german = FindLexicalAnalyzer("de");
+  const LexicalSentimentAnalyzer* dutch = FindLexicalAnalyzer("nl");
+  ASSERT_NE(portuguese, nullptr);
+  ASSERT_NE(german, nullptr);
+  ASSERT_NE(dutch, nullptr);
+  // Portuguese "demais" after the word: a complaint, or a raise.
+  EXPECT_LT(portuguese->PolarityScores("O bar fecha cedo demais.").compound,
+            -0.05);
+  EXPECT_GT(portuguese->PolarityScores("O café é bom demais.").compound,
+            portuguese->PolarityScores("O café é bom.").compound);
+  EXPECT_LT(german->PolarityScores("Die Bar schließt zu früh.").compound,
+            -0.05);
+  // "zu" before an infinitive or a (capitalised) noun is no excess.
+  EXPECT_EQ(german->PolarityScores("Das Hotel ist leicht zu finden").compound,
+            german->PolarityScores("Das Hotel ist leicht finden").compound);
+  EXPECT_EQ(german->PolarityScores("zu Fuß").compound, 0);
+  EXPECT_LT(dutch->PolarityScores("De bar gaat te vroeg dicht.").compound,
+            -0.05);
+  EXPECT_EQ(dutch->PolarityScores("te eten").compound, 0);
+}
+
 TEST(LanguageAnalyzersTest, TrailingNegationInDutch) {
   const LexicalSentimentAnalyzer* dutch = FindLexicalAnalyzer("nl");
   ASSERT_NE(dutch, nullptr);

@@ -2,7 +2,9 @@
 // its hotel supplement: negation ("no", "no ... nada", "sin"), "poco" before
 // an adjective as a negation where "un poco" diminishes, the connectives
 // "sin embargo" and "no obstante", boosters, superlatives in -ísimo and the
-// "super-" prefix, contrast, capitals and '!', and accents left out.
+// "super-" prefix, contrast, capitals and '!', and accents left out; and the
+// other languages' second-pass rules in Spanish: negation reach, "demasiado",
+// missing things, "súper" alone, faint praise and idioms.
 
 #include <cmath>
 #include <string>
@@ -118,6 +120,60 @@ TEST_F(SpanishSentimentTest, IntensifiersSuperlativesAndPrefixes) {
   EXPECT_DOUBLE_EQ(Compound("carísimo"), Normalize(-2.4));
   EXPECT_LT(Compound("sucísimo"), Normalize(kSucio));
   EXPECT_DOUBLE_EQ(Compound("superlimpio"), Normalize(kLimpio + kBooster));
+}
+
+// The rules the other languages' second pass added (lexical_sentiment.h),
+// as Spanish grammar has them.
+TEST_F(SpanishSentimentTest, NegationReachesPastClosedClassWordsNotPastY) {
+  ASSERT_NE(spanish_, nullptr);
+  // "estaba", "la", "habitación" do not count towards the three words.
+  EXPECT_DOUBLE_EQ(Compound("No estaba la habitación limpia."),
+                   Normalize(kLimpio * kNegation));
+  // Coordination ends the negation's scope: "limpio" is not negated.
+  EXPECT_DOUBLE_EQ(Compound("nunca allí y limpio"), Normalize(kLimpio));
+}
+
+TEST_F(SpanishSentimentTest, DemasiadoMakesAWordWithoutSentimentAComplaint) {
+  ASSERT_NE(spanish_, nullptr);
+  // -1.5, raised by "demasiado" as a booster.
+  EXPECT_DOUBLE_EQ(Compound("demasiado temprano"), Normalize(-1.5 - kBooster));
+  // Before a sentiment word it only raises it.
+  EXPECT_DOUBLE_EQ(Compound("demasiado caro"), Normalize(kCaro - kBooster));
+}
+
+TEST_F(SpanishSentimentTest, AMissingThingIsAMildComplaint) {
+  ASSERT_NE(spanish_, nullptr);
+  EXPECT_DOUBLE_EQ(Compound("No había wifi en la habitación."),
+                   Normalize(-1.0));
+  EXPECT_DOUBLE_EQ(Compound("Sin aparcamiento."), Normalize(-1.0));
+  EXPECT_DOUBLE_EQ(Compound("ninguna toalla"), Normalize(-1.0));
+  // A sentiment word after it is negated as usual ("ruido" -1.3).
+  EXPECT_DOUBLE_EQ(Compound("ningún ruido"), Normalize(-1.3 * kNegation));
+}
+
+TEST_F(SpanishSentimentTest, SuperAloneIsPraise) {
+  ASSERT_NE(spanish_, nullptr);
+  EXPECT_DOUBLE_EQ(Compound("Ubicación súper"), Normalize(2.0));
+  EXPECT_DOUBLE_EQ(Compound("súper limpio"), Normalize(kLimpio + kBooster));
+}
+
+TEST_F(SpanishSentimentTest, FaintPraiseTakesBackItsSentencesPraise) {
+  ASSERT_NE(spanish_, nullptr);
+  EXPECT_EQ(Compound("Habitación limpia, sin más."), 0);
+  EXPECT_EQ(Compound("Limpio y amable, nada del otro mundo."), 0);
+  // Only in its sentence, and complaints stay.
+  EXPECT_DOUBLE_EQ(Compound("Limpio, sin mas. Personal amable."),
+                   Normalize(kAmable));
+  EXPECT_DOUBLE_EQ(Compound("Limpio pero caro, nada del otro mundo"),
+                   Normalize(kCaro * 1.5));
+}
+
+TEST_F(SpanishSentimentTest, IdiomsScoreAsOneWord) {
+  ASSERT_NE(spanish_, nullptr);
+  EXPECT_DOUBLE_EQ(Compound("Merece la pena."), Normalize(1.8));
+  EXPECT_DOUBLE_EQ(Compound("No vale la pena."), Normalize(1.8 * kNegation));
+  EXPECT_DOUBLE_EQ(Compound("El desayuno deja mucho que desear."),
+                   Normalize(-1.5));
 }
 
 TEST_F(SpanishSentimentTest, ExclamationAndCapitals) {
