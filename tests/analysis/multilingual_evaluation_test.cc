@@ -115,6 +115,19 @@ struct Floors {
   double aspect_recall;
 };
 
+// The floors both evaluations assert, and the language-id accuracy the
+// issue asks of texts of 40+ characters.
+void ExpectReaches(const Figures& figures, const Floors& floors) {
+  EXPECT_GE(figures.Polarity(), floors.polarity);
+  EXPECT_GE(figures.all_aspects.Precision(), floors.aspect_precision);
+  EXPECT_GE(figures.all_aspects.Recall(), floors.aspect_recall);
+  EXPECT_GE(figures.LanguageId(), 0.97);
+}
+
+std::string LanguageOf(const ::testing::TestParamInfo<Floors>& info) {
+  return info.param.language;
+}
+
 class MultilingualEvaluationTest : public ::testing::TestWithParam<Floors> {};
 
 TEST_P(MultilingualEvaluationTest, ReachesTheFloors) {
@@ -131,10 +144,7 @@ TEST_P(MultilingualEvaluationTest, ReachesTheFloors) {
   Print("dev", development);
   Print("held-out", held_out);
   PrintAspects(all);
-  EXPECT_GE(all.Polarity(), floors.polarity);
-  EXPECT_GE(all.all_aspects.Precision(), floors.aspect_precision);
-  EXPECT_GE(all.all_aspects.Recall(), floors.aspect_recall);
-  EXPECT_GE(all.LanguageId(), 0.97);
+  ExpectReaches(all, floors);
 }
 
 INSTANTIATE_TEST_SUITE_P(Languages, MultilingualEvaluationTest,
@@ -152,9 +162,7 @@ INSTANTIATE_TEST_SUITE_P(Languages, MultilingualEvaluationTest,
                                            Floors{"pt", 0.90, 0.95, 0.89},
                                            Floors{"de", 0.90, 0.93, 0.89},
                                            Floors{"es", 0.89, 0.95, 0.85}),
-                         [](const auto& info) {
-                           return std::string(info.param.language);
-                         });
+                         LanguageOf);
 
 class HeldOutEvaluationTest : public ::testing::TestWithParam<Floors> {};
 
@@ -169,10 +177,7 @@ TEST_P(HeldOutEvaluationTest, ReachesTheFloors) {
               rows.size());
   Print("held-out", held_out);
   PrintAspects(held_out);
-  EXPECT_GE(held_out.Polarity(), floors.polarity);
-  EXPECT_GE(held_out.all_aspects.Precision(), floors.aspect_precision);
-  EXPECT_GE(held_out.all_aspects.Recall(), floors.aspect_recall);
-  EXPECT_GE(held_out.LanguageId(), 0.97);
+  ExpectReaches(held_out, floors);
 }
 
 INSTANTIATE_TEST_SUITE_P(Languages, HeldOutEvaluationTest,
@@ -188,9 +193,7 @@ INSTANTIATE_TEST_SUITE_P(Languages, HeldOutEvaluationTest,
                                            Floors{"it", 0.67, 0.91, 0.73},
                                            Floors{"pt", 0.78, 0.90, 0.80},
                                            Floors{"de", 0.70, 0.88, 0.77}),
-                         [](const auto& info) {
-                           return std::string(info.param.language);
-                         });
+                         LanguageOf);
 
 }  // namespace
 }  // namespace guestvoice::analysis

@@ -104,6 +104,19 @@ std::vector<CommandRecord> PollRecords(PartitionConsumer& consumer,
   return records;
 }
 
+// Polls until the consumer stops (or the deadline passes) and returns why it
+// stopped; a consumer that should stop must not hand out a record first.
+absl::Status PollUntilStopped(PartitionConsumer& consumer) {
+  const absl::Time give_up = absl::Now() + absl::Seconds(60);
+  while (absl::Now() < give_up) {
+    absl::StatusOr<std::optional<CommandRecord>> polled =
+        consumer.Poll(absl::Milliseconds(200));
+    if (!polled.ok()) return polled.status();
+    EXPECT_FALSE(polled->has_value()) << "read offset " << (*polled)->offset;
+  }
+  return absl::OkStatus();
+}
+
 TEST_F(PartitionConsumerTest, ReadsEachPartitionFromTheOffsetItsStateGives) {
   ProduceRecords({"org-a"}, 5);
   const int32_t partition = CommandPartition("org-a", kPartitions);
@@ -177,13 +190,9 @@ TEST_F(PartitionConsumerTest, AListenerErrorStopsTheConsumer) {
   ASSERT_OK_AND_ASSIGN(
       std::unique_ptr<PartitionConsumer> consumer,
       PartitionConsumer::Create(options_, "appliers", &listener));
-  absl::StatusOr<std::optional<CommandRecord>> polled;
-  const absl::Time give_up = absl::Now() + absl::Seconds(60);
-  do {
-    polled = consumer->Poll(absl::Milliseconds(200));
-  } while (polled.ok() && absl::Now() < give_up);
-  EXPECT_THAT(polled, StatusIs(absl::StatusCode::kDataLoss,
-                               HasSubstr("another cluster")));
+  EXPECT_THAT(
+      PollUntilStopped(*consumer),
+      StatusIs(absl::StatusCode::kDataLoss, HasSubstr("another cluster")));
   // Stopped for good: later polls say why, and read nothing.
   EXPECT_THAT(consumer->Poll(absl::Milliseconds(10)),
               StatusIs(absl::StatusCode::kDataLoss));
@@ -197,15 +206,9 @@ TEST_F(PartitionConsumerTest, AnOffsetTheLogNoLongerHoldsStopsTheConsumer) {
   ASSERT_OK_AND_ASSIGN(
       std::unique_ptr<PartitionConsumer> consumer,
       PartitionConsumer::Create(options_, "appliers", &listener));
-  absl::StatusOr<std::optional<CommandRecord>> polled;
-  const absl::Time give_up = absl::Now() + absl::Seconds(60);
-  do {
-    polled = consumer->Poll(absl::Milliseconds(200));
-    ASSERT_FALSE(polled.ok() && polled->has_value())
-        << "read offset " << (*polled)->offset;
-  } while (polled.ok() && absl::Now() < give_up);
-  EXPECT_THAT(polled, StatusIs(absl::StatusCode::kFailedPrecondition,
-                               HasSubstr("guestvoice.commands")));
+  EXPECT_THAT(PollUntilStopped(*consumer),
+              StatusIs(absl::StatusCode::kFailedPrecondition,
+                       HasSubstr("guestvoice.commands")));
 }
 
 }  // namespace
