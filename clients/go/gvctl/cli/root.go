@@ -119,6 +119,7 @@ per line for streams and exports). Errors go to stderr with what to do next.
 		newCasesCommand(app),
 		newKeysCommand(app),
 		newBackupCommand(app),
+		newServerInfoCommand(app),
 		demo.NewDemoCommand(app),
 		report.NewReportCommand(app),
 	)
