@@ -4,12 +4,13 @@
 // Values read from the store, or derived from such reads, kept in memory
 // between calls: decoded aggregate blocks (Store::ReadCounterTables), tables
 // derived from several of them such as one hotel's sum over an interval
-// (service/feedback/aggregates.h), and a hotel's newest negative quotes about
-// an aspect (service/insights/readers.h). Insight queries read the same past
-// blocks and quote ranges again and again while ingest only ever changes a
-// few (today's day and month, and today's quotes); decoding, merging and
-// seeking once instead of on every call is what keeps an organization-wide
-// query's cost flat.
+// (service/feedback/aggregates.h), values computed from such a sum such as
+// one hotel's voice-weighted figures over an interval, and a hotel's newest
+// negative quotes about an aspect (service/insights/readers.h). Insight queries
+// read the same past blocks and quote ranges again and again while ingest only
+// ever changes a few (today's day and month, and today's quotes); decoding,
+// merging and seeking once instead of on every call is what keeps an
+// organization-wide query's cost flat.
 //
 // Exact, not eventually consistent. Every value names its sources: the
 // strings whose writes change it (an aggregates block key, or a negative

@@ -370,6 +370,7 @@ namespace {
 // value has one type whatever the callers' keys are.
 constexpr char kBlockPrefix = 'b';
 constexpr char kDerivedTablePrefix = 'd';
+constexpr char kBlockValuePrefix = 'v';
 constexpr char kQuoteValuePrefix = 'q';
 
 std::string CacheKey(char kind, std::string_view key) {
@@ -427,41 +428,53 @@ absl::StatusOr<std::vector<CounterTable>> Store::ReadCounterTables(
   return tables;
 }
 
-absl::StatusOr<CounterTable> Store::ReadDerivedCounterTable(
-    std::string_view key, absl::Span<const std::string> sources,
-    const Snapshot& snapshot, DeriveCounterTable derive) const {
+absl::StatusOr<ReadCache::Value> Store::ReadDerived(
+    char kind, std::string_view key, absl::Span<const std::string> sources,
+    const Snapshot& snapshot, ComputeCachedValue compute) const {
   if (absl::Status open = CheckOpen(); !open.ok()) return open;
   const uint64_t sequence = snapshot.sequence();
-  const std::string cache_key = CacheKey(kDerivedTablePrefix, key);
-  std::optional<ReadCache::Value> cached =
-      read_cache_->Find(cache_key, sequence);
-  if (cached.has_value()) return TableOf(*cached);
-  absl::StatusOr<std::vector<CounterTable>> tables =
-      ReadCounterTables(sources, &snapshot);
-  if (!tables.ok()) return tables.status();
-  absl::StatusOr<CounterTable> derived = derive(*tables);
-  if (!derived.ok()) return derived.status();
-  read_cache_->Insert(cache_key, sources, sequence, *derived,
-                      *derived == nullptr ? 0 : (*derived)->memory_bytes());
-  return derived;
-}
-
-absl::StatusOr<ReadCache::Value> Store::ReadDerivedFromQuotes(
-    std::string_view key, std::string_view quote_prefix,
-    const Snapshot& snapshot,
-    absl::FunctionRef<absl::StatusOr<CachedValue>()> compute) const {
-  if (absl::Status open = CheckOpen(); !open.ok()) return open;
-  const uint64_t sequence = snapshot.sequence();
-  const std::string cache_key = CacheKey(kQuoteValuePrefix, key);
+  const std::string cache_key = CacheKey(kind, key);
   std::optional<ReadCache::Value> cached =
       read_cache_->Find(cache_key, sequence);
   if (cached.has_value()) return *std::move(cached);
   absl::StatusOr<CachedValue> computed = compute();
   if (!computed.ok()) return computed.status();
-  const std::string source(quote_prefix);
-  read_cache_->Insert(cache_key, absl::MakeConstSpan(&source, 1), sequence,
-                      computed->value, computed->bytes);
+  read_cache_->Insert(cache_key, sources, sequence, computed->value,
+                      computed->bytes);
   return std::move(computed->value);
+}
+
+absl::StatusOr<CounterTable> Store::ReadDerivedCounterTable(
+    std::string_view key, absl::Span<const std::string> sources,
+    const Snapshot& snapshot, DeriveCounterTable derive) const {
+  absl::StatusOr<ReadCache::Value> value =
+      ReadDerived(kDerivedTablePrefix, key, sources, snapshot,
+                  [&]() -> absl::StatusOr<CachedValue> {
+                    absl::StatusOr<std::vector<CounterTable>> tables =
+                        ReadCounterTables(sources, &snapshot);
+                    if (!tables.ok()) return tables.status();
+                    absl::StatusOr<CounterTable> derived = derive(*tables);
+                    if (!derived.ok()) return derived.status();
+                    const size_t bytes =
+                        *derived == nullptr ? 0 : (*derived)->memory_bytes();
+                    return CachedValue{*std::move(derived), bytes};
+                  });
+  if (!value.ok()) return value.status();
+  return TableOf(*value);
+}
+
+absl::StatusOr<ReadCache::Value> Store::ReadDerivedFromBlocks(
+    std::string_view key, absl::Span<const std::string> sources,
+    const Snapshot& snapshot, ComputeCachedValue compute) const {
+  return ReadDerived(kBlockValuePrefix, key, sources, snapshot, compute);
+}
+
+absl::StatusOr<ReadCache::Value> Store::ReadDerivedFromQuotes(
+    std::string_view key, std::string_view quote_prefix,
+    const Snapshot& snapshot, ComputeCachedValue compute) const {
+  const std::string source(quote_prefix);
+  return ReadDerived(kQuoteValuePrefix, key, absl::MakeConstSpan(&source, 1),
+                     snapshot, compute);
 }
 
 namespace {

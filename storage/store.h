@@ -135,21 +135,29 @@ class Store {
       std::string_view key, absl::Span<const std::string> sources,
       const Snapshot& snapshot, DeriveCounterTable derive) const;
 
-  // A value computed from the negative quotes under `quote_prefix`
-  // (NegativeQuotePrefix, storage/keys.h) as `snapshot` sees them, cached
-  // under `key`, which must name the computation and the prefix: from the
-  // read cache when it holds one computed from the same quotes, or else what
-  // `compute` returns (reading at `snapshot`), which is then cached. The
-  // value's type is the caller's, the same for every call with that key.
+  // A value of the caller's type and what it takes in memory, for the
+  // cache's budget.
   struct CachedValue {
     ReadCache::Value value;
-    // What it takes in memory, for the cache's budget.
     size_t bytes = 0;
   };
+  using ComputeCachedValue = absl::FunctionRef<absl::StatusOr<CachedValue>()>;
+
+  // A value computed from the aggregates blocks `sources` as `snapshot` sees
+  // them (such as a hotel's figures over an interval), cached under `key`,
+  // which must name the computation and the sources: from the read cache when
+  // it holds one computed from the sources as `snapshot` sees them, or else
+  // what `compute` returns (reading at `snapshot`), which is then cached. The
+  // value's type is the caller's, the same for every call with that key.
+  [[nodiscard]] absl::StatusOr<ReadCache::Value> ReadDerivedFromBlocks(
+      std::string_view key, absl::Span<const std::string> sources,
+      const Snapshot& snapshot, ComputeCachedValue compute) const;
+
+  // As ReadDerivedFromBlocks, for a value computed from the negative quotes
+  // under `quote_prefix` (NegativeQuotePrefix, storage/keys.h).
   [[nodiscard]] absl::StatusOr<ReadCache::Value> ReadDerivedFromQuotes(
       std::string_view key, std::string_view quote_prefix,
-      const Snapshot& snapshot,
-      absl::FunctionRef<absl::StatusOr<CachedValue>()> compute) const;
+      const Snapshot& snapshot, ComputeCachedValue compute) const;
 
   // Hits, misses and size of the read cache.
   ReadCache::Stats read_cache_stats() const { return read_cache_->stats(); }
@@ -231,6 +239,12 @@ class Store {
     return handles_[static_cast<int>(family)];
   }
   absl::Status CheckOpen() const;
+  // The read cache's value under `kind` + `key`, computed from `sources` (as
+  // Store::Write names what it changes) by `compute` when it holds none valid
+  // at `snapshot`. Every ReadDerived* method is this, with its own kind.
+  absl::StatusOr<ReadCache::Value> ReadDerived(
+      char kind, std::string_view key, absl::Span<const std::string> sources,
+      const Snapshot& snapshot, ComputeCachedValue compute) const;
 
   const std::string data_dir_;
   rocksdb::WriteOptions write_options_;

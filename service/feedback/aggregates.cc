@@ -271,6 +271,23 @@ absl::StatusOr<std::vector<AggregateBlock>> ReadIntervalSum(
   return blocks;
 }
 
+absl::StatusOr<storage::ReadCache::Value> ReadDerivedFromIntervalSum(
+    const storage::Store& store, std::string_view organization,
+    AggregateTable table, std::string_view hotel, int64_t first_day,
+    int64_t last_day, const storage::Snapshot& snapshot,
+    std::string_view derivation, DeriveFromBlocks derive) {
+  const BlockPlan plan = PlanBlocks(organization, table, hotel, first_day,
+                                    last_day, BlockCover::kFewestBlocks);
+  return store.ReadDerivedFromBlocks(
+      absl::StrCat(AbslView(derivation), "/", IntervalSumKey(plan)), plan.keys,
+      snapshot, [&]() -> absl::StatusOr<storage::Store::CachedValue> {
+        ASSIGN_OR_RETURN(std::vector<AggregateBlock> blocks,
+                         ReadIntervalSum(store, organization, table, hotel,
+                                         first_day, last_day, &snapshot));
+        return derive(blocks);
+      });
+}
+
 namespace {
 
 // The slots of one summed entry, zero past those its tables have.

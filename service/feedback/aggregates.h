@@ -163,6 +163,22 @@ absl::StatusOr<std::vector<AggregateBlock>> ReadIntervalSum(
     storage::AggregateTable table, std::string_view hotel, int64_t first_day,
     int64_t last_day, const storage::Snapshot* snapshot);
 
+// A value derived from ReadIntervalSum's blocks (one hotel's sum of `table`
+// over first_day..last_day, at `snapshot`) by `derive`, kept in the store's
+// read cache with the sum's sources (Store::ReadDerivedFromBlocks): reading
+// it again while those blocks are unchanged costs one lookup, neither a sum
+// nor a pass over the voices, and a write to any of them is seen at once.
+// `derivation` names what `derive` computes: the value's type is the
+// caller's, the same for every call with that derivation.
+using DeriveFromBlocks =
+    absl::FunctionRef<absl::StatusOr<storage::Store::CachedValue>(
+        absl::Span<const AggregateBlock> blocks)>;
+absl::StatusOr<storage::ReadCache::Value> ReadDerivedFromIntervalSum(
+    const storage::Store& store, std::string_view organization,
+    storage::AggregateTable table, std::string_view hotel, int64_t first_day,
+    int64_t last_day, const storage::Snapshot& snapshot,
+    std::string_view derivation, DeriveFromBlocks derive);
+
 // Visits every voice of voices blocks once, in voice order, with its totals
 // over all of them, subtracted blocks taken off (voices whose totals are all
 // zero are skipped).

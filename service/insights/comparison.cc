@@ -24,12 +24,10 @@ absl::StatusOr<v1::CompareHotelsResponse> ComputeHotelComparison(
     aspects.emplace_back(aspect);
   }
   const std::unique_ptr<storage::Snapshot> snapshot = store.GetSnapshot();
-  const size_t taxonomy_size =
-      analysis::AspectTaxonomy::Default().aspects().size();
   // Per hotel, its voices and its voices per taxonomy aspect.
   struct HotelTotals {
-    VoiceStatsBuilder voices;
-    std::vector<AspectStatsBuilder> by_aspect;
+    HotelVoiceStats voices;
+    HotelAspectStats by_aspect;
   };
   std::vector<HotelTotals> hotels(scope.hotels.size());
   RETURN_IF_ERROR(
@@ -37,29 +35,28 @@ absl::StatusOr<v1::CompareHotelsResponse> ComputeHotelComparison(
         const ScopeHotel& hotel = scope.hotels[h];
         const DayRange days = HotelDays(bounds, hotel.zone);
         HotelTotals& totals = hotels[h];
-        RETURN_IF_ERROR(ForEachHotelVoice(
-            store, scope.organization, hotel.id, days, snapshot.get(),
-            [&](std::string_view, const VoiceCounters& voice) {
-              totals.voices.AddVoice(voice);
-            }));
-        totals.by_aspect.resize(taxonomy_size);
-        return AddHotelAspectVoices(store, scope.organization, hotel.id, days,
-                                    snapshot.get(), totals.by_aspect);
+        ASSIGN_OR_RETURN(totals.voices,
+                         ReadHotelVoiceStats(store, scope.organization,
+                                             hotel.id, days, *snapshot));
+        ASSIGN_OR_RETURN(totals.by_aspect,
+                         ReadHotelAspectStats(store, scope.organization,
+                                              hotel.id, days, *snapshot));
+        return absl::OkStatus();
       }));
 
   VoiceStatsBuilder organization;
   std::vector<AspectStatsBuilder> organization_aspects(aspects.size());
   std::vector<v1::HotelComparison> rows;
   for (size_t h = 0; h < scope.hotels.size(); ++h) {
-    organization.Add(hotels[h].voices);
+    organization.Add(*hotels[h].voices);
     v1::HotelComparison& row = rows.emplace_back();
     row.set_hotel(scope.hotels[h].name);
-    *row.mutable_stats() = hotels[h].voices.Build();
+    *row.mutable_stats() = hotels[h].voices->Build();
     for (size_t a = 0; a < aspects.size(); ++a) {
       const std::optional<size_t> index = TaxonomyIndex(aspects[a]);
-      const AspectStatsBuilder& aspect_stats = index.has_value()
-                                                   ? hotels[h].by_aspect[*index]
-                                                   : AspectStatsBuilder();
+      const AspectStatsBuilder& aspect_stats =
+          index.has_value() ? (*hotels[h].by_aspect)[*index]
+                            : AspectStatsBuilder();
       *row.add_aspects() = aspect_stats.Build(aspects[a]);
       organization_aspects[a].Add(aspect_stats);
     }

@@ -38,27 +38,61 @@ std::optional<size_t> TaxonomyIndex(std::string_view aspect) {
   return found->second;
 }
 
-absl::Status AddHotelAspectVoices(const storage::Store& store,
-                                  std::string_view organization,
-                                  std::string_view hotel, const DayRange& days,
-                                  const storage::Snapshot* snapshot,
-                                  std::vector<AspectStatsBuilder>& by_aspect) {
+absl::StatusOr<HotelVoiceStats> ReadHotelVoiceStats(
+    const storage::Store& store, std::string_view organization,
+    std::string_view hotel, const DayRange& days,
+    const storage::Snapshot& snapshot) {
   ASSIGN_OR_RETURN(
-      std::vector<AggregateBlock> blocks,
-      ReadIntervalSum(store, organization, storage::AggregateTable::kAspects,
-                      hotel, days.first_day, days.last_day, snapshot));
-  // Entries come grouped by aspect: look each aspect up once (aspect ids are
-  // never empty, so the first entry looks its aspect up).
-  std::string_view aspect_seen;
-  std::optional<size_t> index;
-  return SumAspectVoices(blocks, [&](std::string_view aspect, std::string_view,
-                                     const AspectCounters& totals) {
-    if (aspect != aspect_seen) {
-      aspect_seen = aspect;
-      index = TaxonomyIndex(aspect);
-    }
-    if (index.has_value()) by_aspect[*index].AddVoice(totals);
-  });
+      storage::ReadCache::Value value,
+      ReadDerivedFromIntervalSum(
+          store, organization, storage::AggregateTable::kVoices, hotel,
+          days.first_day, days.last_day, snapshot, "voice-stats",
+          [](absl::Span<const AggregateBlock> blocks)
+              -> absl::StatusOr<storage::Store::CachedValue> {
+            auto stats = std::make_shared<VoiceStatsBuilder>();
+            RETURN_IF_ERROR(SumVoices(
+                blocks, [&](std::string_view, const VoiceCounters& totals) {
+                  stats->AddVoice(totals);
+                }));
+            return storage::Store::CachedValue{std::move(stats),
+                                               sizeof(VoiceStatsBuilder)};
+          }));
+  return std::static_pointer_cast<const VoiceStatsBuilder>(value);
+}
+
+absl::StatusOr<HotelAspectStats> ReadHotelAspectStats(
+    const storage::Store& store, std::string_view organization,
+    std::string_view hotel, const DayRange& days,
+    const storage::Snapshot& snapshot) {
+  ASSIGN_OR_RETURN(
+      storage::ReadCache::Value value,
+      ReadDerivedFromIntervalSum(
+          store, organization, storage::AggregateTable::kAspects, hotel,
+          days.first_day, days.last_day, snapshot, "aspect-stats",
+          [](absl::Span<const AggregateBlock> blocks)
+              -> absl::StatusOr<storage::Store::CachedValue> {
+            auto by_aspect = std::make_shared<std::vector<AspectStatsBuilder>>(
+                analysis::AspectTaxonomy::Default().aspects().size());
+            // Entries come grouped by aspect: look each aspect up once
+            // (aspect ids are never empty, so the first entry looks its
+            // aspect up).
+            std::string_view aspect_seen;
+            std::optional<size_t> index;
+            RETURN_IF_ERROR(SumAspectVoices(
+                blocks, [&](std::string_view aspect, std::string_view,
+                            const AspectCounters& totals) {
+                  if (aspect != aspect_seen) {
+                    aspect_seen = aspect;
+                    index = TaxonomyIndex(aspect);
+                  }
+                  if (index.has_value()) (*by_aspect)[*index].AddVoice(totals);
+                }));
+            const size_t bytes =
+                sizeof(*by_aspect) +
+                by_aspect->capacity() * sizeof(AspectStatsBuilder);
+            return storage::Store::CachedValue{std::move(by_aspect), bytes};
+          }));
+  return std::static_pointer_cast<const std::vector<AspectStatsBuilder>>(value);
 }
 
 absl::StatusOr<v1::AspectMention> ParseQuote(const TimedQuote& quote) {

@@ -15,22 +15,19 @@ namespace {
 absl::Status SummarizeDays(
     const storage::Store& store, std::string_view organization,
     const ScopeHotel& hotel, const DayRange& days,
-    const storage::Snapshot* snapshot, v1::VoiceStats& stats,
+    const storage::Snapshot& snapshot, v1::VoiceStats& stats,
     google::protobuf::RepeatedPtrField<v1::AspectStats>& aspects) {
-  VoiceStatsBuilder builder;
-  RETURN_IF_ERROR(
-      ForEachHotelVoice(store, organization, hotel.id, days, snapshot,
-                        [&](std::string_view, const VoiceCounters& totals) {
-                          builder.AddVoice(totals);
-                        }));
-  stats = builder.Build();
+  ASSIGN_OR_RETURN(
+      HotelVoiceStats voices,
+      ReadHotelVoiceStats(store, organization, hotel.id, days, snapshot));
+  stats = voices->Build();
+  ASSIGN_OR_RETURN(
+      HotelAspectStats by_aspect,
+      ReadHotelAspectStats(store, organization, hotel.id, days, snapshot));
   const std::vector<std::string>& names =
       analysis::AspectTaxonomy::Default().aspects();
-  std::vector<AspectStatsBuilder> by_aspect(names.size());
-  RETURN_IF_ERROR(AddHotelAspectVoices(store, organization, hotel.id, days,
-                                       snapshot, by_aspect));
   for (size_t a = 0; a < names.size(); ++a) {
-    *aspects.Add() = by_aspect[a].Build(names[a]);
+    *aspects.Add() = (*by_aspect)[a].Build(names[a]);
   }
   return absl::OkStatus();
 }
@@ -48,11 +45,11 @@ absl::StatusOr<v1::HotelSummary> ComputeHotelSummary(
   *summary.mutable_interval() = ToProtoInterval(bounds);
   *summary.mutable_previous_interval() =
       ToProtoInterval(DayRangeBounds(previous, hotel.zone));
-  RETURN_IF_ERROR(SummarizeDays(store, organization, hotel, days,
-                                snapshot.get(), *summary.mutable_current(),
+  RETURN_IF_ERROR(SummarizeDays(store, organization, hotel, days, *snapshot,
+                                *summary.mutable_current(),
                                 *summary.mutable_aspects()));
-  RETURN_IF_ERROR(SummarizeDays(store, organization, hotel, previous,
-                                snapshot.get(), *summary.mutable_previous(),
+  RETURN_IF_ERROR(SummarizeDays(store, organization, hotel, previous, *snapshot,
+                                *summary.mutable_previous(),
                                 *summary.mutable_previous_aspects()));
   return summary;
 }

@@ -20,32 +20,33 @@ absl::StatusOr<v1::ListTopIssuesResponse> ComputeTopIssues(
   const std::vector<std::string>& aspects =
       analysis::AspectTaxonomy::Default().aspects();
   const std::unique_ptr<storage::Snapshot> snapshot = store.GetSnapshot();
-  // Per hotel and taxonomy aspect, its voices in the interval and the one
+  // Per hotel, its voices per taxonomy aspect in the interval and the one
   // before; then per aspect over every hotel, in hotel order.
   struct HotelIssues {
-    std::vector<AspectStatsBuilder> current;
-    std::vector<AspectStatsBuilder> previous;
+    HotelAspectStats current;
+    HotelAspectStats previous;
   };
   std::vector<HotelIssues> hotels(scope.hotels.size());
   RETURN_IF_ERROR(
       ReadHotelsOnTwoThreads(scope.hotels.size(), cancellation, [&](size_t h) {
         const DayRange days = HotelDays(bounds, scope.hotels[h].zone);
         HotelIssues& issues = hotels[h];
-        issues.current.resize(aspects.size());
-        issues.previous.resize(aspects.size());
-        RETURN_IF_ERROR(AddHotelAspectVoices(store, scope.organization,
-                                             scope.hotels[h].id, days,
-                                             snapshot.get(), issues.current));
-        return AddHotelAspectVoices(store, scope.organization,
-                                    scope.hotels[h].id, days.Previous(),
-                                    snapshot.get(), issues.previous);
+        ASSIGN_OR_RETURN(
+            issues.current,
+            ReadHotelAspectStats(store, scope.organization, scope.hotels[h].id,
+                                 days, *snapshot));
+        ASSIGN_OR_RETURN(
+            issues.previous,
+            ReadHotelAspectStats(store, scope.organization, scope.hotels[h].id,
+                                 days.Previous(), *snapshot));
+        return absl::OkStatus();
       }));
   std::vector<AspectStatsBuilder> current(aspects.size());
   std::vector<AspectStatsBuilder> previous(aspects.size());
   for (const HotelIssues& issues : hotels) {
     for (size_t a = 0; a < aspects.size(); ++a) {
-      current[a].Add(issues.current[a]);
-      previous[a].Add(issues.previous[a]);
+      current[a].Add((*issues.current)[a]);
+      previous[a].Add((*issues.previous)[a]);
     }
   }
 
