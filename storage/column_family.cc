@@ -10,6 +10,9 @@ namespace guestvoice::storage {
 namespace {
 
 constexpr double kBloomBitsPerKey = 10;  // ~1% false positives.
+// The share of a memtable's write buffer given to a bloom filter of its keys,
+// which lets a Get for an absent key skip the skip list's search.
+constexpr double kMemtableBloomShare = 0.02;
 
 // Memtables are flushed at storage/store.cc's WAL bound, long before they
 // fill, so level 0 gets many small files. Compacting them into the level
@@ -29,10 +32,12 @@ constexpr uint64_t kDictionaryBufferBytes = 8 << 20;
 
 struct FamilyTraits {
   std::string_view name;
-  // Whole-key bloom filters make a Get for an absent key skip most files.
-  // Worth it where point lookups dominate; prefix scans gain nothing from
-  // whole-key filters (and keys have no fixed-length prefix for a prefix
-  // extractor, since they begin with a length-prefixed org id).
+  // Whole-key bloom filters make a Get for an absent key skip most files
+  // (and, with a bloom filter of the memtable's keys, the memtable's skip
+  // list too). Worth it where point lookups of absent keys happen; prefix
+  // scans gain nothing from whole-key filters (and keys have no fixed-length
+  // prefix for a prefix extractor, since they begin with a length-prefixed
+  // org id).
   bool bloom_filter;
   // Feedback text is most of the bytes on disk and compresses well.
   bool bulk_text;
@@ -47,7 +52,11 @@ FamilyTraits TraitsOf(ColumnFamily family) {
     case ColumnFamily::kIndexes:
       return {"indexes", true, false};
     case ColumnFamily::kFeedback:
-      return {"feedback", false, true};
+      // Every ingest looks up its dedupe key and (for a known author) its
+      // repeat key here, and both are almost always absent: without filters
+      // each such Get searched the index and a data block of every level-0
+      // file and level, 8.5 % of guestvoiced's CPU under 16 ingest callers.
+      return {"feedback", true, true};
     case ColumnFamily::kAggregates:
       return {"aggregates", true, false};
     case ColumnFamily::kRequests:
@@ -100,6 +109,8 @@ rocksdb::ColumnFamilyOptions ColumnFamilyOptionsFor(
   table.pin_l0_filter_and_index_blocks_in_cache = true;
   if (traits.bloom_filter) {
     table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(kBloomBitsPerKey));
+    options.memtable_whole_key_filtering = true;
+    options.memtable_prefix_bloom_size_ratio = kMemtableBloomShare;
   }
   if (traits.bulk_text) {
     // Larger blocks trade a little read CPU for better compression.

@@ -56,6 +56,16 @@ absl::StatusOr<StoreStats> Store::Stats() const {
     stats.block_cache_misses =
         statistics->getTickerCount(rocksdb::BLOCK_CACHE_MISS);
     stats.wal_syncs = statistics->getTickerCount(rocksdb::WAL_FILE_SYNCED);
+    // A group's leader counts as done by self, the batches it wrote for the
+    // others as done by other.
+    stats.write_groups =
+        statistics->getTickerCount(rocksdb::WRITE_DONE_BY_SELF);
+    stats.write_batches =
+        stats.write_groups +
+        statistics->getTickerCount(rocksdb::WRITE_DONE_BY_OTHER);
+    stats.keys_written =
+        statistics->getTickerCount(rocksdb::NUMBER_KEYS_WRITTEN);
+    stats.bytes_written = statistics->getTickerCount(rocksdb::BYTES_WRITTEN);
   }
   return stats;
 }

@@ -30,6 +30,15 @@ struct StoreStats {
   uint64_t block_cache_misses = 0;
   // fsyncs of the write-ahead log.
   uint64_t wal_syncs = 0;
+  // Write batches applied, and the write groups they went in: RocksDB lets
+  // one leader write the WAL (and sync it) for every batch waiting behind it,
+  // so batches / groups is the mean group size, what group commit achieves.
+  uint64_t write_batches = 0;
+  uint64_t write_groups = 0;
+  // Keys (puts, merges, deletes) and bytes of the batches written: over the
+  // items ingested, what one ingest costs the store.
+  uint64_t keys_written = 0;
+  uint64_t bytes_written = 0;
 };
 
 }  // namespace guestvoice::storage

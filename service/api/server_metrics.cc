@@ -50,6 +50,18 @@ void WriteStoreStats(PrometheusText& out, const storage::StoreStats& stats) {
                stats.block_cache_misses);
   WriteCounter(out, "guestvoice_rocksdb_wal_syncs_total",
                "fsyncs of the write-ahead log.", stats.wal_syncs);
+  WriteCounter(out, "guestvoice_rocksdb_write_batches_total",
+               "Write batches applied to the store.", stats.write_batches);
+  WriteCounter(out, "guestvoice_rocksdb_write_groups_total",
+               "Write groups: batches written to the log (and synced) "
+               "together by one leader.",
+               stats.write_groups);
+  WriteCounter(out, "guestvoice_rocksdb_keys_written_total",
+               "Puts, merges and deletes written to the store.",
+               stats.keys_written);
+  WriteCounter(out, "guestvoice_rocksdb_bytes_written_total",
+               "Bytes of the write batches written to the store.",
+               stats.bytes_written);
 }
 
 }  // namespace

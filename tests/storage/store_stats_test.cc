@@ -31,6 +31,8 @@ TEST(StoreStatsTest, CountTheStoresFilesSyncsAndCacheLookups) {
   TempDir dir;
   ASSERT_OK_AND_ASSIGN(std::unique_ptr<Store> store,
                        Store::Open(OptionsFor(dir)));
+  // Opening writes the schema stamp: counted from here on.
+  ASSERT_OK_AND_ASSIGN(const StoreStats opened, store->Stats());
   for (int i = 0; i < 10; ++i) {
     WriteBatch batch;
     batch.Put(ColumnFamily::kDefault, absl::StrCat("key-", i),
@@ -42,6 +44,11 @@ TEST(StoreStatsTest, CountTheStoresFilesSyncsAndCacheLookups) {
 
   ASSERT_OK_AND_ASSIGN(const StoreStats stats, store->Stats());
   EXPECT_GE(stats.wal_syncs, 10u);
+  // Ten one-key batches of 1,000-byte values from one thread: ten groups.
+  EXPECT_EQ(stats.write_batches - opened.write_batches, 10u);
+  EXPECT_EQ(stats.write_groups - opened.write_groups, 10u);
+  EXPECT_EQ(stats.keys_written - opened.keys_written, 10u);
+  EXPECT_GT(stats.bytes_written - opened.bytes_written, 10u * 1000u);
   EXPECT_GT(stats.live_data_bytes, 0u);
   EXPECT_GT(std::accumulate(stats.sst_files_per_level.begin(),
                             stats.sst_files_per_level.end(), uint64_t{0}),
