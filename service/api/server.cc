@@ -145,8 +145,9 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(ServerOptions options) {
                      storage::Backups::Open(opts.backup_dir, *server->store_,
                                             opts.backup_env));
   }
-  ASSIGN_OR_RETURN(server->bootstrap_,
-                   BootstrapIfEmpty(*server->store_, *server->clock_));
+  ASSIGN_OR_RETURN(
+      server->bootstrap_,
+      BootstrapIfEmpty(*server->store_, *server->clock_, server->ids_));
   server->api_key_verifier_ = std::make_unique<ApiKeyVerifier>(*server->store_);
   server->rate_limiter_ =
       std::make_unique<KeyRateLimiter>(opts.rate_limit, *server->clock_);
@@ -173,7 +174,7 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(ServerOptions options) {
       *server->call_metrics_, server->call_log_.get());
 
   const ServiceDeps deps{
-      .domain = {*server->store_, server->locks_, *server->clock_,
+      .domain = {*server->store_, server->locks_, *server->clock_, server->ids_,
                  server->attribution_locks_},
       .authenticator = *server->authenticator_,
       .api_key_verifier = *server->api_key_verifier_,

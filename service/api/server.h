@@ -24,6 +24,7 @@
 #include "service/api/import_streams.h"
 #include "service/api/metrics_endpoint.h"
 #include "service/api/server_metrics.h"
+#include "service/core/id_source.h"
 #include "service/feedback/reanalysis.h"
 #include "service/feedback/reanalysis_runner.h"
 #include "service/feedback/voices.h"
@@ -159,6 +160,7 @@ class Server {
   ServerOptions options_;
   SystemClock system_clock_;
   const Clock* clock_ = nullptr;
+  SystemIdSource ids_;
   std::unique_ptr<storage::Store> store_;
   // After store_, so it goes first; null without a backup_dir.
   std::unique_ptr<storage::Backups> backups_;

@@ -3,30 +3,12 @@
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
-#include <openssl/rand.h>
 #include <openssl/sha.h>
 
 #include <cstdio>
 #include <cstdlib>
 
-#include "absl/strings/escaping.h"
-
 namespace guestvoice::service {
-namespace {
-
-std::string RandomBytes(size_t size) {
-  std::string bytes(size, '\0');
-  if (RAND_bytes(reinterpret_cast<unsigned char*>(bytes.data()),
-                 static_cast<int>(size)) != 1) {
-    // Without entropy no secret or id can be trusted; refusing to go on is
-    // the only safe answer.
-    std::fprintf(stderr, "guestvoiced: the system CSPRNG failed\n");
-    std::abort();
-  }
-  return bytes;
-}
-
-}  // namespace
 
 std::string HmacSha256(std::string_view key, std::string_view data) {
   std::string mac(EVP_MAX_MD_SIZE, '\0');
@@ -60,25 +42,6 @@ std::string Sha256(std::string_view data) {
     std::abort();
   }
   return digest;
-}
-
-std::string RandomSecret(size_t size) {
-  return absl::WebSafeBase64Escape(RandomBytes(size));
-}
-
-std::string NewResourceId() {
-  static constexpr std::string_view kLetters = "abcdefghijklmnopqrstuvwxyz";
-  static constexpr std::string_view kAlphabet =
-      "abcdefghijklmnopqrstuvwxyz0123456789";
-  const std::string random = RandomBytes(20);
-  std::string id(random.size(), '\0');
-  // The modulo bias (256 % 36) is irrelevant for ids; uniqueness comes from
-  // ~100 bits of entropy.
-  id[0] = kLetters[static_cast<unsigned char>(random[0]) % kLetters.size()];
-  for (size_t i = 1; i < random.size(); ++i) {
-    id[i] = kAlphabet[static_cast<unsigned char>(random[i]) % kAlphabet.size()];
-  }
-  return id;
 }
 
 }  // namespace guestvoice::service

@@ -3,6 +3,7 @@
 
 #include "common/clock.h"
 #include "common/striped_lock.h"
+#include "service/core/id_source.h"
 #include "storage/store.h"
 
 namespace guestvoice::service {
@@ -13,7 +14,11 @@ struct DomainContext {
   storage::Store& store;
   // Per-key locks around read-modify-write sequences (keys are store keys).
   StripedLock& locks;
+  // The only sources of the receive time and of every id and secret the
+  // domain makes, so that a write is a function of (state, request, clock
+  // reading, ids drawn) and nothing else (docs/cluster.md).
   const Clock& clock;
+  IdSource& ids;
   // Per-organization: ingest and case updates hold it shared, changes of who
   // feedback is attributed to (link, unlink, merge, erase) exclusively,
   // always before any stripe of `locks`.

@@ -8,7 +8,6 @@
 #include "common/status_macros.h"
 #include "guestvoice/internal/v1/records.pb.h"
 #include "guestvoice/v1/hotel.pb.h"
-#include "service/core/crypto.h"
 #include "service/core/errors.h"
 #include "service/core/proto_records.h"
 #include "service/core/proto_time.h"
@@ -46,6 +45,12 @@ absl::StatusOr<std::string> FeedbackIngester::CheckParent(
 
 absl::StatusOr<IngestOutcome> FeedbackIngester::Ingest(
     std::string_view organization, const v1::Feedback& input) const {
+  ASSIGN_OR_RETURN(PreparedFeedback prepared, Prepare(organization, input));
+  return Apply(std::move(prepared));
+}
+
+absl::StatusOr<PreparedFeedback> FeedbackIngester::Prepare(
+    std::string_view organization, const v1::Feedback& input) const {
   const absl::Time now = deps_.clock.Now();
   FieldViolations violations;
   absl::StatusOr<HotelName> hotel_name =
@@ -56,16 +61,12 @@ absl::StatusOr<IngestOutcome> FeedbackIngester::Ingest(
   if (hotel_name->organization != organization) {
     return ResourceNotFound(input.hotel());
   }
-  ASSIGN_OR_RETURN(v1::Hotel hotel,
-                   ReadHotel(deps_.store, *hotel_name, input.hotel()));
-  absl::TimeZone zone;
-  if (!absl::LoadTimeZone(hotel.time_zone(), &zone)) {
-    return absl::InternalError("the hotel's stored time zone is unknown");
-  }
 
-  // The analysis is the expensive part: done before any lock is taken.
-  // Timed with the steady clock, not deps_.clock: this is a cost, not a
-  // point in the item's history.
+  PreparedFeedback prepared{.organization = std::string(organization),
+                            .hotel_id = std::move(hotel_name->hotel)};
+  // The analysis is the expensive part, which is why it is here, where no
+  // lock is held and no state is read. Timed with the steady clock, not
+  // deps_.clock: this is a cost, not a point in the item's history.
   const auto analysis_began = std::chrono::steady_clock::now();
   v1::FeedbackAnalysis analysis =
       AnalyzeFeedbackText(analyzer_, input.text(), input.language_code());
@@ -73,7 +74,44 @@ absl::StatusOr<IngestOutcome> FeedbackIngester::Ingest(
     analysis_times_->Add(
         absl::FromChrono(std::chrono::steady_clock::now() - analysis_began));
   }
-  const std::string text_digest = RepeatFingerprint(input.text());
+  prepared.text_digest = RepeatFingerprint(input.text());
+
+  v1::Feedback& feedback = prepared.feedback;
+  feedback.set_hotel(FormatHotelName(organization, prepared.hotel_id));
+  feedback.set_source(input.source());
+  feedback.set_external_id(input.external_id());
+  *feedback.mutable_author() = input.author();
+  feedback.set_text(input.text());
+  if (input.has_rating()) {
+    v1::Rating& rating = *feedback.mutable_rating();
+    rating.set_value(input.rating().value());
+    rating.set_scale_min(input.rating().scale_min());
+    rating.set_scale_max(input.rating().scale_max());
+    rating.set_normalized_value((rating.value() - rating.scale_min()) /
+                                (rating.scale_max() - rating.scale_min()));
+  }
+  feedback.set_language_code(input.language_code());
+  *feedback.mutable_post_time() = input.post_time();
+  *feedback.mutable_receive_time() = ToProtoTimestamp(now);
+  *feedback.mutable_analysis() = std::move(analysis);
+  feedback.mutable_case_()->set_state(v1::CASE_STATE_OPEN);
+  *feedback.mutable_case_()->mutable_state_change_time() =
+      ToProtoTimestamp(now);
+  *feedback.mutable_update_time() = ToProtoTimestamp(now);
+  return prepared;
+}
+
+absl::StatusOr<IngestOutcome> FeedbackIngester::Apply(
+    PreparedFeedback prepared) const {
+  const std::string& organization = prepared.organization;
+  v1::Feedback& input = prepared.feedback;
+  ASSIGN_OR_RETURN(
+      v1::Hotel hotel,
+      ReadHotel(deps_.store, {organization, prepared.hotel_id}, input.hotel()));
+  absl::TimeZone zone;
+  if (!absl::LoadTimeZone(hotel.time_zone(), &zone)) {
+    return absl::InternalError("the hotel's stored time zone is unknown");
+  }
 
   const std::string source_key = storage::FeedbackSourceIndexKey(
       organization, input.source(), input.external_id());
@@ -108,15 +146,15 @@ absl::StatusOr<IngestOutcome> FeedbackIngester::Ingest(
   bool repeat = false;
   if (!author.has_value()) {
     author.emplace();
-    author->set_voice(NewAuthorVoiceId());
+    author->set_voice(NewAuthorVoiceId(deps_.ids));
     batch.Put(storage::ColumnFamily::kFeedback, author_key,
               author->SerializeAsString());
   } else {
-    ASSIGN_OR_RETURN(
-        std::optional<std::string> earlier_same_text,
-        deps_.store.Get(storage::ColumnFamily::kFeedback,
-                        storage::FeedbackRepeatIndexKey(
-                            organization, author->voice(), text_digest)));
+    ASSIGN_OR_RETURN(std::optional<std::string> earlier_same_text,
+                     deps_.store.Get(storage::ColumnFamily::kFeedback,
+                                     storage::FeedbackRepeatIndexKey(
+                                         organization, author->voice(),
+                                         prepared.text_digest)));
     repeat = earlier_same_text.has_value();
   }
 
@@ -124,35 +162,16 @@ absl::StatusOr<IngestOutcome> FeedbackIngester::Ingest(
   item.set_author_voice(author->voice());
   item.set_aggregate_day(HotelDay(FromProtoTimestamp(input.post_time()), zone));
   v1::Feedback& feedback = *item.mutable_feedback();
-  feedback.set_name(FormatFeedbackName(organization, NewResourceId()));
-  feedback.set_hotel(FormatHotelName(organization, hotel_name->hotel));
-  feedback.set_source(input.source());
-  feedback.set_external_id(input.external_id());
-  *feedback.mutable_author() = input.author();
-  feedback.set_text(input.text());
-  if (input.has_rating()) {
-    v1::Rating& rating = *feedback.mutable_rating();
-    rating.set_value(input.rating().value());
-    rating.set_scale_min(input.rating().scale_min());
-    rating.set_scale_max(input.rating().scale_max());
-    rating.set_normalized_value((rating.value() - rating.scale_min()) /
-                                (rating.scale_max() - rating.scale_min()));
-  }
-  feedback.set_language_code(input.language_code());
-  *feedback.mutable_post_time() = input.post_time();
-  *feedback.mutable_receive_time() = ToProtoTimestamp(now);
-  *feedback.mutable_analysis() = std::move(analysis);
+  feedback = std::move(input);
+  feedback.set_name(
+      FormatFeedbackName(organization, deps_.ids.NewResourceId()));
   feedback.set_repeat(repeat);
   if (!author->guest().empty()) {
     feedback.set_guest(FormatGuestName(organization, author->guest()));
   }
-  feedback.mutable_case_()->set_state(v1::CASE_STATE_OPEN);
-  *feedback.mutable_case_()->mutable_state_change_time() =
-      ToProtoTimestamp(now);
-  *feedback.mutable_update_time() = ToProtoTimestamp(now);
 
-  PutNewFeedback(batch, organization, item, text_digest);
-  AggregateDeltas deltas{std::string(organization)};
+  PutNewFeedback(batch, organization, item, prepared.text_digest);
+  AggregateDeltas deltas{organization};
   deltas.Add(item, VoiceOf(item), +1);
   deltas.AppendTo(batch);
   RETURN_IF_ERROR(deps_.store.Write(std::move(batch)));

@@ -23,16 +23,35 @@ struct IngestOutcome {
   bool duplicate = false;
 };
 
-// The ingest path shared by IngestFeedback and ImportFeedback: validate,
-// analyse, then store the item, its indexes and its pre-aggregates in one
-// WriteBatch, idempotently by (organization, source, external_id). Returns
-// only once the batch is durable (Store::Write), then tells the publisher.
+// A feedback item as Prepare leaves it: checked, analysed and fingerprinted,
+// with everything about it that no stored state decides. What is left to
+// Apply reads state: whether the item is a duplicate, the hotel's time zone
+// (its aggregate day), the author's voice and guest, whether it is a repeat,
+// and its id.
+struct PreparedFeedback {
+  std::string organization;
+  std::string hotel_id;
+  // The item as it will be stored, but for what Apply sets: name, guest,
+  // repeat. Its receive_time, case state change time and update_time are the
+  // receive time Prepare read.
+  v1::Feedback feedback;
+  // RepeatFingerprint of the text, what the repeat index is keyed by.
+  std::string text_digest;
+};
+
+// The ingest path shared by IngestFeedback and ImportFeedback, in two steps
+// (docs/cluster.md): Prepare validates and analyses, reading no state, so it
+// can run anywhere and takes no lock; Apply decides everything that depends
+// on state and stores the item, its indexes and its pre-aggregates in one
+// WriteBatch, idempotently by (organization, source, external_id). Apply's
+// outcome is a function of the store's state, the prepared item and the ids
+// it draws from DomainContext::ids: it reads no clock.
 class FeedbackIngester {
  public:
   // `analysis_times`, when given, gets the time the analyser took for each
-  // item it analysed (every valid item of a known hotel, duplicates too):
-  // one steady-clock read pair and a lock-free histogram add per item. It
-  // must outlive this.
+  // item it analysed (every valid item, duplicates and items of unknown
+  // hotels too, which are found only later): one steady-clock read pair and
+  // a lock-free histogram add per item. It must outlive this.
   FeedbackIngester(DomainContext deps, FeedbackPublisher& publisher,
                    const analysis::FeedbackAnalyzer& analyzer,
                    DurationHistogram* analysis_times = nullptr)
@@ -54,11 +73,23 @@ class FeedbackIngester {
   static absl::StatusOr<std::string> CheckParent(const Principal& caller,
                                                  std::string_view parent);
 
-  // Ingests `input` into `organization`, which CheckParent has returned.
-  // Errors name fields under "feedback.": INVALID_ARGUMENT (FIELD_INVALID)
-  // for bad input, NOT_FOUND for an unknown hotel.
+  // Prepare, then Apply: ingests `input` into `organization`, which
+  // CheckParent has returned.
   absl::StatusOr<IngestOutcome> Ingest(std::string_view organization,
                                        const v1::Feedback& input) const;
+
+  // Checks `input` for `organization`, analyses its text and fingerprints it,
+  // stamped with the clock's reading as its receive time; no store access.
+  // Errors name fields under "feedback.": INVALID_ARGUMENT (FIELD_INVALID)
+  // for bad input, NOT_FOUND for a hotel of another organization.
+  absl::StatusOr<PreparedFeedback> Prepare(std::string_view organization,
+                                           const v1::Feedback& input) const;
+
+  // Stores `prepared` unless an item with its (source, external_id) is stored
+  // already, which it then returns as a duplicate; durable (Store::Write)
+  // before it returns, and then told to the publisher. NOT_FOUND (naming
+  // the hotel) for a hotel that does not exist.
+  absl::StatusOr<IngestOutcome> Apply(PreparedFeedback prepared) const;
 
  private:
   DomainContext deps_;

@@ -61,7 +61,7 @@ absl::Status FeedbackReanalysis::Start(
   RETURN_IF_ERROR(AuthorizeOrganizationAdmin(deps_.store, caller, organization,
                                              request.parent()));
   const absl::Time now = deps_.clock.Now();
-  const OperationName name{organization, NewOperationId(now)};
+  const OperationName name{organization, NewOperationId(now, deps_.ids)};
   internal::v1::StoredOperation stored;
   v1::Operation& operation = *stored.mutable_operation();
   operation.set_name(FormatOperationName(name.organization, name.operation));

@@ -7,7 +7,6 @@
 #include "absl/strings/str_cat.h"
 #include "common/absl_view.h"
 #include "common/status_macros.h"
-#include "service/core/crypto.h"
 #include "service/core/resource_names.h"
 #include "service/feedback/aggregates.h"
 #include "service/feedback/names.h"
@@ -62,11 +61,11 @@ std::optional<std::string_view> GuestIdOfVoice(std::string_view voice) {
   return voice.substr(kGuestVoicePrefix.size());
 }
 
-std::string NewAuthorVoiceId() {
-  return absl::StrCat(AbslView(kAuthorVoicePrefix), NewResourceId());
+std::string NewAuthorVoiceId(IdSource& ids) {
+  return absl::StrCat(AbslView(kAuthorVoicePrefix), ids.NewResourceId());
 }
 
-absl::Status AttributeAuthor(const storage::Store& store,
+absl::Status AttributeAuthor(const storage::Store& store, IdSource& ids,
                              std::string_view organization,
                              const AuthorRef& author, std::string_view guest_id,
                              storage::WriteBatch& batch) {
@@ -80,7 +79,7 @@ absl::Status AttributeAuthor(const storage::Store& store,
     // Registered now so that the author's first feedback counts for the
     // guest from the start.
     internal::v1::FeedbackAuthor linked;
-    linked.set_voice(NewAuthorVoiceId());
+    linked.set_voice(NewAuthorVoiceId(ids));
     linked.set_guest(std::string(guest_id));
     batch.Put(storage::ColumnFamily::kFeedback, author_key,
               linked.SerializeAsString());

@@ -23,6 +23,7 @@
 #include "absl/status/statusor.h"
 #include "guestvoice/v1/feedback.pb.h"
 #include "guestvoice/v1/source.pb.h"
+#include "service/core/id_source.h"
 #include "storage/store.h"
 
 namespace guestvoice::service {
@@ -41,16 +42,16 @@ std::string GuestVoiceId(std::string_view guest_id);
 // own voice (insights group voices by the guest's loyalty tier).
 std::optional<std::string_view> GuestIdOfVoice(std::string_view voice);
 
-// A fresh, random author voice id (never derived from the handle, which is
+// A fresh author voice id from `ids` (never derived from the handle, which is
 // personal data).
-std::string NewAuthorVoiceId();
+std::string NewAuthorVoiceId(IdSource& ids);
 
 // Moves every feedback item of `author` to guest `guest_id` ("" = back to the
 // author's own voice): updates the items' `guest` field and moves their
 // pre-aggregate contributions from the old voice to the new one, all into
 // `batch`. No-op if the author has never posted (but remember the link so
 // later feedback by the author is attributed to the guest at ingest).
-absl::Status AttributeAuthor(const storage::Store& store,
+absl::Status AttributeAuthor(const storage::Store& store, IdSource& ids,
                              std::string_view organization,
                              const AuthorRef& author, std::string_view guest_id,
                              storage::WriteBatch& batch);

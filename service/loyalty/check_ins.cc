@@ -5,7 +5,6 @@
 
 #include "common/status_macros.h"
 #include "guestvoice/v1/hotel.pb.h"
-#include "service/core/crypto.h"
 #include "service/core/errors.h"
 #include "service/core/proto_date.h"
 #include "service/core/proto_records.h"
@@ -98,7 +97,7 @@ absl::Status CheckIns::Record(const Principal& caller,
       ReadExistingGuest(deps_.store, organization, guest_id, request.parent())
           .status());
 
-  const std::string check_in_id = NewResourceId();
+  const std::string check_in_id = deps_.ids.NewResourceId();
   v1::CheckIn recorded = check_in;
   recorded.set_name(FormatCheckInName(organization, guest_id, check_in_id));
   storage::WriteBatch batch;

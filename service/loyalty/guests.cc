@@ -9,7 +9,6 @@
 #include "absl/strings/str_cat.h"
 #include "common/absl_view.h"
 #include "common/status_macros.h"
-#include "service/core/crypto.h"
 #include "service/core/errors.h"
 #include "service/core/field_checks.h"
 #include "service/core/pagination.h"
@@ -52,13 +51,13 @@ bool SameIdentity(const v1::Identity& a, const v1::Identity& b) {
 // Points the feedback of every author among `identities` at `guest_id` (""
 // = back to the authors' own voices).
 absl::Status AttributeAuthors(
-    const storage::Store& store, std::string_view organization,
+    const storage::Store& store, IdSource& ids, std::string_view organization,
     const google::protobuf::RepeatedPtrField<v1::Identity>& identities,
     std::string_view guest_id, storage::WriteBatch& batch) {
   for (const v1::Identity& identity : identities) {
     if (std::optional<AuthorRef> author = AuthorOfIdentity(identity)) {
       RETURN_IF_ERROR(
-          AttributeAuthor(store, organization, *author, guest_id, batch));
+          AttributeAuthor(store, ids, organization, *author, guest_id, batch));
     }
   }
   return absl::OkStatus();
@@ -268,7 +267,7 @@ absl::Status Guests::Create(const Principal& caller,
   RETURN_IF_ERROR(violations.ToStatus());
   RETURN_IF_ERROR(caller.RequireTenant(*organization, request.parent()));
 
-  const std::string guest_id = NewResourceId();
+  const std::string guest_id = deps_.ids.NewResourceId();
   const std::string guest_key = storage::GuestKey(*organization, guest_id);
   std::vector<std::string> identity_keys;
   for (const v1::Identity& identity : identities) {
@@ -316,7 +315,7 @@ absl::Status Guests::Create(const Principal& caller,
         for (const std::string& identity_key : identity_keys) {
           batch.Put(ColumnFamily::kIndexes, identity_key, guest_id);
         }
-        RETURN_IF_ERROR(AttributeAuthors(deps_.store, *organization,
+        RETURN_IF_ERROR(AttributeAuthors(deps_.store, deps_.ids, *organization,
                                          guest.identities(), guest_id, batch));
         response = guest;
         return absl::OkStatus();
@@ -455,8 +454,8 @@ absl::Status Guests::LinkIdentity(const Principal& caller,
   PutGuest(batch, name.organization, name.guest, change.stored);
   batch.Put(ColumnFamily::kIndexes, change.identity_key, name.guest);
   if (std::optional<AuthorRef> author = AuthorOfIdentity(change.identity)) {
-    RETURN_IF_ERROR(AttributeAuthor(deps_.store, name.organization, *author,
-                                    name.guest, batch));
+    RETURN_IF_ERROR(AttributeAuthor(deps_.store, deps_.ids, name.organization,
+                                    *author, name.guest, batch));
   }
   RETURN_IF_ERROR(deps_.store.Write(std::move(batch)));
   response = std::move(guest);
@@ -487,8 +486,8 @@ absl::Status Guests::UnlinkIdentity(const Principal& caller,
   PutGuest(batch, name.organization, name.guest, change.stored);
   batch.Delete(ColumnFamily::kIndexes, change.identity_key);
   if (std::optional<AuthorRef> author = AuthorOfIdentity(change.identity)) {
-    RETURN_IF_ERROR(
-        AttributeAuthor(deps_.store, name.organization, *author, "", batch));
+    RETURN_IF_ERROR(AttributeAuthor(deps_.store, deps_.ids, name.organization,
+                                    *author, "", batch));
   }
   RETURN_IF_ERROR(deps_.store.Write(std::move(batch)));
   response = std::move(guest);
@@ -535,7 +534,7 @@ absl::Status Guests::Merge(const Principal& caller,
     batch.Put(ColumnFamily::kIndexes,
               IdentityIndexKeyOf(organization, identity), survivor_id);
   }
-  RETURN_IF_ERROR(AttributeAuthors(deps_.store, organization,
+  RETURN_IF_ERROR(AttributeAuthors(deps_.store, deps_.ids, organization,
                                    merged.guest().identities(), survivor_id,
                                    batch));
   RETURN_IF_ERROR(

@@ -5,7 +5,6 @@
 
 #include "absl/strings/str_cat.h"
 #include "common/status_macros.h"
-#include "service/core/crypto.h"
 #include "service/core/currency_codes.h"
 #include "service/core/errors.h"
 #include "service/core/proto_date.h"
@@ -117,7 +116,7 @@ absl::Status Stays::Record(const Principal& caller,
       ReadExistingGuest(deps_.store, organization, guest_id, request.parent())
           .status());
 
-  const std::string stay_id = NewResourceId();
+  const std::string stay_id = deps_.ids.NewResourceId();
   v1::Stay recorded = stay;
   recorded.set_name(FormatStayName(organization, guest_id, stay_id));
   recorded.set_cancelled(false);

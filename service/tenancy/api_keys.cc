@@ -70,7 +70,8 @@ absl::Status ApiKeys::Create(const Principal& caller,
   CheckRequestId(violations, "request_id", request.request_id());
   RETURN_IF_ERROR(violations.ToStatus());
 
-  NewApiKey minted = MintApiKey(organization, request.api_key(), now);
+  NewApiKey minted =
+      MintApiKey(organization, request.api_key(), now, domain_.ids);
   ASSIGN_OR_RETURN(
       ApiKeyName name,
       ParseApiKeyName("api_key.name", minted.stored.api_key().name()));

@@ -42,7 +42,8 @@ absl::Status WriteOwnerOnlyFile(const std::string& path,
 }  // namespace
 
 absl::StatusOr<BootstrapResult> BootstrapIfEmpty(storage::Store& store,
-                                                 const Clock& clock) {
+                                                 const Clock& clock,
+                                                 IdSource& ids) {
   bool has_organizations = false;
   RETURN_IF_ERROR(store.Scan(storage::ColumnFamily::kIndexes,
                              storage::OrganizationIndexPrefix(), "", 1,
@@ -63,7 +64,7 @@ absl::StatusOr<BootstrapResult> BootstrapIfEmpty(storage::Store& store,
   for (int scope = v1::Scope_MIN; scope <= v1::Scope_MAX; ++scope) {
     if (scope != v1::SCOPE_UNSPECIFIED) request.add_scopes(v1::Scope(scope));
   }
-  NewApiKey minted = MintApiKey(kBootstrapOrganization, request, now);
+  NewApiKey minted = MintApiKey(kBootstrapOrganization, request, now, ids);
   ASSIGN_OR_RETURN(ApiKeyName key_name,
                    ParseApiKeyName("name", minted.stored.api_key().name()));
 

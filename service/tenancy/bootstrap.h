@@ -5,6 +5,7 @@
 
 #include "absl/status/statusor.h"
 #include "common/clock.h"
+#include "service/core/id_source.h"
 #include "storage/store.h"
 
 namespace guestvoice::service {
@@ -24,7 +25,8 @@ struct BootstrapResult {
 // `<data_dir>/admin-api-key` with mode 0600, and only then stores it, so a key
 // that works is never lost. A store that has organizations is left alone.
 absl::StatusOr<BootstrapResult> BootstrapIfEmpty(storage::Store& store,
-                                                 const Clock& clock);
+                                                 const Clock& clock,
+                                                 IdSource& ids);
 
 }  // namespace guestvoice::service
 

@@ -6,7 +6,6 @@
 
 #include "absl/strings/str_cat.h"
 #include "common/status_macros.h"
-#include "service/core/crypto.h"
 #include "service/core/errors.h"
 #include "service/core/field_checks.h"
 #include "service/core/pagination.h"
@@ -82,8 +81,9 @@ absl::Status Hotels::Create(const Principal& caller,
   RETURN_IF_ERROR(violations.ToStatus());
   RETURN_IF_ERROR(caller.RequireTenant(*organization, request.parent()));
 
-  const std::string hotel_id =
-      request.hotel_id().empty() ? NewResourceId() : request.hotel_id();
+  const std::string hotel_id = request.hotel_id().empty()
+                                   ? domain_.ids.NewResourceId()
+                                   : request.hotel_id();
   const std::string name = FormatHotelName(*organization, hotel_id);
   const std::string hotel_key = storage::HotelKey(*organization, hotel_id);
   return CreateOnce(

@@ -5,7 +5,6 @@
 
 #include "absl/strings/str_cat.h"
 #include "common/status_macros.h"
-#include "service/core/crypto.h"
 #include "service/core/errors.h"
 #include "service/core/pagination.h"
 #include "service/core/proto_records.h"
@@ -33,10 +32,10 @@ absl::StatusOr<internal::v1::StoredOperation> ParseStoredOperation(
 
 }  // namespace
 
-std::string NewOperationId(absl::Time now) {
+std::string NewOperationId(absl::Time now, IdSource& ids) {
   return absl::StrCat("op",
                       absl::Hex(absl::ToUnixMicros(now), absl::kZeroPad15), "-",
-                      NewResourceId().substr(0, kRandomChars));
+                      ids.NewResourceId().substr(0, kRandomChars));
 }
 
 absl::StatusOr<std::optional<internal::v1::StoredOperation>>

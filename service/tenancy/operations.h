@@ -26,7 +26,7 @@ namespace guestvoice::service {
 
 // A new operation id, valid (IsValidResourceId) and sorting after the ids of
 // every operation created earlier, so that key order is creation order.
-std::string NewOperationId(absl::Time now);
+std::string NewOperationId(absl::Time now, IdSource& ids);
 
 // The stored operation `name`, or nullopt.
 absl::StatusOr<std::optional<::guestvoice::internal::v1::StoredOperation>>

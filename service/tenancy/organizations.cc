@@ -61,10 +61,10 @@ void PutOrganization(storage::WriteBatch& batch, std::string_view organization,
 }
 
 NewApiKey MintApiKey(std::string_view organization, const v1::ApiKey& request,
-                     absl::Time now) {
-  const std::string key_id = NewResourceId();
+                     absl::Time now, IdSource& ids) {
+  const std::string key_id = ids.NewResourceId();
   const std::string secret =
-      absl::StrCat(AbslView(kKeyPrefix), RandomSecret(kSecretBytes));
+      absl::StrCat(AbslView(kKeyPrefix), ids.NewSecret(kSecretBytes));
   NewApiKey minted;
   v1::ApiKey& api_key = *minted.stored.mutable_api_key();
   api_key.set_name(FormatApiKeyName(organization, key_id));
@@ -153,7 +153,7 @@ absl::Status Organizations::Create(const Principal& caller,
   RETURN_IF_ERROR(violations.ToStatus());
 
   const std::string organization = request.organization_id().empty()
-                                       ? NewResourceId()
+                                       ? domain_.ids.NewResourceId()
                                        : request.organization_id();
   const std::string name = FormatOrganizationName(organization);
   const std::string organization_key = storage::OrganizationKey(organization);

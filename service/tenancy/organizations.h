@@ -47,7 +47,7 @@ struct NewApiKey {
   internal::v1::StoredApiKey stored;
 };
 NewApiKey MintApiKey(std::string_view organization, const v1::ApiKey& request,
-                     absl::Time now);
+                     absl::Time now, IdSource& ids);
 
 // Adds (or replaces) an API key's record and its hash index entry.
 void PutApiKey(storage::WriteBatch& batch, std::string_view organization,

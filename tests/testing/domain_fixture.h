@@ -14,6 +14,7 @@
 #include "gtest/gtest.h"
 #include "guestvoice/v1/admin.pb.h"
 #include "service/core/domain_context.h"
+#include "service/core/id_source.h"
 #include "service/core/principal.h"
 #include "storage/store.h"
 #include "tests/testing/fake_clock.h"
@@ -31,7 +32,7 @@ class DomainTest : public ::testing::Test {
 
   storage::Store& store() { return *store_; }
   service::DomainContext domain() {
-    return {*store_, locks_, clock_, attribution_locks_};
+    return {*store_, locks_, clock_, ids_, attribution_locks_};
   }
 
   // A caller holding the key organizations/{organization}/apiKeys/{key_id}
@@ -50,6 +51,8 @@ class DomainTest : public ::testing::Test {
   TempDir dir_;
   // 2026-01-15 12:00 UTC until a test moves it.
   FakeClock clock_;
+  // Seeded, so that a test's ids are the same on every run.
+  service::SeededIdSource ids_{"domain test"};
   StripedLock locks_{64};
   StripedLock attribution_locks_{8};
   std::unique_ptr<storage::Store> store_;

@@ -1,8 +1,7 @@
-// SHA-256, secrets and server-made resource ids.
+// SHA-256.
 
 #include "service/core/crypto.h"
 
-#include <set>
 #include <string>
 #include <thread>
 #include <vector>
@@ -11,12 +10,10 @@
 #include "common/absl_view.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
-#include "service/core/resource_names.h"
 
 namespace guestvoice::service {
 namespace {
 
-using ::testing::MatchesRegex;
 using ::testing::SizeIs;
 
 std::string HexSha256(std::string_view data) {
@@ -58,46 +55,6 @@ TEST(Sha256Test, ThreadsHashingAtOnceEachGetTheRightDigests) {
   }
   for (std::thread& thread : threads) thread.join();
   EXPECT_THAT(wrong, ::testing::Each(0));
-}
-
-TEST(RandomSecretTest, IsWebSafeBase64OfThatManyBytesWithoutPadding) {
-  const std::string secret = RandomSecret(32);
-  // 32 bytes are 43 base64 characters once the padding is dropped.
-  EXPECT_THAT(secret, MatchesRegex("[A-Za-z0-9_-]{43}"));
-  absl::string_view encoded = AbslView(secret);
-  std::string decoded;
-  ASSERT_TRUE(absl::WebSafeBase64Unescape(encoded, &decoded));
-  EXPECT_THAT(decoded, SizeIs(32));
-  EXPECT_EQ(RandomSecret(0), "");
-}
-
-TEST(RandomSecretTest, NeverRepeats) {
-  std::set<std::string> secrets;
-  for (int i = 0; i < 1000; ++i) secrets.insert(RandomSecret(16));
-  EXPECT_THAT(secrets, SizeIs(1000));
-}
-
-TEST(NewResourceIdTest, IsAValidIdOfTwentyCharacters) {
-  for (int i = 0; i < 1000; ++i) {
-    const std::string id = NewResourceId();
-    ASSERT_THAT(id, MatchesRegex("[a-z][a-z0-9]{19}"));
-    ASSERT_TRUE(IsValidResourceId(id)) << id;
-  }
-}
-
-TEST(NewResourceIdTest, UsesDigitsAfterTheFirstCharacterAndNeverRepeats) {
-  std::set<std::string> ids;
-  bool some_digit = false;
-  for (int i = 0; i < 1000; ++i) {
-    const std::string id = NewResourceId();
-    some_digit =
-        some_digit || id.find_first_of("0123456789") != std::string::npos;
-    ids.insert(id);
-  }
-  // 19 000 characters drawn from 36 without one digit would take a broken
-  // alphabet (the odds are below 1e-2000).
-  EXPECT_TRUE(some_digit);
-  EXPECT_THAT(ids, SizeIs(1000));
 }
 
 }  // namespace

@@ -15,6 +15,7 @@
 #include "guestvoice/internal/v1/records.pb.h"
 #include "guestvoice/v1/admin_service.pb.h"
 #include "service/core/crypto.h"
+#include "service/core/id_source.h"
 #include "service/core/proto_time.h"
 #include "storage/keys.h"
 #include "tests/testing/fake_clock.h"
@@ -57,7 +58,8 @@ class RequestLogTest : public ::testing::Test {
                       v1::ApiKey& response,
                       const std::string& organization = "acme",
                       const std::string& method = "CreateApiKey") {
-    const DomainContext domain{*store_, locks_, clock_, attribution_locks_};
+    const DomainContext domain{*store_, locks_, clock_, ids_,
+                               attribution_locks_};
     return CreateOnce(
         domain,
         {.organization = organization,
@@ -112,6 +114,8 @@ class RequestLogTest : public ::testing::Test {
 
   testing::TempDir dir_;
   testing::FakeClock clock_;
+  // CreateOnce draws no ids; the context needs a source all the same.
+  SeededIdSource ids_{"request log test"};
   StripedLock locks_{64};
   StripedLock attribution_locks_{8};
   std::unique_ptr<storage::Store> store_;

@@ -75,7 +75,7 @@ class VoiceAttributionTest : public testing::FeedbackDomainFixture {
     auto lock = attribution_locks_.Lock("acme");
     storage::WriteBatch batch;
     RETURN_IF_ERROR(service::AttributeAuthor(
-        store(), "acme", {v1::SOURCE_TWITTER, handle}, guest, batch));
+        store(), ids_, "acme", {v1::SOURCE_TWITTER, handle}, guest, batch));
     return store().Write(std::move(batch));
   }
 

@@ -39,7 +39,7 @@ class ApiKeyVerifierTest : public TenancyFixture {
     if (expire_time.has_value()) {
       *request.mutable_expire_time() = ToProtoTimestamp(*expire_time);
     }
-    NewApiKey minted = MintApiKey("acme", request, clock_.Now());
+    NewApiKey minted = MintApiKey("acme", request, clock_.Now(), ids_);
     const std::string& name = minted.stored.api_key().name();
     storage::WriteBatch batch;
     PutApiKey(batch, "acme", name.substr(name.rfind('/') + 1), minted.stored);

@@ -80,7 +80,7 @@ class BootstrapTest : public TenancyFixture {
 TEST_F(BootstrapTest,
        TheFirstStartCreatesTheOrganizationAndAnOwnerOnlyKeyFile) {
   ASSERT_OK_AND_ASSIGN(BootstrapResult result,
-                       BootstrapIfEmpty(*store_, clock_));
+                       BootstrapIfEmpty(*store_, clock_, ids_));
   EXPECT_TRUE(result.created);
   EXPECT_EQ(result.admin_key_file, KeyFile());
   EXPECT_EQ(Mode(KeyFile()), 0600);
@@ -100,7 +100,7 @@ TEST_F(BootstrapTest,
 
 TEST_F(BootstrapTest, TheKeyInTheFileHasEveryScope) {
   ASSERT_OK_AND_ASSIGN(BootstrapResult result,
-                       BootstrapIfEmpty(*store_, clock_));
+                       BootstrapIfEmpty(*store_, clock_, ids_));
   std::string key = Contents(result.admin_key_file);
   ASSERT_FALSE(key.empty());
   key.pop_back();  // the newline
@@ -128,7 +128,7 @@ TEST_F(BootstrapTest, TheKeyInTheFileHasEveryScope) {
 
 TEST_F(BootstrapTest, AnotherStartDoesNothing) {
   ASSERT_OK_AND_ASSIGN(BootstrapResult first,
-                       BootstrapIfEmpty(*store_, clock_));
+                       BootstrapIfEmpty(*store_, clock_, ids_));
   const std::string key_file = Contents(first.admin_key_file);
   const std::vector<std::string> keys =
       Keys(storage::ColumnFamily::kEntities, storage::ApiKeyPrefix("default"));
@@ -136,7 +136,7 @@ TEST_F(BootstrapTest, AnotherStartDoesNothing) {
   Restart();
   clock_.Advance(absl::Hours(1));
   ASSERT_OK_AND_ASSIGN(BootstrapResult second,
-                       BootstrapIfEmpty(*store_, clock_));
+                       BootstrapIfEmpty(*store_, clock_, ids_));
   EXPECT_FALSE(second.created);
   EXPECT_THAT(second.admin_key_file, IsEmpty());
   EXPECT_EQ(Contents(KeyFile()), key_file);
@@ -155,7 +155,7 @@ TEST_F(BootstrapTest, AStoreWithAnyOrganizationIsLeftAlone) {
   ASSERT_OK(store_->Write(std::move(batch)));
 
   ASSERT_OK_AND_ASSIGN(BootstrapResult result,
-                       BootstrapIfEmpty(*store_, clock_));
+                       BootstrapIfEmpty(*store_, clock_, ids_));
   EXPECT_FALSE(result.created);
   EXPECT_FALSE(std::filesystem::exists(KeyFile()));
   EXPECT_THAT(Organizations(),
@@ -170,7 +170,7 @@ TEST_F(BootstrapTest, AnOldKeyFileIsReplacedAndMadeOwnerOnly) {
   ASSERT_EQ(::chmod(KeyFile().c_str(), 0644), 0);
 
   ASSERT_OK_AND_ASSIGN(BootstrapResult result,
-                       BootstrapIfEmpty(*store_, clock_));
+                       BootstrapIfEmpty(*store_, clock_, ids_));
   EXPECT_TRUE(result.created);
   EXPECT_EQ(Mode(KeyFile()), 0600);
   EXPECT_THAT(Contents(KeyFile()), MatchesRegex("gv_[A-Za-z0-9_-]{43}\n"));
@@ -180,7 +180,7 @@ TEST_F(BootstrapTest, NothingIsStoredWhenTheKeyFileCannotBeWritten) {
   // A directory where the file should go: open() fails, even for root.
   ASSERT_TRUE(std::filesystem::create_directory(KeyFile()));
 
-  EXPECT_THAT(BootstrapIfEmpty(*store_, clock_),
+  EXPECT_THAT(BootstrapIfEmpty(*store_, clock_, ids_),
               StatusIs(absl::StatusCode::kFailedPrecondition,
                        HasSubstr("cannot create " + KeyFile())));
   EXPECT_THAT(Organizations(), IsEmpty());
@@ -189,7 +189,7 @@ TEST_F(BootstrapTest, NothingIsStoredWhenTheKeyFileCannotBeWritten) {
   // Once the way is clear, the next start bootstraps.
   ASSERT_TRUE(std::filesystem::remove(KeyFile()));
   ASSERT_OK_AND_ASSIGN(BootstrapResult result,
-                       BootstrapIfEmpty(*store_, clock_));
+                       BootstrapIfEmpty(*store_, clock_, ids_));
   EXPECT_TRUE(result.created);
   EXPECT_THAT(Organizations(), SizeIs(1));
 }
