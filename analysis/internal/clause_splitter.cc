@@ -82,22 +82,27 @@ bool ConjunctionAt(std::string_view text, std::size_t pos,
   return false;
 }
 
-// Bytes that may end a clause or precede a conjunction: sentence
-// punctuation, ASCII whitespace and every non-ASCII byte.
+// Bytes that may end a clause: sentence punctuation, line breaks and every
+// non-ASCII byte; with `before_conjunctions`, also the ASCII whitespace a
+// conjunction may follow.
 struct InterestingBytes {
   bool is[256];
-  constexpr InterestingBytes() : is() {
-    for (char c : {'.', '!', '?', ';', ' ', '\t', '\n', '\r', '\f', '\v'}) {
+  constexpr explicit InterestingBytes(bool before_conjunctions) : is() {
+    for (char c : {'.', '!', '?', ';', '\n', '\r'}) {
       is[static_cast<std::uint8_t>(c)] = true;
+    }
+    if (before_conjunctions) {
+      for (char c : {' ', '\t', '\f', '\v'}) {
+        is[static_cast<std::uint8_t>(c)] = true;
+      }
     }
     for (int b = 0x80; b < 256; ++b) is[b] = true;
   }
 };
-constexpr InterestingBytes kInteresting;
-
-bool IsInteresting(char c) {
-  return kInteresting.is[static_cast<std::uint8_t>(c)];
-}
+constexpr InterestingBytes kClauseBytes(/*before_conjunctions=*/true);
+// Splitting into sentences (no conjunctions), most of a text's whitespace
+// needs no look either.
+constexpr InterestingBytes kSentenceBytes(/*before_conjunctions=*/false);
 
 // [begin, end) without leading and trailing Python whitespace.
 std::string_view Trim(std::string_view text, std::size_t begin, std::size_t end,
@@ -130,13 +135,16 @@ void SplitClausesAt(std::string_view text, const PythonUnicode& unicode,
     if (!clause.empty()) clauses->push_back(clause);
   };
 
+  const InterestingBytes& interesting =
+      conjunctions != nullptr && conjunctions->empty() ? kSentenceBytes
+                                                       : kClauseBytes;
   std::size_t clause_begin = 0;
   std::size_t pos = 0;
   while (pos < text.size()) {
     const char byte = text[pos];
     // Only sentence punctuation, whitespace and non-ASCII need a look; the
     // rest (letters, digits, commas...) is the bulk of any text.
-    if (!IsInteresting(byte)) {
+    if (!interesting.is[static_cast<std::uint8_t>(byte)]) {
       ++pos;
       continue;
     }

@@ -64,11 +64,18 @@ bool HasNonLatinLetters(std::string_view valid_text) {
 LanguageIdentifier::LanguageIdentifier(
     const std::vector<AnalysedLanguage>& analysed) {
   assert(analysed.size() <= kMaxAnalysedLanguages);
+  std::size_t known_words = 0;
+  for (const AnalysedLanguage& language : analysed) {
+    known_words += language.known_words.size();
+  }
+  // Built once per process, but the CLI pays for it on every run: sized
+  // once, and a word's key is copied only when it is new.
+  known_by_.reserve(known_words);
   for (std::size_t i = 0; i < analysed.size(); ++i) {
     codes_.push_back(analysed[i].code);
     if (analysed[i].folds_diacritics) folding_ |= LanguageMask{1} << i;
     for (std::string_view word : analysed[i].known_words) {
-      known_by_[std::string(word)] |= LanguageMask{1} << i;
+      known_by_.try_emplace(word).first->second |= LanguageMask{1} << i;
     }
     for (std::string_view word : analysed[i].sentiment_words) {
       sentiment_words_.emplace(word);

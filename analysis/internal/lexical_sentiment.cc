@@ -648,8 +648,9 @@ std::vector<std::string_view> LexicalSentimentAnalyzer::SortedWords() const {
 
 std::vector<std::string_view> LexicalSentimentAnalyzer::KnownWords() const {
   std::vector<std::string_view> words;
-  for (std::string_view word : SortedWords()) {
-    if (!words_.find(word)->second.untranslated) words.push_back(word);
+  words.reserve(words_.size());
+  for (const auto& [word, facts] : words_) {
+    if (!facts.untranslated) words.push_back(word);
   }
   return words;
 }

@@ -61,8 +61,10 @@ class LexicalSentimentAnalyzer final : public SentimentVocabulary {
   // word of the language (not an untranslated English one): evidence of the
   // language for language identification.
   bool Knows(std::string_view lower_word) const;
-  // Every word Knows() is true of, sorted, as looked up: with diacritics
-  // folded when folds_diacritics() (views into the analyzer).
+  // Every word Knows() is true of, as looked up: with diacritics folded when
+  // folds_diacritics() (views into the analyzer). In no particular order:
+  // its one caller builds a table from them, and sorting every lexicon again
+  // cost the CLI's start-up more than building that table.
   std::vector<std::string_view> KnownWords() const;
   // Whether words are looked up with their diacritics removed ("não" as
   // "nao"), as in lexicons written without them.
