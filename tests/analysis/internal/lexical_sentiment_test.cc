@@ -84,7 +84,9 @@ class FrenchRulesTest : public ::testing::Test {
   FrenchRulesTest()
       : analyzer_(*FindLanguageRules("fr"),
                   {{"propre", 2.0}, {"bruit", -1.0}, {"écoute", 1.0}},
-                  {{"aimable", 2.0}, {"pas terrible", -1.5}}) {}
+                  {{"aimable", 2.0},
+                   {"pas terrible", -1.5},
+                   {"aux petits soins", 2.5}}) {}
 
   double Compound(std::string_view text) const {
     return analyzer_.PolarityScores(text).compound;
@@ -134,6 +136,15 @@ TEST_F(FrenchRulesTest, IdiomsScoreAsOneWord) {
   // "pas" is part of the idiom and negates nothing.
   EXPECT_DOUBLE_EQ(Compound("Pas terrible."), Normalize(-1.5));
   EXPECT_DOUBLE_EQ(Compound("Pas terrible, propre"), Normalize(-1.5 + 2.0));
+}
+
+TEST_F(FrenchRulesTest, AnIdiomWithItsOwnNegationIsNotNegatedAgain) {
+  // "ne ... pas terrible": the "ne" belongs to the idiom's "pas".
+  EXPECT_DOUBLE_EQ(Compound("Le petit-déjeuner n'était pas terrible."),
+                   Normalize(-1.5));
+  // An idiom without a negation of its own is negated like a word.
+  EXPECT_DOUBLE_EQ(Compound("Ils n'étaient pas aux petits soins."),
+                   Normalize(2.5 * -0.74));
 }
 
 TEST(LanguageAnalyzersTest, PocoBeforeAnAdjectiveNegatesIt) {
