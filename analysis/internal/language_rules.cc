@@ -69,7 +69,8 @@ const LanguageRules kDutch = [] {
   LanguageRules rules = {
       "nl",
       "dutch",
-      {"niet", "geen", "nooit", "niks", "niets", "nergens", "zonder"},
+      {"niet", "geen", "nooit", "niks", "niets", "nergens", "zonder",
+       "niemand"},
       {"niet", "nooit"},
       {{"heel", kUp},        {"erg", kUp},        {"zeer", kUp},
        {"echt", kUp},        {"super", kUp},      {"enorm", kUp},
@@ -98,7 +99,7 @@ const LanguageRules kDutch = [] {
                         "niks bijzonders",          "niets speciaals",
                         "niks speciaals",           "meer niet"};
   rules.conjunctions = {"en", "of"};
-  rules.absence_words = {"geen", "zonder"};
+  rules.absence_words = {"geen", "zonder", "niemand"};
   return rules;
 }();
 
@@ -215,7 +216,7 @@ const LanguageRules kPortuguese = [] {
                         "nada de especial",       "nada de excepcional",
                         "nada de extraordinário", "nada além disso"};
   rules.conjunctions = {"e", "ou"};
-  rules.absence_words = {"sem", "nenhum", "nenhuma"};
+  rules.absence_words = {"sem", "nenhum", "nenhuma", "ninguém"};
   return rules;
 }();
 
@@ -227,7 +228,7 @@ const LanguageRules kGerman = [] {
       "de",
       "german",
       {"nicht", "kein", "keine", "keinen", "keinem", "keiner", "keines", "nie",
-       "niemals", "nichts", "nirgends", "ohne", "weder"},
+       "niemals", "nichts", "nirgends", "ohne", "weder", "niemand"},
       {"nicht", "nie", "niemals"},
       {{"sehr", kUp},          {"extrem", kUp},   {"total", kUp},
        {"echt", kUp},          {"wirklich", kUp}, {"äußerst", kUp},
@@ -257,7 +258,7 @@ const LanguageRules kGerman = [] {
                         "nichts außergewöhnliches", "mehr nicht"};
   rules.conjunctions = {"und", "oder"};
   rules.absence_words = {"kein",   "keine",  "keinen", "keinem",
-                         "keiner", "keines", "ohne"};
+                         "keiner", "keines", "ohne",   "niemand"};
   return rules;
 }();
 
@@ -350,9 +351,9 @@ const LanguageRules kSpanish = [] {
   // language (language_identifier.h), and "o" and "e" are Portuguese's
   // most frequent words ("o quarto e a cama").
   rules.conjunctions = {"y"};
-  rules.absence_words = {"sin",      "ningún",    "ninguno",  "ninguna",
-                         "cero",     "no hay",    "no había", "no hubo",
-                         "no tenía", "no tenían", "no tiene"};
+  rules.absence_words = {"sin",     "nadie",    "ningún",    "ninguno",
+                         "ninguna", "cero",     "no hay",    "no había",
+                         "no hubo", "no tenía", "no tenían", "no tiene"};
   return rules;
 }();
 

@@ -78,8 +78,9 @@ struct LanguageRules {
   // "sem", "kein"; "pas de" as two words): the word with content after
   // them, when it has no sentiment, becomes a mild complaint
   // (kAbsenceValence), since a missing amenity is one ("geen wifi op de
-  // kamers"); a sentiment word after them is negated as usual ("sans
-  // problème").
+  // kamers"), and so is a missing person ("niemand bij de receptie",
+  // "ninguém na recepção"); a sentiment word after them is negated as usual
+  // ("sans problème").
   std::vector<std::string_view> absence_words = {};
   // Whether compound nouns are written as one word (German, Dutch): aspect
   // terms are then also found as a compound's head (aspect_matcher.h).
