@@ -51,7 +51,7 @@ const LanguageRules kFrench = [] {
        "petit", "déjeuner"},
   };
   rules.function_words.insert(rules.function_words.end(),
-                              {"tous", "toute", "toutes", "plus", "sont",
+                              {"eu", "tous", "toute", "toutes", "plus", "sont",
                                "notre", "nos", "leur", "ça", "se", "par"});
   rules.excess_words = {"trop"};
   rules.adjective_boosters = {{"super", 2.0}};
@@ -59,7 +59,8 @@ const LanguageRules kFrench = [] {
                         "rien d'exceptionnel", "rien de spécial",
                         "rien de particulier", "rien d'extraordinaire"};
   rules.conjunctions = {"et", "ou"};
-  rules.absence_words = {"aucun", "aucune", "sans", "pas de", "pas d'"};
+  rules.absence_words = {"aucun",  "aucune", "sans",
+                         "pas de", "pas d'", "jamais"};
   return rules;
 }();
 
@@ -99,7 +100,7 @@ const LanguageRules kDutch = [] {
                         "niks bijzonders",          "niets speciaals",
                         "niks speciaals",           "meer niet"};
   rules.conjunctions = {"en", "of"};
-  rules.absence_words = {"geen", "zonder", "niemand"};
+  rules.absence_words = {"geen", "zonder", "niemand", "nooit"};
   return rules;
 }();
 
@@ -146,8 +147,8 @@ const LanguageRules kItalian = [] {
        "siamo",   "stato", "stata", "ci",    "questo",    "questa"},
   };
   rules.function_words.insert(rules.function_words.end(),
-                              {"tutti", "tutte", "si", "nostro", "nostra",
-                               "loro", "dei", "delle", "alla", "al"});
+                              {"avuto", "tutti", "tutte", "si", "nostro",
+                               "nostra", "loro", "dei", "delle", "alla", "al"});
   rules.excess_words = {"troppo", "troppa", "troppi", "troppe"};
   rules.negating_diminishers = {"poco", "poca", "pochi", "poche"};
   rules.diminisher_articles = {"un"};
@@ -157,7 +158,8 @@ const LanguageRules kItalian = [] {
       "niente di eccezionale", "niente di particolare", "nulla di più",
       "nulla di speciale",     "nulla di eccezionale",  "nella norma"};
   rules.conjunctions = {"e", "ed", "o"};
-  rules.absence_words = {"niente", "nessun", "nessuno", "nessuna", "senza"};
+  rules.absence_words = {"niente",  "nessun", "nessuno",
+                         "nessuna", "senza",  "mai"};
   return rules;
 }();
 
@@ -204,9 +206,10 @@ const LanguageRules kPortuguese = [] {
        "ficamos", "atendimento", "funcionários"},
       true,
   };
-  rules.function_words.insert(rules.function_words.end(),
-                              {"tem", "tinha", "nos", "nossa", "nosso", "seu",
-                               "sua", "se", "na", "num"});
+  rules.function_words.insert(
+      rules.function_words.end(),
+      {"tive", "tivemos", "tem", "tinha", "nos", "nossa", "nosso", "seu", "sua",
+       "se", "na", "num"});
   rules.excess_words = {"demasiado", "demasiada"};
   rules.trailing_excess_words = {"demais"};
   rules.negating_diminishers = {"pouco", "pouca", "poucos", "poucas"};
@@ -216,7 +219,7 @@ const LanguageRules kPortuguese = [] {
                         "nada de especial",       "nada de excepcional",
                         "nada de extraordinário", "nada além disso"};
   rules.conjunctions = {"e", "ou"};
-  rules.absence_words = {"sem", "nenhum", "nenhuma", "ninguém"};
+  rules.absence_words = {"sem", "nenhum", "nenhuma", "ninguém", "nunca"};
   return rules;
 }();
 
@@ -257,8 +260,8 @@ const LanguageRules kGerman = [] {
   rules.faint_praise = {"nicht mehr und nicht weniger", "nichts besonderes",
                         "nichts außergewöhnliches", "mehr nicht"};
   rules.conjunctions = {"und", "oder"};
-  rules.absence_words = {"kein",   "keine",  "keinen", "keinem",
-                         "keiner", "keines", "ohne",   "niemand"};
+  rules.absence_words = {"kein",   "keine", "keinen",  "keinem", "keiner",
+                         "keines", "ohne",  "niemand", "nie",    "niemals"};
   return rules;
 }();
 
@@ -331,7 +334,7 @@ const LanguageRules kSpanish = [] {
        "les",      "le",         "estuvo",       "estuvimos",
        "fuimos",   "todos",      "todas",        "otro",
        "otra",     "cada",       "después",      "mucho",
-       "mucha",    "más"},
+       "mucha",    "más",        "tuve",         "tuvimos"},
       true,
   };
   rules.superlatives = LanguageRules::Superlatives::kSpanish;
@@ -351,9 +354,10 @@ const LanguageRules kSpanish = [] {
   // language (language_identifier.h), and "o" and "e" are Portuguese's
   // most frequent words ("o quarto e a cama").
   rules.conjunctions = {"y"};
-  rules.absence_words = {"sin",     "nadie",    "ningún",    "ninguno",
-                         "ninguna", "cero",     "no hay",    "no había",
-                         "no hubo", "no tenía", "no tenían", "no tiene"};
+  rules.absence_words = {"sin",       "nadie",    "nunca",   "jamás",
+                         "ningún",    "ninguno",  "ninguna", "cero",
+                         "no hay",    "no había", "no hubo", "no tenía",
+                         "no tenían", "no tiene"};
   return rules;
 }();
 

@@ -101,7 +101,7 @@ TEST_F(FrenchRulesTest, NegationReachesPastClosedClassWordsNotPastAnd) {
   EXPECT_DOUBLE_EQ(Compound("pas du tout à l'écoute"),
                    Normalize((1.0 + 0.293 * 0.9) * -0.74));
   // Coordination ends the negation's scope: "propre" is not negated.
-  EXPECT_DOUBLE_EQ(Compound("jamais là et propre"), Normalize(2.0));
+  EXPECT_DOUBLE_EQ(Compound("pas là et propre"), Normalize(2.0));
 }
 
 TEST_F(FrenchRulesTest, TooMakesAWordWithoutSentimentAComplaint) {
@@ -145,6 +145,24 @@ TEST_F(FrenchRulesTest, AnIdiomWithItsOwnNegationIsNotNegatedAgain) {
   // An idiom without a negation of its own is negated like a word.
   EXPECT_DOUBLE_EQ(Compound("Ils n'étaient pas aux petits soins."),
                    Normalize(2.5 * -0.74));
+}
+
+TEST(LanguageAnalyzersTest, NeverAndNobodySayWhatWasMissing) {
+  const LexicalSentimentAnalyzer* dutch = FindLexicalAnalyzer("nl");
+  const LexicalSentimentAnalyzer* german = FindLexicalAnalyzer("de");
+  const LexicalSentimentAnalyzer* portuguese = FindLexicalAnalyzer("pt");
+  ASSERT_NE(dutch, nullptr);
+  ASSERT_NE(german, nullptr);
+  ASSERT_NE(portuguese, nullptr);
+  // "Never" or "nobody" before a word without sentiment: what was expected
+  // did not happen.
+  EXPECT_LT(dutch->PolarityScores("We kregen nooit antwoord.").compound, -0.05);
+  EXPECT_LT(german->PolarityScores("Niemand an der Rezeption.").compound,
+            -0.05);
+  // Before a sentiment word they negate it as before, past "had".
+  EXPECT_GT(portuguese->PolarityScores("Nunca tivemos problemas.").compound,
+            0.05);
+  EXPECT_GT(german->PolarityScores("Wir hatten nie Probleme.").compound, 0.05);
 }
 
 TEST(LanguageAnalyzersTest, PocoBeforeAnAdjectiveNegatesIt) {
