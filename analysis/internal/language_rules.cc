@@ -94,6 +94,7 @@ const LanguageRules kDutch = [] {
                               {"dit", "deze", "nog", "zich", "je", "jullie"});
   rules.excess_words = {"te"};
   rules.excess_skips_infinitives = true;
+  rules.excess_faults_praise = true;
   rules.compound_nouns = true;
   rules.adjective_boosters = {{"super", 2.0}};
   rules.faint_praise = {"niet meer en niet minder", "niets bijzonders",
@@ -254,6 +255,7 @@ const LanguageRules kGerman = [] {
                                "sind", "wird", "unser", "unsere", "unseren"});
   rules.excess_words = {"zu"};
   rules.excess_skips_infinitives = true;
+  rules.excess_faults_praise = true;
   rules.capitalised_nouns = true;
   rules.compound_nouns = true;
   rules.adjective_boosters = {{"super", 2.0}, {"mega", 2.0}};

@@ -59,6 +59,11 @@ struct LanguageRules {
   // Where nouns are capitalised (German), a capitalised word after "too"
   // is a noun ("zu Fuß"), no excess.
   bool capitalised_nouns = false;
+  // Whether "too" before a praise word makes a fault of it ("zu warm", "te
+  // zacht", "zu groß"): not where colloquial speech uses "too" for "very"
+  // (French "trop bien", Italian "troppo bello", Spanish "demasiado bueno",
+  // Brazilian "bom demais"), where it stays a booster.
+  bool excess_faults_praise = false;
   // Diminishers that negate the sentiment word right after them unless an
   // indefinite article comes first: Spanish and Italian "poco pulito/limpio"
   // and Portuguese "pouco simpático" mean "un-", "un poco rumoroso", "um

@@ -463,7 +463,13 @@ SentimentScores LexicalSentimentAnalyzer::PolarityScores(
     } else if (facts->trailing_excess && i > 0 && !tokens[i].starts_clause) {
       target = i - 1;
     }
-    if (target == n || inert[target] || base[target] != 0) continue;
+    if (target == n || inert[target]) continue;
+    // "zu warm", "te zacht": too much of a good quality is a fault.
+    if (base[target] > 0 && rules_.excess_faults_praise) {
+      base[target] = kExcessValence;
+      continue;
+    }
+    if (base[target] != 0) continue;
     const Facts* word = tokens[target].facts;
     if (word != nullptr && (word->closed_class || word->negates ||
                             word->booster != 0 || word->contrasts)) {
