@@ -51,7 +51,7 @@ const LanguageRules kFrench = [] {
        "petit", "déjeuner"},
   };
   rules.function_words.insert(rules.function_words.end(),
-                              {"tous", "toute", "toutes", "plus", "sont",
+                              {"eu", "tous", "toute", "toutes", "plus", "sont",
                                "notre", "nos", "leur", "ça", "se", "par"});
   rules.excess_words = {"trop"};
   rules.adjective_boosters = {{"super", 2.0}};
@@ -59,7 +59,8 @@ const LanguageRules kFrench = [] {
                         "rien d'exceptionnel", "rien de spécial",
                         "rien de particulier", "rien d'extraordinaire"};
   rules.conjunctions = {"et", "ou"};
-  rules.absence_words = {"aucun", "aucune", "sans", "pas de", "pas d'"};
+  rules.absence_words = {"aucun",  "aucune", "sans",
+                         "pas de", "pas d'", "jamais"};
   return rules;
 }();
 
@@ -69,7 +70,8 @@ const LanguageRules kDutch = [] {
   LanguageRules rules = {
       "nl",
       "dutch",
-      {"niet", "geen", "nooit", "niks", "niets", "nergens", "zonder"},
+      {"niet", "geen", "nooit", "niks", "niets", "nergens", "zonder",
+       "niemand"},
       {"niet", "nooit"},
       {{"heel", kUp},        {"erg", kUp},        {"zeer", kUp},
        {"echt", kUp},        {"super", kUp},      {"enorm", kUp},
@@ -78,7 +80,8 @@ const LanguageRules kDutch = [] {
        {"zo", kUp},          {"totaal", kUp},     {"behoorlijk", kUp},
        {"beetje", kDown},    {"redelijk", kDown}, {"vrij", kDown},
        {"enigszins", kDown}, {"nogal", kDown},    {"iets", kDown},
-       {"wat", kDown},       {"tamelijk", kDown}},
+       {"wat", kDown},       {"tamelijk", kDown}, {"helemaal", kUp},
+       {"onwijs", kUp},      {"zwaar", kUp},      {"mega", kUp}},
       {"maar", "echter", "desondanks", "daarentegen"},
       {"'t", "'s", "z'n", "m'n", "d'r"},
       "",
@@ -92,13 +95,14 @@ const LanguageRules kDutch = [] {
                               {"dit", "deze", "nog", "zich", "je", "jullie"});
   rules.excess_words = {"te"};
   rules.excess_skips_infinitives = true;
+  rules.excess_faults_praise = true;
   rules.compound_nouns = true;
   rules.adjective_boosters = {{"super", 2.0}};
   rules.faint_praise = {"niet meer en niet minder", "niets bijzonders",
                         "niks bijzonders",          "niets speciaals",
                         "niks speciaals",           "meer niet"};
   rules.conjunctions = {"en", "of"};
-  rules.absence_words = {"geen", "zonder"};
+  rules.absence_words = {"geen", "zonder", "niemand", "nooit"};
   return rules;
 }();
 
@@ -145,8 +149,8 @@ const LanguageRules kItalian = [] {
        "siamo",   "stato", "stata", "ci",    "questo",    "questa"},
   };
   rules.function_words.insert(rules.function_words.end(),
-                              {"tutti", "tutte", "si", "nostro", "nostra",
-                               "loro", "dei", "delle", "alla", "al"});
+                              {"avuto", "tutti", "tutte", "si", "nostro",
+                               "nostra", "loro", "dei", "delle", "alla", "al"});
   rules.excess_words = {"troppo", "troppa", "troppi", "troppe"};
   rules.negating_diminishers = {"poco", "poca", "pochi", "poche"};
   rules.diminisher_articles = {"un"};
@@ -156,7 +160,8 @@ const LanguageRules kItalian = [] {
       "niente di eccezionale", "niente di particolare", "nulla di più",
       "nulla di speciale",     "nulla di eccezionale",  "nella norma"};
   rules.conjunctions = {"e", "ed", "o"};
-  rules.absence_words = {"niente", "nessun", "nessuno", "nessuna", "senza"};
+  rules.absence_words = {"niente",  "nessun", "nessuno",
+                         "nessuna", "senza",  "mai"};
   return rules;
 }();
 
@@ -203,9 +208,10 @@ const LanguageRules kPortuguese = [] {
        "ficamos", "atendimento", "funcionários"},
       true,
   };
-  rules.function_words.insert(rules.function_words.end(),
-                              {"tem", "tinha", "nos", "nossa", "nosso", "seu",
-                               "sua", "se", "na", "num"});
+  rules.function_words.insert(
+      rules.function_words.end(),
+      {"tive", "tivemos", "tem", "tinha", "nos", "nossa", "nosso", "seu", "sua",
+       "se", "na", "num"});
   rules.excess_words = {"demasiado", "demasiada"};
   rules.trailing_excess_words = {"demais"};
   rules.negating_diminishers = {"pouco", "pouca", "poucos", "poucas"};
@@ -215,7 +221,7 @@ const LanguageRules kPortuguese = [] {
                         "nada de especial",       "nada de excepcional",
                         "nada de extraordinário", "nada além disso"};
   rules.conjunctions = {"e", "ou"};
-  rules.absence_words = {"sem", "nenhum", "nenhuma"};
+  rules.absence_words = {"sem", "nenhum", "nenhuma", "ninguém", "nunca"};
   return rules;
 }();
 
@@ -227,16 +233,18 @@ const LanguageRules kGerman = [] {
       "de",
       "german",
       {"nicht", "kein", "keine", "keinen", "keinem", "keiner", "keines", "nie",
-       "niemals", "nichts", "nirgends", "ohne", "weder"},
+       "niemals", "nichts", "nirgends", "ohne", "weder", "niemand"},
       {"nicht", "nie", "niemals"},
-      {{"sehr", kUp},          {"extrem", kUp},   {"total", kUp},
-       {"echt", kUp},          {"wirklich", kUp}, {"äußerst", kUp},
-       {"besonders", kUp},     {"absolut", kUp},  {"völlig", kUp},
-       {"komplett", kUp},      {"richtig", kUp},  {"unglaublich", kUp},
-       {"mega", kUp},          {"zu", kUp},       {"so", kUp},
-       {"ziemlich", kDown},    {"etwas", kDown},  {"kaum", kDown},
-       {"bisschen", kDown},    {"wenig", kDown},  {"eher", kDown},
-       {"einigermaßen", kDown}},
+      {{"sehr", kUp},           {"extrem", kUp},     {"total", kUp},
+       {"echt", kUp},           {"wirklich", kUp},   {"äußerst", kUp},
+       {"besonders", kUp},      {"absolut", kUp},    {"völlig", kUp},
+       {"komplett", kUp},       {"richtig", kUp},    {"unglaublich", kUp},
+       {"mega", kUp},           {"zu", kUp},         {"so", kUp},
+       {"ziemlich", kDown},     {"etwas", kDown},    {"kaum", kDown},
+       {"bisschen", kDown},     {"wenig", kDown},    {"eher", kDown},
+       {"einigermaßen", kDown}, {"voll", kUp},       {"höchst", kUp},
+       {"überaus", kUp},        {"wahnsinnig", kUp}, {"unheimlich", kUp},
+       {"ausgesprochen", kUp}},
       {"aber", "jedoch", "doch", "allerdings"},
       {},
       "",
@@ -250,14 +258,15 @@ const LanguageRules kGerman = [] {
                                "sind", "wird", "unser", "unsere", "unseren"});
   rules.excess_words = {"zu"};
   rules.excess_skips_infinitives = true;
+  rules.excess_faults_praise = true;
   rules.capitalised_nouns = true;
   rules.compound_nouns = true;
   rules.adjective_boosters = {{"super", 2.0}, {"mega", 2.0}};
   rules.faint_praise = {"nicht mehr und nicht weniger", "nichts besonderes",
                         "nichts außergewöhnliches", "mehr nicht"};
   rules.conjunctions = {"und", "oder"};
-  rules.absence_words = {"kein",   "keine",  "keinen", "keinem",
-                         "keiner", "keines", "ohne"};
+  rules.absence_words = {"kein",   "keine", "keinen",  "keinem", "keiner",
+                         "keines", "ohne",  "niemand", "nie",    "niemals"};
   return rules;
 }();
 
@@ -330,7 +339,7 @@ const LanguageRules kSpanish = [] {
        "les",      "le",         "estuvo",       "estuvimos",
        "fuimos",   "todos",      "todas",        "otro",
        "otra",     "cada",       "después",      "mucho",
-       "mucha",    "más"},
+       "mucha",    "más",        "tuve",         "tuvimos"},
       true,
   };
   rules.superlatives = LanguageRules::Superlatives::kSpanish;
@@ -350,9 +359,10 @@ const LanguageRules kSpanish = [] {
   // language (language_identifier.h), and "o" and "e" are Portuguese's
   // most frequent words ("o quarto e a cama").
   rules.conjunctions = {"y"};
-  rules.absence_words = {"sin",      "ningún",    "ninguno",  "ninguna",
-                         "cero",     "no hay",    "no había", "no hubo",
-                         "no tenía", "no tenían", "no tiene"};
+  rules.absence_words = {"sin",       "nadie",    "nunca",   "jamás",
+                         "ningún",    "ninguno",  "ninguna", "cero",
+                         "no hay",    "no había", "no hubo", "no tenía",
+                         "no tenían", "no tiene"};
   return rules;
 }();
 

@@ -59,6 +59,11 @@ struct LanguageRules {
   // Where nouns are capitalised (German), a capitalised word after "too"
   // is a noun ("zu Fuß"), no excess.
   bool capitalised_nouns = false;
+  // Whether "too" before a praise word makes a fault of it ("zu warm", "te
+  // zacht", "zu groß"): not where colloquial speech uses "too" for "very"
+  // (French "trop bien", Italian "troppo bello", Spanish "demasiado bueno",
+  // Brazilian "bom demais"), where it stays a booster.
+  bool excess_faults_praise = false;
   // Diminishers that negate the sentiment word right after them unless an
   // indefinite article comes first: Spanish and Italian "poco pulito/limpio"
   // and Portuguese "pouco simpático" mean "un-", "un poco rumoroso", "um
@@ -78,8 +83,9 @@ struct LanguageRules {
   // "sem", "kein"; "pas de" as two words): the word with content after
   // them, when it has no sentiment, becomes a mild complaint
   // (kAbsenceValence), since a missing amenity is one ("geen wifi op de
-  // kamers"); a sentiment word after them is negated as usual ("sans
-  // problème").
+  // kamers"), and so is a missing person ("niemand bij de receptie",
+  // "ninguém na recepção"); a sentiment word after them is negated as usual
+  // ("sans problème").
   std::vector<std::string_view> absence_words = {};
   // Whether compound nouns are written as one word (German, Dutch): aspect
   // terms are then also found as a compound's head (aspect_matcher.h).

@@ -283,8 +283,12 @@ void LexicalSentimentAnalyzer::AddPhrase(std::string_view text, double valence,
   Phrase phrase;
   phrase.valence = valence;
   phrase.faint_praise = faint_praise;
-  for (const Token& token : tokens)
+  for (const Token& token : tokens) {
     phrase.words.push_back(OwnedKey(token.lower));
+    if (token.facts != nullptr && token.facts->negates) {
+      phrase.negated_within = true;
+    }
+  }
   Listed(phrase.words.front()).starts_phrase = true;
   phrases_[phrase.words.front()].push_back(std::move(phrase));
 }
@@ -389,8 +393,10 @@ SentimentScores LexicalSentimentAnalyzer::PolarityScores(
   thread_local std::vector<double> sentiments;
   thread_local std::vector<double> base;  // each word's own valence
   thread_local std::vector<bool> negated;
-  thread_local std::vector<bool> inert;   // no negation or booster role
-  thread_local std::vector<bool> absent;  // a missing thing
+  thread_local std::vector<bool> inert;  // no negation or booster role
+  // A valence that already says its negation: a missing thing ("geen
+  // wifi"), an idiom with a negation of its own ("pas terrible").
+  thread_local std::vector<bool> negation_settled;
   thread_local std::vector<std::size_t> faint_sentences;
   Tokenize(valid_text, &tokens);
   const std::size_t n = tokens.size();
@@ -406,6 +412,7 @@ SentimentScores LexicalSentimentAnalyzer::PolarityScores(
   // and those of faint praise are inert.
   base.assign(n, 0);
   inert.assign(n, false);
+  negation_settled.assign(n, false);
   faint_sentences.clear();
   std::size_t sentence = 0;
   for (std::size_t i = 0; i < n; ++i) {
@@ -421,6 +428,7 @@ SentimentScores LexicalSentimentAnalyzer::PolarityScores(
           faint_sentences.push_back(sentence);
         } else {
           base[i] = phrase->valence;
+          negation_settled[i] = phrase->negated_within;
         }
         continue;
       }
@@ -455,7 +463,13 @@ SentimentScores LexicalSentimentAnalyzer::PolarityScores(
     } else if (facts->trailing_excess && i > 0 && !tokens[i].starts_clause) {
       target = i - 1;
     }
-    if (target == n || inert[target] || base[target] != 0) continue;
+    if (target == n || inert[target]) continue;
+    // "zu warm", "te zacht": too much of a good quality is a fault.
+    if (base[target] > 0 && rules_.excess_faults_praise) {
+      base[target] = kExcessValence;
+      continue;
+    }
+    if (base[target] != 0) continue;
     const Facts* word = tokens[target].facts;
     if (word != nullptr && (word->closed_class || word->negates ||
                             word->booster != 0 || word->contrasts)) {
@@ -466,7 +480,6 @@ SentimentScores LexicalSentimentAnalyzer::PolarityScores(
 
   // A missing thing: "geen wifi", "pas de moustiquaire". The complaint is
   // not negated again by the word that makes it.
-  absent.assign(n, false);
   for (std::size_t i = 0; i < n; ++i) {
     const Facts* facts = tokens[i].facts;
     if (inert[i] || facts == nullptr || !facts->absence) continue;
@@ -497,7 +510,7 @@ SentimentScores LexicalSentimentAnalyzer::PolarityScores(
       continue;
     }
     base[target] = kAbsenceValence;
-    absent[target] = true;
+    negation_settled[target] = true;
   }
 
   // Whether tokens[j] is a word a negation or booster reaches over without
@@ -544,14 +557,16 @@ SentimentScores LexicalSentimentAnalyzer::PolarityScores(
       if (++content >= kWindow) break;
     }
     if (forward_sentiment < n) {
-      if (!absent[forward_sentiment]) negated[forward_sentiment] = true;
+      if (!negation_settled[forward_sentiment]) {
+        negated[forward_sentiment] = true;
+      }
     } else if (facts->negates_backward) {
       // Backwards VADER's three tokens as they stand: the verb a trailing
       // negation closes is right before it.
       for (std::size_t k = 1; k <= kWindow && k <= i; ++k) {
         if (tokens[i - k + 1].starts_clause) break;
         if (base[i - k] != 0) {
-          negated[i - k] = true;
+          negated[i - k] = !negation_settled[i - k];
           break;
         }
       }

@@ -122,6 +122,10 @@ class LexicalSentimentAnalyzer final : public SentimentVocabulary {
     std::vector<std::string> words;
     double valence = 0;
     bool faint_praise = false;
+    // Whether one of its words is a negation ("pas terrible", "nooit
+    // meer"): the idiom's valence already says it, so a negation before the
+    // idiom ("n'était pas terrible") does not turn it round again.
+    bool negated_within = false;
   };
   struct Token {
     std::string_view lower;

@@ -65,6 +65,16 @@ TEST_F(GermanSentimentTest, IntensifiersAndDiminishers) {
                    Normalize(kSchmutzig + 0.293));
 }
 
+TEST_F(GermanSentimentTest, TooMuchOfAGoodQualityIsAFault) {
+  ASSERT_NE(german_, nullptr);
+  EXPECT_GT(Compound("Das Bett war weich."), 0.05);
+  EXPECT_LT(Compound("Das Bett war zu weich."), -0.05);
+  EXPECT_LT(Compound("Das Zimmer war viel zu groß."), -0.05);
+  // Negated, the fault is praise again; before a noun "zu" is no "too".
+  EXPECT_GT(Compound("Das Zimmer war nicht zu groß."), 0.05);
+  EXPECT_DOUBLE_EQ(Compound("Wir sind zu Fuß gegangen."), 0);
+}
+
 TEST_F(GermanSentimentTest, ContrastWeighsWhatFollowsAber) {
   ASSERT_NE(german_, nullptr);
   EXPECT_DOUBLE_EQ(Compound("sauber aber schmutzig"),

@@ -84,7 +84,9 @@ class FrenchRulesTest : public ::testing::Test {
   FrenchRulesTest()
       : analyzer_(*FindLanguageRules("fr"),
                   {{"propre", 2.0}, {"bruit", -1.0}, {"écoute", 1.0}},
-                  {{"aimable", 2.0}, {"pas terrible", -1.5}}) {}
+                  {{"aimable", 2.0},
+                   {"pas terrible", -1.5},
+                   {"aux petits soins", 2.5}}) {}
 
   double Compound(std::string_view text) const {
     return analyzer_.PolarityScores(text).compound;
@@ -99,7 +101,7 @@ TEST_F(FrenchRulesTest, NegationReachesPastClosedClassWordsNotPastAnd) {
   EXPECT_DOUBLE_EQ(Compound("pas du tout à l'écoute"),
                    Normalize((1.0 + 0.293 * 0.9) * -0.74));
   // Coordination ends the negation's scope: "propre" is not negated.
-  EXPECT_DOUBLE_EQ(Compound("jamais là et propre"), Normalize(2.0));
+  EXPECT_DOUBLE_EQ(Compound("pas là et propre"), Normalize(2.0));
 }
 
 TEST_F(FrenchRulesTest, TooMakesAWordWithoutSentimentAComplaint) {
@@ -134,6 +136,33 @@ TEST_F(FrenchRulesTest, IdiomsScoreAsOneWord) {
   // "pas" is part of the idiom and negates nothing.
   EXPECT_DOUBLE_EQ(Compound("Pas terrible."), Normalize(-1.5));
   EXPECT_DOUBLE_EQ(Compound("Pas terrible, propre"), Normalize(-1.5 + 2.0));
+}
+
+TEST_F(FrenchRulesTest, AnIdiomWithItsOwnNegationIsNotNegatedAgain) {
+  // "ne ... pas terrible": the "ne" belongs to the idiom's "pas".
+  EXPECT_DOUBLE_EQ(Compound("Le petit-déjeuner n'était pas terrible."),
+                   Normalize(-1.5));
+  // An idiom without a negation of its own is negated like a word.
+  EXPECT_DOUBLE_EQ(Compound("Ils n'étaient pas aux petits soins."),
+                   Normalize(2.5 * -0.74));
+}
+
+TEST(LanguageAnalyzersTest, NeverAndNobodySayWhatWasMissing) {
+  const LexicalSentimentAnalyzer* dutch = FindLexicalAnalyzer("nl");
+  const LexicalSentimentAnalyzer* german = FindLexicalAnalyzer("de");
+  const LexicalSentimentAnalyzer* portuguese = FindLexicalAnalyzer("pt");
+  ASSERT_NE(dutch, nullptr);
+  ASSERT_NE(german, nullptr);
+  ASSERT_NE(portuguese, nullptr);
+  // "Never" or "nobody" before a word without sentiment: what was expected
+  // did not happen.
+  EXPECT_LT(dutch->PolarityScores("We kregen nooit antwoord.").compound, -0.05);
+  EXPECT_LT(german->PolarityScores("Niemand an der Rezeption.").compound,
+            -0.05);
+  // Before a sentiment word they negate it as before, past "had".
+  EXPECT_GT(portuguese->PolarityScores("Nunca tivemos problemas.").compound,
+            0.05);
+  EXPECT_GT(german->PolarityScores("Wir hatten nie Probleme.").compound, 0.05);
 }
 
 TEST(LanguageAnalyzersTest, PocoBeforeAnAdjectiveNegatesIt) {

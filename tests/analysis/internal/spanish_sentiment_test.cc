@@ -130,7 +130,7 @@ TEST_F(SpanishSentimentTest, NegationReachesPastClosedClassWordsNotPastY) {
   EXPECT_DOUBLE_EQ(Compound("No estaba la habitación limpia."),
                    Normalize(kLimpio * kNegation));
   // Coordination ends the negation's scope: "limpio" is not negated.
-  EXPECT_DOUBLE_EQ(Compound("nunca allí y limpio"), Normalize(kLimpio));
+  EXPECT_DOUBLE_EQ(Compound("no allí y limpio"), Normalize(kLimpio));
 }
 
 TEST_F(SpanishSentimentTest, DemasiadoMakesAWordWithoutSentimentAComplaint) {
