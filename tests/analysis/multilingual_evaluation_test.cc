@@ -8,8 +8,9 @@
 // The second held-out sets (data/multilingual/held_out/<lang>.tsv) were written
 // before the rules were tuned on the first sets' errors and are never tuned
 // on; they are printed and checked apart, and so are the blind sets
-// (data/multilingual/blind/<lang>.tsv), committed before the third pass and
-// never looked at text by text.
+// (data/multilingual/blind/<lang>.tsv), committed before the third pass, and
+// the second blind sets (data/multilingual/blind2/<lang>.tsv), committed
+// before the fourth pass; only the latter are still blind.
 
 #include <cstdio>
 #include <fstream>
@@ -226,6 +227,28 @@ INSTANTIATE_TEST_SUITE_P(Languages, BlindEvaluationTest,
                                            Floors{"pt", 0.85, 0.93, 0.82},
                                            Floors{"de", 0.75, 0.91, 0.78},
                                            Floors{"es", 0.82, 0.92, 0.85}),
+                         LanguageOf);
+
+class SecondBlindEvaluationTest : public ::testing::TestWithParam<Floors> {};
+
+TEST_P(SecondBlindEvaluationTest, ReachesTheFloors) {
+  EvaluateWhole("blind2", "blind2", 50, GetParam());
+}
+
+INSTANTIATE_TEST_SUITE_P(Languages, SecondBlindEvaluationTest,
+                         // Reached (2026-12-03), polarity / aspect P / R,
+                         // before the fourth pass (run once, aggregate
+                         // only): fr 0.679 / 0.891 / 0.742, nl 0.755 /
+                         // 0.912 / 0.788, it 0.792 / 0.925 / 0.742, pt
+                         // 0.698 / 0.932 / 0.833 (language id 0.974), de
+                         // 0.736 / 0.929 / 0.788, es 0.717 / 0.943 / 0.758
+                         // (language id 0.977).
+                         ::testing::Values(Floors{"fr", 0.66, 0.87, 0.72},
+                                           Floors{"nl", 0.73, 0.89, 0.76},
+                                           Floors{"it", 0.77, 0.90, 0.72},
+                                           Floors{"pt", 0.68, 0.91, 0.81},
+                                           Floors{"de", 0.71, 0.90, 0.76},
+                                           Floors{"es", 0.70, 0.92, 0.73}),
                          LanguageOf);
 
 }  // namespace
