@@ -85,10 +85,23 @@ class LanguageIdentifier {
     int best_known = 0;
     int languages_at_best = 0;
     const std::string* best_code = nullptr;
+    // Against the detected language, when it is analysed and was asked
+    // for (Weigh's against_detected): per analysed language, the words it knows
+    // and the detected one does not
+    // ("geweldig"), and the words the detected one knows and it does not
+    // ("was"). Words both know weigh for neither.
+    int beyond_detected[kMaxAnalysedLanguages] = {};
+    int detected_beyond[kMaxAnalysedLanguages] = {};
   };
+  // `against_detected`: also count beyond_detected and detected_beyond
+  // (rule 1's exception needs them against English; the per-sentence check
+  // does not).
   WordEvidence Weigh(const std::vector<TextWord>& words,
-                     std::string_view declared,
-                     std::string_view detected) const;
+                     std::string_view declared, std::string_view detected,
+                     bool against_detected) const;
+  // Rule 1's exception: the analysed language whose words clearly overrule
+  // CLD2's answer on a short text, or nullptr.
+  const std::string* OverrulingLanguage(const WordEvidence& evidence) const;
   // SplitTextWords(valid_text) weighed.
   WordEvidence WeighText(std::string_view valid_text, std::string_view declared,
                          std::string_view detected) const;

@@ -324,6 +324,18 @@ TEST(FeedbackAnalyzerLanguageTest, FrenchDutchAndItalianAreScored) {
   EXPECT_EQ(Language(FeedbackAnalyzer::Default().Analyze(
                 "Het bed was comfortabel en de kussens zacht.")),
             "nl/detected/scored");
+  // Only the words one language knows and the other does not count: "de",
+  // "kapot", "en", "het", "snikheet" against English's two "was"; "no",
+  // which both know, is no evidence of English.
+  EXPECT_EQ(Language(FeedbackAnalyzer::Default().Analyze(
+                "De lift was kapot en het was snikheet.")),
+            "nl/detected/scored");
+  EXPECT_EQ(
+      Language(FeedbackAnalyzer::Default().Analyze("No recomiendo este spa.")),
+      "es/detected/scored");
+  // Two words of another language against one of English's are not enough.
+  EXPECT_EQ(Language(FeedbackAnalyzer::Default().Analyze("Über good hotel")),
+            "en/detected/scored");
 }
 
 TEST(FeedbackAnalyzerLanguageTest, AspectsInFrenchDutchItalianPortuguese) {
