@@ -88,8 +88,8 @@ LexicalSentimentAnalyzer::LexicalSentimentAnalyzer(
     const LanguageRules& rules, const WordValences& lexicon,
     const WordValences& supplement,
     const absl::flat_hash_set<std::string>& untranslated,
-    const PythonUnicode& unicode)
-    : rules_(rules), unicode_(unicode) {
+    const PythonUnicode& unicode, const EmojiValences& emojis)
+    : rules_(rules), unicode_(unicode), emojis_(emojis) {
   clause_conjunctions_ = rules.contrast_words;
   clause_conjunctions_.insert(clause_conjunctions_.end(),
                               rules.concessive_words.begin(),
@@ -398,9 +398,11 @@ SentimentScores LexicalSentimentAnalyzer::PolarityScores(
   // wifi"), an idiom with a negation of its own ("pas terrible").
   thread_local std::vector<bool> negation_settled;
   thread_local std::vector<std::size_t> faint_sentences;
+  thread_local std::vector<double> emoji;
   Tokenize(valid_text, &tokens);
+  emojis_.Collect(valid_text, &emoji);
   const std::size_t n = tokens.size();
-  if (n == 0) return {};
+  if (n == 0 && emoji.empty()) return {};
 
   std::size_t caps_count = 0;
   for (const Token& token : tokens) caps_count += token.is_caps ? 1 : 0;
@@ -621,6 +623,8 @@ SentimentScores LexicalSentimentAnalyzer::PolarityScores(
     sentiments[i] = valence;
   }
 
+  // Emoji, which no rule for words reaches ("😍 #vacances").
+  sentiments.insert(sentiments.end(), emoji.begin(), emoji.end());
   double sum = 0;
   double positive = 0;
   double negative = 0;

@@ -8,6 +8,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
+#include "analysis/internal/emoji_valences.h"
 #include "analysis/internal/language_lexicon.h"
 #include "analysis/internal/language_rules.h"
 #include "analysis/internal/python_unicode.h"
@@ -37,7 +38,8 @@ namespace guestvoice::analysis {
 // take back the praise of their sentence, a missing thing is a mild
 // complaint, superlatives and intensifying prefixes ("limpísimo",
 // "superlimpio") are stronger forms; and the supplement's idioms ("pas
-// terrible") score as one word.
+// terrible") score as one word. Emoji weigh what VADER's English reading
+// gives them (emoji_valences.h), outside the rules for words.
 //
 // Not a port of a reference: VADER's English idioms and special cases have
 // no counterpart here. Immutable and thread-safe; linear in the text.
@@ -52,7 +54,8 @@ class LexicalSentimentAnalyzer final : public SentimentVocabulary {
       const LanguageRules& rules, const WordValences& lexicon,
       const WordValences& supplement,
       const absl::flat_hash_set<std::string>& untranslated = {},
-      const PythonUnicode& unicode = PythonUnicode::Default());
+      const PythonUnicode& unicode = PythonUnicode::Default(),
+      const EmojiValences& emojis = EmojiValences::Default());
 
   // `valid_text`: valid UTF-8, at most kMaxTextBytes.
   SentimentScores PolarityScores(std::string_view valid_text) const;
@@ -156,6 +159,7 @@ class LexicalSentimentAnalyzer final : public SentimentVocabulary {
 
   const LanguageRules& rules_;
   const PythonUnicode& unicode_;
+  const EmojiValences& emojis_;
   std::vector<std::string_view> clause_conjunctions_;
   absl::flat_hash_map<std::string, Facts, WordHash, WordEq> words_;
   // Stem -> the mean valence of the sentiment words with that stem, so that

@@ -69,6 +69,19 @@ TEST_F(LexicalSentimentTest, ExclamationAndCapitals) {
   EXPECT_DOUBLE_EQ(Compound("CHAMBRE PROPRE"), Normalize(2.0));
 }
 
+// An emoji weighs the VADER valences of its description's words, outside
+// the rules for words: "😍" (smiling face with heart-eyes) smiling's 2.0,
+// "😢" (crying face) crying's -2.1; "😡" (pouting face) nothing, as in VADER.
+TEST_F(LexicalSentimentTest, EmojiWeighWhatVaderReadsInThem) {
+  EXPECT_DOUBLE_EQ(Compound("Vue 😍"), Normalize(2.0));
+  EXPECT_DOUBLE_EQ(Compound("😍😍"), Normalize(4.0));
+  EXPECT_DOUBLE_EQ(Compound("chambre propre 😢"), Normalize(2.0 - 2.1));
+  EXPECT_DOUBLE_EQ(Compound("pas 😍"), Normalize(2.0));
+  EXPECT_EQ(Compound("Vue 😡"), 0);
+  const SentimentScores scores = analyzer_.PolarityScores("😢");
+  EXPECT_DOUBLE_EQ(scores.neg, 1.0);
+}
+
 TEST_F(LexicalSentimentTest, ElisionsAreSplitOff) {
   EXPECT_DOUBLE_EQ(Compound("l'aimable"), Normalize(2.0));
   EXPECT_DOUBLE_EQ(Compound("l’aimable"), Normalize(2.0));
