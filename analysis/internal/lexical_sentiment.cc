@@ -161,6 +161,9 @@ LexicalSentimentAnalyzer::LexicalSentimentAnalyzer(
   for (std::string_view word : rules.conjunctions) {
     Listed(word).conjunction = true;
   }
+  for (std::string_view word : rules.separable_particles) {
+    Listed(word).separable_particle = true;
+  }
   for (std::string_view word : rules.trailing_excess_words) {
     Facts& facts = Listed(word);
     facts.trailing_excess = true;
@@ -291,6 +294,28 @@ void LexicalSentimentAnalyzer::AddPhrase(std::string_view text, double valence,
   }
   Listed(phrase.words.front()).starts_phrase = true;
   phrases_[phrase.words.front()].push_back(std::move(phrase));
+}
+
+std::size_t LexicalSentimentAnalyzer::JoinParticle(
+    const std::vector<Token>& tokens, std::size_t i,
+    const std::vector<bool>& inert, const Facts** joined) const {
+  thread_local std::string word;
+  // The verb stands second in a main clause, so rarely more than a few
+  // words before the particle that closes it.
+  constexpr std::size_t kMaxVerbDistance = 8;
+  for (std::size_t k = 1; k <= kMaxVerbDistance && k <= i; ++k) {
+    const std::size_t j = i - k;
+    if (tokens[j + 1].starts_clause) break;
+    if (inert[j]) continue;
+    word.assign(tokens[i].lower);
+    word.append(tokens[j].lower);
+    const Facts* facts = Find(word);
+    if (facts != nullptr && facts->valence != 0) {
+      *joined = facts;
+      return j;
+    }
+  }
+  return tokens.size();
 }
 
 const LexicalSentimentAnalyzer::Phrase* LexicalSentimentAnalyzer::MatchPhrase(
@@ -436,6 +461,21 @@ SentimentScores LexicalSentimentAnalyzer::PolarityScores(
       }
     }
     if (!inert[i]) base[i] = facts->valence;
+  }
+  // A separable verb's particle closing its clause joins its verb: "brach
+  // ständig ab" scores as "abbrach".
+  for (std::size_t i = 0; i < n; ++i) {
+    const Facts* facts = tokens[i].facts;
+    if (inert[i] || facts == nullptr || !facts->separable_particle ||
+        (i + 1 < n && !tokens[i + 1].starts_clause)) {
+      continue;
+    }
+    const Facts* joined = nullptr;
+    if (const std::size_t verb = JoinParticle(tokens, i, inert, &joined);
+        verb < n) {
+      base[verb] = joined->valence;
+      inert[i] = true;
+    }
   }
   // "super" with no sentiment word right after it in its clause is praise.
   for (std::size_t i = 0; i < n; ++i) {

@@ -231,6 +231,31 @@ TEST(LanguageAnalyzersTest, TrailingNegationInDutch) {
             0.05);
 }
 
+TEST(LanguageAnalyzersTest, SeparableVerbsJoinTheirParticle) {
+  const LexicalSentimentAnalyzer* german = FindLexicalAnalyzer("de");
+  const LexicalSentimentAnalyzer* dutch = FindLexicalAnalyzer("nl");
+  ASSERT_NE(german, nullptr);
+  ASSERT_NE(dutch, nullptr);
+  auto compound = [](const LexicalSentimentAnalyzer* analyzer,
+                     std::string_view text) {
+    return analyzer->PolarityScores(text).compound;
+  };
+  // The particle closing the main clause, the verb second: as the joined
+  // form ("abbrach", "tegenviel") scores.
+  EXPECT_DOUBLE_EQ(compound(german, "Das WLAN brach ständig ab."),
+                   compound(german, "abbrach"));
+  EXPECT_LT(compound(german, "Das WLAN brach ständig ab."), -0.05);
+  EXPECT_LT(compound(dutch, "Het hotel viel ons erg tegen."), -0.05);
+  EXPECT_GT(compound(dutch, "Het ontbijt viel reuze mee."), 0.05);
+  // Negated as the verb is: "kommen nicht wieder" complains.
+  EXPECT_GT(compound(german, "Wir kommen gerne wieder."), 0.05);
+  EXPECT_LT(compound(german, "Wir kommen nicht wieder."), -0.05);
+  // Only a particle closing its clause is one; nothing is joined across
+  // a clause break or into a word without sentiment.
+  EXPECT_EQ(compound(german, "Das WLAN brach, ab"), 0);
+  EXPECT_EQ(compound(german, "Die Tür ging zu."), 0);
+}
+
 TEST(LanguageAnalyzersTest, ItalianSuperlativesAndElisions) {
   const LexicalSentimentAnalyzer* italian = FindLexicalAnalyzer("it");
   ASSERT_NE(italian, nullptr);
