@@ -143,8 +143,10 @@ LanguageIdentifier::WordEvidence LanguageIdentifier::Weigh(
     if (codes_[i] == declared) {
       evidence.declared_is_analysed = true;
       evidence.declared_known = known[i];
+      evidence.declared_index = static_cast<int>(i);
     }
     if (codes_[i] == evidence.detected_code) {
+      evidence.detected_is_analysed = true;
       evidence.detected_known = known[i];
     }
     if (known[i] > evidence.best_known) {
@@ -200,6 +202,23 @@ const std::string* LanguageIdentifier::OverrulingLanguage(
   return overruling;
 }
 
+bool LanguageIdentifier::DeclaredFitsShortText(const WordEvidence& evidence) {
+  // CLD2 is often sure of a short text on a few words ("De barman was
+  // geweldig, top cocktails!" is English to it); the caller who declared
+  // the language knows better unless the words say otherwise: the declared
+  // language knows a word CLD2's does not, and CLD2's no more words that
+  // the declared one does not know.
+  if (!evidence.declared_is_analysed) return false;
+  const int i = evidence.declared_index;
+  if (!evidence.detected_is_analysed) return evidence.declared_known >= 1;
+  if (evidence.declared_known == 0 ||
+      evidence.detected_code == std::string_view()) {
+    return false;
+  }
+  return evidence.beyond_detected[i] >= 1 &&
+         evidence.beyond_detected[i] >= evidence.detected_beyond[i];
+}
+
 LanguageIdentifier::WordEvidence LanguageIdentifier::WeighText(
     std::string_view valid_text, std::string_view declared,
     std::string_view detected) const {
@@ -219,6 +238,9 @@ IdentifiedLanguage LanguageIdentifier::Identify(
       const WordEvidence evidence = WeighText(valid_text, declared, *detected);
       if (const std::string* overruling = OverrulingLanguage(evidence)) {
         return {*overruling, LanguageSource::kDetected};
+      }
+      if (DeclaredFitsShortText(evidence)) {
+        return {declared, LanguageSource::kDeclared};
       }
     }
     return {std::string(*detected), LanguageSource::kDetected};
