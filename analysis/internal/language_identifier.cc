@@ -100,8 +100,16 @@ bool LanguageIdentifier::HasNoSentimentWord(std::string_view valid_text) const {
 
 LanguageIdentifier::WordEvidence LanguageIdentifier::Weigh(
     const std::vector<TextWord>& words, std::string_view declared,
-    std::string_view detected) const {
+    std::string_view detected, bool against_detected) const {
   int known[kMaxAnalysedLanguages] = {};
+  WordEvidence evidence;
+  evidence.detected_code = detected;
+  LanguageMask detected_mask = 0;
+  for (std::size_t i = 0; against_detected && i < codes_.size(); ++i) {
+    if (codes_[i] == detected) detected_mask = LanguageMask{1} << i;
+  }
+  // Every analysed language's bit (there are fewer than 32).
+  const LanguageMask all_mask = (LanguageMask{1} << codes_.size()) - 1;
   std::string folded_buffer;
   for (const TextWord& word : words) {
     LanguageMask knowing = 0;
@@ -120,15 +128,25 @@ LanguageIdentifier::WordEvidence LanguageIdentifier::Weigh(
     for (LanguageMask mask = knowing; mask != 0; mask &= mask - 1) {
       ++known[__builtin_ctz(mask)];
     }
+    if (detected_mask == 0 || knowing == 0) continue;
+    // A word the detected language knows counts against every language
+    // that does not; one it does not know, for every language that does.
+    const bool detected_knows = (knowing & detected_mask) != 0;
+    for (LanguageMask mask = detected_knows ? all_mask & ~knowing : knowing;
+         mask != 0; mask &= mask - 1) {
+      const int i = __builtin_ctz(mask);
+      ++(detected_knows ? evidence.detected_beyond
+                        : evidence.beyond_detected)[i];
+    }
   }
-  WordEvidence evidence;
-  evidence.detected_code = detected;
   for (std::size_t i = 0; i < codes_.size(); ++i) {
     if (codes_[i] == declared) {
       evidence.declared_is_analysed = true;
       evidence.declared_known = known[i];
+      evidence.declared_index = static_cast<int>(i);
     }
     if (codes_[i] == evidence.detected_code) {
+      evidence.detected_is_analysed = true;
       evidence.detected_known = known[i];
     }
     if (known[i] > evidence.best_known) {
@@ -142,12 +160,71 @@ LanguageIdentifier::WordEvidence LanguageIdentifier::Weigh(
   return evidence;
 }
 
+const std::string* LanguageIdentifier::OverrulingLanguage(
+    const WordEvidence& evidence) const {
+  if (evidence.detected_code != "en") {
+    // Between the other languages the known words as they stand: at least
+    // two more than twice as many as CLD2's language knows. Counting only
+    // the words one knows and the other does not would favour the longer
+    // word lists (Spanish's function words over Portuguese's).
+    if (evidence.best_code != nullptr && evidence.languages_at_best == 1 &&
+        *evidence.best_code != evidence.detected_code &&
+        evidence.best_known >= 2 * evidence.detected_known + 2) {
+      return evidence.best_code;
+    }
+    return nullptr;
+  }
+  // English's lexicon shares loanwords and short words with every language
+  // ("was", "super", "top", "no"), which say nothing; against English what
+  // counts is the words only one of them knows: at least two more, and
+  // twice as many, as English has of its own ("Der Barkeeper war klasse,
+  // super Cocktails!": "der" and "klasse" against none; "De airco was kapot
+  // en het was snikheet": five against the two "was").
+  const std::string* overruling = nullptr;
+  int beyond = 0;
+  int against = 0;
+  int languages_at_beyond = 0;
+  for (std::size_t i = 0; i < codes_.size(); ++i) {
+    if (codes_[i] == evidence.detected_code) continue;
+    if (evidence.beyond_detected[i] > beyond) {
+      beyond = evidence.beyond_detected[i];
+      against = evidence.detected_beyond[i];
+      overruling = &codes_[i];
+      languages_at_beyond = 1;
+    } else if (evidence.beyond_detected[i] == beyond) {
+      ++languages_at_beyond;
+    }
+  }
+  if (overruling == nullptr || languages_at_beyond != 1 ||
+      beyond < against + 2 || beyond < 2 * against) {
+    return nullptr;
+  }
+  return overruling;
+}
+
+bool LanguageIdentifier::DeclaredFitsShortText(const WordEvidence& evidence) {
+  // CLD2 is often sure of a short text on a few words ("De barman was
+  // geweldig, top cocktails!" is English to it); the caller who declared
+  // the language knows better unless the words say otherwise: the declared
+  // language knows a word CLD2's does not, and CLD2's no more words that
+  // the declared one does not know.
+  if (!evidence.declared_is_analysed) return false;
+  const int i = evidence.declared_index;
+  if (!evidence.detected_is_analysed) return evidence.declared_known >= 1;
+  if (evidence.declared_known == 0 ||
+      evidence.detected_code == std::string_view()) {
+    return false;
+  }
+  return evidence.beyond_detected[i] >= 1 &&
+         evidence.beyond_detected[i] >= evidence.detected_beyond[i];
+}
+
 LanguageIdentifier::WordEvidence LanguageIdentifier::WeighText(
     std::string_view valid_text, std::string_view declared,
     std::string_view detected) const {
   thread_local TextWords words;
   SplitTextWords(valid_text, PythonUnicode::Default(), &words);
-  return Weigh(words.words, declared, detected);
+  return Weigh(words.words, declared, detected, /*against_detected=*/true);
 }
 
 IdentifiedLanguage LanguageIdentifier::Identify(
@@ -159,10 +236,11 @@ IdentifiedLanguage LanguageIdentifier::Identify(
     // comfortabel" for English): there the words may overrule it.
     if (valid_text.size() < kShortTextBytes) {
       const WordEvidence evidence = WeighText(valid_text, declared, *detected);
-      if (evidence.best_code != nullptr && evidence.languages_at_best == 1 &&
-          *evidence.best_code != *detected &&
-          evidence.best_known >= 2 * evidence.detected_known + 2) {
-        return {*evidence.best_code, LanguageSource::kDetected};
+      if (const std::string* overruling = OverrulingLanguage(evidence)) {
+        return {*overruling, LanguageSource::kDetected};
+      }
+      if (DeclaredFitsShortText(evidence)) {
+        return {declared, LanguageSource::kDeclared};
       }
     }
     return {std::string(*detected), LanguageSource::kDetected};
@@ -193,7 +271,8 @@ std::string_view LanguageIdentifier::SentenceLanguage(
     std::string_view valid_sentence,
     const std::vector<TextWord>& sentence_words,
     std::string_view text_language) const {
-  const WordEvidence evidence = Weigh(sentence_words, {}, text_language);
+  const WordEvidence evidence =
+      Weigh(sentence_words, {}, text_language, /*against_detected=*/false);
   if (evidence.best_code == nullptr || evidence.languages_at_best != 1 ||
       *evidence.best_code == text_language ||
       evidence.best_known < 2 * evidence.detected_known + 2) {

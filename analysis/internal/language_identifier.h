@@ -24,7 +24,10 @@ struct IdentifiedLanguage {
 // ("Language"):
 //  1. CLD2's answer when it calls it reliable, unless the text is short
 //     (under kShortTextBytes) and one analysed language knows at least two
-//     more than twice as many of its words as CLD2's language does;
+//     more than twice as many of its words as CLD2's language does
+//     (against English: of the words only one of the two knows), or else
+//     the declared language is analysed and fits the words at least as
+//     well as CLD2's (DeclaredFitsShortText);
 //  2. else the caller's declared code (its primary subtag, lowercased) when
 //     the text does not contradict it: no letters of a script the declared
 //     language is not written in, and no analysed language knows more of the
@@ -82,13 +85,30 @@ class LanguageIdentifier {
     int detected_known = 0;
     bool declared_is_analysed = false;
     int declared_known = 0;
+    int declared_index = -1;  // in codes_, when analysed
+    bool detected_is_analysed = false;
     int best_known = 0;
     int languages_at_best = 0;
     const std::string* best_code = nullptr;
+    // Against the detected language, when it is analysed and was asked
+    // for (Weigh's against_detected): per analysed language, the words it knows
+    // and the detected one does not
+    // ("geweldig"), and the words the detected one knows and it does not
+    // ("was"). Words both know weigh for neither.
+    int beyond_detected[kMaxAnalysedLanguages] = {};
+    int detected_beyond[kMaxAnalysedLanguages] = {};
   };
+  // `against_detected`: also count beyond_detected and detected_beyond
+  // (rule 1's exception needs them against English; the per-sentence check
+  // does not).
   WordEvidence Weigh(const std::vector<TextWord>& words,
-                     std::string_view declared,
-                     std::string_view detected) const;
+                     std::string_view declared, std::string_view detected,
+                     bool against_detected) const;
+  // Rule 1's exceptions on a short text: the analysed language whose words
+  // clearly overrule CLD2's answer, or nullptr; whether the declared
+  // language, analysed here, fits the words at least as well as CLD2's.
+  const std::string* OverrulingLanguage(const WordEvidence& evidence) const;
+  static bool DeclaredFitsShortText(const WordEvidence& evidence);
   // SplitTextWords(valid_text) weighed.
   WordEvidence WeighText(std::string_view valid_text, std::string_view declared,
                          std::string_view detected) const;

@@ -103,6 +103,10 @@ const LanguageRules kDutch = [] {
                         "niks speciaals",           "meer niet"};
   rules.conjunctions = {"en", "of"};
   rules.absence_words = {"geen", "zonder", "niemand", "nooit"};
+  rules.separable_particles = {"af",  "aan",   "op",     "uit",   "door",
+                               "mee", "na",    "weg",    "tegen", "terug",
+                               "toe", "om",    "over",   "neer",  "los",
+                               "bij", "samen", "binnen", "buiten"};
   return rules;
 }();
 
@@ -265,6 +269,12 @@ const LanguageRules kGerman = [] {
   rules.faint_praise = {"nicht mehr und nicht weniger", "nichts besonderes",
                         "nichts außergewöhnliches", "mehr nicht"};
   rules.conjunctions = {"und", "oder"};
+  rules.separable_particles = {
+      "ab",       "an",     "auf",      "aus",    "bei",    "durch",
+      "ein",      "fest",   "her",      "hin",    "los",    "mit",
+      "nach",     "vor",    "weg",      "zu",     "um",     "weiter",
+      "wieder",   "zurück", "zusammen", "heraus", "hinein", "auseinander",
+      "herunter", "vorbei"};
   rules.absence_words = {"kein",   "keine", "keinen",  "keinem", "keiner",
                          "keines", "ohne",  "niemand", "nie",    "niemals"};
   return rules;

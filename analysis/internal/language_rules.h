@@ -110,6 +110,13 @@ struct LanguageRules {
   // (although) introduces the lesser point, before or after the main one
   // ("bonito aunque un poco lejos", "aunque caro, merece la pena").
   std::vector<std::string_view> concessive_words = {};
+  // The particles of separable verbs (German "ab", "aus"; Dutch "tegen",
+  // "uit"), which a main clause puts at its end, away from their verb ("die
+  // Verbindung brach ständig ab", "het hotel viel erg tegen"): a particle
+  // closing its clause is joined to the nearest word before it in the
+  // clause with which it makes a sentiment word ("abbrach", "tegenviel"),
+  // as subordinate clauses and participles write them.
+  std::vector<std::string_view> separable_particles = {};
 };
 
 // The rules for `code`, or nullptr for a language without them.

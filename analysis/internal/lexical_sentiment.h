@@ -8,6 +8,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
+#include "analysis/internal/emoji_valences.h"
 #include "analysis/internal/language_lexicon.h"
 #include "analysis/internal/language_rules.h"
 #include "analysis/internal/python_unicode.h"
@@ -36,8 +37,11 @@ namespace guestvoice::analysis {
 // "super" without a word to raise is praise itself, "fine, no more" phrases
 // take back the praise of their sentence, a missing thing is a mild
 // complaint, superlatives and intensifying prefixes ("limpísimo",
-// "superlimpio") are stronger forms; and the supplement's idioms ("pas
-// terrible") score as one word.
+// "superlimpio") are stronger forms; a separable verb's particle closing its
+// clause is joined to its verb ("brach ... ab" as "abbrach"); and the
+// supplement's idioms ("pas terrible") score as one word. Emoji weigh what
+// VADER's English reading gives them (emoji_valences.h), outside the rules for
+// words.
 //
 // Not a port of a reference: VADER's English idioms and special cases have
 // no counterpart here. Immutable and thread-safe; linear in the text.
@@ -52,7 +56,8 @@ class LexicalSentimentAnalyzer final : public SentimentVocabulary {
       const LanguageRules& rules, const WordValences& lexicon,
       const WordValences& supplement,
       const absl::flat_hash_set<std::string>& untranslated = {},
-      const PythonUnicode& unicode = PythonUnicode::Default());
+      const PythonUnicode& unicode = PythonUnicode::Default(),
+      const EmojiValences& emojis = EmojiValences::Default());
 
   // `valid_text`: valid UTF-8, at most kMaxTextBytes.
   SentimentScores PolarityScores(std::string_view valid_text) const;
@@ -111,6 +116,7 @@ class LexicalSentimentAnalyzer final : public SentimentVocabulary {
     double adjective_valence = 0;      // "super" standing alone
     bool starts_phrase = false;        // first word of an idiom or faint praise
     bool conjunction = false;          // "and", "or": ends a negation's reach
+    bool separable_particle = false;   // "ab" of "brach ... ab"
     // An absence word ("geen"), or the first of two ("pas" of "pas de"):
     // then absence_seconds are the second words it takes, as looked up.
     bool absence = false;
@@ -147,6 +153,12 @@ class LexicalSentimentAnalyzer final : public SentimentVocabulary {
   void AddPrefixedForms(const LanguageRules& rules);
   // Registers `text` (tokenized as texts are) as a phrase.
   void AddPhrase(std::string_view text, double valence, bool faint_praise);
+  // For a separable verb's particle closing its clause at tokens[i]: the
+  // index of the word before it in the clause that it joins into a
+  // sentiment word, and that word's facts; or n.
+  std::size_t JoinParticle(const std::vector<Token>& tokens, std::size_t i,
+                           const std::vector<bool>& inert,
+                           const Facts** joined) const;
   // The longest phrase starting at tokens[i], or nullptr.
   const Phrase* MatchPhrase(const std::vector<Token>& tokens,
                             std::size_t i) const;
@@ -156,6 +168,7 @@ class LexicalSentimentAnalyzer final : public SentimentVocabulary {
 
   const LanguageRules& rules_;
   const PythonUnicode& unicode_;
+  const EmojiValences& emojis_;
   std::vector<std::string_view> clause_conjunctions_;
   absl::flat_hash_map<std::string, Facts, WordHash, WordEq> words_;
   // Stem -> the mean valence of the sentiment words with that stem, so that

@@ -50,6 +50,9 @@ class EmojiLexicon {
     return it == descriptions_.end() ? nullptr : &it->second;
   }
   std::size_t size() const { return descriptions_.size(); }
+  const absl::flat_hash_map<char32_t, std::string>& entries() const {
+    return descriptions_;
+  }
 
  private:
   absl::flat_hash_map<char32_t, std::string> descriptions_;

@@ -238,6 +238,23 @@ TEST(FeedbackAnalyzerLanguageTest, ShortTextTakesTheDeclaredCode) {
             "en/detected/scored");
 }
 
+TEST(FeedbackAnalyzerLanguageTest, ShortTextCld2IsSureOfYieldsToAFittingCode) {
+  // CLD2 calls this English; the words do not say otherwise ("de",
+  // "geweldig" against "was"), so the declared Dutch is taken.
+  constexpr char kText[] = "De barman was geweldig, top cocktails!";
+  EXPECT_EQ(Language(FeedbackAnalyzer::Default().Analyze(kText)),
+            "en/detected/scored");
+  const Analysis dutch = FeedbackAnalyzer::Default().Analyze(kText, "nl");
+  EXPECT_EQ(Language(dutch), "nl/declared/scored");
+  EXPECT_GT(dutch.scores.compound, 0.05);
+  // A declared language that knows none of the words CLD2's does not.
+  EXPECT_EQ(Language(FeedbackAnalyzer::Default().Analyze(kText, "it")),
+            "en/detected/scored");
+  EXPECT_EQ(Language(FeedbackAnalyzer::Default().Analyze(
+                "Hotel top, staff super!", "nl")),
+            "en/detected/scored");
+}
+
 TEST(FeedbackAnalyzerLanguageTest, ContradictingDeclaredCodeLosesToTheText) {
   const Analysis spanish = FeedbackAnalyzer::Default().Analyze(
       "La habitación estaba sucia y el personal fue muy grosero.", "en");
@@ -324,6 +341,18 @@ TEST(FeedbackAnalyzerLanguageTest, FrenchDutchAndItalianAreScored) {
   EXPECT_EQ(Language(FeedbackAnalyzer::Default().Analyze(
                 "Het bed was comfortabel en de kussens zacht.")),
             "nl/detected/scored");
+  // Only the words one language knows and the other does not count: "de",
+  // "kapot", "en", "het", "snikheet" against English's two "was"; "no",
+  // which both know, is no evidence of English.
+  EXPECT_EQ(Language(FeedbackAnalyzer::Default().Analyze(
+                "De lift was kapot en het was snikheet.")),
+            "nl/detected/scored");
+  EXPECT_EQ(
+      Language(FeedbackAnalyzer::Default().Analyze("No recomiendo este spa.")),
+      "es/detected/scored");
+  // Two words of another language against one of English's are not enough.
+  EXPECT_EQ(Language(FeedbackAnalyzer::Default().Analyze("Über good hotel")),
+            "en/detected/scored");
 }
 
 TEST(FeedbackAnalyzerLanguageTest, AspectsInFrenchDutchItalianPortuguese) {

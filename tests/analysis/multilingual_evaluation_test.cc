@@ -2,14 +2,16 @@
 // labelled sets of data/multilingual/<lang>.tsv (guideline:
 // data/multilingual/GUIDELINE.md): per language, the polarity band of the whole
 // text, aspect presence (precision and recall per aspect, and over all aspects)
-// and language identification (texts of 40+ characters, nothing declared). Odd
+// and language identification (texts of 40+ characters, nothing declared);
+// also, printed only, polarity with each text's language declared. Odd
 // rows are the development half, even rows the held-out half; both are printed,
 // and the floors below hold for the whole set, a little under what it reaches.
 // The second held-out sets (data/multilingual/held_out/<lang>.tsv) were written
 // before the rules were tuned on the first sets' errors and are never tuned
 // on; they are printed and checked apart, and so are the blind sets
-// (data/multilingual/blind/<lang>.tsv), committed before the third pass and
-// never looked at text by text.
+// (data/multilingual/blind/<lang>.tsv), committed before the third pass, and
+// the second blind sets (data/multilingual/blind2/<lang>.tsv), committed
+// before the fourth pass; only the latter are still blind.
 
 #include <cstdio>
 #include <fstream>
@@ -55,11 +57,17 @@ std::vector<Labelled> Load(const std::string& file) {
 
 struct Figures {
   int texts = 0, polarity_right = 0;
+  // With the text's language declared, as a channel that knows it passes
+  // it (FeedbackInput.language_code): printed, not asserted.
+  int declared_polarity_right = 0;
   int long_texts = 0, language_right = 0;
   MatchCounts all_aspects;
   std::map<std::string, MatchCounts> by_aspect;
   double Polarity() const {
     return static_cast<double>(polarity_right) / texts;
+  }
+  double DeclaredPolarity() const {
+    return static_cast<double>(declared_polarity_right) / texts;
   }
   double LanguageId() const {
     return long_texts == 0 ? 1.0
@@ -73,6 +81,12 @@ void Count(const std::string& language, const Labelled& row, Figures* f) {
   if (analysis.language == language &&
       PolarityBand(analysis.scores.compound) == row.band) {
     ++f->polarity_right;
+  }
+  const Analysis declared =
+      FeedbackAnalyzer::Default().Analyze(row.text, language);
+  if (declared.language == language &&
+      PolarityBand(declared.scores.compound) == row.band) {
+    ++f->declared_polarity_right;
   }
   if (utf8::CodePointCount(row.text).value_or(0) >= 40) {
     ++f->long_texts;
@@ -96,9 +110,10 @@ void Count(const std::string& language, const Labelled& row, Figures* f) {
 void Print(const char* name, const Figures& f) {
   std::printf(
       "  %-9s polarity %.3f (%d/%d)  aspects P %.3f R %.3f  language id "
-      "%.3f (%d/%d of 40+ chars)\n",
+      "%.3f (%d/%d of 40+ chars)  polarity, language declared %.3f\n",
       name, f.Polarity(), f.polarity_right, f.texts, f.all_aspects.Precision(),
-      f.all_aspects.Recall(), f.LanguageId(), f.language_right, f.long_texts);
+      f.all_aspects.Recall(), f.LanguageId(), f.language_right, f.long_texts,
+      f.DeclaredPolarity());
 }
 
 void PrintAspects(const Figures& f) {
@@ -150,19 +165,19 @@ TEST_P(MultilingualEvaluationTest, ReachesTheFloors) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Languages, MultilingualEvaluationTest,
-                         // Reached (2026-12-02, third pass: fr, nl, it,
+                         // Reached (2026-12-03, fourth pass: fr, nl, it,
                          // pt, de, es tuned on these whole sets): en 0.61 /
-                         // 0.957 / 0.875, fr 0.98 / 0.961 / 0.953, nl 0.92 /
-                         // 0.950 / 0.876, it 0.94 / 0.992 / 0.915, pt 0.95 /
-                         // 0.967 / 0.907, de 0.96 / 0.952 / 0.922, es (110
-                         // texts) 0.973 / 0.976 / 0.879.
+                         // 0.957 / 0.875, fr 0.98 / 0.961 / 0.953, nl 0.96 /
+                         // 0.951 / 0.907, it 0.95 / 0.992 / 0.915, pt 0.96 /
+                         // 0.967 / 0.915, de 0.98 / 0.960 / 0.930, es (110
+                         // texts) 0.991 / 0.976 / 0.879.
                          ::testing::Values(Floors{"en", 0.59, 0.94, 0.86},
                                            Floors{"fr", 0.96, 0.94, 0.93},
-                                           Floors{"nl", 0.90, 0.93, 0.85},
-                                           Floors{"it", 0.92, 0.97, 0.89},
-                                           Floors{"pt", 0.93, 0.95, 0.89},
-                                           Floors{"de", 0.94, 0.93, 0.89},
-                                           Floors{"es", 0.95, 0.95, 0.85}),
+                                           Floors{"nl", 0.94, 0.93, 0.88},
+                                           Floors{"it", 0.93, 0.97, 0.89},
+                                           Floors{"pt", 0.94, 0.95, 0.89},
+                                           Floors{"de", 0.96, 0.94, 0.91},
+                                           Floors{"es", 0.97, 0.95, 0.85}),
                          LanguageOf);
 
 // A set evaluated whole: at least `minimum_rows` texts of
@@ -196,12 +211,15 @@ INSTANTIATE_TEST_SUITE_P(Languages, HeldOutEvaluationTest,
                          // tuned on these sets too (they are held out no
                          // longer): fr 0.869 / 0.864 / 0.792, nl 0.967 /
                          // 0.903 / 0.778, it 0.951 / 0.918 / 0.767, pt 0.902
-                         // / 0.908 / 0.808, de 0.934 / 0.891 / 0.792.
-                         ::testing::Values(Floors{"fr", 0.85, 0.85, 0.78},
-                                           Floors{"nl", 0.95, 0.88, 0.76},
-                                           Floors{"it", 0.93, 0.90, 0.75},
-                                           Floors{"pt", 0.88, 0.89, 0.79},
-                                           Floors{"de", 0.91, 0.87, 0.78}),
+                         // / 0.908 / 0.808, de 0.934 / 0.891 / 0.792; after
+                         // the fourth pass (2026-12-03) fr 0.951, nl 0.984,
+                         // it 1.000, pt 0.934, de 0.984 polarity, aspects
+                         // as after the third.
+                         ::testing::Values(Floors{"fr", 0.93, 0.85, 0.78},
+                                           Floors{"nl", 0.96, 0.88, 0.76},
+                                           Floors{"it", 0.98, 0.90, 0.75},
+                                           Floors{"pt", 0.91, 0.89, 0.79},
+                                           Floors{"de", 0.96, 0.87, 0.78}),
                          LanguageOf);
 
 class BlindEvaluationTest : public ::testing::TestWithParam<Floors> {};
@@ -219,13 +237,44 @@ INSTANTIATE_TEST_SUITE_P(Languages, BlindEvaluationTest,
                          // 0.947); after it fr 0.867 / 0.902 / 0.797, nl
                          // 0.750 / 0.914 / 0.768, it 0.850 / 0.950 / 0.826,
                          // pt 0.867 / 0.951 / 0.841, de 0.783 / 0.932 /
-                         // 0.797, es 0.833 / 0.938 / 0.870 (0.974).
-                         ::testing::Values(Floors{"fr", 0.85, 0.88, 0.78},
-                                           Floors{"nl", 0.73, 0.89, 0.75},
-                                           Floors{"it", 0.83, 0.93, 0.80},
-                                           Floors{"pt", 0.85, 0.93, 0.82},
-                                           Floors{"de", 0.75, 0.91, 0.78},
-                                           Floors{"es", 0.82, 0.92, 0.85}),
+                         // 0.797, es 0.833 / 0.938 / 0.870 (0.974). The
+                         // fourth pass tuned on these sets (blind no
+                         // longer): fr 0.917 / 0.887 / 0.797, nl 0.900 /
+                         // 0.917 / 0.797, it 0.933 / 0.949 / 0.812, pt 0.967
+                         // / 0.951 / 0.841, de 0.950 / 0.935 / 0.841, es
+                         // 0.950 / 0.938 / 0.884.
+                         ::testing::Values(Floors{"fr", 0.90, 0.87, 0.78},
+                                           Floors{"nl", 0.88, 0.90, 0.77},
+                                           Floors{"it", 0.91, 0.93, 0.79},
+                                           Floors{"pt", 0.95, 0.93, 0.82},
+                                           Floors{"de", 0.93, 0.91, 0.82},
+                                           Floors{"es", 0.93, 0.92, 0.86}),
+                         LanguageOf);
+
+class SecondBlindEvaluationTest : public ::testing::TestWithParam<Floors> {};
+
+TEST_P(SecondBlindEvaluationTest, ReachesTheFloors) {
+  EvaluateWhole("blind2", "blind2", 50, GetParam());
+}
+
+INSTANTIATE_TEST_SUITE_P(Languages, SecondBlindEvaluationTest,
+                         // Reached (2026-12-03), polarity / aspect P / R,
+                         // before the fourth pass (run once, aggregate
+                         // only): fr 0.679 / 0.891 / 0.742, nl 0.755 /
+                         // 0.912 / 0.788, it 0.792 / 0.925 / 0.742, pt
+                         // 0.698 / 0.932 / 0.833 (language id 0.974), de
+                         // 0.736 / 0.929 / 0.788, es 0.717 / 0.943 / 0.758
+                         // (language id 0.977); after it (aggregate only) fr
+                         // 0.717 / 0.891 / 0.742, nl 0.811 / 0.912 / 0.788,
+                         // it 0.811 / 0.926 / 0.758, pt 0.717 / 0.932 /
+                         // 0.833, de 0.811 / 0.931 / 0.818, es 0.755 / 0.944
+                         // / 0.773.
+                         ::testing::Values(Floors{"fr", 0.70, 0.87, 0.72},
+                                           Floors{"nl", 0.79, 0.89, 0.76},
+                                           Floors{"it", 0.79, 0.90, 0.73},
+                                           Floors{"pt", 0.70, 0.91, 0.81},
+                                           Floors{"de", 0.79, 0.91, 0.80},
+                                           Floors{"es", 0.73, 0.92, 0.75}),
                          LanguageOf);
 
 }  // namespace

@@ -69,6 +69,19 @@ TEST_F(LexicalSentimentTest, ExclamationAndCapitals) {
   EXPECT_DOUBLE_EQ(Compound("CHAMBRE PROPRE"), Normalize(2.0));
 }
 
+// An emoji weighs the VADER valences of its description's words, outside
+// the rules for words: "😍" (smiling face with heart-eyes) smiling's 2.0,
+// "😢" (crying face) crying's -2.1; "😡" (pouting face) nothing, as in VADER.
+TEST_F(LexicalSentimentTest, EmojiWeighWhatVaderReadsInThem) {
+  EXPECT_DOUBLE_EQ(Compound("Vue 😍"), Normalize(2.0));
+  EXPECT_DOUBLE_EQ(Compound("😍😍"), Normalize(4.0));
+  EXPECT_DOUBLE_EQ(Compound("chambre propre 😢"), Normalize(2.0 - 2.1));
+  EXPECT_DOUBLE_EQ(Compound("pas 😍"), Normalize(2.0));
+  EXPECT_EQ(Compound("Vue 😡"), 0);
+  const SentimentScores scores = analyzer_.PolarityScores("😢");
+  EXPECT_DOUBLE_EQ(scores.neg, 1.0);
+}
+
 TEST_F(LexicalSentimentTest, ElisionsAreSplitOff) {
   EXPECT_DOUBLE_EQ(Compound("l'aimable"), Normalize(2.0));
   EXPECT_DOUBLE_EQ(Compound("l’aimable"), Normalize(2.0));
@@ -216,6 +229,31 @@ TEST(LanguageAnalyzersTest, TrailingNegationInDutch) {
   // A clause break ends the reach of a trailing "niet".
   EXPECT_GT(dutch->PolarityScores("Het ontbijt beviel ons. Niet").compound,
             0.05);
+}
+
+TEST(LanguageAnalyzersTest, SeparableVerbsJoinTheirParticle) {
+  const LexicalSentimentAnalyzer* german = FindLexicalAnalyzer("de");
+  const LexicalSentimentAnalyzer* dutch = FindLexicalAnalyzer("nl");
+  ASSERT_NE(german, nullptr);
+  ASSERT_NE(dutch, nullptr);
+  auto compound = [](const LexicalSentimentAnalyzer* analyzer,
+                     std::string_view text) {
+    return analyzer->PolarityScores(text).compound;
+  };
+  // The particle closing the main clause, the verb second: as the joined
+  // form ("abbrach", "tegenviel") scores.
+  EXPECT_DOUBLE_EQ(compound(german, "Das WLAN brach ständig ab."),
+                   compound(german, "abbrach"));
+  EXPECT_LT(compound(german, "Das WLAN brach ständig ab."), -0.05);
+  EXPECT_LT(compound(dutch, "Het hotel viel ons erg tegen."), -0.05);
+  EXPECT_GT(compound(dutch, "Het ontbijt viel reuze mee."), 0.05);
+  // Negated as the verb is: "kommen nicht wieder" complains.
+  EXPECT_GT(compound(german, "Wir kommen gerne wieder."), 0.05);
+  EXPECT_LT(compound(german, "Wir kommen nicht wieder."), -0.05);
+  // Only a particle closing its clause is one; nothing is joined across
+  // a clause break or into a word without sentiment.
+  EXPECT_EQ(compound(german, "Das WLAN brach, ab"), 0);
+  EXPECT_EQ(compound(german, "Die Tür ging zu."), 0);
 }
 
 TEST(LanguageAnalyzersTest, ItalianSuperlativesAndElisions) {

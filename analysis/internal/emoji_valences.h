@@ -1,0 +1,41 @@
+#ifndef GUESTVOICE_ANALYSIS_INTERNAL_EMOJI_VALENCES_H_
+#define GUESTVOICE_ANALYSIS_INTERNAL_EMOJI_VALENCES_H_
+
+#include <string_view>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "analysis/internal/lexicons.h"
+
+namespace guestvoice::analysis {
+
+// What an emoji weighs in the languages scored besides English, whose
+// lexicons have none: what VADER's English reading gives it, the sum of the
+// VADER valences of the words of its description ("😍", "smiling face with
+// heart-eyes": smiling, 2.0; "😡", "pouting face": 0, as in VADER). Only
+// emoji with a valence are kept. Immutable and thread-safe.
+class EmojiValences {
+ public:
+  EmojiValences(const EmojiLexicon& emojis, const ValenceLexicon& words);
+
+  // From vaderSentiment's embedded emoji and word lexicons, built once.
+  static const EmojiValences& Default();
+
+  // The valence of each emoji of `valid_text` that has one, in text order,
+  // into `valences` (cleared first). One pass over the bytes, which skips
+  // ASCII.
+  void Collect(std::string_view valid_text,
+               std::vector<double>* valences) const;
+
+  std::size_t size() const { return valences_.size(); }
+
+ private:
+  absl::flat_hash_map<char32_t, double> valences_;
+  // The smallest code point with a valence: below it nothing is looked up
+  // (accented letters).
+  char32_t first_ = 0;
+};
+
+}  // namespace guestvoice::analysis
+
+#endif  // GUESTVOICE_ANALYSIS_INTERNAL_EMOJI_VALENCES_H_
