@@ -3,8 +3,10 @@
 #include <cstdint>
 
 #include "rocksdb/filter_policy.h"
+#include "rocksdb/slice_transform.h"
 #include "rocksdb/table.h"
 #include "storage/counter_table_merge_operator.h"
+#include "storage/insert_hint_prefix.h"
 
 namespace guestvoice::storage {
 namespace {
@@ -112,6 +114,10 @@ rocksdb::ColumnFamilyOptions ColumnFamilyOptionsFor(
     options.memtable_whole_key_filtering = true;
     options.memtable_prefix_bloom_size_ratio = kMemtableBloomShare;
   }
+  if (family == ColumnFamily::kFeedback) {
+    options.memtable_insert_with_hint_prefix_extractor.reset(
+        NewFeedbackInsertHintPrefix());
+  }
   if (traits.bulk_text) {
     // Larger blocks trade a little read CPU for better compression.
     table.block_size = 16 * 1024;
@@ -131,6 +137,14 @@ rocksdb::ColumnFamilyOptions ColumnFamilyOptionsFor(
 
   if (HasMergeOperator(family)) {
     options.merge_operator = std::make_shared<CounterTableMergeOperator>();
+    // Every ingest merges into its hotel's day and month blocks, which it
+    // and the items before it merged into already: with the key itself as
+    // the hint's prefix, each merge operand is inserted next to the previous
+    // operand of its key, instead of searching the memtable's skip list
+    // from the top (RocksDB keeps one insert position per prefix; the
+    // memtable inserts are not concurrent, store.cc).
+    options.memtable_insert_with_hint_prefix_extractor.reset(
+        rocksdb::NewNoopTransform());
   }
   return options;
 }
