@@ -44,8 +44,11 @@ class FeedbackInsertHintPrefix final : public rocksdb::SliceTransform {
   const char* Name() const override {
     return "guestvoice.FeedbackInsertHintPrefix";
   }
+  // RocksDB transforms only keys InDomain accepts; any other key would be
+  // its own group.
   rocksdb::Slice Transform(const rocksdb::Slice& key) const override {
-    return rocksdb::Slice(key.data(), *HintPrefixLength(key.ToStringView()));
+    return rocksdb::Slice(
+        key.data(), HintPrefixLength(key.ToStringView()).value_or(key.size()));
   }
   bool InDomain(const rocksdb::Slice& key) const override {
     return HintPrefixLength(key.ToStringView()).has_value();
