@@ -3,7 +3,6 @@
 #include <cstdint>
 
 #include "rocksdb/filter_policy.h"
-#include "rocksdb/slice_transform.h"
 #include "rocksdb/table.h"
 #include "storage/counter_table_merge_operator.h"
 #include "storage/insert_hint_prefix.h"
@@ -137,14 +136,13 @@ rocksdb::ColumnFamilyOptions ColumnFamilyOptionsFor(
 
   if (HasMergeOperator(family)) {
     options.merge_operator = std::make_shared<CounterTableMergeOperator>();
-    // Every ingest merges into its hotel's day and month blocks, which it
-    // and the items before it merged into already: with the key itself as
-    // the hint's prefix, each merge operand is inserted next to the previous
-    // operand of its key, instead of searching the memtable's skip list
-    // from the top (RocksDB keeps one insert position per prefix; the
-    // memtable inserts are not concurrent, store.cc).
+    // Every ingest merges into its hotel's day and month blocks, which the
+    // items before it merged into already: each merge operand is inserted
+    // next to the previous operand of its key, instead of searching the
+    // memtable's skip list from the top (insert_hint_prefix.h; memtable
+    // inserts are not concurrent, store.cc).
     options.memtable_insert_with_hint_prefix_extractor.reset(
-        rocksdb::NewNoopTransform());
+        NewWholeKeyInsertHint());
   }
   return options;
 }

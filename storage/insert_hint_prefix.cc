@@ -55,10 +55,25 @@ class FeedbackInsertHintPrefix final : public rocksdb::SliceTransform {
   }
 };
 
+class WholeKeyInsertHint final : public rocksdb::SliceTransform {
+ public:
+  const char* Name() const override { return "guestvoice.WholeKeyInsertHint"; }
+  rocksdb::Slice Transform(const rocksdb::Slice& key) const override {
+    return key;
+  }
+  bool InDomain(const rocksdb::Slice& key) const override {
+    return !key.empty();
+  }
+};
+
 }  // namespace
 
 const rocksdb::SliceTransform* NewFeedbackInsertHintPrefix() {
   return new FeedbackInsertHintPrefix();
+}
+
+const rocksdb::SliceTransform* NewWholeKeyInsertHint() {
+  return new WholeKeyInsertHint();
 }
 
 }  // namespace guestvoice::storage

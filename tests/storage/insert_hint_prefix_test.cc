@@ -57,5 +57,19 @@ TEST_F(InsertHintPrefixTest, KeysWithoutNeighboursAreOutOfTheDomain) {
   EXPECT_EQ(PrefixOf(quote.substr(0, quote.size() - 1)), "out of domain");
 }
 
+// Store::ClearFamily's range deletion begins at the empty key: were it inside
+// a domain, RocksDB would start that insert at a point entry's position
+// (insert_hint_prefix.h).
+TEST_F(InsertHintPrefixTest, TheEmptyKeyIsOutsideEveryDomain) {
+  EXPECT_FALSE(prefix_->InDomain(""));
+  const std::unique_ptr<const rocksdb::SliceTransform> whole_key(
+      NewWholeKeyInsertHint());
+  EXPECT_FALSE(whole_key->InDomain(""));
+  const std::string block = AggregateBlockKey(
+      "acme", AggregateTable::kVoices, "lisbon", AggregatePeriod::kDay, 20000);
+  ASSERT_TRUE(whole_key->InDomain(block));
+  EXPECT_EQ(whole_key->Transform(block).ToString(), block);
+}
+
 }  // namespace
 }  // namespace guestvoice::storage
