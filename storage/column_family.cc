@@ -5,6 +5,7 @@
 #include "rocksdb/filter_policy.h"
 #include "rocksdb/table.h"
 #include "storage/counter_table_merge_operator.h"
+#include "storage/insert_hint_prefix.h"
 
 namespace guestvoice::storage {
 namespace {
@@ -112,6 +113,10 @@ rocksdb::ColumnFamilyOptions ColumnFamilyOptionsFor(
     options.memtable_whole_key_filtering = true;
     options.memtable_prefix_bloom_size_ratio = kMemtableBloomShare;
   }
+  if (family == ColumnFamily::kFeedback) {
+    options.memtable_insert_with_hint_prefix_extractor.reset(
+        NewFeedbackInsertHintPrefix());
+  }
   if (traits.bulk_text) {
     // Larger blocks trade a little read CPU for better compression.
     table.block_size = 16 * 1024;
@@ -131,6 +136,13 @@ rocksdb::ColumnFamilyOptions ColumnFamilyOptionsFor(
 
   if (HasMergeOperator(family)) {
     options.merge_operator = std::make_shared<CounterTableMergeOperator>();
+    // Every ingest merges into its hotel's day and month blocks, which the
+    // items before it merged into already: each merge operand is inserted
+    // next to the previous operand of its key, instead of searching the
+    // memtable's skip list from the top (insert_hint_prefix.h; memtable
+    // inserts are not concurrent, store.cc).
+    options.memtable_insert_with_hint_prefix_extractor.reset(
+        NewWholeKeyInsertHint());
   }
   return options;
 }

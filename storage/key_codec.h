@@ -58,6 +58,7 @@
 //                str(feedback_id)                feedback id: per hotel
 //              str(org) kFeedbackCaseIndex u32(case state) t-desc(post)
 //                str(feedback_id)                feedback id: per case state
+//                                                other than OPEN (schema 4)
 //              str(org) kFeedbackAuthor u32(source) str(handle)
 //                                                FeedbackAuthor (personal)
 //              str(org) kFeedbackAuthorIndex str(author voice)

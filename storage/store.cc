@@ -563,7 +563,10 @@ absl::Status Store::ClearFamily(ColumnFamily family) {
       db_->NewIterator(rocksdb::ReadOptions(), handle(family)));
   it->SeekToLast();
   if (!it->Valid()) return FromRocksDb(it->status(), what);
-  // DeleteRange's end is exclusive: the last key gets a point deletion.
+  // DeleteRange's end is exclusive: the last key gets a point deletion. The
+  // range begins at "", outside every memtable insert hint's domain (RocksDB
+  // would otherwise start it at a point entry's position,
+  // insert_hint_prefix.h).
   const std::string last = it->key().ToString();
   rocksdb::WriteBatch batch;
   rocksdb::Status status = batch.DeleteRange(handle(family), "", last);

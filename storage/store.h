@@ -64,12 +64,13 @@ class Store {
  public:
   // The on-disk schema this build reads and writes. Version 2 packed the
   // insight pre-aggregates into per-hotel day and month blocks; version 3
-  // added a not-scored count to each voice's counters.
-  static constexpr uint32_t kSchemaVersion = 3;
+  // added a not-scored count to each voice's counters; version 4 keeps no
+  // case-index entries for open feedback (one key fewer per ingest).
+  static constexpr uint32_t kSchemaVersion = 4;
   // The oldest schema a store may have and still open: such a store reports
-  // needs_upgrade(), and its owner brings it up to date (for schemas 1 and 2:
-  // the service rebuilds the aggregates family from the feedback items, see
-  // service/feedback/aggregate_rebuild.h) and then calls FinishUpgrade.
+  // needs_upgrade(), and its owner brings it up to date (the service
+  // rebuilds or rewrites what the feedback items determine, see
+  // service/feedback/schema_upgrade.h) and then calls FinishUpgrade.
   static constexpr uint32_t kOldestUpgradableSchemaVersion = 1;
 
   // Opens the store in options.data_dir, creating the directory and a stamped

@@ -318,9 +318,11 @@ int main(int argc, char** argv) {
       upgrade.from_schema_version != 0) {
     spdlog::info(
         "upgraded the store from schema version {} to {}: rebuilt the "
-        "pre-aggregates of {} feedback items",
+        "pre-aggregates of {} feedback items, deleted {} case-index entries "
+        "of open items",
         upgrade.from_schema_version, guestvoice::storage::Store::kSchemaVersion,
-        upgrade.items_reaggregated);
+        upgrade.feedback.items_reaggregated,
+        upgrade.feedback.open_case_entries_deleted);
   }
   if ((*server)->bootstrap().created) {
     spdlog::info(

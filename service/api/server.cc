@@ -24,7 +24,7 @@
 #include "service/api/loyalty_service.h"
 #include "service/api/server_metrics.h"
 #include "service/core/request_log.h"
-#include "service/feedback/aggregate_rebuild.h"
+#include "service/feedback/schema_upgrade.h"
 
 namespace guestvoice::service {
 namespace {
@@ -132,12 +132,13 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(ServerOptions options) {
            .read_cache_bytes = opts.read_cache_bytes,
            .expiring_families = {ExpiringRequestRecords(*server->clock_)}}));
   if (server->store_->needs_upgrade()) {
-    // Schemas 1 -> 2 -> 3 changed only the aggregates layout (blocks, then a
-    // not-scored count), which the feedback items determine.
+    // Every schema so far changed only what the feedback items determine.
     server->upgrade_.from_schema_version =
         server->store_->schema_stamp().schema_version;
-    ASSIGN_OR_RETURN(server->upgrade_.items_reaggregated,
-                     RebuildAggregates(*server->store_));
+    ASSIGN_OR_RETURN(
+        server->upgrade_.feedback,
+        UpgradeFeedbackSchema(*server->store_,
+                              server->upgrade_.from_schema_version));
     RETURN_IF_ERROR(server->store_->FinishUpgrade());
   }
   if (!opts.backup_dir.empty()) {

@@ -27,6 +27,7 @@
 #include "service/core/id_source.h"
 #include "service/feedback/reanalysis.h"
 #include "service/feedback/reanalysis_runner.h"
+#include "service/feedback/schema_upgrade.h"
 #include "service/feedback/voices.h"
 #include "service/tenancy/bootstrap.h"
 #include "storage/backups.h"
@@ -103,8 +104,8 @@ struct ServerOptions {
 struct StoreUpgrade {
   // 0 when the store already had this build's schema.
   uint32_t from_schema_version = 0;
-  // Feedback items whose pre-aggregates were rebuilt.
-  int64_t items_reaggregated = 0;
+  // What the upgrade changed in the feedback data.
+  FeedbackSchemaUpgrade feedback;
 };
 
 // guestvoiced: the store, the gRPC services, health and reflection.

@@ -17,7 +17,10 @@ std::string IndexPrefix(const FeedbackFilter& filter) {
     return storage::FeedbackHotelTimeIndexPrefix(filter.organization,
                                                  filter.hotel_id);
   }
-  if (filter.case_state != v1::CASE_STATE_UNSPECIFIED) {
+  // Open items have no case-index entries (HasCaseIndexEntry): the time
+  // index lists them, and the state check below skips the others.
+  if (filter.case_state != v1::CASE_STATE_UNSPECIFIED &&
+      HasCaseIndexEntry(filter.case_state)) {
     return storage::FeedbackCaseIndexPrefix(filter.organization,
                                             filter.case_state);
   }

@@ -38,6 +38,10 @@ void ForEachNegativeQuote(std::string_view organization,
 
 }  // namespace
 
+bool HasCaseIndexEntry(v1::CaseState state) {
+  return state != v1::CASE_STATE_OPEN;
+}
+
 std::string_view FeedbackIdOf(const v1::Feedback& feedback) {
   return LastSegment(feedback.name());
 }
@@ -117,12 +121,14 @@ void PutNewFeedback(storage::WriteBatch& batch, std::string_view organization,
                                              organization, HotelIdOf(feedback)),
                                          post_time, id),
             id_value);
-  batch.Put(
-      kFamily,
-      storage::NewestFirstIndexKey(storage::FeedbackCaseIndexPrefix(
-                                       organization, feedback.case_().state()),
-                                   post_time, id),
-      id_value);
+  if (HasCaseIndexEntry(feedback.case_().state())) {
+    batch.Put(kFamily,
+              storage::NewestFirstIndexKey(
+                  storage::FeedbackCaseIndexPrefix(organization,
+                                                   feedback.case_().state()),
+                  post_time, id),
+              id_value);
+  }
   batch.Put(
       kFamily,
       storage::FeedbackAuthorIndexKey(organization, item.author_voice(), id),
@@ -143,16 +149,20 @@ void MoveCaseIndexEntry(storage::WriteBatch& batch,
   if (feedback.case_().state() == old_state) return;
   const absl::Time post_time = PostTimeOf(feedback);
   const std::string_view id = FeedbackIdOf(feedback);
-  batch.Delete(storage::ColumnFamily::kFeedback,
-               storage::NewestFirstIndexKey(
-                   storage::FeedbackCaseIndexPrefix(organization, old_state),
-                   post_time, id));
-  batch.Put(
-      storage::ColumnFamily::kFeedback,
-      storage::NewestFirstIndexKey(storage::FeedbackCaseIndexPrefix(
-                                       organization, feedback.case_().state()),
-                                   post_time, id),
-      std::string(id));
+  if (HasCaseIndexEntry(old_state)) {
+    batch.Delete(storage::ColumnFamily::kFeedback,
+                 storage::NewestFirstIndexKey(
+                     storage::FeedbackCaseIndexPrefix(organization, old_state),
+                     post_time, id));
+  }
+  if (HasCaseIndexEntry(feedback.case_().state())) {
+    batch.Put(storage::ColumnFamily::kFeedback,
+              storage::NewestFirstIndexKey(
+                  storage::FeedbackCaseIndexPrefix(organization,
+                                                   feedback.case_().state()),
+                  post_time, id),
+              std::string(id));
+  }
 }
 
 void PutNegativeQuotes(storage::WriteBatch& batch,

@@ -54,15 +54,25 @@ void PutStoredFeedback(storage::WriteBatch& batch,
                        std::string_view organization,
                        const internal::v1::StoredFeedback& item);
 
+// Whether an item whose case is in `state` has an entry in the case-state
+// index. Every item is ingested OPEN and most stay so, so an OPEN entry
+// would be one more key written per ingest that only repeats the time index
+// (same order, same ids): open items are read from the time index instead,
+// filtered by their state (ListFeedback, the attention queue). Only the
+// states a caller moved a case to have entries (schema 4; schema 3 stores
+// drop their OPEN entries on upgrade, schema_upgrade.h).
+bool HasCaseIndexEntry(v1::CaseState state);
+
 // Puts a new item with every index entry it has: dedupe, time, hotel time,
-// case state, author, and (for an item that is not a repeat) the repeat
-// detection entry and its negative quotes.
+// case state (HasCaseIndexEntry), author, and (for an item that is not a
+// repeat) the repeat detection entry and its negative quotes.
 void PutNewFeedback(storage::WriteBatch& batch, std::string_view organization,
                     const internal::v1::StoredFeedback& item,
                     std::string_view text_digest);
 
 // Moves the item's case-state index entry from `old_state` to its current
-// state.
+// state: deletes the old entry and puts the new one, where the state has one
+// (HasCaseIndexEntry).
 void MoveCaseIndexEntry(storage::WriteBatch& batch,
                         std::string_view organization,
                         const internal::v1::StoredFeedback& item,

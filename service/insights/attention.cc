@@ -76,19 +76,20 @@ absl::StatusOr<v1::ListAttentionItemsResponse> ListAttentionPage(
   for (const ScopeHotel& hotel : scope.hotels) hotels.insert(hotel.name);
 
   const std::unique_ptr<storage::Snapshot> snapshot = store.GetSnapshot();
-  std::vector<std::string> open_ids;
+  // Open items have no case-index entries (HasCaseIndexEntry): every item is
+  // read, and NeedsAttention skips those whose case is no longer open.
+  std::vector<std::string> ids;
   RETURN_IF_ERROR(store.Scan(
       storage::ColumnFamily::kFeedback,
-      storage::FeedbackCaseIndexPrefix(scope.organization, v1::CASE_STATE_OPEN),
-      "", 0,
+      storage::FeedbackTimeIndexPrefix(scope.organization), "", 0,
       [&](std::string_view, std::string_view feedback_id) {
-        open_ids.emplace_back(feedback_id);
+        ids.emplace_back(feedback_id);
         return storage::ScanStep::kContinue;
       },
       snapshot.get()));
 
   std::vector<QueuedItem> queue;
-  for (const std::string& id : open_ids) {
+  for (const std::string& id : ids) {
     RETURN_IF_ERROR(cancellation.Check());
     ASSIGN_OR_RETURN(std::optional<internal::v1::StoredFeedback> item,
                      ReadStoredFeedback(store, scope.organization, id));

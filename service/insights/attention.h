@@ -6,8 +6,9 @@
 // severity band, hotel-local day, the author's loyalty tier, then exact
 // severity, post time and id. Audience size plays no part.
 //
-// Cost: reads every open item of the organization (the case-state index) to
-// sort them; a page is then cut after the token's order key.
+// Cost: reads every item of the organization (the time index; open items
+// have no case-index entries, service/feedback/records.h HasCaseIndexEntry)
+// to sort the open ones; a page is then cut after the token's order key.
 
 #include <cstdint>
 #include <string>

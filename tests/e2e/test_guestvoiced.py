@@ -534,9 +534,10 @@ def test_foreign_data_dir_is_refused_and_left_untouched(launch, data_dir: Path):
     assert tree_snapshot(data_dir) == before
 
 
-SCHEMA1_DATA = Path(__file__).parent / "data"
-UPGRADED = re.compile(r"upgraded the store from schema version 1 to 3: rebuilt "
-                      r"the pre-aggregates of (\d+) feedback items")
+STORE_DATA = Path(__file__).parent / "data"
+UPGRADED = re.compile(r"upgraded the store from schema version (\d+) to 4: "
+                      r"rebuilt the pre-aggregates of (\d+) feedback items, "
+                      r"deleted (\d+) case-index entries of open items")
 
 
 def _same_figures(expected, actual, where: str = "") -> None:
@@ -560,15 +561,16 @@ def _same_figures(expected, actual, where: str = "") -> None:
 def test_schema_1_store_is_upgraded_on_start_and_answers_as_before(
         serve, call, tmp_path: Path):
     # A store written by the last schema-1 build (tests/e2e/data/README.md).
-    with tarfile.open(SCHEMA1_DATA / "schema1_store.tar.gz") as archive:
+    with tarfile.open(STORE_DATA / "schema1_store.tar.gz") as archive:
         archive.extractall(tmp_path)
     data_dir = tmp_path / "data"
     key = (data_dir / "admin-api-key").read_text().strip()
-    recorded = json.loads((SCHEMA1_DATA / "schema1_insights.json").read_text())
+    recorded = json.loads((STORE_DATA / "schema1_insights.json").read_text())
 
     upgraded = serve(data_dir)
     match = UPGRADED.search(upgraded.log())
-    assert match and int(match.group(1)) == 120, upgraded.log()
+    # Schema 1 kept a case-index entry for every open item, as schema 3 did.
+    assert match and match.groups() == ("1", "120", "120"), upgraded.log()
     for name, query in recorded.items():
         _same_figures(query["response"],
                       call(upgraded, query["method"], query["request"], key=key),
@@ -590,6 +592,60 @@ def test_schema_1_store_is_upgraded_on_start_and_answers_as_before(
     assert verify.returncode == 0, verify.stdout + verify.stderr
     assert "120 feedback items" in verify.stdout
     assert verify.stdout.rstrip().endswith(" 0 differences"), verify.stdout
+
+
+def test_schema_3_store_is_upgraded_on_start_and_lists_cases_as_before(
+        serve, call, grpcurl, tmp_path: Path):
+    # A store written by the last schema-3 build (tests/e2e/data/README.md),
+    # which kept a case-index entry for every open item.
+    with tarfile.open(STORE_DATA / "schema3_store.tar.gz") as archive:
+        archive.extractall(tmp_path)
+    data_dir = tmp_path / "data"
+    key = (data_dir / "admin-api-key").read_text().strip()
+    recorded = json.loads((STORE_DATA / "schema3_answers.json").read_text())
+
+    def same_answers(server: Guestvoiced) -> None:
+        for name, query in recorded.items():
+            actual = call(server, query["method"], query["request"], key=key)
+            expected = dict(query["response"])
+            # A page token names the index it continues: only its presence
+            # can match.
+            assert ("next_page_token" in actual) == (
+                "next_page_token" in expected), name
+            actual.pop("next_page_token", None)
+            expected.pop("next_page_token", None)
+            _same_figures(expected, actual, name)
+
+    upgraded = serve(data_dir)
+    match = UPGRADED.search(upgraded.log())
+    # 47 of the 60 items are open; the aggregates layout was current.
+    assert match and match.groups() == ("3", "0", "47"), upgraded.log()
+    same_answers(upgraded)
+    # The first page's token from before the upgrade named an entry of the
+    # deleted index: refused, not misread. Today's continues the listing.
+    page = recorded["list_open_page"]
+    old_token = grpcurl(upgraded, page["method"], key=key, request={
+        **page["request"], "page_token": page["response"]["next_page_token"]})
+    assert old_token.returncode != 0
+    assert json.loads(old_token.stderr)["code"] == 3, old_token.stderr  # INVALID_ARGUMENT
+    first = call(upgraded, page["method"], page["request"], key=key)
+    second = call(upgraded, page["method"], key=key, request={
+        **page["request"], "page_token": first["next_page_token"]})
+    open_names = [item["name"] for item in
+                  recorded["list_open"]["response"]["feedback"]]
+    assert [item["name"] for item in second["feedback"]] == open_names[5:10]
+    assert upgraded.terminate() == 0
+
+    restarted = serve(data_dir)
+    assert not UPGRADED.search(restarted.log()), restarted.log()
+    same_answers(restarted)
+    assert restarted.terminate() == 0
+
+    verify = subprocess.run(
+        [os.environ["GUESTVOICE_VERIFY"], f"--data_dir={data_dir}"],
+        capture_output=True, text=True, timeout=GRPCURL_DEADLINE_S)
+    assert verify.returncode == 0, verify.stdout + verify.stderr
+    assert "60 feedback items" in verify.stdout
 
 
 def _health_check(grpcurl_binary: Path, server: Guestvoiced,

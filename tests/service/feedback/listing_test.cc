@@ -235,6 +235,8 @@ TEST_F(ListingTest, CaseStatesAreListedFromTheirOwnIndex) {
   v1::Feedback updated;
   ASSERT_OK(FeedbackItems(domain()).Update(acme_, acknowledge, updated));
 
+  // Open items have no case-index entries: the time index is scanned and
+  // the state checked.
   v1::ListFeedbackRequest open;
   open.set_case_state(v1::CASE_STATE_OPEN);
   EXPECT_THAT(Names(open), ElementsAre(food_.name(), dirty_.name(),

@@ -1,0 +1,66 @@
+#include "service/feedback/schema_upgrade.h"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/status_macros.h"
+#include "guestvoice/v1/feedback.pb.h"
+#include "service/feedback/aggregate_rebuild.h"
+#include "service/tenancy/organization_ids.h"
+#include "storage/keys.h"
+
+namespace guestvoice::service {
+namespace {
+
+// Deletions per write: bounds one batch's memory.
+constexpr size_t kEntriesPerBatch = 2000;
+
+// Deletes the organization's case-index entries of open items, which schema
+// 3 wrote for every item it ingested; returns how many.
+absl::StatusOr<int64_t> DeleteOpenCaseEntries(storage::Store& store,
+                                              std::string_view organization) {
+  const std::string prefix =
+      storage::FeedbackCaseIndexPrefix(organization, v1::CASE_STATE_OPEN);
+  int64_t deleted = 0;
+  std::string start_after;
+  while (true) {
+    std::vector<std::string> keys;
+    RETURN_IF_ERROR(store.Scan(storage::ColumnFamily::kFeedback, prefix,
+                               start_after, kEntriesPerBatch,
+                               [&](std::string_view key, std::string_view) {
+                                 keys.emplace_back(key);
+                                 return storage::ScanStep::kContinue;
+                               }));
+    if (keys.empty()) return deleted;
+    storage::WriteBatch batch;
+    for (const std::string& key : keys) {
+      batch.Delete(storage::ColumnFamily::kFeedback, key);
+    }
+    RETURN_IF_ERROR(store.Write(std::move(batch)));
+    deleted += static_cast<int64_t>(keys.size());
+    start_after = keys.back();
+  }
+}
+
+}  // namespace
+
+absl::StatusOr<FeedbackSchemaUpgrade> UpgradeFeedbackSchema(
+    storage::Store& store, uint32_t from_schema_version) {
+  FeedbackSchemaUpgrade upgrade;
+  if (from_schema_version < 3) {
+    ASSIGN_OR_RETURN(upgrade.items_reaggregated, RebuildAggregates(store));
+  }
+  if (from_schema_version < 4) {
+    ASSIGN_OR_RETURN(std::vector<std::string> organizations,
+                     ListOrganizationIds(store));
+    for (const std::string& organization : organizations) {
+      ASSIGN_OR_RETURN(int64_t deleted,
+                       DeleteOpenCaseEntries(store, organization));
+      upgrade.open_case_entries_deleted += deleted;
+    }
+  }
+  return upgrade;
+}
+
+}  // namespace guestvoice::service

@@ -1,0 +1,34 @@
+#ifndef GUESTVOICE_SERVICE_FEEDBACK_SCHEMA_UPGRADE_H_
+#define GUESTVOICE_SERVICE_FEEDBACK_SCHEMA_UPGRADE_H_
+
+// Bringing the feedback data of a store of an older schema up to this
+// build's (storage::Store::kSchemaVersion). Each schema changed only what
+// the feedback items determine, so every step is a pass over the store:
+//   1 -> 2 -> 3  the aggregates layout (aggregate_rebuild.h rebuilds it);
+//   3 -> 4       open items lose their case-index entries
+//                (records.h HasCaseIndexEntry), which are deleted.
+
+#include <cstdint>
+
+#include "absl/status/statusor.h"
+#include "storage/store.h"
+
+namespace guestvoice::service {
+
+struct FeedbackSchemaUpgrade {
+  // Feedback items whose pre-aggregates were rebuilt (none from schema 3).
+  int64_t items_reaggregated = 0;
+  // Case-index entries of open items deleted.
+  int64_t open_case_entries_deleted = 0;
+};
+
+// Runs the steps from `from_schema_version` (the store's stamp) on. The
+// caller must be the store's only user meanwhile, and stamps the store
+// (Store::FinishUpgrade) once this succeeds. Safe to repeat after a crash:
+// each step starts over from what the store holds.
+absl::StatusOr<FeedbackSchemaUpgrade> UpgradeFeedbackSchema(
+    storage::Store& store, uint32_t from_schema_version);
+
+}  // namespace guestvoice::service
+
+#endif  // GUESTVOICE_SERVICE_FEEDBACK_SCHEMA_UPGRADE_H_

@@ -1,0 +1,112 @@
+#include "service/feedback/schema_upgrade.h"
+
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "service/feedback/records.h"
+#include "service/tenancy/organizations.h"
+#include "storage/keys.h"
+#include "tests/service/feedback/domain_fixture.h"
+#include "tools/verify/aggregate_verifier.h"
+
+namespace guestvoice::service {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::IsEmpty;
+
+class SchemaUpgradeTest : public testing::FeedbackDomainFixture {
+ protected:
+  // The upgrade visits the organizations the organization index lists.
+  void SetUp() override {
+    ASSERT_NO_FATAL_FAILURE(FeedbackDomainFixture::SetUp());
+    storage::WriteBatch batch;
+    v1::Organization acme;
+    acme.set_name(kAcme);
+    PutOrganization(batch, "acme", acme);
+    ASSERT_OK(store_->Write(std::move(batch)));
+  }
+
+  // The case-index entry schema 3 wrote for `item` in `state`.
+  std::string CaseEntry(const v1::Feedback& item, v1::CaseState state) const {
+    return storage::NewestFirstIndexKey(
+        storage::FeedbackCaseIndexPrefix("acme", state), PostTimeOf(item),
+        FeedbackIdOf(item));
+  }
+
+  void Put(const std::string& key, const std::string& value) {
+    storage::WriteBatch batch;
+    batch.Put(storage::ColumnFamily::kFeedback, key, value);
+    ASSERT_OK(store_->Write(std::move(batch)));
+  }
+
+  // The feedback ids under the case index of `state`.
+  std::vector<std::string> CaseIndex(v1::CaseState state) {
+    std::vector<std::string> ids;
+    EXPECT_OK(store_->Scan(storage::ColumnFamily::kFeedback,
+                           storage::FeedbackCaseIndexPrefix("acme", state), "",
+                           0, [&](std::string_view, std::string_view id) {
+                             ids.emplace_back(id);
+                             return storage::ScanStep::kContinue;
+                           }));
+    return ids;
+  }
+};
+
+TEST_F(SchemaUpgradeTest, FromSchema3DeletesTheOpenCaseEntriesOnly) {
+  const v1::Feedback open = Ingest(Item("x-1", "ana", "Dirty room."));
+  const v1::Feedback resolved = Ingest(Item("x-2", "ben", "Rude staff."));
+  // What schema 3 held: an entry for every open item, in batches of more
+  // than one write's worth, and one for the resolved item.
+  Put(CaseEntry(open, v1::CASE_STATE_OPEN), std::string(FeedbackIdOf(open)));
+  for (int i = 0; i < 2500; ++i) {
+    v1::Feedback other = open;
+    other.set_name(absl::StrCat(open.name(), "-", i));
+    Put(CaseEntry(other, v1::CASE_STATE_OPEN), "unused");
+  }
+  Put(CaseEntry(resolved, v1::CASE_STATE_RESOLVED),
+      std::string(FeedbackIdOf(resolved)));
+
+  ASSERT_OK_AND_ASSIGN(FeedbackSchemaUpgrade upgrade,
+                       UpgradeFeedbackSchema(*store_, 3));
+  EXPECT_EQ(upgrade.open_case_entries_deleted, 2501);
+  EXPECT_EQ(upgrade.items_reaggregated, 0);
+  EXPECT_THAT(CaseIndex(v1::CASE_STATE_OPEN), IsEmpty());
+  EXPECT_THAT(CaseIndex(v1::CASE_STATE_RESOLVED),
+              ElementsAre(FeedbackIdOf(resolved)));
+
+  // Again, as after a crash before the stamp: nothing left to do.
+  ASSERT_OK_AND_ASSIGN(upgrade, UpgradeFeedbackSchema(*store_, 3));
+  EXPECT_EQ(upgrade.open_case_entries_deleted, 0);
+}
+
+TEST_F(SchemaUpgradeTest, FromOlderSchemasRebuildsTheAggregatesToo) {
+  const v1::Feedback item = Ingest(Item("x-1", "ana", "Dirty room."));
+  Ingest(Item("x-2", "ben", "Lovely breakfast.", "tokyo"));
+  Put(CaseEntry(item, v1::CASE_STATE_OPEN), std::string(FeedbackIdOf(item)));
+  ASSERT_OK(store_->ClearFamily(storage::ColumnFamily::kAggregates));
+
+  ASSERT_OK_AND_ASSIGN(FeedbackSchemaUpgrade upgrade,
+                       UpgradeFeedbackSchema(*store_, 2));
+  EXPECT_EQ(upgrade.items_reaggregated, 2);
+  EXPECT_EQ(upgrade.open_case_entries_deleted, 1);
+  ASSERT_OK_AND_ASSIGN(verify::VerifyReport report,
+                       verify::VerifyAggregates(*store_));
+  EXPECT_THAT(report.differences, IsEmpty());
+  EXPECT_GT(report.aggregates, 0);
+}
+
+TEST_F(SchemaUpgradeTest, ACurrentStoreHasNothingToUpgrade) {
+  Ingest(Item("x-1", "ana", "Dirty room."));
+  ASSERT_OK_AND_ASSIGN(
+      FeedbackSchemaUpgrade upgrade,
+      UpgradeFeedbackSchema(*store_, storage::Store::kSchemaVersion));
+  EXPECT_EQ(upgrade.items_reaggregated, 0);
+  EXPECT_EQ(upgrade.open_case_entries_deleted, 0);
+}
+
+}  // namespace
+}  // namespace guestvoice::service
