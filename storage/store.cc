@@ -109,6 +109,12 @@ absl::StatusOr<std::unique_ptr<Store>> Store::Open(
   if (options.data_dir.empty()) {
     return absl::InvalidArgumentError("StoreOptions.data_dir is empty");
   }
+  if (!options.shared_secret.empty() &&
+      options.shared_secret.size() < kMinSharedSecretBytes) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "StoreOptions.shared_secret has ", options.shared_secret.size(),
+        " bytes, needs at least ", kMinSharedSecretBytes));
+  }
   absl::StatusOr<PreparedDataDir> prepared =
       PrepareDataDir(options.data_dir, options.create_if_missing);
   if (!prepared.ok()) return prepared.status();
@@ -169,6 +175,7 @@ absl::StatusOr<std::unique_ptr<Store>> Store::Open(
   if (absl::Status made = store->ReadOrMakeSecret(); !made.ok()) {
     return made;
   }
+  if (!options.shared_secret.empty()) store->secret_ = options.shared_secret;
   return store;
 }
 

@@ -219,7 +219,8 @@ class Store {
   // 32 random bytes made when the store first opened (by this or a later
   // build) and kept in it, so they survive restarts and travel with backups:
   // the key of the MACs the service puts on what it hands out and takes back
-  // (page tokens). Never leaves the process.
+  // (page tokens). Never leaves the process. StoreOptions::shared_secret
+  // replaces it, for stores whose tokens other stores must accept.
   const std::string& secret() const { return secret_; }
 
  private:

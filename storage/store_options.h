@@ -40,7 +40,16 @@ struct StoreOptions {
   bool create_if_missing = true;
   // Families whose entries expire; none unless the owner says so.
   std::vector<ExpiringFamily> expiring_families;
+  // When not empty, Store::secret is this instead of the store's own: the
+  // nodes of a cluster, each with a store of its own, share one, so that
+  // what one node signs (page tokens) another accepts. At least
+  // kMinSharedSecretBytes. The store's own secret stays on disk, unused.
+  std::string shared_secret;
 };
+
+// The shortest StoreOptions::shared_secret accepted: 256 bits of a random
+// secret's text is more than that many bytes.
+inline constexpr size_t kMinSharedSecretBytes = 32;
 
 }  // namespace guestvoice::storage
 

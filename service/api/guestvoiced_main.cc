@@ -29,6 +29,11 @@ ABSL_FLAG(std::string, listen, "127.0.0.1:50051",
 ABSL_FLAG(std::string, data_dir, "var/guestvoice",
           "Directory of the embedded RocksDB store; created when missing. One "
           "guestvoiced per directory.");
+ABSL_FLAG(std::string, page_token_secret_file, "",
+          "File holding the secret page tokens are signed with (at least 32 "
+          "bytes of text, e.g. from `openssl rand -base64 32`), the same for "
+          "every node of a cluster so that a page token from one node is "
+          "accepted by the next. Empty: the store's own secret.");
 ABSL_FLAG(std::string, tls_cert_file, "",
           "PEM certificate chain for TLS; needs --tls_key_file.");
 ABSL_FLAG(std::string, tls_key_file, "",
@@ -264,6 +269,7 @@ int main(int argc, char** argv) {
   guestvoice::service::ServerOptions options{
       .listen = absl::GetFlag(FLAGS_listen),
       .data_dir = absl::GetFlag(FLAGS_data_dir),
+      .page_token_secret_file = absl::GetFlag(FLAGS_page_token_secret_file),
       .tls_cert_file = absl::GetFlag(FLAGS_tls_cert_file),
       .tls_key_file = absl::GetFlag(FLAGS_tls_key_file),
       .tls_client_ca_file = absl::GetFlag(FLAGS_tls_client_ca_file),

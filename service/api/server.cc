@@ -9,6 +9,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
@@ -97,6 +98,23 @@ absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>> MakeCredentials(
   return grpc::SslServerCredentials(ssl);
 }
 
+// --page_token_secret_file's secret, or "" without one.
+absl::StatusOr<std::string> ReadPageTokenSecret(const std::string& path) {
+  if (path.empty()) return std::string();
+  ASSIGN_OR_RETURN(std::string contents,
+                   ReadFile(path, "page_token_secret_file"));
+  // A trailing newline is what editors and `openssl rand -base64 32 > FILE`
+  // leave, not part of the secret.
+  absl::StripTrailingAsciiWhitespace(&contents);
+  if (contents.size() < storage::kMinSharedSecretBytes) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "--page_token_secret_file=", path, " holds ", contents.size(),
+        " bytes, needs at least ", storage::kMinSharedSecretBytes,
+        " (make one with: openssl rand -base64 32 > ", path, ")"));
+  }
+  return contents;
+}
+
 }  // namespace
 
 absl::StatusOr<std::unique_ptr<Server>> Server::Start(ServerOptions options) {
@@ -108,6 +126,8 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(ServerOptions options) {
       const ListenAddress listen_address,
       ParseListenAddress("listen", options.listen, "127.0.0.1:50051"));
   RETURN_IF_ERROR(CheckCanBind("listen", options.listen, listen_address));
+  ASSIGN_OR_RETURN(std::string page_token_secret,
+                   ReadPageTokenSecret(options.page_token_secret_file));
   std::unique_ptr<Server> server(new Server());
   server->options_ = std::move(options);
   const ServerOptions& opts = server->options_;
@@ -130,7 +150,8 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(ServerOptions options) {
            .sync_writes = opts.sync_writes,
            .block_cache_bytes = opts.block_cache_bytes,
            .read_cache_bytes = opts.read_cache_bytes,
-           .expiring_families = {ExpiringRequestRecords(*server->clock_)}}));
+           .expiring_families = {ExpiringRequestRecords(*server->clock_)},
+           .shared_secret = std::move(page_token_secret)}));
   if (server->store_->needs_upgrade()) {
     // Every schema so far changed only what the feedback items determine.
     server->upgrade_.from_schema_version =

@@ -40,6 +40,12 @@ struct ServerOptions {
   std::string listen = "127.0.0.1:50051";
   // The RocksDB store's directory.
   std::string data_dir;
+  // A file holding the secret page tokens are signed with, shared by the
+  // nodes of a cluster so that a page token from one node is accepted by the
+  // next; "" keeps the store's own secret (storage::StoreOptions::
+  // shared_secret). Its text, less trailing whitespace, must be at least 32
+  // bytes. Initialized, so that designated initializers may leave it out.
+  std::string page_token_secret_file = "";
   // PEM server certificate chain and private key; both or neither.
   std::string tls_cert_file;
   std::string tls_key_file;

@@ -135,13 +135,8 @@ absl::StatusOr<std::unique_ptr<CommandProducer>> CommandProducer::Create(
         absl::StrCat("creating the Kafka producer: ", error));
   }
   absl::StatusOr<TopicDescription> topic =
-      DescribeTopic(*producer->producer_, options.command_topic,
-                    check.check_configs, check.timeout);
+      DescribeAndCheckTopic(*producer->producer_, options.command_topic, check);
   if (!topic.ok()) return topic.status();
-  if (absl::Status status = CheckTopic(*topic, check.requirements);
-      !status.ok()) {
-    return status;
-  }
   producer->partition_count_ = topic->partitions;
   producer->poll_thread_ =
       std::thread([raw = producer.get()] { raw->PollLoop(); });

@@ -41,14 +41,7 @@ class CommandProducer {
   using Completion =
       absl::AnyInvocable<void(absl::StatusOr<RecordPosition>) &&>;
 
-  struct TopicCheck {
-    TopicRequirements requirements;
-    // DescribeConfigs (min.insync.replicas, cleanup.policy) needs a real
-    // broker; librdkafka's mock cluster does not implement it, so its tests
-    // check partitions and replicas only.
-    bool check_configs = true;
-    absl::Duration timeout = absl::Seconds(30);
-  };
+  using TopicCheck = cluster::TopicCheck;
 
   // Connects to options.bootstrap_servers and verifies the command topic
   // against `check` (FAILED_PRECONDITION saying what to fix; UNAVAILABLE

@@ -115,6 +115,18 @@ KafkaSettings ConsumerSettings(const ClusterOptions& options,
   };
 }
 
+KafkaSettings NodeMapReaderSettings(const ClusterOptions& options) {
+  return {
+      {"bootstrap.servers", options.bootstrap_servers},
+      {"client.id", options.node_id},
+      // librdkafka's consumer wants a group; the reader never joins it (it
+      // assigns the topic's partition itself) and commits nothing there.
+      {"group.id", absl::StrCat("guestvoice-node-map-", options.node_id)},
+      {"enable.auto.commit", "false"},
+      {"enable.auto.offset.store", "false"},
+  };
+}
+
 absl::StatusOr<std::unique_ptr<RdKafka::Conf>> BuildKafkaConf(
     const KafkaSettings& settings) {
   std::unique_ptr<RdKafka::Conf> conf(

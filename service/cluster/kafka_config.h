@@ -63,6 +63,10 @@ using KafkaSettings = std::vector<std::pair<std::string, std::string>>;
 // librdkafka settings of the command producer: idempotent, acks=all,
 // bounded delivery time, client.id = node id.
 KafkaSettings ProducerSettings(const ClusterOptions& options);
+// librdkafka settings of a node's node-map reader: every node reads the
+// whole topic itself, assigned rather than in a group, so nothing is ever
+// committed.
+KafkaSettings NodeMapReaderSettings(const ClusterOptions& options);
 // librdkafka settings of the partition consumer of group `group_id`: no
 // auto-commit or offset store (the applied offset lives in the state's
 // WriteBatch), no silent offset reset, cooperative assignment.

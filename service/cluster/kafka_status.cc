@@ -96,4 +96,25 @@ absl::Status KafkaStatus(RdKafka::ErrorCode code, std::string_view context,
                                                 name, " (", description, ")"));
 }
 
+bool IsTransientKafkaError(RdKafka::ErrorCode code) {
+  switch (code) {
+    case RdKafka::ERR__TRANSPORT:
+    case RdKafka::ERR__ALL_BROKERS_DOWN:
+    case RdKafka::ERR__TIMED_OUT:
+    case RdKafka::ERR__PARTITION_EOF:
+    case RdKafka::ERR_LEADER_NOT_AVAILABLE:
+    case RdKafka::ERR_NOT_LEADER_FOR_PARTITION:
+    case RdKafka::ERR_NOT_COORDINATOR:
+    case RdKafka::ERR_COORDINATOR_NOT_AVAILABLE:
+    case RdKafka::ERR_REQUEST_TIMED_OUT:
+    case RdKafka::ERR_NETWORK_EXCEPTION:
+    // A group member polled too rarely: the group moved its partitions
+    // (revoked as lost through its listener) and the next poll rejoins.
+    case RdKafka::ERR__MAX_POLL_EXCEEDED:
+      return true;
+    default:
+      return false;
+  }
+}
+
 }  // namespace guestvoice::service::cluster

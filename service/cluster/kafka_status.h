@@ -21,6 +21,11 @@ namespace guestvoice::service::cluster {
 absl::Status KafkaStatus(RdKafka::ErrorCode code, std::string_view context,
                          std::string_view detail = {});
 
+// Whether `code` is trouble librdkafka recovers from by itself (a broker
+// down, a leader moving, a connection lost) or only says nothing came: a
+// reader of the log keeps reading rather than stops.
+bool IsTransientKafkaError(RdKafka::ErrorCode code);
+
 }  // namespace guestvoice::service::cluster
 
 #endif  // GUESTVOICE_SERVICE_CLUSTER_KAFKA_STATUS_H_

@@ -16,29 +16,6 @@ absl::Status ErrorStatus(RdKafka::Error* error, std::string_view context) {
   return KafkaStatus(owned->code(), context, owned->str());
 }
 
-// Errors after which librdkafka keeps trying by itself: the apply loop waits
-// rather than stops.
-bool IsTransient(RdKafka::ErrorCode code) {
-  switch (code) {
-    case RdKafka::ERR__TRANSPORT:
-    case RdKafka::ERR__ALL_BROKERS_DOWN:
-    case RdKafka::ERR__TIMED_OUT:
-    case RdKafka::ERR__PARTITION_EOF:
-    case RdKafka::ERR_LEADER_NOT_AVAILABLE:
-    case RdKafka::ERR_NOT_LEADER_FOR_PARTITION:
-    case RdKafka::ERR_NOT_COORDINATOR:
-    case RdKafka::ERR_COORDINATOR_NOT_AVAILABLE:
-    case RdKafka::ERR_REQUEST_TIMED_OUT:
-    case RdKafka::ERR_NETWORK_EXCEPTION:
-    // Polled too rarely: the group moved this node's partitions (revoked as
-    // lost through the listener) and the next Poll rejoins.
-    case RdKafka::ERR__MAX_POLL_EXCEEDED:
-      return true;
-    default:
-      return false;
-  }
-}
-
 }  // namespace
 
 // Serves librdkafka's rebalance events (inside consume(), on the polling
@@ -160,7 +137,7 @@ absl::StatusOr<std::optional<CommandRecord>> PartitionConsumer::Poll(
                           message->len());
     return record;
   }
-  if (IsTransient(code)) return std::nullopt;
+  if (IsTransientKafkaError(code)) return std::nullopt;
   stopped_ = KafkaStatus(
       code,
       absl::StrCat("reading ", options_.command_topic, "[",

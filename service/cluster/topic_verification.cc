@@ -132,6 +132,16 @@ absl::Status FetchConfigs(RdKafka::Handle& handle,
 
 }  // namespace
 
+TopicRequirements NodeMapTopicRequirements() {
+  TopicRequirements requirements;
+  requirements.partitions = 1;
+  requirements.partitions_reason =
+      "one partition's offsets order every node's entries: recreate the "
+      "topic with 1 partition";
+  requirements.cleanup_policy = "compact";
+  return requirements;
+}
+
 absl::Status CheckTopic(const TopicDescription& topic,
                         const TopicRequirements& requirements) {
   std::vector<std::string> problems;
@@ -139,9 +149,7 @@ absl::Status CheckTopic(const TopicDescription& topic,
       topic.partitions != *requirements.partitions) {
     problems.push_back(absl::StrCat(
         "partitions is ", topic.partitions, ", the cluster uses ",
-        *requirements.partitions,
-        " (organizations map to partitions by hash, so the count is fixed: "
-        "recreate the topic or start the nodes with its count)"));
+        *requirements.partitions, " (", requirements.partitions_reason, ")"));
   }
   if (topic.replication_factor < requirements.min_replication_factor) {
     problems.push_back(
@@ -204,13 +212,17 @@ absl::StatusOr<TopicDescription> DescribeTopic(RdKafka::Handle& handle,
   }
 }
 
-absl::Status VerifyTopic(RdKafka::Handle& handle, const std::string& topic,
-                         const TopicRequirements& requirements,
-                         absl::Duration timeout) {
+absl::StatusOr<TopicDescription> DescribeAndCheckTopic(
+    RdKafka::Handle& handle, const std::string& topic,
+    const TopicCheck& check) {
   absl::StatusOr<TopicDescription> description =
-      DescribeTopic(handle, topic, /*with_configs=*/true, timeout);
+      DescribeTopic(handle, topic, check.check_configs, check.timeout);
   if (!description.ok()) return description.status();
-  return CheckTopic(*description, requirements);
+  if (absl::Status status = CheckTopic(*description, check.requirements);
+      !status.ok()) {
+    return status;
+  }
+  return description;
 }
 
 }  // namespace guestvoice::service::cluster

@@ -5,8 +5,9 @@
 // mode's promises: too few replicas or min.insync.replicas below 2 lose
 // acknowledged writes with one broker; a compacted command log loses
 // commands; a partition count other than the cluster's moves organizations
-// to other partitions. Checking is split from fetching so the rules are
-// tested without a broker.
+// to other partitions. The node map's topic is checked alike, as compacted
+// (NodeMapTopicRequirements). Checking is split from fetching so the rules
+// are tested without a broker.
 
 #include <cstdint>
 #include <map>
@@ -37,10 +38,30 @@ struct TopicDescription {
 struct TopicRequirements {
   // Exactly this many partitions, when set.
   std::optional<int32_t> partitions;
+  // Why, and how to fix a topic with another count, for the error.
+  std::string partitions_reason =
+      "organizations map to partitions by hash, so the count is fixed: "
+      "recreate the topic or start the nodes with its count";
   int32_t min_replication_factor = 3;
   int32_t min_insync_replicas = 2;
   // "delete" for the command log, "compact" for the node map.
   std::string cleanup_policy = "delete";
+};
+
+// What the node map's topic must be (tools/cluster creates it so): one
+// partition, whose offsets order every node's entries (NodeMap::OwnerOf
+// relies on it), compacted, since only each node's latest entry matters,
+// and replicated as the command topic is.
+TopicRequirements NodeMapTopicRequirements();
+
+// How a node checks a topic it is about to use.
+struct TopicCheck {
+  TopicRequirements requirements;
+  // DescribeConfigs (min.insync.replicas, cleanup.policy) needs a real
+  // broker; librdkafka's mock cluster does not implement it, so its tests
+  // check partitions and replicas only.
+  bool check_configs = true;
+  absl::Duration timeout = absl::Seconds(30);
 };
 
 // OK when `topic` meets `requirements`; otherwise FAILED_PRECONDITION naming
@@ -58,10 +79,11 @@ absl::StatusOr<TopicDescription> DescribeTopic(RdKafka::Handle& handle,
                                                bool with_configs,
                                                absl::Duration timeout);
 
-// DescribeTopic (with configs) then CheckTopic.
-absl::Status VerifyTopic(RdKafka::Handle& handle, const std::string& topic,
-                         const TopicRequirements& requirements,
-                         absl::Duration timeout);
+// DescribeTopic (with configs when check.check_configs) then CheckTopic;
+// the description when the topic passes.
+absl::StatusOr<TopicDescription> DescribeAndCheckTopic(RdKafka::Handle& handle,
+                                                       const std::string& topic,
+                                                       const TopicCheck& check);
 
 }  // namespace guestvoice::service::cluster
 

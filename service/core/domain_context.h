@@ -14,9 +14,10 @@ struct DomainContext {
   storage::Store& store;
   // Per-key locks around read-modify-write sequences (keys are store keys).
   StripedLock& locks;
-  // The only sources of the receive time and of every id and secret the
-  // domain makes, so that a write is a function of (state, request, clock
-  // reading, ids drawn) and nothing else (docs/cluster.md).
+  // The only sources of the receive time and of every id the domain makes,
+  // so that a write is a function of (state, request, clock reading, ids
+  // drawn) and nothing else (docs/cluster.md). Secrets never come from here
+  // (id_source.h).
   const Clock& clock;
   IdSource& ids;
   // Per-organization: ingest and case updates hold it shared, changes of who

@@ -1,9 +1,13 @@
 #ifndef GUESTVOICE_SERVICE_CORE_ID_SOURCE_H_
 #define GUESTVOICE_SERVICE_CORE_ID_SOURCE_H_
 
-// Where the domain gets every id and secret it makes up (resource ids, author
-// voices, operation ids, API key secrets): from DomainContext::ids, never
-// from a random source of its own. Ids are what makes a write's outcome
+// Where the domain gets every id it makes up (resource ids, author voices,
+// operation ids): from DomainContext::ids, never from a random source of its
+// own. Secrets are the exception: an API key's secret is drawn from a
+// SystemIdSource where the call is received (ApiKeySecret,
+// service/tenancy/organizations.h), and the domain stores only its hash, so
+// a seeded source, whose seed a cluster keeps in its command log, never
+// yields one. Ids are what makes a write's outcome
 // depend on more than (state, request, receive time); with them drawn from
 // one replaceable source, a seeded source makes every write a function of
 // its inputs, which is what lets two stores that apply the same writes reach

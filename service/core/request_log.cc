@@ -104,8 +104,7 @@ storage::ExpiringFamily ExpiringRequestRecords(const Clock& clock) {
 absl::Status CreateOnce(
     const DomainContext& deps, const CreateCall& call,
     google::protobuf::Message& response,
-    absl::FunctionRef<absl::Status(storage::WriteBatch& batch)> create,
-    absl::FunctionRef<void(google::protobuf::Message& recorded)> scrub) {
+    absl::FunctionRef<absl::Status(storage::WriteBatch& batch)> create) {
   const std::string request_id = RequestIdOf(call.request);
   std::vector<std::string> lock_keys(call.claimed_keys.begin(),
                                      call.claimed_keys.end());
@@ -132,10 +131,7 @@ absl::Status CreateOnce(
   }
 
   RETURN_IF_ERROR(create(batch));
-  std::unique_ptr<google::protobuf::Message> recorded(response.New());
-  recorded->CopyFrom(response);
-  scrub(*recorded);
-  RecordRequest(batch, request_key, std::move(digest), *recorded,
+  RecordRequest(batch, request_key, std::move(digest), response,
                 deps.clock.Now());
   return deps.store.Write(std::move(batch));
 }

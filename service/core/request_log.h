@@ -54,16 +54,15 @@ struct CreateCall {
 
 // Runs `create` (which adds the resource to the batch and fills `response`)
 // and writes its batch, or, for a request_id seen before, parses the recorded
-// response into `response` and writes nothing. `scrub` removes what must not
-// be recorded (secrets) from the copy of the response that is stored. A lock
-// that must come before any stripe (an organization's attribution lock) is
-// the caller's to take before calling.
+// response into `response` and writes nothing. The response is recorded as
+// `create` left it, so it must hold no secret (a new API key's secret is
+// added to the response after its domain write, api_keys.h). A lock that
+// must come before any stripe (an organization's attribution lock) is the
+// caller's to take before calling.
 absl::Status CreateOnce(
     const DomainContext& deps, const CreateCall& call,
     google::protobuf::Message& response,
-    absl::FunctionRef<absl::Status(storage::WriteBatch& batch)> create,
-    absl::FunctionRef<void(google::protobuf::Message& recorded)> scrub =
-        [](google::protobuf::Message&) {});
+    absl::FunctionRef<absl::Status(storage::WriteBatch& batch)> create);
 
 }  // namespace guestvoice::service
 

@@ -60,6 +60,16 @@ absl::StatusOr<internal::v1::StoredApiKey> ReadExistingApiKey(
 absl::Status ApiKeys::Create(const Principal& caller,
                              const v1::CreateApiKeyRequest& request,
                              v1::ApiKey& response) const {
+  const ApiKeySecret secret = ApiKeySecret::Draw();
+  ASSIGN_OR_RETURN(bool stored,
+                   StoreNewKey(caller, request, secret.sha256(), response));
+  if (stored) response.set_key_string(secret.key_string());
+  return absl::OkStatus();
+}
+
+absl::StatusOr<bool> ApiKeys::StoreNewKey(
+    const Principal& caller, const v1::CreateApiKeyRequest& request,
+    std::string_view secret_sha256, v1::ApiKey& response) const {
   ASSIGN_OR_RETURN(std::string organization,
                    ParseOrganizationName("parent", request.parent()));
   RETURN_IF_ERROR(AuthorizeOrganizationAdmin(domain_.store, caller,
@@ -70,27 +80,24 @@ absl::Status ApiKeys::Create(const Principal& caller,
   CheckRequestId(violations, "request_id", request.request_id());
   RETURN_IF_ERROR(violations.ToStatus());
 
-  NewApiKey minted =
-      MintApiKey(organization, request.api_key(), now, domain_.ids);
-  ASSIGN_OR_RETURN(
-      ApiKeyName name,
-      ParseApiKeyName("api_key.name", minted.stored.api_key().name()));
-  return CreateOnce(
+  const internal::v1::StoredApiKey minted = MintApiKey(
+      organization, request.api_key(), now, domain_.ids, secret_sha256);
+  ASSIGN_OR_RETURN(ApiKeyName name,
+                   ParseApiKeyName("api_key.name", minted.api_key().name()));
+  bool stored = false;
+  RETURN_IF_ERROR(CreateOnce(
       domain_,
       {.organization = organization,
        .method = "CreateApiKey",
        .request = request,
        .resource_key = storage::ApiKeyKey(organization, name.api_key)},
-      response,
-      [&](storage::WriteBatch& batch) {
-        PutApiKey(batch, organization, name.api_key, minted.stored);
-        response = std::move(minted.with_secret);
+      response, [&](storage::WriteBatch& batch) {
+        PutApiKey(batch, organization, name.api_key, minted);
+        response = minted.api_key();
+        stored = true;
         return absl::OkStatus();
-      },
-      // The secret is shown once: a retry gets the key without it.
-      [](google::protobuf::Message& recorded) {
-        static_cast<v1::ApiKey&>(recorded).clear_key_string();
-      });
+      }));
+  return stored;
 }
 
 absl::Status ApiKeys::Get(const Principal& caller,

@@ -1,7 +1,10 @@
 #ifndef GUESTVOICE_SERVICE_TENANCY_API_KEYS_H_
 #define GUESTVOICE_SERVICE_TENANCY_API_KEYS_H_
 
+#include <string_view>
+
 #include "absl/status/status.h"
+#include "absl/status/statusor.h"
 #include "guestvoice/v1/admin.pb.h"
 #include "guestvoice/v1/admin_service.pb.h"
 #include "service/core/domain_context.h"
@@ -20,13 +23,23 @@ class ApiKeys {
   ApiKeys(const DomainContext& domain, ApiKeyVerifier& verifier)
       : domain_(domain), verifier_(verifier) {}
 
-  // Mints a key under request.parent. The response carries its secret in
-  // key_string, shown this once: a retry with the same request_id returns
-  // the key without it. Only a SCOPE_PLATFORM_ADMIN caller may grant
-  // SCOPE_PLATFORM_ADMIN.
+  // Mints a key under request.parent, both halves as the embedded mode runs
+  // them: draws the secret (ApiKeySecret::Draw), then stores the key
+  // (StoreNewKey). The response carries the secret in key_string, shown this
+  // once: a retry with the same request_id returns the key without it.
   absl::Status Create(const Principal& caller,
                       const v1::CreateApiKeyRequest& request,
                       v1::ApiKey& response) const;
+  // The domain write of Create, which is given only the SHA-256 of the
+  // secret drawn where the call was received (what a command carries, so the
+  // log never holds the secret). Only a SCOPE_PLATFORM_ADMIN caller may
+  // grant SCOPE_PLATFORM_ADMIN. The response never has key_string. True
+  // when this call stored the key; false when request_id was used before and
+  // the response is the first call's, whose secret was another.
+  absl::StatusOr<bool> StoreNewKey(const Principal& caller,
+                                   const v1::CreateApiKeyRequest& request,
+                                   std::string_view secret_sha256,
+                                   v1::ApiKey& response) const;
   absl::Status Get(const Principal& caller, const v1::GetApiKeyRequest& request,
                    v1::ApiKey& response) const;
   absl::Status List(const Principal& caller,

@@ -39,11 +39,7 @@ absl::Status WriteOwnerOnlyFile(const std::string& path,
   return status;
 }
 
-}  // namespace
-
-absl::StatusOr<BootstrapResult> BootstrapIfEmpty(storage::Store& store,
-                                                 const Clock& clock,
-                                                 IdSource& ids) {
+absl::StatusOr<bool> HasOrganizations(const storage::Store& store) {
   bool has_organizations = false;
   RETURN_IF_ERROR(store.Scan(storage::ColumnFamily::kIndexes,
                              storage::OrganizationIndexPrefix(), "", 1,
@@ -51,9 +47,36 @@ absl::StatusOr<BootstrapResult> BootstrapIfEmpty(storage::Store& store,
                                has_organizations = true;
                                return storage::ScanStep::kStop;
                              }));
+  return has_organizations;
+}
+
+}  // namespace
+
+absl::StatusOr<BootstrapResult> BootstrapIfEmpty(storage::Store& store,
+                                                 const Clock& clock,
+                                                 IdSource& ids) {
+  ASSIGN_OR_RETURN(bool has_organizations, HasOrganizations(store));
   if (has_organizations) return BootstrapResult{};
 
-  const absl::Time now = clock.Now();
+  const ApiKeySecret admin_key = ApiKeySecret::Draw();
+  BootstrapResult result{
+      .admin_key_file = absl::StrCat(store.data_dir(), "/", kAdminKeyFileName)};
+  RETURN_IF_ERROR(WriteOwnerOnlyFile(
+      result.admin_key_file, absl::StrCat(admin_key.key_string(), "\n")));
+  // The server is still starting: nothing else writes to the store, which is
+  // as empty as it was a moment ago.
+  ASSIGN_OR_RETURN(
+      result.created,
+      CreateFirstOrganization(store, clock.Now(), ids, admin_key.sha256()));
+  return result;
+}
+
+absl::StatusOr<bool> CreateFirstOrganization(
+    storage::Store& store, absl::Time now, IdSource& ids,
+    std::string_view admin_key_sha256) {
+  ASSIGN_OR_RETURN(bool has_organizations, HasOrganizations(store));
+  if (has_organizations) return false;
+
   v1::Organization organization;
   organization.set_name(FormatOrganizationName(kBootstrapOrganization));
   organization.set_display_name("Default organization");
@@ -64,22 +87,16 @@ absl::StatusOr<BootstrapResult> BootstrapIfEmpty(storage::Store& store,
   for (int scope = v1::Scope_MIN; scope <= v1::Scope_MAX; ++scope) {
     if (scope != v1::SCOPE_UNSPECIFIED) request.add_scopes(v1::Scope(scope));
   }
-  NewApiKey minted = MintApiKey(kBootstrapOrganization, request, now, ids);
+  const internal::v1::StoredApiKey key =
+      MintApiKey(kBootstrapOrganization, request, now, ids, admin_key_sha256);
   ASSIGN_OR_RETURN(ApiKeyName key_name,
-                   ParseApiKeyName("name", minted.stored.api_key().name()));
-
-  BootstrapResult result{
-      .created = true,
-      .admin_key_file = absl::StrCat(store.data_dir(), "/", kAdminKeyFileName)};
-  RETURN_IF_ERROR(
-      WriteOwnerOnlyFile(result.admin_key_file,
-                         absl::StrCat(minted.with_secret.key_string(), "\n")));
+                   ParseApiKeyName("name", key.api_key().name()));
 
   storage::WriteBatch batch;
   PutOrganization(batch, kBootstrapOrganization, organization);
-  PutApiKey(batch, kBootstrapOrganization, key_name.api_key, minted.stored);
+  PutApiKey(batch, kBootstrapOrganization, key_name.api_key, key);
   RETURN_IF_ERROR(store.Write(std::move(batch)));
-  return result;
+  return true;
 }
 
 }  // namespace guestvoice::service

@@ -60,13 +60,22 @@ void PutOrganization(storage::WriteBatch& batch, std::string_view organization,
             storage::OrganizationIndexKey(organization), "");
 }
 
-NewApiKey MintApiKey(std::string_view organization, const v1::ApiKey& request,
-                     absl::Time now, IdSource& ids) {
+ApiKeySecret::ApiKeySecret(std::string key_string)
+    : key_string_(std::move(key_string)), sha256_(Sha256(key_string_)) {}
+
+ApiKeySecret ApiKeySecret::Draw() {
+  SystemIdSource csprng;
+  return ApiKeySecret(
+      absl::StrCat(AbslView(kKeyPrefix), csprng.NewSecret(kSecretBytes)));
+}
+
+internal::v1::StoredApiKey MintApiKey(std::string_view organization,
+                                      const v1::ApiKey& request, absl::Time now,
+                                      IdSource& ids,
+                                      std::string_view secret_sha256) {
   const std::string key_id = ids.NewResourceId();
-  const std::string secret =
-      absl::StrCat(AbslView(kKeyPrefix), ids.NewSecret(kSecretBytes));
-  NewApiKey minted;
-  v1::ApiKey& api_key = *minted.stored.mutable_api_key();
+  internal::v1::StoredApiKey stored;
+  v1::ApiKey& api_key = *stored.mutable_api_key();
   api_key.set_name(FormatApiKeyName(organization, key_id));
   api_key.set_display_name(request.display_name());
   // Each scope once, in enum order, whatever order the caller sent.
@@ -81,10 +90,8 @@ NewApiKey MintApiKey(std::string_view organization, const v1::ApiKey& request,
     *api_key.mutable_expire_time() = request.expire_time();
   }
   *api_key.mutable_create_time() = ToProtoTimestamp(now);
-  minted.stored.set_secret_sha256(Sha256(secret));
-  minted.with_secret = api_key;
-  minted.with_secret.set_key_string(secret);
-  return minted;
+  stored.set_secret_sha256(std::string(secret_sha256));
+  return stored;
 }
 
 void PutApiKey(storage::WriteBatch& batch, std::string_view organization,

@@ -17,6 +17,7 @@
 #include "guestvoice/v1/admin.pb.h"
 #include "guestvoice/v1/admin_service.pb.h"
 #include "service/core/domain_context.h"
+#include "service/core/id_source.h"
 #include "service/core/principal.h"
 #include "storage/store.h"
 
@@ -39,15 +40,36 @@ absl::Status AuthorizeOrganizationAdmin(const storage::Store& store,
 void PutOrganization(storage::WriteBatch& batch, std::string_view organization,
                      const v1::Organization& record);
 
-// A new API key for `organization` with the given display name, scopes and
-// expiry: `stored` is what goes to disk, and the returned ApiKey carries the
-// secret in key_string, to be shown once.
-struct NewApiKey {
-  v1::ApiKey with_secret;
-  internal::v1::StoredApiKey stored;
+// A new API key's secret and its SHA-256. Drawn where the call is received,
+// from the system's CSPRNG (SystemIdSource), never from DomainContext::ids:
+// in a cluster those ids come from a seed carried in the command log, and a
+// secret drawn from it would be readable by whoever reads the log. Only the
+// hash goes on to the domain write (and into a command); the secret goes
+// back to the caller once.
+class ApiKeySecret {
+ public:
+  static ApiKeySecret Draw();
+
+  // "gv_" and 43 web-safe base64 characters (32 random bytes).
+  const std::string& key_string() const { return key_string_; }
+  // SHA-256 of key_string, 32 raw bytes: all that is stored.
+  const std::string& sha256() const { return sha256_; }
+
+ private:
+  explicit ApiKeySecret(std::string key_string);
+
+  std::string key_string_;
+  std::string sha256_;
 };
-NewApiKey MintApiKey(std::string_view organization, const v1::ApiKey& request,
-                     absl::Time now, IdSource& ids);
+
+// The record of a new API key for `organization` with the request's display
+// name, scopes and expiry, created at `now`, its id drawn from `ids`, and
+// authenticated by the secret whose SHA-256 is `secret_sha256`: the domain
+// write's half of minting, which never sees the secret itself.
+internal::v1::StoredApiKey MintApiKey(std::string_view organization,
+                                      const v1::ApiKey& request, absl::Time now,
+                                      IdSource& ids,
+                                      std::string_view secret_sha256);
 
 // Adds (or replaces) an API key's record and its hash index entry.
 void PutApiKey(storage::WriteBatch& batch, std::string_view organization,

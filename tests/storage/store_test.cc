@@ -126,6 +126,39 @@ TEST_F(StoreTest, TheSecretIsMadeOnceKeptAndOwnToEachStore) {
   EXPECT_NE(another->secret(), secret);
 }
 
+// Nodes of a cluster: a shared secret replaces each store's own while given,
+// and leaves the store's own on disk, unchanged, for a start without it.
+TEST_F(StoreTest, ASharedSecretReplacesTheStoresOwnWhileGiven) {
+  Open();
+  const std::string own = store_->secret();
+  ASSERT_OK(store_->Close());
+  store_.reset();
+
+  const std::string shared(kMinSharedSecretBytes, 's');
+  StoreOptions with_shared = Options();
+  with_shared.shared_secret = shared;
+  ASSERT_OK_AND_ASSIGN(store_, Store::Open(with_shared));
+  EXPECT_EQ(store_->secret(), shared);
+  EXPECT_THAT(Get(ColumnFamily::kDefault, StoreSecretKey()), Optional(own));
+  StoreOptions other = with_shared;
+  other.data_dir = dir_.Child("other");
+  ASSERT_OK_AND_ASSIGN(std::unique_ptr<Store> another, Store::Open(other));
+  EXPECT_EQ(another->secret(), shared);
+
+  Reopen();
+  EXPECT_EQ(store_->secret(), own);
+}
+
+TEST_F(StoreTest, ASharedSecretTooShortIsRefusedBeforeTheDataDirIsMade) {
+  StoreOptions options = Options();
+  options.shared_secret = std::string(kMinSharedSecretBytes - 1, 's');
+  EXPECT_THAT(Store::Open(options),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       HasSubstr("shared_secret has 31 bytes, needs at least "
+                                 "32")));
+  EXPECT_FALSE(std::filesystem::exists(options.data_dir));
+}
+
 // A store written before secrets existed gains one on its next open.
 TEST_F(StoreTest, AStoreWithoutASecretGainsOne) {
   Open();

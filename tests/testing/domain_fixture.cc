@@ -39,4 +39,19 @@ void DomainTest::PutHotel(const std::string& organization,
   ASSERT_OK(store_->Write(std::move(batch)));
 }
 
+bool DomainTest::StoreContains(std::string_view bytes) const {
+  bool found = false;
+  for (storage::ColumnFamily family : storage::kAllColumnFamilies) {
+    EXPECT_OK(store_->Scan(
+        family, "", "", 0, [&](std::string_view key, std::string_view value) {
+          found =
+              key.find(bytes) != key.npos || value.find(bytes) != value.npos;
+          return found ? storage::ScanStep::kStop
+                       : storage::ScanStep::kContinue;
+        }));
+    if (found) return true;
+  }
+  return false;
+}
+
 }  // namespace guestvoice::testing

@@ -9,6 +9,7 @@
 #include <initializer_list>
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "common/striped_lock.h"
 #include "gtest/gtest.h"
@@ -47,6 +48,10 @@ class DomainTest : public ::testing::Test {
   void PutHotel(const std::string& organization, const std::string& id,
                 const std::string& time_zone,
                 const std::string& region_code = "");
+
+  // Whether any key or value of any column family contains `bytes` (a
+  // secret that must never be stored, say).
+  bool StoreContains(std::string_view bytes) const;
 
   TempDir dir_;
   // 2026-01-15 12:00 UTC until a test moves it.

@@ -31,6 +31,7 @@ void TestServer::Start() {
   auto server = service::Server::Start({
       .listen = "127.0.0.1:0",
       .data_dir = data_dir_.path(),
+      .page_token_secret_file = options_.page_token_secret_file,
       // Plaintext: the server listens on loopback only.
       .tls_cert_file = "",
       .tls_key_file = "",

@@ -10,6 +10,7 @@
 #include <librdkafka/rdkafkacpp.h>
 
 #include <cstdlib>
+#include <functional>
 #include <iostream>
 #include <memory>
 #include <string>
@@ -21,6 +22,8 @@
 #include "gtest/gtest.h"
 #include "service/cluster/command_partition.h"
 #include "service/cluster/command_producer.h"
+#include "service/cluster/node_map_publisher.h"
+#include "service/cluster/node_map_reader.h"
 #include "service/cluster/topic_verification.h"
 #include "tests/service/cluster/kafka_test_support.h"
 #include "tests/testing/status_matchers.h"
@@ -194,6 +197,39 @@ TEST_F(BrokerClusterTest, VerifiesTheCommandTopicAndProducesWithAcksAll) {
     }
   }
   EXPECT_EQ(RecordsInLog(), 10u);
+}
+
+// The node-map topic tools/cluster creates passes the full check (compacted,
+// min.insync.replicas=2, through DescribeConfigs); an entry published by one
+// node reaches another, and its clean stop removes it there.
+TEST_F(BrokerClusterTest, CarriesTheNodeMapOnItsCompactedTopic) {
+  ClusterOptions publishing = options_;
+  publishing.node_id = "node-a";
+  ASSERT_OK_AND_ASSIGN(
+      std::unique_ptr<NodeMapPublisher> publisher,
+      NodeMapPublisher::Start(publishing,
+                              {.advertise_address = "node-a.internal:50051"}));
+  publisher->SetOwnedPartitions({0, 3});
+  ClusterOptions reading = options_;
+  reading.node_id = "node-b";
+  ASSERT_OK_AND_ASSIGN(std::unique_ptr<NodeMapReader> reader,
+                       NodeMapReader::Start(reading, {}));
+  auto read_until = [&](const std::function<bool()>& done) {
+    const absl::Time give_up = absl::Now() + absl::Seconds(60);
+    while (true) {
+      const uint64_t version = reader->map().version();
+      if (done()) return true;
+      if (!reader->map().AwaitNewerThan(version, give_up - absl::Now())) {
+        return done();
+      }
+    }
+  };
+  ASSERT_TRUE(read_until([&] { return reader->map().OwnerOf(3).has_value(); }));
+  EXPECT_EQ(reader->map().ForwardAddress(0).value_or(""),
+            "node-a.internal:50051");
+  EXPECT_OK(publisher->Stop());
+  EXPECT_TRUE(
+      read_until([&] { return !reader->map().Node("node-a").has_value(); }));
 }
 
 TEST_F(BrokerClusterTest, RefusesAMisconfiguredTopicNamingTheSetting) {

@@ -79,6 +79,17 @@ TEST(ConsumerSettingsTest, NeverCommitOrResetOffsetsByThemselves) {
   EXPECT_THAT(BuildKafkaConf(ConsumerSettings(options, "appliers")), IsOk());
 }
 
+TEST(NodeMapReaderSettingsTest, AreAGroupOfTheirOwnThatNeverCommits) {
+  ClusterOptions options;
+  options.bootstrap_servers = "127.0.0.1:9092";
+  options.node_id = "node-a";
+  const auto settings = AsMap(NodeMapReaderSettings(options));
+  EXPECT_EQ(settings.at("group.id"), "guestvoice-node-map-node-a");
+  EXPECT_EQ(settings.at("client.id"), "node-a");
+  EXPECT_EQ(settings.at("enable.auto.commit"), "false");
+  EXPECT_THAT(BuildKafkaConf(NodeMapReaderSettings(options)), IsOk());
+}
+
 TEST(BuildKafkaConfTest, NamesTheSettingLibrdkafkaRefuses) {
   EXPECT_THAT(BuildKafkaConf({{"acks", "sometimes"}}),
               StatusIs(absl::StatusCode::kInvalidArgument,

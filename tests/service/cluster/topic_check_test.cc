@@ -69,5 +69,24 @@ TEST(CheckTopicTest, ChecksOnlyTheConfigsItWasGiven) {
   EXPECT_THAT(CheckTopic(topic, CommandRequirements()), IsOk());
 }
 
+TEST(CheckTopicTest, TheNodeMapTopicIsOneCompactedPartition) {
+  TopicDescription topic;
+  topic.name = "guestvoice.node-map";
+  topic.partitions = 1;
+  topic.replication_factor = 3;
+  topic.configs = {{"min.insync.replicas", "2"}, {"cleanup.policy", "compact"}};
+  EXPECT_THAT(CheckTopic(topic, NodeMapTopicRequirements()), IsOk());
+
+  topic.partitions = 3;
+  topic.configs["cleanup.policy"] = "delete";
+  EXPECT_THAT(
+      CheckTopic(topic, NodeMapTopicRequirements()),
+      StatusIs(absl::StatusCode::kFailedPrecondition,
+               AllOf(HasSubstr("guestvoice.node-map is misconfigured"),
+                     HasSubstr("partitions is 3, the cluster uses 1"),
+                     HasSubstr("cleanup.policy is delete, needs compact"),
+                     HasSubstr("--add-config cleanup.policy=compact"))));
+}
+
 }  // namespace
 }  // namespace guestvoice::service::cluster

@@ -1,6 +1,6 @@
 // AIP-155 request ids through CreateOnce: a retry replays the first answer
-// and writes nothing, another request under a used id is refused, and what
-// is recorded has its secrets scrubbed.
+// and writes nothing, another request under a used id is refused, and the
+// record holds the first response and when it was served.
 
 #include "service/core/request_log.h"
 
@@ -31,7 +31,6 @@ using ::guestvoice::testing::HasErrorReason;
 using ::guestvoice::testing::IsOk;
 using ::guestvoice::testing::StatusIs;
 using ::testing::HasSubstr;
-using ::testing::IsEmpty;
 using ::testing::SizeIs;
 
 class RequestLogTest : public ::testing::Test {
@@ -52,34 +51,29 @@ class RequestLogTest : public ::testing::Test {
   }
 
   // CreateOnce for `request` as `method` of `organization`: each run of the
-  // create mints key "k<run>" with secret "secret-<run>" and stores its name
-  // under the resource key. The scrub drops the secret.
+  // create mints key "k<run>" and stores its name under the resource key.
   absl::Status Create(const google::protobuf::Message& request,
                       v1::ApiKey& response,
                       const std::string& organization = "acme",
                       const std::string& method = "CreateApiKey") {
     const DomainContext domain{*store_, locks_, clock_, ids_,
                                attribution_locks_};
-    return CreateOnce(
-        domain,
-        {.organization = organization,
-         .method = method,
-         .request = request,
-         .resource_key = kResourceKey},
-        response,
-        [&](storage::WriteBatch& batch) -> absl::Status {
-          ++create_runs_;
-          if (fail_create_) return absl::AlreadyExistsError("taken");
-          response.set_name(
-              absl::StrCat("organizations/acme/apiKeys/k", create_runs_));
-          response.set_key_string(absl::StrCat("secret-", create_runs_));
-          batch.Put(storage::ColumnFamily::kEntities, kResourceKey,
-                    response.name());
-          return absl::OkStatus();
-        },
-        [](google::protobuf::Message& recorded) {
-          static_cast<v1::ApiKey&>(recorded).clear_key_string();
-        });
+    return CreateOnce(domain,
+                      {.organization = organization,
+                       .method = method,
+                       .request = request,
+                       .resource_key = kResourceKey},
+                      response,
+                      [&](storage::WriteBatch& batch) -> absl::Status {
+                        ++create_runs_;
+                        if (fail_create_)
+                          return absl::AlreadyExistsError("taken");
+                        response.set_name(absl::StrCat(
+                            "organizations/acme/apiKeys/k", create_runs_));
+                        batch.Put(storage::ColumnFamily::kEntities,
+                                  kResourceKey, response.name());
+                        return absl::OkStatus();
+                      });
   }
 
   std::optional<std::string> StoredResource() {
@@ -148,31 +142,25 @@ TEST_F(RequestLogTest, ARetryReplaysTheFirstResponseAndWritesNothing) {
   v1::ApiKey first;
   ASSERT_OK(Create(Request("r-1", "ci"), first));
   EXPECT_EQ(first.name(), "organizations/acme/apiKeys/k1");
-  EXPECT_EQ(first.key_string(), "secret-1");
 
   clock_.Advance(absl::Hours(1));
   v1::ApiKey retried;
   ASSERT_OK(Create(Request("r-1", "ci"), retried));
   EXPECT_EQ(create_runs_, 1);
-  EXPECT_EQ(retried.name(), "organizations/acme/apiKeys/k1");
-  // The secret was shown once; the replay comes from the scrubbed record.
-  EXPECT_THAT(retried.key_string(), IsEmpty());
+  EXPECT_EQ(retried.SerializeAsString(), first.SerializeAsString());
   EXPECT_EQ(StoredResource(), "organizations/acme/apiKeys/k1");
   EXPECT_EQ(RecordCount(), 1);
 }
 
-TEST_F(RequestLogTest, TheRecordIsScrubbedAndStampedButTheReplyIsNot) {
+TEST_F(RequestLogTest, TheRecordHoldsTheResponseAndWhenItWasServed) {
   v1::ApiKey response;
   ASSERT_OK(Create(Request("r-1", "ci"), response));
-  EXPECT_EQ(response.key_string(), "secret-1");
 
   const std::optional<internal::v1::RequestRecord> record = Record("r-1");
   ASSERT_TRUE(record.has_value());
   v1::ApiKey recorded;
   ASSERT_TRUE(recorded.ParseFromString(record->response()));
-  EXPECT_EQ(recorded.name(), "organizations/acme/apiKeys/k1");
-  EXPECT_THAT(recorded.key_string(), IsEmpty());
-  EXPECT_EQ(record->response().find("secret-1"), std::string::npos);
+  EXPECT_EQ(recorded.SerializeAsString(), response.SerializeAsString());
   EXPECT_EQ(FromProtoTimestamp(record->create_time()), clock_.Now());
 }
 

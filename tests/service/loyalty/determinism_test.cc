@@ -26,6 +26,7 @@
 #include "guestvoice/v1/feedback_service.pb.h"
 #include "guestvoice/v1/hotel_service.pb.h"
 #include "guestvoice/v1/loyalty_service.pb.h"
+#include "service/core/crypto.h"
 #include "service/core/domain_context.h"
 #include "service/core/id_source.h"
 #include "service/core/principal.h"
@@ -175,10 +176,16 @@ class Script {
                               /*items_per_batch=*/2);
   }
 
+  // As a command's apply step stores a key: the secret was drawn where the
+  // call was received, and only its hash reaches the domain.
   absl::Status CreateKey(const v1::CreateApiKeyRequest& request,
                          v1::ApiKey& response) {
     ApiKeyVerifier verifier(node_.domain().store);
-    return ApiKeys(node_.domain(), verifier).Create(acme_, request, response);
+    return ApiKeys(node_.domain(), verifier)
+        .StoreNewKey(acme_, request,
+                     Sha256("the secret drawn for " + request.request_id()),
+                     response)
+        .status();
   }
 
   absl::Status RevokeKey(const v1::RevokeApiKeyRequest& request,

@@ -39,12 +39,16 @@ class ApiKeyVerifierTest : public TenancyFixture {
     if (expire_time.has_value()) {
       *request.mutable_expire_time() = ToProtoTimestamp(*expire_time);
     }
-    NewApiKey minted = MintApiKey("acme", request, clock_.Now(), ids_);
-    const std::string& name = minted.stored.api_key().name();
+    const ApiKeySecret secret = ApiKeySecret::Draw();
+    const internal::v1::StoredApiKey stored =
+        MintApiKey("acme", request, clock_.Now(), ids_, secret.sha256());
+    const std::string& name = stored.api_key().name();
     storage::WriteBatch batch;
-    PutApiKey(batch, "acme", name.substr(name.rfind('/') + 1), minted.stored);
+    PutApiKey(batch, "acme", name.substr(name.rfind('/') + 1), stored);
     EXPECT_OK(store().Write(std::move(batch)));
-    return minted.with_secret;
+    v1::ApiKey with_secret = stored.api_key();
+    with_secret.set_key_string(secret.key_string());
+    return with_secret;
   }
 
   // Removes the key's hash index entry behind the verifier's back, so only

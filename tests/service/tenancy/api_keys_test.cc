@@ -4,6 +4,7 @@
 
 #include "service/tenancy/api_keys.h"
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -13,8 +14,10 @@
 #include "gtest/gtest.h"
 #include "service/core/proto_time.h"
 #include "service/tenancy/organizations.h"
+#include "storage/store.h"
 #include "tests/service/tenancy/tenancy_fixture.h"
 #include "tests/testing/status_matchers.h"
+#include "tests/testing/temp_dir.h"
 
 namespace guestvoice::service {
 namespace {
@@ -23,6 +26,7 @@ using ::guestvoice::testing::StatusIs;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
+using ::testing::MatchesRegex;
 using ::testing::StartsWith;
 
 class ApiKeysTest : public TenancyFixture {
@@ -145,6 +149,94 @@ TEST_F(ApiKeysTest, ARetryReturnsTheKeyWithoutItsSecretAndMintsNoOther) {
   EXPECT_THAT(retry.key_string(), IsEmpty());
   ASSERT_OK_AND_ASSIGN(v1::ListApiKeysResponse listed, List(acme_admin_));
   EXPECT_EQ(listed.api_keys_size(), 1);
+}
+
+// The domain write as a cluster's apply step runs it: the secret was drawn
+// where the call was received, and only its hash reaches the domain.
+TEST_F(ApiKeysTest, TheDomainWriteStoresAKeyByTheHashOfASecretDrawnElsewhere) {
+  const ApiKeySecret secret = ApiKeySecret::Draw();
+  EXPECT_THAT(secret.key_string(), MatchesRegex("gv_[A-Za-z0-9_-]{43}"));
+  v1::CreateApiKeyRequest request;
+  request.set_parent("organizations/acme");
+  *request.mutable_api_key() = KeyWith({v1::SCOPE_INSIGHTS_READ});
+  request.set_request_id("key-req-1");
+  v1::ApiKey stored;
+  ASSERT_OK_AND_ASSIGN(
+      bool minted,
+      api_keys().StoreNewKey(acme_admin_, request, secret.sha256(), stored));
+  EXPECT_TRUE(minted);
+  EXPECT_THAT(stored.key_string(), IsEmpty());
+
+  ASSERT_OK_AND_ASSIGN(Principal caller, Authenticate(secret.key_string()));
+  EXPECT_EQ(caller.api_key_name(), stored.name());
+  EXPECT_TRUE(StoreContains(secret.sha256()));
+  EXPECT_FALSE(StoreContains(secret.key_string()));
+
+  // A retry carries the hash of a secret drawn afresh: it is answered from
+  // the first call's record, says it stored nothing, and that hash opens
+  // nothing.
+  const ApiKeySecret retry_secret = ApiKeySecret::Draw();
+  v1::ApiKey replayed;
+  ASSERT_OK_AND_ASSIGN(minted,
+                       api_keys().StoreNewKey(acme_admin_, request,
+                                              retry_secret.sha256(), replayed));
+  EXPECT_FALSE(minted);
+  EXPECT_EQ(replayed.SerializeAsString(), stored.SerializeAsString());
+  EXPECT_THAT(Authenticate(retry_secret.key_string()),
+              StatusIs(absl::StatusCode::kUnauthenticated));
+}
+
+// Nodes of a cluster apply the same command with the same seed. The seed is
+// in the log, so the key must not follow from it: the same write with the
+// same ids on two stores gives the same key, which opens only with the
+// secret its own receiving side drew.
+TEST_F(ApiKeysTest, TheSecretDoesNotFollowFromTheIdsOfTheWrite) {
+  testing::TempDir other_dir;
+  ASSERT_OK_AND_ASSIGN(std::unique_ptr<storage::Store> other_store,
+                       storage::Store::Open({.data_dir = other_dir.path(),
+                                             .sync_writes = false}));
+  {
+    const DomainContext setup{*other_store, locks_, clock_, ids_,
+                              attribution_locks_};
+    v1::CreateOrganizationRequest organization;
+    organization.set_organization_id("acme");
+    organization.mutable_organization()->set_display_name("acme");
+    v1::Organization created;
+    ASSERT_OK(
+        Organizations(setup).Create(platform_admin_, organization, created));
+  }
+  // The ids of the write come from the command's seed on both stores.
+  SeededIdSource here_ids{"command seed"};
+  SeededIdSource there_ids{"command seed"};
+  const DomainContext here_domain{store(), locks_, clock_, here_ids,
+                                  attribution_locks_};
+  const DomainContext there_domain{*other_store, locks_, clock_, there_ids,
+                                   attribution_locks_};
+
+  v1::CreateApiKeyRequest request;
+  request.set_parent("organizations/acme");
+  *request.mutable_api_key() = KeyWith({v1::SCOPE_ADMIN});
+  const ApiKeySecret here_secret = ApiKeySecret::Draw();
+  const ApiKeySecret there_secret = ApiKeySecret::Draw();
+  v1::ApiKey here;
+  ASSERT_OK(ApiKeys(here_domain, verifier())
+                .StoreNewKey(acme_admin_, request, here_secret.sha256(), here)
+                .status());
+  ApiKeyVerifier other_verifier(*other_store);
+  v1::ApiKey there;
+  ASSERT_OK(ApiKeys(there_domain, other_verifier)
+                .StoreNewKey(acme_admin_, request, there_secret.sha256(), there)
+                .status());
+
+  EXPECT_EQ(there.SerializeAsString(), here.SerializeAsString());
+  EXPECT_NE(there_secret.key_string(), here_secret.key_string());
+  EXPECT_OK(Authenticate(here_secret.key_string()).status());
+  EXPECT_THAT(Authenticate(there_secret.key_string()),
+              StatusIs(absl::StatusCode::kUnauthenticated));
+  EXPECT_OK(
+      other_verifier.Verify(there_secret.key_string(), clock_.Now()).status());
+  EXPECT_THAT(other_verifier.Verify(here_secret.key_string(), clock_.Now()),
+              StatusIs(absl::StatusCode::kUnauthenticated));
 }
 
 TEST_F(ApiKeysTest, EveryBadFieldIsReported) {

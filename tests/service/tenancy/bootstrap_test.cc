@@ -194,5 +194,33 @@ TEST_F(BootstrapTest, NothingIsStoredWhenTheKeyFileCannotBeWritten) {
   EXPECT_THAT(Organizations(), SizeIs(1));
 }
 
+// The first start's domain write as a cluster's apply step runs it: given
+// only the hash of the admin key's secret, drawn by the node that received
+// the start.
+TEST_F(BootstrapTest, TheDomainWriteStoresTheAdminKeyByItsHashOnly) {
+  const ApiKeySecret admin_key = ApiKeySecret::Draw();
+  ASSERT_OK_AND_ASSIGN(
+      bool created,
+      CreateFirstOrganization(*store_, clock_.Now(), ids_, admin_key.sha256()));
+  EXPECT_TRUE(created);
+  ApiKeyVerifier verifier(*store_);
+  ASSERT_OK_AND_ASSIGN(Principal caller,
+                       verifier.Verify(admin_key.key_string(), clock_.Now()));
+  EXPECT_EQ(caller.organization(), "default");
+  EXPECT_TRUE(caller.HasScope(v1::SCOPE_PLATFORM_ADMIN));
+  EXPECT_FALSE(StoreContains(admin_key.key_string()));
+  EXPECT_FALSE(std::filesystem::exists(KeyFile()));
+
+  // Applied again (a second node's start raced the first), it does nothing.
+  const ApiKeySecret second_key = ApiKeySecret::Draw();
+  ASSERT_OK_AND_ASSIGN(created,
+                       CreateFirstOrganization(*store_, clock_.Now(), ids_,
+                                               second_key.sha256()));
+  EXPECT_FALSE(created);
+  EXPECT_THAT(Organizations(), SizeIs(1));
+  EXPECT_THAT(verifier.Verify(second_key.key_string(), clock_.Now()),
+              StatusIs(absl::StatusCode::kUnauthenticated));
+}
+
 }  // namespace
 }  // namespace guestvoice::service
