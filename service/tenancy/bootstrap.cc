@@ -41,9 +41,7 @@ absl::Status WriteOwnerOnlyFile(const std::string& path,
 
 }  // namespace
 
-absl::StatusOr<BootstrapResult> BootstrapIfEmpty(storage::Store& store,
-                                                 const Clock& clock,
-                                                 IdSource& ids) {
+absl::StatusOr<bool> HasOrganizations(const storage::Store& store) {
   bool has_organizations = false;
   RETURN_IF_ERROR(store.Scan(storage::ColumnFamily::kIndexes,
                              storage::OrganizationIndexPrefix(), "", 1,
@@ -51,34 +49,59 @@ absl::StatusOr<BootstrapResult> BootstrapIfEmpty(storage::Store& store,
                                has_organizations = true;
                                return storage::ScanStep::kStop;
                              }));
-  if (has_organizations) return BootstrapResult{};
+  return has_organizations;
+}
 
-  const absl::Time now = clock.Now();
-  v1::Organization organization;
-  organization.set_name(FormatOrganizationName(kBootstrapOrganization));
-  organization.set_display_name("Default organization");
-  *organization.mutable_create_time() = ToProtoTimestamp(now);
-
+NewApiKey MintBootstrapKey(absl::Time now, IdSource& ids) {
   v1::ApiKey request;
   request.set_display_name("first admin key (created at first start)");
   for (int scope = v1::Scope_MIN; scope <= v1::Scope_MAX; ++scope) {
     if (scope != v1::SCOPE_UNSPECIFIED) request.add_scopes(v1::Scope(scope));
   }
-  NewApiKey minted = MintApiKey(kBootstrapOrganization, request, now, ids);
+  return MintApiKey(kBootstrapOrganization, request, now, ids);
+}
+
+absl::StatusOr<std::string> WriteAdminKeyFile(const std::string& data_dir,
+                                              const std::string& key_string) {
+  std::string path = absl::StrCat(data_dir, "/", kAdminKeyFileName);
+  RETURN_IF_ERROR(WriteOwnerOnlyFile(path, absl::StrCat(key_string, "\n")));
+  return path;
+}
+
+absl::StatusOr<bool> StoreBootstrapIfEmpty(
+    storage::Store& store, absl::Time now,
+    const internal::v1::StoredApiKey& admin_key) {
+  ASSIGN_OR_RETURN(bool has_organizations, HasOrganizations(store));
+  if (has_organizations) return false;
   ASSIGN_OR_RETURN(ApiKeyName key_name,
-                   ParseApiKeyName("name", minted.stored.api_key().name()));
-
-  BootstrapResult result{
-      .created = true,
-      .admin_key_file = absl::StrCat(store.data_dir(), "/", kAdminKeyFileName)};
-  RETURN_IF_ERROR(
-      WriteOwnerOnlyFile(result.admin_key_file,
-                         absl::StrCat(minted.with_secret.key_string(), "\n")));
-
+                   ParseApiKeyName("name", admin_key.api_key().name()));
+  v1::Organization organization;
+  organization.set_name(FormatOrganizationName(kBootstrapOrganization));
+  organization.set_display_name("Default organization");
+  *organization.mutable_create_time() = ToProtoTimestamp(now);
   storage::WriteBatch batch;
   PutOrganization(batch, kBootstrapOrganization, organization);
-  PutApiKey(batch, kBootstrapOrganization, key_name.api_key, minted.stored);
+  PutApiKey(batch, kBootstrapOrganization, key_name.api_key, admin_key);
   RETURN_IF_ERROR(store.Write(std::move(batch)));
+  return true;
+}
+
+absl::StatusOr<BootstrapResult> BootstrapIfEmpty(storage::Store& store,
+                                                 const Clock& clock,
+                                                 IdSource& ids) {
+  ASSIGN_OR_RETURN(bool has_organizations, HasOrganizations(store));
+  if (has_organizations) return BootstrapResult{};
+  const absl::Time now = clock.Now();
+  const NewApiKey minted = MintBootstrapKey(now, ids);
+  // The key is in its file before it is stored, so a key that works is
+  // never lost.
+  BootstrapResult result{.created = true};
+  ASSIGN_OR_RETURN(
+      result.admin_key_file,
+      WriteAdminKeyFile(store.data_dir(), minted.with_secret.key_string()));
+  ASSIGN_OR_RETURN(bool stored,
+                   StoreBootstrapIfEmpty(store, now, minted.stored));
+  if (!stored) return absl::InternalError("the store gained an organization");
   return result;
 }
 

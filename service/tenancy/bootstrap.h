@@ -6,6 +6,7 @@
 #include "absl/status/statusor.h"
 #include "common/clock.h"
 #include "service/core/id_source.h"
+#include "service/tenancy/organizations.h"
 #include "storage/store.h"
 
 namespace guestvoice::service {
@@ -27,6 +28,25 @@ struct BootstrapResult {
 absl::StatusOr<BootstrapResult> BootstrapIfEmpty(storage::Store& store,
                                                  const Clock& clock,
                                                  IdSource& ids);
+
+// The steps of BootstrapIfEmpty, for the cluster mode, where the key is
+// minted and written to a file on one node and stored by a command every
+// node applies (docs/cluster.md).
+//
+// Whether `store` holds any organization.
+absl::StatusOr<bool> HasOrganizations(const storage::Store& store);
+// A new key of organization "default" with every scope, made at `now`.
+NewApiKey MintBootstrapKey(absl::Time now, IdSource& ids);
+// Writes `key_string` to `<data_dir>/admin-api-key` (mode 0600, synced);
+// returns the file's path.
+absl::StatusOr<std::string> WriteAdminKeyFile(const std::string& data_dir,
+                                              const std::string& key_string);
+// Unless `store` holds an organization, stores organization "default"
+// (created at `now`) and `admin_key` in one WriteBatch; returns whether it
+// did.
+absl::StatusOr<bool> StoreBootstrapIfEmpty(
+    storage::Store& store, absl::Time now,
+    const internal::v1::StoredApiKey& admin_key);
 
 }  // namespace guestvoice::service
 
