@@ -56,13 +56,13 @@ void ApplyLoop::Run() {
     absl::StatusOr<std::optional<CommandRecord>> polled =
         consumer_->Poll(kPollWait);
     if (!polled.ok()) {
+      if (on_stopped_) on_stopped_(-1, polled.status());
       for (int32_t partition : consumer_->assigned()) {
         if (stopped_.count(partition) == 0) {
           stopped_.insert(partition);
           progress_.Stopped(partition, polled.status());
         }
       }
-      if (on_stopped_) on_stopped_(-1, polled.status());
       return;
     }
     if (!polled->has_value()) continue;
@@ -86,8 +86,9 @@ void ApplyLoop::StopPartition(int32_t partition, const absl::Status& reason) {
   // Paused or not, nothing more of it is applied: the loop skips what the
   // consumer still returns of it.
   consumer_->Pause(partition).IgnoreError();
-  progress_.Stopped(partition, reason);
+  // Reported (logged) before the waiters learn it.
   if (on_stopped_) on_stopped_(partition, reason);
+  progress_.Stopped(partition, reason);
 }
 
 }  // namespace guestvoice::service::cluster

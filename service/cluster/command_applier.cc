@@ -107,7 +107,8 @@ absl::StatusOr<std::optional<AppliedCommand>> CommandApplier::Apply(
              storage::AppliedPartitionKey(record.partition),
              progress.SerializeAsString());
 
-  AppliedCommand applied{.id_seed = command.id_seed()};
+  AppliedCommand applied;
+  applied.id_seed = command.id_seed();
   {
     storage::AttachedUpdates attached(std::move(offset));
     MutationCall call{.domain = domain,
