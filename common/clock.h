@@ -20,6 +20,18 @@ class SystemClock final : public Clock {
   absl::Time Now() const override { return absl::Now(); }
 };
 
+// A clock that always reads the time it was given: the cluster mode's
+// receiving node prepares, and every node applies, a command with the clock
+// pinned at the command's receive time.
+class PinnedClock final : public Clock {
+ public:
+  explicit PinnedClock(absl::Time now) : now_(now) {}
+  absl::Time Now() const override { return now_; }
+
+ private:
+  const absl::Time now_;
+};
+
 }  // namespace guestvoice
 
 #endif  // GUESTVOICE_COMMON_CLOCK_H_

@@ -103,6 +103,9 @@ class KeyParser {
 
 std::string SchemaStampKey() { return "schema"; }
 std::string StoreSecretKey() { return "secret"; }
+std::string AppliedPartitionKey(int32_t partition) {
+  return absl::StrCat("applied/", partition);
+}
 
 std::string OrganizationKey(std::string_view org_id) {
   return Scoped(org_id, KeyKind::kOrganization).Release();

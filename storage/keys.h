@@ -26,6 +26,9 @@ namespace guestvoice::storage {
 std::string SchemaStampKey();
 // default: the store's secret (Store::secret).
 std::string StoreSecretKey();
+// default: cluster mode, how far the state has applied `partition` of the
+// command topic (a PartitionProgress record, service/cluster).
+std::string AppliedPartitionKey(int32_t partition);
 
 // entities: an organization's own record.
 std::string OrganizationKey(std::string_view org_id);

@@ -10,6 +10,7 @@
 #include "absl/strings/str_cat.h"
 #include "rocksdb/statistics.h"
 #include "rocksdb/version.h"
+#include "storage/attached_updates.h"
 #include "storage/counter_table.h"
 #include "storage/data_dir.h"
 #include "storage/data_dir_lock.h"
@@ -318,6 +319,17 @@ absl::StatusOr<std::vector<std::optional<std::string>>> Store::MultiGet(
 
 absl::Status Store::Write(WriteBatch&& batch) {
   if (absl::Status open = CheckOpen(); !open.ok()) return open;
+  AttachedUpdates* const attached = AttachedUpdates::Current();
+  if (attached != nullptr) {
+    if (attached->written()) {
+      return absl::InternalError(
+          "a second WriteBatch where one was expected: the updates attached "
+          "to the first (a command's applied offset) must not be split from "
+          "the rest");
+    }
+    const std::vector<WriteBatch::Update>& extra = attached->updates().updates_;
+    batch.updates_.insert(batch.updates_.end(), extra.begin(), extra.end());
+  }
   if (batch.empty()) return absl::OkStatus();
   rocksdb::WriteBatch updates;
   // What the batch changes of what the read cache holds: aggregates blocks
@@ -379,6 +391,13 @@ absl::Status Store::Write(WriteBatch&& batch) {
   }
   // Even after a failed write: RocksDB may have applied it to the memtables.
   record_cache_.Invalidate(batch);
+  if (attached != nullptr) {
+    if (written.ok()) {
+      attached->NoteWritten();
+    } else {
+      attached->NoteWriteFailed();
+    }
+  }
   return FromRocksDb(written,
                      absl::StrCat("writing ", batch.count(), " updates"));
 }

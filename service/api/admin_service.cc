@@ -5,26 +5,20 @@
 
 namespace guestvoice::service {
 
-AdminService::AdminService(ServiceDeps deps, ReanalysisRunner& reanalysis,
-                           absl::Time start_time, storage::Backups* backups,
-                           uint32_t backup_retention)
+AdminService::AdminService(ServiceDeps deps, absl::Time start_time,
+                           const StoreBackups& backups)
     : deps_(deps),
       organizations_(deps.domain),
       api_keys_(deps.domain, deps.api_key_verifier),
       operations_(deps.domain),
-      reanalysis_(reanalysis),
       server_info_(deps.domain, RunningVersions(), start_time),
-      backups_(backups, backup_retention) {}
+      backups_(backups) {}
 
 grpc::ServerUnaryReactor* AdminService::CreateOrganization(
     grpc::CallbackServerContext* context, const grpc::ByteBuffer* wire_request,
     grpc::ByteBuffer* wire_response) {
-  return RunUnary<v1::CreateOrganizationRequest, v1::Organization>(
-      context, wire_request, wire_response, deps_, CallWork::kWrite,
-      v1::SCOPE_PLATFORM_ADMIN,
-      [this](const Principal& caller, const auto& request, auto& response) {
-        return organizations_.Create(caller, request, response);
-      });
+  return RunMutation<v1::CreateOrganizationRequest, v1::Organization>(
+      context, wire_request, wire_response, deps_, v1::SCOPE_PLATFORM_ADMIN);
 }
 
 grpc::ServerUnaryReactor* AdminService::GetOrganization(
@@ -51,11 +45,8 @@ grpc::ServerUnaryReactor* AdminService::ListOrganizations(
 grpc::ServerUnaryReactor* AdminService::CreateApiKey(
     grpc::CallbackServerContext* context, const grpc::ByteBuffer* wire_request,
     grpc::ByteBuffer* wire_response) {
-  return RunUnary<v1::CreateApiKeyRequest, v1::ApiKey>(
-      context, wire_request, wire_response, deps_, CallWork::kWrite, kAnyScope,
-      [this](const Principal& caller, const auto& request, auto& response) {
-        return api_keys_.Create(caller, request, response);
-      });
+  return RunMutation<v1::CreateApiKeyRequest, v1::ApiKey>(
+      context, wire_request, wire_response, deps_, kAnyScope);
 }
 
 grpc::ServerUnaryReactor* AdminService::GetApiKey(
@@ -81,21 +72,15 @@ grpc::ServerUnaryReactor* AdminService::ListApiKeys(
 grpc::ServerUnaryReactor* AdminService::RevokeApiKey(
     grpc::CallbackServerContext* context, const grpc::ByteBuffer* wire_request,
     grpc::ByteBuffer* wire_response) {
-  return RunUnary<v1::RevokeApiKeyRequest, v1::ApiKey>(
-      context, wire_request, wire_response, deps_, CallWork::kWrite, kAnyScope,
-      [this](const Principal& caller, const auto& request, auto& response) {
-        return api_keys_.Revoke(caller, request, response);
-      });
+  return RunMutation<v1::RevokeApiKeyRequest, v1::ApiKey>(
+      context, wire_request, wire_response, deps_, kAnyScope);
 }
 
 grpc::ServerUnaryReactor* AdminService::ReanalyzeFeedback(
     grpc::CallbackServerContext* context, const grpc::ByteBuffer* wire_request,
     grpc::ByteBuffer* wire_response) {
-  return RunUnary<v1::ReanalyzeFeedbackRequest, v1::Operation>(
-      context, wire_request, wire_response, deps_, CallWork::kWrite, kAnyScope,
-      [this](const Principal& caller, const auto& request, auto& response) {
-        return reanalysis_.Reanalyze(caller, request, response);
-      });
+  return RunMutation<v1::ReanalyzeFeedbackRequest, v1::Operation>(
+      context, wire_request, wire_response, deps_, kAnyScope);
 }
 
 grpc::ServerUnaryReactor* AdminService::GetOperation(
@@ -134,12 +119,8 @@ grpc::ServerUnaryReactor* AdminService::GetServerInfo(
 grpc::ServerUnaryReactor* AdminService::CreateBackup(
     grpc::CallbackServerContext* context, const grpc::ByteBuffer* wire_request,
     grpc::ByteBuffer* wire_response) {
-  return RunUnary<v1::CreateBackupRequest, v1::Backup>(
-      context, wire_request, wire_response, deps_, CallWork::kWrite,
-      v1::SCOPE_PLATFORM_ADMIN,
-      [this](const Principal& caller, const auto& request, auto& response) {
-        return backups_.Create(caller, request, response);
-      });
+  return RunMutation<v1::CreateBackupRequest, v1::Backup>(
+      context, wire_request, wire_response, deps_, v1::SCOPE_PLATFORM_ADMIN);
 }
 
 grpc::ServerUnaryReactor* AdminService::ListBackups(
@@ -156,12 +137,8 @@ grpc::ServerUnaryReactor* AdminService::ListBackups(
 grpc::ServerUnaryReactor* AdminService::DeleteBackup(
     grpc::CallbackServerContext* context, const grpc::ByteBuffer* wire_request,
     grpc::ByteBuffer* wire_response) {
-  return RunUnary<v1::DeleteBackupRequest, google::protobuf::Empty>(
-      context, wire_request, wire_response, deps_, CallWork::kWrite,
-      v1::SCOPE_PLATFORM_ADMIN,
-      [this](const Principal& caller, const auto& request, auto& /*response*/) {
-        return backups_.Delete(caller, request);
-      });
+  return RunMutation<v1::DeleteBackupRequest, google::protobuf::Empty>(
+      context, wire_request, wire_response, deps_, v1::SCOPE_PLATFORM_ADMIN);
 }
 
 }  // namespace guestvoice::service

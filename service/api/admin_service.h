@@ -4,7 +4,6 @@
 #include "guestvoice/v1/admin_service.grpc.pb.h"
 #include "service/api/service_deps.h"
 #include "service/api/wire_messages.h"
-#include "service/feedback/reanalysis_runner.h"
 #include "service/tenancy/api_keys.h"
 #include "service/tenancy/operations.h"
 #include "service/tenancy/organizations.h"
@@ -37,12 +36,10 @@ class AdminService final
           v1::AdminService::WithRawCallbackMethod_ListBackups,
           v1::AdminService::WithRawCallbackMethod_DeleteBackup> {
  public:
-  // `reanalysis` runs feedback re-analysis. `start_time`: when the server
-  // started, for its uptime. `backups`: null when the server makes none;
-  // Create keeps the newest `backup_retention`.
-  AdminService(ServiceDeps deps, ReanalysisRunner& reanalysis,
-               absl::Time start_time, storage::Backups* backups,
-               uint32_t backup_retention);
+  // `start_time`: when the server started, for its uptime. `backups`: the
+  // server's, which the mutations (deps.mutations) create and delete.
+  AdminService(ServiceDeps deps, absl::Time start_time,
+               const StoreBackups& backups);
 
   grpc::ServerUnaryReactor* CreateOrganization(
       grpc::CallbackServerContext* context,
@@ -105,9 +102,8 @@ class AdminService final
   Organizations organizations_;
   ApiKeys api_keys_;
   Operations operations_;
-  ReanalysisRunner& reanalysis_;
   ServerInfoReader server_info_;
-  StoreBackups backups_;
+  const StoreBackups& backups_;
 };
 
 }  // namespace guestvoice::service

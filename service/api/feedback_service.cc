@@ -4,7 +4,6 @@
 #include <optional>
 #include <utility>
 
-#include "analysis/feedback_analyzer.h"
 #include "common/status_macros.h"
 #include "service/api/import_reactor.h"
 #include "service/api/stream_call_report.h"
@@ -12,31 +11,23 @@
 
 namespace guestvoice::service {
 
-FeedbackService::FeedbackService(ServiceDeps deps, FeedbackPublisher& publisher,
-                                 FeedbackWatchers& watchers,
-                                 ImportStreams& imports,
-                                 DurationHistogram& analysis_times)
+FeedbackService::FeedbackService(ServiceDeps deps, FeedbackWatchers& watchers,
+                                 ImportStreams& imports)
     : deps_(deps),
       watchers_(watchers),
       imports_(imports),
-      ingester_(deps.domain, publisher, analysis::FeedbackAnalyzer::Default(),
-                &analysis_times),
       items_(deps.domain) {}
 
 grpc::ServerUnaryReactor* FeedbackService::IngestFeedback(
     grpc::CallbackServerContext* context, const grpc::ByteBuffer* wire_request,
     grpc::ByteBuffer* wire_response) {
-  return RunUnary<v1::IngestFeedbackRequest, v1::Feedback>(
-      context, wire_request, wire_response, deps_, CallWork::kWrite,
-      v1::SCOPE_FEEDBACK_WRITE,
-      [this](const Principal& caller, const auto& request, auto& response) {
-        return ingester_.Ingest(caller, request, response);
-      });
+  return RunMutation<v1::IngestFeedbackRequest, v1::Feedback>(
+      context, wire_request, wire_response, deps_, v1::SCOPE_FEEDBACK_WRITE);
 }
 
 grpc::ServerReadReactor<grpc::ByteBuffer>* FeedbackService::ImportFeedback(
     grpc::CallbackServerContext* context, grpc::ByteBuffer* wire_response) {
-  return StartImport(context, deps_, ingester_, imports_, wire_response);
+  return StartImport(context, deps_, imports_, wire_response);
 }
 
 grpc::ServerUnaryReactor* FeedbackService::GetFeedback(
@@ -85,12 +76,8 @@ grpc::ServerWriteReactor<grpc::ByteBuffer>* FeedbackService::WatchFeedback(
 grpc::ServerUnaryReactor* FeedbackService::UpdateFeedback(
     grpc::CallbackServerContext* context, const grpc::ByteBuffer* wire_request,
     grpc::ByteBuffer* wire_response) {
-  return RunUnary<v1::UpdateFeedbackRequest, v1::Feedback>(
-      context, wire_request, wire_response, deps_, CallWork::kWrite,
-      v1::SCOPE_FEEDBACK_WRITE,
-      [this](const Principal& caller, const auto& request, auto& response) {
-        return items_.Update(caller, request, response);
-      });
+  return RunMutation<v1::UpdateFeedbackRequest, v1::Feedback>(
+      context, wire_request, wire_response, deps_, v1::SCOPE_FEEDBACK_WRITE);
 }
 
 }  // namespace guestvoice::service

@@ -1,14 +1,12 @@
 #ifndef GUESTVOICE_SERVICE_API_FEEDBACK_SERVICE_H_
 #define GUESTVOICE_SERVICE_API_FEEDBACK_SERVICE_H_
 
-#include "common/duration_histogram.h"
 #include "guestvoice/v1/feedback_service.grpc.pb.h"
 #include "service/api/feedback_watchers.h"
 #include "service/api/import_streams.h"
 #include "service/api/service_deps.h"
 #include "service/api/wire_messages.h"
 #include "service/feedback/feedback_items.h"
-#include "service/feedback/ingest.h"
 
 namespace guestvoice::service {
 
@@ -29,12 +27,10 @@ class FeedbackService final
           v1::FeedbackService::WithRawCallbackMethod_WatchFeedback,
           v1::FeedbackService::WithRawCallbackMethod_UpdateFeedback> {
  public:
-  // Ingest announces stored items to `publisher`, which passes them on to
-  // `watchers` (counting them on the way), and adds the time each item's
-  // analysis took to `analysis_times`.
-  FeedbackService(ServiceDeps deps, FeedbackPublisher& publisher,
-                  FeedbackWatchers& watchers, ImportStreams& imports,
-                  DurationHistogram& analysis_times);
+  // Ingest and import run through deps.mutations, whose table announces
+  // stored items to the publisher that feeds `watchers`.
+  FeedbackService(ServiceDeps deps, FeedbackWatchers& watchers,
+                  ImportStreams& imports);
 
   grpc::ServerUnaryReactor* IngestFeedback(
       grpc::CallbackServerContext* context,
@@ -63,7 +59,6 @@ class FeedbackService final
   ServiceDeps deps_;
   FeedbackWatchers& watchers_;
   ImportStreams& imports_;
-  FeedbackIngester ingester_;
   FeedbackItems items_;
 };
 

@@ -7,6 +7,7 @@
 
 #include <cstdlib>
 #include <iostream>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -18,6 +19,7 @@
 #include "absl/flags/usage_config.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
+#include "service/api/listen_address.h"
 #include "service/api/log_format.h"
 #include "service/api/server.h"
 #include "service/api/versions.h"
@@ -120,6 +122,23 @@ ABSL_FLAG(int, backup_retention, 7,
 ABSL_FLAG(int, restore_from, 0,
           "Restore backup N of --backup_dir into --data_dir, which must be "
           "missing or empty, then exit without serving.");
+ABSL_FLAG(std::string, cluster_brokers, "",
+          "Run as a node of a cluster (docs/cluster.md): HOST:PORT,... of "
+          "Kafka brokers (any reachable ones). Every write then goes through "
+          "the cluster's command log. Empty: the embedded single-node "
+          "store.");
+ABSL_FLAG(std::string, cluster_bootstrap_file, "",
+          "As --cluster_brokers, read from the file `tools/cluster up` "
+          "writes (var/cluster/bootstrap).");
+ABSL_FLAG(std::string, cluster_node_id, "",
+          "This node's name in the cluster (its Kafka client id); required "
+          "with --cluster_brokers, unique per node.");
+ABSL_FLAG(std::string, advertise, "",
+          "HOST:PORT other nodes and clients reach this node at; required "
+          "with --cluster_brokers.");
+ABSL_FLAG(absl::Duration, cluster_start_timeout, absl::Seconds(60),
+          "How long a cluster node retries reaching its cluster at start "
+          "before it gives up.");
 ABSL_FLAG(absl::Duration, shutdown_grace, absl::Seconds(10),
           "On SIGTERM/SIGINT, how long in-flight calls may take to finish "
           "before they are cancelled.");
@@ -182,6 +201,49 @@ int Restore() {
 }
 
 }  // namespace
+
+// The cluster options of the flags: nullopt for the embedded mode; an error
+// saying which flag is wrong.
+absl::StatusOr<std::optional<guestvoice::service::cluster::ClusterOptions>>
+ClusterFlags() {
+  namespace cluster = guestvoice::service::cluster;
+  const std::string brokers = absl::GetFlag(FLAGS_cluster_brokers);
+  const std::string file = absl::GetFlag(FLAGS_cluster_bootstrap_file);
+  if (brokers.empty() && file.empty()) {
+    if (!absl::GetFlag(FLAGS_cluster_node_id).empty() ||
+        !absl::GetFlag(FLAGS_advertise).empty()) {
+      return absl::InvalidArgumentError(
+          "--cluster_node_id and --advertise need --cluster_brokers or "
+          "--cluster_bootstrap_file");
+    }
+    return std::nullopt;
+  }
+  if (!brokers.empty() && !file.empty()) {
+    return absl::InvalidArgumentError(
+        "give --cluster_brokers or --cluster_bootstrap_file, not both");
+  }
+  cluster::ClusterOptions options;
+  absl::StatusOr<std::string> servers =
+      brokers.empty() ? cluster::ReadBootstrapFile(file)
+                      : cluster::ParseBootstrapServers(brokers);
+  if (!servers.ok()) return servers.status();
+  options.bootstrap_servers = *std::move(servers);
+  options.node_id = absl::GetFlag(FLAGS_cluster_node_id);
+  if (options.node_id.empty()) {
+    return absl::InvalidArgumentError(
+        "a cluster node needs --cluster_node_id, unique in its cluster");
+  }
+  const std::string advertise = absl::GetFlag(FLAGS_advertise);
+  if (absl::StatusOr<guestvoice::service::ListenAddress> address =
+          guestvoice::service::ParseListenAddress("advertise", advertise,
+                                                  "10.0.0.7:50051");
+      advertise.empty() || !address.ok()) {
+    return absl::InvalidArgumentError(
+        "a cluster node needs --advertise=HOST:PORT, where other nodes and "
+        "clients reach it");
+  }
+  return options;
+}
 
 int main(int argc, char** argv) {
   // With tcmalloc (GUESTVOICE_TCMALLOC) glibc's malloc is not used at all.
@@ -315,6 +377,19 @@ int main(int argc, char** argv) {
       .scan_queue_capacity =
           static_cast<size_t>(absl::GetFlag(FLAGS_scan_queue_capacity)),
   };
+  absl::StatusOr<std::optional<guestvoice::service::cluster::ClusterOptions>>
+      cluster = ClusterFlags();
+  if (!cluster.ok()) {
+    spdlog::critical("{}", std::string(cluster.status().message()));
+    return EXIT_FAILURE;
+  }
+  options.cluster = *std::move(cluster);
+  options.cluster_start_timeout = absl::GetFlag(FLAGS_cluster_start_timeout);
+  if (options.cluster.has_value()) {
+    spdlog::info("cluster node {} (advertised at {}) on brokers {}: connecting",
+                 options.cluster->node_id, absl::GetFlag(FLAGS_advertise),
+                 options.cluster->bootstrap_servers);
+  }
   auto server = guestvoice::service::Server::Start(options);
   if (!server.ok()) {
     spdlog::critical("cannot start: {}", server.status().ToString());

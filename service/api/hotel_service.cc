@@ -7,12 +7,8 @@ namespace guestvoice::service {
 grpc::ServerUnaryReactor* HotelService::CreateHotel(
     grpc::CallbackServerContext* context, const grpc::ByteBuffer* wire_request,
     grpc::ByteBuffer* wire_response) {
-  return RunUnary<v1::CreateHotelRequest, v1::Hotel>(
-      context, wire_request, wire_response, deps_, CallWork::kWrite,
-      v1::SCOPE_ADMIN,
-      [this](const Principal& caller, const auto& request, auto& response) {
-        return hotels_.Create(caller, request, response);
-      });
+  return RunMutation<v1::CreateHotelRequest, v1::Hotel>(
+      context, wire_request, wire_response, deps_, v1::SCOPE_ADMIN);
 }
 
 grpc::ServerUnaryReactor* HotelService::GetHotel(
@@ -38,23 +34,15 @@ grpc::ServerUnaryReactor* HotelService::ListHotels(
 grpc::ServerUnaryReactor* HotelService::UpdateHotel(
     grpc::CallbackServerContext* context, const grpc::ByteBuffer* wire_request,
     grpc::ByteBuffer* wire_response) {
-  return RunUnary<v1::UpdateHotelRequest, v1::Hotel>(
-      context, wire_request, wire_response, deps_, CallWork::kWrite,
-      v1::SCOPE_ADMIN,
-      [this](const Principal& caller, const auto& request, auto& response) {
-        return hotels_.Update(caller, request, response);
-      });
+  return RunMutation<v1::UpdateHotelRequest, v1::Hotel>(
+      context, wire_request, wire_response, deps_, v1::SCOPE_ADMIN);
 }
 
 grpc::ServerUnaryReactor* HotelService::DeleteHotel(
     grpc::CallbackServerContext* context, const grpc::ByteBuffer* wire_request,
     grpc::ByteBuffer* wire_response) {
-  return RunUnary<v1::DeleteHotelRequest, google::protobuf::Empty>(
-      context, wire_request, wire_response, deps_, CallWork::kWrite,
-      v1::SCOPE_ADMIN,
-      [this](const Principal& caller, const auto& request, auto& /*response*/) {
-        return hotels_.Delete(caller, request);
-      });
+  return RunMutation<v1::DeleteHotelRequest, google::protobuf::Empty>(
+      context, wire_request, wire_response, deps_, v1::SCOPE_ADMIN);
 }
 
 }  // namespace guestvoice::service

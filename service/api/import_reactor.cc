@@ -19,11 +19,9 @@ class ImportReactor final : public grpc::ServerReadReactor<grpc::ByteBuffer> {
   // step runs there, one at a time: the next read starts only when the
   // previous item is durable, so the reactor's state needs no lock.
   ImportReactor(grpc::CallbackServerContext* context, const ServiceDeps& deps,
-                const FeedbackIngester& ingester, ImportStreams& streams,
-                grpc::ByteBuffer* wire_response)
+                ImportStreams& streams, grpc::ByteBuffer* wire_response)
       : context_(context),
         deps_(deps),
-        ingester_(ingester),
         streams_(streams),
         wire_response_(wire_response),
         report_(deps.calls, *v1::ImportFeedbackRequest::descriptor(),
@@ -108,7 +106,13 @@ class ImportReactor final : public grpc::ServerReadReactor<grpc::ByteBuffer> {
       End(ToGrpcStatus(parent));
       return;
     } else {
-      RecordResult(ingester_.Ingest(*organization_, request_.feedback()));
+      // The item as IngestFeedback would store it, through the mutation
+      // table's ImportFeedback entry (the command log in the cluster mode).
+      v1::ImportFeedbackResult result;
+      const absl::StatusOr<std::string> ran =
+          deps_.mutations.Run(*principal_, request_, result,
+                              absl::FromChrono(context_->deadline()));
+      RecordResult(ran.status(), std::move(result));
     }
     ReadNextOrFinish();
   }
@@ -142,27 +146,25 @@ class ImportReactor final : public grpc::ServerReadReactor<grpc::ByteBuffer> {
     return absl::OkStatus();
   }
 
-  void RecordResult(const absl::StatusOr<IngestOutcome>& outcome) {
-    v1::ImportFeedbackResult& result = *response_.add_results();
+  // `result`: the item's, as the ImportFeedback mutation filled it when
+  // `status` is OK.
+  void RecordResult(const absl::Status& status,
+                    v1::ImportFeedbackResult result = {}) {
+    if (!status.ok()) result.Clear();
     result.set_index(next_index_++);
-    *result.mutable_status() = ToRpcStatus(outcome.status());
-    if (!outcome.ok()) {
+    *result.mutable_status() = ToRpcStatus(status);
+    if (!status.ok()) {
       response_.set_failed_count(response_.failed_count() + 1);
-      return;
-    }
-    result.set_feedback(outcome->feedback.name());
-    result.set_duplicate(outcome->duplicate);
-    result.set_repeat(outcome->feedback.repeat());
-    if (outcome->duplicate) {
+    } else if (result.duplicate()) {
       response_.set_duplicate_count(response_.duplicate_count() + 1);
     } else {
       response_.set_ingested_count(response_.ingested_count() + 1);
     }
+    *response_.add_results() = std::move(result);
   }
 
   grpc::CallbackServerContext* const context_;
   const ServiceDeps& deps_;
-  const FeedbackIngester& ingester_;
   ImportStreams& streams_;
   bool holds_slot_ = false;
   grpc::ByteBuffer* const wire_response_;
@@ -180,9 +182,8 @@ class ImportReactor final : public grpc::ServerReadReactor<grpc::ByteBuffer> {
 
 grpc::ServerReadReactor<grpc::ByteBuffer>* StartImport(
     grpc::CallbackServerContext* context, const ServiceDeps& deps,
-    const FeedbackIngester& ingester, ImportStreams& streams,
-    grpc::ByteBuffer* wire_response) {
-  return new ImportReactor(context, deps, ingester, streams, wire_response);
+    ImportStreams& streams, grpc::ByteBuffer* wire_response) {
+  return new ImportReactor(context, deps, streams, wire_response);
 }
 
 }  // namespace guestvoice::service

@@ -23,8 +23,7 @@ namespace guestvoice::service {
 // (the call answers after that many, reading no more).
 grpc::ServerReadReactor<grpc::ByteBuffer>* StartImport(
     grpc::CallbackServerContext* context, const ServiceDeps& deps,
-    const FeedbackIngester& ingester, ImportStreams& streams,
-    grpc::ByteBuffer* wire_response);
+    ImportStreams& streams, grpc::ByteBuffer* wire_response);
 
 }  // namespace guestvoice::service
 

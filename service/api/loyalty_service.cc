@@ -7,12 +7,8 @@ namespace guestvoice::service {
 grpc::ServerUnaryReactor* LoyaltyService::CreateGuest(
     grpc::CallbackServerContext* context, const grpc::ByteBuffer* wire_request,
     grpc::ByteBuffer* wire_response) {
-  return RunUnary<v1::CreateGuestRequest, v1::Guest>(
-      context, wire_request, wire_response, deps_, CallWork::kWrite,
-      v1::SCOPE_LOYALTY_WRITE,
-      [this](const Principal& caller, const auto& request, auto& response) {
-        return guests_.Create(caller, request, response);
-      });
+  return RunMutation<v1::CreateGuestRequest, v1::Guest>(
+      context, wire_request, wire_response, deps_, v1::SCOPE_LOYALTY_WRITE);
 }
 
 grpc::ServerUnaryReactor* LoyaltyService::GetGuest(
@@ -51,45 +47,29 @@ grpc::ServerUnaryReactor* LoyaltyService::ListGuests(
 grpc::ServerUnaryReactor* LoyaltyService::LinkIdentity(
     grpc::CallbackServerContext* context, const grpc::ByteBuffer* wire_request,
     grpc::ByteBuffer* wire_response) {
-  return RunUnary<v1::LinkIdentityRequest, v1::Guest>(
-      context, wire_request, wire_response, deps_, CallWork::kWrite,
-      v1::SCOPE_LOYALTY_WRITE,
-      [this](const Principal& caller, const auto& request, auto& response) {
-        return guests_.LinkIdentity(caller, request, response);
-      });
+  return RunMutation<v1::LinkIdentityRequest, v1::Guest>(
+      context, wire_request, wire_response, deps_, v1::SCOPE_LOYALTY_WRITE);
 }
 
 grpc::ServerUnaryReactor* LoyaltyService::UnlinkIdentity(
     grpc::CallbackServerContext* context, const grpc::ByteBuffer* wire_request,
     grpc::ByteBuffer* wire_response) {
-  return RunUnary<v1::UnlinkIdentityRequest, v1::Guest>(
-      context, wire_request, wire_response, deps_, CallWork::kWrite,
-      v1::SCOPE_LOYALTY_WRITE,
-      [this](const Principal& caller, const auto& request, auto& response) {
-        return guests_.UnlinkIdentity(caller, request, response);
-      });
+  return RunMutation<v1::UnlinkIdentityRequest, v1::Guest>(
+      context, wire_request, wire_response, deps_, v1::SCOPE_LOYALTY_WRITE);
 }
 
 grpc::ServerUnaryReactor* LoyaltyService::MergeGuests(
     grpc::CallbackServerContext* context, const grpc::ByteBuffer* wire_request,
     grpc::ByteBuffer* wire_response) {
-  return RunUnary<v1::MergeGuestsRequest, v1::Guest>(
-      context, wire_request, wire_response, deps_, CallWork::kWrite,
-      v1::SCOPE_LOYALTY_WRITE,
-      [this](const Principal& caller, const auto& request, auto& response) {
-        return guests_.Merge(caller, request, response);
-      });
+  return RunMutation<v1::MergeGuestsRequest, v1::Guest>(
+      context, wire_request, wire_response, deps_, v1::SCOPE_LOYALTY_WRITE);
 }
 
 grpc::ServerUnaryReactor* LoyaltyService::EraseGuest(
     grpc::CallbackServerContext* context, const grpc::ByteBuffer* wire_request,
     grpc::ByteBuffer* wire_response) {
-  return RunUnary<v1::EraseGuestRequest, google::protobuf::Empty>(
-      context, wire_request, wire_response, deps_, CallWork::kWrite,
-      v1::SCOPE_LOYALTY_WRITE,
-      [this](const Principal& caller, const auto& request, auto& /*response*/) {
-        return guests_.Erase(caller, request);
-      });
+  return RunMutation<v1::EraseGuestRequest, google::protobuf::Empty>(
+      context, wire_request, wire_response, deps_, v1::SCOPE_LOYALTY_WRITE);
 }
 
 grpc::ServerUnaryReactor* LoyaltyService::ExportGuest(
@@ -106,34 +86,22 @@ grpc::ServerUnaryReactor* LoyaltyService::ExportGuest(
 grpc::ServerUnaryReactor* LoyaltyService::RecordStay(
     grpc::CallbackServerContext* context, const grpc::ByteBuffer* wire_request,
     grpc::ByteBuffer* wire_response) {
-  return RunUnary<v1::RecordStayRequest, v1::Stay>(
-      context, wire_request, wire_response, deps_, CallWork::kWrite,
-      v1::SCOPE_LOYALTY_WRITE,
-      [this](const Principal& caller, const auto& request, auto& response) {
-        return stays_.Record(caller, request, response);
-      });
+  return RunMutation<v1::RecordStayRequest, v1::Stay>(
+      context, wire_request, wire_response, deps_, v1::SCOPE_LOYALTY_WRITE);
 }
 
 grpc::ServerUnaryReactor* LoyaltyService::CancelStay(
     grpc::CallbackServerContext* context, const grpc::ByteBuffer* wire_request,
     grpc::ByteBuffer* wire_response) {
-  return RunUnary<v1::CancelStayRequest, v1::Stay>(
-      context, wire_request, wire_response, deps_, CallWork::kWrite,
-      v1::SCOPE_LOYALTY_WRITE,
-      [this](const Principal& caller, const auto& request, auto& response) {
-        return stays_.Cancel(caller, request, response);
-      });
+  return RunMutation<v1::CancelStayRequest, v1::Stay>(
+      context, wire_request, wire_response, deps_, v1::SCOPE_LOYALTY_WRITE);
 }
 
 grpc::ServerUnaryReactor* LoyaltyService::RecordCheckIn(
     grpc::CallbackServerContext* context, const grpc::ByteBuffer* wire_request,
     grpc::ByteBuffer* wire_response) {
-  return RunUnary<v1::RecordCheckInRequest, v1::CheckIn>(
-      context, wire_request, wire_response, deps_, CallWork::kWrite,
-      v1::SCOPE_LOYALTY_WRITE,
-      [this](const Principal& caller, const auto& request, auto& response) {
-        return check_ins_.Record(caller, request, response);
-      });
+  return RunMutation<v1::RecordCheckInRequest, v1::CheckIn>(
+      context, wire_request, wire_response, deps_, v1::SCOPE_LOYALTY_WRITE);
 }
 
 grpc::ServerUnaryReactor* LoyaltyService::GetLoyaltyProgram(
@@ -150,12 +118,8 @@ grpc::ServerUnaryReactor* LoyaltyService::GetLoyaltyProgram(
 grpc::ServerUnaryReactor* LoyaltyService::UpdateLoyaltyProgram(
     grpc::CallbackServerContext* context, const grpc::ByteBuffer* wire_request,
     grpc::ByteBuffer* wire_response) {
-  return RunUnary<v1::UpdateLoyaltyProgramRequest, v1::LoyaltyProgram>(
-      context, wire_request, wire_response, deps_, CallWork::kWrite,
-      v1::SCOPE_ADMIN,
-      [this](const Principal& caller, const auto& request, auto& response) {
-        return programs_.Update(caller, request, response);
-      });
+  return RunMutation<v1::UpdateLoyaltyProgramRequest, v1::LoyaltyProgram>(
+      context, wire_request, wire_response, deps_, v1::SCOPE_ADMIN);
 }
 
 grpc::ServerUnaryReactor* LoyaltyService::GetLoyaltyStatus(
@@ -172,12 +136,8 @@ grpc::ServerUnaryReactor* LoyaltyService::GetLoyaltyStatus(
 grpc::ServerUnaryReactor* LoyaltyService::SetManualTier(
     grpc::CallbackServerContext* context, const grpc::ByteBuffer* wire_request,
     grpc::ByteBuffer* wire_response) {
-  return RunUnary<v1::SetManualTierRequest, v1::LoyaltyStatus>(
-      context, wire_request, wire_response, deps_, CallWork::kWrite,
-      v1::SCOPE_LOYALTY_WRITE,
-      [this](const Principal& caller, const auto& request, auto& response) {
-        return statuses_.SetManualTier(caller, request, response);
-      });
+  return RunMutation<v1::SetManualTierRequest, v1::LoyaltyStatus>(
+      context, wire_request, wire_response, deps_, v1::SCOPE_LOYALTY_WRITE);
 }
 
 }  // namespace guestvoice::service

@@ -4,11 +4,9 @@
 #include "guestvoice/v1/loyalty_service.grpc.pb.h"
 #include "service/api/service_deps.h"
 #include "service/api/wire_messages.h"
-#include "service/loyalty/check_ins.h"
 #include "service/loyalty/guests.h"
 #include "service/loyalty/loyalty_programs.h"
 #include "service/loyalty/loyalty_statuses.h"
-#include "service/loyalty/stays.h"
 
 namespace guestvoice::service {
 
@@ -41,8 +39,6 @@ class LoyaltyService final
   explicit LoyaltyService(ServiceDeps deps)
       : deps_(deps),
         guests_(deps.domain),
-        stays_(deps.domain),
-        check_ins_(deps.domain),
         programs_(deps.domain),
         statuses_(deps.domain) {}
 
@@ -114,8 +110,6 @@ class LoyaltyService final
  private:
   ServiceDeps deps_;
   Guests guests_;
-  Stays stays_;
-  CheckIns check_ins_;
   LoyaltyPrograms programs_;
   LoyaltyStatuses statuses_;
 };

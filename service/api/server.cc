@@ -5,6 +5,7 @@
 #include <grpcpp/health_check_service_interface.h>
 #include <grpcpp/security/server_credentials.h>
 #include <grpcpp/server_builder.h>
+#include <spdlog/spdlog.h>
 
 #include <fstream>
 #include <sstream>
@@ -167,9 +168,12 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(ServerOptions options) {
                      storage::Backups::Open(opts.backup_dir, *server->store_,
                                             opts.backup_env));
   }
-  ASSIGN_OR_RETURN(
-      server->bootstrap_,
-      BootstrapIfEmpty(*server->store_, *server->clock_, server->ids_));
+  // A cluster bootstraps once for all its nodes, by command (ClusterNode).
+  if (!opts.cluster.has_value()) {
+    ASSIGN_OR_RETURN(
+        server->bootstrap_,
+        BootstrapIfEmpty(*server->store_, *server->clock_, server->ids_));
+  }
   server->api_key_verifier_ = std::make_unique<ApiKeyVerifier>(*server->store_);
   server->rate_limiter_ =
       std::make_unique<KeyRateLimiter>(opts.rate_limit, *server->clock_);
@@ -195,32 +199,56 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(ServerOptions options) {
   server->call_recorder_ = std::make_unique<CallRecorder>(
       *server->call_metrics_, server->call_log_.get());
 
-  const ServiceDeps deps{
-      .domain = {*server->store_, server->locks_, *server->clock_, server->ids_,
-                 server->attribution_locks_},
-      .authenticator = *server->authenticator_,
-      .api_key_verifier = *server->api_key_verifier_,
-      .reads = *server->reads_,
-      .scans = *server->scans_,
-      .writes = *server->writes_,
-      .calls = *server->call_recorder_};
-  server->services_.push_back(std::make_unique<HotelService>(deps));
+  const DomainContext domain{*server->store_, server->locks_, *server->clock_,
+                             server->ids_, server->attribution_locks_};
   server->reanalysis_ = std::make_unique<FeedbackReanalysis>(
-      deps.domain, analysis::FeedbackAnalyzer::Default());
+      domain, analysis::FeedbackAnalyzer::Default());
   // Resumes the operations a previous run left unfinished.
   ASSIGN_OR_RETURN(server->reanalysis_runner_,
-                   ReanalysisRunner::Start(*server->reanalysis_, deps.domain));
-  server->services_.push_back(std::make_unique<AdminService>(
-      deps, *server->reanalysis_runner_, start_time, server->backups_.get(),
-      opts.backup_retention));
+                   ReanalysisRunner::Start(*server->reanalysis_, domain));
+  server->store_backups_ = std::make_unique<StoreBackups>(
+      server->backups_.get(), opts.backup_retention);
   server->feedback_watchers_ =
       std::make_unique<FeedbackWatchers>(opts.watchers);
   server->import_streams_ = std::make_unique<ImportStreams>(opts.imports);
   server->counting_publisher_ =
       std::make_unique<CountingPublisher>(*server->feedback_watchers_);
+  server->mutation_table_ = std::make_unique<cluster::MutationTable>(
+      cluster::MutationDeps{.api_key_verifier = *server->api_key_verifier_,
+                            .publisher = *server->counting_publisher_,
+                            .analyzer = analysis::FeedbackAnalyzer::Default(),
+                            .analysis_times = &server->analysis_times_,
+                            .reanalysis = server->reanalysis_runner_.get(),
+                            .backups = server->store_backups_.get()});
+  cluster::MutationRunner* mutations = nullptr;
+  cluster::AppliedProgress* applied = nullptr;
+  if (opts.cluster.has_value()) {
+    ASSIGN_OR_RETURN(
+        server->cluster_node_,
+        ClusterNode::Start(*opts.cluster, opts.cluster_start_timeout,
+                           *server->mutation_table_, domain));
+    mutations = &server->cluster_node_->mutations();
+    applied = &server->cluster_node_->progress();
+  } else {
+    server->embedded_mutations_ = std::make_unique<cluster::EmbeddedMutations>(
+        *server->mutation_table_, domain);
+    mutations = server->embedded_mutations_.get();
+  }
+
+  const ServiceDeps deps{.domain = domain,
+                         .authenticator = *server->authenticator_,
+                         .api_key_verifier = *server->api_key_verifier_,
+                         .reads = *server->reads_,
+                         .scans = *server->scans_,
+                         .writes = *server->writes_,
+                         .calls = *server->call_recorder_,
+                         .mutations = *mutations,
+                         .applied = applied};
+  server->services_.push_back(std::make_unique<HotelService>(deps));
+  server->services_.push_back(std::make_unique<AdminService>(
+      deps, start_time, *server->store_backups_));
   server->services_.push_back(std::make_unique<FeedbackService>(
-      deps, *server->counting_publisher_, *server->feedback_watchers_,
-      *server->import_streams_, server->analysis_times_));
+      deps, *server->feedback_watchers_, *server->import_streams_));
   server->services_.push_back(std::make_unique<LoyaltyService>(deps));
   server->services_.push_back(std::make_unique<InsightService>(deps));
 
@@ -261,10 +289,27 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(ServerOptions options) {
   }
   grpc::HealthCheckServiceInterface* health =
       server->grpc_server_->GetHealthCheckService();
+  // A cluster node serves once it has caught up with the log.
+  const bool serving = server->cluster_node_ == nullptr;
   for (const std::string& name : server->service_names_) {
-    health->SetServingStatus(name, true);
+    health->SetServingStatus(name, serving);
   }
-  health->SetServingStatus("", true);
+  health->SetServingStatus("", serving);
+  if (!serving) {
+    server->cluster_node_->WhenCaughtUp(
+        [health, names = server->service_names_](const absl::Status& status) {
+          if (!status.ok()) {
+            spdlog::error("cluster: this node cannot serve: {}",
+                          status.ToString());
+            return;
+          }
+          spdlog::info("cluster: caught up with the command log; serving");
+          for (const std::string& name : names) {
+            health->SetServingStatus(name, true);
+          }
+          health->SetServingStatus("", true);
+        });
+  }
   return server;
 }
 
@@ -290,6 +335,7 @@ absl::Status Server::Shutdown(absl::Duration grace) {
   reads_.reset();
   scans_.reset();
   writes_.reset();
+  if (cluster_node_ != nullptr) cluster_node_->Stop();
   reanalysis_runner_.reset();
   return store_ != nullptr ? store_->Close() : absl::OkStatus();
 }

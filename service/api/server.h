@@ -19,17 +19,22 @@
 #include "service/api/call_log.h"
 #include "service/api/call_metrics.h"
 #include "service/api/call_recorder.h"
+#include "service/api/cluster_node.h"
 #include "service/api/counting_publisher.h"
 #include "service/api/feedback_watchers.h"
 #include "service/api/import_streams.h"
 #include "service/api/metrics_endpoint.h"
 #include "service/api/server_metrics.h"
+#include "service/cluster/kafka_config.h"
+#include "service/cluster/mutation_runner.h"
+#include "service/cluster/mutation_table.h"
 #include "service/core/id_source.h"
 #include "service/feedback/reanalysis.h"
 #include "service/feedback/reanalysis_runner.h"
 #include "service/feedback/schema_upgrade.h"
 #include "service/feedback/voices.h"
 #include "service/tenancy/bootstrap.h"
+#include "service/tenancy/store_backups.h"
 #include "storage/backups.h"
 #include "storage/store.h"
 
@@ -104,6 +109,13 @@ struct ServerOptions {
   // The same for scans, which take far longer each: a queued scan would wait
   // longer than most callers' deadlines behind more than a few hundred.
   size_t scan_queue_capacity = 256;
+  // Set: the server is a node of a cluster (docs/cluster.md). Every write
+  // goes through the cluster's command log, the node applies every
+  // partition of it, health is NOT_SERVING until it has caught up, and the
+  // first-start bootstrap is one command for the whole cluster.
+  std::optional<cluster::ClusterOptions> cluster;
+  // How long a cluster node keeps retrying to reach its cluster at start.
+  absl::Duration cluster_start_timeout = absl::Seconds(60);
 };
 
 // What Server::Start did to bring a store of an older schema up to date.
@@ -197,6 +209,13 @@ class Server {
   // Stopped after the calls that may queue work on it, before the store
   // closes.
   std::unique_ptr<ReanalysisRunner> reanalysis_runner_;
+  std::unique_ptr<StoreBackups> store_backups_;
+  // Every mutation's domain call, and what runs them: at once (embedded),
+  // or the cluster node's runner.
+  std::unique_ptr<cluster::MutationTable> mutation_table_;
+  std::unique_ptr<cluster::EmbeddedMutations> embedded_mutations_;
+  // Stopped after the calls (which wait on it), before the store closes.
+  std::unique_ptr<ClusterNode> cluster_node_;
   std::vector<std::unique_ptr<grpc::Service>> services_;
   std::vector<std::string> service_names_;
   std::unique_ptr<grpc::Server> grpc_server_;

@@ -4,6 +4,8 @@
 #include "common/bounded_executor.h"
 #include "service/api/authenticator.h"
 #include "service/api/call_recorder.h"
+#include "service/cluster/applied_progress.h"
+#include "service/cluster/mutation_runner.h"
 #include "service/core/domain_context.h"
 #include "service/tenancy/api_key_verifier.h"
 
@@ -27,6 +29,12 @@ struct ServiceDeps {
   BoundedExecutor& writes;
   // Where every finished call is counted and logged.
   const CallRecorder& calls;
+  // Runs every mutation (RunMutation, unary_call.h): at once, or through
+  // the command log in the cluster mode.
+  cluster::MutationRunner& mutations;
+  // The cluster mode's record of what this node applied, which calls that
+  // carry a consistency token wait on; null in the embedded mode.
+  cluster::AppliedProgress* applied = nullptr;
 };
 
 }  // namespace guestvoice::service

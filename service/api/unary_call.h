@@ -13,9 +13,11 @@
 #include "common/status_macros.h"
 #include "service/api/authenticator.h"
 #include "service/api/call_recorder.h"
+#include "service/api/consistency_token.h"
 #include "service/api/grpc_status.h"
 #include "service/api/service_deps.h"
 #include "service/api/wire_messages.h"
+#include "service/cluster/mutation_runner.h"
 #include "service/core/errors.h"
 #include "service/core/principal.h"
 #include "storage/memory_only_reads.h"
@@ -69,7 +71,10 @@ grpc::ServerUnaryReactor* RunUnary(
   // Set when the first try authenticated the caller: the retry must not
   // count the call against the key's rate limit again.
   std::optional<Principal> authenticated;
-  if (work == CallWork::kQuickRead) {
+  // Waiting for a consistency token must not happen on a callback thread.
+  const bool awaits_token = AwaitsConsistencyToken(*context, deps);
+  cluster::AppliedProgress* const applied = deps.applied;
+  if (work == CallWork::kQuickRead && !awaits_token) {
     storage::MemoryOnlyReads memory_only;
     absl::StatusOr<Principal> caller =
         authenticator.Authenticate(*context, scope);
@@ -89,10 +94,10 @@ grpc::ServerUnaryReactor* RunUnary(
   BoundedExecutor& executor = work == CallWork::kWrite  ? deps.writes
                               : work == CallWork::kScan ? deps.scans
                                                         : deps.reads;
-  const bool accepted =
-      executor.TrySubmit([reactor, context, &request_type, &authenticator,
-                          &calls, arrived, scope, handler = std::move(handler),
-                          caller = std::move(authenticated)]() mutable {
+  const bool accepted = executor.TrySubmit(
+      [reactor, context, &request_type, &authenticator, &calls, arrived, scope,
+       awaits_token, applied, handler = std::move(handler),
+       caller = std::move(authenticated)]() mutable {
         if (context->IsCancelled()) {
           calls.Finished({request_type, *context, nullptr,
                           absl::StatusCode::kCancelled, absl::Now() - arrived});
@@ -109,7 +114,10 @@ grpc::ServerUnaryReactor* RunUnary(
             status = authenticated_now.status();
           }
         }
-        if (caller.has_value()) status = handler(*caller);
+        if (caller.has_value() && awaits_token) {
+          status = AwaitConsistencyToken(*context, *applied);
+        }
+        if (caller.has_value() && status.ok()) status = handler(*caller);
         // Before Finish, after which the context may be gone.
         calls.Finished({request_type, *context,
                         caller.has_value() ? &*caller : nullptr, status.code(),
@@ -150,6 +158,30 @@ grpc::ServerUnaryReactor* RunUnary(grpc::CallbackServerContext* context,
                     *wire_response = EncodeBuffer(response);
                     return absl::OkStatus();
                   });
+}
+
+// RunUnary for a mutation (CallWork::kWrite): its domain call is the
+// MutationTable's for `Request`, run by deps.mutations (at once, or through
+// the command log in the cluster mode, bounded by the call's deadline). A
+// consistency token it returns goes back in kConsistencyTokenHeader.
+template <typename Request, typename Response>
+grpc::ServerUnaryReactor* RunMutation(grpc::CallbackServerContext* context,
+                                      const grpc::ByteBuffer* wire_request,
+                                      grpc::ByteBuffer* wire_response,
+                                      const ServiceDeps& deps,
+                                      v1::Scope scope) {
+  return RunUnary<Request, Response>(
+      context, wire_request, wire_response, deps, CallWork::kWrite, scope,
+      [context, mutations = &deps.mutations](
+          const Principal& caller, const Request& request, Response& response) {
+        absl::StatusOr<std::string> token = mutations->Run(
+            caller, request, response, absl::FromChrono(context->deadline()));
+        if (!token.ok()) return token.status();
+        if (!token->empty()) {
+          context->AddInitialMetadata(kConsistencyTokenHeader, *token);
+        }
+        return absl::OkStatus();
+      });
 }
 
 }  // namespace guestvoice::service

@@ -6,6 +6,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "service/cluster/kafka_status.h"
+#include "service/cluster/topic_verification.h"
 
 namespace guestvoice::service::cluster {
 namespace {
@@ -109,6 +110,74 @@ absl::StatusOr<std::unique_ptr<PartitionConsumer>> PartitionConsumer::Create(
     return status;
   }
   return consumer;
+}
+
+absl::StatusOr<std::unique_ptr<PartitionConsumer>>
+PartitionConsumer::CreateForAll(const ClusterOptions& options,
+                                PartitionListener* listener,
+                                absl::Duration timeout) {
+  // librdkafka's consumer needs a group id even when it never joins the
+  // group: this node's own, so nothing it does touches another's.
+  absl::StatusOr<std::unique_ptr<RdKafka::Conf>> conf =
+      BuildKafkaConf(ConsumerSettings(
+          options, absl::StrCat("guestvoice-apply-", options.node_id)));
+  if (!conf.ok()) return conf.status();
+  std::unique_ptr<PartitionConsumer> consumer(
+      new PartitionConsumer(options, listener));
+  std::string error;
+  consumer->consumer_.reset(RdKafka::KafkaConsumer::create(conf->get(), error));
+  if (consumer->consumer_ == nullptr) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("creating the Kafka consumer: ", error));
+  }
+  absl::StatusOr<TopicDescription> topic =
+      DescribeTopic(*consumer->consumer_, options.command_topic,
+                    /*with_configs=*/false, timeout);
+  if (!topic.ok()) return topic.status();
+  std::vector<std::unique_ptr<RdKafka::TopicPartition>> owned;
+  std::vector<RdKafka::TopicPartition*> partitions;
+  for (int32_t partition = 0; partition < topic->partitions; ++partition) {
+    absl::StatusOr<int64_t> offset = listener->OnAssigned(partition);
+    if (!offset.ok()) return offset.status();
+    owned.emplace_back(RdKafka::TopicPartition::create(options.command_topic,
+                                                       partition, *offset));
+    partitions.push_back(owned.back().get());
+    consumer->assigned_.insert(partition);
+  }
+  if (absl::Status status = KafkaStatus(consumer->consumer_->assign(partitions),
+                                        "assigning partitions");
+      !status.ok()) {
+    return status;
+  }
+  return consumer;
+}
+
+absl::StatusOr<std::map<int32_t, int64_t>> PartitionConsumer::EndOffsets(
+    absl::Duration timeout) {
+  std::map<int32_t, int64_t> ends;
+  for (int32_t partition : assigned_) {
+    int64_t low = 0;
+    int64_t high = 0;
+    if (absl::Status status = KafkaStatus(
+            consumer_->query_watermark_offsets(
+                options_.command_topic, partition, &low, &high,
+                static_cast<int>(absl::ToInt64Milliseconds(timeout))),
+            absl::StrCat("asking where ", options_.command_topic, "[",
+                         partition, "] ends"));
+        !status.ok()) {
+      return status;
+    }
+    ends[partition] = high;
+  }
+  return ends;
+}
+
+absl::Status PartitionConsumer::Pause(int32_t partition) {
+  std::unique_ptr<RdKafka::TopicPartition> paused(
+      RdKafka::TopicPartition::create(options_.command_topic, partition));
+  std::vector<RdKafka::TopicPartition*> partitions = {paused.get()};
+  return KafkaStatus(consumer_->pause(partitions),
+                     absl::StrCat("pausing partition ", partition));
 }
 
 PartitionConsumer::PartitionConsumer(const ClusterOptions& options,

@@ -12,6 +12,7 @@
 // between records, never concurrently with applying one.
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <set>
@@ -58,6 +59,16 @@ class PartitionConsumer {
       const ClusterOptions& options, std::string_view group_id,
       PartitionListener* listener);
 
+  // Reads every partition of options.command_topic, assigned by hand rather
+  // than by a group: every node keeps every partition's state as a warm
+  // standby (docs/cluster.md, "What comes next", 6). Asks `listener` where
+  // each partition resumes (OnAssigned, before this returns; OnRevoked is
+  // never called). UNAVAILABLE when the cluster does not describe the topic
+  // within `timeout`, FAILED_PRECONDITION when it has no such topic.
+  static absl::StatusOr<std::unique_ptr<PartitionConsumer>> CreateForAll(
+      const ClusterOptions& options, PartitionListener* listener,
+      absl::Duration timeout);
+
   PartitionConsumer(const PartitionConsumer&) = delete;
   PartitionConsumer& operator=(const PartitionConsumer&) = delete;
   ~PartitionConsumer();
@@ -68,6 +79,14 @@ class PartitionConsumer {
   // paper over stop the consumer: an assigned offset the log no longer
   // holds (FAILED_PRECONDITION), a listener error, a missing topic.
   absl::StatusOr<std::optional<CommandRecord>> Poll(absl::Duration timeout);
+
+  // The offset after the last record of each assigned partition now (its
+  // high watermark): how far a node must apply to have caught up.
+  absl::StatusOr<std::map<int32_t, int64_t>> EndOffsets(absl::Duration timeout);
+
+  // Reads no more of `partition` (its records are not returned by Poll):
+  // the apply loop stops a partition whose next record it cannot apply.
+  absl::Status Pause(int32_t partition);
 
   // Leaves the group cleanly, revoking every partition through the
   // listener, so the others take them over without waiting for a timeout.

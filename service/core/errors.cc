@@ -130,9 +130,14 @@ absl::Status PreconditionFailed(std::string_view message) {
 
 absl::Status LimitExceeded(std::string_view message,
                            absl::Duration retry_after) {
-  absl::Status status =
+  return WithRetryInfo(
       WithErrorInfo(absl::ResourceExhaustedError(AbslView(message)),
-                    v1::ERROR_REASON_LIMIT_EXCEEDED);
+                    v1::ERROR_REASON_LIMIT_EXCEEDED),
+      retry_after);
+}
+
+absl::Status WithRetryInfo(absl::Status status, absl::Duration retry_after) {
+  if (status.ok()) return status;
   google::rpc::RetryInfo retry;
   *retry.mutable_retry_delay() = ToProtoDuration(retry_after);
   status.SetPayload(AbslView(kRetryInfoTypeUrl),

@@ -73,6 +73,9 @@ absl::Status PreconditionFailed(std::string_view message);
 // same call will likely succeed later.
 absl::Status LimitExceeded(std::string_view message,
                            absl::Duration retry_after);
+// `status` with a google.rpc.RetryInfo asking the caller to retry after
+// `retry_after` (an UNAVAILABLE that will likely pass); OK is unchanged.
+absl::Status WithRetryInfo(absl::Status status, absl::Duration retry_after);
 
 }  // namespace guestvoice::service
 

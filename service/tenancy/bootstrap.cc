@@ -39,6 +39,8 @@ absl::Status WriteOwnerOnlyFile(const std::string& path,
   return status;
 }
 
+}  // namespace
+
 absl::StatusOr<bool> HasOrganizations(const storage::Store& store) {
   bool has_organizations = false;
   RETURN_IF_ERROR(store.Scan(storage::ColumnFamily::kIndexes,
@@ -50,7 +52,6 @@ absl::StatusOr<bool> HasOrganizations(const storage::Store& store) {
   return has_organizations;
 }
 
-}  // namespace
 
 absl::StatusOr<BootstrapResult> BootstrapIfEmpty(storage::Store& store,
                                                  const Clock& clock,
@@ -59,10 +60,9 @@ absl::StatusOr<BootstrapResult> BootstrapIfEmpty(storage::Store& store,
   if (has_organizations) return BootstrapResult{};
 
   const ApiKeySecret admin_key = ApiKeySecret::Draw();
-  BootstrapResult result{
-      .admin_key_file = absl::StrCat(store.data_dir(), "/", kAdminKeyFileName)};
-  RETURN_IF_ERROR(WriteOwnerOnlyFile(
-      result.admin_key_file, absl::StrCat(admin_key.key_string(), "\n")));
+  BootstrapResult result;
+  ASSIGN_OR_RETURN(result.admin_key_file,
+                   WriteAdminKeyFile(store.data_dir(), admin_key.key_string()));
   // The server is still starting: nothing else writes to the store, which is
   // as empty as it was a moment ago.
   ASSIGN_OR_RETURN(
@@ -76,25 +76,42 @@ absl::StatusOr<bool> CreateFirstOrganization(
     std::string_view admin_key_sha256) {
   ASSIGN_OR_RETURN(bool has_organizations, HasOrganizations(store));
   if (has_organizations) return false;
+  return StoreBootstrapIfEmpty(store, now,
+                               MintBootstrapKey(now, ids, admin_key_sha256));
+}
 
-  v1::Organization organization;
-  organization.set_name(FormatOrganizationName(kBootstrapOrganization));
-  organization.set_display_name("Default organization");
-  *organization.mutable_create_time() = ToProtoTimestamp(now);
-
+internal::v1::StoredApiKey MintBootstrapKey(absl::Time now, IdSource& ids,
+                                            std::string_view admin_key_sha256) {
   v1::ApiKey request;
   request.set_display_name("first admin key (created at first start)");
   for (int scope = v1::Scope_MIN; scope <= v1::Scope_MAX; ++scope) {
     if (scope != v1::SCOPE_UNSPECIFIED) request.add_scopes(v1::Scope(scope));
   }
-  const internal::v1::StoredApiKey key =
-      MintApiKey(kBootstrapOrganization, request, now, ids, admin_key_sha256);
-  ASSIGN_OR_RETURN(ApiKeyName key_name,
-                   ParseApiKeyName("name", key.api_key().name()));
+  return MintApiKey(kBootstrapOrganization, request, now, ids,
+                    admin_key_sha256);
+}
 
+absl::StatusOr<std::string> WriteAdminKeyFile(const std::string& data_dir,
+                                              const std::string& key_string) {
+  std::string path = absl::StrCat(data_dir, "/", kAdminKeyFileName);
+  RETURN_IF_ERROR(WriteOwnerOnlyFile(path, absl::StrCat(key_string, "\n")));
+  return path;
+}
+
+absl::StatusOr<bool> StoreBootstrapIfEmpty(
+    storage::Store& store, absl::Time now,
+    const internal::v1::StoredApiKey& admin_key) {
+  ASSIGN_OR_RETURN(bool has_organizations, HasOrganizations(store));
+  if (has_organizations) return false;
+  ASSIGN_OR_RETURN(ApiKeyName key_name,
+                   ParseApiKeyName("name", admin_key.api_key().name()));
+  v1::Organization organization;
+  organization.set_name(FormatOrganizationName(kBootstrapOrganization));
+  organization.set_display_name("Default organization");
+  *organization.mutable_create_time() = ToProtoTimestamp(now);
   storage::WriteBatch batch;
   PutOrganization(batch, kBootstrapOrganization, organization);
-  PutApiKey(batch, kBootstrapOrganization, key_name.api_key, key);
+  PutApiKey(batch, kBootstrapOrganization, key_name.api_key, admin_key);
   RETURN_IF_ERROR(store.Write(std::move(batch)));
   return true;
 }

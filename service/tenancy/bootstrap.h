@@ -7,6 +7,7 @@
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
 #include "common/clock.h"
+#include "guestvoice/internal/v1/records.pb.h"
 #include "service/core/id_source.h"
 #include "storage/store.h"
 
@@ -40,6 +41,27 @@ absl::StatusOr<BootstrapResult> BootstrapIfEmpty(storage::Store& store,
 absl::StatusOr<bool> CreateFirstOrganization(storage::Store& store,
                                              absl::Time now, IdSource& ids,
                                              std::string_view admin_key_sha256);
+
+// The steps of the first start, for the cluster mode, where one node draws
+// the key's secret and writes its file, and a command every node applies
+// stores the key by its hash (docs/cluster.md).
+//
+// Whether `store` holds any organization.
+absl::StatusOr<bool> HasOrganizations(const storage::Store& store);
+// The record of organization "default"'s first key, with every scope, made at
+// `now`, its id drawn from `ids`, authenticated by `admin_key_sha256`.
+internal::v1::StoredApiKey MintBootstrapKey(absl::Time now, IdSource& ids,
+                                            std::string_view admin_key_sha256);
+// Writes `key_string` to `<data_dir>/admin-api-key` (mode 0600, synced);
+// returns the file's path.
+absl::StatusOr<std::string> WriteAdminKeyFile(const std::string& data_dir,
+                                              const std::string& key_string);
+// Unless `store` holds an organization, stores organization "default"
+// (created at `now`) and `admin_key` in one WriteBatch; returns whether it
+// did.
+absl::StatusOr<bool> StoreBootstrapIfEmpty(
+    storage::Store& store, absl::Time now,
+    const internal::v1::StoredApiKey& admin_key);
 
 }  // namespace guestvoice::service
 

@@ -51,6 +51,7 @@
 #include "tests/service/feedback/domain_fixture.h"
 #include "tests/testing/fake_clock.h"
 #include "tests/testing/status_matchers.h"
+#include "tests/testing/store_contents.h"
 #include "tests/testing/temp_dir.h"
 
 namespace guestvoice::service {
@@ -77,28 +78,8 @@ class Node {
   }
   testing::FakeClock& clock() { return clock_; }
 
-  // Every entry of every column family as "family key = value", in key
-  // order, but for the store's own identity (its schema stamp, with the
-  // time it was made, and the secret its page tokens are signed with),
-  // which no write makes.
   std::vector<std::string> Contents() const {
-    const std::string stamp_key = storage::SchemaStampKey();
-    const std::string secret_key = storage::StoreSecretKey();
-    std::vector<std::string> entries;
-    for (storage::ColumnFamily family : storage::kAllColumnFamilies) {
-      const absl::Status scanned = store_->Scan(
-          family, "", "", 0, [&](std::string_view key, std::string_view value) {
-            if (family != storage::ColumnFamily::kDefault ||
-                (key != stamp_key && key != secret_key)) {
-              entries.push_back(
-                  absl::StrCat(AbslView(storage::ColumnFamilyName(family)), " ",
-                               AbslView(key), " = ", AbslView(value)));
-            }
-            return storage::ScanStep::kContinue;
-          });
-      EXPECT_OK(scanned);
-    }
-    return entries;
+    return testing::StoreContents(*store_);
   }
 
  private:

@@ -1,0 +1,137 @@
+#include "service/api/cluster_node.h"
+
+#include <spdlog/spdlog.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <utility>
+
+#include "common/status_macros.h"
+#include "guestvoice/internal/v1/commands.pb.h"
+#include "service/tenancy/bootstrap.h"
+#include "service/tenancy/organizations.h"
+
+namespace guestvoice::service {
+namespace {
+
+constexpr absl::Duration kFirstBackoff = absl::Milliseconds(500);
+constexpr absl::Duration kMaxBackoff = absl::Seconds(8);
+// How often the catch-up thread looks whether the node is stopping.
+constexpr absl::Duration kCatchUpSlice = absl::Milliseconds(200);
+// How long the bootstrap command may take to be applied here.
+constexpr absl::Duration kBootstrapDeadline = absl::Seconds(60);
+
+// Runs `attempt` until it succeeds or `timeout` has passed, backing off
+// between tries; logs each failure. Returns the last error.
+template <typename T, typename Attempt>
+absl::StatusOr<T> Retry(std::string_view what, absl::Duration timeout,
+                        Attempt attempt) {
+  const absl::Time give_up = absl::Now() + timeout;
+  absl::Duration backoff = kFirstBackoff;
+  while (true) {
+    absl::StatusOr<T> result = attempt();
+    if (result.ok() || absl::Now() + backoff > give_up) return result;
+    spdlog::warn("cluster: {} failed, retrying in {}: {}", what,
+                 absl::FormatDuration(backoff), result.status().ToString());
+    absl::SleepFor(backoff);
+    backoff = std::min(backoff * 2, kMaxBackoff);
+  }
+}
+
+}  // namespace
+
+absl::StatusOr<std::unique_ptr<ClusterNode>> ClusterNode::Start(
+    const cluster::ClusterOptions& options, absl::Duration start_timeout,
+    const cluster::MutationTable& table, DomainContext domain) {
+  std::unique_ptr<ClusterNode> node(new ClusterNode(table, domain));
+  node->applier_ = std::make_unique<cluster::CommandApplier>(
+      table, domain.store, domain.locks, domain.attribution_locks);
+  ASSIGN_OR_RETURN(node->producer_,
+                   Retry<std::unique_ptr<cluster::CommandProducer>>(
+                       "checking the command topic", start_timeout, [&] {
+                         return cluster::CommandProducer::Create(options, {});
+                       }));
+  ASSIGN_OR_RETURN(
+      node->apply_loop_,
+      Retry<std::unique_ptr<cluster::ApplyLoop>>(
+          "reading the command topic", start_timeout, [&] {
+            return cluster::ApplyLoop::Start(
+                options, *node->applier_, node->progress_,
+                [](int32_t partition, const absl::Status& reason) {
+                  spdlog::error(
+                      "cluster: stopped applying partition {} of the command "
+                      "log (nothing of it is applied past this point until "
+                      "the cause is fixed): {}",
+                      partition, reason.ToString());
+                },
+                start_timeout);
+          }));
+  node->mutations_ = std::make_unique<cluster::ClusterMutations>(
+      table, domain, *node->producer_, node->progress_);
+  return node;
+}
+
+ClusterNode::~ClusterNode() { Stop(); }
+
+void ClusterNode::Stop() {
+  stopping_ = true;
+  if (catch_up_.joinable()) catch_up_.join();
+  if (apply_loop_ != nullptr) apply_loop_->Stop();
+  if (producer_ != nullptr) producer_->Close();
+}
+
+void ClusterNode::WhenCaughtUp(std::function<void(const absl::Status&)> ready) {
+  catch_up_ = std::thread([this, ready = std::move(ready)] {
+    absl::Status status = CatchUp();
+    if (status.ok()) status = BootstrapIfEmpty();
+    if (!stopping_) ready(status);
+  });
+}
+
+absl::Status ClusterNode::CatchUp() {
+  for (const auto& [partition, end] : apply_loop_->end_offsets_at_start()) {
+    if (end == 0) continue;
+    while (true) {
+      if (stopping_) return absl::CancelledError("the node is stopping");
+      const absl::Status applied = progress_.AwaitOffset(
+          partition, end - 1, absl::Now() + kCatchUpSlice);
+      if (applied.ok()) break;
+      if (applied.code() != absl::StatusCode::kDeadlineExceeded) {
+        return applied;
+      }
+    }
+  }
+  return absl::OkStatus();
+}
+
+absl::Status ClusterNode::BootstrapIfEmpty() {
+  ASSIGN_OR_RETURN(bool has_organizations, HasOrganizations(domain_.store));
+  if (has_organizations) return absl::OkStatus();
+  // The secret is drawn here and written to this node's key file before the
+  // command goes out, so a key that works is never lost; only its hash
+  // enters the log.
+  const ApiKeySecret secret = ApiKeySecret::Draw();
+  ASSIGN_OR_RETURN(std::string key_file,
+                   WriteAdminKeyFile(domain_.store.data_dir(),
+                                     secret.key_string()));
+  internal::v1::BootstrapRequest request;
+  *request.mutable_admin_key() =
+      MintBootstrapKey(domain_.clock.Now(), domain_.ids, secret.sha256());
+  internal::v1::BootstrapResponse response;
+  const Principal system(kBootstrapOrganization, "", {});
+  absl::StatusOr<std::string> ran = mutations_->Run(
+      system, request, response, absl::Now() + kBootstrapDeadline);
+  if (!ran.ok() || !response.created()) {
+    // Another node's command came first (its key is the admin key), or
+    // this one failed: this key does not work.
+    ::unlink(key_file.c_str());
+    return ran.status();
+  }
+  spdlog::info(
+      "cluster: first start of the cluster: created organization \"default\" "
+      "and an admin API key in {} (mode 0600)",
+      key_file);
+  return absl::OkStatus();
+}
+
+}  // namespace guestvoice::service

@@ -1,0 +1,66 @@
+#include "service/cluster/command_codec.h"
+
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "common/absl_view.h"
+
+namespace guestvoice::service::cluster {
+
+std::string EncodeCommand(internal::v1::Command command) {
+  command.set_format(kCommandFormat);
+  return command.SerializeAsString();
+}
+
+absl::StatusOr<internal::v1::Command> DecodeCommand(std::string_view payload) {
+  internal::v1::Command command;
+  if (!command.ParseFromArray(payload.data(),
+                              static_cast<int>(payload.size()))) {
+    return absl::DataLossError(absl::StrCat(
+        "a command record of ", payload.size(), " bytes is not a Command"));
+  }
+  if (command.format() > kCommandFormat) {
+    return absl::FailedPreconditionError(
+        absl::StrCat("a command record of format ", command.format(),
+                     " (this node reads up to ", kCommandFormat,
+                     "): upgrade this node to the build that wrote it"));
+  }
+  std::string_view missing;
+  if (command.format() == 0) {
+    missing = "format";
+  } else if (command.method().empty()) {
+    missing = "method";
+  } else if (command.organization().empty()) {
+    missing = "organization";
+  } else if (!command.has_receive_time()) {
+    missing = "receive_time";
+  } else if (command.id_seed().empty()) {
+    missing = "id_seed";
+  }
+  if (!missing.empty()) {
+    return absl::DataLossError(
+        absl::StrCat("a command record without its ", AbslView(missing)));
+  }
+  return command;
+}
+
+internal::v1::CommandCaller CallerRecord(const Principal& caller) {
+  internal::v1::CommandCaller record;
+  record.set_organization(caller.organization());
+  record.set_api_key_name(caller.api_key_name());
+  const google::protobuf::EnumDescriptor* scopes = v1::Scope_descriptor();
+  for (int i = 0; i < scopes->value_count(); ++i) {
+    const auto scope = static_cast<v1::Scope>(scopes->value(i)->number());
+    if (scope != v1::SCOPE_UNSPECIFIED && caller.HasScope(scope)) {
+      record.add_scopes(scope);
+    }
+  }
+  return record;
+}
+
+Principal CallerOf(const internal::v1::CommandCaller& record) {
+  return Principal(record.organization(), record.api_key_name(),
+                   record.scopes());
+}
+
+}  // namespace guestvoice::service::cluster

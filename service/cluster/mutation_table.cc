@@ -1,0 +1,394 @@
+#include "service/cluster/mutation_table.h"
+
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "common/absl_view.h"
+#include "common/status_macros.h"
+#include "google/protobuf/empty.pb.h"
+#include "guestvoice/v1/admin_service.pb.h"
+#include "guestvoice/v1/feedback_service.pb.h"
+#include "guestvoice/v1/hotel_service.pb.h"
+#include "guestvoice/v1/loyalty_service.pb.h"
+#include "service/core/resource_names.h"
+#include "service/feedback/feedback_items.h"
+#include "service/feedback/ingest.h"
+#include "service/loyalty/check_ins.h"
+#include "service/loyalty/guests.h"
+#include "service/loyalty/loyalty_programs.h"
+#include "service/loyalty/loyalty_statuses.h"
+#include "service/loyalty/stays.h"
+#include "service/tenancy/api_keys.h"
+#include "service/tenancy/bootstrap.h"
+#include "service/tenancy/hotels.h"
+#include "service/tenancy/organizations.h"
+
+namespace guestvoice::service::cluster {
+namespace {
+
+using google::protobuf::Empty;
+using google::protobuf::Message;
+
+// A mutation whose apply step is `call(deps, domain, caller, request,
+// response)` on the typed request and response.
+template <typename Request, typename Response, typename Call>
+Mutation Make(std::string_view service, std::string_view rpc,
+              MutationReach reach, Call call) {
+  Mutation mutation;
+  mutation.method =
+      absl::StrCat("guestvoice.v1.", AbslView(service), ".", AbslView(rpc));
+  mutation.request_type = Request::descriptor();
+  mutation.response_type = Response::descriptor();
+  mutation.reach = reach;
+  mutation.apply = [call = std::move(call)](const MutationDeps& deps,
+                                            MutationCall& c) {
+    return call(deps, c.domain, c.caller,
+                static_cast<const Request&>(c.request),
+                static_cast<Response&>(c.response));
+  };
+  return mutation;
+}
+
+// A mutation whose steps the caller sets.
+template <typename Request, typename Response>
+Mutation Declare(std::string_view service, std::string_view rpc,
+                 MutationReach reach) {
+  Mutation mutation;
+  mutation.method =
+      absl::StrCat("guestvoice.v1.", AbslView(service), ".", AbslView(rpc));
+  mutation.request_type = Request::descriptor();
+  mutation.response_type = Response::descriptor();
+  mutation.reach = reach;
+  return mutation;
+}
+
+// The organization a resource name starting "organizations/{id}" names, or
+// the caller's when it does not parse (the mutation then fails alike on
+// every node, wherever its command is).
+std::string OrganizationIn(std::string_view name, const Principal& caller) {
+  absl::StatusOr<std::string> organization =
+      ParseOrganizationName("name", name);
+  if (organization.ok()) return *std::move(organization);
+  absl::StatusOr<ApiKeyName> key = ParseApiKeyName("name", name);
+  if (key.ok()) return std::move(key->organization);
+  return caller.organization();
+}
+
+// The prepare step of IngestFeedback and of each ImportFeedback item: the
+// item, checked and analysed here, goes into the command.
+absl::Status PrepareFeedback(const MutationDeps& deps, MutationCall& call,
+                             std::string_view parent,
+                             const v1::Feedback& feedback) {
+  ASSIGN_OR_RETURN(std::string organization,
+                   FeedbackIngester::CheckParent(call.caller, parent));
+  const FeedbackIngester ingester(call.domain, deps.publisher, deps.analyzer,
+                                  deps.analysis_times);
+  ASSIGN_OR_RETURN(PreparedFeedback prepared,
+                   ingester.Prepare(organization, feedback));
+  internal::v1::PreparedFeedbackRecord& record =
+      *call.command.mutable_prepared_feedback();
+  record.set_organization(std::move(prepared.organization));
+  record.set_hotel_id(std::move(prepared.hotel_id));
+  record.mutable_feedback()->Swap(&prepared.feedback);
+  record.set_text_digest(std::move(prepared.text_digest));
+  return absl::OkStatus();
+}
+
+// Their apply step: stores the prepared item.
+absl::StatusOr<IngestOutcome> ApplyPreparedFeedback(const MutationDeps& deps,
+                                                    MutationCall& call) {
+  if (!call.command.has_prepared_feedback()) {
+    return absl::DataLossError(absl::StrCat(
+        "a ", call.command.method(), " command without its prepared item"));
+  }
+  internal::v1::PreparedFeedbackRecord& record =
+      *call.command.mutable_prepared_feedback();
+  PreparedFeedback prepared{
+      .organization = std::move(*record.mutable_organization()),
+      .hotel_id = std::move(*record.mutable_hotel_id()),
+      .text_digest = std::move(*record.mutable_text_digest())};
+  prepared.feedback.Swap(record.mutable_feedback());
+  const FeedbackIngester ingester(call.domain, deps.publisher, deps.analyzer,
+                                  deps.analysis_times);
+  return ingester.Apply(std::move(prepared));
+}
+
+}  // namespace
+
+MutationTable::MutationTable(MutationDeps deps) : deps_(deps) {
+  constexpr MutationReach kReplicated = MutationReach::kReplicated;
+
+  // AdminService.
+  Mutation create_organization =
+      Make<v1::CreateOrganizationRequest, v1::Organization>(
+          "AdminService", "CreateOrganization", kReplicated,
+          [](const MutationDeps&, const DomainContext& domain,
+             const Principal& caller, const auto& request, auto& response) {
+            return Organizations(domain).Create(caller, request, response);
+          });
+  // Its command goes with the organization's others when the caller names
+  // it; a generated id is drawn when applied, on the caller's partition.
+  create_organization.organization = [](const Principal& caller,
+                                        const Message& message) {
+    const auto& request =
+        static_cast<const v1::CreateOrganizationRequest&>(message);
+    return request.organization_id().empty() ? caller.organization()
+                                             : request.organization_id();
+  };
+  Add(std::move(create_organization));
+  Mutation create_api_key = Make<v1::CreateApiKeyRequest, v1::ApiKey>(
+      "AdminService", "CreateApiKey", MutationReach::kEmbeddedOnly,
+      [](const MutationDeps& deps, const DomainContext& domain,
+         const Principal& caller, const auto& request, auto& response) {
+        return ApiKeys(domain, deps.api_key_verifier)
+            .Create(caller, request, response);
+      });
+  create_api_key.embedded_only_reason =
+      "CreateApiKey is not available in the cluster mode yet: a key's secret "
+      "must be drawn by the receiving node, not from the command log's id "
+      "seed (docs/cluster.md)";
+  create_api_key.organization = [](const Principal& caller,
+                                   const Message& message) {
+    return OrganizationIn(
+        static_cast<const v1::CreateApiKeyRequest&>(message).parent(), caller);
+  };
+  Add(std::move(create_api_key));
+  Mutation revoke_api_key = Make<v1::RevokeApiKeyRequest, v1::ApiKey>(
+      "AdminService", "RevokeApiKey", kReplicated,
+      [](const MutationDeps& deps, const DomainContext& domain,
+         const Principal& caller, const auto& request, auto& response) {
+        return ApiKeys(domain, deps.api_key_verifier)
+            .Revoke(caller, request, response);
+      });
+  revoke_api_key.organization = [](const Principal& caller,
+                                   const Message& message) {
+    return OrganizationIn(
+        static_cast<const v1::RevokeApiKeyRequest&>(message).name(), caller);
+  };
+  Add(std::move(revoke_api_key));
+  Mutation reanalyze = Make<v1::ReanalyzeFeedbackRequest, v1::Operation>(
+      "AdminService", "ReanalyzeFeedback", MutationReach::kEmbeddedOnly,
+      [](const MutationDeps& deps, const DomainContext&,
+         const Principal& caller, const auto& request,
+         auto& response) -> absl::Status {
+        if (deps.reanalysis == nullptr) {
+          return absl::FailedPreconditionError(
+              "ReanalyzeFeedback does not run here");
+        }
+        return deps.reanalysis->Reanalyze(caller, request, response);
+      });
+  reanalyze.embedded_only_reason =
+      "ReanalyzeFeedback is not available in the cluster mode yet: its "
+      "batches must become commands produced by the partition's owner "
+      "(docs/cluster.md)";
+  Add(std::move(reanalyze));
+  Add(Make<v1::CreateBackupRequest, v1::Backup>(
+      "AdminService", "CreateBackup", MutationReach::kNodeLocal,
+      [](const MutationDeps& deps, const DomainContext&,
+         const Principal& caller, const auto& request, auto& response) {
+        return deps.backups->Create(caller, request, response);
+      }));
+  Add(Make<v1::DeleteBackupRequest, Empty>(
+      "AdminService", "DeleteBackup", MutationReach::kNodeLocal,
+      [](const MutationDeps& deps, const DomainContext&,
+         const Principal& caller, const auto& request,
+         auto&) { return deps.backups->Delete(caller, request); }));
+
+  // FeedbackService. Their steps are not Make's: both run on what their
+  // prepare step put into the command.
+  Mutation ingest = Declare<v1::IngestFeedbackRequest, v1::Feedback>(
+      "FeedbackService", "IngestFeedback", kReplicated);
+  ingest.prepare = [](const MutationDeps& deps, MutationCall& call) {
+    const auto& request =
+        static_cast<const v1::IngestFeedbackRequest&>(call.request);
+    return PrepareFeedback(deps, call, request.parent(), request.feedback());
+  };
+  ingest.apply = [](const MutationDeps& deps,
+                    MutationCall& call) -> absl::Status {
+    ASSIGN_OR_RETURN(IngestOutcome outcome, ApplyPreparedFeedback(deps, call));
+    static_cast<v1::Feedback&>(call.response) = std::move(outcome.feedback);
+    return absl::OkStatus();
+  };
+  Add(std::move(ingest));
+  // One item of an ImportFeedback stream (the stream's message), answered
+  // with the item's result.
+  Mutation import_item =
+      Declare<v1::ImportFeedbackRequest, v1::ImportFeedbackResult>(
+          "FeedbackService", "ImportFeedback", kReplicated);
+  import_item.prepare = [](const MutationDeps& deps, MutationCall& call) {
+    const auto& request =
+        static_cast<const v1::ImportFeedbackRequest&>(call.request);
+    return PrepareFeedback(deps, call, request.parent(), request.feedback());
+  };
+  import_item.apply = [](const MutationDeps& deps,
+                         MutationCall& call) -> absl::Status {
+    ASSIGN_OR_RETURN(IngestOutcome outcome, ApplyPreparedFeedback(deps, call));
+    auto& result = static_cast<v1::ImportFeedbackResult&>(call.response);
+    result.set_feedback(outcome.feedback.name());
+    result.set_duplicate(outcome.duplicate);
+    result.set_repeat(outcome.feedback.repeat());
+    return absl::OkStatus();
+  };
+  Add(std::move(import_item));
+  Add(Make<v1::UpdateFeedbackRequest, v1::Feedback>(
+      "FeedbackService", "UpdateFeedback", kReplicated,
+      [](const MutationDeps&, const DomainContext& domain,
+         const Principal& caller, const auto& request, auto& response) {
+        return FeedbackItems(domain).Update(caller, request, response);
+      }));
+
+  // HotelService.
+  Add(Make<v1::CreateHotelRequest, v1::Hotel>(
+      "HotelService", "CreateHotel", kReplicated,
+      [](const MutationDeps&, const DomainContext& domain,
+         const Principal& caller, const auto& request, auto& response) {
+        return Hotels(domain).Create(caller, request, response);
+      }));
+  Add(Make<v1::UpdateHotelRequest, v1::Hotel>(
+      "HotelService", "UpdateHotel", kReplicated,
+      [](const MutationDeps&, const DomainContext& domain,
+         const Principal& caller, const auto& request, auto& response) {
+        return Hotels(domain).Update(caller, request, response);
+      }));
+  Add(Make<v1::DeleteHotelRequest, Empty>(
+      "HotelService", "DeleteHotel", kReplicated,
+      [](const MutationDeps&, const DomainContext& domain,
+         const Principal& caller, const auto& request,
+         auto&) { return Hotels(domain).Delete(caller, request); }));
+
+  // LoyaltyService.
+  Add(Make<v1::CreateGuestRequest, v1::Guest>(
+      "LoyaltyService", "CreateGuest", kReplicated,
+      [](const MutationDeps&, const DomainContext& domain,
+         const Principal& caller, const auto& request, auto& response) {
+        return Guests(domain).Create(caller, request, response);
+      }));
+  Add(Make<v1::LinkIdentityRequest, v1::Guest>(
+      "LoyaltyService", "LinkIdentity", kReplicated,
+      [](const MutationDeps&, const DomainContext& domain,
+         const Principal& caller, const auto& request, auto& response) {
+        return Guests(domain).LinkIdentity(caller, request, response);
+      }));
+  Add(Make<v1::UnlinkIdentityRequest, v1::Guest>(
+      "LoyaltyService", "UnlinkIdentity", kReplicated,
+      [](const MutationDeps&, const DomainContext& domain,
+         const Principal& caller, const auto& request, auto& response) {
+        return Guests(domain).UnlinkIdentity(caller, request, response);
+      }));
+  Add(Make<v1::MergeGuestsRequest, v1::Guest>(
+      "LoyaltyService", "MergeGuests", kReplicated,
+      [](const MutationDeps&, const DomainContext& domain,
+         const Principal& caller, const auto& request, auto& response) {
+        return Guests(domain).Merge(caller, request, response);
+      }));
+  Add(Make<v1::EraseGuestRequest, Empty>(
+      "LoyaltyService", "EraseGuest", kReplicated,
+      [](const MutationDeps&, const DomainContext& domain,
+         const Principal& caller, const auto& request,
+         auto&) { return Guests(domain).Erase(caller, request); }));
+  Add(Make<v1::RecordStayRequest, v1::Stay>(
+      "LoyaltyService", "RecordStay", kReplicated,
+      [](const MutationDeps&, const DomainContext& domain,
+         const Principal& caller, const auto& request, auto& response) {
+        return Stays(domain).Record(caller, request, response);
+      }));
+  Add(Make<v1::CancelStayRequest, v1::Stay>(
+      "LoyaltyService", "CancelStay", kReplicated,
+      [](const MutationDeps&, const DomainContext& domain,
+         const Principal& caller, const auto& request, auto& response) {
+        return Stays(domain).Cancel(caller, request, response);
+      }));
+  Add(Make<v1::RecordCheckInRequest, v1::CheckIn>(
+      "LoyaltyService", "RecordCheckIn", kReplicated,
+      [](const MutationDeps&, const DomainContext& domain,
+         const Principal& caller, const auto& request, auto& response) {
+        return CheckIns(domain).Record(caller, request, response);
+      }));
+  Add(Make<v1::UpdateLoyaltyProgramRequest, v1::LoyaltyProgram>(
+      "LoyaltyService", "UpdateLoyaltyProgram", kReplicated,
+      [](const MutationDeps&, const DomainContext& domain,
+         const Principal& caller, const auto& request, auto& response) {
+        return LoyaltyPrograms(domain).Update(caller, request, response);
+      }));
+  Add(Make<v1::SetManualTierRequest, v1::LoyaltyStatus>(
+      "LoyaltyService", "SetManualTier", kReplicated,
+      [](const MutationDeps&, const DomainContext& domain,
+         const Principal& caller, const auto& request, auto& response) {
+        return LoyaltyStatuses(domain).SetManualTier(caller, request, response);
+      }));
+
+  // The cluster's first-start bootstrap, keyed by the organization it makes.
+  Mutation bootstrap;
+  bootstrap.method = std::string(kBootstrapMethod);
+  bootstrap.request_type = internal::v1::BootstrapRequest::descriptor();
+  bootstrap.response_type = internal::v1::BootstrapResponse::descriptor();
+  bootstrap.apply = [](const MutationDeps&,
+                       MutationCall& call) -> absl::Status {
+    const auto& request =
+        static_cast<const internal::v1::BootstrapRequest&>(call.request);
+    ASSIGN_OR_RETURN(
+        bool created,
+        StoreBootstrapIfEmpty(call.domain.store, call.domain.clock.Now(),
+                              request.admin_key()));
+    static_cast<internal::v1::BootstrapResponse&>(call.response)
+        .set_created(created);
+    return absl::OkStatus();
+  };
+  bootstrap.organization = [](const Principal&, const Message&) {
+    return std::string(kBootstrapOrganization);
+  };
+  Add(std::move(bootstrap));
+}
+
+void MutationTable::Add(Mutation mutation) {
+  const size_t index = mutations_.size();
+  by_request_.emplace(mutation.request_type, index);
+  by_method_.emplace(mutation.method, index);
+  mutations_.push_back(std::move(mutation));
+}
+
+const Mutation* MutationTable::FindByRequest(
+    const google::protobuf::Descriptor& request_type) const {
+  auto found = by_request_.find(&request_type);
+  return found == by_request_.end() ? nullptr : &mutations_[found->second];
+}
+
+const Mutation* MutationTable::FindByMethod(std::string_view method) const {
+  auto found = by_method_.find(AbslView(method));
+  return found == by_method_.end() ? nullptr : &mutations_[found->second];
+}
+
+std::string MutationTable::OrganizationOf(const Mutation& mutation,
+                                          const Principal& caller,
+                                          const Message& request) const {
+  return mutation.organization != nullptr
+             ? mutation.organization(caller, request)
+             : caller.organization();
+}
+
+absl::Status MutationTable::Prepare(const Mutation& mutation,
+                                    MutationCall& call) const {
+  return mutation.prepare != nullptr ? mutation.prepare(deps_, call)
+                                     : absl::OkStatus();
+}
+
+absl::Status MutationTable::Apply(const Mutation& mutation,
+                                  MutationCall& call) const {
+  return mutation.apply(deps_, call);
+}
+
+absl::Status MutationTable::Run(const Mutation& mutation,
+                                const DomainContext& domain,
+                                const Principal& caller, const Message& request,
+                                Message& response) const {
+  internal::v1::Command command;
+  MutationCall call{.domain = domain,
+                    .caller = caller,
+                    .request = request,
+                    .command = command,
+                    .response = response};
+  RETURN_IF_ERROR(Prepare(mutation, call));
+  return Apply(mutation, call);
+}
+
+}  // namespace guestvoice::service::cluster

@@ -1,0 +1,80 @@
+// Command records round-trip, carry their caller, and a record a node cannot
+// read is refused with what is wrong with it.
+
+#include "service/cluster/command_codec.h"
+
+#include <string>
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "service/core/proto_time.h"
+#include "tests/testing/status_matchers.h"
+
+namespace guestvoice::service::cluster {
+namespace {
+
+using ::guestvoice::testing::StatusIs;
+using ::testing::HasSubstr;
+
+internal::v1::Command Sample() {
+  internal::v1::Command command;
+  command.set_organization("acme");
+  command.set_method("guestvoice.v1.HotelService.CreateHotel");
+  command.mutable_caller()->set_organization("acme");
+  *command.mutable_receive_time() = ToProtoTimestamp(absl::FromUnixSeconds(7));
+  command.set_id_seed("seed");
+  command.set_request("request bytes");
+  return command;
+}
+
+TEST(CommandCodecTest, RoundTripsStampedWithTheFormat) {
+  ASSERT_OK_AND_ASSIGN(internal::v1::Command decoded,
+                       DecodeCommand(EncodeCommand(Sample())));
+  EXPECT_EQ(decoded.format(), kCommandFormat);
+  EXPECT_EQ(decoded.organization(), "acme");
+  EXPECT_EQ(decoded.request(), "request bytes");
+}
+
+TEST(CommandCodecTest, RefusesANewerFormat) {
+  internal::v1::Command command = Sample();
+  command.set_format(kCommandFormat + 1);
+  EXPECT_THAT(DecodeCommand(command.SerializeAsString()),
+              StatusIs(absl::StatusCode::kFailedPrecondition,
+                       HasSubstr("upgrade this node")));
+}
+
+TEST(CommandCodecTest, RefusesBytesThatAreNoCommand) {
+  EXPECT_THAT(
+      DecodeCommand("\xff\xff\xff"),
+      StatusIs(absl::StatusCode::kDataLoss, HasSubstr("is not a Command")));
+}
+
+TEST(CommandCodecTest, RefusesACommandMissingWhatApplyingNeeds) {
+  internal::v1::Command unstamped = Sample();
+  EXPECT_THAT(DecodeCommand(unstamped.SerializeAsString()),
+              StatusIs(absl::StatusCode::kDataLoss, HasSubstr("format")));
+  internal::v1::Command no_seed = Sample();
+  no_seed.clear_id_seed();
+  EXPECT_THAT(DecodeCommand(EncodeCommand(no_seed)),
+              StatusIs(absl::StatusCode::kDataLoss, HasSubstr("id_seed")));
+  internal::v1::Command no_time = Sample();
+  no_time.clear_receive_time();
+  EXPECT_THAT(DecodeCommand(EncodeCommand(no_time)),
+              StatusIs(absl::StatusCode::kDataLoss, HasSubstr("receive_time")));
+}
+
+TEST(CommandCodecTest, CarriesTheCallersScopes) {
+  google::protobuf::RepeatedField<int> scopes;
+  scopes.Add(v1::SCOPE_FEEDBACK_WRITE);
+  scopes.Add(v1::SCOPE_ADMIN);
+  const Principal caller("acme", "organizations/acme/apiKeys/k", scopes);
+  const Principal back = CallerOf(CallerRecord(caller));
+  EXPECT_EQ(back.organization(), "acme");
+  EXPECT_EQ(back.api_key_name(), "organizations/acme/apiKeys/k");
+  EXPECT_TRUE(back.HasScope(v1::SCOPE_FEEDBACK_WRITE));
+  EXPECT_TRUE(back.HasScope(v1::SCOPE_ADMIN));
+  EXPECT_FALSE(back.HasScope(v1::SCOPE_PLATFORM_ADMIN));
+}
+
+}  // namespace
+}  // namespace guestvoice::service::cluster
