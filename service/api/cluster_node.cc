@@ -111,9 +111,9 @@ absl::Status ClusterNode::BootstrapIfEmpty() {
   // command goes out, so a key that works is never lost; only its hash
   // enters the log.
   const ApiKeySecret secret = ApiKeySecret::Draw();
-  ASSIGN_OR_RETURN(std::string key_file,
-                   WriteAdminKeyFile(domain_.store.data_dir(),
-                                     secret.key_string()));
+  ASSIGN_OR_RETURN(
+      std::string key_file,
+      WriteAdminKeyFile(domain_.store.data_dir(), secret.key_string()));
   internal::v1::BootstrapRequest request;
   *request.mutable_admin_key() =
       MintBootstrapKey(domain_.clock.Now(), domain_.ids, secret.sha256());

@@ -52,7 +52,6 @@ absl::StatusOr<bool> HasOrganizations(const storage::Store& store) {
   return has_organizations;
 }
 
-
 absl::StatusOr<BootstrapResult> BootstrapIfEmpty(storage::Store& store,
                                                  const Clock& clock,
                                                  IdSource& ids) {
