@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import dataclasses
+import os
 import statistics
 import sys
 import time
@@ -114,7 +115,10 @@ def _cluster(args: argparse.Namespace, settings: Settings, log: Callable[[str], 
         f"{report.git_commit(args.root)} (release build)",
         f"- Machine: {report.machine()}; brokers, nodes and load tool share it",
         f"- Load average (1 min) at the trials: median {statistics.median(loads):.2f}, "
-        f"{min(loads):.2f} - {max(loads):.2f}",
+        f"{min(loads):.2f} - {max(loads):.2f}"
+        + (" (above the core count: other work shared the machine, so single trials "
+           "scatter more than usual)" if statistics.median(loads) > (os.cpu_count() or 1)
+           else ""),
         f"- Command: `{args.command}`",
         f"- Rounds: {settings.rounds}, {settings.trial_seconds:g} s per trial; before them, "
         f"each deployment gets the data set's 200 hotels and the {cluster.GHZ_REQUESTS} "
