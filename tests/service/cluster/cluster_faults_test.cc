@@ -23,6 +23,7 @@
 #include <memory>
 #include <random>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "absl/strings/numbers.h"
@@ -269,17 +270,26 @@ TEST_F(ClusterFaultsTest, BrokerKilledMidWriteLosesAndDoublesNothing) {
 
 TEST_F(ClusterFaultsTest, NodeAddedLaterCatchesUpAndServes) {
   ASSERT_NO_FATAL_FAILURE(CreateHotels("late-node-"));
-  // The new node starts after most writes, while the last ones go on.
-  const int64_t start_after = Draw(random_, 100, 200);
+  // The new node starts after most writes, while the last ones go on: the
+  // writers stop by themselves after kWhileStarting more, however long the
+  // node takes to catch up.
+  const int64_t start_after = Draw(random_, 150, 250);
   constexpr int64_t kWhileStarting = 30;
   Ledger ledger;
   CycleWriters writers(WritersSetup(/*cycle=*/21), ledger);
   writers.Start();
   ASSERT_NO_FATAL_FAILURE(AwaitAcknowledged(ledger, start_after));
+  std::thread stopper([&] {
+    ledger.AwaitAcknowledged(start_after + kWhileStarting,
+                             absl::Now() + kProgressDeadline);
+    writers.Stop();
+  });
   const int late = nodes_->size();
-  ASSERT_THAT(nodes_->Start(late), IsOk());
+  const absl::Status started = nodes_->Start(late);
+  stopper.join();
+  ASSERT_THAT(started, IsOk());
   ASSERT_NO_FATAL_FAILURE(
-      AwaitAcknowledged(ledger, ledger.acknowledged() + kWhileStarting));
+      AwaitAcknowledged(ledger, start_after + kWhileStarting));
   ASSERT_NO_FATAL_FAILURE(StopWriters(writers));
   std::cout << "node " << late << " started after " << start_after << " of "
             << ledger.acknowledged() << " acknowledged writes" << std::endl;

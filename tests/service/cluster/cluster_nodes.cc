@@ -177,7 +177,9 @@ absl::Status ClusterNodes::Stop(int node) {
 
 std::vector<std::string> ClusterNodes::addresses() const {
   std::vector<std::string> all;
-  for (const Node& node : nodes_) all.push_back(node.process->address());
+  for (int node = 0; node < size(); ++node) {
+    if (running(node)) all.push_back(address(node));
+  }
   return all;
 }
 
@@ -206,6 +208,7 @@ absl::Status ClusterNodes::CatchUp(const std::string& organization_id,
   if (*end == 0) return absl::OkStatus();
   const std::string token = absl::StrCat(partition, ":", *end - 1);
   for (int node = 0; node < size(); ++node) {
+    if (!running(node)) continue;
     v1::ListFeedbackRequest request;
     request.set_parent(absl::StrCat("organizations/", organization_id));
     request.set_page_size(1);

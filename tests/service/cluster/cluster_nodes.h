@@ -60,6 +60,9 @@ class ClusterNodes {
   const std::shared_ptr<grpc::Channel>& channel(int node) const {
     return nodes_[node].channel;
   }
+  // Whether the node runs (not killed or stopped since its last start).
+  bool running(int node) const { return nodes_[node].process->pid() > 0; }
+  // The running nodes' addresses.
   std::vector<std::string> addresses() const;
   const std::string& key() const { return key_; }
   // The end of the node's current log, for failure messages.
