@@ -114,19 +114,24 @@ absl::Status ClusterNodes::Start(int node) {
     added.data_dir = dir_.Child(absl::StrCat("node-", node));
   }
   Node& started = nodes_[node];
+  std::vector<std::string> flags = {
+      absl::StrCat("--cluster_bootstrap_file=", bootstrap_file_),
+      absl::StrCat("--cluster_node_id=node-", node), "--advertise=127.0.0.1:0",
+      "--sync_writes=false",
+      // The tests' writers call as fast as they can, with one key.
+      "--rate_limit_calls_per_second=0"};
+  if (started.process != nullptr) {
+    // After GuestvoicedProcess's own --listen=127.0.0.1:0: the last wins.
+    flags.push_back(
+        absl::StrCat("--listen=127.0.0.1:", started.process->port()));
+  }
   absl::StatusOr<std::unique_ptr<GuestvoicedProcess>> process =
-      GuestvoicedProcess::Start(
-          {.binary = GUESTVOICED,
-           .data_dir = started.data_dir,
-           .log_path =
-               dir_.Child(absl::StrCat("node-", node, "-", starts_++, ".log")),
-           .flags = {absl::StrCat("--cluster_bootstrap_file=", bootstrap_file_),
-                     absl::StrCat("--cluster_node_id=node-", node),
-                     "--advertise=127.0.0.1:0", "--sync_writes=false",
-                     // The tests' writers call as fast as they can, with
-                     // one key.
-                     "--rate_limit_calls_per_second=0"},
-           .start_deadline = kStartDeadline});
+      GuestvoicedProcess::Start({.binary = GUESTVOICED,
+                                 .data_dir = started.data_dir,
+                                 .log_path = dir_.Child(absl::StrCat(
+                                     "node-", node, "-", starts_++, ".log")),
+                                 .flags = std::move(flags),
+                                 .start_deadline = kStartDeadline});
   if (!process.ok()) return process.status();
   started.process = *std::move(process);
   started.channel = grpc::CreateChannel(started.process->address(),

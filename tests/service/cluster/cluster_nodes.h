@@ -42,9 +42,10 @@ class ClusterNodes {
   // finds the admin key: written by exactly one of the first nodes on the
   // cluster, kept for later ones.
   absl::Status StartNodes(int count);
-  // Starts node `node` again on its data dir, or with node == size() a new
-  // node on a fresh one, and waits until its health check says SERVING
-  // (it has applied the log as far as it reached at its start).
+  // Starts node `node` again on its data dir and its port (its clients
+  // reconnect), or with node == size() a new node on a fresh data dir and
+  // port, and waits until its health check says SERVING (it has applied the
+  // log as far as it reached at its start).
   absl::Status Start(int node);
   // SIGKILL: nothing of a clean shutdown runs.
   void Kill(int node);
