@@ -107,7 +107,7 @@ class CrashTest {
 
   absl::Status RunCycle(int cycle, int cycles) {
     const int64_t before = ledger_.acknowledged();
-    CycleWriters writers({.address = server_->address(),
+    CycleWriters writers({.addresses = {server_->address()},
                           .key = key_,
                           .hotels = hotels_,
                           .cycle = cycle,

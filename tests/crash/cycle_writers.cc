@@ -5,6 +5,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/civil_time.h"
+#include "absl/time/clock.h"
 #include "tests/testing/sample_requests.h"
 
 namespace guestvoice::crash {
@@ -21,6 +22,17 @@ constexpr int kMaxImportItems = 20;
 // default program's 365-day rolling window.
 constexpr absl::Duration kPostTimeSpread = absl::Hours(24);
 constexpr int kStayArrivalDaysAgo = 40;
+
+// OnFailure::kRetry: how long a write is sent again before it counts as
+// failed for good, and the pause between attempts (a client's backoff).
+constexpr absl::Duration kRetryFor = absl::Seconds(90);
+constexpr absl::Duration kRetryBackoff = absl::Milliseconds(100);
+
+bool SaysTryAgain(absl::StatusCode code) {
+  return code == absl::StatusCode::kUnavailable ||
+         code == absl::StatusCode::kResourceExhausted ||
+         code == absl::StatusCode::kDeadlineExceeded;
+}
 
 google::type::Date DaysAgo(int days) {
   const absl::CivilDay day =
@@ -87,12 +99,13 @@ void CycleWriters::Start() {
       grpc::ChannelArguments arguments;
       arguments.SetInt("guestvoice.crash.lane", index);
       lanes_.push_back(std::make_unique<Lane>(Lane{
-          .writer = Writer(grpc::CreateCustomChannel(
-                               setup_.address,
-                               grpc::InsecureChannelCredentials(), arguments),
-                           setup_.key, ledger_),
+          .writer =
+              Writer(grpc::CreateCustomChannel(
+                         setup_.addresses[index % setup_.addresses.size()],
+                         grpc::InsecureChannelCredentials(), arguments),
+                     setup_.key, ledger_, setup_.call_deadline),
           .random = std::mt19937_64(setup_.seed + index),
-          .prefix = absl::StrCat("c", setup_.cycle, "w", index)}));
+          .prefix = absl::StrCat(setup_.run, "c", setup_.cycle, "w", index)}));
       threads_.emplace_back(run, this, std::ref(*lanes_.back()));
     }
   }
@@ -110,16 +123,33 @@ std::vector<std::string> CycleWriters::unexpected_errors() const {
   return unexpected_;
 }
 
+std::map<absl::StatusCode, int> CycleWriters::retried() const {
+  absl::MutexLock lock(&mutex_);
+  return retried_;
+}
+
 bool CycleWriters::Send(Lane& lane, const Write& write, std::string* name) {
   absl::StatusOr<std::string> written = lane.writer.Apply(write);
+  const bool retry = setup_.on_failure == OnFailure::kRetry;
+  const absl::Time give_up = absl::Now() + kRetryFor;
+  while (retry && !written.ok() && SaysTryAgain(written.status().code()) &&
+         absl::Now() < give_up) {
+    {
+      absl::MutexLock lock(&mutex_);
+      ++retried_[written.status().code()];
+    }
+    absl::SleepFor(kRetryBackoff);
+    written = lane.writer.Retry(write);
+  }
   if (written.ok()) {
     if (name != nullptr) *name = *std::move(written);
     return true;
   }
   absl::MutexLock lock(&mutex_);
   in_flight_.push_back(write);
-  // A call that failed once the kill was near may have been cut by it.
-  if (!stopping_) {
+  // A call that failed once the kill was near may have been cut by it; with
+  // retries, no failure is expected.
+  if (!stopping_ || retry) {
     unexpected_.push_back(
         absl::StrCat(lane.prefix, ": ", written.status().ToString()));
   }

@@ -3,13 +3,16 @@
 
 #include <atomic>
 #include <cstdint>
+#include <map>
 #include <random>
 #include <string>
 #include <thread>
 #include <vector>
 
 #include "absl/base/thread_annotations.h"
+#include "absl/status/status.h"
 #include "absl/synchronization/mutex.h"
+#include "absl/time/time.h"
 #include "tests/crash/ledger.h"
 #include "tests/crash/writer.h"
 
@@ -19,17 +22,34 @@ namespace guestvoice::crash {
 // unary ingest, ImportFeedback streams, loyalty (a guest with an identity, a
 // stay and a check-in, a second profile with a stay, merged into the first)
 // and case updates (a review ingested, acknowledged, then resolved). Each
-// writes until its first failed call, which the kill causes, and keeps the
-// write that failed as in flight; or until it is asked to stop.
+// writes until it is asked to stop, or until a write fails for good: by
+// default its first failed call, which the kill causes, kept as in flight.
 class CycleWriters {
  public:
+  // What a writer does with a failed call.
+  enum class OnFailure {
+    // Stop and keep the write as in flight (a killed server).
+    kStop,
+    // Send it again, as a client of a cluster does, while it fails with a
+    // code that says "try again" (UNAVAILABLE, RESOURCE_EXHAUSTED,
+    // DEADLINE_EXCEEDED: the write may have landed), with the same external
+    // id, request id or booking reference; any other code stops the writer.
+    kRetry,
+  };
+
   struct Setup {
-    std::string address;
+    // Writer i calls addresses[i % addresses.size()].
+    std::vector<std::string> addresses;
     std::string key;
     std::vector<std::string> hotels;
     // Makes every id of this cycle unique across the run.
     int cycle = 0;
+    // Makes every id unique across runs that share a store or a command
+    // log (letters and digits).
+    std::string run;
     uint64_t seed = 0;
+    OnFailure on_failure = OnFailure::kStop;
+    absl::Duration call_deadline = absl::Seconds(20);
   };
 
   CycleWriters(Setup setup, Ledger& ledger);
@@ -44,8 +64,11 @@ class CycleWriters {
   void Stop() { stopping_ = true; }
   // Waits for every writer to stop and returns the writes in flight.
   std::vector<Write> Join();
-  // Failed calls before the kill, as messages.
+  // Failed calls before the kill (with kRetry: failures that were not
+  // retried, or not until they succeeded), as messages.
   std::vector<std::string> unexpected_errors() const;
+  // With kRetry: the failed calls that were sent again, by code.
+  std::map<absl::StatusCode, int> retried() const;
 
  private:
   // One writer's connection, ids and randomness.
@@ -73,6 +96,7 @@ class CycleWriters {
   mutable absl::Mutex mutex_;
   std::vector<Write> in_flight_ ABSL_GUARDED_BY(mutex_);
   std::vector<std::string> unexpected_ ABSL_GUARDED_BY(mutex_);
+  std::map<absl::StatusCode, int> retried_ ABSL_GUARDED_BY(mutex_);
 };
 
 }  // namespace guestvoice::crash

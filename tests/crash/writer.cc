@@ -12,11 +12,16 @@ using testing::CallContext;
 using testing::FromGrpc;
 
 Writer::Writer(const std::shared_ptr<grpc::Channel>& channel, std::string key,
-               Ledger& ledger)
+               Ledger& ledger, absl::Duration call_deadline)
     : feedback_(v1::FeedbackService::NewStub(channel)),
       loyalty_(v1::LoyaltyService::NewStub(channel)),
       key_(std::move(key)),
-      ledger_(ledger) {}
+      ledger_(ledger),
+      call_deadline_(call_deadline) {}
+
+std::unique_ptr<grpc::ClientContext> Writer::Context() const {
+  return CallContext(key_, call_deadline_);
+}
 
 absl::StatusOr<std::string> Writer::Apply(const Write& write) {
   return std::visit([this](const auto& request) { return Send(request); },
@@ -32,8 +37,8 @@ absl::StatusOr<std::string> Writer::Retry(const Write& write) {
   v1::GetGuestRequest request;
   request.set_name(merge->survivor());
   v1::Guest survivor;
-  RETURN_IF_ERROR(FromGrpc(
-      loyalty_->GetGuest(CallContext(key_).get(), request, &survivor)));
+  RETURN_IF_ERROR(
+      FromGrpc(loyalty_->GetGuest(Context().get(), request, &survivor)));
   const auto& merged = survivor.merged_guests();
   if (std::find(merged.begin(), merged.end(), merge->merged()) ==
       merged.end()) {
@@ -46,14 +51,14 @@ absl::StatusOr<std::string> Writer::Retry(const Write& write) {
 absl::StatusOr<std::string> Writer::Send(
     const v1::IngestFeedbackRequest& request) {
   v1::Feedback stored;
-  RETURN_IF_ERROR(FromGrpc(
-      feedback_->IngestFeedback(CallContext(key_).get(), request, &stored)));
+  RETURN_IF_ERROR(
+      FromGrpc(feedback_->IngestFeedback(Context().get(), request, &stored)));
   ledger_.Feedback(request.feedback().external_id(), stored.hotel());
   return stored.name();
 }
 
 absl::StatusOr<std::string> Writer::Send(const ImportBatch& batch) {
-  const auto context = CallContext(key_);
+  const auto context = Context();
   v1::ImportFeedbackResponse response;
   auto stream = feedback_->ImportFeedback(context.get(), &response);
   for (const v1::ImportFeedbackRequest& item : batch.items) {
@@ -81,8 +86,8 @@ absl::StatusOr<std::string> Writer::Send(const ImportBatch& batch) {
 absl::StatusOr<std::string> Writer::Send(
     const v1::CreateGuestRequest& request) {
   v1::Guest guest;
-  RETURN_IF_ERROR(FromGrpc(
-      loyalty_->CreateGuest(CallContext(key_).get(), request, &guest)));
+  RETURN_IF_ERROR(
+      FromGrpc(loyalty_->CreateGuest(Context().get(), request, &guest)));
   ledger_.Guest(guest.name());
   return guest.name();
 }
@@ -90,8 +95,8 @@ absl::StatusOr<std::string> Writer::Send(
 absl::StatusOr<std::string> Writer::Send(
     const v1::LinkIdentityRequest& request) {
   v1::Guest guest;
-  RETURN_IF_ERROR(FromGrpc(
-      loyalty_->LinkIdentity(CallContext(key_).get(), request, &guest)));
+  RETURN_IF_ERROR(
+      FromGrpc(loyalty_->LinkIdentity(Context().get(), request, &guest)));
   ledger_.Link(request.guest(), request.identity().value());
   return guest.name();
 }
@@ -99,7 +104,7 @@ absl::StatusOr<std::string> Writer::Send(
 absl::StatusOr<std::string> Writer::Send(const v1::RecordStayRequest& request) {
   v1::Stay stay;
   RETURN_IF_ERROR(
-      FromGrpc(loyalty_->RecordStay(CallContext(key_).get(), request, &stay)));
+      FromGrpc(loyalty_->RecordStay(Context().get(), request, &stay)));
   ledger_.Stay(request.parent(), request.stay().booking_reference());
   return stay.name();
 }
@@ -107,8 +112,8 @@ absl::StatusOr<std::string> Writer::Send(const v1::RecordStayRequest& request) {
 absl::StatusOr<std::string> Writer::Send(
     const v1::RecordCheckInRequest& request) {
   v1::CheckIn check_in;
-  RETURN_IF_ERROR(FromGrpc(
-      loyalty_->RecordCheckIn(CallContext(key_).get(), request, &check_in)));
+  RETURN_IF_ERROR(
+      FromGrpc(loyalty_->RecordCheckIn(Context().get(), request, &check_in)));
   ledger_.CheckIn(request.parent(), request.check_in().external_id());
   return check_in.name();
 }
@@ -116,8 +121,8 @@ absl::StatusOr<std::string> Writer::Send(
 absl::StatusOr<std::string> Writer::Send(
     const v1::MergeGuestsRequest& request) {
   v1::Guest survivor;
-  RETURN_IF_ERROR(FromGrpc(
-      loyalty_->MergeGuests(CallContext(key_).get(), request, &survivor)));
+  RETURN_IF_ERROR(
+      FromGrpc(loyalty_->MergeGuests(Context().get(), request, &survivor)));
   ledger_.Merge(request.survivor(), request.merged());
   return survivor.name();
 }
@@ -125,8 +130,8 @@ absl::StatusOr<std::string> Writer::Send(
 absl::StatusOr<std::string> Writer::Send(
     const v1::UpdateFeedbackRequest& request) {
   v1::Feedback updated;
-  RETURN_IF_ERROR(FromGrpc(
-      feedback_->UpdateFeedback(CallContext(key_).get(), request, &updated)));
+  RETURN_IF_ERROR(
+      FromGrpc(feedback_->UpdateFeedback(Context().get(), request, &updated)));
   ledger_.Case(updated.name(), request.feedback().case_().state());
   return updated.name();
 }

@@ -2,6 +2,7 @@
 #define GUESTVOICE_TESTS_CRASH_WRITER_H_
 
 #include <grpcpp/channel.h>
+#include <grpcpp/client_context.h>
 
 #include <memory>
 #include <string>
@@ -9,6 +10,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "absl/time/time.h"
 #include "guestvoice/v1/feedback_service.grpc.pb.h"
 #include "guestvoice/v1/loyalty_service.grpc.pb.h"
 #include "tests/crash/ledger.h"
@@ -27,11 +29,12 @@ using Write = std::variant<v1::IngestFeedbackRequest, ImportBatch,
                            v1::RecordStayRequest, v1::RecordCheckInRequest,
                            v1::MergeGuestsRequest, v1::UpdateFeedbackRequest>;
 
-// Sends writes to one server and records those it acknowledges.
+// Sends writes to one server and records those it acknowledges. Each call
+// gives up after `call_deadline` (DEADLINE_EXCEEDED: it may still land).
 class Writer {
  public:
   Writer(const std::shared_ptr<grpc::Channel>& channel, std::string key,
-         Ledger& ledger);
+         Ledger& ledger, absl::Duration call_deadline = absl::Seconds(20));
 
   // Sends `write`; once acknowledged, records it in the ledger and returns
   // the name of the resource written ("" for an import).
@@ -44,6 +47,7 @@ class Writer {
   absl::StatusOr<std::string> Retry(const Write& write);
 
  private:
+  std::unique_ptr<grpc::ClientContext> Context() const;
   absl::StatusOr<std::string> Send(const v1::IngestFeedbackRequest& request);
   absl::StatusOr<std::string> Send(const ImportBatch& batch);
   absl::StatusOr<std::string> Send(const v1::CreateGuestRequest& request);
@@ -57,6 +61,7 @@ class Writer {
   std::unique_ptr<v1::LoyaltyService::Stub> loyalty_;
   std::string key_;
   Ledger& ledger_;
+  absl::Duration call_deadline_;
 };
 
 }  // namespace guestvoice::crash

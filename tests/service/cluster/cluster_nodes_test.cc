@@ -7,18 +7,16 @@
 // GUESTVOICE_KAFKA_NODES_DIR names the fixture's cluster directory; without
 // it (no Java or jars) the test skips itself.
 
+#include "tests/service/cluster/cluster_nodes.h"
+
 #include <grpcpp/grpcpp.h>
 
 #include <atomic>
-#include <cstdlib>
-#include <fstream>
 #include <memory>
-#include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
 
-#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
@@ -28,96 +26,37 @@
 #include "guestvoice/v1/hotel_service.grpc.pb.h"
 #include "guestvoice/v1/insight_service.grpc.pb.h"
 #include "guestvoice/v1/loyalty_service.grpc.pb.h"
-#include "service/cluster/kafka_config.h"
 #include "service/core/proto_date.h"
 #include "service/core/proto_time.h"
-#include "tests/testing/client_calls.h"
-#include "tests/testing/guestvoiced_process.h"
 #include "tests/testing/sample_requests.h"
 #include "tests/testing/status_matchers.h"
-#include "tests/testing/temp_dir.h"
 
 namespace guestvoice::service::cluster {
 namespace {
 
-using ::guestvoice::testing::CallContext;
-using ::guestvoice::testing::FileTail;
-using ::guestvoice::testing::GuestvoicedProcess;
+using ::guestvoice::testing::ClusterNodes;
+using ::guestvoice::testing::IsOk;
 using ::guestvoice::testing::kDefaultOrganization;
 using ::guestvoice::testing::SampleFeedback;
 using ::guestvoice::testing::SampleHotel;
 
 constexpr int kNodes = 3;
 constexpr char kConsistencyHeader[] = "x-guestvoice-consistency";
-constexpr char kServing[] = "caught up with the command log; serving";
-
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path);
-  std::ostringstream contents;
-  contents << in.rdbuf();
-  return contents.str();
-}
 
 class ClusterNodesTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    const char* dir = std::getenv("GUESTVOICE_KAFKA_NODES_DIR");
-    if (dir == nullptr) GTEST_SKIP() << "GUESTVOICE_KAFKA_NODES_DIR is unset";
-    bootstrap_file_ = absl::StrCat(dir, "/bootstrap");
-    if (!ReadBootstrapFile(bootstrap_file_).ok()) {
-      GTEST_SKIP() << "no Kafka cluster in " << dir;
-    }
-    for (int i = 0; i < kNodes; ++i) {
-      data_dirs_.push_back(absl::StrCat(dir_.path(), "/node-", i));
-      nodes_.emplace_back();
-      ASSERT_NO_FATAL_FAILURE(StartNode(i));
-    }
-    for (int i = 0; i < kNodes; ++i) {
-      if (absl::StatusOr<std::string> key =
-              testing::ReadAdminKey(data_dirs_[i]);
-          key.ok()) {
-        EXPECT_TRUE(key_.empty()) << "two nodes wrote an admin key";
-        key_ = *key;
-      }
-    }
-    ASSERT_FALSE(key_.empty()) << "no node wrote the admin key";
-  }
-
-  // Starts node `i` (again) on its data dir and waits until it has caught
-  // up with the command log.
-  void StartNode(int i) {
-    const std::string log =
-        absl::StrCat(dir_.path(), "/node-", i, "-", starts_++, ".log");
-    absl::StatusOr<std::unique_ptr<GuestvoicedProcess>> process =
-        GuestvoicedProcess::Start(
-            {.binary = GUESTVOICED,
-             .data_dir = data_dirs_[i],
-             .log_path = log,
-             .flags = {absl::StrCat("--cluster_bootstrap_file=",
-                                    bootstrap_file_),
-                       absl::StrCat("--cluster_node_id=node-", i),
-                       "--advertise=127.0.0.1:0", "--sync_writes=false"},
-             .start_deadline = absl::Seconds(120)});
-    ASSERT_OK(process.status());
-    nodes_[i] = *std::move(process);
-    const absl::Time give_up = absl::Now() + absl::Seconds(120);
-    while (!absl::StrContains(ReadFile(log), kServing)) {
-      ASSERT_LT(absl::Now(), give_up) << "node " << i << " did not catch up:\n"
-                                      << FileTail(log);
-      absl::SleepFor(absl::Milliseconds(50));
-    }
-    channels_.resize(kNodes);
-    channels_[i] = grpc::CreateChannel(nodes_[i]->address(),
-                                       grpc::InsecureChannelCredentials());
+    absl::StatusOr<std::unique_ptr<ClusterNodes>> nodes =
+        ClusterNodes::ForFixture();
+    if (!nodes.ok()) GTEST_SKIP() << nodes.status().message();
+    nodes_ = *std::move(nodes);
+    ASSERT_THAT(nodes_->StartNodes(kNodes), IsOk());
   }
 
   // A call context for node calls: the admin key, and the consistency
   // token of the last write, so every read sees every write before it.
   std::unique_ptr<grpc::ClientContext> Context() {
-    std::unique_ptr<grpc::ClientContext> context =
-        CallContext(key_, absl::Seconds(60));
-    if (!token_.empty()) context->AddMetadata(kConsistencyHeader, token_);
-    return context;
+    return nodes_->Context(token_);
   }
 
   // Keeps the write's token (all of the default organization's commands
@@ -136,7 +75,7 @@ class ClusterNodesTest : public ::testing::Test {
     std::unique_ptr<grpc::ClientContext> context = Context();
     v1::Feedback response;
     grpc::Status status =
-        v1::FeedbackService::NewStub(channels_[node])
+        v1::FeedbackService::NewStub(nodes_->channel(node))
             ->IngestFeedback(context.get(), request, &response);
     if (status.ok()) {
       ++ingested_;
@@ -156,28 +95,24 @@ class ClusterNodesTest : public ::testing::Test {
     v1::HotelSummary summary;
     std::unique_ptr<grpc::ClientContext> context = Context();
     grpc::Status status =
-        v1::InsightService::NewStub(channels_[node])
+        v1::InsightService::NewStub(nodes_->channel(node))
             ->GetHotelSummary(context.get(), summary_request, &summary);
     EXPECT_TRUE(status.ok()) << node << ": " << status.error_message();
     v1::ListFeedbackRequest list_request;
     list_request.set_parent(kDefaultOrganization);
+    list_request.set_hotel(hotel_);
     list_request.set_page_size(1000);
     v1::ListFeedbackResponse list;
     context = Context();
-    status = v1::FeedbackService::NewStub(channels_[node])
+    status = v1::FeedbackService::NewStub(nodes_->channel(node))
                  ->ListFeedback(context.get(), list_request, &list);
     EXPECT_TRUE(status.ok()) << node << ": " << status.error_message();
     EXPECT_EQ(list.feedback_size(), ingested_) << "node " << node;
     return summary.SerializeAsString() + list.SerializeAsString();
   }
 
-  testing::TempDir dir_;
-  std::string bootstrap_file_;
-  std::vector<std::string> data_dirs_;
-  std::vector<std::unique_ptr<GuestvoicedProcess>> nodes_;
-  std::vector<std::shared_ptr<grpc::Channel>> channels_;
-  int starts_ = 0;
-  std::string key_;
+  std::unique_ptr<ClusterNodes> nodes_;
+  const std::string run_ = testing::RunTag();
   std::string token_;
   std::string hotel_;
   int ingested_ = 0;
@@ -189,14 +124,15 @@ TEST_F(ClusterNodesTest, WritesThroughEveryNodeReadAlikeFromEveryNode) {
     std::unique_ptr<grpc::ClientContext> context = Context();
     v1::Hotel hotel;
     grpc::Status status =
-        v1::HotelService::NewStub(channels_[0])
-            ->CreateHotel(context.get(), SampleHotel("lisbon"), &hotel);
+        v1::HotelService::NewStub(nodes_->channel(0))
+            ->CreateHotel(context.get(),
+                          SampleHotel(absl::StrCat("lisbon-", run_)), &hotel);
     ASSERT_TRUE(status.ok()) << status.error_message();
     KeepToken(*context);
     hotel_ = hotel.name();
   }
   for (int i = 0; i < 3 * kNodes; ++i) {
-    grpc::Status status = Ingest(i % kNodes, absl::StrCat("e", i));
+    grpc::Status status = Ingest(i % kNodes, absl::StrCat(run_, "-e", i));
     ASSERT_TRUE(status.ok()) << status.error_message();
   }
   v1::Guest guest;
@@ -206,9 +142,9 @@ TEST_F(ClusterNodesTest, WritesThroughEveryNodeReadAlikeFromEveryNode) {
     request.mutable_guest()->set_display_name("Ana Silva");
     v1::Identity& email = *request.add_identities();
     email.set_kind(v1::IDENTITY_KIND_EMAIL);
-    email.set_value("ana@example.com");
+    email.set_value(absl::StrCat("ana-", run_, "@example.com"));
     std::unique_ptr<grpc::ClientContext> context = Context();
-    grpc::Status status = v1::LoyaltyService::NewStub(channels_[1])
+    grpc::Status status = v1::LoyaltyService::NewStub(nodes_->channel(1))
                               ->CreateGuest(context.get(), request, &guest);
     ASSERT_TRUE(status.ok()) << status.error_message();
     KeepToken(*context);
@@ -221,10 +157,10 @@ TEST_F(ClusterNodesTest, WritesThroughEveryNodeReadAlikeFromEveryNode) {
     *stay.mutable_arrival_date() =
         ToProtoDate(absl::ToCivilDay(post_time_, absl::UTCTimeZone()) - 5);
     stay.set_nights(2);
-    stay.set_booking_reference("B1");
+    stay.set_booking_reference(absl::StrCat("B1-", run_));
     std::unique_ptr<grpc::ClientContext> context = Context();
     v1::Stay recorded;
-    grpc::Status status = v1::LoyaltyService::NewStub(channels_[2])
+    grpc::Status status = v1::LoyaltyService::NewStub(nodes_->channel(2))
                               ->RecordStay(context.get(), request, &recorded);
     ASSERT_TRUE(status.ok()) << status.error_message();
     KeepToken(*context);
@@ -235,7 +171,7 @@ TEST_F(ClusterNodesTest, WritesThroughEveryNodeReadAlikeFromEveryNode) {
     request.set_name(guest.name());
     v1::Guest got;
     std::unique_ptr<grpc::ClientContext> context = Context();
-    grpc::Status status = v1::LoyaltyService::NewStub(channels_[i])
+    grpc::Status status = v1::LoyaltyService::NewStub(nodes_->channel(i))
                               ->GetGuest(context.get(), request, &got);
     ASSERT_TRUE(status.ok()) << i << ": " << status.error_message();
     EXPECT_EQ(got.display_name(), "Ana Silva");
@@ -251,16 +187,16 @@ TEST_F(ClusterNodesTest, WritesThroughEveryNodeReadAlikeFromEveryNode) {
   std::atomic<int> acknowledged{0};
   std::thread writer([&] {
     for (int i = 0; i < 30; ++i) {
-      grpc::Status status = Ingest(0, absl::StrCat("k", i));
+      grpc::Status status = Ingest(0, absl::StrCat(run_, "-k", i));
       EXPECT_TRUE(status.ok()) << status.error_message();
       ++acknowledged;
     }
   });
   while (acknowledged < 10) absl::SleepFor(absl::Milliseconds(1));
-  nodes_[2]->Kill();
+  nodes_->Kill(2);
   writer.join();
   ASSERT_EQ(acknowledged, 30);
-  ASSERT_NO_FATAL_FAILURE(StartNode(2));
+  ASSERT_THAT(nodes_->Start(2), IsOk());
   const std::string after = Insights(0);
   EXPECT_NE(after, first);
   EXPECT_EQ(Insights(1), after);

@@ -32,9 +32,11 @@ size_t Completions::size() const {
   return results_.size();
 }
 
-absl::StatusOr<std::vector<StoredRecord>> ReadPartition(
-    const std::string& bootstrap_servers, const std::string& topic,
-    int32_t partition, absl::Duration deadline) {
+namespace {
+
+// A consumer outside any group's work: no commits, assigned by hand.
+absl::StatusOr<std::unique_ptr<RdKafka::KafkaConsumer>> NewReader(
+    const std::string& bootstrap_servers) {
   std::unique_ptr<RdKafka::Conf> conf(
       RdKafka::Conf::create(RdKafka::Conf::CONF_GLOBAL));
   std::string error;
@@ -44,13 +46,53 @@ absl::StatusOr<std::vector<StoredRecord>> ReadPartition(
   std::unique_ptr<RdKafka::KafkaConsumer> consumer(
       RdKafka::KafkaConsumer::create(conf.get(), error));
   if (consumer == nullptr) return absl::InternalError(error);
-  int64_t low = 0;
-  int64_t high = 0;
+  return consumer;
+}
+
+absl::Status QueryWatermarks(RdKafka::KafkaConsumer& consumer,
+                             const std::string& topic, int32_t partition,
+                             absl::Duration deadline, int64_t* low,
+                             int64_t* high) {
   const int timeout_ms = static_cast<int>(absl::ToInt64Milliseconds(deadline));
-  if (RdKafka::ErrorCode code = consumer->query_watermark_offsets(
-          topic, partition, &low, &high, timeout_ms);
+  if (RdKafka::ErrorCode code = consumer.query_watermark_offsets(
+          topic, partition, low, high, timeout_ms);
       code != RdKafka::ERR_NO_ERROR) {
     return absl::UnavailableError("watermarks: " + RdKafka::err2str(code));
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+absl::StatusOr<int64_t> LogEndOffset(const std::string& bootstrap_servers,
+                                     const std::string& topic,
+                                     int32_t partition,
+                                     absl::Duration deadline) {
+  absl::StatusOr<std::unique_ptr<RdKafka::KafkaConsumer>> consumer =
+      NewReader(bootstrap_servers);
+  if (!consumer.ok()) return consumer.status();
+  int64_t low = 0;
+  int64_t high = 0;
+  absl::Status status =
+      QueryWatermarks(**consumer, topic, partition, deadline, &low, &high);
+  (*consumer)->close();
+  if (!status.ok()) return status;
+  return high;
+}
+
+absl::StatusOr<std::vector<StoredRecord>> ReadPartition(
+    const std::string& bootstrap_servers, const std::string& topic,
+    int32_t partition, absl::Duration deadline) {
+  absl::StatusOr<std::unique_ptr<RdKafka::KafkaConsumer>> reader =
+      NewReader(bootstrap_servers);
+  if (!reader.ok()) return reader.status();
+  RdKafka::KafkaConsumer* consumer = reader->get();
+  int64_t low = 0;
+  int64_t high = 0;
+  if (absl::Status status =
+          QueryWatermarks(*consumer, topic, partition, deadline, &low, &high);
+      !status.ok()) {
+    return status;
   }
   std::unique_ptr<RdKafka::TopicPartition> start(
       RdKafka::TopicPartition::create(topic, partition, low));

@@ -37,6 +37,12 @@ struct StoredRecord {
   std::string payload;
 };
 
+// The offset the next record of `topic`[`partition`] will get (its high
+// watermark): the partition holds the records below it.
+absl::StatusOr<int64_t> LogEndOffset(
+    const std::string& bootstrap_servers, const std::string& topic,
+    int32_t partition, absl::Duration deadline = absl::Seconds(30));
+
 // Every record `topic`[`partition`] holds (offset 0 up to its high
 // watermark when called), read with a plain assigned consumer (no group);
 // an error when the partition cannot be read within `deadline`.

@@ -5,11 +5,14 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import dataclasses
+import os
+import statistics
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
-from guestvoice_bench import growth, recovery, report
+from guestvoice_bench import cluster, growth, recovery, report
 from guestvoice_bench.comparison import Comparison, ingest_requests
 from guestvoice_bench.settings import Settings
 
@@ -23,6 +26,9 @@ def main() -> int:
                         help="tiny sizes and one round: checks that every row still runs")
     parser.add_argument("--growth", action="store_true",
                         help="the growth run instead of the side-by-side comparison")
+    parser.add_argument("--cluster", action="store_true",
+                        help="the cluster mode: ingest items/s and write/read p50/p99 for 1 and "
+                        "3 nodes on local Kafka brokers, the embedded store as reference")
     parser.add_argument("--recovery", action="store_true",
                         help="only load the store (no peers) and measure its footprint and "
                         "its start after kill -9; prints the figures")
@@ -63,6 +69,8 @@ def main() -> int:
     if args.recovery:
         print("\n".join(recovery.run(settings, ingest_requests, log)))
         return 0
+    if args.cluster:
+        return _cluster(args, settings, log)
     if args.growth:
         lines = growth.run(settings, log)
         output = args.output or args.root / "docs" / "benchmarks-growth.md"
@@ -83,6 +91,49 @@ def main() -> int:
             log(f"figures differ from PostgreSQL; see {output}")
             return 1
     log(f"wrote {output}")
+    return 0
+
+
+def _cluster(args: argparse.Namespace, settings: Settings, log: Callable[[str], None]) -> int:
+    try:
+        outcome = cluster.run(settings, args.root / "tools" / "cluster", log)
+    except cluster.MissingRuntime as missing:
+        print(f"tools/bench --cluster: {missing}", file=sys.stderr)
+        return cluster.MISSING_RUNTIME
+    lines = cluster.lines(outcome, settings)
+    loads = outcome.load_averages
+    output = args.output or args.root / "docs" / "benchmarks-cluster.md"
+    header = [
+        "# guestvoice cluster benchmark", "",
+        f"Written by `{args.command}` (tools/bench_suite/README.md): issue 15's ingest "
+        "items/s and the p50/p99 of a write (IngestFeedback) and of a read (LookupGuest), "
+        "for one and three guestvoiced cluster nodes, each cluster on three local Kafka "
+        "brokers of its own, with the embedded store as the reference row. All three "
+        "deployments run at once (idle while another is measured) and the trials "
+        "interleave, the order flipping every round.", "",
+        f"- Date: {dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC; guestvoice "
+        f"{report.git_commit(args.root)} (release build)",
+        f"- Machine: {report.machine()}; brokers, nodes and load tool share it",
+        f"- Load average (1 min) at the trials: median {statistics.median(loads):.2f}, "
+        f"{min(loads):.2f} - {max(loads):.2f}"
+        + (" (above the core count: other work shared the machine, so single trials "
+           "scatter more than usual)" if statistics.median(loads) > (os.cpu_count() or 1)
+           else ""),
+        f"- Command: `{args.command}`",
+        f"- Rounds: {settings.rounds}, {settings.trial_seconds:g} s per trial; before them, "
+        f"each deployment gets the data set's 200 hotels and the {cluster.GHZ_REQUESTS} "
+        f"guests the lookups ask for (seed {settings.seed}) through its first node",
+        "- Brokers: `tools/cluster up --brokers 3` (Kafka 4, KRaft, 256 MiB heap each; "
+        "12 command partitions, replication 3, min.insync.replicas 2, acks=all); nodes: "
+        "guestvoiced's defaults (`--sync_writes` on) plus the cluster flags; every node "
+        "applies every command", "",
+    ]
+    output.write_text("\n".join(header + lines + [""]))
+    print("\n".join(lines))
+    log(f"wrote {output}")
+    if outcome.failed:
+        log("calls failed; see the report")
+        return 1
     return 0
 
 

@@ -46,7 +46,7 @@ class Outcome:
     footprint: recovery.Footprint = field(default_factory=recovery.Footprint)
 
 
-def _write_json(path: Path, value: Any) -> Path:
+def write_json(path: Path, value: Any) -> Path:
     path.write_text(json.dumps(value))
     return path
 
@@ -65,7 +65,7 @@ def ingest_requests(data: DataSet, work: Path) -> Path:
         if item.rating is not None:
             message["rating"] = {"value": item.rating, "scale_min": 1, "scale_max": 5}
         requests.append({"parent": ORGANIZATION, "feedback": message})
-    return _write_json(work / "ingest.json", requests)
+    return write_json(work / "ingest.json", requests)
 
 
 def _pgbench_insert_script(work: Path, text: str) -> Path:
@@ -152,14 +152,14 @@ class Comparison:
                                      for i in range(settings.cli_texts)))
         hotels = [hotel.hotel_id for hotel in self.data.hotels]
         summary_hotels = [hotels[rank] for rank in SUMMARY_HOTEL_RANKS if rank < len(hotels)]
-        health = _write_json(work / "health.json", [{}])
+        health = write_json(work / "health.json", [{}])
         guests = list(load.guest_names.items())[:GHZ_REQUESTS]
-        lookups = _write_json(work / "lookup.json", [
+        lookups = write_json(work / "lookup.json", [
             {"parent": ORGANIZATION, "identity": {"kind": "IDENTITY_KIND_HANDLE",
                                                    "value": self.data.guests[g].first_handle.handle,
                                                    "source": self.data.guests[g].first_handle.source}}
             for g, _ in guests])
-        statuses = _write_json(work / "status.json", [{"guest": name} for _, name in guests])
+        statuses = write_json(work / "status.json", [{"guest": name} for _, name in guests])
         insert_script = _pgbench_insert_script(work, self.texts[0])
         seconds = settings.trial_seconds
 

@@ -10,6 +10,7 @@ import subprocess
 import threading
 import time
 import urllib.request
+from collections.abc import Sequence
 from pathlib import Path
 
 import guestvoice
@@ -24,12 +25,21 @@ ORGANIZATION = "organizations/default"
 class Guestvoiced:
     """Starts on construction; `restart()` starts it again on the same data
     dir (after a clean stop or a kill -9); `stop()` ends it (SIGTERM, then
-    waits)."""
+    waits).
 
-    def __init__(self, binary: Path, data_dir: Path, log_path: Path) -> None:
+    `flags` are added to the command line (a cluster node's); with
+    `ready_line`, the start waits after "listening" until the log matches it
+    too (a cluster node's "serving"). `api_key` is the admin key the server
+    wrote to its data dir, or "" when it wrote none (a cluster node that did
+    not make the cluster's bootstrap)."""
+
+    def __init__(self, binary: Path, data_dir: Path, log_path: Path,
+                 flags: Sequence[str] = (), ready_line: re.Pattern[str] | None = None) -> None:
         self._binary = binary
         self.data_dir = data_dir
         self._log_path = log_path
+        self._flags = list(flags)
+        self._ready_line = ready_line
         self._log = log_path.open("w")
         self._start()
 
@@ -43,19 +53,21 @@ class Guestvoiced:
             # No per-key rate limit: the benchmark drives one key as hard as
             # the server goes, which is what it measures.
             [str(self._binary), "--listen=127.0.0.1:0", f"--data_dir={self.data_dir}",
-             "--rate_limit_calls_per_second=0", "--metrics_listen=127.0.0.1:0"],
+             "--rate_limit_calls_per_second=0", "--metrics_listen=127.0.0.1:0", *self._flags],
             stdin=subprocess.DEVNULL, stdout=self._log, stderr=subprocess.PIPE, text=True)
         lines: queue.Queue[str | None] = queue.Queue()
         threading.Thread(target=self._tee, args=(self.process, lines), daemon=True).start()
         self.metrics_port = 0
-        while True:
+        ready = self._ready_line is None
+        while not (self.metrics_port and ready):
             try:
                 line = lines.get(timeout=START_DEADLINE_S)
             except queue.Empty:
                 self.stop()
-                raise RuntimeError(f"guestvoiced did not listen within {START_DEADLINE_S}s")
+                raise RuntimeError(f"guestvoiced was not ready within {START_DEADLINE_S}s; "
+                                   f"see {self._log_path}")
             if line is None:
-                raise RuntimeError(f"guestvoiced exited before listening; see {self._log_path}")
+                raise RuntimeError(f"guestvoiced exited before it was ready; see {self._log_path}")
             if match := LISTENING.search(line):
                 self.start_seconds = time.monotonic() - started
                 self.start_cpu_seconds = self.cpu_seconds() - self._background_cpu_seconds()
@@ -63,9 +75,12 @@ class Guestvoiced:
             # Logged right after the listening line.
             if match := METRICS.search(line):
                 self.metrics_port = int(match.group(1))
-                break
-        # Written on the first start on an empty data dir, before listening.
-        self.api_key = (self.data_dir / "admin-api-key").read_text().strip()
+            if self._ready_line is not None and self._ready_line.search(line):
+                ready = True
+        # Written on the first start on an empty data dir, before listening
+        # (a cluster node: after it caught up, if it makes the bootstrap).
+        key_file = self.data_dir / "admin-api-key"
+        self.api_key = key_file.read_text().strip() if key_file.exists() else ""
 
     def _tee(self, process: subprocess.Popen[str], lines: queue.Queue[str | None]) -> None:
         assert process.stderr is not None
