@@ -43,6 +43,11 @@ class ImportReactor final : public grpc::ServerReadReactor<grpc::ByteBuffer> {
       return;
     }
     holds_slot_ = true;
+    {
+      // Authenticating is a step in progress: the call cannot end under it.
+      absl::MutexLock lock(&mutex_);
+      preparing_ = true;
+    }
     if (!deps_.writes.TrySubmit([this] { Authenticate(); })) {
       End(ToGrpcStatus(Busy()));
     }
@@ -123,17 +128,17 @@ class ImportReactor final : public grpc::ServerReadReactor<grpc::ByteBuffer> {
   void Authenticate() {
     absl::StatusOr<Principal> principal =
         deps_.authenticator.Authenticate(*context_, v1::SCOPE_FEEDBACK_WRITE);
-    if (!principal.ok()) {
-      End(ToGrpcStatus(principal.status()));
-      return;
+    if (principal.ok()) {
+      principal_.emplace(*std::move(principal));
+      report_.set_caller(*principal_);
     }
-    principal_.emplace(*std::move(principal));
-    report_.set_caller(*principal_);
-    {
-      absl::MutexLock lock(&mutex_);
-      reading_ = true;
-    }
-    StartRead(&wire_request_);
+    // Reads the first item, or ends the call for its key.
+    Advance([&]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mutex_) {
+      preparing_ = false;
+      if (!principal_.has_value()) {
+        EndWithLocked(ToGrpcStatus(principal.status()));
+      }
+    });
   }
 
   // On a write worker: decodes and checks the item just read and starts
@@ -322,7 +327,8 @@ class ImportReactor final : public grpc::ServerReadReactor<grpc::ByteBuffer> {
   v1::ImportFeedbackRequest request_;
 
   absl::Mutex mutex_;
-  // A read is outstanding; an item read is being started on a worker.
+  // A read is outstanding; a step runs on a worker (authenticating, or
+  // starting the item just read). Either keeps the call from ending.
   bool reading_ ABSL_GUARDED_BY(mutex_) = false;
   bool preparing_ ABSL_GUARDED_BY(mutex_) = false;
   int64_t next_index_ ABSL_GUARDED_BY(mutex_) = 0;

@@ -355,7 +355,7 @@ TEST_F(ClusterCallsTest, CallsPastTheirDeadlineEndAndLeaveNoWaiter) {
   std::unique_ptr<HeldBackNode> node;
   ASSERT_NO_FATAL_FAILURE(node = StartNode());
   // Long enough to be prepared and produced; the apply never comes.
-  const absl::Duration deadline = absl::Seconds(2);
+  const absl::Duration deadline = absl::Seconds(5);
   CreateHotelCall write(*node, "lisbon", deadline);
   ListHotelsCall read(*node, absl::StrCat(node->default_partition(), ":0"),
                       deadline);
