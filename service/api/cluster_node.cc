@@ -119,8 +119,8 @@ absl::Status ClusterNode::BootstrapIfEmpty() {
       MintBootstrapKey(domain_.clock.Now(), domain_.ids, secret.sha256());
   internal::v1::BootstrapResponse response;
   const Principal system(kBootstrapOrganization, "", {});
-  absl::StatusOr<std::string> ran = mutations_->Run(
-      system, request, response, absl::Now() + kBootstrapDeadline);
+  absl::StatusOr<std::string> ran = cluster::RunAndWait(
+      *mutations_, system, request, response, absl::Now() + kBootstrapDeadline);
   if (!ran.ok() || !response.created()) {
     // Another node's command came first (its key is the admin key), or
     // this one failed: this key does not work.

@@ -2,24 +2,19 @@
 
 #include <string_view>
 
-#include "absl/time/time.h"
-#include "common/status_macros.h"
 #include "service/cluster/cluster_mutations.h"
 
 namespace guestvoice::service {
 
-absl::Status AwaitConsistencyToken(const grpc::CallbackServerContext& context,
-                                   cluster::AppliedProgress& applied) {
+absl::StatusOr<cluster::RecordPosition> ConsistencyTokenOf(
+    const grpc::CallbackServerContext& context) {
   const auto& metadata = context.client_metadata();
   auto token = metadata.find(kConsistencyTokenHeader);
-  if (token == metadata.end()) return absl::OkStatus();
-  ASSIGN_OR_RETURN(
-      cluster::RecordPosition position,
-      cluster::ParseConsistencyToken(
-          kConsistencyTokenHeader,
-          std::string_view(token->second.data(), token->second.size())));
-  return applied.AwaitOffset(position.partition, position.offset,
-                             absl::FromChrono(context.deadline()));
+  std::string_view value;
+  if (token != metadata.end()) {
+    value = std::string_view(token->second.data(), token->second.size());
+  }
+  return cluster::ParseConsistencyToken(kConsistencyTokenHeader, value);
 }
 
 }  // namespace guestvoice::service

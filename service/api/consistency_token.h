@@ -4,8 +4,9 @@
 #include <grpcpp/server_context.h>
 
 #include "absl/status/status.h"
-#include "service/api/service_deps.h"
+#include "absl/status/statusor.h"
 #include "service/cluster/applied_progress.h"
+#include "service/cluster/command_producer.h"
 
 namespace guestvoice::service {
 
@@ -15,18 +16,20 @@ namespace guestvoice::service {
 // has applied that far (read-your-writes).
 inline constexpr char kConsistencyTokenHeader[] = "x-guestvoice-consistency";
 
-// Whether `context` carries a consistency token this server must wait for.
+// Whether `context` carries a consistency token this server must wait for
+// (`applied`: ServiceDeps::applied, null in the embedded mode).
 inline bool AwaitsConsistencyToken(const grpc::CallbackServerContext& context,
-                                   const ServiceDeps& deps) {
-  return deps.applied != nullptr &&
+                                   const cluster::AppliedProgress* applied) {
+  return applied != nullptr &&
          context.client_metadata().count(kConsistencyTokenHeader) > 0;
 }
 
-// Waits until this node has applied as far as the call's consistency token
-// says: INVALID_ARGUMENT for a malformed token, DEADLINE_EXCEEDED when the
-// call's deadline passes first, UNAVAILABLE when the partition stopped.
-absl::Status AwaitConsistencyToken(const grpc::CallbackServerContext& context,
-                                   cluster::AppliedProgress& applied);
+// The position the call's consistency token names (AwaitsConsistencyToken
+// said it carries one): INVALID_ARGUMENT naming the header when malformed.
+// The call then waits, registered with AppliedProgress::WhenApplied, until
+// this node has applied that far (RunUnary, unary_call.h).
+absl::StatusOr<cluster::RecordPosition> ConsistencyTokenOf(
+    const grpc::CallbackServerContext& context);
 
 }  // namespace guestvoice::service
 

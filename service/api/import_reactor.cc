@@ -1,9 +1,16 @@
 #include "service/api/import_reactor.h"
 
+#include <memory>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
+#include "absl/synchronization/mutex.h"
 #include "common/status_macros.h"
+#include "service/api/grpc_call_cancellation.h"
 #include "service/api/grpc_status.h"
 #include "service/api/stream_call_report.h"
 #include "service/api/unary_call.h"
@@ -15,9 +22,11 @@ namespace {
 
 class ImportReactor final : public grpc::ServerReadReactor<grpc::ByteBuffer> {
  public:
-  // Authenticates and reads the first item on the write executor. Every
-  // step runs there, one at a time: the next read starts only when the
-  // previous item is durable, so the reactor's state needs no lock.
+  // Authenticates and reads the first item on the write executor. Each
+  // item is prepared and started there, one at a time and in stream order
+  // (the next read starts only once the previous item was started); items
+  // complete on whatever thread their mutation completes on, so the state
+  // they share is behind `mutex_`.
   ImportReactor(grpc::CallbackServerContext* context, const ServiceDeps& deps,
                 ImportStreams& streams, grpc::ByteBuffer* wire_response)
       : context_(context),
@@ -34,6 +43,11 @@ class ImportReactor final : public grpc::ServerReadReactor<grpc::ByteBuffer> {
       return;
     }
     holds_slot_ = true;
+    {
+      // Authenticating is a step in progress: the call cannot end under it.
+      absl::MutexLock lock(&mutex_);
+      preparing_ = true;
+    }
     if (!deps_.writes.TrySubmit([this] { Authenticate(); })) {
       End(ToGrpcStatus(Busy()));
     }
@@ -41,21 +55,44 @@ class ImportReactor final : public grpc::ServerReadReactor<grpc::ByteBuffer> {
 
   void OnReadDone(bool ok) override {
     if (!ok) {
-      // The client went away: nobody reads the results, and the call counts
-      // (and is logged) as cancelled.
-      if (context_->IsCancelled()) {
-        End(grpc::Status::CANCELLED);
-        return;
-      }
-      // The client half-closed: every item has its result.
-      FinishWithResults();
+      // The client half-closed (every item gets its result), or went away:
+      // nobody reads the results, and the call counts (and is logged) as
+      // cancelled.
+      Advance([&]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mutex_) {
+        reading_ = false;
+        EndWithLocked(context_->IsCancelled() ? grpc::Status::CANCELLED
+                                              : grpc::Status::OK);
+      });
       return;
     }
-    if (!deps_.writes.TrySubmit([this] { IngestItem(); })) {
-      // The item is refused, not lost: its result says to retry it.
-      RecordResult(Busy());
-      ReadNextOrFinish();
+    {
+      absl::MutexLock lock(&mutex_);
+      reading_ = false;
+      preparing_ = true;
     }
+    if (!deps_.writes.TrySubmit([this] { StartItem(); })) {
+      // The item is refused, not lost: its result says to retry it.
+      Advance([&]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mutex_) {
+        preparing_ = false;
+        RecordLocked(next_index_++, Busy(), {});
+      });
+    }
+  }
+
+  // The client cancelled or the deadline passed: the items waiting for the
+  // cluster are abandoned (each may still be written), and the call ends
+  // as soon as none is left.
+  void OnCancel() override {
+    std::vector<std::shared_ptr<cluster::MutationRun>> runs;
+    {
+      absl::MutexLock lock(&mutex_);
+      cancelled_ = true;
+      EndWithLocked(grpc::Status::CANCELLED);
+      for (auto& [index, run] : runs_) runs.push_back(run);
+    }
+    // gRPC calls OnDone only after this returns, however the items end.
+    for (const auto& run : runs) run->Abandon(CancellationReason());
+    Advance([] {});
   }
 
   void OnDone() override {
@@ -64,6 +101,12 @@ class ImportReactor final : public grpc::ServerReadReactor<grpc::ByteBuffer> {
   }
 
  private:
+  // One item from its start to its result.
+  struct Item {
+    v1::ImportFeedbackRequest request;
+    v1::ImportFeedbackResult result;
+  };
+
   // Ends the call, giving the stream's slot back and counting the call
   // first: a client that has seen its stream end may open the next one, or
   // scrape the metrics, at once.
@@ -85,51 +128,143 @@ class ImportReactor final : public grpc::ServerReadReactor<grpc::ByteBuffer> {
   void Authenticate() {
     absl::StatusOr<Principal> principal =
         deps_.authenticator.Authenticate(*context_, v1::SCOPE_FEEDBACK_WRITE);
-    if (!principal.ok()) {
-      End(ToGrpcStatus(principal.status()));
-      return;
+    if (principal.ok()) {
+      principal_.emplace(*std::move(principal));
+      report_.set_caller(*principal_);
     }
-    principal_.emplace(*std::move(principal));
-    report_.set_caller(*principal_);
-    StartRead(&wire_request_);
+    // Reads the first item, or ends the call for its key.
+    Advance([&]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mutex_) {
+      preparing_ = false;
+      if (!principal_.has_value()) {
+        EndWithLocked(ToGrpcStatus(principal.status()));
+      }
+    });
   }
 
-  void IngestItem() {
+  // On a write worker: decodes and checks the item just read and starts
+  // its mutation (the command log's produce in the cluster mode), which
+  // completes in ItemDone. The call cannot end before this step's last
+  // Advance: `preparing_` holds it.
+  void StartItem() {
     if (context_->IsCancelled()) {
-      End(grpc::Status::CANCELLED);
-      return;
-    }
-    if (absl::Status decoded = DecodeBuffer(wire_request_, request_);
-        !decoded.ok()) {
-      RecordResult(decoded);
+      Advance([&]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mutex_) {
+        preparing_ = false;
+        EndWithLocked(grpc::Status::CANCELLED);
+      });
+    } else if (absl::Status decoded = DecodeBuffer(wire_request_, request_);
+               !decoded.ok()) {
+      Advance([&]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mutex_) {
+        preparing_ = false;
+        RecordLocked(next_index_++, decoded, {});
+      });
     } else if (absl::Status parent = CheckParent(); !parent.ok()) {
-      End(ToGrpcStatus(parent));
-      return;
+      Advance([&]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mutex_) {
+        preparing_ = false;
+        EndWithLocked(ToGrpcStatus(parent));
+      });
     } else {
-      // The item as IngestFeedback would store it, through the mutation
-      // table's ImportFeedback entry (the command log in the cluster mode).
-      v1::ImportFeedbackResult result;
-      const absl::StatusOr<std::string> ran =
-          deps_.mutations.Run(*principal_, request_, result,
-                              absl::FromChrono(context_->deadline()));
-      RecordResult(ran.status(), std::move(result));
+      StartMutation();
     }
-    ReadNextOrFinish();
   }
 
-  // Reads the next item, or answers once the stream carries as many items
-  // as one response holds: the client sends the rest in a new stream.
-  void ReadNextOrFinish() {
-    if (static_cast<size_t>(next_index_) >= streams_.max_items_per_stream()) {
-      FinishWithResults();
+  void StartMutation() {
+    auto item = std::make_shared<Item>();
+    item->request = std::move(request_);
+    int64_t index;
+    {
+      absl::MutexLock lock(&mutex_);
+      index = next_index_++;
+      ++in_flight_;
+    }
+    // The item as IngestFeedback would store it, through the mutation
+    // table's ImportFeedback entry (the command log in the cluster mode).
+    std::shared_ptr<cluster::MutationRun> run = deps_.mutations.Start(
+        *principal_, item->request, item->result,
+        [this, index, item](absl::StatusOr<std::string> ran) {
+          ItemDone(index, ran.status(), std::move(item->result));
+        });
+    bool abandon = false;
+    if (run != nullptr) {
+      absl::MutexLock lock(&mutex_);
+      if (!results_done_.contains(index)) {
+        runs_[index] = run;
+        abandon = cancelled_;
+      }
+    }
+    if (abandon) run->Abandon(CancellationReason());
+    Advance([&]()
+                ABSL_EXCLUSIVE_LOCKS_REQUIRED(mutex_) { preparing_ = false; });
+  }
+
+  void ItemDone(int64_t index, const absl::Status& status,
+                v1::ImportFeedbackResult result) {
+    Advance([&]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mutex_) {
+      runs_.erase(index);
+      --in_flight_;
+      RecordLocked(index, status, std::move(result));
+    });
+  }
+
+  absl::Status CancellationReason() const {
+    absl::Status reason = GrpcCallCancellation(*context_).Check();
+    return reason.ok() ? absl::CancelledError("the call was cancelled")
+                       : reason;
+  }
+
+  // Makes `change` to the call's state, then reads the next item while
+  // fewer than max_items_in_flight_per_stream wait for the cluster (flow
+  // control: the client's writes wait while the stream is not read), or
+  // ends the call once it should end and nothing is in progress. A stream
+  // that carried as many items as one response holds is answered: the
+  // client sends the rest in a new stream. One critical section, so that
+  // of the threads that complete steps exactly one ends the call, and none
+  // touches it afterwards.
+  template <typename Change>
+  void Advance(Change change) {
+    bool read = false;
+    std::optional<grpc::Status> end;
+    {
+      absl::MutexLock lock(&mutex_);
+      change();
+      if (!end_status_.has_value() && !reading_ && !preparing_ &&
+          static_cast<size_t>(next_index_) >= streams_.max_items_per_stream()) {
+        EndWithLocked(grpc::Status::OK);
+      }
+      if (end_status_.has_value()) {
+        if (!ended_ && !reading_ && !preparing_ && in_flight_ == 0) {
+          ended_ = true;
+          end = *end_status_;
+        }
+      } else if (!reading_ && !preparing_ &&
+                 static_cast<size_t>(in_flight_) <
+                     streams_.max_items_in_flight_per_stream()) {
+        reading_ = true;
+        read = true;
+      }
+    }
+    if (read) StartRead(&wire_request_);
+    if (!end.has_value()) return;
+    if (!end->ok()) {
+      End(*end);
       return;
     }
-    StartRead(&wire_request_);
+    // Encoding up to max_items_per_stream results is work for a worker, not
+    // for the apply loop's thread the last item may have completed on.
+    if (!deps_.writes.TrySubmit([this] { AnswerWithResults(); })) {
+      AnswerWithResults();
+    }
   }
 
-  void FinishWithResults() {
-    *wire_response_ = EncodeBuffer(response_);
+  void AnswerWithResults() {
+    *wire_response_ = EncodeBuffer(Response());
     End(grpc::Status::OK);
+  }
+
+  // The call ends with `status` once nothing is in progress; the first
+  // reason to end wins.
+  void EndWithLocked(const grpc::Status& status)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mutex_) {
+    if (!end_status_.has_value()) end_status_ = status;
   }
 
   // The first message fixes the parent; later ones must repeat it.
@@ -148,19 +283,34 @@ class ImportReactor final : public grpc::ServerReadReactor<grpc::ByteBuffer> {
 
   // `result`: the item's, as the ImportFeedback mutation filled it when
   // `status` is OK.
-  void RecordResult(const absl::Status& status,
-                    v1::ImportFeedbackResult result = {}) {
+  void RecordLocked(int64_t index, const absl::Status& status,
+                    v1::ImportFeedbackResult result)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mutex_) {
     if (!status.ok()) result.Clear();
-    result.set_index(next_index_++);
+    result.set_index(index);
     *result.mutable_status() = ToRpcStatus(status);
-    if (!status.ok()) {
-      response_.set_failed_count(response_.failed_count() + 1);
-    } else if (result.duplicate()) {
-      response_.set_duplicate_count(response_.duplicate_count() + 1);
-    } else {
-      response_.set_ingested_count(response_.ingested_count() + 1);
+    if (results_.size() <= static_cast<size_t>(index)) {
+      results_.resize(index + 1);
     }
-    *response_.add_results() = std::move(result);
+    results_[index] = std::move(result);
+    results_done_.insert(index);
+  }
+
+  // Every item's result, in stream order, and the counts.
+  v1::ImportFeedbackResponse Response() {
+    absl::MutexLock lock(&mutex_);
+    v1::ImportFeedbackResponse response;
+    for (v1::ImportFeedbackResult& result : results_) {
+      if (result.status().code() != 0) {
+        response.set_failed_count(response.failed_count() + 1);
+      } else if (result.duplicate()) {
+        response.set_duplicate_count(response.duplicate_count() + 1);
+      } else {
+        response.set_ingested_count(response.ingested_count() + 1);
+      }
+      *response.add_results() = std::move(result);
+    }
+    return response;
   }
 
   grpc::CallbackServerContext* const context_;
@@ -169,13 +319,30 @@ class ImportReactor final : public grpc::ServerReadReactor<grpc::ByteBuffer> {
   bool holds_slot_ = false;
   grpc::ByteBuffer* const wire_response_;
   StreamCallReport report_;
-  v1::ImportFeedbackResponse response_;
+  // Touched by one step at a time (Authenticate, then each StartItem).
   std::optional<Principal> principal_;
   std::optional<std::string> organization_;
   std::string parent_;
   grpc::ByteBuffer wire_request_;
   v1::ImportFeedbackRequest request_;
-  int64_t next_index_ = 0;
+
+  absl::Mutex mutex_;
+  // A read is outstanding; a step runs on a worker (authenticating, or
+  // starting the item just read). Either keeps the call from ending.
+  bool reading_ ABSL_GUARDED_BY(mutex_) = false;
+  bool preparing_ ABSL_GUARDED_BY(mutex_) = false;
+  int64_t next_index_ ABSL_GUARDED_BY(mutex_) = 0;
+  // Items started and not yet completed, and the runs that wait for the
+  // cluster among them (to abandon on cancellation).
+  int64_t in_flight_ ABSL_GUARDED_BY(mutex_) = 0;
+  absl::flat_hash_map<int64_t, std::shared_ptr<cluster::MutationRun>> runs_
+      ABSL_GUARDED_BY(mutex_);
+  std::vector<v1::ImportFeedbackResult> results_ ABSL_GUARDED_BY(mutex_);
+  absl::flat_hash_set<int64_t> results_done_ ABSL_GUARDED_BY(mutex_);
+  bool cancelled_ ABSL_GUARDED_BY(mutex_) = false;
+  // Set: the call ends with it once nothing is in progress.
+  std::optional<grpc::Status> end_status_ ABSL_GUARDED_BY(mutex_);
+  bool ended_ ABSL_GUARDED_BY(mutex_) = false;
 };
 
 }  // namespace

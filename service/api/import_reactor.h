@@ -18,9 +18,14 @@ namespace guestvoice::service {
 // another tenant's, or changes within the stream. The method is registered
 // raw (wire_messages.h): each message is decoded here, so one whose bytes do
 // not decode (a string that is not UTF-8) is a refused item with the field
-// named, and the stream reads on. `streams` caps the streams open at once
-// (RESOURCE_EXHAUSTED with a RetryInfo beyond) and the items of one stream
-// (the call answers after that many, reading no more).
+// named, and the stream reads on. In the cluster mode items are pipelined:
+// each is prepared and produced as it is read, up to
+// max_items_in_flight_per_stream of them waiting for the cluster at once
+// (then the stream is not read until one completes), and their results are
+// answered in stream order; a cancelled call abandons the items still
+// waiting. `streams` caps the streams open at once (RESOURCE_EXHAUSTED with
+// a RetryInfo beyond) and the items of one stream (the call answers after
+// that many, reading no more).
 grpc::ServerReadReactor<grpc::ByteBuffer>* StartImport(
     grpc::CallbackServerContext* context, const ServiceDeps& deps,
     ImportStreams& streams, grpc::ByteBuffer* wire_response);

@@ -19,6 +19,13 @@ class ImportStreams {
     // their results and reads no more (about 70 bytes of response each,
     // well inside the 4 MiB message limit).
     size_t max_items_per_stream = 10'000;
+    // Items of one stream started and not yet completed: in the cluster
+    // mode each waits for its command to be applied, and the stream is read
+    // on (its items produced ahead of their acknowledgements) until this
+    // many wait; then it is not read until one completes, so a client
+    // cannot queue without bound. The embedded mode completes each item
+    // before reading the next.
+    size_t max_items_in_flight_per_stream = 64;
   };
 
   explicit ImportStreams(Limits limits) : limits_(limits) {}
@@ -36,6 +43,9 @@ class ImportStreams {
   void Close() { --open_; }
 
   size_t max_items_per_stream() const { return limits_.max_items_per_stream; }
+  size_t max_items_in_flight_per_stream() const {
+    return limits_.max_items_in_flight_per_stream;
+  }
 
  private:
   const Limits limits_;

@@ -4,16 +4,22 @@
 #include <grpcpp/server_context.h>
 #include <grpcpp/support/server_callback.h>
 
+#include <atomic>
+#include <memory>
 #include <optional>
+#include <type_traits>
 #include <utility>
 
+#include "absl/functional/any_invocable.h"
 #include "absl/status/status.h"
+#include "absl/synchronization/mutex.h"
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
 #include "common/status_macros.h"
 #include "service/api/authenticator.h"
 #include "service/api/call_recorder.h"
 #include "service/api/consistency_token.h"
+#include "service/api/grpc_call_cancellation.h"
 #include "service/api/grpc_status.h"
 #include "service/api/service_deps.h"
 #include "service/api/wire_messages.h"
@@ -47,92 +53,293 @@ enum class CallWork {
 // How long a caller refused for a full queue is asked to wait (RetryInfo).
 inline constexpr absl::Duration kBusyRetryDelay = absl::Milliseconds(50);
 
+// What a handler that completes later (RunMutation's) is given: the call,
+// to end from whichever thread its work completes on.
+class PendingCall {
+ public:
+  // Ends the call with `status`, the response filled when OK; the first
+  // time only. Any thread.
+  virtual void Complete(const absl::Status& status) = 0;
+  // `hook` runs, on a gRPC thread, when the caller cancels or the call's
+  // deadline passes before it completed, with CANCELLED or
+  // DEADLINE_EXCEEDED; it must make the call complete promptly. Replaces
+  // the hook set before; runs at once when the call is cancelled already.
+  virtual void OnCancelled(
+      absl::AnyInvocable<void(const absl::Status& reason) &&> hook) = 0;
+
+ protected:
+  ~PendingCall() = default;
+};
+
+namespace unary_call_internal {
+
+// The reactor of one unary call (RunUnary). Its steps run on the executor
+// for its work; one that must wait for the cluster (a consistency token
+// this node has not applied yet, a mutation through the command log)
+// registers a callback and gives its worker back. The call finishes once
+// it has a result and no step or registered callback can still touch it
+// (`holds_`), and gRPC deletes it after that (OnDone).
+template <typename Handler>
+class UnaryCall final : public grpc::ServerUnaryReactor, public PendingCall {
+ public:
+  UnaryCall(grpc::CallbackServerContext* context,
+            const google::protobuf::Descriptor& request_type,
+            const ServiceDeps& deps, CallWork work, v1::Scope scope,
+            Handler handler)
+      : context_(context),
+        request_type_(request_type),
+        authenticator_(deps.authenticator),
+        calls_(deps.calls),
+        executor_(work == CallWork::kWrite  ? deps.writes
+                  : work == CallWork::kScan ? deps.scans
+                                            : deps.reads),
+        applied_(deps.applied),
+        work_(work),
+        scope_(scope),
+        handler_(std::move(handler)) {}
+
+  void Start() {
+    // Waiting for a consistency token happens on no thread at all.
+    awaits_token_ = AwaitsConsistencyToken(*context_, applied_);
+    if (work_ == CallWork::kQuickRead && !awaits_token_ && TryFromMemory()) {
+      return;
+    }
+    SubmitStep();
+  }
+
+  void Complete(const absl::Status& status) override {
+    {
+      absl::MutexLock lock(&mutex_);
+      if (result_.has_value()) return;
+      result_ = status;
+      cancel_hook_ = nullptr;
+      if (holds_ > 0) return;
+    }
+    FinishCall();
+  }
+
+  void OnCancelled(
+      absl::AnyInvocable<void(const absl::Status& reason) &&> hook) override {
+    {
+      absl::MutexLock lock(&mutex_);
+      if (result_.has_value()) return;
+      if (!cancelled_) {
+        cancel_hook_ = std::move(hook);
+        return;
+      }
+    }
+    std::move(hook)(CancellationReason());
+  }
+
+  void OnCancel() override {
+    absl::AnyInvocable<void(const absl::Status&) &&> hook;
+    {
+      absl::MutexLock lock(&mutex_);
+      if (result_.has_value()) return;
+      cancelled_ = true;
+      hook = std::move(cancel_hook_);
+      cancel_hook_ = nullptr;
+    }
+    // Without a hook the call is queued (its step sees the cancellation)
+    // or its handler runs, and ends it soon.
+    if (hook) std::move(hook)(CancellationReason());
+  }
+
+  void OnDone() override { delete this; }
+
+ private:
+  // A kQuickRead on gRPC's callback thread, from memory only: true when
+  // that answered the call.
+  bool TryFromMemory() {
+    if constexpr (kCompletesLater) {
+      return false;
+    } else {
+      storage::MemoryOnlyReads memory_only;
+      absl::StatusOr<Principal> caller =
+          authenticator_.Authenticate(*context_, scope_);
+      if (memory_only.needed_disk()) return false;
+      const absl::Status status =
+          caller.ok() ? handler_(*caller) : caller.status();
+      if (memory_only.needed_disk()) {
+        // Authenticated: the redo must not count the call against the key's
+        // rate limit again.
+        caller_ = *std::move(caller);
+        return false;
+      }
+      if (caller.ok()) caller_ = *std::move(caller);
+      Complete(status);
+      return true;
+    }
+  }
+
+  // Runs Step on the executor, or refuses the call at once when its queue
+  // is full.
+  void SubmitStep() {
+    Hold();
+    if (!executor_.TrySubmit([this] {
+          Step();
+          Release();
+        })) {
+      Complete(LimitExceeded(
+          "the server is busy: too many calls are queued; retry shortly",
+          kBusyRetryDelay));
+      Release();
+    }
+  }
+
+  void Step() {
+    {
+      absl::MutexLock lock(&mutex_);
+      if (result_.has_value()) return;
+    }
+    if (context_->IsCancelled()) {
+      Complete(absl::CancelledError("the call was cancelled"));
+      return;
+    }
+    if (!caller_.has_value()) {
+      absl::StatusOr<Principal> caller =
+          authenticator_.Authenticate(*context_, scope_);
+      if (!caller.ok()) {
+        Complete(caller.status());
+        return;
+      }
+      caller_ = *std::move(caller);
+    }
+    if (awaits_token_) {
+      absl::StatusOr<cluster::RecordPosition> token =
+          ConsistencyTokenOf(*context_);
+      if (!token.ok()) {
+        Complete(token.status());
+        return;
+      }
+      if (!applied_->HasApplied(token->partition, token->offset)) {
+        AwaitToken(*token);
+        return;
+      }
+    }
+    if constexpr (kCompletesLater) {
+      handler_(*caller_, *this);
+    } else {
+      Complete(handler_(*caller_));
+    }
+  }
+
+  // Gives the worker back until this node has applied the token's command;
+  // then the call queues for a worker again.
+  void AwaitToken(const cluster::RecordPosition& token) {
+    Hold();  // the callback's, released by whoever takes it
+    const cluster::AppliedProgress::WaitId wait = applied_->WhenApplied(
+        token.partition, token.offset, [this](absl::Status applied) {
+          if (applied.ok()) {
+            awaits_token_ = false;
+            SubmitStep();
+          } else {
+            Complete(applied);
+          }
+          Release();
+        });
+    OnCancelled([this, wait](const absl::Status& reason) {
+      if (applied_->Forget(wait)) {
+        Complete(reason);
+        Release();
+      } else {
+        Complete(reason);
+      }
+    });
+  }
+
+  void Hold() {
+    absl::MutexLock lock(&mutex_);
+    ++holds_;
+  }
+
+  void Release() {
+    {
+      absl::MutexLock lock(&mutex_);
+      if (--holds_ > 0 || !result_.has_value() || finished_) return;
+    }
+    FinishCall();
+  }
+
+  // Reports the call and finishes it; once.
+  void FinishCall() {
+    absl::Status status;
+    {
+      absl::MutexLock lock(&mutex_);
+      if (finished_) return;
+      finished_ = true;
+      status = *result_;
+    }
+    // Before Finish, after which the context may be gone.
+    calls_.Finished({request_type_, *context_,
+                     caller_.has_value() ? &*caller_ : nullptr, status.code(),
+                     absl::Now() - arrived_});
+    Finish(ToGrpcStatus(status));
+  }
+
+  absl::Status CancellationReason() const {
+    absl::Status reason = GrpcCallCancellation(*context_).Check();
+    return reason.ok() ? absl::CancelledError("the call was cancelled")
+                       : reason;
+  }
+
+  // Whether the handler completes the call itself (PendingCall).
+  static constexpr bool kCompletesLater =
+      std::is_invocable_v<Handler&, const Principal&, PendingCall&>;
+
+  grpc::CallbackServerContext* const context_;
+  const google::protobuf::Descriptor& request_type_;
+  const Authenticator& authenticator_;
+  const CallRecorder& calls_;
+  BoundedExecutor& executor_;
+  cluster::AppliedProgress* const applied_;
+  const CallWork work_;
+  const v1::Scope scope_;
+  Handler handler_;
+  const absl::Time arrived_ = absl::Now();
+  // Set by one step at a time; read when the call finishes.
+  std::optional<Principal> caller_;
+  std::atomic<bool> awaits_token_{false};
+
+  absl::Mutex mutex_;
+  // Steps running or queued, and callbacks registered, that may still
+  // touch the call: it finishes only when none is left.
+  int holds_ ABSL_GUARDED_BY(mutex_) = 0;
+  std::optional<absl::Status> result_ ABSL_GUARDED_BY(mutex_);
+  bool finished_ ABSL_GUARDED_BY(mutex_) = false;
+  bool cancelled_ ABSL_GUARDED_BY(mutex_) = false;
+  absl::AnyInvocable<void(const absl::Status&) &&> cancel_hook_
+      ABSL_GUARDED_BY(mutex_);
+};
+
+}  // namespace unary_call_internal
+
 // Runs a unary call of the method whose request is `request_type` on the
 // executor for `work` (a kQuickRead is first tried on gRPC's callback thread,
 // from memory only): authenticates the call and requires `scope` (kAnyScope:
-// any valid key), runs `handler(const Principal& caller)`, which fills the
-// response and returns the call's status, and finishes the call with it.
-// `handler` may run after this returns, so it must own or point to what it
-// uses (capture the request and response pointers by value). A full executor
-// queue answers at once with RESOURCE_EXHAUSTED and a RetryInfo; a call
-// cancelled (or past its deadline) while queued ends without running. A
-// kQuickRead call may run `handler` twice (the first try's reads needed the
-// disk), so it must not change anything but the response. Every call reports
-// to deps.calls as it finishes (metrics, log).
+// any valid key), runs the handler and finishes the call with its status.
+// `handler(const Principal& caller)` fills the response and returns the
+// call's status; or `handler(const Principal& caller, PendingCall& call)`
+// starts work that completes the call later, from any thread, and holds no
+// worker meanwhile. `handler` may run after this returns, so it must own or
+// point to what it uses (capture the request and response pointers by
+// value). A full executor queue answers at once with RESOURCE_EXHAUSTED and
+// a RetryInfo; a call cancelled (or past its deadline) while queued ends
+// without running. A call carrying a consistency token this node has not
+// applied yet waits for it registered (AppliedProgress::WhenApplied), on no
+// thread, then queues for a worker; its deadline or cancellation ends the
+// wait at once. A kQuickRead call may run `handler` twice (the first try's
+// reads needed the disk), so it must not change anything but the response.
+// Every call reports to deps.calls as it finishes (metrics, log).
 template <typename Handler>
 grpc::ServerUnaryReactor* RunUnary(
     grpc::CallbackServerContext* context,
     const google::protobuf::Descriptor& request_type, const ServiceDeps& deps,
     CallWork work, v1::Scope scope, Handler handler) {
-  grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
-  const absl::Time arrived = absl::Now();
-  const Authenticator& authenticator = deps.authenticator;
-  const CallRecorder& calls = deps.calls;
-  // Set when the first try authenticated the caller: the retry must not
-  // count the call against the key's rate limit again.
-  std::optional<Principal> authenticated;
-  // Waiting for a consistency token must not happen on a callback thread.
-  const bool awaits_token = AwaitsConsistencyToken(*context, deps);
-  cluster::AppliedProgress* const applied = deps.applied;
-  if (work == CallWork::kQuickRead && !awaits_token) {
-    storage::MemoryOnlyReads memory_only;
-    absl::StatusOr<Principal> caller =
-        authenticator.Authenticate(*context, scope);
-    if (!memory_only.needed_disk()) {
-      const absl::Status status =
-          caller.ok() ? handler(*caller) : caller.status();
-      if (!memory_only.needed_disk()) {
-        calls.Finished({request_type, *context,
-                        caller.ok() ? &*caller : nullptr, status.code(),
-                        absl::Now() - arrived});
-        reactor->Finish(ToGrpcStatus(status));
-        return reactor;
-      }
-      authenticated = *std::move(caller);
-    }
-  }
-  BoundedExecutor& executor = work == CallWork::kWrite  ? deps.writes
-                              : work == CallWork::kScan ? deps.scans
-                                                        : deps.reads;
-  const bool accepted = executor.TrySubmit(
-      [reactor, context, &request_type, &authenticator, &calls, arrived, scope,
-       awaits_token, applied, handler = std::move(handler),
-       caller = std::move(authenticated)]() mutable {
-        if (context->IsCancelled()) {
-          calls.Finished({request_type, *context, nullptr,
-                          absl::StatusCode::kCancelled, absl::Now() - arrived});
-          reactor->Finish(grpc::Status::CANCELLED);
-          return;
-        }
-        absl::Status status;
-        if (!caller.has_value()) {
-          absl::StatusOr<Principal> authenticated_now =
-              authenticator.Authenticate(*context, scope);
-          if (authenticated_now.ok()) {
-            caller = *std::move(authenticated_now);
-          } else {
-            status = authenticated_now.status();
-          }
-        }
-        if (caller.has_value() && awaits_token) {
-          status = AwaitConsistencyToken(*context, *applied);
-        }
-        if (caller.has_value() && status.ok()) status = handler(*caller);
-        // Before Finish, after which the context may be gone.
-        calls.Finished({request_type, *context,
-                        caller.has_value() ? &*caller : nullptr, status.code(),
-                        absl::Now() - arrived});
-        reactor->Finish(ToGrpcStatus(status));
-      });
-  if (!accepted) {
-    calls.Finished({request_type, *context, nullptr,
-                    absl::StatusCode::kResourceExhausted,
-                    absl::Now() - arrived});
-    reactor->Finish(ToGrpcStatus(LimitExceeded(
-        "the server is busy: too many calls are queued; retry shortly",
-        kBusyRetryDelay)));
-  }
-  return reactor;
+  auto* call = new unary_call_internal::UnaryCall<Handler>(
+      context, request_type, deps, work, scope, std::move(handler));
+  call->Start();
+  return call;
 }
 
 // RunUnary for a method registered raw (wire_messages.h), which is how the
@@ -161,8 +368,10 @@ grpc::ServerUnaryReactor* RunUnary(grpc::CallbackServerContext* context,
 }
 
 // RunUnary for a mutation (CallWork::kWrite): its domain call is the
-// MutationTable's for `Request`, run by deps.mutations (at once, or through
-// the command log in the cluster mode, bounded by the call's deadline). A
+// MutationTable's for `Request`, started by deps.mutations on a write worker
+// (at once, or through the command log in the cluster mode, where the call
+// completes when this node has applied the command, holding no worker
+// meanwhile; the caller's cancellation or deadline abandons the wait). A
 // consistency token it returns goes back in kConsistencyTokenHeader.
 template <typename Request, typename Response>
 grpc::ServerUnaryReactor* RunMutation(grpc::CallbackServerContext* context,
@@ -170,17 +379,34 @@ grpc::ServerUnaryReactor* RunMutation(grpc::CallbackServerContext* context,
                                       grpc::ByteBuffer* wire_response,
                                       const ServiceDeps& deps,
                                       v1::Scope scope) {
-  return RunUnary<Request, Response>(
-      context, wire_request, wire_response, deps, CallWork::kWrite, scope,
-      [context, mutations = &deps.mutations](
-          const Principal& caller, const Request& request, Response& response) {
-        absl::StatusOr<std::string> token = mutations->Run(
-            caller, request, response, absl::FromChrono(context->deadline()));
-        if (!token.ok()) return token.status();
-        if (!token->empty()) {
-          context->AddInitialMetadata(kConsistencyTokenHeader, *token);
+  return RunUnary(
+      context, *Request::descriptor(), deps, CallWork::kWrite, scope,
+      [context, wire_request, wire_response, mutations = &deps.mutations,
+       request = Request(), response = Response()](const Principal& caller,
+                                                   PendingCall& call) mutable {
+        if (absl::Status decoded = DecodeBuffer(*wire_request, request);
+            !decoded.ok()) {
+          call.Complete(decoded);
+          return;
         }
-        return absl::OkStatus();
+        std::shared_ptr<cluster::MutationRun> run = mutations->Start(
+            caller, request, response,
+            [&call, context, wire_response,
+             &response](absl::StatusOr<std::string> token) {
+              if (!token.ok()) {
+                call.Complete(token.status());
+                return;
+              }
+              if (!token->empty()) {
+                context->AddInitialMetadata(kConsistencyTokenHeader, *token);
+              }
+              *wire_response = EncodeBuffer(response);
+              call.Complete(absl::OkStatus());
+            });
+        if (run != nullptr) {
+          call.OnCancelled(
+              [run](const absl::Status& reason) { run->Abandon(reason); });
+        }
       });
 }
 

@@ -13,6 +13,7 @@
 #include "common/status_macros.h"
 #include "service/cluster/command_builder.h"
 #include "service/cluster/command_codec.h"
+#include "service/cluster/command_partition.h"
 #include "service/core/errors.h"
 
 namespace guestvoice::service::cluster {
@@ -23,29 +24,92 @@ constexpr absl::Duration kUnavailableRetryDelay = absl::Seconds(1);
 // Bytes of each command's id seed: as unique as a random id.
 constexpr size_t kSeedBytes = 16;
 
-// The producer's completion, handed from its poll thread to the caller.
-class Acknowledgement {
+// Refusals the caller should retry after a moment carry a RetryInfo.
+absl::Status WithRetryIfUnavailable(absl::Status status) {
+  return status.code() == absl::StatusCode::kUnavailable
+             ? WithRetryInfo(std::move(status), kUnavailableRetryDelay)
+             : status;
+}
+
+// One replicated mutation from its produce to its completion, which the
+// first of these takes: the outcome of its command (the apply loop's
+// thread), the producer's failure (the producer's poll thread), its
+// partition stopping, or the caller abandoning it. Whichever comes later
+// finds it completed and does nothing.
+class PendingWrite final : public MutationRun {
  public:
-  void Set(absl::StatusOr<RecordPosition> result) {
+  PendingWrite(AppliedProgress& progress, int32_t partition,
+               google::protobuf::Message& response, MutationRunner::Done done)
+      : progress_(progress),
+        partition_(partition),
+        response_(response),
+        done_(std::move(done)) {}
+
+  void set_wait(AppliedProgress::WaitId wait) {
     absl::MutexLock lock(&mutex_);
-    result_ = std::move(result);
+    wait_ = wait;
   }
-  // The result, or nullopt when `deadline` passed first.
-  std::optional<absl::StatusOr<RecordPosition>> Await(absl::Time deadline) {
-    absl::MutexLock lock(&mutex_);
-    mutex_.AwaitWithDeadline(
-        absl::Condition(
-            +[](std::optional<absl::StatusOr<RecordPosition>>* result) {
-              return result->has_value();
-            },
-            &result_),
-        deadline);
-    return result_;
+
+  void Applied(absl::StatusOr<AppliedProgress::Outcome> outcome) {
+    std::optional<MutationRunner::Done> done = TakeDone();
+    if (!done.has_value()) return;
+    if (!outcome.ok()) {
+      std::move (*done)(WithRetryIfUnavailable(outcome.status()));
+      return;
+    }
+    if (!outcome->command.status.ok()) {
+      std::move (*done)(outcome->command.status);
+      return;
+    }
+    if (!response_.ParseFromString(outcome->command.response)) {
+      std::move (*done)(
+          absl::InternalError("an applied command's response is unreadable"));
+      return;
+    }
+    std::move (*done)(
+        ConsistencyToken({.partition = partition_, .offset = outcome->offset}));
+  }
+
+  // The command was not written (or may not have been): nothing waits for
+  // its outcome any more.
+  void Fail(absl::Status status) {
+    std::optional<MutationRunner::Done> done = TakeDone();
+    if (!done.has_value()) return;
+    progress_.Forget(wait());
+    std::move (*done)(WithRetryIfUnavailable(std::move(status)));
+  }
+
+  void Abandon(const absl::Status& reason) override {
+    std::optional<MutationRunner::Done> done = TakeDone();
+    if (!done.has_value()) return;
+    progress_.Forget(wait());
+    std::move (*done)(absl::Status(
+        reason.code(),
+        absl::StrCat(reason.message(),
+                     " before this node had applied the write; it may still "
+                     "be written: retry with the same request_id to get its "
+                     "answer")));
   }
 
  private:
+  std::optional<MutationRunner::Done> TakeDone() {
+    absl::MutexLock lock(&mutex_);
+    std::optional<MutationRunner::Done> done = std::move(done_);
+    done_.reset();
+    return done;
+  }
+
+  AppliedProgress::WaitId wait() {
+    absl::MutexLock lock(&mutex_);
+    return wait_;
+  }
+
+  AppliedProgress& progress_;
+  const int32_t partition_;
+  google::protobuf::Message& response_;
   absl::Mutex mutex_;
-  std::optional<absl::StatusOr<RecordPosition>> result_ ABSL_GUARDED_BY(mutex_);
+  std::optional<MutationRunner::Done> done_ ABSL_GUARDED_BY(mutex_);
+  AppliedProgress::WaitId wait_ ABSL_GUARDED_BY(mutex_) = 0;
 };
 
 }  // namespace
@@ -69,63 +133,65 @@ absl::StatusOr<RecordPosition> ParseConsistencyToken(std::string_view header,
   return position;
 }
 
-absl::StatusOr<std::string> ClusterMutations::Run(
+std::shared_ptr<MutationRun> ClusterMutations::Start(
     const Principal& caller, const google::protobuf::Message& request,
-    google::protobuf::Message& response, absl::Time deadline) {
+    google::protobuf::Message& response, Done done) {
   const Mutation* mutation = table_.FindByRequest(*request.GetDescriptor());
-  if (mutation == nullptr) return NoMutationFor(request);
+  if (mutation == nullptr) {
+    std::move(done)(NoMutationFor(request));
+    return nullptr;
+  }
   switch (mutation->reach) {
     case MutationReach::kEmbeddedOnly:
-      return PreconditionFailed(mutation->embedded_only_reason);
+      std::move(done)(PreconditionFailed(mutation->embedded_only_reason));
+      return nullptr;
     case MutationReach::kNodeLocal:
-      RETURN_IF_ERROR(table_.Run(*mutation, node_, caller, request, response));
-      return std::string();
+      if (absl::Status ran =
+              table_.Run(*mutation, node_, caller, request, response);
+          !ran.ok()) {
+        std::move(done)(ran);
+      } else {
+        std::move(done)(std::string());
+      }
+      return nullptr;
     case MutationReach::kReplicated:
       break;
   }
   std::string seed = node_.ids.NewSecret(kSeedBytes);
-  ASSIGN_OR_RETURN(internal::v1::Command command,
-                   BuildCommand(table_, *mutation, node_, caller, request,
-                                node_.clock.Now(), seed));
-  const std::string organization = command.organization();
-  const std::string record = EncodeCommand(std::move(command));
-
-  progress_.Expect(seed);
-  auto acknowledgement = std::make_shared<Acknowledgement>();
-  if (absl::Status queued = producer_.Produce(
-          organization, record,
-          [acknowledgement](absl::StatusOr<RecordPosition> result) {
-            acknowledgement->Set(std::move(result));
-          });
+  absl::StatusOr<internal::v1::Command> command = BuildCommand(
+      table_, *mutation, node_, caller, request, node_.clock.Now(), seed);
+  if (!command.ok()) {
+    std::move(done)(command.status());
+    return nullptr;
+  }
+  const std::string organization = command->organization();
+  const int32_t partition =
+      CommandPartition(organization, producer_.partition_count());
+  if (absl::Status stopped = progress_.PartitionStatus(partition);
+      !stopped.ok()) {
+    std::move(done)(WithRetryIfUnavailable(std::move(stopped)));
+    return nullptr;
+  }
+  const std::string record = EncodeCommand(*std::move(command));
+  auto write = std::make_shared<PendingWrite>(progress_, partition, response,
+                                              std::move(done));
+  // Registered before the produce: this node may apply the command before
+  // the producer hears the cluster's acknowledgement.
+  write->set_wait(progress_.WhenOutcome(
+      seed, partition,
+      [write](absl::StatusOr<AppliedProgress::Outcome> outcome) {
+        write->Applied(std::move(outcome));
+      }));
+  if (absl::Status queued =
+          producer_.Produce(organization, record,
+                            [write](absl::StatusOr<RecordPosition> position) {
+                              if (!position.ok())
+                                write->Fail(position.status());
+                            });
       !queued.ok()) {
-    progress_.Forget(seed);
-    return queued.code() == absl::StatusCode::kUnavailable
-               ? WithRetryInfo(queued, kUnavailableRetryDelay)
-               : queued;
+    write->Fail(std::move(queued));
   }
-  std::optional<absl::StatusOr<RecordPosition>> position =
-      acknowledgement->Await(deadline);
-  if (!position.has_value()) {
-    progress_.Forget(seed);
-    return absl::DeadlineExceededError(
-        "the cluster had not acknowledged the write by the call's deadline; "
-        "it may still be written: retry with the same request_id");
-  }
-  if (!position->ok()) {
-    progress_.Forget(seed);
-    const absl::Status& failed = position->status();
-    return failed.code() == absl::StatusCode::kUnavailable
-               ? WithRetryInfo(failed, kUnavailableRetryDelay)
-               : failed;
-  }
-  ASSIGN_OR_RETURN(
-      AppliedCommand applied,
-      progress_.AwaitOutcome(seed, (*position)->partition, deadline));
-  RETURN_IF_ERROR(applied.status);
-  if (!response.ParseFromString(applied.response)) {
-    return absl::InternalError("an applied command's response is unreadable");
-  }
-  return ConsistencyToken(**position);
+  return write;
 }
 
 }  // namespace guestvoice::service::cluster

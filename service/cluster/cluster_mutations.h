@@ -2,11 +2,14 @@
 #define GUESTVOICE_SERVICE_CLUSTER_CLUSTER_MUTATIONS_H_
 
 // The cluster mode's MutationRunner: the receiving node checks and prepares
-// the mutation (BuildCommand), produces its command, waits for the cluster's
-// acknowledgement and then for its own node to apply the command, and
-// answers from what applying it came to: exactly the embedded mode's answer,
-// plus the command's position as a consistency token.
+// the mutation (BuildCommand) on the worker that starts it, produces its
+// command and returns the worker; the mutation completes when this node has
+// applied the command (AppliedProgress calls back), from what applying it
+// came to: exactly the embedded mode's answer, plus the command's position as
+// a consistency token. Or earlier, with the producer's error, the stopped
+// partition's, or the caller's when it abandons the run.
 
+#include <memory>
 #include <string>
 
 #include "absl/status/statusor.h"
@@ -33,17 +36,18 @@ class ClusterMutations final : public MutationRunner {
                    CommandProducer& producer, AppliedProgress& progress)
       : table_(table), node_(node), producer_(producer), progress_(progress) {}
 
-  // A replicated mutation: its prepare step's error (bad input) with nothing
-  // produced; the producer's RESOURCE_EXHAUSTED or UNAVAILABLE with a
-  // RetryInfo; DEADLINE_EXCEEDED when the call's deadline passed before
-  // this node applied the command (which may still be applied: a retry
-  // with the same request_id gets its answer); otherwise the mutation's
-  // own outcome. A node-local one (backups) runs here at once; one not yet
-  // in the cluster mode is FAILED_PRECONDITION saying why.
-  absl::StatusOr<std::string> Run(const Principal& caller,
-                                  const google::protobuf::Message& request,
-                                  google::protobuf::Message& response,
-                                  absl::Time deadline) override;
+  // A replicated mutation completes with its prepare step's error (bad
+  // input) with nothing produced; the producer's RESOURCE_EXHAUSTED or
+  // UNAVAILABLE with a RetryInfo; UNAVAILABLE when this node stopped
+  // applying the partition; the abandoning caller's DEADLINE_EXCEEDED or
+  // CANCELLED (the command may still be applied: a retry with the same
+  // request_id gets its answer); otherwise the mutation's own outcome. A
+  // node-local one (backups) runs here at once; one not yet in the cluster
+  // mode is FAILED_PRECONDITION saying why.
+  std::shared_ptr<MutationRun> Start(const Principal& caller,
+                                     const google::protobuf::Message& request,
+                                     google::protobuf::Message& response,
+                                     Done done) override;
 
  private:
   const MutationTable& table_;

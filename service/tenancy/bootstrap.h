@@ -50,8 +50,10 @@ absl::StatusOr<bool> CreateFirstOrganization(storage::Store& store,
 absl::StatusOr<bool> HasOrganizations(const storage::Store& store);
 // The record of organization "default"'s first key, with every scope, made at
 // `now`, its id drawn from `ids`, authenticated by `admin_key_sha256`.
-internal::v1::StoredApiKey MintBootstrapKey(absl::Time now, IdSource& ids,
-                                            std::string_view admin_key_sha256);
+// (Qualified in full: an `internal` namespace of guestvoice::service, as in
+// service/api/wire_messages.h, would otherwise hide guestvoice::internal.)
+::guestvoice::internal::v1::StoredApiKey MintBootstrapKey(
+    absl::Time now, IdSource& ids, std::string_view admin_key_sha256);
 // Writes `key_string` to `<data_dir>/admin-api-key` (mode 0600, synced);
 // returns the file's path.
 absl::StatusOr<std::string> WriteAdminKeyFile(const std::string& data_dir,
@@ -61,7 +63,7 @@ absl::StatusOr<std::string> WriteAdminKeyFile(const std::string& data_dir,
 // did.
 absl::StatusOr<bool> StoreBootstrapIfEmpty(
     storage::Store& store, absl::Time now,
-    const internal::v1::StoredApiKey& admin_key);
+    const ::guestvoice::internal::v1::StoredApiKey& admin_key);
 
 }  // namespace guestvoice::service
 
