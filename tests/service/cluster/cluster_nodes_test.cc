@@ -3,6 +3,9 @@
 // (hotels, feedback, guests, stays) are applied by every node, reads after
 // catch-up answer identically from every node, and a node killed with
 // SIGKILL mid-ingest restarts and resumes with nothing lost or doubled.
+// The node map lists every node at its address, each partition owned by
+// exactly one live node; a node killed goes down in it and the group gives
+// its partitions to the others.
 //
 // GUESTVOICE_KAFKA_NODES_DIR names the fixture's cluster directory; without
 // it (no Java or jars) the test skips itself.
@@ -12,7 +15,10 @@
 #include <atomic>
 #include <cstdlib>
 #include <fstream>
+#include <functional>
+#include <map>
 #include <memory>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <thread>
@@ -29,6 +35,7 @@
 #include "guestvoice/v1/insight_service.grpc.pb.h"
 #include "guestvoice/v1/loyalty_service.grpc.pb.h"
 #include "service/cluster/kafka_config.h"
+#include "service/cluster/node_map_reader.h"
 #include "service/core/proto_date.h"
 #include "service/core/proto_time.h"
 #include "tests/testing/client_calls.h"
@@ -48,6 +55,12 @@ using ::guestvoice::testing::SampleFeedback;
 using ::guestvoice::testing::SampleHotel;
 
 constexpr int kNodes = 3;
+// The fixture's command topic (tools/cluster up --command-partitions 6).
+constexpr int kPartitions = 6;
+// The nodes heartbeat often and count each other down soon, so that the
+// test sees a killed node go down quickly.
+constexpr absl::Duration kHeartbeat = absl::Milliseconds(500);
+constexpr absl::Duration kLiveness = absl::Seconds(3);
 constexpr char kConsistencyHeader[] = "x-guestvoice-consistency";
 constexpr char kServing[] = "caught up with the command log; serving";
 
@@ -96,7 +109,11 @@ class ClusterNodesTest : public ::testing::Test {
              .flags = {absl::StrCat("--cluster_bootstrap_file=",
                                     bootstrap_file_),
                        absl::StrCat("--cluster_node_id=node-", i),
-                       "--advertise=127.0.0.1:0", "--sync_writes=false"},
+                       "--advertise=127.0.0.1:0", "--sync_writes=false",
+                       absl::StrCat("--cluster_heartbeat_interval=",
+                                    absl::FormatDuration(kHeartbeat)),
+                       absl::StrCat("--cluster_liveness_timeout=",
+                                    absl::FormatDuration(kLiveness))},
              .start_deadline = absl::Seconds(120)});
     ASSERT_OK(process.status());
     nodes_[i] = *std::move(process);
@@ -169,6 +186,33 @@ class ClusterNodesTest : public ::testing::Test {
     EXPECT_TRUE(status.ok()) << node << ": " << status.error_message();
     EXPECT_EQ(list.feedback_size(), ingested_) << "node " << node;
     return summary.SerializeAsString() + list.SerializeAsString();
+  }
+
+  // Waits until what `reader` has read of the node map satisfies `done`,
+  // as records arrive (a killed node's going down needs no record, so it
+  // looks again at least every heartbeat); false after two minutes.
+  static bool NodeMapUntil(const NodeMapReader& reader,
+                           const std::function<bool(const NodeMap&)>& done) {
+    const absl::Time give_up = absl::Now() + absl::Minutes(2);
+    while (!done(reader.map())) {
+      if (absl::Now() > give_up) return false;
+      reader.map().AwaitNewerThan(reader.map().version(), kHeartbeat);
+    }
+    return true;
+  }
+
+  // Whether every partition is owned by exactly one of `nodes`, all alive;
+  // `owners` gets each partition's owner.
+  static bool OneLiveOwnerEach(const std::vector<NodeInfo>& nodes,
+                               std::map<int32_t, std::string>* owners) {
+    owners->clear();
+    for (const NodeInfo& node : nodes) {
+      if (!node.alive) continue;
+      for (int32_t partition : node.owned_partitions) {
+        if (!owners->emplace(partition, node.node_id).second) return false;
+      }
+    }
+    return owners->size() == kPartitions;
   }
 
   testing::TempDir dir_;
@@ -265,6 +309,56 @@ TEST_F(ClusterNodesTest, WritesThroughEveryNodeReadAlikeFromEveryNode) {
   EXPECT_NE(after, first);
   EXPECT_EQ(Insights(1), after);
   EXPECT_EQ(Insights(2), after);
+}
+
+TEST_F(ClusterNodesTest, NodeMapNamesEveryNodeAndOneLiveOwnerPerPartition) {
+  ClusterOptions options;
+  ASSERT_OK_AND_ASSIGN(options.bootstrap_servers,
+                       ReadBootstrapFile(bootstrap_file_));
+  options.node_id = "node-map-test";
+  ASSERT_OK_AND_ASSIGN(
+      std::unique_ptr<NodeMapReader> reader,
+      NodeMapReader::Start(options, {.liveness_timeout = kLiveness}));
+  std::map<int32_t, std::string> owners;
+  ASSERT_TRUE(NodeMapUntil(*reader, [&](const NodeMap& map) {
+    return map.AliveNodes().size() == kNodes &&
+           OneLiveOwnerEach(map.AliveNodes(), &owners);
+  })) << "the node map did not settle";
+  for (int i = 0; i < kNodes; ++i) {
+    const std::optional<NodeInfo> node =
+        reader->map().Node(absl::StrCat("node-", i));
+    ASSERT_TRUE(node.has_value()) << i;
+    EXPECT_TRUE(node->alive);
+    // The advertised port 0 is published as the port the node bound.
+    EXPECT_EQ(node->advertise_address, nodes_[i]->address());
+    EXPECT_FALSE(node->owned_partitions.empty()) << node->node_id;
+    // Every node applies every partition, and says how far.
+    EXPECT_EQ(node->applied_offsets.size(), static_cast<size_t>(kPartitions));
+  }
+
+  // SIGKILL: no tombstone, no clean leave. The map counts the node down
+  // once its heartbeat is older than the liveness timeout, and the group
+  // gives its partitions to the two others once its session times out.
+  nodes_[2]->Kill();
+  ASSERT_TRUE(NodeMapUntil(*reader, [&](const NodeMap& map) {
+    const std::optional<NodeInfo> killed = map.Node("node-2");
+    return killed.has_value() && !killed->alive &&
+           OneLiveOwnerEach(map.AliveNodes(), &owners);
+  })) << "node-2's partitions did not move";
+  EXPECT_EQ(reader->map().AliveNodes().size(), 2u);
+  for (const auto& [partition, owner] : owners) {
+    EXPECT_NE(owner, "node-2") << partition;
+  }
+
+  // A clean stop leaves the map at once (its tombstone).
+  ASSERT_OK(nodes_[1]->Stop());
+  ASSERT_TRUE(NodeMapUntil(*reader, [&](const NodeMap& map) {
+    return !map.Node("node-1").has_value() &&
+           OneLiveOwnerEach(map.AliveNodes(), &owners);
+  })) << "node-1 did not leave the map";
+  for (const auto& [partition, owner] : owners) {
+    EXPECT_EQ(owner, "node-0") << partition;
+  }
 }
 
 }  // namespace
