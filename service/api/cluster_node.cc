@@ -130,6 +130,16 @@ absl::Status ClusterNode::PublishInNodeMap(int bound_port) {
 
 ClusterNode::~ClusterNode() { Stop(); }
 
+v1::ClusterInfo ClusterNode::Describe() const {
+  return cluster::DescribeCluster(
+      {.node_id = options_.node_id,
+       .nodes = node_map().Nodes(),
+       .next_offsets = progress_.next_offsets(),
+       .log_end_offsets = apply_loop_->LastKnownEndOffsets(),
+       .stopped = progress_.stopped(),
+       .now = domain_.clock.Now()});
+}
+
 void ClusterNode::Stop() {
   stopping_ = true;
   if (catch_up_.joinable()) catch_up_.join();

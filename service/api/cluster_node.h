@@ -18,6 +18,7 @@
 #include "absl/time/time.h"
 #include "service/cluster/applied_progress.h"
 #include "service/cluster/apply_loop.h"
+#include "service/cluster/cluster_description.h"
 #include "service/cluster/cluster_mutations.h"
 #include "service/cluster/command_applier.h"
 #include "service/cluster/command_producer.h"
@@ -67,6 +68,9 @@ class ClusterNode {
   const cluster::PartitionOwnership& ownership() const { return *ownership_; }
   // The nodes of the cluster, this one included, as the node map tells.
   const cluster::NodeMap& node_map() const { return node_map_reader_->map(); }
+  // The cluster as this node sees it now, for GetServerInfo; from memory
+  // (asks the brokers nothing).
+  v1::ClusterInfo Describe() const;
 
   // Publishes this node's entry in the node map (retrying as Start does),
   // at its advertise address with port 0 made `bound_port`, the port the

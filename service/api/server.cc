@@ -244,7 +244,8 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(ServerOptions options) {
                          .writes = *server->writes_,
                          .calls = *server->call_recorder_,
                          .mutations = *mutations,
-                         .applied = applied};
+                         .applied = applied,
+                         .cluster_node = server->cluster_node_.get()};
   server->services_.push_back(std::make_unique<HotelService>(deps));
   server->services_.push_back(std::make_unique<AdminService>(
       deps, start_time, *server->store_backups_));

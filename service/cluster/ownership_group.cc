@@ -146,9 +146,12 @@ void OwnershipGroup::Change(const std::set<int32_t>& gained,
   std::set<int32_t> owned;
   {
     absl::MutexLock lock(&mutex_);
-    owned_.insert(gained.begin(), gained.end());
-    for (int32_t partition : lost) owned_.erase(partition);
     owned = owned_;
+    owned.insert(gained.begin(), gained.end());
+    for (int32_t partition : lost) owned.erase(partition);
+    // A cooperative rebalance often gives or takes nothing of this node's.
+    if (owned == owned_) return;
+    owned_ = owned;
   }
   if (on_change_) on_change_(owned);
 }

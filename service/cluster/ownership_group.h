@@ -35,8 +35,9 @@ namespace guestvoice::service::cluster {
 
 class OwnershipGroup final : public PartitionOwnership {
  public:
-  // Called with every partition owned after each change (on the group's
-  // thread, or Stop's); must not block long: the group waits for it.
+  // Called with every partition owned after each change of them (on the
+  // group's thread, or Stop's); must not block long: the group waits for
+  // it.
   using OnChange = std::function<void(const std::set<int32_t>& owned)>;
 
   // Makes the group member (INVALID_ARGUMENT for settings librdkafka

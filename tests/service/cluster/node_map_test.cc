@@ -296,6 +296,7 @@ TEST_F(NodeMapKafkaTest, ANodeThatStopsHeartbeatingIsDown) {
   // node is killed.
   clock_.Advance(kLiveness + absl::Seconds(1));
   EXPECT_THAT(c->map().AliveNodes(), IsEmpty());
+  EXPECT_THAT(NodeIds(c->map().Nodes()), ElementsAre("node-a"));
   EXPECT_FALSE(c->map().Node("node-a")->alive);
   EXPECT_THAT(c->map().ForwardAddress(0),
               StatusIs(absl::StatusCode::kUnavailable));
