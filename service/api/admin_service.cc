@@ -1,5 +1,6 @@
 #include "service/api/admin_service.h"
 
+#include "service/api/cluster_node.h"
 #include "service/api/unary_call.h"
 #include "service/api/versions.h"
 
@@ -110,7 +111,11 @@ grpc::ServerUnaryReactor* AdminService::GetServerInfo(
       context, wire_request, wire_response, deps_, CallWork::kRead,
       v1::SCOPE_PLATFORM_ADMIN,
       [this](const Principal& caller, const auto& request, auto& response) {
-        return server_info_.Get(caller, request, response);
+        absl::Status status = server_info_.Get(caller, request, response);
+        if (status.ok() && deps_.cluster_node != nullptr) {
+          *response.mutable_cluster() = deps_.cluster_node->Describe();
+        }
+        return status;
       });
 }
 

@@ -4,10 +4,15 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <set>
 #include <utility>
 
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
 #include "common/status_macros.h"
 #include "guestvoice/internal/v1/commands.pb.h"
+#include "service/api/listen_address.h"
 #include "service/tenancy/bootstrap.h"
 #include "service/tenancy/organizations.h"
 
@@ -38,12 +43,25 @@ absl::StatusOr<T> Retry(std::string_view what, absl::Duration timeout,
   }
 }
 
+// The advertised address, its port 0 (tests, one-machine setups) made the
+// port the server bound.
+std::string AdvertisedAddress(const std::string& advertise, int bound_port) {
+  absl::StatusOr<ListenAddress> parsed =
+      ParseListenAddress("advertise", advertise, "10.0.0.7:50051");
+  if (!parsed.ok() || parsed->port != 0) return advertise;
+  const bool v6 = absl::StrContains(parsed->host, ':');
+  return absl::StrCat(v6 ? "[" : "", parsed->host, v6 ? "]" : "", ":",
+                      bound_port);
+}
+
 }  // namespace
 
 absl::StatusOr<std::unique_ptr<ClusterNode>> ClusterNode::Start(
     const cluster::ClusterOptions& options, absl::Duration start_timeout,
-    const cluster::MutationTable& table, DomainContext domain) {
-  std::unique_ptr<ClusterNode> node(new ClusterNode(table, domain));
+    const NodeMapOptions& node_map, const cluster::MutationTable& table,
+    DomainContext domain) {
+  std::unique_ptr<ClusterNode> node(
+      new ClusterNode(options, start_timeout, node_map, table, domain));
   node->applier_ = std::make_unique<cluster::CommandApplier>(
       table, domain.store, domain.locks, domain.attribution_locks);
   ASSIGN_OR_RETURN(node->producer_,
@@ -68,15 +86,71 @@ absl::StatusOr<std::unique_ptr<ClusterNode>> ClusterNode::Start(
           }));
   node->mutations_ = std::make_unique<cluster::ClusterMutations>(
       table, domain, *node->producer_, node->progress_);
+  ASSIGN_OR_RETURN(node->node_map_reader_,
+                   Retry<std::unique_ptr<cluster::NodeMapReader>>(
+                       "reading the node map", start_timeout, [&] {
+                         return cluster::NodeMapReader::Start(
+                             options,
+                             {.liveness_timeout = node_map.liveness_timeout,
+                              .clock = &domain.clock});
+                       }));
+  // Ownership changes only once the node joins the group, after catch-up,
+  // by when PublishInNodeMap has made the publisher.
+  ASSIGN_OR_RETURN(
+      node->ownership_,
+      cluster::OwnershipGroup::Create(
+          options, [raw = node.get()](const std::set<int32_t>& owned) {
+            spdlog::info("cluster: this node owns partitions {{{}}}",
+                         absl::StrJoin(owned, ","));
+            raw->node_map_publisher_->SetOwnedPartitions(owned);
+          }));
   return node;
+}
+
+absl::Status ClusterNode::PublishInNodeMap(int bound_port) {
+  const std::string address =
+      AdvertisedAddress(node_map_options_.advertise_address, bound_port);
+  ASSIGN_OR_RETURN(
+      node_map_publisher_,
+      Retry<std::unique_ptr<cluster::NodeMapPublisher>>(
+          "publishing this node in the node map", start_timeout_, [&] {
+            return cluster::NodeMapPublisher::Start(
+                options_,
+                {.advertise_address = address,
+                 .heartbeat_interval = node_map_options_.heartbeat_interval,
+                 .clock = &domain_.clock,
+                 .applied_offsets = [this] {
+                   return progress_.next_offsets();
+                 }});
+          }));
+  spdlog::info("cluster: node {} published in the node map at {}",
+               options_.node_id, address);
+  return absl::OkStatus();
 }
 
 ClusterNode::~ClusterNode() { Stop(); }
 
+v1::ClusterInfo ClusterNode::Describe() const {
+  return cluster::DescribeCluster(
+      {.node_id = options_.node_id,
+       .nodes = node_map().Nodes(),
+       .next_offsets = progress_.next_offsets(),
+       .log_end_offsets = apply_loop_->LastKnownEndOffsets(),
+       .stopped = progress_.stopped(),
+       .now = domain_.clock.Now()});
+}
+
 void ClusterNode::Stop() {
   stopping_ = true;
   if (catch_up_.joinable()) catch_up_.join();
+  if (ownership_ != nullptr) ownership_->Stop();
   if (apply_loop_ != nullptr) apply_loop_->Stop();
+  if (node_map_publisher_ != nullptr) {
+    if (absl::Status stopped = node_map_publisher_->Stop(); !stopped.ok()) {
+      spdlog::warn("cluster: {}", stopped.ToString());
+    }
+  }
+  if (node_map_reader_ != nullptr) node_map_reader_->Stop();
   if (producer_ != nullptr) producer_->Close();
 }
 
@@ -84,6 +158,7 @@ void ClusterNode::WhenCaughtUp(std::function<void(const absl::Status&)> ready) {
   catch_up_ = std::thread([this, ready = std::move(ready)] {
     absl::Status status = CatchUp();
     if (status.ok()) status = BootstrapIfEmpty();
+    if (status.ok()) status = ownership_->Join();
     if (!stopping_) ready(status);
   });
 }

@@ -134,8 +134,16 @@ ABSL_FLAG(std::string, cluster_node_id, "",
           "This node's name in the cluster (its Kafka client id); required "
           "with --cluster_brokers, unique per node.");
 ABSL_FLAG(std::string, advertise, "",
-          "HOST:PORT other nodes and clients reach this node at; required "
-          "with --cluster_brokers.");
+          "HOST:PORT other nodes and clients reach this node at, published in "
+          "the cluster's node map; required with --cluster_brokers.");
+ABSL_FLAG(absl::Duration, cluster_heartbeat_interval, absl::Seconds(2),
+          "How often a cluster node publishes its entry in the node map "
+          "(address, owned partitions, applied offsets) when nothing else "
+          "prompts it.");
+ABSL_FLAG(absl::Duration, cluster_liveness_timeout, absl::Seconds(10),
+          "A cluster node whose latest node map heartbeat is older than this "
+          "counts as down; several heartbeat intervals. Node clocks must agree "
+          "to well within it.");
 ABSL_FLAG(absl::Duration, cluster_start_timeout, absl::Seconds(60),
           "How long a cluster node retries reaching its cluster at start "
           "before it gives up.");
@@ -241,6 +249,14 @@ ClusterFlags() {
     return absl::InvalidArgumentError(
         "a cluster node needs --advertise=HOST:PORT, where other nodes and "
         "clients reach it");
+  }
+  const absl::Duration heartbeat =
+      absl::GetFlag(FLAGS_cluster_heartbeat_interval);
+  if (heartbeat <= absl::ZeroDuration() ||
+      absl::GetFlag(FLAGS_cluster_liveness_timeout) <= heartbeat) {
+    return absl::InvalidArgumentError(
+        "--cluster_heartbeat_interval must be positive and shorter than "
+        "--cluster_liveness_timeout (a few heartbeats long)");
   }
   return options;
 }
@@ -385,6 +401,10 @@ int main(int argc, char** argv) {
   }
   options.cluster = *std::move(cluster);
   options.cluster_start_timeout = absl::GetFlag(FLAGS_cluster_start_timeout);
+  options.cluster_node_map = {
+      .advertise_address = absl::GetFlag(FLAGS_advertise),
+      .heartbeat_interval = absl::GetFlag(FLAGS_cluster_heartbeat_interval),
+      .liveness_timeout = absl::GetFlag(FLAGS_cluster_liveness_timeout)};
   if (options.cluster.has_value()) {
     spdlog::info("cluster node {} (advertised at {}) on brokers {}: connecting",
                  options.cluster->node_id, absl::GetFlag(FLAGS_advertise),

@@ -226,7 +226,8 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(ServerOptions options) {
     ASSIGN_OR_RETURN(
         server->cluster_node_,
         ClusterNode::Start(*opts.cluster, opts.cluster_start_timeout,
-                           *server->mutation_table_, domain));
+                           opts.cluster_node_map, *server->mutation_table_,
+                           domain));
     mutations = &server->cluster_node_->mutations();
     applied = &server->cluster_node_->progress();
   } else {
@@ -243,7 +244,8 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(ServerOptions options) {
                          .writes = *server->writes_,
                          .calls = *server->call_recorder_,
                          .mutations = *mutations,
-                         .applied = applied};
+                         .applied = applied,
+                         .cluster_node = server->cluster_node_.get()};
   server->services_.push_back(std::make_unique<HotelService>(deps));
   server->services_.push_back(std::make_unique<AdminService>(
       deps, start_time, *server->store_backups_));
@@ -296,6 +298,7 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(ServerOptions options) {
   }
   health->SetServingStatus("", serving);
   if (!serving) {
+    RETURN_IF_ERROR(server->cluster_node_->PublishInNodeMap(server->port_));
     server->cluster_node_->WhenCaughtUp(
         [health, names = server->service_names_](const absl::Status& status) {
           if (!status.ok()) {

@@ -116,6 +116,8 @@ struct ServerOptions {
   std::optional<cluster::ClusterOptions> cluster;
   // How long a cluster node keeps retrying to reach its cluster at start.
   absl::Duration cluster_start_timeout = absl::Seconds(60);
+  // A cluster node's entry in the node map (its advertise address).
+  ClusterNode::NodeMapOptions cluster_node_map;
 };
 
 // What Server::Start did to bring a store of an older schema up to date.

@@ -11,6 +11,8 @@
 
 namespace guestvoice::service {
 
+class ClusterNode;
+
 // What every gRPC service implementation works with: the domain's context,
 // the authenticator of calls and the executors their work runs on. Owned by
 // the Server, which outlives the services.
@@ -35,6 +37,9 @@ struct ServiceDeps {
   // The cluster mode's record of what this node applied, which calls that
   // carry a consistency token wait on; null in the embedded mode.
   cluster::AppliedProgress* applied = nullptr;
+  // The cluster node, which describes its cluster to GetServerInfo; null in
+  // the embedded mode.
+  const ClusterNode* cluster_node = nullptr;
 };
 
 }  // namespace guestvoice::service

@@ -1,5 +1,6 @@
 #include "service/cluster/apply_loop.h"
 
+#include <algorithm>
 #include <optional>
 #include <utility>
 
@@ -40,6 +41,14 @@ void ApplyLoop::Stop() {
   stopping_ = true;
   if (thread_.joinable()) thread_.join();
   if (consumer_ != nullptr) consumer_->Close();
+}
+
+std::map<int32_t, int64_t> ApplyLoop::LastKnownEndOffsets() const {
+  std::map<int32_t, int64_t> ends = end_offsets_at_start_;
+  for (auto& [partition, end] : ends) {
+    end = std::max(end, consumer_->LastKnownEndOffset(partition).value_or(0));
+  }
+  return ends;
 }
 
 absl::StatusOr<int64_t> ApplyLoop::OnAssigned(int32_t partition) {

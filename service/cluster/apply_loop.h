@@ -54,6 +54,11 @@ class ApplyLoop final : private PartitionListener {
     return end_offsets_at_start_;
   }
 
+  // Where each partition's log ends, as the brokers last said while this
+  // loop read it (its end at start until they said); asks them nothing.
+  // Safe from any thread.
+  std::map<int32_t, int64_t> LastKnownEndOffsets() const;
+
  private:
   ApplyLoop(CommandApplier& applier, AppliedProgress& progress,
             OnStopped on_stopped);

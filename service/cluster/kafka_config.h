@@ -27,6 +27,9 @@ namespace guestvoice::service::cluster {
 inline constexpr std::string_view kCommandTopic = "guestvoice.commands";
 // The compacted topic where nodes publish which partitions they serve.
 inline constexpr std::string_view kNodeMapTopic = "guestvoice.node-map";
+// The consumer group on the command topic whose assignment says which node
+// owns which partition (OwnershipGroup); every node of a cluster joins it.
+inline constexpr std::string_view kOwnersGroup = "guestvoice.owners";
 
 struct ClusterOptions {
   // "HOST:PORT,HOST:PORT": any reachable brokers; the rest are discovered.

@@ -128,6 +128,15 @@ std::vector<NodeInfo> NodeMap::AliveNodes() const {
   return alive;
 }
 
+std::vector<NodeInfo> NodeMap::Nodes() const {
+  absl::ReaderMutexLock lock(&mutex_);
+  std::vector<NodeInfo> nodes;
+  for (const auto& [node_id, entry] : entries_) {
+    nodes.push_back(Describe(entry));
+  }
+  return nodes;
+}
+
 std::optional<NodeInfo> NodeMap::Node(std::string_view node_id) const {
   absl::ReaderMutexLock lock(&mutex_);
   auto found = entries_.find(node_id);

@@ -70,6 +70,8 @@ class NodeMap {
   absl::StatusOr<std::string> ForwardAddress(int32_t partition) const;
   // Every live node, by node id.
   std::vector<NodeInfo> AliveNodes() const;
+  // Every node in the map, alive or not, by node id.
+  std::vector<NodeInfo> Nodes() const;
   // The node's latest entry, alive or not; nullopt when it never published
   // one or left the map.
   std::optional<NodeInfo> Node(std::string_view node_id) const;

@@ -87,17 +87,6 @@ void NodeMapPublisher::SetOwnedPartitions(std::set<int32_t> partitions) {
   publish_now_ = true;
 }
 
-void NodeMapPublisher::SetAppliedOffset(int32_t partition,
-                                        int64_t next_offset) {
-  absl::MutexLock lock(&mutex_);
-  applied_offsets_[partition] = next_offset;
-}
-
-void NodeMapPublisher::ForgetAppliedOffset(int32_t partition) {
-  absl::MutexLock lock(&mutex_);
-  applied_offsets_.erase(partition);
-}
-
 absl::Status NodeMapPublisher::Produce(bool tombstone) {
   std::string value;
   if (!tombstone) {
@@ -110,7 +99,9 @@ absl::Status NodeMapPublisher::Produce(bool tombstone) {
       for (int32_t partition : owned_partitions_) {
         entry.add_owned_partitions(partition);
       }
-      for (const auto& [partition, next_offset] : applied_offsets_) {
+    }
+    if (options_.applied_offsets) {
+      for (const auto& [partition, next_offset] : options_.applied_offsets()) {
         internal::v1::AppliedOffset& applied = *entry.add_applied_offsets();
         applied.set_partition(partition);
         applied.set_next_offset(next_offset);

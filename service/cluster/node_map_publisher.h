@@ -3,12 +3,14 @@
 
 // Publishes this node's entry on the node-map topic (a NodeMapEntry keyed by
 // the node id): at start, whenever the partitions it owns change, and every
-// heartbeat interval with how far it has applied each partition; on a clean
+// heartbeat interval with how far it has applied each partition (asked of
+// Options::applied_offsets each time); on a clean
 // stop, a tombstone, so the others drop it at once rather than waiting for
 // its heartbeat to grow old. Callers never block: they change what the next
 // entry says, and the publisher's own thread produces it.
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <set>
@@ -41,6 +43,10 @@ class NodeMapPublisher {
     // Start and heartbeat times; the system clock when null. Must outlive
     // the publisher.
     const Clock* clock = nullptr;
+    // Partition -> offset of the first command this node's state has not
+    // applied, read each time the entry is published (from the heartbeat
+    // thread, so it must be safe to call from there); none when unset.
+    std::function<std::map<int32_t, int64_t>()> applied_offsets;
     TopicCheck topic_check{.requirements = NodeMapTopicRequirements()};
   };
 
@@ -60,12 +66,6 @@ class NodeMapPublisher {
   // The partitions the group assignment gives this node now; published at
   // once, since readers route calls by it.
   void SetOwnedPartitions(std::set<int32_t> partitions);
-  // This node's state of `partition` has applied everything before
-  // `next_offset`; published with the next heartbeat.
-  void SetAppliedOffset(int32_t partition, int64_t next_offset);
-  // This node no longer applies `partition`; published with the next
-  // heartbeat.
-  void ForgetAppliedOffset(int32_t partition);
 
   // Publishes the tombstone, waits up to the cluster's flush_timeout for the
   // cluster to acknowledge it, and stops the thread. UNAVAILABLE when the
@@ -90,7 +90,6 @@ class NodeMapPublisher {
   std::unique_ptr<RdKafka::Producer> producer_;
   absl::Mutex mutex_;
   std::set<int32_t> owned_partitions_ ABSL_GUARDED_BY(mutex_);
-  std::map<int32_t, int64_t> applied_offsets_ ABSL_GUARDED_BY(mutex_);
   // Set when the owned partitions changed: the loop publishes at once.
   bool publish_now_ ABSL_GUARDED_BY(mutex_) = false;
   bool stopping_ ABSL_GUARDED_BY(mutex_) = false;

@@ -172,6 +172,18 @@ absl::StatusOr<std::map<int32_t, int64_t>> PartitionConsumer::EndOffsets(
   return ends;
 }
 
+std::optional<int64_t> PartitionConsumer::LastKnownEndOffset(
+    int32_t partition) const {
+  int64_t low = RdKafka::Topic::OFFSET_INVALID;
+  int64_t high = RdKafka::Topic::OFFSET_INVALID;
+  if (consumer_->get_watermark_offsets(options_.command_topic, partition, &low,
+                                       &high) != RdKafka::ERR_NO_ERROR ||
+      high < 0) {
+    return std::nullopt;
+  }
+  return high;
+}
+
 absl::Status PartitionConsumer::Pause(int32_t partition) {
   std::unique_ptr<RdKafka::TopicPartition> paused(
       RdKafka::TopicPartition::create(options_.command_topic, partition));

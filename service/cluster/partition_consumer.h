@@ -84,6 +84,11 @@ class PartitionConsumer {
   // high watermark): how far a node must apply to have caught up.
   absl::StatusOr<std::map<int32_t, int64_t>> EndOffsets(absl::Duration timeout);
 
+  // The offset after the last record of `partition` as the brokers last
+  // told this consumer (with each fetch), without asking them; nullopt
+  // before they told. Safe from any thread.
+  std::optional<int64_t> LastKnownEndOffset(int32_t partition) const;
+
   // Reads no more of `partition` (its records are not returned by Poll):
   // the apply loop stops a partition whose next record it cannot apply.
   absl::Status Pause(int32_t partition);

@@ -370,7 +370,10 @@ type ServerInfo struct {
 	StoreSizeBytes int64 `protobuf:"varint,4,opt,name=store_size_bytes,json=storeSizeBytes,proto3" json:"store_size_bytes,omitempty"`
 	// Made when the store was created; a restored copy keeps it, and backups
 	// carry it (see Backup.store_id).
-	StoreId       string `protobuf:"bytes,5,opt,name=store_id,json=storeId,proto3" json:"store_id,omitempty"`
+	StoreId string `protobuf:"bytes,5,opt,name=store_id,json=storeId,proto3" json:"store_id,omitempty"`
+	// The cluster as this node sees it, on a node of a cluster
+	// (docs/cluster.md); unset on a server on its embedded store.
+	Cluster       *ClusterInfo `protobuf:"bytes,6,opt,name=cluster,proto3" json:"cluster,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -440,6 +443,324 @@ func (x *ServerInfo) GetStoreId() string {
 	return ""
 }
 
+func (x *ServerInfo) GetCluster() *ClusterInfo {
+	if x != nil {
+		return x.Cluster
+	}
+	return nil
+}
+
+// A cluster as one of its nodes sees it: the node map (the entry each node
+// publishes) and how far this node has applied each partition of the
+// command log.
+type ClusterInfo struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// This node's id (its --cluster_node_id).
+	NodeId string `protobuf:"bytes,1,opt,name=node_id,json=nodeId,proto3" json:"node_id,omitempty"`
+	// Every node in the node map, this one included, ordered by node id,
+	// alive or not. A node that stopped cleanly has left the map.
+	Nodes []*ClusterNodeInfo `protobuf:"bytes,2,rep,name=nodes,proto3" json:"nodes,omitempty"`
+	// Each partition of the command log, in order: how far this node has
+	// applied it, and how far behind the log's end that is.
+	Partitions    []*PartitionProgress `protobuf:"bytes,3,rep,name=partitions,proto3" json:"partitions,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ClusterInfo) Reset() {
+	*x = ClusterInfo{}
+	mi := &file_guestvoice_v1_admin_proto_msgTypes[4]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ClusterInfo) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ClusterInfo) ProtoMessage() {}
+
+func (x *ClusterInfo) ProtoReflect() protoreflect.Message {
+	mi := &file_guestvoice_v1_admin_proto_msgTypes[4]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ClusterInfo.ProtoReflect.Descriptor instead.
+func (*ClusterInfo) Descriptor() ([]byte, []int) {
+	return file_guestvoice_v1_admin_proto_rawDescGZIP(), []int{4}
+}
+
+func (x *ClusterInfo) GetNodeId() string {
+	if x != nil {
+		return x.NodeId
+	}
+	return ""
+}
+
+func (x *ClusterInfo) GetNodes() []*ClusterNodeInfo {
+	if x != nil {
+		return x.Nodes
+	}
+	return nil
+}
+
+func (x *ClusterInfo) GetPartitions() []*PartitionProgress {
+	if x != nil {
+		return x.Partitions
+	}
+	return nil
+}
+
+// One node of a cluster, as its latest node map entry describes it.
+type ClusterNodeInfo struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Its --cluster_node_id.
+	NodeId string `protobuf:"bytes,1,opt,name=node_id,json=nodeId,proto3" json:"node_id,omitempty"`
+	// HOST:PORT where it serves the API (its --advertise).
+	Address string `protobuf:"bytes,2,opt,name=address,proto3" json:"address,omitempty"`
+	// Whether its latest heartbeat is younger than the liveness timeout; a
+	// node that was killed or cut off turns not alive after it.
+	Alive bool `protobuf:"varint,3,opt,name=alive,proto3" json:"alive,omitempty"`
+	// How old its latest heartbeat is, by the clock of the node answering.
+	HeartbeatAge *durationpb.Duration `protobuf:"bytes,4,opt,name=heartbeat_age,json=heartbeatAge,proto3" json:"heartbeat_age,omitempty"`
+	// When it started.
+	StartTime *timestamppb.Timestamp `protobuf:"bytes,5,opt,name=start_time,json=startTime,proto3" json:"start_time,omitempty"`
+	// The command-log partitions the cluster's consumer group gives it: work
+	// that must run once for their organizations runs on it. Empty while it
+	// catches up.
+	OwnedPartitions []int32 `protobuf:"varint,6,rep,packed,name=owned_partitions,json=ownedPartitions,proto3" json:"owned_partitions,omitempty"`
+	// How far it has applied each partition, as of its latest heartbeat.
+	AppliedOffsets []*PartitionOffset `protobuf:"bytes,7,rep,name=applied_offsets,json=appliedOffsets,proto3" json:"applied_offsets,omitempty"`
+	unknownFields  protoimpl.UnknownFields
+	sizeCache      protoimpl.SizeCache
+}
+
+func (x *ClusterNodeInfo) Reset() {
+	*x = ClusterNodeInfo{}
+	mi := &file_guestvoice_v1_admin_proto_msgTypes[5]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ClusterNodeInfo) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ClusterNodeInfo) ProtoMessage() {}
+
+func (x *ClusterNodeInfo) ProtoReflect() protoreflect.Message {
+	mi := &file_guestvoice_v1_admin_proto_msgTypes[5]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ClusterNodeInfo.ProtoReflect.Descriptor instead.
+func (*ClusterNodeInfo) Descriptor() ([]byte, []int) {
+	return file_guestvoice_v1_admin_proto_rawDescGZIP(), []int{5}
+}
+
+func (x *ClusterNodeInfo) GetNodeId() string {
+	if x != nil {
+		return x.NodeId
+	}
+	return ""
+}
+
+func (x *ClusterNodeInfo) GetAddress() string {
+	if x != nil {
+		return x.Address
+	}
+	return ""
+}
+
+func (x *ClusterNodeInfo) GetAlive() bool {
+	if x != nil {
+		return x.Alive
+	}
+	return false
+}
+
+func (x *ClusterNodeInfo) GetHeartbeatAge() *durationpb.Duration {
+	if x != nil {
+		return x.HeartbeatAge
+	}
+	return nil
+}
+
+func (x *ClusterNodeInfo) GetStartTime() *timestamppb.Timestamp {
+	if x != nil {
+		return x.StartTime
+	}
+	return nil
+}
+
+func (x *ClusterNodeInfo) GetOwnedPartitions() []int32 {
+	if x != nil {
+		return x.OwnedPartitions
+	}
+	return nil
+}
+
+func (x *ClusterNodeInfo) GetAppliedOffsets() []*PartitionOffset {
+	if x != nil {
+		return x.AppliedOffsets
+	}
+	return nil
+}
+
+// How far a node has applied one partition of the command log.
+type PartitionOffset struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The partition.
+	Partition int32 `protobuf:"varint,1,opt,name=partition,proto3" json:"partition,omitempty"`
+	// The offset of the first command it has not applied.
+	NextOffset    int64 `protobuf:"varint,2,opt,name=next_offset,json=nextOffset,proto3" json:"next_offset,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *PartitionOffset) Reset() {
+	*x = PartitionOffset{}
+	mi := &file_guestvoice_v1_admin_proto_msgTypes[6]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *PartitionOffset) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*PartitionOffset) ProtoMessage() {}
+
+func (x *PartitionOffset) ProtoReflect() protoreflect.Message {
+	mi := &file_guestvoice_v1_admin_proto_msgTypes[6]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use PartitionOffset.ProtoReflect.Descriptor instead.
+func (*PartitionOffset) Descriptor() ([]byte, []int) {
+	return file_guestvoice_v1_admin_proto_rawDescGZIP(), []int{6}
+}
+
+func (x *PartitionOffset) GetPartition() int32 {
+	if x != nil {
+		return x.Partition
+	}
+	return 0
+}
+
+func (x *PartitionOffset) GetNextOffset() int64 {
+	if x != nil {
+		return x.NextOffset
+	}
+	return 0
+}
+
+// One partition of the command log on the node answering.
+type PartitionProgress struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The partition.
+	Partition int32 `protobuf:"varint,1,opt,name=partition,proto3" json:"partition,omitempty"`
+	// The offset of the first command this node has not applied.
+	NextOffset int64 `protobuf:"varint,2,opt,name=next_offset,json=nextOffset,proto3" json:"next_offset,omitempty"`
+	// The offset after the partition's last command, as this node last
+	// heard from the brokers.
+	LogEndOffset int64 `protobuf:"varint,3,opt,name=log_end_offset,json=logEndOffset,proto3" json:"log_end_offset,omitempty"`
+	// Commands this node has yet to apply: log_end_offset - next_offset.
+	Lag int64 `protobuf:"varint,4,opt,name=lag,proto3" json:"lag,omitempty"`
+	// Why this node stopped applying the partition (a command it cannot
+	// apply; it reads no further until the cause is fixed); empty while it
+	// applies.
+	StoppedReason string `protobuf:"bytes,5,opt,name=stopped_reason,json=stoppedReason,proto3" json:"stopped_reason,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *PartitionProgress) Reset() {
+	*x = PartitionProgress{}
+	mi := &file_guestvoice_v1_admin_proto_msgTypes[7]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *PartitionProgress) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*PartitionProgress) ProtoMessage() {}
+
+func (x *PartitionProgress) ProtoReflect() protoreflect.Message {
+	mi := &file_guestvoice_v1_admin_proto_msgTypes[7]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use PartitionProgress.ProtoReflect.Descriptor instead.
+func (*PartitionProgress) Descriptor() ([]byte, []int) {
+	return file_guestvoice_v1_admin_proto_rawDescGZIP(), []int{7}
+}
+
+func (x *PartitionProgress) GetPartition() int32 {
+	if x != nil {
+		return x.Partition
+	}
+	return 0
+}
+
+func (x *PartitionProgress) GetNextOffset() int64 {
+	if x != nil {
+		return x.NextOffset
+	}
+	return 0
+}
+
+func (x *PartitionProgress) GetLogEndOffset() int64 {
+	if x != nil {
+		return x.LogEndOffset
+	}
+	return 0
+}
+
+func (x *PartitionProgress) GetLag() int64 {
+	if x != nil {
+		return x.Lag
+	}
+	return 0
+}
+
+func (x *PartitionProgress) GetStoppedReason() string {
+	if x != nil {
+		return x.StoppedReason
+	}
+	return ""
+}
+
 // An online backup of the server's store, made by AdminService.CreateBackup
 // into the server's --backup_dir. Restore one with `guestvoiced
 // --restore_from=ID --backup_dir=DIR --data_dir=NEW_DIR` (docs/operations.md).
@@ -464,7 +785,7 @@ type Backup struct {
 
 func (x *Backup) Reset() {
 	*x = Backup{}
-	mi := &file_guestvoice_v1_admin_proto_msgTypes[4]
+	mi := &file_guestvoice_v1_admin_proto_msgTypes[8]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -476,7 +797,7 @@ func (x *Backup) String() string {
 func (*Backup) ProtoMessage() {}
 
 func (x *Backup) ProtoReflect() protoreflect.Message {
-	mi := &file_guestvoice_v1_admin_proto_msgTypes[4]
+	mi := &file_guestvoice_v1_admin_proto_msgTypes[8]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -489,7 +810,7 @@ func (x *Backup) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Backup.ProtoReflect.Descriptor instead.
 func (*Backup) Descriptor() ([]byte, []int) {
-	return file_guestvoice_v1_admin_proto_rawDescGZIP(), []int{4}
+	return file_guestvoice_v1_admin_proto_rawDescGZIP(), []int{8}
 }
 
 func (x *Backup) GetName() string {
@@ -559,7 +880,7 @@ const file_guestvoice_v1_admin_proto_rawDesc = "" +
 	"\x0eschema_version\x18\x03 \x01(\rR\rschemaVersion\x12\x12\n" +
 	"\x04grpc\x18\x04 \x01(\tR\x04grpc\x12\x1a\n" +
 	"\bprotobuf\x18\x05 \x01(\tR\bprotobuf\x12\x18\n" +
-	"\arocksdb\x18\x06 \x01(\tR\arocksdb\"\xfc\x01\n" +
+	"\arocksdb\x18\x06 \x01(\tR\arocksdb\"\xb2\x02\n" +
 	"\n" +
 	"ServerInfo\x12;\n" +
 	"\bversions\x18\x01 \x01(\v2\x1f.guestvoice.v1.SoftwareVersionsR\bversions\x129\n" +
@@ -567,7 +888,34 @@ const file_guestvoice_v1_admin_proto_rawDesc = "" +
 	"start_time\x18\x02 \x01(\v2\x1a.google.protobuf.TimestampR\tstartTime\x121\n" +
 	"\x06uptime\x18\x03 \x01(\v2\x19.google.protobuf.DurationR\x06uptime\x12(\n" +
 	"\x10store_size_bytes\x18\x04 \x01(\x03R\x0estoreSizeBytes\x12\x19\n" +
-	"\bstore_id\x18\x05 \x01(\tR\astoreId\"\x80\x02\n" +
+	"\bstore_id\x18\x05 \x01(\tR\astoreId\x124\n" +
+	"\acluster\x18\x06 \x01(\v2\x1a.guestvoice.v1.ClusterInfoR\acluster\"\x9e\x01\n" +
+	"\vClusterInfo\x12\x17\n" +
+	"\anode_id\x18\x01 \x01(\tR\x06nodeId\x124\n" +
+	"\x05nodes\x18\x02 \x03(\v2\x1e.guestvoice.v1.ClusterNodeInfoR\x05nodes\x12@\n" +
+	"\n" +
+	"partitions\x18\x03 \x03(\v2 .guestvoice.v1.PartitionProgressR\n" +
+	"partitions\"\xc9\x02\n" +
+	"\x0fClusterNodeInfo\x12\x17\n" +
+	"\anode_id\x18\x01 \x01(\tR\x06nodeId\x12\x18\n" +
+	"\aaddress\x18\x02 \x01(\tR\aaddress\x12\x14\n" +
+	"\x05alive\x18\x03 \x01(\bR\x05alive\x12>\n" +
+	"\rheartbeat_age\x18\x04 \x01(\v2\x19.google.protobuf.DurationR\fheartbeatAge\x129\n" +
+	"\n" +
+	"start_time\x18\x05 \x01(\v2\x1a.google.protobuf.TimestampR\tstartTime\x12)\n" +
+	"\x10owned_partitions\x18\x06 \x03(\x05R\x0fownedPartitions\x12G\n" +
+	"\x0fapplied_offsets\x18\a \x03(\v2\x1e.guestvoice.v1.PartitionOffsetR\x0eappliedOffsets\"P\n" +
+	"\x0fPartitionOffset\x12\x1c\n" +
+	"\tpartition\x18\x01 \x01(\x05R\tpartition\x12\x1f\n" +
+	"\vnext_offset\x18\x02 \x01(\x03R\n" +
+	"nextOffset\"\xb1\x01\n" +
+	"\x11PartitionProgress\x12\x1c\n" +
+	"\tpartition\x18\x01 \x01(\x05R\tpartition\x12\x1f\n" +
+	"\vnext_offset\x18\x02 \x01(\x03R\n" +
+	"nextOffset\x12$\n" +
+	"\x0elog_end_offset\x18\x03 \x01(\x03R\flogEndOffset\x12\x10\n" +
+	"\x03lag\x18\x04 \x01(\x03R\x03lag\x12%\n" +
+	"\x0estopped_reason\x18\x05 \x01(\tR\rstoppedReason\"\x80\x02\n" +
 	"\x06Backup\x12\x17\n" +
 	"\x04name\x18\x01 \x01(\tB\x03\xe0A\bR\x04name\x12@\n" +
 	"\vcreate_time\x18\x02 \x01(\v2\x1a.google.protobuf.TimestampB\x03\xe0A\x03R\n" +
@@ -602,32 +950,42 @@ func file_guestvoice_v1_admin_proto_rawDescGZIP() []byte {
 }
 
 var file_guestvoice_v1_admin_proto_enumTypes = make([]protoimpl.EnumInfo, 1)
-var file_guestvoice_v1_admin_proto_msgTypes = make([]protoimpl.MessageInfo, 5)
+var file_guestvoice_v1_admin_proto_msgTypes = make([]protoimpl.MessageInfo, 9)
 var file_guestvoice_v1_admin_proto_goTypes = []any{
 	(Scope)(0),                    // 0: guestvoice.v1.Scope
 	(*Organization)(nil),          // 1: guestvoice.v1.Organization
 	(*ApiKey)(nil),                // 2: guestvoice.v1.ApiKey
 	(*SoftwareVersions)(nil),      // 3: guestvoice.v1.SoftwareVersions
 	(*ServerInfo)(nil),            // 4: guestvoice.v1.ServerInfo
-	(*Backup)(nil),                // 5: guestvoice.v1.Backup
-	(*timestamppb.Timestamp)(nil), // 6: google.protobuf.Timestamp
-	(*durationpb.Duration)(nil),   // 7: google.protobuf.Duration
+	(*ClusterInfo)(nil),           // 5: guestvoice.v1.ClusterInfo
+	(*ClusterNodeInfo)(nil),       // 6: guestvoice.v1.ClusterNodeInfo
+	(*PartitionOffset)(nil),       // 7: guestvoice.v1.PartitionOffset
+	(*PartitionProgress)(nil),     // 8: guestvoice.v1.PartitionProgress
+	(*Backup)(nil),                // 9: guestvoice.v1.Backup
+	(*timestamppb.Timestamp)(nil), // 10: google.protobuf.Timestamp
+	(*durationpb.Duration)(nil),   // 11: google.protobuf.Duration
 }
 var file_guestvoice_v1_admin_proto_depIdxs = []int32{
-	6, // 0: guestvoice.v1.Organization.create_time:type_name -> google.protobuf.Timestamp
-	0, // 1: guestvoice.v1.ApiKey.scopes:type_name -> guestvoice.v1.Scope
-	6, // 2: guestvoice.v1.ApiKey.expire_time:type_name -> google.protobuf.Timestamp
-	6, // 3: guestvoice.v1.ApiKey.create_time:type_name -> google.protobuf.Timestamp
-	6, // 4: guestvoice.v1.ApiKey.revoke_time:type_name -> google.protobuf.Timestamp
-	3, // 5: guestvoice.v1.ServerInfo.versions:type_name -> guestvoice.v1.SoftwareVersions
-	6, // 6: guestvoice.v1.ServerInfo.start_time:type_name -> google.protobuf.Timestamp
-	7, // 7: guestvoice.v1.ServerInfo.uptime:type_name -> google.protobuf.Duration
-	6, // 8: guestvoice.v1.Backup.create_time:type_name -> google.protobuf.Timestamp
-	9, // [9:9] is the sub-list for method output_type
-	9, // [9:9] is the sub-list for method input_type
-	9, // [9:9] is the sub-list for extension type_name
-	9, // [9:9] is the sub-list for extension extendee
-	0, // [0:9] is the sub-list for field type_name
+	10, // 0: guestvoice.v1.Organization.create_time:type_name -> google.protobuf.Timestamp
+	0,  // 1: guestvoice.v1.ApiKey.scopes:type_name -> guestvoice.v1.Scope
+	10, // 2: guestvoice.v1.ApiKey.expire_time:type_name -> google.protobuf.Timestamp
+	10, // 3: guestvoice.v1.ApiKey.create_time:type_name -> google.protobuf.Timestamp
+	10, // 4: guestvoice.v1.ApiKey.revoke_time:type_name -> google.protobuf.Timestamp
+	3,  // 5: guestvoice.v1.ServerInfo.versions:type_name -> guestvoice.v1.SoftwareVersions
+	10, // 6: guestvoice.v1.ServerInfo.start_time:type_name -> google.protobuf.Timestamp
+	11, // 7: guestvoice.v1.ServerInfo.uptime:type_name -> google.protobuf.Duration
+	5,  // 8: guestvoice.v1.ServerInfo.cluster:type_name -> guestvoice.v1.ClusterInfo
+	6,  // 9: guestvoice.v1.ClusterInfo.nodes:type_name -> guestvoice.v1.ClusterNodeInfo
+	8,  // 10: guestvoice.v1.ClusterInfo.partitions:type_name -> guestvoice.v1.PartitionProgress
+	11, // 11: guestvoice.v1.ClusterNodeInfo.heartbeat_age:type_name -> google.protobuf.Duration
+	10, // 12: guestvoice.v1.ClusterNodeInfo.start_time:type_name -> google.protobuf.Timestamp
+	7,  // 13: guestvoice.v1.ClusterNodeInfo.applied_offsets:type_name -> guestvoice.v1.PartitionOffset
+	10, // 14: guestvoice.v1.Backup.create_time:type_name -> google.protobuf.Timestamp
+	15, // [15:15] is the sub-list for method output_type
+	15, // [15:15] is the sub-list for method input_type
+	15, // [15:15] is the sub-list for extension type_name
+	15, // [15:15] is the sub-list for extension extendee
+	0,  // [0:15] is the sub-list for field type_name
 }
 
 func init() { file_guestvoice_v1_admin_proto_init() }
@@ -641,7 +999,7 @@ func file_guestvoice_v1_admin_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_guestvoice_v1_admin_proto_rawDesc), len(file_guestvoice_v1_admin_proto_rawDesc)),
 			NumEnums:      1,
-			NumMessages:   5,
+			NumMessages:   9,
 			NumExtensions: 0,
 			NumServices:   0,
 		},

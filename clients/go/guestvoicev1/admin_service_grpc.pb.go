@@ -110,7 +110,9 @@ type AdminServiceClient interface {
 	// Errors: INVALID_ARGUMENT (FIELD_INVALID, PAGE_TOKEN_INVALID).
 	ListOperations(ctx context.Context, in *ListOperationsRequest, opts ...grpc.CallOption) (*ListOperationsResponse, error)
 	// Describes the running server: its software versions, uptime and store
-	// size. Needs SCOPE_PLATFORM_ADMIN.
+	// size, and on a node of a cluster the cluster as it sees it (every node,
+	// alive or not, the partitions each owns, and this node's lag behind the
+	// command log). Needs SCOPE_PLATFORM_ADMIN.
 	GetServerInfo(ctx context.Context, in *GetServerInfoRequest, opts ...grpc.CallOption) (*ServerInfo, error)
 	// Backs the store up into the server's --backup_dir while the server keeps
 	// serving: every write acknowledged before the call began is in the backup,
@@ -365,7 +367,9 @@ type AdminServiceServer interface {
 	// Errors: INVALID_ARGUMENT (FIELD_INVALID, PAGE_TOKEN_INVALID).
 	ListOperations(context.Context, *ListOperationsRequest) (*ListOperationsResponse, error)
 	// Describes the running server: its software versions, uptime and store
-	// size. Needs SCOPE_PLATFORM_ADMIN.
+	// size, and on a node of a cluster the cluster as it sees it (every node,
+	// alive or not, the partitions each owns, and this node's lag behind the
+	// command log). Needs SCOPE_PLATFORM_ADMIN.
 	GetServerInfo(context.Context, *GetServerInfoRequest) (*ServerInfo, error)
 	// Backs the store up into the server's --backup_dir while the server keeps
 	// serving: every write acknowledged before the call began is in the backup,

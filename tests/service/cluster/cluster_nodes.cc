@@ -24,8 +24,6 @@ namespace {
 
 using service::cluster::ReadBootstrapFile;
 
-// tools/cluster up --command-partitions, as the fixture runs it.
-constexpr int kPartitions = 6;
 constexpr char kConsistencyHeader[] = "x-guestvoice-consistency";
 // A node replays the whole log at its start; slow under ASan on a busy
 // machine, so generous.
@@ -119,7 +117,11 @@ absl::Status ClusterNodes::Start(int node) {
       absl::StrCat("--cluster_node_id=node-", node), "--advertise=127.0.0.1:0",
       "--sync_writes=false",
       // The tests' writers call as fast as they can, with one key.
-      "--rate_limit_calls_per_second=0"};
+      "--rate_limit_calls_per_second=0",
+      absl::StrCat("--cluster_heartbeat_interval=",
+                   absl::FormatDuration(kHeartbeat)),
+      absl::StrCat("--cluster_liveness_timeout=",
+                   absl::FormatDuration(kLiveness))};
   if (started.process != nullptr) {
     // After GuestvoicedProcess's own --listen=127.0.0.1:0: the last wins.
     flags.push_back(
@@ -205,8 +207,8 @@ absl::Status ClusterNodes::CatchUp(const std::string& organization_id,
                                    absl::Duration deadline) const {
   absl::StatusOr<std::string> servers = ReadBootstrapFile(bootstrap_file_);
   if (!servers.ok()) return servers.status();
-  const int32_t partition =
-      service::cluster::CommandPartition(organization_id, kPartitions);
+  const int32_t partition = service::cluster::CommandPartition(
+      organization_id, ClusterNodes::kPartitions);
   absl::StatusOr<int64_t> end = LogEndOffset(
       *servers, std::string(service::cluster::kCommandTopic), partition);
   if (!end.ok()) return end.status();

@@ -30,6 +30,13 @@ namespace guestvoice::testing {
 
 class ClusterNodes {
  public:
+  // The nodes heartbeat often and count each other down soon, so that a
+  // test sees a killed node go down quickly.
+  static constexpr absl::Duration kHeartbeat = absl::Milliseconds(500);
+  static constexpr absl::Duration kLiveness = absl::Seconds(3);
+  // tools/cluster up --command-partitions, as the fixture runs it.
+  static constexpr int kPartitions = 6;
+
   // The fixture's cluster, from GUESTVOICE_KAFKA_NODES_DIR (its directory)
   // and GUESTVOICE_TOOLS_CLUSTER (the script); FAILED_PRECONDITION, saying
   // why, when there is none (no Java or jars: the test skips itself).

@@ -2,7 +2,9 @@
 // kafka_nodes CTest fixture, tools/cluster): writes through every node
 // (hotels, feedback, guests, stays) are applied by every node, reads after
 // catch-up answer identically from every node, and a node killed with
-// SIGKILL mid-ingest restarts and resumes with nothing lost or doubled.
+// SIGKILL mid-ingest restarts and resumes with nothing lost or doubled;
+// GetServerInfo on every node shows every node and one live owner per
+// partition, a killed node going down and its partitions moving.
 //
 // GUESTVOICE_KAFKA_NODES_DIR names the fixture's cluster directory; without
 // it (no Java or jars) the test skips itself.
@@ -12,6 +14,8 @@
 #include <grpcpp/grpcpp.h>
 
 #include <atomic>
+#include <functional>
+#include <map>
 #include <memory>
 #include <string>
 #include <thread>
@@ -22,6 +26,7 @@
 #include "absl/time/time.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "guestvoice/v1/admin_service.grpc.pb.h"
 #include "guestvoice/v1/feedback_service.grpc.pb.h"
 #include "guestvoice/v1/hotel_service.grpc.pb.h"
 #include "guestvoice/v1/insight_service.grpc.pb.h"
@@ -41,6 +46,8 @@ using ::guestvoice::testing::SampleFeedback;
 using ::guestvoice::testing::SampleHotel;
 
 constexpr int kNodes = 3;
+constexpr int kPartitions = ClusterNodes::kPartitions;
+constexpr absl::Duration kLiveness = ClusterNodes::kLiveness;
 constexpr char kConsistencyHeader[] = "x-guestvoice-consistency";
 
 class ClusterNodesTest : public ::testing::Test {
@@ -109,6 +116,70 @@ class ClusterNodesTest : public ::testing::Test {
     EXPECT_TRUE(status.ok()) << node << ": " << status.error_message();
     EXPECT_EQ(list.feedback_size(), ingested_) << "node " << node;
     return summary.SerializeAsString() + list.SerializeAsString();
+  }
+
+  // The cluster as node `i` describes it in GetServerInfo.
+  absl::StatusOr<v1::ClusterInfo> ClusterOf(int i) {
+    std::unique_ptr<grpc::ClientContext> context =
+        nodes_->Context("", absl::Seconds(10));
+    v1::ServerInfo info;
+    const grpc::Status status =
+        v1::AdminService::NewStub(nodes_->channel(i))
+            ->GetServerInfo(context.get(), v1::GetServerInfoRequest(), &info);
+    if (!status.ok()) {
+      return absl::UnavailableError(
+          absl::StrCat("node ", i, ": ", status.error_message()));
+    }
+    return info.cluster();
+  }
+
+  // Asks node `i` again and again until its description of the cluster
+  // satisfies `done`; false after two minutes, with the last answer in
+  // `last`. (Nothing announces a killed node going down: its heartbeat
+  // just grows old.)
+  bool ClusterUntil(int i,
+                    const std::function<bool(const v1::ClusterInfo&)>& done,
+                    v1::ClusterInfo* last) {
+    const absl::Time give_up = absl::Now() + absl::Minutes(2);
+    while (true) {
+      absl::StatusOr<v1::ClusterInfo> cluster = ClusterOf(i);
+      EXPECT_THAT(cluster.status(), IsOk());
+      if (!cluster.ok()) return false;
+      *last = *std::move(cluster);
+      if (done(*last)) return true;
+      if (absl::Now() > give_up) return false;
+      absl::SleepFor(absl::Milliseconds(100));
+    }
+  }
+
+  // Whether every partition is owned by exactly one live node of
+  // `cluster`; `owners` gets each partition's owner.
+  static bool OneLiveOwnerEach(const v1::ClusterInfo& cluster,
+                               std::map<int32_t, std::string>* owners) {
+    owners->clear();
+    for (const v1::ClusterNodeInfo& node : cluster.nodes()) {
+      if (!node.alive()) continue;
+      for (int32_t partition : node.owned_partitions()) {
+        if (!owners->emplace(partition, node.node_id()).second) return false;
+      }
+    }
+    return owners->size() == kPartitions;
+  }
+
+  static int AliveNodes(const v1::ClusterInfo& cluster) {
+    int alive = 0;
+    for (const v1::ClusterNodeInfo& node : cluster.nodes()) {
+      alive += node.alive() ? 1 : 0;
+    }
+    return alive;
+  }
+
+  static const v1::ClusterNodeInfo* FindNode(const v1::ClusterInfo& cluster,
+                                             const std::string& node_id) {
+    for (const v1::ClusterNodeInfo& node : cluster.nodes()) {
+      if (node.node_id() == node_id) return &node;
+    }
+    return nullptr;
   }
 
   std::unique_ptr<ClusterNodes> nodes_;
@@ -201,6 +272,87 @@ TEST_F(ClusterNodesTest, WritesThroughEveryNodeReadAlikeFromEveryNode) {
   EXPECT_NE(after, first);
   EXPECT_EQ(Insights(1), after);
   EXPECT_EQ(Insights(2), after);
+}
+
+TEST_F(ClusterNodesTest, ServerInfoShowsEveryNodeAndOneLiveOwnerPerPartition) {
+  // Every node lists all three, alive at the addresses they bound, each
+  // partition owned by exactly one, and has caught up with every partition.
+  std::map<int32_t, std::string> owners;
+  v1::ClusterInfo cluster;
+  for (int i = 0; i < kNodes; ++i) {
+    ASSERT_TRUE(ClusterUntil(
+        i,
+        [&](const v1::ClusterInfo& seen) {
+          bool caught_up = seen.partitions_size() == kPartitions;
+          for (const v1::PartitionProgress& partition : seen.partitions()) {
+            caught_up = caught_up && partition.lag() == 0;
+          }
+          // Entries of earlier tests' nodes on the shared cluster are
+          // counted down (or gone) by now, or soon.
+          return AliveNodes(seen) == kNodes &&
+                 OneLiveOwnerEach(seen, &owners) && caught_up;
+        },
+        &cluster))
+        << "node " << i << " sees " << cluster.DebugString();
+    EXPECT_EQ(cluster.node_id(), absl::StrCat("node-", i));
+    for (int j = 0; j < kNodes; ++j) {
+      const v1::ClusterNodeInfo* node =
+          FindNode(cluster, absl::StrCat("node-", j));
+      ASSERT_NE(node, nullptr) << j;
+      // The advertised port 0 is published as the port the node bound.
+      EXPECT_EQ(node->address(), nodes_->address(j));
+      EXPECT_FALSE(node->owned_partitions().empty()) << node->node_id();
+      EXPECT_LT(node->heartbeat_age().seconds(),
+                absl::ToInt64Seconds(kLiveness));
+      EXPECT_GT(node->start_time().seconds(), 0);
+      // Every node applies every partition, and says how far.
+      EXPECT_EQ(node->applied_offsets_size(), kPartitions);
+    }
+    // The bootstrap command at least is in the log, and applied.
+    int64_t applied = 0;
+    for (const v1::PartitionProgress& partition : cluster.partitions()) {
+      EXPECT_GE(partition.log_end_offset(), partition.next_offset());
+      EXPECT_EQ(partition.stopped_reason(), "");
+      applied += partition.next_offset();
+    }
+    EXPECT_GE(applied, 1);
+  }
+
+  // SIGKILL: no tombstone, no clean leave. The others count the node down
+  // once its heartbeat is older than the liveness timeout, and the group
+  // gives its partitions to the two others once its session times out.
+  nodes_->Kill(2);
+  for (int i = 0; i < 2; ++i) {
+    ASSERT_TRUE(ClusterUntil(
+        i,
+        [&](const v1::ClusterInfo& seen) {
+          const v1::ClusterNodeInfo* killed = FindNode(seen, "node-2");
+          return killed != nullptr && !killed->alive() &&
+                 AliveNodes(seen) == 2 && OneLiveOwnerEach(seen, &owners);
+        },
+        &cluster))
+        << "node " << i << " sees " << cluster.DebugString();
+    EXPECT_GE(FindNode(cluster, "node-2")->heartbeat_age().seconds(),
+              absl::ToInt64Seconds(kLiveness));
+    for (const auto& [partition, owner] : owners) {
+      EXPECT_NE(owner, "node-2") << partition;
+    }
+  }
+
+  // A clean stop leaves the map at once (its tombstone), and the group at
+  // once: node-0 owns everything.
+  ASSERT_THAT(nodes_->Stop(1), IsOk());
+  ASSERT_TRUE(ClusterUntil(
+      0,
+      [&](const v1::ClusterInfo& seen) {
+        return FindNode(seen, "node-1") == nullptr &&
+               OneLiveOwnerEach(seen, &owners);
+      },
+      &cluster))
+      << cluster.DebugString();
+  for (const auto& [partition, owner] : owners) {
+    EXPECT_EQ(owner, "node-0") << partition;
+  }
 }
 
 }  // namespace

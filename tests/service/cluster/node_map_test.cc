@@ -8,12 +8,14 @@
 #include <librdkafka/rdkafkacpp.h>
 
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <set>
 #include <string>
 #include <vector>
 
+#include "absl/synchronization/mutex.h"
 #include "absl/time/clock.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -157,12 +159,15 @@ class NodeMapKafkaTest : public ::testing::Test {
     return check;
   }
 
-  std::unique_ptr<NodeMapPublisher> Publish(const std::string& node_id) {
+  std::unique_ptr<NodeMapPublisher> Publish(
+      const std::string& node_id,
+      std::function<std::map<int32_t, int64_t>()> applied_offsets = {}) {
     absl::StatusOr<std::unique_ptr<NodeMapPublisher>> publisher =
         NodeMapPublisher::Start(
             Options(node_id), {.advertise_address = node_id + ".internal:50051",
                                .heartbeat_interval = absl::Hours(1),
                                .clock = &clock_,
+                               .applied_offsets = std::move(applied_offsets),
                                .topic_check = MockTopicCheck()});
     EXPECT_THAT(publisher, IsOk());
     return publisher.ok() ? *std::move(publisher) : nullptr;
@@ -218,7 +223,13 @@ class NodeMapKafkaTest : public ::testing::Test {
 };
 
 TEST_F(NodeMapKafkaTest, ANodeReadsWhatTwoOthersPublish) {
-  std::unique_ptr<NodeMapPublisher> a = Publish("node-a");
+  // How far node-a applied, as its apply loop would report it.
+  absl::Mutex applied_mutex;
+  std::map<int32_t, int64_t> applied = {{5, 7}};
+  std::unique_ptr<NodeMapPublisher> a = Publish("node-a", [&] {
+    absl::MutexLock lock(&applied_mutex);
+    return applied;
+  });
   std::unique_ptr<NodeMapPublisher> b = Publish("node-b");
   ASSERT_NE(a, nullptr);
   ASSERT_NE(b, nullptr);
@@ -228,12 +239,15 @@ TEST_F(NodeMapKafkaTest, ANodeReadsWhatTwoOthersPublish) {
       *c, [](const NodeMap& map) { return map.AliveNodes().size() == 2; }));
   EXPECT_THAT(NodeIds(c->map().AliveNodes()), ElementsAre("node-a", "node-b"));
   EXPECT_EQ(c->map().OwnerOf(0), std::nullopt);
+  EXPECT_THAT(c->map().Node("node-a")->applied_offsets,
+              ElementsAre(Pair(5, 7)));
 
-  // Owned partitions are published at once; applied offsets with the next
-  // heartbeat (here: with the next change of ownership).
-  a->SetAppliedOffset(0, 42);
-  a->SetAppliedOffset(5, 7);
-  a->ForgetAppliedOffset(5);
+  // Owned partitions are published at once; the applied offsets as they
+  // are then, with every entry.
+  {
+    absl::MutexLock lock(&applied_mutex);
+    applied = {{0, 42}};
+  }
   a->SetOwnedPartitions({0, 1});
   b->SetOwnedPartitions({2});
   ASSERT_TRUE(ReadUntil(*c, [](const NodeMap& map) {
@@ -282,6 +296,7 @@ TEST_F(NodeMapKafkaTest, ANodeThatStopsHeartbeatingIsDown) {
   // node is killed.
   clock_.Advance(kLiveness + absl::Seconds(1));
   EXPECT_THAT(c->map().AliveNodes(), IsEmpty());
+  EXPECT_THAT(NodeIds(c->map().Nodes()), ElementsAre("node-a"));
   EXPECT_FALSE(c->map().Node("node-a")->alive);
   EXPECT_THAT(c->map().ForwardAddress(0),
               StatusIs(absl::StatusCode::kUnavailable));

@@ -77,6 +77,14 @@ func when(ts *timestamppb.Timestamp) string {
 	return ts.AsTime().UTC().Format(time.RFC3339)
 }
 
+// orDash is text, or "-" for an empty table cell.
+func orDash(text string) string {
+	if text == "" {
+		return "-"
+	}
+	return text
+}
+
 // lastSegment is the id at the end of a resource name.
 func lastSegment(name string) string {
 	return name[strings.LastIndex(name, "/")+1:]

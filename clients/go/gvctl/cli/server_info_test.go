@@ -33,6 +33,10 @@ func TestServerInfoShowsTheRunningServer(t *testing.T) {
 			t.Errorf("server-info has no line %q:\n%s", line, out)
 		}
 	}
+	// A server on its embedded store is no cluster node.
+	if info.GetCluster() != nil || regexp.MustCompile(`(?m)^(cluster node|NODE) `).MatchString(out) {
+		t.Errorf("server-info of an embedded server shows a cluster:\n%s", out)
+	}
 }
 
 func TestServerInfoNeedsAPlatformAdminKey(t *testing.T) {

@@ -218,6 +218,7 @@ class ServerInfo(_message.Message):
     UPTIME_FIELD_NUMBER: _builtins.int
     STORE_SIZE_BYTES_FIELD_NUMBER: _builtins.int
     STORE_ID_FIELD_NUMBER: _builtins.int
+    CLUSTER_FIELD_NUMBER: _builtins.int
     store_size_bytes: _builtins.int
     """The bytes the store takes on disk (its table files and write-ahead log)."""
     store_id: _builtins.str
@@ -236,6 +237,12 @@ class ServerInfo(_message.Message):
     def uptime(self) -> _duration_pb2.Duration:
         """How long the server has been running."""
 
+    @_builtins.property
+    def cluster(self) -> Global___ClusterInfo:
+        """The cluster as this node sees it, on a node of a cluster
+        (docs/cluster.md); unset on a server on its embedded store.
+        """
+
     def __init__(
         self,
         *,
@@ -244,14 +251,184 @@ class ServerInfo(_message.Message):
         uptime: _duration_pb2.Duration | None = ...,
         store_size_bytes: _builtins.int = ...,
         store_id: _builtins.str = ...,
+        cluster: Global___ClusterInfo | None = ...,
     ) -> None: ...
-    _HasFieldArgType: _TypeAlias = _typing.Literal["start_time", b"start_time", "uptime", b"uptime", "versions", b"versions"]  # noqa: Y015
+    _HasFieldArgType: _TypeAlias = _typing.Literal["cluster", b"cluster", "start_time", b"start_time", "uptime", b"uptime", "versions", b"versions"]  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["start_time", b"start_time", "store_id", b"store_id", "store_size_bytes", b"store_size_bytes", "uptime", b"uptime", "versions", b"versions"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["cluster", b"cluster", "start_time", b"start_time", "store_id", b"store_id", "store_size_bytes", b"store_size_bytes", "uptime", b"uptime", "versions", b"versions"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 
 Global___ServerInfo: _TypeAlias = ServerInfo  # noqa: Y015
+
+@_typing.final
+class ClusterInfo(_message.Message):
+    """A cluster as one of its nodes sees it: the node map (the entry each node
+    publishes) and how far this node has applied each partition of the
+    command log.
+    """
+
+    DESCRIPTOR: _descriptor.Descriptor
+
+    NODE_ID_FIELD_NUMBER: _builtins.int
+    NODES_FIELD_NUMBER: _builtins.int
+    PARTITIONS_FIELD_NUMBER: _builtins.int
+    node_id: _builtins.str
+    """This node's id (its --cluster_node_id)."""
+    @_builtins.property
+    def nodes(self) -> _containers.RepeatedCompositeFieldContainer[Global___ClusterNodeInfo]:
+        """Every node in the node map, this one included, ordered by node id,
+        alive or not. A node that stopped cleanly has left the map.
+        """
+
+    @_builtins.property
+    def partitions(self) -> _containers.RepeatedCompositeFieldContainer[Global___PartitionProgress]:
+        """Each partition of the command log, in order: how far this node has
+        applied it, and how far behind the log's end that is.
+        """
+
+    def __init__(
+        self,
+        *,
+        node_id: _builtins.str = ...,
+        nodes: _abc.Iterable[Global___ClusterNodeInfo] | None = ...,
+        partitions: _abc.Iterable[Global___PartitionProgress] | None = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["node_id", b"node_id", "nodes", b"nodes", "partitions", b"partitions"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___ClusterInfo: _TypeAlias = ClusterInfo  # noqa: Y015
+
+@_typing.final
+class ClusterNodeInfo(_message.Message):
+    """One node of a cluster, as its latest node map entry describes it."""
+
+    DESCRIPTOR: _descriptor.Descriptor
+
+    NODE_ID_FIELD_NUMBER: _builtins.int
+    ADDRESS_FIELD_NUMBER: _builtins.int
+    ALIVE_FIELD_NUMBER: _builtins.int
+    HEARTBEAT_AGE_FIELD_NUMBER: _builtins.int
+    START_TIME_FIELD_NUMBER: _builtins.int
+    OWNED_PARTITIONS_FIELD_NUMBER: _builtins.int
+    APPLIED_OFFSETS_FIELD_NUMBER: _builtins.int
+    node_id: _builtins.str
+    """Its --cluster_node_id."""
+    address: _builtins.str
+    """HOST:PORT where it serves the API (its --advertise)."""
+    alive: _builtins.bool
+    """Whether its latest heartbeat is younger than the liveness timeout; a
+    node that was killed or cut off turns not alive after it.
+    """
+    @_builtins.property
+    def heartbeat_age(self) -> _duration_pb2.Duration:
+        """How old its latest heartbeat is, by the clock of the node answering."""
+
+    @_builtins.property
+    def start_time(self) -> _timestamp_pb2.Timestamp:
+        """When it started."""
+
+    @_builtins.property
+    def owned_partitions(self) -> _containers.RepeatedScalarFieldContainer[_builtins.int]:
+        """The command-log partitions the cluster's consumer group gives it: work
+        that must run once for their organizations runs on it. Empty while it
+        catches up.
+        """
+
+    @_builtins.property
+    def applied_offsets(self) -> _containers.RepeatedCompositeFieldContainer[Global___PartitionOffset]:
+        """How far it has applied each partition, as of its latest heartbeat."""
+
+    def __init__(
+        self,
+        *,
+        node_id: _builtins.str = ...,
+        address: _builtins.str = ...,
+        alive: _builtins.bool = ...,
+        heartbeat_age: _duration_pb2.Duration | None = ...,
+        start_time: _timestamp_pb2.Timestamp | None = ...,
+        owned_partitions: _abc.Iterable[_builtins.int] | None = ...,
+        applied_offsets: _abc.Iterable[Global___PartitionOffset] | None = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _typing.Literal["heartbeat_age", b"heartbeat_age", "start_time", b"start_time"]  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["address", b"address", "alive", b"alive", "applied_offsets", b"applied_offsets", "heartbeat_age", b"heartbeat_age", "node_id", b"node_id", "owned_partitions", b"owned_partitions", "start_time", b"start_time"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___ClusterNodeInfo: _TypeAlias = ClusterNodeInfo  # noqa: Y015
+
+@_typing.final
+class PartitionOffset(_message.Message):
+    """How far a node has applied one partition of the command log."""
+
+    DESCRIPTOR: _descriptor.Descriptor
+
+    PARTITION_FIELD_NUMBER: _builtins.int
+    NEXT_OFFSET_FIELD_NUMBER: _builtins.int
+    partition: _builtins.int
+    """The partition."""
+    next_offset: _builtins.int
+    """The offset of the first command it has not applied."""
+    def __init__(
+        self,
+        *,
+        partition: _builtins.int = ...,
+        next_offset: _builtins.int = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["next_offset", b"next_offset", "partition", b"partition"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___PartitionOffset: _TypeAlias = PartitionOffset  # noqa: Y015
+
+@_typing.final
+class PartitionProgress(_message.Message):
+    """One partition of the command log on the node answering."""
+
+    DESCRIPTOR: _descriptor.Descriptor
+
+    PARTITION_FIELD_NUMBER: _builtins.int
+    NEXT_OFFSET_FIELD_NUMBER: _builtins.int
+    LOG_END_OFFSET_FIELD_NUMBER: _builtins.int
+    LAG_FIELD_NUMBER: _builtins.int
+    STOPPED_REASON_FIELD_NUMBER: _builtins.int
+    partition: _builtins.int
+    """The partition."""
+    next_offset: _builtins.int
+    """The offset of the first command this node has not applied."""
+    log_end_offset: _builtins.int
+    """The offset after the partition's last command, as this node last
+    heard from the brokers.
+    """
+    lag: _builtins.int
+    """Commands this node has yet to apply: log_end_offset - next_offset."""
+    stopped_reason: _builtins.str
+    """Why this node stopped applying the partition (a command it cannot
+    apply; it reads no further until the cause is fixed); empty while it
+    applies.
+    """
+    def __init__(
+        self,
+        *,
+        partition: _builtins.int = ...,
+        next_offset: _builtins.int = ...,
+        log_end_offset: _builtins.int = ...,
+        lag: _builtins.int = ...,
+        stopped_reason: _builtins.str = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["lag", b"lag", "log_end_offset", b"log_end_offset", "next_offset", b"next_offset", "partition", b"partition", "stopped_reason", b"stopped_reason"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___PartitionProgress: _TypeAlias = PartitionProgress  # noqa: Y015
 
 @_typing.final
 class Backup(_message.Message):

@@ -238,7 +238,9 @@ class AdminServiceServicer:
 
     def GetServerInfo(self, request, context):
         """Describes the running server: its software versions, uptime and store
-        size. Needs SCOPE_PLATFORM_ADMIN.
+        size, and on a node of a cluster the cluster as it sees it (every node,
+        alive or not, the partitions each owns, and this node's lag behind the
+        command log). Needs SCOPE_PLATFORM_ADMIN.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')

@@ -116,7 +116,9 @@ class AdminServiceStub:
     """
     GetServerInfo: _grpc.UnaryUnaryMultiCallable[_admin_service_pb2.GetServerInfoRequest, _admin_pb2.ServerInfo]
     """Describes the running server: its software versions, uptime and store
-    size. Needs SCOPE_PLATFORM_ADMIN.
+    size, and on a node of a cluster the cluster as it sees it (every node,
+    alive or not, the partitions each owns, and this node's lag behind the
+    command log). Needs SCOPE_PLATFORM_ADMIN.
     """
     CreateBackup: _grpc.UnaryUnaryMultiCallable[_admin_service_pb2.CreateBackupRequest, _admin_pb2.Backup]
     """Backs the store up into the server's --backup_dir while the server keeps
@@ -236,7 +238,9 @@ class AdminServiceAsyncStub(AdminServiceStub):
     """
     GetServerInfo: _aio.UnaryUnaryMultiCallable[_admin_service_pb2.GetServerInfoRequest, _admin_pb2.ServerInfo]  # type: ignore[assignment]
     """Describes the running server: its software versions, uptime and store
-    size. Needs SCOPE_PLATFORM_ADMIN.
+    size, and on a node of a cluster the cluster as it sees it (every node,
+    alive or not, the partitions each owns, and this node's lag behind the
+    command log). Needs SCOPE_PLATFORM_ADMIN.
     """
     CreateBackup: _aio.UnaryUnaryMultiCallable[_admin_service_pb2.CreateBackupRequest, _admin_pb2.Backup]  # type: ignore[assignment]
     """Backs the store up into the server's --backup_dir while the server keeps
@@ -419,7 +423,9 @@ class AdminServiceServicer(metaclass=_abc_1.ABCMeta):
         context: _ServicerContext,
     ) -> _typing.Union[_admin_pb2.ServerInfo, _abc.Awaitable[_admin_pb2.ServerInfo]]:
         """Describes the running server: its software versions, uptime and store
-        size. Needs SCOPE_PLATFORM_ADMIN.
+        size, and on a node of a cluster the cluster as it sees it (every node,
+        alive or not, the partitions each owns, and this node's lag behind the
+        command log). Needs SCOPE_PLATFORM_ADMIN.
         """
 
     @_abc_1.abstractmethod

@@ -14,7 +14,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file guestvoice/v1/admin.proto.
  */
 export const file_guestvoice_v1_admin: GenFile = /*@__PURE__*/
-  fileDesc("ChlndWVzdHZvaWNlL3YxL2FkbWluLnByb3RvEg1ndWVzdHZvaWNlLnYxIrEBCgxPcmdhbml6YXRpb24SEQoEbmFtZRgBIAEoCUID4EEIEhkKDGRpc3BsYXlfbmFtZRgCIAEoCUID4EECEjQKC2NyZWF0ZV90aW1lGAMgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcEID4EEDOj3qQToKGmd1ZXN0dm9pY2UudjEvT3JnYW5pemF0aW9uEhxvcmdhbml6YXRpb25zL3tvcmdhbml6YXRpb259IuICCgZBcGlLZXkSEQoEbmFtZRgBIAEoCUID4EEIEhkKDGRpc3BsYXlfbmFtZRgCIAEoCUID4EECEikKBnNjb3BlcxgDIAMoDjIULmd1ZXN0dm9pY2UudjEuU2NvcGVCA+BBAhIXCgprZXlfc3RyaW5nGAQgASgJQgPgQQMSLwoLZXhwaXJlX3RpbWUYBSABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEjQKC2NyZWF0ZV90aW1lGAYgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcEID4EEDEjQKC3Jldm9rZV90aW1lGAcgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcEID4EEDOknqQUYKFGd1ZXN0dm9pY2UudjEvQXBpS2V5Ei5vcmdhbml6YXRpb25zL3tvcmdhbml6YXRpb259L2FwaUtleXMve2FwaV9rZXl9IoUBChBTb2Z0d2FyZVZlcnNpb25zEhIKCmd1ZXN0dm9pY2UYASABKAkSFAoMZ2l0X3JldmlzaW9uGAIgASgJEhYKDnNjaGVtYV92ZXJzaW9uGAMgASgNEgwKBGdycGMYBCABKAkSEAoIcHJvdG9idWYYBSABKAkSDwoHcm9ja3NkYhgGIAEoCSLGAQoKU2VydmVySW5mbxIxCgh2ZXJzaW9ucxgBIAEoCzIfLmd1ZXN0dm9pY2UudjEuU29mdHdhcmVWZXJzaW9ucxIuCgpzdGFydF90aW1lGAIgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIpCgZ1cHRpbWUYAyABKAsyGS5nb29nbGUucHJvdG9idWYuRHVyYXRpb24SGAoQc3RvcmVfc2l6ZV9ieXRlcxgEIAEoAxIQCghzdG9yZV9pZBgFIAEoCSLLAQoGQmFja3VwEhEKBG5hbWUYASABKAlCA+BBCBI0CgtjcmVhdGVfdGltZRgCIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXBCA+BBAxIXCgpzaXplX2J5dGVzGAMgASgDQgPgQQMSGwoOc2NoZW1hX3ZlcnNpb24YBCABKA1CA+BBAxIVCghzdG9yZV9pZBgFIAEoCUID4EEDOivqQSgKFGd1ZXN0dm9pY2UudjEvQmFja3VwEhBiYWNrdXBzL3tiYWNrdXB9KsYBCgVTY29wZRIVChFTQ09QRV9VTlNQRUNJRklFRBAAEhcKE1NDT1BFX0ZFRURCQUNLX1JFQUQQARIYChRTQ09QRV9GRUVEQkFDS19XUklURRACEhYKElNDT1BFX0xPWUFMVFlfUkVBRBADEhcKE1NDT1BFX0xPWUFMVFlfV1JJVEUQBBIXChNTQ09QRV9JTlNJR0hUU19SRUFEEAUSDwoLU0NPUEVfQURNSU4QBhIYChRTQ09QRV9QTEFURk9STV9BRE1JThAHQncKEGlvLmd1ZXN0dm9pY2UudjFCCkFkbWluUHJvdG9QAVpFZ2l0aHViLmNvbS9ndWVzdHZvaWNlL2d1ZXN0dm9pY2UvY2xpZW50cy9nby9ndWVzdHZvaWNldjE7Z3Vlc3R2b2ljZXYxqgINR3Vlc3R2b2ljZS5WMWIGcHJvdG8z", [file_google_api_field_behavior, file_google_api_resource, file_google_protobuf_duration, file_google_protobuf_timestamp]);
+  fileDesc("ChlndWVzdHZvaWNlL3YxL2FkbWluLnByb3RvEg1ndWVzdHZvaWNlLnYxIrEBCgxPcmdhbml6YXRpb24SEQoEbmFtZRgBIAEoCUID4EEIEhkKDGRpc3BsYXlfbmFtZRgCIAEoCUID4EECEjQKC2NyZWF0ZV90aW1lGAMgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcEID4EEDOj3qQToKGmd1ZXN0dm9pY2UudjEvT3JnYW5pemF0aW9uEhxvcmdhbml6YXRpb25zL3tvcmdhbml6YXRpb259IuICCgZBcGlLZXkSEQoEbmFtZRgBIAEoCUID4EEIEhkKDGRpc3BsYXlfbmFtZRgCIAEoCUID4EECEikKBnNjb3BlcxgDIAMoDjIULmd1ZXN0dm9pY2UudjEuU2NvcGVCA+BBAhIXCgprZXlfc3RyaW5nGAQgASgJQgPgQQMSLwoLZXhwaXJlX3RpbWUYBSABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEjQKC2NyZWF0ZV90aW1lGAYgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcEID4EEDEjQKC3Jldm9rZV90aW1lGAcgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcEID4EEDOknqQUYKFGd1ZXN0dm9pY2UudjEvQXBpS2V5Ei5vcmdhbml6YXRpb25zL3tvcmdhbml6YXRpb259L2FwaUtleXMve2FwaV9rZXl9IoUBChBTb2Z0d2FyZVZlcnNpb25zEhIKCmd1ZXN0dm9pY2UYASABKAkSFAoMZ2l0X3JldmlzaW9uGAIgASgJEhYKDnNjaGVtYV92ZXJzaW9uGAMgASgNEgwKBGdycGMYBCABKAkSEAoIcHJvdG9idWYYBSABKAkSDwoHcm9ja3NkYhgGIAEoCSLzAQoKU2VydmVySW5mbxIxCgh2ZXJzaW9ucxgBIAEoCzIfLmd1ZXN0dm9pY2UudjEuU29mdHdhcmVWZXJzaW9ucxIuCgpzdGFydF90aW1lGAIgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIpCgZ1cHRpbWUYAyABKAsyGS5nb29nbGUucHJvdG9idWYuRHVyYXRpb24SGAoQc3RvcmVfc2l6ZV9ieXRlcxgEIAEoAxIQCghzdG9yZV9pZBgFIAEoCRIrCgdjbHVzdGVyGAYgASgLMhouZ3Vlc3R2b2ljZS52MS5DbHVzdGVySW5mbyKDAQoLQ2x1c3RlckluZm8SDwoHbm9kZV9pZBgBIAEoCRItCgVub2RlcxgCIAMoCzIeLmd1ZXN0dm9pY2UudjEuQ2x1c3Rlck5vZGVJbmZvEjQKCnBhcnRpdGlvbnMYAyADKAsyIC5ndWVzdHZvaWNlLnYxLlBhcnRpdGlvblByb2dyZXNzIvcBCg9DbHVzdGVyTm9kZUluZm8SDwoHbm9kZV9pZBgBIAEoCRIPCgdhZGRyZXNzGAIgASgJEg0KBWFsaXZlGAMgASgIEjAKDWhlYXJ0YmVhdF9hZ2UYBCABKAsyGS5nb29nbGUucHJvdG9idWYuRHVyYXRpb24SLgoKc3RhcnRfdGltZRgFIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASGAoQb3duZWRfcGFydGl0aW9ucxgGIAMoBRI3Cg9hcHBsaWVkX29mZnNldHMYByADKAsyHi5ndWVzdHZvaWNlLnYxLlBhcnRpdGlvbk9mZnNldCI5Cg9QYXJ0aXRpb25PZmZzZXQSEQoJcGFydGl0aW9uGAEgASgFEhMKC25leHRfb2Zmc2V0GAIgASgDIngKEVBhcnRpdGlvblByb2dyZXNzEhEKCXBhcnRpdGlvbhgBIAEoBRITCgtuZXh0X29mZnNldBgCIAEoAxIWCg5sb2dfZW5kX29mZnNldBgDIAEoAxILCgNsYWcYBCABKAMSFgoOc3RvcHBlZF9yZWFzb24YBSABKAkiywEKBkJhY2t1cBIRCgRuYW1lGAEgASgJQgPgQQgSNAoLY3JlYXRlX3RpbWUYAiABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wQgPgQQMSFwoKc2l6ZV9ieXRlcxgDIAEoA0ID4EEDEhsKDnNjaGVtYV92ZXJzaW9uGAQgASgNQgPgQQMSFQoIc3RvcmVfaWQYBSABKAlCA+BBAzor6kEoChRndWVzdHZvaWNlLnYxL0JhY2t1cBIQYmFja3Vwcy97YmFja3VwfSrGAQoFU2NvcGUSFQoRU0NPUEVfVU5TUEVDSUZJRUQQABIXChNTQ09QRV9GRUVEQkFDS19SRUFEEAESGAoUU0NPUEVfRkVFREJBQ0tfV1JJVEUQAhIWChJTQ09QRV9MT1lBTFRZX1JFQUQQAxIXChNTQ09QRV9MT1lBTFRZX1dSSVRFEAQSFwoTU0NPUEVfSU5TSUdIVFNfUkVBRBAFEg8KC1NDT1BFX0FETUlOEAYSGAoUU0NPUEVfUExBVEZPUk1fQURNSU4QB0J3ChBpby5ndWVzdHZvaWNlLnYxQgpBZG1pblByb3RvUAFaRWdpdGh1Yi5jb20vZ3Vlc3R2b2ljZS9ndWVzdHZvaWNlL2NsaWVudHMvZ28vZ3Vlc3R2b2ljZXYxO2d1ZXN0dm9pY2V2MaoCDUd1ZXN0dm9pY2UuVjFiBnByb3RvMw", [file_google_api_field_behavior, file_google_api_resource, file_google_protobuf_duration, file_google_protobuf_timestamp]);
 
 /**
  * A tenant: a hotel chain or an independent hotel. It owns hotels, guests,
@@ -213,6 +213,14 @@ export type ServerInfo = Message<"guestvoice.v1.ServerInfo"> & {
    * @generated from field: string store_id = 5;
    */
   storeId: string;
+
+  /**
+   * The cluster as this node sees it, on a node of a cluster
+   * (docs/cluster.md); unset on a server on its embedded store.
+   *
+   * @generated from field: guestvoice.v1.ClusterInfo cluster = 6;
+   */
+  cluster?: ClusterInfo | undefined;
 };
 
 /**
@@ -221,6 +229,191 @@ export type ServerInfo = Message<"guestvoice.v1.ServerInfo"> & {
  */
 export const ServerInfoSchema: GenMessage<ServerInfo> = /*@__PURE__*/
   messageDesc(file_guestvoice_v1_admin, 3);
+
+/**
+ * A cluster as one of its nodes sees it: the node map (the entry each node
+ * publishes) and how far this node has applied each partition of the
+ * command log.
+ *
+ * @generated from message guestvoice.v1.ClusterInfo
+ */
+export type ClusterInfo = Message<"guestvoice.v1.ClusterInfo"> & {
+  /**
+   * This node's id (its --cluster_node_id).
+   *
+   * @generated from field: string node_id = 1;
+   */
+  nodeId: string;
+
+  /**
+   * Every node in the node map, this one included, ordered by node id,
+   * alive or not. A node that stopped cleanly has left the map.
+   *
+   * @generated from field: repeated guestvoice.v1.ClusterNodeInfo nodes = 2;
+   */
+  nodes: ClusterNodeInfo[];
+
+  /**
+   * Each partition of the command log, in order: how far this node has
+   * applied it, and how far behind the log's end that is.
+   *
+   * @generated from field: repeated guestvoice.v1.PartitionProgress partitions = 3;
+   */
+  partitions: PartitionProgress[];
+};
+
+/**
+ * Describes the message guestvoice.v1.ClusterInfo.
+ * Use `create(ClusterInfoSchema)` to create a new message.
+ */
+export const ClusterInfoSchema: GenMessage<ClusterInfo> = /*@__PURE__*/
+  messageDesc(file_guestvoice_v1_admin, 4);
+
+/**
+ * One node of a cluster, as its latest node map entry describes it.
+ *
+ * @generated from message guestvoice.v1.ClusterNodeInfo
+ */
+export type ClusterNodeInfo = Message<"guestvoice.v1.ClusterNodeInfo"> & {
+  /**
+   * Its --cluster_node_id.
+   *
+   * @generated from field: string node_id = 1;
+   */
+  nodeId: string;
+
+  /**
+   * HOST:PORT where it serves the API (its --advertise).
+   *
+   * @generated from field: string address = 2;
+   */
+  address: string;
+
+  /**
+   * Whether its latest heartbeat is younger than the liveness timeout; a
+   * node that was killed or cut off turns not alive after it.
+   *
+   * @generated from field: bool alive = 3;
+   */
+  alive: boolean;
+
+  /**
+   * How old its latest heartbeat is, by the clock of the node answering.
+   *
+   * @generated from field: google.protobuf.Duration heartbeat_age = 4;
+   */
+  heartbeatAge?: Duration | undefined;
+
+  /**
+   * When it started.
+   *
+   * @generated from field: google.protobuf.Timestamp start_time = 5;
+   */
+  startTime?: Timestamp | undefined;
+
+  /**
+   * The command-log partitions the cluster's consumer group gives it: work
+   * that must run once for their organizations runs on it. Empty while it
+   * catches up.
+   *
+   * @generated from field: repeated int32 owned_partitions = 6;
+   */
+  ownedPartitions: number[];
+
+  /**
+   * How far it has applied each partition, as of its latest heartbeat.
+   *
+   * @generated from field: repeated guestvoice.v1.PartitionOffset applied_offsets = 7;
+   */
+  appliedOffsets: PartitionOffset[];
+};
+
+/**
+ * Describes the message guestvoice.v1.ClusterNodeInfo.
+ * Use `create(ClusterNodeInfoSchema)` to create a new message.
+ */
+export const ClusterNodeInfoSchema: GenMessage<ClusterNodeInfo> = /*@__PURE__*/
+  messageDesc(file_guestvoice_v1_admin, 5);
+
+/**
+ * How far a node has applied one partition of the command log.
+ *
+ * @generated from message guestvoice.v1.PartitionOffset
+ */
+export type PartitionOffset = Message<"guestvoice.v1.PartitionOffset"> & {
+  /**
+   * The partition.
+   *
+   * @generated from field: int32 partition = 1;
+   */
+  partition: number;
+
+  /**
+   * The offset of the first command it has not applied.
+   *
+   * @generated from field: int64 next_offset = 2;
+   */
+  nextOffset: bigint;
+};
+
+/**
+ * Describes the message guestvoice.v1.PartitionOffset.
+ * Use `create(PartitionOffsetSchema)` to create a new message.
+ */
+export const PartitionOffsetSchema: GenMessage<PartitionOffset> = /*@__PURE__*/
+  messageDesc(file_guestvoice_v1_admin, 6);
+
+/**
+ * One partition of the command log on the node answering.
+ *
+ * @generated from message guestvoice.v1.PartitionProgress
+ */
+export type PartitionProgress = Message<"guestvoice.v1.PartitionProgress"> & {
+  /**
+   * The partition.
+   *
+   * @generated from field: int32 partition = 1;
+   */
+  partition: number;
+
+  /**
+   * The offset of the first command this node has not applied.
+   *
+   * @generated from field: int64 next_offset = 2;
+   */
+  nextOffset: bigint;
+
+  /**
+   * The offset after the partition's last command, as this node last
+   * heard from the brokers.
+   *
+   * @generated from field: int64 log_end_offset = 3;
+   */
+  logEndOffset: bigint;
+
+  /**
+   * Commands this node has yet to apply: log_end_offset - next_offset.
+   *
+   * @generated from field: int64 lag = 4;
+   */
+  lag: bigint;
+
+  /**
+   * Why this node stopped applying the partition (a command it cannot
+   * apply; it reads no further until the cause is fixed); empty while it
+   * applies.
+   *
+   * @generated from field: string stopped_reason = 5;
+   */
+  stoppedReason: string;
+};
+
+/**
+ * Describes the message guestvoice.v1.PartitionProgress.
+ * Use `create(PartitionProgressSchema)` to create a new message.
+ */
+export const PartitionProgressSchema: GenMessage<PartitionProgress> = /*@__PURE__*/
+  messageDesc(file_guestvoice_v1_admin, 7);
 
 /**
  * An online backup of the server's store, made by AdminService.CreateBackup
@@ -274,7 +467,7 @@ export type Backup = Message<"guestvoice.v1.Backup"> & {
  * Use `create(BackupSchema)` to create a new message.
  */
 export const BackupSchema: GenMessage<Backup> = /*@__PURE__*/
-  messageDesc(file_guestvoice_v1_admin, 4);
+  messageDesc(file_guestvoice_v1_admin, 8);
 
 /**
  * What an API key may do. A method's comment names the scope it needs.

@@ -622,7 +622,9 @@ export const AdminService: GenService<{
   },
   /**
    * Describes the running server: its software versions, uptime and store
-   * size. Needs SCOPE_PLATFORM_ADMIN.
+   * size, and on a node of a cluster the cluster as it sees it (every node,
+   * alive or not, the partitions each owns, and this node's lag behind the
+   * command log). Needs SCOPE_PLATFORM_ADMIN.
    *
    * @generated from rpc guestvoice.v1.AdminService.GetServerInfo
    */
