@@ -199,7 +199,7 @@ LexicalSentimentAnalyzer::LexicalSentimentAnalyzer(
     const Facts& facts = words_.find(word)->second;
     if (facts.valence == 0) continue;
     Mean& mean =
-        means[std::string(SnowballStem(rules.snowball_algorithm, word))];
+        means[std::string(SnowballStemOnce(rules.snowball_algorithm, word))];
     mean.sum += facts.valence;
     ++mean.count;
   }

@@ -42,6 +42,17 @@ ThreadStemmer& StemmerFor(const char* algorithm) {
   return *stemmers.back();
 }
 
+// Snowball's stem, in the stemmer's buffer (valid until its next call), or
+// the word itself when out of memory.
+std::string_view Stem(sb_stemmer* stemmer, std::string_view word) {
+  const sb_symbol* stem =
+      sb_stemmer_stem(stemmer, reinterpret_cast<const sb_symbol*>(word.data()),
+                      static_cast<int>(word.size()));
+  if (stem == nullptr) return word;
+  return {reinterpret_cast<const char*>(stem),
+          static_cast<std::size_t>(sb_stemmer_length(stemmer))};
+}
+
 }  // namespace
 
 std::string_view SnowballStem(const char* algorithm, std::string_view word) {
@@ -50,17 +61,16 @@ std::string_view SnowballStem(const char* algorithm, std::string_view word) {
   if (auto it = known.stems.find(word); it != known.stems.end()) {
     return it->second;
   }
-  const sb_symbol* stem = sb_stemmer_stem(
-      known.stemmer.get(), reinterpret_cast<const sb_symbol*>(word.data()),
-      static_cast<int>(word.size()));
-  // Only when out of memory.
-  if (stem == nullptr) return word;
+  const std::string_view stem = Stem(known.stemmer.get(), word);
   if (known.stems.size() >= kMaxCachedStems) known.stems.clear();
-  return known.stems
-      .emplace(word, std::string(reinterpret_cast<const char*>(stem),
-                                 static_cast<std::size_t>(
-                                     sb_stemmer_length(known.stemmer.get()))))
-      .first->second;
+  return known.stems.emplace(word, stem).first->second;
+}
+
+std::string_view SnowballStemOnce(const char* algorithm,
+                                  std::string_view word) {
+  ThreadStemmer& known = StemmerFor(algorithm);
+  if (known.stemmer == nullptr) return word;
+  return Stem(known.stemmer.get(), word);
 }
 
 }  // namespace guestvoice::analysis

@@ -20,6 +20,10 @@ namespace guestvoice::analysis {
 // is a function of the word, so nothing else changes).
 std::string_view SnowballStem(const char* algorithm, std::string_view word);
 
+// The same stem, not remembered: for building tables, where each word is
+// stemmed once and remembering it would only fill (and empty) the cache.
+std::string_view SnowballStemOnce(const char* algorithm, std::string_view word);
+
 inline constexpr std::size_t kMaxCachedStems = 8192;
 
 }  // namespace guestvoice::analysis

@@ -49,6 +49,15 @@ TEST(SnowballStemTest, RememberedStemsAreSnowballs) {
   }
 }
 
+TEST(SnowballStemTest, StemOnceGivesTheSameStems) {
+  const std::vector<std::string> expected =
+      StemsOnAFreshThread("italian", ItalianWords());
+  for (std::size_t i = 0; i < ItalianWords().size(); ++i) {
+    EXPECT_EQ(SnowballStemOnce("italian", ItalianWords()[i]), expected[i]);
+    EXPECT_EQ(SnowballStem("italian", ItalianWords()[i]), expected[i]);
+  }
+}
+
 TEST(SnowballStemTest, AFullCacheStartsAgainAndStaysRight) {
   const std::vector<std::string> expected =
       StemsOnAFreshThread("italian", ItalianWords());
