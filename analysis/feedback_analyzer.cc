@@ -150,7 +150,10 @@ bool FeedbackAnalyzer::Score(const WholeText& whole, std::string_view part,
       LexicalAnalyzers();
   for (std::size_t i = 0; i < lexical.size(); ++i) {
     if (lexical[i]->language() != language) continue;
-    analysis->scores = lexical[i]->PolarityScores(part);
+    thread_local TextWords part_words;
+    SplitPartWords(whole.text, whole.words, part, PythonUnicode::Default(),
+                   &part_words);
+    analysis->scores = lexical[i]->PolarityScores(part, part_words.words);
     FindAspects(whole, part, *lexical[i], language_matchers_[i], analysis);
     return true;
   }
@@ -275,7 +278,8 @@ void FeedbackAnalyzer::FindAspects(const WholeText& whole,
     SplitPartWords(whole.text, whole.words, clause, unicode, &words);
     matcher.FindTerms(words.words, &matches, clause);
     if (matches.empty()) continue;
-    const double sentiment = lexical.PolarityScores(clause).compound;
+    const double sentiment =
+        lexical.PolarityScores(clause, words.words).compound;
     for (int index : ResolveClauseAspects(clause, words.words, matches,
                                           sentiment, lexical)) {
       analysis->aspects.push_back(

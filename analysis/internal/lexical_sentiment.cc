@@ -199,7 +199,7 @@ LexicalSentimentAnalyzer::LexicalSentimentAnalyzer(
     const Facts& facts = words_.find(word)->second;
     if (facts.valence == 0) continue;
     Mean& mean =
-        means[std::string(SnowballStem(rules.snowball_algorithm, word))];
+        means[std::string(SnowballStemOnce(rules.snowball_algorithm, word))];
     mean.sum += facts.valence;
     ++mean.count;
   }
@@ -280,8 +280,10 @@ void LexicalSentimentAnalyzer::AddPrefixedForms(const LanguageRules& rules) {
 
 void LexicalSentimentAnalyzer::AddPhrase(std::string_view text, double valence,
                                          bool faint_praise) {
+  TextWords words;
+  SplitTextWords(text, unicode_, &words);
   std::vector<Token> tokens;
-  Tokenize(text, &tokens);
+  Tokenize(text, words.words, &tokens);
   if (tokens.size() < 2) std::abort();  // the supplement's tests catch it
   Phrase phrase;
   phrase.valence = valence;
@@ -377,14 +379,13 @@ const LexicalSentimentAnalyzer::Facts* LexicalSentimentAnalyzer::Find(
 }
 
 void LexicalSentimentAnalyzer::Tokenize(std::string_view text,
+                                        const std::vector<TextWord>& words,
                                         std::vector<Token>* tokens) const {
-  thread_local TextWords words;
   thread_local std::string elided;
   thread_local std::string folded_elision;
-  SplitTextWords(text, unicode_, &words);
   tokens->clear();
   std::size_t previous_end = 0;
-  for (const TextWord& word : words.words) {
+  for (const TextWord& word : words) {
     const std::string_view between =
         text.substr(previous_end, word.begin - previous_end);
     const bool starts_clause = HasClauseBreak(between);
@@ -417,6 +418,13 @@ void LexicalSentimentAnalyzer::Tokenize(std::string_view text,
 
 SentimentScores LexicalSentimentAnalyzer::PolarityScores(
     std::string_view valid_text) const {
+  thread_local TextWords words;
+  SplitTextWords(valid_text, unicode_, &words);
+  return PolarityScores(valid_text, words.words);
+}
+
+SentimentScores LexicalSentimentAnalyzer::PolarityScores(
+    std::string_view valid_text, const std::vector<TextWord>& words) const {
   thread_local std::vector<Token> tokens;
   thread_local std::vector<double> sentiments;
   thread_local std::vector<double> base;  // each word's own valence
@@ -427,7 +435,7 @@ SentimentScores LexicalSentimentAnalyzer::PolarityScores(
   thread_local std::vector<bool> negation_settled;
   thread_local std::vector<std::size_t> faint_sentences;
   thread_local std::vector<double> emoji;
-  Tokenize(valid_text, &tokens);
+  Tokenize(valid_text, words, &tokens);
   emojis_.Collect(valid_text, &emoji);
   const std::size_t n = tokens.size();
   if (n == 0 && emoji.empty()) return {};

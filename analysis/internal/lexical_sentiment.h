@@ -13,6 +13,7 @@
 #include "analysis/internal/language_rules.h"
 #include "analysis/internal/python_unicode.h"
 #include "analysis/internal/sentiment_vocabulary.h"
+#include "analysis/internal/text_words.h"
 #include "analysis/internal/word_hash.h"
 #include "analysis/sentiment_analyzer.h"
 
@@ -61,6 +62,10 @@ class LexicalSentimentAnalyzer final : public SentimentVocabulary {
 
   // `valid_text`: valid UTF-8, at most kMaxTextBytes.
   SentimentScores PolarityScores(std::string_view valid_text) const;
+  // The same, given SplitTextWords(valid_text)'s words, which a caller that
+  // looks at several parts of one text splits once (SplitPartWords).
+  SentimentScores PolarityScores(std::string_view valid_text,
+                                 const std::vector<TextWord>& words) const;
 
   // Whether the language's lexicons or word lists have `lower_word` as a
   // word of the language (not an untranslated English one): evidence of the
@@ -162,7 +167,8 @@ class LexicalSentimentAnalyzer final : public SentimentVocabulary {
   // The longest phrase starting at tokens[i], or nullptr.
   const Phrase* MatchPhrase(const std::vector<Token>& tokens,
                             std::size_t i) const;
-  void Tokenize(std::string_view text, std::vector<Token>* tokens) const;
+  void Tokenize(std::string_view text, const std::vector<TextWord>& words,
+                std::vector<Token>* tokens) const;
   // The word's facts, else those of its Snowball stem (sentiment only).
   const Facts* Find(std::string_view lower_word) const;
 

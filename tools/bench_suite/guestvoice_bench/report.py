@@ -133,4 +133,17 @@ def write(path: Path, root: Path, settings: Settings, outcome: Outcome, command:
         "data set's reviews, start-up included.",
         "",
     ]
-    path.write_text("\n".join(text))
+    path.write_text("\n".join(text) + kept_notes(path))
+
+
+NOTES_HEADING = "## Notes"
+
+
+def kept_notes(path: Path) -> str:
+    """The hand-written "## Notes" section at the end of the report being replaced (what
+    changed between runs and how it was measured), so that a new run keeps it."""
+    if not path.exists():
+        return ""
+    previous = path.read_text()
+    start = previous.find("\n" + NOTES_HEADING + "\n")
+    return "" if start < 0 else previous[start + 1:]
