@@ -75,8 +75,6 @@ absl::StatusOr<std::string> ClusterMutations::Run(
   const Mutation* mutation = table_.FindByRequest(*request.GetDescriptor());
   if (mutation == nullptr) return NoMutationFor(request);
   switch (mutation->reach) {
-    case MutationReach::kEmbeddedOnly:
-      return PreconditionFailed(mutation->embedded_only_reason);
     case MutationReach::kNodeLocal:
       RETURN_IF_ERROR(table_.Run(*mutation, node_, caller, request, response));
       return std::string();
@@ -84,9 +82,10 @@ absl::StatusOr<std::string> ClusterMutations::Run(
       break;
   }
   std::string seed = node_.ids.NewSecret(kSeedBytes);
+  ReceivingNodeOnly received;
   ASSIGN_OR_RETURN(internal::v1::Command command,
                    BuildCommand(table_, *mutation, node_, caller, request,
-                                node_.clock.Now(), seed));
+                                node_.clock.Now(), seed, &received));
   const std::string organization = command.organization();
   const std::string record = EncodeCommand(std::move(command));
 
@@ -125,6 +124,7 @@ absl::StatusOr<std::string> ClusterMutations::Run(
   if (!response.ParseFromString(applied.response)) {
     return absl::InternalError("an applied command's response is unreadable");
   }
+  RETURN_IF_ERROR(table_.Finish(*mutation, node_, received, response));
   return ConsistencyToken(**position);
 }
 

@@ -38,8 +38,7 @@ class ClusterMutations final : public MutationRunner {
   // RetryInfo; DEADLINE_EXCEEDED when the call's deadline passed before
   // this node applied the command (which may still be applied: a retry
   // with the same request_id gets its answer); otherwise the mutation's
-  // own outcome. A node-local one (backups) runs here at once; one not yet
-  // in the cluster mode is FAILED_PRECONDITION saying why.
+  // own outcome. A node-local one (backups) runs here at once.
   absl::StatusOr<std::string> Run(const Principal& caller,
                                   const google::protobuf::Message& request,
                                   google::protobuf::Message& response,

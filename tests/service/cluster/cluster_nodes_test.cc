@@ -2,7 +2,13 @@
 // kafka_nodes CTest fixture, tools/cluster): writes through every node
 // (hotels, feedback, guests, stays) are applied by every node, reads after
 // catch-up answer identically from every node, and a node killed with
-// SIGKILL mid-ingest restarts and resumes with nothing lost or doubled.
+// SIGKILL mid-ingest restarts and resumes with nothing lost or doubled. An
+// API key created through one node works on every node until revoked
+// through another, and its secret is in no command record.
+//
+// The cases share the fixture's Kafka cluster and run in order in one
+// process: each starts three nodes on fresh data dirs, which replay the log
+// the cases before them wrote.
 //
 // GUESTVOICE_KAFKA_NODES_DIR names the fixture's cluster directory; without
 // it (no Java or jars) the test skips itself.
@@ -24,13 +30,16 @@
 #include "absl/time/time.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "guestvoice/v1/admin_service.grpc.pb.h"
 #include "guestvoice/v1/feedback_service.grpc.pb.h"
 #include "guestvoice/v1/hotel_service.grpc.pb.h"
 #include "guestvoice/v1/insight_service.grpc.pb.h"
 #include "guestvoice/v1/loyalty_service.grpc.pb.h"
 #include "service/cluster/kafka_config.h"
+#include "service/core/crypto.h"
 #include "service/core/proto_date.h"
 #include "service/core/proto_time.h"
+#include "tests/service/cluster/kafka_test_support.h"
 #include "tests/testing/client_calls.h"
 #include "tests/testing/guestvoiced_process.h"
 #include "tests/testing/sample_requests.h"
@@ -48,6 +57,8 @@ using ::guestvoice::testing::SampleFeedback;
 using ::guestvoice::testing::SampleHotel;
 
 constexpr int kNodes = 3;
+// The fixture's `tools/cluster up --command-partitions`.
+constexpr int32_t kCommandPartitions = 6;
 constexpr char kConsistencyHeader[] = "x-guestvoice-consistency";
 constexpr char kServing[] = "caught up with the command log; serving";
 
@@ -80,7 +91,24 @@ class ClusterNodesTest : public ::testing::Test {
         key_ = *key;
       }
     }
+    // The first case's nodes bootstrapped the cluster; later cases' nodes
+    // find its organization in the log and write no key.
+    static std::string* const first_key = new std::string();
+    if (first_key->empty()) {
+      *first_key = key_;
+    } else {
+      EXPECT_TRUE(key_.empty()) << "a second bootstrap of one cluster";
+      key_ = *first_key;
+    }
     ASSERT_FALSE(key_.empty()) << "no node wrote the admin key";
+  }
+
+  // A call context with `key` and the last write's token.
+  std::unique_ptr<grpc::ClientContext> ContextWithKey(const std::string& key) {
+    std::unique_ptr<grpc::ClientContext> context =
+        CallContext(key, absl::Seconds(60));
+    if (!token_.empty()) context->AddMetadata(kConsistencyHeader, token_);
+    return context;
   }
 
   // Starts node `i` (again) on its data dir and waits until it has caught
@@ -114,10 +142,7 @@ class ClusterNodesTest : public ::testing::Test {
   // A call context for node calls: the admin key, and the consistency
   // token of the last write, so every read sees every write before it.
   std::unique_ptr<grpc::ClientContext> Context() {
-    std::unique_ptr<grpc::ClientContext> context =
-        CallContext(key_, absl::Seconds(60));
-    if (!token_.empty()) context->AddMetadata(kConsistencyHeader, token_);
-    return context;
+    return ContextWithKey(key_);
   }
 
   // Keeps the write's token (all of the default organization's commands
@@ -265,6 +290,220 @@ TEST_F(ClusterNodesTest, WritesThroughEveryNodeReadAlikeFromEveryNode) {
   EXPECT_NE(after, first);
   EXPECT_EQ(Insights(1), after);
   EXPECT_EQ(Insights(2), after);
+}
+
+TEST_F(ClusterNodesTest, AKeyCreatedOnOneNodeWorksOnEveryNodeUntilRevoked) {
+  auto admin = [&](int node) {
+    return v1::AdminService::NewStub(channels_[node]);
+  };
+  v1::CreateApiKeyRequest create;
+  create.set_parent(kDefaultOrganization);
+  create.mutable_api_key()->set_display_name("front desk");
+  create.mutable_api_key()->add_scopes(v1::SCOPE_FEEDBACK_READ);
+  create.set_request_id("front-desk-1");
+  v1::ApiKey key;
+  {
+    std::unique_ptr<grpc::ClientContext> context = Context();
+    grpc::Status status = admin(0)->CreateApiKey(context.get(), create, &key);
+    ASSERT_TRUE(status.ok()) << status.error_message();
+    KeepToken(*context);
+  }
+  ASSERT_FALSE(key.key_string().empty());
+
+  // Every node has applied the key once it has applied the write's token;
+  // then the key is accepted there.
+  auto key_works_on = [&](int node) -> grpc::Status {
+    v1::GetApiKeyRequest get;
+    get.set_name(key.name());
+    v1::ApiKey got;
+    std::unique_ptr<grpc::ClientContext> context = Context();
+    grpc::Status status = admin(node)->GetApiKey(context.get(), get, &got);
+    EXPECT_TRUE(status.ok()) << node << ": " << status.error_message();
+    v1::GetOrganizationRequest organization;
+    organization.set_name(kDefaultOrganization);
+    v1::Organization answer;
+    context = ContextWithKey(key.key_string());
+    return admin(node)->GetOrganization(context.get(), organization, &answer);
+  };
+  for (int node = 0; node < kNodes; ++node) {
+    grpc::Status status = key_works_on(node);
+    EXPECT_TRUE(status.ok()) << node << ": " << status.error_message();
+  }
+
+  // The same request id through another node: the same key, no secret.
+  {
+    v1::ApiKey replay;
+    std::unique_ptr<grpc::ClientContext> context = Context();
+    grpc::Status status =
+        admin(1)->CreateApiKey(context.get(), create, &replay);
+    ASSERT_TRUE(status.ok()) << status.error_message();
+    EXPECT_EQ(replay.name(), key.name());
+    EXPECT_EQ(replay.key_string(), "");
+  }
+
+  {
+    v1::RevokeApiKeyRequest revoke;
+    revoke.set_name(key.name());
+    v1::ApiKey revoked;
+    std::unique_ptr<grpc::ClientContext> context = Context();
+    grpc::Status status =
+        admin(2)->RevokeApiKey(context.get(), revoke, &revoked);
+    ASSERT_TRUE(status.ok()) << status.error_message();
+    EXPECT_TRUE(revoked.has_revoke_time());
+    KeepToken(*context);
+  }
+  for (int node = 0; node < kNodes; ++node) {
+    EXPECT_EQ(key_works_on(node).error_code(),
+              grpc::StatusCode::UNAUTHENTICATED)
+        << node;
+  }
+
+  // The log holds the secret's hash, never the secret.
+  absl::StatusOr<std::string> brokers = ReadBootstrapFile(bootstrap_file_);
+  ASSERT_TRUE(brokers.ok()) << brokers.status();
+  const std::string secret_sha256 = Sha256(key.key_string());
+  int records = 0;
+  int with_hash = 0;
+  for (int32_t partition = 0; partition < kCommandPartitions; ++partition) {
+    absl::StatusOr<std::vector<testing::StoredRecord>> stored =
+        testing::ReadPartition(*brokers, std::string(kCommandTopic), partition);
+    ASSERT_TRUE(stored.ok()) << stored.status();
+    for (const testing::StoredRecord& record : *stored) {
+      ++records;
+      EXPECT_FALSE(absl::StrContains(record.payload, key.key_string()))
+          << "partition " << partition << " offset " << record.offset;
+      if (absl::StrContains(record.payload, secret_sha256)) ++with_hash;
+    }
+  }
+  EXPECT_GT(records, 0);
+  // The first CreateApiKey's command and the replay's carry hashes of their
+  // own secrets; only the first's became the key.
+  EXPECT_EQ(with_hash, 1);
+}
+
+// Re-analysis started through one node: that node runs the batches, every
+// node applies them, and every node shows the same operation and items.
+TEST_F(ClusterNodesTest, AReanalysisStartedOnOneNodeEndsAlikeOnEveryNode) {
+  {
+    std::unique_ptr<grpc::ClientContext> context = Context();
+    v1::Hotel hotel;
+    grpc::Status status =
+        v1::HotelService::NewStub(channels_[0])
+            ->CreateHotel(context.get(), SampleHotel("porto"), &hotel);
+    ASSERT_TRUE(status.ok()) << status.error_message();
+    KeepToken(*context);
+    hotel_ = hotel.name();
+  }
+  for (int i = 0; i < 2 * kNodes; ++i) {
+    grpc::Status status = Ingest(i % kNodes, absl::StrCat("r", i));
+    ASSERT_TRUE(status.ok()) << status.error_message();
+  }
+  v1::Operation started;
+  {
+    v1::ReanalyzeFeedbackRequest request;
+    request.set_parent(kDefaultOrganization);
+    std::unique_ptr<grpc::ClientContext> context = Context();
+    grpc::Status status =
+        v1::AdminService::NewStub(channels_[1])
+            ->ReanalyzeFeedback(context.get(), request, &started);
+    ASSERT_TRUE(status.ok()) << status.error_message();
+    KeepToken(*context);
+  }
+  // The operation runs in the background: each node is asked until it has
+  // applied the last batch.
+  auto finished_on = [&](int node) {
+    v1::GetOperationRequest request;
+    request.set_name(started.name());
+    v1::Operation operation;
+    const absl::Time give_up = absl::Now() + absl::Seconds(60);
+    while (absl::Now() < give_up) {
+      std::unique_ptr<grpc::ClientContext> context = Context();
+      grpc::Status status =
+          v1::AdminService::NewStub(channels_[node])
+              ->GetOperation(context.get(), request, &operation);
+      EXPECT_TRUE(status.ok()) << node << ": " << status.error_message();
+      if (!status.ok() || operation.done()) break;
+      absl::SleepFor(absl::Milliseconds(50));
+    }
+    EXPECT_TRUE(operation.done()) << "node " << node;
+    return operation;
+  };
+  const v1::Operation on_runner = finished_on(1);
+  EXPECT_FALSE(on_runner.has_error()) << on_runner.error().message();
+  EXPECT_GE(on_runner.reanalyze_feedback().total_count(), 2 * kNodes);
+  EXPECT_EQ(on_runner.reanalyze_feedback().processed_count(),
+            on_runner.reanalyze_feedback().total_count());
+  for (int node : {0, 2}) {
+    EXPECT_EQ(finished_on(node).SerializeAsString(),
+              on_runner.SerializeAsString())
+        << "node " << node;
+  }
+  // Every node lists the same operations and the same items.
+  auto listed_on = [&](int node) {
+    v1::ListOperationsRequest operations_request;
+    operations_request.set_parent(kDefaultOrganization);
+    v1::ListOperationsResponse operations;
+    std::unique_ptr<grpc::ClientContext> context = Context();
+    grpc::Status status =
+        v1::AdminService::NewStub(channels_[node])
+            ->ListOperations(context.get(), operations_request, &operations);
+    EXPECT_TRUE(status.ok()) << node << ": " << status.error_message();
+    v1::ListFeedbackRequest feedback_request;
+    feedback_request.set_parent(kDefaultOrganization);
+    feedback_request.set_page_size(1000);
+    v1::ListFeedbackResponse feedback;
+    context = Context();
+    status = v1::FeedbackService::NewStub(channels_[node])
+                 ->ListFeedback(context.get(), feedback_request, &feedback);
+    EXPECT_TRUE(status.ok()) << node << ": " << status.error_message();
+    return operations.SerializeAsString() + feedback.SerializeAsString();
+  };
+  const std::string listed = listed_on(0);
+  EXPECT_EQ(listed_on(1), listed);
+  EXPECT_EQ(listed_on(2), listed);
+}
+
+// A data dir holds one cluster's state: a node refuses an embedded
+// server's store, and an embedded server a node's state, each saying what
+// it found and what to do.
+TEST_F(ClusterNodesTest, AStateIsRefusedWhereItDoesNotBelong) {
+  const std::string embedded_dir = absl::StrCat(dir_.path(), "/embedded");
+  {
+    absl::StatusOr<std::unique_ptr<GuestvoicedProcess>> embedded =
+        GuestvoicedProcess::Start(
+            {.binary = GUESTVOICED,
+             .data_dir = embedded_dir,
+             .log_path = absl::StrCat(dir_.path(), "/embedded-0.log"),
+             .flags = {"--sync_writes=false"},
+             .start_deadline = absl::Seconds(60)});
+    ASSERT_OK(embedded.status());
+    ASSERT_OK((*embedded)->Stop());
+  }
+  absl::StatusOr<std::unique_ptr<GuestvoicedProcess>> as_node =
+      GuestvoicedProcess::Start(
+          {.binary = GUESTVOICED,
+           .data_dir = embedded_dir,
+           .log_path = absl::StrCat(dir_.path(), "/embedded-1.log"),
+           .flags = {absl::StrCat("--cluster_bootstrap_file=", bootstrap_file_),
+                     "--cluster_node_id=node-9", "--advertise=127.0.0.1:0"},
+           .start_deadline = absl::Seconds(120)});
+  EXPECT_THAT(as_node.status(),
+              testing::StatusIs(
+                  absl::StatusCode::kInternal,
+                  ::testing::AllOf(::testing::HasSubstr("no cluster stamp"),
+                                   ::testing::HasSubstr("fresh --data_dir"))));
+
+  ASSERT_OK(nodes_[2]->Stop());
+  absl::StatusOr<std::unique_ptr<GuestvoicedProcess>> node_as_embedded =
+      GuestvoicedProcess::Start(
+          {.binary = GUESTVOICED,
+           .data_dir = data_dirs_[2],
+           .log_path = absl::StrCat(dir_.path(), "/node-2-embedded.log"),
+           .flags = {"--sync_writes=false"},
+           .start_deadline = absl::Seconds(60)});
+  EXPECT_THAT(node_as_embedded.status(),
+              testing::StatusIs(absl::StatusCode::kInternal,
+                                ::testing::HasSubstr("cluster node's state")));
 }
 
 }  // namespace
