@@ -106,6 +106,7 @@ std::string StoreSecretKey() { return "secret"; }
 std::string AppliedPartitionKey(int32_t partition) {
   return absl::StrCat("applied/", partition);
 }
+std::string ClusterStampKey() { return "cluster"; }
 
 std::string OrganizationKey(std::string_view org_id) {
   return Scoped(org_id, KeyKind::kOrganization).Release();

@@ -29,6 +29,9 @@ std::string StoreSecretKey();
 // default: cluster mode, how far the state has applied `partition` of the
 // command topic (a PartitionProgress record, service/cluster).
 std::string AppliedPartitionKey(int32_t partition);
+// default: cluster mode, the Kafka cluster the state belongs to (a
+// ClusterStamp record, service/cluster/cluster_stamp.h).
+std::string ClusterStampKey();
 
 // entities: an organization's own record.
 std::string OrganizationKey(std::string_view org_id);

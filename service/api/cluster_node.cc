@@ -13,6 +13,7 @@
 #include "common/status_macros.h"
 #include "guestvoice/internal/v1/commands.pb.h"
 #include "service/api/listen_address.h"
+#include "service/cluster/cluster_stamp.h"
 #include "service/tenancy/bootstrap.h"
 #include "service/tenancy/organizations.h"
 
@@ -69,6 +70,14 @@ absl::StatusOr<std::unique_ptr<ClusterNode>> ClusterNode::Start(
                        "checking the command topic", start_timeout, [&] {
                          return cluster::CommandProducer::Create(options, {});
                        }));
+  // A state of another cluster, or of none, is refused before anything of
+  // this one's log is applied to it.
+  internal::v1::ClusterStamp cluster;
+  cluster.set_cluster_id(node->producer_->cluster_id());
+  cluster.set_command_partitions(node->producer_->partition_count());
+  ASSIGN_OR_RETURN(bool unstamped,
+                   cluster::CheckStateForCluster(domain.store, cluster));
+  if (unstamped) node->applier_->StampWith(std::move(cluster));
   ASSIGN_OR_RETURN(
       node->apply_loop_,
       Retry<std::unique_ptr<cluster::ApplyLoop>>(

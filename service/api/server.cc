@@ -25,6 +25,8 @@
 #include "service/api/listen_address.h"
 #include "service/api/loyalty_service.h"
 #include "service/api/server_metrics.h"
+#include "service/cluster/cluster_reanalysis.h"
+#include "service/cluster/cluster_stamp.h"
 #include "service/core/request_log.h"
 #include "service/feedback/schema_upgrade.h"
 
@@ -170,6 +172,7 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(ServerOptions options) {
   }
   // A cluster bootstraps once for all its nodes, by command (ClusterNode).
   if (!opts.cluster.has_value()) {
+    RETURN_IF_ERROR(cluster::CheckStateForEmbedded(*server->store_));
     ASSIGN_OR_RETURN(
         server->bootstrap_,
         BootstrapIfEmpty(*server->store_, *server->clock_, server->ids_));
@@ -203,9 +206,8 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(ServerOptions options) {
                              server->ids_, server->attribution_locks_};
   server->reanalysis_ = std::make_unique<FeedbackReanalysis>(
       domain, analysis::FeedbackAnalyzer::Default());
-  // Resumes the operations a previous run left unfinished.
-  ASSIGN_OR_RETURN(server->reanalysis_runner_,
-                   ReanalysisRunner::Start(*server->reanalysis_, domain));
+  // Started below, with the batches of the server's mode.
+  server->reanalysis_runner_ = std::make_unique<ReanalysisRunner>();
   server->store_backups_ = std::make_unique<StoreBackups>(
       server->backups_.get(), opts.backup_retention);
   server->feedback_watchers_ =
@@ -213,15 +215,19 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(ServerOptions options) {
   server->import_streams_ = std::make_unique<ImportStreams>(opts.imports);
   server->counting_publisher_ =
       std::make_unique<CountingPublisher>(*server->feedback_watchers_);
-  server->mutation_table_ = std::make_unique<cluster::MutationTable>(
-      cluster::MutationDeps{.api_key_verifier = *server->api_key_verifier_,
-                            .publisher = *server->counting_publisher_,
-                            .analyzer = analysis::FeedbackAnalyzer::Default(),
-                            .analysis_times = &server->analysis_times_,
-                            .reanalysis = server->reanalysis_runner_.get(),
-                            .backups = server->store_backups_.get()});
+  server->mutation_table_ =
+      std::make_unique<cluster::MutationTable>(cluster::MutationDeps{
+          .api_key_verifier = *server->api_key_verifier_,
+          .publisher = *server->counting_publisher_,
+          .analyzer = analysis::FeedbackAnalyzer::Default(),
+          .analysis_times = &server->analysis_times_,
+          .reanalysis = server->reanalysis_runner_.get(),
+          .node_id =
+              opts.cluster.has_value() ? opts.cluster->node_id : std::string(),
+          .backups = server->store_backups_.get()});
   cluster::MutationRunner* mutations = nullptr;
   cluster::AppliedProgress* applied = nullptr;
+  std::unique_ptr<ReanalysisBatches> reanalysis_batches;
   if (opts.cluster.has_value()) {
     ASSIGN_OR_RETURN(
         server->cluster_node_,
@@ -230,11 +236,19 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(ServerOptions options) {
                            domain));
     mutations = &server->cluster_node_->mutations();
     applied = &server->cluster_node_->progress();
+    reanalysis_batches = std::make_unique<cluster::ClusterReanalysisBatches>(
+        opts.cluster->node_id, domain, analysis::FeedbackAnalyzer::Default(),
+        *mutations);
   } else {
     server->embedded_mutations_ = std::make_unique<cluster::EmbeddedMutations>(
         *server->mutation_table_, domain);
     mutations = server->embedded_mutations_.get();
+    reanalysis_batches =
+        std::make_unique<LocalReanalysisBatches>(*server->reanalysis_, domain);
   }
+  // Resumes the operations a previous run left unfinished.
+  RETURN_IF_ERROR(server->reanalysis_runner_->Start(
+      *server->store_, std::move(reanalysis_batches)));
 
   const ServiceDeps deps{.domain = domain,
                          .authenticator = *server->authenticator_,
@@ -338,6 +352,8 @@ absl::Status Server::Shutdown(absl::Duration grace) {
   reads_.reset();
   scans_.reset();
   writes_.reset();
+  // Its batches go through the cluster node: stopped first.
+  if (reanalysis_runner_ != nullptr) reanalysis_runner_->Stop();
   if (cluster_node_ != nullptr) cluster_node_->Stop();
   reanalysis_runner_.reset();
   return store_ != nullptr ? store_->Close() : absl::OkStatus();

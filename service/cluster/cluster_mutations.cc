@@ -1,5 +1,6 @@
 #include "service/cluster/cluster_mutations.h"
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <utility>
@@ -38,11 +39,17 @@ absl::Status WithRetryIfUnavailable(absl::Status status) {
 // finds it completed and does nothing.
 class PendingWrite final : public MutationRun {
  public:
+  // `finish`: the mutation's receiving-node step (MutationTable::Finish),
+  // run on the applied answer; cheap (a CreateApiKey reads its key back).
+  using Finish = std::function<absl::Status(google::protobuf::Message&)>;
+
   PendingWrite(AppliedProgress& progress, int32_t partition,
-               google::protobuf::Message& response, MutationRunner::Done done)
+               google::protobuf::Message& response, Finish finish,
+               MutationRunner::Done done)
       : progress_(progress),
         partition_(partition),
         response_(response),
+        finish_(std::move(finish)),
         done_(std::move(done)) {}
 
   void set_wait(AppliedProgress::WaitId wait) {
@@ -64,6 +71,10 @@ class PendingWrite final : public MutationRun {
     if (!response_.ParseFromString(outcome->command.response)) {
       std::move (*done)(
           absl::InternalError("an applied command's response is unreadable"));
+      return;
+    }
+    if (absl::Status finished = finish_(response_); !finished.ok()) {
+      std::move (*done)(std::move(finished));
       return;
     }
     std::move (*done)(
@@ -107,6 +118,7 @@ class PendingWrite final : public MutationRun {
   AppliedProgress& progress_;
   const int32_t partition_;
   google::protobuf::Message& response_;
+  const Finish finish_;
   absl::Mutex mutex_;
   std::optional<MutationRunner::Done> done_ ABSL_GUARDED_BY(mutex_);
   AppliedProgress::WaitId wait_ ABSL_GUARDED_BY(mutex_) = 0;
@@ -142,9 +154,6 @@ std::shared_ptr<MutationRun> ClusterMutations::Start(
     return nullptr;
   }
   switch (mutation->reach) {
-    case MutationReach::kEmbeddedOnly:
-      std::move(done)(PreconditionFailed(mutation->embedded_only_reason));
-      return nullptr;
     case MutationReach::kNodeLocal:
       if (absl::Status ran =
               table_.Run(*mutation, node_, caller, request, response);
@@ -158,8 +167,10 @@ std::shared_ptr<MutationRun> ClusterMutations::Start(
       break;
   }
   std::string seed = node_.ids.NewSecret(kSeedBytes);
-  absl::StatusOr<internal::v1::Command> command = BuildCommand(
-      table_, *mutation, node_, caller, request, node_.clock.Now(), seed);
+  ReceivingNodeOnly received;
+  absl::StatusOr<internal::v1::Command> command =
+      BuildCommand(table_, *mutation, node_, caller, request, node_.clock.Now(),
+                   seed, &received);
   if (!command.ok()) {
     std::move(done)(command.status());
     return nullptr;
@@ -173,8 +184,13 @@ std::shared_ptr<MutationRun> ClusterMutations::Start(
     return nullptr;
   }
   const std::string record = EncodeCommand(*std::move(command));
-  auto write = std::make_shared<PendingWrite>(progress_, partition, response,
-                                              std::move(done));
+  auto write = std::make_shared<PendingWrite>(
+      progress_, partition, response,
+      [this, mutation,
+       received = std::move(received)](google::protobuf::Message& answer) {
+        return table_.Finish(*mutation, node_, received, answer);
+      },
+      std::move(done));
   // Registered before the produce: this node may apply the command before
   // the producer hears the cluster's acknowledgement.
   write->set_wait(progress_.WhenOutcome(

@@ -42,8 +42,7 @@ class ClusterMutations final : public MutationRunner {
   // applying the partition; the abandoning caller's DEADLINE_EXCEEDED or
   // CANCELLED (the command may still be applied: a retry with the same
   // request_id gets its answer); otherwise the mutation's own outcome. A
-  // node-local one (backups) runs here at once; one not yet in the cluster
-  // mode is FAILED_PRECONDITION saying why.
+  // node-local one (backups) runs here at once.
   std::shared_ptr<MutationRun> Start(const Principal& caller,
                                      const google::protobuf::Message& request,
                                      google::protobuf::Message& response,

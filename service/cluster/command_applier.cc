@@ -7,6 +7,7 @@
 #include "common/clock.h"
 #include "common/status_macros.h"
 #include "google/protobuf/message.h"
+#include "service/cluster/cluster_stamp.h"
 #include "service/cluster/command_codec.h"
 #include "service/core/id_source.h"
 #include "service/core/proto_time.h"
@@ -106,6 +107,7 @@ absl::StatusOr<std::optional<AppliedCommand>> CommandApplier::Apply(
   offset.Put(storage::ColumnFamily::kDefault,
              storage::AppliedPartitionKey(record.partition),
              progress.SerializeAsString());
+  if (stamp_.has_value()) PutClusterStamp(offset, *stamp_);
 
   AppliedCommand applied;
   applied.id_seed = command.id_seed();
@@ -131,6 +133,7 @@ absl::StatusOr<std::optional<AppliedCommand>> CommandApplier::Apply(
     }
   }
   next_offsets_[record.partition] = record.offset + 1;
+  stamp_.reset();
   if (applied.status.ok()) applied.response = response->SerializeAsString();
   return applied;
 }

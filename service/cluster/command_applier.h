@@ -9,11 +9,13 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "common/striped_lock.h"
+#include "guestvoice/internal/v1/commands.pb.h"
 #include "service/cluster/mutation_table.h"
 #include "service/cluster/partition_consumer.h"
 #include "storage/store.h"
@@ -43,6 +45,12 @@ class CommandApplier {
         locks_(locks),
         attribution_locks_(attribution_locks) {}
 
+  // The first command this applier applies stores `stamp` in its WriteBatch
+  // (a new state's: cluster_stamp.h).
+  void StampWith(::guestvoice::internal::v1::ClusterStamp stamp) {
+    stamp_ = std::move(stamp);
+  }
+
   // The offset of the first command of `partition` the state has not
   // applied: 0 for a state that applied none.
   absl::StatusOr<int64_t> NextOffset(int32_t partition);
@@ -66,6 +74,8 @@ class CommandApplier {
   StripedLock& attribution_locks_;
   // NextOffset's answers, kept current by Apply.
   absl::flat_hash_map<int32_t, int64_t> next_offsets_;
+  // Until the first command is applied.
+  std::optional<::guestvoice::internal::v1::ClusterStamp> stamp_;
 };
 
 }  // namespace guestvoice::service::cluster

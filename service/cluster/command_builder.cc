@@ -14,7 +14,7 @@ absl::StatusOr<internal::v1::Command> BuildCommand(
     const MutationTable& table, const Mutation& mutation,
     const DomainContext& node, const Principal& caller,
     const google::protobuf::Message& request, absl::Time receive_time,
-    std::string id_seed) {
+    std::string id_seed, ReceivingNodeOnly* received) {
   internal::v1::Command command;
   command.set_organization(table.OrganizationOf(mutation, caller, request));
   command.set_method(mutation.method);
@@ -34,7 +34,8 @@ absl::StatusOr<internal::v1::Command> BuildCommand(
                     .caller = caller,
                     .request = request,
                     .command = command,
-                    .response = *scratch};
+                    .response = *scratch,
+                    .received = received};
   RETURN_IF_ERROR(table.Prepare(mutation, call));
   return command;
 }

@@ -21,12 +21,14 @@ namespace guestvoice::service::cluster {
 // `caller`, received at `receive_time`, whose ids every node draws from
 // `id_seed`: runs the mutation's prepare step in `node` (this node's store,
 // locks and ids) with the clock pinned at `receive_time`. The step's error
-// (bad input) means there is no command: nothing is produced.
+// (bad input) means there is no command: nothing is produced. What the step
+// keeps on this node only (a new key's secret) goes to `received`, for
+// MutationTable::Finish; null drops it.
 absl::StatusOr<internal::v1::Command> BuildCommand(
     const MutationTable& table, const Mutation& mutation,
     const DomainContext& node, const Principal& caller,
     const google::protobuf::Message& request, absl::Time receive_time,
-    std::string id_seed);
+    std::string id_seed, ReceivingNodeOnly* received = nullptr);
 
 }  // namespace guestvoice::service::cluster
 

@@ -29,6 +29,9 @@ constexpr absl::Duration kRetryAfterFull = absl::Milliseconds(100);
 // The poll thread's longest wait for a delivery report before it looks at
 // whether it should stop.
 constexpr int kPollMs = 100;
+// How long Create waits for the cluster's id (known from the metadata the
+// topic check fetched).
+constexpr absl::Duration kClusterIdTimeout = absl::Seconds(10);
 
 // Why `message` was not written, for its caller.
 absl::Status DeliveryFailure(RdKafka::Message& message,
@@ -138,6 +141,13 @@ absl::StatusOr<std::unique_ptr<CommandProducer>> CommandProducer::Create(
       DescribeAndCheckTopic(*producer->producer_, options.command_topic, check);
   if (!topic.ok()) return topic.status();
   producer->partition_count_ = topic->partitions;
+  // From the metadata the topic check fetched: no further round trip.
+  producer->cluster_id_ = producer->producer_->clusterid(
+      static_cast<int>(absl::ToInt64Milliseconds(kClusterIdTimeout)));
+  if (producer->cluster_id_.empty()) {
+    return absl::UnavailableError(
+        "the Kafka cluster did not tell its cluster id in time");
+  }
   producer->poll_thread_ =
       std::thread([raw = producer.get()] { raw->PollLoop(); });
   return producer;

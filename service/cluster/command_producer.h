@@ -45,7 +45,8 @@ class CommandProducer {
 
   // Connects to options.bootstrap_servers and verifies the command topic
   // against `check` (FAILED_PRECONDITION saying what to fix; UNAVAILABLE
-  // when the cluster does not answer); learns its partition count.
+  // when the cluster does not answer); learns its partition count and the
+  // cluster's id.
   static absl::StatusOr<std::unique_ptr<CommandProducer>> Create(
       const ClusterOptions& options, const TopicCheck& check);
 
@@ -70,6 +71,8 @@ class CommandProducer {
   void Close();
 
   int32_t partition_count() const { return partition_count_; }
+  // The Kafka cluster's id, as its brokers report it.
+  const std::string& cluster_id() const { return cluster_id_; }
   // Records queued and not yet completed.
   int in_flight() const { return in_flight_.load(); }
 
@@ -86,6 +89,7 @@ class CommandProducer {
 
   const ClusterOptions options_;
   int32_t partition_count_ = 0;
+  std::string cluster_id_;
   std::unique_ptr<DeliveryReports> delivery_reports_;
   std::unique_ptr<Events> events_;
   std::unique_ptr<RdKafka::Producer> producer_;

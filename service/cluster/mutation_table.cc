@@ -13,6 +13,8 @@
 #include "service/core/resource_names.h"
 #include "service/feedback/feedback_items.h"
 #include "service/feedback/ingest.h"
+#include "service/feedback/reanalysis.h"
+#include "service/feedback/reanalysis_runner.h"
 #include "service/loyalty/check_ins.h"
 #include "service/loyalty/guests.h"
 #include "service/loyalty/loyalty_programs.h"
@@ -136,17 +138,37 @@ MutationTable::MutationTable(MutationDeps deps) : deps_(deps) {
                                              : request.organization_id();
   };
   Add(std::move(create_organization));
-  Mutation create_api_key = Make<v1::CreateApiKeyRequest, v1::ApiKey>(
-      "AdminService", "CreateApiKey", MutationReach::kEmbeddedOnly,
-      [](const MutationDeps& deps, const DomainContext& domain,
-         const Principal& caller, const auto& request, auto& response) {
-        return ApiKeys(domain, deps.api_key_verifier)
-            .Create(caller, request, response);
-      });
-  create_api_key.embedded_only_reason =
-      "CreateApiKey is not available in the cluster mode yet: a key's secret "
-      "must be drawn by the receiving node, not from the command log's id "
-      "seed (docs/cluster.md)";
+  // The receiving node draws the secret; the command carries its hash.
+  Mutation create_api_key = Declare<v1::CreateApiKeyRequest, v1::ApiKey>(
+      "AdminService", "CreateApiKey", kReplicated);
+  create_api_key.prepare = [](const MutationDeps&, MutationCall& call) {
+    ApiKeySecret secret = ApiKeySecret::Draw();
+    call.command.set_api_key_secret_sha256(secret.sha256());
+    if (call.received != nullptr) {
+      call.received->api_key_secret = std::move(secret);
+    }
+    return absl::OkStatus();
+  };
+  create_api_key.apply = [](const MutationDeps& deps,
+                            MutationCall& call) -> absl::Status {
+    if (call.command.api_key_secret_sha256().empty()) {
+      return absl::DataLossError(
+          "a CreateApiKey command without its secret's hash");
+    }
+    return ApiKeys(call.domain, deps.api_key_verifier)
+        .StoreNewKey(call.caller,
+                     static_cast<const v1::CreateApiKeyRequest&>(call.request),
+                     call.command.api_key_secret_sha256(),
+                     static_cast<v1::ApiKey&>(call.response))
+        .status();
+  };
+  create_api_key.finish = [](const MutationDeps&, const DomainContext& node,
+                             const ReceivingNodeOnly& received,
+                             Message& response) {
+    if (!received.api_key_secret.has_value()) return absl::OkStatus();
+    return AttachSecretIfStored(node.store, *received.api_key_secret,
+                                static_cast<v1::ApiKey&>(response));
+  };
   create_api_key.organization = [](const Principal& caller,
                                    const Message& message) {
     return OrganizationIn(
@@ -166,21 +188,35 @@ MutationTable::MutationTable(MutationDeps deps) : deps_(deps) {
         static_cast<const v1::RevokeApiKeyRequest&>(message).name(), caller);
   };
   Add(std::move(revoke_api_key));
-  Mutation reanalyze = Make<v1::ReanalyzeFeedbackRequest, v1::Operation>(
-      "AdminService", "ReanalyzeFeedback", MutationReach::kEmbeddedOnly,
-      [](const MutationDeps& deps, const DomainContext&,
-         const Principal& caller, const auto& request,
-         auto& response) -> absl::Status {
-        if (deps.reanalysis == nullptr) {
-          return absl::FailedPreconditionError(
-              "ReanalyzeFeedback does not run here");
-        }
-        return deps.reanalysis->Reanalyze(caller, request, response);
-      });
-  reanalyze.embedded_only_reason =
-      "ReanalyzeFeedback is not available in the cluster mode yet: its "
-      "batches must become commands produced by the partition's owner "
-      "(docs/cluster.md)";
+  // The receiving node runs the operation's batches: its command says so.
+  Mutation reanalyze = Declare<v1::ReanalyzeFeedbackRequest, v1::Operation>(
+      "AdminService", "ReanalyzeFeedback", kReplicated);
+  reanalyze.prepare = [](const MutationDeps& deps, MutationCall& call) {
+    *call.command.mutable_prepared_reanalysis() =
+        FeedbackReanalysis(call.domain, deps.analyzer).Prepare(deps.node_id);
+    return absl::OkStatus();
+  };
+  reanalyze.apply = [](const MutationDeps& deps,
+                       MutationCall& call) -> absl::Status {
+    auto& operation = static_cast<v1::Operation&>(call.response);
+    RETURN_IF_ERROR(FeedbackReanalysis(call.domain, deps.analyzer)
+                        .Start(call.caller,
+                               static_cast<const v1::ReanalyzeFeedbackRequest&>(
+                                   call.request),
+                               call.command.prepared_reanalysis(), operation));
+    if (deps.reanalysis != nullptr) {
+      ASSIGN_OR_RETURN(OperationName name,
+                       ParseOperationName("name", operation.name()));
+      deps.reanalysis->Enqueue(std::move(name));
+    }
+    return absl::OkStatus();
+  };
+  // In the partition of the organization it re-analyses, with its batches.
+  reanalyze.organization = [](const Principal& caller, const Message& message) {
+    return OrganizationIn(
+        static_cast<const v1::ReanalyzeFeedbackRequest&>(message).parent(),
+        caller);
+  };
   Add(std::move(reanalyze));
   Add(Make<v1::CreateBackupRequest, v1::Backup>(
       "AdminService", "CreateBackup", MutationReach::kNodeLocal,
@@ -338,6 +374,26 @@ MutationTable::MutationTable(MutationDeps deps) : deps_(deps) {
     return std::string(kBootstrapOrganization);
   };
   Add(std::move(bootstrap));
+
+  // A batch of a re-analysis, keyed by the operation's organization.
+  Mutation batch;
+  batch.method = std::string(kReanalysisBatchMethod);
+  batch.request_type = internal::v1::ReanalysisBatchRequest::descriptor();
+  batch.response_type = v1::Operation::descriptor();
+  batch.apply = [](const MutationDeps& deps, MutationCall& call) {
+    return FeedbackReanalysis(call.domain, deps.analyzer)
+        .ApplyBatch(static_cast<const internal::v1::ReanalysisBatchRequest&>(
+                        call.request),
+                    static_cast<v1::Operation&>(call.response));
+  };
+  batch.organization = [](const Principal& caller, const Message& message) {
+    absl::StatusOr<OperationName> name = ParseOperationName(
+        "operation",
+        static_cast<const internal::v1::ReanalysisBatchRequest&>(message)
+            .operation());
+    return name.ok() ? name->organization : caller.organization();
+  };
+  Add(std::move(batch));
 }
 
 void MutationTable::Add(Mutation mutation) {
@@ -377,18 +433,30 @@ absl::Status MutationTable::Apply(const Mutation& mutation,
   return mutation.apply(deps_, call);
 }
 
+absl::Status MutationTable::Finish(const Mutation& mutation,
+                                   const DomainContext& node,
+                                   const ReceivingNodeOnly& received,
+                                   Message& response) const {
+  return mutation.finish != nullptr
+             ? mutation.finish(deps_, node, received, response)
+             : absl::OkStatus();
+}
+
 absl::Status MutationTable::Run(const Mutation& mutation,
                                 const DomainContext& domain,
                                 const Principal& caller, const Message& request,
                                 Message& response) const {
   internal::v1::Command command;
+  ReceivingNodeOnly received;
   MutationCall call{.domain = domain,
                     .caller = caller,
                     .request = request,
                     .command = command,
-                    .response = response};
+                    .response = response,
+                    .received = &received};
   RETURN_IF_ERROR(Prepare(mutation, call));
-  return Apply(mutation, call);
+  RETURN_IF_ERROR(Apply(mutation, call));
+  return Finish(mutation, domain, received, response);
 }
 
 }  // namespace guestvoice::service::cluster

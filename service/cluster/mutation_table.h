@@ -13,11 +13,15 @@
 //    (IngestFeedback: the analysed item, PreparedFeedback);
 //  - apply runs the domain call on the state. In the cluster mode it runs on
 //    every node, with the clock pinned at the command's receive time and ids
-//    drawn from the command's seed.
-// The embedded mode runs both, one after the other, in the server's context.
+//    drawn from the command's seed;
+//  - finish runs on the receiving node once its state applied the command,
+//    and adds to the answer what only that node holds (ReceivingNodeOnly).
+// The embedded mode runs all three, one after the other, in the server's
+// context.
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -33,6 +37,7 @@
 #include "service/feedback/publisher.h"
 #include "service/feedback/reanalysis_runner.h"
 #include "service/tenancy/api_key_verifier.h"
+#include "service/tenancy/organizations.h"
 #include "service/tenancy/store_backups.h"
 
 namespace guestvoice::service::cluster {
@@ -41,6 +46,10 @@ namespace guestvoice::service::cluster {
 // (internal::v1::BootstrapRequest, service/tenancy/bootstrap.h).
 inline constexpr std::string_view kBootstrapMethod =
     "guestvoice.internal.v1.Bootstrap";
+// A batch of a re-analysis operation, which its runner produces
+// (internal::v1::ReanalysisBatchRequest, cluster_reanalysis.h).
+inline constexpr std::string_view kReanalysisBatchMethod =
+    "guestvoice.internal.v1.ReanalysisBatch";
 
 // What the mutations work with besides a DomainContext. Owned by the Server.
 struct MutationDeps {
@@ -51,9 +60,12 @@ struct MutationDeps {
   const analysis::FeedbackAnalyzer& analyzer;
   // The analysis time of each item prepared here; may be null.
   DurationHistogram* analysis_times = nullptr;
-  // ReanalyzeFeedback's background runner; null where it does not run (the
-  // apply side of a cluster node).
+  // Where a new re-analysis operation is queued, on every node (each runner
+  // runs only its own: cluster_reanalysis.h); null where none runs.
   ReanalysisRunner* reanalysis = nullptr;
+  // This node's --cluster_node_id, recorded as the runner of the operations
+  // it receives; empty in the embedded mode.
+  std::string node_id;
   // This node's backups (CreateBackup, DeleteBackup).
   const StoreBackups* backups = nullptr;
 };
@@ -65,11 +77,16 @@ enum class MutationReach {
   // On the receiving node only, changing nothing of the replicated state
   // (backups of this node's store).
   kNodeLocal,
-  // Not yet in the cluster mode; refused there with `embedded_only_reason`.
-  kEmbeddedOnly,
 };
 
-// One call of a mutation, in either step.
+// What prepare keeps on the receiving node and never puts into the command,
+// for finish: a new API key's secret, which only the caller may see (the
+// command carries its SHA-256).
+struct ReceivingNodeOnly {
+  std::optional<ApiKeySecret> api_key_secret;
+};
+
+// One call of a mutation, in prepare or apply.
 struct MutationCall {
   // The context the domain runs in: the server's (embedded), or pinned at
   // the command's receive time with its seeded ids (cluster).
@@ -81,6 +98,9 @@ struct MutationCall {
   internal::v1::Command& command;
   // Of the mutation's response type; filled by apply.
   google::protobuf::Message& response;
+  // Prepare's node-local results; null where apply runs on a command (every
+  // node of a cluster), and where the caller keeps none.
+  ReceivingNodeOnly* received = nullptr;
 };
 
 struct Mutation {
@@ -89,10 +109,15 @@ struct Mutation {
   const google::protobuf::Descriptor* request_type = nullptr;
   const google::protobuf::Descriptor* response_type = nullptr;
   MutationReach reach = MutationReach::kReplicated;
-  std::string_view embedded_only_reason;
   // Null when there is nothing to prepare.
   std::function<absl::Status(const MutationDeps&, MutationCall&)> prepare;
   std::function<absl::Status(const MutationDeps&, MutationCall&)> apply;
+  // Null when there is nothing to add. Runs on the receiving node, in its
+  // context, with the response apply filled (an OK outcome only).
+  std::function<absl::Status(const MutationDeps&, const DomainContext& node,
+                             const ReceivingNodeOnly& received,
+                             google::protobuf::Message& response)>
+      finish;
   // The organization whose data the mutation changes, which keys its
   // command (and so its partition); null for the caller's own.
   std::function<std::string(const Principal&, const google::protobuf::Message&)>
@@ -116,7 +141,10 @@ class MutationTable {
                              const google::protobuf::Message& request) const;
   absl::Status Prepare(const Mutation& mutation, MutationCall& call) const;
   absl::Status Apply(const Mutation& mutation, MutationCall& call) const;
-  // The embedded mode: Prepare, then Apply, in `domain`.
+  absl::Status Finish(const Mutation& mutation, const DomainContext& node,
+                      const ReceivingNodeOnly& received,
+                      google::protobuf::Message& response) const;
+  // The embedded mode: Prepare, Apply and Finish, in `domain`.
   absl::Status Run(const Mutation& mutation, const DomainContext& domain,
                    const Principal& caller,
                    const google::protobuf::Message& request,

@@ -5,8 +5,11 @@
 #include <utility>
 #include <vector>
 
+#include "absl/strings/str_cat.h"
 #include "common/status_macros.h"
 #include "guestvoice/internal/v1/records.pb.h"
+#include "service/core/crypto.h"
+#include "service/core/errors.h"
 #include "service/core/proto_time.h"
 #include "service/feedback/aggregates.h"
 #include "service/feedback/analysis_record.h"
@@ -17,14 +20,6 @@
 
 namespace guestvoice::service {
 namespace {
-
-// One item of a batch as analysed before the locks: the text analysed, so
-// that an item erased meanwhile is recognised and left alone.
-struct Reanalysed {
-  std::string feedback_id;
-  std::string text;
-  v1::FeedbackAnalysis analysis;
-};
 
 absl::StatusOr<internal::v1::StoredFeedback> ParseItem(std::string_view value) {
   internal::v1::StoredFeedback item;
@@ -53,8 +48,23 @@ bool SameAnalysis(const v1::FeedbackAnalysis& a,
 
 }  // namespace
 
+internal::v1::PreparedReanalysis FeedbackReanalysis::Prepare(
+    std::string_view node_id) const {
+  internal::v1::PreparedReanalysis prepared;
+  prepared.set_runner_node_id(std::string(node_id));
+  prepared.set_taxonomy_version(std::string(analyzer_.taxonomy().version()));
+  return prepared;
+}
+
 absl::Status FeedbackReanalysis::Start(
     const Principal& caller, const v1::ReanalyzeFeedbackRequest& request,
+    v1::Operation& response) const {
+  return Start(caller, request, Prepare(""), response);
+}
+
+absl::Status FeedbackReanalysis::Start(
+    const Principal& caller, const v1::ReanalyzeFeedbackRequest& request,
+    const internal::v1::PreparedReanalysis& prepared,
     v1::Operation& response) const {
   ASSIGN_OR_RETURN(std::string organization,
                    ParseOrganizationName("parent", request.parent()));
@@ -63,12 +73,13 @@ absl::Status FeedbackReanalysis::Start(
   const absl::Time now = deps_.clock.Now();
   const OperationName name{organization, NewOperationId(now, deps_.ids)};
   internal::v1::StoredOperation stored;
+  stored.set_runner_node_id(prepared.runner_node_id());
   v1::Operation& operation = *stored.mutable_operation();
   operation.set_name(FormatOperationName(name.organization, name.operation));
   *operation.mutable_create_time() = ToProtoTimestamp(now);
   *operation.mutable_update_time() = ToProtoTimestamp(now);
   operation.mutable_reanalyze_feedback()->set_taxonomy_version(
-      std::string(analyzer_.taxonomy().version()));
+      prepared.taxonomy_version());
   storage::WriteBatch batch;
   PutStoredOperation(batch, name, stored);
   RETURN_IF_ERROR(deps_.store.Write(std::move(batch)));
@@ -76,21 +87,19 @@ absl::Status FeedbackReanalysis::Start(
   return absl::OkStatus();
 }
 
-absl::StatusOr<bool> FeedbackReanalysis::RunBatch(
-    const OperationName& name) const {
+absl::StatusOr<std::optional<internal::v1::ReanalysisBatchRequest>>
+FeedbackReanalysis::PrepareBatch(const OperationName& name) const {
   ASSIGN_OR_RETURN(std::optional<internal::v1::StoredOperation> stored,
                    ReadStoredOperation(deps_.store, name));
-  if (!stored.has_value() || stored->operation().done()) return true;
+  if (!stored.has_value() || stored->operation().done()) return std::nullopt;
   const std::string& organization = name.organization;
-  v1::ReanalyzeFeedbackMetadata& progress =
-      *stored->mutable_operation()->mutable_reanalyze_feedback();
+  internal::v1::ReanalysisBatchRequest batch;
+  batch.set_operation(stored->operation().name());
+  batch.set_after_feedback_id(stored->feedback_cursor());
   if (!stored->counted()) {
     ASSIGN_OR_RETURN(int64_t total, CountItems(deps_.store, organization));
-    progress.set_total_count(total);
-    stored->set_counted(true);
+    batch.set_total_count(total);
   }
-
-  std::vector<Reanalysed> analysed;
   const std::string start_after =
       stored->feedback_cursor().empty()
           ? ""
@@ -102,58 +111,105 @@ absl::StatusOr<bool> FeedbackReanalysis::RunBatch(
           std::string_view value) -> absl::StatusOr<storage::ScanStep> {
         ASSIGN_OR_RETURN(internal::v1::StoredFeedback item, ParseItem(value));
         const v1::Feedback& feedback = item.feedback();
-        Reanalysed& next = analysed.emplace_back();
-        next.feedback_id = std::string(FeedbackIdOf(feedback));
-        next.text = feedback.text();
-        if (!next.text.empty()) {
-          next.analysis = AnalyzeFeedbackText(analyzer_, next.text,
-                                              feedback.language_code());
+        internal::v1::ReanalysedItem& next = *batch.add_items();
+        next.set_feedback_id(std::string(FeedbackIdOf(feedback)));
+        if (!feedback.text().empty()) {
+          next.set_text_sha256(Sha256(feedback.text()));
+          *next.mutable_analysis() = AnalyzeFeedbackText(
+              analyzer_, feedback.text(), feedback.language_code());
         }
         return storage::ScanStep::kContinue;
       }));
-  const bool done = static_cast<int64_t>(analysed.size()) < items_per_batch_;
+  batch.set_last(batch.items_size() < items_per_batch_);
+  return batch;
+}
 
+absl::Status FeedbackReanalysis::ApplyBatch(
+    const internal::v1::ReanalysisBatchRequest& batch,
+    v1::Operation& response) const {
+  ASSIGN_OR_RETURN(OperationName name,
+                   ParseOperationName("operation", batch.operation()));
+  const std::string& organization = name.organization;
   std::vector<std::string> item_keys;
-  item_keys.reserve(analysed.size());
-  for (const Reanalysed& item : analysed) {
-    item_keys.push_back(storage::FeedbackKey(organization, item.feedback_id));
+  item_keys.reserve(batch.items_size());
+  for (const internal::v1::ReanalysedItem& item : batch.items()) {
+    item_keys.push_back(storage::FeedbackKey(organization, item.feedback_id()));
   }
   // As a case update of each item: no attribution change moves the items'
   // contributions meanwhile, and no other writer rewrites them.
   auto attribution_guard = deps_.attribution_locks.LockShared(organization);
   auto guard = deps_.locks.LockAll(item_keys);
-  storage::WriteBatch batch;
-  AggregateDeltas deltas{organization};
-  for (Reanalysed& next : analysed) {
-    ASSIGN_OR_RETURN(
-        std::optional<internal::v1::StoredFeedback> item,
-        ReadStoredFeedback(deps_.store, organization, next.feedback_id));
-    progress.set_processed_count(progress.processed_count() + 1);
-    // An empty or changed text is an erasure's doing: the text is gone.
-    if (!item.has_value() || next.text.empty() ||
-        item->feedback().text() != next.text ||
-        SameAnalysis(item->feedback().analysis(), next.analysis)) {
-      continue;
-    }
-    const std::string voice = VoiceOf(*item);
-    deltas.Add(*item, voice, -1);
-    DeleteNegativeQuotes(batch, organization, *item);
-    *item->mutable_feedback()->mutable_analysis() = std::move(next.analysis);
-    deltas.Add(*item, voice, +1);
-    PutNegativeQuotes(batch, organization, *item);
-    PutStoredFeedback(batch, organization, *item);
-    progress.set_changed_count(progress.changed_count() + 1);
-  }
-  deltas.AppendTo(batch);
-  if (!analysed.empty()) {
-    stored->set_feedback_cursor(analysed.back().feedback_id);
+  ASSIGN_OR_RETURN(std::optional<internal::v1::StoredOperation> stored,
+                   ReadStoredOperation(deps_.store, name));
+  if (!stored.has_value()) return ResourceNotFound(batch.operation());
+  if (stored->operation().done() ||
+      stored->feedback_cursor() != batch.after_feedback_id()) {
+    return absl::AbortedError(
+        absl::StrCat("the batch of ", batch.operation(), " continues after '",
+                     batch.after_feedback_id(), "' but the operation is ",
+                     stored->operation().done()
+                         ? "done"
+                         : absl::StrCat("at '", stored->feedback_cursor(), "'"),
+                     ": prepare the next batch again"));
   }
   v1::Operation& operation = *stored->mutable_operation();
-  operation.set_done(done);
+  v1::ReanalyzeFeedbackMetadata& progress =
+      *operation.mutable_reanalyze_feedback();
+  if (batch.has_total_count() && !stored->counted()) {
+    progress.set_total_count(batch.total_count());
+    stored->set_counted(true);
+  }
+  storage::WriteBatch writes;
+  if (batch.error_code() != 0) {
+    // absl status codes are google.rpc.Code's numbers.
+    operation.mutable_error()->set_code(batch.error_code());
+    operation.mutable_error()->set_message(batch.error_message());
+    operation.set_done(true);
+  } else {
+    AggregateDeltas deltas{organization};
+    for (const internal::v1::ReanalysedItem& next : batch.items()) {
+      ASSIGN_OR_RETURN(
+          std::optional<internal::v1::StoredFeedback> item,
+          ReadStoredFeedback(deps_.store, organization, next.feedback_id()));
+      progress.set_processed_count(progress.processed_count() + 1);
+      // An empty or changed text is an erasure's doing: the text is gone.
+      if (!item.has_value() || next.text_sha256().empty() ||
+          item->feedback().text().empty() ||
+          Sha256(item->feedback().text()) != next.text_sha256() ||
+          SameAnalysis(item->feedback().analysis(), next.analysis())) {
+        continue;
+      }
+      const std::string voice = VoiceOf(*item);
+      deltas.Add(*item, voice, -1);
+      DeleteNegativeQuotes(writes, organization, *item);
+      *item->mutable_feedback()->mutable_analysis() = next.analysis();
+      deltas.Add(*item, voice, +1);
+      PutNegativeQuotes(writes, organization, *item);
+      PutStoredFeedback(writes, organization, *item);
+      progress.set_changed_count(progress.changed_count() + 1);
+    }
+    deltas.AppendTo(writes);
+    if (!batch.items().empty()) {
+      stored->set_feedback_cursor(
+          batch.items(batch.items_size() - 1).feedback_id());
+    }
+    operation.set_done(batch.last());
+  }
   *operation.mutable_update_time() = ToProtoTimestamp(deps_.clock.Now());
-  PutStoredOperation(batch, name, *stored);
-  RETURN_IF_ERROR(deps_.store.Write(std::move(batch)));
-  return done;
+  PutStoredOperation(writes, name, *stored);
+  RETURN_IF_ERROR(deps_.store.Write(std::move(writes)));
+  response = operation;
+  return absl::OkStatus();
+}
+
+absl::StatusOr<bool> FeedbackReanalysis::RunBatch(
+    const OperationName& name) const {
+  ASSIGN_OR_RETURN(std::optional<internal::v1::ReanalysisBatchRequest> batch,
+                   PrepareBatch(name));
+  if (!batch.has_value()) return true;
+  v1::Operation operation;
+  RETURN_IF_ERROR(ApplyBatch(*batch, operation));
+  return operation.done();
 }
 
 }  // namespace guestvoice::service

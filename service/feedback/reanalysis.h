@@ -12,10 +12,13 @@
 // same analysis) changes nothing the second time.
 
 #include <cstdint>
+#include <optional>
+#include <string_view>
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "analysis/feedback_analyzer.h"
+#include "guestvoice/internal/v1/commands.pb.h"
 #include "guestvoice/v1/admin_service.pb.h"
 #include "guestvoice/v1/operation.pb.h"
 #include "service/core/domain_context.h"
@@ -24,6 +27,11 @@
 
 namespace guestvoice::service {
 
+// A batch goes in two steps, as ingest does (docs/cluster.md): PrepareBatch
+// reads the state and analyses, taking no lock, and ApplyBatch writes. The
+// embedded mode runs both at once (RunBatch); in a cluster the operation's
+// runner prepares each batch on its state and every node applies it as a
+// command.
 class FeedbackReanalysis {
  public:
   // Items per batch: bounds how long one batch holds its stripes, so ingest
@@ -35,20 +43,42 @@ class FeedbackReanalysis {
                      int64_t items_per_batch = kDefaultItemsPerBatch)
       : deps_(deps), analyzer_(analyzer), items_per_batch_(items_per_batch) {}
 
+  // What the receiving node decides for a new operation: it runs it, as
+  // `node_id` ("" in the embedded mode), with this analyser's taxonomy.
+  internal::v1::PreparedReanalysis Prepare(std::string_view node_id) const;
+
   // AdminService.ReanalyzeFeedback: stores a new operation of the parent
-  // organization, not done, and returns it. The work is RunBatch's: the
-  // caller hands the operation to a runner (reanalysis_runner.h).
+  // organization, not done, run as `prepared` says, and returns it. The
+  // work is the batches': the caller hands the operation to a runner
+  // (reanalysis_runner.h).
+  absl::Status Start(const Principal& caller,
+                     const v1::ReanalyzeFeedbackRequest& request,
+                     const internal::v1::PreparedReanalysis& prepared,
+                     v1::Operation& response) const;
+  // Start with Prepare("").
   absl::Status Start(const Principal& caller,
                      const v1::ReanalyzeFeedbackRequest& request,
                      v1::Operation& response) const;
 
-  // Re-analyses the operation's next batch of items (in key order, after the
-  // stored cursor) and stores the new cursor and progress in the same
-  // WriteBatch as the items, so a restart resumes exactly where it stopped.
-  // The analysis, the expensive part, is done before any lock is taken.
-  // Returns whether the operation is done (also when it was already, or is
-  // not stored). Items whose text is gone (erased guests) keep the analysis
-  // they had.
+  // The operation's next batch (the items in key order after the stored
+  // cursor, analysed here), or nullopt when it is done or not stored. Reads
+  // the state, takes no lock, writes nothing.
+  absl::StatusOr<std::optional<internal::v1::ReanalysisBatchRequest>>
+  PrepareBatch(const OperationName& name) const;
+
+  // Applies `batch`: the items whose text is still the one analysed and
+  // whose analysis changed get the new one, their contributions moved, and
+  // the operation's cursor and progress are stored in the same WriteBatch,
+  // so a restart resumes exactly where it stopped. Items whose text is gone
+  // (erased guests) keep the analysis they had. ABORTED, changing nothing,
+  // for a batch that does not continue the stored cursor (one prepared from
+  // an older state, or for an operation already done); NOT_FOUND for an
+  // operation not stored. `response`: the operation after the batch.
+  absl::Status ApplyBatch(const internal::v1::ReanalysisBatchRequest& batch,
+                          v1::Operation& response) const;
+
+  // The embedded mode: PrepareBatch, then ApplyBatch. Returns whether the
+  // operation is done (also when it was already, or is not stored).
   absl::StatusOr<bool> RunBatch(const OperationName& name) const;
 
  private:

@@ -8,35 +8,29 @@
 
 namespace guestvoice::service {
 
-absl::StatusOr<std::unique_ptr<ReanalysisRunner>> ReanalysisRunner::Start(
-    const FeedbackReanalysis& reanalysis, DomainContext deps) {
-  ASSIGN_OR_RETURN(std::vector<OperationName> unfinished,
-                   ListUnfinishedOperations(deps.store));
-  std::unique_ptr<ReanalysisRunner> runner(
-      new ReanalysisRunner(reanalysis, deps));
-  {
-    absl::MutexLock lock(&runner->mutex_);
-    for (OperationName& name : unfinished) {
-      runner->queue_.push_back(std::move(name));
-    }
-  }
-  runner->thread_ = std::thread([runner = runner.get()] { runner->Run(); });
-  return runner;
+absl::StatusOr<bool> LocalReanalysisBatches::RunNext(
+    const OperationName& name) {
+  absl::StatusOr<bool> done = reanalysis_.RunBatch(name);
+  if (done.ok()) return done;
+  // The operation ends with the error; had even that not been stored, it
+  // stays not done and the next start tries again.
+  FailOperation(deps_.store, name, done.status(), deps_.clock.Now())
+      .IgnoreError();
+  return true;
 }
-
-ReanalysisRunner::ReanalysisRunner(const FeedbackReanalysis& reanalysis,
-                                   DomainContext deps)
-    : reanalysis_(reanalysis), deps_(deps) {}
 
 ReanalysisRunner::~ReanalysisRunner() { Stop(); }
 
-absl::Status ReanalysisRunner::Reanalyze(
-    const Principal& caller, const v1::ReanalyzeFeedbackRequest& request,
-    v1::Operation& response) {
-  RETURN_IF_ERROR(reanalysis_.Start(caller, request, response));
-  ASSIGN_OR_RETURN(OperationName name,
-                   ParseOperationName("name", response.name()));
-  Enqueue(std::move(name));
+absl::Status ReanalysisRunner::Start(
+    const storage::Store& store, std::unique_ptr<ReanalysisBatches> batches) {
+  ASSIGN_OR_RETURN(std::vector<OperationName> unfinished,
+                   ListUnfinishedOperations(store));
+  batches_ = std::move(batches);
+  {
+    absl::MutexLock lock(&mutex_);
+    for (OperationName& name : unfinished) queue_.push_back(std::move(name));
+  }
+  thread_ = std::thread([this] { Run(); });
   return absl::OkStatus();
 }
 
@@ -75,15 +69,12 @@ void ReanalysisRunner::Run() {
       if (stopping_) return;
       name = queue_.front();
     }
-    absl::StatusOr<bool> done = reanalysis_.RunBatch(name);
+    absl::StatusOr<bool> done = batches_->RunNext(name);
+    absl::MutexLock lock(&mutex_);
     if (!done.ok()) {
-      // The operation ends with the error; had even that not been stored,
-      // it stays not done and the next start tries again.
-      FailOperation(deps_.store, name, done.status(), deps_.clock.Now())
-          .IgnoreError();
-    }
-    if (!done.ok() || *done) {
-      absl::MutexLock lock(&mutex_);
+      // Tried again after the delay, unless the runner stops meanwhile.
+      mutex_.AwaitWithTimeout(absl::Condition(&stopping_), kRetryDelay);
+    } else if (*done) {
       queue_.pop_front();
     }
   }

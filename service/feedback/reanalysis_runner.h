@@ -2,41 +2,78 @@
 #define GUESTVOICE_SERVICE_FEEDBACK_REANALYSIS_RUNNER_H_
 
 #include <deque>
+#include <memory>
 #include <thread>
 
 #include "absl/base/thread_annotations.h"
 #include "absl/status/status.h"
+#include "absl/status/statusor.h"
 #include "absl/synchronization/mutex.h"
-#include "guestvoice/v1/admin_service.pb.h"
-#include "guestvoice/v1/operation.pb.h"
-#include "service/core/principal.h"
+#include "absl/time/time.h"
+#include "service/core/domain_context.h"
 #include "service/core/resource_names.h"
 #include "service/feedback/reanalysis.h"
+#include "storage/store.h"
 
 namespace guestvoice::service {
 
+// How a ReanalysisRunner advances an operation by one batch: on the store
+// at once (the embedded mode, LocalReanalysisBatches), or as a command
+// through a cluster's log (service/cluster/cluster_reanalysis.h).
+class ReanalysisBatches {
+ public:
+  virtual ~ReanalysisBatches() = default;
+
+  // Runs the next batch of `name`. True when the operation needs no more
+  // from this runner: it is done, not stored, or not this runner's to run.
+  // An error means "try again later" (the cluster is unreachable, say): the
+  // operation stays queued. A failure no retry mends ends the operation
+  // with it, done, and returns true.
+  virtual absl::StatusOr<bool> RunNext(const OperationName& name) = 0;
+};
+
+// The embedded mode's batches: FeedbackReanalysis::RunBatch on the store; a
+// batch that fails ends its operation with the error.
+class LocalReanalysisBatches final : public ReanalysisBatches {
+ public:
+  // Both must outlive this.
+  LocalReanalysisBatches(const FeedbackReanalysis& reanalysis,
+                         DomainContext deps)
+      : reanalysis_(reanalysis), deps_(deps) {}
+
+  absl::StatusOr<bool> RunNext(const OperationName& name) override;
+
+ private:
+  const FeedbackReanalysis& reanalysis_;
+  DomainContext deps_;
+};
+
 // Runs re-analysis operations on a thread of its own, never on a call's: one
-// operation at a time, in the order they were started, one batch after
+// operation at a time, in the order they were queued, one batch after
 // another, so no lock is held longer than a batch and ingest goes on between
 // batches. Stopping ends the work between two batches; what is left stays
 // stored as not done, and the next runner on the store resumes it.
 class ReanalysisRunner {
  public:
-  // Queues the operations the store holds as not done (a restarted server's
-  // unfinished work), then starts the thread.
-  static absl::StatusOr<std::unique_ptr<ReanalysisRunner>> Start(
-      const FeedbackReanalysis& reanalysis, DomainContext deps);
+  // How long the runner waits before it tries a batch again that failed
+  // for now (ReanalysisBatches::RunNext's error).
+  static constexpr absl::Duration kRetryDelay = absl::Seconds(1);
 
+  // Not running yet: Enqueue only queues until Start.
+  ReanalysisRunner() = default;
   // Stop().
   ~ReanalysisRunner();
   ReanalysisRunner(const ReanalysisRunner&) = delete;
   ReanalysisRunner& operator=(const ReanalysisRunner&) = delete;
 
-  // AdminService.ReanalyzeFeedback: FeedbackReanalysis::Start, and the new
-  // operation queued.
-  absl::Status Reanalyze(const Principal& caller,
-                         const v1::ReanalyzeFeedbackRequest& request,
-                         v1::Operation& response);
+  // Queues the operations `store` holds as not done (a restarted server's
+  // unfinished work), then starts the thread, which runs every queued
+  // operation with `batches`. Once.
+  absl::Status Start(const storage::Store& store,
+                     std::unique_ptr<ReanalysisBatches> batches);
+
+  // Queues the operation `name` (a new one, AdminService.ReanalyzeFeedback).
+  void Enqueue(OperationName name);
 
   // Blocks until every queued operation is done (for tests and tools).
   void WaitUntilIdle();
@@ -46,12 +83,9 @@ class ReanalysisRunner {
   void Stop();
 
  private:
-  ReanalysisRunner(const FeedbackReanalysis& reanalysis, DomainContext deps);
-  void Enqueue(OperationName name);
   void Run();
 
-  const FeedbackReanalysis& reanalysis_;
-  DomainContext deps_;
+  std::unique_ptr<ReanalysisBatches> batches_;
   absl::Mutex mutex_;
   // The front one is being run.
   std::deque<OperationName> queue_ ABSL_GUARDED_BY(mutex_);

@@ -57,6 +57,18 @@ absl::StatusOr<internal::v1::StoredApiKey> ReadExistingApiKey(
 
 }  // namespace
 
+absl::Status AttachSecretIfStored(const storage::Store& store,
+                                  const ApiKeySecret& secret,
+                                  v1::ApiKey& response) {
+  ASSIGN_OR_RETURN(ApiKeyName name, ParseApiKeyName("name", response.name()));
+  ASSIGN_OR_RETURN(std::optional<internal::v1::StoredApiKey> stored,
+                   ReadApiKey(store, name.organization, name.api_key));
+  if (stored.has_value() && stored->secret_sha256() == secret.sha256()) {
+    response.set_key_string(secret.key_string());
+  }
+  return absl::OkStatus();
+}
+
 absl::Status ApiKeys::Create(const Principal& caller,
                              const v1::CreateApiKeyRequest& request,
                              v1::ApiKey& response) const {

@@ -10,8 +10,20 @@
 #include "service/core/domain_context.h"
 #include "service/core/principal.h"
 #include "service/tenancy/api_key_verifier.h"
+#include "service/tenancy/organizations.h"
+#include "storage/store.h"
 
 namespace guestvoice::service {
+
+// Adds `secret`'s key string to `response`, the answer of a StoreNewKey
+// given secret.sha256(), when the key it names is the one that secret
+// authenticates, that is when the call that drew the secret stored the key:
+// a replayed request id's answer names the first call's key, whose secret
+// was another, and stays without one. For the receiving node of a cluster,
+// which learns the outcome of its command from the applied response.
+absl::Status AttachSecretIfStored(const storage::Store& store,
+                                  const ApiKeySecret& secret,
+                                  v1::ApiKey& response);
 
 // The API key operations of AdminService. An organization's keys are
 // administered by its own SCOPE_ADMIN keys and by SCOPE_PLATFORM_ADMIN keys

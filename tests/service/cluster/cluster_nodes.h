@@ -73,6 +73,8 @@ class ClusterNodes {
   // The running nodes' addresses.
   std::vector<std::string> addresses() const;
   const std::string& key() const { return key_; }
+  // The file naming the brokers (tools/cluster's bootstrap file).
+  const std::string& bootstrap_file() const { return bootstrap_file_; }
   // The end of the node's current log, for failure messages.
   std::string LogTail(int node) const;
 

@@ -4,7 +4,11 @@
 // catch-up answer identically from every node, and a node killed with
 // SIGKILL mid-ingest restarts and resumes with nothing lost or doubled;
 // GetServerInfo on every node shows every node and one live owner per
-// partition, a killed node going down and its partitions moving.
+// partition, a killed node going down and its partitions moving. An API
+// key created through one node works on every node until revoked through
+// another, and its secret is in no command record; a re-analysis started
+// on one node ends alike on every node; a state is refused where it does
+// not belong.
 //
 // GUESTVOICE_KAFKA_NODES_DIR names the fixture's cluster directory; without
 // it (no Java or jars) the test skips itself.
@@ -21,6 +25,7 @@
 #include <thread>
 #include <vector>
 
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
@@ -31,8 +36,13 @@
 #include "guestvoice/v1/hotel_service.grpc.pb.h"
 #include "guestvoice/v1/insight_service.grpc.pb.h"
 #include "guestvoice/v1/loyalty_service.grpc.pb.h"
+#include "service/cluster/kafka_config.h"
+#include "service/core/crypto.h"
 #include "service/core/proto_date.h"
 #include "service/core/proto_time.h"
+#include "tests/service/cluster/kafka_test_support.h"
+#include "tests/testing/client_calls.h"
+#include "tests/testing/guestvoiced_process.h"
 #include "tests/testing/sample_requests.h"
 #include "tests/testing/status_matchers.h"
 
@@ -40,6 +50,7 @@ namespace guestvoice::service::cluster {
 namespace {
 
 using ::guestvoice::testing::ClusterNodes;
+using ::guestvoice::testing::GuestvoicedProcess;
 using ::guestvoice::testing::IsOk;
 using ::guestvoice::testing::kDefaultOrganization;
 using ::guestvoice::testing::SampleFeedback;
@@ -64,6 +75,14 @@ class ClusterNodesTest : public ::testing::Test {
   // token of the last write, so every read sees every write before it.
   std::unique_ptr<grpc::ClientContext> Context() {
     return nodes_->Context(token_);
+  }
+
+  // The same with `key` in place of the admin key.
+  std::unique_ptr<grpc::ClientContext> ContextWithKey(const std::string& key) {
+    std::unique_ptr<grpc::ClientContext> context =
+        testing::CallContext(key, absl::Seconds(60));
+    if (!token_.empty()) context->AddMetadata(kConsistencyHeader, token_);
+    return context;
   }
 
   // Keeps the write's token (all of the default organization's commands
@@ -183,6 +202,8 @@ class ClusterNodesTest : public ::testing::Test {
   }
 
   std::unique_ptr<ClusterNodes> nodes_;
+  // Logs and data dirs of the servers a test starts beside the nodes.
+  testing::TempDir dir_;
   const std::string run_ = testing::RunTag();
   std::string token_;
   std::string hotel_;
@@ -353,6 +374,223 @@ TEST_F(ClusterNodesTest, ServerInfoShowsEveryNodeAndOneLiveOwnerPerPartition) {
   for (const auto& [partition, owner] : owners) {
     EXPECT_EQ(owner, "node-0") << partition;
   }
+}
+
+TEST_F(ClusterNodesTest, AKeyCreatedOnOneNodeWorksOnEveryNodeUntilRevoked) {
+  auto admin = [&](int node) {
+    return v1::AdminService::NewStub(nodes_->channel(node));
+  };
+  v1::CreateApiKeyRequest create;
+  create.set_parent(kDefaultOrganization);
+  create.mutable_api_key()->set_display_name("front desk");
+  create.mutable_api_key()->add_scopes(v1::SCOPE_FEEDBACK_READ);
+  create.set_request_id(absl::StrCat("front-desk-", run_));
+  v1::ApiKey key;
+  {
+    std::unique_ptr<grpc::ClientContext> context = Context();
+    grpc::Status status = admin(0)->CreateApiKey(context.get(), create, &key);
+    ASSERT_TRUE(status.ok()) << status.error_message();
+    KeepToken(*context);
+  }
+  ASSERT_FALSE(key.key_string().empty());
+
+  // Every node has applied the key once it has applied the write's token;
+  // then the key is accepted there.
+  auto key_works_on = [&](int node) -> grpc::Status {
+    v1::GetApiKeyRequest get;
+    get.set_name(key.name());
+    v1::ApiKey got;
+    std::unique_ptr<grpc::ClientContext> context = Context();
+    grpc::Status status = admin(node)->GetApiKey(context.get(), get, &got);
+    EXPECT_TRUE(status.ok()) << node << ": " << status.error_message();
+    v1::GetOrganizationRequest organization;
+    organization.set_name(kDefaultOrganization);
+    v1::Organization answer;
+    context = ContextWithKey(key.key_string());
+    return admin(node)->GetOrganization(context.get(), organization, &answer);
+  };
+  for (int node = 0; node < kNodes; ++node) {
+    grpc::Status status = key_works_on(node);
+    EXPECT_TRUE(status.ok()) << node << ": " << status.error_message();
+  }
+
+  // The same request id through another node: the same key, no secret.
+  {
+    v1::ApiKey replay;
+    std::unique_ptr<grpc::ClientContext> context = Context();
+    grpc::Status status =
+        admin(1)->CreateApiKey(context.get(), create, &replay);
+    ASSERT_TRUE(status.ok()) << status.error_message();
+    EXPECT_EQ(replay.name(), key.name());
+    EXPECT_EQ(replay.key_string(), "");
+  }
+
+  {
+    v1::RevokeApiKeyRequest revoke;
+    revoke.set_name(key.name());
+    v1::ApiKey revoked;
+    std::unique_ptr<grpc::ClientContext> context = Context();
+    grpc::Status status =
+        admin(2)->RevokeApiKey(context.get(), revoke, &revoked);
+    ASSERT_TRUE(status.ok()) << status.error_message();
+    EXPECT_TRUE(revoked.has_revoke_time());
+    KeepToken(*context);
+  }
+  for (int node = 0; node < kNodes; ++node) {
+    EXPECT_EQ(key_works_on(node).error_code(),
+              grpc::StatusCode::UNAUTHENTICATED)
+        << node;
+  }
+
+  // The log holds the secret's hash, never the secret.
+  absl::StatusOr<std::string> brokers =
+      ReadBootstrapFile(nodes_->bootstrap_file());
+  ASSERT_TRUE(brokers.ok()) << brokers.status();
+  const std::string secret_sha256 = Sha256(key.key_string());
+  int records = 0;
+  int with_hash = 0;
+  for (int32_t partition = 0; partition < kPartitions; ++partition) {
+    absl::StatusOr<std::vector<testing::StoredRecord>> stored =
+        testing::ReadPartition(*brokers, std::string(kCommandTopic), partition);
+    ASSERT_TRUE(stored.ok()) << stored.status();
+    for (const testing::StoredRecord& record : *stored) {
+      ++records;
+      EXPECT_FALSE(absl::StrContains(record.payload, key.key_string()))
+          << "partition " << partition << " offset " << record.offset;
+      if (absl::StrContains(record.payload, secret_sha256)) ++with_hash;
+    }
+  }
+  EXPECT_GT(records, 0);
+  // The first CreateApiKey's command and the replay's carry hashes of their
+  // own secrets; only the first's became the key.
+  EXPECT_EQ(with_hash, 1);
+}
+
+// Re-analysis started through one node: that node runs the batches, every
+// node applies them, and every node shows the same operation and items.
+TEST_F(ClusterNodesTest, AReanalysisStartedOnOneNodeEndsAlikeOnEveryNode) {
+  {
+    std::unique_ptr<grpc::ClientContext> context = Context();
+    v1::Hotel hotel;
+    grpc::Status status =
+        v1::HotelService::NewStub(nodes_->channel(0))
+            ->CreateHotel(context.get(),
+                          SampleHotel(absl::StrCat("porto-", run_)), &hotel);
+    ASSERT_TRUE(status.ok()) << status.error_message();
+    KeepToken(*context);
+    hotel_ = hotel.name();
+  }
+  for (int i = 0; i < 2 * kNodes; ++i) {
+    grpc::Status status = Ingest(i % kNodes, absl::StrCat(run_, "-r", i));
+    ASSERT_TRUE(status.ok()) << status.error_message();
+  }
+  v1::Operation started;
+  {
+    v1::ReanalyzeFeedbackRequest request;
+    request.set_parent(kDefaultOrganization);
+    std::unique_ptr<grpc::ClientContext> context = Context();
+    grpc::Status status =
+        v1::AdminService::NewStub(nodes_->channel(1))
+            ->ReanalyzeFeedback(context.get(), request, &started);
+    ASSERT_TRUE(status.ok()) << status.error_message();
+    KeepToken(*context);
+  }
+  // The operation runs in the background: each node is asked until it has
+  // applied the last batch.
+  auto finished_on = [&](int node) {
+    v1::GetOperationRequest request;
+    request.set_name(started.name());
+    v1::Operation operation;
+    const absl::Time give_up = absl::Now() + absl::Seconds(60);
+    while (absl::Now() < give_up) {
+      std::unique_ptr<grpc::ClientContext> context = Context();
+      grpc::Status status =
+          v1::AdminService::NewStub(nodes_->channel(node))
+              ->GetOperation(context.get(), request, &operation);
+      EXPECT_TRUE(status.ok()) << node << ": " << status.error_message();
+      if (!status.ok() || operation.done()) break;
+      absl::SleepFor(absl::Milliseconds(50));
+    }
+    EXPECT_TRUE(operation.done()) << "node " << node;
+    return operation;
+  };
+  const v1::Operation on_runner = finished_on(1);
+  EXPECT_FALSE(on_runner.has_error()) << on_runner.error().message();
+  EXPECT_GE(on_runner.reanalyze_feedback().total_count(), 2 * kNodes);
+  EXPECT_EQ(on_runner.reanalyze_feedback().processed_count(),
+            on_runner.reanalyze_feedback().total_count());
+  for (int node : {0, 2}) {
+    EXPECT_EQ(finished_on(node).SerializeAsString(),
+              on_runner.SerializeAsString())
+        << "node " << node;
+  }
+  // Every node lists the same operations and the same items.
+  auto listed_on = [&](int node) {
+    v1::ListOperationsRequest operations_request;
+    operations_request.set_parent(kDefaultOrganization);
+    v1::ListOperationsResponse operations;
+    std::unique_ptr<grpc::ClientContext> context = Context();
+    grpc::Status status =
+        v1::AdminService::NewStub(nodes_->channel(node))
+            ->ListOperations(context.get(), operations_request, &operations);
+    EXPECT_TRUE(status.ok()) << node << ": " << status.error_message();
+    v1::ListFeedbackRequest feedback_request;
+    feedback_request.set_parent(kDefaultOrganization);
+    feedback_request.set_page_size(1000);
+    v1::ListFeedbackResponse feedback;
+    context = Context();
+    status = v1::FeedbackService::NewStub(nodes_->channel(node))
+                 ->ListFeedback(context.get(), feedback_request, &feedback);
+    EXPECT_TRUE(status.ok()) << node << ": " << status.error_message();
+    return operations.SerializeAsString() + feedback.SerializeAsString();
+  };
+  const std::string listed = listed_on(0);
+  EXPECT_EQ(listed_on(1), listed);
+  EXPECT_EQ(listed_on(2), listed);
+}
+
+// A data dir holds one cluster's state: a node refuses an embedded
+// server's store, and an embedded server a node's state, each saying what
+// it found and what to do.
+TEST_F(ClusterNodesTest, AStateIsRefusedWhereItDoesNotBelong) {
+  const std::string embedded_dir = absl::StrCat(dir_.path(), "/embedded");
+  {
+    absl::StatusOr<std::unique_ptr<GuestvoicedProcess>> embedded =
+        GuestvoicedProcess::Start(
+            {.binary = GUESTVOICED,
+             .data_dir = embedded_dir,
+             .log_path = absl::StrCat(dir_.path(), "/embedded-0.log"),
+             .flags = {"--sync_writes=false"},
+             .start_deadline = absl::Seconds(60)});
+    ASSERT_THAT(embedded.status(), IsOk());
+    ASSERT_THAT((*embedded)->Stop(), IsOk());
+  }
+  absl::StatusOr<std::unique_ptr<GuestvoicedProcess>> as_node =
+      GuestvoicedProcess::Start(
+          {.binary = GUESTVOICED,
+           .data_dir = embedded_dir,
+           .log_path = absl::StrCat(dir_.path(), "/embedded-1.log"),
+           .flags = {absl::StrCat("--cluster_bootstrap_file=",
+                                  nodes_->bootstrap_file()),
+                     "--cluster_node_id=node-9", "--advertise=127.0.0.1:0"},
+           .start_deadline = absl::Seconds(120)});
+  EXPECT_THAT(as_node.status(),
+              testing::StatusIs(
+                  absl::StatusCode::kInternal,
+                  ::testing::AllOf(::testing::HasSubstr("no cluster stamp"),
+                                   ::testing::HasSubstr("fresh --data_dir"))));
+
+  ASSERT_THAT(nodes_->Stop(2), IsOk());
+  absl::StatusOr<std::unique_ptr<GuestvoicedProcess>> node_as_embedded =
+      GuestvoicedProcess::Start(
+          {.binary = GUESTVOICED,
+           .data_dir = nodes_->data_dir(2),
+           .log_path = absl::StrCat(dir_.path(), "/node-2-embedded.log"),
+           .flags = {"--sync_writes=false"},
+           .start_deadline = absl::Seconds(60)});
+  EXPECT_THAT(node_as_embedded.status(),
+              testing::StatusIs(absl::StatusCode::kInternal,
+                                ::testing::HasSubstr("cluster node's state")));
 }
 
 }  // namespace

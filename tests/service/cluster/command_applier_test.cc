@@ -9,11 +9,13 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "guestvoice/v1/admin_service.pb.h"
 #include "service/cluster/command_builder.h"
 #include "service/cluster/command_codec.h"
+#include "service/tenancy/organizations.h"
 #include "storage/keys.h"
 #include "tests/service/cluster/state_node.h"
 #include "tests/testing/status_matchers.h"
@@ -26,6 +28,7 @@ using ::guestvoice::testing::StateNode;
 using ::guestvoice::testing::StatusIs;
 using ::testing::Contains;
 using ::testing::HasSubstr;
+using ::testing::Not;
 using ::testing::StartsWith;
 
 // The state's next offset of `partition`; -1 after a failed read.
@@ -107,6 +110,120 @@ TEST_F(CommandApplierTest, AnswersWhatTheMutationAnswered) {
   ASSERT_TRUE(organization.ParseFromString(replay->response));
   EXPECT_EQ(organization.name(), "organizations/acme");
   EXPECT_EQ(replay->id_seed, "seed-1");
+}
+
+// CreateApiKey as a command: the receiving node draws the secret and keeps
+// it; the log holds only its hash; every node stores the same key; the
+// receiving node hands the secret back only when its command stored the key.
+class CreateApiKeyCommandTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    v1::CreateOrganizationRequest organization;
+    organization.set_organization_id("acme");
+    organization.mutable_organization()->set_display_name("Acme Hotels");
+    v1::Organization created;
+    ASSERT_OK(log_.Add(organization, created));
+    request_.set_parent("organizations/acme");
+    request_.mutable_api_key()->set_display_name("front desk");
+    request_.mutable_api_key()->add_scopes(v1::SCOPE_FEEDBACK_WRITE);
+    request_.set_request_id("key-1");
+  }
+
+  // The command of `request_` as the receiving node `reference_` builds it
+  // (its secret kept in `received`), appended after the log's records.
+  CommandRecord Build(ReceivingNodeOnly& received) {
+    const Mutation& mutation = *reference_.table().FindByRequest(
+        *v1::CreateApiKeyRequest::descriptor());
+    absl::StatusOr<internal::v1::Command> command = BuildCommand(
+        reference_.table(), mutation, reference_.domain(), testing::AcmeAdmin(),
+        request_,
+        absl::FromUnixSeconds(1800000000) + absl::Minutes(next_offset_),
+        absl::StrCat("key-seed-", next_offset_), &received);
+    EXPECT_OK(command.status());
+    return {.partition = 0,
+            .offset = next_offset_++,
+            .organization_id = "acme",
+            .payload = EncodeCommand(*command)};
+  }
+
+  // Applies `record` on `node`; the answer as the receiving node finishes it.
+  v1::ApiKey ApplyAndFinish(StateNode& node, const CommandRecord& record,
+                            const ReceivingNodeOnly& received) {
+    v1::ApiKey key;
+    absl::StatusOr<std::optional<AppliedCommand>> applied =
+        node.applier().Apply(record);
+    EXPECT_OK(applied.status());
+    if (!applied.ok() || !applied->has_value()) return key;
+    EXPECT_OK((*applied)->status);
+    EXPECT_TRUE(key.ParseFromString((*applied)->response));
+    EXPECT_EQ(key.key_string(), "") << "an applied answer holds a secret";
+    const Mutation& mutation =
+        *node.table().FindByRequest(*v1::CreateApiKeyRequest::descriptor());
+    EXPECT_OK(node.table().Finish(mutation, node.domain(), received, key));
+    return key;
+  }
+
+  StateNode reference_;
+  CommandLog log_{reference_};
+  v1::CreateApiKeyRequest request_;
+  int64_t next_offset_ = 1;
+};
+
+TEST_F(CreateApiKeyCommandTest, TheLogHoldsTheHashAndEveryNodeTheKey) {
+  StateNode other;
+  ApplyAll(other, log_.records());
+  ReceivingNodeOnly received;
+  const CommandRecord record = Build(received);
+  ASSERT_TRUE(received.api_key_secret.has_value());
+  const ApiKeySecret& secret = *received.api_key_secret;
+  EXPECT_THAT(record.payload, Not(HasSubstr(secret.key_string())));
+  EXPECT_THAT(record.payload, HasSubstr(secret.sha256()));
+
+  const v1::ApiKey answer = ApplyAndFinish(reference_, record, received);
+  EXPECT_EQ(answer.key_string(), secret.key_string());
+  const v1::ApiKey elsewhere = ApplyAndFinish(other, record, {});
+  EXPECT_EQ(elsewhere.name(), answer.name());
+  EXPECT_EQ(other.Contents(), reference_.Contents());
+  for (StateNode* node : {&reference_, &other}) {
+    ASSERT_OK_AND_ASSIGN(
+        ApiKeyHolder holder,
+        LookupApiKeyHolder(node->store(), secret.key_string()));
+    EXPECT_EQ(holder.principal.api_key_name(), answer.name());
+  }
+}
+
+TEST_F(CreateApiKeyCommandTest, AReplayedRequestIdAnswersWithoutASecret) {
+  ReceivingNodeOnly first_received;
+  const v1::ApiKey first =
+      ApplyAndFinish(reference_, Build(first_received), first_received);
+  ASSERT_FALSE(first.key_string().empty());
+  // The retry is received anew (another node, another secret).
+  ReceivingNodeOnly retry_received;
+  const v1::ApiKey retry =
+      ApplyAndFinish(reference_, Build(retry_received), retry_received);
+  EXPECT_EQ(retry.name(), first.name());
+  EXPECT_EQ(retry.key_string(), "");
+  EXPECT_THAT(LookupApiKeyHolder(reference_.store(),
+                                 retry_received.api_key_secret->key_string()),
+              StatusIs(absl::StatusCode::kUnauthenticated));
+}
+
+TEST_F(CreateApiKeyCommandTest, BadInputIsRefusedWhenAppliedAndStoresNothing) {
+  request_.mutable_api_key()->clear_scopes();
+  ReceivingNodeOnly received;
+  const CommandRecord record = Build(received);
+  const std::vector<std::string> before = reference_.Contents();
+  ASSERT_OK_AND_ASSIGN(std::optional<AppliedCommand> applied,
+                       reference_.applier().Apply(record));
+  ASSERT_TRUE(applied.has_value());
+  EXPECT_THAT(applied->status, StatusIs(absl::StatusCode::kInvalidArgument,
+                                        HasSubstr("api_key.scopes")));
+  std::vector<std::string> after = reference_.Contents();
+  // Only the partition's offset moved on.
+  ASSERT_EQ(after.size(), before.size());
+  EXPECT_THAT(LookupApiKeyHolder(reference_.store(),
+                                 received.api_key_secret->key_string()),
+              StatusIs(absl::StatusCode::kUnauthenticated));
 }
 
 class UnreadableRecordTest : public ::testing::Test {

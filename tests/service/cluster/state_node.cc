@@ -22,7 +22,9 @@ namespace guestvoice::testing {
 using service::cluster::AppliedCommand;
 using service::cluster::CommandRecord;
 
-StateNode::StateNode() { Open(); }
+StateNode::StateNode(std::string node_id) : node_id_(std::move(node_id)) {
+  Open();
+}
 
 void StateNode::Open() {
   ASSERT_OK_AND_ASSIGN(store_, storage::Store::Open({.data_dir = dir_.path(),
@@ -32,7 +34,8 @@ void StateNode::Open() {
       service::cluster::MutationDeps{
           .api_key_verifier = *verifier_,
           .publisher = publisher_,
-          .analyzer = analysis::FeedbackAnalyzer::Default()});
+          .analyzer = analysis::FeedbackAnalyzer::Default(),
+          .node_id = node_id_});
   applier_ = std::make_unique<service::cluster::CommandApplier>(
       *table_, *store_, locks_, attribution_locks_);
 }
@@ -68,6 +71,12 @@ service::Principal AcmeAdmin() {
 
 absl::Status CommandLog::Add(const google::protobuf::Message& request,
                              google::protobuf::Message& response) {
+  return Add(AcmeAdmin(), request, response);
+}
+
+absl::Status CommandLog::Add(const service::Principal& caller,
+                             const google::protobuf::Message& request,
+                             google::protobuf::Message& response) {
   const service::cluster::MutationTable& table = reference_.table();
   const service::cluster::Mutation* mutation =
       table.FindByRequest(*request.GetDescriptor());
@@ -78,7 +87,7 @@ absl::Status CommandLog::Add(const google::protobuf::Message& request,
   receive_time_ += absl::Minutes(1);
   absl::StatusOr<::guestvoice::internal::v1::Command> command =
       service::cluster::BuildCommand(table, *mutation, reference_.domain(),
-                                     AcmeAdmin(), request, receive_time_,
+                                     caller, request, receive_time_,
                                      absl::StrCat("seed-", records_.size()));
   if (!command.ok()) return command.status();
   CommandRecord record{.partition = partition_,

@@ -30,7 +30,9 @@ namespace guestvoice::testing {
 
 class StateNode {
  public:
-  StateNode();
+  // `node_id`: the cluster node id its mutations record (a re-analysis's
+  // runner).
+  explicit StateNode(std::string node_id = "");
 
   // Closes the store and opens it again with a new applier, as a restarted
   // node does.
@@ -46,6 +48,7 @@ class StateNode {
  private:
   void Open();
 
+  const std::string node_id_;
   TempDir dir_;
   SystemClock clock_;
   service::SystemIdSource ids_;
@@ -71,6 +74,10 @@ class CommandLog {
   // the like mean no command), appends it and applies it on the
   // reference, filling `response` from its outcome, which it returns.
   absl::Status Add(const google::protobuf::Message& request,
+                   google::protobuf::Message& response);
+  // As `caller`.
+  absl::Status Add(const service::Principal& caller,
+                   const google::protobuf::Message& request,
                    google::protobuf::Message& response);
 
   // A scripted mix of every kind of mutation: tenancy, hotels, feedback

@@ -6,6 +6,7 @@
 #include "service/feedback/reanalysis.h"
 
 #include <map>
+#include <memory>
 #include <string>
 
 #include "absl/strings/str_cat.h"
@@ -172,11 +173,11 @@ TEST_F(ReanalysisTest, AStoppedRunResumesOnANewRunnerWithNothingTwice) {
 
   // The next start finds the operation unfinished and completes it.
   const FeedbackReanalysis restarted(domain(), *edited_, 2);
-  absl::StatusOr<std::unique_ptr<ReanalysisRunner>> runner =
-      ReanalysisRunner::Start(restarted, domain());
-  ASSERT_OK(runner.status());
-  (*runner)->WaitUntilIdle();
-  (*runner)->Stop();
+  ReanalysisRunner runner;
+  ASSERT_OK(runner.Start(
+      store(), std::make_unique<LocalReanalysisBatches>(restarted, domain())));
+  runner.WaitUntilIdle();
+  runner.Stop();
 
   const v1::Operation finished = Get(started.name());
   EXPECT_TRUE(finished.done());
