@@ -115,6 +115,15 @@ KafkaSettings ConsumerSettings(const ClusterOptions& options,
   };
 }
 
+KafkaSettings OwnershipGroupSettings(const ClusterOptions& options,
+                                     std::string_view group_id) {
+  KafkaSettings settings = ConsumerSettings(options, group_id);
+  for (auto& [name, value] : settings) {
+    if (name == "partition.assignment.strategy") value = "roundrobin";
+  }
+  return settings;
+}
+
 KafkaSettings NodeMapReaderSettings(const ClusterOptions& options) {
   return {
       {"bootstrap.servers", options.bootstrap_servers},

@@ -75,6 +75,16 @@ KafkaSettings NodeMapReaderSettings(const ClusterOptions& options);
 // WriteBatch), no silent offset reset, cooperative assignment.
 KafkaSettings ConsumerSettings(const ClusterOptions& options,
                                std::string_view group_id);
+// librdkafka settings of the ownership group's member (ownership_group.h):
+// ConsumerSettings with the eager round-robin assignor. Debian's librdkafka
+// 2.0.2 aborts (assertion `assignor_state` in
+// rd_kafka_sticky_assignor_state_destroy, librdkafka issue 4312, fixed in
+// 2.3.0) when a cooperative-sticky member is destroyed before its first
+// assignment: a node stopped while the group still rebalances. The cost of
+// eager: every rebalance revokes all of a node's partitions for a moment,
+// which ownership, a lease that moves at any time, already allows for.
+KafkaSettings OwnershipGroupSettings(const ClusterOptions& options,
+                                     std::string_view group_id);
 
 // A librdkafka global configuration holding `settings`; INVALID_ARGUMENT
 // naming the setting librdkafka refused.

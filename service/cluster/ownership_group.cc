@@ -91,7 +91,7 @@ class OwnershipGroup::Rebalance : public RdKafka::RebalanceCb {
 absl::StatusOr<std::unique_ptr<OwnershipGroup>> OwnershipGroup::Create(
     const ClusterOptions& options, OnChange on_change) {
   absl::StatusOr<std::unique_ptr<RdKafka::Conf>> conf =
-      BuildKafkaConf(ConsumerSettings(options, kOwnersGroup));
+      BuildKafkaConf(OwnershipGroupSettings(options, kOwnersGroup));
   if (!conf.ok()) return conf.status();
   std::unique_ptr<OwnershipGroup> group(
       new OwnershipGroup(options, std::move(on_change)));

@@ -536,6 +536,10 @@ TEST_F(ClusterNodesTest, AReanalysisStartedOnOneNodeEndsAlikeOnEveryNode) {
     EXPECT_TRUE(status.ok()) << node << ": " << status.error_message();
     v1::ListFeedbackRequest feedback_request;
     feedback_request.set_parent(kDefaultOrganization);
+    // This test's hotel: the organization's other items, from the tests
+    // before it on the shared log, would span pages, and a page token is
+    // signed by each node's own secret.
+    feedback_request.set_hotel(hotel_);
     feedback_request.set_page_size(1000);
     v1::ListFeedbackResponse feedback;
     context = Context();
