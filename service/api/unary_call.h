@@ -196,15 +196,9 @@ class UnaryCall final : public grpc::ServerUnaryReactor, public PendingCall {
       Complete(absl::CancelledError("the call was cancelled"));
       return;
     }
-    if (!caller_.has_value()) {
-      absl::StatusOr<Principal> caller =
-          authenticator_.Authenticate(*context_, scope_);
-      if (!caller.ok()) {
-        Complete(caller.status());
-        return;
-      }
-      caller_ = *std::move(caller);
-    }
+    // The token first: the key itself may be what the caller wrote (a key
+    // created, or revoked, through another node), so the call is
+    // authenticated against the state its token names.
     if (awaits_token_) {
       absl::StatusOr<cluster::RecordPosition> token =
           ConsistencyTokenOf(*context_);
@@ -216,6 +210,15 @@ class UnaryCall final : public grpc::ServerUnaryReactor, public PendingCall {
         AwaitToken(*token);
         return;
       }
+    }
+    if (!caller_.has_value()) {
+      absl::StatusOr<Principal> caller =
+          authenticator_.Authenticate(*context_, scope_);
+      if (!caller.ok()) {
+        Complete(caller.status());
+        return;
+      }
+      caller_ = *std::move(caller);
     }
     if constexpr (kCompletesLater) {
       handler_(*caller_, *this);
@@ -328,9 +331,11 @@ class UnaryCall final : public grpc::ServerUnaryReactor, public PendingCall {
 // without running. A call carrying a consistency token this node has not
 // applied yet waits for it registered (AppliedProgress::WhenApplied), on no
 // thread, then queues for a worker; its deadline or cancellation ends the
-// wait at once. A kQuickRead call may run `handler` twice (the first try's
-// reads needed the disk), so it must not change anything but the response.
-// Every call reports to deps.calls as it finishes (metrics, log).
+// wait at once. Such a call is authenticated after the wait, against the
+// state its token names (a key created or revoked through another node). A
+// kQuickRead call may run `handler` twice (the first try's reads needed the
+// disk), so it must not change anything but the response. Every call reports to
+// deps.calls as it finishes (metrics, log).
 template <typename Handler>
 grpc::ServerUnaryReactor* RunUnary(
     grpc::CallbackServerContext* context,

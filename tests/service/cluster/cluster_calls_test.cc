@@ -4,7 +4,8 @@
 // the test starts it. While every write waits for its command to be
 // applied, more writes than write workers are in flight, plain reads and
 // health checks are answered, and reads carrying a consistency token wait
-// registered rather than on a read worker. A write past its deadline, or
+// registered rather than on a read worker, and are authenticated once it
+// is applied (a key made through another node). A write past its deadline, or
 // cancelled, ends at once and leaves no registration behind; a partition
 // that stops fails its waiters. Nothing here sleeps: the test waits for
 // AppliedProgress to hold the registrations it expects.
@@ -30,6 +31,7 @@
 #include "gmock/gmock.h"
 #include "grpc/health/v1/health.pb.h"
 #include "gtest/gtest.h"
+#include "guestvoice/v1/admin_service.pb.h"
 #include "guestvoice/v1/feedback_service.grpc.pb.h"
 #include "guestvoice/v1/hotel_service.grpc.pb.h"
 #include "service/api/call_metrics.h"
@@ -45,7 +47,10 @@
 #include "service/cluster/command_applier.h"
 #include "service/cluster/command_partition.h"
 #include "service/cluster/command_producer.h"
+#include "service/cluster/mutation_runner.h"
 #include "service/core/id_source.h"
+#include "service/core/principal.h"
+#include "service/core/resource_names.h"
 #include "service/tenancy/bootstrap.h"
 #include "tests/service/cluster/kafka_test_support.h"
 #include "tests/service/cluster/mock_kafka_cluster.h"
@@ -150,16 +155,20 @@ class HeldBackNode {
   DomainContext domain() {
     return {*store_, locks_, clock_, ids_, attribution_locks_};
   }
+  // A call's context with `key`, the node's admin key when empty.
   std::unique_ptr<grpc::ClientContext> Context(
-      absl::Duration deadline = kPatience) const {
+      absl::Duration deadline = kPatience, const std::string& key = "") const {
     auto context = std::make_unique<grpc::ClientContext>();
-    context->AddMetadata("authorization", absl::StrCat("Bearer ", admin_key_));
+    context->AddMetadata(
+        "authorization",
+        absl::StrCat("Bearer ", key.empty() ? admin_key_ : key));
     context->set_deadline(absl::ToChronoTime(absl::Now() + deadline));
     return context;
   }
 
   std::shared_ptr<grpc::Channel> channel() const { return channel_; }
   AppliedProgress& progress() { return progress_; }
+  MutationRunner& mutations() { return *mutations_; }
   CommandProducer& producer() { return *producer_; }
   const ClusterOptions& options() const { return options_; }
   int32_t default_partition() const {
@@ -229,8 +238,9 @@ struct CreateHotelCall {
 
 struct ListHotelsCall {
   ListHotelsCall(const HeldBackNode& node, const std::string& token,
-                 absl::Duration deadline = kPatience)
-      : context(node.Context(deadline)) {
+                 absl::Duration deadline = kPatience,
+                 const std::string& key = "")
+      : context(node.Context(deadline, key)) {
     if (!token.empty()) context->AddMetadata(kConsistencyHeader, token);
     thread = std::thread([this, &node] {
       v1::ListHotelsRequest request;
@@ -504,6 +514,36 @@ TEST_F(ClusterCallsTest, ACancelledImportAbandonsItsWaitingItems) {
   import.Join();
   EXPECT_THAT(import.status, GrpcCodeIs(grpc::StatusCode::CANCELLED));
   EXPECT_TRUE(node->progress().AwaitWaiting(0, absl::Now() + kPatience));
+}
+
+TEST_F(ClusterCallsTest, AKeyMadeThroughAnotherNodeWorksWithItsToken) {
+  std::unique_ptr<HeldBackNode> maker;
+  std::unique_ptr<HeldBackNode> user;
+  ASSERT_NO_FATAL_FAILURE(maker = StartNode());
+  ASSERT_NO_FATAL_FAILURE(user = StartNode());
+  maker->StartApplying();
+  google::protobuf::RepeatedField<int> scopes;
+  scopes.Add(v1::SCOPE_ADMIN);
+  const Principal default_admin("default", FormatApiKeyName("default", "admin"),
+                                scopes);
+  v1::CreateApiKeyRequest create;
+  create.set_parent(kDefault);
+  create.mutable_api_key()->set_display_name("front desk");
+  create.mutable_api_key()->add_scopes(v1::SCOPE_FEEDBACK_READ);
+  v1::ApiKey key;
+  ASSERT_OK_AND_ASSIGN(std::string token,
+                       RunAndWait(maker->mutations(), default_admin, create,
+                                  key, absl::Now() + kPatience));
+  ASSERT_FALSE(key.key_string().empty());
+
+  // The other node has not applied the key yet: the call waits for the
+  // token rather than refusing a key it does not know yet.
+  ListHotelsCall read(*user, token, kPatience, key.key_string());
+  ASSERT_TRUE(user->progress().AwaitWaiting(1, absl::Now() + kPatience));
+  user->StartApplying();
+  read.Join();
+  EXPECT_TRUE(read.status.ok()) << read.status.error_message();
+  EXPECT_EQ(user->progress().waiting(), 0u);
 }
 
 }  // namespace
