@@ -12,10 +12,11 @@ class ExpiryFilter final : public rocksdb::CompactionFilter {
   explicit ExpiryFilter(const ExpiringFamily::IsExpired& is_expired)
       : is_expired_(is_expired) {}
 
-  bool Filter(int /*level*/, const rocksdb::Slice& /*key*/,
+  bool Filter(int /*level*/, const rocksdb::Slice& key,
               const rocksdb::Slice& existing_value, std::string* /*new_value*/,
               bool* /*value_changed*/) const override {
     return is_expired_(
+        std::string_view(key.data(), key.size()),
         std::string_view(existing_value.data(), existing_value.size()));
   }
 

@@ -314,6 +314,16 @@ std::string RequestIdKey(std::string_view org_id, std::string_view method,
       .Release();
 }
 
+absl::StatusOr<RequestIdKeyParts> ParseRequestIdKey(std::string_view key) {
+  RequestIdKeyParts parts;
+  RETURN_IF_ERROR(KeyParser(key, KeyKind::kRequest, "request id")
+                      .Organization(parts.org_id)
+                      .String(parts.method)
+                      .String(parts.request_id)
+                      .End());
+  return parts;
+}
+
 std::string FeedbackKey(std::string_view org_id, std::string_view feedback_id) {
   return Scoped(org_id, KeyKind::kFeedback).AppendString(feedback_id).Release();
 }

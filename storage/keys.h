@@ -140,6 +140,12 @@ absl::StatusOr<LoyaltyLedgerKeyParts> ParseLoyaltyLedgerKey(
 // requests: the idempotency record of one request_id of one method.
 std::string RequestIdKey(std::string_view org_id, std::string_view method,
                          std::string_view request_id);
+struct RequestIdKeyParts {
+  std::string_view org_id;
+  std::string_view method;
+  std::string_view request_id;
+};
+absl::StatusOr<RequestIdKeyParts> ParseRequestIdKey(std::string_view key);
 
 // feedback: a feedback item (StoredFeedback), and the prefix of all of one
 // organization's.

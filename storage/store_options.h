@@ -16,8 +16,10 @@ namespace guestvoice::storage {
 // a compaction reaches an entry at its own pace, so readers must also treat
 // an expired entry they meet as absent.
 struct ExpiringFamily {
-  // Called with an entry's value, from RocksDB's compaction threads.
-  using IsExpired = std::function<bool(std::string_view value)>;
+  // Called with an entry's key and value, from RocksDB's compaction
+  // threads.
+  using IsExpired =
+      std::function<bool(std::string_view key, std::string_view value)>;
 
   ColumnFamily family;
   IsExpired is_expired;

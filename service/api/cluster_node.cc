@@ -60,11 +60,12 @@ std::string AdvertisedAddress(const std::string& advertise, int bound_port) {
 absl::StatusOr<std::unique_ptr<ClusterNode>> ClusterNode::Start(
     const cluster::ClusterOptions& options, absl::Duration start_timeout,
     const NodeMapOptions& node_map, const cluster::MutationTable& table,
-    DomainContext domain) {
+    DomainContext domain, cluster::AppliedTimes& applied_times) {
   std::unique_ptr<ClusterNode> node(
       new ClusterNode(options, start_timeout, node_map, table, domain));
   node->applier_ = std::make_unique<cluster::CommandApplier>(
-      table, domain.store, domain.locks, domain.attribution_locks);
+      table, domain.store, domain.locks, domain.attribution_locks,
+      applied_times);
   ASSIGN_OR_RETURN(node->producer_,
                    Retry<std::unique_ptr<cluster::CommandProducer>>(
                        "checking the command topic", start_timeout, [&] {

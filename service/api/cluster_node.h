@@ -49,12 +49,13 @@ class ClusterNode {
   // backoff while the cluster does not answer or a topic is not (yet) right,
   // for up to `start_timeout`; then fails with the last reason (UNAVAILABLE:
   // unreachable; FAILED_PRECONDITION: a topic, with what to fix). `domain`
-  // is the server's (its store, locks, clock and ids); `table` and it must
-  // outlive the node.
+  // is the server's (its store, locks, clock and ids); `applied_times` is
+  // what its store's request records expire by, which the node advances as
+  // it applies. `table`, `domain` and `applied_times` must outlive the node.
   static absl::StatusOr<std::unique_ptr<ClusterNode>> Start(
       const cluster::ClusterOptions& options, absl::Duration start_timeout,
       const NodeMapOptions& node_map, const cluster::MutationTable& table,
-      DomainContext domain);
+      DomainContext domain, cluster::AppliedTimes& applied_times);
 
   ClusterNode(const ClusterNode&) = delete;
   ClusterNode& operator=(const ClusterNode&) = delete;
@@ -63,6 +64,8 @@ class ClusterNode {
 
   cluster::MutationRunner& mutations() { return *mutations_; }
   cluster::AppliedProgress& progress() { return progress_; }
+  // The command topic's partition count.
+  int32_t partition_count() const { return producer_->partition_count(); }
   // The partitions this node owns: none until it has caught up and joined
   // the ownership group.
   const cluster::PartitionOwnership& ownership() const { return *ownership_; }

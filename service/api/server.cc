@@ -146,6 +146,16 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(ServerOptions options) {
                                                             opts.data_dir));
   }
 
+  // Request records expire by the applied time on a cluster node: its state
+  // must not depend on when it applied the log.
+  RequestExpiryNow expiry_now = ExpiryByClock(*server->clock_);
+  if (opts.cluster.has_value()) {
+    server->applied_times_ = std::make_unique<cluster::AppliedTimes>();
+    expiry_now = [times =
+                      server->applied_times_.get()](std::string_view org_id) {
+      return times->ExpiryNow(org_id);
+    };
+  }
   ASSIGN_OR_RETURN(
       server->store_,
       storage::Store::Open(
@@ -153,7 +163,7 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(ServerOptions options) {
            .sync_writes = opts.sync_writes,
            .block_cache_bytes = opts.block_cache_bytes,
            .read_cache_bytes = opts.read_cache_bytes,
-           .expiring_families = {ExpiringRequestRecords(*server->clock_)},
+           .expiring_families = {ExpiringRequestRecords(std::move(expiry_now))},
            .shared_secret = std::move(page_token_secret)}));
   if (server->store_->needs_upgrade()) {
     // Every schema so far changed only what the feedback items determine.
@@ -215,16 +225,13 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(ServerOptions options) {
   server->import_streams_ = std::make_unique<ImportStreams>(opts.imports);
   server->counting_publisher_ =
       std::make_unique<CountingPublisher>(*server->feedback_watchers_);
-  server->mutation_table_ =
-      std::make_unique<cluster::MutationTable>(cluster::MutationDeps{
-          .api_key_verifier = *server->api_key_verifier_,
-          .publisher = *server->counting_publisher_,
-          .analyzer = analysis::FeedbackAnalyzer::Default(),
-          .analysis_times = &server->analysis_times_,
-          .reanalysis = server->reanalysis_runner_.get(),
-          .node_id =
-              opts.cluster.has_value() ? opts.cluster->node_id : std::string(),
-          .backups = server->store_backups_.get()});
+  server->mutation_table_ = std::make_unique<cluster::MutationTable>(
+      cluster::MutationDeps{.api_key_verifier = *server->api_key_verifier_,
+                            .publisher = *server->counting_publisher_,
+                            .analyzer = analysis::FeedbackAnalyzer::Default(),
+                            .analysis_times = &server->analysis_times_,
+                            .reanalysis = server->reanalysis_runner_.get(),
+                            .backups = server->store_backups_.get()});
   cluster::MutationRunner* mutations = nullptr;
   cluster::AppliedProgress* applied = nullptr;
   std::unique_ptr<ReanalysisBatches> reanalysis_batches;
@@ -233,12 +240,13 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(ServerOptions options) {
         server->cluster_node_,
         ClusterNode::Start(*opts.cluster, opts.cluster_start_timeout,
                            opts.cluster_node_map, *server->mutation_table_,
-                           domain));
+                           domain, *server->applied_times_));
     mutations = &server->cluster_node_->mutations();
     applied = &server->cluster_node_->progress();
     reanalysis_batches = std::make_unique<cluster::ClusterReanalysisBatches>(
-        opts.cluster->node_id, domain, analysis::FeedbackAnalyzer::Default(),
-        *mutations);
+        server->cluster_node_->ownership(),
+        server->cluster_node_->partition_count(), domain,
+        analysis::FeedbackAnalyzer::Default(), *mutations);
   } else {
     server->embedded_mutations_ = std::make_unique<cluster::EmbeddedMutations>(
         *server->mutation_table_, domain);

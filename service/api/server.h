@@ -25,6 +25,7 @@
 #include "service/api/import_streams.h"
 #include "service/api/metrics_endpoint.h"
 #include "service/api/server_metrics.h"
+#include "service/cluster/applied_times.h"
 #include "service/cluster/kafka_config.h"
 #include "service/cluster/mutation_runner.h"
 #include "service/cluster/mutation_table.h"
@@ -182,6 +183,9 @@ class Server {
   SystemClock system_clock_;
   const Clock* clock_ = nullptr;
   SystemIdSource ids_;
+  // What the store's request records expire by in the cluster mode; before
+  // the store, whose compactions read it.
+  std::unique_ptr<cluster::AppliedTimes> applied_times_;
   std::unique_ptr<storage::Store> store_;
   // After store_, so it goes first; null without a backup_dir.
   std::unique_ptr<storage::Backups> backups_;

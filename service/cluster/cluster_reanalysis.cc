@@ -6,31 +6,35 @@
 #include "common/status_macros.h"
 #include "guestvoice/internal/v1/commands.pb.h"
 #include "guestvoice/v1/operation.pb.h"
+#include "service/cluster/command_partition.h"
 #include "service/core/principal.h"
 #include "service/tenancy/operations.h"
 
 namespace guestvoice::service::cluster {
 
-bool RunsOperationHere(
-    std::string_view node_id,
-    const ::guestvoice::internal::v1::StoredOperation& operation) {
-  return operation.runner_node_id() == node_id;
+bool RunsOperationHere(const PartitionOwnership& ownership,
+                       int32_t partition_count,
+                       const OperationName& operation) {
+  return ownership.Owns(
+      CommandPartition(operation.organization, partition_count));
 }
 
-absl::StatusOr<bool> ClusterReanalysisBatches::RunNext(
+absl::StatusOr<NextBatch> ClusterReanalysisBatches::RunNext(
     const OperationName& name) {
   ASSIGN_OR_RETURN(std::optional<internal::v1::StoredOperation> stored,
                    ReadStoredOperation(node_.store, name));
-  if (!stored.has_value() || stored->operation().done() ||
-      !RunsOperationHere(node_id_, *stored)) {
-    return true;
+  if (!stored.has_value() || stored->operation().done()) {
+    return NextBatch::kFinished;
+  }
+  if (!RunsOperationHere(ownership_, partition_count_, name)) {
+    return NextBatch::kElsewhere;
   }
   const FeedbackReanalysis reanalysis(node_, analyzer_, items_per_batch_);
   absl::StatusOr<std::optional<internal::v1::ReanalysisBatchRequest>> prepared =
       reanalysis.PrepareBatch(name);
   internal::v1::ReanalysisBatchRequest batch;
   if (prepared.ok()) {
-    if (!prepared->has_value()) return true;
+    if (!prepared->has_value()) return NextBatch::kFinished;
     batch = **std::move(prepared);
   } else {
     // This state cannot be read for the batch (an unreadable item): the
@@ -48,12 +52,13 @@ absl::StatusOr<bool> ClusterReanalysisBatches::RunNext(
   absl::StatusOr<std::string> ran = RunAndWait(
       mutations_, runner, batch, operation, absl::Now() + kBatchDeadline);
   if (ran.status().code() == absl::StatusCode::kAborted) {
-    // Prepared from a state behind the log (a batch of this runner's that
-    // was still on its way came first): prepare the next one again.
-    return false;
+    // Prepared from a state behind the log (a batch of this runner's, or
+    // of the partition's previous owner, that was still on its way came
+    // first): prepare the next one again.
+    return NextBatch::kMore;
   }
   RETURN_IF_ERROR(ran.status());
-  return operation.done();
+  return operation.done() ? NextBatch::kFinished : NextBatch::kMore;
 }
 
 }  // namespace guestvoice::service::cluster

@@ -133,6 +133,8 @@ absl::StatusOr<std::optional<AppliedCommand>> CommandApplier::Apply(
     }
   }
   next_offsets_[record.partition] = record.offset + 1;
+  // After its write: what it read of the state was read by the older time.
+  applied_times_.Advance(record.organization_id, clock.Now());
   stamp_.reset();
   if (applied.status.ok()) applied.response = response->SerializeAsString();
   return applied;

@@ -16,6 +16,7 @@
 #include "absl/status/statusor.h"
 #include "common/striped_lock.h"
 #include "guestvoice/internal/v1/commands.pb.h"
+#include "service/cluster/applied_times.h"
 #include "service/cluster/mutation_table.h"
 #include "service/cluster/partition_consumer.h"
 #include "storage/store.h"
@@ -36,14 +37,17 @@ struct AppliedCommand {
 
 class CommandApplier {
  public:
-  // Applies `table`'s replicated mutations to `store`; everything must
-  // outlive this. One thread at a time.
+  // Applies `table`'s replicated mutations to `store`, advancing
+  // `applied_times` (which `store`'s request records expire by) with each
+  // command applied; everything must outlive this. One thread at a time.
   CommandApplier(const MutationTable& table, storage::Store& store,
-                 StripedLock& locks, StripedLock& attribution_locks)
+                 StripedLock& locks, StripedLock& attribution_locks,
+                 AppliedTimes& applied_times)
       : table_(table),
         store_(store),
         locks_(locks),
-        attribution_locks_(attribution_locks) {}
+        attribution_locks_(attribution_locks),
+        applied_times_(applied_times) {}
 
   // The first command this applier applies stores `stamp` in its WriteBatch
   // (a new state's: cluster_stamp.h).
@@ -72,6 +76,7 @@ class CommandApplier {
   storage::Store& store_;
   StripedLock& locks_;
   StripedLock& attribution_locks_;
+  AppliedTimes& applied_times_;
   // NextOffset's answers, kept current by Apply.
   absl::flat_hash_map<int32_t, int64_t> next_offsets_;
   // Until the first command is applied.

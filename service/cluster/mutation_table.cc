@@ -193,7 +193,7 @@ MutationTable::MutationTable(MutationDeps deps) : deps_(deps) {
       "AdminService", "ReanalyzeFeedback", kReplicated);
   reanalyze.prepare = [](const MutationDeps& deps, MutationCall& call) {
     *call.command.mutable_prepared_reanalysis() =
-        FeedbackReanalysis(call.domain, deps.analyzer).Prepare(deps.node_id);
+        FeedbackReanalysis(call.domain, deps.analyzer).Prepare();
     return absl::OkStatus();
   };
   reanalyze.apply = [](const MutationDeps& deps,

@@ -60,12 +60,10 @@ struct MutationDeps {
   const analysis::FeedbackAnalyzer& analyzer;
   // The analysis time of each item prepared here; may be null.
   DurationHistogram* analysis_times = nullptr;
-  // Where a new re-analysis operation is queued, on every node (each runner
-  // runs only its own: cluster_reanalysis.h); null where none runs.
+  // Where a new re-analysis operation is queued, on every node (only the
+  // owner of its partition runs it: cluster_reanalysis.h); null where none
+  // runs.
   ReanalysisRunner* reanalysis = nullptr;
-  // This node's --cluster_node_id, recorded as the runner of the operations
-  // it receives; empty in the embedded mode.
-  std::string node_id;
   // This node's backups (CreateBackup, DeleteBackup).
   const StoreBackups* backups = nullptr;
 };

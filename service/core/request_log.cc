@@ -3,6 +3,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/status/statusor.h"
@@ -94,10 +95,23 @@ bool RequestRecordExpired(std::string_view record, absl::Time now) {
          Expired(parsed, now);
 }
 
-storage::ExpiringFamily ExpiringRequestRecords(const Clock& clock) {
+RequestExpiryNow ExpiryByClock(const Clock& clock) {
+  return [&clock](std::string_view) -> std::optional<absl::Time> {
+    return clock.Now();
+  };
+}
+
+storage::ExpiringFamily ExpiringRequestRecords(RequestExpiryNow now) {
   return {.family = storage::ColumnFamily::kRequests,
-          .is_expired = [&clock](std::string_view record) {
-            return RequestRecordExpired(record, clock.Now());
+          .is_expired = [now = std::move(now)](std::string_view key,
+                                               std::string_view record) {
+            // An unreadable key is kept for the verify tool to report.
+            absl::StatusOr<storage::RequestIdKeyParts> parts =
+                storage::ParseRequestIdKey(key);
+            if (!parts.ok()) return false;
+            const std::optional<absl::Time> expiry_now = now(parts->org_id);
+            return expiry_now.has_value() &&
+                   RequestRecordExpired(record, *expiry_now);
           }};
 }
 

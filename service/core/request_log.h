@@ -7,6 +7,8 @@
 // either both exist or neither does. Records are kept for
 // kRequestIdLifetime; after that the id is free again (docs/security.md).
 
+#include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -31,9 +33,19 @@ inline constexpr absl::Duration kRequestIdLifetime = absl::Hours(24 * 7);
 // expired: it is kept for the verify tool to report.
 bool RequestRecordExpired(std::string_view record, absl::Time now);
 
+// The time by which an organization's request records expire now, given its
+// id; nullopt: none of them expires now.
+using RequestExpiryNow =
+    std::function<std::optional<absl::Time>(std::string_view org_id)>;
+
+// RequestExpiryNow by `clock`, for every organization: the embedded mode's.
+RequestExpiryNow ExpiryByClock(const Clock& clock);
+
 // The store options that let compactions drop expired request records, by
-// `clock` (which must outlive the store).
-storage::ExpiringFamily ExpiringRequestRecords(const Clock& clock);
+// `now`: the server's clock in the embedded mode, the applied time in the
+// cluster mode (service/cluster/applied_times.h). What it uses must outlive
+// the store.
+storage::ExpiringFamily ExpiringRequestRecords(RequestExpiryNow now);
 
 // One create call, as CreateOnce needs it.
 struct CreateCall {

@@ -48,10 +48,8 @@ bool SameAnalysis(const v1::FeedbackAnalysis& a,
 
 }  // namespace
 
-internal::v1::PreparedReanalysis FeedbackReanalysis::Prepare(
-    std::string_view node_id) const {
+internal::v1::PreparedReanalysis FeedbackReanalysis::Prepare() const {
   internal::v1::PreparedReanalysis prepared;
-  prepared.set_runner_node_id(std::string(node_id));
   prepared.set_taxonomy_version(std::string(analyzer_.taxonomy().version()));
   return prepared;
 }
@@ -59,7 +57,7 @@ internal::v1::PreparedReanalysis FeedbackReanalysis::Prepare(
 absl::Status FeedbackReanalysis::Start(
     const Principal& caller, const v1::ReanalyzeFeedbackRequest& request,
     v1::Operation& response) const {
-  return Start(caller, request, Prepare(""), response);
+  return Start(caller, request, Prepare(), response);
 }
 
 absl::Status FeedbackReanalysis::Start(
@@ -73,7 +71,6 @@ absl::Status FeedbackReanalysis::Start(
   const absl::Time now = deps_.clock.Now();
   const OperationName name{organization, NewOperationId(now, deps_.ids)};
   internal::v1::StoredOperation stored;
-  stored.set_runner_node_id(prepared.runner_node_id());
   v1::Operation& operation = *stored.mutable_operation();
   operation.set_name(FormatOperationName(name.organization, name.operation));
   *operation.mutable_create_time() = ToProtoTimestamp(now);

@@ -43,9 +43,9 @@ class FeedbackReanalysis {
                      int64_t items_per_batch = kDefaultItemsPerBatch)
       : deps_(deps), analyzer_(analyzer), items_per_batch_(items_per_batch) {}
 
-  // What the receiving node decides for a new operation: it runs it, as
-  // `node_id` ("" in the embedded mode), with this analyser's taxonomy.
-  internal::v1::PreparedReanalysis Prepare(std::string_view node_id) const;
+  // What the receiving node decides for a new operation: this analyser's
+  // taxonomy.
+  internal::v1::PreparedReanalysis Prepare() const;
 
   // AdminService.ReanalyzeFeedback: stores a new operation of the parent
   // organization, not done, run as `prepared` says, and returns it. The
@@ -55,7 +55,7 @@ class FeedbackReanalysis {
                      const v1::ReanalyzeFeedbackRequest& request,
                      const internal::v1::PreparedReanalysis& prepared,
                      v1::Operation& response) const;
-  // Start with Prepare("").
+  // Start with Prepare().
   absl::Status Start(const Principal& caller,
                      const v1::ReanalyzeFeedbackRequest& request,
                      v1::Operation& response) const;

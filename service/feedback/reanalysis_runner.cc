@@ -8,15 +8,15 @@
 
 namespace guestvoice::service {
 
-absl::StatusOr<bool> LocalReanalysisBatches::RunNext(
+absl::StatusOr<NextBatch> LocalReanalysisBatches::RunNext(
     const OperationName& name) {
   absl::StatusOr<bool> done = reanalysis_.RunBatch(name);
-  if (done.ok()) return done;
+  if (done.ok()) return *done ? NextBatch::kFinished : NextBatch::kMore;
   // The operation ends with the error; had even that not been stored, it
   // stays not done and the next start tries again.
   FailOperation(deps_.store, name, done.status(), deps_.clock.Now())
       .IgnoreError();
-  return true;
+  return NextBatch::kFinished;
 }
 
 ReanalysisRunner::~ReanalysisRunner() { Stop(); }
@@ -69,14 +69,25 @@ void ReanalysisRunner::Run() {
       if (stopping_) return;
       name = queue_.front();
     }
-    absl::StatusOr<bool> done = batches_->RunNext(name);
+    absl::StatusOr<NextBatch> next = batches_->RunNext(name);
     absl::MutexLock lock(&mutex_);
-    if (!done.ok()) {
+    if (!next.ok()) {
       // Tried again after the delay, unless the runner stops meanwhile.
       mutex_.AwaitWithTimeout(absl::Condition(&stopping_), kRetryDelay);
-    } else if (*done) {
-      queue_.pop_front();
+      continue;
     }
+    if (*next == NextBatch::kElsewhere) {
+      // Its turn comes again after the others'.
+      queue_.pop_front();
+      queue_.push_back(std::move(name));
+      if (++elsewhere_in_a_row_ >= queue_.size()) {
+        elsewhere_in_a_row_ = 0;
+        mutex_.AwaitWithTimeout(absl::Condition(&stopping_), kRetryDelay);
+      }
+      continue;
+    }
+    elsewhere_in_a_row_ = 0;
+    if (*next == NextBatch::kFinished) queue_.pop_front();
   }
 }
 

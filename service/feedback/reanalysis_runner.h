@@ -17,6 +17,18 @@
 
 namespace guestvoice::service {
 
+// What is left of an operation after ReanalysisBatches::RunNext.
+enum class NextBatch {
+  // More batches: run the next one.
+  kMore,
+  // Nothing, for any runner: the operation is done, or not stored.
+  kFinished,
+  // Nothing now from this runner: another node runs the operation at the
+  // moment, and it may come to this one later (a cluster's partition
+  // owner leaving, say).
+  kElsewhere,
+};
+
 // How a ReanalysisRunner advances an operation by one batch: on the store
 // at once (the embedded mode, LocalReanalysisBatches), or as a command
 // through a cluster's log (service/cluster/cluster_reanalysis.h).
@@ -24,12 +36,11 @@ class ReanalysisBatches {
  public:
   virtual ~ReanalysisBatches() = default;
 
-  // Runs the next batch of `name`. True when the operation needs no more
-  // from this runner: it is done, not stored, or not this runner's to run.
-  // An error means "try again later" (the cluster is unreachable, say): the
+  // Runs the next batch of `name`, if it is this runner's to run. An error
+  // means "try again later" (the cluster is unreachable, say): the
   // operation stays queued. A failure no retry mends ends the operation
-  // with it, done, and returns true.
-  virtual absl::StatusOr<bool> RunNext(const OperationName& name) = 0;
+  // with it, done, and returns kFinished.
+  virtual absl::StatusOr<NextBatch> RunNext(const OperationName& name) = 0;
 };
 
 // The embedded mode's batches: FeedbackReanalysis::RunBatch on the store; a
@@ -41,7 +52,7 @@ class LocalReanalysisBatches final : public ReanalysisBatches {
                          DomainContext deps)
       : reanalysis_(reanalysis), deps_(deps) {}
 
-  absl::StatusOr<bool> RunNext(const OperationName& name) override;
+  absl::StatusOr<NextBatch> RunNext(const OperationName& name) override;
 
  private:
   const FeedbackReanalysis& reanalysis_;
@@ -51,12 +62,15 @@ class LocalReanalysisBatches final : public ReanalysisBatches {
 // Runs re-analysis operations on a thread of its own, never on a call's: one
 // operation at a time, in the order they were queued, one batch after
 // another, so no lock is held longer than a batch and ingest goes on between
-// batches. Stopping ends the work between two batches; what is left stays
-// stored as not done, and the next runner on the store resumes it.
+// batches. An operation another node runs (kElsewhere) goes to the back of
+// the queue and is asked again, until it is done or comes to this runner.
+// Stopping ends the work between two batches; what is left stays stored as
+// not done, and the next runner on the store resumes it.
 class ReanalysisRunner {
  public:
   // How long the runner waits before it tries a batch again that failed
-  // for now (ReanalysisBatches::RunNext's error).
+  // for now (ReanalysisBatches::RunNext's error), and before it asks again
+  // about operations that all run elsewhere.
   static constexpr absl::Duration kRetryDelay = absl::Seconds(1);
 
   // Not running yet: Enqueue only queues until Start.
@@ -75,7 +89,8 @@ class ReanalysisRunner {
   // Queues the operation `name` (a new one, AdminService.ReanalyzeFeedback).
   void Enqueue(OperationName name);
 
-  // Blocks until every queued operation is done (for tests and tools).
+  // Blocks until every queued operation is done, here or elsewhere (for
+  // tests and tools).
   void WaitUntilIdle();
 
   // Ends the work after the batch in progress and joins the thread.
@@ -89,6 +104,9 @@ class ReanalysisRunner {
   absl::Mutex mutex_;
   // The front one is being run.
   std::deque<OperationName> queue_ ABSL_GUARDED_BY(mutex_);
+  // How many operations in a row answered kElsewhere: once every queued one
+  // has, the runner waits kRetryDelay before asking again.
+  size_t elsewhere_in_a_row_ ABSL_GUARDED_BY(mutex_) = 0;
   bool stopping_ ABSL_GUARDED_BY(mutex_) = false;
   std::thread thread_;
 };

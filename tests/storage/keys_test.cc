@@ -117,6 +117,20 @@ TEST(KeysTest, GuestKeysRejectMalformedOnes) {
                          "guest");
 }
 
+TEST(KeysTest, RequestIdKeysRoundTrip) {
+  const std::string key = RequestIdKey("acme", "CreateHotel", "retry-1");
+  ASSERT_OK_AND_ASSIGN(RequestIdKeyParts parts, ParseRequestIdKey(key));
+  EXPECT_EQ(parts.org_id, "acme");
+  EXPECT_EQ(parts.method, "CreateHotel");
+  EXPECT_EQ(parts.request_id, "retry-1");
+}
+
+TEST(KeysTest, RequestIdKeysRejectMalformedOnes) {
+  ExpectRejectsMalformed(ParseRequestIdKey,
+                         RequestIdKey("acme", "CreateHotel", "retry-1"), "acme",
+                         "request id");
+}
+
 TEST(KeysTest, CheckInKeysRoundTrip) {
   const std::string key = CheckInKey("acme", "ana", -12, "ci-1");
   ASSERT_OK_AND_ASSIGN(CheckInKeyParts parts, ParseCheckInKey(key));

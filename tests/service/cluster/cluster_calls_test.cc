@@ -103,8 +103,8 @@ class HeldBackNode {
     CommandProducer::TopicCheck check;
     check.check_configs = false;  // the mock cluster has no DescribeConfigs
     ASSERT_OK_AND_ASSIGN(producer_, CommandProducer::Create(options_, check));
-    applier_ = std::make_unique<CommandApplier>(*table_, *store_, locks_,
-                                                attribution_locks_);
+    applier_ = std::make_unique<CommandApplier>(
+        *table_, *store_, locks_, attribution_locks_, applied_times_);
     mutations_ = std::make_unique<ClusterMutations>(*table_, domain(),
                                                     *producer_, progress_);
     imports_ = std::make_unique<ImportStreams>(imports);
@@ -191,6 +191,7 @@ class HeldBackNode {
   std::unique_ptr<MutationTable> table_;
   std::unique_ptr<CommandProducer> producer_;
   AppliedProgress progress_;
+  AppliedTimes applied_times_;
   std::unique_ptr<CommandApplier> applier_;
   std::unique_ptr<ClusterMutations> mutations_;
   BoundedExecutor reads_{kReadWorkers, 64};

@@ -3,13 +3,15 @@
 // (ClusterReanalysisBatches over a MutationRunner that appends to the log).
 // Every state that applies the log reaches the same bytes and the same
 // progress; a batch prepared from an older state is refused and changes
-// nothing; only the recorded runner runs an operation, and it resumes its
-// operations after a restart.
+// nothing; only the owner of the organization's partition runs an
+// operation, a new owner continues where the last one left off, and an
+// owner resumes its operations after a restart.
 
 #include "service/cluster/cluster_reanalysis.h"
 
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -18,6 +20,8 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "guestvoice/v1/admin_service.pb.h"
+#include "service/cluster/command_partition.h"
+#include "service/cluster/partition_ownership.h"
 #include "service/feedback/reanalysis.h"
 #include "service/feedback/reanalysis_runner.h"
 #include "service/tenancy/operations.h"
@@ -32,7 +36,7 @@ using ::guestvoice::testing::CommandLog;
 using ::guestvoice::testing::StateNode;
 using ::guestvoice::testing::StatusIs;
 
-constexpr char kRunner[] = "node-a";
+constexpr int32_t kPartitions = 4;
 constexpr int64_t kItemsPerBatch = 2;
 
 // An operator's edit of the taxonomy, so that re-analysis changes items.
@@ -64,6 +68,20 @@ class LogMutations final : public MutationRunner {
   CommandLog& log_;
 };
 
+// A node's share of the partitions, as the test sets it.
+class SetOwnership final : public PartitionOwnership {
+ public:
+  bool Owns(int32_t partition) const override {
+    return owned_.count(partition) > 0;
+  }
+  std::set<int32_t> Owned() const override { return owned_; }
+  void Gain(int32_t partition) { owned_.insert(partition); }
+  void Lose(int32_t partition) { owned_.erase(partition); }
+
+ private:
+  std::set<int32_t> owned_;
+};
+
 class ClusterReanalysisTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -83,9 +101,20 @@ class ClusterReanalysisTest : public ::testing::Test {
     return operation;
   }
 
-  ClusterReanalysisBatches Batches(const std::string& node_id) {
-    return ClusterReanalysisBatches(node_id, reference_.domain(), *edited_,
-                                    mutations_, kItemsPerBatch);
+  // The batches of a node owning what `ownership` says, on the reference
+  // node's state.
+  std::unique_ptr<ClusterReanalysisBatches> Batches(
+      const PartitionOwnership& ownership) {
+    return std::make_unique<ClusterReanalysisBatches>(
+        ownership, kPartitions, reference_.domain(), *edited_, mutations_,
+        kItemsPerBatch);
+  }
+
+  // An ownership holding acme's partition.
+  static SetOwnership OwningAcme() {
+    SetOwnership ownership;
+    ownership.Gain(CommandPartition("acme", kPartitions));
+    return ownership;
   }
 
   // `node`'s answer to GetOperation.
@@ -104,7 +133,7 @@ class ClusterReanalysisTest : public ::testing::Test {
     return name.ok() ? *name : OperationName{};
   }
 
-  StateNode reference_{kRunner};
+  StateNode reference_;
   CommandLog log_{reference_};
   LogMutations mutations_{log_};
   std::optional<analysis::FeedbackAnalyzer> edited_;
@@ -115,12 +144,13 @@ TEST_F(ClusterReanalysisTest, EveryNodeReachesTheSameItemsAndProgress) {
   EXPECT_FALSE(started.done());
   EXPECT_EQ(started.reanalyze_feedback().taxonomy_version(),
             analysis::FeedbackAnalyzer::Default().taxonomy().version());
-  ClusterReanalysisBatches batches = Batches(kRunner);
+  const SetOwnership owner = OwningAcme();
+  std::unique_ptr<ClusterReanalysisBatches> batches = Batches(owner);
   const size_t before = log_.records().size();
   int runs = 0;
-  for (bool done = false; !done; ++runs) {
+  for (NextBatch next = NextBatch::kMore; next == NextBatch::kMore; ++runs) {
     ASSERT_LT(runs, 10);
-    ASSERT_OK_AND_ASSIGN(done, batches.RunNext(NameOf(started)));
+    ASSERT_OK_AND_ASSIGN(next, batches->RunNext(NameOf(started)));
   }
   // Four items, two a batch; a batch with fewer (here none) is the last.
   EXPECT_EQ(log_.records().size() - before, 3u);
@@ -130,7 +160,7 @@ TEST_F(ClusterReanalysisTest, EveryNodeReachesTheSameItemsAndProgress) {
   EXPECT_EQ(finished.reanalyze_feedback().processed_count(), 4);
   EXPECT_GT(finished.reanalyze_feedback().changed_count(), 0);
 
-  StateNode other("node-b");
+  StateNode other;
   for (const CommandRecord& record : log_.records()) {
     ASSERT_OK_AND_ASSIGN(std::optional<AppliedCommand> applied,
                          other.applier().Apply(record));
@@ -141,14 +171,53 @@ TEST_F(ClusterReanalysisTest, EveryNodeReachesTheSameItemsAndProgress) {
             finished.SerializeAsString());
 }
 
-TEST_F(ClusterReanalysisTest, OnlyTheRecordedRunnerRunsTheOperation) {
+TEST_F(ClusterReanalysisTest, OnlyThePartitionsOwnerRunsTheOperation) {
   const v1::Operation started = Reanalyze();
-  ClusterReanalysisBatches elsewhere = Batches("node-b");
+  SetOwnership others;  // every partition but acme's
+  for (int32_t partition = 0; partition < kPartitions; ++partition) {
+    others.Gain(partition);
+  }
+  others.Lose(CommandPartition("acme", kPartitions));
   const size_t before = log_.records().size();
-  ASSERT_OK_AND_ASSIGN(bool done, elsewhere.RunNext(NameOf(started)));
-  EXPECT_TRUE(done) << "another node's operation is no work of this one";
+  ASSERT_OK_AND_ASSIGN(NextBatch next,
+                       Batches(others)->RunNext(NameOf(started)));
+  EXPECT_EQ(next, NextBatch::kElsewhere);
   EXPECT_EQ(log_.records().size(), before);
   EXPECT_FALSE(Get(reference_, started.name()).done());
+}
+
+TEST_F(ClusterReanalysisTest, ANewOwnerContinuesWhereTheLastLeftOff) {
+  const v1::Operation started = Reanalyze();
+  SetOwnership first = OwningAcme();
+  std::unique_ptr<ClusterReanalysisBatches> first_batches = Batches(first);
+  ASSERT_OK_AND_ASSIGN(NextBatch next, first_batches->RunNext(NameOf(started)));
+  ASSERT_EQ(next, NextBatch::kMore);
+  EXPECT_EQ(
+      Get(reference_, started.name()).reanalyze_feedback().processed_count(),
+      kItemsPerBatch);
+
+  // The partition moves (its owner left the group, or died).
+  first.Lose(CommandPartition("acme", kPartitions));
+  const SetOwnership second = OwningAcme();
+  std::unique_ptr<ClusterReanalysisBatches> second_batches = Batches(second);
+  ASSERT_OK_AND_ASSIGN(next, first_batches->RunNext(NameOf(started)));
+  EXPECT_EQ(next, NextBatch::kElsewhere);
+  const size_t before = log_.records().size();
+  int runs = 0;
+  for (next = NextBatch::kMore; next == NextBatch::kMore; ++runs) {
+    ASSERT_LT(runs, 10);
+    ASSERT_OK_AND_ASSIGN(next, second_batches->RunNext(NameOf(started)));
+  }
+  EXPECT_EQ(next, NextBatch::kFinished);
+  // The second owner's two batches: the rest of the items, then the last.
+  EXPECT_EQ(log_.records().size() - before, 2u);
+  const v1::Operation finished = Get(reference_, started.name());
+  EXPECT_TRUE(finished.done());
+  EXPECT_EQ(finished.reanalyze_feedback().processed_count(), 4);
+  EXPECT_EQ(finished.reanalyze_feedback().total_count(), 4);
+  // Done is done, for the old owner too.
+  ASSERT_OK_AND_ASSIGN(next, first_batches->RunNext(NameOf(started)));
+  EXPECT_EQ(next, NextBatch::kFinished);
 }
 
 TEST_F(ClusterReanalysisTest,
@@ -180,17 +249,15 @@ TEST_F(ClusterReanalysisTest,
 
 TEST_F(ClusterReanalysisTest, ARestartedRunnerResumesItsOperations) {
   const v1::Operation started = Reanalyze();
+  const SetOwnership owner = OwningAcme();
   {
-    ClusterReanalysisBatches batches = Batches(kRunner);
-    ASSERT_OK_AND_ASSIGN(bool done, batches.RunNext(NameOf(started)));
-    ASSERT_FALSE(done);
+    ASSERT_OK_AND_ASSIGN(NextBatch next,
+                         Batches(owner)->RunNext(NameOf(started)));
+    ASSERT_EQ(next, NextBatch::kMore);
   }
   reference_.Restart();
   ReanalysisRunner runner;
-  ASSERT_OK(runner.Start(
-      reference_.store(),
-      std::make_unique<ClusterReanalysisBatches>(
-          kRunner, reference_.domain(), *edited_, mutations_, kItemsPerBatch)));
+  ASSERT_OK(runner.Start(reference_.store(), Batches(owner)));
   runner.WaitUntilIdle();
   runner.Stop();
   const v1::Operation finished = Get(reference_, started.name());

@@ -1,7 +1,8 @@
 // CommandApplier: states that apply the same command log hold the same
 // bytes; each command's offset is stored with its changes, so a restarted
 // state resumes exactly and applies nothing twice; a record a node cannot
-// apply changes nothing.
+// apply changes nothing; request ids expire by the applied time, so a node
+// replaying an old log answers a retry as the live nodes did.
 
 #include "service/cluster/command_applier.h"
 
@@ -13,11 +14,14 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "guestvoice/v1/admin_service.pb.h"
+#include "guestvoice/v1/hotel_service.pb.h"
 #include "service/cluster/command_builder.h"
 #include "service/cluster/command_codec.h"
+#include "service/core/request_log.h"
 #include "service/tenancy/organizations.h"
 #include "storage/keys.h"
 #include "tests/service/cluster/state_node.h"
+#include "tests/testing/sample_requests.h"
 #include "tests/testing/status_matchers.h"
 
 namespace guestvoice::service::cluster {
@@ -115,6 +119,45 @@ TEST_F(CommandApplierTest, AnswersWhatTheMutationAnswered) {
 // CreateApiKey as a command: the receiving node draws the secret and keeps
 // it; the log holds only its hash; every node stores the same key; the
 // receiving node hands the secret back only when its command stored the key.
+// Whether `node` holds acme's record of CreateHotel request `request_id`.
+bool HoldsHotelRequest(StateNode& node, const std::string& request_id) {
+  absl::StatusOr<std::optional<std::string>> record = node.store().Get(
+      storage::ColumnFamily::kRequests,
+      storage::RequestIdKey("acme", "CreateHotel", request_id));
+  EXPECT_OK(record.status());
+  return record.ok() && record->has_value();
+}
+
+TEST_F(CommandApplierTest, RequestIdsExpireByTheAppliedTimeNotTheWallClock) {
+  v1::CreateHotelRequest create = testing::SampleHotel("retried");
+  create.set_parent("organizations/acme");
+  create.set_request_id("retry-1");
+  v1::Hotel first;
+  ASSERT_OK(log_.Add(create, first));
+  // By the wall clock the log is older than a request id's lifetime, as
+  // the log a node added later replays is: compacting by the wall clock
+  // would drop the record before the retry below is applied.
+  ASSERT_LT(
+      absl::FromCivil(absl::CivilSecond(2026, 1, 15), absl::UTCTimeZone()) +
+          kRequestIdLifetime,
+      absl::Now());
+  ASSERT_OK(reference_.store().CompactAll());
+  ASSERT_TRUE(HoldsHotelRequest(reference_, "retry-1"));
+  v1::Hotel retried;
+  ASSERT_OK(log_.Add(create, retried));
+  EXPECT_EQ(retried.name(), first.name()) << "the retry made a second hotel";
+
+  // Once the log's own time is past the lifetime (and the allowance for
+  // receiving nodes' clock skew), compactions drop the record.
+  log_.Pass(kRequestIdLifetime + AppliedTimes::kReceiveTimeSkew);
+  v1::CreateHotelRequest later = testing::SampleHotel("later");
+  later.set_parent("organizations/acme");
+  v1::Hotel created;
+  ASSERT_OK(log_.Add(later, created));
+  ASSERT_OK(reference_.store().CompactAll());
+  EXPECT_FALSE(HoldsHotelRequest(reference_, "retry-1"));
+}
+
 class CreateApiKeyCommandTest : public ::testing::Test {
  protected:
   void SetUp() override {

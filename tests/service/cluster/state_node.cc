@@ -13,6 +13,7 @@
 #include "service/cluster/command_codec.h"
 #include "service/core/proto_date.h"
 #include "service/core/proto_time.h"
+#include "service/core/request_log.h"
 #include "service/core/resource_names.h"
 #include "tests/testing/status_matchers.h"
 #include "tests/testing/store_contents.h"
@@ -22,22 +23,26 @@ namespace guestvoice::testing {
 using service::cluster::AppliedCommand;
 using service::cluster::CommandRecord;
 
-StateNode::StateNode(std::string node_id) : node_id_(std::move(node_id)) {
-  Open();
-}
+StateNode::StateNode() { Open(); }
 
 void StateNode::Open() {
-  ASSERT_OK_AND_ASSIGN(store_, storage::Store::Open({.data_dir = dir_.path(),
-                                                     .sync_writes = false}));
+  // Request records expire as on a cluster node: by the applied time.
+  ASSERT_OK_AND_ASSIGN(
+      store_, storage::Store::Open(
+                  {.data_dir = dir_.path(),
+                   .sync_writes = false,
+                   .expiring_families = {service::ExpiringRequestRecords(
+                       [this](std::string_view org_id) {
+                         return applied_times_.ExpiryNow(org_id);
+                       })}}));
   verifier_ = std::make_unique<service::ApiKeyVerifier>(*store_);
   table_ = std::make_unique<service::cluster::MutationTable>(
       service::cluster::MutationDeps{
           .api_key_verifier = *verifier_,
           .publisher = publisher_,
-          .analyzer = analysis::FeedbackAnalyzer::Default(),
-          .node_id = node_id_});
+          .analyzer = analysis::FeedbackAnalyzer::Default()});
   applier_ = std::make_unique<service::cluster::CommandApplier>(
-      *table_, *store_, locks_, attribution_locks_);
+      *table_, *store_, locks_, attribution_locks_, applied_times_);
 }
 
 void StateNode::Restart() {

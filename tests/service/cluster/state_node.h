@@ -16,6 +16,7 @@
 #include "common/clock.h"
 #include "common/striped_lock.h"
 #include "google/protobuf/message.h"
+#include "service/cluster/applied_times.h"
 #include "service/cluster/command_applier.h"
 #include "service/cluster/mutation_table.h"
 #include "service/cluster/partition_consumer.h"
@@ -30,9 +31,7 @@ namespace guestvoice::testing {
 
 class StateNode {
  public:
-  // `node_id`: the cluster node id its mutations record (a re-analysis's
-  // runner).
-  explicit StateNode(std::string node_id = "");
+  StateNode();
 
   // Closes the store and opens it again with a new applier, as a restarted
   // node does.
@@ -48,8 +47,9 @@ class StateNode {
  private:
   void Open();
 
-  const std::string node_id_;
   TempDir dir_;
+  // Before the store, whose compactions read it.
+  service::cluster::AppliedTimes applied_times_;
   SystemClock clock_;
   service::SystemIdSource ids_;
   StripedLock locks_{64};
@@ -79,6 +79,9 @@ class CommandLog {
   absl::Status Add(const service::Principal& caller,
                    const google::protobuf::Message& request,
                    google::protobuf::Message& response);
+
+  // The next command is received `gap` (and a minute) after the last.
+  void Pass(absl::Duration gap) { receive_time_ += gap; }
 
   // A scripted mix of every kind of mutation: tenancy, hotels, feedback
   // (duplicates, an unknown hotel, an import), guests, identities, stays,

@@ -267,10 +267,11 @@ TEST_F(RequestLogTest, AnIdIsRememberedForItsLifetimeThenFreeAgain) {
 TEST_F(RequestLogTest, CompactionsDropExpiredRecordsAndKeepTheOthers) {
   store_.reset();
   ASSERT_OK_AND_ASSIGN(
-      store_, storage::Store::Open(
-                  {.data_dir = dir_.path(),
-                   .sync_writes = false,
-                   .expiring_families = {ExpiringRequestRecords(clock_)}}));
+      store_,
+      storage::Store::Open({.data_dir = dir_.path(),
+                            .sync_writes = false,
+                            .expiring_families = {ExpiringRequestRecords(
+                                ExpiryByClock(clock_))}}));
   v1::ApiKey response;
   ASSERT_OK(Create(Request("old", "ci"), response));
   clock_.Advance(kRequestIdLifetime + absl::Hours(1));

@@ -1,15 +1,19 @@
 // Re-analysis of stored feedback: after a taxonomy change every item's
 // contributions move exactly (guestvoice-verify stays clean), progress is
 // stored with every batch, and a run stopped mid-way resumes on a new runner
-// (a restarted server) and finishes with nothing counted twice.
+// (a restarted server) and finishes with nothing counted twice. A runner
+// asks again about an operation another node runs, and runs its own
+// meanwhile.
 
 #include "service/feedback/reanalysis.h"
 
 #include <map>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "absl/synchronization/mutex.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "service/feedback/aggregates.h"
@@ -236,6 +240,58 @@ TEST_F(ReanalysisTest, OnlyTheOrganizationsAdminsMayStartOrRead) {
   request.set_parent("hotels/lisbon");
   EXPECT_THAT(reanalysis.Start(admin_, request, operation),
               StatusIs(absl::StatusCode::kInvalidArgument));
+}
+
+// Batches of a node on which the operation "theirs" runs elsewhere until
+// the test hands it over; every other operation finishes in one batch.
+class HandedOverBatches final : public ReanalysisBatches {
+ public:
+  absl::StatusOr<NextBatch> RunNext(const OperationName& name) override {
+    absl::MutexLock lock(&mutex_);
+    if (name.operation == "theirs" && !handed_over_) {
+      return NextBatch::kElsewhere;
+    }
+    ran_.push_back(name.operation);
+    return NextBatch::kFinished;
+  }
+  void HandOver() {
+    absl::MutexLock lock(&mutex_);
+    handed_over_ = true;
+  }
+  // What ran here, once `count` operations have.
+  std::vector<std::string> AwaitRan(size_t count) {
+    absl::MutexLock lock(&mutex_);
+    awaited_ = count;
+    mutex_.Await(absl::Condition(this, &HandedOverBatches::RanAwaited));
+    return ran_;
+  }
+
+ private:
+  bool RanAwaited() const ABSL_EXCLUSIVE_LOCKS_REQUIRED(mutex_) {
+    return ran_.size() >= awaited_;
+  }
+
+  absl::Mutex mutex_;
+  bool handed_over_ ABSL_GUARDED_BY(mutex_) = false;
+  size_t awaited_ ABSL_GUARDED_BY(mutex_) = 0;
+  std::vector<std::string> ran_ ABSL_GUARDED_BY(mutex_);
+};
+
+TEST_F(ReanalysisTest, ARunnerRunsItsOwnWhileAnotherNodeRunsTheFirst) {
+  auto owned = std::make_unique<HandedOverBatches>();
+  HandedOverBatches& batches = *owned;
+  ReanalysisRunner runner;
+  runner.Enqueue({"acme", "theirs"});
+  runner.Enqueue({"acme", "mine"});
+  ASSERT_OK(runner.Start(store(), std::move(owned)));
+  EXPECT_THAT(batches.AwaitRan(1), ::testing::ElementsAre("mine"));
+
+  // The first operation's node goes: it comes to this runner, which has
+  // kept asking.
+  batches.HandOver();
+  runner.WaitUntilIdle();
+  EXPECT_THAT(batches.AwaitRan(2), ::testing::ElementsAre("mine", "theirs"));
+  runner.Stop();
 }
 
 }  // namespace
