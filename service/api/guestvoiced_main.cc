@@ -52,7 +52,9 @@ ABSL_FLAG(int, max_message_bytes, 4 << 20,
 ABSL_FLAG(bool, sync_writes, true,
           "fsync the write-ahead log before acknowledging a write; concurrent "
           "writers share one fsync. Off risks losing the last writes on a "
-          "machine crash.");
+          "machine crash. A cluster node never syncs: the command log holds "
+          "every acknowledged write and the node re-applies what its state "
+          "lost.");
 ABSL_FLAG(int, block_cache_mb, 256, "RocksDB block cache size, in MiB.");
 ABSL_FLAG(int, read_cache_mb, 128,
           "Memory for what insight queries read again and again (decoded "

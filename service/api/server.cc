@@ -160,7 +160,11 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(ServerOptions options) {
       server->store_,
       storage::Store::Open(
           {.data_dir = opts.data_dir,
-           .sync_writes = opts.sync_writes,
+           // A cluster node's state is a copy of the command log, which
+           // holds every acknowledged write (acks=all): a write lost from
+           // its unsynced WAL tail takes the partition's offset with it in
+           // the same WriteBatch, so the node applies it again on restart.
+           .sync_writes = opts.sync_writes && !opts.cluster.has_value(),
            .block_cache_bytes = opts.block_cache_bytes,
            .read_cache_bytes = opts.read_cache_bytes,
            .expiring_families = {ExpiringRequestRecords(std::move(expiry_now))},

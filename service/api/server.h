@@ -64,7 +64,9 @@ struct ServerOptions {
   bool allow_insecure_non_loopback = false;
   // Largest request and response message accepted, in bytes.
   int max_message_bytes = 4 << 20;
-  // fsync the WAL before acknowledging a write (group commit).
+  // fsync the WAL before acknowledging a write (group commit). Off on a
+  // cluster node whatever this says: there the command log is what makes a
+  // write durable.
   bool sync_writes = true;
   // RocksDB block cache size.
   size_t block_cache_bytes = size_t{256} << 20;

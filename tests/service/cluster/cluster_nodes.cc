@@ -3,6 +3,7 @@
 #include <grpcpp/create_channel.h>
 #include <grpcpp/generic/generic_stub.h>
 #include <grpcpp/security/credentials.h>
+#include <signal.h>
 
 #include <cstdlib>
 #include <fstream>
@@ -177,6 +178,10 @@ absl::StatusOr<bool> ClusterNodes::Serving(int node) const {
 }
 
 void ClusterNodes::Kill(int node) { nodes_[node].process->Kill(); }
+
+void ClusterNodes::Freeze(int node) {
+  ::kill(nodes_[node].process->pid(), SIGSTOP);
+}
 
 absl::Status ClusterNodes::Stop(int node) {
   return nodes_[node].process->Stop(absl::Seconds(60));

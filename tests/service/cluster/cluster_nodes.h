@@ -56,6 +56,9 @@ class ClusterNodes {
   absl::Status Start(int node);
   // SIGKILL: nothing of a clean shutdown runs.
   void Kill(int node);
+  // SIGSTOP: the node keeps its connections but does nothing, as a hung
+  // machine; the group drops it once its session times out. Kill it after.
+  void Freeze(int node);
   // SIGTERM and a clean exit; the data dir is then free for
   // guestvoice-verify.
   absl::Status Stop(int node);

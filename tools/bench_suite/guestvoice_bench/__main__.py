@@ -125,7 +125,8 @@ def _cluster(args: argparse.Namespace, settings: Settings, log: Callable[[str], 
         f"guests the lookups ask for (seed {settings.seed}) through its first node",
         "- Brokers: `tools/cluster up --brokers 3` (Kafka 4, KRaft, 256 MiB heap each; "
         "12 command partitions, replication 3, min.insync.replicas 2, acks=all); nodes: "
-        "guestvoiced's defaults (`--sync_writes` on) plus the cluster flags; every node "
+        "guestvoiced's defaults plus the cluster flags (the embedded store syncs its WAL, "
+        "a cluster node's state does not: the command log is its durability); every node "
         "applies every command", "",
     ]
     output.write_text("\n".join(header + lines + [""]))
