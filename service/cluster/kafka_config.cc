@@ -83,9 +83,7 @@ KafkaSettings ProducerSettings(const ClusterOptions& options) {
       // unanswered request and resends it.
       {"request.timeout.ms", Milliseconds(request_timeout)},
       {"socket.timeout.ms", Milliseconds(request_timeout)},
-      // A caller waits for its acknowledgement: send at once, batching only
-      // what accumulates while a request is in flight.
-      {"linger.ms", "1"},
+      {"linger.ms", Milliseconds(options.linger)},
       // librdkafka's own queue bound sits above ours, so ours decides.
       {"queue.buffering.max.messages",
        absl::StrCat(options.max_in_flight_records + 1000)},

@@ -45,6 +45,11 @@ struct ClusterOptions {
   // retries it (capped at delivery_timeout); the idempotent producer's
   // sequence numbers make the retry harmless if the first one was written.
   absl::Duration request_timeout = absl::Seconds(30);
+  // How long the producer gathers commands into one produce request
+  // (librdkafka's linger.ms). Longer batches more commands per request:
+  // more throughput and, under load, shorter waits; a lone write waits
+  // about this much longer.
+  absl::Duration linger = absl::Milliseconds(5);
   // Records produced and not yet acknowledged; past it Produce refuses with
   // RESOURCE_EXHAUSTED instead of queueing without bound.
   int max_in_flight_records = 10000;

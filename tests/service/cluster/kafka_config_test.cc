@@ -55,7 +55,9 @@ TEST(ProducerSettingsTest, AreIdempotentWithAcksAllAndTheNodeAsClient) {
   options.bootstrap_servers = "127.0.0.1:9092";
   options.node_id = "node-a";
   options.delivery_timeout = absl::Seconds(5);
+  options.linger = absl::Milliseconds(7);
   const auto settings = AsMap(ProducerSettings(options));
+  EXPECT_EQ(settings.at("linger.ms"), "7");
   EXPECT_EQ(settings.at("enable.idempotence"), "true");
   EXPECT_EQ(settings.at("acks"), "all");
   EXPECT_EQ(settings.at("client.id"), "node-a");
