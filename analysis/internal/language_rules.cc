@@ -61,6 +61,8 @@ const LanguageRules kFrench = [] {
   rules.conjunctions = {"et", "ou"};
   rules.absence_words = {"aucun",  "aucune", "sans",
                          "pas de", "pas d'", "jamais"};
+  rules.never_words = {"jamais"};
+  rules.degree_words = {"aussi", "si"};
   return rules;
 }();
 
@@ -70,8 +72,8 @@ const LanguageRules kDutch = [] {
   LanguageRules rules = {
       "nl",
       "dutch",
-      {"niet", "geen", "nooit", "niks", "niets", "nergens", "zonder",
-       "niemand"},
+      {"niet", "geen", "nooit", "niks", "niets", "nergens", "zonder", "niemand",
+       "noch"},
       {"niet", "nooit"},
       {{"heel", kUp},        {"erg", kUp},        {"zeer", kUp},
        {"echt", kUp},        {"super", kUp},      {"enorm", kUp},
@@ -107,6 +109,8 @@ const LanguageRules kDutch = [] {
                                "mee", "na",    "weg",    "tegen", "terug",
                                "toe", "om",    "over",   "neer",  "los",
                                "bij", "samen", "binnen", "buiten"};
+  rules.never_words = {"nooit"};
+  rules.degree_words = {"zo"};
   return rules;
 }();
 
@@ -166,6 +170,8 @@ const LanguageRules kItalian = [] {
   rules.conjunctions = {"e", "ed", "o"};
   rules.absence_words = {"niente",  "nessun", "nessuno",
                          "nessuna", "senza",  "mai"};
+  rules.never_words = {"mai"};
+  rules.degree_words = {"così"};
   return rules;
 }();
 
@@ -226,6 +232,8 @@ const LanguageRules kPortuguese = [] {
                         "nada de extraordinário", "nada além disso"};
   rules.conjunctions = {"e", "ou"};
   rules.absence_words = {"sem", "nenhum", "nenhuma", "ninguém", "nunca"};
+  rules.never_words = {"nunca", "jamais"};
+  rules.degree_words = {"tão"};
   return rules;
 }();
 
@@ -277,6 +285,8 @@ const LanguageRules kGerman = [] {
       "herunter", "vorbei"};
   rules.absence_words = {"kein",   "keine", "keinen",  "keinem", "keiner",
                          "keines", "ohne",  "niemand", "nie",    "niemals"};
+  rules.never_words = {"nie", "niemals"};
+  rules.degree_words = {"so"};
   return rules;
 }();
 
@@ -364,7 +374,8 @@ const LanguageRules kSpanish = [] {
   rules.faint_praise = {"nada del otro mundo",    "sin más",
                         "nada especial",          "nada de especial",
                         "nada extraordinario",    "nada excepcional",
-                        "nada fuera de lo común", "ni más ni menos"};
+                        "nada fuera de lo común", "ni más ni menos",
+                        "nada del otro jueves"};
   // Not "o" (or), "e" and "u": every listed word is also evidence of the
   // language (language_identifier.h), and "o" and "e" are Portuguese's
   // most frequent words ("o quarto e a cama").
@@ -373,6 +384,8 @@ const LanguageRules kSpanish = [] {
                          "ningún",    "ninguno",  "ninguna", "cero",
                          "no hay",    "no había", "no hubo", "no tenía",
                          "no tenían", "no tiene"};
+  rules.never_words = {"nunca", "jamás"};
+  rules.degree_words = {"tan"};
   return rules;
 }();
 

@@ -117,6 +117,13 @@ struct LanguageRules {
   // clause with which it makes a sentiment word ("abbrach", "tegenviel"),
   // as subordinate clauses and participles write them.
   std::vector<std::string_view> separable_particles = {};
+  // "Never" before a degree word ("so", "as") makes a superlative of
+  // experience, not a negation: "nog nooit zo slecht geslapen", "jamais
+  // aussi mal dormi", "nunca tan sucio" say the worst ever. The negations
+  // among `never_words` do not negate when a `degree_words` word follows
+  // them; "not so" ("niet zo schoon", "pas si mal") still negates.
+  std::vector<std::string_view> never_words = {};
+  std::vector<std::string_view> degree_words = {};
 };
 
 // The rules for `code`, or nullptr for a language without them.

@@ -164,6 +164,8 @@ LexicalSentimentAnalyzer::LexicalSentimentAnalyzer(
   for (std::string_view word : rules.separable_particles) {
     Listed(word).separable_particle = true;
   }
+  for (std::string_view word : rules.never_words) Listed(word).never = true;
+  for (std::string_view word : rules.degree_words) Listed(word).degree = true;
   for (std::string_view word : rules.trailing_excess_words) {
     Facts& facts = Listed(word);
     facts.trailing_excess = true;
@@ -557,6 +559,13 @@ SentimentScores LexicalSentimentAnalyzer::PolarityScores(
         base[target] != 0) {
       continue;
     }
+    // A noun a sentiment word qualifies ("nenhuma surpresa ruim", "ninguna
+    // sorpresa desagradable") is no missing thing: the negation reaches the
+    // qualifier instead.
+    if (target + 1 < n && !tokens[target + 1].starts_clause &&
+        base[target + 1] != 0) {
+      continue;
+    }
     const Facts* word = tokens[target].facts;
     if (word != nullptr &&
         (word->negates || word->booster != 0 || word->contrasts)) {
@@ -592,6 +601,11 @@ SentimentScores LexicalSentimentAnalyzer::PolarityScores(
       continue;
     }
     if (!facts->negates) continue;
+    // "nog nooit zo slecht": the worst ever, not a negation.
+    if (facts->never && i + 1 < n && !tokens[i + 1].starts_clause &&
+        tokens[i + 1].facts != nullptr && tokens[i + 1].facts->degree) {
+      continue;
+    }
     std::size_t forward_sentiment = n;
     int content = 0;
     for (std::size_t j = i + 1; j < n && j <= i + kMaxReach; ++j) {
@@ -603,7 +617,7 @@ SentimentScores LexicalSentimentAnalyzer::PolarityScores(
       // Coordination and contrast end a negation's scope ("pas de X et Y",
       // "no ... pero"); so "sin embargo" is a connective, not a negation.
       if (tokens[j].facts != nullptr &&
-          (tokens[j].facts->conjunction || tokens[j].facts->contrasts)) {
+          (IsConjunction(tokens[j]) || tokens[j].facts->contrasts)) {
         break;
       }
       if (passed_over(j)) continue;
@@ -706,6 +720,15 @@ SentimentScores LexicalSentimentAnalyzer::PolarityScores(
   scores.neg = std::fabs(negative / total);
   scores.neu = std::fabs(neutral / total);
   return scores;
+}
+
+bool LexicalSentimentAnalyzer::IsConjunction(const Token& token) const {
+  if (!token.facts->conjunction) return false;
+  // Folded, Portuguese "é" (is) is "e" (and): only the word as written is
+  // the conjunction, or "não é limpo" would not be negated.
+  return !rules_.fold_diacritics ||
+         std::find(rules_.conjunctions.begin(), rules_.conjunctions.end(),
+                   token.lower) != rules_.conjunctions.end();
 }
 
 std::vector<std::string_view> LexicalSentimentAnalyzer::SortedWords() const {
