@@ -63,6 +63,7 @@ const LanguageRules kFrench = [] {
                          "pas de", "pas d'", "jamais"};
   rules.never_words = {"jamais"};
   rules.degree_words = {"aussi", "si"};
+  rules.clause_final_nothing = {"rien"};
   return rules;
 }();
 
@@ -111,6 +112,7 @@ const LanguageRules kDutch = [] {
                                "bij", "samen", "binnen", "buiten"};
   rules.never_words = {"nooit"};
   rules.degree_words = {"zo"};
+  rules.clause_final_nothing = {"niks", "niets"};
   return rules;
 }();
 
@@ -172,6 +174,7 @@ const LanguageRules kItalian = [] {
                          "nessuna", "senza",  "mai"};
   rules.never_words = {"mai"};
   rules.degree_words = {"così"};
+  rules.clause_final_nothing = {"niente", "nulla"};
   return rules;
 }();
 
@@ -221,7 +224,7 @@ const LanguageRules kPortuguese = [] {
   rules.function_words.insert(
       rules.function_words.end(),
       {"tive", "tivemos", "tem", "tinha", "nos", "nossa", "nosso", "seu", "sua",
-       "se", "na", "num"});
+       "se", "na", "num", "que"});
   rules.excess_words = {"demasiado", "demasiada"};
   rules.trailing_excess_words = {"demais"};
   rules.negating_diminishers = {"pouco", "pouca", "poucos", "poucas"};
@@ -234,6 +237,7 @@ const LanguageRules kPortuguese = [] {
   rules.absence_words = {"sem", "nenhum", "nenhuma", "ninguém", "nunca"};
   rules.never_words = {"nunca", "jamais"};
   rules.degree_words = {"tão"};
+  rules.clause_final_nothing = {"nada"};
   return rules;
 }();
 
@@ -287,6 +291,7 @@ const LanguageRules kGerman = [] {
                          "keines", "ohne",  "niemand", "nie",    "niemals"};
   rules.never_words = {"nie", "niemals"};
   rules.degree_words = {"so"};
+  rules.clause_final_nothing = {"nichts"};
   return rules;
 }();
 
@@ -386,6 +391,7 @@ const LanguageRules kSpanish = [] {
                          "no tenían", "no tiene"};
   rules.never_words = {"nunca", "jamás"};
   rules.degree_words = {"tan"};
+  rules.clause_final_nothing = {"nada"};
   return rules;
 }();
 

@@ -123,6 +123,12 @@ struct LanguageRules {
   // among `never_words` do not negate when a `degree_words` word follows
   // them; "not so" ("niet zo schoon", "pas si mal") still negates.
   std::vector<std::string_view> never_words = {};
+  // "Nothing" closing a clause that has no sentiment word and no other
+  // negation ("le wifi marchait dans le hall, rien dans la chambre" has it
+  // mid-clause; "in camera niente", "no quarto nada", "en la habitación
+  // nada"): what was expected was not there, a mild complaint
+  // (kAbsenceValence), as after an absence word.
+  std::vector<std::string_view> clause_final_nothing = {};
   std::vector<std::string_view> degree_words = {};
 };
 

@@ -166,6 +166,9 @@ LexicalSentimentAnalyzer::LexicalSentimentAnalyzer(
   }
   for (std::string_view word : rules.never_words) Listed(word).never = true;
   for (std::string_view word : rules.degree_words) Listed(word).degree = true;
+  for (std::string_view word : rules.clause_final_nothing) {
+    Listed(word).clause_final_nothing = true;
+  }
   for (std::string_view word : rules.trailing_excess_words) {
     Facts& facts = Listed(word);
     facts.trailing_excess = true;
@@ -573,6 +576,26 @@ SentimentScores LexicalSentimentAnalyzer::PolarityScores(
     }
     base[target] = kAbsenceValence;
     negation_settled[target] = true;
+  }
+
+  // "Nothing" closing a clause without sentiment or another negation: "in
+  // camera niente" (the wifi reached the lobby only).
+  std::size_t clause_start = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (tokens[i].starts_clause) clause_start = i;
+    const Facts* facts = tokens[i].facts;
+    if (inert[i] || facts == nullptr || !facts->clause_final_nothing ||
+        i == clause_start || (i + 1 < n && !tokens[i + 1].starts_clause)) {
+      continue;
+    }
+    bool judged = false;
+    for (std::size_t j = clause_start; j < i && !judged; ++j) {
+      judged = base[j] != 0 || inert[j] ||
+               (tokens[j].facts != nullptr && tokens[j].facts->negates);
+    }
+    if (judged) continue;
+    base[i] = kAbsenceValence;
+    negation_settled[i] = true;
   }
 
   // Whether tokens[j] is a word a negation or booster reaches over without

@@ -124,6 +124,7 @@ class LexicalSentimentAnalyzer final : public SentimentVocabulary {
     bool separable_particle = false;   // "ab" of "brach ... ab"
     bool never = false;                // "nooit" of "nog nooit zo slecht"
     bool degree = false;               // "zo" of "nog nooit zo slecht"
+    bool clause_final_nothing = false;  // "niente" of "in camera niente"
     // An absence word ("geen"), or the first of two ("pas" of "pas de"):
     // then absence_seconds are the second words it takes, as looked up.
     bool absence = false;
