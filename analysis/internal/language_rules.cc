@@ -123,7 +123,7 @@ const LanguageRules kItalian = [] {
       "it",
       "italian",
       {"non", "mai", "nessun", "nessuno", "nessuna", "niente", "nulla", "né",
-       "senza"},
+       "senza", "nemmeno", "neanche", "neppure"},
       {},
       {{"molto", kUp},
        {"troppo", kUp},
@@ -158,9 +158,10 @@ const LanguageRules kItalian = [] {
        "abbiamo", "che",   "anche", "molto", "colazione", "personale",
        "siamo",   "stato", "stata", "ci",    "questo",    "questa"},
   };
-  rules.function_words.insert(rules.function_words.end(),
-                              {"avuto", "tutti", "tutte", "si", "nostro",
-                               "nostra", "loro", "dei", "delle", "alla", "al"});
+  rules.function_words.insert(
+      rules.function_words.end(),
+      {"avuto", "tutti", "tutte", "si", "nostro", "nostra", "loro", "dei",
+       "delle", "alla", "al", "noi"});
   rules.excess_words = {"troppo", "troppa", "troppi", "troppe"};
   rules.negating_diminishers = {"poco", "poca", "pochi", "poche"};
   rules.diminisher_articles = {"un"};
@@ -224,7 +225,7 @@ const LanguageRules kPortuguese = [] {
   rules.function_words.insert(
       rules.function_words.end(),
       {"tive", "tivemos", "tem", "tinha", "nos", "nossa", "nosso", "seu", "sua",
-       "se", "na", "num", "que"});
+       "se", "na", "num", "que", "fomos", "há"});
   rules.excess_words = {"demasiado", "demasiada"};
   rules.trailing_excess_words = {"demais"};
   rules.negating_diminishers = {"pouco", "pouca", "poucos", "poucas"};
