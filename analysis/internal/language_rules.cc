@@ -64,6 +64,7 @@ const LanguageRules kFrench = [] {
   rules.never_words = {"jamais"};
   rules.degree_words = {"aussi", "si"};
   rules.clause_final_nothing = {"rien"};
+  rules.clause_initial_nobody = {"personne"};
   return rules;
 }();
 
@@ -293,6 +294,8 @@ const LanguageRules kGerman = [] {
   rules.never_words = {"nie", "niemals"};
   rules.degree_words = {"so"};
   rules.clause_final_nothing = {"nichts"};
+  rules.neither_words = {"weder"};
+  rules.nor_words = {"noch"};
   return rules;
 }();
 

@@ -129,6 +129,16 @@ struct LanguageRules {
   // nada"): what was expected was not there, a mild complaint
   // (kAbsenceValence), as after an absence word.
   std::vector<std::string_view> clause_final_nothing = {};
+  // "nor" words that negate only after a "neither" earlier in their
+  // sentence (German "weder sauber noch ruhig noch günstig", where "noch"
+  // is otherwise "still"): `nor_words` then act as negations.
+  std::vector<std::string_view> neither_words = {};
+  std::vector<std::string_view> nor_words = {};
+  // "Nobody" words that are also a noun ("personne": a person, nobody): an
+  // absence word and a negation only at the start of a clause or after
+  // "and"/"or" ("Personne à la réception", "et personne ne nous avait
+  // prévenus"), not after an article ("une seule personne à l'accueil").
+  std::vector<std::string_view> clause_initial_nobody = {};
   std::vector<std::string_view> degree_words = {};
 };
 

@@ -169,6 +169,11 @@ LexicalSentimentAnalyzer::LexicalSentimentAnalyzer(
   for (std::string_view word : rules.clause_final_nothing) {
     Listed(word).clause_final_nothing = true;
   }
+  for (std::string_view word : rules.neither_words) Listed(word).neither = true;
+  for (std::string_view word : rules.nor_words) Listed(word).nor = true;
+  for (std::string_view word : rules.clause_initial_nobody) {
+    Listed(word).clause_initial_nobody = true;
+  }
   for (std::string_view word : rules.trailing_excess_words) {
     Facts& facts = Listed(word);
     facts.trailing_excess = true;
@@ -440,6 +445,9 @@ SentimentScores LexicalSentimentAnalyzer::PolarityScores(
   thread_local std::vector<bool> negation_settled;
   thread_local std::vector<std::size_t> faint_sentences;
   thread_local std::vector<double> emoji;
+  // Tokens that negate here though their word does not always: "noch"
+  // after "weder", "personne" starting a clause.
+  thread_local std::vector<bool> negates_here;
   Tokenize(valid_text, words, &tokens);
   emojis_.Collect(valid_text, &emoji);
   const std::size_t n = tokens.size();
@@ -477,6 +485,20 @@ SentimentScores LexicalSentimentAnalyzer::PolarityScores(
       }
     }
     if (!inert[i]) base[i] = facts->valence;
+  }
+  negates_here.assign(n, false);
+  bool neither = false;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (tokens[i].starts_sentence) neither = false;
+    const Facts* facts = tokens[i].facts;
+    if (facts == nullptr || inert[i]) continue;
+    if (facts->neither) neither = true;
+    if (facts->nor && neither) negates_here[i] = true;
+    if (facts->clause_initial_nobody &&
+        (i == 0 || tokens[i].starts_clause ||
+         (tokens[i - 1].facts != nullptr && IsConjunction(tokens[i - 1])))) {
+      negates_here[i] = true;
+    }
   }
   // A separable verb's particle closing its clause joins its verb: "brach
   // ständig ab" scores as "abbrach".
@@ -540,7 +562,11 @@ SentimentScores LexicalSentimentAnalyzer::PolarityScores(
   // not negated again by the word that makes it.
   for (std::size_t i = 0; i < n; ++i) {
     const Facts* facts = tokens[i].facts;
-    if (inert[i] || facts == nullptr || !facts->absence) continue;
+    if (inert[i] || facts == nullptr ||
+        !(facts->absence ||
+          (facts->clause_initial_nobody && negates_here[i]))) {
+      continue;
+    }
     std::size_t target = i + 1;
     if (!facts->absence_seconds.empty()) {
       if (target >= n || tokens[target].starts_clause) continue;
@@ -553,9 +579,13 @@ SentimentScores LexicalSentimentAnalyzer::PolarityScores(
       }
       ++target;
     }
+    // Closed-class words are passed over, and so is the "ne" of "personne
+    // ne nous avait prévenus" (but not "rien" of "sans rien demander").
     while (target < n && !tokens[target].starts_clause &&
-           tokens[target].facts != nullptr &&
-           tokens[target].facts->closed_class && base[target] == 0) {
+           tokens[target].facts != nullptr && base[target] == 0 &&
+           (tokens[target].facts->closed_class ||
+            (facts->clause_initial_nobody && target == i + 1 &&
+             tokens[target].facts->negates))) {
       ++target;
     }
     if (target >= n || tokens[target].starts_clause || inert[target] ||
@@ -623,7 +653,7 @@ SentimentScores LexicalSentimentAnalyzer::PolarityScores(
       }
       continue;
     }
-    if (!facts->negates) continue;
+    if (!facts->negates && !negates_here[i]) continue;
     // "nog nooit zo slecht": the worst ever, not a negation.
     if (facts->never && i + 1 < n && !tokens[i + 1].starts_clause &&
         tokens[i + 1].facts != nullptr && tokens[i + 1].facts->degree) {

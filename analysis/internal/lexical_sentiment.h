@@ -124,7 +124,10 @@ class LexicalSentimentAnalyzer final : public SentimentVocabulary {
     bool separable_particle = false;   // "ab" of "brach ... ab"
     bool never = false;                // "nooit" of "nog nooit zo slecht"
     bool degree = false;               // "zo" of "nog nooit zo slecht"
-    bool clause_final_nothing = false;  // "niente" of "in camera niente"
+    bool clause_final_nothing = false;   // "niente" of "in camera niente"
+    bool neither = false;                // "weder" of "weder ... noch"
+    bool nor = false;                    // "noch" of "weder ... noch"
+    bool clause_initial_nobody = false;  // "personne" of "Personne à l'accueil"
     // An absence word ("geen"), or the first of two ("pas" of "pas de"):
     // then absence_seconds are the second words it takes, as looked up.
     bool absence = false;
