@@ -61,6 +61,10 @@ const LanguageRules kFrench = [] {
   rules.conjunctions = {"et", "ou"};
   rules.absence_words = {"aucun",  "aucune", "sans",
                          "pas de", "pas d'", "jamais"};
+  rules.never_words = {"jamais"};
+  rules.degree_words = {"aussi", "si"};
+  rules.clause_final_nothing = {"rien"};
+  rules.clause_initial_nobody = {"personne"};
   return rules;
 }();
 
@@ -70,8 +74,8 @@ const LanguageRules kDutch = [] {
   LanguageRules rules = {
       "nl",
       "dutch",
-      {"niet", "geen", "nooit", "niks", "niets", "nergens", "zonder",
-       "niemand"},
+      {"niet", "geen", "nooit", "niks", "niets", "nergens", "zonder", "niemand",
+       "noch"},
       {"niet", "nooit"},
       {{"heel", kUp},        {"erg", kUp},        {"zeer", kUp},
        {"echt", kUp},        {"super", kUp},      {"enorm", kUp},
@@ -107,6 +111,9 @@ const LanguageRules kDutch = [] {
                                "mee", "na",    "weg",    "tegen", "terug",
                                "toe", "om",    "over",   "neer",  "los",
                                "bij", "samen", "binnen", "buiten"};
+  rules.never_words = {"nooit"};
+  rules.degree_words = {"zo"};
+  rules.clause_final_nothing = {"niks", "niets"};
   return rules;
 }();
 
@@ -117,7 +124,7 @@ const LanguageRules kItalian = [] {
       "it",
       "italian",
       {"non", "mai", "nessun", "nessuno", "nessuna", "niente", "nulla", "né",
-       "senza"},
+       "senza", "nemmeno", "neanche", "neppure"},
       {},
       {{"molto", kUp},
        {"troppo", kUp},
@@ -152,9 +159,10 @@ const LanguageRules kItalian = [] {
        "abbiamo", "che",   "anche", "molto", "colazione", "personale",
        "siamo",   "stato", "stata", "ci",    "questo",    "questa"},
   };
-  rules.function_words.insert(rules.function_words.end(),
-                              {"avuto", "tutti", "tutte", "si", "nostro",
-                               "nostra", "loro", "dei", "delle", "alla", "al"});
+  rules.function_words.insert(
+      rules.function_words.end(),
+      {"avuto", "tutti", "tutte", "si", "nostro", "nostra", "loro", "dei",
+       "delle", "alla", "al", "noi"});
   rules.excess_words = {"troppo", "troppa", "troppi", "troppe"};
   rules.negating_diminishers = {"poco", "poca", "pochi", "poche"};
   rules.diminisher_articles = {"un"};
@@ -166,6 +174,9 @@ const LanguageRules kItalian = [] {
   rules.conjunctions = {"e", "ed", "o"};
   rules.absence_words = {"niente",  "nessun", "nessuno",
                          "nessuna", "senza",  "mai"};
+  rules.never_words = {"mai"};
+  rules.degree_words = {"così"};
+  rules.clause_final_nothing = {"niente", "nulla"};
   return rules;
 }();
 
@@ -215,7 +226,7 @@ const LanguageRules kPortuguese = [] {
   rules.function_words.insert(
       rules.function_words.end(),
       {"tive", "tivemos", "tem", "tinha", "nos", "nossa", "nosso", "seu", "sua",
-       "se", "na", "num"});
+       "se", "na", "num", "que", "fomos", "há"});
   rules.excess_words = {"demasiado", "demasiada"};
   rules.trailing_excess_words = {"demais"};
   rules.negating_diminishers = {"pouco", "pouca", "poucos", "poucas"};
@@ -226,6 +237,9 @@ const LanguageRules kPortuguese = [] {
                         "nada de extraordinário", "nada além disso"};
   rules.conjunctions = {"e", "ou"};
   rules.absence_words = {"sem", "nenhum", "nenhuma", "ninguém", "nunca"};
+  rules.never_words = {"nunca", "jamais"};
+  rules.degree_words = {"tão"};
+  rules.clause_final_nothing = {"nada"};
   return rules;
 }();
 
@@ -277,6 +291,11 @@ const LanguageRules kGerman = [] {
       "herunter", "vorbei"};
   rules.absence_words = {"kein",   "keine", "keinen",  "keinem", "keiner",
                          "keines", "ohne",  "niemand", "nie",    "niemals"};
+  rules.never_words = {"nie", "niemals"};
+  rules.degree_words = {"so"};
+  rules.clause_final_nothing = {"nichts"};
+  rules.neither_words = {"weder"};
+  rules.nor_words = {"noch"};
   return rules;
 }();
 
@@ -364,7 +383,8 @@ const LanguageRules kSpanish = [] {
   rules.faint_praise = {"nada del otro mundo",    "sin más",
                         "nada especial",          "nada de especial",
                         "nada extraordinario",    "nada excepcional",
-                        "nada fuera de lo común", "ni más ni menos"};
+                        "nada fuera de lo común", "ni más ni menos",
+                        "nada del otro jueves"};
   // Not "o" (or), "e" and "u": every listed word is also evidence of the
   // language (language_identifier.h), and "o" and "e" are Portuguese's
   // most frequent words ("o quarto e a cama").
@@ -373,6 +393,9 @@ const LanguageRules kSpanish = [] {
                          "ningún",    "ninguno",  "ninguna", "cero",
                          "no hay",    "no había", "no hubo", "no tenía",
                          "no tenían", "no tiene"};
+  rules.never_words = {"nunca", "jamás"};
+  rules.degree_words = {"tan"};
+  rules.clause_final_nothing = {"nada"};
   return rules;
 }();
 

@@ -117,6 +117,29 @@ struct LanguageRules {
   // clause with which it makes a sentiment word ("abbrach", "tegenviel"),
   // as subordinate clauses and participles write them.
   std::vector<std::string_view> separable_particles = {};
+  // "Never" before a degree word ("so", "as") makes a superlative of
+  // experience, not a negation: "nog nooit zo slecht geslapen", "jamais
+  // aussi mal dormi", "nunca tan sucio" say the worst ever. The negations
+  // among `never_words` do not negate when a `degree_words` word follows
+  // them; "not so" ("niet zo schoon", "pas si mal") still negates.
+  std::vector<std::string_view> never_words = {};
+  // "Nothing" closing a clause that has no sentiment word and no other
+  // negation ("le wifi marchait dans le hall, rien dans la chambre" has it
+  // mid-clause; "in camera niente", "no quarto nada", "en la habitación
+  // nada"): what was expected was not there, a mild complaint
+  // (kAbsenceValence), as after an absence word.
+  std::vector<std::string_view> clause_final_nothing = {};
+  // "nor" words that negate only after a "neither" earlier in their
+  // sentence (German "weder sauber noch ruhig noch günstig", where "noch"
+  // is otherwise "still"): `nor_words` then act as negations.
+  std::vector<std::string_view> neither_words = {};
+  std::vector<std::string_view> nor_words = {};
+  // "Nobody" words that are also a noun ("personne": a person, nobody): an
+  // absence word and a negation only at the start of a clause or after
+  // "and"/"or" ("Personne à la réception", "et personne ne nous avait
+  // prévenus"), not after an article ("une seule personne à l'accueil").
+  std::vector<std::string_view> clause_initial_nobody = {};
+  std::vector<std::string_view> degree_words = {};
 };
 
 // The rules for `code`, or nullptr for a language without them.

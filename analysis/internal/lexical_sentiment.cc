@@ -164,6 +164,16 @@ LexicalSentimentAnalyzer::LexicalSentimentAnalyzer(
   for (std::string_view word : rules.separable_particles) {
     Listed(word).separable_particle = true;
   }
+  for (std::string_view word : rules.never_words) Listed(word).never = true;
+  for (std::string_view word : rules.degree_words) Listed(word).degree = true;
+  for (std::string_view word : rules.clause_final_nothing) {
+    Listed(word).clause_final_nothing = true;
+  }
+  for (std::string_view word : rules.neither_words) Listed(word).neither = true;
+  for (std::string_view word : rules.nor_words) Listed(word).nor = true;
+  for (std::string_view word : rules.clause_initial_nobody) {
+    Listed(word).clause_initial_nobody = true;
+  }
   for (std::string_view word : rules.trailing_excess_words) {
     Facts& facts = Listed(word);
     facts.trailing_excess = true;
@@ -435,6 +445,9 @@ SentimentScores LexicalSentimentAnalyzer::PolarityScores(
   thread_local std::vector<bool> negation_settled;
   thread_local std::vector<std::size_t> faint_sentences;
   thread_local std::vector<double> emoji;
+  // Tokens that negate here though their word does not always: "noch"
+  // after "weder", "personne" starting a clause.
+  thread_local std::vector<bool> negates_here;
   Tokenize(valid_text, words, &tokens);
   emojis_.Collect(valid_text, &emoji);
   const std::size_t n = tokens.size();
@@ -472,6 +485,20 @@ SentimentScores LexicalSentimentAnalyzer::PolarityScores(
       }
     }
     if (!inert[i]) base[i] = facts->valence;
+  }
+  negates_here.assign(n, false);
+  bool neither = false;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (tokens[i].starts_sentence) neither = false;
+    const Facts* facts = tokens[i].facts;
+    if (facts == nullptr || inert[i]) continue;
+    if (facts->neither) neither = true;
+    if (facts->nor && neither) negates_here[i] = true;
+    if (facts->clause_initial_nobody &&
+        (i == 0 || tokens[i].starts_clause ||
+         (tokens[i - 1].facts != nullptr && IsConjunction(tokens[i - 1])))) {
+      negates_here[i] = true;
+    }
   }
   // A separable verb's particle closing its clause joins its verb: "brach
   // ständig ab" scores as "abbrach".
@@ -535,7 +562,11 @@ SentimentScores LexicalSentimentAnalyzer::PolarityScores(
   // not negated again by the word that makes it.
   for (std::size_t i = 0; i < n; ++i) {
     const Facts* facts = tokens[i].facts;
-    if (inert[i] || facts == nullptr || !facts->absence) continue;
+    if (inert[i] || facts == nullptr ||
+        !(facts->absence ||
+          (facts->clause_initial_nobody && negates_here[i]))) {
+      continue;
+    }
     std::size_t target = i + 1;
     if (!facts->absence_seconds.empty()) {
       if (target >= n || tokens[target].starts_clause) continue;
@@ -548,13 +579,24 @@ SentimentScores LexicalSentimentAnalyzer::PolarityScores(
       }
       ++target;
     }
+    // Closed-class words are passed over, and so is the "ne" of "personne
+    // ne nous avait prévenus" (but not "rien" of "sans rien demander").
     while (target < n && !tokens[target].starts_clause &&
-           tokens[target].facts != nullptr &&
-           tokens[target].facts->closed_class && base[target] == 0) {
+           tokens[target].facts != nullptr && base[target] == 0 &&
+           (tokens[target].facts->closed_class ||
+            (facts->clause_initial_nobody && target == i + 1 &&
+             tokens[target].facts->negates))) {
       ++target;
     }
     if (target >= n || tokens[target].starts_clause || inert[target] ||
         base[target] != 0) {
+      continue;
+    }
+    // A noun a sentiment word qualifies ("nenhuma surpresa ruim", "ninguna
+    // sorpresa desagradable") is no missing thing: the negation reaches the
+    // qualifier instead.
+    if (target + 1 < n && !tokens[target + 1].starts_clause &&
+        base[target + 1] != 0) {
       continue;
     }
     const Facts* word = tokens[target].facts;
@@ -564,6 +606,26 @@ SentimentScores LexicalSentimentAnalyzer::PolarityScores(
     }
     base[target] = kAbsenceValence;
     negation_settled[target] = true;
+  }
+
+  // "Nothing" closing a clause without sentiment or another negation: "in
+  // camera niente" (the wifi reached the lobby only).
+  std::size_t clause_start = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (tokens[i].starts_clause) clause_start = i;
+    const Facts* facts = tokens[i].facts;
+    if (inert[i] || facts == nullptr || !facts->clause_final_nothing ||
+        i == clause_start || (i + 1 < n && !tokens[i + 1].starts_clause)) {
+      continue;
+    }
+    bool judged = false;
+    for (std::size_t j = clause_start; j < i && !judged; ++j) {
+      judged = base[j] != 0 || inert[j] ||
+               (tokens[j].facts != nullptr && tokens[j].facts->negates);
+    }
+    if (judged) continue;
+    base[i] = kAbsenceValence;
+    negation_settled[i] = true;
   }
 
   // Whether tokens[j] is a word a negation or booster reaches over without
@@ -591,7 +653,12 @@ SentimentScores LexicalSentimentAnalyzer::PolarityScores(
       }
       continue;
     }
-    if (!facts->negates) continue;
+    if (!facts->negates && !negates_here[i]) continue;
+    // "nog nooit zo slecht": the worst ever, not a negation.
+    if (facts->never && i + 1 < n && !tokens[i + 1].starts_clause &&
+        tokens[i + 1].facts != nullptr && tokens[i + 1].facts->degree) {
+      continue;
+    }
     std::size_t forward_sentiment = n;
     int content = 0;
     for (std::size_t j = i + 1; j < n && j <= i + kMaxReach; ++j) {
@@ -603,7 +670,7 @@ SentimentScores LexicalSentimentAnalyzer::PolarityScores(
       // Coordination and contrast end a negation's scope ("pas de X et Y",
       // "no ... pero"); so "sin embargo" is a connective, not a negation.
       if (tokens[j].facts != nullptr &&
-          (tokens[j].facts->conjunction || tokens[j].facts->contrasts)) {
+          (IsConjunction(tokens[j]) || tokens[j].facts->contrasts)) {
         break;
       }
       if (passed_over(j)) continue;
@@ -706,6 +773,15 @@ SentimentScores LexicalSentimentAnalyzer::PolarityScores(
   scores.neg = std::fabs(negative / total);
   scores.neu = std::fabs(neutral / total);
   return scores;
+}
+
+bool LexicalSentimentAnalyzer::IsConjunction(const Token& token) const {
+  if (!token.facts->conjunction) return false;
+  // Folded, Portuguese "é" (is) is "e" (and): only the word as written is
+  // the conjunction, or "não é limpo" would not be negated.
+  return !rules_.fold_diacritics ||
+         std::find(rules_.conjunctions.begin(), rules_.conjunctions.end(),
+                   token.lower) != rules_.conjunctions.end();
 }
 
 std::vector<std::string_view> LexicalSentimentAnalyzer::SortedWords() const {

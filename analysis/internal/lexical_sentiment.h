@@ -122,6 +122,12 @@ class LexicalSentimentAnalyzer final : public SentimentVocabulary {
     bool starts_phrase = false;        // first word of an idiom or faint praise
     bool conjunction = false;          // "and", "or": ends a negation's reach
     bool separable_particle = false;   // "ab" of "brach ... ab"
+    bool never = false;                // "nooit" of "nog nooit zo slecht"
+    bool degree = false;               // "zo" of "nog nooit zo slecht"
+    bool clause_final_nothing = false;   // "niente" of "in camera niente"
+    bool neither = false;                // "weder" of "weder ... noch"
+    bool nor = false;                    // "noch" of "weder ... noch"
+    bool clause_initial_nobody = false;  // "personne" of "Personne à l'accueil"
     // An absence word ("geen"), or the first of two ("pas" of "pas de"):
     // then absence_seconds are the second words it takes, as looked up.
     bool absence = false;
@@ -164,6 +170,9 @@ class LexicalSentimentAnalyzer final : public SentimentVocabulary {
   std::size_t JoinParticle(const std::vector<Token>& tokens, std::size_t i,
                            const std::vector<bool>& inert,
                            const Facts** joined) const;
+  // Whether a token with facts is "and"/"or" as written (not merely as
+  // looked up, diacritics folded).
+  bool IsConjunction(const Token& token) const;
   // The longest phrase starting at tokens[i], or nullptr.
   const Phrase* MatchPhrase(const std::vector<Token>& tokens,
                             std::size_t i) const;

@@ -11,7 +11,9 @@
 // on; they are printed and checked apart, and so are the blind sets
 // (data/multilingual/blind/<lang>.tsv), committed before the third pass, and
 // the second blind sets (data/multilingual/blind2/<lang>.tsv), committed
-// before the fourth pass; only the latter are still blind.
+// before the fourth pass, and the third blind sets
+// (data/multilingual/blind3/<lang>.tsv), committed before the fifth pass,
+// which tuned on all the others; only the last are still blind.
 
 #include <cstdio>
 #include <fstream>
@@ -170,12 +172,16 @@ INSTANTIATE_TEST_SUITE_P(Languages, MultilingualEvaluationTest,
                          // 0.957 / 0.875, fr 0.98 / 0.961 / 0.953, nl 0.96 /
                          // 0.951 / 0.907, it 0.95 / 0.992 / 0.915, pt 0.96 /
                          // 0.967 / 0.915, de 0.98 / 0.960 / 0.930, es (110
-                         // texts) 0.991 / 0.976 / 0.879.
+                         // texts) 0.991 / 0.976 / 0.879. Fifth pass
+                         // (2026-12-03): fr 0.98 / 0.953 / 0.953, nl 0.96 /
+                         // 0.944 / 0.907, it 0.95 / 0.983 / 0.915, pt 0.99 /
+                         // 0.959 / 0.915, de 0.98 / 0.952 / 0.930, es as
+                         // before.
                          ::testing::Values(Floors{"en", 0.59, 0.94, 0.86},
                                            Floors{"fr", 0.96, 0.94, 0.93},
                                            Floors{"nl", 0.94, 0.93, 0.88},
                                            Floors{"it", 0.93, 0.97, 0.89},
-                                           Floors{"pt", 0.94, 0.95, 0.89},
+                                           Floors{"pt", 0.97, 0.95, 0.89},
                                            Floors{"de", 0.96, 0.94, 0.91},
                                            Floors{"es", 0.97, 0.95, 0.85}),
                          LanguageOf);
@@ -214,12 +220,13 @@ INSTANTIATE_TEST_SUITE_P(Languages, HeldOutEvaluationTest,
                          // / 0.908 / 0.808, de 0.934 / 0.891 / 0.792; after
                          // the fourth pass (2026-12-03) fr 0.951, nl 0.984,
                          // it 1.000, pt 0.934, de 0.984 polarity, aspects
-                         // as after the third.
-                         ::testing::Values(Floors{"fr", 0.93, 0.85, 0.78},
-                                           Floors{"nl", 0.96, 0.88, 0.76},
+                         // as after the third; after the fifth fr 0.967, nl
+                         // 1.000, it 1.000, pt 0.967, de 1.000.
+                         ::testing::Values(Floors{"fr", 0.95, 0.85, 0.78},
+                                           Floors{"nl", 0.98, 0.88, 0.76},
                                            Floors{"it", 0.98, 0.90, 0.75},
-                                           Floors{"pt", 0.91, 0.89, 0.79},
-                                           Floors{"de", 0.96, 0.87, 0.78}),
+                                           Floors{"pt", 0.95, 0.89, 0.79},
+                                           Floors{"de", 0.98, 0.87, 0.78}),
                          LanguageOf);
 
 class BlindEvaluationTest : public ::testing::TestWithParam<Floors> {};
@@ -242,12 +249,16 @@ INSTANTIATE_TEST_SUITE_P(Languages, BlindEvaluationTest,
                          // longer): fr 0.917 / 0.887 / 0.797, nl 0.900 /
                          // 0.917 / 0.797, it 0.933 / 0.949 / 0.812, pt 0.967
                          // / 0.951 / 0.841, de 0.950 / 0.935 / 0.841, es
-                         // 0.950 / 0.938 / 0.884.
-                         ::testing::Values(Floors{"fr", 0.90, 0.87, 0.78},
-                                           Floors{"nl", 0.88, 0.90, 0.77},
-                                           Floors{"it", 0.91, 0.93, 0.79},
+                         // 0.950 / 0.938 / 0.884. After the fifth pass: fr
+                         // 0.967 / 0.899 / 0.899, nl 0.917 / 0.925 / 0.899,
+                         // it 0.950 / 0.953 / 0.884, pt 0.967 / 0.969 /
+                         // 0.913, de 0.983 / 0.957 / 0.957, es 0.950 / 0.957
+                         // / 0.957.
+                         ::testing::Values(Floors{"fr", 0.95, 0.87, 0.78},
+                                           Floors{"nl", 0.90, 0.90, 0.77},
+                                           Floors{"it", 0.93, 0.93, 0.79},
                                            Floors{"pt", 0.95, 0.93, 0.82},
-                                           Floors{"de", 0.93, 0.91, 0.82},
+                                           Floors{"de", 0.96, 0.91, 0.82},
                                            Floors{"es", 0.93, 0.92, 0.86}),
                          LanguageOf);
 
@@ -268,13 +279,43 @@ INSTANTIATE_TEST_SUITE_P(Languages, SecondBlindEvaluationTest,
                          // 0.717 / 0.891 / 0.742, nl 0.811 / 0.912 / 0.788,
                          // it 0.811 / 0.926 / 0.758, pt 0.717 / 0.932 /
                          // 0.833, de 0.811 / 0.931 / 0.818, es 0.755 / 0.944
-                         // / 0.773.
-                         ::testing::Values(Floors{"fr", 0.70, 0.87, 0.72},
-                                           Floors{"nl", 0.79, 0.89, 0.76},
-                                           Floors{"it", 0.79, 0.90, 0.73},
-                                           Floors{"pt", 0.70, 0.91, 0.81},
-                                           Floors{"de", 0.79, 0.91, 0.80},
-                                           Floors{"es", 0.73, 0.92, 0.75}),
+                         // / 0.773. The fifth pass tuned on these sets
+                         // (blind no longer): fr 0.925 / 0.911 / 0.773, nl
+                         // 0.981 / 0.898 / 0.803, it 0.962 / 0.912 / 0.788,
+                         // pt 0.887 / 0.919 / 0.864, de 1.000 / 0.919 /
+                         // 0.864, es 0.962 / 0.945 / 0.788.
+                         ::testing::Values(Floors{"fr", 0.90, 0.89, 0.75},
+                                           Floors{"nl", 0.96, 0.88, 0.78},
+                                           Floors{"it", 0.94, 0.89, 0.77},
+                                           Floors{"pt", 0.87, 0.90, 0.84},
+                                           Floors{"de", 0.98, 0.90, 0.84},
+                                           Floors{"es", 0.94, 0.92, 0.77}),
+                         LanguageOf);
+
+class ThirdBlindEvaluationTest : public ::testing::TestWithParam<Floors> {};
+
+TEST_P(ThirdBlindEvaluationTest, ReachesTheFloors) {
+  EvaluateWhole("blind3", "blind3", 60, GetParam());
+}
+
+INSTANTIATE_TEST_SUITE_P(Languages, ThirdBlindEvaluationTest,
+                         // Reached (2026-12-03), polarity / aspect P / R,
+                         // before the fifth pass (the first run on these
+                         // sets, aggregate only; main 203eb71's rules): fr
+                         // 0.500 / 0.823 / 0.654, nl 0.567 / 0.852 / 0.590
+                         // (language id 0.978), it 0.517 / 0.869 / 0.679
+                         // (0.978), pt 0.633 / 0.852 / 0.667, de 0.533 /
+                         // 0.873 / 0.615, es 0.583 / 0.946 / 0.679. After
+                         // the fifth pass (read once, aggregate only): fr
+                         // 0.517 / 0.825 / 0.667, nl 0.567 / 0.857 / 0.615,
+                         // it 0.533 / 0.867 / 0.667, pt 0.650 / 0.869 /
+                         // 0.679, de 0.533 / 0.875 / 0.628, es as before.
+                         ::testing::Values(Floors{"fr", 0.50, 0.81, 0.65},
+                                           Floors{"nl", 0.55, 0.84, 0.60},
+                                           Floors{"it", 0.52, 0.85, 0.66},
+                                           Floors{"pt", 0.63, 0.85, 0.66},
+                                           Floors{"de", 0.52, 0.86, 0.61},
+                                           Floors{"es", 0.56, 0.93, 0.66}),
                          LanguageOf);
 
 }  // namespace

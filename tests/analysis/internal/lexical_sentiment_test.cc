@@ -178,6 +178,70 @@ TEST(LanguageAnalyzersTest, NeverAndNobodySayWhatWasMissing) {
   EXPECT_GT(german->PolarityScores("Wir hatten nie Probleme.").compound, 0.05);
 }
 
+// The fifth pass's rules (language_rules.h), each in a language that has it.
+TEST(LanguageAnalyzersTest, NeverSoIsTheWorstEverNotANegation) {
+  const LexicalSentimentAnalyzer* dutch = FindLexicalAnalyzer("nl");
+  const LexicalSentimentAnalyzer* french = FindLexicalAnalyzer("fr");
+  ASSERT_NE(dutch, nullptr);
+  ASSERT_NE(french, nullptr);
+  EXPECT_LT(dutch->PolarityScores("Nog nooit zo slecht gegeten.").compound,
+            -0.05);
+  EXPECT_GT(french->PolarityScores("Jamais aussi bien mangé.").compound, 0.05);
+  // "Not so" still negates.
+  EXPECT_LT(dutch->PolarityScores("Het was niet zo schoon.").compound, -0.05);
+}
+
+TEST(LanguageAnalyzersTest, NothingClosingAClauseIsAMissingThing) {
+  const LexicalSentimentAnalyzer* italian = FindLexicalAnalyzer("it");
+  ASSERT_NE(italian, nullptr);
+  EXPECT_LT(italian->PolarityScores("Il wifi andava al bar, in camera niente.")
+                .compound,
+            -0.05);
+  // Not in a clause that has a negation of its own.
+  EXPECT_EQ(italian->PolarityScores("Non abbiamo chiesto niente.").compound, 0);
+}
+
+TEST(LanguageAnalyzersTest, NegationReachesTheQualifierOfAMissingNoun) {
+  const LexicalSentimentAnalyzer* portuguese = FindLexicalAnalyzer("pt");
+  ASSERT_NE(portuguese, nullptr);
+  EXPECT_GT(portuguese->PolarityScores("Nenhuma surpresa ruim.").compound,
+            0.05);
+}
+
+TEST(LanguageAnalyzersTest, PortugueseIsIsNoConjunction) {
+  const LexicalSentimentAnalyzer* portuguese = FindLexicalAnalyzer("pt");
+  ASSERT_NE(portuguese, nullptr);
+  // "é" (is) folds to "e" (and), which ends a negation's reach.
+  EXPECT_LT(portuguese->PolarityScores("O quarto não é limpo.").compound,
+            -0.05);
+  EXPECT_GT(
+      portuguese->PolarityScores("Não tinha ar e a cama era boa.").compound,
+      0.05);
+}
+
+TEST(LanguageAnalyzersTest, NorNegatesOnlyAfterNeither) {
+  const LexicalSentimentAnalyzer* german = FindLexicalAnalyzer("de");
+  ASSERT_NE(german, nullptr);
+  EXPECT_LT(
+      german->PolarityScores("Weder freundlich noch hilfsbereit.").compound,
+      -0.05);
+  EXPECT_GT(german->PolarityScores("Das Zimmer war noch sauber.").compound,
+            0.05);
+}
+
+TEST(LanguageAnalyzersTest, PersonneIsNobodyOnlyStartingAClause) {
+  const LexicalSentimentAnalyzer* french = FindLexicalAnalyzer("fr");
+  ASSERT_NE(french, nullptr);
+  EXPECT_LT(french->PolarityScores("Personne à la réception.").compound, -0.05);
+  EXPECT_LT(
+      french->PolarityScores("Des travaux, et personne ne nous a prévenus.")
+          .compound,
+      -0.05);
+  EXPECT_GT(french->PolarityScores("Une personne très aimable à la réception.")
+                .compound,
+            0.05);
+}
+
 TEST(LanguageAnalyzersTest, PocoBeforeAnAdjectiveNegatesIt) {
   const LexicalSentimentAnalyzer* italian = FindLexicalAnalyzer("it");
   const LexicalSentimentAnalyzer* portuguese = FindLexicalAnalyzer("pt");
