@@ -15,6 +15,13 @@
 namespace guestvoice::analysis {
 namespace {
 
+// Whether `text` has ¡ or ¿, which of the analysed languages only Spanish
+// writes.
+bool HasSpanishOpeningMark(std::string_view text) {
+  return text.find("\xc2\xa1") != std::string_view::npos ||  // ¡
+         text.find("\xc2\xbf") != std::string_view::npos;    // ¿
+}
+
 // The primary language subtag of a BCP-47 tag, lowercased ("pt-BR" -> "pt",
 // "ES" -> "es"), or "" when the tag does not start with 2-3 ASCII letters.
 std::string PrimarySubtag(std::string_view tag) {
@@ -74,6 +81,7 @@ LanguageIdentifier::LanguageIdentifier(
   for (std::size_t i = 0; i < analysed.size(); ++i) {
     codes_.push_back(analysed[i].code);
     if (analysed[i].folds_diacritics) folding_ |= LanguageMask{1} << i;
+    if (analysed[i].code == "es") spanish_ = LanguageMask{1} << i;
     for (std::string_view word : analysed[i].known_words) {
       known_by_.try_emplace(word).first->second |= LanguageMask{1} << i;
     }
@@ -153,8 +161,10 @@ LanguageIdentifier::WordEvidence LanguageIdentifier::Weigh(
       evidence.best_known = known[i];
       evidence.best_code = &codes_[i];
       evidence.languages_at_best = 1;
+      evidence.at_best = LanguageMask{1} << i;
     } else if (known[i] == evidence.best_known) {
       ++evidence.languages_at_best;
+      evidence.at_best |= LanguageMask{1} << i;
     }
   }
   return evidence;
@@ -262,6 +272,10 @@ IdentifiedLanguage LanguageIdentifier::Identify(
   if (declared_fits) return {declared, LanguageSource::kDeclared};
   if (evidence.best_known > 0 && evidence.languages_at_best == 1) {
     return {*evidence.best_code, LanguageSource::kDetected};
+  }
+  if (evidence.best_known > 0 && (evidence.at_best & spanish_) != 0 &&
+      HasSpanishOpeningMark(valid_text)) {
+    return {"es", LanguageSource::kDetected};
   }
 
   return {std::string(kUndeterminedLanguage), LanguageSource::kUndetermined};

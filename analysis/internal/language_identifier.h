@@ -34,7 +34,10 @@ struct IdentifiedLanguage {
 //     text's words than the declared one, unless what it knows is a single
 //     word without sentiment ("Hotel", a German word, declared "es");
 //  3. else the analysed language that knows the most of the text's words,
-//     when exactly one does (short texts: "Great stay!");
+//     when exactly one does (short texts: "Great stay!"), or when several
+//     do and the text has Spanish's opening marks ¡ or ¿, which no other
+//     analysed language writes, Spanish if it is one of them ("¡Genial!",
+//     a word Portuguese knows too);
 //  4. else undetermined.
 // Immutable and thread-safe.
 class LanguageIdentifier {
@@ -79,6 +82,10 @@ class LanguageIdentifier {
                                     std::string_view text_language) const;
 
  private:
+  // Bit i of a word's mask: analysed language i knows the word.
+  using LanguageMask = std::uint32_t;
+  static_assert(sizeof(LanguageMask) * 8 >= kMaxAnalysedLanguages);
+
   // How many of a text's words each analysed language knows.
   struct WordEvidence {
     std::string_view detected_code;  // CLD2's answer, if any
@@ -90,6 +97,7 @@ class LanguageIdentifier {
     int best_known = 0;
     int languages_at_best = 0;
     const std::string* best_code = nullptr;
+    LanguageMask at_best = 0;  // the languages that know best_known
     // Against the detected language, when it is analysed and was asked
     // for (Weigh's against_detected): per analysed language, the words it knows
     // and the detected one does not
@@ -116,10 +124,6 @@ class LanguageIdentifier {
   // language that knows it.
   bool HasNoSentimentWord(std::string_view valid_text) const;
 
-  // Bit i of a word's mask: analysed language i knows the word.
-  using LanguageMask = std::uint32_t;
-  static_assert(sizeof(LanguageMask) * 8 >= kMaxAnalysedLanguages);
-
   std::vector<std::string> codes_;  // the analysed languages, in order
   // Every word some analysed language knows, and which ones do: one lookup
   // per word whatever the number of languages.
@@ -127,6 +131,8 @@ class LanguageIdentifier {
   // The languages whose known words are folded: a word with diacritics is
   // looked up a second time, folded, for them only.
   LanguageMask folding_ = 0;
+  // Spanish's bit, when Spanish is analysed (rule 3's opening marks).
+  LanguageMask spanish_ = 0;
   // Every word that carries sentiment in some analysed language, as that
   // language stores it (folded where it folds).
   absl::flat_hash_set<std::string, WordHash, WordEq> sentiment_words_;

@@ -288,6 +288,20 @@ TEST(FeedbackAnalyzerLanguageTest, UnsupportedScriptsAreNotScored) {
       "ar/declared/no_analyzer_for_language");
 }
 
+// "Genial" is a word of Spanish and of Portuguese: only Spanish opens an
+// exclamation with ¡ (or a question with ¿).
+TEST(FeedbackAnalyzerLanguageTest, SpanishOpeningMarksSettleATie) {
+  const Analysis exclaimed = FeedbackAnalyzer::Default().Analyze("¡Genial!");
+  EXPECT_EQ(Language(exclaimed), "es/detected/scored");
+  EXPECT_GT(exclaimed.scores.compound, 0.05);
+  EXPECT_EQ(Language(FeedbackAnalyzer::Default().Analyze("Genial!")),
+            "und/undetermined/language_undetermined");
+  // The mark settles only a tie Spanish is in: English's words still win.
+  EXPECT_EQ(
+      Language(FeedbackAnalyzer::Default().Analyze("¡Great stay, thanks!")),
+      "en/detected/scored");
+}
+
 TEST(FeedbackAnalyzerLanguageTest, EmojiOnlyNeedsADeclaredLanguage) {
   const Analysis bare = FeedbackAnalyzer::Default().Analyze("😢😢");
   EXPECT_EQ(Language(bare), "und/undetermined/language_undetermined");
