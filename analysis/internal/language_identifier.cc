@@ -15,11 +15,11 @@
 namespace guestvoice::analysis {
 namespace {
 
-// Whether `text` has ¡ or ¿, which of the analysed languages only Spanish
-// writes.
+// Whether `text` has ¡ or ¿ (UTF-8 C2 A1, C2 BF), which of the analysed
+// languages only Spanish writes.
 bool HasSpanishOpeningMark(std::string_view text) {
-  return text.find("\xc2\xa1") != std::string_view::npos ||  // ¡
-         text.find("\xc2\xbf") != std::string_view::npos;    // ¿
+  return text.find("\xc2\xa1") != std::string_view::npos ||
+         text.find("\xc2\xbf") != std::string_view::npos;
 }
 
 // The primary language subtag of a BCP-47 tag, lowercased ("pt-BR" -> "pt",
