@@ -452,6 +452,19 @@ def test_plaintext_on_non_loopback_address_is_refused(launch, data_dir: Path):
     assert not data_dir.exists()
 
 
+@pytest.mark.parametrize("linger", ["-1ms", "2s"])
+def test_a_cluster_linger_out_of_range_refuses_the_start(
+        launch, data_dir: Path, linger: str):
+    # Checked with the other cluster flags, before any broker is asked.
+    refused = launch("--listen=127.0.0.1:0", "--cluster_brokers=127.0.0.1:9",
+                     "--cluster_node_id=node-a", "--advertise=127.0.0.1:1",
+                     f"--cluster_linger={linger}", data_dir=data_dir)
+    assert refused.wait_for_exit(REFUSAL_DEADLINE_S) != 0
+    assert "--cluster_linger must be between 0 and 1s" in refused.log(), (
+        refused.log())
+    assert not data_dir.exists()
+
+
 def test_help_documents_listen_and_data_dir(launch, data_dir: Path):
     helped = launch("--help", data_dir=data_dir)
     helped.wait_for_exit(REFUSAL_DEADLINE_S)
