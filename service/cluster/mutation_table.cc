@@ -188,7 +188,8 @@ MutationTable::MutationTable(MutationDeps deps) : deps_(deps) {
         static_cast<const v1::RevokeApiKeyRequest&>(message).name(), caller);
   };
   Add(std::move(revoke_api_key));
-  // The receiving node runs the operation's batches: its command says so.
+  // The receiving node records its taxonomy version; the owner of the
+  // organization's partition runs the batches (cluster_reanalysis.h).
   Mutation reanalyze = Declare<v1::ReanalyzeFeedbackRequest, v1::Operation>(
       "AdminService", "ReanalyzeFeedback", kReplicated);
   reanalyze.prepare = [](const MutationDeps& deps, MutationCall& call) {
