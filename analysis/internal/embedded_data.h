@@ -23,12 +23,18 @@ std::string_view HotelSupplementFrench();  // hotel_supplement_fr.tsv
 std::string_view HotelSupplementDutch();   // hotel_supplement_nl.tsv
 std::string_view HotelSupplementItalian();     // hotel_supplement_it.tsv
 std::string_view HotelSupplementPortuguese();  // hotel_supplement_pt.tsv
-std::string_view HotelSupplementItalian();     // hotel_supplement_it.tsv
 std::string_view GermanLexicon();              // lexicons/de-sentiment.xml
 std::string_view HotelSupplementGerman();      // hotel_supplement_de.tsv
 // lexicons/afinnShortSortedSpanish.json (lorca-nlp's AFINN translation)
 std::string_view SpanishLexicon();
 std::string_view HotelSupplementSpanish();  // hotel_supplement_es.tsv
+// guestvoice's translations of VADER's entries (vader_translations_<lang>.tsv)
+std::string_view VaderTranslationsFrench();
+std::string_view VaderTranslationsDutch();
+std::string_view VaderTranslationsItalian();
+std::string_view VaderTranslationsPortuguese();
+std::string_view VaderTranslationsGerman();
+std::string_view VaderTranslationsSpanish();
 
 }  // namespace guestvoice::analysis::embedded
 

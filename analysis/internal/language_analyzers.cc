@@ -20,36 +20,52 @@ T OrAbort(absl::StatusOr<T> parsed) {
   return *std::move(parsed);
 }
 
-const LexicalSentimentAnalyzer* Build(
-    std::string_view code, const WordValences& lexicon,
-    std::string_view supplement_file,
-    const absl::flat_hash_set<std::string>& untranslated = {}) {
-  const LanguageRules* rules = FindLanguageRules(code);
-  if (rules == nullptr) std::abort();
-  return new LexicalSentimentAnalyzer(
-      *rules, lexicon, OrAbort(ParseLanguageSupplement(supplement_file)),
-      untranslated);
+const ValenceLexicon& Vader() {
+  static const auto* const kVader = new ValenceLexicon(
+      OrAbort(ValenceLexicon::ParseVader(embedded::VaderLexicon())));
+  return *kVader;
 }
 
 // The words of a translation of VADER's lexicon left as VADER has them: the
 // same word with the same valence ("meh", "bwahaha", "bamboozled").
 absl::flat_hash_set<std::string> UntranslatedFromVader(
     const WordValences& translation) {
-  const ValenceLexicon vader =
-      OrAbort(ValenceLexicon::ParseVader(embedded::VaderLexicon()));
   absl::flat_hash_set<std::string> words;
   for (const auto& [word, valence] : translation) {
-    const double* english = vader.Find(word);
+    const double* english = Vader().Find(word);
     if (english != nullptr && *english == valence) words.insert(word);
   }
   return words;
 }
 
+// The analyser of `code` on its published `lexicon`, completed by our
+// translations of VADER's entries (which only add words the lexicon lacks:
+// where both rate a word, the published rating stands) and overridden by the
+// hotel supplement. `untranslated`: the lexicon's words taken over from
+// English unchanged.
+const LexicalSentimentAnalyzer* Build(
+    std::string_view code, WordValences lexicon,
+    std::string_view translations_file, std::string_view supplement_file,
+    absl::flat_hash_set<std::string> untranslated = {}) {
+  const LanguageRules* rules = FindLanguageRules(code);
+  if (rules == nullptr) std::abort();
+  VaderTranslations translations =
+      OrAbort(ParseVaderTranslations(translations_file, Vader()));
+  for (auto& [word, valence] : translations.valences) {
+    if (!lexicon.emplace(word, valence).second) continue;
+    if (translations.same_as_english.contains(word)) untranslated.insert(word);
+  }
+  return new LexicalSentimentAnalyzer(
+      *rules, lexicon, OrAbort(ParseLanguageSupplement(supplement_file)),
+      untranslated);
+}
+
 const LexicalSentimentAnalyzer* BuildPortuguese() {
-  const WordValences leia =
+  WordValences leia =
       OrAbort(ParseVaderFormatLexicon(embedded::PortugueseLexicon()));
-  return Build("pt", leia, embedded::HotelSupplementPortuguese(),
-               UntranslatedFromVader(leia));
+  absl::flat_hash_set<std::string> untranslated = UntranslatedFromVader(leia);
+  return Build("pt", std::move(leia), embedded::VaderTranslationsPortuguese(),
+               embedded::HotelSupplementPortuguese(), std::move(untranslated));
 }
 
 }  // namespace
@@ -58,15 +74,20 @@ const std::vector<const LexicalSentimentAnalyzer*>& LexicalAnalyzers() {
   static const auto* const kAnalyzers =
       new std::vector<const LexicalSentimentAnalyzer*>{
           Build("fr", OrAbort(ParsePatternLexicon(embedded::FrenchLexicon())),
+                embedded::VaderTranslationsFrench(),
                 embedded::HotelSupplementFrench()),
           Build("nl", OrAbort(ParsePatternLexicon(embedded::DutchLexicon())),
+                embedded::VaderTranslationsDutch(),
                 embedded::HotelSupplementDutch()),
           Build("it", OrAbort(ParsePatternLexicon(embedded::ItalianLexicon())),
+                embedded::VaderTranslationsItalian(),
                 embedded::HotelSupplementItalian()),
           BuildPortuguese(),
           Build("de", OrAbort(ParsePatternLexicon(embedded::GermanLexicon())),
+                embedded::VaderTranslationsGerman(),
                 embedded::HotelSupplementGerman()),
           Build("es", OrAbort(ParseAfinnLexicon(embedded::SpanishLexicon())),
+                embedded::VaderTranslationsSpanish(),
                 embedded::HotelSupplementSpanish()),
       };
   return *kAnalyzers;

@@ -9,7 +9,8 @@
 namespace guestvoice::analysis {
 
 // The sentiment analysers of the languages scored besides English (which
-// keeps VADER itself), each on its published lexicon plus its hotel
+// keeps VADER itself), each on its published lexicon, our translations of
+// VADER's entries for the words that lexicon lacks, and its hotel
 // supplement, built once on first use from the embedded data.
 const std::vector<const LexicalSentimentAnalyzer*>& LexicalAnalyzers();
 

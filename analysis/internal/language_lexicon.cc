@@ -197,4 +197,47 @@ absl::StatusOr<WordValences> ParseLanguageSupplement(
   return valences;
 }
 
+absl::StatusOr<VaderTranslations> ParseVaderTranslations(
+    std::string_view contents, const ValenceLexicon& vader) {
+  VaderTranslations translations;
+  bool has_version = false;
+  int line_number = 0;
+  for (std::string_view line : SplitOn(contents, '\n')) {
+    ++line_number;
+    line = StripAsciiWhitespace(line);
+    if (line.empty() || line.front() == '#') continue;
+    const std::vector<std::string_view> fields = SplitOn(line, '\t');
+    if (fields.size() != 2) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("line ", line_number,
+                       ": expected <word>\\t<english>: ", AbslView(line)));
+    }
+    if (fields[0] == "version") {
+      has_version = true;
+      continue;
+    }
+    if (!IsLowercaseWord(fields[0])) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("line ", line_number,
+                       ": expected one lowercase word: ", AbslView(line)));
+    }
+    const double* valence = vader.Find(fields[1]);
+    if (valence == nullptr) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("line ", line_number, ": VADER does not rate \"",
+                       AbslView(fields[1]), "\""));
+    }
+    if (!translations.valences.emplace(std::string(fields[0]), *valence)
+             .second) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "line ", line_number, ": duplicate word: ", AbslView(fields[0])));
+    }
+    if (fields[0] == fields[1]) {
+      translations.same_as_english.emplace(fields[0]);
+    }
+  }
+  if (!has_version) return absl::InvalidArgumentError("missing version line");
+  return translations;
+}
+
 }  // namespace guestvoice::analysis

@@ -5,7 +5,9 @@
 #include <string_view>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
 #include "absl/status/statusor.h"
+#include "analysis/internal/lexicons.h"
 #include "analysis/internal/word_hash.h"
 
 namespace guestvoice::analysis {
@@ -52,6 +54,22 @@ absl::StatusOr<WordValences> ParseAfinnLexicon(std::string_view contents);
 // idiom of several words separated by single spaces ("pas terrible"), whose
 // valence stands for the whole phrase (LexicalSentimentAnalyzer).
 absl::StatusOr<WordValences> ParseLanguageSupplement(std::string_view contents);
+
+// guestvoice's own translations of VADER's English entries into a language
+// (data/vader_translations_<lang>.tsv): "<word>\t<english>" lines, '#'
+// comments, one "version" line. Each word takes the valence VADER's raters
+// gave its English source, so that a word the published lexicon lacks is
+// scored on English's own scale ("asqueroso" as "disgusting", -2.4). Words
+// are single lowercase words; an English source VADER does not rate, or a
+// word listed twice, is an error.
+struct VaderTranslations {
+  WordValences valences;
+  // Words spelled as their English source ("horrible"): scored, but no
+  // evidence that a text is in the language.
+  absl::flat_hash_set<std::string> same_as_english;
+};
+absl::StatusOr<VaderTranslations> ParseVaderTranslations(
+    std::string_view contents, const ValenceLexicon& vader);
 
 }  // namespace guestvoice::analysis
 

@@ -1,8 +1,11 @@
 #include "analysis/internal/language_lexicon.h"
 
+#include <string>
 #include <string_view>
 
+#include "absl/container/flat_hash_set.h"
 #include "analysis/internal/embedded_data.h"
+#include "analysis/internal/lexicons.h"
 #include "gtest/gtest.h"
 
 namespace guestvoice::analysis {
@@ -122,6 +125,57 @@ TEST(EmbeddedLexiconsTest, AllParse) {
     const absl::StatusOr<WordValences> supplement =
         ParseLanguageSupplement(file);
     ASSERT_TRUE(supplement.ok()) << supplement.status();
+  }
+}
+
+const ValenceLexicon& Vader() {
+  static const auto* const kVader =
+      new ValenceLexicon(*ValenceLexicon::ParseVader(embedded::VaderLexicon()));
+  return *kVader;
+}
+
+TEST(ParseVaderTranslationsTest, WordsTakeTheirEnglishSourcesValence) {
+  const absl::StatusOr<VaderTranslations> translations = ParseVaderTranslations(
+      "# a comment\nversion\t1\nasqueroso\tdisgusting\n"
+      "horrible\thorrible\n",
+      Vader());
+  ASSERT_TRUE(translations.ok()) << translations.status();
+  EXPECT_DOUBLE_EQ(translations->valences.at(std::string_view("asqueroso")),
+                   *Vader().Find("disgusting"));
+  EXPECT_DOUBLE_EQ(translations->valences.at(std::string_view("horrible")),
+                   *Vader().Find("horrible"));
+  // Spelled as its source: scored, but no evidence of the language.
+  EXPECT_EQ(translations->same_as_english,
+            absl::flat_hash_set<std::string>{"horrible"});
+}
+
+TEST(ParseVaderTranslationsTest, RejectsWhatVaderDoesNotRateAndMalformedLines) {
+  EXPECT_FALSE(ParseVaderTranslations("asqueroso\tdisgusting\n", Vader())
+                   .ok());  // no version
+  EXPECT_FALSE(
+      ParseVaderTranslations("version\t1\nhabitación\troom\n", Vader()).ok());
+  EXPECT_FALSE(
+      ParseVaderTranslations("version\t1\nAsqueroso\tdisgusting\n", Vader())
+          .ok());
+  EXPECT_FALSE(
+      ParseVaderTranslations("version\t1\nmuy sucio\tfilthy\n", Vader()).ok());
+  EXPECT_FALSE(ParseVaderTranslations("version\t1\nsucio\n", Vader()).ok());
+  EXPECT_FALSE(ParseVaderTranslations(
+                   "version\t1\nsucio\tdirty\nsucio\tfilthy\n", Vader())
+                   .ok());
+}
+
+TEST(EmbeddedLexiconsTest, TranslationsOfVaderParse) {
+  for (auto file :
+       {embedded::VaderTranslationsFrench(), embedded::VaderTranslationsDutch(),
+        embedded::VaderTranslationsItalian(),
+        embedded::VaderTranslationsPortuguese(),
+        embedded::VaderTranslationsGerman(),
+        embedded::VaderTranslationsSpanish()}) {
+    const absl::StatusOr<VaderTranslations> translations =
+        ParseVaderTranslations(file, Vader());
+    ASSERT_TRUE(translations.ok()) << translations.status();
+    EXPECT_GE(translations->valences.size(), 3u);
   }
 }
 

@@ -160,6 +160,16 @@ TEST_F(FrenchRulesTest, AnIdiomWithItsOwnNegationIsNotNegatedAgain) {
                    Normalize(2.5 * -0.74));
 }
 
+TEST(LanguageAnalyzersTest, ATranslatedVaderWordScoresAsItsEnglishSource) {
+  // "espantoso" is in neither lorca's AFINN nor the supplement; its
+  // translation of "dreadful" (VADER -1.9) scores it.
+  const LexicalSentimentAnalyzer* spanish = FindLexicalAnalyzer("es");
+  ASSERT_NE(spanish, nullptr);
+  EXPECT_DOUBLE_EQ(spanish->PolarityScores("Espantoso").compound,
+                   Normalize(-1.9));
+  EXPECT_TRUE(spanish->Knows("espantoso"));
+}
+
 TEST(LanguageAnalyzersTest, NeverAndNobodySayWhatWasMissing) {
   const LexicalSentimentAnalyzer* dutch = FindLexicalAnalyzer("nl");
   const LexicalSentimentAnalyzer* german = FindLexicalAnalyzer("de");
