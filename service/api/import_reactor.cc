@@ -10,11 +10,13 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/synchronization/mutex.h"
 #include "common/status_macros.h"
+#include "service/api/consistency_token.h"
 #include "service/api/grpc_call_cancellation.h"
 #include "service/api/grpc_status.h"
 #include "service/api/stream_call_report.h"
 #include "service/api/unary_call.h"
 #include "service/api/wire_messages.h"
+#include "service/cluster/applied_progress.h"
 #include "service/core/errors.h"
 
 namespace guestvoice::service {
@@ -22,8 +24,10 @@ namespace {
 
 class ImportReactor final : public grpc::ServerReadReactor<grpc::ByteBuffer> {
  public:
-  // Authenticates and reads the first item on the write executor. Each
-  // item is prepared and started there, one at a time and in stream order
+  // Authenticates and reads the first item on the write executor, after
+  // waiting (on no thread) for the consistency token the call carries, if
+  // any. Each item is prepared and started there, one at a time and in
+  // stream order
   // (the next read starts only once the previous item was started); items
   // complete on whatever thread their mutation completes on, so the state
   // they share is behind `mutex_`.
@@ -44,12 +48,15 @@ class ImportReactor final : public grpc::ServerReadReactor<grpc::ByteBuffer> {
     }
     holds_slot_ = true;
     {
-      // Authenticating is a step in progress: the call cannot end under it.
+      // Authenticating, and waiting for the token before it, is a step in
+      // progress: the call cannot end under it.
       absl::MutexLock lock(&mutex_);
       preparing_ = true;
     }
-    if (!deps_.writes.TrySubmit([this] { Authenticate(); })) {
-      End(ToGrpcStatus(Busy()));
+    if (AwaitsConsistencyToken(*context_, deps_.applied)) {
+      AwaitToken();
+    } else {
+      SubmitAuthentication();
     }
   }
 
@@ -84,15 +91,23 @@ class ImportReactor final : public grpc::ServerReadReactor<grpc::ByteBuffer> {
   // as soon as none is left.
   void OnCancel() override {
     std::vector<std::shared_ptr<cluster::MutationRun>> runs;
+    cluster::AppliedProgress::WaitId token_wait;
     {
       absl::MutexLock lock(&mutex_);
       cancelled_ = true;
       EndWithLocked(grpc::Status::CANCELLED);
       for (auto& [index, run] : runs_) runs.push_back(run);
+      token_wait = std::exchange(token_wait_, 0);
     }
     // gRPC calls OnDone only after this returns, however the items end.
     for (const auto& run : runs) run->Abandon(CancellationReason());
-    Advance([] {});
+    // A token wait forgotten here never runs its callback, which would have
+    // ended the step; one that ran or runs ends it itself.
+    const bool forgot_wait =
+        token_wait != 0 && deps_.applied->Forget(token_wait);
+    Advance([&]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mutex_) {
+      if (forgot_wait) preparing_ = false;
+    });
   }
 
   void OnDone() override {
@@ -123,6 +138,54 @@ class ImportReactor final : public grpc::ServerReadReactor<grpc::ByteBuffer> {
     return LimitExceeded(
         "the server is busy: too many writes are queued; retry shortly",
         kBusyRetryDelay);
+  }
+
+  // The stream is authenticated against the state its consistency token
+  // names, as a unary call is (unary_call.h): its key may be one created
+  // through another node, and the hotels of its items too.
+  void AwaitToken() {
+    absl::StatusOr<cluster::RecordPosition> token =
+        ConsistencyTokenOf(*context_);
+    if (!token.ok()) {
+      End(ToGrpcStatus(token.status()));
+      return;
+    }
+    const cluster::AppliedProgress::WaitId wait = deps_.applied->WhenApplied(
+        token->partition, token->offset, [this](absl::Status applied) {
+          {
+            absl::MutexLock lock(&mutex_);
+            token_wait_ = 0;
+          }
+          if (applied.ok()) {
+            SubmitAuthentication();
+          } else {
+            Advance([&]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mutex_) {
+              preparing_ = false;
+              EndWithLocked(ToGrpcStatus(applied));
+            });
+          }
+        });
+    // A callback that ran already (on this thread) leaves an id Forget
+    // knows no more; a cancellation before the id was stored did not see it.
+    bool cancelled;
+    {
+      absl::MutexLock lock(&mutex_);
+      cancelled = cancelled_;
+      if (!cancelled) token_wait_ = wait;
+    }
+    if (cancelled && deps_.applied->Forget(wait)) {
+      Advance(
+          [&]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mutex_) { preparing_ = false; });
+    }
+  }
+
+  void SubmitAuthentication() {
+    if (!deps_.writes.TrySubmit([this] { Authenticate(); })) {
+      Advance([&]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mutex_) {
+        preparing_ = false;
+        EndWithLocked(ToGrpcStatus(Busy()));
+      });
+    }
   }
 
   void Authenticate() {
@@ -340,6 +403,9 @@ class ImportReactor final : public grpc::ServerReadReactor<grpc::ByteBuffer> {
   std::vector<v1::ImportFeedbackResult> results_ ABSL_GUARDED_BY(mutex_);
   absl::flat_hash_set<int64_t> results_done_ ABSL_GUARDED_BY(mutex_);
   bool cancelled_ ABSL_GUARDED_BY(mutex_) = false;
+  // The registration waiting for the call's consistency token (0: none, or
+  // its callback took it).
+  cluster::AppliedProgress::WaitId token_wait_ ABSL_GUARDED_BY(mutex_) = 0;
   // Set: the call ends with it once nothing is in progress.
   std::optional<grpc::Status> end_status_ ABSL_GUARDED_BY(mutex_);
   bool ended_ ABSL_GUARDED_BY(mutex_) = false;

@@ -11,7 +11,8 @@
 
 namespace guestvoice::service {
 
-// The reactor of one ImportFeedback call: authenticates once, then ingests
+// The reactor of one ImportFeedback call: authenticates once (in the cluster
+// mode after the call's consistency token, if any, is applied), then ingests
 // each streamed item as IngestFeedback would, recording a result per item
 // (with the error's details for a refused one) and reading on. The call
 // itself fails only for a bad key or scope, or a parent that is malformed,

@@ -5,7 +5,8 @@
 // applied, more writes than write workers are in flight, plain reads and
 // health checks are answered, and reads carrying a consistency token wait
 // registered rather than on a read worker, and are authenticated once it
-// is applied (a key made through another node). A write past its deadline, or
+// is applied (a key made through another node; an import stream waits as a
+// unary call does). A write past its deadline, or
 // cancelled, ends at once and leaves no registration behind; a partition
 // that stops fails its waiters. Nothing here sleeps: the test waits for
 // AppliedProgress to hold the registrations it expects.
@@ -433,9 +434,14 @@ TEST_F(ClusterCallsTest, AStoppedPartitionFailsItsWaiters) {
 // An ImportFeedback stream on a thread of its own: `requests` are sent,
 // then the stream is half-closed.
 struct ImportCall {
+  // `token`: a consistency token to send, if not empty; `key`: the API key,
+  // the node's admin key if empty.
   ImportCall(const HeldBackNode& node,
-             std::vector<v1::ImportFeedbackRequest> requests)
-      : context(node.Context()) {
+             std::vector<v1::ImportFeedbackRequest> requests,
+             const std::string& token = "", absl::Duration deadline = kPatience,
+             const std::string& key = "")
+      : context(node.Context(deadline, key)) {
+    if (!token.empty()) context->AddMetadata(kConsistencyHeader, token);
     thread = std::thread([this, &node, requests = std::move(requests)] {
       auto writer = v1::FeedbackService::NewStub(node.channel())
                         ->ImportFeedback(context.get(), &response);
@@ -545,6 +551,61 @@ TEST_F(ClusterCallsTest, AKeyMadeThroughAnotherNodeWorksWithItsToken) {
   read.Join();
   EXPECT_TRUE(read.status.ok()) << read.status.error_message();
   EXPECT_EQ(user->progress().waiting(), 0u);
+}
+
+TEST_F(ClusterCallsTest, AnImportWaitsForItsTokenBeforeItsKeyIsChecked) {
+  std::unique_ptr<HeldBackNode> maker;
+  std::unique_ptr<HeldBackNode> user;
+  ASSERT_NO_FATAL_FAILURE(maker = StartNode());
+  ASSERT_NO_FATAL_FAILURE(user = StartNode());
+  maker->StartApplying();
+  google::protobuf::RepeatedField<int> scopes;
+  scopes.Add(v1::SCOPE_ADMIN);
+  const Principal default_admin("default", FormatApiKeyName("default", "admin"),
+                                scopes);
+  v1::CreateApiKeyRequest create;
+  create.set_parent(kDefault);
+  create.mutable_api_key()->set_display_name("channel manager");
+  create.mutable_api_key()->add_scopes(v1::SCOPE_FEEDBACK_WRITE);
+  v1::ApiKey key;
+  ASSERT_OK(RunAndWait(maker->mutations(), default_admin, create, key,
+                       absl::Now() + kPatience)
+                .status());
+  v1::Hotel hotel;
+  ASSERT_OK_AND_ASSIGN(std::string token,
+                       RunAndWait(maker->mutations(), default_admin,
+                                  testing::SampleHotel("lisbon"), hotel,
+                                  absl::Now() + kPatience));
+
+  // The stream waits for the token, holding no worker, and is then
+  // authenticated with the key the other node made.
+  ImportCall import(*user, Reviews(3), token, kPatience, key.key_string());
+  ASSERT_TRUE(user->progress().AwaitWaiting(1, absl::Now() + kPatience));
+  user->StartApplying();
+  import.Join();
+  ASSERT_TRUE(import.status.ok()) << import.status.error_message();
+  EXPECT_EQ(import.response.ingested_count(), 1);
+  EXPECT_EQ(import.response.failed_count(), 1);
+  EXPECT_EQ(import.response.duplicate_count(), 1);
+  EXPECT_EQ(user->progress().waiting(), 0u);
+}
+
+TEST_F(ClusterCallsTest, AnImportCancelledWhileWaitingForItsTokenEnds) {
+  std::unique_ptr<HeldBackNode> node;
+  ASSERT_NO_FATAL_FAILURE(node = StartNode());
+  ImportCall waiting(*node, Reviews(2),
+                     absl::StrCat(node->default_partition(), ":1"));
+  ASSERT_TRUE(node->progress().AwaitWaiting(1, absl::Now() + kPatience));
+  waiting.context->TryCancel();
+  waiting.Join();
+  EXPECT_THAT(waiting.status, GrpcCodeIs(grpc::StatusCode::CANCELLED));
+  EXPECT_TRUE(node->progress().AwaitWaiting(0, absl::Now() + kPatience));
+
+  ImportCall malformed(*node, Reviews(2), "not a token");
+  malformed.Join();
+  EXPECT_THAT(malformed.status, GrpcCodeIs(grpc::StatusCode::INVALID_ARGUMENT));
+  EXPECT_THAT(malformed.status.error_message(),
+              HasSubstr(std::string(kConsistencyHeader)));
 }
 
 }  // namespace
