@@ -4,10 +4,13 @@
 #include <optional>
 #include <utility>
 
+#include "absl/strings/str_cat.h"
 #include "common/status_macros.h"
+#include "service/api/consistency_token.h"
 #include "service/api/import_reactor.h"
 #include "service/api/stream_call_report.h"
 #include "service/api/unary_call.h"
+#include "service/core/errors.h"
 
 namespace guestvoice::service {
 
@@ -62,6 +65,7 @@ grpc::ServerWriteReactor<grpc::ByteBuffer>* FeedbackService::WatchFeedback(
   std::optional<Principal> caller;
   absl::StatusOr<FeedbackFilter> filter =
       [&]() -> absl::StatusOr<FeedbackFilter> {
+    RETURN_IF_ERROR(RequireTokenApplied(*context));
     ASSIGN_OR_RETURN(caller, deps_.authenticator.Authenticate(
                                  *context, v1::SCOPE_FEEDBACK_READ));
     report->set_caller(*caller);
@@ -71,6 +75,20 @@ grpc::ServerWriteReactor<grpc::ByteBuffer>* FeedbackService::WatchFeedback(
   }();
   if (!filter.ok()) return RefuseWatch(filter.status(), *report);
   return watchers_.Watch(*caller, *std::move(filter), std::move(report));
+}
+
+absl::Status FeedbackService::RequireTokenApplied(
+    const grpc::CallbackServerContext& context) const {
+  if (!AwaitsConsistencyToken(context, deps_.applied)) return absl::OkStatus();
+  ASSIGN_OR_RETURN(cluster::RecordPosition token, ConsistencyTokenOf(context));
+  if (deps_.applied->HasApplied(token.partition, token.offset)) {
+    return absl::OkStatus();
+  }
+  return WithRetryInfo(
+      absl::UnavailableError(
+          absl::StrCat("this node has not yet applied the write named by the ",
+                       kConsistencyTokenHeader, " header; retry shortly")),
+      kBusyRetryDelay);
 }
 
 grpc::ServerUnaryReactor* FeedbackService::UpdateFeedback(

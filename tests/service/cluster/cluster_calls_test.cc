@@ -608,5 +608,42 @@ TEST_F(ClusterCallsTest, AnImportCancelledWhileWaitingForItsTokenEnds) {
               HasSubstr(std::string(kConsistencyHeader)));
 }
 
+TEST_F(ClusterCallsTest, AWatchWhoseTokenIsNotAppliedYetIsRefusedRetryably) {
+  std::unique_ptr<HeldBackNode> node;
+  ASSERT_NO_FATAL_FAILURE(node = StartNode());
+  CreateHotelCall hotel(*node, "lisbon");
+  ASSERT_TRUE(node->progress().AwaitWaiting(1, absl::Now() + kPatience));
+  const std::string token = absl::StrCat(node->default_partition(), ":0");
+  v1::WatchFeedbackRequest request;
+  request.set_parent(kDefault);
+  request.set_hotel("organizations/default/hotels/lisbon");
+  {
+    // The hotel the watch names is the unapplied write's: the watch is not
+    // checked against a state without it.
+    std::unique_ptr<grpc::ClientContext> context = node->Context();
+    context->AddMetadata(kConsistencyHeader, token);
+    auto reader = v1::FeedbackService::NewStub(node->channel())
+                      ->WatchFeedback(context.get(), request);
+    v1::WatchFeedbackResponse response;
+    EXPECT_FALSE(reader->Read(&response));
+    const grpc::Status status = reader->Finish();
+    EXPECT_THAT(status, GrpcCodeIs(grpc::StatusCode::UNAVAILABLE));
+    EXPECT_THAT(status.error_message(), HasSubstr(kConsistencyHeader));
+  }
+  EXPECT_EQ(node->progress().waiting(), 1u);  // the hotel's write only
+
+  node->StartApplying();
+  hotel.Join();
+  ASSERT_TRUE(hotel.status.ok()) << hotel.status.error_message();
+  std::unique_ptr<grpc::ClientContext> context = node->Context();
+  context->AddMetadata(kConsistencyHeader, token);
+  auto reader = v1::FeedbackService::NewStub(node->channel())
+                    ->WatchFeedback(context.get(), request);
+  // Registered: the watch sends its initial metadata once it is.
+  reader->WaitForInitialMetadata();
+  context->TryCancel();
+  EXPECT_THAT(reader->Finish(), GrpcCodeIs(grpc::StatusCode::CANCELLED));
+}
+
 }  // namespace
 }  // namespace guestvoice::service::cluster
