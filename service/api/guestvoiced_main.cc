@@ -142,6 +142,11 @@ ABSL_FLAG(absl::Duration, cluster_linger, absl::Milliseconds(1),
           "How long a cluster node's producer gathers commands into one "
           "produce request (0 to 1000ms). Longer: less CPU per item in bulk "
           "imports; every write at light load waits about this much longer.");
+ABSL_FLAG(absl::Duration, cluster_session_timeout, absl::Seconds(10),
+          "How long a cluster node may be silent (killed, hung, cut off) "
+          "before the others take over the partitions it owns and the "
+          "once-only work on them (6s to 5m; brokers refuse less than "
+          "their group.min.session.timeout.ms, 6s by default).");
 ABSL_FLAG(absl::Duration, cluster_heartbeat_interval, absl::Seconds(2),
           "How often a cluster node publishes its entry in the node map "
           "(address, owned partitions, applied offsets) when nothing else "
@@ -261,6 +266,12 @@ ClusterFlags() {
       options.linger > absl::Seconds(1)) {
     return absl::InvalidArgumentError(
         "--cluster_linger must be between 0 and 1s");
+  }
+  options.session_timeout = absl::GetFlag(FLAGS_cluster_session_timeout);
+  if (options.session_timeout < absl::Seconds(6) ||
+      options.session_timeout > absl::Minutes(5)) {
+    return absl::InvalidArgumentError(
+        "--cluster_session_timeout must be between 6s and 5m");
   }
   const absl::Duration heartbeat =
       absl::GetFlag(FLAGS_cluster_heartbeat_interval);

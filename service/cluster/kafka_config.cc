@@ -108,6 +108,9 @@ KafkaSettings ConsumerSettings(const ClusterOptions& options,
       // applying during a rebalance.
       {"partition.assignment.strategy", "cooperative-sticky"},
       {"session.timeout.ms", Milliseconds(options.session_timeout)},
+      // Kafka's advice: at most a third of the session, so that one lost
+      // heartbeat does not cost the partitions.
+      {"heartbeat.interval.ms", Milliseconds(options.session_timeout / 3)},
       // Commands of aborted transactions are never applied.
       {"isolation.level", "read_committed"},
   };

@@ -54,7 +54,10 @@ struct ClusterOptions {
   // Records produced and not yet acknowledged; past it Produce refuses with
   // RESOURCE_EXHAUSTED instead of queueing without bound.
   int max_in_flight_records = 10000;
-  // Consumer-group liveness: a node silent this long loses its partitions.
+  // Consumer-group liveness: a node silent this long loses its partitions
+  // (and the once-only work on them moves to another node). Brokers accept
+  // 6 s to 30 min (group.min/max.session.timeout.ms); the group heartbeats
+  // every third of it.
   absl::Duration session_timeout = absl::Seconds(10);
   // Producer shutdown: how long to wait for outstanding acknowledgements.
   absl::Duration flush_timeout = absl::Seconds(10);

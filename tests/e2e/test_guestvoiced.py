@@ -465,6 +465,18 @@ def test_a_cluster_linger_out_of_range_refuses_the_start(
     assert not data_dir.exists()
 
 
+@pytest.mark.parametrize("timeout", ["5s", "6m"])
+def test_a_cluster_session_timeout_out_of_range_refuses_the_start(
+        launch, data_dir: Path, timeout: str):
+    refused = launch("--listen=127.0.0.1:0", "--cluster_brokers=127.0.0.1:9",
+                     "--cluster_node_id=node-a", "--advertise=127.0.0.1:1",
+                     f"--cluster_session_timeout={timeout}", data_dir=data_dir)
+    assert refused.wait_for_exit(REFUSAL_DEADLINE_S) != 0
+    assert "--cluster_session_timeout must be between 6s and 5m" in (
+        refused.log()), refused.log()
+    assert not data_dir.exists()
+
+
 def test_help_documents_listen_and_data_dir(launch, data_dir: Path):
     helped = launch("--help", data_dir=data_dir)
     helped.wait_for_exit(REFUSAL_DEADLINE_S)

@@ -81,6 +81,18 @@ TEST(ConsumerSettingsTest, NeverCommitOrResetOffsetsByThemselves) {
   EXPECT_THAT(BuildKafkaConf(ConsumerSettings(options, "appliers")), IsOk());
 }
 
+TEST(ConsumerSettingsTest, HeartbeatAThirdOfTheSession) {
+  ClusterOptions options;
+  options.bootstrap_servers = "127.0.0.1:9092";
+  options.node_id = "node-a";
+  options.session_timeout = absl::Seconds(6);
+  const auto settings = AsMap(OwnershipGroupSettings(options, "owners"));
+  EXPECT_EQ(settings.at("session.timeout.ms"), "6000");
+  EXPECT_EQ(settings.at("heartbeat.interval.ms"), "2000");
+  EXPECT_THAT(BuildKafkaConf(OwnershipGroupSettings(options, "owners")),
+              IsOk());
+}
+
 TEST(NodeMapReaderSettingsTest, AreAGroupOfTheirOwnThatNeverCommits) {
   ClusterOptions options;
   options.bootstrap_servers = "127.0.0.1:9092";
