@@ -3,12 +3,14 @@
 #include <cstddef>
 #include <vector>
 
+#include "absl/functional/function_ref.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "analysis/internal/lexicons.h"
 #include "analysis/internal/python_unicode.h"
 #include "common/absl_view.h"
+#include "common/status_macros.h"
 #include "common/utf8.h"
 
 namespace guestvoice::analysis {
@@ -64,6 +66,47 @@ bool IsLowercaseWordOrPhrase(std::string_view entry) {
     if (!IsLowercaseWord(word)) return false;
   }
   return true;
+}
+
+// Calls `entry` with each "<first>\t<second>" line of a hand-written,
+// versioned list (the supplements, the translations): blank lines and '#'
+// comments are skipped, and exactly one "version" line is required.
+// `shape` names the two fields in the error for a line that has not two.
+absl::Status ForEachVersionedPair(
+    std::string_view contents, std::string_view shape,
+    absl::FunctionRef<absl::Status(int line_number, std::string_view line,
+                                   std::string_view first,
+                                   std::string_view second)>
+        entry) {
+  bool has_version = false;
+  int line_number = 0;
+  for (std::string_view line : SplitOn(contents, '\n')) {
+    ++line_number;
+    line = StripAsciiWhitespace(line);
+    if (line.empty() || line.front() == '#') continue;
+    const std::vector<std::string_view> fields = SplitOn(line, '\t');
+    if (fields.size() != 2) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("line ", line_number, ": expected ", AbslView(shape),
+                       ": ", AbslView(line)));
+    }
+    if (fields[0] == "version") {
+      if (has_version) {
+        return absl::InvalidArgumentError(
+            absl::StrCat("line ", line_number, ": a second version line"));
+      }
+      has_version = true;
+      continue;
+    }
+    RETURN_IF_ERROR(entry(line_number, line, fields[0], fields[1]));
+  }
+  if (!has_version) return absl::InvalidArgumentError("missing version line");
+  return absl::OkStatus();
+}
+
+absl::Status DuplicateWord(int line_number, std::string_view word) {
+  return absl::InvalidArgumentError(
+      absl::StrCat("line ", line_number, ": duplicate word: ", AbslView(word)));
 }
 
 }  // namespace
@@ -162,81 +205,52 @@ absl::StatusOr<WordValences> ParseAfinnLexicon(std::string_view contents) {
 absl::StatusOr<WordValences> ParseLanguageSupplement(
     std::string_view contents) {
   WordValences valences;
-  bool has_version = false;
-  int line_number = 0;
-  for (std::string_view line : SplitOn(contents, '\n')) {
-    ++line_number;
-    line = StripAsciiWhitespace(line);
-    if (line.empty() || line.front() == '#') continue;
-    const std::vector<std::string_view> fields = SplitOn(line, '\t');
-    if (fields.size() != 2) {
-      return absl::InvalidArgumentError(
-          absl::StrCat("line ", line_number,
-                       ": expected <word>\\t<valence>: ", AbslView(line)));
-    }
-    if (fields[0] == "version") {
-      has_version = true;
-      continue;
-    }
-    double valence = 0;
-    if (!IsLowercaseWordOrPhrase(fields[0]) ||
-        !absl::SimpleAtod(AbslView(fields[1]), &valence) || valence < -4 ||
-        valence > 4) {
-      return absl::InvalidArgumentError(
-          absl::StrCat("line ", line_number,
-                       ": expected a lowercase word or phrase and a valence "
-                       "in -4..4: ",
-                       AbslView(line)));
-    }
-    if (!valences.emplace(std::string(fields[0]), valence).second) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          "line ", line_number, ": duplicate word: ", AbslView(fields[0])));
-    }
-  }
-  if (!has_version) return absl::InvalidArgumentError("missing version line");
+  RETURN_IF_ERROR(ForEachVersionedPair(
+      contents, "<word>\\t<valence>",
+      [&](int line_number, std::string_view line, std::string_view word,
+          std::string_view value) -> absl::Status {
+        double valence = 0;
+        if (!IsLowercaseWordOrPhrase(word) ||
+            !absl::SimpleAtod(AbslView(value), &valence) || valence < -4 ||
+            valence > 4) {
+          return absl::InvalidArgumentError(absl::StrCat(
+              "line ", line_number,
+              ": expected a lowercase word or phrase and a valence in -4..4: ",
+              AbslView(line)));
+        }
+        if (!valences.emplace(std::string(word), valence).second) {
+          return DuplicateWord(line_number, word);
+        }
+        return absl::OkStatus();
+      }));
   return valences;
 }
 
 absl::StatusOr<VaderTranslations> ParseVaderTranslations(
     std::string_view contents, const ValenceLexicon& vader) {
   VaderTranslations translations;
-  bool has_version = false;
-  int line_number = 0;
-  for (std::string_view line : SplitOn(contents, '\n')) {
-    ++line_number;
-    line = StripAsciiWhitespace(line);
-    if (line.empty() || line.front() == '#') continue;
-    const std::vector<std::string_view> fields = SplitOn(line, '\t');
-    if (fields.size() != 2) {
-      return absl::InvalidArgumentError(
-          absl::StrCat("line ", line_number,
-                       ": expected <word>\\t<english>: ", AbslView(line)));
-    }
-    if (fields[0] == "version") {
-      has_version = true;
-      continue;
-    }
-    if (!IsLowercaseWord(fields[0])) {
-      return absl::InvalidArgumentError(
-          absl::StrCat("line ", line_number,
-                       ": expected one lowercase word: ", AbslView(line)));
-    }
-    const double* valence = vader.Find(fields[1]);
-    if (valence == nullptr) {
-      return absl::InvalidArgumentError(
-          absl::StrCat("line ", line_number, ": VADER does not rate \"",
-                       AbslView(fields[1]), "\""));
-    }
-    if (!translations.valences.emplace(std::string(fields[0]), *valence)
-             .second) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          "line ", line_number, ": duplicate word: ", AbslView(fields[0])));
-    }
-    if (fields[0] == fields[1]) {
-      translations.same_as_english.emplace(fields[0]);
-    }
-  }
-  if (!has_version) return absl::InvalidArgumentError("missing version line");
+  RETURN_IF_ERROR(ForEachVersionedPair(
+      contents, "<word>\\t<english>",
+      [&](int line_number, std::string_view line, std::string_view word,
+          std::string_view english) -> absl::Status {
+        if (!IsLowercaseWord(word)) {
+          return absl::InvalidArgumentError(
+              absl::StrCat("line ", line_number,
+                           ": expected one lowercase word: ", AbslView(line)));
+        }
+        const double* valence = vader.Find(english);
+        if (valence == nullptr) {
+          return absl::InvalidArgumentError(
+              absl::StrCat("line ", line_number, ": VADER does not rate \"",
+                           AbslView(english), "\""));
+        }
+        if (!translations.valences.emplace(std::string(word), *valence)
+                 .second) {
+          return DuplicateWord(line_number, word);
+        }
+        if (word == english) translations.same_as_english.emplace(word);
+        return absl::OkStatus();
+      }));
   return translations;
 }
 

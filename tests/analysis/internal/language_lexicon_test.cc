@@ -110,6 +110,8 @@ TEST(ParseLanguageSupplementTest, RejectsMalformedFiles) {
   EXPECT_FALSE(ParseLanguageSupplement("version\t1\nsale\n").ok());
   EXPECT_FALSE(
       ParseLanguageSupplement("version\t1\nsale\t-1\nsale\t-2\n").ok());
+  EXPECT_FALSE(
+      ParseLanguageSupplement("version\t1\nsale\t-1\nversion\t2\n").ok());
 }
 
 TEST(EmbeddedLexiconsTest, AllParse) {

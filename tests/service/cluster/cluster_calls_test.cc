@@ -523,24 +523,33 @@ TEST_F(ClusterCallsTest, ACancelledImportAbandonsItsWaitingItems) {
   EXPECT_TRUE(node->progress().AwaitWaiting(0, absl::Now() + kPatience));
 }
 
+// The bootstrap admin key of organization "default", as a caller.
+Principal DefaultAdmin() {
+  google::protobuf::RepeatedField<int> scopes;
+  scopes.Add(v1::SCOPE_ADMIN);
+  return Principal("default", FormatApiKeyName("default", "admin"), scopes);
+}
+
+// A request for a key of organization "default" with `scope`.
+v1::CreateApiKeyRequest KeyRequest(v1::Scope scope) {
+  v1::CreateApiKeyRequest create;
+  create.set_parent(kDefault);
+  create.mutable_api_key()->set_display_name("front desk");
+  create.mutable_api_key()->add_scopes(scope);
+  return create;
+}
+
 TEST_F(ClusterCallsTest, AKeyMadeThroughAnotherNodeWorksWithItsToken) {
   std::unique_ptr<HeldBackNode> maker;
   std::unique_ptr<HeldBackNode> user;
   ASSERT_NO_FATAL_FAILURE(maker = StartNode());
   ASSERT_NO_FATAL_FAILURE(user = StartNode());
   maker->StartApplying();
-  google::protobuf::RepeatedField<int> scopes;
-  scopes.Add(v1::SCOPE_ADMIN);
-  const Principal default_admin("default", FormatApiKeyName("default", "admin"),
-                                scopes);
-  v1::CreateApiKeyRequest create;
-  create.set_parent(kDefault);
-  create.mutable_api_key()->set_display_name("front desk");
-  create.mutable_api_key()->add_scopes(v1::SCOPE_FEEDBACK_READ);
   v1::ApiKey key;
   ASSERT_OK_AND_ASSIGN(std::string token,
-                       RunAndWait(maker->mutations(), default_admin, create,
-                                  key, absl::Now() + kPatience));
+                       RunAndWait(maker->mutations(), DefaultAdmin(),
+                                  KeyRequest(v1::SCOPE_FEEDBACK_READ), key,
+                                  absl::Now() + kPatience));
   ASSERT_FALSE(key.key_string().empty());
 
   // The other node has not applied the key yet: the call waits for the
@@ -559,21 +568,14 @@ TEST_F(ClusterCallsTest, AnImportWaitsForItsTokenBeforeItsKeyIsChecked) {
   ASSERT_NO_FATAL_FAILURE(maker = StartNode());
   ASSERT_NO_FATAL_FAILURE(user = StartNode());
   maker->StartApplying();
-  google::protobuf::RepeatedField<int> scopes;
-  scopes.Add(v1::SCOPE_ADMIN);
-  const Principal default_admin("default", FormatApiKeyName("default", "admin"),
-                                scopes);
-  v1::CreateApiKeyRequest create;
-  create.set_parent(kDefault);
-  create.mutable_api_key()->set_display_name("channel manager");
-  create.mutable_api_key()->add_scopes(v1::SCOPE_FEEDBACK_WRITE);
   v1::ApiKey key;
-  ASSERT_OK(RunAndWait(maker->mutations(), default_admin, create, key,
+  ASSERT_OK(RunAndWait(maker->mutations(), DefaultAdmin(),
+                       KeyRequest(v1::SCOPE_FEEDBACK_WRITE), key,
                        absl::Now() + kPatience)
                 .status());
   v1::Hotel hotel;
   ASSERT_OK_AND_ASSIGN(std::string token,
-                       RunAndWait(maker->mutations(), default_admin,
+                       RunAndWait(maker->mutations(), DefaultAdmin(),
                                   testing::SampleHotel("lisbon"), hotel,
                                   absl::Now() + kPatience));
 
