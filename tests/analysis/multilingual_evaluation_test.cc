@@ -20,10 +20,13 @@
 #include <cstdio>
 #include <fstream>
 #include <map>
+#include <ostream>
 #include <set>
 #include <string>
 #include <vector>
 
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "analysis/feedback_analyzer.h"
 #include "common/utf8.h"
@@ -202,148 +205,117 @@ void EvaluateWhole(const std::string& directory, const char* title,
   ExpectReaches(figures, floors);
 }
 
-class HeldOutEvaluationTest : public ::testing::TestWithParam<Floors> {};
+// A set evaluated whole (EvaluateWhole), with its floors.
+struct WholeSet {
+  const char* directory;  // under data/multilingual
+  const char* title;
+  std::size_t minimum_rows;
+  Floors floors;
+};
 
-TEST_P(HeldOutEvaluationTest, ReachesTheFloors) {
-  EvaluateWhole("held_out", "held-out", 50, GetParam());
+void PrintTo(const WholeSet& set, std::ostream* out) {
+  *out << set.directory << "/" << set.floors.language;
 }
 
-INSTANTIATE_TEST_SUITE_P(Languages, HeldOutEvaluationTest,
-                         // Reached (2026-12-02): before the second pass fr
-                         // 0.705 / 0.869 / 0.736, nl 0.590 / 0.911 / 0.708,
-                         // it 0.639 / 0.929 / 0.712, pt 0.721 / 0.934 /
-                         // 0.781, de 0.590 / 0.897 / 0.722; after it fr
-                         // 0.721 / 0.868 / 0.819, nl 0.689 / 0.917 / 0.764,
-                         // it 0.689 / 0.932 / 0.753, pt 0.803 / 0.923 /
-                         // 0.822, de 0.721 / 0.905 / 0.792. The third pass
-                         // tuned on these sets too (they are held out no
-                         // longer): fr 0.869 / 0.864 / 0.792, nl 0.967 /
-                         // 0.903 / 0.778, it 0.951 / 0.918 / 0.767, pt 0.902
-                         // / 0.908 / 0.808, de 0.934 / 0.891 / 0.792; after
-                         // the fourth pass (2026-12-03) fr 0.951, nl 0.984,
-                         // it 1.000, pt 0.934, de 0.984 polarity, aspects
-                         // as after the third; after the fifth fr 0.967, nl
-                         // 1.000, it 1.000, pt 0.967, de 1.000.
-                         ::testing::Values(Floors{"fr", 0.95, 0.85, 0.78},
-                                           Floors{"nl", 0.98, 0.88, 0.76},
-                                           Floors{"it", 0.98, 0.90, 0.75},
-                                           Floors{"pt", 0.95, 0.89, 0.79},
-                                           Floors{"de", 0.98, 0.87, 0.78}),
-                         LanguageOf);
-
-class BlindEvaluationTest : public ::testing::TestWithParam<Floors> {};
-
-TEST_P(BlindEvaluationTest, ReachesTheFloors) {
-  EvaluateWhole("blind", "blind", 60, GetParam());
+std::string SetAndLanguageOf(const ::testing::TestParamInfo<WholeSet>& info) {
+  std::string name =
+      absl::StrCat(info.param.directory, "_", info.param.floors.language);
+  for (char& c : name) {
+    if (!absl::ascii_isalnum(static_cast<unsigned char>(c))) c = '_';
+  }
+  return name;
 }
 
-INSTANTIATE_TEST_SUITE_P(Languages, BlindEvaluationTest,
-                         // Reached (2026-12-02), polarity / aspect P / R:
-                         // before the third pass fr 0.783 / 0.902 / 0.797,
-                         // nl 0.633 / 0.912 / 0.754, it 0.700 / 0.950 /
-                         // 0.826, pt 0.783 / 0.950 / 0.826, de 0.700 / 0.931
-                         // / 0.783, es 0.783 / 0.938 / 0.870 (language id
-                         // 0.947); after it fr 0.867 / 0.902 / 0.797, nl
-                         // 0.750 / 0.914 / 0.768, it 0.850 / 0.950 / 0.826,
-                         // pt 0.867 / 0.951 / 0.841, de 0.783 / 0.932 /
-                         // 0.797, es 0.833 / 0.938 / 0.870 (0.974). The
-                         // fourth pass tuned on these sets (blind no
-                         // longer): fr 0.917 / 0.887 / 0.797, nl 0.900 /
-                         // 0.917 / 0.797, it 0.933 / 0.949 / 0.812, pt 0.967
-                         // / 0.951 / 0.841, de 0.950 / 0.935 / 0.841, es
-                         // 0.950 / 0.938 / 0.884. After the fifth pass: fr
-                         // 0.967 / 0.899 / 0.899, nl 0.917 / 0.925 / 0.899,
-                         // it 0.950 / 0.953 / 0.884, pt 0.967 / 0.969 /
-                         // 0.913, de 0.983 / 0.957 / 0.957, es 0.950 / 0.957
-                         // / 0.957.
-                         ::testing::Values(Floors{"fr", 0.95, 0.87, 0.78},
-                                           Floors{"nl", 0.90, 0.90, 0.77},
-                                           Floors{"it", 0.93, 0.93, 0.79},
-                                           Floors{"pt", 0.95, 0.93, 0.82},
-                                           Floors{"de", 0.96, 0.91, 0.82},
-                                           Floors{"es", 0.93, 0.92, 0.86}),
-                         LanguageOf);
+class WholeSetEvaluationTest : public ::testing::TestWithParam<WholeSet> {};
 
-class SecondBlindEvaluationTest : public ::testing::TestWithParam<Floors> {};
-
-TEST_P(SecondBlindEvaluationTest, ReachesTheFloors) {
-  EvaluateWhole("blind2", "blind2", 50, GetParam());
+TEST_P(WholeSetEvaluationTest, ReachesTheFloors) {
+  const WholeSet& set = GetParam();
+  EvaluateWhole(set.directory, set.title, set.minimum_rows, set.floors);
 }
 
-INSTANTIATE_TEST_SUITE_P(Languages, SecondBlindEvaluationTest,
-                         // Reached (2026-12-03), polarity / aspect P / R,
-                         // before the fourth pass (run once, aggregate
-                         // only): fr 0.679 / 0.891 / 0.742, nl 0.755 /
-                         // 0.912 / 0.788, it 0.792 / 0.925 / 0.742, pt
-                         // 0.698 / 0.932 / 0.833 (language id 0.974), de
-                         // 0.736 / 0.929 / 0.788, es 0.717 / 0.943 / 0.758
-                         // (language id 0.977); after it (aggregate only) fr
-                         // 0.717 / 0.891 / 0.742, nl 0.811 / 0.912 / 0.788,
-                         // it 0.811 / 0.926 / 0.758, pt 0.717 / 0.932 /
-                         // 0.833, de 0.811 / 0.931 / 0.818, es 0.755 / 0.944
-                         // / 0.773. The fifth pass tuned on these sets
-                         // (blind no longer): fr 0.925 / 0.911 / 0.773, nl
-                         // 0.981 / 0.898 / 0.803, it 0.962 / 0.912 / 0.788,
-                         // pt 0.887 / 0.919 / 0.864, de 1.000 / 0.919 /
-                         // 0.864, es 0.962 / 0.945 / 0.788.
-                         ::testing::Values(Floors{"fr", 0.90, 0.89, 0.75},
-                                           Floors{"nl", 0.96, 0.88, 0.78},
-                                           Floors{"it", 0.94, 0.89, 0.77},
-                                           Floors{"pt", 0.87, 0.90, 0.84},
-                                           Floors{"de", 0.98, 0.90, 0.84},
-                                           Floors{"es", 0.94, 0.92, 0.77}),
-                         LanguageOf);
-
-class ThirdBlindEvaluationTest : public ::testing::TestWithParam<Floors> {};
-
-TEST_P(ThirdBlindEvaluationTest, ReachesTheFloors) {
-  EvaluateWhole("blind3", "blind3", 60, GetParam());
-}
-
-INSTANTIATE_TEST_SUITE_P(Languages, ThirdBlindEvaluationTest,
-                         // Reached (2026-12-03), polarity / aspect P / R,
-                         // before the fifth pass (the first run on these
-                         // sets, aggregate only; main 203eb71's rules): fr
-                         // 0.500 / 0.823 / 0.654, nl 0.567 / 0.852 / 0.590
-                         // (language id 0.978), it 0.517 / 0.869 / 0.679
-                         // (0.978), pt 0.633 / 0.852 / 0.667, de 0.533 /
-                         // 0.873 / 0.615, es 0.583 / 0.946 / 0.679. After
-                         // the fifth pass (read once, aggregate only): fr
-                         // 0.517 / 0.825 / 0.667, nl 0.567 / 0.857 / 0.615,
-                         // it 0.533 / 0.867 / 0.667, pt 0.650 / 0.869 /
-                         // 0.679, de 0.533 / 0.875 / 0.628, es as before.
-                         ::testing::Values(Floors{"fr", 0.50, 0.81, 0.65},
-                                           Floors{"nl", 0.55, 0.84, 0.60},
-                                           Floors{"it", 0.52, 0.85, 0.66},
-                                           Floors{"pt", 0.63, 0.85, 0.66},
-                                           Floors{"de", 0.52, 0.86, 0.61},
-                                           Floors{"es", 0.56, 0.93, 0.66}),
-                         LanguageOf);
-
-class FourthBlindEvaluationTest : public ::testing::TestWithParam<Floors> {};
-
-TEST_P(FourthBlindEvaluationTest, ReachesTheFloors) {
-  EvaluateWhole("blind4", "blind4", 80, GetParam());
-}
-
-INSTANTIATE_TEST_SUITE_P(Languages, FourthBlindEvaluationTest,
-                         // Reached (2026-12-03), polarity / aspect P / R,
-                         // the first run on these sets (the analyser of
-                         // 22ffaf0: main's rules and supplements, three
-                         // translated VADER words per language): en 0.562 /
-                         // 0.920 / 0.920, fr 0.775 / 0.887 / 0.860, nl 0.787
-                         // / 0.875 / 0.840, it 0.825 / 0.927 / 0.890, pt
-                         // 0.762 / 0.907 / 0.880, de 0.750 / 0.904 / 0.850,
-                         // es 0.750 / 0.915 / 0.860; language id 1.000 in
-                         // every language. English is plain VADER.
-                         ::testing::Values(Floors{"en", 0.56, 0.91, 0.91},
-                                           Floors{"fr", 0.77, 0.88, 0.85},
-                                           Floors{"nl", 0.78, 0.87, 0.83},
-                                           Floors{"it", 0.82, 0.92, 0.88},
-                                           Floors{"pt", 0.76, 0.90, 0.87},
-                                           Floors{"de", 0.75, 0.90, 0.84},
-                                           Floors{"es", 0.75, 0.91, 0.85}),
-                         LanguageOf);
+INSTANTIATE_TEST_SUITE_P(
+    Sets, WholeSetEvaluationTest,
+    ::testing::Values(
+        // held_out/: Reached (2026-12-02): before the second pass fr 0.705 /
+        // 0.869 / 0.736, nl 0.590 / 0.911 / 0.708, it 0.639 / 0.929 / 0.712, pt
+        // 0.721 / 0.934 / 0.781, de 0.590 / 0.897 / 0.722; after it fr 0.721 /
+        // 0.868 / 0.819, nl 0.689 / 0.917 / 0.764, it 0.689 / 0.932 / 0.753, pt
+        // 0.803 / 0.923 / 0.822, de 0.721 / 0.905 / 0.792. The third pass tuned
+        // on these sets too (they are held out no longer): fr 0.869 / 0.864 /
+        // 0.792, nl 0.967 / 0.903 / 0.778, it 0.951 / 0.918 / 0.767, pt 0.902 /
+        // 0.908 / 0.808, de 0.934 / 0.891 / 0.792; after the fourth pass
+        // (2026-12-03) fr 0.951, nl 0.984, it 1.000, pt 0.934, de 0.984
+        // polarity, aspects as after the third; after the fifth fr 0.967, nl
+        // 1.000, it 1.000, pt 0.967, de 1.000.
+        WholeSet{"held_out", "held-out", 50, {"fr", 0.95, 0.85, 0.78}},
+        WholeSet{"held_out", "held-out", 50, {"nl", 0.98, 0.88, 0.76}},
+        WholeSet{"held_out", "held-out", 50, {"it", 0.98, 0.90, 0.75}},
+        WholeSet{"held_out", "held-out", 50, {"pt", 0.95, 0.89, 0.79}},
+        WholeSet{"held_out", "held-out", 50, {"de", 0.98, 0.87, 0.78}},
+        // blind/: Reached (2026-12-02), polarity / aspect P / R: before the
+        // third pass fr 0.783 / 0.902 / 0.797, nl 0.633 / 0.912 / 0.754, it
+        // 0.700 / 0.950 / 0.826, pt 0.783 / 0.950 / 0.826, de 0.700 / 0.931 /
+        // 0.783, es 0.783 / 0.938 / 0.870 (language id 0.947); after it fr
+        // 0.867 / 0.902 / 0.797, nl 0.750 / 0.914 / 0.768, it 0.850 / 0.950 /
+        // 0.826, pt 0.867 / 0.951 / 0.841, de 0.783 / 0.932 / 0.797, es 0.833 /
+        // 0.938 / 0.870 (0.974). The fourth pass tuned on these sets (blind no
+        // longer): fr 0.917 / 0.887 / 0.797, nl 0.900 / 0.917 / 0.797, it 0.933
+        // / 0.949 / 0.812, pt 0.967 / 0.951 / 0.841, de 0.950 / 0.935 / 0.841,
+        // es 0.950 / 0.938 / 0.884. After the fifth pass: fr 0.967 / 0.899 /
+        // 0.899, nl 0.917 / 0.925 / 0.899, it 0.950 / 0.953 / 0.884, pt 0.967 /
+        // 0.969 / 0.913, de 0.983 / 0.957 / 0.957, es 0.950 / 0.957 / 0.957.
+        WholeSet{"blind", "blind", 60, {"fr", 0.95, 0.87, 0.78}},
+        WholeSet{"blind", "blind", 60, {"nl", 0.90, 0.90, 0.77}},
+        WholeSet{"blind", "blind", 60, {"it", 0.93, 0.93, 0.79}},
+        WholeSet{"blind", "blind", 60, {"pt", 0.95, 0.93, 0.82}},
+        WholeSet{"blind", "blind", 60, {"de", 0.96, 0.91, 0.82}},
+        WholeSet{"blind", "blind", 60, {"es", 0.93, 0.92, 0.86}},
+        // blind2/: Reached (2026-12-03), polarity / aspect P / R, before the
+        // fourth pass (run once, aggregate only): fr 0.679 / 0.891 / 0.742, nl
+        // 0.755 / 0.912 / 0.788, it 0.792 / 0.925 / 0.742, pt 0.698 / 0.932 /
+        // 0.833 (language id 0.974), de 0.736 / 0.929 / 0.788, es 0.717 / 0.943
+        // / 0.758 (language id 0.977); after it (aggregate only) fr 0.717 /
+        // 0.891 / 0.742, nl 0.811 / 0.912 / 0.788, it 0.811 / 0.926 / 0.758, pt
+        // 0.717 / 0.932 / 0.833, de 0.811 / 0.931 / 0.818, es 0.755 / 0.944 /
+        // 0.773. The fifth pass tuned on these sets (blind no longer): fr 0.925
+        // / 0.911 / 0.773, nl 0.981 / 0.898 / 0.803, it 0.962 / 0.912 / 0.788,
+        // pt 0.887 / 0.919 / 0.864, de 1.000 / 0.919 / 0.864, es 0.962 / 0.945
+        // / 0.788.
+        WholeSet{"blind2", "blind2", 50, {"fr", 0.90, 0.89, 0.75}},
+        WholeSet{"blind2", "blind2", 50, {"nl", 0.96, 0.88, 0.78}},
+        WholeSet{"blind2", "blind2", 50, {"it", 0.94, 0.89, 0.77}},
+        WholeSet{"blind2", "blind2", 50, {"pt", 0.87, 0.90, 0.84}},
+        WholeSet{"blind2", "blind2", 50, {"de", 0.98, 0.90, 0.84}},
+        WholeSet{"blind2", "blind2", 50, {"es", 0.94, 0.92, 0.77}},
+        // blind3/: Reached (2026-12-03), polarity / aspect P / R, before the
+        // fifth pass (the first run on these sets, aggregate only; main
+        // 203eb71's rules): fr 0.500 / 0.823 / 0.654, nl 0.567 / 0.852 / 0.590
+        // (language id 0.978), it 0.517 / 0.869 / 0.679 (0.978), pt 0.633 /
+        // 0.852 / 0.667, de 0.533 / 0.873 / 0.615, es 0.583 / 0.946 / 0.679.
+        // After the fifth pass (read once, aggregate only): fr 0.517 / 0.825 /
+        // 0.667, nl 0.567 / 0.857 / 0.615, it 0.533 / 0.867 / 0.667, pt 0.650 /
+        // 0.869 / 0.679, de 0.533 / 0.875 / 0.628, es as before.
+        WholeSet{"blind3", "blind3", 60, {"fr", 0.50, 0.81, 0.65}},
+        WholeSet{"blind3", "blind3", 60, {"nl", 0.55, 0.84, 0.60}},
+        WholeSet{"blind3", "blind3", 60, {"it", 0.52, 0.85, 0.66}},
+        WholeSet{"blind3", "blind3", 60, {"pt", 0.63, 0.85, 0.66}},
+        WholeSet{"blind3", "blind3", 60, {"de", 0.52, 0.86, 0.61}},
+        WholeSet{"blind3", "blind3", 60, {"es", 0.56, 0.93, 0.66}},
+        // blind4/: Reached (2026-12-03), polarity / aspect P / R, the first run
+        // on these sets (the analyser of 22ffaf0: main's rules and supplements,
+        // three translated VADER words per language): en 0.562 / 0.920 / 0.920,
+        // fr 0.775 / 0.887 / 0.860, nl 0.787 / 0.875 / 0.840, it 0.825 / 0.927
+        // / 0.890, pt 0.762 / 0.907 / 0.880, de 0.750 / 0.904 / 0.850, es 0.750
+        // / 0.915 / 0.860; language id 1.000 in every language. English is
+        // plain VADER.
+        WholeSet{"blind4", "blind4", 80, {"en", 0.56, 0.91, 0.91}},
+        WholeSet{"blind4", "blind4", 80, {"fr", 0.77, 0.88, 0.85}},
+        WholeSet{"blind4", "blind4", 80, {"nl", 0.78, 0.87, 0.83}},
+        WholeSet{"blind4", "blind4", 80, {"it", 0.82, 0.92, 0.88}},
+        WholeSet{"blind4", "blind4", 80, {"pt", 0.76, 0.90, 0.87}},
+        WholeSet{"blind4", "blind4", 80, {"de", 0.75, 0.90, 0.84}},
+        WholeSet{"blind4", "blind4", 80, {"es", 0.75, 0.91, 0.85}}),
+    SetAndLanguageOf);
 
 }  // namespace
 }  // namespace guestvoice::analysis
