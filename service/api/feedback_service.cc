@@ -4,13 +4,11 @@
 #include <optional>
 #include <utility>
 
-#include "absl/strings/str_cat.h"
 #include "common/status_macros.h"
 #include "service/api/consistency_token.h"
 #include "service/api/import_reactor.h"
 #include "service/api/stream_call_report.h"
 #include "service/api/unary_call.h"
-#include "service/core/errors.h"
 
 namespace guestvoice::service {
 
@@ -62,33 +60,36 @@ grpc::ServerWriteReactor<grpc::ByteBuffer>* FeedbackService::WatchFeedback(
   // when its stream finishes.
   auto report = std::make_unique<StreamCallReport>(
       deps_.calls, *v1::WatchFeedbackRequest::descriptor(), *context);
-  std::optional<Principal> caller;
-  absl::StatusOr<FeedbackFilter> filter =
-      [&]() -> absl::StatusOr<FeedbackFilter> {
-    RETURN_IF_ERROR(RequireTokenApplied(*context));
-    ASSIGN_OR_RETURN(caller, deps_.authenticator.Authenticate(
-                                 *context, v1::SCOPE_FEEDBACK_READ));
-    report->set_caller(*caller);
-    v1::WatchFeedbackRequest request;
-    RETURN_IF_ERROR(DecodeBuffer(*wire_request, request));
-    return items_.WatchFilter(*caller, request);
-  }();
-  if (!filter.ok()) return RefuseWatch(filter.status(), *report);
-  return watchers_.Watch(*caller, *std::move(filter), std::move(report));
+  if (AwaitsConsistencyToken(*context, deps_.applied)) {
+    // Its key or hotel may be one made through another node: the watch is
+    // checked against the state its token names.
+    absl::StatusOr<cluster::RecordPosition> token =
+        ConsistencyTokenOf(*context);
+    if (!token.ok()) return RefuseWatch(token.status(), *report);
+    return watchers_.WatchWhenApplied(
+        *deps_.applied, *token,
+        [this, context, wire_request] {
+          return CheckWatch(*context, *wire_request);
+        },
+        std::move(report));
+  }
+  absl::StatusOr<FeedbackWatchers::WatchStart> start =
+      CheckWatch(*context, *wire_request);
+  if (!start.ok()) return RefuseWatch(start.status(), *report);
+  report->set_caller(start->caller);
+  return watchers_.Watch(start->caller, std::move(start->filter),
+                         std::move(report));
 }
 
-absl::Status FeedbackService::RequireTokenApplied(
-    const grpc::CallbackServerContext& context) const {
-  if (!AwaitsConsistencyToken(context, deps_.applied)) return absl::OkStatus();
-  ASSIGN_OR_RETURN(cluster::RecordPosition token, ConsistencyTokenOf(context));
-  if (deps_.applied->HasApplied(token.partition, token.offset)) {
-    return absl::OkStatus();
-  }
-  return WithRetryInfo(
-      absl::UnavailableError(
-          absl::StrCat("this node has not yet applied the write named by the ",
-                       kConsistencyTokenHeader, " header; retry shortly")),
-      kBusyRetryDelay);
+absl::StatusOr<FeedbackWatchers::WatchStart> FeedbackService::CheckWatch(
+    const grpc::CallbackServerContext& context,
+    const grpc::ByteBuffer& wire_request) const {
+  ASSIGN_OR_RETURN(Principal caller, deps_.authenticator.Authenticate(
+                                         context, v1::SCOPE_FEEDBACK_READ));
+  v1::WatchFeedbackRequest request;
+  RETURN_IF_ERROR(DecodeBuffer(wire_request, request));
+  ASSIGN_OR_RETURN(FeedbackFilter filter, items_.WatchFilter(caller, request));
+  return FeedbackWatchers::WatchStart{std::move(caller), std::move(filter)};
 }
 
 grpc::ServerUnaryReactor* FeedbackService::UpdateFeedback(

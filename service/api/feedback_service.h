@@ -1,7 +1,7 @@
 #ifndef GUESTVOICE_SERVICE_API_FEEDBACK_SERVICE_H_
 #define GUESTVOICE_SERVICE_API_FEEDBACK_SERVICE_H_
 
-#include "absl/status/status.h"
+#include "absl/status/statusor.h"
 #include "guestvoice/v1/feedback_service.grpc.pb.h"
 #include "service/api/feedback_watchers.h"
 #include "service/api/import_streams.h"
@@ -57,13 +57,10 @@ class FeedbackService final
       grpc::ByteBuffer* wire_response) override;
 
  private:
-  // A watch starts from what this node has applied, without waiting: one
-  // whose consistency token is not applied yet (its key or hotel may be one
-  // made through another node) is refused with UNAVAILABLE and a RetryInfo
-  // rather than checked against a state that lacks the caller's write.
-  // INVALID_ARGUMENT for a malformed token; OK in the embedded mode.
-  absl::Status RequireTokenApplied(
-      const grpc::CallbackServerContext& context) const;
+  // Authenticates a WatchFeedback call and decodes and checks its request.
+  absl::StatusOr<FeedbackWatchers::WatchStart> CheckWatch(
+      const grpc::CallbackServerContext& context,
+      const grpc::ByteBuffer& wire_request) const;
 
   ServiceDeps deps_;
   FeedbackWatchers& watchers_;

@@ -1,5 +1,6 @@
 #include "service/api/feedback_watchers.h"
 
+#include <memory>
 #include <optional>
 #include <utility>
 
@@ -36,30 +37,57 @@ grpc::ServerWriteReactor<grpc::ByteBuffer>* RefuseWatch(
 // flight. Decisions are made under mutex_, but StartWrite and Finish are
 // called after releasing it, so a reaction that gRPC runs on this thread can
 // never find the mutex held. Finish waits for the write in flight, as the
-// callback API requires.
+// callback API requires. A watch that carries a consistency token this node
+// has not applied is pending until it is: it holds no thread, and starts
+// (authenticates, registers) from the callback that reports the token
+// applied.
 class FeedbackWatchers::Watcher final
     : public grpc::ServerWriteReactor<grpc::ByteBuffer> {
  public:
-  Watcher(FeedbackWatchers& owner, std::string api_key, FeedbackFilter filter,
-          std::unique_ptr<StreamCallReport> report)
-      : owner_(owner),
-        api_key_(std::move(api_key)),
-        filter_(std::move(filter)),
-        report_(std::move(report)),
-        cursor_(owner.log_.Follow(filter_.organization)) {
+  explicit Watcher(FeedbackWatchers& owner,
+                   std::unique_ptr<StreamCallReport> report)
+      : owner_(owner), report_(std::move(report)) {}
+
+  // Follows the log for `api_key`'s call through `filter`: the watch is
+  // registered (FeedbackWatchers::Register, under its mutex).
+  void Activate(std::string api_key, FeedbackFilter filter) {
+    {
+      absl::MutexLock lock(&mutex_);
+      api_key_ = std::move(api_key);
+      filter_ = std::move(filter);
+      cursor_ = owner_.log_.Follow(filter_.organization);
+      active_ = true;
+    }
     // Tells the client the watch is registered: items ingested after its
     // initial metadata arrived reach it.
     StartSendInitialMetadata();
   }
 
+  // Pending until `applied` has applied `token`; then `start` says who
+  // watches what, and the watch registers or finishes with its error.
+  void AwaitToken(cluster::AppliedProgress& applied,
+                  const cluster::RecordPosition& token, StartWatch start) {
+    applied_ = &applied;
+    start_ = std::move(start);
+    const cluster::AppliedProgress::WaitId wait = applied.WhenApplied(
+        token.partition, token.offset,
+        [this](absl::Status status) { TokenApplied(status); });
+    // gRPC calls OnCancel only once the reactor is returned, after this;
+    // a callback that ran already, on this thread, took the wait.
+    absl::MutexLock lock(&mutex_);
+    if (!token_done_) token_wait_ = wait;
+  }
+
   const std::string& api_key() const { return api_key_; }
+  // For a watcher never handed to gRPC (refused before it started).
+  std::unique_ptr<StreamCallReport> TakeReport() { return std::move(report_); }
 
   // Writes the next message the log holds for this watcher, unless a write
   // is in flight (its completion reads on) or the call is finishing.
   void ReadOn() {
     {
       absl::MutexLock lock(&mutex_);
-      if (writing_ || finishing_) return;
+      if (!active_ || writing_ || finishing_) return;
       std::optional<v1::WatchFeedbackResponse> next =
           owner_.log_.Next(cursor_, filter_);
       if (!next.has_value()) return;
@@ -103,17 +131,67 @@ class FeedbackWatchers::Watcher final
   }
 
   void OnCancel() override {
+    cluster::AppliedProgress::WaitId wait = 0;
+    {
+      absl::MutexLock lock(&mutex_);
+      cancelled_ = true;
+      // A start in progress finishes the call itself.
+      if (starting_) return;
+      wait = std::exchange(token_wait_, 0);
+    }
+    // A token callback that could not be forgotten runs now, and sees
+    // cancelled_.
+    if (wait != 0 && !applied_->Forget(wait)) return;
     RequestFinish(grpc::Status(grpc::StatusCode::CANCELLED,
                                "the client cancelled the watch"));
   }
 
   void OnDone() override {
-    owner_.log_.Unfollow(filter_.organization);
-    owner_.Remove(this);
+    bool active;
+    {
+      absl::MutexLock lock(&mutex_);
+      active = active_;
+    }
+    if (active) {
+      owner_.log_.Unfollow(filter_.organization);
+      owner_.Remove(this);
+    }
     delete this;
   }
 
  private:
+  void TokenApplied(absl::Status applied) {
+    {
+      absl::MutexLock lock(&mutex_);
+      token_done_ = true;
+      token_wait_ = 0;
+      starting_ = true;
+    }
+    absl::Status status = applied;
+    if (status.ok()) {
+      absl::StatusOr<WatchStart> started = std::move(start_)();
+      if (started.ok()) {
+        report_->set_caller(started->caller);
+        status =
+            owner_.Register(this, started->caller, std::move(started->filter));
+      } else {
+        status = started.status();
+      }
+    }
+    bool cancelled;
+    {
+      absl::MutexLock lock(&mutex_);
+      starting_ = false;
+      cancelled = cancelled_;
+    }
+    if (!status.ok()) {
+      RequestFinish(ToGrpcStatus(status));
+    } else if (cancelled) {
+      RequestFinish(grpc::Status(grpc::StatusCode::CANCELLED,
+                                 "the client cancelled the watch"));
+    }
+  }
+
   // Finishes with final_status_, which is set for good once finishing_ is.
   // Counted first: the client may scrape the metrics as soon as it sees the
   // end.
@@ -124,10 +202,22 @@ class FeedbackWatchers::Watcher final
   }
 
   FeedbackWatchers& owner_;
-  const std::string api_key_;
-  const FeedbackFilter filter_;
-  const std::unique_ptr<StreamCallReport> report_;
+  std::unique_ptr<StreamCallReport> report_;
+  // Set once, by Activate, before the watcher is registered.
+  std::string api_key_;
+  FeedbackFilter filter_;
+  // A pending watch's: set before its wait is registered.
+  cluster::AppliedProgress* applied_ = nullptr;
+  StartWatch start_;
   absl::Mutex mutex_;
+  bool active_ ABSL_GUARDED_BY(mutex_) = false;
+  // The token wait, until its callback takes it (0: none).
+  cluster::AppliedProgress::WaitId token_wait_ ABSL_GUARDED_BY(mutex_) = 0;
+  bool token_done_ ABSL_GUARDED_BY(mutex_) = false;
+  // The token callback is starting the watch: it finishes a call cancelled
+  // meanwhile.
+  bool starting_ ABSL_GUARDED_BY(mutex_) = false;
+  bool cancelled_ ABSL_GUARDED_BY(mutex_) = false;
   WatchLog::Cursor cursor_ ABSL_GUARDED_BY(mutex_);
   // Owned by gRPC while writing_.
   grpc::ByteBuffer in_flight_;
@@ -150,34 +240,46 @@ FeedbackWatchers::~FeedbackWatchers() {
 grpc::ServerWriteReactor<grpc::ByteBuffer>* FeedbackWatchers::Watch(
     const Principal& caller, FeedbackFilter filter,
     std::unique_ptr<StreamCallReport> report) {
-  absl::MutexLock lock(&mutex_);
-  if (shut_down_) {
-    return RefuseWatch(absl::UnavailableError("the server is shutting down"),
-                       *report);
+  auto watcher = std::make_unique<Watcher>(*this, std::move(report));
+  if (absl::Status registered =
+          Register(watcher.get(), caller, std::move(filter));
+      !registered.ok()) {
+    // Never handed to gRPC: reported and finished by the refusal instead.
+    return RefuseWatch(registered, *watcher->TakeReport());
   }
+  return watcher.release();
+}
+
+grpc::ServerWriteReactor<grpc::ByteBuffer>* FeedbackWatchers::WatchWhenApplied(
+    cluster::AppliedProgress& applied, const cluster::RecordPosition& token,
+    StartWatch start, std::unique_ptr<StreamCallReport> report) {
+  auto* watcher = new Watcher(*this, std::move(report));
+  watcher->AwaitToken(applied, token, std::move(start));
+  return watcher;
+}
+
+absl::Status FeedbackWatchers::Register(Watcher* watcher,
+                                        const Principal& caller,
+                                        FeedbackFilter filter) {
+  absl::MutexLock lock(&mutex_);
+  if (shut_down_) return absl::UnavailableError("the server is shutting down");
   if (watchers_.size() >= limits_.max_watchers) {
-    return RefuseWatch(
-        LimitExceeded(
-            absl::StrCat("the server has ", watchers_.size(),
-                         " open WatchFeedback streams, its limit; retry later"),
-            kWatchRetryDelay),
-        *report);
+    return LimitExceeded(
+        absl::StrCat("the server has ", watchers_.size(),
+                     " open WatchFeedback streams, its limit; retry later"),
+        kWatchRetryDelay);
   }
   size_t& of_key = per_key_[caller.api_key_name()];
   if (of_key >= limits_.max_watchers_per_key) {
-    return RefuseWatch(
-        LimitExceeded(
-            absl::StrCat(
-                "this API key has ", of_key,
-                " open WatchFeedback streams, its limit; end one first"),
-            kWatchRetryDelay),
-        *report);
+    return LimitExceeded(
+        absl::StrCat("this API key has ", of_key,
+                     " open WatchFeedback streams, its limit; end one first"),
+        kWatchRetryDelay);
   }
   ++of_key;
-  auto* watcher = new Watcher(*this, caller.api_key_name(), std::move(filter),
-                              std::move(report));
   watchers_.insert(watcher);
-  return watcher;
+  watcher->Activate(caller.api_key_name(), std::move(filter));
+  return absl::OkStatus();
 }
 
 void FeedbackWatchers::Publish(std::string_view organization,

@@ -12,10 +12,14 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
+#include "absl/functional/any_invocable.h"
 #include "absl/status/status.h"
+#include "absl/status/statusor.h"
 #include "absl/synchronization/mutex.h"
 #include "service/api/stream_call_report.h"
 #include "service/api/watch_log.h"
+#include "service/cluster/applied_progress.h"
+#include "service/cluster/command_producer.h"
 #include "service/core/principal.h"
 #include "service/feedback/filter.h"
 #include "service/feedback/publisher.h"
@@ -44,6 +48,14 @@ class FeedbackWatchers final : public FeedbackPublisher {
   // Every watch call must be done (the gRPC server shut down) by then.
   ~FeedbackWatchers();
 
+  // Who watches what: what a watch call's checks (authentication, the
+  // request's filter) come to.
+  struct WatchStart {
+    Principal caller;
+    FeedbackFilter filter;
+  };
+  using StartWatch = absl::AnyInvocable<absl::StatusOr<WatchStart>() &&>;
+
   // The reactor of a new watch call by `caller` through `filter`; gRPC owns
   // it until the call is done. Finishes at once with RESOURCE_EXHAUSTED
   // (LIMIT_EXCEEDED) when a cap is reached, and with UNAVAILABLE after
@@ -51,6 +63,14 @@ class FeedbackWatchers final : public FeedbackPublisher {
   grpc::ServerWriteReactor<grpc::ByteBuffer>* Watch(
       const Principal& caller, FeedbackFilter filter,
       std::unique_ptr<StreamCallReport> report);
+  // The same for a call carrying a consistency token (cluster mode): the
+  // call waits, on no thread, until `applied` has applied `token`; then
+  // `start` runs (on the thread that applied it, or this one when applied
+  // already) and the watch registers as Watch's does, or finishes with
+  // start's error. A cancellation while it waits ends it at once.
+  grpc::ServerWriteReactor<grpc::ByteBuffer>* WatchWhenApplied(
+      cluster::AppliedProgress& applied, const cluster::RecordPosition& token,
+      StartWatch start, std::unique_ptr<StreamCallReport> report);
 
   // Appends a newly stored item of `organization` to the log.
   void Publish(std::string_view organization,
@@ -65,6 +85,10 @@ class FeedbackWatchers final : public FeedbackPublisher {
 
  private:
   class Watcher;
+  // Registers `watcher` for `caller` through `filter` and starts it, or says
+  // why not (a cap, Shutdown).
+  absl::Status Register(Watcher* watcher, const Principal& caller,
+                        FeedbackFilter filter);
   void Remove(Watcher* watcher);
   // The dispatcher thread: after each append, every watcher reads on.
   void Dispatch();

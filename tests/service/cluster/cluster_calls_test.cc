@@ -26,6 +26,7 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "absl/synchronization/notification.h"
 #include "analysis/feedback_analyzer.h"
 #include "common/bounded_executor.h"
 #include "common/striped_lock.h"
@@ -99,7 +100,7 @@ class HeldBackNode {
         std::make_unique<Authenticator>(*verifier_, *rate_limiter_, clock_);
     table_ = std::make_unique<MutationTable>(
         MutationDeps{.api_key_verifier = *verifier_,
-                     .publisher = publisher_,
+                     .publisher = watchers_,
                      .analyzer = analysis::FeedbackAnalyzer::Default()});
     CommandProducer::TopicCheck check;
     check.check_configs = false;  // the mock cluster has no DescribeConfigs
@@ -183,7 +184,6 @@ class HeldBackNode {
   SystemIdSource ids_;
   StripedLock locks_{64};
   StripedLock attribution_locks_{8};
-  testing::NoOpFeedbackPublisher publisher_;
   std::string admin_key_;
   std::unique_ptr<storage::Store> store_;
   std::unique_ptr<ApiKeyVerifier> verifier_;
@@ -610,41 +610,79 @@ TEST_F(ClusterCallsTest, AnImportCancelledWhileWaitingForItsTokenEnds) {
               HasSubstr(std::string(kConsistencyHeader)));
 }
 
-TEST_F(ClusterCallsTest, AWatchWhoseTokenIsNotAppliedYetIsRefusedRetryably) {
+// A WatchFeedback stream of hotel "lisbon" on a thread of its own, sending
+// `token`: it notes when its watch was registered (the server sends its
+// initial metadata then), counts what it receives and records how it ended.
+struct WatchCall {
+  WatchCall(const HeldBackNode& node, const std::string& token)
+      : context(node.Context()) {
+    context->AddMetadata(kConsistencyHeader, token);
+    thread = std::thread([this, &node] {
+      v1::WatchFeedbackRequest request;
+      request.set_parent(kDefault);
+      request.set_hotel("organizations/default/hotels/lisbon");
+      auto reader = v1::FeedbackService::NewStub(node.channel())
+                        ->WatchFeedback(context.get(), request);
+      reader->WaitForInitialMetadata();
+      started.Notify();
+      v1::WatchFeedbackResponse response;
+      while (reader->Read(&response)) {
+        if (++responses == 1) first_response.Notify();
+      }
+      status = reader->Finish();
+    });
+  }
+  ~WatchCall() { Join(); }
+  void Join() {
+    if (thread.joinable()) thread.join();
+  }
+
+  std::unique_ptr<grpc::ClientContext> context;
+  // The initial metadata arrived (or the call ended).
+  absl::Notification started;
+  absl::Notification first_response;
+  int responses = 0;
+  grpc::Status status;
+  std::thread thread;
+};
+
+TEST_F(ClusterCallsTest, AWatchWaitsForItsTokenThenWatches) {
   std::unique_ptr<HeldBackNode> node;
   ASSERT_NO_FATAL_FAILURE(node = StartNode());
   CreateHotelCall hotel(*node, "lisbon");
   ASSERT_TRUE(node->progress().AwaitWaiting(1, absl::Now() + kPatience));
-  const std::string token = absl::StrCat(node->default_partition(), ":0");
-  v1::WatchFeedbackRequest request;
-  request.set_parent(kDefault);
-  request.set_hotel("organizations/default/hotels/lisbon");
-  {
-    // The hotel the watch names is the unapplied write's: the watch is not
-    // checked against a state without it.
-    std::unique_ptr<grpc::ClientContext> context = node->Context();
-    context->AddMetadata(kConsistencyHeader, token);
-    auto reader = v1::FeedbackService::NewStub(node->channel())
-                      ->WatchFeedback(context.get(), request);
-    v1::WatchFeedbackResponse response;
-    EXPECT_FALSE(reader->Read(&response));
-    const grpc::Status status = reader->Finish();
-    EXPECT_THAT(status, GrpcCodeIs(grpc::StatusCode::UNAVAILABLE));
-    EXPECT_THAT(status.error_message(), HasSubstr(kConsistencyHeader));
-  }
-  EXPECT_EQ(node->progress().waiting(), 1u);  // the hotel's write only
+  // The hotel the watch names is the unapplied write's: the watch waits for
+  // it, holding no thread, rather than answering NOT_FOUND.
+  WatchCall watch(*node, absl::StrCat(node->default_partition(), ":0"));
+  ASSERT_TRUE(node->progress().AwaitWaiting(2, absl::Now() + kPatience));
 
   node->StartApplying();
   hotel.Join();
   ASSERT_TRUE(hotel.status.ok()) << hotel.status.error_message();
-  std::unique_ptr<grpc::ClientContext> context = node->Context();
-  context->AddMetadata(kConsistencyHeader, token);
-  auto reader = v1::FeedbackService::NewStub(node->channel())
-                    ->WatchFeedback(context.get(), request);
-  // Registered: the watch sends its initial metadata once it is.
-  reader->WaitForInitialMetadata();
-  context->TryCancel();
-  EXPECT_THAT(reader->Finish(), GrpcCodeIs(grpc::StatusCode::CANCELLED));
+  // Registered: the watch sees what is ingested afterwards.
+  ASSERT_TRUE(watch.started.WaitForNotificationWithTimeout(kPatience));
+  ImportCall import(*node, Reviews(2));
+  import.Join();
+  ASSERT_TRUE(import.status.ok()) << import.status.error_message();
+  EXPECT_TRUE(watch.first_response.WaitForNotificationWithTimeout(kPatience));
+  watch.context->TryCancel();
+  watch.Join();
+  EXPECT_THAT(watch.status, GrpcCodeIs(grpc::StatusCode::CANCELLED));
+}
+
+TEST_F(ClusterCallsTest, AWatchCancelledWhileWaitingForItsTokenEnds) {
+  std::unique_ptr<HeldBackNode> node;
+  ASSERT_NO_FATAL_FAILURE(node = StartNode());
+  WatchCall watch(*node, absl::StrCat(node->default_partition(), ":0"));
+  ASSERT_TRUE(node->progress().AwaitWaiting(1, absl::Now() + kPatience));
+  watch.context->TryCancel();
+  watch.Join();
+  EXPECT_THAT(watch.status, GrpcCodeIs(grpc::StatusCode::CANCELLED));
+  EXPECT_TRUE(node->progress().AwaitWaiting(0, absl::Now() + kPatience));
+
+  WatchCall malformed(*node, "not a token");
+  malformed.Join();
+  EXPECT_THAT(malformed.status, GrpcCodeIs(grpc::StatusCode::INVALID_ARGUMENT));
 }
 
 }  // namespace
