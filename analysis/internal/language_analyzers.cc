@@ -1,10 +1,12 @@
 #include "analysis/internal/language_analyzers.h"
 
 #include <cstdlib>
+#include <map>
 #include <string>
 #include <utility>
 
 #include "absl/container/flat_hash_set.h"
+#include "analysis/internal/diacritics.h"
 #include "analysis/internal/embedded_data.h"
 #include "analysis/internal/language_lexicon.h"
 #include "analysis/internal/language_rules.h"
@@ -51,8 +53,22 @@ const LexicalSentimentAnalyzer* Build(
   if (rules == nullptr) std::abort();
   VaderTranslations translations =
       OrAbort(ParseVaderTranslations(translations_file, Vader()));
-  for (auto& [word, valence] : translations.valences) {
-    if (!lexicon.emplace(word, valence).second) continue;
+  // Compared as the analyser looks words up: without diacritics where the
+  // language folds them, so that LeIA's "dificil" keeps its rating against
+  // a translated "difícil". In sorted order, so that of two translations
+  // folding to one word the same one counts on every run.
+  const auto key = [rules](std::string_view word) {
+    std::string buffer;
+    return std::string(rules->fold_diacritics ? FoldDiacritics(word, &buffer)
+                                              : word);
+  };
+  absl::flat_hash_set<std::string> rated;
+  for (const auto& [word, valence] : lexicon) rated.insert(key(word));
+  const std::map<std::string, double> sorted(translations.valences.begin(),
+                                             translations.valences.end());
+  for (const auto& [word, valence] : sorted) {
+    if (!rated.insert(key(word)).second) continue;
+    lexicon.emplace(word, valence);
     if (translations.same_as_english.contains(word)) untranslated.insert(word);
   }
   return new LexicalSentimentAnalyzer(

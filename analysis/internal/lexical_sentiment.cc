@@ -4,6 +4,8 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdlib>
+#include <map>
+#include <numeric>
 #include <string>
 #include <utility>
 
@@ -95,8 +97,8 @@ LexicalSentimentAnalyzer::LexicalSentimentAnalyzer(
                               rules.concessive_words.begin(),
                               rules.concessive_words.end());
   words_.reserve(lexicon.size() + supplement.size());
-  for (const auto& [word, valence] : lexicon) {
-    words_[OwnedKey(word)].valence = valence;
+  for (const auto& [key, valence] : MeanByKey(lexicon)) {
+    words_[key].valence = valence;
   }
   for (const std::string& word : untranslated) {
     if (auto it = words_.find(OwnedKey(word)); it != words_.end()) {
@@ -104,12 +106,16 @@ LexicalSentimentAnalyzer::LexicalSentimentAnalyzer(
     }
   }
   std::vector<std::pair<std::string_view, double>> idioms;
+  WordValences supplement_words;
   for (const auto& [word, valence] : supplement) {
     if (word.find(' ') != std::string::npos) {
       idioms.emplace_back(word, valence);
-      continue;
+    } else {
+      supplement_words.emplace(word, valence);
     }
-    Listed(word).valence = valence;
+  }
+  for (const auto& [key, valence] : MeanByKey(supplement_words)) {
+    Listed(key).valence = valence;
   }
   // Pattern lists some closed-class words with a polarity of their own
   // ("très"); here they only do their job, and carry none.
@@ -356,6 +362,23 @@ std::string_view LexicalSentimentAnalyzer::Key(std::string_view lower_word,
                                                std::string* buffer) const {
   return rules_.fold_diacritics ? FoldDiacritics(lower_word, buffer)
                                 : lower_word;
+}
+
+std::map<std::string, double> LexicalSentimentAnalyzer::MeanByKey(
+    const WordValences& valences) const {
+  std::map<std::string, std::vector<double>> by_key;
+  for (const auto& [word, valence] : valences) {
+    by_key[OwnedKey(word)].push_back(valence);
+  }
+  std::map<std::string, double> means;
+  for (auto& [key, spellings] : by_key) {
+    // Sorted, so that the sum does not depend on the order either.
+    std::sort(spellings.begin(), spellings.end());
+    means.emplace(key,
+                  std::accumulate(spellings.begin(), spellings.end(), 0.0) /
+                      spellings.size());
+  }
+  return means;
 }
 
 std::string LexicalSentimentAnalyzer::OwnedKey(

@@ -2,6 +2,7 @@
 #define GUESTVOICE_ANALYSIS_INTERNAL_LEXICAL_SENTIMENT_H_
 
 #include <cstddef>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -178,6 +179,11 @@ class LexicalSentimentAnalyzer final : public SentimentVocabulary {
                             std::size_t i) const;
   void Tokenize(std::string_view text, const std::vector<TextWord>& words,
                 std::vector<Token>* tokens) const;
+  // Each key (OwnedKey) of `valences`' words with the mean valence of the
+  // words that have it: spellings that fold to one key ("difícil",
+  // "dificil") would otherwise leave whichever came last, and a hash map's
+  // order changes from run to run.
+  std::map<std::string, double> MeanByKey(const WordValences& valences) const;
   // The word's facts, else those of its Snowball stem (sentiment only).
   const Facts* Find(std::string_view lower_word) const;
 

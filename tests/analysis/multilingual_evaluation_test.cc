@@ -294,27 +294,34 @@ INSTANTIATE_TEST_SUITE_P(
         // 0.852 / 0.667, de 0.533 / 0.873 / 0.615, es 0.583 / 0.946 / 0.679.
         // After the fifth pass (read once, aggregate only): fr 0.517 / 0.825 /
         // 0.667, nl 0.567 / 0.857 / 0.615, it 0.533 / 0.867 / 0.667, pt 0.650 /
-        // 0.869 / 0.679, de 0.533 / 0.875 / 0.628, es as before.
-        WholeSet{"blind3", "blind3", 60, {"fr", 0.50, 0.81, 0.65}},
-        WholeSet{"blind3", "blind3", 60, {"nl", 0.55, 0.84, 0.60}},
-        WholeSet{"blind3", "blind3", 60, {"it", 0.52, 0.85, 0.66}},
+        // 0.869 / 0.679, de 0.533 / 0.875 / 0.628, es as before. With our
+        // translations of VADER's entries (aggregate only): fr 0.533 / 0.825
+        // / 0.667, nl 0.617 / 0.860 / 0.628, it 0.567 / 0.867 / 0.667, pt
+        // 0.650 / 0.869 / 0.679, de 0.600 / 0.875 / 0.628, es 0.600 / 0.947 /
+        // 0.692.
+        WholeSet{"blind3", "blind3", 60, {"fr", 0.52, 0.81, 0.65}},
+        WholeSet{"blind3", "blind3", 60, {"nl", 0.60, 0.84, 0.61}},
+        WholeSet{"blind3", "blind3", 60, {"it", 0.55, 0.85, 0.66}},
         WholeSet{"blind3", "blind3", 60, {"pt", 0.63, 0.85, 0.66}},
-        WholeSet{"blind3", "blind3", 60, {"de", 0.52, 0.86, 0.61}},
-        WholeSet{"blind3", "blind3", 60, {"es", 0.56, 0.93, 0.66}},
+        WholeSet{"blind3", "blind3", 60, {"de", 0.58, 0.86, 0.61}},
+        WholeSet{"blind3", "blind3", 60, {"es", 0.58, 0.93, 0.68}},
         // blind4/: Reached (2026-12-03), polarity / aspect P / R, the first run
         // on these sets (the analyser of 22ffaf0: main's rules and supplements,
         // three translated VADER words per language): en 0.562 / 0.920 / 0.920,
         // fr 0.775 / 0.887 / 0.860, nl 0.787 / 0.875 / 0.840, it 0.825 / 0.927
         // / 0.890, pt 0.762 / 0.907 / 0.880, de 0.750 / 0.904 / 0.850, es 0.750
         // / 0.915 / 0.860; language id 1.000 in every language. English is
-        // plain VADER.
+        // plain VADER. With our translations of VADER's entries, written
+        // without seeing these texts (aggregate only): fr 0.812 / 0.887 /
+        // 0.860, nl 0.838 / 0.875 / 0.840, it 0.812 / 0.927 / 0.890, pt 0.800 /
+        // 0.907 / 0.880, de 0.800 / 0.895 / 0.850, es 0.787 / 0.916 / 0.870.
         WholeSet{"blind4", "blind4", 80, {"en", 0.56, 0.91, 0.91}},
-        WholeSet{"blind4", "blind4", 80, {"fr", 0.77, 0.88, 0.85}},
-        WholeSet{"blind4", "blind4", 80, {"nl", 0.78, 0.87, 0.83}},
-        WholeSet{"blind4", "blind4", 80, {"it", 0.82, 0.92, 0.88}},
-        WholeSet{"blind4", "blind4", 80, {"pt", 0.76, 0.90, 0.87}},
-        WholeSet{"blind4", "blind4", 80, {"de", 0.75, 0.90, 0.84}},
-        WholeSet{"blind4", "blind4", 80, {"es", 0.75, 0.91, 0.85}}),
+        WholeSet{"blind4", "blind4", 80, {"fr", 0.80, 0.88, 0.85}},
+        WholeSet{"blind4", "blind4", 80, {"nl", 0.83, 0.87, 0.83}},
+        WholeSet{"blind4", "blind4", 80, {"it", 0.80, 0.92, 0.88}},
+        WholeSet{"blind4", "blind4", 80, {"pt", 0.79, 0.90, 0.87}},
+        WholeSet{"blind4", "blind4", 80, {"de", 0.79, 0.89, 0.84}},
+        WholeSet{"blind4", "blind4", 80, {"es", 0.78, 0.91, 0.86}}),
     SetAndLanguageOf);
 
 }  // namespace

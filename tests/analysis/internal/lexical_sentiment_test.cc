@@ -366,6 +366,19 @@ TEST(LexicalSentimentUntranslatedTest, ScoreButAreNoEvidence) {
   EXPECT_FALSE(portuguese->Knows("meh"));
 }
 
+TEST(LexicalSentimentFoldingTest, SpellingsOfOneWordTakeTheirMean) {
+  // Portuguese folds diacritics: "difícil" and "dificil" are one word, and
+  // whichever a hash map gave last used to win, differently from run to run.
+  const LexicalSentimentAnalyzer analyzer(
+      *FindLanguageRules("pt"), {{"difícil", -1.0}, {"dificil", -3.0}},
+      {{"ótimo", 3.0}, {"otimo", 2.0}});
+  EXPECT_DOUBLE_EQ(analyzer.PolarityScores("difícil").compound,
+                   Normalize(-2.0));
+  EXPECT_DOUBLE_EQ(analyzer.PolarityScores("dificil").compound,
+                   Normalize(-2.0));
+  EXPECT_DOUBLE_EQ(analyzer.PolarityScores("ótimo").compound, Normalize(2.5));
+}
+
 TEST(LanguageAnalyzersTest, PortugueseTrailingNegationAndContrast) {
   const LexicalSentimentAnalyzer* portuguese = FindLexicalAnalyzer("pt");
   ASSERT_NE(portuguese, nullptr);
