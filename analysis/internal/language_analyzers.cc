@@ -57,19 +57,29 @@ const LexicalSentimentAnalyzer* Build(
   // language folds them, so that LeIA's "dificil" keeps its rating against
   // a translated "difícil". In sorted order, so that of two translations
   // folding to one word the same one counts on every run.
-  const auto key = [rules](std::string_view word) {
+  if (!rules->fold_diacritics) {
+    for (auto& [word, valence] : translations.valences) {
+      if (!lexicon.emplace(word, valence).second) continue;
+      if (translations.same_as_english.contains(word)) {
+        untranslated.insert(word);
+      }
+    }
+  } else {
+    absl::flat_hash_set<std::string> rated;
+    rated.reserve(lexicon.size());
     std::string buffer;
-    return std::string(rules->fold_diacritics ? FoldDiacritics(word, &buffer)
-                                              : word);
-  };
-  absl::flat_hash_set<std::string> rated;
-  for (const auto& [word, valence] : lexicon) rated.insert(key(word));
-  const std::map<std::string, double> sorted(translations.valences.begin(),
-                                             translations.valences.end());
-  for (const auto& [word, valence] : sorted) {
-    if (!rated.insert(key(word)).second) continue;
-    lexicon.emplace(word, valence);
-    if (translations.same_as_english.contains(word)) untranslated.insert(word);
+    for (const auto& [word, valence] : lexicon) {
+      rated.emplace(FoldDiacritics(word, &buffer));
+    }
+    const std::map<std::string, double> sorted(translations.valences.begin(),
+                                               translations.valences.end());
+    for (const auto& [word, valence] : sorted) {
+      if (!rated.emplace(FoldDiacritics(word, &buffer)).second) continue;
+      lexicon.emplace(word, valence);
+      if (translations.same_as_english.contains(word)) {
+        untranslated.insert(word);
+      }
+    }
   }
   return new LexicalSentimentAnalyzer(
       *rules, lexicon, OrAbort(ParseLanguageSupplement(supplement_file)),

@@ -97,9 +97,7 @@ LexicalSentimentAnalyzer::LexicalSentimentAnalyzer(
                               rules.concessive_words.begin(),
                               rules.concessive_words.end());
   words_.reserve(lexicon.size() + supplement.size());
-  for (const auto& [key, valence] : MeanByKey(lexicon)) {
-    words_[key].valence = valence;
-  }
+  SetMeanValences(lexicon, /*listed=*/false);
   for (const std::string& word : untranslated) {
     if (auto it = words_.find(OwnedKey(word)); it != words_.end()) {
       it->second.untranslated = true;
@@ -114,9 +112,7 @@ LexicalSentimentAnalyzer::LexicalSentimentAnalyzer(
       supplement_words.emplace(word, valence);
     }
   }
-  for (const auto& [key, valence] : MeanByKey(supplement_words)) {
-    Listed(key).valence = valence;
-  }
+  SetMeanValences(supplement_words, /*listed=*/true);
   // Pattern lists some closed-class words with a polarity of their own
   // ("très"); here they only do their job, and carry none.
   for (std::string_view word : rules.negations) {
@@ -364,21 +360,29 @@ std::string_view LexicalSentimentAnalyzer::Key(std::string_view lower_word,
                                 : lower_word;
 }
 
-std::map<std::string, double> LexicalSentimentAnalyzer::MeanByKey(
-    const WordValences& valences) const {
-  std::map<std::string, std::vector<double>> by_key;
+void LexicalSentimentAnalyzer::SetMeanValences(const WordValences& valences,
+                                               bool listed) {
+  absl::flat_hash_map<std::string, double> by_key;
+  by_key.reserve(valences.size());
+  // Keys given more than once, with every valence given them: rare (two
+  // spellings of a word), so kept apart from the common path.
+  absl::flat_hash_map<std::string, std::vector<double>> collisions;
   for (const auto& [word, valence] : valences) {
-    by_key[OwnedKey(word)].push_back(valence);
+    auto [it, first] = by_key.try_emplace(OwnedKey(word), valence);
+    if (first) continue;
+    auto [collision, new_collision] = collisions.try_emplace(it->first);
+    if (new_collision) collision->second.push_back(it->second);
+    collision->second.push_back(valence);
   }
-  std::map<std::string, double> means;
-  for (auto& [key, spellings] : by_key) {
+  for (auto& [key, spellings] : collisions) {
     // Sorted, so that the sum does not depend on the order either.
     std::sort(spellings.begin(), spellings.end());
-    means.emplace(key,
-                  std::accumulate(spellings.begin(), spellings.end(), 0.0) /
-                      spellings.size());
+    by_key[key] = std::accumulate(spellings.begin(), spellings.end(), 0.0) /
+                  spellings.size();
   }
-  return means;
+  for (auto& [key, valence] : by_key) {
+    (listed ? Listed(key) : words_[key]).valence = valence;
+  }
 }
 
 std::string LexicalSentimentAnalyzer::OwnedKey(

@@ -179,11 +179,11 @@ class LexicalSentimentAnalyzer final : public SentimentVocabulary {
                             std::size_t i) const;
   void Tokenize(std::string_view text, const std::vector<TextWord>& words,
                 std::vector<Token>* tokens) const;
-  // Each key (OwnedKey) of `valences`' words with the mean valence of the
-  // words that have it: spellings that fold to one key ("difícil",
-  // "dificil") would otherwise leave whichever came last, and a hash map's
-  // order changes from run to run.
-  std::map<std::string, double> MeanByKey(const WordValences& valences) const;
+  // Sets the valence of each key (OwnedKey) of `valences`' words, as
+  // Listed() when `listed`; spellings that fold to one key ("difícil",
+  // "dificil") take their mean, where a hash map's order, which changes from
+  // run to run, would otherwise decide which came last.
+  void SetMeanValences(const WordValences& valences, bool listed);
   // The word's facts, else those of its Snowball stem (sentiment only).
   const Facts* Find(std::string_view lower_word) const;
 
