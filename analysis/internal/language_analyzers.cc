@@ -57,29 +57,23 @@ const LexicalSentimentAnalyzer* Build(
   // language folds them, so that LeIA's "dificil" keeps its rating against
   // a translated "difícil". In sorted order, so that of two translations
   // folding to one word the same one counts on every run.
-  if (!rules->fold_diacritics) {
-    for (auto& [word, valence] : translations.valences) {
-      if (!lexicon.emplace(word, valence).second) continue;
-      if (translations.same_as_english.contains(word)) {
-        untranslated.insert(word);
-      }
-    }
-  } else {
-    absl::flat_hash_set<std::string> rated;
-    rated.reserve(lexicon.size());
-    std::string buffer;
+  absl::flat_hash_set<std::string> folded_rated;
+  std::string buffer;
+  if (rules->fold_diacritics) {
     for (const auto& [word, valence] : lexicon) {
-      rated.emplace(FoldDiacritics(word, &buffer));
+      folded_rated.emplace(FoldDiacritics(word, &buffer));
     }
-    const std::map<std::string, double> sorted(translations.valences.begin(),
-                                               translations.valences.end());
-    for (const auto& [word, valence] : sorted) {
-      if (!rated.emplace(FoldDiacritics(word, &buffer)).second) continue;
-      lexicon.emplace(word, valence);
-      if (translations.same_as_english.contains(word)) {
-        untranslated.insert(word);
-      }
-    }
+  }
+  const std::map<std::string, double> sorted(translations.valences.begin(),
+                                             translations.valences.end());
+  for (const auto& [word, valence] : sorted) {
+    const bool lacked =
+        rules->fold_diacritics
+            ? folded_rated.emplace(FoldDiacritics(word, &buffer)).second
+            : !lexicon.contains(word);
+    if (!lacked) continue;
+    lexicon.emplace(word, valence);
+    if (translations.same_as_english.contains(word)) untranslated.insert(word);
   }
   return new LexicalSentimentAnalyzer(
       *rules, lexicon, OrAbort(ParseLanguageSupplement(supplement_file)),

@@ -4,7 +4,6 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdlib>
-#include <map>
 #include <numeric>
 #include <string>
 #include <utility>

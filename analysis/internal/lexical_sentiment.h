@@ -2,7 +2,6 @@
 #define GUESTVOICE_ANALYSIS_INTERNAL_LEXICAL_SENTIMENT_H_
 
 #include <cstddef>
-#include <map>
 #include <string>
 #include <string_view>
 #include <vector>

@@ -165,18 +165,11 @@ class ImportReactor final : public grpc::ServerReadReactor<grpc::ByteBuffer> {
             });
           }
         });
-    // A callback that ran already (on this thread) leaves an id Forget
-    // knows no more; a cancellation before the id was stored did not see it.
-    bool cancelled;
-    {
-      absl::MutexLock lock(&mutex_);
-      cancelled = cancelled_;
-      if (!cancelled) token_wait_ = wait;
-    }
-    if (cancelled && deps_.applied->Forget(wait)) {
-      Advance(
-          [&]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mutex_) { preparing_ = false; });
-    }
+    // gRPC calls OnCancel only once the reactor is returned, after this. A
+    // callback that ran already (on this thread) leaves an id Forget no
+    // longer knows, which OnCancel then leaves alone.
+    absl::MutexLock lock(&mutex_);
+    token_wait_ = wait;
   }
 
   void SubmitAuthentication() {
