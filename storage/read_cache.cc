@@ -15,7 +15,9 @@ constexpr size_t kEntryOverheadBytes = 128;
 }  // namespace
 
 ReadCache::ReadCache(size_t capacity_bytes)
-    : capacity_bytes_(capacity_bytes), versions_(kVersionBuckets) {}
+    : capacity_bytes_(capacity_bytes),
+      high_pool_bytes_(capacity_bytes / 2),
+      versions_(kVersionBuckets) {}
 
 uint32_t ReadCache::BucketOf(std::string_view source) {
   return static_cast<uint32_t>(absl::HashOf(source) % kVersionBuckets);
@@ -31,10 +33,36 @@ bool ReadCache::Current(const Entry& entry) const {
   return true;
 }
 
+ReadCache::Lru& ReadCache::PoolOf(const Entry& entry) {
+  return entry.in_high_pool ? high_ : low_;
+}
+
+void ReadCache::Touch(Lru::iterator entry) {
+  const bool high = entry->priority == Priority::kHigh;
+  Lru& to = high ? high_ : low_;
+  to.splice(to.begin(), PoolOf(*entry), entry);
+  if (high && !entry->in_high_pool) high_bytes_ += entry->bytes;
+  entry->in_high_pool = high;
+  Trim();
+}
+
+void ReadCache::Trim() {
+  while (high_bytes_ > high_pool_bytes_) {
+    const Lru::iterator oldest = std::prev(high_.end());
+    oldest->in_high_pool = false;
+    high_bytes_ -= oldest->bytes;
+    low_.splice(low_.begin(), high_, oldest);
+  }
+  while (bytes_ > capacity_bytes_) {
+    Erase(std::prev(low_.empty() ? high_.end() : low_.end()));
+  }
+}
+
 void ReadCache::Erase(Lru::iterator entry) {
   bytes_ -= entry->bytes;
+  if (entry->in_high_pool) high_bytes_ -= entry->bytes;
   index_.erase(entry->key);
-  lru_.erase(entry);
+  PoolOf(*entry).erase(entry);
 }
 
 std::optional<ReadCache::Value> ReadCache::Find(std::string_view key,
@@ -57,16 +85,18 @@ std::optional<ReadCache::Value> ReadCache::Find(std::string_view key,
     ++misses_;
     return std::nullopt;
   }
-  lru_.splice(lru_.begin(), lru_, entry);
+  Value value = entry->value;
+  Touch(entry);
   ++hits_;
-  return entry->value;
+  return value;
 }
 
 void ReadCache::Insert(std::string_view key,
                        absl::Span<const std::string> sources, uint64_t snapshot,
-                       Value value, size_t bytes) {
+                       Value value, size_t bytes, Priority priority) {
   Entry entry;
   entry.key = std::string(key);
+  entry.priority = priority;
   entry.stamps.reserve(sources.size());
   entry.bytes =
       kEntryOverheadBytes + key.size() + sources.size() * sizeof(Stamp) + bytes;
@@ -86,9 +116,9 @@ void ReadCache::Insert(std::string_view key,
     Erase(found->second);
   }
   bytes_ += entry.bytes;
-  lru_.push_front(std::move(entry));
-  index_.emplace(lru_.front().key, lru_.begin());
-  while (bytes_ > capacity_bytes_) Erase(std::prev(lru_.end()));
+  low_.push_front(std::move(entry));
+  index_.emplace(low_.front().key, low_.begin());
+  Touch(low_.begin());
 }
 
 void ReadCache::BeginWrite(absl::Span<const std::string> sources) {
@@ -120,13 +150,15 @@ void ReadCache::EndWriteAll(uint64_t sequence) {
     version.sequence = std::max(version.sequence, sequence);
   }
   index_.clear();
-  lru_.clear();
+  high_.clear();
+  low_.clear();
   bytes_ = 0;
+  high_bytes_ = 0;
 }
 
 ReadCache::Stats ReadCache::stats() const {
   absl::MutexLock lock(&mutex_);
-  return {hits_, misses_, lru_.size(), bytes_};
+  return {hits_, misses_, high_.size() + low_.size(), bytes_};
 }
 
 }  // namespace guestvoice::storage

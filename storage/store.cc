@@ -460,7 +460,8 @@ absl::StatusOr<std::vector<CounterTable>> Store::ReadCounterTables(
     }
     read_cache_->Insert(CacheKey(kBlockPrefix, missed[j]),
                         absl::MakeConstSpan(&missed[j], 1), sequence, table,
-                        table == nullptr ? 0 : table->memory_bytes());
+                        table == nullptr ? 0 : table->memory_bytes(),
+                        ReadCache::Priority::kLow);
     tables[missed_at[j]] = std::move(table);
   }
   return tables;
@@ -477,8 +478,13 @@ absl::StatusOr<ReadCache::Value> Store::ReadDerived(
   if (cached.has_value()) return *std::move(cached);
   absl::StatusOr<CachedValue> computed = compute();
   if (!computed.ok()) return computed.status();
+  // Sums of blocks are as large as the blocks; what is computed from them
+  // is what queries answer from.
+  const ReadCache::Priority priority = kind == kDerivedTablePrefix
+                                           ? ReadCache::Priority::kLow
+                                           : ReadCache::Priority::kHigh;
   read_cache_->Insert(cache_key, sources, sequence, computed->value,
-                      computed->bytes);
+                      computed->bytes, priority);
   return std::move(computed->value);
 }
 

@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "storage/counter_table.h"
@@ -42,9 +43,21 @@ int64_t Count(const std::optional<ReadCache::Value>& value) {
 
 // Insert's sources and sizes, as most of these tests use them.
 void Put(ReadCache& cache, const std::string& key, uint64_t snapshot,
-         ReadCache::Value value, std::vector<std::string> sources = {}) {
+         ReadCache::Value value, std::vector<std::string> sources = {},
+         ReadCache::Priority priority = ReadCache::Priority::kLow) {
   if (sources.empty()) sources = {key};
-  cache.Insert(key, sources, snapshot, std::move(value), 8);
+  cache.Insert(key, sources, snapshot, std::move(value), 8, priority);
+}
+
+void PutHigh(ReadCache& cache, const std::string& key, int64_t count) {
+  Put(cache, key, 1, ValueOf(count), {key}, ReadCache::Priority::kHigh);
+}
+
+// What one entry of a one-letter key takes of the budget.
+size_t EntryBytes() {
+  ReadCache probe(1 << 20);
+  Put(probe, "a", 1, ValueOf(1));
+  return probe.stats().bytes;
 }
 
 std::vector<std::string> Sources(std::vector<std::string> sources) {
@@ -111,11 +124,7 @@ TEST(ReadCacheTest, ClearingEveryBlockDropsEverything) {
 }
 
 TEST(ReadCacheTest, KeepsTheMostRecentlyUsedWithinItsBudget) {
-  const size_t entry_bytes = [] {
-    ReadCache probe(1 << 20);
-    Put(probe, "a", 1, ValueOf(1));
-    return probe.stats().bytes;
-  }();
+  const size_t entry_bytes = EntryBytes();
   ReadCache cache(entry_bytes * 2);
   Put(cache, "a", 1, ValueOf(1));
   Put(cache, "b", 1, ValueOf(2));
@@ -131,12 +140,56 @@ TEST(ReadCacheTest, KeepsTheMostRecentlyUsedWithinItsBudget) {
   EXPECT_EQ(Count(off.Find("a", 1)), -1);
 }
 
+// An organization-wide query reads more blocks than the budget holds; the
+// values it answers from must still be there for the next call.
+TEST(ReadCacheTest, WhatQueriesAnswerFromOutlivesAFloodOfBlocks) {
+  const size_t entry_bytes = EntryBytes();
+  ReadCache cache(entry_bytes * 4);
+  PutHigh(cache, "v", 7);
+  for (const char* block : {"a", "b", "c", "d", "e", "f"}) {
+    Put(cache, block, 1, ValueOf(1));
+  }
+  EXPECT_EQ(Count(cache.Find("v", 1)), 7);
+  EXPECT_EQ(Count(cache.Find("a", 1)), -1) << "blocks go first";
+  EXPECT_EQ(Count(cache.Find("f", 1)), 1) << "the newest block stays";
+  EXPECT_LE(cache.stats().bytes, entry_bytes * 4);
+}
+
+TEST(ReadCacheTest, OnlyHalfTheBudgetIsProtected) {
+  const size_t entry_bytes = EntryBytes();
+  ReadCache cache(entry_bytes * 4);
+  PutHigh(cache, "x", 1);
+  PutHigh(cache, "y", 2);
+  PutHigh(cache, "z", 3);  // x, the oldest, leaves the protected half
+  Put(cache, "a", 1, ValueOf(4));
+  Put(cache, "b", 1, ValueOf(5));  // over budget: the oldest of the rest, x
+  EXPECT_EQ(Count(cache.Find("x", 1)), -1);
+  EXPECT_EQ(Count(cache.Find("y", 1)), 2);
+  EXPECT_EQ(Count(cache.Find("z", 1)), 3);
+
+  // z is now the most recently used, then y. w pushes y out of the protected
+  // half; a hit takes y back, pushing z out instead, so z goes before y.
+  PutHigh(cache, "w", 6);
+  EXPECT_EQ(Count(cache.Find("y", 1)), 2);
+  Put(cache, "c", 1, ValueOf(7));
+  Put(cache, "d", 1, ValueOf(8));
+  EXPECT_EQ(Count(cache.Find("z", 1)), -1);
+  EXPECT_EQ(Count(cache.Find("y", 1)), 2);
+  EXPECT_EQ(Count(cache.Find("w", 1)), 6);
+  EXPECT_EQ(Count(cache.Find("d", 1)), 8);
+  EXPECT_LE(cache.stats().bytes, entry_bytes * 4);
+}
+
 class StoreReadCacheTest : public ::testing::Test {
  protected:
-  void SetUp() override {
+  void SetUp() override { Open(StoreOptions().read_cache_bytes); }
+
+  void Open(size_t read_cache_bytes) {
     StoreOptions options;
     options.data_dir = dir_.Child("data");
     options.block_cache_bytes = 8 << 20;
+    options.read_cache_bytes = read_cache_bytes;
+    store_.reset();
     ASSERT_OK_AND_ASSIGN(store_, Store::Open(options));
   }
 
@@ -196,6 +249,35 @@ TEST_F(StoreReadCacheTest, ADerivedTableIsRederivedAfterAWrite) {
   MergeCount("block", 4);
   EXPECT_EQ(derived(*store_->GetSnapshot()), 10);
   EXPECT_EQ(derivations, 2);
+}
+
+TEST_F(StoreReadCacheTest, AValueComputedFromBlocksOutlivesMoreBlocks) {
+  Open(16 << 10);
+  MergeCount("block", 3);
+  int computations = 0;
+  auto figures = [&]() -> int64_t {
+    const std::unique_ptr<Snapshot> snapshot = store_->GetSnapshot();
+    absl::StatusOr<ReadCache::Value> value = store_->ReadDerivedFromBlocks(
+        "figures", {"block"}, *snapshot,
+        [&]() -> absl::StatusOr<Store::CachedValue> {
+          ++computations;
+          return Store::CachedValue{
+              std::make_shared<const int64_t>(Read("block", snapshot.get())),
+              8};
+        });
+    EXPECT_OK(value.status());
+    return value.ok() ? *static_cast<const int64_t*>(value->get()) : -1;
+  };
+  EXPECT_EQ(figures(), 3);
+  // Other queries' blocks, several times what the cache holds.
+  for (int i = 0; i < 200; ++i) {
+    const std::string other = absl::StrCat("other", i);
+    MergeCount(other, i + 1);
+    EXPECT_EQ(Read(other), i + 1);
+  }
+  ASSERT_LE(store_->read_cache_stats().bytes, size_t{16} << 10);
+  EXPECT_EQ(figures(), 3);
+  EXPECT_EQ(computations, 1);
 }
 
 TEST_F(StoreReadCacheTest, ClearingTheFamilyEmptiesCachedTables) {
