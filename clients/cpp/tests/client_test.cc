@@ -173,12 +173,15 @@ int LoopbackSocket(bool listen_on_it, int* port) {
 
 TEST_F(ClientTest, WrongAddressFailsWithUnavailableNotAHang) {
   int port = 0;
-  close(LoopbackSocket(false, &port));
+  // Bound but not listening: connections are refused, and the port stays
+  // ours through the call (closed first, another server could be given it).
+  const int unlistened = LoopbackSocket(false, &port);
   Client lost =
       Connect("127.0.0.1:" + std::to_string(port), "key", Plaintext());
   // Long enough for the retries of UNAVAILABLE to run out.
   EXPECT_EQ(ListHotelsCode(lost, std::chrono::seconds(5)),
             grpc::StatusCode::UNAVAILABLE);
+  close(unlistened);
 }
 
 TEST_F(ClientTest, TlsAgainstAPlaintextServerFailsWithUnavailable) {

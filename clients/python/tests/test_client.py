@@ -101,17 +101,16 @@ def test_invalid_key_is_unauthenticated_with_its_reason(server):
     assert details.reason == "API_KEY_INVALID"
 
 
-def unused_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def test_wrong_address_fails_with_unavailable_not_a_hang():
-    with guestvoice.connect(f"127.0.0.1:{unused_port()}", "key", tls=False) as client:
-        with pytest.raises(grpc.RpcError) as raised:
-            client.hotels.ListHotels(hotel_service_pb2.ListHotelsRequest(parent=PARENT),
-                                     timeout=SHORT_DEADLINE_S)
+    # A port bound but not listening refuses connections, and stays ours
+    # through the call: a port closed first could be handed to another server.
+    with socket.socket() as unlistened:
+        unlistened.bind(("127.0.0.1", 0))
+        address = f"127.0.0.1:{unlistened.getsockname()[1]}"
+        with guestvoice.connect(address, "key", tls=False) as client:
+            with pytest.raises(grpc.RpcError) as raised:
+                client.hotels.ListHotels(hotel_service_pb2.ListHotelsRequest(parent=PARENT),
+                                         timeout=SHORT_DEADLINE_S)
     assert raised.value.code() == grpc.StatusCode.UNAVAILABLE
 
 

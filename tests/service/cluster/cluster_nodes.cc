@@ -19,6 +19,7 @@
 #include "service/cluster/kafka_config.h"
 #include "tests/service/cluster/kafka_test_support.h"
 #include "tests/testing/client_calls.h"
+#include "tests/testing/stable_port.h"
 
 namespace guestvoice::testing {
 namespace {
@@ -109,8 +110,13 @@ absl::Status ClusterNodes::KeepKey(const std::string& key) {
 
 absl::Status ClusterNodes::Start(int node) {
   if (node == size()) {
+    // The port stays the node's through its restarts, as a deployed node's
+    // does: the other nodes' map and the tests' writers keep its address.
+    absl::StatusOr<int> port = StableLoopbackPort();
+    if (!port.ok()) return port.status();
     Node& added = nodes_.emplace_back();
     added.data_dir = dir_.Child(absl::StrCat("node-", node));
+    added.port = *port;
   }
   Node& started = nodes_[node];
   std::vector<std::string> flags = {
@@ -122,12 +128,9 @@ absl::Status ClusterNodes::Start(int node) {
       absl::StrCat("--cluster_heartbeat_interval=",
                    absl::FormatDuration(kHeartbeat)),
       absl::StrCat("--cluster_liveness_timeout=",
-                   absl::FormatDuration(kLiveness))};
-  if (started.process != nullptr) {
-    // After GuestvoicedProcess's own --listen=127.0.0.1:0: the last wins.
-    flags.push_back(
-        absl::StrCat("--listen=127.0.0.1:", started.process->port()));
-  }
+                   absl::FormatDuration(kLiveness)),
+      // After GuestvoicedProcess's own --listen=127.0.0.1:0: the last wins.
+      absl::StrCat("--listen=127.0.0.1:", started.port)};
   absl::StatusOr<std::unique_ptr<GuestvoicedProcess>> process =
       GuestvoicedProcess::Start({.binary = GUESTVOICED,
                                  .data_dir = started.data_dir,

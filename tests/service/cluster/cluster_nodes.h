@@ -105,6 +105,7 @@ class ClusterNodes {
  private:
   struct Node {
     std::string data_dir;
+    int port = 0;  // from StableLoopbackPort, kept through restarts
     std::unique_ptr<GuestvoicedProcess> process;
     std::shared_ptr<grpc::Channel> channel;
   };

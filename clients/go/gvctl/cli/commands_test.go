@@ -2,6 +2,7 @@ package cli_test
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -185,7 +186,7 @@ func TestWatchTailsNewFeedback(t *testing.T) {
 	// The watch may open after an ingest; ingest until one arrives.
 	deadline := time.After(10 * time.Second)
 	for i := 0; ; i++ {
-		h.ok("import", h.write("one.jsonl", strings.ReplaceAll(feedbackLines(1), "resume-0", "watch-"+string(rune('a'+i)))), "--format", "jsonl")
+		h.ok("import", h.write("one.jsonl", strings.ReplaceAll(feedbackLines(1), "resume-0", fmt.Sprintf("watch-%d", i))), "--format", "jsonl")
 		select {
 		case line := <-lines:
 			item := &gv.Feedback{}

@@ -36,7 +36,9 @@ import io.grpc.Context;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -154,13 +156,15 @@ class GuestvoiceClientTest {
 
   @Test
   void wrongAddressFailsWithUnavailableNotAHang() throws Exception {
-    int port;
-    try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      port = probe.getLocalPort();
-    }
-    try (GuestvoiceClient lost = GuestvoiceClient.connectPlaintext("127.0.0.1:" + port, "key")) {
-      // Long enough for the retries of UNAVAILABLE to run out.
-      assertEquals(Status.Code.UNAVAILABLE, codeOfListHotels(lost, 5000));
+    // A port bound but not listening refuses connections, and stays ours
+    // through the call: a port closed first could be handed to another server.
+    try (Socket unlistened = new Socket()) {
+      unlistened.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+      String address = "127.0.0.1:" + unlistened.getLocalPort();
+      try (GuestvoiceClient lost = GuestvoiceClient.connectPlaintext(address, "key")) {
+        // Long enough for the retries of UNAVAILABLE to run out.
+        assertEquals(Status.Code.UNAVAILABLE, codeOfListHotels(lost, 5000));
+      }
     }
   }
 
