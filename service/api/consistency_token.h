@@ -5,6 +5,7 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "absl/synchronization/mutex.h"
 #include "service/cluster/applied_progress.h"
 #include "service/cluster/command_producer.h"
 
@@ -30,6 +31,29 @@ inline bool AwaitsConsistencyToken(const grpc::CallbackServerContext& context,
 // this node has applied that far (RunUnary, unary_call.h).
 absl::StatusOr<cluster::RecordPosition> ConsistencyTokenOf(
     const grpc::CallbackServerContext& context);
+
+// A call's wait for its consistency token, which the call's end (cancelled,
+// past its deadline) can take back: the one registration of
+// AppliedProgress::WhenApplied that a reactor keeps (RunUnary's,
+// ImportFeedback's, WatchFeedback's). AppliedProgress never reuses an id, so
+// the id kept may be that of a callback that has already run; Forget no
+// longer knows it then, and Cancel rightly says the callback ran.
+class TokenWait {
+ public:
+  // Registers `done` to run once `applied` has applied `token`: at once, on
+  // this thread, when it has already (or the partition stopped). Once.
+  void Start(cluster::AppliedProgress& applied,
+             const cluster::RecordPosition& token,
+             cluster::AppliedProgress::OffsetCallback done);
+  // True when `done` will never run; false when it ran, is running, or no
+  // wait was started.
+  bool Cancel();
+
+ private:
+  absl::Mutex mutex_;
+  cluster::AppliedProgress* applied_ ABSL_GUARDED_BY(mutex_) = nullptr;
+  cluster::AppliedProgress::WaitId wait_ ABSL_GUARDED_BY(mutex_) = 0;
+};
 
 }  // namespace guestvoice::service
 

@@ -6,6 +6,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/time.h"
+#include "service/api/consistency_token.h"
 #include "service/api/grpc_status.h"
 #include "service/api/wire_messages.h"
 #include "service/core/errors.h"
@@ -67,15 +68,11 @@ class FeedbackWatchers::Watcher final
   // watches what, and the watch registers or finishes with its error.
   void AwaitToken(cluster::AppliedProgress& applied,
                   const cluster::RecordPosition& token, StartWatch start) {
-    applied_ = &applied;
+    // gRPC calls OnCancel only once the reactor is returned, after this.
+    awaits_token_ = true;
     start_ = std::move(start);
-    const cluster::AppliedProgress::WaitId wait = applied.WhenApplied(
-        token.partition, token.offset,
-        [this](absl::Status status) { TokenApplied(status); });
-    // gRPC calls OnCancel only once the reactor is returned, after this;
-    // a callback that ran already, on this thread, took the wait.
-    absl::MutexLock lock(&mutex_);
-    if (!token_done_) token_wait_ = wait;
+    token_wait_.Start(applied, token,
+                      [this](absl::Status status) { TokenApplied(status); });
   }
 
   const std::string& api_key() const { return api_key_; }
@@ -131,17 +128,17 @@ class FeedbackWatchers::Watcher final
   }
 
   void OnCancel() override {
-    cluster::AppliedProgress::WaitId wait = 0;
+    bool awaiting_token;
     {
       absl::MutexLock lock(&mutex_);
       cancelled_ = true;
       // A start in progress finishes the call itself.
       if (starting_) return;
-      wait = std::exchange(token_wait_, 0);
+      awaiting_token = awaits_token_ && !token_done_;
     }
-    // A token callback that could not be forgotten runs now, and sees
+    // A token callback that could not be taken back runs now, and sees
     // cancelled_.
-    if (wait != 0 && !applied_->Forget(wait)) return;
+    if (awaiting_token && !token_wait_.Cancel()) return;
     RequestFinish(grpc::Status(grpc::StatusCode::CANCELLED,
                                "the client cancelled the watch"));
   }
@@ -164,7 +161,6 @@ class FeedbackWatchers::Watcher final
     {
       absl::MutexLock lock(&mutex_);
       token_done_ = true;
-      token_wait_ = 0;
       starting_ = true;
     }
     absl::Status status = applied;
@@ -207,12 +203,12 @@ class FeedbackWatchers::Watcher final
   std::string api_key_;
   FeedbackFilter filter_;
   // A pending watch's: set before its wait is registered.
-  cluster::AppliedProgress* applied_ = nullptr;
+  bool awaits_token_ = false;
   StartWatch start_;
+  TokenWait token_wait_;
   absl::Mutex mutex_;
   bool active_ ABSL_GUARDED_BY(mutex_) = false;
-  // The token wait, until its callback takes it (0: none).
-  cluster::AppliedProgress::WaitId token_wait_ ABSL_GUARDED_BY(mutex_) = 0;
+  // The token callback has begun.
   bool token_done_ ABSL_GUARDED_BY(mutex_) = false;
   // The token callback is starting the watch: it finishes a call cancelled
   // meanwhile.

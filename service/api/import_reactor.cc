@@ -91,20 +91,17 @@ class ImportReactor final : public grpc::ServerReadReactor<grpc::ByteBuffer> {
   // as soon as none is left.
   void OnCancel() override {
     std::vector<std::shared_ptr<cluster::MutationRun>> runs;
-    cluster::AppliedProgress::WaitId token_wait;
     {
       absl::MutexLock lock(&mutex_);
       cancelled_ = true;
       EndWithLocked(grpc::Status::CANCELLED);
       for (auto& [index, run] : runs_) runs.push_back(run);
-      token_wait = std::exchange(token_wait_, 0);
     }
     // gRPC calls OnDone only after this returns, however the items end.
     for (const auto& run : runs) run->Abandon(CancellationReason());
-    // A token wait forgotten here never runs its callback, which would have
+    // A token wait taken back here never runs its callback, which would have
     // ended the step; one that ran or runs ends it itself.
-    const bool forgot_wait =
-        token_wait != 0 && deps_.applied->Forget(token_wait);
+    const bool forgot_wait = token_wait_.Cancel();
     Advance([&]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mutex_) {
       if (forgot_wait) preparing_ = false;
     });
@@ -150,26 +147,16 @@ class ImportReactor final : public grpc::ServerReadReactor<grpc::ByteBuffer> {
       End(ToGrpcStatus(token.status()));
       return;
     }
-    const cluster::AppliedProgress::WaitId wait = deps_.applied->WhenApplied(
-        token->partition, token->offset, [this](absl::Status applied) {
-          {
-            absl::MutexLock lock(&mutex_);
-            token_wait_ = 0;
-          }
-          if (applied.ok()) {
-            SubmitAuthentication();
-          } else {
-            Advance([&]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mutex_) {
-              preparing_ = false;
-              EndWithLocked(ToGrpcStatus(applied));
-            });
-          }
+    token_wait_.Start(*deps_.applied, *token, [this](absl::Status applied) {
+      if (applied.ok()) {
+        SubmitAuthentication();
+      } else {
+        Advance([&]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mutex_) {
+          preparing_ = false;
+          EndWithLocked(ToGrpcStatus(applied));
         });
-    // gRPC calls OnCancel only once the reactor is returned, after this. A
-    // callback that ran already (on this thread) leaves an id Forget no
-    // longer knows, which OnCancel then leaves alone.
-    absl::MutexLock lock(&mutex_);
-    token_wait_ = wait;
+      }
+    });
   }
 
   void SubmitAuthentication() {
@@ -396,9 +383,8 @@ class ImportReactor final : public grpc::ServerReadReactor<grpc::ByteBuffer> {
   std::vector<v1::ImportFeedbackResult> results_ ABSL_GUARDED_BY(mutex_);
   absl::flat_hash_set<int64_t> results_done_ ABSL_GUARDED_BY(mutex_);
   bool cancelled_ ABSL_GUARDED_BY(mutex_) = false;
-  // The registration waiting for the call's consistency token (0: none, or
-  // its callback took it).
-  cluster::AppliedProgress::WaitId token_wait_ ABSL_GUARDED_BY(mutex_) = 0;
+  // The wait for the call's consistency token, if it carries one.
+  TokenWait token_wait_;
   // Set: the call ends with it once nothing is in progress.
   std::optional<grpc::Status> end_status_ ABSL_GUARDED_BY(mutex_);
   bool ended_ ABSL_GUARDED_BY(mutex_) = false;

@@ -231,23 +231,19 @@ class UnaryCall final : public grpc::ServerUnaryReactor, public PendingCall {
   // then the call queues for a worker again.
   void AwaitToken(const cluster::RecordPosition& token) {
     Hold();  // the callback's, released by whoever takes it
-    const cluster::AppliedProgress::WaitId wait = applied_->WhenApplied(
-        token.partition, token.offset, [this](absl::Status applied) {
-          if (applied.ok()) {
-            awaits_token_ = false;
-            SubmitStep();
-          } else {
-            Complete(applied);
-          }
-          Release();
-        });
-    OnCancelled([this, wait](const absl::Status& reason) {
-      if (applied_->Forget(wait)) {
-        Complete(reason);
-        Release();
+    token_wait_.Start(*applied_, token, [this](absl::Status applied) {
+      if (applied.ok()) {
+        awaits_token_ = false;
+        SubmitStep();
       } else {
-        Complete(reason);
+        Complete(applied);
       }
+      Release();
+    });
+    OnCancelled([this](const absl::Status& reason) {
+      const bool took_callback = token_wait_.Cancel();
+      Complete(reason);
+      if (took_callback) Release();
     });
   }
 
@@ -303,6 +299,7 @@ class UnaryCall final : public grpc::ServerUnaryReactor, public PendingCall {
   // Set by one step at a time; read when the call finishes.
   std::optional<Principal> caller_;
   std::atomic<bool> awaits_token_{false};
+  TokenWait token_wait_;
 
   absl::Mutex mutex_;
   // Steps running or queued, and callbacks registered, that may still
