@@ -76,6 +76,7 @@ absl::StatusOr<std::string> VisitFilteredPage(
 
   size_t taken = 0;
   size_t examined = 0;
+  bool full = false;
   std::string last_key;
   // Set when the scan stopped with entries possibly left in the range.
   bool more = false;
@@ -83,14 +84,16 @@ absl::StatusOr<std::string> VisitFilteredPage(
       query.family, query.prefix, start_after, /*limit=*/0,
       [&](std::string_view key,
           std::string_view value) -> absl::StatusOr<storage::ScanStep> {
-        if (taken == page_size || examined == kMaxEntriesExaminedPerPage) {
+        if (taken == page_size || full ||
+            examined == kMaxEntriesExaminedPerPage) {
           more = true;
           return storage::ScanStep::kStop;
         }
         ++examined;
         ASSIGN_OR_RETURN(EntryVerdict verdict, judge(key, value));
         if (verdict == EntryVerdict::kPastEnd) return storage::ScanStep::kStop;
-        if (verdict == EntryVerdict::kTaken) ++taken;
+        if (verdict == EntryVerdict::kTakenPageFull) full = true;
+        if (verdict != EntryVerdict::kSkipped) ++taken;
         last_key.assign(key);
         return storage::ScanStep::kContinue;
       }));

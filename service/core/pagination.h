@@ -19,6 +19,12 @@ namespace guestvoice::service {
 
 inline constexpr int kDefaultPageSize = 50;
 inline constexpr int kMaxPageSize = 1000;
+// A page of large messages (feedback items) ends early, with a token, after
+// the item that brings it to this many serialized bytes: gRPC clients refuse
+// a response over 4 MiB by default, and no item comes near 2 MiB (the
+// largest, a 16 KiB review whose every aspect mention quotes its clause, is
+// ~0.2 MiB), so a page stays within what every client accepts.
+inline constexpr size_t kMaxPageBytes = size_t{2} << 20;
 
 struct PageQuery {
   storage::ColumnFamily family;
@@ -41,8 +47,9 @@ absl::StatusOr<std::string> VisitPage(
 
 // What a filtered listing makes of one index entry.
 enum class EntryVerdict {
-  kTaken,    // it matches and the visitor added it to the page
-  kSkipped,  // it does not match the filters
+  kTaken,          // it matches and the visitor added it to the page
+  kTakenPageFull,  // the same, and the page is full by size (kMaxPageBytes)
+  kSkipped,        // it does not match the filters
   kPastEnd,  // it and every entry after it lie outside the requested range
 };
 
@@ -53,10 +60,10 @@ inline constexpr size_t kMaxEntriesExaminedPerPage = 10000;
 // Like VisitPage for listings that filter what they scan: starts after the
 // token's key or, on the first page, after `first_start_after` (a position
 // inside query.prefix, "" for its beginning), and offers entries to `judge`
-// until it took page_size of them, said kPastEnd, or examined
-// kMaxEntriesExaminedPerPage. The next page token is "" once the range is
-// exhausted; a token may lead to an empty last page when no later entry
-// matches.
+// until it took page_size of them, took one that filled the page, said
+// kPastEnd, or examined kMaxEntriesExaminedPerPage. The next page token is ""
+// once the range is exhausted; a token may lead to an empty last page when no
+// later entry matches.
 absl::StatusOr<std::string> VisitFilteredPage(
     const storage::Store& store, const PageQuery& query,
     std::string_view first_start_after,

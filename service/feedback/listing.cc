@@ -53,6 +53,7 @@ absl::Status ListFeedbackPage(const storage::Store& store,
       filter.end.has_value()
           ? storage::NewestFirstStartBefore(query.prefix, *filter.end)
           : "";
+  size_t page_bytes = 0;
   ASSIGN_OR_RETURN(
       *response.mutable_next_page_token(),
       VisitFilteredPage(
@@ -81,8 +82,10 @@ absl::Status ListFeedbackPage(const storage::Store& store,
                 !MatchesIgnoringTime(filter, feedback)) {
               return EntryVerdict::kSkipped;
             }
+            page_bytes += feedback.ByteSizeLong();
             *response.add_feedback() = std::move(*item->mutable_feedback());
-            return EntryVerdict::kTaken;
+            return page_bytes >= kMaxPageBytes ? EntryVerdict::kTakenPageFull
+                                               : EntryVerdict::kTaken;
           }));
   return absl::OkStatus();
 }

@@ -86,6 +86,11 @@ void CheckRating(FieldViolations& violations, const std::string& field,
   } else if (rating.scale_max() <= rating.scale_min()) {
     violations.Add(absl::StrCat(field, ".scale_max"),
                    "must be greater than scale_min");
+  } else if (!std::isfinite(rating.scale_max() - rating.scale_min())) {
+    // Ingest divides by the scale's width (a rating is stored as its place
+    // on the scale, 0..1): an infinite width would make that NaN.
+    violations.Add(absl::StrCat(field, ".scale_max"),
+                   "scale_max - scale_min must be a finite number");
   } else if (rating.value() < rating.scale_min() ||
              rating.value() > rating.scale_max()) {
     violations.Add(absl::StrCat(field, ".value"),

@@ -118,13 +118,17 @@ absl::StatusOr<v1::ListAttentionItemsResponse> ListAttentionPage(
               return x.order_key < y.order_key;
             });
   v1::ListAttentionItemsResponse response;
-  for (size_t i = 0; i < queue.size() && i < limit; ++i) {
-    *response.add_items() = std::move(queue[i].item);
+  size_t taken = 0;
+  size_t page_bytes = 0;
+  while (taken < queue.size() && taken < limit && page_bytes < kMaxPageBytes) {
+    page_bytes += queue[taken].item.ByteSizeLong();
+    *response.add_items() = std::move(queue[taken].item);
+    ++taken;
   }
-  if (queue.size() > limit) {
+  if (taken < queue.size()) {
     response.set_next_page_token(
         EncodePageToken(store.secret(), PageTokenKind::kOrderKey,
-                        request_identity, queue[limit - 1].order_key));
+                        request_identity, queue[taken - 1].order_key));
   }
   return response;
 }

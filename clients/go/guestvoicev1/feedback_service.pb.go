@@ -359,6 +359,8 @@ type ListFeedbackRequest struct {
 	// Only feedback whose case is in this state. Optional.
 	CaseState CaseState `protobuf:"varint,8,opt,name=case_state,json=caseState,proto3,enum=guestvoice.v1.CaseState" json:"case_state,omitempty"`
 	// At most this many items are returned: 50 when 0, at most 1000.
+	// A page ends sooner, with a next_page_token, once its items reach 2 MiB,
+	// so that every page fits a client's default 4 MiB message limit.
 	PageSize int32 `protobuf:"varint,9,opt,name=page_size,json=pageSize,proto3" json:"page_size,omitempty"`
 	// next_page_token from the previous response, to get the next page.
 	PageToken     string `protobuf:"bytes,10,opt,name=page_token,json=pageToken,proto3" json:"page_token,omitempty"`

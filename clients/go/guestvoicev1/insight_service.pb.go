@@ -1083,6 +1083,8 @@ type ListAttentionItemsRequest struct {
 	// `organizations/{organization}/hotels/{hotel}`.
 	Scope string `protobuf:"bytes,1,opt,name=scope,proto3" json:"scope,omitempty"`
 	// At most this many items: 50 when 0, at most 1000.
+	// A page ends sooner, with a next_page_token, once its items reach 2 MiB,
+	// so that every page fits a client's default 4 MiB message limit.
 	PageSize int32 `protobuf:"varint,2,opt,name=page_size,json=pageSize,proto3" json:"page_size,omitempty"`
 	// next_page_token from the previous response, to get the next page.
 	PageToken     string `protobuf:"bytes,3,opt,name=page_token,json=pageToken,proto3" json:"page_token,omitempty"`

@@ -7,9 +7,11 @@
 #include <thread>
 #include <vector>
 
+#include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
 #include "google/rpc/error_details.pb.h"
 #include "gtest/gtest.h"
+#include "guestvoice/v1/insight_service.grpc.pb.h"
 #include "service/feedback/aggregates.h"
 #include "tests/testing/feedback_fixture.h"
 #include "tests/testing/grpc_matchers.h"
@@ -126,6 +128,14 @@ TEST_F(FeedbackServiceTest, EachBadFieldIsInvalidArgumentOnItsOwn) {
          f.mutable_rating()->set_scale_max(5);
          f.mutable_rating()->set_value(5);
        }},
+      // Each bound is finite, their distance is not: the place on the scale
+      // would be NaN, and the hotel's mean rating with it.
+      {"feedback.rating.scale_max",
+       [](v1::Feedback& f) {
+         f.mutable_rating()->set_scale_min(-1e308);
+         f.mutable_rating()->set_scale_max(1e308);
+         f.mutable_rating()->set_value(1e308);
+       }},
       {"feedback.language_code",
        [](v1::Feedback& f) { f.set_language_code("not a tag"); }},
       {"feedback.post_time", [](v1::Feedback& f) { f.clear_post_time(); }},
@@ -145,6 +155,62 @@ TEST_F(FeedbackServiceTest, EachBadFieldIsInvalidArgumentOnItsOwn) {
       service::ToProtoTimestamp(server_.clock().Now() + absl::Minutes(5));
   EXPECT_TRUE(Ingest(skewed).ok());
   EXPECT_EQ(ListAll().size(), 1u);
+}
+
+TEST_F(FeedbackServiceTest, EveryPageFitsAClientsDefaultMessageLimit) {
+  // Reviews as long as allowed, every clause naming five aspects: each
+  // mention quotes its clause, so an item is ~0.2 MiB and 25 of them are far
+  // more than the 4 MiB a gRPC client accepts in one response by default.
+  const std::string clause =
+      "the dirty room, rude staff, cold breakfast, noisy street and slow "
+      "wifi were awful. ";
+  std::string text;
+  while (text.size() + clause.size() <= 16 * 1024) text += clause;
+  constexpr int kItems = 25;
+  for (int i = 0; i < kItems; ++i) {
+    ASSERT_TRUE(Ingest(Item(absl::StrCat("long-", i), absl::StrCat("@guest", i),
+                            absl::StrCat(i, " ", text)))
+                    .ok());
+  }
+  constexpr size_t kClientLimit = size_t{4} << 20;
+
+  std::set<std::string> listed;
+  int pages = 0;
+  v1::ListFeedbackRequest list;
+  list.set_parent("organizations/default");
+  list.set_page_size(1000);
+  do {
+    v1::ListFeedbackResponse response;
+    const grpc::Status status = stub_->ListFeedback(
+        TestServer::Context(server_.admin_key()).get(), list, &response);
+    ASSERT_TRUE(status.ok()) << status.error_message();
+    EXPECT_LE(response.ByteSizeLong(), kClientLimit);
+    for (const v1::Feedback& item : response.feedback()) {
+      listed.insert(item.name());
+    }
+    list.set_page_token(response.next_page_token());
+    ++pages;
+  } while (!list.page_token().empty());
+  EXPECT_EQ(listed.size(), size_t{kItems});
+  EXPECT_GT(pages, 1);
+
+  const auto insights = v1::InsightService::NewStub(server_.channel());
+  std::set<std::string> queued;
+  v1::ListAttentionItemsRequest attention;
+  attention.set_scope("organizations/default");
+  attention.set_page_size(1000);
+  do {
+    v1::ListAttentionItemsResponse response;
+    const grpc::Status status = insights->ListAttentionItems(
+        TestServer::Context(server_.admin_key()).get(), attention, &response);
+    ASSERT_TRUE(status.ok()) << status.error_message();
+    EXPECT_LE(response.ByteSizeLong(), kClientLimit);
+    for (const v1::AttentionItem& item : response.items()) {
+      queued.insert(item.feedback().name());
+    }
+    attention.set_page_token(response.next_page_token());
+  } while (!attention.page_token().empty());
+  EXPECT_EQ(queued, listed);
 }
 
 TEST_F(FeedbackServiceTest, UnknownOrForeignHotelIsNotFound) {

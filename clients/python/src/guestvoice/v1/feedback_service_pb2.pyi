@@ -212,7 +212,10 @@ class ListFeedbackRequest(_message.Message):
     case_state: _feedback_pb2.CaseState.ValueType
     """Only feedback whose case is in this state. Optional."""
     page_size: _builtins.int
-    """At most this many items are returned: 50 when 0, at most 1000."""
+    """At most this many items are returned: 50 when 0, at most 1000.
+    A page ends sooner, with a next_page_token, once its items reach 2 MiB,
+    so that every page fits a client's default 4 MiB message limit.
+    """
     page_token: _builtins.str
     """next_page_token from the previous response, to get the next page."""
     @_builtins.property

@@ -590,7 +590,10 @@ class ListAttentionItemsRequest(_message.Message):
     `organizations/{organization}/hotels/{hotel}`.
     """
     page_size: _builtins.int
-    """At most this many items: 50 when 0, at most 1000."""
+    """At most this many items: 50 when 0, at most 1000.
+    A page ends sooner, with a next_page_token, once its items reach 2 MiB,
+    so that every page fits a client's default 4 MiB message limit.
+    """
     page_token: _builtins.str
     """next_page_token from the previous response, to get the next page."""
     def __init__(

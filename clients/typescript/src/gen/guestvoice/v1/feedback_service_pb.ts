@@ -257,6 +257,8 @@ export type ListFeedbackRequest = Message<"guestvoice.v1.ListFeedbackRequest"> &
 
   /**
    * At most this many items are returned: 50 when 0, at most 1000.
+   * A page ends sooner, with a next_page_token, once its items reach 2 MiB,
+   * so that every page fits a client's default 4 MiB message limit.
    *
    * @generated from field: int32 page_size = 9;
    */

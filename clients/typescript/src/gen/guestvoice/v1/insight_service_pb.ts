@@ -622,6 +622,8 @@ export type ListAttentionItemsRequest = Message<"guestvoice.v1.ListAttentionItem
 
   /**
    * At most this many items: 50 when 0, at most 1000.
+   * A page ends sooner, with a next_page_token, once its items reach 2 MiB,
+   * so that every page fits a client's default 4 MiB message limit.
    *
    * @generated from field: int32 page_size = 2;
    */
