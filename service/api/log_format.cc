@@ -6,9 +6,11 @@
 
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <string>
 #include <string_view>
 
 #include "absl/time/time.h"
+#include "google/protobuf/stubs/logging.h"
 
 namespace guestvoice::service {
 namespace {
@@ -66,6 +68,34 @@ std::string AbslUnparseFlag(LogFormat format) {
   return format == LogFormat::kJson ? "json" : "text";
 }
 
+namespace {
+
+// Protobuf's own log lines, through spdlog so that --log_format holds for
+// them too. Protobuf logs an ERROR whenever a string field holds invalid
+// UTF-8 as it parses or serializes a message; on a server that is a caller's
+// bad input, which the call is refused for (FIELD_INVALID) and the call log
+// records, so those lines are debug only: at error level any caller could
+// fill the log at its rate limit.
+void LogProtobufMessage(google::protobuf::LogLevel level, const char* filename,
+                        int line, const std::string& message) {
+  spdlog::level::level_enum spdlog_level = spdlog::level::debug;
+  if (message.find("invalid UTF-8") == std::string::npos) {
+    switch (level) {
+      case google::protobuf::LOGLEVEL_INFO:
+        spdlog_level = spdlog::level::info;
+        break;
+      case google::protobuf::LOGLEVEL_WARNING:
+        spdlog_level = spdlog::level::warn;
+        break;
+      default:
+        spdlog_level = spdlog::level::err;
+    }
+  }
+  spdlog::log(spdlog_level, "protobuf ({}:{}): {}", filename, line, message);
+}
+
+}  // namespace
+
 void InstallLoggers(LogFormat format) {
   // Logs are diagnostics: stderr, leaving stdout to nothing.
   std::shared_ptr<spdlog::logger> logger =
@@ -76,6 +106,7 @@ void InstallLoggers(LogFormat format) {
   spdlog::set_default_logger(logger);
   spdlog::register_logger(std::make_shared<spdlog::logger>(
       "call", logger->sinks().begin(), logger->sinks().end()));
+  google::protobuf::SetLogHandler(&LogProtobufMessage);
 }
 
 }  // namespace guestvoice::service

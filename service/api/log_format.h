@@ -22,7 +22,8 @@ bool AbslParseFlag(absl::string_view text, LogFormat* format,
 std::string AbslUnparseFlag(LogFormat format);
 
 // Makes spdlog's default logger write `format` to stderr, and the "call"
-// logger CallLog writes through, on the same sink.
+// logger CallLog writes through, on the same sink; protobuf's log lines go
+// to the default logger too.
 void InstallLoggers(LogFormat format);
 
 }  // namespace guestvoice::service

@@ -1,5 +1,7 @@
 #include "service/core/proto_time.h"
 
+#include "google/protobuf/util/time_util.h"
+
 namespace guestvoice::service {
 
 google::protobuf::Timestamp ToProtoTimestamp(absl::Time time) {
@@ -14,6 +16,13 @@ google::protobuf::Timestamp ToProtoTimestamp(absl::Time time) {
 absl::Time FromProtoTimestamp(const google::protobuf::Timestamp& timestamp) {
   return absl::FromUnixSeconds(timestamp.seconds()) +
          absl::Nanoseconds(timestamp.nanos());
+}
+
+bool IsValidTimestamp(const google::protobuf::Timestamp& timestamp) {
+  using google::protobuf::util::TimeUtil;
+  return timestamp.seconds() >= TimeUtil::kTimestampMinSeconds &&
+         timestamp.seconds() <= TimeUtil::kTimestampMaxSeconds &&
+         timestamp.nanos() >= 0 && timestamp.nanos() <= 999'999'999;
 }
 
 google::protobuf::Duration ToProtoDuration(absl::Duration duration) {

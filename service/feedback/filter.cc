@@ -46,10 +46,18 @@ absl::StatusOr<FeedbackFilter> ParseFeedbackFilter(
     violations.Add("aspect", "not an aspect of the taxonomy");
   }
   if (fields.start_time != nullptr) {
-    filter.start = FromProtoTimestamp(*fields.start_time);
+    if (IsValidTimestamp(*fields.start_time)) {
+      filter.start = FromProtoTimestamp(*fields.start_time);
+    } else {
+      violations.Add("start_time", "not a valid timestamp");
+    }
   }
   if (fields.end_time != nullptr) {
-    filter.end = FromProtoTimestamp(*fields.end_time);
+    if (IsValidTimestamp(*fields.end_time)) {
+      filter.end = FromProtoTimestamp(*fields.end_time);
+    } else {
+      violations.Add("end_time", "not a valid timestamp");
+    }
   }
   if (filter.start.has_value() && filter.end.has_value() &&
       *filter.end < *filter.start) {

@@ -14,10 +14,6 @@
 namespace guestvoice::service {
 namespace {
 
-// google.protobuf.Timestamp's range: 0001-01-01 to 9999-12-31.
-constexpr int64_t kMinTimestampSeconds = -62135596800;
-constexpr int64_t kMaxTimestampSeconds = 253402300799;
-
 // An opaque id or handle: 1 to `max_bytes` bytes of UTF-8 without control
 // characters.
 void CheckIdentifier(FieldViolations& violations, const std::string& field,
@@ -69,9 +65,7 @@ void CheckPostTime(FieldViolations& violations, const std::string& field,
     return;
   }
   const google::protobuf::Timestamp& time = feedback.post_time();
-  if (time.seconds() < kMinTimestampSeconds ||
-      time.seconds() > kMaxTimestampSeconds || time.nanos() < 0 ||
-      time.nanos() > 999'999'999) {
+  if (!IsValidTimestamp(time)) {
     violations.Add(field, "not a valid timestamp");
   } else if (FromProtoTimestamp(time) > now + kMaxPostTimeSkew) {
     violations.Add(field, "more than 5 minutes in the future");

@@ -15,6 +15,16 @@ std::optional<TimeBounds> CheckInterval(
     violations.Add(name, "both start_time and end_time are required");
     return std::nullopt;
   }
+  bool valid = true;
+  for (const auto& [bound, timestamp] :
+       {std::pair{".start_time", &interval.start_time()},
+        std::pair{".end_time", &interval.end_time()}}) {
+    if (!IsValidTimestamp(*timestamp)) {
+      violations.Add(absl::StrCat(name, bound), "not a valid timestamp");
+      valid = false;
+    }
+  }
+  if (!valid) return std::nullopt;
   const TimeBounds bounds{FromProtoTimestamp(interval.start_time()),
                           FromProtoTimestamp(interval.end_time())};
   if (bounds.end <= bounds.start) {

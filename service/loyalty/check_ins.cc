@@ -48,6 +48,8 @@ absl::Status CheckIns::Record(const Principal& caller,
                          check_in.external_id(), kMaxExternalIdBytes);
   if (!check_in.has_check_in_time()) {
     violations.Add("check_in.check_in_time", "required");
+  } else if (!IsValidTimestamp(check_in.check_in_time())) {
+    violations.Add("check_in.check_in_time", "not a valid timestamp");
   } else if (FromProtoTimestamp(check_in.check_in_time()) > now + kClockSkew) {
     violations.Add("check_in.check_in_time", "in the future");
   }

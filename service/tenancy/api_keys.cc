@@ -39,8 +39,10 @@ void CheckApiKeyFields(FieldViolations& violations, const v1::ApiKey& api_key,
                      "SCOPE_PLATFORM_ADMIN");
     }
   }
-  if (api_key.has_expire_time() &&
-      FromProtoTimestamp(api_key.expire_time()) <= now) {
+  if (api_key.has_expire_time() && !IsValidTimestamp(api_key.expire_time())) {
+    violations.Add("api_key.expire_time", "not a valid timestamp");
+  } else if (api_key.has_expire_time() &&
+             FromProtoTimestamp(api_key.expire_time()) <= now) {
     violations.Add("api_key.expire_time", "must be in the future");
   }
 }

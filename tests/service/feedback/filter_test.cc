@@ -107,6 +107,20 @@ TEST(ParseFeedbackFilterTest, NamesEveryBadFieldAtOnce) {
                           Pair("end_time", "before start_time")));
 }
 
+TEST(ParseFeedbackFilterTest, RefusesTimesNoTimestampHolds) {
+  google::protobuf::Timestamp start;
+  start.set_seconds(int64_t{1} << 62);
+  google::protobuf::Timestamp end;
+  end.set_seconds(1);
+  end.set_nanos(-5);
+  FeedbackFilterFields fields = Parent();
+  fields.start_time = &start;
+  fields.end_time = &end;
+  EXPECT_THAT(FieldViolationsOf(ParseFeedbackFilter(fields).status()),
+              ElementsAre(Pair("start_time", "not a valid timestamp"),
+                          Pair("end_time", "not a valid timestamp")));
+}
+
 TEST(ParseFeedbackFilterTest, RefusesNegativeEnumValues) {
   FeedbackFilterFields fields = Parent();
   fields.source = -1;

@@ -56,6 +56,16 @@ TEST(CheckIntervalTest, ReturnsTheBounds) {
   EXPECT_TRUE(violations.empty());
 }
 
+TEST(CheckIntervalTest, BoundsMustBeValidTimestamps) {
+  google::type::Interval interval = Interval(Utc(2026, 1, 1), Utc(2026, 1, 2));
+  interval.mutable_start_time()->set_nanos(-1);
+  interval.mutable_end_time()->set_seconds(int64_t{1} << 62);
+  EXPECT_THAT(Check(interval),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       "invalid request: interval.start_time: not a valid "
+                       "timestamp; interval.end_time: not a valid timestamp"));
+}
+
 TEST(CheckIntervalTest, BothBoundsAreRequired) {
   google::type::Interval interval = Interval(Utc(2026, 1, 1), Utc(2026, 1, 2));
   interval.clear_end_time();

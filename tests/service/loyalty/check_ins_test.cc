@@ -71,6 +71,12 @@ TEST_F(CheckInsTest, TheCheckInTimeIsRequiredAndAtMostFiveMinutesAhead) {
           check_in),
       StatusIs(absl::StatusCode::kInvalidArgument,
                "invalid request: check_in.check_in_time: in the future"));
+  v1::RecordCheckInRequest unreal = CheckInRequest(ana, "unreal", {});
+  unreal.mutable_check_in()->mutable_check_in_time()->set_nanos(-5);
+  EXPECT_THAT(check_ins().Record(acme_, unreal, check_in),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       "invalid request: check_in.check_in_time: not a valid "
+                       "timestamp"));
   v1::RecordCheckInRequest untimed = CheckInRequest(ana, "untimed", {});
   untimed.mutable_check_in()->clear_check_in_time();
   EXPECT_THAT(check_ins().Record(acme_, untimed, check_in),

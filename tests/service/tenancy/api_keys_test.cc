@@ -254,6 +254,11 @@ TEST_F(ApiKeysTest, EveryBadFieldIsReported) {
                   "api_key.scopes[1]", "api_key.expire_time", "request_id"));
   EXPECT_THAT(ViolatedFields(Create(acme_admin_, KeyWith({})).status()),
               ElementsAre("api_key.scopes"));
+  // Past year 9999: never reached, and no timestamp.
+  v1::ApiKey unreal = KeyWith({v1::SCOPE_FEEDBACK_READ});
+  unreal.mutable_expire_time()->set_seconds(int64_t{1} << 62);
+  EXPECT_THAT(ViolatedFields(Create(acme_admin_, unreal).status()),
+              ElementsAre("api_key.expire_time"));
 }
 
 TEST_F(ApiKeysTest, OnlyPlatformAdminsGrantPlatformAdmin) {
