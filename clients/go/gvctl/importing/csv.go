@@ -26,23 +26,27 @@ func init() {
 }
 
 // csvRows reads a CSV file with a header row and yields each row as a
-// lookup of the format's fields, resolved through options.Columns. Missing
-// required columns stop the file; a malformed row is a problem of its own.
+// lookup of the format's fields, resolved through options.Columns. A
+// missing required column, or any column --map names, stops the file; a
+// malformed row is a problem of its own.
 func csvRows(r io.Reader, options Options, required, optional []string,
 	yield func(line int, get func(field string) string, problem error) bool) error {
-	reader := csv.NewReader(r)
+	reader := csv.NewReader(withoutBOM(r))
 	reader.FieldsPerRecord = -1
 	reader.ReuseRecord = true
-	header, err := reader.Read()
+	first, err := reader.Read()
 	if err == io.EOF {
 		return &FileError{Line: 1, Err: errors.New("empty: a CSV file needs a header row")}
 	}
 	if err != nil {
 		return &FileError{Line: 1, Err: fmt.Errorf("header row: %v", err)}
 	}
+	// Read reuses its slice for the next row: the header is kept apart.
+	header := make([]string, len(first))
 	position := map[string]int{}
-	for i, name := range header {
-		position[strings.TrimSpace(strings.TrimPrefix(name, "\ufeff"))] = i
+	for i, name := range first {
+		header[i] = strings.TrimSpace(name)
+		position[header[i]] = i
 	}
 	for field := range options.Columns {
 		if !contains(required, field) && !contains(optional, field) {
@@ -51,17 +55,23 @@ func csvRows(r io.Reader, options Options, required, optional []string,
 	}
 	column := map[string]int{}
 	for _, field := range append(append([]string{}, required...), optional...) {
-		name := field
-		if mapped, ok := options.Columns[field]; ok {
-			name = mapped
+		name, mapped := options.Columns[field]
+		if !mapped {
+			name = field
 		}
 		i, ok := position[name]
-		if !ok && contains(required, field) {
+		switch {
+		case ok:
+			column[field] = i
+		case mapped:
+			// An optional field named on purpose and not read would be lost
+			// for good: the records are stored, and a corrected import
+			// finds them already present.
+			return &FileError{Line: 1, Err: fmt.Errorf("--map %s=%s: no column %q (the header has: %s)",
+				field, name, name, strings.Join(header, ", "))}
+		case contains(required, field):
 			return &FileError{Line: 1, Err: fmt.Errorf("no column %q for %s (the header has: %s); name the column with --map %s=COLUMN",
 				name, field, strings.Join(header, ", "), field)}
-		}
-		if ok {
-			column[field] = i
 		}
 	}
 	for {

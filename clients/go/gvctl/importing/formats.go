@@ -1,6 +1,8 @@
 package importing
 
 import (
+	"bufio"
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -54,6 +56,21 @@ func FormatNames() []string {
 	return names
 }
 
+// utf8BOM is the byte order mark Excel and other Windows tools put before
+// UTF-8 text.
+var utf8BOM = []byte("\ufeff")
+
+// withoutBOM is r without a leading byte order mark. Every format reads
+// through it: dropped from the stream, the mark never reaches a parser
+// (which would take it for part of a quoted header or a JSON value).
+func withoutBOM(r io.Reader) *bufio.Reader {
+	reader := bufio.NewReaderSize(r, 64<<10)
+	if head, _ := reader.Peek(len(utf8BOM)); bytes.Equal(head, utf8BOM) {
+		_, _ = reader.Discard(len(utf8BOM))
+	}
+	return reader
+}
+
 // maxDocumentBytes bounds the formats that are one JSON document, which are
 // read whole: the APIs page them far below this.
 const maxDocumentBytes = 512 << 20
@@ -61,7 +78,7 @@ const maxDocumentBytes = 512 << 20
 // readDocument decodes a whole JSON document into into, naming the line of
 // a syntax error ("truncated" when the document stops early).
 func readDocument(r io.Reader, into any) error {
-	data, err := io.ReadAll(io.LimitReader(r, maxDocumentBytes+1))
+	data, err := io.ReadAll(io.LimitReader(withoutBOM(r), maxDocumentBytes+1))
 	if err != nil {
 		return err
 	}

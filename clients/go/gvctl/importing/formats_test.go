@@ -77,3 +77,50 @@ func TestTheMappingSaysWhatToAdd(t *testing.T) {
 		t.Errorf("no place: %v", err)
 	}
 }
+
+// readString reads content with format, every record and the file's error.
+func readString(format, content string, options Options) ([]Record, error) {
+	var records []Record
+	err := Formats[format].Read(strings.NewReader(content), options, func(r Record) bool { records = append(records, r); return true })
+	return records, err
+}
+
+func TestAMappedColumnMissingFromTheHeaderStopsTheFile(t *testing.T) {
+	content := "external_id,text,author,post_time,Review score\na1,Nice,x,2025-10-01T10:00:00Z,4\n"
+	for _, columns := range []map[string]string{{"rating": "Score"}, {"rating_max": "10"}} {
+		records, err := readString("csv", content, Options{Columns: columns})
+		var fileErr *FileError
+		if !errors.As(err, &fileErr) || fileErr.Line != 1 || len(records) != 0 ||
+			!strings.Contains(err.Error(), "the header has: external_id, text, author, post_time, Review score") {
+			t.Errorf("--map %v: %v, %d records", columns, err, len(records))
+		}
+	}
+	records, err := readString("csv", content, Options{Columns: map[string]string{"rating": "Review score"}})
+	if err != nil || len(records) != 1 || records[0].Feedback.GetRating().GetValue() != 4 {
+		t.Errorf("--map rating=\"Review score\": %v %+v", err, records)
+	}
+}
+
+func TestAByteOrderMarkIsDroppedBeforeParsing(t *testing.T) {
+	const bom = "\xef\xbb\xbf"
+	quoted := bom + "\"external_id\",\"text\",\"author\",\"post_time\"\r\n\"a1\",\"Nice\",\"x\",\"2025-10-01T10:00:00Z\"\r\n"
+	if records, err := readString("csv", quoted, Options{}); err != nil || len(records) != 1 || records[0].Problem != nil {
+		t.Errorf("csv with a quoted header: %v %+v", err, records)
+	}
+	google := bom + `{"reviews": [{"reviewId": "g1", "comment": "Nice", "createTime": "2025-10-01T10:00:00Z"}]}`
+	if records, err := readString("google", google, Options{}); err != nil || len(records) != 1 {
+		t.Errorf("google: %v %+v", err, records)
+	}
+	jsonl := bom + `{"source": "SOURCE_SURVEY", "externalId": "j1", "text": "Nice"}` + "\n"
+	if records, err := readString("jsonl", jsonl, Options{}); err != nil || len(records) != 1 || records[0].Problem != nil {
+		t.Errorf("jsonl: %v %+v", err, records)
+	}
+}
+
+func TestAnInvalidUTF8CellNamesItsHeaderColumn(t *testing.T) {
+	records, err := readString("csv", "external_id,text,author,post_time\na1,ok,x,2025-10-01\na2,caf\xe9,y,2025-10-02\n", Options{})
+	if err != nil || len(records) != 2 || records[1].Problem == nil ||
+		!strings.Contains(records[1].Problem.Error(), `column "text" is not valid UTF-8`) {
+		t.Errorf("%v %+v", err, records)
+	}
+}
