@@ -149,10 +149,14 @@ func readFeedbackCSV(r io.Reader, options Options, yield func(Record) bool) erro
 				return yield(problemf(line, "source: %v", err))
 			}
 		}
+		author := get("author")
+		if author == "" {
+			author = anonymousHandle(get("external_id"))
+		}
 		feedback := &gv.Feedback{
 			Source:       source,
 			ExternalId:   get("external_id"),
-			Author:       &gv.Author{Handle: get("author"), DisplayName: get("author_name")},
+			Author:       &gv.Author{Handle: author, DisplayName: get("author_name")},
 			Text:         get("text"),
 			LanguageCode: get("language"),
 			PostTime:     timestamppb.New(postTime),

@@ -28,7 +28,7 @@ func readAll(t *testing.T, format, name string, options Options) []Record {
 func TestSampleFilesMapToTheAPIsFields(t *testing.T) {
 	google := readAll(t, "google", "google_reviews.json", Options{})
 	if len(google) != 3 || google[0].Venue != "1111222233334444" || google[0].Feedback.GetRating().GetValue() != 5 ||
-		google[0].PublicResponse == "" || google[1].Feedback.GetAuthor().GetHandle() != "anonymous" {
+		google[0].PublicResponse == "" || google[1].Feedback.GetAuthor().GetHandle() != "anonymous-AbFvOqn2" {
 		t.Errorf("google: %+v", google)
 	}
 	tripadvisor := readAll(t, "tripadvisor", "tripadvisor_reviews.json", Options{})
@@ -122,5 +122,22 @@ func TestAnInvalidUTF8CellNamesItsHeaderColumn(t *testing.T) {
 	if err != nil || len(records) != 2 || records[1].Problem == nil ||
 		!strings.Contains(records[1].Problem.Error(), `column "text" is not valid UTF-8`) {
 		t.Errorf("%v %+v", err, records)
+	}
+}
+
+func TestEachAnonymousReviewIsAVoiceOfItsOwn(t *testing.T) {
+	google, _ := readString("google", `{"reviews": [
+		{"reviewId": "g1", "reviewer": {"displayName": "A Google User", "isAnonymous": true}, "comment": "Dirty.", "createTime": "2025-10-01T10:00:00Z"},
+		{"reviewId": "g2", "comment": "Dirty.", "createTime": "2025-10-01T11:00:00Z"}]}`, Options{})
+	tripadvisor, _ := readString("tripadvisor", `{"data": [{"id": 7, "text": "Dirty.", "published_date": "2025-10-01T10:00:00Z"}]}`, Options{})
+	survey, _ := readString("csv", "external_id,text,author,post_time\ns1,Dirty.,,2025-10-01\n", Options{})
+	var handles []string
+	for _, records := range [][]Record{google, tripadvisor, survey} {
+		for _, r := range records {
+			handles = append(handles, r.Feedback.GetAuthor().GetHandle())
+		}
+	}
+	if got := strings.Join(handles, " "); got != "anonymous-g1 anonymous-g2 anonymous-7 anonymous-s1" {
+		t.Errorf("anonymous handles: %s", got)
 	}
 }

@@ -62,7 +62,7 @@ func readGoogleReviews(r io.Reader, _ Options, yield func(Record) bool) error {
 		}
 		handle := review.Reviewer.DisplayName
 		if review.Reviewer.IsAnonymous || handle == "" {
-			handle = "anonymous"
+			handle = anonymousHandle(review.ReviewID)
 		}
 		feedback := &gv.Feedback{
 			Source:     gv.Source_SOURCE_GOOGLE,

@@ -60,6 +60,13 @@ func (e *FileError) Error() string {
 
 func (e *FileError) Unwrap() error { return e.Err }
 
+// anonymousHandle is the author handle of an item whose author is not
+// named (an anonymous Google reviewer, a survey without respondent): one per
+// item, from its external id, so each anonymous guest is a voice of their
+// own and two of them writing the same short text are not one author's
+// repeat.
+func anonymousHandle(externalID string) string { return "anonymous-" + externalID }
+
 // problemf is a record that could not be read.
 func problemf(line int, format string, args ...any) Record {
 	return Record{Line: line, Problem: fmt.Errorf(format, args...)}

@@ -57,10 +57,14 @@ func readTripadvisorReviews(r io.Reader, _ Options, yield func(Record) bool) err
 			}
 			text += body
 		}
+		handle := review.User.Username
+		if handle == "" {
+			handle = anonymousHandle(review.ID.String())
+		}
 		feedback := &gv.Feedback{
 			Source:       gv.Source_SOURCE_TRIPADVISOR,
 			ExternalId:   review.ID.String(),
-			Author:       &gv.Author{Handle: review.User.Username, DisplayName: review.User.Username},
+			Author:       &gv.Author{Handle: handle, DisplayName: review.User.Username},
 			Text:         text,
 			LanguageCode: review.Lang,
 			PostTime:     timestamppb.New(published),
