@@ -139,7 +139,7 @@ func readFeedbackCSV(r io.Reader, options Options, yield func(Record) bool) erro
 		if problem != nil {
 			return yield(Record{Line: line, Problem: problem})
 		}
-		postTime, err := parseTime(get("post_time"))
+		postTime, postDate, err := parseTime(get("post_time"))
 		if err != nil {
 			return yield(problemf(line, "post_time: %v", err))
 		}
@@ -159,7 +159,9 @@ func readFeedbackCSV(r io.Reader, options Options, yield func(Record) bool) erro
 			Author:       &gv.Author{Handle: author, DisplayName: get("author_name")},
 			Text:         get("text"),
 			LanguageCode: get("language"),
-			PostTime:     timestamppb.New(postTime),
+		}
+		if postDate.IsZero() {
+			feedback.PostTime = timestamppb.New(postTime)
 		}
 		if value := get("rating"); value != "" {
 			rating, err := strconv.ParseFloat(value, 64)
@@ -174,7 +176,7 @@ func readFeedbackCSV(r io.Reader, options Options, yield func(Record) bool) erro
 			}
 			feedback.Rating = &gv.Rating{Value: rating, ScaleMin: 1, ScaleMax: scaleMax}
 		}
-		return yield(Record{Line: line, Venue: get("venue"), Feedback: feedback})
+		return yield(Record{Line: line, Venue: get("venue"), Feedback: feedback, PostDate: postDate})
 	})
 }
 
@@ -191,13 +193,17 @@ func ParseSource(name string) (gv.Source, error) {
 	return gv.Source(value), nil
 }
 
-// parseTime reads RFC 3339 ("2026-01-02T10:00:00Z"), a date and time
-// without zone (UTC), or a date (midnight UTC).
-func parseTime(value string) (time.Time, error) {
-	for _, layout := range []string{time.RFC3339Nano, "2006-01-02 15:04:05", "2006-01-02T15:04:05", "2006-01-02"} {
+// parseTime reads RFC 3339 ("2026-01-02T10:00:00Z") or a date and time
+// without zone (UTC) as a time, and a bare date ("2026-01-02") as a date
+// (a day of the hotel's, placed once the hotel is known).
+func parseTime(value string) (at, date time.Time, err error) {
+	for _, layout := range []string{time.RFC3339Nano, "2006-01-02 15:04:05", "2006-01-02T15:04:05"} {
 		if t, err := time.Parse(layout, value); err == nil {
-			return t, nil
+			return t, time.Time{}, nil
 		}
 	}
-	return time.Time{}, fmt.Errorf("%q is not a time such as 2026-01-02T10:00:00Z or 2026-01-02", value)
+	if t, err := time.Parse(time.DateOnly, value); err == nil {
+		return time.Time{}, t, nil
+	}
+	return time.Time{}, time.Time{}, fmt.Errorf("%q is not a time such as 2026-01-02T10:00:00Z or 2026-01-02", value)
 }

@@ -6,6 +6,7 @@ package importing
 
 import (
 	"fmt"
+	"time"
 
 	gv "github.com/guestvoice/guestvoice/clients/go/guestvoicev1"
 )
@@ -24,6 +25,11 @@ type Record struct {
 	Hotel string
 
 	Feedback *gv.Feedback
+	// PostDate is the day of a feedback item whose export gives a date
+	// without time (year, month and day; its clock and zone mean nothing):
+	// its post_time is set in the hotel's time zone once the hotel is known
+	// (Importer.placeDate), and is unset until then.
+	PostDate time.Time
 	// PublicResponse is the hotel's published reply (Google's reviewReply):
 	// set as the case's public response once the item is stored.
 	PublicResponse string
