@@ -141,3 +141,39 @@ func TestEachAnonymousReviewIsAVoiceOfItsOwn(t *testing.T) {
 		t.Errorf("anonymous handles: %s", got)
 	}
 }
+
+func TestAnotherPlatformsExportIsRefusedWithTheShapeExpected(t *testing.T) {
+	google := `{"reviews": [{"reviewId": "g1", "comment": "Nice", "createTime": "2025-10-01T10:00:00Z"}], "totalReviewCount": 1}`
+	twitter := `{"data": [{"id": "1", "text": "Nice", "author_id": "9"}], "includes": {"users": []}}`
+	for _, tc := range []struct{ format, content, want string }{
+		{"tripadvisor", google, "no `data` array (the document has reviews, totalReviewCount): is this a Tripadvisor"},
+		{"twitter", google, "no `data` array (the document has reviews, totalReviewCount): is this an X/Twitter"},
+		{"google", twitter, "no `reviews` array (the document has data, includes): is this a Google"},
+		{"foursquare", twitter, "no `items` array"},
+	} {
+		records, err := readString(tc.format, tc.content, Options{})
+		if err == nil || !strings.Contains(err.Error(), tc.want) || len(records) != 0 {
+			t.Errorf("%s read as %s: %v, %d records", tc.content, tc.format, err, len(records))
+		}
+	}
+	// An empty page, and a search that found nothing, are no records.
+	for format, content := range map[string]string{"google": `{}`, "twitter": `{"meta": {"result_count": 0}}`} {
+		if records, err := readString(format, content, Options{}); err != nil || len(records) != 0 {
+			t.Errorf("%s %s: %v %+v", format, content, err, records)
+		}
+	}
+}
+
+func TestAValueOfTheWrongTypeRejectsItsElementOnly(t *testing.T) {
+	records, err := readString("tripadvisor", `{"data": [
+		{"id": 1, "text": "Fine", "rating": "4", "published_date": "2025-10-01T10:00:00Z"},
+		{"id": 2, "text": "Fine", "rating": 4, "published_date": "2025-10-01T10:00:00Z"}]}`, Options{})
+	if err != nil || len(records) != 2 || records[0].Line != 1 || records[0].Problem == nil ||
+		records[0].Problem.Error() != "data[0]: rating is a JSON string, not a JSON number" || records[1].Problem != nil {
+		t.Errorf("%v %+v", err, records)
+	}
+	_, err = readString("google", `[{"reviews": []}, {"reviews": []}]`, Options{})
+	if err == nil || !strings.Contains(err.Error(), "the document is a JSON array, not an object: one API response a file") {
+		t.Errorf("pages in one array: %v", err)
+	}
+}
