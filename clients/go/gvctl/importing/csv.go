@@ -158,7 +158,7 @@ func readFeedbackCSV(r io.Reader, options Options, yield func(Record) bool) erro
 			ExternalId:   get("external_id"),
 			Author:       &gv.Author{Handle: author, DisplayName: get("author_name")},
 			Text:         get("text"),
-			LanguageCode: get("language"),
+			LanguageCode: languageTag(get("language")),
 		}
 		if postDate.IsZero() {
 			feedback.PostTime = timestamppb.New(postTime)

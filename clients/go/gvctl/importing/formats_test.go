@@ -177,3 +177,18 @@ func TestAValueOfTheWrongTypeRejectsItsElementOnly(t *testing.T) {
 		t.Errorf("pages in one array: %v", err)
 	}
 }
+
+func TestALocaleBecomesALanguageTagAndAnInvalidCodeIsDropped(t *testing.T) {
+	records, err := readString("tripadvisor", `{"data": [
+		{"id": 1, "text": "Fine", "lang": "zh_TW", "published_date": "2025-10-01T10:00:00Z"},
+		{"id": 2, "text": "Fine", "lang": "english (uk)", "published_date": "2025-10-01T10:00:00Z"}]}`, Options{})
+	if err != nil || len(records) != 2 || records[0].Feedback.GetLanguageCode() != "zh-TW" ||
+		records[1].Feedback == nil || records[1].Feedback.GetLanguageCode() != "" {
+		t.Errorf("%v %+v", err, records)
+	}
+	for code, want := range map[string]string{"pt-BR": "pt-BR", "en": "en", "und": "", "-en": "", "en--us": "", "1en": "", "zh_Hant_TW": "zh-Hant-TW"} {
+		if got := languageTag(code); got != want {
+			t.Errorf("languageTag(%q) = %q, want %q", code, got, want)
+		}
+	}
+}

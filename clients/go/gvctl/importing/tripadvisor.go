@@ -82,7 +82,7 @@ func readTripadvisorReviews(r io.Reader, _ Options, yield func(Record) bool) err
 			ExternalId:   review.ID.String(),
 			Author:       &gv.Author{Handle: handle, DisplayName: review.User.Username},
 			Text:         text,
-			LanguageCode: review.Lang,
+			LanguageCode: languageTag(review.Lang),
 			PostTime:     timestamppb.New(published),
 		}
 		if review.Rating > 0 {

@@ -42,9 +42,6 @@ type twitterPost struct {
 	Lang      string `json:"lang"`
 }
 
-// Twitter's language code for posts it could not classify.
-const twitterUndetermined = "und"
-
 func readTwitterSearch(r io.Reader, _ Options, yield func(Record) bool) error {
 	var document twitterSearch
 	var keys map[string]json.RawMessage
@@ -82,16 +79,12 @@ func readTwitterSearch(r io.Reader, _ Options, yield func(Record) bool) error {
 			}
 			continue
 		}
-		language := tweet.Lang
-		if language == twitterUndetermined {
-			language = ""
-		}
 		feedback := &gv.Feedback{
 			Source:       gv.Source_SOURCE_TWITTER,
 			ExternalId:   tweet.ID,
 			Author:       &gv.Author{Handle: author.handle, DisplayName: author.name},
 			Text:         tweet.Text,
-			LanguageCode: language,
+			LanguageCode: languageTag(tweet.Lang),
 			PostTime:     timestamppb.New(created),
 		}
 		if !yield(Record{Line: number, Feedback: feedback}) {
