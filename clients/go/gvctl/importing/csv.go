@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -132,6 +131,10 @@ func contains(values []string, value string) bool {
 	return false
 }
 
+// defaultRatingMax is the top of a CSV rating's scale when neither a
+// rating_max column nor --rating-max gives it: five stars.
+const defaultRatingMax = 5
+
 func readFeedbackCSV(r io.Reader, options Options, yield func(Record) bool) error {
 	required := []string{"external_id", "text", "author", "post_time"}
 	optional := []string{"author_name", "rating", "rating_max", "language", "venue", "source"}
@@ -164,13 +167,16 @@ func readFeedbackCSV(r io.Reader, options Options, yield func(Record) bool) erro
 			feedback.PostTime = timestamppb.New(postTime)
 		}
 		if value := get("rating"); value != "" {
-			rating, err := strconv.ParseFloat(value, 64)
+			rating, err := parseDecimal(value)
 			if err != nil {
 				return yield(problemf(line, "rating %q is not a number", value))
 			}
-			scaleMax := 5.0
+			scaleMax := options.RatingMax
+			if scaleMax == 0 {
+				scaleMax = defaultRatingMax
+			}
 			if value := get("rating_max"); value != "" {
-				if scaleMax, err = strconv.ParseFloat(value, 64); err != nil {
+				if scaleMax, err = parseDecimal(value); err != nil {
 					return yield(problemf(line, "rating_max %q is not a number", value))
 				}
 			}

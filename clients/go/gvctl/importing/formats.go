@@ -30,6 +30,9 @@ type Options struct {
 	Columns map[string]string
 	// Source is the source of CSV feedback rows without a source column.
 	Source gv.Source
+	// RatingMax is the top of the rating scale of CSV feedback rows without
+	// a rating_max column (--rating-max); 0 is five.
+	RatingMax float64
 }
 
 // Format reads one kind of export.

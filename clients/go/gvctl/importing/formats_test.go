@@ -192,3 +192,19 @@ func TestALocaleBecomesALanguageTagAndAnInvalidCodeIsDropped(t *testing.T) {
 		}
 	}
 }
+
+func TestTheRatingScaleIsGivenForAWholeFile(t *testing.T) {
+	content := "external_id,text,author,post_time,rating,rating_max\n" +
+		"b1,Good,x,2025-10-01T10:00:00Z,\"8,5\",\n" +
+		"b2,Good,y,2025-10-01T10:00:00Z,4,5\n"
+	records, err := readString("csv", content, Options{RatingMax: 10})
+	if err != nil || len(records) != 2 {
+		t.Fatalf("%v %+v", err, records)
+	}
+	if got := records[0].Feedback.GetRating(); got.GetValue() != 8.5 || got.GetScaleMax() != 10 {
+		t.Errorf("with --rating-max 10: %v", got)
+	}
+	if got := records[1].Feedback.GetRating(); got.GetScaleMax() != 5 {
+		t.Errorf("a rating_max column beats --rating-max: %v", got)
+	}
+}
