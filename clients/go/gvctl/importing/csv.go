@@ -1,6 +1,7 @@
 package importing
 
 import (
+	"bufio"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -30,7 +31,9 @@ func init() {
 // malformed row is a problem of its own.
 func csvRows(r io.Reader, options Options, required, optional []string,
 	yield func(line int, get func(field string) string, problem error) bool) error {
-	reader := csv.NewReader(withoutBOM(r))
+	input := withoutBOM(r)
+	reader := csv.NewReader(input)
+	reader.Comma = detectDelimiter(input)
 	reader.FieldsPerRecord = -1
 	reader.ReuseRecord = true
 	first, err := reader.Read()
@@ -111,6 +114,35 @@ func csvRows(r io.Reader, options Options, required, optional []string,
 			return nil
 		}
 	}
+}
+
+// csvDelimiters are the separators a file may use: Excel writes ';' where
+// the decimal separator is a comma (most of Europe), and tab as "Unicode
+// text".
+var csvDelimiters = []rune{',', ';', '\t'}
+
+// detectDelimiter is the separator that splits the header row (peeked, not
+// consumed) into the most fields outside quotes; a comma on a tie.
+func detectDelimiter(input *bufio.Reader) rune {
+	head, _ := input.Peek(input.Size())
+	counts := map[rune]int{}
+	quoted := false
+	for _, c := range string(head) {
+		if c == '"' {
+			quoted = !quoted
+		} else if !quoted && c == '\n' {
+			break
+		} else if !quoted {
+			counts[c]++
+		}
+	}
+	best := csvDelimiters[0]
+	for _, delimiter := range csvDelimiters[1:] {
+		if counts[delimiter] > counts[best] {
+			best = delimiter
+		}
+	}
+	return best
 }
 
 func invalidUTF8(row []string) int {

@@ -208,3 +208,21 @@ func TestTheRatingScaleIsGivenForAWholeFile(t *testing.T) {
 		t.Errorf("a rating_max column beats --rating-max: %v", got)
 	}
 }
+
+func TestTheDelimiterIsTheOneThatSplitsTheHeader(t *testing.T) {
+	for name, content := range map[string]string{
+		"semicolon": "external_id;text;author;post_time;rating\r\nb1;\"Good; quiet, clean\";x;2025-10-01T10:00:00Z;4,5\r\n",
+		"tab":       "external_id\ttext\tauthor\tpost_time\trating\nb1\tGood; quiet, clean\tx\t2025-10-01T10:00:00Z\t4,5\n",
+		"comma":     "external_id,text,\"author;name\",post_time,rating\nb1,\"Good; quiet, clean\",x,2025-10-01T10:00:00Z,\"4,5\"\n",
+	} {
+		columns := map[string]string{}
+		if name == "comma" {
+			columns["author"] = "author;name"
+		}
+		records, err := readString("csv", content, Options{Columns: columns})
+		if err != nil || len(records) != 1 || records[0].Feedback.GetText() != "Good; quiet, clean" ||
+			records[0].Feedback.GetRating().GetValue() != 4.5 {
+			t.Errorf("%s: %v %+v", name, err, records)
+		}
+	}
+}
