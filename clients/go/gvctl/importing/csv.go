@@ -218,17 +218,47 @@ func readFeedbackCSV(r io.Reader, options Options, yield func(Record) bool) erro
 	})
 }
 
-// ParseSource reads "google", "GOOGLE" or "SOURCE_GOOGLE".
+// sourceAliases are names real exports give sources, by sourceKey, besides
+// the sources' own ("booking_com", "SOURCE_BOOKING_COM").
+var sourceAliases = map[string]gv.Source{
+	"BOOKING":    gv.Source_SOURCE_BOOKING_COM,
+	"X":          gv.Source_SOURCE_TWITTER,
+	"EXPEDIACOM": gv.Source_SOURCE_EXPEDIA,
+	// Hotels.com reviews are Expedia Group's, shared across its sites.
+	"HOTELSCOM": gv.Source_SOURCE_EXPEDIA,
+}
+
+// sourceKey is name upper-cased, with only its letters and digits and
+// without a SOURCE prefix: "Booking.com" and "SOURCE_BOOKING_COM" are
+// both "BOOKINGCOM".
+func sourceKey(name string) string {
+	key := strings.Map(func(c rune) rune {
+		if c >= 'a' && c <= 'z' {
+			return c - 'a' + 'A'
+		}
+		if c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' {
+			return c
+		}
+		return -1
+	}, name)
+	return strings.TrimPrefix(key, "SOURCE")
+}
+
+// ParseSource reads a source's name in any case and punctuation
+// ("google", "SOURCE_GOOGLE", "Booking.com") or a common alias of it.
 func ParseSource(name string) (gv.Source, error) {
-	key := strings.ToUpper(name)
-	if !strings.HasPrefix(key, "SOURCE_") {
-		key = "SOURCE_" + key
+	key := sourceKey(name)
+	if source, ok := sourceAliases[key]; ok {
+		return source, nil
 	}
-	value, ok := gv.Source_value[key]
-	if !ok || value == 0 {
-		return 0, fmt.Errorf("unknown source %q (for example google, tripadvisor, twitter, survey, other)", name)
+	var names []string
+	for value := gv.Source(1); int(value) < len(gv.Source_name); value++ {
+		if sourceKey(value.String()) == key {
+			return value, nil
+		}
+		names = append(names, strings.ToLower(strings.TrimPrefix(value.String(), "SOURCE_")))
 	}
-	return gv.Source(value), nil
+	return 0, fmt.Errorf("unknown source %q: use one of %s (or booking, hotels.com, x)", name, strings.Join(names, ", "))
 }
 
 // parseTime reads RFC 3339 ("2026-01-02T10:00:00Z") or a date and time

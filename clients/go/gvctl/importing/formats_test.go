@@ -226,3 +226,21 @@ func TestTheDelimiterIsTheOneThatSplitsTheHeader(t *testing.T) {
 		}
 	}
 }
+
+func TestSourcesAreReadAsExportsNameThem(t *testing.T) {
+	for name, want := range map[string]gv.Source{
+		"Booking.com": gv.Source_SOURCE_BOOKING_COM, "booking": gv.Source_SOURCE_BOOKING_COM, "SOURCE_BOOKING_COM": gv.Source_SOURCE_BOOKING_COM,
+		"Hotels.com": gv.Source_SOURCE_EXPEDIA, "google": gv.Source_SOURCE_GOOGLE, "Trip Advisor": gv.Source_SOURCE_TRIPADVISOR, "X": gv.Source_SOURCE_TWITTER,
+	} {
+		if got, err := ParseSource(name); got != want || err != nil {
+			t.Errorf("ParseSource(%q) = %v, %v; want %v", name, got, err, want)
+		}
+	}
+	_, err := ParseSource("yelp")
+	if err == nil || !strings.Contains(err.Error(), "twitter, facebook, instagram, tripadvisor, google, booking_com, expedia, foursquare, survey, email, other") {
+		t.Errorf("unknown source: %v", err)
+	}
+	if _, err := ParseSource("unspecified"); err == nil {
+		t.Errorf("SOURCE_UNSPECIFIED was accepted")
+	}
+}
