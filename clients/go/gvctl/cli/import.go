@@ -104,10 +104,18 @@ Records are tied to hotels through a mapping file (--hotels, YAML lines of
 				BatchSize: batchSize, Progress: importing.NewProgress(app.Stderr, isTerminal(app.Stderr), input.Size()),
 			}
 			result, err := importer.Run(cmd.Context())
+			var fileErr *importing.FileError
 			switch {
 			case err != nil && cmd.Context().Err() != nil:
 				return exitError{ExitInterrupted, fmt.Errorf("interrupted after %d records: run the same command again to resume (checkpoint %s)",
 					result.Counts.Total(), checkpoint)}
+			case err != nil && result.Counts.Total() > 0 && errors.As(err, &fileErr):
+				// The file stopped being readable (an unclosed quote): what
+				// came before it was answered, and the error says what was not.
+				if printErr := app.printImportResult(result, importer.ReportPath); printErr != nil {
+					return printErr
+				}
+				return err
 			case err != nil && result.Counts.Total() > 0:
 				return fmt.Errorf("%w\n%d records were answered before it stopped: run the same command again to resume (checkpoint %s)",
 					err, result.Counts.Total(), checkpoint)

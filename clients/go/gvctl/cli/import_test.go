@@ -248,3 +248,17 @@ func TestADatedItemIsOnThatDayInItsHotelsTimeZone(t *testing.T) {
 		}
 	}
 }
+
+func TestAnUnclosedQuoteReportsWhatWasImportedAndWhatWasNot(t *testing.T) {
+	h := newHarness(t)
+	h.hotels()
+	input := h.write("quote.csv", "external_id,text,author,post_time\n"+
+		"q-1,Fine,x,2025-10-01T10:00:00Z\n"+
+		"q-2,\"Broken,y,2025-10-01T10:00:00Z\n"+
+		"q-3,Lost,z,2025-10-01T10:00:00Z\n")
+	r := h.run("--json", "import", input, "--format", "csv", "--hotel", "porto")
+	if summary := parseSummary(t, r); summary.Ingested != 1 || r.code != cli.ExitError ||
+		!strings.Contains(r.stderr, "quote.csv:3: a quote opened on this line is never closed: reading stopped here, and lines 3 to 4") {
+		t.Errorf("exit %d, summary %+v, stderr %s", r.code, summary, r.stderr)
+	}
+}

@@ -76,12 +76,30 @@ func csvRows(r io.Reader, options Options, required, optional []string,
 				name, field, strings.Join(header, ", "), field)}
 		}
 	}
+	// A quote error that spans lines is held until the next read tells
+	// whether its quote swallowed the rest of the file.
+	var spanning *csv.ParseError
 	for {
 		row, err := reader.Read()
+		if spanning != nil && err == io.EOF {
+			return &FileError{Line: spanning.StartLine, Err: fmt.Errorf("a quote opened on this line is never closed: "+
+				"reading stopped here, and lines %d to %d (the rest of the file) were not imported; close the quote "+
+				"and import the file again with --restart (what was stored is already present)", spanning.StartLine, spanning.Line)}
+		}
+		if spanning != nil {
+			if !yield(spanning.StartLine, nil, fmt.Errorf("malformed CSV: %v", spanning.Err)) {
+				return nil
+			}
+			spanning = nil
+		}
 		if err == io.EOF {
 			return nil
 		}
 		var parseErr *csv.ParseError
+		if errors.As(err, &parseErr) && parseErr.Err == csv.ErrQuote && parseErr.Line > parseErr.StartLine {
+			spanning = parseErr
+			continue
+		}
 		if errors.As(err, &parseErr) {
 			if !yield(parseErr.StartLine, nil, fmt.Errorf("malformed CSV: %v", parseErr.Err)) {
 				return nil

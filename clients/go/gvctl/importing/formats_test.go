@@ -244,3 +244,24 @@ func TestSourcesAreReadAsExportsNameThem(t *testing.T) {
 		t.Errorf("SOURCE_UNSPECIFIED was accepted")
 	}
 }
+
+func TestAnUnclosedQuoteStopsTheFileAndSaysWhatWasNotRead(t *testing.T) {
+	content := "external_id,text,author,post_time\n" +
+		"a1,Fine,x,2025-10-01T10:00:00Z\n" +
+		"a2,\"Broken,y,2025-10-01T10:00:00Z\n" +
+		"a3,Lost,z,2025-10-01T10:00:00Z\n" +
+		"a4,Lost too,w,2025-10-01T10:00:00Z\n"
+	records, err := readString("csv", content, Options{})
+	var fileErr *FileError
+	if !errors.As(err, &fileErr) || fileErr.Line != 3 || len(records) != 1 ||
+		!strings.Contains(err.Error(), "lines 3 to 5 (the rest of the file) were not imported") {
+		t.Errorf("%v %+v", err, records)
+	}
+	// A stray quote inside a field that spans lines costs that row only.
+	records, err = readString("csv", "external_id,text,author,post_time\n"+
+		"a1,\"two\nlines\" and more,x,2025-10-01T10:00:00Z\n"+
+		"a2,Fine,y,2025-10-01T10:00:00Z\n", Options{})
+	if err != nil || len(records) != 2 || records[0].Problem == nil || records[1].Problem != nil {
+		t.Errorf("stray quote: %v %+v", err, records)
+	}
+}

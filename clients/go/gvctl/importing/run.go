@@ -122,7 +122,9 @@ func (im *Importer) Run(ctx context.Context) (Result, error) {
 		}
 		return failure == nil
 	})
-	if failure == nil && readErr == nil && len(current.records) > 0 {
+	// What was read before a read error is answered too, so that the
+	// error's "the rest of the file" is all that was not imported.
+	if failure == nil && len(current.records) > 0 {
 		failure = commit()
 	}
 	im.Progress.Done()
