@@ -19,6 +19,7 @@ func newImportCommand(app *App) *cobra.Command {
 		format, mappingPath, hotel, columns, source, guest string
 		checkpointPath, reportPath                         string
 		batchSize                                          int
+		ratingMax                                          float64
 		restart                                            bool
 	)
 	var formats strings.Builder
@@ -59,6 +60,10 @@ Records are tied to hotels through a mapping file (--hotels, YAML lines of
 				}
 				options.Source = parsed
 			}
+			if ratingMax != 0 && ratingMax <= 1 {
+				return usagef("--rating-max %g: the top of a scale that starts at 1", ratingMax)
+			}
+			options.RatingMax = ratingMax
 			if columns != "" {
 				options.Columns = map[string]string{}
 				for _, pair := range strings.Split(columns, ",") {
@@ -99,10 +104,18 @@ Records are tied to hotels through a mapping file (--hotels, YAML lines of
 				BatchSize: batchSize, Progress: importing.NewProgress(app.Stderr, isTerminal(app.Stderr), input.Size()),
 			}
 			result, err := importer.Run(cmd.Context())
+			var fileErr *importing.FileError
 			switch {
 			case err != nil && cmd.Context().Err() != nil:
 				return exitError{ExitInterrupted, fmt.Errorf("interrupted after %d records: run the same command again to resume (checkpoint %s)",
 					result.Counts.Total(), checkpoint)}
+			case err != nil && result.Counts.Total() > 0 && errors.As(err, &fileErr):
+				// The file stopped being readable (an unclosed quote): what
+				// came before it was answered, and the error says what was not.
+				if printErr := app.printImportResult(result, importer.ReportPath); printErr != nil {
+					return printErr
+				}
+				return err
 			case err != nil && result.Counts.Total() > 0:
 				return fmt.Errorf("%w\n%d records were answered before it stopped: run the same command again to resume (checkpoint %s)",
 					err, result.Counts.Total(), checkpoint)
@@ -124,6 +137,7 @@ Records are tied to hotels through a mapping file (--hotels, YAML lines of
 	flags.StringVar(&hotel, "hotel", "", "hotel id of records that name no place (or of every record when there is no mapping)")
 	flags.StringVar(&columns, "map", "", "CSV columns: FIELD=COLUMN,... (csv and pms formats)")
 	flags.StringVar(&source, "source", "", "source of csv rows without a source column (default other)")
+	flags.Float64Var(&ratingMax, "rating-max", 0, "top of the rating scale of csv rows without a rating_max column, such as 10 for Booking.com (default 5)")
 	flags.StringVar(&guest, "guest", "", "guest id or name whose check-ins a foursquare export holds")
 	flags.StringVar(&checkpointPath, "checkpoint", "", "checkpoint file (default FILE.gvctl-checkpoint)")
 	flags.StringVar(&reportPath, "errors", "", "error report file, JSON lines (default FILE.errors.jsonl)")

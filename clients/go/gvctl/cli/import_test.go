@@ -6,6 +6,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"time"
 
 	gv "github.com/guestvoice/guestvoice/clients/go/guestvoicev1"
 	"github.com/guestvoice/guestvoice/clients/go/gvctl/cli"
@@ -216,5 +217,48 @@ func TestBadInputNamesFileLineAndProblem(t *testing.T) {
 	}
 	if r := h.run("import", h.write("x.csv", "a\n"), "--format", "csv", "--map", "text"); r.code != cli.ExitUsage {
 		t.Errorf("bad --map: exit %d %s", r.code, r.stderr)
+	}
+}
+
+func TestADatedItemIsOnThatDayInItsHotelsTimeZone(t *testing.T) {
+	h := newHarness(t)
+	h.hotels()
+	hotels := h.write("hotels.yaml", "NYC-01: newyork\nGHOST: ghost\n")
+	input := h.write("dated.csv", "external_id,text,author,post_time,venue\n"+
+		"d-1,Quiet room.,a,2025-10-01,NYC-01\n"+
+		"d-2,Loud bar.,b,2025-10-01T23:30:00-04:00,NYC-01\n"+
+		"d-3,Lost review.,c,2025-10-01,GHOST\n")
+	r := h.run("--json", "import", input, "--format", "csv", "--hotels", hotels)
+	summary := parseSummary(t, r)
+	if summary.Ingested != 2 || summary.Rejected["RESOURCE_NOT_FOUND"] != 1 {
+		t.Errorf("summary %+v (stderr %s)", summary, r.stderr)
+	}
+	report := string(mustRead(t, summary.ErrorReport))
+	if !strings.Contains(report, `"line":4,"reason":"RESOURCE_NOT_FOUND","message":"post_time is a date, placed in its hotel's time zone: organizations/default/hotels/ghost not found`) {
+		t.Errorf("error report: %s", report)
+	}
+	page, err := h.client().Feedback.ListFeedback(context.Background(), &gv.ListFeedbackRequest{Parent: "organizations/default"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"d-1": "2025-10-01T16:00:00Z", "d-2": "2025-10-02T03:30:00Z"} // noon in New York; as given
+	for _, f := range page.GetFeedback() {
+		if got := f.GetPostTime().AsTime().Format(time.RFC3339); got != want[f.GetExternalId()] {
+			t.Errorf("%s: post_time %s, want %s", f.GetExternalId(), got, want[f.GetExternalId()])
+		}
+	}
+}
+
+func TestAnUnclosedQuoteReportsWhatWasImportedAndWhatWasNot(t *testing.T) {
+	h := newHarness(t)
+	h.hotels()
+	input := h.write("quote.csv", "external_id,text,author,post_time\n"+
+		"q-1,Fine,x,2025-10-01T10:00:00Z\n"+
+		"q-2,\"Broken,y,2025-10-01T10:00:00Z\n"+
+		"q-3,Lost,z,2025-10-01T10:00:00Z\n")
+	r := h.run("--json", "import", input, "--format", "csv", "--hotel", "porto")
+	if summary := parseSummary(t, r); summary.Ingested != 1 || r.code != cli.ExitError ||
+		!strings.Contains(r.stderr, "quote.csv:3: a quote opened on this line is never closed: reading stopped here, and lines 3 to 4") {
+		t.Errorf("exit %d, summary %+v, stderr %s", r.code, summary, r.stderr)
 	}
 }

@@ -1,11 +1,11 @@
 package importing
 
 import (
+	"bufio"
 	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -26,23 +26,29 @@ func init() {
 }
 
 // csvRows reads a CSV file with a header row and yields each row as a
-// lookup of the format's fields, resolved through options.Columns. Missing
-// required columns stop the file; a malformed row is a problem of its own.
+// lookup of the format's fields, resolved through options.Columns. A
+// missing required column, or any column --map names, stops the file; a
+// malformed row is a problem of its own.
 func csvRows(r io.Reader, options Options, required, optional []string,
 	yield func(line int, get func(field string) string, problem error) bool) error {
-	reader := csv.NewReader(r)
+	input := withoutBOM(r)
+	reader := csv.NewReader(input)
+	reader.Comma = detectDelimiter(input)
 	reader.FieldsPerRecord = -1
 	reader.ReuseRecord = true
-	header, err := reader.Read()
+	first, err := reader.Read()
 	if err == io.EOF {
 		return &FileError{Line: 1, Err: errors.New("empty: a CSV file needs a header row")}
 	}
 	if err != nil {
 		return &FileError{Line: 1, Err: fmt.Errorf("header row: %v", err)}
 	}
+	// Read reuses its slice for the next row: the header is kept apart.
+	header := make([]string, len(first))
 	position := map[string]int{}
-	for i, name := range header {
-		position[strings.TrimSpace(strings.TrimPrefix(name, "\ufeff"))] = i
+	for i, name := range first {
+		header[i] = strings.TrimSpace(name)
+		position[header[i]] = i
 	}
 	for field := range options.Columns {
 		if !contains(required, field) && !contains(optional, field) {
@@ -51,25 +57,49 @@ func csvRows(r io.Reader, options Options, required, optional []string,
 	}
 	column := map[string]int{}
 	for _, field := range append(append([]string{}, required...), optional...) {
-		name := field
-		if mapped, ok := options.Columns[field]; ok {
-			name = mapped
+		name, mapped := options.Columns[field]
+		if !mapped {
+			name = field
 		}
 		i, ok := position[name]
-		if !ok && contains(required, field) {
+		switch {
+		case ok:
+			column[field] = i
+		case mapped:
+			// An optional field named on purpose and not read would be lost
+			// for good: the records are stored, and a corrected import
+			// finds them already present.
+			return &FileError{Line: 1, Err: fmt.Errorf("--map %s=%s: no column %q (the header has: %s)",
+				field, name, name, strings.Join(header, ", "))}
+		case contains(required, field):
 			return &FileError{Line: 1, Err: fmt.Errorf("no column %q for %s (the header has: %s); name the column with --map %s=COLUMN",
 				name, field, strings.Join(header, ", "), field)}
 		}
-		if ok {
-			column[field] = i
-		}
 	}
+	// A quote error that spans lines is held until the next read tells
+	// whether its quote swallowed the rest of the file.
+	var spanning *csv.ParseError
 	for {
 		row, err := reader.Read()
+		if spanning != nil && err == io.EOF {
+			return &FileError{Line: spanning.StartLine, Err: fmt.Errorf("a quote opened on this line is never closed: "+
+				"reading stopped here, and lines %d to %d (the rest of the file) were not imported; close the quote "+
+				"and import the file again with --restart (what was stored is already present)", spanning.StartLine, spanning.Line)}
+		}
+		if spanning != nil {
+			if !yield(spanning.StartLine, nil, fmt.Errorf("malformed CSV: %v", spanning.Err)) {
+				return nil
+			}
+			spanning = nil
+		}
 		if err == io.EOF {
 			return nil
 		}
 		var parseErr *csv.ParseError
+		if errors.As(err, &parseErr) && parseErr.Err == csv.ErrQuote && parseErr.Line > parseErr.StartLine {
+			spanning = parseErr
+			continue
+		}
 		if errors.As(err, &parseErr) {
 			if !yield(parseErr.StartLine, nil, fmt.Errorf("malformed CSV: %v", parseErr.Err)) {
 				return nil
@@ -104,6 +134,35 @@ func csvRows(r io.Reader, options Options, required, optional []string,
 	}
 }
 
+// csvDelimiters are the separators a file may use: Excel writes ';' where
+// the decimal separator is a comma (most of Europe), and tab as "Unicode
+// text".
+var csvDelimiters = []rune{',', ';', '\t'}
+
+// detectDelimiter is the separator that splits the header row (peeked, not
+// consumed) into the most fields outside quotes; a comma on a tie.
+func detectDelimiter(input *bufio.Reader) rune {
+	head, _ := input.Peek(input.Size())
+	counts := map[rune]int{}
+	quoted := false
+	for _, c := range string(head) {
+		if c == '"' {
+			quoted = !quoted
+		} else if !quoted && c == '\n' {
+			break
+		} else if !quoted {
+			counts[c]++
+		}
+	}
+	best := csvDelimiters[0]
+	for _, delimiter := range csvDelimiters[1:] {
+		if counts[delimiter] > counts[best] {
+			best = delimiter
+		}
+	}
+	return best
+}
+
 func invalidUTF8(row []string) int {
 	for i, cell := range row {
 		if !utf8.ValidString(cell) {
@@ -122,6 +181,10 @@ func contains(values []string, value string) bool {
 	return false
 }
 
+// defaultRatingMax is the top of a CSV rating's scale when neither a
+// rating_max column nor --rating-max gives it: five stars.
+const defaultRatingMax = 5
+
 func readFeedbackCSV(r io.Reader, options Options, yield func(Record) bool) error {
 	required := []string{"external_id", "text", "author", "post_time"}
 	optional := []string{"author_name", "rating", "rating_max", "language", "venue", "source"}
@@ -129,7 +192,7 @@ func readFeedbackCSV(r io.Reader, options Options, yield func(Record) bool) erro
 		if problem != nil {
 			return yield(Record{Line: line, Problem: problem})
 		}
-		postTime, err := parseTime(get("post_time"))
+		postTime, postDate, err := parseTime(get("post_time"))
 		if err != nil {
 			return yield(problemf(line, "post_time: %v", err))
 		}
@@ -139,51 +202,94 @@ func readFeedbackCSV(r io.Reader, options Options, yield func(Record) bool) erro
 				return yield(problemf(line, "source: %v", err))
 			}
 		}
+		author := get("author")
+		if author == "" {
+			author = anonymousHandle(get("external_id"))
+		}
 		feedback := &gv.Feedback{
 			Source:       source,
 			ExternalId:   get("external_id"),
-			Author:       &gv.Author{Handle: get("author"), DisplayName: get("author_name")},
+			Author:       &gv.Author{Handle: author, DisplayName: get("author_name")},
 			Text:         get("text"),
-			LanguageCode: get("language"),
-			PostTime:     timestamppb.New(postTime),
+			LanguageCode: languageTag(get("language")),
+		}
+		if postDate.IsZero() {
+			feedback.PostTime = timestamppb.New(postTime)
 		}
 		if value := get("rating"); value != "" {
-			rating, err := strconv.ParseFloat(value, 64)
+			rating, err := parseDecimal(value)
 			if err != nil {
 				return yield(problemf(line, "rating %q is not a number", value))
 			}
-			scaleMax := 5.0
+			scaleMax := options.RatingMax
+			if scaleMax == 0 {
+				scaleMax = defaultRatingMax
+			}
 			if value := get("rating_max"); value != "" {
-				if scaleMax, err = strconv.ParseFloat(value, 64); err != nil {
+				if scaleMax, err = parseDecimal(value); err != nil {
 					return yield(problemf(line, "rating_max %q is not a number", value))
 				}
 			}
 			feedback.Rating = &gv.Rating{Value: rating, ScaleMin: 1, ScaleMax: scaleMax}
 		}
-		return yield(Record{Line: line, Venue: get("venue"), Feedback: feedback})
+		return yield(Record{Line: line, Venue: get("venue"), Feedback: feedback, PostDate: postDate})
 	})
 }
 
-// ParseSource reads "google", "GOOGLE" or "SOURCE_GOOGLE".
-func ParseSource(name string) (gv.Source, error) {
-	key := strings.ToUpper(name)
-	if !strings.HasPrefix(key, "SOURCE_") {
-		key = "SOURCE_" + key
-	}
-	value, ok := gv.Source_value[key]
-	if !ok || value == 0 {
-		return 0, fmt.Errorf("unknown source %q (for example google, tripadvisor, twitter, survey, other)", name)
-	}
-	return gv.Source(value), nil
+// sourceAliases are names real exports give sources, by sourceKey, besides
+// the sources' own ("booking_com", "SOURCE_BOOKING_COM").
+var sourceAliases = map[string]gv.Source{
+	"BOOKING":    gv.Source_SOURCE_BOOKING_COM,
+	"X":          gv.Source_SOURCE_TWITTER,
+	"EXPEDIACOM": gv.Source_SOURCE_EXPEDIA,
+	// Hotels.com reviews are Expedia Group's, shared across its sites.
+	"HOTELSCOM": gv.Source_SOURCE_EXPEDIA,
 }
 
-// parseTime reads RFC 3339 ("2026-01-02T10:00:00Z"), a date and time
-// without zone (UTC), or a date (midnight UTC).
-func parseTime(value string) (time.Time, error) {
-	for _, layout := range []string{time.RFC3339Nano, "2006-01-02 15:04:05", "2006-01-02T15:04:05", "2006-01-02"} {
+// sourceKey is name upper-cased, with only its letters and digits and
+// without a SOURCE prefix: "Booking.com" and "SOURCE_BOOKING_COM" are
+// both "BOOKINGCOM".
+func sourceKey(name string) string {
+	key := strings.Map(func(c rune) rune {
+		if c >= 'a' && c <= 'z' {
+			return c - 'a' + 'A'
+		}
+		if c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' {
+			return c
+		}
+		return -1
+	}, name)
+	return strings.TrimPrefix(key, "SOURCE")
+}
+
+// ParseSource reads a source's name in any case and punctuation
+// ("google", "SOURCE_GOOGLE", "Booking.com") or a common alias of it.
+func ParseSource(name string) (gv.Source, error) {
+	key := sourceKey(name)
+	if source, ok := sourceAliases[key]; ok {
+		return source, nil
+	}
+	var names []string
+	for value := gv.Source(1); int(value) < len(gv.Source_name); value++ {
+		if sourceKey(value.String()) == key {
+			return value, nil
+		}
+		names = append(names, strings.ToLower(strings.TrimPrefix(value.String(), "SOURCE_")))
+	}
+	return 0, fmt.Errorf("unknown source %q: use one of %s (or booking, hotels.com, x)", name, strings.Join(names, ", "))
+}
+
+// parseTime reads RFC 3339 ("2026-01-02T10:00:00Z") or a date and time
+// without zone (UTC) as a time, and a bare date ("2026-01-02") as a date
+// (a day of the hotel's, placed once the hotel is known).
+func parseTime(value string) (at, date time.Time, err error) {
+	for _, layout := range []string{time.RFC3339Nano, "2006-01-02 15:04:05", "2006-01-02T15:04:05"} {
 		if t, err := time.Parse(layout, value); err == nil {
-			return t, nil
+			return t, time.Time{}, nil
 		}
 	}
-	return time.Time{}, fmt.Errorf("%q is not a time such as 2026-01-02T10:00:00Z or 2026-01-02", value)
+	if t, err := time.Parse(time.DateOnly, value); err == nil {
+		return time.Time{}, t, nil
+	}
+	return time.Time{}, time.Time{}, fmt.Errorf("%q is not a time such as 2026-01-02T10:00:00Z or 2026-01-02", value)
 }

@@ -1,10 +1,13 @@
 package importing
 
 import (
+	"bufio"
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"reflect"
 	"sort"
 	"strings"
 
@@ -27,6 +30,9 @@ type Options struct {
 	Columns map[string]string
 	// Source is the source of CSV feedback rows without a source column.
 	Source gv.Source
+	// RatingMax is the top of the rating scale of CSV feedback rows without
+	// a rating_max column (--rating-max); 0 is five.
+	RatingMax float64
 }
 
 // Format reads one kind of export.
@@ -54,21 +60,40 @@ func FormatNames() []string {
 	return names
 }
 
+// utf8BOM is the byte order mark Excel and other Windows tools put before
+// UTF-8 text.
+var utf8BOM = []byte("\ufeff")
+
+// withoutBOM is r without a leading byte order mark. Every format reads
+// through it: dropped from the stream, the mark never reaches a parser
+// (which would take it for part of a quoted header or a JSON value).
+func withoutBOM(r io.Reader) *bufio.Reader {
+	reader := bufio.NewReaderSize(r, 64<<10)
+	if head, _ := reader.Peek(len(utf8BOM)); bytes.Equal(head, utf8BOM) {
+		_, _ = reader.Discard(len(utf8BOM))
+	}
+	return reader
+}
+
 // maxDocumentBytes bounds the formats that are one JSON document, which are
 // read whole: the APIs page them far below this.
 const maxDocumentBytes = 512 << 20
 
-// readDocument decodes a whole JSON document into into, naming the line of
-// a syntax error ("truncated" when the document stops early).
-func readDocument(r io.Reader, into any) error {
-	data, err := io.ReadAll(io.LimitReader(r, maxDocumentBytes+1))
+// readDocument decodes a whole JSON document into each of into, naming the
+// line of a syntax error ("truncated" when the document stops early).
+func readDocument(r io.Reader, into ...any) error {
+	data, err := io.ReadAll(io.LimitReader(withoutBOM(r), maxDocumentBytes+1))
 	if err != nil {
 		return err
 	}
 	if len(data) > maxDocumentBytes {
 		return fmt.Errorf("larger than %d MiB: split it into pages as the API returns them", maxDocumentBytes>>20)
 	}
-	err = json.Unmarshal(data, into)
+	for _, target := range into {
+		if err = json.Unmarshal(data, target); err != nil {
+			break
+		}
+	}
 	var syntax *json.SyntaxError
 	var typeErr *json.UnmarshalTypeError
 	switch {
@@ -80,7 +105,7 @@ func readDocument(r io.Reader, into any) error {
 		}
 		return &FileError{Line: lineAt(data, int(syntax.Offset)), Err: fmt.Errorf("not JSON: %v", err)}
 	case errors.As(err, &typeErr):
-		return &FileError{Line: lineAt(data, int(typeErr.Offset)), Err: fmt.Errorf("field %s is a JSON %s, not the expected %s", typeErr.Field, typeErr.Value, typeErr.Type)}
+		return &FileError{Line: lineAt(data, int(typeErr.Offset)), Err: typeMismatch(typeErr)}
 	case err.Error() == "unexpected end of JSON input":
 		return &FileError{Line: lineAt(data, len(data)), Err: errors.New("truncated JSON: the file ends inside the document (was the download cut short?)")}
 	}
@@ -93,4 +118,62 @@ func lineAt(data []byte, offset int) int {
 		offset = len(data)
 	}
 	return 1 + strings.Count(string(data[:offset]), "\n")
+}
+
+// typeMismatch says in JSON's words which value had the wrong type.
+func typeMismatch(err *json.UnmarshalTypeError) error {
+	if err.Field == "" {
+		return fmt.Errorf("the document is a JSON %s, not an object: one API response a file (save each page as a file of its own)", err.Value)
+	}
+	return fmt.Errorf("%s is a JSON %s, not a JSON %s", err.Field, err.Value, jsonKind(err.Type))
+}
+
+// jsonKind names the JSON value a Go type is decoded from.
+func jsonKind(t reflect.Type) string {
+	switch t.Kind() {
+	case reflect.String:
+		return "string"
+	case reflect.Bool:
+		return "boolean"
+	case reflect.Slice, reflect.Array:
+		return "array"
+	case reflect.Struct, reflect.Map:
+		return "object"
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return "whole number"
+	}
+	return "number"
+}
+
+// checkShape refuses a document that has none of the keys of its format
+// (known, the array of records first): another platform's export, read
+// with the wrong --format, would otherwise import nothing and say so
+// nowhere. An empty object is an empty page.
+func checkShape(keys map[string]json.RawMessage, known []string, what string) error {
+	if len(keys) == 0 {
+		return nil
+	}
+	for _, key := range known {
+		if _, ok := keys[key]; ok {
+			return nil
+		}
+	}
+	names := make([]string, 0, len(keys))
+	for key := range keys {
+		names = append(names, key)
+	}
+	sort.Strings(names)
+	return &FileError{Line: 1, Err: fmt.Errorf("no `%s` array (the document has %s): is this %s?", known[0], strings.Join(names, ", "), what)}
+}
+
+// decodeElement decodes one record of a document's array: a value of the
+// wrong type rejects that record alone.
+func decodeElement(raw json.RawMessage, into any) error {
+	err := json.Unmarshal(raw, into)
+	var typeErr *json.UnmarshalTypeError
+	if errors.As(err, &typeErr) {
+		return typeMismatch(typeErr)
+	}
+	return err
 }

@@ -28,7 +28,7 @@ func readAll(t *testing.T, format, name string, options Options) []Record {
 func TestSampleFilesMapToTheAPIsFields(t *testing.T) {
 	google := readAll(t, "google", "google_reviews.json", Options{})
 	if len(google) != 3 || google[0].Venue != "1111222233334444" || google[0].Feedback.GetRating().GetValue() != 5 ||
-		google[0].PublicResponse == "" || google[1].Feedback.GetAuthor().GetHandle() != "anonymous" {
+		google[0].PublicResponse == "" || google[1].Feedback.GetAuthor().GetHandle() != "anonymous-AbFvOqn2" {
 		t.Errorf("google: %+v", google)
 	}
 	tripadvisor := readAll(t, "tripadvisor", "tripadvisor_reviews.json", Options{})
@@ -75,5 +75,193 @@ func TestTheMappingSaysWhatToAdd(t *testing.T) {
 	}
 	if _, err := mapping.Hotel(""); err == nil || !strings.Contains(err.Error(), "--hotel") {
 		t.Errorf("no place: %v", err)
+	}
+}
+
+// readString reads content with format, every record and the file's error.
+func readString(format, content string, options Options) ([]Record, error) {
+	var records []Record
+	err := Formats[format].Read(strings.NewReader(content), options, func(r Record) bool { records = append(records, r); return true })
+	return records, err
+}
+
+func TestAMappedColumnMissingFromTheHeaderStopsTheFile(t *testing.T) {
+	content := "external_id,text,author,post_time,Review score\na1,Nice,x,2025-10-01T10:00:00Z,4\n"
+	for _, columns := range []map[string]string{{"rating": "Score"}, {"rating_max": "10"}} {
+		records, err := readString("csv", content, Options{Columns: columns})
+		var fileErr *FileError
+		if !errors.As(err, &fileErr) || fileErr.Line != 1 || len(records) != 0 ||
+			!strings.Contains(err.Error(), "the header has: external_id, text, author, post_time, Review score") {
+			t.Errorf("--map %v: %v, %d records", columns, err, len(records))
+		}
+	}
+	records, err := readString("csv", content, Options{Columns: map[string]string{"rating": "Review score"}})
+	if err != nil || len(records) != 1 || records[0].Feedback.GetRating().GetValue() != 4 {
+		t.Errorf("--map rating=\"Review score\": %v %+v", err, records)
+	}
+}
+
+func TestAByteOrderMarkIsDroppedBeforeParsing(t *testing.T) {
+	const bom = "\xef\xbb\xbf"
+	quoted := bom + "\"external_id\",\"text\",\"author\",\"post_time\"\r\n\"a1\",\"Nice\",\"x\",\"2025-10-01T10:00:00Z\"\r\n"
+	if records, err := readString("csv", quoted, Options{}); err != nil || len(records) != 1 || records[0].Problem != nil {
+		t.Errorf("csv with a quoted header: %v %+v", err, records)
+	}
+	google := bom + `{"reviews": [{"reviewId": "g1", "comment": "Nice", "createTime": "2025-10-01T10:00:00Z"}]}`
+	if records, err := readString("google", google, Options{}); err != nil || len(records) != 1 {
+		t.Errorf("google: %v %+v", err, records)
+	}
+	jsonl := bom + `{"source": "SOURCE_SURVEY", "externalId": "j1", "text": "Nice"}` + "\n"
+	if records, err := readString("jsonl", jsonl, Options{}); err != nil || len(records) != 1 || records[0].Problem != nil {
+		t.Errorf("jsonl: %v %+v", err, records)
+	}
+}
+
+func TestAnInvalidUTF8CellNamesItsHeaderColumn(t *testing.T) {
+	records, err := readString("csv", "external_id,text,author,post_time\na1,ok,x,2025-10-01\na2,caf\xe9,y,2025-10-02\n", Options{})
+	if err != nil || len(records) != 2 || records[1].Problem == nil ||
+		!strings.Contains(records[1].Problem.Error(), `column "text" is not valid UTF-8`) {
+		t.Errorf("%v %+v", err, records)
+	}
+}
+
+func TestEachAnonymousReviewIsAVoiceOfItsOwn(t *testing.T) {
+	google, _ := readString("google", `{"reviews": [
+		{"reviewId": "g1", "reviewer": {"displayName": "A Google User", "isAnonymous": true}, "comment": "Dirty.", "createTime": "2025-10-01T10:00:00Z"},
+		{"reviewId": "g2", "comment": "Dirty.", "createTime": "2025-10-01T11:00:00Z"}]}`, Options{})
+	tripadvisor, _ := readString("tripadvisor", `{"data": [{"id": 7, "text": "Dirty.", "published_date": "2025-10-01T10:00:00Z"}]}`, Options{})
+	survey, _ := readString("csv", "external_id,text,author,post_time\ns1,Dirty.,,2025-10-01\n", Options{})
+	var handles []string
+	for _, records := range [][]Record{google, tripadvisor, survey} {
+		for _, r := range records {
+			handles = append(handles, r.Feedback.GetAuthor().GetHandle())
+		}
+	}
+	if got := strings.Join(handles, " "); got != "anonymous-g1 anonymous-g2 anonymous-7 anonymous-s1" {
+		t.Errorf("anonymous handles: %s", got)
+	}
+}
+
+func TestAnotherPlatformsExportIsRefusedWithTheShapeExpected(t *testing.T) {
+	google := `{"reviews": [{"reviewId": "g1", "comment": "Nice", "createTime": "2025-10-01T10:00:00Z"}], "totalReviewCount": 1}`
+	twitter := `{"data": [{"id": "1", "text": "Nice", "author_id": "9"}], "includes": {"users": []}}`
+	for _, tc := range []struct{ format, content, want string }{
+		{"tripadvisor", google, "no `data` array (the document has reviews, totalReviewCount): is this a Tripadvisor"},
+		{"twitter", google, "no `data` array (the document has reviews, totalReviewCount): is this an X/Twitter"},
+		{"google", twitter, "no `reviews` array (the document has data, includes): is this a Google"},
+		{"foursquare", twitter, "no `items` array"},
+	} {
+		records, err := readString(tc.format, tc.content, Options{})
+		if err == nil || !strings.Contains(err.Error(), tc.want) || len(records) != 0 {
+			t.Errorf("%s read as %s: %v, %d records", tc.content, tc.format, err, len(records))
+		}
+	}
+	// An empty page, and a search that found nothing, are no records.
+	for format, content := range map[string]string{"google": `{}`, "twitter": `{"meta": {"result_count": 0}}`} {
+		if records, err := readString(format, content, Options{}); err != nil || len(records) != 0 {
+			t.Errorf("%s %s: %v %+v", format, content, err, records)
+		}
+	}
+}
+
+func TestAValueOfTheWrongTypeRejectsItsElementOnly(t *testing.T) {
+	records, err := readString("tripadvisor", `{"data": [
+		{"id": 1, "text": "Fine", "rating": "4", "published_date": "2025-10-01T10:00:00Z"},
+		{"id": 2, "text": "Fine", "rating": 4, "published_date": "2025-10-01T10:00:00Z"}]}`, Options{})
+	if err != nil || len(records) != 2 || records[0].Line != 1 || records[0].Problem == nil ||
+		records[0].Problem.Error() != "data[0]: rating is a JSON string, not a JSON number" || records[1].Problem != nil {
+		t.Errorf("%v %+v", err, records)
+	}
+	_, err = readString("google", `[{"reviews": []}, {"reviews": []}]`, Options{})
+	if err == nil || !strings.Contains(err.Error(), "the document is a JSON array, not an object: one API response a file") {
+		t.Errorf("pages in one array: %v", err)
+	}
+}
+
+func TestALocaleBecomesALanguageTagAndAnInvalidCodeIsDropped(t *testing.T) {
+	records, err := readString("tripadvisor", `{"data": [
+		{"id": 1, "text": "Fine", "lang": "zh_TW", "published_date": "2025-10-01T10:00:00Z"},
+		{"id": 2, "text": "Fine", "lang": "english (uk)", "published_date": "2025-10-01T10:00:00Z"}]}`, Options{})
+	if err != nil || len(records) != 2 || records[0].Feedback.GetLanguageCode() != "zh-TW" ||
+		records[1].Feedback == nil || records[1].Feedback.GetLanguageCode() != "" {
+		t.Errorf("%v %+v", err, records)
+	}
+	for code, want := range map[string]string{"pt-BR": "pt-BR", "en": "en", "und": "", "-en": "", "en--us": "", "1en": "", "zh_Hant_TW": "zh-Hant-TW"} {
+		if got := languageTag(code); got != want {
+			t.Errorf("languageTag(%q) = %q, want %q", code, got, want)
+		}
+	}
+}
+
+func TestTheRatingScaleIsGivenForAWholeFile(t *testing.T) {
+	content := "external_id,text,author,post_time,rating,rating_max\n" +
+		"b1,Good,x,2025-10-01T10:00:00Z,\"8,5\",\n" +
+		"b2,Good,y,2025-10-01T10:00:00Z,4,5\n"
+	records, err := readString("csv", content, Options{RatingMax: 10})
+	if err != nil || len(records) != 2 {
+		t.Fatalf("%v %+v", err, records)
+	}
+	if got := records[0].Feedback.GetRating(); got.GetValue() != 8.5 || got.GetScaleMax() != 10 {
+		t.Errorf("with --rating-max 10: %v", got)
+	}
+	if got := records[1].Feedback.GetRating(); got.GetScaleMax() != 5 {
+		t.Errorf("a rating_max column beats --rating-max: %v", got)
+	}
+}
+
+func TestTheDelimiterIsTheOneThatSplitsTheHeader(t *testing.T) {
+	for name, content := range map[string]string{
+		"semicolon": "external_id;text;author;post_time;rating\r\nb1;\"Good; quiet, clean\";x;2025-10-01T10:00:00Z;4,5\r\n",
+		"tab":       "external_id\ttext\tauthor\tpost_time\trating\nb1\tGood; quiet, clean\tx\t2025-10-01T10:00:00Z\t4,5\n",
+		"comma":     "external_id,text,\"author;name\",post_time,rating\nb1,\"Good; quiet, clean\",x,2025-10-01T10:00:00Z,\"4,5\"\n",
+	} {
+		columns := map[string]string{}
+		if name == "comma" {
+			columns["author"] = "author;name"
+		}
+		records, err := readString("csv", content, Options{Columns: columns})
+		if err != nil || len(records) != 1 || records[0].Feedback.GetText() != "Good; quiet, clean" ||
+			records[0].Feedback.GetRating().GetValue() != 4.5 {
+			t.Errorf("%s: %v %+v", name, err, records)
+		}
+	}
+}
+
+func TestSourcesAreReadAsExportsNameThem(t *testing.T) {
+	for name, want := range map[string]gv.Source{
+		"Booking.com": gv.Source_SOURCE_BOOKING_COM, "booking": gv.Source_SOURCE_BOOKING_COM, "SOURCE_BOOKING_COM": gv.Source_SOURCE_BOOKING_COM,
+		"Hotels.com": gv.Source_SOURCE_EXPEDIA, "google": gv.Source_SOURCE_GOOGLE, "Trip Advisor": gv.Source_SOURCE_TRIPADVISOR, "X": gv.Source_SOURCE_TWITTER,
+	} {
+		if got, err := ParseSource(name); got != want || err != nil {
+			t.Errorf("ParseSource(%q) = %v, %v; want %v", name, got, err, want)
+		}
+	}
+	_, err := ParseSource("yelp")
+	if err == nil || !strings.Contains(err.Error(), "twitter, facebook, instagram, tripadvisor, google, booking_com, expedia, foursquare, survey, email, other") {
+		t.Errorf("unknown source: %v", err)
+	}
+	if _, err := ParseSource("unspecified"); err == nil {
+		t.Errorf("SOURCE_UNSPECIFIED was accepted")
+	}
+}
+
+func TestAnUnclosedQuoteStopsTheFileAndSaysWhatWasNotRead(t *testing.T) {
+	content := "external_id,text,author,post_time\n" +
+		"a1,Fine,x,2025-10-01T10:00:00Z\n" +
+		"a2,\"Broken,y,2025-10-01T10:00:00Z\n" +
+		"a3,Lost,z,2025-10-01T10:00:00Z\n" +
+		"a4,Lost too,w,2025-10-01T10:00:00Z\n"
+	records, err := readString("csv", content, Options{})
+	var fileErr *FileError
+	if !errors.As(err, &fileErr) || fileErr.Line != 3 || len(records) != 1 ||
+		!strings.Contains(err.Error(), "lines 3 to 5 (the rest of the file) were not imported") {
+		t.Errorf("%v %+v", err, records)
+	}
+	// A stray quote inside a field that spans lines costs that row only.
+	records, err = readString("csv", "external_id,text,author,post_time\n"+
+		"a1,\"two\nlines\" and more,x,2025-10-01T10:00:00Z\n"+
+		"a2,Fine,y,2025-10-01T10:00:00Z\n", Options{})
+	if err != nil || len(records) != 2 || records[0].Problem == nil || records[1].Problem != nil {
+		t.Errorf("stray quote: %v %+v", err, records)
 	}
 }

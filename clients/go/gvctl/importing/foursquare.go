@@ -1,6 +1,7 @@
 package importing
 
 import (
+	"encoding/json"
 	"fmt"
 	"io"
 	"time"
@@ -20,23 +21,39 @@ func init() {
 }
 
 type foursquareCheckIns struct {
-	Items []struct {
-		ID        string `json:"id"`
-		CreatedAt int64  `json:"createdAt"` // Unix seconds
-		Venue     struct {
-			ID   string `json:"id"`
-			Name string `json:"name"`
-		} `json:"venue"`
-	} `json:"items"`
+	Items []json.RawMessage `json:"items"` // foursquareCheckIn each
+}
+
+// foursquareCheckInsKeys are the export's fields, the array first.
+var foursquareCheckInsKeys = []string{"items", "count"}
+
+type foursquareCheckIn struct {
+	ID        string `json:"id"`
+	CreatedAt int64  `json:"createdAt"` // Unix seconds
+	Venue     struct {
+		ID   string `json:"id"`
+		Name string `json:"name"`
+	} `json:"venue"`
 }
 
 func readFoursquareCheckIns(r io.Reader, _ Options, yield func(Record) bool) error {
 	var document foursquareCheckIns
-	if err := readDocument(r, &document); err != nil {
+	var keys map[string]json.RawMessage
+	if err := readDocument(r, &document, &keys); err != nil {
 		return err
 	}
-	for i, item := range document.Items {
+	if err := checkShape(keys, foursquareCheckInsKeys, "a Foursquare/Swarm checkins.json export (--format foursquare)"); err != nil {
+		return err
+	}
+	for i, raw := range document.Items {
 		number := i + 1
+		var item foursquareCheckIn
+		if err := decodeElement(raw, &item); err != nil {
+			if !yield(problemf(number, "items[%d]: %v", i, err)) {
+				return nil
+			}
+			continue
+		}
 		if item.ID == "" || item.CreatedAt <= 0 || item.Venue.ID == "" {
 			if !yield(Record{Line: number, Problem: fmt.Errorf("items[%d] needs id, createdAt and venue.id", i)}) {
 				return nil

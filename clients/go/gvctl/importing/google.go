@@ -1,6 +1,7 @@
 package importing
 
 import (
+	"encoding/json"
 	"io"
 	"strings"
 	"time"
@@ -21,31 +22,47 @@ func init() {
 
 // googleReviews is the response of the Business Profile API's reviews.list.
 type googleReviews struct {
-	Reviews []struct {
-		Name     string `json:"name"` // accounts/{account}/locations/{location}/reviews/{review}
-		ReviewID string `json:"reviewId"`
-		Reviewer struct {
-			DisplayName string `json:"displayName"`
-			IsAnonymous bool   `json:"isAnonymous"`
-		} `json:"reviewer"`
-		StarRating  string `json:"starRating"`
-		Comment     string `json:"comment"`
-		CreateTime  string `json:"createTime"`
-		ReviewReply *struct {
-			Comment string `json:"comment"`
-		} `json:"reviewReply"`
-	} `json:"reviews"`
+	Reviews []json.RawMessage `json:"reviews"` // googleReview each
+}
+
+// googleReviewsKeys are the response's fields, the array first.
+var googleReviewsKeys = []string{"reviews", "averageRating", "totalReviewCount", "nextPageToken"}
+
+type googleReview struct {
+	Name     string `json:"name"` // accounts/{account}/locations/{location}/reviews/{review}
+	ReviewID string `json:"reviewId"`
+	Reviewer struct {
+		DisplayName string `json:"displayName"`
+		IsAnonymous bool   `json:"isAnonymous"`
+	} `json:"reviewer"`
+	StarRating  string `json:"starRating"`
+	Comment     string `json:"comment"`
+	CreateTime  string `json:"createTime"`
+	ReviewReply *struct {
+		Comment string `json:"comment"`
+	} `json:"reviewReply"`
 }
 
 var googleStars = map[string]float64{"ONE": 1, "TWO": 2, "THREE": 3, "FOUR": 4, "FIVE": 5}
 
 func readGoogleReviews(r io.Reader, _ Options, yield func(Record) bool) error {
 	var document googleReviews
-	if err := readDocument(r, &document); err != nil {
+	var keys map[string]json.RawMessage
+	if err := readDocument(r, &document, &keys); err != nil {
 		return err
 	}
-	for i, review := range document.Reviews {
+	if err := checkShape(keys, googleReviewsKeys, "a Google Business Profile reviews.list response (--format google)"); err != nil {
+		return err
+	}
+	for i, raw := range document.Reviews {
 		number := i + 1
+		var review googleReview
+		if err := decodeElement(raw, &review); err != nil {
+			if !yield(problemf(number, "reviews[%d]: %v", i, err)) {
+				return nil
+			}
+			continue
+		}
 		created, err := time.Parse(time.RFC3339Nano, review.CreateTime)
 		if err != nil {
 			if !yield(problemf(number, "reviews[%d].createTime %q is not an RFC 3339 time", i, review.CreateTime)) {
@@ -62,7 +79,7 @@ func readGoogleReviews(r io.Reader, _ Options, yield func(Record) bool) error {
 		}
 		handle := review.Reviewer.DisplayName
 		if review.Reviewer.IsAnonymous || handle == "" {
-			handle = "anonymous"
+			handle = anonymousHandle(review.ReviewID)
 		}
 		feedback := &gv.Feedback{
 			Source:     gv.Source_SOURCE_GOOGLE,

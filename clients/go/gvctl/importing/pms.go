@@ -67,11 +67,16 @@ func readPMS(r io.Reader, options Options, yield func(Record) bool) error {
 // parseAmount reads "1234.50" (a decimal comma, "1234,50", too) as Money
 // without its currency.
 func parseAmount(value string) (*money.Money, error) {
-	text := strings.ReplaceAll(value, ",", ".")
-	amount, err := strconv.ParseFloat(text, 64)
+	amount, err := parseDecimal(value)
 	if err != nil || amount < 0 || math.IsInf(amount, 0) {
 		return nil, fmt.Errorf("%q is not an amount such as 1234.50", value)
 	}
 	units := math.Floor(amount)
 	return &money.Money{Units: int64(units), Nanos: int32(math.Round((amount - units) * 1e9))}, nil
+}
+
+// parseDecimal reads a number written with a decimal point or, as
+// spreadsheets of most of Europe write it, a decimal comma ("4,5").
+func parseDecimal(value string) (float64, error) {
+	return strconv.ParseFloat(strings.ReplaceAll(value, ",", "."), 64)
 }

@@ -6,6 +6,8 @@ package importing
 
 import (
 	"fmt"
+	"strings"
+	"time"
 
 	gv "github.com/guestvoice/guestvoice/clients/go/guestvoicev1"
 )
@@ -24,6 +26,11 @@ type Record struct {
 	Hotel string
 
 	Feedback *gv.Feedback
+	// PostDate is the day of a feedback item whose export gives a date
+	// without time (year, month and day; its clock and zone mean nothing):
+	// its post_time is set in the hotel's time zone once the hotel is known
+	// (Importer.placeDate), and is unset until then.
+	PostDate time.Time
 	// PublicResponse is the hotel's published reply (Google's reviewReply):
 	// set as the case's public response once the item is stored.
 	PublicResponse string
@@ -60,7 +67,48 @@ func (e *FileError) Error() string {
 
 func (e *FileError) Unwrap() error { return e.Err }
 
+// anonymousHandle is the author handle of an item whose author is not
+// named (an anonymous Google reviewer, a survey without respondent): one per
+// item, from its external id, so each anonymous guest is a voice of their
+// own and two of them writing the same short text are not one author's
+// repeat.
+func anonymousHandle(externalID string) string { return "anonymous-" + externalID }
+
 // problemf is a record that could not be read.
 func problemf(line int, format string, args ...any) Record {
 	return Record{Line: line, Problem: fmt.Errorf(format, args...)}
 }
+
+// languageTag is an export's language code as a BCP-47 tag: "zh_TW" (a
+// locale, as Tripadvisor writes it) becomes "zh-TW". A code that is still
+// not a tag in shape, or "und" (undetermined), is dropped: the server then
+// detects the language, where refusing the code would lose the review.
+func languageTag(code string) string {
+	tag := strings.ReplaceAll(strings.TrimSpace(code), "_", "-")
+	if tag == "und" || !looksLikeLanguageTag(tag) {
+		return ""
+	}
+	return tag
+}
+
+// looksLikeLanguageTag is the server's check of a language_code's shape:
+// subtags of 1-8 ASCII letters or digits joined by '-', the first starting
+// with a letter, 35 bytes at most.
+func looksLikeLanguageTag(tag string) bool {
+	if tag == "" || len(tag) > 35 || !isASCIILetter(tag[0]) {
+		return false
+	}
+	for _, subtag := range strings.Split(tag, "-") {
+		if subtag == "" || len(subtag) > 8 {
+			return false
+		}
+		for i := 0; i < len(subtag); i++ {
+			if c := subtag[i]; !isASCIILetter(c) && (c < '0' || c > '9') {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }

@@ -35,6 +35,9 @@ type Importer struct {
 	ReportPath     string
 	BatchSize      int
 	Progress       *Progress
+
+	// zones caches the hotels' time zones (zoneOf).
+	zones map[string]hotelZone
 }
 
 // CheckpointPathFor and ReportPathFor are the defaults beside the input.
@@ -119,7 +122,9 @@ func (im *Importer) Run(ctx context.Context) (Result, error) {
 		}
 		return failure == nil
 	})
-	if failure == nil && readErr == nil && len(current.records) > 0 {
+	// What was read before a read error is answered too, so that the
+	// error's "the rest of the file" is all that was not imported.
+	if failure == nil && len(current.records) > 0 {
 		failure = commit()
 	}
 	im.Progress.Done()
@@ -189,7 +194,20 @@ func (im *Importer) send(ctx context.Context, records []Record, counts *Counts, 
 			}
 			continue
 		}
-		ready = append(ready, im.withHotel(record, im.Parent+"/hotels/"+hotel))
+		hotel = im.Parent + "/hotels/" + hotel
+		if !record.PostDate.IsZero() {
+			if err := im.placeDate(ctx, record, hotel); err != nil {
+				if stopsImport(err) {
+					return err
+				}
+				reason, message := zoneProblem(hotel, err)
+				if err := reject(record, reason, message, nil); err != nil {
+					return err
+				}
+				continue
+			}
+		}
+		ready = append(ready, im.withHotel(record, hotel))
 	}
 	if len(ready) == 0 {
 		return nil

@@ -21,27 +21,43 @@ func init() {
 }
 
 type tripadvisorReviews struct {
-	Data []struct {
-		ID            json.Number `json:"id"`
-		Lang          string      `json:"lang"`
-		LocationID    json.Number `json:"location_id"`
-		PublishedDate string      `json:"published_date"`
-		Rating        float64     `json:"rating"`
-		Title         string      `json:"title"`
-		Text          string      `json:"text"`
-		User          struct {
-			Username string `json:"username"`
-		} `json:"user"`
-	} `json:"data"`
+	Data []json.RawMessage `json:"data"` // tripadvisorReview each
+}
+
+// tripadvisorReviewsKeys are the response's fields, the array first.
+var tripadvisorReviewsKeys = []string{"data", "paging"}
+
+type tripadvisorReview struct {
+	ID            json.Number `json:"id"`
+	Lang          string      `json:"lang"`
+	LocationID    json.Number `json:"location_id"`
+	PublishedDate string      `json:"published_date"`
+	Rating        float64     `json:"rating"`
+	Title         string      `json:"title"`
+	Text          string      `json:"text"`
+	User          struct {
+		Username string `json:"username"`
+	} `json:"user"`
 }
 
 func readTripadvisorReviews(r io.Reader, _ Options, yield func(Record) bool) error {
 	var document tripadvisorReviews
-	if err := readDocument(r, &document); err != nil {
+	var keys map[string]json.RawMessage
+	if err := readDocument(r, &document, &keys); err != nil {
 		return err
 	}
-	for i, review := range document.Data {
+	if err := checkShape(keys, tripadvisorReviewsKeys, "a Tripadvisor Content API reviews response (--format tripadvisor)"); err != nil {
+		return err
+	}
+	for i, raw := range document.Data {
 		number := i + 1
+		var review tripadvisorReview
+		if err := decodeElement(raw, &review); err != nil {
+			if !yield(problemf(number, "data[%d]: %v", i, err)) {
+				return nil
+			}
+			continue
+		}
 		published, err := time.Parse(time.RFC3339Nano, review.PublishedDate)
 		if err != nil {
 			if !yield(problemf(number, "data[%d].published_date %q is not an RFC 3339 time", i, review.PublishedDate)) {
@@ -57,12 +73,16 @@ func readTripadvisorReviews(r io.Reader, _ Options, yield func(Record) bool) err
 			}
 			text += body
 		}
+		handle := review.User.Username
+		if handle == "" {
+			handle = anonymousHandle(review.ID.String())
+		}
 		feedback := &gv.Feedback{
 			Source:       gv.Source_SOURCE_TRIPADVISOR,
 			ExternalId:   review.ID.String(),
-			Author:       &gv.Author{Handle: review.User.Username, DisplayName: review.User.Username},
+			Author:       &gv.Author{Handle: handle, DisplayName: review.User.Username},
 			Text:         text,
-			LanguageCode: review.Lang,
+			LanguageCode: languageTag(review.Lang),
 			PostTime:     timestamppb.New(published),
 		}
 		if review.Rating > 0 {

@@ -1,6 +1,7 @@
 package importing
 
 import (
+	"encoding/json"
 	"io"
 	"time"
 
@@ -19,13 +20,7 @@ func init() {
 }
 
 type twitterSearch struct {
-	Data []struct {
-		ID        string `json:"id"`
-		Text      string `json:"text"`
-		AuthorID  string `json:"author_id"`
-		CreatedAt string `json:"created_at"`
-		Lang      string `json:"lang"`
-	} `json:"data"`
+	Data     []json.RawMessage `json:"data"` // twitterPost each
 	Includes struct {
 		Users []struct {
 			ID       string `json:"id"`
@@ -35,12 +30,25 @@ type twitterSearch struct {
 	} `json:"includes"`
 }
 
-// Twitter's language code for posts it could not classify.
-const twitterUndetermined = "und"
+// twitterSearchKeys are the response's fields, the array first (a search
+// that found nothing has meta only).
+var twitterSearchKeys = []string{"data", "includes", "meta"}
+
+type twitterPost struct {
+	ID        string `json:"id"`
+	Text      string `json:"text"`
+	AuthorID  string `json:"author_id"`
+	CreatedAt string `json:"created_at"`
+	Lang      string `json:"lang"`
+}
 
 func readTwitterSearch(r io.Reader, _ Options, yield func(Record) bool) error {
 	var document twitterSearch
-	if err := readDocument(r, &document); err != nil {
+	var keys map[string]json.RawMessage
+	if err := readDocument(r, &document, &keys); err != nil {
+		return err
+	}
+	if err := checkShape(keys, twitterSearchKeys, "an X/Twitter API v2 search response (--format twitter)"); err != nil {
 		return err
 	}
 	type user struct{ handle, name string }
@@ -48,8 +56,15 @@ func readTwitterSearch(r io.Reader, _ Options, yield func(Record) bool) error {
 	for _, u := range document.Includes.Users {
 		users[u.ID] = user{u.Username, u.Name}
 	}
-	for i, tweet := range document.Data {
+	for i, raw := range document.Data {
 		number := i + 1
+		var tweet twitterPost
+		if err := decodeElement(raw, &tweet); err != nil {
+			if !yield(problemf(number, "data[%d]: %v", i, err)) {
+				return nil
+			}
+			continue
+		}
 		created, err := time.Parse(time.RFC3339Nano, tweet.CreatedAt)
 		if err != nil {
 			if !yield(problemf(number, "data[%d].created_at %q is not an RFC 3339 time (ask for tweet.fields=created_at)", i, tweet.CreatedAt)) {
@@ -64,16 +79,12 @@ func readTwitterSearch(r io.Reader, _ Options, yield func(Record) bool) error {
 			}
 			continue
 		}
-		language := tweet.Lang
-		if language == twitterUndetermined {
-			language = ""
-		}
 		feedback := &gv.Feedback{
 			Source:       gv.Source_SOURCE_TWITTER,
 			ExternalId:   tweet.ID,
 			Author:       &gv.Author{Handle: author.handle, DisplayName: author.name},
 			Text:         tweet.Text,
-			LanguageCode: language,
+			LanguageCode: languageTag(tweet.Lang),
 			PostTime:     timestamppb.New(created),
 		}
 		if !yield(Record{Line: number, Feedback: feedback}) {

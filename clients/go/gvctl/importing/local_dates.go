@@ -1,0 +1,69 @@
+package importing
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	// Hotels' IANA zones must load where gvctl runs, tzdata or not.
+	_ "time/tzdata"
+
+	"google.golang.org/protobuf/types/known/timestamppb"
+
+	"github.com/guestvoice/guestvoice/clients/go/guestvoice"
+	gv "github.com/guestvoice/guestvoice/clients/go/guestvoicev1"
+)
+
+// hotelZone is a hotel's time zone as GetHotel gave it, or why not.
+type hotelZone struct {
+	location *time.Location
+	err      error
+}
+
+// zoneOf is the time zone of hotel (a resource name), asked of the server
+// once per import and hotel.
+func (im *Importer) zoneOf(ctx context.Context, hotel string) (*time.Location, error) {
+	if zone, ok := im.zones[hotel]; ok {
+		return zone.location, zone.err
+	}
+	found, err := im.Client.Hotels.GetHotel(ctx, &gv.GetHotelRequest{Name: hotel})
+	if err != nil && stopsImport(err) {
+		return nil, err // not cached: the import stops and is resumed
+	}
+	zone := hotelZone{err: err}
+	if err == nil {
+		zone.location, zone.err = time.LoadLocation(found.GetTimeZone())
+	}
+	if im.zones == nil {
+		im.zones = map[string]hotelZone{}
+	}
+	im.zones[hotel] = zone
+	return zone.location, zone.err
+}
+
+// placeDate sets the post_time of an item dated by day only to noon of that
+// day in its hotel's time zone: midnight UTC would be the day before for a
+// hotel west of UTC, and noon is that local day however a reader rounds.
+// Today's items exported before noon are placed now, not in the future.
+func (im *Importer) placeDate(ctx context.Context, record Record, hotel string) error {
+	location, err := im.zoneOf(ctx, hotel)
+	if err != nil {
+		return err
+	}
+	day := record.PostDate
+	at := time.Date(day.Year(), day.Month(), day.Day(), 12, 0, 0, 0, location)
+	if now := time.Now(); at.After(now) && now.In(location).Format(time.DateOnly) == day.Format(time.DateOnly) {
+		at = now
+	}
+	record.Feedback.PostTime = timestamppb.New(at)
+	return nil
+}
+
+// zoneProblem says why a hotel's zone could not be had, for the report.
+func zoneProblem(hotel string, err error) (reason, message string) {
+	details := guestvoice.Details(err)
+	if details.Reason() == "" {
+		return ReasonUnreadable, fmt.Sprintf("post_time is a date: the time zone of %s: %v", hotel, err)
+	}
+	return details.Reason(), "post_time is a date, placed in its hotel's time zone: " + details.Message
+}
