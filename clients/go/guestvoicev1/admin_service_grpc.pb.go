@@ -59,7 +59,8 @@ type AdminServiceClient interface {
 	//
 	// Errors: INVALID_ARGUMENT (FIELD_INVALID); NOT_FOUND (RESOURCE_NOT_FOUND).
 	GetOrganization(ctx context.Context, in *GetOrganizationRequest, opts ...grpc.CallOption) (*Organization, error)
-	// Lists every organization in ascending order of id. Needs
+	// Lists every organization in order of id: shorter ids first, ids of one
+	// length in ascending order (the order the store keeps them in). Needs
 	// SCOPE_PLATFORM_ADMIN.
 	//
 	// Errors: INVALID_ARGUMENT (FIELD_INVALID, PAGE_TOKEN_INVALID).
@@ -316,7 +317,8 @@ type AdminServiceServer interface {
 	//
 	// Errors: INVALID_ARGUMENT (FIELD_INVALID); NOT_FOUND (RESOURCE_NOT_FOUND).
 	GetOrganization(context.Context, *GetOrganizationRequest) (*Organization, error)
-	// Lists every organization in ascending order of id. Needs
+	// Lists every organization in order of id: shorter ids first, ids of one
+	// length in ascending order (the order the store keeps them in). Needs
 	// SCOPE_PLATFORM_ADMIN.
 	//
 	// Errors: INVALID_ARGUMENT (FIELD_INVALID, PAGE_TOKEN_INVALID).

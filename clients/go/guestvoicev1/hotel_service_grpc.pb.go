@@ -54,7 +54,8 @@ type HotelServiceClient interface {
 	// Errors: INVALID_ARGUMENT (FIELD_INVALID) for a malformed name; NOT_FOUND
 	// (RESOURCE_NOT_FOUND).
 	GetHotel(ctx context.Context, in *GetHotelRequest, opts ...grpc.CallOption) (*Hotel, error)
-	// Lists the organization's hotels in ascending order of their ids.
+	// Lists the organization's hotels in order of id: shorter ids first, ids of
+	// one length in ascending order (the order the store keeps them in).
 	//
 	// Errors: INVALID_ARGUMENT (FIELD_INVALID) for a malformed parent or a
 	// negative page_size; INVALID_ARGUMENT (PAGE_TOKEN_INVALID) for a page_token
@@ -160,7 +161,8 @@ type HotelServiceServer interface {
 	// Errors: INVALID_ARGUMENT (FIELD_INVALID) for a malformed name; NOT_FOUND
 	// (RESOURCE_NOT_FOUND).
 	GetHotel(context.Context, *GetHotelRequest) (*Hotel, error)
-	// Lists the organization's hotels in ascending order of their ids.
+	// Lists the organization's hotels in order of id: shorter ids first, ids of
+	// one length in ascending order (the order the store keeps them in).
 	//
 	// Errors: INVALID_ARGUMENT (FIELD_INVALID) for a malformed parent or a
 	// negative page_size; INVALID_ARGUMENT (PAGE_TOKEN_INVALID) for a page_token

@@ -147,7 +147,8 @@ class AdminServiceServicer:
         raise NotImplementedError('Method not implemented!')
 
     def ListOrganizations(self, request, context):
-        """Lists every organization in ascending order of id. Needs
+        """Lists every organization in order of id: shorter ids first, ids of one
+        length in ascending order (the order the store keeps them in). Needs
         SCOPE_PLATFORM_ADMIN.
 
         Errors: INVALID_ARGUMENT (FIELD_INVALID, PAGE_TOKEN_INVALID).

@@ -57,7 +57,8 @@ class AdminServiceStub:
     Errors: INVALID_ARGUMENT (FIELD_INVALID); NOT_FOUND (RESOURCE_NOT_FOUND).
     """
     ListOrganizations: _grpc.UnaryUnaryMultiCallable[_admin_service_pb2.ListOrganizationsRequest, _admin_service_pb2.ListOrganizationsResponse]
-    """Lists every organization in ascending order of id. Needs
+    """Lists every organization in order of id: shorter ids first, ids of one
+    length in ascending order (the order the store keeps them in). Needs
     SCOPE_PLATFORM_ADMIN.
 
     Errors: INVALID_ARGUMENT (FIELD_INVALID, PAGE_TOKEN_INVALID).
@@ -179,7 +180,8 @@ class AdminServiceAsyncStub(AdminServiceStub):
     Errors: INVALID_ARGUMENT (FIELD_INVALID); NOT_FOUND (RESOURCE_NOT_FOUND).
     """
     ListOrganizations: _aio.UnaryUnaryMultiCallable[_admin_service_pb2.ListOrganizationsRequest, _admin_service_pb2.ListOrganizationsResponse]  # type: ignore[assignment]
-    """Lists every organization in ascending order of id. Needs
+    """Lists every organization in order of id: shorter ids first, ids of one
+    length in ascending order (the order the store keeps them in). Needs
     SCOPE_PLATFORM_ADMIN.
 
     Errors: INVALID_ARGUMENT (FIELD_INVALID, PAGE_TOKEN_INVALID).
@@ -316,7 +318,8 @@ class AdminServiceServicer(metaclass=_abc_1.ABCMeta):
         request: _admin_service_pb2.ListOrganizationsRequest,
         context: _ServicerContext,
     ) -> _typing.Union[_admin_service_pb2.ListOrganizationsResponse, _abc.Awaitable[_admin_service_pb2.ListOrganizationsResponse]]:
-        """Lists every organization in ascending order of id. Needs
+        """Lists every organization in order of id: shorter ids first, ids of one
+        length in ascending order (the order the store keeps them in). Needs
         SCOPE_PLATFORM_ADMIN.
 
         Errors: INVALID_ARGUMENT (FIELD_INVALID, PAGE_TOKEN_INVALID).

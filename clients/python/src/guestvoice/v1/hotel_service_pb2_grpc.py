@@ -107,7 +107,8 @@ class HotelServiceServicer:
         raise NotImplementedError('Method not implemented!')
 
     def ListHotels(self, request, context):
-        """Lists the organization's hotels in ascending order of their ids.
+        """Lists the organization's hotels in order of id: shorter ids first, ids of
+        one length in ascending order (the order the store keeps them in).
 
         Errors: INVALID_ARGUMENT (FIELD_INVALID) for a malformed parent or a
         negative page_size; INVALID_ARGUMENT (PAGE_TOKEN_INVALID) for a page_token

@@ -60,7 +60,8 @@ class HotelServiceStub:
     (RESOURCE_NOT_FOUND).
     """
     ListHotels: _grpc.UnaryUnaryMultiCallable[_hotel_service_pb2.ListHotelsRequest, _hotel_service_pb2.ListHotelsResponse]
-    """Lists the organization's hotels in ascending order of their ids.
+    """Lists the organization's hotels in order of id: shorter ids first, ids of
+    one length in ascending order (the order the store keeps them in).
 
     Errors: INVALID_ARGUMENT (FIELD_INVALID) for a malformed parent or a
     negative page_size; INVALID_ARGUMENT (PAGE_TOKEN_INVALID) for a page_token
@@ -112,7 +113,8 @@ class HotelServiceAsyncStub(HotelServiceStub):
     (RESOURCE_NOT_FOUND).
     """
     ListHotels: _aio.UnaryUnaryMultiCallable[_hotel_service_pb2.ListHotelsRequest, _hotel_service_pb2.ListHotelsResponse]  # type: ignore[assignment]
-    """Lists the organization's hotels in ascending order of their ids.
+    """Lists the organization's hotels in order of id: shorter ids first, ids of
+    one length in ascending order (the order the store keeps them in).
 
     Errors: INVALID_ARGUMENT (FIELD_INVALID) for a malformed parent or a
     negative page_size; INVALID_ARGUMENT (PAGE_TOKEN_INVALID) for a page_token
@@ -179,7 +181,8 @@ class HotelServiceServicer(metaclass=_abc_1.ABCMeta):
         request: _hotel_service_pb2.ListHotelsRequest,
         context: _ServicerContext,
     ) -> _typing.Union[_hotel_service_pb2.ListHotelsResponse, _abc.Awaitable[_hotel_service_pb2.ListHotelsResponse]]:
-        """Lists the organization's hotels in ascending order of their ids.
+        """Lists the organization's hotels in order of id: shorter ids first, ids of
+        one length in ascending order (the order the store keeps them in).
 
         Errors: INVALID_ARGUMENT (FIELD_INVALID) for a malformed parent or a
         negative page_size; INVALID_ARGUMENT (PAGE_TOKEN_INVALID) for a page_token
