@@ -123,6 +123,11 @@ absl::Status EraseAuthor(const storage::Store& store,
     feedback.clear_text();
     feedback.mutable_author()->clear_handle();
     feedback.mutable_author()->clear_display_name();
+    // The erased guest's name would tie their items together in every
+    // answer. The voice it gave them (VoiceOf) is kept inside instead, so
+    // they stay the one voice the figures counted.
+    item.set_author_voice(VoiceOf(item));
+    feedback.clear_guest();
     for (v1::AspectMention& mention :
          *feedback.mutable_analysis()->mutable_aspects()) {
       mention.clear_text();

@@ -31,7 +31,9 @@ double SeverityOf(const internal::v1::StoredFeedback& item) {
 
 bool NeedsAttention(const internal::v1::StoredFeedback& item) {
   const v1::Feedback& feedback = item.feedback();
-  return !feedback.repeat() &&
+  // An item with no text is one whose author was erased (ingest requires a
+  // text): nobody can act on it any more.
+  return !feedback.repeat() && !feedback.text().empty() &&
          feedback.case_().state() == v1::CASE_STATE_OPEN &&
          feedback.analysis().sentiment().compound() <= kNegativeThreshold;
 }

@@ -6,6 +6,7 @@
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "guestvoice/v1/insight_service.grpc.pb.h"
 #include "guestvoice/v1/loyalty_service.grpc.pb.h"
 #include "tests/testing/feedback_fixture.h"
 
@@ -128,6 +129,16 @@ TEST_F(LoyaltyFeedbackTest, MergeMovesAuthorshipToTheSurvivor) {
 TEST_F(LoyaltyFeedbackTest, ExportHoldsTheFeedbackAndErasureScrubsIt) {
   const std::string guest = NewGuest({TwitterHandle("anatravels")});
   ASSERT_TRUE(Ingest(Item("tw-3", "anatravels", "Dirty bathroom")).ok());
+  const auto insights = v1::InsightService::NewStub(server_.channel());
+  auto attention_queue = [&] {
+    v1::ListAttentionItemsRequest request;
+    request.set_scope("organizations/default");
+    v1::ListAttentionItemsResponse response;
+    EXPECT_TRUE(
+        insights->ListAttentionItems(Admin().get(), request, &response).ok());
+    return response.items_size();
+  };
+  ASSERT_EQ(attention_queue(), 1);
 
   v1::ExportGuestRequest export_request;
   export_request.set_name(guest);
@@ -145,6 +156,8 @@ TEST_F(LoyaltyFeedbackTest, ExportHoldsTheFeedbackAndErasureScrubsIt) {
   ASSERT_EQ(items.size(), 1u) << "the item stays for anonymous aggregates";
   EXPECT_EQ(items[0].text(), "");
   EXPECT_EQ(items[0].author().handle(), "");
+  EXPECT_EQ(items[0].guest(), "") << "nothing ties the erased items together";
+  EXPECT_EQ(attention_queue(), 0) << "nobody can act on an erased item";
 }
 
 }  // namespace
