@@ -179,6 +179,30 @@ absl::Status Hotels::Delete(const Principal& caller,
       storage::HotelKey(name.organization, name.hotel);
   auto guard = domain_.locks.Lock(hotel_key);
   RETURN_IF_ERROR(ReadHotel(domain_.store, name, request.name()).status());
+  // A hotel with history stays: deleted, its feedback would still be listed
+  // for the organization but no longer counted in its figures, and a hotel
+  // created later with its id would inherit it all (feedback, and guests'
+  // stays and check-ins there).
+  for (const auto& [family, prefix] :
+       {std::pair{storage::ColumnFamily::kFeedback,
+                  storage::FeedbackHotelTimeIndexPrefix(name.organization,
+                                                        name.hotel)},
+        std::pair{
+            storage::ColumnFamily::kIndexes,
+            storage::HotelGuestIndexPrefix(name.organization, name.hotel)}}) {
+    bool named = false;
+    RETURN_IF_ERROR(domain_.store.Scan(family, prefix, "", /*limit=*/1,
+                                       [&](std::string_view, std::string_view) {
+                                         named = true;
+                                         return storage::ScanStep::kStop;
+                                       }));
+    if (named) {
+      return PreconditionFailed(absl::StrCat(
+          request.name(),
+          " has feedback or guests' stays or check-ins, which keep naming it; "
+          "only a hotel without history can be deleted"));
+    }
+  }
   storage::WriteBatch batch;
   batch.Delete(storage::ColumnFamily::kEntities, hotel_key);
   return domain_.store.Write(std::move(batch));

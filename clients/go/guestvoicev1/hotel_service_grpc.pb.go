@@ -69,10 +69,14 @@ type HotelServiceClient interface {
 	// invalid new value; NOT_FOUND
 	// (RESOURCE_NOT_FOUND).
 	UpdateHotel(ctx context.Context, in *UpdateHotelRequest, opts ...grpc.CallOption) (*Hotel, error)
-	// Deletes a hotel.
+	// Deletes a hotel without history: one that no feedback, stay or check-in
+	// names (a hotel created by mistake). A hotel with history stays, so that
+	// the organization's figures keep counting what its lists show, and a
+	// hotel created later with the same id starts empty.
 	//
 	// Errors: INVALID_ARGUMENT (FIELD_INVALID) for a malformed name; NOT_FOUND
-	// (RESOURCE_NOT_FOUND).
+	// (RESOURCE_NOT_FOUND); FAILED_PRECONDITION (FAILED_PRECONDITION) for a
+	// hotel with history.
 	DeleteHotel(ctx context.Context, in *DeleteHotelRequest, opts ...grpc.CallOption) (*emptypb.Empty, error)
 }
 
@@ -176,10 +180,14 @@ type HotelServiceServer interface {
 	// invalid new value; NOT_FOUND
 	// (RESOURCE_NOT_FOUND).
 	UpdateHotel(context.Context, *UpdateHotelRequest) (*Hotel, error)
-	// Deletes a hotel.
+	// Deletes a hotel without history: one that no feedback, stay or check-in
+	// names (a hotel created by mistake). A hotel with history stays, so that
+	// the organization's figures keep counting what its lists show, and a
+	// hotel created later with the same id starts empty.
 	//
 	// Errors: INVALID_ARGUMENT (FIELD_INVALID) for a malformed name; NOT_FOUND
-	// (RESOURCE_NOT_FOUND).
+	// (RESOURCE_NOT_FOUND); FAILED_PRECONDITION (FAILED_PRECONDITION) for a
+	// hotel with history.
 	DeleteHotel(context.Context, *DeleteHotelRequest) (*emptypb.Empty, error)
 	mustEmbedUnimplementedHotelServiceServer()
 }

@@ -257,15 +257,26 @@ TEST_F(FeedbackServiceTest, IngestSeesTheHotelAsItIsNow) {
   EXPECT_EQ(CountedFeedback(server_.server(), kiritimati_day, kiritimati_day),
             1);
 
-  v1::DeleteHotelRequest remove;
-  remove.set_name("organizations/default/hotels/lisbon");
-  google::protobuf::Empty empty;
-  ASSERT_TRUE(hotels
-                  ->DeleteHotel(TestServer::Context(server_.admin_key()).get(),
-                                remove, &empty)
-                  .ok());
-  EXPECT_THAT(Ingest(Item("z-3", "@ana", "Quiet room")),
+  // A deleted hotel is gone for the next item, although listing its
+  // feedback had just read it into memory. Only a hotel without history can
+  // be deleted; lisbon, with its items, stays.
+  CreateHotel("default", "porto", "Europe/Lisbon");
+  v1::ListFeedbackRequest porto_feedback;
+  porto_feedback.set_hotel("organizations/default/hotels/porto");
+  EXPECT_THAT(ListAll(porto_feedback), IsEmpty());
+  auto remove = [&](const std::string& hotel) {
+    v1::DeleteHotelRequest request;
+    request.set_name("organizations/default/hotels/" + hotel);
+    google::protobuf::Empty empty;
+    return hotels->DeleteHotel(TestServer::Context(server_.admin_key()).get(),
+                               request, &empty);
+  };
+  ASSERT_TRUE(remove("porto").ok());
+  EXPECT_THAT(Ingest(Item("z-3", "@ana", "Quiet room", "porto")),
               GrpcErrorIs(grpc::StatusCode::NOT_FOUND, "RESOURCE_NOT_FOUND"));
+  EXPECT_THAT(remove("lisbon"),
+              GrpcErrorIs(grpc::StatusCode::FAILED_PRECONDITION,
+                          "FAILED_PRECONDITION"));
   EXPECT_EQ(ListAll().size(), 2u);
 }
 

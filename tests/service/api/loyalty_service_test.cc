@@ -356,6 +356,24 @@ TEST_F(LoyaltyServiceTest, RecordStayIsIdempotentByBookingReference) {
       GrpcErrorIs(grpc::StatusCode::ALREADY_EXISTS, "RESOURCE_ALREADY_EXISTS"));
 }
 
+TEST_F(LoyaltyServiceTest,
+       AHotelWithAGuestsStayIsNotDeletedUntilTheGuestIsErased) {
+  const std::string ana = NewGuest();
+  ASSERT_TRUE(RecordStay(StayRequest(ana, "B-1", Date(2026, 1, 5), 2)).ok());
+  auto hotels = v1::HotelService::NewStub(server_.channel());
+  v1::DeleteHotelRequest remove;
+  remove.set_name("organizations/default/hotels/lisbon");
+  google::protobuf::Empty empty;
+  EXPECT_THAT(hotels->DeleteHotel(Admin().get(), remove, &empty),
+              GrpcErrorIs(grpc::StatusCode::FAILED_PRECONDITION,
+                          "FAILED_PRECONDITION"));
+  v1::EraseGuestRequest erase;
+  erase.set_name(ana);
+  ASSERT_TRUE(stub_->EraseGuest(Admin().get(), erase, &empty).ok());
+  EXPECT_TRUE(hotels->DeleteHotel(Admin().get(), remove, &empty).ok())
+      << "the erased guest's stay was the hotel's only history";
+}
+
 TEST_F(LoyaltyServiceTest, CancelledStaysEarnNothing) {
   const std::string guest = NewGuest();
   const v1::Stay stay = Stay(guest, "BK-1", Date(2026, 1, 1), 10);

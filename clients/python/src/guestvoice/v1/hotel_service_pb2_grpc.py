@@ -132,10 +132,14 @@ class HotelServiceServicer:
         raise NotImplementedError('Method not implemented!')
 
     def DeleteHotel(self, request, context):
-        """Deletes a hotel.
+        """Deletes a hotel without history: one that no feedback, stay or check-in
+        names (a hotel created by mistake). A hotel with history stays, so that
+        the organization's figures keep counting what its lists show, and a
+        hotel created later with the same id starts empty.
 
         Errors: INVALID_ARGUMENT (FIELD_INVALID) for a malformed name; NOT_FOUND
-        (RESOURCE_NOT_FOUND).
+        (RESOURCE_NOT_FOUND); FAILED_PRECONDITION (FAILED_PRECONDITION) for a
+        hotel with history.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')

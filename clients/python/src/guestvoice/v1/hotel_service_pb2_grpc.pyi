@@ -77,10 +77,14 @@ class HotelServiceStub:
     (RESOURCE_NOT_FOUND).
     """
     DeleteHotel: _grpc.UnaryUnaryMultiCallable[_hotel_service_pb2.DeleteHotelRequest, _empty_pb2.Empty]
-    """Deletes a hotel.
+    """Deletes a hotel without history: one that no feedback, stay or check-in
+    names (a hotel created by mistake). A hotel with history stays, so that
+    the organization's figures keep counting what its lists show, and a
+    hotel created later with the same id starts empty.
 
     Errors: INVALID_ARGUMENT (FIELD_INVALID) for a malformed name; NOT_FOUND
-    (RESOURCE_NOT_FOUND).
+    (RESOURCE_NOT_FOUND); FAILED_PRECONDITION (FAILED_PRECONDITION) for a
+    hotel with history.
     """
 
 @_typing.type_check_only
@@ -130,10 +134,14 @@ class HotelServiceAsyncStub(HotelServiceStub):
     (RESOURCE_NOT_FOUND).
     """
     DeleteHotel: _aio.UnaryUnaryMultiCallable[_hotel_service_pb2.DeleteHotelRequest, _empty_pb2.Empty]  # type: ignore[assignment]
-    """Deletes a hotel.
+    """Deletes a hotel without history: one that no feedback, stay or check-in
+    names (a hotel created by mistake). A hotel with history stays, so that
+    the organization's figures keep counting what its lists show, and a
+    hotel created later with the same id starts empty.
 
     Errors: INVALID_ARGUMENT (FIELD_INVALID) for a malformed name; NOT_FOUND
-    (RESOURCE_NOT_FOUND).
+    (RESOURCE_NOT_FOUND); FAILED_PRECONDITION (FAILED_PRECONDITION) for a
+    hotel with history.
     """
 
 class HotelServiceServicer(metaclass=_abc_1.ABCMeta):
@@ -210,10 +218,14 @@ class HotelServiceServicer(metaclass=_abc_1.ABCMeta):
         request: _hotel_service_pb2.DeleteHotelRequest,
         context: _ServicerContext,
     ) -> _typing.Union[_empty_pb2.Empty, _abc.Awaitable[_empty_pb2.Empty]]:
-        """Deletes a hotel.
+        """Deletes a hotel without history: one that no feedback, stay or check-in
+        names (a hotel created by mistake). A hotel with history stays, so that
+        the organization's figures keep counting what its lists show, and a
+        hotel created later with the same id starts empty.
 
         Errors: INVALID_ARGUMENT (FIELD_INVALID) for a malformed name; NOT_FOUND
-        (RESOURCE_NOT_FOUND).
+        (RESOURCE_NOT_FOUND); FAILED_PRECONDITION (FAILED_PRECONDITION) for a
+        hotel with history.
         """
 
 def add_HotelServiceServicer_to_server(servicer: HotelServiceServicer, server: _typing.Union[_grpc.Server, _aio.Server]) -> None: ...

@@ -273,10 +273,14 @@ export const HotelService: GenService<{
     output: typeof HotelSchema;
   },
   /**
-   * Deletes a hotel.
+   * Deletes a hotel without history: one that no feedback, stay or check-in
+   * names (a hotel created by mistake). A hotel with history stays, so that
+   * the organization's figures keep counting what its lists show, and a
+   * hotel created later with the same id starts empty.
    *
    * Errors: INVALID_ARGUMENT (FIELD_INVALID) for a malformed name; NOT_FOUND
-   * (RESOURCE_NOT_FOUND).
+   * (RESOURCE_NOT_FOUND); FAILED_PRECONDITION (FAILED_PRECONDITION) for a
+   * hotel with history.
    *
    * @generated from rpc guestvoice.v1.HotelService.DeleteHotel
    */
