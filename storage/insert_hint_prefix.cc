@@ -18,6 +18,7 @@ std::optional<size_t> HintPrefixLength(std::string_view key) {
   int strings_after_kind = 0;
   switch (*kind) {
     case KeyKind::kFeedbackTimeIndex:
+    case KeyKind::kAttentionIndex:
       break;
     case KeyKind::kFeedbackCaseIndex:
       if (!reader.ReadUint32().ok()) return std::nullopt;

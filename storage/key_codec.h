@@ -68,6 +68,10 @@
 //              str(org) kNegativeQuote str(hotel) str(aspect) t-desc(post)
 //                str(feedback_id) u32(mention)   AspectMention: recent
 //                                                negative clauses (top issues)
+//              str(org) kAttentionIndex u32(band rank) i64(day rank)
+//                i64(severity rank) t-desc(post) str(feedback_id)
+//                                                hotel id: the attention
+//                                                queue's items (schema 5)
 //  aggregates  (kinds 0xA0-0xBF, counter tables: CounterTableMergeOperator)
 //              str(org) kVoiceBlock str(hotel) u8(period) i64(first day)
 //                voice -> [feedback, sentiment sum, rated, rating sum]
@@ -139,6 +143,7 @@ enum class KeyKind : uint8_t {
   kFeedbackAuthorIndex = 0x86,
   kFeedbackRepeatIndex = 0x87,
   kNegativeQuote = 0x88,
+  kAttentionIndex = 0x89,
   // aggregates: 0xA0-0xBF
   // 0xA0 and 0xA1 held one key per (hotel, day, voice) and (hotel, day,
   // aspect, voice) until schema 2 packed them into blocks: retired.

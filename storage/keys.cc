@@ -464,6 +464,46 @@ bool IsNegativeQuoteKey(std::string_view key) {
   return kind.ok() && *kind == KeyKind::kNegativeQuote;
 }
 
+std::string AttentionIndexKey(std::string_view org_id, uint32_t band_rank,
+                              int64_t day_rank, int64_t severity_rank,
+                              absl::Time post_time,
+                              std::string_view feedback_id) {
+  return Scoped(org_id, KeyKind::kAttentionIndex)
+      .AppendUint32(band_rank)
+      .AppendInt64(day_rank)
+      .AppendInt64(severity_rank)
+      .AppendNewestFirst(post_time)
+      .AppendString(feedback_id)
+      .Release();
+}
+
+std::string AttentionIndexPrefix(std::string_view org_id) {
+  return Scoped(org_id, KeyKind::kAttentionIndex).Release();
+}
+
+std::string AttentionIndexGroupStart(std::string_view org_id,
+                                     uint32_t band_rank, int64_t day_rank) {
+  // Every entry of the group extends these bytes, so sorts after them.
+  return Scoped(org_id, KeyKind::kAttentionIndex)
+      .AppendUint32(band_rank)
+      .AppendInt64(day_rank)
+      .Release();
+}
+
+absl::StatusOr<AttentionIndexKeyParts> ParseAttentionIndexKey(
+    std::string_view key) {
+  AttentionIndexKeyParts parts;
+  RETURN_IF_ERROR(KeyParser(key, KeyKind::kAttentionIndex, "attention index")
+                      .Organization(parts.org_id)
+                      .Uint32(parts.band_rank)
+                      .Int64(parts.day_rank)
+                      .Int64(parts.severity_rank)
+                      .NewestFirst(parts.post_time)
+                      .String(parts.feedback_id)
+                      .End());
+  return parts;
+}
+
 namespace {
 
 KeyKind BlockKind(AggregateTable table) {

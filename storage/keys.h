@@ -212,6 +212,31 @@ absl::StatusOr<NegativeQuoteKeyParts> ParseNegativeQuoteKey(
 // only, cheap enough for every key a write holds (ParseNegativeQuoteKey
 // builds an error for every other kind).
 bool IsNegativeQuoteKey(std::string_view key);
+// feedback: the open negative items the attention queue lists, in its
+// order as far as an item alone decides it; the value is the item's hotel id.
+// The ranks are the queue's (service/feedback/attention_index.h): lower
+// ranks come first. Entries of one (band rank, day rank) form a group, the
+// unit a queue page sorts by loyalty tier.
+std::string AttentionIndexKey(std::string_view org_id, uint32_t band_rank,
+                              int64_t day_rank, int64_t severity_rank,
+                              absl::Time post_time,
+                              std::string_view feedback_id);
+std::string AttentionIndexPrefix(std::string_view org_id);
+// A Scan start_after that skips the groups before (band rank, day rank) and
+// keeps that group and every later one.
+std::string AttentionIndexGroupStart(std::string_view org_id,
+                                     uint32_t band_rank, int64_t day_rank);
+struct AttentionIndexKeyParts {
+  std::string_view org_id;
+  uint32_t band_rank = 0;
+  int64_t day_rank = 0;
+  int64_t severity_rank = 0;
+  // Whole microseconds, as the key holds them.
+  absl::Time post_time;
+  std::string_view feedback_id;
+};
+absl::StatusOr<AttentionIndexKeyParts> ParseAttentionIndexKey(
+    std::string_view key);
 
 // aggregates: the counter tables (storage/counter_table.h) of one hotel and
 // period; service/feedback/aggregates.h has their entries and slots. Persisted

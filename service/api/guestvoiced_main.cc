@@ -443,10 +443,11 @@ int main(int argc, char** argv) {
     spdlog::info(
         "upgraded the store from schema version {} to {}: rebuilt the "
         "pre-aggregates of {} feedback items, deleted {} case-index entries "
-        "of open items",
+        "of open items, put {} attention-queue entries",
         upgrade.from_schema_version, guestvoice::storage::Store::kSchemaVersion,
         upgrade.feedback.items_reaggregated,
-        upgrade.feedback.open_case_entries_deleted);
+        upgrade.feedback.open_case_entries_deleted,
+        upgrade.feedback.attention_entries_put);
   }
   if ((*server)->bootstrap().created) {
     spdlog::info(

@@ -8,6 +8,7 @@
 #include "common/status_macros.h"
 #include "guestvoice/internal/v1/records.pb.h"
 #include "service/core/errors.h"
+#include "service/feedback/attention_index.h"
 #include "service/feedback/cases.h"
 #include "service/feedback/listing.h"
 #include "service/feedback/names.h"
@@ -89,11 +90,15 @@ absl::Status FeedbackItems::Update(const Principal& caller,
   ASSIGN_OR_RETURN(internal::v1::StoredFeedback item,
                    ReadFeedbackOrNotFound(deps_.store, name, resource_name));
   const v1::CaseState old_state = item.feedback().case_().state();
+  storage::WriteBatch batch;
+  // The entry of the case as it was; the put below restores it while the
+  // case stays open.
+  DeleteAttentionEntry(batch, name.organization, item);
   RETURN_IF_ERROR(
       ApplyCaseUpdate(request, deps_.clock.Now(), *item.mutable_feedback()));
-  storage::WriteBatch batch;
   PutStoredFeedback(batch, name.organization, item);
   MoveCaseIndexEntry(batch, name.organization, item, old_state);
+  PutAttentionEntry(batch, name.organization, item);
   RETURN_IF_ERROR(deps_.store.Write(std::move(batch)));
   response = std::move(*item.mutable_feedback());
   return absl::OkStatus();

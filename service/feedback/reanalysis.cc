@@ -13,6 +13,7 @@
 #include "service/core/proto_time.h"
 #include "service/feedback/aggregates.h"
 #include "service/feedback/analysis_record.h"
+#include "service/feedback/attention_index.h"
 #include "service/feedback/records.h"
 #include "service/tenancy/operations.h"
 #include "service/tenancy/organizations.h"
@@ -179,9 +180,11 @@ absl::Status FeedbackReanalysis::ApplyBatch(
       const std::string voice = VoiceOf(*item);
       deltas.Add(*item, voice, -1);
       DeleteNegativeQuotes(writes, organization, *item);
+      DeleteAttentionEntry(writes, organization, *item);
       *item->mutable_feedback()->mutable_analysis() = next.analysis();
       deltas.Add(*item, voice, +1);
       PutNegativeQuotes(writes, organization, *item);
+      PutAttentionEntry(writes, organization, *item);
       PutStoredFeedback(writes, organization, *item);
       progress.set_changed_count(progress.changed_count() + 1);
     }

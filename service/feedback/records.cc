@@ -7,6 +7,7 @@
 #include "service/core/proto_records.h"
 #include "service/core/proto_time.h"
 #include "service/feedback/aggregates.h"
+#include "service/feedback/attention_index.h"
 #include "service/feedback/names.h"
 #include "service/feedback/voices.h"
 #include "storage/keys.h"
@@ -139,6 +140,7 @@ void PutNewFeedback(storage::WriteBatch& batch, std::string_view organization,
                                             text_digest),
             id_value);
   PutNegativeQuotes(batch, organization, item);
+  PutAttentionEntry(batch, organization, item);
 }
 
 void MoveCaseIndexEntry(storage::WriteBatch& batch,

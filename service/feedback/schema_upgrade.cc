@@ -4,9 +4,14 @@
 #include <string_view>
 #include <vector>
 
+#include "absl/strings/str_cat.h"
+#include "common/absl_view.h"
 #include "common/status_macros.h"
+#include "guestvoice/internal/v1/records.pb.h"
 #include "guestvoice/v1/feedback.pb.h"
 #include "service/feedback/aggregate_rebuild.h"
+#include "service/feedback/attention_index.h"
+#include "service/feedback/records.h"
 #include "service/tenancy/organization_ids.h"
 #include "storage/keys.h"
 
@@ -43,6 +48,40 @@ absl::StatusOr<int64_t> DeleteOpenCaseEntries(storage::Store& store,
   }
 }
 
+// Puts the attention-index entry of each of the organization's items the
+// queue lists; returns how many.
+absl::StatusOr<int64_t> PutAttentionEntries(storage::Store& store,
+                                            std::string_view organization) {
+  const std::string prefix = storage::FeedbackPrefix(organization);
+  int64_t put = 0;
+  std::string start_after;
+  while (true) {
+    storage::WriteBatch batch;
+    std::string last_key;
+    RETURN_IF_ERROR(store.Scan(
+        storage::ColumnFamily::kFeedback, prefix, start_after, kEntriesPerBatch,
+        [&](std::string_view key,
+            std::string_view value) -> absl::StatusOr<storage::ScanStep> {
+          internal::v1::StoredFeedback item;
+          if (!item.ParseFromArray(value.data(),
+                                   static_cast<int>(value.size()))) {
+            return absl::DataLossError(
+                absl::StrCat("undecodable feedback item of organization ",
+                             AbslView(organization)));
+          }
+          if (NeedsAttention(item)) {
+            PutAttentionEntry(batch, organization, item);
+            ++put;
+          }
+          last_key = key;
+          return storage::ScanStep::kContinue;
+        }));
+    if (last_key.empty()) return put;
+    RETURN_IF_ERROR(store.Write(std::move(batch)));
+    start_after = std::move(last_key);
+  }
+}
+
 }  // namespace
 
 absl::StatusOr<FeedbackSchemaUpgrade> UpgradeFeedbackSchema(
@@ -58,6 +97,14 @@ absl::StatusOr<FeedbackSchemaUpgrade> UpgradeFeedbackSchema(
       ASSIGN_OR_RETURN(int64_t deleted,
                        DeleteOpenCaseEntries(store, organization));
       upgrade.open_case_entries_deleted += deleted;
+    }
+  }
+  if (from_schema_version < 5) {
+    ASSIGN_OR_RETURN(std::vector<std::string> organizations,
+                     ListOrganizationIds(store));
+    for (const std::string& organization : organizations) {
+      ASSIGN_OR_RETURN(int64_t put, PutAttentionEntries(store, organization));
+      upgrade.attention_entries_put += put;
     }
   }
   return upgrade;

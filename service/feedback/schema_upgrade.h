@@ -6,7 +6,9 @@
 // the feedback items determine, so every step is a pass over the store:
 //   1 -> 2 -> 3  the aggregates layout (aggregate_rebuild.h rebuilds it);
 //   3 -> 4       open items lose their case-index entries
-//                (records.h HasCaseIndexEntry), which are deleted.
+//                (records.h HasCaseIndexEntry), which are deleted;
+//   4 -> 5       the items the attention queue lists gain their entries
+//                of the attention index (attention_index.h), which are put.
 
 #include <cstdint>
 
@@ -20,6 +22,8 @@ struct FeedbackSchemaUpgrade {
   int64_t items_reaggregated = 0;
   // Case-index entries of open items deleted.
   int64_t open_case_entries_deleted = 0;
+  // Attention-index entries put.
+  int64_t attention_entries_put = 0;
 };
 
 // Runs the steps from `from_schema_version` (the store's stamp) on. The

@@ -9,6 +9,7 @@
 #include "common/status_macros.h"
 #include "service/core/resource_names.h"
 #include "service/feedback/aggregates.h"
+#include "service/feedback/attention_index.h"
 #include "service/feedback/names.h"
 #include "service/feedback/records.h"
 #include "storage/keys.h"
@@ -119,6 +120,8 @@ absl::Status EraseAuthor(const storage::Store& store,
   constexpr auto kFamily = storage::ColumnFamily::kFeedback;
   for (internal::v1::StoredFeedback& item : items) {
     DeleteNegativeQuotes(batch, organization, item);
+    // Nobody can act on an item without its text: it leaves the queue.
+    DeleteAttentionEntry(batch, organization, item);
     v1::Feedback& feedback = *item.mutable_feedback();
     feedback.clear_text();
     feedback.mutable_author()->clear_handle();

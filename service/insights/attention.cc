@@ -1,7 +1,7 @@
 #include "service/insights/attention.h"
 
 #include <algorithm>
-#include <cmath>
+#include <optional>
 #include <utility>
 #include <vector>
 
@@ -11,7 +11,7 @@
 #include "service/core/errors.h"
 #include "service/core/page_token.h"
 #include "service/core/pagination.h"
-#include "service/feedback/aggregates.h"
+#include "service/feedback/attention_index.h"
 #include "service/feedback/records.h"
 #include "service/loyalty/records.h"
 #include "storage/key_codec.h"
@@ -20,41 +20,135 @@
 namespace guestvoice::service {
 namespace {
 
-// Severity in tenths: items within one band count as equally severe, so
-// recency and loyalty decide among them.
-constexpr int kSeverityBands = 10;
-
-double SeverityOf(const internal::v1::StoredFeedback& item) {
-  return std::clamp(-item.feedback().analysis().sentiment().compound(), 0.0,
-                    1.0);
-}
-
-bool NeedsAttention(const internal::v1::StoredFeedback& item) {
-  const v1::Feedback& feedback = item.feedback();
-  // An item with no text is one whose author was erased (ingest requires a
-  // text): nobody can act on it any more.
-  return !feedback.repeat() && !feedback.text().empty() &&
-         feedback.case_().state() == v1::CASE_STATE_OPEN &&
-         feedback.analysis().sentiment().compound() <= kNegativeThreshold;
-}
-
 struct QueuedItem {
   std::string order_key;
   v1::AttentionItem item;
+};
+
+// A group of the index: the entries of one severity band and day.
+struct GroupId {
+  uint32_t band_rank = 0;
+  int64_t day_rank = 0;
+  bool operator!=(const GroupId& other) const {
+    return band_rank != other.band_rank || day_rank != other.day_rank;
+  }
+};
+
+// The group a page token's order key sits in (AttentionOrderKey starts with
+// the group's ranks).
+absl::StatusOr<GroupId> GroupOfOrderKey(std::string_view order_key) {
+  storage::KeyReader reader(order_key);
+  GroupId group;
+  ASSIGN_OR_RETURN(group.band_rank, reader.ReadUint32());
+  ASSIGN_OR_RETURN(group.day_rank, reader.ReadInt64());
+  return group;
+}
+
+// Gathers one page: the index's groups in order, each group's items sorted
+// by the rest of the order key (the tier first), until the items gathered
+// fill a page and one more is known to follow it.
+class PageGatherer {
+ public:
+  PageGatherer(const storage::Store& store, const InsightScope& scope,
+               GuestTiers& tiers, std::string after, size_t limit)
+      : store_(store),
+        scope_(scope),
+        tiers_(tiers),
+        after_(std::move(after)),
+        limit_(limit) {
+    for (const ScopeHotel& hotel : scope.hotels) hotels_.insert(hotel.id);
+  }
+
+  // Adds the entry's item to its group, once the group before it is done.
+  absl::StatusOr<storage::ScanStep> Visit(std::string_view key,
+                                          std::string_view hotel_id) {
+    ASSIGN_OR_RETURN(const storage::AttentionIndexKeyParts entry,
+                     storage::ParseAttentionIndexKey(key));
+    const GroupId group{entry.band_rank, entry.day_rank};
+    if (group_.has_value() && *group_ != group) {
+      RETURN_IF_ERROR(FinishGroup());
+      if (PageLength() < queue_.size()) return storage::ScanStep::kStop;
+    }
+    group_ = group;
+    if (hotels_.contains(AbslView(hotel_id))) {
+      group_ids_.emplace_back(entry.feedback_id);
+    }
+    return storage::ScanStep::kContinue;
+  }
+
+  // Sorts the last group's items into the queue.
+  absl::Status FinishGroup() {
+    std::vector<QueuedItem> group;
+    for (const std::string& id : group_ids_) {
+      ASSIGN_OR_RETURN(std::optional<internal::v1::StoredFeedback> item,
+                       ReadStoredFeedback(store_, scope_.organization, id));
+      // A write between the index's read and the item's may have taken the
+      // item out of the queue.
+      if (!item.has_value() || !NeedsAttention(*item)) continue;
+      QueuedItem queued;
+      int tier_rank = -1;
+      if (!item->feedback().guest().empty()) {
+        ASSIGN_OR_RETURN(
+            const GuestTier* tier,
+            tiers_.Find(LastNameSegment(item->feedback().guest())));
+        if (tier != nullptr) {
+          tier_rank = tier->rank;
+          queued.item.set_loyalty_tier(tier->tier_id);
+        }
+      }
+      queued.order_key = AttentionOrderKey(*item, tier_rank);
+      if (!after_.empty() && queued.order_key <= after_) continue;
+      queued.item.set_severity(AttentionSeverity(*item));
+      *queued.item.mutable_feedback() = std::move(*item->mutable_feedback());
+      group.push_back(std::move(queued));
+    }
+    group_ids_.clear();
+    std::sort(group.begin(), group.end(),
+              [](const QueuedItem& x, const QueuedItem& y) {
+                return x.order_key < y.order_key;
+              });
+    std::move(group.begin(), group.end(), std::back_inserter(queue_));
+    return absl::OkStatus();
+  }
+
+  // How many of the queue's first items a page takes: up to the limit, and
+  // ending with the item that brings it to kMaxPageBytes.
+  size_t PageLength() const {
+    size_t taken = 0;
+    size_t page_bytes = 0;
+    while (taken < queue_.size() && taken < limit_ &&
+           page_bytes < kMaxPageBytes) {
+      page_bytes += queue_[taken].item.ByteSizeLong();
+      ++taken;
+    }
+    return taken;
+  }
+
+  std::vector<QueuedItem>& queue() { return queue_; }
+
+ private:
+  const storage::Store& store_;
+  const InsightScope& scope_;
+  GuestTiers& tiers_;
+  const std::string after_;
+  const size_t limit_;
+  absl::flat_hash_set<std::string> hotels_;
+  std::optional<GroupId> group_;
+  std::vector<std::string> group_ids_;
+  // Sorted: every finished group's items after the token's.
+  std::vector<QueuedItem> queue_;
 };
 
 }  // namespace
 
 std::string AttentionOrderKey(const internal::v1::StoredFeedback& item,
                               int tier_rank) {
-  const double severity = SeverityOf(item);
-  const int band =
-      std::min(kSeverityBands - 1, static_cast<int>(std::floor(severity * 10)));
+  const AttentionRanks ranks = AttentionRanksOf(item);
   storage::KeyBuilder key;
-  key.AppendUint32(static_cast<uint32_t>(kSeverityBands - 1 - band))
-      .AppendInt64(-item.aggregate_day())
+  key.AppendUint32(ranks.band_rank)
+      .AppendInt64(ranks.day_rank)
       .AppendInt64(-static_cast<int64_t>(tier_rank))
-      .AppendInt64(-ToFixedPoint(severity))
+      .AppendInt64(ranks.severity_rank)
       .AppendNewestFirst(PostTimeOf(item.feedback()))
       .AppendString(FeedbackIdOf(item.feedback()));
   return key.Release();
@@ -69,63 +163,34 @@ absl::StatusOr<v1::ListAttentionItemsResponse> ListAttentionPage(
                            ? kDefaultPageSize
                            : std::min<size_t>(page_size, kMaxPageSize);
   std::string after;
+  // Scans start at the token's group: the groups before it were listed.
+  std::string start_after;
   if (!page_token.empty()) {
     ASSIGN_OR_RETURN(after,
                      DecodePageToken(store.secret(), PageTokenKind::kOrderKey,
                                      request_identity, page_token));
+    absl::StatusOr<GroupId> group = GroupOfOrderKey(after);
+    if (!group.ok()) return InvalidField("page_token", "not a queue position");
+    start_after = storage::AttentionIndexGroupStart(
+        scope.organization, group->band_rank, group->day_rank);
   }
-  absl::flat_hash_set<std::string> hotels;
-  for (const ScopeHotel& hotel : scope.hotels) hotels.insert(hotel.name);
 
-  const std::unique_ptr<storage::Snapshot> snapshot = store.GetSnapshot();
-  // Open items have no case-index entries (HasCaseIndexEntry): every item is
-  // read, and NeedsAttention skips those whose case is no longer open.
-  std::vector<std::string> ids;
+  PageGatherer gatherer(store, scope, tiers, std::move(after), limit);
   RETURN_IF_ERROR(store.Scan(
       storage::ColumnFamily::kFeedback,
-      storage::FeedbackTimeIndexPrefix(scope.organization), "", 0,
-      [&](std::string_view, std::string_view feedback_id) {
-        ids.emplace_back(feedback_id);
-        return storage::ScanStep::kContinue;
-      },
-      snapshot.get()));
+      storage::AttentionIndexPrefix(scope.organization), start_after, 0,
+      [&](std::string_view key,
+          std::string_view hotel_id) -> absl::StatusOr<storage::ScanStep> {
+        RETURN_IF_ERROR(cancellation.Check());
+        return gatherer.Visit(key, hotel_id);
+      }));
+  RETURN_IF_ERROR(gatherer.FinishGroup());
 
-  std::vector<QueuedItem> queue;
-  for (const std::string& id : ids) {
-    RETURN_IF_ERROR(cancellation.Check());
-    ASSIGN_OR_RETURN(std::optional<internal::v1::StoredFeedback> item,
-                     ReadStoredFeedback(store, scope.organization, id));
-    if (!item.has_value() || !NeedsAttention(*item) ||
-        !hotels.contains(AbslView(item->feedback().hotel()))) {
-      continue;
-    }
-    QueuedItem queued;
-    int tier_rank = -1;
-    if (!item->feedback().guest().empty()) {
-      ASSIGN_OR_RETURN(const GuestTier* tier,
-                       tiers.Find(LastNameSegment(item->feedback().guest())));
-      if (tier != nullptr) {
-        tier_rank = tier->rank;
-        queued.item.set_loyalty_tier(tier->tier_id);
-      }
-    }
-    queued.order_key = AttentionOrderKey(*item, tier_rank);
-    if (!after.empty() && queued.order_key <= after) continue;
-    queued.item.set_severity(SeverityOf(*item));
-    *queued.item.mutable_feedback() = std::move(*item->mutable_feedback());
-    queue.push_back(std::move(queued));
-  }
-  std::sort(queue.begin(), queue.end(),
-            [](const QueuedItem& x, const QueuedItem& y) {
-              return x.order_key < y.order_key;
-            });
+  std::vector<QueuedItem>& queue = gatherer.queue();
+  const size_t taken = gatherer.PageLength();
   v1::ListAttentionItemsResponse response;
-  size_t taken = 0;
-  size_t page_bytes = 0;
-  while (taken < queue.size() && taken < limit && page_bytes < kMaxPageBytes) {
-    page_bytes += queue[taken].item.ByteSizeLong();
-    *response.add_items() = std::move(queue[taken].item);
-    ++taken;
+  for (size_t i = 0; i < taken; ++i) {
+    *response.add_items() = std::move(queue[i].item);
   }
   if (taken < queue.size()) {
     response.set_next_page_token(

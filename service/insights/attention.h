@@ -6,9 +6,11 @@
 // severity band, hotel-local day, the author's loyalty tier, then exact
 // severity, post time and id. Audience size plays no part.
 //
-// Cost: reads every item of the organization (the time index; open items
-// have no case-index entries, service/feedback/records.h HasCaseIndexEntry)
-// to sort the open ones; a page is then cut after the token's order key.
+// Cost: a page reads the attention index (service/feedback/attention_index.h)
+// from the token's (severity band, day) group on, and the items of the
+// groups it reaches, until it has a page and knows whether another follows.
+// Items outside the queue (resolved, positive, repeats) are never read, and
+// neither is the history behind the page.
 
 #include <cstdint>
 #include <string>

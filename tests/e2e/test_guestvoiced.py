@@ -554,9 +554,10 @@ def test_foreign_data_dir_is_refused_and_left_untouched(launch, data_dir: Path):
 
 
 STORE_DATA = Path(__file__).parent / "data"
-UPGRADED = re.compile(r"upgraded the store from schema version (\d+) to 4: "
+UPGRADED = re.compile(r"upgraded the store from schema version (\d+) to 5: "
                       r"rebuilt the pre-aggregates of (\d+) feedback items, "
-                      r"deleted (\d+) case-index entries of open items")
+                      r"deleted (\d+) case-index entries of open items, "
+                      r"put (\d+) attention-queue entries")
 
 
 def _same_figures(expected, actual, where: str = "") -> None:
@@ -588,8 +589,9 @@ def test_schema_1_store_is_upgraded_on_start_and_answers_as_before(
 
     upgraded = serve(data_dir)
     match = UPGRADED.search(upgraded.log())
-    # Schema 1 kept a case-index entry for every open item, as schema 3 did.
-    assert match and match.groups() == ("1", "120", "120"), upgraded.log()
+    # Schema 1 kept a case-index entry for every open item, as schema 3 did;
+    # 25 items are negative, open and no repeat (verified below).
+    assert match and match.groups() == ("1", "120", "120", "25"), upgraded.log()
     for name, query in recorded.items():
         _same_figures(query["response"],
                       call(upgraded, query["method"], query["request"], key=key),
@@ -613,6 +615,20 @@ def test_schema_1_store_is_upgraded_on_start_and_answers_as_before(
     assert verify.stdout.rstrip().endswith(" 0 differences"), verify.stdout
 
 
+def _same_recorded_answers(call, server, recorded, key: str) -> None:
+    """The server answers each recorded query as the old build did."""
+    for name, query in recorded.items():
+        actual = call(server, query["method"], query["request"], key=key)
+        expected = dict(query["response"])
+        # A page token names the index it continues: only its presence can
+        # match.
+        assert ("next_page_token" in actual) == (
+            "next_page_token" in expected), name
+        actual.pop("next_page_token", None)
+        expected.pop("next_page_token", None)
+        _same_figures(expected, actual, name)
+
+
 def test_schema_3_store_is_upgraded_on_start_and_lists_cases_as_before(
         serve, call, grpcurl, tmp_path: Path):
     # A store written by the last schema-3 build (tests/e2e/data/README.md),
@@ -624,21 +640,14 @@ def test_schema_3_store_is_upgraded_on_start_and_lists_cases_as_before(
     recorded = json.loads((STORE_DATA / "schema3_answers.json").read_text())
 
     def same_answers(server: Guestvoiced) -> None:
-        for name, query in recorded.items():
-            actual = call(server, query["method"], query["request"], key=key)
-            expected = dict(query["response"])
-            # A page token names the index it continues: only its presence
-            # can match.
-            assert ("next_page_token" in actual) == (
-                "next_page_token" in expected), name
-            actual.pop("next_page_token", None)
-            expected.pop("next_page_token", None)
-            _same_figures(expected, actual, name)
+        _same_recorded_answers(call, server, recorded, key)
 
     upgraded = serve(data_dir)
     match = UPGRADED.search(upgraded.log())
-    # 47 of the 60 items are open; the aggregates layout was current.
-    assert match and match.groups() == ("3", "0", "47"), upgraded.log()
+    # 47 of the 60 items are open, 12 of those negative and no repeat: the
+    # attention queue the recorded answers list. The aggregates layout was
+    # current.
+    assert match and match.groups() == ("3", "0", "47", "12"), upgraded.log()
     same_answers(upgraded)
     # The first page's token from before the upgrade named an entry of the
     # deleted index: refused, not misread. Today's continues the listing.
@@ -665,6 +674,46 @@ def test_schema_3_store_is_upgraded_on_start_and_lists_cases_as_before(
         capture_output=True, text=True, timeout=GRPCURL_DEADLINE_S)
     assert verify.returncode == 0, verify.stdout + verify.stderr
     assert "60 feedback items" in verify.stdout
+
+
+def test_schema_4_store_gains_its_attention_queue_index_on_start(
+        serve, call, tmp_path: Path):
+    # A store written by the last schema-4 build (tests/e2e/data/README.md),
+    # which read the attention queue from every item of the organization.
+    with tarfile.open(STORE_DATA / "schema4_store.tar.gz") as archive:
+        archive.extractall(tmp_path)
+    data_dir = tmp_path / "data"
+    key = (data_dir / "admin-api-key").read_text().strip()
+    recorded = json.loads((STORE_DATA / "schema4_answers.json").read_text())
+
+    upgraded = serve(data_dir)
+    match = UPGRADED.search(upgraded.log())
+    # Nothing of schema 4 is deleted or rebuilt; the 12 items of the recorded
+    # queue gain their entries.
+    assert match and match.groups() == ("4", "0", "0", "12"), upgraded.log()
+    _same_recorded_answers(call, upgraded, recorded, key)
+    # Queue positions did not change: a page token from before the upgrade
+    # continues the queue where it left off, and so does a listing's.
+    for page_name, whole_name, field in [("attention_page", "attention", "items"),
+                                         ("list_open_page", "list_open", "feedback")]:
+        page = recorded[page_name]
+        second = call(upgraded, page["method"], key=key, request={
+            **page["request"], "page_token": page["response"]["next_page_token"]})
+        _same_figures(recorded[whole_name]["response"][field][5:10],
+                      second[field], page_name)
+    assert upgraded.terminate() == 0
+
+    restarted = serve(data_dir)
+    assert not UPGRADED.search(restarted.log()), restarted.log()
+    _same_recorded_answers(call, restarted, recorded, key)
+    assert restarted.terminate() == 0
+
+    verify = subprocess.run(
+        [os.environ["GUESTVOICE_VERIFY"], f"--data_dir={data_dir}"],
+        capture_output=True, text=True, timeout=GRPCURL_DEADLINE_S)
+    assert verify.returncode == 0, verify.stdout + verify.stderr
+    assert "60 feedback items" in verify.stdout
+    assert "12 attention entries checked" in verify.stdout, verify.stdout
 
 
 def _health_check(grpcurl_binary: Path, server: Guestvoiced,

@@ -1,9 +1,13 @@
-// guestvoice-verify's recomputation: a store written by ingest, links, merges
-// and erasure verifies clean; a tampered aggregate is reported.
+// guestvoice-verify's recomputation: a store written by ingest, links, merges,
+// case updates and erasure verifies clean; a tampered aggregate and a missing
+// or stray attention-queue entry are reported.
 
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "common/absl_view.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "storage/counter_table.h"
@@ -48,12 +52,56 @@ TEST_F(VerifyTest, IngestLinksMergesAndErasureVerifyClean) {
   ASSERT_TRUE(LinkHandle(second, "author2").ok());
   ASSERT_TRUE(Merge(first, second).ok());
   ASSERT_TRUE(Erase(first).ok());
+  // The erased author0's filthy rooms left the attention queue; of author3's
+  // two complaints, the resolved one leaves it too.
+  v1::Feedback resolved;
+  ASSERT_TRUE(
+      Ingest(Item("w0", "author3", "Rude staff, filthy bathroom.", "lisbon"),
+             &resolved)
+          .ok());
+  ASSERT_TRUE(Ingest(Item("w1", "author3", "The bed was awful.")).ok());
+  ASSERT_TRUE(SetCaseState(resolved.name(), v1::CASE_STATE_RESOLVED).ok());
 
   auto report = verify::VerifyAggregates(server_.server().store());
   ASSERT_TRUE(report.ok()) << report.status();
   EXPECT_THAT(report->differences, IsEmpty());
-  EXPECT_EQ(report->feedback_items, 12);
+  EXPECT_EQ(report->feedback_items, 14);
   EXPECT_GT(report->aggregates, 0);
+  EXPECT_EQ(report->attention_entries, 1);
+}
+
+TEST_F(VerifyTest, ReportsAMissingAndAStrayAttentionEntry) {
+  IngestSome();
+  ASSERT_TRUE(Ingest(Item("w1", "author3", "The bed was awful.")).ok());
+  storage::Store& store = server_.server().store();
+  std::vector<std::string> entries;
+  ASSERT_TRUE(store
+                  .Scan(storage::ColumnFamily::kFeedback,
+                        storage::AttentionIndexPrefix("default"), "", 0,
+                        [&](std::string_view key, std::string_view) {
+                          entries.emplace_back(key);
+                          return storage::ScanStep::kContinue;
+                        })
+                  .ok());
+  ASSERT_FALSE(entries.empty());
+  storage::WriteBatch batch;
+  batch.Delete(storage::ColumnFamily::kFeedback, entries.front());
+  batch.Put(storage::ColumnFamily::kFeedback,
+            storage::AttentionIndexKey("default", 0, -20000, -900000,
+                                       absl::UnixEpoch(), "stray"),
+            "lisbon");
+  ASSERT_TRUE(store.Write(std::move(batch)).ok());
+
+  auto report = verify::VerifyAggregates(store);
+  ASSERT_TRUE(report.ok()) << report.status();
+  auto missing = storage::ParseAttentionIndexKey(entries.front());
+  ASSERT_TRUE(missing.ok());
+  EXPECT_THAT(
+      report->differences,
+      ElementsAre(
+          HasSubstr("attention entry org=default feedback=stray: not expected"),
+          absl::StrCat("attention entry org=default feedback=",
+                       AbslView(missing->feedback_id), ": missing")));
 }
 
 TEST_F(VerifyTest, ReportsATamperedAggregate) {

@@ -1,5 +1,6 @@
 #include "tools/verify/aggregate_verifier.h"
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 #include <string_view>
@@ -9,6 +10,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/time/civil_time.h"
+#include "absl/time/time.h"
 #include "common/absl_view.h"
 #include "common/status_macros.h"
 #include "guestvoice/internal/v1/records.pb.h"
@@ -29,6 +31,9 @@ using Counters = std::vector<int64_t>;
 using CounterMap = std::map<std::pair<std::string, std::string>, Counters>;
 
 int64_t Fixed(double value) { return std::llround(value * kScale); }
+
+// attention index key -> hotel id.
+using AttentionEntries = std::map<std::string, std::string>;
 
 void Add(CounterMap& map, std::string block, std::string entry,
          const Counters& add) {
@@ -108,6 +113,63 @@ void AddExpected(std::string_view organization,
           {1, Fixed(mention.sentiment()),
            mention.sentiment() <= kNegativeMention ? 1 : 0});
     }
+  }
+}
+
+// The item's attention-index entry, if the queue lists it: open, negative,
+// not a repeat, text not erased; ranked by severity band in tenths (most
+// severe first), hotel-local day (newest first), exact severity.
+void AddExpectedAttention(std::string_view organization,
+                          const internal::v1::StoredFeedback& item,
+                          AttentionEntries& expected) {
+  const v1::Feedback& feedback = item.feedback();
+  const double compound = feedback.analysis().sentiment().compound();
+  if (feedback.repeat() || feedback.text().empty() ||
+      feedback.case_().state() != v1::CASE_STATE_OPEN ||
+      compound > kNegativeMention) {
+    return;
+  }
+  const double severity = std::min(1.0, -compound);
+  const int band = std::min(9, static_cast<int>(std::floor(severity * 10)));
+  const absl::Time post_time =
+      absl::FromUnixSeconds(feedback.post_time().seconds()) +
+      absl::Nanoseconds(feedback.post_time().nanos());
+  expected.emplace(
+      storage::AttentionIndexKey(organization, static_cast<uint32_t>(9 - band),
+                                 -item.aggregate_day(), -Fixed(severity),
+                                 post_time, LastSegment(feedback.name())),
+      std::string(LastSegment(feedback.hotel())));
+}
+
+void CompareAttention(std::string_view organization,
+                      const AttentionEntries& expected,
+                      const AttentionEntries& stored, VerifyReport& report) {
+  std::map<std::string_view, std::pair<const std::string*, const std::string*>>
+      entries;
+  for (const auto& [key, hotel] : expected) entries[key].first = &hotel;
+  for (const auto& [key, hotel] : stored) entries[key].second = &hotel;
+  for (const auto& [key, hotels] : entries) {
+    ++report.attention_entries;
+    const auto& [expected_hotel, stored_hotel] = hotels;
+    if (expected_hotel != nullptr && stored_hotel != nullptr &&
+        *expected_hotel == *stored_hotel) {
+      continue;
+    }
+    auto parts = storage::ParseAttentionIndexKey(key);
+    std::string what = absl::StrCat(
+        "attention entry org=", AbslView(organization), " feedback=",
+        parts.ok() ? AbslView(parts->feedback_id) : "(undecodable key)");
+    if (stored_hotel == nullptr) {
+      absl::StrAppend(&what, ": missing");
+    } else if (expected_hotel == nullptr) {
+      absl::StrAppend(&what,
+                      ": not expected (no such item, or not in the "
+                      "queue, or stored at another place)");
+    } else {
+      absl::StrAppend(&what, ": hotel recomputed ", *expected_hotel, " stored ",
+                      *stored_hotel);
+    }
+    report.differences.push_back(std::move(what));
   }
 }
 
@@ -191,6 +253,7 @@ absl::StatusOr<VerifyReport> VerifyAggregates(const storage::Store& store) {
   for (const std::string& organization : organizations) {
     ++report.organizations;
     CounterMap expected;
+    AttentionEntries expected_attention;
     RETURN_IF_ERROR(store.Scan(
         storage::ColumnFamily::kFeedback, storage::FeedbackPrefix(organization),
         "", 0,
@@ -204,6 +267,7 @@ absl::StatusOr<VerifyReport> VerifyAggregates(const storage::Store& store) {
           }
           ++report.feedback_items;
           AddExpected(organization, item, expected);
+          AddExpectedAttention(organization, item, expected_attention);
           return storage::ScanStep::kContinue;
         }));
     CounterMap stored;
@@ -214,6 +278,16 @@ absl::StatusOr<VerifyReport> VerifyAggregates(const storage::Store& store) {
           stored));
     }
     Compare(organization, expected, stored, report);
+    AttentionEntries stored_attention;
+    RETURN_IF_ERROR(
+        store.Scan(storage::ColumnFamily::kFeedback,
+                   storage::AttentionIndexPrefix(organization), "", 0,
+                   [&](std::string_view key, std::string_view hotel) {
+                     stored_attention.emplace(key, hotel);
+                     return storage::ScanStep::kContinue;
+                   }));
+    CompareAttention(organization, expected_attention, stored_attention,
+                     report);
   }
   return report;
 }

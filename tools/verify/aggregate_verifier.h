@@ -2,9 +2,10 @@
 #define GUESTVOICE_TOOLS_VERIFY_AGGREGATE_VERIFIER_H_
 
 // Recomputes every insight pre-aggregate (each entry of every day and month
-// block, service/feedback/aggregates.h) from the stored feedback records and
-// their current attribution, independently of the ingest code, and compares
-// them with what the store holds.
+// block, service/feedback/aggregates.h) and every entry of the attention
+// index (service/feedback/attention_index.h) from the stored feedback records
+// and their current attribution, independently of the ingest code, and
+// compares them with what the store holds.
 
 #include <cstdint>
 #include <string>
@@ -20,7 +21,10 @@ struct VerifyReport {
   int64_t feedback_items = 0;
   // Block entries compared (expected or stored, with non-zero counters).
   int64_t aggregates = 0;
-  // One line per entry whose stored counters differ from the recomputed ones.
+  // Attention-index entries compared (expected or stored).
+  int64_t attention_entries = 0;
+  // One line per entry whose stored counters differ from the recomputed ones,
+  // and per attention entry missing, unexpected or naming another hotel.
   std::vector<std::string> differences;
 };
 

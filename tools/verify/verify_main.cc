@@ -1,7 +1,7 @@
-// guestvoice-verify: recomputes every insight pre-aggregate of a data dir
-// from its raw feedback records and their current attribution, prints each
-// difference, and exits 1 on any (2 when the store cannot be read). Run it
-// with the server stopped: it opens the store itself.
+// guestvoice-verify: recomputes every insight pre-aggregate and attention
+// queue entry of a data dir from its raw feedback records and their current
+// attribution, prints each difference, and exits 1 on any (2 when the store
+// cannot be read). Run it with the server stopped: it opens the store itself.
 
 #include <iostream>
 #include <string>
@@ -49,6 +49,7 @@ int main(int argc, char** argv) {
   std::cout << report->organizations << " organizations, "
             << report->feedback_items << " feedback items, "
             << report->aggregates << " aggregates checked, "
+            << report->attention_entries << " attention entries checked, "
             << report->differences.size() << " differences\n";
   return report->differences.empty() ? 0 : 1;
 }

@@ -1,6 +1,7 @@
 #include "service/feedback/schema_upgrade.h"
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
@@ -99,6 +100,48 @@ TEST_F(SchemaUpgradeTest, FromOlderSchemasRebuildsTheAggregatesToo) {
   EXPECT_GT(report.aggregates, 0);
 }
 
+TEST_F(SchemaUpgradeTest, FromSchema4PutsTheAttentionEntries) {
+  // Two complaints, a compliment and a repeat of the first complaint: the
+  // queue lists the complaints only.
+  Ingest(Item("x-1", "ana", "Dirty room."));
+  Ingest(Item("x-2", "ben", "Rude staff, awful stay.", "tokyo"));
+  Ingest(Item("x-3", "cai", "Lovely breakfast."));
+  Ingest(Item("x-4", "ana", "Dirty room."));
+  // What schema 4 held: no attention index.
+  std::vector<std::string> entries;
+  ASSERT_OK(store_->Scan(storage::ColumnFamily::kFeedback,
+                         storage::AttentionIndexPrefix("acme"), "", 0,
+                         [&](std::string_view key, std::string_view) {
+                           entries.emplace_back(key);
+                           return storage::ScanStep::kContinue;
+                         }));
+  ASSERT_EQ(entries.size(), 2);
+  storage::WriteBatch batch;
+  for (const std::string& key : entries) {
+    batch.Delete(storage::ColumnFamily::kFeedback, key);
+  }
+  ASSERT_OK(store_->Write(std::move(batch)));
+  ASSERT_OK_AND_ASSIGN(verify::VerifyReport before,
+                       verify::VerifyAggregates(*store_));
+  EXPECT_EQ(before.differences.size(), 2);
+
+  ASSERT_OK_AND_ASSIGN(FeedbackSchemaUpgrade upgrade,
+                       UpgradeFeedbackSchema(*store_, 4));
+  EXPECT_EQ(upgrade.attention_entries_put, 2);
+  EXPECT_EQ(upgrade.open_case_entries_deleted, 0);
+  EXPECT_EQ(upgrade.items_reaggregated, 0);
+  ASSERT_OK_AND_ASSIGN(verify::VerifyReport after,
+                       verify::VerifyAggregates(*store_));
+  EXPECT_THAT(after.differences, IsEmpty());
+  EXPECT_EQ(after.attention_entries, 2);
+
+  // Again, as after a crash before the stamp: the same entries again.
+  ASSERT_OK_AND_ASSIGN(upgrade, UpgradeFeedbackSchema(*store_, 4));
+  EXPECT_EQ(upgrade.attention_entries_put, 2);
+  ASSERT_OK_AND_ASSIGN(after, verify::VerifyAggregates(*store_));
+  EXPECT_THAT(after.differences, IsEmpty());
+}
+
 TEST_F(SchemaUpgradeTest, ACurrentStoreHasNothingToUpgrade) {
   Ingest(Item("x-1", "ana", "Dirty room."));
   ASSERT_OK_AND_ASSIGN(
@@ -106,6 +149,7 @@ TEST_F(SchemaUpgradeTest, ACurrentStoreHasNothingToUpgrade) {
       UpgradeFeedbackSchema(*store_, storage::Store::kSchemaVersion));
   EXPECT_EQ(upgrade.items_reaggregated, 0);
   EXPECT_EQ(upgrade.open_case_entries_deleted, 0);
+  EXPECT_EQ(upgrade.attention_entries_put, 0);
 }
 
 }  // namespace

@@ -14,6 +14,7 @@
 #include "absl/time/time.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "service/core/pagination.h"
 #include "service/core/proto_time.h"
 #include "tests/service/insights/insight_domain_fixture.h"
 #include "tests/testing/status_matchers.h"
@@ -224,6 +225,44 @@ TEST_F(ListAttentionPageTest, PagesResumeAfterTheLastItemsPlace) {
                        Page("organizations/acme", 2, second.next_page_token()));
   EXPECT_THAT(NamesOf(third), ElementsAre(queue[4], after));
   EXPECT_EQ(third.next_page_token(), "") << "nothing follows";
+}
+
+TEST_F(ListAttentionPageTest, PagesOfEverySizeListTheQueueOnce) {
+  // Groups (band and day) of several items whose order within the group is
+  // the loyalty tier's, so pages end inside groups and between them.
+  Guest("@gold", "gold");
+  Guest("@member");
+  const char* const handles[] = {"@gold", "@member", "@stranger"};
+  const char* const texts[] = {"The bathroom was dirty.", "Terrible.",
+                               "Filthy bathroom, rude staff, awful stay."};
+  int posted = 0;
+  for (int day = 10; day <= 13; ++day) {
+    for (const char* handle : handles) {
+      for (const char* text : texts) {
+        // The day in the text keeps an author's texts apart (no repeats).
+        Post(absl::StrCat("f", posted), handle,
+             absl::StrCat(text, " Day ", day, "."),
+             January(day, 8) + absl::Minutes(posted));
+        ++posted;
+      }
+    }
+  }
+  const std::vector<std::string> queue =
+      Names("organizations/acme", kMaxPageSize);
+  ASSERT_EQ(queue.size(), 36);
+
+  for (int32_t page_size : {1, 2, 5, 7, 35}) {
+    std::vector<std::string> paged;
+    std::string token;
+    do {
+      ASSERT_OK_AND_ASSIGN(v1::ListAttentionItemsResponse page,
+                           Page("organizations/acme", page_size, token));
+      ASSERT_LE(page.items_size(), page_size);
+      for (const std::string& name : NamesOf(page)) paged.push_back(name);
+      token = page.next_page_token();
+    } while (!token.empty());
+    EXPECT_EQ(paged, queue) << "pages of " << page_size;
+  }
 }
 
 TEST_F(ListAttentionPageTest, ATokenServesOnlyItsOwnRequest) {

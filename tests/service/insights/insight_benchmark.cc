@@ -2,9 +2,10 @@
 // "Speed"; targets in issue 5): loads N feedback items across H hotels over
 // --days through the storage writers ingest uses (PutNewFeedback and
 // AggregateDeltas), then prints the p50 of GetHotelSummary (90 days),
-// ListTopIssues (one hotel and the organization, 90 days) and CompareHotels
-// (every hotel, 90 days) as the service computes them
-// (service/insights/queries.h), without gRPC.
+// ListTopIssues (one hotel and the organization, 90 days), CompareHotels
+// (every hotel, 90 days) and the first page of ListAttentionItems (the
+// organization and one hotel; about half the items are open and negative)
+// as the service computes them (service/insights/queries.h), without gRPC.
 //
 //   guestvoice_insight_benchmark --items=1000000 --hotels=200
 //
@@ -29,7 +30,9 @@
 #include "service/core/proto_time.h"
 #include "service/feedback/aggregates.h"
 #include "service/feedback/records.h"
+#include "service/insights/attention.h"
 #include "service/insights/queries.h"
+#include "service/loyalty/tiers.h"
 #include "storage/store.h"
 #include "tests/testing/temp_dir.h"
 
@@ -43,8 +46,9 @@ ABSL_FLAG(std::string, data_dir, "",
           "Loads the store here, or queries the store already here (A/B runs "
           "of two builds on one store); default: a fresh temp dir.");
 ABSL_FLAG(std::string, only, "",
-          "Runs only this query (summary, issues, organization_issues or "
-          "compare), e.g. to count its instructions with perf stat.");
+          "Runs only this query (summary, issues, organization_issues, "
+          "compare, attention or hotel_attention), e.g. to count its "
+          "instructions with perf stat.");
 ABSL_FLAG(int, repetitions, 50,
           "Calls per query (organization-wide ones: a fifth).");
 
@@ -186,6 +190,16 @@ int Run() {
   }
 
   const service::TimeBounds ninety_days{kEnd - absl::Hours(24 * 90), kEnd};
+  // One queue page, as ListAttentionItems asks it (tiers as of the last day).
+  const auto attention_page = [&](const service::InsightScope& page_scope) {
+    auto tiers =
+        service::LoadGuestTiers(**store, "bench", absl::CivilDay(2025, 12, 31));
+    return tiers.ok() &&
+           service::ListAttentionPage(**store, page_scope, *tiers, 0, "",
+                                      "ListAttentionItems",
+                                      service::CallCancellation::Never())
+               .ok();
+  };
   const int organization_repetitions = std::max(1, repetitions / 5);
   struct Query {
     std::string name;
@@ -229,6 +243,14 @@ int Run() {
              .ok();
        },
        " (target <= 20000)"},
+      {"attention", "ListAttentionItems org page  ", organization_repetitions,
+       [&](int) { return attention_page(scope); }},
+      {"hotel_attention", "ListAttentionItems hotel page",
+       organization_repetitions,
+       [&](int r) {
+         return attention_page(service::InsightScope{
+             "bench", false, {scope.hotels[r % hotel_count]}});
+       }},
   };
   const std::string only = absl::GetFlag(FLAGS_only);
   for (const Query& query : queries) {

@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
-"""Writes schema3_store.tar.gz and schema3_answers.json next to this script.
+"""Writes schemaN_store.tar.gz and schemaN_answers.json next to this script.
 
-Run once with a guestvoiced built from commit 02892f9 (the last to write schema
-3, which kept a case-index entry for every open item):
-make_schema3_store.py GUESTVOICED
-Needs grpcurl. The store holds 60 feedback items from 12 authors at two hotels
+Run once with a guestvoiced built from the last commit to write schema N:
+make_cases_store.py N GUESTVOICED
+(3: commit 02892f9, which kept a case-index entry for every open item; 4:
+commit 975b353, which had no attention index). Needs grpcurl. The store holds 60 feedback items from 12 authors at two hotels
 over 40 days, a third of them negative enough for the attention queue; 6 cases
 were acknowledged, 6 resolved and one acknowledged, then resolved. The JSON
 holds the queries that read cases (ListFeedback by case state, the attention
@@ -18,7 +18,8 @@ import time
 
 from old_store_maker import ORG, OldServer
 
-server = OldServer(sys.argv[1])
+schema, binary = sys.argv[1:3]
+server = OldServer(binary)
 server.create_lisbon_and_tokyo()
 texts = ["The room was spotless and the staff were lovely.", "Breakfast was cold and the wifi kept dropping.",
          "Terrible noise at night, the bed was awful and the room was filthy.", "Great location, friendly front desk, fast check-in.",
@@ -45,6 +46,7 @@ for state in ["OPEN", "ACKNOWLEDGED", "RESOLVED"]:
     queries[f"list_{state.lower()}"] = ("FeedbackService/ListFeedback", {"parent": ORG, "page_size": 100, "case_state": f"CASE_STATE_{state}"})
 queries["list_open_page"] = ("FeedbackService/ListFeedback", {"parent": ORG, "page_size": 5, "case_state": "CASE_STATE_OPEN"})
 queries["attention"] = ("InsightService/ListAttentionItems", {"scope": ORG, "page_size": 100})
+queries["attention_page"] = ("InsightService/ListAttentionItems", {"scope": ORG, "page_size": 5})
 queries["attention_lisbon"] = ("InsightService/ListAttentionItems", {"scope": f"{ORG}/hotels/lisbon", "page_size": 100})
 queries["summary_lisbon"] = ("InsightService/GetHotelSummary", {"hotel": f"{ORG}/hotels/lisbon", "interval": {"start_time": "2026-10-01T00:00:00Z", "end_time": "2026-12-01T00:00:00Z"}})
-server.save(queries, "schema3_store.tar.gz", "schema3_answers.json")
+server.save(queries, f"schema{schema}_store.tar.gz", f"schema{schema}_answers.json")
