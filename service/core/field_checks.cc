@@ -9,6 +9,7 @@
 #include "absl/time/time.h"
 #include "common/absl_view.h"
 #include "common/utf8.h"
+#include "service/core/region_codes.h"
 #include "service/core/resource_names.h"
 
 namespace guestvoice::service {
@@ -78,6 +79,11 @@ void CheckRegionCode(FieldViolations& violations, std::string_view field,
       !absl::ascii_isupper(value[1])) {
     violations.Add(std::string(field),
                    "must be two upper-case letters, such as \"PT\"");
+  } else if (!IsIso3166Region(value)) {
+    violations.Add(std::string(field),
+                   absl::StrCat("\"", AbslView(value),
+                                "\" is not an ISO 3166-1 country code (the "
+                                "United Kingdom is \"GB\")"));
   }
 }
 

@@ -20,7 +20,8 @@ void CheckDisplayText(FieldViolations& violations, std::string_view field,
 void CheckTimeZone(FieldViolations& violations, std::string_view field,
                    std::string_view value);
 
-// Empty, or two upper-case ASCII letters (CLDR region code).
+// Empty, or an assigned ISO 3166-1 alpha-2 code (IsIso3166Region): "GB",
+// not "UK"; no "EU" or "ZZ".
 void CheckRegionCode(FieldViolations& violations, std::string_view field,
                      std::string_view value);
 

@@ -33,8 +33,9 @@ type Hotel struct {
 	DisplayName string `protobuf:"bytes,2,opt,name=display_name,json=displayName,proto3" json:"display_name,omitempty"`
 	// IANA time zone of the property, for example "Europe/Lisbon".
 	TimeZone string `protobuf:"bytes,3,opt,name=time_zone,json=timeZone,proto3" json:"time_zone,omitempty"`
-	// Unicode CLDR region code of the property's country, for example "PT".
-	// Optional; two upper-case letters when set.
+	// ISO 3166-1 alpha-2 code of the property's country, for example "PT".
+	// Optional; when set, an officially assigned code: "GB", not "UK"; no
+	// "EU", "ZZ" or other reserved or user-assigned codes.
 	RegionCode string `protobuf:"bytes,4,opt,name=region_code,json=regionCode,proto3" json:"region_code,omitempty"`
 	// City or town, up to 200 characters. Optional.
 	Locality string `protobuf:"bytes,5,opt,name=locality,proto3" json:"locality,omitempty"`

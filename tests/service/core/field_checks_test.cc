@@ -61,12 +61,12 @@ TEST(DisplayTextCheckTest, RequiredMeansNonEmpty) {
   EXPECT_TRUE(optional.empty());
 }
 
-TEST(RegionCodeCheckTest, AcceptsTwoUpperCaseLetters) {
+TEST(RegionCodeCheckTest, AcceptsAssignedIso3166Codes) {
   FieldViolations violations;
   CheckRegionCode(violations, "region_code", "PT");
   CheckRegionCode(violations, "region_code", "");
   EXPECT_TRUE(violations.empty());
-  for (const char* code : {"pt", "PRT", "P1", "P"}) {
+  for (const char* code : {"pt", "PRT", "P1", "P", "ZZ", "UK", "EU"}) {
     FieldViolations bad;
     CheckRegionCode(bad, "region_code", code);
     EXPECT_FALSE(bad.empty()) << code;

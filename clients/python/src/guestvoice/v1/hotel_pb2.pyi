@@ -39,8 +39,9 @@ class Hotel(_message.Message):
     time_zone: _builtins.str
     """IANA time zone of the property, for example "Europe/Lisbon"."""
     region_code: _builtins.str
-    """Unicode CLDR region code of the property's country, for example "PT".
-    Optional; two upper-case letters when set.
+    """ISO 3166-1 alpha-2 code of the property's country, for example "PT".
+    Optional; when set, an officially assigned code: "GB", not "UK"; no
+    "EU", "ZZ" or other reserved or user-assigned codes.
     """
     locality: _builtins.str
     """City or town, up to 200 characters. Optional."""

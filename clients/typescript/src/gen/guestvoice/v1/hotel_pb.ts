@@ -45,8 +45,9 @@ export type Hotel = Message<"guestvoice.v1.Hotel"> & {
   timeZone: string;
 
   /**
-   * Unicode CLDR region code of the property's country, for example "PT".
-   * Optional; two upper-case letters when set.
+   * ISO 3166-1 alpha-2 code of the property's country, for example "PT".
+   * Optional; when set, an officially assigned code: "GB", not "UK"; no
+   * "EU", "ZZ" or other reserved or user-assigned codes.
    *
    * @generated from field: string region_code = 4;
    */
