@@ -1,5 +1,7 @@
 #include "service/core/field_checks.h"
 
+#include <algorithm>
+#include <iterator>
 #include <optional>
 #include <string>
 
@@ -15,11 +17,31 @@
 namespace guestvoice::service {
 namespace {
 
-// The shape of IANA names ("America/Argentina/Buenos_Aires", "Etc/GMT+5").
-// Checked before loading because the tz loader opens files by name: a name
-// such as "../../etc/passwd" or "localtime" must never reach it.
-bool LooksLikeIanaName(std::string_view name) {
-  if (name.empty() || name.size() > 64 || name == "localtime") return false;
+// The areas of the tz database's Area/Location names: the continents and
+// oceans, "Etc" (UTC and the fixed offsets), and the country areas of its
+// older links ("US/Eastern"). The database's files are more than its zones:
+// "Factory" (a zone of no place, abbreviated "-00"), "posixrules",
+// "localtime", and the "posix/" and "right/" copies of the whole tree (the
+// latter counts leap seconds, so its local times are off by half a minute)
+// all load, and none is where a hotel is.
+constexpr std::string_view kZoneAreas[] = {
+    "Africa",    "America", "Antarctica", "Arctic", "Asia", "Atlantic",
+    "Australia", "Brazil",  "Canada",     "Chile",  "Etc",  "Europe",
+    "Indian",    "Mexico",  "Pacific",    "US",
+};
+
+// "UTC", or an Area/Location name of one of kZoneAreas in the shape of IANA
+// names ("America/Argentina/Buenos_Aires", "Etc/GMT+5"). Checked before
+// loading because the tz loader opens files by name: a name such as
+// "../../etc/passwd" or "localtime" must never reach it.
+bool LooksLikeHotelZoneName(std::string_view name) {
+  if (name == "UTC") return true;
+  const size_t slash = name.find('/');
+  if (name.size() > 64 || slash == std::string_view::npos ||
+      std::find(std::begin(kZoneAreas), std::end(kZoneAreas),
+                name.substr(0, slash)) == std::end(kZoneAreas)) {
+    return false;
+  }
   bool segment_start = true;
   for (char c : name) {
     if (c == '/') {
@@ -63,12 +85,14 @@ void CheckTimeZone(FieldViolations& violations, std::string_view field,
     return;
   }
   absl::TimeZone zone;
-  if (!LooksLikeIanaName(value) ||
+  if (!LooksLikeHotelZoneName(value) ||
       !absl::LoadTimeZone(std::string(value), &zone)) {
     violations.Add(
         std::string(field),
         absl::StrCat("\"", absl::CHexEscape(AbslView(value.substr(0, 64))),
-                     "\" is not an IANA time zone"));
+                     "\" is not an IANA time zone of a place: an "
+                     "Area/Location name such as \"Europe/Lisbon\", an "
+                     "\"Etc/\" zone or \"UTC\""));
   }
 }
 

@@ -15,8 +15,11 @@ namespace guestvoice::service {
 void CheckDisplayText(FieldViolations& violations, std::string_view field,
                       std::string_view value, size_t max_chars, bool required);
 
-// An IANA time zone name known to the system tz database, such as
-// "Europe/Lisbon" or "UTC". Required.
+// An IANA time zone of a place, known to the system tz database: an
+// Area/Location name such as "Europe/Lisbon" (older links such as
+// "US/Eastern" too), an "Etc/" zone such as "Etc/GMT+5", or "UTC". Not the
+// database's other files ("Factory", "posixrules", "localtime", "posix/...",
+// "right/...") nor bare legacy names ("EST", "GB"). Required.
 void CheckTimeZone(FieldViolations& violations, std::string_view field,
                    std::string_view value);
 

@@ -31,7 +31,12 @@ type Hotel struct {
 	Name string `protobuf:"bytes,1,opt,name=name,proto3" json:"name,omitempty"`
 	// Human-readable name, 1 to 200 characters.
 	DisplayName string `protobuf:"bytes,2,opt,name=display_name,json=displayName,proto3" json:"display_name,omitempty"`
-	// IANA time zone of the property, for example "Europe/Lisbon".
+	// IANA time zone of the property, for example "Europe/Lisbon": an
+	// Area/Location name of the tz database (its older links such as
+	// "US/Eastern" too), an "Etc/" zone such as "Etc/GMT+5" (POSIX sign: five
+	// hours west of UTC), or "UTC". The database's files that are no place
+	// ("Factory", "posixrules", "localtime", "posix/...", "right/...") and bare
+	// legacy names ("EST5EDT", "GB") are refused.
 	TimeZone string `protobuf:"bytes,3,opt,name=time_zone,json=timeZone,proto3" json:"time_zone,omitempty"`
 	// ISO 3166-1 alpha-2 code of the property's country, for example "PT".
 	// Optional; when set, an officially assigned code: "GB", not "UK"; no

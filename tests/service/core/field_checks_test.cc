@@ -15,7 +15,9 @@ absl::Status CheckZone(std::string_view zone) {
 TEST(TimeZoneCheckTest, AcceptsIanaNames) {
   for (const char* zone :
        {"UTC", "Europe/Lisbon", "America/New_York",
-        "America/Argentina/Buenos_Aires", "Etc/GMT+5", "Asia/Kolkata"}) {
+        "America/Argentina/Buenos_Aires", "Etc/GMT+5", "Etc/GMT-14", "Etc/UTC",
+        "Asia/Kolkata", "Antarctica/Troll", "Pacific/Chatham", "US/Eastern",
+        "Asia/Calcutta", "Europe/Kiev"}) {
     EXPECT_TRUE(CheckZone(zone).ok()) << zone;
   }
 }
@@ -28,6 +30,21 @@ TEST(TimeZoneCheckTest, RejectsUnknownNamesAndPaths) {
     EXPECT_EQ(CheckZone(zone).code(), absl::StatusCode::kInvalidArgument)
         << zone;
   }
+}
+
+TEST(TimeZoneCheckTest, RejectsTzFilesThatAreNoPlace) {
+  // Each of these loads from the system tz database.
+  for (const char* zone :
+       {"Factory", "posixrules", "localtime", "posix/Europe/Lisbon",
+        "right/Europe/Lisbon", "right/UTC", "posix/UTC", "Etc/Unknown", "UTC0",
+        "GMT", "EST", "EST5EDT", "CET", "GB", "Japan", "Zulu", "leapseconds"}) {
+    EXPECT_EQ(CheckZone(zone).code(), absl::StatusCode::kInvalidArgument)
+        << zone;
+  }
+  EXPECT_EQ(CheckZone("Factory").message(),
+            "invalid request: time_zone: \"Factory\" is not an IANA time zone "
+            "of a place: an Area/Location name such as \"Europe/Lisbon\", an "
+            "\"Etc/\" zone or \"UTC\"");
 }
 
 TEST(DisplayTextCheckTest, CountsCharactersNotBytes) {

@@ -194,6 +194,17 @@ TEST_F(HotelsTest, RegionCodesOutsideIso3166AreRefused) {
   }
 }
 
+TEST_F(HotelsTest, TimeZonesOfNoPlaceAreRefused) {
+  ASSERT_OK(Create(CreateRequest("keep")));
+  for (const char* zone :
+       {"Factory", "posixrules", "localtime", "posix/Europe/Lisbon",
+        "right/Europe/Lisbon", "Etc/Unknown", "EST5EDT"}) {
+    ExpectRefusedAndNothingChanges(
+        "time_zone", [&](v1::Hotel& hotel) { hotel.set_time_zone(zone); },
+        zone);
+  }
+}
+
 TEST_F(HotelsTest, ListWalksEveryHotelOnceInPages) {
   std::set<std::string> created;
   for (int i = 0; i < 7; ++i) {

@@ -37,7 +37,13 @@ class Hotel(_message.Message):
     display_name: _builtins.str
     """Human-readable name, 1 to 200 characters."""
     time_zone: _builtins.str
-    """IANA time zone of the property, for example "Europe/Lisbon"."""
+    """IANA time zone of the property, for example "Europe/Lisbon": an
+    Area/Location name of the tz database (its older links such as
+    "US/Eastern" too), an "Etc/" zone such as "Etc/GMT+5" (POSIX sign: five
+    hours west of UTC), or "UTC". The database's files that are no place
+    ("Factory", "posixrules", "localtime", "posix/...", "right/...") and bare
+    legacy names ("EST5EDT", "GB") are refused.
+    """
     region_code: _builtins.str
     """ISO 3166-1 alpha-2 code of the property's country, for example "PT".
     Optional; when set, an officially assigned code: "GB", not "UK"; no

@@ -38,7 +38,12 @@ export type Hotel = Message<"guestvoice.v1.Hotel"> & {
   displayName: string;
 
   /**
-   * IANA time zone of the property, for example "Europe/Lisbon".
+   * IANA time zone of the property, for example "Europe/Lisbon": an
+   * Area/Location name of the tz database (its older links such as
+   * "US/Eastern" too), an "Etc/" zone such as "Etc/GMT+5" (POSIX sign: five
+   * hours west of UTC), or "UTC". The database's files that are no place
+   * ("Factory", "posixrules", "localtime", "posix/...", "right/...") and bare
+   * legacy names ("EST5EDT", "GB") are refused.
    *
    * @generated from field: string time_zone = 3;
    */
