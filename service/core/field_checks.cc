@@ -58,6 +58,26 @@ bool LooksLikeHotelZoneName(std::string_view name) {
   return !segment_start;
 }
 
+// Whether `text` (valid UTF-8) shows nothing: only Unicode White_Space and
+// the invisible characters people type to fake a blank name (zero-width
+// spaces and joiners, word joiner, byte order mark, Hangul fillers).
+bool IsBlank(std::string_view text) {
+  for (size_t pos = 0; pos < text.size();) {
+    const utf8::Step step = utf8::Decode(text, pos);
+    pos += step.length;
+    const char32_t c = step.code_point;
+    const bool white_space =
+        (c >= 0x09 && c <= 0x0D) || c == 0x20 || c == 0x85 || c == 0xA0 ||
+        c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 ||
+        c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000;
+    const bool invisible = c == 0x115F || c == 0x1160 || c == 0x180E ||
+                           (c >= 0x200B && c <= 0x200D) || c == 0x2060 ||
+                           c == 0x3164 || c == 0xFEFF || c == 0xFFA0;
+    if (!white_space && !invisible) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 void CheckDisplayText(FieldViolations& violations, std::string_view field,
@@ -74,6 +94,9 @@ void CheckDisplayText(FieldViolations& violations, std::string_view field,
                    absl::StrCat("longer than ", max_chars, " characters"));
   } else if (utf8::HasAsciiControlCharacter(value)) {
     violations.Add(std::string(field), "contains control characters");
+  } else if (IsBlank(value)) {
+    violations.Add(std::string(field),
+                   "only white space: must show at least one character");
   }
 }
 

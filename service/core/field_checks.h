@@ -11,7 +11,10 @@
 namespace guestvoice::service {
 
 // Text a person reads: valid UTF-8 without control characters, at most
-// `max_chars` code points, and not empty when `required`.
+// `max_chars` code points, and not empty when `required`. Set, it must show
+// something: text of only white space (or zero-width characters) is refused
+// whether required or not. Text is kept as sent, not trimmed: a name is the
+// caller's to spell, and refusing is enough to keep blanks out.
 void CheckDisplayText(FieldViolations& violations, std::string_view field,
                       std::string_view value, size_t max_chars, bool required);
 

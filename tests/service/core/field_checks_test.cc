@@ -69,6 +69,25 @@ TEST(DisplayTextCheckTest, RejectsInvalidUtf8AndControlCharacters) {
   }
 }
 
+TEST(DisplayTextCheckTest, BlankTextIsRefusedRequiredOrNot) {
+  for (const std::string& text :
+       {std::string(" "), std::string("   "), std::string("\t \n\r"),
+        std::string("\u00A0"), std::string("\u3000\u2003"),
+        std::string("\u200B"), std::string(" \u200B\uFEFF "),
+        std::string("\u3164")}) {
+    for (bool required : {true, false}) {
+      FieldViolations violations;
+      CheckDisplayText(violations, "display_name", text, 200, required);
+      EXPECT_FALSE(violations.empty()) << "\"" << text << "\" " << required;
+    }
+  }
+  for (const char* text : {" Porto ", "\u00A0A", "\u200B\u4E2D", "-", "."}) {
+    FieldViolations violations;
+    CheckDisplayText(violations, "display_name", text, 200, true);
+    EXPECT_TRUE(violations.empty()) << text;
+  }
+}
+
 TEST(DisplayTextCheckTest, RequiredMeansNonEmpty) {
   FieldViolations required;
   CheckDisplayText(required, "display_name", "", 200, /*required=*/true);

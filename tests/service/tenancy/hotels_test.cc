@@ -205,6 +205,18 @@ TEST_F(HotelsTest, TimeZonesOfNoPlaceAreRefused) {
   }
 }
 
+TEST_F(HotelsTest, BlankNamesAndLocalitiesAreRefused) {
+  ASSERT_OK(Create(CreateRequest("keep")));
+  for (const char* blank : {" ", "   ", "\t", "\u00A0\u3000", "\u200B"}) {
+    ExpectRefusedAndNothingChanges(
+        "display_name",
+        [&](v1::Hotel& hotel) { hotel.set_display_name(blank); }, blank);
+    ExpectRefusedAndNothingChanges(
+        "locality", [&](v1::Hotel& hotel) { hotel.set_locality(blank); },
+        blank);
+  }
+}
+
 TEST_F(HotelsTest, ListWalksEveryHotelOnceInPages) {
   std::set<std::string> created;
   for (int i = 0; i < 7; ++i) {

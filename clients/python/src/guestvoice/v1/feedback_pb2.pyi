@@ -301,7 +301,9 @@ class Author(_message.Message):
     256 bytes. For surveys and email: the respondent id or address.
     """
     display_name: _builtins.str
-    """The name the author shows, up to 200 characters. Optional."""
+    """The name the author shows, up to 200 characters. Optional; when set, not
+    only white space; kept as sent (not trimmed).
+    """
     def __init__(
         self,
         *,

@@ -35,7 +35,9 @@ class Hotel(_message.Message):
     name: _builtins.str
     """Resource name, `organizations/{organization}/hotels/{hotel}`."""
     display_name: _builtins.str
-    """Human-readable name, 1 to 200 characters."""
+    """Human-readable name, 1 to 200 characters, not only white space; kept as
+    sent (not trimmed).
+    """
     time_zone: _builtins.str
     """IANA time zone of the property, for example "Europe/Lisbon": an
     Area/Location name of the tz database (its older links such as
@@ -50,7 +52,9 @@ class Hotel(_message.Message):
     "EU", "ZZ" or other reserved or user-assigned codes.
     """
     locality: _builtins.str
-    """City or town, up to 200 characters. Optional."""
+    """City or town, up to 200 characters. Optional; when set, not only white
+    space.
+    """
     @_builtins.property
     def create_time(self) -> _timestamp_pb2.Timestamp:
         """When the hotel was created."""

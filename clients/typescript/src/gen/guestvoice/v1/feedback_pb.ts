@@ -160,7 +160,8 @@ export type Author = Message<"guestvoice.v1.Author"> & {
   handle: string;
 
   /**
-   * The name the author shows, up to 200 characters. Optional.
+   * The name the author shows, up to 200 characters. Optional; when set, not
+   * only white space; kept as sent (not trimmed).
    *
    * @generated from field: string display_name = 2;
    */

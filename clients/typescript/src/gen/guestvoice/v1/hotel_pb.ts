@@ -31,7 +31,8 @@ export type Hotel = Message<"guestvoice.v1.Hotel"> & {
   name: string;
 
   /**
-   * Human-readable name, 1 to 200 characters.
+   * Human-readable name, 1 to 200 characters, not only white space; kept as
+   * sent (not trimmed).
    *
    * @generated from field: string display_name = 2;
    */
@@ -59,7 +60,8 @@ export type Hotel = Message<"guestvoice.v1.Hotel"> & {
   regionCode: string;
 
   /**
-   * City or town, up to 200 characters. Optional.
+   * City or town, up to 200 characters. Optional; when set, not only white
+   * space.
    *
    * @generated from field: string locality = 5;
    */

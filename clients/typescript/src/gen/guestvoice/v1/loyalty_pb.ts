@@ -38,7 +38,8 @@ export type Guest = Message<"guestvoice.v1.Guest"> & {
   name: string;
 
   /**
-   * The guest's name, up to 200 characters. Optional.
+   * The guest's name, up to 200 characters. Optional; when set, not only
+   * white space; kept as sent (not trimmed).
    *
    * @generated from field: string display_name = 2;
    */
