@@ -46,7 +46,9 @@ class CreateGuestRequest(_message.Message):
     """
     @_builtins.property
     def guest(self) -> _loyalty_pb2.Guest:
-        """The guest's display name; its name is ignored."""
+        """The guest's display name; its name is ignored. Required even when it
+        sets nothing (an empty message, `{}`, for a guest without a name).
+        """
 
     @_builtins.property
     def identities(self) -> _containers.RepeatedCompositeFieldContainer[_loyalty_pb2.Identity]:
