@@ -988,7 +988,7 @@ type GetLoyaltyStatusRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// `organizations/{organization}/guests/{guest}`.
 	Guest string `protobuf:"bytes,1,opt,name=guest,proto3" json:"guest,omitempty"`
-	// The date to evaluate; today (UTC) when unset.
+	// The date to evaluate; today (UTC) when unset, else 1900-01-01 or later.
 	AsOfDate      *date.Date `protobuf:"bytes,2,opt,name=as_of_date,json=asOfDate,proto3" json:"as_of_date,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache

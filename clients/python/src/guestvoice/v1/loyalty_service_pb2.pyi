@@ -530,7 +530,7 @@ class GetLoyaltyStatusRequest(_message.Message):
     """`organizations/{organization}/guests/{guest}`."""
     @_builtins.property
     def as_of_date(self) -> _date_pb2.Date:
-        """The date to evaluate; today (UTC) when unset."""
+        """The date to evaluate; today (UTC) when unset, else 1900-01-01 or later."""
 
     def __init__(
         self,

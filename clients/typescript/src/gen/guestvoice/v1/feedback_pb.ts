@@ -87,7 +87,10 @@ export type Feedback = Message<"guestvoice.v1.Feedback"> & {
   languageCode: string;
 
   /**
-   * When it was posted at the source. Not more than 5 minutes in the future.
+   * When it was posted at the source. Not more than 5 minutes in the future,
+   * and not before 1900-01-01T00:00:00Z (the service's calendar starts there:
+   * an earlier time can fall on a day of year 0 in the hotel's zone, which a
+   * google.type.Date cannot hold).
    *
    * @generated from field: google.protobuf.Timestamp post_time = 9;
    */

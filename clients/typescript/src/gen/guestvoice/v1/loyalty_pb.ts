@@ -139,7 +139,7 @@ export type Stay = Message<"guestvoice.v1.Stay"> & {
   hotel: string;
 
   /**
-   * The arrival date in the hotel's time zone.
+   * The arrival date in the hotel's time zone; 1900-01-01 or later.
    *
    * @generated from field: google.type.Date arrival_date = 3;
    */
@@ -232,7 +232,7 @@ export type CheckIn = Message<"guestvoice.v1.CheckIn"> & {
   externalId: string;
 
   /**
-   * When the guest checked in.
+   * When the guest checked in; not before 1900-01-01T00:00:00Z.
    *
    * @generated from field: google.protobuf.Timestamp check_in_time = 6;
    */

@@ -550,7 +550,7 @@ export type GetLoyaltyStatusRequest = Message<"guestvoice.v1.GetLoyaltyStatusReq
   guest: string;
 
   /**
-   * The date to evaluate; today (UTC) when unset.
+   * The date to evaluate; today (UTC) when unset, else 1900-01-01 or later.
    *
    * @generated from field: google.type.Date as_of_date = 2;
    */
