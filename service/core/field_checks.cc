@@ -1,5 +1,7 @@
 #include "service/core/field_checks.h"
 
+#include <algorithm>
+#include <iterator>
 #include <optional>
 #include <string>
 
@@ -9,16 +11,37 @@
 #include "absl/time/time.h"
 #include "common/absl_view.h"
 #include "common/utf8.h"
+#include "service/core/region_codes.h"
 #include "service/core/resource_names.h"
 
 namespace guestvoice::service {
 namespace {
 
-// The shape of IANA names ("America/Argentina/Buenos_Aires", "Etc/GMT+5").
-// Checked before loading because the tz loader opens files by name: a name
-// such as "../../etc/passwd" or "localtime" must never reach it.
-bool LooksLikeIanaName(std::string_view name) {
-  if (name.empty() || name.size() > 64 || name == "localtime") return false;
+// The areas of the tz database's Area/Location names: the continents and
+// oceans, "Etc" (UTC and the fixed offsets), and the country areas of its
+// older links ("US/Eastern"). The database's files are more than its zones:
+// "Factory" (a zone of no place, abbreviated "-00"), "posixrules",
+// "localtime", and the "posix/" and "right/" copies of the whole tree (the
+// latter counts leap seconds, so its local times are off by half a minute)
+// all load, and none is where a hotel is.
+constexpr std::string_view kZoneAreas[] = {
+    "Africa",    "America", "Antarctica", "Arctic", "Asia", "Atlantic",
+    "Australia", "Brazil",  "Canada",     "Chile",  "Etc",  "Europe",
+    "Indian",    "Mexico",  "Pacific",    "US",
+};
+
+// "UTC", or an Area/Location name of one of kZoneAreas in the shape of IANA
+// names ("America/Argentina/Buenos_Aires", "Etc/GMT+5"). Checked before
+// loading because the tz loader opens files by name: a name such as
+// "../../etc/passwd" or "localtime" must never reach it.
+bool LooksLikeHotelZoneName(std::string_view name) {
+  if (name == "UTC") return true;
+  const size_t slash = name.find('/');
+  if (name.size() > 64 || slash == std::string_view::npos ||
+      std::find(std::begin(kZoneAreas), std::end(kZoneAreas),
+                name.substr(0, slash)) == std::end(kZoneAreas)) {
+    return false;
+  }
   bool segment_start = true;
   for (char c : name) {
     if (c == '/') {
@@ -33,6 +56,26 @@ bool LooksLikeIanaName(std::string_view name) {
     }
   }
   return !segment_start;
+}
+
+// Whether `text` (valid UTF-8) shows nothing: only Unicode White_Space and
+// the invisible characters people type to fake a blank name (zero-width
+// spaces and joiners, word joiner, byte order mark, Hangul fillers).
+bool IsBlank(std::string_view text) {
+  for (size_t pos = 0; pos < text.size();) {
+    const utf8::Step step = utf8::Decode(text, pos);
+    pos += step.length;
+    const char32_t c = step.code_point;
+    const bool white_space =
+        (c >= 0x09 && c <= 0x0D) || c == 0x20 || c == 0x85 || c == 0xA0 ||
+        c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 ||
+        c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000;
+    const bool invisible = c == 0x115F || c == 0x1160 || c == 0x180E ||
+                           (c >= 0x200B && c <= 0x200D) || c == 0x2060 ||
+                           c == 0x3164 || c == 0xFEFF || c == 0xFFA0;
+    if (!white_space && !invisible) return false;
+  }
+  return true;
 }
 
 }  // namespace
@@ -51,6 +94,9 @@ void CheckDisplayText(FieldViolations& violations, std::string_view field,
                    absl::StrCat("longer than ", max_chars, " characters"));
   } else if (utf8::HasAsciiControlCharacter(value)) {
     violations.Add(std::string(field), "contains control characters");
+  } else if (IsBlank(value)) {
+    violations.Add(std::string(field),
+                   "only white space: must show at least one character");
   }
 }
 
@@ -62,12 +108,14 @@ void CheckTimeZone(FieldViolations& violations, std::string_view field,
     return;
   }
   absl::TimeZone zone;
-  if (!LooksLikeIanaName(value) ||
+  if (!LooksLikeHotelZoneName(value) ||
       !absl::LoadTimeZone(std::string(value), &zone)) {
     violations.Add(
         std::string(field),
         absl::StrCat("\"", absl::CHexEscape(AbslView(value.substr(0, 64))),
-                     "\" is not an IANA time zone"));
+                     "\" is not an IANA time zone of a place: an "
+                     "Area/Location name such as \"Europe/Lisbon\", an "
+                     "\"Etc/\" zone or \"UTC\""));
   }
 }
 
@@ -78,6 +126,11 @@ void CheckRegionCode(FieldViolations& violations, std::string_view field,
       !absl::ascii_isupper(value[1])) {
     violations.Add(std::string(field),
                    "must be two upper-case letters, such as \"PT\"");
+  } else if (!IsIso3166Region(value)) {
+    violations.Add(std::string(field),
+                   absl::StrCat("\"", AbslView(value),
+                                "\" is not an ISO 3166-1 country code (the "
+                                "United Kingdom is \"GB\")"));
   }
 }
 

@@ -11,16 +11,23 @@
 namespace guestvoice::service {
 
 // Text a person reads: valid UTF-8 without control characters, at most
-// `max_chars` code points, and not empty when `required`.
+// `max_chars` code points, and not empty when `required`. Set, it must show
+// something: text of only white space (or zero-width characters) is refused
+// whether required or not. Text is kept as sent, not trimmed: a name is the
+// caller's to spell, and refusing is enough to keep blanks out.
 void CheckDisplayText(FieldViolations& violations, std::string_view field,
                       std::string_view value, size_t max_chars, bool required);
 
-// An IANA time zone name known to the system tz database, such as
-// "Europe/Lisbon" or "UTC". Required.
+// An IANA time zone of a place, known to the system tz database: an
+// Area/Location name such as "Europe/Lisbon" (older links such as
+// "US/Eastern" too), an "Etc/" zone such as "Etc/GMT+5", or "UTC". Not the
+// database's other files ("Factory", "posixrules", "localtime", "posix/...",
+// "right/...") nor bare legacy names ("EST", "GB"). Required.
 void CheckTimeZone(FieldViolations& violations, std::string_view field,
                    std::string_view value);
 
-// Empty, or two upper-case ASCII letters (CLDR region code).
+// Empty, or an assigned ISO 3166-1 alpha-2 code (IsIso3166Region): "GB",
+// not "UK"; no "EU" or "ZZ".
 void CheckRegionCode(FieldViolations& violations, std::string_view field,
                      std::string_view value);
 

@@ -25,6 +25,14 @@ google::type::Date ToProtoDate(absl::CivilDay day) {
   return date;
 }
 
+absl::Time EarliestCalendarTime() {
+  return absl::FromCivil(kEarliestCalendarDay, absl::UTCTimeZone());
+}
+
+absl::Time LatestCalendarIntervalEnd() {
+  return absl::FromCivil(absl::CivilDay(9999, 12, 31), absl::UTCTimeZone());
+}
+
 absl::CivilDay UtcDay(absl::Time time) {
   return absl::ToCivilDay(time, absl::UTCTimeZone());
 }

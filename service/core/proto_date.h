@@ -17,6 +17,18 @@ namespace guestvoice::service {
 std::optional<absl::CivilDay> FromProtoDate(const google::type::Date& date);
 google::type::Date ToProtoDate(absl::CivilDay day);
 
+// The span of days the service puts on a calendar. Times and dates a caller
+// sends that become days (feedback post_time, check-in times, insight
+// intervals, stay arrivals, as-of dates) are refused before
+// kEarliestCalendarDay (its midnight UTC for times): no hotel feedback or stay
+// is older, and a time of year 1 west of UTC falls on a day of year 0, which
+// google.type.Date cannot hold. An insight interval must also end by
+// LatestCalendarIntervalEnd(), so that its last day is 9999-12-31 at the
+// latest in every zone (UTC+14 is the furthest east).
+inline constexpr absl::CivilDay kEarliestCalendarDay(1900, 1, 1);
+absl::Time EarliestCalendarTime();
+absl::Time LatestCalendarIntervalEnd();
+
 // The UTC calendar day of `time`.
 absl::CivilDay UtcDay(absl::Time time);
 

@@ -9,6 +9,7 @@
 #include "common/utf8.h"
 #include "guestvoice/v1/source.pb.h"
 #include "service/core/field_checks.h"
+#include "service/core/proto_date.h"
 #include "service/core/proto_time.h"
 
 namespace guestvoice::service {
@@ -69,6 +70,8 @@ void CheckPostTime(FieldViolations& violations, const std::string& field,
     violations.Add(field, "not a valid timestamp");
   } else if (FromProtoTimestamp(time) > now + kMaxPostTimeSkew) {
     violations.Add(field, "more than 5 minutes in the future");
+  } else if (FromProtoTimestamp(time) < EarliestCalendarTime()) {
+    violations.Add(field, "before 1900-01-01T00:00:00Z");
   }
 }
 

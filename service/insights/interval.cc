@@ -27,6 +27,16 @@ std::optional<TimeBounds> CheckInterval(
   if (!valid) return std::nullopt;
   const TimeBounds bounds{FromProtoTimestamp(interval.start_time()),
                           FromProtoTimestamp(interval.end_time())};
+  if (bounds.start < EarliestCalendarTime()) {
+    violations.Add(absl::StrCat(name, ".start_time"),
+                   "before 1900-01-01T00:00:00Z");
+    return std::nullopt;
+  }
+  if (bounds.end > LatestCalendarIntervalEnd()) {
+    violations.Add(absl::StrCat(name, ".end_time"),
+                   "after 9999-12-31T00:00:00Z");
+    return std::nullopt;
+  }
   if (bounds.end <= bounds.start) {
     violations.Add(name, "end_time must be after start_time");
     return std::nullopt;

@@ -31,8 +31,10 @@ struct TimeBounds {
   absl::Time end;
 };
 
-// Adds violations under `field` for a missing bound, an empty or inverted
-// interval, or one longer than kMaxIntervalDays; nullopt then.
+// Adds violations under `field` for a missing bound, one outside the
+// calendar's span (proto_date.h: starting before 1900-01-01T00:00:00Z or
+// ending after 9999-12-31T00:00:00Z), an empty or inverted interval, or one
+// longer than kMaxIntervalDays; nullopt then.
 std::optional<TimeBounds> CheckInterval(FieldViolations& violations,
                                         std::string_view field,
                                         const google::type::Interval& interval);

@@ -52,6 +52,9 @@ absl::Status CheckIns::Record(const Principal& caller,
     violations.Add("check_in.check_in_time", "not a valid timestamp");
   } else if (FromProtoTimestamp(check_in.check_in_time()) > now + kClockSkew) {
     violations.Add("check_in.check_in_time", "in the future");
+  } else if (FromProtoTimestamp(check_in.check_in_time()) <
+             EarliestCalendarTime()) {
+    violations.Add("check_in.check_in_time", "before 1900-01-01T00:00:00Z");
   }
   RETURN_IF_ERROR(violations.ToStatus());
   RETURN_IF_ERROR(

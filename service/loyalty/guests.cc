@@ -244,6 +244,11 @@ absl::Status Guests::Create(const Principal& caller,
   FieldViolations violations;
   auto organization = ParseOrganizationName("parent", request.parent());
   violations.AddAll(organization.status());
+  // The guest is required even though all its fields are optional: a
+  // request without one is a caller's mistake, not an anonymous guest.
+  if (!request.has_guest()) {
+    violations.Add("guest", "required (it may be empty: {})");
+  }
   CheckDisplayText(violations, "guest.display_name",
                    request.guest().display_name(), kMaxDisplayNameChars,
                    /*required=*/false);

@@ -35,6 +35,8 @@ absl::Status LoyaltyStatuses::Get(const Principal& caller,
     as_of = FromProtoDate(request.as_of_date());
     if (!as_of.has_value()) {
       violations.Add("as_of_date", "a full, valid date");
+    } else if (*as_of < kEarliestCalendarDay) {
+      violations.Add("as_of_date", "before 1900-01-01");
     }
   }
   RETURN_IF_ERROR(violations.ToStatus());

@@ -60,6 +60,8 @@ absl::Status Stays::Record(const Principal& caller,
   } else if (*arrival > today + kMaxDaysAhead) {
     violations.Add("stay.arrival_date",
                    absl::StrCat("more than ", kMaxDaysAhead, " days ahead"));
+  } else if (*arrival < kEarliestCalendarDay) {
+    violations.Add("stay.arrival_date", "before 1900-01-01");
   }
   if (stay.nights() < 1 || stay.nights() > kMaxNights) {
     violations.Add("stay.nights", absl::StrCat("must be 1 to ", kMaxNights));

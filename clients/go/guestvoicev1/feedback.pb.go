@@ -334,7 +334,10 @@ type Feedback struct {
 	// text itself and uses the declared one only when the text is too short or
 	// ambiguous to tell (FeedbackAnalysis.language_source says which).
 	LanguageCode string `protobuf:"bytes,8,opt,name=language_code,json=languageCode,proto3" json:"language_code,omitempty"`
-	// When it was posted at the source. Not more than 5 minutes in the future.
+	// When it was posted at the source. Not more than 5 minutes in the future,
+	// and not before 1900-01-01T00:00:00Z (the service's calendar starts there:
+	// an earlier time can fall on a day of year 0 in the hotel's zone, which a
+	// google.type.Date cannot hold).
 	PostTime *timestamppb.Timestamp `protobuf:"bytes,9,opt,name=post_time,json=postTime,proto3" json:"post_time,omitempty"`
 	// When guestvoice received it.
 	ReceiveTime *timestamppb.Timestamp `protobuf:"bytes,10,opt,name=receive_time,json=receiveTime,proto3" json:"receive_time,omitempty"`
@@ -495,7 +498,8 @@ type Author struct {
 	// The source-scoped handle or account id, for example "@ana_travels", 1 to
 	// 256 bytes. For surveys and email: the respondent id or address.
 	Handle string `protobuf:"bytes,1,opt,name=handle,proto3" json:"handle,omitempty"`
-	// The name the author shows, up to 200 characters. Optional.
+	// The name the author shows, up to 200 characters. Optional; when set, not
+	// only white space; kept as sent (not trimmed).
 	DisplayName   string `protobuf:"bytes,2,opt,name=display_name,json=displayName,proto3" json:"display_name,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache

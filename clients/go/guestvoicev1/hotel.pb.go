@@ -29,14 +29,22 @@ type Hotel struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// Resource name, `organizations/{organization}/hotels/{hotel}`.
 	Name string `protobuf:"bytes,1,opt,name=name,proto3" json:"name,omitempty"`
-	// Human-readable name, 1 to 200 characters.
+	// Human-readable name, 1 to 200 characters, not only white space; kept as
+	// sent (not trimmed).
 	DisplayName string `protobuf:"bytes,2,opt,name=display_name,json=displayName,proto3" json:"display_name,omitempty"`
-	// IANA time zone of the property, for example "Europe/Lisbon".
+	// IANA time zone of the property, for example "Europe/Lisbon": an
+	// Area/Location name of the tz database (its older links such as
+	// "US/Eastern" too), an "Etc/" zone such as "Etc/GMT+5" (POSIX sign: five
+	// hours west of UTC), or "UTC". The database's files that are no place
+	// ("Factory", "posixrules", "localtime", "posix/...", "right/...") and bare
+	// legacy names ("EST5EDT", "GB") are refused.
 	TimeZone string `protobuf:"bytes,3,opt,name=time_zone,json=timeZone,proto3" json:"time_zone,omitempty"`
-	// Unicode CLDR region code of the property's country, for example "PT".
-	// Optional; two upper-case letters when set.
+	// ISO 3166-1 alpha-2 code of the property's country, for example "PT".
+	// Optional; when set, an officially assigned code: "GB", not "UK"; no
+	// "EU", "ZZ" or other reserved or user-assigned codes.
 	RegionCode string `protobuf:"bytes,4,opt,name=region_code,json=regionCode,proto3" json:"region_code,omitempty"`
-	// City or town, up to 200 characters. Optional.
+	// City or town, up to 200 characters. Optional; when set, not only white
+	// space.
 	Locality string `protobuf:"bytes,5,opt,name=locality,proto3" json:"locality,omitempty"`
 	// When the hotel was created.
 	CreateTime *timestamppb.Timestamp `protobuf:"bytes,6,opt,name=create_time,json=createTime,proto3" json:"create_time,omitempty"`

@@ -160,7 +160,8 @@ type Guest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// Resource name, `organizations/{organization}/guests/{guest}`.
 	Name string `protobuf:"bytes,1,opt,name=name,proto3" json:"name,omitempty"`
-	// The guest's name, up to 200 characters. Optional.
+	// The guest's name, up to 200 characters. Optional; when set, not only
+	// white space; kept as sent (not trimmed).
 	DisplayName string `protobuf:"bytes,2,opt,name=display_name,json=displayName,proto3" json:"display_name,omitempty"`
 	// Every identity linked to the guest.
 	Identities []*Identity `protobuf:"bytes,3,rep,name=identities,proto3" json:"identities,omitempty"`
@@ -319,7 +320,7 @@ type Stay struct {
 	Name string `protobuf:"bytes,1,opt,name=name,proto3" json:"name,omitempty"`
 	// The hotel, `organizations/{organization}/hotels/{hotel}`.
 	Hotel string `protobuf:"bytes,2,opt,name=hotel,proto3" json:"hotel,omitempty"`
-	// The arrival date in the hotel's time zone.
+	// The arrival date in the hotel's time zone; 1900-01-01 or later.
 	ArrivalDate *date.Date `protobuf:"bytes,3,opt,name=arrival_date,json=arrivalDate,proto3" json:"arrival_date,omitempty"`
 	// Nights stayed, 1 to 365.
 	Nights int32 `protobuf:"varint,4,opt,name=nights,proto3" json:"nights,omitempty"`
@@ -436,7 +437,7 @@ type CheckIn struct {
 	Source Source `protobuf:"varint,4,opt,name=source,proto3,enum=guestvoice.v1.Source" json:"source,omitempty"`
 	// Its id at the source; recording is idempotent by (source, external_id).
 	ExternalId string `protobuf:"bytes,5,opt,name=external_id,json=externalId,proto3" json:"external_id,omitempty"`
-	// When the guest checked in.
+	// When the guest checked in; not before 1900-01-01T00:00:00Z.
 	CheckInTime   *timestamppb.Timestamp `protobuf:"bytes,6,opt,name=check_in_time,json=checkInTime,proto3" json:"check_in_time,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache

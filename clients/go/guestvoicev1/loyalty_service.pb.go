@@ -30,7 +30,8 @@ type CreateGuestRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// The organization, `organizations/{organization}`.
 	Parent string `protobuf:"bytes,1,opt,name=parent,proto3" json:"parent,omitempty"`
-	// The guest's display name; its name is ignored.
+	// The guest's display name; its name is ignored. Required even when it
+	// sets nothing (an empty message, `{}`, for a guest without a name).
 	Guest *Guest `protobuf:"bytes,2,opt,name=guest,proto3" json:"guest,omitempty"`
 	// Identities to link at once.
 	Identities []*Identity `protobuf:"bytes,3,rep,name=identities,proto3" json:"identities,omitempty"`
@@ -987,7 +988,7 @@ type GetLoyaltyStatusRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// `organizations/{organization}/guests/{guest}`.
 	Guest string `protobuf:"bytes,1,opt,name=guest,proto3" json:"guest,omitempty"`
-	// The date to evaluate; today (UTC) when unset.
+	// The date to evaluate; today (UTC) when unset, else 1900-01-01 or later.
 	AsOfDate      *date.Date `protobuf:"bytes,2,opt,name=as_of_date,json=asOfDate,proto3" json:"as_of_date,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache

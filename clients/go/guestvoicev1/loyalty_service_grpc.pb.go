@@ -54,7 +54,8 @@ const (
 type LoyaltyServiceClient interface {
 	// Creates a guest, optionally with identities.
 	//
-	// Errors: ALREADY_EXISTS (RESOURCE_ALREADY_EXISTS) when an identity belongs
+	// Errors: INVALID_ARGUMENT (FIELD_INVALID) for a missing guest or a bad
+	// field; ALREADY_EXISTS (RESOURCE_ALREADY_EXISTS) when an identity belongs
 	// to another guest; INVALID_ARGUMENT (REQUEST_ID_REUSED).
 	CreateGuest(ctx context.Context, in *CreateGuestRequest, opts ...grpc.CallOption) (*Guest, error)
 	// Gets a guest. Errors: NOT_FOUND.
@@ -308,7 +309,8 @@ func (c *loyaltyServiceClient) SetManualTier(ctx context.Context, in *SetManualT
 type LoyaltyServiceServer interface {
 	// Creates a guest, optionally with identities.
 	//
-	// Errors: ALREADY_EXISTS (RESOURCE_ALREADY_EXISTS) when an identity belongs
+	// Errors: INVALID_ARGUMENT (FIELD_INVALID) for a missing guest or a bad
+	// field; ALREADY_EXISTS (RESOURCE_ALREADY_EXISTS) when an identity belongs
 	// to another guest; INVALID_ARGUMENT (REQUEST_ID_REUSED).
 	CreateGuest(context.Context, *CreateGuestRequest) (*Guest, error)
 	// Gets a guest. Errors: NOT_FOUND.

@@ -300,6 +300,7 @@ std::vector<RpcCase> AllRpcs() {
        [=](TestServer& server, grpc::ClientContext* context) {
          v1::CreateGuestRequest request;
          request.set_parent("organizations/default");
+         request.mutable_guest();
          *request.add_identities() = email();
          v1::Guest response;
          return loyalty(server)->CreateGuest(context, request, &response);

@@ -3,9 +3,11 @@
 // brute force on random data.
 
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "absl/time/civil_time.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "service/loyalty/program.h"
@@ -242,6 +244,66 @@ TEST_F(InsightServiceTest, LoyaltyInsightsFindLoyalGuestsAtRisk) {
   EXPECT_EQ(insights.guests_at_risk(0).guest(), regular);
   EXPECT_THAT(insights.guests_at_risk(0).feedback(),
               ElementsAre(complaint.name()));
+}
+
+TEST_F(InsightServiceTest, IntervalsOutsideTheCalendarAreRefused) {
+  // West of UTC, midnight UTC of 0001-01-01 is a day of year 0, which a
+  // google.type.Date cannot hold; east of UTC, 9999-12-31T23:00Z is a day of
+  // year 10000.
+  CreateHotel("default", "honolulu", "Pacific/Honolulu");
+  CreateHotel("default", "kiritimati", "Pacific/Kiritimati");
+  const absl::Time year_1 =
+      absl::FromCivil(absl::CivilDay(1, 1, 1), absl::UTCTimeZone());
+  const absl::Time year_1900 =
+      absl::FromCivil(absl::CivilDay(1900, 1, 1), absl::UTCTimeZone());
+  const absl::Time year_9999_end = absl::FromCivil(
+      absl::CivilSecond(9999, 12, 31, 23, 0, 0), absl::UTCTimeZone());
+  v1::GetSentimentTrendRequest request;
+  request.set_granularity(v1::GRANULARITY_DAY);
+  v1::SentimentTrend trend;
+  for (const auto& [hotel, interval, field] :
+       {std::tuple{"honolulu", Interval(year_1, year_1 + absl::Hours(48)),
+                   "interval.start_time"},
+        std::tuple{"honolulu",
+                   Interval(year_1900 - absl::Seconds(1), year_1900),
+                   "interval.start_time"},
+        std::tuple{"kiritimati",
+                   Interval(year_9999_end - absl::Hours(48), year_9999_end),
+                   "interval.end_time"}}) {
+    SCOPED_TRACE(interval.DebugString());
+    request.set_scope(std::string("organizations/default/hotels/") + hotel);
+    *request.mutable_interval() = interval;
+    const grpc::Status status =
+        insights_->GetSentimentTrend(Admin().get(), request, &trend);
+    EXPECT_THAT(status, GrpcErrorIs(grpc::StatusCode::INVALID_ARGUMENT,
+                                    "FIELD_INVALID"));
+    EXPECT_THAT(ViolatedFields(status), ElementsAre(field));
+    v1::GetHotelSummaryRequest summary_request;
+    summary_request.set_hotel(request.scope());
+    *summary_request.mutable_interval() = interval;
+    v1::HotelSummary summary;
+    EXPECT_THAT(ViolatedFields(insights_->GetHotelSummary(
+                    Admin().get(), summary_request, &summary)),
+                ElementsAre(field));
+  }
+
+  // The first and last intervals accepted give dates of years 1899..9999.
+  request.set_scope("organizations/default/hotels/honolulu");
+  *request.mutable_interval() =
+      Interval(year_1900, year_1900 + absl::Hours(48));
+  ASSERT_TRUE(
+      insights_->GetSentimentTrend(Admin().get(), request, &trend).ok());
+  ASSERT_GT(trend.buckets_size(), 0);
+  EXPECT_EQ(trend.buckets(0).date().year(), 1899);
+  request.set_scope("organizations/default/hotels/kiritimati");
+  const absl::Time last_end =
+      absl::FromCivil(absl::CivilDay(9999, 12, 31), absl::UTCTimeZone());
+  *request.mutable_interval() = Interval(last_end - absl::Hours(48), last_end);
+  ASSERT_TRUE(
+      insights_->GetSentimentTrend(Admin().get(), request, &trend).ok());
+  ASSERT_GT(trend.buckets_size(), 0);
+  EXPECT_EQ(trend.buckets(trend.buckets_size() - 1).date().year(), 9999);
+  EXPECT_EQ(trend.buckets(trend.buckets_size() - 1).date().day(), 31);
 }
 
 TEST_F(InsightServiceTest, BadIntervalsAspectsAndBuckets) {

@@ -35,6 +35,7 @@ class LoyaltyFeedbackTest : public testing::FeedbackFixture {
   std::string NewGuest(const std::vector<v1::Identity>& identities) {
     v1::CreateGuestRequest request;
     request.set_parent("organizations/default");
+    request.mutable_guest();
     for (const v1::Identity& identity : identities) {
       *request.add_identities() = identity;
     }

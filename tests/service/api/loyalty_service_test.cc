@@ -638,6 +638,7 @@ TEST_F(LoyaltyServiceTest, OrganizationsSeeOnlyTheirOwnGuests) {
   // The same address may be another organization's guest too.
   v1::CreateGuestRequest create;
   create.set_parent("organizations/other");
+  create.mutable_guest();
   *create.add_identities() = Email("ana@example.com");
   v1::Guest theirs;
   ASSERT_TRUE(

@@ -15,7 +15,9 @@ absl::Status CheckZone(std::string_view zone) {
 TEST(TimeZoneCheckTest, AcceptsIanaNames) {
   for (const char* zone :
        {"UTC", "Europe/Lisbon", "America/New_York",
-        "America/Argentina/Buenos_Aires", "Etc/GMT+5", "Asia/Kolkata"}) {
+        "America/Argentina/Buenos_Aires", "Etc/GMT+5", "Etc/GMT-14", "Etc/UTC",
+        "Asia/Kolkata", "Antarctica/Troll", "Pacific/Chatham", "US/Eastern",
+        "Asia/Calcutta", "Europe/Kiev"}) {
     EXPECT_TRUE(CheckZone(zone).ok()) << zone;
   }
 }
@@ -28,6 +30,21 @@ TEST(TimeZoneCheckTest, RejectsUnknownNamesAndPaths) {
     EXPECT_EQ(CheckZone(zone).code(), absl::StatusCode::kInvalidArgument)
         << zone;
   }
+}
+
+TEST(TimeZoneCheckTest, RejectsTzFilesThatAreNoPlace) {
+  // Each of these loads from the system tz database.
+  for (const char* zone :
+       {"Factory", "posixrules", "localtime", "posix/Europe/Lisbon",
+        "right/Europe/Lisbon", "right/UTC", "posix/UTC", "Etc/Unknown", "UTC0",
+        "GMT", "EST", "EST5EDT", "CET", "GB", "Japan", "Zulu", "leapseconds"}) {
+    EXPECT_EQ(CheckZone(zone).code(), absl::StatusCode::kInvalidArgument)
+        << zone;
+  }
+  EXPECT_EQ(CheckZone("Factory").message(),
+            "invalid request: time_zone: \"Factory\" is not an IANA time zone "
+            "of a place: an Area/Location name such as \"Europe/Lisbon\", an "
+            "\"Etc/\" zone or \"UTC\"");
 }
 
 TEST(DisplayTextCheckTest, CountsCharactersNotBytes) {
@@ -52,6 +69,25 @@ TEST(DisplayTextCheckTest, RejectsInvalidUtf8AndControlCharacters) {
   }
 }
 
+TEST(DisplayTextCheckTest, BlankTextIsRefusedRequiredOrNot) {
+  for (const std::string& text :
+       {std::string(" "), std::string("   "), std::string("\t \n\r"),
+        std::string("\u00A0"), std::string("\u3000\u2003"),
+        std::string("\u200B"), std::string(" \u200B\uFEFF "),
+        std::string("\u3164")}) {
+    for (bool required : {true, false}) {
+      FieldViolations violations;
+      CheckDisplayText(violations, "display_name", text, 200, required);
+      EXPECT_FALSE(violations.empty()) << "\"" << text << "\" " << required;
+    }
+  }
+  for (const char* text : {" Porto ", "\u00A0A", "\u200B\u4E2D", "-", "."}) {
+    FieldViolations violations;
+    CheckDisplayText(violations, "display_name", text, 200, true);
+    EXPECT_TRUE(violations.empty()) << text;
+  }
+}
+
 TEST(DisplayTextCheckTest, RequiredMeansNonEmpty) {
   FieldViolations required;
   CheckDisplayText(required, "display_name", "", 200, /*required=*/true);
@@ -61,12 +97,12 @@ TEST(DisplayTextCheckTest, RequiredMeansNonEmpty) {
   EXPECT_TRUE(optional.empty());
 }
 
-TEST(RegionCodeCheckTest, AcceptsTwoUpperCaseLetters) {
+TEST(RegionCodeCheckTest, AcceptsAssignedIso3166Codes) {
   FieldViolations violations;
   CheckRegionCode(violations, "region_code", "PT");
   CheckRegionCode(violations, "region_code", "");
   EXPECT_TRUE(violations.empty());
-  for (const char* code : {"pt", "PRT", "P1", "P"}) {
+  for (const char* code : {"pt", "PRT", "P1", "P", "ZZ", "UK", "EU"}) {
     FieldViolations bad;
     CheckRegionCode(bad, "region_code", code);
     EXPECT_FALSE(bad.empty()) << code;

@@ -28,5 +28,29 @@ TEST(FeedbackValidationTest, InvalidUtf8IsAFieldViolation) {
   EXPECT_TRUE(clean.empty());
 }
 
+TEST(FeedbackValidationTest, APostTimeBefore1900IsAFieldViolation) {
+  v1::Feedback feedback;
+  feedback.set_source(v1::SOURCE_EMAIL);
+  feedback.set_external_id("m-1");
+  feedback.mutable_author()->set_handle("ana@example.com");
+  feedback.set_text("Lovely stay");
+  const absl::Time year_1900 =
+      absl::FromCivil(absl::CivilDay(1900, 1, 1), absl::UTCTimeZone());
+  for (absl::Time refused :
+       {absl::FromCivil(absl::CivilDay(1, 1, 1), absl::UTCTimeZone()),
+        year_1900 - absl::Nanoseconds(1)}) {
+    *feedback.mutable_post_time() = ToProtoTimestamp(refused);
+    FieldViolations violations;
+    CheckFeedbackInput(violations, "feedback.", feedback, absl::Now());
+    EXPECT_EQ(std::string(violations.ToStatus().message()),
+              "invalid request: feedback.post_time: before "
+              "1900-01-01T00:00:00Z");
+  }
+  *feedback.mutable_post_time() = ToProtoTimestamp(year_1900);
+  FieldViolations violations;
+  CheckFeedbackInput(violations, "feedback.", feedback, absl::Now());
+  EXPECT_TRUE(violations.empty());
+}
+
 }  // namespace
 }  // namespace guestvoice::service

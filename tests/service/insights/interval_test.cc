@@ -66,6 +66,30 @@ TEST(CheckIntervalTest, BoundsMustBeValidTimestamps) {
                        "timestamp; interval.end_time: not a valid timestamp"));
 }
 
+TEST(CheckIntervalTest, BoundsLieWithinTheCalendarSpan) {
+  EXPECT_THAT(Check(Interval(Utc(1, 1, 1), Utc(1, 1, 3))),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       "invalid request: interval.start_time: before "
+                       "1900-01-01T00:00:00Z"));
+  EXPECT_THAT(
+      Check(Interval(Utc(1900, 1, 1) - absl::Nanoseconds(1), Utc(1900, 1, 2))),
+      StatusIs(absl::StatusCode::kInvalidArgument));
+  EXPECT_THAT(Check(Interval(Utc(9999, 12, 30), Utc(9999, 12, 31, 0, 1))),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       "invalid request: interval.end_time: after "
+                       "9999-12-31T00:00:00Z"));
+  // The widest accepted bounds stay within years 1899..9999 in the zones
+  // furthest west and east.
+  const TimeBounds first{Utc(1900, 1, 1), Utc(1900, 1, 2)};
+  const TimeBounds last{Utc(9999, 12, 30), Utc(9999, 12, 31)};
+  EXPECT_THAT(Check(Interval(first.start, first.end)), IsOk());
+  EXPECT_THAT(Check(Interval(last.start, last.end)), IsOk());
+  EXPECT_EQ(HotelDays(first, Zone("Etc/GMT+12")).Previous().first_day,
+            Day(1899, 12, 29));
+  EXPECT_EQ(HotelDays(last, Zone("Pacific/Kiritimati")).last_day,
+            Day(9999, 12, 31));
+}
+
 TEST(CheckIntervalTest, BothBoundsAreRequired) {
   google::type::Interval interval = Interval(Utc(2026, 1, 1), Utc(2026, 1, 2));
   interval.clear_end_time();

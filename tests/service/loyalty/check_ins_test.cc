@@ -59,6 +59,23 @@ TEST_F(CheckInsTest, CheckInsAreNeverInTheFuture) {
               ElementsAre("check_in.check_in_time"));
 }
 
+TEST_F(CheckInsTest, ACheckInBefore1900IsRefused) {
+  const std::string ana = NewGuest();
+  const absl::Time year_1900 =
+      absl::FromCivil(absl::CivilDay(1900, 1, 1), absl::UTCTimeZone());
+  v1::CheckIn check_in;
+  for (absl::Time refused :
+       {absl::FromCivil(absl::CivilDay(1, 1, 1), absl::UTCTimeZone()),
+        year_1900 - absl::Seconds(1)}) {
+    const absl::Status status = check_ins().Record(
+        acme_, CheckInRequest(ana, "old", refused), check_in);
+    EXPECT_THAT(status, StatusIs(absl::StatusCode::kInvalidArgument));
+    EXPECT_THAT(testing::ViolatedFields(status),
+                ElementsAre("check_in.check_in_time"));
+  }
+  RecordCheckIn(CheckInRequest(ana, "1900", year_1900));
+}
+
 TEST_F(CheckInsTest, TheCheckInTimeIsRequiredAndAtMostFiveMinutesAhead) {
   const std::string ana = NewGuest();
   RecordCheckIn(CheckInRequest(ana, "edge", clock_.Now() + absl::Minutes(5)));

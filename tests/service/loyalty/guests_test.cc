@@ -54,6 +54,35 @@ TEST_F(GuestsTest, CreateNormalisesIdentitiesAndEachFindsTheGuest) {
   EXPECT_EQ(read.SerializeAsString(), guest.SerializeAsString());
 }
 
+TEST_F(GuestsTest, ABlankDisplayNameIsRefusedAndNoGuestIsCreated) {
+  for (const char* blank : {" ", "  \t ", "\u00A0", "\u200B\u3000"}) {
+    v1::CreateGuestRequest request = CreateRequest({Email("ana@example.com")});
+    request.mutable_guest()->set_display_name(blank);
+    v1::Guest guest;
+    EXPECT_THAT(guests().Create(acme_, request, guest),
+                HasFieldViolation("guest.display_name"));
+  }
+  EXPECT_THAT(ListGuests(), IsEmpty());
+  EXPECT_THAT(Lookup(Email("ana@example.com")),
+              StatusIs(absl::StatusCode::kNotFound));
+}
+
+TEST_F(GuestsTest, CreateWithoutAGuestIsRefusedAndNoGuestIsCreated) {
+  v1::CreateGuestRequest request = CreateRequest({Email("ana@example.com")});
+  request.clear_guest();
+  v1::Guest guest;
+  const absl::Status status = guests().Create(acme_, request, guest);
+  EXPECT_THAT(status, StatusIs(absl::StatusCode::kInvalidArgument));
+  EXPECT_THAT(status, HasFieldViolation("guest"));
+  EXPECT_THAT(ListGuests(), IsEmpty());
+  EXPECT_THAT(Lookup(Email("ana@example.com")),
+              StatusIs(absl::StatusCode::kNotFound));
+
+  request.mutable_guest();  // present and empty: a guest without a name
+  EXPECT_THAT(guests().Create(acme_, request, guest), IsOk());
+  EXPECT_EQ(guest.display_name(), "");
+}
+
 TEST_F(GuestsTest, CreateRetriedWithItsRequestIdReturnsTheFirstGuest) {
   const v1::CreateGuestRequest request =
       CreateRequest({Email("ana@example.com")}, "req-1");

@@ -109,5 +109,23 @@ TEST_F(LoyaltyStatusesTest, AsOfMustBeAFullDate) {
   EXPECT_THAT(ViolatedFields(result), ElementsAre("as_of_date"));
 }
 
+TEST_F(LoyaltyStatusesTest, AsOfBefore1900IsRefused) {
+  // A year-1 as-of date put the rolling window's first day in year 0, which
+  // a google.type.Date cannot hold.
+  v1::GetLoyaltyStatusRequest request;
+  request.set_guest(NewGuest());
+  v1::LoyaltyStatus status;
+  for (absl::CivilDay refused :
+       {absl::CivilDay(1, 1, 1), absl::CivilDay(1899, 12, 31)}) {
+    *request.mutable_as_of_date() = ToProtoDate(refused);
+    const absl::Status result = statuses().Get(acme_, request, status);
+    EXPECT_THAT(result, StatusIs(absl::StatusCode::kInvalidArgument));
+    EXPECT_THAT(ViolatedFields(result), ElementsAre("as_of_date"));
+  }
+  *request.mutable_as_of_date() = ToProtoDate(absl::CivilDay(1900, 1, 1));
+  ASSERT_TRUE(statuses().Get(acme_, request, status).ok());
+  EXPECT_GE(status.window_start_date().year(), 1899);
+}
+
 }  // namespace
 }  // namespace guestvoice::service

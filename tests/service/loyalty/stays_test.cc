@@ -65,6 +65,19 @@ TEST_F(StaysTest, RecordReportsEveryBadField) {
                            "stay.qualifying_spend", "stay.booking_reference"));
 }
 
+TEST_F(StaysTest, AnArrivalBefore1900IsRefused) {
+  const std::string ana = NewGuest();
+  v1::Stay stay;
+  for (absl::CivilDay refused :
+       {absl::CivilDay(1, 1, 1), absl::CivilDay(1899, 12, 31)}) {
+    const absl::Status status =
+        stays().Record(acme_, StayRequest(ana, "BK-OLD", refused, 2), stay);
+    EXPECT_THAT(status, StatusIs(absl::StatusCode::kInvalidArgument));
+    EXPECT_THAT(ViolatedFields(status), ElementsAre("stay.arrival_date"));
+  }
+  RecordStay(StayRequest(ana, "BK-1900", absl::CivilDay(1900, 1, 1), 2));
+}
+
 TEST_F(StaysTest, RecordNeedsTheCallersGuestAndHotel) {
   const std::string ana = NewGuest();
   v1::Stay stay;

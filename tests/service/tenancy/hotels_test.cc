@@ -3,9 +3,11 @@
 
 #include "service/tenancy/hotels.h"
 
+#include <functional>
 #include <set>
 #include <string>
 
+#include "absl/strings/ascii.h"
 #include "common/status_macros.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -82,6 +84,33 @@ class HotelsTest : public TenancyFixture {
     return updated;
   }
 
+  // Creating a hotel with `set_bad` applied, and updating an existing one
+  // with it (`path` in the mask), are both refused naming hotel.`path`, and
+  // leave the hotels as they were.
+  void ExpectRefusedAndNothingChanges(
+      const std::string& path, const std::function<void(v1::Hotel&)>& set_bad,
+      const std::string& what) {
+    SCOPED_TRACE(what);
+    const std::vector<std::string> before = ListAll(0);
+    ASSERT_OK_AND_ASSIGN(const v1::Hotel existing,
+                         Get("organizations/acme/hotels/keep", acme_admin_));
+    v1::CreateHotelRequest create = CreateRequest("refused");
+    set_bad(*create.mutable_hotel());
+    const absl::Status created = Create(create);
+    EXPECT_THAT(created, StatusIs(absl::StatusCode::kInvalidArgument));
+    EXPECT_THAT(ViolatedFields(created), ElementsAre("hotel." + path));
+    v1::Hotel change;
+    change.set_name(existing.name());
+    set_bad(change);
+    const absl::Status updated = Update(change, {path}).status();
+    EXPECT_THAT(updated, StatusIs(absl::StatusCode::kInvalidArgument));
+    EXPECT_THAT(ViolatedFields(updated), ElementsAre("hotel." + path));
+    EXPECT_EQ(ListAll(0), before);
+    ASSERT_OK_AND_ASSIGN(const v1::Hotel after,
+                         Get(existing.name(), acme_admin_));
+    EXPECT_EQ(after.SerializeAsString(), existing.SerializeAsString());
+  }
+
   Hotels hotels() { return Hotels(domain()); }
 
   const Principal acme_admin_ = Caller("acme", {v1::SCOPE_ADMIN});
@@ -146,6 +175,46 @@ TEST_F(HotelsTest, EveryBadFieldIsReportedAndNothingIsStored) {
       ElementsAre("parent", "hotel_id", "hotel.display_name", "hotel.time_zone",
                   "hotel.region_code", "hotel.locality", "request_id"));
   EXPECT_THAT(ListAll(0), IsEmpty());
+}
+
+TEST_F(HotelsTest, RegionCodesOutsideIso3166AreRefused) {
+  ASSERT_OK(Create(CreateRequest("keep")));
+  // Unknown or user-assigned (ZZ, XK), exceptionally reserved (UK, EU, UN),
+  // withdrawn (AN, YU).
+  for (const char* code : {"ZZ", "UK", "EU", "UN", "XK", "AN", "YU"}) {
+    ExpectRefusedAndNothingChanges(
+        "region_code", [&](v1::Hotel& hotel) { hotel.set_region_code(code); },
+        code);
+  }
+  for (const char* code : {"GB", "PT", "AQ", "SS", "ZW", "AD"}) {
+    v1::CreateHotelRequest request = CreateRequest("ok-" + std::string(code));
+    for (char& c : *request.mutable_hotel_id()) c = absl::ascii_tolower(c);
+    request.mutable_hotel()->set_region_code(code);
+    EXPECT_OK(Create(request)) << code;
+  }
+}
+
+TEST_F(HotelsTest, TimeZonesOfNoPlaceAreRefused) {
+  ASSERT_OK(Create(CreateRequest("keep")));
+  for (const char* zone :
+       {"Factory", "posixrules", "localtime", "posix/Europe/Lisbon",
+        "right/Europe/Lisbon", "Etc/Unknown", "EST5EDT"}) {
+    ExpectRefusedAndNothingChanges(
+        "time_zone", [&](v1::Hotel& hotel) { hotel.set_time_zone(zone); },
+        zone);
+  }
+}
+
+TEST_F(HotelsTest, BlankNamesAndLocalitiesAreRefused) {
+  ASSERT_OK(Create(CreateRequest("keep")));
+  for (const char* blank : {" ", "   ", "\t", "\u00A0\u3000", "\u200B"}) {
+    ExpectRefusedAndNothingChanges(
+        "display_name",
+        [&](v1::Hotel& hotel) { hotel.set_display_name(blank); }, blank);
+    ExpectRefusedAndNothingChanges(
+        "locality", [&](v1::Hotel& hotel) { hotel.set_locality(blank); },
+        blank);
+  }
 }
 
 TEST_F(HotelsTest, ListWalksEveryHotelOnceInPages) {

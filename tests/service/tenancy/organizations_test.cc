@@ -104,6 +104,18 @@ TEST_F(OrganizationsTest, EveryBadFieldIsReported) {
                           "request_id"));
 }
 
+TEST_F(OrganizationsTest, ABlankDisplayNameIsRefusedAndNothingIsCreated) {
+  for (const char* blank : {" ", "  \t ", "\u00A0", "\u200B\u3000"}) {
+    v1::CreateOrganizationRequest request = CreateRequest("blank");
+    request.mutable_organization()->set_display_name(blank);
+    const absl::Status status = Create(request);
+    EXPECT_THAT(status, StatusIs(absl::StatusCode::kInvalidArgument));
+    EXPECT_THAT(ViolatedFields(status),
+                ElementsAre("organization.display_name"));
+  }
+  EXPECT_FALSE(Get("organizations/blank", platform_admin_).ok());
+}
+
 TEST_F(OrganizationsTest, OwnKeysAndPlatformAdminsReadAnOrganization) {
   ASSERT_OK(Create(CreateRequest("acme")));
   ASSERT_OK(Create(CreateRequest("globex")));

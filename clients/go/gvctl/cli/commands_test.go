@@ -148,6 +148,29 @@ func TestInsightCommandsAnswerInTablesAndJSON(t *testing.T) {
 	}
 }
 
+// West of UTC a bucket's interval starts the evening before its local day:
+// the rows are labelled by the hotel-local day, each once.
+func TestTrendRowsAreLabelledByTheHotelLocalDay(t *testing.T) {
+	h := newHarness(t)
+	h.ok("hotels", "create", "la", "--name", "LA Downtown", "--time-zone", "America/Los_Angeles")
+	for _, c := range []struct {
+		by, from, to string
+		want         []string
+	}{
+		{"day", "2025-09-28", "2025-10-01", []string{"2025-09-27", "2025-09-28", "2025-09-29", "2025-09-30"}},
+		{"month", "2025-09-01", "2025-11-01", []string{"2025-08-31", "2025-09-01", "2025-10-01"}},
+	} {
+		out := h.ok("trend", "--hotel", "la", "--by", c.by, "--from", c.from, "--to", c.to)
+		var got []string
+		for _, line := range strings.Split(strings.TrimSpace(out), "\n")[1:] {
+			got = append(got, strings.Fields(line)[0])
+		}
+		if strings.Join(got, " ") != strings.Join(c.want, " ") {
+			t.Errorf("trend --by %s from %s to %s: rows %v, want %v\n%s", c.by, c.from, c.to, got, c.want, out)
+		}
+	}
+}
+
 func TestFiguresOverNoVoicesShowADashNotZero(t *testing.T) {
 	h := newHarness(t)
 	h.hotels()

@@ -212,6 +212,12 @@ func TestBadInputNamesFileLineAndProblem(t *testing.T) {
 			t.Errorf("%s: exit %d, stderr %q, want %q", tc.name, r.code, r.stderr, tc.want)
 		}
 	}
+	// A Twitter export read as Tripadvisor's (both have a `data` array).
+	r = h.run("import", h.sample("twitter_search.json"), "--format", "tripadvisor", "--hotel", "porto")
+	if r.code != cli.ExitError || !strings.Contains(r.stderr, "twitter_search.json:1: the `data` array holds X/Twitter posts") ||
+		!strings.Contains(r.stderr, "read it with --format twitter") {
+		t.Errorf("twitter as tripadvisor: exit %d, stderr %q", r.code, r.stderr)
+	}
 	if r := h.run("import", lines, "--format", "excel"); r.code != cli.ExitUsage || !strings.Contains(r.stderr, "unknown --format") {
 		t.Errorf("unknown format: exit %d %s", r.code, r.stderr)
 	}

@@ -177,7 +177,7 @@ func newTrendCommand(app *App) *cobra.Command {
 			}
 			t := newTable(app.Stdout, "FROM", "VOICES", "SENTIMENT", "")
 			for _, bucket := range trend.GetBuckets() {
-				start := bucket.GetInterval().GetStartTime().AsTime().Format(time.DateOnly)
+				start := bucketDate(bucket)
 				if bucket.GetVoiceCount()-bucket.GetNotScoredVoiceCount() == 0 {
 					t.row(start, bucket.GetVoiceCount(), "-", "")
 					continue
@@ -192,6 +192,14 @@ func newTrendCommand(app *App) *cobra.Command {
 	cmd.Flags().StringVar(&aspect, "aspect", "", "sentiment about one aspect only")
 	cmd.Flags().StringVar(&granularity, "by", "week", "bucket size: day, week or month")
 	return cmd
+}
+
+// bucketDate labels a trend bucket by its first hotel-local day, the date
+// the API gives; its interval starts at a UTC instant, which west of UTC is
+// the evening before and gave two rows the same label.
+func bucketDate(bucket *gv.TrendBucket) string {
+	d := bucket.GetDate()
+	return fmt.Sprintf("%04d-%02d-%02d", d.GetYear(), d.GetMonth(), d.GetDay())
 }
 
 // sentimentBar draws a sentiment in [-1, 1] as a bar left (negative) or

@@ -167,6 +167,59 @@ func checkShape(keys map[string]json.RawMessage, known []string, what string) er
 	return &FileError{Line: 1, Err: fmt.Errorf("no `%s` array (the document has %s): is this %s?", known[0], strings.Join(names, ", "), what)}
 }
 
+// elementShape is what marks the records of a format whose array shares
+// its name with another platform's (Tripadvisor's and X/Twitter's are both
+// `data`): fields only that platform's records have.
+type elementShape struct {
+	keys   []string
+	what   string // "X/Twitter posts"
+	format string // "twitter"
+}
+
+var (
+	tripadvisorReviewShape = elementShape{[]string{"published_date", "location_id", "rating", "title", "user", "trip_type", "travel_date"}, "Tripadvisor reviews", "tripadvisor"}
+	twitterPostShape       = elementShape{[]string{"author_id", "created_at", "edit_history_tweet_ids", "conversation_id", "public_metrics"}, "X/Twitter posts", "twitter"}
+)
+
+// has reports the first of the shape's keys an element has ("" for none).
+func (s elementShape) has(element map[string]json.RawMessage) string {
+	for _, key := range s.keys {
+		if _, ok := element[key]; ok {
+			return key
+		}
+	}
+	return ""
+}
+
+// checkElements refuses a document whose array holds another platform's
+// records: none of its elements has a field of own's, and one has fields of
+// other's. Read with the wrong --format, such a file would be sent and every
+// record rejected one by one. A file of own's records is known at its first.
+func checkElements(array string, elements []json.RawMessage, own, other elementShape, what string) error {
+	var foreign []string
+	for _, raw := range elements {
+		var element map[string]json.RawMessage
+		if json.Unmarshal(raw, &element) != nil {
+			continue
+		}
+		if own.has(element) != "" {
+			return nil
+		}
+		if foreign == nil {
+			for _, key := range other.keys {
+				if _, ok := element[key]; ok {
+					foreign = append(foreign, key)
+				}
+			}
+		}
+	}
+	if foreign == nil {
+		return nil
+	}
+	return &FileError{Line: 1, Err: fmt.Errorf("the `%s` array holds %s (%s), not %s: this is not %s; read it with --format %s",
+		array, other.what, strings.Join(foreign, ", "), own.what, what, other.format)}
+}
+
 // decodeElement decodes one record of a document's array: a value of the
 // wrong type rejects that record alone.
 func decodeElement(raw json.RawMessage, into any) error {

@@ -164,6 +164,38 @@ func TestAnotherPlatformsExportIsRefusedWithTheShapeExpected(t *testing.T) {
 	}
 }
 
+// Tripadvisor's and X/Twitter's responses both keep their records in `data`:
+// the elements tell them apart, and the wrong one stops the file.
+func TestTripadvisorAndTwitterFilesAreToldApartByTheirElements(t *testing.T) {
+	sample := func(name string) string {
+		data, err := os.ReadFile(filepath.Join("..", "testdata", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(data)
+	}
+	twitter, tripadvisor := sample("twitter_search.json"), sample("tripadvisor_reviews.json")
+	for _, tc := range []struct{ format, content, want string }{
+		{"tripadvisor", twitter, "the `data` array holds X/Twitter posts (author_id, created_at), not Tripadvisor reviews: " +
+			"this is not a Tripadvisor Content API reviews response (--format tripadvisor); read it with --format twitter"},
+		{"twitter", tripadvisor, "the `data` array holds Tripadvisor reviews (published_date, location_id, rating, title, user, trip_type, travel_date), " +
+			"not X/Twitter posts: this is not an X/Twitter API v2 search response (--format twitter); read it with --format tripadvisor"},
+	} {
+		records, err := readString(tc.format, tc.content, Options{})
+		var fileErr *FileError
+		if !errors.As(err, &fileErr) || !strings.Contains(err.Error(), tc.want) || len(records) != 0 {
+			t.Errorf("read as %s: %v, %d records\nwant %s", tc.format, err, len(records), tc.want)
+		}
+	}
+	// One record of the format is enough; others are rejected one by one.
+	mixed := `{"data": [{"id": "1", "text": "Hi", "author_id": "9", "created_at": "2025-10-01T10:00:00Z"},
+		{"id": 2, "text": "Fine", "rating": 4, "published_date": "2025-10-01T10:00:00Z"}]}`
+	if records, err := readString("tripadvisor", mixed, Options{}); err != nil || len(records) != 2 ||
+		records[0].Problem == nil || records[1].Problem != nil {
+		t.Errorf("mixed: %v %+v", err, records)
+	}
+}
+
 func TestAValueOfTheWrongTypeRejectsItsElementOnly(t *testing.T) {
 	records, err := readString("tripadvisor", `{"data": [
 		{"id": 1, "text": "Fine", "rating": "4", "published_date": "2025-10-01T10:00:00Z"},

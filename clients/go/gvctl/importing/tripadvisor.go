@@ -46,7 +46,11 @@ func readTripadvisorReviews(r io.Reader, _ Options, yield func(Record) bool) err
 	if err := readDocument(r, &document, &keys); err != nil {
 		return err
 	}
-	if err := checkShape(keys, tripadvisorReviewsKeys, "a Tripadvisor Content API reviews response (--format tripadvisor)"); err != nil {
+	const what = "a Tripadvisor Content API reviews response (--format tripadvisor)"
+	if err := checkShape(keys, tripadvisorReviewsKeys, what); err != nil {
+		return err
+	}
+	if err := checkElements("data", document.Data, tripadvisorReviewShape, twitterPostShape, what); err != nil {
 		return err
 	}
 	for i, raw := range document.Data {

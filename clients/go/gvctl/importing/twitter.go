@@ -48,7 +48,11 @@ func readTwitterSearch(r io.Reader, _ Options, yield func(Record) bool) error {
 	if err := readDocument(r, &document, &keys); err != nil {
 		return err
 	}
-	if err := checkShape(keys, twitterSearchKeys, "an X/Twitter API v2 search response (--format twitter)"); err != nil {
+	const what = "an X/Twitter API v2 search response (--format twitter)"
+	if err := checkShape(keys, twitterSearchKeys, what); err != nil {
+		return err
+	}
+	if err := checkElements("data", document.Data, twitterPostShape, tripadvisorReviewShape, what); err != nil {
 		return err
 	}
 	type user struct{ handle, name string }

@@ -243,7 +243,11 @@ class Feedback(_message.Message):
 
     @_builtins.property
     def post_time(self) -> _timestamp_pb2.Timestamp:
-        """When it was posted at the source. Not more than 5 minutes in the future."""
+        """When it was posted at the source. Not more than 5 minutes in the future,
+        and not before 1900-01-01T00:00:00Z (the service's calendar starts there:
+        an earlier time can fall on a day of year 0 in the hotel's zone, which a
+        google.type.Date cannot hold).
+        """
 
     @_builtins.property
     def receive_time(self) -> _timestamp_pb2.Timestamp:
@@ -301,7 +305,9 @@ class Author(_message.Message):
     256 bytes. For surveys and email: the respondent id or address.
     """
     display_name: _builtins.str
-    """The name the author shows, up to 200 characters. Optional."""
+    """The name the author shows, up to 200 characters. Optional; when set, not
+    only white space; kept as sent (not trimmed).
+    """
     def __init__(
         self,
         *,

@@ -35,15 +35,26 @@ class Hotel(_message.Message):
     name: _builtins.str
     """Resource name, `organizations/{organization}/hotels/{hotel}`."""
     display_name: _builtins.str
-    """Human-readable name, 1 to 200 characters."""
+    """Human-readable name, 1 to 200 characters, not only white space; kept as
+    sent (not trimmed).
+    """
     time_zone: _builtins.str
-    """IANA time zone of the property, for example "Europe/Lisbon"."""
+    """IANA time zone of the property, for example "Europe/Lisbon": an
+    Area/Location name of the tz database (its older links such as
+    "US/Eastern" too), an "Etc/" zone such as "Etc/GMT+5" (POSIX sign: five
+    hours west of UTC), or "UTC". The database's files that are no place
+    ("Factory", "posixrules", "localtime", "posix/...", "right/...") and bare
+    legacy names ("EST5EDT", "GB") are refused.
+    """
     region_code: _builtins.str
-    """Unicode CLDR region code of the property's country, for example "PT".
-    Optional; two upper-case letters when set.
+    """ISO 3166-1 alpha-2 code of the property's country, for example "PT".
+    Optional; when set, an officially assigned code: "GB", not "UK"; no
+    "EU", "ZZ" or other reserved or user-assigned codes.
     """
     locality: _builtins.str
-    """City or town, up to 200 characters. Optional."""
+    """City or town, up to 200 characters. Optional; when set, not only white
+    space.
+    """
     @_builtins.property
     def create_time(self) -> _timestamp_pb2.Timestamp:
         """When the hotel was created."""

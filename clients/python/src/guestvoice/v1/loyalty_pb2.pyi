@@ -117,7 +117,9 @@ class Guest(_message.Message):
     name: _builtins.str
     """Resource name, `organizations/{organization}/guests/{guest}`."""
     display_name: _builtins.str
-    """The guest's name, up to 200 characters. Optional."""
+    """The guest's name, up to 200 characters. Optional; when set, not only
+    white space; kept as sent (not trimmed).
+    """
     @_builtins.property
     def identities(self) -> _containers.RepeatedCompositeFieldContainer[Global___Identity]:
         """Every identity linked to the guest."""
@@ -212,7 +214,7 @@ class Stay(_message.Message):
     """True once the stay was cancelled; a cancelled stay earns nothing."""
     @_builtins.property
     def arrival_date(self) -> _date_pb2.Date:
-        """The arrival date in the hotel's time zone."""
+        """The arrival date in the hotel's time zone; 1900-01-01 or later."""
 
     @_builtins.property
     def qualifying_spend(self) -> _money_pb2.Money:
@@ -270,7 +272,7 @@ class CheckIn(_message.Message):
     """Its id at the source; recording is idempotent by (source, external_id)."""
     @_builtins.property
     def check_in_time(self) -> _timestamp_pb2.Timestamp:
-        """When the guest checked in."""
+        """When the guest checked in; not before 1900-01-01T00:00:00Z."""
 
     def __init__(
         self,

@@ -46,7 +46,9 @@ class CreateGuestRequest(_message.Message):
     """
     @_builtins.property
     def guest(self) -> _loyalty_pb2.Guest:
-        """The guest's display name; its name is ignored."""
+        """The guest's display name; its name is ignored. Required even when it
+        sets nothing (an empty message, `{}`, for a guest without a name).
+        """
 
     @_builtins.property
     def identities(self) -> _containers.RepeatedCompositeFieldContainer[_loyalty_pb2.Identity]:
@@ -528,7 +530,7 @@ class GetLoyaltyStatusRequest(_message.Message):
     """`organizations/{organization}/guests/{guest}`."""
     @_builtins.property
     def as_of_date(self) -> _date_pb2.Date:
-        """The date to evaluate; today (UTC) when unset."""
+        """The date to evaluate; today (UTC) when unset, else 1900-01-01 or later."""
 
     def __init__(
         self,

@@ -143,7 +143,8 @@ class LoyaltyServiceServicer:
     def CreateGuest(self, request, context):
         """Creates a guest, optionally with identities.
 
-        Errors: ALREADY_EXISTS (RESOURCE_ALREADY_EXISTS) when an identity belongs
+        Errors: INVALID_ARGUMENT (FIELD_INVALID) for a missing guest or a bad
+        field; ALREADY_EXISTS (RESOURCE_ALREADY_EXISTS) when an identity belongs
         to another guest; INVALID_ARGUMENT (REQUEST_ID_REUSED).
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)

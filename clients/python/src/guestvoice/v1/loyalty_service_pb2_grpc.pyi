@@ -48,7 +48,8 @@ class LoyaltyServiceStub:
     CreateGuest: _grpc.UnaryUnaryMultiCallable[_loyalty_service_pb2.CreateGuestRequest, _loyalty_pb2.Guest]
     """Creates a guest, optionally with identities.
 
-    Errors: ALREADY_EXISTS (RESOURCE_ALREADY_EXISTS) when an identity belongs
+    Errors: INVALID_ARGUMENT (FIELD_INVALID) for a missing guest or a bad
+    field; ALREADY_EXISTS (RESOURCE_ALREADY_EXISTS) when an identity belongs
     to another guest; INVALID_ARGUMENT (REQUEST_ID_REUSED).
     """
     GetGuest: _grpc.UnaryUnaryMultiCallable[_loyalty_service_pb2.GetGuestRequest, _loyalty_pb2.Guest]
@@ -147,7 +148,8 @@ class LoyaltyServiceAsyncStub(LoyaltyServiceStub):
     CreateGuest: _aio.UnaryUnaryMultiCallable[_loyalty_service_pb2.CreateGuestRequest, _loyalty_pb2.Guest]  # type: ignore[assignment]
     """Creates a guest, optionally with identities.
 
-    Errors: ALREADY_EXISTS (RESOURCE_ALREADY_EXISTS) when an identity belongs
+    Errors: INVALID_ARGUMENT (FIELD_INVALID) for a missing guest or a bad
+    field; ALREADY_EXISTS (RESOURCE_ALREADY_EXISTS) when an identity belongs
     to another guest; INVALID_ARGUMENT (REQUEST_ID_REUSED).
     """
     GetGuest: _aio.UnaryUnaryMultiCallable[_loyalty_service_pb2.GetGuestRequest, _loyalty_pb2.Guest]  # type: ignore[assignment]
@@ -249,7 +251,8 @@ class LoyaltyServiceServicer(metaclass=_abc_1.ABCMeta):
     ) -> _typing.Union[_loyalty_pb2.Guest, _abc.Awaitable[_loyalty_pb2.Guest]]:
         """Creates a guest, optionally with identities.
 
-        Errors: ALREADY_EXISTS (RESOURCE_ALREADY_EXISTS) when an identity belongs
+        Errors: INVALID_ARGUMENT (FIELD_INVALID) for a missing guest or a bad
+        field; ALREADY_EXISTS (RESOURCE_ALREADY_EXISTS) when an identity belongs
         to another guest; INVALID_ARGUMENT (REQUEST_ID_REUSED).
         """
 

@@ -31,7 +31,8 @@ export type Organization = Message<"guestvoice.v1.Organization"> & {
   name: string;
 
   /**
-   * Human-readable name, 1 to 200 characters.
+   * Human-readable name, 1 to 200 characters, not only white space; kept as
+   * sent (not trimmed).
    *
    * @generated from field: string display_name = 2;
    */
@@ -67,7 +68,8 @@ export type ApiKey = Message<"guestvoice.v1.ApiKey"> & {
   name: string;
 
   /**
-   * What the key is for, 1 to 200 characters.
+   * What the key is for, 1 to 200 characters, not only white space; kept as
+   * sent (not trimmed).
    *
    * @generated from field: string display_name = 2;
    */

@@ -87,7 +87,10 @@ export type Feedback = Message<"guestvoice.v1.Feedback"> & {
   languageCode: string;
 
   /**
-   * When it was posted at the source. Not more than 5 minutes in the future.
+   * When it was posted at the source. Not more than 5 minutes in the future,
+   * and not before 1900-01-01T00:00:00Z (the service's calendar starts there:
+   * an earlier time can fall on a day of year 0 in the hotel's zone, which a
+   * google.type.Date cannot hold).
    *
    * @generated from field: google.protobuf.Timestamp post_time = 9;
    */
@@ -160,7 +163,8 @@ export type Author = Message<"guestvoice.v1.Author"> & {
   handle: string;
 
   /**
-   * The name the author shows, up to 200 characters. Optional.
+   * The name the author shows, up to 200 characters. Optional; when set, not
+   * only white space; kept as sent (not trimmed).
    *
    * @generated from field: string display_name = 2;
    */

@@ -31,29 +31,37 @@ export type Hotel = Message<"guestvoice.v1.Hotel"> & {
   name: string;
 
   /**
-   * Human-readable name, 1 to 200 characters.
+   * Human-readable name, 1 to 200 characters, not only white space; kept as
+   * sent (not trimmed).
    *
    * @generated from field: string display_name = 2;
    */
   displayName: string;
 
   /**
-   * IANA time zone of the property, for example "Europe/Lisbon".
+   * IANA time zone of the property, for example "Europe/Lisbon": an
+   * Area/Location name of the tz database (its older links such as
+   * "US/Eastern" too), an "Etc/" zone such as "Etc/GMT+5" (POSIX sign: five
+   * hours west of UTC), or "UTC". The database's files that are no place
+   * ("Factory", "posixrules", "localtime", "posix/...", "right/...") and bare
+   * legacy names ("EST5EDT", "GB") are refused.
    *
    * @generated from field: string time_zone = 3;
    */
   timeZone: string;
 
   /**
-   * Unicode CLDR region code of the property's country, for example "PT".
-   * Optional; two upper-case letters when set.
+   * ISO 3166-1 alpha-2 code of the property's country, for example "PT".
+   * Optional; when set, an officially assigned code: "GB", not "UK"; no
+   * "EU", "ZZ" or other reserved or user-assigned codes.
    *
    * @generated from field: string region_code = 4;
    */
   regionCode: string;
 
   /**
-   * City or town, up to 200 characters. Optional.
+   * City or town, up to 200 characters. Optional; when set, not only white
+   * space.
    *
    * @generated from field: string locality = 5;
    */

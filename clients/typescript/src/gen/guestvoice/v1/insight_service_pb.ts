@@ -894,7 +894,9 @@ export const GranularitySchema: GenEnum<Granularity> = /*@__PURE__*/
  * before `end`, whole: an interval from one local midnight to another covers
  * exactly the days in between; any other bound widens to its whole day. Both
  * ends are required, start must be before end, and end - start may be at most
- * 1096 days. The previous interval of equal length is the same number of whole
+ * 1096 days. start may not be before 1900-01-01T00:00:00Z nor end after
+ * 9999-12-31T00:00:00Z, so every day of the interval (and of the previous one)
+ * is a valid google.type.Date in every hotel's zone. The previous interval of equal length is the same number of whole
  * days just before the first day.
  *
  * Every method needs `authorization: Bearer <api key>` metadata with

@@ -38,7 +38,8 @@ export type Guest = Message<"guestvoice.v1.Guest"> & {
   name: string;
 
   /**
-   * The guest's name, up to 200 characters. Optional.
+   * The guest's name, up to 200 characters. Optional; when set, not only
+   * white space; kept as sent (not trimmed).
    *
    * @generated from field: string display_name = 2;
    */
@@ -138,7 +139,7 @@ export type Stay = Message<"guestvoice.v1.Stay"> & {
   hotel: string;
 
   /**
-   * The arrival date in the hotel's time zone.
+   * The arrival date in the hotel's time zone; 1900-01-01 or later.
    *
    * @generated from field: google.type.Date arrival_date = 3;
    */
@@ -231,7 +232,7 @@ export type CheckIn = Message<"guestvoice.v1.CheckIn"> & {
   externalId: string;
 
   /**
-   * When the guest checked in.
+   * When the guest checked in; not before 1900-01-01T00:00:00Z.
    *
    * @generated from field: google.protobuf.Timestamp check_in_time = 6;
    */

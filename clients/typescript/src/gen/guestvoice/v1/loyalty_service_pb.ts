@@ -38,7 +38,8 @@ export type CreateGuestRequest = Message<"guestvoice.v1.CreateGuestRequest"> & {
   parent: string;
 
   /**
-   * The guest's display name; its name is ignored.
+   * The guest's display name; its name is ignored. Required even when it
+   * sets nothing (an empty message, `{}`, for a guest without a name).
    *
    * @generated from field: guestvoice.v1.Guest guest = 2;
    */
@@ -549,7 +550,7 @@ export type GetLoyaltyStatusRequest = Message<"guestvoice.v1.GetLoyaltyStatusReq
   guest: string;
 
   /**
-   * The date to evaluate; today (UTC) when unset.
+   * The date to evaluate; today (UTC) when unset, else 1900-01-01 or later.
    *
    * @generated from field: google.type.Date as_of_date = 2;
    */
@@ -615,7 +616,8 @@ export const LoyaltyService: GenService<{
   /**
    * Creates a guest, optionally with identities.
    *
-   * Errors: ALREADY_EXISTS (RESOURCE_ALREADY_EXISTS) when an identity belongs
+   * Errors: INVALID_ARGUMENT (FIELD_INVALID) for a missing guest or a bad
+   * field; ALREADY_EXISTS (RESOURCE_ALREADY_EXISTS) when an identity belongs
    * to another guest; INVALID_ARGUMENT (REQUEST_ID_REUSED).
    *
    * @generated from rpc guestvoice.v1.LoyaltyService.CreateGuest
