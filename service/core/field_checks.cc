@@ -81,7 +81,8 @@ bool IsBlank(std::string_view text) {
 }  // namespace
 
 void CheckDisplayText(FieldViolations& violations, std::string_view field,
-                      std::string_view value, size_t max_chars, bool required) {
+                      std::string_view value, size_t max_chars, bool required,
+                      BlankText blank) {
   if (value.empty()) {
     if (required) violations.Add(std::string(field), "required");
     return;
@@ -94,7 +95,7 @@ void CheckDisplayText(FieldViolations& violations, std::string_view field,
                    absl::StrCat("longer than ", max_chars, " characters"));
   } else if (utf8::HasAsciiControlCharacter(value)) {
     violations.Add(std::string(field), "contains control characters");
-  } else if (IsBlank(value)) {
+  } else if (blank == BlankText::kRefused && IsBlank(value)) {
     violations.Add(std::string(field),
                    "only white space: must show at least one character");
   }

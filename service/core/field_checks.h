@@ -10,13 +10,19 @@
 
 namespace guestvoice::service {
 
+// Whether a display text of only white space (or zero-width characters) is
+// refused.
+enum class BlankText { kRefused, kAllowed };
+
 // Text a person reads: valid UTF-8 without control characters, at most
 // `max_chars` code points, and not empty when `required`. Set, it must show
-// something: text of only white space (or zero-width characters) is refused
-// whether required or not. Text is kept as sent, not trimmed: a name is the
-// caller's to spell, and refusing is enough to keep blanks out.
+// something unless `blank` allows it: text of only white space (or
+// zero-width characters) is refused whether required or not. Text is kept as
+// sent, not trimmed: a name is the caller's to spell, and refusing is enough
+// to keep blanks out of what the callers name themselves.
 void CheckDisplayText(FieldViolations& violations, std::string_view field,
-                      std::string_view value, size_t max_chars, bool required);
+                      std::string_view value, size_t max_chars, bool required,
+                      BlankText blank = BlankText::kRefused);
 
 // An IANA time zone of a place, known to the system tz database: an
 // Area/Location name such as "Europe/Lisbon" (older links such as

@@ -117,9 +117,11 @@ void CheckFeedbackInput(FieldViolations& violations, std::string_view prefix,
                   kMaxExternalIdBytes);
   CheckIdentifier(violations, field("author.handle"),
                   feedback.author().handle(), kMaxAuthorHandleBytes);
+  // The name a guest shows on their platform, which some make invisible: an
+  // item is never refused for it, so their voice is not lost.
   CheckDisplayText(violations, field("author.display_name"),
                    feedback.author().display_name(), kMaxAuthorDisplayNameChars,
-                   /*required=*/false);
+                   /*required=*/false, BlankText::kAllowed);
   CheckText(violations, field("text"), feedback.text());
   if (!feedback.language_code().empty() &&
       !LooksLikeLanguageTag(feedback.language_code())) {

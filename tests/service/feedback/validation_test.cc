@@ -52,5 +52,28 @@ TEST(FeedbackValidationTest, APostTimeBefore1900IsAFieldViolation) {
   EXPECT_TRUE(violations.empty());
 }
 
+TEST(FeedbackValidationTest, AnAuthorNameThatShowsNothingIsKept) {
+  v1::Feedback feedback;
+  feedback.set_source(v1::SOURCE_TWITTER);
+  feedback.set_external_id("t-1");
+  feedback.mutable_author()->set_handle("@ana");
+  feedback.set_text("Lovely stay");
+  *feedback.mutable_post_time() = ToProtoTimestamp(absl::UnixEpoch());
+  // Blank and zero-width names, as platforms allow them: never a reason to
+  // lose the guest's feedback. Control characters still are refused.
+  for (const char* name : {"   ", "\u200b", "\u3164"}) {
+    feedback.mutable_author()->set_display_name(name);
+    FieldViolations violations;
+    CheckFeedbackInput(violations, "feedback.", feedback, absl::UnixEpoch());
+    EXPECT_TRUE(violations.empty()) << violations.ToStatus();
+  }
+  feedback.mutable_author()->set_display_name("ana\x01");
+  FieldViolations violations;
+  CheckFeedbackInput(violations, "feedback.", feedback, absl::UnixEpoch());
+  EXPECT_THAT(std::string(violations.ToStatus().message()),
+              ::testing::HasSubstr("feedback.author.display_name: contains "
+                                   "control characters"));
+}
+
 }  // namespace
 }  // namespace guestvoice::service

@@ -163,8 +163,10 @@ export type Author = Message<"guestvoice.v1.Author"> & {
   handle: string;
 
   /**
-   * The name the author shows, up to 200 characters. Optional; when set, not
-   * only white space; kept as sent (not trimmed).
+   * The name the author shows, up to 200 characters. Optional; kept as sent
+   * (not trimmed), even when it shows nothing (only white space or
+   * zero-width characters, as some platforms allow): feedback is never
+   * refused for its author's name.
    *
    * @generated from field: string display_name = 2;
    */
