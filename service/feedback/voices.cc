@@ -168,11 +168,21 @@ absl::StatusOr<std::vector<v1::Feedback>> ListAuthorFeedback(
   for (internal::v1::StoredFeedback& item : items) {
     feedback.push_back(std::move(*item.mutable_feedback()));
   }
-  std::stable_sort(feedback.begin(), feedback.end(),
-                   [](const v1::Feedback& a, const v1::Feedback& b) {
-                     return PostTimeOf(a) > PostTimeOf(b);
-                   });
+  std::sort(feedback.begin(), feedback.end(),
+            [](const v1::Feedback& a, const v1::Feedback& b) {
+              return ComesBefore(PositionOf(a), PositionOf(b));
+            });
   return feedback;
+}
+
+AuthorFeedbackPosition PositionOf(const v1::Feedback& feedback) {
+  return {PostTimeOf(feedback), feedback.name()};
+}
+
+bool ComesBefore(const AuthorFeedbackPosition& a,
+                 const AuthorFeedbackPosition& b) {
+  if (a.post_time != b.post_time) return a.post_time > b.post_time;
+  return a.name < b.name;
 }
 
 }  // namespace guestvoice::service

@@ -21,6 +21,7 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "absl/time/time.h"
 #include "guestvoice/v1/feedback.pb.h"
 #include "guestvoice/v1/source.pb.h"
 #include "service/core/id_source.h"
@@ -63,7 +64,19 @@ absl::Status EraseAuthor(const storage::Store& store,
                          std::string_view organization, const AuthorRef& author,
                          storage::WriteBatch& batch);
 
-// Export: every feedback item of the author, newest post_time first.
+// Where an item stands in an author's export order: newest post_time first,
+// items posted at the same time by name. A total order, so an export page can
+// resume after the last item it returned.
+struct AuthorFeedbackPosition {
+  absl::Time post_time;
+  std::string_view name;
+};
+// Views `feedback`'s name: valid while `feedback` is.
+AuthorFeedbackPosition PositionOf(const v1::Feedback& feedback);
+bool ComesBefore(const AuthorFeedbackPosition& a,
+                 const AuthorFeedbackPosition& b);
+
+// Export: every feedback item of the author, in the order of ComesBefore.
 absl::StatusOr<std::vector<v1::Feedback>> ListAuthorFeedback(
     const storage::Store& store, std::string_view organization,
     const AuthorRef& author);

@@ -17,6 +17,7 @@
 #include "service/core/request_log.h"
 #include "service/core/resource_names.h"
 #include "service/feedback/voices.h"
+#include "service/loyalty/guest_export.h"
 #include "service/loyalty/identities.h"
 #include "service/loyalty/records.h"
 #include "service/tenancy/hotels.h"
@@ -599,38 +600,33 @@ absl::Status Guests::Export(const Principal& caller,
                             v1::ExportGuestResponse& response) const {
   ASSIGN_OR_RETURN(GuestName name, ParseGuestName("name", request.name()));
   RETURN_IF_ERROR(caller.RequireTenant(name.organization, request.name()));
-  // Under the guest's stripe, so the export is one consistent picture.
+  ASSIGN_OR_RETURN(const ExportPage page,
+                   ParseExportPage(deps_.store, request));
+  // Under the guest's stripe, so each page is one consistent picture.
   auto guard =
       deps_.locks.Lock(storage::GuestKey(name.organization, name.guest));
   ASSIGN_OR_RETURN(StoredGuest stored,
                    ReadExistingGuest(deps_.store, name.organization, name.guest,
                                      request.name()));
-  ASSIGN_OR_RETURN(auto stays,
-                   ReadStays(deps_.store, name.organization, name.guest));
-  for (auto& stay : stays) *response.add_stays() = std::move(stay.record);
-  ASSIGN_OR_RETURN(auto check_ins,
-                   ReadCheckIns(deps_.store, name.organization, name.guest));
-  for (auto& check_in : check_ins) {
-    *response.add_check_ins() = std::move(check_in.record);
-  }
-  for (const v1::Identity& identity : stored.guest().identities()) {
-    if (std::optional<AuthorRef> author = AuthorOfIdentity(identity)) {
-      ASSIGN_OR_RETURN(
-          std::vector<v1::Feedback> feedback,
-          ListAuthorFeedback(deps_.store, name.organization, *author));
-      for (v1::Feedback& item : feedback) {
-        *response.add_feedback() = std::move(item);
-      }
+  if (page.first()) {
+    ASSIGN_OR_RETURN(auto stays,
+                     ReadStays(deps_.store, name.organization, name.guest));
+    for (auto& stay : stays) *response.add_stays() = std::move(stay.record);
+    ASSIGN_OR_RETURN(auto check_ins,
+                     ReadCheckIns(deps_.store, name.organization, name.guest));
+    for (auto& check_in : check_ins) {
+      *response.add_check_ins() = std::move(check_in.record);
     }
+    ASSIGN_OR_RETURN(v1::LoyaltyProgram program,
+                     ReadLoyaltyProgram(deps_.store, name.organization));
+    ASSIGN_OR_RETURN(
+        *response.mutable_loyalty_status(),
+        ReadLoyaltyStatus(deps_.store, name.organization, name.guest, stored,
+                          program, UtcDay(deps_.clock.Now())));
+    *response.mutable_guest() = stored.guest();
   }
-  ASSIGN_OR_RETURN(v1::LoyaltyProgram program,
-                   ReadLoyaltyProgram(deps_.store, name.organization));
-  ASSIGN_OR_RETURN(
-      *response.mutable_loyalty_status(),
-      ReadLoyaltyStatus(deps_.store, name.organization, name.guest, stored,
-                        program, UtcDay(deps_.clock.Now())));
-  *response.mutable_guest() = std::move(*stored.mutable_guest());
-  return absl::OkStatus();
+  return AddExportFeedback(deps_.store, name.organization, stored.guest(),
+                           request, page, response);
 }
 
 }  // namespace guestvoice::service

@@ -63,7 +63,8 @@ class Guests {
   // remains findable.
   absl::Status Erase(const Principal& caller,
                      const v1::EraseGuestRequest& request) const;
-  // The guest with everything recorded about them, as one consistent picture.
+  // The guest with everything recorded about them, the feedback in pages
+  // (guest_export.h); each page is one consistent picture.
   absl::Status Export(const Principal& caller,
                       const v1::ExportGuestRequest& request,
                       v1::ExportGuestResponse& response) const;

@@ -600,7 +600,13 @@ func (x *EraseGuestRequest) GetName() string {
 type ExportGuestRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// `organizations/{organization}/guests/{guest}`.
-	Name          string `protobuf:"bytes,1,opt,name=name,proto3" json:"name,omitempty"`
+	Name string `protobuf:"bytes,1,opt,name=name,proto3" json:"name,omitempty"`
+	// At most this many feedback items per page: 1000 when 0, at most 1000.
+	// A page ends sooner, with a next_page_token, once it reaches 2 MiB, so
+	// that every page fits a client's default 4 MiB message limit.
+	PageSize int32 `protobuf:"varint,2,opt,name=page_size,json=pageSize,proto3" json:"page_size,omitempty"`
+	// next_page_token from the previous response, to get the next page.
+	PageToken     string `protobuf:"bytes,3,opt,name=page_token,json=pageToken,proto3" json:"page_token,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -642,7 +648,23 @@ func (x *ExportGuestRequest) GetName() string {
 	return ""
 }
 
+func (x *ExportGuestRequest) GetPageSize() int32 {
+	if x != nil {
+		return x.PageSize
+	}
+	return 0
+}
+
+func (x *ExportGuestRequest) GetPageToken() string {
+	if x != nil {
+		return x.PageToken
+	}
+	return ""
+}
+
 // Response for LoyaltyService.ExportGuest: everything held about a guest.
+// The first page holds every field; later pages hold only `feedback` and
+// `next_page_token`.
 type ExportGuestResponse struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// The profile with its identities.
@@ -651,10 +673,13 @@ type ExportGuestResponse struct {
 	Stays []*Stay `protobuf:"bytes,2,rep,name=stays,proto3" json:"stays,omitempty"`
 	// Every check-in.
 	CheckIns []*CheckIn `protobuf:"bytes,3,rep,name=check_ins,json=checkIns,proto3" json:"check_ins,omitempty"`
-	// Every feedback item attributed to the guest.
+	// The feedback attributed to the guest, author identity by author
+	// identity (in the order of guest.identities), each author's newest first.
 	Feedback []*Feedback `protobuf:"bytes,4,rep,name=feedback,proto3" json:"feedback,omitempty"`
 	// Loyalty status today.
 	LoyaltyStatus *LoyaltyStatus `protobuf:"bytes,5,opt,name=loyalty_status,json=loyaltyStatus,proto3" json:"loyalty_status,omitempty"`
+	// Token for the next page of feedback; empty on the last page.
+	NextPageToken string `protobuf:"bytes,6,opt,name=next_page_token,json=nextPageToken,proto3" json:"next_page_token,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -722,6 +747,13 @@ func (x *ExportGuestResponse) GetLoyaltyStatus() *LoyaltyStatus {
 		return x.LoyaltyStatus
 	}
 	return nil
+}
+
+func (x *ExportGuestResponse) GetNextPageToken() string {
+	if x != nil {
+		return x.NextPageToken
+	}
+	return ""
 }
 
 // Request for LoyaltyService.RecordStay.
@@ -1158,16 +1190,20 @@ const file_guestvoice_v1_loyalty_service_proto_rawDesc = "" +
 	"\x13guestvoice.v1/GuestR\x06merged\"D\n" +
 	"\x11EraseGuestRequest\x12/\n" +
 	"\x04name\x18\x01 \x01(\tB\x1b\xe0A\x02\xfaA\x15\n" +
-	"\x13guestvoice.v1/GuestR\x04name\"E\n" +
+	"\x13guestvoice.v1/GuestR\x04name\"\x81\x01\n" +
 	"\x12ExportGuestRequest\x12/\n" +
 	"\x04name\x18\x01 \x01(\tB\x1b\xe0A\x02\xfaA\x15\n" +
-	"\x13guestvoice.v1/GuestR\x04name\"\x9b\x02\n" +
+	"\x13guestvoice.v1/GuestR\x04name\x12\x1b\n" +
+	"\tpage_size\x18\x02 \x01(\x05R\bpageSize\x12\x1d\n" +
+	"\n" +
+	"page_token\x18\x03 \x01(\tR\tpageToken\"\xc3\x02\n" +
 	"\x13ExportGuestResponse\x12*\n" +
 	"\x05guest\x18\x01 \x01(\v2\x14.guestvoice.v1.GuestR\x05guest\x12)\n" +
 	"\x05stays\x18\x02 \x03(\v2\x13.guestvoice.v1.StayR\x05stays\x123\n" +
 	"\tcheck_ins\x18\x03 \x03(\v2\x16.guestvoice.v1.CheckInR\bcheckIns\x123\n" +
 	"\bfeedback\x18\x04 \x03(\v2\x17.guestvoice.v1.FeedbackR\bfeedback\x12C\n" +
-	"\x0eloyalty_status\x18\x05 \x01(\v2\x1c.guestvoice.v1.LoyaltyStatusR\rloyaltyStatus\"v\n" +
+	"\x0eloyalty_status\x18\x05 \x01(\v2\x1c.guestvoice.v1.LoyaltyStatusR\rloyaltyStatus\x12&\n" +
+	"\x0fnext_page_token\x18\x06 \x01(\tR\rnextPageToken\"v\n" +
 	"\x11RecordStayRequest\x123\n" +
 	"\x06parent\x18\x01 \x01(\tB\x1b\xe0A\x02\xfaA\x15\n" +
 	"\x13guestvoice.v1/GuestR\x06parent\x12,\n" +

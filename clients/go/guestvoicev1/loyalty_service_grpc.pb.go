@@ -87,7 +87,12 @@ type LoyaltyServiceClient interface {
 	// check-ins are removed, and so are the text and author handles of their
 	// feedback; anonymous aggregates stay exact. Errors: NOT_FOUND.
 	EraseGuest(ctx context.Context, in *EraseGuestRequest, opts ...grpc.CallOption) (*emptypb.Empty, error)
-	// Returns everything held about a guest. Errors: NOT_FOUND.
+	// Returns everything held about a guest, in pages: the first holds the
+	// profile, stays, check-ins, loyalty status and the first feedback items;
+	// each later page (next_page_token) holds only more feedback. A guest's
+	// export fits one page unless their feedback exceeds page_size items or
+	// 2 MiB. Errors: INVALID_ARGUMENT (FIELD_INVALID, PAGE_TOKEN_INVALID);
+	// NOT_FOUND.
 	ExportGuest(ctx context.Context, in *ExportGuestRequest, opts ...grpc.CallOption) (*ExportGuestResponse, error)
 	// Records a stay; idempotent by booking_reference.
 	//
@@ -342,7 +347,12 @@ type LoyaltyServiceServer interface {
 	// check-ins are removed, and so are the text and author handles of their
 	// feedback; anonymous aggregates stay exact. Errors: NOT_FOUND.
 	EraseGuest(context.Context, *EraseGuestRequest) (*emptypb.Empty, error)
-	// Returns everything held about a guest. Errors: NOT_FOUND.
+	// Returns everything held about a guest, in pages: the first holds the
+	// profile, stays, check-ins, loyalty status and the first feedback items;
+	// each later page (next_page_token) holds only more feedback. A guest's
+	// export fits one page unless their feedback exceeds page_size items or
+	// 2 MiB. Errors: INVALID_ARGUMENT (FIELD_INVALID, PAGE_TOKEN_INVALID);
+	// NOT_FOUND.
 	ExportGuest(context.Context, *ExportGuestRequest) (*ExportGuestResponse, error)
 	// Records a stay; idempotent by booking_reference.
 	//

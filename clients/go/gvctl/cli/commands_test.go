@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"google.golang.org/protobuf/types/known/timestamppb"
+
 	gv "github.com/guestvoice/guestvoice/clients/go/guestvoicev1"
 	"github.com/guestvoice/guestvoice/clients/go/gvctl/cli"
 )
@@ -348,3 +350,53 @@ func mustRead(t *testing.T, path string) []byte {
 }
 
 func lastID(name string) string { return name[strings.LastIndex(name, "/")+1:] }
+
+// A guest whose feedback is more than one response holds (~0.2 MiB per
+// review, 25 reviews) is exported whole: gvctl follows ExportGuest's pages.
+func TestGuestExportGathersEveryPage(t *testing.T) {
+	h := newHarness(t)
+	h.hotels()
+	ctx := context.Background()
+	client := h.client()
+	guest, err := client.Loyalty.CreateGuest(ctx, &gv.CreateGuestRequest{
+		Parent: "organizations/default", Guest: &gv.Guest{DisplayName: "Ana"},
+		Identities: []*gv.Identity{{Kind: gv.IdentityKind_IDENTITY_KIND_HANDLE, Source: gv.Source_SOURCE_TWITTER, Value: "anatravels"}},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	clause := "the dirty room, rude staff, cold breakfast, noisy street and slow wifi were awful. "
+	long := strings.Repeat(clause, 16*1024/len(clause))
+	const reviews = 25
+	for i := 0; i < reviews; i++ {
+		_, err := client.Feedback.IngestFeedback(ctx, &gv.IngestFeedbackRequest{Parent: "organizations/default", Feedback: &gv.Feedback{
+			Hotel: "organizations/default/hotels/porto", Source: gv.Source_SOURCE_TWITTER,
+			ExternalId: fmt.Sprintf("long-%d", i), Author: &gv.Author{Handle: "anatravels"},
+			Text: fmt.Sprintf("%d %s", i, long), PostTime: timestamppb.New(time.Now().Add(-time.Hour)),
+		}})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	firstPage, err := client.Loyalty.ExportGuest(ctx, &gv.ExportGuestRequest{Name: guest.GetName()})
+	if err != nil || firstPage.GetNextPageToken() == "" {
+		t.Fatalf("the export should take more than one page: %v, %d items", err, len(firstPage.GetFeedback()))
+	}
+
+	exported := &gv.ExportGuestResponse{}
+	parseProto(t, h.ok("guests", "export", lastID(guest.GetName())), exported)
+	if len(exported.GetFeedback()) != reviews || exported.GetNextPageToken() != "" || exported.GetGuest().GetName() != guest.GetName() {
+		t.Errorf("guests export: %d items, token %q, guest %q", len(exported.GetFeedback()), exported.GetNextPageToken(), exported.GetGuest().GetName())
+	}
+	output := filepath.Join(h.dir, "guests.jsonl")
+	h.ok("export", "guests", "-o", output)
+	lines := strings.Split(strings.TrimSpace(string(mustRead(t, output))), "\n")
+	if len(lines) != 1 {
+		t.Fatalf("export guests wrote %d lines, want 1", len(lines))
+	}
+	line := &gv.ExportGuestResponse{}
+	parseProto(t, lines[0], line)
+	if len(line.GetFeedback()) != reviews {
+		t.Errorf("export guests: %d items, want %d", len(line.GetFeedback()), reviews)
+	}
+}

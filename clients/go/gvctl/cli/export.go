@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bufio"
+	"context"
 	"fmt"
 	"io"
 	"os"
@@ -108,7 +109,7 @@ func newExportGuestsCommand(app *App) *cobra.Command {
 					if err != nil {
 						return count, err
 					}
-					everything, err := client.Loyalty.ExportGuest(cmd.Context(), &gv.ExportGuestRequest{Name: guest.GetName()})
+					everything, err := exportGuest(cmd.Context(), client, guest.GetName())
 					if err != nil {
 						return count, err
 					}
@@ -125,6 +126,26 @@ func newExportGuestsCommand(app *App) *cobra.Command {
 	cmd.Flags().StringVar(&hotel, "hotel", "", "only guests who stayed at this hotel")
 	_ = cmd.MarkFlagRequired("output")
 	return cmd
+}
+
+// exportGuest gathers every page of a guest's export into one message: the
+// first page holds the profile and activity, later pages more feedback.
+func exportGuest(ctx context.Context, client *guestvoice.Client, name string) (*gv.ExportGuestResponse, error) {
+	request := &gv.ExportGuestRequest{Name: name}
+	everything, err := client.Loyalty.ExportGuest(ctx, request)
+	if err != nil {
+		return nil, err
+	}
+	for request.PageToken = everything.GetNextPageToken(); request.PageToken != ""; {
+		page, err := client.Loyalty.ExportGuest(ctx, request)
+		if err != nil {
+			return nil, err
+		}
+		everything.Feedback = append(everything.Feedback, page.GetFeedback()...)
+		request.PageToken = page.GetNextPageToken()
+	}
+	everything.NextPageToken = ""
+	return everything, nil
 }
 
 // exportTo runs write into a temporary file beside path and renames it to

@@ -173,7 +173,7 @@ func newGuestsExportCommand(app *App) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			everything, err := client.Loyalty.ExportGuest(cmd.Context(), &gv.ExportGuestRequest{Name: guestName(app, args[0])})
+			everything, err := exportGuest(cmd.Context(), client, guestName(app, args[0]))
 			if err != nil {
 				return err
 			}

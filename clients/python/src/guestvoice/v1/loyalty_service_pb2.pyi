@@ -322,16 +322,27 @@ class ExportGuestRequest(_message.Message):
     DESCRIPTOR: _descriptor.Descriptor
 
     NAME_FIELD_NUMBER: _builtins.int
+    PAGE_SIZE_FIELD_NUMBER: _builtins.int
+    PAGE_TOKEN_FIELD_NUMBER: _builtins.int
     name: _builtins.str
     """`organizations/{organization}/guests/{guest}`."""
+    page_size: _builtins.int
+    """At most this many feedback items per page: 1000 when 0, at most 1000.
+    A page ends sooner, with a next_page_token, once it reaches 2 MiB, so
+    that every page fits a client's default 4 MiB message limit.
+    """
+    page_token: _builtins.str
+    """next_page_token from the previous response, to get the next page."""
     def __init__(
         self,
         *,
         name: _builtins.str = ...,
+        page_size: _builtins.int = ...,
+        page_token: _builtins.str = ...,
     ) -> None: ...
     _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["name", b"name"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["name", b"name", "page_size", b"page_size", "page_token", b"page_token"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 
@@ -339,7 +350,10 @@ Global___ExportGuestRequest: _TypeAlias = ExportGuestRequest  # noqa: Y015
 
 @_typing.final
 class ExportGuestResponse(_message.Message):
-    """Response for LoyaltyService.ExportGuest: everything held about a guest."""
+    """Response for LoyaltyService.ExportGuest: everything held about a guest.
+    The first page holds every field; later pages hold only `feedback` and
+    `next_page_token`.
+    """
 
     DESCRIPTOR: _descriptor.Descriptor
 
@@ -348,6 +362,9 @@ class ExportGuestResponse(_message.Message):
     CHECK_INS_FIELD_NUMBER: _builtins.int
     FEEDBACK_FIELD_NUMBER: _builtins.int
     LOYALTY_STATUS_FIELD_NUMBER: _builtins.int
+    NEXT_PAGE_TOKEN_FIELD_NUMBER: _builtins.int
+    next_page_token: _builtins.str
+    """Token for the next page of feedback; empty on the last page."""
     @_builtins.property
     def guest(self) -> _loyalty_pb2.Guest:
         """The profile with its identities."""
@@ -362,7 +379,9 @@ class ExportGuestResponse(_message.Message):
 
     @_builtins.property
     def feedback(self) -> _containers.RepeatedCompositeFieldContainer[_feedback_pb2.Feedback]:
-        """Every feedback item attributed to the guest."""
+        """The feedback attributed to the guest, author identity by author
+        identity (in the order of guest.identities), each author's newest first.
+        """
 
     @_builtins.property
     def loyalty_status(self) -> _loyalty_program_pb2.LoyaltyStatus:
@@ -376,10 +395,11 @@ class ExportGuestResponse(_message.Message):
         check_ins: _abc.Iterable[_loyalty_pb2.CheckIn] | None = ...,
         feedback: _abc.Iterable[_feedback_pb2.Feedback] | None = ...,
         loyalty_status: _loyalty_program_pb2.LoyaltyStatus | None = ...,
+        next_page_token: _builtins.str = ...,
     ) -> None: ...
     _HasFieldArgType: _TypeAlias = _typing.Literal["guest", b"guest", "loyalty_status", b"loyalty_status"]  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["check_ins", b"check_ins", "feedback", b"feedback", "guest", b"guest", "loyalty_status", b"loyalty_status", "stays", b"stays"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["check_ins", b"check_ins", "feedback", b"feedback", "guest", b"guest", "loyalty_status", b"loyalty_status", "next_page_token", b"next_page_token", "stays", b"stays"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 

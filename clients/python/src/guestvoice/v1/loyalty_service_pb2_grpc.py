@@ -216,7 +216,12 @@ class LoyaltyServiceServicer:
         raise NotImplementedError('Method not implemented!')
 
     def ExportGuest(self, request, context):
-        """Returns everything held about a guest. Errors: NOT_FOUND.
+        """Returns everything held about a guest, in pages: the first holds the
+        profile, stays, check-ins, loyalty status and the first feedback items;
+        each later page (next_page_token) holds only more feedback. A guest's
+        export fits one page unless their feedback exceeds page_size items or
+        2 MiB. Errors: INVALID_ARGUMENT (FIELD_INVALID, PAGE_TOKEN_INVALID);
+        NOT_FOUND.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')

@@ -88,7 +88,13 @@ class LoyaltyServiceStub:
     feedback; anonymous aggregates stay exact. Errors: NOT_FOUND.
     """
     ExportGuest: _grpc.UnaryUnaryMultiCallable[_loyalty_service_pb2.ExportGuestRequest, _loyalty_service_pb2.ExportGuestResponse]
-    """Returns everything held about a guest. Errors: NOT_FOUND."""
+    """Returns everything held about a guest, in pages: the first holds the
+    profile, stays, check-ins, loyalty status and the first feedback items;
+    each later page (next_page_token) holds only more feedback. A guest's
+    export fits one page unless their feedback exceeds page_size items or
+    2 MiB. Errors: INVALID_ARGUMENT (FIELD_INVALID, PAGE_TOKEN_INVALID);
+    NOT_FOUND.
+    """
     RecordStay: _grpc.UnaryUnaryMultiCallable[_loyalty_service_pb2.RecordStayRequest, _loyalty_pb2.Stay]
     """Records a stay; idempotent by booking_reference.
 
@@ -188,7 +194,13 @@ class LoyaltyServiceAsyncStub(LoyaltyServiceStub):
     feedback; anonymous aggregates stay exact. Errors: NOT_FOUND.
     """
     ExportGuest: _aio.UnaryUnaryMultiCallable[_loyalty_service_pb2.ExportGuestRequest, _loyalty_service_pb2.ExportGuestResponse]  # type: ignore[assignment]
-    """Returns everything held about a guest. Errors: NOT_FOUND."""
+    """Returns everything held about a guest, in pages: the first holds the
+    profile, stays, check-ins, loyalty status and the first feedback items;
+    each later page (next_page_token) holds only more feedback. A guest's
+    export fits one page unless their feedback exceeds page_size items or
+    2 MiB. Errors: INVALID_ARGUMENT (FIELD_INVALID, PAGE_TOKEN_INVALID);
+    NOT_FOUND.
+    """
     RecordStay: _aio.UnaryUnaryMultiCallable[_loyalty_service_pb2.RecordStayRequest, _loyalty_pb2.Stay]  # type: ignore[assignment]
     """Records a stay; idempotent by booking_reference.
 
@@ -339,7 +351,13 @@ class LoyaltyServiceServicer(metaclass=_abc_1.ABCMeta):
         request: _loyalty_service_pb2.ExportGuestRequest,
         context: _ServicerContext,
     ) -> _typing.Union[_loyalty_service_pb2.ExportGuestResponse, _abc.Awaitable[_loyalty_service_pb2.ExportGuestResponse]]:
-        """Returns everything held about a guest. Errors: NOT_FOUND."""
+        """Returns everything held about a guest, in pages: the first holds the
+        profile, stays, check-ins, loyalty status and the first feedback items;
+        each later page (next_page_token) holds only more feedback. A guest's
+        export fits one page unless their feedback exceeds page_size items or
+        2 MiB. Errors: INVALID_ARGUMENT (FIELD_INVALID, PAGE_TOKEN_INVALID);
+        NOT_FOUND.
+        """
 
     @_abc_1.abstractmethod
     def RecordStay(
