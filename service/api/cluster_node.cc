@@ -64,7 +64,7 @@ absl::StatusOr<std::unique_ptr<ClusterNode>> ClusterNode::Start(
   std::unique_ptr<ClusterNode> node(
       new ClusterNode(options, start_timeout, node_map, table, domain));
   node->applier_ = std::make_unique<cluster::CommandApplier>(
-      table, domain.store, domain.locks, domain.attribution_locks,
+      table, domain.store, domain.locks, domain.organization_locks,
       applied_times);
   ASSIGN_OR_RETURN(node->producer_,
                    Retry<std::unique_ptr<cluster::CommandProducer>>(

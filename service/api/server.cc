@@ -217,7 +217,7 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(ServerOptions options) {
       *server->call_metrics_, server->call_log_.get());
 
   const DomainContext domain{*server->store_, server->locks_, *server->clock_,
-                             server->ids_, server->attribution_locks_};
+                             server->ids_, server->organization_locks_};
   server->reanalysis_ = std::make_unique<FeedbackReanalysis>(
       domain, analysis::FeedbackAnalyzer::Default());
   // Started below, with the batches of the server's mode.

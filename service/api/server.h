@@ -155,10 +155,10 @@ class Server {
   const BootstrapResult& bootstrap() const { return bootstrap_; }
   const StoreUpgrade& upgrade() const { return upgrade_; }
 
-  // The open store and the attribution locks, for tools and tests that work
+  // The open store and the organization locks, for tools and tests that work
   // below the API (e.g. re-attributing feedback as LoyaltyService does).
   storage::Store& store() { return *store_; }
-  StripedLock& attribution_locks() { return attribution_locks_; }
+  StripedLock& organization_locks() { return organization_locks_; }
 
   // Runs feedback re-analysis operations (AdminService.ReanalyzeFeedback).
   ReanalysisRunner& reanalysis_runner() { return *reanalysis_runner_; }
@@ -192,7 +192,7 @@ class Server {
   // After store_, so it goes first; null without a backup_dir.
   std::unique_ptr<storage::Backups> backups_;
   StripedLock locks_{1024};
-  StripedLock attribution_locks_{64};
+  StripedLock organization_locks_{64};
   std::unique_ptr<ApiKeyVerifier> api_key_verifier_;
   std::unique_ptr<KeyRateLimiter> rate_limiter_;
   std::unique_ptr<Authenticator> authenticator_;

@@ -99,7 +99,7 @@ absl::StatusOr<std::optional<AppliedCommand>> CommandApplier::Apply(
 
   const PinnedClock clock(FromProtoTimestamp(command.receive_time()));
   SeededIdSource ids(command.id_seed());
-  const DomainContext domain{store_, locks_, clock, ids, attribution_locks_};
+  const DomainContext domain{store_, locks_, clock, ids, organization_locks_};
   const Principal caller = CallerOf(command.caller());
   internal::v1::PartitionProgress progress;
   progress.set_next_offset(record.offset + 1);

@@ -41,12 +41,12 @@ class CommandApplier {
   // `applied_times` (which `store`'s request records expire by) with each
   // command applied; everything must outlive this. One thread at a time.
   CommandApplier(const MutationTable& table, storage::Store& store,
-                 StripedLock& locks, StripedLock& attribution_locks,
+                 StripedLock& locks, StripedLock& organization_locks,
                  AppliedTimes& applied_times)
       : table_(table),
         store_(store),
         locks_(locks),
-        attribution_locks_(attribution_locks),
+        organization_locks_(organization_locks),
         applied_times_(applied_times) {}
 
   // The first command this applier applies stores `stamp` in its WriteBatch
@@ -75,7 +75,7 @@ class CommandApplier {
   const MutationTable& table_;
   storage::Store& store_;
   StripedLock& locks_;
-  StripedLock& attribution_locks_;
+  StripedLock& organization_locks_;
   AppliedTimes& applied_times_;
   // NextOffset's answers, kept current by Apply.
   absl::flat_hash_map<int32_t, int64_t> next_offsets_;

@@ -24,7 +24,7 @@ absl::StatusOr<internal::v1::Command> BuildCommand(
   command.set_request(request.SerializeAsString());
   const PinnedClock clock(receive_time);
   const DomainContext domain{node.store, node.locks, clock, node.ids,
-                             node.attribution_locks};
+                             node.organization_locks};
   // Prepare fills no response; it needs one of the right type all the same.
   std::unique_ptr<google::protobuf::Message> scratch(
       google::protobuf::MessageFactory::generated_factory()

@@ -20,10 +20,12 @@ struct DomainContext {
   // (id_source.h).
   const Clock& clock;
   IdSource& ids;
-  // Per-organization: ingest and case updates hold it shared, changes of who
-  // feedback is attributed to (link, unlink, merge, erase) exclusively,
-  // always before any stripe of `locks`.
-  StripedLock& attribution_locks;
+  // Per-organization, always taken before any stripe of `locks`. Held
+  // shared by ingest, case updates, stays and check-ins (which read the hotel
+  // they name under it); exclusively by changes of who feedback is attributed
+  // to (link, unlink, merge, erase) and by hotel deletion, which so sees
+  // every write naming the hotel either done or not yet begun.
+  StripedLock& organization_locks;
 };
 
 }  // namespace guestvoice::service

@@ -69,7 +69,7 @@ struct CreateCall {
 // response into `response` and writes nothing. The response is recorded as
 // `create` left it, so it must hold no secret (a new API key's secret is
 // added to the response after its domain write, api_keys.h). A lock that
-// must come before any stripe (an organization's attribution lock) is the
+// must come before any stripe (an organization's lock) is the
 // caller's to take before calling.
 absl::Status CreateOnce(
     const DomainContext& deps, const CreateCall& call,

@@ -84,7 +84,7 @@ absl::Status FeedbackItems::Update(const Principal& caller,
 
   // Attribution rewrites items too; the reader side keeps it out.
   auto attribution_guard =
-      deps_.attribution_locks.LockShared(name.organization);
+      deps_.organization_locks.LockShared(name.organization);
   auto guard =
       deps_.locks.Lock(storage::FeedbackKey(name.organization, name.feedback));
   ASSIGN_OR_RETURN(internal::v1::StoredFeedback item,

@@ -105,6 +105,10 @@ absl::StatusOr<IngestOutcome> FeedbackIngester::Apply(
     PreparedFeedback prepared) const {
   const std::string& organization = prepared.organization;
   v1::Feedback& input = prepared.feedback;
+  // The hotel is read under the organization's lock, which DeleteHotel
+  // holds exclusively: a hotel deleted meanwhile is NOT_FOUND, never a hotel
+  // whose history the delete did not see.
+  auto organization_guard = deps_.organization_locks.LockShared(organization);
   ASSIGN_OR_RETURN(
       v1::Hotel hotel,
       ReadHotel(deps_.store, {organization, prepared.hotel_id}, input.hotel()));
@@ -117,7 +121,6 @@ absl::StatusOr<IngestOutcome> FeedbackIngester::Apply(
       organization, input.source(), input.external_id());
   const std::string author_key =
       AuthorKey(organization, input.source(), input.author().handle());
-  auto attribution_guard = deps_.attribution_locks.LockShared(organization);
   // The dedupe key serialises retries of one item; the author key serialises
   // one author's posts (author registration, repeat detection).
   auto guard = deps_.locks.Lock(source_key, author_key);

@@ -135,7 +135,7 @@ absl::Status FeedbackReanalysis::ApplyBatch(
   }
   // As a case update of each item: no attribution change moves the items'
   // contributions meanwhile, and no other writer rewrites them.
-  auto attribution_guard = deps_.attribution_locks.LockShared(organization);
+  auto attribution_guard = deps_.organization_locks.LockShared(organization);
   auto guard = deps_.locks.LockAll(item_keys);
   ASSIGN_OR_RETURN(std::optional<internal::v1::StoredOperation> stored,
                    ReadStoredOperation(deps_.store, name));

@@ -6,8 +6,8 @@
 // erase). Each function only adds to the caller's WriteBatch, so the identity
 // change and everything it moves commit together.
 //
-// Callers hold the organization's attribution lock exclusively
-// (DomainContext::attribution_locks.Lock(organization)) from before the first
+// Callers hold the organization's lock exclusively
+// (DomainContext::organization_locks.Lock(organization)) from before the first
 // read until Store::Write returns: ingest holds it shared, so no feedback of
 // the organization is ingested or re-attributed meanwhile. Call
 // each function at most once per author per batch (each reads the store, not

@@ -63,6 +63,8 @@ absl::Status CheckIns::Record(const Principal& caller,
       caller.RequireTenant(hotel_name->organization, check_in.hotel()));
   const std::string& organization = guest_name->organization;
   const std::string& guest_id = guest_name->guest;
+  // Under the organization's lock, as ingest reads it (domain_context.h).
+  auto organization_guard = deps_.organization_locks.LockShared(organization);
   ASSIGN_OR_RETURN(v1::Hotel hotel,
                    ReadHotel(deps_.store, *hotel_name, check_in.hotel()));
   absl::TimeZone zone;

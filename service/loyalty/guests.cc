@@ -196,7 +196,7 @@ absl::StatusOr<std::string> PhoneRegionOf(const storage::Store& store,
 // What LinkIdentity and UnlinkIdentity share: the request's guest and
 // identity parsed and normalised (national phone numbers in the country of
 // the request's hotel), the caller's tenancy checked, the
-// organization's attribution lock and the stripes of the guest and the
+// organization's lock and the stripes of the guest and the
 // identity entry held, and the guest read. The guards hold until it dies.
 struct IdentityChange {
   GuestName name;
@@ -223,7 +223,7 @@ absl::StatusOr<IdentityChange> BeginIdentityChange(
 
   std::string identity_key = IdentityIndexKeyOf(name->organization, *identity);
   StripedLock::Guard attribution =
-      deps.attribution_locks.Lock(name->organization);
+      deps.organization_locks.Lock(name->organization);
   StripedLock::Guard guard = deps.locks.Lock(
       storage::GuestKey(name->organization, name->guest), identity_key);
   ASSIGN_OR_RETURN(StoredGuest stored,
@@ -285,7 +285,7 @@ absl::Status Guests::Create(const Principal& caller,
                   [](const v1::Identity& identity) {
                     return AuthorOfIdentity(identity).has_value();
                   })) {
-    attribution.emplace(deps_.attribution_locks.Lock(*organization));
+    attribution.emplace(deps_.organization_locks.Lock(*organization));
   }
   return CreateOnce(
       deps_,
@@ -523,7 +523,7 @@ absl::Status Guests::Merge(const Principal& caller,
   const std::string& survivor_id = survivor_name->guest;
   const std::string& merged_id = merged_name->guest;
 
-  auto attribution = deps_.attribution_locks.Lock(organization);
+  auto attribution = deps_.organization_locks.Lock(organization);
   auto guard = deps_.locks.Lock(storage::GuestKey(organization, survivor_id),
                                 storage::GuestKey(organization, merged_id));
   ASSIGN_OR_RETURN(StoredGuest survivor,
@@ -572,7 +572,7 @@ absl::Status Guests::Erase(const Principal& caller,
   ASSIGN_OR_RETURN(GuestName name, ParseGuestName("name", request.name()));
   RETURN_IF_ERROR(caller.RequireTenant(name.organization, request.name()));
 
-  auto attribution = deps_.attribution_locks.Lock(name.organization);
+  auto attribution = deps_.organization_locks.Lock(name.organization);
   auto guard =
       deps_.locks.Lock(storage::GuestKey(name.organization, name.guest));
   ASSIGN_OR_RETURN(StoredGuest stored,

@@ -21,7 +21,7 @@ namespace guestvoice::service {
 // booking reference or check-in source key guards the index entry while
 // nobody owns it. Operations that change whose feedback an author's is
 // (create with identities, link, unlink, merge, erase) take the
-// organization's attribution lock exclusively first.
+// organization's lock exclusively first.
 //
 // Every operation checks that its resources are the caller's organization's:
 // another tenant's guests are NOT_FOUND.

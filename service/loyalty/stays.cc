@@ -87,6 +87,8 @@ absl::Status Stays::Record(const Principal& caller,
   RETURN_IF_ERROR(caller.RequireTenant(hotel_name->organization, stay.hotel()));
   const std::string& organization = guest_name->organization;
   const std::string& guest_id = guest_name->guest;
+  // Under the organization's lock, as ingest reads it (domain_context.h).
+  auto organization_guard = deps_.organization_locks.LockShared(organization);
   RETURN_IF_ERROR(ReadHotel(deps_.store, *hotel_name, stay.hotel()).status());
 
   const std::string booking_key =

@@ -177,6 +177,10 @@ absl::Status Hotels::Delete(const Principal& caller,
 
   const std::string hotel_key =
       storage::HotelKey(name.organization, name.hotel);
+  // Exclusively: every write that names a hotel (feedback, stays, check-ins)
+  // reads it under this lock shared, so each is either written, and its
+  // history seen below, or will find the hotel gone.
+  auto organization_guard = domain_.organization_locks.Lock(name.organization);
   auto guard = domain_.locks.Lock(hotel_key);
   RETURN_IF_ERROR(ReadHotel(domain_.store, name, request.name()).status());
   // A hotel with history stays: deleted, its feedback would still be listed

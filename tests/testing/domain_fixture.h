@@ -33,7 +33,7 @@ class DomainTest : public ::testing::Test {
 
   storage::Store& store() { return *store_; }
   service::DomainContext domain() {
-    return {*store_, locks_, clock_, ids_, attribution_locks_};
+    return {*store_, locks_, clock_, ids_, organization_locks_};
   }
 
   // A caller holding the key organizations/{organization}/apiKeys/{key_id}
@@ -59,7 +59,7 @@ class DomainTest : public ::testing::Test {
   // Seeded, so that a test's ids are the same on every run.
   service::SeededIdSource ids_{"domain test"};
   StripedLock locks_{64};
-  StripedLock attribution_locks_{8};
+  StripedLock organization_locks_{8};
   std::unique_ptr<storage::Store> store_;
   // Callers of two organizations. The domain leaves scopes to the gRPC layer,
   // so they have none.

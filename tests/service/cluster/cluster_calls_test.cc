@@ -106,7 +106,7 @@ class HeldBackNode {
     check.check_configs = false;  // the mock cluster has no DescribeConfigs
     ASSERT_OK_AND_ASSIGN(producer_, CommandProducer::Create(options_, check));
     applier_ = std::make_unique<CommandApplier>(
-        *table_, *store_, locks_, attribution_locks_, applied_times_);
+        *table_, *store_, locks_, organization_locks_, applied_times_);
     mutations_ = std::make_unique<ClusterMutations>(*table_, domain(),
                                                     *producer_, progress_);
     imports_ = std::make_unique<ImportStreams>(imports);
@@ -155,7 +155,7 @@ class HeldBackNode {
   }
 
   DomainContext domain() {
-    return {*store_, locks_, clock_, ids_, attribution_locks_};
+    return {*store_, locks_, clock_, ids_, organization_locks_};
   }
   // A call's context with `key`, the node's admin key when empty.
   std::unique_ptr<grpc::ClientContext> Context(
@@ -183,7 +183,7 @@ class HeldBackNode {
   testing::FakeClock clock_;
   SystemIdSource ids_;
   StripedLock locks_{64};
-  StripedLock attribution_locks_{8};
+  StripedLock organization_locks_{8};
   std::string admin_key_;
   std::unique_ptr<storage::Store> store_;
   std::unique_ptr<ApiKeyVerifier> verifier_;

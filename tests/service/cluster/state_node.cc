@@ -42,7 +42,7 @@ void StateNode::Open() {
           .publisher = publisher_,
           .analyzer = analysis::FeedbackAnalyzer::Default()});
   applier_ = std::make_unique<service::cluster::CommandApplier>(
-      *table_, *store_, locks_, attribution_locks_, applied_times_);
+      *table_, *store_, locks_, organization_locks_, applied_times_);
 }
 
 void StateNode::Restart() {
@@ -55,7 +55,7 @@ void StateNode::Restart() {
 }
 
 service::DomainContext StateNode::domain() {
-  return {*store_, locks_, clock_, ids_, attribution_locks_};
+  return {*store_, locks_, clock_, ids_, organization_locks_};
 }
 
 std::vector<std::string> StateNode::Contents() const {

@@ -53,7 +53,7 @@ class StateNode {
   SystemClock clock_;
   service::SystemIdSource ids_;
   StripedLock locks_{64};
-  StripedLock attribution_locks_{8};
+  StripedLock organization_locks_{8};
   NoOpFeedbackPublisher publisher_;
   std::unique_ptr<storage::Store> store_;
   std::unique_ptr<service::ApiKeyVerifier> verifier_;

@@ -57,7 +57,7 @@ class RequestLogTest : public ::testing::Test {
                       const std::string& organization = "acme",
                       const std::string& method = "CreateApiKey") {
     const DomainContext domain{*store_, locks_, clock_, ids_,
-                               attribution_locks_};
+                               organization_locks_};
     return CreateOnce(domain,
                       {.organization = organization,
                        .method = method,
@@ -111,7 +111,7 @@ class RequestLogTest : public ::testing::Test {
   // CreateOnce draws no ids; the context needs a source all the same.
   SeededIdSource ids_{"request log test"};
   StripedLock locks_{64};
-  StripedLock attribution_locks_{8};
+  StripedLock organization_locks_{8};
   std::unique_ptr<storage::Store> store_;
   int create_runs_ = 0;
   bool fail_create_ = false;

@@ -70,9 +70,9 @@ class VoiceAttributionTest : public testing::FeedbackDomainFixture {
   }
 
   // Links (or with "" unlinks) acme's author `handle` to `guest` as
-  // LoyaltyService does: under the organization's attribution lock.
+  // LoyaltyService does: under the organization's lock.
   absl::Status Attribute(const std::string& handle, const std::string& guest) {
-    auto lock = attribution_locks_.Lock("acme");
+    auto lock = organization_locks_.Lock("acme");
     storage::WriteBatch batch;
     RETURN_IF_ERROR(service::AttributeAuthor(
         store(), ids_, "acme", {v1::SOURCE_TWITTER, handle}, guest, batch));
@@ -95,9 +95,10 @@ class VoiceAttributionTest : public testing::FeedbackDomainFixture {
     return quotes;
   }
 
-  // Erases acme's author `handle`, under the attribution lock like Attribute.
+  // Erases acme's author `handle`, under the organization's lock like
+  // Attribute.
   absl::Status Erase(const std::string& handle) {
-    auto lock = attribution_locks_.Lock("acme");
+    auto lock = organization_locks_.Lock("acme");
     storage::WriteBatch batch;
     RETURN_IF_ERROR(service::EraseAuthor(store(), "acme",
                                          {v1::SOURCE_TWITTER, handle}, batch));

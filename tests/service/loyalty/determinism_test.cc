@@ -74,7 +74,7 @@ class Node {
   }
 
   DomainContext domain() {
-    return {*store_, locks_, clock_, ids_, attribution_locks_};
+    return {*store_, locks_, clock_, ids_, organization_locks_};
   }
   testing::FakeClock& clock() { return clock_; }
 
@@ -92,7 +92,7 @@ class Node {
   testing::FakeClock clock_;
   SeededIdSource ids_;
   StripedLock locks_{64};
-  StripedLock attribution_locks_{8};
+  StripedLock organization_locks_{8};
   std::unique_ptr<storage::Store> store_;
 };
 

@@ -197,7 +197,7 @@ TEST_F(ApiKeysTest, TheSecretDoesNotFollowFromTheIdsOfTheWrite) {
                                              .sync_writes = false}));
   {
     const DomainContext setup{*other_store, locks_, clock_, ids_,
-                              attribution_locks_};
+                              organization_locks_};
     v1::CreateOrganizationRequest organization;
     organization.set_organization_id("acme");
     organization.mutable_organization()->set_display_name("acme");
@@ -209,9 +209,9 @@ TEST_F(ApiKeysTest, TheSecretDoesNotFollowFromTheIdsOfTheWrite) {
   SeededIdSource here_ids{"command seed"};
   SeededIdSource there_ids{"command seed"};
   const DomainContext here_domain{store(), locks_, clock_, here_ids,
-                                  attribution_locks_};
+                                  organization_locks_};
   const DomainContext there_domain{*other_store, locks_, clock_, there_ids,
-                                   attribution_locks_};
+                                   organization_locks_};
 
   v1::CreateApiKeyRequest request;
   request.set_parent("organizations/acme");
