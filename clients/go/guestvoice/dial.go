@@ -51,7 +51,9 @@ func (c *Client) Close() error { return c.Conn.Close() }
 
 // Dial connects to guestvoice at target (host:port) with apiKey. Like
 // grpc.NewClient it does not block: a wrong address shows up as UNAVAILABLE
-// on the first call.
+// on the first call. A unary call the server refuses for a limit (its rate
+// limit per API key, say) is sent again after the delay the server names,
+// within the call's deadline (limits.go).
 func Dial(target, apiKey string, opts Options) (*Client, error) {
 	transport := credentials.NewTLS(opts.TLS)
 	if opts.Plaintext {
@@ -61,6 +63,7 @@ func Dial(target, apiKey string, opts Options) (*Client, error) {
 		grpc.WithTransportCredentials(transport),
 		grpc.WithPerRPCCredentials(bearerKey{key: apiKey, requireTLS: !opts.Plaintext}),
 		grpc.WithDefaultServiceConfig(serviceConfig),
+		grpc.WithChainUnaryInterceptor(waitWhenLimited),
 	}, opts.DialOptions...)
 	conn, err := grpc.NewClient(target, dialOptions...)
 	if err != nil {

@@ -272,3 +272,40 @@ func TestInsightServiceSummarisesAHotel(t *testing.T) {
 		t.Fatalf("summary = %v, %v", summary, err)
 	}
 }
+
+func dialServer(t *testing.T, server *testserver.Server) *guestvoice.Client {
+	t.Helper()
+	client, err := guestvoice.Dial(server.Address, server.AdminKey, guestvoice.Options{Plaintext: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { client.Close() })
+	return client
+}
+
+// A key's rate limit paces a client rather than failing its calls: the
+// server refuses a call over the limit with RESOURCE_EXHAUSTED and a
+// RetryInfo, and the client sends it again after that delay.
+func TestCallsOverTheRateLimitWaitTheirTurn(t *testing.T) {
+	client := dialServer(t, testserver.Start(t, "--rate_limit_calls_per_second=20", "--rate_limit_burst=1"))
+	for i := range 5 {
+		if _, err := client.Admin.GetOrganization(withDeadline(t, 10*time.Second),
+			&gv.GetOrganizationRequest{Name: parent}); err != nil {
+			t.Fatalf("call %d: %v", i, err)
+		}
+	}
+}
+
+// A call whose deadline comes before the server would admit it ends with the
+// refusal, its reason and delay intact.
+func TestARateLimitedCallWithoutTimeToWaitIsRefused(t *testing.T) {
+	client := dialServer(t, testserver.Start(t, "--rate_limit_calls_per_second=0.2", "--rate_limit_burst=1"))
+	request := &gv.GetOrganizationRequest{Name: parent}
+	if _, err := client.Admin.GetOrganization(withDeadline(t, 10*time.Second), request); err != nil {
+		t.Fatal(err)
+	}
+	_, err := client.Admin.GetOrganization(withDeadline(t, 2*time.Second), request)
+	if d := guestvoice.Details(err); d.Code != codes.ResourceExhausted || d.Reason() != "LIMIT_EXCEEDED" {
+		t.Fatalf("details = %+v", d)
+	}
+}
