@@ -29,12 +29,7 @@ func TestMain(m *testing.M) { testserver.RunPackage(m, &shared) }
 
 func dial(t *testing.T) *guestvoice.Client {
 	t.Helper()
-	client, err := guestvoice.Dial(shared.Address, shared.AdminKey, guestvoice.Options{Plaintext: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { client.Close() })
-	return client
+	return dialServer(t, shared)
 }
 
 func withDeadline(t *testing.T, d time.Duration) context.Context {
