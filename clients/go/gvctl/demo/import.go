@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"hash/fnv"
 
+	"github.com/guestvoice/guestvoice/clients/go/guestvoice"
 	gv "github.com/guestvoice/guestvoice/clients/go/guestvoicev1"
 )
 
@@ -87,36 +88,35 @@ func (l *loader) importFeedback(ctx context.Context, result *Result) error {
 	return err
 }
 
-// importBatch imports one batch in one call, then handles the cases of its
-// newly stored complaints (an item imported before keeps the case it has).
+// importBatch imports one batch (guestvoice.ImportFeedback sends again what
+// the server refused for load), then handles the cases of its newly stored
+// complaints (an item imported before keeps the case it has).
 // A refused item is a bug of the demo, so it fails the load, naming the
 // item and why.
 func (l *loader) importBatch(ctx context.Context, batch []post, o *imported) error {
-	stream, err := l.feedback.ImportFeedback(ctx)
-	if err != nil {
-		return fmt.Errorf("demo: import: %w", err)
+	items := make([]*gv.Feedback, len(batch))
+	for i, p := range batch {
+		items[i] = p.feedback
 	}
-	for _, p := range batch {
-		if err := stream.Send(&gv.ImportFeedbackRequest{Parent: l.plan.options.Org, Feedback: p.feedback}); err != nil {
-			break // the call failed; CloseAndRecv says why
-		}
-	}
-	response, err := stream.CloseAndRecv()
+	results, err := guestvoice.ImportFeedback(ctx, l.feedback, l.plan.options.Org, items)
 	if err != nil {
 		return fmt.Errorf("demo: import: %w", err)
 	}
 	var handle []*gv.Feedback
-	for _, r := range response.GetResults() {
-		p := batch[r.GetIndex()]
+	for i, r := range results {
+		p := batch[i]
 		switch {
 		case r.GetStatus().GetCode() != 0:
 			return fmt.Errorf("demo: import refused %s %q: %s", p.feedback.GetSource(), p.feedback.GetExternalId(), r.GetStatus().GetMessage())
-		case p.handling != nil && !r.GetDuplicate():
-			handle = append(handle, &gv.Feedback{Name: r.GetFeedback(), Case: p.handling})
+		case r.GetDuplicate():
+			o.duplicates++
+		default:
+			o.ingested++
+			if p.handling != nil {
+				handle = append(handle, &gv.Feedback{Name: r.GetFeedback(), Case: p.handling})
+			}
 		}
 	}
-	o.ingested += response.GetIngestedCount()
-	o.duplicates += response.GetDuplicateCount()
 	err = forEach(ctx, len(handle), caseWorkers, func(ctx context.Context, i int) error {
 		if _, err := l.feedback.UpdateFeedback(ctx, &gv.UpdateFeedbackRequest{Feedback: handle[i]}); err != nil {
 			return fmt.Errorf("demo: handle the case of %s: %w", handle[i].GetName(), err)

@@ -3,7 +3,6 @@ package importing
 import (
 	"context"
 	"fmt"
-	"time"
 
 	"google.golang.org/grpc/status"
 	"google.golang.org/protobuf/types/known/fieldmaskpb"
@@ -12,74 +11,30 @@ import (
 	gv "github.com/guestvoice/guestvoice/clients/go/guestvoicev1"
 )
 
-// sendFeedback streams records through ImportFeedback calls; the server's
-// idempotency by (source, external_id) makes a resent record "already
-// present". A record the server refused for a limit (RESOURCE_EXHAUSTED with
-// a RetryInfo: its write stage was full) was not stored, and neither was a
-// call refused as a whole (as many import streams open as allowed): both are
-// sent again after the server's delay (guestvoice.LimitBackoff), so load
-// never turns into rejected records. A published reply becomes the case's
-// public response.
+// sendFeedback imports records with guestvoice.ImportFeedback, which sends
+// again what the server refused for load; the server's idempotency by
+// (source, external_id) makes a resent record "already present". A published
+// reply becomes the case's public response.
 func (im *Importer) sendFeedback(ctx context.Context, records []Record, counts *Counts) ([]error, error) {
-	outcomes := make([]error, len(records))
-	pending := make([]int, len(records))
-	for i := range pending {
-		pending[i] = i
+	items := make([]*gv.Feedback, len(records))
+	for i, record := range records {
+		items[i] = record.Feedback
 	}
-	var backoff guestvoice.LimitBackoff
-	for len(pending) > 0 {
-		results, err := im.importOnce(ctx, records, pending)
-		if delay, limited := guestvoice.LimitDelay(err); limited && backoff.Wait(ctx, delay) {
+	results, err := guestvoice.ImportFeedback(ctx, im.Client.Feedback, im.Parent, items)
+	if err != nil {
+		return nil, err
+	}
+	outcomes := make([]error, len(records))
+	for i, result := range results {
+		if outcome := status.FromProto(result.GetStatus()); outcome.Err() != nil {
+			outcomes[i] = outcome.Err()
 			continue
 		}
-		if err != nil {
+		if err := im.count(ctx, records[i], result, counts); err != nil {
 			return nil, err
 		}
-		var refused []int
-		var retryAfter time.Duration
-		for k, result := range results {
-			i := pending[k]
-			if outcome := status.FromProto(result.GetStatus()); outcome.Err() != nil {
-				if delay, limited := guestvoice.LimitDelay(outcome.Err()); limited {
-					refused = append(refused, i)
-					retryAfter = max(retryAfter, delay)
-				}
-				outcomes[i] = outcome.Err()
-				continue
-			}
-			outcomes[i] = nil // stored on this attempt, whatever an earlier one said
-			if err := im.count(ctx, records[i], result, counts); err != nil {
-				return nil, err
-			}
-		}
-		if len(refused) > 0 && !backoff.Wait(ctx, retryAfter) {
-			break // the refused records stay rejected, with the server's reason
-		}
-		pending = refused
 	}
 	return outcomes, nil
-}
-
-// importOnce sends the records at indexes through one ImportFeedback call
-// and returns their results, in order.
-func (im *Importer) importOnce(ctx context.Context, records []Record, indexes []int) ([]*gv.ImportFeedbackResult, error) {
-	stream, err := im.Client.Feedback.ImportFeedback(ctx)
-	if err != nil {
-		return nil, err
-	}
-	for _, i := range indexes {
-		if err := stream.Send(&gv.ImportFeedbackRequest{Parent: im.Parent, Feedback: records[i].Feedback}); err != nil {
-			break // CloseAndRecv returns the call's error
-		}
-	}
-	response, err := stream.CloseAndRecv()
-	if err != nil {
-		return nil, err
-	}
-	if len(response.GetResults()) != len(indexes) {
-		return nil, fmt.Errorf("the server answered %d of %d records", len(response.GetResults()), len(indexes))
-	}
-	return response.GetResults(), nil
 }
 
 // count adds a stored record's outcome to counts and sets its reply.

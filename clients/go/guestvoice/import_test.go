@@ -1,7 +1,6 @@
-package importing
+package guestvoice_test
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -72,7 +71,7 @@ func (s *busyFeedbackServer) ImportFeedback(stream gv.FeedbackService_ImportFeed
 	return stream.SendAndClose(response)
 }
 
-func TestRecordsRefusedForLoadAreSentAgainNotRejected(t *testing.T) {
+func TestItemsRefusedForLoadAreSentAgain(t *testing.T) {
 	listener, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
@@ -88,25 +87,16 @@ func TestRecordsRefusedForLoadAreSentAgainNotRejected(t *testing.T) {
 	}
 	defer client.Close()
 
-	var records []Record
-	for _, id := range []string{"a", "b", "c"} {
-		records = append(records, Record{Feedback: &gv.Feedback{ExternalId: id}})
-	}
-	im := &Importer{Client: client, Parent: "organizations/default"}
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-	defer cancel()
-	var counts Counts
-	outcomes, err := im.sendFeedback(ctx, records, &counts)
+	items := []*gv.Feedback{{ExternalId: "a"}, {ExternalId: "b"}, {ExternalId: "c"}}
+	results, err := guestvoice.ImportFeedback(withDeadline(t, 30*time.Second), client.Feedback, parent, items)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for i, outcome := range outcomes {
-		if outcome != nil {
-			t.Errorf("record %d: %v", i, outcome)
+	for i, result := range results {
+		if result.GetStatus().GetCode() != 0 || result.GetDuplicate() || result.GetIndex() != int64(i) ||
+			result.GetFeedback() != "organizations/default/feedback/"+items[i].GetExternalId() {
+			t.Errorf("result %d: %v", i, result)
 		}
-	}
-	if counts.Ingested != 3 || counts.AlreadyPresent != 0 || counts.RejectedTotal() != 0 {
-		t.Errorf("counts %+v, want 3 ingested", counts)
 	}
 	if got, want := fmt.Sprint(fake.calls), "[[a b c] [a b c] [b]]"; got != want {
 		t.Errorf("calls %s, want %s", got, want)
