@@ -17,7 +17,7 @@ import queue
 import re
 import subprocess
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -101,6 +101,22 @@ def tls_server(tmp_path_factory: pytest.TempPathFactory, certificates: Path) -> 
     yield from _run_server(tmp_path_factory.mktemp("guestvoiced-tls") / "data",
                            f"--tls_cert_file={certificates / 'server.pem'}",
                            f"--tls_key_file={certificates / 'server.key'}")
+
+
+@pytest.fixture
+def server_with_flags(tmp_path: Path) -> Iterator[Callable[..., Server]]:
+    """Starts guestvoiced with flags of the test's own (rate limits, say);
+    each server it starts stops when the test ends."""
+    running = []
+
+    def start(*flags: str) -> Server:
+        run = _run_server(tmp_path / f"data-{len(running)}", *flags)
+        running.append(run)
+        return next(run)
+
+    yield start
+    for run in running:
+        next(run, None)  # runs the generator past its yield: stops the server
 
 
 class _LastMethod(grpc.UnaryUnaryClientInterceptor, grpc.UnaryStreamClientInterceptor,

@@ -101,6 +101,28 @@ def test_invalid_key_is_unauthenticated_with_its_reason(server):
     assert details.reason == "API_KEY_INVALID"
 
 
+def test_calls_over_the_rate_limit_wait_their_turn(server_with_flags):
+    # The server refuses calls over its limit with RESOURCE_EXHAUSTED and a
+    # RetryInfo; the client sends each again after that delay.
+    limited = server_with_flags("--rate_limit_calls_per_second=20", "--rate_limit_burst=1")
+    with guestvoice.connect(limited.address, limited.admin_key, tls=False) as client:
+        for _ in range(5):
+            client.admin.GetOrganization(admin_service_pb2.GetOrganizationRequest(name=PARENT),
+                                         timeout=10)
+
+
+def test_a_rate_limited_call_without_time_to_wait_is_refused(server_with_flags):
+    limited = server_with_flags("--rate_limit_calls_per_second=0.2", "--rate_limit_burst=1")
+    request = admin_service_pb2.GetOrganizationRequest(name=PARENT)
+    with guestvoice.connect(limited.address, limited.admin_key, tls=False) as client:
+        client.admin.GetOrganization(request, timeout=10)
+        with pytest.raises(grpc.RpcError) as raised:
+            client.admin.GetOrganization(request, timeout=2)
+    details = guestvoice.error_details(raised.value)
+    assert details.code == grpc.StatusCode.RESOURCE_EXHAUSTED
+    assert details.reason == "LIMIT_EXCEEDED"
+
+
 def test_wrong_address_fails_with_unavailable_not_a_hang():
     # A port bound but not listening refuses connections, and stays ours
     # through the call: a port closed first could be handed to another server.

@@ -10,6 +10,7 @@ from typing import Any
 
 import grpc
 
+from guestvoice.limits import WaitWhenLimited
 from guestvoice.v1 import (
     admin_service_pb2_grpc,
     feedback_service_pb2_grpc,
@@ -99,9 +100,11 @@ def connect(target: str, api_key: str, *, tls: bool = True,
 
     TLS is the default; pass ``tls=False`` only for a plaintext server on
     loopback. ``root_certificates`` (PEM) replaces the system roots, for a
-    server with a private CA. ``interceptors`` (grpc client interceptors, for
-    logging or tracing) run before the API key is added, so
-    they never see it.
+    server with a private CA. A blocking unary call the server refuses for a
+    limit (a key's rate limit, say) is sent again after the delay the server
+    names, within the call's timeout (``guestvoice.limits``).
+    ``interceptors`` (grpc client interceptors, for logging or tracing) run
+    before the API key is added, so they never see it.
     """
     options = [("grpc.service_config", _SERVICE_CONFIG), ("grpc.enable_retries", 1)]
     if tls:
@@ -109,7 +112,7 @@ def connect(target: str, api_key: str, *, tls: bool = True,
         channel = grpc.secure_channel(target, credentials, options=options)
     else:
         channel = grpc.insecure_channel(target, options=options)
-    channel = grpc.intercept_channel(channel, *interceptors, _BearerKey(api_key))
+    channel = grpc.intercept_channel(channel, *interceptors, WaitWhenLimited(), _BearerKey(api_key))
     return Client(
         channel=channel,
         admin=admin_service_pb2_grpc.AdminServiceStub(channel),
