@@ -7,6 +7,7 @@ import { FeedbackService } from "./gen/guestvoice/v1/feedback_service_pb.js";
 import { HotelService } from "./gen/guestvoice/v1/hotel_service_pb.js";
 import { InsightService } from "./gen/guestvoice/v1/insight_service_pb.js";
 import { LoyaltyService } from "./gen/guestvoice/v1/loyalty_service_pb.js";
+import { waitWhenLimited } from "./limits.js";
 
 export interface ConnectOptions {
   /** Disables TLS, for a server on loopback only. */
@@ -61,12 +62,18 @@ function retryUnavailable(maxAttempts: number): Interceptor {
   };
 }
 
-/** Connects to guestvoice at `address` (host:port); TLS unless `plaintext`. */
+/**
+ * Connects to guestvoice at `address` (host:port); TLS unless `plaintext`. A
+ * unary call the server refuses for a limit (a key's rate limit, say) is sent
+ * again after the delay the server names, within the call's deadline
+ * (limits.ts).
+ */
 export function connect(address: string, apiKey: string, options: ConnectOptions = {}): Client {
   const transport = createGrpcTransport({
     baseUrl: `${options.plaintext ? "http" : "https"}://${address}`,
     interceptors: [
       ...(options.interceptors ?? []),
+      waitWhenLimited(),
       retryUnavailable(options.maxAttempts ?? 4),
       bearerKey(apiKey),
     ],

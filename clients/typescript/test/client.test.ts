@@ -180,3 +180,33 @@ test("InsightService summarises a hotel", async (t) => {
   if (!summary) return;
   assert.equal(summary.hotel, hotel.name);
 });
+
+test("calls over the rate limit wait their turn", async () => {
+  // The server refuses calls over its limit with RESOURCE_EXHAUSTED and a
+  // RetryInfo; the client sends each again after that delay.
+  const limited = await startServer(["--rate_limit_calls_per_second=20", "--rate_limit_burst=1"]);
+  try {
+    const limitedClient = connect(limited.address, limited.adminKey, { plaintext: true });
+    for (let i = 0; i < 5; i++) {
+      await limitedClient.admin.getOrganization({ name: parent }, { timeoutMs: 10_000 });
+    }
+  } finally {
+    await limited.stop();
+  }
+});
+
+test("a rate-limited call without time to wait is refused", async () => {
+  const limited = await startServer(["--rate_limit_calls_per_second=0.2", "--rate_limit_burst=1"]);
+  try {
+    const limitedClient = connect(limited.address, limited.adminKey, { plaintext: true });
+    await limitedClient.admin.getOrganization({ name: parent }, { timeoutMs: 10_000 });
+    const refused = await limitedClient.admin.getOrganization({ name: parent }, { timeoutMs: 2_000 }).then(
+      () => assert.fail("the call over the limit succeeded"),
+      (error: unknown) => errorDetails(error),
+    );
+    assert.equal(refused.code, Code.ResourceExhausted);
+    assert.equal(refused.reason, "LIMIT_EXCEEDED");
+  } finally {
+    await limited.stop();
+  }
+});
