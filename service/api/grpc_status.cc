@@ -1,9 +1,14 @@
 #include "service/api/grpc_status.h"
 
+#include <algorithm>
+#include <cstdint>
 #include <string>
 
 #include "absl/strings/cord.h"
+#include "absl/strings/str_cat.h"
+#include "absl/time/time.h"
 #include "common/absl_view.h"
+#include "google/rpc/error_details.pb.h"
 #include "google/rpc/status.pb.h"
 #include "service/core/errors.h"
 
@@ -106,6 +111,24 @@ grpc::Status ToGrpcStatus(const absl::Status& status) {
   const google::rpc::Status rpc_status = ToRpcStatus(status);
   return grpc::Status(static_cast<grpc::StatusCode>(rpc_status.code()),
                       rpc_status.message(), rpc_status.SerializeAsString());
+}
+
+std::optional<std::string> RetryPushbackOf(const absl::Status& status) {
+  if (status.ok()) return std::nullopt;
+  const auto payload = status.GetPayload(AbslView(kRetryInfoTypeUrl));
+  if (payload.has_value()) {
+    google::rpc::RetryInfo retry;
+    if (retry.ParseFromString(std::string(*payload))) {
+      const absl::Duration delay =
+          absl::Seconds(retry.retry_delay().seconds()) +
+          absl::Nanoseconds(retry.retry_delay().nanos());
+      return absl::StrCat(std::max<int64_t>(
+          0,
+          absl::ToInt64Milliseconds(absl::Ceil(delay, absl::Milliseconds(1)))));
+    }
+  }
+  if (status.code() == absl::StatusCode::kResourceExhausted) return "-1";
+  return std::nullopt;
 }
 
 }  // namespace guestvoice::service

@@ -3,6 +3,9 @@
 
 #include <grpcpp/support/status.h>
 
+#include <optional>
+#include <string>
+
 #include "absl/status/status.h"
 #include "google/rpc/status.pb.h"
 
@@ -19,6 +22,14 @@ grpc::Status ToGrpcStatus(const absl::Status& status);
 // a response (ImportFeedback's per-item results) rather than as the call's
 // status. OK maps to code 0 with no details.
 google::rpc::Status ToRpcStatus(const absl::Status& status);
+
+// gRPC's retry pushback (gRFC A6), a trailer that gRPC clients with a retry
+// policy obey. A unary call's end carries it when its status says when to
+// retry: the RetryInfo delay in whole milliseconds (rounded up) for an error
+// with a RetryInfo, and "-1" (do not retry) for a RESOURCE_EXHAUSTED without
+// one, which waiting would not cure; nullopt otherwise.
+inline constexpr char kRetryPushbackTrailer[] = "grpc-retry-pushback-ms";
+std::optional<std::string> RetryPushbackOf(const absl::Status& status);
 
 }  // namespace guestvoice::service
 

@@ -7,6 +7,7 @@
 #include <atomic>
 #include <memory>
 #include <optional>
+#include <string>
 #include <type_traits>
 #include <utility>
 
@@ -273,6 +274,9 @@ class UnaryCall final : public grpc::ServerUnaryReactor, public PendingCall {
     calls_.Finished({request_type_, *context_,
                      caller_.has_value() ? &*caller_ : nullptr, status.code(),
                      absl::Now() - arrived_});
+    if (std::optional<std::string> pushback = RetryPushbackOf(status)) {
+      context_->AddTrailingMetadata(kRetryPushbackTrailer, *pushback);
+    }
     Finish(ToGrpcStatus(status));
   }
 

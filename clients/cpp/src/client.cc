@@ -10,14 +10,18 @@ namespace {
 
 // gRPC retries resend the very same request message, so a request_id set
 // once by the caller is reused by every attempt and the server answers a
-// retried create with the first result (AIP-155). Only UNAVAILABLE is
-// retried: guestvoice uses it for "nothing happened, try again".
+// retried create with the first result (AIP-155). Retried: UNAVAILABLE,
+// which guestvoice uses for "nothing happened, try again", and
+// RESOURCE_EXHAUSTED, which it answers to a call refused for a limit (a key's
+// rate limit, a full write stage) with gRPC's retry pushback: the next
+// attempt waits the delay the server names, and a RESOURCE_EXHAUSTED that
+// waiting would not cure carries a pushback that forbids retrying.
 constexpr char kServiceConfig[] = R"({"methodConfig": [{
   "name": [{"service": "guestvoice.v1.AdminService"}, {"service": "guestvoice.v1.HotelService"},
            {"service": "guestvoice.v1.FeedbackService"}, {"service": "guestvoice.v1.LoyaltyService"},
            {"service": "guestvoice.v1.InsightService"}],
   "retryPolicy": {"maxAttempts": 4, "initialBackoff": "0.1s", "maxBackoff": "2s",
-                  "backoffMultiplier": 2, "retryableStatusCodes": ["UNAVAILABLE"]}}]})";
+                  "backoffMultiplier": 2, "retryableStatusCodes": ["UNAVAILABLE", "RESOURCE_EXHAUSTED"]}}]})";
 
 // Adds the key to every call. An interceptor rather than call credentials,
 // because gRPC sends call credentials only over TLS and a server on loopback

@@ -135,6 +135,27 @@ TEST_F(ClientTest, RetryWithTheSameRequestIdReturnsTheFirstHotel) {
   EXPECT_EQ(again.name(), first.name());
 }
 
+// The server refuses calls over its limit with RESOURCE_EXHAUSTED and gRPC's
+// retry pushback; the client's retry policy waits that long and tries again.
+TEST(ClientLimitsTest, CallsOverTheRateLimitWaitTheirTurn) {
+  const std::unique_ptr<testing::TestServer> limited =
+      testing::TestServer::Start(
+          {"--rate_limit_calls_per_second=20", "--rate_limit_burst=1"});
+  ASSERT_NE(limited, nullptr);
+  ClientOptions plaintext;
+  plaintext.plaintext = true;
+  Client client = Connect(limited->address(), limited->admin_key(), plaintext);
+  v1::GetOrganizationRequest request;
+  request.set_name(kParent);
+  for (int call = 0; call < 5; ++call) {
+    v1::Organization organization;
+    const grpc::Status status = client.admin->GetOrganization(
+        WithDeadline(std::chrono::seconds(10)).get(), request, &organization);
+    ASSERT_TRUE(status.ok())
+        << "call " << call << ": " << status.error_message();
+  }
+}
+
 TEST_F(ClientTest, InvalidFieldIsDecodedAsBadRequest) {
   grpc::Status status;
   NewHotel("Mars/Olympus_Mons", &status);

@@ -26,6 +26,18 @@ TEST(GrpcStatusTest, EveryCanonicalCodeKeepsItsNumber) {
   }
 }
 
+TEST(GrpcStatusTest, TheRetryPushbackIsTheRetryInfoDelayRoundedUp) {
+  EXPECT_EQ(RetryPushbackOf(LimitExceeded("busy", absl::Microseconds(1500))),
+            "2");
+  EXPECT_EQ(RetryPushbackOf(WithRetryInfo(absl::UnavailableError("moving"),
+                                          absl::Milliseconds(250))),
+            "250");
+  // A limit that waiting does not cure: gRPC must not retry it.
+  EXPECT_EQ(RetryPushbackOf(absl::ResourceExhaustedError("too large")), "-1");
+  EXPECT_EQ(RetryPushbackOf(absl::UnavailableError("down")), std::nullopt);
+  EXPECT_EQ(RetryPushbackOf(absl::OkStatus()), std::nullopt);
+}
+
 TEST(GrpcStatusTest, FieldViolationsBecomeBadRequestDetails) {
   FieldViolations violations;
   violations.Add("hotel.time_zone", "not an IANA time zone");

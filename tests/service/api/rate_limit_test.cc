@@ -54,6 +54,26 @@ TEST_F(RateLimitTest, AKeyPastItsBurstIsToldWhenToRetry) {
                                            "LIMIT_EXCEEDED"));
 }
 
+// gRPC clients whose retry policy lists RESOURCE_EXHAUSTED (the Java and C++
+// clients') wait the server's delay before their next attempt (gRFC A6).
+TEST_F(RateLimitTest, ARefusalCarriesGrpcsRetryPushback) {
+  const std::string key =
+      server_.CreateKey("default", {v1::SCOPE_FEEDBACK_READ});
+  for (int call = 0; call < 3; ++call) EXPECT_TRUE(ListHotels(key).ok());
+  v1::ListHotelsRequest request;
+  request.set_parent("organizations/default");
+  v1::ListHotelsResponse response;
+  const std::unique_ptr<grpc::ClientContext> context = TestServer::Context(key);
+  const grpc::Status refused =
+      stub_->ListHotels(context.get(), request, &response);
+  ASSERT_EQ(refused.error_code(), grpc::StatusCode::RESOURCE_EXHAUSTED);
+  const auto& trailers = context->GetServerTrailingMetadata();
+  const auto pushback = trailers.find("grpc-retry-pushback-ms");
+  ASSERT_NE(pushback, trailers.end());
+  EXPECT_EQ(std::string(pushback->second.data(), pushback->second.size()),
+            "500");
+}
+
 TEST_F(RateLimitTest, EachKeyHasABucketOfItsOwn) {
   const std::string busy =
       server_.CreateKey("default", {v1::SCOPE_FEEDBACK_READ});

@@ -31,8 +31,12 @@ public final class GuestvoiceClient implements AutoCloseable {
   /**
    * gRPC retries resend the very same request message, so a request_id set
    * once by the caller is reused by every attempt and the server answers a
-   * retried create with the first result (AIP-155). Only UNAVAILABLE is
-   * retried: guestvoice uses it for "nothing happened, try again".
+   * retried create with the first result (AIP-155). Retried: UNAVAILABLE,
+   * which guestvoice uses for "nothing happened, try again", and
+   * RESOURCE_EXHAUSTED, which it answers to a call refused for a limit (a
+   * key's rate limit, a full write stage) with gRPC's retry pushback: the
+   * next attempt waits the delay the server names, and a RESOURCE_EXHAUSTED
+   * that waiting would not cure carries a pushback that forbids retrying.
    */
   private static Map<String, Object> serviceConfig() {
     List<Object> names =
@@ -42,7 +46,7 @@ public final class GuestvoiceClient implements AutoCloseable {
         "initialBackoff", "0.1s",
         "maxBackoff", "2s",
         "backoffMultiplier", 2.0,
-        "retryableStatusCodes", List.of("UNAVAILABLE"));
+        "retryableStatusCodes", List.of("UNAVAILABLE", "RESOURCE_EXHAUSTED"));
     return Map.of("methodConfig", List.of(Map.of("name", names, "retryPolicy", retryPolicy)));
   }
 

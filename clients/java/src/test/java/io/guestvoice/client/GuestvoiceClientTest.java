@@ -93,6 +93,22 @@ class GuestvoiceClientTest {
         .setAuthor(Author.newBuilder().setHandle("@rui")).setText(text).setPostTime(now()).build();
   }
 
+  /**
+   * The server refuses calls over its limit with RESOURCE_EXHAUSTED and gRPC's
+   * retry pushback; the client's retry policy waits that long and tries again.
+   */
+  @Test
+  void callsOverTheRateLimitWaitTheirTurn() throws Exception {
+    try (TestServer limited = TestServer.start(dir.resolve("limited"),
+            "--rate_limit_calls_per_second=4", "--rate_limit_burst=1");
+        GuestvoiceClient limitedClient = GuestvoiceClient.connectPlaintext(limited.address, limited.adminKey)) {
+      for (int call = 0; call < 5; call++) {
+        assertEquals(PARENT, limitedClient.admin.withDeadlineAfter(10, TimeUnit.SECONDS)
+            .getOrganization(GetOrganizationRequest.newBuilder().setName(PARENT).build()).getName());
+      }
+    }
+  }
+
   @Test
   void adminServiceReadsTheBootstrapOrganization() {
     assertEquals(PARENT,
