@@ -11,6 +11,7 @@
 #include "google/rpc/error_details.pb.h"
 #include "google/rpc/status.pb.h"
 #include "service/core/errors.h"
+#include "service/core/proto_time.h"
 
 namespace guestvoice::service {
 namespace {
@@ -119,9 +120,7 @@ std::optional<std::string> RetryPushbackOf(const absl::Status& status) {
   if (payload.has_value()) {
     google::rpc::RetryInfo retry;
     if (retry.ParseFromString(std::string(*payload))) {
-      const absl::Duration delay =
-          absl::Seconds(retry.retry_delay().seconds()) +
-          absl::Nanoseconds(retry.retry_delay().nanos());
+      const absl::Duration delay = FromProtoDuration(retry.retry_delay());
       return absl::StrCat(std::max<int64_t>(
           0,
           absl::ToInt64Milliseconds(absl::Ceil(delay, absl::Milliseconds(1)))));

@@ -23,18 +23,18 @@ absl::StatusOr<std::string> DecodeToken(const storage::Store& store,
 
 }  // namespace
 
+absl::StatusOr<size_t> ResolvePageSize(int32_t page_size, size_t default_size) {
+  if (page_size < 0) return InvalidField("page_size", "must not be negative");
+  if (page_size == 0) return default_size;
+  return std::min<size_t>(page_size, kMaxPageSize);
+}
+
 absl::StatusOr<std::string> VisitPage(
     const storage::Store& store, const PageQuery& query,
     absl::FunctionRef<absl::Status(std::string_view key,
                                    std::string_view value)>
         visit) {
-  if (query.page_size < 0) {
-    return InvalidField("page_size", "must not be negative");
-  }
-  // AIP-158: 0 means the default, and sizes above the maximum are coerced.
-  const size_t page_size = query.page_size == 0
-                               ? kDefaultPageSize
-                               : std::min(query.page_size, kMaxPageSize);
+  ASSIGN_OR_RETURN(const size_t page_size, ResolvePageSize(query.page_size));
   std::string start_after;
   if (!query.page_token.empty()) {
     ASSIGN_OR_RETURN(start_after, DecodeToken(store, query));
@@ -63,12 +63,7 @@ absl::StatusOr<std::string> VisitFilteredPage(
     absl::FunctionRef<absl::StatusOr<EntryVerdict>(std::string_view key,
                                                    std::string_view value)>
         judge) {
-  if (query.page_size < 0) {
-    return InvalidField("page_size", "must not be negative");
-  }
-  const size_t page_size = query.page_size == 0
-                               ? kDefaultPageSize
-                               : std::min(query.page_size, kMaxPageSize);
+  ASSIGN_OR_RETURN(const size_t page_size, ResolvePageSize(query.page_size));
   std::string start_after(first_start_after);
   if (!query.page_token.empty()) {
     ASSIGN_OR_RETURN(start_after, DecodeToken(store, query));

@@ -26,6 +26,12 @@ inline constexpr int kMaxPageSize = 1000;
 // ~0.2 MiB), so a page stays within what every client accepts.
 inline constexpr size_t kMaxPageBytes = size_t{2} << 20;
 
+// A request's page_size as a count of items (AIP-158): `default_size` when 0,
+// coerced to kMaxPageSize above it; FIELD_INVALID on `page_size` when
+// negative.
+absl::StatusOr<size_t> ResolvePageSize(int32_t page_size,
+                                       size_t default_size = kDefaultPageSize);
+
 struct PageQuery {
   storage::ColumnFamily family;
   // Only keys with this prefix are listed.

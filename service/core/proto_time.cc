@@ -25,6 +25,11 @@ bool IsValidTimestamp(const google::protobuf::Timestamp& timestamp) {
          timestamp.nanos() >= 0 && timestamp.nanos() <= 999'999'999;
 }
 
+absl::Duration FromProtoDuration(const google::protobuf::Duration& duration) {
+  return absl::Seconds(duration.seconds()) +
+         absl::Nanoseconds(duration.nanos());
+}
+
 google::protobuf::Duration ToProtoDuration(absl::Duration duration) {
   const int64_t nanos = absl::ToInt64Nanoseconds(duration);
   google::protobuf::Duration proto;

@@ -15,6 +15,7 @@ absl::Time FromProtoTimestamp(const google::protobuf::Timestamp& timestamp);
 bool IsValidTimestamp(const google::protobuf::Timestamp& timestamp);
 // Durations up to about 292 years (what int64 nanoseconds hold).
 google::protobuf::Duration ToProtoDuration(absl::Duration duration);
+absl::Duration FromProtoDuration(const google::protobuf::Duration& duration);
 
 }  // namespace guestvoice::service
 

@@ -158,10 +158,7 @@ absl::StatusOr<v1::ListAttentionItemsResponse> ListAttentionPage(
     const storage::Store& store, const InsightScope& scope, GuestTiers& tiers,
     int32_t page_size, std::string_view page_token,
     std::string_view request_identity, const CallCancellation& cancellation) {
-  if (page_size < 0) return InvalidField("page_size", "must not be negative");
-  const size_t limit = page_size == 0
-                           ? kDefaultPageSize
-                           : std::min<size_t>(page_size, kMaxPageSize);
+  ASSIGN_OR_RETURN(const size_t limit, ResolvePageSize(page_size));
   std::string after;
   // Scans start at the token's group: the groups before it were listed.
   std::string start_after;

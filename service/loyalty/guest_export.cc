@@ -1,6 +1,5 @@
 #include "service/loyalty/guest_export.h"
 
-#include <algorithm>
 #include <cstdint>
 #include <vector>
 
@@ -50,15 +49,11 @@ absl::StatusOr<ExportResumePoint> DecodePosition(std::string_view position) {
 
 absl::StatusOr<ExportPage> ParseExportPage(
     const storage::Store& store, const v1::ExportGuestRequest& request) {
-  if (request.page_size() < 0) {
-    return InvalidField("page_size", "must not be negative");
-  }
   ExportPage page;
   // The default is the maximum: every export that fits one response stays
   // one response for callers that do not page.
-  page.max_items = request.page_size() == 0
-                       ? kMaxPageSize
-                       : std::min(request.page_size(), kMaxPageSize);
+  ASSIGN_OR_RETURN(page.max_items,
+                   ResolvePageSize(request.page_size(), kMaxPageSize));
   if (!request.page_token().empty()) {
     ASSIGN_OR_RETURN(
         std::string position,
