@@ -17,6 +17,7 @@ import (
 func newImportCommand(app *App) *cobra.Command {
 	var (
 		format, mappingPath, hotel, columns, source, guest string
+		dateOrder                                          string
 		checkpointPath, reportPath                         string
 		batchSize                                          int
 		ratingMax                                          float64
@@ -64,6 +65,13 @@ Records are tied to hotels through a mapping file (--hotels, YAML lines of
 				return usagef("--rating-max %g: the top of a scale that starts at 1", ratingMax)
 			}
 			options.RatingMax = ratingMax
+			if dateOrder != "" {
+				parsed, err := importing.ParseDateOrder(dateOrder)
+				if err != nil {
+					return usagef("--date-order %v", err)
+				}
+				options.DateOrder = parsed
+			}
 			if columns != "" {
 				options.Columns = map[string]string{}
 				for _, pair := range strings.Split(columns, ",") {
@@ -138,6 +146,7 @@ Records are tied to hotels through a mapping file (--hotels, YAML lines of
 	flags.StringVar(&columns, "map", "", "CSV columns: FIELD=COLUMN,... (csv and pms formats)")
 	flags.StringVar(&source, "source", "", "source of csv rows without a source column (default other)")
 	flags.Float64Var(&ratingMax, "rating-max", 0, "top of the rating scale of csv rows without a rating_max column, such as 10 for Booking.com (default 5)")
+	flags.StringVar(&dateOrder, "date-order", "", "how csv and pms files write dates with slashes: DMY (31/01/2026) or MDY (01/31/2026)")
 	flags.StringVar(&guest, "guest", "", "guest id or name whose check-ins a foursquare export holds")
 	flags.StringVar(&checkpointPath, "checkpoint", "", "checkpoint file (default FILE.gvctl-checkpoint)")
 	flags.StringVar(&reportPath, "errors", "", "error report file, JSON lines (default FILE.errors.jsonl)")

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf16"
 
 	gv "github.com/guestvoice/guestvoice/clients/go/guestvoicev1"
 	"github.com/guestvoice/guestvoice/clients/go/gvctl/cli"
@@ -266,5 +267,47 @@ func TestAnUnclosedQuoteReportsWhatWasImportedAndWhatWasNot(t *testing.T) {
 	if summary := parseSummary(t, r); summary.Ingested != 1 || r.code != cli.ExitError ||
 		!strings.Contains(r.stderr, "quote.csv:3: a quote opened on this line is never closed: reading stopped here, and lines 3 to 4") {
 		t.Errorf("exit %d, summary %+v, stderr %s", r.code, summary, r.stderr)
+	}
+}
+
+// excelUnicodeText is content as Excel saves "Unicode Text": UTF-16LE after
+// a byte order mark.
+func excelUnicodeText(content string) string {
+	out := []byte{0xff, 0xfe}
+	for _, unit := range utf16.Encode([]rune(content)) {
+		out = append(out, byte(unit), byte(unit>>8))
+	}
+	return string(out)
+}
+
+func TestAPMSExportSavedByExcelInEuropeIsImported(t *testing.T) {
+	h := newHarness(t)
+	h.hotels()
+	// Tab-separated UTF-16, day-first dates, a departure instead of nights
+	// and spend with grouped thousands and a decimal comma.
+	input := h.write("bookings.txt", excelUnicodeText(
+		"booking_reference\tguest_name\temail\tarrival_date\tdeparture_date\tspend\tcurrency\tproperty\r\n"+
+			"BK-77\tJosé Núñez\tjose@example.com\t02/03/2026\t06/03/2026\t1.234,50\tEUR\tPRT-01\r\n"))
+
+	undecided := h.run("import", input, "--format", "pms", "--hotels", mapping())
+	if undecided.code == cli.ExitOK || !strings.Contains(undecided.stderr, "--date-order DMY") {
+		t.Fatalf("slashed dates without --date-order: exit %d, %s", undecided.code, undecided.stderr)
+	}
+	summary := parseSummary(t, h.run("--json", "import", input, "--format", "pms", "--hotels", mapping(), "--date-order", "dmy"))
+	if summary.Ingested != 1 || len(summary.Rejected) != 0 {
+		t.Fatalf("summary %+v, want the booking ingested", summary)
+	}
+
+	guest := &gv.Guest{}
+	parseProto(t, h.ok("--json", "guests", "lookup", "--email", "jose@example.com"), guest)
+	exported, err := h.client().Loyalty.ExportGuest(context.Background(), &gv.ExportGuestRequest{Name: guest.GetName()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	stays := exported.GetStays()
+	if guest.GetDisplayName() != "José Núñez" || len(stays) != 1 || stays[0].GetNights() != 4 ||
+		stays[0].GetArrivalDate().GetMonth() != 3 || stays[0].GetArrivalDate().GetDay() != 2 ||
+		stays[0].GetQualifyingSpend().GetUnits() != 1234 || stays[0].GetQualifyingSpend().GetNanos() != 500000000 {
+		t.Errorf("guest %q, stays %v", guest.GetDisplayName(), stays)
 	}
 }

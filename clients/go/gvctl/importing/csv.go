@@ -27,11 +27,23 @@ func init() {
 
 // csvRows reads a CSV file with a header row and yields each row as a
 // lookup of the format's fields, resolved through options.Columns. A
-// missing required column, or any column --map names, stops the file; a
-// malformed row is a problem of its own.
+// required entry "a|b" is met by a column for either field. A missing
+// required column, or any column --map names, stops the file; a malformed
+// row is a problem of its own.
 func csvRows(r io.Reader, options Options, required, optional []string,
 	yield func(line int, get func(field string) string, problem error) bool) error {
-	input := withoutBOM(r)
+	var alternatives [][]string
+	single := required[:0:0]
+	for _, entry := range required {
+		if fields := strings.Split(entry, "|"); len(fields) > 1 {
+			alternatives = append(alternatives, fields)
+			optional = append(append([]string{}, optional...), fields...)
+		} else {
+			single = append(single, entry)
+		}
+	}
+	required = single
+	input := asUTF8(r)
 	reader := csv.NewReader(input)
 	reader.Comma = detectDelimiter(input)
 	reader.FieldsPerRecord = -1
@@ -74,6 +86,17 @@ func csvRows(r io.Reader, options Options, required, optional []string,
 		case contains(required, field):
 			return &FileError{Line: 1, Err: fmt.Errorf("no column %q for %s (the header has: %s); name the column with --map %s=COLUMN",
 				name, field, strings.Join(header, ", "), field)}
+		}
+	}
+	for _, fields := range alternatives {
+		found := false
+		for _, field := range fields {
+			_, ok := column[field]
+			found = found || ok
+		}
+		if !found {
+			return &FileError{Line: 1, Err: fmt.Errorf(`no column "%s" (the header has: %s); name one with --map`,
+				strings.Join(fields, `" or "`), strings.Join(header, ", "))}
 		}
 	}
 	// A quote error that spans lines is held until the next read tells
@@ -188,13 +211,15 @@ const defaultRatingMax = 5
 func readFeedbackCSV(r io.Reader, options Options, yield func(Record) bool) error {
 	required := []string{"external_id", "text", "author", "post_time"}
 	optional := []string{"author_name", "rating", "rating_max", "language", "venue", "source"}
-	return csvRows(r, options, required, optional, func(line int, get func(string) string, problem error) bool {
+	var stop error
+	reject := rejectRow(yield, &stop)
+	err := csvRows(r, options, required, optional, func(line int, get func(string) string, problem error) bool {
 		if problem != nil {
 			return yield(Record{Line: line, Problem: problem})
 		}
-		postTime, postDate, err := parseTime(get("post_time"))
+		postTime, postDate, err := parseTime(get("post_time"), options.DateOrder)
 		if err != nil {
-			return yield(problemf(line, "post_time: %v", err))
+			return reject(line, fmt.Errorf("post_time: %w", err))
 		}
 		source := options.Source
 		if name := get("source"); name != "" {
@@ -234,6 +259,10 @@ func readFeedbackCSV(r io.Reader, options Options, yield func(Record) bool) erro
 		}
 		return yield(Record{Line: line, Venue: get("venue"), Feedback: feedback, PostDate: postDate})
 	})
+	if err != nil {
+		return err
+	}
+	return stop
 }
 
 // sourceAliases are names real exports give sources, by sourceKey, besides
@@ -280,16 +309,21 @@ func ParseSource(name string) (gv.Source, error) {
 }
 
 // parseTime reads RFC 3339 ("2026-01-02T10:00:00Z") or a date and time
-// without zone (UTC) as a time, and a bare date ("2026-01-02") as a date
-// (a day of the hotel's, placed once the hotel is known).
-func parseTime(value string) (at, date time.Time, err error) {
-	for _, layout := range []string{time.RFC3339Nano, "2006-01-02 15:04:05", "2006-01-02T15:04:05"} {
-		if t, err := time.Parse(layout, value); err == nil {
-			return t, time.Time{}, nil
-		}
+// without zone (parseDateTime, UTC) as a time, and a bare date
+// (parseDate: "2026-01-02", "02.01.2026") as a date (a day of the hotel's,
+// placed once the hotel is known).
+func parseTime(value string, order DateOrder) (at, date time.Time, err error) {
+	if t, err := time.Parse(time.RFC3339Nano, value); err == nil {
+		return t, time.Time{}, nil
 	}
-	if t, err := time.Parse(time.DateOnly, value); err == nil {
+	if t, hasClock, err := parseDateTime(value, order); hasClock {
+		return t, time.Time{}, err
+	}
+	if t, err := parseDate(value, order); err == nil {
 		return time.Time{}, t, nil
+	} else if errors.As(err, new(ambiguousDateError)) {
+		return time.Time{}, time.Time{}, err
 	}
-	return time.Time{}, time.Time{}, fmt.Errorf("%q is not a time such as 2026-01-02T10:00:00Z or 2026-01-02", value)
+	return time.Time{}, time.Time{}, fmt.Errorf("%q is not a time such as 2026-01-02T10:00:00Z, "+
+		"2026-01-02 10:00 or a date such as 2026-01-02", value)
 }

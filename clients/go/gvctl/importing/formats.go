@@ -11,6 +11,9 @@ import (
 	"sort"
 	"strings"
 
+	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
+
 	gv "github.com/guestvoice/guestvoice/clients/go/guestvoicev1"
 )
 
@@ -33,6 +36,9 @@ type Options struct {
 	// RatingMax is the top of the rating scale of CSV feedback rows without
 	// a rating_max column (--rating-max); 0 is five.
 	RatingMax float64
+	// DateOrder is how the file's dates with slashes are written
+	// (--date-order).
+	DateOrder DateOrder
 }
 
 // Format reads one kind of export.
@@ -60,19 +66,38 @@ func FormatNames() []string {
 	return names
 }
 
-// utf8BOM is the byte order mark Excel and other Windows tools put before
-// UTF-8 text.
-var utf8BOM = []byte("\ufeff")
+// Byte order marks: UTF-8's, which Excel and other Windows tools put
+// before UTF-8 text, and UTF-16's, which start what Excel saves as "Unicode
+// Text" (UTF-16LE, tab-separated) and some PMS exports.
+var (
+	utf8BOM    = []byte{0xef, 0xbb, 0xbf}
+	utf16LEBOM = []byte{0xff, 0xfe}
+	utf16BEBOM = []byte{0xfe, 0xff}
+)
 
-// withoutBOM is r without a leading byte order mark. Every format reads
-// through it: dropped from the stream, the mark never reaches a parser
-// (which would take it for part of a quoted header or a JSON value).
-func withoutBOM(r io.Reader) *bufio.Reader {
+// asUTF8 is r as UTF-8 text without a leading byte order mark: a UTF-8 mark
+// is dropped, and text a UTF-16 mark starts is decoded. Every format reads
+// through it, so no parser meets a mark (it would take it for part of a
+// quoted header or a JSON value) or UTF-16's zero bytes. Other bytes pass
+// unchanged, so that invalid UTF-8 is reported where it is.
+func asUTF8(r io.Reader) *bufio.Reader {
 	reader := bufio.NewReaderSize(r, 64<<10)
-	if head, _ := reader.Peek(len(utf8BOM)); bytes.Equal(head, utf8BOM) {
+	head, _ := reader.Peek(len(utf8BOM))
+	var order unicode.Endianness
+	switch {
+	case bytes.HasPrefix(head, utf8BOM):
 		_, _ = reader.Discard(len(utf8BOM))
+		return reader
+	case bytes.HasPrefix(head, utf16LEBOM):
+		order = unicode.LittleEndian
+	case bytes.HasPrefix(head, utf16BEBOM):
+		order = unicode.BigEndian
+	default:
+		return reader
 	}
-	return reader
+	// The decoder consumes the mark.
+	decoder := unicode.UTF16(order, unicode.ExpectBOM).NewDecoder()
+	return bufio.NewReaderSize(transform.NewReader(reader, decoder), 64<<10)
 }
 
 // maxDocumentBytes bounds the formats that are one JSON document, which are
@@ -82,7 +107,7 @@ const maxDocumentBytes = 512 << 20
 // readDocument decodes a whole JSON document into each of into, naming the
 // line of a syntax error ("truncated" when the document stops early).
 func readDocument(r io.Reader, into ...any) error {
-	data, err := io.ReadAll(io.LimitReader(withoutBOM(r), maxDocumentBytes+1))
+	data, err := io.ReadAll(io.LimitReader(asUTF8(r), maxDocumentBytes+1))
 	if err != nil {
 		return err
 	}

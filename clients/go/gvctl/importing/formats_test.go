@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+	"unicode/utf16"
 
 	gv "github.com/guestvoice/guestvoice/clients/go/guestvoicev1"
 )
@@ -295,5 +297,150 @@ func TestAnUnclosedQuoteStopsTheFileAndSaysWhatWasNotRead(t *testing.T) {
 		"a2,Fine,y,2025-10-01T10:00:00Z\n", Options{})
 	if err != nil || len(records) != 2 || records[0].Problem == nil || records[1].Problem != nil {
 		t.Errorf("stray quote: %v %+v", err, records)
+	}
+}
+
+// utf16LE is s as Excel's "Unicode Text" saves it: UTF-16LE after a byte
+// order mark.
+func utf16LE(s string) string {
+	out := []byte{0xff, 0xfe}
+	for _, unit := range utf16.Encode([]rune(s)) {
+		out = append(out, byte(unit), byte(unit>>8))
+	}
+	return string(out)
+}
+
+func TestAUnicodeTextFileIsReadAsItsText(t *testing.T) {
+	content := utf16LE("booking_reference\tguest_name\temail\tarrival_date\tnights\r\nBK-1\tJosé Núñez\tjose@example.com\t2026-03-01\t2\r\n")
+	records, err := readString("pms", content, Options{})
+	if err != nil || len(records) != 1 || records[0].Problem != nil ||
+		records[0].Stay.GuestName != "José Núñez" || records[0].Stay.Stay.GetNights() != 2 {
+		t.Fatalf("%v %+v", err, records)
+	}
+	bigEndian := "\xfe\xff\x00[\x00]" // "[]"
+	if records, err := readString("google", bigEndian, Options{}); err == nil || strings.Contains(err.Error(), "not JSON") {
+		t.Errorf("UTF-16BE \"[]\" should parse as JSON and be refused for its shape: %v %+v", err, records)
+	}
+}
+
+func TestExportDatesAreReadInEveryWrittenForm(t *testing.T) {
+	for _, tc := range []struct {
+		value string
+		order DateOrder
+		want  string
+	}{
+		{"2026-03-01", DateOrderUnset, "2026-03-01"},
+		{"01.03.2026", DateOrderUnset, "2026-03-01"},
+		{"1-Mar-2026", DateOrderUnset, "2026-03-01"},
+		{"01-MAR-26", DateOrderUnset, "2026-03-01"},
+		{"1 March 2026", DateOrderUnset, "2026-03-01"},
+		{"Mar 1, 2026", DateOrderUnset, "2026-03-01"},
+		{"01/03/2026", DayFirst, "2026-03-01"},
+		{"03/01/2026", MonthFirst, "2026-03-01"},
+		{"3/1/26", MonthFirst, "2026-03-01"},
+	} {
+		got, err := parseDate(tc.value, tc.order)
+		if err != nil || got.Format(time.DateOnly) != tc.want {
+			t.Errorf("parseDate(%q, %d) = %v, %v; want %s", tc.value, tc.order, got, err, tc.want)
+		}
+	}
+	for _, value := range []string{"31.04.2026", "29-Feb-2026", "2026-13-01", "Foo 1, 2026", "1/3"} {
+		if got, err := parseDate(value, DayFirst); err == nil {
+			t.Errorf("parseDate(%q) = %v, want an error", value, got)
+		}
+	}
+	for value, want := range map[string]string{
+		"2026-03-01 14:05:09":  "2026-03-01T14:05:09Z",
+		"2026-03-01T14:05":     "2026-03-01T14:05:00Z",
+		"03/01/2026 2:05 PM":   "2026-03-01T14:05:00Z",
+		"Mar 1, 2026 12:30 AM": "2026-03-01T00:30:00Z",
+	} {
+		at, date, err := parseTime(value, MonthFirst)
+		if err != nil || !date.IsZero() || at.Format(time.RFC3339) != want {
+			t.Errorf("parseTime(%q) = %v %v %v; want %s", value, at, date, err, want)
+		}
+	}
+}
+
+func TestADateWithSlashesStopsTheFileUntilItsOrderIsGiven(t *testing.T) {
+	content := "booking_reference,email,arrival_date,nights\nBK-1,a@example.com,2026-03-01,2\nBK-2,b@example.com,03/04/2026,1\n"
+	records, err := readString("pms", content, Options{})
+	var fileErr *FileError
+	if !errors.As(err, &fileErr) || fileErr.Line != 3 || len(records) != 1 || !strings.Contains(err.Error(), "--date-order DMY") {
+		t.Fatalf("%v %+v", err, records)
+	}
+	for order, want := range map[DateOrder]int32{DayFirst: 4, MonthFirst: 3} {
+		records, err := readString("pms", content, Options{DateOrder: order})
+		if err != nil || len(records) != 2 || records[1].Stay.Stay.GetArrivalDate().GetMonth() != want {
+			t.Errorf("order %d: %v %+v", order, err, records)
+		}
+	}
+	feedback := "external_id,text,author,post_time\na1,Nice,x,12/01/2025 09:30\n"
+	if records, err := readString("csv", feedback, Options{}); !errors.As(err, &fileErr) || len(records) != 0 {
+		t.Errorf("csv: %v %+v", err, records)
+	}
+	if records, err := readString("csv", feedback, Options{DateOrder: DayFirst}); err != nil || len(records) != 1 ||
+		records[0].Feedback.GetPostTime().AsTime().Format(time.RFC3339) != "2025-01-12T09:30:00Z" {
+		t.Errorf("csv, day first: %v %+v", err, records)
+	}
+}
+
+func TestNightsComeFromTheDepartureDateWhenNotGiven(t *testing.T) {
+	content := "booking_reference,email,arrival_date,departure_date\n" +
+		"BK-1,a@example.com,2026-03-29,2026-04-02\n" + // across a clock change in Europe
+		"BK-2,b@example.com,2026-03-01,2026-03-01\n"
+	records, err := readString("pms", content, Options{})
+	if err != nil || len(records) != 2 || records[0].Stay.Stay.GetNights() != 4 {
+		t.Fatalf("%v %+v", err, records)
+	}
+	// Zero nights is the server's to refuse (it says what it accepts).
+	if records[1].Problem != nil || records[1].Stay.Stay.GetNights() != 0 {
+		t.Errorf("same-day departure: %+v", records[1])
+	}
+	both := "booking_reference,email,arrival_date,departure_date,nights\nBK-1,a@example.com,2026-03-01,2026-03-03,3\n"
+	if records, _ := readString("pms", both, Options{}); len(records) != 1 || records[0].Problem == nil ||
+		!strings.Contains(records[0].Problem.Error(), "nights 3, but arrival to departure_date is 2 nights") {
+		t.Errorf("disagreeing nights: %+v", records)
+	}
+	neither := "booking_reference,email,arrival_date\nBK-1,a@example.com,2026-03-01\n"
+	var fileErr *FileError
+	if _, err := readString("pms", neither, Options{}); !errors.As(err, &fileErr) ||
+		!strings.Contains(err.Error(), `no column "nights" or "departure_date"`) {
+		t.Errorf("neither column: %v", err)
+	}
+}
+
+func TestSpendIsReadWithItsThousandsGroupedAsExportsWriteThem(t *testing.T) {
+	for value, want := range map[string][2]int64{
+		"1234.50":      {1234, 500000000},
+		"1234,50":      {1234, 500000000},
+		"1,234.50":     {1234, 500000000},
+		"1.234,50":     {1234, 500000000},
+		"1 234,50":     {1234, 500000000},
+		"1\u00a0234,5": {1234, 500000000},
+		"1'234.05":     {1234, 50000000},
+		"1,234,567":    {1234567, 0},
+		"1.234.567":    {1234567, 0},
+		"0,500":        {0, 500000000},
+		"1234,567":     {1234, 567000000},
+		"12":           {12, 0},
+		"0.1":          {0, 100000000},
+	} {
+		got, err := parseAmount(value)
+		if err != nil || got.GetUnits() != want[0] || int64(got.GetNanos()) != want[1] {
+			t.Errorf("parseAmount(%q) = %v, %v; want %v", value, got, err, want)
+		}
+	}
+	for value, problem := range map[string]string{
+		"1,234":     "ambiguous",
+		"12.500":    "ambiguous",
+		"1,23,4.00": "not an amount",
+		"-5":        "not an amount",
+		"€540":      "not an amount",
+		"1.2.3,4,5": "not an amount",
+	} {
+		if got, err := parseAmount(value); err == nil || !strings.Contains(err.Error(), problem) {
+			t.Errorf("parseAmount(%q) = %v, %v; want %q", value, got, err, problem)
+		}
 	}
 }

@@ -22,7 +22,7 @@ type line struct {
 // readLines calls yield for each line of r until yield returns false or r
 // ends; a read error ends it with that error.
 func readLines(r io.Reader, yield func(line) bool) error {
-	reader := withoutBOM(r)
+	reader := asUTF8(r)
 	for number := 1; ; number++ {
 		text, tooLong, err := readCappedLine(reader)
 		if err == io.EOF && len(text) == 0 && !tooLong {

@@ -1,15 +1,14 @@
 package importing
 
 import (
+	"errors"
 	"fmt"
 	"io"
-	"math"
 	"strconv"
 	"strings"
 	"time"
 
 	"google.golang.org/genproto/googleapis/type/date"
-	"google.golang.org/genproto/googleapis/type/money"
 
 	gv "github.com/guestvoice/guestvoice/clients/go/guestvoicev1"
 )
@@ -18,26 +17,29 @@ func init() {
 	register(Format{
 		Name: "pms",
 		Description: "guests and stays from a property-management-system CSV export; columns booking_reference, " +
-			"guest_name, email, phone, arrival_date, nights, spend, currency, property (renamed with --map)",
+			"guest_name, email, phone, arrival_date, nights or departure_date, spend, currency, property " +
+			"(renamed with --map)",
 		Kind: KindStay,
 		Read: readPMS,
 	})
 }
 
 func readPMS(r io.Reader, options Options, yield func(Record) bool) error {
-	required := []string{"booking_reference", "arrival_date", "nights"}
+	required := []string{"booking_reference", "arrival_date", "nights|departure_date"}
 	optional := []string{"guest_name", "email", "phone", "spend", "currency", "property"}
-	return csvRows(r, options, required, optional, func(line int, get func(string) string, problem error) bool {
+	var stop error
+	reject := rejectRow(yield, &stop)
+	err := csvRows(r, options, required, optional, func(line int, get func(string) string, problem error) bool {
 		if problem != nil {
 			return yield(Record{Line: line, Problem: problem})
 		}
-		arrival, err := time.Parse("2006-01-02", get("arrival_date"))
+		arrival, err := parseDate(get("arrival_date"), options.DateOrder)
 		if err != nil {
-			return yield(problemf(line, "arrival_date %q is not a date such as 2026-01-31", get("arrival_date")))
+			return reject(line, fmt.Errorf("arrival_date: %w", err))
 		}
-		nights, err := strconv.Atoi(get("nights"))
+		nights, err := stayNights(arrival, get("nights"), get("departure_date"), options.DateOrder)
 		if err != nil {
-			return yield(problemf(line, "nights %q is not a whole number", get("nights")))
+			return reject(line, err)
 		}
 		if get("email") == "" && get("phone") == "" {
 			return yield(problemf(line, "no email and no phone: the guest could not be found again"))
@@ -62,21 +64,35 @@ func readPMS(r io.Reader, options Options, yield func(Record) bool) error {
 			GuestName: get("guest_name"), Email: get("email"), Phone: get("phone"), Stay: stay,
 		}})
 	})
-}
-
-// parseAmount reads "1234.50" (a decimal comma, "1234,50", too) as Money
-// without its currency.
-func parseAmount(value string) (*money.Money, error) {
-	amount, err := parseDecimal(value)
-	if err != nil || amount < 0 || math.IsInf(amount, 0) {
-		return nil, fmt.Errorf("%q is not an amount such as 1234.50", value)
+	if err != nil {
+		return err
 	}
-	units := math.Floor(amount)
-	return &money.Money{Units: int64(units), Nanos: int32(math.Round((amount - units) * 1e9))}, nil
+	return stop
 }
 
-// parseDecimal reads a number written with a decimal point or, as
-// spreadsheets of most of Europe write it, a decimal comma ("4,5").
-func parseDecimal(value string) (float64, error) {
-	return strconv.ParseFloat(strings.ReplaceAll(value, ",", "."), 64)
+// stayNights is the nights column's whole number or, without one, the
+// nights from arrival to the departure date; both given, they must agree.
+func stayNights(arrival time.Time, nights, departure string, order DateOrder) (int, error) {
+	counted := -1
+	if departure != "" {
+		left, err := parseDate(departure, order)
+		if err != nil {
+			return 0, fmt.Errorf("departure_date: %w", err)
+		}
+		counted = int(left.Sub(arrival).Hours()+12) / 24
+	}
+	if nights == "" {
+		if counted < 0 {
+			return 0, errors.New("no nights and no departure_date")
+		}
+		return counted, nil
+	}
+	n, err := strconv.Atoi(nights)
+	if err != nil {
+		return 0, fmt.Errorf("nights %q is not a whole number", nights)
+	}
+	if counted >= 0 && counted != n {
+		return 0, fmt.Errorf("nights %d, but arrival to departure_date is %d nights", n, counted)
+	}
+	return n, nil
 }
