@@ -20,7 +20,7 @@ func newImportCommand(app *App) *cobra.Command {
 		dateOrder                                          string
 		checkpointPath, reportPath                         string
 		batchSize                                          int
-		ratingMax                                          float64
+		ratingMin, ratingMax                               float64
 		restart                                            bool
 	)
 	var formats strings.Builder
@@ -61,8 +61,15 @@ Records are tied to hotels through a mapping file (--hotels, YAML lines of
 				}
 				options.Source = parsed
 			}
-			if ratingMax != 0 && ratingMax <= 1 {
-				return usagef("--rating-max %g: the top of a scale that starts at 1", ratingMax)
+			bottom := 1.0
+			if cmd.Flags().Changed("rating-min") {
+				bottom, options.RatingMin = ratingMin, &ratingMin
+			}
+			if ratingMax != 0 && ratingMax <= bottom {
+				return usagef("--rating-max %g: the top of a scale that starts at %g", ratingMax, bottom)
+			}
+			if ratingMax == 0 && bottom >= 5 {
+				return usagef("--rating-min %g: the bottom of a scale whose top is 5 (give --rating-max)", bottom)
 			}
 			options.RatingMax = ratingMax
 			if dateOrder != "" {
@@ -145,6 +152,7 @@ Records are tied to hotels through a mapping file (--hotels, YAML lines of
 	flags.StringVar(&hotel, "hotel", "", "hotel id of records that name no place (or of every record when there is no mapping)")
 	flags.StringVar(&columns, "map", "", "CSV columns: FIELD=COLUMN,... (csv and pms formats)")
 	flags.StringVar(&source, "source", "", "source of csv rows without a source column (default other)")
+	flags.Float64Var(&ratingMin, "rating-min", 1, "bottom of the rating scale of csv rows without a rating_min column, such as 0 for a 0-10 survey score")
 	flags.Float64Var(&ratingMax, "rating-max", 0, "top of the rating scale of csv rows without a rating_max column, such as 10 for Booking.com (default 5)")
 	flags.StringVar(&dateOrder, "date-order", "", "how csv and pms files write dates with slashes: DMY (31/01/2026) or MDY (01/31/2026)")
 	flags.StringVar(&guest, "guest", "", "guest id or name whose check-ins a foursquare export holds")

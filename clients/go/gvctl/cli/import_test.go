@@ -311,3 +311,35 @@ func TestAPMSExportSavedByExcelInEuropeIsImported(t *testing.T) {
 		t.Errorf("guest %q, stays %v", guest.GetDisplayName(), stays)
 	}
 }
+
+func TestASurveyScoredFromZeroToTenKeepsItsScale(t *testing.T) {
+	h := newHarness(t)
+	h.hotels()
+	input := h.write("nps.csv", "response_id,comment,respondent,submitted,score\n"+
+		"nps-1,Never again.,r1,2025-10-01 09:00,0\n"+
+		"nps-2,Perfect stay.,r2,2025-10-01 10:00,10\n")
+	args := []string{"--json", "import", input, "--format", "csv", "--source", "survey", "--hotel", "porto",
+		"--map", "external_id=response_id,text=comment,author=respondent,post_time=submitted,rating=score"}
+
+	// On the default 1-5 scale the server refuses both scores.
+	if summary := parseSummary(t, h.run(args...)); summary.Ingested != 0 || summary.Rejected["FIELD_INVALID"] != 2 {
+		t.Errorf("on 1-5: %+v", summary)
+	}
+	if summary := parseSummary(t, h.run(append(args, "--rating-min", "0", "--rating-max", "10")...)); summary.Ingested != 2 {
+		t.Fatalf("on 0-10: %+v", summary)
+	}
+	page, err := h.client().Feedback.ListFeedback(context.Background(), &gv.ListFeedbackRequest{Parent: "organizations/default"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	normalized := map[string]float64{}
+	for _, f := range page.GetFeedback() {
+		normalized[f.GetExternalId()] = f.GetRating().GetNormalizedValue()
+	}
+	if normalized["nps-1"] != 0 || normalized["nps-2"] != 1 {
+		t.Errorf("normalized ratings %v, want nps-1 0 and nps-2 1", normalized)
+	}
+	if r := h.run("import", input, "--format", "csv", "--rating-min", "5"); r.code != cli.ExitUsage {
+		t.Errorf("--rating-min 5 on the default top of 5: exit %d %s", r.code, r.stderr)
+	}
+}

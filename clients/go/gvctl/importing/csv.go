@@ -19,7 +19,7 @@ func init() {
 	register(Format{
 		Name: "csv",
 		Description: "feedback as CSV with a header row; columns external_id, text, author, post_time " +
-			"(and optional author_name, rating, rating_max, language, venue, source), renamed with --map",
+			"(and optional author_name, rating, rating_min, rating_max, language, venue, source), renamed with --map",
 		Kind: KindFeedback,
 		Read: readFeedbackCSV,
 	})
@@ -204,13 +204,17 @@ func contains(values []string, value string) bool {
 	return false
 }
 
-// defaultRatingMax is the top of a CSV rating's scale when neither a
-// rating_max column nor --rating-max gives it: five stars.
-const defaultRatingMax = 5
+// The bottom and top of a CSV rating's scale when neither a column
+// (rating_min, rating_max) nor a flag (--rating-min, --rating-max) gives
+// them: one to five stars.
+const (
+	defaultRatingMin = 1
+	defaultRatingMax = 5
+)
 
 func readFeedbackCSV(r io.Reader, options Options, yield func(Record) bool) error {
 	required := []string{"external_id", "text", "author", "post_time"}
-	optional := []string{"author_name", "rating", "rating_max", "language", "venue", "source"}
+	optional := []string{"author_name", "rating", "rating_min", "rating_max", "language", "venue", "source"}
 	var stop error
 	reject := rejectRow(yield, &stop)
 	err := csvRows(r, options, required, optional, func(line int, get func(string) string, problem error) bool {
@@ -246,16 +250,24 @@ func readFeedbackCSV(r io.Reader, options Options, yield func(Record) bool) erro
 			if err != nil {
 				return yield(problemf(line, "rating %q is not a number", value))
 			}
-			scaleMax := options.RatingMax
-			if scaleMax == 0 {
-				scaleMax = defaultRatingMax
+			scaleMin, scaleMax := float64(defaultRatingMin), float64(defaultRatingMax)
+			if options.RatingMin != nil {
+				scaleMin = *options.RatingMin
+			}
+			if options.RatingMax != 0 {
+				scaleMax = options.RatingMax
+			}
+			if value := get("rating_min"); value != "" {
+				if scaleMin, err = parseDecimal(value); err != nil {
+					return yield(problemf(line, "rating_min %q is not a number", value))
+				}
 			}
 			if value := get("rating_max"); value != "" {
 				if scaleMax, err = parseDecimal(value); err != nil {
 					return yield(problemf(line, "rating_max %q is not a number", value))
 				}
 			}
-			feedback.Rating = &gv.Rating{Value: rating, ScaleMin: 1, ScaleMax: scaleMax}
+			feedback.Rating = &gv.Rating{Value: rating, ScaleMin: scaleMin, ScaleMax: scaleMax}
 		}
 		return yield(Record{Line: line, Venue: get("venue"), Feedback: feedback, PostDate: postDate})
 	})

@@ -33,8 +33,10 @@ type Options struct {
 	Columns map[string]string
 	// Source is the source of CSV feedback rows without a source column.
 	Source gv.Source
-	// RatingMax is the top of the rating scale of CSV feedback rows without
-	// a rating_max column (--rating-max); 0 is five.
+	// RatingMin and RatingMax are the bottom and top of the rating scale of
+	// CSV feedback rows without rating_min and rating_max columns
+	// (--rating-min, --rating-max); nil is one and 0 is five.
+	RatingMin *float64
 	RatingMax float64
 	// DateOrder is how the file's dates with slashes are written
 	// (--date-order).

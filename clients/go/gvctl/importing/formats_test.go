@@ -444,3 +444,23 @@ func TestSpendIsReadWithItsThousandsGroupedAsExportsWriteThem(t *testing.T) {
 		}
 	}
 }
+
+func TestAScaleFromZeroIsGivenByColumnOrFlag(t *testing.T) {
+	content := "external_id,text,author,post_time,rating,rating_min,rating_max\n" +
+		"n1,Would not come back,x,2025-10-01T10:00:00Z,0,,\n" +
+		"n2,Fine,y,2025-10-01T10:00:00Z,3,1,5\n"
+	zero := 0.0
+	records, err := readString("csv", content, Options{RatingMin: &zero, RatingMax: 10})
+	if err != nil || len(records) != 2 {
+		t.Fatalf("%v %+v", err, records)
+	}
+	if got := records[0].Feedback.GetRating(); got.GetValue() != 0 || got.GetScaleMin() != 0 || got.GetScaleMax() != 10 {
+		t.Errorf("with --rating-min 0 --rating-max 10: %v", got)
+	}
+	if got := records[1].Feedback.GetRating(); got.GetScaleMin() != 1 || got.GetScaleMax() != 5 {
+		t.Errorf("rating_min and rating_max columns beat the flags: %v", got)
+	}
+	if records, _ := readString("csv", content, Options{}); records[0].Feedback.GetRating().GetScaleMin() != 1 {
+		t.Errorf("without a flag or column the scale starts at 1: %v", records[0].Feedback.GetRating())
+	}
+}
