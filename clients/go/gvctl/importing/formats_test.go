@@ -464,3 +464,25 @@ func TestAScaleFromZeroIsGivenByColumnOrFlag(t *testing.T) {
 		t.Errorf("without a flag or column the scale starts at 1: %v", records[0].Feedback.GetRating())
 	}
 }
+
+func TestAGoogleReviewKeepsTheGuestsOwnWordsNotGooglesTranslation(t *testing.T) {
+	google := `{"reviews": [
+		{"reviewId": "g1", "comment": "(Translated by Google) The room was dirty.\n\n(Original)\nEl cuarto estaba sucio.", "createTime": "2025-10-01T10:00:00Z",
+		 "reviewReply": {"comment": "(Translated by Google) We are sorry.\n\n(Original)\nLo sentimos."}},
+		{"reviewId": "g2", "comment": "Le petit-déjeuner était froid.\n\n(Translated by Google)\nBreakfast was cold.", "createTime": "2025-10-01T10:00:00Z"},
+		{"reviewId": "g3", "comment": "(Translated by Google) Noisy at night.", "createTime": "2025-10-01T10:00:00Z"},
+		{"reviewId": "g4", "comment": "Quiet and clean.", "createTime": "2025-10-01T10:00:00Z"}
+	]}`
+	records, err := readString("google", google, Options{})
+	if err != nil || len(records) != 4 {
+		t.Fatalf("%v %+v", err, records)
+	}
+	for i, want := range []string{"El cuarto estaba sucio.", "Le petit-déjeuner était froid.", "Noisy at night.", "Quiet and clean."} {
+		if got := records[i].Feedback.GetText(); got != want {
+			t.Errorf("review %d: text %q, want %q", i+1, got, want)
+		}
+	}
+	if records[0].PublicResponse != "Lo sentimos." {
+		t.Errorf("reply %q", records[0].PublicResponse)
+	}
+}

@@ -85,7 +85,7 @@ func readGoogleReviews(r io.Reader, _ Options, yield func(Record) bool) error {
 			Source:     gv.Source_SOURCE_GOOGLE,
 			ExternalId: review.ReviewID,
 			Author:     &gv.Author{Handle: handle, DisplayName: review.Reviewer.DisplayName},
-			Text:       review.Comment,
+			Text:       googleOriginalText(review.Comment),
 			PostTime:   timestamppb.New(created),
 		}
 		if rated {
@@ -93,7 +93,7 @@ func readGoogleReviews(r io.Reader, _ Options, yield func(Record) bool) error {
 		}
 		record := Record{Line: number, Venue: googleLocation(review.Name), Feedback: feedback}
 		if review.ReviewReply != nil {
-			record.PublicResponse = review.ReviewReply.Comment
+			record.PublicResponse = googleOriginalText(review.ReviewReply.Comment)
 		}
 		if !yield(record) {
 			return nil
@@ -111,4 +111,31 @@ func googleLocation(name string) string {
 		}
 	}
 	return ""
+}
+
+// Markers Google puts in a comment it translated into the account's
+// language: "(Translated by Google) <translation>\n\n(Original)\n<text>",
+// or "<text>\n\n(Translated by Google)\n<translation>".
+const (
+	googleTranslatedMarker = "(Translated by Google)"
+	googleOriginalMarker   = "(Original)"
+)
+
+// googleOriginalText is the author's own words of a comment, without
+// Google's machine translation: each voice is heard in the language it
+// wrote in, and a translation analysed beside its original would count its
+// complaints twice.
+func googleOriginalText(comment string) string {
+	translated := strings.Index(comment, googleTranslatedMarker)
+	switch {
+	case translated < 0:
+		return comment
+	case translated > 0:
+		return strings.TrimSpace(comment[:translated])
+	}
+	if _, original, found := strings.Cut(comment, googleOriginalMarker); found {
+		return strings.TrimSpace(original)
+	}
+	// A translation without its original is all there is.
+	return strings.TrimSpace(comment[len(googleTranslatedMarker):])
 }
