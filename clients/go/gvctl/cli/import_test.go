@@ -2,6 +2,7 @@ package cli_test
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"os"
 	"strings"
@@ -341,5 +342,31 @@ func TestASurveyScoredFromZeroToTenKeepsItsScale(t *testing.T) {
 	}
 	if r := h.run("import", input, "--format", "csv", "--rating-min", "5"); r.code != cli.ExitUsage {
 		t.Errorf("--rating-min 5 on the default top of 5: exit %d %s", r.code, r.stderr)
+	}
+}
+
+func TestRetweetsAreCountedAsSkippedNotAsVoices(t *testing.T) {
+	h := newHarness(t)
+	h.hotels()
+	input := h.write("search.json", `{"data": [
+		{"id": "11", "text": "@PortoRiverside no hot water again", "author_id": "1", "created_at": "2025-10-01T10:00:00Z"},
+		{"id": "12", "text": "RT @ana: @PortoRiverside no hot water again", "referenced_tweets": [{"type": "retweeted", "id": "11"}], "author_id": "2", "created_at": "2025-10-01T11:00:00Z"},
+		{"id": "13", "text": "RT @ana: @PortoRiverside no hot water again", "referenced_tweets": [{"type": "retweeted", "id": "11"}], "author_id": "3", "created_at": "2025-10-01T12:00:00Z"}
+	], "includes": {"users": [{"id": "1", "username": "ana"}, {"id": "2", "username": "bob"}, {"id": "3", "username": "cy"}]}}`)
+	r := h.run("--json", "import", input, "--format", "twitter", "--hotel", "porto")
+	var summary struct {
+		Ingested int            `json:"ingested"`
+		Skipped  map[string]int `json:"skipped"`
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &summary); err != nil || r.code != cli.ExitOK ||
+		summary.Ingested != 1 || summary.Skipped[importing.SkipRetweet] != 2 {
+		t.Errorf("exit %d, summary %s (%v)", r.code, r.stdout, err)
+	}
+	if out := h.ok("import", input, "--format", "twitter", "--hotel", "porto"); !strings.Contains(out, "skipped          2") {
+		t.Errorf("summary table:\n%s", out)
+	}
+	page, err := h.client().Feedback.ListFeedback(context.Background(), &gv.ListFeedbackRequest{Parent: "organizations/default"})
+	if err != nil || len(page.GetFeedback()) != 1 {
+		t.Errorf("stored %d items (%v), want ana's post only", len(page.GetFeedback()), err)
 	}
 }

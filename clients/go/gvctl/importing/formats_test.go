@@ -486,3 +486,38 @@ func TestAGoogleReviewKeepsTheGuestsOwnWordsNotGooglesTranslation(t *testing.T) 
 		t.Errorf("reply %q", records[0].PublicResponse)
 	}
 }
+
+func TestAnXPostIsReadAsItsAuthorWroteIt(t *testing.T) {
+	long := strings.Repeat("The rooftop bar & pool were lovely. ", 10)
+	search := `{"data": [
+		{"id": "1", "text": "@Hotel B&amp;B &lt;3 but the lift is broken", "author_id": "7", "created_at": "2025-10-01T10:00:00Z", "lang": "en"},
+		{"id": "2", "text": "` + long[:270] + `… https://t.co/x", "note_tweet": {"text": "` + strings.ReplaceAll(long, "&", "&amp;") + `"}, "author_id": "7", "created_at": "2025-10-01T10:00:00Z", "lang": "en"},
+		{"id": "3", "text": "RT @guest: the lift is broken", "referenced_tweets": [{"type": "retweeted", "id": "9"}], "author_id": "8", "created_at": "2025-10-01T10:00:00Z", "lang": "en"},
+		{"id": "4", "text": "Same here! https://t.co/y", "referenced_tweets": [{"type": "quoted", "id": "1"}], "author_id": "8", "created_at": "2025-10-01T10:00:00Z", "lang": "en"},
+		{"id": "5", "text": "#PortoRiverside #travel", "author_id": "8", "created_at": "2025-10-01T10:00:00Z", "lang": "qht"}
+	], "includes": {"users": [{"id": "7", "username": "ana"}, {"id": "8", "username": "tom"}]}}`
+	records, err := readString("twitter", search, Options{})
+	if err != nil || len(records) != 5 {
+		t.Fatalf("%v %+v", err, records)
+	}
+	if got := records[0].Feedback.GetText(); got != "@Hotel B&B <3 but the lift is broken" {
+		t.Errorf("entities: %q", got)
+	}
+	if got := records[1].Feedback.GetText(); got != long {
+		t.Errorf("a long post: %q", got)
+	}
+	if records[2].Skipped != SkipRetweet || records[2].Feedback != nil {
+		t.Errorf("a retweet: %+v", records[2])
+	}
+	if records[3].Feedback.GetText() != "Same here! https://t.co/y" {
+		t.Errorf("a quote post is its author's own: %+v", records[3])
+	}
+	if got := records[4].Feedback.GetLanguageCode(); got != "" {
+		t.Errorf("X's qht (hashtags only) names no language, got %q", got)
+	}
+	for code, want := range map[string]string{"zxx": "", "mul": "", "qme": "", "qtz": "", "quz": "quz", "en_GB": "en-GB"} {
+		if got := languageTag(code); got != want {
+			t.Errorf("languageTag(%q) = %q, want %q", code, got, want)
+		}
+	}
+}

@@ -13,7 +13,7 @@ import (
 )
 
 // Record is one item read from a source file. Exactly one of Feedback,
-// CheckIn, Stay and Problem is set.
+// CheckIn, Stay, Problem and Skipped is set.
 type Record struct {
 	// Line is where the record starts in the file, from 1 (the element's
 	// position, from 1, for formats that are one JSON document).
@@ -39,7 +39,18 @@ type Record struct {
 	// Problem says why the record could not be read; it is reported and
 	// counted as rejected, and the import goes on.
 	Problem error
+	// Skipped is why a record that was read is not feedback (a Skip
+	// reason): it is counted, and nothing is sent.
+	Skipped string
 }
+
+// Reasons a record is skipped.
+const (
+	// SkipRetweet: a repost of another post, without words of its own. The
+	// words are the original author's, whose post is imported as theirs;
+	// each reposter is not another guest saying them.
+	SkipRetweet = "RETWEET"
+)
 
 // StayRecord is one row of a property-management export: a booking with
 // the guest as the front desk typed it.
@@ -85,10 +96,23 @@ func problemf(line int, format string, args ...any) Record {
 // detects the language, where refusing the code would lose the review.
 func languageTag(code string) string {
 	tag := strings.ReplaceAll(strings.TrimSpace(code), "_", "-")
-	if tag == "und" || !looksLikeLanguageTag(tag) {
+	if !looksLikeLanguageTag(tag) || !namesALanguage(tag) {
 		return ""
 	}
 	return tag
+}
+
+// namesALanguage is false for the ISO 639 codes that name no one language:
+// und (undetermined), zxx (no linguistic content), mul (several), mis
+// (uncoded), and the private-use qaa-qtz, in which X/Twitter writes its own
+// (qme: media links only, qht: hashtags only, qam: mentions only).
+func namesALanguage(tag string) bool {
+	primary, _, _ := strings.Cut(strings.ToLower(tag), "-")
+	switch primary {
+	case "und", "zxx", "mul", "mis":
+		return false
+	}
+	return !(len(primary) == 3 && primary >= "qaa" && primary <= "qtz")
 }
 
 // looksLikeLanguageTag is the server's check of a language_code's shape:

@@ -21,6 +21,9 @@ type Counts struct {
 	// Rejected counts the records refused, by reason: the server's ErrorInfo
 	// reason, or UNREADABLE / HOTEL_NOT_MAPPED for what gvctl itself refused.
 	Rejected map[string]int `json:"rejected"`
+	// Skipped counts the records read that are not feedback, by reason
+	// (Record.Skipped): nothing was sent for them.
+	Skipped map[string]int `json:"skipped,omitempty"`
 }
 
 // Local rejection reasons, besides the server's ErrorInfo reasons.
@@ -36,6 +39,22 @@ func (c *Counts) reject(reason string) {
 	c.Rejected[reason]++
 }
 
+func (c *Counts) skip(reason string) {
+	if c.Skipped == nil {
+		c.Skipped = map[string]int{}
+	}
+	c.Skipped[reason]++
+}
+
+// SkippedTotal is the number of records skipped for any reason.
+func (c Counts) SkippedTotal() int {
+	total := 0
+	for _, n := range c.Skipped {
+		total += n
+	}
+	return total
+}
+
 // RejectedTotal is the number of records refused for any reason.
 func (c Counts) RejectedTotal() int {
 	total := 0
@@ -46,7 +65,9 @@ func (c Counts) RejectedTotal() int {
 }
 
 // Total is every record answered.
-func (c Counts) Total() int { return c.Ingested + c.AlreadyPresent + c.RejectedTotal() }
+func (c Counts) Total() int {
+	return c.Ingested + c.AlreadyPresent + c.RejectedTotal() + c.SkippedTotal()
+}
 
 // WriteSummary writes the counts for people.
 func (c Counts) WriteSummary(w io.Writer) {
@@ -55,14 +76,22 @@ func (c Counts) WriteSummary(w io.Writer) {
 		fmt.Fprintf(w, "  of which repeats       %d\n", c.Repeats)
 	}
 	fmt.Fprintf(w, "already present  %d\n", c.AlreadyPresent)
+	if c.SkippedTotal() > 0 {
+		fmt.Fprintf(w, "skipped          %d\n", c.SkippedTotal())
+		writeByReason(w, c.Skipped)
+	}
 	fmt.Fprintf(w, "rejected         %d\n", c.RejectedTotal())
-	reasons := make([]string, 0, len(c.Rejected))
-	for reason := range c.Rejected {
+	writeByReason(w, c.Rejected)
+}
+
+func writeByReason(w io.Writer, counts map[string]int) {
+	reasons := make([]string, 0, len(counts))
+	for reason := range counts {
 		reasons = append(reasons, reason)
 	}
 	sort.Strings(reasons)
 	for _, reason := range reasons {
-		fmt.Fprintf(w, "  %-22s %d\n", reason, c.Rejected[reason])
+		fmt.Fprintf(w, "  %-22s %d\n", reason, counts[reason])
 	}
 }
 

@@ -178,6 +178,10 @@ func (im *Importer) send(ctx context.Context, records []Record, counts *Counts, 
 	}
 	var ready []Record
 	for _, record := range records {
+		if record.Skipped != "" {
+			counts.skip(record.Skipped)
+			continue
+		}
 		if record.Problem != nil {
 			if err := reject(record, ReasonUnreadable, record.Problem.Error(), nil); err != nil {
 				return err

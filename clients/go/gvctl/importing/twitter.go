@@ -2,6 +2,7 @@ package importing
 
 import (
 	"encoding/json"
+	"html"
 	"io"
 	"time"
 
@@ -40,6 +41,35 @@ type twitterPost struct {
 	AuthorID  string `json:"author_id"`
 	CreatedAt string `json:"created_at"`
 	Lang      string `json:"lang"`
+	// A post longer than 280 characters: text holds its first 280 and
+	// note_tweet.text all of it (tweet.fields=note_tweet).
+	NoteTweet *struct {
+		Text string `json:"text"`
+	} `json:"note_tweet"`
+	ReferencedTweets []struct {
+		Type string `json:"type"` // retweeted, quoted, replied_to
+	} `json:"referenced_tweets"`
+}
+
+// words is the post's whole text as its author wrote it: X escapes &, <
+// and > in the API's text as HTML entities.
+func (p twitterPost) words() string {
+	text := p.Text
+	if p.NoteTweet != nil && p.NoteTweet.Text != "" {
+		text = p.NoteTweet.Text
+	}
+	return html.UnescapeString(text)
+}
+
+// isRetweet is a repost of another post without words of its own (a quote
+// post has its own, and is kept).
+func (p twitterPost) isRetweet() bool {
+	for _, referenced := range p.ReferencedTweets {
+		if referenced.Type == "retweeted" {
+			return true
+		}
+	}
+	return false
 }
 
 func readTwitterSearch(r io.Reader, _ Options, yield func(Record) bool) error {
@@ -69,6 +99,12 @@ func readTwitterSearch(r io.Reader, _ Options, yield func(Record) bool) error {
 			}
 			continue
 		}
+		if tweet.isRetweet() {
+			if !yield(Record{Line: number, Skipped: SkipRetweet}) {
+				return nil
+			}
+			continue
+		}
 		created, err := time.Parse(time.RFC3339Nano, tweet.CreatedAt)
 		if err != nil {
 			if !yield(problemf(number, "data[%d].created_at %q is not an RFC 3339 time (ask for tweet.fields=created_at)", i, tweet.CreatedAt)) {
@@ -87,7 +123,7 @@ func readTwitterSearch(r io.Reader, _ Options, yield func(Record) bool) error {
 			Source:       gv.Source_SOURCE_TWITTER,
 			ExternalId:   tweet.ID,
 			Author:       &gv.Author{Handle: author.handle, DisplayName: author.name},
-			Text:         tweet.Text,
+			Text:         tweet.words(),
 			LanguageCode: languageTag(tweet.Lang),
 			PostTime:     timestamppb.New(created),
 		}
