@@ -370,3 +370,47 @@ func TestRetweetsAreCountedAsSkippedNotAsVoices(t *testing.T) {
 		t.Errorf("stored %d items (%v), want ana's post only", len(page.GetFeedback()), err)
 	}
 }
+
+func TestCancelledAndNoShowBookingsEarnNothing(t *testing.T) {
+	h := newHarness(t)
+	h.hotels()
+	const header = "booking_reference,guest_name,email,arrival_date,nights,property,status\n"
+	first := h.write("first.csv", header+
+		"BK-1,Ana,ana@example.com,2026-03-01,3,PRT-01,Checked Out\n"+
+		"BK-2,Bo,bo@example.com,2026-03-02,2,PRT-01,No Show\n"+
+		"BK-3,Ana,ana@example.com,2026-03-10,4,PRT-01,CANCELLED\n")
+	r := h.run("--json", "import", first, "--format", "pms", "--hotels", mapping())
+	var summary struct {
+		Ingested int            `json:"ingested"`
+		Skipped  map[string]int `json:"skipped"`
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &summary); err != nil || r.code != cli.ExitOK ||
+		summary.Ingested != 1 || summary.Skipped[importing.SkipCancelled] != 2 {
+		t.Fatalf("exit %d, summary %s (%v) %s", r.code, r.stdout, err, r.stderr)
+	}
+	if r := h.run("guests", "lookup", "--email", "bo@example.com"); r.code == cli.ExitOK {
+		t.Errorf("a no-show created a guest: %s", r.stdout)
+	}
+	// The PMS cancels BK-1 later: the next export says so.
+	later := h.write("later.csv", header+"BK-1,Ana,ana@example.com,2026-03-01,3,PRT-01,cxl\n")
+	h.ok("import", later, "--format", "pms", "--hotels", mapping())
+
+	guest := &gv.Guest{}
+	parseProto(t, h.ok("--json", "guests", "lookup", "--email", "ana@example.com"), guest)
+	exported, err := h.client().Loyalty.ExportGuest(context.Background(), &gv.ExportGuestRequest{Name: guest.GetName()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cancelled := map[string]bool{}
+	for _, stay := range exported.GetStays() {
+		cancelled[stay.GetBookingReference()] = stay.GetCancelled()
+	}
+	if len(cancelled) != 2 || !cancelled["BK-1"] || !cancelled["BK-3"] {
+		t.Errorf("Ana's stays by booking, cancelled: %v; want BK-1 and BK-3, both cancelled", cancelled)
+	}
+	status := &gv.LoyaltyStatus{}
+	parseProto(t, h.ok("--json", "guests", "status", guest.GetName()), status)
+	if got := status.GetQualifyingNights(); got != 0 {
+		t.Errorf("Ana qualifies with %d nights, want 0", got)
+	}
+}

@@ -17,7 +17,7 @@ func init() {
 	register(Format{
 		Name: "pms",
 		Description: "guests and stays from a property-management-system CSV export; columns booking_reference, " +
-			"guest_name, email, phone, arrival_date, nights or departure_date, spend, currency, property " +
+			"guest_name, email, phone, arrival_date, nights or departure_date, spend, currency, property, status " +
 			"(renamed with --map)",
 		Kind: KindStay,
 		Read: readPMS,
@@ -26,7 +26,7 @@ func init() {
 
 func readPMS(r io.Reader, options Options, yield func(Record) bool) error {
 	required := []string{"booking_reference", "arrival_date", "nights|departure_date"}
-	optional := []string{"guest_name", "email", "phone", "spend", "currency", "property"}
+	optional := []string{"guest_name", "email", "phone", "spend", "currency", "property", "status"}
 	var stop error
 	reject := rejectRow(yield, &stop)
 	err := csvRows(r, options, required, optional, func(line int, get func(string) string, problem error) bool {
@@ -62,6 +62,7 @@ func readPMS(r io.Reader, options Options, yield func(Record) bool) error {
 		}
 		return yield(Record{Line: line, Venue: get("property"), Stay: &StayRecord{
 			GuestName: get("guest_name"), Email: get("email"), Phone: get("phone"), Stay: stay,
+			Cancelled: isCancelledBooking(get("status")),
 		}})
 	})
 	if err != nil {
@@ -95,4 +96,27 @@ func stayNights(arrival time.Time, nights, departure string, order DateOrder) (i
 		return 0, fmt.Errorf("nights %d, but arrival to departure_date is %d nights", n, counted)
 	}
 	return n, nil
+}
+
+// cancelledStatuses are the reservation statuses PMS exports give a booking
+// that earned no stay, as statusKey writes them: cancelled (Cancelled,
+// CANCELED, CXL) and no-show (No Show, NOSHOW, NS).
+var cancelledStatuses = map[string]bool{
+	"cancelled": true, "canceled": true, "cancellation": true, "cxl": true,
+	"noshow": true, "ns": true,
+}
+
+// isCancelledBooking tells a cancelled or no-show booking by its status
+// column; any other status (checked out, in house, reserved) is a stay.
+func isCancelledBooking(status string) bool {
+	key := strings.Map(func(c rune) rune {
+		if c >= 'A' && c <= 'Z' {
+			return c - 'A' + 'a'
+		}
+		if c >= 'a' && c <= 'z' {
+			return c
+		}
+		return -1
+	}, status)
+	return cancelledStatuses[key]
 }

@@ -39,8 +39,8 @@ type Record struct {
 	// Problem says why the record could not be read; it is reported and
 	// counted as rejected, and the import goes on.
 	Problem error
-	// Skipped is why a record that was read is not feedback (a Skip
-	// reason): it is counted, and nothing is sent.
+	// Skipped is why a record that was read is not stored as a new item (a
+	// Skip reason): it is counted as such.
 	Skipped string
 }
 
@@ -50,6 +50,10 @@ const (
 	// words are the original author's, whose post is imported as theirs;
 	// each reposter is not another guest saying them.
 	SkipRetweet = "RETWEET"
+	// SkipCancelled: a booking cancelled or not shown up for. Its guest's
+	// stay under its booking reference, if they have a profile, is recorded
+	// as cancelled; no profile is created for it.
+	SkipCancelled = "CANCELLED"
 )
 
 // StayRecord is one row of a property-management export: a booking with
@@ -59,6 +63,10 @@ type StayRecord struct {
 	Email     string
 	Phone     string
 	Stay      *gv.Stay
+	// Cancelled: the booking was cancelled or its guest never came (the
+	// status column); it earns nothing, and a stay recorded for it by an
+	// earlier import is cancelled.
+	Cancelled bool
 }
 
 // FileError is a problem that stops a whole file from being read (a

@@ -21,8 +21,8 @@ type Counts struct {
 	// Rejected counts the records refused, by reason: the server's ErrorInfo
 	// reason, or UNREADABLE / HOTEL_NOT_MAPPED for what gvctl itself refused.
 	Rejected map[string]int `json:"rejected"`
-	// Skipped counts the records read that are not feedback, by reason
-	// (Record.Skipped): nothing was sent for them.
+	// Skipped counts the records read and not stored as new items, by
+	// reason (Record.Skipped): a retweet, a cancelled booking.
 	Skipped map[string]int `json:"skipped,omitempty"`
 }
 

@@ -268,19 +268,24 @@ func stopsImport(err error) bool {
 	return false
 }
 
-// each sends records one call at a time: nil outcomes were stored.
+// each sends records one call at a time: nil outcomes were stored, or
+// skipped for the reason the call returned.
 func (im *Importer) each(ctx context.Context, records []Record, counts *Counts,
-	call func(context.Context, Record) error) ([]error, error) {
+	call func(context.Context, Record) (skipped string, err error)) ([]error, error) {
 	outcomes := make([]error, len(records))
 	for i, record := range records {
-		err := call(ctx, record)
+		skipped, err := call(ctx, record)
 		if err != nil && stopsImport(err) {
 			return nil, err
 		}
-		if err == nil {
+		switch {
+		case err != nil:
+			outcomes[i] = err
+		case skipped != "":
+			counts.skip(skipped)
+		default:
 			counts.Ingested++
 		}
-		outcomes[i] = err
 	}
 	return outcomes, nil
 }

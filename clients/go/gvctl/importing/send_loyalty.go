@@ -10,16 +10,19 @@ import (
 	gv "github.com/guestvoice/guestvoice/clients/go/guestvoicev1"
 )
 
-func (im *Importer) recordCheckIn(ctx context.Context, record Record) error {
+func (im *Importer) recordCheckIn(ctx context.Context, record Record) (string, error) {
 	_, err := im.Client.Loyalty.RecordCheckIn(ctx, &gv.RecordCheckInRequest{Parent: im.Guest, CheckIn: record.CheckIn})
-	return err
+	return "", err
 }
 
 // recordStay finds the row's guest by email, then by phone (read as a
 // number of the hotel's country), creates it when neither is known, links
 // what the guest lacks, and records the stay, idempotent by booking
 // reference. A re-run finds the guest it created by the same identities.
-func (im *Importer) recordStay(ctx context.Context, record Record) error {
+// A cancelled booking (SkipCancelled) creates no guest: a known guest's
+// stay under its reference is recorded cancelled, which cancels one an
+// earlier import recorded.
+func (im *Importer) recordStay(ctx context.Context, record Record) (string, error) {
 	row := record.Stay
 	hotel := row.Stay.Hotel
 	var identities []*gv.Identity
@@ -36,12 +39,24 @@ func (im *Importer) recordStay(ctx context.Context, record Record) error {
 			continue
 		}
 		if err != nil {
-			return err
+			return "", err
 		}
 		guest = found
 		break
 	}
-	if guest == nil {
+	switch {
+	case guest == nil && row.Cancelled:
+		return SkipCancelled, nil
+	case row.Cancelled:
+		// Recorded (or found under its reference), then cancelled: both
+		// calls are idempotent, so a re-run changes nothing.
+		stay, err := im.Client.Loyalty.RecordStay(ctx, &gv.RecordStayRequest{Parent: guest.GetName(), Stay: row.Stay})
+		if err != nil {
+			return "", err
+		}
+		_, err = im.Client.Loyalty.CancelStay(ctx, &gv.CancelStayRequest{Name: stay.GetName()})
+		return SkipCancelled, err
+	case guest == nil:
 		created, err := im.Client.Loyalty.CreateGuest(ctx, &gv.CreateGuestRequest{
 			Parent:     im.Parent,
 			Guest:      &gv.Guest{DisplayName: row.GuestName},
@@ -52,19 +67,19 @@ func (im *Importer) recordStay(ctx context.Context, record Record) error {
 			RequestId: uuid.NewSHA1(uuid.NameSpaceURL, []byte(im.Parent+"/bookings/"+row.Stay.BookingReference)).String(),
 		})
 		if err != nil {
-			return err
+			return "", err
 		}
 		guest = created
-	} else {
+	default:
 		for _, identity := range identities {
 			// Linking what the guest holds already changes nothing.
 			linked, err := im.Client.Loyalty.LinkIdentity(ctx, &gv.LinkIdentityRequest{Guest: guest.GetName(), Identity: identity, Hotel: hotel})
 			if err != nil {
-				return err
+				return "", err
 			}
 			guest = linked
 		}
 	}
 	_, err := im.Client.Loyalty.RecordStay(ctx, &gv.RecordStayRequest{Parent: guest.GetName(), Stay: row.Stay})
-	return err
+	return "", err
 }
