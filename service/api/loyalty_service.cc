@@ -97,6 +97,17 @@ grpc::ServerUnaryReactor* LoyaltyService::CancelStay(
       context, wire_request, wire_response, deps_, v1::SCOPE_LOYALTY_WRITE);
 }
 
+grpc::ServerUnaryReactor* LoyaltyService::ListStays(
+    grpc::CallbackServerContext* context, const grpc::ByteBuffer* wire_request,
+    grpc::ByteBuffer* wire_response) {
+  return RunUnary<v1::ListStaysRequest, v1::ListStaysResponse>(
+      context, wire_request, wire_response, deps_, CallWork::kRead,
+      v1::SCOPE_LOYALTY_READ,
+      [this](const Principal& caller, const auto& request, auto& response) {
+        return stays_.List(caller, request, response);
+      });
+}
+
 grpc::ServerUnaryReactor* LoyaltyService::RecordCheckIn(
     grpc::CallbackServerContext* context, const grpc::ByteBuffer* wire_request,
     grpc::ByteBuffer* wire_response) {

@@ -7,6 +7,7 @@
 #include "service/loyalty/guests.h"
 #include "service/loyalty/loyalty_programs.h"
 #include "service/loyalty/loyalty_statuses.h"
+#include "service/loyalty/stays.h"
 
 namespace guestvoice::service {
 
@@ -30,6 +31,7 @@ class LoyaltyService final
           v1::LoyaltyService::WithRawCallbackMethod_ExportGuest,
           v1::LoyaltyService::WithRawCallbackMethod_RecordStay,
           v1::LoyaltyService::WithRawCallbackMethod_CancelStay,
+          v1::LoyaltyService::WithRawCallbackMethod_ListStays,
           v1::LoyaltyService::WithRawCallbackMethod_RecordCheckIn,
           v1::LoyaltyService::WithRawCallbackMethod_GetLoyaltyProgram,
           v1::LoyaltyService::WithRawCallbackMethod_UpdateLoyaltyProgram,
@@ -40,7 +42,8 @@ class LoyaltyService final
       : deps_(deps),
         guests_(deps.domain),
         programs_(deps.domain),
-        statuses_(deps.domain) {}
+        statuses_(deps.domain),
+        stays_(deps.domain) {}
 
   grpc::ServerUnaryReactor* CreateGuest(
       grpc::CallbackServerContext* context,
@@ -86,6 +89,9 @@ class LoyaltyService final
       grpc::CallbackServerContext* context,
       const grpc::ByteBuffer* wire_request,
       grpc::ByteBuffer* wire_response) override;
+  grpc::ServerUnaryReactor* ListStays(grpc::CallbackServerContext* context,
+                                      const grpc::ByteBuffer* wire_request,
+                                      grpc::ByteBuffer* wire_response) override;
   grpc::ServerUnaryReactor* RecordCheckIn(
       grpc::CallbackServerContext* context,
       const grpc::ByteBuffer* wire_request,
@@ -112,6 +118,7 @@ class LoyaltyService final
   Guests guests_;
   LoyaltyPrograms programs_;
   LoyaltyStatuses statuses_;
+  Stays stays_;
 };
 
 }  // namespace guestvoice::service

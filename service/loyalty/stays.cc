@@ -7,6 +7,7 @@
 #include "common/status_macros.h"
 #include "service/core/currency_codes.h"
 #include "service/core/errors.h"
+#include "service/core/pagination.h"
 #include "service/core/proto_date.h"
 #include "service/core/proto_records.h"
 #include "service/core/proto_time.h"
@@ -169,6 +170,68 @@ absl::Status Stays::Cancel(const Principal& caller,
   }
   RETURN_IF_ERROR(deps_.store.Write(std::move(batch)));
   response = std::move(stay);
+  return absl::OkStatus();
+}
+
+absl::Status Stays::List(const Principal& caller,
+                         const v1::ListStaysRequest& request,
+                         v1::ListStaysResponse& response) const {
+  FieldViolations violations;
+  auto name = ParseGuestName("parent", request.parent());
+  violations.AddAll(name.status());
+  if (!request.booking_reference().empty()) {
+    CheckExternalReference(violations, "booking_reference",
+                           request.booking_reference(), kMaxReferenceBytes);
+  }
+  violations.AddAll(ResolvePageSize(request.page_size()).status());
+  RETURN_IF_ERROR(violations.ToStatus());
+  RETURN_IF_ERROR(caller.RequireTenant(name->organization, request.parent()));
+  RETURN_IF_ERROR(ReadExistingGuest(deps_.store, name->organization,
+                                    name->guest, request.parent())
+                      .status());
+
+  if (!request.booking_reference().empty()) {
+    ASSIGN_OR_RETURN(std::optional<internal::v1::StayLocator> booked,
+                     ReadProto<internal::v1::StayLocator>(
+                         deps_.store, ColumnFamily::kIndexes,
+                         storage::StayBookingIndexKey(
+                             name->organization, request.booking_reference()),
+                         "a booking"));
+    if (!booked.has_value() || booked->guest_id() != name->guest) {
+      return absl::OkStatus();
+    }
+    ASSIGN_OR_RETURN(
+        std::optional<v1::Stay> stay,
+        ReadProto<v1::Stay>(
+            deps_.store, ColumnFamily::kEntities,
+            storage::StayKey(name->organization, name->guest,
+                             booked->arrival_day(), booked->stay_id()),
+            "a stay"));
+    if (!stay.has_value()) {
+      return absl::DataLossError("a booking points at a missing stay");
+    }
+    *response.add_stays() = *std::move(stay);
+    return absl::OkStatus();
+  }
+
+  PageQuery query{
+      .family = ColumnFamily::kEntities,
+      .prefix = storage::StayPrefix(name->organization, name->guest),
+      .request_identity = absl::StrCat("ListStays|", request.parent()),
+      .page_size = request.page_size(),
+      .page_token = request.page_token(),
+  };
+  ASSIGN_OR_RETURN(
+      *response.mutable_next_page_token(),
+      VisitPage(deps_.store, query,
+                [&](std::string_view, std::string_view value) -> absl::Status {
+                  if (!response.add_stays()->ParseFromArray(
+                          value.data(), static_cast<int>(value.size()))) {
+                    return absl::DataLossError(
+                        "the stored record of a stay is unreadable");
+                  }
+                  return absl::OkStatus();
+                }));
   return absl::OkStatus();
 }
 

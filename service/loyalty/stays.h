@@ -27,6 +27,12 @@ class Stays {
   absl::Status Cancel(const Principal& caller,
                       const v1::CancelStayRequest& request,
                       v1::Stay& response) const;
+  // A page of the guest's stays in order of arrival, or with a
+  // booking_reference the guest's stay under it (none when it is another
+  // guest's). NOT_FOUND for an unknown guest.
+  absl::Status List(const Principal& caller,
+                    const v1::ListStaysRequest& request,
+                    v1::ListStaysResponse& response) const;
 
  private:
   DomainContext deps_;

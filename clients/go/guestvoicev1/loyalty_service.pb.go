@@ -857,6 +857,134 @@ func (x *CancelStayRequest) GetName() string {
 	return ""
 }
 
+// Request for LoyaltyService.ListStays.
+type ListStaysRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The guest, `organizations/{organization}/guests/{guest}`.
+	Parent string `protobuf:"bytes,1,opt,name=parent,proto3" json:"parent,omitempty"`
+	// Only the stay recorded under this booking reference. Optional.
+	BookingReference string `protobuf:"bytes,2,opt,name=booking_reference,json=bookingReference,proto3" json:"booking_reference,omitempty"`
+	// At most this many stays are returned: 50 when 0, at most 1000.
+	PageSize int32 `protobuf:"varint,3,opt,name=page_size,json=pageSize,proto3" json:"page_size,omitempty"`
+	// next_page_token from the previous response, to get the next page.
+	PageToken     string `protobuf:"bytes,4,opt,name=page_token,json=pageToken,proto3" json:"page_token,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ListStaysRequest) Reset() {
+	*x = ListStaysRequest{}
+	mi := &file_guestvoice_v1_loyalty_service_proto_msgTypes[13]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ListStaysRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ListStaysRequest) ProtoMessage() {}
+
+func (x *ListStaysRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_guestvoice_v1_loyalty_service_proto_msgTypes[13]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ListStaysRequest.ProtoReflect.Descriptor instead.
+func (*ListStaysRequest) Descriptor() ([]byte, []int) {
+	return file_guestvoice_v1_loyalty_service_proto_rawDescGZIP(), []int{13}
+}
+
+func (x *ListStaysRequest) GetParent() string {
+	if x != nil {
+		return x.Parent
+	}
+	return ""
+}
+
+func (x *ListStaysRequest) GetBookingReference() string {
+	if x != nil {
+		return x.BookingReference
+	}
+	return ""
+}
+
+func (x *ListStaysRequest) GetPageSize() int32 {
+	if x != nil {
+		return x.PageSize
+	}
+	return 0
+}
+
+func (x *ListStaysRequest) GetPageToken() string {
+	if x != nil {
+		return x.PageToken
+	}
+	return ""
+}
+
+// Response for LoyaltyService.ListStays.
+type ListStaysResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The page of stays, in order of arrival.
+	Stays []*Stay `protobuf:"bytes,1,rep,name=stays,proto3" json:"stays,omitempty"`
+	// Token for the next page; empty on the last page.
+	NextPageToken string `protobuf:"bytes,2,opt,name=next_page_token,json=nextPageToken,proto3" json:"next_page_token,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ListStaysResponse) Reset() {
+	*x = ListStaysResponse{}
+	mi := &file_guestvoice_v1_loyalty_service_proto_msgTypes[14]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ListStaysResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ListStaysResponse) ProtoMessage() {}
+
+func (x *ListStaysResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_guestvoice_v1_loyalty_service_proto_msgTypes[14]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ListStaysResponse.ProtoReflect.Descriptor instead.
+func (*ListStaysResponse) Descriptor() ([]byte, []int) {
+	return file_guestvoice_v1_loyalty_service_proto_rawDescGZIP(), []int{14}
+}
+
+func (x *ListStaysResponse) GetStays() []*Stay {
+	if x != nil {
+		return x.Stays
+	}
+	return nil
+}
+
+func (x *ListStaysResponse) GetNextPageToken() string {
+	if x != nil {
+		return x.NextPageToken
+	}
+	return ""
+}
+
 // Request for LoyaltyService.RecordCheckIn.
 type RecordCheckInRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
@@ -870,7 +998,7 @@ type RecordCheckInRequest struct {
 
 func (x *RecordCheckInRequest) Reset() {
 	*x = RecordCheckInRequest{}
-	mi := &file_guestvoice_v1_loyalty_service_proto_msgTypes[13]
+	mi := &file_guestvoice_v1_loyalty_service_proto_msgTypes[15]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -882,7 +1010,7 @@ func (x *RecordCheckInRequest) String() string {
 func (*RecordCheckInRequest) ProtoMessage() {}
 
 func (x *RecordCheckInRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_guestvoice_v1_loyalty_service_proto_msgTypes[13]
+	mi := &file_guestvoice_v1_loyalty_service_proto_msgTypes[15]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -895,7 +1023,7 @@ func (x *RecordCheckInRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use RecordCheckInRequest.ProtoReflect.Descriptor instead.
 func (*RecordCheckInRequest) Descriptor() ([]byte, []int) {
-	return file_guestvoice_v1_loyalty_service_proto_rawDescGZIP(), []int{13}
+	return file_guestvoice_v1_loyalty_service_proto_rawDescGZIP(), []int{15}
 }
 
 func (x *RecordCheckInRequest) GetParent() string {
@@ -923,7 +1051,7 @@ type GetLoyaltyProgramRequest struct {
 
 func (x *GetLoyaltyProgramRequest) Reset() {
 	*x = GetLoyaltyProgramRequest{}
-	mi := &file_guestvoice_v1_loyalty_service_proto_msgTypes[14]
+	mi := &file_guestvoice_v1_loyalty_service_proto_msgTypes[16]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -935,7 +1063,7 @@ func (x *GetLoyaltyProgramRequest) String() string {
 func (*GetLoyaltyProgramRequest) ProtoMessage() {}
 
 func (x *GetLoyaltyProgramRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_guestvoice_v1_loyalty_service_proto_msgTypes[14]
+	mi := &file_guestvoice_v1_loyalty_service_proto_msgTypes[16]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -948,7 +1076,7 @@ func (x *GetLoyaltyProgramRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetLoyaltyProgramRequest.ProtoReflect.Descriptor instead.
 func (*GetLoyaltyProgramRequest) Descriptor() ([]byte, []int) {
-	return file_guestvoice_v1_loyalty_service_proto_rawDescGZIP(), []int{14}
+	return file_guestvoice_v1_loyalty_service_proto_rawDescGZIP(), []int{16}
 }
 
 func (x *GetLoyaltyProgramRequest) GetName() string {
@@ -973,7 +1101,7 @@ type UpdateLoyaltyProgramRequest struct {
 
 func (x *UpdateLoyaltyProgramRequest) Reset() {
 	*x = UpdateLoyaltyProgramRequest{}
-	mi := &file_guestvoice_v1_loyalty_service_proto_msgTypes[15]
+	mi := &file_guestvoice_v1_loyalty_service_proto_msgTypes[17]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -985,7 +1113,7 @@ func (x *UpdateLoyaltyProgramRequest) String() string {
 func (*UpdateLoyaltyProgramRequest) ProtoMessage() {}
 
 func (x *UpdateLoyaltyProgramRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_guestvoice_v1_loyalty_service_proto_msgTypes[15]
+	mi := &file_guestvoice_v1_loyalty_service_proto_msgTypes[17]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -998,7 +1126,7 @@ func (x *UpdateLoyaltyProgramRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use UpdateLoyaltyProgramRequest.ProtoReflect.Descriptor instead.
 func (*UpdateLoyaltyProgramRequest) Descriptor() ([]byte, []int) {
-	return file_guestvoice_v1_loyalty_service_proto_rawDescGZIP(), []int{15}
+	return file_guestvoice_v1_loyalty_service_proto_rawDescGZIP(), []int{17}
 }
 
 func (x *UpdateLoyaltyProgramRequest) GetLoyaltyProgram() *LoyaltyProgram {
@@ -1028,7 +1156,7 @@ type GetLoyaltyStatusRequest struct {
 
 func (x *GetLoyaltyStatusRequest) Reset() {
 	*x = GetLoyaltyStatusRequest{}
-	mi := &file_guestvoice_v1_loyalty_service_proto_msgTypes[16]
+	mi := &file_guestvoice_v1_loyalty_service_proto_msgTypes[18]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1040,7 +1168,7 @@ func (x *GetLoyaltyStatusRequest) String() string {
 func (*GetLoyaltyStatusRequest) ProtoMessage() {}
 
 func (x *GetLoyaltyStatusRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_guestvoice_v1_loyalty_service_proto_msgTypes[16]
+	mi := &file_guestvoice_v1_loyalty_service_proto_msgTypes[18]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1053,7 +1181,7 @@ func (x *GetLoyaltyStatusRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetLoyaltyStatusRequest.ProtoReflect.Descriptor instead.
 func (*GetLoyaltyStatusRequest) Descriptor() ([]byte, []int) {
-	return file_guestvoice_v1_loyalty_service_proto_rawDescGZIP(), []int{16}
+	return file_guestvoice_v1_loyalty_service_proto_rawDescGZIP(), []int{18}
 }
 
 func (x *GetLoyaltyStatusRequest) GetGuest() string {
@@ -1085,7 +1213,7 @@ type SetManualTierRequest struct {
 
 func (x *SetManualTierRequest) Reset() {
 	*x = SetManualTierRequest{}
-	mi := &file_guestvoice_v1_loyalty_service_proto_msgTypes[17]
+	mi := &file_guestvoice_v1_loyalty_service_proto_msgTypes[19]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1097,7 +1225,7 @@ func (x *SetManualTierRequest) String() string {
 func (*SetManualTierRequest) ProtoMessage() {}
 
 func (x *SetManualTierRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_guestvoice_v1_loyalty_service_proto_msgTypes[17]
+	mi := &file_guestvoice_v1_loyalty_service_proto_msgTypes[19]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1110,7 +1238,7 @@ func (x *SetManualTierRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use SetManualTierRequest.ProtoReflect.Descriptor instead.
 func (*SetManualTierRequest) Descriptor() ([]byte, []int) {
-	return file_guestvoice_v1_loyalty_service_proto_rawDescGZIP(), []int{17}
+	return file_guestvoice_v1_loyalty_service_proto_rawDescGZIP(), []int{19}
 }
 
 func (x *SetManualTierRequest) GetGuest() string {
@@ -1210,7 +1338,17 @@ const file_guestvoice_v1_loyalty_service_proto_rawDesc = "" +
 	"\x04stay\x18\x02 \x01(\v2\x13.guestvoice.v1.StayB\x03\xe0A\x02R\x04stay\"C\n" +
 	"\x11CancelStayRequest\x12.\n" +
 	"\x04name\x18\x01 \x01(\tB\x1a\xe0A\x02\xfaA\x14\n" +
-	"\x12guestvoice.v1/StayR\x04name\"\x83\x01\n" +
+	"\x12guestvoice.v1/StayR\x04name\"\xb0\x01\n" +
+	"\x10ListStaysRequest\x123\n" +
+	"\x06parent\x18\x01 \x01(\tB\x1b\xe0A\x02\xfaA\x15\n" +
+	"\x13guestvoice.v1/GuestR\x06parent\x12+\n" +
+	"\x11booking_reference\x18\x02 \x01(\tR\x10bookingReference\x12\x1b\n" +
+	"\tpage_size\x18\x03 \x01(\x05R\bpageSize\x12\x1d\n" +
+	"\n" +
+	"page_token\x18\x04 \x01(\tR\tpageToken\"f\n" +
+	"\x11ListStaysResponse\x12)\n" +
+	"\x05stays\x18\x01 \x03(\v2\x13.guestvoice.v1.StayR\x05stays\x12&\n" +
+	"\x0fnext_page_token\x18\x02 \x01(\tR\rnextPageToken\"\x83\x01\n" +
 	"\x14RecordCheckInRequest\x123\n" +
 	"\x06parent\x18\x01 \x01(\tB\x1b\xe0A\x02\xfaA\x15\n" +
 	"\x13guestvoice.v1/GuestR\x06parent\x126\n" +
@@ -1231,7 +1369,8 @@ const file_guestvoice_v1_loyalty_service_proto_rawDesc = "" +
 	"\x05guest\x18\x01 \x01(\tB\x1b\xe0A\x02\xfaA\x15\n" +
 	"\x13guestvoice.v1/GuestR\x05guest\x12\x12\n" +
 	"\x04tier\x18\x02 \x01(\tR\x04tier\x128\n" +
-	"\x0eeffective_date\x18\x03 \x01(\v2\x11.google.type.DateR\reffectiveDate2\xf9\t\n" +
+	"\x0eeffective_date\x18\x03 \x01(\v2\x11.google.type.DateR\reffectiveDate2\xc9\n" +
+	"\n" +
 	"\x0eLoyaltyService\x12F\n" +
 	"\vCreateGuest\x12!.guestvoice.v1.CreateGuestRequest\x1a\x14.guestvoice.v1.Guest\x12@\n" +
 	"\bGetGuest\x12\x1e.guestvoice.v1.GetGuestRequest\x1a\x14.guestvoice.v1.Guest\x12F\n" +
@@ -1247,7 +1386,8 @@ const file_guestvoice_v1_loyalty_service_proto_rawDesc = "" +
 	"\n" +
 	"RecordStay\x12 .guestvoice.v1.RecordStayRequest\x1a\x13.guestvoice.v1.Stay\x12C\n" +
 	"\n" +
-	"CancelStay\x12 .guestvoice.v1.CancelStayRequest\x1a\x13.guestvoice.v1.Stay\x12L\n" +
+	"CancelStay\x12 .guestvoice.v1.CancelStayRequest\x1a\x13.guestvoice.v1.Stay\x12N\n" +
+	"\tListStays\x12\x1f.guestvoice.v1.ListStaysRequest\x1a .guestvoice.v1.ListStaysResponse\x12L\n" +
 	"\rRecordCheckIn\x12#.guestvoice.v1.RecordCheckInRequest\x1a\x16.guestvoice.v1.CheckIn\x12[\n" +
 	"\x11GetLoyaltyProgram\x12'.guestvoice.v1.GetLoyaltyProgramRequest\x1a\x1d.guestvoice.v1.LoyaltyProgram\x12a\n" +
 	"\x14UpdateLoyaltyProgram\x12*.guestvoice.v1.UpdateLoyaltyProgramRequest\x1a\x1d.guestvoice.v1.LoyaltyProgram\x12X\n" +
@@ -1267,7 +1407,7 @@ func file_guestvoice_v1_loyalty_service_proto_rawDescGZIP() []byte {
 	return file_guestvoice_v1_loyalty_service_proto_rawDescData
 }
 
-var file_guestvoice_v1_loyalty_service_proto_msgTypes = make([]protoimpl.MessageInfo, 18)
+var file_guestvoice_v1_loyalty_service_proto_msgTypes = make([]protoimpl.MessageInfo, 20)
 var file_guestvoice_v1_loyalty_service_proto_goTypes = []any{
 	(*CreateGuestRequest)(nil),          // 0: guestvoice.v1.CreateGuestRequest
 	(*GetGuestRequest)(nil),             // 1: guestvoice.v1.GetGuestRequest
@@ -1282,77 +1422,82 @@ var file_guestvoice_v1_loyalty_service_proto_goTypes = []any{
 	(*ExportGuestResponse)(nil),         // 10: guestvoice.v1.ExportGuestResponse
 	(*RecordStayRequest)(nil),           // 11: guestvoice.v1.RecordStayRequest
 	(*CancelStayRequest)(nil),           // 12: guestvoice.v1.CancelStayRequest
-	(*RecordCheckInRequest)(nil),        // 13: guestvoice.v1.RecordCheckInRequest
-	(*GetLoyaltyProgramRequest)(nil),    // 14: guestvoice.v1.GetLoyaltyProgramRequest
-	(*UpdateLoyaltyProgramRequest)(nil), // 15: guestvoice.v1.UpdateLoyaltyProgramRequest
-	(*GetLoyaltyStatusRequest)(nil),     // 16: guestvoice.v1.GetLoyaltyStatusRequest
-	(*SetManualTierRequest)(nil),        // 17: guestvoice.v1.SetManualTierRequest
-	(*Guest)(nil),                       // 18: guestvoice.v1.Guest
-	(*Identity)(nil),                    // 19: guestvoice.v1.Identity
-	(*Stay)(nil),                        // 20: guestvoice.v1.Stay
-	(*CheckIn)(nil),                     // 21: guestvoice.v1.CheckIn
-	(*Feedback)(nil),                    // 22: guestvoice.v1.Feedback
-	(*LoyaltyStatus)(nil),               // 23: guestvoice.v1.LoyaltyStatus
-	(*LoyaltyProgram)(nil),              // 24: guestvoice.v1.LoyaltyProgram
-	(*fieldmaskpb.FieldMask)(nil),       // 25: google.protobuf.FieldMask
-	(*date.Date)(nil),                   // 26: google.type.Date
-	(*emptypb.Empty)(nil),               // 27: google.protobuf.Empty
+	(*ListStaysRequest)(nil),            // 13: guestvoice.v1.ListStaysRequest
+	(*ListStaysResponse)(nil),           // 14: guestvoice.v1.ListStaysResponse
+	(*RecordCheckInRequest)(nil),        // 15: guestvoice.v1.RecordCheckInRequest
+	(*GetLoyaltyProgramRequest)(nil),    // 16: guestvoice.v1.GetLoyaltyProgramRequest
+	(*UpdateLoyaltyProgramRequest)(nil), // 17: guestvoice.v1.UpdateLoyaltyProgramRequest
+	(*GetLoyaltyStatusRequest)(nil),     // 18: guestvoice.v1.GetLoyaltyStatusRequest
+	(*SetManualTierRequest)(nil),        // 19: guestvoice.v1.SetManualTierRequest
+	(*Guest)(nil),                       // 20: guestvoice.v1.Guest
+	(*Identity)(nil),                    // 21: guestvoice.v1.Identity
+	(*Stay)(nil),                        // 22: guestvoice.v1.Stay
+	(*CheckIn)(nil),                     // 23: guestvoice.v1.CheckIn
+	(*Feedback)(nil),                    // 24: guestvoice.v1.Feedback
+	(*LoyaltyStatus)(nil),               // 25: guestvoice.v1.LoyaltyStatus
+	(*LoyaltyProgram)(nil),              // 26: guestvoice.v1.LoyaltyProgram
+	(*fieldmaskpb.FieldMask)(nil),       // 27: google.protobuf.FieldMask
+	(*date.Date)(nil),                   // 28: google.type.Date
+	(*emptypb.Empty)(nil),               // 29: google.protobuf.Empty
 }
 var file_guestvoice_v1_loyalty_service_proto_depIdxs = []int32{
-	18, // 0: guestvoice.v1.CreateGuestRequest.guest:type_name -> guestvoice.v1.Guest
-	19, // 1: guestvoice.v1.CreateGuestRequest.identities:type_name -> guestvoice.v1.Identity
-	19, // 2: guestvoice.v1.LookupGuestRequest.identity:type_name -> guestvoice.v1.Identity
-	18, // 3: guestvoice.v1.ListGuestsResponse.guests:type_name -> guestvoice.v1.Guest
-	19, // 4: guestvoice.v1.LinkIdentityRequest.identity:type_name -> guestvoice.v1.Identity
-	19, // 5: guestvoice.v1.UnlinkIdentityRequest.identity:type_name -> guestvoice.v1.Identity
-	18, // 6: guestvoice.v1.ExportGuestResponse.guest:type_name -> guestvoice.v1.Guest
-	20, // 7: guestvoice.v1.ExportGuestResponse.stays:type_name -> guestvoice.v1.Stay
-	21, // 8: guestvoice.v1.ExportGuestResponse.check_ins:type_name -> guestvoice.v1.CheckIn
-	22, // 9: guestvoice.v1.ExportGuestResponse.feedback:type_name -> guestvoice.v1.Feedback
-	23, // 10: guestvoice.v1.ExportGuestResponse.loyalty_status:type_name -> guestvoice.v1.LoyaltyStatus
-	20, // 11: guestvoice.v1.RecordStayRequest.stay:type_name -> guestvoice.v1.Stay
-	21, // 12: guestvoice.v1.RecordCheckInRequest.check_in:type_name -> guestvoice.v1.CheckIn
-	24, // 13: guestvoice.v1.UpdateLoyaltyProgramRequest.loyalty_program:type_name -> guestvoice.v1.LoyaltyProgram
-	25, // 14: guestvoice.v1.UpdateLoyaltyProgramRequest.update_mask:type_name -> google.protobuf.FieldMask
-	26, // 15: guestvoice.v1.GetLoyaltyStatusRequest.as_of_date:type_name -> google.type.Date
-	26, // 16: guestvoice.v1.SetManualTierRequest.effective_date:type_name -> google.type.Date
-	0,  // 17: guestvoice.v1.LoyaltyService.CreateGuest:input_type -> guestvoice.v1.CreateGuestRequest
-	1,  // 18: guestvoice.v1.LoyaltyService.GetGuest:input_type -> guestvoice.v1.GetGuestRequest
-	2,  // 19: guestvoice.v1.LoyaltyService.LookupGuest:input_type -> guestvoice.v1.LookupGuestRequest
-	3,  // 20: guestvoice.v1.LoyaltyService.ListGuests:input_type -> guestvoice.v1.ListGuestsRequest
-	5,  // 21: guestvoice.v1.LoyaltyService.LinkIdentity:input_type -> guestvoice.v1.LinkIdentityRequest
-	6,  // 22: guestvoice.v1.LoyaltyService.UnlinkIdentity:input_type -> guestvoice.v1.UnlinkIdentityRequest
-	7,  // 23: guestvoice.v1.LoyaltyService.MergeGuests:input_type -> guestvoice.v1.MergeGuestsRequest
-	8,  // 24: guestvoice.v1.LoyaltyService.EraseGuest:input_type -> guestvoice.v1.EraseGuestRequest
-	9,  // 25: guestvoice.v1.LoyaltyService.ExportGuest:input_type -> guestvoice.v1.ExportGuestRequest
-	11, // 26: guestvoice.v1.LoyaltyService.RecordStay:input_type -> guestvoice.v1.RecordStayRequest
-	12, // 27: guestvoice.v1.LoyaltyService.CancelStay:input_type -> guestvoice.v1.CancelStayRequest
-	13, // 28: guestvoice.v1.LoyaltyService.RecordCheckIn:input_type -> guestvoice.v1.RecordCheckInRequest
-	14, // 29: guestvoice.v1.LoyaltyService.GetLoyaltyProgram:input_type -> guestvoice.v1.GetLoyaltyProgramRequest
-	15, // 30: guestvoice.v1.LoyaltyService.UpdateLoyaltyProgram:input_type -> guestvoice.v1.UpdateLoyaltyProgramRequest
-	16, // 31: guestvoice.v1.LoyaltyService.GetLoyaltyStatus:input_type -> guestvoice.v1.GetLoyaltyStatusRequest
-	17, // 32: guestvoice.v1.LoyaltyService.SetManualTier:input_type -> guestvoice.v1.SetManualTierRequest
-	18, // 33: guestvoice.v1.LoyaltyService.CreateGuest:output_type -> guestvoice.v1.Guest
-	18, // 34: guestvoice.v1.LoyaltyService.GetGuest:output_type -> guestvoice.v1.Guest
-	18, // 35: guestvoice.v1.LoyaltyService.LookupGuest:output_type -> guestvoice.v1.Guest
-	4,  // 36: guestvoice.v1.LoyaltyService.ListGuests:output_type -> guestvoice.v1.ListGuestsResponse
-	18, // 37: guestvoice.v1.LoyaltyService.LinkIdentity:output_type -> guestvoice.v1.Guest
-	18, // 38: guestvoice.v1.LoyaltyService.UnlinkIdentity:output_type -> guestvoice.v1.Guest
-	18, // 39: guestvoice.v1.LoyaltyService.MergeGuests:output_type -> guestvoice.v1.Guest
-	27, // 40: guestvoice.v1.LoyaltyService.EraseGuest:output_type -> google.protobuf.Empty
-	10, // 41: guestvoice.v1.LoyaltyService.ExportGuest:output_type -> guestvoice.v1.ExportGuestResponse
-	20, // 42: guestvoice.v1.LoyaltyService.RecordStay:output_type -> guestvoice.v1.Stay
-	20, // 43: guestvoice.v1.LoyaltyService.CancelStay:output_type -> guestvoice.v1.Stay
-	21, // 44: guestvoice.v1.LoyaltyService.RecordCheckIn:output_type -> guestvoice.v1.CheckIn
-	24, // 45: guestvoice.v1.LoyaltyService.GetLoyaltyProgram:output_type -> guestvoice.v1.LoyaltyProgram
-	24, // 46: guestvoice.v1.LoyaltyService.UpdateLoyaltyProgram:output_type -> guestvoice.v1.LoyaltyProgram
-	23, // 47: guestvoice.v1.LoyaltyService.GetLoyaltyStatus:output_type -> guestvoice.v1.LoyaltyStatus
-	23, // 48: guestvoice.v1.LoyaltyService.SetManualTier:output_type -> guestvoice.v1.LoyaltyStatus
-	33, // [33:49] is the sub-list for method output_type
-	17, // [17:33] is the sub-list for method input_type
-	17, // [17:17] is the sub-list for extension type_name
-	17, // [17:17] is the sub-list for extension extendee
-	0,  // [0:17] is the sub-list for field type_name
+	20, // 0: guestvoice.v1.CreateGuestRequest.guest:type_name -> guestvoice.v1.Guest
+	21, // 1: guestvoice.v1.CreateGuestRequest.identities:type_name -> guestvoice.v1.Identity
+	21, // 2: guestvoice.v1.LookupGuestRequest.identity:type_name -> guestvoice.v1.Identity
+	20, // 3: guestvoice.v1.ListGuestsResponse.guests:type_name -> guestvoice.v1.Guest
+	21, // 4: guestvoice.v1.LinkIdentityRequest.identity:type_name -> guestvoice.v1.Identity
+	21, // 5: guestvoice.v1.UnlinkIdentityRequest.identity:type_name -> guestvoice.v1.Identity
+	20, // 6: guestvoice.v1.ExportGuestResponse.guest:type_name -> guestvoice.v1.Guest
+	22, // 7: guestvoice.v1.ExportGuestResponse.stays:type_name -> guestvoice.v1.Stay
+	23, // 8: guestvoice.v1.ExportGuestResponse.check_ins:type_name -> guestvoice.v1.CheckIn
+	24, // 9: guestvoice.v1.ExportGuestResponse.feedback:type_name -> guestvoice.v1.Feedback
+	25, // 10: guestvoice.v1.ExportGuestResponse.loyalty_status:type_name -> guestvoice.v1.LoyaltyStatus
+	22, // 11: guestvoice.v1.RecordStayRequest.stay:type_name -> guestvoice.v1.Stay
+	22, // 12: guestvoice.v1.ListStaysResponse.stays:type_name -> guestvoice.v1.Stay
+	23, // 13: guestvoice.v1.RecordCheckInRequest.check_in:type_name -> guestvoice.v1.CheckIn
+	26, // 14: guestvoice.v1.UpdateLoyaltyProgramRequest.loyalty_program:type_name -> guestvoice.v1.LoyaltyProgram
+	27, // 15: guestvoice.v1.UpdateLoyaltyProgramRequest.update_mask:type_name -> google.protobuf.FieldMask
+	28, // 16: guestvoice.v1.GetLoyaltyStatusRequest.as_of_date:type_name -> google.type.Date
+	28, // 17: guestvoice.v1.SetManualTierRequest.effective_date:type_name -> google.type.Date
+	0,  // 18: guestvoice.v1.LoyaltyService.CreateGuest:input_type -> guestvoice.v1.CreateGuestRequest
+	1,  // 19: guestvoice.v1.LoyaltyService.GetGuest:input_type -> guestvoice.v1.GetGuestRequest
+	2,  // 20: guestvoice.v1.LoyaltyService.LookupGuest:input_type -> guestvoice.v1.LookupGuestRequest
+	3,  // 21: guestvoice.v1.LoyaltyService.ListGuests:input_type -> guestvoice.v1.ListGuestsRequest
+	5,  // 22: guestvoice.v1.LoyaltyService.LinkIdentity:input_type -> guestvoice.v1.LinkIdentityRequest
+	6,  // 23: guestvoice.v1.LoyaltyService.UnlinkIdentity:input_type -> guestvoice.v1.UnlinkIdentityRequest
+	7,  // 24: guestvoice.v1.LoyaltyService.MergeGuests:input_type -> guestvoice.v1.MergeGuestsRequest
+	8,  // 25: guestvoice.v1.LoyaltyService.EraseGuest:input_type -> guestvoice.v1.EraseGuestRequest
+	9,  // 26: guestvoice.v1.LoyaltyService.ExportGuest:input_type -> guestvoice.v1.ExportGuestRequest
+	11, // 27: guestvoice.v1.LoyaltyService.RecordStay:input_type -> guestvoice.v1.RecordStayRequest
+	12, // 28: guestvoice.v1.LoyaltyService.CancelStay:input_type -> guestvoice.v1.CancelStayRequest
+	13, // 29: guestvoice.v1.LoyaltyService.ListStays:input_type -> guestvoice.v1.ListStaysRequest
+	15, // 30: guestvoice.v1.LoyaltyService.RecordCheckIn:input_type -> guestvoice.v1.RecordCheckInRequest
+	16, // 31: guestvoice.v1.LoyaltyService.GetLoyaltyProgram:input_type -> guestvoice.v1.GetLoyaltyProgramRequest
+	17, // 32: guestvoice.v1.LoyaltyService.UpdateLoyaltyProgram:input_type -> guestvoice.v1.UpdateLoyaltyProgramRequest
+	18, // 33: guestvoice.v1.LoyaltyService.GetLoyaltyStatus:input_type -> guestvoice.v1.GetLoyaltyStatusRequest
+	19, // 34: guestvoice.v1.LoyaltyService.SetManualTier:input_type -> guestvoice.v1.SetManualTierRequest
+	20, // 35: guestvoice.v1.LoyaltyService.CreateGuest:output_type -> guestvoice.v1.Guest
+	20, // 36: guestvoice.v1.LoyaltyService.GetGuest:output_type -> guestvoice.v1.Guest
+	20, // 37: guestvoice.v1.LoyaltyService.LookupGuest:output_type -> guestvoice.v1.Guest
+	4,  // 38: guestvoice.v1.LoyaltyService.ListGuests:output_type -> guestvoice.v1.ListGuestsResponse
+	20, // 39: guestvoice.v1.LoyaltyService.LinkIdentity:output_type -> guestvoice.v1.Guest
+	20, // 40: guestvoice.v1.LoyaltyService.UnlinkIdentity:output_type -> guestvoice.v1.Guest
+	20, // 41: guestvoice.v1.LoyaltyService.MergeGuests:output_type -> guestvoice.v1.Guest
+	29, // 42: guestvoice.v1.LoyaltyService.EraseGuest:output_type -> google.protobuf.Empty
+	10, // 43: guestvoice.v1.LoyaltyService.ExportGuest:output_type -> guestvoice.v1.ExportGuestResponse
+	22, // 44: guestvoice.v1.LoyaltyService.RecordStay:output_type -> guestvoice.v1.Stay
+	22, // 45: guestvoice.v1.LoyaltyService.CancelStay:output_type -> guestvoice.v1.Stay
+	14, // 46: guestvoice.v1.LoyaltyService.ListStays:output_type -> guestvoice.v1.ListStaysResponse
+	23, // 47: guestvoice.v1.LoyaltyService.RecordCheckIn:output_type -> guestvoice.v1.CheckIn
+	26, // 48: guestvoice.v1.LoyaltyService.GetLoyaltyProgram:output_type -> guestvoice.v1.LoyaltyProgram
+	26, // 49: guestvoice.v1.LoyaltyService.UpdateLoyaltyProgram:output_type -> guestvoice.v1.LoyaltyProgram
+	25, // 50: guestvoice.v1.LoyaltyService.GetLoyaltyStatus:output_type -> guestvoice.v1.LoyaltyStatus
+	25, // 51: guestvoice.v1.LoyaltyService.SetManualTier:output_type -> guestvoice.v1.LoyaltyStatus
+	35, // [35:52] is the sub-list for method output_type
+	18, // [18:35] is the sub-list for method input_type
+	18, // [18:18] is the sub-list for extension type_name
+	18, // [18:18] is the sub-list for extension extendee
+	0,  // [0:18] is the sub-list for field type_name
 }
 
 func init() { file_guestvoice_v1_loyalty_service_proto_init() }
@@ -1369,7 +1514,7 @@ func file_guestvoice_v1_loyalty_service_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_guestvoice_v1_loyalty_service_proto_rawDesc), len(file_guestvoice_v1_loyalty_service_proto_rawDesc)),
 			NumEnums:      0,
-			NumMessages:   18,
+			NumMessages:   20,
 			NumExtensions: 0,
 			NumServices:   1,
 		},

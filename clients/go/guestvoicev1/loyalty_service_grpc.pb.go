@@ -31,6 +31,7 @@ const (
 	LoyaltyService_ExportGuest_FullMethodName          = "/guestvoice.v1.LoyaltyService/ExportGuest"
 	LoyaltyService_RecordStay_FullMethodName           = "/guestvoice.v1.LoyaltyService/RecordStay"
 	LoyaltyService_CancelStay_FullMethodName           = "/guestvoice.v1.LoyaltyService/CancelStay"
+	LoyaltyService_ListStays_FullMethodName            = "/guestvoice.v1.LoyaltyService/ListStays"
 	LoyaltyService_RecordCheckIn_FullMethodName        = "/guestvoice.v1.LoyaltyService/RecordCheckIn"
 	LoyaltyService_GetLoyaltyProgram_FullMethodName    = "/guestvoice.v1.LoyaltyService/GetLoyaltyProgram"
 	LoyaltyService_UpdateLoyaltyProgram_FullMethodName = "/guestvoice.v1.LoyaltyService/UpdateLoyaltyProgram"
@@ -104,6 +105,16 @@ type LoyaltyServiceClient interface {
 	// Cancels a stay; it no longer earns nights, spend or points. Cancelling a
 	// cancelled stay returns it unchanged. Errors: NOT_FOUND.
 	CancelStay(ctx context.Context, in *CancelStayRequest, opts ...grpc.CallOption) (*Stay, error)
+	// Lists a guest's stays, cancelled ones too, in order of arrival. Needs
+	// SCOPE_LOYALTY_READ. With booking_reference, only the guest's stay
+	// recorded under it (none when it is another guest's or unknown): what an
+	// importer asks before RecordStay to tell a booking it recorded before,
+	// and whether the record still agrees with it.
+	//
+	// Errors: INVALID_ARGUMENT (FIELD_INVALID) for a negative page_size or an
+	// oversized booking_reference, (PAGE_TOKEN_INVALID) for a token of another
+	// request; NOT_FOUND for an unknown guest.
+	ListStays(ctx context.Context, in *ListStaysRequest, opts ...grpc.CallOption) (*ListStaysResponse, error)
 	// Records a check-in; idempotent by (source, external_id).
 	//
 	// Errors: INVALID_ARGUMENT (FIELD_INVALID) for a time in the future;
@@ -248,6 +259,16 @@ func (c *loyaltyServiceClient) CancelStay(ctx context.Context, in *CancelStayReq
 	return out, nil
 }
 
+func (c *loyaltyServiceClient) ListStays(ctx context.Context, in *ListStaysRequest, opts ...grpc.CallOption) (*ListStaysResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(ListStaysResponse)
+	err := c.cc.Invoke(ctx, LoyaltyService_ListStays_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 func (c *loyaltyServiceClient) RecordCheckIn(ctx context.Context, in *RecordCheckInRequest, opts ...grpc.CallOption) (*CheckIn, error) {
 	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
 	out := new(CheckIn)
@@ -364,6 +385,16 @@ type LoyaltyServiceServer interface {
 	// Cancels a stay; it no longer earns nights, spend or points. Cancelling a
 	// cancelled stay returns it unchanged. Errors: NOT_FOUND.
 	CancelStay(context.Context, *CancelStayRequest) (*Stay, error)
+	// Lists a guest's stays, cancelled ones too, in order of arrival. Needs
+	// SCOPE_LOYALTY_READ. With booking_reference, only the guest's stay
+	// recorded under it (none when it is another guest's or unknown): what an
+	// importer asks before RecordStay to tell a booking it recorded before,
+	// and whether the record still agrees with it.
+	//
+	// Errors: INVALID_ARGUMENT (FIELD_INVALID) for a negative page_size or an
+	// oversized booking_reference, (PAGE_TOKEN_INVALID) for a token of another
+	// request; NOT_FOUND for an unknown guest.
+	ListStays(context.Context, *ListStaysRequest) (*ListStaysResponse, error)
 	// Records a check-in; idempotent by (source, external_id).
 	//
 	// Errors: INVALID_ARGUMENT (FIELD_INVALID) for a time in the future;
@@ -430,6 +461,9 @@ func (UnimplementedLoyaltyServiceServer) RecordStay(context.Context, *RecordStay
 }
 func (UnimplementedLoyaltyServiceServer) CancelStay(context.Context, *CancelStayRequest) (*Stay, error) {
 	return nil, status.Error(codes.Unimplemented, "method CancelStay not implemented")
+}
+func (UnimplementedLoyaltyServiceServer) ListStays(context.Context, *ListStaysRequest) (*ListStaysResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method ListStays not implemented")
 }
 func (UnimplementedLoyaltyServiceServer) RecordCheckIn(context.Context, *RecordCheckInRequest) (*CheckIn, error) {
 	return nil, status.Error(codes.Unimplemented, "method RecordCheckIn not implemented")
@@ -665,6 +699,24 @@ func _LoyaltyService_CancelStay_Handler(srv interface{}, ctx context.Context, de
 	return interceptor(ctx, in, info, handler)
 }
 
+func _LoyaltyService_ListStays_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(ListStaysRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(LoyaltyServiceServer).ListStays(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: LoyaltyService_ListStays_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(LoyaltyServiceServer).ListStays(ctx, req.(*ListStaysRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
 func _LoyaltyService_RecordCheckIn_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
 	in := new(RecordCheckInRequest)
 	if err := dec(in); err != nil {
@@ -805,6 +857,10 @@ var LoyaltyService_ServiceDesc = grpc.ServiceDesc{
 		{
 			MethodName: "CancelStay",
 			Handler:    _LoyaltyService_CancelStay_Handler,
+		},
+		{
+			MethodName: "ListStays",
+			Handler:    _LoyaltyService_ListStays_Handler,
 		},
 		{
 			MethodName: "RecordCheckIn",

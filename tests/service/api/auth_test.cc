@@ -386,6 +386,13 @@ std::vector<RpcCase> AllRpcs() {
          v1::Stay response;
          return loyalty(server)->CancelStay(context, request, &response);
        }},
+      {"LoyaltyService.ListStays", v1::SCOPE_LOYALTY_READ,
+       [=](TestServer& server, grpc::ClientContext* context) {
+         v1::ListStaysRequest request;
+         request.set_parent(guest);
+         v1::ListStaysResponse response;
+         return loyalty(server)->ListStays(context, request, &response);
+       }},
       {"LoyaltyService.RecordCheckIn", v1::SCOPE_LOYALTY_WRITE,
        [=](TestServer& server, grpc::ClientContext* context) {
          v1::RecordCheckInRequest request;

@@ -404,6 +404,85 @@ TEST_F(LoyaltyServiceTest, CancelledStaysEarnNothing) {
               GrpcCodeIs(grpc::StatusCode::NOT_FOUND));
 }
 
+TEST_F(LoyaltyServiceTest, ListStaysPagesAGuestsStaysAndFindsABooking) {
+  const std::string ana = NewGuest();
+  const std::string bo = NewGuest();
+  const v1::Stay later = Stay(ana, "BK-2", Date(2026, 3, 1), 2, "porto");
+  const v1::Stay first = Stay(ana, "BK-1", Date(2026, 1, 5), 3);
+  const v1::Stay third = Stay(ana, "BK-3", Date(2026, 5, 9), 1);
+  Stay(bo, "BK-9", Date(2026, 2, 1), 4);
+  v1::CancelStayRequest cancel;
+  cancel.set_name(third.name());
+  v1::Stay cancelled;
+  ASSERT_TRUE(stub_->CancelStay(Admin().get(), cancel, &cancelled).ok());
+
+  std::vector<std::string> paged;
+  std::string token;
+  int pages = 0;
+  do {
+    v1::ListStaysRequest request;
+    request.set_parent(ana);
+    request.set_page_size(2);
+    request.set_page_token(token);
+    v1::ListStaysResponse response;
+    ASSERT_TRUE(stub_->ListStays(Admin().get(), request, &response).ok());
+    for (const v1::Stay& stay : response.stays()) paged.push_back(stay.name());
+    token = response.next_page_token();
+    ++pages;
+  } while (!token.empty());
+  EXPECT_THAT(paged, ElementsAre(first.name(), later.name(), third.name()))
+      << "in order of arrival, the cancelled stay too";
+  EXPECT_EQ(pages, 2);
+
+  auto by_booking = [&](const std::string& guest, const std::string& booking) {
+    v1::ListStaysRequest request;
+    request.set_parent(guest);
+    request.set_booking_reference(booking);
+    v1::ListStaysResponse response;
+    const grpc::Status status =
+        stub_->ListStays(Admin().get(), request, &response);
+    EXPECT_TRUE(status.ok()) << status.error_message();
+    return response;
+  };
+  const v1::ListStaysResponse found = by_booking(ana, "BK-3");
+  ASSERT_EQ(found.stays_size(), 1);
+  EXPECT_EQ(found.stays(0).SerializeAsString(), cancelled.SerializeAsString());
+  EXPECT_EQ(by_booking(ana, "BK-9").stays_size(), 0) << "Bo's booking";
+  EXPECT_EQ(by_booking(ana, "BK-404").stays_size(), 0);
+
+  v1::ListStaysRequest bad;
+  bad.set_parent(ana);
+  bad.set_booking_reference(std::string(129, 'x'));
+  v1::ListStaysResponse response;
+  EXPECT_THAT(stub_->ListStays(Admin().get(), bad, &response),
+              GrpcErrorIs(grpc::StatusCode::INVALID_ARGUMENT, "FIELD_INVALID"));
+  bad.set_booking_reference("");
+  bad.set_page_size(-1);
+  EXPECT_THAT(stub_->ListStays(Admin().get(), bad, &response),
+              GrpcErrorIs(grpc::StatusCode::INVALID_ARGUMENT, "FIELD_INVALID"));
+  bad.set_page_size(1);
+  ASSERT_TRUE(stub_->ListStays(Admin().get(), bad, &response).ok());
+  v1::ListStaysRequest bos;
+  bos.set_parent(bo);
+  bos.set_page_token(response.next_page_token());
+  EXPECT_THAT(
+      stub_->ListStays(Admin().get(), bos, &response),
+      GrpcErrorIs(grpc::StatusCode::INVALID_ARGUMENT, "PAGE_TOKEN_INVALID"))
+      << "Ana's token does not page Bo's stays";
+  bad.set_parent("organizations/default/guests/nobody");
+  bad.set_page_token("");
+  EXPECT_THAT(stub_->ListStays(Admin().get(), bad, &response),
+              GrpcCodeIs(grpc::StatusCode::NOT_FOUND));
+
+  const std::string other_key = server_.CreateOrganizationWithKey(
+      "other", {v1::SCOPE_LOYALTY_READ, v1::SCOPE_LOYALTY_WRITE});
+  v1::ListStaysRequest foreign;
+  foreign.set_parent(ana);
+  EXPECT_THAT(stub_->ListStays(TestServer::Context(other_key).get(), foreign,
+                               &response),
+              GrpcCodeIs(grpc::StatusCode::NOT_FOUND));
+}
+
 TEST_F(LoyaltyServiceTest, CheckInsAreIdempotentAndNeverInTheFuture) {
   const std::string guest = NewGuest();
   const absl::Time now = server_.clock().Now();

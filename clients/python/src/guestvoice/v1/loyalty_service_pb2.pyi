@@ -456,6 +456,68 @@ class CancelStayRequest(_message.Message):
 Global___CancelStayRequest: _TypeAlias = CancelStayRequest  # noqa: Y015
 
 @_typing.final
+class ListStaysRequest(_message.Message):
+    """Request for LoyaltyService.ListStays."""
+
+    DESCRIPTOR: _descriptor.Descriptor
+
+    PARENT_FIELD_NUMBER: _builtins.int
+    BOOKING_REFERENCE_FIELD_NUMBER: _builtins.int
+    PAGE_SIZE_FIELD_NUMBER: _builtins.int
+    PAGE_TOKEN_FIELD_NUMBER: _builtins.int
+    parent: _builtins.str
+    """The guest, `organizations/{organization}/guests/{guest}`."""
+    booking_reference: _builtins.str
+    """Only the stay recorded under this booking reference. Optional."""
+    page_size: _builtins.int
+    """At most this many stays are returned: 50 when 0, at most 1000."""
+    page_token: _builtins.str
+    """next_page_token from the previous response, to get the next page."""
+    def __init__(
+        self,
+        *,
+        parent: _builtins.str = ...,
+        booking_reference: _builtins.str = ...,
+        page_size: _builtins.int = ...,
+        page_token: _builtins.str = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["booking_reference", b"booking_reference", "page_size", b"page_size", "page_token", b"page_token", "parent", b"parent"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___ListStaysRequest: _TypeAlias = ListStaysRequest  # noqa: Y015
+
+@_typing.final
+class ListStaysResponse(_message.Message):
+    """Response for LoyaltyService.ListStays."""
+
+    DESCRIPTOR: _descriptor.Descriptor
+
+    STAYS_FIELD_NUMBER: _builtins.int
+    NEXT_PAGE_TOKEN_FIELD_NUMBER: _builtins.int
+    next_page_token: _builtins.str
+    """Token for the next page; empty on the last page."""
+    @_builtins.property
+    def stays(self) -> _containers.RepeatedCompositeFieldContainer[_loyalty_pb2.Stay]:
+        """The page of stays, in order of arrival."""
+
+    def __init__(
+        self,
+        *,
+        stays: _abc.Iterable[_loyalty_pb2.Stay] | None = ...,
+        next_page_token: _builtins.str = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["next_page_token", b"next_page_token", "stays", b"stays"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___ListStaysResponse: _TypeAlias = ListStaysResponse  # noqa: Y015
+
+@_typing.final
 class RecordCheckInRequest(_message.Message):
     """Request for LoyaltyService.RecordCheckIn."""
 

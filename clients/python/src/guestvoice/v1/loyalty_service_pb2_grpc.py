@@ -101,6 +101,11 @@ class LoyaltyServiceStub:
                 request_serializer=guestvoice_dot_v1_dot_loyalty__service__pb2.CancelStayRequest.SerializeToString,
                 response_deserializer=guestvoice_dot_v1_dot_loyalty__pb2.Stay.FromString,
                 _registered_method=True)
+        self.ListStays = channel.unary_unary(
+                '/guestvoice.v1.LoyaltyService/ListStays',
+                request_serializer=guestvoice_dot_v1_dot_loyalty__service__pb2.ListStaysRequest.SerializeToString,
+                response_deserializer=guestvoice_dot_v1_dot_loyalty__service__pb2.ListStaysResponse.FromString,
+                _registered_method=True)
         self.RecordCheckIn = channel.unary_unary(
                 '/guestvoice.v1.LoyaltyService/RecordCheckIn',
                 request_serializer=guestvoice_dot_v1_dot_loyalty__service__pb2.RecordCheckInRequest.SerializeToString,
@@ -247,6 +252,21 @@ class LoyaltyServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def ListStays(self, request, context):
+        """Lists a guest's stays, cancelled ones too, in order of arrival. Needs
+        SCOPE_LOYALTY_READ. With booking_reference, only the guest's stay
+        recorded under it (none when it is another guest's or unknown): what an
+        importer asks before RecordStay to tell a booking it recorded before,
+        and whether the record still agrees with it.
+
+        Errors: INVALID_ARGUMENT (FIELD_INVALID) for a negative page_size or an
+        oversized booking_reference, (PAGE_TOKEN_INVALID) for a token of another
+        request; NOT_FOUND for an unknown guest.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
     def RecordCheckIn(self, request, context):
         """Records a check-in; idempotent by (source, external_id).
 
@@ -353,6 +373,11 @@ def add_LoyaltyServiceServicer_to_server(servicer, server):
                     servicer.CancelStay,
                     request_deserializer=guestvoice_dot_v1_dot_loyalty__service__pb2.CancelStayRequest.FromString,
                     response_serializer=guestvoice_dot_v1_dot_loyalty__pb2.Stay.SerializeToString,
+            ),
+            'ListStays': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListStays,
+                    request_deserializer=guestvoice_dot_v1_dot_loyalty__service__pb2.ListStaysRequest.FromString,
+                    response_serializer=guestvoice_dot_v1_dot_loyalty__service__pb2.ListStaysResponse.SerializeToString,
             ),
             'RecordCheckIn': grpc.unary_unary_rpc_method_handler(
                     servicer.RecordCheckIn,
@@ -686,6 +711,33 @@ class LoyaltyService:
             '/guestvoice.v1.LoyaltyService/CancelStay',
             guestvoice_dot_v1_dot_loyalty__service__pb2.CancelStayRequest.SerializeToString,
             guestvoice_dot_v1_dot_loyalty__pb2.Stay.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListStays(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/guestvoice.v1.LoyaltyService/ListStays',
+            guestvoice_dot_v1_dot_loyalty__service__pb2.ListStaysRequest.SerializeToString,
+            guestvoice_dot_v1_dot_loyalty__service__pb2.ListStaysResponse.FromString,
             options,
             channel_credentials,
             insecure,

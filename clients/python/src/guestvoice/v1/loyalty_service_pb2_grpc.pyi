@@ -107,6 +107,17 @@ class LoyaltyServiceStub:
     """Cancels a stay; it no longer earns nights, spend or points. Cancelling a
     cancelled stay returns it unchanged. Errors: NOT_FOUND.
     """
+    ListStays: _grpc.UnaryUnaryMultiCallable[_loyalty_service_pb2.ListStaysRequest, _loyalty_service_pb2.ListStaysResponse]
+    """Lists a guest's stays, cancelled ones too, in order of arrival. Needs
+    SCOPE_LOYALTY_READ. With booking_reference, only the guest's stay
+    recorded under it (none when it is another guest's or unknown): what an
+    importer asks before RecordStay to tell a booking it recorded before,
+    and whether the record still agrees with it.
+
+    Errors: INVALID_ARGUMENT (FIELD_INVALID) for a negative page_size or an
+    oversized booking_reference, (PAGE_TOKEN_INVALID) for a token of another
+    request; NOT_FOUND for an unknown guest.
+    """
     RecordCheckIn: _grpc.UnaryUnaryMultiCallable[_loyalty_service_pb2.RecordCheckInRequest, _loyalty_pb2.CheckIn]
     """Records a check-in; idempotent by (source, external_id).
 
@@ -212,6 +223,17 @@ class LoyaltyServiceAsyncStub(LoyaltyServiceStub):
     CancelStay: _aio.UnaryUnaryMultiCallable[_loyalty_service_pb2.CancelStayRequest, _loyalty_pb2.Stay]  # type: ignore[assignment]
     """Cancels a stay; it no longer earns nights, spend or points. Cancelling a
     cancelled stay returns it unchanged. Errors: NOT_FOUND.
+    """
+    ListStays: _aio.UnaryUnaryMultiCallable[_loyalty_service_pb2.ListStaysRequest, _loyalty_service_pb2.ListStaysResponse]  # type: ignore[assignment]
+    """Lists a guest's stays, cancelled ones too, in order of arrival. Needs
+    SCOPE_LOYALTY_READ. With booking_reference, only the guest's stay
+    recorded under it (none when it is another guest's or unknown): what an
+    importer asks before RecordStay to tell a booking it recorded before,
+    and whether the record still agrees with it.
+
+    Errors: INVALID_ARGUMENT (FIELD_INVALID) for a negative page_size or an
+    oversized booking_reference, (PAGE_TOKEN_INVALID) for a token of another
+    request; NOT_FOUND for an unknown guest.
     """
     RecordCheckIn: _aio.UnaryUnaryMultiCallable[_loyalty_service_pb2.RecordCheckInRequest, _loyalty_pb2.CheckIn]  # type: ignore[assignment]
     """Records a check-in; idempotent by (source, external_id).
@@ -381,6 +403,23 @@ class LoyaltyServiceServicer(metaclass=_abc_1.ABCMeta):
     ) -> _typing.Union[_loyalty_pb2.Stay, _abc.Awaitable[_loyalty_pb2.Stay]]:
         """Cancels a stay; it no longer earns nights, spend or points. Cancelling a
         cancelled stay returns it unchanged. Errors: NOT_FOUND.
+        """
+
+    @_abc_1.abstractmethod
+    def ListStays(
+        self,
+        request: _loyalty_service_pb2.ListStaysRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_loyalty_service_pb2.ListStaysResponse, _abc.Awaitable[_loyalty_service_pb2.ListStaysResponse]]:
+        """Lists a guest's stays, cancelled ones too, in order of arrival. Needs
+        SCOPE_LOYALTY_READ. With booking_reference, only the guest's stay
+        recorded under it (none when it is another guest's or unknown): what an
+        importer asks before RecordStay to tell a booking it recorded before,
+        and whether the record still agrees with it.
+
+        Errors: INVALID_ARGUMENT (FIELD_INVALID) for a negative page_size or an
+        oversized booking_reference, (PAGE_TOKEN_INVALID) for a token of another
+        request; NOT_FOUND for an unknown guest.
         """
 
     @_abc_1.abstractmethod
