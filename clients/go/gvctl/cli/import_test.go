@@ -405,12 +405,63 @@ func TestCancelledAndNoShowBookingsEarnNothing(t *testing.T) {
 	for _, stay := range exported.GetStays() {
 		cancelled[stay.GetBookingReference()] = stay.GetCancelled()
 	}
-	if len(cancelled) != 2 || !cancelled["BK-1"] || !cancelled["BK-3"] {
-		t.Errorf("Ana's stays by booking, cancelled: %v; want BK-1 and BK-3, both cancelled", cancelled)
+	if len(cancelled) != 1 || !cancelled["BK-1"] {
+		t.Errorf("Ana's stays by booking, cancelled: %v; want BK-1, cancelled (BK-3 was never a stay)", cancelled)
 	}
 	status := &gv.LoyaltyStatus{}
 	parseProto(t, h.ok("--json", "guests", "status", guest.GetName()), status)
 	if got := status.GetQualifyingNights(); got != 0 {
 		t.Errorf("Ana qualifies with %d nights, want 0", got)
+	}
+}
+
+func TestAPMSExportImportedAgainIsAlreadyPresentAndChangesAreReported(t *testing.T) {
+	h := newHarness(t)
+	h.hotels()
+	const header = "booking_reference,guest_name,email,arrival_date,nights,spend,currency,property\n"
+	input := h.write("bookings.csv", header+
+		"BK-1,Ana,ana@example.com,2026-03-01,3,540.00,EUR,PRT-01\n"+
+		"BK-2,Ana,ana@example.com,2026-04-01,2,,,PRT-01\n"+
+		"BK-3,Bo,bo@example.com,2026-04-02,1,90,EUR,PRT-01\n")
+	if summary := parseSummary(t, h.run("--json", "import", input, "--format", "pms", "--hotels", mapping())); summary.Ingested != 3 {
+		t.Fatalf("first import %+v, want 3 ingested", summary)
+	}
+	again := parseSummary(t, h.run("--json", "import", input, "--format", "pms", "--hotels", mapping()))
+	if again.Ingested != 0 || again.AlreadyPresent != 3 || len(again.Rejected) != 0 {
+		t.Errorf("the same export again: %+v, want 3 already present", again)
+	}
+
+	changed := h.write("changed.csv", header+"BK-1,Ana,ana@example.com,2026-03-01,4,720.00,EUR,PRT-01\n")
+	r := h.run("--json", "import", changed, "--format", "pms", "--hotels", mapping())
+	summary := parseSummary(t, r)
+	if r.code != cli.ExitPartial || summary.Rejected[importing.ReasonBookingChanged] != 1 {
+		t.Fatalf("a changed booking: exit %d, %+v", r.code, summary)
+	}
+	report, err := os.ReadFile(summary.ErrorReport)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"recorded as 3 nights from 2026-03-01", "spend 540.00 EUR", "the file says 4 nights, spend 720.00 EUR", "gvctl stays cancel organizations/default/guests/"} {
+		if !strings.Contains(string(report), want) {
+			t.Errorf("the report lacks %q:\n%s", want, report)
+		}
+	}
+	status := &gv.LoyaltyStatus{}
+	guest := &gv.Guest{}
+	parseProto(t, h.ok("--json", "guests", "lookup", "--email", "ana@example.com"), guest)
+	parseProto(t, h.ok("--json", "guests", "status", guest.GetName()), status)
+	if status.GetQualifyingNights() != 5 {
+		t.Errorf("Ana has %d qualifying nights, want the 5 first recorded", status.GetQualifyingNights())
+	}
+
+	table := h.ok("stays", "list", guest.GetName())
+	if !strings.Contains(table, "BK-1") || !strings.Contains(table, "BK-2") || strings.Contains(table, "BK-3") ||
+		strings.Index(table, "BK-1") > strings.Index(table, "BK-2") {
+		t.Errorf("Ana's stays, in order of arrival:\n%s", table)
+	}
+	one := &gv.Stay{}
+	parseProto(t, h.ok("--json", "stays", "list", guest.GetName(), "--booking", "BK-1"), one)
+	if one.GetNights() != 3 || one.GetBookingReference() != "BK-1" {
+		t.Errorf("stays list --booking BK-1: %v", one)
 	}
 }

@@ -14,7 +14,8 @@ import (
 )
 
 func newStaysCommand(app *App) *cobra.Command {
-	return group("stays", "Record and cancel stays", newStaysRecordCommand(app), newStaysCancelCommand(app))
+	return group("stays", "Record, list and cancel stays", newStaysRecordCommand(app), newStaysListCommand(app),
+		newStaysCancelCommand(app))
 }
 
 func newStaysRecordCommand(app *App) *cobra.Command {
@@ -89,14 +90,55 @@ func newStaysCancelCommand(app *App) *cobra.Command {
 	}
 }
 
-func (a *App) printStay(stay *gv.Stay) error {
-	if a.JSON {
-		return writeJSONLine(a.Stdout, stay)
+func newStaysListCommand(app *App) *cobra.Command {
+	var booking string
+	cmd := &cobra.Command{
+		Use:     "list GUEST [--booking REF]",
+		Short:   "A guest's stays in order of arrival, cancelled ones too",
+		Example: "  gvctl stays list GUEST\n  gvctl stays list GUEST --booking BK-1001",
+		Args:    exactArgs("GUEST"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			client, err := app.Client()
+			if err != nil {
+				return err
+			}
+			request := &gv.ListStaysRequest{Parent: guestName(app, args[0]), BookingReference: booking, PageSize: 1000}
+			var stays []*gv.Stay
+			for {
+				page, err := client.Loyalty.ListStays(cmd.Context(), request)
+				if err != nil {
+					return err
+				}
+				stays = append(stays, page.GetStays()...)
+				if request.PageToken = page.GetNextPageToken(); request.PageToken == "" {
+					break
+				}
+			}
+			return app.printStays(stays)
+		},
 	}
-	d := stay.GetArrivalDate()
+	cmd.Flags().StringVar(&booking, "booking", "", "only the stay recorded under this booking reference")
+	return cmd
+}
+
+func (a *App) printStay(stay *gv.Stay) error { return a.printStays([]*gv.Stay{stay}) }
+
+// printStays writes stays as a table, or a JSON line each with --json.
+func (a *App) printStays(stays []*gv.Stay) error {
+	if a.JSON {
+		for _, stay := range stays {
+			if err := writeJSONLine(a.Stdout, stay); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
 	t := newTable(a.Stdout, "STAY", "HOTEL", "ARRIVAL", "NIGHTS", "BOOKING", "CANCELLED")
-	t.row(stay.GetName(), lastSegment(stay.GetHotel()), time.Date(int(d.GetYear()), time.Month(d.GetMonth()), int(d.GetDay()), 0, 0, 0, 0, time.UTC).Format(time.DateOnly),
-		stay.GetNights(), stay.GetBookingReference(), stay.GetCancelled())
+	for _, stay := range stays {
+		d := stay.GetArrivalDate()
+		t.row(stay.GetName(), lastSegment(stay.GetHotel()), time.Date(int(d.GetYear()), time.Month(d.GetMonth()), int(d.GetDay()), 0, 0, 0, 0, time.UTC).Format(time.DateOnly),
+			stay.GetNights(), stay.GetBookingReference(), stay.GetCancelled())
+	}
 	return t.flush()
 }
 

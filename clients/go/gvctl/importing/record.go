@@ -50,9 +50,9 @@ const (
 	// words are the original author's, whose post is imported as theirs;
 	// each reposter is not another guest saying them.
 	SkipRetweet = "RETWEET"
-	// SkipCancelled: a booking cancelled or not shown up for. Its guest's
-	// stay under its booking reference, if they have a profile, is recorded
-	// as cancelled; no profile is created for it.
+	// SkipCancelled: a booking cancelled or not shown up for. A stay an
+	// earlier import recorded under its booking reference is cancelled;
+	// nothing else is recorded for it (no stay, no guest profile).
 	SkipCancelled = "CANCELLED"
 )
 

@@ -30,7 +30,15 @@ type Counts struct {
 const (
 	ReasonUnreadable     = "UNREADABLE"
 	ReasonHotelNotMapped = "HOTEL_NOT_MAPPED"
+	// ReasonBookingChanged: the file's booking differs from the stay
+	// recorded under its reference, which the import leaves as it is.
+	ReasonBookingChanged = "BOOKING_CHANGED"
 )
+
+// rejection is a record refused by gvctl itself after asking the server.
+type rejection struct{ reason, message string }
+
+func (r *rejection) Error() string { return r.message }
 
 func (c *Counts) reject(reason string) {
 	if c.Rejected == nil {

@@ -233,6 +233,13 @@ func (im *Importer) send(ctx context.Context, records []Record, counts *Counts, 
 		if outcome == nil {
 			continue
 		}
+		var local *rejection
+		if errors.As(outcome, &local) {
+			if err := reject(ready[i], local.reason, local.message, nil); err != nil {
+				return err
+			}
+			continue
+		}
 		details := guestvoice.Details(outcome)
 		reason := details.Reason()
 		if reason == "" {
@@ -268,21 +275,32 @@ func stopsImport(err error) bool {
 	return false
 }
 
-// each sends records one call at a time: nil outcomes were stored, or
-// skipped for the reason the call returned.
+// sent is what became of a record sent on its own, when the server did not
+// refuse it.
+type sent struct {
+	// alreadyPresent: stored before; nothing changed.
+	alreadyPresent bool
+	// skipped is a Skip reason, or "" when the record was stored.
+	skipped string
+}
+
+// each sends records one call at a time and counts what became of them;
+// the non-nil outcomes are refusals.
 func (im *Importer) each(ctx context.Context, records []Record, counts *Counts,
-	call func(context.Context, Record) (skipped string, err error)) ([]error, error) {
+	call func(context.Context, Record) (sent, error)) ([]error, error) {
 	outcomes := make([]error, len(records))
 	for i, record := range records {
-		skipped, err := call(ctx, record)
+		result, err := call(ctx, record)
 		if err != nil && stopsImport(err) {
 			return nil, err
 		}
 		switch {
 		case err != nil:
 			outcomes[i] = err
-		case skipped != "":
-			counts.skip(skipped)
+		case result.skipped != "":
+			counts.skip(result.skipped)
+		case result.alreadyPresent:
+			counts.AlreadyPresent++
 		default:
 			counts.Ingested++
 		}

@@ -2,27 +2,33 @@ package importing
 
 import (
 	"context"
+	"fmt"
+	"strings"
 
 	"github.com/google/uuid"
+	"google.golang.org/genproto/googleapis/type/date"
+	"google.golang.org/genproto/googleapis/type/money"
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/status"
+	"google.golang.org/protobuf/proto"
 
 	gv "github.com/guestvoice/guestvoice/clients/go/guestvoicev1"
 )
 
-func (im *Importer) recordCheckIn(ctx context.Context, record Record) (string, error) {
+func (im *Importer) recordCheckIn(ctx context.Context, record Record) (sent, error) {
 	_, err := im.Client.Loyalty.RecordCheckIn(ctx, &gv.RecordCheckInRequest{Parent: im.Guest, CheckIn: record.CheckIn})
-	return "", err
+	return sent{}, err
 }
 
 // recordStay finds the row's guest by email, then by phone (read as a
 // number of the hotel's country), creates it when neither is known, links
-// what the guest lacks, and records the stay, idempotent by booking
-// reference. A re-run finds the guest it created by the same identities.
-// A cancelled booking (SkipCancelled) creates no guest: a known guest's
-// stay under its reference is recorded cancelled, which cancels one an
-// earlier import recorded.
-func (im *Importer) recordStay(ctx context.Context, record Record) (string, error) {
+// what the guest lacks, and records the stay. A known guest's booking is
+// looked up first (ListStays by booking reference): one recorded before is
+// already present when it agrees with the row and BOOKING_CHANGED when not,
+// since RecordStay would answer with the first record unchanged. A re-run
+// finds the guest it created by the same identities. A cancelled booking
+// (SkipCancelled) creates nothing, and cancels the stay recorded for it.
+func (im *Importer) recordStay(ctx context.Context, record Record) (sent, error) {
 	row := record.Stay
 	hotel := row.Stay.Hotel
 	var identities []*gv.Identity
@@ -39,23 +45,37 @@ func (im *Importer) recordStay(ctx context.Context, record Record) (string, erro
 			continue
 		}
 		if err != nil {
-			return "", err
+			return sent{}, err
 		}
 		guest = found
 		break
 	}
-	switch {
-	case guest == nil && row.Cancelled:
-		return SkipCancelled, nil
-	case row.Cancelled:
-		// Recorded (or found under its reference), then cancelled: both
-		// calls are idempotent, so a re-run changes nothing.
-		stay, err := im.Client.Loyalty.RecordStay(ctx, &gv.RecordStayRequest{Parent: guest.GetName(), Stay: row.Stay})
+	var recorded *gv.Stay
+	if guest != nil {
+		listed, err := im.Client.Loyalty.ListStays(ctx, &gv.ListStaysRequest{
+			Parent: guest.GetName(), BookingReference: row.Stay.BookingReference,
+		})
 		if err != nil {
-			return "", err
+			return sent{}, err
 		}
-		_, err = im.Client.Loyalty.CancelStay(ctx, &gv.CancelStayRequest{Name: stay.GetName()})
-		return SkipCancelled, err
+		if stays := listed.GetStays(); len(stays) > 0 {
+			recorded = stays[0]
+		}
+	}
+	switch {
+	case row.Cancelled && recorded != nil && !recorded.GetCancelled():
+		_, err := im.Client.Loyalty.CancelStay(ctx, &gv.CancelStayRequest{Name: recorded.GetName()})
+		return sent{skipped: SkipCancelled}, err
+	case row.Cancelled:
+		return sent{skipped: SkipCancelled}, nil
+	case recorded != nil:
+		if difference := stayDifference(recorded, row.Stay); difference != "" {
+			return sent{}, &rejection{ReasonBookingChanged, fmt.Sprintf(
+				"booking %s is recorded as %s (%s) and the file says %s; a booking's first record stays as it is: "+
+					"if it should not count, cancel it with gvctl stays cancel %s",
+				row.Stay.BookingReference, describeStay(recorded), recorded.GetName(), difference, recorded.GetName())}
+		}
+		return sent{alreadyPresent: true}, nil
 	case guest == nil:
 		created, err := im.Client.Loyalty.CreateGuest(ctx, &gv.CreateGuestRequest{
 			Parent:     im.Parent,
@@ -67,7 +87,7 @@ func (im *Importer) recordStay(ctx context.Context, record Record) (string, erro
 			RequestId: uuid.NewSHA1(uuid.NameSpaceURL, []byte(im.Parent+"/bookings/"+row.Stay.BookingReference)).String(),
 		})
 		if err != nil {
-			return "", err
+			return sent{}, err
 		}
 		guest = created
 	default:
@@ -75,11 +95,58 @@ func (im *Importer) recordStay(ctx context.Context, record Record) (string, erro
 			// Linking what the guest holds already changes nothing.
 			linked, err := im.Client.Loyalty.LinkIdentity(ctx, &gv.LinkIdentityRequest{Guest: guest.GetName(), Identity: identity, Hotel: hotel})
 			if err != nil {
-				return "", err
+				return sent{}, err
 			}
 			guest = linked
 		}
 	}
 	_, err := im.Client.Loyalty.RecordStay(ctx, &gv.RecordStayRequest{Parent: guest.GetName(), Stay: row.Stay})
-	return "", err
+	return sent{}, err
+}
+
+// stayDifference says how the file's booking differs from the recorded
+// stay ("" when it does not): hotel, arrival, nights, spend, cancellation.
+func stayDifference(recorded, row *gv.Stay) string {
+	var differences []string
+	if recorded.GetCancelled() {
+		differences = append(differences, "not cancelled")
+	}
+	if recorded.GetHotel() != row.GetHotel() {
+		differences = append(differences, "hotel "+row.GetHotel())
+	}
+	if !proto.Equal(recorded.GetArrivalDate(), row.GetArrivalDate()) {
+		differences = append(differences, "arrival "+formatDate(row.GetArrivalDate()))
+	}
+	if recorded.GetNights() != row.GetNights() {
+		differences = append(differences, fmt.Sprintf("%d nights", row.GetNights()))
+	}
+	if !proto.Equal(recorded.GetQualifyingSpend(), row.GetQualifyingSpend()) {
+		differences = append(differences, "spend "+formatMoney(row.GetQualifyingSpend()))
+	}
+	return strings.Join(differences, ", ")
+}
+
+// describeStay is a stay as stayDifference words it.
+func describeStay(stay *gv.Stay) string {
+	description := fmt.Sprintf("%d nights from %s at %s, spend %s", stay.GetNights(),
+		formatDate(stay.GetArrivalDate()), stay.GetHotel(), formatMoney(stay.GetQualifyingSpend()))
+	if stay.GetCancelled() {
+		description += ", cancelled"
+	}
+	return description
+}
+
+func formatDate(d *date.Date) string {
+	return fmt.Sprintf("%04d-%02d-%02d", d.GetYear(), d.GetMonth(), d.GetDay())
+}
+
+func formatMoney(m *money.Money) string {
+	if m == nil {
+		return "none"
+	}
+	cents := strings.TrimRight(fmt.Sprintf("%09d", m.GetNanos()), "0")
+	if len(cents) < 2 {
+		cents = (cents + "00")[:2]
+	}
+	return fmt.Sprintf("%d.%s %s", m.GetUnits(), cents, m.GetCurrencyCode())
 }
