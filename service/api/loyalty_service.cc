@@ -115,6 +115,17 @@ grpc::ServerUnaryReactor* LoyaltyService::RecordCheckIn(
       context, wire_request, wire_response, deps_, v1::SCOPE_LOYALTY_WRITE);
 }
 
+grpc::ServerUnaryReactor* LoyaltyService::ListCheckIns(
+    grpc::CallbackServerContext* context, const grpc::ByteBuffer* wire_request,
+    grpc::ByteBuffer* wire_response) {
+  return RunUnary<v1::ListCheckInsRequest, v1::ListCheckInsResponse>(
+      context, wire_request, wire_response, deps_, CallWork::kRead,
+      v1::SCOPE_LOYALTY_READ,
+      [this](const Principal& caller, const auto& request, auto& response) {
+        return check_ins_.List(caller, request, response);
+      });
+}
+
 grpc::ServerUnaryReactor* LoyaltyService::GetLoyaltyProgram(
     grpc::CallbackServerContext* context, const grpc::ByteBuffer* wire_request,
     grpc::ByteBuffer* wire_response) {

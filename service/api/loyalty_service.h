@@ -4,6 +4,7 @@
 #include "guestvoice/v1/loyalty_service.grpc.pb.h"
 #include "service/api/service_deps.h"
 #include "service/api/wire_messages.h"
+#include "service/loyalty/check_ins.h"
 #include "service/loyalty/guests.h"
 #include "service/loyalty/loyalty_programs.h"
 #include "service/loyalty/loyalty_statuses.h"
@@ -33,6 +34,7 @@ class LoyaltyService final
           v1::LoyaltyService::WithRawCallbackMethod_CancelStay,
           v1::LoyaltyService::WithRawCallbackMethod_ListStays,
           v1::LoyaltyService::WithRawCallbackMethod_RecordCheckIn,
+          v1::LoyaltyService::WithRawCallbackMethod_ListCheckIns,
           v1::LoyaltyService::WithRawCallbackMethod_GetLoyaltyProgram,
           v1::LoyaltyService::WithRawCallbackMethod_UpdateLoyaltyProgram,
           v1::LoyaltyService::WithRawCallbackMethod_GetLoyaltyStatus,
@@ -43,7 +45,8 @@ class LoyaltyService final
         guests_(deps.domain),
         programs_(deps.domain),
         statuses_(deps.domain),
-        stays_(deps.domain) {}
+        stays_(deps.domain),
+        check_ins_(deps.domain) {}
 
   grpc::ServerUnaryReactor* CreateGuest(
       grpc::CallbackServerContext* context,
@@ -96,6 +99,10 @@ class LoyaltyService final
       grpc::CallbackServerContext* context,
       const grpc::ByteBuffer* wire_request,
       grpc::ByteBuffer* wire_response) override;
+  grpc::ServerUnaryReactor* ListCheckIns(
+      grpc::CallbackServerContext* context,
+      const grpc::ByteBuffer* wire_request,
+      grpc::ByteBuffer* wire_response) override;
   grpc::ServerUnaryReactor* GetLoyaltyProgram(
       grpc::CallbackServerContext* context,
       const grpc::ByteBuffer* wire_request,
@@ -119,6 +126,7 @@ class LoyaltyService final
   LoyaltyPrograms programs_;
   LoyaltyStatuses statuses_;
   Stays stays_;
+  CheckIns check_ins_;
 };
 
 }  // namespace guestvoice::service

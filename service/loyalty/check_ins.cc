@@ -3,9 +3,11 @@
 #include <optional>
 #include <string>
 
+#include "absl/strings/str_cat.h"
 #include "common/status_macros.h"
 #include "guestvoice/v1/hotel.pb.h"
 #include "service/core/errors.h"
+#include "service/core/pagination.h"
 #include "service/core/proto_date.h"
 #include "service/core/proto_records.h"
 #include "service/core/proto_time.h"
@@ -112,6 +114,76 @@ absl::Status CheckIns::Record(const Principal& caller,
                 recorded);
   RETURN_IF_ERROR(deps_.store.Write(std::move(batch)));
   response = std::move(recorded);
+  return absl::OkStatus();
+}
+
+absl::Status CheckIns::List(const Principal& caller,
+                            const v1::ListCheckInsRequest& request,
+                            v1::ListCheckInsResponse& response) const {
+  FieldViolations violations;
+  auto name = ParseGuestName("parent", request.parent());
+  violations.AddAll(name.status());
+  const bool one = request.source() != v1::SOURCE_UNSPECIFIED ||
+                   !request.external_id().empty();
+  if (one) {
+    if (request.source() == v1::SOURCE_UNSPECIFIED ||
+        !v1::Source_IsValid(request.source())) {
+      violations.Add("source", "required with external_id");
+    }
+    CheckExternalReference(violations, "external_id", request.external_id(),
+                           kMaxExternalIdBytes);
+  }
+  violations.AddAll(ResolvePageSize(request.page_size()).status());
+  RETURN_IF_ERROR(violations.ToStatus());
+  RETURN_IF_ERROR(caller.RequireTenant(name->organization, request.parent()));
+  RETURN_IF_ERROR(ReadExistingGuest(deps_.store, name->organization,
+                                    name->guest, request.parent())
+                      .status());
+
+  if (one) {
+    ASSIGN_OR_RETURN(
+        std::optional<internal::v1::CheckInLocator> seen,
+        ReadProto<internal::v1::CheckInLocator>(
+            deps_.store, ColumnFamily::kIndexes,
+            storage::CheckInSourceIndexKey(
+                name->organization, static_cast<uint32_t>(request.source()),
+                request.external_id()),
+            "a check-in"));
+    if (!seen.has_value() || seen->guest_id() != name->guest) {
+      return absl::OkStatus();
+    }
+    ASSIGN_OR_RETURN(
+        std::optional<v1::CheckIn> recorded,
+        ReadProto<v1::CheckIn>(
+            deps_.store, ColumnFamily::kEntities,
+            storage::CheckInKey(name->organization, name->guest,
+                                seen->local_day(), seen->check_in_id()),
+            "a check-in"));
+    if (!recorded.has_value()) {
+      return absl::DataLossError("a check-in index points at nothing");
+    }
+    *response.add_check_ins() = *std::move(recorded);
+    return absl::OkStatus();
+  }
+
+  PageQuery query{
+      .family = ColumnFamily::kEntities,
+      .prefix = storage::CheckInPrefix(name->organization, name->guest),
+      .request_identity = absl::StrCat("ListCheckIns|", request.parent()),
+      .page_size = request.page_size(),
+      .page_token = request.page_token(),
+  };
+  ASSIGN_OR_RETURN(
+      *response.mutable_next_page_token(),
+      VisitPage(deps_.store, query,
+                [&](std::string_view, std::string_view value) -> absl::Status {
+                  if (!response.add_check_ins()->ParseFromArray(
+                          value.data(), static_cast<int>(value.size()))) {
+                    return absl::DataLossError(
+                        "the stored record of a check-in is unreadable");
+                  }
+                  return absl::OkStatus();
+                }));
   return absl::OkStatus();
 }
 

@@ -22,6 +22,12 @@ class CheckIns {
   absl::Status Record(const Principal& caller,
                       const v1::RecordCheckInRequest& request,
                       v1::CheckIn& response) const;
+  // A page of the guest's check-ins in order of their hotel-local day, or
+  // with a source and external_id the guest's check-in under them (none when
+  // it is another guest's). NOT_FOUND for an unknown guest.
+  absl::Status List(const Principal& caller,
+                    const v1::ListCheckInsRequest& request,
+                    v1::ListCheckInsResponse& response) const;
 
  private:
   DomainContext deps_;

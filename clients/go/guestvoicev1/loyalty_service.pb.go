@@ -1040,6 +1040,143 @@ func (x *RecordCheckInRequest) GetCheckIn() *CheckIn {
 	return nil
 }
 
+// Request for LoyaltyService.ListCheckIns.
+type ListCheckInsRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The guest, `organizations/{organization}/guests/{guest}`.
+	Parent string `protobuf:"bytes,1,opt,name=parent,proto3" json:"parent,omitempty"`
+	// With external_id: only the check-in recorded under them. Optional.
+	Source Source `protobuf:"varint,2,opt,name=source,proto3,enum=guestvoice.v1.Source" json:"source,omitempty"`
+	// With source: only the check-in recorded under them. Optional.
+	ExternalId string `protobuf:"bytes,3,opt,name=external_id,json=externalId,proto3" json:"external_id,omitempty"`
+	// At most this many check-ins are returned: 50 when 0, at most 1000.
+	PageSize int32 `protobuf:"varint,4,opt,name=page_size,json=pageSize,proto3" json:"page_size,omitempty"`
+	// next_page_token from the previous response, to get the next page.
+	PageToken     string `protobuf:"bytes,5,opt,name=page_token,json=pageToken,proto3" json:"page_token,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ListCheckInsRequest) Reset() {
+	*x = ListCheckInsRequest{}
+	mi := &file_guestvoice_v1_loyalty_service_proto_msgTypes[16]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ListCheckInsRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ListCheckInsRequest) ProtoMessage() {}
+
+func (x *ListCheckInsRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_guestvoice_v1_loyalty_service_proto_msgTypes[16]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ListCheckInsRequest.ProtoReflect.Descriptor instead.
+func (*ListCheckInsRequest) Descriptor() ([]byte, []int) {
+	return file_guestvoice_v1_loyalty_service_proto_rawDescGZIP(), []int{16}
+}
+
+func (x *ListCheckInsRequest) GetParent() string {
+	if x != nil {
+		return x.Parent
+	}
+	return ""
+}
+
+func (x *ListCheckInsRequest) GetSource() Source {
+	if x != nil {
+		return x.Source
+	}
+	return Source_SOURCE_UNSPECIFIED
+}
+
+func (x *ListCheckInsRequest) GetExternalId() string {
+	if x != nil {
+		return x.ExternalId
+	}
+	return ""
+}
+
+func (x *ListCheckInsRequest) GetPageSize() int32 {
+	if x != nil {
+		return x.PageSize
+	}
+	return 0
+}
+
+func (x *ListCheckInsRequest) GetPageToken() string {
+	if x != nil {
+		return x.PageToken
+	}
+	return ""
+}
+
+// Response for LoyaltyService.ListCheckIns.
+type ListCheckInsResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The page of check-ins, in order of their hotel-local day.
+	CheckIns []*CheckIn `protobuf:"bytes,1,rep,name=check_ins,json=checkIns,proto3" json:"check_ins,omitempty"`
+	// Token for the next page; empty on the last page.
+	NextPageToken string `protobuf:"bytes,2,opt,name=next_page_token,json=nextPageToken,proto3" json:"next_page_token,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ListCheckInsResponse) Reset() {
+	*x = ListCheckInsResponse{}
+	mi := &file_guestvoice_v1_loyalty_service_proto_msgTypes[17]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ListCheckInsResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ListCheckInsResponse) ProtoMessage() {}
+
+func (x *ListCheckInsResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_guestvoice_v1_loyalty_service_proto_msgTypes[17]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ListCheckInsResponse.ProtoReflect.Descriptor instead.
+func (*ListCheckInsResponse) Descriptor() ([]byte, []int) {
+	return file_guestvoice_v1_loyalty_service_proto_rawDescGZIP(), []int{17}
+}
+
+func (x *ListCheckInsResponse) GetCheckIns() []*CheckIn {
+	if x != nil {
+		return x.CheckIns
+	}
+	return nil
+}
+
+func (x *ListCheckInsResponse) GetNextPageToken() string {
+	if x != nil {
+		return x.NextPageToken
+	}
+	return ""
+}
+
 // Request for LoyaltyService.GetLoyaltyProgram.
 type GetLoyaltyProgramRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
@@ -1051,7 +1188,7 @@ type GetLoyaltyProgramRequest struct {
 
 func (x *GetLoyaltyProgramRequest) Reset() {
 	*x = GetLoyaltyProgramRequest{}
-	mi := &file_guestvoice_v1_loyalty_service_proto_msgTypes[16]
+	mi := &file_guestvoice_v1_loyalty_service_proto_msgTypes[18]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1063,7 +1200,7 @@ func (x *GetLoyaltyProgramRequest) String() string {
 func (*GetLoyaltyProgramRequest) ProtoMessage() {}
 
 func (x *GetLoyaltyProgramRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_guestvoice_v1_loyalty_service_proto_msgTypes[16]
+	mi := &file_guestvoice_v1_loyalty_service_proto_msgTypes[18]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1076,7 +1213,7 @@ func (x *GetLoyaltyProgramRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetLoyaltyProgramRequest.ProtoReflect.Descriptor instead.
 func (*GetLoyaltyProgramRequest) Descriptor() ([]byte, []int) {
-	return file_guestvoice_v1_loyalty_service_proto_rawDescGZIP(), []int{16}
+	return file_guestvoice_v1_loyalty_service_proto_rawDescGZIP(), []int{18}
 }
 
 func (x *GetLoyaltyProgramRequest) GetName() string {
@@ -1101,7 +1238,7 @@ type UpdateLoyaltyProgramRequest struct {
 
 func (x *UpdateLoyaltyProgramRequest) Reset() {
 	*x = UpdateLoyaltyProgramRequest{}
-	mi := &file_guestvoice_v1_loyalty_service_proto_msgTypes[17]
+	mi := &file_guestvoice_v1_loyalty_service_proto_msgTypes[19]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1113,7 +1250,7 @@ func (x *UpdateLoyaltyProgramRequest) String() string {
 func (*UpdateLoyaltyProgramRequest) ProtoMessage() {}
 
 func (x *UpdateLoyaltyProgramRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_guestvoice_v1_loyalty_service_proto_msgTypes[17]
+	mi := &file_guestvoice_v1_loyalty_service_proto_msgTypes[19]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1126,7 +1263,7 @@ func (x *UpdateLoyaltyProgramRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use UpdateLoyaltyProgramRequest.ProtoReflect.Descriptor instead.
 func (*UpdateLoyaltyProgramRequest) Descriptor() ([]byte, []int) {
-	return file_guestvoice_v1_loyalty_service_proto_rawDescGZIP(), []int{17}
+	return file_guestvoice_v1_loyalty_service_proto_rawDescGZIP(), []int{19}
 }
 
 func (x *UpdateLoyaltyProgramRequest) GetLoyaltyProgram() *LoyaltyProgram {
@@ -1156,7 +1293,7 @@ type GetLoyaltyStatusRequest struct {
 
 func (x *GetLoyaltyStatusRequest) Reset() {
 	*x = GetLoyaltyStatusRequest{}
-	mi := &file_guestvoice_v1_loyalty_service_proto_msgTypes[18]
+	mi := &file_guestvoice_v1_loyalty_service_proto_msgTypes[20]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1168,7 +1305,7 @@ func (x *GetLoyaltyStatusRequest) String() string {
 func (*GetLoyaltyStatusRequest) ProtoMessage() {}
 
 func (x *GetLoyaltyStatusRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_guestvoice_v1_loyalty_service_proto_msgTypes[18]
+	mi := &file_guestvoice_v1_loyalty_service_proto_msgTypes[20]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1181,7 +1318,7 @@ func (x *GetLoyaltyStatusRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetLoyaltyStatusRequest.ProtoReflect.Descriptor instead.
 func (*GetLoyaltyStatusRequest) Descriptor() ([]byte, []int) {
-	return file_guestvoice_v1_loyalty_service_proto_rawDescGZIP(), []int{18}
+	return file_guestvoice_v1_loyalty_service_proto_rawDescGZIP(), []int{20}
 }
 
 func (x *GetLoyaltyStatusRequest) GetGuest() string {
@@ -1213,7 +1350,7 @@ type SetManualTierRequest struct {
 
 func (x *SetManualTierRequest) Reset() {
 	*x = SetManualTierRequest{}
-	mi := &file_guestvoice_v1_loyalty_service_proto_msgTypes[19]
+	mi := &file_guestvoice_v1_loyalty_service_proto_msgTypes[21]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1225,7 +1362,7 @@ func (x *SetManualTierRequest) String() string {
 func (*SetManualTierRequest) ProtoMessage() {}
 
 func (x *SetManualTierRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_guestvoice_v1_loyalty_service_proto_msgTypes[19]
+	mi := &file_guestvoice_v1_loyalty_service_proto_msgTypes[21]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1238,7 +1375,7 @@ func (x *SetManualTierRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use SetManualTierRequest.ProtoReflect.Descriptor instead.
 func (*SetManualTierRequest) Descriptor() ([]byte, []int) {
-	return file_guestvoice_v1_loyalty_service_proto_rawDescGZIP(), []int{19}
+	return file_guestvoice_v1_loyalty_service_proto_rawDescGZIP(), []int{21}
 }
 
 func (x *SetManualTierRequest) GetGuest() string {
@@ -1266,7 +1403,7 @@ var File_guestvoice_v1_loyalty_service_proto protoreflect.FileDescriptor
 
 const file_guestvoice_v1_loyalty_service_proto_rawDesc = "" +
 	"\n" +
-	"#guestvoice/v1/loyalty_service.proto\x12\rguestvoice.v1\x1a\x1fgoogle/api/field_behavior.proto\x1a\x19google/api/resource.proto\x1a\x1bgoogle/protobuf/empty.proto\x1a google/protobuf/field_mask.proto\x1a\x16google/type/date.proto\x1a\x1cguestvoice/v1/feedback.proto\x1a\x1bguestvoice/v1/loyalty.proto\x1a#guestvoice/v1/loyalty_program.proto\"\x89\x02\n" +
+	"#guestvoice/v1/loyalty_service.proto\x12\rguestvoice.v1\x1a\x1fgoogle/api/field_behavior.proto\x1a\x19google/api/resource.proto\x1a\x1bgoogle/protobuf/empty.proto\x1a google/protobuf/field_mask.proto\x1a\x16google/type/date.proto\x1a\x1cguestvoice/v1/feedback.proto\x1a\x1bguestvoice/v1/loyalty.proto\x1a#guestvoice/v1/loyalty_program.proto\x1a\x1aguestvoice/v1/source.proto\"\x89\x02\n" +
 	"\x12CreateGuestRequest\x12:\n" +
 	"\x06parent\x18\x01 \x01(\tB\"\xe0A\x02\xfaA\x1c\n" +
 	"\x1aguestvoice.v1/OrganizationR\x06parent\x12/\n" +
@@ -1352,7 +1489,19 @@ const file_guestvoice_v1_loyalty_service_proto_rawDesc = "" +
 	"\x14RecordCheckInRequest\x123\n" +
 	"\x06parent\x18\x01 \x01(\tB\x1b\xe0A\x02\xfaA\x15\n" +
 	"\x13guestvoice.v1/GuestR\x06parent\x126\n" +
-	"\bcheck_in\x18\x02 \x01(\v2\x16.guestvoice.v1.CheckInB\x03\xe0A\x02R\acheckIn\"T\n" +
+	"\bcheck_in\x18\x02 \x01(\v2\x16.guestvoice.v1.CheckInB\x03\xe0A\x02R\acheckIn\"\xd6\x01\n" +
+	"\x13ListCheckInsRequest\x123\n" +
+	"\x06parent\x18\x01 \x01(\tB\x1b\xe0A\x02\xfaA\x15\n" +
+	"\x13guestvoice.v1/GuestR\x06parent\x12-\n" +
+	"\x06source\x18\x02 \x01(\x0e2\x15.guestvoice.v1.SourceR\x06source\x12\x1f\n" +
+	"\vexternal_id\x18\x03 \x01(\tR\n" +
+	"externalId\x12\x1b\n" +
+	"\tpage_size\x18\x04 \x01(\x05R\bpageSize\x12\x1d\n" +
+	"\n" +
+	"page_token\x18\x05 \x01(\tR\tpageToken\"s\n" +
+	"\x14ListCheckInsResponse\x123\n" +
+	"\tcheck_ins\x18\x01 \x03(\v2\x16.guestvoice.v1.CheckInR\bcheckIns\x12&\n" +
+	"\x0fnext_page_token\x18\x02 \x01(\tR\rnextPageToken\"T\n" +
 	"\x18GetLoyaltyProgramRequest\x128\n" +
 	"\x04name\x18\x01 \x01(\tB$\xe0A\x02\xfaA\x1e\n" +
 	"\x1cguestvoice.v1/LoyaltyProgramR\x04name\"\xac\x01\n" +
@@ -1369,8 +1518,7 @@ const file_guestvoice_v1_loyalty_service_proto_rawDesc = "" +
 	"\x05guest\x18\x01 \x01(\tB\x1b\xe0A\x02\xfaA\x15\n" +
 	"\x13guestvoice.v1/GuestR\x05guest\x12\x12\n" +
 	"\x04tier\x18\x02 \x01(\tR\x04tier\x128\n" +
-	"\x0eeffective_date\x18\x03 \x01(\v2\x11.google.type.DateR\reffectiveDate2\xc9\n" +
-	"\n" +
+	"\x0eeffective_date\x18\x03 \x01(\v2\x11.google.type.DateR\reffectiveDate2\xa2\v\n" +
 	"\x0eLoyaltyService\x12F\n" +
 	"\vCreateGuest\x12!.guestvoice.v1.CreateGuestRequest\x1a\x14.guestvoice.v1.Guest\x12@\n" +
 	"\bGetGuest\x12\x1e.guestvoice.v1.GetGuestRequest\x1a\x14.guestvoice.v1.Guest\x12F\n" +
@@ -1388,7 +1536,8 @@ const file_guestvoice_v1_loyalty_service_proto_rawDesc = "" +
 	"\n" +
 	"CancelStay\x12 .guestvoice.v1.CancelStayRequest\x1a\x13.guestvoice.v1.Stay\x12N\n" +
 	"\tListStays\x12\x1f.guestvoice.v1.ListStaysRequest\x1a .guestvoice.v1.ListStaysResponse\x12L\n" +
-	"\rRecordCheckIn\x12#.guestvoice.v1.RecordCheckInRequest\x1a\x16.guestvoice.v1.CheckIn\x12[\n" +
+	"\rRecordCheckIn\x12#.guestvoice.v1.RecordCheckInRequest\x1a\x16.guestvoice.v1.CheckIn\x12W\n" +
+	"\fListCheckIns\x12\".guestvoice.v1.ListCheckInsRequest\x1a#.guestvoice.v1.ListCheckInsResponse\x12[\n" +
 	"\x11GetLoyaltyProgram\x12'.guestvoice.v1.GetLoyaltyProgramRequest\x1a\x1d.guestvoice.v1.LoyaltyProgram\x12a\n" +
 	"\x14UpdateLoyaltyProgram\x12*.guestvoice.v1.UpdateLoyaltyProgramRequest\x1a\x1d.guestvoice.v1.LoyaltyProgram\x12X\n" +
 	"\x10GetLoyaltyStatus\x12&.guestvoice.v1.GetLoyaltyStatusRequest\x1a\x1c.guestvoice.v1.LoyaltyStatus\x12R\n" +
@@ -1407,7 +1556,7 @@ func file_guestvoice_v1_loyalty_service_proto_rawDescGZIP() []byte {
 	return file_guestvoice_v1_loyalty_service_proto_rawDescData
 }
 
-var file_guestvoice_v1_loyalty_service_proto_msgTypes = make([]protoimpl.MessageInfo, 20)
+var file_guestvoice_v1_loyalty_service_proto_msgTypes = make([]protoimpl.MessageInfo, 22)
 var file_guestvoice_v1_loyalty_service_proto_goTypes = []any{
 	(*CreateGuestRequest)(nil),          // 0: guestvoice.v1.CreateGuestRequest
 	(*GetGuestRequest)(nil),             // 1: guestvoice.v1.GetGuestRequest
@@ -1425,79 +1574,86 @@ var file_guestvoice_v1_loyalty_service_proto_goTypes = []any{
 	(*ListStaysRequest)(nil),            // 13: guestvoice.v1.ListStaysRequest
 	(*ListStaysResponse)(nil),           // 14: guestvoice.v1.ListStaysResponse
 	(*RecordCheckInRequest)(nil),        // 15: guestvoice.v1.RecordCheckInRequest
-	(*GetLoyaltyProgramRequest)(nil),    // 16: guestvoice.v1.GetLoyaltyProgramRequest
-	(*UpdateLoyaltyProgramRequest)(nil), // 17: guestvoice.v1.UpdateLoyaltyProgramRequest
-	(*GetLoyaltyStatusRequest)(nil),     // 18: guestvoice.v1.GetLoyaltyStatusRequest
-	(*SetManualTierRequest)(nil),        // 19: guestvoice.v1.SetManualTierRequest
-	(*Guest)(nil),                       // 20: guestvoice.v1.Guest
-	(*Identity)(nil),                    // 21: guestvoice.v1.Identity
-	(*Stay)(nil),                        // 22: guestvoice.v1.Stay
-	(*CheckIn)(nil),                     // 23: guestvoice.v1.CheckIn
-	(*Feedback)(nil),                    // 24: guestvoice.v1.Feedback
-	(*LoyaltyStatus)(nil),               // 25: guestvoice.v1.LoyaltyStatus
-	(*LoyaltyProgram)(nil),              // 26: guestvoice.v1.LoyaltyProgram
-	(*fieldmaskpb.FieldMask)(nil),       // 27: google.protobuf.FieldMask
-	(*date.Date)(nil),                   // 28: google.type.Date
-	(*emptypb.Empty)(nil),               // 29: google.protobuf.Empty
+	(*ListCheckInsRequest)(nil),         // 16: guestvoice.v1.ListCheckInsRequest
+	(*ListCheckInsResponse)(nil),        // 17: guestvoice.v1.ListCheckInsResponse
+	(*GetLoyaltyProgramRequest)(nil),    // 18: guestvoice.v1.GetLoyaltyProgramRequest
+	(*UpdateLoyaltyProgramRequest)(nil), // 19: guestvoice.v1.UpdateLoyaltyProgramRequest
+	(*GetLoyaltyStatusRequest)(nil),     // 20: guestvoice.v1.GetLoyaltyStatusRequest
+	(*SetManualTierRequest)(nil),        // 21: guestvoice.v1.SetManualTierRequest
+	(*Guest)(nil),                       // 22: guestvoice.v1.Guest
+	(*Identity)(nil),                    // 23: guestvoice.v1.Identity
+	(*Stay)(nil),                        // 24: guestvoice.v1.Stay
+	(*CheckIn)(nil),                     // 25: guestvoice.v1.CheckIn
+	(*Feedback)(nil),                    // 26: guestvoice.v1.Feedback
+	(*LoyaltyStatus)(nil),               // 27: guestvoice.v1.LoyaltyStatus
+	(Source)(0),                         // 28: guestvoice.v1.Source
+	(*LoyaltyProgram)(nil),              // 29: guestvoice.v1.LoyaltyProgram
+	(*fieldmaskpb.FieldMask)(nil),       // 30: google.protobuf.FieldMask
+	(*date.Date)(nil),                   // 31: google.type.Date
+	(*emptypb.Empty)(nil),               // 32: google.protobuf.Empty
 }
 var file_guestvoice_v1_loyalty_service_proto_depIdxs = []int32{
-	20, // 0: guestvoice.v1.CreateGuestRequest.guest:type_name -> guestvoice.v1.Guest
-	21, // 1: guestvoice.v1.CreateGuestRequest.identities:type_name -> guestvoice.v1.Identity
-	21, // 2: guestvoice.v1.LookupGuestRequest.identity:type_name -> guestvoice.v1.Identity
-	20, // 3: guestvoice.v1.ListGuestsResponse.guests:type_name -> guestvoice.v1.Guest
-	21, // 4: guestvoice.v1.LinkIdentityRequest.identity:type_name -> guestvoice.v1.Identity
-	21, // 5: guestvoice.v1.UnlinkIdentityRequest.identity:type_name -> guestvoice.v1.Identity
-	20, // 6: guestvoice.v1.ExportGuestResponse.guest:type_name -> guestvoice.v1.Guest
-	22, // 7: guestvoice.v1.ExportGuestResponse.stays:type_name -> guestvoice.v1.Stay
-	23, // 8: guestvoice.v1.ExportGuestResponse.check_ins:type_name -> guestvoice.v1.CheckIn
-	24, // 9: guestvoice.v1.ExportGuestResponse.feedback:type_name -> guestvoice.v1.Feedback
-	25, // 10: guestvoice.v1.ExportGuestResponse.loyalty_status:type_name -> guestvoice.v1.LoyaltyStatus
-	22, // 11: guestvoice.v1.RecordStayRequest.stay:type_name -> guestvoice.v1.Stay
-	22, // 12: guestvoice.v1.ListStaysResponse.stays:type_name -> guestvoice.v1.Stay
-	23, // 13: guestvoice.v1.RecordCheckInRequest.check_in:type_name -> guestvoice.v1.CheckIn
-	26, // 14: guestvoice.v1.UpdateLoyaltyProgramRequest.loyalty_program:type_name -> guestvoice.v1.LoyaltyProgram
-	27, // 15: guestvoice.v1.UpdateLoyaltyProgramRequest.update_mask:type_name -> google.protobuf.FieldMask
-	28, // 16: guestvoice.v1.GetLoyaltyStatusRequest.as_of_date:type_name -> google.type.Date
-	28, // 17: guestvoice.v1.SetManualTierRequest.effective_date:type_name -> google.type.Date
-	0,  // 18: guestvoice.v1.LoyaltyService.CreateGuest:input_type -> guestvoice.v1.CreateGuestRequest
-	1,  // 19: guestvoice.v1.LoyaltyService.GetGuest:input_type -> guestvoice.v1.GetGuestRequest
-	2,  // 20: guestvoice.v1.LoyaltyService.LookupGuest:input_type -> guestvoice.v1.LookupGuestRequest
-	3,  // 21: guestvoice.v1.LoyaltyService.ListGuests:input_type -> guestvoice.v1.ListGuestsRequest
-	5,  // 22: guestvoice.v1.LoyaltyService.LinkIdentity:input_type -> guestvoice.v1.LinkIdentityRequest
-	6,  // 23: guestvoice.v1.LoyaltyService.UnlinkIdentity:input_type -> guestvoice.v1.UnlinkIdentityRequest
-	7,  // 24: guestvoice.v1.LoyaltyService.MergeGuests:input_type -> guestvoice.v1.MergeGuestsRequest
-	8,  // 25: guestvoice.v1.LoyaltyService.EraseGuest:input_type -> guestvoice.v1.EraseGuestRequest
-	9,  // 26: guestvoice.v1.LoyaltyService.ExportGuest:input_type -> guestvoice.v1.ExportGuestRequest
-	11, // 27: guestvoice.v1.LoyaltyService.RecordStay:input_type -> guestvoice.v1.RecordStayRequest
-	12, // 28: guestvoice.v1.LoyaltyService.CancelStay:input_type -> guestvoice.v1.CancelStayRequest
-	13, // 29: guestvoice.v1.LoyaltyService.ListStays:input_type -> guestvoice.v1.ListStaysRequest
-	15, // 30: guestvoice.v1.LoyaltyService.RecordCheckIn:input_type -> guestvoice.v1.RecordCheckInRequest
-	16, // 31: guestvoice.v1.LoyaltyService.GetLoyaltyProgram:input_type -> guestvoice.v1.GetLoyaltyProgramRequest
-	17, // 32: guestvoice.v1.LoyaltyService.UpdateLoyaltyProgram:input_type -> guestvoice.v1.UpdateLoyaltyProgramRequest
-	18, // 33: guestvoice.v1.LoyaltyService.GetLoyaltyStatus:input_type -> guestvoice.v1.GetLoyaltyStatusRequest
-	19, // 34: guestvoice.v1.LoyaltyService.SetManualTier:input_type -> guestvoice.v1.SetManualTierRequest
-	20, // 35: guestvoice.v1.LoyaltyService.CreateGuest:output_type -> guestvoice.v1.Guest
-	20, // 36: guestvoice.v1.LoyaltyService.GetGuest:output_type -> guestvoice.v1.Guest
-	20, // 37: guestvoice.v1.LoyaltyService.LookupGuest:output_type -> guestvoice.v1.Guest
-	4,  // 38: guestvoice.v1.LoyaltyService.ListGuests:output_type -> guestvoice.v1.ListGuestsResponse
-	20, // 39: guestvoice.v1.LoyaltyService.LinkIdentity:output_type -> guestvoice.v1.Guest
-	20, // 40: guestvoice.v1.LoyaltyService.UnlinkIdentity:output_type -> guestvoice.v1.Guest
-	20, // 41: guestvoice.v1.LoyaltyService.MergeGuests:output_type -> guestvoice.v1.Guest
-	29, // 42: guestvoice.v1.LoyaltyService.EraseGuest:output_type -> google.protobuf.Empty
-	10, // 43: guestvoice.v1.LoyaltyService.ExportGuest:output_type -> guestvoice.v1.ExportGuestResponse
-	22, // 44: guestvoice.v1.LoyaltyService.RecordStay:output_type -> guestvoice.v1.Stay
-	22, // 45: guestvoice.v1.LoyaltyService.CancelStay:output_type -> guestvoice.v1.Stay
-	14, // 46: guestvoice.v1.LoyaltyService.ListStays:output_type -> guestvoice.v1.ListStaysResponse
-	23, // 47: guestvoice.v1.LoyaltyService.RecordCheckIn:output_type -> guestvoice.v1.CheckIn
-	26, // 48: guestvoice.v1.LoyaltyService.GetLoyaltyProgram:output_type -> guestvoice.v1.LoyaltyProgram
-	26, // 49: guestvoice.v1.LoyaltyService.UpdateLoyaltyProgram:output_type -> guestvoice.v1.LoyaltyProgram
-	25, // 50: guestvoice.v1.LoyaltyService.GetLoyaltyStatus:output_type -> guestvoice.v1.LoyaltyStatus
-	25, // 51: guestvoice.v1.LoyaltyService.SetManualTier:output_type -> guestvoice.v1.LoyaltyStatus
-	35, // [35:52] is the sub-list for method output_type
-	18, // [18:35] is the sub-list for method input_type
-	18, // [18:18] is the sub-list for extension type_name
-	18, // [18:18] is the sub-list for extension extendee
-	0,  // [0:18] is the sub-list for field type_name
+	22, // 0: guestvoice.v1.CreateGuestRequest.guest:type_name -> guestvoice.v1.Guest
+	23, // 1: guestvoice.v1.CreateGuestRequest.identities:type_name -> guestvoice.v1.Identity
+	23, // 2: guestvoice.v1.LookupGuestRequest.identity:type_name -> guestvoice.v1.Identity
+	22, // 3: guestvoice.v1.ListGuestsResponse.guests:type_name -> guestvoice.v1.Guest
+	23, // 4: guestvoice.v1.LinkIdentityRequest.identity:type_name -> guestvoice.v1.Identity
+	23, // 5: guestvoice.v1.UnlinkIdentityRequest.identity:type_name -> guestvoice.v1.Identity
+	22, // 6: guestvoice.v1.ExportGuestResponse.guest:type_name -> guestvoice.v1.Guest
+	24, // 7: guestvoice.v1.ExportGuestResponse.stays:type_name -> guestvoice.v1.Stay
+	25, // 8: guestvoice.v1.ExportGuestResponse.check_ins:type_name -> guestvoice.v1.CheckIn
+	26, // 9: guestvoice.v1.ExportGuestResponse.feedback:type_name -> guestvoice.v1.Feedback
+	27, // 10: guestvoice.v1.ExportGuestResponse.loyalty_status:type_name -> guestvoice.v1.LoyaltyStatus
+	24, // 11: guestvoice.v1.RecordStayRequest.stay:type_name -> guestvoice.v1.Stay
+	24, // 12: guestvoice.v1.ListStaysResponse.stays:type_name -> guestvoice.v1.Stay
+	25, // 13: guestvoice.v1.RecordCheckInRequest.check_in:type_name -> guestvoice.v1.CheckIn
+	28, // 14: guestvoice.v1.ListCheckInsRequest.source:type_name -> guestvoice.v1.Source
+	25, // 15: guestvoice.v1.ListCheckInsResponse.check_ins:type_name -> guestvoice.v1.CheckIn
+	29, // 16: guestvoice.v1.UpdateLoyaltyProgramRequest.loyalty_program:type_name -> guestvoice.v1.LoyaltyProgram
+	30, // 17: guestvoice.v1.UpdateLoyaltyProgramRequest.update_mask:type_name -> google.protobuf.FieldMask
+	31, // 18: guestvoice.v1.GetLoyaltyStatusRequest.as_of_date:type_name -> google.type.Date
+	31, // 19: guestvoice.v1.SetManualTierRequest.effective_date:type_name -> google.type.Date
+	0,  // 20: guestvoice.v1.LoyaltyService.CreateGuest:input_type -> guestvoice.v1.CreateGuestRequest
+	1,  // 21: guestvoice.v1.LoyaltyService.GetGuest:input_type -> guestvoice.v1.GetGuestRequest
+	2,  // 22: guestvoice.v1.LoyaltyService.LookupGuest:input_type -> guestvoice.v1.LookupGuestRequest
+	3,  // 23: guestvoice.v1.LoyaltyService.ListGuests:input_type -> guestvoice.v1.ListGuestsRequest
+	5,  // 24: guestvoice.v1.LoyaltyService.LinkIdentity:input_type -> guestvoice.v1.LinkIdentityRequest
+	6,  // 25: guestvoice.v1.LoyaltyService.UnlinkIdentity:input_type -> guestvoice.v1.UnlinkIdentityRequest
+	7,  // 26: guestvoice.v1.LoyaltyService.MergeGuests:input_type -> guestvoice.v1.MergeGuestsRequest
+	8,  // 27: guestvoice.v1.LoyaltyService.EraseGuest:input_type -> guestvoice.v1.EraseGuestRequest
+	9,  // 28: guestvoice.v1.LoyaltyService.ExportGuest:input_type -> guestvoice.v1.ExportGuestRequest
+	11, // 29: guestvoice.v1.LoyaltyService.RecordStay:input_type -> guestvoice.v1.RecordStayRequest
+	12, // 30: guestvoice.v1.LoyaltyService.CancelStay:input_type -> guestvoice.v1.CancelStayRequest
+	13, // 31: guestvoice.v1.LoyaltyService.ListStays:input_type -> guestvoice.v1.ListStaysRequest
+	15, // 32: guestvoice.v1.LoyaltyService.RecordCheckIn:input_type -> guestvoice.v1.RecordCheckInRequest
+	16, // 33: guestvoice.v1.LoyaltyService.ListCheckIns:input_type -> guestvoice.v1.ListCheckInsRequest
+	18, // 34: guestvoice.v1.LoyaltyService.GetLoyaltyProgram:input_type -> guestvoice.v1.GetLoyaltyProgramRequest
+	19, // 35: guestvoice.v1.LoyaltyService.UpdateLoyaltyProgram:input_type -> guestvoice.v1.UpdateLoyaltyProgramRequest
+	20, // 36: guestvoice.v1.LoyaltyService.GetLoyaltyStatus:input_type -> guestvoice.v1.GetLoyaltyStatusRequest
+	21, // 37: guestvoice.v1.LoyaltyService.SetManualTier:input_type -> guestvoice.v1.SetManualTierRequest
+	22, // 38: guestvoice.v1.LoyaltyService.CreateGuest:output_type -> guestvoice.v1.Guest
+	22, // 39: guestvoice.v1.LoyaltyService.GetGuest:output_type -> guestvoice.v1.Guest
+	22, // 40: guestvoice.v1.LoyaltyService.LookupGuest:output_type -> guestvoice.v1.Guest
+	4,  // 41: guestvoice.v1.LoyaltyService.ListGuests:output_type -> guestvoice.v1.ListGuestsResponse
+	22, // 42: guestvoice.v1.LoyaltyService.LinkIdentity:output_type -> guestvoice.v1.Guest
+	22, // 43: guestvoice.v1.LoyaltyService.UnlinkIdentity:output_type -> guestvoice.v1.Guest
+	22, // 44: guestvoice.v1.LoyaltyService.MergeGuests:output_type -> guestvoice.v1.Guest
+	32, // 45: guestvoice.v1.LoyaltyService.EraseGuest:output_type -> google.protobuf.Empty
+	10, // 46: guestvoice.v1.LoyaltyService.ExportGuest:output_type -> guestvoice.v1.ExportGuestResponse
+	24, // 47: guestvoice.v1.LoyaltyService.RecordStay:output_type -> guestvoice.v1.Stay
+	24, // 48: guestvoice.v1.LoyaltyService.CancelStay:output_type -> guestvoice.v1.Stay
+	14, // 49: guestvoice.v1.LoyaltyService.ListStays:output_type -> guestvoice.v1.ListStaysResponse
+	25, // 50: guestvoice.v1.LoyaltyService.RecordCheckIn:output_type -> guestvoice.v1.CheckIn
+	17, // 51: guestvoice.v1.LoyaltyService.ListCheckIns:output_type -> guestvoice.v1.ListCheckInsResponse
+	29, // 52: guestvoice.v1.LoyaltyService.GetLoyaltyProgram:output_type -> guestvoice.v1.LoyaltyProgram
+	29, // 53: guestvoice.v1.LoyaltyService.UpdateLoyaltyProgram:output_type -> guestvoice.v1.LoyaltyProgram
+	27, // 54: guestvoice.v1.LoyaltyService.GetLoyaltyStatus:output_type -> guestvoice.v1.LoyaltyStatus
+	27, // 55: guestvoice.v1.LoyaltyService.SetManualTier:output_type -> guestvoice.v1.LoyaltyStatus
+	38, // [38:56] is the sub-list for method output_type
+	20, // [20:38] is the sub-list for method input_type
+	20, // [20:20] is the sub-list for extension type_name
+	20, // [20:20] is the sub-list for extension extendee
+	0,  // [0:20] is the sub-list for field type_name
 }
 
 func init() { file_guestvoice_v1_loyalty_service_proto_init() }
@@ -1508,13 +1664,14 @@ func file_guestvoice_v1_loyalty_service_proto_init() {
 	file_guestvoice_v1_feedback_proto_init()
 	file_guestvoice_v1_loyalty_proto_init()
 	file_guestvoice_v1_loyalty_program_proto_init()
+	file_guestvoice_v1_source_proto_init()
 	type x struct{}
 	out := protoimpl.TypeBuilder{
 		File: protoimpl.DescBuilder{
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_guestvoice_v1_loyalty_service_proto_rawDesc), len(file_guestvoice_v1_loyalty_service_proto_rawDesc)),
 			NumEnums:      0,
-			NumMessages:   20,
+			NumMessages:   22,
 			NumExtensions: 0,
 			NumServices:   1,
 		},

@@ -406,6 +406,13 @@ std::vector<RpcCase> AllRpcs() {
          v1::CheckIn response;
          return loyalty(server)->RecordCheckIn(context, request, &response);
        }},
+      {"LoyaltyService.ListCheckIns", v1::SCOPE_LOYALTY_READ,
+       [=](TestServer& server, grpc::ClientContext* context) {
+         v1::ListCheckInsRequest request;
+         request.set_parent(guest);
+         v1::ListCheckInsResponse response;
+         return loyalty(server)->ListCheckIns(context, request, &response);
+       }},
       {"LoyaltyService.GetLoyaltyProgram", v1::SCOPE_LOYALTY_READ,
        [=](TestServer& server, grpc::ClientContext* context) {
          v1::GetLoyaltyProgramRequest request;

@@ -513,6 +513,76 @@ TEST_F(LoyaltyServiceTest, CheckInsAreIdempotentAndNeverInTheFuture) {
   EXPECT_EQ(Status(guest).qualifying_check_ins(), 1);
 }
 
+TEST_F(LoyaltyServiceTest, ListCheckInsPagesAGuestsCheckInsAndFindsOne) {
+  const std::string ana = NewGuest();
+  const std::string bo = NewGuest();
+  const absl::Time now = server_.clock().Now();
+  auto record = [&](const std::string& guest, const std::string& id,
+                    absl::Time when) {
+    v1::CheckIn recorded;
+    EXPECT_TRUE(stub_
+                    ->RecordCheckIn(Admin().get(),
+                                    CheckInRequest(guest, id, when), &recorded)
+                    .ok());
+    return recorded;
+  };
+  const v1::CheckIn latest = record(ana, "4sq-3", now - absl::Hours(2));
+  const v1::CheckIn earliest = record(ana, "4sq-1", now - absl::Hours(24 * 9));
+  const v1::CheckIn middle = record(ana, "4sq-2", now - absl::Hours(24 * 3));
+  record(bo, "4sq-9", now - absl::Hours(5));
+
+  std::vector<std::string> paged;
+  std::string token;
+  do {
+    v1::ListCheckInsRequest request;
+    request.set_parent(ana);
+    request.set_page_size(2);
+    request.set_page_token(token);
+    v1::ListCheckInsResponse response;
+    ASSERT_TRUE(stub_->ListCheckIns(Admin().get(), request, &response).ok());
+    for (const v1::CheckIn& check_in : response.check_ins()) {
+      paged.push_back(check_in.name());
+    }
+    token = response.next_page_token();
+  } while (!token.empty());
+  EXPECT_THAT(paged,
+              ElementsAre(earliest.name(), middle.name(), latest.name()));
+
+  auto one = [&](const std::string& guest, v1::Source source,
+                 const std::string& id) {
+    v1::ListCheckInsRequest request;
+    request.set_parent(guest);
+    request.set_source(source);
+    request.set_external_id(id);
+    v1::ListCheckInsResponse response;
+    const grpc::Status status =
+        stub_->ListCheckIns(Admin().get(), request, &response);
+    EXPECT_TRUE(status.ok()) << status.error_message();
+    return response;
+  };
+  const v1::ListCheckInsResponse found =
+      one(ana, v1::SOURCE_FOURSQUARE, "4sq-2");
+  ASSERT_EQ(found.check_ins_size(), 1);
+  EXPECT_EQ(found.check_ins(0).SerializeAsString(), middle.SerializeAsString());
+  EXPECT_EQ(one(ana, v1::SOURCE_FOURSQUARE, "4sq-9").check_ins_size(), 0)
+      << "Bo's check-in";
+  EXPECT_EQ(one(ana, v1::SOURCE_GOOGLE, "4sq-2").check_ins_size(), 0);
+
+  v1::ListCheckInsRequest bad;
+  bad.set_parent(ana);
+  bad.set_external_id("4sq-2");
+  v1::ListCheckInsResponse response;
+  const grpc::Status no_source =
+      stub_->ListCheckIns(Admin().get(), bad, &response);
+  EXPECT_THAT(no_source,
+              GrpcErrorIs(grpc::StatusCode::INVALID_ARGUMENT, "FIELD_INVALID"));
+  EXPECT_THAT(ViolatedFields(no_source), ElementsAre("source"));
+  bad.set_parent("organizations/default/guests/nobody");
+  bad.set_source(v1::SOURCE_FOURSQUARE);
+  EXPECT_THAT(stub_->ListCheckIns(Admin().get(), bad, &response),
+              GrpcCodeIs(grpc::StatusCode::NOT_FOUND));
+}
+
 TEST_F(LoyaltyServiceTest, StatusIsExactForPastDates) {
   const std::string guest = NewGuest();
   Stay(guest, "A", Date(2025, 3, 1), 10);  // departs 2025-03-11

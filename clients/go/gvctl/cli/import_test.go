@@ -86,6 +86,11 @@ func TestImportReadsEverySampleFormat(t *testing.T) {
 	if summary := parseSummary(t, checkIns); summary.Ingested != 2 || checkIns.code != cli.ExitOK {
 		t.Errorf("check-ins: %+v exit %d %s", summary, checkIns.code, checkIns.stderr)
 	}
+	again := parseSummary(t, h.run("--json", "import", h.sample("foursquare_checkins.json"), "--format", "foursquare",
+		"--hotels", mapping(), "--guest", guest.GetName()))
+	if again.Ingested != 0 || again.AlreadyPresent != 2 {
+		t.Errorf("check-ins imported again: %+v, want both already present", again)
+	}
 	exported, err := client.Loyalty.ExportGuest(ctx, &gv.ExportGuestRequest{Name: guest.GetName()})
 	if err != nil {
 		t.Fatal(err)
@@ -463,5 +468,24 @@ func TestAPMSExportImportedAgainIsAlreadyPresentAndChangesAreReported(t *testing
 	parseProto(t, h.ok("--json", "stays", "list", guest.GetName(), "--booking", "BK-1"), one)
 	if one.GetNights() != 3 || one.GetBookingReference() != "BK-1" {
 		t.Errorf("stays list --booking BK-1: %v", one)
+	}
+}
+
+func TestAStayRecordedByHandKeepsItsSpendExact(t *testing.T) {
+	h := newHarness(t)
+	h.hotels()
+	guest, err := h.client().Loyalty.CreateGuest(context.Background(), &gv.CreateGuestRequest{Parent: "organizations/default", Guest: &gv.Guest{}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	stay := &gv.Stay{}
+	parseProto(t, h.ok("--json", "stays", "record", guest.GetName(), "--hotel", "porto", "--arrival", "2026-02-01",
+		"--nights", "2", "--booking", "BK-H1", "--spend", "540.10", "--currency", "eur"), stay)
+	if got := stay.GetQualifyingSpend(); got.GetUnits() != 540 || got.GetNanos() != 100000000 || got.GetCurrencyCode() != "EUR" {
+		t.Errorf("spend %v, want exactly 540.10 EUR", got)
+	}
+	if r := h.run("stays", "record", guest.GetName(), "--hotel", "porto", "--arrival", "2026-02-01",
+		"--booking", "BK-H2", "--spend", "1,234", "--currency", "EUR"); r.code != cli.ExitUsage || !strings.Contains(r.stderr, "ambiguous") {
+		t.Errorf("an ambiguous spend: exit %d %s", r.code, r.stderr)
 	}
 }

@@ -6,7 +6,6 @@ import (
 
 	"github.com/spf13/cobra"
 	"google.golang.org/genproto/googleapis/type/date"
-	"google.golang.org/genproto/googleapis/type/money"
 	"google.golang.org/protobuf/types/known/timestamppb"
 
 	gv "github.com/guestvoice/guestvoice/clients/go/guestvoicev1"
@@ -20,9 +19,8 @@ func newStaysCommand(app *App) *cobra.Command {
 
 func newStaysRecordCommand(app *App) *cobra.Command {
 	var (
-		hotel, arrival, booking, currency string
-		nights                            int
-		spend                             float64
+		hotel, arrival, booking, currency, spend string
+		nights                                   int
 	)
 	cmd := &cobra.Command{
 		Use:     "record GUEST --hotel HOTEL --arrival DATE --nights N --booking REF [--spend AMOUNT --currency EUR]",
@@ -40,12 +38,16 @@ func newStaysRecordCommand(app *App) *cobra.Command {
 				Nights:           int32(nights),
 				BookingReference: booking,
 			}
-			if cmd.Flags().Changed("spend") {
+			if spend != "" {
 				if currency == "" {
 					return usagef("--spend needs --currency")
 				}
-				units := int64(spend)
-				stay.QualifyingSpend = &money.Money{CurrencyCode: strings.ToUpper(currency), Units: units, Nanos: int32((spend - float64(units)) * 1e9)}
+				amount, err := importing.ParseAmount(spend)
+				if err != nil {
+					return usagef("--spend: %v", err)
+				}
+				amount.CurrencyCode = strings.ToUpper(currency)
+				stay.QualifyingSpend = amount
 			}
 			client, err := app.Client()
 			if err != nil {
@@ -63,7 +65,7 @@ func newStaysRecordCommand(app *App) *cobra.Command {
 	flags.StringVar(&arrival, "arrival", "", "arrival date, YYYY-MM-DD")
 	flags.IntVar(&nights, "nights", 1, "nights stayed")
 	flags.StringVar(&booking, "booking", "", "booking reference")
-	flags.Float64Var(&spend, "spend", 0, "qualifying spend")
+	flags.StringVar(&spend, "spend", "", "qualifying spend, such as 540.10 (exact: no binary rounding)")
 	flags.StringVar(&currency, "currency", "", "ISO 4217 currency of --spend")
 	for _, required := range []string{"hotel", "arrival", "booking"} {
 		_ = cmd.MarkFlagRequired(required)

@@ -426,9 +426,9 @@ func TestSpendIsReadWithItsThousandsGroupedAsExportsWriteThem(t *testing.T) {
 		"12":           {12, 0},
 		"0.1":          {0, 100000000},
 	} {
-		got, err := parseAmount(value)
+		got, err := ParseAmount(value)
 		if err != nil || got.GetUnits() != want[0] || int64(got.GetNanos()) != want[1] {
-			t.Errorf("parseAmount(%q) = %v, %v; want %v", value, got, err, want)
+			t.Errorf("ParseAmount(%q) = %v, %v; want %v", value, got, err, want)
 		}
 	}
 	for value, problem := range map[string]string{
@@ -439,8 +439,8 @@ func TestSpendIsReadWithItsThousandsGroupedAsExportsWriteThem(t *testing.T) {
 		"€540":      "not an amount",
 		"1.2.3,4,5": "not an amount",
 	} {
-		if got, err := parseAmount(value); err == nil || !strings.Contains(err.Error(), problem) {
-			t.Errorf("parseAmount(%q) = %v, %v; want %q", value, got, err, problem)
+		if got, err := ParseAmount(value); err == nil || !strings.Contains(err.Error(), problem) {
+			t.Errorf("ParseAmount(%q) = %v, %v; want %q", value, got, err, problem)
 		}
 	}
 }

@@ -50,7 +50,7 @@ func readPMS(r io.Reader, options Options, yield func(Record) bool) error {
 			BookingReference: get("booking_reference"),
 		}
 		if spend := get("spend"); spend != "" {
-			amount, err := parseAmount(spend)
+			amount, err := ParseAmount(spend)
 			if err != nil {
 				return yield(problemf(line, "spend: %v", err))
 			}

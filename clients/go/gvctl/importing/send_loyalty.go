@@ -15,8 +15,20 @@ import (
 	gv "github.com/guestvoice/guestvoice/clients/go/guestvoicev1"
 )
 
+// recordCheckIn records the guest's check-in unless ListCheckIns finds it
+// recorded before, which is then already present: RecordCheckIn would answer
+// with the recorded one either way.
 func (im *Importer) recordCheckIn(ctx context.Context, record Record) (sent, error) {
-	_, err := im.Client.Loyalty.RecordCheckIn(ctx, &gv.RecordCheckInRequest{Parent: im.Guest, CheckIn: record.CheckIn})
+	listed, err := im.Client.Loyalty.ListCheckIns(ctx, &gv.ListCheckInsRequest{
+		Parent: im.Guest, Source: record.CheckIn.GetSource(), ExternalId: record.CheckIn.GetExternalId(),
+	})
+	if err != nil {
+		return sent{}, err
+	}
+	if len(listed.GetCheckIns()) > 0 {
+		return sent{alreadyPresent: true}, nil
+	}
+	_, err = im.Client.Loyalty.RecordCheckIn(ctx, &gv.RecordCheckInRequest{Parent: im.Guest, CheckIn: record.CheckIn})
 	return sent{}, err
 }
 

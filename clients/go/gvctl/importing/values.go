@@ -156,21 +156,21 @@ func parseDateTime(value string, order DateOrder) (at time.Time, hasClock bool, 
 	return time.Time{}, true, fmt.Errorf("%q is not a time of day such as 14:05, 14:05:00 or 2:05 PM", value[split+1:])
 }
 
-// Amounts in parseAmount's canonical form, with ',' grouping thousands and
+// Amounts in ParseAmount's canonical form, with ',' grouping thousands and
 // '.' before decimals.
 var (
 	groupedAmount = regexp.MustCompile(`^\d{1,3}(,\d{3})+(\.\d+)?$`)
 	plainAmount   = regexp.MustCompile(`^\d+(\.\d+)?$`)
 )
 
-// parseAmount reads a spend as exports write it, without its currency:
+// ParseAmount reads a spend as exports write it, without its currency:
 // 1234.50 or 1234,50, and with grouped thousands 1,234.50, 1.234,50,
 // 1 234,50 or 1'234.50. When both separators appear the last is the
 // decimal one; one separator that appears once is decimal, unless it is
 // followed by exactly three digits after one to three (1,234 is 1234 in
 // the US and 1.234 in Kuwait): such a value is refused as ambiguous rather
 // than stored a thousand times off.
-func parseAmount(value string) (*money.Money, error) {
+func ParseAmount(value string) (*money.Money, error) {
 	compact := strings.NewReplacer(" ", "", "\u00a0", "", "\u202f", "", "'", "", "\u2019", "").Replace(value)
 	commas, points := strings.Count(compact, ","), strings.Count(compact, ".")
 	decimal, group := ".", ","

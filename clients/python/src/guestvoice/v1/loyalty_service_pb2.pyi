@@ -12,6 +12,7 @@ from google.type import date_pb2 as _date_pb2
 from guestvoice.v1 import feedback_pb2 as _feedback_pb2
 from guestvoice.v1 import loyalty_pb2 as _loyalty_pb2
 from guestvoice.v1 import loyalty_program_pb2 as _loyalty_program_pb2
+from guestvoice.v1 import source_pb2 as _source_pb2
 import builtins as _builtins
 import sys
 import typing as _typing
@@ -544,6 +545,72 @@ class RecordCheckInRequest(_message.Message):
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 
 Global___RecordCheckInRequest: _TypeAlias = RecordCheckInRequest  # noqa: Y015
+
+@_typing.final
+class ListCheckInsRequest(_message.Message):
+    """Request for LoyaltyService.ListCheckIns."""
+
+    DESCRIPTOR: _descriptor.Descriptor
+
+    PARENT_FIELD_NUMBER: _builtins.int
+    SOURCE_FIELD_NUMBER: _builtins.int
+    EXTERNAL_ID_FIELD_NUMBER: _builtins.int
+    PAGE_SIZE_FIELD_NUMBER: _builtins.int
+    PAGE_TOKEN_FIELD_NUMBER: _builtins.int
+    parent: _builtins.str
+    """The guest, `organizations/{organization}/guests/{guest}`."""
+    source: _source_pb2.Source.ValueType
+    """With external_id: only the check-in recorded under them. Optional."""
+    external_id: _builtins.str
+    """With source: only the check-in recorded under them. Optional."""
+    page_size: _builtins.int
+    """At most this many check-ins are returned: 50 when 0, at most 1000."""
+    page_token: _builtins.str
+    """next_page_token from the previous response, to get the next page."""
+    def __init__(
+        self,
+        *,
+        parent: _builtins.str = ...,
+        source: _source_pb2.Source.ValueType = ...,
+        external_id: _builtins.str = ...,
+        page_size: _builtins.int = ...,
+        page_token: _builtins.str = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["external_id", b"external_id", "page_size", b"page_size", "page_token", b"page_token", "parent", b"parent", "source", b"source"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___ListCheckInsRequest: _TypeAlias = ListCheckInsRequest  # noqa: Y015
+
+@_typing.final
+class ListCheckInsResponse(_message.Message):
+    """Response for LoyaltyService.ListCheckIns."""
+
+    DESCRIPTOR: _descriptor.Descriptor
+
+    CHECK_INS_FIELD_NUMBER: _builtins.int
+    NEXT_PAGE_TOKEN_FIELD_NUMBER: _builtins.int
+    next_page_token: _builtins.str
+    """Token for the next page; empty on the last page."""
+    @_builtins.property
+    def check_ins(self) -> _containers.RepeatedCompositeFieldContainer[_loyalty_pb2.CheckIn]:
+        """The page of check-ins, in order of their hotel-local day."""
+
+    def __init__(
+        self,
+        *,
+        check_ins: _abc.Iterable[_loyalty_pb2.CheckIn] | None = ...,
+        next_page_token: _builtins.str = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["check_ins", b"check_ins", "next_page_token", b"next_page_token"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___ListCheckInsResponse: _TypeAlias = ListCheckInsResponse  # noqa: Y015
 
 @_typing.final
 class GetLoyaltyProgramRequest(_message.Message):

@@ -111,6 +111,11 @@ class LoyaltyServiceStub:
                 request_serializer=guestvoice_dot_v1_dot_loyalty__service__pb2.RecordCheckInRequest.SerializeToString,
                 response_deserializer=guestvoice_dot_v1_dot_loyalty__pb2.CheckIn.FromString,
                 _registered_method=True)
+        self.ListCheckIns = channel.unary_unary(
+                '/guestvoice.v1.LoyaltyService/ListCheckIns',
+                request_serializer=guestvoice_dot_v1_dot_loyalty__service__pb2.ListCheckInsRequest.SerializeToString,
+                response_deserializer=guestvoice_dot_v1_dot_loyalty__service__pb2.ListCheckInsResponse.FromString,
+                _registered_method=True)
         self.GetLoyaltyProgram = channel.unary_unary(
                 '/guestvoice.v1.LoyaltyService/GetLoyaltyProgram',
                 request_serializer=guestvoice_dot_v1_dot_loyalty__service__pb2.GetLoyaltyProgramRequest.SerializeToString,
@@ -277,6 +282,22 @@ class LoyaltyServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def ListCheckIns(self, request, context):
+        """Lists a guest's check-ins in order of their hotel-local day. Needs
+        SCOPE_LOYALTY_READ. With source and external_id, only the guest's
+        check-in recorded under them (none when it is another guest's or
+        unknown): what an importer asks before RecordCheckIn to tell a check-in
+        it recorded before.
+
+        Errors: INVALID_ARGUMENT (FIELD_INVALID) for a negative page_size, an
+        external_id without a source or a source without an external_id,
+        (PAGE_TOKEN_INVALID) for a token of another request; NOT_FOUND for an
+        unknown guest.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
     def GetLoyaltyProgram(self, request, context):
         """Gets the organization's loyalty program (a default modelled on real
         chains until it is updated).
@@ -383,6 +404,11 @@ def add_LoyaltyServiceServicer_to_server(servicer, server):
                     servicer.RecordCheckIn,
                     request_deserializer=guestvoice_dot_v1_dot_loyalty__service__pb2.RecordCheckInRequest.FromString,
                     response_serializer=guestvoice_dot_v1_dot_loyalty__pb2.CheckIn.SerializeToString,
+            ),
+            'ListCheckIns': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListCheckIns,
+                    request_deserializer=guestvoice_dot_v1_dot_loyalty__service__pb2.ListCheckInsRequest.FromString,
+                    response_serializer=guestvoice_dot_v1_dot_loyalty__service__pb2.ListCheckInsResponse.SerializeToString,
             ),
             'GetLoyaltyProgram': grpc.unary_unary_rpc_method_handler(
                     servicer.GetLoyaltyProgram,
@@ -765,6 +791,33 @@ class LoyaltyService:
             '/guestvoice.v1.LoyaltyService/RecordCheckIn',
             guestvoice_dot_v1_dot_loyalty__service__pb2.RecordCheckInRequest.SerializeToString,
             guestvoice_dot_v1_dot_loyalty__pb2.CheckIn.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListCheckIns(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/guestvoice.v1.LoyaltyService/ListCheckIns',
+            guestvoice_dot_v1_dot_loyalty__service__pb2.ListCheckInsRequest.SerializeToString,
+            guestvoice_dot_v1_dot_loyalty__service__pb2.ListCheckInsResponse.FromString,
             options,
             channel_credentials,
             insecure,

@@ -124,6 +124,18 @@ class LoyaltyServiceStub:
     Errors: INVALID_ARGUMENT (FIELD_INVALID) for a time in the future;
     NOT_FOUND for an unknown guest or hotel.
     """
+    ListCheckIns: _grpc.UnaryUnaryMultiCallable[_loyalty_service_pb2.ListCheckInsRequest, _loyalty_service_pb2.ListCheckInsResponse]
+    """Lists a guest's check-ins in order of their hotel-local day. Needs
+    SCOPE_LOYALTY_READ. With source and external_id, only the guest's
+    check-in recorded under them (none when it is another guest's or
+    unknown): what an importer asks before RecordCheckIn to tell a check-in
+    it recorded before.
+
+    Errors: INVALID_ARGUMENT (FIELD_INVALID) for a negative page_size, an
+    external_id without a source or a source without an external_id,
+    (PAGE_TOKEN_INVALID) for a token of another request; NOT_FOUND for an
+    unknown guest.
+    """
     GetLoyaltyProgram: _grpc.UnaryUnaryMultiCallable[_loyalty_service_pb2.GetLoyaltyProgramRequest, _loyalty_program_pb2.LoyaltyProgram]
     """Gets the organization's loyalty program (a default modelled on real
     chains until it is updated).
@@ -240,6 +252,18 @@ class LoyaltyServiceAsyncStub(LoyaltyServiceStub):
 
     Errors: INVALID_ARGUMENT (FIELD_INVALID) for a time in the future;
     NOT_FOUND for an unknown guest or hotel.
+    """
+    ListCheckIns: _aio.UnaryUnaryMultiCallable[_loyalty_service_pb2.ListCheckInsRequest, _loyalty_service_pb2.ListCheckInsResponse]  # type: ignore[assignment]
+    """Lists a guest's check-ins in order of their hotel-local day. Needs
+    SCOPE_LOYALTY_READ. With source and external_id, only the guest's
+    check-in recorded under them (none when it is another guest's or
+    unknown): what an importer asks before RecordCheckIn to tell a check-in
+    it recorded before.
+
+    Errors: INVALID_ARGUMENT (FIELD_INVALID) for a negative page_size, an
+    external_id without a source or a source without an external_id,
+    (PAGE_TOKEN_INVALID) for a token of another request; NOT_FOUND for an
+    unknown guest.
     """
     GetLoyaltyProgram: _aio.UnaryUnaryMultiCallable[_loyalty_service_pb2.GetLoyaltyProgramRequest, _loyalty_program_pb2.LoyaltyProgram]  # type: ignore[assignment]
     """Gets the organization's loyalty program (a default modelled on real
@@ -432,6 +456,24 @@ class LoyaltyServiceServicer(metaclass=_abc_1.ABCMeta):
 
         Errors: INVALID_ARGUMENT (FIELD_INVALID) for a time in the future;
         NOT_FOUND for an unknown guest or hotel.
+        """
+
+    @_abc_1.abstractmethod
+    def ListCheckIns(
+        self,
+        request: _loyalty_service_pb2.ListCheckInsRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_loyalty_service_pb2.ListCheckInsResponse, _abc.Awaitable[_loyalty_service_pb2.ListCheckInsResponse]]:
+        """Lists a guest's check-ins in order of their hotel-local day. Needs
+        SCOPE_LOYALTY_READ. With source and external_id, only the guest's
+        check-in recorded under them (none when it is another guest's or
+        unknown): what an importer asks before RecordCheckIn to tell a check-in
+        it recorded before.
+
+        Errors: INVALID_ARGUMENT (FIELD_INVALID) for a negative page_size, an
+        external_id without a source or a source without an external_id,
+        (PAGE_TOKEN_INVALID) for a token of another request; NOT_FOUND for an
+        unknown guest.
         """
 
     @_abc_1.abstractmethod
