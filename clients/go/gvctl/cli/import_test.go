@@ -489,3 +489,32 @@ func TestAStayRecordedByHandKeepsItsSpendExact(t *testing.T) {
 		t.Errorf("an ambiguous spend: exit %d %s", r.code, r.stderr)
 	}
 }
+
+func TestRatingOnlyReviewsAreCountedAsSkippedNotRejected(t *testing.T) {
+	h := newHarness(t)
+	h.hotels()
+	google := h.write("reviews.json", `{"reviews": [
+		{"name": "accounts/1/locations/1111222233334444/reviews/r1", "reviewId": "r1", "reviewer": {"displayName": "Ana"}, "starRating": "ONE", "createTime": "2025-10-01T10:00:00Z"},
+		{"name": "accounts/1/locations/1111222233334444/reviews/r2", "reviewId": "r2", "reviewer": {"displayName": "Bo"}, "starRating": "FOUR", "comment": "Lovely terrace.", "createTime": "2025-10-01T11:00:00Z"}
+	]}`)
+	r := h.run("--json", "import", google, "--format", "google", "--hotels", mapping())
+	var summary struct {
+		Ingested int            `json:"ingested"`
+		Skipped  map[string]int `json:"skipped"`
+		Rejected map[string]int `json:"rejected"`
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &summary); err != nil || r.code != cli.ExitOK ||
+		summary.Ingested != 1 || summary.Skipped[importing.SkipRatingOnly] != 1 || len(summary.Rejected) != 0 {
+		t.Errorf("google: exit %d, %s (%v) %s", r.code, r.stdout, err, r.stderr)
+	}
+	// A survey row without words and without a score is a problem, not a rating.
+	survey := h.write("survey.csv", "external_id,text,author,post_time,rating\n"+
+		"s1,,r1,2025-10-01,2\n"+
+		"s2,,r2,2025-10-01,\n")
+	summary.Skipped, summary.Rejected = nil, nil
+	r = h.run("--json", "import", survey, "--format", "csv", "--hotel", "porto")
+	if err := json.Unmarshal([]byte(r.stdout), &summary); err != nil || r.code != cli.ExitPartial ||
+		summary.Skipped[importing.SkipRatingOnly] != 1 || summary.Rejected["FIELD_INVALID"] != 1 {
+		t.Errorf("survey: exit %d, %s (%v)", r.code, r.stdout, err)
+	}
+}

@@ -54,6 +54,10 @@ const (
 	// earlier import recorded under its booking reference is cancelled;
 	// nothing else is recorded for it (no stay, no guest profile).
 	SkipCancelled = "CANCELLED"
+	// SkipRatingOnly: a review with a rating and no words (Google and
+	// Booking.com let guests leave only stars). The API takes feedback as
+	// text, so there is nothing to send; the count says how many there were.
+	SkipRatingOnly = "RATING_ONLY"
 )
 
 // StayRecord is one row of a property-management export: a booking with
