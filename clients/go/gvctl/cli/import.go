@@ -45,6 +45,8 @@ Records are tied to hotels through a mapping file (--hotels, YAML lines of
 		Example: `  gvctl import reviews.json --format google --hotels hotels.yaml
   gvctl import tweets.json --format twitter --hotel lisbon-riverside
   gvctl import survey.csv --format csv --source survey --hotel lisbon-riverside --map text=comment,external_id=response_id
+  gvctl import booking.csv --format csv --source booking --hotel lisbon-riverside --rating-max 10 \
+    --map "external_id=Review ID,post_time=Review date,author=Guest name,text=Positive review+Negative review,rating=Review score"
   gvctl import bookings.csv --format pms --hotels properties.yaml
   gvctl import checkins.json --format foursquare --guest GUEST --hotels venues.yaml`,
 		Args: exactArgs("FILE"),
@@ -150,7 +152,7 @@ Records are tied to hotels through a mapping file (--hotels, YAML lines of
 	flags.StringVar(&format, "format", "", "input format: "+strings.Join(importing.FormatNames(), ", "))
 	flags.StringVar(&mappingPath, "hotels", "", "hotel mapping file: YAML of `source place id: hotel id`")
 	flags.StringVar(&hotel, "hotel", "", "hotel id of records that name no place (or of every record when there is no mapping)")
-	flags.StringVar(&columns, "map", "", "CSV columns: FIELD=COLUMN,... (csv and pms formats)")
+	flags.StringVar(&columns, "map", "", "CSV columns: FIELD=COLUMN,... (csv and pms formats); text=A+B joins several")
 	flags.StringVar(&source, "source", "", "source of csv rows without a source column (default other)")
 	flags.Float64Var(&ratingMin, "rating-min", 1, "bottom of the rating scale of csv rows without a rating_min column, such as 0 for a 0-10 survey score")
 	flags.Float64Var(&ratingMax, "rating-max", 0, "top of the rating scale of csv rows without a rating_max column, such as 10 for Booking.com (default 5)")

@@ -6,6 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -67,16 +69,30 @@ func csvRows(r io.Reader, options Options, required, optional []string,
 			return fmt.Errorf("--map %s=...: this format has no field %q (fields: %s)", field, field, strings.Join(append(required, optional...), ", "))
 		}
 	}
-	column := map[string]int{}
+	// The columns each field reads: one, or for a combinable field mapped
+	// to "A+B" (and no column of that whole name) several.
+	column := map[string][]int{}
 	for _, field := range append(append([]string{}, required...), optional...) {
 		name, mapped := options.Columns[field]
 		if !mapped {
 			name = field
 		}
 		i, ok := position[name]
+		parts := strings.Split(name, "+")
 		switch {
 		case ok:
-			column[field] = i
+			column[field] = []int{i}
+		case mapped && len(parts) > 1 && combinableFields[field]:
+			for _, part := range parts {
+				i, ok := position[strings.TrimSpace(part)]
+				if !ok {
+					return &FileError{Line: 1, Err: fmt.Errorf("--map %s=%s: no column %q (the header has: %s)",
+						field, name, strings.TrimSpace(part), strings.Join(header, ", "))}
+				}
+				column[field] = append(column[field], i)
+			}
+		case mapped && len(parts) > 1:
+			return fmt.Errorf("--map %s=%s: only %s may combine columns with +", field, name, strings.Join(slices.Sorted(maps.Keys(combinableFields)), ", "))
 		case mapped:
 			// An optional field named on purpose and not read would be lost
 			// for good: the records are stored, and a corrected import
@@ -146,16 +162,24 @@ func csvRows(r io.Reader, options Options, required, optional []string,
 			continue
 		}
 		get := func(field string) string {
-			if i, ok := column[field]; ok {
-				return strings.TrimSpace(row[i])
+			var parts []string
+			for _, i := range column[field] {
+				if cell := strings.TrimSpace(row[i]); cell != "" {
+					parts = append(parts, cell)
+				}
 			}
-			return ""
+			return strings.Join(parts, "\n\n")
 		}
 		if !yield(line, get, nil) {
 			return nil
 		}
 	}
 }
+
+// combinableFields may be read from several columns ("--map
+// text=Liked+Disliked": review exports such as Booking.com's put what a guest
+// liked and disliked in columns of their own), joined with a blank line.
+var combinableFields = map[string]bool{"text": true}
 
 // csvDelimiters are the separators a file may use: Excel writes ';' where
 // the decimal separator is a comma (most of Europe), and tab as "Unicode

@@ -521,3 +521,29 @@ func TestAnXPostIsReadAsItsAuthorWroteIt(t *testing.T) {
 		}
 	}
 }
+
+func TestATextMayCombineColumnsAsReviewExportsSplitIt(t *testing.T) {
+	content := "Review ID;Date;Guest;Liked;Disliked;Score\n" +
+		"b1;2025-10-01;Ana;Great breakfast.;The room was tiny.;7\n" +
+		"b2;2025-10-01;Bo;;Noisy street.;5\n"
+	columns := map[string]string{"external_id": "Review ID", "post_time": "Date", "author": "Guest",
+		"text": "Liked + Disliked", "rating": "Score"}
+	records, err := readString("csv", content, Options{Columns: columns, RatingMax: 10})
+	if err != nil || len(records) != 2 {
+		t.Fatalf("%v %+v", err, records)
+	}
+	if got := records[0].Feedback.GetText(); got != "Great breakfast.\n\nThe room was tiny." {
+		t.Errorf("both columns: %q", got)
+	}
+	if got := records[1].Feedback.GetText(); got != "Noisy street." {
+		t.Errorf("one empty column: %q", got)
+	}
+	columns["text"] = "Liked+Comments"
+	if _, err := readString("csv", content, Options{Columns: columns}); err == nil || !strings.Contains(err.Error(), `no column "Comments"`) {
+		t.Errorf("a missing part: %v", err)
+	}
+	columns["text"], columns["external_id"] = "Liked", "Review ID+Guest"
+	if _, err := readString("csv", content, Options{Columns: columns}); err == nil || !strings.Contains(err.Error(), "only text may combine") {
+		t.Errorf("another field combined: %v", err)
+	}
+}
