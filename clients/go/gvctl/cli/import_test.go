@@ -32,6 +32,8 @@ func TestImportReadsEverySampleFormat(t *testing.T) {
 		{"tripadvisor", "tripadvisor_reviews.json", nil, 2, nil},
 		{"twitter", "twitter_search.json", []string{"--hotel", "porto"}, 2, nil},
 		{"pms", "pms_bookings.csv", nil, 3, nil},
+		// The score-only review is skipped (RATING_ONLY), not rejected.
+		{"booking", "booking_reviews.json", nil, 2, nil},
 	} {
 		t.Run(tc.format, func(t *testing.T) {
 			args := append([]string{"--json", "import", h.sample(tc.file), "--format", tc.format, "--hotels", mapping()}, tc.extra...)

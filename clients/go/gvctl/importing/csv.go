@@ -162,13 +162,11 @@ func csvRows(r io.Reader, options Options, required, optional []string,
 			continue
 		}
 		get := func(field string) string {
-			var parts []string
-			for _, i := range column[field] {
-				if cell := strings.TrimSpace(row[i]); cell != "" {
-					parts = append(parts, cell)
-				}
+			cells := make([]string, len(column[field]))
+			for n, i := range column[field] {
+				cells[n] = row[i]
 			}
-			return strings.Join(parts, "\n\n")
+			return joinNonEmpty(cells...)
 		}
 		if !yield(line, get, nil) {
 			return nil

@@ -547,3 +547,34 @@ func TestATextMayCombineColumnsAsReviewExportsSplitIt(t *testing.T) {
 		t.Errorf("another field combined: %v", err)
 	}
 }
+
+func TestABookingReviewIsOneVoicePerReservation(t *testing.T) {
+	reviews := readAll(t, "booking", "booking_reviews.json", Options{})
+	if len(reviews) != 3 {
+		t.Fatalf("%d reviews: %+v", len(reviews), reviews)
+	}
+	first := reviews[0].Feedback
+	if first.GetText() != "A room on the river\n\nThe staff were lovely and breakfast was great.\n\nThe air conditioning was noisy all night." ||
+		first.GetSource() != gv.Source_SOURCE_BOOKING_COM || first.GetExternalId() != "Qr-j8xe_5As" ||
+		first.GetLanguageCode() != "en-gb" || first.GetPostTime().AsTime().Format(time.RFC3339) != "2025-09-13T12:16:33Z" {
+		t.Errorf("first review: %v", first)
+	}
+	if got := first.GetRating(); got.GetValue() != 7.5 || got.GetScaleMin() != 1 || got.GetScaleMax() != 10 {
+		t.Errorf("score: %v", got)
+	}
+	if reviews[0].Venue != "7001" || !strings.HasPrefix(reviews[0].PublicResponse, "Thank you, John!") {
+		t.Errorf("venue %q, reply %q", reviews[0].Venue, reviews[0].PublicResponse)
+	}
+	// Two guests both called John are two voices.
+	if a, b := first.GetAuthor(), reviews[2].Feedback.GetAuthor(); a.GetHandle() == b.GetHandle() ||
+		a.GetDisplayName() != "John" || b.GetDisplayName() != "John" {
+		t.Errorf("authors %v and %v", a, b)
+	}
+	if scoreOnly := reviews[1].Feedback; scoreOnly.GetText() != "" || scoreOnly.GetRating().GetValue() != 10 ||
+		scoreOnly.GetAuthor().GetHandle() != "reservation-3965817398" {
+		t.Errorf("a score-only review: %v", scoreOnly)
+	}
+	if _, err := readString("booking", `{"data": [{"id": 1}]}`, Options{}); err == nil {
+		t.Errorf("a Tripadvisor-shaped document was read as Booking.com's")
+	}
+}

@@ -3,7 +3,6 @@ package importing
 import (
 	"encoding/json"
 	"io"
-	"strings"
 	"time"
 
 	"google.golang.org/protobuf/types/known/timestamppb"
@@ -70,13 +69,7 @@ func readTripadvisorReviews(r io.Reader, _ Options, yield func(Record) bool) err
 			continue
 		}
 		// The title is the review's first sentence as people read it.
-		text := strings.TrimSpace(review.Title)
-		if body := strings.TrimSpace(review.Text); body != "" {
-			if text != "" {
-				text += "\n\n"
-			}
-			text += body
-		}
+		text := joinNonEmpty(review.Title, review.Text)
 		handle := review.User.Username
 		if handle == "" {
 			handle = anonymousHandle(review.ID.String())
