@@ -461,14 +461,26 @@ func TestAPMSExportImportedAgainIsAlreadyPresentAndChangesAreReported(t *testing
 		t.Errorf("Ana has %d qualifying nights, want the 5 first recorded", status.GetQualifyingNights())
 	}
 
+	// A later export knows Ana's phone too: it is linked, the booking already present.
+	withPhone := h.write("phone.csv", "booking_reference,guest_name,email,phone,arrival_date,nights,spend,currency,property\n"+
+		"BK-1,Ana,ana@example.com,+351 912 345 678,2026-03-01,3,540.00,EUR,PRT-01\n")
+	if summary := parseSummary(t, h.run("--json", "import", withPhone, "--format", "pms", "--hotels", mapping())); summary.AlreadyPresent != 1 {
+		t.Errorf("the booking with a phone: %+v, want already present", summary)
+	}
+	byPhone := &gv.Guest{}
+	parseProto(t, h.ok("--json", "guests", "lookup", "--phone", "+351912345678"), byPhone)
+	if byPhone.GetName() != guest.GetName() {
+		t.Errorf("the phone finds %q, want Ana, %q", byPhone.GetName(), guest.GetName())
+	}
+
 	table := h.ok("stays", "list", guest.GetName())
 	if !strings.Contains(table, "BK-1") || !strings.Contains(table, "BK-2") || strings.Contains(table, "BK-3") ||
 		strings.Index(table, "BK-1") > strings.Index(table, "BK-2") {
 		t.Errorf("Ana's stays, in order of arrival:\n%s", table)
 	}
-	one := &gv.Stay{}
-	parseProto(t, h.ok("--json", "stays", "list", guest.GetName(), "--booking", "BK-1"), one)
-	if one.GetNights() != 3 || one.GetBookingReference() != "BK-1" {
+	one := &gv.ListStaysResponse{}
+	parseProto(t, `{"stays": `+h.ok("--json", "stays", "list", guest.GetName(), "--booking", "BK-1")+`}`, one)
+	if len(one.GetStays()) != 1 || one.GetStays()[0].GetNights() != 3 || one.GetStays()[0].GetBookingReference() != "BK-1" {
 		t.Errorf("stays list --booking BK-1: %v", one)
 	}
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/guestvoice/guestvoice/clients/go/guestvoice"
 	gv "github.com/guestvoice/guestvoice/clients/go/guestvoicev1"
 )
 
@@ -197,10 +198,7 @@ func newTrendCommand(app *App) *cobra.Command {
 // bucketDate labels a trend bucket by its first hotel-local day, the date
 // the API gives; its interval starts at a UTC instant, which west of UTC is
 // the evening before and gave two rows the same label.
-func bucketDate(bucket *gv.TrendBucket) string {
-	d := bucket.GetDate()
-	return fmt.Sprintf("%04d-%02d-%02d", d.GetYear(), d.GetMonth(), d.GetDay())
-}
+func bucketDate(bucket *gv.TrendBucket) string { return guestvoice.DateString(bucket.GetDate()) }
 
 // sentimentBar draws a sentiment in [-1, 1] as a bar left (negative) or
 // right (positive) of a centre line, ten cells a side.

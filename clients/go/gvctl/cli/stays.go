@@ -8,6 +8,7 @@ import (
 	"google.golang.org/genproto/googleapis/type/date"
 	"google.golang.org/protobuf/types/known/timestamppb"
 
+	"github.com/guestvoice/guestvoice/clients/go/guestvoice"
 	gv "github.com/guestvoice/guestvoice/clients/go/guestvoicev1"
 	"github.com/guestvoice/guestvoice/clients/go/gvctl/importing"
 )
@@ -104,17 +105,17 @@ func newStaysListCommand(app *App) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			request := &gv.ListStaysRequest{Parent: guestName(app, args[0]), BookingReference: booking, PageSize: 1000}
 			var stays []*gv.Stay
-			for {
-				page, err := client.Loyalty.ListStays(cmd.Context(), request)
+			for stay, err := range guestvoice.All(cmd.Context(), client.Loyalty.ListStays,
+				func(token string) *gv.ListStaysRequest {
+					return &gv.ListStaysRequest{Parent: guestName(app, args[0]), BookingReference: booking,
+						PageSize: 1000, PageToken: token}
+				},
+				(*gv.ListStaysResponse).GetStays) {
 				if err != nil {
 					return err
 				}
-				stays = append(stays, page.GetStays()...)
-				if request.PageToken = page.GetNextPageToken(); request.PageToken == "" {
-					break
-				}
+				stays = append(stays, stay)
 			}
 			return app.printStays(stays)
 		},
@@ -123,22 +124,21 @@ func newStaysListCommand(app *App) *cobra.Command {
 	return cmd
 }
 
-func (a *App) printStay(stay *gv.Stay) error { return a.printStays([]*gv.Stay{stay}) }
+func (a *App) printStay(stay *gv.Stay) error {
+	if a.JSON {
+		return writeJSONLine(a.Stdout, stay)
+	}
+	return a.printStays([]*gv.Stay{stay})
+}
 
-// printStays writes stays as a table, or a JSON line each with --json.
+// printStays writes stays as a table, or one JSON array with --json.
 func (a *App) printStays(stays []*gv.Stay) error {
 	if a.JSON {
-		for _, stay := range stays {
-			if err := writeJSONLine(a.Stdout, stay); err != nil {
-				return err
-			}
-		}
-		return nil
+		return writeJSONList(a.Stdout, stays)
 	}
 	t := newTable(a.Stdout, "STAY", "HOTEL", "ARRIVAL", "NIGHTS", "BOOKING", "CANCELLED")
 	for _, stay := range stays {
-		d := stay.GetArrivalDate()
-		t.row(stay.GetName(), lastSegment(stay.GetHotel()), time.Date(int(d.GetYear()), time.Month(d.GetMonth()), int(d.GetDay()), 0, 0, 0, 0, time.UTC).Format(time.DateOnly),
+		t.row(stay.GetName(), lastSegment(stay.GetHotel()), guestvoice.DateString(stay.GetArrivalDate()),
 			stay.GetNights(), stay.GetBookingReference(), stay.GetCancelled())
 	}
 	return t.flush()

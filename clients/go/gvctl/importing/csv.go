@@ -309,11 +309,11 @@ var sourceAliases = map[string]gv.Source{
 	"HOTELSCOM": gv.Source_SOURCE_EXPEDIA,
 }
 
-// sourceKey is name upper-cased, with only its letters and digits and
-// without a SOURCE prefix: "Booking.com" and "SOURCE_BOOKING_COM" are
-// both "BOOKINGCOM".
-func sourceKey(name string) string {
-	key := strings.Map(func(c rune) rune {
+// letterKey is a name as exports vary it reduced to one spelling: upper
+// case, only its ASCII letters and digits ("No-Show" and "no show" are both
+// "NOSHOW").
+func letterKey(name string) string {
+	return strings.Map(func(c rune) rune {
 		if c >= 'a' && c <= 'z' {
 			return c - 'a' + 'A'
 		}
@@ -322,8 +322,11 @@ func sourceKey(name string) string {
 		}
 		return -1
 	}, name)
-	return strings.TrimPrefix(key, "SOURCE")
 }
+
+// sourceKey is a source's letterKey without a SOURCE prefix:
+// "Booking.com" and "SOURCE_BOOKING_COM" are both "BOOKINGCOM".
+func sourceKey(name string) string { return strings.TrimPrefix(letterKey(name), "SOURCE") }
 
 // ParseSource reads a source's name in any case and punctuation
 // ("google", "SOURCE_GOOGLE", "Booking.com") or a common alias of it.
@@ -353,11 +356,13 @@ func parseTime(value string, order DateOrder) (at, date time.Time, err error) {
 	if t, hasClock, err := parseDateTime(value, order); hasClock {
 		return t, time.Time{}, err
 	}
-	if t, err := parseDate(value, order); err == nil {
+	t, err := parseDate(value, order)
+	if err == nil {
 		return time.Time{}, t, nil
-	} else if errors.As(err, new(ambiguousDateError)) {
-		return time.Time{}, time.Time{}, err
 	}
-	return time.Time{}, time.Time{}, fmt.Errorf("%q is not a time such as 2026-01-02T10:00:00Z, "+
-		"2026-01-02 10:00 or a date such as 2026-01-02", value)
+	if errors.As(err, new(notADate)) {
+		return time.Time{}, time.Time{}, fmt.Errorf("%q is not a time such as 2026-01-02T10:00:00Z, "+
+			"2026-01-02 10:00 or a date such as 2026-01-02", value)
+	}
+	return time.Time{}, time.Time{}, err // a date that is no day, or ambiguous
 }

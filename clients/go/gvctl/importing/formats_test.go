@@ -393,9 +393,17 @@ func TestNightsComeFromTheDepartureDateWhenNotGiven(t *testing.T) {
 	if err != nil || len(records) != 2 || records[0].Stay.Stay.GetNights() != 4 {
 		t.Fatalf("%v %+v", err, records)
 	}
-	// Zero nights is the server's to refuse (it says what it accepts).
-	if records[1].Problem != nil || records[1].Stay.Stay.GetNights() != 0 {
+	if records[1].Problem == nil || !strings.Contains(records[1].Problem.Error(), "is not after arrival_date") {
 		t.Errorf("same-day departure: %+v", records[1])
+	}
+	backwards := "booking_reference,email,arrival_date,departure_date,nights\nBK-1,a@example.com,2026-03-10,2026-03-05,3\n"
+	if records, _ := readString("pms", backwards, Options{}); len(records) != 1 || records[0].Problem == nil ||
+		!strings.Contains(records[0].Problem.Error(), "2026-03-05 is not after arrival_date 2026-03-10") {
+		t.Errorf("departure before arrival, with nights: %+v", records)
+	}
+	huge := "booking_reference,email,arrival_date,nights\nBK-1,a@example.com,2026-03-10,4294967297\n"
+	if records, _ := readString("pms", huge, Options{}); len(records) != 1 || records[0].Problem == nil {
+		t.Errorf("nights beyond 32 bits: %+v", records)
 	}
 	both := "booking_reference,email,arrival_date,departure_date,nights\nBK-1,a@example.com,2026-03-01,2026-03-03,3\n"
 	if records, _ := readString("pms", both, Options{}); len(records) != 1 || records[0].Problem == nil ||
@@ -576,5 +584,35 @@ func TestABookingReviewIsOneVoicePerReservation(t *testing.T) {
 	}
 	if _, err := readString("booking", `{"data": [{"id": 1}]}`, Options{}); err == nil {
 		t.Errorf("a Tripadvisor-shaped document was read as Booking.com's")
+	}
+}
+
+func TestABookingWithoutReferenceIsRefusedAndACancelledOneNeedsNoMore(t *testing.T) {
+	content := "booking_reference,email,arrival_date,nights,spend,status\n" +
+		",ana@example.com,2026-05-01,2,,\n" +
+		"BK-2,,,,,Cancelled\n" +
+		"BK-3,bo@example.com,not a date,,oops,No-Show\n"
+	records, err := readString("pms", content, Options{})
+	if err != nil || len(records) != 3 {
+		t.Fatalf("%v %+v", err, records)
+	}
+	if records[0].Problem == nil || !strings.Contains(records[0].Problem.Error(), "no booking_reference") {
+		t.Errorf("no reference: %+v", records[0])
+	}
+	if records[1].Skipped != SkipCancelled {
+		t.Errorf("a cancelled booking without email or phone: %+v", records[1])
+	}
+	if got := records[2].Stay; records[2].Problem != nil || got == nil || !got.Cancelled ||
+		got.Stay.GetBookingReference() != "BK-3" || got.Email != "bo@example.com" {
+		t.Errorf("a no-show is read by its reference and guest alone: %+v", records[2])
+	}
+}
+
+func TestADateThatIsNoDayInTheGivenOrderSaysSo(t *testing.T) {
+	feedback := "external_id,text,author,post_time\na1,Nice,x,31/01/2026\n"
+	records, err := readString("csv", feedback, Options{DateOrder: MonthFirst})
+	if err != nil || len(records) != 1 || records[0].Problem == nil ||
+		!strings.Contains(records[0].Problem.Error(), `"31/01/2026" is not a day of the calendar read month first (--date-order MDY)`) {
+		t.Errorf("%v %+v", err, records)
 	}
 }

@@ -33,6 +33,19 @@ func readPMS(r io.Reader, options Options, yield func(Record) bool) error {
 		if problem != nil {
 			return yield(Record{Line: line, Problem: problem})
 		}
+		if get("booking_reference") == "" {
+			return yield(problemf(line, "no booking_reference: a booking is recorded once, under its reference"))
+		}
+		booking := StayRecord{GuestName: get("guest_name"), Email: get("email"), Phone: get("phone")}
+		if isCancelledBooking(get("status")) {
+			// Only its reference matters: a stay recorded under it is
+			// cancelled, and nothing else is recorded (recordStay).
+			if booking.Email == "" && booking.Phone == "" {
+				return yield(Record{Line: line, Skipped: SkipCancelled})
+			}
+			booking.Stay, booking.Cancelled = &gv.Stay{BookingReference: get("booking_reference")}, true
+			return yield(Record{Line: line, Venue: get("property"), Stay: &booking})
+		}
 		arrival, err := parseDate(get("arrival_date"), options.DateOrder)
 		if err != nil {
 			return reject(line, fmt.Errorf("arrival_date: %w", err))
@@ -41,12 +54,12 @@ func readPMS(r io.Reader, options Options, yield func(Record) bool) error {
 		if err != nil {
 			return reject(line, err)
 		}
-		if get("email") == "" && get("phone") == "" {
+		if booking.Email == "" && booking.Phone == "" {
 			return yield(problemf(line, "no email and no phone: the guest could not be found again"))
 		}
-		stay := &gv.Stay{
+		booking.Stay = &gv.Stay{
 			ArrivalDate:      &date.Date{Year: int32(arrival.Year()), Month: int32(arrival.Month()), Day: int32(arrival.Day())},
-			Nights:           int32(nights),
+			Nights:           nights,
 			BookingReference: get("booking_reference"),
 		}
 		if spend := get("spend"); spend != "" {
@@ -58,12 +71,9 @@ func readPMS(r io.Reader, options Options, yield func(Record) bool) error {
 				return yield(problemf(line, "spend without a currency"))
 			}
 			amount.CurrencyCode = strings.ToUpper(get("currency"))
-			stay.QualifyingSpend = amount
+			booking.Stay.QualifyingSpend = amount
 		}
-		return yield(Record{Line: line, Venue: get("property"), Stay: &StayRecord{
-			GuestName: get("guest_name"), Email: get("email"), Phone: get("phone"), Stay: stay,
-			Cancelled: isCancelledBooking(get("status")),
-		}})
+		return yield(Record{Line: line, Venue: get("property"), Stay: &booking})
 	})
 	if err != nil {
 		return err
@@ -73,50 +83,45 @@ func readPMS(r io.Reader, options Options, yield func(Record) bool) error {
 
 // stayNights is the nights column's whole number or, without one, the
 // nights from arrival to the departure date; both given, they must agree.
-func stayNights(arrival time.Time, nights, departure string, order DateOrder) (int, error) {
-	counted := -1
+// The server bounds the nights (RecordStay); here they only have to be a
+// number and, from dates, a departure after the arrival.
+func stayNights(arrival time.Time, nights, departure string, order DateOrder) (int32, error) {
+	var counted int32
 	if departure != "" {
 		left, err := parseDate(departure, order)
 		if err != nil {
 			return 0, fmt.Errorf("departure_date: %w", err)
 		}
-		counted = int(left.Sub(arrival).Hours()+12) / 24
+		if !left.After(arrival) {
+			return 0, fmt.Errorf("departure_date %s is not after arrival_date %s", departure, arrival.Format(time.DateOnly))
+		}
+		// Both are UTC midnights: whole days apart.
+		counted = int32(left.Sub(arrival).Hours() / 24)
 	}
 	if nights == "" {
-		if counted < 0 {
+		if departure == "" {
 			return 0, errors.New("no nights and no departure_date")
 		}
 		return counted, nil
 	}
-	n, err := strconv.Atoi(nights)
+	n, err := strconv.ParseInt(nights, 10, 32)
 	if err != nil {
-		return 0, fmt.Errorf("nights %q is not a whole number", nights)
+		return 0, fmt.Errorf("nights %q is not a whole number of nights", nights)
 	}
-	if counted >= 0 && counted != n {
+	if departure != "" && counted != int32(n) {
 		return 0, fmt.Errorf("nights %d, but arrival to departure_date is %d nights", n, counted)
 	}
-	return n, nil
+	return int32(n), nil
 }
 
 // cancelledStatuses are the reservation statuses PMS exports give a booking
-// that earned no stay, as statusKey writes them: cancelled (Cancelled,
+// that earned no stay, as letterKey writes them: cancelled (Cancelled,
 // CANCELED, CXL) and no-show (No Show, NOSHOW, NS).
 var cancelledStatuses = map[string]bool{
-	"cancelled": true, "canceled": true, "cancellation": true, "cxl": true,
-	"noshow": true, "ns": true,
+	"CANCELLED": true, "CANCELED": true, "CANCELLATION": true, "CXL": true,
+	"NOSHOW": true, "NS": true,
 }
 
 // isCancelledBooking tells a cancelled or no-show booking by its status
 // column; any other status (checked out, in house, reserved) is a stay.
-func isCancelledBooking(status string) bool {
-	key := strings.Map(func(c rune) rune {
-		if c >= 'A' && c <= 'Z' {
-			return c - 'A' + 'a'
-		}
-		if c >= 'a' && c <= 'z' {
-			return c
-		}
-		return -1
-	}, status)
-	return cancelledStatuses[key]
-}
+func isCancelledBooking(status string) bool { return cancelledStatuses[letterKey(status)] }

@@ -198,6 +198,11 @@ func (im *Importer) send(ctx context.Context, records []Record, counts *Counts, 
 		if hotel == "" {
 			hotel, err = im.Hotels.Hotel(record.Venue)
 		}
+		if err != nil && record.Stay != nil && record.Stay.Cancelled {
+			// Nothing was recorded for a property without a hotel.
+			counts.skip(SkipCancelled)
+			continue
+		}
 		if err != nil {
 			if err := reject(record, ReasonHotelNotMapped, err.Error(), nil); err != nil {
 				return err

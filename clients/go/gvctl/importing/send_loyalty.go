@@ -6,12 +6,12 @@ import (
 	"strings"
 
 	"github.com/google/uuid"
-	"google.golang.org/genproto/googleapis/type/date"
 	"google.golang.org/genproto/googleapis/type/money"
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/status"
 	"google.golang.org/protobuf/proto"
 
+	"github.com/guestvoice/guestvoice/clients/go/guestvoice"
 	gv "github.com/guestvoice/guestvoice/clients/go/guestvoicev1"
 )
 
@@ -22,7 +22,7 @@ func (im *Importer) recordCheckIn(ctx context.Context, record Record) (sent, err
 	listed, err := im.Client.Loyalty.ListCheckIns(ctx, &gv.ListCheckInsRequest{
 		Parent: im.Guest, Source: record.CheckIn.GetSource(), ExternalId: record.CheckIn.GetExternalId(),
 	})
-	if err != nil {
+	if err != nil && !cannotList(err) {
 		return sent{}, err
 	}
 	if len(listed.GetCheckIns()) > 0 {
@@ -32,6 +32,15 @@ func (im *Importer) recordCheckIn(ctx context.Context, record Record) (sent, err
 	return sent{}, err
 }
 
+// cannotList is a List call's refusal that an import works without: a key
+// that may write but not read (no SCOPE_LOYALTY_READ), or a server from
+// before the method. The record is then sent as it comes, and one recorded
+// before counts as ingested again (the server stores it once either way).
+func cannotList(err error) bool {
+	code := status.Code(err)
+	return code == codes.PermissionDenied || code == codes.Unimplemented
+}
+
 // recordStay finds the row's guest by email, then by phone (read as a
 // number of the hotel's country), creates it when neither is known, links
 // what the guest lacks, and records the stay. A known guest's booking is
@@ -39,7 +48,8 @@ func (im *Importer) recordCheckIn(ctx context.Context, record Record) (sent, err
 // already present when it agrees with the row and BOOKING_CHANGED when not,
 // since RecordStay would answer with the first record unchanged. A re-run
 // finds the guest it created by the same identities. A cancelled booking
-// (SkipCancelled) creates nothing, and cancels the stay recorded for it.
+// (SkipCancelled) creates and links nothing, and cancels the stay recorded
+// for it.
 func (im *Importer) recordStay(ctx context.Context, record Record) (sent, error) {
 	row := record.Stay
 	hotel := row.Stay.Hotel
@@ -62,33 +72,10 @@ func (im *Importer) recordStay(ctx context.Context, record Record) (sent, error)
 		guest = found
 		break
 	}
-	var recorded *gv.Stay
-	if guest != nil {
-		listed, err := im.Client.Loyalty.ListStays(ctx, &gv.ListStaysRequest{
-			Parent: guest.GetName(), BookingReference: row.Stay.BookingReference,
-		})
-		if err != nil {
-			return sent{}, err
-		}
-		if stays := listed.GetStays(); len(stays) > 0 {
-			recorded = stays[0]
-		}
-	}
-	switch {
-	case row.Cancelled && recorded != nil && !recorded.GetCancelled():
-		_, err := im.Client.Loyalty.CancelStay(ctx, &gv.CancelStayRequest{Name: recorded.GetName()})
-		return sent{skipped: SkipCancelled}, err
-	case row.Cancelled:
+	if guest == nil && row.Cancelled {
 		return sent{skipped: SkipCancelled}, nil
-	case recorded != nil:
-		if difference := stayDifference(recorded, row.Stay); difference != "" {
-			return sent{}, &rejection{ReasonBookingChanged, fmt.Sprintf(
-				"booking %s is recorded as %s (%s) and the file says %s; a booking's first record stays as it is: "+
-					"if it should not count, cancel it with gvctl stays cancel %s",
-				row.Stay.BookingReference, describeStay(recorded), recorded.GetName(), difference, recorded.GetName())}
-		}
-		return sent{alreadyPresent: true}, nil
-	case guest == nil:
+	}
+	if guest == nil {
 		created, err := im.Client.Loyalty.CreateGuest(ctx, &gv.CreateGuestRequest{
 			Parent:     im.Parent,
 			Guest:      &gv.Guest{DisplayName: row.GuestName},
@@ -101,19 +88,67 @@ func (im *Importer) recordStay(ctx context.Context, record Record) (sent, error)
 		if err != nil {
 			return sent{}, err
 		}
-		guest = created
-	default:
-		for _, identity := range identities {
-			// Linking what the guest holds already changes nothing.
-			linked, err := im.Client.Loyalty.LinkIdentity(ctx, &gv.LinkIdentityRequest{Guest: guest.GetName(), Identity: identity, Hotel: hotel})
-			if err != nil {
-				return sent{}, err
-			}
-			guest = linked
+		_, err = im.Client.Loyalty.RecordStay(ctx, &gv.RecordStayRequest{Parent: created.GetName(), Stay: row.Stay})
+		return sent{}, err
+	}
+
+	recorded, err := im.recordedStay(ctx, guest.GetName(), row.Stay.BookingReference)
+	if err != nil {
+		return sent{}, err
+	}
+	if row.Cancelled {
+		if recorded != nil && !recorded.GetCancelled() {
+			_, err = im.Client.Loyalty.CancelStay(ctx, &gv.CancelStayRequest{Name: recorded.GetName()})
+		}
+		return sent{skipped: SkipCancelled}, err
+	}
+	for _, identity := range identities {
+		// Linking what the guest holds already changes nothing.
+		if _, err := im.Client.Loyalty.LinkIdentity(ctx, &gv.LinkIdentityRequest{Guest: guest.GetName(), Identity: identity, Hotel: hotel}); err != nil {
+			return sent{}, err
 		}
 	}
-	_, err := im.Client.Loyalty.RecordStay(ctx, &gv.RecordStayRequest{Parent: guest.GetName(), Stay: row.Stay})
+	if recorded != nil {
+		return bookingSeenBefore(recorded, row.Stay)
+	}
+	_, err = im.Client.Loyalty.RecordStay(ctx, &gv.RecordStayRequest{Parent: guest.GetName(), Stay: row.Stay})
 	return sent{}, err
+}
+
+// recordedStay is the guest's stay under reference, or nil when there is
+// none or the server cannot say (cannotList).
+func (im *Importer) recordedStay(ctx context.Context, guest, reference string) (*gv.Stay, error) {
+	if reference == "" {
+		return nil, nil // ListStays would list every stay of the guest
+	}
+	listed, err := im.Client.Loyalty.ListStays(ctx, &gv.ListStaysRequest{Parent: guest, BookingReference: reference})
+	if err != nil && !cannotList(err) {
+		return nil, err
+	}
+	if stays := listed.GetStays(); len(stays) > 0 {
+		return stays[0], nil
+	}
+	return nil, nil
+}
+
+// bookingSeenBefore is a booking's outcome when a stay was recorded under
+// its reference before: already present when the file agrees with it,
+// BOOKING_CHANGED when not.
+func bookingSeenBefore(recorded, row *gv.Stay) (sent, error) {
+	difference := stayDifference(recorded, row)
+	switch {
+	case difference == "":
+		return sent{alreadyPresent: true}, nil
+	case recorded.GetCancelled():
+		return sent{}, &rejection{ReasonBookingChanged, fmt.Sprintf(
+			"booking %s was recorded and cancelled (%s) and the file lists it as a stay (%s); a cancelled booking "+
+				"stays cancelled: if the guest did stay, record the stay under a booking reference of its own",
+			row.GetBookingReference(), recorded.GetName(), difference)}
+	}
+	return sent{}, &rejection{ReasonBookingChanged, fmt.Sprintf(
+		"booking %s is recorded as %s (%s) and the file says %s; a booking's first record stays as it is: "+
+			"if it should not count, cancel it with gvctl stays cancel %s",
+		row.GetBookingReference(), describeStay(recorded), recorded.GetName(), difference, recorded.GetName())}
 }
 
 // stayDifference says how the file's booking differs from the recorded
@@ -127,7 +162,7 @@ func stayDifference(recorded, row *gv.Stay) string {
 		differences = append(differences, "hotel "+row.GetHotel())
 	}
 	if !proto.Equal(recorded.GetArrivalDate(), row.GetArrivalDate()) {
-		differences = append(differences, "arrival "+formatDate(row.GetArrivalDate()))
+		differences = append(differences, "arrival "+guestvoice.DateString(row.GetArrivalDate()))
 	}
 	if recorded.GetNights() != row.GetNights() {
 		differences = append(differences, fmt.Sprintf("%d nights", row.GetNights()))
@@ -141,15 +176,11 @@ func stayDifference(recorded, row *gv.Stay) string {
 // describeStay is a stay as stayDifference words it.
 func describeStay(stay *gv.Stay) string {
 	description := fmt.Sprintf("%d nights from %s at %s, spend %s", stay.GetNights(),
-		formatDate(stay.GetArrivalDate()), stay.GetHotel(), formatMoney(stay.GetQualifyingSpend()))
+		guestvoice.DateString(stay.GetArrivalDate()), stay.GetHotel(), formatMoney(stay.GetQualifyingSpend()))
 	if stay.GetCancelled() {
 		description += ", cancelled"
 	}
 	return description
-}
-
-func formatDate(d *date.Date) string {
-	return fmt.Sprintf("%04d-%02d-%02d", d.GetYear(), d.GetMonth(), d.GetDay())
 }
 
 func formatMoney(m *money.Money) string {

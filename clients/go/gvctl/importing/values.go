@@ -23,6 +23,23 @@ const (
 	MonthFirst               // MDY: 01/31/2026
 )
 
+func (o DateOrder) String() string {
+	switch o {
+	case DayFirst:
+		return "day first (--date-order DMY)"
+	case MonthFirst:
+		return "month first (--date-order MDY)"
+	}
+	return "without --date-order"
+}
+
+// notADate is a value in none of parseDate's forms.
+type notADate struct{ value string }
+
+func (e notADate) Error() string {
+	return fmt.Sprintf("%q is not a date such as 2026-01-31, 31.01.2026 or 31-Jan-2026", e.value)
+}
+
 // ParseDateOrder reads --date-order: DMY or MDY, in any case.
 func ParseDateOrder(value string) (DateOrder, error) {
 	switch strings.ToUpper(strings.TrimSpace(value)) {
@@ -106,7 +123,7 @@ func parseDate(value string, order DateOrder) (time.Time, error) {
 	} else if m := monthNameDayDate.FindStringSubmatch(value); m != nil {
 		named, day, year = monthNames[strings.ToLower(m[1])], m[2], m[3]
 	} else {
-		return time.Time{}, fmt.Errorf("%q is not a date such as 2026-01-31, 31.01.2026 or 31-Jan-2026", value)
+		return time.Time{}, notADate{value}
 	}
 	y, _ := strconv.Atoi(year)
 	if len(year) == 2 {
@@ -120,6 +137,9 @@ func parseDate(value string, order DateOrder) (time.Time, error) {
 	date := time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC)
 	// time.Date normalises 31 April to 1 May: a date that moved is not one.
 	if mo < 1 || mo > 12 || date.Day() != d || int(date.Month()) != mo {
+		if slashDate.MatchString(value) {
+			return time.Time{}, fmt.Errorf("%q is not a day of the calendar read %s", value, order)
+		}
 		return time.Time{}, fmt.Errorf("%q is not a day of the calendar", value)
 	}
 	return date, nil
@@ -199,7 +219,7 @@ func ParseAmount(value string) (*money.Money, error) {
 	whole, fraction, _ := strings.Cut(strings.ReplaceAll(canonical, ",", ""), ".")
 	units, err := strconv.ParseInt(whole, 10, 64)
 	if err != nil || len(fraction) > 9 {
-		return nil, fmt.Errorf("%q is not an amount of money (at most 9 decimals, below 10^18)", value)
+		return nil, fmt.Errorf("%q is not an amount of money (at most 9 decimals and 18 digits before them)", value)
 	}
 	nanos, _ := strconv.Atoi((fraction + "000000000")[:9])
 	return &money.Money{Units: units, Nanos: int32(nanos)}, nil
