@@ -532,3 +532,30 @@ func TestRatingOnlyReviewsAreCountedAsSkippedNotRejected(t *testing.T) {
 		t.Errorf("survey: exit %d, %s (%v)", r.code, r.stdout, err)
 	}
 }
+
+func TestAKeyThatMayOnlyWriteStillImportsCheckIns(t *testing.T) {
+	h := newHarness(t)
+	h.hotels()
+	guest, err := h.client().Loyalty.CreateGuest(context.Background(), &gv.CreateGuestRequest{Parent: "organizations/default", Guest: &gv.Guest{}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	writer := &gv.ApiKey{}
+	parseProto(t, h.ok("--json", "keys", "create", "check-in adapter", "--scope", "loyalty_write"), writer)
+	h.key = writer.GetKeyString()
+	args := []string{"--json", "import", h.sample("foursquare_checkins.json"), "--format", "foursquare",
+		"--hotels", mapping(), "--guest", guest.GetName()}
+	r := h.run(args...)
+	if summary := parseSummary(t, r); r.code != cli.ExitOK || summary.Ingested != 2 {
+		t.Errorf("without SCOPE_LOYALTY_READ: exit %d, %+v %s", r.code, summary, r.stderr)
+	}
+	// It cannot ask what was recorded, so a second import counts them again;
+	// the server stores them once.
+	if summary := parseSummary(t, h.run(append(args, "--restart")...)); summary.Ingested != 2 {
+		t.Errorf("again: %+v", summary)
+	}
+	listed, err := h.client().Loyalty.ListCheckIns(context.Background(), &gv.ListCheckInsRequest{Parent: guest.GetName()})
+	if err != nil || len(listed.GetCheckIns()) != 2 {
+		t.Errorf("the guest has %d check-ins (%v), want 2", len(listed.GetCheckIns()), err)
+	}
+}
