@@ -32,7 +32,7 @@ func newImportCommand(app *App) *cobra.Command {
 		Short: "Import reviews, posts, check-ins or PMS stays from an export file",
 		Long: `Imports a file in batches (--batch-size) with a progress bar on a terminal and
 progress lines otherwise, then prints the outcome: ingested, already present,
-rejected by reason. Every rejected record is written with its line and the
+skipped and rejected by reason. Every rejected record is written with its line and the
 problem to the error report (FILE.errors.jsonl, --errors). After each batch a
 checkpoint (FILE.gvctl-checkpoint) records how far the import got: run the
 same command again after an interruption and it resumes there; the server
@@ -46,7 +46,7 @@ Records are tied to hotels through a mapping file (--hotels, YAML lines of
   gvctl import tweets.json --format twitter --hotel lisbon-riverside
   gvctl import survey.csv --format csv --source survey --hotel lisbon-riverside --map text=comment,external_id=response_id
   gvctl import booking.csv --format csv --source booking --hotel lisbon-riverside --rating-max 10 \
-    --map "external_id=Review ID,post_time=Review date,author=Guest name,text=Positive review+Negative review,rating=Review score"
+    --map "external_id=Review ID,post_time=Review date,author=Reservation number,author_name=Guest name,text=Positive review+Negative review,rating=Review score"
   gvctl import bookings.csv --format pms --hotels properties.yaml
   gvctl import checkins.json --format foursquare --guest GUEST --hotels venues.yaml`,
 		Args: exactArgs("FILE"),
