@@ -93,6 +93,14 @@ func TestImportReadsEverySampleFormat(t *testing.T) {
 	if again.Ingested != 0 || again.AlreadyPresent != 2 {
 		t.Errorf("check-ins imported again: %+v, want both already present", again)
 	}
+	listed := &gv.ListCheckInsResponse{}
+	parseProto(t, `{"checkIns": `+h.ok("--json", "check-ins", "list", guest.GetName())+`}`, listed)
+	if len(listed.GetCheckIns()) != 2 {
+		t.Fatalf("check-ins list: %v", listed)
+	}
+	if table := h.ok("check-ins", "list", guest.GetName(), "--source", "foursquare", "--id", listed.GetCheckIns()[0].GetExternalId()); strings.Count(table, "\n") != 2 {
+		t.Errorf("check-ins list --id: want one row:\n%s", table)
+	}
 	exported, err := client.Loyalty.ExportGuest(ctx, &gv.ExportGuestRequest{Name: guest.GetName()})
 	if err != nil {
 		t.Fatal(err)

@@ -145,7 +145,7 @@ func (a *App) printStays(stays []*gv.Stay) error {
 }
 
 func newCheckInsCommand(app *App) *cobra.Command {
-	return group("check-ins", "Record check-ins", newCheckInsRecordCommand(app))
+	return group("check-ins", "Record and list check-ins", newCheckInsRecordCommand(app), newCheckInsListCommand(app))
 }
 
 func newCheckInsRecordCommand(app *App) *cobra.Command {
@@ -179,9 +179,7 @@ func newCheckInsRecordCommand(app *App) *cobra.Command {
 			if app.JSON {
 				return writeJSONLine(app.Stdout, checkIn)
 			}
-			t := newTable(app.Stdout, "CHECK-IN", "HOTEL", "TIME")
-			t.row(checkIn.GetName(), lastSegment(checkIn.GetHotel()), when(checkIn.GetCheckInTime()))
-			return t.flush()
+			return app.printCheckIns([]*gv.CheckIn{checkIn})
 		},
 	}
 	flags := cmd.Flags()
@@ -192,4 +190,55 @@ func newCheckInsRecordCommand(app *App) *cobra.Command {
 	_ = cmd.MarkFlagRequired("hotel")
 	_ = cmd.MarkFlagRequired("id")
 	return cmd
+}
+
+func newCheckInsListCommand(app *App) *cobra.Command {
+	var source, id string
+	cmd := &cobra.Command{
+		Use:     "list GUEST [--source SOURCE --id EXTERNAL_ID]",
+		Short:   "A guest's check-ins by their hotel-local day",
+		Example: "  gvctl check-ins list GUEST\n  gvctl check-ins list GUEST --source foursquare --id 5e1f0c",
+		Args:    exactArgs("GUEST"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			var parsedSource gv.Source
+			if id != "" {
+				parsed, err := importing.ParseSource(source)
+				if err != nil {
+					return usagef("--source: %v", err)
+				}
+				parsedSource = parsed
+			}
+			client, err := app.Client()
+			if err != nil {
+				return err
+			}
+			var checkIns []*gv.CheckIn
+			for checkIn, err := range guestvoice.All(cmd.Context(), client.Loyalty.ListCheckIns,
+				func(token string) *gv.ListCheckInsRequest {
+					return &gv.ListCheckInsRequest{Parent: guestName(app, args[0]), Source: parsedSource, ExternalId: id,
+						PageSize: 1000, PageToken: token}
+				},
+				(*gv.ListCheckInsResponse).GetCheckIns) {
+				if err != nil {
+					return err
+				}
+				checkIns = append(checkIns, checkIn)
+			}
+			if app.JSON {
+				return writeJSONList(app.Stdout, checkIns)
+			}
+			return app.printCheckIns(checkIns)
+		},
+	}
+	cmd.Flags().StringVar(&source, "source", "foursquare", "with --id: where the check-in was made")
+	cmd.Flags().StringVar(&id, "id", "", "only the check-in with this id at --source")
+	return cmd
+}
+
+func (a *App) printCheckIns(checkIns []*gv.CheckIn) error {
+	t := newTable(a.Stdout, "CHECK-IN", "HOTEL", "TIME")
+	for _, checkIn := range checkIns {
+		t.row(checkIn.GetName(), lastSegment(checkIn.GetHotel()), when(checkIn.GetCheckInTime()))
+	}
+	return t.flush()
 }
