@@ -9,9 +9,22 @@
 #include "absl/strings/str_cat.h"
 #include "common/absl_view.h"
 #include "common/status_macros.h"
+#include "google/protobuf/message_lite.h"
 #include "storage/store.h"
 
 namespace guestvoice::service {
+
+// Parses stored `bytes` into `record` (a listing's next element, say).
+// DATA_LOSS names `what` when the bytes do not parse.
+inline absl::Status ParseStoredInto(std::string_view bytes,
+                                    google::protobuf::MessageLite& record,
+                                    std::string_view what) {
+  if (!record.ParseFromArray(bytes.data(), static_cast<int>(bytes.size()))) {
+    return absl::DataLossError(absl::StrCat("the stored record of ",
+                                            AbslView(what), " is unreadable"));
+  }
+  return absl::OkStatus();
+}
 
 // `bytes` parsed as a Record, nullopt for none. DATA_LOSS names `what` when
 // the bytes do not parse.
@@ -20,10 +33,7 @@ absl::StatusOr<std::optional<Record>> ParseStoredRecord(
     const std::optional<std::string>& bytes, std::string_view what) {
   if (!bytes.has_value()) return std::nullopt;
   Record record;
-  if (!record.ParseFromString(*bytes)) {
-    return absl::DataLossError(absl::StrCat("the stored record of ",
-                                            AbslView(what), " is unreadable"));
-  }
+  RETURN_IF_ERROR(ParseStoredInto(*bytes, record, what));
   return record;
 }
 

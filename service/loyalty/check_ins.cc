@@ -27,6 +27,35 @@ constexpr size_t kMaxExternalIdBytes = 256;
 // input.
 constexpr absl::Duration kClockSkew = absl::Minutes(5);
 
+// A source's check-in, and whose it is.
+struct SeenCheckIn {
+  std::string guest_id;
+  v1::CheckIn check_in;
+};
+
+// The check-in recorded under `source_key` (CheckInSourceIndexKey),
+// whoever's it is; nullopt when the source's id is unknown.
+absl::StatusOr<std::optional<SeenCheckIn>> ReadSeenCheckIn(
+    const storage::Store& store, std::string_view organization,
+    std::string_view source_key) {
+  ASSIGN_OR_RETURN(
+      std::optional<internal::v1::CheckInLocator> seen,
+      ReadProto<internal::v1::CheckInLocator>(store, ColumnFamily::kIndexes,
+                                              source_key, "a check-in"));
+  if (!seen.has_value()) return std::nullopt;
+  ASSIGN_OR_RETURN(
+      std::optional<v1::CheckIn> check_in,
+      ReadProto<v1::CheckIn>(
+          store, ColumnFamily::kEntities,
+          storage::CheckInKey(organization, seen->guest_id(), seen->local_day(),
+                              seen->check_in_id()),
+          "a check-in"));
+  if (!check_in.has_value()) {
+    return absl::DataLossError("a check-in index points at nothing");
+  }
+  return SeenCheckIn{seen->guest_id(), *std::move(check_in)};
+}
+
 }  // namespace
 
 absl::Status CheckIns::Record(const Principal& caller,
@@ -81,25 +110,13 @@ absl::Status CheckIns::Record(const Principal& caller,
       check_in.external_id());
   auto guard =
       deps_.locks.Lock(storage::GuestKey(organization, guest_id), source_key);
-  ASSIGN_OR_RETURN(
-      std::optional<internal::v1::CheckInLocator> seen,
-      ReadProto<internal::v1::CheckInLocator>(
-          deps_.store, ColumnFamily::kIndexes, source_key, "a check-in"));
+  ASSIGN_OR_RETURN(std::optional<SeenCheckIn> seen,
+                   ReadSeenCheckIn(deps_.store, organization, source_key));
   if (seen.has_value()) {
-    if (seen->guest_id() != guest_id) {
+    if (seen->guest_id != guest_id) {
       return RecordedForAnotherGuest("check_in.external_id");
     }
-    ASSIGN_OR_RETURN(
-        std::optional<v1::CheckIn> recorded,
-        ReadProto<v1::CheckIn>(
-            deps_.store, ColumnFamily::kEntities,
-            storage::CheckInKey(organization, guest_id, seen->local_day(),
-                                seen->check_in_id()),
-            "a check-in"));
-    if (!recorded.has_value()) {
-      return absl::DataLossError("a check-in index points at nothing");
-    }
-    response = *std::move(recorded);
+    response = std::move(seen->check_in);
     return absl::OkStatus();
   }
   RETURN_IF_ERROR(
@@ -142,27 +159,15 @@ absl::Status CheckIns::List(const Principal& caller,
 
   if (one) {
     ASSIGN_OR_RETURN(
-        std::optional<internal::v1::CheckInLocator> seen,
-        ReadProto<internal::v1::CheckInLocator>(
-            deps_.store, ColumnFamily::kIndexes,
+        std::optional<SeenCheckIn> seen,
+        ReadSeenCheckIn(
+            deps_.store, name->organization,
             storage::CheckInSourceIndexKey(
                 name->organization, static_cast<uint32_t>(request.source()),
-                request.external_id()),
-            "a check-in"));
-    if (!seen.has_value() || seen->guest_id() != name->guest) {
-      return absl::OkStatus();
+                request.external_id())));
+    if (seen.has_value() && seen->guest_id == name->guest) {
+      *response.add_check_ins() = std::move(seen->check_in);
     }
-    ASSIGN_OR_RETURN(
-        std::optional<v1::CheckIn> recorded,
-        ReadProto<v1::CheckIn>(
-            deps_.store, ColumnFamily::kEntities,
-            storage::CheckInKey(name->organization, name->guest,
-                                seen->local_day(), seen->check_in_id()),
-            "a check-in"));
-    if (!recorded.has_value()) {
-      return absl::DataLossError("a check-in index points at nothing");
-    }
-    *response.add_check_ins() = *std::move(recorded);
     return absl::OkStatus();
   }
 
@@ -173,17 +178,13 @@ absl::Status CheckIns::List(const Principal& caller,
       .page_size = request.page_size(),
       .page_token = request.page_token(),
   };
-  ASSIGN_OR_RETURN(
-      *response.mutable_next_page_token(),
-      VisitPage(deps_.store, query,
-                [&](std::string_view, std::string_view value) -> absl::Status {
-                  if (!response.add_check_ins()->ParseFromArray(
-                          value.data(), static_cast<int>(value.size()))) {
-                    return absl::DataLossError(
-                        "the stored record of a check-in is unreadable");
-                  }
-                  return absl::OkStatus();
-                }));
+  ASSIGN_OR_RETURN(*response.mutable_next_page_token(),
+                   VisitPage(deps_.store, query,
+                             [&](std::string_view, std::string_view value) {
+                               return ParseStoredInto(value,
+                                                      *response.add_check_ins(),
+                                                      "a check-in");
+                             }));
   return absl::OkStatus();
 }
 

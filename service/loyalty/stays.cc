@@ -42,6 +42,35 @@ absl::StatusOr<KeyedRecord<v1::Stay>> FindStay(const storage::Store& store,
   return ResourceNotFound(resource_name);
 }
 
+// A booking reference's stay, and whose it is.
+struct BookedStay {
+  std::string guest_id;
+  v1::Stay stay;
+};
+
+// The stay recorded under `booking_key` (StayBookingIndexKey), whoever's it
+// is; nullopt when the reference is unknown.
+absl::StatusOr<std::optional<BookedStay>> ReadBookedStay(
+    const storage::Store& store, std::string_view organization,
+    std::string_view booking_key) {
+  ASSIGN_OR_RETURN(
+      std::optional<internal::v1::StayLocator> booked,
+      ReadProto<internal::v1::StayLocator>(store, ColumnFamily::kIndexes,
+                                           booking_key, "a booking"));
+  if (!booked.has_value()) return std::nullopt;
+  ASSIGN_OR_RETURN(
+      std::optional<v1::Stay> stay,
+      ReadProto<v1::Stay>(
+          store, ColumnFamily::kEntities,
+          storage::StayKey(organization, booked->guest_id(),
+                           booked->arrival_day(), booked->stay_id()),
+          "a stay"));
+  if (!stay.has_value()) {
+    return absl::DataLossError("a booking points at a missing stay");
+  }
+  return BookedStay{booked->guest_id(), *std::move(stay)};
+}
+
 }  // namespace
 
 absl::Status Stays::Record(const Principal& caller,
@@ -96,25 +125,13 @@ absl::Status Stays::Record(const Principal& caller,
       storage::StayBookingIndexKey(organization, stay.booking_reference());
   auto guard =
       deps_.locks.Lock(storage::GuestKey(organization, guest_id), booking_key);
-  ASSIGN_OR_RETURN(
-      std::optional<internal::v1::StayLocator> booked,
-      ReadProto<internal::v1::StayLocator>(deps_.store, ColumnFamily::kIndexes,
-                                           booking_key, "a booking"));
+  ASSIGN_OR_RETURN(std::optional<BookedStay> booked,
+                   ReadBookedStay(deps_.store, organization, booking_key));
   if (booked.has_value()) {
-    if (booked->guest_id() != guest_id) {
+    if (booked->guest_id != guest_id) {
       return RecordedForAnotherGuest("stay.booking_reference");
     }
-    ASSIGN_OR_RETURN(
-        std::optional<v1::Stay> recorded,
-        ReadProto<v1::Stay>(
-            deps_.store, ColumnFamily::kEntities,
-            storage::StayKey(organization, guest_id, booked->arrival_day(),
-                             booked->stay_id()),
-            "a stay"));
-    if (!recorded.has_value()) {
-      return absl::DataLossError("a booking points at a missing stay");
-    }
-    response = *std::move(recorded);
+    response = std::move(booked->stay);
     return absl::OkStatus();
   }
   RETURN_IF_ERROR(
@@ -191,26 +208,14 @@ absl::Status Stays::List(const Principal& caller,
                       .status());
 
   if (!request.booking_reference().empty()) {
-    ASSIGN_OR_RETURN(std::optional<internal::v1::StayLocator> booked,
-                     ReadProto<internal::v1::StayLocator>(
-                         deps_.store, ColumnFamily::kIndexes,
-                         storage::StayBookingIndexKey(
-                             name->organization, request.booking_reference()),
-                         "a booking"));
-    if (!booked.has_value() || booked->guest_id() != name->guest) {
-      return absl::OkStatus();
-    }
     ASSIGN_OR_RETURN(
-        std::optional<v1::Stay> stay,
-        ReadProto<v1::Stay>(
-            deps_.store, ColumnFamily::kEntities,
-            storage::StayKey(name->organization, name->guest,
-                             booked->arrival_day(), booked->stay_id()),
-            "a stay"));
-    if (!stay.has_value()) {
-      return absl::DataLossError("a booking points at a missing stay");
+        std::optional<BookedStay> booked,
+        ReadBookedStay(deps_.store, name->organization,
+                       storage::StayBookingIndexKey(
+                           name->organization, request.booking_reference())));
+    if (booked.has_value() && booked->guest_id == name->guest) {
+      *response.add_stays() = std::move(booked->stay);
     }
-    *response.add_stays() = *std::move(stay);
     return absl::OkStatus();
   }
 
@@ -221,17 +226,12 @@ absl::Status Stays::List(const Principal& caller,
       .page_size = request.page_size(),
       .page_token = request.page_token(),
   };
-  ASSIGN_OR_RETURN(
-      *response.mutable_next_page_token(),
-      VisitPage(deps_.store, query,
-                [&](std::string_view, std::string_view value) -> absl::Status {
-                  if (!response.add_stays()->ParseFromArray(
-                          value.data(), static_cast<int>(value.size()))) {
-                    return absl::DataLossError(
-                        "the stored record of a stay is unreadable");
-                  }
-                  return absl::OkStatus();
-                }));
+  ASSIGN_OR_RETURN(*response.mutable_next_page_token(),
+                   VisitPage(deps_.store, query,
+                             [&](std::string_view, std::string_view value) {
+                               return ParseStoredInto(
+                                   value, *response.add_stays(), "a stay");
+                             }));
   return absl::OkStatus();
 }
 
