@@ -40,6 +40,8 @@ type Importer struct {
 
 	// zones caches the hotels' time zones (zoneOf).
 	zones map[string]hotelZone
+	// listingRefused: the server refused a List call this run (noteListing).
+	listingRefused bool
 }
 
 // CheckpointPathFor and ReportPathFor are the defaults beside the input.

@@ -19,26 +19,34 @@ import (
 // recorded before, which is then already present: RecordCheckIn would answer
 // with the recorded one either way.
 func (im *Importer) recordCheckIn(ctx context.Context, record Record) (sent, error) {
-	listed, err := im.Client.Loyalty.ListCheckIns(ctx, &gv.ListCheckInsRequest{
-		Parent: im.Guest, Source: record.CheckIn.GetSource(), ExternalId: record.CheckIn.GetExternalId(),
-	})
-	if err != nil && !cannotList(err) {
-		return sent{}, err
+	if !im.listingRefused {
+		listed, err := im.Client.Loyalty.ListCheckIns(ctx, &gv.ListCheckInsRequest{
+			Parent: im.Guest, Source: record.CheckIn.GetSource(), ExternalId: record.CheckIn.GetExternalId(),
+		})
+		if err = im.noteListing(err); err != nil {
+			return sent{}, err
+		}
+		if len(listed.GetCheckIns()) > 0 {
+			return sent{alreadyPresent: true}, nil
+		}
 	}
-	if len(listed.GetCheckIns()) > 0 {
-		return sent{alreadyPresent: true}, nil
-	}
-	_, err = im.Client.Loyalty.RecordCheckIn(ctx, &gv.RecordCheckInRequest{Parent: im.Guest, CheckIn: record.CheckIn})
+	_, err := im.Client.Loyalty.RecordCheckIn(ctx, &gv.RecordCheckInRequest{Parent: im.Guest, CheckIn: record.CheckIn})
 	return sent{}, err
 }
 
-// cannotList is a List call's refusal that an import works without: a key
-// that may write but not read (no SCOPE_LOYALTY_READ), or a server from
-// before the method. The record is then sent as it comes, and one recorded
-// before counts as ingested again (the server stores it once either way).
-func cannotList(err error) bool {
-	code := status.Code(err)
-	return code == codes.PermissionDenied || code == codes.Unimplemented
+// noteListing passes on a List call's error, except a refusal the import
+// works without: a key that may write but not read (no SCOPE_LOYALTY_READ),
+// or a server from before the method. That is remembered, and no List call
+// is made again this run: records are then sent as they come, and one
+// recorded before counts as ingested again (the server stores it once
+// either way).
+func (im *Importer) noteListing(err error) error {
+	switch status.Code(err) {
+	case codes.PermissionDenied, codes.Unimplemented:
+		im.listingRefused = true
+		return nil
+	}
+	return err
 }
 
 // recordStay finds the row's guest by email, then by phone (read as a
@@ -116,13 +124,14 @@ func (im *Importer) recordStay(ctx context.Context, record Record) (sent, error)
 }
 
 // recordedStay is the guest's stay under reference, or nil when there is
-// none or the server cannot say (cannotList).
+// none or the server will not say (noteListing).
 func (im *Importer) recordedStay(ctx context.Context, guest, reference string) (*gv.Stay, error) {
-	if reference == "" {
-		return nil, nil // ListStays would list every stay of the guest
+	// An empty reference would list every stay of the guest.
+	if reference == "" || im.listingRefused {
+		return nil, nil
 	}
 	listed, err := im.Client.Loyalty.ListStays(ctx, &gv.ListStaysRequest{Parent: guest, BookingReference: reference})
-	if err != nil && !cannotList(err) {
+	if err = im.noteListing(err); err != nil {
 		return nil, err
 	}
 	if stays := listed.GetStays(); len(stays) > 0 {
@@ -187,9 +196,9 @@ func formatMoney(m *money.Money) string {
 	if m == nil {
 		return "none"
 	}
-	cents := strings.TrimRight(fmt.Sprintf("%09d", m.GetNanos()), "0")
-	if len(cents) < 2 {
-		cents = (cents + "00")[:2]
+	fraction := strings.TrimRight(fmt.Sprintf("%09d", m.GetNanos()), "0")
+	if len(fraction) < 2 {
+		fraction = (fraction + "00")[:2]
 	}
-	return fmt.Sprintf("%d.%s %s", m.GetUnits(), cents, m.GetCurrencyCode())
+	return fmt.Sprintf("%d.%s %s", m.GetUnits(), fraction, m.GetCurrencyCode())
 }
