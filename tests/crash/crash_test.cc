@@ -111,6 +111,8 @@ class CrashTest {
                           .key = key_,
                           .hotels = hotels_,
                           .cycle = cycle,
+                          // One run per store: the cycle keeps ids apart.
+                          .run = "",
                           .seed = random_()},
                          ledger_);
     writers.Start();
@@ -131,6 +133,10 @@ class CrashTest {
                        absl::StrJoin(errors, "\n")));
     }
     const int64_t acknowledged = ledger_.acknowledged() - before;
+    int unavailable_before_kill = 0;
+    for (const auto& [code, count] : writers.retried()) {
+      unavailable_before_kill += count;
+    }
 
     // The store exactly as the kill left it, before a server touches it.
     ASSIGN_OR_RETURN(
@@ -155,7 +161,8 @@ class CrashTest {
     totals_.lost.insert(found.lost.begin(), found.lost.end());
     totals_.duplicated.insert(found.duplicated.begin(), found.duplicated.end());
     std::cout << "cycle " << cycle << "/" << cycles << ": " << acknowledged
-              << " acknowledged, " << in_flight.size()
+              << " acknowledged (" << unavailable_before_kill
+              << " sent again after UNAVAILABLE), " << in_flight.size()
               << " in flight at the kill (retried), " << found.lost.size()
               << " lost, " << found.duplicated.size()
               << " duplicated; guestvoice-verify after the kill: " << verified

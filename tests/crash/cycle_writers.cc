@@ -23,8 +23,8 @@ constexpr int kMaxImportItems = 20;
 constexpr absl::Duration kPostTimeSpread = absl::Hours(24);
 constexpr int kStayArrivalDaysAgo = 40;
 
-// OnFailure::kRetry: how long a write is sent again before it counts as
-// failed for good, and the pause between attempts (a client's backoff).
+// How long a write is sent again (SendsAgain) before it counts as failed for
+// good, and the pause between attempts (a client's backoff).
 constexpr absl::Duration kRetryFor = absl::Seconds(90);
 constexpr absl::Duration kRetryBackoff = absl::Milliseconds(100);
 
@@ -128,11 +128,19 @@ std::map<absl::StatusCode, int> CycleWriters::retried() const {
   return retried_;
 }
 
+bool CycleWriters::SendsAgain(absl::StatusCode code) const {
+  if (setup_.on_failure == OnFailure::kRetry) return SaysTryAgain(code);
+  // Before the kill, UNAVAILABLE means the call never reached the server (a
+  // connection refused or reset on a loaded machine): a client sends it
+  // again. Any other failure before the kill is the server's.
+  return !stopping_ && code == absl::StatusCode::kUnavailable;
+}
+
 bool CycleWriters::Send(Lane& lane, const Write& write, std::string* name) {
   absl::StatusOr<std::string> written = lane.writer.Apply(write);
   const bool retry = setup_.on_failure == OnFailure::kRetry;
   const absl::Time give_up = absl::Now() + kRetryFor;
-  while (retry && !written.ok() && SaysTryAgain(written.status().code()) &&
+  while (!written.ok() && SendsAgain(written.status().code()) &&
          absl::Now() < give_up) {
     {
       absl::MutexLock lock(&mutex_);

@@ -28,7 +28,8 @@ class CycleWriters {
  public:
   // What a writer does with a failed call.
   enum class OnFailure {
-    // Stop and keep the write as in flight (a killed server).
+    // Stop and keep the write as in flight (a killed server). Before the
+    // kill, a call that answered UNAVAILABLE is sent again first.
     kStop,
     // Send it again, as a client of a cluster does, while it fails with a
     // code that says "try again" (UNAVAILABLE, RESOURCE_EXHAUSTED,
@@ -67,7 +68,8 @@ class CycleWriters {
   // Failed calls before the kill (with kRetry: failures that were not
   // retried, or not until they succeeded), as messages.
   std::vector<std::string> unexpected_errors() const;
-  // With kRetry: the failed calls that were sent again, by code.
+  // The failed calls that were sent again, by code: with kStop, calls that
+  // answered UNAVAILABLE before the kill; with kRetry, every "try again".
   std::map<absl::StatusCode, int> retried() const;
 
  private:
@@ -84,8 +86,10 @@ class CycleWriters {
   void RunImports(Lane& lane);
   void RunLoyalty(Lane& lane);
   void RunCases(Lane& lane);
-  // Applies `write`; false when it failed (it is then kept as in flight).
+  // Applies `write`, sending it again while SendsAgain; false when it
+  // failed (it is then kept as in flight).
   bool Send(Lane& lane, const Write& write, std::string* name = nullptr);
+  bool SendsAgain(absl::StatusCode code) const;
   std::string RandomHotel(Lane& lane);
 
   Setup setup_;
