@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -17,7 +18,7 @@ import (
 func newImportCommand(app *App) *cobra.Command {
 	var (
 		format, mappingPath, hotel, columns, source, guest string
-		dateOrder                                          string
+		dateOrder, timeZone                                string
 		checkpointPath, reportPath                         string
 		batchSize                                          int
 		ratingMin, ratingMax                               float64
@@ -81,6 +82,13 @@ Records are tied to hotels through a mapping file (--hotels, YAML lines of
 					return usagef("--date-order %v", err)
 				}
 				options.DateOrder = parsed
+			}
+			if timeZone != "" {
+				location, err := time.LoadLocation(timeZone)
+				if err != nil || timeZone == "Local" {
+					return usagef("--time-zone %q is not an IANA time zone such as UTC or Europe/Lisbon", timeZone)
+				}
+				options.TimeZone = location
 			}
 			if columns != "" {
 				options.Columns = map[string]string{}
@@ -158,6 +166,7 @@ Records are tied to hotels through a mapping file (--hotels, YAML lines of
 	flags.Float64Var(&ratingMin, "rating-min", 1, "bottom of the rating scale of csv rows without a rating_min column, such as 0 for a 0-10 survey score")
 	flags.Float64Var(&ratingMax, "rating-max", 0, "top of the rating scale of csv rows without a rating_max column, such as 10 for Booking.com (default 5)")
 	flags.StringVar(&dateOrder, "date-order", "", "how csv and pms files write dates with slashes: DMY (31/01/2026) or MDY (01/31/2026)")
+	flags.StringVar(&timeZone, "time-zone", "", "IANA zone of csv and booking times written without one, such as UTC (default: each hotel's zone for csv, UTC for booking)")
 	flags.StringVar(&guest, "guest", "", "guest id or name whose check-ins a foursquare export holds")
 	flags.StringVar(&checkpointPath, "checkpoint", "", "checkpoint file (default FILE.gvctl-checkpoint)")
 	flags.StringVar(&reportPath, "errors", "", "error report file, JSON lines (default FILE.errors.jsonl)")

@@ -246,29 +246,63 @@ func TestBadInputNamesFileLineAndProblem(t *testing.T) {
 func TestADatedItemIsOnThatDayInItsHotelsTimeZone(t *testing.T) {
 	h := newHarness(t)
 	h.hotels()
-	hotels := h.write("hotels.yaml", "NYC-01: newyork\nGHOST: ghost\n")
+	hotels := h.write("hotels.yaml", "NYC-01: newyork\nPRT-01: porto\nGHOST: ghost\n")
 	input := h.write("dated.csv", "external_id,text,author,post_time,venue\n"+
 		"d-1,Quiet room.,a,2025-10-01,NYC-01\n"+
 		"d-2,Loud bar.,b,2025-10-01T23:30:00-04:00,NYC-01\n"+
-		"d-3,Lost review.,c,2025-10-01,GHOST\n")
+		"d-3,Lost review.,c,2025-10-01,GHOST\n"+
+		"d-4,Late check-in.,d,2025-10-01 22:15,NYC-01\n"+
+		"d-5,Great breakfast.,e,01.10.2025 08:00,PRT-01\n")
 	r := h.run("--json", "import", input, "--format", "csv", "--hotels", hotels)
 	summary := parseSummary(t, r)
-	if summary.Ingested != 2 || summary.Rejected["RESOURCE_NOT_FOUND"] != 1 {
+	if summary.Ingested != 4 || summary.Rejected["RESOURCE_NOT_FOUND"] != 1 {
 		t.Errorf("summary %+v (stderr %s)", summary, r.stderr)
 	}
 	report := string(mustRead(t, summary.ErrorReport))
-	if !strings.Contains(report, `"line":4,"reason":"RESOURCE_NOT_FOUND","message":"post_time is a date, placed in its hotel's time zone: organizations/default/hotels/ghost not found`) {
+	if !strings.Contains(report, `"line":4,"reason":"RESOURCE_NOT_FOUND","message":"post_time has no zone, so it is placed in its hotel's time zone: organizations/default/hotels/ghost not found`) {
 		t.Errorf("error report: %s", report)
 	}
+	// Noon in New York; as given; 22:15 in New York (the next day in UTC);
+	// 08:00 in Lisbon (UTC+1 in October).
+	h.wantPostTimes(map[string]string{"d-1": "2025-10-01T16:00:00Z", "d-2": "2025-10-02T03:30:00Z",
+		"d-4": "2025-10-02T02:15:00Z", "d-5": "2025-10-01T07:00:00Z"})
+
+	utc := h.write("utc.csv", "external_id,text,author,post_time,venue\n"+
+		"u-1,Late check-in.,f,2025-10-01 22:15,NYC-01\n"+
+		"u-2,Quiet room.,g,2025-10-01,NYC-01\n")
+	if r := h.run("--json", "import", utc, "--format", "csv", "--hotels", hotels, "--time-zone", "UTC"); parseSummary(t, r).Ingested != 2 {
+		t.Errorf("--time-zone UTC: %s %s", r.stdout, r.stderr)
+	}
+	h.wantPostTimes(map[string]string{"u-1": "2025-10-01T22:15:00Z", "u-2": "2025-10-01T16:00:00Z"}) // a day stays the hotel's
+	for _, zone := range []string{"Mars/Olympus", "Local"} {
+		if r := h.run("import", utc, "--format", "csv", "--hotels", hotels, "--time-zone", zone); r.code != cli.ExitUsage ||
+			!strings.Contains(r.stderr, "is not an IANA time zone") {
+			t.Errorf("--time-zone %s: exit %d %s", zone, r.code, r.stderr)
+		}
+	}
+}
+
+// wantPostTimes checks the stored post_time (RFC 3339, UTC) of the items
+// with these external ids.
+func (h *harness) wantPostTimes(want map[string]string) {
+	h.t.Helper()
 	page, err := h.client().Feedback.ListFeedback(context.Background(), &gv.ListFeedbackRequest{Parent: "organizations/default"})
 	if err != nil {
-		t.Fatal(err)
+		h.t.Fatal(err)
 	}
-	want := map[string]string{"d-1": "2025-10-01T16:00:00Z", "d-2": "2025-10-02T03:30:00Z"} // noon in New York; as given
+	found := 0
 	for _, f := range page.GetFeedback() {
-		if got := f.GetPostTime().AsTime().Format(time.RFC3339); got != want[f.GetExternalId()] {
-			t.Errorf("%s: post_time %s, want %s", f.GetExternalId(), got, want[f.GetExternalId()])
+		wanted, ok := want[f.GetExternalId()]
+		if !ok {
+			continue
 		}
+		found++
+		if got := f.GetPostTime().AsTime().UTC().Format(time.RFC3339); got != wanted {
+			h.t.Errorf("%s: post_time %s, want %s", f.GetExternalId(), got, wanted)
+		}
+	}
+	if found != len(want) {
+		h.t.Errorf("%d of %d items found", found, len(want))
 	}
 }
 

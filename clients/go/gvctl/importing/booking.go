@@ -59,10 +59,15 @@ type bookingReview struct {
 }
 
 // bookingTimestampLayout is how the API writes times: without a zone, read
-// as UTC.
+// as UTC (the API's documentation names none) unless --time-zone says
+// otherwise.
 const bookingTimestampLayout = "2006-01-02 15:04:05"
 
-func readBookingReviews(r io.Reader, _ Options, yield func(Record) bool) error {
+func readBookingReviews(r io.Reader, options Options, yield func(Record) bool) error {
+	zone := time.UTC
+	if options.TimeZone != nil {
+		zone = options.TimeZone
+	}
 	var document bookingReviews
 	var keys map[string]json.RawMessage
 	if err := readDocument(r, &document, &keys); err != nil {
@@ -80,7 +85,7 @@ func readBookingReviews(r io.Reader, _ Options, yield func(Record) bool) error {
 			}
 			continue
 		}
-		created, err := time.Parse(bookingTimestampLayout, review.CreatedTimestamp)
+		created, err := time.ParseInLocation(bookingTimestampLayout, review.CreatedTimestamp, zone)
 		if err != nil {
 			if !yield(problemf(number, "data.reviews[%d].created_timestamp %q is not a time such as 2026-01-31 14:05:00",
 				i, review.CreatedTimestamp)) {

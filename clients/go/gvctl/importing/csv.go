@@ -243,9 +243,12 @@ func readFeedbackCSV(r io.Reader, options Options, yield func(Record) bool) erro
 		if problem != nil {
 			return yield(Record{Line: line, Problem: problem})
 		}
-		postTime, postDate, err := parseTime(get("post_time"), options.DateOrder)
+		postTime, postLocal, err := parseTime(get("post_time"), options.DateOrder)
 		if err != nil {
 			return reject(line, fmt.Errorf("post_time: %w", err))
+		}
+		if postLocal.HasClock && options.TimeZone != nil {
+			postTime, postLocal = postLocal.In(options.TimeZone, time.Now()), LocalTime{}
 		}
 		source := options.Source
 		if name := get("source"); name != "" {
@@ -264,7 +267,7 @@ func readFeedbackCSV(r io.Reader, options Options, yield func(Record) bool) erro
 			Text:         get("text"),
 			LanguageCode: languageTag(get("language")),
 		}
-		if postDate.IsZero() {
+		if !postLocal.IsSet() {
 			feedback.PostTime = timestamppb.New(postTime)
 		}
 		if value := get("rating"); value != "" {
@@ -291,7 +294,7 @@ func readFeedbackCSV(r io.Reader, options Options, yield func(Record) bool) erro
 			}
 			feedback.Rating = &gv.Rating{Value: rating, ScaleMin: scaleMin, ScaleMax: scaleMax}
 		}
-		return yield(Record{Line: line, Venue: get("venue"), Feedback: feedback, PostDate: postDate})
+		return yield(Record{Line: line, Venue: get("venue"), Feedback: feedback, PostLocal: postLocal})
 	})
 	if err != nil {
 		return err
@@ -345,24 +348,27 @@ func ParseSource(name string) (gv.Source, error) {
 	return 0, fmt.Errorf("unknown source %q: use one of %s (or booking, hotels.com, x)", name, strings.Join(names, ", "))
 }
 
-// parseTime reads RFC 3339 ("2026-01-02T10:00:00Z") or a date and time
-// without zone (parseDateTime, UTC) as a time, and a bare date
-// (parseDate: "2026-01-02", "02.01.2026") as a date (a day of the hotel's,
-// placed once the hotel is known).
-func parseTime(value string, order DateOrder) (at, date time.Time, err error) {
+// parseTime reads RFC 3339 ("2026-01-02T10:00:00Z") as a time, and a date
+// and time without zone (parseDateTime: "2026-01-02 10:00") or a bare date
+// (parseDate: "2026-01-02", "02.01.2026") as a LocalTime, placed once its
+// zone is known.
+func parseTime(value string, order DateOrder) (at time.Time, local LocalTime, err error) {
 	if t, err := time.Parse(time.RFC3339Nano, value); err == nil {
-		return t, time.Time{}, nil
+		return t, LocalTime{}, nil
 	}
 	if t, hasClock, err := parseDateTime(value, order); hasClock {
-		return t, time.Time{}, err
+		if err != nil {
+			return time.Time{}, LocalTime{}, err
+		}
+		return time.Time{}, LocalTime{Wall: t, HasClock: true}, nil
 	}
 	t, err := parseDate(value, order)
 	if err == nil {
-		return time.Time{}, t, nil
+		return time.Time{}, LocalTime{Wall: t}, nil
 	}
 	if errors.As(err, new(notADate)) {
-		return time.Time{}, time.Time{}, fmt.Errorf("%q is not a time such as 2026-01-02T10:00:00Z, "+
+		return time.Time{}, LocalTime{}, fmt.Errorf("%q is not a time such as 2026-01-02T10:00:00Z, "+
 			"2026-01-02 10:00 or a date such as 2026-01-02", value)
 	}
-	return time.Time{}, time.Time{}, err // a date that is no day, or ambiguous
+	return time.Time{}, LocalTime{}, err // a date that is no day, or ambiguous
 }

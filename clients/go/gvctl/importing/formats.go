@@ -10,6 +10,7 @@ import (
 	"reflect"
 	"sort"
 	"strings"
+	"time"
 
 	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/transform"
@@ -41,6 +42,10 @@ type Options struct {
 	// DateOrder is how the file's dates with slashes are written
 	// (--date-order).
 	DateOrder DateOrder
+	// TimeZone is the zone of the file's times of day written without one
+	// (--time-zone); nil is each record's hotel's zone (csv) or UTC
+	// (booking). Dates without time of day are days of the hotel's always.
+	TimeZone *time.Location
 }
 
 // Format reads one kind of export.

@@ -54,7 +54,7 @@ func TestSampleFilesMapToTheAPIsFields(t *testing.T) {
 	survey := readAll(t, "csv", "survey.csv", Options{Source: gv.Source_SOURCE_SURVEY, Columns: map[string]string{
 		"external_id": "response_id", "post_time": "submitted", "author": "respondent", "text": "comment", "rating": "score", "venue": "property",
 	}})
-	if got := survey[1].Feedback; got.GetExternalId() != "r-2" || got.GetPostTime().AsTime().Hour() != 14 || survey[1].Venue != "PRT-01" {
+	if got := survey[1].Feedback; got.GetExternalId() != "r-2" || survey[1].PostLocal.Wall.Hour() != 14 || survey[1].Venue != "PRT-01" {
 		t.Errorf("csv: %v", got)
 	}
 }
@@ -350,15 +350,68 @@ func TestExportDatesAreReadInEveryWrittenForm(t *testing.T) {
 		}
 	}
 	for value, want := range map[string]string{
-		"2026-03-01 14:05:09":  "2026-03-01T14:05:09Z",
-		"2026-03-01T14:05":     "2026-03-01T14:05:00Z",
-		"03/01/2026 2:05 PM":   "2026-03-01T14:05:00Z",
-		"Mar 1, 2026 12:30 AM": "2026-03-01T00:30:00Z",
+		"2026-03-01 14:05:09":  "2026-03-01T14:05:09",
+		"2026-03-01T14:05":     "2026-03-01T14:05:00",
+		"03/01/2026 2:05 PM":   "2026-03-01T14:05:00",
+		"Mar 1, 2026 12:30 AM": "2026-03-01T00:30:00",
 	} {
-		at, date, err := parseTime(value, MonthFirst)
-		if err != nil || !date.IsZero() || at.Format(time.RFC3339) != want {
-			t.Errorf("parseTime(%q) = %v %v %v; want %s", value, at, date, err, want)
+		at, local, err := parseTime(value, MonthFirst)
+		if err != nil || !at.IsZero() || !local.HasClock || local.Wall.Format(time.DateTime) != strings.Replace(want, "T", " ", 1) {
+			t.Errorf("parseTime(%q) = %v %+v %v; want the wall clock %s", value, at, local, err, want)
 		}
+	}
+}
+
+func TestATimeWithoutZoneIsThatWallClockInTheZoneItIsPlacedIn(t *testing.T) {
+	tokyo, err := time.LoadLocation("Asia/Tokyo")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, evening, err := parseTime("2026-03-01 20:30", DateOrderUnset)
+	if err != nil {
+		t.Fatal(err)
+	}
+	now := time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC)
+	if got := evening.In(tokyo, now).UTC().Format(time.RFC3339); got != "2026-03-01T11:30:00Z" {
+		t.Errorf("20:30 in Tokyo = %s", got)
+	}
+	_, day, err := parseTime("2026-03-01", DateOrderUnset)
+	if err != nil || day.HasClock {
+		t.Fatalf("%+v %v", day, err)
+	}
+	if got := day.In(tokyo, now).UTC().Format(time.RFC3339); got != "2026-03-01T03:00:00Z" {
+		t.Errorf("a day in Tokyo = %s, want its noon", got)
+	}
+	// Today's noon still ahead is now: nothing is posted in the future.
+	morning := time.Date(2026, 3, 1, 9, 0, 0, 0, tokyo)
+	if got := day.In(tokyo, morning); !got.Equal(morning) {
+		t.Errorf("today before noon = %s, want now", got)
+	}
+	if at, local, err := parseTime("2026-03-01T20:30:00+09:00", DateOrderUnset); err != nil || local.IsSet() ||
+		at.UTC().Format(time.RFC3339) != "2026-03-01T11:30:00Z" {
+		t.Errorf("a time with its zone: %v %+v %v", at, local, err)
+	}
+}
+
+func TestTimeZoneOptionPlacesTimesWithoutZone(t *testing.T) {
+	tokyo, err := time.LoadLocation("Asia/Tokyo")
+	if err != nil {
+		t.Fatal(err)
+	}
+	content := "external_id,text,author,post_time\na1,Nice,x,2026-03-01 20:30\na2,Fine,y,2026-03-02\n"
+	records, err := readString("csv", content, Options{TimeZone: tokyo})
+	if err != nil || len(records) != 2 {
+		t.Fatalf("%v %+v", err, records)
+	}
+	if got := records[0].Feedback.GetPostTime().AsTime().Format(time.RFC3339); records[0].PostLocal.IsSet() || got != "2026-03-01T11:30:00Z" {
+		t.Errorf("with --time-zone: %s %+v", got, records[0].PostLocal)
+	}
+	if !records[1].PostLocal.IsSet() || records[1].PostLocal.HasClock || records[1].Feedback.PostTime != nil {
+		t.Errorf("a day stays the hotel's: %+v", records[1])
+	}
+	records, err = readString("csv", content, Options{})
+	if err != nil || !records[0].PostLocal.HasClock || records[0].Feedback.PostTime != nil {
+		t.Errorf("without --time-zone the hotel's zone places it: %v %+v", err, records)
 	}
 }
 
@@ -380,7 +433,7 @@ func TestADateWithSlashesStopsTheFileUntilItsOrderIsGiven(t *testing.T) {
 		t.Errorf("csv: %v %+v", err, records)
 	}
 	if records, err := readString("csv", feedback, Options{DateOrder: DayFirst}); err != nil || len(records) != 1 ||
-		records[0].Feedback.GetPostTime().AsTime().Format(time.RFC3339) != "2025-01-12T09:30:00Z" {
+		records[0].PostLocal.Wall.Format(time.DateTime) != "2025-01-12 09:30:00" {
 		t.Errorf("csv, day first: %v %+v", err, records)
 	}
 }
@@ -584,6 +637,14 @@ func TestABookingReviewIsOneVoicePerReservation(t *testing.T) {
 	}
 	if _, err := readString("booking", `{"data": [{"id": 1}]}`, Options{}); err == nil {
 		t.Errorf("a Tripadvisor-shaped document was read as Booking.com's")
+	}
+	lisbon, err := time.LoadLocation("Europe/Lisbon")
+	if err != nil {
+		t.Fatal(err)
+	}
+	summer := readAll(t, "booking", "booking_reviews.json", Options{TimeZone: lisbon})
+	if got := summer[0].Feedback.GetPostTime().AsTime().Format(time.RFC3339); got != "2025-09-13T11:16:33Z" {
+		t.Errorf("created_timestamp in Lisbon (UTC+1 in September) = %s", got)
 	}
 }
 

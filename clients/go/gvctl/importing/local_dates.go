@@ -41,21 +41,16 @@ func (im *Importer) zoneOf(ctx context.Context, hotel string) (*time.Location, e
 	return zone.location, zone.err
 }
 
-// placeDate sets the post_time of an item dated by day only to noon of that
-// day in its hotel's time zone: midnight UTC would be the day before for a
-// hotel west of UTC, and noon is that local day however a reader rounds.
-// Today's items exported before noon are placed now, not in the future.
-func (im *Importer) placeDate(ctx context.Context, record Record, hotel string) error {
+// placeLocal sets the post_time of an item whose export wrote it without a
+// zone (LocalTime.In) in its hotel's time zone: a guest's review written in
+// Tokyo at 20:00 was posted at 20:00 there, on that day in the hotel's
+// figures, not on the next one as 20:00 UTC would be.
+func (im *Importer) placeLocal(ctx context.Context, record Record, hotel string) error {
 	location, err := im.zoneOf(ctx, hotel)
 	if err != nil {
 		return err
 	}
-	day := record.PostDate
-	at := time.Date(day.Year(), day.Month(), day.Day(), 12, 0, 0, 0, location)
-	if now := time.Now(); at.After(now) && now.In(location).Format(time.DateOnly) == day.Format(time.DateOnly) {
-		at = now
-	}
-	record.Feedback.PostTime = timestamppb.New(at)
+	record.Feedback.PostTime = timestamppb.New(record.PostLocal.In(location, time.Now()))
 	return nil
 }
 
@@ -63,7 +58,7 @@ func (im *Importer) placeDate(ctx context.Context, record Record, hotel string) 
 func zoneProblem(hotel string, err error) (reason, message string) {
 	details := guestvoice.Details(err)
 	if details.Reason() == "" {
-		return ReasonUnreadable, fmt.Sprintf("post_time is a date: the time zone of %s: %v", hotel, err)
+		return ReasonUnreadable, fmt.Sprintf("post_time has no zone: the time zone of %s: %v", hotel, err)
 	}
-	return details.Reason(), "post_time is a date, placed in its hotel's time zone: " + details.Message
+	return details.Reason(), "post_time has no zone, so it is placed in its hotel's time zone: " + details.Message
 }

@@ -26,11 +26,10 @@ type Record struct {
 	Hotel string
 
 	Feedback *gv.Feedback
-	// PostDate is the day of a feedback item whose export gives a date
-	// without time (year, month and day; its clock and zone mean nothing):
-	// its post_time is set in the hotel's time zone once the hotel is known
-	// (Importer.placeDate), and is unset until then.
-	PostDate time.Time
+	// PostLocal is when a feedback item was posted, when its export writes
+	// it without a zone: its post_time is set in the hotel's time zone once
+	// the hotel is known (Importer.placeLocal), and is unset until then.
+	PostLocal LocalTime
 	// PublicResponse is the hotel's published reply (Google's reviewReply):
 	// set as the case's public response once the item is stored.
 	PublicResponse string
@@ -59,6 +58,34 @@ const (
 	// text, so there is nothing to send; the count says how many there were.
 	SkipRatingOnly = "RATING_ONLY"
 )
+
+// LocalTime is a date, or a date and time of day, as an export writes it
+// without a zone: the fields of Wall (year to nanosecond, read in UTC) are
+// what the file says, and name no instant until a zone is chosen.
+type LocalTime struct {
+	Wall time.Time
+	// HasClock: a time of day was given; without one, Wall is a day.
+	HasClock bool
+}
+
+// IsSet says whether the record has a time without zone to place.
+func (l LocalTime) IsSet() bool { return !l.Wall.IsZero() }
+
+// In is the instant l names in location. A day without time of day is noon
+// there, so that it falls on that local day however a reader rounds (midnight
+// UTC would be the day before for a hotel west of UTC); today's noon, when it
+// is still ahead, is now instead, so that nothing is posted in the future.
+func (l LocalTime) In(location *time.Location, now time.Time) time.Time {
+	w := l.Wall
+	if l.HasClock {
+		return time.Date(w.Year(), w.Month(), w.Day(), w.Hour(), w.Minute(), w.Second(), w.Nanosecond(), location)
+	}
+	at := time.Date(w.Year(), w.Month(), w.Day(), 12, 0, 0, 0, location)
+	if at.After(now) && now.In(location).Format(time.DateOnly) == w.Format(time.DateOnly) {
+		return now
+	}
+	return at
+}
 
 // StayRecord is one row of a property-management export: a booking with
 // the guest as the front desk typed it.

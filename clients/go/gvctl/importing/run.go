@@ -212,8 +212,8 @@ func (im *Importer) send(ctx context.Context, records []Record, counts *Counts, 
 			continue
 		}
 		hotel = im.Parent + "/hotels/" + hotel
-		if !record.PostDate.IsZero() {
-			if err := im.placeDate(ctx, record, hotel); err != nil {
+		if record.PostLocal.IsSet() {
+			if err := im.placeLocal(ctx, record, hotel); err != nil {
 				if stopsImport(err) {
 					return err
 				}

@@ -151,8 +151,8 @@ var timesOfDay = []string{"15:04:05", "15:04", "3:04:05 PM", "3:04 PM"}
 
 // parseDateTime reads a date (parseDate) followed by a time of day without
 // zone ("2026-01-31 14:05:00", "2026-01-31T14:05", "01/31/2026 2:05 PM",
-// "Jan 31, 2026 2:05 PM"), as UTC; hasClock is false when value has no
-// time of day.
+// "Jan 31, 2026 2:05 PM") as a wall clock (LocalTime.Wall); hasClock is
+// false when value has no time of day.
 func parseDateTime(value string, order DateOrder) (at time.Time, hasClock bool, err error) {
 	colon := strings.Index(value, ":")
 	if colon < 0 {
