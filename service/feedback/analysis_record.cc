@@ -38,8 +38,16 @@ v1::NotScoredReason NotScoredReasonOf(analysis::ScoringState scoring) {
 v1::FeedbackAnalysis AnalyzeFeedbackText(
     const analysis::FeedbackAnalyzer& analyzer, std::string_view text,
     std::string_view declared_language) {
-  const analysis::Analysis analysis = analyzer.Analyze(text, declared_language);
   v1::FeedbackAnalysis proto;
+  if (text.empty()) {
+    // A rating left without words (ingest takes no other empty text).
+    proto.set_language_source(v1::LANGUAGE_SOURCE_UNDETERMINED);
+    proto.set_taxonomy_version(std::string(analyzer.taxonomy().version()));
+    proto.set_sentiment_state(v1::SENTIMENT_STATE_NOT_SCORED);
+    proto.set_not_scored_reason(v1::NOT_SCORED_REASON_NO_TEXT);
+    return proto;
+  }
+  const analysis::Analysis analysis = analyzer.Analyze(text, declared_language);
   // "und" is the analyser's word for no language; the API leaves it empty.
   if (analysis.language != analysis::kUndeterminedLanguage) {
     proto.set_language_code(analysis.language);

@@ -16,8 +16,8 @@ constexpr int kSeverityBands = 10;
 
 bool NeedsAttention(const internal::v1::StoredFeedback& item) {
   const v1::Feedback& feedback = item.feedback();
-  // An item with no text is one whose author was erased (ingest requires a
-  // text): nobody can act on it any more.
+  // An item with no text is a rating without words, which was never scored,
+  // or one whose author was erased: nobody can act on it any more.
   return !feedback.repeat() && !feedback.text().empty() &&
          feedback.case_().state() == v1::CASE_STATE_OPEN &&
          feedback.analysis().sentiment().compound() <= kNegativeThreshold;

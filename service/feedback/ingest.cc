@@ -74,7 +74,10 @@ absl::StatusOr<PreparedFeedback> FeedbackIngester::Prepare(
     analysis_times_->Add(
         absl::FromChrono(std::chrono::steady_clock::now() - analysis_began));
   }
-  prepared.text_digest = RepeatFingerprint(input.text());
+  // A rating without words repeats nothing: no digest, no repeat entry.
+  if (!input.text().empty()) {
+    prepared.text_digest = RepeatFingerprint(input.text());
+  }
 
   v1::Feedback& feedback = prepared.feedback;
   feedback.set_hotel(FormatHotelName(organization, prepared.hotel_id));
@@ -152,7 +155,7 @@ absl::StatusOr<IngestOutcome> FeedbackIngester::Apply(
     author->set_voice(NewAuthorVoiceId(deps_.ids));
     batch.Put(storage::ColumnFamily::kFeedback, author_key,
               author->SerializeAsString());
-  } else {
+  } else if (!prepared.text_digest.empty()) {
     ASSIGN_OR_RETURN(std::optional<std::string> earlier_same_text,
                      deps_.store.Get(storage::ColumnFamily::kFeedback,
                                      storage::FeedbackRepeatIndexKey(

@@ -170,7 +170,8 @@ absl::Status FeedbackReanalysis::ApplyBatch(
           std::optional<internal::v1::StoredFeedback> item,
           ReadStoredFeedback(deps_.store, organization, next.feedback_id()));
       progress.set_processed_count(progress.processed_count() + 1);
-      // An empty or changed text is an erasure's doing: the text is gone.
+      // An empty text is a rating without words (nothing to score) or an
+      // erasure's doing, as a changed one is: the text is gone.
       if (!item.has_value() || next.text_sha256().empty() ||
           item->feedback().text().empty() ||
           Sha256(item->feedback().text()) != next.text_sha256() ||

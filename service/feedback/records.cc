@@ -135,10 +135,12 @@ void PutNewFeedback(storage::WriteBatch& batch, std::string_view organization,
       storage::FeedbackAuthorIndexKey(organization, item.author_voice(), id),
       id_value);
   if (feedback.repeat()) return;
-  batch.Put(kFamily,
-            storage::FeedbackRepeatIndexKey(organization, item.author_voice(),
-                                            text_digest),
-            id_value);
+  if (!text_digest.empty()) {
+    batch.Put(kFamily,
+              storage::FeedbackRepeatIndexKey(organization, item.author_voice(),
+                                              text_digest),
+              id_value);
+  }
   PutNegativeQuotes(batch, organization, item);
   PutAttentionEntry(batch, organization, item);
 }

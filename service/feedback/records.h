@@ -65,8 +65,9 @@ bool HasCaseIndexEntry(v1::CaseState state);
 
 // Puts a new item with every index entry it has: dedupe, time, hotel time,
 // case state (HasCaseIndexEntry), author, and (for an item that is not a
-// repeat) the repeat detection entry, its negative quotes and its attention
-// entry (attention_index.h).
+// repeat) the repeat detection entry (for a text_digest: a rating without
+// words has none), its negative quotes and its attention entry
+// (attention_index.h).
 void PutNewFeedback(storage::WriteBatch& batch, std::string_view organization,
                     const internal::v1::StoredFeedback& item,
                     std::string_view text_digest);

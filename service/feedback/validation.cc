@@ -31,9 +31,10 @@ void CheckIdentifier(FieldViolations& violations, const std::string& field,
 }
 
 void CheckText(FieldViolations& violations, const std::string& field,
-               std::string_view text) {
+               std::string_view text, bool has_rating) {
   if (text.empty()) {
-    violations.Add(field, "required");
+    // A rating left without words is feedback; nothing at all is not.
+    if (!has_rating) violations.Add(field, "required unless a rating is given");
   } else if (text.size() > kMaxFeedbackTextBytes) {
     violations.Add(
         field, absl::StrCat("longer than ", kMaxFeedbackTextBytes, " bytes"));
@@ -122,7 +123,7 @@ void CheckFeedbackInput(FieldViolations& violations, std::string_view prefix,
   CheckDisplayText(violations, field("author.display_name"),
                    feedback.author().display_name(), kMaxAuthorDisplayNameChars,
                    /*required=*/false, BlankText::kAllowed);
-  CheckText(violations, field("text"), feedback.text());
+  CheckText(violations, field("text"), feedback.text(), feedback.has_rating());
   if (!feedback.language_code().empty() &&
       !LooksLikeLanguageTag(feedback.language_code())) {
     violations.Add(field("language_code"),

@@ -208,6 +208,8 @@ const (
 	// Its language could not be told (no letters, an unsupported script, too
 	// short) and the caller declared none.
 	NotScoredReason_NOT_SCORED_REASON_LANGUAGE_UNDETERMINED NotScoredReason = 2
+	// There is no text: a rating left without words.
+	NotScoredReason_NOT_SCORED_REASON_NO_TEXT NotScoredReason = 3
 )
 
 // Enum value maps for NotScoredReason.
@@ -216,11 +218,13 @@ var (
 		0: "NOT_SCORED_REASON_UNSPECIFIED",
 		1: "NOT_SCORED_REASON_LANGUAGE_UNSUPPORTED",
 		2: "NOT_SCORED_REASON_LANGUAGE_UNDETERMINED",
+		3: "NOT_SCORED_REASON_NO_TEXT",
 	}
 	NotScoredReason_value = map[string]int32{
 		"NOT_SCORED_REASON_UNSPECIFIED":           0,
 		"NOT_SCORED_REASON_LANGUAGE_UNSUPPORTED":  1,
 		"NOT_SCORED_REASON_LANGUAGE_UNDETERMINED": 2,
+		"NOT_SCORED_REASON_NO_TEXT":               3,
 	}
 )
 
@@ -325,7 +329,10 @@ type Feedback struct {
 	ExternalId string `protobuf:"bytes,4,opt,name=external_id,json=externalId,proto3" json:"external_id,omitempty"`
 	// Who said it.
 	Author *Author `protobuf:"bytes,5,opt,name=author,proto3" json:"author,omitempty"`
-	// What they said: UTF-8, 1 byte to 16 KiB.
+	// What they said: UTF-8, up to 16 KiB. Empty only for a rating left
+	// without words (rating set), as Google and Booking.com let guests do: the
+	// item is one voice and its rating counts, and its analysis says
+	// NOT_SCORED_REASON_NO_TEXT. Also empty once its author is erased.
 	Text string `protobuf:"bytes,6,opt,name=text,proto3" json:"text,omitempty"`
 	// The rating they gave, if the channel has one.
 	Rating *Rating `protobuf:"bytes,7,opt,name=rating,proto3" json:"rating,omitempty"`
@@ -960,7 +967,7 @@ var File_guestvoice_v1_feedback_proto protoreflect.FileDescriptor
 
 const file_guestvoice_v1_feedback_proto_rawDesc = "" +
 	"\n" +
-	"\x1cguestvoice/v1/feedback.proto\x12\rguestvoice.v1\x1a\x1fgoogle/api/field_behavior.proto\x1a\x19google/api/resource.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x1aguestvoice/v1/source.proto\"\xbf\x06\n" +
+	"\x1cguestvoice/v1/feedback.proto\x12\rguestvoice.v1\x1a\x1fgoogle/api/field_behavior.proto\x1a\x19google/api/resource.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x1aguestvoice/v1/source.proto\"\xbc\x06\n" +
 	"\bFeedback\x12\x17\n" +
 	"\x04name\x18\x01 \x01(\tB\x03\xe0A\bR\x04name\x124\n" +
 	"\x05hotel\x18\x02 \x01(\tB\x1e\xe0A\x02\xe0A\x05\xfaA\x15\n" +
@@ -968,8 +975,8 @@ const file_guestvoice_v1_feedback_proto_rawDesc = "" +
 	"\x06source\x18\x03 \x01(\x0e2\x15.guestvoice.v1.SourceB\x06\xe0A\x02\xe0A\x05R\x06source\x12'\n" +
 	"\vexternal_id\x18\x04 \x01(\tB\x06\xe0A\x02\xe0A\x05R\n" +
 	"externalId\x125\n" +
-	"\x06author\x18\x05 \x01(\v2\x15.guestvoice.v1.AuthorB\x06\xe0A\x02\xe0A\x05R\x06author\x12\x1a\n" +
-	"\x04text\x18\x06 \x01(\tB\x06\xe0A\x02\xe0A\x05R\x04text\x122\n" +
+	"\x06author\x18\x05 \x01(\v2\x15.guestvoice.v1.AuthorB\x06\xe0A\x02\xe0A\x05R\x06author\x12\x17\n" +
+	"\x04text\x18\x06 \x01(\tB\x03\xe0A\x05R\x04text\x122\n" +
 	"\x06rating\x18\a \x01(\v2\x15.guestvoice.v1.RatingB\x03\xe0A\x05R\x06rating\x12(\n" +
 	"\rlanguage_code\x18\b \x01(\tB\x03\xe0A\x05R\flanguageCode\x12?\n" +
 	"\tpost_time\x18\t \x01(\v2\x1a.google.protobuf.TimestampB\x06\xe0A\x02\xe0A\x05R\bpostTime\x12B\n" +
@@ -1027,11 +1034,12 @@ const file_guestvoice_v1_feedback_proto_rawDesc = "" +
 	"\x0eSentimentState\x12\x1f\n" +
 	"\x1bSENTIMENT_STATE_UNSPECIFIED\x10\x00\x12\x1a\n" +
 	"\x16SENTIMENT_STATE_SCORED\x10\x01\x12\x1e\n" +
-	"\x1aSENTIMENT_STATE_NOT_SCORED\x10\x02*\x8d\x01\n" +
+	"\x1aSENTIMENT_STATE_NOT_SCORED\x10\x02*\xac\x01\n" +
 	"\x0fNotScoredReason\x12!\n" +
 	"\x1dNOT_SCORED_REASON_UNSPECIFIED\x10\x00\x12*\n" +
 	"&NOT_SCORED_REASON_LANGUAGE_UNSUPPORTED\x10\x01\x12+\n" +
-	"'NOT_SCORED_REASON_LANGUAGE_UNDETERMINED\x10\x02*r\n" +
+	"'NOT_SCORED_REASON_LANGUAGE_UNDETERMINED\x10\x02\x12\x1d\n" +
+	"\x19NOT_SCORED_REASON_NO_TEXT\x10\x03*r\n" +
 	"\tCaseState\x12\x1a\n" +
 	"\x16CASE_STATE_UNSPECIFIED\x10\x00\x12\x13\n" +
 	"\x0fCASE_STATE_OPEN\x10\x01\x12\x1b\n" +

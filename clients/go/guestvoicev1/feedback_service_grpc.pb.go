@@ -44,9 +44,10 @@ type FeedbackServiceClient interface {
 	// and counts nothing twice.
 	//
 	// Errors: NOT_FOUND (RESOURCE_NOT_FOUND) for an unknown hotel;
-	// INVALID_ARGUMENT (FIELD_INVALID) for a missing or oversized text, invalid
-	// UTF-8, a missing source or external_id or author handle, a post_time more
-	// than 5 minutes in the future, a rating outside its scale.
+	// INVALID_ARGUMENT (FIELD_INVALID) for a missing text (without a rating) or
+	// an oversized one, invalid UTF-8, a missing source or external_id or
+	// author handle, a post_time more than 5 minutes in the future, a rating
+	// outside its scale.
 	IngestFeedback(ctx context.Context, in *IngestFeedbackRequest, opts ...grpc.CallOption) (*Feedback, error)
 	// Ingests a stream of items, for bulk imports. Needs SCOPE_FEEDBACK_WRITE.
 	// Each item is ingested as by IngestFeedback; a bad item gets its error in
@@ -189,9 +190,10 @@ type FeedbackServiceServer interface {
 	// and counts nothing twice.
 	//
 	// Errors: NOT_FOUND (RESOURCE_NOT_FOUND) for an unknown hotel;
-	// INVALID_ARGUMENT (FIELD_INVALID) for a missing or oversized text, invalid
-	// UTF-8, a missing source or external_id or author handle, a post_time more
-	// than 5 minutes in the future, a rating outside its scale.
+	// INVALID_ARGUMENT (FIELD_INVALID) for a missing text (without a rating) or
+	// an oversized one, invalid UTF-8, a missing source or external_id or
+	// author handle, a post_time more than 5 minutes in the future, a rating
+	// outside its scale.
 	IngestFeedback(context.Context, *IngestFeedbackRequest) (*Feedback, error)
 	// Ingests a stream of items, for bulk imports. Needs SCOPE_FEEDBACK_WRITE.
 	// Each item is ingested as by IngestFeedback; a bad item gets its error in

@@ -97,11 +97,18 @@ TEST_F(FeedbackServiceTest,
   const grpc::Status status = Ingest(input);
   EXPECT_THAT(status,
               GrpcErrorIs(grpc::StatusCode::INVALID_ARGUMENT, "FIELD_INVALID"));
+  // No text is allowed with a rating (stars without words), even one out of
+  // its scale, which is refused for what it is.
   EXPECT_THAT(
       ViolatedFields(status),
       UnorderedElementsAre("feedback.source", "feedback.external_id",
-                           "feedback.author.handle", "feedback.text",
-                           "feedback.post_time", "feedback.rating.value"));
+                           "feedback.author.handle", "feedback.post_time",
+                           "feedback.rating.value"));
+  input.clear_rating();
+  EXPECT_THAT(ViolatedFields(Ingest(input)),
+              UnorderedElementsAre("feedback.source", "feedback.external_id",
+                                   "feedback.author.handle", "feedback.text",
+                                   "feedback.post_time"));
   EXPECT_THAT(ListAll(), IsEmpty());
   EXPECT_EQ(CountedFeedback(server_.server()), 0);
 }

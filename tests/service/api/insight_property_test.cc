@@ -1,6 +1,7 @@
 // Randomized check that every InsightService figure equals a brute-force
 // recomputation from the raw feedback (ListFeedback), through random hotels
-// and time zones, authors on two sources, repeats, ratings, links and merges.
+// and time zones, authors on two sources, repeats, ratings (some without
+// words), links and merges.
 // The brute force applies docs/insights.md directly: whole hotel-local days,
 // one voice per (hotel, voice), fixed-point sums, VADER's thresholds.
 
@@ -171,6 +172,8 @@ class InsightPropertyTest : public testing::InsightFixture {
         item.mutable_rating()->set_value(1 + rng_() % 5);
         item.mutable_rating()->set_scale_min(1);
         item.mutable_rating()->set_scale_max(5);
+        // Stars without words: not scored, a voice and a rating.
+        if (rng_() % 4 == 0) item.clear_text();
       }
       ASSERT_TRUE(Ingest(item).ok());
     }

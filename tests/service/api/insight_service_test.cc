@@ -85,6 +85,45 @@ TEST_F(InsightServiceTest, ANotScoredVoiceIsCountedButHasNoSentiment) {
   EXPECT_EQ(summary.current().mean_rating(), 0);
 }
 
+// Google and Booking.com let a guest leave stars without words: a voice and a
+// rating, not a neutral opinion, and two such ratings are no repeat.
+TEST_F(InsightServiceTest, ARatingWithoutWordsIsAVoiceAndARating) {
+  IngestText("en-1", "ana", kNegative);
+  const auto stars_only = [&](const std::string& id, double stars) {
+    v1::Feedback item = Item(id, "bo", "");
+    item.mutable_rating()->set_value(stars);
+    item.mutable_rating()->set_scale_min(1);
+    item.mutable_rating()->set_scale_max(5);
+    v1::Feedback stored;
+    const grpc::Status status = Ingest(item, &stored);
+    EXPECT_TRUE(status.ok()) << status.error_message();
+    return stored;
+  };
+  const v1::Feedback first = stars_only("g-1", 1);
+  const v1::Feedback second = stars_only("g-2", 2);
+  EXPECT_EQ(first.analysis().sentiment_state(), v1::SENTIMENT_STATE_NOT_SCORED);
+  EXPECT_EQ(first.analysis().not_scored_reason(),
+            v1::NOT_SCORED_REASON_NO_TEXT);
+  EXPECT_FALSE(first.analysis().has_sentiment());
+  EXPECT_FALSE(second.repeat()) << "the same (no) words are no repeat";
+
+  const v1::HotelSummary summary = Summary(RecentDays());
+  EXPECT_EQ(summary.current().feedback_count(), 3);
+  EXPECT_EQ(summary.current().voice_count(), 2);
+  EXPECT_EQ(summary.current().not_scored_count(), 2);
+  EXPECT_EQ(summary.current().not_scored_voice_count(), 1);
+  EXPECT_EQ(summary.current().rated_count(), 2);
+  EXPECT_EQ(summary.current().rated_voice_count(), 1);
+  // Bo's mean: 1 and 2 stars of 1-5 are 0 and 0.25.
+  EXPECT_DOUBLE_EQ(summary.current().mean_rating(), 0.125);
+  EXPECT_EQ(summary.current().negative_share(), 1) << "of the scored voice";
+
+  // Without a rating, no text is no feedback.
+  v1::Feedback nothing = Item("g-3", "cy", "");
+  EXPECT_THAT(ViolatedFields(Ingest(nothing, nullptr)),
+              ElementsAre("feedback.text"));
+}
+
 TEST_F(InsightServiceTest, RepeatsCountOnce) {
   const v1::Feedback first = IngestText("a-1", "ana", kNegative);
   const v1::Feedback again = IngestText("a-2", "ana", kNegative);

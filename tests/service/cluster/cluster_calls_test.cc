@@ -464,7 +464,8 @@ struct ImportCall {
 };
 
 // `count` reviews of hotel "lisbon" of organization "default"; the last
-// one repeats the first one's external id, and the one before has no text.
+// one repeats the first one's external id, and the one before has neither
+// text nor rating.
 std::vector<v1::ImportFeedbackRequest> Reviews(int count) {
   const absl::Time posted = absl::FromCivil(
       absl::CivilSecond(2026, 1, 15, 11, 0, 0), absl::UTCTimeZone());
@@ -476,7 +477,9 @@ std::vector<v1::ImportFeedbackRequest> Reviews(int count) {
         "organizations/default/hotels/lisbon",
         absl::StrCat("review-", i == count - 1 ? 0 : i), i % 4, posted);
   }
+  // Neither words nor a rating: refused.
   requests[count - 2].mutable_feedback()->clear_text();
+  requests[count - 2].mutable_feedback()->clear_rating();
   return requests;
 }
 

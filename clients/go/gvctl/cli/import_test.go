@@ -32,8 +32,8 @@ func TestImportReadsEverySampleFormat(t *testing.T) {
 		{"tripadvisor", "tripadvisor_reviews.json", nil, 2, nil},
 		{"twitter", "twitter_search.json", []string{"--hotel", "porto"}, 2, nil},
 		{"pms", "pms_bookings.csv", nil, 3, nil},
-		// The score-only review is skipped (RATING_ONLY), not rejected.
-		{"booking", "booking_reviews.json", nil, 2, nil},
+		// The score-only review is imported too: a voice and its rating.
+		{"booking", "booking_reviews.json", nil, 3, nil},
 	} {
 		t.Run(tc.format, func(t *testing.T) {
 			args := append([]string{"--json", "import", h.sample(tc.file), "--format", tc.format, "--hotels", mapping()}, tc.extra...)
@@ -546,7 +546,7 @@ func TestAStayRecordedByHandKeepsItsSpendExact(t *testing.T) {
 	}
 }
 
-func TestRatingOnlyReviewsAreCountedAsSkippedNotRejected(t *testing.T) {
+func TestARatingWithoutWordsIsImportedAsAVoiceAndItsRating(t *testing.T) {
 	h := newHarness(t)
 	h.hotels()
 	google := h.write("reviews.json", `{"reviews": [
@@ -560,17 +560,30 @@ func TestRatingOnlyReviewsAreCountedAsSkippedNotRejected(t *testing.T) {
 		Rejected map[string]int `json:"rejected"`
 	}
 	if err := json.Unmarshal([]byte(r.stdout), &summary); err != nil || r.code != cli.ExitOK ||
-		summary.Ingested != 1 || summary.Skipped[importing.SkipRatingOnly] != 1 || len(summary.Rejected) != 0 {
+		summary.Ingested != 2 || len(summary.Skipped) != 0 || len(summary.Rejected) != 0 {
 		t.Errorf("google: exit %d, %s (%v) %s", r.code, r.stdout, err, r.stderr)
+	}
+	page, err := h.client().Feedback.ListFeedback(context.Background(), &gv.ListFeedbackRequest{Parent: "organizations/default"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range page.GetFeedback() {
+		if f.GetExternalId() != "r1" {
+			continue
+		}
+		if f.GetText() != "" || f.GetRating().GetValue() != 1 ||
+			f.GetAnalysis().GetNotScoredReason() != gv.NotScoredReason_NOT_SCORED_REASON_NO_TEXT {
+			t.Errorf("stars only: %v", f)
+		}
 	}
 	// A survey row without words and without a score is a problem, not a rating.
 	survey := h.write("survey.csv", "external_id,text,author,post_time,rating\n"+
-		"s1,,r1,2025-10-01,2\n"+
+		"s1, ,r1,2025-10-01,2\n"+
 		"s2,,r2,2025-10-01,\n")
 	summary.Skipped, summary.Rejected = nil, nil
 	r = h.run("--json", "import", survey, "--format", "csv", "--hotel", "porto")
 	if err := json.Unmarshal([]byte(r.stdout), &summary); err != nil || r.code != cli.ExitPartial ||
-		summary.Skipped[importing.SkipRatingOnly] != 1 || summary.Rejected["FIELD_INVALID"] != 1 {
+		summary.Ingested != 1 || summary.Rejected["FIELD_INVALID"] != 1 {
 		t.Errorf("survey: exit %d, %s (%v)", r.code, r.stdout, err)
 	}
 }

@@ -53,10 +53,6 @@ const (
 	// earlier import recorded under its booking reference is cancelled;
 	// nothing else is recorded for it (no stay, no guest profile).
 	SkipCancelled = "CANCELLED"
-	// SkipRatingOnly: a review with a rating and no words (Google and
-	// Booking.com let guests leave only stars). The API takes feedback as
-	// text, so there is nothing to send; the count says how many there were.
-	SkipRatingOnly = "RATING_ONLY"
 )
 
 // LocalTime is a date, or a date and time of day, as an export writes it

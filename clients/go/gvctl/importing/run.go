@@ -187,8 +187,8 @@ func (im *Importer) send(ctx context.Context, records []Record, counts *Counts, 
 			continue
 		}
 		if isRatingOnly(record.Feedback) {
-			counts.skip(SkipRatingOnly)
-			continue
+			// Stars without words: the API's form of it is no text at all.
+			record.Feedback.Text = ""
 		}
 		if record.Problem != nil {
 			if err := reject(record, ReasonUnreadable, record.Problem.Error(), nil); err != nil {
@@ -277,7 +277,8 @@ func (im *Importer) withHotel(record Record, hotel string) Record {
 	return record
 }
 
-// isRatingOnly is feedback with a rating and no words.
+// isRatingOnly is feedback with a rating and no words (Google and
+// Booking.com let guests leave only stars): one voice and its rating.
 func isRatingOnly(feedback *gv.Feedback) bool {
 	return feedback != nil && feedback.GetRating() != nil && strings.TrimSpace(feedback.GetText()) == ""
 }

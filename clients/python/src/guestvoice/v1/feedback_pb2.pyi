@@ -139,6 +139,8 @@ class _NotScoredReasonEnumTypeWrapper(_enum_type_wrapper._EnumTypeWrapper[_NotSc
     """Its language could not be told (no letters, an unsupported script, too
     short) and the caller declared none.
     """
+    NOT_SCORED_REASON_NO_TEXT: _NotScoredReason.ValueType  # 3
+    """There is no text: a rating left without words."""
 
 class NotScoredReason(_NotScoredReason, metaclass=_NotScoredReasonEnumTypeWrapper):
     """Why a text was not scored."""
@@ -151,6 +153,8 @@ NOT_SCORED_REASON_LANGUAGE_UNDETERMINED: NotScoredReason.ValueType  # 2
 """Its language could not be told (no letters, an unsupported script, too
 short) and the caller declared none.
 """
+NOT_SCORED_REASON_NO_TEXT: NotScoredReason.ValueType  # 3
+"""There is no text: a rating left without words."""
 Global___NotScoredReason: _TypeAlias = NotScoredReason  # noqa: Y015
 
 class _CaseState:
@@ -218,7 +222,11 @@ class Feedback(_message.Message):
     to 256 bytes. Ingest is idempotent by (organization, source, external_id).
     """
     text: _builtins.str
-    """What they said: UTF-8, 1 byte to 16 KiB."""
+    """What they said: UTF-8, up to 16 KiB. Empty only for a rating left
+    without words (rating set), as Google and Booking.com let guests do: the
+    item is one voice and its rating counts, and its analysis says
+    NOT_SCORED_REASON_NO_TEXT. Also empty once its author is erased.
+    """
     language_code: _builtins.str
     """The language the caller declares the text is in, a BCP-47 code such as
     "en" or "pt-BR". Optional. The analyser identifies the language from the

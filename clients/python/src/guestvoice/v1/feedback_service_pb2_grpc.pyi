@@ -47,9 +47,10 @@ class FeedbackServiceStub:
     and counts nothing twice.
 
     Errors: NOT_FOUND (RESOURCE_NOT_FOUND) for an unknown hotel;
-    INVALID_ARGUMENT (FIELD_INVALID) for a missing or oversized text, invalid
-    UTF-8, a missing source or external_id or author handle, a post_time more
-    than 5 minutes in the future, a rating outside its scale.
+    INVALID_ARGUMENT (FIELD_INVALID) for a missing text (without a rating) or
+    an oversized one, invalid UTF-8, a missing source or external_id or
+    author handle, a post_time more than 5 minutes in the future, a rating
+    outside its scale.
     """
     ImportFeedback: _grpc.StreamUnaryMultiCallable[_feedback_service_pb2.ImportFeedbackRequest, _feedback_service_pb2.ImportFeedbackResponse]
     """Ingests a stream of items, for bulk imports. Needs SCOPE_FEEDBACK_WRITE.
@@ -117,9 +118,10 @@ class FeedbackServiceAsyncStub(FeedbackServiceStub):
     and counts nothing twice.
 
     Errors: NOT_FOUND (RESOURCE_NOT_FOUND) for an unknown hotel;
-    INVALID_ARGUMENT (FIELD_INVALID) for a missing or oversized text, invalid
-    UTF-8, a missing source or external_id or author handle, a post_time more
-    than 5 minutes in the future, a rating outside its scale.
+    INVALID_ARGUMENT (FIELD_INVALID) for a missing text (without a rating) or
+    an oversized one, invalid UTF-8, a missing source or external_id or
+    author handle, a post_time more than 5 minutes in the future, a rating
+    outside its scale.
     """
     ImportFeedback: _aio.StreamUnaryMultiCallable[_feedback_service_pb2.ImportFeedbackRequest, _feedback_service_pb2.ImportFeedbackResponse]  # type: ignore[assignment]
     """Ingests a stream of items, for bulk imports. Needs SCOPE_FEEDBACK_WRITE.
@@ -190,9 +192,10 @@ class FeedbackServiceServicer(metaclass=_abc_1.ABCMeta):
         and counts nothing twice.
 
         Errors: NOT_FOUND (RESOURCE_NOT_FOUND) for an unknown hotel;
-        INVALID_ARGUMENT (FIELD_INVALID) for a missing or oversized text, invalid
-        UTF-8, a missing source or external_id or author handle, a post_time more
-        than 5 minutes in the future, a rating outside its scale.
+        INVALID_ARGUMENT (FIELD_INVALID) for a missing text (without a rating) or
+        an oversized one, invalid UTF-8, a missing source or external_id or
+        author handle, a post_time more than 5 minutes in the future, a rating
+        outside its scale.
         """
 
     @_abc_1.abstractmethod

@@ -435,9 +435,10 @@ export const FeedbackService: GenService<{
    * and counts nothing twice.
    *
    * Errors: NOT_FOUND (RESOURCE_NOT_FOUND) for an unknown hotel;
-   * INVALID_ARGUMENT (FIELD_INVALID) for a missing or oversized text, invalid
-   * UTF-8, a missing source or external_id or author handle, a post_time more
-   * than 5 minutes in the future, a rating outside its scale.
+   * INVALID_ARGUMENT (FIELD_INVALID) for a missing text (without a rating) or
+   * an oversized one, invalid UTF-8, a missing source or external_id or
+   * author handle, a post_time more than 5 minutes in the future, a rating
+   * outside its scale.
    *
    * @generated from rpc guestvoice.v1.FeedbackService.IngestFeedback
    */
