@@ -637,6 +637,22 @@ absl::Status Store::FinishUpgrade() {
   return absl::OkStatus();
 }
 
+absl::Status Store::RenewStoreId(absl::Time now) {
+  if (absl::Status open = CheckOpen(); !open.ok()) return open;
+  SchemaStamp renewed = NewSchemaStamp(schema_stamp_.schema_version, now);
+  rocksdb::WriteOptions synced;
+  synced.sync = true;
+  const rocksdb::Status status =
+      db_->Put(synced, handle(ColumnFamily::kDefault), SchemaStampKey(),
+               EncodeSchemaStamp(renewed));
+  if (!status.ok()) {
+    return FromRocksDb(status, absl::StrCat("data dir ", data_dir_,
+                                            ": writing the schema stamp"));
+  }
+  schema_stamp_ = std::move(renewed);
+  return absl::OkStatus();
+}
+
 absl::StatusOr<uint64_t> Store::SizeOnDiskBytes() const {
   if (absl::Status open = CheckOpen(); !open.ok()) return open;
   uint64_t bytes = 0;

@@ -200,6 +200,11 @@ class Store {
   // family, so the upgraded data is durable before the stamp says so).
   [[nodiscard]] absl::Status FinishUpgrade();
 
+  // Stamps the store with a new store id, created `now` (synced): for a
+  // copy that is to be a store of its own rather than the same store moved
+  // (a cluster node's state restored to seed a node, docs/cluster.md).
+  [[nodiscard]] absl::Status RenewStoreId(absl::Time now);
+
   // Flushes and fully compacts every column family: merges operands, drops
   // deleted entries. For maintenance tools and tests.
   [[nodiscard]] absl::Status CompactAll();

@@ -7,6 +7,7 @@
 
 #include <cstdlib>
 #include <iostream>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -19,10 +20,12 @@
 #include "absl/flags/usage_config.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
+#include "common/status_macros.h"
 #include "service/api/listen_address.h"
 #include "service/api/log_format.h"
 #include "service/api/server.h"
 #include "service/api/versions.h"
+#include "service/cluster/cluster_stamp.h"
 #include "storage/backups.h"
 
 ABSL_FLAG(std::string, listen, "127.0.0.1:50051",
@@ -198,6 +201,24 @@ constexpr int kMaxBackupRetention = 1000;
 
 // --restore_from: restores a backup into a new data dir and exits, so that
 // serving the restored store is an ordinary start, with every check of one.
+// A cluster node's state is a replica of the command log, not a store that
+// moved: restored, it seeds a node (a new one, or one whose disk was lost)
+// and is a store of its own, with a store id of its own, so that its backups
+// go to a backup dir of their own (Backups::Open refuses another store's).
+// True when `data_dir` held a cluster node's state and was renewed.
+absl::StatusOr<bool> RenewRestoredClusterState(const std::string& data_dir) {
+  ASSIGN_OR_RETURN(std::unique_ptr<guestvoice::storage::Store> store,
+                   guestvoice::storage::Store::Open(
+                       {.data_dir = data_dir, .create_if_missing = false}));
+  ASSIGN_OR_RETURN(const auto cluster,
+                   guestvoice::service::cluster::ReadClusterStamp(*store));
+  if (cluster.has_value()) {
+    RETURN_IF_ERROR(store->RenewStoreId(absl::Now()));
+  }
+  RETURN_IF_ERROR(store->Close());
+  return cluster.has_value();
+}
+
 int Restore() {
   const int backup = absl::GetFlag(FLAGS_restore_from);
   const std::string backup_dir = absl::GetFlag(FLAGS_backup_dir);
@@ -213,9 +234,19 @@ int Restore() {
     spdlog::critical("cannot restore: {}", restored.ToString());
     return EXIT_FAILURE;
   }
+  const absl::StatusOr<bool> renewed = RenewRestoredClusterState(data_dir);
+  if (!renewed.ok()) {
+    spdlog::critical("restored backup {} into {}, but cannot open it: {}",
+                     backup, data_dir, renewed.status().ToString());
+    return EXIT_FAILURE;
+  }
   spdlog::info(
-      "restored backup {} of {} into {}; start guestvoiced on it to serve it",
-      backup, backup_dir, data_dir);
+      "restored backup {} of {} into {}{}; start guestvoiced on it to serve "
+      "it",
+      backup, backup_dir, data_dir,
+      *renewed ? " as a store of its own (a cluster node's state: it applies "
+                 "the command log from where the backup was made)"
+               : "");
   return EXIT_SUCCESS;
 }
 

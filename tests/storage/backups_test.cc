@@ -156,6 +156,40 @@ TEST_F(BackupsTest, AnotherStoresBackupsAreRefused) {
                        HasSubstr("backups of another store")));
 }
 
+// A restored copy is the same store, moved; renewed, it is a store of its
+// own (a cluster node seeded from another's backup), whose backups may not
+// share the original's directory.
+TEST_F(BackupsTest, ARestoredCopyKeepsTheStoreIdUntilRenewed) {
+  Put(*store_, "k");
+  {
+    ASSERT_OK_AND_ASSIGN(std::unique_ptr<Backups> backups,
+                         Backups::Open(dir_.Child("backups"), *store_));
+    ASSERT_OK(backups->Create(/*keep=*/0).status());
+  }
+  const std::string original = store_->schema_stamp().store_id;
+  const std::string copy_dir = dir_.Child("copy");
+  ASSERT_OK(RestoreBackup(dir_.Child("backups"), 1, copy_dir));
+  const absl::Time renewed_at = absl::FromUnixSeconds(1'900'000'000);
+  {
+    ASSERT_OK_AND_ASSIGN(std::unique_ptr<Store> copy,
+                         Store::Open(OptionsFor(copy_dir)));
+    EXPECT_EQ(copy->schema_stamp().store_id, original);
+    ASSERT_OK(copy->RenewStoreId(renewed_at));
+    EXPECT_NE(copy->schema_stamp().store_id, original);
+    ASSERT_OK(copy->Close());
+  }
+  ASSERT_OK_AND_ASSIGN(std::unique_ptr<Store> copy,
+                       Store::Open(OptionsFor(copy_dir)));
+  EXPECT_NE(copy->schema_stamp().store_id, original) << "after a restart";
+  EXPECT_EQ(copy->schema_stamp().created, renewed_at);
+  EXPECT_EQ(copy->schema_stamp().schema_version,
+            store_->schema_stamp().schema_version);
+  EXPECT_EQ(Get(*copy, "k"), "value of k");
+  EXPECT_THAT(Backups::Open(dir_.Child("backups"), *copy),
+              StatusIs(absl::StatusCode::kFailedPrecondition,
+                       HasSubstr("backups of another store")));
+}
+
 TEST_F(BackupsTest, ADirectoryOfOtherFilesIsRefusedAndLeftAlone) {
   const std::string foreign = dir_.Child("foreign");
   std::filesystem::create_directory(foreign);

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <fstream>
+#include <optional>
 #include <sstream>
 
 #include "absl/strings/match.h"
@@ -19,6 +20,8 @@ namespace {
 
 // The line guestvoiced logs once it accepts calls.
 constexpr absl::string_view kListening = "guestvoiced listening on port ";
+// The line it logs right after, with a metrics endpoint.
+constexpr absl::string_view kMetrics = "metrics on port ";
 // How often a wait re-checks its condition (the log, the child's exit).
 constexpr absl::Duration kPollInterval = absl::Milliseconds(10);
 
@@ -89,15 +92,24 @@ std::string GuestvoicedProcess::address() const {
   return absl::StrCat("127.0.0.1:", port_);
 }
 
+// The port a log line starting with `prefix` names, if the log has one.
+std::optional<int> PortLogged(absl::string_view log, absl::string_view prefix) {
+  const size_t at = log.find(prefix);
+  if (at == log.npos) return std::nullopt;
+  absl::string_view rest = log.substr(at + prefix.size());
+  int port = 0;
+  if (!absl::SimpleAtoi(rest.substr(0, rest.find(' ')), &port)) {
+    return std::nullopt;
+  }
+  return port;
+}
+
 absl::Status GuestvoicedProcess::WaitUntilListening(absl::Duration deadline) {
   const absl::Time give_up = absl::Now() + deadline;
   while (absl::Now() < give_up) {
-    const std::string log = ReadFile(log_path_);
-    const absl::string_view text = log;
-    if (const size_t at = text.find(kListening); at != text.npos) {
-      absl::string_view rest = text.substr(at + kListening.size());
-      rest = rest.substr(0, rest.find(' '));
-      if (absl::SimpleAtoi(rest, &port_)) return absl::OkStatus();
+    if (std::optional<int> port = PortLogged(ReadFile(log_path_), kListening)) {
+      port_ = *port;
+      return absl::OkStatus();
     }
     int wait_status = 0;
     if (waitpid(pid_, &wait_status, WNOHANG) == pid_) {
@@ -111,6 +123,16 @@ absl::Status GuestvoicedProcess::WaitUntilListening(absl::Duration deadline) {
   return absl::DeadlineExceededError(
       absl::StrCat("guestvoiced did not log its port within ",
                    absl::FormatDuration(deadline), ":\n", FileTail(log_path_)));
+}
+
+absl::StatusOr<int> GuestvoicedProcess::MetricsPort() const {
+  // Logged before the server turns SERVING, so once a caller has seen it
+  // serve, the line is there or there is no endpoint.
+  if (std::optional<int> port = PortLogged(ReadFile(log_path_), kMetrics)) {
+    return *port;
+  }
+  return absl::NotFoundError(
+      absl::StrCat("no metrics endpoint in ", log_path_));
 }
 
 void GuestvoicedProcess::Kill() {
@@ -153,10 +175,7 @@ absl::StatusOr<std::string> ReadAdminKey(const std::string& data_dir) {
   return key;
 }
 
-absl::StatusOr<std::string> RunVerify(const std::string& verify_binary,
-                                      const std::string& data_dir) {
-  std::vector<std::string> args = {verify_binary,
-                                   absl::StrCat("--data_dir=", data_dir)};
+absl::StatusOr<ProgramRun> RunProgram(std::vector<std::string> args) {
   std::vector<char*> argv = Argv(args);
   int output[2];
   if (pipe2(output, O_CLOEXEC) != 0) return absl::InternalError("pipe failed");
@@ -177,13 +196,21 @@ absl::StatusOr<std::string> RunVerify(const std::string& verify_binary,
   if (pid < 0) return absl::InternalError("fork failed");
   int wait_status = 0;
   waitpid(pid, &wait_status, 0);
-  const absl::string_view trimmed = absl::StripTrailingAsciiWhitespace(printed);
+  return ProgramRun{.exit_code = ExitCode(wait_status),
+                    .printed = std::move(printed)};
+}
+
+absl::StatusOr<std::string> RunVerify(const std::string& verify_binary,
+                                      const std::string& data_dir) {
+  absl::StatusOr<ProgramRun> run =
+      RunProgram({verify_binary, absl::StrCat("--data_dir=", data_dir)});
+  if (!run.ok()) return run.status();
+  const absl::string_view trimmed =
+      absl::StripTrailingAsciiWhitespace(run->printed);
   const std::string last_line(trimmed.substr(trimmed.rfind('\n') + 1));
-  if (ExitCode(wait_status) != 0 ||
-      !absl::EndsWith(last_line, " 0 differences")) {
-    return absl::InternalError(absl::StrCat("guestvoice-verify exited with ",
-                                            ExitCode(wait_status), ":\n",
-                                            printed));
+  if (run->exit_code != 0 || !absl::EndsWith(last_line, " 0 differences")) {
+    return absl::InternalError(absl::StrCat(
+        "guestvoice-verify exited with ", run->exit_code, ":\n", run->printed));
   }
   return last_line;
 }

@@ -39,6 +39,9 @@ class GuestvoicedProcess {
   ~GuestvoicedProcess();
 
   int port() const { return port_; }
+  // The metrics endpoint's port, from the log, when the flags gave a
+  // --metrics_listen address.
+  absl::StatusOr<int> MetricsPort() const;
   pid_t pid() const { return pid_; }
   std::string address() const;
   const std::string& log_path() const { return log_path_; }
@@ -61,6 +64,16 @@ class GuestvoicedProcess {
 
 // The bootstrap admin key guestvoiced writes to a fresh data dir.
 absl::StatusOr<std::string> ReadAdminKey(const std::string& data_dir);
+
+// What a program run to its end printed (stdout and stderr) and its exit
+// code (-signal when a signal ended it).
+struct ProgramRun {
+  int exit_code = 0;
+  std::string printed;
+};
+
+// Runs args[0] with the rest as its arguments and waits for it to end.
+absl::StatusOr<ProgramRun> RunProgram(std::vector<std::string> args);
 
 // Runs guestvoice-verify on a data dir no server has open; fails unless it
 // exits with 0 and reports 0 differences. Returns its last line.

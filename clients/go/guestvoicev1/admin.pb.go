@@ -370,8 +370,9 @@ type ServerInfo struct {
 	Uptime *durationpb.Duration `protobuf:"bytes,3,opt,name=uptime,proto3" json:"uptime,omitempty"`
 	// The bytes the store takes on disk (its table files and write-ahead log).
 	StoreSizeBytes int64 `protobuf:"varint,4,opt,name=store_size_bytes,json=storeSizeBytes,proto3" json:"store_size_bytes,omitempty"`
-	// Made when the store was created; a restored copy keeps it, and backups
-	// carry it (see Backup.store_id).
+	// Made when the store was created; a restored copy keeps it (except a
+	// cluster node's state, restored as a store of its own to seed a node),
+	// and backups carry it (see Backup.store_id).
 	StoreId string `protobuf:"bytes,5,opt,name=store_id,json=storeId,proto3" json:"store_id,omitempty"`
 	// The cluster as this node sees it, on a node of a cluster
 	// (docs/cluster.md); unset on a server on its embedded store.

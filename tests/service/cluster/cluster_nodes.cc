@@ -3,6 +3,7 @@
 #include <grpcpp/create_channel.h>
 #include <grpcpp/generic/generic_stub.h>
 #include <grpcpp/security/credentials.h>
+#include <httplib.h>
 #include <signal.h>
 
 #include <cstdlib>
@@ -108,17 +109,23 @@ absl::Status ClusterNodes::KeepKey(const std::string& key) {
   return absl::OkStatus();
 }
 
+void ClusterNodes::AddNode() {
+  const int node = size();
+  Node& added = nodes_.emplace_back();
+  added.data_dir = dir_.Child(absl::StrCat("node-", node));
+  added.backup_dir = dir_.Child(absl::StrCat("node-", node, "-backups"));
+}
+
 absl::Status ClusterNodes::Start(int node) {
-  if (node == size()) {
+  if (node == size()) AddNode();
+  Node& started = nodes_[node];
+  if (started.port == 0) {
     // The port stays the node's through its restarts, as a deployed node's
     // does: the other nodes' map and the tests' writers keep its address.
     absl::StatusOr<int> port = StableLoopbackPort();
     if (!port.ok()) return port.status();
-    Node& added = nodes_.emplace_back();
-    added.data_dir = dir_.Child(absl::StrCat("node-", node));
-    added.port = *port;
+    started.port = *port;
   }
-  Node& started = nodes_[node];
   std::vector<std::string> flags = {
       absl::StrCat("--cluster_bootstrap_file=", bootstrap_file_),
       absl::StrCat("--cluster_node_id=node-", node), "--advertise=127.0.0.1:0",
@@ -129,8 +136,11 @@ absl::Status ClusterNodes::Start(int node) {
                    absl::FormatDuration(kHeartbeat)),
       absl::StrCat("--cluster_liveness_timeout=",
                    absl::FormatDuration(kLiveness)),
-      // After GuestvoicedProcess's own --listen=127.0.0.1:0: the last wins.
-      absl::StrCat("--listen=127.0.0.1:", started.port)};
+      absl::StrCat("--backup_dir=", started.backup_dir),
+      // After GuestvoicedProcess's own --listen=127.0.0.1:0 and
+      // --metrics_listen=: the last wins.
+      absl::StrCat("--listen=127.0.0.1:", started.port),
+      "--metrics_listen=127.0.0.1:0"};
   absl::StatusOr<std::unique_ptr<GuestvoicedProcess>> process =
       GuestvoicedProcess::Start({.binary = GUESTVOICED,
                                  .data_dir = started.data_dir,
@@ -143,6 +153,34 @@ absl::Status ClusterNodes::Start(int node) {
   started.channel = grpc::CreateChannel(started.process->address(),
                                         grpc::InsecureChannelCredentials());
   return AwaitServing(node, kStartDeadline);
+}
+
+absl::Status ClusterNodes::StartFromBackup(int from, int backup) {
+  const int node = size();
+  AddNode();
+  absl::StatusOr<ProgramRun> restore =
+      RunProgram({GUESTVOICED, absl::StrCat("--restore_from=", backup),
+                  absl::StrCat("--backup_dir=", backup_dir(from)),
+                  absl::StrCat("--data_dir=", data_dir(node))});
+  if (!restore.ok()) return restore.status();
+  if (restore->exit_code != 0) {
+    return absl::InternalError(
+        absl::StrCat("guestvoiced --restore_from exited with ",
+                     restore->exit_code, ":\n", restore->printed));
+  }
+  return Start(node);
+}
+
+absl::StatusOr<std::string> ClusterNodes::Metrics(int node) const {
+  absl::StatusOr<int> port = nodes_[node].process->MetricsPort();
+  if (!port.ok()) return port.status();
+  httplib::Client client("127.0.0.1", *port);
+  const httplib::Result result = client.Get("/metrics");
+  if (!result || result->status != 200) {
+    return absl::UnavailableError(
+        absl::StrCat("node ", node, ": no answer from GET /metrics"));
+  }
+  return result->body;
 }
 
 absl::Status ClusterNodes::AwaitServing(int node,

@@ -54,6 +54,10 @@ class ClusterNodes {
   // port, and waits until its health check says SERVING (it has applied the
   // log as far as it reached at its start).
   absl::Status Start(int node);
+  // Starts a new node (number size()) on a data dir restored from backup
+  // `backup` of node `from` (`guestvoiced --restore_from`), as an operator
+  // seeds a node from a snapshot, and waits until it serves.
+  absl::Status StartFromBackup(int from, int backup);
   // SIGKILL: nothing of a clean shutdown runs.
   void Kill(int node);
   // SIGSTOP: the node keeps its connections but does nothing, as a hung
@@ -68,6 +72,12 @@ class ClusterNodes {
     return nodes_[node].process->address();
   }
   const std::string& data_dir(int node) const { return nodes_[node].data_dir; }
+  // Its --backup_dir, a directory of its own (AdminService.CreateBackup).
+  const std::string& backup_dir(int node) const {
+    return nodes_[node].backup_dir;
+  }
+  // What its metrics endpoint answers now (GET /metrics).
+  absl::StatusOr<std::string> Metrics(int node) const;
   const std::shared_ptr<grpc::Channel>& channel(int node) const {
     return nodes_[node].channel;
   }
@@ -105,6 +115,7 @@ class ClusterNodes {
  private:
   struct Node {
     std::string data_dir;
+    std::string backup_dir;
     int port = 0;  // from StableLoopbackPort, kept through restarts
     std::unique_ptr<GuestvoicedProcess> process;
     std::shared_ptr<grpc::Channel> channel;
@@ -113,6 +124,8 @@ class ClusterNodes {
   ClusterNodes(std::string cluster_dir, std::string tools_cluster,
                std::string bootstrap_file);
 
+  // A node (number size()) with a fresh data dir, backup dir and port.
+  void AddNode();
   absl::Status AwaitServing(int node, absl::Duration deadline) const;
   absl::StatusOr<std::string> ReadKeptKey() const;
   absl::Status KeepKey(const std::string& key);

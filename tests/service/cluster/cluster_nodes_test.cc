@@ -8,7 +8,8 @@
 // key created through one node works on every node until revoked through
 // another, and its secret is in no command record; a re-analysis whose
 // partition owner hangs ends on the next owner, alike on every node; a
-// state is refused where it does not belong.
+// node seeded from another node's backup applies only the commands after
+// it; a state is refused where it does not belong.
 //
 // GUESTVOICE_KAFKA_NODES_DIR names the fixture's cluster directory; without
 // it (no Java or jars) the test skips itself.
@@ -26,7 +27,9 @@
 #include <vector>
 
 #include "absl/strings/match.h"
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/strip.h"
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
 #include "gmock/gmock.h"
@@ -582,6 +585,76 @@ TEST_F(ClusterNodesTest, AReanalysisWhoseOwnerHangsEndsOnTheNextOwner) {
 // A data dir holds one cluster's state: a node refuses an embedded
 // server's store, and an embedded server a node's state, each saying what
 // it found and what to do.
+// A snapshot is a backup of any node: its state holds the offset it applied
+// each partition to, in the same WriteBatches as the state, so a node
+// seeded from it applies only the commands after it, not the log from its
+// start, and answers like the others.
+TEST_F(ClusterNodesTest, ANodeStartedFromABackupAppliesOnlyTheCommandsAfterIt) {
+  {
+    std::unique_ptr<grpc::ClientContext> context = Context();
+    v1::Hotel hotel;
+    grpc::Status status =
+        v1::HotelService::NewStub(nodes_->channel(0))
+            ->CreateHotel(context.get(),
+                          SampleHotel(absl::StrCat("porto-", run_)), &hotel);
+    ASSERT_TRUE(status.ok()) << status.error_message();
+    KeepToken(*context);
+    hotel_ = hotel.name();
+  }
+  for (int i = 0; i < 5; ++i) {
+    grpc::Status status = Ingest(i % kNodes, absl::StrCat(run_, "-s", i));
+    ASSERT_TRUE(status.ok()) << status.error_message();
+  }
+  // Node 0 has applied them (the read waits for the token), then backs up.
+  const std::string before_backup = Insights(0);
+  v1::Backup backup;
+  {
+    std::unique_ptr<grpc::ClientContext> context = Context();
+    grpc::Status status =
+        v1::AdminService::NewStub(nodes_->channel(0))
+            ->CreateBackup(context.get(), v1::CreateBackupRequest(), &backup);
+    ASSERT_TRUE(status.ok()) << status.error_message();
+  }
+  int backup_id = 0;
+  ASSERT_TRUE(absl::SimpleAtoi(absl::StripPrefix(backup.name(), "backups/"),
+                               &backup_id))
+      << backup.name();
+  constexpr int kAfterBackup = 4;
+  for (int i = 0; i < kAfterBackup; ++i) {
+    grpc::Status status = Ingest(i % kNodes, absl::StrCat(run_, "-t", i));
+    ASSERT_TRUE(status.ok()) << status.error_message();
+  }
+
+  ASSERT_THAT(nodes_->StartFromBackup(0, backup_id), IsOk());
+  const int seeded = kNodes;
+  // A store of its own, not node 0's moved (its backups go elsewhere).
+  v1::ServerInfo seeded_info, original_info;
+  for (auto [node, info] :
+       {std::pair{seeded, &seeded_info}, std::pair{0, &original_info}}) {
+    std::unique_ptr<grpc::ClientContext> context = Context();
+    grpc::Status status =
+        v1::AdminService::NewStub(nodes_->channel(node))
+            ->GetServerInfo(context.get(), v1::GetServerInfoRequest(), info);
+    ASSERT_TRUE(status.ok()) << status.error_message();
+  }
+  EXPECT_NE(seeded_info.store_id(), original_info.store_id());
+  const std::string now = Insights(0);
+  EXPECT_NE(now, before_backup);
+  EXPECT_EQ(Insights(seeded), now);
+  // It stored the items written after the backup, and no other: from the
+  // log's start it would have stored every earlier test's too.
+  absl::StatusOr<std::string> metrics = nodes_->Metrics(seeded);
+  ASSERT_THAT(metrics.status(), IsOk());
+  constexpr absl::string_view kStored = "\nguestvoice_ingested_items_total ";
+  const absl::string_view text = *metrics;
+  const size_t at = text.find(kStored);
+  ASSERT_NE(at, text.npos) << text;
+  const absl::string_view value = text.substr(at + kStored.size());
+  int64_t stored = -1;
+  ASSERT_TRUE(absl::SimpleAtoi(value.substr(0, value.find('\n')), &stored));
+  EXPECT_EQ(stored, kAfterBackup);
+}
+
 TEST_F(ClusterNodesTest, AStateIsRefusedWhereItDoesNotBelong) {
   const std::string embedded_dir = absl::StrCat(dir_.path(), "/embedded");
   {

@@ -226,8 +226,9 @@ class ServerInfo(_message.Message):
     store_size_bytes: _builtins.int
     """The bytes the store takes on disk (its table files and write-ahead log)."""
     store_id: _builtins.str
-    """Made when the store was created; a restored copy keeps it, and backups
-    carry it (see Backup.store_id).
+    """Made when the store was created; a restored copy keeps it (except a
+    cluster node's state, restored as a store of its own to seed a node),
+    and backups carry it (see Backup.store_id).
     """
     @_builtins.property
     def versions(self) -> Global___SoftwareVersions:

@@ -209,8 +209,9 @@ export type ServerInfo = Message<"guestvoice.v1.ServerInfo"> & {
   storeSizeBytes: bigint;
 
   /**
-   * Made when the store was created; a restored copy keeps it, and backups
-   * carry it (see Backup.store_id).
+   * Made when the store was created; a restored copy keeps it (except a
+   * cluster node's state, restored as a store of its own to seed a node),
+   * and backups carry it (see Backup.store_id).
    *
    * @generated from field: string store_id = 5;
    */
