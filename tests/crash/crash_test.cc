@@ -107,14 +107,14 @@ class CrashTest {
 
   absl::Status RunCycle(int cycle, int cycles) {
     const int64_t before = ledger_.acknowledged();
-    CycleWriters writers({.addresses = {server_->address()},
-                          .key = key_,
-                          .hotels = hotels_,
-                          .cycle = cycle,
-                          // One run per store: the cycle keeps ids apart.
-                          .run = "",
-                          .seed = random_()},
-                         ledger_);
+    CycleWriters writers(
+        {.addresses = {server_->address()},
+         .key = key_,
+         .hotels = hotels_,
+         .cycle = cycle,
+         .run = "",  // one run per store: cycles keep ids apart
+         .seed = random_()},
+        ledger_);
     writers.Start();
     const int64_t kill_after = std::uniform_int_distribution<int64_t>(
         kMinWritesBeforeKill, kMaxWritesBeforeKill)(random_);
@@ -133,9 +133,9 @@ class CrashTest {
                        absl::StrJoin(errors, "\n")));
     }
     const int64_t acknowledged = ledger_.acknowledged() - before;
-    int unavailable_before_kill = 0;
+    int never_answered = 0;
     for (const auto& [code, count] : writers.retried()) {
-      unavailable_before_kill += count;
+      never_answered += count;
     }
 
     // The store exactly as the kill left it, before a server touches it.
@@ -161,10 +161,10 @@ class CrashTest {
     totals_.lost.insert(found.lost.begin(), found.lost.end());
     totals_.duplicated.insert(found.duplicated.begin(), found.duplicated.end());
     std::cout << "cycle " << cycle << "/" << cycles << ": " << acknowledged
-              << " acknowledged (" << unavailable_before_kill
-              << " sent again after UNAVAILABLE), " << in_flight.size()
-              << " in flight at the kill (retried), " << found.lost.size()
-              << " lost, " << found.duplicated.size()
+              << " acknowledged (" << never_answered
+              << " sent again, never having reached the server), "
+              << in_flight.size() << " in flight at the kill (retried), "
+              << found.lost.size() << " lost, " << found.duplicated.size()
               << " duplicated; guestvoice-verify after the kill: " << verified
               << "\n";
     for (const std::string& line : found.lost)

@@ -128,19 +128,21 @@ std::map<absl::StatusCode, int> CycleWriters::retried() const {
   return retried_;
 }
 
-bool CycleWriters::SendsAgain(absl::StatusCode code) const {
-  if (setup_.on_failure == OnFailure::kRetry) return SaysTryAgain(code);
-  // Before the kill, UNAVAILABLE means the call never reached the server (a
-  // connection refused or reset on a loaded machine): a client sends it
-  // again. Any other failure before the kill is the server's.
-  return !stopping_ && code == absl::StatusCode::kUnavailable;
+bool CycleWriters::SendsAgain(const absl::Status& status) const {
+  if (setup_.on_failure == OnFailure::kRetry) {
+    return SaysTryAgain(status.code());
+  }
+  // Before the kill, a call that never reached the server (no connection
+  // on a loaded machine) is sent again, as a client would. Any failure the
+  // server answered, UNAVAILABLE from its store included, is its error.
+  return !stopping_ && NeverAnswered(status);
 }
 
 bool CycleWriters::Send(Lane& lane, const Write& write, std::string* name) {
   absl::StatusOr<std::string> written = lane.writer.Apply(write);
   const bool retry = setup_.on_failure == OnFailure::kRetry;
   const absl::Time give_up = absl::Now() + kRetryFor;
-  while (!written.ok() && SendsAgain(written.status().code()) &&
+  while (!written.ok() && SendsAgain(written.status()) &&
          absl::Now() < give_up) {
     {
       absl::MutexLock lock(&mutex_);

@@ -29,7 +29,8 @@ class CycleWriters {
   // What a writer does with a failed call.
   enum class OnFailure {
     // Stop and keep the write as in flight (a killed server). Before the
-    // kill, a call that answered UNAVAILABLE is sent again first.
+    // kill, a call that never reached the server (NeverAnswered) is sent
+    // again first.
     kStop,
     // Send it again, as a client of a cluster does, while it fails with a
     // code that says "try again" (UNAVAILABLE, RESOURCE_EXHAUSTED,
@@ -69,7 +70,8 @@ class CycleWriters {
   // retried, or not until they succeeded), as messages.
   std::vector<std::string> unexpected_errors() const;
   // The failed calls that were sent again, by code: with kStop, calls that
-  // answered UNAVAILABLE before the kill; with kRetry, every "try again".
+  // never reached the server before the kill; with kRetry, every "try
+  // again".
   std::map<absl::StatusCode, int> retried() const;
 
  private:
@@ -89,7 +91,7 @@ class CycleWriters {
   // Applies `write`, sending it again while SendsAgain; false when it
   // failed (it is then kept as in flight).
   bool Send(Lane& lane, const Write& write, std::string* name = nullptr);
-  bool SendsAgain(absl::StatusCode code) const;
+  bool SendsAgain(const absl::Status& status) const;
   std::string RandomHotel(Lane& lane);
 
   Setup setup_;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "absl/strings/cord.h"
 #include "absl/strings/str_cat.h"
 #include "common/status_macros.h"
 #include "tests/testing/client_calls.h"
@@ -10,6 +11,29 @@ namespace guestvoice::crash {
 
 using testing::CallContext;
 using testing::FromGrpc;
+
+namespace {
+
+// Marks a status NeverAnswered.
+constexpr char kNeverAnswered[] = "guestvoice.crash/never-answered";
+
+// The call's status as FromGrpc gives it, marked NeverAnswered when it is
+// UNAVAILABLE without google.rpc details: every answer of guestvoiced
+// carries an ErrorInfo, so that one is the channel's own (no connection).
+absl::Status FromCall(const grpc::Status& status) {
+  absl::Status converted = FromGrpc(status);
+  if (status.error_code() == grpc::StatusCode::UNAVAILABLE &&
+      status.error_details().empty()) {
+    converted.SetPayload(kNeverAnswered, absl::Cord());
+  }
+  return converted;
+}
+
+}  // namespace
+
+bool NeverAnswered(const absl::Status& status) {
+  return status.GetPayload(kNeverAnswered).has_value();
+}
 
 Writer::Writer(const std::shared_ptr<grpc::Channel>& channel, std::string key,
                Ledger& ledger, absl::Duration call_deadline)
@@ -38,7 +62,7 @@ absl::StatusOr<std::string> Writer::Retry(const Write& write) {
   request.set_name(merge->survivor());
   v1::Guest survivor;
   RETURN_IF_ERROR(
-      FromGrpc(loyalty_->GetGuest(Context().get(), request, &survivor)));
+      FromCall(loyalty_->GetGuest(Context().get(), request, &survivor)));
   const auto& merged = survivor.merged_guests();
   if (std::find(merged.begin(), merged.end(), merge->merged()) ==
       merged.end()) {
@@ -52,7 +76,7 @@ absl::StatusOr<std::string> Writer::Send(
     const v1::IngestFeedbackRequest& request) {
   v1::Feedback stored;
   RETURN_IF_ERROR(
-      FromGrpc(feedback_->IngestFeedback(Context().get(), request, &stored)));
+      FromCall(feedback_->IngestFeedback(Context().get(), request, &stored)));
   ledger_.Feedback(request.feedback().external_id(), stored.hotel());
   return stored.name();
 }
@@ -65,7 +89,7 @@ absl::StatusOr<std::string> Writer::Send(const ImportBatch& batch) {
     if (!stream->Write(item)) break;  // Finish says why.
   }
   stream->WritesDone();
-  RETURN_IF_ERROR(FromGrpc(stream->Finish()));
+  RETURN_IF_ERROR(FromCall(stream->Finish()));
   if (response.results_size() != static_cast<int>(batch.items.size())) {
     return absl::InternalError(
         absl::StrCat("ImportFeedback answered ", response.results_size(),
@@ -87,7 +111,7 @@ absl::StatusOr<std::string> Writer::Send(
     const v1::CreateGuestRequest& request) {
   v1::Guest guest;
   RETURN_IF_ERROR(
-      FromGrpc(loyalty_->CreateGuest(Context().get(), request, &guest)));
+      FromCall(loyalty_->CreateGuest(Context().get(), request, &guest)));
   ledger_.Guest(guest.name());
   return guest.name();
 }
@@ -96,7 +120,7 @@ absl::StatusOr<std::string> Writer::Send(
     const v1::LinkIdentityRequest& request) {
   v1::Guest guest;
   RETURN_IF_ERROR(
-      FromGrpc(loyalty_->LinkIdentity(Context().get(), request, &guest)));
+      FromCall(loyalty_->LinkIdentity(Context().get(), request, &guest)));
   ledger_.Link(request.guest(), request.identity().value());
   return guest.name();
 }
@@ -104,7 +128,7 @@ absl::StatusOr<std::string> Writer::Send(
 absl::StatusOr<std::string> Writer::Send(const v1::RecordStayRequest& request) {
   v1::Stay stay;
   RETURN_IF_ERROR(
-      FromGrpc(loyalty_->RecordStay(Context().get(), request, &stay)));
+      FromCall(loyalty_->RecordStay(Context().get(), request, &stay)));
   ledger_.Stay(request.parent(), request.stay().booking_reference());
   return stay.name();
 }
@@ -113,7 +137,7 @@ absl::StatusOr<std::string> Writer::Send(
     const v1::RecordCheckInRequest& request) {
   v1::CheckIn check_in;
   RETURN_IF_ERROR(
-      FromGrpc(loyalty_->RecordCheckIn(Context().get(), request, &check_in)));
+      FromCall(loyalty_->RecordCheckIn(Context().get(), request, &check_in)));
   ledger_.CheckIn(request.parent(), request.check_in().external_id());
   return check_in.name();
 }
@@ -122,7 +146,7 @@ absl::StatusOr<std::string> Writer::Send(
     const v1::MergeGuestsRequest& request) {
   v1::Guest survivor;
   RETURN_IF_ERROR(
-      FromGrpc(loyalty_->MergeGuests(Context().get(), request, &survivor)));
+      FromCall(loyalty_->MergeGuests(Context().get(), request, &survivor)));
   ledger_.Merge(request.survivor(), request.merged());
   return survivor.name();
 }
@@ -131,7 +155,7 @@ absl::StatusOr<std::string> Writer::Send(
     const v1::UpdateFeedbackRequest& request) {
   v1::Feedback updated;
   RETURN_IF_ERROR(
-      FromGrpc(feedback_->UpdateFeedback(Context().get(), request, &updated)));
+      FromCall(feedback_->UpdateFeedback(Context().get(), request, &updated)));
   ledger_.Case(updated.name(), request.feedback().case_().state());
   return updated.name();
 }

@@ -29,6 +29,10 @@ using Write = std::variant<v1::IngestFeedbackRequest, ImportBatch,
                            v1::RecordStayRequest, v1::RecordCheckInRequest,
                            v1::MergeGuestsRequest, v1::UpdateFeedbackRequest>;
 
+// Whether a write's failure came from the channel, not from a server: no
+// connection could be made, so the call never reached one.
+bool NeverAnswered(const absl::Status& status);
+
 // Sends writes to one server and records those it acknowledges. Each call
 // gives up after `call_deadline` (DEADLINE_EXCEEDED: it may still land).
 class Writer {
