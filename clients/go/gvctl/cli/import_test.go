@@ -306,6 +306,32 @@ func (h *harness) wantPostTimes(want map[string]string) {
 	}
 }
 
+func TestAResumeReadsTimesInTheZoneTheImportStartedWith(t *testing.T) {
+	h := newHarness(t)
+	h.hotels()
+	input := h.write("late.csv", "external_id,text,author,post_time\n"+
+		"z-1,Fine.,a,2025-10-01 22:15\n"+
+		"z-2,Good.,b,2025-10-01 23:15\n")
+	info, err := os.Stat(input)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// As an import with --time-zone UTC interrupted after its first row.
+	checkpoint := fmt.Sprintf(`{"format":"csv","file_size":%d,"time_zone":"UTC","done":1}`, info.Size())
+	if err := os.WriteFile(importing.CheckpointPathFor(input), []byte(checkpoint), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if r := h.run("import", input, "--format", "csv", "--hotel", "newyork"); r.code == cli.ExitOK ||
+		!strings.Contains(r.stderr, "is from an import with --time-zone UTC") {
+		t.Errorf("resumed without the zone: exit %d %s", r.code, r.stderr)
+	}
+	r := h.run("--json", "import", input, "--format", "csv", "--hotel", "newyork", "--time-zone", "UTC")
+	if summary := parseSummary(t, r); summary.Resumed != 1 || summary.Ingested != 1 {
+		t.Errorf("resumed with the zone: %+v %s", summary, r.stderr)
+	}
+	h.wantPostTimes(map[string]string{"z-2": "2025-10-01T23:15:00Z"})
+}
+
 func TestAnUnclosedQuoteReportsWhatWasImportedAndWhatWasNot(t *testing.T) {
 	h := newHarness(t)
 	h.hotels()

@@ -14,6 +14,10 @@ import (
 type Checkpoint struct {
 	Format   string `json:"format"`
 	FileSize int64  `json:"file_size"`
+	// TimeZone is --time-zone ("" without it): the rest of a file is read
+	// in the zone its first records were, or its items' times would not
+	// agree (and stored ones never change).
+	TimeZone string `json:"time_zone,omitempty"`
 	Done     int    `json:"done"`
 	Counts   Counts `json:"counts"`
 }

@@ -393,6 +393,32 @@ func TestATimeWithoutZoneIsThatWallClockInTheZoneItIsPlacedIn(t *testing.T) {
 	}
 }
 
+func TestAClockChangeResolvesAsJavaTimeDoes(t *testing.T) {
+	for _, tc := range []struct{ zone, wall, want string }{
+		// Repeated hours: the earlier instant, in both hemispheres.
+		{"America/New_York", "2026-11-01 01:30", "2026-11-01T05:30:00Z"},
+		{"Europe/Lisbon", "2026-10-25 01:30", "2026-10-25T00:30:00Z"},
+		{"Australia/Sydney", "2026-04-05 02:30", "2026-04-04T15:30:00Z"},
+		// Skipped hours: the offset from before the change.
+		{"America/New_York", "2026-03-08 02:30", "2026-03-08T07:30:00Z"},
+		{"Europe/Berlin", "2026-03-29 02:30", "2026-03-29T01:30:00Z"},
+		// No change near: the one instant.
+		{"Asia/Tokyo", "2026-03-01 20:30", "2026-03-01T11:30:00Z"},
+	} {
+		location, err := time.LoadLocation(tc.zone)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, local, err := parseTime(tc.wall, DateOrderUnset)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := local.In(location, time.Now()).UTC().Format(time.RFC3339); got != tc.want {
+			t.Errorf("%s in %s = %s, want %s", tc.wall, tc.zone, got, tc.want)
+		}
+	}
+}
+
 func TestTimeZoneOptionPlacesTimesWithoutZone(t *testing.T) {
 	tokyo, err := time.LoadLocation("Asia/Tokyo")
 	if err != nil {

@@ -74,13 +74,45 @@ func (l LocalTime) IsSet() bool { return !l.Wall.IsZero() }
 func (l LocalTime) In(location *time.Location, now time.Time) time.Time {
 	w := l.Wall
 	if l.HasClock {
-		return time.Date(w.Year(), w.Month(), w.Day(), w.Hour(), w.Minute(), w.Second(), w.Nanosecond(), location)
+		return wallClockIn(w, location)
 	}
 	at := time.Date(w.Year(), w.Month(), w.Day(), 12, 0, 0, 0, location)
 	if at.After(now) && now.In(location).Format(time.DateOnly) == w.Format(time.DateOnly) {
 		return now
 	}
 	return at
+}
+
+// wallClockIn is the instant whose clock in location reads w's fields, as
+// java.time resolves it (time.Date leaves the choice open): in the hour a
+// change of clocks repeats, the earlier of its two instants; in the hour it
+// skips, w read with the offset from before the change (02:30 where clocks
+// jump from 02:00 to 03:00 is 03:30 after it).
+func wallClockIn(w time.Time, location *time.Location) time.Time {
+	fields := time.Date(w.Year(), w.Month(), w.Day(), w.Hour(), w.Minute(), w.Second(), w.Nanosecond(), time.UTC)
+	// The offsets in force a day either side: a change of clocks between
+	// them is the only one w can fall in.
+	_, before := fields.Add(-24 * time.Hour).In(location).Zone()
+	_, after := fields.Add(24 * time.Hour).In(location).Zone()
+	readAs := func(offset int) time.Time { return fields.Add(-time.Duration(offset) * time.Second).In(location) }
+	earlier, later := readAs(before), readAs(after)
+	if later.Before(earlier) {
+		earlier, later = later, earlier
+	}
+	for _, candidate := range []time.Time{earlier, later} {
+		if sameClock(candidate, fields) {
+			return candidate
+		}
+	}
+	return readAs(before)
+}
+
+// sameClock says whether t's clock, in its own location, reads fields'.
+func sameClock(t, fields time.Time) bool {
+	y, mo, d := t.Date()
+	h, mi, s := t.Clock()
+	return y == fields.Year() && mo == fields.Month() && d == fields.Day() &&
+		h == fields.Hour() && mi == fields.Minute() && s == fields.Second()
 }
 
 // StayRecord is one row of a property-management export: a booking with

@@ -165,13 +165,34 @@ func (im *Importer) resume(fileSize int64) (*Checkpoint, Result, error) {
 		if err := os.Remove(im.ReportPath); err != nil && !os.IsNotExist(err) {
 			return nil, Result{}, err
 		}
-		return &Checkpoint{Format: im.Format.Name, FileSize: fileSize}, Result{}, nil
+		return &Checkpoint{Format: im.Format.Name, FileSize: fileSize, TimeZone: im.timeZoneName()}, Result{}, nil
 	}
 	if checkpoint.Format != im.Format.Name || checkpoint.FileSize != fileSize {
 		return nil, Result{}, fmt.Errorf("%s is from an import of another file or format (%s, %d bytes): "+
 			"delete it to import %s from the start", im.CheckpointPath, checkpoint.Format, checkpoint.FileSize, im.Path)
 	}
+	if checkpoint.TimeZone != im.timeZoneName() {
+		return nil, Result{}, fmt.Errorf("%s is from an import with %s: resume it with the same, "+
+			"or its items would be read in two zones (or delete it to import %s from the start)",
+			im.CheckpointPath, describeTimeZone(checkpoint.TimeZone), im.Path)
+	}
 	return checkpoint, Result{Counts: checkpoint.Counts, Resumed: checkpoint.Done}, nil
+}
+
+// timeZoneName is --time-zone's zone, "" without it.
+func (im *Importer) timeZoneName() string {
+	if im.Options.TimeZone == nil {
+		return ""
+	}
+	return im.Options.TimeZone.String()
+}
+
+// describeTimeZone names a checkpoint's zone as the flag that gave it.
+func describeTimeZone(name string) string {
+	if name == "" {
+		return "no --time-zone (each hotel's zone)"
+	}
+	return "--time-zone " + name
 }
 
 // send gives the server a batch and counts each record's outcome.
