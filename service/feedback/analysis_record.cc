@@ -5,6 +5,7 @@
 #include "analysis/language.h"
 #include "analysis/score_rounding.h"
 #include "service/feedback/aggregates.h"
+#include "service/feedback/text_fingerprint.h"
 
 namespace guestvoice::service {
 namespace {
@@ -39,8 +40,8 @@ v1::FeedbackAnalysis AnalyzeFeedbackText(
     const analysis::FeedbackAnalyzer& analyzer, std::string_view text,
     std::string_view declared_language) {
   v1::FeedbackAnalysis proto;
-  if (text.empty()) {
-    // A rating left without words (ingest takes no other empty text).
+  if (HasNoWords(text)) {
+    // A rating left without words (ingest takes no other such text).
     proto.set_language_source(v1::LANGUAGE_SOURCE_UNDETERMINED);
     proto.set_taxonomy_version(std::string(analyzer.taxonomy().version()));
     proto.set_sentiment_state(v1::SENTIMENT_STATE_NOT_SCORED);

@@ -2,7 +2,7 @@
 #define GUESTVOICE_SERVICE_FEEDBACK_ATTENTION_INDEX_H_
 
 // The attention index: one entry per item the attention queue lists (open,
-// negative, not a repeat, text not erased), keyed in the queue's order as
+// negative, not a repeat, with a text), keyed in the queue's order as
 // far as the item alone decides it (storage/keys.h AttentionIndexKey):
 // severity band, hotel-local day, exact severity, post time, id. The
 // author's loyalty tier, which the queue ranks between day and severity,

@@ -74,10 +74,8 @@ absl::StatusOr<PreparedFeedback> FeedbackIngester::Prepare(
     analysis_times_->Add(
         absl::FromChrono(std::chrono::steady_clock::now() - analysis_began));
   }
-  // A rating without words repeats nothing: no digest, no repeat entry.
-  if (!input.text().empty()) {
-    prepared.text_digest = RepeatFingerprint(input.text());
-  }
+  // Empty for a rating without words: it repeats nothing.
+  prepared.text_digest = RepeatFingerprint(input.text());
 
   v1::Feedback& feedback = prepared.feedback;
   feedback.set_hotel(FormatHotelName(organization, prepared.hotel_id));

@@ -1,5 +1,7 @@
 #include "service/feedback/text_fingerprint.h"
 
+#include <algorithm>
+
 #include "absl/strings/ascii.h"
 #include "service/core/crypto.h"
 
@@ -21,7 +23,13 @@ std::string NormalizeForRepeats(std::string_view text) {
   return normalized;
 }
 
+bool HasNoWords(std::string_view text) {
+  return std::all_of(text.begin(), text.end(),
+                     [](char c) { return absl::ascii_isspace(c); });
+}
+
 std::string RepeatFingerprint(std::string_view text) {
+  if (HasNoWords(text)) return "";
   return Sha256(NormalizeForRepeats(text));
 }
 

@@ -12,7 +12,12 @@ namespace guestvoice::service {
 // changes the words is not.
 std::string NormalizeForRepeats(std::string_view text);
 
-// SHA-256 of NormalizeForRepeats(text): what the repeat index is keyed by.
+// Whether the text holds no words: empty or only whitespace, as a rating
+// left without words arrives from some exports.
+bool HasNoWords(std::string_view text);
+
+// SHA-256 of NormalizeForRepeats(text): what the repeat index is keyed by;
+// empty for a text with no words, which repeats nothing.
 std::string RepeatFingerprint(std::string_view text);
 
 }  // namespace guestvoice::service

@@ -11,6 +11,7 @@
 #include "service/core/field_checks.h"
 #include "service/core/proto_date.h"
 #include "service/core/proto_time.h"
+#include "service/feedback/text_fingerprint.h"
 
 namespace guestvoice::service {
 namespace {
@@ -32,9 +33,9 @@ void CheckIdentifier(FieldViolations& violations, const std::string& field,
 
 void CheckText(FieldViolations& violations, const std::string& field,
                std::string_view text, bool has_rating) {
-  if (text.empty()) {
+  if (HasNoWords(text) && !has_rating) {
     // A rating left without words is feedback; nothing at all is not.
-    if (!has_rating) violations.Add(field, "required unless a rating is given");
+    violations.Add(field, "required unless a rating is given");
   } else if (text.size() > kMaxFeedbackTextBytes) {
     violations.Add(
         field, absl::StrCat("longer than ", kMaxFeedbackTextBytes, " bytes"));

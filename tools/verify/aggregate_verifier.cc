@@ -117,7 +117,7 @@ void AddExpected(std::string_view organization,
 }
 
 // The item's attention-index entry, if the queue lists it: open, negative,
-// not a repeat, text not erased; ranked by severity band in tenths (most
+// not a repeat, with a text (not erased, not a rating without words); ranked by severity band in tenths (most
 // severe first), hotel-local day (newest first), exact severity.
 void AddExpectedAttention(std::string_view organization,
                           const internal::v1::StoredFeedback& item,

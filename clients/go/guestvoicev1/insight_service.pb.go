@@ -166,7 +166,8 @@ type VoiceStats struct {
 	// Voices with rated feedback.
 	RatedVoiceCount int64 `protobuf:"varint,9,opt,name=rated_voice_count,json=ratedVoiceCount,proto3" json:"rated_voice_count,omitempty"`
 	// Voices none of whose feedback was scored (its language has no analyser
-	// or could not be told): part of voice_count, in no sentiment figure.
+	// or could not be told, or it is a rating without words): part of
+	// voice_count, in no sentiment figure.
 	NotScoredVoiceCount int64 `protobuf:"varint,10,opt,name=not_scored_voice_count,json=notScoredVoiceCount,proto3" json:"not_scored_voice_count,omitempty"`
 	// Feedback items not scored, repeats excluded; part of feedback_count.
 	NotScoredCount int64 `protobuf:"varint,11,opt,name=not_scored_count,json=notScoredCount,proto3" json:"not_scored_count,omitempty"`

@@ -89,8 +89,10 @@ TEST_F(InsightServiceTest, ANotScoredVoiceIsCountedButHasNoSentiment) {
 // rating, not a neutral opinion, and two such ratings are no repeat.
 TEST_F(InsightServiceTest, ARatingWithoutWordsIsAVoiceAndARating) {
   IngestText("en-1", "ana", kNegative);
-  const auto stars_only = [&](const std::string& id, double stars) {
-    v1::Feedback item = Item(id, "bo", "");
+  // Some exports leave white space where the words would be: no words.
+  const auto stars_only = [&](const std::string& id, double stars,
+                              const std::string& blank = "") {
+    v1::Feedback item = Item(id, "bo", blank);
     item.mutable_rating()->set_value(stars);
     item.mutable_rating()->set_scale_min(1);
     item.mutable_rating()->set_scale_max(5);
@@ -100,11 +102,13 @@ TEST_F(InsightServiceTest, ARatingWithoutWordsIsAVoiceAndARating) {
     return stored;
   };
   const v1::Feedback first = stars_only("g-1", 1);
-  const v1::Feedback second = stars_only("g-2", 2);
+  const v1::Feedback second = stars_only("g-2", 2, " \n ");
   EXPECT_EQ(first.analysis().sentiment_state(), v1::SENTIMENT_STATE_NOT_SCORED);
   EXPECT_EQ(first.analysis().not_scored_reason(),
             v1::NOT_SCORED_REASON_NO_TEXT);
   EXPECT_FALSE(first.analysis().has_sentiment());
+  EXPECT_EQ(second.analysis().not_scored_reason(),
+            v1::NOT_SCORED_REASON_NO_TEXT);
   EXPECT_FALSE(second.repeat()) << "the same (no) words are no repeat";
 
   const v1::HotelSummary summary = Summary(RecentDays());
@@ -118,10 +122,12 @@ TEST_F(InsightServiceTest, ARatingWithoutWordsIsAVoiceAndARating) {
   EXPECT_DOUBLE_EQ(summary.current().mean_rating(), 0.125);
   EXPECT_EQ(summary.current().negative_share(), 1) << "of the scored voice";
 
-  // Without a rating, no text is no feedback.
-  v1::Feedback nothing = Item("g-3", "cy", "");
-  EXPECT_THAT(ViolatedFields(Ingest(nothing, nullptr)),
-              ElementsAre("feedback.text"));
+  // Without a rating, no words are no feedback.
+  for (const std::string blank : {"", "  \t"}) {
+    v1::Feedback nothing = Item("g-3", "cy", blank);
+    EXPECT_THAT(ViolatedFields(Ingest(nothing, nullptr)),
+                ElementsAre("feedback.text"));
+  }
 }
 
 TEST_F(InsightServiceTest, RepeatsCountOnce) {

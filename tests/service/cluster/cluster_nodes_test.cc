@@ -97,11 +97,20 @@ class ClusterNodesTest : public ::testing::Test {
     token_ = std::string(token->second.data(), token->second.size());
   }
 
-  grpc::Status Ingest(int node, const std::string& external_id) {
+  // With `stars_only`, a rating without words.
+  grpc::Status Ingest(int node, const std::string& external_id,
+                      bool stars_only = false) {
     v1::IngestFeedbackRequest request;
     request.set_parent(kDefaultOrganization);
     *request.mutable_feedback() =
         SampleFeedback(hotel_, external_id, ingested_ % 4, post_time_);
+    if (stars_only) {
+      v1::Feedback& feedback = *request.mutable_feedback();
+      feedback.clear_text();
+      feedback.mutable_rating()->set_value(2);
+      feedback.mutable_rating()->set_scale_min(1);
+      feedback.mutable_rating()->set_scale_max(5);
+    }
     std::unique_ptr<grpc::ClientContext> context = Context();
     v1::Feedback response;
     grpc::Status status =
@@ -621,7 +630,9 @@ TEST_F(ClusterNodesTest, ANodeStartedFromABackupAppliesOnlyTheCommandsAfterIt) {
       << backup.name();
   constexpr int kAfterBackup = 4;
   for (int i = 0; i < kAfterBackup; ++i) {
-    grpc::Status status = Ingest(i % kNodes, absl::StrCat(run_, "-t", i));
+    // One of them a rating without words, through the command log too.
+    grpc::Status status =
+        Ingest(i % kNodes, absl::StrCat(run_, "-t", i), /*stars_only=*/i == 1);
     ASSERT_TRUE(status.ok()) << status.error_message();
   }
 

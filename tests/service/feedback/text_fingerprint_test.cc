@@ -55,5 +55,17 @@ TEST(RepeatFingerprintTest, DiffersWhenTheWordsDiffer) {
   EXPECT_NE(RepeatFingerprint("Été"), RepeatFingerprint("ÉTÉ"));
 }
 
+TEST(RepeatFingerprintTest, ATextWithoutWordsHasNone) {
+  for (const char* blank : {"", " ", "\t\r\n"}) {
+    EXPECT_TRUE(HasNoWords(blank)) << blank;
+    EXPECT_EQ(RepeatFingerprint(blank), "") << blank;
+  }
+  // A no-break space or a lone dot is something a guest wrote.
+  for (const char* written : {"\xC2\xA0", ".", "5/5"}) {
+    EXPECT_FALSE(HasNoWords(written)) << written;
+    EXPECT_THAT(RepeatFingerprint(written), SizeIs(32)) << written;
+  }
+}
+
 }  // namespace
 }  // namespace guestvoice::service

@@ -83,6 +83,9 @@ Records are tied to hotels through a mapping file (--hotels, YAML lines of
 				}
 				options.DateOrder = parsed
 			}
+			if timeZone != "" && format != "csv" && format != "booking" {
+				return usagef("--time-zone: only csv and booking files write times without a zone, not %s", format)
+			}
 			if timeZone != "" {
 				location, err := time.LoadLocation(timeZone)
 				if err != nil || timeZone == "Local" {

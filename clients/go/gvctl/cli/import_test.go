@@ -274,6 +274,10 @@ func TestADatedItemIsOnThatDayInItsHotelsTimeZone(t *testing.T) {
 		t.Errorf("--time-zone UTC: %s %s", r.stdout, r.stderr)
 	}
 	h.wantPostTimes(map[string]string{"u-1": "2025-10-01T22:15:00Z", "u-2": "2025-10-01T16:00:00Z"}) // a day stays the hotel's
+	if r := h.run("import", utc, "--format", "google", "--hotels", hotels, "--time-zone", "UTC"); r.code != cli.ExitUsage ||
+		!strings.Contains(r.stderr, "only csv and booking files") {
+		t.Errorf("--time-zone with google: exit %d %s", r.code, r.stderr)
+	}
 	for _, zone := range []string{"Mars/Olympus", "Local"} {
 		if r := h.run("import", utc, "--format", "csv", "--hotels", hotels, "--time-zone", zone); r.code != cli.ExitUsage ||
 			!strings.Contains(r.stderr, "is not an IANA time zone") {
@@ -593,15 +597,21 @@ func TestARatingWithoutWordsIsImportedAsAVoiceAndItsRating(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, f := range page.GetFeedback() {
-		if f.GetExternalId() != "r1" {
-			continue
+	starsOnly := func(externalID string, stars float64) {
+		t.Helper()
+		for _, f := range page.GetFeedback() {
+			if f.GetExternalId() != externalID {
+				continue
+			}
+			if strings.TrimSpace(f.GetText()) != "" || f.GetRating().GetValue() != stars ||
+				f.GetAnalysis().GetNotScoredReason() != gv.NotScoredReason_NOT_SCORED_REASON_NO_TEXT {
+				t.Errorf("stars only: %v", f)
+			}
+			return
 		}
-		if f.GetText() != "" || f.GetRating().GetValue() != 1 ||
-			f.GetAnalysis().GetNotScoredReason() != gv.NotScoredReason_NOT_SCORED_REASON_NO_TEXT {
-			t.Errorf("stars only: %v", f)
-		}
+		t.Errorf("%s not stored", externalID)
 	}
+	starsOnly("r1", 1)
 	// A survey row without words and without a score is a problem, not a rating.
 	survey := h.write("survey.csv", "external_id,text,author,post_time,rating\n"+
 		"s1, ,r1,2025-10-01,2\n"+
@@ -612,6 +622,10 @@ func TestARatingWithoutWordsIsImportedAsAVoiceAndItsRating(t *testing.T) {
 		summary.Ingested != 1 || summary.Rejected["FIELD_INVALID"] != 1 {
 		t.Errorf("survey: exit %d, %s (%v)", r.code, r.stdout, err)
 	}
+	if page, err = h.client().Feedback.ListFeedback(context.Background(), &gv.ListFeedbackRequest{Parent: "organizations/default"}); err != nil {
+		t.Fatal(err)
+	}
+	starsOnly("s1", 2) // a blank cell is no words
 }
 
 func TestAKeyThatMayOnlyWriteStillImportsCheckIns(t *testing.T) {

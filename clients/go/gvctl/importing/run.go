@@ -6,13 +6,11 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strings"
 
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/status"
 
 	"github.com/guestvoice/guestvoice/clients/go/guestvoice"
-	gv "github.com/guestvoice/guestvoice/clients/go/guestvoicev1"
 )
 
 // DefaultBatchSize is how many records go to the server between two
@@ -207,10 +205,6 @@ func (im *Importer) send(ctx context.Context, records []Record, counts *Counts, 
 			counts.skip(record.Skipped)
 			continue
 		}
-		if isRatingOnly(record.Feedback) {
-			// Stars without words: the API's form of it is no text at all.
-			record.Feedback.Text = ""
-		}
 		if record.Problem != nil {
 			if err := reject(record, ReasonUnreadable, record.Problem.Error(), nil); err != nil {
 				return err
@@ -296,12 +290,6 @@ func (im *Importer) withHotel(record Record, hotel string) Record {
 		record.Stay.Stay.Hotel = hotel
 	}
 	return record
-}
-
-// isRatingOnly is feedback with a rating and no words (Google and
-// Booking.com let guests leave only stars): one voice and its rating.
-func isRatingOnly(feedback *gv.Feedback) bool {
-	return feedback != nil && feedback.GetRating() != nil && strings.TrimSpace(feedback.GetText()) == ""
 }
 
 // stopsImport tells a failure of the connection or the key, which stops the

@@ -149,8 +149,9 @@ func headline(current, previous *gv.VoiceStats) []figure {
 		shareFigure("Positive voices", current.GetPositiveShare(), previous.GetPositiveShare(), 1),
 		shareFigure("Negative voices", current.GetNegativeShare(), previous.GetNegativeShare(), -1),
 		{Label: "Mean rating", Value: rating(current), Trend: "same"},
-		// Voices in a language without an analyser are in no sentiment figure
-		// above: shown, so that their silence is not read as satisfaction.
+		// Voices in a language without an analyser, and ratings without
+		// words, are in no sentiment figure above: shown, so that their
+		// silence is not read as satisfaction.
 		{Label: "Voices not scored", Value: fmt.Sprint(current.GetNotScoredVoiceCount()),
 			Delta: countChange(current.GetNotScoredVoiceCount(), previous.GetNotScoredVoiceCount()), Trend: "same"},
 	}

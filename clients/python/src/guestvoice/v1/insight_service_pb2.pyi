@@ -126,7 +126,8 @@ class VoiceStats(_message.Message):
     """Voices with rated feedback."""
     not_scored_voice_count: _builtins.int
     """Voices none of whose feedback was scored (its language has no analyser
-    or could not be told): part of voice_count, in no sentiment figure.
+    or could not be told, or it is a rating without words): part of
+    voice_count, in no sentiment figure.
     """
     not_scored_count: _builtins.int
     """Feedback items not scored, repeats excluded; part of feedback_count."""

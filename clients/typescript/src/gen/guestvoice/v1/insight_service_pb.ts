@@ -127,7 +127,8 @@ export type VoiceStats = Message<"guestvoice.v1.VoiceStats"> & {
 
   /**
    * Voices none of whose feedback was scored (its language has no analyser
-   * or could not be told): part of voice_count, in no sentiment figure.
+   * or could not be told, or it is a rating without words): part of
+   * voice_count, in no sentiment figure.
    *
    * @generated from field: int64 not_scored_voice_count = 10;
    */
