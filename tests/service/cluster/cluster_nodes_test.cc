@@ -97,6 +97,20 @@ class ClusterNodesTest : public ::testing::Test {
     token_ = std::string(token->second.data(), token->second.size());
   }
 
+  // Creates the test's hotel, `prefix` and the run's tag, through node 0;
+  // keeps its name and the write's token.
+  void CreateTestHotel(const std::string& prefix) {
+    std::unique_ptr<grpc::ClientContext> context = Context();
+    v1::Hotel hotel;
+    grpc::Status status =
+        v1::HotelService::NewStub(nodes_->channel(0))
+            ->CreateHotel(context.get(),
+                          SampleHotel(absl::StrCat(prefix, "-", run_)), &hotel);
+    ASSERT_TRUE(status.ok()) << status.error_message();
+    KeepToken(*context);
+    hotel_ = hotel.name();
+  }
+
   // With `stars_only`, a rating without words.
   grpc::Status Ingest(int node, const std::string& external_id,
                       bool stars_only = false) {
@@ -225,17 +239,7 @@ class ClusterNodesTest : public ::testing::Test {
 };
 
 TEST_F(ClusterNodesTest, WritesThroughEveryNodeReadAlikeFromEveryNode) {
-  {
-    std::unique_ptr<grpc::ClientContext> context = Context();
-    v1::Hotel hotel;
-    grpc::Status status =
-        v1::HotelService::NewStub(nodes_->channel(0))
-            ->CreateHotel(context.get(),
-                          SampleHotel(absl::StrCat("lisbon-", run_)), &hotel);
-    ASSERT_TRUE(status.ok()) << status.error_message();
-    KeepToken(*context);
-    hotel_ = hotel.name();
-  }
+  ASSERT_NO_FATAL_FAILURE(CreateTestHotel("lisbon"));
   for (int i = 0; i < 3 * kNodes; ++i) {
     grpc::Status status = Ingest(i % kNodes, absl::StrCat(run_, "-e", i));
     ASSERT_TRUE(status.ok()) << status.error_message();
@@ -485,17 +489,7 @@ TEST_F(ClusterNodesTest, AKeyCreatedOnOneNodeWorksOnEveryNodeUntilRevoked) {
 // that node runs the batches; every node, the old owner too once restarted,
 // shows the same operation and items.
 TEST_F(ClusterNodesTest, AReanalysisWhoseOwnerHangsEndsOnTheNextOwner) {
-  {
-    std::unique_ptr<grpc::ClientContext> context = Context();
-    v1::Hotel hotel;
-    grpc::Status status =
-        v1::HotelService::NewStub(nodes_->channel(0))
-            ->CreateHotel(context.get(),
-                          SampleHotel(absl::StrCat("porto-", run_)), &hotel);
-    ASSERT_TRUE(status.ok()) << status.error_message();
-    KeepToken(*context);
-    hotel_ = hotel.name();
-  }
+  ASSERT_NO_FATAL_FAILURE(CreateTestHotel("porto"));
   for (int i = 0; i < 2 * kNodes; ++i) {
     grpc::Status status = Ingest(i % kNodes, absl::StrCat(run_, "-r", i));
     ASSERT_TRUE(status.ok()) << status.error_message();
@@ -599,17 +593,7 @@ TEST_F(ClusterNodesTest, AReanalysisWhoseOwnerHangsEndsOnTheNextOwner) {
 // seeded from it applies only the commands after it, not the log from its
 // start, and answers like the others.
 TEST_F(ClusterNodesTest, ANodeStartedFromABackupAppliesOnlyTheCommandsAfterIt) {
-  {
-    std::unique_ptr<grpc::ClientContext> context = Context();
-    v1::Hotel hotel;
-    grpc::Status status =
-        v1::HotelService::NewStub(nodes_->channel(0))
-            ->CreateHotel(context.get(),
-                          SampleHotel(absl::StrCat("porto-", run_)), &hotel);
-    ASSERT_TRUE(status.ok()) << status.error_message();
-    KeepToken(*context);
-    hotel_ = hotel.name();
-  }
+  ASSERT_NO_FATAL_FAILURE(CreateTestHotel("porto"));
   for (int i = 0; i < 5; ++i) {
     grpc::Status status = Ingest(i % kNodes, absl::StrCat(run_, "-s", i));
     ASSERT_TRUE(status.ok()) << status.error_message();
