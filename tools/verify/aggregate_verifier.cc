@@ -117,8 +117,9 @@ void AddExpected(std::string_view organization,
 }
 
 // The item's attention-index entry, if the queue lists it: open, negative,
-// not a repeat, with a text (not erased, not a rating without words); ranked by severity band in tenths (most
-// severe first), hotel-local day (newest first), exact severity.
+// not a repeat, with a text (not erased, not a rating without words); ranked by
+// severity band in tenths (most severe first), hotel-local day (newest first),
+// exact severity.
 void AddExpectedAttention(std::string_view organization,
                           const internal::v1::StoredFeedback& item,
                           AttentionEntries& expected) {
