@@ -5,8 +5,10 @@
 #include <grpcpp/create_channel.h>
 #include <grpcpp/security/credentials.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <iostream>
+#include <optional>
 #include <random>
 #include <set>
 #include <string>
@@ -44,6 +46,8 @@ constexpr int64_t kMinWritesBeforeKill = 10;
 constexpr int64_t kMaxWritesBeforeKill = 120;
 // Only matters when the server stops acknowledging writes.
 constexpr absl::Duration kWriteDeadline = absl::Seconds(60);
+// How often the wait for the kill point looks whether the server crashed.
+constexpr absl::Duration kCrashCheckInterval = absl::Seconds(1);
 const std::vector<std::string> kHotelIds = {"crash-harbour", "crash-hills"};
 
 struct Totals {
@@ -118,13 +122,31 @@ class CrashTest {
     writers.Start();
     const int64_t kill_after = std::uniform_int_distribution<int64_t>(
         kMinWritesBeforeKill, kMaxWritesBeforeKill)(random_);
-    if (!ledger_.AwaitAcknowledged(before + kill_after,
-                                   absl::Now() + kWriteDeadline)) {
+    // Waits for the kill point, looking every second whether the server
+    // ended by itself: it crashed, which the writers' retries of calls that
+    // never reached it would otherwise hide until the deadline.
+    const absl::Time deadline = absl::Now() + kWriteDeadline;
+    bool reached = false;
+    std::optional<int> ended;
+    while (!reached && !ended.has_value() && absl::Now() < deadline) {
+      reached = ledger_.AwaitAcknowledged(
+          before + kill_after,
+          std::min(deadline, absl::Now() + kCrashCheckInterval));
+      if (!reached) ended = server_->EndedByItself();
+    }
+    writers.Stop();
+    if (!ended.has_value()) ended = server_->EndedByItself();
+    if (ended.has_value()) {
+      return absl::InternalError(absl::StrCat(
+          "cycle ", cycle, ": guestvoiced ended by itself (exit code ", *ended,
+          ") before the kill, after ", ledger_.acknowledged() - before,
+          " writes were acknowledged"));
+    }
+    if (!reached) {
       return absl::DeadlineExceededError(absl::StrCat(
           "cycle ", cycle, ": only ", ledger_.acknowledged() - before,
           " writes acknowledged in ", absl::FormatDuration(kWriteDeadline)));
     }
-    writers.Stop();
     server_->Kill();
     const std::vector<Write> in_flight = writers.Join();
     if (const auto errors = writers.unexpected_errors(); !errors.empty()) {

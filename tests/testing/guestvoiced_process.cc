@@ -135,6 +135,14 @@ absl::StatusOr<int> GuestvoicedProcess::MetricsPort() const {
       absl::StrCat("no metrics endpoint in ", log_path_));
 }
 
+std::optional<int> GuestvoicedProcess::EndedByItself() {
+  if (pid_ <= 0) return std::nullopt;
+  int wait_status = 0;
+  if (waitpid(pid_, &wait_status, WNOHANG) != pid_) return std::nullopt;
+  pid_ = 0;
+  return ExitCode(wait_status);
+}
+
 void GuestvoicedProcess::Kill() {
   if (pid_ <= 0) return;
   kill(pid_, SIGKILL);

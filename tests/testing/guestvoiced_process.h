@@ -4,6 +4,7 @@
 #include <sys/types.h>
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -48,6 +49,9 @@ class GuestvoicedProcess {
 
   // SIGKILL, then reaps the process: nothing of a clean shutdown runs.
   void Kill();
+  // The exit code (-signal) of a server that ended without Kill or Stop,
+  // reaped; nullopt while it runs (or once Kill or Stop ended it).
+  std::optional<int> EndedByItself();
   // SIGTERM; fails unless the server exits with 0 within `deadline`.
   absl::Status Stop(absl::Duration deadline = absl::Seconds(30));
 
