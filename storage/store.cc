@@ -625,31 +625,25 @@ absl::Status Store::FinishUpgrade() {
   }
   SchemaStamp upgraded = schema_stamp_;
   upgraded.schema_version = kSchemaVersion;
-  rocksdb::WriteOptions synced;
-  synced.sync = true;
-  status = db_->Put(synced, handle(ColumnFamily::kDefault), SchemaStampKey(),
-                    EncodeSchemaStamp(upgraded));
-  if (!status.ok()) {
-    return FromRocksDb(status, absl::StrCat("data dir ", data_dir_,
-                                            ": writing the schema stamp"));
-  }
-  schema_stamp_ = std::move(upgraded);
-  return absl::OkStatus();
+  return WriteSchemaStamp(std::move(upgraded));
 }
 
 absl::Status Store::RenewStoreId(absl::Time now) {
   if (absl::Status open = CheckOpen(); !open.ok()) return open;
-  SchemaStamp renewed = NewSchemaStamp(schema_stamp_.schema_version, now);
+  return WriteSchemaStamp(NewSchemaStamp(schema_stamp_.schema_version, now));
+}
+
+absl::Status Store::WriteSchemaStamp(SchemaStamp stamp) {
   rocksdb::WriteOptions synced;
   synced.sync = true;
   const rocksdb::Status status =
       db_->Put(synced, handle(ColumnFamily::kDefault), SchemaStampKey(),
-               EncodeSchemaStamp(renewed));
+               EncodeSchemaStamp(stamp));
   if (!status.ok()) {
     return FromRocksDb(status, absl::StrCat("data dir ", data_dir_,
                                             ": writing the schema stamp"));
   }
-  schema_stamp_ = std::move(renewed);
+  schema_stamp_ = std::move(stamp);
   return absl::OkStatus();
 }
 

@@ -247,6 +247,8 @@ class Store {
     return handles_[static_cast<int>(family)];
   }
   absl::Status CheckOpen() const;
+  // Writes `stamp` (synced) and makes it schema_stamp().
+  absl::Status WriteSchemaStamp(SchemaStamp stamp);
   // The read cache's value under `kind` + `key`, computed from `sources` (as
   // Store::Write names what it changes) by `compute` when it holds none valid
   // at `snapshot`. Every ReadDerived* method is this, with its own kind.
