@@ -66,8 +66,10 @@ class Store {
   // insight pre-aggregates into per-hotel day and month blocks; version 3
   // added a not-scored count to each voice's counters; version 4 keeps no
   // case-index entries for open feedback (one key fewer per ingest); version
-  // 5 added the attention index (the queue reads only its own items).
-  static constexpr uint32_t kSchemaVersion = 5;
+  // 5 added the attention index (the queue reads only its own items); version
+  // 6 lists in it the items whose low rating speaks where no words were
+  // scored.
+  static constexpr uint32_t kSchemaVersion = 6;
   // The oldest schema a store may have and still open: such a store reports
   // needs_upgrade(), and its owner brings it up to date (the service
   // rebuilds or rewrites what the feedback items determine, see

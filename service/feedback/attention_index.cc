@@ -14,18 +14,32 @@ constexpr int kSeverityBands = 10;
 
 }  // namespace
 
+std::optional<double> JudgedSentiment(const v1::Feedback& feedback) {
+  if (IsScored(feedback.analysis())) {
+    return feedback.analysis().sentiment().compound();
+  }
+  if (feedback.has_rating()) {
+    return 2 * feedback.rating().normalized_value() - 1;
+  }
+  return std::nullopt;
+}
+
+bool IsJudgedNegative(const v1::Feedback& feedback) {
+  const std::optional<double> sentiment = JudgedSentiment(feedback);
+  return sentiment.has_value() && *sentiment <= kNegativeThreshold;
+}
+
 bool NeedsAttention(const internal::v1::StoredFeedback& item) {
   const v1::Feedback& feedback = item.feedback();
-  // An item with no text is a rating without words, which was never scored,
-  // or one whose author was erased: nobody can act on it any more.
-  return !feedback.repeat() && !feedback.text().empty() &&
+  // Erasure clears the author's handle (which ingest requires): nobody can
+  // act on such an item any more.
+  return !feedback.repeat() && !feedback.author().handle().empty() &&
          feedback.case_().state() == v1::CASE_STATE_OPEN &&
-         feedback.analysis().sentiment().compound() <= kNegativeThreshold;
+         IsJudgedNegative(feedback);
 }
 
 double AttentionSeverity(const internal::v1::StoredFeedback& item) {
-  return std::clamp(-item.feedback().analysis().sentiment().compound(), 0.0,
-                    1.0);
+  return std::clamp(-JudgedSentiment(item.feedback()).value_or(0), 0.0, 1.0);
 }
 
 AttentionRanks AttentionRanksOf(const internal::v1::StoredFeedback& item) {

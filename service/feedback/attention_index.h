@@ -2,7 +2,8 @@
 #define GUESTVOICE_SERVICE_FEEDBACK_ATTENTION_INDEX_H_
 
 // The attention index: one entry per item the attention queue lists (open,
-// negative, not a repeat, with a text), keyed in the queue's order as
+// negative as JudgedSentiment tells, not a repeat, its author not erased),
+// keyed in the queue's order as
 // far as the item alone decides it (storage/keys.h AttentionIndexKey):
 // severity band, hotel-local day, exact severity, post time, id. The
 // author's loyalty tier, which the queue ranks between day and severity,
@@ -16,6 +17,7 @@
 // that does not need attention writes nothing.
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -24,10 +26,21 @@
 
 namespace guestvoice::service {
 
+// How the item's guest felt, on the compound scale (-1..1), as the attention
+// queue and the guests at risk judge it: the text's compound when it was
+// scored; else its rating mapped onto that scale (2 * normalized_value - 1:
+// 1 of 1..5 is -1, 2 of 5 is -0.5, the middle of the scale 0), so that a low
+// rating is heard when no words could be read (a rating without words, a
+// language without an analyser); nullopt when there is neither.
+std::optional<double> JudgedSentiment(const v1::Feedback& feedback);
+
+// Whether JudgedSentiment is negative (<= kNegativeThreshold).
+bool IsJudgedNegative(const v1::Feedback& feedback);
+
 // Whether the queue lists the item.
 bool NeedsAttention(const internal::v1::StoredFeedback& item);
 
-// How severe a negative item is: -compound, clamped to 0..1.
+// How severe a negative item is: -JudgedSentiment, clamped to 0..1.
 double AttentionSeverity(const internal::v1::StoredFeedback& item);
 
 // The item's place in the queue as far as it alone decides it: lower ranks

@@ -99,7 +99,9 @@ absl::StatusOr<FeedbackSchemaUpgrade> UpgradeFeedbackSchema(
       upgrade.open_case_entries_deleted += deleted;
     }
   }
-  if (from_schema_version < 5) {
+  // Schema 5 had the index without the entries of unscored items with a low
+  // rating; putting every entry again adds them (one pass for 4 and 5).
+  if (from_schema_version < 6) {
     ASSIGN_OR_RETURN(std::vector<std::string> organizations,
                      ListOrganizationIds(store));
     for (const std::string& organization : organizations) {

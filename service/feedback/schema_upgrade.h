@@ -8,7 +8,11 @@
 //   3 -> 4       open items lose their case-index entries
 //                (records.h HasCaseIndexEntry), which are deleted;
 //   4 -> 5       the items the attention queue lists gain their entries
-//                of the attention index (attention_index.h), which are put.
+//                of the attention index (attention_index.h), which are put;
+//   5 -> 6       the queue also lists items judged by their rating (a low
+//                rating without scored words, JudgedSentiment): every
+//                entry is put again, which adds theirs and rewrites the
+//                others as they were.
 
 #include <cstdint>
 

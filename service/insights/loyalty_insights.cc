@@ -9,7 +9,7 @@
 #include "common/status_macros.h"
 #include "service/core/proto_time.h"
 #include "service/core/resource_names.h"
-#include "service/feedback/aggregates.h"
+#include "service/feedback/attention_index.h"
 #include "service/feedback/names.h"
 #include "service/feedback/voices.h"
 #include "service/insights/readers.h"
@@ -18,8 +18,9 @@
 namespace guestvoice::service {
 namespace {
 
-// The guest's negative feedback in the interval at the scope's hotels, and
-// whether any of it has a resolved case.
+// The guest's negative feedback (IsJudgedNegative: a low rating counts where
+// no words were scored) in the interval at the scope's hotels, and whether any
+// of it has a resolved case.
 struct GuestNegatives {
   std::vector<std::string> feedback;
   bool any_resolved = false;
@@ -39,8 +40,7 @@ absl::StatusOr<GuestNegatives> ReadGuestNegatives(const storage::Store& store,
                      ListAuthorFeedback(store, scope.organization, *author));
     for (const v1::Feedback& item : items) {
       auto hotel = hotels.find(item.hotel());
-      if (hotel == hotels.end() || item.repeat() ||
-          item.analysis().sentiment().compound() > kNegativeThreshold ||
+      if (hotel == hotels.end() || item.repeat() || !IsJudgedNegative(item) ||
           !HotelDays(bounds, hotel->second->zone)
                .Contains(HotelDay(FromProtoTimestamp(item.post_time()),
                                   hotel->second->zone))) {

@@ -554,7 +554,7 @@ def test_foreign_data_dir_is_refused_and_left_untouched(launch, data_dir: Path):
 
 
 STORE_DATA = Path(__file__).parent / "data"
-UPGRADED = re.compile(r"upgraded the store from schema version (\d+) to 5: "
+UPGRADED = re.compile(r"upgraded the store from schema version (\d+) to 6: "
                       r"rebuilt the pre-aggregates of (\d+) feedback items, "
                       r"deleted (\d+) case-index entries of open items, "
                       r"put (\d+) attention-queue entries")
@@ -714,6 +714,74 @@ def test_schema_4_store_gains_its_attention_queue_index_on_start(
     assert verify.returncode == 0, verify.stdout + verify.stderr
     assert "60 feedback items" in verify.stdout
     assert "12 attention entries checked" in verify.stdout, verify.stdout
+
+
+def test_schema_5_store_lists_low_ratings_without_scored_words_once_upgraded(
+        serve, call, tmp_path: Path):
+    # A store written by the last schema-5 build (tests/e2e/data/README.md),
+    # whose attention queue listed scored texts only.
+    with tarfile.open(STORE_DATA / "schema5_store.tar.gz") as archive:
+        archive.extractall(tmp_path)
+    data_dir = tmp_path / "data"
+    key = (data_dir / "admin-api-key").read_text().strip()
+    recorded = json.loads((STORE_DATA / "schema5_answers.json").read_text())
+
+    upgraded = serve(data_dir)
+    match = UPGRADED.search(upgraded.log())
+    # The 3 entries of schema 5 put again, and 5 new: the ratings of 1 and 2
+    # of 5 and 3 of 10 without words, the Chinese text rated 1 of 5, and
+    # Gold guest Max's 1 of 5. Not the 5 of 5, the resolved case, the
+    # Chinese text without a rating, nor the erased guest's 1 of 5.
+    assert match and match.groups() == ("5", "0", "0", "8"), upgraded.log()
+    _same_figures(recorded["summary_lisbon"]["response"],
+                  call(upgraded, recorded["summary_lisbon"]["method"],
+                       recorded["summary_lisbon"]["request"], key=key),
+                  "aggregates are untouched")
+
+    attention = recorded["attention"]
+    queue = call(upgraded, attention["method"], attention["request"],
+                 key=key)["items"]
+    by_id = {item["feedback"]["external_id"]: item for item in queue}
+    # Severity bands first: 9 (newest day first), 7, 5, 4, 1.
+    assert list(by_id) == ["r13", "r9", "r4", "r11", "r7", "r5", "r1", "r14"]
+    assert [by_id[i]["severity"] for i in ["r13", "r9", "r4", "r7", "r5"]] == [
+        1, 1, 1, pytest.approx(1 - 2 * 2 / 9), 0.5]
+    assert by_id["r13"]["loyalty_tier"] == "gold"
+    assert "text" not in by_id["r4"]["feedback"], "a rating without words"
+    assert by_id["r9"]["feedback"]["analysis"]["not_scored_reason"] == (
+        "NOT_SCORED_REASON_LANGUAGE_UNSUPPORTED")
+    # What schema 5 listed is listed as it was.
+    for item in attention["response"]["items"]:
+        _same_figures(item, by_id[item["feedback"]["external_id"]], "attention")
+    # A page token from before the upgrade resumes after its last item's
+    # place (r1's), which did not move.
+    page = recorded["attention_page"]
+    rest = call(upgraded, page["method"], key=key, request={
+        **page["request"], "page_token": page["response"]["next_page_token"]})
+    assert [item["feedback"]["external_id"] for item in rest["items"]] == ["r14"]
+
+    # Max's 1 of 5 without words makes his complaints two.
+    loyalty = call(upgraded, recorded["loyalty"]["method"],
+                   recorded["loyalty"]["request"], key=key)
+    [max_before] = recorded["loyalty"]["response"]["guests_at_risk"]
+    [max_after] = loyalty["guests_at_risk"]
+    assert max_after["guest"] == max_before["guest"]
+    assert set(max_after["feedback"]) == {*max_before["feedback"],
+                                          by_id["r13"]["feedback"]["name"]}
+    assert upgraded.terminate() == 0
+
+    restarted = serve(data_dir)
+    assert not UPGRADED.search(restarted.log()), restarted.log()
+    assert call(restarted, attention["method"], attention["request"],
+                key=key)["items"] == queue
+    assert restarted.terminate() == 0
+
+    verify = subprocess.run(
+        [os.environ["GUESTVOICE_VERIFY"], f"--data_dir={data_dir}"],
+        capture_output=True, text=True, timeout=GRPCURL_DEADLINE_S)
+    assert verify.returncode == 0, verify.stdout + verify.stderr
+    assert "14 feedback items" in verify.stdout
+    assert "8 attention entries checked" in verify.stdout, verify.stdout
 
 
 def _health_check(grpcurl_binary: Path, server: Guestvoiced,

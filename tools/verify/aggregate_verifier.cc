@@ -117,20 +117,29 @@ void AddExpected(std::string_view organization,
 }
 
 // The item's attention-index entry, if the queue lists it: open, negative,
-// not a repeat, with a text (not erased, not a rating without words); ranked by
-// severity band in tenths (most severe first), hotel-local day (newest first),
-// exact severity.
+// not a repeat, its author not erased (a handle); negative by its compound
+// when its text was scored, else by its rating on the same scale
+// (2 * normalized - 1), and with neither not listed; ranked by severity band
+// in tenths (most severe first), hotel-local day (newest first), exact
+// severity.
 void AddExpectedAttention(std::string_view organization,
                           const internal::v1::StoredFeedback& item,
                           AttentionEntries& expected) {
   const v1::Feedback& feedback = item.feedback();
-  const double compound = feedback.analysis().sentiment().compound();
-  if (feedback.repeat() || feedback.text().empty() ||
-      feedback.case_().state() != v1::CASE_STATE_OPEN ||
-      compound > kNegativeMention) {
+  double felt = 0;
+  if (feedback.analysis().sentiment_state() != v1::SENTIMENT_STATE_NOT_SCORED) {
+    felt = feedback.analysis().sentiment().compound();
+  } else if (feedback.has_rating()) {
+    felt = 2 * feedback.rating().normalized_value() - 1;
+  } else {
     return;
   }
-  const double severity = std::min(1.0, -compound);
+  if (feedback.repeat() || feedback.author().handle().empty() ||
+      feedback.case_().state() != v1::CASE_STATE_OPEN ||
+      felt > kNegativeMention) {
+    return;
+  }
+  const double severity = std::min(1.0, -felt);
   const int band = std::min(9, static_cast<int>(std::floor(severity * 10)));
   const absl::Time post_time =
       absl::FromUnixSeconds(feedback.post_time().seconds()) +

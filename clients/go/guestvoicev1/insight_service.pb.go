@@ -1151,7 +1151,9 @@ type AttentionItem struct {
 	Feedback *Feedback `protobuf:"bytes,1,opt,name=feedback,proto3" json:"feedback,omitempty"`
 	// The author's loyalty tier_id when the author is a known guest.
 	LoyaltyTier string `protobuf:"bytes,2,opt,name=loyalty_tier,json=loyaltyTier,proto3" json:"loyalty_tier,omitempty"`
-	// How bad it is, 0..1 (the negative of its compound sentiment).
+	// How bad it is, 0..1: the negative of its compound sentiment; for an item
+	// whose text was not scored (no words, a language without an analyser),
+	// the negative of its rating on the same scale, 1 - 2 * normalized_value.
 	Severity      float64 `protobuf:"fixed64,3,opt,name=severity,proto3" json:"severity,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
@@ -1212,7 +1214,9 @@ func (x *AttentionItem) GetSeverity() float64 {
 type ListAttentionItemsResponse struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// The page of items, most pressing first. Open negative feedback (case
-	// OPEN, compound <= -0.05, repeats left out) is ordered by: severity band
+	// OPEN, compound <= -0.05, repeats and erased authors' items left out; an
+	// item not scored is negative when its rating is, 2 * normalized_value - 1
+	// <= -0.05, and not listed without one) is ordered by: severity band
 	// (severity in tenths, higher first), then hotel-local day (newer first),
 	// then the author's current loyalty tier (higher first; a known guest at the
 	// base tier before an unknown author), then exact severity, post_time (newer
@@ -1387,7 +1391,9 @@ type GuestAtRisk struct {
 	Guest string `protobuf:"bytes,1,opt,name=guest,proto3" json:"guest,omitempty"`
 	// Their tier_id.
 	Tier string `protobuf:"bytes,2,opt,name=tier,proto3" json:"tier,omitempty"`
-	// Their negative feedback (compound <= -0.05) in the interval, by name.
+	// Their negative feedback in the interval, negative as the attention queue
+	// judges it (compound <= -0.05, or a low rating where no words were
+	// scored), by name.
 	Feedback      []string `protobuf:"bytes,3,rep,name=feedback,proto3" json:"feedback,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache

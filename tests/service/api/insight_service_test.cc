@@ -122,6 +122,19 @@ TEST_F(InsightServiceTest, ARatingWithoutWordsIsAVoiceAndARating) {
   EXPECT_DOUBLE_EQ(summary.current().mean_rating(), 0.125);
   EXPECT_EQ(summary.current().negative_share(), 1) << "of the scored voice";
 
+  // Bo's low stars need attention as Ana's words do: 1 star is severity 1,
+  // 2 stars 0.5, both above Ana's complaint (0.4588).
+  v1::ListAttentionItemsRequest attention;
+  attention.set_scope("organizations/default");
+  v1::ListAttentionItemsResponse queue;
+  ASSERT_TRUE(
+      insights_->ListAttentionItems(Admin().get(), attention, &queue).ok());
+  ASSERT_EQ(queue.items_size(), 3);
+  EXPECT_EQ(queue.items(0).feedback().name(), first.name());
+  EXPECT_EQ(queue.items(0).severity(), 1);
+  EXPECT_EQ(queue.items(1).feedback().name(), second.name());
+  EXPECT_EQ(queue.items(1).severity(), 0.5);
+
   // Without a rating, no words are no feedback.
   for (const std::string blank : {"", "  \t"}) {
     v1::Feedback nothing = Item("g-3", "cy", blank);

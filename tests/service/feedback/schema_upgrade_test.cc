@@ -1,5 +1,6 @@
 #include "service/feedback/schema_upgrade.h"
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -7,6 +8,7 @@
 #include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "service/feedback/attention_index.h"
 #include "service/feedback/records.h"
 #include "service/tenancy/organizations.h"
 #include "storage/keys.h"
@@ -140,6 +142,37 @@ TEST_F(SchemaUpgradeTest, FromSchema4PutsTheAttentionEntries) {
   EXPECT_EQ(upgrade.attention_entries_put, 2);
   ASSERT_OK_AND_ASSIGN(after, verify::VerifyAggregates(*store_));
   EXPECT_THAT(after.differences, IsEmpty());
+}
+
+TEST_F(SchemaUpgradeTest, FromSchema5PutsTheEntriesOfLowRatingsToo) {
+  Ingest(Item("x-1", "ana", "Dirty room."));
+  v1::Feedback stars = Item("x-2", "ben", "");
+  stars.mutable_rating()->set_value(1);
+  stars.mutable_rating()->set_scale_min(1);
+  stars.mutable_rating()->set_scale_max(5);
+  const v1::Feedback rated = Ingest(stars);
+  // What schema 5 held: the complaint's entry, none for the rating.
+  ASSERT_OK_AND_ASSIGN(
+      std::optional<internal::v1::StoredFeedback> stored,
+      ReadStoredFeedback(*store_, "acme", FeedbackIdOf(rated)));
+  ASSERT_TRUE(stored.has_value());
+  storage::WriteBatch batch;
+  batch.Delete(storage::ColumnFamily::kFeedback,
+               AttentionEntryKey("acme", *stored));
+  ASSERT_OK(store_->Write(std::move(batch)));
+  ASSERT_OK_AND_ASSIGN(verify::VerifyReport before,
+                       verify::VerifyAggregates(*store_));
+  EXPECT_EQ(before.differences.size(), 1);
+
+  ASSERT_OK_AND_ASSIGN(FeedbackSchemaUpgrade upgrade,
+                       UpgradeFeedbackSchema(*store_, 5));
+  EXPECT_EQ(upgrade.attention_entries_put, 2) << "every entry, put again";
+  EXPECT_EQ(upgrade.open_case_entries_deleted, 0);
+  EXPECT_EQ(upgrade.items_reaggregated, 0);
+  ASSERT_OK_AND_ASSIGN(verify::VerifyReport after,
+                       verify::VerifyAggregates(*store_));
+  EXPECT_THAT(after.differences, IsEmpty());
+  EXPECT_EQ(after.attention_entries, 2);
 }
 
 TEST_F(SchemaUpgradeTest, ACurrentStoreHasNothingToUpgrade) {

@@ -153,6 +153,56 @@ TEST_F(ListAttentionPageTest, OnlyOpenNegativeFeedbackOfTheScopeIsListed) {
               ElementsAre(tokyo.name()));
 }
 
+TEST_F(ListAttentionPageTest, ALowRatingSpeaksWhereNoWordsWereScored) {
+  // Unscored items are judged by their rating, 2 * normalized_value - 1 on
+  // the compound scale: 1 of 5 is severity 1, 2 of 5 is 0.5, 3 of 10 is 5/9.
+  const v1::Feedback one_star = PostRated("r1", "@ana", "", 1, 5, January(14));
+  const v1::Feedback two_stars =
+      PostRated("r2", "@bea", "", 2, 5, January(15), "tokyo");
+  const v1::Feedback three_of_ten =
+      PostRated("r3", "@cy", "", 3, 10, January(15));
+  // Chinese has no analyser: its words are kept, and its rating judged.
+  const v1::Feedback chinese =
+      PostRated("zh", "@dee", "房间很脏，服务员态度很差。", 1, 5, January(13));
+  ASSERT_EQ(chinese.analysis().not_scored_reason(),
+            v1::NOT_SCORED_REASON_LANGUAGE_UNSUPPORTED);
+  // A scored text is judged by its words, whatever its rating.
+  const v1::Feedback spanish = PostRated(
+      "es", "@eve", "La habitación estaba sucia y el personal fue muy grosero.",
+      5, 5, January(15));
+  ASSERT_LE(spanish.analysis().sentiment().compound(), -0.05);
+  PostRated("praise", "@fay", "The staff were wonderful.", 1, 5, January(15));
+  // Not listed: the middle of the scale, a high rating, no rating and no
+  // scored words, a resolved case, an erased guest's rating.
+  PostRated("middle", "@gus", "", 3, 5, January(15));
+  PostRated("top", "@hal", "", 5, 5, January(15));
+  Post("unrated", "@ivy", "房间很脏，服务员态度很差。", January(15));
+  SetCaseState(PostRated("done", "@jon", "", 1, 5, January(15)).name(),
+               v1::CASE_STATE_RESOLVED);
+  v1::EraseGuestRequest erase;
+  erase.set_name(Guest("@kim", "gold"));
+  PostRated("erased", "@kim", "", 1, 5, January(15));
+  ASSERT_EQ(Names().size(), 6);
+  ASSERT_OK(Guests(domain()).Erase(acme_, erase));
+
+  ASSERT_OK_AND_ASSIGN(v1::ListAttentionItemsResponse page,
+                       Page("organizations/acme", 0));
+  // Band 9 (one star, then the Chinese complaint a day older), then band 7
+  // (the Spanish complaint), band 5 (three of ten and two stars, the same
+  // day: the more severe first).
+  EXPECT_THAT(NamesOf(page),
+              ElementsAre(one_star.name(), chinese.name(), spanish.name(),
+                          three_of_ten.name(), two_stars.name()));
+  ASSERT_EQ(page.items_size(), 5);
+  EXPECT_DOUBLE_EQ(page.items(0).severity(), 1);
+  EXPECT_EQ(page.items(0).feedback().text(), "");
+  EXPECT_DOUBLE_EQ(page.items(1).severity(), 1);
+  EXPECT_DOUBLE_EQ(page.items(2).severity(),
+                   -spanish.analysis().sentiment().compound());
+  EXPECT_DOUBLE_EQ(page.items(3).severity(), 1 - 2 * (2.0 / 9));
+  EXPECT_DOUBLE_EQ(page.items(4).severity(), 0.5);
+}
+
 TEST_F(ListAttentionPageTest, ItemsCarryTheFeedbackSeverityAndTier) {
   Guest("@ana", "gold");
   const v1::Feedback ana = Post("a", "@ana", "Bad.", January(15, 8));

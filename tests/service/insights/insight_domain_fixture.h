@@ -45,6 +45,19 @@ class InsightDomainFixture : public FeedbackDomainFixture {
     return Ingest(item);
   }
 
+  // Post, rated `value` on a scale of 1..`scale_max`.
+  v1::Feedback PostRated(const std::string& external_id,
+                         const std::string& handle, const std::string& text,
+                         double value, double scale_max, absl::Time when,
+                         const std::string& hotel = "lisbon") {
+    v1::Feedback item = Item(external_id, handle, text, hotel);
+    *item.mutable_post_time() = service::ToProtoTimestamp(when);
+    item.mutable_rating()->set_value(value);
+    item.mutable_rating()->set_scale_min(1);
+    item.mutable_rating()->set_scale_max(scale_max);
+    return Ingest(item);
+  }
+
   // The scope `name` (acme or one of its hotels) as acme's caller loads it.
   service::InsightScope Scope(const std::string& name) {
     service::FieldViolations violations;

@@ -177,6 +177,33 @@ TEST_F(LoyaltyInsightsTest, AtRiskFeedbackIsTheIntervalsNegativeNonRepeats) {
       << "by name";
 }
 
+TEST_F(LoyaltyInsightsTest, ALowRatingWithoutScoredWordsIsAComplaint) {
+  // Judged as the attention queue judges: by the rating where no words were
+  // scored (none, or in a language without an analyser), by the words
+  // otherwise.
+  const std::string ana = Guest("@ana", "gold");
+  const std::string ana_stars =
+      PostRated("a", "@ana", "", 1, 5, January(11)).name();
+  const std::string bea = Guest("@bea", "silver");
+  const std::string bea_chinese =
+      PostRated("b", "@bea", "房间很脏。", 2, 10, January(12)).name();
+  Guest("@cy", "gold");
+  PostRated("c", "@cy", "", 5, 5, January(11));
+  Guest("@dee", "gold");
+  PostRated("d", "@dee", "The staff were wonderful.", 1, 5, January(11));
+  Guest("@eve", "gold");
+  Post("e", "@eve", "房间很脏。", January(11));
+
+  std::vector<std::string> expected = {ana, bea};
+  std::sort(expected.begin(), expected.end());
+  const v1::LoyaltyInsights insights = Compute();
+  ASSERT_EQ(GuestsAtRisk(insights), expected);
+  for (const v1::GuestAtRisk& at_risk : insights.guests_at_risk()) {
+    EXPECT_THAT(at_risk.feedback(),
+                ElementsAre(at_risk.guest() == ana ? ana_stars : bea_chinese));
+  }
+}
+
 TEST_F(LoyaltyInsightsTest, OnlyComplaintsInTheIntervalAtTheScopesHotels) {
   // fay complained only before the interval; gus only in Tokyo.
   Guest("@fay", "gold");

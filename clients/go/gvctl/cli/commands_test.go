@@ -150,6 +150,27 @@ func TestInsightCommandsAnswerInTablesAndJSON(t *testing.T) {
 	}
 }
 
+// A rating without words is listed by its rating, and the table says so.
+func TestAttentionShowsALowRatingWithoutWords(t *testing.T) {
+	h := newHarness(t)
+	h.hotels()
+	_, err := h.client().Feedback.IngestFeedback(context.Background(), &gv.IngestFeedbackRequest{
+		Parent: "organizations/default",
+		Feedback: &gv.Feedback{
+			Hotel: "organizations/default/hotels/porto", Source: gv.Source_SOURCE_GOOGLE, ExternalId: "stars-1",
+			Author: &gv.Author{Handle: "quiet.guest"}, PostTime: timestamppb.New(time.Now().Add(-time.Hour)),
+			Rating: &gv.Rating{Value: 1, ScaleMin: 1, ScaleMax: 5},
+		},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := h.ok("attention")
+	if !strings.Contains(out, "1.00") || !strings.Contains(out, "1 of 1-5") || !strings.Contains(out, "(no words)") {
+		t.Errorf("attention table:\n%s", out)
+	}
+}
+
 // West of UTC a bucket's interval starts the evening before its local day:
 // the rows are labelled by the hotel-local day, each once.
 func TestTrendRowsAreLabelledByTheHotelLocalDay(t *testing.T) {

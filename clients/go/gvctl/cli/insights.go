@@ -9,6 +9,7 @@ import (
 
 	"github.com/guestvoice/guestvoice/clients/go/guestvoice"
 	gv "github.com/guestvoice/guestvoice/clients/go/guestvoicev1"
+	"github.com/guestvoice/guestvoice/clients/go/gvctl/report"
 )
 
 func newSummaryCommand(app *App) *cobra.Command {
@@ -240,11 +241,17 @@ func newAttentionCommand(app *App) *cobra.Command {
 			if app.JSON {
 				return writeJSONLine(app.Stdout, page)
 			}
-			t := newTable(app.Stdout, "SEVERITY", "FEEDBACK", "HOTEL", "TIER", "STATE", "TEXT")
+			t := newTable(app.Stdout, "SEVERITY", "FEEDBACK", "HOTEL", "TIER", "STATE", "RATING", "TEXT")
 			for _, item := range page.GetItems() {
 				f := item.GetFeedback()
+				// An item is listed without words when its rating alone said
+				// enough (the queue never lists an erased author's).
+				text := ellipsis(f.GetText(), 60)
+				if text == "" {
+					text = "(no words)"
+				}
 				t.row(fmt.Sprintf("%.2f", item.GetSeverity()), lastSegment(f.GetName()), lastSegment(f.GetHotel()), item.GetLoyaltyTier(),
-					caseState(f.GetCase().GetState()), ellipsis(f.GetText(), 60))
+					caseState(f.GetCase().GetState()), report.RatingText(f.GetRating()), text)
 			}
 			return t.flush()
 		},

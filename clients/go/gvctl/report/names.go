@@ -1,6 +1,12 @@
 package report
 
-import "strings"
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	gv "github.com/guestvoice/guestvoice/clients/go/guestvoicev1"
+)
 
 // aspectNames are how the report names the taxonomy's aspect ids.
 var aspectNames = map[string]string{
@@ -40,4 +46,14 @@ func sourceName(source string) string {
 		return ""
 	}
 	return strings.ToUpper(name[:1]) + name[1:]
+}
+
+// RatingText is "2 of 1-5" for a rating of 2 on 1..5, as gvctl's tables and
+// the report print a rating; empty without one.
+func RatingText(rating *gv.Rating) string {
+	if rating == nil {
+		return ""
+	}
+	number := func(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+	return fmt.Sprintf("%s of %s-%s", number(rating.GetValue()), number(rating.GetScaleMin()), number(rating.GetScaleMax()))
 }

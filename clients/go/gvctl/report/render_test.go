@@ -44,6 +44,21 @@ func TestRenderEscapesEveryText(t *testing.T) {
 	}
 }
 
+// The queue lists a rating without words for its rating alone: the report
+// says what the guest gave instead of an empty quote.
+func TestRenderShowsARatingWithoutWords(t *testing.T) {
+	d := &report.Data{
+		Request:   report.Request{Org: "organizations/o", Start: time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC), End: time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)},
+		Title:     "Stars",
+		Hotels:    map[string]*gv.Hotel{hotel: {Name: hotel, DisplayName: "Porto", TimeZone: "Europe/Lisbon"}},
+		Current:   &gv.VoiceStats{VoiceCount: 1, FeedbackCount: 1},
+		Attention: []*gv.AttentionItem{{Severity: 1, Feedback: &gv.Feedback{Hotel: hotel, Source: gv.Source_SOURCE_GOOGLE, Rating: &gv.Rating{Value: 1, ScaleMin: 1, ScaleMax: 5}}}},
+	}
+	if page := render(t, d); !strings.Contains(page, "No words: rated 1 of 1-5.") {
+		t.Errorf("the rating without words is not shown:\n%s", page)
+	}
+}
+
 // An organization without feedback yet still gets a readable page: charts
 // with their axes and a note, no NaN from dividing by nothing.
 func TestRenderWithoutFeedback(t *testing.T) {

@@ -133,10 +133,19 @@ func newView(d *Data) view {
 			Posted:   posted.Format("2 Jan 2006"),
 			Source:   sourceName(f.GetSource().String()),
 			Tier:     tier,
-			Text:     shorten(f.GetText(), quoteChars),
+			Text:     attentionText(f),
 		})
 	}
 	return v
+}
+
+// attentionText is an attention item's words; the queue lists an item
+// without words when its rating alone said enough.
+func attentionText(f *gv.Feedback) string {
+	if f.GetText() == "" {
+		return "No words: rated " + RatingText(f.GetRating()) + "."
+	}
+	return shorten(f.GetText(), quoteChars)
 }
 
 // headline is the figures at the top, each against the previous interval.

@@ -624,7 +624,10 @@ class AttentionItem(_message.Message):
     loyalty_tier: _builtins.str
     """The author's loyalty tier_id when the author is a known guest."""
     severity: _builtins.float
-    """How bad it is, 0..1 (the negative of its compound sentiment)."""
+    """How bad it is, 0..1: the negative of its compound sentiment; for an item
+    whose text was not scored (no words, a language without an analyser),
+    the negative of its rating on the same scale, 1 - 2 * normalized_value.
+    """
     @_builtins.property
     def feedback(self) -> _feedback_pb2.Feedback:
         """The feedback."""
@@ -657,7 +660,9 @@ class ListAttentionItemsResponse(_message.Message):
     @_builtins.property
     def items(self) -> _containers.RepeatedCompositeFieldContainer[Global___AttentionItem]:
         """The page of items, most pressing first. Open negative feedback (case
-        OPEN, compound <= -0.05, repeats left out) is ordered by: severity band
+        OPEN, compound <= -0.05, repeats and erased authors' items left out; an
+        item not scored is negative when its rating is, 2 * normalized_value - 1
+        <= -0.05, and not listed without one) is ordered by: severity band
         (severity in tenths, higher first), then hotel-local day (newer first),
         then the author's current loyalty tier (higher first; a known guest at the
         base tier before an unknown author), then exact severity, post_time (newer
@@ -753,7 +758,10 @@ class GuestAtRisk(_message.Message):
     """Their tier_id."""
     @_builtins.property
     def feedback(self) -> _containers.RepeatedScalarFieldContainer[_builtins.str]:
-        """Their negative feedback (compound <= -0.05) in the interval, by name."""
+        """Their negative feedback in the interval, negative as the attention queue
+        judges it (compound <= -0.05, or a low rating where no words were
+        scored), by name.
+        """
 
     def __init__(
         self,

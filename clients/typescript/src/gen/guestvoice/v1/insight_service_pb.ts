@@ -666,7 +666,9 @@ export type AttentionItem = Message<"guestvoice.v1.AttentionItem"> & {
   loyaltyTier: string;
 
   /**
-   * How bad it is, 0..1 (the negative of its compound sentiment).
+   * How bad it is, 0..1: the negative of its compound sentiment; for an item
+   * whose text was not scored (no words, a language without an analyser),
+   * the negative of its rating on the same scale, 1 - 2 * normalized_value.
    *
    * @generated from field: double severity = 3;
    */
@@ -688,7 +690,9 @@ export const AttentionItemSchema: GenMessage<AttentionItem> = /*@__PURE__*/
 export type ListAttentionItemsResponse = Message<"guestvoice.v1.ListAttentionItemsResponse"> & {
   /**
    * The page of items, most pressing first. Open negative feedback (case
-   * OPEN, compound <= -0.05, repeats left out) is ordered by: severity band
+   * OPEN, compound <= -0.05, repeats and erased authors' items left out; an
+   * item not scored is negative when its rating is, 2 * normalized_value - 1
+   * <= -0.05, and not listed without one) is ordered by: severity band
    * (severity in tenths, higher first), then hotel-local day (newer first),
    * then the author's current loyalty tier (higher first; a known guest at the
    * base tier before an unknown author), then exact severity, post_time (newer
@@ -792,7 +796,9 @@ export type GuestAtRisk = Message<"guestvoice.v1.GuestAtRisk"> & {
   tier: string;
 
   /**
-   * Their negative feedback (compound <= -0.05) in the interval, by name.
+   * Their negative feedback in the interval, negative as the attention queue
+   * judges it (compound <= -0.05, or a low rating where no words were
+   * scored), by name.
    *
    * @generated from field: repeated string feedback = 3;
    */
