@@ -64,6 +64,7 @@ absl::Status FeedbackItems::List(const Principal& caller,
               .hotel = request.hotel(),
               .source = request.source(),
               .band = request.band(),
+              .sentiment_state = request.sentiment_state(),
               .aspect = request.aspect(),
               .case_state = request.case_state(),
               .start_time =
@@ -112,6 +113,7 @@ absl::StatusOr<FeedbackFilter> FeedbackItems::WatchFilter(
                            .hotel = request.hotel(),
                            .source = request.source(),
                            .band = request.band(),
+                           .sentiment_state = request.sentiment_state(),
                            .aspect = request.aspect(),
                        });
 }

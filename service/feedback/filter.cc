@@ -8,6 +8,7 @@
 #include "service/core/errors.h"
 #include "service/core/proto_time.h"
 #include "service/core/resource_names.h"
+#include "service/feedback/aggregates.h"
 #include "service/feedback/records.h"
 #include "service/feedback/validation.h"
 #include "service/tenancy/hotels.h"
@@ -36,6 +37,10 @@ absl::StatusOr<FeedbackFilter> ParseFeedbackFilter(
   }
   if (!v1::SentimentBand_IsValid(fields.band)) {
     violations.Add("band", absl::StrCat("unknown band ", fields.band));
+  }
+  if (!v1::SentimentState_IsValid(fields.sentiment_state)) {
+    violations.Add("sentiment_state", absl::StrCat("unknown sentiment state ",
+                                                   fields.sentiment_state));
   }
   if (!v1::CaseState_IsValid(fields.case_state)) {
     violations.Add("case_state",
@@ -67,6 +72,8 @@ absl::StatusOr<FeedbackFilter> ParseFeedbackFilter(
   filter.organization = *std::move(organization);
   filter.source = static_cast<v1::Source>(fields.source);
   filter.band = static_cast<v1::SentimentBand>(fields.band);
+  filter.sentiment_state =
+      static_cast<v1::SentimentState>(fields.sentiment_state);
   filter.aspect = std::string(fields.aspect);
   filter.case_state = static_cast<v1::CaseState>(fields.case_state);
   return filter;
@@ -94,6 +101,11 @@ bool MatchesIgnoringTime(const FeedbackFilter& filter,
   }
   if (filter.band != v1::SENTIMENT_BAND_UNSPECIFIED &&
       feedback.analysis().band() != filter.band) {
+    return false;
+  }
+  if (filter.sentiment_state != v1::SENTIMENT_STATE_UNSPECIFIED &&
+      IsScored(feedback.analysis()) !=
+          (filter.sentiment_state == v1::SENTIMENT_STATE_SCORED)) {
     return false;
   }
   if (filter.case_state != v1::CASE_STATE_UNSPECIFIED &&

@@ -24,6 +24,9 @@ struct FeedbackFilter {
   std::string hotel_organization;
   v1::Source source = v1::SOURCE_UNSPECIFIED;
   v1::SentimentBand band = v1::SENTIMENT_BAND_UNSPECIFIED;
+  // Unspecified: any state; SCORED includes items without a recorded state
+  // (IsScored).
+  v1::SentimentState sentiment_state = v1::SENTIMENT_STATE_UNSPECIFIED;
   // Empty: any aspect.
   std::string aspect;
   v1::CaseState case_state = v1::CASE_STATE_UNSPECIFIED;
@@ -38,6 +41,7 @@ struct FeedbackFilterFields {
   std::string_view hotel;
   int source = 0;
   int band = 0;
+  int sentiment_state = 0;
   std::string_view aspect;
   int case_state = 0;
   const google::protobuf::Timestamp* start_time = nullptr;

@@ -363,9 +363,15 @@ type ListFeedbackRequest struct {
 	// so that every page fits a client's default 4 MiB message limit.
 	PageSize int32 `protobuf:"varint,9,opt,name=page_size,json=pageSize,proto3" json:"page_size,omitempty"`
 	// next_page_token from the previous response, to get the next page.
-	PageToken     string `protobuf:"bytes,10,opt,name=page_token,json=pageToken,proto3" json:"page_token,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
+	PageToken string `protobuf:"bytes,10,opt,name=page_token,json=pageToken,proto3" json:"page_token,omitempty"`
+	// Only feedback whose sentiment is in this state: SENTIMENT_STATE_NOT_SCORED
+	// lists what no sentiment figure could weigh (a language without an
+	// analyser, one that could not be told, a rating without words), to be
+	// read by a person; SENTIMENT_STATE_SCORED the rest (items stored before
+	// languages were identified count as scored). Optional.
+	SentimentState SentimentState `protobuf:"varint,11,opt,name=sentiment_state,json=sentimentState,proto3,enum=guestvoice.v1.SentimentState" json:"sentiment_state,omitempty"`
+	unknownFields  protoimpl.UnknownFields
+	sizeCache      protoimpl.SizeCache
 }
 
 func (x *ListFeedbackRequest) Reset() {
@@ -468,6 +474,13 @@ func (x *ListFeedbackRequest) GetPageToken() string {
 	return ""
 }
 
+func (x *ListFeedbackRequest) GetSentimentState() SentimentState {
+	if x != nil {
+		return x.SentimentState
+	}
+	return SentimentState_SENTIMENT_STATE_UNSPECIFIED
+}
+
 // Response for FeedbackService.ListFeedback.
 type ListFeedbackResponse struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
@@ -535,9 +548,15 @@ type WatchFeedbackRequest struct {
 	// Only feedback in this sentiment band. Optional.
 	Band SentimentBand `protobuf:"varint,4,opt,name=band,proto3,enum=guestvoice.v1.SentimentBand" json:"band,omitempty"`
 	// Only feedback mentioning this aspect. Optional.
-	Aspect        string `protobuf:"bytes,5,opt,name=aspect,proto3" json:"aspect,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
+	Aspect string `protobuf:"bytes,5,opt,name=aspect,proto3" json:"aspect,omitempty"`
+	// Only feedback whose sentiment is in this state: SENTIMENT_STATE_NOT_SCORED
+	// is what no sentiment figure could weigh (a language without an
+	// analyser, one that could not be told, a rating without words), to be
+	// read by a person; SENTIMENT_STATE_SCORED the rest (items stored before
+	// languages were identified count as scored). Optional.
+	SentimentState SentimentState `protobuf:"varint,6,opt,name=sentiment_state,json=sentimentState,proto3,enum=guestvoice.v1.SentimentState" json:"sentiment_state,omitempty"`
+	unknownFields  protoimpl.UnknownFields
+	sizeCache      protoimpl.SizeCache
 }
 
 func (x *WatchFeedbackRequest) Reset() {
@@ -603,6 +622,13 @@ func (x *WatchFeedbackRequest) GetAspect() string {
 		return x.Aspect
 	}
 	return ""
+}
+
+func (x *WatchFeedbackRequest) GetSentimentState() SentimentState {
+	if x != nil {
+		return x.SentimentState
+	}
+	return SentimentState_SENTIMENT_STATE_UNSPECIFIED
 }
 
 // One message of FeedbackService.WatchFeedback's stream.
@@ -746,7 +772,7 @@ const file_guestvoice_v1_feedback_service_proto_rawDesc = "" +
 	"\ffailed_count\x18\x04 \x01(\x03R\vfailedCount\"H\n" +
 	"\x12GetFeedbackRequest\x122\n" +
 	"\x04name\x18\x01 \x01(\tB\x1e\xe0A\x02\xfaA\x18\n" +
-	"\x16guestvoice.v1/FeedbackR\x04name\"\xe1\x03\n" +
+	"\x16guestvoice.v1/FeedbackR\x04name\"\xa9\x04\n" +
 	"\x13ListFeedbackRequest\x12:\n" +
 	"\x06parent\x18\x01 \x01(\tB\"\xe0A\x02\xfaA\x1c\n" +
 	"\x1aguestvoice.v1/OrganizationR\x06parent\x12.\n" +
@@ -763,10 +789,11 @@ const file_guestvoice_v1_feedback_service_proto_rawDesc = "" +
 	"\tpage_size\x18\t \x01(\x05R\bpageSize\x12\x1d\n" +
 	"\n" +
 	"page_token\x18\n" +
-	" \x01(\tR\tpageToken\"s\n" +
+	" \x01(\tR\tpageToken\x12F\n" +
+	"\x0fsentiment_state\x18\v \x01(\x0e2\x1d.guestvoice.v1.SentimentStateR\x0esentimentState\"s\n" +
 	"\x14ListFeedbackResponse\x123\n" +
 	"\bfeedback\x18\x01 \x03(\v2\x17.guestvoice.v1.FeedbackR\bfeedback\x12&\n" +
-	"\x0fnext_page_token\x18\x02 \x01(\tR\rnextPageToken\"\xfb\x01\n" +
+	"\x0fnext_page_token\x18\x02 \x01(\tR\rnextPageToken\"\xc3\x02\n" +
 	"\x14WatchFeedbackRequest\x12:\n" +
 	"\x06parent\x18\x01 \x01(\tB\"\xe0A\x02\xfaA\x1c\n" +
 	"\x1aguestvoice.v1/OrganizationR\x06parent\x12.\n" +
@@ -774,7 +801,8 @@ const file_guestvoice_v1_feedback_service_proto_rawDesc = "" +
 	"\x13guestvoice.v1/HotelR\x05hotel\x12-\n" +
 	"\x06source\x18\x03 \x01(\x0e2\x15.guestvoice.v1.SourceR\x06source\x120\n" +
 	"\x04band\x18\x04 \x01(\x0e2\x1c.guestvoice.v1.SentimentBandR\x04band\x12\x16\n" +
-	"\x06aspect\x18\x05 \x01(\tR\x06aspect\"o\n" +
+	"\x06aspect\x18\x05 \x01(\tR\x06aspect\x12F\n" +
+	"\x0fsentiment_state\x18\x06 \x01(\x0e2\x1d.guestvoice.v1.SentimentStateR\x0esentimentState\"o\n" +
 	"\x15WatchFeedbackResponse\x123\n" +
 	"\bfeedback\x18\x01 \x01(\v2\x17.guestvoice.v1.FeedbackR\bfeedback\x12!\n" +
 	"\fmissed_count\x18\x02 \x01(\x03R\vmissedCount\"\x93\x01\n" +
@@ -821,7 +849,8 @@ var file_guestvoice_v1_feedback_service_proto_goTypes = []any{
 	(Source)(0),                    // 13: guestvoice.v1.Source
 	(SentimentBand)(0),             // 14: guestvoice.v1.SentimentBand
 	(CaseState)(0),                 // 15: guestvoice.v1.CaseState
-	(*fieldmaskpb.FieldMask)(nil),  // 16: google.protobuf.FieldMask
+	(SentimentState)(0),            // 16: guestvoice.v1.SentimentState
+	(*fieldmaskpb.FieldMask)(nil),  // 17: google.protobuf.FieldMask
 }
 var file_guestvoice_v1_feedback_service_proto_depIdxs = []int32{
 	10, // 0: guestvoice.v1.IngestFeedbackRequest.feedback:type_name -> guestvoice.v1.Feedback
@@ -833,29 +862,31 @@ var file_guestvoice_v1_feedback_service_proto_depIdxs = []int32{
 	13, // 6: guestvoice.v1.ListFeedbackRequest.source:type_name -> guestvoice.v1.Source
 	14, // 7: guestvoice.v1.ListFeedbackRequest.band:type_name -> guestvoice.v1.SentimentBand
 	15, // 8: guestvoice.v1.ListFeedbackRequest.case_state:type_name -> guestvoice.v1.CaseState
-	10, // 9: guestvoice.v1.ListFeedbackResponse.feedback:type_name -> guestvoice.v1.Feedback
-	13, // 10: guestvoice.v1.WatchFeedbackRequest.source:type_name -> guestvoice.v1.Source
-	14, // 11: guestvoice.v1.WatchFeedbackRequest.band:type_name -> guestvoice.v1.SentimentBand
-	10, // 12: guestvoice.v1.WatchFeedbackResponse.feedback:type_name -> guestvoice.v1.Feedback
-	10, // 13: guestvoice.v1.UpdateFeedbackRequest.feedback:type_name -> guestvoice.v1.Feedback
-	16, // 14: guestvoice.v1.UpdateFeedbackRequest.update_mask:type_name -> google.protobuf.FieldMask
-	0,  // 15: guestvoice.v1.FeedbackService.IngestFeedback:input_type -> guestvoice.v1.IngestFeedbackRequest
-	1,  // 16: guestvoice.v1.FeedbackService.ImportFeedback:input_type -> guestvoice.v1.ImportFeedbackRequest
-	4,  // 17: guestvoice.v1.FeedbackService.GetFeedback:input_type -> guestvoice.v1.GetFeedbackRequest
-	5,  // 18: guestvoice.v1.FeedbackService.ListFeedback:input_type -> guestvoice.v1.ListFeedbackRequest
-	7,  // 19: guestvoice.v1.FeedbackService.WatchFeedback:input_type -> guestvoice.v1.WatchFeedbackRequest
-	9,  // 20: guestvoice.v1.FeedbackService.UpdateFeedback:input_type -> guestvoice.v1.UpdateFeedbackRequest
-	10, // 21: guestvoice.v1.FeedbackService.IngestFeedback:output_type -> guestvoice.v1.Feedback
-	3,  // 22: guestvoice.v1.FeedbackService.ImportFeedback:output_type -> guestvoice.v1.ImportFeedbackResponse
-	10, // 23: guestvoice.v1.FeedbackService.GetFeedback:output_type -> guestvoice.v1.Feedback
-	6,  // 24: guestvoice.v1.FeedbackService.ListFeedback:output_type -> guestvoice.v1.ListFeedbackResponse
-	8,  // 25: guestvoice.v1.FeedbackService.WatchFeedback:output_type -> guestvoice.v1.WatchFeedbackResponse
-	10, // 26: guestvoice.v1.FeedbackService.UpdateFeedback:output_type -> guestvoice.v1.Feedback
-	21, // [21:27] is the sub-list for method output_type
-	15, // [15:21] is the sub-list for method input_type
-	15, // [15:15] is the sub-list for extension type_name
-	15, // [15:15] is the sub-list for extension extendee
-	0,  // [0:15] is the sub-list for field type_name
+	16, // 9: guestvoice.v1.ListFeedbackRequest.sentiment_state:type_name -> guestvoice.v1.SentimentState
+	10, // 10: guestvoice.v1.ListFeedbackResponse.feedback:type_name -> guestvoice.v1.Feedback
+	13, // 11: guestvoice.v1.WatchFeedbackRequest.source:type_name -> guestvoice.v1.Source
+	14, // 12: guestvoice.v1.WatchFeedbackRequest.band:type_name -> guestvoice.v1.SentimentBand
+	16, // 13: guestvoice.v1.WatchFeedbackRequest.sentiment_state:type_name -> guestvoice.v1.SentimentState
+	10, // 14: guestvoice.v1.WatchFeedbackResponse.feedback:type_name -> guestvoice.v1.Feedback
+	10, // 15: guestvoice.v1.UpdateFeedbackRequest.feedback:type_name -> guestvoice.v1.Feedback
+	17, // 16: guestvoice.v1.UpdateFeedbackRequest.update_mask:type_name -> google.protobuf.FieldMask
+	0,  // 17: guestvoice.v1.FeedbackService.IngestFeedback:input_type -> guestvoice.v1.IngestFeedbackRequest
+	1,  // 18: guestvoice.v1.FeedbackService.ImportFeedback:input_type -> guestvoice.v1.ImportFeedbackRequest
+	4,  // 19: guestvoice.v1.FeedbackService.GetFeedback:input_type -> guestvoice.v1.GetFeedbackRequest
+	5,  // 20: guestvoice.v1.FeedbackService.ListFeedback:input_type -> guestvoice.v1.ListFeedbackRequest
+	7,  // 21: guestvoice.v1.FeedbackService.WatchFeedback:input_type -> guestvoice.v1.WatchFeedbackRequest
+	9,  // 22: guestvoice.v1.FeedbackService.UpdateFeedback:input_type -> guestvoice.v1.UpdateFeedbackRequest
+	10, // 23: guestvoice.v1.FeedbackService.IngestFeedback:output_type -> guestvoice.v1.Feedback
+	3,  // 24: guestvoice.v1.FeedbackService.ImportFeedback:output_type -> guestvoice.v1.ImportFeedbackResponse
+	10, // 25: guestvoice.v1.FeedbackService.GetFeedback:output_type -> guestvoice.v1.Feedback
+	6,  // 26: guestvoice.v1.FeedbackService.ListFeedback:output_type -> guestvoice.v1.ListFeedbackResponse
+	8,  // 27: guestvoice.v1.FeedbackService.WatchFeedback:output_type -> guestvoice.v1.WatchFeedbackResponse
+	10, // 28: guestvoice.v1.FeedbackService.UpdateFeedback:output_type -> guestvoice.v1.Feedback
+	23, // [23:29] is the sub-list for method output_type
+	17, // [17:23] is the sub-list for method input_type
+	17, // [17:17] is the sub-list for extension type_name
+	17, // [17:17] is the sub-list for extension extendee
+	0,  // [0:17] is the sub-list for field type_name
 }
 
 func init() { file_guestvoice_v1_feedback_service_proto_init() }

@@ -441,9 +441,30 @@ TEST_F(FeedbackServiceTest, ListFiltersNewestFirstAndPages) {
   *request.mutable_end_time() = service::ToProtoTimestamp(now - absl::Hours(1));
   EXPECT_THAT(ids(ListAll(request)), ElementsAre("l4", "l2"));
 
+  // What no figure could weigh, to be read: a language without an analyser,
+  // a rating without words.
+  v1::Feedback chinese = Item("l6", "@l6", "房间很脏，服务员态度很差。");
+  *chinese.mutable_post_time() =
+      service::ToProtoTimestamp(now - absl::Hours(6));
+  ASSERT_TRUE(Ingest(chinese).ok());
+  v1::Feedback stars = Item("l7", "@l7", "");
+  stars.mutable_rating()->set_value(1);
+  stars.mutable_rating()->set_scale_min(1);
+  stars.mutable_rating()->set_scale_max(5);
+  *stars.mutable_post_time() = service::ToProtoTimestamp(now - absl::Hours(7));
+  ASSERT_TRUE(Ingest(stars).ok());
+  v1::ListFeedbackRequest by_scoring;
+  by_scoring.set_sentiment_state(v1::SENTIMENT_STATE_NOT_SCORED);
+  EXPECT_THAT(ids(ListAll(by_scoring)), ElementsAre("l6", "l7"));
+  by_scoring.set_page_size(1);
+  EXPECT_THAT(ids(ListAll(by_scoring)), ElementsAre("l6", "l7"));
+  by_scoring.set_sentiment_state(v1::SENTIMENT_STATE_SCORED);
+  EXPECT_THAT(ids(ListAll(by_scoring)),
+              ElementsAre("l5", "l4", "l3", "l2", "l1"));
+
   v1::ListFeedbackRequest by_state;
   by_state.set_case_state(v1::CASE_STATE_OPEN);
-  EXPECT_EQ(ListAll(by_state).size(), 5u);
+  EXPECT_EQ(ListAll(by_state).size(), 7u);
   by_state.set_case_state(v1::CASE_STATE_RESOLVED);
   EXPECT_THAT(ListAll(by_state), IsEmpty());
 }
@@ -453,6 +474,7 @@ TEST_F(FeedbackServiceTest, ListRejectsBadFiltersAndForeignTokens) {
   request.set_parent("organizations/default");
   request.set_aspect("spaceship");
   request.set_band(static_cast<v1::SentimentBand>(9));
+  request.set_sentiment_state(static_cast<v1::SentimentState>(7));
   *request.mutable_start_time() =
       service::ToProtoTimestamp(absl::FromUnixSeconds(100));
   *request.mutable_end_time() =
@@ -460,8 +482,9 @@ TEST_F(FeedbackServiceTest, ListRejectsBadFiltersAndForeignTokens) {
   v1::ListFeedbackResponse response;
   grpc::Status status = stub_->ListFeedback(
       TestServer::Context(server_.admin_key()).get(), request, &response);
-  EXPECT_THAT(ViolatedFields(status),
-              UnorderedElementsAre("aspect", "band", "end_time"));
+  EXPECT_THAT(
+      ViolatedFields(status),
+      UnorderedElementsAre("aspect", "band", "sentiment_state", "end_time"));
 
   v1::ListFeedbackRequest unknown_hotel;
   unknown_hotel.set_parent("organizations/default");

@@ -130,6 +130,25 @@ class WatchTest : public FeedbackFixture {
   }
 };
 
+TEST_F(WatchTest, ReceivesWhatCouldNotBeScoredWhenAsked) {
+  auto context = TestServer::Context(server_.admin_key());
+  v1::WatchFeedbackRequest request;
+  request.set_sentiment_state(v1::SENTIMENT_STATE_NOT_SCORED);
+  auto reader = Watch(*stub_, context.get(), request);
+
+  ASSERT_TRUE(Ingest(Item("s1", "@a", "Filthy room, awful")).ok());
+  v1::Feedback wanted;
+  ASSERT_TRUE(
+      Ingest(Item("s2", "@b", "房间很脏，服务员态度很差。"), &wanted).ok());
+  v1::WatchFeedbackResponse message;
+  ASSERT_TRUE(reader->Read(&message));
+  EXPECT_EQ(message.feedback().SerializeAsString(), wanted.SerializeAsString());
+  context->TryCancel();
+  while (reader->Read(&message)) {
+  }
+  EXPECT_THAT(reader->Finish(), GrpcCodeIs(grpc::StatusCode::CANCELLED));
+}
+
 TEST_F(WatchTest, ReceivesLiveItemsThroughItsFilter) {
   auto context = TestServer::Context(server_.admin_key());
   v1::WatchFeedbackRequest request;

@@ -150,24 +150,28 @@ func TestInsightCommandsAnswerInTablesAndJSON(t *testing.T) {
 	}
 }
 
-// A rating without words is listed by its rating, and the table says so.
-func TestAttentionShowsALowRatingWithoutWords(t *testing.T) {
+// A rating without words is listed in the attention queue by its rating, and
+// the table says so; export --not-scored writes what no figure could weigh.
+func TestARatingWithoutWordsIsShownAndExported(t *testing.T) {
 	h := newHarness(t)
 	h.hotels()
-	_, err := h.client().Feedback.IngestFeedback(context.Background(), &gv.IngestFeedbackRequest{
-		Parent: "organizations/default",
-		Feedback: &gv.Feedback{
-			Hotel: "organizations/default/hotels/porto", Source: gv.Source_SOURCE_GOOGLE, ExternalId: "stars-1",
-			Author: &gv.Author{Handle: "quiet.guest"}, PostTime: timestamppb.New(time.Now().Add(-time.Hour)),
-			Rating: &gv.Rating{Value: 1, ScaleMin: 1, ScaleMax: 5},
-		},
-	})
-	if err != nil {
-		t.Fatal(err)
+	for _, item := range []*gv.Feedback{
+		{ExternalId: "stars-1", Author: &gv.Author{Handle: "quiet.guest"}, Rating: &gv.Rating{Value: 1, ScaleMin: 1, ScaleMax: 5}},
+		{ExternalId: "words-1", Author: &gv.Author{Handle: "loud.guest"}, Text: "The room was filthy."},
+	} {
+		item.Hotel, item.Source, item.PostTime = "organizations/default/hotels/porto", gv.Source_SOURCE_GOOGLE, timestamppb.New(time.Now().Add(-time.Hour))
+		if _, err := h.client().Feedback.IngestFeedback(context.Background(), &gv.IngestFeedbackRequest{Parent: "organizations/default", Feedback: item}); err != nil {
+			t.Fatal(err)
+		}
 	}
 	out := h.ok("attention")
 	if !strings.Contains(out, "1.00") || !strings.Contains(out, "1 of 1-5") || !strings.Contains(out, "(no words)") {
 		t.Errorf("attention table:\n%s", out)
+	}
+	output := filepath.Join(h.dir, "not-scored.jsonl")
+	h.ok("export", "feedback", "--not-scored", "--output", output)
+	if written := string(mustRead(t, output)); strings.Count(written, "\n") != 1 || !strings.Contains(written, "stars-1") {
+		t.Errorf("export --not-scored wrote:\n%s", written)
 	}
 }
 

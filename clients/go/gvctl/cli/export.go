@@ -25,13 +25,17 @@ func newExportCommand(app *App) *cobra.Command {
 func newExportFeedbackCommand(app *App) *cobra.Command {
 	var (
 		output, hotel, source, from, to string
+		notScored                       bool
 	)
 	cmd := &cobra.Command{
-		Use:   "feedback --output FILE [--hotel HOTEL] [--source SOURCE] [--from DATE] [--to DATE]",
+		Use:   "feedback --output FILE [--hotel HOTEL] [--source SOURCE] [--from DATE] [--to DATE] [--not-scored]",
 		Short: "Write feedback, one item per line in the API's JSON (re-importable with --format jsonl)",
 		Args:  exactArgs(),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			request := &gv.ListFeedbackRequest{Parent: app.Parent(), PageSize: 1000}
+			if notScored {
+				request.SentimentState = gv.SentimentState_SENTIMENT_STATE_NOT_SCORED
+			}
 			if hotel != "" {
 				request.Hotel = app.HotelName(hotel)
 			}
@@ -82,6 +86,7 @@ func newExportFeedbackCommand(app *App) *cobra.Command {
 	cmd.Flags().StringVar(&source, "source", "", "only this source's feedback")
 	cmd.Flags().StringVar(&from, "from", "", "only feedback posted from this date (UTC)")
 	cmd.Flags().StringVar(&to, "to", "", "only feedback posted before this date (UTC)")
+	cmd.Flags().BoolVar(&notScored, "not-scored", false, "only feedback that could not be scored (a language without an analyser, or a rating without words), to be read by a person")
 	_ = cmd.MarkFlagRequired("output")
 	return cmd
 }

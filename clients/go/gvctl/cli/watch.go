@@ -21,12 +21,16 @@ const colourReset = "\x1b[0m"
 
 func newWatchCommand(app *App) *cobra.Command {
 	var hotel, source, band, aspect string
+	var notScored bool
 	cmd := &cobra.Command{
-		Use:   "watch [--hotel HOTEL] [--band negative] [--source SOURCE] [--aspect ASPECT]",
+		Use:   "watch [--hotel HOTEL] [--band negative] [--source SOURCE] [--aspect ASPECT] [--not-scored]",
 		Short: "Tail new feedback as it arrives, coloured by sentiment band on a terminal (Ctrl-C stops)",
 		Args:  exactArgs(),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			request := &gv.WatchFeedbackRequest{Parent: app.Parent(), Aspect: aspect}
+			if notScored {
+				request.SentimentState = gv.SentimentState_SENTIMENT_STATE_NOT_SCORED
+			}
 			if hotel != "" {
 				request.Hotel = app.HotelName(hotel)
 			}
@@ -87,5 +91,6 @@ func newWatchCommand(app *App) *cobra.Command {
 	cmd.Flags().StringVar(&source, "source", "", "only this source's feedback")
 	cmd.Flags().StringVar(&band, "band", "", "only this band: positive, neutral or negative")
 	cmd.Flags().StringVar(&aspect, "aspect", "", "only feedback mentioning this aspect")
+	cmd.Flags().BoolVar(&notScored, "not-scored", false, "only feedback that could not be scored (a language without an analyser, or a rating without words), to be read by a person")
 	return cmd
 }

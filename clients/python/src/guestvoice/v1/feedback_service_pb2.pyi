@@ -199,6 +199,7 @@ class ListFeedbackRequest(_message.Message):
     CASE_STATE_FIELD_NUMBER: _builtins.int
     PAGE_SIZE_FIELD_NUMBER: _builtins.int
     PAGE_TOKEN_FIELD_NUMBER: _builtins.int
+    SENTIMENT_STATE_FIELD_NUMBER: _builtins.int
     parent: _builtins.str
     """The organization, `organizations/{organization}`."""
     hotel: _builtins.str
@@ -218,6 +219,13 @@ class ListFeedbackRequest(_message.Message):
     """
     page_token: _builtins.str
     """next_page_token from the previous response, to get the next page."""
+    sentiment_state: _feedback_pb2.SentimentState.ValueType
+    """Only feedback whose sentiment is in this state: SENTIMENT_STATE_NOT_SCORED
+    lists what no sentiment figure could weigh (a language without an
+    analyser, one that could not be told, a rating without words), to be
+    read by a person; SENTIMENT_STATE_SCORED the rest (items stored before
+    languages were identified count as scored). Optional.
+    """
     @_builtins.property
     def start_time(self) -> _timestamp_pb2.Timestamp:
         """Only feedback posted at or after this time. Optional."""
@@ -239,10 +247,11 @@ class ListFeedbackRequest(_message.Message):
         case_state: _feedback_pb2.CaseState.ValueType = ...,
         page_size: _builtins.int = ...,
         page_token: _builtins.str = ...,
+        sentiment_state: _feedback_pb2.SentimentState.ValueType = ...,
     ) -> None: ...
     _HasFieldArgType: _TypeAlias = _typing.Literal["end_time", b"end_time", "start_time", b"start_time"]  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["aspect", b"aspect", "band", b"band", "case_state", b"case_state", "end_time", b"end_time", "hotel", b"hotel", "page_size", b"page_size", "page_token", b"page_token", "parent", b"parent", "source", b"source", "start_time", b"start_time"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["aspect", b"aspect", "band", b"band", "case_state", b"case_state", "end_time", b"end_time", "hotel", b"hotel", "page_size", b"page_size", "page_token", b"page_token", "parent", b"parent", "sentiment_state", b"sentiment_state", "source", b"source", "start_time", b"start_time"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 
@@ -287,6 +296,7 @@ class WatchFeedbackRequest(_message.Message):
     SOURCE_FIELD_NUMBER: _builtins.int
     BAND_FIELD_NUMBER: _builtins.int
     ASPECT_FIELD_NUMBER: _builtins.int
+    SENTIMENT_STATE_FIELD_NUMBER: _builtins.int
     parent: _builtins.str
     """The organization, `organizations/{organization}`."""
     hotel: _builtins.str
@@ -297,6 +307,13 @@ class WatchFeedbackRequest(_message.Message):
     """Only feedback in this sentiment band. Optional."""
     aspect: _builtins.str
     """Only feedback mentioning this aspect. Optional."""
+    sentiment_state: _feedback_pb2.SentimentState.ValueType
+    """Only feedback whose sentiment is in this state: SENTIMENT_STATE_NOT_SCORED
+    is what no sentiment figure could weigh (a language without an
+    analyser, one that could not be told, a rating without words), to be
+    read by a person; SENTIMENT_STATE_SCORED the rest (items stored before
+    languages were identified count as scored). Optional.
+    """
     def __init__(
         self,
         *,
@@ -305,10 +322,11 @@ class WatchFeedbackRequest(_message.Message):
         source: _source_pb2.Source.ValueType = ...,
         band: _feedback_pb2.SentimentBand.ValueType = ...,
         aspect: _builtins.str = ...,
+        sentiment_state: _feedback_pb2.SentimentState.ValueType = ...,
     ) -> None: ...
     _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["aspect", b"aspect", "band", b"band", "hotel", b"hotel", "parent", b"parent", "source", b"source"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["aspect", b"aspect", "band", b"band", "hotel", b"hotel", "parent", b"parent", "sentiment_state", b"sentiment_state", "source", b"source"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 
