@@ -71,7 +71,8 @@
 //              str(org) kAttentionIndex u32(band rank) i64(day rank)
 //                i64(severity rank) t-desc(post) str(feedback_id)
 //                                                hotel id: the attention
-//                                                queue's items (schema 5)
+//                                                queue's items (schema 5;
+//                                                low ratings too from 6)
 //  aggregates  (kinds 0xA0-0xBF, counter tables: CounterTableMergeOperator)
 //              str(org) kVoiceBlock str(hotel) u8(period) i64(first day)
 //                voice -> [feedback, sentiment sum, rated, rating sum]

@@ -42,6 +42,13 @@ absl::StatusOr<FeedbackFilter> ParseFeedbackFilter(
     violations.Add("sentiment_state", absl::StrCat("unknown sentiment state ",
                                                    fields.sentiment_state));
   }
+  // Such a filter could only ever be empty: say so rather than answer it.
+  if (fields.band != v1::SENTIMENT_BAND_UNSPECIFIED &&
+      fields.sentiment_state == v1::SENTIMENT_STATE_NOT_SCORED) {
+    violations.Add("band",
+                   "only scored feedback has a band: not with sentiment_state "
+                   "SENTIMENT_STATE_NOT_SCORED");
+  }
   if (!v1::CaseState_IsValid(fields.case_state)) {
     violations.Add("case_state",
                    absl::StrCat("unknown case state ", fields.case_state));

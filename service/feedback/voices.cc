@@ -120,7 +120,8 @@ absl::Status EraseAuthor(const storage::Store& store,
   constexpr auto kFamily = storage::ColumnFamily::kFeedback;
   for (internal::v1::StoredFeedback& item : items) {
     DeleteNegativeQuotes(batch, organization, item);
-    // Nobody can act on an item without its text: it leaves the queue.
+    // Nobody can act on an item whose author is gone: it leaves the queue
+    // (NeedsAttention: no handle).
     DeleteAttentionEntry(batch, organization, item);
     v1::Feedback& feedback = *item.mutable_feedback();
     feedback.clear_text();

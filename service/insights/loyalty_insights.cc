@@ -9,6 +9,7 @@
 #include "common/status_macros.h"
 #include "service/core/proto_time.h"
 #include "service/core/resource_names.h"
+#include "service/feedback/aggregates.h"
 #include "service/feedback/attention_index.h"
 #include "service/feedback/names.h"
 #include "service/feedback/voices.h"

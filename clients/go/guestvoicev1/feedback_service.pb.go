@@ -368,7 +368,8 @@ type ListFeedbackRequest struct {
 	// lists what no sentiment figure could weigh (a language without an
 	// analyser, one that could not be told, a rating without words), to be
 	// read by a person; SENTIMENT_STATE_SCORED the rest (items stored before
-	// languages were identified count as scored). Optional.
+	// languages were identified count as scored). Optional; not with `band`
+	// when NOT_SCORED (INVALID_ARGUMENT: such items have no band).
 	SentimentState SentimentState `protobuf:"varint,11,opt,name=sentiment_state,json=sentimentState,proto3,enum=guestvoice.v1.SentimentState" json:"sentiment_state,omitempty"`
 	unknownFields  protoimpl.UnknownFields
 	sizeCache      protoimpl.SizeCache
@@ -553,7 +554,8 @@ type WatchFeedbackRequest struct {
 	// is what no sentiment figure could weigh (a language without an
 	// analyser, one that could not be told, a rating without words), to be
 	// read by a person; SENTIMENT_STATE_SCORED the rest (items stored before
-	// languages were identified count as scored). Optional.
+	// languages were identified count as scored). Optional; not with `band`
+	// when NOT_SCORED (INVALID_ARGUMENT: such items have no band).
 	SentimentState SentimentState `protobuf:"varint,6,opt,name=sentiment_state,json=sentimentState,proto3,enum=guestvoice.v1.SentimentState" json:"sentiment_state,omitempty"`
 	unknownFields  protoimpl.UnknownFields
 	sizeCache      protoimpl.SizeCache

@@ -486,6 +486,15 @@ TEST_F(FeedbackServiceTest, ListRejectsBadFiltersAndForeignTokens) {
       ViolatedFields(status),
       UnorderedElementsAre("aspect", "band", "sentiment_state", "end_time"));
 
+  // Not-scored feedback has no band: the pair could only list nothing.
+  v1::ListFeedbackRequest never;
+  never.set_parent("organizations/default");
+  never.set_band(v1::SENTIMENT_BAND_NEGATIVE);
+  never.set_sentiment_state(v1::SENTIMENT_STATE_NOT_SCORED);
+  status = stub_->ListFeedback(TestServer::Context(server_.admin_key()).get(),
+                               never, &response);
+  EXPECT_THAT(ViolatedFields(status), ElementsAre("band"));
+
   v1::ListFeedbackRequest unknown_hotel;
   unknown_hotel.set_parent("organizations/default");
   unknown_hotel.set_hotel("organizations/default/hotels/nowhere");

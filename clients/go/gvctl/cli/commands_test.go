@@ -257,6 +257,49 @@ func TestWatchTailsNewFeedback(t *testing.T) {
 	}
 }
 
+// watch --not-scored shows what could not be scored, with no 0.0 standing in
+// for a sentiment nobody measured.
+func TestWatchShowsWhatCouldNotBeScored(t *testing.T) {
+	h := newHarness(t)
+	h.hotels()
+	ctx, cancel := context.WithCancel(context.Background())
+	lines := make(chan string, 10)
+	done := make(chan int)
+	go func() {
+		args := []string{"--addr", h.server.Address, "--api-key", h.key, "--plaintext", "watch", "--not-scored"}
+		done <- cli.Run(ctx, args, strings.NewReader(""), lineWriter(lines), lineWriter(lines))
+	}()
+	// The watch may open after an ingest; ingest until one arrives.
+	deadline := time.After(10 * time.Second)
+	for i := 0; ; i++ {
+		for _, item := range []*gv.Feedback{
+			{ExternalId: fmt.Sprintf("scored-%d", i), Text: "The room was filthy."},
+			{ExternalId: fmt.Sprintf("stars-%d", i), Rating: &gv.Rating{Value: 1, ScaleMin: 1, ScaleMax: 5}},
+		} {
+			item.Hotel, item.Source, item.Author = "organizations/default/hotels/porto", gv.Source_SOURCE_GOOGLE, &gv.Author{Handle: "guest"}
+			item.PostTime = timestamppb.New(time.Now().Add(-time.Hour))
+			if _, err := h.client().Feedback.IngestFeedback(context.Background(), &gv.IngestFeedbackRequest{Parent: "organizations/default", Feedback: item}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		select {
+		case line := <-lines:
+			if !strings.Contains(line, "not scored") || !strings.Contains(line, "(no words: rated 1 of 1-5)") || strings.Contains(line, "0.00") {
+				t.Errorf("watched %q", line)
+			}
+			cancel()
+			if code := <-done; code != cli.ExitOK {
+				t.Errorf("watch ended with exit %d", code)
+			}
+			return
+		case <-time.After(200 * time.Millisecond):
+		case <-deadline:
+			cancel()
+			t.Fatal("watch showed nothing")
+		}
+	}
+}
+
 // lineWriter sends each write (gvctl writes whole lines) to a channel.
 type lineWriter chan string
 

@@ -8,6 +8,7 @@ import (
 
 	gv "github.com/guestvoice/guestvoice/clients/go/guestvoicev1"
 	"github.com/guestvoice/guestvoice/clients/go/gvctl/importing"
+	"github.com/guestvoice/guestvoice/clients/go/gvctl/report"
 )
 
 // ANSI colours of the sentiment bands, used only on a terminal.
@@ -78,8 +79,18 @@ func newWatchCommand(app *App) *cobra.Command {
 					}
 					continue
 				}
-				line := fmt.Sprintf("%s  %-10s %-18s %-9s %+.2f  %s", when(f.GetPostTime()), sourceName(f.GetSource()), lastSegment(f.GetHotel()),
-					bandName(f.GetAnalysis().GetBand()), f.GetAnalysis().GetSentiment().GetCompound(), ellipsis(f.GetText(), 80))
+				// An item that could not be scored has no band or compound:
+				// no 0.0 stands in for what nobody measured.
+				band, compound := bandName(f.GetAnalysis().GetBand()), fmt.Sprintf("%+.2f", f.GetAnalysis().GetSentiment().GetCompound())
+				if f.GetAnalysis().GetSentimentState() == gv.SentimentState_SENTIMENT_STATE_NOT_SCORED {
+					band, compound = "not scored", "-"
+				}
+				text := ellipsis(f.GetText(), 80)
+				if text == "" {
+					text = "(no words: rated " + report.RatingText(f.GetRating()) + ")"
+				}
+				line := fmt.Sprintf("%s  %-10s %-18s %-10s %5s  %s", when(f.GetPostTime()), sourceName(f.GetSource()), lastSegment(f.GetHotel()),
+					band, compound, text)
 				if start, ok := bandColours[f.GetAnalysis().GetBand()]; colour && ok {
 					line = start + line + colourReset
 				}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strings"
 	"time"
 	_ "time/tzdata" // attention items show the hotel's day wherever gvctl runs
 
@@ -142,7 +143,7 @@ func newView(d *Data) view {
 // attentionText is an attention item's words; the queue lists an item
 // without words when its rating alone said enough.
 func attentionText(f *gv.Feedback) string {
-	if f.GetText() == "" {
+	if strings.TrimSpace(f.GetText()) == "" {
 		return "No words: rated " + RatingText(f.GetRating()) + "."
 	}
 	return shorten(f.GetText(), quoteChars)

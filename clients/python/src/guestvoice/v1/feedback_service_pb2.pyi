@@ -224,7 +224,8 @@ class ListFeedbackRequest(_message.Message):
     lists what no sentiment figure could weigh (a language without an
     analyser, one that could not be told, a rating without words), to be
     read by a person; SENTIMENT_STATE_SCORED the rest (items stored before
-    languages were identified count as scored). Optional.
+    languages were identified count as scored). Optional; not with `band`
+    when NOT_SCORED (INVALID_ARGUMENT: such items have no band).
     """
     @_builtins.property
     def start_time(self) -> _timestamp_pb2.Timestamp:
@@ -312,7 +313,8 @@ class WatchFeedbackRequest(_message.Message):
     is what no sentiment figure could weigh (a language without an
     analyser, one that could not be told, a rating without words), to be
     read by a person; SENTIMENT_STATE_SCORED the rest (items stored before
-    languages were identified count as scored). Optional.
+    languages were identified count as scored). Optional; not with `band`
+    when NOT_SCORED (INVALID_ARGUMENT: such items have no band).
     """
     def __init__(
         self,

@@ -276,7 +276,8 @@ export type ListFeedbackRequest = Message<"guestvoice.v1.ListFeedbackRequest"> &
    * lists what no sentiment figure could weigh (a language without an
    * analyser, one that could not be told, a rating without words), to be
    * read by a person; SENTIMENT_STATE_SCORED the rest (items stored before
-   * languages were identified count as scored). Optional.
+   * languages were identified count as scored). Optional; not with `band`
+   * when NOT_SCORED (INVALID_ARGUMENT: such items have no band).
    *
    * @generated from field: guestvoice.v1.SentimentState sentiment_state = 11;
    */
@@ -364,7 +365,8 @@ export type WatchFeedbackRequest = Message<"guestvoice.v1.WatchFeedbackRequest">
    * is what no sentiment figure could weigh (a language without an
    * analyser, one that could not be told, a rating without words), to be
    * read by a person; SENTIMENT_STATE_SCORED the rest (items stored before
-   * languages were identified count as scored). Optional.
+   * languages were identified count as scored). Optional; not with `band`
+   * when NOT_SCORED (INVALID_ARGUMENT: such items have no band).
    *
    * @generated from field: guestvoice.v1.SentimentState sentiment_state = 6;
    */
