@@ -578,14 +578,30 @@ def _same_figures(expected, actual, where: str = "") -> None:
         assert expected == actual, where
 
 
-def test_schema_1_store_is_upgraded_on_start_and_answers_as_before(
-        serve, call, tmp_path: Path):
-    # A store written by the last schema-1 build (tests/e2e/data/README.md).
-    with tarfile.open(STORE_DATA / "schema1_store.tar.gz") as archive:
+def _old_store(tmp_path: Path, store: str, answers: str):
+    """Unpacks tests/e2e/data/`store` (a data dir an older build wrote) into
+    tmp_path; returns the data dir, its admin key and the recorded answers."""
+    with tarfile.open(STORE_DATA / store) as archive:
         archive.extractall(tmp_path)
     data_dir = tmp_path / "data"
     key = (data_dir / "admin-api-key").read_text().strip()
-    recorded = json.loads((STORE_DATA / "schema1_insights.json").read_text())
+    return data_dir, key, json.loads((STORE_DATA / answers).read_text())
+
+
+def _verified(data_dir: Path) -> str:
+    """guestvoice-verify's report on data_dir, which must pass."""
+    verify = subprocess.run(
+        [os.environ["GUESTVOICE_VERIFY"], f"--data_dir={data_dir}"],
+        capture_output=True, text=True, timeout=GRPCURL_DEADLINE_S)
+    assert verify.returncode == 0, verify.stdout + verify.stderr
+    return verify.stdout
+
+
+def test_schema_1_store_is_upgraded_on_start_and_answers_as_before(
+        serve, call, tmp_path: Path):
+    # A store written by the last schema-1 build (tests/e2e/data/README.md).
+    data_dir, key, recorded = _old_store(tmp_path, "schema1_store.tar.gz",
+                                         "schema1_insights.json")
 
     upgraded = serve(data_dir)
     match = UPGRADED.search(upgraded.log())
@@ -607,12 +623,9 @@ def test_schema_1_store_is_upgraded_on_start_and_answers_as_before(
                       name)
     assert restarted.terminate() == 0
 
-    verify = subprocess.run(
-        [os.environ["GUESTVOICE_VERIFY"], f"--data_dir={data_dir}"],
-        capture_output=True, text=True, timeout=GRPCURL_DEADLINE_S)
-    assert verify.returncode == 0, verify.stdout + verify.stderr
-    assert "120 feedback items" in verify.stdout
-    assert verify.stdout.rstrip().endswith(" 0 differences"), verify.stdout
+    report = _verified(data_dir)
+    assert "120 feedback items" in report
+    assert report.rstrip().endswith(" 0 differences"), report
 
 
 def _same_recorded_answers(call, server, recorded, key: str) -> None:
@@ -633,11 +646,8 @@ def test_schema_3_store_is_upgraded_on_start_and_lists_cases_as_before(
         serve, call, grpcurl, tmp_path: Path):
     # A store written by the last schema-3 build (tests/e2e/data/README.md),
     # which kept a case-index entry for every open item.
-    with tarfile.open(STORE_DATA / "schema3_store.tar.gz") as archive:
-        archive.extractall(tmp_path)
-    data_dir = tmp_path / "data"
-    key = (data_dir / "admin-api-key").read_text().strip()
-    recorded = json.loads((STORE_DATA / "schema3_answers.json").read_text())
+    data_dir, key, recorded = _old_store(tmp_path, "schema3_store.tar.gz",
+                                         "schema3_answers.json")
 
     def same_answers(server: Guestvoiced) -> None:
         _same_recorded_answers(call, server, recorded, key)
@@ -669,22 +679,16 @@ def test_schema_3_store_is_upgraded_on_start_and_lists_cases_as_before(
     same_answers(restarted)
     assert restarted.terminate() == 0
 
-    verify = subprocess.run(
-        [os.environ["GUESTVOICE_VERIFY"], f"--data_dir={data_dir}"],
-        capture_output=True, text=True, timeout=GRPCURL_DEADLINE_S)
-    assert verify.returncode == 0, verify.stdout + verify.stderr
-    assert "60 feedback items" in verify.stdout
+    report = _verified(data_dir)
+    assert "60 feedback items" in report
 
 
 def test_schema_4_store_gains_its_attention_queue_index_on_start(
         serve, call, tmp_path: Path):
     # A store written by the last schema-4 build (tests/e2e/data/README.md),
     # which read the attention queue from every item of the organization.
-    with tarfile.open(STORE_DATA / "schema4_store.tar.gz") as archive:
-        archive.extractall(tmp_path)
-    data_dir = tmp_path / "data"
-    key = (data_dir / "admin-api-key").read_text().strip()
-    recorded = json.loads((STORE_DATA / "schema4_answers.json").read_text())
+    data_dir, key, recorded = _old_store(tmp_path, "schema4_store.tar.gz",
+                                         "schema4_answers.json")
 
     upgraded = serve(data_dir)
     match = UPGRADED.search(upgraded.log())
@@ -708,23 +712,17 @@ def test_schema_4_store_gains_its_attention_queue_index_on_start(
     _same_recorded_answers(call, restarted, recorded, key)
     assert restarted.terminate() == 0
 
-    verify = subprocess.run(
-        [os.environ["GUESTVOICE_VERIFY"], f"--data_dir={data_dir}"],
-        capture_output=True, text=True, timeout=GRPCURL_DEADLINE_S)
-    assert verify.returncode == 0, verify.stdout + verify.stderr
-    assert "60 feedback items" in verify.stdout
-    assert "12 attention entries checked" in verify.stdout, verify.stdout
+    report = _verified(data_dir)
+    assert "60 feedback items" in report
+    assert "12 attention entries checked" in report, report
 
 
 def test_schema_5_store_lists_low_ratings_without_scored_words_once_upgraded(
         serve, call, tmp_path: Path):
     # A store written by the last schema-5 build (tests/e2e/data/README.md),
     # whose attention queue listed scored texts only.
-    with tarfile.open(STORE_DATA / "schema5_store.tar.gz") as archive:
-        archive.extractall(tmp_path)
-    data_dir = tmp_path / "data"
-    key = (data_dir / "admin-api-key").read_text().strip()
-    recorded = json.loads((STORE_DATA / "schema5_answers.json").read_text())
+    data_dir, key, recorded = _old_store(tmp_path, "schema5_store.tar.gz",
+                                         "schema5_answers.json")
 
     upgraded = serve(data_dir)
     match = UPGRADED.search(upgraded.log())
@@ -776,12 +774,9 @@ def test_schema_5_store_lists_low_ratings_without_scored_words_once_upgraded(
                 key=key)["items"] == queue
     assert restarted.terminate() == 0
 
-    verify = subprocess.run(
-        [os.environ["GUESTVOICE_VERIFY"], f"--data_dir={data_dir}"],
-        capture_output=True, text=True, timeout=GRPCURL_DEADLINE_S)
-    assert verify.returncode == 0, verify.stdout + verify.stderr
-    assert "14 feedback items" in verify.stdout
-    assert "8 attention entries checked" in verify.stdout, verify.stdout
+    report = _verified(data_dir)
+    assert "14 feedback items" in report
+    assert "8 attention entries checked" in report, report
 
 
 def _health_check(grpcurl_binary: Path, server: Guestvoiced,

@@ -223,37 +223,46 @@ func lineStarting(out, prefix string) string {
 	return ""
 }
 
-func TestWatchTailsNewFeedback(t *testing.T) {
-	h := newHarness(t)
-	h.hotels()
+// watchedLine runs gvctl watch ARGS and calls ingest(i), i = 0, 1, ..., until
+// the watch writes a line (it may open after an ingest), then stops the watch
+// and returns that line.
+func (h *harness) watchedLine(ingest func(i int), args ...string) string {
+	h.t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
 	lines := make(chan string, 10)
 	done := make(chan int)
 	go func() {
-		args := []string{"--addr", h.server.Address, "--api-key", h.key, "--plaintext", "--json", "watch", "--hotel", "porto"}
-		done <- cli.Run(ctx, args, strings.NewReader(""), lineWriter(lines), lineWriter(lines))
+		full := append([]string{"--addr", h.server.Address, "--api-key", h.key, "--plaintext", "watch"}, args...)
+		done <- cli.Run(ctx, full, strings.NewReader(""), lineWriter(lines), lineWriter(lines))
 	}()
-	// The watch may open after an ingest; ingest until one arrives.
 	deadline := time.After(10 * time.Second)
 	for i := 0; ; i++ {
-		h.ok("import", h.write("one.jsonl", strings.ReplaceAll(feedbackLines(1), "resume-0", fmt.Sprintf("watch-%d", i))), "--format", "jsonl")
+		ingest(i)
 		select {
 		case line := <-lines:
-			item := &gv.Feedback{}
-			parseProto(t, line, item)
-			if item.GetHotel() != "organizations/default/hotels/porto" {
-				t.Errorf("watched %v", item)
-			}
 			cancel()
 			if code := <-done; code != cli.ExitOK {
-				t.Errorf("watch ended with exit %d", code)
+				h.t.Errorf("watch ended with exit %d", code)
 			}
-			return
+			return line
 		case <-time.After(200 * time.Millisecond):
 		case <-deadline:
-			cancel()
-			t.Fatal("watch showed nothing")
+			h.t.Fatal("watch showed nothing")
 		}
+	}
+}
+
+func TestWatchTailsNewFeedback(t *testing.T) {
+	h := newHarness(t)
+	h.hotels()
+	line := h.watchedLine(func(i int) {
+		h.ok("import", h.write("one.jsonl", strings.ReplaceAll(feedbackLines(1), "resume-0", fmt.Sprintf("watch-%d", i))), "--format", "jsonl")
+	}, "--json", "--hotel", "porto")
+	item := &gv.Feedback{}
+	parseProto(t, line, item)
+	if item.GetHotel() != "organizations/default/hotels/porto" {
+		t.Errorf("watched %v", item)
 	}
 }
 
@@ -262,16 +271,7 @@ func TestWatchTailsNewFeedback(t *testing.T) {
 func TestWatchShowsWhatCouldNotBeScored(t *testing.T) {
 	h := newHarness(t)
 	h.hotels()
-	ctx, cancel := context.WithCancel(context.Background())
-	lines := make(chan string, 10)
-	done := make(chan int)
-	go func() {
-		args := []string{"--addr", h.server.Address, "--api-key", h.key, "--plaintext", "watch", "--not-scored"}
-		done <- cli.Run(ctx, args, strings.NewReader(""), lineWriter(lines), lineWriter(lines))
-	}()
-	// The watch may open after an ingest; ingest until one arrives.
-	deadline := time.After(10 * time.Second)
-	for i := 0; ; i++ {
+	line := h.watchedLine(func(i int) {
 		for _, item := range []*gv.Feedback{
 			{ExternalId: fmt.Sprintf("scored-%d", i), Text: "The room was filthy."},
 			{ExternalId: fmt.Sprintf("stars-%d", i), Rating: &gv.Rating{Value: 1, ScaleMin: 1, ScaleMax: 5}},
@@ -282,21 +282,9 @@ func TestWatchShowsWhatCouldNotBeScored(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		select {
-		case line := <-lines:
-			if !strings.Contains(line, "not scored") || !strings.Contains(line, "(no words: rated 1 of 1-5)") || strings.Contains(line, "0.00") {
-				t.Errorf("watched %q", line)
-			}
-			cancel()
-			if code := <-done; code != cli.ExitOK {
-				t.Errorf("watch ended with exit %d", code)
-			}
-			return
-		case <-time.After(200 * time.Millisecond):
-		case <-deadline:
-			cancel()
-			t.Fatal("watch showed nothing")
-		}
+	}, "--not-scored")
+	if !strings.Contains(line, "not scored") || !strings.Contains(line, "(no words: rated 1 of 1-5)") || strings.Contains(line, "0.00") {
+		t.Errorf("watched %q", line)
 	}
 }
 
