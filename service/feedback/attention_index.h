@@ -3,9 +3,9 @@
 
 // The attention index: one entry per item the attention queue lists (open,
 // negative as JudgedSentiment tells, not a repeat, its author not erased),
-// keyed in the queue's order as
-// far as the item alone decides it (storage/keys.h AttentionIndexKey):
-// severity band, hotel-local day, exact severity, post time, id. The
+// keyed in the queue's order as far as the item alone decides it
+// (storage/keys.h AttentionIndexKey): severity band, hotel-local day, exact
+// severity, post time, id. The
 // author's loyalty tier, which the queue ranks between day and severity,
 // changes with the guest's stays, so it is read when a page is listed
 // (service/insights/attention.h).

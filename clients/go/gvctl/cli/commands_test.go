@@ -155,12 +155,13 @@ func TestInsightCommandsAnswerInTablesAndJSON(t *testing.T) {
 func TestARatingWithoutWordsIsShownAndExported(t *testing.T) {
 	h := newHarness(t)
 	h.hotels()
+	client := h.client()
 	for _, item := range []*gv.Feedback{
 		{ExternalId: "stars-1", Author: &gv.Author{Handle: "quiet.guest"}, Rating: &gv.Rating{Value: 1, ScaleMin: 1, ScaleMax: 5}},
 		{ExternalId: "words-1", Author: &gv.Author{Handle: "loud.guest"}, Text: "The room was filthy."},
 	} {
 		item.Hotel, item.Source, item.PostTime = "organizations/default/hotels/porto", gv.Source_SOURCE_GOOGLE, timestamppb.New(time.Now().Add(-time.Hour))
-		if _, err := h.client().Feedback.IngestFeedback(context.Background(), &gv.IngestFeedbackRequest{Parent: "organizations/default", Feedback: item}); err != nil {
+		if _, err := client.Feedback.IngestFeedback(context.Background(), &gv.IngestFeedbackRequest{Parent: "organizations/default", Feedback: item}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -271,6 +272,7 @@ func TestWatchTailsNewFeedback(t *testing.T) {
 func TestWatchShowsWhatCouldNotBeScored(t *testing.T) {
 	h := newHarness(t)
 	h.hotels()
+	client := h.client()
 	line := h.watchedLine(func(i int) {
 		for _, item := range []*gv.Feedback{
 			{ExternalId: fmt.Sprintf("scored-%d", i), Text: "The room was filthy."},
@@ -278,7 +280,7 @@ func TestWatchShowsWhatCouldNotBeScored(t *testing.T) {
 		} {
 			item.Hotel, item.Source, item.Author = "organizations/default/hotels/porto", gv.Source_SOURCE_GOOGLE, &gv.Author{Handle: "guest"}
 			item.PostTime = timestamppb.New(time.Now().Add(-time.Hour))
-			if _, err := h.client().Feedback.IngestFeedback(context.Background(), &gv.IngestFeedbackRequest{Parent: "organizations/default", Feedback: item}); err != nil {
+			if _, err := client.Feedback.IngestFeedback(context.Background(), &gv.IngestFeedbackRequest{Parent: "organizations/default", Feedback: item}); err != nil {
 				t.Fatal(err)
 			}
 		}
