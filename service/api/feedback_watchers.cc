@@ -279,7 +279,7 @@ absl::Status FeedbackWatchers::Register(Watcher* watcher,
 }
 
 void FeedbackWatchers::Publish(std::string_view organization,
-                               const v1::Feedback& feedback) {
+                               const v1::Feedback& feedback, FeedbackChange) {
   if (!log_.Append(organization, feedback)) return;
   absl::MutexLock lock(&appended_mutex_);
   appended_ = true;

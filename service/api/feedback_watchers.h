@@ -72,9 +72,10 @@ class FeedbackWatchers final : public FeedbackPublisher {
       cluster::AppliedProgress& applied, const cluster::RecordPosition& token,
       StartWatch start, std::unique_ptr<StreamCallReport> report);
 
-  // Appends a newly stored item of `organization` to the log.
-  void Publish(std::string_view organization,
-               const v1::Feedback& feedback) override;
+  // Appends a newly stored or edited item of `organization` to the log:
+  // watchers see an edit as the item again, with its edit_time.
+  void Publish(std::string_view organization, const v1::Feedback& feedback,
+               FeedbackChange change) override;
 
   // Finishes every watcher with UNAVAILABLE, and every later one at once.
   void Shutdown();

@@ -348,6 +348,8 @@ class ImportReactor final : public grpc::ServerReadReactor<grpc::ByteBuffer> {
         response.set_failed_count(response.failed_count() + 1);
       } else if (result.duplicate()) {
         response.set_duplicate_count(response.duplicate_count() + 1);
+      } else if (result.edited()) {
+        response.set_edited_count(response.edited_count() + 1);
       } else {
         response.set_ingested_count(response.ingested_count() + 1);
       }

@@ -75,6 +75,10 @@ std::string MetricsText(const MetricSources& sources) {
   WriteCounter(out, "guestvoice_ingested_repeats_total",
                "Stored items whose author had posted the same text before.",
                sources.ingested.repeats());
+  WriteCounter(out, "guestvoice_edited_items_total",
+               "Stored items that took a later edit at their source "
+               "(Feedback.edit_time).",
+               sources.ingested.edits());
   out.Family("guestvoice_analysis_duration_seconds", "histogram",
              "Time the analyser took per ingested item (IngestFeedback and "
              "ImportFeedback; duplicates are analysed too).");

@@ -263,6 +263,7 @@ MutationTable::MutationTable(MutationDeps deps) : deps_(deps) {
     auto& result = static_cast<v1::ImportFeedbackResult&>(call.response);
     result.set_feedback(outcome.feedback.name());
     result.set_duplicate(outcome.duplicate);
+    result.set_edited(outcome.edited);
     result.set_repeat(outcome.feedback.repeat());
     return absl::OkStatus();
   };

@@ -16,6 +16,7 @@
 #include "service/feedback/analysis_record.h"
 #include "service/feedback/names.h"
 #include "service/feedback/records.h"
+#include "service/feedback/source_edit.h"
 #include "service/feedback/text_fingerprint.h"
 #include "service/feedback/validation.h"
 #include "service/feedback/voices.h"
@@ -93,6 +94,7 @@ absl::StatusOr<PreparedFeedback> FeedbackIngester::Prepare(
   }
   feedback.set_language_code(input.language_code());
   *feedback.mutable_post_time() = input.post_time();
+  if (input.has_edit_time()) *feedback.mutable_edit_time() = input.edit_time();
   *feedback.mutable_receive_time() = ToProtoTimestamp(now);
   *feedback.mutable_analysis() = std::move(analysis);
   feedback.mutable_case_()->set_state(v1::CASE_STATE_OPEN);
@@ -122,14 +124,16 @@ absl::StatusOr<IngestOutcome> FeedbackIngester::Apply(
       organization, input.source(), input.external_id());
   const std::string author_key =
       AuthorKey(organization, input.source(), input.author().handle());
-  // The dedupe key serialises retries of one item; the author key serialises
-  // one author's posts (author registration, repeat detection).
-  auto guard = deps_.locks.Lock(source_key, author_key);
-
-  ASSIGN_OR_RETURN(
-      std::optional<std::string> existing_id,
-      deps_.store.Get(storage::ColumnFamily::kFeedback, source_key));
-  if (existing_id.has_value()) {
+  {
+    // The dedupe key serialises retries of one item; the author key
+    // serialises one author's posts (author registration, repeat detection).
+    auto guard = deps_.locks.Lock(source_key, author_key);
+    ASSIGN_OR_RETURN(
+        std::optional<std::string> existing_id,
+        deps_.store.Get(storage::ColumnFamily::kFeedback, source_key));
+    if (!existing_id.has_value()) {
+      return StoreNew(std::move(prepared), zone, author_key);
+    }
     ASSIGN_OR_RETURN(
         std::optional<internal::v1::StoredFeedback> existing,
         ReadStoredFeedback(deps_.store, organization, *existing_id));
@@ -137,9 +141,28 @@ absl::StatusOr<IngestOutcome> FeedbackIngester::Apply(
       return absl::DataLossError(
           "the dedupe index names a feedback item that is not stored");
     }
-    return IngestOutcome{std::move(*existing->mutable_feedback()),
-                         /*duplicate=*/true};
+    if (!IsLaterEdit(existing->feedback(), input)) {
+      return IngestOutcome{std::move(*existing->mutable_feedback()),
+                           /*duplicate=*/true};
+    }
   }
+  // An edit takes more stripes than these (source_edit.h).
+  ASSIGN_OR_RETURN(
+      SourceEditOutcome edit,
+      ApplySourceEdit(deps_, organization, input, prepared.text_digest));
+  v1::Feedback& feedback = *edit.item.mutable_feedback();
+  if (edit.edited) {
+    publisher_.Publish(organization, feedback, FeedbackChange::kEdited);
+  }
+  return IngestOutcome{std::move(feedback), /*duplicate=*/!edit.edited,
+                       /*edited=*/edit.edited};
+}
+
+absl::StatusOr<IngestOutcome> FeedbackIngester::StoreNew(
+    PreparedFeedback prepared, const absl::TimeZone& zone,
+    const std::string& author_key) const {
+  const std::string& organization = prepared.organization;
+  v1::Feedback& input = prepared.feedback;
 
   storage::WriteBatch batch;
   ASSIGN_OR_RETURN(std::optional<internal::v1::FeedbackAuthor> author,
@@ -179,7 +202,7 @@ absl::StatusOr<IngestOutcome> FeedbackIngester::Apply(
   deltas.Add(item, VoiceOf(item), +1);
   deltas.AppendTo(batch);
   RETURN_IF_ERROR(deps_.store.Write(std::move(batch)));
-  publisher_.Publish(organization, feedback);
+  publisher_.Publish(organization, feedback, FeedbackChange::kNew);
   return IngestOutcome{std::move(feedback), /*duplicate=*/false};
 }
 

@@ -6,6 +6,7 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "absl/time/time.h"
 #include "analysis/feedback_analyzer.h"
 #include "common/duration_histogram.h"
 #include "guestvoice/v1/feedback.pb.h"
@@ -21,6 +22,9 @@ struct IngestOutcome {
   // True when the item had been ingested before: `feedback` is the item as
   // stored first, and nothing was counted again.
   bool duplicate = false;
+  // True when the item had been ingested before and this was a later edit
+  // of it (source_edit.h): `feedback` is the item as edited.
+  bool edited = false;
 };
 
 // A feedback item as Prepare leaves it: checked, analysed and fingerprinted,
@@ -87,12 +91,18 @@ class FeedbackIngester {
                                            const v1::Feedback& input) const;
 
   // Stores `prepared` unless an item with its (source, external_id) is stored
-  // already, which it then returns as a duplicate; durable (Store::Write)
-  // before it returns, and then told to the publisher. NOT_FOUND (naming
-  // the hotel) for a hotel that does not exist.
+  // already, which it then returns as a duplicate, or edits when `prepared`
+  // is a later edit of it (source_edit.h); durable (Store::Write) before it
+  // returns, and then told to the publisher. NOT_FOUND (naming the hotel)
+  // for a hotel that does not exist.
   absl::StatusOr<IngestOutcome> Apply(PreparedFeedback prepared) const;
 
  private:
+  // Apply's new item, under the stripes of its dedupe key and author.
+  absl::StatusOr<IngestOutcome> StoreNew(PreparedFeedback prepared,
+                                         const absl::TimeZone& zone,
+                                         const std::string& author_key) const;
+
   DomainContext deps_;
   FeedbackPublisher& publisher_;
   const analysis::FeedbackAnalyzer& analyzer_;

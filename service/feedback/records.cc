@@ -1,6 +1,7 @@
 #include "service/feedback/records.h"
 
 #include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
 #include "common/absl_view.h"
 #include "common/status_macros.h"
@@ -85,6 +86,40 @@ absl::StatusOr<std::optional<internal::v1::FeedbackAuthor>> ReadFeedbackAuthor(
   return ReadCachedProto<internal::v1::FeedbackAuthor>(
       store, storage::ColumnFamily::kFeedback,
       AuthorKey(organization, source, handle), "a feedback author");
+}
+
+absl::StatusOr<std::vector<std::string>> ReadAuthorItemIds(
+    const storage::Store& store, std::string_view organization,
+    std::string_view author_voice) {
+  std::vector<std::string> ids;
+  RETURN_IF_ERROR(
+      store.Scan(storage::ColumnFamily::kFeedback,
+                 storage::FeedbackAuthorIndexPrefix(organization, author_voice),
+                 "", 0, [&](std::string_view, std::string_view value) {
+                   ids.emplace_back(value);
+                   return storage::ScanStep::kContinue;
+                 }));
+  return ids;
+}
+
+absl::StatusOr<std::vector<internal::v1::StoredFeedback>> ReadAuthorItems(
+    const storage::Store& store, std::string_view organization,
+    std::string_view author_voice) {
+  ASSIGN_OR_RETURN(std::vector<std::string> ids,
+                   ReadAuthorItemIds(store, organization, author_voice));
+  std::vector<internal::v1::StoredFeedback> items;
+  items.reserve(ids.size());
+  for (const std::string& id : ids) {
+    ASSIGN_OR_RETURN(std::optional<internal::v1::StoredFeedback> item,
+                     ReadStoredFeedback(store, organization, id));
+    if (!item.has_value()) {
+      return absl::DataLossError(absl::StrCat(
+          "the author index names ", FormatFeedbackName(organization, id),
+          ", which is not stored"));
+    }
+    items.push_back(*std::move(item));
+  }
+  return items;
 }
 
 std::string VoiceOf(const internal::v1::StoredFeedback& item) {

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
@@ -44,6 +45,18 @@ std::string AuthorKey(std::string_view organization, uint32_t source,
 absl::StatusOr<std::optional<internal::v1::FeedbackAuthor>> ReadFeedbackAuthor(
     const storage::Store& store, std::string_view organization, uint32_t source,
     std::string_view handle);
+
+// The ids of the author's items (by their author voice), in the order of
+// the author index.
+absl::StatusOr<std::vector<std::string>> ReadAuthorItemIds(
+    const storage::Store& store, std::string_view organization,
+    std::string_view author_voice);
+
+// The author's items, in the order of the author index; DATA_LOSS when the
+// index names an item that is not stored.
+absl::StatusOr<std::vector<internal::v1::StoredFeedback>> ReadAuthorItems(
+    const storage::Store& store, std::string_view organization,
+    std::string_view author_voice);
 
 // The voice an item counts for: its guest's when attributed to one, its
 // author's own otherwise.

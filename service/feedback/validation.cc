@@ -77,6 +77,24 @@ void CheckPostTime(FieldViolations& violations, const std::string& field,
   }
 }
 
+// An edit comes after the post it edits, and no edit is from the future:
+// a wrong edit time would decide which version of an item is the latest.
+void CheckEditTime(FieldViolations& violations, const std::string& field,
+                   const v1::Feedback& feedback, absl::Time now) {
+  if (!feedback.has_edit_time()) return;
+  const google::protobuf::Timestamp& time = feedback.edit_time();
+  if (!IsValidTimestamp(time)) {
+    violations.Add(field, "not a valid timestamp");
+  } else if (FromProtoTimestamp(time) > now + kMaxPostTimeSkew) {
+    violations.Add(field, "more than 5 minutes in the future");
+  } else if (feedback.has_post_time() &&
+             IsValidTimestamp(feedback.post_time()) &&
+             FromProtoTimestamp(time) <
+                 FromProtoTimestamp(feedback.post_time())) {
+    violations.Add(field, "before post_time");
+  }
+}
+
 void CheckRating(FieldViolations& violations, const std::string& field,
                  const v1::Rating& rating) {
   if (!std::isfinite(rating.value()) || !std::isfinite(rating.scale_min()) ||
@@ -131,6 +149,7 @@ void CheckFeedbackInput(FieldViolations& violations, std::string_view prefix,
                    "must be a BCP-47 language tag such as \"en\" or \"pt-BR\"");
   }
   CheckPostTime(violations, field("post_time"), feedback, now);
+  CheckEditTime(violations, field("edit_time"), feedback, now);
   if (feedback.has_rating()) {
     CheckRating(violations, field("rating"), feedback.rating());
   }

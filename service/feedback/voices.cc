@@ -22,33 +22,6 @@ namespace {
 constexpr std::string_view kGuestVoicePrefix = "g/";
 constexpr std::string_view kAuthorVoicePrefix = "a/";
 
-// The author's items, in the order of the author index.
-absl::StatusOr<std::vector<internal::v1::StoredFeedback>> ReadAuthorItems(
-    const storage::Store& store, std::string_view organization,
-    std::string_view author_voice) {
-  std::vector<std::string> ids;
-  RETURN_IF_ERROR(
-      store.Scan(storage::ColumnFamily::kFeedback,
-                 storage::FeedbackAuthorIndexPrefix(organization, author_voice),
-                 "", 0, [&](std::string_view, std::string_view value) {
-                   ids.emplace_back(value);
-                   return storage::ScanStep::kContinue;
-                 }));
-  std::vector<internal::v1::StoredFeedback> items;
-  items.reserve(ids.size());
-  for (const std::string& id : ids) {
-    ASSIGN_OR_RETURN(std::optional<internal::v1::StoredFeedback> item,
-                     ReadStoredFeedback(store, organization, id));
-    if (!item.has_value()) {
-      return absl::DataLossError(absl::StrCat(
-          "the author index names ", FormatFeedbackName(organization, id),
-          ", which is not stored"));
-    }
-    items.push_back(*std::move(item));
-  }
-  return items;
-}
-
 }  // namespace
 
 std::string GuestVoiceId(std::string_view guest_id) {

@@ -332,7 +332,8 @@ type Feedback struct {
 	// What they said: UTF-8, up to 16 KiB. Empty only for a rating left
 	// without words (rating set), as Google and Booking.com let guests do: the
 	// item is one voice and its rating counts, and its analysis says
-	// NOT_SCORED_REASON_NO_TEXT. Also empty once its author is erased.
+	// NOT_SCORED_REASON_NO_TEXT. Also empty once its author is erased. Changed
+	// only by an edit at the source (edit_time).
 	Text string `protobuf:"bytes,6,opt,name=text,proto3" json:"text,omitempty"`
 	// The rating they gave, if the channel has one.
 	Rating *Rating `protobuf:"bytes,7,opt,name=rating,proto3" json:"rating,omitempty"`
@@ -358,8 +359,24 @@ type Feedback struct {
 	Guest string `protobuf:"bytes,13,opt,name=guest,proto3" json:"guest,omitempty"`
 	// How the hotel is handling it.
 	Case *FeedbackCase `protobuf:"bytes,14,opt,name=case,proto3" json:"case,omitempty"`
-	// When the feedback was last changed (case handling).
-	UpdateTime    *timestamppb.Timestamp `protobuf:"bytes,15,opt,name=update_time,json=updateTime,proto3" json:"update_time,omitempty"`
+	// When the feedback was last changed (case handling, an edit at the
+	// source).
+	UpdateTime *timestamppb.Timestamp `protobuf:"bytes,15,opt,name=update_time,json=updateTime,proto3" json:"update_time,omitempty"`
+	// When the author last edited it at the source, for channels that let
+	// authors edit what they posted (Google's `updateTime`). Optional; not
+	// before post_time and not more than 5 minutes in the future.
+	//
+	// Sent again with the same (source, external_id) and an edit_time later
+	// than the stored item's (or than its post_time, when it has none), the
+	// item is an edit: the stored item takes its text, rating, language_code
+	// and edit_time, is analysed again, and its contributions to every figure,
+	// quote and queue move with it, as the guest now says something else.
+	// Everything else stays as first stored: name, hotel, author, post_time
+	// (its day), guest, case. Sent again without an edit_time, or with one
+	// not later, it is a retry: the stored item is returned and nothing
+	// changes, so a late retry of an old version never undoes an edit. An
+	// erased author's items are never edited back.
+	EditTime      *timestamppb.Timestamp `protobuf:"bytes,16,opt,name=edit_time,json=editTime,proto3" json:"edit_time,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -495,6 +512,13 @@ func (x *Feedback) GetCase() *FeedbackCase {
 func (x *Feedback) GetUpdateTime() *timestamppb.Timestamp {
 	if x != nil {
 		return x.UpdateTime
+	}
+	return nil
+}
+
+func (x *Feedback) GetEditTime() *timestamppb.Timestamp {
+	if x != nil {
+		return x.EditTime
 	}
 	return nil
 }
@@ -967,7 +991,7 @@ var File_guestvoice_v1_feedback_proto protoreflect.FileDescriptor
 
 const file_guestvoice_v1_feedback_proto_rawDesc = "" +
 	"\n" +
-	"\x1cguestvoice/v1/feedback.proto\x12\rguestvoice.v1\x1a\x1fgoogle/api/field_behavior.proto\x1a\x19google/api/resource.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x1aguestvoice/v1/source.proto\"\xbc\x06\n" +
+	"\x1cguestvoice/v1/feedback.proto\x12\rguestvoice.v1\x1a\x1fgoogle/api/field_behavior.proto\x1a\x19google/api/resource.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x1aguestvoice/v1/source.proto\"\xf5\x06\n" +
 	"\bFeedback\x12\x17\n" +
 	"\x04name\x18\x01 \x01(\tB\x03\xe0A\bR\x04name\x124\n" +
 	"\x05hotel\x18\x02 \x01(\tB\x1e\xe0A\x02\xe0A\x05\xfaA\x15\n" +
@@ -987,7 +1011,8 @@ const file_guestvoice_v1_feedback_proto_rawDesc = "" +
 	"\x05guest\x18\r \x01(\tB\x03\xe0A\x03R\x05guest\x12/\n" +
 	"\x04case\x18\x0e \x01(\v2\x1b.guestvoice.v1.FeedbackCaseR\x04case\x12@\n" +
 	"\vupdate_time\x18\x0f \x01(\v2\x1a.google.protobuf.TimestampB\x03\xe0A\x03R\n" +
-	"updateTime:a\xeaA^\n" +
+	"updateTime\x127\n" +
+	"\tedit_time\x18\x10 \x01(\v2\x1a.google.protobuf.TimestampR\beditTime:a\xeaA^\n" +
 	"\x16guestvoice.v1/Feedback\x120organizations/{organization}/feedback/{feedback}*\bfeedback2\bfeedback\"H\n" +
 	"\x06Author\x12\x1b\n" +
 	"\x06handle\x18\x01 \x01(\tB\x03\xe0A\x02R\x06handle\x12!\n" +
@@ -1086,19 +1111,20 @@ var file_guestvoice_v1_feedback_proto_depIdxs = []int32{
 	10, // 5: guestvoice.v1.Feedback.analysis:type_name -> guestvoice.v1.FeedbackAnalysis
 	11, // 6: guestvoice.v1.Feedback.case:type_name -> guestvoice.v1.FeedbackCase
 	13, // 7: guestvoice.v1.Feedback.update_time:type_name -> google.protobuf.Timestamp
-	8,  // 8: guestvoice.v1.FeedbackAnalysis.sentiment:type_name -> guestvoice.v1.SentimentScores
-	0,  // 9: guestvoice.v1.FeedbackAnalysis.band:type_name -> guestvoice.v1.SentimentBand
-	9,  // 10: guestvoice.v1.FeedbackAnalysis.aspects:type_name -> guestvoice.v1.AspectMention
-	1,  // 11: guestvoice.v1.FeedbackAnalysis.language_source:type_name -> guestvoice.v1.LanguageSource
-	2,  // 12: guestvoice.v1.FeedbackAnalysis.sentiment_state:type_name -> guestvoice.v1.SentimentState
-	3,  // 13: guestvoice.v1.FeedbackAnalysis.not_scored_reason:type_name -> guestvoice.v1.NotScoredReason
-	4,  // 14: guestvoice.v1.FeedbackCase.state:type_name -> guestvoice.v1.CaseState
-	13, // 15: guestvoice.v1.FeedbackCase.state_change_time:type_name -> google.protobuf.Timestamp
-	16, // [16:16] is the sub-list for method output_type
-	16, // [16:16] is the sub-list for method input_type
-	16, // [16:16] is the sub-list for extension type_name
-	16, // [16:16] is the sub-list for extension extendee
-	0,  // [0:16] is the sub-list for field type_name
+	13, // 8: guestvoice.v1.Feedback.edit_time:type_name -> google.protobuf.Timestamp
+	8,  // 9: guestvoice.v1.FeedbackAnalysis.sentiment:type_name -> guestvoice.v1.SentimentScores
+	0,  // 10: guestvoice.v1.FeedbackAnalysis.band:type_name -> guestvoice.v1.SentimentBand
+	9,  // 11: guestvoice.v1.FeedbackAnalysis.aspects:type_name -> guestvoice.v1.AspectMention
+	1,  // 12: guestvoice.v1.FeedbackAnalysis.language_source:type_name -> guestvoice.v1.LanguageSource
+	2,  // 13: guestvoice.v1.FeedbackAnalysis.sentiment_state:type_name -> guestvoice.v1.SentimentState
+	3,  // 14: guestvoice.v1.FeedbackAnalysis.not_scored_reason:type_name -> guestvoice.v1.NotScoredReason
+	4,  // 15: guestvoice.v1.FeedbackCase.state:type_name -> guestvoice.v1.CaseState
+	13, // 16: guestvoice.v1.FeedbackCase.state_change_time:type_name -> google.protobuf.Timestamp
+	17, // [17:17] is the sub-list for method output_type
+	17, // [17:17] is the sub-list for method input_type
+	17, // [17:17] is the sub-list for extension type_name
+	17, // [17:17] is the sub-list for extension extendee
+	0,  // [0:17] is the sub-list for field type_name
 }
 
 func init() { file_guestvoice_v1_feedback_proto_init() }

@@ -150,7 +150,11 @@ type ImportFeedbackResult struct {
 	Duplicate bool `protobuf:"varint,4,opt,name=duplicate,proto3" json:"duplicate,omitempty"`
 	// The stored item's Feedback.repeat: its author had posted the same text
 	// before, so it counts once in insights.
-	Repeat        bool `protobuf:"varint,5,opt,name=repeat,proto3" json:"repeat,omitempty"`
+	Repeat bool `protobuf:"varint,5,opt,name=repeat,proto3" json:"repeat,omitempty"`
+	// True when the item had been ingested before and this is a later edit of
+	// it (Feedback.edit_time): the stored item took its text, rating and
+	// language. Not a duplicate.
+	Edited        bool `protobuf:"varint,6,opt,name=edited,proto3" json:"edited,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -220,17 +224,27 @@ func (x *ImportFeedbackResult) GetRepeat() bool {
 	return false
 }
 
+func (x *ImportFeedbackResult) GetEdited() bool {
+	if x != nil {
+		return x.Edited
+	}
+	return false
+}
+
 // Response for FeedbackService.ImportFeedback.
 type ImportFeedbackResponse struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// One result per item, in stream order.
 	Results []*ImportFeedbackResult `protobuf:"bytes,1,rep,name=results,proto3" json:"results,omitempty"`
-	// Items stored by this call.
+	// Items stored by this call as new items.
 	IngestedCount int64 `protobuf:"varint,2,opt,name=ingested_count,json=ingestedCount,proto3" json:"ingested_count,omitempty"`
-	// Items that had been ingested before.
+	// Items that had been ingested before, unchanged.
 	DuplicateCount int64 `protobuf:"varint,3,opt,name=duplicate_count,json=duplicateCount,proto3" json:"duplicate_count,omitempty"`
 	// Items refused.
-	FailedCount   int64 `protobuf:"varint,4,opt,name=failed_count,json=failedCount,proto3" json:"failed_count,omitempty"`
+	FailedCount int64 `protobuf:"varint,4,opt,name=failed_count,json=failedCount,proto3" json:"failed_count,omitempty"`
+	// Items that had been ingested before and were edited by this call
+	// (ImportFeedbackResult.edited).
+	EditedCount   int64 `protobuf:"varint,5,opt,name=edited_count,json=editedCount,proto3" json:"edited_count,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -289,6 +303,13 @@ func (x *ImportFeedbackResponse) GetDuplicateCount() int64 {
 func (x *ImportFeedbackResponse) GetFailedCount() int64 {
 	if x != nil {
 		return x.FailedCount
+	}
+	return 0
+}
+
+func (x *ImportFeedbackResponse) GetEditedCount() int64 {
+	if x != nil {
+		return x.EditedCount
 	}
 	return 0
 }
@@ -760,18 +781,20 @@ const file_guestvoice_v1_feedback_service_proto_rawDesc = "" +
 	"\x15ImportFeedbackRequest\x12:\n" +
 	"\x06parent\x18\x01 \x01(\tB\"\xe0A\x02\xfaA\x1c\n" +
 	"\x1aguestvoice.v1/OrganizationR\x06parent\x128\n" +
-	"\bfeedback\x18\x02 \x01(\v2\x17.guestvoice.v1.FeedbackB\x03\xe0A\x02R\bfeedback\"\xaa\x01\n" +
+	"\bfeedback\x18\x02 \x01(\v2\x17.guestvoice.v1.FeedbackB\x03\xe0A\x02R\bfeedback\"\xc2\x01\n" +
 	"\x14ImportFeedbackResult\x12\x14\n" +
 	"\x05index\x18\x01 \x01(\x03R\x05index\x12*\n" +
 	"\x06status\x18\x02 \x01(\v2\x12.google.rpc.StatusR\x06status\x12\x1a\n" +
 	"\bfeedback\x18\x03 \x01(\tR\bfeedback\x12\x1c\n" +
 	"\tduplicate\x18\x04 \x01(\bR\tduplicate\x12\x16\n" +
-	"\x06repeat\x18\x05 \x01(\bR\x06repeat\"\xca\x01\n" +
+	"\x06repeat\x18\x05 \x01(\bR\x06repeat\x12\x16\n" +
+	"\x06edited\x18\x06 \x01(\bR\x06edited\"\xed\x01\n" +
 	"\x16ImportFeedbackResponse\x12=\n" +
 	"\aresults\x18\x01 \x03(\v2#.guestvoice.v1.ImportFeedbackResultR\aresults\x12%\n" +
 	"\x0eingested_count\x18\x02 \x01(\x03R\ringestedCount\x12'\n" +
 	"\x0fduplicate_count\x18\x03 \x01(\x03R\x0eduplicateCount\x12!\n" +
-	"\ffailed_count\x18\x04 \x01(\x03R\vfailedCount\"H\n" +
+	"\ffailed_count\x18\x04 \x01(\x03R\vfailedCount\x12!\n" +
+	"\fedited_count\x18\x05 \x01(\x03R\veditedCount\"H\n" +
 	"\x12GetFeedbackRequest\x122\n" +
 	"\x04name\x18\x01 \x01(\tB\x1e\xe0A\x02\xfaA\x18\n" +
 	"\x16guestvoice.v1/FeedbackR\x04name\"\xa9\x04\n" +

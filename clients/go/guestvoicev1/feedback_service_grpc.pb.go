@@ -41,7 +41,9 @@ const (
 type FeedbackServiceClient interface {
 	// Ingests one feedback item. Needs SCOPE_FEEDBACK_WRITE. Idempotent by
 	// (organization, source, external_id): a retry returns the item stored first
-	// and counts nothing twice.
+	// and counts nothing twice. An item sent again with a later edit_time is
+	// an edit at the source: the stored item takes its words and rating
+	// (Feedback.edit_time) and is returned.
 	//
 	// Errors: NOT_FOUND (RESOURCE_NOT_FOUND) for an unknown hotel;
 	// INVALID_ARGUMENT (FIELD_INVALID) for a missing text (without a rating) or
@@ -187,7 +189,9 @@ func (c *feedbackServiceClient) UpdateFeedback(ctx context.Context, in *UpdateFe
 type FeedbackServiceServer interface {
 	// Ingests one feedback item. Needs SCOPE_FEEDBACK_WRITE. Idempotent by
 	// (organization, source, external_id): a retry returns the item stored first
-	// and counts nothing twice.
+	// and counts nothing twice. An item sent again with a later edit_time is
+	// an edit at the source: the stored item takes its words and rating
+	// (Feedback.edit_time) and is returned.
 	//
 	// Errors: NOT_FOUND (RESOURCE_NOT_FOUND) for an unknown hotel;
 	// INVALID_ARGUMENT (FIELD_INVALID) for a missing text (without a rating) or

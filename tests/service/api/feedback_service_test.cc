@@ -372,6 +372,56 @@ TEST_F(FeedbackServiceTest, ImportReportsAResultPerItemAndGoesOn) {
   EXPECT_EQ(ListAll().size(), 3u);
 }
 
+TEST_F(FeedbackServiceTest, ALaterEditAtTheSourceReplacesTheWordsOfTheItem) {
+  v1::Feedback original = Item("g1", "@ana", "Dirty room and rude staff.");
+  *original.mutable_edit_time() = original.post_time();
+  v1::Feedback stored;
+  ASSERT_TRUE(Ingest(original, &stored).ok());
+  v1::Feedback edit = original;
+  edit.set_text("They cleaned the room at once. Lovely stay after all!");
+  edit.mutable_edit_time()->set_seconds(original.post_time().seconds() + 600);
+
+  // An edit time before the post is refused, naming the field, and changes
+  // nothing.
+  v1::Feedback backwards = edit;
+  backwards.mutable_edit_time()->set_seconds(original.post_time().seconds() -
+                                             1);
+  const grpc::Status refused = Ingest(backwards);
+  EXPECT_THAT(refused,
+              GrpcErrorIs(grpc::StatusCode::INVALID_ARGUMENT, "FIELD_INVALID"));
+  EXPECT_THAT(ViolatedFields(refused), ElementsAre("feedback.edit_time"));
+
+  auto context = TestServer::Context(server_.admin_key());
+  v1::ImportFeedbackResponse response;
+  auto writer = stub_->ImportFeedback(context.get(), &response);
+  // The edit, the same edit again, and a late retry of the original.
+  for (const v1::Feedback& item : {edit, edit, original}) {
+    v1::ImportFeedbackRequest request;
+    request.set_parent("organizations/default");
+    *request.mutable_feedback() = item;
+    ASSERT_TRUE(writer->Write(request));
+  }
+  writer->WritesDone();
+  ASSERT_TRUE(writer->Finish().ok());
+  ASSERT_EQ(response.results_size(), 3);
+  EXPECT_EQ(response.edited_count(), 1);
+  EXPECT_EQ(response.duplicate_count(), 2);
+  EXPECT_EQ(response.ingested_count(), 0);
+  EXPECT_TRUE(response.results(0).edited());
+  EXPECT_FALSE(response.results(0).duplicate());
+  EXPECT_EQ(response.results(0).feedback(), stored.name());
+  EXPECT_TRUE(response.results(1).duplicate());
+  EXPECT_TRUE(response.results(2).duplicate());
+
+  const std::vector<v1::Feedback> listed = ListAll();
+  ASSERT_EQ(listed.size(), 1u);
+  EXPECT_EQ(listed[0].name(), stored.name());
+  EXPECT_EQ(listed[0].text(), edit.text());
+  EXPECT_EQ(listed[0].edit_time().seconds(), edit.edit_time().seconds());
+  EXPECT_EQ(listed[0].analysis().band(), v1::SENTIMENT_BAND_POSITIVE);
+  EXPECT_EQ(CountedFeedback(server_.server()), 1);
+}
+
 TEST_F(FeedbackServiceTest, ImportFailsWhenTheParentChanges) {
   auto context = TestServer::Context(server_.admin_key());
   v1::ImportFeedbackResponse response;

@@ -149,6 +149,34 @@ TEST_F(WatchTest, ReceivesWhatCouldNotBeScoredWhenAsked) {
   EXPECT_THAT(reader->Finish(), GrpcCodeIs(grpc::StatusCode::CANCELLED));
 }
 
+TEST_F(WatchTest, ReceivesAnEditAtTheSourceAsTheItemAgain) {
+  auto context = TestServer::Context(server_.admin_key());
+  v1::WatchFeedbackRequest request;
+  request.set_band(v1::SENTIMENT_BAND_NEGATIVE);
+  auto reader = Watch(*stub_, context.get(), request);
+
+  v1::Feedback praise = Item("e1", "@a", "Wonderful pool, lovely");
+  v1::Feedback stored;
+  ASSERT_TRUE(Ingest(praise, &stored).ok());
+  // The guest edits the praise into a complaint.
+  v1::Feedback complaint = praise;
+  complaint.set_text("Filthy pool, awful");
+  *complaint.mutable_edit_time() = praise.post_time();
+  complaint.mutable_edit_time()->set_seconds(praise.post_time().seconds() + 60);
+  v1::Feedback edited;
+  ASSERT_TRUE(Ingest(complaint, &edited).ok());
+
+  v1::WatchFeedbackResponse message;
+  ASSERT_TRUE(reader->Read(&message));
+  EXPECT_EQ(message.feedback().SerializeAsString(), edited.SerializeAsString());
+  EXPECT_EQ(message.feedback().name(), stored.name());
+  EXPECT_TRUE(message.feedback().has_edit_time());
+  context->TryCancel();
+  while (reader->Read(&message)) {
+  }
+  EXPECT_THAT(reader->Finish(), GrpcCodeIs(grpc::StatusCode::CANCELLED));
+}
+
 TEST_F(WatchTest, ReceivesLiveItemsThroughItsFilter) {
   auto context = TestServer::Context(server_.admin_key());
   v1::WatchFeedbackRequest request;

@@ -158,13 +158,23 @@ TEST_F(MetricsTest, StoredItemsAndRepeatsAreCounted) {
                   ->IngestFeedback(TestServer::Context(admin_key_).get(),
                                    request, &stored)
                   .ok());
+  // A later edit of it at the source is an edit, not another item.
+  request.mutable_feedback()->set_text("Edited: the room was fine after all.");
+  *request.mutable_feedback()->mutable_edit_time() = stored.post_time();
+  request.mutable_feedback()->mutable_edit_time()->set_seconds(
+      stored.post_time().seconds() + 1);
+  ASSERT_TRUE(feedback
+                  ->IngestFeedback(TestServer::Context(admin_key_).get(),
+                                   request, &stored)
+                  .ok());
 
   const std::string text = Scrape();
   EXPECT_THAT(text, HasSubstr("\nguestvoice_ingested_items_total 1\n"));
   EXPECT_THAT(text, HasSubstr("\nguestvoice_ingested_repeats_total 0\n"));
-  // The analyser ran for both: a duplicate is found only after it.
+  EXPECT_THAT(text, HasSubstr("\nguestvoice_edited_items_total 1\n"));
+  // The analyser ran for all three: a duplicate is found only after it.
   EXPECT_THAT(text,
-              HasSubstr("\nguestvoice_analysis_duration_seconds_count 2\n"));
+              HasSubstr("\nguestvoice_analysis_duration_seconds_count 3\n"));
 }
 
 TEST_F(MetricsTest, AnImportIsOneCallWithItsStreamDurationAndItsItemsAnalysed) {

@@ -26,7 +26,8 @@ namespace guestvoice::testing {
 // Ingest announces items to nobody: there are no watchers here.
 class NoOpFeedbackPublisher final : public service::FeedbackPublisher {
  public:
-  void Publish(std::string_view, const v1::Feedback&) override {}
+  void Publish(std::string_view, const v1::Feedback&,
+               service::FeedbackChange) override {}
 };
 
 class FeedbackDomainFixture : public DomainTest {

@@ -112,6 +112,7 @@ type importSummary struct {
 	Ingested       int            `json:"ingested"`
 	Repeats        int            `json:"repeats"`
 	AlreadyPresent int            `json:"already_present"`
+	Edited         int            `json:"edited"`
 	Rejected       map[string]int `json:"rejected"`
 	Resumed        int            `json:"resumed_after"`
 	ErrorReport    string         `json:"error_report"`

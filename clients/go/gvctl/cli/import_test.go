@@ -654,3 +654,38 @@ func TestAKeyThatMayOnlyWriteStillImportsCheckIns(t *testing.T) {
 		t.Errorf("the guest has %d check-ins (%v), want 2", len(listed.GetCheckIns()), err)
 	}
 }
+
+func TestAReviewEditedAtTheSourceIsEditedByTheNextImport(t *testing.T) {
+	h := newHarness(t)
+	h.hotels()
+	review := func(stars, comment, updated string) string {
+		return h.write("reviews.json", fmt.Sprintf(`{"reviews": [
+		{"name": "accounts/1/locations/1111222233334444/reviews/r1", "reviewId": "r1", "reviewer": {"displayName": "Ana"},
+		 "starRating": %q, "comment": %q, "createTime": "2025-10-01T10:00:00Z", "updateTime": %q}]}`, stars, comment, updated))
+	}
+	if summary := parseSummary(t, h.run("--json", "import", review("ONE", "Dirty room and rude staff.", "2025-10-01T10:00:00Z"),
+		"--format", "google", "--hotels", mapping())); summary.Ingested != 1 {
+		t.Fatalf("first export: %+v", summary)
+	}
+	// The guest came back to it a week later.
+	edited := review("FOUR", "They cleaned the room at once and apologised. Good stay after all.", "2025-10-08T09:00:00Z")
+	if summary := parseSummary(t, h.run("--json", "import", edited, "--format", "google", "--hotels", mapping())); summary.Edited != 1 || summary.Ingested != 0 || summary.AlreadyPresent != 0 {
+		t.Errorf("edited export: %+v, want 1 edited", summary)
+	}
+	if out := h.ok("import", edited, "--format", "google", "--hotels", mapping()); !strings.Contains(out, "already present  1") {
+		t.Errorf("the same export again:\n%s", out)
+	}
+	page, err := h.client().Feedback.ListFeedback(context.Background(), &gv.ListFeedbackRequest{Parent: "organizations/default"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(page.GetFeedback()) != 1 {
+		t.Fatalf("%d items stored, want 1", len(page.GetFeedback()))
+	}
+	f := page.GetFeedback()[0]
+	if f.GetRating().GetValue() != 4 || !strings.HasPrefix(f.GetText(), "They cleaned") ||
+		f.GetEditTime().AsTime().Format(time.RFC3339) != "2025-10-08T09:00:00Z" ||
+		f.GetAnalysis().GetSentiment().GetCompound() <= 0.05 {
+		t.Errorf("stored after the edit: %v", f)
+	}
+}

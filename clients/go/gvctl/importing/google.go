@@ -38,6 +38,7 @@ type googleReview struct {
 	StarRating  string `json:"starRating"`
 	Comment     string `json:"comment"`
 	CreateTime  string `json:"createTime"`
+	UpdateTime  string `json:"updateTime"` // the last edit; createTime if none
 	ReviewReply *struct {
 		Comment string `json:"comment"`
 	} `json:"reviewReply"`
@@ -70,6 +71,15 @@ func readGoogleReviews(r io.Reader, _ Options, yield func(Record) bool) error {
 			}
 			continue
 		}
+		var edited time.Time
+		if review.UpdateTime != "" {
+			if edited, err = time.Parse(time.RFC3339Nano, review.UpdateTime); err != nil {
+				if !yield(problemf(number, "reviews[%d].updateTime %q is not an RFC 3339 time", i, review.UpdateTime)) {
+					return nil
+				}
+				continue
+			}
+		}
 		stars, rated := googleStars[review.StarRating]
 		if !rated && review.StarRating != "" && review.StarRating != "STAR_RATING_UNSPECIFIED" {
 			if !yield(problemf(number, "reviews[%d].starRating %q is not ONE to FIVE", i, review.StarRating)) {
@@ -90,6 +100,11 @@ func readGoogleReviews(r io.Reader, _ Options, yield func(Record) bool) error {
 		}
 		if rated {
 			feedback.Rating = &gv.Rating{Value: stars, ScaleMin: 1, ScaleMax: 5}
+		}
+		// A review the guest edited since: imported again, the stored item
+		// takes the new words and stars.
+		if edited.After(created) {
+			feedback.EditTime = timestamppb.New(edited)
 		}
 		record := Record{Line: number, Venue: googleLocation(review.Name), Feedback: feedback}
 		if review.ReviewReply != nil {

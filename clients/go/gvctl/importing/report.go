@@ -18,6 +18,9 @@ type Counts struct {
 	// AlreadyPresent records had been stored before (an earlier import of
 	// the same file, or the same item from elsewhere); nothing was counted.
 	AlreadyPresent int `json:"already_present"`
+	// Edited records had been stored before and are a later edit of it at
+	// the source (Feedback.edit_time): the stored item took their words.
+	Edited int `json:"edited"`
 	// Rejected counts the records refused, by reason: the server's ErrorInfo
 	// reason, or UNREADABLE / HOTEL_NOT_MAPPED for what gvctl itself refused.
 	Rejected map[string]int `json:"rejected"`
@@ -74,7 +77,7 @@ func (c Counts) RejectedTotal() int {
 
 // Total is every record answered.
 func (c Counts) Total() int {
-	return c.Ingested + c.AlreadyPresent + c.RejectedTotal() + c.SkippedTotal()
+	return c.Ingested + c.AlreadyPresent + c.Edited + c.RejectedTotal() + c.SkippedTotal()
 }
 
 // WriteSummary writes the counts for people.
@@ -84,6 +87,9 @@ func (c Counts) WriteSummary(w io.Writer) {
 		fmt.Fprintf(w, "  of which repeats       %d\n", c.Repeats)
 	}
 	fmt.Fprintf(w, "already present  %d\n", c.AlreadyPresent)
+	if c.Edited > 0 {
+		fmt.Fprintf(w, "edited           %d\n", c.Edited)
+	}
 	if c.SkippedTotal() > 0 {
 		fmt.Fprintf(w, "skipped          %d\n", c.SkippedTotal())
 		writeByReason(w, c.Skipped)

@@ -42,6 +42,8 @@ func (im *Importer) count(ctx context.Context, record Record, result *gv.ImportF
 	switch {
 	case result.GetDuplicate():
 		counts.AlreadyPresent++
+	case result.GetEdited():
+		counts.Edited++
 	case result.GetRepeat():
 		counts.Ingested++
 		counts.Repeats++

@@ -28,7 +28,7 @@ from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__
 from guestvoice.v1 import source_pb2 as guestvoice_dot_v1_dot_source__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1cguestvoice/v1/feedback.proto\x12\rguestvoice.v1\x1a\x1fgoogle/api/field_behavior.proto\x1a\x19google/api/resource.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x1aguestvoice/v1/source.proto\"\xb5\x05\n\x08\x46\x65\x65\x64\x62\x61\x63k\x12\x11\n\x04name\x18\x01 \x01(\tB\x03\xe0\x41\x08\x12-\n\x05hotel\x18\x02 \x01(\tB\x1e\xe0\x41\x02\xe0\x41\x05\xfa\x41\x15\n\x13guestvoice.v1/Hotel\x12-\n\x06source\x18\x03 \x01(\x0e\x32\x15.guestvoice.v1.SourceB\x06\xe0\x41\x02\xe0\x41\x05\x12\x1b\n\x0b\x65xternal_id\x18\x04 \x01(\tB\x06\xe0\x41\x02\xe0\x41\x05\x12-\n\x06\x61uthor\x18\x05 \x01(\x0b\x32\x15.guestvoice.v1.AuthorB\x06\xe0\x41\x02\xe0\x41\x05\x12\x11\n\x04text\x18\x06 \x01(\tB\x03\xe0\x41\x05\x12*\n\x06rating\x18\x07 \x01(\x0b\x32\x15.guestvoice.v1.RatingB\x03\xe0\x41\x05\x12\x1a\n\rlanguage_code\x18\x08 \x01(\tB\x03\xe0\x41\x05\x12\x35\n\tpost_time\x18\t \x01(\x0b\x32\x1a.google.protobuf.TimestampB\x06\xe0\x41\x02\xe0\x41\x05\x12\x35\n\x0creceive_time\x18\n \x01(\x0b\x32\x1a.google.protobuf.TimestampB\x03\xe0\x41\x03\x12\x36\n\x08\x61nalysis\x18\x0b \x01(\x0b\x32\x1f.guestvoice.v1.FeedbackAnalysisB\x03\xe0\x41\x03\x12\x13\n\x06repeat\x18\x0c \x01(\x08\x42\x03\xe0\x41\x03\x12\x12\n\x05guest\x18\r \x01(\tB\x03\xe0\x41\x03\x12)\n\x04\x63\x61se\x18\x0e \x01(\x0b\x32\x1b.guestvoice.v1.FeedbackCase\x12\x34\n\x0bupdate_time\x18\x0f \x01(\x0b\x32\x1a.google.protobuf.TimestampB\x03\xe0\x41\x03:a\xea\x41^\n\x16guestvoice.v1/Feedback\x12\x30organizations/{organization}/feedback/{feedback}*\x08\x66\x65\x65\x64\x62\x61\x63k2\x08\x66\x65\x65\x64\x62\x61\x63k\"3\n\x06\x41uthor\x12\x13\n\x06handle\x18\x01 \x01(\tB\x03\xe0\x41\x02\x12\x14\n\x0c\x64isplay_name\x18\x02 \x01(\t\"\\\n\x06Rating\x12\r\n\x05value\x18\x01 \x01(\x01\x12\x11\n\tscale_min\x18\x02 \x01(\x01\x12\x11\n\tscale_max\x18\x03 \x01(\x01\x12\x1d\n\x10normalized_value\x18\x04 \x01(\x01\x42\x03\xe0\x41\x03\"X\n\x0fSentimentScores\x12\x10\n\x08negative\x18\x01 \x01(\x01\x12\x0f\n\x07neutral\x18\x02 \x01(\x01\x12\x10\n\x08positive\x18\x03 \x01(\x01\x12\x10\n\x08\x63ompound\x18\x04 \x01(\x01\"@\n\rAspectMention\x12\x0e\n\x06\x61spect\x18\x01 \x01(\t\x12\x11\n\tsentiment\x18\x02 \x01(\x01\x12\x0c\n\x04text\x18\x03 \x01(\t\"\xfc\x02\n\x10\x46\x65\x65\x64\x62\x61\x63kAnalysis\x12\x31\n\tsentiment\x18\x01 \x01(\x0b\x32\x1e.guestvoice.v1.SentimentScores\x12*\n\x04\x62\x61nd\x18\x02 \x01(\x0e\x32\x1c.guestvoice.v1.SentimentBand\x12-\n\x07\x61spects\x18\x03 \x03(\x0b\x32\x1c.guestvoice.v1.AspectMention\x12\x18\n\x10taxonomy_version\x18\x04 \x01(\t\x12\x15\n\rlanguage_code\x18\x05 \x01(\t\x12\x36\n\x0flanguage_source\x18\x06 \x01(\x0e\x32\x1d.guestvoice.v1.LanguageSource\x12\x36\n\x0fsentiment_state\x18\x07 \x01(\x0e\x32\x1d.guestvoice.v1.SentimentState\x12\x39\n\x11not_scored_reason\x18\x08 \x01(\x0e\x32\x1e.guestvoice.v1.NotScoredReason\"\xb5\x01\n\x0c\x46\x65\x65\x64\x62\x61\x63kCase\x12\'\n\x05state\x18\x01 \x01(\x0e\x32\x18.guestvoice.v1.CaseState\x12\x10\n\x08\x61ssignee\x18\x02 \x01(\t\x12\x15\n\rinternal_note\x18\x03 \x01(\t\x12\x17\n\x0fpublic_response\x18\x04 \x01(\t\x12:\n\x11state_change_time\x18\x05 \x01(\x0b\x32\x1a.google.protobuf.TimestampB\x03\xe0\x41\x03*\x85\x01\n\rSentimentBand\x12\x1e\n\x1aSENTIMENT_BAND_UNSPECIFIED\x10\x00\x12\x1b\n\x17SENTIMENT_BAND_POSITIVE\x10\x01\x12\x1a\n\x16SENTIMENT_BAND_NEUTRAL\x10\x02\x12\x1b\n\x17SENTIMENT_BAND_NEGATIVE\x10\x03*\x8f\x01\n\x0eLanguageSource\x12\x1f\n\x1bLANGUAGE_SOURCE_UNSPECIFIED\x10\x00\x12\x1c\n\x18LANGUAGE_SOURCE_DETECTED\x10\x01\x12\x1c\n\x18LANGUAGE_SOURCE_DECLARED\x10\x02\x12 \n\x1cLANGUAGE_SOURCE_UNDETERMINED\x10\x03*m\n\x0eSentimentState\x12\x1f\n\x1bSENTIMENT_STATE_UNSPECIFIED\x10\x00\x12\x1a\n\x16SENTIMENT_STATE_SCORED\x10\x01\x12\x1e\n\x1aSENTIMENT_STATE_NOT_SCORED\x10\x02*\xac\x01\n\x0fNotScoredReason\x12!\n\x1dNOT_SCORED_REASON_UNSPECIFIED\x10\x00\x12*\n&NOT_SCORED_REASON_LANGUAGE_UNSUPPORTED\x10\x01\x12+\n\'NOT_SCORED_REASON_LANGUAGE_UNDETERMINED\x10\x02\x12\x1d\n\x19NOT_SCORED_REASON_NO_TEXT\x10\x03*r\n\tCaseState\x12\x1a\n\x16\x43\x41SE_STATE_UNSPECIFIED\x10\x00\x12\x13\n\x0f\x43\x41SE_STATE_OPEN\x10\x01\x12\x1b\n\x17\x43\x41SE_STATE_ACKNOWLEDGED\x10\x02\x12\x17\n\x13\x43\x41SE_STATE_RESOLVED\x10\x03\x42z\n\x10io.guestvoice.v1B\rFeedbackProtoP\x01ZEgithub.com/guestvoice/guestvoice/clients/go/guestvoicev1;guestvoicev1\xaa\x02\rGuestvoice.V1b\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1cguestvoice/v1/feedback.proto\x12\rguestvoice.v1\x1a\x1fgoogle/api/field_behavior.proto\x1a\x19google/api/resource.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x1aguestvoice/v1/source.proto\"\xe4\x05\n\x08\x46\x65\x65\x64\x62\x61\x63k\x12\x11\n\x04name\x18\x01 \x01(\tB\x03\xe0\x41\x08\x12-\n\x05hotel\x18\x02 \x01(\tB\x1e\xe0\x41\x02\xe0\x41\x05\xfa\x41\x15\n\x13guestvoice.v1/Hotel\x12-\n\x06source\x18\x03 \x01(\x0e\x32\x15.guestvoice.v1.SourceB\x06\xe0\x41\x02\xe0\x41\x05\x12\x1b\n\x0b\x65xternal_id\x18\x04 \x01(\tB\x06\xe0\x41\x02\xe0\x41\x05\x12-\n\x06\x61uthor\x18\x05 \x01(\x0b\x32\x15.guestvoice.v1.AuthorB\x06\xe0\x41\x02\xe0\x41\x05\x12\x11\n\x04text\x18\x06 \x01(\tB\x03\xe0\x41\x05\x12*\n\x06rating\x18\x07 \x01(\x0b\x32\x15.guestvoice.v1.RatingB\x03\xe0\x41\x05\x12\x1a\n\rlanguage_code\x18\x08 \x01(\tB\x03\xe0\x41\x05\x12\x35\n\tpost_time\x18\t \x01(\x0b\x32\x1a.google.protobuf.TimestampB\x06\xe0\x41\x02\xe0\x41\x05\x12\x35\n\x0creceive_time\x18\n \x01(\x0b\x32\x1a.google.protobuf.TimestampB\x03\xe0\x41\x03\x12\x36\n\x08\x61nalysis\x18\x0b \x01(\x0b\x32\x1f.guestvoice.v1.FeedbackAnalysisB\x03\xe0\x41\x03\x12\x13\n\x06repeat\x18\x0c \x01(\x08\x42\x03\xe0\x41\x03\x12\x12\n\x05guest\x18\r \x01(\tB\x03\xe0\x41\x03\x12)\n\x04\x63\x61se\x18\x0e \x01(\x0b\x32\x1b.guestvoice.v1.FeedbackCase\x12\x34\n\x0bupdate_time\x18\x0f \x01(\x0b\x32\x1a.google.protobuf.TimestampB\x03\xe0\x41\x03\x12-\n\tedit_time\x18\x10 \x01(\x0b\x32\x1a.google.protobuf.Timestamp:a\xea\x41^\n\x16guestvoice.v1/Feedback\x12\x30organizations/{organization}/feedback/{feedback}*\x08\x66\x65\x65\x64\x62\x61\x63k2\x08\x66\x65\x65\x64\x62\x61\x63k\"3\n\x06\x41uthor\x12\x13\n\x06handle\x18\x01 \x01(\tB\x03\xe0\x41\x02\x12\x14\n\x0c\x64isplay_name\x18\x02 \x01(\t\"\\\n\x06Rating\x12\r\n\x05value\x18\x01 \x01(\x01\x12\x11\n\tscale_min\x18\x02 \x01(\x01\x12\x11\n\tscale_max\x18\x03 \x01(\x01\x12\x1d\n\x10normalized_value\x18\x04 \x01(\x01\x42\x03\xe0\x41\x03\"X\n\x0fSentimentScores\x12\x10\n\x08negative\x18\x01 \x01(\x01\x12\x0f\n\x07neutral\x18\x02 \x01(\x01\x12\x10\n\x08positive\x18\x03 \x01(\x01\x12\x10\n\x08\x63ompound\x18\x04 \x01(\x01\"@\n\rAspectMention\x12\x0e\n\x06\x61spect\x18\x01 \x01(\t\x12\x11\n\tsentiment\x18\x02 \x01(\x01\x12\x0c\n\x04text\x18\x03 \x01(\t\"\xfc\x02\n\x10\x46\x65\x65\x64\x62\x61\x63kAnalysis\x12\x31\n\tsentiment\x18\x01 \x01(\x0b\x32\x1e.guestvoice.v1.SentimentScores\x12*\n\x04\x62\x61nd\x18\x02 \x01(\x0e\x32\x1c.guestvoice.v1.SentimentBand\x12-\n\x07\x61spects\x18\x03 \x03(\x0b\x32\x1c.guestvoice.v1.AspectMention\x12\x18\n\x10taxonomy_version\x18\x04 \x01(\t\x12\x15\n\rlanguage_code\x18\x05 \x01(\t\x12\x36\n\x0flanguage_source\x18\x06 \x01(\x0e\x32\x1d.guestvoice.v1.LanguageSource\x12\x36\n\x0fsentiment_state\x18\x07 \x01(\x0e\x32\x1d.guestvoice.v1.SentimentState\x12\x39\n\x11not_scored_reason\x18\x08 \x01(\x0e\x32\x1e.guestvoice.v1.NotScoredReason\"\xb5\x01\n\x0c\x46\x65\x65\x64\x62\x61\x63kCase\x12\'\n\x05state\x18\x01 \x01(\x0e\x32\x18.guestvoice.v1.CaseState\x12\x10\n\x08\x61ssignee\x18\x02 \x01(\t\x12\x15\n\rinternal_note\x18\x03 \x01(\t\x12\x17\n\x0fpublic_response\x18\x04 \x01(\t\x12:\n\x11state_change_time\x18\x05 \x01(\x0b\x32\x1a.google.protobuf.TimestampB\x03\xe0\x41\x03*\x85\x01\n\rSentimentBand\x12\x1e\n\x1aSENTIMENT_BAND_UNSPECIFIED\x10\x00\x12\x1b\n\x17SENTIMENT_BAND_POSITIVE\x10\x01\x12\x1a\n\x16SENTIMENT_BAND_NEUTRAL\x10\x02\x12\x1b\n\x17SENTIMENT_BAND_NEGATIVE\x10\x03*\x8f\x01\n\x0eLanguageSource\x12\x1f\n\x1bLANGUAGE_SOURCE_UNSPECIFIED\x10\x00\x12\x1c\n\x18LANGUAGE_SOURCE_DETECTED\x10\x01\x12\x1c\n\x18LANGUAGE_SOURCE_DECLARED\x10\x02\x12 \n\x1cLANGUAGE_SOURCE_UNDETERMINED\x10\x03*m\n\x0eSentimentState\x12\x1f\n\x1bSENTIMENT_STATE_UNSPECIFIED\x10\x00\x12\x1a\n\x16SENTIMENT_STATE_SCORED\x10\x01\x12\x1e\n\x1aSENTIMENT_STATE_NOT_SCORED\x10\x02*\xac\x01\n\x0fNotScoredReason\x12!\n\x1dNOT_SCORED_REASON_UNSPECIFIED\x10\x00\x12*\n&NOT_SCORED_REASON_LANGUAGE_UNSUPPORTED\x10\x01\x12+\n\'NOT_SCORED_REASON_LANGUAGE_UNDETERMINED\x10\x02\x12\x1d\n\x19NOT_SCORED_REASON_NO_TEXT\x10\x03*r\n\tCaseState\x12\x1a\n\x16\x43\x41SE_STATE_UNSPECIFIED\x10\x00\x12\x13\n\x0f\x43\x41SE_STATE_OPEN\x10\x01\x12\x1b\n\x17\x43\x41SE_STATE_ACKNOWLEDGED\x10\x02\x12\x17\n\x13\x43\x41SE_STATE_RESOLVED\x10\x03\x42z\n\x10io.guestvoice.v1B\rFeedbackProtoP\x01ZEgithub.com/guestvoice/guestvoice/clients/go/guestvoicev1;guestvoicev1\xaa\x02\rGuestvoice.V1b\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -72,28 +72,28 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_RATING'].fields_by_name['normalized_value']._serialized_options = b'\340A\003'
   _globals['_FEEDBACKCASE'].fields_by_name['state_change_time']._loaded_options = None
   _globals['_FEEDBACKCASE'].fields_by_name['state_change_time']._serialized_options = b'\340A\003'
-  _globals['_SENTIMENTBAND']._serialized_start=1735
-  _globals['_SENTIMENTBAND']._serialized_end=1868
-  _globals['_LANGUAGESOURCE']._serialized_start=1871
-  _globals['_LANGUAGESOURCE']._serialized_end=2014
-  _globals['_SENTIMENTSTATE']._serialized_start=2016
-  _globals['_SENTIMENTSTATE']._serialized_end=2125
-  _globals['_NOTSCOREDREASON']._serialized_start=2128
-  _globals['_NOTSCOREDREASON']._serialized_end=2300
-  _globals['_CASESTATE']._serialized_start=2302
-  _globals['_CASESTATE']._serialized_end=2416
+  _globals['_SENTIMENTBAND']._serialized_start=1782
+  _globals['_SENTIMENTBAND']._serialized_end=1915
+  _globals['_LANGUAGESOURCE']._serialized_start=1918
+  _globals['_LANGUAGESOURCE']._serialized_end=2061
+  _globals['_SENTIMENTSTATE']._serialized_start=2063
+  _globals['_SENTIMENTSTATE']._serialized_end=2172
+  _globals['_NOTSCOREDREASON']._serialized_start=2175
+  _globals['_NOTSCOREDREASON']._serialized_end=2347
+  _globals['_CASESTATE']._serialized_start=2349
+  _globals['_CASESTATE']._serialized_end=2463
   _globals['_FEEDBACK']._serialized_start=169
-  _globals['_FEEDBACK']._serialized_end=862
-  _globals['_AUTHOR']._serialized_start=864
-  _globals['_AUTHOR']._serialized_end=915
-  _globals['_RATING']._serialized_start=917
-  _globals['_RATING']._serialized_end=1009
-  _globals['_SENTIMENTSCORES']._serialized_start=1011
-  _globals['_SENTIMENTSCORES']._serialized_end=1099
-  _globals['_ASPECTMENTION']._serialized_start=1101
-  _globals['_ASPECTMENTION']._serialized_end=1165
-  _globals['_FEEDBACKANALYSIS']._serialized_start=1168
-  _globals['_FEEDBACKANALYSIS']._serialized_end=1548
-  _globals['_FEEDBACKCASE']._serialized_start=1551
-  _globals['_FEEDBACKCASE']._serialized_end=1732
+  _globals['_FEEDBACK']._serialized_end=909
+  _globals['_AUTHOR']._serialized_start=911
+  _globals['_AUTHOR']._serialized_end=962
+  _globals['_RATING']._serialized_start=964
+  _globals['_RATING']._serialized_end=1056
+  _globals['_SENTIMENTSCORES']._serialized_start=1058
+  _globals['_SENTIMENTSCORES']._serialized_end=1146
+  _globals['_ASPECTMENTION']._serialized_start=1148
+  _globals['_ASPECTMENTION']._serialized_end=1212
+  _globals['_FEEDBACKANALYSIS']._serialized_start=1215
+  _globals['_FEEDBACKANALYSIS']._serialized_end=1595
+  _globals['_FEEDBACKCASE']._serialized_start=1598
+  _globals['_FEEDBACKCASE']._serialized_end=1779
 # @@protoc_insertion_point(module_scope)

@@ -211,6 +211,7 @@ class Feedback(_message.Message):
     GUEST_FIELD_NUMBER: _builtins.int
     CASE_FIELD_NUMBER: _builtins.int
     UPDATE_TIME_FIELD_NUMBER: _builtins.int
+    EDIT_TIME_FIELD_NUMBER: _builtins.int
     name: _builtins.str
     """Resource name, `organizations/{organization}/feedback/{feedback}`."""
     hotel: _builtins.str
@@ -225,7 +226,8 @@ class Feedback(_message.Message):
     """What they said: UTF-8, up to 16 KiB. Empty only for a rating left
     without words (rating set), as Google and Booking.com let guests do: the
     item is one voice and its rating counts, and its analysis says
-    NOT_SCORED_REASON_NO_TEXT. Also empty once its author is erased.
+    NOT_SCORED_REASON_NO_TEXT. Also empty once its author is erased. Changed
+    only by an edit at the source (edit_time).
     """
     language_code: _builtins.str
     """The language the caller declares the text is in, a BCP-47 code such as
@@ -271,7 +273,27 @@ class Feedback(_message.Message):
 
     @_builtins.property
     def update_time(self) -> _timestamp_pb2.Timestamp:
-        """When the feedback was last changed (case handling)."""
+        """When the feedback was last changed (case handling, an edit at the
+        source).
+        """
+
+    @_builtins.property
+    def edit_time(self) -> _timestamp_pb2.Timestamp:
+        """When the author last edited it at the source, for channels that let
+        authors edit what they posted (Google's `updateTime`). Optional; not
+        before post_time and not more than 5 minutes in the future.
+
+        Sent again with the same (source, external_id) and an edit_time later
+        than the stored item's (or than its post_time, when it has none), the
+        item is an edit: the stored item takes its text, rating, language_code
+        and edit_time, is analysed again, and its contributions to every figure,
+        quote and queue move with it, as the guest now says something else.
+        Everything else stays as first stored: name, hotel, author, post_time
+        (its day), guest, case. Sent again without an edit_time, or with one
+        not later, it is a retry: the stored item is returned and nothing
+        changes, so a late retry of an old version never undoes an edit. An
+        erased author's items are never edited back.
+        """
 
     def __init__(
         self,
@@ -291,10 +313,11 @@ class Feedback(_message.Message):
         guest: _builtins.str = ...,
         case: Global___FeedbackCase | None = ...,
         update_time: _timestamp_pb2.Timestamp | None = ...,
+        edit_time: _timestamp_pb2.Timestamp | None = ...,
     ) -> None: ...
-    _HasFieldArgType: _TypeAlias = _typing.Literal["analysis", b"analysis", "author", b"author", "case", b"case", "post_time", b"post_time", "rating", b"rating", "receive_time", b"receive_time", "update_time", b"update_time"]  # noqa: Y015
+    _HasFieldArgType: _TypeAlias = _typing.Literal["analysis", b"analysis", "author", b"author", "case", b"case", "edit_time", b"edit_time", "post_time", b"post_time", "rating", b"rating", "receive_time", b"receive_time", "update_time", b"update_time"]  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["analysis", b"analysis", "author", b"author", "case", b"case", "external_id", b"external_id", "guest", b"guest", "hotel", b"hotel", "language_code", b"language_code", "name", b"name", "post_time", b"post_time", "rating", b"rating", "receive_time", b"receive_time", "repeat", b"repeat", "source", b"source", "text", b"text", "update_time", b"update_time"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["analysis", b"analysis", "author", b"author", "case", b"case", "edit_time", b"edit_time", "external_id", b"external_id", "guest", b"guest", "hotel", b"hotel", "language_code", b"language_code", "name", b"name", "post_time", b"post_time", "rating", b"rating", "receive_time", b"receive_time", "repeat", b"repeat", "source", b"source", "text", b"text", "update_time", b"update_time"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 

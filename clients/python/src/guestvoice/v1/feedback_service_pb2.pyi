@@ -92,6 +92,7 @@ class ImportFeedbackResult(_message.Message):
     FEEDBACK_FIELD_NUMBER: _builtins.int
     DUPLICATE_FIELD_NUMBER: _builtins.int
     REPEAT_FIELD_NUMBER: _builtins.int
+    EDITED_FIELD_NUMBER: _builtins.int
     index: _builtins.int
     """Position of the item in the stream, from 0."""
     feedback: _builtins.str
@@ -101,6 +102,11 @@ class ImportFeedbackResult(_message.Message):
     repeat: _builtins.bool
     """The stored item's Feedback.repeat: its author had posted the same text
     before, so it counts once in insights.
+    """
+    edited: _builtins.bool
+    """True when the item had been ingested before and this is a later edit of
+    it (Feedback.edit_time): the stored item took its text, rating and
+    language. Not a duplicate.
     """
     @_builtins.property
     def status(self) -> _status_pb2.Status:
@@ -116,10 +122,11 @@ class ImportFeedbackResult(_message.Message):
         feedback: _builtins.str = ...,
         duplicate: _builtins.bool = ...,
         repeat: _builtins.bool = ...,
+        edited: _builtins.bool = ...,
     ) -> None: ...
     _HasFieldArgType: _TypeAlias = _typing.Literal["status", b"status"]  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["duplicate", b"duplicate", "feedback", b"feedback", "index", b"index", "repeat", b"repeat", "status", b"status"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["duplicate", b"duplicate", "edited", b"edited", "feedback", b"feedback", "index", b"index", "repeat", b"repeat", "status", b"status"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 
@@ -135,12 +142,17 @@ class ImportFeedbackResponse(_message.Message):
     INGESTED_COUNT_FIELD_NUMBER: _builtins.int
     DUPLICATE_COUNT_FIELD_NUMBER: _builtins.int
     FAILED_COUNT_FIELD_NUMBER: _builtins.int
+    EDITED_COUNT_FIELD_NUMBER: _builtins.int
     ingested_count: _builtins.int
-    """Items stored by this call."""
+    """Items stored by this call as new items."""
     duplicate_count: _builtins.int
-    """Items that had been ingested before."""
+    """Items that had been ingested before, unchanged."""
     failed_count: _builtins.int
     """Items refused."""
+    edited_count: _builtins.int
+    """Items that had been ingested before and were edited by this call
+    (ImportFeedbackResult.edited).
+    """
     @_builtins.property
     def results(self) -> _containers.RepeatedCompositeFieldContainer[Global___ImportFeedbackResult]:
         """One result per item, in stream order."""
@@ -152,10 +164,11 @@ class ImportFeedbackResponse(_message.Message):
         ingested_count: _builtins.int = ...,
         duplicate_count: _builtins.int = ...,
         failed_count: _builtins.int = ...,
+        edited_count: _builtins.int = ...,
     ) -> None: ...
     _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["duplicate_count", b"duplicate_count", "failed_count", b"failed_count", "ingested_count", b"ingested_count", "results", b"results"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["duplicate_count", b"duplicate_count", "edited_count", b"edited_count", "failed_count", b"failed_count", "ingested_count", b"ingested_count", "results", b"results"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 

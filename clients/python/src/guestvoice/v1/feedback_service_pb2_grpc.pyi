@@ -44,7 +44,9 @@ class FeedbackServiceStub:
     IngestFeedback: _grpc.UnaryUnaryMultiCallable[_feedback_service_pb2.IngestFeedbackRequest, _feedback_pb2.Feedback]
     """Ingests one feedback item. Needs SCOPE_FEEDBACK_WRITE. Idempotent by
     (organization, source, external_id): a retry returns the item stored first
-    and counts nothing twice.
+    and counts nothing twice. An item sent again with a later edit_time is
+    an edit at the source: the stored item takes its words and rating
+    (Feedback.edit_time) and is returned.
 
     Errors: NOT_FOUND (RESOURCE_NOT_FOUND) for an unknown hotel;
     INVALID_ARGUMENT (FIELD_INVALID) for a missing text (without a rating) or
@@ -115,7 +117,9 @@ class FeedbackServiceAsyncStub(FeedbackServiceStub):
     IngestFeedback: _aio.UnaryUnaryMultiCallable[_feedback_service_pb2.IngestFeedbackRequest, _feedback_pb2.Feedback]  # type: ignore[assignment]
     """Ingests one feedback item. Needs SCOPE_FEEDBACK_WRITE. Idempotent by
     (organization, source, external_id): a retry returns the item stored first
-    and counts nothing twice.
+    and counts nothing twice. An item sent again with a later edit_time is
+    an edit at the source: the stored item takes its words and rating
+    (Feedback.edit_time) and is returned.
 
     Errors: NOT_FOUND (RESOURCE_NOT_FOUND) for an unknown hotel;
     INVALID_ARGUMENT (FIELD_INVALID) for a missing text (without a rating) or
@@ -189,7 +193,9 @@ class FeedbackServiceServicer(metaclass=_abc_1.ABCMeta):
     ) -> _typing.Union[_feedback_pb2.Feedback, _abc.Awaitable[_feedback_pb2.Feedback]]:
         """Ingests one feedback item. Needs SCOPE_FEEDBACK_WRITE. Idempotent by
         (organization, source, external_id): a retry returns the item stored first
-        and counts nothing twice.
+        and counts nothing twice. An item sent again with a later edit_time is
+        an edit at the source: the stored item takes its words and rating
+        (Feedback.edit_time) and is returned.
 
         Errors: NOT_FOUND (RESOURCE_NOT_FOUND) for an unknown hotel;
         INVALID_ARGUMENT (FIELD_INVALID) for a missing text (without a rating) or
