@@ -510,6 +510,23 @@ TEST_F(ClusterCallsTest, AnImportIsPipelinedUpToItsBoundAndAnsweredInOrder) {
   EXPECT_EQ(import.response.duplicate_count(), 1);
   EXPECT_TRUE(import.response.results(kItems - 1).duplicate());
   EXPECT_EQ(node->progress().waiting(), 0u);
+
+  // A later edit of a stored review at its source is applied from the log
+  // and answered as an edit.
+  std::vector<v1::ImportFeedbackRequest> edit = {Reviews(kItems)[1]};
+  v1::Feedback& edited = *edit[0].mutable_feedback();
+  edited.set_text("Edited: everything was fixed at once, lovely stay.");
+  *edited.mutable_edit_time() = edited.post_time();
+  edited.mutable_edit_time()->set_seconds(edited.post_time().seconds() + 60);
+  ImportCall edit_import(*node, edit);
+  edit_import.Join();
+  ASSERT_TRUE(edit_import.status.ok()) << edit_import.status.error_message();
+  EXPECT_EQ(edit_import.response.edited_count(), 1);
+  EXPECT_EQ(edit_import.response.ingested_count(), 0);
+  ASSERT_THAT(edit_import.response.results(), SizeIs(1));
+  EXPECT_TRUE(edit_import.response.results(0).edited());
+  EXPECT_EQ(edit_import.response.results(0).feedback(),
+            import.response.results(1).feedback());
 }
 
 TEST_F(ClusterCallsTest, ACancelledImportAbandonsItsWaitingItems) {

@@ -689,3 +689,45 @@ func TestAReviewEditedAtTheSourceIsEditedByTheNextImport(t *testing.T) {
 		t.Errorf("stored after the edit: %v", f)
 	}
 }
+
+func TestAnEditedXPostIsOneItemWhateverTheOrderItIsReadIn(t *testing.T) {
+	const (
+		original = `{"id": "100", "edit_history_tweet_ids": ["100"], "text": "@PortoRiverside no hot water this morning, again", "author_id": "501", "created_at": "2025-09-01T08:00:00.000Z", "lang": "en"}`
+		edited   = `{"id": "101", "edit_history_tweet_ids": ["100", "101"], "text": "@PortoRiverside no hot water this morning, fixed within the hour though, thanks!", "author_id": "501", "created_at": "2025-09-01T08:40:00.000Z", "lang": "en"}`
+	)
+	search := func(h *harness, posts ...string) string {
+		return h.write("search.json", `{"data": [`+strings.Join(posts, ",")+`], "includes": {"users": [{"id": "501", "username": "AnaTravels", "name": "Ana"}]}}`)
+	}
+	stored := func(h *harness) *gv.Feedback {
+		t.Helper()
+		page, err := h.client().Feedback.ListFeedback(context.Background(), &gv.ListFeedbackRequest{Parent: "organizations/default"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(page.GetFeedback()) != 1 {
+			t.Fatalf("%d items stored, want 1: %v", len(page.GetFeedback()), page.GetFeedback())
+		}
+		return page.GetFeedback()[0]
+	}
+
+	// Oldest first: the original, then its edit.
+	h := newHarness(t)
+	h.hotels()
+	if summary := parseSummary(t, h.run("--json", "import", search(h, original, edited), "--format", "twitter", "--hotel", "porto")); summary.Ingested != 1 || summary.Edited != 1 {
+		t.Errorf("original, then edit: %+v, want 1 ingested and 1 edited", summary)
+	}
+	if f := stored(h); f.GetExternalId() != "100" || !strings.Contains(f.GetText(), "fixed within the hour") ||
+		f.GetPostTime().AsTime().Format(time.RFC3339) != "2025-09-01T08:00:00Z" {
+		t.Errorf("stored: %v", f)
+	}
+
+	// Newest first, as a search lists them: the edit, then the original.
+	h = newHarness(t)
+	h.hotels()
+	if summary := parseSummary(t, h.run("--json", "import", search(h, edited, original), "--format", "twitter", "--hotel", "porto")); summary.Ingested != 1 || summary.AlreadyPresent != 1 {
+		t.Errorf("edit, then original: %+v, want 1 ingested and 1 already present", summary)
+	}
+	if f := stored(h); f.GetExternalId() != "100" || !strings.Contains(f.GetText(), "fixed within the hour") {
+		t.Errorf("stored: %v", f)
+	}
+}

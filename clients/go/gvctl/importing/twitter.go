@@ -49,6 +49,18 @@ type twitterPost struct {
 	ReferencedTweets []struct {
 		Type string `json:"type"` // retweeted, quoted, replied_to
 	} `json:"referenced_tweets"`
+	// The ids of every version of the post, the original first: an edit
+	// of a post is a new post with its own id and created_at.
+	EditHistoryTweetIDs []string `json:"edit_history_tweet_ids"`
+}
+
+// originalID is the id of the post this one is a version of: its own for
+// a post never edited.
+func (p twitterPost) originalID() string {
+	if len(p.EditHistoryTweetIDs) > 0 && p.EditHistoryTweetIDs[0] != "" {
+		return p.EditHistoryTweetIDs[0]
+	}
+	return p.ID
 }
 
 // words is the post's whole text as its author wrote it: X escapes &, <
@@ -121,11 +133,18 @@ func readTwitterSearch(r io.Reader, _ Options, yield func(Record) bool) error {
 		}
 		feedback := &gv.Feedback{
 			Source:       gv.Source_SOURCE_TWITTER,
-			ExternalId:   tweet.ID,
+			ExternalId:   tweet.originalID(),
 			Author:       &gv.Author{Handle: author.handle, DisplayName: author.name},
 			Text:         tweet.words(),
 			LanguageCode: languageTag(tweet.Lang),
 			PostTime:     timestamppb.New(created),
+		}
+		// An edited post is the same post saying something else: stored
+		// under its original's id, it edits what that said (or, read
+		// before it, keeps the original from counting a second time). Its
+		// own created_at is all a version tells of when the post was made.
+		if tweet.originalID() != tweet.ID {
+			feedback.EditTime = timestamppb.New(created)
 		}
 		if !yield(Record{Line: number, Feedback: feedback}) {
 			return nil
