@@ -75,7 +75,8 @@ type FeedbackServiceClient interface {
 	// same request; NOT_FOUND for an unknown hotel.
 	ListFeedback(ctx context.Context, in *ListFeedbackRequest, opts ...grpc.CallOption) (*ListFeedbackResponse, error)
 	// Streams feedback as it is ingested, through optional filters, until the
-	// client cancels. Needs SCOPE_FEEDBACK_READ. Every watcher reads from one
+	// client cancels. An item edited at its source (Feedback.edit_time) is
+	// streamed again, as edited, when the edit arrives. Needs SCOPE_FEEDBACK_READ. Every watcher reads from one
 	// bounded log of recent feedback shared by all; a watcher that reads slower
 	// than feedback arrives falls behind it, and the next message says how many
 	// items it missed. A slow watcher never slows ingestion.
@@ -223,7 +224,8 @@ type FeedbackServiceServer interface {
 	// same request; NOT_FOUND for an unknown hotel.
 	ListFeedback(context.Context, *ListFeedbackRequest) (*ListFeedbackResponse, error)
 	// Streams feedback as it is ingested, through optional filters, until the
-	// client cancels. Needs SCOPE_FEEDBACK_READ. Every watcher reads from one
+	// client cancels. An item edited at its source (Feedback.edit_time) is
+	// streamed again, as edited, when the edit arrives. Needs SCOPE_FEEDBACK_READ. Every watcher reads from one
 	// bounded log of recent feedback shared by all; a watcher that reads slower
 	// than feedback arrives falls behind it, and the next message says how many
 	// items it missed. A slow watcher never slows ingestion.

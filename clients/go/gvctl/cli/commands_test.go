@@ -290,6 +290,31 @@ func TestWatchShowsWhatCouldNotBeScored(t *testing.T) {
 	}
 }
 
+func TestWatchShowsAnEditAtTheSource(t *testing.T) {
+	h := newHarness(t)
+	h.hotels()
+	client := h.client()
+	posted := time.Now().Add(-time.Hour).Truncate(time.Second)
+	line := h.watchedLine(func(i int) {
+		item := &gv.Feedback{
+			Hotel: "organizations/default/hotels/porto", Source: gv.Source_SOURCE_GOOGLE, Author: &gv.Author{Handle: "guest"},
+			ExternalId: fmt.Sprintf("review-%d", i), Text: "Lovely pool and a great breakfast.", PostTime: timestamppb.New(posted),
+		}
+		for _, edit := range []bool{false, true} {
+			if edit {
+				item.Text, item.EditTime = "The pool was closed and the breakfast was awful.", timestamppb.New(posted.Add(30*time.Minute))
+			}
+			if _, err := client.Feedback.IngestFeedback(context.Background(), &gv.IngestFeedbackRequest{Parent: "organizations/default", Feedback: item}); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}, "--band", "negative")
+	edited := posted.Add(30 * time.Minute).UTC().Format(time.RFC3339)
+	if !strings.Contains(line, "(edited "+edited+") The pool was closed") || !strings.Contains(line, posted.UTC().Format(time.RFC3339)) {
+		t.Errorf("watched %q", line)
+	}
+}
+
 // lineWriter sends each write (gvctl writes whole lines) to a channel.
 type lineWriter chan string
 

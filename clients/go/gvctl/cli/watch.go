@@ -26,7 +26,10 @@ func newWatchCommand(app *App) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "watch [--hotel HOTEL] [--band negative] [--source SOURCE] [--aspect ASPECT] [--not-scored]",
 		Short: "Tail new feedback as it arrives, coloured by sentiment band on a terminal (Ctrl-C stops)",
-		Args:  exactArgs(),
+		Long: `Prints each item as it is ingested: post time, source, hotel, band, compound
+and text. An item its author edited at the source comes again when the edit
+arrives, its text led by "(edited TIME)".`,
+		Args: exactArgs(),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			request := &gv.WatchFeedbackRequest{Parent: app.Parent(), Aspect: aspect}
 			if notScored {
@@ -88,6 +91,11 @@ func newWatchCommand(app *App) *cobra.Command {
 				text := ellipsis(f.GetText(), 80)
 				if text == "" {
 					text = "(no words: rated " + report.RatingText(f.GetRating()) + ")"
+				}
+				// An edit at the source comes again under its post time:
+				// say when the guest changed their words.
+				if edited := f.GetEditTime(); edited != nil && edited.AsTime().After(f.GetPostTime().AsTime()) {
+					text = "(edited " + when(edited) + ") " + text
 				}
 				line := fmt.Sprintf("%s  %-10s %-18s %-10s %5s  %s", when(f.GetPostTime()), sourceName(f.GetSource()), lastSegment(f.GetHotel()),
 					band, compound, text)

@@ -82,7 +82,8 @@ class FeedbackServiceStub:
     """
     WatchFeedback: _grpc.UnaryStreamMultiCallable[_feedback_service_pb2.WatchFeedbackRequest, _feedback_service_pb2.WatchFeedbackResponse]
     """Streams feedback as it is ingested, through optional filters, until the
-    client cancels. Needs SCOPE_FEEDBACK_READ. Every watcher reads from one
+    client cancels. An item edited at its source (Feedback.edit_time) is
+    streamed again, as edited, when the edit arrives. Needs SCOPE_FEEDBACK_READ. Every watcher reads from one
     bounded log of recent feedback shared by all; a watcher that reads slower
     than feedback arrives falls behind it, and the next message says how many
     items it missed. A slow watcher never slows ingestion.
@@ -155,7 +156,8 @@ class FeedbackServiceAsyncStub(FeedbackServiceStub):
     """
     WatchFeedback: _aio.UnaryStreamMultiCallable[_feedback_service_pb2.WatchFeedbackRequest, _feedback_service_pb2.WatchFeedbackResponse]  # type: ignore[assignment]
     """Streams feedback as it is ingested, through optional filters, until the
-    client cancels. Needs SCOPE_FEEDBACK_READ. Every watcher reads from one
+    client cancels. An item edited at its source (Feedback.edit_time) is
+    streamed again, as edited, when the edit arrives. Needs SCOPE_FEEDBACK_READ. Every watcher reads from one
     bounded log of recent feedback shared by all; a watcher that reads slower
     than feedback arrives falls behind it, and the next message says how many
     items it missed. A slow watcher never slows ingestion.
@@ -255,7 +257,8 @@ class FeedbackServiceServicer(metaclass=_abc_1.ABCMeta):
         context: _ServicerContext,
     ) -> _typing.Union[_abc.Iterator[_feedback_service_pb2.WatchFeedbackResponse], _abc.AsyncIterator[_feedback_service_pb2.WatchFeedbackResponse]]:
         """Streams feedback as it is ingested, through optional filters, until the
-        client cancels. Needs SCOPE_FEEDBACK_READ. Every watcher reads from one
+        client cancels. An item edited at its source (Feedback.edit_time) is
+        streamed again, as edited, when the edit arrives. Needs SCOPE_FEEDBACK_READ. Every watcher reads from one
         bounded log of recent feedback shared by all; a watcher that reads slower
         than feedback arrives falls behind it, and the next message says how many
         items it missed. A slow watcher never slows ingestion.
