@@ -7,8 +7,12 @@
 
 namespace guestvoice::service::cluster {
 
+uint32_t FormatOf(const internal::v1::Command& command) {
+  return command.prepared_feedback().feedback().has_edit_time() ? 2 : 1;
+}
+
 std::string EncodeCommand(internal::v1::Command command) {
-  command.set_format(kCommandFormat);
+  command.set_format(FormatOf(command));
   return command.SerializeAsString();
 }
 

@@ -17,12 +17,22 @@
 
 namespace guestvoice::service::cluster {
 
-// The format this build writes and the newest it reads. Bump it when a
-// record of the new format must not be applied by an older node (a field
-// whose absence would change the outcome), and keep reading the old ones.
-inline constexpr uint32_t kCommandFormat = 1;
+// The newest format this build writes and reads. Bump it when a record of
+// the new format must not be applied by an older node (a field whose
+// absence would change the outcome), and keep reading the old ones.
+//   1: the first.
+//   2: a prepared feedback item with an edit_time (Feedback.edit_time),
+//      which a node of format 1 would store as a duplicate where the others
+//      edit the item, leaving its state apart from theirs for good.
+inline constexpr uint32_t kCommandFormat = 2;
 
-// The record's bytes, stamped with kCommandFormat.
+// The oldest format that can carry `command`: 2 for an item with an
+// edit_time, 1 otherwise. Each record is written in it, so that nodes not
+// yet upgraded apply what they can apply alike, and stop their partition
+// (DecodeCommand) at the first record they cannot.
+uint32_t FormatOf(const internal::v1::Command& command);
+
+// The record's bytes, stamped with FormatOf(command).
 std::string EncodeCommand(internal::v1::Command command);
 
 // The command in `payload`: DATA_LOSS when it is not a Command, or lacks

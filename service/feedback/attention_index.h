@@ -12,8 +12,9 @@
 //
 // The index holds only the queue, so a page reads its own entries and the
 // groups they sit in, not the organization's history. Whatever changes what
-// an item's entry depends on (its case state, its analysis, its author's
-// handle, which erasure clears; a rating never changes) deletes the entry
+// an item's entry depends on (its case state, its analysis, its rating,
+// which an edit at the source changes, its author's handle, which erasure
+// clears) deletes the entry
 // first and puts it again after the change; a put or delete of an item that
 // does not need attention writes nothing.
 

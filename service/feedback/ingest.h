@@ -20,7 +20,7 @@ namespace guestvoice::service {
 struct IngestOutcome {
   v1::Feedback feedback;
   // True when the item had been ingested before: `feedback` is the item as
-  // stored first, and nothing was counted again.
+  // stored (its latest edit, if any), and nothing was counted again.
   bool duplicate = false;
   // True when the item had been ingested before and this was a later edit
   // of it (source_edit.h): `feedback` is the item as edited.
@@ -66,7 +66,7 @@ class FeedbackIngester {
         analysis_times_(analysis_times) {}
 
   // IngestFeedback: CheckParent, then Ingest into that organization; a
-  // duplicate answers with the item as stored first.
+  // duplicate answers with the item as stored.
   absl::Status Ingest(const Principal& caller,
                       const v1::IngestFeedbackRequest& request,
                       v1::Feedback& response) const;

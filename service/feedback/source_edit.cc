@@ -81,11 +81,21 @@ absl::StatusOr<internal::v1::StoredFeedback> ReadBySource(
   return *std::move(item);
 }
 
+bool SameRating(const v1::Feedback& a, const v1::Feedback& b) {
+  if (a.has_rating() != b.has_rating()) return false;
+  return !a.has_rating() || (a.rating().value() == b.rating().value() &&
+                             a.rating().scale_min() == b.rating().scale_min() &&
+                             a.rating().scale_max() == b.rating().scale_max());
+}
+
 }  // namespace
 
 bool IsLaterEdit(const v1::Feedback& stored, const v1::Feedback& incoming) {
   return incoming.has_edit_time() && !stored.author().handle().empty() &&
-         FromProtoTimestamp(incoming.edit_time()) > VersionTime(stored);
+         FromProtoTimestamp(incoming.edit_time()) > VersionTime(stored) &&
+         (incoming.text() != stored.text() ||
+          incoming.language_code() != stored.language_code() ||
+          !SameRating(incoming, stored));
 }
 
 absl::StatusOr<SourceEditOutcome> ApplySourceEdit(

@@ -335,12 +335,14 @@ type Feedback struct {
 	// NOT_SCORED_REASON_NO_TEXT. Also empty once its author is erased. Changed
 	// only by an edit at the source (edit_time).
 	Text string `protobuf:"bytes,6,opt,name=text,proto3" json:"text,omitempty"`
-	// The rating they gave, if the channel has one.
+	// The rating they gave, if the channel has one. Changed only by an edit at
+	// the source (edit_time).
 	Rating *Rating `protobuf:"bytes,7,opt,name=rating,proto3" json:"rating,omitempty"`
 	// The language the caller declares the text is in, a BCP-47 code such as
 	// "en" or "pt-BR". Optional. The analyser identifies the language from the
 	// text itself and uses the declared one only when the text is too short or
 	// ambiguous to tell (FeedbackAnalysis.language_source says which).
+	// Changed only by an edit at the source (edit_time).
 	LanguageCode string `protobuf:"bytes,8,opt,name=language_code,json=languageCode,proto3" json:"language_code,omitempty"`
 	// When it was posted at the source. Not more than 5 minutes in the future,
 	// and not before 1900-01-01T00:00:00Z (the service's calendar starts there:
@@ -366,16 +368,17 @@ type Feedback struct {
 	// authors edit what they posted (Google's `updateTime`). Optional; not
 	// before post_time and not more than 5 minutes in the future.
 	//
-	// Sent again with the same (source, external_id) and an edit_time later
-	// than the stored item's (or than its post_time, when it has none), the
-	// item is an edit: the stored item takes its text, rating, language_code
-	// and edit_time, is analysed again, and its contributions to every figure,
-	// quote and queue move with it, as the guest now says something else.
-	// Everything else stays as first stored: name, hotel, author, post_time
-	// (its day), guest, case. Sent again without an edit_time, or with one
-	// not later, it is a retry: the stored item is returned and nothing
-	// changes, so a late retry of an old version never undoes an edit. An
-	// erased author's items are never edited back.
+	// Sent again with the same (source, external_id), an edit_time later than
+	// the stored item's (or than its post_time, when it has none) and another
+	// text, rating or language_code, the item is an edit: the stored item
+	// takes its text, rating, language_code and edit_time, is analysed again,
+	// and its contributions to every figure, quote and queue move with it, as
+	// the guest now says something else. Everything else stays as first
+	// stored: name, hotel, author, post_time (its day), guest, case. Sent
+	// again without an edit_time, with one not later, or with the same words,
+	// it is a retry: the stored item is returned and nothing changes, so a
+	// late retry of an old version never undoes an edit. An erased author's
+	// items are never edited back.
 	EditTime      *timestamppb.Timestamp `protobuf:"bytes,16,opt,name=edit_time,json=editTime,proto3" json:"edit_time,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache

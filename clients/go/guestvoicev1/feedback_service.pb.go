@@ -657,7 +657,8 @@ func (x *WatchFeedbackRequest) GetSentimentState() SentimentState {
 // One message of FeedbackService.WatchFeedback's stream.
 type WatchFeedbackResponse struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
-	// A newly ingested item that matches the filters.
+	// A newly ingested item that matches the filters, or an item edited at
+	// its source (Feedback.edit_time) as it is after the edit.
 	Feedback *Feedback `protobuf:"bytes,1,opt,name=feedback,proto3" json:"feedback,omitempty"`
 	// How many items were dropped since the previous message because the
 	// watcher read too slowly. 0 when nothing was missed. Items dropped before

@@ -40,10 +40,10 @@ const (
 // (RESOURCE_NOT_FOUND) for a parent, hotel or name in another organization.
 type FeedbackServiceClient interface {
 	// Ingests one feedback item. Needs SCOPE_FEEDBACK_WRITE. Idempotent by
-	// (organization, source, external_id): a retry returns the item stored first
-	// and counts nothing twice. An item sent again with a later edit_time is
-	// an edit at the source: the stored item takes its words and rating
-	// (Feedback.edit_time) and is returned.
+	// (organization, source, external_id): a retry returns the item as stored
+	// and counts nothing twice. An item sent again with a later edit_time and
+	// other words is an edit at the source: the stored item takes its words
+	// and rating (Feedback.edit_time) and is returned.
 	//
 	// Errors: NOT_FOUND (RESOURCE_NOT_FOUND) for an unknown hotel;
 	// INVALID_ARGUMENT (FIELD_INVALID) for a missing text (without a rating) or
@@ -189,10 +189,10 @@ func (c *feedbackServiceClient) UpdateFeedback(ctx context.Context, in *UpdateFe
 // (RESOURCE_NOT_FOUND) for a parent, hotel or name in another organization.
 type FeedbackServiceServer interface {
 	// Ingests one feedback item. Needs SCOPE_FEEDBACK_WRITE. Idempotent by
-	// (organization, source, external_id): a retry returns the item stored first
-	// and counts nothing twice. An item sent again with a later edit_time is
-	// an edit at the source: the stored item takes its words and rating
-	// (Feedback.edit_time) and is returned.
+	// (organization, source, external_id): a retry returns the item as stored
+	// and counts nothing twice. An item sent again with a later edit_time and
+	// other words is an edit at the source: the stored item takes its words
+	// and rating (Feedback.edit_time) and is returned.
 	//
 	// Errors: NOT_FOUND (RESOURCE_NOT_FOUND) for an unknown hotel;
 	// INVALID_ARGUMENT (FIELD_INVALID) for a missing text (without a rating) or

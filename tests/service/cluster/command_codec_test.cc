@@ -30,9 +30,25 @@ internal::v1::Command Sample() {
 TEST(CommandCodecTest, RoundTripsStampedWithTheFormat) {
   ASSERT_OK_AND_ASSIGN(internal::v1::Command decoded,
                        DecodeCommand(EncodeCommand(Sample())));
-  EXPECT_EQ(decoded.format(), kCommandFormat);
+  EXPECT_EQ(decoded.format(), 1u);
   EXPECT_EQ(decoded.organization(), "acme");
   EXPECT_EQ(decoded.request(), "request bytes");
+}
+
+TEST(CommandCodecTest, AnEditAtTheSourceIsWrittenInAFormatOlderNodesRefuse) {
+  internal::v1::Command command = Sample();
+  command.set_method("guestvoice.v1.FeedbackService.IngestFeedback");
+  v1::Feedback& item = *command.mutable_prepared_feedback()->mutable_feedback();
+  item.set_text("Lovely stay.");
+  ASSERT_OK_AND_ASSIGN(internal::v1::Command decoded,
+                       DecodeCommand(EncodeCommand(command)));
+  EXPECT_EQ(decoded.format(), 1u);
+
+  // A node of format 1 would store the edit as a duplicate.
+  *item.mutable_edit_time() = ToProtoTimestamp(absl::FromUnixSeconds(9));
+  ASSERT_OK_AND_ASSIGN(decoded, DecodeCommand(EncodeCommand(command)));
+  EXPECT_EQ(decoded.format(), 2u);
+  EXPECT_EQ(kCommandFormat, 2u);
 }
 
 TEST(CommandCodecTest, RefusesANewerFormat) {

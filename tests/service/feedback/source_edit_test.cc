@@ -119,13 +119,18 @@ TEST_F(SourceEditTest, AnOlderOrUndatedVersionIsARetryAndChangesNothing) {
 
   // A late retry of the first version, the same edit again, and the item
   // without an edit time are all retries.
+  // A later edit time with the same words (a source that moves it for
+  // anything else) is one too.
   for (const v1::Feedback& retry :
        {first, Edited(first, 20, kComplaint, 1),
-        Edited(first, 10, kComplaint, 1), Item("r1", "@ana", kComplaint)}) {
+        Edited(first, 10, kComplaint, 1), Item("r1", "@ana", kComplaint),
+        Edited(first, 30, kPraise, 5)}) {
     const IngestOutcome outcome = Send(retry);
     EXPECT_TRUE(outcome.duplicate);
     EXPECT_FALSE(outcome.edited);
     EXPECT_EQ(outcome.feedback.text(), kPraise);
+    EXPECT_EQ(FromProtoTimestamp(outcome.feedback.edit_time()),
+              FromProtoTimestamp(first.post_time()) + absl::Minutes(20));
   }
   EXPECT_EQ(AttentionEntries(), 0);
   ExpectVerifiesClean();

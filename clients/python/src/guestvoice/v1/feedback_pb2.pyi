@@ -234,6 +234,7 @@ class Feedback(_message.Message):
     "en" or "pt-BR". Optional. The analyser identifies the language from the
     text itself and uses the declared one only when the text is too short or
     ambiguous to tell (FeedbackAnalysis.language_source says which).
+    Changed only by an edit at the source (edit_time).
     """
     repeat: _builtins.bool
     """True when the same author already posted the same text (after
@@ -249,7 +250,9 @@ class Feedback(_message.Message):
 
     @_builtins.property
     def rating(self) -> Global___Rating:
-        """The rating they gave, if the channel has one."""
+        """The rating they gave, if the channel has one. Changed only by an edit at
+        the source (edit_time).
+        """
 
     @_builtins.property
     def post_time(self) -> _timestamp_pb2.Timestamp:
@@ -283,16 +286,17 @@ class Feedback(_message.Message):
         authors edit what they posted (Google's `updateTime`). Optional; not
         before post_time and not more than 5 minutes in the future.
 
-        Sent again with the same (source, external_id) and an edit_time later
-        than the stored item's (or than its post_time, when it has none), the
-        item is an edit: the stored item takes its text, rating, language_code
-        and edit_time, is analysed again, and its contributions to every figure,
-        quote and queue move with it, as the guest now says something else.
-        Everything else stays as first stored: name, hotel, author, post_time
-        (its day), guest, case. Sent again without an edit_time, or with one
-        not later, it is a retry: the stored item is returned and nothing
-        changes, so a late retry of an old version never undoes an edit. An
-        erased author's items are never edited back.
+        Sent again with the same (source, external_id), an edit_time later than
+        the stored item's (or than its post_time, when it has none) and another
+        text, rating or language_code, the item is an edit: the stored item
+        takes its text, rating, language_code and edit_time, is analysed again,
+        and its contributions to every figure, quote and queue move with it, as
+        the guest now says something else. Everything else stays as first
+        stored: name, hotel, author, post_time (its day), guest, case. Sent
+        again without an edit_time, with one not later, or with the same words,
+        it is a retry: the stored item is returned and nothing changes, so a
+        late retry of an old version never undoes an edit. An erased author's
+        items are never edited back.
         """
 
     def __init__(

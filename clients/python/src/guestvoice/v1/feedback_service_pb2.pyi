@@ -363,7 +363,9 @@ class WatchFeedbackResponse(_message.Message):
     """
     @_builtins.property
     def feedback(self) -> _feedback_pb2.Feedback:
-        """A newly ingested item that matches the filters."""
+        """A newly ingested item that matches the filters, or an item edited at
+        its source (Feedback.edit_time) as it is after the edit.
+        """
 
     def __init__(
         self,

@@ -43,10 +43,10 @@ class FeedbackServiceStub:
     def __new__(cls, channel: _aio.Channel) -> FeedbackServiceAsyncStub: ...
     IngestFeedback: _grpc.UnaryUnaryMultiCallable[_feedback_service_pb2.IngestFeedbackRequest, _feedback_pb2.Feedback]
     """Ingests one feedback item. Needs SCOPE_FEEDBACK_WRITE. Idempotent by
-    (organization, source, external_id): a retry returns the item stored first
-    and counts nothing twice. An item sent again with a later edit_time is
-    an edit at the source: the stored item takes its words and rating
-    (Feedback.edit_time) and is returned.
+    (organization, source, external_id): a retry returns the item as stored
+    and counts nothing twice. An item sent again with a later edit_time and
+    other words is an edit at the source: the stored item takes its words
+    and rating (Feedback.edit_time) and is returned.
 
     Errors: NOT_FOUND (RESOURCE_NOT_FOUND) for an unknown hotel;
     INVALID_ARGUMENT (FIELD_INVALID) for a missing text (without a rating) or
@@ -117,10 +117,10 @@ class FeedbackServiceAsyncStub(FeedbackServiceStub):
     def __init__(self, channel: _aio.Channel) -> None: ...
     IngestFeedback: _aio.UnaryUnaryMultiCallable[_feedback_service_pb2.IngestFeedbackRequest, _feedback_pb2.Feedback]  # type: ignore[assignment]
     """Ingests one feedback item. Needs SCOPE_FEEDBACK_WRITE. Idempotent by
-    (organization, source, external_id): a retry returns the item stored first
-    and counts nothing twice. An item sent again with a later edit_time is
-    an edit at the source: the stored item takes its words and rating
-    (Feedback.edit_time) and is returned.
+    (organization, source, external_id): a retry returns the item as stored
+    and counts nothing twice. An item sent again with a later edit_time and
+    other words is an edit at the source: the stored item takes its words
+    and rating (Feedback.edit_time) and is returned.
 
     Errors: NOT_FOUND (RESOURCE_NOT_FOUND) for an unknown hotel;
     INVALID_ARGUMENT (FIELD_INVALID) for a missing text (without a rating) or
@@ -194,10 +194,10 @@ class FeedbackServiceServicer(metaclass=_abc_1.ABCMeta):
         context: _ServicerContext,
     ) -> _typing.Union[_feedback_pb2.Feedback, _abc.Awaitable[_feedback_pb2.Feedback]]:
         """Ingests one feedback item. Needs SCOPE_FEEDBACK_WRITE. Idempotent by
-        (organization, source, external_id): a retry returns the item stored first
-        and counts nothing twice. An item sent again with a later edit_time is
-        an edit at the source: the stored item takes its words and rating
-        (Feedback.edit_time) and is returned.
+        (organization, source, external_id): a retry returns the item as stored
+        and counts nothing twice. An item sent again with a later edit_time and
+        other words is an edit at the source: the stored item takes its words
+        and rating (Feedback.edit_time) and is returned.
 
         Errors: NOT_FOUND (RESOURCE_NOT_FOUND) for an unknown hotel;
         INVALID_ARGUMENT (FIELD_INVALID) for a missing text (without a rating) or

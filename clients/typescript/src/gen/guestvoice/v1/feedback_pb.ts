@@ -74,7 +74,8 @@ export type Feedback = Message<"guestvoice.v1.Feedback"> & {
   text: string;
 
   /**
-   * The rating they gave, if the channel has one.
+   * The rating they gave, if the channel has one. Changed only by an edit at
+   * the source (edit_time).
    *
    * @generated from field: guestvoice.v1.Rating rating = 7;
    */
@@ -85,6 +86,7 @@ export type Feedback = Message<"guestvoice.v1.Feedback"> & {
    * "en" or "pt-BR". Optional. The analyser identifies the language from the
    * text itself and uses the declared one only when the text is too short or
    * ambiguous to tell (FeedbackAnalysis.language_source says which).
+   * Changed only by an edit at the source (edit_time).
    *
    * @generated from field: string language_code = 8;
    */
@@ -150,16 +152,17 @@ export type Feedback = Message<"guestvoice.v1.Feedback"> & {
    * authors edit what they posted (Google's `updateTime`). Optional; not
    * before post_time and not more than 5 minutes in the future.
    *
-   * Sent again with the same (source, external_id) and an edit_time later
-   * than the stored item's (or than its post_time, when it has none), the
-   * item is an edit: the stored item takes its text, rating, language_code
-   * and edit_time, is analysed again, and its contributions to every figure,
-   * quote and queue move with it, as the guest now says something else.
-   * Everything else stays as first stored: name, hotel, author, post_time
-   * (its day), guest, case. Sent again without an edit_time, or with one
-   * not later, it is a retry: the stored item is returned and nothing
-   * changes, so a late retry of an old version never undoes an edit. An
-   * erased author's items are never edited back.
+   * Sent again with the same (source, external_id), an edit_time later than
+   * the stored item's (or than its post_time, when it has none) and another
+   * text, rating or language_code, the item is an edit: the stored item
+   * takes its text, rating, language_code and edit_time, is analysed again,
+   * and its contributions to every figure, quote and queue move with it, as
+   * the guest now says something else. Everything else stays as first
+   * stored: name, hotel, author, post_time (its day), guest, case. Sent
+   * again without an edit_time, with one not later, or with the same words,
+   * it is a retry: the stored item is returned and nothing changes, so a
+   * late retry of an old version never undoes an edit. An erased author's
+   * items are never edited back.
    *
    * @generated from field: google.protobuf.Timestamp edit_time = 16;
    */

@@ -404,7 +404,8 @@ export const WatchFeedbackRequestSchema: GenMessage<WatchFeedbackRequest> = /*@_
  */
 export type WatchFeedbackResponse = Message<"guestvoice.v1.WatchFeedbackResponse"> & {
   /**
-   * A newly ingested item that matches the filters.
+   * A newly ingested item that matches the filters, or an item edited at
+   * its source (Feedback.edit_time) as it is after the edit.
    *
    * @generated from field: guestvoice.v1.Feedback feedback = 1;
    */
@@ -472,10 +473,10 @@ export const UpdateFeedbackRequestSchema: GenMessage<UpdateFeedbackRequest> = /*
 export const FeedbackService: GenService<{
   /**
    * Ingests one feedback item. Needs SCOPE_FEEDBACK_WRITE. Idempotent by
-   * (organization, source, external_id): a retry returns the item stored first
-   * and counts nothing twice. An item sent again with a later edit_time is
-   * an edit at the source: the stored item takes its words and rating
-   * (Feedback.edit_time) and is returned.
+   * (organization, source, external_id): a retry returns the item as stored
+   * and counts nothing twice. An item sent again with a later edit_time and
+   * other words is an edit at the source: the stored item takes its words
+   * and rating (Feedback.edit_time) and is returned.
    *
    * Errors: NOT_FOUND (RESOURCE_NOT_FOUND) for an unknown hotel;
    * INVALID_ARGUMENT (FIELD_INVALID) for a missing text (without a rating) or
