@@ -154,6 +154,41 @@ TEST_F(InsightServiceTest, RepeatsCountOnce) {
               first.analysis().sentiment().compound(), 1e-6);
 }
 
+TEST_F(InsightServiceTest, AnEditAtTheSourceMovesTheFiguresAndTheQueue) {
+  v1::Feedback complaint = Item("e-1", "ana", kNegative);
+  complaint.mutable_rating()->set_value(1);
+  complaint.mutable_rating()->set_scale_min(1);
+  complaint.mutable_rating()->set_scale_max(5);
+  v1::Feedback stored;
+  ASSERT_TRUE(Ingest(complaint, &stored).ok());
+  v1::HotelSummary summary = Summary(RecentDays());
+  EXPECT_EQ(summary.current().negative_share(), 1);
+  EXPECT_EQ(summary.current().mean_rating(), 0);
+
+  v1::Feedback praise = complaint;
+  praise.set_text(kPositive);
+  praise.mutable_rating()->set_value(5);
+  *praise.mutable_edit_time() = complaint.post_time();
+  praise.mutable_edit_time()->set_seconds(complaint.post_time().seconds() + 1);
+  v1::Feedback edited;
+  ASSERT_TRUE(Ingest(praise, &edited).ok());
+  EXPECT_EQ(edited.name(), stored.name());
+
+  summary = Summary(RecentDays());
+  EXPECT_EQ(summary.current().feedback_count(), 1);
+  EXPECT_EQ(summary.current().voice_count(), 1);
+  EXPECT_EQ(summary.current().negative_share(), 0);
+  EXPECT_EQ(summary.current().mean_rating(), 1);
+  EXPECT_NEAR(summary.current().mean_sentiment(),
+              edited.analysis().sentiment().compound(), 1e-6);
+  v1::ListAttentionItemsRequest attention;
+  attention.set_scope("organizations/default");
+  v1::ListAttentionItemsResponse queue;
+  ASSERT_TRUE(
+      insights_->ListAttentionItems(Admin().get(), attention, &queue).ok());
+  EXPECT_EQ(queue.items_size(), 0);
+}
+
 TEST_F(InsightServiceTest, LinkingTwoHandlesMakesOneVoice) {
   IngestText("t-1", "ana_tw", kNegative);
   IngestText("t-2", "ana_other", kPositive);
