@@ -49,17 +49,23 @@ internal::v1::StoredFeedback* NextToCount(
   return next;
 }
 
-// Takes `edit`'s words into `feedback`: text, rating, language and their
-// analysis, and the edit's times.
+// Takes `edit`'s words into `feedback`: its rating, its edit's times, and
+// its text with the language declared for it and their analysis. Of an edit
+// of the rating alone the text keeps its declared language and analysis:
+// the declared language is the caller's hint, not the guest's words, and a
+// re-analysis batch prepared from the stored text and hint then still
+// holds for them (reanalysis.h checks the text alone).
 void TakeWords(v1::Feedback& feedback, const v1::Feedback& edit) {
-  feedback.set_text(edit.text());
   if (edit.has_rating()) {
     *feedback.mutable_rating() = edit.rating();
   } else {
     feedback.clear_rating();
   }
-  feedback.set_language_code(edit.language_code());
-  *feedback.mutable_analysis() = edit.analysis();
+  if (edit.text() != feedback.text()) {
+    feedback.set_text(edit.text());
+    feedback.set_language_code(edit.language_code());
+    *feedback.mutable_analysis() = edit.analysis();
+  }
   *feedback.mutable_edit_time() = edit.edit_time();
   *feedback.mutable_update_time() = edit.receive_time();
 }
@@ -93,9 +99,7 @@ bool SameRating(const v1::Feedback& a, const v1::Feedback& b) {
 bool IsLaterEdit(const v1::Feedback& stored, const v1::Feedback& incoming) {
   return incoming.has_edit_time() && !stored.author().handle().empty() &&
          FromProtoTimestamp(incoming.edit_time()) > VersionTime(stored) &&
-         (incoming.text() != stored.text() ||
-          incoming.language_code() != stored.language_code() ||
-          !SameRating(incoming, stored));
+         (incoming.text() != stored.text() || !SameRating(incoming, stored));
 }
 
 absl::StatusOr<SourceEditOutcome> ApplySourceEdit(

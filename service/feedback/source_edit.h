@@ -20,9 +20,9 @@ namespace guestvoice::service {
 
 // Whether `incoming` is a later version of the stored item: it has an
 // edit_time later than the stored item's edit_time (or than its post_time,
-// when it has none), it says something else (its text, rating or declared
-// language differ: a source that moves its edit time for anything else, or
-// an item edited before it was first imported, is not edited again), and
+// when it has none), it says something else (its text or rating differ: a
+// source that moves its edit time for anything else, or an item edited
+// before it was first imported, is not edited again), and
 // the stored item's author is not erased (erasure clears the handle, and
 // an erased guest's words never come back). Anything else sent again under
 // the same (source, external_id) is a retry.

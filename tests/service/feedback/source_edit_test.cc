@@ -147,6 +147,31 @@ TEST_F(SourceEditTest, AnItemWithoutAnEditTimeIsEditedByOneLaterThanItsPost) {
   ExpectVerifiesClean();
 }
 
+TEST_F(SourceEditTest, AnEditOfTheStarsAloneKeepsTheWordsAndTheirAnalysis) {
+  v1::Feedback first = Edited(Item("r1", "@ana", ""), 0, kComplaint, 1);
+  first.set_language_code("en");
+  const IngestOutcome stored = Send(first);
+  EXPECT_EQ(AttentionEntries(), 1);
+
+  // Another declared language for the same words is no edit: the hint is
+  // the caller's, not the guest's.
+  v1::Feedback relabelled = Edited(first, 10, kComplaint, 1);
+  relabelled.set_language_code("pt");
+  EXPECT_TRUE(Send(relabelled).duplicate);
+
+  v1::Feedback more_stars = Edited(first, 20, kComplaint, 3);
+  more_stars.set_language_code("pt");
+  const IngestOutcome edited = Send(more_stars);
+  ASSERT_TRUE(edited.edited);
+  EXPECT_EQ(edited.feedback.rating().value(), 3);
+  EXPECT_EQ(edited.feedback.language_code(), "en");
+  EXPECT_EQ(edited.feedback.analysis().SerializeAsString(),
+            stored.feedback.analysis().SerializeAsString());
+  // Judged by its words still: a complaint, whatever its stars.
+  EXPECT_EQ(AttentionEntries(), 1);
+  ExpectVerifiesClean();
+}
+
 TEST_F(SourceEditTest, TheNextRepeatOfTheOldWordsCountsThemOnceTheyAreEdited) {
   const v1::Feedback first = Item("r1", "@ana", kComplaint);
   const IngestOutcome original = Send(first);

@@ -234,7 +234,7 @@ class Feedback(_message.Message):
     "en" or "pt-BR". Optional. The analyser identifies the language from the
     text itself and uses the declared one only when the text is too short or
     ambiguous to tell (FeedbackAnalysis.language_source says which).
-    Changed only by an edit at the source (edit_time).
+    Changed only by an edit of the text at the source (edit_time).
     """
     repeat: _builtins.bool
     """True when the same author already posted the same text (after
@@ -288,10 +288,10 @@ class Feedback(_message.Message):
 
         Sent again with the same (source, external_id), an edit_time later than
         the stored item's (or than its post_time, when it has none) and another
-        text, rating or language_code, the item is an edit: the stored item
-        takes its text, rating, language_code and edit_time, is analysed again,
-        and its contributions to every figure, quote and queue move with it, as
-        the guest now says something else. Everything else stays as first
+        text or rating, the item is an edit: the stored item takes its rating,
+        edit_time and, where the text changed, its text and language_code, is
+        analysed again, and its contributions to every figure, quote and queue
+        move with it, as the guest now says something else. Everything else stays as first
         stored: name, hotel, author, post_time (its day), guest, case. Sent
         again without an edit_time, with one not later, or with the same words,
         it is a retry: the stored item is returned and nothing changes, so a
