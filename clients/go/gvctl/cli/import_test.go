@@ -731,3 +731,32 @@ func TestAnEditedXPostIsOneItemWhateverTheOrderItIsReadIn(t *testing.T) {
 		t.Errorf("stored: %v", f)
 	}
 }
+
+func TestACSVRowWithALaterEditTimeEditsTheItem(t *testing.T) {
+	h := newHarness(t)
+	h.hotels()
+	survey := func(rows string) string {
+		return h.write("survey.csv", "external_id,text,author,post_time,rating,edit_time\n"+rows)
+	}
+	if summary := parseSummary(t, h.run("--json", "import", survey("s1,Room was cold,r1,2025-10-01 18:30,2,\n"), "--format", "csv", "--hotel", "porto")); summary.Ingested != 1 {
+		t.Fatalf("first export: %+v", summary)
+	}
+	// The same day, as a date alone, tells no edit apart; a later time does.
+	sameDay := survey("s1,Room was cold but they brought a heater,r1,2025-10-01 18:30,4,2025-10-01\n")
+	if summary := parseSummary(t, h.run("--json", "import", sameDay, "--format", "csv", "--hotel", "porto")); summary.AlreadyPresent != 1 || len(summary.Rejected) != 0 {
+		t.Errorf("a same-day date: %+v, want already present and nothing rejected", summary)
+	}
+	later := survey("s1,Room was cold but they brought a heater,r1,2025-10-01 18:30,4,2025-10-02 09:15\n")
+	if summary := parseSummary(t, h.run("--json", "import", later, "--format", "csv", "--hotel", "porto")); summary.Edited != 1 {
+		t.Errorf("a later edit: %+v, want 1 edited", summary)
+	}
+	page, err := h.client().Feedback.ListFeedback(context.Background(), &gv.ListFeedbackRequest{Parent: "organizations/default"})
+	if err != nil || len(page.GetFeedback()) != 1 {
+		t.Fatalf("list: %v %v", page, err)
+	}
+	// Porto's clock: 09:15 there on 2 October is 08:15 UTC.
+	if f := page.GetFeedback()[0]; f.GetRating().GetValue() != 4 || !strings.Contains(f.GetText(), "heater") ||
+		f.GetEditTime().AsTime().Format(time.RFC3339) != "2025-10-02T08:15:00Z" {
+		t.Errorf("stored: %v", f)
+	}
+}

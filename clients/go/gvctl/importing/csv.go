@@ -21,7 +21,7 @@ func init() {
 	register(Format{
 		Name: "csv",
 		Description: "feedback as CSV with a header row; columns external_id, text, author, post_time " +
-			"(and optional author_name, rating, rating_min, rating_max, language, venue, source), renamed with --map",
+			"(and optional author_name, rating, rating_min, rating_max, language, venue, source, edit_time), renamed with --map",
 		Kind: KindFeedback,
 		Read: readFeedbackCSV,
 	})
@@ -236,7 +236,7 @@ const (
 
 func readFeedbackCSV(r io.Reader, options Options, yield func(Record) bool) error {
 	required := []string{"external_id", "text", "author", "post_time"}
-	optional := []string{"author_name", "rating", "rating_min", "rating_max", "language", "venue", "source"}
+	optional := []string{"author_name", "rating", "rating_min", "rating_max", "language", "venue", "source", "edit_time"}
 	var stop error
 	reject := rejectRow(yield, &stop)
 	err := csvRows(r, options, required, optional, func(line int, get func(string) string, problem error) bool {
@@ -249,6 +249,18 @@ func readFeedbackCSV(r io.Reader, options Options, yield func(Record) bool) erro
 		}
 		if postLocal.HasClock && options.TimeZone != nil {
 			postTime, postLocal = postLocal.In(options.TimeZone, time.Now()), LocalTime{}
+		}
+		// When the guest last edited it, read as post_time is: a row of a
+		// later export with a later edit_time edits the item stored.
+		var editTime time.Time
+		var editLocal LocalTime
+		if value := get("edit_time"); value != "" {
+			if editTime, editLocal, err = parseTime(value, options.DateOrder); err != nil {
+				return reject(line, fmt.Errorf("edit_time: %w", err))
+			}
+			if editLocal.HasClock && options.TimeZone != nil {
+				editTime, editLocal = editLocal.In(options.TimeZone, time.Now()), LocalTime{}
+			}
 		}
 		source := options.Source
 		if name := get("source"); name != "" {
@@ -269,6 +281,9 @@ func readFeedbackCSV(r io.Reader, options Options, yield func(Record) bool) erro
 		}
 		if !postLocal.IsSet() {
 			feedback.PostTime = timestamppb.New(postTime)
+		}
+		if !editTime.IsZero() && !editLocal.IsSet() {
+			feedback.EditTime = timestamppb.New(editTime)
 		}
 		if value := get("rating"); value != "" {
 			rating, err := parseDecimal(value)
@@ -294,7 +309,7 @@ func readFeedbackCSV(r io.Reader, options Options, yield func(Record) bool) erro
 			}
 			feedback.Rating = &gv.Rating{Value: rating, ScaleMin: scaleMin, ScaleMax: scaleMax}
 		}
-		return yield(Record{Line: line, Venue: get("venue"), Feedback: feedback, PostLocal: postLocal})
+		return yield(Record{Line: line, Venue: get("venue"), Feedback: feedback, PostLocal: postLocal, EditLocal: editLocal})
 	})
 	if err != nil {
 		return err

@@ -41,8 +41,8 @@ func (im *Importer) zoneOf(ctx context.Context, hotel string) (*time.Location, e
 	return zone.location, zone.err
 }
 
-// placeLocal sets the post_time of an item whose export wrote it without a
-// zone (LocalTime.In) in its hotel's time zone: a guest's review written in
+// placeLocal sets the post_time (and edit_time) of an item whose export
+// wrote it without a zone (LocalTime.In) in its hotel's time zone: a guest's review written in
 // Tokyo at 20:00 was posted at 20:00 there, on that day in the hotel's
 // figures, not on the next one as 20:00 UTC would be.
 func (im *Importer) placeLocal(ctx context.Context, record Record, hotel string) error {
@@ -50,7 +50,18 @@ func (im *Importer) placeLocal(ctx context.Context, record Record, hotel string)
 	if err != nil {
 		return err
 	}
-	record.Feedback.PostTime = timestamppb.New(record.PostLocal.In(location, time.Now()))
+	if record.PostLocal.IsSet() {
+		record.Feedback.PostTime = timestamppb.New(record.PostLocal.In(location, time.Now()))
+	}
+	if record.EditLocal.IsSet() {
+		edited := record.EditLocal.In(location, time.Now())
+		// A date alone is read at noon: an edit on the day of a post made
+		// later that day would come before it.
+		if post := record.Feedback.GetPostTime().AsTime(); !record.EditLocal.HasClock && edited.Before(post) {
+			edited = post
+		}
+		record.Feedback.EditTime = timestamppb.New(edited)
+	}
 	return nil
 }
 

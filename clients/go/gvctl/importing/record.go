@@ -30,6 +30,9 @@ type Record struct {
 	// it without a zone: its post_time is set in the hotel's time zone once
 	// the hotel is known (Importer.placeLocal), and is unset until then.
 	PostLocal LocalTime
+	// EditLocal is when the item was last edited, when its export writes
+	// it without a zone: placed as PostLocal is, into the edit_time.
+	EditLocal LocalTime
 	// PublicResponse is the hotel's published reply (Google's reviewReply):
 	// set as the case's public response once the item is stored.
 	PublicResponse string

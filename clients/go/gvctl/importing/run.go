@@ -227,7 +227,7 @@ func (im *Importer) send(ctx context.Context, records []Record, counts *Counts, 
 			continue
 		}
 		hotel = im.Parent + "/hotels/" + hotel
-		if record.PostLocal.IsSet() {
+		if record.PostLocal.IsSet() || record.EditLocal.IsSet() {
 			if err := im.placeLocal(ctx, record, hotel); err != nil {
 				if stopsImport(err) {
 					return err
