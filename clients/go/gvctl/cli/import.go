@@ -33,7 +33,9 @@ func newImportCommand(app *App) *cobra.Command {
 		Short: "Import reviews, posts, check-ins or PMS stays from an export file",
 		Long: `Imports a file in batches (--batch-size) with a progress bar on a terminal and
 progress lines otherwise, then prints the outcome: ingested, already present,
-skipped and rejected by reason. Every rejected record is written with its
+edited (a later edit at the source of an item stored before: Google's
+updateTime, an edited X post, a CSV edit_time), skipped and rejected by
+reason. Every rejected record is written with its
 line and the problem to the error report (FILE.errors.jsonl, --errors). After
 each batch a checkpoint (FILE.gvctl-checkpoint) records how far the import
 got: run the same command again after an interruption and it resumes there;
