@@ -51,6 +51,20 @@ def write_json(path: Path, value: Any) -> Path:
     return path
 
 
+def read_requests(data: DataSet, load: loader.LoadResult, work: Path) -> tuple[Path, Path, Path]:
+    """R3's ghz data files: Health/Check, then LookupGuest by a handle and
+    GetLoyaltyStatus of the first GHZ_REQUESTS guests created."""
+    health = write_json(work / "health.json", [{}])
+    guests = list(load.guest_names.items())[:GHZ_REQUESTS]
+    lookups = write_json(work / "lookup.json", [
+        {"parent": ORGANIZATION, "identity": {"kind": "IDENTITY_KIND_HANDLE",
+                                               "value": data.guests[g].first_handle.handle,
+                                               "source": data.guests[g].first_handle.source}}
+        for g, _ in guests])
+    statuses = write_json(work / "status.json", [{"guest": name} for _, name in guests])
+    return health, lookups, statuses
+
+
 def ingest_requests(data: DataSet, work: Path) -> Path:
     """Real reviews by the data set's authors; ghz's {{.UUID}} keeps every
     call a new item and no repeat."""
@@ -152,14 +166,7 @@ class Comparison:
                                      for i in range(settings.cli_texts)))
         hotels = [hotel.hotel_id for hotel in self.data.hotels]
         summary_hotels = [hotels[rank] for rank in SUMMARY_HOTEL_RANKS if rank < len(hotels)]
-        health = write_json(work / "health.json", [{}])
-        guests = list(load.guest_names.items())[:GHZ_REQUESTS]
-        lookups = write_json(work / "lookup.json", [
-            {"parent": ORGANIZATION, "identity": {"kind": "IDENTITY_KIND_HANDLE",
-                                                   "value": self.data.guests[g].first_handle.handle,
-                                                   "source": self.data.guests[g].first_handle.source}}
-            for g, _ in guests])
-        statuses = write_json(work / "status.json", [{"guest": name} for _, name in guests])
+        health, lookups, statuses = read_requests(self.data, load, work)
         insert_script = _pgbench_insert_script(work, self.texts[0])
         seconds = settings.trial_seconds
 
