@@ -16,9 +16,11 @@
 
 namespace guestvoice::storage {
 
-// In-memory copies of the small records that every ingest reads and that
-// rarely change (a hotel, for its time zone; a feedback author, for its
-// voice), so that reading them costs a hash lookup instead of a RocksDB Get.
+// In-memory copies of the small records that every ingest or lookup reads
+// and that rarely change (a hotel, for its time zone; a feedback author, for
+// its voice; a guest, the identity index entry naming it and the loyalty
+// program, for LookupGuest and GetLoyaltyStatus), so that reading them costs
+// a hash lookup instead of a RocksDB Get.
 // Store::GetCached reads through it; Store::Write and Store::ClearFamily
 // drop every key they change once the change is applied. The store is the
 // only writer of its data directory (the directory lock), so a cached value

@@ -106,8 +106,8 @@ class Store {
       ColumnFamily family, std::string_view key,
       const Snapshot* snapshot = nullptr) const;
 
-  // As Get, for a small record that many writes read and few change (a
-  // hotel, a feedback author): answered from memory once read
+  // As Get, for a small record that many calls read and few change (a
+  // hotel, a feedback author, a guest): answered from memory once read
   // (storage/record_cache.h). Never older than Get would be: every Write
   // drops the keys it changes from the cache.
   [[nodiscard]] absl::StatusOr<std::optional<std::string>> GetCached(

@@ -64,7 +64,7 @@ absl::StatusOr<std::vector<KeyedRecord<Record>>> ReadAll(
 absl::StatusOr<std::optional<internal::v1::StoredGuest>> ReadGuest(
     const storage::Store& store, std::string_view organization,
     std::string_view guest_id) {
-  return ReadProto<internal::v1::StoredGuest>(
+  return ReadCachedProto<internal::v1::StoredGuest>(
       store, ColumnFamily::kEntities, storage::GuestKey(organization, guest_id),
       FormatGuestName(organization, guest_id));
 }
@@ -88,8 +88,8 @@ std::string IdentityIndexKeyOf(std::string_view organization,
 absl::StatusOr<std::optional<std::string>> LookupIdentityOwner(
     const storage::Store& store, std::string_view organization,
     const v1::Identity& identity) {
-  return store.Get(ColumnFamily::kIndexes,
-                   IdentityIndexKeyOf(organization, identity));
+  return store.GetCached(ColumnFamily::kIndexes,
+                         IdentityIndexKeyOf(organization, identity));
 }
 
 absl::StatusOr<v1::LoyaltyProgram> ReadLoyaltyProgram(
@@ -104,9 +104,9 @@ absl::StatusOr<v1::LoyaltyProgram> ReadLoyaltyProgram(
 
 absl::StatusOr<std::optional<v1::LoyaltyProgram>> ReadStoredLoyaltyProgram(
     const storage::Store& store, std::string_view organization) {
-  return ReadProto<v1::LoyaltyProgram>(store, ColumnFamily::kEntities,
-                                       storage::LoyaltyProgramKey(organization),
-                                       FormatLoyaltyProgramName(organization));
+  return ReadCachedProto<v1::LoyaltyProgram>(
+      store, ColumnFamily::kEntities, storage::LoyaltyProgramKey(organization),
+      FormatLoyaltyProgramName(organization));
 }
 
 void PutLedgerEntry(storage::WriteBatch& batch, std::string_view organization,

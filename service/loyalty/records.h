@@ -27,7 +27,10 @@
 
 namespace guestvoice::service {
 
-// The guest `guest_id`, or nullopt.
+// The guest `guest_id`, or nullopt. Guests, their identity index entries and
+// the program are read through Store::GetCached: every LookupGuest and
+// GetLoyaltyStatus reads them, and two RocksDB Gets were a sixth of a
+// lookup's server CPU.
 absl::StatusOr<std::optional<internal::v1::StoredGuest>> ReadGuest(
     const storage::Store& store, std::string_view organization,
     std::string_view guest_id);

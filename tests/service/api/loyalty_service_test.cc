@@ -680,18 +680,30 @@ TEST_F(LoyaltyServiceTest, ErasedGuestsAreFoundByNoFormerIdentity) {
                       &check_in)
                   .ok());
 
+  // Found before the erasure, so lookups have read (and the server holds in
+  // memory) the guest and every identity's index entry.
+  v1::Guest found;
+  for (const v1::Identity& identity : identities) {
+    ASSERT_TRUE(Lookup(identity, &found).ok()) << identity.value();
+  }
+  EXPECT_EQ(Status(guest.name()).qualifying_stays(), 1);
+
   v1::EraseGuestRequest erase;
   erase.set_name(guest.name());
   google::protobuf::Empty empty;
   ASSERT_TRUE(stub_->EraseGuest(Admin().get(), erase, &empty).ok());
 
-  v1::Guest found;
   for (const v1::Identity& identity : identities) {
     EXPECT_THAT(Lookup(identity, &found),
                 GrpcCodeIs(grpc::StatusCode::NOT_FOUND))
         << identity.value();
   }
   EXPECT_THAT(GetGuest(guest.name(), &found),
+              GrpcCodeIs(grpc::StatusCode::NOT_FOUND));
+  v1::GetLoyaltyStatusRequest status_of_erased;
+  status_of_erased.set_guest(guest.name());
+  v1::LoyaltyStatus status;
+  EXPECT_THAT(stub_->GetLoyaltyStatus(Admin().get(), status_of_erased, &status),
               GrpcCodeIs(grpc::StatusCode::NOT_FOUND));
   EXPECT_THAT(ListGuests("", ""), IsEmpty());
   EXPECT_THAT(ListGuests("", "organizations/default/hotels/lisbon"), IsEmpty());
@@ -867,6 +879,13 @@ TEST_F(LoyaltyServiceTest, ProgramDefaultsUntilUpdated) {
               Contains("loyalty_program.tiers[2].min_nights"));
   ASSERT_TRUE(stub_->GetLoyaltyProgram(Admin().get(), get, &program).ok());
   EXPECT_EQ(program.tiers(2).min_nights(), 25) << "nothing changed";
+
+  update.mutable_loyalty_program()->mutable_tiers(1)->set_min_nights(10);
+  update.mutable_loyalty_program()->mutable_tiers(2)->set_min_nights(25);
+  ASSERT_TRUE(
+      stub_->UpdateLoyaltyProgram(Admin().get(), update, &updated).ok());
+  EXPECT_EQ(Status(guest).tier(), "member")
+      << "a status read after the second update follows it, not the first";
 }
 
 TEST_F(LoyaltyServiceTest, ProgramUpdateThatChangesNothingIsRefused) {
