@@ -9,7 +9,7 @@ thread_local MemoryOnlyReads* current_scope = nullptr;
 
 }  // namespace
 
-MemoryOnlyReads::MemoryOnlyReads() {
+MemoryOnlyReads::MemoryOnlyReads(Reach reach) : reach_(reach) {
   assert(current_scope == nullptr && "MemoryOnlyReads scopes do not nest");
   current_scope = this;
 }

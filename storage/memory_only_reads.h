@@ -14,22 +14,40 @@ namespace guestvoice::storage {
 // covers.
 class MemoryOnlyReads {
  public:
-  MemoryOnlyReads();
+  // How far the scope's reads may go.
+  enum class Reach {
+    // Whatever is in memory: point reads, scans, aggregate blocks, values
+    // computed from them.
+    kMemory,
+    // Point reads from memory and values already computed in the read cache
+    // (read_cache.h) only. A scan, a MultiGet, reading aggregate blocks or
+    // computing a derived value the cache does not hold is refused with
+    // ABORTED like a read that needs the disk: those cost what grows with the
+    // data, which a thread that must stay responsive does not take on, while
+    // a cached answer costs a lookup.
+    kCachedAnswers,
+  };
+
+  explicit MemoryOnlyReads(Reach reach = Reach::kMemory);
   ~MemoryOnlyReads();
   MemoryOnlyReads(const MemoryOnlyReads&) = delete;
   MemoryOnlyReads& operator=(const MemoryOnlyReads&) = delete;
 
-  // Whether a read in the scope needed the disk and failed. Whatever was
-  // computed from the scope's reads is then incomplete, even where the error
-  // was handled or dropped along the way, and must be redone outside it.
-  bool needed_disk() const { return needed_disk_; }
+  // Whether a read in the scope was refused: it needed the disk, or more
+  // than the scope's reach. Whatever was computed from the scope's reads is
+  // then incomplete, even where the error was handled or dropped along the
+  // way, and must be redone outside it.
+  bool refused() const { return refused_; }
+
+  Reach reach() const { return reach_; }
 
   // For the Store: the scope covering this thread, or nullptr.
   static MemoryOnlyReads* Current();
-  void NoteNeededDisk() { needed_disk_ = true; }
+  void NoteRefused() { refused_ = true; }
 
  private:
-  bool needed_disk_ = false;
+  const Reach reach_;
+  bool refused_ = false;
 };
 
 }  // namespace guestvoice::storage

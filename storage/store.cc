@@ -53,7 +53,20 @@ rocksdb::ReadOptions ReadOptionsAt(const rocksdb::Snapshot* snapshot) {
 // the disk (kBlockCacheTier reports that as Incomplete).
 void NoteIfNeededDisk(const rocksdb::Status& status) {
   MemoryOnlyReads* scope = MemoryOnlyReads::Current();
-  if (scope != nullptr && status.IsIncomplete()) scope->NoteNeededDisk();
+  if (scope != nullptr && status.IsIncomplete()) scope->NoteRefused();
+}
+
+// ABORTED, noted in the scope, when a MemoryOnlyReads scope of reach
+// kCachedAnswers covers this thread: `what` is beyond it. OK otherwise.
+absl::Status RefuseBeyondCachedAnswers(const char* what) {
+  MemoryOnlyReads* scope = MemoryOnlyReads::Current();
+  if (scope == nullptr ||
+      scope->reach() != MemoryOnlyReads::Reach::kCachedAnswers) {
+    return absl::OkStatus();
+  }
+  scope->NoteRefused();
+  return absl::AbortedError(
+      absl::StrCat(what, " is refused where only cached answers are read"));
 }
 // Write finished SST data back in 1 MiB steps instead of one long fsync at
 // the end of each flush or compaction, which would stall synced WAL writes.
@@ -283,6 +296,10 @@ absl::StatusOr<std::vector<std::optional<std::string>>> Store::MultiGet(
     ColumnFamily family, absl::Span<const std::string> keys,
     const Snapshot* snapshot) const {
   if (absl::Status open = CheckOpen(); !open.ok()) return open;
+  if (absl::Status refused = RefuseBeyondCachedAnswers("a MultiGet");
+      !refused.ok()) {
+    return refused;
+  }
   if (MemoryOnlyReads::Current() != nullptr) {
     // RocksDB 7.8's MultiGet reads files even at kBlockCacheTier (Get does
     // not), so a memory-only scope reads key by key.
@@ -426,6 +443,11 @@ CounterTable TableOf(const ReadCache::Value& value) {
 absl::StatusOr<std::vector<CounterTable>> Store::ReadCounterTables(
     absl::Span<const std::string> keys, const Snapshot* snapshot) const {
   if (absl::Status open = CheckOpen(); !open.ok()) return open;
+  if (absl::Status refused =
+          RefuseBeyondCachedAnswers("reading aggregate blocks");
+      !refused.ok()) {
+    return refused;
+  }
   std::unique_ptr<Snapshot> latest;
   if (snapshot == nullptr) {
     latest = GetSnapshot();
@@ -476,6 +498,11 @@ absl::StatusOr<ReadCache::Value> Store::ReadDerived(
   std::optional<ReadCache::Value> cached =
       read_cache_->Find(cache_key, sequence);
   if (cached.has_value()) return *std::move(cached);
+  if (absl::Status refused =
+          RefuseBeyondCachedAnswers("computing a value not cached");
+      !refused.ok()) {
+    return refused;
+  }
   absl::StatusOr<CachedValue> computed = compute();
   if (!computed.ok()) return computed.status();
   // Sums of blocks are as large as the blocks; what is computed from them
@@ -554,6 +581,10 @@ absl::Status Store::Scan(ColumnFamily family, std::string_view prefix,
                          std::string_view start_after, size_t limit,
                          ScanVisitor visit, const Snapshot* snapshot) const {
   if (absl::Status open = CheckOpen(); !open.ok()) return open;
+  if (absl::Status refused = RefuseBeyondCachedAnswers("a scan");
+      !refused.ok()) {
+    return refused;
+  }
   // The upper bound lets RocksDB stop at the end of the prefix without reading
   // (and skipping tombstones in) the next key range.
   const std::string upper_bound = PrefixSuccessor(prefix);
@@ -569,6 +600,10 @@ absl::Status Store::Scan(ColumnFamily family, std::string_view prefix,
 absl::StatusOr<std::unique_ptr<ScanCursor>> Store::NewScanCursor(
     ColumnFamily family, const Snapshot* snapshot) const {
   if (absl::Status open = CheckOpen(); !open.ok()) return open;
+  if (absl::Status refused = RefuseBeyondCachedAnswers("a scan");
+      !refused.ok()) {
+    return refused;
+  }
   // No upper bound: the ranges differ from scan to scan, and each scan stops
   // at its prefix's end by itself.
   const rocksdb::ReadOptions options =

@@ -9,7 +9,7 @@ grpc::ServerUnaryReactor* InsightService::GetHotelSummary(
     grpc::CallbackServerContext* context, const grpc::ByteBuffer* wire_request,
     grpc::ByteBuffer* wire_response) {
   return RunUnary<v1::GetHotelSummaryRequest, v1::HotelSummary>(
-      context, wire_request, wire_response, deps_, CallWork::kScan,
+      context, wire_request, wire_response, deps_, CallWork::kCachedScan,
       v1::SCOPE_INSIGHTS_READ,
       [this](const Principal& caller, const auto& request, auto& response) {
         return insights_.HotelSummary(caller, request, response);

@@ -3,6 +3,7 @@
 
 #include "storage/memory_only_reads.h"
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -68,7 +69,7 @@ TEST_F(MemoryOnlyReadsTest, EntriesInTheMemtableAreRead) {
   MemoryOnlyReads memory_only;
   EXPECT_THAT(Found("guest/ada"), Optional(std::string("record")));
   EXPECT_EQ(Found("guest/bea"), std::nullopt);
-  EXPECT_FALSE(memory_only.needed_disk());
+  EXPECT_FALSE(memory_only.refused());
 }
 
 TEST_F(MemoryOnlyReadsTest, AReadThatNeedsAFileIsRefusedAndNoted) {
@@ -77,13 +78,13 @@ TEST_F(MemoryOnlyReadsTest, AReadThatNeedsAFileIsRefusedAndNoted) {
   {
     MemoryOnlyReads memory_only;
     EXPECT_THAT(Get("guest/ada"), StatusIs(absl::StatusCode::kAborted));
-    EXPECT_TRUE(memory_only.needed_disk());
+    EXPECT_TRUE(memory_only.refused());
   }
   // Outside the scope the same read goes to the file, which caches its block.
   EXPECT_THAT(Found("guest/ada"), Optional(std::string("record")));
   MemoryOnlyReads memory_only;
   EXPECT_THAT(Found("guest/ada"), Optional(std::string("record")));
-  EXPECT_FALSE(memory_only.needed_disk());
+  EXPECT_FALSE(memory_only.refused());
 }
 
 TEST_F(MemoryOnlyReadsTest, ScansThatNeedAFileAreRefusedToo) {
@@ -96,7 +97,7 @@ TEST_F(MemoryOnlyReadsTest, ScansThatNeedAFileAreRefusedToo) {
                                return ScanStep::kContinue;
                              }),
                 StatusIs(absl::StatusCode::kAborted));
-    EXPECT_TRUE(memory_only.needed_disk());
+    EXPECT_TRUE(memory_only.refused());
   }
 }
 
@@ -108,12 +109,78 @@ TEST_F(MemoryOnlyReadsTest, MultiGetsThatNeedAFileAreRefusedToo) {
     EXPECT_THAT(
         store_->MultiGet(ColumnFamily::kEntities, {std::string("guest/ada")}),
         StatusIs(absl::StatusCode::kAborted));
-    EXPECT_TRUE(memory_only.needed_disk());
+    EXPECT_TRUE(memory_only.refused());
   }
   ASSERT_OK_AND_ASSIGN(
       std::vector<std::optional<std::string>> values,
       store_->MultiGet(ColumnFamily::kEntities, {std::string("guest/ada")}));
   EXPECT_THAT(values, ElementsAre(Optional(std::string("record"))));
+}
+
+// A value computed from `block`, counting how often it was computed.
+class CachedAnswer {
+ public:
+  explicit CachedAnswer(const Store& store) : store_(store) {}
+
+  absl::StatusOr<int64_t> Read() {
+    const std::unique_ptr<Snapshot> snapshot = store_.GetSnapshot();
+    absl::StatusOr<ReadCache::Value> value = store_.ReadDerivedFromBlocks(
+        "answer", {"block"}, *snapshot,
+        [&]() -> absl::StatusOr<Store::CachedValue> {
+          ++computations_;
+          return Store::CachedValue{std::make_shared<const int64_t>(42), 8};
+        });
+    if (!value.ok()) return value.status();
+    return *static_cast<const int64_t*>(value->get());
+  }
+
+  int computations() const { return computations_; }
+
+ private:
+  const Store& store_;
+  int computations_ = 0;
+};
+
+TEST_F(MemoryOnlyReadsTest, CachedAnswersReachServesPointReadsAndCachedValues) {
+  Put("guest/ada", "record");
+  CachedAnswer answer(*store_);
+  {
+    MemoryOnlyReads cached_only(MemoryOnlyReads::Reach::kCachedAnswers);
+    EXPECT_THAT(Found("guest/ada"), Optional(std::string("record")));
+    EXPECT_FALSE(cached_only.refused());
+    EXPECT_THAT(answer.Read(), StatusIs(absl::StatusCode::kAborted));
+    EXPECT_TRUE(cached_only.refused());
+    EXPECT_EQ(answer.computations(), 0) << "refused before computing";
+  }
+  EXPECT_EQ(answer.Read().value_or(-1), 42);
+  MemoryOnlyReads cached_only(MemoryOnlyReads::Reach::kCachedAnswers);
+  EXPECT_EQ(answer.Read().value_or(-1), 42);
+  EXPECT_EQ(answer.computations(), 1);
+  EXPECT_FALSE(cached_only.refused());
+}
+
+TEST_F(MemoryOnlyReadsTest, CachedAnswersReachRefusesScansAndBlockReads) {
+  // In the memtable: refused for what they are, not for the disk.
+  Put("guest/ada", "record");
+  auto refused = [&](auto read) {
+    MemoryOnlyReads cached_only(MemoryOnlyReads::Reach::kCachedAnswers);
+    EXPECT_THAT(read(), StatusIs(absl::StatusCode::kAborted));
+    return cached_only.refused();
+  };
+  EXPECT_TRUE(refused([&] {
+    return store_->Scan(
+        ColumnFamily::kEntities, "guest/", "", 0,
+        [](std::string_view, std::string_view) { return ScanStep::kContinue; });
+  }));
+  EXPECT_TRUE(refused(
+      [&] { return store_->NewScanCursor(ColumnFamily::kEntities).status(); }));
+  EXPECT_TRUE(refused([&] {
+    return store_->MultiGet(ColumnFamily::kEntities, {std::string("guest/ada")})
+        .status();
+  }));
+  EXPECT_TRUE(refused([&] {
+    return store_->ReadCounterTables({std::string("block")}).status();
+  }));
 }
 
 TEST_F(MemoryOnlyReadsTest, OnlyTheThreadInTheScopeIsCovered) {
@@ -123,7 +190,7 @@ TEST_F(MemoryOnlyReadsTest, OnlyTheThreadInTheScopeIsCovered) {
   std::optional<std::string> elsewhere;
   std::thread([&] { elsewhere = Found("guest/ada"); }).join();
   EXPECT_THAT(elsewhere, Optional(std::string("record")));
-  EXPECT_FALSE(memory_only.needed_disk());
+  EXPECT_FALSE(memory_only.refused());
   EXPECT_EQ(MemoryOnlyReads::Current(), &memory_only);
 }
 
