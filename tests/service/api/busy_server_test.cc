@@ -63,8 +63,21 @@ TEST_F(BusyServerTest, AnImportStreamIsRefusedNotLeftHanging) {
 
 TEST(BusyScansTest, FullScanQueueRefusesScansButNotLookups) {
   TestServer server(TestServer::Options{.scan_queue_capacity = 0});
+  v1::CreateHotelRequest create;
+  create.set_parent("organizations/default");
+  create.mutable_hotel()->set_display_name("Riverside");
+  create.mutable_hotel()->set_time_zone("Europe/Lisbon");
+  v1::Hotel hotel;
+  ASSERT_TRUE(v1::HotelService::NewStub(server.channel())
+                  ->CreateHotel(TestServer::Context(server.admin_key()).get(),
+                                create, &hotel)
+                  .ok());
+  // A summary no call has computed yet: first tried from cached answers on
+  // gRPC's thread, it needs the scan executor.
   v1::GetHotelSummaryRequest summary;
-  summary.set_hotel("organizations/default/hotels/riverside");
+  summary.set_hotel(hotel.name());
+  summary.mutable_interval()->mutable_start_time()->set_seconds(1767225600);
+  summary.mutable_interval()->mutable_end_time()->set_seconds(1767830400);
   v1::HotelSummary summarized;
   const grpc::Status scan =
       v1::InsightService::NewStub(server.channel())
