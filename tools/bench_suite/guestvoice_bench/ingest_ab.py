@@ -20,7 +20,7 @@ import statistics
 import tempfile
 from pathlib import Path
 
-from guestvoice_bench import load_tools, loader
+from guestvoice_bench import builds, load_tools
 from guestvoice_bench.comparison import ingest_requests
 from guestvoice_bench.dataset import DataSet
 from guestvoice_bench.server import Guestvoiced
@@ -37,48 +37,35 @@ def _metrics(server: Guestvoiced) -> dict[str, float]:
 def main() -> int:
     parser = argparse.ArgumentParser(prog="guestvoice_bench.ingest_ab", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--builds", required=True,
-                        help="NAME=GUESTVOICED,NAME=GUESTVOICED: the builds to compare")
-    parser.add_argument("--items", type=int, default=20000, help="items loaded first")
-    parser.add_argument("--rounds", type=int, default=6)
-    parser.add_argument("--trial_seconds", type=float, default=10)
-    parser.add_argument("--seed", type=int, default=20261201)
-    parser.add_argument("--ghz", type=Path, default=Path(os.path.expanduser("~/go/bin/ghz")))
+    builds.add_arguments(parser, rounds=6, trial_seconds=10)
     args = parser.parse_args()
 
-    builds = dict(build.split("=", 1) for build in args.builds.split(","))
     data = DataSet(args.seed)
     work = Path(tempfile.mkdtemp(prefix="guestvoice-ingest-ab-"))
-    servers: dict[str, Guestvoiced] = {}
     try:
-        for name, binary in builds.items():
-            server = Guestvoiced(Path(binary), work / name, work / f"{name}.log")
-            servers[name] = server
-            with server.client() as client:
-                loaded = loader.LoadResult()
-                loader.create_hotels_and_guests(client, data, loaded)
-                loader.import_items(client, data.items(args.items), loaded, lambda _: None)
-        requests = ingest_requests(data, work)
-        cpu_per_call: dict[str, list[float]] = {name: [] for name in servers}
-        names = list(servers)
-        for round_index in range(args.rounds):
-            for name in names if round_index % 2 == 0 else names[::-1]:
-                server = servers[name]
-                cpu_before, writes_before = server.cpu_seconds(), _metrics(server)
-                rate = load_tools.ghz(args.ghz, server.address, server.api_key, INGEST_METHOD,
-                                      requests, CALLERS, args.trial_seconds)
-                cpu = server.cpu_seconds() - cpu_before
-                writes = {key: value - writes_before[key]
-                          for key, value in _metrics(server).items()}
-                calls = max(rate.ok_calls, 1)
-                cpu_per_call[name].append(cpu * 1e6 / calls)
-                print(f"round {round_index + 1} {name}: {cpu_per_call[name][-1]:.1f} us/call, "
-                      f"{rate.calls_per_second:,.0f} calls/s, "
-                      f"{writes['keys_written'] / calls:.2f} keys and "
-                      f"{writes['bytes_written'] / calls:,.0f} bytes per item, "
-                      f"{writes['write_batches'] / max(writes['write_groups'], 1):.2f} "
-                      f"batches per write group, failed {rate.failed or 0}, "
-                      f"load {os.getloadavg()[0]:.1f}", flush=True)
+        with builds.loaded_servers(args.builds, data, args.items, work) as servers:
+            requests = ingest_requests(data, work)
+            cpu_per_call: dict[str, list[float]] = {name: [] for name in servers}
+            names = list(servers)
+            for round_index in range(args.rounds):
+                for name in builds.round_order(names, round_index):
+                    server = servers[name].server
+                    cpu_before, writes_before = server.cpu_seconds(), _metrics(server)
+                    rate = load_tools.ghz(args.ghz, server.address, server.api_key,
+                                          INGEST_METHOD, requests, CALLERS, args.trial_seconds)
+                    cpu = server.cpu_seconds() - cpu_before
+                    writes = {key: value - writes_before[key]
+                              for key, value in _metrics(server).items()}
+                    calls = max(rate.ok_calls, 1)
+                    cpu_per_call[name].append(cpu * 1e6 / calls)
+                    print(f"round {round_index + 1} {name}: "
+                          f"{cpu_per_call[name][-1]:.1f} us/call, "
+                          f"{rate.calls_per_second:,.0f} calls/s, "
+                          f"{writes['keys_written'] / calls:.2f} keys and "
+                          f"{writes['bytes_written'] / calls:,.0f} bytes per item, "
+                          f"{writes['write_batches'] / max(writes['write_groups'], 1):.2f} "
+                          f"batches per write group, failed {rate.failed or 0}, "
+                          f"load {os.getloadavg()[0]:.1f}", flush=True)
         for name in names:
             figures = cpu_per_call[name]
             print(f"{name}: median {statistics.median(figures):.1f} us/call "
@@ -88,8 +75,6 @@ def main() -> int:
             print(f"{name} / {names[0]} per round: median {statistics.median(ratios):.3f} "
                   f"({min(ratios):.3f} - {max(ratios):.3f})")
     finally:
-        for server in servers.values():
-            server.stop()
         shutil.rmtree(work)
     return 0
 

@@ -19,10 +19,9 @@ import statistics
 import tempfile
 from pathlib import Path
 
-from guestvoice_bench import load_tools, loader
+from guestvoice_bench import builds, load_tools
 from guestvoice_bench.comparison import read_requests
 from guestvoice_bench.dataset import DataSet
-from guestvoice_bench.server import Guestvoiced
 
 CALLERS = 16
 METHODS = {
@@ -40,59 +39,45 @@ def _range(figures: list[float]) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(prog="guestvoice_bench.lookup_ab", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--builds", required=True,
-                        help="NAME=GUESTVOICED,...: the builds to compare (one is fine)")
-    parser.add_argument("--items", type=int, default=20000, help="items loaded first")
-    parser.add_argument("--rounds", type=int, default=5)
-    parser.add_argument("--trial_seconds", type=float, default=6)
-    parser.add_argument("--seed", type=int, default=20261201)
-    parser.add_argument("--ghz", type=Path, default=Path(os.path.expanduser("~/go/bin/ghz")))
+    builds.add_arguments(parser, rounds=5, trial_seconds=6)
     args = parser.parse_args()
 
-    builds = dict(build.split("=", 1) for build in args.builds.split(","))
     data = DataSet(args.seed)
     work = Path(tempfile.mkdtemp(prefix="guestvoice-lookup-ab-"))
-    servers: dict[str, Guestvoiced] = {}
-    requests: dict[str, dict[str, Path]] = {}
     try:
-        for name, binary in builds.items():
-            server = Guestvoiced(Path(binary), work / name, work / f"{name}.log")
-            servers[name] = server
-            loaded = loader.LoadResult()
-            with server.client() as client:
-                loader.create_hotels_and_guests(client, data, loaded)
-                loader.import_items(client, data.items(args.items), loaded, lambda _: None)
-            (work / f"{name}-requests").mkdir()
-            requests[name] = dict(zip(METHODS, read_requests(data, loaded,
-                                                             work / f"{name}-requests")))
-        ratios: dict[str, dict[str, list[float]]] = {
-            name: {"lookup": [], "status": []} for name in servers}
-        names = list(servers)
-        for round_index in range(args.rounds):
-            for name in names if round_index % 2 == 0 else names[::-1]:
-                server = servers[name]
-                rates: dict[str, float] = {}
-                line = []
-                for kind, method in METHODS.items():
-                    cpu_before = server.cpu_seconds()
-                    rate = load_tools.ghz(args.ghz, server.address, server.api_key, method,
-                                          requests[name][kind], CALLERS, args.trial_seconds)
-                    if rate.failed:
-                        raise RuntimeError(f"{name} {kind}: failed calls {rate.failed}")
-                    cpu_us = (server.cpu_seconds() - cpu_before) * 1e6 / max(rate.ok_calls, 1)
-                    rates[kind] = rate.calls_per_second
-                    line.append(f"{kind} {rate.calls_per_second:,.0f}/s {cpu_us:.1f} us")
-                for kind in ("lookup", "status"):
-                    ratios[name][kind].append(rates[kind] / rates["health"])
-                print(f"round {round_index + 1} {name}: " + ", ".join(line) +
-                      f"; R3 {ratios[name]['lookup'][-1]:.3f} / {ratios[name]['status'][-1]:.3f}"
-                      f", load {os.getloadavg()[0]:.1f}", flush=True)
-        for name in names:
-            print(f"{name}: LookupGuest / Health {_range(ratios[name]['lookup'])}; "
-                  f"GetLoyaltyStatus / Health {_range(ratios[name]['status'])}")
+        with builds.loaded_servers(args.builds, data, args.items, work) as servers:
+            requests: dict[str, dict[str, Path]] = {}
+            for name, loaded in servers.items():
+                (work / f"{name}-requests").mkdir()
+                requests[name] = dict(zip(METHODS, read_requests(
+                    data, loaded.load, work / f"{name}-requests")))
+            ratios: dict[str, dict[str, list[float]]] = {
+                name: {"lookup": [], "status": []} for name in servers}
+            for round_index in range(args.rounds):
+                for name in builds.round_order(list(servers), round_index):
+                    server = servers[name].server
+                    rates: dict[str, float] = {}
+                    line = []
+                    for kind, method in METHODS.items():
+                        cpu_before = server.cpu_seconds()
+                        rate = load_tools.ghz(args.ghz, server.address, server.api_key, method,
+                                              requests[name][kind], CALLERS, args.trial_seconds)
+                        if rate.failed:
+                            raise RuntimeError(f"{name} {kind}: failed calls {rate.failed}")
+                        cpu_us = ((server.cpu_seconds() - cpu_before) * 1e6
+                                  / max(rate.ok_calls, 1))
+                        rates[kind] = rate.calls_per_second
+                        line.append(f"{kind} {rate.calls_per_second:,.0f}/s {cpu_us:.1f} us")
+                    for kind in ("lookup", "status"):
+                        ratios[name][kind].append(rates[kind] / rates["health"])
+                    print(f"round {round_index + 1} {name}: " + ", ".join(line) +
+                          f"; R3 {ratios[name]['lookup'][-1]:.3f} / "
+                          f"{ratios[name]['status'][-1]:.3f}, "
+                          f"load {os.getloadavg()[0]:.1f}", flush=True)
+        for name, figures in ratios.items():
+            print(f"{name}: LookupGuest / Health {_range(figures['lookup'])}; "
+                  f"GetLoyaltyStatus / Health {_range(figures['status'])}")
     finally:
-        for server in servers.values():
-            server.stop()
         shutil.rmtree(work)
     return 0
 
