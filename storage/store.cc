@@ -8,6 +8,7 @@
 
 #include "absl/memory/memory.h"
 #include "absl/strings/str_cat.h"
+#include "common/status_macros.h"
 #include "rocksdb/statistics.h"
 #include "rocksdb/version.h"
 #include "storage/attached_updates.h"
@@ -296,10 +297,7 @@ absl::StatusOr<std::vector<std::optional<std::string>>> Store::MultiGet(
     ColumnFamily family, absl::Span<const std::string> keys,
     const Snapshot* snapshot) const {
   if (absl::Status open = CheckOpen(); !open.ok()) return open;
-  if (absl::Status refused = RefuseBeyondCachedAnswers("a MultiGet");
-      !refused.ok()) {
-    return refused;
-  }
+  RETURN_IF_ERROR(RefuseBeyondCachedAnswers("a MultiGet"));
   if (MemoryOnlyReads::Current() != nullptr) {
     // RocksDB 7.8's MultiGet reads files even at kBlockCacheTier (Get does
     // not), so a memory-only scope reads key by key.
@@ -443,11 +441,7 @@ CounterTable TableOf(const ReadCache::Value& value) {
 absl::StatusOr<std::vector<CounterTable>> Store::ReadCounterTables(
     absl::Span<const std::string> keys, const Snapshot* snapshot) const {
   if (absl::Status open = CheckOpen(); !open.ok()) return open;
-  if (absl::Status refused =
-          RefuseBeyondCachedAnswers("reading aggregate blocks");
-      !refused.ok()) {
-    return refused;
-  }
+  RETURN_IF_ERROR(RefuseBeyondCachedAnswers("reading aggregate blocks"));
   std::unique_ptr<Snapshot> latest;
   if (snapshot == nullptr) {
     latest = GetSnapshot();
@@ -498,11 +492,7 @@ absl::StatusOr<ReadCache::Value> Store::ReadDerived(
   std::optional<ReadCache::Value> cached =
       read_cache_->Find(cache_key, sequence);
   if (cached.has_value()) return *std::move(cached);
-  if (absl::Status refused =
-          RefuseBeyondCachedAnswers("computing a value not cached");
-      !refused.ok()) {
-    return refused;
-  }
+  RETURN_IF_ERROR(RefuseBeyondCachedAnswers("computing a value not cached"));
   absl::StatusOr<CachedValue> computed = compute();
   if (!computed.ok()) return computed.status();
   // Sums of blocks are as large as the blocks; what is computed from them
@@ -581,10 +571,7 @@ absl::Status Store::Scan(ColumnFamily family, std::string_view prefix,
                          std::string_view start_after, size_t limit,
                          ScanVisitor visit, const Snapshot* snapshot) const {
   if (absl::Status open = CheckOpen(); !open.ok()) return open;
-  if (absl::Status refused = RefuseBeyondCachedAnswers("a scan");
-      !refused.ok()) {
-    return refused;
-  }
+  RETURN_IF_ERROR(RefuseBeyondCachedAnswers("a scan"));
   // The upper bound lets RocksDB stop at the end of the prefix without reading
   // (and skipping tombstones in) the next key range.
   const std::string upper_bound = PrefixSuccessor(prefix);
@@ -600,10 +587,7 @@ absl::Status Store::Scan(ColumnFamily family, std::string_view prefix,
 absl::StatusOr<std::unique_ptr<ScanCursor>> Store::NewScanCursor(
     ColumnFamily family, const Snapshot* snapshot) const {
   if (absl::Status open = CheckOpen(); !open.ok()) return open;
-  if (absl::Status refused = RefuseBeyondCachedAnswers("a scan");
-      !refused.ok()) {
-    return refused;
-  }
+  RETURN_IF_ERROR(RefuseBeyondCachedAnswers("a scan"));
   // No upper bound: the ranges differ from scan to scan, and each scan stops
   // at its prefix's end by itself.
   const rocksdb::ReadOptions options =
