@@ -138,8 +138,7 @@ Records are tied to hotels through a mapping file (--hotels, YAML lines of
 			var fileErr *importing.FileError
 			switch {
 			case err != nil && cmd.Context().Err() != nil:
-				return exitError{ExitInterrupted, fmt.Errorf("interrupted after %d records: run the same command again to resume (checkpoint %s)",
-					result.Counts.Total(), checkpoint)}
+				return exitError{ExitInterrupted, fmt.Errorf("interrupted after %d records: %s", result.Counts.Total(), resumeHint(checkpoint))}
 			case err != nil && result.Counts.Total() > 0 && errors.As(err, &fileErr):
 				// The file stopped being readable (an unclosed quote): what
 				// came before it was answered, and the error says what was not.
@@ -148,16 +147,15 @@ Records are tied to hotels through a mapping file (--hotels, YAML lines of
 				}
 				return err
 			case err != nil && result.Counts.Total() > 0:
-				return fmt.Errorf("%w\n%d records were answered before it stopped: run the same command again to resume (checkpoint %s)",
-					err, result.Counts.Total(), checkpoint)
+				return fmt.Errorf("%w\n%d records were answered before it stopped: %s", err, result.Counts.Total(), resumeHint(checkpoint))
 			case err != nil:
 				return err
 			}
 			if err := app.printImportResult(result, importer.ReportPath); err != nil {
 				return err
 			}
-			if rejected := result.Counts.RejectedTotal(); rejected > 0 {
-				return exitError{ExitPartial, fmt.Errorf("%d records were rejected: see %s for each line and its problem", rejected, importer.ReportPath)}
+			if result.Counts.ReportedTotal() > 0 {
+				return exitError{ExitPartial, fmt.Errorf("%s: see %s for each line and its problem", describeReported(result.Counts), importer.ReportPath)}
 			}
 			return nil
 		},
@@ -204,8 +202,30 @@ func (a *App) printImportResult(result importing.Result, reportPath string) erro
 	return nil
 }
 
+// describeReported says what the error report holds: records rejected,
+// and items stored whose reply was refused.
+func describeReported(counts importing.Counts) string {
+	var parts []string
+	if rejected := counts.RejectedTotal(); rejected > 0 {
+		parts = append(parts, fmt.Sprintf("%d records were rejected", rejected))
+	}
+	if counts.RepliesRefused > 0 {
+		parts = append(parts, fmt.Sprintf("%d were stored without their reply", counts.RepliesRefused))
+	}
+	return strings.Join(parts, " and ")
+}
+
+// resumeHint says how to go on after an import stopped: from its
+// checkpoint, or from the start when it stopped before writing one.
+func resumeHint(checkpoint string) string {
+	if _, err := os.Stat(checkpoint); err != nil {
+		return "no batch was finished, so nothing was checkpointed: run the same command again to start over"
+	}
+	return fmt.Sprintf("run the same command again to resume (checkpoint %s)", checkpoint)
+}
+
 func reportIfAny(counts importing.Counts, path string) string {
-	if counts.RejectedTotal() == 0 {
+	if counts.ReportedTotal() == 0 {
 		return ""
 	}
 	return path

@@ -27,6 +27,10 @@ type Counts struct {
 	// Skipped counts the records read and not stored as new items, by
 	// reason (Record.Skipped): a retweet, a cancelled booking.
 	Skipped map[string]int `json:"skipped,omitempty"`
+	// RepliesRefused counts the items stored (and counted above as such)
+	// whose published reply the server refused, one longer than a case
+	// keeps: each is a line of the error report.
+	RepliesRefused int `json:"replies_refused,omitempty"`
 }
 
 // Local rejection reasons, besides the server's ErrorInfo reasons.
@@ -75,6 +79,10 @@ func (c Counts) RejectedTotal() int {
 	return total
 }
 
+// ReportedTotal is the number of records with a line in the error report:
+// those rejected, and those stored without their reply.
+func (c Counts) ReportedTotal() int { return c.RejectedTotal() + c.RepliesRefused }
+
 // Total is every record answered.
 func (c Counts) Total() int {
 	return c.Ingested + c.AlreadyPresent + c.Edited + c.RejectedTotal() + c.SkippedTotal()
@@ -96,6 +104,9 @@ func (c Counts) WriteSummary(w io.Writer) {
 	}
 	fmt.Fprintf(w, "rejected         %d\n", c.RejectedTotal())
 	writeByReason(w, c.Rejected)
+	if c.RepliesRefused > 0 {
+		fmt.Fprintf(w, "replies refused  %d\n", c.RepliesRefused)
+	}
 }
 
 func writeByReason(w io.Writer, counts map[string]int) {

@@ -195,9 +195,12 @@ func describeTimeZone(name string) string {
 
 // send gives the server a batch and counts each record's outcome.
 func (im *Importer) send(ctx context.Context, records []Record, counts *Counts, report *errorReport) error {
+	note := func(record Record, reason, message string, fields map[string]string) error {
+		return report.add(Rejection{File: im.Path, Line: record.Line, Reason: reason, Message: message, Fields: fields})
+	}
 	reject := func(record Record, reason, message string, fields map[string]string) error {
 		counts.reject(reason)
-		return report.add(Rejection{File: im.Path, Line: record.Line, Reason: reason, Message: message, Fields: fields})
+		return note(record, reason, message, fields)
 	}
 	var ready []Record
 	for _, record := range records {
@@ -262,22 +265,33 @@ func (im *Importer) send(ctx context.Context, records []Record, counts *Counts, 
 			continue
 		}
 		var local *rejection
-		if errors.As(outcome, &local) {
-			if err := reject(ready[i], local.reason, local.message, nil); err != nil {
-				return err
-			}
-			continue
+		var reply *replyRefused
+		switch {
+		case errors.As(outcome, &local):
+			err = reject(ready[i], local.reason, local.message, nil)
+		case errors.As(outcome, &reply):
+			// Stored, and counted as such: only the reply is not.
+			counts.RepliesRefused++
+			details := guestvoice.Details(reply.err)
+			err = note(ready[i], serverReason(details), "the item is stored, but its reply was refused: "+details.Message, details.FieldViolations())
+		default:
+			details := guestvoice.Details(outcome)
+			err = reject(ready[i], serverReason(details), details.Message, details.FieldViolations())
 		}
-		details := guestvoice.Details(outcome)
-		reason := details.Reason()
-		if reason == "" {
-			reason = details.Code.String()
-		}
-		if err := reject(ready[i], reason, details.Message, details.FieldViolations()); err != nil {
+		if err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// serverReason is the reason a server's refusal gives (its ErrorInfo), or
+// its status code when it gives none.
+func serverReason(details guestvoice.ErrorDetails) string {
+	if reason := details.Reason(); reason != "" {
+		return reason
+	}
+	return details.Code.String()
 }
 
 func (im *Importer) withHotel(record Record, hotel string) Record {

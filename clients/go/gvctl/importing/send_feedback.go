@@ -2,7 +2,6 @@ package importing
 
 import (
 	"context"
-	"fmt"
 
 	"google.golang.org/grpc/status"
 	"google.golang.org/protobuf/types/known/fieldmaskpb"
@@ -30,15 +29,19 @@ func (im *Importer) sendFeedback(ctx context.Context, records []Record, counts *
 			outcomes[i] = outcome.Err()
 			continue
 		}
-		if err := im.count(ctx, records[i], result, counts); err != nil {
-			return nil, err
+		countStored(result, counts)
+		if err := im.setReply(ctx, records[i], result.GetFeedback()); err != nil {
+			if stopsImport(err) {
+				return nil, err
+			}
+			outcomes[i] = &replyRefused{err}
 		}
 	}
 	return outcomes, nil
 }
 
-// count adds a stored record's outcome to counts and sets its reply.
-func (im *Importer) count(ctx context.Context, record Record, result *gv.ImportFeedbackResult, counts *Counts) error {
+// countStored adds a stored record's outcome to counts.
+func countStored(result *gv.ImportFeedbackResult, counts *Counts) {
 	switch {
 	case result.GetDuplicate():
 		counts.AlreadyPresent++
@@ -50,13 +53,28 @@ func (im *Importer) count(ctx context.Context, record Record, result *gv.ImportF
 	default:
 		counts.Ingested++
 	}
-	if reply := record.PublicResponse; reply != "" {
-		if _, err := im.Client.Feedback.UpdateFeedback(ctx, &gv.UpdateFeedbackRequest{
-			Feedback:   &gv.Feedback{Name: result.GetFeedback(), Case: &gv.FeedbackCase{PublicResponse: reply}},
-			UpdateMask: &fieldmaskpb.FieldMask{Paths: []string{"case.public_response"}},
-		}); err != nil {
-			return fmt.Errorf("line %d: setting the public response: %w", record.Line, err)
-		}
+}
+
+// setReply makes the record's published reply, if it has one, the public
+// response of the stored item's case. It is a call of its own after the
+// item is stored, so the server's refusal of the reply (one longer than a
+// case's note may be) leaves the item stored.
+func (im *Importer) setReply(ctx context.Context, record Record, feedback string) error {
+	if record.PublicResponse == "" {
+		return nil
 	}
-	return nil
+	_, err := im.Client.Feedback.UpdateFeedback(ctx, &gv.UpdateFeedbackRequest{
+		Feedback:   &gv.Feedback{Name: feedback, Case: &gv.FeedbackCase{PublicResponse: record.PublicResponse}},
+		UpdateMask: &fieldmaskpb.FieldMask{Paths: []string{"case.public_response"}},
+	})
+	return err
+}
+
+// replyRefused is the outcome of a record stored whose reply the server
+// refused: the item counts as what it is (ingested, already present,
+// edited), and the refusal goes to the error report.
+type replyRefused struct{ err error }
+
+func (r *replyRefused) Error() string {
+	return "the item is stored, but its reply was refused: " + r.err.Error()
 }
