@@ -28,12 +28,42 @@ type foursquareCheckIns struct {
 var foursquareCheckInsKeys = []string{"items", "count"}
 
 type foursquareCheckIn struct {
-	ID        string `json:"id"`
-	CreatedAt int64  `json:"createdAt"` // Unix seconds
+	ID        string         `json:"id"`
+	CreatedAt foursquareTime `json:"createdAt"`
 	Venue     struct {
 		ID   string `json:"id"`
 		Name string `json:"name"`
 	} `json:"venue"`
+}
+
+// foursquareTime is a check-in's createdAt: Unix seconds (the API, older
+// exports) or, in today's Swarm exports, a UTC time written as a string
+// ("2023-09-11 01:44:18.000000").
+type foursquareTime struct{ time.Time }
+
+// foursquareTimeLayout is the string form; time.Parse reads the fraction
+// of a second after the seconds without the layout naming it.
+const foursquareTimeLayout = "2006-01-02 15:04:05"
+
+func (t *foursquareTime) UnmarshalJSON(data []byte) error {
+	var seconds int64
+	if json.Unmarshal(data, &seconds) == nil {
+		t.Time = time.Unix(seconds, 0)
+		if seconds <= 0 {
+			t.Time = time.Time{}
+		}
+		return nil
+	}
+	var written string
+	if err := json.Unmarshal(data, &written); err != nil {
+		return fmt.Errorf("createdAt is %s, not Unix seconds or a time such as \"2023-09-11 01:44:18.000000\"", data)
+	}
+	parsed, err := time.Parse(foursquareTimeLayout, written)
+	if err != nil {
+		return fmt.Errorf("createdAt %q is not Unix seconds or a time such as \"2023-09-11 01:44:18.000000\"", written)
+	}
+	t.Time = parsed
+	return nil
 }
 
 func readFoursquareCheckIns(r io.Reader, _ Options, yield func(Record) bool) error {
@@ -54,7 +84,7 @@ func readFoursquareCheckIns(r io.Reader, _ Options, yield func(Record) bool) err
 			}
 			continue
 		}
-		if item.ID == "" || item.CreatedAt <= 0 || item.Venue.ID == "" {
+		if item.ID == "" || item.CreatedAt.IsZero() || item.Venue.ID == "" {
 			if !yield(Record{Line: number, Problem: fmt.Errorf("items[%d] needs id, createdAt and venue.id", i)}) {
 				return nil
 			}
@@ -63,7 +93,7 @@ func readFoursquareCheckIns(r io.Reader, _ Options, yield func(Record) bool) err
 		checkIn := &gv.CheckIn{
 			Source:      gv.Source_SOURCE_FOURSQUARE,
 			ExternalId:  item.ID,
-			CheckInTime: timestamppb.New(time.Unix(item.CreatedAt, 0)),
+			CheckInTime: timestamppb.New(item.CreatedAt.Time),
 		}
 		if !yield(Record{Line: number, Venue: item.Venue.ID, CheckIn: checkIn}) {
 			return nil
