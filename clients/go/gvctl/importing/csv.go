@@ -45,7 +45,7 @@ func csvRows(r io.Reader, options Options, required, optional []string,
 		}
 	}
 	required = single
-	input := asUTF8(r)
+	input := asCSVText(r)
 	reader := csv.NewReader(input)
 	reader.Comma = detectDelimiter(input)
 	reader.FieldsPerRecord = -1
@@ -156,7 +156,7 @@ func csvRows(r io.Reader, options Options, required, optional []string,
 			continue
 		}
 		if i := invalidUTF8(row); i >= 0 {
-			if !yield(line, nil, fmt.Errorf("column %q is not valid UTF-8 (save the file as UTF-8)", header[i])) {
+			if !yield(line, nil, fmt.Errorf("column %q is not valid UTF-8, though the file's first MiB is (save the file as UTF-8)", header[i])) {
 				return nil
 			}
 			continue

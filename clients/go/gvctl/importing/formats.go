@@ -11,7 +11,9 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode/utf8"
 
+	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/transform"
 
@@ -105,6 +107,44 @@ func asUTF8(r io.Reader) *bufio.Reader {
 	// The decoder consumes the mark.
 	decoder := unicode.UTF16(order, unicode.ExpectBOM).NewDecoder()
 	return bufio.NewReaderSize(transform.NewReader(reader, decoder), 64<<10)
+}
+
+// encodingWindow is how much of a CSV file tells its encoding: its first
+// MiB, read ahead before any row is.
+const encodingWindow = 1 << 20
+
+// asCSVText is a CSV file as UTF-8 text: asUTF8, except that a file without
+// a byte order mark whose first encodingWindow bytes are not UTF-8 is
+// decoded, whole, as Windows-1252. That is what Excel saves as "CSV" on
+// Western-European Windows, and it maps every byte to a character, so no
+// row of such a file is lost to its accents (é, ü, ß, €). A file judged
+// UTF-8 whose later bytes are not keeps those rows' problem.
+func asCSVText(r io.Reader) *bufio.Reader {
+	reader := bufio.NewReaderSize(r, encodingWindow)
+	head, err := reader.Peek(encodingWindow)
+	if hasByteOrderMark(head) || isUTF8Head(head, err == nil) {
+		return asUTF8(reader)
+	}
+	return bufio.NewReaderSize(transform.NewReader(reader, charmap.Windows1252.NewDecoder()), 64<<10)
+}
+
+func hasByteOrderMark(head []byte) bool {
+	return bytes.HasPrefix(head, utf8BOM) || bytes.HasPrefix(head, utf16LEBOM) || bytes.HasPrefix(head, utf16BEBOM)
+}
+
+// isUTF8Head says whether head, the start of a file, is UTF-8; cut says the
+// file goes on past it, so that its last character may be cut short.
+func isUTF8Head(head []byte, cut bool) bool {
+	if cut {
+		start := len(head) - 1
+		for start > 0 && len(head)-start < utf8.UTFMax && !utf8.RuneStart(head[start]) {
+			start--
+		}
+		if start >= 0 && !utf8.FullRune(head[start:]) {
+			head = head[:start]
+		}
+	}
+	return utf8.Valid(head)
 }
 
 // maxDocumentBytes bounds the formats that are one JSON document, which are

@@ -1,0 +1,38 @@
+package importing
+
+import (
+	"testing"
+)
+
+// What Excel saves as "CSV" on Western-European Windows: Windows-1252,
+// where é is the byte E9 and € the byte 80.
+func TestACSVFileInWindows1252IsReadAsItsText(t *testing.T) {
+	content := "external_id;text;author;post_time\r\n" +
+		"w1;Tr\xe8s bon s\xe9jour;Ana;01.10.2025\r\n" +
+		"w2;Good stay;Bo;02.10.2025\r\n" +
+		"w3;Fr\xfchst\xfcck 25 \x80, Stra\xdfe laut;J\xfcrgen;03.10.2025\r\n"
+	records, err := readString("csv", content, Options{})
+	if err != nil || len(records) != 3 {
+		t.Fatalf("%v %+v", err, records)
+	}
+	for i, want := range []string{"Très bon séjour", "Good stay", "Frühstück 25 €, Straße laut"} {
+		if got := records[i].Feedback.GetText(); got != want || records[i].Problem != nil {
+			t.Errorf("row %d: %q (%v), want %q", i+1, got, records[i].Problem, want)
+		}
+	}
+	if author := records[2].Feedback.GetAuthor().GetHandle(); author != "Jürgen" {
+		t.Errorf("author %q", author)
+	}
+	stays, err := readString("pms", "booking_reference,arrival_date,nights,guest_name,email\n"+
+		"B1,2025-10-01,2,Fran\xe7ois M\xfcller,f@example.com\n", Options{})
+	if err != nil || len(stays) != 1 || stays[0].Stay.GuestName != "François Müller" {
+		t.Errorf("pms: %v %+v", err, stays)
+	}
+}
+
+func TestAUTF8HeadCutInsideACharacterIsStillUTF8(t *testing.T) {
+	head := []byte("ok é")
+	if !isUTF8Head(head[:len(head)-1], true) || isUTF8Head(head[:len(head)-1], false) || isUTF8Head([]byte("caf\xe9 ok"), true) {
+		t.Error("a character cut by the window is not a sign of another encoding; a lone E9 inside it is")
+	}
+}
