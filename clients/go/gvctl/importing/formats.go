@@ -219,15 +219,20 @@ func jsonKind(t reflect.Type) string {
 }
 
 // checkShape refuses a document that has none of the keys of its format
-// (known, the array of records first): another platform's export, read
-// with the wrong --format, would otherwise import nothing and say so
-// nowhere. An empty object is an empty page.
+// (known, the array of records first), or only keys that lead to another
+// page (pagingKeys): another platform's export, read with the wrong
+// --format, or another API method's response that pages alike, would
+// otherwise import nothing and say so nowhere. An empty object is an empty
+// page.
 func checkShape(keys map[string]json.RawMessage, known []string, what string) error {
 	if len(keys) == 0 {
 		return nil
 	}
+	var paging []string
 	for _, key := range known {
-		if _, ok := keys[key]; ok {
+		if _, ok := keys[key]; ok && pagingKeys[key] {
+			paging = append(paging, key)
+		} else if ok {
 			return nil
 		}
 	}
@@ -236,8 +241,18 @@ func checkShape(keys map[string]json.RawMessage, known []string, what string) er
 		names = append(names, key)
 	}
 	sort.Strings(names)
+	if paging != nil {
+		return &FileError{Line: 1, Err: fmt.Errorf("no `%s` array: the document has %s, and of this format's fields only %s, "+
+			"which leads to another page: is this %s?", known[0], strings.Join(names, ", "), strings.Join(paging, ", "), what)}
+	}
 	return &FileError{Line: 1, Err: fmt.Errorf("no `%s` array (the document has %s): is this %s?", known[0], strings.Join(names, ", "), what)}
 }
+
+// pagingKeys are the fields of a response that only lead to its next page:
+// Google's nextPageToken, Tripadvisor's paging. A document with no other
+// field of its format holds none of its records. (X/Twitter's meta is not
+// one: a search that found nothing answers with meta alone.)
+var pagingKeys = map[string]bool{"nextPageToken": true, "paging": true}
 
 // elementShape is what marks the records of a format whose array shares
 // its name with another platform's (Tripadvisor's and X/Twitter's are both

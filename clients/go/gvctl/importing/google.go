@@ -2,6 +2,7 @@ package importing
 
 import (
 	"encoding/json"
+	"fmt"
 	"io"
 	"strings"
 	"time"
@@ -14,19 +15,25 @@ import (
 func init() {
 	register(Format{
 		Name:        "google",
-		Description: "Google Business Profile reviews: the JSON of accounts.locations.reviews.list",
+		Description: "Google Business Profile reviews: the JSON of accounts.locations.reviews.list or accounts.locations.batchGetReviews",
 		Kind:        KindFeedback,
 		Read:        readGoogleReviews,
 	})
 }
 
-// googleReviews is the response of the Business Profile API's reviews.list.
+// googleReviews is the response of the Business Profile API's reviews.list
+// (one location's reviews) or batchGetReviews (several locations', each
+// review in a locationReviews entry naming its location).
 type googleReviews struct {
-	Reviews []json.RawMessage `json:"reviews"` // googleReview each
+	Reviews         []json.RawMessage `json:"reviews"` // googleReview each
+	LocationReviews []struct {
+		Name   string          `json:"name"` // accounts/{account}/locations/{location}
+		Review json.RawMessage `json:"review"`
+	} `json:"locationReviews"`
 }
 
-// googleReviewsKeys are the response's fields, the array first.
-var googleReviewsKeys = []string{"reviews", "averageRating", "totalReviewCount", "nextPageToken"}
+// googleReviewsKeys are the responses' fields, the array first.
+var googleReviewsKeys = []string{"reviews", "locationReviews", "averageRating", "totalReviewCount", "nextPageToken"}
 
 type googleReview struct {
 	Name     string `json:"name"` // accounts/{account}/locations/{location}/reviews/{review}
@@ -44,6 +51,27 @@ type googleReview struct {
 	} `json:"reviewReply"`
 }
 
+// googleEntry is one review of a response, where it is in the document
+// ("reviews[3]") and the location the response files it under ("" for
+// reviews.list, whose reviews name it themselves).
+type googleEntry struct {
+	path     string
+	raw      json.RawMessage
+	location string
+}
+
+// entries are the response's reviews in document order, of either shape.
+func (d googleReviews) entries() []googleEntry {
+	var entries []googleEntry
+	for i, raw := range d.Reviews {
+		entries = append(entries, googleEntry{fmt.Sprintf("reviews[%d]", i), raw, ""})
+	}
+	for i, located := range d.LocationReviews {
+		entries = append(entries, googleEntry{fmt.Sprintf("locationReviews[%d].review", i), located.Review, googleLocation(located.Name)})
+	}
+	return entries
+}
+
 var googleStars = map[string]float64{"ONE": 1, "TWO": 2, "THREE": 3, "FOUR": 4, "FIVE": 5}
 
 func readGoogleReviews(r io.Reader, _ Options, yield func(Record) bool) error {
@@ -52,69 +80,65 @@ func readGoogleReviews(r io.Reader, _ Options, yield func(Record) bool) error {
 	if err := readDocument(r, &document, &keys); err != nil {
 		return err
 	}
-	if err := checkShape(keys, googleReviewsKeys, "a Google Business Profile reviews.list response (--format google)"); err != nil {
+	if err := checkShape(keys, googleReviewsKeys, "a Google Business Profile reviews.list or batchGetReviews response (--format google)"); err != nil {
 		return err
 	}
-	for i, raw := range document.Reviews {
-		number := i + 1
-		var review googleReview
-		if err := decodeElement(raw, &review); err != nil {
-			if !yield(problemf(number, "reviews[%d]: %v", i, err)) {
-				return nil
-			}
-			continue
-		}
-		created, err := time.Parse(time.RFC3339Nano, review.CreateTime)
-		if err != nil {
-			if !yield(problemf(number, "reviews[%d].createTime %q is not an RFC 3339 time", i, review.CreateTime)) {
-				return nil
-			}
-			continue
-		}
-		var edited time.Time
-		if review.UpdateTime != "" {
-			if edited, err = time.Parse(time.RFC3339Nano, review.UpdateTime); err != nil {
-				if !yield(problemf(number, "reviews[%d].updateTime %q is not an RFC 3339 time", i, review.UpdateTime)) {
-					return nil
-				}
-				continue
-			}
-		}
-		stars, rated := googleStars[review.StarRating]
-		if !rated && review.StarRating != "" && review.StarRating != "STAR_RATING_UNSPECIFIED" {
-			if !yield(problemf(number, "reviews[%d].starRating %q is not ONE to FIVE", i, review.StarRating)) {
-				return nil
-			}
-			continue
-		}
-		handle := review.Reviewer.DisplayName
-		if review.Reviewer.IsAnonymous || handle == "" {
-			handle = anonymousHandle(review.ReviewID)
-		}
-		feedback := &gv.Feedback{
-			Source:     gv.Source_SOURCE_GOOGLE,
-			ExternalId: review.ReviewID,
-			Author:     &gv.Author{Handle: handle, DisplayName: review.Reviewer.DisplayName},
-			Text:       googleOriginalText(review.Comment),
-			PostTime:   timestamppb.New(created),
-		}
-		if rated {
-			feedback.Rating = &gv.Rating{Value: stars, ScaleMin: 1, ScaleMax: 5}
-		}
-		// A review the guest edited since: imported again, the stored item
-		// takes the new words and stars.
-		if edited.After(created) {
-			feedback.EditTime = timestamppb.New(edited)
-		}
-		record := Record{Line: number, Venue: googleLocation(review.Name), Feedback: feedback}
-		if review.ReviewReply != nil {
-			record.PublicResponse = googleOriginalText(review.ReviewReply.Comment)
-		}
-		if !yield(record) {
+	for i, entry := range document.entries() {
+		if !yield(readGoogleReview(i+1, entry)) {
 			return nil
 		}
 	}
 	return nil
+}
+
+// readGoogleReview is the record of the number-th review of a response.
+func readGoogleReview(number int, entry googleEntry) Record {
+	var review googleReview
+	if err := decodeElement(entry.raw, &review); err != nil {
+		return problemf(number, "%s: %v", entry.path, err)
+	}
+	created, err := time.Parse(time.RFC3339Nano, review.CreateTime)
+	if err != nil {
+		return problemf(number, "%s.createTime %q is not an RFC 3339 time", entry.path, review.CreateTime)
+	}
+	var edited time.Time
+	if review.UpdateTime != "" {
+		if edited, err = time.Parse(time.RFC3339Nano, review.UpdateTime); err != nil {
+			return problemf(number, "%s.updateTime %q is not an RFC 3339 time", entry.path, review.UpdateTime)
+		}
+	}
+	stars, rated := googleStars[review.StarRating]
+	if !rated && review.StarRating != "" && review.StarRating != "STAR_RATING_UNSPECIFIED" {
+		return problemf(number, "%s.starRating %q is not ONE to FIVE", entry.path, review.StarRating)
+	}
+	handle := review.Reviewer.DisplayName
+	if review.Reviewer.IsAnonymous || handle == "" {
+		handle = anonymousHandle(review.ReviewID)
+	}
+	feedback := &gv.Feedback{
+		Source:     gv.Source_SOURCE_GOOGLE,
+		ExternalId: review.ReviewID,
+		Author:     &gv.Author{Handle: handle, DisplayName: review.Reviewer.DisplayName},
+		Text:       googleOriginalText(review.Comment),
+		PostTime:   timestamppb.New(created),
+	}
+	if rated {
+		feedback.Rating = &gv.Rating{Value: stars, ScaleMin: 1, ScaleMax: 5}
+	}
+	// A review the guest edited since: imported again, the stored item
+	// takes the new words and stars.
+	if edited.After(created) {
+		feedback.EditTime = timestamppb.New(edited)
+	}
+	location := entry.location
+	if location == "" {
+		location = googleLocation(review.Name)
+	}
+	record := Record{Line: number, Venue: location, Feedback: feedback}
+	if review.ReviewReply != nil {
+		record.PublicResponse = googleOriginalText(review.ReviewReply.Comment)
+	}
+	return record
 }
 
 // googleLocation is {location} of accounts/{account}/locations/{location}/reviews/{review}.

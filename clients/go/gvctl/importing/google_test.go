@@ -1,0 +1,47 @@
+package importing
+
+import (
+	"errors"
+	"strings"
+	"testing"
+)
+
+// batchGetReviews answers with each review in an entry naming its
+// location: the review is filed under that location's hotel.
+func TestABatchGetReviewsResponseImportsEachReviewUnderItsLocation(t *testing.T) {
+	records, err := readString("google", `{"locationReviews": [
+		{"name": "accounts/9001/locations/1111222233334444", "review": {"reviewId": "b1", "reviewer": {"displayName": "Lena K."},
+			"starRating": "ONE", "comment": "Noisy heating.", "createTime": "2025-09-10T10:00:00Z"}},
+		{"name": "accounts/9001/locations/5555666677778888", "review": {"reviewId": "b2", "reviewer": {"displayName": "Ola"},
+			"starRating": "FIVE", "comment": "Lovely.", "createTime": "2025-09-11T10:00:00Z", "reviewReply": {"comment": "Thanks, Ola!"}}},
+		{"name": "accounts/9001/locations/5555666677778888", "review": {"reviewId": "b3", "starRating": "TEN", "createTime": "2025-09-11T10:00:00Z"}}
+	], "nextPageToken": "CiAKGjBp"}`, Options{})
+	if err != nil || len(records) != 3 {
+		t.Fatalf("%v %+v", err, records)
+	}
+	if records[0].Venue != "1111222233334444" || records[0].Feedback.GetExternalId() != "b1" ||
+		records[1].Venue != "5555666677778888" || records[1].PublicResponse != "Thanks, Ola!" || records[1].Line != 2 {
+		t.Errorf("%+v", records[:2])
+	}
+	if problem := records[2].Problem; problem == nil || !strings.HasPrefix(problem.Error(), `locationReviews[2].review.starRating "TEN"`) {
+		t.Errorf("a bad review names its place: %v", problem)
+	}
+}
+
+// A document whose only field of the format leads to another page holds
+// none of its records: it is refused rather than imported as nothing.
+func TestADocumentWithOnlyAPageTokenIsRefused(t *testing.T) {
+	for format, content := range map[string]string{
+		"google":      `{"locationsReviews": [{"review": {"reviewId": "x"}}], "nextPageToken": "CiAKGjBp"}`,
+		"tripadvisor": `{"reviews": [], "paging": {"next": "https://example.com/next"}}`,
+	} {
+		_, err := readString(format, content, Options{})
+		var fileErr *FileError
+		if !errors.As(err, &fileErr) || !strings.Contains(err.Error(), "which leads to another page") {
+			t.Errorf("%s: %v", format, err)
+		}
+	}
+	if _, err := readString("google", `{"nextPageToken": "x", "totalReviewCount": 0}`, Options{}); err != nil {
+		t.Errorf("an empty page with its counts: %v", err)
+	}
+}
