@@ -154,13 +154,28 @@ const maxDocumentBytes = 512 << 20
 // readDocument decodes a whole JSON document into each of into, naming the
 // line of a syntax error ("truncated" when the document stops early).
 func readDocument(r io.Reader, into ...any) error {
-	data, err := io.ReadAll(io.LimitReader(asUTF8(r), maxDocumentBytes+1))
+	data, err := readWhole(r)
 	if err != nil {
 		return err
 	}
-	if len(data) > maxDocumentBytes {
-		return fmt.Errorf("larger than %d MiB: split it into pages as the API returns them", maxDocumentBytes>>20)
+	return decodeDocument(data, into...)
+}
+
+// readWhole reads a file that is read whole, as UTF-8 text.
+func readWhole(r io.Reader) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(asUTF8(r), maxDocumentBytes+1))
+	if err != nil {
+		return nil, err
 	}
+	if len(data) > maxDocumentBytes {
+		return nil, fmt.Errorf("larger than %d MiB: split it into pages as the API returns them", maxDocumentBytes>>20)
+	}
+	return data, nil
+}
+
+// decodeDocument is readDocument of a document read already.
+func decodeDocument(data []byte, into ...any) error {
+	var err error
 	for _, target := range into {
 		if err = json.Unmarshal(data, target); err != nil {
 			break
@@ -182,6 +197,50 @@ func readDocument(r io.Reader, into ...any) error {
 		return &FileError{Line: lineAt(data, len(data)), Err: errors.New("truncated JSON: the file ends inside the document (was the download cut short?)")}
 	}
 	return &FileError{Err: err}
+}
+
+// jsonPage is one of the JSON documents of a file and the line it starts
+// on.
+type jsonPage struct {
+	line int
+	data json.RawMessage
+}
+
+// readPages reads a file of one JSON document, or of several one after
+// another: tools that page through an API for you (twarc2 for X/Twitter)
+// write each response as it comes, one a line.
+func readPages(r io.Reader) ([]jsonPage, error) {
+	data, err := readWhole(r)
+	if err != nil {
+		return nil, err
+	}
+	decoder := json.NewDecoder(bytes.NewReader(data))
+	var pages []jsonPage
+	for {
+		start := int(decoder.InputOffset())
+		var page json.RawMessage
+		err := decoder.Decode(&page)
+		if err == io.EOF && pages != nil {
+			return pages, nil
+		}
+		if err != nil {
+			// Decoded on its own, the rest of the file names the line of
+			// its problem as readDocument does.
+			return nil, onPageAt(decodeDocument(data[start:], new(json.RawMessage)), lineAt(data, start))
+		}
+		first := start + len(data[start:]) - len(bytes.TrimLeft(data[start:], " \t\r\n"))
+		pages = append(pages, jsonPage{line: lineAt(data, first), data: page})
+	}
+}
+
+// onPageAt makes the line of a page's FileError a line of the file, the
+// page starting on line.
+func onPageAt(err error, line int) error {
+	var fileErr *FileError
+	if errors.As(err, &fileErr) && fileErr.Line > 0 {
+		fileErr.Line += line - 1
+	}
+	return err
 }
 
 // lineAt is the line, from 1, of byte offset in data.

@@ -2,6 +2,7 @@ package importing
 
 import (
 	"encoding/json"
+	"fmt"
 	"html"
 	"io"
 	"time"
@@ -84,71 +85,93 @@ func (p twitterPost) isRetweet() bool {
 	return false
 }
 
+// twitterUser is an author of a page's posts, from its includes.users.
+type twitterUser struct{ handle, name string }
+
+// users are the authors a page includes, by id.
+func (d twitterSearch) users() map[string]twitterUser {
+	users := map[string]twitterUser{}
+	for _, u := range d.Includes.Users {
+		users[u.ID] = twitterUser{u.Username, u.Name}
+	}
+	return users
+}
+
+// readTwitterSearch reads one search response, or several one after
+// another (twarc2 writes each page it fetches as a line): each page's posts
+// are read with that page's includes. Records are numbered across the file.
 func readTwitterSearch(r io.Reader, _ Options, yield func(Record) bool) error {
-	var document twitterSearch
+	pages, err := readPages(r)
+	if err != nil {
+		return err
+	}
+	number := 0
+	for _, page := range pages {
+		var document twitterSearch
+		if err := onPageAt(readTwitterPage(page.data, &document), page.line); err != nil {
+			return err
+		}
+		// Where a file holds several pages, its places name the page's line.
+		where := ""
+		if len(pages) > 1 {
+			where = fmt.Sprintf("line %d: ", page.line)
+		}
+		users := document.users()
+		for i, raw := range document.Data {
+			number++
+			if !yield(readTwitterPost(number, fmt.Sprintf("%sdata[%d]", where, i), raw, users)) {
+				return nil
+			}
+		}
+	}
+	return nil
+}
+
+// readTwitterPage decodes one search response and checks it is one.
+func readTwitterPage(data json.RawMessage, document *twitterSearch) error {
 	var keys map[string]json.RawMessage
-	if err := readDocument(r, &document, &keys); err != nil {
+	if err := decodeDocument(data, document, &keys); err != nil {
 		return err
 	}
 	const what = "an X/Twitter API v2 search response (--format twitter)"
 	if err := checkShape(keys, twitterSearchKeys, what); err != nil {
 		return err
 	}
-	if err := checkElements("data", document.Data, twitterPostShape, tripadvisorReviewShape, what); err != nil {
-		return err
+	return checkElements("data", document.Data, twitterPostShape, tripadvisorReviewShape, what)
+}
+
+// readTwitterPost is the record of the number-th post of the file, at
+// place (data[3]) in its page.
+func readTwitterPost(number int, place string, raw json.RawMessage, users map[string]twitterUser) Record {
+	var tweet twitterPost
+	if err := decodeElement(raw, &tweet); err != nil {
+		return problemf(number, "%s: %v", place, err)
 	}
-	type user struct{ handle, name string }
-	users := map[string]user{}
-	for _, u := range document.Includes.Users {
-		users[u.ID] = user{u.Username, u.Name}
+	if tweet.isRetweet() {
+		return Record{Line: number, Skipped: SkipRetweet}
 	}
-	for i, raw := range document.Data {
-		number := i + 1
-		var tweet twitterPost
-		if err := decodeElement(raw, &tweet); err != nil {
-			if !yield(problemf(number, "data[%d]: %v", i, err)) {
-				return nil
-			}
-			continue
-		}
-		if tweet.isRetweet() {
-			if !yield(Record{Line: number, Skipped: SkipRetweet}) {
-				return nil
-			}
-			continue
-		}
-		created, err := time.Parse(time.RFC3339Nano, tweet.CreatedAt)
-		if err != nil {
-			if !yield(problemf(number, "data[%d].created_at %q is not an RFC 3339 time (ask for tweet.fields=created_at)", i, tweet.CreatedAt)) {
-				return nil
-			}
-			continue
-		}
-		author, known := users[tweet.AuthorID]
-		if !known {
-			if !yield(problemf(number, "data[%d]: author %q is not in includes.users (ask for expansions=author_id)", i, tweet.AuthorID)) {
-				return nil
-			}
-			continue
-		}
-		feedback := &gv.Feedback{
-			Source:       gv.Source_SOURCE_TWITTER,
-			ExternalId:   tweet.originalID(),
-			Author:       &gv.Author{Handle: author.handle, DisplayName: author.name},
-			Text:         tweet.words(),
-			LanguageCode: languageTag(tweet.Lang),
-			PostTime:     timestamppb.New(created),
-		}
-		// An edited post is the same post saying something else: stored
-		// under its original's id, it edits what that said (or, read
-		// before it, keeps the original from counting a second time). Its
-		// own created_at is all a version tells of when the post was made.
-		if tweet.originalID() != tweet.ID {
-			feedback.EditTime = timestamppb.New(created)
-		}
-		if !yield(Record{Line: number, Feedback: feedback}) {
-			return nil
-		}
+	created, err := time.Parse(time.RFC3339Nano, tweet.CreatedAt)
+	if err != nil {
+		return problemf(number, "%s.created_at %q is not an RFC 3339 time (ask for tweet.fields=created_at)", place, tweet.CreatedAt)
 	}
-	return nil
+	author, known := users[tweet.AuthorID]
+	if !known {
+		return problemf(number, "%s: author %q is not in includes.users (ask for expansions=author_id)", place, tweet.AuthorID)
+	}
+	feedback := &gv.Feedback{
+		Source:       gv.Source_SOURCE_TWITTER,
+		ExternalId:   tweet.originalID(),
+		Author:       &gv.Author{Handle: author.handle, DisplayName: author.name},
+		Text:         tweet.words(),
+		LanguageCode: languageTag(tweet.Lang),
+		PostTime:     timestamppb.New(created),
+	}
+	// An edited post is the same post saying something else: stored
+	// under its original's id, it edits what that said (or, read
+	// before it, keeps the original from counting a second time). Its
+	// own created_at is all a version tells of when the post was made.
+	if tweet.originalID() != tweet.ID {
+		feedback.EditTime = timestamppb.New(created)
+	}
+	return Record{Line: number, Feedback: feedback}
 }
