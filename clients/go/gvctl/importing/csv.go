@@ -47,10 +47,18 @@ func csvRows(r io.Reader, options Options, required, optional []string,
 	required = single
 	input := asCSVText(r)
 	reader := csv.NewReader(input)
-	reader.Comma = detectDelimiter(input)
+	separator, declared := excelSeparator(input)
+	reader.Comma = separator
+	if !declared {
+		reader.Comma = detectDelimiter(input)
+	}
 	reader.FieldsPerRecord = -1
 	reader.ReuseRecord = true
 	first, err := reader.Read()
+	if declared && err == nil {
+		// The sep= line is read as a row, so that lines keep their numbers.
+		first, err = reader.Read()
+	}
 	if err == io.EOF {
 		return &FileError{Line: 1, Err: errors.New("empty: a CSV file needs a header row")}
 	}
@@ -149,6 +157,9 @@ func csvRows(r io.Reader, options Options, required, optional []string,
 			return err
 		}
 		line, _ := reader.FieldPos(0)
+		if isBlankRow(row) {
+			continue
+		}
 		if len(row) != len(header) {
 			if !yield(line, nil, fmt.Errorf("%d columns where the header has %d", len(row), len(header))) {
 				return nil
@@ -183,6 +194,31 @@ var combinableFields = map[string]bool{"text": true}
 // the decimal separator is a comma (most of Europe), and tab as "Unicode
 // text".
 var csvDelimiters = []rune{',', ';', '\t'}
+
+// excelSeparator is the delimiter a first line "sep=;" (or "sep=,") names:
+// Excel writes one to say its separator, and reads a file by it.
+func excelSeparator(input *bufio.Reader) (separator rune, declared bool) {
+	head, _ := input.Peek(input.Size())
+	first, _, _ := strings.Cut(string(head), "\n")
+	value, found := strings.CutPrefix(strings.ToLower(strings.TrimRight(first, "\r")), "sep=")
+	if !found || utf8.RuneCountInString(value) != 1 {
+		return 0, false
+	}
+	separator, _ = utf8.DecodeRuneInString(value)
+	return separator, true
+}
+
+// isBlankRow is a row whose cells are all empty or blank: the ";;;;;" lines
+// Excel leaves where rows were cleared. It is no record, and is skipped
+// without a word.
+func isBlankRow(row []string) bool {
+	for _, cell := range row {
+		if strings.TrimSpace(cell) != "" {
+			return false
+		}
+	}
+	return true
+}
 
 // detectDelimiter is the separator that splits the header row (peeked, not
 // consumed) into the most fields outside quotes; a comma on a tie.

@@ -36,3 +36,30 @@ func TestAUTF8HeadCutInsideACharacterIsStillUTF8(t *testing.T) {
 		t.Error("a character cut by the window is not a sign of another encoding; a lone E9 inside it is")
 	}
 }
+
+// Excel leaves ";;;;;" where rows were cleared: no record, and no error.
+func TestRowsOfEmptyCellsAreSkippedWithoutAWord(t *testing.T) {
+	content := "external_id;text;author;post_time;rating\r\n" +
+		"e1;Nice;Ana;01.10.2025;4,5\r\n" +
+		";;;;\r\n" +
+		"e2;\"Multi\r\nline\";Bo;02.10.2025;4\r\n" +
+		";;;;\r\n" + " ; ;;;\r\n"
+	records, err := readString("csv", content, Options{})
+	if err != nil || len(records) != 2 || records[0].Problem != nil || records[1].Problem != nil || records[1].Line != 4 {
+		t.Errorf("%v %+v", err, records)
+	}
+}
+
+// Excel writes "sep=;" as a first line to name the file's separator.
+func TestAnExcelSepLineNamesTheDelimiter(t *testing.T) {
+	for _, content := range []string{
+		"sep=;\r\nexternal_id;text;author;post_time\r\ns1;Bom, muito bom;Ana;2025-10-01\r\n",
+		"SEP=,\nexternal_id,text,author,post_time\ns1,\"Bom, muito bom\",Ana,2025-10-01\n",
+		"\xef\xbb\xbfsep=;\nexternal_id;text;author;post_time\ns1;Bom, muito bom;Ana;2025-10-01\n",
+	} {
+		records, err := readString("csv", content, Options{})
+		if err != nil || len(records) != 1 || records[0].Feedback.GetText() != "Bom, muito bom" || records[0].Line != 3 {
+			t.Errorf("%q: %v %+v", content, err, records)
+		}
+	}
+}
