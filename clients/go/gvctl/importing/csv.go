@@ -399,13 +399,18 @@ func ParseSource(name string) (gv.Source, error) {
 	return 0, fmt.Errorf("unknown source %q: use one of %s (or booking, hotels.com, x)", name, strings.Join(names, ", "))
 }
 
-// parseTime reads RFC 3339 ("2026-01-02T10:00:00Z") as a time, and a date
+// parseTime reads RFC 3339 ("2026-01-02T10:00:00Z") and a date and time
+// with a zone after it (parseZonedDateTime: "2026-01-02 10:00:00 UTC",
+// "2026-01-02T10:00:00+0100") as a time, and a date
 // and time without zone (parseDateTime: "2026-01-02 10:00") or a bare date
 // (parseDate: "2026-01-02", "02.01.2026") as a LocalTime, placed once its
 // zone is known.
 func parseTime(value string, order DateOrder) (at time.Time, local LocalTime, err error) {
 	if t, err := time.Parse(time.RFC3339Nano, value); err == nil {
 		return t, LocalTime{}, nil
+	}
+	if t, zoned, err := parseZonedDateTime(value, order); zoned {
+		return t, LocalTime{}, err
 	}
 	if t, hasClock, err := parseDateTime(value, order); hasClock {
 		if err != nil {

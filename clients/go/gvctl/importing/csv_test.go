@@ -2,6 +2,7 @@ package importing
 
 import (
 	"testing"
+	"time"
 )
 
 // What Excel saves as "CSV" on Western-European Windows: Windows-1252,
@@ -61,5 +62,29 @@ func TestAnExcelSepLineNamesTheDelimiter(t *testing.T) {
 		if err != nil || len(records) != 1 || records[0].Feedback.GetText() != "Bom, muito bom" || records[0].Line != 3 {
 			t.Errorf("%q: %v %+v", content, err, records)
 		}
+	}
+}
+
+// Databases and logs write a zone after the time other than as RFC 3339
+// has it: each names its instant.
+func TestATimeWithItsZoneAfterItIsThatInstant(t *testing.T) {
+	for value, want := range map[string]string{
+		"2025-10-01 14:05:10 UTC":       "2025-10-01T14:05:10Z",
+		"2025-10-01 14:05:10 gmt":       "2025-10-01T14:05:10Z",
+		"2025-10-01 14:05:10Z":          "2025-10-01T14:05:10Z",
+		"2025-10-01T14:05:10+0100":      "2025-10-01T13:05:10Z",
+		"2025-10-01 14:05:10 +01:00":    "2025-10-01T13:05:10Z",
+		"2025-10-01T14:05:10.250-0530":  "2025-10-01T19:35:10.25Z",
+		"01.10.2025 14:05 UTC":          "2025-10-01T14:05:00Z",
+		"10/01/2025 2:05 PM UTC":        "2025-10-01T14:05:00Z",
+		"2025-10-01T14:05:10.000+01:00": "2025-10-01T13:05:10Z",
+	} {
+		at, local, err := parseTime(value, MonthFirst)
+		if err != nil || local.IsSet() || at.UTC().Format(time.RFC3339Nano) != want {
+			t.Errorf("parseTime(%q) = %v %+v %v; want %s", value, at, local, err, want)
+		}
+	}
+	if _, _, err := parseTime("2025-10-01 25:05 UTC", MonthFirst); err == nil {
+		t.Error("25:05 UTC is no time of day")
 	}
 }

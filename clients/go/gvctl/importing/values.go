@@ -176,6 +176,39 @@ func parseDateTime(value string, order DateOrder) (at time.Time, hasClock bool, 
 	return time.Time{}, true, fmt.Errorf("%q is not a time of day such as 14:05, 14:05:00 or 2:05 PM", value[split+1:])
 }
 
+// zonedClock is a date and time of day followed by its zone: " UTC",
+// "GMT", "Z", or an offset "+0100" or "+01:00" (what databases and logs
+// write where RFC 3339 is not followed to the letter).
+var zonedClock = regexp.MustCompile(`^(.*\d(?: ?[AaPp][Mm])?) ?((?i:Z|UTC|GMT)|([+-])(\d{2}):?(\d{2}))$`)
+
+// parseZonedDateTime reads a date and time of day (parseDateTime) with
+// its zone after it as the instant it names; zoned is false when value has
+// no time of day or no zone.
+func parseZonedDateTime(value string, order DateOrder) (at time.Time, zoned bool, err error) {
+	m := zonedClock.FindStringSubmatch(value)
+	if m == nil {
+		return time.Time{}, false, nil
+	}
+	wall, hasClock, err := parseDateTime(m[1], order)
+	if !hasClock {
+		return time.Time{}, false, nil
+	}
+	if err != nil {
+		return time.Time{}, true, err
+	}
+	var offset time.Duration
+	if m[3] != "" {
+		hours, _ := strconv.Atoi(m[4])
+		minutes, _ := strconv.Atoi(m[5])
+		offset = time.Duration(hours)*time.Hour + time.Duration(minutes)*time.Minute
+		if m[3] == "-" {
+			offset = -offset
+		}
+	}
+	// The wall clock reads offset ahead of UTC.
+	return wall.Add(-offset), true, nil
+}
+
 // Amounts in ParseAmount's canonical form, with ',' grouping thousands and
 // '.' before decimals.
 var (
