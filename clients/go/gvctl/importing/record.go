@@ -33,7 +33,8 @@ type Record struct {
 	// EditLocal is when the item was last edited, when its export writes
 	// it without a zone: placed as PostLocal is, into the edit_time.
 	EditLocal LocalTime
-	// PublicResponse is the hotel's published reply (Google's reviewReply):
+	// PublicResponse is the hotel's published reply (Google's reviewReply,
+	// Booking.com's reply, Tripadvisor's owner_response):
 	// set as the case's public response once the item is stored.
 	PublicResponse string
 	CheckIn        *gv.CheckIn

@@ -37,6 +37,11 @@ type tripadvisorReview struct {
 	User          struct {
 		Username string `json:"username"`
 	} `json:"user"`
+	// The hotel's published reply. Its title is Tripadvisor's label
+	// ("Owner response"), not the hotel's words.
+	OwnerResponse *struct {
+		Text string `json:"text"`
+	} `json:"owner_response"`
 }
 
 func readTripadvisorReviews(r io.Reader, _ Options, yield func(Record) bool) error {
@@ -85,7 +90,11 @@ func readTripadvisorReviews(r io.Reader, _ Options, yield func(Record) bool) err
 		if review.Rating > 0 {
 			feedback.Rating = &gv.Rating{Value: review.Rating, ScaleMin: 1, ScaleMax: 5}
 		}
-		if !yield(Record{Line: number, Venue: review.LocationID.String(), Feedback: feedback}) {
+		record := Record{Line: number, Venue: review.LocationID.String(), Feedback: feedback}
+		if review.OwnerResponse != nil {
+			record.PublicResponse = review.OwnerResponse.Text
+		}
+		if !yield(record) {
 			return nil
 		}
 	}
