@@ -162,15 +162,35 @@ func problemf(line int, format string, args ...any) Record {
 }
 
 // languageTag is an export's language code as a BCP-47 tag: "zh_TW" (a
-// locale, as Tripadvisor writes it) becomes "zh-TW". A code that is still
-// not a tag in shape, or "und" (undetermined), is dropped: the server then
-// detects the language, where refusing the code would lose the review.
+// locale, as Tripadvisor writes it) becomes "zh-TW", and a retired code
+// its successor ("iw" is "he"). A code that is still not a tag in shape,
+// or "und" (undetermined), is dropped: the server then detects the
+// language, where refusing the code would lose the review.
 func languageTag(code string) string {
 	tag := strings.ReplaceAll(strings.TrimSpace(code), "_", "-")
 	if !looksLikeLanguageTag(tag) || !namesALanguage(tag) {
 		return ""
 	}
-	return tag
+	return withCurrentLanguageCode(tag)
+}
+
+// retiredLanguageCodes are ISO 639 codes withdrawn in 1989 that Java's
+// Locale, and X/Twitter with it, still writes, by the code that replaced
+// them: a language counted under two codes would split its figures.
+var retiredLanguageCodes = map[string]string{"in": "id", "iw": "he", "ji": "yi"}
+
+// withCurrentLanguageCode is tag with a retired primary language code
+// replaced ("iw-IL" is "he-IL").
+func withCurrentLanguageCode(tag string) string {
+	primary, rest, _ := strings.Cut(tag, "-")
+	current, retired := retiredLanguageCodes[strings.ToLower(primary)]
+	if !retired {
+		return tag
+	}
+	if rest == "" {
+		return current
+	}
+	return current + "-" + rest
 }
 
 // namesALanguage is false for the ISO 639 codes that name no one language:

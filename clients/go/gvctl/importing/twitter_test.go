@@ -39,3 +39,17 @@ func TestATwarcFileOfPagesIsReadPageByPage(t *testing.T) {
 		t.Errorf("a page of something else: %v", err)
 	}
 }
+
+// X writes Indonesian, Hebrew and Yiddish in their retired codes.
+func TestRetiredLanguageCodesBecomeTheirSuccessors(t *testing.T) {
+	for code, want := range map[string]string{"in": "id", "iw": "he", "ji": "yi", "IW-il": "he-il", "id": "id", "ind": "ind", "it": "it"} {
+		if got := languageTag(code); got != want {
+			t.Errorf("languageTag(%q) = %q, want %q", code, got, want)
+		}
+	}
+	records, err := readString("twitter", `{"data": [{"id": "1", "text": "Kamar bersih", "author_id": "u", "created_at": "2025-09-05T10:00:00Z", "lang": "in"}],
+		"includes": {"users": [{"id": "u", "username": "budi"}]}}`, Options{})
+	if err != nil || len(records) != 1 || records[0].Feedback.GetLanguageCode() != "id" {
+		t.Errorf("%v %+v", err, records)
+	}
+}
