@@ -44,7 +44,8 @@ func readPMS(r io.Reader, options Options, yield func(Record) bool) error {
 				return yield(Record{Line: line, Skipped: SkipCancelled})
 			}
 			booking.Stay, booking.Cancelled = &gv.Stay{BookingReference: get("booking_reference")}, true
-			return yield(Record{Line: line, Venue: get("property"), Stay: &booking})
+			// Nothing was recorded for a property without a hotel.
+			return yield(Record{Line: line, Venue: get("property"), Stay: &booking, SkipIfUnmapped: SkipCancelled})
 		}
 		arrival, err := parseDate(get("arrival_date"), options.DateOrder)
 		if err != nil {

@@ -45,6 +45,12 @@ type Record struct {
 	// Skipped is why a record that was read is not stored as a new item (a
 	// Skip reason): it is counted as such.
 	Skipped string
+	// SkipIfUnmapped is the Skip reason of the record when the mapping has
+	// no hotel for its Venue, where that is no mistake of the mapping's: a
+	// cancelled booking (nothing was recorded for it), a check-in at a
+	// venue that is no lodging. Without one, an unmapped record is
+	// rejected as HOTEL_NOT_MAPPED.
+	SkipIfUnmapped string
 }
 
 // Reasons a record is skipped.
@@ -57,6 +63,12 @@ const (
 	// earlier import recorded under its booking reference is cancelled;
 	// nothing else is recorded for it (no stay, no guest profile).
 	SkipCancelled = "CANCELLED"
+	// SkipNotLodging: a check-in at a place whose categories say it is no
+	// lodging (a café, a museum) and that the mapping does not name.
+	SkipNotLodging = "NOT_LODGING"
+	// SkipNoVenue: a check-in at no venue (Swarm's "venueless" check-ins,
+	// a spot on the map): it names no place a hotel could be.
+	SkipNoVenue = "NO_VENUE"
 )
 
 // LocalTime is a date, or a date and time of day, as an export writes it

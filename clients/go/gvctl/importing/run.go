@@ -218,9 +218,8 @@ func (im *Importer) send(ctx context.Context, records []Record, counts *Counts, 
 		if hotel == "" {
 			hotel, err = im.Hotels.Hotel(record.Venue)
 		}
-		if err != nil && record.Stay != nil && record.Stay.Cancelled {
-			// Nothing was recorded for a property without a hotel.
-			counts.skip(SkipCancelled)
+		if err != nil && record.SkipIfUnmapped != "" {
+			counts.skip(record.SkipIfUnmapped)
 			continue
 		}
 		if err != nil {
