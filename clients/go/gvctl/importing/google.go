@@ -1,6 +1,8 @@
 package importing
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -39,8 +41,9 @@ type googleReview struct {
 	Name     string `json:"name"` // accounts/{account}/locations/{location}/reviews/{review}
 	ReviewID string `json:"reviewId"`
 	Reviewer struct {
-		DisplayName string `json:"displayName"`
-		IsAnonymous bool   `json:"isAnonymous"`
+		DisplayName     string `json:"displayName"`
+		ProfilePhotoURL string `json:"profilePhotoUrl"`
+		IsAnonymous     bool   `json:"isAnonymous"`
 	} `json:"reviewer"`
 	StarRating  string `json:"starRating"`
 	Comment     string `json:"comment"`
@@ -111,14 +114,10 @@ func readGoogleReview(number int, entry googleEntry) Record {
 	if !rated && review.StarRating != "" && review.StarRating != "STAR_RATING_UNSPECIFIED" {
 		return problemf(number, "%s.starRating %q is not ONE to FIVE", entry.path, review.StarRating)
 	}
-	handle := review.Reviewer.DisplayName
-	if review.Reviewer.IsAnonymous || handle == "" {
-		handle = anonymousHandle(review.ReviewID)
-	}
 	feedback := &gv.Feedback{
 		Source:     gv.Source_SOURCE_GOOGLE,
 		ExternalId: review.ReviewID,
-		Author:     &gv.Author{Handle: handle, DisplayName: review.Reviewer.DisplayName},
+		Author:     &gv.Author{Handle: googleHandle(review), DisplayName: review.Reviewer.DisplayName},
 		Text:       googleOriginalText(review.Comment),
 		PostTime:   timestamppb.New(created),
 	}
@@ -139,6 +138,35 @@ func readGoogleReview(number int, entry googleEntry) Record {
 		record.PublicResponse = googleOriginalText(review.ReviewReply.Comment)
 	}
 	return record
+}
+
+// googleHandle is the review's author as a voice. Google names a reviewer
+// by display name, which many guests share ("A Google User" is every
+// account that hides its name), so the voice is the account's: its
+// profile photo's address is its own, and with the name it tells two
+// accounts apart even where a default photo's address is shared. A review
+// without a photo, as a Booking.com review without reservation, is a voice
+// of its own, as is an anonymous one.
+func googleHandle(review googleReview) string {
+	photo := googlePhotoKey(review.Reviewer.ProfilePhotoURL)
+	if review.Reviewer.IsAnonymous || photo == "" {
+		return anonymousHandle(review.ReviewID)
+	}
+	sum := sha256.Sum256([]byte(review.Reviewer.DisplayName + "\n" + photo))
+	return "google-" + hex.EncodeToString(sum[:8])
+}
+
+// googlePhotoKey is a profile photo's address without what sizes the
+// image (".../a-/ALV-UjW...=s120-c-rp-mo-br100", "?sz=50"), which one
+// answer may write otherwise than another for the same account.
+func googlePhotoKey(url string) string {
+	url, _, _ = strings.Cut(url, "?")
+	if slash := strings.LastIndex(url, "/"); slash >= 0 {
+		if options := strings.Index(url[slash:], "="); options >= 0 {
+			url = url[:slash+options]
+		}
+	}
+	return strings.TrimSpace(url)
 }
 
 // googleLocation is {location} of accounts/{account}/locations/{location}/reviews/{review}.

@@ -45,3 +45,24 @@ func TestADocumentWithOnlyAPageTokenIsRefused(t *testing.T) {
 		t.Errorf("an empty page with its counts: %v", err)
 	}
 }
+
+func TestGoogleReviewersAreToldApartByAccountNotByName(t *testing.T) {
+	records, err := readString("google", `{"reviews": [
+		{"reviewId": "g1", "reviewer": {"displayName": "Maria", "profilePhotoUrl": "https://lh3.googleusercontent.com/a-/ALV-UjAAA=s120-c-rp-mo-br100"}, "comment": "Dirty.", "createTime": "2025-09-12T12:00:00Z"},
+		{"reviewId": "g2", "reviewer": {"displayName": "Maria", "profilePhotoUrl": "https://lh3.googleusercontent.com/a-/ALV-UjBBB=s120-c-rp-mo-br100"}, "comment": "Dirty.", "createTime": "2025-09-13T12:00:00Z"},
+		{"reviewId": "g3", "reviewer": {"displayName": "Maria", "profilePhotoUrl": "https://lh3.googleusercontent.com/a-/ALV-UjAAA=s40-c"}, "comment": "Still dirty.", "createTime": "2025-09-14T12:00:00Z"},
+		{"reviewId": "g4", "reviewer": {"displayName": "A Google User"}, "comment": "Dirty.", "createTime": "2025-09-12T12:00:00Z"},
+		{"reviewId": "g5", "reviewer": {"displayName": "A Google User"}, "comment": "Dirty.", "createTime": "2025-09-13T12:00:00Z"}
+	]}`, Options{})
+	if err != nil || len(records) != 5 {
+		t.Fatalf("%v %+v", err, records)
+	}
+	handle := func(i int) string { return records[i].Feedback.GetAuthor().GetHandle() }
+	if handle(0) == handle(1) || handle(0) != handle(2) || !strings.HasPrefix(handle(0), "google-") ||
+		records[1].Feedback.GetAuthor().GetDisplayName() != "Maria" {
+		t.Errorf("two Marias, one of them twice: %q %q %q", handle(0), handle(1), handle(2))
+	}
+	if handle(3) != "anonymous-g4" || handle(4) != "anonymous-g5" {
+		t.Errorf("without a photo: %q %q", handle(3), handle(4))
+	}
+}
