@@ -41,6 +41,23 @@ TEST(LanguageIdentifierTest, ReliableDetectionOverridesTheDeclaredCode) {
             "es/detected");
 }
 
+// CLD2 reads only the start of a long text (kDetectionSampleBytes), so the
+// language a review opens with names it even when more of it follows in
+// another (its sentences are still analysed each in its own language:
+// FeedbackAnalyzerLanguageTest.MixedLanguagesAreScoredSentenceBySentence).
+TEST(LanguageIdentifierTest, ALongTextIsToldByItsStart) {
+  std::string spanish;
+  while (spanish.size() < LanguageIdentifier::kDetectionSampleBytes) {
+    spanish += "La habitación estaba sucia y el personal fue muy grosero. ";
+  }
+  std::string german;
+  while (german.size() < 3 * spanish.size()) {
+    german += "Das Zimmer war nicht sauber und das Personal war unfreundlich. ";
+  }
+  EXPECT_EQ(Describe(spanish + german), "es/detected");
+  EXPECT_EQ(Describe(german + spanish), "de/detected");
+}
+
 TEST(LanguageIdentifierTest, ShortTextTakesTheDeclaredCode) {
   EXPECT_EQ(Describe("Hotel Lisboa", "pt-BR"), "pt/declared");
   EXPECT_EQ(Describe("Muy bueno", "ES"), "es/declared");
