@@ -15,6 +15,11 @@ namespace {
 
 constexpr size_t kMaxAssigneeChars = 256;
 constexpr size_t kMaxNoteBytes = 4 * 1024;
+// A public reply is often copied from the review platform where the hotel
+// published it, and platforms allow more than a staff note needs
+// (Tripadvisor 5,000 characters, which need up to ~15,000 bytes of UTF-8 in
+// Chinese or Japanese): the limit of a feedback text.
+constexpr size_t kMaxPublicResponseBytes = 16 * 1024;
 
 constexpr std::string_view kCasePaths[] = {"case.state", "case.assignee",
                                            "case.internal_note",
@@ -37,10 +42,9 @@ int Rank(v1::CaseState state) {
 }
 
 void CheckNote(FieldViolations& violations, const std::string& field,
-               std::string_view value) {
-  if (value.size() > kMaxNoteBytes) {
-    violations.Add(field,
-                   absl::StrCat("longer than ", kMaxNoteBytes, " bytes"));
+               std::string_view value, size_t max_bytes) {
+  if (value.size() > max_bytes) {
+    violations.Add(field, absl::StrCat("longer than ", max_bytes, " bytes"));
   } else if (!utf8::CodePointCount(value).has_value()) {
     violations.Add(field, "not valid UTF-8");
   }
@@ -65,12 +69,12 @@ absl::Status ApplyCaseUpdate(const v1::UpdateFeedbackRequest& request,
                      kMaxAssigneeChars, /*required=*/false);
   }
   if (masked("case.internal_note")) {
-    CheckNote(violations, "feedback.case.internal_note",
-              update.internal_note());
+    CheckNote(violations, "feedback.case.internal_note", update.internal_note(),
+              kMaxNoteBytes);
   }
   if (masked("case.public_response")) {
     CheckNote(violations, "feedback.case.public_response",
-              update.public_response());
+              update.public_response(), kMaxPublicResponseBytes);
   }
   RETURN_IF_ERROR(violations.ToStatus());
 

@@ -917,7 +917,8 @@ type FeedbackCase struct {
 	Assignee string `protobuf:"bytes,2,opt,name=assignee,proto3" json:"assignee,omitempty"`
 	// A note for staff only, up to 4 KiB.
 	InternalNote string `protobuf:"bytes,3,opt,name=internal_note,json=internalNote,proto3" json:"internal_note,omitempty"`
-	// The hotel's public reply, up to 4 KiB.
+	// The hotel's public reply, up to 16 KiB (as a feedback text: platforms
+	// allow longer replies than a staff note needs).
 	PublicResponse string `protobuf:"bytes,4,opt,name=public_response,json=publicResponse,proto3" json:"public_response,omitempty"`
 	// When the state last changed.
 	StateChangeTime *timestamppb.Timestamp `protobuf:"bytes,5,opt,name=state_change_time,json=stateChangeTime,proto3" json:"state_change_time,omitempty"`

@@ -26,7 +26,7 @@ func bookingReview(id, reservation, reply string) string {
 func TestAReplyTheServerRefusesLeavesItsReviewStoredAndTheImportGoingOn(t *testing.T) {
 	h := newHarness(t)
 	h.hotels()
-	long := strings.Repeat("Obrigado pela sua estadia. ", 200) // over 4096 bytes
+	long := strings.Repeat("Obrigado pela sua estadia. ", 700) // over 16 KiB
 	input := h.write("reviews.json", `{"meta": {}, "data": {"reviews": [`+
 		bookingReview("BK-long", "4000000001", long)+", "+
 		bookingReview("BK-short", "4000000002", "Obrigado, Rui!")+`]}}`)

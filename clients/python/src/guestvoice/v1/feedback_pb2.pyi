@@ -536,7 +536,9 @@ class FeedbackCase(_message.Message):
     internal_note: _builtins.str
     """A note for staff only, up to 4 KiB."""
     public_response: _builtins.str
-    """The hotel's public reply, up to 4 KiB."""
+    """The hotel's public reply, up to 16 KiB (as a feedback text: platforms
+    allow longer replies than a staff note needs).
+    """
     @_builtins.property
     def state_change_time(self) -> _timestamp_pb2.Timestamp:
         """When the state last changed."""

@@ -429,7 +429,8 @@ export type FeedbackCase = Message<"guestvoice.v1.FeedbackCase"> & {
   internalNote: string;
 
   /**
-   * The hotel's public reply, up to 4 KiB.
+   * The hotel's public reply, up to 16 KiB (as a feedback text: platforms
+   * allow longer replies than a staff note needs).
    *
    * @generated from field: string public_response = 4;
    */
