@@ -114,6 +114,9 @@ func readGoogleReview(number int, entry googleEntry) Record {
 	if !rated && review.StarRating != "" && review.StarRating != "STAR_RATING_UNSPECIFIED" {
 		return problemf(number, "%s.starRating %q is not ONE to FIVE", entry.path, review.StarRating)
 	}
+	if review.ReviewID == "" {
+		review.ReviewID = googleReviewID(review.Name)
+	}
 	feedback := &gv.Feedback{
 		Source:     gv.Source_SOURCE_GOOGLE,
 		ExternalId: review.ReviewID,
@@ -167,6 +170,17 @@ func googlePhotoKey(url string) string {
 		}
 	}
 	return strings.TrimSpace(url)
+}
+
+// googleReviewID is {review} of accounts/{account}/locations/{location}/reviews/{review},
+// the review's id where an answer (or a copy of one) leaves reviewId out:
+// the API documents reviewId as the name's last segment.
+func googleReviewID(name string) string {
+	parts := strings.Split(name, "/")
+	if len(parts) >= 2 && parts[len(parts)-2] == "reviews" {
+		return parts[len(parts)-1]
+	}
+	return ""
 }
 
 // googleLocation is {location} of accounts/{account}/locations/{location}/reviews/{review}.

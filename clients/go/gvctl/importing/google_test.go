@@ -66,3 +66,19 @@ func TestGoogleReviewersAreToldApartByAccountNotByName(t *testing.T) {
 		t.Errorf("without a photo: %q %q", handle(3), handle(4))
 	}
 }
+
+func TestAGoogleReviewWithoutReviewIdTakesItFromItsName(t *testing.T) {
+	records, err := readString("google", `{"reviews": [
+		{"name": "accounts/9001/locations/1111/reviews/AbFvOqk", "comment": "Quiet room.", "createTime": "2025-09-12T12:00:00Z"},
+		{"name": "accounts/9001/locations/1111", "comment": "No id at all.", "createTime": "2025-09-12T12:00:00Z"}
+	]}`, Options{})
+	if err != nil || len(records) != 2 {
+		t.Fatalf("%v %+v", err, records)
+	}
+	if got := records[0].Feedback.GetExternalId(); got != "AbFvOqk" || records[0].Venue != "1111" {
+		t.Errorf("external id %q, venue %q", got, records[0].Venue)
+	}
+	if got := records[1].Feedback.GetExternalId(); got != "" {
+		t.Errorf("a name without a review has no id: %q", got)
+	}
+}
