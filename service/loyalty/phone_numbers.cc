@@ -7,6 +7,7 @@ namespace guestvoice::service {
 
 std::optional<std::string> PhoneNumberToE164(std::string_view written,
                                              std::string_view region) {
+  if (written.size() > kMaxWrittenPhoneBytes) return std::nullopt;
   using i18n::phonenumbers::PhoneNumber;
   using i18n::phonenumbers::PhoneNumberUtil;
   const PhoneNumberUtil& util = *PhoneNumberUtil::GetInstance();

@@ -10,6 +10,7 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "service/feedback/records.h"
+#include "service/loyalty/phone_numbers.h"
 
 namespace guestvoice::service {
 namespace {
@@ -64,6 +65,17 @@ TEST(LoyaltyIdentityTest, PhonesAreE164) {
         "+351 91234567x", "00351912345678", ""}) {
     EXPECT_FALSE(Valid(Make(v1::IDENTITY_KIND_PHONE, bad))) << bad;
   }
+}
+
+// Parsing a phone number costs time quadratic in its length, so one longer
+// than any number is written is refused before it is read.
+TEST(LoyaltyIdentityTest, PhoneNumbersAreReadUpToTheirLengthBound) {
+  std::string written = "+351 912 345 678";
+  written.resize(kMaxWrittenPhoneBytes, ' ');
+  EXPECT_EQ(Normal(Make(v1::IDENTITY_KIND_PHONE, written)), "+351912345678");
+  EXPECT_FALSE(Valid(Make(v1::IDENTITY_KIND_PHONE, written + " ")));
+  EXPECT_FALSE(
+      Valid(Make(v1::IDENTITY_KIND_PHONE, "+1" + std::string(200000, '1'))));
 }
 
 TEST(LoyaltyIdentityTest, NationalPhoneNumbersAreReadInTheGivenCountry) {
