@@ -254,9 +254,12 @@ absl::Status Guests::Create(const Principal& caller,
                    request.guest().display_name(), kMaxDisplayNameChars,
                    /*required=*/false);
   CheckRequestId(violations, "request_id", request.request_id());
+  // Too many identities are refused before any is read: each is compared
+  // with those before it.
   if (request.identities_size() > kMaxIdentitiesPerRequest) {
     violations.Add("identities",
                    absl::StrCat("at most ", kMaxIdentitiesPerRequest));
+    return violations.ToStatus();
   }
   std::vector<v1::Identity> identities;
   for (int i = 0; i < request.identities_size(); ++i) {

@@ -20,6 +20,7 @@ using ::guestvoice::testing::HasErrorReason;
 using ::guestvoice::testing::HasFieldViolation;
 using ::guestvoice::testing::IsOk;
 using ::guestvoice::testing::StatusIs;
+using ::guestvoice::testing::ViolatedFields;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
@@ -81,6 +82,19 @@ TEST_F(GuestsTest, CreateWithoutAGuestIsRefusedAndNoGuestIsCreated) {
   request.mutable_guest();  // present and empty: a guest without a name
   EXPECT_THAT(guests().Create(acme_, request, guest), IsOk());
   EXPECT_EQ(guest.display_name(), "");
+}
+
+// Each identity is compared with those before it, so a request with more
+// than allowed is refused before any is read: one violation, not one per
+// identity.
+TEST_F(GuestsTest, TooManyIdentitiesAreRefusedUnread) {
+  std::vector<v1::Identity> identities;
+  for (int i = 0; i < 51; ++i) identities.push_back(Phone("not a number"));
+  v1::Guest guest;
+  const absl::Status status =
+      guests().Create(acme_, CreateRequest(identities), guest);
+  EXPECT_THAT(ViolatedFields(status), ElementsAre("identities"));
+  EXPECT_THAT(ListGuests(), IsEmpty());
 }
 
 TEST_F(GuestsTest, CreateRetriedWithItsRequestIdReturnsTheFirstGuest) {
