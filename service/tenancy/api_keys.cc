@@ -4,6 +4,7 @@
 #include <string>
 #include <utility>
 
+#include "absl/algorithm/container.h"
 #include "absl/strings/str_cat.h"
 #include "common/status_macros.h"
 #include "service/core/errors.h"
@@ -169,6 +170,14 @@ absl::Status ApiKeys::Revoke(const Principal& caller,
   auto guard = domain_.locks.Lock(key);
   ASSIGN_OR_RETURN(internal::v1::StoredApiKey stored,
                    ReadExistingApiKey(domain_.store, name, request.name()));
+  // As only a platform admin's key can grant SCOPE_PLATFORM_ADMIN, only one
+  // can take it away: an organization's admin (of the organization the first
+  // platform admin key belongs to) must not lock the operator out.
+  if (absl::c_linear_search(stored.api_key().scopes(),
+                            v1::SCOPE_PLATFORM_ADMIN) &&
+      !caller.HasScope(v1::SCOPE_PLATFORM_ADMIN)) {
+    return ScopeMissing(v1::SCOPE_PLATFORM_ADMIN);
+  }
   if (!stored.api_key().has_revoke_time()) {
     *stored.mutable_api_key()->mutable_revoke_time() =
         ToProtoTimestamp(domain_.clock.Now());

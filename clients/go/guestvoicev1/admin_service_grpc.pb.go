@@ -85,10 +85,14 @@ type AdminServiceClient interface {
 	// (RESOURCE_NOT_FOUND).
 	ListApiKeys(ctx context.Context, in *ListApiKeysRequest, opts ...grpc.CallOption) (*ListApiKeysResponse, error)
 	// Revokes an API key: every later call with it fails with API_KEY_INVALID.
-	// Revoking a revoked key returns it unchanged. Needs SCOPE_ADMIN.
+	// Revoking a revoked key returns it unchanged. Needs SCOPE_ADMIN, and
+	// SCOPE_PLATFORM_ADMIN to revoke a key that has it (as only such a key can
+	// grant it).
 	//
 	// Errors: INVALID_ARGUMENT (FIELD_INVALID); NOT_FOUND (RESOURCE_NOT_FOUND);
-	// FAILED_PRECONDITION (FAILED_PRECONDITION) when a key would revoke itself.
+	// FAILED_PRECONDITION (FAILED_PRECONDITION) when a key would revoke itself;
+	// PERMISSION_DENIED (SCOPE_MISSING) for a platform admin's key revoked
+	// without SCOPE_PLATFORM_ADMIN.
 	RevokeApiKey(ctx context.Context, in *RevokeApiKeyRequest, opts ...grpc.CallOption) (*ApiKey, error)
 	// Re-analyses every stored feedback item of the organization with the
 	// server's current analyser and aspect taxonomy (after an upgrade that
@@ -343,10 +347,14 @@ type AdminServiceServer interface {
 	// (RESOURCE_NOT_FOUND).
 	ListApiKeys(context.Context, *ListApiKeysRequest) (*ListApiKeysResponse, error)
 	// Revokes an API key: every later call with it fails with API_KEY_INVALID.
-	// Revoking a revoked key returns it unchanged. Needs SCOPE_ADMIN.
+	// Revoking a revoked key returns it unchanged. Needs SCOPE_ADMIN, and
+	// SCOPE_PLATFORM_ADMIN to revoke a key that has it (as only such a key can
+	// grant it).
 	//
 	// Errors: INVALID_ARGUMENT (FIELD_INVALID); NOT_FOUND (RESOURCE_NOT_FOUND);
-	// FAILED_PRECONDITION (FAILED_PRECONDITION) when a key would revoke itself.
+	// FAILED_PRECONDITION (FAILED_PRECONDITION) when a key would revoke itself;
+	// PERMISSION_DENIED (SCOPE_MISSING) for a platform admin's key revoked
+	// without SCOPE_PLATFORM_ADMIN.
 	RevokeApiKey(context.Context, *RevokeApiKeyRequest) (*ApiKey, error)
 	// Re-analyses every stored feedback item of the organization with the
 	// server's current analyser and aspect taxonomy (after an upgrade that

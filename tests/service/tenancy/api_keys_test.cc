@@ -348,6 +348,21 @@ TEST_F(ApiKeysTest, AKeyCannotRevokeItself) {
   EXPECT_OK(Authenticate(created.key_string()).status());
 }
 
+TEST_F(ApiKeysTest, OnlyAPlatformAdminRevokesAPlatformAdminKey) {
+  ASSERT_OK_AND_ASSIGN(
+      v1::ApiKey platform,
+      Create(platform_admin_, KeyWith({v1::SCOPE_PLATFORM_ADMIN}),
+             "organizations/default"));
+  const Principal default_admin = Caller("default", {v1::SCOPE_ADMIN});
+  EXPECT_THAT(Revoke(default_admin, platform.name()),
+              StatusIs(absl::StatusCode::kPermissionDenied,
+                       HasSubstr("SCOPE_PLATFORM_ADMIN")));
+  EXPECT_OK(Authenticate(platform.key_string()).status());
+  ASSERT_OK_AND_ASSIGN(v1::ApiKey revoked,
+                       Revoke(platform_admin_, platform.name()));
+  EXPECT_TRUE(revoked.has_revoke_time());
+}
+
 TEST_F(ApiKeysTest, AnExpiredKeyNoLongerAuthenticates) {
   v1::ApiKey request = KeyWith({v1::SCOPE_ADMIN});
   *request.mutable_expire_time() =

@@ -193,10 +193,14 @@ class AdminServiceServicer:
 
     def RevokeApiKey(self, request, context):
         """Revokes an API key: every later call with it fails with API_KEY_INVALID.
-        Revoking a revoked key returns it unchanged. Needs SCOPE_ADMIN.
+        Revoking a revoked key returns it unchanged. Needs SCOPE_ADMIN, and
+        SCOPE_PLATFORM_ADMIN to revoke a key that has it (as only such a key can
+        grant it).
 
         Errors: INVALID_ARGUMENT (FIELD_INVALID); NOT_FOUND (RESOURCE_NOT_FOUND);
-        FAILED_PRECONDITION (FAILED_PRECONDITION) when a key would revoke itself.
+        FAILED_PRECONDITION (FAILED_PRECONDITION) when a key would revoke itself;
+        PERMISSION_DENIED (SCOPE_MISSING) for a platform admin's key revoked
+        without SCOPE_PLATFORM_ADMIN.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')

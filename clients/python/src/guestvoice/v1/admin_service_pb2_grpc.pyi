@@ -87,10 +87,14 @@ class AdminServiceStub:
     """
     RevokeApiKey: _grpc.UnaryUnaryMultiCallable[_admin_service_pb2.RevokeApiKeyRequest, _admin_pb2.ApiKey]
     """Revokes an API key: every later call with it fails with API_KEY_INVALID.
-    Revoking a revoked key returns it unchanged. Needs SCOPE_ADMIN.
+    Revoking a revoked key returns it unchanged. Needs SCOPE_ADMIN, and
+    SCOPE_PLATFORM_ADMIN to revoke a key that has it (as only such a key can
+    grant it).
 
     Errors: INVALID_ARGUMENT (FIELD_INVALID); NOT_FOUND (RESOURCE_NOT_FOUND);
-    FAILED_PRECONDITION (FAILED_PRECONDITION) when a key would revoke itself.
+    FAILED_PRECONDITION (FAILED_PRECONDITION) when a key would revoke itself;
+    PERMISSION_DENIED (SCOPE_MISSING) for a platform admin's key revoked
+    without SCOPE_PLATFORM_ADMIN.
     """
     ReanalyzeFeedback: _grpc.UnaryUnaryMultiCallable[_admin_service_pb2.ReanalyzeFeedbackRequest, _operation_pb2.Operation]
     """Re-analyses every stored feedback item of the organization with the
@@ -210,10 +214,14 @@ class AdminServiceAsyncStub(AdminServiceStub):
     """
     RevokeApiKey: _aio.UnaryUnaryMultiCallable[_admin_service_pb2.RevokeApiKeyRequest, _admin_pb2.ApiKey]  # type: ignore[assignment]
     """Revokes an API key: every later call with it fails with API_KEY_INVALID.
-    Revoking a revoked key returns it unchanged. Needs SCOPE_ADMIN.
+    Revoking a revoked key returns it unchanged. Needs SCOPE_ADMIN, and
+    SCOPE_PLATFORM_ADMIN to revoke a key that has it (as only such a key can
+    grant it).
 
     Errors: INVALID_ARGUMENT (FIELD_INVALID); NOT_FOUND (RESOURCE_NOT_FOUND);
-    FAILED_PRECONDITION (FAILED_PRECONDITION) when a key would revoke itself.
+    FAILED_PRECONDITION (FAILED_PRECONDITION) when a key would revoke itself;
+    PERMISSION_DENIED (SCOPE_MISSING) for a platform admin's key revoked
+    without SCOPE_PLATFORM_ADMIN.
     """
     ReanalyzeFeedback: _aio.UnaryUnaryMultiCallable[_admin_service_pb2.ReanalyzeFeedbackRequest, _operation_pb2.Operation]  # type: ignore[assignment]
     """Re-analyses every stored feedback item of the organization with the
@@ -372,10 +380,14 @@ class AdminServiceServicer(metaclass=_abc_1.ABCMeta):
         context: _ServicerContext,
     ) -> _typing.Union[_admin_pb2.ApiKey, _abc.Awaitable[_admin_pb2.ApiKey]]:
         """Revokes an API key: every later call with it fails with API_KEY_INVALID.
-        Revoking a revoked key returns it unchanged. Needs SCOPE_ADMIN.
+        Revoking a revoked key returns it unchanged. Needs SCOPE_ADMIN, and
+        SCOPE_PLATFORM_ADMIN to revoke a key that has it (as only such a key can
+        grant it).
 
         Errors: INVALID_ARGUMENT (FIELD_INVALID); NOT_FOUND (RESOURCE_NOT_FOUND);
-        FAILED_PRECONDITION (FAILED_PRECONDITION) when a key would revoke itself.
+        FAILED_PRECONDITION (FAILED_PRECONDITION) when a key would revoke itself;
+        PERMISSION_DENIED (SCOPE_MISSING) for a platform admin's key revoked
+        without SCOPE_PLATFORM_ADMIN.
         """
 
     @_abc_1.abstractmethod
