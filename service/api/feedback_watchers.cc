@@ -49,12 +49,13 @@ class FeedbackWatchers::Watcher final
                    std::unique_ptr<StreamCallReport> report)
       : owner_(owner), report_(std::move(report)) {}
 
-  // Follows the log for `api_key`'s call through `filter`: the watch is
+  // Follows the log for `caller`'s call through `filter`: the watch is
   // registered (FeedbackWatchers::Register, under its mutex).
-  void Activate(std::string api_key, FeedbackFilter filter) {
+  void Activate(const Principal& caller, FeedbackFilter filter) {
     {
       absl::MutexLock lock(&mutex_);
-      api_key_ = std::move(api_key);
+      api_key_ = caller.api_key_name();
+      key_expire_time_ = caller.key_expire_time();
       filter_ = std::move(filter);
       cursor_ = owner_.log_.Follow(filter_.organization);
       active_ = true;
@@ -80,16 +81,28 @@ class FeedbackWatchers::Watcher final
   std::unique_ptr<StreamCallReport> TakeReport() { return std::move(report_); }
 
   // Writes the next message the log holds for this watcher, unless a write
-  // is in flight (its completion reads on) or the call is finishing.
+  // is in flight (its completion reads on) or the call is finishing; or
+  // ends the watch instead when its key has expired.
   void ReadOn() {
+    bool expired = false;
     {
       absl::MutexLock lock(&mutex_);
       if (!active_ || writing_ || finishing_) return;
       std::optional<v1::WatchFeedbackResponse> next =
           owner_.log_.Next(cursor_, filter_);
       if (!next.has_value()) return;
-      in_flight_ = EncodeBuffer(*next);
-      writing_ = true;
+      expired = key_expire_time_.has_value() &&
+                *key_expire_time_ <= owner_.clock_.Now();
+      if (!expired) {
+        in_flight_ = EncodeBuffer(*next);
+        writing_ = true;
+      }
+    }
+    if (expired) {
+      RequestFinish(ToGrpcStatus(
+          Unauthenticated(v1::ERROR_REASON_API_KEY_EXPIRED,
+                          "the API key of this watch has expired")));
+      return;
     }
     StartWrite(&in_flight_);
   }
@@ -201,6 +214,7 @@ class FeedbackWatchers::Watcher final
   std::unique_ptr<StreamCallReport> report_;
   // Set once, by Activate, before the watcher is registered.
   std::string api_key_;
+  std::optional<absl::Time> key_expire_time_;
   FeedbackFilter filter_;
   // A pending watch's: set before its wait is registered.
   bool awaits_token_ = false;
@@ -222,8 +236,11 @@ class FeedbackWatchers::Watcher final
   grpc::Status final_status_;
 };
 
-FeedbackWatchers::FeedbackWatchers(Limits limits)
-    : limits_(limits), log_(limits.log), dispatcher_([this] { Dispatch(); }) {}
+FeedbackWatchers::FeedbackWatchers(Limits limits, const Clock& clock)
+    : limits_(limits),
+      clock_(clock),
+      log_(limits.log),
+      dispatcher_([this] { Dispatch(); }) {}
 
 FeedbackWatchers::~FeedbackWatchers() {
   {
@@ -274,7 +291,7 @@ absl::Status FeedbackWatchers::Register(Watcher* watcher,
   }
   ++of_key;
   watchers_.insert(watcher);
-  watcher->Activate(caller.api_key_name(), std::move(filter));
+  watcher->Activate(caller, std::move(filter));
   return absl::OkStatus();
 }
 
@@ -298,6 +315,16 @@ void FeedbackWatchers::Dispatch() {
     // it first). A watcher busy writing returns at once.
     absl::MutexLock lock(&mutex_);
     for (Watcher* watcher : watchers_) watcher->ReadOn();
+  }
+}
+
+void FeedbackWatchers::EndWatchesOfKey(std::string_view api_key_name) {
+  const grpc::Status revoked =
+      ToGrpcStatus(Unauthenticated(v1::ERROR_REASON_API_KEY_INVALID,
+                                   "the API key of this watch was revoked"));
+  absl::MutexLock lock(&mutex_);
+  for (Watcher* watcher : watchers_) {
+    if (watcher->api_key() == api_key_name) watcher->RequestFinish(revoked);
   }
 }
 

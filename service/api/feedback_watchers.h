@@ -16,6 +16,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/synchronization/mutex.h"
+#include "common/clock.h"
 #include "service/api/stream_call_report.h"
 #include "service/api/watch_log.h"
 #include "service/cluster/applied_progress.h"
@@ -32,7 +33,8 @@ namespace guestvoice::service {
 // watcher that is not busy writing read on from its cursor. A watcher whose
 // client does not read holds one message in flight and its cursor, never a
 // queue of its own. The number of watchers is capped in total and per API
-// key.
+// key. A watch ends when its key is revoked (EndWatchesOfKey), and when its
+// key has expired by the time the watch would send it an item.
 class FeedbackWatchers final : public FeedbackPublisher {
  public:
   struct Limits {
@@ -42,7 +44,8 @@ class FeedbackWatchers final : public FeedbackPublisher {
     size_t max_watchers_per_key = 50;
   };
 
-  explicit FeedbackWatchers(Limits limits);
+  // `clock` tells when a watch's key has expired.
+  FeedbackWatchers(Limits limits, const Clock& clock);
   FeedbackWatchers(const FeedbackWatchers&) = delete;
   FeedbackWatchers& operator=(const FeedbackWatchers&) = delete;
   // Every watch call must be done (the gRPC server shut down) by then.
@@ -77,6 +80,11 @@ class FeedbackWatchers final : public FeedbackPublisher {
   void Publish(std::string_view organization, const v1::Feedback& feedback,
                FeedbackChange change) override;
 
+  // Finishes every watch opened with the API key `api_key_name` with
+  // UNAUTHENTICATED (API_KEY_INVALID): the key was revoked, and a stream it
+  // opened must carry no more feedback.
+  void EndWatchesOfKey(std::string_view api_key_name);
+
   // Finishes every watcher with UNAVAILABLE, and every later one at once.
   void Shutdown();
 
@@ -99,6 +107,7 @@ class FeedbackWatchers final : public FeedbackPublisher {
   }
 
   const Limits limits_;
+  const Clock& clock_;
   WatchLog log_;
 
   // Raised by Publish, lowered by the dispatcher; its own mutex, so that

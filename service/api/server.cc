@@ -225,7 +225,14 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(ServerOptions options) {
   server->store_backups_ = std::make_unique<StoreBackups>(
       server->backups_.get(), opts.backup_retention);
   server->feedback_watchers_ =
-      std::make_unique<FeedbackWatchers>(opts.watchers);
+      std::make_unique<FeedbackWatchers>(opts.watchers, *server->clock_);
+  // A revoked key's watch streams end with it (on every node of a cluster,
+  // as each applies the revocation).
+  server->api_key_verifier_->OnForget(
+      [watchers =
+           server->feedback_watchers_.get()](std::string_view api_key_name) {
+        watchers->EndWatchesOfKey(api_key_name);
+      });
   server->import_streams_ = std::make_unique<ImportStreams>(opts.imports);
   server->counting_publisher_ =
       std::make_unique<CountingPublisher>(*server->feedback_watchers_);

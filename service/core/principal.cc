@@ -12,9 +12,11 @@ uint32_t ScopeBit(v1::Scope scope) { return uint32_t{1} << scope; }
 }  // namespace
 
 Principal::Principal(std::string organization, std::string api_key_name,
-                     const google::protobuf::RepeatedField<int>& scopes)
+                     const google::protobuf::RepeatedField<int>& scopes,
+                     std::optional<absl::Time> key_expire_time)
     : organization_(std::move(organization)),
-      api_key_name_(std::move(api_key_name)) {
+      api_key_name_(std::move(api_key_name)),
+      key_expire_time_(key_expire_time) {
   for (int scope : scopes) {
     if (v1::Scope_IsValid(scope)) {
       scope_bits_ |= ScopeBit(static_cast<v1::Scope>(scope));

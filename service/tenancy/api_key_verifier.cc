@@ -32,11 +32,19 @@ absl::StatusOr<Principal> ApiKeyVerifier::Verify(std::string_view key,
 }
 
 void ApiKeyVerifier::Forget(std::string_view api_key_name) {
-  absl::MutexLock lock(&mutex_);
-  ++generation_;
-  absl::erase_if(verified_, [&](const auto& entry) {
-    return entry.second.principal.api_key_name() == api_key_name;
-  });
+  {
+    absl::MutexLock lock(&mutex_);
+    ++generation_;
+    absl::erase_if(verified_, [&](const auto& entry) {
+      return entry.second.principal.api_key_name() == api_key_name;
+    });
+  }
+  if (forget_listener_) forget_listener_(api_key_name);
+}
+
+void ApiKeyVerifier::OnForget(
+    absl::AnyInvocable<void(std::string_view api_key_name)> listener) {
+  forget_listener_ = std::move(listener);
 }
 
 }  // namespace guestvoice::service

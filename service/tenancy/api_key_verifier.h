@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/functional/any_invocable.h"
 #include "absl/status/statusor.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
@@ -38,6 +39,12 @@ class ApiKeyVerifier {
   // remember what it read.
   void Forget(std::string_view api_key_name);
 
+  // Has every later Forget also tell `listener` the key's name (outside the
+  // verifier's lock), so that what a revoked key holds open ends with it:
+  // its WatchFeedback streams. Set once, before calls arrive.
+  void OnForget(
+      absl::AnyInvocable<void(std::string_view api_key_name)> listener);
+
  private:
   const storage::Store& store_;
   const size_t capacity_;
@@ -47,6 +54,7 @@ class ApiKeyVerifier {
   // Bumped by every Forget: a verification remembers its result only if no
   // Forget happened while it read the store.
   uint64_t generation_ ABSL_GUARDED_BY(mutex_) = 0;
+  absl::AnyInvocable<void(std::string_view)> forget_listener_;
 };
 
 }  // namespace guestvoice::service

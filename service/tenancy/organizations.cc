@@ -131,16 +131,18 @@ absl::StatusOr<ApiKeyHolder> LookupApiKeyHolder(const storage::Store& store,
   }
   return ApiKeyHolder{
       .principal =
-          Principal(name->organization, api_key.name(), api_key.scopes()),
-      .expire_time = api_key.has_expire_time()
-                         ? std::optional<absl::Time>(
-                               FromProtoTimestamp(api_key.expire_time()))
-                         : std::nullopt,
+          Principal(name->organization, api_key.name(), api_key.scopes(),
+                    api_key.has_expire_time()
+                        ? std::optional<absl::Time>(
+                              FromProtoTimestamp(api_key.expire_time()))
+                        : std::nullopt),
   };
 }
 
 absl::Status CheckApiKeyExpiry(const ApiKeyHolder& holder, absl::Time now) {
-  if (holder.expire_time.has_value() && *holder.expire_time <= now) {
+  const std::optional<absl::Time>& expire_time =
+      holder.principal.key_expire_time();
+  if (expire_time.has_value() && *expire_time <= now) {
     return Unauthenticated(v1::ERROR_REASON_API_KEY_EXPIRED,
                            "the API key has expired");
   }

@@ -81,10 +81,10 @@ absl::StatusOr<std::optional<internal::v1::StoredApiKey>> ReadApiKey(
     const storage::Store& store, std::string_view organization,
     std::string_view key_id);
 
-// A stored, unrevoked API key as the caller it stands for, and until when.
+// A stored, unrevoked API key as the caller it stands for (and until when:
+// Principal::key_expire_time).
 struct ApiKeyHolder {
   Principal principal;
-  std::optional<absl::Time> expire_time;
 };
 
 // The holder of API key `key` (the secret itself, as sent), looked up by its

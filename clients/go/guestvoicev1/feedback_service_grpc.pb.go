@@ -84,7 +84,9 @@ type FeedbackServiceClient interface {
 	// Errors: INVALID_ARGUMENT (FIELD_INVALID); NOT_FOUND for an unknown hotel;
 	// RESOURCE_EXHAUSTED (LIMIT_EXCEEDED) when the server's or the API key's
 	// number of open watches is at its limit; UNAVAILABLE when the server shuts
-	// down.
+	// down; UNAUTHENTICATED when the watch's API key is revoked
+	// (API_KEY_INVALID, at once) or has expired by the time the next item
+	// would be sent (API_KEY_EXPIRED).
 	WatchFeedback(ctx context.Context, in *WatchFeedbackRequest, opts ...grpc.CallOption) (grpc.ServerStreamingClient[WatchFeedbackResponse], error)
 	// Handles the feedback's case: the update_mask paths "case.state",
 	// "case.assignee", "case.internal_note" and "case.public_response" may be
@@ -233,7 +235,9 @@ type FeedbackServiceServer interface {
 	// Errors: INVALID_ARGUMENT (FIELD_INVALID); NOT_FOUND for an unknown hotel;
 	// RESOURCE_EXHAUSTED (LIMIT_EXCEEDED) when the server's or the API key's
 	// number of open watches is at its limit; UNAVAILABLE when the server shuts
-	// down.
+	// down; UNAUTHENTICATED when the watch's API key is revoked
+	// (API_KEY_INVALID, at once) or has expired by the time the next item
+	// would be sent (API_KEY_EXPIRED).
 	WatchFeedback(*WatchFeedbackRequest, grpc.ServerStreamingServer[WatchFeedbackResponse]) error
 	// Handles the feedback's case: the update_mask paths "case.state",
 	// "case.assignee", "case.internal_note" and "case.public_response" may be

@@ -5,6 +5,7 @@
 #include <grpcpp/create_channel.h>
 #include <grpcpp/support/channel_arguments.h>
 
+#include <chrono>
 #include <memory>
 #include <string>
 #include <thread>
@@ -15,6 +16,7 @@
 #include "gtest/gtest.h"
 #include "guestvoice/v1/admin_service.grpc.pb.h"
 #include "service/api/watch_log.h"
+#include "service/core/proto_time.h"
 #include "tests/testing/feedback_fixture.h"
 #include "tests/testing/grpc_matchers.h"
 
@@ -127,6 +129,26 @@ class WatchTest : public FeedbackFixture {
     auto reader = stub.WatchFeedback(context, request);
     reader->WaitForInitialMetadata();
     return reader;
+  }
+
+  // A new key of organization "default" with the feedback-read scope, valid
+  // for `lifetime` (forever when zero).
+  v1::ApiKey ReaderKey(absl::Duration lifetime = absl::ZeroDuration()) {
+    v1::CreateApiKeyRequest request;
+    request.set_parent("organizations/default");
+    request.mutable_api_key()->set_display_name("watcher");
+    request.mutable_api_key()->add_scopes(v1::SCOPE_FEEDBACK_READ);
+    if (lifetime != absl::ZeroDuration()) {
+      *request.mutable_api_key()->mutable_expire_time() =
+          service::ToProtoTimestamp(server_.clock().Now() + lifetime);
+    }
+    v1::ApiKey response;
+    const grpc::Status status =
+        v1::AdminService::NewStub(server_.channel())
+            ->CreateApiKey(TestServer::Context(server_.admin_key()).get(),
+                           request, &response);
+    EXPECT_TRUE(status.ok()) << status.error_message();
+    return response;
   }
 };
 
@@ -317,21 +339,6 @@ class WatcherCapTest : public WatchTest {
       : WatchTest(TestServer::Options{
             .watchers = {.max_watchers = 3, .max_watchers_per_key = 2}}) {}
 
-  // A key of organization "default" with the feedback-read scope.
-  std::string ReaderKey() {
-    v1::CreateApiKeyRequest request;
-    request.set_parent("organizations/default");
-    request.mutable_api_key()->set_display_name("watcher");
-    request.mutable_api_key()->add_scopes(v1::SCOPE_FEEDBACK_READ);
-    v1::ApiKey response;
-    const grpc::Status status =
-        v1::AdminService::NewStub(server_.channel())
-            ->CreateApiKey(TestServer::Context(server_.admin_key()).get(),
-                           request, &response);
-    EXPECT_TRUE(status.ok()) << status.error_message();
-    return response.key_string();
-  }
-
   bool WatchersBecome(size_t count) {
     const absl::Time deadline = absl::Now() + absl::Seconds(30);
     while (server_.server().feedback_watchers().watcher_count() != count) {
@@ -357,7 +364,7 @@ TEST_F(WatcherCapTest, WatchersAreCappedPerKeyAndInTotal) {
                                    "LIMIT_EXCEEDED"));
   EXPECT_THAT(per_key.error_message(), ::testing::HasSubstr("API key"));
 
-  const std::string reader_key = ReaderKey();
+  const std::string reader_key = ReaderKey().key_string();
   auto reader_1 = TestServer::Context(reader_key);
   auto third = Watch(*stub_, reader_1.get(), {});
   auto reader_2 = TestServer::Context(reader_key);
@@ -378,6 +385,59 @@ TEST_F(WatcherCapTest, WatchersAreCappedPerKeyAndInTotal) {
   for (auto* context : {admin_2.get(), reader_1.get(), admin_4.get()}) {
     context->TryCancel();
   }
+}
+
+// A revoked key's watch carries no more feedback: it ends at once, while a
+// watch of another key goes on.
+TEST_F(WatchTest, RevokingAKeyEndsItsWatches) {
+  const v1::ApiKey key = ReaderKey();
+  auto revoked_context = TestServer::Context(key.key_string());
+  // So that a watch left open fails the test instead of hanging it.
+  revoked_context->set_deadline(std::chrono::system_clock::now() +
+                                std::chrono::minutes(1));
+  auto revoked = Watch(*stub_, revoked_context.get(), {});
+  auto admin_context = TestServer::Context(server_.admin_key());
+  auto admin = Watch(*stub_, admin_context.get(), {});
+
+  v1::RevokeApiKeyRequest revoke;
+  revoke.set_name(key.name());
+  v1::ApiKey response;
+  ASSERT_TRUE(v1::AdminService::NewStub(server_.channel())
+                  ->RevokeApiKey(TestServer::Context(server_.admin_key()).get(),
+                                 revoke, &response)
+                  .ok());
+  v1::WatchFeedbackResponse message;
+  EXPECT_FALSE(revoked->Read(&message));
+  EXPECT_THAT(revoked->Finish(), GrpcErrorIs(grpc::StatusCode::UNAUTHENTICATED,
+                                             "API_KEY_INVALID"));
+
+  ASSERT_TRUE(Ingest(Item("r-1", "@ana", "Warm welcome")).ok());
+  ASSERT_TRUE(admin->Read(&message));
+  EXPECT_EQ(message.feedback().external_id(), "r-1");
+  admin_context->TryCancel();
+  while (admin->Read(&message)) {
+  }
+  EXPECT_THAT(admin->Finish(), GrpcCodeIs(grpc::StatusCode::CANCELLED));
+}
+
+// A watch whose key has expired carries no more feedback: it ends instead of
+// sending the next item.
+TEST_F(WatchTest, AWatchEndsWhenItsKeyHasExpired) {
+  const v1::ApiKey key = ReaderKey(absl::Hours(1));
+  auto context = TestServer::Context(key.key_string());
+  context->set_deadline(std::chrono::system_clock::now() +
+                        std::chrono::minutes(1));
+  auto reader = Watch(*stub_, context.get(), {});
+  ASSERT_TRUE(Ingest(Item("x-1", "@ana", "Warm welcome")).ok());
+  v1::WatchFeedbackResponse message;
+  ASSERT_TRUE(reader->Read(&message));
+  EXPECT_EQ(message.feedback().external_id(), "x-1");
+
+  server_.clock().Advance(absl::Hours(1));
+  ASSERT_TRUE(Ingest(Item("x-2", "@ana", "Rude staff")).ok());
+  EXPECT_FALSE(reader->Read(&message));
+  EXPECT_THAT(reader->Finish(), GrpcErrorIs(grpc::StatusCode::UNAUTHENTICATED,
+                                            "API_KEY_EXPIRED"));
 }
 
 TEST_F(WatchTest, ShutdownEndsWatchesWithUnavailable) {

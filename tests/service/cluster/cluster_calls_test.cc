@@ -201,7 +201,7 @@ class HeldBackNode {
   CallMetrics metrics_{{v1::HotelService::service_full_name(),
                         v1::FeedbackService::service_full_name()}};
   CallRecorder recorder_{metrics_, nullptr};
-  FeedbackWatchers watchers_{{}};
+  FeedbackWatchers watchers_{{}, clock_};
   std::unique_ptr<ImportStreams> imports_;
   std::unique_ptr<HotelService> hotels_;
   std::unique_ptr<FeedbackService> feedback_;

@@ -150,7 +150,9 @@ class FeedbackServiceServicer:
         Errors: INVALID_ARGUMENT (FIELD_INVALID); NOT_FOUND for an unknown hotel;
         RESOURCE_EXHAUSTED (LIMIT_EXCEEDED) when the server's or the API key's
         number of open watches is at its limit; UNAVAILABLE when the server shuts
-        down.
+        down; UNAUTHENTICATED when the watch's API key is revoked
+        (API_KEY_INVALID, at once) or has expired by the time the next item
+        would be sent (API_KEY_EXPIRED).
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')

@@ -91,7 +91,9 @@ class FeedbackServiceStub:
     Errors: INVALID_ARGUMENT (FIELD_INVALID); NOT_FOUND for an unknown hotel;
     RESOURCE_EXHAUSTED (LIMIT_EXCEEDED) when the server's or the API key's
     number of open watches is at its limit; UNAVAILABLE when the server shuts
-    down.
+    down; UNAUTHENTICATED when the watch's API key is revoked
+    (API_KEY_INVALID, at once) or has expired by the time the next item
+    would be sent (API_KEY_EXPIRED).
     """
     UpdateFeedback: _grpc.UnaryUnaryMultiCallable[_feedback_service_pb2.UpdateFeedbackRequest, _feedback_pb2.Feedback]
     """Handles the feedback's case: the update_mask paths "case.state",
@@ -165,7 +167,9 @@ class FeedbackServiceAsyncStub(FeedbackServiceStub):
     Errors: INVALID_ARGUMENT (FIELD_INVALID); NOT_FOUND for an unknown hotel;
     RESOURCE_EXHAUSTED (LIMIT_EXCEEDED) when the server's or the API key's
     number of open watches is at its limit; UNAVAILABLE when the server shuts
-    down.
+    down; UNAUTHENTICATED when the watch's API key is revoked
+    (API_KEY_INVALID, at once) or has expired by the time the next item
+    would be sent (API_KEY_EXPIRED).
     """
     UpdateFeedback: _aio.UnaryUnaryMultiCallable[_feedback_service_pb2.UpdateFeedbackRequest, _feedback_pb2.Feedback]  # type: ignore[assignment]
     """Handles the feedback's case: the update_mask paths "case.state",
@@ -266,7 +270,9 @@ class FeedbackServiceServicer(metaclass=_abc_1.ABCMeta):
         Errors: INVALID_ARGUMENT (FIELD_INVALID); NOT_FOUND for an unknown hotel;
         RESOURCE_EXHAUSTED (LIMIT_EXCEEDED) when the server's or the API key's
         number of open watches is at its limit; UNAVAILABLE when the server shuts
-        down.
+        down; UNAUTHENTICATED when the watch's API key is revoked
+        (API_KEY_INVALID, at once) or has expired by the time the next item
+        would be sent (API_KEY_EXPIRED).
         """
 
     @_abc_1.abstractmethod

@@ -549,7 +549,9 @@ export const FeedbackService: GenService<{
    * Errors: INVALID_ARGUMENT (FIELD_INVALID); NOT_FOUND for an unknown hotel;
    * RESOURCE_EXHAUSTED (LIMIT_EXCEEDED) when the server's or the API key's
    * number of open watches is at its limit; UNAVAILABLE when the server shuts
-   * down.
+   * down; UNAUTHENTICATED when the watch's API key is revoked
+   * (API_KEY_INVALID, at once) or has expired by the time the next item
+   * would be sent (API_KEY_EXPIRED).
    *
    * @generated from rpc guestvoice.v1.FeedbackService.WatchFeedback
    */
