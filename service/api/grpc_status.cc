@@ -97,7 +97,8 @@ google::rpc::Status ToRpcStatus(const absl::Status& status) {
     detailed = WithErrorInfo(detailed, DefaultReason(detailed.code()));
   }
   rpc_status.set_code(static_cast<int>(ToGrpcCode(detailed.code())));
-  rpc_status.set_message(std::string(detailed.message()));
+  rpc_status.set_message(
+      CutForError(std::string(detailed.message()), kMaxErrorMessageBytes));
   detailed.ForEachPayload(
       [&](absl::string_view type_url, const absl::Cord& payload) {
         auto* any = rpc_status.add_details();

@@ -6,10 +6,19 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
 #include "common/absl_view.h"
+#include "common/utf8.h"
 #include "google/rpc/error_details.pb.h"
 #include "service/core/proto_time.h"
 
 namespace guestvoice::service {
+
+std::string CutForError(std::string text, size_t max_bytes) {
+  if (text.size() <= max_bytes) return text;
+  const size_t total = text.size();
+  text.resize(utf8::TruncateAtBoundary(text, max_bytes).size());
+  absl::StrAppend(&text, "... (", total, " bytes)");
+  return text;
+}
 
 std::string ReasonString(v1::ErrorReason reason) {
   return std::string(
@@ -24,7 +33,7 @@ absl::Status WithErrorInfo(
   info.set_reason(ReasonString(reason));
   info.set_domain(std::string(kErrorDomain));
   for (auto& [key, value] : metadata) {
-    (*info.mutable_metadata())[key] = std::move(value);
+    (*info.mutable_metadata())[key] = CutForError(std::move(value));
   }
   status.SetPayload(AbslView(kErrorInfoTypeUrl),
                     absl::Cord(info.SerializeAsString()));
@@ -40,7 +49,8 @@ absl::Status BadRequestStatus(
   google::rpc::BadRequest bad_request;
   std::string message = "invalid request: ";
   for (size_t i = 0; i < violations.size(); ++i) {
-    const auto& [field, description] = violations[i];
+    const std::string field = CutForError(violations[i].first);
+    const std::string description = CutForError(violations[i].second);
     auto* violation = bad_request.add_field_violations();
     violation->set_field(field);
     violation->set_description(description);

@@ -7,6 +7,7 @@
 // absl::Status as payloads keyed by their Any type URL; ToGrpcStatus
 // (grpc_status.h) turns them into grpc-status-details-bin.
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -35,6 +36,20 @@ std::string ReasonString(v1::ErrorReason reason);
 absl::Status WithErrorInfo(
     absl::Status status, v1::ErrorReason reason,
     std::vector<std::pair<std::string, std::string>> metadata = {});
+
+// Errors name the fields, resources and values they are about, which may be
+// whatever a caller sent (an aspect of 100,000 characters). gRPC sends an
+// error's message and details in trailers, which clients refuse above 8 KiB
+// (RESOURCE_EXHAUSTED instead of the error), so what an error echoes is cut:
+// each field name, description and ErrorInfo value to kMaxEchoedBytes (the
+// builders here do it), the whole message to kMaxErrorMessageBytes
+// (ToRpcStatus).
+inline constexpr size_t kMaxEchoedBytes = 256;
+inline constexpr size_t kMaxErrorMessageBytes = 1024;
+
+// `text` if it has at most `max_bytes`; else its first max_bytes (ending on
+// a whole UTF-8 character) and how long it was.
+std::string CutForError(std::string text, size_t max_bytes = kMaxEchoedBytes);
 
 // Collects every invalid field of a request, so that one reply names them all.
 // Field paths use the request's proto field names ("hotel.time_zone").

@@ -10,6 +10,7 @@
 #include "absl/time/civil_time.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "service/core/errors.h"
 #include "service/loyalty/program.h"
 #include "tests/testing/grpc_matchers.h"
 #include "tests/testing/insight_fixture.h"
@@ -431,6 +432,17 @@ TEST_F(InsightServiceTest, BadIntervalsAspectsAndBuckets) {
   status = insights_->GetSentimentTrend(Admin().get(), request, &trend);
   EXPECT_THAT(ViolatedFields(status),
               UnorderedElementsAre("aspect", "granularity"));
+
+  // An error echoes only the start of what it is about: the whole of it
+  // would not fit the trailers a client accepts (8 KiB), and the caller
+  // would see RESOURCE_EXHAUSTED instead of this error.
+  request.set_aspect(std::string(100000, 'a'));
+  request.set_granularity(v1::GRANULARITY_DAY);
+  status = insights_->GetSentimentTrend(Admin().get(), request, &trend);
+  EXPECT_THAT(status,
+              GrpcErrorIs(grpc::StatusCode::INVALID_ARGUMENT, "FIELD_INVALID"));
+  EXPECT_THAT(ViolatedFields(status), ElementsAre("aspect"));
+  EXPECT_LE(status.error_message().size(), service::kMaxErrorMessageBytes + 30);
 
   v1::GetHotelSummaryRequest summary_request;
   summary_request.set_hotel("organizations/default/hotels/nowhere");

@@ -174,5 +174,31 @@ TEST(ErrorBuildersTest, OnlyFieldErrorsCarryABadRequest) {
   }
 }
 
+TEST(CutForErrorTest, KeepsShortTextsAndCutsLongOnesOnAWholeCharacter) {
+  EXPECT_EQ(CutForError("spaceship"), "spaceship");
+  EXPECT_EQ(CutForError(std::string(kMaxEchoedBytes, 'a')),
+            std::string(kMaxEchoedBytes, 'a'));
+  // "\xC3\xA9" is one character, é: the cut does not split it.
+  std::string accented = "a";
+  for (int i = 0; i < 200; ++i) accented += "\xC3\xA9";
+  EXPECT_EQ(CutForError(accented),
+            accented.substr(0, kMaxEchoedBytes - 1) + "... (401 bytes)");
+}
+
+TEST(CutForErrorTest, ViolationsAndErrorInfoEchoAtMostTheirShare) {
+  FieldViolations violations;
+  violations.Add(std::string(10000, 'f'), std::string(100000, 'd'));
+  const absl::Status status = violations.ToStatus();
+  EXPECT_THAT(FieldViolationsOf(status),
+              ElementsAre(Pair(
+                  std::string(kMaxEchoedBytes, 'f') + "... (10000 bytes)",
+                  std::string(kMaxEchoedBytes, 'd') + "... (100000 bytes)")));
+  EXPECT_LT(status.message().size(), 2 * kMaxEchoedBytes + 100);
+
+  const std::string long_name = "organizations/" + std::string(5000, 'x');
+  EXPECT_EQ(ErrorMetadata(ResourceNotFound(long_name), "resource"),
+            CutForError(long_name));
+}
+
 }  // namespace
 }  // namespace guestvoice::service
