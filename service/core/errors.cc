@@ -114,6 +114,13 @@ absl::Status ResourceNotFound(std::string_view resource_name) {
       {{"resource", std::string(resource_name)}});
 }
 
+absl::Status ResourceNotFound(std::string_view collection,
+                              std::string_view message) {
+  return WithErrorInfo(absl::NotFoundError(AbslView(message)),
+                       v1::ERROR_REASON_RESOURCE_NOT_FOUND,
+                       {{"resource", std::string(collection)}});
+}
+
 absl::Status ResourceAlreadyExists(std::string_view resource_name) {
   return WithErrorInfo(absl::AlreadyExistsError(absl::StrCat(
                            AbslView(resource_name), " already exists")),

@@ -75,6 +75,11 @@ absl::Status PageTokenInvalid();
 absl::Status RequestIdReused(std::string_view request_id);
 // NOT_FOUND (RESOURCE_NOT_FOUND) naming the resource the caller asked for.
 absl::Status ResourceNotFound(std::string_view resource_name);
+// The same for a resource asked for by what it holds, not by name (a guest
+// by an identity): `message` says what was not found, and `collection` (the
+// ErrorInfo's resource) where it was looked for.
+absl::Status ResourceNotFound(std::string_view collection,
+                              std::string_view message);
 // ALREADY_EXISTS (RESOURCE_ALREADY_EXISTS).
 absl::Status ResourceAlreadyExists(std::string_view resource_name);
 // UNAUTHENTICATED with one of the API_KEY_* reasons.

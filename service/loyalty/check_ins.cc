@@ -143,9 +143,11 @@ absl::Status CheckIns::List(const Principal& caller,
   const bool one = request.source() != v1::SOURCE_UNSPECIFIED ||
                    !request.external_id().empty();
   if (one) {
-    if (request.source() == v1::SOURCE_UNSPECIFIED ||
-        !v1::Source_IsValid(request.source())) {
+    if (request.source() == v1::SOURCE_UNSPECIFIED) {
       violations.Add("source", "required with external_id");
+    } else if (!v1::Source_IsValid(request.source())) {
+      violations.Add("source",
+                     absl::StrCat(request.source(), " is not a known source"));
     }
     CheckExternalReference(violations, "external_id", request.external_id(),
                            kMaxExternalIdBytes);

@@ -358,10 +358,12 @@ absl::Status Guests::Lookup(const Principal& caller,
   RETURN_IF_ERROR(caller.RequireTenant(*organization, request.parent()));
   ASSIGN_OR_RETURN(std::optional<std::string> owner,
                    LookupIdentityOwner(deps_.store, *organization, *identity));
-  // Built only for a miss: a found guest costs no allocation here.
+  // Built only for a miss: a found guest costs no allocation here. The
+  // identity is personal data, and errors are logged, so it is not named.
   auto not_found = [&] {
     return ResourceNotFound(
-        absl::StrCat(request.parent(), "/guests/{identity}"));
+        absl::StrCat(request.parent(), "/guests"),
+        absl::StrCat("no guest of ", request.parent(), " has this identity"));
   };
   if (!owner.has_value()) return not_found();
   ASSIGN_OR_RETURN(std::optional<StoredGuest> guest,
@@ -486,7 +488,8 @@ absl::Status Guests::UnlinkIdentity(const Principal& caller,
                            });
   if (held == identities->end()) {
     return ResourceNotFound(
-        absl::StrCat(request.guest(), "/identities/{identity}"));
+        request.guest(),
+        absl::StrCat(request.guest(), " has no such identity"));
   }
   identities->erase(held);
   *guest.mutable_update_time() = ToProtoTimestamp(deps_.clock.Now());

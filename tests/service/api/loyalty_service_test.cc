@@ -577,6 +577,14 @@ TEST_F(LoyaltyServiceTest, ListCheckInsPagesAGuestsCheckInsAndFindsOne) {
   EXPECT_THAT(no_source,
               GrpcErrorIs(grpc::StatusCode::INVALID_ARGUMENT, "FIELD_INVALID"));
   EXPECT_THAT(ViolatedFields(no_source), ElementsAre("source"));
+  EXPECT_THAT(no_source.error_message(),
+              ::testing::HasSubstr("required with external_id"));
+  bad.set_source(static_cast<v1::Source>(99));
+  const grpc::Status unknown_source =
+      stub_->ListCheckIns(Admin().get(), bad, &response);
+  EXPECT_THAT(ViolatedFields(unknown_source), ElementsAre("source"));
+  EXPECT_THAT(unknown_source.error_message(),
+              ::testing::HasSubstr("99 is not a known source"));
   bad.set_parent("organizations/default/guests/nobody");
   bad.set_source(v1::SOURCE_FOURSQUARE);
   EXPECT_THAT(stub_->ListCheckIns(Admin().get(), bad, &response),

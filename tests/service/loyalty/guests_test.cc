@@ -16,6 +16,7 @@
 namespace guestvoice::service {
 namespace {
 
+using ::guestvoice::testing::ErrorMetadata;
 using ::guestvoice::testing::HasErrorReason;
 using ::guestvoice::testing::HasFieldViolation;
 using ::guestvoice::testing::IsOk;
@@ -95,6 +96,17 @@ TEST_F(GuestsTest, TooManyIdentitiesAreRefusedUnread) {
       guests().Create(acme_, CreateRequest(identities), guest);
   EXPECT_THAT(ViolatedFields(status), ElementsAre("identities"));
   EXPECT_THAT(ListGuests(), IsEmpty());
+}
+
+// A miss says where the guest was looked for, and leaves the identity (a
+// guest's e-mail or phone, which logs would keep) out.
+TEST_F(GuestsTest, ALookupThatFindsNoGuestSaysSoWithoutTheIdentity) {
+  const absl::Status status = Lookup(Email("ana@example.com"));
+  EXPECT_THAT(status, StatusIs(absl::StatusCode::kNotFound,
+                               "no guest of organizations/acme has this "
+                               "identity"));
+  EXPECT_THAT(status, HasErrorReason(v1::ERROR_REASON_RESOURCE_NOT_FOUND));
+  EXPECT_EQ(ErrorMetadata(status, "resource"), "organizations/acme/guests");
 }
 
 TEST_F(GuestsTest, CreateRetriedWithItsRequestIdReturnsTheFirstGuest) {
