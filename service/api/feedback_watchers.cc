@@ -77,6 +77,7 @@ class FeedbackWatchers::Watcher final
   }
 
   const std::string& api_key() const { return api_key_; }
+  const std::string& organization() const { return filter_.organization; }
   // For a watcher never handed to gRPC (refused before it started).
   std::unique_ptr<StreamCallReport> TakeReport() { return std::move(report_); }
 
@@ -289,7 +290,16 @@ absl::Status FeedbackWatchers::Register(Watcher* watcher,
                      " open WatchFeedback streams, its limit; end one first"),
         kWatchRetryDelay);
   }
+  size_t& of_organization = per_organization_[caller.organization()];
+  if (of_organization >= limits_.max_watchers_per_organization) {
+    if (of_key == 0) per_key_.erase(caller.api_key_name());
+    return LimitExceeded(
+        absl::StrCat("this organization has ", of_organization,
+                     " open WatchFeedback streams, its limit; end one first"),
+        kWatchRetryDelay);
+  }
   ++of_key;
+  ++of_organization;
   watchers_.insert(watcher);
   watcher->Activate(caller, std::move(filter));
   return absl::OkStatus();
@@ -348,6 +358,11 @@ void FeedbackWatchers::Remove(Watcher* watcher) {
   const auto of_key = per_key_.find(watcher->api_key());
   if (of_key != per_key_.end() && --of_key->second == 0) {
     per_key_.erase(of_key);
+  }
+  const auto of_organization = per_organization_.find(watcher->organization());
+  if (of_organization != per_organization_.end() &&
+      --of_organization->second == 0) {
+    per_organization_.erase(of_organization);
   }
 }
 

@@ -32,16 +32,19 @@ namespace guestvoice::service {
 // depend on the number of watchers; a dispatcher thread then lets every
 // watcher that is not busy writing read on from its cursor. A watcher whose
 // client does not read holds one message in flight and its cursor, never a
-// queue of its own. The number of watchers is capped in total and per API
-// key. A watch ends when its key is revoked (EndWatchesOfKey), and when its
-// key has expired by the time the watch would send it an item.
+// queue of its own. The number of watchers is capped in total, per API key
+// and per organization. A watch ends when its key is revoked (EndWatchesOfKey),
+// and when its key has expired by the time the watch would send it an item.
 class FeedbackWatchers final : public FeedbackPublisher {
  public:
   struct Limits {
     WatchLog::Limits log;
-    // Open watch streams at most, in total and per API key.
+    // Open watch streams at most, in total, per API key and per
+    // organization (its keys together: minting keys does not let one
+    // tenant take every slot).
     size_t max_watchers = 1000;
     size_t max_watchers_per_key = 50;
+    size_t max_watchers_per_organization = 250;
   };
 
   // `clock` tells when a watch's key has expired.
@@ -119,6 +122,8 @@ class FeedbackWatchers final : public FeedbackPublisher {
   mutable absl::Mutex mutex_;
   absl::flat_hash_set<Watcher*> watchers_ ABSL_GUARDED_BY(mutex_);
   absl::flat_hash_map<std::string, size_t> per_key_ ABSL_GUARDED_BY(mutex_);
+  absl::flat_hash_map<std::string, size_t> per_organization_
+      ABSL_GUARDED_BY(mutex_);
   bool shut_down_ ABSL_GUARDED_BY(mutex_) = false;
 
   std::thread dispatcher_;

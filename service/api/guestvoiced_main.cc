@@ -87,9 +87,15 @@ ABSL_FLAG(int, max_watchers, 1000,
           "Open WatchFeedback streams at most; more are RESOURCE_EXHAUSTED.");
 ABSL_FLAG(int, max_watchers_per_key, 50,
           "Open WatchFeedback streams at most per API key.");
+ABSL_FLAG(int, max_watchers_per_organization, 250,
+          "Open WatchFeedback streams at most per organization, its keys "
+          "together.");
 ABSL_FLAG(int, max_import_streams, 64,
           "ImportFeedback streams open at once; more are RESOURCE_EXHAUSTED "
           "with a RetryInfo.");
+ABSL_FLAG(int, max_import_streams_per_organization, 16,
+          "ImportFeedback streams one organization holds open at once, its "
+          "keys together.");
 ABSL_FLAG(int, max_import_items_per_stream, 10000,
           "Items one ImportFeedback stream carries: the server answers after "
           "this many, and the client sends the rest in a new stream.");
@@ -362,7 +368,9 @@ int main(int argc, char** argv) {
       absl::GetFlag(FLAGS_watch_log_mb) <= 0 ||
       absl::GetFlag(FLAGS_max_watchers) <= 0 ||
       absl::GetFlag(FLAGS_max_watchers_per_key) <= 0 ||
+      absl::GetFlag(FLAGS_max_watchers_per_organization) <= 0 ||
       absl::GetFlag(FLAGS_max_import_streams) <= 0 ||
+      absl::GetFlag(FLAGS_max_import_streams_per_organization) <= 0 ||
       absl::GetFlag(FLAGS_max_import_items_per_stream) <= 0 ||
       absl::GetFlag(FLAGS_max_streams_per_connection) <= 0) {
     spdlog::critical(
@@ -370,8 +378,10 @@ int main(int argc, char** argv) {
         "--scan_threads, --write_threads, --call_queue_capacity, "
         "--scan_queue_capacity, --watch_log_items, "
         "--watch_log_mb, --max_watchers, --max_watchers_per_key, "
-        "--max_import_streams, --max_import_items_per_stream and "
-        "--max_streams_per_connection must be positive");
+        "--max_watchers_per_organization, --max_import_streams, "
+        "--max_import_streams_per_organization, "
+        "--max_import_items_per_stream and --max_streams_per_connection "
+        "must be positive");
     return EXIT_FAILURE;
   }
   if (absl::GetFlag(FLAGS_read_cache_mb) < 0) {
@@ -429,9 +439,13 @@ int main(int argc, char** argv) {
                    .max_watchers =
                        static_cast<size_t>(absl::GetFlag(FLAGS_max_watchers)),
                    .max_watchers_per_key = static_cast<size_t>(
-                       absl::GetFlag(FLAGS_max_watchers_per_key))},
+                       absl::GetFlag(FLAGS_max_watchers_per_key)),
+                   .max_watchers_per_organization = static_cast<size_t>(
+                       absl::GetFlag(FLAGS_max_watchers_per_organization))},
       .imports = {.max_streams = static_cast<size_t>(
                       absl::GetFlag(FLAGS_max_import_streams)),
+                  .max_streams_per_organization = static_cast<size_t>(
+                      absl::GetFlag(FLAGS_max_import_streams_per_organization)),
                   .max_items_per_stream = static_cast<size_t>(
                       absl::GetFlag(FLAGS_max_import_items_per_stream))},
       .max_streams_per_connection =

@@ -109,6 +109,7 @@ class ImportReactor final : public grpc::ServerReadReactor<grpc::ByteBuffer> {
 
   void OnDone() override {
     if (holds_slot_) streams_.Close();
+    GiveSlotsBack();
     delete this;
   }
 
@@ -124,11 +125,21 @@ class ImportReactor final : public grpc::ServerReadReactor<grpc::ByteBuffer> {
   // scrape the metrics, at once.
   void End(const grpc::Status& status) {
     report_.Finished(static_cast<absl::StatusCode>(status.error_code()));
+    GiveSlotsBack();
+    Finish(status);
+  }
+
+  // Gives back the server's slot and the organization's the stream holds;
+  // once.
+  void GiveSlotsBack() {
     if (holds_slot_) {
       holds_slot_ = false;
       streams_.Close();
     }
-    Finish(status);
+    if (holds_organization_slot_) {
+      holds_organization_slot_ = false;
+      streams_.CloseFor(principal_->organization());
+    }
   }
 
   static absl::Status Busy() {
@@ -171,8 +182,15 @@ class ImportReactor final : public grpc::ServerReadReactor<grpc::ByteBuffer> {
   void Authenticate() {
     absl::StatusOr<Principal> principal =
         deps_.authenticator.Authenticate(*context_, v1::SCOPE_FEEDBACK_WRITE);
+    if (principal.ok() && !streams_.TryOpenFor(principal->organization())) {
+      principal = LimitExceeded(
+          "this organization has as many ImportFeedback streams open as one "
+          "organization may; end one first",
+          kBusyRetryDelay);
+    }
     if (principal.ok()) {
       principal_.emplace(*std::move(principal));
+      holds_organization_slot_ = true;
       report_.set_caller(*principal_);
     }
     // Reads the first item, or ends the call for its key.
@@ -362,6 +380,8 @@ class ImportReactor final : public grpc::ServerReadReactor<grpc::ByteBuffer> {
   const ServiceDeps& deps_;
   ImportStreams& streams_;
   bool holds_slot_ = false;
+  // Set with principal_, when the organization's share admitted the stream.
+  bool holds_organization_slot_ = false;
   grpc::ByteBuffer* const wire_response_;
   StreamCallReport report_;
   // Touched by one step at a time (Authenticate, then each StartItem).

@@ -3,6 +3,11 @@
 
 #include <atomic>
 #include <cstddef>
+#include <string>
+#include <string_view>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/synchronization/mutex.h"
 
 namespace guestvoice::service {
 
@@ -15,6 +20,9 @@ class ImportStreams {
   struct Limits {
     // Streams open at once; more are RESOURCE_EXHAUSTED.
     size_t max_streams = 64;
+    // Streams one organization holds open at once (its keys together), so
+    // that one tenant, however many keys it mints, leaves slots to others.
+    size_t max_streams_per_organization = 16;
     // Items one stream carries: the server answers after this many with
     // their results and reads no more (about 70 bytes of response each,
     // well inside the 4 MiB message limit).
@@ -42,6 +50,12 @@ class ImportStreams {
   // Gives back the slot of a stream TryOpen admitted.
   void Close() { --open_; }
 
+  // Takes one of `organization`'s slots for an authenticated stream (which
+  // holds a TryOpen slot too): false when the organization holds its share.
+  bool TryOpenFor(std::string_view organization);
+  // Gives back a slot TryOpenFor took.
+  void CloseFor(std::string_view organization);
+
   size_t max_items_per_stream() const { return limits_.max_items_per_stream; }
   size_t max_items_in_flight_per_stream() const {
     return limits_.max_items_in_flight_per_stream;
@@ -50,6 +64,9 @@ class ImportStreams {
  private:
   const Limits limits_;
   std::atomic<size_t> open_{0};
+  absl::Mutex mutex_;
+  absl::flat_hash_map<std::string, size_t> open_per_organization_
+      ABSL_GUARDED_BY(mutex_);
 };
 
 }  // namespace guestvoice::service

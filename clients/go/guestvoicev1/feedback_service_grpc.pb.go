@@ -60,8 +60,8 @@ type FeedbackServiceClient interface {
 	//
 	// Errors for the whole call: INVALID_ARGUMENT (FIELD_INVALID) when the
 	// parent changes within the stream; RESOURCE_EXHAUSTED (LIMIT_EXCEEDED,
-	// with a RetryInfo) when the server has as many import streams open as it
-	// allows.
+	// with a RetryInfo) when the server, or the caller's organization, has as
+	// many import streams open as it allows.
 	ImportFeedback(ctx context.Context, opts ...grpc.CallOption) (grpc.ClientStreamingClient[ImportFeedbackRequest, ImportFeedbackResponse], error)
 	// Gets one feedback item. Needs SCOPE_FEEDBACK_READ.
 	//
@@ -82,8 +82,8 @@ type FeedbackServiceClient interface {
 	// items it missed. A slow watcher never slows ingestion.
 	//
 	// Errors: INVALID_ARGUMENT (FIELD_INVALID); NOT_FOUND for an unknown hotel;
-	// RESOURCE_EXHAUSTED (LIMIT_EXCEEDED) when the server's or the API key's
-	// number of open watches is at its limit; UNAVAILABLE when the server shuts
+	// RESOURCE_EXHAUSTED (LIMIT_EXCEEDED) when the server's, the organization's
+	// or the API key's number of open watches is at its limit; UNAVAILABLE when the server shuts
 	// down; UNAUTHENTICATED when the watch's API key is revoked
 	// (API_KEY_INVALID, at once) or has expired by the time the next item
 	// would be sent (API_KEY_EXPIRED).
@@ -211,8 +211,8 @@ type FeedbackServiceServer interface {
 	//
 	// Errors for the whole call: INVALID_ARGUMENT (FIELD_INVALID) when the
 	// parent changes within the stream; RESOURCE_EXHAUSTED (LIMIT_EXCEEDED,
-	// with a RetryInfo) when the server has as many import streams open as it
-	// allows.
+	// with a RetryInfo) when the server, or the caller's organization, has as
+	// many import streams open as it allows.
 	ImportFeedback(grpc.ClientStreamingServer[ImportFeedbackRequest, ImportFeedbackResponse]) error
 	// Gets one feedback item. Needs SCOPE_FEEDBACK_READ.
 	//
@@ -233,8 +233,8 @@ type FeedbackServiceServer interface {
 	// items it missed. A slow watcher never slows ingestion.
 	//
 	// Errors: INVALID_ARGUMENT (FIELD_INVALID); NOT_FOUND for an unknown hotel;
-	// RESOURCE_EXHAUSTED (LIMIT_EXCEEDED) when the server's or the API key's
-	// number of open watches is at its limit; UNAVAILABLE when the server shuts
+	// RESOURCE_EXHAUSTED (LIMIT_EXCEEDED) when the server's, the organization's
+	// or the API key's number of open watches is at its limit; UNAVAILABLE when the server shuts
 	// down; UNAUTHENTICATED when the watch's API key is revoked
 	// (API_KEY_INVALID, at once) or has expired by the time the next item
 	// would be sent (API_KEY_EXPIRED).

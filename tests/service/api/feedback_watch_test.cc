@@ -440,6 +440,51 @@ TEST_F(WatchTest, AWatchEndsWhenItsKeyHasExpired) {
                                             "API_KEY_EXPIRED"));
 }
 
+class WatcherShareTest : public WatchTest {
+ protected:
+  WatcherShareTest()
+      : WatchTest(TestServer::Options{
+            .watchers = {.max_watchers = 10,
+                         .max_watchers_per_key = 5,
+                         .max_watchers_per_organization = 2}}) {}
+};
+
+// One organization holds at most its share of the watchers, however many
+// keys it mints; another organization still gets a watch.
+TEST_F(WatcherShareTest, AnOrganizationHoldsItsShareOfWatchers) {
+  auto first_context = TestServer::Context(server_.admin_key());
+  auto first = Watch(*stub_, first_context.get(), {});
+  const std::string reader_key = ReaderKey().key_string();
+  auto second_context = TestServer::Context(reader_key);
+  auto second = Watch(*stub_, second_context.get(), {});
+
+  auto refused_context = TestServer::Context(ReaderKey().key_string());
+  auto refused = Watch(*stub_, refused_context.get(), {});
+  v1::WatchFeedbackResponse message;
+  EXPECT_FALSE(refused->Read(&message));
+  const grpc::Status status = refused->Finish();
+  EXPECT_THAT(status, GrpcErrorIs(grpc::StatusCode::RESOURCE_EXHAUSTED,
+                                  "LIMIT_EXCEEDED"));
+  EXPECT_THAT(status.error_message(), ::testing::HasSubstr("organization"));
+
+  const std::string beta_key =
+      server_.CreateOrganizationWithKey("beta", {v1::SCOPE_FEEDBACK_READ});
+  auto beta_context = TestServer::Context(beta_key);
+  v1::WatchFeedbackRequest beta_request;
+  beta_request.set_parent("organizations/beta");
+  auto beta = stub_->WatchFeedback(beta_context.get(), beta_request);
+  beta->WaitForInitialMetadata();
+  for (auto* context :
+       {first_context.get(), second_context.get(), beta_context.get()}) {
+    context->TryCancel();
+  }
+  for (auto* reader : {first.get(), second.get(), beta.get()}) {
+    while (reader->Read(&message)) {
+    }
+    EXPECT_THAT(reader->Finish(), GrpcCodeIs(grpc::StatusCode::CANCELLED));
+  }
+}
+
 TEST_F(WatchTest, ShutdownEndsWatchesWithUnavailable) {
   auto context = TestServer::Context(server_.admin_key());
   auto reader = Watch(*stub_, context.get(), {});

@@ -87,5 +87,59 @@ TEST_F(ImportLimitsTest, StreamsBeyondTheLimitWaitForOneToEnd) {
   EXPECT_EQ(third_response.ingested_count(), 1);
 }
 
+// One organization holds at most its share of the server's streams, however
+// many keys it has; another organization's stream is still admitted.
+class ImportShareTest : public testing::FeedbackFixture {
+ protected:
+  ImportShareTest()
+      : FeedbackFixture(TestServer::Options{
+            .imports = {.max_streams = 4, .max_streams_per_organization = 1}}) {
+  }
+};
+
+TEST_F(ImportShareTest, AnOrganizationHoldsItsShareOfStreams) {
+  auto first_context = TestServer::Context(server_.admin_key());
+  v1::ImportFeedbackResponse first_response;
+  auto first = stub_->ImportFeedback(first_context.get(), &first_response);
+  v1::ImportFeedbackRequest item;
+  item.set_parent("organizations/default");
+  *item.mutable_feedback() = Item("s1", "@s1", "Spotless room");
+  ASSERT_TRUE(first->Write(item));
+  // The first stream holds its organization's slot once it is authenticated,
+  // which its stored item shows.
+  const absl::Time deadline = absl::Now() + absl::Seconds(10);
+  while (ListAll().empty() && absl::Now() < deadline) {
+  }
+  ASSERT_EQ(ListAll().size(), 1u);
+
+  // Another key of the same organization.
+  const std::string other_key =
+      server_.CreateKey("default", {v1::SCOPE_FEEDBACK_WRITE});
+  auto second_context = TestServer::Context(other_key);
+  v1::ImportFeedbackResponse second_response;
+  auto second = stub_->ImportFeedback(second_context.get(), &second_response);
+  second->WritesDone();
+  const grpc::Status refused = second->Finish();
+  EXPECT_THAT(refused, GrpcErrorIs(grpc::StatusCode::RESOURCE_EXHAUSTED,
+                                   "LIMIT_EXCEEDED"));
+  EXPECT_THAT(refused.error_message(), ::testing::HasSubstr("organization"));
+
+  const std::string beta_key =
+      server_.CreateOrganizationWithKey("beta", {v1::SCOPE_FEEDBACK_WRITE});
+  auto beta_context = TestServer::Context(beta_key);
+  v1::ImportFeedbackResponse beta_response;
+  auto beta = stub_->ImportFeedback(beta_context.get(), &beta_response);
+  beta->WritesDone();
+  EXPECT_TRUE(beta->Finish().ok());
+
+  first->WritesDone();
+  ASSERT_TRUE(first->Finish().ok());
+  auto again_context = TestServer::Context(other_key);
+  v1::ImportFeedbackResponse again_response;
+  auto again = stub_->ImportFeedback(again_context.get(), &again_response);
+  again->WritesDone();
+  EXPECT_TRUE(again->Finish().ok());
+}
+
 }  // namespace
 }  // namespace guestvoice

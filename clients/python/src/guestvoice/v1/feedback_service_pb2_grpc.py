@@ -111,8 +111,8 @@ class FeedbackServiceServicer:
 
         Errors for the whole call: INVALID_ARGUMENT (FIELD_INVALID) when the
         parent changes within the stream; RESOURCE_EXHAUSTED (LIMIT_EXCEEDED,
-        with a RetryInfo) when the server has as many import streams open as it
-        allows.
+        with a RetryInfo) when the server, or the caller's organization, has as
+        many import streams open as it allows.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -148,8 +148,8 @@ class FeedbackServiceServicer:
         items it missed. A slow watcher never slows ingestion.
 
         Errors: INVALID_ARGUMENT (FIELD_INVALID); NOT_FOUND for an unknown hotel;
-        RESOURCE_EXHAUSTED (LIMIT_EXCEEDED) when the server's or the API key's
-        number of open watches is at its limit; UNAVAILABLE when the server shuts
+        RESOURCE_EXHAUSTED (LIMIT_EXCEEDED) when the server's, the organization's
+        or the API key's number of open watches is at its limit; UNAVAILABLE when the server shuts
         down; UNAUTHENTICATED when the watch's API key is revoked
         (API_KEY_INVALID, at once) or has expired by the time the next item
         would be sent (API_KEY_EXPIRED).

@@ -64,8 +64,8 @@ class FeedbackServiceStub:
 
     Errors for the whole call: INVALID_ARGUMENT (FIELD_INVALID) when the
     parent changes within the stream; RESOURCE_EXHAUSTED (LIMIT_EXCEEDED,
-    with a RetryInfo) when the server has as many import streams open as it
-    allows.
+    with a RetryInfo) when the server, or the caller's organization, has as
+    many import streams open as it allows.
     """
     GetFeedback: _grpc.UnaryUnaryMultiCallable[_feedback_service_pb2.GetFeedbackRequest, _feedback_pb2.Feedback]
     """Gets one feedback item. Needs SCOPE_FEEDBACK_READ.
@@ -89,8 +89,8 @@ class FeedbackServiceStub:
     items it missed. A slow watcher never slows ingestion.
 
     Errors: INVALID_ARGUMENT (FIELD_INVALID); NOT_FOUND for an unknown hotel;
-    RESOURCE_EXHAUSTED (LIMIT_EXCEEDED) when the server's or the API key's
-    number of open watches is at its limit; UNAVAILABLE when the server shuts
+    RESOURCE_EXHAUSTED (LIMIT_EXCEEDED) when the server's, the organization's
+    or the API key's number of open watches is at its limit; UNAVAILABLE when the server shuts
     down; UNAUTHENTICATED when the watch's API key is revoked
     (API_KEY_INVALID, at once) or has expired by the time the next item
     would be sent (API_KEY_EXPIRED).
@@ -140,8 +140,8 @@ class FeedbackServiceAsyncStub(FeedbackServiceStub):
 
     Errors for the whole call: INVALID_ARGUMENT (FIELD_INVALID) when the
     parent changes within the stream; RESOURCE_EXHAUSTED (LIMIT_EXCEEDED,
-    with a RetryInfo) when the server has as many import streams open as it
-    allows.
+    with a RetryInfo) when the server, or the caller's organization, has as
+    many import streams open as it allows.
     """
     GetFeedback: _aio.UnaryUnaryMultiCallable[_feedback_service_pb2.GetFeedbackRequest, _feedback_pb2.Feedback]  # type: ignore[assignment]
     """Gets one feedback item. Needs SCOPE_FEEDBACK_READ.
@@ -165,8 +165,8 @@ class FeedbackServiceAsyncStub(FeedbackServiceStub):
     items it missed. A slow watcher never slows ingestion.
 
     Errors: INVALID_ARGUMENT (FIELD_INVALID); NOT_FOUND for an unknown hotel;
-    RESOURCE_EXHAUSTED (LIMIT_EXCEEDED) when the server's or the API key's
-    number of open watches is at its limit; UNAVAILABLE when the server shuts
+    RESOURCE_EXHAUSTED (LIMIT_EXCEEDED) when the server's, the organization's
+    or the API key's number of open watches is at its limit; UNAVAILABLE when the server shuts
     down; UNAUTHENTICATED when the watch's API key is revoked
     (API_KEY_INVALID, at once) or has expired by the time the next item
     would be sent (API_KEY_EXPIRED).
@@ -225,8 +225,8 @@ class FeedbackServiceServicer(metaclass=_abc_1.ABCMeta):
 
         Errors for the whole call: INVALID_ARGUMENT (FIELD_INVALID) when the
         parent changes within the stream; RESOURCE_EXHAUSTED (LIMIT_EXCEEDED,
-        with a RetryInfo) when the server has as many import streams open as it
-        allows.
+        with a RetryInfo) when the server, or the caller's organization, has as
+        many import streams open as it allows.
         """
 
     @_abc_1.abstractmethod
@@ -268,8 +268,8 @@ class FeedbackServiceServicer(metaclass=_abc_1.ABCMeta):
         items it missed. A slow watcher never slows ingestion.
 
         Errors: INVALID_ARGUMENT (FIELD_INVALID); NOT_FOUND for an unknown hotel;
-        RESOURCE_EXHAUSTED (LIMIT_EXCEEDED) when the server's or the API key's
-        number of open watches is at its limit; UNAVAILABLE when the server shuts
+        RESOURCE_EXHAUSTED (LIMIT_EXCEEDED) when the server's, the organization's
+        or the API key's number of open watches is at its limit; UNAVAILABLE when the server shuts
         down; UNAUTHENTICATED when the watch's API key is revoked
         (API_KEY_INVALID, at once) or has expired by the time the next item
         would be sent (API_KEY_EXPIRED).

@@ -501,8 +501,8 @@ export const FeedbackService: GenService<{
    *
    * Errors for the whole call: INVALID_ARGUMENT (FIELD_INVALID) when the
    * parent changes within the stream; RESOURCE_EXHAUSTED (LIMIT_EXCEEDED,
-   * with a RetryInfo) when the server has as many import streams open as it
-   * allows.
+   * with a RetryInfo) when the server, or the caller's organization, has as
+   * many import streams open as it allows.
    *
    * @generated from rpc guestvoice.v1.FeedbackService.ImportFeedback
    */
@@ -547,8 +547,8 @@ export const FeedbackService: GenService<{
    * items it missed. A slow watcher never slows ingestion.
    *
    * Errors: INVALID_ARGUMENT (FIELD_INVALID); NOT_FOUND for an unknown hotel;
-   * RESOURCE_EXHAUSTED (LIMIT_EXCEEDED) when the server's or the API key's
-   * number of open watches is at its limit; UNAVAILABLE when the server shuts
+   * RESOURCE_EXHAUSTED (LIMIT_EXCEEDED) when the server's, the organization's
+   * or the API key's number of open watches is at its limit; UNAVAILABLE when the server shuts
    * down; UNAUTHENTICATED when the watch's API key is revoked
    * (API_KEY_INVALID, at once) or has expired by the time the next item
    * would be sent (API_KEY_EXPIRED).
