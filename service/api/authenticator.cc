@@ -1,5 +1,7 @@
 #include "service/api/authenticator.h"
 
+#include <iterator>
+
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "common/absl_view.h"
@@ -16,11 +18,18 @@ constexpr std::string_view kBearerPrefix = "bearer ";
 absl::StatusOr<Principal> Authenticator::Authenticate(
     const grpc::ServerContextBase& context, v1::Scope required) const {
   const auto& metadata = context.client_metadata();
-  const auto found = metadata.find("authorization");
-  if (found == metadata.end()) {
+  const auto [found, end] = metadata.equal_range("authorization");
+  if (found == end) {
     return Unauthenticated(v1::ERROR_REASON_API_KEY_MISSING,
                            "send the API key as `authorization: Bearer <key>` "
                            "metadata");
+  }
+  // Which of two keys a call acts with must not depend on which one a proxy
+  // or library happened to put first.
+  if (std::next(found) != end) {
+    return Unauthenticated(v1::ERROR_REASON_API_KEY_MISSING,
+                           "send one `authorization` metadata entry, not "
+                           "several");
   }
   const std::string_view value(found->second.data(), found->second.size());
   if (value.size() <= kBearerPrefix.size() ||

@@ -31,7 +31,7 @@ class Authenticator {
 
   // The caller of `context`, whose key must grant `required` (kAnyScope:
   // any valid key, for methods that authorize by resource). UNAUTHENTICATED
-  // with API_KEY_MISSING (no or malformed metadata), API_KEY_INVALID
+  // with API_KEY_MISSING (no, several or malformed metadata), API_KEY_INVALID
   // (unknown or revoked) or API_KEY_EXPIRED; RESOURCE_EXHAUSTED
   // (LIMIT_EXCEEDED, with a RetryInfo) for a key over its rate limit, which
   // every authenticated call counts against; PERMISSION_DENIED

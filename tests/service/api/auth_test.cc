@@ -493,6 +493,15 @@ TEST_P(AuthTest, MalformedAuthorizationIsUnauthenticated) {
       GrpcErrorIs(grpc::StatusCode::UNAUTHENTICATED, "API_KEY_MISSING"));
 }
 
+TEST_P(AuthTest, TwoAuthorizationEntriesAreUnauthenticated) {
+  grpc::ClientContext context;
+  context.AddMetadata("authorization", "Bearer " + server_.admin_key());
+  context.AddMetadata("authorization", "Bearer gv_not-a-real-key");
+  EXPECT_THAT(
+      GetParam().call(server_, &context),
+      GrpcErrorIs(grpc::StatusCode::UNAUTHENTICATED, "API_KEY_MISSING"));
+}
+
 TEST_P(AuthTest, KeyWithoutTheScopeIsPermissionDenied) {
   if (!GetParam().scope.has_value()) {
     // Any key of the organization may call it: a key with the fewest rights
