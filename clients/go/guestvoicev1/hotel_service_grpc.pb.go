@@ -65,9 +65,9 @@ type HotelServiceClient interface {
 	// region_code, locality; "*" for all of them).
 	//
 	// Errors: INVALID_ARGUMENT (FIELD_INVALID) for a malformed name, an unknown
-	// or immutable path in update_mask, an update that changes nothing, or an
-	// invalid new value; NOT_FOUND
-	// (RESOURCE_NOT_FOUND).
+	// or immutable path in update_mask, an update_mask that names no field, or
+	// an invalid new value; NOT_FOUND (RESOURCE_NOT_FOUND). Setting a field to
+	// the value it has is an update like another (update_time moves).
 	UpdateHotel(ctx context.Context, in *UpdateHotelRequest, opts ...grpc.CallOption) (*Hotel, error)
 	// Deletes a hotel without history: one that no feedback, stay or check-in
 	// names (a hotel created by mistake). A hotel with history stays, so that
@@ -176,9 +176,9 @@ type HotelServiceServer interface {
 	// region_code, locality; "*" for all of them).
 	//
 	// Errors: INVALID_ARGUMENT (FIELD_INVALID) for a malformed name, an unknown
-	// or immutable path in update_mask, an update that changes nothing, or an
-	// invalid new value; NOT_FOUND
-	// (RESOURCE_NOT_FOUND).
+	// or immutable path in update_mask, an update_mask that names no field, or
+	// an invalid new value; NOT_FOUND (RESOURCE_NOT_FOUND). Setting a field to
+	// the value it has is an update like another (update_time moves).
 	UpdateHotel(context.Context, *UpdateHotelRequest) (*Hotel, error)
 	// Deletes a hotel without history: one that no feedback, stay or check-in
 	// names (a hotel created by mistake). A hotel with history stays, so that

@@ -139,7 +139,7 @@ type LoyaltyServiceClient interface {
 	//
 	// Errors: INVALID_ARGUMENT (FIELD_INVALID) for tiers whose thresholds do not
 	// rise, duplicate tier ids, a window out of range, an unknown or immutable
-	// path in update_mask, or an update that changes nothing.
+	// path in update_mask, or an update_mask that names no field.
 	UpdateLoyaltyProgram(ctx context.Context, in *UpdateLoyaltyProgramRequest, opts ...grpc.CallOption) (*LoyaltyProgram, error)
 	// A guest's tier, qualifying activity, points and progress on a date
 	// (today in UTC when unset); exact for past dates too. Errors: NOT_FOUND.
@@ -440,7 +440,7 @@ type LoyaltyServiceServer interface {
 	//
 	// Errors: INVALID_ARGUMENT (FIELD_INVALID) for tiers whose thresholds do not
 	// rise, duplicate tier ids, a window out of range, an unknown or immutable
-	// path in update_mask, or an update that changes nothing.
+	// path in update_mask, or an update_mask that names no field.
 	UpdateLoyaltyProgram(context.Context, *UpdateLoyaltyProgramRequest) (*LoyaltyProgram, error)
 	// A guest's tier, qualifying activity, points and progress on a date
 	// (today in UTC when unset); exact for past dates too. Errors: NOT_FOUND.

@@ -123,9 +123,9 @@ class HotelServiceServicer:
         region_code, locality; "*" for all of them).
 
         Errors: INVALID_ARGUMENT (FIELD_INVALID) for a malformed name, an unknown
-        or immutable path in update_mask, an update that changes nothing, or an
-        invalid new value; NOT_FOUND
-        (RESOURCE_NOT_FOUND).
+        or immutable path in update_mask, an update_mask that names no field, or
+        an invalid new value; NOT_FOUND (RESOURCE_NOT_FOUND). Setting a field to
+        the value it has is an update like another (update_time moves).
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')

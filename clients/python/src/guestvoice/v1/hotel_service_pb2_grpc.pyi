@@ -72,9 +72,9 @@ class HotelServiceStub:
     region_code, locality; "*" for all of them).
 
     Errors: INVALID_ARGUMENT (FIELD_INVALID) for a malformed name, an unknown
-    or immutable path in update_mask, an update that changes nothing, or an
-    invalid new value; NOT_FOUND
-    (RESOURCE_NOT_FOUND).
+    or immutable path in update_mask, an update_mask that names no field, or
+    an invalid new value; NOT_FOUND (RESOURCE_NOT_FOUND). Setting a field to
+    the value it has is an update like another (update_time moves).
     """
     DeleteHotel: _grpc.UnaryUnaryMultiCallable[_hotel_service_pb2.DeleteHotelRequest, _empty_pb2.Empty]
     """Deletes a hotel without history: one that no feedback, stay or check-in
@@ -129,9 +129,9 @@ class HotelServiceAsyncStub(HotelServiceStub):
     region_code, locality; "*" for all of them).
 
     Errors: INVALID_ARGUMENT (FIELD_INVALID) for a malformed name, an unknown
-    or immutable path in update_mask, an update that changes nothing, or an
-    invalid new value; NOT_FOUND
-    (RESOURCE_NOT_FOUND).
+    or immutable path in update_mask, an update_mask that names no field, or
+    an invalid new value; NOT_FOUND (RESOURCE_NOT_FOUND). Setting a field to
+    the value it has is an update like another (update_time moves).
     """
     DeleteHotel: _aio.UnaryUnaryMultiCallable[_hotel_service_pb2.DeleteHotelRequest, _empty_pb2.Empty]  # type: ignore[assignment]
     """Deletes a hotel without history: one that no feedback, stay or check-in
@@ -207,9 +207,9 @@ class HotelServiceServicer(metaclass=_abc_1.ABCMeta):
         region_code, locality; "*" for all of them).
 
         Errors: INVALID_ARGUMENT (FIELD_INVALID) for a malformed name, an unknown
-        or immutable path in update_mask, an update that changes nothing, or an
-        invalid new value; NOT_FOUND
-        (RESOURCE_NOT_FOUND).
+        or immutable path in update_mask, an update_mask that names no field, or
+        an invalid new value; NOT_FOUND (RESOURCE_NOT_FOUND). Setting a field to
+        the value it has is an update like another (update_time moves).
         """
 
     @_abc_1.abstractmethod

@@ -311,7 +311,7 @@ class LoyaltyServiceServicer:
 
         Errors: INVALID_ARGUMENT (FIELD_INVALID) for tiers whose thresholds do not
         rise, duplicate tier ids, a window out of range, an unknown or immutable
-        path in update_mask, or an update that changes nothing.
+        path in update_mask, or an update_mask that names no field.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')

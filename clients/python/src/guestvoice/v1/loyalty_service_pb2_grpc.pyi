@@ -145,7 +145,7 @@ class LoyaltyServiceStub:
 
     Errors: INVALID_ARGUMENT (FIELD_INVALID) for tiers whose thresholds do not
     rise, duplicate tier ids, a window out of range, an unknown or immutable
-    path in update_mask, or an update that changes nothing.
+    path in update_mask, or an update_mask that names no field.
     """
     GetLoyaltyStatus: _grpc.UnaryUnaryMultiCallable[_loyalty_service_pb2.GetLoyaltyStatusRequest, _loyalty_program_pb2.LoyaltyStatus]
     """A guest's tier, qualifying activity, points and progress on a date
@@ -274,7 +274,7 @@ class LoyaltyServiceAsyncStub(LoyaltyServiceStub):
 
     Errors: INVALID_ARGUMENT (FIELD_INVALID) for tiers whose thresholds do not
     rise, duplicate tier ids, a window out of range, an unknown or immutable
-    path in update_mask, or an update that changes nothing.
+    path in update_mask, or an update_mask that names no field.
     """
     GetLoyaltyStatus: _aio.UnaryUnaryMultiCallable[_loyalty_service_pb2.GetLoyaltyStatusRequest, _loyalty_program_pb2.LoyaltyStatus]  # type: ignore[assignment]
     """A guest's tier, qualifying activity, points and progress on a date
@@ -496,7 +496,7 @@ class LoyaltyServiceServicer(metaclass=_abc_1.ABCMeta):
 
         Errors: INVALID_ARGUMENT (FIELD_INVALID) for tiers whose thresholds do not
         rise, duplicate tier ids, a window out of range, an unknown or immutable
-        path in update_mask, or an update that changes nothing.
+        path in update_mask, or an update_mask that names no field.
         """
 
     @_abc_1.abstractmethod

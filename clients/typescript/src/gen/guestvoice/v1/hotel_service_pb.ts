@@ -261,9 +261,9 @@ export const HotelService: GenService<{
    * region_code, locality; "*" for all of them).
    *
    * Errors: INVALID_ARGUMENT (FIELD_INVALID) for a malformed name, an unknown
-   * or immutable path in update_mask, an update that changes nothing, or an
-   * invalid new value; NOT_FOUND
-   * (RESOURCE_NOT_FOUND).
+   * or immutable path in update_mask, an update_mask that names no field, or
+   * an invalid new value; NOT_FOUND (RESOURCE_NOT_FOUND). Setting a field to
+   * the value it has is an update like another (update_time moves).
    *
    * @generated from rpc guestvoice.v1.HotelService.UpdateHotel
    */

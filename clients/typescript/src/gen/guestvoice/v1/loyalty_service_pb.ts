@@ -994,7 +994,7 @@ export const LoyaltyService: GenService<{
    *
    * Errors: INVALID_ARGUMENT (FIELD_INVALID) for tiers whose thresholds do not
    * rise, duplicate tier ids, a window out of range, an unknown or immutable
-   * path in update_mask, or an update that changes nothing.
+   * path in update_mask, or an update_mask that names no field.
    *
    * @generated from rpc guestvoice.v1.LoyaltyService.UpdateLoyaltyProgram
    */
