@@ -44,7 +44,7 @@ class FeedbackWatchers final : public FeedbackPublisher {
     // tenant take every slot).
     size_t max_watchers = 1000;
     size_t max_watchers_per_key = 50;
-    size_t max_watchers_per_organization = 250;
+    size_t max_watchers_per_organization = 500;
   };
 
   // `clock` tells when a watch's key has expired.

@@ -87,13 +87,13 @@ ABSL_FLAG(int, max_watchers, 1000,
           "Open WatchFeedback streams at most; more are RESOURCE_EXHAUSTED.");
 ABSL_FLAG(int, max_watchers_per_key, 50,
           "Open WatchFeedback streams at most per API key.");
-ABSL_FLAG(int, max_watchers_per_organization, 250,
+ABSL_FLAG(int, max_watchers_per_organization, 500,
           "Open WatchFeedback streams at most per organization, its keys "
           "together.");
 ABSL_FLAG(int, max_import_streams, 64,
           "ImportFeedback streams open at once; more are RESOURCE_EXHAUSTED "
           "with a RetryInfo.");
-ABSL_FLAG(int, max_import_streams_per_organization, 16,
+ABSL_FLAG(int, max_import_streams_per_organization, 32,
           "ImportFeedback streams one organization holds open at once, its "
           "keys together.");
 ABSL_FLAG(int, max_import_items_per_stream, 10000,

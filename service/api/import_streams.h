@@ -21,8 +21,10 @@ class ImportStreams {
     // Streams open at once; more are RESOURCE_EXHAUSTED.
     size_t max_streams = 64;
     // Streams one organization holds open at once (its keys together), so
-    // that one tenant, however many keys it mints, leaves slots to others.
-    size_t max_streams_per_organization = 16;
+    // that one tenant, however many keys it mints, leaves slots to others;
+    // half of them, so that the one tenant of most deployments still has
+    // many.
+    size_t max_streams_per_organization = 32;
     // Items one stream carries: the server answers after this many with
     // their results and reads no more (about 70 bytes of response each,
     // well inside the 4 MiB message limit).

@@ -90,12 +90,14 @@ absl::StatusOr<bool> Run() {
           .binary = absl::GetFlag(FLAGS_guestvoiced),
           .data_dir = work_dir.Child("data"),
           .log_path = work_dir.Child("guestvoiced.log"),
-          // One key for all callers: the limiter is not what
-          // this measures. A small block cache fills within
+          // One key for all callers: the limiter, and the share
+          // of import streams one organization may hold, are not
+          // what this measures. A small block cache fills within
           // the warm-up, so that RSS growth after it is memory
           // no cache bounds (the memtables are bounded by the
           // store's 16 MiB WAL limit).
           .flags = {"--rate_limit_calls_per_second=0",
+                    "--max_import_streams_per_organization=64",
                     absl::StrCat("--block_cache_mb=", kBlockCacheMib)},
       }));
   Target target{.address = server->address()};
