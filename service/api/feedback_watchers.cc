@@ -283,23 +283,23 @@ absl::Status FeedbackWatchers::Register(Watcher* watcher,
                      " open WatchFeedback streams, its limit; retry later"),
         kWatchRetryDelay);
   }
-  size_t& of_key = per_key_[caller.api_key_name()];
-  if (of_key >= limits_.max_watchers_per_key) {
+  if (const size_t of_key = per_key_.Of(caller.api_key_name());
+      of_key >= limits_.max_watchers_per_key) {
     return LimitExceeded(
         absl::StrCat("this API key has ", of_key,
                      " open WatchFeedback streams, its limit; end one first"),
         kWatchRetryDelay);
   }
-  size_t& of_organization = per_organization_[caller.organization()];
-  if (of_organization >= limits_.max_watchers_per_organization) {
-    if (of_key == 0) per_key_.erase(caller.api_key_name());
+  if (const size_t of_organization =
+          per_organization_.Of(caller.organization());
+      of_organization >= limits_.max_watchers_per_organization) {
     return LimitExceeded(
         absl::StrCat("this organization has ", of_organization,
                      " open WatchFeedback streams, its limit; end one first"),
         kWatchRetryDelay);
   }
-  ++of_key;
-  ++of_organization;
+  per_key_.Take(caller.api_key_name());
+  per_organization_.Take(caller.organization());
   watchers_.insert(watcher);
   watcher->Activate(caller, std::move(filter));
   return absl::OkStatus();
@@ -355,15 +355,8 @@ size_t FeedbackWatchers::watcher_count() const {
 void FeedbackWatchers::Remove(Watcher* watcher) {
   absl::MutexLock lock(&mutex_);
   watchers_.erase(watcher);
-  const auto of_key = per_key_.find(watcher->api_key());
-  if (of_key != per_key_.end() && --of_key->second == 0) {
-    per_key_.erase(of_key);
-  }
-  const auto of_organization = per_organization_.find(watcher->organization());
-  if (of_organization != per_organization_.end() &&
-      --of_organization->second == 0) {
-    per_organization_.erase(of_organization);
-  }
+  per_key_.Give(watcher->api_key());
+  per_organization_.Give(watcher->organization());
 }
 
 }  // namespace guestvoice::service

@@ -10,13 +10,13 @@
 #include <string_view>
 #include <thread>
 
-#include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/functional/any_invocable.h"
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/synchronization/mutex.h"
 #include "common/clock.h"
+#include "service/api/held_counts.h"
 #include "service/api/stream_call_report.h"
 #include "service/api/watch_log.h"
 #include "service/cluster/applied_progress.h"
@@ -121,9 +121,8 @@ class FeedbackWatchers final : public FeedbackPublisher {
 
   mutable absl::Mutex mutex_;
   absl::flat_hash_set<Watcher*> watchers_ ABSL_GUARDED_BY(mutex_);
-  absl::flat_hash_map<std::string, size_t> per_key_ ABSL_GUARDED_BY(mutex_);
-  absl::flat_hash_map<std::string, size_t> per_organization_
-      ABSL_GUARDED_BY(mutex_);
+  HeldCounts per_key_ ABSL_GUARDED_BY(mutex_);
+  HeldCounts per_organization_ ABSL_GUARDED_BY(mutex_);
   bool shut_down_ ABSL_GUARDED_BY(mutex_) = false;
 
   std::thread dispatcher_;

@@ -3,11 +3,10 @@
 
 #include <atomic>
 #include <cstddef>
-#include <string>
 #include <string_view>
 
-#include "absl/container/flat_hash_map.h"
 #include "absl/synchronization/mutex.h"
+#include "service/api/held_counts.h"
 
 namespace guestvoice::service {
 
@@ -67,8 +66,7 @@ class ImportStreams {
   const Limits limits_;
   std::atomic<size_t> open_{0};
   absl::Mutex mutex_;
-  absl::flat_hash_map<std::string, size_t> open_per_organization_
-      ABSL_GUARDED_BY(mutex_);
+  HeldCounts open_per_organization_ ABSL_GUARDED_BY(mutex_);
 };
 
 }  // namespace guestvoice::service
