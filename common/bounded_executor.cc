@@ -3,10 +3,13 @@
 #include <algorithm>
 #include <utility>
 
+#include "common/absl_view.h"
+
 namespace guestvoice {
 
-BoundedExecutor::BoundedExecutor(size_t threads, size_t queue_capacity)
-    : queue_capacity_(queue_capacity) {
+BoundedExecutor::BoundedExecutor(size_t threads, size_t queue_capacity,
+                                 size_t lane_capacity)
+    : queue_capacity_(queue_capacity), lane_capacity_(lane_capacity) {
   threads = std::max<size_t>(threads, 1);
   workers_.reserve(threads);
   for (size_t i = 0; i < threads; ++i) {
@@ -19,11 +22,22 @@ BoundedExecutor::~BoundedExecutor() {
   for (std::thread& worker : workers_) worker.join();
 }
 
-bool BoundedExecutor::TrySubmit(absl::AnyInvocable<void() &&> task) {
+BoundedExecutor::Submission BoundedExecutor::TrySubmit(
+    std::string_view lane, absl::AnyInvocable<void() &&> task) {
   absl::MutexLock lock(&mutex_);
-  if (shut_down_ || queue_.size() >= queue_capacity_) return false;
-  queue_.push_back(std::move(task));
-  return true;
+  if (shut_down_) return Submission::kShutDown;
+  if (queued_ >= queue_capacity_) return Submission::kQueueFull;
+  auto waiting = lanes_.find(AbslView(lane));
+  if (waiting == lanes_.end()) {
+    if (lane_capacity_ == 0) return Submission::kLaneFull;
+    waiting = lanes_.try_emplace(std::string(lane)).first;
+    turns_.emplace_back(lane);
+  } else if (waiting->second.size() >= lane_capacity_) {
+    return Submission::kLaneFull;
+  }
+  waiting->second.push_back(std::move(task));
+  ++queued_;
+  return Submission::kQueued;
 }
 
 void BoundedExecutor::Shutdown() {
@@ -33,22 +47,33 @@ void BoundedExecutor::Shutdown() {
 
 size_t BoundedExecutor::queued() const {
   absl::MutexLock lock(&mutex_);
-  return queue_.size();
+  return queued_;
 }
 
 bool BoundedExecutor::HasWorkOrIsDone() const {
-  return shut_down_ || !queue_.empty();
+  return shut_down_ || queued_ > 0;
 }
 
 void BoundedExecutor::Work() {
   while (true) {
-    absl::AnyInvocable<void() &&> task;
+    Task task;
     {
       absl::MutexLock lock(&mutex_);
       mutex_.Await(absl::Condition(this, &BoundedExecutor::HasWorkOrIsDone));
-      if (queue_.empty()) return;  // shut down and drained
-      task = std::move(queue_.front());
-      queue_.pop_front();
+      if (queued_ == 0) return;  // shut down and drained
+      // The lane whose turn it is runs its oldest task and, with more
+      // waiting, goes to the back of the line.
+      std::string lane = std::move(turns_.front());
+      turns_.pop_front();
+      auto waiting = lanes_.find(lane);
+      task = std::move(waiting->second.front());
+      waiting->second.pop_front();
+      --queued_;
+      if (waiting->second.empty()) {
+        lanes_.erase(waiting);
+      } else {
+        turns_.push_back(std::move(lane));
+      }
     }
     std::move(task)();
   }

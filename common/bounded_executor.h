@@ -3,18 +3,29 @@
 
 #include <cstddef>
 #include <deque>
+#include <string>
+#include <string_view>
 #include <thread>
+#include <utility>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/functional/any_invocable.h"
 #include "absl/synchronization/mutex.h"
 
 namespace guestvoice {
 
-// A fixed set of worker threads that run submitted tasks in submission order
-// from a queue of bounded length. Submitting never blocks: when the queue is
-// full the task is refused, so the caller can shed load (answer
-// RESOURCE_EXHAUSTED) instead of queuing without bound.
+// A fixed set of worker threads that run submitted tasks from a queue of
+// bounded length. Submitting never blocks: when the queue is full the task is
+// refused, so the caller can shed load (answer RESOURCE_EXHAUSTED) instead of
+// queuing without bound.
+//
+// Tasks queue in lanes (the server's are organizations): each lane runs its
+// tasks in submission order, and the lanes with tasks waiting take turns, one
+// task each, so a lane with hundreds queued delays another lane's next task
+// by at most one of its own per worker instead of all of them. A lane may
+// also hold at most `lane_capacity` of the queue, so that one lane cannot
+// fill it and leave the others refused.
 //
 // Why it exists: gRPC's callback threads must never block on storage I/O.
 // Handlers hand their work to an executor of their own; with several writer
@@ -22,31 +33,60 @@ namespace guestvoice {
 // (its write groups), which two callback threads never could.
 class BoundedExecutor {
  public:
+  // What TrySubmit did with a task.
+  enum class Submission {
+    kQueued,
+    // Refused: the queue holds `queue_capacity` tasks.
+    kQueueFull,
+    // Refused: the task's lane holds `lane_capacity` tasks.
+    kLaneFull,
+    // Refused: the executor is shut down.
+    kShutDown,
+  };
+
   // `threads` workers (at least one) and room for `queue_capacity` tasks
-  // waiting beyond those being run.
-  BoundedExecutor(size_t threads, size_t queue_capacity);
+  // waiting beyond those being run, at most `lane_capacity` of them in one
+  // lane.
+  BoundedExecutor(size_t threads, size_t queue_capacity, size_t lane_capacity);
+  // Every task in one lane: runs tasks in submission order.
+  BoundedExecutor(size_t threads, size_t queue_capacity)
+      : BoundedExecutor(threads, queue_capacity, queue_capacity) {}
   BoundedExecutor(const BoundedExecutor&) = delete;
   BoundedExecutor& operator=(const BoundedExecutor&) = delete;
   // Shutdown(), then joins the workers.
   ~BoundedExecutor();
 
-  // Queues `task`, or returns false (and drops it) when the queue is full or
-  // the executor is shut down.
-  [[nodiscard]] bool TrySubmit(absl::AnyInvocable<void() &&> task);
+  // Queues `task` at the end of `lane`, or refuses (and drops) it.
+  [[nodiscard]] Submission TrySubmit(std::string_view lane,
+                                     absl::AnyInvocable<void() &&> task);
+  // TrySubmit in the lane named "": true when queued.
+  [[nodiscard]] bool TrySubmit(absl::AnyInvocable<void() &&> task) {
+    return TrySubmit("", std::move(task)) == Submission::kQueued;
+  }
 
   // Refuses new tasks; the workers still run every task already queued.
   void Shutdown();
 
-  // Tasks waiting for a worker (not counting those running).
+  // Tasks waiting for a worker (not counting those running), in all lanes.
   size_t queued() const;
 
+  size_t lane_capacity() const { return lane_capacity_; }
+
  private:
+  using Task = absl::AnyInvocable<void() &&>;
+
   void Work();
   bool HasWorkOrIsDone() const ABSL_EXCLUSIVE_LOCKS_REQUIRED(mutex_);
 
   const size_t queue_capacity_;
+  const size_t lane_capacity_;
   mutable absl::Mutex mutex_;
-  std::deque<absl::AnyInvocable<void() &&>> queue_ ABSL_GUARDED_BY(mutex_);
+  // The waiting tasks of each lane that has any.
+  absl::flat_hash_map<std::string, std::deque<Task>> lanes_
+      ABSL_GUARDED_BY(mutex_);
+  // The lanes with tasks waiting, in the order their next tasks run.
+  std::deque<std::string> turns_ ABSL_GUARDED_BY(mutex_);
+  size_t queued_ ABSL_GUARDED_BY(mutex_) = 0;
   bool shut_down_ ABSL_GUARDED_BY(mutex_) = false;
   std::vector<std::thread> workers_;
 };

@@ -73,10 +73,12 @@ ABSL_FLAG(int, write_threads, 32,
           "so more writers than cores pays while they wait on the disk.");
 ABSL_FLAG(int, call_queue_capacity, 4096,
           "Calls each of the read and write executors queues before it "
-          "answers RESOURCE_EXHAUSTED with a RetryInfo.");
+          "answers RESOURCE_EXHAUSTED with a RetryInfo; one organization's "
+          "calls hold at most half of it.");
 ABSL_FLAG(int, scan_queue_capacity, 256,
           "Insight queries and filtered listings queued before the server "
-          "answers RESOURCE_EXHAUSTED with a RetryInfo.");
+          "answers RESOURCE_EXHAUSTED with a RetryInfo; one organization's "
+          "calls hold at most half of them.");
 ABSL_FLAG(int, watch_log_items, 1024,
           "Newly stored items the WatchFeedback log shared by every watcher "
           "keeps; a watcher further behind is told how many it missed.");

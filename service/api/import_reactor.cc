@@ -13,6 +13,7 @@
 #include "service/api/consistency_token.h"
 #include "service/api/grpc_call_cancellation.h"
 #include "service/api/grpc_status.h"
+#include "service/api/queue_refusal.h"
 #include "service/api/stream_call_report.h"
 #include "service/api/unary_call.h"
 #include "service/api/wire_messages.h"
@@ -77,11 +78,15 @@ class ImportReactor final : public grpc::ServerReadReactor<grpc::ByteBuffer> {
       reading_ = false;
       preparing_ = true;
     }
-    if (!deps_.writes.TrySubmit([this] { StartItem(); })) {
+    // In the organization's lane: a stream's items take their turn with
+    // the other organizations' writes.
+    const BoundedExecutor::Submission submission = deps_.writes.TrySubmit(
+        principal_->organization(), [this] { StartItem(); });
+    if (submission != BoundedExecutor::Submission::kQueued) {
       // The item is refused, not lost: its result says to retry it.
       Advance([&]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mutex_) {
         preparing_ = false;
-        RecordLocked(next_index_++, Busy(), {});
+        RecordLocked(next_index_++, QueueRefusal(submission, deps_.writes), {});
       });
     }
   }
@@ -142,12 +147,6 @@ class ImportReactor final : public grpc::ServerReadReactor<grpc::ByteBuffer> {
     }
   }
 
-  static absl::Status Busy() {
-    return LimitExceeded(
-        "the server is busy: too many writes are queued; retry shortly",
-        kBusyRetryDelay);
-  }
-
   // The stream is authenticated against the state its consistency token
   // names, as a unary call is (unary_call.h): its key may be one created
   // through another node, and the hotels of its items too.
@@ -171,10 +170,12 @@ class ImportReactor final : public grpc::ServerReadReactor<grpc::ByteBuffer> {
   }
 
   void SubmitAuthentication() {
-    if (!deps_.writes.TrySubmit([this] { Authenticate(); })) {
+    const BoundedExecutor::Submission submission =
+        deps_.writes.TrySubmit("", [this] { Authenticate(); });
+    if (submission != BoundedExecutor::Submission::kQueued) {
       Advance([&]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mutex_) {
         preparing_ = false;
-        EndWithLocked(ToGrpcStatus(Busy()));
+        EndWithLocked(ToGrpcStatus(QueueRefusal(submission, deps_.writes)));
       });
     }
   }

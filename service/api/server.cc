@@ -197,12 +197,16 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(ServerOptions options) {
   server->authenticator_ = std::make_unique<Authenticator>(
       *server->api_key_verifier_, *server->rate_limiter_, *server->clock_);
 
-  server->reads_ = std::make_unique<BoundedExecutor>(opts.read_threads,
-                                                     opts.call_queue_capacity);
-  server->scans_ = std::make_unique<BoundedExecutor>(opts.scan_threads,
-                                                     opts.scan_queue_capacity);
-  server->writes_ = std::make_unique<BoundedExecutor>(opts.write_threads,
-                                                      opts.call_queue_capacity);
+  // Each organization's calls queue in a lane of their own and take turns
+  // with the others', and hold at most half of a queue (rounded up), as an
+  // organization holds at most half of the import and watch streams.
+  const auto make_executor = [](size_t threads, size_t queue_capacity) {
+    return std::make_unique<BoundedExecutor>(threads, queue_capacity,
+                                             (queue_capacity + 1) / 2);
+  };
+  server->reads_ = make_executor(opts.read_threads, opts.call_queue_capacity);
+  server->scans_ = make_executor(opts.scan_threads, opts.scan_queue_capacity);
+  server->writes_ = make_executor(opts.write_threads, opts.call_queue_capacity);
 
   server->service_names_ = {v1::HotelService::service_full_name(),
                             v1::AdminService::service_full_name(),

@@ -107,7 +107,9 @@ struct ServerOptions {
   size_t scan_threads = 2;
   size_t write_threads = 32;
   // Calls the read and write executors queue beyond those running before
-  // they answer RESOURCE_EXHAUSTED.
+  // they answer RESOURCE_EXHAUSTED. One organization's calls hold at most
+  // half of a queue, and the organizations with calls queued take turns
+  // (common/bounded_executor.h's lanes).
   size_t call_queue_capacity = 4096;
   // The same for scans, which take far longer each: a queued scan would wait
   // longer than most callers' deadlines behind more than a few hundred.
@@ -159,6 +161,10 @@ class Server {
   // below the API (e.g. re-attributing feedback as LoyaltyService does).
   storage::Store& store() { return *store_; }
   StripedLock& organization_locks() { return organization_locks_; }
+
+  // The workers of scans (insight queries, filtered listings), for tests
+  // that hold them busy.
+  BoundedExecutor& scan_executor() { return *scans_; }
 
   // Runs feedback re-analysis operations (AdminService.ReanalyzeFeedback).
   ReanalysisRunner& reanalysis_runner() { return *reanalysis_runner_; }

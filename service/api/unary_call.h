@@ -8,6 +8,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <type_traits>
 #include <utility>
 
@@ -22,6 +23,7 @@
 #include "service/api/consistency_token.h"
 #include "service/api/grpc_call_cancellation.h"
 #include "service/api/grpc_status.h"
+#include "service/api/queue_refusal.h"
 #include "service/api/service_deps.h"
 #include "service/api/wire_messages.h"
 #include "service/cluster/mutation_runner.h"
@@ -59,9 +61,6 @@ enum class CallWork {
   // client (0.49-0.52 ms before, 0.36 ms after, at 20k items).
   kCachedScan,
 };
-
-// How long a caller refused for a full queue is asked to wait (RetryInfo).
-inline constexpr absl::Duration kBusyRetryDelay = absl::Milliseconds(50);
 
 // What a handler that completes later (RunMutation's) is given: the call,
 // to end from whichever thread its work completes on.
@@ -112,9 +111,12 @@ class UnaryCall final : public grpc::ServerUnaryReactor, public PendingCall {
   void Start() {
     // Waiting for a consistency token happens on no thread at all.
     awaits_token_ = AwaitsConsistencyToken(*context_, applied_);
-    if ((work_ == CallWork::kQuickRead || work_ == CallWork::kCachedScan) &&
-        !awaits_token_ && TryFromMemory()) {
-      return;
+    if (!awaits_token_) {
+      if (!AuthenticateFromMemory()) return;
+      if ((work_ == CallWork::kQuickRead || work_ == CallWork::kCachedScan) &&
+          TryFromMemory()) {
+        return;
+      }
     }
     SubmitStep();
   }
@@ -172,44 +174,58 @@ class UnaryCall final : public grpc::ServerUnaryReactor, public PendingCall {
   bool InternalInlineable() override { return true; }
 
  private:
-  // A kQuickRead (or kCachedScan) on gRPC's callback thread, from memory
-  // only (or cached answers only): true when that answered the call.
+  // Authenticates the call on gRPC's callback thread from memory (the
+  // verifier remembers the keys it verified), so that it queues in its
+  // organization's lane (SubmitStep) and a refused key takes no place in a
+  // queue. False when that ended the call (the key is refused). A key whose
+  // record needs the disk is authenticated by the step instead.
+  bool AuthenticateFromMemory() {
+    storage::MemoryOnlyReads memory_only;
+    absl::StatusOr<Principal> caller =
+        authenticator_.Authenticate(*context_, scope_);
+    if (memory_only.refused()) return true;
+    if (!caller.ok()) {
+      Complete(caller.status());
+      return false;
+    }
+    caller_ = *std::move(caller);
+    return true;
+  }
+
+  // A kQuickRead (or kCachedScan) of an authenticated caller on gRPC's
+  // callback thread, from memory only (or cached answers only): true when
+  // that answered the call.
   bool TryFromMemory() {
     if constexpr (kCompletesLater) {
       return false;
     } else {
+      if (!caller_.has_value()) return false;
       storage::MemoryOnlyReads memory_only(
           work_ == CallWork::kCachedScan
               ? storage::MemoryOnlyReads::Reach::kCachedAnswers
               : storage::MemoryOnlyReads::Reach::kMemory);
-      absl::StatusOr<Principal> caller =
-          authenticator_.Authenticate(*context_, scope_);
+      const absl::Status status = handler_(*caller_);
       if (memory_only.refused()) return false;
-      const absl::Status status =
-          caller.ok() ? handler_(*caller) : caller.status();
-      if (memory_only.refused()) {
-        // Authenticated: the redo must not count the call against the key's
-        // rate limit again.
-        caller_ = *std::move(caller);
-        return false;
-      }
-      if (caller.ok()) caller_ = *std::move(caller);
       Complete(status);
       return true;
     }
   }
 
-  // Runs Step on the executor, or refuses the call at once when its queue
-  // is full.
+  // Runs Step on the executor, in the lane of the caller's organization
+  // (when the call is authenticated already; the lane "" otherwise), or
+  // refuses the call at once when the queue or the organization's share of
+  // it is full.
   void SubmitStep() {
     Hold();
-    if (!executor_.TrySubmit([this] {
+    const BoundedExecutor::Submission submission = executor_.TrySubmit(
+        caller_.has_value() ? std::string_view(caller_->organization())
+                            : std::string_view(),
+        [this] {
           Step();
           Release();
-        })) {
-      Complete(LimitExceeded(
-          "the server is busy: too many calls are queued; retry shortly",
-          kBusyRetryDelay));
+        });
+    if (submission != BoundedExecutor::Submission::kQueued) {
+      Complete(QueueRefusal(submission, executor_));
       Release();
     }
   }

@@ -2,8 +2,12 @@
 
 #include <atomic>
 #include <memory>
+#include <string>
+#include <vector>
 
+#include "absl/synchronization/mutex.h"
 #include "absl/synchronization/notification.h"
+#include "gmock/gmock.h"
 #include "gtest/gtest.h"
 
 namespace guestvoice {
@@ -91,6 +95,79 @@ TEST(BoundedExecutorTest, TasksMayOwnMoveOnlyState) {
         [value = std::move(value), &seen] { seen = *value; }));
   }
   EXPECT_EQ(seen.load(), 7);
+}
+
+using Submission = BoundedExecutor::Submission;
+
+// One worker held busy while lane "a" queues three tasks and lane "b" two:
+// the lanes take turns, each keeping its own order.
+TEST(BoundedExecutorTest, LanesTakeTurns) {
+  absl::Notification started;
+  absl::Notification release;
+  absl::Mutex mutex;
+  std::vector<std::string> ran;
+  {
+    BoundedExecutor executor(1, 10);
+    ASSERT_TRUE(executor.TrySubmit([&] {
+      started.Notify();
+      release.WaitForNotification();
+    }));
+    started.WaitForNotification();
+    const auto record = [&](std::string task) {
+      return [&mutex, &ran, task] {
+        absl::MutexLock lock(&mutex);
+        ran.push_back(task);
+      };
+    };
+    for (const char* task : {"a1", "a2", "a3"}) {
+      ASSERT_EQ(executor.TrySubmit("a", record(task)), Submission::kQueued);
+    }
+    for (const char* task : {"b1", "b2"}) {
+      ASSERT_EQ(executor.TrySubmit("b", record(task)), Submission::kQueued);
+    }
+    release.Notify();
+  }
+  EXPECT_THAT(ran, ::testing::ElementsAre("a1", "b1", "a2", "b2", "a3"));
+}
+
+// A lane holds at most its capacity of the queue; the other lanes keep
+// theirs, and the full queue refuses every lane.
+TEST(BoundedExecutorTest, ALaneHoldsAtMostItsCapacity) {
+  absl::Notification started;
+  absl::Notification release;
+  std::atomic<int> ran{0};
+  {
+    BoundedExecutor executor(1, 4, 2);
+    ASSERT_EQ(executor.lane_capacity(), 2u);
+    ASSERT_TRUE(executor.TrySubmit([&] {
+      started.Notify();
+      release.WaitForNotification();
+    }));
+    started.WaitForNotification();
+    const auto count = [&ran] { ++ran; };
+    EXPECT_EQ(executor.TrySubmit("a", count), Submission::kQueued);
+    EXPECT_EQ(executor.TrySubmit("a", count), Submission::kQueued);
+    EXPECT_EQ(executor.TrySubmit("a", count), Submission::kLaneFull);
+    EXPECT_EQ(executor.TrySubmit("b", count), Submission::kQueued);
+    EXPECT_EQ(executor.TrySubmit("c", count), Submission::kQueued);
+    EXPECT_EQ(executor.queued(), 4u);
+    EXPECT_EQ(executor.TrySubmit("d", count), Submission::kQueueFull);
+    executor.Shutdown();
+    EXPECT_EQ(executor.TrySubmit("d", count), Submission::kShutDown);
+    release.Notify();
+  }
+  EXPECT_EQ(ran.load(), 4);
+}
+
+// A lane emptied by the workers gets its full capacity back.
+TEST(BoundedExecutorTest, ALaneRunDryHasItsCapacityAgain) {
+  BoundedExecutor executor(1, 2, 1);
+  for (int i = 0; i < 3; ++i) {
+    absl::Notification ran;
+    ASSERT_EQ(executor.TrySubmit("a", [&ran] { ran.Notify(); }),
+              Submission::kQueued);
+    ran.WaitForNotification();
+  }
 }
 
 }  // namespace

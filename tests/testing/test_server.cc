@@ -45,6 +45,7 @@ void TestServer::Start() {
       .watchers = options_.watchers,
       .imports = options_.imports,
       .rate_limit = options_.rate_limit,
+      .scan_threads = options_.scan_threads,
       .call_queue_capacity = options_.call_queue_capacity,
       .scan_queue_capacity = options_.scan_queue_capacity,
   });

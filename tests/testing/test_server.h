@@ -28,6 +28,7 @@ class TestServer {
     service::KeyRateLimiter::Limits rate_limit{.calls_per_second = 0};
     size_t call_queue_capacity = 4096;
     size_t scan_queue_capacity = 256;
+    size_t scan_threads = 2;
     // ServerOptions::page_token_secret_file.
     std::string page_token_secret_file = "";
   };

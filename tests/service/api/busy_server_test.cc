@@ -2,10 +2,17 @@
 // executors' queues every call is refused at once with RESOURCE_EXHAUSTED and
 // a RetryInfo, and a refused import stream says so instead of hanging. Scans
 // (insights, filtered listings) queue apart from lookups, so a flood of them
-// leaves lookups alone.
+// leaves lookups alone. One organization's calls hold at most half of a
+// queue, so a tenant's flood leaves the others a place.
 
+#include <memory>
 #include <string>
+#include <thread>
+#include <vector>
 
+#include "absl/synchronization/mutex.h"
+#include "absl/synchronization/notification.h"
+#include "absl/time/clock.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "guestvoice/v1/feedback_service.grpc.pb.h"
@@ -103,6 +110,107 @@ TEST(BusyScansTest, FullScanQueueRefusesScansButNotLookups) {
                   ->ListHotels(TestServer::Context(server.admin_key()).get(),
                                list_hotels, &hotels)
                   .ok());
+}
+
+// ListFeedback calls (scans) started without waiting, and their statuses.
+class AsyncListFeedback {
+ public:
+  explicit AsyncListFeedback(std::shared_ptr<grpc::Channel> channel)
+      : stub_(v1::FeedbackService::NewStub(channel)) {}
+
+  void Start(const std::string& key, const std::string& organization) {
+    auto call = std::make_unique<Call>();
+    call->context = TestServer::Context(key);
+    call->request.set_parent("organizations/" + organization);
+    Call& started = *call;
+    {
+      absl::MutexLock lock(&mutex_);
+      calls_.push_back(std::move(call));
+    }
+    stub_->async()->ListFeedback(started.context.get(), &started.request,
+                                 &started.response,
+                                 [this, &started](grpc::Status status) {
+                                   absl::MutexLock lock(&mutex_);
+                                   started.status = std::move(status);
+                                   ++finished_;
+                                 });
+  }
+
+  // Waits until `count` calls have finished; returns their statuses in the
+  // order the calls started (default-constructed, OK, for the others).
+  std::vector<grpc::Status> AwaitFinished(int count) {
+    absl::MutexLock lock(&mutex_);
+    const auto enough = [this, count]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mutex_) {
+      return finished_ >= count;
+    };
+    mutex_.Await(absl::Condition(&enough));
+    std::vector<grpc::Status> statuses;
+    for (const auto& call : calls_) statuses.push_back(call->status);
+    return statuses;
+  }
+
+ private:
+  struct Call {
+    std::unique_ptr<grpc::ClientContext> context;
+    v1::ListFeedbackRequest request;
+    v1::ListFeedbackResponse response;
+    grpc::Status status;
+  };
+
+  std::unique_ptr<v1::FeedbackService::Stub> stub_;
+  absl::Mutex mutex_;
+  std::vector<std::unique_ptr<Call>> calls_ ABSL_GUARDED_BY(mutex_);
+  int finished_ ABSL_GUARDED_BY(mutex_) = 0;
+};
+
+// With the only scan worker held busy, one organization's scans take half
+// of the scan queue (2 of 4): its third is refused at once, naming the
+// organization's share, while another organization's scan still gets a
+// place. Once the worker is free, every call that got a place is answered.
+TEST(BusyScansTest, OneOrganizationHoldsAtMostHalfOfTheScanQueue) {
+  TestServer server(
+      TestServer::Options{.scan_queue_capacity = 4, .scan_threads = 1});
+  const std::string other_key =
+      server.CreateOrganizationWithKey("other", {v1::SCOPE_FEEDBACK_READ});
+  BoundedExecutor& scans = server.server().scan_executor();
+  absl::Notification busy;
+  absl::Notification release;
+  ASSERT_TRUE(scans.TrySubmit([&] {
+    busy.Notify();
+    release.WaitForNotification();
+  }));
+  busy.WaitForNotification();
+
+  AsyncListFeedback calls(server.channel());
+  for (int i = 0; i < 3; ++i) calls.Start(server.admin_key(), "default");
+  // Only a refused call can finish while the worker is busy.
+  std::vector<grpc::Status> statuses = calls.AwaitFinished(1);
+  int refused = 0;
+  for (const grpc::Status& status : statuses) {
+    if (status.ok()) continue;
+    ++refused;
+    EXPECT_THAT(status, GrpcErrorIs(grpc::StatusCode::RESOURCE_EXHAUSTED,
+                                    "LIMIT_EXCEEDED"));
+    EXPECT_THAT(status.error_message(),
+                ::testing::HasSubstr("this organization has 2 calls queued"));
+    EXPECT_EQ(RetryDelayMillis(status), 50);
+  }
+  EXPECT_EQ(refused, 1);
+
+  calls.Start(other_key, "other");
+  // The other organization's call is queued beside the first two.
+  const absl::Time deadline = absl::Now() + absl::Seconds(30);
+  while (scans.queued() < 3 && absl::Now() < deadline) {
+    std::this_thread::yield();
+  }
+  EXPECT_EQ(scans.queued(), 3u);
+  release.Notify();
+
+  statuses = calls.AwaitFinished(4);
+  int answered = 0;
+  for (const grpc::Status& status : statuses) answered += status.ok() ? 1 : 0;
+  EXPECT_EQ(answered, 3);
+  EXPECT_TRUE(statuses[3].ok()) << statuses[3].error_message();
 }
 
 }  // namespace
