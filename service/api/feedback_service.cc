@@ -60,25 +60,21 @@ grpc::ServerWriteReactor<grpc::ByteBuffer>* FeedbackService::WatchFeedback(
   // when its stream finishes.
   auto report = std::make_unique<StreamCallReport>(
       deps_.calls, *v1::WatchFeedbackRequest::descriptor(), *context);
+  // Its key or hotel may be one made through another node: a watch with a
+  // consistency token is checked against the state the token names.
+  std::optional<cluster::RecordPosition> token;
   if (AwaitsConsistencyToken(*context, deps_.applied)) {
-    // Its key or hotel may be one made through another node: the watch is
-    // checked against the state its token names.
-    absl::StatusOr<cluster::RecordPosition> token =
+    absl::StatusOr<cluster::RecordPosition> parsed =
         ConsistencyTokenOf(*context);
-    if (!token.ok()) return RefuseWatch(token.status(), *report);
-    return watchers_.WatchWhenApplied(
-        *deps_.applied, *token,
-        [this, context, wire_request] {
-          return CheckWatch(*context, *wire_request);
-        },
-        std::move(report));
+    if (!parsed.ok()) return RefuseWatch(parsed.status(), *report);
+    token = *parsed;
   }
-  absl::StatusOr<FeedbackWatchers::WatchStart> start =
-      CheckWatch(*context, *wire_request);
-  if (!start.ok()) return RefuseWatch(start.status(), *report);
-  report->set_caller(start->caller);
-  return watchers_.Watch(start->caller, std::move(start->filter),
-                         std::move(report));
+  return watchers_.Watch(
+      deps_.reads, deps_.applied, token,
+      [this, context, wire_request] {
+        return CheckWatch(*context, *wire_request);
+      },
+      std::move(report));
 }
 
 absl::StatusOr<FeedbackWatchers::WatchStart> FeedbackService::CheckWatch(

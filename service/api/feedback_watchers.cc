@@ -8,6 +8,7 @@
 #include "absl/time/time.h"
 #include "service/api/consistency_token.h"
 #include "service/api/grpc_status.h"
+#include "service/api/queue_refusal.h"
 #include "service/api/wire_messages.h"
 #include "service/core/errors.h"
 
@@ -38,10 +39,10 @@ grpc::ServerWriteReactor<grpc::ByteBuffer>* RefuseWatch(
 // flight. Decisions are made under mutex_, but StartWrite and Finish are
 // called after releasing it, so a reaction that gRPC runs on this thread can
 // never find the mutex held. Finish waits for the write in flight, as the
-// callback API requires. A watch that carries a consistency token this node
-// has not applied is pending until it is: it holds no thread, and starts
-// (authenticates, registers) from the callback that reports the token
-// applied.
+// callback API requires. A watch starts (authenticates, reads its filter's
+// hotel, registers) on a read worker, never on gRPC's callback thread; one
+// that carries a consistency token this node has not applied waits for it
+// first, holding no thread.
 class FeedbackWatchers::Watcher final
     : public grpc::ServerWriteReactor<grpc::ByteBuffer> {
  public:
@@ -65,21 +66,31 @@ class FeedbackWatchers::Watcher final
     StartSendInitialMetadata();
   }
 
-  // Pending until `applied` has applied `token`; then `start` says who
-  // watches what, and the watch registers or finishes with its error.
-  void AwaitToken(cluster::AppliedProgress& applied,
-                  const cluster::RecordPosition& token, StartWatch start) {
-    // gRPC calls OnCancel only once the reactor is returned, after this.
-    awaits_token_ = true;
+  // Starts the watch: once `applied` has applied `token` (when there is
+  // one), `start` runs on `executor` and says who watches what, and the
+  // watch registers or finishes with its error. Before gRPC has the
+  // reactor: what it does to the call meanwhile waits for the binding.
+  void Begin(BoundedExecutor& executor, cluster::AppliedProgress* applied,
+             const std::optional<cluster::RecordPosition>& token,
+             StartWatch start) {
+    executor_ = &executor;
     start_ = std::move(start);
-    token_wait_.Start(applied, token,
-                      [this](absl::Status status) { TokenApplied(status); });
+    if (token.has_value()) {
+      // gRPC calls OnCancel only once the reactor is returned, after this.
+      awaits_token_ = true;
+      token_wait_.Start(*applied, *token,
+                        [this](absl::Status status) { TokenApplied(status); });
+      return;
+    }
+    {
+      absl::MutexLock lock(&mutex_);
+      starting_ = true;
+    }
+    SubmitStart();
   }
 
   const std::string& api_key() const { return api_key_; }
   const std::string& organization() const { return filter_.organization; }
-  // For a watcher never handed to gRPC (refused before it started).
-  std::unique_ptr<StreamCallReport> TakeReport() { return std::move(report_); }
 
   // Writes the next message the log holds for this watcher, unless a write
   // is in flight (its completion reads on) or the call is finishing; or
@@ -177,17 +188,37 @@ class FeedbackWatchers::Watcher final
       token_done_ = true;
       starting_ = true;
     }
-    absl::Status status = applied;
-    if (status.ok()) {
-      absl::StatusOr<WatchStart> started = std::move(start_)();
-      if (started.ok()) {
-        report_->set_caller(started->caller);
-        status =
-            owner_.Register(this, started->caller, std::move(started->filter));
-      } else {
-        status = started.status();
-      }
+    if (applied.ok()) {
+      SubmitStart();
+    } else {
+      EndStart(applied);
     }
+  }
+
+  // Runs the start on a worker (starting_ is set: a cancellation meanwhile
+  // leaves the finish to EndStart), or ends it refused by a full queue.
+  void SubmitStart() {
+    const BoundedExecutor::Submission submission =
+        executor_->TrySubmit("", [this] { Start(); });
+    if (submission != BoundedExecutor::Submission::kQueued) {
+      EndStart(QueueRefusal(submission, *executor_));
+    }
+  }
+
+  void Start() {
+    absl::StatusOr<WatchStart> started = std::move(start_)();
+    if (!started.ok()) {
+      EndStart(started.status());
+      return;
+    }
+    report_->set_caller(started->caller);
+    EndStart(
+        owner_.Register(this, started->caller, std::move(started->filter)));
+  }
+
+  // The start is over, with `status`: the watch is registered (OK) or
+  // finishes with its error; a watch cancelled meanwhile finishes now.
+  void EndStart(const absl::Status& status) {
     bool cancelled;
     {
       absl::MutexLock lock(&mutex_);
@@ -217,7 +248,8 @@ class FeedbackWatchers::Watcher final
   std::string api_key_;
   std::optional<absl::Time> key_expire_time_;
   FeedbackFilter filter_;
-  // A pending watch's: set before its wait is registered.
+  // Set by Begin, before the start is submitted or its wait registered.
+  BoundedExecutor* executor_ = nullptr;
   bool awaits_token_ = false;
   StartWatch start_;
   TokenWait token_wait_;
@@ -225,8 +257,8 @@ class FeedbackWatchers::Watcher final
   bool active_ ABSL_GUARDED_BY(mutex_) = false;
   // The token callback has begun.
   bool token_done_ ABSL_GUARDED_BY(mutex_) = false;
-  // The token callback is starting the watch: it finishes a call cancelled
-  // meanwhile.
+  // The start is queued or running (after the token wait, if any): it
+  // finishes a call cancelled meanwhile.
   bool starting_ ABSL_GUARDED_BY(mutex_) = false;
   bool cancelled_ ABSL_GUARDED_BY(mutex_) = false;
   WatchLog::Cursor cursor_ ABSL_GUARDED_BY(mutex_);
@@ -252,23 +284,11 @@ FeedbackWatchers::~FeedbackWatchers() {
 }
 
 grpc::ServerWriteReactor<grpc::ByteBuffer>* FeedbackWatchers::Watch(
-    const Principal& caller, FeedbackFilter filter,
+    BoundedExecutor& executor, cluster::AppliedProgress* applied,
+    const std::optional<cluster::RecordPosition>& token, StartWatch start,
     std::unique_ptr<StreamCallReport> report) {
-  auto watcher = std::make_unique<Watcher>(*this, std::move(report));
-  if (absl::Status registered =
-          Register(watcher.get(), caller, std::move(filter));
-      !registered.ok()) {
-    // Never handed to gRPC: reported and finished by the refusal instead.
-    return RefuseWatch(registered, *watcher->TakeReport());
-  }
-  return watcher.release();
-}
-
-grpc::ServerWriteReactor<grpc::ByteBuffer>* FeedbackWatchers::WatchWhenApplied(
-    cluster::AppliedProgress& applied, const cluster::RecordPosition& token,
-    StartWatch start, std::unique_ptr<StreamCallReport> report) {
   auto* watcher = new Watcher(*this, std::move(report));
-  watcher->AwaitToken(applied, token, std::move(start));
+  watcher->Begin(executor, applied, token, std::move(start));
   return watcher;
 }
 

@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <thread>
@@ -15,6 +16,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/synchronization/mutex.h"
+#include "common/bounded_executor.h"
 #include "common/clock.h"
 #include "service/api/held_counts.h"
 #include "service/api/stream_call_report.h"
@@ -62,21 +64,19 @@ class FeedbackWatchers final : public FeedbackPublisher {
   };
   using StartWatch = absl::AnyInvocable<absl::StatusOr<WatchStart>() &&>;
 
-  // The reactor of a new watch call by `caller` through `filter`; gRPC owns
-  // it until the call is done. Finishes at once with RESOURCE_EXHAUSTED
-  // (LIMIT_EXCEEDED) when a cap is reached, and with UNAVAILABLE after
-  // Shutdown. The call reports to `report` as it ends.
+  // The reactor of a new watch call; gRPC owns it until the call is done.
+  // Once `applied` has applied `token` (when there is one: the cluster mode;
+  // the call waits on no thread, and a cancellation ends the wait at once),
+  // `start` runs on `executor` (its checks read the store, which gRPC's
+  // callback threads must not) and says who watches what, and the watch
+  // registers or finishes with start's error. Finishes with
+  // RESOURCE_EXHAUSTED (LIMIT_EXCEEDED) when `executor`'s queue is full or
+  // a cap on watchers is reached, and with UNAVAILABLE after Shutdown. The
+  // call reports to `report` as it ends.
   grpc::ServerWriteReactor<grpc::ByteBuffer>* Watch(
-      const Principal& caller, FeedbackFilter filter,
+      BoundedExecutor& executor, cluster::AppliedProgress* applied,
+      const std::optional<cluster::RecordPosition>& token, StartWatch start,
       std::unique_ptr<StreamCallReport> report);
-  // The same for a call carrying a consistency token (cluster mode): the
-  // call waits, on no thread, until `applied` has applied `token`; then
-  // `start` runs (on the thread that applied it, or this one when applied
-  // already) and the watch registers as Watch's does, or finishes with
-  // start's error. A cancellation while it waits ends it at once.
-  grpc::ServerWriteReactor<grpc::ByteBuffer>* WatchWhenApplied(
-      cluster::AppliedProgress& applied, const cluster::RecordPosition& token,
-      StartWatch start, std::unique_ptr<StreamCallReport> report);
 
   // Appends a newly stored or edited item of `organization` to the log:
   // watchers see an edit as the item again, with its edit_time.

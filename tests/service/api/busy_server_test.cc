@@ -5,6 +5,7 @@
 // leaves lookups alone. One organization's calls hold at most half of a
 // queue, so a tenant's flood leaves the others a place.
 
+#include <chrono>
 #include <memory>
 #include <string>
 #include <thread>
@@ -63,6 +64,26 @@ TEST_F(BusyServerTest, AnImportStreamIsRefusedNotLeftHanging) {
   auto writer = stub->ImportFeedback(context.get(), &response);
   writer->WritesDone();
   const grpc::Status status = writer->Finish();
+  EXPECT_THAT(status, GrpcErrorIs(grpc::StatusCode::RESOURCE_EXHAUSTED,
+                                  "LIMIT_EXCEEDED"));
+  EXPECT_EQ(RetryDelayMillis(status), 50);
+}
+
+// A watch starts on a read worker (its checks read the store, which gRPC's
+// callback threads must not): with no room in the queue it is refused, not
+// started on gRPC's thread instead.
+TEST_F(BusyServerTest, AWatchIsRefusedWhenNoWorkerCanStartIt) {
+  auto stub = v1::FeedbackService::NewStub(server_.channel());
+  auto context = TestServer::Context(server_.admin_key());
+  // Started on gRPC's thread, the watch would wait for items instead.
+  context->set_deadline(std::chrono::system_clock::now() +
+                        std::chrono::seconds(30));
+  v1::WatchFeedbackRequest request;
+  request.set_parent("organizations/default");
+  auto reader = stub->WatchFeedback(context.get(), request);
+  v1::WatchFeedbackResponse response;
+  EXPECT_FALSE(reader->Read(&response));
+  const grpc::Status status = reader->Finish();
   EXPECT_THAT(status, GrpcErrorIs(grpc::StatusCode::RESOURCE_EXHAUSTED,
                                   "LIMIT_EXCEEDED"));
   EXPECT_EQ(RetryDelayMillis(status), 50);
