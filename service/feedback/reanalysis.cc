@@ -69,6 +69,22 @@ absl::Status FeedbackReanalysis::Start(
                    ParseOrganizationName("parent", request.parent()));
   RETURN_IF_ERROR(AuthorizeOrganizationAdmin(deps_.store, caller, organization,
                                              request.parent()));
+  // One re-analysis per organization at a time: while one with this
+  // taxonomy is not done, starting another returns it, as it re-scores
+  // every item just the same. Repeated calls neither run the work twice nor
+  // queue the other organizations' operations behind copies of it.
+  auto guard = deps_.locks.Lock(storage::OperationPrefix(organization));
+  ASSIGN_OR_RETURN(std::vector<internal::v1::StoredOperation> unfinished,
+                   UnfinishedOperationsOf(deps_.store, organization));
+  for (internal::v1::StoredOperation& stored : unfinished) {
+    v1::Operation& operation = *stored.mutable_operation();
+    if (operation.has_reanalyze_feedback() &&
+        operation.reanalyze_feedback().taxonomy_version() ==
+            prepared.taxonomy_version()) {
+      response = std::move(operation);
+      return absl::OkStatus();
+    }
+  }
   const absl::Time now = deps_.clock.Now();
   const OperationName name{organization, NewOperationId(now, deps_.ids)};
   internal::v1::StoredOperation stored;

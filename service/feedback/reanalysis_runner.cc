@@ -26,16 +26,19 @@ absl::Status ReanalysisRunner::Start(
   ASSIGN_OR_RETURN(std::vector<OperationName> unfinished,
                    ListUnfinishedOperations(store));
   batches_ = std::move(batches);
-  {
-    absl::MutexLock lock(&mutex_);
-    for (OperationName& name : unfinished) queue_.push_back(std::move(name));
-  }
+  for (OperationName& name : unfinished) Enqueue(std::move(name));
   thread_ = std::thread([this] { Run(); });
   return absl::OkStatus();
 }
 
 void ReanalysisRunner::Enqueue(OperationName name) {
   absl::MutexLock lock(&mutex_);
+  for (const OperationName& queued : queue_) {
+    if (queued.organization == name.organization &&
+        queued.operation == name.operation) {
+      return;
+    }
+  }
   queue_.push_back(std::move(name));
 }
 
@@ -87,7 +90,9 @@ void ReanalysisRunner::Run() {
       continue;
     }
     elsewhere_in_a_row_ = 0;
-    if (*next == NextBatch::kFinished) queue_.pop_front();
+    queue_.pop_front();
+    // With more to do, its next batch comes after the others' next ones.
+    if (*next == NextBatch::kMore) queue_.push_back(std::move(name));
   }
 }
 

@@ -59,10 +59,11 @@ class LocalReanalysisBatches final : public ReanalysisBatches {
   DomainContext deps_;
 };
 
-// Runs re-analysis operations on a thread of its own, never on a call's: one
-// operation at a time, in the order they were queued, one batch after
-// another, so no lock is held longer than a batch and ingest goes on between
-// batches. An operation another node runs (kElsewhere) goes to the back of
+// Runs re-analysis operations on a thread of its own, never on a call's, one
+// batch at a time, so no lock is held longer than a batch and ingest goes on
+// between batches. The queued operations take turns, one batch each, so that
+// one organization's long operation does not hold the others' until it is
+// done. An operation another node runs (kElsewhere) goes to the back of
 // the queue and is asked again, until it is done or comes to this runner.
 // Stopping ends the work between two batches; what is left stays stored as
 // not done, and the next runner on the store resumes it.
@@ -86,7 +87,8 @@ class ReanalysisRunner {
   absl::Status Start(const storage::Store& store,
                      std::unique_ptr<ReanalysisBatches> batches);
 
-  // Queues the operation `name` (a new one, AdminService.ReanalyzeFeedback).
+  // Queues the operation `name` (AdminService.ReanalyzeFeedback's), unless
+  // it is queued already.
   void Enqueue(OperationName name);
 
   // Blocks until every queued operation is done, here or elsewhere (for
@@ -102,7 +104,7 @@ class ReanalysisRunner {
 
   std::unique_ptr<ReanalysisBatches> batches_;
   absl::Mutex mutex_;
-  // The front one is being run.
+  // The front one's batch is being run; each name once.
   std::deque<OperationName> queue_ ABSL_GUARDED_BY(mutex_);
   // How many operations in a row answered kElsewhere: once every queued one
   // has, the runner waits kRetryDelay before asking again.

@@ -69,27 +69,36 @@ absl::Status FailOperation(storage::Store& store, const OperationName& name,
   return store.Write(std::move(batch));
 }
 
+absl::StatusOr<std::vector<internal::v1::StoredOperation>>
+UnfinishedOperationsOf(const storage::Store& store,
+                       std::string_view organization) {
+  std::vector<internal::v1::StoredOperation> unfinished;
+  RETURN_IF_ERROR(store.Scan(
+      storage::ColumnFamily::kEntities, storage::OperationPrefix(organization),
+      "", 0,
+      [&](std::string_view,
+          std::string_view value) -> absl::StatusOr<storage::ScanStep> {
+        ASSIGN_OR_RETURN(internal::v1::StoredOperation stored,
+                         ParseStoredOperation(value));
+        if (!stored.operation().done()) unfinished.push_back(std::move(stored));
+        return storage::ScanStep::kContinue;
+      }));
+  return unfinished;
+}
+
 absl::StatusOr<std::vector<OperationName>> ListUnfinishedOperations(
     const storage::Store& store) {
   ASSIGN_OR_RETURN(std::vector<std::string> organizations,
                    ListOrganizationIds(store));
   std::vector<OperationName> unfinished;
   for (const std::string& organization : organizations) {
-    RETURN_IF_ERROR(store.Scan(
-        storage::ColumnFamily::kEntities,
-        storage::OperationPrefix(organization), "", 0,
-        [&](std::string_view,
-            std::string_view value) -> absl::StatusOr<storage::ScanStep> {
-          ASSIGN_OR_RETURN(internal::v1::StoredOperation stored,
-                           ParseStoredOperation(value));
-          if (!stored.operation().done()) {
-            ASSIGN_OR_RETURN(
-                OperationName name,
-                ParseOperationName("name", stored.operation().name()));
-            unfinished.push_back(std::move(name));
-          }
-          return storage::ScanStep::kContinue;
-        }));
+    ASSIGN_OR_RETURN(std::vector<internal::v1::StoredOperation> operations,
+                     UnfinishedOperationsOf(store, organization));
+    for (const internal::v1::StoredOperation& stored : operations) {
+      ASSIGN_OR_RETURN(OperationName name,
+                       ParseOperationName("name", stored.operation().name()));
+      unfinished.push_back(std::move(name));
+    }
   }
   return unfinished;
 }

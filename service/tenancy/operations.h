@@ -41,6 +41,11 @@ void PutStoredOperation(
 absl::Status FailOperation(storage::Store& store, const OperationName& name,
                            const absl::Status& error, absl::Time now);
 
+// The operations of `organization` not yet done, oldest first.
+absl::StatusOr<std::vector<::guestvoice::internal::v1::StoredOperation>>
+UnfinishedOperationsOf(const storage::Store& store,
+                       std::string_view organization);
+
 // Every operation not yet done, of every organization, oldest first within
 // each: what a restarted server resumes.
 absl::StatusOr<std::vector<OperationName>> ListUnfinishedOperations(

@@ -277,6 +277,64 @@ class HandedOverBatches final : public ReanalysisBatches {
   std::vector<std::string> ran_ ABSL_GUARDED_BY(mutex_);
 };
 
+// While an organization's re-analysis is not done, starting another returns
+// it; once it is done, the next start is a new operation.
+TEST_F(ReanalysisTest, AStartWhileOneIsNotDoneReturnsIt) {
+  IngestItems();
+  const FeedbackReanalysis reanalysis(domain(), *edited_, 2);
+  const v1::Operation first = StartOperation(reanalysis);
+  const v1::Operation again = StartOperation(reanalysis);
+  EXPECT_EQ(again.name(), first.name());
+  EXPECT_FALSE(again.done());
+
+  absl::StatusOr<OperationName> name = ParseOperationName("name", first.name());
+  ASSERT_OK(name.status());
+  absl::StatusOr<bool> done = false;
+  while (done.ok() && !*done) done = reanalysis.RunBatch(*name);
+  ASSERT_OK(done.status());
+  const v1::Operation after = StartOperation(reanalysis);
+  EXPECT_NE(after.name(), first.name());
+  EXPECT_FALSE(after.done());
+}
+
+// Batches that answer kMore twice per operation, then kFinished, and record
+// which operation each ran for.
+class TwoBatchesEach final : public ReanalysisBatches {
+ public:
+  absl::StatusOr<NextBatch> RunNext(const OperationName& name) override {
+    absl::MutexLock lock(&mutex_);
+    ran_.push_back(name.operation);
+    return ++batches_[name.operation] < 3 ? NextBatch::kMore
+                                          : NextBatch::kFinished;
+  }
+  std::vector<std::string> ran() {
+    absl::MutexLock lock(&mutex_);
+    return ran_;
+  }
+
+ private:
+  absl::Mutex mutex_;
+  std::map<std::string, int> batches_ ABSL_GUARDED_BY(mutex_);
+  std::vector<std::string> ran_ ABSL_GUARDED_BY(mutex_);
+};
+
+// Queued operations take turns, one batch each, and an operation queued
+// twice runs once.
+TEST_F(ReanalysisTest, QueuedOperationsTakeTurnsBatchByBatch) {
+  auto owned = std::make_unique<TwoBatchesEach>();
+  TwoBatchesEach& batches = *owned;
+  ReanalysisRunner runner;
+  runner.Enqueue({"acme", "first"});
+  runner.Enqueue({"other", "second"});
+  runner.Enqueue({"acme", "first"});
+  ASSERT_OK(runner.Start(store(), std::move(owned)));
+  runner.WaitUntilIdle();
+  runner.Stop();
+  EXPECT_THAT(batches.ran(),
+              ::testing::ElementsAre("first", "second", "first", "second",
+                                     "first", "second"));
+}
+
 TEST_F(ReanalysisTest, ARunnerRunsItsOwnWhileAnotherNodeRunsTheFirst) {
   auto owned = std::make_unique<HandedOverBatches>();
   HandedOverBatches& batches = *owned;
