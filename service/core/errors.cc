@@ -122,8 +122,13 @@ absl::Status ResourceNotFound(std::string_view collection,
 }
 
 absl::Status ResourceAlreadyExists(std::string_view resource_name) {
-  return WithErrorInfo(absl::AlreadyExistsError(absl::StrCat(
-                           AbslView(resource_name), " already exists")),
+  return ResourceAlreadyExists(
+      resource_name, absl::StrCat(AbslView(resource_name), " already exists"));
+}
+
+absl::Status ResourceAlreadyExists(std::string_view resource_name,
+                                   std::string_view message) {
+  return WithErrorInfo(absl::AlreadyExistsError(AbslView(message)),
                        v1::ERROR_REASON_RESOURCE_ALREADY_EXISTS,
                        {{"resource", std::string(resource_name)}});
 }

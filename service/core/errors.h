@@ -82,6 +82,10 @@ absl::Status ResourceNotFound(std::string_view collection,
                               std::string_view message);
 // ALREADY_EXISTS (RESOURCE_ALREADY_EXISTS).
 absl::Status ResourceAlreadyExists(std::string_view resource_name);
+// The same with `message` saying what exists and why the call conflicts
+// with it; the ErrorInfo's resource names `resource_name`.
+absl::Status ResourceAlreadyExists(std::string_view resource_name,
+                                   std::string_view message);
 // UNAUTHENTICATED with one of the API_KEY_* reasons.
 absl::Status Unauthenticated(v1::ErrorReason reason, std::string_view message);
 // PERMISSION_DENIED (SCOPE_MISSING) naming the scope.

@@ -5,6 +5,7 @@
 #include <string>
 #include <utility>
 
+#include "absl/strings/str_cat.h"
 #include "common/status_macros.h"
 #include "guestvoice/internal/v1/records.pb.h"
 #include "guestvoice/v1/hotel.pb.h"
@@ -140,6 +141,20 @@ absl::StatusOr<IngestOutcome> FeedbackIngester::Apply(
     if (!existing.has_value()) {
       return absl::DataLossError(
           "the dedupe index names a feedback item that is not stored");
+    }
+    // A source's item is about one hotel: the same id sent for another is
+    // a mapping mistake or two feeds sharing ids, never a retry, and
+    // answering it with the first hotel's item would leave the second's
+    // figures without it unnoticed.
+    if (existing->feedback().hotel() != input.hotel()) {
+      return ResourceAlreadyExists(
+          existing->feedback().name(),
+          absl::StrCat("source ", v1::Source_Name(input.source()),
+                       "'s external_id \"", input.external_id(),
+                       "\" is stored already for another hotel, as ",
+                       existing->feedback().name(),
+                       ": an item's hotel never changes; send another "
+                       "hotel's item under its own external_id"));
     }
     if (!IsLaterEdit(existing->feedback(), input)) {
       return IngestOutcome{std::move(*existing->mutable_feedback()),

@@ -25,7 +25,8 @@ namespace guestvoice::service {
 // before it was first imported, is not edited again), and
 // the stored item's author is not erased (erasure clears the handle, and
 // an erased guest's words never come back). Anything else sent again under
-// the same (source, external_id) is a retry.
+// the same (source, external_id) for the same hotel is a retry (for another
+// hotel, FeedbackIngester refuses it).
 bool IsLaterEdit(const v1::Feedback& stored, const v1::Feedback& incoming);
 
 // The item an edit was sent for, as stored after it.

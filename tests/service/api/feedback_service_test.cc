@@ -299,6 +299,34 @@ TEST_F(FeedbackServiceTest, RetryReturnsTheOriginalAndCountsOnce) {
   EXPECT_EQ(CountedFeedback(server_.server()), 1);
 }
 
+// An id stored for one hotel and sent for another is a conflict, not a
+// retry: refused, naming the stored item, and nothing changes. Sent for its
+// own hotel again it is still a retry.
+TEST_F(FeedbackServiceTest, AnIdStoredForAnotherHotelIsAlreadyExists) {
+  v1::Feedback first;
+  ASSERT_TRUE(Ingest(Item("t-9", "@ana", "Great breakfast"), &first).ok());
+  const grpc::Status other_hotel =
+      Ingest(Item("t-9", "@ana", "Great breakfast", "tokyo"));
+  EXPECT_THAT(other_hotel, GrpcErrorIs(grpc::StatusCode::ALREADY_EXISTS,
+                                       "RESOURCE_ALREADY_EXISTS"));
+  EXPECT_THAT(other_hotel.error_message(),
+              ::testing::HasSubstr("is stored already for another hotel, as " +
+                                   first.name()));
+  // A later edit for another hotel is refused all the same.
+  v1::Feedback edit = Item("t-9", "@ana", "Cold breakfast", "tokyo");
+  *edit.mutable_edit_time() = edit.post_time();
+  edit.mutable_edit_time()->set_seconds(edit.post_time().seconds() + 60);
+  EXPECT_THAT(Ingest(edit), GrpcCodeIs(grpc::StatusCode::ALREADY_EXISTS));
+
+  const std::vector<v1::Feedback> listed = ListAll();
+  ASSERT_EQ(listed.size(), 1u);
+  EXPECT_EQ(listed[0].SerializeAsString(), first.SerializeAsString());
+  EXPECT_EQ(CountedFeedback(server_.server()), 1);
+  v1::Feedback retried;
+  ASSERT_TRUE(Ingest(Item("t-9", "@ana", "Great breakfast"), &retried).ok());
+  EXPECT_EQ(retried.SerializeAsString(), first.SerializeAsString());
+}
+
 TEST_F(FeedbackServiceTest, ConcurrentIdenticalIngestsStoreOneItem) {
   const v1::Feedback input = Item("burst", "@ana", "Noisy room, no sleep");
   constexpr int kThreads = 8;

@@ -91,7 +91,10 @@ class FeedbackServiceServicer:
         other words is an edit at the source: the stored item takes its words
         and rating (Feedback.edit_time) and is returned.
 
-        Errors: NOT_FOUND (RESOURCE_NOT_FOUND) for an unknown hotel;
+        Errors: ALREADY_EXISTS (RESOURCE_ALREADY_EXISTS, the ErrorInfo's
+        resource naming the stored item) when the (source, external_id) is
+        stored for another hotel; NOT_FOUND (RESOURCE_NOT_FOUND) for an unknown
+        hotel;
         INVALID_ARGUMENT (FIELD_INVALID) for a missing text (without a rating) or
         an oversized one, invalid UTF-8, a missing source or external_id or
         author handle, a post_time more than 5 minutes in the future, a rating
