@@ -17,6 +17,21 @@ constexpr std::string_view kBearerPrefix = "bearer ";
 
 absl::StatusOr<Principal> Authenticator::Authenticate(
     const grpc::ServerContextBase& context, v1::Scope required) const {
+  ASSIGN_OR_RETURN(Principal principal, Verify(context));
+  RETURN_IF_ERROR(rate_limiter_.Admit(principal.api_key_name()));
+  if (required != kAnyScope) RETURN_IF_ERROR(principal.RequireScope(required));
+  return principal;
+}
+
+absl::StatusOr<Principal> Authenticator::Recheck(
+    const grpc::ServerContextBase& context, v1::Scope required) const {
+  ASSIGN_OR_RETURN(Principal principal, Verify(context));
+  if (required != kAnyScope) RETURN_IF_ERROR(principal.RequireScope(required));
+  return principal;
+}
+
+absl::StatusOr<Principal> Authenticator::Verify(
+    const grpc::ServerContextBase& context) const {
   const auto& metadata = context.client_metadata();
   const auto [found, end] = metadata.equal_range("authorization");
   if (found == end) {
@@ -39,11 +54,7 @@ absl::StatusOr<Principal> Authenticator::Authenticate(
   }
   const absl::string_view key =
       absl::StripAsciiWhitespace(AbslView(value.substr(kBearerPrefix.size())));
-  ASSIGN_OR_RETURN(Principal principal,
-                   verifier_.Verify(FromAbsl(key), clock_.Now()));
-  RETURN_IF_ERROR(rate_limiter_.Admit(principal.api_key_name()));
-  if (required != kAnyScope) RETURN_IF_ERROR(principal.RequireScope(required));
-  return principal;
+  return verifier_.Verify(FromAbsl(key), clock_.Now());
 }
 
 }  // namespace guestvoice::service

@@ -3,6 +3,7 @@
 
 #include <grpcpp/server_context.h>
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -39,7 +40,21 @@ class Authenticator {
   absl::StatusOr<Principal> Authenticate(const grpc::ServerContextBase& context,
                                          v1::Scope required) const;
 
+  // Authenticate again for a call that was authenticated before it waited
+  // (in a queue): the same checks, and the same errors, without counting
+  // the call against its key's rate limit a second time.
+  absl::StatusOr<Principal> Recheck(const grpc::ServerContextBase& context,
+                                    v1::Scope required) const;
+
+  // Changes whenever a key is revoked (ApiKeyVerifier::forget_count): a call
+  // authenticated before a change is rechecked before it runs.
+  uint64_t revocations() const { return verifier_.forget_count(); }
+
  private:
+  // The caller holding the call's key, without the rate limit or the scope.
+  absl::StatusOr<Principal> Verify(
+      const grpc::ServerContextBase& context) const;
+
   ApiKeyVerifier& verifier_;
   KeyRateLimiter& rate_limiter_;
   const Clock& clock_;

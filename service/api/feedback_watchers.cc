@@ -52,7 +52,9 @@ class FeedbackWatchers::Watcher final
 
   // Follows the log for `caller`'s call through `filter`: the watch is
   // registered (FeedbackWatchers::Register, under its mutex).
+  // The start is over: a cancellation meanwhile finishes the watch now.
   void Activate(const Principal& caller, FeedbackFilter filter) {
+    bool cancelled;
     {
       absl::MutexLock lock(&mutex_);
       api_key_ = caller.api_key_name();
@@ -60,10 +62,16 @@ class FeedbackWatchers::Watcher final
       filter_ = std::move(filter);
       cursor_ = owner_.log_.Follow(filter_.organization);
       active_ = true;
+      starting_ = false;
+      cancelled = cancelled_;
     }
     // Tells the client the watch is registered: items ingested after its
     // initial metadata arrived reach it.
     StartSendInitialMetadata();
+    if (cancelled) {
+      RequestFinish(grpc::Status(grpc::StatusCode::CANCELLED,
+                                 "the client cancelled the watch"));
+    }
   }
 
   // Starts the watch: once `applied` has applied `token` (when there is
@@ -191,46 +199,50 @@ class FeedbackWatchers::Watcher final
     if (applied.ok()) {
       SubmitStart();
     } else {
-      EndStart(applied);
+      FailStart(applied);
     }
   }
 
   // Runs the start on a worker (starting_ is set: a cancellation meanwhile
-  // leaves the finish to EndStart), or ends it refused by a full queue.
+  // leaves the finish to the start), or ends it refused by a full queue.
   void SubmitStart() {
     const BoundedExecutor::Submission submission =
         executor_->TrySubmit("", [this] { Start(); });
     if (submission != BoundedExecutor::Submission::kQueued) {
-      EndStart(QueueRefusal(submission, *executor_));
+      FailStart(QueueRefusal(submission, *executor_, ""));
     }
   }
 
   void Start() {
-    absl::StatusOr<WatchStart> started = std::move(start_)();
-    if (!started.ok()) {
-      EndStart(started.status());
-      return;
-    }
-    report_->set_caller(started->caller);
-    EndStart(
-        owner_.Register(this, started->caller, std::move(started->filter)));
-  }
-
-  // The start is over, with `status`: the watch is registered (OK) or
-  // finishes with its error; a watch cancelled meanwhile finishes now.
-  void EndStart(const absl::Status& status) {
     bool cancelled;
     {
       absl::MutexLock lock(&mutex_);
-      starting_ = false;
       cancelled = cancelled_;
     }
-    if (!status.ok()) {
-      RequestFinish(ToGrpcStatus(status));
-    } else if (cancelled) {
-      RequestFinish(grpc::Status(grpc::StatusCode::CANCELLED,
-                                 "the client cancelled the watch"));
+    if (cancelled) {
+      FailStart(absl::CancelledError("the client cancelled the watch"));
+      return;
     }
+    absl::StatusOr<WatchStart> started = std::move(start_)();
+    if (!started.ok()) {
+      FailStart(started.status());
+      return;
+    }
+    report_->set_caller(started->caller);
+    const absl::Status registered =
+        owner_.Register(this, started->caller, std::move(started->filter));
+    // Registered (Activate ended the start), the watch is finished by other
+    // threads, and may be gone already: nothing here touches it again.
+    if (!registered.ok()) FailStart(registered);
+  }
+
+  // Ends a start that did not register the watch with `status`.
+  void FailStart(const absl::Status& status) {
+    {
+      absl::MutexLock lock(&mutex_);
+      starting_ = false;
+    }
+    RequestFinish(ToGrpcStatus(status));
   }
 
   // Finishes with final_status_, which is set for good once finishing_ is.

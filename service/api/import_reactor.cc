@@ -86,7 +86,10 @@ class ImportReactor final : public grpc::ServerReadReactor<grpc::ByteBuffer> {
       // The item is refused, not lost: its result says to retry it.
       Advance([&]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mutex_) {
         preparing_ = false;
-        RecordLocked(next_index_++, QueueRefusal(submission, deps_.writes), {});
+        RecordLocked(
+            next_index_++,
+            QueueRefusal(submission, deps_.writes, principal_->organization()),
+            {});
       });
     }
   }
@@ -175,7 +178,7 @@ class ImportReactor final : public grpc::ServerReadReactor<grpc::ByteBuffer> {
     if (submission != BoundedExecutor::Submission::kQueued) {
       Advance([&]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mutex_) {
         preparing_ = false;
-        EndWithLocked(ToGrpcStatus(QueueRefusal(submission, deps_.writes)));
+        EndWithLocked(ToGrpcStatus(QueueRefusal(submission, deps_.writes, "")));
       });
     }
   }

@@ -6,8 +6,9 @@
 namespace guestvoice::service {
 
 absl::Status QueueRefusal(BoundedExecutor::Submission submission,
-                          const BoundedExecutor& executor) {
-  if (submission == BoundedExecutor::Submission::kLaneFull) {
+                          const BoundedExecutor& executor,
+                          std::string_view lane) {
+  if (submission == BoundedExecutor::Submission::kLaneFull && !lane.empty()) {
     return LimitExceeded(
         absl::StrCat("this organization has ", executor.lane_capacity(),
                      " calls queued, as many as one organization may, so "

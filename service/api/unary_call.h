@@ -110,7 +110,8 @@ class UnaryCall final : public grpc::ServerUnaryReactor, public PendingCall {
 
   void Start() {
     // Waiting for a consistency token happens on no thread at all.
-    awaits_token_ = AwaitsConsistencyToken(*context_, applied_);
+    awaits_token_ =
+        AwaitsConsistencyToken(*context_, applied_) && !TokenAppliedAlready();
     if (!awaits_token_) {
       if (!AuthenticateFromMemory()) return;
       if ((work_ == CallWork::kQuickRead || work_ == CallWork::kCachedScan) &&
@@ -181,6 +182,7 @@ class UnaryCall final : public grpc::ServerUnaryReactor, public PendingCall {
   // record needs the disk is authenticated by the step instead.
   bool AuthenticateFromMemory() {
     storage::MemoryOnlyReads memory_only;
+    const uint64_t revocations = authenticator_.revocations();
     absl::StatusOr<Principal> caller =
         authenticator_.Authenticate(*context_, scope_);
     if (memory_only.refused()) return true;
@@ -189,7 +191,16 @@ class UnaryCall final : public grpc::ServerUnaryReactor, public PendingCall {
       return false;
     }
     caller_ = *std::move(caller);
+    revocations_at_authentication_ = revocations;
     return true;
+  }
+
+  // Whether the call's consistency token is one this node has applied (a
+  // malformed one is not: the step refuses it).
+  bool TokenAppliedAlready() const {
+    absl::StatusOr<cluster::RecordPosition> token =
+        ConsistencyTokenOf(*context_);
+    return token.ok() && applied_->HasApplied(token->partition, token->offset);
   }
 
   // A kQuickRead (or kCachedScan) of an authenticated caller on gRPC's
@@ -225,7 +236,9 @@ class UnaryCall final : public grpc::ServerUnaryReactor, public PendingCall {
           Release();
         });
     if (submission != BoundedExecutor::Submission::kQueued) {
-      Complete(QueueRefusal(submission, executor_));
+      Complete(
+          QueueRefusal(submission, executor_,
+                       caller_.has_value() ? caller_->organization() : ""));
       Release();
     }
   }
@@ -262,6 +275,16 @@ class UnaryCall final : public grpc::ServerUnaryReactor, public PendingCall {
         return;
       }
       caller_ = *std::move(caller);
+    } else if (authenticator_.revocations() != revocations_at_authentication_) {
+      // A key was revoked while the call queued: revoking one acts at once,
+      // on the calls already queued too.
+      absl::StatusOr<Principal> caller =
+          authenticator_.Recheck(*context_, scope_);
+      if (!caller.ok()) {
+        Complete(caller.status());
+        return;
+      }
+      caller_ = *std::move(caller);
     }
     if constexpr (kCompletesLater) {
       handler_(*caller_, *this);
@@ -277,7 +300,9 @@ class UnaryCall final : public grpc::ServerUnaryReactor, public PendingCall {
     token_wait_.Start(*applied_, token, [this](absl::Status applied) {
       if (applied.ok()) {
         awaits_token_ = false;
-        SubmitStep();
+        // Authenticated against the state the token names, so that the call
+        // queues in its organization's lane.
+        if (AuthenticateFromMemory()) SubmitStep();
       } else {
         Complete(applied);
       }
@@ -342,8 +367,13 @@ class UnaryCall final : public grpc::ServerUnaryReactor, public PendingCall {
   const v1::Scope scope_;
   Handler handler_;
   const absl::Time arrived_ = absl::Now();
-  // Set by one step at a time; read when the call finishes.
+  // Set by Start or the token's callback (on gRPC's or the apply loop's
+  // thread, from memory) or by a step, one at a time; read when the call
+  // finishes.
   std::optional<Principal> caller_;
+  // authenticator_.revocations() before caller_ was authenticated from
+  // memory.
+  uint64_t revocations_at_authentication_ = 0;
   std::atomic<bool> awaits_token_{false};
   TokenWait token_wait_;
 
@@ -369,9 +399,13 @@ class UnaryCall final : public grpc::ServerUnaryReactor, public PendingCall {
 // call)` starts work that completes the call later, from any thread, and holds
 // no worker meanwhile. `handler` may run after this returns, so it must own or
 // point to what it uses (capture the request and response pointers by
-// value). A full executor queue answers at once with RESOURCE_EXHAUSTED and
-// a RetryInfo; a call cancelled (or past its deadline) while queued ends
-// without running. A call carrying a consistency token this node has not
+// value). The call is authenticated on arrival when the key's record is in
+// memory (else on its worker), and queues in its organization's lane of the
+// executor (common/bounded_executor.h); a key revoked while it queued is
+// refused before it runs. A full executor queue, or an organization holding
+// its share of it, answers at once with RESOURCE_EXHAUSTED and a RetryInfo;
+// a call cancelled (or past its deadline) while queued ends without
+// running. A call carrying a consistency token this node has not
 // applied yet waits for it registered (AppliedProgress::WhenApplied), on no
 // thread, then queues for a worker; its deadline or cancellation ends the
 // wait at once. Such a call is authenticated after the wait, against the

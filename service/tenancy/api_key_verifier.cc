@@ -19,12 +19,12 @@ absl::StatusOr<Principal> ApiKeyVerifier::Verify(std::string_view key,
       RETURN_IF_ERROR(CheckApiKeyExpiry(found->second, now));
       return found->second.principal;
     }
-    generation = generation_;
+    generation = generation_.load(std::memory_order_relaxed);
   }
   ASSIGN_OR_RETURN(ApiKeyHolder holder, LookupApiKeyHolder(store_, key));
   RETURN_IF_ERROR(CheckApiKeyExpiry(holder, now));
   absl::MutexLock lock(&mutex_);
-  if (generation == generation_) {
+  if (generation == generation_.load(std::memory_order_relaxed)) {
     if (verified_.size() >= capacity_) verified_.clear();
     verified_.insert_or_assign(digest, holder);
   }
@@ -34,7 +34,7 @@ absl::StatusOr<Principal> ApiKeyVerifier::Verify(std::string_view key,
 void ApiKeyVerifier::Forget(std::string_view api_key_name) {
   {
     absl::MutexLock lock(&mutex_);
-    ++generation_;
+    generation_.fetch_add(1, std::memory_order_release);
     absl::erase_if(verified_, [&](const auto& entry) {
       return entry.second.principal.api_key_name() == api_key_name;
     });

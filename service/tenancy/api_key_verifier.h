@@ -1,6 +1,7 @@
 #ifndef GUESTVOICE_SERVICE_TENANCY_API_KEY_VERIFIER_H_
 #define GUESTVOICE_SERVICE_TENANCY_API_KEY_VERIFIER_H_
 
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -39,6 +40,12 @@ class ApiKeyVerifier {
   // remember what it read.
   void Forget(std::string_view api_key_name);
 
+  // How many times Forget ran: a caller authenticated before a change of it
+  // may hold a key revoked since. Takes no lock.
+  uint64_t forget_count() const {
+    return generation_.load(std::memory_order_acquire);
+  }
+
   // Has every later Forget also tell `listener` the key's name (outside the
   // verifier's lock), so that what a revoked key holds open ends with it:
   // its WatchFeedback streams. Set once, before calls arrive.
@@ -53,7 +60,8 @@ class ApiKeyVerifier {
       ABSL_GUARDED_BY(mutex_);
   // Bumped by every Forget: a verification remembers its result only if no
   // Forget happened while it read the store.
-  uint64_t generation_ ABSL_GUARDED_BY(mutex_) = 0;
+  // Changed under mutex_ only; read without it by forget_count.
+  std::atomic<uint64_t> generation_{0};
   absl::AnyInvocable<void(std::string_view)> forget_listener_;
 };
 

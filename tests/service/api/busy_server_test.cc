@@ -16,6 +16,7 @@
 #include "absl/time/clock.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "guestvoice/v1/admin_service.grpc.pb.h"
 #include "guestvoice/v1/feedback_service.grpc.pb.h"
 #include "guestvoice/v1/hotel_service.grpc.pb.h"
 #include "guestvoice/v1/insight_service.grpc.pb.h"
@@ -232,6 +233,54 @@ TEST(BusyScansTest, OneOrganizationHoldsAtMostHalfOfTheScanQueue) {
   for (const grpc::Status& status : statuses) answered += status.ok() ? 1 : 0;
   EXPECT_EQ(answered, 3);
   EXPECT_TRUE(statuses[3].ok()) << statuses[3].error_message();
+}
+
+// Revoking a key acts at once, on its calls already queued too: a scan that
+// was authenticated as it arrived, and waited behind the busy worker while
+// its key was revoked, is refused instead of run.
+TEST(BusyScansTest, ACallQueuedWhenItsKeyIsRevokedIsRefused) {
+  TestServer server(TestServer::Options{.scan_threads = 1});
+  auto admin = v1::AdminService::NewStub(server.channel());
+  v1::CreateApiKeyRequest create;
+  create.set_parent("organizations/default");
+  create.mutable_api_key()->set_display_name("reader");
+  create.mutable_api_key()->add_scopes(v1::SCOPE_FEEDBACK_READ);
+  v1::ApiKey key;
+  ASSERT_TRUE(admin
+                  ->CreateApiKey(TestServer::Context(server.admin_key()).get(),
+                                 create, &key)
+                  .ok());
+  AsyncListFeedback calls(server.channel());
+  // Its first call verifies the key, which is then known from memory.
+  calls.Start(key.key_string(), "default");
+  ASSERT_TRUE(calls.AwaitFinished(1)[0].ok());
+
+  BoundedExecutor& scans = server.server().scan_executor();
+  absl::Notification busy;
+  absl::Notification release;
+  ASSERT_TRUE(scans.TrySubmit([&] {
+    busy.Notify();
+    release.WaitForNotification();
+  }));
+  busy.WaitForNotification();
+  calls.Start(key.key_string(), "default");
+  const absl::Time deadline = absl::Now() + absl::Seconds(30);
+  while (scans.queued() < 1 && absl::Now() < deadline) {
+    std::this_thread::yield();
+  }
+  ASSERT_EQ(scans.queued(), 1u);
+
+  v1::RevokeApiKeyRequest revoke;
+  revoke.set_name(key.name());
+  v1::ApiKey revoked;
+  ASSERT_TRUE(admin
+                  ->RevokeApiKey(TestServer::Context(server.admin_key()).get(),
+                                 revoke, &revoked)
+                  .ok());
+  release.Notify();
+  EXPECT_THAT(
+      calls.AwaitFinished(2)[1],
+      GrpcErrorIs(grpc::StatusCode::UNAUTHENTICATED, "API_KEY_INVALID"));
 }
 
 }  // namespace
