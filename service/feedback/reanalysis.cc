@@ -6,6 +6,8 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "common/absl_view.h"
+#include "common/build_info.h"
 #include "common/status_macros.h"
 #include "guestvoice/internal/v1/records.pb.h"
 #include "service/core/crypto.h"
@@ -52,6 +54,8 @@ bool SameAnalysis(const v1::FeedbackAnalysis& a,
 internal::v1::PreparedReanalysis FeedbackReanalysis::Prepare() const {
   internal::v1::PreparedReanalysis prepared;
   prepared.set_taxonomy_version(std::string(analyzer_.taxonomy().version()));
+  prepared.set_analyzer_build(absl::StrCat(AbslView(GuestvoiceVersion()), "+",
+                                           AbslView(GitRevision())));
   return prepared;
 }
 
@@ -69,10 +73,11 @@ absl::Status FeedbackReanalysis::Start(
                    ParseOrganizationName("parent", request.parent()));
   RETURN_IF_ERROR(AuthorizeOrganizationAdmin(deps_.store, caller, organization,
                                              request.parent()));
-  // One re-analysis per organization at a time: while one with this
-  // taxonomy is not done, starting another returns it, as it re-scores
-  // every item just the same. Repeated calls neither run the work twice nor
-  // queue the other organizations' operations behind copies of it.
+  // One re-analysis per organization and analyser at a time: while one
+  // started by this build with this taxonomy is not done, starting another
+  // returns it, as it re-scores every item just the same. Repeated calls
+  // neither run the work twice nor queue the other organizations'
+  // operations behind copies of it.
   auto guard = deps_.locks.Lock(storage::OperationPrefix(organization));
   ASSIGN_OR_RETURN(std::vector<internal::v1::StoredOperation> unfinished,
                    UnfinishedOperationsOf(deps_.store, organization));
@@ -80,7 +85,8 @@ absl::Status FeedbackReanalysis::Start(
     v1::Operation& operation = *stored.mutable_operation();
     if (operation.has_reanalyze_feedback() &&
         operation.reanalyze_feedback().taxonomy_version() ==
-            prepared.taxonomy_version()) {
+            prepared.taxonomy_version() &&
+        stored.analyzer_build() == prepared.analyzer_build()) {
       response = std::move(operation);
       return absl::OkStatus();
     }
@@ -88,6 +94,7 @@ absl::Status FeedbackReanalysis::Start(
   const absl::Time now = deps_.clock.Now();
   const OperationName name{organization, NewOperationId(now, deps_.ids)};
   internal::v1::StoredOperation stored;
+  stored.set_analyzer_build(prepared.analyzer_build());
   v1::Operation& operation = *stored.mutable_operation();
   operation.set_name(FormatOperationName(name.organization, name.operation));
   *operation.mutable_create_time() = ToProtoTimestamp(now);

@@ -49,9 +49,10 @@ class FeedbackReanalysis {
 
   // AdminService.ReanalyzeFeedback: stores a new operation of the parent
   // organization, not done, run as `prepared` says, and returns it; or
-  // returns the organization's operation with `prepared`'s taxonomy that is
-  // not done yet, which does the same work. The work is the batches': the
-  // caller hands the operation to a runner (reanalysis_runner.h).
+  // returns the organization's operation started by `prepared`'s build with
+  // its taxonomy that is not done yet, which does the same work. The work is
+  // the batches': the caller hands the operation to a runner
+  // (reanalysis_runner.h).
   absl::Status Start(const Principal& caller,
                      const v1::ReanalyzeFeedbackRequest& request,
                      const internal::v1::PreparedReanalysis& prepared,

@@ -75,7 +75,11 @@ void ReanalysisRunner::Run() {
     absl::StatusOr<NextBatch> next = batches_->RunNext(name);
     absl::MutexLock lock(&mutex_);
     if (!next.ok()) {
-      // Tried again after the delay, unless the runner stops meanwhile.
+      // Tried again after the others' next batches and the delay (unless the
+      // runner stops meanwhile): one organization's failing batches hold
+      // nobody else's.
+      queue_.pop_front();
+      queue_.push_back(std::move(name));
       mutex_.AwaitWithTimeout(absl::Condition(&stopping_), kRetryDelay);
       continue;
     }

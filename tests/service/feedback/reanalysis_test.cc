@@ -286,6 +286,15 @@ TEST_F(ReanalysisTest, AStartWhileOneIsNotDoneReturnsIt) {
   const v1::Operation again = StartOperation(reanalysis);
   EXPECT_EQ(again.name(), first.name());
   EXPECT_FALSE(again.done());
+  // Another build's analyser may score otherwise: its start is a full pass
+  // of its own.
+  internal::v1::PreparedReanalysis upgraded = reanalysis.Prepare();
+  upgraded.set_analyzer_build(upgraded.analyzer_build() + "-next");
+  v1::ReanalyzeFeedbackRequest request;
+  request.set_parent(kAcme);
+  v1::Operation by_upgraded;
+  ASSERT_OK(reanalysis.Start(admin_, request, upgraded, by_upgraded));
+  EXPECT_NE(by_upgraded.name(), first.name());
 
   absl::StatusOr<OperationName> name = ParseOperationName("name", first.name());
   ASSERT_OK(name.status());
@@ -294,6 +303,7 @@ TEST_F(ReanalysisTest, AStartWhileOneIsNotDoneReturnsIt) {
   ASSERT_OK(done.status());
   const v1::Operation after = StartOperation(reanalysis);
   EXPECT_NE(after.name(), first.name());
+  EXPECT_NE(after.name(), by_upgraded.name());
   EXPECT_FALSE(after.done());
 }
 
