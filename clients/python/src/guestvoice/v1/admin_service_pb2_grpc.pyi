@@ -102,8 +102,9 @@ class AdminServiceStub:
     changed either), and moves each item's contributions to the insight
     pre-aggregates with it: figures stay exact while it runs. Returns a
     long-running Operation at once; poll it with GetOperation. While one of
-    the organization's re-analyses with the server's current taxonomy is not
-    done, returns that one instead of starting another. Items erased (GDPR)
+    the organization's re-analyses started by this server build with its
+    current taxonomy is not done, returns that one instead of starting
+    another. Items erased (GDPR)
     keep the analysis they had, since their text is gone. Needs SCOPE_ADMIN.
 
     Errors: INVALID_ARGUMENT (FIELD_INVALID) for a malformed parent; NOT_FOUND
@@ -230,8 +231,9 @@ class AdminServiceAsyncStub(AdminServiceStub):
     changed either), and moves each item's contributions to the insight
     pre-aggregates with it: figures stay exact while it runs. Returns a
     long-running Operation at once; poll it with GetOperation. While one of
-    the organization's re-analyses with the server's current taxonomy is not
-    done, returns that one instead of starting another. Items erased (GDPR)
+    the organization's re-analyses started by this server build with its
+    current taxonomy is not done, returns that one instead of starting
+    another. Items erased (GDPR)
     keep the analysis they had, since their text is gone. Needs SCOPE_ADMIN.
 
     Errors: INVALID_ARGUMENT (FIELD_INVALID) for a malformed parent; NOT_FOUND
@@ -403,8 +405,9 @@ class AdminServiceServicer(metaclass=_abc_1.ABCMeta):
         changed either), and moves each item's contributions to the insight
         pre-aggregates with it: figures stay exact while it runs. Returns a
         long-running Operation at once; poll it with GetOperation. While one of
-        the organization's re-analyses with the server's current taxonomy is not
-        done, returns that one instead of starting another. Items erased (GDPR)
+        the organization's re-analyses started by this server build with its
+        current taxonomy is not done, returns that one instead of starting
+        another. Items erased (GDPR)
         keep the analysis they had, since their text is gone. Needs SCOPE_ADMIN.
 
         Errors: INVALID_ARGUMENT (FIELD_INVALID) for a malformed parent; NOT_FOUND
