@@ -267,19 +267,14 @@ class UnaryCall final : public grpc::ServerUnaryReactor, public PendingCall {
         return;
       }
     }
-    if (!caller_.has_value()) {
+    // A call authenticated as it arrived is checked again when a key was
+    // revoked while it queued: revoking one acts on queued calls too.
+    const bool authenticated = caller_.has_value();
+    if (!authenticated ||
+        authenticator_.revocations() != revocations_at_authentication_) {
       absl::StatusOr<Principal> caller =
-          authenticator_.Authenticate(*context_, scope_);
-      if (!caller.ok()) {
-        Complete(caller.status());
-        return;
-      }
-      caller_ = *std::move(caller);
-    } else if (authenticator_.revocations() != revocations_at_authentication_) {
-      // A key was revoked while the call queued: revoking one acts at once,
-      // on the calls already queued too.
-      absl::StatusOr<Principal> caller =
-          authenticator_.Recheck(*context_, scope_);
+          authenticated ? authenticator_.Recheck(*context_, scope_)
+                        : authenticator_.Authenticate(*context_, scope_);
       if (!caller.ok()) {
         Complete(caller.status());
         return;

@@ -185,6 +185,39 @@ class AsyncListFeedback {
   int finished_ ABSL_GUARDED_BY(mutex_) = 0;
 };
 
+// Holds the only worker of `executor` busy until Release (or its end), so
+// that the calls sent meanwhile queue behind it.
+class HeldWorker {
+ public:
+  explicit HeldWorker(BoundedExecutor& executor) : executor_(executor) {
+    const bool held = executor_.TrySubmit([this] {
+      busy_.Notify();
+      release_.WaitForNotification();
+    });
+    EXPECT_TRUE(held);
+    if (held) busy_.WaitForNotification();
+  }
+  ~HeldWorker() { Release(); }
+
+  void Release() {
+    if (!release_.HasBeenNotified()) release_.Notify();
+  }
+
+  // Waits until `count` tasks are queued behind the held worker.
+  void AwaitQueued(size_t count) {
+    const absl::Time deadline = absl::Now() + absl::Seconds(30);
+    while (executor_.queued() < count && absl::Now() < deadline) {
+      std::this_thread::yield();
+    }
+    EXPECT_EQ(executor_.queued(), count);
+  }
+
+ private:
+  BoundedExecutor& executor_;
+  absl::Notification busy_;
+  absl::Notification release_;
+};
+
 // With the only scan worker held busy, one organization's scans take half
 // of the scan queue (2 of 4): its third is refused at once, naming the
 // organization's share, while another organization's scan still gets a
@@ -194,14 +227,7 @@ TEST(BusyScansTest, OneOrganizationHoldsAtMostHalfOfTheScanQueue) {
       TestServer::Options{.scan_queue_capacity = 4, .scan_threads = 1});
   const std::string other_key =
       server.CreateOrganizationWithKey("other", {v1::SCOPE_FEEDBACK_READ});
-  BoundedExecutor& scans = server.server().scan_executor();
-  absl::Notification busy;
-  absl::Notification release;
-  ASSERT_TRUE(scans.TrySubmit([&] {
-    busy.Notify();
-    release.WaitForNotification();
-  }));
-  busy.WaitForNotification();
+  HeldWorker scan_worker(server.server().scan_executor());
 
   AsyncListFeedback calls(server.channel());
   for (int i = 0; i < 3; ++i) calls.Start(server.admin_key(), "default");
@@ -221,12 +247,8 @@ TEST(BusyScansTest, OneOrganizationHoldsAtMostHalfOfTheScanQueue) {
 
   calls.Start(other_key, "other");
   // The other organization's call is queued beside the first two.
-  const absl::Time deadline = absl::Now() + absl::Seconds(30);
-  while (scans.queued() < 3 && absl::Now() < deadline) {
-    std::this_thread::yield();
-  }
-  EXPECT_EQ(scans.queued(), 3u);
-  release.Notify();
+  scan_worker.AwaitQueued(3);
+  scan_worker.Release();
 
   statuses = calls.AwaitFinished(4);
   int answered = 0;
@@ -255,20 +277,9 @@ TEST(BusyScansTest, ACallQueuedWhenItsKeyIsRevokedIsRefused) {
   calls.Start(key.key_string(), "default");
   ASSERT_TRUE(calls.AwaitFinished(1)[0].ok());
 
-  BoundedExecutor& scans = server.server().scan_executor();
-  absl::Notification busy;
-  absl::Notification release;
-  ASSERT_TRUE(scans.TrySubmit([&] {
-    busy.Notify();
-    release.WaitForNotification();
-  }));
-  busy.WaitForNotification();
+  HeldWorker scan_worker(server.server().scan_executor());
   calls.Start(key.key_string(), "default");
-  const absl::Time deadline = absl::Now() + absl::Seconds(30);
-  while (scans.queued() < 1 && absl::Now() < deadline) {
-    std::this_thread::yield();
-  }
-  ASSERT_EQ(scans.queued(), 1u);
+  scan_worker.AwaitQueued(1);
 
   v1::RevokeApiKeyRequest revoke;
   revoke.set_name(key.name());
@@ -277,7 +288,7 @@ TEST(BusyScansTest, ACallQueuedWhenItsKeyIsRevokedIsRefused) {
                   ->RevokeApiKey(TestServer::Context(server.admin_key()).get(),
                                  revoke, &revoked)
                   .ok());
-  release.Notify();
+  scan_worker.Release();
   EXPECT_THAT(
       calls.AwaitFinished(2)[1],
       GrpcErrorIs(grpc::StatusCode::UNAUTHENTICATED, "API_KEY_INVALID"));
