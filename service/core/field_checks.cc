@@ -101,6 +101,22 @@ void CheckDisplayText(FieldViolations& violations, std::string_view field,
   }
 }
 
+void CheckFreeText(FieldViolations& violations, std::string_view field,
+                   std::string_view value, size_t max_bytes) {
+  if (value.size() > max_bytes) {
+    violations.Add(std::string(field),
+                   absl::StrCat("longer than ", max_bytes, " bytes"));
+  } else if (!utf8::IsValid(value)) {
+    violations.Add(std::string(field), "not valid UTF-8");
+  } else if (utf8::HasAsciiControlCharacter(value)) {
+    // A NUL cuts the text short for C strings and PostgreSQL text columns,
+    // and an ESC rewrites the terminal of whoever reads the text in a shell.
+    violations.Add(std::string(field),
+                   "contains control characters (only tab, line feed and "
+                   "carriage return are allowed)");
+  }
+}
+
 void CheckTimeZone(FieldViolations& violations, std::string_view field,
                    std::string_view value) {
   if (value.empty()) {

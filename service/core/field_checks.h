@@ -24,6 +24,12 @@ void CheckDisplayText(FieldViolations& violations, std::string_view field,
                       std::string_view value, size_t max_chars, bool required,
                       BlankText blank = BlankText::kRefused);
 
+// Text a guest or staff member wrote, kept as sent: at most `max_bytes` of
+// valid UTF-8 with no control character other than tab, line feed and
+// carriage return. May be empty.
+void CheckFreeText(FieldViolations& violations, std::string_view field,
+                   std::string_view value, size_t max_bytes);
+
 // An IANA time zone of a place, known to the system tz database: an
 // Area/Location name such as "Europe/Lisbon" (older links such as
 // "US/Eastern" too), an "Etc/" zone such as "Etc/GMT+5", or "UTC". Not the

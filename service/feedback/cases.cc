@@ -4,7 +4,6 @@
 
 #include "absl/strings/str_cat.h"
 #include "common/status_macros.h"
-#include "common/utf8.h"
 #include "service/core/errors.h"
 #include "service/core/field_checks.h"
 #include "service/core/proto_time.h"
@@ -41,15 +40,6 @@ int Rank(v1::CaseState state) {
   }
 }
 
-void CheckNote(FieldViolations& violations, const std::string& field,
-               std::string_view value, size_t max_bytes) {
-  if (value.size() > max_bytes) {
-    violations.Add(field, absl::StrCat("longer than ", max_bytes, " bytes"));
-  } else if (!utf8::CodePointCount(value).has_value()) {
-    violations.Add(field, "not valid UTF-8");
-  }
-}
-
 }  // namespace
 
 absl::Status ApplyCaseUpdate(const v1::UpdateFeedbackRequest& request,
@@ -69,12 +59,12 @@ absl::Status ApplyCaseUpdate(const v1::UpdateFeedbackRequest& request,
                      kMaxAssigneeChars, /*required=*/false);
   }
   if (masked("case.internal_note")) {
-    CheckNote(violations, "feedback.case.internal_note", update.internal_note(),
-              kMaxNoteBytes);
+    CheckFreeText(violations, "feedback.case.internal_note",
+                  update.internal_note(), kMaxNoteBytes);
   }
   if (masked("case.public_response")) {
-    CheckNote(violations, "feedback.case.public_response",
-              update.public_response(), kMaxPublicResponseBytes);
+    CheckFreeText(violations, "feedback.case.public_response",
+                  update.public_response(), kMaxPublicResponseBytes);
   }
   RETURN_IF_ERROR(violations.ToStatus());
 

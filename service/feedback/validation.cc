@@ -36,11 +36,8 @@ void CheckText(FieldViolations& violations, const std::string& field,
   if (HasNoWords(text) && !has_rating) {
     // A rating left without words is feedback; nothing at all is not.
     violations.Add(field, "required unless a rating is given");
-  } else if (text.size() > kMaxFeedbackTextBytes) {
-    violations.Add(
-        field, absl::StrCat("longer than ", kMaxFeedbackTextBytes, " bytes"));
-  } else if (!utf8::CodePointCount(text).has_value()) {
-    violations.Add(field, "not valid UTF-8");
+  } else {
+    CheckFreeText(violations, field, text, kMaxFeedbackTextBytes);
   }
 }
 

@@ -329,7 +329,8 @@ type Feedback struct {
 	ExternalId string `protobuf:"bytes,4,opt,name=external_id,json=externalId,proto3" json:"external_id,omitempty"`
 	// Who said it.
 	Author *Author `protobuf:"bytes,5,opt,name=author,proto3" json:"author,omitempty"`
-	// What they said: UTF-8, up to 16 KiB. Empty only for a rating left
+	// What they said: UTF-8, up to 16 KiB, with no control character but tab,
+	// line feed and carriage return. Empty only for a rating left
 	// without words (rating set), as Google and Booking.com let guests do: the
 	// item is one voice and its rating counts, and its analysis says
 	// NOT_SCORED_REASON_NO_TEXT. Also empty once its author is erased. Changed
@@ -915,10 +916,12 @@ type FeedbackCase struct {
 	State CaseState `protobuf:"varint,1,opt,name=state,proto3,enum=guestvoice.v1.CaseState" json:"state,omitempty"`
 	// Who handles it (a staff member's id or email), up to 256 characters.
 	Assignee string `protobuf:"bytes,2,opt,name=assignee,proto3" json:"assignee,omitempty"`
-	// A note for staff only, up to 4 KiB.
+	// A note for staff only, up to 4 KiB. Like a feedback text, it holds no
+	// control character but tab, line feed and carriage return.
 	InternalNote string `protobuf:"bytes,3,opt,name=internal_note,json=internalNote,proto3" json:"internal_note,omitempty"`
 	// The hotel's public reply, up to 16 KiB (as a feedback text: platforms
-	// allow longer replies than a staff note needs).
+	// allow longer replies than a staff note needs), with no control character
+	// but tab, line feed and carriage return.
 	PublicResponse string `protobuf:"bytes,4,opt,name=public_response,json=publicResponse,proto3" json:"public_response,omitempty"`
 	// When the state last changed.
 	StateChangeTime *timestamppb.Timestamp `protobuf:"bytes,5,opt,name=state_change_time,json=stateChangeTime,proto3" json:"state_change_time,omitempty"`

@@ -147,6 +147,12 @@ TEST_F(FeedbackServiceTest, EachBadFieldIsInvalidArgumentOnItsOwn) {
        [](v1::Feedback& f) { f.set_language_code("not a tag"); }},
       {"feedback.post_time", [](v1::Feedback& f) { f.clear_post_time(); }},
       {"feedback.hotel", [](v1::Feedback& f) { f.set_hotel("hotels/x"); }},
+      // Valid UTF-8 that no reader wants: a NUL ends the text for C strings
+      // and PostgreSQL, an ESC starts a terminal escape sequence.
+      {"feedback.text",
+       [](v1::Feedback& f) { f.set_text(std::string("Lovely\0 stay", 12)); }},
+      {"feedback.text",
+       [](v1::Feedback& f) { f.set_text("Lovely \x1b[2Jstay"); }},
   };
   for (const Case& c : cases) {
     v1::Feedback input = Item("x-" + c.field, "@ana", "Lovely stay");
@@ -691,6 +697,9 @@ TEST_F(CaseTest, OtherPathsAndUnknownItemsAreRefused) {
   EXPECT_THAT(ViolatedFields(status), ElementsAre("update_mask"));
   EXPECT_THAT(Update(item.name(), v1::CASE_STATE_RESOLVED,
                      {"case.internal_note"}, &updated, std::string(5000, 'n')),
+              GrpcCodeIs(grpc::StatusCode::INVALID_ARGUMENT));
+  EXPECT_THAT(Update(item.name(), v1::CASE_STATE_RESOLVED,
+                     {"case.internal_note"}, &updated, "called\x1b[2J"),
               GrpcCodeIs(grpc::StatusCode::INVALID_ARGUMENT));
   EXPECT_THAT(Update("organizations/default/feedback/missing",
                      v1::CASE_STATE_RESOLVED, {"case.state"}, &updated),

@@ -223,7 +223,8 @@ class Feedback(_message.Message):
     to 256 bytes. Ingest is idempotent by (organization, source, external_id).
     """
     text: _builtins.str
-    """What they said: UTF-8, up to 16 KiB. Empty only for a rating left
+    """What they said: UTF-8, up to 16 KiB, with no control character but tab,
+    line feed and carriage return. Empty only for a rating left
     without words (rating set), as Google and Booking.com let guests do: the
     item is one voice and its rating counts, and its analysis says
     NOT_SCORED_REASON_NO_TEXT. Also empty once its author is erased. Changed
@@ -534,10 +535,13 @@ class FeedbackCase(_message.Message):
     assignee: _builtins.str
     """Who handles it (a staff member's id or email), up to 256 characters."""
     internal_note: _builtins.str
-    """A note for staff only, up to 4 KiB."""
+    """A note for staff only, up to 4 KiB. Like a feedback text, it holds no
+    control character but tab, line feed and carriage return.
+    """
     public_response: _builtins.str
     """The hotel's public reply, up to 16 KiB (as a feedback text: platforms
-    allow longer replies than a staff note needs).
+    allow longer replies than a staff note needs), with no control character
+    but tab, line feed and carriage return.
     """
     @_builtins.property
     def state_change_time(self) -> _timestamp_pb2.Timestamp:

@@ -63,7 +63,8 @@ export type Feedback = Message<"guestvoice.v1.Feedback"> & {
   author?: Author | undefined;
 
   /**
-   * What they said: UTF-8, up to 16 KiB. Empty only for a rating left
+   * What they said: UTF-8, up to 16 KiB, with no control character but tab,
+   * line feed and carriage return. Empty only for a rating left
    * without words (rating set), as Google and Booking.com let guests do: the
    * item is one voice and its rating counts, and its analysis says
    * NOT_SCORED_REASON_NO_TEXT. Also empty once its author is erased. Changed
@@ -422,7 +423,8 @@ export type FeedbackCase = Message<"guestvoice.v1.FeedbackCase"> & {
   assignee: string;
 
   /**
-   * A note for staff only, up to 4 KiB.
+   * A note for staff only, up to 4 KiB. Like a feedback text, it holds no
+   * control character but tab, line feed and carriage return.
    *
    * @generated from field: string internal_note = 3;
    */
@@ -430,7 +432,8 @@ export type FeedbackCase = Message<"guestvoice.v1.FeedbackCase"> & {
 
   /**
    * The hotel's public reply, up to 16 KiB (as a feedback text: platforms
-   * allow longer replies than a staff note needs).
+   * allow longer replies than a staff note needs), with no control character
+   * but tab, line feed and carriage return.
    *
    * @generated from field: string public_response = 4;
    */
