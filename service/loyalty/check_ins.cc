@@ -2,9 +2,11 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "common/status_macros.h"
+#include "google/protobuf/util/message_differencer.h"
 #include "guestvoice/v1/hotel.pb.h"
 #include "service/core/errors.h"
 #include "service/core/pagination.h"
@@ -26,6 +28,36 @@ constexpr size_t kMaxExternalIdBytes = 256;
 // Adapters' clocks drift: a check-in slightly "in the future" is not bad
 // input.
 constexpr absl::Duration kClockSkew = absl::Minutes(5);
+
+// How `sent` differs from `recorded`, the check-in stored under the same
+// (source, external_id): empty for a retry.
+std::vector<std::string> CheckInDifferences(const v1::CheckIn& recorded,
+                                            const v1::CheckIn& sent) {
+  std::vector<std::string> differences;
+  if (recorded.hotel() != sent.hotel()) {
+    differences.push_back(absl::StrCat("hotel: ", recorded.hotel(),
+                                       " recorded, ", sent.hotel(), " sent"));
+  }
+  if (recorded.outlet() != sent.outlet()) {
+    differences.push_back(
+        absl::StrCat("outlet: ", v1::Outlet_Name(recorded.outlet()),
+                     " recorded, ", v1::Outlet_Name(sent.outlet()), " sent"));
+  }
+  if (!google::protobuf::util::MessageDifferencer::Equals(
+          recorded.check_in_time(), sent.check_in_time())) {
+    differences.push_back(absl::StrCat(
+        "check_in_time: ",
+        absl::FormatTime(absl::RFC3339_full,
+                         FromProtoTimestamp(recorded.check_in_time()),
+                         absl::UTCTimeZone()),
+        " recorded, ",
+        absl::FormatTime(absl::RFC3339_full,
+                         FromProtoTimestamp(sent.check_in_time()),
+                         absl::UTCTimeZone()),
+        " sent"));
+  }
+  return differences;
+}
 
 // A source's check-in, and whose it is.
 struct SeenCheckIn {
@@ -115,6 +147,14 @@ absl::Status CheckIns::Record(const Principal& caller,
   if (seen.has_value()) {
     if (seen->guest_id != guest_id) {
       return RecordedForAnotherGuest("check_in.external_id");
+    }
+    const std::vector<std::string> differences =
+        CheckInDifferences(seen->check_in, check_in);
+    if (!differences.empty()) {
+      return RecordedWithOtherDetails(
+          "check_in.external_id", seen->check_in.name(), differences,
+          "A check-in is recorded once per (source, external_id): send "
+          "another check-in under an external_id of its own");
     }
     response = std::move(seen->check_in);
     return absl::OkStatus();

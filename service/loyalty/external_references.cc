@@ -4,6 +4,7 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
 #include "common/absl_view.h"
 #include "guestvoice/v1/error_reason.pb.h"
 
@@ -26,6 +27,16 @@ absl::Status RecordedForAnotherGuest(std::string_view field) {
                            AbslView(field), ": recorded for another guest")),
                        v1::ERROR_REASON_RESOURCE_ALREADY_EXISTS,
                        {{"field", std::string(field)}});
+}
+
+absl::Status RecordedWithOtherDetails(
+    std::string_view field, std::string_view recorded_name,
+    const std::vector<std::string>& differences, std::string_view remedy) {
+  return ResourceAlreadyExists(
+      recorded_name,
+      absl::StrCat(AbslView(field), ": recorded already as ",
+                   AbslView(recorded_name), ", which differs in ",
+                   absl::StrJoin(differences, "; "), ". ", AbslView(remedy)));
 }
 
 }  // namespace guestvoice::service

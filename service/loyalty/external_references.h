@@ -3,11 +3,14 @@
 
 // Stays and check-ins come from other systems, each under that system's
 // reference (a booking reference, a check-in source's external id), and are
-// recorded once per reference: a repeat returns the first record, and a
-// reference belongs to one guest only.
+// recorded once per reference: a repeat returns the first record, a
+// reference belongs to one guest only, and the same reference with other
+// details is refused, never taken for a retry.
 
 #include <cstddef>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "absl/status/status.h"
 #include "service/core/errors.h"
@@ -21,6 +24,14 @@ void CheckExternalReference(FieldViolations& violations, std::string_view field,
 
 // ALREADY_EXISTS: the reference in `field` is recorded for another guest.
 absl::Status RecordedForAnotherGuest(std::string_view field);
+
+// ALREADY_EXISTS (RESOURCE_ALREADY_EXISTS, resource `recorded_name`): the
+// reference in `field` is recorded as `recorded_name` with other details,
+// each of `differences` saying how ("nights: 3 recorded, 4 sent"). `remedy`
+// tells the caller what to do instead.
+absl::Status RecordedWithOtherDetails(
+    std::string_view field, std::string_view recorded_name,
+    const std::vector<std::string>& differences, std::string_view remedy);
 
 }  // namespace guestvoice::service
 

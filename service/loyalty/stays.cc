@@ -2,9 +2,11 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "common/status_macros.h"
+#include "google/protobuf/util/message_differencer.h"
 #include "service/core/currency_codes.h"
 #include "service/core/errors.h"
 #include "service/core/pagination.h"
@@ -47,6 +49,38 @@ struct BookedStay {
   std::string guest_id;
   v1::Stay stay;
 };
+
+// How `sent` differs from `recorded`, the stay stored under the same
+// booking reference: empty for a retry.
+std::vector<std::string> StayDifferences(const v1::Stay& recorded,
+                                         const v1::Stay& sent) {
+  using google::protobuf::util::MessageDifferencer;
+  std::vector<std::string> differences;
+  if (recorded.hotel() != sent.hotel()) {
+    differences.push_back(absl::StrCat("hotel: ", recorded.hotel(),
+                                       " recorded, ", sent.hotel(), " sent"));
+  }
+  if (!MessageDifferencer::Equals(recorded.arrival_date(),
+                                  sent.arrival_date())) {
+    // Both are valid dates: one was checked when it was recorded, the other
+    // before this comparison.
+    differences.push_back(absl::StrCat(
+        "arrival_date: ",
+        absl::FormatCivilTime(*FromProtoDate(recorded.arrival_date())),
+        " recorded, ",
+        absl::FormatCivilTime(*FromProtoDate(sent.arrival_date())), " sent"));
+  }
+  if (recorded.nights() != sent.nights()) {
+    differences.push_back(absl::StrCat("nights: ", recorded.nights(),
+                                       " recorded, ", sent.nights(), " sent"));
+  }
+  if (recorded.has_qualifying_spend() != sent.has_qualifying_spend() ||
+      !MessageDifferencer::Equals(recorded.qualifying_spend(),
+                                  sent.qualifying_spend())) {
+    differences.push_back("qualifying_spend");
+  }
+  return differences;
+}
 
 // The stay recorded under `booking_key` (StayBookingIndexKey), whoever's it
 // is; nullopt when the reference is unknown.
@@ -130,6 +164,17 @@ absl::Status Stays::Record(const Principal& caller,
   if (booked.has_value()) {
     if (booked->guest_id != guest_id) {
       return RecordedForAnotherGuest("stay.booking_reference");
+    }
+    // A booking amended at the source (a stay extended, a spend corrected)
+    // is no retry: answering it with the first record would drop the
+    // amendment unnoticed.
+    const std::vector<std::string> differences =
+        StayDifferences(booked->stay, stay);
+    if (!differences.empty()) {
+      return RecordedWithOtherDetails(
+          "stay.booking_reference", booked->stay.name(), differences,
+          "A booking's first record is kept as it is: if it should not "
+          "count, cancel it (CancelStay)");
     }
     response = std::move(booked->stay);
     return absl::OkStatus();

@@ -96,12 +96,17 @@ type LoyaltyServiceClient interface {
 	// 2 MiB. Errors: INVALID_ARGUMENT (FIELD_INVALID, PAGE_TOKEN_INVALID);
 	// NOT_FOUND.
 	ExportGuest(ctx context.Context, in *ExportGuestRequest, opts ...grpc.CallOption) (*ExportGuestResponse, error)
-	// Records a stay; idempotent by booking_reference.
+	// Records a stay; idempotent by booking_reference: a retry (the same
+	// hotel, arrival_date, nights and qualifying_spend) returns the recorded
+	// stay.
 	//
 	// Errors: INVALID_ARGUMENT (FIELD_INVALID) for nights outside 1..365, an
 	// arrival date more than a year ahead, an unknown currency; NOT_FOUND for an
-	// unknown guest or hotel; ALREADY_EXISTS when the booking reference belongs
-	// to another guest's stay.
+	// unknown guest or hotel; ALREADY_EXISTS (RESOURCE_ALREADY_EXISTS) when the
+	// booking reference belongs to another guest's stay, or is recorded with
+	// other details (the message names the recorded stay, the ErrorInfo's
+	// resource, and what differs): a booking's first record is kept, and one
+	// that should not count is cancelled with CancelStay.
 	RecordStay(ctx context.Context, in *RecordStayRequest, opts ...grpc.CallOption) (*Stay, error)
 	// Cancels a stay; it no longer earns nights, spend or points. Cancelling a
 	// cancelled stay returns it unchanged. Errors: NOT_FOUND.
@@ -116,10 +121,14 @@ type LoyaltyServiceClient interface {
 	// oversized booking_reference, (PAGE_TOKEN_INVALID) for a token of another
 	// request; NOT_FOUND for an unknown guest.
 	ListStays(ctx context.Context, in *ListStaysRequest, opts ...grpc.CallOption) (*ListStaysResponse, error)
-	// Records a check-in; idempotent by (source, external_id).
+	// Records a check-in; idempotent by (source, external_id): a retry (the
+	// same hotel, outlet and check_in_time) returns the recorded check-in.
 	//
 	// Errors: INVALID_ARGUMENT (FIELD_INVALID) for a time in the future;
-	// NOT_FOUND for an unknown guest or hotel.
+	// NOT_FOUND for an unknown guest or hotel; ALREADY_EXISTS
+	// (RESOURCE_ALREADY_EXISTS) when (source, external_id) belongs to another
+	// guest's check-in, or is recorded with other details (the message names
+	// the recorded check-in, the ErrorInfo's resource, and what differs).
 	RecordCheckIn(ctx context.Context, in *RecordCheckInRequest, opts ...grpc.CallOption) (*CheckIn, error)
 	// Lists a guest's check-ins in order of their hotel-local day. Needs
 	// SCOPE_LOYALTY_READ. With source and external_id, only the guest's
@@ -397,12 +406,17 @@ type LoyaltyServiceServer interface {
 	// 2 MiB. Errors: INVALID_ARGUMENT (FIELD_INVALID, PAGE_TOKEN_INVALID);
 	// NOT_FOUND.
 	ExportGuest(context.Context, *ExportGuestRequest) (*ExportGuestResponse, error)
-	// Records a stay; idempotent by booking_reference.
+	// Records a stay; idempotent by booking_reference: a retry (the same
+	// hotel, arrival_date, nights and qualifying_spend) returns the recorded
+	// stay.
 	//
 	// Errors: INVALID_ARGUMENT (FIELD_INVALID) for nights outside 1..365, an
 	// arrival date more than a year ahead, an unknown currency; NOT_FOUND for an
-	// unknown guest or hotel; ALREADY_EXISTS when the booking reference belongs
-	// to another guest's stay.
+	// unknown guest or hotel; ALREADY_EXISTS (RESOURCE_ALREADY_EXISTS) when the
+	// booking reference belongs to another guest's stay, or is recorded with
+	// other details (the message names the recorded stay, the ErrorInfo's
+	// resource, and what differs): a booking's first record is kept, and one
+	// that should not count is cancelled with CancelStay.
 	RecordStay(context.Context, *RecordStayRequest) (*Stay, error)
 	// Cancels a stay; it no longer earns nights, spend or points. Cancelling a
 	// cancelled stay returns it unchanged. Errors: NOT_FOUND.
@@ -417,10 +431,14 @@ type LoyaltyServiceServer interface {
 	// oversized booking_reference, (PAGE_TOKEN_INVALID) for a token of another
 	// request; NOT_FOUND for an unknown guest.
 	ListStays(context.Context, *ListStaysRequest) (*ListStaysResponse, error)
-	// Records a check-in; idempotent by (source, external_id).
+	// Records a check-in; idempotent by (source, external_id): a retry (the
+	// same hotel, outlet and check_in_time) returns the recorded check-in.
 	//
 	// Errors: INVALID_ARGUMENT (FIELD_INVALID) for a time in the future;
-	// NOT_FOUND for an unknown guest or hotel.
+	// NOT_FOUND for an unknown guest or hotel; ALREADY_EXISTS
+	// (RESOURCE_ALREADY_EXISTS) when (source, external_id) belongs to another
+	// guest's check-in, or is recorded with other details (the message names
+	// the recorded check-in, the ErrorInfo's resource, and what differs).
 	RecordCheckIn(context.Context, *RecordCheckInRequest) (*CheckIn, error)
 	// Lists a guest's check-ins in order of their hotel-local day. Needs
 	// SCOPE_LOYALTY_READ. With source and external_id, only the guest's

@@ -356,6 +356,48 @@ TEST_F(LoyaltyServiceTest, RecordStayIsIdempotentByBookingReference) {
       GrpcErrorIs(grpc::StatusCode::ALREADY_EXISTS, "RESOURCE_ALREADY_EXISTS"));
 }
 
+// A booking amended at the source is no retry: refused, naming the stay
+// recorded and what differs, and the first record still counts alone.
+TEST_F(LoyaltyServiceTest, ABookingReferenceSentWithOtherDetailsIsRefused) {
+  const std::string guest = NewGuest();
+  const v1::Stay first = Stay(guest, "BK-200", Date(2026, 1, 2), 3);
+
+  const grpc::Status extended =
+      RecordStay(StayRequest(guest, "BK-200", Date(2026, 1, 2), 4));
+  EXPECT_THAT(extended, GrpcErrorIs(grpc::StatusCode::ALREADY_EXISTS,
+                                    "RESOURCE_ALREADY_EXISTS"));
+  EXPECT_THAT(extended.error_message(),
+              ::testing::HasSubstr("recorded already as " + first.name()));
+  // The spend follows the nights in StayRequest: both differ.
+  EXPECT_THAT(extended.error_message(),
+              ::testing::HasSubstr("nights: 3 recorded, 4 sent; "
+                                   "qualifying_spend"));
+
+  v1::RecordStayRequest moved =
+      StayRequest(guest, "BK-200", Date(2026, 1, 3), 3, "porto");
+  const grpc::Status elsewhere = RecordStay(moved);
+  EXPECT_THAT(elsewhere, GrpcCodeIs(grpc::StatusCode::ALREADY_EXISTS));
+  EXPECT_THAT(elsewhere.error_message(),
+              ::testing::HasSubstr(
+                  "hotel: organizations/default/hotels/lisbon recorded, "
+                  "organizations/default/hotels/porto sent; arrival_date: "
+                  "2026-01-02 recorded, 2026-01-03 sent"));
+  moved.mutable_stay()->clear_qualifying_spend();
+  moved.mutable_stay()->set_hotel("organizations/default/hotels/lisbon");
+  *moved.mutable_stay()->mutable_arrival_date() = Date(2026, 1, 2);
+  EXPECT_THAT(RecordStay(moved).error_message(),
+              ::testing::EndsWith(
+                  "differs in qualifying_spend. A booking's first record is "
+                  "kept as it is: if it should not count, cancel it "
+                  "(CancelStay)"));
+
+  const v1::LoyaltyStatus status = Status(guest);
+  EXPECT_EQ(status.qualifying_stays(), 1);
+  EXPECT_EQ(status.qualifying_nights(), 3);
+  EXPECT_EQ(Stay(guest, "BK-200", Date(2026, 1, 2), 3).SerializeAsString(),
+            first.SerializeAsString());
+}
+
 TEST_F(LoyaltyServiceTest,
        AHotelWithAGuestsStayIsNotDeletedUntilTheGuestIsErased) {
   const std::string ana = NewGuest();
@@ -501,6 +543,22 @@ TEST_F(LoyaltyServiceTest, CheckInsAreIdempotentAndNeverInTheFuture) {
                           &retry)
           .ok());
   EXPECT_EQ(first.SerializeAsString(), retry.SerializeAsString());
+  EXPECT_EQ(Status(guest).qualifying_check_ins(), 1);
+
+  // The same id at another time or place is another check-in, not a retry.
+  v1::RecordCheckInRequest later =
+      CheckInRequest(guest, "4sq-1", now - absl::Hours(1));
+  later.mutable_check_in()->set_outlet(v1::OUTLET_RESTAURANT);
+  v1::CheckIn refused;
+  const grpc::Status conflict =
+      stub_->RecordCheckIn(Admin().get(), later, &refused);
+  EXPECT_THAT(conflict, GrpcErrorIs(grpc::StatusCode::ALREADY_EXISTS,
+                                    "RESOURCE_ALREADY_EXISTS"));
+  EXPECT_THAT(conflict.error_message(),
+              ::testing::HasSubstr(absl::StrCat(
+                  "check_in.external_id: recorded already as ", first.name(),
+                  ", which differs in outlet: OUTLET_BAR recorded, "
+                  "OUTLET_RESTAURANT sent; check_in_time: ")));
   EXPECT_EQ(Status(guest).qualifying_check_ins(), 1);
 
   v1::CheckIn future;

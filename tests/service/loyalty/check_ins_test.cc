@@ -133,19 +133,25 @@ TEST_F(CheckInsTest, RecordStoresTheCheckInUnderANewName) {
   EXPECT_EQ(stored[0].record.SerializeAsString(), recorded.SerializeAsString());
 }
 
-TEST_F(CheckInsTest, ARetryReturnsTheFirstRecordWhateverItSaysNow) {
+// The same (source, external_id) at another time or place is no retry: it
+// is refused, and the first record is all there is.
+TEST_F(CheckInsTest, AnIdSentWithOtherDetailsIsRefused) {
   const std::string ana = NewGuest();
   const v1::CheckIn first = RecordCheckIn(
       CheckInRequest(ana, "fsq-1", clock_.Now() - absl::Hours(2)));
-  v1::RecordCheckInRequest retry =
+  v1::RecordCheckInRequest other =
       CheckInRequest(ana, "fsq-1", clock_.Now() - absl::Hours(1));
-  retry.mutable_check_in()->set_outlet(v1::OUTLET_SPA);
-  retry.mutable_check_in()->set_hotel(Hotel("lisbon"));
-  EXPECT_EQ(RecordCheckIn(retry).SerializeAsString(),
-            first.SerializeAsString());
+  other.mutable_check_in()->set_outlet(v1::OUTLET_SPA);
+  other.mutable_check_in()->set_hotel(Hotel("lisbon"));
+  v1::CheckIn response;
+  const absl::Status refused = check_ins().Record(acme_, other, response);
+  EXPECT_EQ(refused.code(), absl::StatusCode::kAlreadyExists);
+  EXPECT_THAT(std::string(refused.message()),
+              ::testing::HasSubstr("which differs in hotel: "));
   ASSERT_OK_AND_ASSIGN(auto stored,
                        ReadCheckIns(*store_, "acme", LastNameSegment(ana)));
-  EXPECT_EQ(stored.size(), 1u);
+  ASSERT_EQ(stored.size(), 1u);
+  EXPECT_EQ(stored[0].record.SerializeAsString(), first.SerializeAsString());
 }
 
 TEST_F(CheckInsTest, ARetryAfterAMergeFindsTheCheckInWithTheSurvivor) {

@@ -41,7 +41,8 @@ type Hotel struct {
 // known guests with their linked accounts, stays and check-ins, then the
 // feedback over ImportFeedback streams. It is safe to run again: every
 // create is idempotent, so a second run with the same options (End fixed)
-// adds nothing.
+// adds nothing. With another End it adds no feedback, stays or check-ins
+// either (their ids are the seed's), and the first run's dates are kept.
 func Load(ctx context.Context, conn grpc.ClientConnInterface, o Options) (Result, error) {
 	o, err := o.withDefaults()
 	if err != nil {

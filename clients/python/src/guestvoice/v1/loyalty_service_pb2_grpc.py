@@ -238,12 +238,17 @@ class LoyaltyServiceServicer:
         raise NotImplementedError('Method not implemented!')
 
     def RecordStay(self, request, context):
-        """Records a stay; idempotent by booking_reference.
+        """Records a stay; idempotent by booking_reference: a retry (the same
+        hotel, arrival_date, nights and qualifying_spend) returns the recorded
+        stay.
 
         Errors: INVALID_ARGUMENT (FIELD_INVALID) for nights outside 1..365, an
         arrival date more than a year ahead, an unknown currency; NOT_FOUND for an
-        unknown guest or hotel; ALREADY_EXISTS when the booking reference belongs
-        to another guest's stay.
+        unknown guest or hotel; ALREADY_EXISTS (RESOURCE_ALREADY_EXISTS) when the
+        booking reference belongs to another guest's stay, or is recorded with
+        other details (the message names the recorded stay, the ErrorInfo's
+        resource, and what differs): a booking's first record is kept, and one
+        that should not count is cancelled with CancelStay.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -273,10 +278,14 @@ class LoyaltyServiceServicer:
         raise NotImplementedError('Method not implemented!')
 
     def RecordCheckIn(self, request, context):
-        """Records a check-in; idempotent by (source, external_id).
+        """Records a check-in; idempotent by (source, external_id): a retry (the
+        same hotel, outlet and check_in_time) returns the recorded check-in.
 
         Errors: INVALID_ARGUMENT (FIELD_INVALID) for a time in the future;
-        NOT_FOUND for an unknown guest or hotel.
+        NOT_FOUND for an unknown guest or hotel; ALREADY_EXISTS
+        (RESOURCE_ALREADY_EXISTS) when (source, external_id) belongs to another
+        guest's check-in, or is recorded with other details (the message names
+        the recorded check-in, the ErrorInfo's resource, and what differs).
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')

@@ -96,12 +96,17 @@ class LoyaltyServiceStub:
     NOT_FOUND.
     """
     RecordStay: _grpc.UnaryUnaryMultiCallable[_loyalty_service_pb2.RecordStayRequest, _loyalty_pb2.Stay]
-    """Records a stay; idempotent by booking_reference.
+    """Records a stay; idempotent by booking_reference: a retry (the same
+    hotel, arrival_date, nights and qualifying_spend) returns the recorded
+    stay.
 
     Errors: INVALID_ARGUMENT (FIELD_INVALID) for nights outside 1..365, an
     arrival date more than a year ahead, an unknown currency; NOT_FOUND for an
-    unknown guest or hotel; ALREADY_EXISTS when the booking reference belongs
-    to another guest's stay.
+    unknown guest or hotel; ALREADY_EXISTS (RESOURCE_ALREADY_EXISTS) when the
+    booking reference belongs to another guest's stay, or is recorded with
+    other details (the message names the recorded stay, the ErrorInfo's
+    resource, and what differs): a booking's first record is kept, and one
+    that should not count is cancelled with CancelStay.
     """
     CancelStay: _grpc.UnaryUnaryMultiCallable[_loyalty_service_pb2.CancelStayRequest, _loyalty_pb2.Stay]
     """Cancels a stay; it no longer earns nights, spend or points. Cancelling a
@@ -119,10 +124,14 @@ class LoyaltyServiceStub:
     request; NOT_FOUND for an unknown guest.
     """
     RecordCheckIn: _grpc.UnaryUnaryMultiCallable[_loyalty_service_pb2.RecordCheckInRequest, _loyalty_pb2.CheckIn]
-    """Records a check-in; idempotent by (source, external_id).
+    """Records a check-in; idempotent by (source, external_id): a retry (the
+    same hotel, outlet and check_in_time) returns the recorded check-in.
 
     Errors: INVALID_ARGUMENT (FIELD_INVALID) for a time in the future;
-    NOT_FOUND for an unknown guest or hotel.
+    NOT_FOUND for an unknown guest or hotel; ALREADY_EXISTS
+    (RESOURCE_ALREADY_EXISTS) when (source, external_id) belongs to another
+    guest's check-in, or is recorded with other details (the message names
+    the recorded check-in, the ErrorInfo's resource, and what differs).
     """
     ListCheckIns: _grpc.UnaryUnaryMultiCallable[_loyalty_service_pb2.ListCheckInsRequest, _loyalty_service_pb2.ListCheckInsResponse]
     """Lists a guest's check-ins in order of their hotel-local day. Needs
@@ -225,12 +234,17 @@ class LoyaltyServiceAsyncStub(LoyaltyServiceStub):
     NOT_FOUND.
     """
     RecordStay: _aio.UnaryUnaryMultiCallable[_loyalty_service_pb2.RecordStayRequest, _loyalty_pb2.Stay]  # type: ignore[assignment]
-    """Records a stay; idempotent by booking_reference.
+    """Records a stay; idempotent by booking_reference: a retry (the same
+    hotel, arrival_date, nights and qualifying_spend) returns the recorded
+    stay.
 
     Errors: INVALID_ARGUMENT (FIELD_INVALID) for nights outside 1..365, an
     arrival date more than a year ahead, an unknown currency; NOT_FOUND for an
-    unknown guest or hotel; ALREADY_EXISTS when the booking reference belongs
-    to another guest's stay.
+    unknown guest or hotel; ALREADY_EXISTS (RESOURCE_ALREADY_EXISTS) when the
+    booking reference belongs to another guest's stay, or is recorded with
+    other details (the message names the recorded stay, the ErrorInfo's
+    resource, and what differs): a booking's first record is kept, and one
+    that should not count is cancelled with CancelStay.
     """
     CancelStay: _aio.UnaryUnaryMultiCallable[_loyalty_service_pb2.CancelStayRequest, _loyalty_pb2.Stay]  # type: ignore[assignment]
     """Cancels a stay; it no longer earns nights, spend or points. Cancelling a
@@ -248,10 +262,14 @@ class LoyaltyServiceAsyncStub(LoyaltyServiceStub):
     request; NOT_FOUND for an unknown guest.
     """
     RecordCheckIn: _aio.UnaryUnaryMultiCallable[_loyalty_service_pb2.RecordCheckInRequest, _loyalty_pb2.CheckIn]  # type: ignore[assignment]
-    """Records a check-in; idempotent by (source, external_id).
+    """Records a check-in; idempotent by (source, external_id): a retry (the
+    same hotel, outlet and check_in_time) returns the recorded check-in.
 
     Errors: INVALID_ARGUMENT (FIELD_INVALID) for a time in the future;
-    NOT_FOUND for an unknown guest or hotel.
+    NOT_FOUND for an unknown guest or hotel; ALREADY_EXISTS
+    (RESOURCE_ALREADY_EXISTS) when (source, external_id) belongs to another
+    guest's check-in, or is recorded with other details (the message names
+    the recorded check-in, the ErrorInfo's resource, and what differs).
     """
     ListCheckIns: _aio.UnaryUnaryMultiCallable[_loyalty_service_pb2.ListCheckInsRequest, _loyalty_service_pb2.ListCheckInsResponse]  # type: ignore[assignment]
     """Lists a guest's check-ins in order of their hotel-local day. Needs
@@ -411,12 +429,17 @@ class LoyaltyServiceServicer(metaclass=_abc_1.ABCMeta):
         request: _loyalty_service_pb2.RecordStayRequest,
         context: _ServicerContext,
     ) -> _typing.Union[_loyalty_pb2.Stay, _abc.Awaitable[_loyalty_pb2.Stay]]:
-        """Records a stay; idempotent by booking_reference.
+        """Records a stay; idempotent by booking_reference: a retry (the same
+        hotel, arrival_date, nights and qualifying_spend) returns the recorded
+        stay.
 
         Errors: INVALID_ARGUMENT (FIELD_INVALID) for nights outside 1..365, an
         arrival date more than a year ahead, an unknown currency; NOT_FOUND for an
-        unknown guest or hotel; ALREADY_EXISTS when the booking reference belongs
-        to another guest's stay.
+        unknown guest or hotel; ALREADY_EXISTS (RESOURCE_ALREADY_EXISTS) when the
+        booking reference belongs to another guest's stay, or is recorded with
+        other details (the message names the recorded stay, the ErrorInfo's
+        resource, and what differs): a booking's first record is kept, and one
+        that should not count is cancelled with CancelStay.
         """
 
     @_abc_1.abstractmethod
@@ -452,10 +475,14 @@ class LoyaltyServiceServicer(metaclass=_abc_1.ABCMeta):
         request: _loyalty_service_pb2.RecordCheckInRequest,
         context: _ServicerContext,
     ) -> _typing.Union[_loyalty_pb2.CheckIn, _abc.Awaitable[_loyalty_pb2.CheckIn]]:
-        """Records a check-in; idempotent by (source, external_id).
+        """Records a check-in; idempotent by (source, external_id): a retry (the
+        same hotel, outlet and check_in_time) returns the recorded check-in.
 
         Errors: INVALID_ARGUMENT (FIELD_INVALID) for a time in the future;
-        NOT_FOUND for an unknown guest or hotel.
+        NOT_FOUND for an unknown guest or hotel; ALREADY_EXISTS
+        (RESOURCE_ALREADY_EXISTS) when (source, external_id) belongs to another
+        guest's check-in, or is recorded with other details (the message names
+        the recorded check-in, the ErrorInfo's resource, and what differs).
         """
 
     @_abc_1.abstractmethod

@@ -903,12 +903,17 @@ export const LoyaltyService: GenService<{
     output: typeof ExportGuestResponseSchema;
   },
   /**
-   * Records a stay; idempotent by booking_reference.
+   * Records a stay; idempotent by booking_reference: a retry (the same
+   * hotel, arrival_date, nights and qualifying_spend) returns the recorded
+   * stay.
    *
    * Errors: INVALID_ARGUMENT (FIELD_INVALID) for nights outside 1..365, an
    * arrival date more than a year ahead, an unknown currency; NOT_FOUND for an
-   * unknown guest or hotel; ALREADY_EXISTS when the booking reference belongs
-   * to another guest's stay.
+   * unknown guest or hotel; ALREADY_EXISTS (RESOURCE_ALREADY_EXISTS) when the
+   * booking reference belongs to another guest's stay, or is recorded with
+   * other details (the message names the recorded stay, the ErrorInfo's
+   * resource, and what differs): a booking's first record is kept, and one
+   * that should not count is cancelled with CancelStay.
    *
    * @generated from rpc guestvoice.v1.LoyaltyService.RecordStay
    */
@@ -947,10 +952,14 @@ export const LoyaltyService: GenService<{
     output: typeof ListStaysResponseSchema;
   },
   /**
-   * Records a check-in; idempotent by (source, external_id).
+   * Records a check-in; idempotent by (source, external_id): a retry (the
+   * same hotel, outlet and check_in_time) returns the recorded check-in.
    *
    * Errors: INVALID_ARGUMENT (FIELD_INVALID) for a time in the future;
-   * NOT_FOUND for an unknown guest or hotel.
+   * NOT_FOUND for an unknown guest or hotel; ALREADY_EXISTS
+   * (RESOURCE_ALREADY_EXISTS) when (source, external_id) belongs to another
+   * guest's check-in, or is recorded with other details (the message names
+   * the recorded check-in, the ErrorInfo's resource, and what differs).
    *
    * @generated from rpc guestvoice.v1.LoyaltyService.RecordCheckIn
    */
