@@ -11,6 +11,7 @@
 #include "guestvoice/v1/hotel_service.pb.h"
 #include "guestvoice/v1/loyalty_service.pb.h"
 #include "service/core/resource_names.h"
+#include "service/feedback/cases.h"
 #include "service/feedback/feedback_items.h"
 #include "service/feedback/ingest.h"
 #include "service/feedback/reanalysis.h"
@@ -268,12 +269,17 @@ MutationTable::MutationTable(MutationDeps deps) : deps_(deps) {
     return absl::OkStatus();
   };
   Add(std::move(import_item));
-  Add(Make<v1::UpdateFeedbackRequest, v1::Feedback>(
+  Mutation update_feedback = Make<v1::UpdateFeedbackRequest, v1::Feedback>(
       "FeedbackService", "UpdateFeedback", kReplicated,
       [](const MutationDeps&, const DomainContext& domain,
          const Principal& caller, const auto& request, auto& response) {
         return FeedbackItems(domain).Update(caller, request, response);
-      }));
+      });
+  update_feedback.prepare = [](const MutationDeps&, MutationCall& call) {
+    return CheckCaseTexts(
+        static_cast<const v1::UpdateFeedbackRequest&>(call.request));
+  };
+  Add(std::move(update_feedback));
 
   // HotelService.
   Add(Make<v1::CreateHotelRequest, v1::Hotel>(

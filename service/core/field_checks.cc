@@ -108,9 +108,16 @@ void CheckFreeText(FieldViolations& violations, std::string_view field,
                    absl::StrCat("longer than ", max_bytes, " bytes"));
   } else if (!utf8::IsValid(value)) {
     violations.Add(std::string(field), "not valid UTF-8");
-  } else if (utf8::HasAsciiControlCharacter(value)) {
-    // A NUL cuts the text short for C strings and PostgreSQL text columns,
-    // and an ESC rewrites the terminal of whoever reads the text in a shell.
+  } else {
+    CheckNoControlCharacters(violations, field, value);
+  }
+}
+
+void CheckNoControlCharacters(FieldViolations& violations,
+                              std::string_view field, std::string_view value) {
+  // A NUL cuts the text short for C strings and PostgreSQL text columns,
+  // and an ESC rewrites the terminal of whoever reads the text in a shell.
+  if (utf8::HasAsciiControlCharacter(value)) {
     violations.Add(std::string(field),
                    "contains control characters (only tab, line feed and "
                    "carriage return are allowed)");

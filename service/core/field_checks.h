@@ -30,6 +30,11 @@ void CheckDisplayText(FieldViolations& violations, std::string_view field,
 void CheckFreeText(FieldViolations& violations, std::string_view field,
                    std::string_view value, size_t max_bytes);
 
+// The last of CheckFreeText's checks on its own: no control character
+// other than tab, line feed and carriage return in `value`.
+void CheckNoControlCharacters(FieldViolations& violations,
+                              std::string_view field, std::string_view value);
+
 // An IANA time zone of a place, known to the system tz database: an
 // Area/Location name such as "Europe/Lisbon" (older links such as
 // "US/Eastern" too), an "Etc/" zone such as "Etc/GMT+5", or "UTC". Not the

@@ -4,6 +4,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "common/status_macros.h"
+#include "common/utf8.h"
 #include "service/core/errors.h"
 #include "service/core/field_checks.h"
 #include "service/core/proto_time.h"
@@ -40,7 +41,28 @@ int Rank(v1::CaseState state) {
   }
 }
 
+// A note as the first command format checks it: at most `max_bytes` of
+// valid UTF-8. CheckCaseTexts has the checks added since.
+void CheckNote(FieldViolations& violations, const std::string& field,
+               std::string_view value, size_t max_bytes) {
+  if (value.size() > max_bytes) {
+    violations.Add(field, absl::StrCat("longer than ", max_bytes, " bytes"));
+  } else if (!utf8::IsValid(value)) {
+    violations.Add(field, "not valid UTF-8");
+  }
+}
+
 }  // namespace
+
+absl::Status CheckCaseTexts(const v1::UpdateFeedbackRequest& request) {
+  const v1::FeedbackCase& update = request.feedback().case_();
+  FieldViolations violations;
+  CheckNoControlCharacters(violations, "feedback.case.internal_note",
+                           update.internal_note());
+  CheckNoControlCharacters(violations, "feedback.case.public_response",
+                           update.public_response());
+  return violations.ToStatus();
+}
 
 absl::Status ApplyCaseUpdate(const v1::UpdateFeedbackRequest& request,
                              absl::Time now, v1::Feedback& feedback) {
@@ -59,12 +81,12 @@ absl::Status ApplyCaseUpdate(const v1::UpdateFeedbackRequest& request,
                      kMaxAssigneeChars, /*required=*/false);
   }
   if (masked("case.internal_note")) {
-    CheckFreeText(violations, "feedback.case.internal_note",
-                  update.internal_note(), kMaxNoteBytes);
+    CheckNote(violations, "feedback.case.internal_note", update.internal_note(),
+              kMaxNoteBytes);
   }
   if (masked("case.public_response")) {
-    CheckFreeText(violations, "feedback.case.public_response",
-                  update.public_response(), kMaxPublicResponseBytes);
+    CheckNote(violations, "feedback.case.public_response",
+              update.public_response(), kMaxPublicResponseBytes);
   }
   RETURN_IF_ERROR(violations.ToStatus());
 

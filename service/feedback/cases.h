@@ -14,10 +14,20 @@ namespace guestvoice::service {
 // the request). States only move forward: OPEN -> ACKNOWLEDGED -> RESOLVED,
 // or OPEN -> RESOLVED; the same state again changes nothing.
 // Errors: INVALID_ARGUMENT (FIELD_INVALID) for another path, an unset or
-// unknown state, or an oversized value; FAILED_PRECONDITION for a state that
+// unknown state, or an oversized value or one not UTF-8 (not the checks of
+// CheckCaseTexts); FAILED_PRECONDITION for a state that
 // moves backwards. `feedback` is unchanged on error.
 absl::Status ApplyCaseUpdate(const v1::UpdateFeedbackRequest& request,
                              absl::Time now, v1::Feedback& feedback);
+
+// The checks of an UpdateFeedbackRequest's case texts added after the first
+// command format, made where the call is received (the mutation's prepare),
+// never when a command is applied: a node of an earlier build applies the
+// same commands without them, and every node must reach the same state
+// (docs/cluster.md, "Record formats"). INVALID_ARGUMENT (FIELD_INVALID) for
+// an internal_note or public_response with a control character other than
+// tab, line feed and carriage return.
+absl::Status CheckCaseTexts(const v1::UpdateFeedbackRequest& request);
 
 }  // namespace guestvoice::service
 

@@ -14,6 +14,7 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "guestvoice/v1/admin_service.pb.h"
+#include "guestvoice/v1/feedback_service.pb.h"
 #include "guestvoice/v1/hotel_service.pb.h"
 #include "service/cluster/command_builder.h"
 #include "service/cluster/command_codec.h"
@@ -156,6 +157,72 @@ TEST_F(CommandApplierTest, RequestIdsExpireByTheAppliedTimeNotTheWallClock) {
   ASSERT_OK(log_.Add(later, created));
   ASSERT_OK(reference_.store().CompactAll());
   EXPECT_FALSE(HoldsHotelRequest(reference_, "retry-1"));
+}
+
+// UpdateFeedback's case texts are refused with a control character where
+// the call is received (the mutation's prepare). A node of an earlier build
+// received calls without that check, and put such a note into the log:
+// this build applies it as those nodes did, so their states stay alike.
+TEST(CaseTextCommandTest,
+     IsCheckedWhereReceivedAndAppliedAsAnEarlierBuildSentIt) {
+  StateNode node;
+  CommandLog log(node);
+  v1::CreateOrganizationRequest organization;
+  organization.set_organization_id("acme");
+  organization.mutable_organization()->set_display_name("Acme Hotels");
+  v1::Organization created;
+  ASSERT_OK(log.Add(organization, created));
+  v1::CreateHotelRequest hotel;
+  hotel.set_parent("organizations/acme");
+  hotel.set_hotel_id("lisbon");
+  hotel.mutable_hotel()->set_display_name("Hotel Lisbon");
+  hotel.mutable_hotel()->set_time_zone("Europe/Lisbon");
+  v1::Hotel made;
+  ASSERT_OK(log.Add(hotel, made));
+  v1::IngestFeedbackRequest post;
+  post.set_parent("organizations/acme");
+  v1::Feedback& feedback = *post.mutable_feedback();
+  feedback.set_hotel(made.name());
+  feedback.set_source(v1::SOURCE_TWITTER);
+  feedback.set_external_id("t1");
+  feedback.mutable_author()->set_handle("@ana");
+  feedback.set_text("The shower was cold.");
+  feedback.mutable_post_time()->set_seconds(absl::ToUnixSeconds(
+      absl::FromCivil(absl::CivilDay(2026, 1, 10), absl::UTCTimeZone())));
+  v1::Feedback item;
+  ASSERT_OK(log.Add(post, item));
+
+  v1::UpdateFeedbackRequest note;
+  note.mutable_feedback()->set_name(item.name());
+  note.mutable_feedback()->mutable_case_()->set_internal_note("called\fback");
+  note.mutable_update_mask()->add_paths("case.internal_note");
+  v1::Feedback updated;
+  EXPECT_THAT(log.Add(note, updated),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       HasSubstr("feedback.case.internal_note: contains "
+                                 "control characters")));
+  EXPECT_EQ(log.records().size(), 3u) << "a refused call is no command";
+
+  // The command as an earlier build's receiving node made it.
+  const Mutation& mutation =
+      *node.table().FindByRequest(*v1::UpdateFeedbackRequest::descriptor());
+  v1::UpdateFeedbackRequest clean = note;
+  clean.mutable_feedback()->mutable_case_()->set_internal_note("called back");
+  ASSERT_OK_AND_ASSIGN(
+      internal::v1::Command command,
+      BuildCommand(node.table(), mutation, node.domain(), testing::AcmeAdmin(),
+                   clean, absl::FromUnixSeconds(1'770'000'000), "seed-old"));
+  command.set_request(note.SerializeAsString());
+  const CommandRecord record{.partition = 0,
+                             .offset = 3,
+                             .organization_id = "acme",
+                             .payload = EncodeCommand(command)};
+  ASSERT_OK_AND_ASSIGN(std::optional<AppliedCommand> applied,
+                       node.applier().Apply(record));
+  ASSERT_TRUE(applied.has_value());
+  EXPECT_OK(applied->status);
+  ASSERT_TRUE(updated.ParseFromString(applied->response));
+  EXPECT_EQ(updated.case_().internal_note(), "called\fback");
 }
 
 class CreateApiKeyCommandTest : public ::testing::Test {
