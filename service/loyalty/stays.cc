@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
 #include "common/status_macros.h"
 #include "google/protobuf/util/message_differencer.h"
 #include "service/core/currency_codes.h"
@@ -50,6 +51,17 @@ struct BookedStay {
   v1::Stay stay;
 };
 
+// A stay's spend as a person writes it ("540.10 EUR", "0.099999999 USD"),
+// or "none".
+std::string SpendText(const v1::Stay& stay) {
+  if (!stay.has_qualifying_spend()) return "none";
+  const google::type::Money& spend = stay.qualifying_spend();
+  // Nine digits of nanos, trailing zeros dropped down to cents.
+  std::string fraction = absl::StrFormat("%09d", spend.nanos());
+  while (fraction.size() > 2 && fraction.back() == '0') fraction.pop_back();
+  return absl::StrCat(spend.units(), ".", fraction, " ", spend.currency_code());
+}
+
 // How `sent` differs from `recorded`, the stay stored under the same
 // booking reference: empty for a retry.
 std::vector<std::string> StayDifferences(const v1::Stay& recorded,
@@ -77,7 +89,9 @@ std::vector<std::string> StayDifferences(const v1::Stay& recorded,
   if (recorded.has_qualifying_spend() != sent.has_qualifying_spend() ||
       !MessageDifferencer::Equals(recorded.qualifying_spend(),
                                   sent.qualifying_spend())) {
-    differences.push_back("qualifying_spend");
+    differences.push_back(
+        absl::StrCat("qualifying_spend: ", SpendText(recorded), " recorded, ",
+                     SpendText(sent), " sent"));
   }
   return differences;
 }
@@ -173,8 +187,12 @@ absl::Status Stays::Record(const Principal& caller,
     if (!differences.empty()) {
       return RecordedWithOtherDetails(
           "stay.booking_reference", booked->stay.name(), differences,
-          "A booking's first record is kept as it is: if it should not "
-          "count, cancel it (CancelStay)");
+          booked->stay.cancelled()
+              ? "It was cancelled, and a cancelled booking stays "
+                "cancelled: if the guest did stay, record the stay under a "
+                "booking reference of its own"
+              : "A booking's first record is kept as it is: if it should "
+                "not count, cancel it (CancelStay)");
     }
     response = std::move(booked->stay);
     return absl::OkStatus();

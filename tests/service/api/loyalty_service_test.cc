@@ -371,7 +371,8 @@ TEST_F(LoyaltyServiceTest, ABookingReferenceSentWithOtherDetailsIsRefused) {
   // The spend follows the nights in StayRequest: both differ.
   EXPECT_THAT(extended.error_message(),
               ::testing::HasSubstr("nights: 3 recorded, 4 sent; "
-                                   "qualifying_spend"));
+                                   "qualifying_spend: 300.00 USD recorded, "
+                                   "400.00 USD sent"));
 
   v1::RecordStayRequest moved =
       StayRequest(guest, "BK-200", Date(2026, 1, 3), 3, "porto");
@@ -387,15 +388,26 @@ TEST_F(LoyaltyServiceTest, ABookingReferenceSentWithOtherDetailsIsRefused) {
   *moved.mutable_stay()->mutable_arrival_date() = Date(2026, 1, 2);
   EXPECT_THAT(RecordStay(moved).error_message(),
               ::testing::EndsWith(
-                  "differs in qualifying_spend. A booking's first record is "
-                  "kept as it is: if it should not count, cancel it "
-                  "(CancelStay)"));
+                  "differs in qualifying_spend: 300.00 USD recorded, none "
+                  "sent. A booking's first record is kept as it is: if it "
+                  "should not count, cancel it (CancelStay)"));
 
   const v1::LoyaltyStatus status = Status(guest);
   EXPECT_EQ(status.qualifying_stays(), 1);
   EXPECT_EQ(status.qualifying_nights(), 3);
   EXPECT_EQ(Stay(guest, "BK-200", Date(2026, 1, 2), 3).SerializeAsString(),
             first.SerializeAsString());
+  // Cancelled, the booking is never recorded again under its reference.
+  v1::CancelStayRequest cancel;
+  cancel.set_name(first.name());
+  v1::Stay cancelled;
+  ASSERT_TRUE(stub_->CancelStay(Admin().get(), cancel, &cancelled).ok());
+  EXPECT_THAT(
+      RecordStay(StayRequest(guest, "BK-200", Date(2026, 1, 2), 4))
+          .error_message(),
+      ::testing::HasSubstr("It was cancelled, and a cancelled booking stays "
+                           "cancelled: if the guest did stay, record the "
+                           "stay under a booking reference of its own"));
 }
 
 TEST_F(LoyaltyServiceTest,

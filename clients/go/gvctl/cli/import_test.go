@@ -10,6 +10,8 @@ import (
 	"time"
 	"unicode/utf16"
 
+	"google.golang.org/protobuf/proto"
+
 	gv "github.com/guestvoice/guestvoice/clients/go/guestvoicev1"
 	"github.com/guestvoice/guestvoice/clients/go/gvctl/cli"
 	"github.com/guestvoice/guestvoice/clients/go/gvctl/importing"
@@ -576,6 +578,32 @@ func TestAStayRecordedByHandKeepsItsSpendExact(t *testing.T) {
 	}
 }
 
+// Without --at a check-in is recorded at "now", another time on every run:
+// the command run again prints the check-in its first run recorded, and
+// the same id at another hotel is still refused.
+func TestACheckInRecordedNowCanBeRecordedAgain(t *testing.T) {
+	h := newHarness(t)
+	h.hotels()
+	guest, err := h.client().Loyalty.CreateGuest(context.Background(), &gv.CreateGuestRequest{Parent: "organizations/default", Guest: &gv.Guest{}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	first, again := &gv.CheckIn{}, &gv.CheckIn{}
+	parseProto(t, h.ok("--json", "check-ins", "record", guest.GetName(), "--hotel", "porto", "--id", "fsq-now"), first)
+	parseProto(t, h.ok("--json", "check-ins", "record", guest.GetName(), "--hotel", "porto", "--id", "fsq-now"), again)
+	if !proto.Equal(first, again) {
+		t.Errorf("run again: %v, want the first record %v", again, first)
+	}
+	if r := h.run("check-ins", "record", guest.GetName(), "--hotel", "newyork", "--id", "fsq-now"); r.code != cli.ExitError ||
+		!strings.Contains(r.stderr, "recorded already as "+first.GetName()) {
+		t.Errorf("another hotel: exit %d %s", r.code, r.stderr)
+	}
+	status, err := h.client().Loyalty.GetLoyaltyStatus(context.Background(), &gv.GetLoyaltyStatusRequest{Guest: guest.GetName()})
+	if err != nil || status.GetQualifyingCheckIns() != 1 {
+		t.Errorf("status %v (%v), want one check-in", status, err)
+	}
+}
+
 func TestARatingWithoutWordsIsImportedAsAVoiceAndItsRating(t *testing.T) {
 	h := newHarness(t)
 	h.hotels()
@@ -652,6 +680,35 @@ func TestAKeyThatMayOnlyWriteStillImportsCheckIns(t *testing.T) {
 	listed, err := h.client().Loyalty.ListCheckIns(context.Background(), &gv.ListCheckInsRequest{Parent: guest.GetName()})
 	if err != nil || len(listed.GetCheckIns()) != 2 {
 		t.Errorf("the guest has %d check-ins (%v), want 2", len(listed.GetCheckIns()), err)
+	}
+}
+
+// A check-in is recorded once: imported again under a mapping that moved its
+// venue to another hotel, it is refused, naming the recorded check-in.
+func TestACheckInImportedAgainForAnotherHotelIsRefused(t *testing.T) {
+	h := newHarness(t)
+	h.hotels()
+	guest, err := h.client().Loyalty.CreateGuest(context.Background(), &gv.CreateGuestRequest{Parent: "organizations/default", Guest: &gv.Guest{}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	input := h.sample("foursquare_checkins.json")
+	if summary := parseSummary(t, h.run("--json", "import", input, "--format", "foursquare", "--hotels", mapping(),
+		"--guest", guest.GetName())); summary.Ingested != 2 {
+		t.Fatalf("first import: %+v", summary)
+	}
+	moved := h.write("moved.yaml", "\"4b5e9f1cf964a520porto\": newyork\n")
+	r := h.run("--json", "import", input, "--format", "foursquare", "--hotels", moved, "--guest", guest.GetName(), "--restart")
+	summary := parseSummary(t, r)
+	if r.code != cli.ExitPartial || summary.Rejected["RESOURCE_ALREADY_EXISTS"] != 2 || summary.AlreadyPresent != 0 {
+		t.Fatalf("under the moved mapping: exit %d, %+v", r.code, summary)
+	}
+	report, err := os.ReadFile(summary.ErrorReport)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "hotel: organizations/default/hotels/porto recorded, organizations/default/hotels/newyork sent"; !strings.Contains(string(report), want) {
+		t.Errorf("the report lacks %q:\n%s", want, report)
 	}
 }
 

@@ -1,11 +1,14 @@
 package cli
 
 import (
+	"context"
 	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
 	"google.golang.org/genproto/googleapis/type/date"
+	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/status"
 	"google.golang.org/protobuf/types/known/timestamppb"
 
 	"github.com/guestvoice/guestvoice/clients/go/guestvoice"
@@ -169,10 +172,20 @@ func newCheckInsRecordCommand(app *App) *cobra.Command {
 			if err != nil {
 				return err
 			}
+			guest := guestName(app, args[0])
 			checkIn, err := client.Loyalty.RecordCheckIn(cmd.Context(), &gv.RecordCheckInRequest{
-				Parent:  guestName(app, args[0]),
+				Parent:  guest,
 				CheckIn: &gv.CheckIn{Hotel: app.HotelName(hotel), Source: parsedSource, ExternalId: id, CheckInTime: timestamppb.New(checkInTime)},
 			})
+			if status.Code(err) == codes.AlreadyExists && at == "" {
+				// "Now" is another time on every run: the command run again
+				// means the check-in its first run recorded, if that is
+				// the guest's at this hotel.
+				if recorded := recordedCheckIn(cmd.Context(), client, guest, parsedSource, id); recorded != nil &&
+					recorded.GetHotel() == app.HotelName(hotel) {
+					checkIn, err = recorded, nil
+				}
+			}
 			if err != nil {
 				return err
 			}
@@ -190,6 +203,16 @@ func newCheckInsRecordCommand(app *App) *cobra.Command {
 	_ = cmd.MarkFlagRequired("hotel")
 	_ = cmd.MarkFlagRequired("id")
 	return cmd
+}
+
+// recordedCheckIn is the guest's check-in recorded under (source, id), or
+// nil when there is none or it cannot be read (a key that may only write).
+func recordedCheckIn(ctx context.Context, client *guestvoice.Client, guest string, source gv.Source, id string) *gv.CheckIn {
+	page, err := client.Loyalty.ListCheckIns(ctx, &gv.ListCheckInsRequest{Parent: guest, Source: source, ExternalId: id})
+	if err != nil || len(page.GetCheckIns()) == 0 {
+		return nil
+	}
+	return page.GetCheckIns()[0]
 }
 
 func newCheckInsListCommand(app *App) *cobra.Command {

@@ -12,6 +12,7 @@ import (
 	"google.golang.org/grpc/status"
 	"google.golang.org/protobuf/types/known/timestamppb"
 
+	"github.com/guestvoice/guestvoice/clients/go/guestvoice"
 	gv "github.com/guestvoice/guestvoice/clients/go/guestvoicev1"
 )
 
@@ -99,5 +100,6 @@ func (l *loader) createGuest(ctx context.Context, i int) error {
 // reference is the demo's own, and the server keeps a reference's first
 // record, so the guest's loyalty is as that load left it.
 func loadedBefore(err error) bool {
-	return status.Code(err) == codes.AlreadyExists
+	details := guestvoice.Details(err)
+	return details.Code == codes.AlreadyExists && details.ErrorInfo.GetMetadata()["resource"] != ""
 }

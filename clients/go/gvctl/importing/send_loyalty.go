@@ -16,8 +16,10 @@ import (
 )
 
 // recordCheckIn records the guest's check-in unless ListCheckIns finds it
-// recorded before, which is then already present: RecordCheckIn would answer
-// with the recorded one either way.
+// recorded before as the file has it, which is then already present. One
+// recorded otherwise (another hotel after a mapping changed, another time)
+// is sent all the same, and the server refuses it naming the recorded
+// check-in and what differs.
 func (im *Importer) recordCheckIn(ctx context.Context, record Record) (sent, error) {
 	if !im.listingRefused {
 		listed, err := im.Client.Loyalty.ListCheckIns(ctx, &gv.ListCheckInsRequest{
@@ -26,12 +28,19 @@ func (im *Importer) recordCheckIn(ctx context.Context, record Record) (sent, err
 		if err = im.noteListing(err); err != nil {
 			return sent{}, err
 		}
-		if len(listed.GetCheckIns()) > 0 {
+		if checkIns := listed.GetCheckIns(); len(checkIns) > 0 && sameCheckIn(checkIns[0], record.CheckIn) {
 			return sent{alreadyPresent: true}, nil
 		}
 	}
 	_, err := im.Client.Loyalty.RecordCheckIn(ctx, &gv.RecordCheckInRequest{Parent: im.Guest, CheckIn: record.CheckIn})
 	return sent{}, err
+}
+
+// sameCheckIn is whether the recorded check-in is the file's: the same
+// hotel, outlet and time, as the server compares them.
+func sameCheckIn(recorded, row *gv.CheckIn) bool {
+	return recorded.GetHotel() == row.GetHotel() && recorded.GetOutlet() == row.GetOutlet() &&
+		proto.Equal(recorded.GetCheckInTime(), row.GetCheckInTime())
 }
 
 // noteListing passes on a List call's error, except a refusal the import
@@ -54,7 +63,10 @@ func (im *Importer) noteListing(err error) error {
 // what the guest lacks, and records the stay. A known guest's booking is
 // looked up first (ListStays by booking reference): one recorded before is
 // already present when it agrees with the row and BOOKING_CHANGED when not,
-// since RecordStay would answer with the first record unchanged. A re-run
+// since RecordStay keeps a booking's first record. Where the booking could
+// not be looked up (a key that may only write, a guest found by a replayed
+// request id), the server's refusal of a changed booking is BOOKING_CHANGED
+// too. A re-run
 // finds the guest it created by the same identities. A cancelled booking
 // (SkipCancelled) creates and links nothing, and cancels the stay recorded
 // for it.
@@ -96,8 +108,7 @@ func (im *Importer) recordStay(ctx context.Context, record Record) (sent, error)
 		if err != nil {
 			return sent{}, err
 		}
-		_, err = im.Client.Loyalty.RecordStay(ctx, &gv.RecordStayRequest{Parent: created.GetName(), Stay: row.Stay})
-		return sent{}, err
+		return im.sendStay(ctx, created.GetName(), row.Stay)
 	}
 
 	recorded, err := im.recordedStay(ctx, guest.GetName(), row.Stay.BookingReference)
@@ -119,7 +130,17 @@ func (im *Importer) recordStay(ctx context.Context, record Record) (sent, error)
 	if recorded != nil {
 		return bookingSeenBefore(recorded, row.Stay)
 	}
-	_, err = im.Client.Loyalty.RecordStay(ctx, &gv.RecordStayRequest{Parent: guest.GetName(), Stay: row.Stay})
+	return im.sendStay(ctx, guest.GetName(), row.Stay)
+}
+
+// sendStay records the stay; the server's refusal of a booking recorded
+// before with other details (ALREADY_EXISTS naming the recorded stay) is
+// BOOKING_CHANGED, with the server's account of what differs.
+func (im *Importer) sendStay(ctx context.Context, guest string, stay *gv.Stay) (sent, error) {
+	_, err := im.Client.Loyalty.RecordStay(ctx, &gv.RecordStayRequest{Parent: guest, Stay: stay})
+	if details := guestvoice.Details(err); details.Code == codes.AlreadyExists && details.ErrorInfo.GetMetadata()["resource"] != "" {
+		return sent{}, &rejection{ReasonBookingChanged, details.Message}
+	}
 	return sent{}, err
 }
 
