@@ -683,6 +683,25 @@ func TestAKeyThatMayOnlyWriteStillImportsCheckIns(t *testing.T) {
 	}
 }
 
+// A vertical tab or form feed in an exported text (Word's line break, a
+// page break) is a line break; the server would refuse it as sent.
+func TestControlCharactersOfAnExportAreLineBreaksOrDropped(t *testing.T) {
+	h := newHarness(t)
+	h.hotels()
+	input := h.write("survey.csv", "external_id,text,author,post_time\n"+
+		"s1,\"Dirty room.\vRude staff.\x00\",ana,2025-10-01\n")
+	if summary := parseSummary(t, h.run("--json", "import", input, "--format", "csv", "--hotel", "porto")); summary.Ingested != 1 {
+		t.Fatalf("import: %+v", summary)
+	}
+	page, err := h.client().Feedback.ListFeedback(context.Background(), &gv.ListFeedbackRequest{Parent: "organizations/default"})
+	if err != nil || len(page.GetFeedback()) != 1 {
+		t.Fatalf("%v (%v)", page, err)
+	}
+	if got := page.GetFeedback()[0].GetText(); got != "Dirty room.\nRude staff." {
+		t.Errorf("stored %q", got)
+	}
+}
+
 // A check-in is recorded once: imported again under a mapping that moved its
 // venue to another hotel, it is refused, naming the recorded check-in.
 func TestACheckInImportedAgainForAnotherHotelIsRefused(t *testing.T) {

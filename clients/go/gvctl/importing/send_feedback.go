@@ -13,10 +13,11 @@ import (
 // sendFeedback imports records with guestvoice.ImportFeedback, which sends
 // again what the server refused for load; the server's idempotency by
 // (source, external_id) makes a resent record "already present". A published
-// reply becomes the case's public response.
+// reply becomes the case's public response. Texts are sent as plainText.
 func (im *Importer) sendFeedback(ctx context.Context, records []Record, counts *Counts) ([]error, error) {
 	items := make([]*gv.Feedback, len(records))
 	for i, record := range records {
+		record.Feedback.Text = plainText(record.Feedback.GetText())
 		items[i] = record.Feedback
 	}
 	results, err := guestvoice.ImportFeedback(ctx, im.Client.Feedback, im.Parent, items)
@@ -64,7 +65,7 @@ func (im *Importer) setReply(ctx context.Context, record Record, feedback string
 		return nil
 	}
 	_, err := im.Client.Feedback.UpdateFeedback(ctx, &gv.UpdateFeedbackRequest{
-		Feedback:   &gv.Feedback{Name: feedback, Case: &gv.FeedbackCase{PublicResponse: record.PublicResponse}},
+		Feedback:   &gv.Feedback{Name: feedback, Case: &gv.FeedbackCase{PublicResponse: plainText(record.PublicResponse)}},
 		UpdateMask: &fieldmaskpb.FieldMask{Paths: []string{"case.public_response"}},
 	})
 	return err
