@@ -533,10 +533,11 @@ type Author struct {
 	// The source-scoped handle or account id, for example "@ana_travels", 1 to
 	// 256 bytes. For surveys and email: the respondent id or address.
 	Handle string `protobuf:"bytes,1,opt,name=handle,proto3" json:"handle,omitempty"`
-	// The name the author shows, up to 200 characters. Optional; kept as sent
+	// The name the author shows, up to 200 characters, with no control
+	// character but tab, line feed and carriage return. Optional; kept as sent
 	// (not trimmed), even when it shows nothing (only white space or
 	// zero-width characters, as some platforms allow): feedback is never
-	// refused for its author's name.
+	// refused for a name that shows nothing.
 	DisplayName   string `protobuf:"bytes,2,opt,name=display_name,json=displayName,proto3" json:"display_name,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache

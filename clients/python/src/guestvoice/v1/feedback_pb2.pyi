@@ -341,10 +341,11 @@ class Author(_message.Message):
     256 bytes. For surveys and email: the respondent id or address.
     """
     display_name: _builtins.str
-    """The name the author shows, up to 200 characters. Optional; kept as sent
+    """The name the author shows, up to 200 characters, with no control
+    character but tab, line feed and carriage return. Optional; kept as sent
     (not trimmed), even when it shows nothing (only white space or
     zero-width characters, as some platforms allow): feedback is never
-    refused for its author's name.
+    refused for a name that shows nothing.
     """
     def __init__(
         self,

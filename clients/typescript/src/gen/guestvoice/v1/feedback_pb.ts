@@ -192,10 +192,11 @@ export type Author = Message<"guestvoice.v1.Author"> & {
   handle: string;
 
   /**
-   * The name the author shows, up to 200 characters. Optional; kept as sent
+   * The name the author shows, up to 200 characters, with no control
+   * character but tab, line feed and carriage return. Optional; kept as sent
    * (not trimmed), even when it shows nothing (only white space or
    * zero-width characters, as some platforms allow): feedback is never
-   * refused for its author's name.
+   * refused for a name that shows nothing.
    *
    * @generated from field: string display_name = 2;
    */
