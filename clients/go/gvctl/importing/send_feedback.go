@@ -18,6 +18,9 @@ func (im *Importer) sendFeedback(ctx context.Context, records []Record, counts *
 	items := make([]*gv.Feedback, len(records))
 	for i, record := range records {
 		record.Feedback.Text = plainText(record.Feedback.GetText())
+		if author := record.Feedback.GetAuthor(); author != nil {
+			author.DisplayName = plainText(author.GetDisplayName())
+		}
 		items[i] = record.Feedback
 	}
 	results, err := guestvoice.ImportFeedback(ctx, im.Client.Feedback, im.Parent, items)
