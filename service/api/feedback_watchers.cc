@@ -19,6 +19,11 @@ namespace {
 // some watch of its ends, typically far longer than a busy queue drains.
 constexpr absl::Duration kWatchRetryDelay = absl::Seconds(5);
 
+absl::Status KeyRevoked() {
+  return Unauthenticated(v1::ERROR_REASON_API_KEY_INVALID,
+                         "the API key of this watch was revoked");
+}
+
 class RefusedWatch final : public grpc::ServerWriteReactor<grpc::ByteBuffer> {
  public:
   explicit RefusedWatch(const absl::Status& status) {
@@ -309,6 +314,7 @@ absl::Status FeedbackWatchers::Register(Watcher* watcher,
                                         FeedbackFilter filter) {
   absl::MutexLock lock(&mutex_);
   if (shut_down_) return absl::UnavailableError("the server is shutting down");
+  if (revoked_keys_.contains(caller.api_key_name())) return KeyRevoked();
   if (watchers_.size() >= limits_.max_watchers) {
     return LimitExceeded(
         absl::StrCat("the server has ", watchers_.size(),
@@ -361,10 +367,12 @@ void FeedbackWatchers::Dispatch() {
 }
 
 void FeedbackWatchers::EndWatchesOfKey(std::string_view api_key_name) {
-  const grpc::Status revoked =
-      ToGrpcStatus(Unauthenticated(v1::ERROR_REASON_API_KEY_INVALID,
-                                   "the API key of this watch was revoked"));
+  const grpc::Status revoked = ToGrpcStatus(KeyRevoked());
   absl::MutexLock lock(&mutex_);
+  // A start authenticates before it registers, both on a worker: one that
+  // authenticated before the revocation registers after it, and is refused
+  // by this name.
+  revoked_keys_.emplace(api_key_name);
   for (Watcher* watcher : watchers_) {
     if (watcher->api_key() == api_key_name) watcher->RequestFinish(revoked);
   }

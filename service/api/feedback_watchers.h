@@ -85,7 +85,9 @@ class FeedbackWatchers final : public FeedbackPublisher {
 
   // Finishes every watch opened with the API key `api_key_name` with
   // UNAUTHENTICATED (API_KEY_INVALID): the key was revoked, and a stream it
-  // opened must carry no more feedback.
+  // opened must carry no more feedback. A watch of the key that registers
+  // later (its start authenticated just before the revocation) is refused
+  // the same way.
   void EndWatchesOfKey(std::string_view api_key_name);
 
   // Finishes every watcher with UNAVAILABLE, and every later one at once.
@@ -121,6 +123,9 @@ class FeedbackWatchers final : public FeedbackPublisher {
 
   mutable absl::Mutex mutex_;
   absl::flat_hash_set<Watcher*> watchers_ ABSL_GUARDED_BY(mutex_);
+  // The keys EndWatchesOfKey was told of: revoked keys, one name each
+  // (revocations are rare), never to watch again.
+  absl::flat_hash_set<std::string> revoked_keys_ ABSL_GUARDED_BY(mutex_);
   HeldCounts per_key_ ABSL_GUARDED_BY(mutex_);
   HeldCounts per_organization_ ABSL_GUARDED_BY(mutex_);
   bool shut_down_ ABSL_GUARDED_BY(mutex_) = false;

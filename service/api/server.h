@@ -34,6 +34,7 @@
 #include "service/feedback/reanalysis_runner.h"
 #include "service/feedback/schema_upgrade.h"
 #include "service/feedback/voices.h"
+#include "service/tenancy/api_key_verifier.h"
 #include "service/tenancy/bootstrap.h"
 #include "service/tenancy/store_backups.h"
 #include "storage/backups.h"
@@ -165,6 +166,9 @@ class Server {
   // The workers of scans (insight queries, filtered listings), for tests
   // that hold them busy.
   BoundedExecutor& scan_executor() { return *scans_; }
+
+  // The cache of verified API keys, for tests that make it forget a key.
+  ApiKeyVerifier& api_key_verifier() { return *api_key_verifier_; }
 
   // Runs feedback re-analysis operations (AdminService.ReanalyzeFeedback).
   ReanalysisRunner& reanalysis_runner() { return *reanalysis_runner_; }

@@ -420,6 +420,27 @@ TEST_F(WatchTest, RevokingAKeyEndsItsWatches) {
   EXPECT_THAT(admin->Finish(), GrpcCodeIs(grpc::StatusCode::CANCELLED));
 }
 
+// A watch's start authenticates, then registers; a revocation between the
+// two ended the key's watches before this one was among them. It is refused
+// all the same. The verifier forgets the key here as a revocation makes it
+// (and so tells the watchers), while the store still holds the key: the
+// start authenticates, and registers only after the watches were ended.
+TEST_F(WatchTest, AWatchThatRegistersAfterItsKeyWasRevokedIsRefused) {
+  const v1::ApiKey key = ReaderKey();
+  server_.server().api_key_verifier().Forget(key.name());
+  auto context = TestServer::Context(key.key_string());
+  // So that a watch left open fails the test instead of hanging it.
+  context->set_deadline(std::chrono::system_clock::now() +
+                        std::chrono::seconds(30));
+  v1::WatchFeedbackRequest request;
+  request.set_parent("organizations/default");
+  auto reader = stub_->WatchFeedback(context.get(), request);
+  v1::WatchFeedbackResponse message;
+  EXPECT_FALSE(reader->Read(&message));
+  EXPECT_THAT(reader->Finish(), GrpcErrorIs(grpc::StatusCode::UNAUTHENTICATED,
+                                            "API_KEY_INVALID"));
+}
+
 // A watch whose key has expired carries no more feedback: it ends instead of
 // sending the next item.
 TEST_F(WatchTest, AWatchEndsWhenItsKeyHasExpired) {
