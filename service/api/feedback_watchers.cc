@@ -19,6 +19,15 @@ namespace {
 // some watch of its ends, typically far longer than a busy queue drains.
 constexpr absl::Duration kWatchRetryDelay = absl::Seconds(5);
 
+// How often the dispatcher looks for watches whose key has expired while no
+// item came: an idle watch ends within this long of its key's expiry.
+constexpr absl::Duration kKeyExpiryCheckInterval = absl::Seconds(1);
+
+absl::Status KeyExpired() {
+  return Unauthenticated(v1::ERROR_REASON_API_KEY_EXPIRED,
+                         "the API key of this watch has expired");
+}
+
 absl::Status KeyRevoked() {
   return Unauthenticated(v1::ERROR_REASON_API_KEY_INVALID,
                          "the API key of this watch was revoked");
@@ -124,12 +133,23 @@ class FeedbackWatchers::Watcher final
       }
     }
     if (expired) {
-      RequestFinish(ToGrpcStatus(
-          Unauthenticated(v1::ERROR_REASON_API_KEY_EXPIRED,
-                          "the API key of this watch has expired")));
+      RequestFinish(ToGrpcStatus(KeyExpired()));
       return;
     }
     StartWrite(&in_flight_);
+  }
+
+  // Ends the watch if its key has expired by `now`, whether or not an item
+  // waits for it.
+  void EndIfKeyExpired(absl::Time now) {
+    {
+      absl::MutexLock lock(&mutex_);
+      if (!active_ || finishing_ || !key_expire_time_.has_value() ||
+          *key_expire_time_ > now) {
+        return;
+      }
+    }
+    RequestFinish(ToGrpcStatus(KeyExpired()));
   }
 
   // Finishes the call with `status` once no write is in flight.
@@ -352,17 +372,24 @@ void FeedbackWatchers::Publish(std::string_view organization,
 
 void FeedbackWatchers::Dispatch() {
   while (true) {
+    bool appended;
     {
       absl::MutexLock lock(&appended_mutex_);
-      appended_mutex_.Await(
-          absl::Condition(this, &FeedbackWatchers::AppendedOrStopping));
+      appended_mutex_.AwaitWithTimeout(
+          absl::Condition(this, &FeedbackWatchers::AppendedOrStopping),
+          kKeyExpiryCheckInterval);
       if (stopping_) return;
+      appended = appended_;
       appended_ = false;
     }
+    const absl::Time now = clock_.Now();
     // Under mutex_ so that no watcher is deleted meanwhile (OnDone removes
     // it first). A watcher busy writing returns at once.
     absl::MutexLock lock(&mutex_);
-    for (Watcher* watcher : watchers_) watcher->ReadOn();
+    for (Watcher* watcher : watchers_) {
+      watcher->EndIfKeyExpired(now);
+      if (appended) watcher->ReadOn();
+    }
   }
 }
 

@@ -36,7 +36,8 @@ namespace guestvoice::service {
 // client does not read holds one message in flight and its cursor, never a
 // queue of its own. The number of watchers is capped in total, per API key
 // and per organization. A watch ends when its key is revoked (EndWatchesOfKey),
-// and when its key has expired by the time the watch would send it an item.
+// and when its key has expired: before the watch would send an item, and
+// within a second of the expiry when no item comes.
 class FeedbackWatchers final : public FeedbackPublisher {
  public:
   struct Limits {

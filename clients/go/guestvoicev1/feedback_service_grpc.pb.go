@@ -88,8 +88,9 @@ type FeedbackServiceClient interface {
 	// RESOURCE_EXHAUSTED (LIMIT_EXCEEDED) when the server's, the organization's
 	// or the API key's number of open watches is at its limit; UNAVAILABLE when the server shuts
 	// down; UNAUTHENTICATED when the watch's API key is revoked
-	// (API_KEY_INVALID, at once) or has expired by the time the next item
-	// would be sent (API_KEY_EXPIRED).
+	// (API_KEY_INVALID, at once) or has expired (API_KEY_EXPIRED: before the
+	// next item would be sent, and within a second of the expiry when no item
+	// comes).
 	WatchFeedback(ctx context.Context, in *WatchFeedbackRequest, opts ...grpc.CallOption) (grpc.ServerStreamingClient[WatchFeedbackResponse], error)
 	// Handles the feedback's case: the update_mask paths "case.state",
 	// "case.assignee", "case.internal_note" and "case.public_response" may be
@@ -242,8 +243,9 @@ type FeedbackServiceServer interface {
 	// RESOURCE_EXHAUSTED (LIMIT_EXCEEDED) when the server's, the organization's
 	// or the API key's number of open watches is at its limit; UNAVAILABLE when the server shuts
 	// down; UNAUTHENTICATED when the watch's API key is revoked
-	// (API_KEY_INVALID, at once) or has expired by the time the next item
-	// would be sent (API_KEY_EXPIRED).
+	// (API_KEY_INVALID, at once) or has expired (API_KEY_EXPIRED: before the
+	// next item would be sent, and within a second of the expiry when no item
+	// comes).
 	WatchFeedback(*WatchFeedbackRequest, grpc.ServerStreamingServer[WatchFeedbackResponse]) error
 	// Handles the feedback's case: the update_mask paths "case.state",
 	// "case.assignee", "case.internal_note" and "case.public_response" may be

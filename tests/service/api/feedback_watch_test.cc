@@ -420,6 +420,22 @@ TEST_F(WatchTest, RevokingAKeyEndsItsWatches) {
   EXPECT_THAT(admin->Finish(), GrpcCodeIs(grpc::StatusCode::CANCELLED));
 }
 
+// A watch whose key expires ends even when no item comes: the dispatcher
+// looks for expired keys every second (real time) by the server's clock.
+TEST_F(WatchTest, AnIdleWatchEndsWhenItsKeyExpires) {
+  const v1::ApiKey key = ReaderKey(absl::Hours(1));
+  auto context = TestServer::Context(key.key_string());
+  // So that a watch left open fails the test instead of hanging it.
+  context->set_deadline(std::chrono::system_clock::now() +
+                        std::chrono::seconds(30));
+  auto reader = Watch(*stub_, context.get(), {});
+  server_.clock().Advance(absl::Hours(1));
+  v1::WatchFeedbackResponse message;
+  EXPECT_FALSE(reader->Read(&message));
+  EXPECT_THAT(reader->Finish(), GrpcErrorIs(grpc::StatusCode::UNAUTHENTICATED,
+                                            "API_KEY_EXPIRED"));
+}
+
 // A watch's start authenticates, then registers; a revocation between the
 // two ended the key's watches before this one was among them. It is refused
 // all the same. The verifier forgets the key here as a revocation makes it

@@ -154,8 +154,9 @@ class FeedbackServiceServicer:
         RESOURCE_EXHAUSTED (LIMIT_EXCEEDED) when the server's, the organization's
         or the API key's number of open watches is at its limit; UNAVAILABLE when the server shuts
         down; UNAUTHENTICATED when the watch's API key is revoked
-        (API_KEY_INVALID, at once) or has expired by the time the next item
-        would be sent (API_KEY_EXPIRED).
+        (API_KEY_INVALID, at once) or has expired (API_KEY_EXPIRED: before the
+        next item would be sent, and within a second of the expiry when no item
+        comes).
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')

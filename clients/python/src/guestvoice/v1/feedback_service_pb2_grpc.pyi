@@ -95,8 +95,9 @@ class FeedbackServiceStub:
     RESOURCE_EXHAUSTED (LIMIT_EXCEEDED) when the server's, the organization's
     or the API key's number of open watches is at its limit; UNAVAILABLE when the server shuts
     down; UNAUTHENTICATED when the watch's API key is revoked
-    (API_KEY_INVALID, at once) or has expired by the time the next item
-    would be sent (API_KEY_EXPIRED).
+    (API_KEY_INVALID, at once) or has expired (API_KEY_EXPIRED: before the
+    next item would be sent, and within a second of the expiry when no item
+    comes).
     """
     UpdateFeedback: _grpc.UnaryUnaryMultiCallable[_feedback_service_pb2.UpdateFeedbackRequest, _feedback_pb2.Feedback]
     """Handles the feedback's case: the update_mask paths "case.state",
@@ -174,8 +175,9 @@ class FeedbackServiceAsyncStub(FeedbackServiceStub):
     RESOURCE_EXHAUSTED (LIMIT_EXCEEDED) when the server's, the organization's
     or the API key's number of open watches is at its limit; UNAVAILABLE when the server shuts
     down; UNAUTHENTICATED when the watch's API key is revoked
-    (API_KEY_INVALID, at once) or has expired by the time the next item
-    would be sent (API_KEY_EXPIRED).
+    (API_KEY_INVALID, at once) or has expired (API_KEY_EXPIRED: before the
+    next item would be sent, and within a second of the expiry when no item
+    comes).
     """
     UpdateFeedback: _aio.UnaryUnaryMultiCallable[_feedback_service_pb2.UpdateFeedbackRequest, _feedback_pb2.Feedback]  # type: ignore[assignment]
     """Handles the feedback's case: the update_mask paths "case.state",
@@ -280,8 +282,9 @@ class FeedbackServiceServicer(metaclass=_abc_1.ABCMeta):
         RESOURCE_EXHAUSTED (LIMIT_EXCEEDED) when the server's, the organization's
         or the API key's number of open watches is at its limit; UNAVAILABLE when the server shuts
         down; UNAUTHENTICATED when the watch's API key is revoked
-        (API_KEY_INVALID, at once) or has expired by the time the next item
-        would be sent (API_KEY_EXPIRED).
+        (API_KEY_INVALID, at once) or has expired (API_KEY_EXPIRED: before the
+        next item would be sent, and within a second of the expiry when no item
+        comes).
         """
 
     @_abc_1.abstractmethod
