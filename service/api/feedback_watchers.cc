@@ -19,10 +19,6 @@ namespace {
 // some watch of its ends, typically far longer than a busy queue drains.
 constexpr absl::Duration kWatchRetryDelay = absl::Seconds(5);
 
-// How often the dispatcher looks for watches whose key has expired while no
-// item came: an idle watch ends within this long of its key's expiry.
-constexpr absl::Duration kKeyExpiryCheckInterval = absl::Seconds(1);
-
 absl::Status KeyExpired() {
   return Unauthenticated(v1::ERROR_REASON_API_KEY_EXPIRED,
                          "the API key of this watch has expired");
@@ -377,7 +373,7 @@ void FeedbackWatchers::Dispatch() {
       absl::MutexLock lock(&appended_mutex_);
       appended_mutex_.AwaitWithTimeout(
           absl::Condition(this, &FeedbackWatchers::AppendedOrStopping),
-          kKeyExpiryCheckInterval);
+          limits_.key_expiry_check_interval);
       if (stopping_) return;
       appended = appended_;
       appended_ = false;

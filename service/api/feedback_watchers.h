@@ -16,6 +16,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/synchronization/mutex.h"
+#include "absl/time/time.h"
 #include "common/bounded_executor.h"
 #include "common/clock.h"
 #include "service/api/held_counts.h"
@@ -37,7 +38,7 @@ namespace guestvoice::service {
 // queue of its own. The number of watchers is capped in total, per API key
 // and per organization. A watch ends when its key is revoked (EndWatchesOfKey),
 // and when its key has expired: before the watch would send an item, and
-// within a second of the expiry when no item comes.
+// within Limits::key_expiry_check_interval of the expiry when none comes.
 class FeedbackWatchers final : public FeedbackPublisher {
  public:
   struct Limits {
@@ -48,6 +49,9 @@ class FeedbackWatchers final : public FeedbackPublisher {
     size_t max_watchers = 1000;
     size_t max_watchers_per_key = 50;
     size_t max_watchers_per_organization = 500;
+    // How often the dispatcher ends the watches whose key has expired while
+    // no item came (an idle watch outlives its key by at most this long).
+    absl::Duration key_expiry_check_interval = absl::Seconds(1);
   };
 
   // `clock` tells when a watch's key has expired.
