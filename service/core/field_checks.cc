@@ -101,14 +101,23 @@ void CheckDisplayText(FieldViolations& violations, std::string_view field,
   }
 }
 
-void CheckFreeText(FieldViolations& violations, std::string_view field,
-                   std::string_view value, size_t max_bytes) {
+bool CheckTextBytes(FieldViolations& violations, std::string_view field,
+                    std::string_view value, size_t max_bytes) {
   if (value.size() > max_bytes) {
     violations.Add(std::string(field),
                    absl::StrCat("longer than ", max_bytes, " bytes"));
-  } else if (!utf8::IsValid(value)) {
+    return false;
+  }
+  if (!utf8::IsValid(value)) {
     violations.Add(std::string(field), "not valid UTF-8");
-  } else {
+    return false;
+  }
+  return true;
+}
+
+void CheckFreeText(FieldViolations& violations, std::string_view field,
+                   std::string_view value, size_t max_bytes) {
+  if (CheckTextBytes(violations, field, value, max_bytes)) {
     CheckNoControlCharacters(violations, field, value);
   }
 }

@@ -24,9 +24,13 @@ void CheckDisplayText(FieldViolations& violations, std::string_view field,
                       std::string_view value, size_t max_chars, bool required,
                       BlankText blank = BlankText::kRefused);
 
-// Text a guest or staff member wrote, kept as sent: at most `max_bytes` of
-// valid UTF-8 with no control character other than tab, line feed and
-// carriage return. May be empty.
+// At most `max_bytes` of valid UTF-8. May be empty. False when a violation
+// was added.
+bool CheckTextBytes(FieldViolations& violations, std::string_view field,
+                    std::string_view value, size_t max_bytes);
+
+// Text a guest or staff member wrote, kept as sent: CheckTextBytes, and no
+// control character other than tab, line feed and carriage return.
 void CheckFreeText(FieldViolations& violations, std::string_view field,
                    std::string_view value, size_t max_bytes);
 

@@ -4,7 +4,6 @@
 
 #include "absl/strings/str_cat.h"
 #include "common/status_macros.h"
-#include "common/utf8.h"
 #include "service/core/errors.h"
 #include "service/core/field_checks.h"
 #include "service/core/proto_time.h"
@@ -41,17 +40,6 @@ int Rank(v1::CaseState state) {
   }
 }
 
-// A note as the first command format checks it: at most `max_bytes` of
-// valid UTF-8. CheckCaseTexts has the checks added since.
-void CheckNote(FieldViolations& violations, const std::string& field,
-               std::string_view value, size_t max_bytes) {
-  if (value.size() > max_bytes) {
-    violations.Add(field, absl::StrCat("longer than ", max_bytes, " bytes"));
-  } else if (!utf8::IsValid(value)) {
-    violations.Add(field, "not valid UTF-8");
-  }
-}
-
 }  // namespace
 
 absl::Status CheckCaseTexts(const v1::UpdateFeedbackRequest& request) {
@@ -81,12 +69,14 @@ absl::Status ApplyCaseUpdate(const v1::UpdateFeedbackRequest& request,
                      kMaxAssigneeChars, /*required=*/false);
   }
   if (masked("case.internal_note")) {
-    CheckNote(violations, "feedback.case.internal_note", update.internal_note(),
-              kMaxNoteBytes);
+    // Only the checks of the first command format (CheckCaseTexts has
+    // those added since).
+    CheckTextBytes(violations, "feedback.case.internal_note",
+                   update.internal_note(), kMaxNoteBytes);
   }
   if (masked("case.public_response")) {
-    CheckNote(violations, "feedback.case.public_response",
-              update.public_response(), kMaxPublicResponseBytes);
+    CheckTextBytes(violations, "feedback.case.public_response",
+                   update.public_response(), kMaxPublicResponseBytes);
   }
   RETURN_IF_ERROR(violations.ToStatus());
 

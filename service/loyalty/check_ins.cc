@@ -33,28 +33,24 @@ constexpr absl::Duration kClockSkew = absl::Minutes(5);
 // (source, external_id): empty for a retry.
 std::vector<std::string> CheckInDifferences(const v1::CheckIn& recorded,
                                             const v1::CheckIn& sent) {
+  auto utc_text = [](const google::protobuf::Timestamp& time) {
+    return absl::FormatTime(absl::RFC3339_full, FromProtoTimestamp(time),
+                            absl::UTCTimeZone());
+  };
   std::vector<std::string> differences;
   if (recorded.hotel() != sent.hotel()) {
-    differences.push_back(absl::StrCat("hotel: ", recorded.hotel(),
-                                       " recorded, ", sent.hotel(), " sent"));
+    differences.push_back(Difference("hotel", recorded.hotel(), sent.hotel()));
   }
   if (recorded.outlet() != sent.outlet()) {
-    differences.push_back(
-        absl::StrCat("outlet: ", v1::Outlet_Name(recorded.outlet()),
-                     " recorded, ", v1::Outlet_Name(sent.outlet()), " sent"));
+    differences.push_back(Difference("outlet",
+                                     v1::Outlet_Name(recorded.outlet()),
+                                     v1::Outlet_Name(sent.outlet())));
   }
   if (!google::protobuf::util::MessageDifferencer::Equals(
           recorded.check_in_time(), sent.check_in_time())) {
-    differences.push_back(absl::StrCat(
-        "check_in_time: ",
-        absl::FormatTime(absl::RFC3339_full,
-                         FromProtoTimestamp(recorded.check_in_time()),
-                         absl::UTCTimeZone()),
-        " recorded, ",
-        absl::FormatTime(absl::RFC3339_full,
-                         FromProtoTimestamp(sent.check_in_time()),
-                         absl::UTCTimeZone()),
-        " sent"));
+    differences.push_back(Difference("check_in_time",
+                                     utc_text(recorded.check_in_time()),
+                                     utc_text(sent.check_in_time())));
   }
   return differences;
 }

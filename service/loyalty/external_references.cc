@@ -29,6 +29,12 @@ absl::Status RecordedForAnotherGuest(std::string_view field) {
                        {{"field", std::string(field)}});
 }
 
+std::string Difference(std::string_view field, std::string_view recorded,
+                       std::string_view sent) {
+  return absl::StrCat(AbslView(field), ": ", AbslView(recorded), " recorded, ",
+                      AbslView(sent), " sent");
+}
+
 absl::Status RecordedWithOtherDetails(
     std::string_view field, std::string_view recorded_name,
     const std::vector<std::string>& differences, std::string_view remedy) {

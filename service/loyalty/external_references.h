@@ -25,6 +25,10 @@ void CheckExternalReference(FieldViolations& violations, std::string_view field,
 // ALREADY_EXISTS: the reference in `field` is recorded for another guest.
 absl::Status RecordedForAnotherGuest(std::string_view field);
 
+// One difference for RecordedWithOtherDetails: "nights: 3 recorded, 4 sent".
+std::string Difference(std::string_view field, std::string_view recorded,
+                       std::string_view sent);
+
 // ALREADY_EXISTS (RESOURCE_ALREADY_EXISTS, resource `recorded_name`): the
 // reference in `field` is recorded as `recorded_name` with other details,
 // each of `differences` saying how ("nights: 3 recorded, 4 sent"). `remedy`

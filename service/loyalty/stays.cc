@@ -69,29 +69,26 @@ std::vector<std::string> StayDifferences(const v1::Stay& recorded,
   using google::protobuf::util::MessageDifferencer;
   std::vector<std::string> differences;
   if (recorded.hotel() != sent.hotel()) {
-    differences.push_back(absl::StrCat("hotel: ", recorded.hotel(),
-                                       " recorded, ", sent.hotel(), " sent"));
+    differences.push_back(Difference("hotel", recorded.hotel(), sent.hotel()));
   }
   if (!MessageDifferencer::Equals(recorded.arrival_date(),
                                   sent.arrival_date())) {
     // Both are valid dates: one was checked when it was recorded, the other
     // before this comparison.
-    differences.push_back(absl::StrCat(
-        "arrival_date: ",
+    differences.push_back(Difference(
+        "arrival_date",
         absl::FormatCivilTime(*FromProtoDate(recorded.arrival_date())),
-        " recorded, ",
-        absl::FormatCivilTime(*FromProtoDate(sent.arrival_date())), " sent"));
+        absl::FormatCivilTime(*FromProtoDate(sent.arrival_date()))));
   }
   if (recorded.nights() != sent.nights()) {
-    differences.push_back(absl::StrCat("nights: ", recorded.nights(),
-                                       " recorded, ", sent.nights(), " sent"));
+    differences.push_back(Difference("nights", absl::StrCat(recorded.nights()),
+                                     absl::StrCat(sent.nights())));
   }
   if (recorded.has_qualifying_spend() != sent.has_qualifying_spend() ||
       !MessageDifferencer::Equals(recorded.qualifying_spend(),
                                   sent.qualifying_spend())) {
     differences.push_back(
-        absl::StrCat("qualifying_spend: ", SpendText(recorded), " recorded, ",
-                     SpendText(sent), " sent"));
+        Difference("qualifying_spend", SpendText(recorded), SpendText(sent)));
   }
   return differences;
 }
