@@ -1,29 +1,31 @@
 package importing
 
+import "strings"
+
 // plainText is text as the server takes it (no control character but tab,
 // line feed and carriage return). A vertical tab or form feed, which exports
 // carry over from the tools guests and staff wrote in (Word's line break
 // within a paragraph, a page break), becomes a line break; any other
 // control character is dropped. Text without them is returned as it is.
 func plainText(text string) string {
-	for i := 0; i < len(text); i++ {
-		if c := text[i]; (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f {
-			return stripControls(text)
-		}
+	if strings.IndexFunc(text, refusedControl) < 0 {
+		return text
 	}
-	return text
-}
-
-func stripControls(text string) string {
-	out := make([]byte, 0, len(text))
+	var out strings.Builder
+	out.Grow(len(text))
 	for i := 0; i < len(text); i++ {
 		switch c := text[i]; {
 		case c == '\v' || c == '\f':
-			out = append(out, '\n')
-		case (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f:
-		default:
-			out = append(out, c)
+			out.WriteByte('\n')
+		case !refusedControl(rune(c)):
+			out.WriteByte(c)
 		}
 	}
-	return string(out)
+	return out.String()
+}
+
+// refusedControl is whether the server refuses r in a text: an ASCII
+// control character other than tab, line feed and carriage return.
+func refusedControl(r rune) bool {
+	return (r < 0x20 && r != '\t' && r != '\n' && r != '\r') || r == 0x7f
 }
