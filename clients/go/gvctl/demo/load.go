@@ -41,8 +41,9 @@ type Hotel struct {
 // known guests with their linked accounts, stays and check-ins, then the
 // feedback over ImportFeedback streams. It is safe to run again: every
 // create is idempotent, so a second run with the same options (End fixed)
-// adds nothing. With another End it adds no feedback, stays or check-ins
-// either (their ids are the seed's), and the first run's dates are kept.
+// adds nothing. With another End it plans other data under partly the same
+// ids: what an earlier run stored under an id stands (a stay's dates, an
+// item's hotel), and the rest is added.
 func Load(ctx context.Context, conn grpc.ClientConnInterface, o Options) (Result, error) {
 	o, err := o.withDefaults()
 	if err != nil {
