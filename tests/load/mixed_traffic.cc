@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "absl/strings/str_cat.h"
+#include "absl/time/time.h"
 #include "guestvoice/v1/feedback_service.grpc.pb.h"
 #include "guestvoice/v1/insight_service.grpc.pb.h"
 #include "tests/testing/client_calls.h"
@@ -209,6 +210,12 @@ Latencies RunMixedTraffic(const Target& target, const TrafficShape& shape,
     arguments.SetInt("guestvoice.load.connection", i);
     channels.push_back(grpc::CreateCustomChannel(
         target.address, grpc::InsecureChannelCredentials(), arguments));
+  }
+  // Every channel connected before its callers start: an attempt that fails on
+  // a busy machine puts its channel into reconnect backoff (a second or more),
+  // and every call of a smoke run's few seconds would fail fast on it.
+  for (const auto& channel : channels) {
+    channel->WaitForConnected(absl::ToChronoTime(until));
   }
   std::vector<Latencies> per_caller(shape.callers);
   std::atomic<int64_t> held{0}, events{0}, missed{0};
