@@ -20,6 +20,7 @@
 #include "service/loyalty/guests.h"
 #include "service/loyalty/loyalty_programs.h"
 #include "service/loyalty/loyalty_statuses.h"
+#include "service/loyalty/program.h"
 #include "service/loyalty/stays.h"
 #include "service/tenancy/api_keys.h"
 #include "service/tenancy/bootstrap.h"
@@ -48,6 +49,19 @@ Mutation Make(std::string_view service, std::string_view rpc,
     return call(deps, c.domain, c.caller,
                 static_cast<const Request&>(c.request),
                 static_cast<Response&>(c.response));
+  };
+  return mutation;
+}
+
+// `mutation` with a prepare step that runs `check` on its request: checks
+// added after the first command format run where the call is received,
+// never when a command is applied, since a node of an earlier build applies
+// the same commands without them (docs/cluster.md, "Record formats").
+template <typename Request>
+Mutation CheckedOnReceipt(Mutation mutation,
+                          absl::Status (*check)(const Request&)) {
+  mutation.prepare = [check](const MutationDeps&, MutationCall& call) {
+    return check(static_cast<const Request&>(call.request));
   };
   return mutation;
 }
@@ -138,11 +152,14 @@ MutationTable::MutationTable(MutationDeps deps) : deps_(deps) {
     return request.organization_id().empty() ? caller.organization()
                                              : request.organization_id();
   };
-  Add(std::move(create_organization));
+  Add(CheckedOnReceipt<v1::CreateOrganizationRequest>(
+      std::move(create_organization), CheckNamesOnOneLine));
   // The receiving node draws the secret; the command carries its hash.
   Mutation create_api_key = Declare<v1::CreateApiKeyRequest, v1::ApiKey>(
       "AdminService", "CreateApiKey", kReplicated);
   create_api_key.prepare = [](const MutationDeps&, MutationCall& call) {
+    RETURN_IF_ERROR(CheckNamesOnOneLine(
+        static_cast<const v1::CreateApiKeyRequest&>(call.request)));
     ApiKeySecret secret = ApiKeySecret::Draw();
     call.command.set_api_key_secret_sha256(secret.sha256());
     if (call.received != nullptr) {
@@ -269,31 +286,32 @@ MutationTable::MutationTable(MutationDeps deps) : deps_(deps) {
     return absl::OkStatus();
   };
   Add(std::move(import_item));
-  Mutation update_feedback = Make<v1::UpdateFeedbackRequest, v1::Feedback>(
-      "FeedbackService", "UpdateFeedback", kReplicated,
-      [](const MutationDeps&, const DomainContext& domain,
-         const Principal& caller, const auto& request, auto& response) {
-        return FeedbackItems(domain).Update(caller, request, response);
-      });
-  update_feedback.prepare = [](const MutationDeps&, MutationCall& call) {
-    return CheckCaseTexts(
-        static_cast<const v1::UpdateFeedbackRequest&>(call.request));
-  };
-  Add(std::move(update_feedback));
+  Add(CheckedOnReceipt<v1::UpdateFeedbackRequest>(
+      Make<v1::UpdateFeedbackRequest, v1::Feedback>(
+          "FeedbackService", "UpdateFeedback", kReplicated,
+          [](const MutationDeps&, const DomainContext& domain,
+             const Principal& caller, const auto& request, auto& response) {
+            return FeedbackItems(domain).Update(caller, request, response);
+          }),
+      CheckCaseTexts));
 
   // HotelService.
-  Add(Make<v1::CreateHotelRequest, v1::Hotel>(
-      "HotelService", "CreateHotel", kReplicated,
-      [](const MutationDeps&, const DomainContext& domain,
-         const Principal& caller, const auto& request, auto& response) {
-        return Hotels(domain).Create(caller, request, response);
-      }));
-  Add(Make<v1::UpdateHotelRequest, v1::Hotel>(
-      "HotelService", "UpdateHotel", kReplicated,
-      [](const MutationDeps&, const DomainContext& domain,
-         const Principal& caller, const auto& request, auto& response) {
-        return Hotels(domain).Update(caller, request, response);
-      }));
+  Add(CheckedOnReceipt<v1::CreateHotelRequest>(
+      Make<v1::CreateHotelRequest, v1::Hotel>(
+          "HotelService", "CreateHotel", kReplicated,
+          [](const MutationDeps&, const DomainContext& domain,
+             const Principal& caller, const auto& request, auto& response) {
+            return Hotels(domain).Create(caller, request, response);
+          }),
+      CheckNamesOnOneLine));
+  Add(CheckedOnReceipt<v1::UpdateHotelRequest>(
+      Make<v1::UpdateHotelRequest, v1::Hotel>(
+          "HotelService", "UpdateHotel", kReplicated,
+          [](const MutationDeps&, const DomainContext& domain,
+             const Principal& caller, const auto& request, auto& response) {
+            return Hotels(domain).Update(caller, request, response);
+          }),
+      CheckNamesOnOneLine));
   Add(Make<v1::DeleteHotelRequest, Empty>(
       "HotelService", "DeleteHotel", kReplicated,
       [](const MutationDeps&, const DomainContext& domain,
@@ -301,12 +319,14 @@ MutationTable::MutationTable(MutationDeps deps) : deps_(deps) {
          auto&) { return Hotels(domain).Delete(caller, request); }));
 
   // LoyaltyService.
-  Add(Make<v1::CreateGuestRequest, v1::Guest>(
-      "LoyaltyService", "CreateGuest", kReplicated,
-      [](const MutationDeps&, const DomainContext& domain,
-         const Principal& caller, const auto& request, auto& response) {
-        return Guests(domain).Create(caller, request, response);
-      }));
+  Add(CheckedOnReceipt<v1::CreateGuestRequest>(
+      Make<v1::CreateGuestRequest, v1::Guest>(
+          "LoyaltyService", "CreateGuest", kReplicated,
+          [](const MutationDeps&, const DomainContext& domain,
+             const Principal& caller, const auto& request, auto& response) {
+            return Guests(domain).Create(caller, request, response);
+          }),
+      CheckNamesOnOneLine));
   Add(Make<v1::LinkIdentityRequest, v1::Guest>(
       "LoyaltyService", "LinkIdentity", kReplicated,
       [](const MutationDeps&, const DomainContext& domain,
@@ -348,12 +368,14 @@ MutationTable::MutationTable(MutationDeps deps) : deps_(deps) {
          const Principal& caller, const auto& request, auto& response) {
         return CheckIns(domain).Record(caller, request, response);
       }));
-  Add(Make<v1::UpdateLoyaltyProgramRequest, v1::LoyaltyProgram>(
-      "LoyaltyService", "UpdateLoyaltyProgram", kReplicated,
-      [](const MutationDeps&, const DomainContext& domain,
-         const Principal& caller, const auto& request, auto& response) {
-        return LoyaltyPrograms(domain).Update(caller, request, response);
-      }));
+  Add(CheckedOnReceipt<v1::UpdateLoyaltyProgramRequest>(
+      Make<v1::UpdateLoyaltyProgramRequest, v1::LoyaltyProgram>(
+          "LoyaltyService", "UpdateLoyaltyProgram", kReplicated,
+          [](const MutationDeps&, const DomainContext& domain,
+             const Principal& caller, const auto& request, auto& response) {
+            return LoyaltyPrograms(domain).Update(caller, request, response);
+          }),
+      CheckNamesOnOneLine));
   Add(Make<v1::SetManualTierRequest, v1::LoyaltyStatus>(
       "LoyaltyService", "SetManualTier", kReplicated,
       [](const MutationDeps&, const DomainContext& domain,

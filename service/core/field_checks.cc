@@ -1,6 +1,7 @@
 #include "service/core/field_checks.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <iterator>
 #include <optional>
 #include <string>
@@ -130,6 +131,30 @@ void CheckNoControlCharacters(FieldViolations& violations,
     violations.Add(std::string(field),
                    "contains control characters (only tab, line feed and "
                    "carriage return are allowed)");
+  }
+}
+
+void CheckOneLine(FieldViolations& violations, std::string_view field,
+                  std::string_view value) {
+  for (size_t pos = 0; pos < value.size();) {
+    const utf8::Step step = utf8::Decode(value, pos);
+    pos += step.length;
+    const char32_t c = step.code_point;
+    const bool breaks_line =
+        c == '\t' || c == '\n' || c == '\r' || c == 0x2028 || c == 0x2029;
+    const bool c1_control = c >= 0x80 && c <= 0x9F;  // NEL (U+0085) too
+    const bool bidi_control =
+        (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+    if (breaks_line || c1_control || bidi_control) {
+      violations.Add(
+          std::string(field),
+          absl::StrCat("must be one line: U+",
+                       absl::AsciiStrToUpper(absl::StrCat(absl::Hex(
+                           static_cast<uint32_t>(c), absl::kZeroPad4))),
+                       " is a tab, line break, C1 control or bidirectional "
+                       "formatting character"));
+      return;
+    }
   }
 }
 

@@ -39,6 +39,15 @@ void CheckFreeText(FieldViolations& violations, std::string_view field,
 void CheckNoControlCharacters(FieldViolations& violations,
                               std::string_view field, std::string_view value);
 
+// A name shown on one line, as lists, tables and exports show names: no tab
+// or line break (line feed, carriage return, NEL, U+2028, U+2029), no C1
+// control character (U+0080-U+009F) and no bidirectional embedding, override
+// or isolate (U+202A-U+202E, U+2066-U+2069), which would make a name read
+// as another. Names the domain checks with CheckDisplayText check this as
+// well where the call is received (docs/cluster.md, "Record formats").
+void CheckOneLine(FieldViolations& violations, std::string_view field,
+                  std::string_view value);
+
 // An IANA time zone of a place, known to the system tz database: an
 // Area/Location name such as "Europe/Lisbon" (older links such as
 // "US/Eastern" too), an "Etc/" zone such as "Etc/GMT+5", or "UTC". Not the

@@ -45,6 +45,7 @@ int Rank(v1::CaseState state) {
 absl::Status CheckCaseTexts(const v1::UpdateFeedbackRequest& request) {
   const v1::FeedbackCase& update = request.feedback().case_();
   FieldViolations violations;
+  CheckOneLine(violations, "feedback.case.assignee", update.assignee());
   CheckNoControlCharacters(violations, "feedback.case.internal_note",
                            update.internal_note());
   CheckNoControlCharacters(violations, "feedback.case.public_response",

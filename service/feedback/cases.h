@@ -25,8 +25,9 @@ absl::Status ApplyCaseUpdate(const v1::UpdateFeedbackRequest& request,
 // never when a command is applied: a node of an earlier build applies the
 // same commands without them, and every node must reach the same state
 // (docs/cluster.md, "Record formats"). INVALID_ARGUMENT (FIELD_INVALID) for
-// an internal_note or public_response with a control character other than
-// tab, line feed and carriage return.
+// an assignee not on one line (CheckOneLine), and an internal_note or
+// public_response with a control character other than tab, line feed and
+// carriage return.
 absl::Status CheckCaseTexts(const v1::UpdateFeedbackRequest& request);
 
 }  // namespace guestvoice::service

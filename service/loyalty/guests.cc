@@ -236,6 +236,13 @@ absl::StatusOr<IdentityChange> BeginIdentityChange(
 
 }  // namespace
 
+absl::Status CheckNamesOnOneLine(const v1::CreateGuestRequest& request) {
+  FieldViolations violations;
+  CheckOneLine(violations, "guest.display_name",
+               request.guest().display_name());
+  return violations.ToStatus();
+}
+
 absl::Status Guests::Create(const Principal& caller,
                             const v1::CreateGuestRequest& request,
                             v1::Guest& response) const {

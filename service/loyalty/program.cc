@@ -114,6 +114,23 @@ void CheckTiers(FieldViolations& violations, std::string_view field,
 
 }  // namespace
 
+absl::Status CheckNamesOnOneLine(
+    const v1::UpdateLoyaltyProgramRequest& request) {
+  FieldViolations violations;
+  const v1::LoyaltyProgram& program = request.loyalty_program();
+  for (int i = 0; i < program.tiers_size(); ++i) {
+    const v1::Tier& tier = program.tiers(i);
+    const std::string at = absl::StrCat("loyalty_program.tiers[", i, "]");
+    CheckOneLine(violations, absl::StrCat(at, ".display_name"),
+                 tier.display_name());
+    for (int b = 0; b < tier.benefits_size(); ++b) {
+      CheckOneLine(violations, absl::StrCat(at, ".benefits[", b, "]"),
+                   tier.benefits(b));
+    }
+  }
+  return violations.ToStatus();
+}
+
 const v1::LoyaltyProgram& DefaultLoyaltyProgram() {
   // Never destroyed, as statics of class type must not be.
   static const v1::LoyaltyProgram* const kDefault = [] {

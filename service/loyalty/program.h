@@ -31,6 +31,13 @@ const v1::LoyaltyProgram& DefaultLoyaltyProgram();
 void CheckLoyaltyProgram(FieldViolations& violations, std::string_view field,
                          const v1::LoyaltyProgram& program);
 
+// The CheckOneLine checks of the names in `request`, made where the call is
+// received (the mutation's prepare), not by CheckLoyaltyProgram, which a node
+// of an earlier build applies without them (docs/cluster.md, "Record formats").
+// INVALID_ARGUMENT (FIELD_INVALID) naming the field.
+absl::Status CheckNamesOnOneLine(
+    const v1::UpdateLoyaltyProgramRequest& request);
+
 // Copies the fields `request.update_mask` names (every populated field when
 // it is empty; "*" for all) from the request's program onto `program`.
 // INVALID_ARGUMENT for a path that is not a mutable field.

@@ -60,6 +60,13 @@ absl::StatusOr<internal::v1::StoredApiKey> ReadExistingApiKey(
 
 }  // namespace
 
+absl::Status CheckNamesOnOneLine(const v1::CreateApiKeyRequest& request) {
+  FieldViolations violations;
+  CheckOneLine(violations, "api_key.display_name",
+               request.api_key().display_name());
+  return violations.ToStatus();
+}
+
 absl::Status AttachSecretIfStored(const storage::Store& store,
                                   const ApiKeySecret& secret,
                                   v1::ApiKey& response) {

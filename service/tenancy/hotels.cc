@@ -35,6 +35,15 @@ void CheckHotelFields(FieldViolations& violations, const v1::Hotel& hotel) {
                    kMaxLocalityChars, /*required=*/false);
 }
 
+// The names of a hotel in a create or update request; in an update, also
+// a value its mask does not name, which the update ignores but the caller
+// still sent as a hotel's name.
+void CheckHotelNamesOnOneLine(FieldViolations& violations,
+                              const v1::Hotel& hotel) {
+  CheckOneLine(violations, "hotel.display_name", hotel.display_name());
+  CheckOneLine(violations, "hotel.locality", hotel.locality());
+}
+
 // Copies the fields the request's update_mask names onto `hotel`.
 absl::Status ApplyUpdate(const v1::UpdateHotelRequest& request,
                          v1::Hotel& hotel) {
@@ -55,6 +64,18 @@ absl::Status ApplyUpdate(const v1::UpdateHotelRequest& request,
 }
 
 }  // namespace
+
+absl::Status CheckNamesOnOneLine(const v1::CreateHotelRequest& request) {
+  FieldViolations violations;
+  CheckHotelNamesOnOneLine(violations, request.hotel());
+  return violations.ToStatus();
+}
+
+absl::Status CheckNamesOnOneLine(const v1::UpdateHotelRequest& request) {
+  FieldViolations violations;
+  CheckHotelNamesOnOneLine(violations, request.hotel());
+  return violations.ToStatus();
+}
 
 absl::StatusOr<v1::Hotel> ReadHotel(const storage::Store& store,
                                     const HotelName& name,

@@ -30,6 +30,13 @@ constexpr size_t kMaxDisplayNameChars = 200;
 
 }  // namespace
 
+absl::Status CheckNamesOnOneLine(const v1::CreateOrganizationRequest& request) {
+  FieldViolations violations;
+  CheckOneLine(violations, "organization.display_name",
+               request.organization().display_name());
+  return violations.ToStatus();
+}
+
 absl::StatusOr<std::optional<v1::Organization>> ReadOrganization(
     const storage::Store& store, std::string_view organization) {
   return ReadProto<v1::Organization>(store, storage::ColumnFamily::kEntities,

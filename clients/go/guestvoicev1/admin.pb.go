@@ -104,8 +104,9 @@ type Organization struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// Resource name, `organizations/{organization}`.
 	Name string `protobuf:"bytes,1,opt,name=name,proto3" json:"name,omitempty"`
-	// Human-readable name, 1 to 200 characters, not only white space; kept as
-	// sent (not trimmed).
+	// Human-readable name, 1 to 200 characters on one line (no tab, line
+	// break, C1 control or bidirectional override), not only white space; kept
+	// as sent (not trimmed).
 	DisplayName string `protobuf:"bytes,2,opt,name=display_name,json=displayName,proto3" json:"display_name,omitempty"`
 	// When the organization was created.
 	CreateTime    *timestamppb.Timestamp `protobuf:"bytes,3,opt,name=create_time,json=createTime,proto3" json:"create_time,omitempty"`
@@ -170,8 +171,9 @@ type ApiKey struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// Resource name, `organizations/{organization}/apiKeys/{api_key}`.
 	Name string `protobuf:"bytes,1,opt,name=name,proto3" json:"name,omitempty"`
-	// What the key is for, 1 to 200 characters, not only white space; kept as
-	// sent (not trimmed).
+	// What the key is for, 1 to 200 characters on one line (no tab, line
+	// break, C1 control or bidirectional override), not only white space; kept
+	// as sent (not trimmed).
 	DisplayName string `protobuf:"bytes,2,opt,name=display_name,json=displayName,proto3" json:"display_name,omitempty"`
 	// What the key may do; at least one scope.
 	Scopes []Scope `protobuf:"varint,3,rep,packed,name=scopes,proto3,enum=guestvoice.v1.Scope" json:"scopes,omitempty"`

@@ -915,7 +915,8 @@ type FeedbackCase struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// Where it stands. New feedback is OPEN.
 	State CaseState `protobuf:"varint,1,opt,name=state,proto3,enum=guestvoice.v1.CaseState" json:"state,omitempty"`
-	// Who handles it (a staff member's id or email), up to 256 characters.
+	// Who handles it (a staff member's id or email), up to 256 characters on
+	// one line (no tab, line break, C1 control or bidirectional override).
 	Assignee string `protobuf:"bytes,2,opt,name=assignee,proto3" json:"assignee,omitempty"`
 	// A note for staff only, up to 4 KiB. Like a feedback text, it holds no
 	// control character but tab, line feed and carriage return.

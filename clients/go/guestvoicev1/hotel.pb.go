@@ -29,8 +29,9 @@ type Hotel struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// Resource name, `organizations/{organization}/hotels/{hotel}`.
 	Name string `protobuf:"bytes,1,opt,name=name,proto3" json:"name,omitempty"`
-	// Human-readable name, 1 to 200 characters, not only white space; kept as
-	// sent (not trimmed).
+	// Human-readable name, 1 to 200 characters on one line (no tab, line
+	// break, C1 control or bidirectional override), not only white space; kept
+	// as sent (not trimmed).
 	DisplayName string `protobuf:"bytes,2,opt,name=display_name,json=displayName,proto3" json:"display_name,omitempty"`
 	// IANA time zone of the property, for example "Europe/Lisbon": an
 	// Area/Location name of the tz database (its older links such as
@@ -43,8 +44,8 @@ type Hotel struct {
 	// Optional; when set, an officially assigned code: "GB", not "UK"; no
 	// "EU", "ZZ" or other reserved or user-assigned codes.
 	RegionCode string `protobuf:"bytes,4,opt,name=region_code,json=regionCode,proto3" json:"region_code,omitempty"`
-	// City or town, up to 200 characters. Optional; when set, not only white
-	// space.
+	// City or town, up to 200 characters on one line. Optional; when set, not
+	// only white space.
 	Locality string `protobuf:"bytes,5,opt,name=locality,proto3" json:"locality,omitempty"`
 	// When the hotel was created.
 	CreateTime *timestamppb.Timestamp `protobuf:"bytes,6,opt,name=create_time,json=createTime,proto3" json:"create_time,omitempty"`

@@ -208,7 +208,7 @@ type Tier struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// Stable id, for example "gold": lower-case letters, digits, hyphens.
 	TierId string `protobuf:"bytes,1,opt,name=tier_id,json=tierId,proto3" json:"tier_id,omitempty"`
-	// Human-readable name, for example "Gold".
+	// Human-readable name on one line, for example "Gold".
 	DisplayName string `protobuf:"bytes,2,opt,name=display_name,json=displayName,proto3" json:"display_name,omitempty"`
 	// Qualifying nights in the window that reach the tier; 0 means no
 	// night threshold.
@@ -217,7 +217,7 @@ type Tier struct {
 	MinStays int32 `protobuf:"varint,4,opt,name=min_stays,json=minStays,proto3" json:"min_stays,omitempty"`
 	// Check-ins in the window that reach the tier; 0 means none.
 	MinCheckIns int32 `protobuf:"varint,5,opt,name=min_check_ins,json=minCheckIns,proto3" json:"min_check_ins,omitempty"`
-	// What the tier gives, for example "late checkout".
+	// What the tier gives, on one line each, for example "late checkout".
 	Benefits      []string `protobuf:"bytes,6,rep,name=benefits,proto3" json:"benefits,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache

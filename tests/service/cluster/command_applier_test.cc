@@ -225,6 +225,48 @@ TEST(CaseTextCommandTest,
   EXPECT_EQ(updated.case_().internal_note(), "called\fback");
 }
 
+TEST(NameOnOneLineCommandTest,
+     IsCheckedWhereReceivedAndAppliedAsAnEarlierBuildSentIt) {
+  StateNode node;
+  CommandLog log(node);
+  v1::CreateOrganizationRequest organization;
+  organization.set_organization_id("acme");
+  organization.mutable_organization()->set_display_name("Acme Hotels");
+  v1::Organization created;
+  ASSERT_OK(log.Add(organization, created));
+  v1::CreateHotelRequest hotel;
+  hotel.set_parent("organizations/acme");
+  hotel.set_hotel_id("lisbon");
+  hotel.mutable_hotel()->set_display_name("Hotel\nLisbon");
+  hotel.mutable_hotel()->set_time_zone("Europe/Lisbon");
+  v1::Hotel made;
+  EXPECT_THAT(log.Add(hotel, made),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       HasSubstr("hotel.display_name: must be one line")));
+  EXPECT_EQ(log.records().size(), 1u) << "a refused call is no command";
+
+  // The command as an earlier build's receiving node made it.
+  const Mutation& mutation =
+      *node.table().FindByRequest(*v1::CreateHotelRequest::descriptor());
+  v1::CreateHotelRequest clean = hotel;
+  clean.mutable_hotel()->set_display_name("Hotel Lisbon");
+  ASSERT_OK_AND_ASSIGN(
+      internal::v1::Command command,
+      BuildCommand(node.table(), mutation, node.domain(), testing::AcmeAdmin(),
+                   clean, absl::FromUnixSeconds(1'770'000'000), "seed-old"));
+  command.set_request(hotel.SerializeAsString());
+  const CommandRecord record{.partition = 0,
+                             .offset = 1,
+                             .organization_id = "acme",
+                             .payload = EncodeCommand(command)};
+  ASSERT_OK_AND_ASSIGN(std::optional<AppliedCommand> applied,
+                       node.applier().Apply(record));
+  ASSERT_TRUE(applied.has_value());
+  EXPECT_OK(applied->status);
+  ASSERT_TRUE(made.ParseFromString(applied->response));
+  EXPECT_EQ(made.display_name(), "Hotel\nLisbon");
+}
+
 class CreateApiKeyCommandTest : public ::testing::Test {
  protected:
   void SetUp() override {

@@ -97,6 +97,22 @@ TEST(DisplayTextCheckTest, RequiredMeansNonEmpty) {
   EXPECT_TRUE(optional.empty());
 }
 
+TEST(OneLineCheckTest, RefusesBreaksC1ControlsAndBidiOverrides) {
+  for (const char* text :
+       {"a\tb", "a\nb", "a\rb", "a\u0085b", "a\u2028b", "a\u2029b", "a\u0080b",
+        "a\u009Fb", "\u202Aab", "\u202Eab", "\u2066ab", "\u2069ab"}) {
+    FieldViolations violations;
+    CheckOneLine(violations, "display_name", text);
+    EXPECT_FALSE(violations.empty()) << text;
+  }
+  for (const char* text : {"", "Porto", "Hôtel ✨", "\u00A0A", "\u200Fשלום",
+                           "\u200E\u200D", "\u00A1\u00BF", "\u2030"}) {
+    FieldViolations violations;
+    CheckOneLine(violations, "display_name", text);
+    EXPECT_TRUE(violations.empty()) << text;
+  }
+}
+
 TEST(RegionCodeCheckTest, AcceptsAssignedIso3166Codes) {
   FieldViolations violations;
   CheckRegionCode(violations, "region_code", "PT");

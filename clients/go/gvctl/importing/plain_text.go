@@ -29,3 +29,49 @@ func plainText(text string) string {
 func refusedControl(r rune) bool {
 	return (r < 0x20 && r != '\t' && r != '\n' && r != '\r') || r == 0x7f
 }
+
+// oneLine is a name as the server takes it (on one line: CheckOneLine in
+// service/core/field_checks.h). A PMS export may wrap a name over lines or
+// carry a tab or a mis-decoded C1 control in it: each run of tabs and line
+// breaks, with the spaces around it, becomes one space (none at either end),
+// and control characters and bidirectional embeddings, overrides and
+// isolates are dropped. A name without them is returned as it is.
+func oneLine(name string) string {
+	if strings.IndexFunc(name, func(r rune) bool { return breaksLine(r) || hiddenControl(r) }) < 0 {
+		return name
+	}
+	out := make([]rune, 0, len(name))
+	afterBreak := false
+	for _, r := range name {
+		switch {
+		case breaksLine(r):
+			for len(out) > 0 && out[len(out)-1] == ' ' {
+				out = out[:len(out)-1]
+			}
+			afterBreak = true
+		case hiddenControl(r):
+		case afterBreak && r == ' ':
+		default:
+			if afterBreak && len(out) > 0 {
+				out = append(out, ' ')
+			}
+			afterBreak = false
+			out = append(out, r)
+		}
+	}
+	return string(out)
+}
+
+// breaksLine is whether r is a tab or a line break (line feed, vertical tab,
+// form feed, carriage return, NEL, line and paragraph separators).
+func breaksLine(r rune) bool {
+	return (r >= '\t' && r <= '\r') || r == 0x85 || r == 0x2028 || r == 0x2029
+}
+
+// hiddenControl is whether r is a control character no name shows: one the
+// server refuses in any text, a C1 control, or a bidirectional embedding,
+// override or isolate.
+func hiddenControl(r rune) bool {
+	return refusedControl(r) || (r >= 0x80 && r <= 0x9f) ||
+		(r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069)
+}

@@ -15,3 +15,20 @@ func TestPlainTextKeepsLineBreaksAndDropsOtherControls(t *testing.T) {
 		}
 	}
 }
+
+func TestOneLineJoinsLinesAndDropsHiddenControls(t *testing.T) {
+	for name, want := range map[string]string{
+		"Smith,\r\n  John":       "Smith, John",
+		"Ana\tSilva":             "Ana Silva",
+		"\nAna Silva\n":          "Ana Silva",
+		"Ana\u0085Silva":         "Ana Silva",
+		"Ana \u0092Silva\u202e":  "Ana Silva",
+		"\u2066José\u2069 Gómez": "José Gómez",
+		"Zoë O'Brien  ☕":         "Zoë O'Brien  ☕",
+		"مريم \u200fأحمد":        "مريم \u200fأحمد",
+	} {
+		if got := oneLine(name); got != want {
+			t.Errorf("oneLine(%q) = %q, want %q", name, got, want)
+		}
+	}
+}

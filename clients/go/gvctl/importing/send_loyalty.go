@@ -98,7 +98,7 @@ func (im *Importer) recordStay(ctx context.Context, record Record) (sent, error)
 	if guest == nil {
 		created, err := im.Client.Loyalty.CreateGuest(ctx, &gv.CreateGuestRequest{
 			Parent:     im.Parent,
-			Guest:      &gv.Guest{DisplayName: row.GuestName},
+			Guest:      &gv.Guest{DisplayName: oneLine(row.GuestName)},
 			Identities: identities,
 			Hotel:      hotel,
 			// One request per booking: a retry after a lost answer returns

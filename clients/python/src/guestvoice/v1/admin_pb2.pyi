@@ -83,8 +83,9 @@ class Organization(_message.Message):
     name: _builtins.str
     """Resource name, `organizations/{organization}`."""
     display_name: _builtins.str
-    """Human-readable name, 1 to 200 characters, not only white space; kept as
-    sent (not trimmed).
+    """Human-readable name, 1 to 200 characters on one line (no tab, line
+    break, C1 control or bidirectional override), not only white space; kept
+    as sent (not trimmed).
     """
     @_builtins.property
     def create_time(self) -> _timestamp_pb2.Timestamp:
@@ -123,8 +124,9 @@ class ApiKey(_message.Message):
     name: _builtins.str
     """Resource name, `organizations/{organization}/apiKeys/{api_key}`."""
     display_name: _builtins.str
-    """What the key is for, 1 to 200 characters, not only white space; kept as
-    sent (not trimmed).
+    """What the key is for, 1 to 200 characters on one line (no tab, line
+    break, C1 control or bidirectional override), not only white space; kept
+    as sent (not trimmed).
     """
     key_string: _builtins.str
     """The secret to send as `authorization: Bearer <key_string>`. Set only in

@@ -534,7 +534,9 @@ class FeedbackCase(_message.Message):
     state: Global___CaseState.ValueType
     """Where it stands. New feedback is OPEN."""
     assignee: _builtins.str
-    """Who handles it (a staff member's id or email), up to 256 characters."""
+    """Who handles it (a staff member's id or email), up to 256 characters on
+    one line (no tab, line break, C1 control or bidirectional override).
+    """
     internal_note: _builtins.str
     """A note for staff only, up to 4 KiB. Like a feedback text, it holds no
     control character but tab, line feed and carriage return.

@@ -35,8 +35,9 @@ class Hotel(_message.Message):
     name: _builtins.str
     """Resource name, `organizations/{organization}/hotels/{hotel}`."""
     display_name: _builtins.str
-    """Human-readable name, 1 to 200 characters, not only white space; kept as
-    sent (not trimmed).
+    """Human-readable name, 1 to 200 characters on one line (no tab, line
+    break, C1 control or bidirectional override), not only white space; kept
+    as sent (not trimmed).
     """
     time_zone: _builtins.str
     """IANA time zone of the property, for example "Europe/Lisbon": an
@@ -52,8 +53,8 @@ class Hotel(_message.Message):
     "EU", "ZZ" or other reserved or user-assigned codes.
     """
     locality: _builtins.str
-    """City or town, up to 200 characters. Optional; when set, not only white
-    space.
+    """City or town, up to 200 characters on one line. Optional; when set, not
+    only white space.
     """
     @_builtins.property
     def create_time(self) -> _timestamp_pb2.Timestamp:

@@ -132,7 +132,7 @@ class Tier(_message.Message):
     tier_id: _builtins.str
     """Stable id, for example "gold": lower-case letters, digits, hyphens."""
     display_name: _builtins.str
-    """Human-readable name, for example "Gold"."""
+    """Human-readable name on one line, for example "Gold"."""
     min_nights: _builtins.int
     """Qualifying nights in the window that reach the tier; 0 means no
     night threshold.
@@ -143,7 +143,7 @@ class Tier(_message.Message):
     """Check-ins in the window that reach the tier; 0 means none."""
     @_builtins.property
     def benefits(self) -> _containers.RepeatedScalarFieldContainer[_builtins.str]:
-        """What the tier gives, for example "late checkout"."""
+        """What the tier gives, on one line each, for example "late checkout"."""
 
     def __init__(
         self,

@@ -31,8 +31,9 @@ export type Organization = Message<"guestvoice.v1.Organization"> & {
   name: string;
 
   /**
-   * Human-readable name, 1 to 200 characters, not only white space; kept as
-   * sent (not trimmed).
+   * Human-readable name, 1 to 200 characters on one line (no tab, line
+   * break, C1 control or bidirectional override), not only white space; kept
+   * as sent (not trimmed).
    *
    * @generated from field: string display_name = 2;
    */
@@ -68,8 +69,9 @@ export type ApiKey = Message<"guestvoice.v1.ApiKey"> & {
   name: string;
 
   /**
-   * What the key is for, 1 to 200 characters, not only white space; kept as
-   * sent (not trimmed).
+   * What the key is for, 1 to 200 characters on one line (no tab, line
+   * break, C1 control or bidirectional override), not only white space; kept
+   * as sent (not trimmed).
    *
    * @generated from field: string display_name = 2;
    */

@@ -417,7 +417,8 @@ export type FeedbackCase = Message<"guestvoice.v1.FeedbackCase"> & {
   state: CaseState;
 
   /**
-   * Who handles it (a staff member's id or email), up to 256 characters.
+   * Who handles it (a staff member's id or email), up to 256 characters on
+   * one line (no tab, line break, C1 control or bidirectional override).
    *
    * @generated from field: string assignee = 2;
    */

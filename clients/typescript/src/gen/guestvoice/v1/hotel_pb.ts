@@ -31,8 +31,9 @@ export type Hotel = Message<"guestvoice.v1.Hotel"> & {
   name: string;
 
   /**
-   * Human-readable name, 1 to 200 characters, not only white space; kept as
-   * sent (not trimmed).
+   * Human-readable name, 1 to 200 characters on one line (no tab, line
+   * break, C1 control or bidirectional override), not only white space; kept
+   * as sent (not trimmed).
    *
    * @generated from field: string display_name = 2;
    */
@@ -60,8 +61,8 @@ export type Hotel = Message<"guestvoice.v1.Hotel"> & {
   regionCode: string;
 
   /**
-   * City or town, up to 200 characters. Optional; when set, not only white
-   * space.
+   * City or town, up to 200 characters on one line. Optional; when set, not
+   * only white space.
    *
    * @generated from field: string locality = 5;
    */

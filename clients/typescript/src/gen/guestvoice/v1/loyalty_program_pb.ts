@@ -113,7 +113,7 @@ export type Tier = Message<"guestvoice.v1.Tier"> & {
   tierId: string;
 
   /**
-   * Human-readable name, for example "Gold".
+   * Human-readable name on one line, for example "Gold".
    *
    * @generated from field: string display_name = 2;
    */
@@ -142,7 +142,7 @@ export type Tier = Message<"guestvoice.v1.Tier"> & {
   minCheckIns: number;
 
   /**
-   * What the tier gives, for example "late checkout".
+   * What the tier gives, on one line each, for example "late checkout".
    *
    * @generated from field: repeated string benefits = 6;
    */
