@@ -30,6 +30,10 @@ absl::StatusOr<Principal> Authenticator::Recheck(
   return principal;
 }
 
+void Authenticator::Refund(const Principal& caller) const {
+  rate_limiter_.Refund(caller.api_key_name());
+}
+
 absl::StatusOr<Principal> Authenticator::Verify(
     const grpc::ServerContextBase& context) const {
   const auto& metadata = context.client_metadata();

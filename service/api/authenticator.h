@@ -46,6 +46,11 @@ class Authenticator {
   absl::StatusOr<Principal> Recheck(const grpc::ServerContextBase& context,
                                     v1::Scope required) const;
 
+  // Gives back the rate-limit call Authenticate took for `caller`'s call,
+  // which was then refused before it ran, for a full queue
+  // (KeyRateLimiter::Refund).
+  void Refund(const Principal& caller) const;
+
   // Changes whenever a key is revoked (ApiKeyVerifier::forget_count): a call
   // authenticated before a change is rechecked before it runs.
   uint64_t revocations() const { return verifier_.forget_count(); }

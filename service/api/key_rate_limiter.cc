@@ -46,4 +46,13 @@ absl::Status KeyRateLimiter::Admit(std::string_view key) {
       retry_after);
 }
 
+void KeyRateLimiter::Refund(std::string_view key) {
+  if (limits_.calls_per_second <= 0) return;
+  Shard& shard = shards_[absl::HashOf(AbslView(key)) % kShards];
+  absl::MutexLock lock(&shard.mutex);
+  const auto entry = shard.buckets.find(AbslView(key));
+  if (entry == shard.buckets.end()) return;
+  entry->second.calls = std::min(limits_.burst, entry->second.calls + 1);
+}
+
 }  // namespace guestvoice::service

@@ -37,6 +37,12 @@ class KeyRateLimiter {
   // server has verified, never with what callers send.
   absl::Status Admit(std::string_view key);
 
+  // Gives back the call Admit took from `key`'s bucket for a call that was
+  // then refused before it ran (its queue was full): the caller is asked to
+  // retry after the RetryInfo delay, and that retry is the call it is
+  // charged for. The bucket holds at most `burst` calls still.
+  void Refund(std::string_view key);
+
   // Calls refused so far, for monitoring.
   uint64_t rejections() const {
     return rejections_.load(std::memory_order_relaxed);

@@ -236,6 +236,9 @@ class UnaryCall final : public grpc::ServerUnaryReactor, public PendingCall {
           Release();
         });
     if (submission != BoundedExecutor::Submission::kQueued) {
+      // A caller authenticated on arrival was charged its key's rate limit;
+      // the refused call did not run, and its retry is what it pays for.
+      if (caller_.has_value()) authenticator_.Refund(*caller_);
       Complete(
           QueueRefusal(submission, executor_,
                        caller_.has_value() ? caller_->organization() : ""));

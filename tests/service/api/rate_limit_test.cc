@@ -1,6 +1,7 @@
 // Per-key rate limits through the API: a key past its bucket is refused with
 // RESOURCE_EXHAUSTED, LIMIT_EXCEEDED and a RetryInfo, other keys are not
-// affected, and the bucket refills with time (the server's fake clock).
+// affected, the bucket refills with time (the server's fake clock), and a
+// call refused for a full queue is not counted.
 
 #include <memory>
 #include <string>
@@ -9,6 +10,7 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "guestvoice/v1/hotel_service.grpc.pb.h"
+#include "guestvoice/v1/insight_service.grpc.pb.h"
 #include "tests/testing/grpc_matchers.h"
 #include "tests/testing/test_server.h"
 
@@ -52,6 +54,56 @@ TEST_F(RateLimitTest, AKeyPastItsBurstIsToldWhenToRetry) {
   EXPECT_TRUE(ListHotels(key).ok());
   EXPECT_THAT(ListHotels(key), GrpcErrorIs(grpc::StatusCode::RESOURCE_EXHAUSTED,
                                            "LIMIT_EXCEEDED"));
+}
+
+// A call refused because its queue was full did not run: it costs its key
+// nothing, so a client that retries after the 50 ms RetryInfo is charged
+// once, for the call that runs.
+TEST(RateLimitRefundTest, ACallRefusedForAFullQueueCostsItsKeyNothing) {
+  TestServer server(
+      TestServer::Options{.rate_limit = {.calls_per_second = 2, .burst = 3},
+                          .scan_queue_capacity = 0});
+  v1::CreateHotelRequest create;
+  create.set_parent("organizations/default");
+  create.mutable_hotel()->set_display_name("Riverside");
+  create.mutable_hotel()->set_time_zone("Europe/Lisbon");
+  v1::Hotel hotel;
+  const auto hotels = v1::HotelService::NewStub(server.channel());
+  ASSERT_TRUE(hotels
+                  ->CreateHotel(TestServer::Context(server.admin_key()).get(),
+                                create, &hotel)
+                  .ok());
+  const std::string key = server.CreateKey(
+      "default", {v1::SCOPE_FEEDBACK_READ, v1::SCOPE_INSIGHTS_READ});
+
+  // A summary no call has computed: it needs the scan queue, which has no
+  // room.
+  v1::GetHotelSummaryRequest summary;
+  summary.set_hotel(hotel.name());
+  summary.mutable_interval()->mutable_start_time()->set_seconds(1767225600);
+  summary.mutable_interval()->mutable_end_time()->set_seconds(1767830400);
+  const auto insights = v1::InsightService::NewStub(server.channel());
+  for (int call = 0; call < 5; ++call) {
+    v1::HotelSummary summarized;
+    const grpc::Status busy = insights->GetHotelSummary(
+        TestServer::Context(key).get(), summary, &summarized);
+    EXPECT_THAT(busy, GrpcErrorIs(grpc::StatusCode::RESOURCE_EXHAUSTED,
+                                  "LIMIT_EXCEEDED"));
+    EXPECT_EQ(RetryDelayMillis(busy), 50) << "the queue's, not the key's";
+  }
+
+  v1::ListHotelsRequest list;
+  list.set_parent("organizations/default");
+  for (int call = 0; call < 3; ++call) {
+    v1::ListHotelsResponse listed;
+    EXPECT_TRUE(
+        hotels->ListHotels(TestServer::Context(key).get(), list, &listed).ok())
+        << "the burst of three is whole after five refused calls";
+  }
+  v1::ListHotelsResponse listed;
+  const grpc::Status limited =
+      hotels->ListHotels(TestServer::Context(key).get(), list, &listed);
+  EXPECT_EQ(RetryDelayMillis(limited), 500) << "the key's own limit";
 }
 
 // gRPC clients whose retry policy lists RESOURCE_EXHAUSTED (the Java and C++
