@@ -1,5 +1,6 @@
 #include "service/cluster/mutation_table.h"
 
+#include <cassert>
 #include <utility>
 
 #include "absl/strings/str_cat.h"
@@ -53,13 +54,15 @@ Mutation Make(std::string_view service, std::string_view rpc,
   return mutation;
 }
 
-// `mutation` with a prepare step that runs `check` on its request: checks
+// `mutation`, which has no prepare step of its own, with one that runs
+// `check` on its request: checks
 // added after the first command format run where the call is received,
 // never when a command is applied, since a node of an earlier build applies
 // the same commands without them (docs/cluster.md, "Record formats").
 template <typename Request>
 Mutation CheckedOnReceipt(Mutation mutation,
                           absl::Status (*check)(const Request&)) {
+  assert(mutation.prepare == nullptr);
   mutation.prepare = [check](const MutationDeps&, MutationCall& call) {
     return check(static_cast<const Request&>(call.request));
   };

@@ -152,7 +152,7 @@ void CheckOneLine(FieldViolations& violations, std::string_view field,
                        absl::AsciiStrToUpper(absl::StrCat(absl::Hex(
                            static_cast<uint32_t>(c), absl::kZeroPad4))),
                        " is a tab, line break, C1 control or bidirectional "
-                       "formatting character"));
+                       "embedding, override or isolate"));
       return;
     }
   }

@@ -43,8 +43,10 @@ void CheckNoControlCharacters(FieldViolations& violations,
 // or line break (line feed, carriage return, NEL, U+2028, U+2029), no C1
 // control character (U+0080-U+009F) and no bidirectional embedding, override
 // or isolate (U+202A-U+202E, U+2066-U+2069), which would make a name read
-// as another. Names the domain checks with CheckDisplayText check this as
-// well where the call is received (docs/cluster.md, "Record formats").
+// as another. Marks (U+200E, U+200F) stay allowed. The names the domain
+// checks with CheckDisplayText, but for feedback authors' (an item is never
+// refused for its author's name), check this as well where the call is
+// received (docs/cluster.md, "Record formats").
 void CheckOneLine(FieldViolations& violations, std::string_view field,
                   std::string_view value);
 

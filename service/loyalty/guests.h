@@ -8,6 +8,12 @@
 
 namespace guestvoice::service {
 
+// The CheckOneLine checks of the names in `request`, made where the call is
+// received (the mutation's prepare), not by Guests::Create, which a node of an
+// earlier build applies without them (docs/cluster.md, "Record formats").
+// INVALID_ARGUMENT (FIELD_INVALID) naming the field.
+absl::Status CheckNamesOnOneLine(const v1::CreateGuestRequest& request);
+
 // Guests and their identities: create, read, look up by identity, list, link
 // and unlink identities, merge two guests into one, erase a guest with
 // everything recorded about them, and export it all (records.h lays the
@@ -25,12 +31,6 @@ namespace guestvoice::service {
 //
 // Every operation checks that its resources are the caller's organization's:
 // another tenant's guests are NOT_FOUND.
-// The CheckOneLine checks of the names in `request`, made where the call is
-// received (the mutation's prepare), not by Guests::Create, which a node of an
-// earlier build applies without them (docs/cluster.md, "Record formats").
-// INVALID_ARGUMENT (FIELD_INVALID) naming the field.
-absl::Status CheckNamesOnOneLine(const v1::CreateGuestRequest& request);
-
 class Guests {
  public:
   explicit Guests(DomainContext deps) : deps_(deps) {}

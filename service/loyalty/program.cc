@@ -116,8 +116,17 @@ void CheckTiers(FieldViolations& violations, std::string_view field,
 
 absl::Status CheckNamesOnOneLine(
     const v1::UpdateLoyaltyProgramRequest& request) {
-  FieldViolations violations;
+  // Only when the update changes the tiers (as for hotels' names): a
+  // program read and sent back with another field masked is not refused for
+  // tiers stored before. ApplyLoyaltyProgramUpdate refuses a bad mask.
+  FieldViolations mask_violations;
   const v1::LoyaltyProgram& program = request.loyalty_program();
+  if (!ResolveUpdateMask(mask_violations, request.update_mask(), program,
+                         kMutableProgramFields)
+           .Contains("tiers")) {
+    return absl::OkStatus();
+  }
+  FieldViolations violations;
   for (int i = 0; i < program.tiers_size(); ++i) {
     const v1::Tier& tier = program.tiers(i);
     const std::string at = absl::StrCat("loyalty_program.tiers[", i, "]");

@@ -31,7 +31,8 @@ const v1::LoyaltyProgram& DefaultLoyaltyProgram();
 void CheckLoyaltyProgram(FieldViolations& violations, std::string_view field,
                          const v1::LoyaltyProgram& program);
 
-// The CheckOneLine checks of the names in `request`, made where the call is
+// The CheckOneLine checks of the tier names and benefits in `request` (when
+// its mask changes the tiers), made where the call is
 // received (the mutation's prepare), not by CheckLoyaltyProgram, which a node
 // of an earlier build applies without them (docs/cluster.md, "Record formats").
 // INVALID_ARGUMENT (FIELD_INVALID) naming the field.

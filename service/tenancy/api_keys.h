@@ -25,16 +25,16 @@ absl::Status AttachSecretIfStored(const storage::Store& store,
                                   const ApiKeySecret& secret,
                                   v1::ApiKey& response);
 
-// The API key operations of AdminService. An organization's keys are
-// administered by its own SCOPE_ADMIN keys and by SCOPE_PLATFORM_ADMIN keys
-// (for organizations that exist); to any other caller the organization does
-// not exist (NOT_FOUND). Keys are stored as organizations.h writes them.
 // The CheckOneLine checks of the names in `request`, made where the call is
 // received (the mutation's prepare), not by ApiKeys::Create, which a node of an
 // earlier build applies without them (docs/cluster.md, "Record formats").
 // INVALID_ARGUMENT (FIELD_INVALID) naming the field.
 absl::Status CheckNamesOnOneLine(const v1::CreateApiKeyRequest& request);
 
+// The API key operations of AdminService. An organization's keys are
+// administered by its own SCOPE_ADMIN keys and by SCOPE_PLATFORM_ADMIN keys
+// (for organizations that exist); to any other caller the organization does
+// not exist (NOT_FOUND). Keys are stored as organizations.h writes them.
 class ApiKeys {
  public:
   // Revoke tells `verifier` to forget the revoked key at once.

@@ -35,15 +35,6 @@ void CheckHotelFields(FieldViolations& violations, const v1::Hotel& hotel) {
                    kMaxLocalityChars, /*required=*/false);
 }
 
-// The names of a hotel in a create or update request; in an update, also
-// a value its mask does not name, which the update ignores but the caller
-// still sent as a hotel's name.
-void CheckHotelNamesOnOneLine(FieldViolations& violations,
-                              const v1::Hotel& hotel) {
-  CheckOneLine(violations, "hotel.display_name", hotel.display_name());
-  CheckOneLine(violations, "hotel.locality", hotel.locality());
-}
-
 // Copies the fields the request's update_mask names onto `hotel`.
 absl::Status ApplyUpdate(const v1::UpdateHotelRequest& request,
                          v1::Hotel& hotel) {
@@ -67,13 +58,29 @@ absl::Status ApplyUpdate(const v1::UpdateHotelRequest& request,
 
 absl::Status CheckNamesOnOneLine(const v1::CreateHotelRequest& request) {
   FieldViolations violations;
-  CheckHotelNamesOnOneLine(violations, request.hotel());
+  CheckOneLine(violations, "hotel.display_name",
+               request.hotel().display_name());
+  CheckOneLine(violations, "hotel.locality", request.hotel().locality());
   return violations.ToStatus();
 }
 
 absl::Status CheckNamesOnOneLine(const v1::UpdateHotelRequest& request) {
+  // Only the names the update changes: a caller that read the hotel and
+  // sends it back with another field masked is not refused for a name
+  // stored before names had to fit on one line. Hotels::Update refuses a
+  // mask it cannot resolve.
+  FieldViolations mask_violations;
+  const ChangedFields changed =
+      ResolveUpdateMask(mask_violations, request.update_mask(), request.hotel(),
+                        kMutableHotelFields);
   FieldViolations violations;
-  CheckHotelNamesOnOneLine(violations, request.hotel());
+  if (changed.Contains("display_name")) {
+    CheckOneLine(violations, "hotel.display_name",
+                 request.hotel().display_name());
+  }
+  if (changed.Contains("locality")) {
+    CheckOneLine(violations, "hotel.locality", request.hotel().locality());
+  }
   return violations.ToStatus();
 }
 

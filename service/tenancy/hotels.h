@@ -23,16 +23,17 @@ absl::StatusOr<v1::Hotel> ReadHotel(const storage::Store& store,
                                     const HotelName& name,
                                     std::string_view resource_name);
 
-// The operations of HotelService. Every one is confined to the caller's own
-// organization: another tenant's hotels are NOT_FOUND. Which scope a caller
-// needs is checked before these run.
-// The CheckOneLine checks of the names in `request`, made where the call is
+// The CheckOneLine checks of the names in `request` (in an update, those its
+// mask changes), made where the call is
 // received (the mutation's prepare), not by Hotels::Create and Update, which a
 // node of an earlier build applies without them (docs/cluster.md, "Record
 // formats"). INVALID_ARGUMENT (FIELD_INVALID) naming the field.
 absl::Status CheckNamesOnOneLine(const v1::CreateHotelRequest& request);
 absl::Status CheckNamesOnOneLine(const v1::UpdateHotelRequest& request);
 
+// The operations of HotelService. Every one is confined to the caller's own
+// organization: another tenant's hotels are NOT_FOUND. Which scope a caller
+// needs is checked before these run.
 class Hotels {
  public:
   explicit Hotels(const DomainContext& domain) : domain_(domain) {}

@@ -96,15 +96,15 @@ absl::StatusOr<ApiKeyHolder> LookupApiKeyHolder(const storage::Store& store,
 // UNAUTHENTICATED (API_KEY_EXPIRED) once `holder`'s key expired at `now`.
 absl::Status CheckApiKeyExpiry(const ApiKeyHolder& holder, absl::Time now);
 
-// The organization operations of AdminService. Creating and listing
-// organizations takes SCOPE_PLATFORM_ADMIN, which is checked before these
-// run.
 // The CheckOneLine checks of the names in `request`, made where the call is
 // received (the mutation's prepare), not by Organizations::Create, which a node
 // of an earlier build applies without them (docs/cluster.md, "Record formats").
 // INVALID_ARGUMENT (FIELD_INVALID) naming the field.
 absl::Status CheckNamesOnOneLine(const v1::CreateOrganizationRequest& request);
 
+// The organization operations of AdminService. Creating and listing
+// organizations takes SCOPE_PLATFORM_ADMIN, which is checked before these
+// run.
 class Organizations {
  public:
   explicit Organizations(const DomainContext& domain) : domain_(domain) {}

@@ -105,8 +105,8 @@ type Organization struct {
 	// Resource name, `organizations/{organization}`.
 	Name string `protobuf:"bytes,1,opt,name=name,proto3" json:"name,omitempty"`
 	// Human-readable name, 1 to 200 characters on one line (no tab, line
-	// break, C1 control or bidirectional override), not only white space; kept
-	// as sent (not trimmed).
+	// break, C1 control or bidirectional embedding, override or isolate), not
+	// only white space; kept as sent (not trimmed).
 	DisplayName string `protobuf:"bytes,2,opt,name=display_name,json=displayName,proto3" json:"display_name,omitempty"`
 	// When the organization was created.
 	CreateTime    *timestamppb.Timestamp `protobuf:"bytes,3,opt,name=create_time,json=createTime,proto3" json:"create_time,omitempty"`
@@ -172,8 +172,8 @@ type ApiKey struct {
 	// Resource name, `organizations/{organization}/apiKeys/{api_key}`.
 	Name string `protobuf:"bytes,1,opt,name=name,proto3" json:"name,omitempty"`
 	// What the key is for, 1 to 200 characters on one line (no tab, line
-	// break, C1 control or bidirectional override), not only white space; kept
-	// as sent (not trimmed).
+	// break, C1 control or bidirectional embedding, override or isolate), not
+	// only white space; kept as sent (not trimmed).
 	DisplayName string `protobuf:"bytes,2,opt,name=display_name,json=displayName,proto3" json:"display_name,omitempty"`
 	// What the key may do; at least one scope.
 	Scopes []Scope `protobuf:"varint,3,rep,packed,name=scopes,proto3,enum=guestvoice.v1.Scope" json:"scopes,omitempty"`

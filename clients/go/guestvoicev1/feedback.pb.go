@@ -916,7 +916,8 @@ type FeedbackCase struct {
 	// Where it stands. New feedback is OPEN.
 	State CaseState `protobuf:"varint,1,opt,name=state,proto3,enum=guestvoice.v1.CaseState" json:"state,omitempty"`
 	// Who handles it (a staff member's id or email), up to 256 characters on
-	// one line (no tab, line break, C1 control or bidirectional override).
+	// one line (no tab, line break, C1 control or bidirectional
+	// embedding, override or isolate).
 	Assignee string `protobuf:"bytes,2,opt,name=assignee,proto3" json:"assignee,omitempty"`
 	// A note for staff only, up to 4 KiB. Like a feedback text, it holds no
 	// control character but tab, line feed and carriage return.

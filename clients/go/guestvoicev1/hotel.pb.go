@@ -30,8 +30,8 @@ type Hotel struct {
 	// Resource name, `organizations/{organization}/hotels/{hotel}`.
 	Name string `protobuf:"bytes,1,opt,name=name,proto3" json:"name,omitempty"`
 	// Human-readable name, 1 to 200 characters on one line (no tab, line
-	// break, C1 control or bidirectional override), not only white space; kept
-	// as sent (not trimmed).
+	// break, C1 control or bidirectional embedding, override or isolate), not
+	// only white space; kept as sent (not trimmed).
 	DisplayName string `protobuf:"bytes,2,opt,name=display_name,json=displayName,proto3" json:"display_name,omitempty"`
 	// IANA time zone of the property, for example "Europe/Lisbon": an
 	// Area/Location name of the tz database (its older links such as

@@ -161,8 +161,8 @@ type Guest struct {
 	// Resource name, `organizations/{organization}/guests/{guest}`.
 	Name string `protobuf:"bytes,1,opt,name=name,proto3" json:"name,omitempty"`
 	// The guest's name, up to 200 characters on one line (no tab, line break,
-	// C1 control or bidirectional override). Optional; when set, not only white
-	// space; kept as sent (not trimmed).
+	// C1 control or bidirectional embedding, override or isolate). Optional;
+	// when set, not only white space; kept as sent (not trimmed).
 	DisplayName string `protobuf:"bytes,2,opt,name=display_name,json=displayName,proto3" json:"display_name,omitempty"`
 	// Every identity linked to the guest.
 	Identities []*Identity `protobuf:"bytes,3,rep,name=identities,proto3" json:"identities,omitempty"`

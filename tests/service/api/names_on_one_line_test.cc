@@ -1,6 +1,6 @@
 // Names are shown on one line (lists, tables, exports): every call that names
 // something refuses a tab, a line break, a C1 control or a bidirectional
-// override in the name, end to end through a real server, and changes
+// override in the name it sets, end to end through a real server, and changes
 // nothing; names in any script, with emoji or right-to-left marks, pass.
 
 #include <memory>
@@ -119,6 +119,19 @@ TEST_F(NamesOnOneLineTest, HotelNamesAndLocalities) {
   EXPECT_EQ(listed.SerializeAsString(), listed_before.SerializeAsString())
       << "no hotel was created";
 
+  // A name the update's mask leaves out is ignored, not checked: a caller
+  // sending back a hotel read before names had to fit on one line is not
+  // refused for it.
+  v1::UpdateHotelRequest masked;
+  *masked.mutable_hotel() = before;
+  masked.mutable_hotel()->set_display_name("Riverside\nLisbon");
+  masked.mutable_hotel()->set_time_zone("Europe/Madrid");
+  masked.mutable_update_mask()->add_paths("time_zone");
+  v1::Hotel moved;
+  ASSERT_TRUE(hotels_->UpdateHotel(Admin().get(), masked, &moved).ok());
+  EXPECT_EQ(moved.display_name(), before.display_name());
+  EXPECT_EQ(moved.time_zone(), "Europe/Madrid");
+
   for (const std::string& name : GoodNames()) {
     v1::UpdateHotelRequest update;
     update.mutable_hotel()->set_name(before.name());
@@ -210,6 +223,20 @@ TEST_F(NamesOnOneLineTest, GuestNamesAndLoyaltyTiers) {
   ASSERT_TRUE(
       loyalty_->GetLoyaltyProgram(Admin().get(), get_program, &after).ok());
   EXPECT_EQ(after.SerializeAsString(), program.SerializeAsString());
+
+  // Tiers an update's mask leaves out are not checked.
+  v1::UpdateLoyaltyProgramRequest masked;
+  *masked.mutable_loyalty_program() = program;
+  masked.mutable_loyalty_program()->mutable_tiers(1)->set_display_name(
+      "Gold\nmembers");
+  masked.mutable_loyalty_program()->set_points_per_night(
+      program.points_per_night() + 1);
+  masked.mutable_update_mask()->add_paths("points_per_night");
+  v1::LoyaltyProgram updated;
+  ASSERT_TRUE(
+      loyalty_->UpdateLoyaltyProgram(Admin().get(), masked, &updated).ok());
+  EXPECT_EQ(updated.tiers(1).display_name(), program.tiers(1).display_name());
+  EXPECT_EQ(updated.points_per_night(), program.points_per_night() + 1);
   v1::ListGuestsRequest list;
   list.set_parent("organizations/default");
   v1::ListGuestsResponse guests;

@@ -1,6 +1,9 @@
 package importing
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // plainText is text as the server takes it (no control character but tab,
 // line feed and carriage return). A vertical tab or form feed, which exports
@@ -40,9 +43,13 @@ func oneLine(name string) string {
 	if strings.IndexFunc(name, func(r rune) bool { return breaksLine(r) || hiddenControl(r) }) < 0 {
 		return name
 	}
-	out := make([]rune, 0, len(name))
+	out := make([]byte, 0, len(name))
 	afterBreak := false
-	for _, r := range name {
+	for i := 0; i < len(name); {
+		r, size := utf8.DecodeRuneInString(name[i:])
+		// Bytes that are not UTF-8 pass as they are: the server names them.
+		char := name[i : i+size]
+		i += size
 		switch {
 		case breaksLine(r):
 			for len(out) > 0 && out[len(out)-1] == ' ' {
@@ -56,7 +63,7 @@ func oneLine(name string) string {
 				out = append(out, ' ')
 			}
 			afterBreak = false
-			out = append(out, r)
+			out = append(out, char...)
 		}
 	}
 	return string(out)

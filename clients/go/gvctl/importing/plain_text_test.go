@@ -26,6 +26,7 @@ func TestOneLineJoinsLinesAndDropsHiddenControls(t *testing.T) {
 		"\u2066José\u2069 Gómez": "José Gómez",
 		"Zoë O'Brien  ☕":         "Zoë O'Brien  ☕",
 		"مريم \u200fأحمد":        "مريم \u200fأحمد",
+		"caf\xc3(\nB":            "caf\xc3( B",
 	} {
 		if got := oneLine(name); got != want {
 			t.Errorf("oneLine(%q) = %q, want %q", name, got, want)

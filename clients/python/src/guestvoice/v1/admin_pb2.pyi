@@ -84,8 +84,8 @@ class Organization(_message.Message):
     """Resource name, `organizations/{organization}`."""
     display_name: _builtins.str
     """Human-readable name, 1 to 200 characters on one line (no tab, line
-    break, C1 control or bidirectional override), not only white space; kept
-    as sent (not trimmed).
+    break, C1 control or bidirectional embedding, override or isolate), not
+    only white space; kept as sent (not trimmed).
     """
     @_builtins.property
     def create_time(self) -> _timestamp_pb2.Timestamp:
@@ -125,8 +125,8 @@ class ApiKey(_message.Message):
     """Resource name, `organizations/{organization}/apiKeys/{api_key}`."""
     display_name: _builtins.str
     """What the key is for, 1 to 200 characters on one line (no tab, line
-    break, C1 control or bidirectional override), not only white space; kept
-    as sent (not trimmed).
+    break, C1 control or bidirectional embedding, override or isolate), not
+    only white space; kept as sent (not trimmed).
     """
     key_string: _builtins.str
     """The secret to send as `authorization: Bearer <key_string>`. Set only in

@@ -535,7 +535,8 @@ class FeedbackCase(_message.Message):
     """Where it stands. New feedback is OPEN."""
     assignee: _builtins.str
     """Who handles it (a staff member's id or email), up to 256 characters on
-    one line (no tab, line break, C1 control or bidirectional override).
+    one line (no tab, line break, C1 control or bidirectional
+    embedding, override or isolate).
     """
     internal_note: _builtins.str
     """A note for staff only, up to 4 KiB. Like a feedback text, it holds no

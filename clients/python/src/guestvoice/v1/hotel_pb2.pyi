@@ -36,8 +36,8 @@ class Hotel(_message.Message):
     """Resource name, `organizations/{organization}/hotels/{hotel}`."""
     display_name: _builtins.str
     """Human-readable name, 1 to 200 characters on one line (no tab, line
-    break, C1 control or bidirectional override), not only white space; kept
-    as sent (not trimmed).
+    break, C1 control or bidirectional embedding, override or isolate), not
+    only white space; kept as sent (not trimmed).
     """
     time_zone: _builtins.str
     """IANA time zone of the property, for example "Europe/Lisbon": an

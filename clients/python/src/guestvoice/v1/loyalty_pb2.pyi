@@ -118,8 +118,8 @@ class Guest(_message.Message):
     """Resource name, `organizations/{organization}/guests/{guest}`."""
     display_name: _builtins.str
     """The guest's name, up to 200 characters on one line (no tab, line break,
-    C1 control or bidirectional override). Optional; when set, not only white
-    space; kept as sent (not trimmed).
+    C1 control or bidirectional embedding, override or isolate). Optional;
+    when set, not only white space; kept as sent (not trimmed).
     """
     @_builtins.property
     def identities(self) -> _containers.RepeatedCompositeFieldContainer[Global___Identity]:

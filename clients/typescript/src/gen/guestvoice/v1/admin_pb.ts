@@ -32,8 +32,8 @@ export type Organization = Message<"guestvoice.v1.Organization"> & {
 
   /**
    * Human-readable name, 1 to 200 characters on one line (no tab, line
-   * break, C1 control or bidirectional override), not only white space; kept
-   * as sent (not trimmed).
+   * break, C1 control or bidirectional embedding, override or isolate), not
+   * only white space; kept as sent (not trimmed).
    *
    * @generated from field: string display_name = 2;
    */
@@ -70,8 +70,8 @@ export type ApiKey = Message<"guestvoice.v1.ApiKey"> & {
 
   /**
    * What the key is for, 1 to 200 characters on one line (no tab, line
-   * break, C1 control or bidirectional override), not only white space; kept
-   * as sent (not trimmed).
+   * break, C1 control or bidirectional embedding, override or isolate), not
+   * only white space; kept as sent (not trimmed).
    *
    * @generated from field: string display_name = 2;
    */

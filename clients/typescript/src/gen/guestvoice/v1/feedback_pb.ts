@@ -418,7 +418,8 @@ export type FeedbackCase = Message<"guestvoice.v1.FeedbackCase"> & {
 
   /**
    * Who handles it (a staff member's id or email), up to 256 characters on
-   * one line (no tab, line break, C1 control or bidirectional override).
+   * one line (no tab, line break, C1 control or bidirectional
+   * embedding, override or isolate).
    *
    * @generated from field: string assignee = 2;
    */

@@ -32,8 +32,8 @@ export type Hotel = Message<"guestvoice.v1.Hotel"> & {
 
   /**
    * Human-readable name, 1 to 200 characters on one line (no tab, line
-   * break, C1 control or bidirectional override), not only white space; kept
-   * as sent (not trimmed).
+   * break, C1 control or bidirectional embedding, override or isolate), not
+   * only white space; kept as sent (not trimmed).
    *
    * @generated from field: string display_name = 2;
    */

@@ -39,8 +39,8 @@ export type Guest = Message<"guestvoice.v1.Guest"> & {
 
   /**
    * The guest's name, up to 200 characters on one line (no tab, line break,
-   * C1 control or bidirectional override). Optional; when set, not only white
-   * space; kept as sent (not trimmed).
+   * C1 control or bidirectional embedding, override or isolate). Optional;
+   * when set, not only white space; kept as sent (not trimmed).
    *
    * @generated from field: string display_name = 2;
    */
