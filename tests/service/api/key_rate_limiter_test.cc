@@ -46,6 +46,21 @@ TEST(KeyRateLimiterTest, AClockSteppingBackRefillsNothing) {
   EXPECT_OK(limiter.Admit(kKey));
 }
 
+TEST(KeyRateLimiterTest, ARefundGivesBackOneCallUpToTheBurst) {
+  testing::FakeClock clock;
+  KeyRateLimiter limiter({.calls_per_second = 1, .burst = 2}, clock);
+  limiter.Refund(kKey);  // a key never admitted: nothing to give back
+  EXPECT_OK(limiter.Admit(kKey));
+  limiter.Refund(kKey);
+  limiter.Refund(kKey);  // no further than the burst
+  EXPECT_OK(limiter.Admit(kKey));
+  EXPECT_OK(limiter.Admit(kKey));
+  EXPECT_THAT(limiter.Admit(kKey),
+              StatusIs(absl::StatusCode::kResourceExhausted));
+  limiter.Refund(kKey);
+  EXPECT_OK(limiter.Admit(kKey));
+}
+
 TEST(KeyRateLimiterTest, ZeroCallsPerSecondTurnsItOff) {
   testing::FakeClock clock;
   KeyRateLimiter limiter({.calls_per_second = 0, .burst = 0}, clock);
