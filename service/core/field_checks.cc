@@ -12,6 +12,7 @@
 #include "absl/time/time.h"
 #include "common/absl_view.h"
 #include "common/utf8.h"
+#include "service/core/one_line.h"
 #include "service/core/region_codes.h"
 #include "service/core/resource_names.h"
 
@@ -140,12 +141,7 @@ void CheckOneLine(FieldViolations& violations, std::string_view field,
     const utf8::Step step = utf8::Decode(value, pos);
     pos += step.length;
     const char32_t c = step.code_point;
-    const bool breaks_line =
-        c == '\t' || c == '\n' || c == '\r' || c == 0x2028 || c == 0x2029;
-    const bool c1_control = c >= 0x80 && c <= 0x9F;  // NEL (U+0085) too
-    const bool bidi_control =
-        (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
-    if (breaks_line || c1_control || bidi_control) {
+    if (BreaksLine(c) || HidesOrReorders(c)) {
       violations.Add(
           std::string(field),
           absl::StrCat("must be one line: U+",

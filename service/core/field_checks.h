@@ -39,14 +39,11 @@ void CheckFreeText(FieldViolations& violations, std::string_view field,
 void CheckNoControlCharacters(FieldViolations& violations,
                               std::string_view field, std::string_view value);
 
-// A name shown on one line, as lists, tables and exports show names: no tab
-// or line break (line feed, carriage return, NEL, U+2028, U+2029), no C1
-// control character (U+0080-U+009F) and no bidirectional embedding, override
-// or isolate (U+202A-U+202E, U+2066-U+2069), which would make a name read
-// as another. Marks (U+200E, U+200F) stay allowed. The names the domain
-// checks with CheckDisplayText, but for feedback authors' (an item is never
-// refused for its author's name), check this as well where the call is
-// received (docs/cluster.md, "Record formats").
+// A name shown on one line (one_line.h): no BreaksLine or HidesOrReorders
+// character. The names the domain checks with CheckDisplayText, but for
+// feedback authors' (an item is never refused for its author's name: it is
+// stored JoinOnOneLine), check this as well where the call is received
+// (docs/cluster.md, "Record formats").
 void CheckOneLine(FieldViolations& violations, std::string_view field,
                   std::string_view value);
 

@@ -10,6 +10,7 @@
 #include "guestvoice/internal/v1/records.pb.h"
 #include "guestvoice/v1/hotel.pb.h"
 #include "service/core/errors.h"
+#include "service/core/one_line.h"
 #include "service/core/proto_records.h"
 #include "service/core/proto_time.h"
 #include "service/core/resource_names.h"
@@ -84,6 +85,11 @@ absl::StatusOr<PreparedFeedback> FeedbackIngester::Prepare(
   feedback.set_source(input.source());
   feedback.set_external_id(input.external_id());
   *feedback.mutable_author() = input.author();
+  // Shown on one line in every list of feedback, and never reordered by a
+  // hidden override; the platform's name is never a reason to refuse the
+  // guest's feedback, so it is joined rather than refused.
+  feedback.mutable_author()->set_display_name(
+      JoinOnOneLine(input.author().display_name()));
   feedback.set_text(input.text());
   if (input.has_rating()) {
     v1::Rating& rating = *feedback.mutable_rating();

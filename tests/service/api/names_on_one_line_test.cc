@@ -1,7 +1,8 @@
 // Names are shown on one line (lists, tables, exports): every call that names
 // something refuses a tab, a line break, a C1 control or a bidirectional
 // override in the name it sets, end to end through a real server, and changes
-// nothing; names in any script, with emoji or right-to-left marks, pass.
+// nothing; names in any script, with emoji or right-to-left marks, pass. A
+// feedback author's name is joined on one line instead of refused.
 
 #include <memory>
 #include <string>
@@ -242,6 +243,21 @@ TEST_F(NamesOnOneLineTest, GuestNamesAndLoyaltyTiers) {
   v1::ListGuestsResponse guests;
   ASSERT_TRUE(loyalty_->ListGuests(Admin().get(), list, &guests).ok());
   EXPECT_THAT(guests.guests(), IsEmpty());
+}
+
+// A feedback item is never refused for its author's name, which the
+// platform chose: the name is stored joined on one line instead.
+TEST_F(NamesOnOneLineTest, AnAuthorsNameIsJoinedNotRefused) {
+  v1::Feedback sent = Item("t-2", "@ana", "The shower was cold.");
+  sent.mutable_author()->set_display_name("\u202Egnp.exe\r\n Ana\tSilva");
+  v1::Feedback stored;
+  ASSERT_TRUE(Ingest(sent, &stored).ok());
+  EXPECT_EQ(stored.author().display_name(), "gnp.exe Ana Silva");
+  v1::GetFeedbackRequest get;
+  get.set_name(stored.name());
+  v1::Feedback fetched;
+  ASSERT_TRUE(stub_->GetFeedback(Admin().get(), get, &fetched).ok());
+  EXPECT_EQ(fetched.author().display_name(), "gnp.exe Ana Silva");
 }
 
 TEST_F(NamesOnOneLineTest, CaseAssignees) {

@@ -193,10 +193,13 @@ export type Author = Message<"guestvoice.v1.Author"> & {
 
   /**
    * The name the author shows, up to 200 characters, with no control
-   * character but tab, line feed and carriage return. Optional; kept as sent
-   * (not trimmed), even when it shows nothing (only white space or
-   * zero-width characters, as some platforms allow): feedback is never
-   * refused for a name that shows nothing.
+   * character but tab, line feed and carriage return. Optional; stored on
+   * one line: each run of tabs and line breaks, with the spaces around it,
+   * becomes one space, and C1 controls and bidirectional embeddings,
+   * overrides and isolates are removed (a name is never a reason to refuse
+   * feedback, nor may it read as another). Otherwise kept as sent (not
+   * trimmed), even when it shows nothing (only white space or zero-width
+   * characters, as some platforms allow).
    *
    * @generated from field: string display_name = 2;
    */
