@@ -51,6 +51,31 @@ void ApplyAll(StateNode& node, const std::vector<CommandRecord>& records) {
   }
 }
 
+// Applies, as the command at `offset`, what a receiving node of an earlier
+// build made of `sent`, a request this build refuses where it is received:
+// the command built from `accepted` (the same request, with the refused
+// field made acceptable), carrying `sent` itself. The applied response.
+absl::StatusOr<std::string> ApplyAsAnEarlierBuildSentIt(
+    StateNode& node, const google::protobuf::Message& accepted,
+    const google::protobuf::Message& sent, int64_t offset) {
+  const Mutation* mutation = node.table().FindByRequest(*sent.GetDescriptor());
+  if (mutation == nullptr) return absl::NotFoundError("no such mutation");
+  absl::StatusOr<internal::v1::Command> command =
+      BuildCommand(node.table(), *mutation, node.domain(), testing::AcmeAdmin(),
+                   accepted, absl::FromUnixSeconds(1'770'000'000), "seed-old");
+  if (!command.ok()) return command.status();
+  command->set_request(sent.SerializeAsString());
+  absl::StatusOr<std::optional<AppliedCommand>> applied =
+      node.applier().Apply({.partition = 0,
+                            .offset = offset,
+                            .organization_id = "acme",
+                            .payload = EncodeCommand(*command)});
+  if (!applied.ok()) return applied.status();
+  if (!applied->has_value()) return absl::InternalError("not applied");
+  if (!(*applied)->status.ok()) return (*applied)->status;
+  return (*applied)->response;
+}
+
 class CommandApplierTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -203,28 +228,16 @@ TEST(CaseTextCommandTest,
                                  "control characters")));
   EXPECT_EQ(log.records().size(), 3u) << "a refused call is no command";
 
-  // The command as an earlier build's receiving node made it.
-  const Mutation& mutation =
-      *node.table().FindByRequest(*v1::UpdateFeedbackRequest::descriptor());
   v1::UpdateFeedbackRequest clean = note;
   clean.mutable_feedback()->mutable_case_()->set_internal_note("called back");
-  ASSERT_OK_AND_ASSIGN(
-      internal::v1::Command command,
-      BuildCommand(node.table(), mutation, node.domain(), testing::AcmeAdmin(),
-                   clean, absl::FromUnixSeconds(1'770'000'000), "seed-old"));
-  command.set_request(note.SerializeAsString());
-  const CommandRecord record{.partition = 0,
-                             .offset = 3,
-                             .organization_id = "acme",
-                             .payload = EncodeCommand(command)};
-  ASSERT_OK_AND_ASSIGN(std::optional<AppliedCommand> applied,
-                       node.applier().Apply(record));
-  ASSERT_TRUE(applied.has_value());
-  EXPECT_OK(applied->status);
-  ASSERT_TRUE(updated.ParseFromString(applied->response));
+  ASSERT_OK_AND_ASSIGN(const std::string response,
+                       ApplyAsAnEarlierBuildSentIt(node, clean, note, 3));
+  ASSERT_TRUE(updated.ParseFromString(response));
   EXPECT_EQ(updated.case_().internal_note(), "called\fback");
 }
 
+// Names are refused when not on one line where the call is received; an
+// earlier build's command holding such a name applies as it did there.
 TEST(NameOnOneLineCommandTest,
      IsCheckedWhereReceivedAndAppliedAsAnEarlierBuildSentIt) {
   StateNode node;
@@ -245,25 +258,11 @@ TEST(NameOnOneLineCommandTest,
                        HasSubstr("hotel.display_name: must be one line")));
   EXPECT_EQ(log.records().size(), 1u) << "a refused call is no command";
 
-  // The command as an earlier build's receiving node made it.
-  const Mutation& mutation =
-      *node.table().FindByRequest(*v1::CreateHotelRequest::descriptor());
   v1::CreateHotelRequest clean = hotel;
   clean.mutable_hotel()->set_display_name("Hotel Lisbon");
-  ASSERT_OK_AND_ASSIGN(
-      internal::v1::Command command,
-      BuildCommand(node.table(), mutation, node.domain(), testing::AcmeAdmin(),
-                   clean, absl::FromUnixSeconds(1'770'000'000), "seed-old"));
-  command.set_request(hotel.SerializeAsString());
-  const CommandRecord record{.partition = 0,
-                             .offset = 1,
-                             .organization_id = "acme",
-                             .payload = EncodeCommand(command)};
-  ASSERT_OK_AND_ASSIGN(std::optional<AppliedCommand> applied,
-                       node.applier().Apply(record));
-  ASSERT_TRUE(applied.has_value());
-  EXPECT_OK(applied->status);
-  ASSERT_TRUE(made.ParseFromString(applied->response));
+  ASSERT_OK_AND_ASSIGN(const std::string response,
+                       ApplyAsAnEarlierBuildSentIt(node, clean, hotel, 1));
+  ASSERT_TRUE(made.ParseFromString(response));
   EXPECT_EQ(made.display_name(), "Hotel\nLisbon");
 }
 
