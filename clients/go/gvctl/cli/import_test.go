@@ -496,6 +496,23 @@ func TestCancelledAndNoShowBookingsEarnNothing(t *testing.T) {
 	}
 }
 
+// The server refuses a guest name that is not on one line; a PMS export
+// that wraps one in a quoted field is imported with the name joined.
+func TestAPMSGuestNameWrappedOverLinesIsImportedOnOneLine(t *testing.T) {
+	h := newHarness(t)
+	h.hotels()
+	input := h.write("bookings.csv", "booking_reference,guest_name,email,arrival_date,nights,property\n"+
+		"BK-1,\"Smith,\r\n  John\",john@example.com,2026-03-01,3,PRT-01\n")
+	if summary := parseSummary(t, h.run("--json", "import", input, "--format", "pms", "--hotels", mapping())); summary.Ingested != 1 || len(summary.Rejected) != 0 {
+		t.Fatalf("import %+v, want 1 ingested", summary)
+	}
+	guest := &gv.Guest{}
+	parseProto(t, h.ok("--json", "guests", "lookup", "--email", "john@example.com"), guest)
+	if guest.GetDisplayName() != "Smith, John" {
+		t.Errorf("the guest is named %q, want \"Smith, John\"", guest.GetDisplayName())
+	}
+}
+
 func TestAPMSExportImportedAgainIsAlreadyPresentAndChangesAreReported(t *testing.T) {
 	h := newHarness(t)
 	h.hotels()
