@@ -221,8 +221,12 @@ bool FeedbackAnalyzer::ScoreBySentence(const WholeText& whole,
   return true;
 }
 
-// English: plain VADER for the text, VADER with the hotel supplement for each
-// clause, from one tokenization.
+// English: VADER with the hotel supplement, for the text and for each clause,
+// from one tokenization. Plain VADER (SentimentAnalyzer::Default, the port
+// the conformance test holds to vaderSentiment 3.3.2) does not know the
+// words hotel complaints are made of ("cockroaches", "didn't work"), so it
+// scored them neutral; a text without supplement words scores the same
+// either way.
 void FeedbackAnalyzer::FindEnglishAspects(const WholeText& whole,
                                           std::string_view text,
                                           Analysis* analysis) const {
@@ -232,14 +236,11 @@ void FeedbackAnalyzer::FindEnglishAspects(const WholeText& whole,
   thread_local TextWords words;
   thread_local std::vector<AspectMatcher::TermMatch> matches;
 
-  // One tokenization serves the whole-text score and every clause score:
-  // both analyzers use the reference's emoji lexicon.
-  const SentimentAnalyzer& plain = SentimentAnalyzer::Default();
   const SentimentAnalyzer& hotel = HotelSentimentAnalyzer();
   static const VaderVocabulary* const kHotelVocabulary =
       new VaderVocabulary(hotel.words());
-  plain.Tokenize(text, &vader_text);
-  analysis->scores = plain.ScoreWords(vader_text, 0, vader_text.words.size());
+  hotel.Tokenize(text, &vader_text);
+  analysis->scores = hotel.ScoreWords(vader_text, 0, vader_text.words.size());
 
   const PythonUnicode& unicode = PythonUnicode::Default();
   ClauseWords clause_words(text, vader_text);

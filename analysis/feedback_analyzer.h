@@ -30,9 +30,10 @@ struct Analysis {
   // Unless kScored, `scores` are all zero and `aspects` empty: the text was
   // not measured, which is not the same as neutral.
   ScoringState scoring = ScoringState::kLanguageUndetermined;
-  // The whole text: plain VADER for English, the language's analyser for the
-  // others (analysis/README.md, "Languages"), each sentence in its own
-  // language when the text changes language ("Mixed languages"); unrounded.
+  // The whole text: VADER with the hotel supplement for English, the
+  // language's analyser for the others (analysis/README.md, "Languages"), each
+  // sentence in its own language when the text changes language ("Mixed
+  // languages"); unrounded.
   SentimentScores scores;
   // In text order; an aspect mentioned in several clauses appears once per
   // clause, and once per clause at most.

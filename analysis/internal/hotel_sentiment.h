@@ -7,8 +7,9 @@ namespace guestvoice::analysis {
 
 // VADER's rules over VADER's lexicon plus the hotel-domain supplement
 // (analysis/data/hotel_supplement.tsv: filthy, cramped, overpriced...), for
-// the sentiment of aspect mentions. Plain VADER scores come from
-// SentimentAnalyzer::Default(), which never sees the supplement.
+// the sentiment of English feedback and of its aspect mentions. Plain VADER
+// scores come from SentimentAnalyzer::Default(), which never sees the
+// supplement.
 const SentimentAnalyzer& HotelSentimentAnalyzer();
 
 }  // namespace guestvoice::analysis

@@ -4,6 +4,7 @@
 #include <thread>
 #include <vector>
 
+#include "analysis/internal/hotel_sentiment.h"
 #include "analysis/sentiment_analyzer.h"
 #include "analysis/text_limits.h"
 #include "common/utf8.h"
@@ -73,18 +74,40 @@ TEST(FeedbackAnalyzerTest, PhrasesAndIdioms) {
             std::vector<Mention>{});
 }
 
-TEST(FeedbackAnalyzerTest, ScoresTheWholeTextWithPlainVader) {
+TEST(FeedbackAnalyzerTest, ScoresEnglishWithVaderAndTheHotelSupplement) {
   const std::string text = "Filthy room. Great staff!";
+  const Analysis analysis = FeedbackAnalyzer::Default().Analyze(text);
+  const SentimentScores hotel = HotelSentimentAnalyzer().PolarityScores(text);
+  EXPECT_EQ(analysis.scores.compound, hotel.compound);
+  EXPECT_EQ(analysis.scores.neg, hotel.neg);
+  // "filthy" is a supplement word, which plain VADER does not know.
+  EXPECT_EQ(SentimentAnalyzer::Default().PolarityScores(text).neg, 0);
+  EXPECT_GT(analysis.scores.neg, 0);
+  ASSERT_FALSE(analysis.aspects.empty());
+  EXPECT_LT(analysis.aspects[0].sentiment, 0);
+}
+
+TEST(FeedbackAnalyzerTest, AComplaintInHotelWordsIsNotNeutral) {
+  // Plain VADER scores each 0.0: it knows none of these words.
+  for (const std::string text :
+       {"There were cockroaches in the bathroom!",
+        "The wifi didn't work at all during our whole stay.",
+        "Paper-thin walls, you hear everything."}) {
+    ASSERT_EQ(SentimentAnalyzer::Default().PolarityScores(text).compound, 0)
+        << text;
+    EXPECT_LE(FeedbackAnalyzer::Default().Analyze(text).scores.compound, -0.05)
+        << text;
+  }
+}
+
+TEST(FeedbackAnalyzerTest, ATextWithoutHotelWordsScoresAsPlainVader) {
+  const std::string text = "The staff were lovely but the breakfast was awful!";
   const Analysis analysis = FeedbackAnalyzer::Default().Analyze(text);
   const SentimentScores plain =
       SentimentAnalyzer::Default().PolarityScores(text);
   EXPECT_EQ(analysis.scores.compound, plain.compound);
   EXPECT_EQ(analysis.scores.neg, plain.neg);
-  // "filthy" is a supplement word: the room clause is negative, the plain
-  // score knows only "great".
-  EXPECT_EQ(plain.neg, 0);
-  ASSERT_FALSE(analysis.aspects.empty());
-  EXPECT_LT(analysis.aspects[0].sentiment, 0);
+  EXPECT_EQ(analysis.scores.pos, plain.pos);
 }
 
 TEST(FeedbackAnalyzerTest, ClauseSplitInsideAWordStillScoresTheClause) {
@@ -198,10 +221,9 @@ TEST(FeedbackAnalyzerLanguageTest, EnglishIsDetectedAndScoredAsBefore) {
       "The location is great but the room was filthy and cramped.";
   const Analysis analysis = FeedbackAnalyzer::Default().Analyze(text);
   EXPECT_EQ(Language(analysis), "en/detected/scored");
-  const SentimentScores plain =
-      SentimentAnalyzer::Default().PolarityScores(text);
-  EXPECT_EQ(analysis.scores.compound, plain.compound);
-  EXPECT_EQ(analysis.scores.neg, plain.neg);
+  const SentimentScores hotel = HotelSentimentAnalyzer().PolarityScores(text);
+  EXPECT_EQ(analysis.scores.compound, hotel.compound);
+  EXPECT_EQ(analysis.scores.neg, hotel.neg);
   EXPECT_EQ(analysis.aspects.size(), 3u);
 }
 

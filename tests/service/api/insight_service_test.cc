@@ -124,7 +124,7 @@ TEST_F(InsightServiceTest, ARatingWithoutWordsIsAVoiceAndARating) {
   EXPECT_EQ(summary.current().negative_share(), 1) << "of the scored voice";
 
   // Bo's low stars need attention as Ana's words do: 1 star is severity 1,
-  // 2 stars 0.5, both above Ana's complaint (0.4588).
+  // 2 stars 0.5, on either side of Ana's complaint (compound -0.7579).
   v1::ListAttentionItemsRequest attention;
   attention.set_scope("organizations/default");
   v1::ListAttentionItemsResponse queue;
@@ -133,8 +133,10 @@ TEST_F(InsightServiceTest, ARatingWithoutWordsIsAVoiceAndARating) {
   ASSERT_EQ(queue.items_size(), 3);
   EXPECT_EQ(queue.items(0).feedback().name(), first.name());
   EXPECT_EQ(queue.items(0).severity(), 1);
-  EXPECT_EQ(queue.items(1).feedback().name(), second.name());
-  EXPECT_EQ(queue.items(1).severity(), 0.5);
+  EXPECT_EQ(queue.items(1).feedback().text(), kNegative);
+  EXPECT_EQ(queue.items(1).severity(), 0.7579);
+  EXPECT_EQ(queue.items(2).feedback().name(), second.name());
+  EXPECT_EQ(queue.items(2).severity(), 0.5);
 
   // Without a rating, no words are no feedback.
   for (const std::string blank : {"", "  \t"}) {
