@@ -136,6 +136,8 @@ LanguageIdentifier::WordEvidence LanguageIdentifier::Weigh(
   // Every analysed language's bit (there are fewer than 32).
   const LanguageMask all_mask = (LanguageMask{1} << codes_.size()) - 1;
   std::string folded_buffer;
+  thread_local absl::flat_hash_set<std::string_view> counted_against;
+  counted_against.clear();
   for (const TextWord& word : words) {
     LanguageMask knowing = 0;
     if (const auto it = known_by_.find(word.lower); it != known_by_.end()) {
@@ -154,6 +156,8 @@ LanguageIdentifier::WordEvidence LanguageIdentifier::Weigh(
       ++known[__builtin_ctz(mask)];
     }
     if (detected_mask == 0 || knowing == 0) continue;
+    // Each word once: "a" twice is not two words of Spanish against English.
+    if (!counted_against.insert(word.lower).second) continue;
     // A word the detected language knows counts against every language
     // that does not; one it does not know, for every language that does.
     const bool detected_knows = (knowing & detected_mask) != 0;

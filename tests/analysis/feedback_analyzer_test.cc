@@ -227,6 +227,15 @@ TEST(FeedbackAnalyzerLanguageTest, EnglishIsDetectedAndScoredAsBefore) {
   EXPECT_EQ(analysis.aspects.size(), 3u);
 }
 
+TEST(FeedbackAnalyzerLanguageTest, AWordRepeatedIsOneWordOfEvidence) {
+  // CLD2 calls it English; of its words only "a", twice, is on an analysed
+  // language's list (Spanish's), which once overruled CLD2 with two words.
+  const std::string text = "Parking costs twenty euros a night, a rip-off.";
+  const Analysis analysis = FeedbackAnalyzer::Default().Analyze(text);
+  EXPECT_EQ(Language(analysis), "en/detected/scored");
+  EXPECT_LE(analysis.scores.compound, -0.05);
+}
+
 TEST(FeedbackAnalyzerLanguageTest, ShortTextTakesTheDeclaredCode) {
   // Too short for CLD2, no word of an analysed language ("Hotel" would be
   // German's).
