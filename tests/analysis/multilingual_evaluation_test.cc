@@ -185,7 +185,8 @@ INSTANTIATE_TEST_SUITE_P(Languages, MultilingualEvaluationTest,
                          // plus the hotel supplement instead of plain VADER:
                          // 0.77, then 0.85 / 0.958 / 0.883 after the
                          // supplement's 2026-12-05.1 entries, tuned on this
-                         // set.
+                         // set, and 0.86 with each word counted once against
+                         // CLD2's English.
                          ::testing::Values(Floors{"en", 0.84, 0.94, 0.86},
                                            Floors{"fr", 0.96, 0.94, 0.93},
                                            Floors{"nl", 0.94, 0.93, 0.88},
