@@ -119,6 +119,8 @@ per line for streams and exports). Errors go to stderr with what to do next.
 		newCasesCommand(app),
 		newKeysCommand(app),
 		newBackupCommand(app),
+		newReanalyzeCommand(app),
+		newOperationsCommand(app),
 		newServerInfoCommand(app),
 		demo.NewDemoCommand(app),
 		report.NewReportCommand(app),
