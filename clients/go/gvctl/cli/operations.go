@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -17,7 +18,7 @@ import (
 const defaultPollInterval = time.Second
 
 func newReanalyzeCommand(app *App) *cobra.Command {
-	var noWait bool
+	var noWait, allOrganizations bool
 	var poll time.Duration
 	cmd := &cobra.Command{
 		Use:   "reanalyze",
@@ -29,9 +30,11 @@ it runs.
 
 Starts the re-analysis, or joins the one this server build is already running
 for the organization, and follows it to the end with its progress on stderr;
-then prints the outcome. With --no-wait it prints the operation and returns:
-follow it later with "gvctl operations wait". Interrupting gvctl does not stop
-the re-analysis on the server.`,
+then prints the outcome. With --all-organizations (a platform admin key) it
+does so for every organization of the server: all are started first, and the
+server runs them in turns. With --no-wait it prints the operations and
+returns: follow them later with "gvctl operations wait". Interrupting gvctl
+does not stop a re-analysis on the server.`,
 		Args: exactArgs(),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if poll <= 0 {
@@ -41,20 +44,48 @@ the re-analysis on the server.`,
 			if err != nil {
 				return err
 			}
-			operation, err := client.Admin.ReanalyzeFeedback(cmd.Context(),
-				&gv.ReanalyzeFeedbackRequest{Parent: app.Parent()})
-			if err != nil {
-				return err
+			parents := []string{app.Parent()}
+			if allOrganizations {
+				if parents, err = organizationNames(cmd.Context(), client); err != nil {
+					return err
+				}
+			}
+			var operations []*gv.Operation
+			for _, parent := range parents {
+				operation, err := client.Admin.ReanalyzeFeedback(cmd.Context(),
+					&gv.ReanalyzeFeedbackRequest{Parent: parent})
+				if err != nil {
+					return err
+				}
+				operations = append(operations, operation)
 			}
 			if noWait {
-				return app.printOperations(operation)
+				return app.printOperations(operations...)
 			}
-			return app.followOperation(cmd.Context(), client, operation, poll)
+			return app.followOperations(cmd.Context(), client, poll, operations...)
 		},
 	}
-	cmd.Flags().BoolVar(&noWait, "no-wait", false, "print the operation and return at once")
+	cmd.Flags().BoolVar(&noWait, "no-wait", false, "print the operations and return at once")
+	cmd.Flags().BoolVar(&allOrganizations, "all-organizations", false,
+		"every organization of the server, not only --org (needs a platform admin key)")
 	cmd.Flags().DurationVar(&poll, "poll-interval", defaultPollInterval, "how often to ask for progress")
 	return cmd
+}
+
+// organizationNames lists every organization of the server.
+func organizationNames(ctx context.Context, client *guestvoice.Client) ([]string, error) {
+	var names []string
+	for organization, err := range guestvoice.All(ctx, client.Admin.ListOrganizations,
+		func(token string) *gv.ListOrganizationsRequest {
+			return &gv.ListOrganizationsRequest{PageSize: 1000, PageToken: token}
+		},
+		(*gv.ListOrganizationsResponse).GetOrganizations) {
+		if err != nil {
+			return nil, err
+		}
+		names = append(names, organization.GetName())
+	}
+	return names, nil
 }
 
 func newOperationsCommand(app *App) *cobra.Command {
@@ -130,54 +161,70 @@ func newOperationsWaitCommand(app *App) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			return app.followOperation(cmd.Context(), client, operation, poll)
+			return app.followOperations(cmd.Context(), client, poll, operation)
 		},
 	}
 	cmd.Flags().DurationVar(&poll, "poll-interval", defaultPollInterval, "how often to ask for progress")
 	return cmd
 }
 
-// followOperation asks for operation's progress every poll until it is done,
-// printing each change on stderr, then prints the outcome; an operation that
-// failed is an error with the server's status.
-func (a *App) followOperation(ctx context.Context, client *guestvoice.Client, operation *gv.Operation,
-	poll time.Duration) error {
-	reported := ""
-	for !operation.GetDone() {
-		if progress := operationProgress(operation); progress != reported {
-			fmt.Fprintf(a.Stderr, "%s: %s\n", lastSegment(operation.GetName()), progress)
-			reported = progress
-		}
-		select {
-		case <-ctx.Done():
-			return a.stoppedFollowing(operation)
-		case <-time.After(poll):
-		}
-		next, err := client.Admin.GetOperation(ctx, &gv.GetOperationRequest{Name: operation.GetName()})
-		if ctx.Err() != nil {
-			return a.stoppedFollowing(operation)
-		}
+// followOperations waits for each of operations to end (awaitOperation), then
+// prints them; one that failed is an error with the server's status.
+func (a *App) followOperations(ctx context.Context, client *guestvoice.Client, poll time.Duration,
+	operations ...*gv.Operation) error {
+	finished := make([]*gv.Operation, 0, len(operations))
+	for _, operation := range operations {
+		done, err := a.awaitOperation(ctx, client, operation, poll)
 		if err != nil {
 			return err
 		}
-		operation = next
+		finished = append(finished, done)
 	}
-	if err := a.printOperations(operation); err != nil {
+	if err := a.printOperations(finished...); err != nil {
 		return err
 	}
-	if operation.GetError() != nil {
-		// The server's status, so that the exit code and message say why.
-		return status.FromProto(operation.GetError()).Err()
+	for _, operation := range finished {
+		if operation.GetError() != nil {
+			// The server's status, so that the exit code and message say why.
+			return status.FromProto(operation.GetError()).Err()
+		}
 	}
 	return nil
 }
 
+// awaitOperation asks for operation's progress every poll until it is done,
+// printing each change on stderr, and returns it done.
+func (a *App) awaitOperation(ctx context.Context, client *guestvoice.Client, operation *gv.Operation,
+	poll time.Duration) (*gv.Operation, error) {
+	reported := ""
+	for !operation.GetDone() {
+		if progress := operationProgress(operation); progress != reported {
+			fmt.Fprintf(a.Stderr, "%s: %s\n", operation.GetName(), progress)
+			reported = progress
+		}
+		select {
+		case <-ctx.Done():
+			return nil, stoppedFollowing(operation)
+		case <-time.After(poll):
+		}
+		next, err := client.Admin.GetOperation(ctx, &gv.GetOperationRequest{Name: operation.GetName()})
+		if ctx.Err() != nil {
+			return nil, stoppedFollowing(operation)
+		}
+		if err != nil {
+			return nil, err
+		}
+		operation = next
+	}
+	return operation, nil
+}
+
 // stoppedFollowing is the error of a follow that Ctrl-C interrupted: the
 // operation goes on without gvctl.
-func (a *App) stoppedFollowing(operation *gv.Operation) error {
+func stoppedFollowing(operation *gv.Operation) error {
 	return exitError{ExitInterrupted, fmt.Errorf(
 		"interrupted; %s goes on on the server: follow it with gvctl operations wait %s",
-		operation.GetName(), lastSegment(operation.GetName()))}
+		operation.GetName(), operation.GetName())}
 }
 
 // operationProgress is how far operation is, for people: "running: 1200 of
@@ -217,7 +264,8 @@ func (a *App) printOperations(operations ...*gv.Operation) error {
 		}
 		return nil
 	}
-	t := newTable(a.Stdout, "OPERATION", "KIND", "STATE", "ITEMS", "CHANGED", "TAXONOMY", "STARTED", "UPDATED")
+	t := newTable(a.Stdout, "ORGANIZATION", "OPERATION", "KIND", "STATE", "ITEMS", "CHANGED", "TAXONOMY", "STARTED",
+		"UPDATED")
 	for _, operation := range operations {
 		kind, items, changed, taxonomy := "-", "-", "-", "-"
 		if metadata := operation.GetReanalyzeFeedback(); metadata != nil {
@@ -226,7 +274,8 @@ func (a *App) printOperations(operations ...*gv.Operation) error {
 			changed = fmt.Sprint(metadata.GetChangedCount())
 			taxonomy = orDash(metadata.GetTaxonomyVersion())
 		}
-		t.row(lastSegment(operation.GetName()), kind, operationState(operation), items, changed, taxonomy,
+		organization, _, _ := strings.Cut(strings.TrimPrefix(operation.GetName(), "organizations/"), "/")
+		t.row(organization, lastSegment(operation.GetName()), kind, operationState(operation), items, changed, taxonomy,
 			when(operation.GetCreateTime()), when(operation.GetUpdateTime()))
 	}
 	return t.flush()

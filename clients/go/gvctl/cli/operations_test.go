@@ -48,12 +48,12 @@ func TestReanalyzeFollowsTheOperationToItsEnd(t *testing.T) {
 
 	// The first is done, so another call starts a second pass.
 	out := h.ok("reanalyze", "--poll-interval", "10ms")
-	if !regexp.MustCompile(`(?m)^\S+ +reanalyze +done +2/2 +0 `).MatchString(out) {
+	if !regexp.MustCompile(`(?m)^default +\S+ +reanalyze +done +2/2 +0 `).MatchString(out) {
 		t.Errorf("reanalyze table:\n%s", out)
 	}
 
 	listed := h.ok("operations", "list")
-	if rows := regexp.MustCompile(`(?m)^\S+ +reanalyze +done +2/2 `).FindAllString(listed, -1); len(rows) != 2 {
+	if rows := regexp.MustCompile(`(?m)^default +\S+ +reanalyze +done +2/2 `).FindAllString(listed, -1); len(rows) != 2 {
 		t.Errorf("operations list shows %d done re-analyses:\n%s", len(rows), listed)
 	}
 	id := done.GetName()[len("organizations/default/operations/"):]
@@ -97,5 +97,49 @@ func TestOperationsRefusals(t *testing.T) {
 		if r := h.run(args...); r.code != cli.ExitAuth {
 			t.Errorf("%v with an insights_read key: exit %d %s", args, r.code, r.stderr)
 		}
+	}
+}
+
+// A platform operator re-analyses every organization in one command, and
+// onboards a tenant from gvctl: the organization, then its first key.
+func TestReanalyzeAllOrganizationsAndOrganizations(t *testing.T) {
+	h := newHarness(t)
+	ingestTwo(t, h)
+	created := &gv.Organization{}
+	parseProto(t, h.ok("--json", "organizations", "create", "aurora", "--name", "Aurora Hotels"), created)
+	if created.GetName() != "organizations/aurora" || created.GetDisplayName() != "Aurora Hotels" {
+		t.Errorf("organizations create: %v", created)
+	}
+	if out := h.ok("organizations", "list"); !regexp.MustCompile(`(?m)^aurora +Aurora Hotels +\S+ *$`).MatchString(out) ||
+		!regexp.MustCompile(`(?m)^default `).MatchString(out) {
+		t.Errorf("organizations list:\n%s", out)
+	}
+	got := &gv.Organization{}
+	parseProto(t, h.ok("--json", "organizations", "get", "aurora"), got)
+	if got.GetDisplayName() != "Aurora Hotels" {
+		t.Errorf("organizations get: %v", got)
+	}
+	if r := h.run("organizations", "create", "aurora", "--name", "Again"); r.code != cli.ExitError {
+		t.Errorf("organizations create of an existing id: exit %d %s", r.code, r.stderr)
+	}
+	if r := h.run("organizations", "get", "nowhere"); r.code != cli.ExitNotFound {
+		t.Errorf("organizations get of an unknown id: exit %d %s", r.code, r.stderr)
+	}
+	key := &gv.ApiKey{}
+	parseProto(t, h.ok("--json", "--org", "aurora", "keys", "create", "aurora admin", "--scope", "admin"), key)
+	if key.GetKeyString() == "" {
+		t.Errorf("keys create in the new organization: %v", key)
+	}
+
+	out := h.ok("reanalyze", "--all-organizations", "--poll-interval", "10ms")
+	for _, row := range []string{`default +\S+ +reanalyze +done +2/2 +0 `, `aurora +\S+ +reanalyze +done +0/0 +0 `} {
+		if !regexp.MustCompile(`(?m)^` + row).MatchString(out) {
+			t.Errorf("reanalyze --all-organizations has no row %q:\n%s", row, out)
+		}
+	}
+	// Only a platform admin may list every organization.
+	h.key = key.GetKeyString()
+	if r := h.run("--org", "aurora", "reanalyze", "--all-organizations"); r.code != cli.ExitAuth {
+		t.Errorf("reanalyze --all-organizations with an organization's admin key: exit %d %s", r.code, r.stderr)
 	}
 }

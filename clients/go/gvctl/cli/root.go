@@ -74,7 +74,7 @@ func (a *App) resourceName(collection, idOrName string) string {
 func NewRootCommand(app *App) *cobra.Command {
 	root := &cobra.Command{
 		Use:   "gvctl",
-		Short: "Operate a guestvoice server: hotels, imports, guests, insights, cases, keys and backups",
+		Short: "Operate a guestvoice server: hotels, imports, guests, insights, cases, organizations, keys and backups",
 		Long: `gvctl talks to a guestvoice server over gRPC.
 
 Connection: --addr or GUESTVOICE_ADDR (default 127.0.0.1:50051), --api-key or
@@ -117,6 +117,7 @@ per line for streams and exports). Errors go to stderr with what to do next.
 		newAttentionCommand(app),
 		newWatchCommand(app),
 		newCasesCommand(app),
+		newOrganizationsCommand(app),
 		newKeysCommand(app),
 		newBackupCommand(app),
 		newReanalyzeCommand(app),
