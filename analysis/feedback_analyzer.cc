@@ -58,7 +58,7 @@ std::vector<LanguageIdentifier::AnalysedLanguage> AnalysedLanguages() {
   std::vector<std::string_view> english_sentiment;
   for (std::string_view word : english) {
     const VaderWordTable::Facts* facts = table.Find(word);
-    if (facts->in_lexicon && facts->valence != 0) {
+    if (facts->in_lexicon && facts->valence != 0 && !facts->negated_only) {
       english_sentiment.push_back(word);
     }
   }

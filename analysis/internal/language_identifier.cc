@@ -210,7 +210,7 @@ const std::string* LanguageIdentifier::OverrulingLanguage(
   // counts is the words only one of them knows: at least two more, and
   // twice as many, as English has of its own ("Der Barkeeper war klasse,
   // super Cocktails!": "der" and "klasse" against none; "De airco was kapot
-  // en het was snikheet": five against the two "was").
+  // en het was snikheet": five against one "was", each word counted once).
   const std::string* overruling = nullptr;
   int beyond = 0;
   int against = 0;

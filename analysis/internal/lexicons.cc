@@ -82,10 +82,11 @@ absl::StatusOr<ValenceLexicon> ValenceLexicon::ParseSupplement(
     line = StripAsciiWhitespace(line);
     if (line.empty() || line.front() == '#') continue;
     std::vector<std::string_view> fields = SplitOn(line, '\t');
-    if (fields.size() != 2) {
-      return absl::InvalidArgumentError(
-          absl::StrCat("line ", line_number,
-                       ": expected <word>\\t<valence>: ", AbslView(line)));
+    const bool negated_only = fields.size() == 3 && fields[2] == "negated";
+    if (fields.size() != 2 && !negated_only) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "line ", line_number,
+          ": expected <word>\\t<valence>[\\tnegated]: ", AbslView(line)));
     }
     if (fields[0] == "version") {
       lexicon.version_ = std::string(fields[1]);
@@ -102,6 +103,7 @@ absl::StatusOr<ValenceLexicon> ValenceLexicon::ParseSupplement(
       return absl::InvalidArgumentError(absl::StrCat(
           "line ", line_number, ": duplicate word: ", AbslView(fields[0])));
     }
+    if (negated_only) lexicon.negated_only_.emplace(fields[0]);
   }
   if (lexicon.version_.empty()) {
     return absl::InvalidArgumentError("missing version line");

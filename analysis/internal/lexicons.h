@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
 #include "absl/status/statusor.h"
 #include "common/absl_view.h"
 
@@ -16,8 +17,10 @@ class ValenceLexicon {
   // vader_lexicon.txt: "<word>\t<mean>\t<stddev>\t<ratings>" per line, read
   // as the reference reads it (each line stripped, later duplicates win).
   static absl::StatusOr<ValenceLexicon> ParseVader(std::string_view contents);
-  // hotel_supplement.tsv: "<word>\t<mean>" per line, '#' comments, a
-  // "version" line. Words must be lowercase ASCII: lookups lowercase tokens.
+  // hotel_supplement.tsv: "<word>\t<mean>" per line, or
+  // "<word>\t<mean>\tnegated" for a word that counts only when negated
+  // (IsNegatedOnly), '#' comments, a "version" line. Words must be lowercase
+  // ASCII: lookups lowercase tokens.
   static absl::StatusOr<ValenceLexicon> ParseSupplement(
       std::string_view contents);
 
@@ -25,6 +28,12 @@ class ValenceLexicon {
   const double* Find(std::string_view lower_word) const {
     auto it = valences_.find(AbslView(lower_word));
     return it == valences_.end() ? nullptr : &it->second;
+  }
+  // Whether `lower_word` carries its valence only where a negation reaches
+  // it: "work" says nothing in "here for work" or "barely worked", and
+  // complains in "didn't work".
+  bool IsNegatedOnly(std::string_view lower_word) const {
+    return negated_only_.contains(AbslView(lower_word));
   }
   std::size_t size() const { return valences_.size(); }
   std::string_view version() const { return version_; }
@@ -34,6 +43,7 @@ class ValenceLexicon {
 
  private:
   absl::flat_hash_map<std::string, double> valences_;
+  absl::flat_hash_set<std::string> negated_only_;
   std::string version_;
 };
 

@@ -24,9 +24,10 @@ struct TokenFacts {
   bool is_upper;
   bool in_lexicon;
   bool is_booster;
-  bool is_negated;  // negated([word])
-  double valence;   // when in_lexicon
-  double booster;   // when is_booster
+  bool is_negated;    // negated([word])
+  bool negated_only;  // VaderWordTable::Facts::negated_only
+  double valence;     // when in_lexicon
+  double booster;     // when is_booster
 };
 
 class ValenceRules {
@@ -62,10 +63,25 @@ class ValenceRules {
       valence = NegationCheck(valence, start, i);
       if (start == 2) valence = SpecialIdiomsCheck(valence, i);
     }
-    return LeastCheck(valence, i);
+    valence = LeastCheck(valence, i);
+    // Plain VADER has no such words: its scores are unchanged.
+    if (word.negated_only && !ReachedByNegation(i)) return 0.0;
+    return valence;
   }
 
  private:
+  // Whether one of the rules above negated word i: a negation among the
+  // three words before it (not itself a lexicon word, as the rules skip
+  // those), or "no" among the two before it.
+  bool ReachedByNegation(std::size_t i) const {
+    for (std::size_t back = 1; back <= 3 && back <= i; ++back) {
+      const TokenFacts& before = words_[i - back];
+      if (before.is_negated && !before.in_lexicon) return true;
+      if (back <= 2 && before.lower == "no") return true;
+    }
+    return false;
+  }
+
   std::string_view Lower(std::size_t i) const { return words_[i].lower; }
 
   double ScalarIncDec(const TokenFacts& word, double valence) const {
@@ -238,13 +254,14 @@ SentimentScores ScoreVaderWords(const VaderText& text, std::size_t first_word,
   for (std::size_t i = 0; i < words.size(); ++i) {
     const VaderToken& token = text.tokens[first_token + i];
     TokenFacts& word = words[i];
-    word = {token.lower, token.is_upper, false, false, false, 0, 0};
+    word = {token.lower, token.is_upper, false, false, false, false, 0, 0};
     if (const VaderWordTable::Facts* facts = table.Find(token.lower)) {
       word.in_lexicon = facts->in_lexicon;
       word.valence = facts->valence;
       word.is_booster = facts->is_booster;
       word.booster = facts->booster;
       word.is_negated = facts->is_negation_word;
+      word.negated_only = facts->negated_only;
     }
     word.is_negated = word.is_negated || vader::ContainsNt(token.lower);
     if (token.is_upper) ++all_caps;

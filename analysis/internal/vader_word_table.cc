@@ -22,6 +22,7 @@ void VaderWordTable::AddLexicon(const ValenceLexicon& lexicon) {
     Facts& facts = facts_[word];
     facts.in_lexicon = true;
     facts.valence = valence;
+    facts.negated_only = lexicon.IsNegatedOnly(word);
   }
 }
 

@@ -22,6 +22,9 @@ class VaderWordTable {
     bool in_lexicon = false;
     bool is_booster = false;
     bool is_negation_word = false;
+    // Its valence counts only where a negation reaches it
+    // (ValenceLexicon::IsNegatedOnly).
+    bool negated_only = false;
   };
 
   explicit VaderWordTable(const ValenceLexicon& lexicon);

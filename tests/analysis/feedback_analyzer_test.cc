@@ -100,6 +100,24 @@ TEST(FeedbackAnalyzerTest, AComplaintInHotelWordsIsNotNeutral) {
   }
 }
 
+// "work" counts only where a negation reaches it (hotel_supplement.tsv's
+// "negated" entries): a complaint when it did not, nothing otherwise.
+TEST(FeedbackAnalyzerTest, WorkingCountsOnlyNegated) {
+  for (const std::string text :
+       {"The wifi didn't work at all.", "The AC was not working.",
+        "The key never worked.", "No working lift."}) {
+    EXPECT_LE(FeedbackAnalyzer::Default().Analyze(text).scores.compound, -0.05)
+        << text;
+  }
+  for (const std::string text :
+       {"We were here for work.", "The wifi barely worked.",
+        "There was building work going on all week.",
+        "Everything in the room works."}) {
+    EXPECT_EQ(FeedbackAnalyzer::Default().Analyze(text).scores.compound, 0)
+        << text;
+  }
+}
+
 TEST(FeedbackAnalyzerTest, ATextWithoutHotelWordsScoresAsPlainVader) {
   const std::string text = "The staff were lovely but the breakfast was awful!";
   const Analysis analysis = FeedbackAnalyzer::Default().Analyze(text);

@@ -78,6 +78,23 @@ TEST(ValenceLexiconTest, ParsesAndChecksTheSupplement) {
   EXPECT_FALSE(ValenceLexicon::ParseSupplement("version\t1\nnice\n").ok());
 }
 
+TEST(ValenceLexiconTest, ASupplementWordMayCountOnlyNegated) {
+  const absl::StatusOr<ValenceLexicon> supplement =
+      ValenceLexicon::ParseSupplement(
+          "version\t1\nwork\t1.0\tnegated\nnice\t1.5\n");
+  ASSERT_TRUE(supplement.ok()) << supplement.status();
+  ASSERT_NE(supplement->Find("work"), nullptr);
+  EXPECT_EQ(*supplement->Find("work"), 1.0);
+  EXPECT_TRUE(supplement->IsNegatedOnly("work"));
+  EXPECT_FALSE(supplement->IsNegatedOnly("nice"));
+  // Only "negated" may follow the valence.
+  EXPECT_FALSE(
+      ValenceLexicon::ParseSupplement("version\t1\nwork\t1\tnot\n").ok());
+  EXPECT_FALSE(
+      ValenceLexicon::ParseSupplement("version\t1\nwork\t1\tnegated\tx\n")
+          .ok());
+}
+
 TEST(EmojiLexiconTest, KeepsSingleCodePointEmoji) {
   const absl::StatusOr<EmojiLexicon> emojis =
       EmojiLexicon::Parse(embedded::VaderEmojiLexicon());

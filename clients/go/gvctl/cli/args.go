@@ -20,6 +20,16 @@ func exactArgs(names ...string) cobra.PositionalArgs {
 	}
 }
 
+// atLeastOneArg accepts one or more arguments, each a `name`.
+func atLeastOneArg(name string) cobra.PositionalArgs {
+	return func(_ *cobra.Command, args []string) error {
+		if len(args) == 0 {
+			return usagef("want at least one %s", name)
+		}
+		return nil
+	}
+}
+
 // group is a command that only holds subcommands: run bare, it asks for one.
 func group(use, short string, children ...*cobra.Command) *cobra.Command {
 	command := &cobra.Command{

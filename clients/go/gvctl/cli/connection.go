@@ -119,4 +119,4 @@ func (c Connection) dial() (*guestvoice.Client, error) {
 }
 
 // parent is the organization's resource name.
-func (c Connection) parent() string { return "organizations/" + c.Org }
+func (c Connection) parent() string { return organizationName(c.Org) }

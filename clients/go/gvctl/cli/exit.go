@@ -93,9 +93,11 @@ func describe(err error, addr string) (string, int) {
 	case codes.Unauthenticated:
 		return message + "\nSet a valid key with --api-key or GUESTVOICE_API_KEY (a new server writes its admin key to <data_dir>/admin-api-key; `gvctl keys create` makes more).", ExitAuth
 	case codes.PermissionDenied:
-		return message + "\nUse a key with the scope this command needs (`gvctl keys create --scope ...`).", ExitAuth
+		return message + "\nUse a key with the scope this command needs (`gvctl keys create --scope ...`); " +
+			"organizations, server-info and backups need a platform admin key (the first start's).", ExitAuth
 	case codes.NotFound:
-		return message + "\nCheck the name (list them: `gvctl hotels list`, `gvctl guests lookup`).", ExitNotFound
+		return message + "\nCheck the name (list them: `gvctl hotels list`, `gvctl guests lookup`, `gvctl operations list`, " +
+			"`gvctl organizations list`).", ExitNotFound
 	case codes.InvalidArgument:
 		return message + "\nCorrect the fields named above and try again.", ExitError
 	case codes.AlreadyExists:

@@ -46,8 +46,13 @@ does not stop a re-analysis on the server.`,
 			}
 			parents := []string{app.Parent()}
 			if allOrganizations {
-				if parents, err = organizationNames(cmd.Context(), client); err != nil {
+				organizations, err := listOrganizations(cmd.Context(), client)
+				if err != nil {
 					return err
+				}
+				parents = parents[:0]
+				for _, organization := range organizations {
+					parents = append(parents, organization.GetName())
 				}
 			}
 			var operations []*gv.Operation
@@ -55,6 +60,10 @@ does not stop a re-analysis on the server.`,
 				operation, err := client.Admin.ReanalyzeFeedback(cmd.Context(),
 					&gv.ReanalyzeFeedbackRequest{Parent: parent})
 				if err != nil {
+					// Those started go on: say which they are.
+					if printErr := app.printOperations(operations...); printErr != nil {
+						return printErr
+					}
 					return err
 				}
 				operations = append(operations, operation)
@@ -72,9 +81,10 @@ does not stop a re-analysis on the server.`,
 	return cmd
 }
 
-// organizationNames lists every organization of the server.
-func organizationNames(ctx context.Context, client *guestvoice.Client) ([]string, error) {
-	var names []string
+// listOrganizations lists every organization of the server (a platform
+// admin's call).
+func listOrganizations(ctx context.Context, client *guestvoice.Client) ([]*gv.Organization, error) {
+	var organizations []*gv.Organization
 	for organization, err := range guestvoice.All(ctx, client.Admin.ListOrganizations,
 		func(token string) *gv.ListOrganizationsRequest {
 			return &gv.ListOrganizationsRequest{PageSize: 1000, PageToken: token}
@@ -83,9 +93,9 @@ func organizationNames(ctx context.Context, client *guestvoice.Client) ([]string
 		if err != nil {
 			return nil, err
 		}
-		names = append(names, organization.GetName())
+		organizations = append(organizations, organization)
 	}
-	return names, nil
+	return organizations, nil
 }
 
 func newOperationsCommand(app *App) *cobra.Command {
@@ -145,9 +155,9 @@ func newOperationsGetCommand(app *App) *cobra.Command {
 func newOperationsWaitCommand(app *App) *cobra.Command {
 	var poll time.Duration
 	cmd := &cobra.Command{
-		Use:   "wait OPERATION",
-		Short: "Follow an operation (id or resource name) to its end, with its progress on stderr",
-		Args:  exactArgs("OPERATION"),
+		Use:   "wait OPERATION...",
+		Short: "Follow operations (ids or resource names) to their end, with their progress on stderr",
+		Args:  atLeastOneArg("OPERATION"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if poll <= 0 {
 				return usagef("--poll-interval must be positive")
@@ -156,12 +166,16 @@ func newOperationsWaitCommand(app *App) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			operation, err := client.Admin.GetOperation(cmd.Context(),
-				&gv.GetOperationRequest{Name: app.resourceName("operations", args[0])})
-			if err != nil {
-				return err
+			operations := make([]*gv.Operation, 0, len(args))
+			for _, arg := range args {
+				operation, err := client.Admin.GetOperation(cmd.Context(),
+					&gv.GetOperationRequest{Name: app.resourceName("operations", arg)})
+				if err != nil {
+					return err
+				}
+				operations = append(operations, operation)
 			}
-			return app.followOperations(cmd.Context(), client, poll, operation)
+			return app.followOperations(cmd.Context(), client, poll, operations...)
 		},
 	}
 	cmd.Flags().DurationVar(&poll, "poll-interval", defaultPollInterval, "how often to ask for progress")
@@ -169,12 +183,16 @@ func newOperationsWaitCommand(app *App) *cobra.Command {
 }
 
 // followOperations waits for each of operations to end (awaitOperation), then
-// prints them; one that failed is an error with the server's status.
+// prints them; one that failed is an error with the server's status (its row
+// of the table names it).
 func (a *App) followOperations(ctx context.Context, client *guestvoice.Client, poll time.Duration,
 	operations ...*gv.Operation) error {
 	finished := make([]*gv.Operation, 0, len(operations))
-	for _, operation := range operations {
+	for i, operation := range operations {
 		done, err := a.awaitOperation(ctx, client, operation, poll)
+		if ctx.Err() != nil {
+			return stoppedFollowing(operations[i:])
+		}
 		if err != nil {
 			return err
 		}
@@ -204,13 +222,10 @@ func (a *App) awaitOperation(ctx context.Context, client *guestvoice.Client, ope
 		}
 		select {
 		case <-ctx.Done():
-			return nil, stoppedFollowing(operation)
+			return nil, ctx.Err()
 		case <-time.After(poll):
 		}
 		next, err := client.Admin.GetOperation(ctx, &gv.GetOperationRequest{Name: operation.GetName()})
-		if ctx.Err() != nil {
-			return nil, stoppedFollowing(operation)
-		}
 		if err != nil {
 			return nil, err
 		}
@@ -220,11 +235,14 @@ func (a *App) awaitOperation(ctx context.Context, client *guestvoice.Client, ope
 }
 
 // stoppedFollowing is the error of a follow that Ctrl-C interrupted: the
-// operation goes on without gvctl.
-func stoppedFollowing(operation *gv.Operation) error {
+// operations not seen to end go on without gvctl.
+func stoppedFollowing(unfinished []*gv.Operation) error {
+	names := make([]string, len(unfinished))
+	for i, operation := range unfinished {
+		names[i] = operation.GetName()
+	}
 	return exitError{ExitInterrupted, fmt.Errorf(
-		"interrupted; %s goes on on the server: follow it with gvctl operations wait %s",
-		operation.GetName(), operation.GetName())}
+		"interrupted; the server goes on: follow with gvctl operations wait %s", strings.Join(names, " "))}
 }
 
 // operationProgress is how far operation is, for people: "running: 1200 of

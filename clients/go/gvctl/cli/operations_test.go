@@ -80,6 +80,9 @@ func TestReanalyzeNoWaitReturnsTheOperation(t *testing.T) {
 	if !finished.GetDone() || finished.GetReanalyzeFeedback().GetProcessedCount() != 2 {
 		t.Errorf("operations wait: %v", finished)
 	}
+	if r := h.run("operations", "wait"); r.code != cli.ExitUsage {
+		t.Errorf("operations wait without an operation: exit %d %s", r.code, r.stderr)
+	}
 }
 
 func TestOperationsRefusals(t *testing.T) {
@@ -121,6 +124,11 @@ func TestReanalyzeAllOrganizationsAndOrganizations(t *testing.T) {
 	}
 	if r := h.run("organizations", "create", "aurora", "--name", "Again"); r.code != cli.ExitError {
 		t.Errorf("organizations create of an existing id: exit %d %s", r.code, r.stderr)
+	}
+	for _, args := range [][]string{{"organizations", "create", "", "--name", "Empty"}, {"organizations", "create", "noname"}} {
+		if r := h.run(args...); r.code != cli.ExitUsage {
+			t.Errorf("%q: exit %d %s", args, r.code, r.stderr)
+		}
 	}
 	if r := h.run("organizations", "get", "nowhere"); r.code != cli.ExitNotFound {
 		t.Errorf("organizations get of an unknown id: exit %d %s", r.code, r.stderr)

@@ -31,6 +31,12 @@ func newOrganizationsCreateCommand(app *App) *cobra.Command {
   gvctl --org aurora keys create "aurora admin" --scope admin`,
 		Args: exactArgs("ORGANIZATION_ID"),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if args[0] == "" {
+				return usagef("ORGANIZATION_ID is empty")
+			}
+			if displayName == "" {
+				return usagef("give the organization a --name")
+			}
 			client, err := app.Client()
 			if err != nil {
 				return err
@@ -59,16 +65,9 @@ func newOrganizationsListCommand(app *App) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			var organizations []*gv.Organization
-			for organization, err := range guestvoice.All(cmd.Context(), client.Admin.ListOrganizations,
-				func(token string) *gv.ListOrganizationsRequest {
-					return &gv.ListOrganizationsRequest{PageSize: 1000, PageToken: token}
-				},
-				(*gv.ListOrganizationsResponse).GetOrganizations) {
-				if err != nil {
-					return err
-				}
-				organizations = append(organizations, organization)
+			organizations, err := listOrganizations(cmd.Context(), client)
+			if err != nil {
+				return err
 			}
 			return app.printOrganizations(true, organizations...)
 		},
