@@ -30,8 +30,8 @@ class ValenceLexicon {
     return it == valences_.end() ? nullptr : &it->second;
   }
   // Whether `lower_word` carries its valence only where a negation reaches
-  // it: "work" says nothing in "here for work" or "barely worked", and
-  // complains in "didn't work".
+  // it: "work" says nothing in "here for work", and complains in "didn't
+  // work" (and after a word of failure: "stopped working", vader_scoring.cc).
   bool IsNegatedOnly(std::string_view lower_word) const {
     return negated_only_.contains(AbslView(lower_word));
   }

@@ -65,7 +65,11 @@ class ValenceRules {
     }
     valence = LeastCheck(valence, i);
     // Plain VADER has no such words: its scores are unchanged.
-    if (word.negated_only && !ReachedByNegation(i)) return 0.0;
+    if (word.negated_only) {
+      if (ReachedByNegation(i)) return valence;
+      if (FollowsFailure(i)) return valence * kNegationScalar;
+      return 0.0;
+    }
     return valence;
   }
 
@@ -78,6 +82,20 @@ class ValenceRules {
       const TokenFacts& before = words_[i - back];
       if (before.is_negated && !before.in_lexicon) return true;
       if (back <= 2 && before.lower == "no") return true;
+    }
+    return false;
+  }
+
+  // Whether one of the two words before i says that what it names failed
+  // ("stopped working", "barely worked"), which VADER's rules do not
+  // count as a negation.
+  bool FollowsFailure(std::size_t i) const {
+    for (std::size_t back = 1; back <= 2 && back <= i; ++back) {
+      const std::string_view before = Lower(i - back);
+      if (before == "stopped" || before == "stops" || before == "barely" ||
+          before == "hardly" || before == "scarcely") {
+        return true;
+      }
     }
     return false;
   }

@@ -100,18 +100,19 @@ TEST(FeedbackAnalyzerTest, AComplaintInHotelWordsIsNotNeutral) {
   }
 }
 
-// "work" counts only where a negation reaches it (hotel_supplement.tsv's
-// "negated" entries): a complaint when it did not, nothing otherwise.
+// "work" counts only where a negation, or a word of failure ("stopped",
+// "barely"), reaches it (hotel_supplement.tsv's "negated" entries): a
+// complaint when it did not work, nothing otherwise.
 TEST(FeedbackAnalyzerTest, WorkingCountsOnlyNegated) {
   for (const std::string text :
        {"The wifi didn't work at all.", "The AC was not working.",
-        "The key never worked.", "No working lift."}) {
+        "The key never worked.", "No working lift.",
+        "The lift stopped working on day two.", "The wifi barely worked."}) {
     EXPECT_LE(FeedbackAnalyzer::Default().Analyze(text).scores.compound, -0.05)
         << text;
   }
   for (const std::string text :
-       {"We were here for work.", "The wifi barely worked.",
-        "There was building work going on all week.",
+       {"We were here for work.", "There was building work going on all week.",
         "Everything in the room works."}) {
     EXPECT_EQ(FeedbackAnalyzer::Default().Analyze(text).scores.compound, 0)
         << text;
