@@ -64,9 +64,13 @@ class ValenceRules {
       if (start == 2) valence = SpecialIdiomsCheck(valence, i);
     }
     valence = LeastCheck(valence, i);
-    // Plain VADER has no such words: its scores are unchanged.
+    // Plain VADER has no such words: its scores are unchanged. The rules
+    // above negate by changing the sign (kNegationScalar); on a valence of
+    // +-1 nothing else they do can (boosters follow the word's sign, "kind
+    // of" takes 0.293 off, VADER's idioms name none of these words), so a
+    // sign unlike the lexicon's is a negation.
     if (word.negated_only) {
-      if (ReachedByNegation(i)) return valence;
+      if ((valence < 0) != (lexicon_valence < 0)) return valence;
       if (FollowsFailure(i)) return valence * kNegationScalar;
       return 0.0;
     }
@@ -74,18 +78,6 @@ class ValenceRules {
   }
 
  private:
-  // Whether one of the rules above negated word i: a negation among the
-  // three words before it (not itself a lexicon word, as the rules skip
-  // those), or "no" among the two before it.
-  bool ReachedByNegation(std::size_t i) const {
-    for (std::size_t back = 1; back <= 3 && back <= i; ++back) {
-      const TokenFacts& before = words_[i - back];
-      if (before.is_negated && !before.in_lexicon) return true;
-      if (back <= 2 && before.lower == "no") return true;
-    }
-    return false;
-  }
-
   // Whether one of the two words before i says that what it names failed
   // ("stopped working", "barely worked"), which VADER's rules do not
   // count as a negation.
