@@ -13,13 +13,25 @@ import (
 	gv "github.com/guestvoice/guestvoice/clients/go/guestvoicev1"
 )
 
-// defaultPollInterval is how often a followed operation is asked for its
-// progress: a re-analysis moves by batches of 100 items, several a second.
-const defaultPollInterval = time.Second
+// pollInterval is the --poll-interval flag of a command that follows
+// operations.
+type pollInterval struct{ every time.Duration }
+
+func (p *pollInterval) register(cmd *cobra.Command) {
+	// A re-analysis moves by batches of 100 items, several a second.
+	cmd.Flags().DurationVar(&p.every, "poll-interval", time.Second, "how often to ask for progress")
+}
+
+func (p pollInterval) check() error {
+	if p.every <= 0 {
+		return usagef("--poll-interval must be positive")
+	}
+	return nil
+}
 
 func newReanalyzeCommand(app *App) *cobra.Command {
 	var noWait, allOrganizations bool
-	var poll time.Duration
+	var poll pollInterval
 	cmd := &cobra.Command{
 		Use:   "reanalyze",
 		Short: "Re-analyse the organization's stored feedback with the server's current analyser and taxonomy (needs an admin key)",
@@ -37,8 +49,8 @@ returns: follow them later with "gvctl operations wait". Interrupting gvctl
 does not stop a re-analysis on the server.`,
 		Args: exactArgs(),
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			if poll <= 0 {
-				return usagef("--poll-interval must be positive")
+			if err := poll.check(); err != nil {
+				return err
 			}
 			client, err := app.Client()
 			if err != nil {
@@ -61,23 +73,25 @@ does not stop a re-analysis on the server.`,
 					&gv.ReanalyzeFeedbackRequest{Parent: parent})
 				if err != nil {
 					// Those started go on: say which they are.
-					if printErr := app.printOperations(operations...); printErr != nil {
-						return printErr
+					if len(operations) > 0 {
+						if printErr := app.printOperations(true, operations...); printErr != nil {
+							return printErr
+						}
 					}
 					return err
 				}
 				operations = append(operations, operation)
 			}
 			if noWait {
-				return app.printOperations(operations...)
+				return app.printOperations(allOrganizations, operations...)
 			}
-			return app.followOperations(cmd.Context(), client, poll, operations...)
+			return app.followOperations(cmd.Context(), client, poll.every, allOrganizations, operations...)
 		},
 	}
 	cmd.Flags().BoolVar(&noWait, "no-wait", false, "print the operations and return at once")
 	cmd.Flags().BoolVar(&allOrganizations, "all-organizations", false,
 		"every organization of the server, not only --org (needs a platform admin key)")
-	cmd.Flags().DurationVar(&poll, "poll-interval", defaultPollInterval, "how often to ask for progress")
+	poll.register(cmd)
 	return cmd
 }
 
@@ -124,10 +138,7 @@ func newOperationsListCommand(app *App) *cobra.Command {
 				}
 				operations = append(operations, operation)
 			}
-			if app.JSON {
-				return writeJSONList(app.Stdout, operations)
-			}
-			return app.printOperations(operations...)
+			return app.printOperations(true, operations...)
 		},
 	}
 }
@@ -147,20 +158,20 @@ func newOperationsGetCommand(app *App) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			return app.printOperations(operation)
+			return app.printOperations(false, operation)
 		},
 	}
 }
 
 func newOperationsWaitCommand(app *App) *cobra.Command {
-	var poll time.Duration
+	var poll pollInterval
 	cmd := &cobra.Command{
 		Use:   "wait OPERATION...",
 		Short: "Follow operations (ids or resource names) to their end, with their progress on stderr",
 		Args:  atLeastOneArg("OPERATION"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if poll <= 0 {
-				return usagef("--poll-interval must be positive")
+			if err := poll.check(); err != nil {
+				return err
 			}
 			client, err := app.Client()
 			if err != nil {
@@ -175,17 +186,17 @@ func newOperationsWaitCommand(app *App) *cobra.Command {
 				}
 				operations = append(operations, operation)
 			}
-			return app.followOperations(cmd.Context(), client, poll, operations...)
+			return app.followOperations(cmd.Context(), client, poll.every, len(args) > 1, operations...)
 		},
 	}
-	cmd.Flags().DurationVar(&poll, "poll-interval", defaultPollInterval, "how often to ask for progress")
+	poll.register(cmd)
 	return cmd
 }
 
 // followOperations waits for each of operations to end (awaitOperation), then
-// prints them; one that failed is an error with the server's status (its row
-// of the table names it).
-func (a *App) followOperations(ctx context.Context, client *guestvoice.Client, poll time.Duration,
+// prints them (as a list when `list`); one that failed is an error with the
+// server's status (its row of the table names it).
+func (a *App) followOperations(ctx context.Context, client *guestvoice.Client, poll time.Duration, list bool,
 	operations ...*gv.Operation) error {
 	finished := make([]*gv.Operation, 0, len(operations))
 	for i, operation := range operations {
@@ -198,7 +209,7 @@ func (a *App) followOperations(ctx context.Context, client *guestvoice.Client, p
 		}
 		finished = append(finished, done)
 	}
-	if err := a.printOperations(finished...); err != nil {
+	if err := a.printOperations(list, finished...); err != nil {
 		return err
 	}
 	for _, operation := range finished {
@@ -273,14 +284,14 @@ func operationState(operation *gv.Operation) string {
 	}
 }
 
-func (a *App) printOperations(operations ...*gv.Operation) error {
+// printOperations prints a table, or JSON: one Operation, or a list when
+// `list` (as printHotels does).
+func (a *App) printOperations(list bool, operations ...*gv.Operation) error {
 	if a.JSON {
-		for _, operation := range operations {
-			if err := writeJSONLine(a.Stdout, operation); err != nil {
-				return err
-			}
+		if !list {
+			return writeJSONLine(a.Stdout, operations[0])
 		}
-		return nil
+		return writeJSONList(a.Stdout, operations)
 	}
 	t := newTable(a.Stdout, "ORGANIZATION", "OPERATION", "KIND", "STATE", "ITEMS", "CHANGED", "TAXONOMY", "STARTED",
 		"UPDATED")

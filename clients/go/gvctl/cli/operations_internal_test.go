@@ -23,7 +23,7 @@ func TestAnInterruptedFollowNamesWhatGoesOn(t *testing.T) {
 	cancel()
 	var stdout, stderr strings.Builder
 	app := &App{Stdout: &stdout, Stderr: &stderr}
-	err := app.followOperations(ctx, nil, time.Hour, running...)
+	err := app.followOperations(ctx, nil, time.Hour, true, running...)
 	message, code := describe(err, "")
 	if code != ExitInterrupted ||
 		!strings.Contains(message, "gvctl operations wait organizations/a/operations/op-1 organizations/b/operations/op-2") {

@@ -2,7 +2,9 @@ package cli_test
 
 import (
 	"context"
+	"encoding/json"
 	"regexp"
+	"strings"
 	"testing"
 	"time"
 
@@ -144,6 +146,16 @@ func TestReanalyzeAllOrganizationsAndOrganizations(t *testing.T) {
 		if !regexp.MustCompile(`(?m)^` + row).MatchString(out) {
 			t.Errorf("reanalyze --all-organizations has no row %q:\n%s", row, out)
 		}
+	}
+	// --json gives one array of every organization's operation.
+	var listed []struct {
+		Name string `json:"name"`
+		Done bool   `json:"done"`
+	}
+	if err := json.Unmarshal([]byte(h.ok("--json", "reanalyze", "--all-organizations", "--poll-interval", "10ms")),
+		&listed); err != nil || len(listed) != 2 || !listed[0].Done || !listed[1].Done ||
+		!strings.HasPrefix(listed[0].Name, "organizations/aurora/operations/") {
+		t.Errorf("reanalyze --all-organizations --json: %v %v", listed, err)
 	}
 	// Only a platform admin may list every organization.
 	h.key = key.GetKeyString()
