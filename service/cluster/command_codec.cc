@@ -1,13 +1,28 @@
 #include "service/cluster/command_codec.h"
 
+#include <string_view>
 #include <utility>
 
 #include "absl/strings/str_cat.h"
 #include "common/absl_view.h"
+#include "guestvoice/v1/admin_service.pb.h"
 
 namespace guestvoice::service::cluster {
+namespace {
+
+constexpr std::string_view kCreateOrganizationMethod =
+    "guestvoice.v1.AdminService.CreateOrganization";
+
+}  // namespace
 
 uint32_t FormatOf(const internal::v1::Command& command) {
+  if (command.method() == kCreateOrganizationMethod) {
+    v1::CreateOrganizationRequest request;
+    if (request.ParseFromString(command.request()) &&
+        request.organization_id().empty()) {
+      return 3;
+    }
+  }
   return command.prepared_feedback().feedback().has_edit_time() ? 2 : 1;
 }
 

@@ -24,12 +24,16 @@ namespace guestvoice::service::cluster {
 //   2: a prepared feedback item with an edit_time (Feedback.edit_time),
 //      which a node of format 1 would store as a duplicate where the others
 //      edit the item, leaving its state apart from theirs for good.
-inline constexpr uint32_t kCommandFormat = 2;
+//   3: a CreateOrganization without an organization_id, whose id the
+//      receiving node decided (the command's organization): a node of
+//      format 2 would draw another id when applying it.
+inline constexpr uint32_t kCommandFormat = 3;
 
-// The oldest format that can carry `command`: 2 for an item with an
-// edit_time, 1 otherwise. Each record is written in it, so that nodes not
-// yet upgraded apply what they can apply alike, and stop their partition
-// (DecodeCommand) at the first record they cannot.
+// The oldest format that can carry `command`: 3 for a CreateOrganization
+// that names no id, 2 for an item with an edit_time, 1 otherwise. Each record
+// is written in it, so that nodes not yet upgraded apply what they can apply
+// alike, and stop their partition (DecodeCommand) at the first record they
+// cannot.
 uint32_t FormatOf(const internal::v1::Command& command);
 
 // The record's bytes, stamped with FormatOf(command).

@@ -139,24 +139,36 @@ MutationTable::MutationTable(MutationDeps deps) : deps_(deps) {
   constexpr MutationReach kReplicated = MutationReach::kReplicated;
 
   // AdminService.
+  // The receiving node decides the new organization's id, and its command
+  // goes to that organization's partition: the platform admin's calls on
+  // the organization (its first API key) read its record when applied, and
+  // only commands of one partition are applied in one order on every node.
   Mutation create_organization =
-      Make<v1::CreateOrganizationRequest, v1::Organization>(
-          "AdminService", "CreateOrganization", kReplicated,
-          [](const MutationDeps&, const DomainContext& domain,
-             const Principal& caller, const auto& request, auto& response) {
-            return Organizations(domain).Create(caller, request, response);
-          });
-  // Its command goes with the organization's others when the caller names
-  // it; a generated id is drawn when applied, on the caller's partition.
-  create_organization.organization = [](const Principal& caller,
-                                        const Message& message) {
+      Declare<v1::CreateOrganizationRequest, v1::Organization>(
+          "AdminService", "CreateOrganization", kReplicated);
+  create_organization.prepare = [](const MutationDeps&, MutationCall& call) {
     const auto& request =
-        static_cast<const v1::CreateOrganizationRequest&>(message);
-    return request.organization_id().empty() ? caller.organization()
-                                             : request.organization_id();
+        static_cast<const v1::CreateOrganizationRequest&>(call.request);
+    RETURN_IF_ERROR(CheckNamesOnOneLine(request));
+    call.command.set_organization(
+        NewOrganizationId(call.caller, request, call.domain.ids));
+    return absl::OkStatus();
   };
-  Add(CheckedOnReceipt<v1::CreateOrganizationRequest>(
-      std::move(create_organization), CheckNamesOnOneLine));
+  create_organization.apply = [](const MutationDeps&, MutationCall& call) {
+    const auto& request =
+        static_cast<const v1::CreateOrganizationRequest&>(call.request);
+    // A command received by an earlier build without an organization_id
+    // went to the caller's partition and left the id to be drawn here.
+    const bool id_drawn_when_applied =
+        request.organization_id().empty() &&
+        call.command.organization() == call.caller.organization();
+    return Organizations(call.domain)
+        .CreateWithId(call.caller, request,
+                      id_drawn_when_applied ? call.domain.ids.NewResourceId()
+                                            : call.command.organization(),
+                      static_cast<v1::Organization&>(call.response));
+  };
+  Add(std::move(create_organization));
   // The receiving node draws the secret; the command carries its hash.
   Mutation create_api_key = Declare<v1::CreateApiKeyRequest, v1::ApiKey>(
       "AdminService", "CreateApiKey", kReplicated);

@@ -156,9 +156,28 @@ absl::Status CheckApiKeyExpiry(const ApiKeyHolder& holder, absl::Time now) {
   return absl::OkStatus();
 }
 
+std::string NewOrganizationId(const Principal& caller,
+                              const v1::CreateOrganizationRequest& request,
+                              IdSource& ids) {
+  if (!request.organization_id().empty()) return request.organization_id();
+  if (request.request_id().empty()) return ids.NewResourceId();
+  return SeededIdSource(
+             Sha256(absl::StrCat("CreateOrganization\n", caller.organization(),
+                                 "\n", request.request_id())))
+      .NewResourceId();
+}
+
 absl::Status Organizations::Create(const Principal& caller,
                                    const v1::CreateOrganizationRequest& request,
                                    v1::Organization& response) const {
+  return CreateWithId(caller, request,
+                      NewOrganizationId(caller, request, domain_.ids),
+                      response);
+}
+
+absl::Status Organizations::CreateWithId(
+    const Principal& caller, const v1::CreateOrganizationRequest& request,
+    std::string_view organization, v1::Organization& response) const {
   FieldViolations violations;
   CheckOptionalResourceId(violations, "organization_id",
                           request.organization_id());
@@ -168,9 +187,6 @@ absl::Status Organizations::Create(const Principal& caller,
   CheckRequestId(violations, "request_id", request.request_id());
   RETURN_IF_ERROR(violations.ToStatus());
 
-  const std::string organization = request.organization_id().empty()
-                                       ? domain_.ids.NewResourceId()
-                                       : request.organization_id();
   const std::string name = FormatOrganizationName(organization);
   const std::string organization_key = storage::OrganizationKey(organization);
   return CreateOnce(

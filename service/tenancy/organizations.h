@@ -102,6 +102,17 @@ absl::Status CheckApiKeyExpiry(const ApiKeyHolder& holder, absl::Time now);
 // INVALID_ARGUMENT (FIELD_INVALID) naming the field.
 absl::Status CheckNamesOnOneLine(const v1::CreateOrganizationRequest& request);
 
+// The id of the organization `request` creates, decided where the call is
+// received, before anything is stored, so that a cluster puts the command in
+// the new organization's own partition, beside every later command of the
+// organization (docs/cluster.md, "Cross-partition reads"): the id the
+// request names; one derived from the caller's organization and the request
+// id, so that a retry goes where the first attempt went and is answered from
+// its record there; or, without a request id, one drawn from `ids`.
+std::string NewOrganizationId(const Principal& caller,
+                              const v1::CreateOrganizationRequest& request,
+                              IdSource& ids);
+
 // The organization operations of AdminService. Creating and listing
 // organizations takes SCOPE_PLATFORM_ADMIN, which is checked before these
 // run.
@@ -109,12 +120,18 @@ class Organizations {
  public:
   explicit Organizations(const DomainContext& domain) : domain_(domain) {}
 
-  // Stores a new organization as request.organization_id or a new id; a
-  // retry with the same request_id (scoped to the caller's organization)
-  // returns the first result.
+  // Stores a new organization with NewOrganizationId's id; a retry with the
+  // same request_id (scoped to the caller's organization) returns the first
+  // result.
   absl::Status Create(const Principal& caller,
                       const v1::CreateOrganizationRequest& request,
                       v1::Organization& response) const;
+  // As Create, with the id `organization` decided where the call was
+  // received (a cluster's command carries it).
+  absl::Status CreateWithId(const Principal& caller,
+                            const v1::CreateOrganizationRequest& request,
+                            std::string_view organization,
+                            v1::Organization& response) const;
   // Open to the organization's own keys and to SCOPE_PLATFORM_ADMIN keys; to
   // any other caller the organization does not exist.
   absl::Status Get(const Principal& caller,

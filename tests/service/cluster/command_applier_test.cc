@@ -6,6 +6,7 @@
 
 #include "service/cluster/command_applier.h"
 
+#include <cstring>
 #include <optional>
 #include <string>
 #include <vector>
@@ -18,7 +19,10 @@
 #include "guestvoice/v1/hotel_service.pb.h"
 #include "service/cluster/command_builder.h"
 #include "service/cluster/command_codec.h"
+#include "service/core/id_source.h"
+#include "service/core/principal.h"
 #include "service/core/request_log.h"
+#include "service/core/resource_names.h"
 #include "service/tenancy/organizations.h"
 #include "storage/keys.h"
 #include "tests/service/cluster/state_node.h"
@@ -375,6 +379,100 @@ TEST_F(CreateApiKeyCommandTest, BadInputIsRefusedWhenAppliedAndStoresNothing) {
   EXPECT_THAT(LookupApiKeyHolder(reference_.store(),
                                  received.api_key_secret->key_string()),
               StatusIs(absl::StatusCode::kUnauthenticated));
+}
+
+// CreateOrganization's command goes to the partition of the organization it
+// creates, beside the organization's later commands: the platform admin's
+// first CreateApiKey for it reads its record when applied, and commands of
+// two partitions are applied in no agreed order (a node lagging on one
+// partition would refuse the key another node stored).
+class CreateOrganizationCommandTest : public ::testing::Test {
+ protected:
+  static Principal PlatformAdmin() {
+    google::protobuf::RepeatedField<int> scopes;
+    scopes.Add(v1::SCOPE_ADMIN);
+    scopes.Add(v1::SCOPE_PLATFORM_ADMIN);
+    return Principal("default", FormatApiKeyName("default", "admin"), scopes);
+  }
+
+  static v1::CreateOrganizationRequest Request(const std::string& request_id) {
+    v1::CreateOrganizationRequest request;
+    request.mutable_organization()->set_display_name("Globex Hotels");
+    request.set_request_id(request_id);
+    return request;
+  }
+
+  internal::v1::Command Build(const v1::CreateOrganizationRequest& request,
+                              const std::string& seed) {
+    const Mutation& mutation = *node_.table().FindByRequest(
+        *v1::CreateOrganizationRequest::descriptor());
+    absl::StatusOr<internal::v1::Command> command =
+        BuildCommand(node_.table(), mutation, node_.domain(), PlatformAdmin(),
+                     request, absl::FromUnixSeconds(1'800'000'000), seed);
+    EXPECT_OK(command.status());
+    return command.value_or(internal::v1::Command());
+  }
+
+  StateNode node_;
+  CommandLog log_{node_};
+};
+
+TEST_F(CreateOrganizationCommandTest, GoesWhereTheOrganizationsCommandsGo) {
+  v1::Organization created;
+  ASSERT_OK(log_.Add(PlatformAdmin(), Request(""), created));
+  const std::string id = created.name().substr(strlen("organizations/"));
+  EXPECT_EQ(log_.records().back().organization_id, id);
+  EXPECT_NE(id, "default");
+
+  v1::CreateApiKeyRequest key;
+  key.set_parent(created.name());
+  key.mutable_api_key()->set_display_name("globex admin");
+  key.mutable_api_key()->add_scopes(v1::SCOPE_ADMIN);
+  v1::ApiKey made;
+  ASSERT_OK(log_.Add(PlatformAdmin(), key, made));
+  EXPECT_EQ(log_.records().back().organization_id, id);
+}
+
+TEST_F(CreateOrganizationCommandTest, ARetryGoesWhereTheFirstAttemptWent) {
+  const internal::v1::Command first = Build(Request("org-1"), "seed-a");
+  const internal::v1::Command retry = Build(Request("org-1"), "seed-b");
+  EXPECT_EQ(retry.organization(), first.organization());
+  EXPECT_NE(Build(Request("org-2"), "seed-a").organization(),
+            first.organization());
+  // Without a request id nothing is retried: each call draws an id.
+  EXPECT_NE(Build(Request(""), "seed-a").organization(),
+            Build(Request(""), "seed-a").organization());
+
+  v1::Organization created;
+  ASSERT_OK(log_.Add(PlatformAdmin(), Request("org-1"), created));
+  EXPECT_EQ(created.name(), "organizations/" + first.organization());
+  v1::Organization replayed;
+  ASSERT_OK(log_.Add(PlatformAdmin(), Request("org-1"), replayed));
+  EXPECT_EQ(replayed.create_time().seconds(), created.create_time().seconds())
+      << "the retry made a second organization";
+  EXPECT_EQ(log_.records()[0].organization_id,
+            log_.records()[1].organization_id);
+}
+
+// A node of an earlier build put the command in the caller's partition and
+// left the id to be drawn when applied, from the command's seed: this build
+// applies it alike.
+TEST_F(CreateOrganizationCommandTest,
+       AnEarlierBuildsCommandDrawsItsIdWhenApplied) {
+  internal::v1::Command command = Build(Request("org-1"), "seed-old");
+  command.set_organization("default");
+  ASSERT_OK_AND_ASSIGN(
+      std::optional<AppliedCommand> applied,
+      node_.applier().Apply({.partition = 0,
+                             .offset = 0,
+                             .organization_id = "default",
+                             .payload = EncodeCommand(command)}));
+  ASSERT_TRUE(applied.has_value());
+  ASSERT_OK(applied->status);
+  v1::Organization created;
+  ASSERT_TRUE(created.ParseFromString(applied->response));
+  EXPECT_EQ(created.name(),
+            "organizations/" + SeededIdSource("seed-old").NewResourceId());
 }
 
 class UnreadableRecordTest : public ::testing::Test {

@@ -7,6 +7,7 @@
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "guestvoice/v1/admin_service.pb.h"
 #include "service/core/proto_time.h"
 #include "tests/testing/status_matchers.h"
 
@@ -48,7 +49,26 @@ TEST(CommandCodecTest, AnEditAtTheSourceIsWrittenInAFormatOlderNodesRefuse) {
   *item.mutable_edit_time() = ToProtoTimestamp(absl::FromUnixSeconds(9));
   ASSERT_OK_AND_ASSIGN(decoded, DecodeCommand(EncodeCommand(command)));
   EXPECT_EQ(decoded.format(), 2u);
-  EXPECT_EQ(kCommandFormat, 2u);
+}
+
+TEST(CommandCodecTest,
+     AnOrganizationsIdDecidedOnReceiptIsWrittenInAFormatOlderNodesRefuse) {
+  internal::v1::Command command = Sample();
+  command.set_method("guestvoice.v1.AdminService.CreateOrganization");
+  v1::CreateOrganizationRequest request;
+  request.set_organization_id("acme");
+  request.mutable_organization()->set_display_name("Acme");
+  command.set_request(request.SerializeAsString());
+  ASSERT_OK_AND_ASSIGN(internal::v1::Command decoded,
+                       DecodeCommand(EncodeCommand(command)));
+  EXPECT_EQ(decoded.format(), 1u);
+
+  // A node of format 2 would draw the id itself, another than the others'.
+  request.clear_organization_id();
+  command.set_request(request.SerializeAsString());
+  ASSERT_OK_AND_ASSIGN(decoded, DecodeCommand(EncodeCommand(command)));
+  EXPECT_EQ(decoded.format(), 3u);
+  EXPECT_EQ(kCommandFormat, 3u);
 }
 
 TEST(CommandCodecTest, RefusesANewerFormat) {
