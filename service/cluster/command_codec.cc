@@ -19,8 +19,8 @@ uint32_t FormatOf(const internal::v1::Command& command) {
   if (command.method() == kCreateOrganizationMethod) {
     v1::CreateOrganizationRequest request;
     if (request.ParseFromString(command.request()) &&
-        request.organization_id().empty()) {
-      return 3;
+        (request.organization_id().empty() || !request.request_id().empty())) {
+      return kOrganizationIdDecidedOnReceipt;
     }
   }
   return command.prepared_feedback().feedback().has_edit_time() ? 2 : 1;

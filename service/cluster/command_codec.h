@@ -24,13 +24,17 @@ namespace guestvoice::service::cluster {
 //   2: a prepared feedback item with an edit_time (Feedback.edit_time),
 //      which a node of format 1 would store as a duplicate where the others
 //      edit the item, leaving its state apart from theirs for good.
-//   3: a CreateOrganization without an organization_id, whose id the
-//      receiving node decided (the command's organization): a node of
-//      format 2 would draw another id when applying it.
+//   3: a CreateOrganization whose id the receiving node decided (the
+//      command's organization) and whose request id is remembered in the
+//      organization created: a node of format 2 would draw another id when
+//      the request names none, and remember the request id in the caller's
+//      organization, in another partition.
 inline constexpr uint32_t kCommandFormat = 3;
+inline constexpr uint32_t kOrganizationIdDecidedOnReceipt = 3;
 
 // The oldest format that can carry `command`: 3 for a CreateOrganization
-// that names no id, 2 for an item with an edit_time, 1 otherwise. Each record
+// that names no id or carries a request id, 2 for an item with an
+// edit_time, 1 otherwise. Each record
 // is written in it, so that nodes not yet upgraded apply what they can apply
 // alike, and stop their partition (DecodeCommand) at the first record they
 // cannot.

@@ -11,6 +11,7 @@
 #include "guestvoice/v1/feedback_service.pb.h"
 #include "guestvoice/v1/hotel_service.pb.h"
 #include "guestvoice/v1/loyalty_service.pb.h"
+#include "service/cluster/command_codec.h"
 #include "service/core/resource_names.h"
 #include "service/feedback/cases.h"
 #include "service/feedback/feedback_items.h"
@@ -157,16 +158,23 @@ MutationTable::MutationTable(MutationDeps deps) : deps_(deps) {
   create_organization.apply = [](const MutationDeps&, MutationCall& call) {
     const auto& request =
         static_cast<const v1::CreateOrganizationRequest&>(call.request);
-    // A command received by an earlier build without an organization_id
-    // went to the caller's partition and left the id to be drawn here.
-    const bool id_drawn_when_applied =
-        request.organization_id().empty() &&
-        call.command.organization() == call.caller.organization();
+    auto& response = static_cast<v1::Organization&>(call.response);
+    if (call.command.format() >= kOrganizationIdDecidedOnReceipt) {
+      return Organizations(call.domain)
+          .CreateWithId(call.caller, request, call.command.organization(),
+                        call.command.organization(), response);
+    }
+    // Format 1 or 2: a command of an earlier build (its partition is the
+    // caller's when the request names no id, which is drawn here, and the
+    // request id is remembered in the caller's organization), or one that
+    // names its id and carries no request id, which every build applies
+    // alike.
     return Organizations(call.domain)
         .CreateWithId(call.caller, request,
-                      id_drawn_when_applied ? call.domain.ids.NewResourceId()
-                                            : call.command.organization(),
-                      static_cast<v1::Organization&>(call.response));
+                      request.organization_id().empty()
+                          ? call.domain.ids.NewResourceId()
+                          : request.organization_id(),
+                      call.caller.organization(), response);
   };
   Add(std::move(create_organization));
   // The receiving node draws the secret; the command carries its hash.
@@ -409,8 +417,8 @@ MutationTable::MutationTable(MutationDeps deps) : deps_(deps) {
         static_cast<const internal::v1::BootstrapRequest&>(call.request);
     ASSIGN_OR_RETURN(
         bool created,
-        StoreBootstrapIfEmpty(call.domain.store, call.domain.clock.Now(),
-                              request.admin_key()));
+        StoreBootstrapIfAbsent(call.domain.store, call.domain.clock.Now(),
+                               request.admin_key()));
     static_cast<internal::v1::BootstrapResponse&>(call.response)
         .set_created(created);
     return absl::OkStatus();
@@ -491,7 +499,9 @@ absl::Status MutationTable::Run(const Mutation& mutation,
                                 const DomainContext& domain,
                                 const Principal& caller, const Message& request,
                                 Message& response) const {
+  // Applied where it is received, as a command of this build's format.
   internal::v1::Command command;
+  command.set_format(kCommandFormat);
   ReceivingNodeOnly received;
   MutationCall call{.domain = domain,
                     .caller = caller,

@@ -6,6 +6,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <optional>
 
 #include "absl/strings/str_cat.h"
 #include "common/absl_view.h"
@@ -75,8 +76,8 @@ absl::StatusOr<bool> CreateFirstOrganization(
     std::string_view admin_key_sha256) {
   ASSIGN_OR_RETURN(bool has_organizations, HasOrganizations(store));
   if (has_organizations) return false;
-  return StoreBootstrapIfEmpty(store, now,
-                               MintBootstrapKey(now, ids, admin_key_sha256));
+  return StoreBootstrapIfAbsent(store, now,
+                                MintBootstrapKey(now, ids, admin_key_sha256));
 }
 
 internal::v1::StoredApiKey MintBootstrapKey(absl::Time now, IdSource& ids,
@@ -97,11 +98,12 @@ absl::StatusOr<std::string> WriteAdminKeyFile(const std::string& data_dir,
   return path;
 }
 
-absl::StatusOr<bool> StoreBootstrapIfEmpty(
+absl::StatusOr<bool> StoreBootstrapIfAbsent(
     storage::Store& store, absl::Time now,
     const internal::v1::StoredApiKey& admin_key) {
-  ASSIGN_OR_RETURN(bool has_organizations, HasOrganizations(store));
-  if (has_organizations) return false;
+  ASSIGN_OR_RETURN(std::optional<v1::Organization> existing,
+                   ReadOrganization(store, kBootstrapOrganization));
+  if (existing.has_value()) return false;
   ASSIGN_OR_RETURN(ApiKeyName key_name,
                    ParseApiKeyName("name", admin_key.api_key().name()));
   v1::Organization organization;

@@ -58,10 +58,13 @@ absl::StatusOr<bool> HasOrganizations(const storage::Store& store);
 // returns the file's path.
 absl::StatusOr<std::string> WriteAdminKeyFile(const std::string& data_dir,
                                               const std::string& key_string);
-// Unless `store` holds an organization, stores organization "default"
-// (created at `now`) and `admin_key` in one WriteBatch; returns whether it
-// did.
-absl::StatusOr<bool> StoreBootstrapIfEmpty(
+// Unless `store` holds organization "default", stores it (created at
+// `now`) and `admin_key` in one WriteBatch; returns whether it did. It asks
+// about "default" alone, not about any organization: a cluster node applies
+// this command in "default"'s partition, and other organizations are
+// created by commands of their own partitions, which a node rebuilding from
+// the log may apply first (docs/cluster.md, "How a command is applied").
+absl::StatusOr<bool> StoreBootstrapIfAbsent(
     storage::Store& store, absl::Time now,
     const ::guestvoice::internal::v1::StoredApiKey& admin_key);
 

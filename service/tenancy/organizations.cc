@@ -170,14 +170,15 @@ std::string NewOrganizationId(const Principal& caller,
 absl::Status Organizations::Create(const Principal& caller,
                                    const v1::CreateOrganizationRequest& request,
                                    v1::Organization& response) const {
-  return CreateWithId(caller, request,
-                      NewOrganizationId(caller, request, domain_.ids),
-                      response);
+  const std::string organization =
+      NewOrganizationId(caller, request, domain_.ids);
+  return CreateWithId(caller, request, organization, organization, response);
 }
 
 absl::Status Organizations::CreateWithId(
     const Principal& caller, const v1::CreateOrganizationRequest& request,
-    std::string_view organization, v1::Organization& response) const {
+    std::string_view organization, std::string_view request_id_scope,
+    v1::Organization& response) const {
   FieldViolations violations;
   CheckOptionalResourceId(violations, "organization_id",
                           request.organization_id());
@@ -191,7 +192,7 @@ absl::Status Organizations::CreateWithId(
   const std::string organization_key = storage::OrganizationKey(organization);
   return CreateOnce(
       domain_,
-      {.organization = caller.organization(),
+      {.organization = request_id_scope,
        .method = "CreateOrganization",
        .request = request,
        .resource_key = organization_key},

@@ -121,16 +121,20 @@ class Organizations {
   explicit Organizations(const DomainContext& domain) : domain_(domain) {}
 
   // Stores a new organization with NewOrganizationId's id; a retry with the
-  // same request_id (scoped to the caller's organization) returns the first
-  // result.
+  // same request_id returns the first result. The request id is remembered
+  // in the organization created, so that a cluster keeps it in that
+  // organization's partition, where the retry's command goes too.
   absl::Status Create(const Principal& caller,
                       const v1::CreateOrganizationRequest& request,
                       v1::Organization& response) const;
   // As Create, with the id `organization` decided where the call was
-  // received (a cluster's command carries it).
+  // received (a cluster's command carries it), and the request id remembered
+  // in organization `request_id_scope`: `organization`, or the caller's as
+  // builds before command format 3 did.
   absl::Status CreateWithId(const Principal& caller,
                             const v1::CreateOrganizationRequest& request,
                             std::string_view organization,
+                            std::string_view request_id_scope,
                             v1::Organization& response) const;
   // Open to the organization's own keys and to SCOPE_PLATFORM_ADMIN keys; to
   // any other caller the organization does not exist.

@@ -19,10 +19,12 @@
 #include "guestvoice/v1/hotel_service.pb.h"
 #include "service/cluster/command_builder.h"
 #include "service/cluster/command_codec.h"
+#include "service/core/crypto.h"
 #include "service/core/id_source.h"
 #include "service/core/principal.h"
 #include "service/core/request_log.h"
 #include "service/core/resource_names.h"
+#include "service/tenancy/bootstrap.h"
 #include "service/tenancy/organizations.h"
 #include "storage/keys.h"
 #include "tests/service/cluster/state_node.h"
@@ -461,18 +463,71 @@ TEST_F(CreateOrganizationCommandTest,
        AnEarlierBuildsCommandDrawsItsIdWhenApplied) {
   internal::v1::Command command = Build(Request("org-1"), "seed-old");
   command.set_organization("default");
+  command.set_format(2);
   ASSERT_OK_AND_ASSIGN(
       std::optional<AppliedCommand> applied,
       node_.applier().Apply({.partition = 0,
                              .offset = 0,
                              .organization_id = "default",
-                             .payload = EncodeCommand(command)}));
+                             .payload = command.SerializeAsString()}));
   ASSERT_TRUE(applied.has_value());
   ASSERT_OK(applied->status);
   v1::Organization created;
   ASSERT_TRUE(created.ParseFromString(applied->response));
   EXPECT_EQ(created.name(),
             "organizations/" + SeededIdSource("seed-old").NewResourceId());
+}
+
+// Commands of two partitions are applied in no agreed order: a node
+// rebuilding from the log may apply an organization's creation, in its own
+// partition, before the bootstrap in "default"'s, or two organizations'
+// creations in either order. Either way it reaches the same state.
+class PartitionOrderTest : public CreateOrganizationCommandTest {
+ protected:
+  static v1::CreateOrganizationRequest Named(const std::string& id,
+                                             const std::string& request_id) {
+    v1::CreateOrganizationRequest request = Request(request_id);
+    request.set_organization_id(id);
+    return request;
+  }
+
+  // Applies `first`'s records, then `second`'s, on a fresh node: its state.
+  static std::vector<std::string> Applied(const CommandLog& first,
+                                          const CommandLog& second) {
+    StateNode node;
+    ApplyAll(node, first.records());
+    ApplyAll(node, second.records());
+    return node.Contents();
+  }
+};
+
+TEST_F(PartitionOrderTest, TheBootstrapIsStoredAfterAnotherOrganization) {
+  CommandLog platform(node_, /*partition=*/0);
+  internal::v1::BootstrapRequest bootstrap;
+  SeededIdSource ids("bootstrap");
+  *bootstrap.mutable_admin_key() = MintBootstrapKey(
+      absl::FromUnixSeconds(1'800'000'000), ids, Sha256("the admin key"));
+  internal::v1::BootstrapResponse bootstrapped;
+  ASSERT_OK(
+      platform.Add(Principal("default", "", {}), bootstrap, bootstrapped));
+  ASSERT_TRUE(bootstrapped.created());
+  CommandLog acme(node_, /*partition=*/1);
+  v1::Organization created;
+  ASSERT_OK(acme.Add(PlatformAdmin(), Named("acme", ""), created));
+
+  EXPECT_EQ(Applied(acme, platform), node_.Contents());
+  EXPECT_THAT(node_.Contents(), Contains(HasSubstr("organizations/default")));
+}
+
+TEST_F(PartitionOrderTest, ARequestIdOfTwoOrganizationsCreatesBothInAnyOrder) {
+  CommandLog acme(node_, /*partition=*/1);
+  v1::Organization created;
+  ASSERT_OK(acme.Add(PlatformAdmin(), Named("acme", "onboarding"), created));
+  CommandLog globex(node_, /*partition=*/2);
+  ASSERT_OK(
+      globex.Add(PlatformAdmin(), Named("globex", "onboarding"), created));
+
+  EXPECT_EQ(Applied(globex, acme), node_.Contents());
 }
 
 class UnreadableRecordTest : public ::testing::Test {
