@@ -1,5 +1,6 @@
 #include "analysis/feedback_analyzer.h"
 
+#include <algorithm>
 #include <string>
 #include <thread>
 #include <vector>
@@ -417,6 +418,58 @@ TEST(FeedbackAnalyzerLanguageTest, FrenchDutchAndItalianAreScored) {
   // Two words of another language against one of English's are not enough.
   EXPECT_EQ(Language(FeedbackAnalyzer::Default().Analyze("Über good hotel")),
             "en/detected/scored");
+}
+
+// What happened to a guest, told without an opinion word (pests, traces of
+// earlier guests, being stuck, a breakdown), complains in every language,
+// and the pests are cleanliness (the supplements' and the taxonomy's
+// incident entries, 2026-12-06).
+TEST(FeedbackAnalyzerLanguageTest, AnIncidentToldWithoutOpinionComplains) {
+  struct Case {
+    const char* text;
+    const char* language;
+    bool cleanliness;
+  };
+  const Case cases[] = {
+      {"We saw mice in the kitchen area next to the breakfast room.", "en",
+       true},
+      {"The toilet overflowed twice and the emails went unanswered.", "en",
+       false},
+      {"Il y avait des souris dans la chambre toute la nuit.", "fr", true},
+      {"Des punaises de lit dans le matelas de la chambre.", "fr", true},
+      {"Había ratones en la habitación durante toda la noche.", "es", true},
+      {"Nos quedamos atrapados en el ascensor durante una hora.", "es", false},
+      {"Es gab Mäuse im Zimmer und Ameisen auf dem Schreibtisch.", "de", true},
+      {"Stromausfall den ganzen Abend, das Bad war überschwemmt.", "de", false},
+      {"C'erano topi in camera e formiche sulla scrivania.", "it", true},
+      {"Siamo rimasti bloccati in ascensore per un'ora.", "it", false},
+      {"Havia ratos no quarto e formigas por toda a casa de banho.", "pt",
+       true},
+      {"Er liepen muizen door de kamer en mieren over het bureau.", "nl", true},
+  };
+  for (const Case& c : cases) {
+    const Analysis analysis = FeedbackAnalyzer::Default().Analyze(c.text);
+    EXPECT_EQ(Language(analysis), std::string(c.language) + "/detected/scored")
+        << c.text;
+    EXPECT_LE(analysis.scores.compound, -0.05) << c.text;
+    if (c.cleanliness) {
+      const std::vector<Mention> mentions = Mentions(analysis);
+      EXPECT_TRUE(std::any_of(mentions.begin(), mentions.end(),
+                              [](const Mention& mention) {
+                                return mention.aspect == "cleanliness";
+                              }))
+          << c.text;
+    }
+  }
+  // The same words in their other senses: "je souris", I smile; "a volé la
+  // vedette", stole the show.
+  for (const std::string text :
+       {"Je souris encore en repensant à ce séjour.",
+        "Le petit-déjeuner a volé la vedette, un régal."}) {
+    EXPECT_GE(FeedbackAnalyzer::Default().Analyze(text, "fr").scores.compound,
+              0)
+        << text;
+  }
 }
 
 TEST(FeedbackAnalyzerLanguageTest, AspectsInFrenchDutchItalianPortuguese) {
