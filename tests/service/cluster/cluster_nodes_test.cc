@@ -483,6 +483,81 @@ TEST_F(ClusterNodesTest, AKeyCreatedOnOneNodeWorksOnEveryNodeUntilRevoked) {
   EXPECT_EQ(with_hash, 1);
 }
 
+// A chain onboarded as a platform admin does it: the organization created
+// through one node, its first key through another. Both are commands of the
+// new organization's own partition, so every node applies the key after the
+// organization it belongs to; a retry of the creation through a third node
+// answers the same organization.
+TEST_F(ClusterNodesTest, AnOrganizationCreatedThroughOneNodeIsOnboardedOnAll) {
+  auto admin = [&](int node) {
+    return v1::AdminService::NewStub(nodes_->channel(node));
+  };
+  const std::string display_name = absl::StrCat("Globex Hotels ", run_);
+  v1::CreateOrganizationRequest create;
+  create.mutable_organization()->set_display_name(display_name);
+  create.set_request_id(absl::StrCat("globex-", run_));
+  v1::Organization organization;
+  {
+    std::unique_ptr<grpc::ClientContext> context = Context();
+    grpc::Status status =
+        admin(0)->CreateOrganization(context.get(), create, &organization);
+    ASSERT_TRUE(status.ok()) << status.error_message();
+  }
+  const std::string id(
+      absl::StripPrefix(organization.name(), "organizations/"));
+
+  v1::CreateApiKeyRequest key_request;
+  key_request.set_parent(organization.name());
+  key_request.mutable_api_key()->set_display_name("globex admin");
+  key_request.mutable_api_key()->add_scopes(v1::SCOPE_ADMIN);
+  v1::ApiKey key;
+  {
+    std::unique_ptr<grpc::ClientContext> context = Context();
+    grpc::Status status =
+        admin(1)->CreateApiKey(context.get(), key_request, &key);
+    ASSERT_TRUE(status.ok()) << status.error_message();
+    KeepToken(*context);
+  }
+  for (int node = 0; node < kNodes; ++node) {
+    v1::GetOrganizationRequest get;
+    get.set_name(organization.name());
+    v1::Organization got;
+    std::unique_ptr<grpc::ClientContext> context =
+        ContextWithKey(key.key_string());
+    grpc::Status status =
+        admin(node)->GetOrganization(context.get(), get, &got);
+    EXPECT_TRUE(status.ok()) << node << ": " << status.error_message();
+    EXPECT_EQ(got.display_name(), display_name) << node;
+  }
+
+  {
+    v1::Organization retried;
+    std::unique_ptr<grpc::ClientContext> context = Context();
+    grpc::Status status =
+        admin(2)->CreateOrganization(context.get(), create, &retried);
+    ASSERT_TRUE(status.ok()) << status.error_message();
+    EXPECT_EQ(retried.name(), organization.name());
+    EXPECT_EQ(retried.create_time().seconds(),
+              organization.create_time().seconds());
+  }
+
+  // The creation's commands are in the organization's partition.
+  absl::StatusOr<std::string> brokers =
+      ReadBootstrapFile(nodes_->bootstrap_file());
+  ASSERT_TRUE(brokers.ok()) << brokers.status();
+  const int32_t own = CommandPartition(id, kPartitions);
+  for (int32_t partition = 0; partition < kPartitions; ++partition) {
+    absl::StatusOr<std::vector<testing::StoredRecord>> stored =
+        testing::ReadPartition(*brokers, std::string(kCommandTopic), partition);
+    ASSERT_TRUE(stored.ok()) << stored.status();
+    int creations = 0;
+    for (const testing::StoredRecord& record : *stored) {
+      if (absl::StrContains(record.payload, display_name)) ++creations;
+    }
+    EXPECT_EQ(creations, partition == own ? 2 : 0) << "partition " << partition;
+  }
+}
+
 // Re-analysis runs on the owner of its organization's partition. With that
 // owner hung (SIGSTOP) before the operation starts, the group hands the
 // partition to another node once the hung one's session times out, and
