@@ -120,6 +120,26 @@ TEST(FeedbackAnalyzerTest, WorkingCountsOnlyNegated) {
   }
 }
 
+// What was not done for a guest complains; the same done says nothing
+// (hotel_supplement.tsv's "things done for guests", counted only negated).
+TEST(FeedbackAnalyzerTest, WhatWasNotDoneComplains) {
+  for (const std::string text :
+       {"The room was not cleaned once in four days.",
+        "The sheets were never changed.", "My emails were never answered.",
+        "The minibar was not restocked.", "The pool was not heated."}) {
+    ASSERT_EQ(SentimentAnalyzer::Default().PolarityScores(text).compound, 0)
+        << text;
+    EXPECT_LE(FeedbackAnalyzer::Default().Analyze(text).scores.compound, -0.05)
+        << text;
+  }
+  for (const std::string text :
+       {"The room was cleaned daily.", "Parking is available nearby.",
+        "Breakfast included."}) {
+    EXPECT_EQ(FeedbackAnalyzer::Default().Analyze(text).scores.compound, 0)
+        << text;
+  }
+}
+
 TEST(FeedbackAnalyzerTest, ATextWithoutHotelWordsScoresAsPlainVader) {
   const std::string text = "The staff were lovely but the breakfast was awful!";
   const Analysis analysis = FeedbackAnalyzer::Default().Analyze(text);
