@@ -124,6 +124,15 @@ absl::StatusOr<IngestOutcome> ApplyPreparedFeedback(const MutationDeps& deps,
   }
   internal::v1::PreparedFeedbackRecord& record =
       *call.command.mutable_prepared_feedback();
+  // The item goes into the organization its record names, and the command
+  // is applied in order with the others of its own organization's
+  // partition: the two must be one.
+  if (record.organization() != call.command.organization()) {
+    return absl::DataLossError(
+        absl::StrCat("a ", call.command.method(), " command of organization '",
+                     call.command.organization(), "' carries an item of '",
+                     record.organization(), "'"));
+  }
   PreparedFeedback prepared{
       .organization = std::move(*record.mutable_organization()),
       .hotel_id = std::move(*record.mutable_hotel_id()),
@@ -499,9 +508,11 @@ absl::Status MutationTable::Run(const Mutation& mutation,
                                 const DomainContext& domain,
                                 const Principal& caller, const Message& request,
                                 Message& response) const {
-  // Applied where it is received, as a command of this build's format.
+  // Applied where it is received, as a command of this build's format and
+  // of the organization BuildCommand would key it by.
   internal::v1::Command command;
   command.set_format(kCommandFormat);
+  command.set_organization(OrganizationOf(mutation, caller, request));
   ReceivingNodeOnly received;
   MutationCall call{.domain = domain,
                     .caller = caller,

@@ -596,6 +596,45 @@ TEST_F(UnreadableRecordTest, AnUnreadableRequest) {
   ExpectRefused(record, absl::StatusCode::kDataLoss, "request is unreadable");
 }
 
+TEST(PreparedItemTest, AnItemOfAnotherOrganizationIsRefused) {
+  StateNode node;
+  CommandLog log(node);
+  v1::CreateOrganizationRequest organization;
+  organization.set_organization_id("acme");
+  organization.mutable_organization()->set_display_name("Acme Hotels");
+  v1::Organization created;
+  ASSERT_OK(log.Add(organization, created));
+  v1::CreateHotelRequest hotel = testing::SampleHotel("lisbon");
+  hotel.set_parent("organizations/acme");
+  v1::Hotel made;
+  ASSERT_OK(log.Add(hotel, made));
+  v1::IngestFeedbackRequest post;
+  post.set_parent("organizations/acme");
+  v1::Feedback& feedback = *post.mutable_feedback();
+  feedback.set_hotel(made.name());
+  feedback.set_source(v1::SOURCE_TWITTER);
+  feedback.set_external_id("t1");
+  feedback.mutable_author()->set_handle("@ana");
+  feedback.set_text("The shower was cold.");
+  feedback.mutable_post_time()->set_seconds(1'768'000'000);
+  const Mutation& mutation =
+      *node.table().FindByRequest(*v1::IngestFeedbackRequest::descriptor());
+  ASSERT_OK_AND_ASSIGN(
+      internal::v1::Command command,
+      BuildCommand(node.table(), mutation, node.domain(), testing::AcmeAdmin(),
+                   post, absl::FromUnixSeconds(1'800'000'000), "seed-item"));
+  ASSERT_EQ(command.prepared_feedback().organization(), "acme");
+  command.mutable_prepared_feedback()->set_organization("rival");
+  const std::vector<std::string> before = node.Contents();
+  EXPECT_THAT(node.applier().Apply({.partition = 0,
+                                    .offset = 2,
+                                    .organization_id = "acme",
+                                    .payload = EncodeCommand(command)}),
+              StatusIs(absl::StatusCode::kDataLoss,
+                       HasSubstr("carries an item of 'rival'")));
+  EXPECT_EQ(node.Contents(), before);
+}
+
 TEST_F(UnreadableRecordTest, AKeyThatIsNotTheCommandsOrganization) {
   CommandRecord record = Valid();
   record.organization_id = "rival";
