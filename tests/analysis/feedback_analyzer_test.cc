@@ -125,7 +125,7 @@ TEST(FeedbackAnalyzerTest, WorkingCountsOnlyNegated) {
 TEST(FeedbackAnalyzerTest, WhatWasNotDoneComplains) {
   for (const std::string text :
        {"The room was not cleaned once in four days.",
-        "The sheets were never changed.", "My emails were never answered.",
+        "The towels were never replaced.", "My emails were never answered.",
         "The minibar was not restocked.", "The pool was not heated."}) {
     ASSERT_EQ(SentimentAnalyzer::Default().PolarityScores(text).compound, 0)
         << text;
@@ -134,7 +134,7 @@ TEST(FeedbackAnalyzerTest, WhatWasNotDoneComplains) {
   }
   for (const std::string text :
        {"The room was cleaned daily.", "Parking is available nearby.",
-        "Breakfast included."}) {
+        "I wouldn't have changed a thing.", "Breakfast not included."}) {
     EXPECT_EQ(FeedbackAnalyzer::Default().Analyze(text).scores.compound, 0)
         << text;
   }
@@ -462,7 +462,7 @@ TEST(FeedbackAnalyzerLanguageTest, AnIncidentToldWithoutOpinionComplains) {
       {"Es gab Mäuse im Zimmer und Ameisen auf dem Schreibtisch.", "de", true},
       {"Stromausfall den ganzen Abend, das Bad war überschwemmt.", "de", false},
       {"C'erano topi in camera e formiche sulla scrivania.", "it", true},
-      {"Siamo rimasti bloccati in ascensore per un'ora.", "it", false},
+      {"Blackout tutta la sera, e la camera era infestata.", "it", false},
       {"Havia ratos no quarto e formigas por toda a casa de banho.", "pt",
        true},
       {"Er liepen muizen door de kamer en mieren over het bureau.", "nl", true},
@@ -483,9 +483,8 @@ TEST(FeedbackAnalyzerLanguageTest, AnIncidentToldWithoutOpinionComplains) {
   }
   // The same words in their other senses: "je souris", I smile; "a volé la
   // vedette", stole the show.
-  for (const std::string text :
-       {"Je souris encore en repensant à ce séjour.",
-        "Le petit-déjeuner a volé la vedette, un régal."}) {
+  for (const std::string text : {"Je souris encore en repensant à ce séjour.",
+                                 "Le petit-déjeuner a volé la vedette."}) {
     EXPECT_GE(FeedbackAnalyzer::Default().Analyze(text, "fr").scores.compound,
               0)
         << text;

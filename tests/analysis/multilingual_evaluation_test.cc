@@ -304,13 +304,14 @@ INSTANTIATE_TEST_SUITE_P(
         // / 0.667, nl 0.617 / 0.860 / 0.628, it 0.567 / 0.867 / 0.667, pt
         // 0.650 / 0.869 / 0.679, de 0.600 / 0.875 / 0.628, es 0.600 / 0.947 /
         // 0.692. After the seventh pass's incident words (2026-12-06, read
-        // three times in aggregate: words, two trap words removed, taxonomy
-        // terms): fr 0.517 / 0.815 / 0.679 (one text lost), nl 0.650 / 0.862
-        // / 0.641, it 0.617 / 0.885 / 0.692, pt 0.667 / 0.871 / 0.692, de
-        // 0.617 / 0.877 / 0.641, es 0.633 / 0.948 / 0.705.
+        // four times in aggregate: words, two trap words removed, taxonomy
+        // terms, words of another sense removed after a review): fr 0.517 /
+        // 0.815 / 0.679 (one text lost), nl 0.633 / 0.862 / 0.641, it 0.600 /
+        // 0.885 / 0.692, pt 0.667 / 0.871 / 0.692, de 0.617 / 0.877 / 0.641,
+        // es 0.633 / 0.948 / 0.705.
         WholeSet{"blind3", "blind3", 60, {"fr", 0.51, 0.81, 0.66}},
-        WholeSet{"blind3", "blind3", 60, {"nl", 0.63, 0.84, 0.62}},
-        WholeSet{"blind3", "blind3", 60, {"it", 0.60, 0.86, 0.67}},
+        WholeSet{"blind3", "blind3", 60, {"nl", 0.61, 0.84, 0.62}},
+        WholeSet{"blind3", "blind3", 60, {"it", 0.58, 0.86, 0.67}},
         WholeSet{"blind3", "blind3", 60, {"pt", 0.65, 0.85, 0.67}},
         WholeSet{"blind3", "blind3", 60, {"de", 0.60, 0.86, 0.62}},
         WholeSet{"blind3", "blind3", 60, {"es", 0.61, 0.93, 0.69}},
