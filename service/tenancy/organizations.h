@@ -105,7 +105,7 @@ absl::Status CheckNamesOnOneLine(const v1::CreateOrganizationRequest& request);
 // The id of the organization `request` creates, decided where the call is
 // received, before anything is stored, so that a cluster puts the command in
 // the new organization's own partition, beside every later command of the
-// organization (docs/cluster.md, "Cross-partition reads"): the id the
+// organization (docs/cluster.md, "How a command is applied"): the id the
 // request names; one derived from the caller's organization and the request
 // id, so that a retry goes where the first attempt went and is answered from
 // its record there; or, without a request id, one drawn from `ids`.

@@ -32,7 +32,12 @@ type CreateOrganizationRequest struct {
 	OrganizationId string `protobuf:"bytes,1,opt,name=organization_id,json=organizationId,proto3" json:"organization_id,omitempty"`
 	// The organization to create. Its name is ignored.
 	Organization *Organization `protobuf:"bytes,2,opt,name=organization,proto3" json:"organization,omitempty"`
-	// Makes retries safe (see CreateHotelRequest.request_id). Optional.
+	// Makes retries safe: a retry with the same request_id returns the first
+	// result. It belongs to the organization being created: the same
+	// request_id with another organization_id is another creation. Without an
+	// organization_id the generated id follows from the request_id, so a
+	// retry after the request_id is forgotten (7 days) gets ALREADY_EXISTS
+	// rather than a second organization. Optional.
 	RequestId     string `protobuf:"bytes,3,opt,name=request_id,json=requestId,proto3" json:"request_id,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache

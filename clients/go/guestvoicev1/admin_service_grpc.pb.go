@@ -52,7 +52,8 @@ type AdminServiceClient interface {
 	//
 	// Errors: INVALID_ARGUMENT (FIELD_INVALID) for a malformed organization_id
 	// or display_name; ALREADY_EXISTS (RESOURCE_ALREADY_EXISTS);
-	// INVALID_ARGUMENT (REQUEST_ID_REUSED).
+	// INVALID_ARGUMENT (REQUEST_ID_REUSED) for a request_id used for another
+	// request that creates the same organization.
 	CreateOrganization(ctx context.Context, in *CreateOrganizationRequest, opts ...grpc.CallOption) (*Organization, error)
 	// Gets an organization. Any key of that organization may read it; a
 	// SCOPE_PLATFORM_ADMIN key may read every organization.
@@ -316,7 +317,8 @@ type AdminServiceServer interface {
 	//
 	// Errors: INVALID_ARGUMENT (FIELD_INVALID) for a malformed organization_id
 	// or display_name; ALREADY_EXISTS (RESOURCE_ALREADY_EXISTS);
-	// INVALID_ARGUMENT (REQUEST_ID_REUSED).
+	// INVALID_ARGUMENT (REQUEST_ID_REUSED) for a request_id used for another
+	// request that creates the same organization.
 	CreateOrganization(context.Context, *CreateOrganizationRequest) (*Organization, error)
 	// Gets an organization. Any key of that organization may read it; a
 	// SCOPE_PLATFORM_ADMIN key may read every organization.

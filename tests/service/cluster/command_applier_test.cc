@@ -388,6 +388,17 @@ TEST_F(CreateApiKeyCommandTest, BadInputIsRefusedWhenAppliedAndStoresNothing) {
 // first CreateApiKey for it reads its record when applied, and commands of
 // two partitions are applied in no agreed order (a node lagging on one
 // partition would refuse the key another node stored).
+// Whether `node` remembers CreateOrganization request `request_id` in
+// `organization`.
+bool HoldsRequest(StateNode& node, const std::string& organization,
+                  const std::string& request_id) {
+  absl::StatusOr<std::optional<std::string>> record = node.store().Get(
+      storage::ColumnFamily::kRequests,
+      storage::RequestIdKey(organization, "CreateOrganization", request_id));
+  EXPECT_OK(record.status());
+  return record.ok() && record->has_value();
+}
+
 class CreateOrganizationCommandTest : public ::testing::Test {
  protected:
   static Principal PlatformAdmin() {
@@ -454,6 +465,8 @@ TEST_F(CreateOrganizationCommandTest, ARetryGoesWhereTheFirstAttemptWent) {
       << "the retry made a second organization";
   EXPECT_EQ(log_.records()[0].organization_id,
             log_.records()[1].organization_id);
+  EXPECT_TRUE(HoldsRequest(node_, first.organization(), "org-1"));
+  EXPECT_FALSE(HoldsRequest(node_, "default", "org-1"));
 }
 
 // A node of an earlier build put the command in the caller's partition and
@@ -476,6 +489,23 @@ TEST_F(CreateOrganizationCommandTest,
   ASSERT_TRUE(created.ParseFromString(applied->response));
   EXPECT_EQ(created.name(),
             "organizations/" + SeededIdSource("seed-old").NewResourceId());
+
+  // Its request id was remembered in the caller's organization, where the
+  // earlier build's retry, in the same partition, finds it.
+  internal::v1::Command retry = Build(Request("org-1"), "seed-retry");
+  retry.set_organization("default");
+  retry.set_format(2);
+  ASSERT_OK_AND_ASSIGN(
+      applied, node_.applier().Apply({.partition = 0,
+                                      .offset = 1,
+                                      .organization_id = "default",
+                                      .payload = retry.SerializeAsString()}));
+  ASSERT_TRUE(applied.has_value());
+  ASSERT_OK(applied->status);
+  v1::Organization replayed;
+  ASSERT_TRUE(replayed.ParseFromString(applied->response));
+  EXPECT_EQ(replayed.name(), created.name());
+  EXPECT_TRUE(HoldsRequest(node_, "default", "org-1"));
 }
 
 // Commands of two partitions are applied in no agreed order: a node

@@ -63,6 +63,14 @@ TEST(CommandCodecTest,
                        DecodeCommand(EncodeCommand(command)));
   EXPECT_EQ(decoded.format(), 1u);
 
+  // A node of format 2 would remember the request id in the caller's
+  // organization, in another partition.
+  request.set_request_id("onboarding");
+  command.set_request(request.SerializeAsString());
+  ASSERT_OK_AND_ASSIGN(decoded, DecodeCommand(EncodeCommand(command)));
+  EXPECT_EQ(decoded.format(), 3u);
+  request.clear_request_id();
+
   // A node of format 2 would draw the id itself, another than the others'.
   request.clear_organization_id();
   command.set_request(request.SerializeAsString());

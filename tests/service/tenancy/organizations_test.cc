@@ -10,6 +10,7 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "service/core/proto_time.h"
+#include "service/core/request_log.h"
 #include "tests/service/tenancy/tenancy_fixture.h"
 #include "tests/testing/status_matchers.h"
 
@@ -91,6 +92,37 @@ TEST_F(OrganizationsTest, ARetryWithTheSameRequestIdReplaysTheFirstResult) {
   v1::ListOrganizationsResponse listed;
   ASSERT_OK(organizations().List(platform_admin_, {}, listed));
   EXPECT_EQ(listed.organizations_size(), 1);
+}
+
+// A request id belongs to the organization being created (its record is
+// kept there, where a cluster applies the creation): another request that
+// creates the same organization under it is refused; one naming another
+// organization_id is another creation.
+TEST_F(OrganizationsTest, ARequestIdBelongsToTheOrganizationItCreates) {
+  v1::CreateOrganizationRequest request = CreateRequest("");
+  request.set_request_id("org-req-1");
+  v1::Organization first;
+  ASSERT_OK(Create(request, &first));
+
+  v1::CreateOrganizationRequest renamed = request;
+  renamed.mutable_organization()->set_display_name("Another name");
+  EXPECT_THAT(Create(renamed), StatusIs(absl::StatusCode::kInvalidArgument,
+                                        ::testing::HasSubstr("request_id")));
+
+  v1::CreateOrganizationRequest named = CreateRequest("globex");
+  named.set_request_id("org-req-1");
+  v1::Organization globex;
+  ASSERT_OK(Create(named, &globex));
+  EXPECT_EQ(globex.name(), "organizations/globex");
+
+  // The generated id follows from the request id: once the request id is
+  // forgotten, a late retry finds the organization rather than making a
+  // second one.
+  clock_.Advance(kRequestIdLifetime + absl::Seconds(1));
+  EXPECT_THAT(Create(request), StatusIs(absl::StatusCode::kAlreadyExists));
+  v1::ListOrganizationsResponse listed;
+  ASSERT_OK(organizations().List(platform_admin_, {}, listed));
+  EXPECT_EQ(listed.organizations_size(), 2);
 }
 
 TEST_F(OrganizationsTest, EveryBadFieldIsReported) {

@@ -35,7 +35,13 @@ class CreateOrganizationRequest(_message.Message):
     ending with a hyphen. Optional: the server generates one when empty.
     """
     request_id: _builtins.str
-    """Makes retries safe (see CreateHotelRequest.request_id). Optional."""
+    """Makes retries safe: a retry with the same request_id returns the first
+    result. It belongs to the organization being created: the same
+    request_id with another organization_id is another creation. Without an
+    organization_id the generated id follows from the request_id, so a
+    retry after the request_id is forgotten (7 days) gets ALREADY_EXISTS
+    rather than a second organization. Optional.
+    """
     @_builtins.property
     def organization(self) -> _admin_pb2.Organization:
         """The organization to create. Its name is ignored."""

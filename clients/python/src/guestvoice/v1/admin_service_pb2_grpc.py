@@ -130,7 +130,8 @@ class AdminServiceServicer:
 
         Errors: INVALID_ARGUMENT (FIELD_INVALID) for a malformed organization_id
         or display_name; ALREADY_EXISTS (RESOURCE_ALREADY_EXISTS);
-        INVALID_ARGUMENT (REQUEST_ID_REUSED).
+        INVALID_ARGUMENT (REQUEST_ID_REUSED) for a request_id used for another
+        request that creates the same organization.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')

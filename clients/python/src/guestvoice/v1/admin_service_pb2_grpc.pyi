@@ -48,7 +48,8 @@ class AdminServiceStub:
 
     Errors: INVALID_ARGUMENT (FIELD_INVALID) for a malformed organization_id
     or display_name; ALREADY_EXISTS (RESOURCE_ALREADY_EXISTS);
-    INVALID_ARGUMENT (REQUEST_ID_REUSED).
+    INVALID_ARGUMENT (REQUEST_ID_REUSED) for a request_id used for another
+    request that creates the same organization.
     """
     GetOrganization: _grpc.UnaryUnaryMultiCallable[_admin_service_pb2.GetOrganizationRequest, _admin_pb2.Organization]
     """Gets an organization. Any key of that organization may read it; a
@@ -177,7 +178,8 @@ class AdminServiceAsyncStub(AdminServiceStub):
 
     Errors: INVALID_ARGUMENT (FIELD_INVALID) for a malformed organization_id
     or display_name; ALREADY_EXISTS (RESOURCE_ALREADY_EXISTS);
-    INVALID_ARGUMENT (REQUEST_ID_REUSED).
+    INVALID_ARGUMENT (REQUEST_ID_REUSED) for a request_id used for another
+    request that creates the same organization.
     """
     GetOrganization: _aio.UnaryUnaryMultiCallable[_admin_service_pb2.GetOrganizationRequest, _admin_pb2.Organization]  # type: ignore[assignment]
     """Gets an organization. Any key of that organization may read it; a
@@ -309,7 +311,8 @@ class AdminServiceServicer(metaclass=_abc_1.ABCMeta):
 
         Errors: INVALID_ARGUMENT (FIELD_INVALID) for a malformed organization_id
         or display_name; ALREADY_EXISTS (RESOURCE_ALREADY_EXISTS);
-        INVALID_ARGUMENT (REQUEST_ID_REUSED).
+        INVALID_ARGUMENT (REQUEST_ID_REUSED) for a request_id used for another
+        request that creates the same organization.
         """
 
     @_abc_1.abstractmethod

@@ -43,7 +43,12 @@ export type CreateOrganizationRequest = Message<"guestvoice.v1.CreateOrganizatio
   organization?: Organization | undefined;
 
   /**
-   * Makes retries safe (see CreateHotelRequest.request_id). Optional.
+   * Makes retries safe: a retry with the same request_id returns the first
+   * result. It belongs to the organization being created: the same
+   * request_id with another organization_id is another creation. Without an
+   * organization_id the generated id follows from the request_id, so a
+   * retry after the request_id is forgotten (7 days) gets ALREADY_EXISTS
+   * rather than a second organization. Optional.
    *
    * @generated from field: string request_id = 3;
    */
@@ -484,7 +489,8 @@ export const AdminService: GenService<{
    *
    * Errors: INVALID_ARGUMENT (FIELD_INVALID) for a malformed organization_id
    * or display_name; ALREADY_EXISTS (RESOURCE_ALREADY_EXISTS);
-   * INVALID_ARGUMENT (REQUEST_ID_REUSED).
+   * INVALID_ARGUMENT (REQUEST_ID_REUSED) for a request_id used for another
+   * request that creates the same organization.
    *
    * @generated from rpc guestvoice.v1.AdminService.CreateOrganization
    */
