@@ -53,6 +53,14 @@ bool IsLowercaseAsciiWord(std::string_view word) {
   return true;
 }
 
+// Lowercase ASCII words separated by single spaces: a word, or a phrase.
+bool IsLowercaseAsciiPhrase(std::string_view phrase) {
+  for (std::string_view word : SplitOn(phrase, ' ')) {
+    if (!IsLowercaseAsciiWord(word)) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 absl::StatusOr<ValenceLexicon> ValenceLexicon::ParseVader(
@@ -92,14 +100,19 @@ absl::StatusOr<ValenceLexicon> ValenceLexicon::ParseSupplement(
       lexicon.version_ = std::string(fields[1]);
       continue;
     }
-    if (!IsLowercaseAsciiWord(fields[0])) {
-      return absl::InvalidArgumentError(
-          absl::StrCat("line ", line_number,
-                       ": words must be lowercase ASCII: ", AbslView(line)));
+    if (!IsLowercaseAsciiPhrase(fields[0])) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "line ", line_number,
+          ": words must be lowercase ASCII, a phrase's separated by single "
+          "spaces: ",
+          AbslView(line)));
     }
     absl::StatusOr<double> valence = ParseValence(fields[1], line);
     if (!valence.ok()) return valence.status();
-    if (!lexicon.valences_.emplace(std::string(fields[0]), *valence).second) {
+    auto& entries = fields[0].find(' ') == std::string_view::npos
+                        ? lexicon.valences_
+                        : lexicon.phrases_;
+    if (!entries.emplace(std::string(fields[0]), *valence).second) {
       return absl::InvalidArgumentError(absl::StrCat(
           "line ", line_number, ": duplicate word: ", AbslView(fields[0])));
     }

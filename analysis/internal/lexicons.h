@@ -20,7 +20,9 @@ class ValenceLexicon {
   // hotel_supplement.tsv: "<word>\t<mean>" per line, or
   // "<word>\t<mean>\tnegated" for a word that counts only when negated
   // (IsNegatedOnly), '#' comments, a "version" line. Words must be lowercase
-  // ASCII: lookups lowercase tokens.
+  // ASCII: lookups lowercase tokens. An entry may be a phrase, its words
+  // separated by single spaces ("out of order"): VaderWordTable matches it
+  // over consecutive tokens.
   static absl::StatusOr<ValenceLexicon> ParseSupplement(
       std::string_view contents);
 
@@ -40,9 +42,17 @@ class ValenceLexicon {
   const absl::flat_hash_map<std::string, double>& entries() const {
     return valences_;
   }
+  // A supplement's phrases (words separated by single spaces) and their
+  // valences. VADER's own lexicon has entries with spaces too ("can't
+  // stand"), which the reference never matches, as tokens have none: those
+  // stay among entries(), inert.
+  const absl::flat_hash_map<std::string, double>& phrases() const {
+    return phrases_;
+  }
 
  private:
   absl::flat_hash_map<std::string, double> valences_;
+  absl::flat_hash_map<std::string, double> phrases_;
   absl::flat_hash_set<std::string> negated_only_;
   std::string version_;
 };

@@ -30,6 +30,36 @@ struct TokenFacts {
   double booster;     // when is_booster
 };
 
+// A supplement's phrases ("out of order"): each one found is scored as a
+// word of the lexicon at its first token, so that VADER's rules (negation,
+// boosters, capitals, "but") treat it as one; the tokens after it score
+// nothing. At each token the longest phrase wins. Plain VADER has none.
+void MatchPhrases(const VaderWordTable& table, std::vector<TokenFacts>& words) {
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const std::vector<VaderWordTable::Phrase>* phrases =
+        table.PhrasesStartingWith(words[i].lower);
+    if (phrases == nullptr) continue;
+    for (const VaderWordTable::Phrase& phrase : *phrases) {
+      if (i + phrase.rest.size() >= words.size()) continue;
+      bool matches = true;
+      for (std::size_t k = 0; matches && k < phrase.rest.size(); ++k) {
+        matches = words[i + 1 + k].lower == phrase.rest[k];
+      }
+      if (!matches) continue;
+      words[i].in_lexicon = true;
+      words[i].is_booster = false;
+      words[i].valence = phrase.facts.valence;
+      words[i].negated_only = phrase.facts.negated_only;
+      for (std::size_t k = 1; k <= phrase.rest.size(); ++k) {
+        words[i + k].in_lexicon = false;
+        words[i + k].is_booster = false;
+      }
+      i += phrase.rest.size();
+      break;
+    }
+  }
+}
+
 class ValenceRules {
  public:
   ValenceRules(const std::vector<TokenFacts>& words, bool is_cap_diff)
@@ -276,6 +306,7 @@ SentimentScores ScoreVaderWords(const VaderText& text, std::size_t first_word,
     word.is_negated = word.is_negated || vader::ContainsNt(token.lower);
     if (token.is_upper) ++all_caps;
   }
+  if (table.has_phrases()) MatchPhrases(table, words);
   // allcap_differential: some, but not all, tokens are ALL CAPS.
   const bool is_cap_diff = all_caps > 0 && all_caps < words.size();
 

@@ -1,5 +1,10 @@
 #include "analysis/internal/vader_word_table.h"
 
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_split.h"
 #include "analysis/internal/vader_rules.h"
 
 namespace guestvoice::analysis {
@@ -23,6 +28,19 @@ void VaderWordTable::AddLexicon(const ValenceLexicon& lexicon) {
     facts.in_lexicon = true;
     facts.valence = valence;
     facts.negated_only = lexicon.IsNegatedOnly(word);
+  }
+  for (const auto& [phrase, valence] : lexicon.phrases()) {
+    std::vector<std::string> words = absl::StrSplit(phrase, ' ');
+    std::vector<Phrase>& phrases = phrases_[words.front()];
+    phrases.push_back(
+        {.rest = std::vector<std::string>(words.begin() + 1, words.end()),
+         .facts = {.valence = valence,
+                   .in_lexicon = true,
+                   .negated_only = lexicon.IsNegatedOnly(phrase)}});
+    std::stable_sort(phrases.begin(), phrases.end(),
+                     [](const Phrase& a, const Phrase& b) {
+                       return a.rest.size() > b.rest.size();
+                     });
   }
 }
 

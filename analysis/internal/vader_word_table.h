@@ -38,11 +38,28 @@ class VaderWordTable {
     return it == facts_.end() ? nullptr : &it->second;
   }
 
+  // A phrase of a supplement ("out of order"): scored as one word of the
+  // lexicon at its first token, the tokens after it consumed.
+  struct Phrase {
+    std::vector<std::string> rest;  // the words after the first
+    Facts facts;
+  };
+  bool has_phrases() const { return !phrases_.empty(); }
+  // The phrases whose first word is `lower_word`, longest first; nullptr
+  // when none.
+  const std::vector<Phrase>* PhrasesStartingWith(
+      std::string_view lower_word) const {
+    auto it = phrases_.find(lower_word);
+    return it == phrases_.end() ? nullptr : &it->second;
+  }
+
   // Every word of the table (views into it), in no particular order.
   std::vector<std::string_view> Words() const;
 
  private:
   absl::flat_hash_map<std::string, Facts, WordHash, WordEq> facts_;
+  absl::flat_hash_map<std::string, std::vector<Phrase>, WordHash, WordEq>
+      phrases_;
 };
 
 }  // namespace guestvoice::analysis

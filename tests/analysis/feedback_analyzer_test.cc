@@ -140,6 +140,38 @@ TEST(FeedbackAnalyzerTest, WhatWasNotDoneComplains) {
   }
 }
 
+// The supplement's phrases are scored as one word by VADER's rules; plain
+// VADER, which has none, scores these texts 0.0.
+TEST(FeedbackAnalyzerTest, PhrasesOfTheSupplementAreOneWord) {
+  auto compound = [](std::string_view text) {
+    return FeedbackAnalyzer::Default().Analyze(text, "en").scores.compound;
+  };
+  for (const std::string text :
+       {"The lift was out of order for three days.", "Check-in took ages.",
+        "We won't come back.", "Never again."}) {
+    ASSERT_EQ(SentimentAnalyzer::Default().PolarityScores(text).compound, 0)
+        << text;
+    EXPECT_LE(compound(text), -0.05) << text;
+  }
+  // VADER's "no" alone is -1.2, silenced before a word of the lexicon: the
+  // negated phrase weighs more.
+  EXPECT_LT(compound("There was no hot water."),
+            SentimentAnalyzer::Default()
+                .PolarityScores("There was no hot water.")
+                .compound);
+  // "hot water" and "come back" count only negated; a phrase's words alone
+  // are not the phrase.
+  for (const std::string text :
+       {"Plenty of hot water.", "We came back for dinner.",
+        "Everything was in order.", "We went out."}) {
+    EXPECT_EQ(compound(text), 0) << text;
+  }
+  // Negation and capitals reach a phrase as they reach a word.
+  EXPECT_GE(compound("The lift was never out of order."), 0.05);
+  EXPECT_LT(compound("The lift was OUT OF ORDER."),
+            compound("The lift was out of order."));
+}
+
 TEST(FeedbackAnalyzerTest, ATextWithoutHotelWordsScoresAsPlainVader) {
   const std::string text = "The staff were lovely but the breakfast was awful!";
   const Analysis analysis = FeedbackAnalyzer::Default().Analyze(text);

@@ -4,6 +4,7 @@
 #include <sstream>
 #include <string>
 
+#include "absl/strings/str_cat.h"
 #include "analysis/internal/embedded_data.h"
 #include "gtest/gtest.h"
 
@@ -93,6 +94,36 @@ TEST(ValenceLexiconTest, ASupplementWordMayCountOnlyNegated) {
   EXPECT_FALSE(
       ValenceLexicon::ParseSupplement("version\t1\nwork\t1\tnegated\tx\n")
           .ok());
+}
+
+TEST(ValenceLexiconTest, ASupplementEntryMayBeAPhrase) {
+  const absl::StatusOr<ValenceLexicon> supplement =
+      ValenceLexicon::ParseSupplement(
+          "version\t1\nout of order\t-1.5\nhot water\t1.0\tnegated\n"
+          "nice\t1.5\n");
+  ASSERT_TRUE(supplement.ok()) << supplement.status();
+  EXPECT_EQ(supplement->Find("out of order"), nullptr);
+  ASSERT_EQ(supplement->phrases().count("out of order"), 1u);
+  EXPECT_EQ(supplement->phrases().at("out of order"), -1.5);
+  EXPECT_TRUE(supplement->IsNegatedOnly("hot water"));
+  EXPECT_EQ(supplement->size(), 1u);
+  // Words of a phrase are separated by single spaces.
+  for (const char* entry : {"out  of order", "out of order ", "Out of order"}) {
+    EXPECT_FALSE(ValenceLexicon::ParseSupplement(
+                     absl::StrCat("version\t1\n", entry, "\t-1.5\n"))
+                     .ok())
+        << entry;
+  }
+}
+
+// VADER's own lexicon has entries with spaces ("can't stand"), which the
+// reference never matches: they are no phrases.
+TEST(ValenceLexiconTest, TheReferencesEntriesWithSpacesAreNoPhrases) {
+  const absl::StatusOr<ValenceLexicon> vader =
+      ValenceLexicon::ParseVader(embedded::VaderLexicon());
+  ASSERT_TRUE(vader.ok()) << vader.status();
+  EXPECT_NE(vader->Find("can't stand"), nullptr);
+  EXPECT_TRUE(vader->phrases().empty());
 }
 
 TEST(EmojiLexiconTest, KeepsSingleCodePointEmoji) {
