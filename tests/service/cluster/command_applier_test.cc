@@ -640,13 +640,8 @@ TEST(PreparedItemTest, AnItemOfAnotherOrganizationIsRefused) {
   ASSERT_OK(log.Add(hotel, made));
   v1::IngestFeedbackRequest post;
   post.set_parent("organizations/acme");
-  v1::Feedback& feedback = *post.mutable_feedback();
-  feedback.set_hotel(made.name());
-  feedback.set_source(v1::SOURCE_TWITTER);
-  feedback.set_external_id("t1");
-  feedback.mutable_author()->set_handle("@ana");
-  feedback.set_text("The shower was cold.");
-  feedback.mutable_post_time()->set_seconds(1'768'000'000);
+  *post.mutable_feedback() = testing::SampleFeedback(
+      made.name(), "t1", 0, absl::FromUnixSeconds(1'768'000'000));
   const Mutation& mutation =
       *node.table().FindByRequest(*v1::IngestFeedbackRequest::descriptor());
   ASSERT_OK_AND_ASSIGN(
