@@ -26,6 +26,7 @@ struct TokenFacts {
   bool is_booster;
   bool is_negated;    // negated([word])
   bool negated_only;  // VaderWordTable::Facts::negated_only
+  bool starts_phrase;  // VaderWordTable::Facts::starts_phrase
   double valence;     // when in_lexicon
   double booster;     // when is_booster
 };
@@ -36,6 +37,7 @@ struct TokenFacts {
 // nothing. At each token the longest phrase wins. Plain VADER has none.
 void MatchPhrases(const VaderWordTable& table, std::vector<TokenFacts>& words) {
   for (std::size_t i = 0; i < words.size(); ++i) {
+    if (!words[i].starts_phrase) continue;
     const std::vector<VaderWordTable::Phrase>* phrases =
         table.PhrasesStartingWith(words[i].lower);
     if (phrases == nullptr) continue;
@@ -291,10 +293,12 @@ SentimentScores ScoreVaderWords(const VaderText& text, std::size_t first_word,
   // Filled by index: the buffers keep their capacity between calls.
   words.resize(end_token - first_token);
   std::size_t all_caps = 0;
+  bool any_phrase = false;
   for (std::size_t i = 0; i < words.size(); ++i) {
     const VaderToken& token = text.tokens[first_token + i];
     TokenFacts& word = words[i];
-    word = {token.lower, token.is_upper, false, false, false, false, 0, 0};
+    word = {token.lower, token.is_upper, false, false, false, false, false,
+            0, 0};
     if (const VaderWordTable::Facts* facts = table.Find(token.lower)) {
       word.in_lexicon = facts->in_lexicon;
       word.valence = facts->valence;
@@ -302,11 +306,13 @@ SentimentScores ScoreVaderWords(const VaderText& text, std::size_t first_word,
       word.booster = facts->booster;
       word.is_negated = facts->is_negation_word;
       word.negated_only = facts->negated_only;
+      word.starts_phrase = facts->starts_phrase;
+      any_phrase = any_phrase || facts->starts_phrase;
     }
     word.is_negated = word.is_negated || vader::ContainsNt(token.lower);
     if (token.is_upper) ++all_caps;
   }
-  if (table.has_phrases()) MatchPhrases(table, words);
+  if (any_phrase) MatchPhrases(table, words);
   // allcap_differential: some, but not all, tokens are ALL CAPS.
   const bool is_cap_diff = all_caps > 0 && all_caps < words.size();
 

@@ -31,6 +31,7 @@ void VaderWordTable::AddLexicon(const ValenceLexicon& lexicon) {
   }
   for (const auto& [phrase, valence] : lexicon.phrases()) {
     std::vector<std::string> words = absl::StrSplit(phrase, ' ');
+    facts_[words.front()].starts_phrase = true;
     std::vector<Phrase>& phrases = phrases_[words.front()];
     phrases.push_back(
         {.rest = std::vector<std::string>(words.begin() + 1, words.end()),
@@ -47,7 +48,11 @@ void VaderWordTable::AddLexicon(const ValenceLexicon& lexicon) {
 std::vector<std::string_view> VaderWordTable::Words() const {
   std::vector<std::string_view> words;
   words.reserve(facts_.size());
-  for (const auto& entry : facts_) words.push_back(entry.first);
+  for (const auto& [word, facts] : facts_) {
+    if (facts.in_lexicon || facts.is_booster || facts.is_negation_word) {
+      words.push_back(word);
+    }
+  }
   return words;
 }
 

@@ -13,7 +13,8 @@ namespace guestvoice::analysis {
 
 // Everything the VADER rules ask about a lowercase word, so each token costs
 // one hash lookup: its lexicon valence, its BOOSTER_DICT scalar and whether
-// it is in NEGATE. Words with none of these have no entry.
+// it is in NEGATE, and whether a supplement's phrase starts with it. Words
+// with none of these have no entry.
 class VaderWordTable {
  public:
   struct Facts {
@@ -25,6 +26,9 @@ class VaderWordTable {
     // Its valence counts only where a negation reaches it
     // (ValenceLexicon::IsNegatedOnly).
     bool negated_only = false;
+    // A supplement's phrase starts with the word (PhrasesStartingWith), so
+    // that only such tokens pay a second lookup.
+    bool starts_phrase = false;
   };
 
   explicit VaderWordTable(const ValenceLexicon& lexicon);
@@ -44,7 +48,6 @@ class VaderWordTable {
     std::vector<std::string> rest;  // the words after the first
     Facts facts;
   };
-  bool has_phrases() const { return !phrases_.empty(); }
   // The phrases whose first word is `lower_word`, longest first; nullptr
   // when none.
   const std::vector<Phrase>* PhrasesStartingWith(
@@ -53,7 +56,10 @@ class VaderWordTable {
     return it == phrases_.end() ? nullptr : &it->second;
   }
 
-  // Every word of the table (views into it), in no particular order.
+  // Every word of the table (views into it) that is in the lexicon, a
+  // booster or a negation, in no particular order: a word known only as the
+  // start of a phrase ("out" of "out of order") is not a word of the
+  // language's vocabulary.
   std::vector<std::string_view> Words() const;
 
  private:

@@ -1,5 +1,9 @@
 #include "analysis/internal/vader_word_table.h"
 
+#include <algorithm>
+#include <string_view>
+#include <vector>
+
 #include "absl/status/statusor.h"
 #include "analysis/internal/lexicons.h"
 #include "analysis/internal/vader_rules.h"
@@ -45,6 +49,37 @@ TEST(VaderWordTableTest, AddLexiconAddsWordsAndRevaluesKnownOnes) {
   EXPECT_EQ(table.Find("very")->valence, 0.2);
   EXPECT_TRUE(table.Find("very")->is_booster);
   EXPECT_EQ(table.Find("very")->booster, vader::kBoosterIncrement);
+}
+
+// A phrase's first word is marked, so that only its tokens look for phrases;
+// a word known only that way is no word of the language's vocabulary
+// (Words() feeds the language identifier), and keeps its other facts.
+TEST(VaderWordTableTest, MarksTheWordsPhrasesStartWith) {
+  const absl::StatusOr<ValenceLexicon> base =
+      ValenceLexicon::ParseVader("good\t1.9\t0.9\t[]\n");
+  const absl::StatusOr<ValenceLexicon> supplement =
+      ValenceLexicon::ParseSupplement(
+          "version\t1\nout of order\t-1.5\nnever again\t-2\n"
+          "good value\t2\n");
+  ASSERT_TRUE(base.ok() && supplement.ok());
+  VaderWordTable table(*base);
+  table.AddLexicon(*supplement);
+  for (std::string_view first : {"out", "never", "good"}) {
+    ASSERT_NE(table.Find(first), nullptr) << first;
+    EXPECT_TRUE(table.Find(first)->starts_phrase) << first;
+    ASSERT_NE(table.PhrasesStartingWith(first), nullptr) << first;
+  }
+  EXPECT_FALSE(table.Find("out")->in_lexicon);
+  EXPECT_TRUE(table.Find("never")->is_negation_word);
+  EXPECT_EQ(table.Find("good")->valence, 1.9);
+  EXPECT_EQ(table.Find("order"), nullptr);
+  EXPECT_EQ(table.Find("again"), nullptr);
+  EXPECT_FALSE(table.Find("very")->starts_phrase);
+
+  const std::vector<std::string_view> words = table.Words();
+  EXPECT_EQ(std::count(words.begin(), words.end(), "out"), 0);
+  EXPECT_EQ(std::count(words.begin(), words.end(), "never"), 1);
+  EXPECT_EQ(std::count(words.begin(), words.end(), "good"), 1);
 }
 
 }  // namespace
