@@ -24,11 +24,11 @@ struct TokenFacts {
   bool is_upper;
   bool in_lexicon;
   bool is_booster;
-  bool is_negated;    // negated([word])
-  bool negated_only;  // VaderWordTable::Facts::negated_only
+  bool is_negated;     // negated([word])
+  bool negated_only;   // VaderWordTable::Facts::negated_only
   bool starts_phrase;  // VaderWordTable::Facts::starts_phrase
-  double valence;     // when in_lexicon
-  double booster;     // when is_booster
+  double valence;      // when in_lexicon
+  double booster;      // when is_booster
 };
 
 // A supplement's phrases ("out of order"): each one found is scored as a
@@ -297,8 +297,8 @@ SentimentScores ScoreVaderWords(const VaderText& text, std::size_t first_word,
   for (std::size_t i = 0; i < words.size(); ++i) {
     const VaderToken& token = text.tokens[first_token + i];
     TokenFacts& word = words[i];
-    word = {token.lower, token.is_upper, false, false, false, false, false,
-            0, 0};
+    word = {token.lower, token.is_upper, false, false, false,
+            false,       false,          0,     0};
     if (const VaderWordTable::Facts* facts = table.Find(token.lower)) {
       word.in_lexicon = facts->in_lexicon;
       word.valence = facts->valence;

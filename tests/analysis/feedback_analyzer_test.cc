@@ -172,6 +172,46 @@ TEST(FeedbackAnalyzerTest, PhrasesOfTheSupplementAreOneWord) {
             compound("The lift was out of order."));
 }
 
+// Things of a hotel VADER reads as opinions (the comforter, a party next
+// door, the room safe, a simile's "like") score by the rest of their words
+// in English feedback (and the safe in French and Portuguese); plain VADER
+// still reads them as praise, or as milder complaints.
+TEST(FeedbackAnalyzerTest, ThingsOfAHotelAreNoPraise) {
+  auto compound = [](std::string_view text) {
+    return FeedbackAnalyzer::Default().Analyze(text, "en").scores.compound;
+  };
+  for (const std::string text :
+       {"The comforter had stains on it.", "The safe didn't work.",
+        "The security guard was rude.",
+        "There was a loud party next door all night."}) {
+    EXPECT_LT(compound(text),
+              SentimentAnalyzer::Default().PolarityScores(text).compound)
+        << text;
+    EXPECT_LE(compound(text), -0.05) << text;
+  }
+  for (const std::string text :
+       {"We paid by credit card.", "Bathroom smelled like a drain.",
+        "The room safe is in the wardrobe; the kitchen is shared."}) {
+    EXPECT_EQ(compound(text), 0) << text;
+  }
+  // Their other senses keep their valence.
+  for (const std::string text :
+       {"Felt safe walking back at night.", "The staff are a credit to it.",
+        "It felt like home.", "I really like this hotel."}) {
+    EXPECT_GE(compound(text), 0.05) << text;
+  }
+  EXPECT_LE(compound("The room was nothing like the photos."), -0.05);
+  // The safe in French ("coffre-fort": "fort", strong, is praise) and in
+  // Portuguese ("cofre").
+  auto analyzed = [](std::string_view text, std::string_view language) {
+    return FeedbackAnalyzer::Default().Analyze(text, language).scores.compound;
+  };
+  EXPECT_EQ(analyzed("Il y a un coffre-fort dans la chambre.", "fr"), 0);
+  EXPECT_LE(analyzed("Le coffre-fort ne fonctionnait pas.", "fr"), -0.05);
+  EXPECT_GE(analyzed("Un café fort et bon.", "fr"), 0.05);
+  EXPECT_EQ(analyzed("Há um cofre no quarto.", "pt"), 0);
+}
+
 TEST(FeedbackAnalyzerTest, ATextWithoutHotelWordsScoresAsPlainVader) {
   const std::string text = "The staff were lovely but the breakfast was awful!";
   const Analysis analysis = FeedbackAnalyzer::Default().Analyze(text);
