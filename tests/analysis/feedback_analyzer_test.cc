@@ -212,6 +212,33 @@ TEST(FeedbackAnalyzerTest, ThingsOfAHotelAreNoPraise) {
   EXPECT_EQ(analyzed("Há um cofre no quarto.", "pt"), 0);
 }
 
+// Hotel idioms VADER reads word by word or not at all, things that do not
+// do their job, what is too much of a thing: the supplement's entries.
+TEST(FeedbackAnalyzerTest, HotelIdiomsAndThingsThatFailScoreAsMeant) {
+  auto compound = [](std::string_view text) {
+    return FeedbackAnalyzer::Default().Analyze(text, "en").scores.compound;
+  };
+  for (const std::string text :
+       {"The bathroom door doesn't lock.", "The toilet wouldn't flush.",
+        "Woke up with bed bug bites all over.", "The bed was too soft.",
+        "Breakfast was cold.", "The pool was closed all week.",
+        "Reception was unmanned at night.", "Parking is extra."}) {
+    EXPECT_LE(compound(text), -0.05) << text;
+  }
+  for (const std::string text :
+       {"Staff went above and beyond.", "Nothing was too much trouble.",
+        "Couldn't have asked for more.", "Not too far from the station.",
+        "A home from home."}) {
+    EXPECT_GE(compound(text), 0.05) << text;
+  }
+  // Only negated: the thing doing its job says nothing.
+  for (const std::string text :
+       {"The door locks automatically.", "The pool is open until 10pm.",
+        "Close to the beach."}) {
+    EXPECT_EQ(compound(text), 0) << text;
+  }
+}
+
 TEST(FeedbackAnalyzerTest, ATextWithoutHotelWordsScoresAsPlainVader) {
   const std::string text = "The staff were lovely but the breakfast was awful!";
   const Analysis analysis = FeedbackAnalyzer::Default().Analyze(text);

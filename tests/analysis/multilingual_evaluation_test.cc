@@ -329,8 +329,9 @@ INSTANTIATE_TEST_SUITE_P(
         // hotel supplement: 0.750, then 0.762 / 0.920 / 0.920 after the
         // supplement's 2026-12-05.1 entries (tuned on the first set only);
         // 0.787 / 0.921 / 0.930 with the supplement's phrases (2026-12-06.4,
-        // written from the domain; aggregate only).
-        WholeSet{"blind4", "blind4", 80, {"en", 0.77, 0.91, 0.91}},
+        // written from the domain; aggregate only); 0.800 / 0.921 / 0.930 with
+        // hotel idioms and things that fail (2026-12-06.6, likewise).
+        WholeSet{"blind4", "blind4", 80, {"en", 0.79, 0.91, 0.91}},
         WholeSet{"blind4", "blind4", 80, {"fr", 0.80, 0.88, 0.85}},
         WholeSet{"blind4", "blind4", 80, {"nl", 0.83, 0.87, 0.83}},
         WholeSet{"blind4", "blind4", 80, {"it", 0.80, 0.92, 0.88}},
