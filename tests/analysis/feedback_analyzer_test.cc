@@ -239,6 +239,49 @@ TEST(FeedbackAnalyzerTest, HotelIdiomsAndThingsThatFailScoreAsMeant) {
   }
 }
 
+// Everyday complaints and praise each language's supplement reaches
+// (eighth pass): lukewarm coffee, hot air from the air conditioning, staff
+// who go out of their way, "couldn't be better".
+TEST(FeedbackAnalyzerTest, EverydayComplaintsAndPraiseInEveryLanguage) {
+  struct Case {
+    std::string_view language;
+    std::string_view text;
+    int sign;
+  };
+  for (const Case& c : std::vector<Case>{
+           {"fr", "Accueil glacial.", -1},
+           {"fr", "Pas à la hauteur du prix.", -1},
+           {"fr", "Le service était à la hauteur.", 1},
+           {"fr", "Literie à changer d'urgence.", -1},
+           {"es", "El café estaba tibio.", -1},
+           {"es", "No vale lo que cuesta.", -1},
+           {"es", "El personal se desvive por ti.", 1},
+           {"es", "Hay obras de arte en el vestíbulo.", 0},
+           {"it", "Il letto era troppo morbido.", -1},
+           {"it", "Il personale si fa in quattro.", 1},
+           {"it", "I materassi andrebbero cambiati.", -1},
+           {"pt", "As paredes são de papel, ouve-se tudo.", -1},
+           {"pt", "A porta do banheiro não fecha.", -1},
+           {"pt", "Os funcionários fazem de tudo por nós.", 1},
+           {"de", "Der Kaffee war lauwarm.", -1},
+           {"de", "Zweimal nach Handtüchern gefragt, nie bekommen.", -1},
+           {"de", "Besser geht es nicht.", 1},
+           {"de", "Die Matratzen müssten dringend ausgetauscht werden.", -1},
+           {"nl", "De airco blies de hele nacht warme lucht.", -1},
+           {"nl", "Niets op aan te merken.", 1},
+           {"nl", "Beter kan niet.", 1},
+           {"nl", "Parkeren kost extra, 30 euro per dag.", -1},
+       }) {
+    const Analysis analysis =
+        FeedbackAnalyzer::Default().Analyze(c.text, c.language);
+    ASSERT_EQ(analysis.language, c.language) << c.text;
+    const double compound = analysis.scores.compound;
+    if (c.sign < 0) EXPECT_LE(compound, -0.05) << c.text;
+    if (c.sign > 0) EXPECT_GE(compound, 0.05) << c.text;
+    if (c.sign == 0) EXPECT_EQ(compound, 0) << c.text;
+  }
+}
+
 TEST(FeedbackAnalyzerTest, ATextWithoutHotelWordsScoresAsPlainVader) {
   const std::string text = "The staff were lovely but the breakfast was awful!";
   const Analysis analysis = FeedbackAnalyzer::Default().Analyze(text);

@@ -308,13 +308,17 @@ INSTANTIATE_TEST_SUITE_P(
         // terms, words of another sense removed after a review): fr 0.517 /
         // 0.815 / 0.679 (one text lost), nl 0.633 / 0.862 / 0.641, it 0.600 /
         // 0.885 / 0.692, pt 0.667 / 0.871 / 0.692, de 0.617 / 0.877 / 0.641,
-        // es 0.633 / 0.948 / 0.705.
+        // es 0.633 / 0.948 / 0.705. After the eighth pass's everyday
+        // complaints (2026-12-06, written from the domain, read in aggregate
+        // once per language): nl 0.650 / 0.867 / 0.667 (language id 1.000),
+        // de 0.633 / 0.877 / 0.641, es 0.650 / 0.948 / 0.705, the others
+        // unchanged.
         WholeSet{"blind3", "blind3", 60, {"fr", 0.51, 0.81, 0.66}},
-        WholeSet{"blind3", "blind3", 60, {"nl", 0.61, 0.84, 0.62}},
+        WholeSet{"blind3", "blind3", 60, {"nl", 0.64, 0.85, 0.65}},
         WholeSet{"blind3", "blind3", 60, {"it", 0.58, 0.86, 0.67}},
         WholeSet{"blind3", "blind3", 60, {"pt", 0.65, 0.85, 0.67}},
-        WholeSet{"blind3", "blind3", 60, {"de", 0.60, 0.86, 0.62}},
-        WholeSet{"blind3", "blind3", 60, {"es", 0.61, 0.93, 0.69}},
+        WholeSet{"blind3", "blind3", 60, {"de", 0.62, 0.86, 0.62}},
+        WholeSet{"blind3", "blind3", 60, {"es", 0.64, 0.93, 0.69}},
         // blind4/: Reached (2026-12-03), polarity / aspect P / R, the first run
         // on these sets (the analyser of 22ffaf0: main's rules and supplements,
         // three translated VADER words per language): en 0.562 / 0.920 / 0.920,
@@ -330,14 +334,17 @@ INSTANTIATE_TEST_SUITE_P(
         // supplement's 2026-12-05.1 entries (tuned on the first set only);
         // 0.787 / 0.921 / 0.930 with the supplement's phrases (2026-12-06.4,
         // written from the domain; aggregate only); 0.800 / 0.921 / 0.930 with
-        // hotel idioms and things that fail (2026-12-06.6, likewise).
+        // hotel idioms and things that fail (2026-12-06.6, likewise). The
+        // eighth pass in the other languages (2026-12-06, aggregate only): de
+        // 0.800 / 0.895 / 0.850 -> 0.812 / 0.887 / 0.860 (one more aspect
+        // found right and one wrong), es 0.787 -> 0.800, the others unchanged.
         WholeSet{"blind4", "blind4", 80, {"en", 0.79, 0.91, 0.91}},
         WholeSet{"blind4", "blind4", 80, {"fr", 0.80, 0.88, 0.85}},
         WholeSet{"blind4", "blind4", 80, {"nl", 0.83, 0.87, 0.83}},
         WholeSet{"blind4", "blind4", 80, {"it", 0.80, 0.92, 0.88}},
         WholeSet{"blind4", "blind4", 80, {"pt", 0.79, 0.90, 0.87}},
-        WholeSet{"blind4", "blind4", 80, {"de", 0.79, 0.89, 0.84}},
-        WholeSet{"blind4", "blind4", 80, {"es", 0.78, 0.91, 0.86}}),
+        WholeSet{"blind4", "blind4", 80, {"de", 0.80, 0.88, 0.85}},
+        WholeSet{"blind4", "blind4", 80, {"es", 0.79, 0.91, 0.86}}),
     SetAndLanguageOf);
 
 }  // namespace
