@@ -237,8 +237,10 @@ bool LanguageIdentifier::DeclaredFitsShortText(const WordEvidence& evidence) {
   // CLD2 is often sure of a short text on a few words ("De barman was
   // geweldig, top cocktails!" is English to it); the caller who declared
   // the language knows better unless the words say otherwise: the declared
-  // language knows a word CLD2's does not, and CLD2's no more words that
-  // the declared one does not know.
+  // language knows at least one of them, and CLD2's no more words that the
+  // declared one does not know than the other way round. Words both know
+  // tell nothing ("Nada mal." declared Spanish, which CLD2 calls
+  // Portuguese).
   if (!evidence.declared_is_analysed) return false;
   const int i = evidence.declared_index;
   if (!evidence.detected_is_analysed) return evidence.declared_known >= 1;
@@ -246,8 +248,7 @@ bool LanguageIdentifier::DeclaredFitsShortText(const WordEvidence& evidence) {
       evidence.detected_code == std::string_view()) {
     return false;
   }
-  return evidence.beyond_detected[i] >= 1 &&
-         evidence.beyond_detected[i] >= evidence.detected_beyond[i];
+  return evidence.beyond_detected[i] >= evidence.detected_beyond[i];
 }
 
 LanguageIdentifier::WordEvidence LanguageIdentifier::WeighText(

@@ -466,6 +466,14 @@ TEST(FeedbackAnalyzerLanguageTest, ShortTextCld2IsSureOfYieldsToAFittingCode) {
   EXPECT_EQ(Language(FeedbackAnalyzer::Default().Analyze(
                 "Hotel top, staff super!", "nl")),
             "en/detected/scored");
+  // Words both languages know tell nothing: CLD2 calls "Nada mal."
+  // Portuguese, and a caller who declared Spanish is taken at its word.
+  EXPECT_EQ(Language(FeedbackAnalyzer::Default().Analyze("Nada mal.")),
+            "pt/detected/scored");
+  EXPECT_EQ(Language(FeedbackAnalyzer::Default().Analyze("Nada mal.", "es")),
+            "es/declared/scored");
+  EXPECT_EQ(Language(FeedbackAnalyzer::Default().Analyze("Nada mal.", "it")),
+            "pt/detected/scored");
 }
 
 TEST(FeedbackAnalyzerLanguageTest, ContradictingDeclaredCodeLosesToTheText) {
