@@ -271,6 +271,11 @@ TEST(FeedbackAnalyzerTest, EverydayComplaintsAndPraiseInEveryLanguage) {
            {"nl", "Niets op aan te merken.", 1},
            {"nl", "Beter kan niet.", 1},
            {"nl", "Parkeren kost extra, 30 euro per dag.", -1},
+           // Having to wait ("esperar" is also to hope, praise alone).
+           {"fr", "Nous avons dû attendre 45 minutes pour la chambre.", -1},
+           {"es", "Tuvimos que esperar 45 minutos para el check-in.", -1},
+           {"it", "Abbiamo dovuto aspettare 45 minuti per il check-in.", -1},
+           {"pt", "Tivemos que esperar 45 minutos pelo check-in.", -1},
        }) {
     const Analysis analysis =
         FeedbackAnalyzer::Default().Analyze(c.text, c.language);
