@@ -222,7 +222,8 @@ TEST(FeedbackAnalyzerTest, HotelIdiomsAndThingsThatFailScoreAsMeant) {
        {"The bathroom door doesn't lock.", "The toilet wouldn't flush.",
         "Woke up with bed bug bites all over.", "The bed was too soft.",
         "Breakfast was cold.", "The pool was closed all week.",
-        "Reception was unmanned at night.", "Parking is extra."}) {
+        "Reception was unmanned at night.", "Parking is extra.",
+        "Nobody helped us with our bags.", "Nobody cleaned the room."}) {
     EXPECT_LE(compound(text), -0.05) << text;
   }
   for (const std::string text :
