@@ -31,6 +31,9 @@ constexpr double kExcessValence = -1.5;
 constexpr std::size_t kMaxReach = 8;
 // What a missing thing weighs ("geen wifi"): a little less than "too".
 constexpr double kAbsenceValence = -1.0;
+// Words are matched by their Snowball stem only where it has this many
+// bytes or more.
+constexpr std::size_t kMinStemBytes = 3;
 
 constexpr char32_t kRightSingleQuotationMark = 0x2019;
 
@@ -209,8 +212,11 @@ LexicalSentimentAnalyzer::LexicalSentimentAnalyzer(
   for (std::string_view word : SortedWords()) {
     const Facts& facts = words_.find(word)->second;
     if (facts.valence == 0) continue;
-    Mean& mean =
-        means[std::string(SnowballStemOnce(rules.snowball_algorithm, word))];
+    std::string stem(SnowballStemOnce(rules.snowball_algorithm, word));
+    // A stem of one or two letters says nothing of a word: French "puant"
+    // (stinking) stems to "pu", which is also "(on a) pu", (we) could.
+    if (stem.size() < kMinStemBytes) continue;
+    Mean& mean = means[std::move(stem)];
     mean.sum += facts.valence;
     ++mean.count;
   }

@@ -28,7 +28,8 @@ namespace guestvoice::analysis {
 // up to four '!', normalised to compound = sum / sqrt(sum^2 + 15). The word
 // lists are the language's (language_rules.h); negation may also follow the
 // word at the end of its clause where the grammar puts it there. Words the
-// lexicons lack are looked up by their Snowball stem. The three-word reach
+// lexicons lack are looked up by their Snowball stem (of 3+ bytes). The
+// three-word reach
 // of negations and boosters counts only words with content: articles,
 // pronouns, prepositions, elisions and boosters are passed over ("n'était
 // pas du tout à l'écoute"), and forwards stops at "and"/"or" and at contrast

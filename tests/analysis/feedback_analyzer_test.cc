@@ -272,6 +272,11 @@ TEST(FeedbackAnalyzerTest, EverydayComplaintsAndPraiseInEveryLanguage) {
            {"nl", "Niets op aan te merken.", 1},
            {"nl", "Beter kan niet.", 1},
            {"nl", "Parkeren kost extra, 30 euro per dag.", -1},
+           // Words a stem of one or two letters made opinions: "pu" (could)
+           // was "puant" (stinking) by its stem "pu"; "si" (if) is no yes.
+           {"fr", "On a pu garder la chambre jusqu'à 16h.", 0},
+           {"fr", "La chambre pue.", -1},
+           {"es", "Si quieres dormir, pide otra habitación.", 0},
            // Having to wait ("esperar" is also to hope, praise alone).
            {"fr", "Nous avons dû attendre 45 minutes pour la chambre.", -1},
            {"es", "Tuvimos que esperar 45 minutos para el check-in.", -1},
