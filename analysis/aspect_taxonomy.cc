@@ -1,7 +1,6 @@
 #include "analysis/aspect_taxonomy.h"
 
 #include <algorithm>
-#include <cstdlib>
 #include <utility>
 
 #include "absl/container/flat_hash_map.h"
@@ -9,6 +8,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "analysis/internal/embedded_data.h"
+#include "analysis/internal/embedded_data_check.h"
 #include "analysis/internal/python_unicode.h"
 #include "analysis/internal/text_words.h"
 #include "common/absl_view.h"
@@ -157,8 +157,7 @@ absl::StatusOr<AspectTaxonomy> AspectTaxonomy::Parse(
 const AspectTaxonomy& AspectTaxonomy::Default() {
   static const AspectTaxonomy* const kDefault = [] {
     absl::StatusOr<AspectTaxonomy> parsed = Parse(embedded::AspectTaxonomy());
-    // The embedded file is tested; failing here means a broken build.
-    if (!parsed.ok()) std::abort();
+    if (!parsed.ok()) AbortOnBrokenEmbeddedData(parsed.status());
     return new AspectTaxonomy(*std::move(parsed));
   }();
   return *kDefault;

@@ -1,10 +1,10 @@
 #include "analysis/sentiment_analyzer.h"
 
-#include <cstdlib>
 #include <string>
 #include <utility>
 
 #include "analysis/internal/embedded_data.h"
+#include "analysis/internal/embedded_data_check.h"
 #include "analysis/internal/vader_scoring.h"
 #include "analysis/text_limits.h"
 #include "common/utf8.h"
@@ -28,8 +28,8 @@ const SentimentAnalyzer& SentimentAnalyzer::Default() {
         ValenceLexicon::ParseVader(embedded::VaderLexicon());
     absl::StatusOr<EmojiLexicon> emojis =
         EmojiLexicon::Parse(embedded::VaderEmojiLexicon());
-    // The embedded files are tested; failing here means a broken build.
-    if (!lexicon.ok() || !emojis.ok()) std::abort();
+    if (!lexicon.ok()) AbortOnBrokenEmbeddedData(lexicon.status());
+    if (!emojis.ok()) AbortOnBrokenEmbeddedData(emojis.status());
     return new SentimentAnalyzer(*lexicon, *std::move(emojis));
   }();
   return *kDefault;

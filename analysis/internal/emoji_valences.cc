@@ -1,10 +1,10 @@
 #include "analysis/internal/emoji_valences.h"
 
-#include <cstdlib>
 #include <string>
 
 #include "absl/strings/str_split.h"
 #include "analysis/internal/embedded_data.h"
+#include "analysis/internal/embedded_data_check.h"
 #include "common/utf8.h"
 
 namespace guestvoice::analysis {
@@ -32,8 +32,8 @@ const EmojiValences& EmojiValences::Default() {
         EmojiLexicon::Parse(embedded::VaderEmojiLexicon());
     absl::StatusOr<ValenceLexicon> words =
         ValenceLexicon::ParseVader(embedded::VaderLexicon());
-    // The embedded files are tested; failing here means a broken build.
-    if (!emojis.ok() || !words.ok()) std::abort();
+    if (!emojis.ok()) AbortOnBrokenEmbeddedData(emojis.status());
+    if (!words.ok()) AbortOnBrokenEmbeddedData(words.status());
     return new EmojiValences(*emojis, *words);
   }();
   return *kDefault;

@@ -1,8 +1,7 @@
 #include "analysis/internal/hotel_sentiment.h"
 
-#include <cstdlib>
-
 #include "analysis/internal/embedded_data.h"
+#include "analysis/internal/embedded_data_check.h"
 #include "analysis/internal/lexicons.h"
 
 namespace guestvoice::analysis {
@@ -11,8 +10,7 @@ const SentimentAnalyzer& HotelSentimentAnalyzer() {
   static const SentimentAnalyzer* const kAnalyzer = [] {
     absl::StatusOr<ValenceLexicon> supplement =
         ValenceLexicon::ParseSupplement(embedded::HotelSupplement());
-    // The embedded file is tested; failing here means a broken build.
-    if (!supplement.ok()) std::abort();
+    if (!supplement.ok()) AbortOnBrokenEmbeddedData(supplement.status());
     // Plain VADER's lexicon and emoji, parsed once for both analyzers.
     return new SentimentAnalyzer(SentimentAnalyzer::Default(), *supplement);
   }();

@@ -8,6 +8,7 @@
 #include "absl/container/flat_hash_set.h"
 #include "analysis/internal/diacritics.h"
 #include "analysis/internal/embedded_data.h"
+#include "analysis/internal/embedded_data_check.h"
 #include "analysis/internal/language_lexicon.h"
 #include "analysis/internal/language_rules.h"
 #include "analysis/internal/lexicons.h"
@@ -15,10 +16,9 @@
 namespace guestvoice::analysis {
 namespace {
 
-// The embedded files are tested; failing here means a broken build.
 template <typename T>
 T OrAbort(absl::StatusOr<T> parsed) {
-  if (!parsed.ok()) std::abort();
+  if (!parsed.ok()) AbortOnBrokenEmbeddedData(parsed.status());
   return *std::move(parsed);
 }
 

@@ -2,12 +2,12 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <cstdlib>
 
 #include "absl/status/status.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "analysis/internal/embedded_data.h"
+#include "analysis/internal/embedded_data_check.h"
 #include "common/absl_view.h"
 #include "common/utf8.h"
 
@@ -106,8 +106,7 @@ const PythonUnicode& PythonUnicode::Default() {
   static const PythonUnicode* const kDefault = [] {
     absl::StatusOr<PythonUnicode> parsed =
         Parse(embedded::PythonUnicodeTable());
-    // The embedded table is tested; failing here means a broken build.
-    if (!parsed.ok()) std::abort();
+    if (!parsed.ok()) AbortOnBrokenEmbeddedData(parsed.status());
     return new PythonUnicode(*std::move(parsed));
   }();
   return *kDefault;

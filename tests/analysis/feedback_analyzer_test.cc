@@ -277,6 +277,14 @@ TEST(FeedbackAnalyzerTest, EverydayComplaintsAndPraiseInEveryLanguage) {
            {"fr", "On a pu garder la chambre jusqu'à 16h.", 0},
            {"fr", "La chambre pue.", -1},
            {"es", "Si quieres dormir, pide otra habitación.", 0},
+           // French events: a window that does not close ("fermait" took
+           // "fermé"'s -1.0 by stem, so its negation was praise), an upgrade,
+           // gluten-free food ("sans" negated what followed).
+           {"fr", "La fenêtre ne fermait pas et il pleuvait dans la chambre.",
+            -1},
+           {"fr", "La piscine ferme à 20h.", 0},
+           {"fr", "On a été surclassés gratuitement en suite.", 1},
+           {"fr", "Le chef a préparé un plat sans gluten pour ma fille.", 0},
            // Having to wait ("esperar" is also to hope, praise alone).
            {"fr", "Nous avons dû attendre 45 minutes pour la chambre.", -1},
            {"es", "Tuvimos que esperar 45 minutos para el check-in.", -1},

@@ -311,9 +311,9 @@ INSTANTIATE_TEST_SUITE_P(
         // es 0.633 / 0.948 / 0.705. After the eighth pass's everyday
         // complaints (2026-12-06, written from the domain, read in aggregate
         // once per language): nl 0.650 / 0.867 / 0.667 (language id 1.000),
-        // de 0.633 / 0.877 / 0.641, es 0.650 / 0.948 / 0.705, the others
-        // unchanged.
-        WholeSet{"blind3", "blind3", 60, {"fr", 0.51, 0.81, 0.66}},
+        // de 0.633 / 0.877 / 0.641, es 0.650 / 0.948 / 0.705, then fr 0.533
+        // / 0.815 / 0.679 (French events), the others unchanged.
+        WholeSet{"blind3", "blind3", 60, {"fr", 0.52, 0.81, 0.66}},
         WholeSet{"blind3", "blind3", 60, {"nl", 0.64, 0.85, 0.65}},
         WholeSet{"blind3", "blind3", 60, {"it", 0.58, 0.86, 0.67}},
         WholeSet{"blind3", "blind3", 60, {"pt", 0.65, 0.85, 0.67}},
