@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "absl/strings/ascii.h"
 #include "analysis/internal/but_rule.h"
 #include "analysis/internal/vader_rules.h"
 
@@ -31,6 +32,17 @@ struct TokenFacts {
   double booster;      // when is_booster
 };
 
+// A token without the punctuation after it. VADER keeps the punctuation of
+// a token of one or two letters ("up." ending "never showed up."), taking it
+// for an emoticon; within a phrase it ends the sentence, not the word.
+std::string_view WithoutTrailingPunctuation(std::string_view token) {
+  while (!token.empty() &&
+         absl::ascii_ispunct(static_cast<unsigned char>(token.back()))) {
+    token.remove_suffix(1);
+  }
+  return token;
+}
+
 // A supplement's phrases ("out of order"): each one found is scored as a
 // word of the lexicon at its first token, so that VADER's rules (negation,
 // boosters, capitals, "but") treat it as one; the tokens after it score
@@ -45,7 +57,8 @@ void MatchPhrases(const VaderWordTable& table, std::vector<TokenFacts>& words) {
       if (i + phrase.rest.size() >= words.size()) continue;
       bool matches = true;
       for (std::size_t k = 0; matches && k < phrase.rest.size(); ++k) {
-        matches = words[i + 1 + k].lower == phrase.rest[k];
+        matches = WithoutTrailingPunctuation(words[i + 1 + k].lower) ==
+                  phrase.rest[k];
       }
       if (!matches) continue;
       words[i].in_lexicon = true;
