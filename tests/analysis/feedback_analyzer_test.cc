@@ -224,6 +224,8 @@ TEST(FeedbackAnalyzerTest, HotelIdiomsAndThingsThatFailScoreAsMeant) {
         "Breakfast was cold.", "The pool was closed all week.",
         "Reception was unmanned at night.", "Parking is extra.",
         "Nobody helped us with our bags.", "Nobody cleaned the room.",
+        "never staying here again", "zero stars if I could", "total rip off",
+        "beds like sleeping on concrete",
         // VADER keeps the "." of "up." (a token of two letters); a phrase
         // still ends there.
         "The airport shuttle never showed up.",
@@ -234,7 +236,12 @@ TEST(FeedbackAnalyzerTest, HotelIdiomsAndThingsThatFailScoreAsMeant) {
   for (const std::string text :
        {"Staff went above and beyond.", "Nothing was too much trouble.",
         "Couldn't have asked for more.", "Not too far from the station.",
-        "A home from home.", "We kept the room until 4pm at no extra cost."}) {
+        "A home from home.", "We kept the room until 4pm at no extra cost.",
+        // Social posts: staying again, "can't wait to come back" (not a
+        // negated coming back), ratings.
+        "10/10 would stay again", "can't wait to come back!!",
+        "5 stars all the way", "the staff went the extra mile",
+        "slept like a baby"}) {
     EXPECT_GE(compound(text), 0.05) << text;
   }
   // Only negated: the thing doing its job says nothing.
