@@ -48,11 +48,7 @@ void VaderWordTable::AddLexicon(const ValenceLexicon& lexicon) {
 std::vector<std::string_view> VaderWordTable::Words() const {
   std::vector<std::string_view> words;
   words.reserve(facts_.size());
-  for (const auto& [word, facts] : facts_) {
-    if (facts.in_lexicon || facts.is_booster || facts.is_negation_word) {
-      words.push_back(word);
-    }
-  }
+  for (const auto& entry : facts_) words.push_back(entry.first);
   return words;
 }
 

@@ -56,10 +56,10 @@ class VaderWordTable {
     return it == phrases_.end() ? nullptr : &it->second;
   }
 
-  // Every word of the table (views into it) that is in the lexicon, a
-  // booster or a negation, in no particular order: a word known only as the
-  // start of a phrase ("out" of "out of order") is not a word of the
-  // language's vocabulary.
+  // Every word of the table (views into it), in no particular order: the
+  // first word of a phrase ("zero" of "zero stars") is one, as the other
+  // languages' phrases list theirs (LexicalSentimentAnalyzer::AddPhrase), so
+  // that the language identifier knows it for English too.
   std::vector<std::string_view> Words() const;
 
  private:

@@ -51,9 +51,9 @@ TEST(VaderWordTableTest, AddLexiconAddsWordsAndRevaluesKnownOnes) {
   EXPECT_EQ(table.Find("very")->booster, vader::kBoosterIncrement);
 }
 
-// A phrase's first word is marked, so that only its tokens look for phrases;
-// a word known only that way is no word of the language's vocabulary
-// (Words() feeds the language identifier), and keeps its other facts.
+// A phrase's first word is marked, so that only its tokens look for phrases,
+// keeps its other facts, and is a word of the language (Words() feeds the
+// language identifier); the phrase's later words are not.
 TEST(VaderWordTableTest, MarksTheWordsPhrasesStartWith) {
   const absl::StatusOr<ValenceLexicon> base =
       ValenceLexicon::ParseVader("good\t1.9\t0.9\t[]\n");
@@ -77,7 +77,8 @@ TEST(VaderWordTableTest, MarksTheWordsPhrasesStartWith) {
   EXPECT_FALSE(table.Find("very")->starts_phrase);
 
   const std::vector<std::string_view> words = table.Words();
-  EXPECT_EQ(std::count(words.begin(), words.end(), "out"), 0);
+  EXPECT_EQ(std::count(words.begin(), words.end(), "out"), 1);
+  EXPECT_EQ(std::count(words.begin(), words.end(), "order"), 0);
   EXPECT_EQ(std::count(words.begin(), words.end(), "never"), 1);
   EXPECT_EQ(std::count(words.begin(), words.end(), "good"), 1);
 }
