@@ -20,6 +20,7 @@ SentimentAnalyzer::SentimentAnalyzer(const SentimentAnalyzer& base,
                                      const ValenceLexicon& supplement)
     : words_(base.words_), emojis_(base.emojis_), unicode_(base.unicode_) {
   words_.AddLexicon(supplement);
+  words_.ReadTypographicApostrophes();
 }
 
 const SentimentAnalyzer& SentimentAnalyzer::Default() {

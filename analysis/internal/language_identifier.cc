@@ -209,8 +209,9 @@ const std::string* LanguageIdentifier::OverrulingLanguage(
   // ("was", "super", "top", "no"), which say nothing; against English what
   // counts is the words only one of them knows: at least two more, and
   // twice as many, as English has of its own ("Der Barkeeper war klasse,
-  // super Cocktails!": "der" and "klasse" against none; "De airco was kapot
-  // en het was snikheet": five against one "was", each word counted once).
+  // super Cocktails!": "der" and "klasse" against none; "Parking costs
+  // twenty euros a night, a rip-off.": Spanish's "a", counted once, against
+  // English's own words).
   const std::string* overruling = nullptr;
   int beyond = 0;
   int against = 0;
@@ -235,7 +236,7 @@ const std::string* LanguageIdentifier::OverrulingLanguage(
 
 bool LanguageIdentifier::DeclaredFitsShortText(const WordEvidence& evidence) {
   // CLD2 is often sure of a short text on a few words ("De barman was
-  // geweldig, top cocktails!" is English to it); the caller who declared
+  // top, super cocktails!" is English to it); the caller who declared
   // the language knows better unless the words say otherwise: the declared
   // language knows at least one of them, and CLD2's no more words that the
   // declared one does not know than the other way round. Words both know

@@ -224,6 +224,12 @@ LexicalSentimentAnalyzer::LexicalSentimentAnalyzer(
   for (const auto& [stem, mean] : means) {
     stems_[stem].valence = mean.sum / mean.count;
   }
+  for (auto& [word, facts] : words_) {
+    if (!facts.scored_by_stem) continue;
+    const auto stem =
+        stems_.find(SnowballStemOnce(rules.snowball_algorithm, word));
+    if (stem != stems_.end()) facts.valence = stem->second.valence;
+  }
   // After the stems: "superlimpio" has no stem of its own worth keeping, and
   // stemming every prefixed form would double the start-up's stemming.
   if (!rules.intensifying_prefixes.empty()) AddPrefixedForms(rules);
@@ -311,7 +317,10 @@ void LexicalSentimentAnalyzer::AddPhrase(std::string_view text, double valence,
       phrase.negated_within = true;
     }
   }
-  Listed(phrase.words.front()).starts_phrase = true;
+  const bool new_word = !words_.contains(phrase.words.front());
+  Facts& first = Listed(phrase.words.front());
+  first.starts_phrase = true;
+  first.scored_by_stem = first.scored_by_stem || new_word;
   phrases_[phrase.words.front()].push_back(std::move(phrase));
 }
 

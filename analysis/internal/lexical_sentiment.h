@@ -121,10 +121,13 @@ class LexicalSentimentAnalyzer final : public SentimentVocabulary {
     bool diminisher_article = false;   // "un" of "un poco"
     double adjective_valence = 0;      // "super" standing alone
     bool starts_phrase = false;        // first word of an idiom or faint praise
-    bool conjunction = false;          // "and", "or": ends a negation's reach
-    bool separable_particle = false;   // "ab" of "brach ... ab"
-    bool never = false;                // "nooit" of "nog nooit zo slecht"
-    bool degree = false;               // "zo" of "nog nooit zo slecht"
+    // Listed only as a phrase's first word ("warme" of "warme lucht"): its
+    // stem still scores it, as before the phrase named it.
+    bool scored_by_stem = false;
+    bool conjunction = false;            // "and", "or": ends a negation's reach
+    bool separable_particle = false;     // "ab" of "brach ... ab"
+    bool never = false;                  // "nooit" of "nog nooit zo slecht"
+    bool degree = false;                 // "zo" of "nog nooit zo slecht"
     bool clause_final_nothing = false;   // "niente" of "in camera niente"
     bool neither = false;                // "weder" of "weder ... noch"
     bool nor = false;                    // "noch" of "weder ... noch"

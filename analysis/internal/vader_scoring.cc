@@ -43,6 +43,26 @@ std::string_view WithoutTrailingPunctuation(std::string_view token) {
   return token;
 }
 
+// The typographic apostrophe (U+2019) in UTF-8.
+constexpr std::string_view kTypographicApostrophe = "\xE2\x80\x99";
+
+// `lower` with each typographic apostrophe written as ASCII's, appended to
+// `storage`, whose capacity must already hold it (views of it stay valid).
+std::string_view WithAsciiApostrophes(std::string_view lower,
+                                      std::string* storage) {
+  const std::size_t begin = storage->size();
+  for (std::size_t pos = 0; pos < lower.size();) {
+    if (lower.compare(pos, kTypographicApostrophe.size(),
+                      kTypographicApostrophe) == 0) {
+      storage->push_back('\'');
+      pos += kTypographicApostrophe.size();
+    } else {
+      storage->push_back(lower[pos++]);
+    }
+  }
+  return std::string_view(*storage).substr(begin);
+}
+
 // A supplement's phrases ("out of order"): each one found is scored as a
 // word of the lexicon at its first token, so that VADER's rules (negation,
 // boosters, capitals, "but") treat it as one; the tokens after it score
@@ -61,6 +81,15 @@ void MatchPhrases(const VaderWordTable& table, std::vector<TokenFacts>& words) {
                   phrase.rest[k];
       }
       if (!matches) continue;
+      // An idiom that opens with a negation holds it ("can't wait",
+      // "couldn't have been more", "never again"): it does not reach the
+      // words after the idiom. One that names a thing before the negation
+      // ("safe didn't") leaves it to reach them ("safe didn't work").
+      if (words[i].is_negated) {
+        for (std::size_t k = 0; k <= phrase.rest.size(); ++k) {
+          words[i + k].is_negated = false;
+        }
+      }
       words[i].in_lexicon = true;
       words[i].is_booster = false;
       words[i].valence = phrase.facts.valence;
@@ -305,14 +334,33 @@ SentimentScores ScoreVaderWords(const VaderText& text, std::size_t first_word,
   const std::size_t end_token = text.words[end_word - 1].end_token;
   // Filled by index: the buffers keep their capacity between calls.
   words.resize(end_token - first_token);
+  // The tokens with a typographic apostrophe, read as ASCII's where the
+  // table says so, are written here: reserved for all of them first.
+  thread_local std::string apostrophes;
+  apostrophes.clear();
+  const bool reads_apostrophes = table.reads_typographic_apostrophes();
+  if (reads_apostrophes) {
+    std::size_t bytes = 0;
+    for (std::size_t t = first_token; t < end_token; ++t) {
+      if (text.tokens[t].lower.find(kTypographicApostrophe) !=
+          std::string_view::npos) {
+        bytes += text.tokens[t].lower.size();
+      }
+    }
+    apostrophes.reserve(bytes);
+  }
   std::size_t all_caps = 0;
   bool any_phrase = false;
   for (std::size_t i = 0; i < words.size(); ++i) {
     const VaderToken& token = text.tokens[first_token + i];
+    std::string_view lower = token.lower;
+    if (reads_apostrophes &&
+        lower.find(kTypographicApostrophe) != std::string_view::npos) {
+      lower = WithAsciiApostrophes(lower, &apostrophes);
+    }
     TokenFacts& word = words[i];
-    word = {token.lower, token.is_upper, false, false, false,
-            false,       false,          0,     0};
-    if (const VaderWordTable::Facts* facts = table.Find(token.lower)) {
+    word = {lower, token.is_upper, false, false, false, false, false, 0, 0};
+    if (const VaderWordTable::Facts* facts = table.Find(lower)) {
       word.in_lexicon = facts->in_lexicon;
       word.valence = facts->valence;
       word.is_booster = facts->is_booster;
@@ -322,7 +370,7 @@ SentimentScores ScoreVaderWords(const VaderText& text, std::size_t first_word,
       word.starts_phrase = facts->starts_phrase;
       any_phrase = any_phrase || facts->starts_phrase;
     }
-    word.is_negated = word.is_negated || vader::ContainsNt(token.lower);
+    word.is_negated = word.is_negated || vader::ContainsNt(lower);
     if (token.is_upper) ++all_caps;
   }
   if (any_phrase) MatchPhrases(table, words);

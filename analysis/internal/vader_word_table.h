@@ -56,6 +56,15 @@ class VaderWordTable {
     return it == phrases_.end() ? nullptr : &it->second;
   }
 
+  // Whether a token's typographic apostrophe (U+2019, which phones type) is
+  // read as ASCII's, so that "didn’t" negates as "didn't" does. Off in the
+  // reference's table (vaderSentiment reads "didn’t" as an unknown word); on
+  // in the hotel analyzer's (SentimentAnalyzer's supplement constructor).
+  bool reads_typographic_apostrophes() const {
+    return reads_typographic_apostrophes_;
+  }
+  void ReadTypographicApostrophes() { reads_typographic_apostrophes_ = true; }
+
   // Every word of the table (views into it), in no particular order: the
   // first word of a phrase ("zero" of "zero stars") is one, as the other
   // languages' phrases list theirs (LexicalSentimentAnalyzer::AddPhrase), so
@@ -66,6 +75,7 @@ class VaderWordTable {
   absl::flat_hash_map<std::string, Facts, WordHash, WordEq> facts_;
   absl::flat_hash_map<std::string, std::vector<Phrase>, WordHash, WordEq>
       phrases_;
+  bool reads_typographic_apostrophes_ = false;
 };
 
 }  // namespace guestvoice::analysis

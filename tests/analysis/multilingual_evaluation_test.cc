@@ -313,9 +313,9 @@ INSTANTIATE_TEST_SUITE_P(
         // once per language): nl 0.650 / 0.867 / 0.667 (language id 1.000),
         // de 0.633 / 0.877 / 0.641, es 0.650 / 0.948 / 0.705, then fr 0.533
         // / 0.815 / 0.679 (French events), de 0.650 / 0.877 / 0.641 (events
-        // in the other languages) and de 0.667 (social posts), the others
-        // unchanged.
-        WholeSet{"blind3", "blind3", 60, {"fr", 0.52, 0.81, 0.66}},
+        // in the other languages) and de 0.667 (social posts), fr 0.550
+        // after a review of the entries, the others unchanged.
+        WholeSet{"blind3", "blind3", 60, {"fr", 0.54, 0.81, 0.66}},
         WholeSet{"blind3", "blind3", 60, {"nl", 0.64, 0.85, 0.65}},
         WholeSet{"blind3", "blind3", 60, {"it", 0.58, 0.86, 0.67}},
         WholeSet{"blind3", "blind3", 60, {"pt", 0.65, 0.85, 0.67}},
@@ -339,7 +339,9 @@ INSTANTIATE_TEST_SUITE_P(
         // hotel idioms and things that fail (2026-12-06.6, likewise). The
         // eighth pass in the other languages (2026-12-06, aggregate only): de
         // 0.800 / 0.895 / 0.850 -> 0.812 / 0.887 / 0.860 (one more aspect
-        // found right and one wrong), es 0.787 -> 0.800, the others unchanged.
+        // found right and one wrong), es 0.787 -> 0.800, the others
+        // unchanged; after a review of the entries de 0.800, fr 0.800, pt
+        // 0.812.
         WholeSet{"blind4", "blind4", 80, {"en", 0.79, 0.91, 0.91}},
         WholeSet{"blind4", "blind4", 80, {"fr", 0.80, 0.88, 0.85}},
         WholeSet{"blind4", "blind4", 80, {"nl", 0.83, 0.87, 0.83}},
