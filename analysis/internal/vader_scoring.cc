@@ -43,9 +43,6 @@ std::string_view WithoutTrailingPunctuation(std::string_view token) {
   return token;
 }
 
-// The typographic apostrophe (U+2019) in UTF-8.
-constexpr std::string_view kTypographicApostrophe = "\xE2\x80\x99";
-
 // `lower` with each typographic apostrophe written as ASCII's, appended to
 // `storage`, whose capacity must already hold it (views of it stay valid).
 std::string_view WithAsciiApostrophes(std::string_view lower,
@@ -338,7 +335,8 @@ SentimentScores ScoreVaderWords(const VaderText& text, std::size_t first_word,
   // table says so, are written here: reserved for all of them first.
   thread_local std::string apostrophes;
   apostrophes.clear();
-  const bool reads_apostrophes = table.reads_typographic_apostrophes();
+  const bool reads_apostrophes =
+      text.has_typographic_apostrophe && table.reads_typographic_apostrophes();
   if (reads_apostrophes) {
     std::size_t bytes = 0;
     for (std::size_t t = first_token; t < end_token; ++t) {

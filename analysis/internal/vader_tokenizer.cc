@@ -222,6 +222,8 @@ class MarkCursor {
 void TokenizeForVader(std::string_view text, const EmojiLexicon& emojis,
                       const PythonUnicode& unicode, VaderText* out) {
   const bool ascii = utf8::IsAscii(text);
+  out->has_typographic_apostrophe =
+      !ascii && text.find(kTypographicApostrophe) != std::string_view::npos;
   out->tokens.clear();
   out->words.clear();
   out->lowered.clear();

@@ -11,6 +11,9 @@
 
 namespace guestvoice::analysis {
 
+// The typographic apostrophe (U+2019, which phones type) in UTF-8.
+inline constexpr std::string_view kTypographicApostrophe = "\xE2\x80\x99";
+
 // A token as the reference's SentiText.words_and_emoticons holds it.
 struct VaderToken {
   // str.lower() of the token: a view of the tokenized text when the token is
@@ -51,6 +54,10 @@ struct VaderText {
   std::string emoji_replaced;
   std::vector<std::size_t> exclamation_positions;
   std::vector<std::size_t> question_positions;
+  // Whether the text has a typographic apostrophe (U+2019), so that scoring
+  // that reads it as ASCII's (VaderWordTable::reads_typographic_apostrophes)
+  // looks at the tokens only then.
+  bool has_typographic_apostrophe = false;
 };
 
 // `text` must be valid UTF-8, and stay alive while `out` is used: tokens
