@@ -39,6 +39,11 @@ std::vector<Mention> Mentions(const Analysis& analysis) {
   return mentions;
 }
 
+// The compound of `text` analysed as declared in `language`.
+double Compound(std::string_view text, std::string_view language = "en") {
+  return FeedbackAnalyzer::Default().Analyze(text, language).scores.compound;
+}
+
 std::vector<Mention> Analyze(std::string_view text) {
   return Mentions(FeedbackAnalyzer::Default().Analyze(text));
 }
@@ -143,19 +148,16 @@ TEST(FeedbackAnalyzerTest, WhatWasNotDoneComplains) {
 // The supplement's phrases are scored as one word by VADER's rules; plain
 // VADER, which has none, scores these texts 0.0.
 TEST(FeedbackAnalyzerTest, PhrasesOfTheSupplementAreOneWord) {
-  auto compound = [](std::string_view text) {
-    return FeedbackAnalyzer::Default().Analyze(text, "en").scores.compound;
-  };
   for (const std::string text :
        {"The lift was out of order for three days.", "Check-in took ages.",
         "We won't come back.", "Never again."}) {
     ASSERT_EQ(SentimentAnalyzer::Default().PolarityScores(text).compound, 0)
         << text;
-    EXPECT_LE(compound(text), -0.05) << text;
+    EXPECT_LE(Compound(text), -0.05) << text;
   }
   // VADER's "no" alone is -1.2, silenced before a word of the lexicon: the
   // negated phrase weighs more.
-  EXPECT_LT(compound("There was no hot water."),
+  EXPECT_LT(Compound("There was no hot water."),
             SentimentAnalyzer::Default()
                 .PolarityScores("There was no hot water.")
                 .compound);
@@ -164,12 +166,12 @@ TEST(FeedbackAnalyzerTest, PhrasesOfTheSupplementAreOneWord) {
   for (const std::string text :
        {"Plenty of hot water.", "We came back for dinner.",
         "Everything was in order.", "We went out."}) {
-    EXPECT_EQ(compound(text), 0) << text;
+    EXPECT_EQ(Compound(text), 0) << text;
   }
   // Negation and capitals reach a phrase as they reach a word.
-  EXPECT_GE(compound("The lift was never out of order."), 0.05);
-  EXPECT_LT(compound("The lift was OUT OF ORDER."),
-            compound("The lift was out of order."));
+  EXPECT_GE(Compound("The lift was never out of order."), 0.05);
+  EXPECT_LT(Compound("The lift was OUT OF ORDER."),
+            Compound("The lift was out of order."));
 }
 
 // Things of a hotel VADER reads as opinions (the comforter, a party next
@@ -177,47 +179,38 @@ TEST(FeedbackAnalyzerTest, PhrasesOfTheSupplementAreOneWord) {
 // in English feedback (and the safe in French and Portuguese); plain VADER
 // still reads them as praise, or as milder complaints.
 TEST(FeedbackAnalyzerTest, ThingsOfAHotelAreNoPraise) {
-  auto compound = [](std::string_view text) {
-    return FeedbackAnalyzer::Default().Analyze(text, "en").scores.compound;
-  };
   for (const std::string text :
        {"The comforter had stains on it.", "The safe didn't work.",
         "The security guard was rude.",
         "There was a loud party next door all night."}) {
-    EXPECT_LT(compound(text),
+    EXPECT_LT(Compound(text),
               SentimentAnalyzer::Default().PolarityScores(text).compound)
         << text;
-    EXPECT_LE(compound(text), -0.05) << text;
+    EXPECT_LE(Compound(text), -0.05) << text;
   }
   for (const std::string text :
        {"We paid by credit card.", "Bathroom smelled like a drain.",
         "The room safe is in the wardrobe; the kitchen is shared."}) {
-    EXPECT_EQ(compound(text), 0) << text;
+    EXPECT_EQ(Compound(text), 0) << text;
   }
   // Their other senses keep their valence.
   for (const std::string text :
        {"Felt safe walking back at night.", "The staff are a credit to it.",
         "It felt like home.", "I really like this hotel."}) {
-    EXPECT_GE(compound(text), 0.05) << text;
+    EXPECT_GE(Compound(text), 0.05) << text;
   }
-  EXPECT_LE(compound("The room was nothing like the photos."), -0.05);
+  EXPECT_LE(Compound("The room was nothing like the photos."), -0.05);
   // The safe in French ("coffre-fort": "fort", strong, is praise) and in
   // Portuguese ("cofre").
-  auto analyzed = [](std::string_view text, std::string_view language) {
-    return FeedbackAnalyzer::Default().Analyze(text, language).scores.compound;
-  };
-  EXPECT_EQ(analyzed("Il y a un coffre-fort dans la chambre.", "fr"), 0);
-  EXPECT_LE(analyzed("Le coffre-fort ne fonctionnait pas.", "fr"), -0.05);
-  EXPECT_GE(analyzed("Un café fort et bon.", "fr"), 0.05);
-  EXPECT_EQ(analyzed("Há um cofre no quarto.", "pt"), 0);
+  EXPECT_EQ(Compound("Il y a un coffre-fort dans la chambre.", "fr"), 0);
+  EXPECT_LE(Compound("Le coffre-fort ne fonctionnait pas.", "fr"), -0.05);
+  EXPECT_GE(Compound("Un café fort et bon.", "fr"), 0.05);
+  EXPECT_EQ(Compound("Há um cofre no quarto.", "pt"), 0);
 }
 
 // Hotel idioms VADER reads word by word or not at all, things that do not
 // do their job, what is too much of a thing: the supplement's entries.
 TEST(FeedbackAnalyzerTest, HotelIdiomsAndThingsThatFailScoreAsMeant) {
-  auto compound = [](std::string_view text) {
-    return FeedbackAnalyzer::Default().Analyze(text, "en").scores.compound;
-  };
   for (const std::string text :
        {"The bathroom door doesn't lock.", "The toilet wouldn't flush.",
         "Woke up with bed bug bites all over.", "The bed was too soft.",
@@ -231,7 +224,7 @@ TEST(FeedbackAnalyzerTest, HotelIdiomsAndThingsThatFailScoreAsMeant) {
         "The airport shuttle never showed up.",
         "The heating wouldn't switch off.",
         "Water dripped from the ceiling."}) {
-    EXPECT_LE(compound(text), -0.05) << text;
+    EXPECT_LE(Compound(text), -0.05) << text;
   }
   for (const std::string text :
        {"Staff went above and beyond.", "Nothing was too much trouble.",
@@ -241,13 +234,13 @@ TEST(FeedbackAnalyzerTest, HotelIdiomsAndThingsThatFailScoreAsMeant) {
         // negated coming back), ratings.
         "10/10 would stay again", "can't wait to come back!!",
         "the staff went the extra mile", "slept like a baby"}) {
-    EXPECT_GE(compound(text), 0.05) << text;
+    EXPECT_GE(Compound(text), 0.05) << text;
   }
   // Only negated: the thing doing its job says nothing.
   for (const std::string text :
        {"The door locks automatically.", "The pool is open until 10pm.",
         "Close to the beach.", "We set up our own breakfast."}) {
-    EXPECT_EQ(compound(text), 0) << text;
+    EXPECT_EQ(Compound(text), 0) << text;
   }
 }
 
@@ -342,9 +335,7 @@ TEST(FeedbackAnalyzerTest, TypographicApostrophesNegate) {
   for (const std::string text :
        {"I didn\u2019t like the room.", "The wifi didn\u2019t work.",
         "We won\u2019t come back."}) {
-    EXPECT_LE(FeedbackAnalyzer::Default().Analyze(text, "en").scores.compound,
-              -0.05)
-        << text;
+    EXPECT_LE(Compound(text), -0.05) << text;
   }
   EXPECT_GT(SentimentAnalyzer::Default()
                 .PolarityScores("I didn\u2019t like the room.")
@@ -359,23 +350,20 @@ TEST(FeedbackAnalyzerTest, TypographicApostrophesNegate) {
 // An idiom that opens with a negation holds it, so the words after it are
 // not negated; entries a review found misfiring were narrowed.
 TEST(FeedbackAnalyzerTest, IdiomsHoldTheirNegation) {
-  auto compound = [](std::string_view text) {
-    return FeedbackAnalyzer::Default().Analyze(text, "en").scores.compound;
-  };
   for (const std::string text :
        {"I wouldn't hesitate to recommend this hotel.",
         "Would not hesitate to stay here again.",
         "The staff couldn't have helped us more.",
         "Couldn't have been more helpful.", "Made us feel like family.",
         "The staff was extra helpful."}) {
-    EXPECT_GE(compound(text), 0.05) << text;
+    EXPECT_GE(Compound(text), 0.05) << text;
   }
   for (const std::string text :
        {"Couldn't be more disappointed.",
         "The room didn't look like the photos.", "The safe didn't work."}) {
-    EXPECT_LE(compound(text), -0.05) << text;
+    EXPECT_LE(Compound(text), -0.05) << text;
   }
-  EXPECT_EQ(compound("We watched the hot air balloons from the terrace."), 0);
+  EXPECT_EQ(Compound("We watched the hot air balloons from the terrace."), 0);
 }
 
 TEST(FeedbackAnalyzerTest, ATextWithoutHotelWordsScoresAsPlainVader) {
