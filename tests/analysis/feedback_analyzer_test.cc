@@ -322,9 +322,13 @@ TEST(FeedbackAnalyzerTest, EverydayComplaintsAndPraiseInEveryLanguage) {
         FeedbackAnalyzer::Default().Analyze(c.text, c.language);
     ASSERT_EQ(analysis.language, c.language) << c.text;
     const double compound = analysis.scores.compound;
-    if (c.sign < 0) EXPECT_LE(compound, -0.05) << c.text;
-    if (c.sign > 0) EXPECT_GE(compound, 0.05) << c.text;
-    if (c.sign == 0) EXPECT_EQ(compound, 0) << c.text;
+    if (c.sign < 0) {
+      EXPECT_LE(compound, -0.05) << c.text;
+    } else if (c.sign > 0) {
+      EXPECT_GE(compound, 0.05) << c.text;
+    } else {
+      EXPECT_EQ(compound, 0) << c.text;
+    }
   }
 }
 
