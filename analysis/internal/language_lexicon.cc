@@ -71,12 +71,14 @@ bool IsLowercaseWordOrPhrase(std::string_view entry) {
 // Calls `entry` with each "<first>\t<second>" line of a hand-written,
 // versioned list (the supplements, the translations): blank lines and '#'
 // comments are skipped, and exactly one "version" line is required.
-// `shape` names the two fields in the error for a line that has not two.
+// `shape` names the fields in the error for a line that has not two. Where
+// `marker` is not empty, a line may end in a third field equal to it, and
+// `entry` is told whether it did (`marked`).
 absl::Status ForEachVersionedPair(
-    std::string_view contents, std::string_view shape,
+    std::string_view contents, std::string_view shape, std::string_view marker,
     absl::FunctionRef<absl::Status(int line_number, std::string_view line,
                                    std::string_view first,
-                                   std::string_view second)>
+                                   std::string_view second, bool marked)>
         entry) {
   bool has_version = false;
   int line_number = 0;
@@ -85,7 +87,9 @@ absl::Status ForEachVersionedPair(
     line = StripAsciiWhitespace(line);
     if (line.empty() || line.front() == '#') continue;
     const std::vector<std::string_view> fields = SplitOn(line, '\t');
-    if (fields.size() != 2) {
+    const bool marked =
+        !marker.empty() && fields.size() == 3 && fields[2] == marker;
+    if (fields.size() != 2 && !marked) {
       return absl::InvalidArgumentError(
           absl::StrCat("line ", line_number, ": expected ", AbslView(shape),
                        ": ", AbslView(line)));
@@ -98,7 +102,7 @@ absl::Status ForEachVersionedPair(
       has_version = true;
       continue;
     }
-    RETURN_IF_ERROR(entry(line_number, line, fields[0], fields[1]));
+    RETURN_IF_ERROR(entry(line_number, line, fields[0], fields[1], marked));
   }
   if (!has_version) return absl::InvalidArgumentError("missing version line");
   return absl::OkStatus();
@@ -202,13 +206,14 @@ absl::StatusOr<WordValences> ParseAfinnLexicon(std::string_view contents) {
   return valences;
 }
 
-absl::StatusOr<WordValences> ParseLanguageSupplement(
+absl::StatusOr<LanguageSupplement> ParseLanguageSupplement(
     std::string_view contents) {
-  WordValences valences;
+  LanguageSupplement supplement;
+  WordValences& valences = supplement.valences;
   RETURN_IF_ERROR(ForEachVersionedPair(
-      contents, "<word>\\t<valence>",
+      contents, "<word>\\t<valence>[\\tnegated]", "negated",
       [&](int line_number, std::string_view line, std::string_view word,
-          std::string_view value) -> absl::Status {
+          std::string_view value, bool negated_only) -> absl::Status {
         double valence = 0;
         if (!IsLowercaseWordOrPhrase(word) ||
             !absl::SimpleAtod(AbslView(value), &valence) || valence < -4 ||
@@ -221,18 +226,27 @@ absl::StatusOr<WordValences> ParseLanguageSupplement(
         if (!valences.emplace(std::string(word), valence).second) {
           return DuplicateWord(line_number, word);
         }
+        if (negated_only) {
+          if (word.find(' ') != std::string_view::npos) {
+            return absl::InvalidArgumentError(
+                absl::StrCat("line ", line_number,
+                             ": \"negated\" marks single words, not phrases: ",
+                             AbslView(line)));
+          }
+          supplement.negated_only.emplace(word);
+        }
         return absl::OkStatus();
       }));
-  return valences;
+  return supplement;
 }
 
 absl::StatusOr<VaderTranslations> ParseVaderTranslations(
     std::string_view contents, const ValenceLexicon& vader) {
   VaderTranslations translations;
   RETURN_IF_ERROR(ForEachVersionedPair(
-      contents, "<word>\\t<english>",
+      contents, "<word>\\t<english>", /*marker=*/"",
       [&](int line_number, std::string_view line, std::string_view word,
-          std::string_view english) -> absl::Status {
+          std::string_view english, bool /*marked*/) -> absl::Status {
         if (!IsLowercaseWord(word)) {
           return absl::InvalidArgumentError(
               absl::StrCat("line ", line_number,

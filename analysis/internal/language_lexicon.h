@@ -52,8 +52,16 @@ absl::StatusOr<WordValences> ParseAfinnLexicon(std::string_view contents);
 // "<word>\t<valence>" lines, '#' comments, one "version" line; words are
 // lowercase UTF-8, each inflection listed separately. An entry may be an
 // idiom of several words separated by single spaces ("pas terrible"), whose
-// valence stands for the whole phrase (LexicalSentimentAnalyzer).
-absl::StatusOr<WordValences> ParseLanguageSupplement(std::string_view contents);
+// valence stands for the whole phrase (LexicalSentimentAnalyzer). A third
+// field "negated" makes a single word count only where a negation reaches
+// it, as in the English supplement: "cambiaron" says nothing in "nos
+// cambiaron de habitación", and "no cambiaron las toallas" complains.
+struct LanguageSupplement {
+  WordValences valences;
+  absl::flat_hash_set<std::string> negated_only;
+};
+absl::StatusOr<LanguageSupplement> ParseLanguageSupplement(
+    std::string_view contents);
 
 // guestvoice's own translations of VADER's English entries into a language
 // (data/vader_translations_<lang>.tsv): "<word>\t<english>" lines, '#'

@@ -90,7 +90,7 @@ std::size_t ElisionEnd(std::string_view lower_word, std::size_t* apostrophe) {
 
 LexicalSentimentAnalyzer::LexicalSentimentAnalyzer(
     const LanguageRules& rules, const WordValences& lexicon,
-    const WordValences& supplement,
+    const LanguageSupplement& supplement,
     const absl::flat_hash_set<std::string>& untranslated,
     const PythonUnicode& unicode, const EmojiValences& emojis)
     : rules_(rules), unicode_(unicode), emojis_(emojis) {
@@ -98,7 +98,7 @@ LexicalSentimentAnalyzer::LexicalSentimentAnalyzer(
   clause_conjunctions_.insert(clause_conjunctions_.end(),
                               rules.concessive_words.begin(),
                               rules.concessive_words.end());
-  words_.reserve(lexicon.size() + supplement.size());
+  words_.reserve(lexicon.size() + supplement.valences.size());
   SetMeanValences(lexicon, /*listed=*/false);
   for (const std::string& word : untranslated) {
     if (auto it = words_.find(OwnedKey(word)); it != words_.end()) {
@@ -107,7 +107,7 @@ LexicalSentimentAnalyzer::LexicalSentimentAnalyzer(
   }
   std::vector<std::pair<std::string_view, double>> idioms;
   WordValences supplement_words;
-  for (const auto& [word, valence] : supplement) {
+  for (const auto& [word, valence] : supplement.valences) {
     if (word.find(' ') != std::string::npos) {
       idioms.emplace_back(word, valence);
     } else {
@@ -115,6 +115,9 @@ LexicalSentimentAnalyzer::LexicalSentimentAnalyzer(
     }
   }
   SetMeanValences(supplement_words, /*listed=*/true);
+  for (const std::string& word : supplement.negated_only) {
+    Listed(word).negated_only = true;
+  }
   // Pattern lists some closed-class words with a polarity of their own
   // ("très"); here they only do their job, and carry none.
   for (std::string_view word : rules.negations) {
@@ -211,7 +214,9 @@ LexicalSentimentAnalyzer::LexicalSentimentAnalyzer(
   // which varies from run to run (its hash is salted by addresses).
   for (std::string_view word : SortedWords()) {
     const Facts& facts = words_.find(word)->second;
-    if (facts.valence == 0) continue;
+    // A negated-only word gives its stem no valence: "cambio" (a change)
+    // would score as "cambiado" does unnegated, which is nothing.
+    if (facts.valence == 0 || facts.negated_only) continue;
     std::string stem(SnowballStemOnce(rules.snowball_algorithm, word));
     // A stem of one or two letters says nothing of a word: French "puant"
     // (stinking) stems to "pu", which is also "(on a) pu", (we) could.
@@ -481,6 +486,9 @@ SentimentScores LexicalSentimentAnalyzer::PolarityScores(
   thread_local std::vector<double> base;  // each word's own valence
   thread_local std::vector<bool> negated;
   thread_local std::vector<bool> inert;  // no negation or booster role
+  // A valence that counts only where a negation reaches it (the
+  // supplement's negated-only words).
+  thread_local std::vector<bool> unless_negated;
   // A valence that already says its negation: a missing thing ("geen
   // wifi"), an idiom with a negation of its own ("pas terrible").
   thread_local std::vector<bool> negation_settled;
@@ -504,6 +512,7 @@ SentimentScores LexicalSentimentAnalyzer::PolarityScores(
   // and those of faint praise are inert.
   base.assign(n, 0);
   inert.assign(n, false);
+  unless_negated.assign(n, false);
   negation_settled.assign(n, false);
   faint_sentences.clear();
   std::size_t sentence = 0;
@@ -525,7 +534,10 @@ SentimentScores LexicalSentimentAnalyzer::PolarityScores(
         continue;
       }
     }
-    if (!inert[i]) base[i] = facts->valence;
+    if (!inert[i]) {
+      base[i] = facts->valence;
+      unless_negated[i] = facts->negated_only;
+    }
   }
   negates_here.assign(n, false);
   bool neither = false;
@@ -553,6 +565,7 @@ SentimentScores LexicalSentimentAnalyzer::PolarityScores(
     if (const std::size_t verb = JoinParticle(tokens, i, inert, &joined);
         verb < n) {
       base[verb] = joined->valence;
+      unless_negated[verb] = joined->negated_only;
       inert[i] = true;
     }
   }
@@ -588,6 +601,7 @@ SentimentScores LexicalSentimentAnalyzer::PolarityScores(
     // "zu warm", "te zacht": too much of a good quality is a fault.
     if (base[target] > 0 && rules_.excess_faults_praise) {
       base[target] = kExcessValence;
+      unless_negated[target] = false;
       continue;
     }
     if (base[target] != 0) continue;
@@ -751,7 +765,7 @@ SentimentScores LexicalSentimentAnalyzer::PolarityScores(
       ++faint;
     }
     double valence = base[i];
-    if (valence == 0) continue;
+    if (valence == 0 || (unless_negated[i] && !negated[i])) continue;
     if (caps_stress && tokens[i].is_caps) {
       valence += Sign(valence) * vader::kAllCapsIncrement;
     }

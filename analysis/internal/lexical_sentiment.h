@@ -50,13 +50,14 @@ namespace guestvoice::analysis {
 class LexicalSentimentAnalyzer final : public SentimentVocabulary {
  public:
   // `lexicon`: a published lexicon; `supplement`: hotel-domain words, which
-  // replace the lexicon's valence for the words both have; `untranslated`:
+  // replace the lexicon's valence for the words both have (its negated-only
+  // words count only where a negation reaches them); `untranslated`:
   // words the lexicon took over from English unchanged (LeIA left some of
   // VADER's as they were: "meh", "bwahaha"), which score like any other word
   // but are no evidence that a text is in this language.
   LexicalSentimentAnalyzer(
       const LanguageRules& rules, const WordValences& lexicon,
-      const WordValences& supplement,
+      const LanguageSupplement& supplement,
       const absl::flat_hash_set<std::string>& untranslated = {},
       const PythonUnicode& unicode = PythonUnicode::Default(),
       const EmojiValences& emojis = EmojiValences::Default());
@@ -92,7 +93,7 @@ class LexicalSentimentAnalyzer final : public SentimentVocabulary {
   // SentimentVocabulary, for aspect resolution.
   bool IsSentimentWord(std::string_view lower_word) const override {
     const Facts* facts = Find(lower_word);
-    return facts != nullptr && facts->valence != 0;
+    return facts != nullptr && facts->valence != 0 && !facts->negated_only;
   }
   bool IsNegation(std::string_view lower_word) const override {
     const Facts* facts = Find(lower_word);
@@ -112,6 +113,9 @@ class LexicalSentimentAnalyzer final : public SentimentVocabulary {
     bool contrasts = false;
     bool is_elision = false;
     bool untranslated = false;  // an English word kept by the lexicon
+    // The supplement's "negated" words: their valence counts only where a
+    // negation reaches them ("no cambiaron las toallas").
+    bool negated_only = false;
     // Articles, pronouns, prepositions, elisions, boosters: passed over
     // when counting the reach of a negation or booster.
     bool closed_class = false;

@@ -1,6 +1,7 @@
 #include "analysis/feedback_analyzer.h"
 
 #include <algorithm>
+#include <cmath>
 #include <string>
 #include <thread>
 #include <vector>
@@ -335,6 +336,54 @@ TEST(FeedbackAnalyzerTest, EverydayComplaintsAndPraiseInEveryLanguage) {
 // The typographic apostrophe phones type (U+2019) negates as ASCII's does
 // in hotel feedback; plain VADER, like the reference, reads "didn’t" as an
 // unknown word.
+// What guests had to do and waits counted in hours complain, in every
+// language, and their negation is relief; being moved to another room is
+// no praise, though towels never changed complain (words counted only
+// negated, as English's "work" is).
+TEST(FeedbackAnalyzerTest, WhatGuestsHadToDoAndWhatWasNeverChanged) {
+  struct Case {
+    std::string_view language;
+    std::string_view text;
+    int sign;
+  };
+  for (const Case& c : std::vector<Case>{
+           {"en", "We had to ask three times for towels.", -1},
+           {"en", "Check-in took over an hour.", -1},
+           {"en", "Nobody came to fix the AC.", -1},
+           {"en", "We asked for a cot and it never arrived.", -1},
+           {"en", "Never had to wait for anything.", 1},
+           {"es", "Tuvimos que pedir toallas tres veces.", -1},
+           {"es", "No tuvimos que esperar nada.", 1},
+           {"es", "Nos cambiaron de habitación a la segunda noche.", 0},
+           {"es", "Nunca cambiaron las sábanas.", -1},
+           {"fr", "Nous avons dû demander trois fois des serviettes.", -1},
+           {"fr", "On nous a changé de chambre le deuxième soir.", 0},
+           {"fr", "Les draps n'ont pas été changés.", -1},
+           {"it", "Abbiamo dovuto chiedere tre volte gli asciugamani.", -1},
+           {"it", "Ci hanno cambiato camera la seconda notte.", 0},
+           {"it", "Gli asciugamani non sono mai stati cambiati.", -1},
+           {"pt", "Tivemos que pedir toalhas três vezes.", -1},
+           {"pt", "O quarto foi trocado.", 0},
+           {"pt", "As toalhas não foram trocadas.", -1},
+           {"de", "Wir mussten dreimal nach Handtüchern fragen.", -1},
+           {"de", "Wir mussten nicht warten.", 1},
+           {"de", "Wir haben das Zimmer gewechselt.", 0},
+           {"de", "Die Bettwäsche wurde nie gewechselt.", -1},
+           {"nl", "We moesten drie keer om handdoeken vragen.", -1},
+           {"nl", "De kamer werd vervangen door een andere.", 0},
+           {"nl", "Het bed was niet verschoond.", -1},
+       }) {
+    const double compound = Compound(c.text, c.language);
+    if (c.sign < 0) {
+      EXPECT_LE(compound, -0.05) << c.text;
+    } else if (c.sign > 0) {
+      EXPECT_GE(compound, 0.05) << c.text;
+    } else {
+      EXPECT_LT(std::abs(compound), 0.05) << c.text;  // neutral
+    }
+  }
+}
+
 TEST(FeedbackAnalyzerTest, TypographicApostrophesNegate) {
   for (const std::string text :
        {"I didn\u2019t like the room.", "The wifi didn\u2019t work.",

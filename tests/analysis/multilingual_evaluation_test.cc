@@ -314,12 +314,15 @@ INSTANTIATE_TEST_SUITE_P(
         // de 0.633 / 0.877 / 0.641, es 0.650 / 0.948 / 0.705, then fr 0.533
         // / 0.815 / 0.679 (French events), de 0.650 / 0.877 / 0.641 (events
         // in the other languages) and de 0.667 (social posts), fr 0.550
-        // after a review of the entries, the others unchanged.
+        // after a review of the entries, the others unchanged. After the
+        // ninth pass (2026-12-06: what guests had to do, "changed" counted
+        // only negated; written from the domain, read twice in aggregate):
+        // nl 0.667, de 0.683, it 0.600 / 0.883 / 0.679 (one aspect lost).
         WholeSet{"blind3", "blind3", 60, {"fr", 0.54, 0.81, 0.66}},
-        WholeSet{"blind3", "blind3", 60, {"nl", 0.64, 0.85, 0.65}},
+        WholeSet{"blind3", "blind3", 60, {"nl", 0.66, 0.85, 0.65}},
         WholeSet{"blind3", "blind3", 60, {"it", 0.58, 0.86, 0.67}},
         WholeSet{"blind3", "blind3", 60, {"pt", 0.65, 0.85, 0.67}},
-        WholeSet{"blind3", "blind3", 60, {"de", 0.65, 0.86, 0.62}},
+        WholeSet{"blind3", "blind3", 60, {"de", 0.67, 0.86, 0.62}},
         WholeSet{"blind3", "blind3", 60, {"es", 0.64, 0.93, 0.69}},
         // blind4/: Reached (2026-12-03), polarity / aspect P / R, the first run
         // on these sets (the analyser of 22ffaf0: main's rules and supplements,

@@ -85,22 +85,38 @@ TEST(ParseVaderFormatLexiconTest, ReadsTheEmbeddedPortugueseLexicon) {
 }
 
 TEST(ParseLanguageSupplementTest, ReadsWordsAndValences) {
-  const absl::StatusOr<WordValences> supplement = ParseLanguageSupplement(
+  const absl::StatusOr<LanguageSupplement> supplement = ParseLanguageSupplement(
       "# comment\nversion\t1\n\ndéçu\t-1.9\nsale\t-1.9\n");
   ASSERT_TRUE(supplement.ok()) << supplement.status();
-  EXPECT_DOUBLE_EQ(supplement->at(std::string_view("déçu")), -1.9);
-  EXPECT_EQ(supplement->size(), 2u);
+  EXPECT_DOUBLE_EQ(supplement->valences.at(std::string_view("déçu")), -1.9);
+  EXPECT_EQ(supplement->valences.size(), 2u);
+  EXPECT_TRUE(supplement->negated_only.empty());
 }
 
 TEST(ParseLanguageSupplementTest, ReadsIdiomsOfSeveralWords) {
-  const absl::StatusOr<WordValences> supplement = ParseLanguageSupplement(
+  const absl::StatusOr<LanguageSupplement> supplement = ParseLanguageSupplement(
       "version\t1\npas terrible\t-1.5\nattendais à mieux\t-1.5\n");
   ASSERT_TRUE(supplement.ok()) << supplement.status();
-  EXPECT_DOUBLE_EQ(supplement->at(std::string_view("pas terrible")), -1.5);
+  EXPECT_DOUBLE_EQ(supplement->valences.at(std::string_view("pas terrible")),
+                   -1.5);
   // One space between words, none around them.
   EXPECT_FALSE(ParseLanguageSupplement("version\t1\npas  terrible\t-1\n").ok());
   EXPECT_FALSE(ParseLanguageSupplement("version\t1\nterrible \t-1\n").ok());
   EXPECT_FALSE(ParseLanguageSupplement("version\t1\nPas terrible\t-1\n").ok());
+}
+
+TEST(ParseLanguageSupplementTest, ReadsWordsThatCountOnlyNegated) {
+  const absl::StatusOr<LanguageSupplement> supplement = ParseLanguageSupplement(
+      "version\t1\ncambiaron\t0.8\tnegated\nsucio\t-1.9\n");
+  ASSERT_TRUE(supplement.ok()) << supplement.status();
+  EXPECT_DOUBLE_EQ(supplement->valences.at(std::string_view("cambiaron")), 0.8);
+  EXPECT_TRUE(supplement->negated_only.contains("cambiaron"));
+  EXPECT_FALSE(supplement->negated_only.contains("sucio"));
+  // Only that marker, and only on single words.
+  EXPECT_FALSE(
+      ParseLanguageSupplement("version\t1\ncambiaron\t0.8\tnegado\n").ok());
+  EXPECT_FALSE(
+      ParseLanguageSupplement("version\t1\nagua caliente\t1\tnegated\n").ok());
 }
 
 TEST(ParseLanguageSupplementTest, RejectsMalformedFiles) {
@@ -124,7 +140,7 @@ TEST(EmbeddedLexiconsTest, AllParse) {
   for (auto file :
        {embedded::HotelSupplementFrench(), embedded::HotelSupplementDutch(),
         embedded::HotelSupplementItalian()}) {
-    const absl::StatusOr<WordValences> supplement =
+    const absl::StatusOr<LanguageSupplement> supplement =
         ParseLanguageSupplement(file);
     ASSERT_TRUE(supplement.ok()) << supplement.status();
   }

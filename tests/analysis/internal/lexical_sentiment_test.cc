@@ -10,6 +10,7 @@
 #include "analysis/internal/language_analyzers.h"
 #include "analysis/internal/language_lexicon.h"
 #include "analysis/internal/language_rules.h"
+#include "analysis/internal/vader_rules.h"
 #include "gtest/gtest.h"
 
 namespace guestvoice::analysis {
@@ -20,7 +21,7 @@ class LexicalSentimentTest : public ::testing::Test {
  protected:
   LexicalSentimentTest()
       : analyzer_(*FindLanguageRules("fr"), {{"propre", 2.0}, {"sale", -2.0}},
-                  {{"aimable", 2.0}}) {}
+                  LanguageSupplement{{{"aimable", 2.0}}, {}}) {}
 
   double Compound(std::string_view text) const {
     return analyzer_.PolarityScores(text).compound;
@@ -97,9 +98,10 @@ class FrenchRulesTest : public ::testing::Test {
   FrenchRulesTest()
       : analyzer_(*FindLanguageRules("fr"),
                   {{"propre", 2.0}, {"bruit", -1.0}, {"écoute", 1.0}},
-                  {{"aimable", 2.0},
-                   {"pas terrible", -1.5},
-                   {"aux petits soins", 2.5}}) {}
+                  LanguageSupplement{{{"aimable", 2.0},
+                                      {"pas terrible", -1.5},
+                                      {"aux petits soins", 2.5}},
+                                     {}}) {}
 
   double Compound(std::string_view text) const {
     return analyzer_.PolarityScores(text).compound;
@@ -354,6 +356,27 @@ TEST(LanguageAnalyzersTest, PortugueseIsLookedUpWithoutDiacritics) {
             -0.05);
 }
 
+TEST(LexicalSentimentNegatedOnlyTest, CountsOnlyWhereANegationReachesIt) {
+  const LexicalSentimentAnalyzer analyzer(
+      *FindLanguageRules("fr"), {{"propre", 2.0}},
+      LanguageSupplement{{{"changées", 0.8}}, {"changées"}});
+  auto compound = [&](std::string_view text) {
+    return analyzer.PolarityScores(text).compound;
+  };
+  // Being given other towels, or another room, is no praise...
+  EXPECT_DOUBLE_EQ(compound("Les serviettes ont été changées."), 0.0);
+  // ...towels never changed are a complaint.
+  EXPECT_DOUBLE_EQ(compound("Les serviettes n'ont pas été changées."),
+                   Normalize(0.8 * vader::kNegationScalar));
+  // It lends its stem no valence: "changeons" stays unknown.
+  EXPECT_DOUBLE_EQ(compound("Nous ne changeons pas."), 0.0);
+  // The other words score as before, and it is no sentiment word for the
+  // aspects' clauses.
+  EXPECT_DOUBLE_EQ(compound("changées et propre"), Normalize(2.0));
+  EXPECT_FALSE(analyzer.IsSentimentWord("changées"));
+  EXPECT_TRUE(analyzer.IsSentimentWord("propre"));
+}
+
 TEST(LexicalSentimentUntranslatedTest, ScoreButAreNoEvidence) {
   const LexicalSentimentAnalyzer analyzer(
       *FindLanguageRules("pt"), {{"meh", -0.3}, {"sujo", -1.9}}, {}, {"meh"});
@@ -371,7 +394,7 @@ TEST(LexicalSentimentFoldingTest, SpellingsOfOneWordTakeTheirMean) {
   // whichever a hash map gave last used to win, differently from run to run.
   const LexicalSentimentAnalyzer analyzer(
       *FindLanguageRules("pt"), {{"difícil", -1.0}, {"dificil", -3.0}},
-      {{"ótimo", 3.0}, {"otimo", 2.0}});
+      LanguageSupplement{{{"ótimo", 3.0}, {"otimo", 2.0}}, {}});
   EXPECT_DOUBLE_EQ(analyzer.PolarityScores("difícil").compound,
                    Normalize(-2.0));
   EXPECT_DOUBLE_EQ(analyzer.PolarityScores("dificil").compound,
@@ -416,7 +439,7 @@ TEST(LanguageAnalyzersTest, EveryBuildScoresBitForBitAlike) {
   ASSERT_NE(french, nullptr);
   const absl::StatusOr<WordValences> lexicon =
       ParsePatternLexicon(embedded::FrenchLexicon());
-  const absl::StatusOr<WordValences> supplement =
+  const absl::StatusOr<LanguageSupplement> supplement =
       ParseLanguageSupplement(embedded::HotelSupplementFrench());
   ASSERT_TRUE(lexicon.ok() && supplement.ok());
   constexpr std::string_view kText =
