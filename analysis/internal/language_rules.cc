@@ -62,6 +62,7 @@ const LanguageRules kFrench = [] {
   rules.absence_words = {"aucun",  "aucune", "sans",
                          "pas de", "pas d'", "jamais"};
   rules.never_words = {"jamais"};
+  rules.sentence_adverbs = {"malheureusement"};
   rules.degree_words = {"aussi", "si"};
   rules.clause_final_nothing = {"rien"};
   rules.clause_initial_nobody = {"personne"};
@@ -112,6 +113,7 @@ const LanguageRules kDutch = [] {
                                "toe", "om",    "over",   "neer",  "los",
                                "bij", "samen", "binnen", "buiten"};
   rules.never_words = {"nooit"};
+  rules.sentence_adverbs = {"helaas", "jammer", "spijtig"};
   rules.degree_words = {"zo"};
   rules.clause_final_nothing = {"niks", "niets"};
   return rules;
@@ -175,6 +177,7 @@ const LanguageRules kItalian = [] {
   rules.absence_words = {"niente",  "nessun", "nessuno",
                          "nessuna", "senza",  "mai"};
   rules.never_words = {"mai"};
+  rules.sentence_adverbs = {"purtroppo", "sfortunatamente"};
   rules.degree_words = {"così"};
   rules.clause_final_nothing = {"niente", "nulla"};
   return rules;
@@ -238,6 +241,7 @@ const LanguageRules kPortuguese = [] {
   rules.conjunctions = {"e", "ou"};
   rules.absence_words = {"sem", "nenhum", "nenhuma", "ninguém", "nunca"};
   rules.never_words = {"nunca", "jamais"};
+  rules.sentence_adverbs = {"infelizmente", "lamentavelmente"};
   rules.degree_words = {"tão"};
   rules.clause_final_nothing = {"nada"};
   return rules;
@@ -271,9 +275,11 @@ const LanguageRules kGerman = [] {
        "mit",    "für", "auf", "auch",   "uns",       "sehr", "haben",
        "hatten", "es",  "zum", "zimmer", "frühstück", "gibt", "wurde"},
   };
-  rules.function_words.insert(rules.function_words.end(),
-                              {"sich", "noch", "nur", "im", "beim", "vom",
-                               "sind", "wird", "unser", "unsere", "unseren"});
+  rules.function_words.insert(
+      rules.function_words.end(),
+      {"sich", "noch", "nur", "im", "beim", "vom", "sind", "wird", "unser",
+       "unsere", "unseren", "unseres", "unserem", "unserer", "hat", "hatte",
+       "habe"});
   rules.excess_words = {"zu"};
   rules.excess_skips_infinitives = true;
   rules.excess_faults_praise = true;
@@ -292,6 +298,7 @@ const LanguageRules kGerman = [] {
   rules.absence_words = {"kein",   "keine", "keinen",  "keinem", "keiner",
                          "keines", "ohne",  "niemand", "nie",    "niemals"};
   rules.never_words = {"nie", "niemals"};
+  rules.sentence_adverbs = {"leider", "bedauerlicherweise", "dummerweise"};
   rules.degree_words = {"so"};
   rules.clause_final_nothing = {"nichts"};
   rules.neither_words = {"weder"};
@@ -394,6 +401,8 @@ const LanguageRules kSpanish = [] {
                          "no hay",    "no había", "no hubo", "no tenía",
                          "no tenían", "no tiene"};
   rules.never_words = {"nunca", "jamás"};
+  rules.sentence_adverbs = {"lamentablemente", "desgraciadamente",
+                            "desafortunadamente"};
   rules.degree_words = {"tan"};
   rules.clause_final_nothing = {"nada"};
   return rules;

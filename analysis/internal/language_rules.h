@@ -140,6 +140,11 @@ struct LanguageRules {
   // prévenus"), not after an article ("une seule personne à l'accueil").
   std::vector<std::string_view> clause_initial_nobody = {};
   std::vector<std::string_view> degree_words = {};
+  // Adverbs that comment on their whole sentence ("leider", "helaas",
+  // "malheureusement"): they keep their own valence, and a negation passes
+  // over them to the word it negates ("das WLAN funktionierte leider
+  // nicht", where "nicht" would otherwise turn "leider" into praise).
+  std::vector<std::string_view> sentence_adverbs = {};
 };
 
 // The rules for `code`, or nullptr for a language without them.

@@ -172,6 +172,9 @@ LexicalSentimentAnalyzer::LexicalSentimentAnalyzer(
     Listed(word).separable_particle = true;
   }
   for (std::string_view word : rules.never_words) Listed(word).never = true;
+  for (std::string_view word : rules.sentence_adverbs) {
+    Listed(word).sentence_adverb = true;
+  }
   for (std::string_view word : rules.degree_words) Listed(word).degree = true;
   for (std::string_view word : rules.clause_final_nothing) {
     Listed(word).clause_final_nothing = true;
@@ -689,6 +692,12 @@ SentimentScores LexicalSentimentAnalyzer::PolarityScores(
     return inert[j] || (tokens[j].facts != nullptr &&
                         tokens[j].facts->closed_class && base[j] == 0);
   };
+  // A comment on the whole sentence ("leider"), which keeps its valence:
+  // a negation reaches past it without counting it.
+  auto comments_sentence = [&](std::size_t j) {
+    return !inert[j] && tokens[j].facts != nullptr &&
+           tokens[j].facts->sentence_adverb;
+  };
   // Negation: a negator among the three words with content before a
   // sentiment word, or a trailing negator closing the clause after it when
   // no sentiment word follows the negator in that clause. "poco"/"pouco"
@@ -718,6 +727,7 @@ SentimentScores LexicalSentimentAnalyzer::PolarityScores(
     int content = 0;
     for (std::size_t j = i + 1; j < n && j <= i + kMaxReach; ++j) {
       if (tokens[j].starts_clause) break;
+      if (comments_sentence(j)) continue;
       if (base[j] != 0) {
         forward_sentiment = j;
         break;
@@ -736,14 +746,25 @@ SentimentScores LexicalSentimentAnalyzer::PolarityScores(
         negated[forward_sentiment] = true;
       }
     } else if (facts->negates_backward) {
-      // Backwards VADER's three tokens as they stand: the verb a trailing
-      // negation closes is right before it.
-      for (std::size_t k = 1; k <= kWindow && k <= i; ++k) {
+      // Backwards as far as forwards: three words with content, within the
+      // clause. The verb a trailing negation closes stands second in its
+      // clause, with the adverbials between: "das WLAN funktionierte im
+      // Zimmer überhaupt nicht", "de wifi werkte op de kamer helemaal niet".
+      int content_before = 0;
+      for (std::size_t k = 1; k <= kMaxReach && k <= i; ++k) {
         if (tokens[i - k + 1].starts_clause) break;
-        if (base[i - k] != 0) {
-          negated[i - k] = !negation_settled[i - k];
+        const std::size_t j = i - k;
+        if (comments_sentence(j)) continue;
+        if (base[j] != 0) {
+          negated[j] = !negation_settled[j];
           break;
         }
+        if (tokens[j].facts != nullptr &&
+            (IsConjunction(tokens[j]) || tokens[j].facts->contrasts)) {
+          break;
+        }
+        if (passed_over(j)) continue;
+        if (++content_before >= kWindow) break;
       }
     }
   }

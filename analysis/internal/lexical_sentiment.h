@@ -136,6 +136,7 @@ class LexicalSentimentAnalyzer final : public SentimentVocabulary {
     bool neither = false;                // "weder" of "weder ... noch"
     bool nor = false;                    // "noch" of "weder ... noch"
     bool clause_initial_nobody = false;  // "personne" of "Personne à l'accueil"
+    bool sentence_adverb = false;        // "leider": no negation reaches it
     // An absence word ("geen"), or the first of two ("pas" of "pas de"):
     // then absence_seconds are the second words it takes, as looked up.
     bool absence = false;

@@ -384,6 +384,39 @@ TEST(FeedbackAnalyzerTest, WhatGuestsHadToDoAndWhatWasNeverChanged) {
   }
 }
 
+// German and Dutch put the finite verb second and the negation at the end
+// of the clause, with adverbials between; "leider", "helaas" comment on the
+// whole sentence, and no negation turns them into praise.
+TEST(FeedbackAnalyzerTest, ClauseFinalNegationsReachTheirVerb) {
+  struct Case {
+    std::string_view language;
+    std::string_view text;
+    int sign;
+  };
+  for (const Case& c : std::vector<Case>{
+           {"de", "Das WLAN funktionierte leider nicht.", -1},
+           {"de", "Die Klimaanlage ging leider nicht.", -1},
+           {"de", "Das WLAN funktionierte im Zimmer überhaupt nicht.", -1},
+           {"de", "Die Dusche funktionierte während unseres Aufenthalts nie.",
+            -1},
+           {"de", "Niemand hat uns geholfen.", -1},
+           {"de", "Das Personal hat uns sehr geholfen.", 1},
+           {"nl", "De wifi werkte helaas niet.", -1},
+           {"nl", "De wifi werkte jammer genoeg niet.", -1},
+           {"nl", "De wifi werkte op de kamer helemaal niet.", -1},
+           {"nl", "De douche werkte tijdens ons verblijf nooit.", -1},
+           {"fr", "Le wifi ne marchait malheureusement pas.", -1},
+           {"pt", "O wifi infelizmente não funcionava.", -1},
+       }) {
+    const double compound = Compound(c.text, c.language);
+    if (c.sign < 0) {
+      EXPECT_LE(compound, -0.05) << c.text;
+    } else {
+      EXPECT_GE(compound, 0.05) << c.text;
+    }
+  }
+}
+
 TEST(FeedbackAnalyzerTest, TypographicApostrophesNegate) {
   for (const std::string text :
        {"I didn\u2019t like the room.", "The wifi didn\u2019t work.",
