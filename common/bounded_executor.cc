@@ -37,12 +37,21 @@ BoundedExecutor::Submission BoundedExecutor::TrySubmit(
   }
   waiting->second.push_back(std::move(task));
   ++queued_;
+  WakeOne();
   return Submission::kQueued;
+}
+
+void BoundedExecutor::WakeOne() {
+  if (idle_.empty()) return;
+  idle_.back()->wake.Signal();
+  idle_.pop_back();
 }
 
 void BoundedExecutor::Shutdown() {
   absl::MutexLock lock(&mutex_);
   shut_down_ = true;
+  for (IdleWorker* worker : idle_) worker->wake.Signal();
+  idle_.clear();
 }
 
 size_t BoundedExecutor::queued() const {
@@ -50,16 +59,27 @@ size_t BoundedExecutor::queued() const {
   return queued_;
 }
 
-bool BoundedExecutor::HasWorkOrIsDone() const {
-  return shut_down_ || queued_ > 0;
+size_t BoundedExecutor::idle_workers() const {
+  absl::MutexLock lock(&mutex_);
+  return idle_.size();
 }
 
 void BoundedExecutor::Work() {
+  IdleWorker self;
   while (true) {
     Task task;
     {
       absl::MutexLock lock(&mutex_);
-      mutex_.Await(absl::Condition(this, &BoundedExecutor::HasWorkOrIsDone));
+      while (!shut_down_ && queued_ == 0) {
+        idle_.push_back(&self);
+        self.wake.Wait(&mutex_);
+        // Woken by a task, the waker took this worker off the list; woken
+        // spuriously, it is still there.
+        if (auto listed = std::find(idle_.begin(), idle_.end(), &self);
+            listed != idle_.end()) {
+          idle_.erase(listed);
+        }
+      }
       if (queued_ == 0) return;  // shut down and drained
       // The lane whose turn it is runs its oldest task and, with more
       // waiting, goes to the back of the line.

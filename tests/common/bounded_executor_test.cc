@@ -2,7 +2,9 @@
 
 #include <atomic>
 #include <memory>
+#include <set>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "absl/synchronization/mutex.h"
@@ -84,6 +86,28 @@ TEST(BoundedExecutorTest, RunsTasksOnSeveralThreadsAtOnce) {
   }
   EXPECT_TRUE(first_running.HasBeenNotified());
   EXPECT_TRUE(second_running.HasBeenNotified());
+}
+
+// Tasks one at a time all run on the worker that went idle last, warm,
+// instead of on each worker in turn.
+TEST(BoundedExecutorTest, TasksOneAtATimeRunOnTheWorkerIdleLast) {
+  constexpr size_t kWorkers = 8;
+  BoundedExecutor executor(kWorkers, 16);
+  auto wait_until_all_idle = [&] {
+    while (executor.idle_workers() < kWorkers) std::this_thread::yield();
+  };
+  std::set<std::thread::id> ran_on;
+  for (int i = 0; i < 40; ++i) {
+    wait_until_all_idle();
+    absl::Notification ran;
+    ASSERT_TRUE(executor.TrySubmit([&] {
+      ran_on.insert(std::this_thread::get_id());
+      ran.Notify();
+    }));
+    ran.WaitForNotification();
+  }
+  EXPECT_EQ(ran_on.size(), 1u);
+  wait_until_all_idle();
 }
 
 TEST(BoundedExecutorTest, TasksMayOwnMoveOnlyState) {

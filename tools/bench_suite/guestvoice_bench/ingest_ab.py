@@ -1,6 +1,6 @@
 """Two guestvoiced builds side by side on what an IngestFeedback costs: R2's
 server CPU per call (utime + stime over the run / completed calls) and
-calls/s at 16 ghz callers, with the keys and batch bytes the store wrote per
+calls/s at 16 ghz callers (--callers), with the keys and batch bytes the store wrote per
 item (guestvoice_rocksdb_* metrics over the same run). Interleaved trials,
 the order flipping every round (../shared/design/performance.md); each
 server on a fresh data dir loaded with the same items first.
@@ -26,7 +26,6 @@ from guestvoice_bench.dataset import DataSet
 from guestvoice_bench.server import Guestvoiced
 
 INGEST_METHOD = "guestvoice.v1.FeedbackService/IngestFeedback"
-CALLERS = 16
 WRITE_METRICS = ("keys_written", "bytes_written", "write_batches", "write_groups")
 
 
@@ -38,6 +37,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(prog="guestvoice_bench.ingest_ab", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     builds.add_arguments(parser, rounds=6, trial_seconds=10)
+    parser.add_argument("--callers", type=int, default=16,
+                        help="concurrent ghz callers (R2's are 16; R4's 1 and 8)")
     args = parser.parse_args()
 
     data = DataSet(args.seed)
@@ -52,7 +53,7 @@ def main() -> int:
                     server = servers[name].server
                     cpu_before, writes_before = server.cpu_seconds(), _metrics(server)
                     rate = load_tools.ghz(args.ghz, server.address, server.api_key,
-                                          INGEST_METHOD, requests, CALLERS, args.trial_seconds)
+                                          INGEST_METHOD, requests, args.callers, args.trial_seconds)
                     cpu = server.cpu_seconds() - cpu_before
                     writes = {key: value - writes_before[key]
                               for key, value in _metrics(server).items()}
