@@ -338,9 +338,9 @@ TEST(FeedbackAnalyzerTest, EverydayComplaintsAndPraiseInEveryLanguage) {
 // unknown word.
 // What guests had to do and waits counted in hours complain, in every
 // language, and their negation is relief; being moved to another room is
-// no praise, though towels never changed complain (words counted only
-// negated, as English's "work" is).
-TEST(FeedbackAnalyzerTest, WhatGuestsHadToDoAndWhatWasNeverChanged) {
+// no praise, though towels never changed complain, and so does not
+// sleeping (words counted only negated, as English's "work" is).
+TEST(FeedbackAnalyzerTest, WhatGuestsHadToDoAndWhatWasNeverDone) {
   struct Case {
     std::string_view language;
     std::string_view text;
@@ -372,6 +372,21 @@ TEST(FeedbackAnalyzerTest, WhatGuestsHadToDoAndWhatWasNeverChanged) {
            {"nl", "We moesten drie keer om handdoeken vragen.", -1},
            {"nl", "De kamer werd vervangen door een andere.", 0},
            {"nl", "Het bed was niet verschoond.", -1},
+           // Not sleeping is the complaint, not the noise negated; sleeping
+           // well praises by its adverb; "à partir de 15h" is "from".
+           {"es", "No dormimos por el ruido de la discoteca.", -1},
+           {"es", "No pegamos ojo en toda la noche.", -1},
+           {"fr", "On n'a pas dormi à cause du bruit de la rue.", -1},
+           {"fr", "On n'a pas fermé l'œil de la nuit.", -1},
+           {"fr", "L'arrivée se fait à partir de 15h.", 0},
+           {"it", "Non abbiamo dormito per il rumore.", -1},
+           {"it", "Abbiamo dormito benissimo.", 1},
+           {"pt", "Não dormimos pelo barulho.", -1},
+           {"pt", "O check-in é a partir das 14h.", 0},
+           {"de", "Wir konnten wegen des Lärms nicht schlafen.", -1},
+           {"de", "Wir haben sehr gut geschlafen.", 1},
+           {"nl", "We konden niet slapen door het lawaai.", -1},
+           {"nl", "We hebben heerlijk geslapen.", 1},
        }) {
     const double compound = Compound(c.text, c.language);
     if (c.sign < 0) {

@@ -317,10 +317,11 @@ INSTANTIATE_TEST_SUITE_P(
         // after a review of the entries, the others unchanged. After the
         // ninth pass (2026-12-06: what guests had to do, "changed" counted
         // only negated; written from the domain, read twice in aggregate):
-        // nl 0.667, de 0.683, it 0.600 / 0.883 / 0.679 (one aspect lost).
+        // nl 0.667, de 0.683, it 0.600 / 0.883 / 0.679 (one aspect lost),
+        // then it 0.617 (sleep counted only negated).
         WholeSet{"blind3", "blind3", 60, {"fr", 0.54, 0.81, 0.66}},
         WholeSet{"blind3", "blind3", 60, {"nl", 0.66, 0.85, 0.65}},
-        WholeSet{"blind3", "blind3", 60, {"it", 0.58, 0.86, 0.67}},
+        WholeSet{"blind3", "blind3", 60, {"it", 0.61, 0.86, 0.67}},
         WholeSet{"blind3", "blind3", 60, {"pt", 0.65, 0.85, 0.67}},
         WholeSet{"blind3", "blind3", 60, {"de", 0.67, 0.86, 0.62}},
         WholeSet{"blind3", "blind3", 60, {"es", 0.64, 0.93, 0.69}},
@@ -344,14 +345,16 @@ INSTANTIATE_TEST_SUITE_P(
         // 0.800 / 0.895 / 0.850 -> 0.812 / 0.887 / 0.860 (one more aspect
         // found right and one wrong), es 0.787 -> 0.800, the others
         // unchanged; after a review of the entries de 0.800, fr 0.800, pt
-        // 0.812.
+        // 0.812. Ninth pass (2026-12-06, sleep counted only negated, written
+        // from a helper's probe texts; aggregate only): fr 0.812, it 0.825,
+        // es 0.812.
         WholeSet{"blind4", "blind4", 80, {"en", 0.79, 0.91, 0.91}},
-        WholeSet{"blind4", "blind4", 80, {"fr", 0.80, 0.88, 0.85}},
+        WholeSet{"blind4", "blind4", 80, {"fr", 0.81, 0.88, 0.85}},
         WholeSet{"blind4", "blind4", 80, {"nl", 0.83, 0.87, 0.83}},
-        WholeSet{"blind4", "blind4", 80, {"it", 0.80, 0.92, 0.88}},
+        WholeSet{"blind4", "blind4", 80, {"it", 0.82, 0.92, 0.88}},
         WholeSet{"blind4", "blind4", 80, {"pt", 0.79, 0.90, 0.87}},
         WholeSet{"blind4", "blind4", 80, {"de", 0.80, 0.88, 0.85}},
-        WholeSet{"blind4", "blind4", 80, {"es", 0.79, 0.91, 0.86}}),
+        WholeSet{"blind4", "blind4", 80, {"es", 0.81, 0.91, 0.86}}),
     SetAndLanguageOf);
 
 }  // namespace
