@@ -63,6 +63,7 @@ const LanguageRules kFrench = [] {
                          "pas de", "pas d'", "jamais"};
   rules.never_words = {"jamais"};
   rules.sentence_adverbs = {"malheureusement"};
+  rules.causal_words = {"cause"};  // "à cause de"
   rules.degree_words = {"aussi", "si"};
   rules.clause_final_nothing = {"rien"};
   rules.clause_initial_nobody = {"personne"};
@@ -114,6 +115,7 @@ const LanguageRules kDutch = [] {
                                "bij", "samen", "binnen", "buiten"};
   rules.never_words = {"nooit"};
   rules.sentence_adverbs = {"helaas", "jammer", "spijtig"};
+  rules.causal_words = {"door", "vanwege"};
   rules.degree_words = {"zo"};
   rules.clause_final_nothing = {"niks", "niets"};
   return rules;
@@ -178,6 +180,7 @@ const LanguageRules kItalian = [] {
                          "nessuna", "senza",  "mai"};
   rules.never_words = {"mai"};
   rules.sentence_adverbs = {"purtroppo", "sfortunatamente"};
+  rules.causal_words = {"causa", "colpa"};  // "a causa di", "per colpa di"
   rules.degree_words = {"così"};
   rules.clause_final_nothing = {"niente", "nulla"};
   return rules;
@@ -242,6 +245,7 @@ const LanguageRules kPortuguese = [] {
   rules.absence_words = {"sem", "nenhum", "nenhuma", "ninguém", "nunca"};
   rules.never_words = {"nunca", "jamais"};
   rules.sentence_adverbs = {"infelizmente", "lamentavelmente"};
+  rules.causal_words = {"por", "pelo", "pela", "pelos", "pelas", "devido"};
   rules.degree_words = {"tão"};
   rules.clause_final_nothing = {"nada"};
   return rules;
@@ -299,6 +303,7 @@ const LanguageRules kGerman = [] {
                          "keines", "ohne",  "niemand", "nie",    "niemals"};
   rules.never_words = {"nie", "niemals"};
   rules.sentence_adverbs = {"leider", "bedauerlicherweise", "dummerweise"};
+  rules.causal_words = {"wegen", "aufgrund"};
   rules.degree_words = {"so"};
   rules.clause_final_nothing = {"nichts"};
   rules.neither_words = {"weder"};
@@ -403,6 +408,7 @@ const LanguageRules kSpanish = [] {
   rules.never_words = {"nunca", "jamás"};
   rules.sentence_adverbs = {"lamentablemente", "desgraciadamente",
                             "desafortunadamente"};
+  rules.causal_words = {"por", "debido"};
   rules.degree_words = {"tan"};
   rules.clause_final_nothing = {"nada"};
   return rules;

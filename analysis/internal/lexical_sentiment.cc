@@ -734,8 +734,10 @@ SentimentScores LexicalSentimentAnalyzer::PolarityScores(
       }
       // Coordination and contrast end a negation's scope ("pas de X et Y",
       // "no ... pero"); so "sin embargo" is a connective, not a negation.
-      if (tokens[j].facts != nullptr &&
-          (IsConjunction(tokens[j]) || tokens[j].facts->contrasts)) {
+      // So does a cause ("no salimos por la suciedad").
+      if ((tokens[j].facts != nullptr &&
+           (IsConjunction(tokens[j]) || tokens[j].facts->contrasts)) ||
+          (!inert[j] && IsCausal(tokens[j]))) {
         break;
       }
       if (passed_over(j)) continue;
@@ -858,6 +860,11 @@ bool LexicalSentimentAnalyzer::IsConjunction(const Token& token) const {
   return !rules_.fold_diacritics ||
          std::find(rules_.conjunctions.begin(), rules_.conjunctions.end(),
                    token.lower) != rules_.conjunctions.end();
+}
+
+bool LexicalSentimentAnalyzer::IsCausal(const Token& token) const {
+  return std::find(rules_.causal_words.begin(), rules_.causal_words.end(),
+                   token.lower) != rules_.causal_words.end();
 }
 
 std::vector<std::string_view> LexicalSentimentAnalyzer::SortedWords() const {

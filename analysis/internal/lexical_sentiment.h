@@ -182,6 +182,9 @@ class LexicalSentimentAnalyzer final : public SentimentVocabulary {
   // Whether a token with facts is "and"/"or" as written (not merely as
   // looked up, diacritics folded).
   bool IsConjunction(const Token& token) const;
+  // Whether a token introduces a cause (LanguageRules::causal_words). Not a
+  // fact of the word: listing "por" would make it evidence of Portuguese.
+  bool IsCausal(const Token& token) const;
   // The longest phrase starting at tokens[i], or nullptr.
   const Phrase* MatchPhrase(const std::vector<Token>& tokens,
                             std::size_t i) const;

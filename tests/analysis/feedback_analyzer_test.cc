@@ -401,8 +401,9 @@ TEST(FeedbackAnalyzerTest, WhatGuestsHadToDoAndWhatWasNeverDone) {
 
 // German and Dutch put the finite verb second and the negation at the end
 // of the clause, with adverbials between; "leider", "helaas" comment on the
-// whole sentence, and no negation turns them into praise.
-TEST(FeedbackAnalyzerTest, ClauseFinalNegationsReachTheirVerb) {
+// whole sentence, and no negation turns them into praise; nor does one
+// reach into the cause of what was not done.
+TEST(FeedbackAnalyzerTest, NegationsReachTheirVerbOnly) {
   struct Case {
     std::string_view language;
     std::string_view text;
@@ -422,6 +423,13 @@ TEST(FeedbackAnalyzerTest, ClauseFinalNegationsReachTheirVerb) {
            {"nl", "De douche werkte tijdens ons verblijf nooit.", -1},
            {"fr", "Le wifi ne marchait malheureusement pas.", -1},
            {"pt", "O wifi infelizmente não funcionava.", -1},
+           // A negation stops before a cause: the cause is the complaint.
+           {"es", "No salimos por la suciedad.", -1},
+           {"es", "No abrimos la ventana por el ruido.", -1},
+           {"it", "Non siamo usciti a causa dello sporco.", -1},
+           {"it", "Non era per niente pulito.", -1},
+           {"pt", "Não saímos pela sujeira.", -1},
+           {"nl", "We gingen niet zwemmen door de vieze badkamer.", -1},
        }) {
     const double compound = Compound(c.text, c.language);
     if (c.sign < 0) {
