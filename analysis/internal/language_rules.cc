@@ -115,7 +115,9 @@ const LanguageRules kDutch = [] {
                                "bij", "samen", "binnen", "buiten"};
   rules.never_words = {"nooit"};
   rules.sentence_adverbs = {"helaas", "jammer", "spijtig"};
-  rules.causal_words = {"door", "vanwege"};
+  // Not "door", which also names a passive's agent: "het probleem werd niet
+  // door het personeel opgelost" negates "opgelost".
+  rules.causal_words = {"vanwege"};
   rules.degree_words = {"zo"};
   rules.clause_final_nothing = {"niks", "niets"};
   return rules;

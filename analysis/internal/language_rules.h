@@ -145,7 +145,7 @@ struct LanguageRules {
   // over them to the word it negates ("das WLAN funktionierte leider
   // nicht", where "nicht" would otherwise turn "leider" into praise).
   std::vector<std::string_view> sentence_adverbs = {};
-  // Words that introduce a cause ("por", "à cause", "door", "wegen"): a
+  // Words that introduce a cause ("por", "à cause", "vanwege", "wegen"): a
   // negation does not reach past them into it, since the cause is no part
   // of what was not done ("no abrimos la ventana por el ruido" complains of
   // the noise). Italian "per" is left out: "non era per niente pulito".

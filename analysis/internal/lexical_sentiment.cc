@@ -251,7 +251,8 @@ void LexicalSentimentAnalyzer::AddSuperlatives(const LanguageRules& rules) {
   // ("sporco", "sporca") the same one gives it its valence in every run.
   for (std::string_view word : SortedWords()) {
     const Facts& facts = words_.find(word)->second;
-    if (facts.valence == 0 || word.size() < 4) continue;
+    // A negated-only word ("cambiado") has no stronger form to praise with.
+    if (facts.valence == 0 || facts.negated_only || word.size() < 4) continue;
     const char ending = word.back();
     if (ending != 'o' && ending != 'a' && ending != 'e') continue;
     std::string stem(word.substr(0, word.size() - 1));
@@ -295,7 +296,9 @@ void LexicalSentimentAnalyzer::AddPrefixedForms(const LanguageRules& rules) {
   std::vector<std::pair<std::string, double>> forms;
   for (std::string_view word : SortedWords()) {
     const Facts& facts = words_.find(word)->second;
-    if (facts.valence == 0 || facts.booster != 0) continue;
+    if (facts.valence == 0 || facts.negated_only || facts.booster != 0) {
+      continue;
+    }
     const double valence =
         facts.valence + Sign(facts.valence) * vader::kBoosterIncrement;
     for (std::string_view prefix : rules.intensifying_prefixes) {
@@ -724,10 +727,32 @@ SentimentScores LexicalSentimentAnalyzer::PolarityScores(
       continue;
     }
     std::size_t forward_sentiment = n;
+    // A negated-only word the negation reaches ("no dormimos bien") is
+    // negated, and so is a sentiment word right after it, boosters aside,
+    // which says how ("bien"); not one further on, which is no part of it
+    // ("non abbiamo dormito per il rumore").
+    bool negated_verb = false;
     int content = 0;
     for (std::size_t j = i + 1; j < n && j <= i + kMaxReach; ++j) {
       if (tokens[j].starts_clause) break;
       if (comments_sentence(j)) continue;
+      if (base[j] != 0 && unless_negated[j] && !negation_settled[j]) {
+        negated[j] = true;
+        negated_verb = true;
+        std::size_t how = j + 1;
+        bool worst_ever = false;
+        while (how < n && !tokens[how].starts_clause && base[how] == 0 &&
+               tokens[how].facts != nullptr &&
+               tokens[how].facts->booster != 0) {
+          worst_ever = worst_ever || tokens[how].facts->degree;
+          ++how;
+        }
+        if (!worst_ever && how < n && !tokens[how].starts_clause &&
+            base[how] != 0 && !negation_settled[how]) {
+          negated[how] = true;
+        }
+        break;
+      }
       if (base[j] != 0) {
         forward_sentiment = j;
         break;
@@ -747,7 +772,7 @@ SentimentScores LexicalSentimentAnalyzer::PolarityScores(
       if (!negation_settled[forward_sentiment]) {
         negated[forward_sentiment] = true;
       }
-    } else if (facts->negates_backward) {
+    } else if (facts->negates_backward && !negated_verb) {
       // Backwards as far as forwards: three words with content, within the
       // clause. The verb a trailing negation closes stands second in its
       // clause, with the adverbials between: "das WLAN funktionierte im

@@ -387,6 +387,15 @@ TEST(FeedbackAnalyzerTest, WhatGuestsHadToDoAndWhatWasNeverDone) {
            {"de", "Wir haben sehr gut geschlafen.", 1},
            {"nl", "We konden niet slapen door het lawaai.", -1},
            {"nl", "We hebben heerlijk geslapen.", 1},
+           // The negation reaches the word that says how one slept, and
+           // "never so" still says the worst ever.
+           {"es", "No dormimos bien.", -1},
+           {"es", "No dormimos muy bien.", -1},
+           {"it", "Non abbiamo dormito bene.", -1},
+           {"it", "Mai dormito così male.", -1},
+           {"pt", "Não dormimos bem.", -1},
+           {"pt", "Nunca dormi tão mal.", -1},
+           {"fr", "On n'a pas dormi très bien.", -1},
        }) {
     const double compound = Compound(c.text, c.language);
     if (c.sign < 0) {
@@ -429,7 +438,8 @@ TEST(FeedbackAnalyzerTest, NegationsReachTheirVerbOnly) {
            {"it", "Non siamo usciti a causa dello sporco.", -1},
            {"it", "Non era per niente pulito.", -1},
            {"pt", "Não saímos pela sujeira.", -1},
-           {"nl", "We gingen niet zwemmen door de vieze badkamer.", -1},
+           {"nl", "We gingen niet zwemmen vanwege de vieze badkamer.", -1},
+           {"nl", "Het probleem werd niet door het personeel opgelost.", -1},
        }) {
     const double compound = Compound(c.text, c.language);
     if (c.sign < 0) {

@@ -377,6 +377,18 @@ TEST(LexicalSentimentNegatedOnlyTest, CountsOnlyWhereANegationReachesIt) {
   EXPECT_TRUE(analyzer.IsSentimentWord("propre"));
 }
 
+// Nor does it lend its valence to the stronger forms made of words with
+// one ("limpísimo", "superlimpio").
+TEST(LexicalSentimentNegatedOnlyTest, HasNoStrongerForms) {
+  const LexicalSentimentAnalyzer analyzer(
+      *FindLanguageRules("es"), {{"limpio", 2.0}},
+      LanguageSupplement{{{"cambiado", 0.8}}, {"cambiado"}});
+  EXPECT_GT(analyzer.PolarityScores("limpísimo").compound, 0);
+  EXPECT_GT(analyzer.PolarityScores("superlimpio").compound, 0);
+  EXPECT_DOUBLE_EQ(analyzer.PolarityScores("cambiadísimo").compound, 0);
+  EXPECT_DOUBLE_EQ(analyzer.PolarityScores("supercambiado").compound, 0);
+}
+
 TEST(LexicalSentimentUntranslatedTest, ScoreButAreNoEvidence) {
   const LexicalSentimentAnalyzer analyzer(
       *FindLanguageRules("pt"), {{"meh", -0.3}, {"sujo", -1.9}}, {}, {"meh"});
