@@ -120,6 +120,7 @@ const LanguageRules kDutch = [] {
   rules.causal_words = {"vanwege"};
   rules.degree_words = {"zo"};
   rules.clause_final_nothing = {"niks", "niets"};
+  rules.verb_final_subject_negations = {"niemand"};
   return rules;
 }();
 
@@ -308,6 +309,7 @@ const LanguageRules kGerman = [] {
   rules.causal_words = {"wegen", "aufgrund"};
   rules.degree_words = {"so"};
   rules.clause_final_nothing = {"nichts"};
+  rules.verb_final_subject_negations = {"niemand"};
   rules.neither_words = {"weder"};
   rules.nor_words = {"noch"};
   return rules;

@@ -139,6 +139,13 @@ struct LanguageRules {
   // "and"/"or" ("Personne à la réception", "et personne ne nous avait
   // prévenus"), not after an article ("une seule personne à l'accueil").
   std::vector<std::string_view> clause_initial_nobody = {};
+  // "Nobody" as the subject of its clause where the verb closes the clause
+  // ("Niemand hat uns mit dem schweren Gepäck geholfen", "niemand heeft ons
+  // met de zware koffers geholpen"): what nobody did is that verb, so a
+  // sentiment word closing the clause is the one negated, not the first one
+  // after "nobody" (the weight of the luggage). Without one the negation
+  // reaches forward as any other.
+  std::vector<std::string_view> verb_final_subject_negations = {};
   std::vector<std::string_view> degree_words = {};
   // Adverbs that comment on their whole sentence ("leider", "helaas",
   // "malheureusement"): they keep their own valence, and a negation passes

@@ -29,6 +29,11 @@ constexpr int kWindow = 3;  // VADER looks three tokens back
 constexpr double kExcessValence = -1.5;
 // How far past closed-class words a negation or booster may reach at most.
 constexpr std::size_t kMaxReach = 8;
+// How many words after its causal word a cause runs ("wegen der sehr
+// schmutzigen Fenster").
+constexpr std::size_t kMaxCauseWords = 4;
+// How far a verb-final clause's "nobody" reaches for the verb closing it.
+constexpr std::size_t kMaxSubjectReach = 12;
 // What a missing thing weighs ("geen wifi"): a little less than "too".
 constexpr double kAbsenceValence = -1.0;
 // Words are matched by their Snowball stem only where it has this many
@@ -183,6 +188,9 @@ LexicalSentimentAnalyzer::LexicalSentimentAnalyzer(
   for (std::string_view word : rules.nor_words) Listed(word).nor = true;
   for (std::string_view word : rules.clause_initial_nobody) {
     Listed(word).clause_initial_nobody = true;
+  }
+  for (std::string_view word : rules.verb_final_subject_negations) {
+    Listed(word).verb_final_subject_negation = true;
   }
   for (std::string_view word : rules.trailing_excess_words) {
     Facts& facts = Listed(word);
@@ -701,6 +709,40 @@ SentimentScores LexicalSentimentAnalyzer::PolarityScores(
     return !inert[j] && tokens[j].facts != nullptr &&
            tokens[j].facts->sentence_adverb;
   };
+  // Whether tokens[j] ends the reach of a negation before it: "and", "or",
+  // a contrast ("pas de X et Y", "no ... pero") or a cause ("no salimos por
+  // la suciedad").
+  auto ends_reach = [&](std::size_t j) {
+    return (tokens[j].facts != nullptr &&
+            (IsConjunction(tokens[j]) || tokens[j].facts->contrasts)) ||
+           (!inert[j] && IsCausal(tokens[j]));
+  };
+  // Whether tokens[j] stands in a cause a few words after the word that
+  // introduces it ("wegen des Lärms", "vanwege het vuile water"): a
+  // trailing negation reaching back does not deny the cause, which is the
+  // complaint ("Wir sind wegen des Lärms nicht rausgegangen").
+  auto names_cause = [&](std::size_t j) {
+    for (std::size_t k = 1; k <= kMaxCauseWords && k <= j; ++k) {
+      if (tokens[j - k + 1].starts_clause) return false;
+      if (!inert[j - k] && IsCausal(tokens[j - k])) return true;
+    }
+    return false;
+  };
+  // The sentiment word closing the clause of tokens[i] (at punctuation or
+  // before a word that ends a negation's reach), within kMaxSubjectReach
+  // words after it, unless a negation settled it; n if there is none.
+  auto clause_final_sentiment = [&](std::size_t i) {
+    std::size_t last = i;
+    while (last + 1 < n && !tokens[last + 1].starts_clause &&
+           !ends_reach(last + 1)) {
+      if (last == i + kMaxSubjectReach) return n;
+      ++last;
+    }
+    return last > i && base[last] != 0 && !inert[last] &&
+                   !negation_settled[last]
+               ? last
+               : n;
+  };
   // Negation: a negator among the three words with content before a
   // sentiment word, or a trailing negator closing the clause after it when
   // no sentiment word follows the negator in that clause. "poco"/"pouco"
@@ -725,6 +767,12 @@ SentimentScores LexicalSentimentAnalyzer::PolarityScores(
     if (facts->never && i + 1 < n && !tokens[i + 1].starts_clause &&
         tokens[i + 1].facts != nullptr && tokens[i + 1].facts->degree) {
       continue;
+    }
+    if (facts->verb_final_subject_negation) {
+      if (const std::size_t verb = clause_final_sentiment(i); verb < n) {
+        negated[verb] = true;
+        continue;
+      }
     }
     std::size_t forward_sentiment = n;
     // A negated-only word the negation reaches ("no dormimos bien") is
@@ -757,14 +805,8 @@ SentimentScores LexicalSentimentAnalyzer::PolarityScores(
         forward_sentiment = j;
         break;
       }
-      // Coordination and contrast end a negation's scope ("pas de X et Y",
-      // "no ... pero"); so "sin embargo" is a connective, not a negation.
-      // So does a cause ("no salimos por la suciedad").
-      if ((tokens[j].facts != nullptr &&
-           (IsConjunction(tokens[j]) || tokens[j].facts->contrasts)) ||
-          (!inert[j] && IsCausal(tokens[j]))) {
-        break;
-      }
+      // So "sin embargo" is a connective, not a negation.
+      if (ends_reach(j)) break;
       if (passed_over(j)) continue;
       if (++content >= kWindow) break;
     }
@@ -783,7 +825,7 @@ SentimentScores LexicalSentimentAnalyzer::PolarityScores(
         const std::size_t j = i - k;
         if (comments_sentence(j)) continue;
         if (base[j] != 0) {
-          negated[j] = !negation_settled[j];
+          negated[j] = !negation_settled[j] && !names_cause(j);
           break;
         }
         if (tokens[j].facts != nullptr &&

@@ -137,6 +137,8 @@ class LexicalSentimentAnalyzer final : public SentimentVocabulary {
     bool nor = false;                    // "noch" of "weder ... noch"
     bool clause_initial_nobody = false;  // "personne" of "Personne à l'accueil"
     bool sentence_adverb = false;        // "leider": no negation reaches it
+    // "niemand" of "Niemand hat uns ... geholfen"
+    bool verb_final_subject_negation = false;
     // An absence word ("geen"), or the first of two ("pas" of "pas de"):
     // then absence_seconds are the second words it takes, as looked up.
     bool absence = false;

@@ -440,6 +440,22 @@ TEST(FeedbackAnalyzerTest, NegationsReachTheirVerbOnly) {
            {"pt", "Não saímos pela sujeira.", -1},
            {"nl", "We gingen niet zwemmen vanwege de vieze badkamer.", -1},
            {"nl", "Het probleem werd niet door het personeel opgelost.", -1},
+           // "Nobody" denies the verb closing its clause, not the first
+           // sentiment word after it (the weight of the luggage), nor one
+           // beyond "and".
+           {"de", "Niemand hat uns mit dem schweren Gepäck geholfen.", -1},
+           {"de", "Niemand hat geholfen und das Zimmer war schmutzig.", -1},
+           {"de", "Niemand war unfreundlich.", 1},
+           {"nl", "Niemand heeft ons met de zware koffers geholpen.", -1},
+           {"nl", "Niemand heeft ons geholpen met de bagage.", -1},
+           // A trailing negation reaching back does not deny a cause.
+           {"de", "Wir sind wegen des Lärms nicht rausgegangen.", -1},
+           {"de", "Wir haben den Pool wegen des Drecks nicht benutzt.", -1},
+           {"de", "Das Zimmer war wegen der Lage nicht schlecht.", 1},
+           {"nl", "We zijn vanwege het lawaai niet naar buiten gegaan.", -1},
+           {"de", "Der Pool war wegen Reparatur geschlossen.", -1},
+           {"de", "Wir kommen bestimmt nicht wieder.", -1},
+           {"de", "Wir kommen bestimmt wieder.", 1},
        }) {
     const double compound = Compound(c.text, c.language);
     if (c.sign < 0) {
