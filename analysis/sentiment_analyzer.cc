@@ -21,6 +21,7 @@ SentimentAnalyzer::SentimentAnalyzer(const SentimentAnalyzer& base,
     : words_(base.words_), emojis_(base.emojis_), unicode_(base.unicode_) {
   words_.AddLexicon(supplement);
   words_.ReadTypographicApostrophes();
+  words_.AddNegations({"nobody"});
 }
 
 const SentimentAnalyzer& SentimentAnalyzer::Default() {

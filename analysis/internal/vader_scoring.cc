@@ -150,13 +150,13 @@ class ValenceRules {
 
  private:
   // Whether one of the two words before i says that what it names failed
-  // ("stopped working", "barely worked", "nobody helped"), which VADER's
-  // rules do not count as a negation.
+  // ("stopped working", "barely worked"), which VADER's rules do not count
+  // as a negation.
   bool FollowsFailure(std::size_t i) const {
     for (std::size_t back = 1; back <= 2 && back <= i; ++back) {
       const std::string_view before = Lower(i - back);
       if (before == "stopped" || before == "stops" || before == "barely" ||
-          before == "hardly" || before == "scarcely" || before == "nobody") {
+          before == "hardly" || before == "scarcely") {
         return true;
       }
     }

@@ -45,6 +45,12 @@ void VaderWordTable::AddLexicon(const ValenceLexicon& lexicon) {
   }
 }
 
+void VaderWordTable::AddNegations(const std::vector<std::string_view>& words) {
+  for (std::string_view word : words) {
+    facts_[std::string(word)].is_negation_word = true;
+  }
+}
+
 std::vector<std::string_view> VaderWordTable::Words() const {
   std::vector<std::string_view> words;
   words.reserve(facts_.size());

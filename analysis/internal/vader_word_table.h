@@ -60,6 +60,12 @@ class VaderWordTable {
   // read as ASCII's, so that "didn’t" negates as "didn't" does. Off in the
   // reference's table (vaderSentiment reads "didn’t" as an unknown word); on
   // in the hotel analyzer's (SentimentAnalyzer's supplement constructor).
+  // Makes each of `words` a negation, as NEGATE's words are: "nobody",
+  // which VADER's list lacks, so that "nobody cared" and "nobody
+  // apologized" complain. Not in the reference's table; in the hotel
+  // analyzer's (SentimentAnalyzer's supplement constructor).
+  void AddNegations(const std::vector<std::string_view>& words);
+
   bool reads_typographic_apostrophes() const {
     return reads_typographic_apostrophes_;
   }

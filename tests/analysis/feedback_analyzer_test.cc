@@ -223,8 +223,13 @@ TEST(FeedbackAnalyzerTest, HotelIdiomsAndThingsThatFailScoreAsMeant) {
         // VADER keeps the "." of "up." (a token of two letters); a phrase
         // still ends there.
         "The airport shuttle never showed up.",
-        "The heating wouldn't switch off.",
-        "Water dripped from the ceiling."}) {
+        "The heating wouldn't switch off.", "Water dripped from the ceiling.",
+        // "nobody" negates; not coming back and not bothering complain.
+        "Nobody cared.", "Nobody apologized.", "Nobody could help us.",
+        "We won't be back.", "We will never be back.",
+        "They didn't bother to clean the room.",
+        "Nobody bothered to fix the shower.",
+        "The staff couldn't be bothered."}) {
     EXPECT_LE(Compound(text), -0.05) << text;
   }
   for (const std::string text :
@@ -234,7 +239,8 @@ TEST(FeedbackAnalyzerTest, HotelIdiomsAndThingsThatFailScoreAsMeant) {
         // Social posts: staying again, "can't wait to come back" (not a
         // negated coming back), ratings.
         "10/10 would stay again", "can't wait to come back!!",
-        "the staff went the extra mile", "slept like a baby"}) {
+        "the staff went the extra mile", "slept like a baby", "We'll be back!",
+        "Can't wait to be back!", "Nobody was rude.", "Nobody bothered us."}) {
     EXPECT_GE(Compound(text), 0.05) << text;
   }
   // Only negated: the thing doing its job says nothing.
