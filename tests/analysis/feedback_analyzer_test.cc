@@ -462,6 +462,12 @@ TEST(FeedbackAnalyzerTest, NegationsReachTheirVerbOnly) {
            {"de", "Der Pool war wegen Reparatur geschlossen.", -1},
            {"de", "Wir kommen bestimmt nicht wieder.", -1},
            {"de", "Wir kommen bestimmt wieder.", 1},
+           // Being greeted counts only negated.
+           {"de", "Wir wurden nicht begrüßt.", -1},
+           {"de", "Wir wurden herzlich begrüßt.", 1},
+           {"nl", "We werden niet begroet.", -1},
+           {"fr", "On n'a même pas été salués.", -1},
+           {"it", "Non ci hanno nemmeno salutato.", -1},
        }) {
     const double compound = Compound(c.text, c.language);
     if (c.sign < 0) {
