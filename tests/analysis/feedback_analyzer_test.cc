@@ -468,6 +468,11 @@ TEST(FeedbackAnalyzerTest, NegationsReachTheirVerbOnly) {
            {"nl", "We werden niet begroet.", -1},
            {"fr", "On n'a même pas été salués.", -1},
            {"it", "Non ci hanno nemmeno salutato.", -1},
+           // "For sure" says how certain, not how good.
+           {"it", "Non torneremo di sicuro.", -1},
+           {"pt", "Com certeza não voltaremos.", -1},
+           {"es", "Seguro que no volveremos.", -1},
+           {"es", "El barrio es seguro.", 1},
        }) {
     const double compound = Compound(c.text, c.language);
     if (c.sign < 0) {
