@@ -59,11 +59,14 @@ const LanguageRules kFrench = [] {
                         "rien d'exceptionnel", "rien de spécial",
                         "rien de particulier", "rien d'extraordinaire"};
   rules.conjunctions = {"et", "ou"};
-  rules.absence_words = {"aucun",  "aucune", "sans",
-                         "pas de", "pas d'", "jamais"};
+  rules.absence_words = {"aucun",  "aucune", "sans",    "pas de",
+                         "pas d'", "jamais", "même pas"};
   rules.never_words = {"jamais"};
   rules.sentence_adverbs = {"malheureusement"};
   rules.causal_words = {"cause"};  // "à cause de"
+  rules.better = {"meilleur", "meilleure", "meilleurs", "meilleures", "mieux"};
+  rules.shortfall_modals = {"pourrait", "aurait", "devrait", "pourraient",
+                            "auraient"};
   rules.degree_words = {"aussi", "si"};
   rules.clause_final_nothing = {"rien"};
   rules.clause_initial_nobody = {"personne"};
@@ -108,7 +111,7 @@ const LanguageRules kDutch = [] {
                         "niks bijzonders",          "niets speciaals",
                         "niks speciaals",           "meer niet"};
   rules.conjunctions = {"en", "of"};
-  rules.absence_words = {"geen", "zonder", "niemand", "nooit"};
+  rules.absence_words = {"geen", "zonder", "niemand", "nooit", "niet eens"};
   rules.separable_particles = {"af",  "aan",   "op",     "uit",   "door",
                                "mee", "na",    "weg",    "tegen", "terug",
                                "toe", "om",    "over",   "neer",  "los",
@@ -118,6 +121,9 @@ const LanguageRules kDutch = [] {
   // Not "door", which also names a passive's agent: "het probleem werd niet
   // door het personeel opgelost" negates "opgelost".
   rules.causal_words = {"vanwege"};
+  rules.better = {"beter"};
+  rules.shortfall_modals = {"kan", "kon",    "kunt", "kun",  "kunnen", "mag",
+                            "zou", "zouden", "had",  "moet", "moeten"};
   rules.degree_words = {"zo"};
   rules.clause_final_nothing = {"niks", "niets"};
   rules.verb_final_subject_negations = {"niemand"};
@@ -179,11 +185,16 @@ const LanguageRules kItalian = [] {
       "niente di eccezionale", "niente di particolare", "nulla di più",
       "nulla di speciale",     "nulla di eccezionale",  "nella norma"};
   rules.conjunctions = {"e", "ed", "o"};
-  rules.absence_words = {"niente",  "nessun", "nessuno",
-                         "nessuna", "senza",  "mai"};
+  rules.absence_words = {"niente",      "nessun",      "nessuno",
+                         "nessuna",     "senza",       "mai",
+                         "neanche un",  "neanche una", "nemmeno un",
+                         "nemmeno una", "neppure un",  "neppure una"};
   rules.never_words = {"mai"};
   rules.sentence_adverbs = {"purtroppo", "sfortunatamente"};
   rules.causal_words = {"causa", "colpa"};  // "a causa di", "per colpa di"
+  rules.better = {"migliore", "migliori", "meglio"};
+  rules.shortfall_modals = {"poteva",   "potrebbe",   "dovrebbe", "doveva",
+                            "potevano", "potrebbero", "avrebbe"};
   rules.degree_words = {"così"};
   rules.clause_final_nothing = {"niente", "nulla"};
   return rules;
@@ -245,10 +256,14 @@ const LanguageRules kPortuguese = [] {
                         "nada de especial",       "nada de excepcional",
                         "nada de extraordinário", "nada além disso"};
   rules.conjunctions = {"e", "ou"};
-  rules.absence_words = {"sem", "nenhum", "nenhuma", "ninguém", "nunca"};
+  rules.absence_words = {"sem",   "nenhum", "nenhuma", "ninguém",
+                         "nunca", "nem um", "nem uma"};
   rules.never_words = {"nunca", "jamais"};
   rules.sentence_adverbs = {"infelizmente", "lamentavelmente"};
   rules.causal_words = {"por", "pelo", "pela", "pelos", "pelas", "devido"};
+  rules.better = {"melhor", "melhores"};
+  rules.shortfall_modals = {"podia",   "poderia", "devia",
+                            "deveria", "podiam",  "poderiam"};
   rules.degree_words = {"tão"};
   rules.clause_final_nothing = {"nada"};
   return rules;
@@ -302,11 +317,15 @@ const LanguageRules kGerman = [] {
       "nach",     "vor",    "weg",      "zu",     "um",     "weiter",
       "wieder",   "zurück", "zusammen", "heraus", "hinein", "auseinander",
       "herunter", "vorbei"};
-  rules.absence_words = {"kein",   "keine", "keinen",  "keinem", "keiner",
-                         "keines", "ohne",  "niemand", "nie",    "niemals"};
+  rules.absence_words = {"kein",   "keine",   "keinen",       "keinem",
+                         "keiner", "keines",  "ohne",         "niemand",
+                         "nie",    "niemals", "nicht einmal", "nicht mal"};
   rules.never_words = {"nie", "niemals"};
   rules.sentence_adverbs = {"leider", "bedauerlicherweise", "dummerweise"};
   rules.causal_words = {"wegen", "aufgrund"};
+  rules.better = {"besser", "bessere", "besseren", "besserer", "besseres"};
+  rules.shortfall_modals = {"könnte",  "hätte",  "sollte",  "müsste",
+                            "könnten", "hätten", "sollten", "müssten"};
   rules.degree_words = {"so"};
   rules.clause_final_nothing = {"nichts"};
   rules.verb_final_subject_negations = {"niemand"};
@@ -408,11 +427,14 @@ const LanguageRules kSpanish = [] {
   rules.absence_words = {"sin",       "nadie",    "nunca",   "jamás",
                          "ningún",    "ninguno",  "ninguna", "cero",
                          "no hay",    "no había", "no hubo", "no tenía",
-                         "no tenían", "no tiene"};
+                         "no tenían", "no tiene", "ni un",   "ni una"};
   rules.never_words = {"nunca", "jamás"};
   rules.sentence_adverbs = {"lamentablemente", "desgraciadamente",
                             "desafortunadamente"};
   rules.causal_words = {"por", "debido"};
+  rules.better = {"mejor", "mejores"};
+  rules.shortfall_modals = {"podría",  "podía",  "debería",
+                            "podrían", "podían", "deberían"};
   rules.degree_words = {"tan"};
   rules.clause_final_nothing = {"nada"};
   return rules;

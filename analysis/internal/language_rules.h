@@ -85,7 +85,8 @@ struct LanguageRules {
   // (kAbsenceValence), since a missing amenity is one ("geen wifi op de
   // kamers"), and so is a missing person ("niemand bij de receptie",
   // "ninguém na recepção"); a sentiment word after them is negated as usual
-  // ("sans problème").
+  // ("sans problème"). "Not even a" is one too ("ni una botella de agua",
+  // "nicht einmal eine Flasche Wasser").
   std::vector<std::string_view> absence_words = {};
   // Whether compound nouns are written as one word (German, Dutch): aspect
   // terms are then also found as a compound's head (aspect_matcher.h).
@@ -157,6 +158,14 @@ struct LanguageRules {
   // of what was not done ("no abrimos la ventana por el ruido" complains of
   // the noise). Italian "per" is left out: "non era per niente pulito".
   std::vector<std::string_view> causal_words = {};
+  // "Better" ("mejor", "besser", "beter") after one of `shortfall_modals`
+  // ("podría", "hätte", "kan") within its clause says what the stay fell
+  // short of: negated, so "podría ser mejor", "hätte besser sein können" and
+  // "het ontbijt kan beter" complain, and "kon niet beter" still praises.
+  // Compared as written, not listed: Dutch "had" would become evidence of
+  // Dutch in English texts.
+  std::vector<std::string_view> better = {};
+  std::vector<std::string_view> shortfall_modals = {};
 };
 
 // The rules for `code`, or nullptr for a language without them.

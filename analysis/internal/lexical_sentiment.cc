@@ -32,6 +32,9 @@ constexpr std::size_t kMaxReach = 8;
 // How many words after its causal word a cause runs ("wegen der sehr
 // schmutzigen Fenster").
 constexpr std::size_t kMaxCauseWords = 4;
+// How far before "better" a modal of what could have been stands at most
+// ("podría haber sido mucho mejor", "hätte für den Preis besser").
+constexpr std::size_t kMaxShortfallReach = 5;
 // How far a verb-final clause's "nobody" reaches for the verb closing it.
 constexpr std::size_t kMaxSubjectReach = 12;
 // What a missing thing weighs ("geen wifi"): a little less than "too".
@@ -837,6 +840,37 @@ SentimentScores LexicalSentimentAnalyzer::PolarityScores(
       }
     }
   }
+  // "Better" after "could have been" in its clause is what was not reached:
+  // a complaint ("podría haber sido mucho mejor", "hätte besser sein
+  // können"), unless a negation stands by the modal or after it, which makes
+  // it the best there could be ("não podia ter sido melhor", "kon niet
+  // beter"). This decides the word's negation, whatever reached it.
+  auto negates = [&](std::size_t j) {
+    return !inert[j] && tokens[j].facts != nullptr && tokens[j].facts->negates;
+  };
+  for (std::size_t i = 0; i < n; ++i) {
+    if (base[i] <= 0 || inert[i] || !IsListedIn(tokens[i], rules_.better)) {
+      continue;
+    }
+    for (std::size_t k = 1; k <= kMaxShortfallReach && k <= i; ++k) {
+      if (tokens[i - k + 1].starts_clause) break;
+      const std::size_t modal = i - k;
+      // The modal may open one of the supplements' counterweights
+      // ("podría haber sido" -2.0), which say the same of any comparative.
+      if (!IsListedIn(tokens[modal], rules_.shortfall_modals)) continue;
+      bool denied = false;
+      for (std::size_t j = modal + 1; j < i && !denied; ++j) {
+        denied = negates(j);
+      }
+      for (std::size_t back = 1; back <= 2 && back <= modal && !denied;
+           ++back) {
+        if (tokens[modal - back + 1].starts_clause) break;
+        denied = negates(modal - back);
+      }
+      negated[i] = !denied;
+      break;
+    }
+  }
 
   std::size_t contrast = n;
   for (std::size_t i = 0; i < n && contrast == n; ++i) {
@@ -930,8 +964,12 @@ bool LexicalSentimentAnalyzer::IsConjunction(const Token& token) const {
 }
 
 bool LexicalSentimentAnalyzer::IsCausal(const Token& token) const {
-  return std::find(rules_.causal_words.begin(), rules_.causal_words.end(),
-                   token.lower) != rules_.causal_words.end();
+  return IsListedIn(token, rules_.causal_words);
+}
+
+bool LexicalSentimentAnalyzer::IsListedIn(
+    const Token& token, const std::vector<std::string_view>& words) {
+  return std::find(words.begin(), words.end(), token.lower) != words.end();
 }
 
 std::vector<std::string_view> LexicalSentimentAnalyzer::SortedWords() const {

@@ -187,6 +187,10 @@ class LexicalSentimentAnalyzer final : public SentimentVocabulary {
   // Whether a token introduces a cause (LanguageRules::causal_words). Not a
   // fact of the word: listing "por" would make it evidence of Portuguese.
   bool IsCausal(const Token& token) const;
+  // Whether a token is one of `words` as written: for the rules' lists that
+  // are no facts of a word, so no evidence of the language either.
+  static bool IsListedIn(const Token& token,
+                         const std::vector<std::string_view>& words);
   // The longest phrase starting at tokens[i], or nullptr.
   const Phrase* MatchPhrase(const std::vector<Token>& tokens,
                             std::size_t i) const;

@@ -483,6 +483,58 @@ TEST(FeedbackAnalyzerTest, NegationsReachTheirVerbOnly) {
   }
 }
 
+TEST(FeedbackAnalyzerTest, WhatCouldHaveBeenBetterAndWhatWasNotEvenThere) {
+  struct Case {
+    std::string_view language;
+    std::string_view text;
+    int sign;
+  };
+  for (const Case& c : std::vector<Case>{
+           // "Better" after "could have been" is a complaint; with a negation
+           // by the modal or after it, the best there could be.
+           {"en", "The breakfast could have been better for the price.", -1},
+           {"en", "Couldn't have been better!", 1},
+           {"es", "El desayuno podría haber sido mucho mejor.", -1},
+           {"es", "No podría haber sido mejor.", 1},
+           {"fr", "Le petit-déjeuner aurait pu être meilleur.", -1},
+           {"fr", "Ça n'aurait pas pu être meilleur.", 1},
+           {"it", "La colazione poteva essere migliore.", -1},
+           {"it", "Non poteva essere migliore.", 1},
+           {"pt", "Podia ser melhor.", -1},
+           {"pt", "Não podia ter sido melhor.", 1},
+           {"de", "Das Frühstück könnte besser sein.", -1},
+           {"de", "Ich hätte mir ein besseres Frühstück gewünscht.", -1},
+           {"de", "Besser geht es nicht.", 1},
+           {"nl", "Het ontbijt kan beter.", -1},
+           {"nl", "De ligging kon niet beter, vlak bij het strand.", 1},
+           {"nl", "Veel beter dan verwacht!", 1},
+           // "Not even a" names a missing thing, as "no" does.
+           {"es", "Ni una botella de agua en la habitación.", -1},
+           {"es", "Ni un solo problema.", 1},
+           {"fr", "Même pas une serviette.", -1},
+           {"it", "Neanche una bottiglietta d'acqua in camera.", -1},
+           {"pt", "Nem uma garrafa de água no quarto.", -1},
+           {"de", "Nicht einmal eine Flasche Wasser im Zimmer.", -1},
+           {"nl", "Niet eens een flesje water op de kamer.", -1},
+           // Idioms of praise, smells and refusals, frankness.
+           {"es", "Los bollos, para chuparse los dedos.", 1},
+           {"es", "El personal se desvivió por conseguirnos una cuna.", 1},
+           {"it", "Il personale si è fatto in quattro per noi.", 1},
+           {"pt", "Fizeram de tudo para arranjar um berço para o bebê.", 1},
+           {"de", "Das Zimmer roch nach Rauch.", -1},
+           {"de", "Man weigerte sich, uns ein anderes Zimmer zu geben.", -1},
+           {"en", "Not worth the price, honestly.", -1},
+           {"en", "To be honest, the room was dirty.", -1},
+       }) {
+    const double compound = Compound(c.text, c.language);
+    if (c.sign < 0) {
+      EXPECT_LE(compound, -0.05) << c.text;
+    } else {
+      EXPECT_GE(compound, 0.05) << c.text;
+    }
+  }
+}
+
 TEST(FeedbackAnalyzerTest, TypographicApostrophesNegate) {
   for (const std::string text :
        {"I didn\u2019t like the room.", "The wifi didn\u2019t work.",
