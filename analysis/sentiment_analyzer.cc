@@ -3,6 +3,7 @@
 #include <string>
 #include <utility>
 
+#include "absl/strings/str_cat.h"
 #include "analysis/internal/embedded_data.h"
 #include "analysis/internal/embedded_data_check.h"
 #include "analysis/internal/vader_scoring.h"
@@ -10,6 +11,13 @@
 #include "common/utf8.h"
 
 namespace guestvoice::analysis {
+namespace {
+
+// U+FE0F VARIATION SELECTOR-16, which asks for an emoji's colour
+// presentation ("❤️" is U+2764 U+FE0F).
+constexpr char32_t kEmojiPresentationSelector = 0xFE0F;
+
+}  // namespace
 
 SentimentAnalyzer::SentimentAnalyzer(const ValenceLexicon& lexicon,
                                      EmojiLexicon emojis,
@@ -17,11 +25,22 @@ SentimentAnalyzer::SentimentAnalyzer(const ValenceLexicon& lexicon,
     : words_(lexicon), emojis_(std::move(emojis)), unicode_(&unicode) {}
 
 SentimentAnalyzer::SentimentAnalyzer(const SentimentAnalyzer& base,
-                                     const ValenceLexicon& supplement)
+                                     const ValenceLexicon& supplement,
+                                     const EmojiSupplement& emojis)
     : words_(base.words_), emojis_(base.emojis_), unicode_(base.unicode_) {
   words_.AddLexicon(supplement);
   words_.ReadTypographicApostrophes();
   words_.AddNegations({"nobody"});
+  for (const auto& [code_point, valence] : emojis.valences()) {
+    // A word that no text writes stands for the emoji: VADER reads an emoji
+    // as the words of its description.
+    std::string word = absl::StrCat("emoji", absl::Hex(code_point));
+    words_.AddWord(word, valence);
+    emojis_.Describe(code_point, std::move(word));
+  }
+  // The emoji presentation selector after an emoji ("❤️") reads as a space,
+  // so that the description's last word stays one the table knows.
+  emojis_.Describe(kEmojiPresentationSelector, "");
 }
 
 const SentimentAnalyzer& SentimentAnalyzer::Default() {

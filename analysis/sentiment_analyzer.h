@@ -34,8 +34,11 @@ class SentimentAnalyzer {
   // `base` with `supplement`'s words added, or revalued when `base` knows
   // them: the same as building on the base lexicon overlaid with the
   // supplement, without parsing the base lexicon again.
+  // Its emoji of `emojis` weigh what that says, not what the words of
+  // their description do.
   SentimentAnalyzer(const SentimentAnalyzer& base,
-                    const ValenceLexicon& supplement);
+                    const ValenceLexicon& supplement,
+                    const EmojiSupplement& emojis);
 
   // Plain VADER with the reference's lexicons (embedded at build time).
   static const SentimentAnalyzer& Default();

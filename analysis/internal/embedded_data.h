@@ -10,9 +10,10 @@ namespace guestvoice::analysis::embedded {
 std::string_view VaderLexicon();  // vader_lexicon.txt (vaderSentiment 3.3.2)
 std::string_view
 VaderEmojiLexicon();  // emoji_utf8_lexicon.txt (vaderSentiment 3.3.2)
-std::string_view PythonUnicodeTable();  // python_unicode.tsv
-std::string_view HotelSupplement();     // hotel_supplement.tsv
-std::string_view AspectTaxonomy();      // aspects.tsv
+std::string_view PythonUnicodeTable();    // python_unicode.tsv
+std::string_view HotelSupplement();       // hotel_supplement.tsv
+std::string_view HotelEmojiSupplement();  // emoji_supplement.tsv
+std::string_view AspectTaxonomy();        // aspects.tsv
 // The published sentiment lexicons of the other languages (lexicons/, see
 // lexicons/SOURCES) and the hotel supplements for them.
 std::string_view FrenchLexicon();          // lexicons/fr-sentiment.xml

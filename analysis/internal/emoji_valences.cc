@@ -5,19 +5,26 @@
 #include "absl/strings/str_split.h"
 #include "analysis/internal/embedded_data.h"
 #include "analysis/internal/embedded_data_check.h"
+#include "analysis/internal/hotel_sentiment.h"
 #include "common/utf8.h"
 
 namespace guestvoice::analysis {
 
 EmojiValences::EmojiValences(const EmojiLexicon& emojis,
-                             const ValenceLexicon& words) {
+                             const ValenceLexicon& words,
+                             const EmojiSupplement& supplement) {
   for (const auto& [code_point, description] : emojis.entries()) {
     double valence = 0;
-    for (absl::string_view word :
-         absl::StrSplit(description, ' ', absl::SkipEmpty())) {
-      if (const double* word_valence =
-              words.Find(std::string_view(word.data(), word.size()))) {
-        valence += *word_valence;
+    if (const auto listed = supplement.valences().find(code_point);
+        listed != supplement.valences().end()) {
+      valence = listed->second;
+    } else {
+      for (absl::string_view word :
+           absl::StrSplit(description, ' ', absl::SkipEmpty())) {
+        if (const double* word_valence =
+                words.Find(std::string_view(word.data(), word.size()))) {
+          valence += *word_valence;
+        }
       }
     }
     if (valence == 0) continue;
@@ -34,7 +41,7 @@ const EmojiValences& EmojiValences::Default() {
         ValenceLexicon::ParseVader(embedded::VaderLexicon());
     if (!emojis.ok()) AbortOnBrokenEmbeddedData(emojis.status());
     if (!words.ok()) AbortOnBrokenEmbeddedData(words.status());
-    return new EmojiValences(*emojis, *words);
+    return new EmojiValences(*emojis, *words, HotelEmojiSupplement());
   }();
   return *kDefault;
 }

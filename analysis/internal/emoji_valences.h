@@ -12,13 +12,17 @@ namespace guestvoice::analysis {
 // What an emoji weighs in the languages scored besides English, whose
 // lexicons have none: what VADER's English reading gives it, the sum of the
 // VADER valences of the words of its description ("😍", "smiling face with
-// heart-eyes": smiling, 2.0; "😡", "pouting face": 0, as in VADER). Only
-// emoji with a valence are kept. Immutable and thread-safe.
+// heart-eyes": smiling, 2.0), or what the hotel emoji supplement says where
+// it names the emoji ("😡", "pouting face", -2.3, where VADER reads 0), as
+// English feedback's scores weigh them (HotelSentimentAnalyzer). Only emoji
+// with a valence are kept. Immutable and thread-safe.
 class EmojiValences {
  public:
-  EmojiValences(const EmojiLexicon& emojis, const ValenceLexicon& words);
+  EmojiValences(const EmojiLexicon& emojis, const ValenceLexicon& words,
+                const EmojiSupplement& supplement);
 
-  // From vaderSentiment's embedded emoji and word lexicons, built once.
+  // From vaderSentiment's embedded emoji and word lexicons and the hotel
+  // emoji supplement, built once.
   static const EmojiValences& Default();
 
   // The valence of each emoji of `valid_text` that has one, in text order,

@@ -1,6 +1,7 @@
 #ifndef GUESTVOICE_ANALYSIS_INTERNAL_HOTEL_SENTIMENT_H_
 #define GUESTVOICE_ANALYSIS_INTERNAL_HOTEL_SENTIMENT_H_
 
+#include "analysis/internal/lexicons.h"
 #include "analysis/sentiment_analyzer.h"
 
 namespace guestvoice::analysis {
@@ -10,7 +11,13 @@ namespace guestvoice::analysis {
 // the sentiment of English feedback and of its aspect mentions. Plain VADER
 // scores come from SentimentAnalyzer::Default(), which never sees the
 // supplement.
+// Its emoji weigh what the hotel emoji supplement says where it names them
+// (analysis/data/emoji_supplement.tsv: "👍", "😡", "🔥"), as they do in the
+// other languages (EmojiValences::Default).
 const SentimentAnalyzer& HotelSentimentAnalyzer();
+
+// analysis/data/emoji_supplement.tsv, parsed once.
+const EmojiSupplement& HotelEmojiSupplement();
 
 }  // namespace guestvoice::analysis
 

@@ -146,4 +146,42 @@ absl::StatusOr<EmojiLexicon> EmojiLexicon::Parse(std::string_view contents) {
   return lexicon;
 }
 
+absl::StatusOr<EmojiSupplement> EmojiSupplement::Parse(
+    std::string_view contents) {
+  EmojiSupplement supplement;
+  int line_number = 0;
+  for (std::string_view line : SplitOn(contents, '\n')) {
+    ++line_number;
+    line = StripAsciiWhitespace(line);
+    if (line.empty() || line.front() == '#') continue;
+    const std::vector<std::string_view> fields = SplitOn(line, '\t');
+    if (fields.size() != 2) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("line ", line_number,
+                       ": expected <emoji>\\t<valence>: ", AbslView(line)));
+    }
+    if (fields[0] == "version") {
+      supplement.version_ = std::string(fields[1]);
+      continue;
+    }
+    const utf8::Step emoji = utf8::Decode(fields[0], 0);
+    if (!emoji.well_formed || emoji.length != fields[0].size() ||
+        emoji.code_point < 0x80) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "line ", line_number,
+          ": expected one emoji (a single code point): ", AbslView(line)));
+    }
+    absl::StatusOr<double> valence = ParseValence(fields[1], line);
+    if (!valence.ok()) return valence.status();
+    if (!supplement.valences_.emplace(emoji.code_point, *valence).second) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "line ", line_number, ": duplicate emoji: ", AbslView(fields[0])));
+    }
+  }
+  if (supplement.version_.empty()) {
+    return absl::InvalidArgumentError("missing version line");
+  }
+  return supplement;
+}
+
 }  // namespace guestvoice::analysis

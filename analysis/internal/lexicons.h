@@ -3,6 +3,7 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
@@ -73,9 +74,31 @@ class EmojiLexicon {
   const absl::flat_hash_map<char32_t, std::string>& entries() const {
     return descriptions_;
   }
+  // Gives `code_point` this description instead of its own.
+  void Describe(char32_t code_point, std::string description) {
+    descriptions_.insert_or_assign(code_point, std::move(description));
+  }
 
  private:
   absl::flat_hash_map<char32_t, std::string> descriptions_;
+};
+
+// Single code point emoji -> the valence they carry in hotel feedback
+// (emoji_supplement.tsv: "<emoji>\t<valence>" per line, '#' comments, a
+// "version" line), where VADER's reading of their description says nothing
+// ("thumbs up") or the opposite ("fire").
+class EmojiSupplement {
+ public:
+  static absl::StatusOr<EmojiSupplement> Parse(std::string_view contents);
+
+  const absl::flat_hash_map<char32_t, double>& valences() const {
+    return valences_;
+  }
+  std::string_view version() const { return version_; }
+
+ private:
+  absl::flat_hash_map<char32_t, double> valences_;
+  std::string version_;
 };
 
 }  // namespace guestvoice::analysis

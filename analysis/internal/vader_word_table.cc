@@ -45,6 +45,12 @@ void VaderWordTable::AddLexicon(const ValenceLexicon& lexicon) {
   }
 }
 
+void VaderWordTable::AddWord(const std::string& word, double valence) {
+  Facts& facts = facts_[word];
+  facts.in_lexicon = true;
+  facts.valence = valence;
+}
+
 void VaderWordTable::AddNegations(const std::vector<std::string_view>& words) {
   for (std::string_view word : words) {
     facts_[std::string(word)].is_negation_word = true;

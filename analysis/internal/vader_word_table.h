@@ -60,6 +60,9 @@ class VaderWordTable {
   // read as ASCII's, so that "didn’t" negates as "didn't" does. Off in the
   // reference's table (vaderSentiment reads "didn’t" as an unknown word); on
   // in the hotel analyzer's (SentimentAnalyzer's supplement constructor).
+  // Adds `word` with `valence`, or gives it that valence.
+  void AddWord(const std::string& word, double valence);
+
   // Makes each of `words` a negation, as NEGATE's words are: "nobody",
   // which VADER's list lacks, so that "nobody cared" and "nobody
   // apologized" complain. Not in the reference's table; in the hotel

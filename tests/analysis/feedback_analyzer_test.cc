@@ -535,6 +535,29 @@ TEST(FeedbackAnalyzerTest, WhatCouldHaveBeenBetterAndWhatWasNotEvenThere) {
   }
 }
 
+// Social posts' emoji weigh what the hotel emoji supplement says, the same
+// in every language; plain VADER still reads their descriptions.
+TEST(FeedbackAnalyzerTest, EmojiWeighTheSameInEveryLanguage) {
+  for (const std::string text :
+       {"Great stay \U0001F44D\U0001F44D", "Loved it \u2764\uFE0F!",
+        "Rooftop bar \U0001F525\U0001F525"}) {
+    EXPECT_GE(Compound(text), 0.05) << text;
+  }
+  for (const std::string text :
+       {"Room was tiny \U0001F621", "Wifi again \U0001F644",
+        "Check-in \U0001F44E"}) {
+    EXPECT_LE(Compound(text), -0.05) << text;
+  }
+  for (const std::string emoji :
+       {"\U0001F44D", "\U0001F621", "\U0001F525", "\U0001F60D"}) {
+    EXPECT_DOUBLE_EQ(Compound("Hotel " + emoji, "en"),
+                     Compound("El hotel " + emoji, "es"))
+        << emoji;
+  }
+  EXPECT_EQ(SentimentAnalyzer::Default().PolarityScores("\U0001F44D").compound,
+            0);
+}
+
 TEST(FeedbackAnalyzerTest, TypographicApostrophesNegate) {
   for (const std::string text :
        {"I didn\u2019t like the room.", "The wifi didn\u2019t work.",

@@ -72,13 +72,17 @@ TEST_F(LexicalSentimentTest, ExclamationAndCapitals) {
 
 // An emoji weighs the VADER valences of its description's words, outside
 // the rules for words: "😍" (smiling face with heart-eyes) smiling's 2.0,
-// "😢" (crying face) crying's -2.1; "😡" (pouting face) nothing, as in VADER.
+// "😢" (crying face) crying's -2.1; or what the hotel emoji supplement says
+// of it: "😡" (pouting face, nothing to VADER) -2.3, "🔥" (fire, -1.4 to
+// VADER) 1.8.
 TEST_F(LexicalSentimentTest, EmojiWeighWhatVaderReadsInThem) {
   EXPECT_DOUBLE_EQ(Compound("Vue 😍"), Normalize(2.0));
   EXPECT_DOUBLE_EQ(Compound("😍😍"), Normalize(4.0));
   EXPECT_DOUBLE_EQ(Compound("chambre propre 😢"), Normalize(2.0 - 2.1));
   EXPECT_DOUBLE_EQ(Compound("pas 😍"), Normalize(2.0));
-  EXPECT_EQ(Compound("Vue 😡"), 0);
+  EXPECT_DOUBLE_EQ(Compound("Vue 😡"), Normalize(-2.3));
+  EXPECT_DOUBLE_EQ(Compound("Vue 🔥"), Normalize(1.8));
+  EXPECT_EQ(Compound("Vue 🎂"), 0);  // "birthday cake": nothing
   const SentimentScores scores = analyzer_.PolarityScores("😢");
   EXPECT_DOUBLE_EQ(scores.neg, 1.0);
 }

@@ -29,6 +29,7 @@ TEST(EmbeddedDataTest, EqualsTheDataFiles) {
       {embedded::VaderEmojiLexicon(), "emoji_utf8_lexicon.txt"},
       {embedded::PythonUnicodeTable(), "python_unicode.tsv"},
       {embedded::HotelSupplement(), "hotel_supplement.tsv"},
+      {embedded::HotelEmojiSupplement(), "emoji_supplement.tsv"},
       {embedded::AspectTaxonomy(), "aspects.tsv"},
   };
   for (const auto& c : cases) {
@@ -138,6 +139,29 @@ TEST(EmojiLexiconTest, KeepsSingleCodePointEmoji) {
   EXPECT_EQ(emojis->Find(U'a'), nullptr);
   EXPECT_FALSE(EmojiLexicon::Parse("\xFF\tbad\n").ok());
   EXPECT_FALSE(EmojiLexicon::Parse("no description\n").ok());
+}
+
+TEST(EmojiSupplementTest, ParsesAndChecksTheSupplement) {
+  const absl::StatusOr<EmojiSupplement> hotel =
+      EmojiSupplement::Parse(embedded::HotelEmojiSupplement());
+  ASSERT_TRUE(hotel.ok()) << hotel.status();
+  EXPECT_FALSE(hotel->version().empty());
+  ASSERT_TRUE(hotel->valences().contains(U'\U0001F44D'));  // thumbs up
+  EXPECT_GT(hotel->valences().at(U'\U0001F44D'), 0);
+
+  const absl::StatusOr<EmojiSupplement> small =
+      EmojiSupplement::Parse("version\t1\n# c\n\U0001F621\t-2.3\n");
+  ASSERT_TRUE(small.ok()) << small.status();
+  EXPECT_EQ(small->valences().size(), 1u);
+  EXPECT_DOUBLE_EQ(small->valences().at(U'\U0001F621'), -2.3);
+  // No version; a word; two code points; a duplicate; no valence.
+  EXPECT_FALSE(EmojiSupplement::Parse("\U0001F621\t-2.3\n").ok());
+  EXPECT_FALSE(EmojiSupplement::Parse("version\t1\nbad\t-2.3\n").ok());
+  EXPECT_FALSE(EmojiSupplement::Parse("version\t1\n\u2764\uFE0F\t2\n").ok());
+  EXPECT_FALSE(
+      EmojiSupplement::Parse("version\t1\n\U0001F621\t-2\n\U0001F621\t-1\n")
+          .ok());
+  EXPECT_FALSE(EmojiSupplement::Parse("version\t1\n\U0001F621\tx\n").ok());
 }
 
 }  // namespace
