@@ -31,6 +31,7 @@ SentimentAnalyzer::SentimentAnalyzer(const SentimentAnalyzer& base,
   words_.AddLexicon(supplement);
   words_.ReadTypographicApostrophes();
   words_.AddNegations({"nobody"});
+  words_.AddContrasts({"however"});
   for (const auto& [code_point, valence] : emojis.valences()) {
     // A word that no text writes stands for the emoji: VADER reads an emoji
     // as the words of its description.

@@ -39,7 +39,7 @@ const LanguageRules kFrench = [] {
        {"moyennement", kDown},
        {"presque", kDown},
        {"relativement", kDown}},
-      {"mais", "cependant", "toutefois", "pourtant", "néanmoins"},
+      {"mais", "cependant", "toutefois", "pourtant", "néanmoins", "revanche"},
       {"l'", "d'", "n'", "j'", "c'", "s'", "qu'", "m'", "t'", "jusqu'",
        "lorsqu'", "puisqu'"},
       "",

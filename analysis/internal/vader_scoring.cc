@@ -28,6 +28,7 @@ struct TokenFacts {
   bool is_negated;     // negated([word])
   bool negated_only;   // VaderWordTable::Facts::negated_only
   bool starts_phrase;  // VaderWordTable::Facts::starts_phrase
+  bool is_contrast;    // "but", or VaderWordTable::Facts::is_contrast
   double valence;      // when in_lexicon
   double booster;      // when is_booster
 };
@@ -357,7 +358,16 @@ SentimentScores ScoreVaderWords(const VaderText& text, std::size_t first_word,
       lower = WithAsciiApostrophes(lower, &apostrophes);
     }
     TokenFacts& word = words[i];
-    word = {lower, token.is_upper, false, false, false, false, false, 0, 0};
+    word = {.lower = lower,
+            .is_upper = token.is_upper,
+            .in_lexicon = false,
+            .is_booster = false,
+            .is_negated = false,
+            .negated_only = false,
+            .starts_phrase = false,
+            .is_contrast = lower == "but",
+            .valence = 0,
+            .booster = 0};
     if (const VaderWordTable::Facts* facts = table.Find(lower)) {
       word.in_lexicon = facts->in_lexicon;
       word.valence = facts->valence;
@@ -366,6 +376,7 @@ SentimentScores ScoreVaderWords(const VaderText& text, std::size_t first_word,
       word.is_negated = facts->is_negation_word;
       word.negated_only = facts->negated_only;
       word.starts_phrase = facts->starts_phrase;
+      word.is_contrast = word.is_contrast || facts->is_contrast;
       any_phrase = any_phrase || facts->starts_phrase;
     }
     word.is_negated = word.is_negated || vader::ContainsNt(lower);
@@ -389,7 +400,7 @@ SentimentScores ScoreVaderWords(const VaderText& text, std::size_t first_word,
 
   auto first_but =
       std::find_if(words.begin(), words.end(),
-                   [](const TokenFacts& w) { return w.lower == "but"; });
+                   [](const TokenFacts& w) { return w.is_contrast; });
   if (first_but != words.end()) {
     ApplyButRule(static_cast<std::size_t>(first_but - words.begin()),
                  &sentiments);

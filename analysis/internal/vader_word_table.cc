@@ -57,6 +57,12 @@ void VaderWordTable::AddNegations(const std::vector<std::string_view>& words) {
   }
 }
 
+void VaderWordTable::AddContrasts(const std::vector<std::string_view>& words) {
+  for (std::string_view word : words) {
+    facts_[std::string(word)].is_contrast = true;
+  }
+}
+
 std::vector<std::string_view> VaderWordTable::Words() const {
   std::vector<std::string_view> words;
   words.reserve(facts_.size());

@@ -23,6 +23,8 @@ class VaderWordTable {
     bool in_lexicon = false;
     bool is_booster = false;
     bool is_negation_word = false;
+    // Weighs the sentiment around it as VADER's "but" does (AddContrasts).
+    bool is_contrast = false;
     // Its valence counts only where a negation reaches it
     // (ValenceLexicon::IsNegatedOnly).
     bool negated_only = false;
@@ -68,6 +70,12 @@ class VaderWordTable {
   // apologized" complain. Not in the reference's table; in the hotel
   // analyzer's (SentimentAnalyzer's supplement constructor).
   void AddNegations(const std::vector<std::string_view>& words);
+
+  // Makes each of `words` weigh the sentiment around it as "but" does:
+  // "however", which VADER's rules lack, so that "The pool is beautiful.
+  // However, check-in took an hour." weighs the complaint. Not in the
+  // reference's table.
+  void AddContrasts(const std::vector<std::string_view>& words);
 
   bool reads_typographic_apostrophes() const {
     return reads_typographic_apostrophes_;

@@ -558,6 +558,24 @@ TEST(FeedbackAnalyzerTest, EmojiWeighTheSameInEveryLanguage) {
             0);
 }
 
+// "However" and "en revanche" weigh what follows them as "but" does.
+TEST(FeedbackAnalyzerTest, HoweverWeighsTheSecondPartMore) {
+  EXPECT_LE(Compound("The pool is beautiful and the spa very pleasant. "
+                     "However, check-in took over an hour because they lost "
+                     "our booking."),
+            -0.05);
+  EXPECT_GE(Compound("The room was small. However, the staff were lovely."),
+            0.05);
+  EXPECT_LE(Compound("La piscine est magnifique. En revanche, "
+                     "l'enregistrement a pris plus d'une heure.",
+                     "fr"),
+            -0.05);
+  // Plain VADER keeps the reference's rule: "but" only.
+  const std::string however = "Lovely pool. However, a dirty room.";
+  EXPECT_NE(SentimentAnalyzer::Default().PolarityScores(however).compound,
+            HotelSentimentAnalyzer().PolarityScores(however).compound);
+}
+
 TEST(FeedbackAnalyzerTest, TypographicApostrophesNegate) {
   for (const std::string text :
        {"I didn\u2019t like the room.", "The wifi didn\u2019t work.",
