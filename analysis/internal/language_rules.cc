@@ -136,8 +136,8 @@ const LanguageRules kItalian = [] {
   LanguageRules rules = {
       "it",
       "italian",
-      {"non", "mai", "nessun", "nessuno", "nessuna", "niente", "nulla", "né",
-       "senza", "nemmeno", "neanche", "neppure"},
+      {"non", "nn", "mai", "nessun", "nessuno", "nessuna", "niente", "nulla",
+       "né", "senza", "nemmeno", "neanche", "neppure"},
       {},
       {{"molto", kUp},
        {"troppo", kUp},
@@ -277,7 +277,7 @@ const LanguageRules kGerman = [] {
       "de",
       "german",
       {"nicht", "kein", "keine", "keinen", "keinem", "keiner", "keines", "nie",
-       "niemals", "nichts", "nirgends", "ohne", "weder", "niemand"},
+       "niemals", "nichts", "nix", "nirgends", "ohne", "weder", "niemand"},
       {"nicht", "nie", "niemals"},
       {{"sehr", kUp},           {"extrem", kUp},     {"total", kUp},
        {"echt", kUp},           {"wirklich", kUp},   {"äußerst", kUp},
@@ -327,7 +327,7 @@ const LanguageRules kGerman = [] {
   rules.shortfall_modals = {"könnte",  "hätte",  "sollte",  "müsste",
                             "könnten", "hätten", "sollten", "müssten"};
   rules.degree_words = {"so"};
-  rules.clause_final_nothing = {"nichts"};
+  rules.clause_final_nothing = {"nichts", "nix"};
   rules.verb_final_subject_negations = {"niemand"};
   rules.neither_words = {"weder"};
   rules.nor_words = {"noch"};

@@ -558,6 +558,37 @@ TEST(FeedbackAnalyzerTest, EmojiWeighTheSameInEveryLanguage) {
             0);
 }
 
+// Distance from the centre complains mildly, water pressure counts only
+// negated, and social posts' "nn" and "nix" negate.
+TEST(FeedbackAnalyzerTest, DistancePressureAndSlangNegations) {
+  struct Case {
+    std::string_view language;
+    std::string_view text;
+    int sign;
+  };
+  for (const Case& c : std::vector<Case>{
+           {"fr", "L'hôtel est loin du centre.", -1},
+           {"it", "L'hotel è lontano dal centro.", -1},
+           {"it", "Hotel carino ma un po' lontano dal centro.", 1},
+           {"pt", "O hotel fica longe do centro.", -1},
+           {"de", "Das Hotel liegt etwas außerhalb.", -1},
+           {"es", "El precio es excesivo.", -1},
+           {"en", "The shower had no pressure.", -1},
+           {"en", "Great water pressure.", 1},
+           {"pt", "O chuveiro não tinha pressão.", -1},
+           {"it", "nn ho chiuso occhio, lavori dalle 7", -1},
+           {"de", "spottbillig und echt ok, nix zu meckern", 1},
+           {"de", "wlan ist der letzte Mist", -1},
+       }) {
+    const double compound = Compound(c.text, c.language);
+    if (c.sign < 0) {
+      EXPECT_LE(compound, -0.05) << c.text;
+    } else {
+      EXPECT_GE(compound, 0.05) << c.text;
+    }
+  }
+}
+
 // "However" and "en revanche" weigh what follows them as "but" does.
 TEST(FeedbackAnalyzerTest, HoweverWeighsTheSecondPartMore) {
   EXPECT_LE(Compound("The pool is beautiful and the spa very pleasant. "
