@@ -228,8 +228,8 @@ TEST(FeedbackAnalyzerTest, HotelIdiomsAndThingsThatFailScoreAsMeant) {
         "Nobody cared.", "Nobody apologized.", "Nobody could help us.",
         "We won't be back.", "We will never be back.",
         "They didn't bother to clean the room.",
-        "Nobody bothered to fix the shower.",
-        "The staff couldn't be bothered."}) {
+        "Nobody bothered to fix the shower.", "The staff couldn't be bothered.",
+        "We couldn't sleep.", "Hardly slept a wink.", "Didn't sleep well."}) {
     EXPECT_LE(Compound(text), -0.05) << text;
   }
   for (const std::string text :
@@ -240,7 +240,8 @@ TEST(FeedbackAnalyzerTest, HotelIdiomsAndThingsThatFailScoreAsMeant) {
         // negated coming back), ratings.
         "10/10 would stay again", "can't wait to come back!!",
         "the staff went the extra mile", "slept like a baby", "We'll be back!",
-        "Can't wait to be back!", "Nobody was rude.", "Nobody bothered us."}) {
+        "Can't wait to be back!", "Nobody was rude.", "Nobody bothered us.",
+        "Never slept better!", "We slept well."}) {
     EXPECT_GE(Compound(text), 0.05) << text;
   }
   // Only negated: the thing doing its job says nothing.

@@ -353,8 +353,9 @@ INSTANTIATE_TEST_SUITE_P(
         // es 0.812. Tenth pass (likewise): it 0.838; pt 0.825 / 0.899 and es
         // 0.825 / 0.907 (one more text right, one aspect more found where the
         // labels have none: "fizeram de tudo", "se desvivió"); nl 0.825 (one
-        // text lost to "beter", which the same pass gains on blind3/).
-        WholeSet{"blind4", "blind4", 80, {"en", 0.79, 0.91, 0.91}},
+        // text lost to "beter", which the same pass gains on blind3/); en
+        // 0.812 (sleep counted only negated).
+        WholeSet{"blind4", "blind4", 80, {"en", 0.81, 0.91, 0.91}},
         WholeSet{"blind4", "blind4", 80, {"fr", 0.81, 0.88, 0.85}},
         WholeSet{"blind4", "blind4", 80, {"nl", 0.82, 0.87, 0.83}},
         WholeSet{"blind4", "blind4", 80, {"it", 0.83, 0.92, 0.88}},
