@@ -14,8 +14,10 @@ namespace guestvoice::analysis {
 namespace {
 
 // U+FE0F VARIATION SELECTOR-16, which asks for an emoji's colour
-// presentation ("❤️" is U+2764 U+FE0F).
+// presentation ("❤️" is U+2764 U+FE0F), and U+200D ZERO WIDTH JOINER, which
+// joins emoji into one ("🤦‍♀️" is U+1F926 U+200D U+2640 U+FE0F).
 constexpr char32_t kEmojiPresentationSelector = 0xFE0F;
+constexpr char32_t kZeroWidthJoiner = 0x200D;
 
 }  // namespace
 
@@ -39,9 +41,11 @@ SentimentAnalyzer::SentimentAnalyzer(const SentimentAnalyzer& base,
     words_.AddWord(word, valence);
     emojis_.Describe(code_point, std::move(word));
   }
-  // The emoji presentation selector after an emoji ("❤️") reads as a space,
-  // so that the description's last word stays one the table knows.
+  // The emoji presentation selector and the joiner after an emoji ("❤️",
+  // "🤦‍♀️") read as a space, so that the description's last word stays
+  // one the table knows.
   emojis_.Describe(kEmojiPresentationSelector, "");
+  emojis_.Describe(kZeroWidthJoiner, "");
 }
 
 const SentimentAnalyzer& SentimentAnalyzer::Default() {

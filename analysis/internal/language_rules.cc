@@ -67,6 +67,9 @@ const LanguageRules kFrench = [] {
   rules.better = {"meilleur", "meilleure", "meilleurs", "meilleures", "mieux"};
   rules.shortfall_modals = {"pourrait", "aurait", "devrait", "pourraient",
                             "auraient"};
+  rules.hardly_words = {"difficilement", "guère"};
+  rules.superlative_articles = {"le", "la", "les", "l'"};
+  rules.comparative_markers = {"plus"};
   rules.degree_words = {"aussi", "si"};
   rules.clause_final_nothing = {"rien"};
   rules.clause_initial_nobody = {"personne"};
@@ -122,8 +125,11 @@ const LanguageRules kDutch = [] {
   // door het personeel opgelost" negates "opgelost".
   rules.causal_words = {"vanwege"};
   rules.better = {"beter"};
-  rules.shortfall_modals = {"kan", "kon",    "kunt", "kun",  "kunnen", "mag",
-                            "zou", "zouden", "had",  "moet", "moeten"};
+  // Not "had", also the plain past tense ("de kamer had een veel beter
+  // uitzicht"): "had beter gekund" has the supplement's counterweight.
+  rules.shortfall_modals = {"kan", "kon", "kunt",   "kun",  "kunnen",
+                            "mag", "zou", "zouden", "moet", "moeten"};
+  rules.hardly_words = {"nauwelijks", "amper"};
   rules.degree_words = {"zo"};
   rules.clause_final_nothing = {"niks", "niets"};
   rules.verb_final_subject_negations = {"niemand"};
@@ -195,6 +201,9 @@ const LanguageRules kItalian = [] {
   rules.better = {"migliore", "migliori", "meglio"};
   rules.shortfall_modals = {"poteva",   "potrebbe",   "dovrebbe", "doveva",
                             "potevano", "potrebbero", "avrebbe"};
+  rules.hardly_words = {"difficilmente"};
+  rules.superlative_articles = {"il", "la", "lo", "i", "gli", "le", "l'"};
+  rules.comparative_markers = {"più"};
   rules.degree_words = {"così"};
   rules.clause_final_nothing = {"niente", "nulla"};
   return rules;
@@ -264,6 +273,9 @@ const LanguageRules kPortuguese = [] {
   rules.better = {"melhor", "melhores"};
   rules.shortfall_modals = {"podia",   "poderia", "devia",
                             "deveria", "podiam",  "poderiam"};
+  rules.hardly_words = {"dificilmente"};
+  rules.superlative_articles = {"o", "a", "os", "as"};
+  rules.comparative_markers = {"mais"};
   rules.degree_words = {"tão"};
   rules.clause_final_nothing = {"nada"};
   return rules;
@@ -326,6 +338,7 @@ const LanguageRules kGerman = [] {
   rules.better = {"besser", "bessere", "besseren", "besserer", "besseres"};
   rules.shortfall_modals = {"könnte",  "hätte",  "sollte",  "müsste",
                             "könnten", "hätten", "sollten", "müssten"};
+  rules.hardly_words = {"kaum"};
   rules.degree_words = {"so"};
   rules.clause_final_nothing = {"nichts", "nix"};
   rules.verb_final_subject_negations = {"niemand"};
@@ -433,8 +446,14 @@ const LanguageRules kSpanish = [] {
                             "desafortunadamente"};
   rules.causal_words = {"por", "debido"};
   rules.better = {"mejor", "mejores"};
-  rules.shortfall_modals = {"podría",  "podía",  "debería",
-                            "podrían", "podían", "deberían"};
+  // As written, with and without the accents phones often leave out.
+  rules.shortfall_modals = {"podría",  "podía",    "debería", "podrían",
+                            "podían",  "deberían", "podria",  "podia",
+                            "deberia", "podrian",  "podian",  "deberian"};
+  rules.hardly_words = {"difícilmente", "dificilmente"};
+  rules.superlative_articles = {"el", "la", "los", "las", "lo"};
+  // Not "mas" without its accent: "but".
+  rules.comparative_markers = {"más"};
   rules.degree_words = {"tan"};
   rules.clause_final_nothing = {"nada"};
   return rules;

@@ -166,6 +166,16 @@ struct LanguageRules {
   // Dutch in English texts.
   std::vector<std::string_view> better = {};
   std::vector<std::string_view> shortfall_modals = {};
+  // "Hardly" ("kaum", "difficilement"): by the modal or after it, like a
+  // negation, it makes "better" the best there could be ("könnte kaum besser
+  // sein").
+  std::vector<std::string_view> hardly_words = {};
+  // Articles before `better` that make it "the best" ("el mejor", "le
+  // meilleur"): no comparison with what could have been.
+  std::vector<std::string_view> superlative_articles = {};
+  // "More" ("plus", "más", "più", "mais"): before a word of praise, a
+  // comparative as `better` is ("pourrait être plus aimable").
+  std::vector<std::string_view> comparative_markers = {};
 };
 
 // The rules for `code`, or nullptr for a language without them.

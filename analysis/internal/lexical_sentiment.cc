@@ -771,7 +771,11 @@ SentimentScores LexicalSentimentAnalyzer::PolarityScores(
         tokens[i + 1].facts != nullptr && tokens[i + 1].facts->degree) {
       continue;
     }
-    if (facts->verb_final_subject_negation) {
+    // Unless the verb follows "niemand" at once, as a main clause puts it
+    // ("Niemand interessierte sich für unsere Beschwerde").
+    const bool verb_follows =
+        i + 1 < n && !tokens[i + 1].starts_clause && base[i + 1] != 0;
+    if (facts->verb_final_subject_negation && !verb_follows) {
       if (const std::size_t verb = clause_final_sentiment(i); verb < n) {
         negated[verb] = true;
         continue;
@@ -842,14 +846,26 @@ SentimentScores LexicalSentimentAnalyzer::PolarityScores(
   }
   // "Better" after "could have been" in its clause is what was not reached:
   // a complaint ("podría haber sido mucho mejor", "hätte besser sein
-  // können"), unless a negation stands by the modal or after it, which makes
-  // it the best there could be ("não podia ter sido melhor", "kon niet
-  // beter"). This decides the word's negation, whatever reached it.
-  auto negates = [&](std::size_t j) {
-    return !inert[j] && tokens[j].facts != nullptr && tokens[j].facts->negates;
+  // können"), unless a negation or "hardly" stands by the modal or after it,
+  // which makes it the best there could be ("não podia ter sido melhor",
+  // "kon niet beter", "könnte kaum besser sein"). This decides the word's
+  // negation, whatever reached it. After an article it is "the best" ("el
+  // mejor hotel"), no comparison. "More" before a word of praise makes a
+  // comparative as "better" is one ("pourrait être plus aimable").
+  auto denies = [&](std::size_t j) {
+    if (IsListedIn(tokens[j], rules_.hardly_words)) return true;
+    // Not the "sin" of "sin embargo", a connective.
+    const bool before_contrast = j + 1 < n && tokens[j + 1].facts != nullptr &&
+                                 tokens[j + 1].facts->contrasts;
+    return !inert[j] && tokens[j].facts != nullptr &&
+           tokens[j].facts->negates && !before_contrast;
   };
   for (std::size_t i = 0; i < n; ++i) {
-    if (base[i] <= 0 || inert[i] || !IsListedIn(tokens[i], rules_.better)) {
+    const bool comparative =
+        IsListedIn(tokens[i], rules_.better) ||
+        (i > 0 && IsListedIn(tokens[i - 1], rules_.comparative_markers));
+    if (base[i] <= 0 || inert[i] || !comparative ||
+        (i > 0 && IsListedIn(tokens[i - 1], rules_.superlative_articles))) {
       continue;
     }
     for (std::size_t k = 1; k <= kMaxShortfallReach && k <= i; ++k) {
@@ -860,12 +876,12 @@ SentimentScores LexicalSentimentAnalyzer::PolarityScores(
       if (!IsListedIn(tokens[modal], rules_.shortfall_modals)) continue;
       bool denied = false;
       for (std::size_t j = modal + 1; j < i && !denied; ++j) {
-        denied = negates(j);
+        denied = denies(j);
       }
       for (std::size_t back = 1; back <= 2 && back <= modal && !denied;
            ++back) {
         if (tokens[modal - back + 1].starts_clause) break;
-        denied = negates(modal - back);
+        denied = denies(modal - back);
       }
       negated[i] = !denied;
       break;

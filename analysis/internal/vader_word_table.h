@@ -13,8 +13,10 @@ namespace guestvoice::analysis {
 
 // Everything the VADER rules ask about a lowercase word, so each token costs
 // one hash lookup: its lexicon valence, its BOOSTER_DICT scalar and whether
-// it is in NEGATE, and whether a supplement's phrase starts with it. Words
-// with none of these have no entry.
+// it is in NEGATE, and whether a supplement's phrase starts with it; in the
+// hotel analyzer's table also the negations and contrasts VADER lacks
+// ("nobody", "however") and the words that stand for emoji. Words with none
+// of these have no entry.
 class VaderWordTable {
  public:
   struct Facts {
@@ -58,10 +60,6 @@ class VaderWordTable {
     return it == phrases_.end() ? nullptr : &it->second;
   }
 
-  // Whether a token's typographic apostrophe (U+2019, which phones type) is
-  // read as ASCII's, so that "didn’t" negates as "didn't" does. Off in the
-  // reference's table (vaderSentiment reads "didn’t" as an unknown word); on
-  // in the hotel analyzer's (SentimentAnalyzer's supplement constructor).
   // Adds `word` with `valence`, or gives it that valence.
   void AddWord(const std::string& word, double valence);
 
@@ -77,6 +75,10 @@ class VaderWordTable {
   // reference's table.
   void AddContrasts(const std::vector<std::string_view>& words);
 
+  // Whether a token's typographic apostrophe (U+2019, which phones type) is
+  // read as ASCII's, so that "didn’t" negates as "didn't" does. Off in the
+  // reference's table (vaderSentiment reads "didn’t" as an unknown word); on
+  // in the hotel analyzer's (SentimentAnalyzer's supplement constructor).
   bool reads_typographic_apostrophes() const {
     return reads_typographic_apostrophes_;
   }

@@ -455,6 +455,8 @@ TEST(FeedbackAnalyzerTest, NegationsReachTheirVerbOnly) {
            {"de", "Niemand war unfreundlich.", 1},
            {"nl", "Niemand heeft ons met de zware koffers geholpen.", -1},
            {"nl", "Niemand heeft ons geholpen met de bagage.", -1},
+           // A main clause puts the verb right after "niemand".
+           {"de", "Niemand interessierte sich für unsere Beschwerde.", -1},
            // A trailing negation reaching back does not deny a cause.
            {"de", "Wir sind wegen des Lärms nicht rausgegangen.", -1},
            {"de", "Wir haben den Pool wegen des Drecks nicht benutzt.", -1},
@@ -509,6 +511,27 @@ TEST(FeedbackAnalyzerTest, WhatCouldHaveBeenBetterAndWhatWasNotEvenThere) {
            {"nl", "Het ontbijt kan beter.", -1},
            {"nl", "De ligging kon niet beter, vlak bij het strand.", 1},
            {"nl", "Veel beter dan verwacht!", 1},
+           // "Hardly" denies as a negation does; "sin embargo" is no
+           // negation; accents left out; "the best" compares nothing; Dutch
+           // "had" is also the plain past tense.
+           {"de", "Die Lage könnte kaum besser sein.", 1},
+           {"nl", "Het kon nauwelijks beter.", 1},
+           {"es", "Difícilmente podría ser mejor.", 1},
+           {"fr", "On pourrait difficilement trouver mieux.", 1},
+           {"fr", "Le lit était pourri.", -1},
+           {"es", "Sin embargo podría ser mejor.", -1},
+           {"es", "El desayuno podria ser mejor.", -1},
+           {"es", "Podría decir que es el mejor hotel de Sevilla.", 1},
+           {"nl", "De kamer had een veel beter uitzicht dan de vorige keer.",
+            1},
+           {"en", "Breakfast could have been so much better.", -1},
+           // "More" before praise is a comparative too.
+           {"fr", "La réception pourrait être plus aimable.", -1},
+           {"es", "El personal podría ser más amable.", -1},
+           {"it", "Il personale potrebbe essere più gentile.", -1},
+           {"pt", "Os funcionários poderiam ser mais simpáticos.", -1},
+           {"es", "No podría ser más amable.", 1},
+           {"fr", "Le personnel ne pourrait pas être plus aimable.", 1},
            // "Not even a" names a missing thing, as "no" does.
            {"es", "Ni una botella de agua en la habitación.", -1},
            {"es", "Ni un solo problema.", 1},
@@ -546,7 +569,7 @@ TEST(FeedbackAnalyzerTest, EmojiWeighTheSameInEveryLanguage) {
   }
   for (const std::string text :
        {"Room was tiny \U0001F621", "Wifi again \U0001F644",
-        "Check-in \U0001F44E"}) {
+        "Check-in \U0001F44E", "Check-in queue \U0001F926\u200D\u2640\uFE0F"}) {
     EXPECT_LE(Compound(text), -0.05) << text;
   }
   for (const std::string emoji :
