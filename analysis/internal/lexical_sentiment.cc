@@ -861,10 +861,11 @@ SentimentScores LexicalSentimentAnalyzer::PolarityScores(
            tokens[j].facts->negates && !before_contrast;
   };
   for (std::size_t i = 0; i < n; ++i) {
+    if (base[i] <= 0 || inert[i]) continue;
     const bool comparative =
         IsListedIn(tokens[i], rules_.better) ||
         (i > 0 && IsListedIn(tokens[i - 1], rules_.comparative_markers));
-    if (base[i] <= 0 || inert[i] || !comparative ||
+    if (!comparative ||
         (i > 0 && IsListedIn(tokens[i - 1], rules_.superlative_articles))) {
       continue;
     }
