@@ -38,7 +38,7 @@ SentimentAnalyzer::SentimentAnalyzer(const SentimentAnalyzer& base,
     // A word that no text writes stands for the emoji: VADER reads an emoji
     // as the words of its description.
     std::string word = absl::StrCat("emoji", absl::Hex(code_point));
-    words_.AddWord(word, valence);
+    words_.AddEmojiWord(word, valence);
     emojis_.Describe(code_point, std::move(word));
   }
   // The emoji presentation selector and the joiner after an emoji ("❤️",

@@ -25,12 +25,13 @@ struct TokenFacts {
   bool is_upper;
   bool in_lexicon;
   bool is_booster;
-  bool is_negated;     // negated([word])
-  bool negated_only;   // VaderWordTable::Facts::negated_only
-  bool starts_phrase;  // VaderWordTable::Facts::starts_phrase
-  bool is_contrast;    // "but", or VaderWordTable::Facts::is_contrast
-  double valence;      // when in_lexicon
-  double booster;      // when is_booster
+  bool is_negated;        // negated([word])
+  bool negated_only;      // VaderWordTable::Facts::negated_only
+  bool starts_phrase;     // VaderWordTable::Facts::starts_phrase
+  bool is_contrast;       // "but", or VaderWordTable::Facts::is_contrast
+  bool stands_for_emoji;  // VaderWordTable::Facts::stands_for_emoji
+  double valence;         // when in_lexicon
+  double booster;         // when is_booster
 };
 
 // A token without the punctuation after it. VADER keeps the punctuation of
@@ -366,6 +367,7 @@ SentimentScores ScoreVaderWords(const VaderText& text, std::size_t first_word,
             .negated_only = false,
             .starts_phrase = false,
             .is_contrast = lower == "but",
+            .stands_for_emoji = false,
             .valence = 0,
             .booster = 0};
     if (const VaderWordTable::Facts* facts = table.Find(lower)) {
@@ -377,6 +379,7 @@ SentimentScores ScoreVaderWords(const VaderText& text, std::size_t first_word,
       word.negated_only = facts->negated_only;
       word.starts_phrase = facts->starts_phrase;
       word.is_contrast = word.is_contrast || facts->is_contrast;
+      word.stands_for_emoji = facts->stands_for_emoji;
       any_phrase = any_phrase || facts->starts_phrase;
     }
     word.is_negated = word.is_negated || vader::ContainsNt(lower);
@@ -393,7 +396,9 @@ SentimentScores ScoreVaderWords(const VaderText& text, std::size_t first_word,
     const TokenFacts& word = words[i];
     const bool kind_of = i + 1 < words.size() && word.lower == "kind" &&
                          words[i + 1].lower == "of";
-    if (word.in_lexicon && !word.is_booster && !kind_of) {
+    if (word.stands_for_emoji) {
+      sentiments[i] = word.valence;
+    } else if (word.in_lexicon && !word.is_booster && !kind_of) {
       sentiments[i] = rules.WordValence(i);
     }
   }

@@ -45,10 +45,11 @@ void VaderWordTable::AddLexicon(const ValenceLexicon& lexicon) {
   }
 }
 
-void VaderWordTable::AddWord(const std::string& word, double valence) {
+void VaderWordTable::AddEmojiWord(const std::string& word, double valence) {
   Facts& facts = facts_[word];
   facts.in_lexicon = true;
   facts.valence = valence;
+  facts.stands_for_emoji = true;
 }
 
 void VaderWordTable::AddNegations(const std::vector<std::string_view>& words) {

@@ -27,6 +27,8 @@ class VaderWordTable {
     bool is_negation_word = false;
     // Weighs the sentiment around it as VADER's "but" does (AddContrasts).
     bool is_contrast = false;
+    // Stands for an emoji (AddEmojiWord): its valence counts as it is.
+    bool stands_for_emoji = false;
     // Its valence counts only where a negation reaches it
     // (ValenceLexicon::IsNegatedOnly).
     bool negated_only = false;
@@ -60,8 +62,10 @@ class VaderWordTable {
     return it == phrases_.end() ? nullptr : &it->second;
   }
 
-  // Adds `word` with `valence`, or gives it that valence.
-  void AddWord(const std::string& word, double valence);
+  // Adds `word`, which stands for an emoji, with `valence`: no negation,
+  // booster or capitals reach it, as no rule for words reaches the other
+  // languages' emoji ("Nobody cared 😡" is no praise).
+  void AddEmojiWord(const std::string& word, double valence);
 
   // Makes each of `words` a negation, as NEGATE's words are: "nobody",
   // which VADER's list lacks, so that "nobody cared" and "nobody
