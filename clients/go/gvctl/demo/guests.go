@@ -58,8 +58,10 @@ func (l *loader) createGuest(ctx context.Context, i int) error {
 		Identities: identities,
 		RequestId:  uuid.NewSHA1(requestIDs, fmt.Appendf(nil, "%d/%s", l.plan.options.Seed, plan.loyaltyNumber)).String(),
 	})
-	if status.Code(err) == codes.AlreadyExists {
-		// Loaded before, and the server no longer remembers the request.
+	if status.Code(err) == codes.AlreadyExists || guestvoice.Details(err).Reason() == "REQUEST_ID_REUSED" {
+		// Loaded before: the server no longer remembers the request, or a
+		// load with another End planned this guest otherwise (the plan moves
+		// with End) and sent that under the same request id.
 		guest, err = l.loyalty.LookupGuest(ctx, &gv.LookupGuestRequest{Parent: org, Identity: identities[1]})
 		if status.Code(err) == codes.NotFound {
 			return errors.New("an account of this guest belongs to a guest of another demo load (another seed?): load each seed into an organization of its own")
