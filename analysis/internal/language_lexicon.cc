@@ -68,46 +68,6 @@ bool IsLowercaseWordOrPhrase(std::string_view entry) {
   return true;
 }
 
-// Calls `entry` with each "<first>\t<second>" line of a hand-written,
-// versioned list (the supplements, the translations): blank lines and '#'
-// comments are skipped, and exactly one "version" line is required.
-// `shape` names the fields in the error for a line that has not two. Where
-// `marker` is not empty, a line may end in a third field equal to it, and
-// `entry` is told whether it did (`marked`).
-absl::Status ForEachVersionedPair(
-    std::string_view contents, std::string_view shape, std::string_view marker,
-    absl::FunctionRef<absl::Status(int line_number, std::string_view line,
-                                   std::string_view first,
-                                   std::string_view second, bool marked)>
-        entry) {
-  bool has_version = false;
-  int line_number = 0;
-  for (std::string_view line : SplitOn(contents, '\n')) {
-    ++line_number;
-    line = StripAsciiWhitespace(line);
-    if (line.empty() || line.front() == '#') continue;
-    const std::vector<std::string_view> fields = SplitOn(line, '\t');
-    const bool marked =
-        !marker.empty() && fields.size() == 3 && fields[2] == marker;
-    if (fields.size() != 2 && !marked) {
-      return absl::InvalidArgumentError(
-          absl::StrCat("line ", line_number, ": expected ", AbslView(shape),
-                       ": ", AbslView(line)));
-    }
-    if (fields[0] == "version") {
-      if (has_version) {
-        return absl::InvalidArgumentError(
-            absl::StrCat("line ", line_number, ": a second version line"));
-      }
-      has_version = true;
-      continue;
-    }
-    RETURN_IF_ERROR(entry(line_number, line, fields[0], fields[1], marked));
-  }
-  if (!has_version) return absl::InvalidArgumentError("missing version line");
-  return absl::OkStatus();
-}
-
 absl::Status DuplicateWord(int line_number, std::string_view word) {
   return absl::InvalidArgumentError(
       absl::StrCat("line ", line_number, ": duplicate word: ", AbslView(word)));

@@ -7,6 +7,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "common/absl_view.h"
+#include "common/status_macros.h"
 #include "common/utf8.h"
 
 namespace guestvoice::analysis {
@@ -146,41 +147,61 @@ absl::StatusOr<EmojiLexicon> EmojiLexicon::Parse(std::string_view contents) {
   return lexicon;
 }
 
-absl::StatusOr<EmojiSupplement> EmojiSupplement::Parse(
-    std::string_view contents) {
-  EmojiSupplement supplement;
+absl::Status ForEachVersionedPair(
+    std::string_view contents, std::string_view shape, std::string_view marker,
+    absl::FunctionRef<absl::Status(int line_number, std::string_view line,
+                                   std::string_view first,
+                                   std::string_view second, bool marked)>
+        entry) {
+  bool has_version = false;
   int line_number = 0;
   for (std::string_view line : SplitOn(contents, '\n')) {
     ++line_number;
     line = StripAsciiWhitespace(line);
     if (line.empty() || line.front() == '#') continue;
     const std::vector<std::string_view> fields = SplitOn(line, '\t');
-    if (fields.size() != 2) {
+    const bool marked =
+        !marker.empty() && fields.size() == 3 && fields[2] == marker;
+    if (fields.size() != 2 && !marked) {
       return absl::InvalidArgumentError(
-          absl::StrCat("line ", line_number,
-                       ": expected <emoji>\\t<valence>: ", AbslView(line)));
+          absl::StrCat("line ", line_number, ": expected ", AbslView(shape),
+                       ": ", AbslView(line)));
     }
     if (fields[0] == "version") {
-      supplement.version_ = std::string(fields[1]);
+      if (has_version) {
+        return absl::InvalidArgumentError(
+            absl::StrCat("line ", line_number, ": a second version line"));
+      }
+      has_version = true;
       continue;
     }
-    const utf8::Step emoji = utf8::Decode(fields[0], 0);
-    if (!emoji.well_formed || emoji.length != fields[0].size() ||
-        emoji.code_point < 0x80) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          "line ", line_number,
-          ": expected one emoji (a single code point): ", AbslView(line)));
-    }
-    absl::StatusOr<double> valence = ParseValence(fields[1], line);
-    if (!valence.ok()) return valence.status();
-    if (!supplement.valences_.emplace(emoji.code_point, *valence).second) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          "line ", line_number, ": duplicate emoji: ", AbslView(fields[0])));
-    }
+    RETURN_IF_ERROR(entry(line_number, line, fields[0], fields[1], marked));
   }
-  if (supplement.version_.empty()) {
-    return absl::InvalidArgumentError("missing version line");
-  }
+  if (!has_version) return absl::InvalidArgumentError("missing version line");
+  return absl::OkStatus();
+}
+
+absl::StatusOr<EmojiSupplement> EmojiSupplement::Parse(
+    std::string_view contents) {
+  EmojiSupplement supplement;
+  RETURN_IF_ERROR(ForEachVersionedPair(
+      contents, "<emoji>\\t<valence>", /*marker=*/"",
+      [&](int line_number, std::string_view line, std::string_view emoji,
+          std::string_view valence, bool) -> absl::Status {
+        const utf8::Step step = utf8::Decode(emoji, 0);
+        if (!step.well_formed || step.length != emoji.size() ||
+            step.code_point < 0x80) {
+          return absl::InvalidArgumentError(absl::StrCat(
+              "line ", line_number,
+              ": expected one emoji (a single code point): ", AbslView(line)));
+        }
+        ASSIGN_OR_RETURN(const double value, ParseValence(valence, line));
+        if (!supplement.valences_.emplace(step.code_point, value).second) {
+          return absl::InvalidArgumentError(absl::StrCat(
+              "line ", line_number, ": duplicate emoji: ", AbslView(emoji)));
+        }
+        return absl::OkStatus();
+      }));
   return supplement;
 }
 

@@ -7,6 +7,8 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
+#include "absl/functional/function_ref.h"
+#include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "common/absl_view.h"
 
@@ -83,9 +85,23 @@ class EmojiLexicon {
   absl::flat_hash_map<char32_t, std::string> descriptions_;
 };
 
+// Calls `entry` with each "<first>\t<second>" line of a hand-written,
+// versioned list (the supplements, the translations): blank lines and '#'
+// comments are skipped, and exactly one "version" line is required.
+// `shape` names the fields in the error for a line that has not two. Where
+// `marker` is not empty, a line may end in a third field equal to it, and
+// `entry` is told whether it did (`marked`).
+absl::Status ForEachVersionedPair(
+    std::string_view contents, std::string_view shape, std::string_view marker,
+    absl::FunctionRef<absl::Status(int line_number, std::string_view line,
+                                   std::string_view first,
+                                   std::string_view second, bool marked)>
+        entry);
+
 // Single code point emoji -> the valence they carry in hotel feedback
 // (emoji_supplement.tsv: "<emoji>\t<valence>" per line, '#' comments, a
-// "version" line), where VADER's reading of their description says nothing
+// "version" line; ForEachVersionedPair), where VADER's reading of their
+// description says nothing
 // ("thumbs up") or the opposite ("fire").
 class EmojiSupplement {
  public:
@@ -94,11 +110,9 @@ class EmojiSupplement {
   const absl::flat_hash_map<char32_t, double>& valences() const {
     return valences_;
   }
-  std::string_view version() const { return version_; }
 
  private:
   absl::flat_hash_map<char32_t, double> valences_;
-  std::string version_;
 };
 
 }  // namespace guestvoice::analysis

@@ -145,7 +145,6 @@ TEST(EmojiSupplementTest, ParsesAndChecksTheSupplement) {
   const absl::StatusOr<EmojiSupplement> hotel =
       EmojiSupplement::Parse(embedded::HotelEmojiSupplement());
   ASSERT_TRUE(hotel.ok()) << hotel.status();
-  EXPECT_FALSE(hotel->version().empty());
   ASSERT_TRUE(hotel->valences().contains(U'\U0001F44D'));  // thumbs up
   EXPECT_GT(hotel->valences().at(U'\U0001F44D'), 0);
 
@@ -154,8 +153,10 @@ TEST(EmojiSupplementTest, ParsesAndChecksTheSupplement) {
   ASSERT_TRUE(small.ok()) << small.status();
   EXPECT_EQ(small->valences().size(), 1u);
   EXPECT_DOUBLE_EQ(small->valences().at(U'\U0001F621'), -2.3);
-  // No version; a word; two code points; a duplicate; no valence.
+  // No version or two; a word; two code points; a duplicate; no valence.
   EXPECT_FALSE(EmojiSupplement::Parse("\U0001F621\t-2.3\n").ok());
+  EXPECT_FALSE(
+      EmojiSupplement::Parse("version\t1\nversion\t2\n\U0001F621\t-2\n").ok());
   EXPECT_FALSE(EmojiSupplement::Parse("version\t1\nbad\t-2.3\n").ok());
   EXPECT_FALSE(EmojiSupplement::Parse("version\t1\n\u2764\uFE0F\t2\n").ok());
   EXPECT_FALSE(
