@@ -45,6 +45,25 @@ double Compound(std::string_view text, std::string_view language = "en") {
   return FeedbackAnalyzer::Default().Analyze(text, language).scores.compound;
 }
 
+// A text in `language` and the sign its compound must have: -1 at most
+// -0.05, +1 at least 0.05.
+struct SignedText {
+  std::string_view language;
+  std::string_view text;
+  int sign;
+};
+
+void ExpectSigns(const std::vector<SignedText>& cases) {
+  for (const SignedText& c : cases) {
+    const double compound = Compound(c.text, c.language);
+    if (c.sign < 0) {
+      EXPECT_LE(compound, -0.05) << c.text;
+    } else {
+      EXPECT_GE(compound, 0.05) << c.text;
+    }
+  }
+}
+
 std::vector<Mention> Analyze(std::string_view text) {
   return Mentions(FeedbackAnalyzer::Default().Analyze(text));
 }
@@ -420,143 +439,117 @@ TEST(FeedbackAnalyzerTest, WhatGuestsHadToDoAndWhatWasNeverDone) {
 // whole sentence, and no negation turns them into praise; nor does one
 // reach into the cause of what was not done.
 TEST(FeedbackAnalyzerTest, NegationsReachTheirVerbOnly) {
-  struct Case {
-    std::string_view language;
-    std::string_view text;
-    int sign;
-  };
-  for (const Case& c : std::vector<Case>{
-           {"de", "Das WLAN funktionierte leider nicht.", -1},
-           {"de", "Die Klimaanlage ging leider nicht.", -1},
-           {"de", "Das WLAN funktionierte im Zimmer überhaupt nicht.", -1},
-           {"de", "Die Dusche funktionierte während unseres Aufenthalts nie.",
-            -1},
-           {"de", "Niemand hat uns geholfen.", -1},
-           {"de", "Das Personal hat uns sehr geholfen.", 1},
-           {"nl", "De wifi werkte helaas niet.", -1},
-           {"nl", "De wifi werkte jammer genoeg niet.", -1},
-           {"nl", "De wifi werkte op de kamer helemaal niet.", -1},
-           {"nl", "De douche werkte tijdens ons verblijf nooit.", -1},
-           {"fr", "Le wifi ne marchait malheureusement pas.", -1},
-           {"pt", "O wifi infelizmente não funcionava.", -1},
-           // A negation stops before a cause: the cause is the complaint.
-           {"es", "No salimos por la suciedad.", -1},
-           {"es", "No abrimos la ventana por el ruido.", -1},
-           {"it", "Non siamo usciti a causa dello sporco.", -1},
-           {"it", "Non era per niente pulito.", -1},
-           {"pt", "Não saímos pela sujeira.", -1},
-           {"nl", "We gingen niet zwemmen vanwege de vieze badkamer.", -1},
-           {"nl", "Het probleem werd niet door het personeel opgelost.", -1},
-           // "Nobody" denies the verb closing its clause, not the first
-           // sentiment word after it (the weight of the luggage), nor one
-           // beyond "and".
-           {"de", "Niemand hat uns mit dem schweren Gepäck geholfen.", -1},
-           {"de", "Niemand hat geholfen und das Zimmer war schmutzig.", -1},
-           {"de", "Niemand war unfreundlich.", 1},
-           {"nl", "Niemand heeft ons met de zware koffers geholpen.", -1},
-           {"nl", "Niemand heeft ons geholpen met de bagage.", -1},
-           // A main clause puts the verb right after "niemand".
-           {"de", "Niemand interessierte sich für unsere Beschwerde.", -1},
-           // A trailing negation reaching back does not deny a cause.
-           {"de", "Wir sind wegen des Lärms nicht rausgegangen.", -1},
-           {"de", "Wir haben den Pool wegen des Drecks nicht benutzt.", -1},
-           {"de", "Das Zimmer war wegen der Lage nicht schlecht.", 1},
-           {"nl", "We zijn vanwege het lawaai niet naar buiten gegaan.", -1},
-           {"de", "Der Pool war wegen Reparatur geschlossen.", -1},
-           {"de", "Wir kommen bestimmt nicht wieder.", -1},
-           {"de", "Wir kommen bestimmt wieder.", 1},
-           // Being greeted counts only negated.
-           {"de", "Wir wurden nicht begrüßt.", -1},
-           {"de", "Wir wurden herzlich begrüßt.", 1},
-           {"nl", "We werden niet begroet.", -1},
-           {"fr", "On n'a même pas été salués.", -1},
-           {"it", "Non ci hanno nemmeno salutato.", -1},
-           // "For sure" says how certain, not how good.
-           {"it", "Non torneremo di sicuro.", -1},
-           {"pt", "Com certeza não voltaremos.", -1},
-           {"es", "Seguro que no volveremos.", -1},
-           {"es", "El barrio es seguro.", 1},
-       }) {
-    const double compound = Compound(c.text, c.language);
-    if (c.sign < 0) {
-      EXPECT_LE(compound, -0.05) << c.text;
-    } else {
-      EXPECT_GE(compound, 0.05) << c.text;
-    }
-  }
+  ExpectSigns({
+      {"de", "Das WLAN funktionierte leider nicht.", -1},
+      {"de", "Die Klimaanlage ging leider nicht.", -1},
+      {"de", "Das WLAN funktionierte im Zimmer überhaupt nicht.", -1},
+      {"de", "Die Dusche funktionierte während unseres Aufenthalts nie.", -1},
+      {"de", "Niemand hat uns geholfen.", -1},
+      {"de", "Das Personal hat uns sehr geholfen.", 1},
+      {"nl", "De wifi werkte helaas niet.", -1},
+      {"nl", "De wifi werkte jammer genoeg niet.", -1},
+      {"nl", "De wifi werkte op de kamer helemaal niet.", -1},
+      {"nl", "De douche werkte tijdens ons verblijf nooit.", -1},
+      {"fr", "Le wifi ne marchait malheureusement pas.", -1},
+      {"pt", "O wifi infelizmente não funcionava.", -1},
+      // A negation stops before a cause: the cause is the complaint.
+      {"es", "No salimos por la suciedad.", -1},
+      {"es", "No abrimos la ventana por el ruido.", -1},
+      {"it", "Non siamo usciti a causa dello sporco.", -1},
+      {"it", "Non era per niente pulito.", -1},
+      {"pt", "Não saímos pela sujeira.", -1},
+      {"nl", "We gingen niet zwemmen vanwege de vieze badkamer.", -1},
+      {"nl", "Het probleem werd niet door het personeel opgelost.", -1},
+      // "Nobody" denies the verb closing its clause, not the first
+      // sentiment word after it (the weight of the luggage), nor one
+      // beyond "and".
+      {"de", "Niemand hat uns mit dem schweren Gepäck geholfen.", -1},
+      {"de", "Niemand hat geholfen und das Zimmer war schmutzig.", -1},
+      {"de", "Niemand war unfreundlich.", 1},
+      {"nl", "Niemand heeft ons met de zware koffers geholpen.", -1},
+      {"nl", "Niemand heeft ons geholpen met de bagage.", -1},
+      // A main clause puts the verb right after "niemand".
+      {"de", "Niemand interessierte sich für unsere Beschwerde.", -1},
+      // A trailing negation reaching back does not deny a cause.
+      {"de", "Wir sind wegen des Lärms nicht rausgegangen.", -1},
+      {"de", "Wir haben den Pool wegen des Drecks nicht benutzt.", -1},
+      {"de", "Das Zimmer war wegen der Lage nicht schlecht.", 1},
+      {"nl", "We zijn vanwege het lawaai niet naar buiten gegaan.", -1},
+      {"de", "Der Pool war wegen Reparatur geschlossen.", -1},
+      {"de", "Wir kommen bestimmt nicht wieder.", -1},
+      {"de", "Wir kommen bestimmt wieder.", 1},
+      // Being greeted counts only negated.
+      {"de", "Wir wurden nicht begrüßt.", -1},
+      {"de", "Wir wurden herzlich begrüßt.", 1},
+      {"nl", "We werden niet begroet.", -1},
+      {"fr", "On n'a même pas été salués.", -1},
+      {"it", "Non ci hanno nemmeno salutato.", -1},
+      // "For sure" says how certain, not how good.
+      {"it", "Non torneremo di sicuro.", -1},
+      {"pt", "Com certeza não voltaremos.", -1},
+      {"es", "Seguro que no volveremos.", -1},
+      {"es", "El barrio es seguro.", 1},
+  });
 }
 
 TEST(FeedbackAnalyzerTest, WhatCouldHaveBeenBetterAndWhatWasNotEvenThere) {
-  struct Case {
-    std::string_view language;
-    std::string_view text;
-    int sign;
-  };
-  for (const Case& c : std::vector<Case>{
-           // "Better" after "could have been" is a complaint; with a negation
-           // by the modal or after it, the best there could be.
-           {"en", "The breakfast could have been better for the price.", -1},
-           {"en", "Couldn't have been better!", 1},
-           {"es", "El desayuno podría haber sido mucho mejor.", -1},
-           {"es", "No podría haber sido mejor.", 1},
-           {"fr", "Le petit-déjeuner aurait pu être meilleur.", -1},
-           {"fr", "Ça n'aurait pas pu être meilleur.", 1},
-           {"it", "La colazione poteva essere migliore.", -1},
-           {"it", "Non poteva essere migliore.", 1},
-           {"pt", "Podia ser melhor.", -1},
-           {"pt", "Não podia ter sido melhor.", 1},
-           {"de", "Das Frühstück könnte besser sein.", -1},
-           {"de", "Ich hätte mir ein besseres Frühstück gewünscht.", -1},
-           {"de", "Besser geht es nicht.", 1},
-           {"nl", "Het ontbijt kan beter.", -1},
-           {"nl", "De ligging kon niet beter, vlak bij het strand.", 1},
-           {"nl", "Veel beter dan verwacht!", 1},
-           // "Hardly" denies as a negation does; "sin embargo" is no
-           // negation; accents left out; "the best" compares nothing; Dutch
-           // "had" is also the plain past tense.
-           {"de", "Die Lage könnte kaum besser sein.", 1},
-           {"nl", "Het kon nauwelijks beter.", 1},
-           {"es", "Difícilmente podría ser mejor.", 1},
-           {"fr", "On pourrait difficilement trouver mieux.", 1},
-           {"fr", "Le lit était pourri.", -1},
-           {"es", "Sin embargo podría ser mejor.", -1},
-           {"es", "El desayuno podria ser mejor.", -1},
-           {"es", "Podría decir que es el mejor hotel de Sevilla.", 1},
-           {"nl", "De kamer had een veel beter uitzicht dan de vorige keer.",
-            1},
-           {"en", "Breakfast could have been so much better.", -1},
-           // "More" before praise is a comparative too.
-           {"fr", "La réception pourrait être plus aimable.", -1},
-           {"es", "El personal podría ser más amable.", -1},
-           {"it", "Il personale potrebbe essere più gentile.", -1},
-           {"pt", "Os funcionários poderiam ser mais simpáticos.", -1},
-           {"es", "No podría ser más amable.", 1},
-           {"fr", "Le personnel ne pourrait pas être plus aimable.", 1},
-           // "Not even a" names a missing thing, as "no" does.
-           {"es", "Ni una botella de agua en la habitación.", -1},
-           {"es", "Ni un solo problema.", 1},
-           {"fr", "Même pas une serviette.", -1},
-           {"it", "Neanche una bottiglietta d'acqua in camera.", -1},
-           {"pt", "Nem uma garrafa de água no quarto.", -1},
-           {"de", "Nicht einmal eine Flasche Wasser im Zimmer.", -1},
-           {"nl", "Niet eens een flesje water op de kamer.", -1},
-           // Idioms of praise, smells and refusals, frankness.
-           {"es", "Los bollos, para chuparse los dedos.", 1},
-           {"es", "El personal se desvivió por conseguirnos una cuna.", 1},
-           {"it", "Il personale si è fatto in quattro per noi.", 1},
-           {"pt", "Fizeram de tudo para arranjar um berço para o bebê.", 1},
-           {"de", "Das Zimmer roch nach Rauch.", -1},
-           {"de", "Man weigerte sich, uns ein anderes Zimmer zu geben.", -1},
-           {"en", "Not worth the price, honestly.", -1},
-           {"en", "To be honest, the room was dirty.", -1},
-       }) {
-    const double compound = Compound(c.text, c.language);
-    if (c.sign < 0) {
-      EXPECT_LE(compound, -0.05) << c.text;
-    } else {
-      EXPECT_GE(compound, 0.05) << c.text;
-    }
-  }
+  ExpectSigns({
+      // "Better" after "could have been" is a complaint; with a negation
+      // by the modal or after it, the best there could be.
+      {"en", "The breakfast could have been better for the price.", -1},
+      {"en", "Couldn't have been better!", 1},
+      {"es", "El desayuno podría haber sido mucho mejor.", -1},
+      {"es", "No podría haber sido mejor.", 1},
+      {"fr", "Le petit-déjeuner aurait pu être meilleur.", -1},
+      {"fr", "Ça n'aurait pas pu être meilleur.", 1},
+      {"it", "La colazione poteva essere migliore.", -1},
+      {"it", "Non poteva essere migliore.", 1},
+      {"pt", "Podia ser melhor.", -1},
+      {"pt", "Não podia ter sido melhor.", 1},
+      {"de", "Das Frühstück könnte besser sein.", -1},
+      {"de", "Ich hätte mir ein besseres Frühstück gewünscht.", -1},
+      {"de", "Besser geht es nicht.", 1},
+      {"nl", "Het ontbijt kan beter.", -1},
+      {"nl", "De ligging kon niet beter, vlak bij het strand.", 1},
+      {"nl", "Veel beter dan verwacht!", 1},
+      // "Hardly" denies as a negation does; "sin embargo" is no
+      // negation; accents left out; "the best" compares nothing; Dutch
+      // "had" is also the plain past tense.
+      {"de", "Die Lage könnte kaum besser sein.", 1},
+      {"nl", "Het kon nauwelijks beter.", 1},
+      {"es", "Difícilmente podría ser mejor.", 1},
+      {"fr", "On pourrait difficilement trouver mieux.", 1},
+      {"fr", "Le lit était pourri.", -1},
+      {"es", "Sin embargo podría ser mejor.", -1},
+      {"es", "El desayuno podria ser mejor.", -1},
+      {"es", "Podría decir que es el mejor hotel de Sevilla.", 1},
+      {"nl", "De kamer had een veel beter uitzicht dan de vorige keer.", 1},
+      {"en", "Breakfast could have been so much better.", -1},
+      // "More" before praise is a comparative too.
+      {"fr", "La réception pourrait être plus aimable.", -1},
+      {"es", "El personal podría ser más amable.", -1},
+      {"it", "Il personale potrebbe essere più gentile.", -1},
+      {"pt", "Os funcionários poderiam ser mais simpáticos.", -1},
+      {"es", "No podría ser más amable.", 1},
+      {"fr", "Le personnel ne pourrait pas être plus aimable.", 1},
+      // "Not even a" names a missing thing, as "no" does.
+      {"es", "Ni una botella de agua en la habitación.", -1},
+      {"es", "Ni un solo problema.", 1},
+      {"fr", "Même pas une serviette.", -1},
+      {"it", "Neanche una bottiglietta d'acqua in camera.", -1},
+      {"pt", "Nem uma garrafa de água no quarto.", -1},
+      {"de", "Nicht einmal eine Flasche Wasser im Zimmer.", -1},
+      {"nl", "Niet eens een flesje water op de kamer.", -1},
+      // Idioms of praise, smells and refusals, frankness.
+      {"es", "Los bollos, para chuparse los dedos.", 1},
+      {"es", "El personal se desvivió por conseguirnos una cuna.", 1},
+      {"it", "Il personale si è fatto in quattro per noi.", 1},
+      {"pt", "Fizeram de tudo para arranjar um berço para o bebê.", 1},
+      {"de", "Das Zimmer roch nach Rauch.", -1},
+      {"de", "Man weigerte sich, uns ein anderes Zimmer zu geben.", -1},
+      {"en", "Not worth the price, honestly.", -1},
+      {"en", "To be honest, the room was dirty.", -1},
+  });
 }
 
 // Social posts' emoji weigh what the hotel emoji supplement says, the same
@@ -587,32 +580,20 @@ TEST(FeedbackAnalyzerTest, EmojiWeighTheSameInEveryLanguage) {
 // Distance from the centre complains mildly, water pressure counts only
 // negated, and social posts' "nn" and "nix" negate.
 TEST(FeedbackAnalyzerTest, DistancePressureAndSlangNegations) {
-  struct Case {
-    std::string_view language;
-    std::string_view text;
-    int sign;
-  };
-  for (const Case& c : std::vector<Case>{
-           {"fr", "L'hôtel est loin du centre.", -1},
-           {"it", "L'hotel è lontano dal centro.", -1},
-           {"it", "Hotel carino ma un po' lontano dal centro.", 1},
-           {"pt", "O hotel fica longe do centro.", -1},
-           {"de", "Das Hotel liegt etwas außerhalb.", -1},
-           {"es", "El precio es excesivo.", -1},
-           {"en", "The shower had no pressure.", -1},
-           {"en", "Great water pressure.", 1},
-           {"pt", "O chuveiro não tinha pressão.", -1},
-           {"it", "nn ho chiuso occhio, lavori dalle 7", -1},
-           {"de", "spottbillig und echt ok, nix zu meckern", 1},
-           {"de", "wlan ist der letzte Mist", -1},
-       }) {
-    const double compound = Compound(c.text, c.language);
-    if (c.sign < 0) {
-      EXPECT_LE(compound, -0.05) << c.text;
-    } else {
-      EXPECT_GE(compound, 0.05) << c.text;
-    }
-  }
+  ExpectSigns({
+      {"fr", "L'hôtel est loin du centre.", -1},
+      {"it", "L'hotel è lontano dal centro.", -1},
+      {"it", "Hotel carino ma un po' lontano dal centro.", 1},
+      {"pt", "O hotel fica longe do centro.", -1},
+      {"de", "Das Hotel liegt etwas außerhalb.", -1},
+      {"es", "El precio es excesivo.", -1},
+      {"en", "The shower had no pressure.", -1},
+      {"en", "Great water pressure.", 1},
+      {"pt", "O chuveiro não tinha pressão.", -1},
+      {"it", "nn ho chiuso occhio, lavori dalle 7", -1},
+      {"de", "spottbillig und echt ok, nix zu meckern", 1},
+      {"de", "wlan ist der letzte Mist", -1},
+  });
 }
 
 // "However" and "en revanche" weigh what follows them as "but" does.
