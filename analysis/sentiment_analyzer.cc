@@ -33,6 +33,7 @@ SentimentAnalyzer::SentimentAnalyzer(const SentimentAnalyzer& base,
   words_.AddLexicon(supplement);
   words_.ReadTypographicApostrophes();
   words_.AddNegations({"nobody"});
+  words_.AddSubjectNegations({"nobody", "noone", "no-one", "no one"});
   words_.AddContrasts({"however"});
   for (const auto& [code_point, valence] : emojis.valences()) {
     // A word that no text writes stands for the emoji: VADER reads an emoji

@@ -16,7 +16,9 @@ const LanguageRules kFrench = [] {
       "french",
       {"ne", "n'", "pas", "jamais", "rien", "aucun", "aucune", "ni", "sans",
        "guère"},
-      {},
+      // Speech drops the "ne", leaving "pas" after the verb: "le wifi
+      // marchait pas".
+      {"pas", "jamais"},
       {{"très", kUp},
        {"trop", kUp},
        {"vraiment", kUp},
@@ -32,6 +34,11 @@ const LanguageRules kFrench = [] {
        {"super", kUp},
        {"incroyablement", kUp},
        {"tout", kUp},
+       // How sure, not how good ("nous ne reviendrons certainement pas").
+       {"certainement", kUp},
+       {"sûrement", kUp},
+       {"assurément", kUp},
+       {"définitivement", kUp},
        {"peu", kDown},
        {"légèrement", kDown},
        {"plutôt", kDown},
@@ -59,8 +66,8 @@ const LanguageRules kFrench = [] {
                         "rien d'exceptionnel", "rien de spécial",
                         "rien de particulier", "rien d'extraordinaire"};
   rules.conjunctions = {"et", "ou"};
-  rules.absence_words = {"aucun",  "aucune", "sans",    "pas de",
-                         "pas d'", "jamais", "même pas"};
+  rules.absence_words = {"aucun",  "aucune", "sans",     "pas de",
+                         "pas d'", "jamais", "même pas", "ni"};
   rules.never_words = {"jamais"};
   rules.sentence_adverbs = {"malheureusement"};
   rules.causal_words = {"cause"};  // "à cause de"
@@ -83,17 +90,40 @@ const LanguageRules kDutch = [] {
       "nl",
       "dutch",
       {"niet", "geen", "nooit", "niks", "niets", "nergens", "zonder", "niemand",
-       "noch"},
-      {"niet", "nooit"},
-      {{"heel", kUp},        {"erg", kUp},        {"zeer", kUp},
-       {"echt", kUp},        {"super", kUp},      {"enorm", kUp},
-       {"ontzettend", kUp},  {"extreem", kUp},    {"bijzonder", kUp},
-       {"hartstikke", kUp},  {"uiterst", kUp},    {"te", kUp},
-       {"zo", kUp},          {"totaal", kUp},     {"behoorlijk", kUp},
-       {"beetje", kDown},    {"redelijk", kDown}, {"vrij", kDown},
-       {"enigszins", kDown}, {"nogal", kDown},    {"iets", kDown},
-       {"wat", kDown},       {"tamelijk", kDown}, {"helemaal", kUp},
-       {"onwijs", kUp},      {"zwaar", kUp},      {"mega", kUp}},
+       "noch", "geenszins", "allesbehalve"},
+      {"niet", "nooit", "geenszins"},
+      {{"heel", kUp},
+       {"erg", kUp},
+       {"zeer", kUp},
+       {"echt", kUp},
+       {"super", kUp},
+       {"enorm", kUp},
+       {"ontzettend", kUp},
+       {"extreem", kUp},
+       {"bijzonder", kUp},
+       {"hartstikke", kUp},
+       {"uiterst", kUp},
+       {"te", kUp},
+       {"zo", kUp},
+       {"totaal", kUp},
+       {"behoorlijk", kUp},
+       {"beetje", kDown},
+       {"redelijk", kDown},
+       {"vrij", kDown},
+       {"enigszins", kDown},
+       {"nogal", kDown},
+       {"iets", kDown},
+       {"wat", kDown},
+       {"tamelijk", kDown},
+       {"helemaal", kUp},
+       {"onwijs", kUp},
+       {"zwaar", kUp},
+       {"mega", kUp},
+       // How sure, not how good: "we komen zeker niet terug" negates the
+       // coming back, not the certainty.
+       {"zeker", kUp},
+       {"absoluut", kUp},
+       {"beslist", kUp}},
       {"maar", "echter", "desondanks", "daarentegen"},
       {"'t", "'s", "z'n", "m'n", "d'r"},
       "",
@@ -113,8 +143,10 @@ const LanguageRules kDutch = [] {
   rules.faint_praise = {"niet meer en niet minder", "niets bijzonders",
                         "niks bijzonders",          "niets speciaals",
                         "niks speciaals",           "meer niet"};
+  rules.negation_phrases = {"in geen geval", "in geen enkel geval"};
   rules.conjunctions = {"en", "of"};
-  rules.absence_words = {"geen", "zonder", "niemand", "nooit", "niet eens"};
+  rules.absence_words = {"geen",  "zonder", "niemand",
+                         "nooit", "noch",   "niet eens"};
   rules.separable_particles = {"af",  "aan",   "op",     "uit",   "door",
                                "mee", "na",    "weg",    "tegen", "terug",
                                "toe", "om",    "over",   "neer",  "los",
@@ -131,7 +163,7 @@ const LanguageRules kDutch = [] {
                             "mag", "zou", "zouden", "moet", "moeten"};
   rules.hardly_words = {"nauwelijks", "amper"};
   rules.degree_words = {"zo"};
-  rules.clause_final_nothing = {"niks", "niets"};
+  rules.clause_final_nothing = {"niks", "niets", "niemand"};
   rules.verb_final_subject_negations = {"niemand"};
   return rules;
 }();
@@ -159,6 +191,10 @@ const LanguageRules kItalian = [] {
        {"incredibilmente", kUp},
        {"così", kUp},
        {"tutto", kUp},
+       // How sure, not how good ("certamente non ci torneremo").
+       {"sicuramente", kUp},
+       {"certamente", kUp},
+       {"decisamente", kUp},
        {"poco", kDown},
        {"po", kDown},
        {"abbastanza", kDown},
@@ -191,10 +227,10 @@ const LanguageRules kItalian = [] {
       "niente di eccezionale", "niente di particolare", "nulla di più",
       "nulla di speciale",     "nulla di eccezionale",  "nella norma"};
   rules.conjunctions = {"e", "ed", "o"};
-  rules.absence_words = {"niente",      "nessun",      "nessuno",
-                         "nessuna",     "senza",       "mai",
-                         "neanche un",  "neanche una", "nemmeno un",
-                         "nemmeno una", "neppure un",  "neppure una"};
+  rules.absence_words = {
+      "niente",     "nessun",      "nessuno",     "nessuna",    "senza",
+      "mai",        "neanche un",  "neanche una", "nemmeno un", "nemmeno una",
+      "neppure un", "neppure una", "né"};
   rules.never_words = {"mai"};
   rules.sentence_adverbs = {"purtroppo", "sfortunatamente"};
   rules.causal_words = {"causa", "colpa"};  // "a causa di", "per colpa di"
@@ -234,6 +270,10 @@ const LanguageRules kPortuguese = [] {
        {"incrivelmente", kUp},
        {"especialmente", kUp},
        {"demasiado", kUp},
+       // How sure, not how good ("certamente não voltaremos").
+       {"certamente", kUp},
+       {"definitivamente", kUp},
+       {"seguramente", kUp},
        {"pouco", kDown},
        {"pouca", kDown},
        {"meio", kDown},
@@ -264,9 +304,13 @@ const LanguageRules kPortuguese = [] {
   rules.faint_praise = {"nada de mais",           "nada demais",
                         "nada de especial",       "nada de excepcional",
                         "nada de extraordinário", "nada além disso"};
+  rules.negation_phrases = {"de forma alguma",    "de forma nenhuma",
+                            "de jeito nenhum",    "de jeito algum",
+                            "de modo algum",      "de maneira alguma",
+                            "em hipótese alguma", "em caso algum"};
   rules.conjunctions = {"e", "ou"};
   rules.absence_words = {"sem",   "nenhum", "nenhuma", "ninguém",
-                         "nunca", "nem um", "nem uma"};
+                         "nunca", "nem um", "nem uma", "nem"};
   rules.never_words = {"nunca", "jamais"};
   rules.sentence_adverbs = {"infelizmente", "lamentavelmente"};
   rules.causal_words = {"por", "pelo", "pela", "pelos", "pelas", "devido"};
@@ -289,18 +333,42 @@ const LanguageRules kGerman = [] {
       "de",
       "german",
       {"nicht", "kein", "keine", "keinen", "keinem", "keiner", "keines", "nie",
-       "niemals", "nichts", "nix", "nirgends", "ohne", "weder", "niemand"},
-      {"nicht", "nie", "niemals"},
-      {{"sehr", kUp},           {"extrem", kUp},     {"total", kUp},
-       {"echt", kUp},           {"wirklich", kUp},   {"äußerst", kUp},
-       {"besonders", kUp},      {"absolut", kUp},    {"völlig", kUp},
-       {"komplett", kUp},       {"richtig", kUp},    {"unglaublich", kUp},
-       {"mega", kUp},           {"zu", kUp},         {"so", kUp},
-       {"ziemlich", kDown},     {"etwas", kDown},    {"kaum", kDown},
-       {"bisschen", kDown},     {"wenig", kDown},    {"eher", kDown},
-       {"einigermaßen", kDown}, {"voll", kUp},       {"höchst", kUp},
-       {"überaus", kUp},        {"wahnsinnig", kUp}, {"unheimlich", kUp},
-       {"ausgesprochen", kUp}},
+       "niemals", "nichts", "nix", "nirgends", "ohne", "weder", "niemand",
+       "keinesfalls", "keineswegs"},
+      {"nicht", "nie", "niemals", "keinesfalls", "keineswegs"},
+      {{"sehr", kUp},
+       {"extrem", kUp},
+       {"total", kUp},
+       {"echt", kUp},
+       {"wirklich", kUp},
+       {"äußerst", kUp},
+       {"besonders", kUp},
+       {"absolut", kUp},
+       {"völlig", kUp},
+       {"komplett", kUp},
+       {"richtig", kUp},
+       {"unglaublich", kUp},
+       {"mega", kUp},
+       {"zu", kUp},
+       {"so", kUp},
+       {"ziemlich", kDown},
+       {"etwas", kDown},
+       {"kaum", kDown},
+       {"bisschen", kDown},
+       {"wenig", kDown},
+       {"eher", kDown},
+       {"einigermaßen", kDown},
+       {"voll", kUp},
+       {"höchst", kUp},
+       {"überaus", kUp},
+       {"wahnsinnig", kUp},
+       {"unheimlich", kUp},
+       {"ausgesprochen", kUp},
+       // How sure, not how good ("wir werden sicherlich nicht wiederkommen").
+       {"sicherlich", kUp},
+       {"definitiv", kUp},
+       {"garantiert", kUp},
+       {"gewiss", kUp}},
       {"aber", "jedoch", "doch", "allerdings"},
       {},
       "",
@@ -320,6 +388,10 @@ const LanguageRules kGerman = [] {
   rules.capitalised_nouns = true;
   rules.compound_nouns = true;
   rules.adjective_boosters = {{"super", 2.0}, {"mega", 2.0}};
+  rules.negation_phrases = {"auf keinen fall", "auf gar keinen fall",
+                            "in keinem fall", "alles andere als",
+                            // Not "sicher" alone, which is also "safe".
+                            "sicher nicht"};
   rules.faint_praise = {"nicht mehr und nicht weniger", "nichts besonderes",
                         "nichts außergewöhnliches", "mehr nicht"};
   rules.conjunctions = {"und", "oder"};
@@ -331,7 +403,8 @@ const LanguageRules kGerman = [] {
       "herunter", "vorbei"};
   rules.absence_words = {"kein",   "keine",   "keinen",       "keinem",
                          "keiner", "keines",  "ohne",         "niemand",
-                         "nie",    "niemals", "nicht einmal", "nicht mal"};
+                         "nie",    "niemals", "nicht einmal", "nicht mal",
+                         "weder"};
   rules.never_words = {"nie", "niemals"};
   rules.sentence_adverbs = {"leider", "bedauerlicherweise", "dummerweise"};
   rules.causal_words = {"wegen", "aufgrund"};
@@ -340,7 +413,7 @@ const LanguageRules kGerman = [] {
                             "könnten", "hätten", "sollten", "müssten"};
   rules.hardly_words = {"kaum"};
   rules.degree_words = {"so"};
-  rules.clause_final_nothing = {"nichts", "nix"};
+  rules.clause_final_nothing = {"nichts", "nix", "niemand"};
   rules.verb_final_subject_negations = {"niemand"};
   rules.neither_words = {"weder"};
   rules.nor_words = {"noch"};
@@ -383,6 +456,10 @@ const LanguageRules kSpanish = [] {
        {"especialmente", kUp},
        {"verdaderamente", kUp},
        {"muchísimo", kUp},
+       // How sure, not how good ("seguramente no volveremos").
+       {"seguramente", kUp},
+       {"ciertamente", kUp},
+       {"definitivamente", kUp},
        {"poco", kDown},
        {"poca", kDown},
        {"pocos", kDown},
@@ -428,6 +505,7 @@ const LanguageRules kSpanish = [] {
   // on the Spanish evaluation set).
   rules.excess_words = {"demasiado", "demasiada", "demasiados", "demasiadas"};
   rules.adjective_boosters = {{"super", 2.0}};  // "súper" folds to it
+  rules.negation_phrases = {"ni de coña", "ni de broma", "ni loco", "ni loca"};
   rules.faint_praise = {"nada del otro mundo",    "sin más",
                         "nada especial",          "nada de especial",
                         "nada extraordinario",    "nada excepcional",
@@ -437,10 +515,10 @@ const LanguageRules kSpanish = [] {
   // language (language_identifier.h), and "o" and "e" are Portuguese's
   // most frequent words ("o quarto e a cama").
   rules.conjunctions = {"y"};
-  rules.absence_words = {"sin",       "nadie",    "nunca",   "jamás",
-                         "ningún",    "ninguno",  "ninguna", "cero",
-                         "no hay",    "no había", "no hubo", "no tenía",
-                         "no tenían", "no tiene", "ni un",   "ni una"};
+  rules.absence_words = {
+      "sin",       "nadie",    "nunca",  "jamás",    "ningún",  "ninguno",
+      "ninguna",   "cero",     "no hay", "no había", "no hubo", "no tenía",
+      "no tenían", "no tiene", "ni un",  "ni una",   "ni"};
   rules.never_words = {"nunca", "jamás"};
   rules.sentence_adverbs = {"lamentablemente", "desgraciadamente",
                             "desafortunadamente"};

@@ -79,6 +79,11 @@ struct LanguageRules {
   // Besonderes"): they take the praise in their sentence back, leaving its
   // complaints.
   std::vector<std::string_view> faint_praise = {};
+  // Phrases that negate as one word ("auf keinen Fall", "in geen geval",
+  // "de forma alguma"): forward, and where the language has
+  // trailing_negations also backward as they do ("Wir kommen auf keinen
+  // Fall wieder"). Its words have no other role.
+  std::vector<std::string_view> negation_phrases = {};
   // Negations that say a thing is missing ("aucun", "geen", "niente",
   // "sem", "kein"; "pas de" as two words): the word with content after
   // them, when it has no sentiment, becomes a mild complaint

@@ -169,7 +169,9 @@ LexicalSentimentAnalyzer::LexicalSentimentAnalyzer(
     const std::size_t space = entry.find(' ');
     Facts& facts = Listed(entry.substr(0, space));
     facts.absence = true;
-    if (space != std::string_view::npos) {
+    if (space == std::string_view::npos) {
+      facts.absence_alone = true;
+    } else {
       facts.absence_seconds.push_back(OwnedKey(entry.substr(space + 1)));
     }
   }
@@ -214,10 +216,13 @@ LexicalSentimentAnalyzer::LexicalSentimentAnalyzer(
   }
   // Last: a phrase is tokenized as texts are, elisions split off.
   for (const auto& [phrase, valence] : idioms) {
-    AddPhrase(phrase, valence, /*faint_praise=*/false);
+    AddPhrase(phrase, valence, PhraseRole::kIdiom);
   }
   for (std::string_view phrase : rules.faint_praise) {
-    AddPhrase(phrase, 0, /*faint_praise=*/true);
+    AddPhrase(phrase, 0, PhraseRole::kFaintPraise);
+  }
+  for (std::string_view phrase : rules.negation_phrases) {
+    AddPhrase(phrase, 0, PhraseRole::kNegation);
   }
   struct Mean {
     double sum = 0;
@@ -324,7 +329,7 @@ void LexicalSentimentAnalyzer::AddPrefixedForms(const LanguageRules& rules) {
 }
 
 void LexicalSentimentAnalyzer::AddPhrase(std::string_view text, double valence,
-                                         bool faint_praise) {
+                                         PhraseRole role) {
   TextWords words;
   SplitTextWords(text, unicode_, &words);
   std::vector<Token> tokens;
@@ -332,7 +337,7 @@ void LexicalSentimentAnalyzer::AddPhrase(std::string_view text, double valence,
   if (tokens.size() < 2) std::abort();  // the supplement's tests catch it
   Phrase phrase;
   phrase.valence = valence;
-  phrase.faint_praise = faint_praise;
+  phrase.role = role;
   for (const Token& token : tokens) {
     phrase.words.push_back(OwnedKey(token.lower));
     if (token.facts != nullptr && token.facts->negates) {
@@ -514,6 +519,9 @@ SentimentScores LexicalSentimentAnalyzer::PolarityScores(
   // Tokens that negate here though their word does not always: "noch"
   // after "weder", "personne" starting a clause.
   thread_local std::vector<bool> negates_here;
+  // Tokens that negate backward too, as the language's trailing negations
+  // do: the first word of a negation phrase ("auf keinen Fall").
+  thread_local std::vector<bool> negates_backward_here;
   Tokenize(valid_text, words, &tokens);
   emojis_.Collect(valid_text, &emoji);
   const std::size_t n = tokens.size();
@@ -532,6 +540,8 @@ SentimentScores LexicalSentimentAnalyzer::PolarityScores(
   unless_negated.assign(n, false);
   negation_settled.assign(n, false);
   faint_sentences.clear();
+  negates_here.assign(n, false);
+  negates_backward_here.assign(n, false);
   std::size_t sentence = 0;
   for (std::size_t i = 0; i < n; ++i) {
     if (tokens[i].starts_sentence) ++sentence;
@@ -542,11 +552,20 @@ SentimentScores LexicalSentimentAnalyzer::PolarityScores(
         for (std::size_t k = 0; k < phrase->words.size(); ++k) {
           inert[i + k] = true;
         }
-        if (phrase->faint_praise) {
-          faint_sentences.push_back(sentence);
-        } else {
-          base[i] = phrase->valence;
-          negation_settled[i] = phrase->negated_within;
+        switch (phrase->role) {
+          case PhraseRole::kIdiom:
+            base[i] = phrase->valence;
+            negation_settled[i] = phrase->negated_within;
+            break;
+          case PhraseRole::kFaintPraise:
+            faint_sentences.push_back(sentence);
+            break;
+          case PhraseRole::kNegation:
+            // Its first word negates; the others are passed over.
+            inert[i] = false;
+            negates_here[i] = true;
+            negates_backward_here[i] = !rules_.trailing_negations.empty();
+            break;
         }
         continue;
       }
@@ -556,7 +575,6 @@ SentimentScores LexicalSentimentAnalyzer::PolarityScores(
       unless_negated[i] = facts->negated_only;
     }
   }
-  negates_here.assign(n, false);
   bool neither = false;
   for (std::size_t i = 0; i < n; ++i) {
     if (tokens[i].starts_sentence) neither = false;
@@ -636,7 +654,7 @@ SentimentScores LexicalSentimentAnalyzer::PolarityScores(
     const Facts* facts = tokens[i].facts;
     if (inert[i] || facts == nullptr ||
         !(facts->absence ||
-          (facts->clause_initial_nobody && negates_here[i]))) {
+          ((facts->clause_initial_nobody || facts->nor) && negates_here[i]))) {
       continue;
     }
     std::size_t target = i + 1;
@@ -646,10 +664,11 @@ SentimentScores LexicalSentimentAnalyzer::PolarityScores(
       const std::string_view second = Key(tokens[target].lower, &buffer);
       if (std::find(facts->absence_seconds.begin(),
                     facts->absence_seconds.end(),
-                    second) == facts->absence_seconds.end()) {
+                    second) != facts->absence_seconds.end()) {
+        ++target;
+      } else if (!facts->absence_alone) {
         continue;
       }
-      ++target;
     }
     // Closed-class words are passed over, and so is the "ne" of "personne
     // ne nous avait prévenus" (but not "rien" of "sans rien demander").
@@ -821,7 +840,8 @@ SentimentScores LexicalSentimentAnalyzer::PolarityScores(
       if (!negation_settled[forward_sentiment]) {
         negated[forward_sentiment] = true;
       }
-    } else if (facts->negates_backward && !negated_verb) {
+    } else if ((facts->negates_backward || negates_backward_here[i]) &&
+               !negated_verb) {
       // Backwards as far as forwards: three words with content, within the
       // clause. The verb a trailing negation closes stands second in its
       // clause, with the adverbials between: "das WLAN funktionierte im

@@ -140,16 +140,24 @@ class LexicalSentimentAnalyzer final : public SentimentVocabulary {
     // "niemand" of "Niemand hat uns ... geholfen"
     bool verb_final_subject_negation = false;
     // An absence word ("geen"), or the first of two ("pas" of "pas de"):
-    // then absence_seconds are the second words it takes, as looked up.
+    // then absence_seconds are the second words it takes, as looked up,
+    // and absence_alone says whether it is one without them too ("ni" of
+    // "ni jabón ni papel" and of "ni una toalla").
     bool absence = false;
+    bool absence_alone = false;
     std::vector<std::string> absence_seconds;
   };
-  // An idiom of the supplement or a faint-praise phrase of the rules, as
-  // looked up (Key()).
+  // What a phrase does where it stands.
+  enum class PhraseRole {
+    kIdiom,        // the supplement's: scores as one word, its valence
+    kFaintPraise,  // the rules' faint_praise: takes its sentence's praise
+    kNegation,     // the rules' negation_phrases: negates as one word
+  };
+  // A phrase of the supplement or the rules, as looked up (Key()).
   struct Phrase {
     std::vector<std::string> words;
     double valence = 0;
-    bool faint_praise = false;
+    PhraseRole role = PhraseRole::kIdiom;
     // Whether one of its words is a negation ("pas terrible", "nooit
     // meer"): the idiom's valence already says it, so a negation before the
     // idiom ("n'était pas terrible") does not turn it round again.
@@ -174,7 +182,7 @@ class LexicalSentimentAnalyzer final : public SentimentVocabulary {
   void AddSuperlatives(const LanguageRules& rules);
   void AddPrefixedForms(const LanguageRules& rules);
   // Registers `text` (tokenized as texts are) as a phrase.
-  void AddPhrase(std::string_view text, double valence, bool faint_praise);
+  void AddPhrase(std::string_view text, double valence, PhraseRole role);
   // For a separable verb's particle closing its clause at tokens[i]: the
   // index of the word before it in the clause that it joins into a
   // sentiment word, and that word's facts; or n.

@@ -25,13 +25,17 @@ struct TokenFacts {
   bool is_upper;
   bool in_lexicon;
   bool is_booster;
-  bool is_negated;        // negated([word])
-  bool negated_only;      // VaderWordTable::Facts::negated_only
-  bool starts_phrase;     // VaderWordTable::Facts::starts_phrase
-  bool is_contrast;       // "but", or VaderWordTable::Facts::is_contrast
-  bool stands_for_emoji;  // VaderWordTable::Facts::stands_for_emoji
-  double valence;         // when in_lexicon
-  double booster;         // when is_booster
+  bool is_negated;               // negated([word])
+  bool negated_only;             // VaderWordTable::Facts::negated_only
+  bool starts_phrase;            // VaderWordTable::Facts::starts_phrase
+  bool is_contrast;              // "but", or VaderWordTable::Facts::is_contrast
+  bool stands_for_emoji;         // VaderWordTable::Facts::stands_for_emoji
+  bool starts_subject_negation;  // VaderWordTable::Facts::...
+  // The first sentiment word of a clause a subject negation opens
+  // (ReachFromSubjectNegations).
+  bool negated_by_subject;
+  double valence;  // when in_lexicon
+  double booster;  // when is_booster
 };
 
 // A token without the punctuation after it. VADER keeps the punctuation of
@@ -103,6 +107,87 @@ void MatchPhrases(const VaderWordTable& table, std::vector<TokenFacts>& words) {
   }
 }
 
+// How many tokens after a subject negation its clause's sentiment word may
+// stand: "Nobody at the front desk was able to help" has it sixth.
+constexpr std::size_t kMaxSubjectReach = 8;
+
+// Whether `token` is the last of its clause: punctuation closes it.
+bool EndsClause(std::string_view token) {
+  return !token.empty() &&
+         (token.back() == '.' || token.back() == ',' || token.back() == ';' ||
+          token.back() == ':' || token.back() == '!' || token.back() == '?');
+}
+
+// Whether `word` opens the phrase that says who "nobody" is ("nobody at
+// reception", "no one from housekeeping").
+bool OpensWhoPhrase(std::string_view word) {
+  return word == "at" || word == "from" || word == "on" || word == "in" ||
+         word == "of" || word == "behind";
+}
+
+// A subject negation of the table ("nobody", "no one") opening a clause,
+// with a phrase saying who ("at reception"), marks its clause's first
+// sentiment word negated_by_subject, within kMaxSubjectReach tokens:
+// VADER's window of three tokens misses "Nobody at reception seemed to
+// care". Without such a phrase the verb follows at once, in the window, and
+// a sentiment word further on is another clause's ("Nobody mentioned the
+// pool was closed"). In a comparison ("Nobody was more helpful than Anna",
+// "no one makes better coffee than they do") it negates nothing: the
+// sentence praises. Plain VADER's table has none.
+void ReachFromSubjectNegations(const VaderWordTable& table,
+                               std::vector<TokenFacts>& words) {
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (!words[i].starts_subject_negation) continue;
+    const bool opens_clause = i == 0 || EndsClause(words[i - 1].lower) ||
+                              words[i - 1].lower == "and" ||
+                              words[i - 1].is_contrast;
+    if (!opens_clause) continue;
+    const std::vector<VaderWordTable::SubjectNegation>* negations =
+        table.SubjectNegationsStartingWith(words[i].lower);
+    if (negations == nullptr) continue;
+    std::size_t last = words.size();  // the negation's last token
+    for (const VaderWordTable::SubjectNegation& negation : *negations) {
+      const std::size_t end = i + negation.rest.size();
+      if (end >= words.size()) continue;
+      bool matches = true;
+      for (std::size_t k = 0; matches && k < negation.rest.size(); ++k) {
+        matches = (k + 1 == negation.rest.size()
+                       ? WithoutTrailingPunctuation(words[i + 1 + k].lower)
+                       : words[i + 1 + k].lower) == negation.rest[k];
+      }
+      if (matches) {
+        last = end;
+        break;
+      }
+    }
+    if (last == words.size() || EndsClause(words[last].lower)) continue;
+    const bool who_phrase =
+        last + 1 < words.size() && OpensWhoPhrase(words[last + 1].lower);
+    std::size_t sentiment = words.size();
+    bool comparison = false;
+    for (std::size_t j = last + 1;
+         j < words.size() && j <= last + kMaxSubjectReach; ++j) {
+      const TokenFacts& word = words[j];
+      if (word.lower == "and" || word.is_contrast) break;
+      if (WithoutTrailingPunctuation(word.lower) == "than") {
+        comparison = true;
+        break;
+      }
+      if (sentiment == words.size() && word.in_lexicon && !word.is_booster &&
+          !word.stands_for_emoji) {
+        sentiment = j;
+      }
+      if (EndsClause(word.lower)) break;
+    }
+    if (comparison) {
+      for (std::size_t k = i; k <= last; ++k) words[k].is_negated = false;
+    } else if (who_phrase && sentiment < words.size()) {
+      words[sentiment].negated_by_subject = true;
+    }
+    i = last;
+  }
+}
+
 class ValenceRules {
  public:
   ValenceRules(const std::vector<TokenFacts>& words, bool is_cap_diff)
@@ -137,6 +222,10 @@ class ValenceRules {
       if (start == 2) valence = SpecialIdiomsCheck(valence, i);
     }
     valence = LeastCheck(valence, i);
+    // Unless the rules above negated it already ("Nobody cared").
+    if (word.negated_by_subject && (valence < 0) == (lexicon_valence < 0)) {
+      valence = valence * kNegationScalar;
+    }
     // Plain VADER has no such words: its scores are unchanged. The rules
     // above negate by changing the sign (kNegationScalar); on a valence of
     // +-1 nothing else they do can (boosters follow the word's sign, "kind
@@ -351,6 +440,7 @@ SentimentScores ScoreVaderWords(const VaderText& text, std::size_t first_word,
   }
   std::size_t all_caps = 0;
   bool any_phrase = false;
+  bool any_subject_negation = false;
   for (std::size_t i = 0; i < words.size(); ++i) {
     const VaderToken& token = text.tokens[first_token + i];
     std::string_view lower = token.lower;
@@ -368,6 +458,8 @@ SentimentScores ScoreVaderWords(const VaderText& text, std::size_t first_word,
             .starts_phrase = false,
             .is_contrast = lower == "but",
             .stands_for_emoji = false,
+            .starts_subject_negation = false,
+            .negated_by_subject = false,
             .valence = 0,
             .booster = 0};
     if (const VaderWordTable::Facts* facts = table.Find(lower)) {
@@ -380,12 +472,16 @@ SentimentScores ScoreVaderWords(const VaderText& text, std::size_t first_word,
       word.starts_phrase = facts->starts_phrase;
       word.is_contrast = word.is_contrast || facts->is_contrast;
       word.stands_for_emoji = facts->stands_for_emoji;
+      word.starts_subject_negation = facts->starts_subject_negation;
       any_phrase = any_phrase || facts->starts_phrase;
+      any_subject_negation =
+          any_subject_negation || facts->starts_subject_negation;
     }
     word.is_negated = word.is_negated || vader::ContainsNt(lower);
     if (token.is_upper) ++all_caps;
   }
   if (any_phrase) MatchPhrases(table, words);
+  if (any_subject_negation) ReachFromSubjectNegations(table, words);
   // allcap_differential: some, but not all, tokens are ALL CAPS.
   const bool is_cap_diff = all_caps > 0 && all_caps < words.size();
 

@@ -58,6 +58,16 @@ void VaderWordTable::AddNegations(const std::vector<std::string_view>& words) {
   }
 }
 
+void VaderWordTable::AddSubjectNegations(
+    const std::vector<std::string>& negations) {
+  for (const std::string& negation : negations) {
+    std::vector<std::string> words = absl::StrSplit(negation, ' ');
+    facts_[words.front()].starts_subject_negation = true;
+    subject_negations_[words.front()].push_back(
+        {std::vector<std::string>(words.begin() + 1, words.end())});
+  }
+}
+
 void VaderWordTable::AddContrasts(const std::vector<std::string_view>& words) {
   for (std::string_view word : words) {
     facts_[std::string(word)].is_contrast = true;

@@ -35,6 +35,8 @@ class VaderWordTable {
     // A supplement's phrase starts with the word (PhrasesStartingWith), so
     // that only such tokens pay a second lookup.
     bool starts_phrase = false;
+    // A subject negation starts with the word (SubjectNegationsStartingWith).
+    bool starts_subject_negation = false;
   };
 
   explicit VaderWordTable(const ValenceLexicon& lexicon);
@@ -73,6 +75,22 @@ class VaderWordTable {
   // analyzer's (SentimentAnalyzer's supplement constructor).
   void AddNegations(const std::vector<std::string_view>& words);
 
+  // A "nobody" that opens a clause as its subject, as words after its first
+  // ("one" of "no one"): it negates its clause's first sentiment word
+  // beyond VADER's three tokens too ("Nobody at the front desk could
+  // help"), and nothing in a comparison ("Nobody was more helpful than
+  // Anna"). Not in the reference's table (AddSubjectNegations).
+  struct SubjectNegation {
+    std::vector<std::string> rest;
+  };
+  const std::vector<SubjectNegation>* SubjectNegationsStartingWith(
+      std::string_view lower_word) const {
+    auto it = subject_negations_.find(lower_word);
+    return it == subject_negations_.end() ? nullptr : &it->second;
+  }
+  // Adds each of `negations` ("nobody", "no one") as a subject negation.
+  void AddSubjectNegations(const std::vector<std::string>& negations);
+
   // Makes each of `words` weigh the sentiment around it as "but" does:
   // "however", which VADER's rules lack, so that "The pool is beautiful.
   // However, check-in took an hour." weighs the complaint. Not in the
@@ -98,6 +116,9 @@ class VaderWordTable {
   absl::flat_hash_map<std::string, Facts, WordHash, WordEq> facts_;
   absl::flat_hash_map<std::string, std::vector<Phrase>, WordHash, WordEq>
       phrases_;
+  absl::flat_hash_map<std::string, std::vector<SubjectNegation>, WordHash,
+                      WordEq>
+      subject_negations_;
   bool reads_typographic_apostrophes_ = false;
 };
 

@@ -596,6 +596,110 @@ TEST(FeedbackAnalyzerTest, DistancePressureAndSlangNegations) {
   });
 }
 
+// "By no means" negates as one word, forward and, where the language's
+// negations trail, backward; "certainly" says how sure, not how good, so the
+// negation after it reaches the verb; advising against booking warns.
+TEST(FeedbackAnalyzerTest, NegationPhrasesCertaintyAndBooking) {
+  ExpectSigns({
+      {"de", "Wir kommen auf keinen Fall wieder.", -1},
+      {"de", "Wir kommen keinesfalls wieder.", -1},
+      {"de", "Das Hotel ist auf keinen Fall zu empfehlen.", -1},
+      {"de", "Auf gar keinen Fall buchen!", -1},
+      {"de", "Wir werden sicherlich nicht wiederkommen.", -1},
+      {"de", "Wir kommen sicherlich wieder.", 1},
+      {"nl", "We komen in geen geval terug.", -1},
+      {"nl", "We komen zeker niet terug.", -1},
+      {"nl", "We komen absoluut niet terug.", -1},
+      {"nl", "We komen zeker terug.", 1},
+      {"nl", "Niet boeken!", -1},
+      {"pt", "De forma alguma recomendo este hotel.", -1},
+      {"pt", "Certamente não voltaremos.", -1},
+      {"pt", "Definitivamente não voltaremos.", -1},
+      {"pt", "Certamente voltaremos!", 1},
+      {"pt", "Não reservem este hotel.", -1},
+      {"fr", "Nous ne reviendrons sûrement pas.", -1},
+      {"fr", "Ne réservez pas cet hôtel.", -1},
+      {"es", "Seguramente no volveremos.", -1},
+      {"es", "No reserven aquí.", -1},
+      {"it", "Certamente non ci torneremo.", -1},
+      {"it", "Non prenotate qui!", -1},
+  });
+  // Booking alone is no verdict.
+  EXPECT_EQ(Compound("Queríamos reservar una mesa.", "es"), 0);
+}
+
+// Fixes for what texts written for the eleventh pass found: "not exactly",
+// "anything but", "neither ... nor" naming missing things, a "nobody"
+// closing its clause, French "pas" after the verb, words read in another
+// sense.
+TEST(FeedbackAnalyzerTest, EleventhPassConstructions) {
+  ExpectSigns({
+      {"de", "Das Frühstück war sicher nicht das Geld wert.", -1},
+      {"de", "Die Gegend ist sicher.", 1},
+      {"de", "Die Gegend fühlt sich abends nicht sicher an.", -1},
+      {"de", "Im Zimmer gab es weder Wasserkocher noch Föhn.", -1},
+      {"de", "Wir haben dreimal angerufen, aber es kam niemand.", -1},
+      {"de", "Nicht buchen! Die Fotos haben nichts mit der Realität zu tun.",
+       -1},
+      {"de", "Der Aufzug war außer Betrieb.", -1},
+      {"de", "Die Betten sind alles andere als bequem.", -1},
+      {"nl", "Het personeel was niet bepaald behulpzaam.", -1},
+      {"nl", "De prijs-kwaliteitverhouding is onverslaanbaar.", 1},
+      {"nl", "Had beter gekund, zeker voor die prijs.", -1},
+      {"nl", "Het had niet beter gekund.", 1},
+      {"nl", "We hebben drie keer gebeld, maar er kwam niemand.", -1},
+      {"nl", "De bedden zijn allesbehalve comfortabel.", -1},
+      {"nl", "De lift was buiten gebruik.", -1},
+      {"fr", "Le wifi marchait pas du tout dans la chambre.", -1},
+      {"fr", "Il n'y avait ni savon ni papier toilette à notre arrivée.", -1},
+      {"fr", "La clim a fait un boucan pas possible toute la nuit.", -1},
+      {"fr", "Un hôtel de premier ordre.", 1},
+      {"fr",
+       "La douche fuyait et la chasse d'eau ne fonctionnait plus dès le "
+       "premier soir.",
+       -1},
+      {"es", "Ni de coña vuelvo a este hotel.", -1},
+      {"es", "No había ni jabón ni papel higiénico cuando llegamos.", -1},
+      {"es", "La verdad es que no le encuentro ninguna pega a este hotel.", 1},
+      {"it", "Non c'era né sapone né carta igienica.", -1},
+      {"pt", "Não tinha nem sabonete nem papel higiénico.", -1},
+      {"pt", "Pelo amor de Deus, fujam desse lugar.", -1},
+      {"en", "The breakfast was definitely not worth the money.", -1},
+      {"en", "We will definitely not be coming back.", -1},
+      {"en", "Definitely recommend this hotel!", 1},
+      {"en", "Do not book! The pictures have nothing to do with reality.", -1},
+      {"en", "You can't beat the value for money.", 1},
+      {"en", "Unfortunately the hotel was a letdown.", -1},
+  });
+  EXPECT_EQ(Compound("Ni fu ni fa.", "es"), 0);
+  EXPECT_EQ(Compound("Wir waren geschäftlich für eine Nacht hier.", "de"), 0);
+  EXPECT_EQ(Compound("Abbiamo soggiornato due notti a fine agosto per un "
+                     "matrimonio.",
+                     "it"),
+            0);
+}
+
+// "Nobody" with a phrase saying who reaches its clause's sentiment word
+// beyond VADER's three tokens; in a comparison it praises; without the
+// phrase it stays within them.
+TEST(FeedbackAnalyzerTest, NobodyAtTheDeskReachesItsVerb) {
+  ExpectSigns({
+      {"en", "Nobody at reception seemed to care.", -1},
+      {"en", "No one from housekeeping came to clean the room.", -1},
+      {"en", "Nobody at the front desk could help.", -1},
+      {"en", "No one at the desk was friendly.", -1},
+      {"en", "Nobody was more helpful than Anna.", 1},
+      {"en", "No one makes better coffee than they do.", 1},
+      {"en", "Nobody mentioned the pool was closed.", -1},
+      {"en", "The room was great and nobody bothered us.", 1},
+  });
+  // Plain VADER keeps the reference's window.
+  EXPECT_GT(SentimentAnalyzer::Default()
+                .PolarityScores("Nobody at the front desk could help.")
+                .compound,
+            0);
+}
+
 // "However" and "en revanche" weigh what follows them as "but" does.
 TEST(FeedbackAnalyzerTest, HoweverWeighsTheSecondPartMore) {
   EXPECT_LE(Compound("The pool is beautiful and the spa very pleasant. "
