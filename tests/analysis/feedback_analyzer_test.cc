@@ -667,10 +667,14 @@ TEST(FeedbackAnalyzerTest, EleventhPassConstructions) {
       {"en", "The breakfast was definitely not worth the money.", -1},
       {"en", "We will definitely not be coming back.", -1},
       {"en", "Definitely recommend this hotel!", 1},
+      {"en", "Definitely coming back.", 1},
+      {"en", "We will certainly return.", 1},
+      {"en", "We will definitely not return.", -1},
       {"en", "Do not book! The pictures have nothing to do with reality.", -1},
       {"en", "You can't beat the value for money.", 1},
       {"en", "Unfortunately the hotel was a letdown.", -1},
   });
+  EXPECT_EQ(Compound("We returned to the room after dinner."), 0);
   EXPECT_EQ(Compound("Ni fu ni fa.", "es"), 0);
   EXPECT_EQ(Compound("Wir waren geschäftlich für eine Nacht hier.", "de"), 0);
   EXPECT_EQ(Compound("Abbiamo soggiornato due notti a fine agosto per un "
