@@ -284,7 +284,9 @@ const LanguageRules kPortuguese = [] {
        {"relativamente", kDown}},
       {"mas", "porém", "contudo", "todavia", "entretanto", "entanto"},
       {},
-      "",
+      // "limpíssimo", "confortabilíssima", as the lexicon is looked up:
+      // without diacritics.
+      "issim",
       {"o",       "os",          "uma",         "de",      "da",     "dos",
        "das",     "é",           "foi",         "foram",   "estava", "estavam",
        "em",      "para",        "pra",         "ao",      "pelo",   "pela",
@@ -296,6 +298,7 @@ const LanguageRules kPortuguese = [] {
       rules.function_words.end(),
       {"tive", "tivemos", "tem", "tinha", "nos", "nossa", "nosso", "seu", "sua",
        "se", "na", "num", "que", "fomos", "há"});
+  rules.superlatives = LanguageRules::Superlatives::kPortuguese;
   rules.excess_words = {"demasiado", "demasiada"};
   rules.trailing_excess_words = {"demais"};
   rules.negating_diminishers = {"pouco", "pouca", "poucos", "poucas"};

@@ -104,8 +104,11 @@ struct LanguageRules {
   // How superlative_infix joins an adjective: Italian keeps a hard c/g with
   // an h ("sporco" -> "sporchissimo"); Spanish with qu/gu and drops a final
   // -io ("limpio" -> "limpísimo", "rico" -> "riquísimo", "amable" ->
-  // "amabilísimo"), and inflects for number (-os, -as) rather than -i/-e.
-  enum class Superlatives { kItalian, kSpanish };
+  // "amabilísimo"), and inflects for number (-os, -as) rather than -i/-e;
+  // Portuguese as Spanish does, with "-vel" as "-bil" ("confortável" ->
+  // "confortabilíssimo") and a "c" written both ways ("simpaticíssimo",
+  // "simpatiquíssimo").
+  enum class Superlatives { kItalian, kSpanish, kPortuguese };
   Superlatives superlatives = Superlatives::kItalian;
   // A prefix that intensifies the adjective it is written onto (Spanish
   // "superlimpio", "requetebién"): each lexicon sentiment word's form with

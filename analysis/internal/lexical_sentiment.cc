@@ -260,8 +260,7 @@ LexicalSentimentAnalyzer::LexicalSentimentAnalyzer(
 }
 
 void LexicalSentimentAnalyzer::AddSuperlatives(const LanguageRules& rules) {
-  const bool spanish =
-      rules.superlatives == LanguageRules::Superlatives::kSpanish;
+  using Superlatives = LanguageRules::Superlatives;
   std::vector<std::pair<std::string, double>> superlatives;
   // In word order, so that of two adjectives with one superlative
   // ("sporco", "sporca") the same one gives it its valence in every run.
@@ -269,36 +268,19 @@ void LexicalSentimentAnalyzer::AddSuperlatives(const LanguageRules& rules) {
     const Facts& facts = words_.find(word)->second;
     // A negated-only word ("cambiado") has no stronger form to praise with.
     if (facts.valence == 0 || facts.negated_only || word.size() < 4) continue;
-    const char ending = word.back();
-    if (ending != 'o' && ending != 'a' && ending != 'e') continue;
-    std::string stem(word.substr(0, word.size() - 1));
-    if (!spanish) {
-      // The stem keeps its hard consonant: sporco -> sporchissimo, lungo ->
-      // lunghissimo.
-      if (stem.back() == 'c' || stem.back() == 'g') stem.push_back('h');
-    } else if (stem.size() > 3 && stem.compare(stem.size() - 2, 2, "bl") == 0) {
-      stem.replace(stem.size() - 2, 2, "bil");  // amable -> amabilísimo
-    } else if (stem.back() == 'i') {
-      stem.pop_back();  // limpio -> limpísimo, sucio -> sucísimo
-    } else if (stem.back() == 'c') {
-      stem.back() = 'q';  // rico -> riquísimo
-      stem.push_back('u');
-    } else if (stem.back() == 'g') {
-      stem.push_back('u');  // largo -> larguísimo
-    } else if (stem.back() == 'z') {
-      stem.back() = 'c';  // feroz -> ferocísimo
-    }
     const double valence =
         facts.valence + Sign(facts.valence) * vader::kBoosterIncrement;
-    stem.append(rules.superlative_infix);
-    if (spanish) {
+    for (std::string& stem : SuperlativeStems(word, rules.superlatives)) {
+      stem.append(rules.superlative_infix);
+      if (rules.superlatives == Superlatives::kItalian) {
+        for (char inflection : {'o', 'a', 'i', 'e'}) {
+          superlatives.emplace_back(stem + inflection, valence);
+        }
+        continue;
+      }
       for (const char* inflection : {"o", "a", "os", "as"}) {
         superlatives.emplace_back(stem + inflection, valence);
       }
-      continue;
-    }
-    for (char inflection : {'o', 'a', 'i', 'e'}) {
-      superlatives.emplace_back(stem + inflection, valence);
     }
   }
   // Listed forms (the supplement's "gentilissimo") keep their valence.
@@ -306,6 +288,56 @@ void LexicalSentimentAnalyzer::AddSuperlatives(const LanguageRules& rules) {
     auto [it, inserted] = words_.try_emplace(std::move(word));
     if (inserted) it->second.valence = valence;
   }
+}
+
+std::vector<std::string> LexicalSentimentAnalyzer::SuperlativeStems(
+    std::string_view word, LanguageRules::Superlatives superlatives) {
+  using Superlatives = LanguageRules::Superlatives;
+  auto ends_with = [&](std::string_view ending) {
+    return word.size() > ending.size() + 2 &&
+           word.compare(word.size() - ending.size(), ending.size(), ending) ==
+               0;
+  };
+  if (superlatives == Superlatives::kPortuguese && ends_with("vel")) {
+    // confortavel -> confortabilissimo
+    return {std::string(word.substr(0, word.size() - 3)) + "bil"};
+  }
+  const char ending = word.back();
+  if (ending != 'o' && ending != 'a' && ending != 'e') return {};
+  std::string stem(word.substr(0, word.size() - 1));
+  switch (superlatives) {
+    case Superlatives::kItalian:
+      // The stem keeps its hard consonant: sporco -> sporchissimo, lungo ->
+      // lunghissimo.
+      if (stem.back() == 'c' || stem.back() == 'g') stem.push_back('h');
+      return {stem};
+    case Superlatives::kSpanish:
+      if (stem.size() > 3 && stem.compare(stem.size() - 2, 2, "bl") == 0) {
+        stem.replace(stem.size() - 2, 2, "bil");  // amable -> amabilísimo
+      } else if (stem.back() == 'i') {
+        stem.pop_back();  // limpio -> limpísimo, sucio -> sucísimo
+      } else if (stem.back() == 'c') {
+        stem.back() = 'q';  // rico -> riquísimo
+        stem.push_back('u');
+      } else if (stem.back() == 'g') {
+        stem.push_back('u');  // largo -> larguísimo
+      } else if (stem.back() == 'z') {
+        stem.back() = 'c';  // feroz -> ferocísimo
+      }
+      return {stem};
+    case Superlatives::kPortuguese:
+      if (stem.back() == 'c') {
+        // simpatico -> simpaticissimo, as written and as said
+        // (simpatiquissimo)
+        std::string spoken = stem;
+        spoken.back() = 'q';
+        spoken.push_back('u');
+        return {stem, spoken};
+      }
+      if (stem.back() == 'g') stem.push_back('u');  // largo -> larguissimo
+      return {stem};
+  }
+  return {};
 }
 
 void LexicalSentimentAnalyzer::AddPrefixedForms(const LanguageRules& rules) {

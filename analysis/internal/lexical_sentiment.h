@@ -180,6 +180,10 @@ class LexicalSentimentAnalyzer final : public SentimentVocabulary {
   // language even where the lexicon kept it from English.
   Facts& Listed(std::string_view word);
   void AddSuperlatives(const LanguageRules& rules);
+  // The stems of `word`'s absolute superlative, before the infix: one, two
+  // where spelling varies, none for a word without the form.
+  static std::vector<std::string> SuperlativeStems(
+      std::string_view word, LanguageRules::Superlatives superlatives);
   void AddPrefixedForms(const LanguageRules& rules);
   // Registers `text` (tokenized as texts are) as a phrase.
   void AddPhrase(std::string_view text, double valence, PhraseRole role);

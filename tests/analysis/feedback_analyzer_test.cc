@@ -673,6 +673,19 @@ TEST(FeedbackAnalyzerTest, EleventhPassConstructions) {
       {"en", "Do not book! The pictures have nothing to do with reality.", -1},
       {"en", "You can't beat the value for money.", 1},
       {"en", "Unfortunately the hotel was a letdown.", -1},
+      {"en", "There was hair in the shower.", -1},
+      {"en", "The hair dryer was great.", 1},
+      {"de", "Im Bad lagen noch Haare vom Vorgänger.", -1},
+      {"de", "Das war das letzte Mal, dass wir hier gebucht haben.", -1},
+      {"fr", "Des cheveux dans la douche.", -1},
+      {"fr", "Le sèche-cheveux était top.", 1},
+      {"fr", "Je n'y retournerai certainement pas.", -1},
+      {"fr", "Jamais plus je ne mettrai les pieds dans cet hôtel.", -1},
+      {"es", "Es la última vez que reservamos aquí.", -1},
+      {"pt", "É a última vez que reservamos aqui.", -1},
+      {"pt", "O secador de cabelo era ótimo.", 1},
+      {"nl", "Het personeel begreep onze vragen niet.", -1},
+      {"nl", "Dit was de laatste keer dat we hier boekten.", -1},
   });
   EXPECT_EQ(Compound("We returned to the room after dinner."), 0);
   EXPECT_EQ(Compound("Ni fu ni fa.", "es"), 0);
@@ -1157,6 +1170,40 @@ TEST(FeedbackAnalyzerLanguageTest, AspectsInFrenchDutchItalianPortuguese) {
     EXPECT_EQ(mentions[1].aspect, "location");
     EXPECT_EQ(mentions[1].sign, 1);
   }
+}
+
+// Portuguese absolute superlatives are a lexicon adjective's stronger form,
+// "-vel" written "-bil" and a "c" both ways.
+TEST(FeedbackAnalyzerLanguageTest, PortugueseSuperlatives) {
+  for (const char* text : {"Cama confortabilíssima.", "Equipe simpaticíssima.",
+                           "A equipa foi simpatiquíssima.",
+                           "Quarto limpíssimo.", "Cama confortabilissima."}) {
+    EXPECT_GT(Compound(text, "pt"), Compound("Cama confortável.", "pt"))
+        << text;
+  }
+  EXPECT_LT(Compound("Hotel caríssimo.", "pt"), -0.05);
+}
+
+// Service alone is the staff's in every language; its compounds that mean
+// something else keep their own aspect.
+TEST(FeedbackAnalyzerLanguageTest, ServiceIsTheStaffs) {
+  for (const char* text : {"Great service!", "Le service était impeccable.",
+                           "El servicio fue pésimo.",
+                           "O serviço foi excelente.", "De service was top.",
+                           "The hotel is nice, but the service was a "
+                           "disaster."}) {
+    bool staff = false;
+    for (const Mention& mention : Analyze(text)) {
+      staff = staff || mention.aspect == "staff_service";
+    }
+    EXPECT_TRUE(staff) << text;
+  }
+  EXPECT_EQ(
+      Analyze("Room service was slow."),
+      (std::vector<Mention>{{"food_beverage", "Room service was slow.", -1}}));
+  EXPECT_EQ(Analyze("The breakfast service was slow."),
+            (std::vector<Mention>{
+                {"food_beverage", "The breakfast service was slow.", -1}}));
 }
 
 TEST(FeedbackAnalyzerLanguageTest, SpanishIsScoredWithItsAspects) {
