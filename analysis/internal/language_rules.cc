@@ -508,7 +508,10 @@ const LanguageRules kSpanish = [] {
   // on the Spanish evaluation set).
   rules.excess_words = {"demasiado", "demasiada", "demasiados", "demasiadas"};
   rules.adjective_boosters = {{"super", 2.0}};  // "súper" folds to it
-  rules.negation_phrases = {"ni de coña", "ni de broma", "ni loco", "ni loca"};
+  rules.negation_phrases = {
+      "ni de coña",       "ni de broma",       "ni loco",
+      "ni loca",          "de ninguna manera", "de ningún modo",
+      "de ninguna forma", "en ningún caso",    "bajo ningún concepto"};
   rules.faint_praise = {"nada del otro mundo",    "sin más",
                         "nada especial",          "nada de especial",
                         "nada extraordinario",    "nada excepcional",

@@ -686,6 +686,12 @@ TEST(FeedbackAnalyzerTest, EleventhPassConstructions) {
       {"pt", "O secador de cabelo era ótimo.", 1},
       {"nl", "Het personeel begreep onze vragen niet.", -1},
       {"nl", "Dit was de laatste keer dat we hier boekten.", -1},
+      {"es", "De ninguna manera se lo recomendaría a nadie.", -1},
+      {"es", "Bajo ningún concepto reserven aquí.", -1},
+      {"fr", "En aucun cas je ne recommanderais cet établissement à des amis.",
+       -1},
+      {"fr", "Il n'y a nulle part où laisser les bagages.", -1},
+      {"fr", "Je le recommande à tous mes amis.", 1},
   });
   EXPECT_EQ(Compound("We returned to the room after dinner."), 0);
   EXPECT_EQ(Compound("Ni fu ni fa.", "es"), 0);
