@@ -57,9 +57,10 @@ const LanguageRules kFrench = [] {
        "qui",   "que",     "ont",  "avons", "été",     "chambre", "hôtel",
        "petit", "déjeuner"},
   };
-  rules.function_words.insert(rules.function_words.end(),
-                              {"eu", "tous", "toute", "toutes", "plus", "sont",
-                               "notre", "nos", "leur", "ça", "se", "par"});
+  rules.function_words.insert(
+      rules.function_words.end(),
+      {"eu", "tous", "toute", "toutes", "plus", "sont", "notre", "nos", "leur",
+       "ça", "se", "par", "en"});
   rules.excess_words = {"trop"};
   rules.adjective_boosters = {{"super", 2.0}};
   rules.faint_praise = {"sans plus",           "rien de plus",
@@ -297,7 +298,7 @@ const LanguageRules kPortuguese = [] {
   rules.function_words.insert(
       rules.function_words.end(),
       {"tive", "tivemos", "tem", "tinha", "nos", "nossa", "nosso", "seu", "sua",
-       "se", "na", "num", "que", "fomos", "há"});
+       "se", "na", "num", "que", "fomos", "há", "cada"});
   rules.superlatives = LanguageRules::Superlatives::kPortuguese;
   rules.excess_words = {"demasiado", "demasiada"};
   rules.trailing_excess_words = {"demais"};

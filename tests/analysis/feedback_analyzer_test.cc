@@ -692,7 +692,24 @@ TEST(FeedbackAnalyzerTest, EleventhPassConstructions) {
        -1},
       {"fr", "Il n'y a nulle part où laisser les bagages.", -1},
       {"fr", "Je le recommande à tous mes amis.", 1},
+      {"en", "5 stars!! will be back", 1},
+      {"fr", "wifi = inutilisable", -1},
+      {"es", "wifi = inservible", -1},
+      {"it", "nulla da ridire", 1},
+      {"pt", "vale cada centavo", 1},
   });
+  // A survey's non-answer is no missing thing.
+  for (const auto& [language, text] :
+       std::vector<std::pair<std::string_view, std::string_view>>{
+           {"en", "no comments"},
+           {"de", "keine angaben"},
+           {"fr", "pas de commentaire"},
+           {"it", "nessun commento"},
+           {"pt", "sem comentarios"},
+           {"es", "sin comentarios"},
+           {"nl", "geen opmerkingen"}}) {
+    EXPECT_EQ(Compound(text, language), 0) << text;
+  }
   EXPECT_EQ(Compound("We returned to the room after dinner."), 0);
   EXPECT_EQ(Compound("Ni fu ni fa.", "es"), 0);
   EXPECT_EQ(Compound("Wir waren geschäftlich für eine Nacht hier.", "de"), 0);
