@@ -554,6 +554,8 @@ SentimentScores LexicalSentimentAnalyzer::PolarityScores(
   // Tokens that negate backward too, as the language's trailing negations
   // do: the first word of a negation phrase ("auf keinen Fall").
   thread_local std::vector<bool> negates_backward_here;
+  // What the sentence's contrast word does to each token's valence.
+  thread_local std::vector<double> contrast_weights;
   Tokenize(valid_text, words, &tokens);
   emojis_.Collect(valid_text, &emoji);
   const std::size_t n = tokens.size();
@@ -941,11 +943,42 @@ SentimentScores LexicalSentimentAnalyzer::PolarityScores(
     }
   }
 
-  std::size_t contrast = n;
-  for (std::size_t i = 0; i < n && contrast == n; ++i) {
-    if (!inert[i] && tokens[i].facts != nullptr && tokens[i].facts->contrasts) {
-      contrast = i;
+  // VADER's "but" rule, sentence by sentence: the first contrast word of a
+  // sentence weighs its sentiment before it by half and after it by 1.5; one
+  // before any sentiment word of its sentence ("Mais le personnel...", "En
+  // revanche, ...") weighs the sentence before it by half, when that one has
+  // no contrast of its own. VADER weighs the
+  // whole text by its first "but", so that a review's third sentence
+  // halved its first two ("La posizione è ottima. ... Il wifi però non
+  // funzionava.") and a complaint told before a later "but" counted as
+  // little as praise.
+  contrast_weights.assign(n, 1.0);
+  for (std::size_t begin = 0, previous_begin = n; begin < n;) {
+    std::size_t end = begin + 1;
+    while (end < n && !tokens[end].starts_sentence) ++end;
+    std::size_t contrast = end;
+    for (std::size_t i = begin; i < end && contrast == end; ++i) {
+      if (!inert[i] && tokens[i].facts != nullptr &&
+          tokens[i].facts->contrasts) {
+        contrast = i;
+      }
     }
+    if (contrast < end) {
+      for (std::size_t i = begin; i < end; ++i) {
+        contrast_weights[i] = i < contrast ? 0.5 : i > contrast ? 1.5 : 1;
+      }
+      bool opens_sentence = previous_begin < begin;
+      for (std::size_t i = begin; i < contrast && opens_sentence; ++i) {
+        opens_sentence = base[i] == 0;
+      }
+      if (opens_sentence) {
+        for (std::size_t i = previous_begin; i < begin; ++i) {
+          if (contrast_weights[i] == 1.0) contrast_weights[i] = 0.5;
+        }
+      }
+    }
+    previous_begin = begin;
+    begin = end;
   }
 
   sentiments.assign(n, 0);
@@ -981,7 +1014,7 @@ SentimentScores LexicalSentimentAnalyzer::PolarityScores(
       valence += Sign(valence) * vader::kBoosterIncrement;
     }
     if (negated[i]) valence *= vader::kNegationScalar;
-    if (contrast < n) valence *= i < contrast ? 0.5 : i > contrast ? 1.5 : 1;
+    valence *= contrast_weights[i];
     // "Fine, no more" takes back the praise of its sentence.
     const bool faint_praised =
         faint < faint_sentences.size() && faint_sentences[faint] == sentence;

@@ -752,6 +752,16 @@ TEST(FeedbackAnalyzerTest, HoweverWeighsTheSecondPartMore) {
                      "l'enregistrement a pris plus d'une heure.",
                      "fr"),
             -0.05);
+  // A "but" weighs its own sentence, and the one before it when it opens
+  // its sentence, not the whole review: the complaints of the first two
+  // sentences count in full (the whole review by its first "però" was
+  // +0.19).
+  EXPECT_LE(Compound("Troppo caro per quello che offre. I letti erano scomodi "
+                     "e il condizionatore faceva un rumore insopportabile. La "
+                     "ragazza della reception però è stata molto cortese. La "
+                     "zona è tranquilla ma lontana dal centro.",
+                     "it"),
+            -0.05);
   // Plain VADER keeps the reference's rule: "but" only.
   const std::string however = "Lovely pool. However, a dirty room.";
   EXPECT_NE(SentimentAnalyzer::Default().PolarityScores(however).compound,

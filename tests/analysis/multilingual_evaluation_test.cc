@@ -322,10 +322,10 @@ INSTANTIATE_TEST_SUITE_P(
         // a helper's probe texts; aggregate only): fr 0.567 ("not even a" as a
         // missing thing), nl 0.683 (Dutch comparatives), it 0.617 / 0.885 /
         // 0.692.
-        WholeSet{"blind3", "blind3", 60, {"fr", 0.56, 0.81, 0.66}},
+        WholeSet{"blind3", "blind3", 60, {"fr", 0.58, 0.81, 0.66}},
         WholeSet{"blind3", "blind3", 60, {"nl", 0.68, 0.85, 0.65}},
         WholeSet{"blind3", "blind3", 60, {"it", 0.61, 0.86, 0.67}},
-        WholeSet{"blind3", "blind3", 60, {"pt", 0.65, 0.85, 0.67}},
+        WholeSet{"blind3", "blind3", 60, {"pt", 0.68, 0.85, 0.67}},
         WholeSet{"blind3", "blind3", 60, {"de", 0.67, 0.86, 0.62}},
         WholeSet{"blind3", "blind3", 60, {"es", 0.64, 0.93, 0.69}},
         // blind4/: Reached (2026-12-03), polarity / aspect P / R, the first run
@@ -354,13 +354,17 @@ INSTANTIATE_TEST_SUITE_P(
         // 0.825 / 0.907 (one more text right, one aspect more found where the
         // labels have none: "fizeram de tudo", "se desvivió"); nl 0.825 (one
         // text lost to "beter", which the same pass gains on blind3/); en
-        // 0.812 (sleep counted only negated).
+        // 0.812 (sleep counted only negated). Eleventh pass (2026-12-06,
+        // aggregate only): de 0.812; "but" weighs its own sentence (and,
+        // opening one, the sentence before) instead of the whole text: nl
+        // 0.825 -> 0.812, where a helper's 75 reviews of 3-6 sentences in
+        // Italian, Portuguese and Dutch gained one text in each language.
         WholeSet{"blind4", "blind4", 80, {"en", 0.81, 0.91, 0.91}},
         WholeSet{"blind4", "blind4", 80, {"fr", 0.81, 0.88, 0.85}},
-        WholeSet{"blind4", "blind4", 80, {"nl", 0.82, 0.87, 0.83}},
+        WholeSet{"blind4", "blind4", 80, {"nl", 0.81, 0.87, 0.83}},
         WholeSet{"blind4", "blind4", 80, {"it", 0.83, 0.92, 0.88}},
         WholeSet{"blind4", "blind4", 80, {"pt", 0.82, 0.89, 0.87}},
-        WholeSet{"blind4", "blind4", 80, {"de", 0.80, 0.88, 0.85}},
+        WholeSet{"blind4", "blind4", 80, {"de", 0.81, 0.88, 0.85}},
         WholeSet{"blind4", "blind4", 80, {"es", 0.82, 0.90, 0.86}}),
     SetAndLanguageOf);
 
