@@ -63,6 +63,9 @@ const LanguageRules kFrench = [] {
        "ça", "se", "par", "en"});
   rules.excess_words = {"trop"};
   rules.adjective_boosters = {{"super", 2.0}};
+  // "peu serviable" is unhelpful, "un peu bruyant" only a little noisy.
+  rules.negating_diminishers = {"peu"};
+  rules.diminisher_articles = {"un"};
   rules.faint_praise = {"sans plus",           "rien de plus",
                         "rien d'exceptionnel", "rien de spécial",
                         "rien de particulier", "rien d'extraordinaire"};
@@ -372,7 +375,9 @@ const LanguageRules kGerman = [] {
        {"sicherlich", kUp},
        {"definitiv", kUp},
        {"garantiert", kUp},
-       {"gewiss", kUp}},
+       {"gewiss", kUp},
+       // "quite", not "right" ("recht teuer"): the lexicon had praise.
+       {"recht", kUp}},
       {"aber", "jedoch", "doch", "allerdings"},
       {},
       "",
@@ -387,6 +392,9 @@ const LanguageRules kGerman = [] {
        "unsere", "unseren", "unseres", "unserem", "unserer", "hat", "hatte",
        "habe"});
   rules.excess_words = {"zu"};
+  // "wenig hilfsbereit" is unhelpful, "ein wenig laut" only a little loud.
+  rules.negating_diminishers = {"wenig"};
+  rules.diminisher_articles = {"ein"};
   rules.excess_skips_infinitives = true;
   rules.excess_faults_praise = true;
   rules.capitalised_nouns = true;

@@ -697,6 +697,20 @@ TEST(FeedbackAnalyzerTest, EleventhPassConstructions) {
       {"es", "wifi = inservible", -1},
       {"it", "nulla da ridire", 1},
       {"pt", "vale cada centavo", 1},
+      {"de", "Das Frühstück war recht teuer.", -1},
+      {"de", "Das Personal war wenig hilfsbereit.", -1},
+      {"de", "Es war ein wenig laut.", -1},
+      {"de", "Das Frühstücksbuffet ließ keine Wünsche offen.", 1},
+      {"de", "Das Hotel hat definitiv bessere Zeiten gesehen.", -1},
+      {"fr", "Les chambres sont vieilles.", -1},
+      {"fr", "Réceptionniste désagréable et peu serviable.", -1},
+      {"fr", "Peu cher et bien situé.", 1},
+      {"fr", "Seul point positif : l'emplacement.", 1},
+      {"fr", "Le wifi est inexistant.", -1},
+      {"es", "Hotel alejado del centro.", -1},
+      {"en", "Unfortunately the nightclub next door played music until 4am.",
+       -1},
+      {"en", "The hotel has seen better days.", -1},
   });
   // A survey's non-answer is no missing thing.
   for (const auto& [language, text] :

@@ -358,9 +358,10 @@ INSTANTIATE_TEST_SUITE_P(
         // aggregate only): de 0.812; "but" weighs its own sentence (and,
         // opening one, the sentence before) instead of the whole text: nl
         // 0.825 -> 0.812, where a helper's 75 reviews of 3-6 sentences in
-        // Italian, Portuguese and Dutch gained one text in each language.
+        // Italian, Portuguese and Dutch gained one text in each language;
+        // French "peu" negating as Spanish "poco" does: fr 0.812 -> 0.825.
         WholeSet{"blind4", "blind4", 80, {"en", 0.81, 0.91, 0.91}},
-        WholeSet{"blind4", "blind4", 80, {"fr", 0.81, 0.88, 0.85}},
+        WholeSet{"blind4", "blind4", 80, {"fr", 0.82, 0.88, 0.85}},
         WholeSet{"blind4", "blind4", 80, {"nl", 0.81, 0.87, 0.83}},
         WholeSet{"blind4", "blind4", 80, {"it", 0.83, 0.92, 0.88}},
         WholeSet{"blind4", "blind4", 80, {"pt", 0.82, 0.89, 0.87}},

@@ -53,7 +53,10 @@ TEST_F(LexicalSentimentTest, BoostersWithVadersDamping) {
   EXPECT_DOUBLE_EQ(Compound("très propre"), Normalize(2.0 + 0.293));
   EXPECT_DOUBLE_EQ(Compound("très très propre"),
                    Normalize(2.0 + 0.293 + 0.293 * 0.95));
-  EXPECT_DOUBLE_EQ(Compound("peu propre"), Normalize(2.0 - 0.293));
+  EXPECT_DOUBLE_EQ(Compound("assez propre"), Normalize(2.0 - 0.293));
+  EXPECT_DOUBLE_EQ(Compound("un peu sale"), Normalize(-2.0 + 0.293));
+  // Without "un", "peu" negates: "peu propre" is unclean.
+  EXPECT_DOUBLE_EQ(Compound("peu propre"), Normalize(2.0 * -0.74));
   EXPECT_DOUBLE_EQ(Compound("très sale"), Normalize(-2.0 - 0.293));
 }
 
