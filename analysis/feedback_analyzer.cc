@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "absl/strings/ascii.h"
 #include "analysis/internal/clause_aspects.h"
 #include "analysis/internal/clause_splitter.h"
 #include "analysis/internal/hotel_sentiment.h"
@@ -50,6 +51,17 @@ class ClauseWords {
   const std::vector<VaderWord>& words_;
   std::size_t next_ = 0;
 };
+
+// Whether the first word of `clause` is one of `lower_words`.
+bool OpensWith(std::string_view clause, const std::vector<TextWord>& words,
+               const std::vector<std::string_view>& lower_words) {
+  if (words.empty()) return false;
+  std::string first(clause.substr(words.front().begin,
+                                  words.front().end - words.front().begin));
+  absl::AsciiStrToLower(&first);
+  return std::find(lower_words.begin(), lower_words.end(), first) !=
+         lower_words.end();
+}
 
 // The languages scored here, for language identification.
 std::vector<LanguageIdentifier::AnalysedLanguage> AnalysedLanguages() {
@@ -245,21 +257,60 @@ void FeedbackAnalyzer::FindEnglishAspects(const WholeText& whole,
   const PythonUnicode& unicode = PythonUnicode::Default();
   ClauseWords clause_words(text, vader_text);
   SplitClauses(text, unicode, &clauses);
+  ClauseSubject subject;
+  std::size_t previous_mentions = analysis->aspects.size();
   for (std::string_view clause : clauses) {
     SplitPartWords(whole.text, whole.words, clause, unicode, &words);
     matcher_.FindTerms(words.words, &matches);
-    if (matches.empty()) continue;
+    const bool contrast = OpensWith(clause, words.words, {"but", "however"});
+    if (matches.empty() && !subject.MayCarry(contrast)) {
+      subject.Carried(clause, words.words, matches, 0, contrast, false,
+                      *kHotelVocabulary);
+      previous_mentions = analysis->aspects.size();
+      continue;
+    }
     const auto [first_word, end_word] = clause_words.Find(clause);
     const double sentiment =
         first_word < end_word
             ? hotel.ScoreWords(vader_text, first_word, end_word).compound
             : hotel.PolarityScores(clause).compound;
-    for (int index : ResolveClauseAspects(clause, words.words, matches,
-                                          sentiment, *kHotelVocabulary)) {
-      analysis->aspects.push_back(
-          {taxonomy_.aspects()[index], sentiment, std::string(clause)});
-    }
+    const std::vector<int> aspects = ResolveClauseAspects(
+        clause, words.words, matches, sentiment, *kHotelVocabulary);
+    const int carried =
+        subject.Carried(clause, words.words, matches, sentiment, contrast,
+                        !aspects.empty(), *kHotelVocabulary);
+    AddClauseMentions(clause, sentiment, aspects, carried,
+                      subject.CarriedFromNeutral(), &previous_mentions,
+                      analysis);
   }
+}
+
+void FeedbackAnalyzer::AddClauseMentions(std::string_view clause,
+                                         double sentiment,
+                                         const std::vector<int>& aspects,
+                                         int carried, bool carried_from_neutral,
+                                         std::size_t* previous_mentions,
+                                         Analysis* analysis) const {
+  const std::size_t begin = analysis->aspects.size();
+  if (carried >= 0) {
+    const std::string& name = taxonomy_.aspects()[carried];
+    // The clause before said nothing of it ("The wifi,"): this one does.
+    if (carried_from_neutral) {
+      for (std::size_t i = *previous_mentions; i < begin; ++i) {
+        if (analysis->aspects[i].aspect == name) {
+          analysis->aspects.erase(analysis->aspects.begin() +
+                                  static_cast<std::ptrdiff_t>(i));
+          break;
+        }
+      }
+    }
+    analysis->aspects.push_back({name, sentiment, std::string(clause)});
+  }
+  for (int index : aspects) {
+    analysis->aspects.push_back(
+        {taxonomy_.aspects()[index], sentiment, std::string(clause)});
+  }
+  *previous_mentions = std::min(begin, analysis->aspects.size());
 }
 
 // Another scored language: clauses split at its contrast (and concessive)
@@ -275,17 +326,28 @@ void FeedbackAnalyzer::FindAspects(const WholeText& whole,
   thread_local std::vector<AspectMatcher::TermMatch> matches;
   const PythonUnicode& unicode = PythonUnicode::Default();
   SplitClauses(text, unicode, lexical.clause_conjunctions(), &clauses);
+  ClauseSubject subject;
+  std::size_t previous_mentions = analysis->aspects.size();
   for (std::string_view clause : clauses) {
     SplitPartWords(whole.text, whole.words, clause, unicode, &words);
     matcher.FindTerms(words.words, &matches, clause);
-    if (matches.empty()) continue;
+    const bool contrast =
+        OpensWith(clause, words.words, lexical.rules().contrast_words);
+    if (matches.empty() && !subject.MayCarry(contrast)) {
+      subject.Carried(clause, words.words, matches, 0, contrast, false,
+                      lexical);
+      previous_mentions = analysis->aspects.size();
+      continue;
+    }
     const double sentiment =
         lexical.PolarityScores(clause, words.words).compound;
-    for (int index : ResolveClauseAspects(clause, words.words, matches,
-                                          sentiment, lexical)) {
-      analysis->aspects.push_back(
-          {taxonomy_.aspects()[index], sentiment, std::string(clause)});
-    }
+    const std::vector<int> aspects =
+        ResolveClauseAspects(clause, words.words, matches, sentiment, lexical);
+    const int carried = subject.Carried(clause, words.words, matches, sentiment,
+                                        contrast, !aspects.empty(), lexical);
+    AddClauseMentions(clause, sentiment, aspects, carried,
+                      subject.CarriedFromNeutral(), &previous_mentions,
+                      analysis);
   }
 }
 

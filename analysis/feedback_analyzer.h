@@ -1,6 +1,7 @@
 #ifndef GUESTVOICE_ANALYSIS_FEEDBACK_ANALYZER_H_
 #define GUESTVOICE_ANALYSIS_FEEDBACK_ANALYZER_H_
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -81,6 +82,16 @@ class FeedbackAnalyzer {
   void FindAspects(const WholeText& whole, std::string_view part,
                    const LexicalSentimentAnalyzer& lexical,
                    const AspectMatcher& matcher, Analysis* analysis) const;
+  // Adds a clause's mentions with its `sentiment`: of `aspects`, and first
+  // of the aspect it `carried` from the clause before (ClauseSubject; -1
+  // for none), which replaces that clause's mention of it when
+  // `carried_from_neutral`. `previous_mentions` is where the clause before
+  // began its mentions, and becomes where this one began them.
+  void AddClauseMentions(std::string_view clause, double sentiment,
+                         const std::vector<int>& aspects, int carried,
+                         bool carried_from_neutral,
+                         std::size_t* previous_mentions,
+                         Analysis* analysis) const;
 
   AspectTaxonomy taxonomy_;
   AspectMatcher matcher_;  // English

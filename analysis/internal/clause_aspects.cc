@@ -1,6 +1,7 @@
 #include "analysis/internal/clause_aspects.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstddef>
 #include <limits>
 
@@ -14,6 +15,10 @@ namespace {
 constexpr double kNeutralBand = 0.05;
 
 constexpr std::size_t kFar = std::numeric_limits<std::size_t>::max();
+
+// How many words open a clause where its subject stands: an article and a
+// noun, perhaps an adjective ("Il nostro personale", "The front desk").
+constexpr std::size_t kSubjectWords = 3;
 
 struct AspectState {
   int index;
@@ -149,6 +154,46 @@ std::vector<int> ResolveClauseAspects(
     }
   }
   return aspects;
+}
+
+int ClauseSubject::Carried(std::string_view clause,
+                           const std::vector<TextWord>& words,
+                           const std::vector<AspectMatcher::TermMatch>& matches,
+                           double sentiment, bool opens_with_contrast,
+                           bool mentions_aspects,
+                           const SentimentVocabulary& vocabulary) {
+  const int carried = MayCarry(opens_with_contrast) && !mentions_aspects &&
+                              std::fabs(sentiment) >= kNeutralBand
+                          ? subject_
+                          : -1;
+  carried_from_neutral_ = carried >= 0 && std::fabs(sentiment_) < kNeutralBand;
+  // The next clause's subject: this clause's first term that is no
+  // judgement ("room", not "clean"), among its first kSubjectWords words
+  // where subjects stand ("Das Zimmer war", not "pour une nuit"), or the
+  // one it carried on.
+  subject_ = carried;
+  for (const AspectMatcher::TermMatch& match : matches) {
+    if (match.begin >= kSubjectWords) break;
+    if (match.aspects->empty()) continue;
+    bool judges = false;
+    for (std::size_t i = match.begin; i < match.end && !judges; ++i) {
+      judges = vocabulary.IsSentimentWord(words[i].lower);
+    }
+    if (!judges) {
+      subject_ = match.aspects->front().index;
+      break;
+    }
+  }
+  sentiment_ = sentiment;
+  // A clause the splitter ended at sentence punctuation ends its sentence.
+  ended_sentence_ = false;
+  for (std::string_view end : {".", "!", "?", ";", "\u2026"}) {
+    if (clause.size() >= end.size() &&
+        clause.compare(clause.size() - end.size(), end.size(), end) == 0) {
+      ended_sentence_ = true;
+    }
+  }
+  return carried;
 }
 
 }  // namespace guestvoice::analysis

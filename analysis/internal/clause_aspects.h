@@ -37,6 +37,42 @@ std::vector<int> ResolveClauseAspects(
     const std::vector<AspectMatcher::TermMatch>& matches,
     double clause_sentiment, const SentimentVocabulary& vocabulary);
 
+// A clause split off at a contrast word ("but", "aber", "però") inside its
+// sentence that mentions no aspect says more of the subject of the clause
+// before it, the first thing that clause names that is no judgement itself:
+// "Das Zimmer war sauber, aber sehr klein" (the room, not the cleanliness),
+// "Il personale gentile ma un po' disorganizzato" (the staff), "The wifi,
+// however, dropped every few minutes" (the wifi, left alone in "The
+// wifi,"); not "Clean but very tired", whose only term is a judgement. Fed
+// the clauses in text order.
+class ClauseSubject {
+ public:
+  // The aspect index `clause` takes from the clause before it, or -1: only
+  // when it opens with a contrast word (`opens_with_contrast`), mentions no
+  // aspect of its own (`mentions_aspects`), carries `sentiment`, and the
+  // clause before it in its sentence had a subject. Then records `clause`
+  // (its `words` and term `matches`) as the clause before the next.
+  int Carried(std::string_view clause, const std::vector<TextWord>& words,
+              const std::vector<AspectMatcher::TermMatch>& matches,
+              double sentiment, bool opens_with_contrast, bool mentions_aspects,
+              const SentimentVocabulary& vocabulary);
+  // Whether a clause that names no term may carry an aspect: its sentiment
+  // is needed only then.
+  bool MayCarry(bool opens_with_contrast) const {
+    return opens_with_contrast && !ended_sentence_ && subject_ >= 0;
+  }
+  // Whether the clause before the last one given to Carried had no
+  // sentiment: its mention of the carried aspect said nothing, and the
+  // carried one replaces it.
+  bool CarriedFromNeutral() const { return carried_from_neutral_; }
+
+ private:
+  int subject_ = -1;  // of the clause before, or -1
+  bool ended_sentence_ = true;
+  double sentiment_ = 0;
+  bool carried_from_neutral_ = false;
+};
+
 }  // namespace guestvoice::analysis
 
 #endif  // GUESTVOICE_ANALYSIS_INTERNAL_CLAUSE_ASPECTS_H_

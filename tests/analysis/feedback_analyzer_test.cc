@@ -1219,6 +1219,33 @@ TEST(FeedbackAnalyzerLanguageTest, AspectsInFrenchDutchItalianPortuguese) {
   }
 }
 
+// A clause split off at "but" that names no aspect says more of the subject
+// of the clause before it; a subject left alone by a contrast word in the
+// middle of its sentence takes the rest of the sentence's judgement.
+TEST(FeedbackAnalyzerLanguageTest, AClauseAfterButSpeaksOfTheSubjectBefore) {
+  EXPECT_EQ(
+      Analyze("Das Zimmer war sauber, aber sehr klein und dunkel."),
+      (std::vector<Mention>{{"cleanliness", "Das Zimmer war sauber,", 1},
+                            {"room", "aber sehr klein und dunkel.", -1}}));
+  EXPECT_EQ(Analyze("La spa è piccola ma molto rilassante."),
+            (std::vector<Mention>{{"facilities", "La spa è piccola", -1},
+                                  {"facilities", "ma molto rilassante.", 1}}));
+  EXPECT_EQ(
+      Analyze("The wifi, however, dropped every few minutes, which was "
+              "a pain."),
+      (std::vector<Mention>{
+          {"wifi_internet",
+           "however, dropped every few minutes, which was a pain.", -1}}));
+  // A judgement is no subject, nor is a thing named late in its clause.
+  EXPECT_EQ(Analyze("Clean but very tired."),
+            (std::vector<Mention>{{"cleanliness", "Clean", 1}}));
+  EXPECT_TRUE(Mentions(FeedbackAnalyzer::Default().Analyze(
+                           "Ça dépanne pour une nuit, mais je n'y resterais "
+                           "pas plus longtemps.",
+                           "fr"))
+                  .empty());
+}
+
 // Portuguese absolute superlatives are a lexicon adjective's stronger form,
 // "-vel" written "-bil" and a "c" both ways.
 TEST(FeedbackAnalyzerLanguageTest, PortugueseSuperlatives) {
