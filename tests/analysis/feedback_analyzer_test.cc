@@ -711,6 +711,12 @@ TEST(FeedbackAnalyzerTest, EleventhPassConstructions) {
       {"en", "Unfortunately the nightclub next door played music until 4am.",
        -1},
       {"en", "The hotel has seen better days.", -1},
+      {"nl", "Slechte ervaring.", -1},
+      {"nl", "Al met al een topervaring.", 1},
+      {"nl", "Ver van het centrum.", -1},
+      {"pt", "O quarto deixou muito a desejar.", -1},
+      {"pt", "Ouvia-se tudo do quarto ao lado.", -1},
+      {"it", "Il bagno andrebbe rinnovato.", -1},
   });
   // A survey's non-answer is no missing thing.
   for (const auto& [language, text] :
