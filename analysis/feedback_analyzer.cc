@@ -7,7 +7,6 @@
 #include <utility>
 #include <vector>
 
-#include "absl/strings/ascii.h"
 #include "analysis/internal/clause_aspects.h"
 #include "analysis/internal/clause_splitter.h"
 #include "analysis/internal/hotel_sentiment.h"
@@ -52,15 +51,11 @@ class ClauseWords {
   std::size_t next_ = 0;
 };
 
-// Whether the first word of `clause` is one of `lower_words`.
-bool OpensWith(std::string_view clause, const std::vector<TextWord>& words,
+// Whether the first of a clause's `words` is one of `lower_words`.
+bool OpensWith(const std::vector<TextWord>& words,
                const std::vector<std::string_view>& lower_words) {
-  if (words.empty()) return false;
-  std::string first(clause.substr(words.front().begin,
-                                  words.front().end - words.front().begin));
-  absl::AsciiStrToLower(&first);
-  return std::find(lower_words.begin(), lower_words.end(), first) !=
-         lower_words.end();
+  return !words.empty() && std::find(lower_words.begin(), lower_words.end(),
+                                     words.front().lower) != lower_words.end();
 }
 
 // The languages scored here, for language identification.
@@ -262,7 +257,7 @@ void FeedbackAnalyzer::FindEnglishAspects(const WholeText& whole,
   for (std::string_view clause : clauses) {
     SplitPartWords(whole.text, whole.words, clause, unicode, &words);
     matcher_.FindTerms(words.words, &matches);
-    const bool contrast = OpensWith(clause, words.words, {"but", "however"});
+    const bool contrast = OpensWith(words.words, {"but", "however"});
     if (matches.empty() && !subject.MayCarry(contrast)) {
       subject.Carried(clause, words.words, matches, 0, contrast, false,
                       *kHotelVocabulary);
@@ -291,26 +286,25 @@ void FeedbackAnalyzer::AddClauseMentions(std::string_view clause,
                                          int carried, bool carried_from_neutral,
                                          std::size_t* previous_mentions,
                                          Analysis* analysis) const {
-  const std::size_t begin = analysis->aspects.size();
-  if (carried >= 0) {
-    const std::string& name = taxonomy_.aspects()[carried];
+  std::vector<AspectMention>& mentions = analysis->aspects;
+  if (carried >= 0 && carried_from_neutral) {
     // The clause before said nothing of it ("The wifi,"): this one does.
-    if (carried_from_neutral) {
-      for (std::size_t i = *previous_mentions; i < begin; ++i) {
-        if (analysis->aspects[i].aspect == name) {
-          analysis->aspects.erase(analysis->aspects.begin() +
-                                  static_cast<std::ptrdiff_t>(i));
-          break;
-        }
-      }
-    }
-    analysis->aspects.push_back({name, sentiment, std::string(clause)});
+    const auto said_nothing = std::find_if(
+        mentions.begin() + static_cast<std::ptrdiff_t>(*previous_mentions),
+        mentions.end(), [&](const AspectMention& mention) {
+          return mention.aspect == taxonomy_.aspects()[carried];
+        });
+    if (said_nothing != mentions.end()) mentions.erase(said_nothing);
+  }
+  *previous_mentions = mentions.size();
+  if (carried >= 0) {
+    mentions.push_back(
+        {taxonomy_.aspects()[carried], sentiment, std::string(clause)});
   }
   for (int index : aspects) {
-    analysis->aspects.push_back(
+    mentions.push_back(
         {taxonomy_.aspects()[index], sentiment, std::string(clause)});
   }
-  *previous_mentions = std::min(begin, analysis->aspects.size());
 }
 
 // Another scored language: clauses split at its contrast (and concessive)
@@ -332,7 +326,7 @@ void FeedbackAnalyzer::FindAspects(const WholeText& whole,
     SplitPartWords(whole.text, whole.words, clause, unicode, &words);
     matcher.FindTerms(words.words, &matches, clause);
     const bool contrast =
-        OpensWith(clause, words.words, lexical.rules().contrast_words);
+        OpensWith(words.words, lexical.rules().contrast_words);
     if (matches.empty() && !subject.MayCarry(contrast)) {
       subject.Carried(clause, words.words, matches, 0, contrast, false,
                       lexical);

@@ -947,12 +947,12 @@ SentimentScores LexicalSentimentAnalyzer::PolarityScores(
   // sentence weighs its sentiment before it by half and after it by 1.5; one
   // before any sentiment word of its sentence ("Mais le personnel...", "En
   // revanche, ...") weighs the sentence before it by half, when that one has
-  // no contrast of its own. VADER weighs the
-  // whole text by its first "but", so that a review's third sentence
-  // halved its first two ("La posizione è ottima. ... Il wifi però non
-  // funzionava.") and a complaint told before a later "but" counted as
-  // little as praise.
+  // no contrast of its own. VADER weighs the whole text by its first "but",
+  // so that a review's third sentence halved its first two ("La posizione è
+  // ottima. ... Il wifi però non funzionava.") and a complaint told before a
+  // later "but" counted as little as praise.
   contrast_weights.assign(n, 1.0);
+  bool previous_contrasted = false;
   for (std::size_t begin = 0, previous_begin = n; begin < n;) {
     std::size_t end = begin + 1;
     while (end < n && !tokens[end].starts_sentence) ++end;
@@ -967,16 +967,16 @@ SentimentScores LexicalSentimentAnalyzer::PolarityScores(
       for (std::size_t i = begin; i < end; ++i) {
         contrast_weights[i] = i < contrast ? 0.5 : i > contrast ? 1.5 : 1;
       }
-      bool opens_sentence = previous_begin < begin;
+      bool opens_sentence = previous_begin < begin && !previous_contrasted;
       for (std::size_t i = begin; i < contrast && opens_sentence; ++i) {
         opens_sentence = base[i] == 0;
       }
       if (opens_sentence) {
-        for (std::size_t i = previous_begin; i < begin; ++i) {
-          if (contrast_weights[i] == 1.0) contrast_weights[i] = 0.5;
-        }
+        std::fill(contrast_weights.begin() + previous_begin,
+                  contrast_weights.begin() + begin, 0.5);
       }
     }
+    previous_contrasted = contrast < end;
     previous_begin = begin;
     begin = end;
   }

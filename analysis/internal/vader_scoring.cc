@@ -25,12 +25,13 @@ struct TokenFacts {
   bool is_upper;
   bool in_lexicon;
   bool is_booster;
-  bool is_negated;               // negated([word])
-  bool negated_only;             // VaderWordTable::Facts::negated_only
-  bool starts_phrase;            // VaderWordTable::Facts::starts_phrase
-  bool is_contrast;              // "but", or VaderWordTable::Facts::is_contrast
-  bool stands_for_emoji;         // VaderWordTable::Facts::stands_for_emoji
-  bool starts_subject_negation;  // VaderWordTable::Facts::...
+  bool is_negated;        // negated([word])
+  bool negated_only;      // VaderWordTable::Facts::negated_only
+  bool starts_phrase;     // VaderWordTable::Facts::starts_phrase
+  bool is_contrast;       // "but", or VaderWordTable::Facts::is_contrast
+  bool stands_for_emoji;  // VaderWordTable::Facts::stands_for_emoji
+  // VaderWordTable::Facts::starts_subject_negation
+  bool starts_subject_negation;
   // The first sentiment word of a clause a subject negation opens
   // (ReachFromSubjectNegations).
   bool negated_by_subject;
@@ -66,6 +67,18 @@ std::string_view WithAsciiApostrophes(std::string_view lower,
   return std::string_view(*storage).substr(begin);
 }
 
+// Whether `rest` follows words[i], each word without the punctuation after
+// it.
+bool RestFollows(const std::vector<TokenFacts>& words, std::size_t i,
+                 const std::vector<std::string>& rest) {
+  for (std::size_t k = 0; k < rest.size(); ++k) {
+    if (WithoutTrailingPunctuation(words[i + 1 + k].lower) != rest[k]) {
+      return false;
+    }
+  }
+  return true;
+}
+
 // A supplement's phrases ("out of order"): each one found is scored as a
 // word of the lexicon at its first token, so that VADER's rules (negation,
 // boosters, capitals, "but") treat it as one; the tokens after it score
@@ -77,13 +90,10 @@ void MatchPhrases(const VaderWordTable& table, std::vector<TokenFacts>& words) {
         table.PhrasesStartingWith(words[i].lower);
     if (phrases == nullptr) continue;
     for (const VaderWordTable::Phrase& phrase : *phrases) {
-      if (i + phrase.rest.size() >= words.size()) continue;
-      bool matches = true;
-      for (std::size_t k = 0; matches && k < phrase.rest.size(); ++k) {
-        matches = WithoutTrailingPunctuation(words[i + 1 + k].lower) ==
-                  phrase.rest[k];
+      if (i + phrase.rest.size() >= words.size() ||
+          !RestFollows(words, i, phrase.rest)) {
+        continue;
       }
-      if (!matches) continue;
       // An idiom that opens with a negation holds it ("can't wait",
       // "couldn't have been more", "never again"): it does not reach the
       // words after the idiom. One that names a thing before the negation
@@ -148,14 +158,7 @@ void ReachFromSubjectNegations(const VaderWordTable& table,
     std::size_t last = words.size();  // the negation's last token
     for (const VaderWordTable::SubjectNegation& negation : *negations) {
       const std::size_t end = i + negation.rest.size();
-      if (end >= words.size()) continue;
-      bool matches = true;
-      for (std::size_t k = 0; matches && k < negation.rest.size(); ++k) {
-        matches = (k + 1 == negation.rest.size()
-                       ? WithoutTrailingPunctuation(words[i + 1 + k].lower)
-                       : words[i + 1 + k].lower) == negation.rest[k];
-      }
-      if (matches) {
+      if (end < words.size() && RestFollows(words, i, negation.rest)) {
         last = end;
         break;
       }
