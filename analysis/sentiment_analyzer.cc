@@ -32,6 +32,7 @@ SentimentAnalyzer::SentimentAnalyzer(const SentimentAnalyzer& base,
     : words_(base.words_), emojis_(base.emojis_), unicode_(base.unicode_) {
   words_.AddLexicon(supplement);
   words_.ReadTypographicApostrophes();
+  words_.ReadRatings();
   words_.AddNegations({"nobody"});
   words_.AddSubjectNegations({"nobody", "noone", "no-one", "no one"});
   words_.AddContrasts({"however"});

@@ -11,6 +11,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "analysis/internal/diacritics.h"
 #include "analysis/internal/snowball_stemmer.h"
+#include "analysis/internal/text_ratings.h"
 #include "analysis/internal/text_words.h"
 #include "analysis/internal/vader_rules.h"
 #include "common/utf8.h"
@@ -514,15 +515,16 @@ void LexicalSentimentAnalyzer::Tokenize(std::string_view text,
       auto it = words_.find(Key(elided, &folded_elision));
       if (it != words_.end() && it->second.is_elision) {
         tokens->push_back({it->first, &it->second, is_caps, starts_clause,
-                           starts_sentence, capitalised});
+                           starts_sentence, capitalised, word.begin});
         rest = rest.substr(end);
         if (rest.empty()) continue;
-        tokens->push_back({rest, Find(rest), is_caps, false, false, false});
+        tokens->push_back(
+            {rest, Find(rest), is_caps, false, false, false, word.begin});
         continue;
       }
     }
     tokens->push_back({rest, Find(rest), is_caps, starts_clause,
-                       starts_sentence, capitalised});
+                       starts_sentence, capitalised, word.begin});
   }
 }
 
@@ -548,6 +550,9 @@ SentimentScores LexicalSentimentAnalyzer::PolarityScores(
   thread_local std::vector<bool> negation_settled;
   thread_local std::vector<std::size_t> faint_sentences;
   thread_local std::vector<double> emoji;
+  thread_local std::vector<TextRating> ratings;
+  // Ratings written with no word ("★★★★☆"), which no rule reaches either.
+  thread_local std::vector<double> unplaced_ratings;
   // Tokens that negate here though their word does not always: "noch"
   // after "weder", "personne" starting a clause.
   thread_local std::vector<bool> negates_here;
@@ -558,8 +563,9 @@ SentimentScores LexicalSentimentAnalyzer::PolarityScores(
   thread_local std::vector<double> contrast_weights;
   Tokenize(valid_text, words, &tokens);
   emojis_.Collect(valid_text, &emoji);
+  FindTextRatings(valid_text, &ratings);
   const std::size_t n = tokens.size();
-  if (n == 0 && emoji.empty()) return {};
+  if (n == 0 && emoji.empty() && ratings.empty()) return {};
 
   std::size_t caps_count = 0;
   for (const Token& token : tokens) caps_count += token.is_caps ? 1 : 0;
@@ -607,6 +613,28 @@ SentimentScores LexicalSentimentAnalyzer::PolarityScores(
     if (!inert[i]) {
       base[i] = facts->valence;
       unless_negated[i] = facts->negated_only;
+    }
+  }
+  // Ratings written into the text ("9/10", "5 étoiles", text_ratings.h)
+  // weigh at their first word, their other words ("étoiles", "sur 5")
+  // nothing; one without words ("★★★★☆") counts as emoji do. Blame already
+  // says its negation ("je ne donnerais même pas une étoile"); praise is
+  // reached by one ("ne vaut pas 5 étoiles").
+  unplaced_ratings.clear();
+  for (std::size_t r = 0, i = 0; r < ratings.size(); ++r) {
+    const TextRating& rating = ratings[r];
+    while (i < n && tokens[i].begin < rating.begin) ++i;
+    if (i == n || tokens[i].begin >= rating.end) {
+      unplaced_ratings.push_back(rating.valence);
+      continue;
+    }
+    base[i] = rating.valence;
+    unless_negated[i] = false;
+    negation_settled[i] = rating.valence < 0;
+    inert[i] = true;
+    for (++i; i < n && tokens[i].begin < rating.end; ++i) {
+      base[i] = 0;
+      inert[i] = true;
     }
   }
   bool neither = false;
@@ -1024,6 +1052,8 @@ SentimentScores LexicalSentimentAnalyzer::PolarityScores(
 
   // Emoji, which no rule for words reaches ("😍 #vacances").
   sentiments.insert(sentiments.end(), emoji.begin(), emoji.end());
+  sentiments.insert(sentiments.end(), unplaced_ratings.begin(),
+                    unplaced_ratings.end());
   double sum = 0;
   double positive = 0;
   double negative = 0;

@@ -170,6 +170,7 @@ class LexicalSentimentAnalyzer final : public SentimentVocabulary {
     bool starts_clause;    // punctuation between it and the token before
     bool starts_sentence;  // . ! ? or a line break before it
     bool capitalised;      // its first letter is a capital
+    std::size_t begin;     // where its word starts in the text, in bytes
   };
 
   // How `lower_word` is stored and looked up: itself, or folded when the

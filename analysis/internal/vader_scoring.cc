@@ -9,6 +9,7 @@
 
 #include "absl/strings/ascii.h"
 #include "analysis/internal/but_rule.h"
+#include "analysis/internal/text_ratings.h"
 #include "analysis/internal/vader_rules.h"
 
 namespace guestvoice::analysis {
@@ -113,6 +114,44 @@ void MatchPhrases(const VaderWordTable& table, std::vector<TokenFacts>& words) {
       }
       i += phrase.rest.size();
       break;
+    }
+  }
+}
+
+// The ratings written into the words [first_word, end_word) ("9/10", "5
+// stars", text_ratings.h), found in their part of the text alone, so that a
+// range scores as the same words as a text of their own: each weighs at its
+// first token, its other tokens ("stars", "out of 5") nothing. Praise is a
+// word of the lexicon, which a negation before it reaches ("doesn't deserve
+// 5 stars"); blame is fixed as an emoji's valence is, so "wouldn't even give
+// it one star" stays blame.
+void WeighRatings(const VaderText& text, std::size_t first_word,
+                  std::size_t end_word, std::vector<TokenFacts>& words) {
+  thread_local std::vector<TextRating> ratings;
+  const std::size_t part_begin = text.words[first_word].begin;
+  FindTextRatings(
+      text.text.substr(part_begin, text.words[end_word - 1].end - part_begin),
+      &ratings);
+  const std::size_t first_token = text.words[first_word].first_token;
+  std::size_t w = first_word;
+  for (const TextRating& rating : ratings) {
+    bool first = true;
+    for (; w < end_word && text.words[w].begin < part_begin + rating.end; ++w) {
+      const VaderWord& word = text.words[w];
+      if (word.begin < part_begin + rating.begin) continue;
+      for (std::size_t t = word.first_token; t < word.end_token; ++t) {
+        TokenFacts& token = words[t - first_token];
+        token.in_lexicon = first && rating.valence > 0;
+        token.stands_for_emoji = first && rating.valence < 0;
+        token.valence = first ? rating.valence : 0;
+        token.is_booster = false;
+        token.is_negated = false;
+        token.negated_only = false;
+        token.starts_phrase = false;
+        token.is_contrast = false;
+        token.starts_subject_negation = false;
+        first = false;
+      }
     }
   }
 }
@@ -444,6 +483,9 @@ SentimentScores ScoreVaderWords(const VaderText& text, std::size_t first_word,
   std::size_t all_caps = 0;
   bool any_phrase = false;
   bool any_subject_negation = false;
+  // Ratings are looked for only where a token may hold one.
+  const bool reads_ratings = table.reads_ratings();
+  bool any_rating_anchor = false;
   for (std::size_t i = 0; i < words.size(); ++i) {
     const VaderToken& token = text.tokens[first_token + i];
     std::string_view lower = token.lower;
@@ -481,8 +523,12 @@ SentimentScores ScoreVaderWords(const VaderText& text, std::size_t first_word,
           any_subject_negation || facts->starts_subject_negation;
     }
     word.is_negated = word.is_negated || vader::ContainsNt(lower);
+    if (reads_ratings && !any_rating_anchor) {
+      any_rating_anchor = MayAnchorRating(lower);
+    }
     if (token.is_upper) ++all_caps;
   }
+  if (any_rating_anchor) WeighRatings(text, first_word, end_word, words);
   if (any_phrase) MatchPhrases(table, words);
   if (any_subject_negation) ReachFromSubjectNegations(table, words);
   // allcap_differential: some, but not all, tokens are ALL CAPS.

@@ -221,6 +221,7 @@ class MarkCursor {
 
 void TokenizeForVader(std::string_view text, const EmojiLexicon& emojis,
                       const PythonUnicode& unicode, VaderText* out) {
+  out->text = text;
   const bool ascii = utf8::IsAscii(text);
   out->has_typographic_apostrophe =
       !ascii && text.find(kTypographicApostrophe) != std::string_view::npos;

@@ -40,6 +40,8 @@ struct VaderWord {
 // The reference's view of a text: emoji replaced by their descriptions, split
 // on Python whitespace, punctuation stripped by _strip_punc_if_word.
 struct VaderText {
+  // The text tokenized, which the tokens view.
+  std::string_view text;
   std::vector<VaderToken> tokens;
   std::vector<VaderWord> words;
   // Storage for the lowercase forms that differ from the text, and scratch

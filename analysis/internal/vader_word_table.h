@@ -106,8 +106,14 @@ class VaderWordTable {
   }
   void ReadTypographicApostrophes() { reads_typographic_apostrophes_ = true; }
 
+  // Whether ratings written into the text ("9/10", "5 stars",
+  // text_ratings.h) weigh as words of the lexicon do. Off in the reference's
+  // table; on in the hotel analyzer's.
+  bool reads_ratings() const { return reads_ratings_; }
+  void ReadRatings() { reads_ratings_ = true; }
+
   // Every word of the table (views into it), in no particular order: the
-  // first word of a phrase ("zero" of "zero stars") is one, as the other
+  // first word of a phrase ("rip" of "rip off") is one, as the other
   // languages' phrases list theirs (LexicalSentimentAnalyzer::AddPhrase), so
   // that the language identifier knows it for English too.
   std::vector<std::string_view> Words() const;
@@ -120,6 +126,7 @@ class VaderWordTable {
                       WordEq>
       subject_negations_;
   bool reads_typographic_apostrophes_ = false;
+  bool reads_ratings_ = false;
 };
 
 }  // namespace guestvoice::analysis

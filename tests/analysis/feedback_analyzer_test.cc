@@ -167,6 +167,38 @@ TEST(FeedbackAnalyzerTest, WhatWasNotDoneComplains) {
 
 // The supplement's phrases are scored as one word by VADER's rules; plain
 // VADER, which has none, scores these texts 0.0.
+// A rating written into the text is the guest's own verdict, in every
+// language; negated praise is blame, negated blame stays blame; a hotel's
+// class is no verdict.
+TEST(FeedbackAnalyzerTest, RatingsWrittenIntoTheTextScore) {
+  ExpectSigns({
+      {"en", "5 stars!", 1},
+      {"en", "9/10 great location", 1},
+      {"en", "1 star. The room was tiny.", -1},
+      {"en", "Rated it 2/5.", -1},
+      {"en", "★★★★★", 1},
+      {"en", "Doesn't deserve 5 stars.", -1},
+      {"en", "I wouldn't even give it one star.", -1},
+      {"fr", "Cinq étoiles !", 1},
+      {"fr", "Ne vaut pas 5 étoiles.", -1},
+      {"fr", "Je ne donnerais même pas une étoile.", -1},
+      {"de", "Wir geben 5 Sterne!", 1},
+      {"de", "Ich gebe einen Stern.", -1},
+      {"es", "Le doy una estrella.", -1},
+      {"es", "Cinco estrellas, volveremos", 1},
+      {"it", "Voto 8/10.", 1},
+      {"it", "Una stella.", -1},
+      {"pt", "Nota 9/10", 1},
+      {"pt", "Uma estrela.", -1},
+      {"nl", "Vijf sterren!", 1},
+      {"nl", "Nul sterren.", -1},
+  });
+  EXPECT_EQ(Compound("Reception open 24/7."), 0);
+  EXPECT_EQ(Compound("We stayed in a 5 star hotel."), 0);
+  EXPECT_EQ(Compound("Un hotel de 5 estrellas.", "es"), 0);
+  EXPECT_EQ(Compound("3/5"), 0);
+}
+
 TEST(FeedbackAnalyzerTest, PhrasesOfTheSupplementAreOneWord) {
   for (const std::string text :
        {"The lift was out of order for three days.", "Check-in took ages.",

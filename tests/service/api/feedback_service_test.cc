@@ -456,6 +456,30 @@ TEST_F(FeedbackServiceTest, ALaterEditAtTheSourceReplacesTheWordsOfTheItem) {
   EXPECT_EQ(CountedFeedback(server_.server()), 1);
 }
 
+// A social post that says only its rating ("5 stars!", "Une étoile.") is
+// the guest's verdict: the stored analysis carries it, in any language.
+TEST_F(FeedbackServiceTest, ARatingWrittenIntoTheTextIsItsSentiment) {
+  struct Case {
+    std::string text;
+    std::string language;
+    v1::SentimentBand band;
+  };
+  const std::vector<Case> cases = {
+      {"5 stars!", "en", v1::SENTIMENT_BAND_POSITIVE},
+      {"Rated it 2/10.", "en", v1::SENTIMENT_BAND_NEGATIVE},
+      {"Une étoile.", "fr", v1::SENTIMENT_BAND_NEGATIVE},
+      {"Wir geben ★★★★★", "de", v1::SENTIMENT_BAND_POSITIVE},
+  };
+  for (std::size_t i = 0; i < cases.size(); ++i) {
+    v1::Feedback input =
+        Item("rated-" + std::to_string(i), "@ana", cases[i].text);
+    input.set_language_code(cases[i].language);
+    v1::Feedback stored;
+    ASSERT_TRUE(Ingest(input, &stored).ok()) << cases[i].text;
+    EXPECT_EQ(stored.analysis().band(), cases[i].band) << cases[i].text;
+  }
+}
+
 TEST_F(FeedbackServiceTest, ImportFailsWhenTheParentChanges) {
   auto context = TestServer::Context(server_.admin_key());
   v1::ImportFeedbackResponse response;
