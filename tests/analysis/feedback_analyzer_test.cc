@@ -4,6 +4,7 @@
 #include <cmath>
 #include <string>
 #include <thread>
+#include <utility>
 #include <vector>
 
 #include "analysis/internal/hotel_sentiment.h"
@@ -197,6 +198,16 @@ TEST(FeedbackAnalyzerTest, RatingsWrittenIntoTheTextScore) {
   EXPECT_EQ(Compound("We stayed in a 5 star hotel."), 0);
   EXPECT_EQ(Compound("Un hotel de 5 estrellas.", "es"), 0);
   EXPECT_EQ(Compound("3/5"), 0);
+  // A short rating keeps its declared language: CLD2 was sure "5 Sterne." is
+  // Danish and "5 estrellas." Portuguese, and no lexicon knew the words.
+  for (const auto& [text, language] :
+       std::vector<std::pair<std::string_view, std::string_view>>{
+           {"5 Sterne.", "de"}, {"5 estrellas.", "es"}}) {
+    const Analysis analysis =
+        FeedbackAnalyzer::Default().Analyze(text, language);
+    EXPECT_EQ(analysis.language, language) << text;
+    EXPECT_GE(analysis.scores.compound, 0.05) << text;
+  }
 }
 
 TEST(FeedbackAnalyzerTest, PhrasesOfTheSupplementAreOneWord) {
