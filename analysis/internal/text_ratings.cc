@@ -3,9 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
-#include <iterator>
 #include <optional>
-#include <string>
 #include <system_error>
 #include <utility>
 
@@ -223,8 +221,8 @@ std::optional<std::pair<int, int>> CountStarSymbols(std::string_view word) {
   return std::make_pair(filled, empty);
 }
 
-// What a rating's first run starts with, or its last run is: most words are
-// neither, and are passed over at the cost of a byte or two.
+// Whether `word` starts with a digit or a star symbol, as a rating's first
+// word does unless it is a number in words ("five stars").
 bool StartsWithDigitOrStar(std::string_view word) {
   return !word.empty() &&
          (absl::ascii_isdigit(static_cast<unsigned char>(word.front())) ||

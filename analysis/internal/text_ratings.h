@@ -35,9 +35,10 @@ struct TextRating {
 //     the clause ends after B or stars or points follow it;
 //   - a run of star symbols: filled of all when it has empty ones
 //     ("★★★☆☆" is 3 of 5), else filled of five.
-// Articles ("un", "ein", "a") are no number: "ein Stern" is often praise of
-// a person. Linear in the size of the text; allocates nothing once warmed
-// up.
+// Articles ("une", "ein", "een") are a one only before a singular word for
+// star, and not after a copula: "sie war ein Stern" praises a person, and
+// "a" is no number at all ("she was a star"). Linear in the size of the
+// text; allocates nothing once warmed up.
 void FindTextRatings(std::string_view valid_text,
                      std::vector<TextRating>* ratings);
 
