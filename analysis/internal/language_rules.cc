@@ -556,10 +556,13 @@ const LanguageRules kSpanish = [] {
 
 const std::vector<std::string_view>& EnglishFunctionWords() {
   static const auto* const kWords = new std::vector<std::string_view>{
-      "the",   "an",   "and",  "was",   "were",      "is",   "are", "it",
-      "we",    "our",  "of",   "to",    "with",      "for",  "at",  "this",
-      "that",  "they", "room", "staff", "breakfast", "stay", "had", "have",
-      "there", "my",   "i",    "you",   "would",     "again"};
+      "the", "an", "and", "was", "were", "is", "are", "it", "we", "our", "of",
+      "to", "with", "for", "at", "this", "that", "they", "room", "staff",
+      "breakfast", "stay", "had", "have", "there", "my", "i", "you", "would",
+      "again",
+      // Words for stars, which VADER's lexicon lacks: "5 stars!" was no
+      // language's and went unscored.
+      "star", "stars"};
   return *kWords;
 }
 

@@ -189,8 +189,9 @@ struct LanguageRules {
 // The rules for `code`, or nullptr for a language without them.
 const LanguageRules* FindLanguageRules(std::string_view code);
 
-// English function words, in the sense of LanguageRules::function_words:
-// English keeps VADER's rules, and needs this list only as evidence.
+// English function words, in the sense of LanguageRules::function_words,
+// and hotel words VADER's lexicon lacks ("room", "stars"): English keeps
+// VADER's rules, and needs this list only as evidence of the language.
 const std::vector<std::string_view>& EnglishFunctionWords();
 
 }  // namespace guestvoice::analysis

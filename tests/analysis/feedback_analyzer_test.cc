@@ -198,6 +198,9 @@ TEST(FeedbackAnalyzerTest, RatingsWrittenIntoTheTextScore) {
   EXPECT_EQ(Compound("We stayed in a 5 star hotel."), 0);
   EXPECT_EQ(Compound("Un hotel de 5 estrellas.", "es"), 0);
   EXPECT_EQ(Compound("3/5"), 0);
+  // Undeclared, a rating in words for stars is English ("stars" is no word
+  // of VADER's lexicon).
+  EXPECT_EQ(FeedbackAnalyzer::Default().Analyze("5 stars!").language, "en");
   // A short rating keeps its declared language: CLD2 was sure "5 Sterne." is
   // Danish and "5 estrellas." Portuguese, and no lexicon knew the words.
   for (const auto& [text, language] :

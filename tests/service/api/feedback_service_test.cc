@@ -465,7 +465,8 @@ TEST_F(FeedbackServiceTest, ARatingWrittenIntoTheTextIsItsSentiment) {
     v1::SentimentBand band;
   };
   const std::vector<Case> cases = {
-      {"5 stars!", "en", v1::SENTIMENT_BAND_POSITIVE},
+      // No language declared: "stars" tells English.
+      {"5 stars!", "", v1::SENTIMENT_BAND_POSITIVE},
       {"Rated it 2/10.", "en", v1::SENTIMENT_BAND_NEGATIVE},
       {"Une étoile.", "fr", v1::SENTIMENT_BAND_NEGATIVE},
       {"Wir geben ★★★★★", "de", v1::SENTIMENT_BAND_POSITIVE},
