@@ -9,6 +9,7 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
+#include "common/absl_view.h"
 
 namespace guestvoice::analysis {
 namespace {
@@ -93,11 +94,8 @@ constexpr std::string_view kDateBefore[] = {
     "on",  "le",   "am", "el",    "il",   "op", "em",  "du",
     "vom", "from", "to", "until", "till", "au", "bis", "al"};
 
-// absl::EqualsIgnoreCase, for std::string_view (Debian's Abseil has a
-// string_view of its own).
 bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-  return absl::EqualsIgnoreCase(absl::string_view(a.data(), a.size()),
-                                absl::string_view(b.data(), b.size()));
+  return absl::EqualsIgnoreCase(AbslView(a), AbslView(b));
 }
 
 // Whether `word` is one of `words` (lowercase), ASCII letters compared
@@ -121,8 +119,7 @@ struct Run {
 };
 
 bool IsAsciiSpace(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
-         c == '\v';
+  return absl::ascii_isspace(static_cast<unsigned char>(c));
 }
 
 bool IsLeadingPunctuation(char c) {
@@ -235,11 +232,10 @@ bool IsStarWord(std::string_view word) {
   constexpr std::size_t kShortest = 4;  // "star", "ster"
   constexpr std::size_t kLongest = 9;   // "estrellas"
   if (word.size() < kShortest || word.size() > kLongest) return false;
-  // Each starts with "st", "es", "et" or "é" (0xC3 0xA9).
+  // Each starts with "st", "es" or "é" (0xC3 0xA9).
   const char first = absl::ascii_tolower(word[0]);
   const char second = absl::ascii_tolower(word[1]);
-  if (!(first == 's' && second == 't') &&
-      !(first == 'e' && (second == 's' || second == 't')) &&
+  if (!(first == 's' && second == 't') && !(first == 'e' && second == 's') &&
       !(first == '\xc3' && second == '\xa9')) {
     return false;
   }
@@ -249,15 +245,14 @@ bool IsStarWord(std::string_view word) {
 // Where a rating may start: a word that starts with a digit or a star
 // symbol, or a word for stars (whose number stands before it).
 struct Anchor {
-  static constexpr std::size_t kNone = static_cast<std::size_t>(-1);
-  std::size_t begin = kNone;  // of the word without leading punctuation
-  bool star_word = false;
+  std::size_t begin;  // of the word without leading punctuation
+  bool star_word;
 };
 
 // The first anchor at or after byte `from`. Every other byte costs a table
 // look-up: most texts hold no rating, and the analyser looks at each text's
 // clauses and sentences again on their own.
-Anchor NextAnchor(std::string_view text, std::size_t from) {
+std::optional<Anchor> NextAnchor(std::string_view text, std::size_t from) {
   // 1: a digit, or the first byte of a star symbol (and of other symbols:
   // "’", "—"); 2: a letter that a word for stars starts with ("s", "e",
   // "é").
@@ -278,16 +273,16 @@ Anchor NextAnchor(std::string_view text, std::size_t from) {
     while (end < text.size() && !IsAsciiSpace(text[end])) ++end;
     std::string_view word = text.substr(i, end - i);
     if (kClasses[c] == 1) {
-      if (StartsWithDigitOrStar(word)) return {i, false};
+      if (StartsWithDigitOrStar(word)) return Anchor{i, false};
     } else {
       while (!word.empty() && IsTrailingPunctuation(word.back())) {
         word.remove_suffix(1);
       }
-      if (IsStarWord(word)) return {i, true};
+      if (IsStarWord(word)) return Anchor{i, true};
     }
     i = end;
   }
-  return {};
+  return std::nullopt;
 }
 
 class RatingFinder {
@@ -298,11 +293,11 @@ class RatingFinder {
   void Find() {
     // Where the last rating found ends: none starts before it.
     std::size_t taken = 0;
-    for (Anchor anchor = NextAnchor(text_, 0); anchor.begin != Anchor::kNone;
-         anchor = NextAnchor(text_, taken)) {
-      const std::size_t r = LoadRunsAround(anchor.begin);
+    for (std::optional<Anchor> anchor = NextAnchor(text_, 0);
+         anchor.has_value(); anchor = NextAnchor(text_, taken)) {
+      const std::size_t r = LoadRunsAround(anchor->begin);
       std::size_t last = kNone;
-      if (!anchor.star_word) {
+      if (!anchor->star_word) {
         last = RatingAt(r);
       } else if (r > 0 && !StartsWithDigitOrStar(Core(r - 1))) {
         // A number in words before it ("five stars", "three out of five
@@ -448,8 +443,7 @@ class RatingFinder {
     }
     // "5 stars", "una estrella", "5 ⭐".
     const bool plural =
-        IsOneOf(next, kPluralStars) ||
-        (r + 1 < runs_.size() && CountStarSymbols(next).has_value());
+        IsOneOf(next, kPluralStars) || CountStarSymbols(next).has_value();
     const bool singular = IsOneOf(next, kSingularStars);
     if (!plural && !singular) return kNone;
     if (singular && number->value > 1) return kNone;
