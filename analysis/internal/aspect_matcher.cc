@@ -2,10 +2,12 @@
 
 #include <algorithm>
 #include <array>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "analysis/internal/diacritics.h"
 #include "analysis/internal/language_rules.h"
 
 namespace guestvoice::analysis {
@@ -87,6 +89,39 @@ constexpr std::size_t kShortestCompound = 8;
 constexpr std::size_t kShortestHead = 5;
 constexpr std::size_t kShortestModifier = 3;
 
+// Adds each of `terms` typed without diacritics, as guests without the
+// language's letters write it ("habitacion", "petit dejeuner", German
+// "Fruehstueck" and "Fruhstuck": nouns, so dropping the umlauts confuses
+// none), as a term of its own with the same aspects, after the terms as
+// listed (AspectMatcher::listed_terms_), unless a term is spelt so already.
+void AddTermsTypedWithoutDiacritics(bool umlauts_as_digraphs,
+                                    std::vector<AspectTaxonomy::Term>* terms) {
+  std::set<std::pair<std::vector<std::string>, bool>> spellings;
+  for (const AspectTaxonomy::Term& term : *terms) {
+    spellings.emplace(term.words, term.last_word_is_prefix);
+  }
+  std::string buffer;
+  const std::size_t listed = terms->size();
+  for (std::size_t i = 0; i < listed; ++i) {
+    for (const bool digraphs : {false, true}) {
+      if (digraphs && !umlauts_as_digraphs) continue;
+      AspectTaxonomy::Term typed = (*terms)[i];
+      bool changed = false;
+      for (std::string& word : typed.words) {
+        const std::string_view plain =
+            TypedWithoutDiacritics(word, digraphs, &buffer);
+        if (plain == word) continue;
+        word = std::string(plain);
+        changed = true;
+      }
+      if (changed &&
+          spellings.emplace(typed.words, typed.last_word_is_prefix).second) {
+        terms->push_back(std::move(typed));
+      }
+    }
+  }
+}
+
 }  // namespace
 
 AspectMatcher::AspectMatcher(const AspectTaxonomy& taxonomy,
@@ -96,10 +131,13 @@ AspectMatcher::AspectMatcher(const AspectTaxonomy& taxonomy,
     elisions_ = rules->elisions;
     splits_compounds_ = rules->compound_nouns;
     capitalised_nouns_ = rules->capitalised_nouns;
+    umlauts_as_digraphs_ = rules->umlauts_as_digraphs;
   }
   for (const AspectTaxonomy::Term& term : taxonomy.terms()) {
     if (term.language == language) terms_.push_back(term);
   }
+  listed_terms_ = terms_.size();
+  AddTermsTypedWithoutDiacritics(umlauts_as_digraphs_, &terms_);
   // First word of each whole-word term -> the terms starting with it.
   absl::flat_hash_map<std::string, std::vector<std::size_t>, WordHash, WordEq>
       by_first_word;
@@ -156,15 +194,23 @@ std::size_t AspectMatcher::FindChild(std::size_t node,
 }
 
 template <typename Visit>
-void AspectMatcher::ForEachCandidate(std::string_view word, Visit visit) const {
+void AspectMatcher::ForEachCandidate(std::string_view word,
+                                     bool typed_without_diacritics,
+                                     Visit visit) const {
+  const std::size_t end =
+      typed_without_diacritics ? terms_.size() : listed_terms_;
   auto whole_word = terms_by_word_form_.find(word);
   if (whole_word != terms_by_word_form_.end()) {
-    for (std::size_t term : whole_word->second) visit(term);
+    for (std::size_t term : whole_word->second) {
+      if (term < end) visit(term);
+    }
   }
   // One-word prefix terms: the trie nodes along the word.
   std::size_t node = root_child_[static_cast<unsigned char>(word[0])];
   for (std::size_t i = 1; node != 0; ++i) {
-    for (std::size_t term : prefix_trie_[node].terms) visit(term);
+    for (std::size_t term : prefix_trie_[node].terms) {
+      if (term < end) visit(term);
+    }
     if (i == word.size()) break;
     node = FindChild(node, static_cast<unsigned char>(word[i]));
   }
@@ -195,6 +241,7 @@ std::string_view AspectMatcher::WithoutElision(std::string_view word) const {
 }
 
 bool AspectMatcher::FindCompoundHead(std::string_view word,
+                                     bool typed_without_diacritics,
                                      std::size_t* term_index) const {
   if (word.size() < kShortestCompound) return false;
   // Longest head first: "Frühstücksbuffet" is a "buffet" before a "fet".
@@ -205,7 +252,7 @@ bool AspectMatcher::FindCompoundHead(std::string_view word,
     }
     const std::string_view head = word.substr(start);
     bool found = false;
-    ForEachCandidate(head, [&](std::size_t term) {
+    ForEachCandidate(head, typed_without_diacritics, [&](std::size_t term) {
       if (!found && terms_[term].words.size() == 1) {
         *term_index = term;
         found = true;
@@ -247,12 +294,18 @@ void AspectMatcher::FindTerms(const std::vector<TextWord>& words,
     return second == 0x84 || second == 0x96 || second == 0x9C;
   };
   matches->clear();
+  bool typed_without_diacritics = listed_terms_ < terms_.size();
+  for (std::size_t i = 0; i < words.size() && typed_without_diacritics; ++i) {
+    typed_without_diacritics =
+        !HasDiacritics(words[i].lower, umlauts_as_digraphs_);
+  }
   std::size_t i = 0;
   while (i < words.size()) {
     std::size_t best_length = 0;
     std::size_t best_term = 0;
     ForEachCandidate(
-        WithoutElision(words[i].lower), [&](std::size_t term_index) {
+        WithoutElision(words[i].lower), typed_without_diacritics,
+        [&](std::size_t term_index) {
           const std::size_t length = MatchLength(term_index, words, i);
           // On a tie a whole-word term beats a prefix term: it is the more
           // specific entry ("bar" over "bar*").
@@ -266,7 +319,8 @@ void AspectMatcher::FindTerms(const std::vector<TextWord>& words,
           }
         });
     if (best_length == 0 && splits_compounds_ && may_be_noun(words[i]) &&
-        FindCompoundHead(words[i].lower, &best_term)) {
+        FindCompoundHead(words[i].lower, typed_without_diacritics,
+                         &best_term)) {
       best_length = 1;
     }
     if (best_length == 0) {

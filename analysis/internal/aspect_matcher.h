@@ -24,8 +24,11 @@ namespace guestvoice::analysis {
 // language's elisions is matched without it ("l'ascenseur" as "ascenseur").
 // In languages that write compound nouns as one word (German, Dutch), a
 // long word no term matches is matched by its head, the one-word term it
-// ends with ("Nichtraucherzimmer" as "zimmer"). Immutable; linear in the
-// words.
+// ends with ("Nichtraucherzimmer" as "zimmer"). In a text typed without
+// diacritics (none in any word), terms are also found as typed so
+// ("habitacion", "Fruehstueck"); in one written with them, a word typed
+// without them is another word (French "facture", an invoice, is no
+// "facturé", charged). Immutable; linear in the words.
 class AspectMatcher {
  public:
   // Matches the taxonomy's terms of `language` (AspectTaxonomy::Term).
@@ -57,20 +60,27 @@ class AspectMatcher {
   // The word without a leading elision of the language ("l'", "dell'").
   std::string_view WithoutElision(std::string_view word) const;
   // The one-word term a compound `word` ends with, or false.
-  bool FindCompoundHead(std::string_view word, std::size_t* term_index) const;
+  bool FindCompoundHead(std::string_view word, bool typed_without_diacritics,
+                        std::size_t* term_index) const;
   // Calls visit(term_index) for each term whose first word matches `word`:
   // the whole-word terms whose first word it is a form of, then the one-word
-  // prefix terms it starts with. The order decides ties (FindTerms).
+  // prefix terms it starts with. The order decides ties (FindTerms). Terms
+  // typed without diacritics only in a text `typed_without_diacritics`.
   template <typename Visit>
-  void ForEachCandidate(std::string_view word, Visit visit) const;
+  void ForEachCandidate(std::string_view word, bool typed_without_diacritics,
+                        Visit visit) const;
   // The child of trie node `node` for `byte`, or 0.
   std::size_t FindChild(std::size_t node, unsigned char byte) const;
 
   std::vector<std::string_view> elisions_;  // the language's, if any
   bool splits_compounds_ = false;
   bool capitalised_nouns_ = false;
+  bool umlauts_as_digraphs_ = false;
   // A copy, so the matcher does not depend on the taxonomy's lifetime.
   std::vector<AspectTaxonomy::Term> terms_;
+  // The terms as the taxonomy lists them come first in terms_; after them,
+  // those of their spellings typed without diacritics that no term has.
+  std::size_t listed_terms_ = 0;
   // Every form a text word may take to start a whole-word term (the first
   // word, or that word with an inflection IsFormOf accepts) -> the terms it
   // may start, in the order that decides ties. Built once, so a text word

@@ -20,6 +20,10 @@ const LanguageRules kFrench = [] {
       // marchait pas".
       {"pas", "jamais"},
       {{"très", kUp},
+       // Typed without its accent; Pattern's lexicon has it as "très"'s
+       // twin, so it is no word the plain spellings could find
+       // (lexical_sentiment.h, unaccented_).
+       {"tres", kUp},
        {"trop", kUp},
        {"vraiment", kUp},
        {"extrêmement", kUp},
@@ -399,6 +403,7 @@ const LanguageRules kGerman = [] {
   rules.excess_faults_praise = true;
   rules.capitalised_nouns = true;
   rules.compound_nouns = true;
+  rules.umlauts_as_digraphs = true;
   rules.adjective_boosters = {{"super", 2.0}, {"mega", 2.0}};
   rules.negation_phrases = {"auf keinen fall", "auf gar keinen fall",
                             "in keinem fall", "alles andere als",

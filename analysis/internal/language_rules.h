@@ -45,6 +45,11 @@ struct LanguageRules {
   bool fold_diacritics = false;
 
   // Set after the fields above (language_rules.cc).
+  // Whether guests without the language's letters write umlauts as "ae",
+  // "oe", "ue" and "ß" as "ss" (German "Fruehstueck") rather than dropping
+  // the marks: how words typed without diacritics are recognised
+  // (diacritics.h, TypedWithoutDiacritics).
+  bool umlauts_as_digraphs = false;
   // Words that say "too" before another ("trop tôt", "troppo presto", "zu
   // früh"): a boost like any booster before a sentiment word, and a mild
   // complaint (kExcessValence) made of a word without sentiment, since too

@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
 #include "analysis/internal/diacritics.h"
 #include "analysis/internal/snowball_stemmer.h"
 #include "analysis/internal/text_ratings.h"
@@ -43,6 +44,12 @@ constexpr double kAbsenceValence = -1.0;
 // Words are matched by their Snowball stem only where it has this many
 // bytes or more.
 constexpr std::size_t kMinStemBytes = 3;
+
+// The mean of the valences of the words that share a stem.
+struct Mean {
+  double sum = 0;
+  int count = 0;
+};
 
 constexpr char32_t kRightSingleQuotationMark = 0x2019;
 
@@ -225,10 +232,6 @@ LexicalSentimentAnalyzer::LexicalSentimentAnalyzer(
   for (std::string_view phrase : rules.negation_phrases) {
     AddPhrase(phrase, 0, PhraseRole::kNegation);
   }
-  struct Mean {
-    double sum = 0;
-    int count = 0;
-  };
   absl::flat_hash_map<std::string, Mean> means;
   // In word order: the sums must not depend on the table's iteration order,
   // which varies from run to run (its hash is salted by addresses).
@@ -258,6 +261,46 @@ LexicalSentimentAnalyzer::LexicalSentimentAnalyzer(
   // After the stems: "superlimpio" has no stem of its own worth keeping, and
   // stemming every prefixed form would double the start-up's stemming.
   if (!rules.intensifying_prefixes.empty()) AddPrefixedForms(rules);
+  // Last, so that every form above has its plain spelling.
+  if (!rules.fold_diacritics) AddUnaccentedSpellings();
+}
+
+void LexicalSentimentAnalyzer::AddUnaccentedSpellings() {
+  std::string buffer;
+  // Spellings two words with different facts are typed as: neither.
+  absl::flat_hash_set<std::string> ambiguous;
+  // (stem, valence) of each sentiment word's plain spelling.
+  std::vector<std::pair<std::string, double>> stem_valences;
+  // In the table's order, which varies from run to run: nothing here
+  // depends on it but the stems' sums, made in sorted order below (sorting
+  // these few pairs costs a fraction of sorting every word).
+  for (const auto& [word, facts] : words_) {
+    if (facts.valence == 0 && facts.booster == 0 && !facts.contrasts) {
+      continue;
+    }
+    const std::string_view plain =
+        TypedWithoutDiacritics(word, rules_.umlauts_as_digraphs, &buffer);
+    if (plain == word || words_.contains(plain)) continue;
+    auto [it, first] = unaccented_.try_emplace(plain, &facts);
+    if (!first && it->second != &facts) ambiguous.emplace(plain);
+    if (facts.valence == 0 || facts.negated_only) continue;
+    std::string stem(SnowballStemOnce(rules_.snowball_algorithm, plain));
+    if (stem.size() >= kMinStemBytes && !stems_.contains(stem)) {
+      stem_valences.emplace_back(std::move(stem), facts.valence);
+    }
+  }
+  for (const std::string& plain : ambiguous) unaccented_.erase(plain);
+  std::sort(stem_valences.begin(), stem_valences.end());
+  absl::flat_hash_map<std::string, Mean> stem_means;
+  for (auto& [stem, valence] : stem_valences) {
+    Mean& mean = stem_means[std::move(stem)];
+    mean.sum += valence;
+    ++mean.count;
+  }
+  unaccented_stems_.reserve(stem_means.size());
+  for (const auto& [stem, mean] : stem_means) {
+    unaccented_stems_[stem].valence = mean.sum / mean.count;
+  }
 }
 
 void LexicalSentimentAnalyzer::AddSuperlatives(const LanguageRules& rules) {
@@ -479,14 +522,24 @@ bool LexicalSentimentAnalyzer::Knows(std::string_view lower_word) const {
 }
 
 const LexicalSentimentAnalyzer::Facts* LexicalSentimentAnalyzer::Find(
-    std::string_view lower_word) const {
+    std::string_view lower_word, bool typed_without_diacritics) const {
   thread_local std::string buffer;
   const std::string_view key = Key(lower_word, &buffer);
   if (auto it = words_.find(key); it != words_.end()) {
     return &it->second;
   }
-  auto it = stems_.find(SnowballStem(rules_.snowball_algorithm, key));
-  return it == stems_.end() ? nullptr : &it->second;
+  const std::string_view stem = SnowballStem(rules_.snowball_algorithm, key);
+  if (auto it = stems_.find(stem); it != stems_.end()) return &it->second;
+  if (!typed_without_diacritics || unaccented_.empty()) return nullptr;
+  thread_local std::string plain_buffer;
+  const std::string_view plain =
+      TypedWithoutDiacritics(key, rules_.umlauts_as_digraphs, &plain_buffer);
+  if (auto it = unaccented_.find(plain); it != unaccented_.end()) {
+    return it->second;
+  }
+  auto it = unaccented_stems_.find(
+      plain == key ? stem : SnowballStem(rules_.snowball_algorithm, plain));
+  return it == unaccented_stems_.end() ? nullptr : &it->second;
 }
 
 void LexicalSentimentAnalyzer::Tokenize(std::string_view text,
@@ -495,6 +548,11 @@ void LexicalSentimentAnalyzer::Tokenize(std::string_view text,
   thread_local std::string elided;
   thread_local std::string folded_elision;
   tokens->clear();
+  bool typed_without_diacritics = !unaccented_.empty();
+  for (std::size_t i = 0; i < words.size() && typed_without_diacritics; ++i) {
+    typed_without_diacritics =
+        !HasDiacritics(words[i].lower, rules_.umlauts_as_digraphs);
+  }
   std::size_t previous_end = 0;
   for (const TextWord& word : words) {
     const std::string_view between =
@@ -518,13 +576,14 @@ void LexicalSentimentAnalyzer::Tokenize(std::string_view text,
                            starts_sentence, capitalised, word.begin});
         rest = rest.substr(end);
         if (rest.empty()) continue;
-        tokens->push_back(
-            {rest, Find(rest), is_caps, false, false, false, word.begin});
+        tokens->push_back({rest, Find(rest, typed_without_diacritics), is_caps,
+                           false, false, false, word.begin});
         continue;
       }
     }
-    tokens->push_back({rest, Find(rest), is_caps, starts_clause,
-                       starts_sentence, capitalised, word.begin});
+    tokens->push_back({rest, Find(rest, typed_without_diacritics), is_caps,
+                       starts_clause, starts_sentence, capitalised,
+                       word.begin});
   }
 }
 

@@ -92,11 +92,13 @@ class LexicalSentimentAnalyzer final : public SentimentVocabulary {
 
   // SentimentVocabulary, for aspect resolution.
   bool IsSentimentWord(std::string_view lower_word) const override {
-    const Facts* facts = Find(lower_word);
+    // A guest typing without diacritics writes them nowhere, and the word
+    // alone does not tell: its sentiment word may be typed so.
+    const Facts* facts = Find(lower_word, /*typed_without_diacritics=*/true);
     return facts != nullptr && facts->valence != 0 && !facts->negated_only;
   }
   bool IsNegation(std::string_view lower_word) const override {
-    const Facts* facts = Find(lower_word);
+    const Facts* facts = Find(lower_word, /*typed_without_diacritics=*/false);
     return facts != nullptr && facts->negates;
   }
 
@@ -214,8 +216,13 @@ class LexicalSentimentAnalyzer final : public SentimentVocabulary {
   // "dificil") take their mean, where a hash map's order, which changes from
   // run to run, would otherwise decide which came last.
   void SetMeanValences(const WordValences& valences, bool listed);
-  // The word's facts, else those of its Snowball stem (sentiment only).
-  const Facts* Find(std::string_view lower_word) const;
+  // The word's facts, else those of its Snowball stem (sentiment only),
+  // else, when the word is `typed_without_diacritics`, those of the word it
+  // is typed for (unaccented_).
+  const Facts* Find(std::string_view lower_word,
+                    bool typed_without_diacritics) const;
+  // Fills unaccented_ and unaccented_stems_: last, from every word.
+  void AddUnaccentedSpellings();
 
   const LanguageRules& rules_;
   const PythonUnicode& unicode_;
@@ -225,6 +232,19 @@ class LexicalSentimentAnalyzer final : public SentimentVocabulary {
   // Stem -> the mean valence of the sentiment words with that stem, so that
   // "sporchi" finds "sporco" and "vieze" finds "vies".
   absl::flat_hash_map<std::string, Facts, WordHash, WordEq> stems_;
+  // Where the lexicons keep their diacritics: a word's spelling typed
+  // without them (TypedWithoutDiacritics: "tres", "decevant", "schoen") ->
+  // that word's facts, for the words with a role in sentiment (valence,
+  // booster, contrast; not negations, as Italian "né" typed is "ne", a
+  // pronoun), when no word of the language is spelt so ("sur" stays a
+  // preposition, not "sûr") and only one word is typed so. Looked up after
+  // the words and stems as written, so it never changes a word they know,
+  // and only in a text with no diacritics at all: in one written with them,
+  // French "passe" (passes) is not "passé" (dated).
+  absl::flat_hash_map<std::string, const Facts*, WordHash, WordEq> unaccented_;
+  // The Snowball stem of such a spelling -> the mean valence of the
+  // sentiment words typed so ("decevante" finds "décevant").
+  absl::flat_hash_map<std::string, Facts, WordHash, WordEq> unaccented_stems_;
   // First word (as looked up) -> the phrases it starts.
   absl::flat_hash_map<std::string, std::vector<Phrase>, WordHash, WordEq>
       phrases_;

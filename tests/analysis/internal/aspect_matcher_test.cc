@@ -112,5 +112,40 @@ TEST(AspectMatcherTest, CompoundNounsByTheirHead) {
             std::vector<std::string>{});
 }
 
+// Guests on keyboards without the language's letters write "habitacion",
+// "Fruehstueck": in a text typed without any diacritics, terms are found as
+// typed so too; a text written with them means what it writes.
+TEST(AspectMatcherTest, TermsTypedWithoutDiacritics) {
+  absl::StatusOr<AspectTaxonomy> taxonomy = AspectTaxonomy::Parse(
+      "version\t1\n"
+      "language\tes\n"
+      "room\thabitación\n"
+      "language\tfr\n"
+      "food_beverage\tpetit déjeuner\n"
+      "value\tfacturé*\n"
+      "language\tde\n"
+      "food_beverage\tfrühstück*\n"
+      "value\tgünstig\n"
+      "value\tgunstig\n");
+  ASSERT_TRUE(taxonomy.ok()) << taxonomy.status();
+  EXPECT_EQ(Matches(*taxonomy, "La habitacion era pequena", "es"),
+            (std::vector<std::string>{"room:1-2"}));
+  EXPECT_EQ(Matches(*taxonomy, "petit dejeuner facture en plus", "fr"),
+            (std::vector<std::string>{"food_beverage:0-2", "value:2-3"}));
+  // German writes umlauts as digraphs or drops them; both are found, in
+  // compounds too.
+  EXPECT_EQ(Matches(*taxonomy, "Fruehstueck Fruhstuck Kaffeefruehstueck", "de"),
+            (std::vector<std::string>{"food_beverage:0-1", "food_beverage:1-2",
+                                      "food_beverage:2-3"}));
+  // A term listed as typed keeps its place: no twin is made of "günstig".
+  EXPECT_EQ(Matches(*taxonomy, "gunstig", "de"),
+            (std::vector<std::string>{"value:0-1"}));
+  // With diacritics in the text, "facture" is an invoice, nothing charged.
+  EXPECT_EQ(Matches(*taxonomy, "le petit déjeuner et la facture", "fr"),
+            (std::vector<std::string>{"food_beverage:1-3"}));
+  EXPECT_EQ(Matches(*taxonomy, "La habitación, la habitacion", "es"),
+            (std::vector<std::string>{"room:1-2"}));
+}
+
 }  // namespace
 }  // namespace guestvoice::analysis

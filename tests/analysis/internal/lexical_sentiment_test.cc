@@ -421,6 +421,68 @@ TEST(LexicalSentimentFoldingTest, SpellingsOfOneWordTakeTheirMean) {
   EXPECT_DOUBLE_EQ(analyzer.PolarityScores("ótimo").compound, Normalize(2.5));
 }
 
+// Guests on keyboards without the language's letters write "tres decu":
+// in a text with no diacritics at all, a word the lexicons lack is looked
+// up as the word it is typed for.
+TEST(LexicalSentimentTypedWithoutDiacriticsTest, FindsTheWordTypedFor) {
+  const LexicalSentimentAnalyzer analyzer(
+      *FindLanguageRules("fr"),
+      {{"déçu", -2.0}, {"décevant", -2.0}, {"sûr", 1.5}, {"passé", -1.0}},
+      LanguageSupplement{{{"propre", 2.0}}, {}});
+  auto compound = [&](std::string_view text) {
+    return analyzer.PolarityScores(text).compound;
+  };
+  EXPECT_DOUBLE_EQ(compound("Tres decu"), Normalize(-2.0 - 0.293));
+  EXPECT_DOUBLE_EQ(compound("Tres decu"), compound("Très déçu"));
+  // Inflected: by the stem of the plain spelling.
+  EXPECT_DOUBLE_EQ(compound("decevante"), Normalize(-2.0));
+  EXPECT_TRUE(analyzer.IsSentimentWord("decu"));
+  // A word of the language spelt so stays that word: "sur" (on) is no
+  // "sûr" (sure).
+  EXPECT_DOUBLE_EQ(compound("le bus sur la route"), 0.0);
+  // In a text written with diacritics, a word without them is what it says
+  // (French "passe", passes, is no "passé", dated), so it is not looked up
+  // as another.
+  EXPECT_DOUBLE_EQ(compound("décevant et decu"), Normalize(-2.0));
+  // Not evidence of the language.
+  EXPECT_FALSE(analyzer.Knows("decu"));
+}
+
+// German writes "schön" as "schoen" without umlauts, and "ß" as "ss": "schon"
+// (already) is a word of its own.
+TEST(LexicalSentimentTypedWithoutDiacriticsTest, GermanUmlautsAsDigraphs) {
+  const LexicalSentimentAnalyzer analyzer(
+      *FindLanguageRules("de"), {{"schön", 2.0}, {"ungenießbar", -2.5}}, {});
+  EXPECT_DOUBLE_EQ(analyzer.PolarityScores("ein schoenes Hotel").compound,
+                   analyzer.PolarityScores("ein schönes Hotel").compound);
+  EXPECT_DOUBLE_EQ(analyzer.PolarityScores("ungeniessbar").compound,
+                   Normalize(-2.5));
+  EXPECT_DOUBLE_EQ(analyzer.PolarityScores("ungenissbar").compound, 0.0);
+}
+
+// On the published lexicons: the same complaint typed both ways.
+TEST(LanguageAnalyzersTest, TextsTypedWithoutDiacriticsScoreAlike) {
+  struct Case {
+    const char* language;
+    const char* typed;
+    const char* written;
+  };
+  for (const Case& c : std::vector<Case>{
+           {"fr", "Tres decu, personnel desagreable.",
+            "Très déçu, personnel désagréable."},
+           {"es", "El desayuno fue pesimo.", "El desayuno fue pésimo."},
+           {"de", "Das Fruehstueck war ungeniessbar.",
+            "Das Frühstück war ungenießbar."},
+       }) {
+    const LexicalSentimentAnalyzer* analyzer = FindLexicalAnalyzer(c.language);
+    ASSERT_NE(analyzer, nullptr);
+    const double written = analyzer->PolarityScores(c.written).compound;
+    EXPECT_LT(written, -0.05) << c.written;
+    EXPECT_DOUBLE_EQ(analyzer->PolarityScores(c.typed).compound, written)
+        << c.typed;
+  }
+}
+
 TEST(LanguageAnalyzersTest, PortugueseTrailingNegationAndContrast) {
   const LexicalSentimentAnalyzer* portuguese = FindLexicalAnalyzer("pt");
   ASSERT_NE(portuguese, nullptr);

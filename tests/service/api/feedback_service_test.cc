@@ -481,6 +481,42 @@ TEST_F(FeedbackServiceTest, ARatingWrittenIntoTheTextIsItsSentiment) {
   }
 }
 
+// Guests on phones or keyboards set to another language write without
+// accents ("Tres decu", "Fruehstueck"): they are heard as those who write
+// with them, their language detected and their complaints found.
+TEST_F(FeedbackServiceTest, ATextTypedWithoutDiacriticsIsHeard) {
+  struct Case {
+    std::string text;
+    std::string language;
+    std::set<std::string> aspects;
+  };
+  const std::vector<Case> cases = {
+      {"Tres decu: chambre sale, petit dejeuner mediocre et personnel "
+       "desagreable.",
+       "fr",
+       {"cleanliness", "food_beverage", "staff_service"}},
+      {"Das Fruehstueck war ungeniessbar und das Personal unhoeflich.",
+       "de",
+       {"food_beverage", "staff_service"}},
+  };
+  for (std::size_t i = 0; i < cases.size(); ++i) {
+    v1::Feedback stored;
+    ASSERT_TRUE(
+        Ingest(Item("plain-" + std::to_string(i), "@ana", cases[i].text),
+               &stored)
+            .ok())
+        << cases[i].text;
+    EXPECT_EQ(stored.analysis().language_code(), cases[i].language);
+    EXPECT_EQ(stored.analysis().band(), v1::SENTIMENT_BAND_NEGATIVE)
+        << cases[i].text;
+    std::set<std::string> aspects;
+    for (const auto& mention : stored.analysis().aspects()) {
+      aspects.insert(mention.aspect());
+    }
+    EXPECT_EQ(aspects, cases[i].aspects) << cases[i].text;
+  }
+}
+
 TEST_F(FeedbackServiceTest, ImportFailsWhenTheParentChanges) {
   auto context = TestServer::Context(server_.admin_key());
   v1::ImportFeedbackResponse response;
