@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "analysis/internal/clause_aspects.h"
+#include "analysis/internal/clause_segments.h"
 #include "analysis/internal/clause_splitter.h"
 #include "analysis/internal/hotel_sentiment.h"
 #include "analysis/internal/language_analyzers.h"
@@ -23,6 +24,11 @@
 
 namespace guestvoice::analysis {
 namespace {
+
+// English's words for "and" and "or", where a clause's parts may judge
+// different aspects (SegmentClause); the other languages' are their rules'
+// conjunctions.
+const std::vector<std::string_view> kEnglishConjunctions = {"and", "or"};
 
 // Finds the whole VADER words (runs of non-whitespace) that make up each
 // clause, clauses being visited in text order.
@@ -50,6 +56,24 @@ class ClauseWords {
   const std::vector<VaderWord>& words_;
   std::size_t next_ = 0;
 };
+
+// [first, end) of the VADER words of `text` that start inside `part` (a
+// view into it): a part of a clause, whose last word may carry the comma
+// the part ends at ("location," of "Great location, terrible breakfast").
+std::pair<std::size_t, std::size_t> VaderWordsStartingIn(
+    std::string_view text, const VaderText& vader_text, std::string_view part) {
+  const std::size_t begin = static_cast<std::size_t>(part.data() - text.data());
+  const std::size_t end = begin + part.size();
+  auto starts_before = [](const VaderWord& word, std::size_t offset) {
+    return word.begin < offset;
+  };
+  const auto first = std::lower_bound(
+      vader_text.words.begin(), vader_text.words.end(), begin, starts_before);
+  const auto last =
+      std::lower_bound(first, vader_text.words.end(), end, starts_before);
+  return {static_cast<std::size_t>(first - vader_text.words.begin()),
+          static_cast<std::size_t>(last - vader_text.words.begin())};
+}
 
 // Whether the first of a clause's `words` is one of `lower_words`.
 bool OpensWith(const std::vector<TextWord>& words,
@@ -242,6 +266,7 @@ void FeedbackAnalyzer::FindEnglishAspects(const WholeText& whole,
   thread_local std::vector<std::string_view> clauses;
   thread_local TextWords words;
   thread_local std::vector<AspectMatcher::TermMatch> matches;
+  thread_local std::vector<ClauseSegment> segments;
 
   const SentimentAnalyzer& hotel = HotelSentimentAnalyzer();
   static const VaderVocabulary* const kHotelVocabulary =
@@ -274,18 +299,26 @@ void FeedbackAnalyzer::FindEnglishAspects(const WholeText& whole,
     const int carried =
         subject.Carried(clause, words.words, matches, sentiment, contrast,
                         !aspects.empty(), *kHotelVocabulary);
-    AddClauseMentions(clause, sentiment, aspects, carried,
+    SegmentClause(
+        clause, words.words, matches, kEnglishConjunctions,
+        [&](std::string_view part) {
+          const auto [first, end] =
+              VaderWordsStartingIn(text, vader_text, part);
+          return first < end ? hotel.ScoreWords(vader_text, first, end).compound
+                             : hotel.PolarityScores(part).compound;
+        },
+        &segments);
+    AddClauseMentions(clause, sentiment, segments, aspects, carried,
                       subject.CarriedFromNeutral(), &previous_mentions,
                       analysis);
   }
 }
 
-void FeedbackAnalyzer::AddClauseMentions(std::string_view clause,
-                                         double sentiment,
-                                         const std::vector<int>& aspects,
-                                         int carried, bool carried_from_neutral,
-                                         std::size_t* previous_mentions,
-                                         Analysis* analysis) const {
+void FeedbackAnalyzer::AddClauseMentions(
+    std::string_view clause, double sentiment,
+    const std::vector<ClauseSegment>& segments, const std::vector<int>& aspects,
+    int carried, bool carried_from_neutral, std::size_t* previous_mentions,
+    Analysis* analysis) const {
   std::vector<AspectMention>& mentions = analysis->aspects;
   if (carried >= 0 && carried_from_neutral) {
     // The clause before said nothing of it ("The wifi,"): this one does.
@@ -302,8 +335,24 @@ void FeedbackAnalyzer::AddClauseMentions(std::string_view clause,
         {taxonomy_.aspects()[carried], sentiment, std::string(clause)});
   }
   for (int index : aspects) {
+    // The segments naming it: one gives its judgement; several, their mean
+    // over the clause that holds them.
+    std::size_t holding = 0;
+    double sum = 0;
+    const ClauseSegment* segment = nullptr;
+    for (const ClauseSegment& candidate : segments) {
+      if (((candidate.aspects >> index) & 1) == 0) continue;
+      ++holding;
+      sum += candidate.sentiment;
+      segment = &candidate;
+    }
     mentions.push_back(
-        {taxonomy_.aspects()[index], sentiment, std::string(clause)});
+        holding == 1
+            ? AspectMention{taxonomy_.aspects()[index], segment->sentiment,
+                            std::string(segment->text)}
+            : AspectMention{taxonomy_.aspects()[index],
+                            holding == 0 ? sentiment : sum / holding,
+                            std::string(clause)});
   }
 }
 
@@ -318,6 +367,7 @@ void FeedbackAnalyzer::FindAspects(const WholeText& whole,
   thread_local std::vector<std::string_view> clauses;
   thread_local TextWords words;
   thread_local std::vector<AspectMatcher::TermMatch> matches;
+  thread_local std::vector<ClauseSegment> segments;
   const PythonUnicode& unicode = PythonUnicode::Default();
   SplitClauses(text, unicode, lexical.clause_conjunctions(), &clauses);
   ClauseSubject subject;
@@ -339,7 +389,13 @@ void FeedbackAnalyzer::FindAspects(const WholeText& whole,
         ResolveClauseAspects(clause, words.words, matches, sentiment, lexical);
     const int carried = subject.Carried(clause, words.words, matches, sentiment,
                                         contrast, !aspects.empty(), lexical);
-    AddClauseMentions(clause, sentiment, aspects, carried,
+    SegmentClause(
+        clause, words.words, matches, lexical.rules().conjunctions,
+        [&](std::string_view part) {
+          return lexical.PolarityScores(part).compound;
+        },
+        &segments);
+    AddClauseMentions(clause, sentiment, segments, aspects, carried,
                       subject.CarriedFromNeutral(), &previous_mentions,
                       analysis);
   }

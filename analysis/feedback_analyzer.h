@@ -8,6 +8,7 @@
 
 #include "analysis/aspect_taxonomy.h"
 #include "analysis/internal/aspect_matcher.h"
+#include "analysis/internal/clause_segments.h"
 #include "analysis/internal/language_identifier.h"
 #include "analysis/internal/lexical_sentiment.h"
 #include "analysis/internal/text_words.h"
@@ -85,9 +86,12 @@ class FeedbackAnalyzer {
   // Adds a clause's mentions with its `sentiment`: of `aspects`, and first
   // of the aspect it `carried` from the clause before (ClauseSubject; -1
   // for none), which replaces that clause's mention of it when
-  // `carried_from_neutral`. `previous_mentions` is where the clause before
-  // began its mentions, and becomes where this one began them.
+  // `carried_from_neutral`. Where the clause has `segments`
+  // (SegmentClause), an aspect takes the text and sentiment of the segment
+  // that names it. `previous_mentions` is where the clause before began its
+  // mentions, and becomes where this one began them.
   void AddClauseMentions(std::string_view clause, double sentiment,
+                         const std::vector<ClauseSegment>& segments,
                          const std::vector<int>& aspects, int carried,
                          bool carried_from_neutral,
                          std::size_t* previous_mentions,

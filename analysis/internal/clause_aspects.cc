@@ -11,14 +11,7 @@
 namespace guestvoice::analysis {
 namespace {
 
-// VADER's neutral band: |compound| < 0.05 says nothing either way.
-constexpr double kNeutralBand = 0.05;
-
 constexpr std::size_t kFar = std::numeric_limits<std::size_t>::max();
-
-// How many words open a clause where its subject stands: an article and a
-// noun, perhaps an adjective ("Il nostro personale", "The front desk").
-constexpr std::size_t kSubjectWords = 3;
 
 struct AspectState {
   int index;

@@ -14,6 +14,13 @@ namespace guestvoice::analysis {
 // How many words either side of a weak term may hold a judgement about it.
 inline constexpr std::size_t kEvidenceWindow = 3;
 
+// VADER's neutral band: |compound| < 0.05 says nothing either way.
+inline constexpr double kNeutralBand = 0.05;
+
+// How many words open a clause where its subject stands: an article and a
+// noun, perhaps an adjective ("Il nostro personale", "The front desk").
+inline constexpr std::size_t kSubjectWords = 3;
+
 // Decides which aspects a clause mentions, given its words, the taxonomy
 // terms found in them and the clause's sentiment (VADER compound).
 //

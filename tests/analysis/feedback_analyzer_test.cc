@@ -79,6 +79,49 @@ TEST(FeedbackAnalyzerTest, EachClauseCarriesItsOwnSentiment) {
                 {"staff_service", "Staff were lovely!", 1}}));
 }
 
+// One clause, opposite judgements: each aspect takes its own part's, not
+// the clause's sum, which called both mildly the same thing. Parts that
+// agree stay one clause (EachClauseCarriesItsOwnSentiment, PhrasesAndIdioms).
+TEST(FeedbackAnalyzerTest, PartsOfAClauseJudgeTheirOwnAspects) {
+  EXPECT_EQ(
+      Analyze("Great location, terrible breakfast."),
+      (std::vector<Mention>{{"location", "Great location", 1},
+                            {"food_beverage", "terrible breakfast.", -1}}));
+  EXPECT_EQ(
+      Analyze("The room was clean and the staff were rude."),
+      (std::vector<Mention>{{"cleanliness", "The room was clean", 1},
+                            {"staff_service", "the staff were rude.", -1}}));
+  // A part naming an aspect without judging it leaves the judgement to the
+  // rest of the clause, which stays whole: the staff and the breakfast are
+  // awful, not the mild complaint "the noise" alone would be.
+  EXPECT_EQ(
+      Analyze("Breakfast, which was included, was cold."),
+      (std::vector<Mention>{
+          {"food_beverage", "Breakfast, which was included, was cold.", -1}}));
+  const std::string listed =
+      "The staff, the breakfast, the noise and the wifi were all awful.";
+  for (const Mention& mention : Analyze(listed)) {
+    EXPECT_EQ(mention.text, listed) << mention.aspect;
+  }
+  EXPECT_EQ(Analyze("The staff were friendly and helpful."),
+            (std::vector<Mention>{
+                {"staff_service", "The staff were friendly and helpful.", 1}}));
+  // An aspect judged in two parts takes their mean over the clause.
+  const Analysis twice = FeedbackAnalyzer::Default().Analyze(
+      "Staff friendly, room dirty, staff slow.");
+  ASSERT_EQ(Mentions(twice).size(), 2u);
+  EXPECT_EQ(Mentions(twice)[1], (Mention{"cleanliness", "room dirty", -1}));
+  EXPECT_EQ(twice.aspects[0].text, "Staff friendly, room dirty, staff slow.");
+  const Analysis friendly =
+      FeedbackAnalyzer::Default().Analyze("Staff friendly");
+  const Analysis slow = FeedbackAnalyzer::Default().Analyze("staff slow.");
+  ASSERT_EQ(friendly.aspects.size(), 1u);
+  ASSERT_EQ(slow.aspects.size(), 1u);
+  EXPECT_DOUBLE_EQ(
+      twice.aspects[0].sentiment,
+      (friendly.aspects[0].sentiment + slow.aspects[0].sentiment) / 2);
+}
+
 TEST(FeedbackAnalyzerTest, NegationsTurnTheSentimentNotTheAspect) {
   EXPECT_EQ(Analyze("The room was not dirty at all."),
             (std::vector<Mention>{

@@ -741,9 +741,12 @@ type AspectMention struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// The aspect id from the taxonomy, for example "cleanliness".
 	Aspect string `protobuf:"bytes,1,opt,name=aspect,proto3" json:"aspect,omitempty"`
-	// Compound sentiment of the clause that mentions it, -1..1.
+	// Compound sentiment of the clause that mentions it, -1..1: of the part
+	// of it about this aspect where a clause judges aspects in opposite ways
+	// in parts joined by a comma or "and" ("Great location, terrible
+	// breakfast").
 	Sentiment float64 `protobuf:"fixed64,2,opt,name=sentiment,proto3" json:"sentiment,omitempty"`
-	// The clause, as written.
+	// The clause (or that part of it), as written.
 	Text          string `protobuf:"bytes,3,opt,name=text,proto3" json:"text,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache

@@ -2,6 +2,7 @@
 // real server and the generated stubs.
 
 #include <functional>
+#include <map>
 #include <set>
 #include <string>
 #include <thread>
@@ -515,6 +516,23 @@ TEST_F(FeedbackServiceTest, ATextTypedWithoutDiacriticsIsHeard) {
     }
     EXPECT_EQ(aspects, cases[i].aspects) << cases[i].text;
   }
+}
+
+// "Great location, terrible breakfast": the breakfast is a complaint in the
+// stored analysis (and so in the top issues), not a mild praise shared with
+// the location.
+TEST_F(FeedbackServiceTest, EachAspectOfAClauseKeepsItsOwnJudgement) {
+  v1::Feedback stored;
+  ASSERT_TRUE(
+      Ingest(Item("parts", "@ana", "Great location, terrible breakfast."),
+             &stored)
+          .ok());
+  std::map<std::string, double> sentiment;
+  for (const auto& mention : stored.analysis().aspects()) {
+    sentiment[mention.aspect()] = mention.sentiment();
+  }
+  EXPECT_GT(sentiment["location"], 0.05) << stored.DebugString();
+  EXPECT_LT(sentiment["food_beverage"], -0.05) << stored.DebugString();
 }
 
 TEST_F(FeedbackServiceTest, ImportFailsWhenTheParentChanges) {

@@ -444,9 +444,13 @@ class AspectMention(_message.Message):
     aspect: _builtins.str
     """The aspect id from the taxonomy, for example "cleanliness"."""
     sentiment: _builtins.float
-    """Compound sentiment of the clause that mentions it, -1..1."""
+    """Compound sentiment of the clause that mentions it, -1..1: of the part
+    of it about this aspect where a clause judges aspects in opposite ways
+    in parts joined by a comma or "and" ("Great location, terrible
+    breakfast").
+    """
     text: _builtins.str
-    """The clause, as written."""
+    """The clause (or that part of it), as written."""
     def __init__(
         self,
         *,

@@ -311,14 +311,17 @@ export type AspectMention = Message<"guestvoice.v1.AspectMention"> & {
   aspect: string;
 
   /**
-   * Compound sentiment of the clause that mentions it, -1..1.
+   * Compound sentiment of the clause that mentions it, -1..1: of the part
+   * of it about this aspect where a clause judges aspects in opposite ways
+   * in parts joined by a comma or "and" ("Great location, terrible
+   * breakfast").
    *
    * @generated from field: double sentiment = 2;
    */
   sentiment: number;
 
   /**
-   * The clause, as written.
+   * The clause (or that part of it), as written.
    *
    * @generated from field: string text = 3;
    */
