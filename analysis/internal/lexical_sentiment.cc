@@ -263,6 +263,20 @@ LexicalSentimentAnalyzer::LexicalSentimentAnalyzer(
   if (!rules.intensifying_prefixes.empty()) AddPrefixedForms(rules);
   // Last, so that every form above has its plain spelling.
   if (!rules.fold_diacritics) AddUnaccentedSpellings();
+  std::string buffer;
+  for (std::string_view conjunction : clause_conjunctions_) {
+    const std::string_view plain =
+        TypedWithoutDiacritics(conjunction, rules.umlauts_as_digraphs, &buffer);
+    // Where words are looked up folded, "porem" is "porém" itself.
+    const bool same_word = OwnedKey(plain) == OwnedKey(conjunction);
+    if (plain != conjunction && (same_word || !words_.contains(plain))) {
+      plain_conjunctions_.emplace_back(plain);
+    }
+  }
+  // Views taken once the strings no longer move.
+  clause_conjunctions_.insert(clause_conjunctions_.end(),
+                              plain_conjunctions_.begin(),
+                              plain_conjunctions_.end());
 }
 
 void LexicalSentimentAnalyzer::AddUnaccentedSpellings() {

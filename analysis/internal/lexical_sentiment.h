@@ -84,7 +84,8 @@ class LexicalSentimentAnalyzer final : public SentimentVocabulary {
 
   std::string_view language() const { return rules_.code; }
   // The words before which a clause starts, for aspects: the contrast and
-  // the concessive words.
+  // the concessive words, and those typed without diacritics ("pero" for
+  // "però", "porem" for "porém") where no other word is spelt so.
   const std::vector<std::string_view>& clause_conjunctions() const {
     return clause_conjunctions_;
   }
@@ -228,6 +229,8 @@ class LexicalSentimentAnalyzer final : public SentimentVocabulary {
   const PythonUnicode& unicode_;
   const EmojiValences& emojis_;
   std::vector<std::string_view> clause_conjunctions_;
+  // The spellings without diacritics clause_conjunctions_ views.
+  std::vector<std::string> plain_conjunctions_;
   absl::flat_hash_map<std::string, Facts, WordHash, WordEq> words_;
   // Stem -> the mean valence of the sentiment words with that stem, so that
   // "sporchi" finds "sporco" and "vieze" finds "vies".

@@ -1,9 +1,11 @@
 #include "analysis/internal/lexical_sentiment.h"
 
+#include <algorithm>
 #include <cmath>
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "analysis/internal/embedded_data.h"
@@ -480,6 +482,21 @@ TEST(LanguageAnalyzersTest, TextsTypedWithoutDiacriticsScoreAlike) {
     EXPECT_LT(written, -0.05) << c.written;
     EXPECT_DOUBLE_EQ(analyzer->PolarityScores(c.typed).compound, written)
         << c.typed;
+  }
+}
+
+// Clauses for aspects start at a contrast word typed without its accent
+// too.
+TEST(LanguageAnalyzersTest, ContrastWordsTypedWithoutDiacriticsSplitClauses) {
+  for (const auto& [language, typed] :
+       std::vector<std::pair<const char*, std::string_view>>{{"it", "pero"},
+                                                             {"pt", "porem"}}) {
+    const LexicalSentimentAnalyzer* analyzer = FindLexicalAnalyzer(language);
+    ASSERT_NE(analyzer, nullptr);
+    const std::vector<std::string_view>& words =
+        analyzer->clause_conjunctions();
+    EXPECT_NE(std::find(words.begin(), words.end(), typed), words.end())
+        << language << " " << typed;
   }
 }
 
