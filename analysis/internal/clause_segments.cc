@@ -78,18 +78,18 @@ bool SplitParts(std::string_view clause, const std::vector<TextWord>& words,
     }
   }
   close_part(words.size());
-  for (Part& part : *parts) {
-    for (const AspectMatcher::TermMatch& match : matches) {
-      if (match.begin < part.begin_word || match.begin >= part.end_word) {
-        continue;
-      }
-      for (const AspectTaxonomy::AspectRef& ref : *match.aspects) {
-        if (ref.index < 0 || ref.index >= kMaxSegmentedAspects) return false;
-        part.aspects |= AspectSet{1} << ref.index;
-        if (!part.after_conjunction ||
-            match.begin < part.begin_word + kSubjectWords) {
-          part.subjects |= AspectSet{1} << ref.index;
-        }
+  // Both in text order: one pass, whatever the clause's length.
+  std::size_t p = 0;
+  for (const AspectMatcher::TermMatch& match : matches) {
+    while (p < parts->size() && (*parts)[p].end_word <= match.begin) ++p;
+    if (p == parts->size()) break;
+    Part& part = (*parts)[p];
+    for (const AspectTaxonomy::AspectRef& ref : *match.aspects) {
+      if (ref.index < 0 || ref.index >= kMaxSegmentedAspects) return false;
+      part.aspects |= AspectSet{1} << ref.index;
+      if (!part.after_conjunction ||
+          match.begin < part.begin_word + kSubjectWords) {
+        part.subjects |= AspectSet{1} << ref.index;
       }
     }
   }
