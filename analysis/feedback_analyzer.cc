@@ -184,7 +184,11 @@ bool FeedbackAnalyzer::Score(const WholeText& whole, std::string_view part,
     thread_local TextWords part_words;
     SplitPartWords(whole.text, whole.words, part, PythonUnicode::Default(),
                    &part_words);
-    analysis->scores = lexical[i]->PolarityScores(part, part_words.words);
+    // Whether the text is typed without diacritics is the whole text's to
+    // tell (the guest's keyboard), not each part's.
+    analysis->scores = lexical[i]->PolarityScores(
+        part, part_words.words,
+        lexical[i]->IsTypedWithoutDiacritics(whole.words.words));
     FindAspects(whole, part, *lexical[i], language_matchers_[i], analysis);
     return true;
   }
@@ -277,11 +281,14 @@ void FeedbackAnalyzer::FindEnglishAspects(const WholeText& whole,
   const PythonUnicode& unicode = PythonUnicode::Default();
   ClauseWords clause_words(text, vader_text);
   SplitClauses(text, unicode, &clauses);
+  // Whether the text is typed without diacritics ("cafe") is the whole
+  // text's to tell (the guest's keyboard), not each clause's.
+  const bool plain_terms = matcher_.IsTypedWithoutDiacritics(whole.words.words);
   ClauseSubject subject;
   std::size_t previous_mentions = analysis->aspects.size();
   for (std::string_view clause : clauses) {
     SplitPartWords(whole.text, whole.words, clause, unicode, &words);
-    matcher_.FindTerms(words.words, &matches);
+    matcher_.FindTerms(words.words, &matches, {}, plain_terms);
     const bool contrast = OpensWith(words.words, {"but", "however"});
     if (matches.empty() && !subject.MayCarry(contrast)) {
       subject.Carried(clause, words.words, matches, 0, contrast, false,
@@ -369,12 +376,17 @@ void FeedbackAnalyzer::FindAspects(const WholeText& whole,
   thread_local std::vector<AspectMatcher::TermMatch> matches;
   thread_local std::vector<ClauseSegment> segments;
   const PythonUnicode& unicode = PythonUnicode::Default();
+  thread_local TextWords part_words;
   SplitClauses(text, unicode, lexical.clause_conjunctions(), &clauses);
+  // Whether the text is typed without diacritics is the whole text's to
+  // tell (the guest's keyboard), not each clause's.
+  const bool plain_words = lexical.IsTypedWithoutDiacritics(whole.words.words);
+  const bool plain_terms = matcher.IsTypedWithoutDiacritics(whole.words.words);
   ClauseSubject subject;
   std::size_t previous_mentions = analysis->aspects.size();
   for (std::string_view clause : clauses) {
     SplitPartWords(whole.text, whole.words, clause, unicode, &words);
-    matcher.FindTerms(words.words, &matches, clause);
+    matcher.FindTerms(words.words, &matches, clause, plain_terms);
     const bool contrast =
         OpensWith(words.words, lexical.rules().contrast_words);
     if (matches.empty() && !subject.MayCarry(contrast)) {
@@ -384,7 +396,7 @@ void FeedbackAnalyzer::FindAspects(const WholeText& whole,
       continue;
     }
     const double sentiment =
-        lexical.PolarityScores(clause, words.words).compound;
+        lexical.PolarityScores(clause, words.words, plain_words).compound;
     const std::vector<int> aspects =
         ResolveClauseAspects(clause, words.words, matches, sentiment, lexical);
     const int carried = subject.Carried(clause, words.words, matches, sentiment,
@@ -392,7 +404,9 @@ void FeedbackAnalyzer::FindAspects(const WholeText& whole,
     SegmentClause(
         clause, words.words, matches, lexical.rules().conjunctions,
         [&](std::string_view part) {
-          return lexical.PolarityScores(part).compound;
+          SplitPartWords(whole.text, whole.words, part, unicode, &part_words);
+          return lexical.PolarityScores(part, part_words.words, plain_words)
+              .compound;
         },
         &segments);
     AddClauseMentions(clause, sentiment, segments, aspects, carried,

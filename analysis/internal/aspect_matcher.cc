@@ -283,6 +283,13 @@ std::size_t AspectMatcher::MatchLength(std::size_t term_index,
 void AspectMatcher::FindTerms(const std::vector<TextWord>& words,
                               std::vector<TermMatch>* matches,
                               std::string_view text) const {
+  FindTerms(words, matches, text, IsTypedWithoutDiacritics(words));
+}
+
+void AspectMatcher::FindTerms(const std::vector<TextWord>& words,
+                              std::vector<TermMatch>* matches,
+                              std::string_view text,
+                              bool typed_without_diacritics) const {
   // German nouns start with a capital: A-Z or Ä, Ö, Ü (U+00C4, D6, DC).
   auto may_be_noun = [&](const TextWord& word) {
     if (!capitalised_nouns_) return true;
@@ -294,11 +301,6 @@ void AspectMatcher::FindTerms(const std::vector<TextWord>& words,
     return second == 0x84 || second == 0x96 || second == 0x9C;
   };
   matches->clear();
-  bool typed_without_diacritics = listed_terms_ < terms_.size();
-  for (std::size_t i = 0; i < words.size() && typed_without_diacritics; ++i) {
-    typed_without_diacritics =
-        !HasDiacritics(words[i].lower, umlauts_as_digraphs_);
-  }
   std::size_t i = 0;
   while (i < words.size()) {
     std::size_t best_length = 0;

@@ -9,6 +9,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "analysis/aspect_taxonomy.h"
+#include "analysis/internal/diacritics.h"
 #include "analysis/internal/text_words.h"
 #include "analysis/internal/word_hash.h"
 
@@ -46,9 +47,23 @@ class AspectMatcher {
   // `text`: what the words' offsets point into; where the language
   // capitalises nouns (German) only a capitalised word is taken for a
   // compound noun ("durchgelegen" is no "gelegen"), and without `text` none.
+  // Terms typed without diacritics are found when `words` are
+  // (IsTypedWithoutDiacritics).
   void FindTerms(const std::vector<TextWord>& words,
                  std::vector<TermMatch>* matches,
                  std::string_view text = {}) const;
+  // The same in a part of a text that is `typed_without_diacritics` (or
+  // not) as a whole: a clause without accents in a review written with them
+  // means what it writes.
+  void FindTerms(const std::vector<TextWord>& words,
+                 std::vector<TermMatch>* matches, std::string_view text,
+                 bool typed_without_diacritics) const;
+  // Whether a text of these words is typed without diacritics, in this
+  // language's way of typing them; false where no term has diacritics.
+  bool IsTypedWithoutDiacritics(const std::vector<TextWord>& words) const {
+    return listed_terms_ < terms_.size() &&
+           analysis::IsTypedWithoutDiacritics(words, umlauts_as_digraphs_);
+  }
 
  private:
   // The number of words of term `term_index` that match from words[start],

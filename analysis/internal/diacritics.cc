@@ -1,5 +1,6 @@
 #include "analysis/internal/diacritics.h"
 
+#include <algorithm>
 #include <cstddef>
 
 namespace guestvoice::analysis {
@@ -46,10 +47,14 @@ std::string_view PlainLetters(unsigned char lead, unsigned char trail,
 }
 
 // Where the first two-byte sequence replacement(lead, trail) replaces
-// starts in `word`, or word.size().
+// starts in `word`, or word.size(). Every sequence replaced here starts with
+// 0xC3 (U+00C0..U+00FF) or 0xC5 (œ), so other bytes are passed over cheaply:
+// most words are plain ASCII.
 template <typename Replacement>
 std::size_t FirstReplaced(std::string_view word, Replacement replacement) {
   for (std::size_t i = 0; i + 1 < word.size(); ++i) {
+    const auto lead = static_cast<unsigned char>(word[i]);
+    if (lead != 0xC3 && lead != 0xC5) continue;
     if (!replacement(word[i], word[i + 1]).empty()) return i;
   }
   return word.size();
@@ -100,6 +105,13 @@ bool HasDiacritics(std::string_view lower_text, bool umlauts_as_digraphs) {
                                                          unsigned char trail) {
            return PlainLetters(lead, trail, umlauts_as_digraphs);
          }) != lower_text.size();
+}
+
+bool IsTypedWithoutDiacritics(const std::vector<TextWord>& words,
+                              bool umlauts_as_digraphs) {
+  return std::none_of(words.begin(), words.end(), [&](const TextWord& word) {
+    return HasDiacritics(word.lower, umlauts_as_digraphs);
+  });
 }
 
 }  // namespace guestvoice::analysis

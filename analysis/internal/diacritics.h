@@ -3,6 +3,9 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
+
+#include "analysis/internal/text_words.h"
 
 namespace guestvoice::analysis {
 
@@ -28,6 +31,11 @@ std::string_view TypedWithoutDiacritics(std::string_view lower_word,
 // Whether TypedWithoutDiacritics would change anything in `lower_text`:
 // false for a text typed without the language's letters.
 bool HasDiacritics(std::string_view lower_text, bool umlauts_as_digraphs);
+
+// Whether none of `words` has diacritics (HasDiacritics of each lowercase
+// word): a text typed without the language's letters.
+bool IsTypedWithoutDiacritics(const std::vector<TextWord>& words,
+                              bool umlauts_as_digraphs);
 
 }  // namespace guestvoice::analysis
 

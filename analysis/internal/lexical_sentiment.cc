@@ -281,29 +281,32 @@ LexicalSentimentAnalyzer::LexicalSentimentAnalyzer(
 
 void LexicalSentimentAnalyzer::AddUnaccentedSpellings() {
   std::string buffer;
-  // Spellings two words with different facts are typed as: neither.
-  absl::flat_hash_set<std::string> ambiguous;
+  // Each plain spelling -> the one word typed so, or nullptr when several
+  // words are.
+  absl::flat_hash_map<std::string, const Facts*, WordHash, WordEq> typed_for;
   // (stem, valence) of each sentiment word's plain spelling.
   std::vector<std::pair<std::string, double>> stem_valences;
   // In the table's order, which varies from run to run: nothing here
   // depends on it but the stems' sums, made in sorted order below (sorting
   // these few pairs costs a fraction of sorting every word).
   for (const auto& [word, facts] : words_) {
-    if (facts.valence == 0 && facts.booster == 0 && !facts.contrasts) {
-      continue;
-    }
     const std::string_view plain =
         TypedWithoutDiacritics(word, rules_.umlauts_as_digraphs, &buffer);
     if (plain == word || words_.contains(plain)) continue;
-    auto [it, first] = unaccented_.try_emplace(plain, &facts);
-    if (!first && it->second != &facts) ambiguous.emplace(plain);
+    auto [it, first] = typed_for.try_emplace(plain, &facts);
+    if (!first) it->second = nullptr;
     if (facts.valence == 0 || facts.negated_only) continue;
     std::string stem(SnowballStemOnce(rules_.snowball_algorithm, plain));
     if (stem.size() >= kMinStemBytes && !stems_.contains(stem)) {
       stem_valences.emplace_back(std::move(stem), facts.valence);
     }
   }
-  for (const std::string& plain : ambiguous) unaccented_.erase(plain);
+  for (const auto& [plain, facts] : typed_for) {
+    if (facts != nullptr &&
+        (facts->valence != 0 || facts->booster != 0 || facts->contrasts)) {
+      unaccented_.emplace(plain, facts);
+    }
+  }
   std::sort(stem_valences.begin(), stem_valences.end());
   absl::flat_hash_map<std::string, Mean> stem_means;
   for (auto& [stem, valence] : stem_valences) {
@@ -423,7 +426,7 @@ void LexicalSentimentAnalyzer::AddPhrase(std::string_view text, double valence,
   TextWords words;
   SplitTextWords(text, unicode_, &words);
   std::vector<Token> tokens;
-  Tokenize(text, words.words, &tokens);
+  Tokenize(text, words.words, /*typed_without_diacritics=*/false, &tokens);
   if (tokens.size() < 2) std::abort();  // the supplement's tests catch it
   Phrase phrase;
   phrase.valence = valence;
@@ -558,15 +561,11 @@ const LexicalSentimentAnalyzer::Facts* LexicalSentimentAnalyzer::Find(
 
 void LexicalSentimentAnalyzer::Tokenize(std::string_view text,
                                         const std::vector<TextWord>& words,
+                                        bool typed_without_diacritics,
                                         std::vector<Token>* tokens) const {
   thread_local std::string elided;
   thread_local std::string folded_elision;
   tokens->clear();
-  bool typed_without_diacritics = !unaccented_.empty();
-  for (std::size_t i = 0; i < words.size() && typed_without_diacritics; ++i) {
-    typed_without_diacritics =
-        !HasDiacritics(words[i].lower, rules_.umlauts_as_digraphs);
-  }
   std::size_t previous_end = 0;
   for (const TextWord& word : words) {
     const std::string_view between =
@@ -608,8 +607,20 @@ SentimentScores LexicalSentimentAnalyzer::PolarityScores(
   return PolarityScores(valid_text, words.words);
 }
 
+bool LexicalSentimentAnalyzer::IsTypedWithoutDiacritics(
+    const std::vector<TextWord>& words) const {
+  return !unaccented_.empty() &&
+         analysis::IsTypedWithoutDiacritics(words, rules_.umlauts_as_digraphs);
+}
+
 SentimentScores LexicalSentimentAnalyzer::PolarityScores(
     std::string_view valid_text, const std::vector<TextWord>& words) const {
+  return PolarityScores(valid_text, words, IsTypedWithoutDiacritics(words));
+}
+
+SentimentScores LexicalSentimentAnalyzer::PolarityScores(
+    std::string_view valid_text, const std::vector<TextWord>& words,
+    bool typed_without_diacritics) const {
   thread_local std::vector<Token> tokens;
   thread_local std::vector<double> sentiments;
   thread_local std::vector<double> base;  // each word's own valence
@@ -634,7 +645,7 @@ SentimentScores LexicalSentimentAnalyzer::PolarityScores(
   thread_local std::vector<bool> negates_backward_here;
   // What the sentence's contrast word does to each token's valence.
   thread_local std::vector<double> contrast_weights;
-  Tokenize(valid_text, words, &tokens);
+  Tokenize(valid_text, words, typed_without_diacritics, &tokens);
   emojis_.Collect(valid_text, &emoji);
   FindTextRatings(valid_text, &ratings);
   const std::size_t n = tokens.size();

@@ -61,6 +61,10 @@ class LexicalSentimentAnalyzer final : public SentimentVocabulary {
       const absl::flat_hash_set<std::string>& untranslated = {},
       const PythonUnicode& unicode = PythonUnicode::Default(),
       const EmojiValences& emojis = EmojiValences::Default());
+  // Not copied or moved: unaccented_ and clause_conjunctions_ point into its
+  // own tables.
+  LexicalSentimentAnalyzer(const LexicalSentimentAnalyzer&) = delete;
+  LexicalSentimentAnalyzer& operator=(const LexicalSentimentAnalyzer&) = delete;
 
   // `valid_text`: valid UTF-8, at most kMaxTextBytes.
   SentimentScores PolarityScores(std::string_view valid_text) const;
@@ -68,6 +72,17 @@ class LexicalSentimentAnalyzer final : public SentimentVocabulary {
   // looks at several parts of one text splits once (SplitPartWords).
   SentimentScores PolarityScores(std::string_view valid_text,
                                  const std::vector<TextWord>& words) const;
+  // The same for a part of a text that IsTypedWithoutDiacritics (or not) as
+  // a whole, so that the part's words are looked up as the whole text's: a
+  // clause without accents in a review written with them means what it
+  // writes.
+  SentimentScores PolarityScores(std::string_view valid_text,
+                                 const std::vector<TextWord>& words,
+                                 bool typed_without_diacritics) const;
+  // Whether a text of these words is typed without diacritics, so that
+  // words the lexicons lack are looked up as the words they are typed for
+  // (unaccented_); false where the language has no such words.
+  bool IsTypedWithoutDiacritics(const std::vector<TextWord>& words) const;
 
   // Whether the language's lexicons or word lists have `lower_word` as a
   // word of the language (not an untranslated English one): evidence of the
@@ -211,6 +226,7 @@ class LexicalSentimentAnalyzer final : public SentimentVocabulary {
   const Phrase* MatchPhrase(const std::vector<Token>& tokens,
                             std::size_t i) const;
   void Tokenize(std::string_view text, const std::vector<TextWord>& words,
+                bool typed_without_diacritics,
                 std::vector<Token>* tokens) const;
   // Sets the valence of each key (OwnedKey) of `valences`' words, as
   // Listed() when `listed`; spellings that fold to one key ("difícil",
@@ -240,13 +256,15 @@ class LexicalSentimentAnalyzer final : public SentimentVocabulary {
   // that word's facts, for the words with a role in sentiment (valence,
   // booster, contrast; not negations, as Italian "né" typed is "ne", a
   // pronoun), when no word of the language is spelt so ("sur" stays a
-  // preposition, not "sûr") and only one word is typed so. Looked up after
-  // the words and stems as written, so it never changes a word they know,
-  // and only in a text with no diacritics at all: in one written with them,
-  // French "passe" (passes) is not "passé" (dated).
+  // preposition, not "sûr") and only one word of the language is typed so.
+  // Looked up after the words and stems as written, so it never changes a
+  // word they know, and only in a text with no diacritics at all
+  // (IsTypedWithoutDiacritics): in one written with them, French "passe"
+  // (passes) is not "passé" (dated).
   absl::flat_hash_map<std::string, const Facts*, WordHash, WordEq> unaccented_;
-  // The Snowball stem of such a spelling -> the mean valence of the
-  // sentiment words typed so ("decevante" finds "décevant").
+  // The Snowball stem of a sentiment word's plain spelling -> the mean
+  // valence of the words with that stem ("decevante" finds "décevant"), as
+  // stems_ averages the words sharing a stem.
   absl::flat_hash_map<std::string, Facts, WordHash, WordEq> unaccented_stems_;
   // First word (as looked up) -> the phrases it starts.
   absl::flat_hash_map<std::string, std::vector<Phrase>, WordHash, WordEq>

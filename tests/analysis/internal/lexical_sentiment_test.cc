@@ -446,6 +446,15 @@ TEST(LexicalSentimentTypedWithoutDiacriticsTest, FindsTheWordTypedFor) {
   // (French "passe", passes, is no "passé", dated), so it is not looked up
   // as another.
   EXPECT_DOUBLE_EQ(compound("décevant et decu"), Normalize(-2.0));
+  // A part of a text is looked up as the whole text tells: "decu" alone, in
+  // a review written with diacritics elsewhere, is not "déçu".
+  TextWords words;
+  SplitTextWords("decu", PythonUnicode::Default(), &words);
+  EXPECT_TRUE(analyzer.IsTypedWithoutDiacritics(words.words));
+  EXPECT_DOUBLE_EQ(analyzer.PolarityScores("decu", words.words, false).compound,
+                   0.0);
+  EXPECT_DOUBLE_EQ(analyzer.PolarityScores("decu", words.words, true).compound,
+                   Normalize(-2.0));
   // Not evidence of the language.
   EXPECT_FALSE(analyzer.Knows("decu"));
 }
