@@ -185,11 +185,13 @@ bool FeedbackAnalyzer::Score(const WholeText& whole, std::string_view part,
     SplitPartWords(whole.text, whole.words, part, PythonUnicode::Default(),
                    &part_words);
     // Whether the text is typed without diacritics is the whole text's to
-    // tell (the guest's keyboard), not each part's.
-    analysis->scores = lexical[i]->PolarityScores(
-        part, part_words.words,
-        lexical[i]->IsTypedWithoutDiacritics(whole.words.words));
-    FindAspects(whole, part, *lexical[i], language_matchers_[i], analysis);
+    // tell (the guest's keyboard), not each part's or clause's.
+    const bool plain_words =
+        lexical[i]->IsTypedWithoutDiacritics(whole.words.words);
+    analysis->scores =
+        lexical[i]->PolarityScores(part, part_words.words, plain_words);
+    FindAspects(whole, part, *lexical[i], plain_words, language_matchers_[i],
+                analysis);
     return true;
   }
   return false;
@@ -369,6 +371,7 @@ void FeedbackAnalyzer::AddClauseMentions(
 void FeedbackAnalyzer::FindAspects(const WholeText& whole,
                                    std::string_view text,
                                    const LexicalSentimentAnalyzer& lexical,
+                                   bool plain_words,
                                    const AspectMatcher& matcher,
                                    Analysis* analysis) const {
   thread_local std::vector<std::string_view> clauses;
@@ -378,9 +381,6 @@ void FeedbackAnalyzer::FindAspects(const WholeText& whole,
   const PythonUnicode& unicode = PythonUnicode::Default();
   thread_local TextWords part_words;
   SplitClauses(text, unicode, lexical.clause_conjunctions(), &clauses);
-  // Whether the text is typed without diacritics is the whole text's to
-  // tell (the guest's keyboard), not each clause's.
-  const bool plain_words = lexical.IsTypedWithoutDiacritics(whole.words.words);
   const bool plain_terms = matcher.IsTypedWithoutDiacritics(whole.words.words);
   ClauseSubject subject;
   std::size_t previous_mentions = analysis->aspects.size();

@@ -80,8 +80,9 @@ class FeedbackAnalyzer {
   bool ScoreBySentence(const WholeText& whole, Analysis* analysis) const;
   void FindEnglishAspects(const WholeText& whole, std::string_view part,
                           Analysis* analysis) const;
+  // `plain_words`: lexical.IsTypedWithoutDiacritics of the whole text.
   void FindAspects(const WholeText& whole, std::string_view part,
-                   const LexicalSentimentAnalyzer& lexical,
+                   const LexicalSentimentAnalyzer& lexical, bool plain_words,
                    const AspectMatcher& matcher, Analysis* analysis) const;
   // Adds a clause's mentions with its `sentiment`: of `aspects`, and first
   // of the aspect it `carried` from the clause before (ClauseSubject; -1

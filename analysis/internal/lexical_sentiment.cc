@@ -9,7 +9,6 @@
 #include <utility>
 
 #include "absl/container/flat_hash_map.h"
-#include "absl/container/flat_hash_set.h"
 #include "analysis/internal/diacritics.h"
 #include "analysis/internal/snowball_stemmer.h"
 #include "analysis/internal/text_ratings.h"
