@@ -1375,6 +1375,43 @@ TEST(FeedbackAnalyzerLanguageTest, ServiceIsTheStaffs) {
                 {"food_beverage", "The breakfast service was slow.", -1}}));
 }
 
+// A text typed without diacritics is told by the whole text (the guest's
+// keyboard): a clause without accents in a review written with them is
+// looked up as written, as the whole text's score reads it too.
+TEST(FeedbackAnalyzerLanguageTest, TheWholeTextTellsItIsTypedWithoutAccents) {
+  const Analysis plain = FeedbackAnalyzer::Default().Analyze(
+      "Sejour agreable. Personnel desagreable.", "fr");
+  const Analysis accented = FeedbackAnalyzer::Default().Analyze(
+      "Séjour agréable. Personnel desagreable.", "fr");
+  auto staff = [](const Analysis& analysis) {
+    for (const AspectMention& mention : analysis.aspects) {
+      if (mention.aspect == "staff_service") return mention.sentiment;
+    }
+    return 99.0;
+  };
+  EXPECT_LT(staff(plain), -0.05);
+  EXPECT_GT(staff(accented), -0.05);
+}
+
+// The supplement entries of this pass, each as a guest writes it.
+TEST(FeedbackAnalyzerLanguageTest, SupplementEntriesReadAsGuestsMeanThem) {
+  auto compound = [](std::string_view text, std::string_view language) {
+    return FeedbackAnalyzer::Default().Analyze(text, language).scores.compound;
+  };
+  // A verb, not "passée" (dated) through its stem.
+  EXPECT_EQ(compound("Le bus passe.", "fr"), 0.0);
+  // The aspect's name weighs nothing; "leaves to be desired" complains.
+  EXPECT_LT(compound("La pulizia lascia a desiderare.", "it"), -0.3);
+  EXPECT_LT(compound("La limpieza deja mucho que desear.", "es"), -0.3);
+  EXPECT_LT(compound("A limpeza deixou a desejar.", "pt"), -0.3);
+  EXPECT_LT(compound("De schoonmaak liet veel te wensen over.", "nl"), -0.3);
+  // English: a late checkout with no fuss is praise, jet lag no complaint,
+  // a fitness center no opinion.
+  EXPECT_GT(compound("Late checkout with no fuss.", "en"), 0.05);
+  EXPECT_EQ(compound("We had jet lag.", "en"), 0.0);
+  EXPECT_EQ(compound("The fitness center is in the basement.", "en"), 0.0);
+}
+
 TEST(FeedbackAnalyzerLanguageTest, SpanishIsScoredWithItsAspects) {
   const Analysis dirty = FeedbackAnalyzer::Default().Analyze(
       "La habitación estaba sucia y el personal fue muy grosero.");
