@@ -67,19 +67,26 @@ void CallLog::Record(const FinishedCall& call, std::string_view method) const {
   const spdlog::level::level_enum level =
       routine ? spdlog::level::info : spdlog::level::warn;
   if (options_.format == LogFormat::kJson) {
-    logger->log(level, nlohmann::ordered_json{{"msg", "call"},
-                                              {"method", method},
-                                              {"organization", organization},
-                                              {"request_id", request_id},
-                                              {"status", status},
-                                              {"duration_ms", duration_ms}}
-                           .dump());
+    nlohmann::ordered_json line{{"msg", "call"},
+                                {"method", method},
+                                {"organization", organization},
+                                {"request_id", request_id},
+                                {"status", status},
+                                {"duration_ms", duration_ms}};
+    if (!call.forwarded_to.empty()) {
+      line["forwarded_to"] = call.forwarded_to;
+    }
+    logger->log(level, line.dump());
   } else {
-    logger->log(level,
-                "call {} organization={} request_id={} status={} "
-                "duration_ms={:.3f}",
-                method, organization.empty() ? "-" : organization, request_id,
-                status, duration_ms);
+    // The node that answered a forwarded call logs it too, with the same
+    // request id when the client sent one.
+    logger->log(
+        level,
+        "call {} organization={} request_id={} status={} "
+        "duration_ms={:.3f}{}{}",
+        method, organization.empty() ? "-" : organization, request_id, status,
+        duration_ms,
+        call.forwarded_to.empty() ? "" : " forwarded_to=", call.forwarded_to);
   }
 }
 

@@ -44,6 +44,9 @@ std::string_view CallMetrics::Record(const FinishedCall& call) {
     counts.calls[code_index].fetch_add(1, std::memory_order_relaxed);
   }
   counts.duration.Add(call.latency);
+  if (!call.forwarded_to.empty()) {
+    counts.forwarded.fetch_add(1, std::memory_order_relaxed);
+  }
 
   if (call.caller != nullptr) {
     const std::string& key = call.caller->api_key_name();
@@ -70,6 +73,19 @@ void CallMetrics::WriteTo(PrometheusText& out) const {
                   {"code", code_name}},
                  calls);
     }
+  }
+
+  out.Family("guestvoice_forwarded_calls_total", "counter",
+             "Calls this cluster node forwarded to the node that answers "
+             "their organization, by service and method (counted in "
+             "guestvoice_calls_total too, by the code that node answered).");
+  for (const std::unique_ptr<Method>& method : methods_) {
+    const uint64_t forwarded =
+        method->forwarded.load(std::memory_order_relaxed);
+    if (forwarded == 0) continue;
+    out.Sample("guestvoice_forwarded_calls_total",
+               {{"service", method->service}, {"method", method->name}},
+               forwarded);
   }
 
   out.Family("guestvoice_call_duration_seconds", "histogram",

@@ -59,8 +59,9 @@ class CallMetrics {
   // type of no known method is not counted, and its name is "".
   std::string_view Record(const FinishedCall& call);
 
-  // Writes guestvoice_calls_total, guestvoice_call_duration_seconds,
-  // guestvoice_stream_duration_seconds and guestvoice_api_key_calls_total.
+  // Writes guestvoice_calls_total, guestvoice_forwarded_calls_total,
+  // guestvoice_call_duration_seconds, guestvoice_stream_duration_seconds and
+  // guestvoice_api_key_calls_total.
   void WriteTo(PrometheusText& out) const;
 
  private:
@@ -79,6 +80,8 @@ class CallMetrics {
     // Streams from the client, the server or both.
     const bool stream;
     std::array<std::atomic<uint64_t>, kStatusCodes> calls{};
+    // Of those, the calls forwarded to the node that answered them.
+    std::atomic<uint64_t> forwarded{0};
     DurationHistogram duration;
   };
   struct KeyShard {

@@ -104,6 +104,9 @@ absl::StatusOr<std::unique_ptr<ClusterNode>> ClusterNode::Start(
                              {.liveness_timeout = node_map.liveness_timeout,
                               .clock = &domain.clock});
                        }));
+  node->router_ = std::make_unique<cluster::ClusterCallRouter>(
+      options.node_id, node->producer_->partition_count(), node->progress_,
+      node->node_map_reader_->map());
   // Ownership changes only once the node joins the group, after catch-up,
   // by when PublishInNodeMap has made the publisher.
   ASSIGN_OR_RETURN(
@@ -167,6 +170,8 @@ void ClusterNode::Stop() {
 void ClusterNode::WhenCaughtUp(std::function<void(const absl::Status&)> ready) {
   catch_up_ = std::thread([this, ready = std::move(ready)] {
     absl::Status status = CatchUp();
+    // From here on this node answers for the organizations it applies.
+    if (status.ok()) router_->MarkCaughtUp();
     if (status.ok()) status = BootstrapIfEmpty();
     if (status.ok()) status = ownership_->Join();
     if (!stopping_) ready(status);

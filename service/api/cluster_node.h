@@ -18,6 +18,7 @@
 #include "absl/time/time.h"
 #include "service/cluster/applied_progress.h"
 #include "service/cluster/apply_loop.h"
+#include "service/cluster/call_router.h"
 #include "service/cluster/cluster_description.h"
 #include "service/cluster/cluster_mutations.h"
 #include "service/cluster/command_applier.h"
@@ -71,6 +72,9 @@ class ClusterNode {
   const cluster::PartitionOwnership& ownership() const { return *ownership_; }
   // The nodes of the cluster, this one included, as the node map tells.
   const cluster::NodeMap& node_map() const { return node_map_reader_->map(); }
+  // Where calls about each organization are answered: elsewhere until this
+  // node has caught up, and for a partition stopped here.
+  const cluster::CallRouter& router() const { return *router_; }
   // The cluster as this node sees it now, for GetServerInfo; from memory
   // (asks the brokers nothing).
   v1::ClusterInfo Describe() const;
@@ -119,6 +123,7 @@ class ClusterNode {
   std::unique_ptr<cluster::ClusterMutations> mutations_;
   std::unique_ptr<cluster::NodeMapPublisher> node_map_publisher_;
   std::unique_ptr<cluster::NodeMapReader> node_map_reader_;
+  std::unique_ptr<cluster::ClusterCallRouter> router_;
   // After the publisher, which it tells of every change.
   std::unique_ptr<cluster::OwnershipGroup> ownership_;
   std::atomic<bool> stopping_{false};

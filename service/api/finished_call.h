@@ -21,6 +21,9 @@ struct FinishedCall {
   absl::StatusCode code;
   // From the call's arrival to its status.
   absl::Duration latency;
+  // The address of the node that answered the call, when this node
+  // forwarded it there (CallForwarder); "" when it answered itself.
+  std::string_view forwarded_to;
 };
 
 }  // namespace guestvoice::service

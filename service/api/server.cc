@@ -101,6 +101,27 @@ absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>> MakeCredentials(
   return grpc::SslServerCredentials(ssl);
 }
 
+// What a cluster node forwards calls to its peers over: plaintext when it
+// serves plaintext; else TLS trusting --tls_client_ca_file (the authority of
+// the cluster's own certificates, which signs the nodes' too) and presenting
+// this node's certificate, as the peers require of clients; the system's
+// authorities without it. A peer's certificate must name the address it
+// advertises.
+absl::StatusOr<std::shared_ptr<grpc::ChannelCredentials>> PeerCredentials(
+    const ServerOptions& options) {
+  if (options.tls_cert_file.empty()) return grpc::InsecureChannelCredentials();
+  grpc::SslCredentialsOptions ssl;
+  if (!options.tls_client_ca_file.empty()) {
+    ASSIGN_OR_RETURN(ssl.pem_root_certs, ReadFile(options.tls_client_ca_file,
+                                                  "tls_client_ca_file"));
+    ASSIGN_OR_RETURN(ssl.pem_cert_chain,
+                     ReadFile(options.tls_cert_file, "tls_cert_file"));
+    ASSIGN_OR_RETURN(ssl.pem_private_key,
+                     ReadFile(options.tls_key_file, "tls_key_file"));
+  }
+  return grpc::SslCredentials(ssl);
+}
+
 // --page_token_secret_file's secret, or "" without one.
 absl::StatusOr<std::string> ReadPageTokenSecret(const std::string& path) {
   if (path.empty()) return std::string();
@@ -131,6 +152,8 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(ServerOptions options) {
   RETURN_IF_ERROR(CheckCanBind("listen", options.listen, listen_address));
   ASSIGN_OR_RETURN(std::string page_token_secret,
                    ReadPageTokenSecret(options.page_token_secret_file));
+  ASSIGN_OR_RETURN(std::shared_ptr<grpc::ChannelCredentials> peer_credentials,
+                   PeerCredentials(options));
   std::unique_ptr<Server> server(new Server());
   server->options_ = std::move(options);
   const ServerOptions& opts = server->options_;
@@ -273,6 +296,18 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(ServerOptions options) {
   RETURN_IF_ERROR(server->reanalysis_runner_->Start(
       *server->store_, std::move(reanalysis_batches)));
 
+  const cluster::CallRouter* router = opts.call_router;
+  if (router == nullptr && server->cluster_node_ != nullptr) {
+    router = &server->cluster_node_->router();
+  }
+  if (router != nullptr) {
+    server->call_forwarder_ =
+        std::make_unique<CallForwarder>(CallForwarder::Options{
+            .node_id =
+                opts.cluster.has_value() ? opts.cluster->node_id : opts.listen,
+            .credentials = std::move(peer_credentials),
+            .max_message_bytes = opts.max_message_bytes});
+  }
   const ServiceDeps deps{.domain = domain,
                          .authenticator = *server->authenticator_,
                          .api_key_verifier = *server->api_key_verifier_,
@@ -282,7 +317,9 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(ServerOptions options) {
                          .calls = *server->call_recorder_,
                          .mutations = *mutations,
                          .applied = applied,
-                         .cluster_node = server->cluster_node_.get()};
+                         .cluster_node = server->cluster_node_.get(),
+                         .router = router,
+                         .forwarder = server->call_forwarder_.get()};
   server->services_.push_back(std::make_unique<HotelService>(deps));
   server->services_.push_back(std::make_unique<AdminService>(
       deps, start_time, *server->store_backups_));

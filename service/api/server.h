@@ -16,6 +16,7 @@
 #include "common/duration_histogram.h"
 #include "common/striped_lock.h"
 #include "service/api/authenticator.h"
+#include "service/api/call_forwarder.h"
 #include "service/api/call_log.h"
 #include "service/api/call_metrics.h"
 #include "service/api/call_recorder.h"
@@ -26,6 +27,7 @@
 #include "service/api/metrics_endpoint.h"
 #include "service/api/server_metrics.h"
 #include "service/cluster/applied_times.h"
+#include "service/cluster/call_router.h"
 #include "service/cluster/kafka_config.h"
 #include "service/cluster/mutation_runner.h"
 #include "service/cluster/mutation_table.h"
@@ -124,6 +126,10 @@ struct ServerOptions {
   absl::Duration cluster_start_timeout = absl::Seconds(60);
   // A cluster node's entry in the node map (its advertise address).
   ClusterNode::NodeMapOptions cluster_node_map;
+  // Where unary calls about an organization are answered, in place of a
+  // cluster node's own router: tests forward calls between embedded
+  // servers with it. Must outlive the server.
+  const cluster::CallRouter* call_router = nullptr;
 };
 
 // What Server::Start did to bring a store of an older schema up to date.
@@ -234,6 +240,9 @@ class Server {
   std::unique_ptr<cluster::EmbeddedMutations> embedded_mutations_;
   // Stopped after the calls (which wait on it), before the store closes.
   std::unique_ptr<ClusterNode> cluster_node_;
+  // Forwards calls another node answers; before grpc_server_, whose calls
+  // it serves. Null where no call is forwarded.
+  std::unique_ptr<CallForwarder> call_forwarder_;
   std::vector<std::unique_ptr<grpc::Service>> services_;
   std::vector<std::string> service_names_;
   std::unique_ptr<grpc::Server> grpc_server_;

@@ -5,12 +5,14 @@
 #include "service/api/authenticator.h"
 #include "service/api/call_recorder.h"
 #include "service/cluster/applied_progress.h"
+#include "service/cluster/call_router.h"
 #include "service/cluster/mutation_runner.h"
 #include "service/core/domain_context.h"
 #include "service/tenancy/api_key_verifier.h"
 
 namespace guestvoice::service {
 
+class CallForwarder;
 class ClusterNode;
 
 // What every gRPC service implementation works with: the domain's context,
@@ -40,6 +42,11 @@ struct ServiceDeps {
   // The cluster node, which describes its cluster to GetServerInfo; null in
   // the embedded mode.
   const ClusterNode* cluster_node = nullptr;
+  // Where a unary call about an organization is answered (this node, or
+  // another it forwards the call to), and what forwards it; null where every
+  // call is answered here (the embedded mode).
+  const cluster::CallRouter* router = nullptr;
+  CallForwarder* forwarder = nullptr;
 };
 
 }  // namespace guestvoice::service

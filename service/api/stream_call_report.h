@@ -40,7 +40,7 @@ class StreamCallReport {
     if (reported_.exchange(true)) return;
     calls_.Finished({request_type_, context_,
                      caller_.has_value() ? &*caller_ : nullptr, code,
-                     absl::Now() - arrived_});
+                     absl::Now() - arrived_, /*forwarded_to=*/""});
   }
 
  private:

@@ -14,18 +14,23 @@
 
 #include "absl/functional/any_invocable.h"
 #include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
 #include "common/status_macros.h"
+#include "google/protobuf/message.h"
 #include "service/api/authenticator.h"
+#include "service/api/call_forwarder.h"
 #include "service/api/call_recorder.h"
 #include "service/api/consistency_token.h"
 #include "service/api/grpc_call_cancellation.h"
 #include "service/api/grpc_status.h"
 #include "service/api/queue_refusal.h"
+#include "service/api/request_routing.h"
 #include "service/api/service_deps.h"
 #include "service/api/wire_messages.h"
+#include "service/cluster/call_router.h"
 #include "service/cluster/mutation_runner.h"
 #include "service/core/errors.h"
 #include "service/core/principal.h"
@@ -80,23 +85,35 @@ class PendingCall {
   ~PendingCall() = default;
 };
 
+// The bytes of a call of a method registered raw (wire_messages.h): its
+// request as it came, and where its response goes.
+struct WireCall {
+  const grpc::ByteBuffer* request;
+  grpc::ByteBuffer* response;
+};
+
 namespace unary_call_internal {
 
 // The reactor of one unary call (RunUnary). Its steps run on the executor
 // for its work; one that must wait for the cluster (a consistency token
 // this node has not applied yet, a mutation through the command log)
-// registers a callback and gives its worker back. The call finishes once
+// registers a callback and gives its worker back. A call about an
+// organization another node answers now (cluster::CallRouter) is forwarded
+// to it as it came, before anything else. The call finishes once
 // it has a result and no step or registered callback can still touch it
 // (`holds_`), and gRPC deletes it after that (OnDone).
 template <typename Handler>
 class UnaryCall final : public grpc::ServerUnaryReactor, public PendingCall {
  public:
   UnaryCall(grpc::CallbackServerContext* context,
-            const google::protobuf::Descriptor& request_type,
+            const google::protobuf::Descriptor& request_type, WireCall wire,
             const ServiceDeps& deps, CallWork work, v1::Scope scope,
             Handler handler)
       : context_(context),
         request_type_(request_type),
+        wire_(wire),
+        router_(deps.router),
+        forwarder_(deps.forwarder),
         authenticator_(deps.authenticator),
         calls_(deps.calls),
         executor_(work == CallWork::kWrite ? deps.writes
@@ -109,6 +126,10 @@ class UnaryCall final : public grpc::ServerUnaryReactor, public PendingCall {
         handler_(std::move(handler)) {}
 
   void Start() {
+    if (std::optional<std::string> address = ForwardAddress()) {
+      Forward(*address);
+      return;
+    }
     // Waiting for a consistency token happens on no thread at all.
     awaits_token_ =
         AwaitsConsistencyToken(*context_, applied_) && !TokenAppliedAlready();
@@ -123,10 +144,18 @@ class UnaryCall final : public grpc::ServerUnaryReactor, public PendingCall {
   }
 
   void Complete(const absl::Status& status) override {
+    CompleteWith(status, std::nullopt);
+  }
+
+  // Complete, with the status another node answered the call with
+  // (`answered`, sent unchanged) when it was forwarded.
+  void CompleteWith(const absl::Status& status,
+                    std::optional<grpc::Status> answered) {
     {
       absl::MutexLock lock(&mutex_);
       if (result_.has_value()) return;
       result_ = status;
+      answered_ = std::move(answered);
       cancel_hook_ = nullptr;
       if (holds_ > 0) return;
     }
@@ -175,6 +204,56 @@ class UnaryCall final : public grpc::ServerUnaryReactor, public PendingCall {
   bool InternalInlineable() override { return true; }
 
  private:
+  // The address of the node that answers this call instead of this one: a
+  // call from a client (not forwarded already) about an organization the
+  // router sends elsewhere. A request that does not decode is this node's
+  // to refuse.
+  std::optional<std::string> ForwardAddress() const {
+    if (router_ == nullptr || forwarder_ == nullptr ||
+        router_->AnswersEverything() || CallForwarder::IsForwarded(*context_)) {
+      return std::nullopt;
+    }
+    std::unique_ptr<google::protobuf::Message> request(
+        google::protobuf::MessageFactory::generated_factory()
+            ->GetPrototype(&request_type_)
+            ->New());
+    if (!DecodeBuffer(*wire_.request, *request).ok()) return std::nullopt;
+    std::optional<std::string> organization = OrganizationNamedBy(*request);
+    if (!organization.has_value()) return std::nullopt;
+    return router_->ForwardAddress(*organization);
+  }
+
+  // Sends the call to the node at `address` and answers what it answers;
+  // the caller's cancellation or deadline cancels the forwarded call.
+  void Forward(const std::string& address) {
+    std::optional<std::string> method = MethodPathOf(request_type_);
+    if (!method.has_value()) {
+      Complete(absl::InternalError(absl::StrCat(
+          "no method takes a ", request_type_.full_name(), " to forward")));
+      return;
+    }
+    forwarded_to_ = address;
+    // This step's (the forwarded call may be answered, and this one
+    // finished, before the cancel hook is set), and the forwarded call's,
+    // released when it is done.
+    Hold();
+    Hold();
+    std::shared_ptr<CallForwarder::Call> forwarded = forwarder_->Forward(
+        *context_, address, *method, *wire_.request, wire_.response,
+        [this](grpc::Status answered) {
+          const absl::Status status(
+              static_cast<absl::StatusCode>(answered.error_code()),
+              answered.error_message());
+          CompleteWith(status, std::move(answered));
+          Release();
+        });
+    OnCancelled([this, forwarded](const absl::Status& reason) {
+      Complete(reason);
+      forwarded->Cancel();
+    });
+    Release();
+  }
+
   // Authenticates the call on gRPC's callback thread from memory (the
   // verifier remembers the keys it verified), so that it queues in its
   // organization's lane (SubmitStep) and a refused key takes no place in a
@@ -329,16 +408,23 @@ class UnaryCall final : public grpc::ServerUnaryReactor, public PendingCall {
   // Reports the call and finishes it; once.
   void FinishCall() {
     absl::Status status;
+    std::optional<grpc::Status> answered;
     {
       absl::MutexLock lock(&mutex_);
       if (finished_) return;
       finished_ = true;
       status = *result_;
+      answered = std::move(answered_);
     }
     // Before Finish, after which the context may be gone.
     calls_.Finished({request_type_, *context_,
                      caller_.has_value() ? &*caller_ : nullptr, status.code(),
-                     absl::Now() - arrived_});
+                     absl::Now() - arrived_, forwarded_to_});
+    if (answered.has_value()) {
+      // Its trailers came with it (CallForwarder).
+      Finish(*answered);
+      return;
+    }
     if (std::optional<std::string> pushback = RetryPushbackOf(status)) {
       context_->AddTrailingMetadata(kRetryPushbackTrailer, *pushback);
     }
@@ -357,6 +443,9 @@ class UnaryCall final : public grpc::ServerUnaryReactor, public PendingCall {
 
   grpc::CallbackServerContext* const context_;
   const google::protobuf::Descriptor& request_type_;
+  const WireCall wire_;
+  const cluster::CallRouter* const router_;
+  CallForwarder* const forwarder_;
   const Authenticator& authenticator_;
   const CallRecorder& calls_;
   BoundedExecutor& executor_;
@@ -373,6 +462,8 @@ class UnaryCall final : public grpc::ServerUnaryReactor, public PendingCall {
   // memory.
   uint64_t revocations_at_authentication_ = 0;
   std::atomic<bool> awaits_token_{false};
+  // Where the call was forwarded (Start, before anything else), or "".
+  std::string forwarded_to_;
   TokenWait token_wait_;
 
   absl::Mutex mutex_;
@@ -380,6 +471,8 @@ class UnaryCall final : public grpc::ServerUnaryReactor, public PendingCall {
   // touch the call: it finishes only when none is left.
   int holds_ ABSL_GUARDED_BY(mutex_) = 0;
   std::optional<absl::Status> result_ ABSL_GUARDED_BY(mutex_);
+  // The answer of the node the call was forwarded to, sent as it is.
+  std::optional<grpc::Status> answered_ ABSL_GUARDED_BY(mutex_);
   bool finished_ ABSL_GUARDED_BY(mutex_) = false;
   bool cancelled_ ABSL_GUARDED_BY(mutex_) = false;
   absl::AnyInvocable<void(const absl::Status&) &&> cancel_hook_
@@ -410,14 +503,16 @@ class UnaryCall final : public grpc::ServerUnaryReactor, public PendingCall {
 // state its token names (a key created or revoked through another node). A
 // kQuickRead or kCachedScan call may run `handler` twice (the first try's
 // reads were refused), so it must not change anything but the response. Every
-// call reports to deps.calls as it finishes (metrics, log).
+// call reports to deps.calls as it finishes (metrics, log). On a cluster node,
+// a call about an organization another node answers now (deps.router) is
+// forwarded to that node first, and answered with what it answers.
 template <typename Handler>
 grpc::ServerUnaryReactor* RunUnary(
     grpc::CallbackServerContext* context,
-    const google::protobuf::Descriptor& request_type, const ServiceDeps& deps,
-    CallWork work, v1::Scope scope, Handler handler) {
+    const google::protobuf::Descriptor& request_type, WireCall wire,
+    const ServiceDeps& deps, CallWork work, v1::Scope scope, Handler handler) {
   auto* call = new unary_call_internal::UnaryCall<Handler>(
-      context, request_type, deps, work, scope, std::move(handler));
+      context, request_type, wire, deps, work, scope, std::move(handler));
   call->Start();
   return call;
 }
@@ -435,7 +530,8 @@ grpc::ServerUnaryReactor* RunUnary(grpc::CallbackServerContext* context,
                                    grpc::ByteBuffer* wire_response,
                                    const ServiceDeps& deps, CallWork work,
                                    v1::Scope scope, Handler handler) {
-  return RunUnary(context, *Request::descriptor(), deps, work, scope,
+  return RunUnary(context, *Request::descriptor(),
+                  WireCall{wire_request, wire_response}, deps, work, scope,
                   [wire_request, wire_response, handler = std::move(handler)](
                       const Principal& caller) -> absl::Status {
                     Request request;
@@ -460,7 +556,8 @@ grpc::ServerUnaryReactor* RunMutation(grpc::CallbackServerContext* context,
                                       const ServiceDeps& deps,
                                       v1::Scope scope) {
   return RunUnary(
-      context, *Request::descriptor(), deps, CallWork::kWrite, scope,
+      context, *Request::descriptor(), WireCall{wire_request, wire_response},
+      deps, CallWork::kWrite, scope,
       [context, wire_request, wire_response, mutations = &deps.mutations,
        request = Request(), response = Response()](const Principal& caller,
                                                    PendingCall& call) mutable {

@@ -199,4 +199,13 @@ absl::StatusOr<uint32_t> ParseBackupName(std::string_view field,
   return backup;
 }
 
+std::optional<std::string> OrganizationOfName(std::string_view name) {
+  constexpr std::string_view kPrefix = "organizations/";
+  if (name.substr(0, kPrefix.size()) != kPrefix) return std::nullopt;
+  std::string_view id = name.substr(kPrefix.size());
+  id = id.substr(0, id.find('/'));
+  if (!IsValidResourceId(id)) return std::nullopt;
+  return std::string(id);
+}
+
 }  // namespace guestvoice::service

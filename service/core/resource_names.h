@@ -5,6 +5,7 @@
 // request field they read, so their errors are field violations.
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -83,6 +84,11 @@ absl::StatusOr<std::string> ParseLoyaltyProgramName(std::string_view field,
 // RocksDB's BackupEngine assigns), unlike every other resource's id.
 absl::StatusOr<uint32_t> ParseBackupName(std::string_view field,
                                          std::string_view name);
+
+// The organization of any resource inside one (`organizations/{id}` and
+// every name below it), or nullopt when `name` is not such a name; for
+// routing a call before it is parsed in full, so it reports no error.
+std::optional<std::string> OrganizationOfName(std::string_view name);
 
 }  // namespace guestvoice::service
 

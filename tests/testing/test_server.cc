@@ -48,6 +48,7 @@ void TestServer::Start() {
       .scan_threads = options_.scan_threads,
       .call_queue_capacity = options_.call_queue_capacity,
       .scan_queue_capacity = options_.scan_queue_capacity,
+      .call_router = options_.call_router,
   });
   ASSERT_TRUE(server.ok()) << server.status();
   server_ = std::move(server).value();

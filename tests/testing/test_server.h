@@ -31,6 +31,9 @@ class TestServer {
     size_t scan_threads = 2;
     // ServerOptions::page_token_secret_file.
     std::string page_token_secret_file = "";
+    // ServerOptions::call_router: where calls about each organization are
+    // answered (null: all here).
+    const service::cluster::CallRouter* call_router = nullptr;
   };
 
   TestServer() : TestServer(Options{}) {}

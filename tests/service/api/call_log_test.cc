@@ -27,6 +27,7 @@
 namespace guestvoice::service {
 namespace {
 
+using ::testing::EndsWith;
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
 using ::testing::MatchesRegex;
@@ -52,8 +53,12 @@ class CallLogTest : public ::testing::Test {
   ~CallLogTest() override { spdlog::drop("call"); }
 
   FinishedCall Call(absl::StatusCode code, const Principal* caller) {
-    return FinishedCall{*v1::ListHotelsRequest::descriptor(), context_, caller,
-                        code, absl::Microseconds(4183)};
+    return FinishedCall{*v1::ListHotelsRequest::descriptor(),
+                        context_,
+                        caller,
+                        code,
+                        absl::Microseconds(4183),
+                        forwarded_to_};
   }
 
   std::vector<std::string> Lines() const {
@@ -69,6 +74,8 @@ class CallLogTest : public ::testing::Test {
 
   std::ostringstream lines_;
   const Principal caller_;
+  // Where the calls Call makes were forwarded ("" answered here).
+  std::string forwarded_to_;
   grpc::ServerContext context_;
   grpc::testing::ServerContextTestSpouse spouse_;
 };
@@ -138,6 +145,26 @@ TEST_F(CallLogTest, AJsonLineHoldsTheCallsFields) {
   EXPECT_EQ(line["request_id"], "trace-42.a_b");
   EXPECT_EQ(line["status"], "OK");
   EXPECT_DOUBLE_EQ(line["duration_ms"].get<double>(), 4.183);
+}
+
+TEST_F(CallLogTest, AForwardedCallNamesTheNodeThatAnsweredIt) {
+  forwarded_to_ = "10.0.0.2:50051";
+  const CallLog text({.format = LogFormat::kText, .sample_rate = 1});
+  const CallLog json({.format = LogFormat::kJson, .sample_rate = 1});
+
+  text.Record(Call(absl::StatusCode::kOk, nullptr), kMethod);
+  json.Record(Call(absl::StatusCode::kOk, nullptr), kMethod);
+
+  ASSERT_THAT(Lines(), SizeIs(2));
+  EXPECT_THAT(Lines()[0], EndsWith(" forwarded_to=10.0.0.2:50051"));
+  EXPECT_EQ(JsonOf(Lines()[1])["forwarded_to"], "10.0.0.2:50051");
+  // A call answered here says nothing of forwarding.
+  lines_.str("");
+  forwarded_to_.clear();
+  text.Record(Call(absl::StatusCode::kOk, nullptr), kMethod);
+  json.Record(Call(absl::StatusCode::kOk, nullptr), kMethod);
+  EXPECT_THAT(Lines()[0], Not(HasSubstr("forwarded_to")));
+  EXPECT_FALSE(JsonOf(Lines()[1]).contains("forwarded_to"));
 }
 
 TEST_F(CallLogTest, JsonEscapesWhatItQuotes) {

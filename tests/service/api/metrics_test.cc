@@ -16,11 +16,13 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
+#include "common/prometheus_text.h"
 #include "gmock/gmock.h"
 #include "google/protobuf/descriptor.h"
 #include "gtest/gtest.h"
 #include "guestvoice/v1/feedback_service.grpc.pb.h"
 #include "guestvoice/v1/hotel_service.grpc.pb.h"
+#include "service/api/call_metrics.h"
 #include "service/api/server.h"
 #include "storage/backups.h"
 #include "storage/store.h"
@@ -357,6 +359,33 @@ TEST(CallMetricsTest, EveryMethodHasARequestTypeOfItsOwn) {
           << descriptor->method(i)->full_name();
     }
   }
+}
+
+TEST(CallMetricsTest, AForwardedCallCountsAsACallAndAsForwarded) {
+  service::CallMetrics metrics({"guestvoice.v1.HotelService"});
+  const grpc::ServerContext context;
+  const auto call = [&](std::string_view forwarded_to) {
+    return service::FinishedCall{*v1::GetHotelRequest::descriptor(),
+                                 context,
+                                 nullptr,
+                                 absl::StatusCode::kNotFound,
+                                 absl::Milliseconds(2),
+                                 forwarded_to};
+  };
+  metrics.Record(call("10.0.0.2:50051"));
+  metrics.Record(call("10.0.0.3:50051"));
+  metrics.Record(call(""));
+
+  PrometheusText text;
+  metrics.WriteTo(text);
+
+  EXPECT_THAT(
+      text.text(),
+      HasSubstr("guestvoice_calls_total{service=\"guestvoice.v1."
+                "HotelService\",method=\"GetHotel\",code=\"NOT_FOUND\"} 3"));
+  EXPECT_THAT(text.text(),
+              HasSubstr("guestvoice_forwarded_calls_total{service=\"guestvoice."
+                        "v1.HotelService\",method=\"GetHotel\"} 2"));
 }
 
 }  // namespace
