@@ -8,6 +8,7 @@
 #include "absl/strings/str_cat.h"
 #include "common/absl_view.h"
 #include "service/api/grpc_status.h"
+#include "service/core/errors.h"
 
 namespace guestvoice::service {
 namespace {
@@ -19,6 +20,10 @@ std::string_view ViewOf(const grpc::string_ref& ref) {
 // Metadata that belongs to one hop (HTTP/2 and gRPC's own, which each
 // channel sets itself) rather than to the call; the retry pushback is the
 // server's answer, so it travels back.
+// A peer that cannot be reached is down or restarting, or the node map has
+// not yet told of its replacement: soon over.
+constexpr absl::Duration kUnreachedRetryDelay = absl::Seconds(1);
+
 bool BelongsToTheHop(std::string_view key) {
   if (key == kRetryPushbackTrailer) return false;
   return key.empty() || key.front() == ':' ||
@@ -40,6 +45,10 @@ grpc::GenericStub& CallForwarder::StubFor(const std::string& address) {
     grpc::ChannelArguments arguments;
     arguments.SetMaxReceiveMessageSize(options_.max_message_bytes);
     arguments.SetMaxSendMessageSize(options_.max_message_bytes);
+    arguments.SetInt(GRPC_ARG_KEEPALIVE_TIME_MS,
+                     absl::ToInt64Milliseconds(kPeerKeepaliveTime));
+    arguments.SetInt(GRPC_ARG_KEEPALIVE_TIMEOUT_MS,
+                     absl::ToInt64Milliseconds(kPeerKeepaliveTimeout));
     stub = std::make_unique<grpc::GenericStub>(
         grpc::CreateCustomChannel(address, options_.credentials, arguments));
   }
@@ -49,7 +58,7 @@ grpc::GenericStub& CallForwarder::StubFor(const std::string& address) {
 std::shared_ptr<CallForwarder::Call> CallForwarder::Forward(
     grpc::CallbackServerContext& context, const std::string& address,
     const std::string& method, const grpc::ByteBuffer& request,
-    grpc::ByteBuffer* response, std::function<void(grpc::Status)> done) {
+    grpc::ByteBuffer* response, Done done) {
   auto call = std::make_shared<Call>();
   for (const auto& [key, value] : context.client_metadata()) {
     if (BelongsToTheHop(ViewOf(key))) continue;
@@ -74,17 +83,18 @@ std::shared_ptr<CallForwarder::Call> CallForwarder::Forward(
           context.AddTrailingMetadata(std::string(ViewOf(key)),
                                       std::string(ViewOf(value)));
         }
-        if (status.ok()) {
-          *response = std::move(call->response_);
-        } else if (status.error_details().empty()) {
-          // Not the peer's answer (every answer of a node carries details)
-          // but the way there failing: said so, with details of our own.
-          status = ToGrpcStatus(absl::Status(
-              static_cast<absl::StatusCode>(status.error_code()),
-              absl::StrCat(
-                  "this node forwards the call to the node at ", address,
-                  ", which did not answer: ", status.error_message())));
+        if (status.error_code() == grpc::StatusCode::UNAVAILABLE &&
+            status.error_details().empty()) {
+          // Not the peer's answer (every error a node answers carries
+          // details) but the way there failing.
+          done(WithRetryInfo(absl::UnavailableError(absl::StrCat(
+                                 "this node forwards the call to the node at ",
+                                 address, ", which cannot be reached now: ",
+                                 status.error_message(), "; retry")),
+                             kUnreachedRetryDelay));
+          return;
         }
+        if (status.ok()) *response = std::move(call->response_);
         done(std::move(status));
       });
   return call;

@@ -16,14 +16,27 @@
 #include <string>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/status/statusor.h"
 #include "absl/synchronization/mutex.h"
+#include "absl/time/time.h"
 
 namespace guestvoice::service {
 
 // Marks a forwarded call, naming the node that forwarded it: a node
 // answers such a call itself, so that no call is forwarded twice (two nodes
 // whose node maps disagree for a moment cannot pass a call back and forth).
+// The header is trusted as sent: a client that sends it only makes the
+// node it calls answer as if it could (stale while it catches up; a write to
+// a partition stopped there is refused), never lets it skip authentication.
 inline constexpr char kForwardedByHeader[] = "x-guestvoice-forwarded-by";
+
+// How often a channel to a peer pings it while a forwarded call waits, and
+// how long it waits for the answer to a ping: a peer that died without
+// closing the connection (a machine lost, a network cut) fails the call
+// within their sum rather than holding it until the caller's deadline,
+// which may be none. Servers accept pings this often (server.cc).
+inline constexpr absl::Duration kPeerKeepaliveTime = absl::Seconds(20);
+inline constexpr absl::Duration kPeerKeepaliveTimeout = absl::Seconds(10);
 
 class CallForwarder {
  public:
@@ -58,17 +71,18 @@ class CallForwarder {
   static bool IsForwarded(const grpc::ServerContextBase& context);
 
   // Sends `request` to `method` ("/package.Service/Method") at `address`
-  // with `context`'s metadata and deadline. When the peer answers (or the
-  // call fails on the way: UNAVAILABLE naming the address), `done` runs
-  // once, on a gRPC thread, with its status; by then `context` carries the
-  // peer's headers and trailers and, when OK, `*response` its response.
-  // `context`, `request` and `response` must stay valid until then.
+  // with `context`'s metadata and deadline. `done` runs once, on a gRPC
+  // thread, with the peer's answer (any status: the caller's, unchanged),
+  // by when `context` carries the peer's headers and trailers and, when OK,
+  // `*response` its response; or with UNAVAILABLE (and a RetryInfo) naming
+  // the address when the peer could not be reached. `context`, `request` and
+  // `response` must stay valid until then.
+  using Done = std::function<void(absl::StatusOr<grpc::Status> answered)>;
   std::shared_ptr<Call> Forward(grpc::CallbackServerContext& context,
                                 const std::string& address,
                                 const std::string& method,
                                 const grpc::ByteBuffer& request,
-                                grpc::ByteBuffer* response,
-                                std::function<void(grpc::Status)> done);
+                                grpc::ByteBuffer* response, Done done);
 
  private:
   grpc::GenericStub& StubFor(const std::string& address);

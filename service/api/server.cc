@@ -350,6 +350,12 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(ServerOptions options) {
   // gRPC sets SO_REUSEPORT by default, which would let a second server share
   // a port already in use, each taking some of its connections.
   builder.AddChannelArgument(GRPC_ARG_ALLOW_REUSEPORT, 0);
+  // Peers ping while a call they forwarded waits (CallForwarder); gRPC's
+  // default would take pings every 20 s on a call that has sent nothing
+  // yet (a long scan) as abuse and close the connection.
+  builder.AddChannelArgument(
+      GRPC_ARG_HTTP2_MIN_RECV_PING_INTERVAL_WITHOUT_DATA_MS,
+      static_cast<int>(absl::ToInt64Milliseconds(kPeerKeepaliveTime / 2)));
   builder.AddChannelArgument(GRPC_ARG_MAX_CONCURRENT_STREAMS,
                              opts.max_streams_per_connection);
   builder.SetMaxReceiveMessageSize(opts.max_message_bytes);

@@ -240,11 +240,15 @@ class UnaryCall final : public grpc::ServerUnaryReactor, public PendingCall {
     Hold();
     std::shared_ptr<CallForwarder::Call> forwarded = forwarder_->Forward(
         *context_, address, *method, *wire_.request, wire_.response,
-        [this](grpc::Status answered) {
-          const absl::Status status(
-              static_cast<absl::StatusCode>(answered.error_code()),
-              answered.error_message());
-          CompleteWith(status, std::move(answered));
+        [this](absl::StatusOr<grpc::Status> answered) {
+          if (!answered.ok()) {
+            Complete(answered.status());
+          } else {
+            const absl::Status status(
+                static_cast<absl::StatusCode>(answered->error_code()),
+                answered->error_message());
+            CompleteWith(status, *std::move(answered));
+          }
           Release();
         });
     OnCancelled([this, forwarded](const absl::Status& reason) {

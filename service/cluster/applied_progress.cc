@@ -15,6 +15,7 @@ void AppliedProgress::Resumed(int32_t partition, int64_t next_offset) {
     absl::MutexLock lock(&mutex_);
     next_offsets_[partition] = next_offset;
     stopped_.erase(partition);
+    stopped_count_.store(stopped_.size(), std::memory_order_release);
     reads = TakeReadsUpTo(partition, next_offset);
   }
   for (OffsetCallback& read : reads) std::move(read)(absl::OkStatus());
@@ -47,6 +48,7 @@ void AppliedProgress::Stopped(int32_t partition, absl::Status reason) {
   {
     absl::MutexLock lock(&mutex_);
     stopped_[partition] = std::move(reason);
+    stopped_count_.store(stopped_.size(), std::memory_order_release);
     status = PartitionStatusLocked(partition);
     for (auto it = waiters_.begin(); it != waiters_.end();) {
       if (it->second.partition != partition) {

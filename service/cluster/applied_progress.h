@@ -10,6 +10,7 @@
 // Callbacks must be cheap (finish a call, submit work to an executor); they
 // run outside this object's lock, so they may call back into it.
 
+#include <atomic>
 #include <cstdint>
 #include <map>
 #include <set>
@@ -83,6 +84,11 @@ class AppliedProgress {
   std::map<int32_t, int64_t> next_offsets() const;
   // The partitions stopped, and why.
   std::map<int32_t, absl::Status> stopped() const;
+  // Whether any partition is stopped: from an atomic, for every call's
+  // routing (cluster::ClusterCallRouter), without the lock.
+  bool AnyStopped() const {
+    return stopped_count_.load(std::memory_order_acquire) > 0;
+  }
   // Registrations whose callback has not run: what callers wait for now.
   size_t waiting() const;
   // Blocks until exactly `count` registrations wait, or `deadline` passes
@@ -112,6 +118,8 @@ class AppliedProgress {
   mutable absl::Mutex mutex_;
   std::map<int32_t, int64_t> next_offsets_ ABSL_GUARDED_BY(mutex_);
   std::map<int32_t, absl::Status> stopped_ ABSL_GUARDED_BY(mutex_);
+  // stopped_.size(), kept with it.
+  std::atomic<size_t> stopped_count_{0};
   WaitId last_id_ ABSL_GUARDED_BY(mutex_) = 0;
   absl::flat_hash_map<WaitId, Waiter> waiters_ ABSL_GUARDED_BY(mutex_);
   // Writers by id seed.

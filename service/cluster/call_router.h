@@ -37,9 +37,11 @@ class CallRouter {
 // cannot apply stops a partition on this node only when the others could,
 // e.g. a node of an older build). Otherwise it forwards to the partition's
 // owner in the node map, which has caught up (nodes join the ownership
-// group only then). With no live owner other than itself it answers as it
-// can: a write still goes through the log and completes once this node has
-// applied it, a read answers from the state it has.
+// group only then); with no live owner other than itself (the assignment is
+// moving, or the partition stopped on this node, its owner), to the other
+// live owner of partitions furthest along this one. With none, it answers
+// as it can: a write still goes through the log and completes once this
+// node has applied it, a read answers from the state it has.
 class ClusterCallRouter final : public CallRouter {
  public:
   // `progress` and `node_map` must outlive the router.

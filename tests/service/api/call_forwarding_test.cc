@@ -31,6 +31,7 @@ namespace {
 
 using ::guestvoice::testing::GrpcCodeIs;
 using ::guestvoice::testing::GrpcErrorIs;
+using ::guestvoice::testing::RetryDelayMillis;
 using ::guestvoice::testing::TestServer;
 using ::testing::HasSubstr;
 
@@ -194,6 +195,8 @@ TEST_F(CallForwardingTest, ANodeThatDoesNotAnswerIsReportedUnavailable) {
   EXPECT_THAT(status,
               GrpcErrorIs(grpc::StatusCode::UNAVAILABLE, "UNAVAILABLE"));
   EXPECT_THAT(status.error_message(), HasSubstr("127.0.0.1:1"));
+  // Retryable, and said so.
+  EXPECT_GT(RetryDelayMillis(status), 0);
 }
 
 TEST_F(CallForwardingTest, TheCallersDeadlineEndsACallToANodeThatHangs) {

@@ -4,6 +4,7 @@
 
 #include "service/cluster/call_router.h"
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -24,6 +25,14 @@ using ::testing::Optional;
 constexpr int32_t kPartitions = 12;
 constexpr absl::Duration kLiveness = absl::Seconds(10);
 
+std::vector<int32_t> AllPartitions() {
+  std::vector<int32_t> all;
+  for (int32_t partition = 0; partition < kPartitions; ++partition) {
+    all.push_back(partition);
+  }
+  return all;
+}
+
 class CallRouterTest : public ::testing::Test {
  protected:
   CallRouterTest() {
@@ -32,14 +41,21 @@ class CallRouterTest : public ::testing::Test {
               CommandPartition("acme-hotels", kPartitions));
   }
 
-  // Publishes `node_id`'s entry, owning every partition, heard now.
-  void Publish(const std::string& node_id, const std::string& address) {
+  // Publishes `node_id`'s entry, heard now: it owns `owned` and has
+  // applied each partition of `applied` up to its offset.
+  void Publish(const std::string& node_id, const std::string& address,
+               const std::vector<int32_t>& owned = AllPartitions(),
+               const std::map<int32_t, int64_t>& applied = {}) {
     internal::v1::NodeMapEntry entry;
     entry.set_node_id(node_id);
     entry.set_advertise_address(address);
     *entry.mutable_start_time() = ToProtoTimestamp(clock_.Now());
-    for (int32_t partition = 0; partition < kPartitions; ++partition) {
-      entry.add_owned_partitions(partition);
+    for (int32_t partition : owned) entry.add_owned_partitions(partition);
+    for (const auto& [partition, offset] : applied) {
+      internal::v1::AppliedOffset& applied_offset =
+          *entry.add_applied_offsets();
+      applied_offset.set_partition(partition);
+      applied_offset.set_next_offset(offset);
     }
     *entry.mutable_heartbeat_time() = ToProtoTimestamp(clock_.Now());
     ASSERT_TRUE(
@@ -77,6 +93,23 @@ TEST_F(CallRouterTest, APartitionStoppedHereIsAnsweredByItsOwner) {
   EXPECT_THAT(router_.ForwardAddress("default"),
               Optional(std::string("10.0.0.2:50051")));
   EXPECT_EQ(router_.ForwardAddress("acme-hotels"), std::nullopt);
+}
+
+TEST_F(CallRouterTest, APartitionStoppedOnItsOwnerGoesToTheNodeFurthestAlong) {
+  const int32_t stopped = CommandPartition("default", kPartitions);
+  const int32_t other = CommandPartition("acme-hotels", kPartitions);
+  Publish("node-a", "10.0.0.1:50051", {stopped});
+  Publish("node-b", "10.0.0.2:50051", {other}, {{stopped, 40}});
+  Publish("node-c", "10.0.0.3:50051", {other}, {{stopped, 55}});
+  // Caught up, but owns nothing: it has not joined the group.
+  Publish("node-d", "10.0.0.4:50051", {}, {{stopped, 90}});
+  router_.MarkCaughtUp();
+  ASSERT_EQ(router_.ForwardAddress("default"), std::nullopt);
+
+  progress_.Stopped(stopped, absl::DataLossError("unreadable command"));
+
+  EXPECT_THAT(router_.ForwardAddress("default"),
+              Optional(std::string("10.0.0.3:50051")));
 }
 
 TEST_F(CallRouterTest, WithNoOtherLiveOwnerANodeAnswersItself) {

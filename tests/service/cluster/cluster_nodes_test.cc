@@ -59,6 +59,8 @@ using ::guestvoice::testing::IsOk;
 using ::guestvoice::testing::kDefaultOrganization;
 using ::guestvoice::testing::SampleFeedback;
 using ::guestvoice::testing::SampleHotel;
+using ::testing::HasSubstr;
+using ::testing::Not;
 
 constexpr int kNodes = 3;
 constexpr int kPartitions = ClusterNodes::kPartitions;
@@ -288,6 +290,15 @@ TEST_F(ClusterNodesTest, WritesThroughEveryNodeReadAlikeFromEveryNode) {
   const std::string first = Insights(0);
   EXPECT_EQ(Insights(1), first);
   EXPECT_EQ(Insights(2), first);
+  // Caught up, every node answered every call itself: none was forwarded
+  // to the owner of the organization's partition (docs/cluster.md,
+  // "Forwarding").
+  for (int i = 0; i < kNodes; ++i) {
+    absl::StatusOr<std::string> metrics = nodes_->Metrics(i);
+    ASSERT_THAT(metrics.status(), IsOk());
+    EXPECT_THAT(*metrics, Not(HasSubstr("\nguestvoice_forwarded_calls_total{")))
+        << "node " << i;
+  }
 
   // A node killed with SIGKILL while it applies an ingest that goes on
   // through another node: the node restarts on its data dir, resumes where
