@@ -17,13 +17,13 @@ std::string_view ViewOf(const grpc::string_ref& ref) {
   return std::string_view(ref.data(), ref.size());
 }
 
-// Metadata that belongs to one hop (HTTP/2 and gRPC's own, which each
-// channel sets itself) rather than to the call; the retry pushback is the
-// server's answer, so it travels back.
 // A peer that cannot be reached is down or restarting, or the node map has
 // not yet told of its replacement: soon over.
 constexpr absl::Duration kUnreachedRetryDelay = absl::Seconds(1);
 
+// Metadata that belongs to one hop (HTTP/2 and gRPC's own, which each
+// channel sets itself) rather than to the call; the retry pushback is the
+// server's answer, so it travels back.
 bool BelongsToTheHop(std::string_view key) {
   if (key == kRetryPushbackTrailer) return false;
   return key.empty() || key.front() == ':' ||

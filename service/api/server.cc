@@ -8,6 +8,7 @@
 #include <spdlog/spdlog.h>
 
 #include <fstream>
+#include <optional>
 #include <sstream>
 
 #include "absl/strings/ascii.h"
@@ -62,7 +63,20 @@ absl::StatusOr<std::string> ReadFile(const std::string& path,
   return contents.str();
 }
 
-absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>> MakeCredentials(
+// The PEM files of --tls_cert_file, --tls_key_file and --tls_client_ca_file,
+// read once: what the server presents and, on a cluster node, what it
+// forwards calls to its peers with.
+struct TlsFiles {
+  std::string cert_chain;
+  std::string private_key;
+  // "" without --tls_client_ca_file.
+  std::string client_ca;
+};
+
+// The TLS files the options name, after checking the flags go together;
+// nullopt for plaintext, which only a loopback address (or
+// --allow_insecure_non_loopback) may serve.
+absl::StatusOr<std::optional<TlsFiles>> ReadTlsFiles(
     const ServerOptions& options) {
   const bool has_cert = !options.tls_cert_file.empty();
   const bool has_key = !options.tls_key_file.empty();
@@ -83,18 +97,27 @@ absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>> MakeCredentials(
           ": give --tls_cert_file and --tls_key_file, or "
           "--allow_insecure_non_loopback"));
     }
-    return grpc::InsecureServerCredentials();
+    return std::nullopt;
   }
-  grpc::SslServerCredentialsOptions ssl;
-  grpc::SslServerCredentialsOptions::PemKeyCertPair pair;
-  ASSIGN_OR_RETURN(pair.cert_chain,
+  TlsFiles files;
+  ASSIGN_OR_RETURN(files.cert_chain,
                    ReadFile(options.tls_cert_file, "tls_cert_file"));
-  ASSIGN_OR_RETURN(pair.private_key,
+  ASSIGN_OR_RETURN(files.private_key,
                    ReadFile(options.tls_key_file, "tls_key_file"));
-  ssl.pem_key_cert_pairs.push_back(std::move(pair));
   if (!options.tls_client_ca_file.empty()) {
-    ASSIGN_OR_RETURN(ssl.pem_root_certs, ReadFile(options.tls_client_ca_file,
-                                                  "tls_client_ca_file"));
+    ASSIGN_OR_RETURN(files.client_ca, ReadFile(options.tls_client_ca_file,
+                                               "tls_client_ca_file"));
+  }
+  return files;
+}
+
+std::shared_ptr<grpc::ServerCredentials> ServerCredentialsFor(
+    const std::optional<TlsFiles>& tls) {
+  if (!tls.has_value()) return grpc::InsecureServerCredentials();
+  grpc::SslServerCredentialsOptions ssl;
+  ssl.pem_key_cert_pairs.push_back({tls->private_key, tls->cert_chain});
+  if (!tls->client_ca.empty()) {
+    ssl.pem_root_certs = tls->client_ca;
     ssl.client_certificate_request =
         GRPC_SSL_REQUEST_AND_REQUIRE_CLIENT_CERTIFICATE_AND_VERIFY;
   }
@@ -107,17 +130,14 @@ absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>> MakeCredentials(
 // this node's certificate, as the peers require of clients; the system's
 // authorities without it. A peer's certificate must name the address it
 // advertises.
-absl::StatusOr<std::shared_ptr<grpc::ChannelCredentials>> PeerCredentials(
-    const ServerOptions& options) {
-  if (options.tls_cert_file.empty()) return grpc::InsecureChannelCredentials();
+std::shared_ptr<grpc::ChannelCredentials> PeerCredentialsFor(
+    const std::optional<TlsFiles>& tls) {
+  if (!tls.has_value()) return grpc::InsecureChannelCredentials();
   grpc::SslCredentialsOptions ssl;
-  if (!options.tls_client_ca_file.empty()) {
-    ASSIGN_OR_RETURN(ssl.pem_root_certs, ReadFile(options.tls_client_ca_file,
-                                                  "tls_client_ca_file"));
-    ASSIGN_OR_RETURN(ssl.pem_cert_chain,
-                     ReadFile(options.tls_cert_file, "tls_cert_file"));
-    ASSIGN_OR_RETURN(ssl.pem_private_key,
-                     ReadFile(options.tls_key_file, "tls_key_file"));
+  if (!tls->client_ca.empty()) {
+    ssl.pem_root_certs = tls->client_ca;
+    ssl.pem_cert_chain = tls->cert_chain;
+    ssl.pem_private_key = tls->private_key;
   }
   return grpc::SslCredentials(ssl);
 }
@@ -144,16 +164,13 @@ absl::StatusOr<std::string> ReadPageTokenSecret(const std::string& path) {
 absl::StatusOr<std::unique_ptr<Server>> Server::Start(ServerOptions options) {
   // Every check of a flag comes before the store is opened, so that a start
   // refused for a bad flag leaves a new data dir uncreated.
-  ASSIGN_OR_RETURN(std::shared_ptr<grpc::ServerCredentials> credentials,
-                   MakeCredentials(options));
+  ASSIGN_OR_RETURN(const std::optional<TlsFiles> tls, ReadTlsFiles(options));
   ASSIGN_OR_RETURN(
       const ListenAddress listen_address,
       ParseListenAddress("listen", options.listen, "127.0.0.1:50051"));
   RETURN_IF_ERROR(CheckCanBind("listen", options.listen, listen_address));
   ASSIGN_OR_RETURN(std::string page_token_secret,
                    ReadPageTokenSecret(options.page_token_secret_file));
-  ASSIGN_OR_RETURN(std::shared_ptr<grpc::ChannelCredentials> peer_credentials,
-                   PeerCredentials(options));
   std::unique_ptr<Server> server(new Server());
   server->options_ = std::move(options);
   const ServerOptions& opts = server->options_;
@@ -305,7 +322,7 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(ServerOptions options) {
         std::make_unique<CallForwarder>(CallForwarder::Options{
             .node_id =
                 opts.cluster.has_value() ? opts.cluster->node_id : opts.listen,
-            .credentials = std::move(peer_credentials),
+            .credentials = PeerCredentialsFor(tls),
             .max_message_bytes = opts.max_message_bytes});
   }
   const ServiceDeps deps{.domain = domain,
@@ -346,7 +363,8 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(ServerOptions options) {
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
 
   grpc::ServerBuilder builder;
-  builder.AddListeningPort(opts.listen, credentials, &server->port_);
+  builder.AddListeningPort(opts.listen, ServerCredentialsFor(tls),
+                           &server->port_);
   // gRPC sets SO_REUSEPORT by default, which would let a second server share
   // a port already in use, each taking some of its connections.
   builder.AddChannelArgument(GRPC_ARG_ALLOW_REUSEPORT, 0);
