@@ -108,7 +108,9 @@ class Guestvoiced:
                 if task.joinpath("comm").read_text().startswith("rocksdb:"):
                     fields = task.joinpath("stat").read_text().rsplit(")", 1)[1].split()
                     ticks += int(fields[11]) + int(fields[12])
-            except FileNotFoundError:  # the thread ended meanwhile
+            # A thread that ends between the listing and the read leaves a
+            # directory whose files fail with ENOENT or, for comm, ESRCH.
+            except (FileNotFoundError, ProcessLookupError):
                 pass
         return ticks / os.sysconf("SC_CLK_TCK")
 
