@@ -1,41 +1,21 @@
 #include "service/api/call_forwarder.h"
 
-#include <string_view>
 #include <utility>
 
-#include "absl/status/status.h"
-#include "absl/strings/match.h"
-#include "absl/strings/str_cat.h"
-#include "common/absl_view.h"
-#include "service/api/grpc_status.h"
-#include "service/core/errors.h"
+#include "service/api/stream_relays.h"
 
 namespace guestvoice::service {
-namespace {
 
-std::string_view ViewOf(const grpc::string_ref& ref) {
-  return std::string_view(ref.data(), ref.size());
+void CallForwarder::SetLocalChannel(std::shared_ptr<grpc::Channel> channel) {
+  absl::MutexLock lock(&mutex_);
+  local_stub_ = channel == nullptr
+                    ? nullptr
+                    : std::make_unique<grpc::GenericStub>(std::move(channel));
 }
 
-// A peer that cannot be reached is down or restarting, or the node map has
-// not yet told of its replacement: soon over.
-constexpr absl::Duration kUnreachedRetryDelay = absl::Seconds(1);
-
-// Metadata that belongs to one hop (HTTP/2 and gRPC's own, which each
-// channel sets itself) rather than to the call; the retry pushback is the
-// server's answer, so it travels back.
-bool BelongsToTheHop(std::string_view key) {
-  if (key == kRetryPushbackTrailer) return false;
-  return key.empty() || key.front() == ':' ||
-         absl::StartsWith(AbslView(key), "grpc-") || key == "content-type" ||
-         key == "user-agent" || key == "te" || key == "host" ||
-         key == kForwardedByHeader;
-}
-
-}  // namespace
-
-bool CallForwarder::IsForwarded(const grpc::ServerContextBase& context) {
-  return context.client_metadata().count(kForwardedByHeader) > 0;
+grpc::GenericStub* CallForwarder::LocalStub() {
+  absl::MutexLock lock(&mutex_);
+  return local_stub_.get();
 }
 
 grpc::GenericStub& CallForwarder::StubFor(const std::string& address) {
@@ -60,44 +40,51 @@ std::shared_ptr<CallForwarder::Call> CallForwarder::Forward(
     const std::string& method, const grpc::ByteBuffer& request,
     grpc::ByteBuffer* response, Done done) {
   auto call = std::make_shared<Call>();
-  for (const auto& [key, value] : context.client_metadata()) {
-    if (BelongsToTheHop(ViewOf(key))) continue;
-    call->context_.AddMetadata(std::string(ViewOf(key)),
-                               std::string(ViewOf(value)));
-  }
-  call->context_.AddMetadata(kForwardedByHeader, options_.node_id);
-  call->context_.set_deadline(context.deadline());
-  StubFor(address).UnaryCall(
-      &call->context_, method, grpc::StubOptions(), &request, &call->response_,
-      [call, &context, address, response,
-       done = std::move(done)](grpc::Status status) {
-        for (const auto& [key, value] :
-             call->context_.GetServerInitialMetadata()) {
-          if (BelongsToTheHop(ViewOf(key))) continue;
-          context.AddInitialMetadata(std::string(ViewOf(key)),
-                                     std::string(ViewOf(value)));
-        }
-        for (const auto& [key, value] :
-             call->context_.GetServerTrailingMetadata()) {
-          if (BelongsToTheHop(ViewOf(key))) continue;
-          context.AddTrailingMetadata(std::string(ViewOf(key)),
-                                      std::string(ViewOf(value)));
-        }
-        if (status.error_code() == grpc::StatusCode::UNAVAILABLE &&
-            status.error_details().empty()) {
-          // Not the peer's answer (every error a node answers carries
-          // details) but the way there failing.
-          done(WithRetryInfo(absl::UnavailableError(absl::StrCat(
-                                 "this node forwards the call to the node at ",
-                                 address, ", which cannot be reached now: ",
-                                 status.error_message(), "; retry")),
-                             kUnreachedRetryDelay));
-          return;
-        }
-        if (status.ok()) *response = std::move(call->response_);
-        done(std::move(status));
-      });
+  CopyCallTo(context, options_.node_id, call->context_);
+  StubFor(address).UnaryCall(&call->context_, method, grpc::StubOptions(),
+                             &request, &call->response_,
+                             [call, &context, address, response,
+                              done = std::move(done)](grpc::Status status) {
+                               CopyHeaders(call->context_, context);
+                               CopyTrailers(call->context_, context);
+                               if (status.ok())
+                                 *response = std::move(call->response_);
+                               done(PeerAnswer(std::move(status), address));
+                             });
   return call;
+}
+
+grpc::ServerWriteReactor<grpc::ByteBuffer>* CallForwarder::ForwardServerStream(
+    grpc::CallbackServerContext& context, const std::string& address,
+    const std::string& method, const grpc::ByteBuffer& request,
+    StreamFinished finished) {
+  return RelayServerStream(context, options_.node_id,
+                           RelayPeer{&StubFor(address), address}, method,
+                           request, std::move(finished));
+}
+
+grpc::ServerReadReactor<grpc::ByteBuffer>* CallForwarder::ForwardClientStream(
+    grpc::CallbackServerContext& context, const std::string& method,
+    StreamRoute route, grpc::ByteBuffer* response,
+    RoutedStreamFinished finished) {
+  // Where the first message sent the call, for `finished`: written by the
+  // route, read after it.
+  auto forwarded_to = std::make_shared<std::optional<std::string>>();
+  return RelayClientStream(
+      context, options_.node_id,
+      [this, route = std::move(route),
+       forwarded_to](const grpc::ByteBuffer* first) mutable {
+        *forwarded_to = std::move(route)(first);
+        if (!forwarded_to->has_value()) {
+          return RelayPeer{LocalStub(), "this node"};
+        }
+        return RelayPeer{&StubFor(**forwarded_to), **forwarded_to};
+      },
+      method, response,
+      [finished = std::move(finished),
+       forwarded_to](absl::StatusCode code) mutable {
+        std::move(finished)(code, *forwarded_to);
+      });
 }
 
 }  // namespace guestvoice::service

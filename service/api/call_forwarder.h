@@ -1,34 +1,32 @@
 #ifndef GUESTVOICE_SERVICE_API_CALL_FORWARDER_H_
 #define GUESTVOICE_SERVICE_API_CALL_FORWARDER_H_
 
-// Sends a unary call on to another node of the cluster as it came (its
-// request bytes, metadata and deadline) and hands back the node's answer
-// unchanged (its response bytes, headers, trailers and status with the
-// google.rpc details): the caller cannot tell which node answered. One
-// channel per peer address, kept for the next call; the forwarded call runs
-// on gRPC's callback API, so no thread waits for it.
+// Sends a call on to another node of the cluster as it came (its request
+// bytes or streamed messages, metadata and deadline) and hands back the
+// node's answer unchanged (its response bytes or streamed messages,
+// headers, trailers and status with the google.rpc details): the caller
+// cannot tell which node answered. One channel per peer address, kept for
+// the next call; the forwarded call runs on gRPC's callback API, so no
+// thread waits for it.
 
 #include <grpcpp/generic/generic_stub.h>
 #include <grpcpp/grpcpp.h>
+#include <grpcpp/support/server_callback.h>
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/functional/any_invocable.h"
+#include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
+#include "service/api/forwarded_call.h"
 
 namespace guestvoice::service {
-
-// Marks a forwarded call, naming the node that forwarded it: a node
-// answers such a call itself, so that no call is forwarded twice (two nodes
-// whose node maps disagree for a moment cannot pass a call back and forth).
-// The header is trusted as sent: a client that sends it only makes the
-// node it calls answer as if it could (stale while it catches up; a write to
-// a partition stopped there is refused), never lets it skip authentication.
-inline constexpr char kForwardedByHeader[] = "x-guestvoice-forwarded-by";
 
 // How often a channel to a peer pings it while a forwarded call waits, and
 // how long it waits for the answer to a ping: a peer that died without
@@ -67,8 +65,11 @@ class CallForwarder {
   CallForwarder(const CallForwarder&) = delete;
   CallForwarder& operator=(const CallForwarder&) = delete;
 
-  // Whether `context`'s call was forwarded to this node by another.
-  static bool IsForwarded(const grpc::ServerContextBase& context);
+  // The channel to this server itself (Server::InProcessChannel), through
+  // which a stream routed on its first message reaches this node's own
+  // handler when this node answers it (ForwardClientStream); nullptr drops
+  // it (the server shuts down). Any thread.
+  void SetLocalChannel(std::shared_ptr<grpc::Channel> channel);
 
   // Sends `request` to `method` ("/package.Service/Method") at `address`
   // with `context`'s metadata and deadline. `done` runs once, on a gRPC
@@ -84,13 +85,44 @@ class CallForwarder {
                                 const grpc::ByteBuffer& request,
                                 grpc::ByteBuffer* response, Done done);
 
+  // The reactor of a server-streaming call (WatchFeedback) that this node
+  // sends on: `request` to `method` at `address`, relayed as
+  // stream_relays.h says; a peer that cannot be reached ends the call
+  // UNAVAILABLE with a RetryInfo, as Forward does. `finished` runs once with
+  // the call's code just before it finishes. gRPC owns the reactor.
+  using StreamFinished = absl::AnyInvocable<void(absl::StatusCode) &&>;
+  grpc::ServerWriteReactor<grpc::ByteBuffer>* ForwardServerStream(
+      grpc::CallbackServerContext& context, const std::string& address,
+      const std::string& method, const grpc::ByteBuffer& request,
+      StreamFinished finished);
+
+  // The reactor of a client-streaming call (ImportFeedback) to `method`,
+  // routed on its first message: `route` gets it (nullptr for a stream
+  // with none) and names the address of the node that answers, or nullopt
+  // for this node, which then answers it as a call forwarded to it, over
+  // the local channel. `finished` runs once just before the call finishes,
+  // with its code and the address it was forwarded to (nullopt: this node
+  // answered, and its own handler counted the call).
+  using StreamRoute = absl::AnyInvocable<std::optional<std::string>(
+                                             const grpc::ByteBuffer* first) &&>;
+  using RoutedStreamFinished = absl::AnyInvocable<
+      void(absl::StatusCode,
+           const std::optional<std::string>& forwarded_to) &&>;
+  grpc::ServerReadReactor<grpc::ByteBuffer>* ForwardClientStream(
+      grpc::CallbackServerContext& context, const std::string& method,
+      StreamRoute route, grpc::ByteBuffer* response,
+      RoutedStreamFinished finished);
+
  private:
   grpc::GenericStub& StubFor(const std::string& address);
+  // Null until SetLocalChannel.
+  grpc::GenericStub* LocalStub();
 
   const Options options_;
   absl::Mutex mutex_;
   absl::flat_hash_map<std::string, std::unique_ptr<grpc::GenericStub>> stubs_
       ABSL_GUARDED_BY(mutex_);
+  std::unique_ptr<grpc::GenericStub> local_stub_ ABSL_GUARDED_BY(mutex_);
 };
 
 }  // namespace guestvoice::service

@@ -2,11 +2,13 @@
 
 #include <memory>
 #include <optional>
+#include <string>
 #include <utility>
 
 #include "common/status_macros.h"
 #include "service/api/consistency_token.h"
 #include "service/api/import_reactor.h"
+#include "service/api/request_routing.h"
 #include "service/api/stream_call_report.h"
 #include "service/api/unary_call.h"
 
@@ -28,7 +30,33 @@ grpc::ServerUnaryReactor* FeedbackService::IngestFeedback(
 
 grpc::ServerReadReactor<grpc::ByteBuffer>* FeedbackService::ImportFeedback(
     grpc::CallbackServerContext* context, grpc::ByteBuffer* wire_response) {
-  return StartImport(context, deps_, imports_, wire_response);
+  if (!MayForward(deps_.router, *context)) {
+    return StartImport(context, deps_, imports_, wire_response);
+  }
+  // The stream's organization is in its messages: its first routes it, to
+  // the node that answers for it, or (this node's) to this node's own
+  // handler. Counted here only when forwarded; that handler counts the rest.
+  static const std::string* const kMethod =
+      new std::string(*MethodPathOf(*v1::ImportFeedbackRequest::descriptor()));
+  auto report = std::make_unique<StreamCallReport>(
+      deps_.calls, *v1::ImportFeedbackRequest::descriptor(), *context);
+  return deps_.forwarder->ForwardClientStream(
+      *context, *kMethod,
+      [router = deps_.router, context](const grpc::ByteBuffer* first) {
+        return first == nullptr
+                   ? std::nullopt
+                   : ForwardAddressOf(router, *context,
+                                      *v1::ImportFeedbackRequest::descriptor(),
+                                      *first);
+      },
+      wire_response,
+      [report = std::move(report)](
+          absl::StatusCode code,
+          const std::optional<std::string>& forwarded_to) {
+        if (!forwarded_to.has_value()) return;
+        report->set_forwarded_to(*forwarded_to);
+        report->Finished(code);
+      });
 }
 
 grpc::ServerUnaryReactor* FeedbackService::GetFeedback(
@@ -60,6 +88,20 @@ grpc::ServerWriteReactor<grpc::ByteBuffer>* FeedbackService::WatchFeedback(
   // when its stream finishes.
   auto report = std::make_unique<StreamCallReport>(
       deps_.calls, *v1::WatchFeedbackRequest::descriptor(), *context);
+  // A watch of an organization another node answers now (this one catches
+  // up, say) is that node's: its items are live there.
+  if (std::optional<std::string> address = ForwardAddressOf(
+          deps_.router, *context, *v1::WatchFeedbackRequest::descriptor(),
+          *wire_request)) {
+    static const std::string* const kMethod =
+        new std::string(*MethodPathOf(*v1::WatchFeedbackRequest::descriptor()));
+    report->set_forwarded_to(*address);
+    return deps_.forwarder->ForwardServerStream(
+        *context, *address, *kMethod, *wire_request,
+        [report = std::move(report)](absl::StatusCode code) {
+          report->Finished(code);
+        });
+  }
   // Its key or hotel may be one made through another node: a watch with a
   // consistency token is checked against the state the token names.
   std::optional<cluster::RecordPosition> token;

@@ -1,6 +1,10 @@
 #include "service/api/request_routing.h"
 
+#include <memory>
+
 #include "absl/strings/str_cat.h"
+#include "service/api/forwarded_call.h"
+#include "service/api/wire_messages.h"
 #include "service/core/resource_names.h"
 
 namespace guestvoice::service {
@@ -45,6 +49,27 @@ std::optional<std::string> MethodPathOf(
     }
   }
   return std::nullopt;
+}
+
+bool MayForward(const cluster::CallRouter* router,
+                const grpc::ServerContextBase& context) {
+  return router != nullptr && !router->AnswersEverything() &&
+         !IsForwarded(context);
+}
+
+std::optional<std::string> ForwardAddressOf(
+    const cluster::CallRouter* router, const grpc::ServerContextBase& context,
+    const google::protobuf::Descriptor& request_type,
+    const grpc::ByteBuffer& wire_request) {
+  if (!MayForward(router, context)) return std::nullopt;
+  std::unique_ptr<google::protobuf::Message> request(
+      google::protobuf::MessageFactory::generated_factory()
+          ->GetPrototype(&request_type)
+          ->New());
+  if (!DecodeBuffer(wire_request, *request).ok()) return std::nullopt;
+  std::optional<std::string> organization = OrganizationNamedBy(*request);
+  if (!organization.has_value()) return std::nullopt;
+  return router->ForwardAddress(*organization);
 }
 
 }  // namespace guestvoice::service

@@ -5,11 +5,15 @@
 // CallForwarder): the organization the request is about and the method it
 // was sent to.
 
+#include <grpcpp/server_context.h>
+#include <grpcpp/support/byte_buffer.h>
+
 #include <optional>
 #include <string>
 
 #include "google/protobuf/descriptor.h"
 #include "google/protobuf/message.h"
+#include "service/cluster/call_router.h"
 
 namespace guestvoice::service {
 
@@ -28,6 +32,22 @@ std::optional<std::string> OrganizationNamedBy(
 // method); nullopt when that file declares no such method.
 std::optional<std::string> MethodPathOf(
     const google::protobuf::Descriptor& request_type);
+
+// Whether `router` may send the call `context` to another node: there is
+// one (the cluster mode), it does not answer everything itself now, and
+// the call was not forwarded here already (each is forwarded once at most).
+bool MayForward(const cluster::CallRouter* router,
+                const grpc::ServerContextBase& context);
+
+// The address of the node that answers the call `context` instead of this
+// one, when `router` sends the organization its request (`wire_request`, a
+// `request_type`) names there; nullopt when this node answers it: when it
+// may not forward the call (MayForward), or the request does not decode
+// or names no organization (this node refuses or answers it).
+std::optional<std::string> ForwardAddressOf(
+    const cluster::CallRouter* router, const grpc::ServerContextBase& context,
+    const google::protobuf::Descriptor& request_type,
+    const grpc::ByteBuffer& wire_request);
 
 }  // namespace guestvoice::service
 

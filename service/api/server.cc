@@ -387,6 +387,13 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(ServerOptions options) {
         absl::StrCat("cannot listen on ", opts.listen,
                      ": the address is invalid or already in use"));
   }
+  if (server->call_forwarder_ != nullptr) {
+    grpc::ChannelArguments arguments;
+    arguments.SetMaxReceiveMessageSize(opts.max_message_bytes);
+    arguments.SetMaxSendMessageSize(opts.max_message_bytes);
+    server->call_forwarder_->SetLocalChannel(
+        server->grpc_server_->InProcessChannel(arguments));
+  }
   grpc::HealthCheckServiceInterface* health =
       server->grpc_server_->GetHealthCheckService();
   // A cluster node serves once it has caught up with the log.
@@ -430,6 +437,8 @@ absl::Status Server::Shutdown(absl::Duration grace) {
     feedback_watchers_->Shutdown();
     grpc_server_->Shutdown(absl::ToChronoTime(absl::Now() + grace));
     grpc_server_->Wait();
+    // The forwarder outlives the server; its channel to it must not.
+    if (call_forwarder_ != nullptr) call_forwarder_->SetLocalChannel(nullptr);
   }
   // Every call is finished, so the executors hold no task that needs the
   // store: join them before closing it.

@@ -5,6 +5,7 @@
 
 #include <atomic>
 #include <optional>
+#include <string>
 #include <utility>
 
 #include "absl/status/status.h"
@@ -35,12 +36,16 @@ class StreamCallReport {
 
   // The authenticated caller, so the call counts for its key.
   void set_caller(Principal caller) { caller_.emplace(std::move(caller)); }
+  // The node this node forwarded the call to (CallForwarder).
+  void set_forwarded_to(std::string address) {
+    forwarded_to_ = std::move(address);
+  }
 
   void Finished(absl::StatusCode code) {
     if (reported_.exchange(true)) return;
     calls_.Finished({request_type_, context_,
                      caller_.has_value() ? &*caller_ : nullptr, code,
-                     absl::Now() - arrived_, /*forwarded_to=*/""});
+                     absl::Now() - arrived_, forwarded_to_});
   }
 
  private:
@@ -49,6 +54,7 @@ class StreamCallReport {
   const grpc::ServerContextBase& context_;
   const absl::Time arrived_;
   std::optional<Principal> caller_;
+  std::string forwarded_to_;
   std::atomic<bool> reported_ = false;
 };
 

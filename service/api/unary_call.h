@@ -204,23 +204,10 @@ class UnaryCall final : public grpc::ServerUnaryReactor, public PendingCall {
   bool InternalInlineable() override { return true; }
 
  private:
-  // The address of the node that answers this call instead of this one: a
-  // call from a client (not forwarded already) about an organization the
-  // router sends elsewhere. A request that does not decode is this node's
-  // to refuse.
+  // The address of the node that answers this call instead of this one.
   std::optional<std::string> ForwardAddress() const {
-    if (router_ == nullptr || forwarder_ == nullptr ||
-        router_->AnswersEverything() || CallForwarder::IsForwarded(*context_)) {
-      return std::nullopt;
-    }
-    std::unique_ptr<google::protobuf::Message> request(
-        google::protobuf::MessageFactory::generated_factory()
-            ->GetPrototype(&request_type_)
-            ->New());
-    if (!DecodeBuffer(*wire_.request, *request).ok()) return std::nullopt;
-    std::optional<std::string> organization = OrganizationNamedBy(*request);
-    if (!organization.has_value()) return std::nullopt;
-    return router_->ForwardAddress(*organization);
+    if (forwarder_ == nullptr) return std::nullopt;
+    return ForwardAddressOf(router_, *context_, request_type_, *wire_.request);
   }
 
   // Sends the call to the node at `address` and answers what it answers;

@@ -41,6 +41,7 @@ void TestServer::Start() {
       // No backups: AdminService answers BACKUPS_NOT_CONFIGURED (the backup
       // tests open storage::Backups themselves).
       .backup_dir = "",
+      .metrics_listen = options_.metrics_listen,
       .clock = &clock_,
       .watchers = options_.watchers,
       .imports = options_.imports,

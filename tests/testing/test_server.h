@@ -34,6 +34,9 @@ class TestServer {
     // ServerOptions::call_router: where calls about each organization are
     // answered (null: all here).
     const service::cluster::CallRouter* call_router = nullptr;
+    // ServerOptions::metrics_listen: "127.0.0.1:0" serves the metrics
+    // endpoint on a free port (Server::metrics_port); "" serves none.
+    std::string metrics_listen = "";
   };
 
   TestServer() : TestServer(Options{}) {}
