@@ -41,49 +41,57 @@ std::shared_ptr<CallForwarder::Call> CallForwarder::Forward(
     grpc::ByteBuffer* response, Done done) {
   auto call = std::make_shared<Call>();
   CopyCallTo(context, options_.node_id, call->context_);
-  StubFor(address).UnaryCall(&call->context_, method, grpc::StubOptions(),
-                             &request, &call->response_,
-                             [call, &context, address, response,
-                              done = std::move(done)](grpc::Status status) {
-                               CopyHeaders(call->context_, context);
-                               CopyTrailers(call->context_, context);
-                               if (status.ok())
-                                 *response = std::move(call->response_);
-                               done(PeerAnswer(std::move(status), address));
-                             });
+  StubFor(address).UnaryCall(
+      &call->context_, method, grpc::StubOptions(), &request, &call->response_,
+      [call, &context, address, response,
+       done = std::move(done)](grpc::Status status) {
+        CopyHeaders(call->context_, context);
+        CopyTrailers(call->context_, context);
+        if (status.ok()) *response = std::move(call->response_);
+        done(PeerAnswer(std::move(status), PeerAt(address)));
+      });
   return call;
 }
+
+void CallForwarder::EndWatches() { watches_.EndAll(); }
 
 grpc::ServerWriteReactor<grpc::ByteBuffer>* CallForwarder::ForwardServerStream(
     grpc::CallbackServerContext& context, const std::string& address,
     const std::string& method, const grpc::ByteBuffer& request,
     StreamFinished finished) {
-  return RelayServerStream(context, options_.node_id,
-                           RelayPeer{&StubFor(address), address}, method,
-                           request, std::move(finished));
+  return RelayServerStream(context, options_.node_id, watches_,
+                           RelayPeer{&StubFor(address), PeerAt(address)},
+                           method, request, std::move(finished));
 }
 
 grpc::ServerReadReactor<grpc::ByteBuffer>* CallForwarder::ForwardClientStream(
     grpc::CallbackServerContext& context, const std::string& method,
     StreamRoute route, grpc::ByteBuffer* response,
     RoutedStreamFinished finished) {
-  // Where the first message sent the call, for `finished`: written by the
-  // route, read after it.
-  auto forwarded_to = std::make_shared<std::optional<std::string>>();
+  // Where the first message sent the call: written by the route, read
+  // after it, as the call finishes.
+  struct Routed {
+    std::optional<std::string> forwarded_to;
+    bool to_own_handler = false;
+  };
+  auto routed = std::make_shared<Routed>();
   return RelayClientStream(
       context, options_.node_id,
       [this, route = std::move(route),
-       forwarded_to](const grpc::ByteBuffer* first) mutable {
-        *forwarded_to = std::move(route)(first);
-        if (!forwarded_to->has_value()) {
-          return RelayPeer{LocalStub(), "this node"};
+       routed](const grpc::ByteBuffer* first) mutable {
+        routed->forwarded_to = std::move(route)(first);
+        if (routed->forwarded_to.has_value()) {
+          return RelayPeer{&StubFor(*routed->forwarded_to),
+                           PeerAt(*routed->forwarded_to)};
         }
-        return RelayPeer{&StubFor(**forwarded_to), **forwarded_to};
+        grpc::GenericStub* local = LocalStub();
+        routed->to_own_handler = local != nullptr;
+        return RelayPeer{local, "its own handler"};
       },
       method, response,
-      [finished = std::move(finished),
-       forwarded_to](absl::StatusCode code) mutable {
-        std::move(finished)(code, *forwarded_to);
+      [finished = std::move(finished), routed](absl::StatusCode code) mutable {
+        if (routed->to_own_handler) return;
+        std::move(finished)(code, routed->forwarded_to);
       });
 }
 

@@ -25,6 +25,7 @@
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
 #include "service/api/forwarded_call.h"
+#include "service/api/stream_relays.h"
 
 namespace guestvoice::service {
 
@@ -88,8 +89,9 @@ class CallForwarder {
   // The reactor of a server-streaming call (WatchFeedback) that this node
   // sends on: `request` to `method` at `address`, relayed as
   // stream_relays.h says; a peer that cannot be reached ends the call
-  // UNAVAILABLE with a RetryInfo, as Forward does. `finished` runs once with
-  // the call's code just before it finishes. gRPC owns the reactor.
+  // UNAVAILABLE with a RetryInfo, as Forward does, and so does EndWatches.
+  // `finished` runs once with the call's code just before it finishes.
+  // gRPC owns the reactor.
   using StreamFinished = absl::AnyInvocable<void(absl::StatusCode) &&>;
   grpc::ServerWriteReactor<grpc::ByteBuffer>* ForwardServerStream(
       grpc::CallbackServerContext& context, const std::string& address,
@@ -101,8 +103,9 @@ class CallForwarder {
   // with none) and names the address of the node that answers, or nullopt
   // for this node, which then answers it as a call forwarded to it, over
   // the local channel. `finished` runs once just before the call finishes,
-  // with its code and the address it was forwarded to (nullopt: this node
-  // answered, and its own handler counted the call).
+  // with its code and the address it was forwarded to (nullopt: none, as
+  // when the caller cancelled before its first message); not when this
+  // node's own handler took the call, which counts it itself.
   using StreamRoute = absl::AnyInvocable<std::optional<std::string>(
                                              const grpc::ByteBuffer* first) &&>;
   using RoutedStreamFinished = absl::AnyInvocable<
@@ -112,6 +115,10 @@ class CallForwarder {
       grpc::CallbackServerContext& context, const std::string& method,
       StreamRoute route, grpc::ByteBuffer* response,
       RoutedStreamFinished finished);
+
+  // Ends every relayed watch, UNAVAILABLE, and refuses later ones: the
+  // server shuts down (a watch never ends on its own).
+  void EndWatches();
 
  private:
   grpc::GenericStub& StubFor(const std::string& address);
@@ -123,6 +130,7 @@ class CallForwarder {
   absl::flat_hash_map<std::string, std::unique_ptr<grpc::GenericStub>> stubs_
       ABSL_GUARDED_BY(mutex_);
   std::unique_ptr<grpc::GenericStub> local_stub_ ABSL_GUARDED_BY(mutex_);
+  OpenRelays watches_;
 };
 
 }  // namespace guestvoice::service

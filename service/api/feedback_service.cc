@@ -35,7 +35,7 @@ grpc::ServerReadReactor<grpc::ByteBuffer>* FeedbackService::ImportFeedback(
   }
   // The stream's organization is in its messages: its first routes it, to
   // the node that answers for it, or (this node's) to this node's own
-  // handler. Counted here only when forwarded; that handler counts the rest.
+  // handler, which counts it; the rest are counted here.
   static const std::string* const kMethod =
       new std::string(*MethodPathOf(*v1::ImportFeedbackRequest::descriptor()));
   auto report = std::make_unique<StreamCallReport>(
@@ -53,8 +53,7 @@ grpc::ServerReadReactor<grpc::ByteBuffer>* FeedbackService::ImportFeedback(
       [report = std::move(report)](
           absl::StatusCode code,
           const std::optional<std::string>& forwarded_to) {
-        if (!forwarded_to.has_value()) return;
-        report->set_forwarded_to(*forwarded_to);
+        if (forwarded_to.has_value()) report->set_forwarded_to(*forwarded_to);
         report->Finished(code);
       });
 }

@@ -70,12 +70,16 @@ absl::StatusOr<grpc::Status> PeerAnswer(grpc::Status status,
   if (status.error_code() == grpc::StatusCode::UNAVAILABLE &&
       status.error_details().empty()) {
     return WithRetryInfo(absl::UnavailableError(absl::StrCat(
-                             "this node forwards the call to the node at ",
-                             peer, ", which cannot be reached now: ",
+                             "this node forwards the call to ", peer,
+                             ", which cannot be reached now: ",
                              status.error_message(), "; retry")),
                          kUnreachedRetryDelay);
   }
   return status;
+}
+
+std::string PeerAt(const std::string& address) {
+  return absl::StrCat("the node at ", address);
 }
 
 }  // namespace guestvoice::service

@@ -41,10 +41,13 @@ void CopyTrailers(const grpc::ClientContext& from,
 
 // The peer's answer `status`, or why there is none: UNAVAILABLE without
 // details is not an answer (every error a node answers carries details) but
-// the way to `peer` failing, which is UNAVAILABLE naming it, with a
-// RetryInfo.
+// the way to the peer failing, which is UNAVAILABLE naming it as `peer`
+// says ("the node at HOST:PORT"), with a RetryInfo.
 absl::StatusOr<grpc::Status> PeerAnswer(grpc::Status status,
                                         const std::string& peer);
+
+// How errors name the peer at `address`.
+std::string PeerAt(const std::string& address);
 
 }  // namespace guestvoice::service
 

@@ -435,6 +435,7 @@ absl::Status Server::Shutdown(absl::Duration grace) {
     // Load balancers and probes see NOT_SERVING before connections close.
     grpc_server_->GetHealthCheckService()->SetServingStatus(false);
     feedback_watchers_->Shutdown();
+    if (call_forwarder_ != nullptr) call_forwarder_->EndWatches();
     grpc_server_->Shutdown(absl::ToChronoTime(absl::Now() + grace));
     grpc_server_->Wait();
     // The forwarder outlives the server; its channel to it must not.

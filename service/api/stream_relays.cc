@@ -4,7 +4,9 @@
 #include <grpcpp/support/client_callback.h>
 
 #include <atomic>
+#include <memory>
 #include <utility>
+#include <vector>
 
 #include "absl/status/statusor.h"
 #include "absl/synchronization/mutex.h"
@@ -24,13 +26,16 @@ class RelayEnd {
   RelayEnd(grpc::CallbackServerContext& context, RelayFinished finished)
       : context_(context), finished_(std::move(finished)) {}
 
-  grpc::ClientContext& peer_context() { return peer_context_; }
+  grpc::ClientContext& peer_context() { return *peer_context_; }
+  const std::shared_ptr<grpc::ClientContext>& shared_peer_context() {
+    return peer_context_;
+  }
 
   // The status to finish the caller's call with, the peer's trailers on
   // it; `finished` told of its code.
   grpc::Status Answer(const grpc::Status& peer_status,
                       const std::string& peer) {
-    CopyTrailers(peer_context_, context_);
+    CopyTrailers(*peer_context_, context_);
     absl::StatusOr<grpc::Status> answered = PeerAnswer(peer_status, peer);
     return Told(answered.ok() ? *std::move(answered)
                               : ToGrpcStatus(answered.status()));
@@ -50,7 +55,9 @@ class RelayEnd {
  private:
   grpc::CallbackServerContext& context_;
   RelayFinished finished_;
-  grpc::ClientContext peer_context_;
+  // Shared with OpenRelays::EndAll, which may cancel it as the relay ends.
+  const std::shared_ptr<grpc::ClientContext> peer_context_ =
+      std::make_shared<grpc::ClientContext>();
   std::atomic<int> calls_running_{2};
 };
 
@@ -63,6 +70,12 @@ grpc::Status NoPeer(const std::string& peer) {
           .status());
 }
 
+// A relayed watch ended by a server that shuts down, as its own end.
+grpc::Status ShuttingDown() {
+  return ToGrpcStatus(
+      absl::UnavailableError("the server is shutting down; watch again"));
+}
+
 // Reads from the peer and writes to the caller alternate (one message in
 // flight), so the two sides' callbacks never touch `message_` at once. The
 // peer call keeps a hold while the caller's side may still start a read on
@@ -70,19 +83,21 @@ grpc::Status NoPeer(const std::string& peer) {
 class ServerStreamRelay final
     : public grpc::ServerWriteReactor<grpc::ByteBuffer> {
  public:
-  ServerStreamRelay(grpc::CallbackServerContext& context,
+  ServerStreamRelay(grpc::CallbackServerContext& context, OpenRelays& open,
                     const grpc::ByteBuffer& request, RelayFinished finished)
       : context_(context),
+        open_(open),
         request_(request),
         end_(context, std::move(finished)),
         peer_(*this) {}
 
   void Start(const std::string& node_id, RelayPeer peer,
              const std::string& method) {
-    peer_address_ = std::move(peer.address);
-    if (peer.stub == nullptr) {
+    peer_name_ = std::move(peer.name);
+    if (peer.stub == nullptr || !open_.Add(end_.shared_peer_context())) {
       end_.Ended();  // the peer's call, which never runs
-      Finish(end_.Told(NoPeer(peer_address_)));
+      Finish(end_.Told(peer.stub == nullptr ? NoPeer(peer_name_)
+                                            : ShuttingDown()));
       return;
     }
     CopyCallTo(context_, node_id, end_.peer_context());
@@ -157,19 +172,23 @@ class ServerStreamRelay final
   }
 
   void PeerDone(const grpc::Status& status) {
+    open_.Remove(&end_.peer_context());
     {
       absl::MutexLock lock(&mutex_);
       TakeHeadersLocked();
     }
-    Finish(end_.Answer(status, peer_address_));
+    Finish(status.error_code() == grpc::StatusCode::CANCELLED && open_.ending()
+               ? end_.Told(ShuttingDown())
+               : end_.Answer(status, peer_name_));
     if (end_.Ended()) delete this;
   }
 
   grpc::CallbackServerContext& context_;
+  OpenRelays& open_;
   const grpc::ByteBuffer request_;
   RelayEnd end_;
   Peer peer_;
-  std::string peer_address_;
+  std::string peer_name_;
   grpc::ByteBuffer message_;
   absl::Mutex mutex_;
   bool headers_taken_ ABSL_GUARDED_BY(mutex_) = false;
@@ -230,11 +249,16 @@ class ClientStreamRelay final
   // there is no way there (the call is finished then).
   bool StartPeer(bool has_first_message) {
     peer_started_ = true;
+    if (!has_first_message && context_.IsCancelled()) {
+      end_.Ended();  // the peer's call, which never runs
+      Finish(end_.Told(grpc::Status::CANCELLED));
+      return false;
+    }
     RelayPeer peer = std::move(route_)(has_first_message ? &message_ : nullptr);
-    peer_address_ = std::move(peer.address);
+    peer_name_ = std::move(peer.name);
     if (peer.stub == nullptr) {
       end_.Ended();  // the peer's call, which never runs
-      Finish(end_.Told(NoPeer(peer_address_)));
+      Finish(end_.Told(NoPeer(peer_name_)));
       return false;
     }
     CopyCallTo(context_, node_id_, end_.peer_context());
@@ -258,7 +282,7 @@ class ClientStreamRelay final
   void PeerDone(const grpc::Status& status) {
     CopyHeaders(end_.peer_context(), context_);
     if (status.ok()) *response_ = std::move(peer_response_);
-    Finish(end_.Answer(status, peer_address_));
+    Finish(end_.Answer(status, peer_name_));
     if (end_.Ended()) delete this;
   }
 
@@ -271,18 +295,50 @@ class ClientStreamRelay final
   Peer peer_;
   // Set by the first OnReadDone, before the peer's call exists.
   bool peer_started_ = false;
-  std::string peer_address_;
+  std::string peer_name_;
   grpc::ByteBuffer message_;
   grpc::ByteBuffer peer_response_;
 };
 
 }  // namespace
 
+bool OpenRelays::Add(const std::shared_ptr<grpc::ClientContext>& peer_call) {
+  absl::MutexLock lock(&mutex_);
+  if (ending_) return false;
+  peer_calls_[peer_call.get()] = peer_call;
+  return true;
+}
+
+void OpenRelays::Remove(const grpc::ClientContext* peer_call) {
+  absl::MutexLock lock(&mutex_);
+  peer_calls_.erase(peer_call);
+}
+
+void OpenRelays::EndAll() {
+  std::vector<std::shared_ptr<grpc::ClientContext>> peer_calls;
+  {
+    absl::MutexLock lock(&mutex_);
+    ending_ = true;
+    for (const auto& [unused, peer_call] : peer_calls_) {
+      if (auto live = peer_call.lock()) peer_calls.push_back(std::move(live));
+    }
+  }
+  // Outside the lock: a cancellation may run the relay's callbacks on this
+  // thread, and they remove the call.
+  for (const auto& peer_call : peer_calls) peer_call->TryCancel();
+}
+
+bool OpenRelays::ending() const {
+  absl::MutexLock lock(&mutex_);
+  return ending_;
+}
+
 grpc::ServerWriteReactor<grpc::ByteBuffer>* RelayServerStream(
     grpc::CallbackServerContext& context, const std::string& node_id,
-    RelayPeer peer, const std::string& method, const grpc::ByteBuffer& request,
-    RelayFinished finished) {
-  auto* relay = new ServerStreamRelay(context, request, std::move(finished));
+    OpenRelays& open, RelayPeer peer, const std::string& method,
+    const grpc::ByteBuffer& request, RelayFinished finished) {
+  auto* relay =
+      new ServerStreamRelay(context, open, request, std::move(finished));
   relay->Start(node_id, std::move(peer), method);
   return relay;
 }

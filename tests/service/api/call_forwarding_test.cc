@@ -43,6 +43,7 @@ using ::guestvoice::testing::GrpcErrorIs;
 using ::guestvoice::testing::RetryDelayMillis;
 using ::guestvoice::testing::TestServer;
 using ::testing::ElementsAre;
+using ::testing::EndsWith;
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
 
@@ -189,15 +190,45 @@ class CallForwardingTest : public ::testing::Test {
     return samples;
   }
 
-  // Waits (without sleeping a fixed time) until `server` holds `count`
-  // watchers.
-  static bool WatchersBecome(TestServer& server, size_t count) {
-    const absl::Time deadline = absl::Now() + absl::Seconds(30);
-    while (server.server().feedback_watchers().watcher_count() != count) {
+  // A context for a call that only a cancellation ends: its deadline is
+  // far beyond the waits below, so the call ending in time shows the
+  // cancellation reached it.
+  static std::unique_ptr<grpc::ClientContext> LongContext(
+      const std::string& key) {
+    auto context = TestServer::Context(key);
+    context->set_deadline(std::chrono::system_clock::now() +
+                          std::chrono::minutes(10));
+    return context;
+  }
+
+  // Waits (without sleeping a fixed time, for at most 10 s) until
+  // `condition` holds.
+  template <typename Condition>
+  static bool Becomes(Condition condition) {
+    const absl::Time deadline = absl::Now() + absl::Seconds(10);
+    while (!condition()) {
       if (absl::Now() > deadline) return false;
       std::this_thread::yield();
     }
     return true;
+  }
+
+  static bool WatchersBecome(TestServer& server, size_t count) {
+    return Becomes([&] {
+      return server.server().feedback_watchers().watcher_count() == count;
+    });
+  }
+
+  // How many items of organization "default" `server` holds (one page).
+  static int StoredItems(TestServer& server) {
+    v1::ListFeedbackRequest request;
+    request.set_parent("organizations/default");
+    v1::ListFeedbackResponse response;
+    const grpc::Status status =
+        v1::FeedbackService::NewStub(server.channel())
+            ->ListFeedback(TestServer::Context(server.admin_key()).get(),
+                           request, &response);
+    return status.ok() ? response.feedback_size() : -1;
   }
 
   // The node that answers for "default" once routed there; one import
@@ -313,7 +344,7 @@ TEST_F(CallForwardingTest, AWatchIsServedByTheNodeItsOrganizationIsRoutedTo) {
   ASSERT_THAT(CreateHotel(owner_, owner_.admin_key(), "porto"), GrpcCodeIs(0));
   router_.routes["default"] = AddressOf(owner_);
   // The owner's key: the front's own store knows it not.
-  auto context = TestServer::Context(owner_.admin_key());
+  auto context = LongContext(owner_.admin_key());
   auto watch = Watch(front_, context.get());
   // The owner's headers say the watch is registered there.
   watch->WaitForInitialMetadata();
@@ -409,13 +440,13 @@ TEST_F(CallForwardingTest, AnImportIsAnsweredByTheNodeItsFirstItemRoutesTo) {
   EXPECT_EQ(again.duplicate_count(), 2);
   // The front counts the call once, as forwarded.
   EXPECT_THAT(ImportSamples("guestvoice_forwarded_calls_total"),
-              ElementsAre(HasSubstr("} 1")));
+              ElementsAre(EndsWith("} 1")));
 }
 
 TEST_F(CallForwardingTest, ACancelledImportEndsOnTheOwnerToo) {
   ASSERT_THAT(CreateHotel(owner_, owner_.admin_key(), "porto"), GrpcCodeIs(0));
   router_.routes["default"] = AddressOf(owner_);
-  auto context = TestServer::Context(owner_.admin_key());
+  auto context = LongContext(owner_.admin_key());
   v1::ImportFeedbackResponse response;
   auto writer = v1::FeedbackService::NewStub(front_.channel())
                     ->ImportFeedback(context.get(), &response);
@@ -423,6 +454,8 @@ TEST_F(CallForwardingTest, ACancelledImportEndsOnTheOwnerToo) {
   request.set_parent("organizations/default");
   *request.mutable_feedback() = Item(owner_, "a");
   ASSERT_TRUE(writer->Write(request));
+  // The stream is open on the owner: its first item is stored there.
+  ASSERT_TRUE(Becomes([&] { return StoredItems(owner_) == 1; }));
 
   context->TryCancel();
 
@@ -430,13 +463,11 @@ TEST_F(CallForwardingTest, ACancelledImportEndsOnTheOwnerToo) {
   // The owner's stream ends (soon after the front's) and gives its slot
   // back: with one stream per organization allowed there, an import goes
   // through again. Left open, it would refuse them all.
-  const absl::Time deadline = absl::Now() + absl::Seconds(30);
   grpc::Status next;
-  do {
-    std::this_thread::yield();
+  EXPECT_TRUE(Becomes([&] {
     next = Import(front_, owner_.admin_key(), owner_, {"b"}, response);
-  } while (next.error_code() == grpc::StatusCode::RESOURCE_EXHAUSTED &&
-           absl::Now() < deadline);
+    return next.error_code() != grpc::StatusCode::RESOURCE_EXHAUSTED;
+  }));
   ASSERT_THAT(next, GrpcCodeIs(0));
   EXPECT_EQ(response.ingested_count(), 1);
 }
@@ -490,6 +521,25 @@ TEST_F(CallForwardingTest, AnImportToANodeThatDoesNotAnswerIsUnavailable) {
               GrpcErrorIs(grpc::StatusCode::UNAVAILABLE, "UNAVAILABLE"));
   EXPECT_THAT(status.error_message(), HasSubstr("127.0.0.1:1"));
   EXPECT_GT(RetryDelayMillis(status), 0);
+}
+
+TEST_F(CallForwardingTest, AForwardedWatchEndsAtOnceWhenTheServerShutsDown) {
+  ASSERT_THAT(CreateHotel(owner_, owner_.admin_key(), "porto"), GrpcCodeIs(0));
+  router_.routes["default"] = AddressOf(owner_);
+  auto context = LongContext(owner_.admin_key());
+  auto watch = Watch(front_, context.get());
+  watch->WaitForInitialMetadata();
+
+  // Within a grace period longer than this test may take (as the front's
+  // own watches do), the watch ends, and says to watch again.
+  ASSERT_TRUE(front_.server().Shutdown(absl::Minutes(10)).ok());
+
+  v1::WatchFeedbackResponse item;
+  EXPECT_FALSE(watch->Read(&item));
+  const grpc::Status status = watch->Finish();
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::UNAVAILABLE);
+  EXPECT_THAT(status.error_message(), HasSubstr("shutting down"));
+  EXPECT_TRUE(WatchersBecome(owner_, 0));
 }
 
 }  // namespace
