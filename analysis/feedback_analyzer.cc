@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -19,6 +20,8 @@
 #include "analysis/internal/vader_rules.h"
 #include "analysis/internal/vader_tokenizer.h"
 #include "analysis/internal/vader_word_table.h"
+#include "analysis/score_rounding.h"
+#include "analysis/sentiment_band.h"
 #include "analysis/text_limits.h"
 #include "common/utf8.h"
 
@@ -161,6 +164,8 @@ Analysis FeedbackAnalyzer::Analyze(std::string_view text,
                            ScoreBySentence(whole, &analysis);
   if (!by_sentence && Score(whole, text, analysis.language, &analysis)) {
     analysis.scoring = ScoringState::kScored;
+  } else if (ScoreInEveryCandidate(whole, identified.candidates, &analysis)) {
+    analysis.scoring = ScoringState::kScored;
   }
   if (analysis.scoring != ScoringState::kScored) {
     analysis.scoring = identified.source == LanguageSource::kUndetermined
@@ -195,6 +200,33 @@ bool FeedbackAnalyzer::Score(const WholeText& whole, std::string_view part,
     return true;
   }
   return false;
+}
+
+bool FeedbackAnalyzer::ScoreInEveryCandidate(
+    const WholeText& whole, const std::vector<std::string_view>& candidates,
+    Analysis* analysis) const {
+  // A short post in words several languages share ("Top! 👍", "Super!")
+  // cannot be told apart, but then it need not be: when each of those
+  // languages reads it in the same band, that band is no guess. The weakest
+  // of their readings stands, so no language's is overstated; when they
+  // disagree, the text stays not scored.
+  std::optional<Analysis> weakest;
+  for (std::string_view language : candidates) {
+    Analysis reading;
+    if (!Score(whole, whole.text, language, &reading)) return false;
+    const double compound = RoundLikeReference(reading.scores).compound;
+    if (weakest.has_value()) {
+      const double weakest_compound =
+          RoundLikeReference(weakest->scores).compound;
+      if (BandOf(compound) != BandOf(weakest_compound)) return false;
+      if (std::abs(compound) >= std::abs(weakest_compound)) continue;
+    }
+    weakest = std::move(reading);
+  }
+  if (!weakest.has_value()) return false;
+  analysis->scores = weakest->scores;
+  analysis->aspects = std::move(weakest->aspects);
+  return true;
 }
 
 bool FeedbackAnalyzer::ScoreBySentence(const WholeText& whole,

@@ -74,6 +74,12 @@ class FeedbackAnalyzer {
   // false if it has no analyser.
   bool Score(const WholeText& whole, std::string_view part,
              std::string_view language, Analysis* analysis) const;
+  // A text whose language is undetermined, scored in each of its
+  // `candidates` (IdentifiedLanguage): when every one reads it in the same
+  // band, it takes the weakest reading and true; else nothing and false.
+  bool ScoreInEveryCandidate(const WholeText& whole,
+                             const std::vector<std::string_view>& candidates,
+                             Analysis* analysis) const;
   // Each run of sentences in one language scored in it, when some sentence
   // is in another scored language than the text's; false (nothing done) if
   // none is.

@@ -2,13 +2,38 @@
 
 #include <string>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_split.h"
 #include "analysis/internal/embedded_data.h"
 #include "analysis/internal/embedded_data_check.h"
 #include "analysis/internal/hotel_sentiment.h"
+#include "common/absl_view.h"
 #include "common/utf8.h"
 
 namespace guestvoice::analysis {
+namespace {
+
+constexpr std::size_t kLongestEmoticonBytes = 8;
+
+// ":)", ":-(", "<3", ":D", "xD": ASCII punctuation, and at most two letters
+// or digits, so that "j/k" is one and "cover-up" or "aug-00" are not.
+bool IsEmoticon(std::string_view token) {
+  if (token.empty() || token.size() > kLongestEmoticonBytes) return false;
+  int alphanumeric = 0;
+  bool punctuation = false;
+  for (const char c : token) {
+    if (absl::ascii_isalnum(static_cast<unsigned char>(c))) {
+      ++alphanumeric;
+    } else if (absl::ascii_ispunct(static_cast<unsigned char>(c))) {
+      punctuation = true;
+    } else {
+      return false;
+    }
+  }
+  return punctuation && alphanumeric <= 2;
+}
+
+}  // namespace
 
 EmojiValences::EmojiValences(const EmojiLexicon& emojis,
                              const ValenceLexicon& words,
@@ -30,6 +55,9 @@ EmojiValences::EmojiValences(const EmojiLexicon& emojis,
     if (valence == 0) continue;
     valences_.emplace(code_point, valence);
     if (first_ == 0 || code_point < first_) first_ = code_point;
+  }
+  for (const auto& [entry, valence] : words.entries()) {
+    if (valence != 0 && IsEmoticon(entry)) emoticons_.emplace(entry, valence);
   }
 }
 
@@ -59,6 +87,17 @@ void EmojiValences::Collect(std::string_view valid_text,
     if (step.code_point < first_) continue;
     if (const auto it = valences_.find(step.code_point);
         it != valences_.end()) {
+      valences->push_back(it->second);
+    }
+  }
+  thread_local std::string lower;
+  for (absl::string_view token :
+       absl::StrSplit(AbslView(valid_text), absl::ByAnyChar(" \t\n\r"),
+                      absl::SkipEmpty())) {
+    if (!IsEmoticon(std::string_view(token.data(), token.size()))) continue;
+    lower.assign(token.data(), token.size());
+    absl::AsciiStrToLower(&lower);
+    if (const auto it = emoticons_.find(lower); it != emoticons_.end()) {
       valences->push_back(it->second);
     }
   }

@@ -301,7 +301,13 @@ IdentifiedLanguage LanguageIdentifier::Identify(
     return {"es", LanguageSource::kDetected};
   }
 
-  return {std::string(kUndeterminedLanguage), LanguageSource::kUndetermined};
+  IdentifiedLanguage undetermined{std::string(kUndeterminedLanguage),
+                                  LanguageSource::kUndetermined};
+  for (LanguageMask mask = evidence.best_known > 0 ? evidence.at_best : 0;
+       mask != 0; mask &= mask - 1) {
+    undetermined.candidates.push_back(codes_[__builtin_ctz(mask)]);
+  }
+  return undetermined;
 }
 
 std::string_view LanguageIdentifier::SentenceLanguage(

@@ -18,6 +18,10 @@ namespace guestvoice::analysis {
 struct IdentifiedLanguage {
   std::string language;  // BCP-47, or kUndeterminedLanguage
   LanguageSource source = LanguageSource::kUndetermined;
+  // When undetermined: the analysed languages that tie on knowing the most of
+  // the text's words ("Top!" is a word of several), none when no analysed
+  // language knows any of them. Views of the identifier's codes.
+  std::vector<std::string_view> candidates;
 };
 
 // Tells the language of a feedback text by the rule in analysis/README.md
@@ -38,7 +42,8 @@ struct IdentifiedLanguage {
 //     do and the text has Spanish's opening marks ¡ or ¿, which no other
 //     analysed language writes, Spanish if it is one of them ("¡Genial!",
 //     a word Portuguese knows too);
-//  4. else undetermined.
+//  4. else undetermined, with the analysed languages that tie on rule 3 as
+//     candidates.
 // Immutable and thread-safe.
 class LanguageIdentifier {
  public:

@@ -38,6 +38,7 @@
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
 #include "absl/types/span.h"
+#include "analysis/sentiment_band.h"
 #include "guestvoice/internal/v1/records.pb.h"
 #include "guestvoice/v1/feedback.pb.h"
 #include "storage/keys.h"
@@ -46,9 +47,8 @@
 namespace guestvoice::service {
 
 inline constexpr int64_t kAggregateScale = 1'000'000;
-// VADER's band thresholds on compound scores.
-inline constexpr double kNegativeThreshold = -0.05;
-inline constexpr double kPositiveThreshold = 0.05;
+using analysis::kNegativeThreshold;
+using analysis::kPositiveThreshold;
 
 // Whether an analysis carries a sentiment score. Items analysed before
 // languages were identified have no recorded state: the English analyser

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <string>
 #include <thread>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -1151,12 +1152,79 @@ TEST(FeedbackAnalyzerLanguageTest, SpanishOpeningMarksSettleATie) {
   const Analysis exclaimed = FeedbackAnalyzer::Default().Analyze("¡Genial!");
   EXPECT_EQ(Language(exclaimed), "es/detected/scored");
   EXPECT_GT(exclaimed.scores.compound, 0.05);
-  EXPECT_EQ(Language(FeedbackAnalyzer::Default().Analyze("Genial!")),
-            "und/undetermined/language_undetermined");
+  // Without the mark the language stays untold; Spanish and Portuguese both
+  // read the word as praise, so the text is scored all the same
+  // (UndeterminedTextsAreScoredWhereTheirLanguagesAgree).
+  const Analysis bare = FeedbackAnalyzer::Default().Analyze("Genial!");
+  EXPECT_EQ(Language(bare), "und/undetermined/scored");
+  EXPECT_GT(bare.scores.compound, 0.05);
   // The mark settles only a tie Spanish is in: English's words still win.
   EXPECT_EQ(
       Language(FeedbackAnalyzer::Default().Analyze("¡Great stay, thanks!")),
       "en/detected/scored");
+}
+
+// A short post in words several languages know ("Top!", "Super") cannot be
+// told apart, but when each of them reads it in the same band the band is no
+// guess: it is scored, with the weakest of their readings, and its language
+// stays undetermined.
+TEST(FeedbackAnalyzerLanguageTest,
+     UndeterminedTextsAreScoredWhereTheirLanguagesAgree) {
+  const Analysis top = FeedbackAnalyzer::Default().Analyze("Top! 👍");
+  EXPECT_EQ(Language(top), "und/undetermined/scored");
+  EXPECT_GT(top.scores.compound, 0.05);
+  const Analysis costly = FeedbackAnalyzer::Default().Analyze("Caro!");
+  EXPECT_EQ(Language(costly), "und/undetermined/scored");
+  EXPECT_LT(costly.scores.compound, -0.05);
+  // The weakest reading: no candidate scores "Super" lower than this.
+  const double super =
+      FeedbackAnalyzer::Default().Analyze("Super").scores.compound;
+  for (const char* language : {"en", "fr", "nl", "it", "pt", "de", "es"}) {
+    const Analysis declared =
+        FeedbackAnalyzer::Default().Analyze("Super", language);
+    if (declared.language != language) continue;  // not a candidate
+    EXPECT_GE(declared.scores.compound, super) << language;
+  }
+  // "Brutal!" praises in Spanish slang and blames in English, French and
+  // German: which it is depends on the language, so it is not scored.
+  const Analysis brutal = FeedbackAnalyzer::Default().Analyze("Brutal!");
+  EXPECT_EQ(Language(brutal), "und/undetermined/language_undetermined");
+  ExpectNotScored(brutal);
+  // Words no analysed language knows give no candidate.
+  const Analysis unknown = FeedbackAnalyzer::Default().Analyze("Saudreckig.");
+  EXPECT_EQ(Language(unknown), "und/undetermined/language_undetermined");
+  ExpectNotScored(unknown);
+}
+
+// Emoticons are VADER's in every language, as emoji are: the other languages'
+// lexicons list none.
+TEST(FeedbackAnalyzerLanguageTest, EmoticonsWeighInEveryLanguage) {
+  for (const auto& [plain, smiling, frowning] :
+       std::vector<std::tuple<std::string, std::string, std::string>>{
+           {"Personale gentile.", "Personale gentile :)",
+            "Personale gentile :-("},
+           {"Personnel gentil.", "Personnel gentil :D", "Personnel gentil :("},
+           {"Freundliches Personal.", "Freundliches Personal <3",
+            "Freundliches Personal :("}}) {
+    const double base =
+        FeedbackAnalyzer::Default().Analyze(plain).scores.compound;
+    EXPECT_GT(FeedbackAnalyzer::Default().Analyze(smiling).scores.compound,
+              base)
+        << smiling;
+    EXPECT_LT(FeedbackAnalyzer::Default().Analyze(frowning).scores.compound,
+              base)
+        << frowning;
+  }
+  // Only a token that is an emoticon as a whole: "(:" inside a word, or a
+  // bracketed aside, is no smiley.
+  EXPECT_EQ(FeedbackAnalyzer::Default()
+                .Analyze("Camera pulita (vista mare).")
+                .scores.compound,
+            FeedbackAnalyzer::Default()
+                .Analyze("Camera pulita, vista mare.")
+                .scores.compound);
+  // A text of emoticons only has no language, as one of emoji only.
+  ExpectNotScored(FeedbackAnalyzer::Default().Analyze(":) :)"));
 }
 
 TEST(FeedbackAnalyzerLanguageTest, EmojiOnlyNeedsADeclaredLanguage) {

@@ -15,7 +15,9 @@
 // (data/multilingual/blind3/<lang>.tsv), committed before the fifth pass,
 // which tuned on all the others, and the fourth blind sets
 // (data/multilingual/blind4/<lang>.tsv, English too), written by someone who
-// had not seen the lexicons, before the translations of VADER's entries.
+// had not seen the lexicons, before the translations of VADER's entries, and
+// the fifth (data/multilingual/blind5/<lang>.tsv), likewise, before the
+// twelfth pass, which looked at the fourth text by text.
 
 #include <cstdio>
 #include <fstream>
@@ -82,17 +84,24 @@ struct Figures {
   }
 };
 
+// Whether `analysis` scored the text in `language`, or in every language it
+// could be in alike (an undetermined short post: "Top! 👍"), with `band`. A
+// band read in another language is no right answer.
+bool PolarityRight(const Analysis& analysis, const std::string& language,
+                   const std::string& band) {
+  const bool read_as_language = analysis.language == language ||
+                                (analysis.language == kUndeterminedLanguage &&
+                                 analysis.scoring == ScoringState::kScored);
+  return read_as_language && PolarityBand(analysis.scores.compound) == band;
+}
+
 void Count(const std::string& language, const Labelled& row, Figures* f) {
   const Analysis analysis = FeedbackAnalyzer::Default().Analyze(row.text);
   ++f->texts;
-  if (analysis.language == language &&
-      PolarityBand(analysis.scores.compound) == row.band) {
-    ++f->polarity_right;
-  }
+  if (PolarityRight(analysis, language, row.band)) ++f->polarity_right;
   const Analysis declared =
       FeedbackAnalyzer::Default().Analyze(row.text, language);
-  if (declared.language == language &&
-      PolarityBand(declared.scores.compound) == row.band) {
+  if (PolarityRight(declared, language, row.band)) {
     ++f->declared_polarity_right;
   }
   if (utf8::CodePointCount(row.text).value_or(0) >= 40) {
@@ -360,13 +369,35 @@ INSTANTIATE_TEST_SUITE_P(
         // 0.825 -> 0.812, where a helper's 75 reviews of 3-6 sentences in
         // Italian, Portuguese and Dutch gained one text in each language;
         // French "peu" negating as Spanish "poco" does: fr 0.812 -> 0.825.
+        // Twelfth pass (2026-12-07: undetermined short posts scored where
+        // their languages agree, "Top! 👍"; emoticons in every language):
+        // en 0.825, fr 0.838, nl 0.825, it 0.863 / 0.928 / 0.900, pt 0.838,
+        // de 0.838 / 0.888 / 0.870, es 0.838.
         WholeSet{"blind4", "blind4", 80, {"en", 0.81, 0.91, 0.91}},
         WholeSet{"blind4", "blind4", 80, {"fr", 0.82, 0.88, 0.85}},
         WholeSet{"blind4", "blind4", 80, {"nl", 0.81, 0.87, 0.83}},
         WholeSet{"blind4", "blind4", 80, {"it", 0.83, 0.92, 0.88}},
         WholeSet{"blind4", "blind4", 80, {"pt", 0.82, 0.89, 0.87}},
         WholeSet{"blind4", "blind4", 80, {"de", 0.81, 0.88, 0.85}},
-        WholeSet{"blind4", "blind4", 80, {"es", 0.82, 0.90, 0.86}}),
+        WholeSet{"blind4", "blind4", 80, {"es", 0.82, 0.90, 0.86}},
+        // blind5/: the fifth blind sets (2026-12-07), written by a helper who
+        // had not seen the lexicons, rules or earlier sets' texts and
+        // committed before the analyser was run on them. First run (the
+        // analyser of 7af2491), polarity / aspect P / R: en 0.637 / 0.867 /
+        // 0.850, fr 0.613 / 0.782 / 0.860, nl 0.675 / 0.809 / 0.760, it
+        // 0.750 / 0.833 / 0.800, pt 0.650 / 0.837 / 0.820, de 0.700 / 0.849
+        // / 0.790, es 0.713 / 0.891 / 0.820; language id 1.000 but fr and nl
+        // 0.986. After undetermined short posts were scored where their
+        // languages agree, and emoticons in every language (aggregate only):
+        // nl 0.688, it 0.762 / 0.835 / 0.810, pt 0.662 / 0.838 / 0.830, es
+        // 0.725 / 0.892 / 0.830, the others unchanged.
+        WholeSet{"blind5", "blind5", 80, {"en", 0.63, 0.86, 0.84}},
+        WholeSet{"blind5", "blind5", 80, {"fr", 0.61, 0.78, 0.85}},
+        WholeSet{"blind5", "blind5", 80, {"nl", 0.68, 0.80, 0.75}},
+        WholeSet{"blind5", "blind5", 80, {"it", 0.75, 0.83, 0.80}},
+        WholeSet{"blind5", "blind5", 80, {"pt", 0.66, 0.83, 0.82}},
+        WholeSet{"blind5", "blind5", 80, {"de", 0.70, 0.84, 0.78}},
+        WholeSet{"blind5", "blind5", 80, {"es", 0.72, 0.89, 0.82}}),
     SetAndLanguageOf);
 
 }  // namespace

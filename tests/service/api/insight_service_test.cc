@@ -86,6 +86,31 @@ TEST_F(InsightServiceTest, ANotScoredVoiceIsCountedButHasNoSentiment) {
   EXPECT_EQ(summary.current().mean_rating(), 0);
 }
 
+// "Top! 👍" is in words several languages share, so its language cannot be
+// told, but each of them reads it as praise: a scored voice with no language,
+// while a post whose languages disagree ("Brutal!": praise in Spanish, blame
+// in English) stays not scored.
+TEST_F(InsightServiceTest, AShortPostItsLanguagesAgreeOnIsAScoredVoice) {
+  const v1::FeedbackAnalysis top =
+      IngestText("top-1", "ana", "Top! 👍").analysis();
+  EXPECT_EQ(top.language_code(), "");
+  EXPECT_EQ(top.language_source(), v1::LANGUAGE_SOURCE_UNDETERMINED);
+  EXPECT_EQ(top.sentiment_state(), v1::SENTIMENT_STATE_SCORED);
+  EXPECT_EQ(top.not_scored_reason(), v1::NOT_SCORED_REASON_UNSPECIFIED);
+  EXPECT_EQ(top.band(), v1::SENTIMENT_BAND_POSITIVE);
+  const v1::FeedbackAnalysis brutal =
+      IngestText("brutal-1", "bo", "Brutal!").analysis();
+  EXPECT_EQ(brutal.sentiment_state(), v1::SENTIMENT_STATE_NOT_SCORED);
+  EXPECT_EQ(brutal.not_scored_reason(),
+            v1::NOT_SCORED_REASON_LANGUAGE_UNDETERMINED);
+  EXPECT_FALSE(brutal.has_sentiment());
+
+  const v1::HotelSummary summary = Summary(RecentDays());
+  EXPECT_EQ(summary.current().voice_count(), 2);
+  EXPECT_EQ(summary.current().not_scored_voice_count(), 1);
+  EXPECT_EQ(summary.current().positive_share(), 1) << "of the scored voice";
+}
+
 // Google and Booking.com let a guest leave stars without words: a voice and a
 // rating, not a neutral opinion, and two such ratings are no repeat.
 TEST_F(InsightServiceTest, ARatingWithoutWordsIsAVoiceAndARating) {
