@@ -70,9 +70,10 @@ const LanguageRules kFrench = [] {
   // "peu serviable" is unhelpful, "un peu bruyant" only a little noisy.
   rules.negating_diminishers = {"peu"};
   rules.diminisher_articles = {"un"};
-  rules.faint_praise = {"sans plus",           "rien de plus",
-                        "rien d'exceptionnel", "rien de spécial",
-                        "rien de particulier", "rien d'extraordinaire"};
+  rules.faint_praise = {
+      "sans plus",       "rien de plus",         "rien d'exceptionnel",
+      "rien de spécial", "rien de particulier",  "rien d'extraordinaire",
+      "rien de fou",     "rien de transcendant", "rien de dingue"};
   rules.conjunctions = {"et", "ou"};
   rules.absence_words = {"aucun",  "aucune", "sans",     "pas de",
                          "pas d'", "jamais", "même pas", "ni"};
@@ -148,9 +149,15 @@ const LanguageRules kDutch = [] {
   rules.excess_faults_praise = true;
   rules.compound_nouns = true;
   rules.adjective_boosters = {{"super", 2.0}};
-  rules.faint_praise = {"niet meer en niet minder", "niets bijzonders",
-                        "niks bijzonders",          "niets speciaals",
-                        "niks speciaals",           "meer niet"};
+  rules.faint_praise = {"niet meer en niet minder",
+                        "niets bijzonders",
+                        "niks bijzonders",
+                        "niets speciaals",
+                        "niks speciaals",
+                        "meer niet",
+                        "meer ook niet",
+                        "niet meer dan dat",
+                        "niets om over naar huis te schrijven"};
   rules.negation_phrases = {"in geen geval", "in geen enkel geval"};
   rules.conjunctions = {"en", "of"};
   rules.absence_words = {"geen",  "zonder", "niemand",
@@ -231,9 +238,10 @@ const LanguageRules kItalian = [] {
   rules.diminisher_articles = {"un"};
   rules.adjective_boosters = {{"super", 2.0}};
   rules.faint_praise = {
-      "niente di più",         "niente di speciale",    "niente di che",
-      "niente di eccezionale", "niente di particolare", "nulla di più",
-      "nulla di speciale",     "nulla di eccezionale",  "nella norma"};
+      "niente di più",         "niente di speciale",      "niente di che",
+      "niente di eccezionale", "niente di particolare",   "nulla di più",
+      "nulla di speciale",     "nulla di eccezionale",    "nella norma",
+      "nulla di che",          "niente di trascendentale"};
   rules.conjunctions = {"e", "ed", "o"};
   rules.absence_words = {
       "niente",     "nessun",      "nessuno",     "nessuna",    "senza",
@@ -314,7 +322,8 @@ const LanguageRules kPortuguese = [] {
   rules.adjective_boosters = {{"super", 2.0}, {"mega", 2.0}};
   rules.faint_praise = {"nada de mais",           "nada demais",
                         "nada de especial",       "nada de excepcional",
-                        "nada de extraordinário", "nada além disso"};
+                        "nada de extraordinário", "nada além disso",
+                        "nada a destacar",        "nada de outro mundo"};
   rules.negation_phrases = {"de forma alguma",    "de forma nenhuma",
                             "de jeito nenhum",    "de jeito algum",
                             "de modo algum",      "de maneira alguma",
@@ -410,7 +419,9 @@ const LanguageRules kGerman = [] {
                             // Not "sicher" alone, which is also "safe".
                             "sicher nicht"};
   rules.faint_praise = {"nicht mehr und nicht weniger", "nichts besonderes",
-                        "nichts außergewöhnliches", "mehr nicht"};
+                        "nichts außergewöhnliches",     "mehr nicht",
+                        "mehr aber auch nicht",         "mehr auch nicht",
+                        "nichts weltbewegendes",        "nichts spektakuläres"};
   rules.conjunctions = {"und", "oder"};
   rules.separable_particles = {
       "ab",       "an",     "auf",      "aus",    "bei",    "durch",
@@ -530,7 +541,8 @@ const LanguageRules kSpanish = [] {
                         "nada especial",          "nada de especial",
                         "nada extraordinario",    "nada excepcional",
                         "nada fuera de lo común", "ni más ni menos",
-                        "nada del otro jueves"};
+                        "nada del otro jueves",   "nada destacable",
+                        "nada a destacar",        "nada reseñable"};
   // Not "o" (or), "e" and "u": every listed word is also evidence of the
   // language (language_identifier.h), and "o" and "e" are Portuguese's
   // most frequent words ("o quarto e a cama").

@@ -1196,6 +1196,32 @@ TEST(FeedbackAnalyzerLanguageTest,
   ExpectNotScored(unknown);
 }
 
+// "Fine, no more" (faint praise) takes its sentence's praise back in every
+// language, in the forms guests write it (the twelfth pass's phrases).
+TEST(FeedbackAnalyzerLanguageTest, LukewarmVerdictsAreNeutral) {
+  for (const auto& [text, language] :
+       std::vector<std::pair<std::string, std::string>>{
+           {"Kamer was oké, redelijk schoon, meer ook niet.", "nl"},
+           {"Ontbijt was goed, standaard buffet, niet meer dan dat.", "nl"},
+           {"Zimmer war ok, sauber genug, mehr aber auch nicht.", "de"},
+           {"Frühstück gut, nichts Weltbewegendes.", "de"},
+           {"Habitación correcta, bastante limpia, nada destacable.", "es"},
+           {"Camera pulita e comoda, nulla di che.", "it"},
+           {"Quarto limpo e confortável, nada a destacar.", "pt"},
+           {"Chambre propre et confortable, rien de fou.", "fr"}}) {
+    const Analysis analysis = FeedbackAnalyzer::Default().Analyze(text);
+    EXPECT_EQ(analysis.language, language) << text;
+    EXPECT_EQ(analysis.scoring, ScoringState::kScored) << text;
+    EXPECT_EQ(analysis.scores.compound, 0) << text;
+  }
+  // The complaint of another sentence stays.
+  EXPECT_LT(FeedbackAnalyzer::Default()
+                .Analyze("Chambre propre, rien de fou. Le personnel était très "
+                         "désagréable.")
+                .scores.compound,
+            -0.05);
+}
+
 // Emoticons are VADER's in every language, as emoji are: the other languages'
 // lexicons list none.
 TEST(FeedbackAnalyzerLanguageTest, EmoticonsWeighInEveryLanguage) {
