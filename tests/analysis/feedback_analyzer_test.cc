@@ -1222,6 +1222,32 @@ TEST(FeedbackAnalyzerLanguageTest, LukewarmVerdictsAreNeutral) {
             -0.05);
 }
 
+// A place that looks better in its photos than it is misled the guest: the
+// comparison with reality complains, while one with the photos praises.
+TEST(FeedbackAnalyzerLanguageTest, BetterInThePhotosThanInRealityComplains) {
+  for (const char* text :
+       {"Not worth the money, the photos make it look far better than it "
+        "is.",
+        "No vale lo que cuesta, en las fotos parece mucho mejor de lo que "
+        "es.",
+        "Não vale o que custa, nas fotos parece bem melhor do que é.",
+        "Non vale i soldi, dalle foto sembra molto meglio di com'è.",
+        "Das Geld nicht wert, auf den Fotos sieht alles viel besser aus "
+        "als in echt.",
+        "Het geld niet waard, op de foto's ziet het er veel beter uit dan "
+        "in het echt.",
+        "Ça ne vaut pas le prix, les photos sont bien plus flatteuses que "
+        "la réalité."}) {
+    EXPECT_LT(FeedbackAnalyzer::Default().Analyze(text).scores.compound, -0.05)
+        << text;
+  }
+  for (const char* text : {"The room was even better than in the photos!",
+                           "La habitación era aún mejor que en las fotos."}) {
+    EXPECT_GT(FeedbackAnalyzer::Default().Analyze(text).scores.compound, 0.05)
+        << text;
+  }
+}
+
 // Emoticons are VADER's in every language, as emoji are: the other languages'
 // lexicons list none.
 TEST(FeedbackAnalyzerLanguageTest, EmoticonsWeighInEveryLanguage) {
