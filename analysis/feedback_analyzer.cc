@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <cmath>
 #include <cstddef>
+#include <iterator>
 #include <optional>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -207,25 +209,46 @@ bool FeedbackAnalyzer::ScoreInEveryCandidate(
     Analysis* analysis) const {
   // A short post in words several languages share ("Top! 👍", "Super!")
   // cannot be told apart, but then it need not be: when each of those
-  // languages reads it in the same band, that band is no guess. The weakest
-  // of their readings stands, so no language's is overstated; when they
-  // disagree, the text stays not scored.
+  // languages reads the same praise or blame in it, that band is no guess.
+  // The weakest of their readings stands, so no language's is overstated,
+  // with the aspects every one of them found. When they disagree, or all
+  // read nothing ("Lobby"), the text stays not scored: a neutral verdict
+  // would be silence presented as an opinion.
   std::optional<Analysis> weakest;
+  std::set<std::string> aspects_all_found;
   for (std::string_view language : candidates) {
     Analysis reading;
     if (!Score(whole, whole.text, language, &reading)) return false;
-    const double compound = RoundLikeReference(reading.scores).compound;
-    if (weakest.has_value()) {
-      const double weakest_compound =
-          RoundLikeReference(weakest->scores).compound;
-      if (BandOf(compound) != BandOf(weakest_compound)) return false;
-      if (std::abs(compound) >= std::abs(weakest_compound)) continue;
+    const SentimentBand band =
+        BandOf(RoundLikeReference(reading.scores).compound);
+    if (band == SentimentBand::kNeutral) return false;
+    std::set<std::string> found;
+    for (const AspectMention& mention : reading.aspects) {
+      found.insert(mention.aspect);
     }
-    weakest = std::move(reading);
+    if (!weakest.has_value()) {
+      aspects_all_found = std::move(found);
+      weakest = std::move(reading);
+      continue;
+    }
+    if (band != BandOf(RoundLikeReference(weakest->scores).compound)) {
+      return false;
+    }
+    for (auto it = aspects_all_found.begin(); it != aspects_all_found.end();) {
+      it = found.count(*it) == 0 ? aspects_all_found.erase(it) : std::next(it);
+    }
+    if (std::abs(reading.scores.compound) <
+        std::abs(weakest->scores.compound)) {
+      weakest = std::move(reading);
+    }
   }
   if (!weakest.has_value()) return false;
   analysis->scores = weakest->scores;
-  analysis->aspects = std::move(weakest->aspects);
+  for (AspectMention& mention : weakest->aspects) {
+    if (aspects_all_found.count(mention.aspect) != 0) {
+      analysis->aspects.push_back(std::move(mention));
+    }
+  }
   return true;
 }
 

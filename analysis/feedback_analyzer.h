@@ -76,7 +76,9 @@ class FeedbackAnalyzer {
              std::string_view language, Analysis* analysis) const;
   // A text whose language is undetermined, scored in each of its
   // `candidates` (IdentifiedLanguage): when every one reads it in the same
-  // band, it takes the weakest reading and true; else nothing and false.
+  // band, positive or negative, it takes the weakest reading's scores and the
+  // mentions of the aspects every reading found, and true; else nothing and
+  // false.
   bool ScoreInEveryCandidate(const WholeText& whole,
                              const std::vector<std::string_view>& candidates,
                              Analysis* analysis) const;

@@ -15,22 +15,26 @@ namespace {
 
 constexpr std::size_t kLongestEmoticonBytes = 8;
 
-// ":)", ":-(", "<3", ":D", "xD": ASCII punctuation, and at most two letters
-// or digits, so that "j/k" is one and "cover-up" or "aug-00" are not.
+// ":)", ":-(", ":D", ";-P": ASCII punctuation and at most two letters, so
+// that "cover-up" is none. No digit but in the heart, "<3" (and "</3"), the
+// commonest of them in social posts: "(8" and "8)" are more often a number
+// in brackets ("(8 nights)", "room 8)"), which VADER takes for faces in
+// English.
 bool IsEmoticon(std::string_view token) {
+  if (token == "<3" || token == "</3") return true;
   if (token.empty() || token.size() > kLongestEmoticonBytes) return false;
-  int alphanumeric = 0;
+  int letters = 0;
   bool punctuation = false;
   for (const char c : token) {
-    if (absl::ascii_isalnum(static_cast<unsigned char>(c))) {
-      ++alphanumeric;
+    if (absl::ascii_isalpha(static_cast<unsigned char>(c))) {
+      ++letters;
     } else if (absl::ascii_ispunct(static_cast<unsigned char>(c))) {
       punctuation = true;
     } else {
       return false;
     }
   }
-  return punctuation && alphanumeric <= 2;
+  return punctuation && letters <= 2;
 }
 
 }  // namespace

@@ -15,10 +15,10 @@ namespace guestvoice::analysis {
 // heart-eyes": smiling, 2.0), or what the hotel emoji supplement says where
 // it names the emoji ("😡", "pouting face", -2.3, where VADER reads 0), as
 // English feedback's scores weigh them (HotelSentimentAnalyzer). Only emoji
-// with a valence are kept. Emoticons (":)", ":-(", "<3", "xD") weigh what
-// VADER's lexicon says, as in English: the other languages' lexicons have
-// none either, and a smiley means the same in every language. Immutable and
-// thread-safe.
+// with a valence are kept. Emoticons (":)", ":-(", ":D") weigh what VADER's
+// lexicon says, added as emoji are (no rule for words reaches them): a
+// smiley means the same in every language, and the other languages'
+// lexicons have none that their words reach. Immutable and thread-safe.
 class EmojiValences {
  public:
   EmojiValences(const EmojiLexicon& emojis, const ValenceLexicon& words,
@@ -29,10 +29,10 @@ class EmojiValences {
   static const EmojiValences& Default();
 
   // The valence of each emoji of `valid_text` that has one, in text order,
-  // then of each emoticon (a token between spaces that is one, as VADER
-  // finds them), into `valences` (cleared first). One pass over the bytes
-  // for the emoji, which skips ASCII, and one over the tokens that hold no
-  // letter or digit beyond two (":D").
+  // then of each emoticon (a token between spaces that VADER lists, of
+  // punctuation and at most two letters, no digit but "<3"), into `valences`
+  // (cleared first). One pass over the bytes for the emoji, which skips ASCII,
+  // and one over the tokens.
   void Collect(std::string_view valid_text,
                std::vector<double>* valences) const;
 
@@ -40,8 +40,8 @@ class EmojiValences {
 
  private:
   absl::flat_hash_map<char32_t, double> valences_;
-  // VADER's entries of ASCII punctuation with at most two letters or digits,
-  // lowercase (VADER looks tokens up lowercased).
+  // VADER's entries of ASCII punctuation with at most two letters and no
+  // digit, lowercase (VADER looks tokens up lowercased).
   absl::flat_hash_map<std::string, double> emoticons_;
   // The smallest code point with a valence: below it nothing is looked up
   // (accented letters).

@@ -5,6 +5,7 @@
 #include <optional>
 #include <utility>
 
+#include "absl/algorithm/container.h"
 #include "absl/strings/ascii.h"
 #include "analysis/internal/cld2_detector.h"
 #include "analysis/internal/diacritics.h"
@@ -139,6 +140,9 @@ LanguageIdentifier::WordEvidence LanguageIdentifier::Weigh(
   thread_local absl::flat_hash_set<std::string_view> counted_against;
   counted_against.clear();
   for (const TextWord& word : words) {
+    if (!absl::c_all_of(word.lower, absl::ascii_isdigit)) {
+      ++evidence.non_numeric_words;
+    }
     LanguageMask knowing = 0;
     if (const auto it = known_by_.find(word.lower); it != known_by_.end()) {
       knowing = it->second;
@@ -303,9 +307,17 @@ IdentifiedLanguage LanguageIdentifier::Identify(
 
   IdentifiedLanguage undetermined{std::string(kUndeterminedLanguage),
                                   LanguageSource::kUndetermined};
-  for (LanguageMask mask = evidence.best_known > 0 ? evidence.at_best : 0;
-       mask != 0; mask &= mask - 1) {
-    undetermined.candidates.push_back(codes_[__builtin_ctz(mask)]);
+  // Candidates only where nothing in the text speaks for another language:
+  // every word of it is known to each ("Brudno. Super!" is Polish, whose
+  // "brudno" no analysed language knows), it has no letters of another
+  // script, and no language was declared (one that fits was taken above).
+  const bool all_words_known =
+      evidence.best_known > 0 &&
+      evidence.best_known == evidence.non_numeric_words;
+  if (all_words_known && declared.empty() && !HasNonLatinLetters(valid_text)) {
+    for (LanguageMask mask = evidence.at_best; mask != 0; mask &= mask - 1) {
+      undetermined.candidates.push_back(codes_[__builtin_ctz(mask)]);
+    }
   }
   return undetermined;
 }

@@ -19,8 +19,9 @@ struct IdentifiedLanguage {
   std::string language;  // BCP-47, or kUndeterminedLanguage
   LanguageSource source = LanguageSource::kUndetermined;
   // When undetermined: the analysed languages that tie on knowing the most of
-  // the text's words ("Top!" is a word of several), none when no analysed
-  // language knows any of them. Views of the identifier's codes.
+  // the text's words ("Top!" is a word of several), provided each of them
+  // knows every word but numbers, the text has no letters of another script
+  // and no language was declared; else none. Views of the identifier's codes.
   std::vector<std::string_view> candidates;
 };
 
@@ -43,7 +44,7 @@ struct IdentifiedLanguage {
 //     analysed language writes, Spanish if it is one of them ("¡Genial!",
 //     a word Portuguese knows too);
 //  4. else undetermined, with the analysed languages that tie on rule 3 as
-//     candidates.
+//     candidates when each knows all of the text's words (but numbers).
 // Immutable and thread-safe.
 class LanguageIdentifier {
  public:
@@ -104,6 +105,9 @@ class LanguageIdentifier {
     int declared_index = -1;  // in codes_, when analysed
     bool detected_is_analysed = false;
     int best_known = 0;
+    // The words that are not plain numbers ("10", "30" of "10:30"), each
+    // occurrence counted as known words are.
+    int non_numeric_words = 0;
     int languages_at_best = 0;
     const std::string* best_code = nullptr;
     LanguageMask at_best = 0;  // the languages that know best_known

@@ -4,6 +4,7 @@
 
 #include "analysis/language.h"
 #include "analysis/score_rounding.h"
+#include "analysis/sentiment_band.h"
 #include "service/feedback/aggregates.h"
 #include "service/feedback/text_fingerprint.h"
 
@@ -70,10 +71,17 @@ v1::FeedbackAnalysis AnalyzeFeedbackText(
   sentiment.set_neutral(scores.neu);
   sentiment.set_positive(scores.pos);
   sentiment.set_compound(scores.compound);
-  proto.set_band(
-      scores.compound >= kPositiveThreshold   ? v1::SENTIMENT_BAND_POSITIVE
-      : scores.compound <= kNegativeThreshold ? v1::SENTIMENT_BAND_NEGATIVE
-                                              : v1::SENTIMENT_BAND_NEUTRAL);
+  switch (analysis::BandOf(scores.compound)) {
+    case analysis::SentimentBand::kPositive:
+      proto.set_band(v1::SENTIMENT_BAND_POSITIVE);
+      break;
+    case analysis::SentimentBand::kNegative:
+      proto.set_band(v1::SENTIMENT_BAND_NEGATIVE);
+      break;
+    case analysis::SentimentBand::kNeutral:
+      proto.set_band(v1::SENTIMENT_BAND_NEUTRAL);
+      break;
+  }
   for (const analysis::AspectMention& mention : analysis.aspects) {
     v1::AspectMention& out = *proto.add_aspects();
     out.set_aspect(mention.aspect);

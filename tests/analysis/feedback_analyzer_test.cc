@@ -1176,7 +1176,8 @@ TEST(FeedbackAnalyzerLanguageTest,
   const Analysis costly = FeedbackAnalyzer::Default().Analyze("Caro!");
   EXPECT_EQ(Language(costly), "und/undetermined/scored");
   EXPECT_LT(costly.scores.compound, -0.05);
-  // The weakest reading: no candidate scores "Super" lower than this.
+  // The weakest reading: no candidate scores "Super" lower than this
+  // (English reads it strongest, 0.5994 against 0.4588).
   const double super =
       FeedbackAnalyzer::Default().Analyze("Super").scores.compound;
   for (const char* language : {"en", "fr", "nl", "it", "pt", "de", "es"}) {
@@ -1190,10 +1191,28 @@ TEST(FeedbackAnalyzerLanguageTest,
   const Analysis brutal = FeedbackAnalyzer::Default().Analyze("Brutal!");
   EXPECT_EQ(Language(brutal), "und/undetermined/language_undetermined");
   ExpectNotScored(brutal);
-  // Words no analysed language knows give no candidate.
-  const Analysis unknown = FeedbackAnalyzer::Default().Analyze("Saudreckig.");
-  EXPECT_EQ(Language(unknown), "und/undetermined/language_undetermined");
-  ExpectNotScored(unknown);
+  // A word no analysed language knows, or another script, says the text is
+  // in another language, whose reading nobody has: the words the analysed
+  // languages share decide nothing ("brudno" is Polish for dirty, "Номер
+  // ужасный" Russian for "the room is awful"). Nor does a declared language
+  // without an analyser.
+  for (const char* text :
+       {"Saudreckig.", "Brudno. Super!", "Грязно. Super?",
+        "Номер ужасный, wifi ok", "部屋は汚い、スタッフ super"}) {
+    const Analysis analysis = FeedbackAnalyzer::Default().Analyze(text);
+    EXPECT_EQ(Language(analysis), "und/undetermined/language_undetermined")
+        << text;
+    ExpectNotScored(analysis);
+  }
+  const Analysis polish = FeedbackAnalyzer::Default().Analyze("Super!", "pl");
+  EXPECT_EQ(Language(polish), "und/undetermined/language_undetermined");
+  ExpectNotScored(polish);
+  // Read as nothing in every language: silence, not a neutral opinion.
+  for (const char* text : {"Lobby", "Check-in 10:30"}) {
+    const Analysis analysis = FeedbackAnalyzer::Default().Analyze(text);
+    EXPECT_EQ(analysis.scoring, ScoringState::kLanguageUndetermined) << text;
+    ExpectNotScored(analysis);
+  }
 }
 
 // "Fine, no more" (faint praise) takes its sentence's praise back in every
@@ -1248,6 +1267,22 @@ TEST(FeedbackAnalyzerLanguageTest, BetterInThePhotosThanInRealityComplains) {
   }
 }
 
+// What is out of service, and music at full volume, complain as English's
+// "out of order" and "loud" do.
+TEST(FeedbackAnalyzerLanguageTest, OutOfServiceAndLoudMusicComplain) {
+  for (const char* text :
+       {"Lift drie dagen buiten dienst.", "Ascensore fuori servizio da giorni.",
+        "Elevador fora de serviço por três dias.",
+        "Ascensor fuera de servicio durante tres días.",
+        "Ascenseur hors service pendant trois jours.",
+        "Música a todo volumen en el bar hasta las dos.",
+        "Musica a tutto volume dal bar fino alle due.",
+        "Musique à fond au bar jusqu'à deux heures."}) {
+    EXPECT_LT(FeedbackAnalyzer::Default().Analyze(text).scores.compound, -0.05)
+        << text;
+  }
+}
+
 // Emoticons are VADER's in every language, as emoji are: the other languages'
 // lexicons list none.
 TEST(FeedbackAnalyzerLanguageTest, EmoticonsWeighInEveryLanguage) {
@@ -1256,7 +1291,7 @@ TEST(FeedbackAnalyzerLanguageTest, EmoticonsWeighInEveryLanguage) {
            {"Personale gentile.", "Personale gentile :)",
             "Personale gentile :-("},
            {"Personnel gentil.", "Personnel gentil :D", "Personnel gentil :("},
-           {"Freundliches Personal.", "Freundliches Personal <3",
+           {"Freundliches Personal.", "Freundliches Personal ;-)",
             "Freundliches Personal :("}}) {
     const double base =
         FeedbackAnalyzer::Default().Analyze(plain).scores.compound;
@@ -1267,14 +1302,24 @@ TEST(FeedbackAnalyzerLanguageTest, EmoticonsWeighInEveryLanguage) {
               base)
         << frowning;
   }
-  // Only a token that is an emoticon as a whole: "(:" inside a word, or a
-  // bracketed aside, is no smiley.
-  EXPECT_EQ(FeedbackAnalyzer::Default()
-                .Analyze("Camera pulita (vista mare).")
+  // Only a token that is an emoticon as a whole, and none with a digit but
+  // the heart "<3": VADER also lists "(8" and "8)", which are as often a
+  // number in brackets.
+  const double plain = FeedbackAnalyzer::Default()
+                           .Analyze("Camera pulita e colazione buona.")
+                           .scores.compound;
+  for (const char* text : {"Camera pulita (8 notti) e colazione buona.",
+                           "Camera pulita (stanza 8) e colazione buona.",
+                           "Camera pulita alle 10:30 e colazione buona.",
+                           "Camera pulita e colazione buona http://x.it/:)",
+                           "Camera pulita e colazione buona:)"}) {
+    EXPECT_EQ(FeedbackAnalyzer::Default().Analyze(text).scores.compound, plain)
+        << text;
+  }
+  EXPECT_GT(FeedbackAnalyzer::Default()
+                .Analyze("Camera pulita e colazione buona <3")
                 .scores.compound,
-            FeedbackAnalyzer::Default()
-                .Analyze("Camera pulita, vista mare.")
-                .scores.compound);
+            plain);
   // A text of emoticons only has no language, as one of emoji only.
   ExpectNotScored(FeedbackAnalyzer::Default().Analyze(":) :)"));
 }

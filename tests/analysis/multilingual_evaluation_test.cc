@@ -376,7 +376,9 @@ INSTANTIATE_TEST_SUITE_P(
         // nl 0.850, de 0.850, es 0.850; with photos better than reality as a
         // complaint and "offen"/"open" neutral: en 0.838, fr 0.850, nl
         // 0.875, it 0.875, pt 0.850, de 0.863, es 0.863; out of service and
-        // loud music: nl 0.887, it 0.887, es 0.875 / 0.898 / 0.880.
+        // loud music: nl 0.887, it 0.887, es 0.875 / 0.898 / 0.880; the
+        // review's conditions on undetermined posts: it 0.875 / 0.927 /
+        // 0.890, de 0.850 / 0.887 / 0.860.
         WholeSet{"blind4", "blind4", 80, {"en", 0.81, 0.91, 0.91}},
         WholeSet{"blind4", "blind4", 80, {"fr", 0.82, 0.88, 0.85}},
         WholeSet{"blind4", "blind4", 80, {"nl", 0.81, 0.87, 0.83}},
@@ -396,11 +398,13 @@ INSTANTIATE_TEST_SUITE_P(
         // nl 0.688, it 0.762 / 0.835 / 0.810, pt 0.662 / 0.838 / 0.830, es
         // 0.725 / 0.892 / 0.830, the others unchanged. Then (twelfth pass,
         // aggregate only) faint praise, photos and "offen"/"open" moved
-        // nothing; out of service and loud music: it 0.775.
+        // nothing; out of service and loud music: it 0.775. The review's
+        // conditions on undetermined posts: nl 0.675, it 0.762 / 0.833 /
+        // 0.800 (the pass as merged: GUIDELINE.md).
         WholeSet{"blind5", "blind5", 80, {"en", 0.63, 0.86, 0.84}},
         WholeSet{"blind5", "blind5", 80, {"fr", 0.61, 0.78, 0.85}},
-        WholeSet{"blind5", "blind5", 80, {"nl", 0.68, 0.80, 0.75}},
-        WholeSet{"blind5", "blind5", 80, {"it", 0.77, 0.83, 0.80}},
+        WholeSet{"blind5", "blind5", 80, {"nl", 0.67, 0.80, 0.75}},
+        WholeSet{"blind5", "blind5", 80, {"it", 0.76, 0.83, 0.79}},
         WholeSet{"blind5", "blind5", 80, {"pt", 0.66, 0.83, 0.82}},
         WholeSet{"blind5", "blind5", 80, {"de", 0.70, 0.84, 0.78}},
         WholeSet{"blind5", "blind5", 80, {"es", 0.72, 0.89, 0.82}}),

@@ -72,8 +72,8 @@ int main(int argc, char** argv) {
       "language_source is detected, declared or undetermined; a text whose "
       "language has no analyser (scoring no_analyzer_for_language) or cannot "
       "be told (language_undetermined) is not scored: zeros, no aspects; "
-      "one in words several analysed languages share (\"Top!\") is scored, "
-      "as und, when they all read it in the same band. A "
+      "one all in words several analysed languages share (\"Top!\") is "
+      "scored, as und, when they all read the same praise or blame in it. A "
       "line that is not valid UTF-8 gives {\"error\":\"invalid UTF-8\","
       "\"line\":N} and makes the exit status 1. Texts over 16 KiB are "
       "analysed up to 16 KiB; a trailing carriage return is dropped.");

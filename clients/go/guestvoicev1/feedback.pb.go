@@ -206,10 +206,11 @@ const (
 	// Its language (language_code) has no analyser.
 	NotScoredReason_NOT_SCORED_REASON_LANGUAGE_UNSUPPORTED NotScoredReason = 1
 	// Its language could not be told (no letters, an unsupported script, too
-	// short) and the caller declared none. A short text in words several
+	// short) and the caller declared none. A short text all in words several
 	// analysed languages share ("Top!") is scored instead when each of them
-	// reads it in the same band (language_code empty, language_source
-	// LANGUAGE_SOURCE_UNDETERMINED); this reason means they did not.
+	// reads the same praise or blame in it (language_code empty,
+	// language_source LANGUAGE_SOURCE_UNDETERMINED); this reason means they
+	// did not.
 	NotScoredReason_NOT_SCORED_REASON_LANGUAGE_UNDETERMINED NotScoredReason = 2
 	// There is no text: a rating left without words.
 	NotScoredReason_NOT_SCORED_REASON_NO_TEXT NotScoredReason = 3

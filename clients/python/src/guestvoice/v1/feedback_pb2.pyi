@@ -137,10 +137,11 @@ class _NotScoredReasonEnumTypeWrapper(_enum_type_wrapper._EnumTypeWrapper[_NotSc
     """Its language (language_code) has no analyser."""
     NOT_SCORED_REASON_LANGUAGE_UNDETERMINED: _NotScoredReason.ValueType  # 2
     """Its language could not be told (no letters, an unsupported script, too
-    short) and the caller declared none. A short text in words several
+    short) and the caller declared none. A short text all in words several
     analysed languages share ("Top!") is scored instead when each of them
-    reads it in the same band (language_code empty, language_source
-    LANGUAGE_SOURCE_UNDETERMINED); this reason means they did not.
+    reads the same praise or blame in it (language_code empty,
+    language_source LANGUAGE_SOURCE_UNDETERMINED); this reason means they
+    did not.
     """
     NOT_SCORED_REASON_NO_TEXT: _NotScoredReason.ValueType  # 3
     """There is no text: a rating left without words."""
@@ -154,10 +155,11 @@ NOT_SCORED_REASON_LANGUAGE_UNSUPPORTED: NotScoredReason.ValueType  # 1
 """Its language (language_code) has no analyser."""
 NOT_SCORED_REASON_LANGUAGE_UNDETERMINED: NotScoredReason.ValueType  # 2
 """Its language could not be told (no letters, an unsupported script, too
-short) and the caller declared none. A short text in words several
+short) and the caller declared none. A short text all in words several
 analysed languages share ("Top!") is scored instead when each of them
-reads it in the same band (language_code empty, language_source
-LANGUAGE_SOURCE_UNDETERMINED); this reason means they did not.
+reads the same praise or blame in it (language_code empty,
+language_source LANGUAGE_SOURCE_UNDETERMINED); this reason means they
+did not.
 """
 NOT_SCORED_REASON_NO_TEXT: NotScoredReason.ValueType  # 3
 """There is no text: a rating left without words."""

@@ -608,10 +608,11 @@ export enum NotScoredReason {
 
   /**
    * Its language could not be told (no letters, an unsupported script, too
-   * short) and the caller declared none. A short text in words several
+   * short) and the caller declared none. A short text all in words several
    * analysed languages share ("Top!") is scored instead when each of them
-   * reads it in the same band (language_code empty, language_source
-   * LANGUAGE_SOURCE_UNDETERMINED); this reason means they did not.
+   * reads the same praise or blame in it (language_code empty,
+   * language_source LANGUAGE_SOURCE_UNDETERMINED); this reason means they
+   * did not.
    *
    * @generated from enum value: NOT_SCORED_REASON_LANGUAGE_UNDETERMINED = 2;
    */
