@@ -7,13 +7,17 @@
 #include "analysis/internal/embedded_data.h"
 #include "analysis/internal/embedded_data_check.h"
 #include "analysis/internal/hotel_sentiment.h"
-#include "common/absl_view.h"
 #include "common/utf8.h"
 
 namespace guestvoice::analysis {
 namespace {
 
 constexpr std::size_t kLongestEmoticonBytes = 8;
+
+// VADER splits tokens at whitespace; these are the ASCII ones.
+bool IsTokenSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
 
 // ":)", ":-(", ":D", ";-P": ASCII punctuation and at most two letters, so
 // that "cover-up" is none. No digit but in the heart, "<3" (and "</3"), the
@@ -61,7 +65,13 @@ EmojiValences::EmojiValences(const EmojiLexicon& emojis,
     if (first_ == 0 || code_point < first_) first_ = code_point;
   }
   for (const auto& [entry, valence] : words.entries()) {
-    if (valence != 0 && IsEmoticon(entry)) emoticons_.emplace(entry, valence);
+    if (valence == 0 || !IsEmoticon(entry)) continue;
+    emoticons_.emplace(entry, valence);
+    for (const char c : entry) {
+      if (absl::ascii_ispunct(static_cast<unsigned char>(c))) {
+        emoticon_chars_.set(static_cast<unsigned char>(c));
+      }
+    }
   }
 }
 
@@ -94,12 +104,23 @@ void EmojiValences::Collect(std::string_view valid_text,
       valences->push_back(it->second);
     }
   }
+  // Only a token holding a character some emoticon holds is looked at, and
+  // each token once: a text of words and commas costs a table look-up per
+  // byte (this runs for the text and for each clause scored).
   thread_local std::string lower;
-  for (absl::string_view token :
-       absl::StrSplit(AbslView(valid_text), absl::ByAnyChar(" \t\n\r"),
-                      absl::SkipEmpty())) {
-    if (!IsEmoticon(std::string_view(token.data(), token.size()))) continue;
-    lower.assign(token.data(), token.size());
+  for (std::size_t pos = 0; pos < valid_text.size();) {
+    if (!emoticon_chars_[static_cast<unsigned char>(valid_text[pos])]) {
+      ++pos;
+      continue;
+    }
+    std::size_t begin = pos;
+    while (begin > 0 && !IsTokenSpace(valid_text[begin - 1])) --begin;
+    std::size_t end = pos + 1;
+    while (end < valid_text.size() && !IsTokenSpace(valid_text[end])) ++end;
+    pos = end;
+    const std::string_view token = valid_text.substr(begin, end - begin);
+    if (!IsEmoticon(token)) continue;
+    lower.assign(token);
     absl::AsciiStrToLower(&lower);
     if (const auto it = emoticons_.find(lower); it != emoticons_.end()) {
       valences->push_back(it->second);

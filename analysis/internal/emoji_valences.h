@@ -1,6 +1,7 @@
 #ifndef GUESTVOICE_ANALYSIS_INTERNAL_EMOJI_VALENCES_H_
 #define GUESTVOICE_ANALYSIS_INTERNAL_EMOJI_VALENCES_H_
 
+#include <bitset>
 #include <string_view>
 #include <vector>
 
@@ -43,6 +44,8 @@ class EmojiValences {
   // VADER's entries of ASCII punctuation with at most two letters and no
   // digit, lowercase (VADER looks tokens up lowercased).
   absl::flat_hash_map<std::string, double> emoticons_;
+  // The punctuation characters of emoticons_: a token without one is none.
+  std::bitset<256> emoticon_chars_;
   // The smallest code point with a valence: below it nothing is looked up
   // (accented letters).
   char32_t first_ = 0;
