@@ -1283,6 +1283,23 @@ TEST(FeedbackAnalyzerLanguageTest, OutOfServiceAndLoudMusicComplain) {
   }
 }
 
+// "The water pressure was a joke" complains in every language, as in
+// English; a joke told is no verdict.
+TEST(FeedbackAnalyzerLanguageTest, AJokeAsAVerdictComplains) {
+  for (const char* text :
+       {"Der Wasserdruck war ein Witz.", "La presión del agua era una broma.",
+        "La pressione dell'acqua era uno scherzo.",
+        "A pressão da água era uma piada.", "De waterdruk was een grap.",
+        "La pression de l'eau était une blague."}) {
+    EXPECT_LT(FeedbackAnalyzer::Default().Analyze(text).scores.compound, -0.05)
+        << text;
+  }
+  EXPECT_GE(FeedbackAnalyzer::Default()
+                .Analyze("El recepcionista nos contó un chiste muy gracioso.")
+                .scores.compound,
+            0);
+}
+
 // Emoticons are VADER's in every language, as emoji are: the other languages'
 // lexicons list none.
 TEST(FeedbackAnalyzerLanguageTest, EmoticonsWeighInEveryLanguage) {

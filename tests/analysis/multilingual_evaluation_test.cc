@@ -378,7 +378,8 @@ INSTANTIATE_TEST_SUITE_P(
         // 0.875, it 0.875, pt 0.850, de 0.863, es 0.863; out of service and
         // loud music: nl 0.887, it 0.887, es 0.875 / 0.898 / 0.880; the
         // review's conditions on undetermined posts: it 0.875 / 0.927 /
-        // 0.890, de 0.850 / 0.887 / 0.860.
+        // 0.890, de 0.850 / 0.887 / 0.860; "a joke" as a complaint: pt
+        // 0.863, de 0.887.
         WholeSet{"blind4", "blind4", 80, {"en", 0.81, 0.91, 0.91}},
         WholeSet{"blind4", "blind4", 80, {"fr", 0.82, 0.88, 0.85}},
         WholeSet{"blind4", "blind4", 80, {"nl", 0.81, 0.87, 0.83}},
