@@ -70,10 +70,10 @@ const LanguageRules kFrench = [] {
   // "peu serviable" is unhelpful, "un peu bruyant" only a little noisy.
   rules.negating_diminishers = {"peu"};
   rules.diminisher_articles = {"un"};
-  rules.faint_praise = {
-      "sans plus",       "rien de plus",         "rien d'exceptionnel",
-      "rien de spécial", "rien de particulier",  "rien d'extraordinaire",
-      "rien de fou",     "rien de transcendant", "rien de dingue"};
+  rules.faint_praise = {"sans plus",           "rien de plus",
+                        "rien d'exceptionnel", "rien de spécial",
+                        "rien de particulier", "rien d'extraordinaire",
+                        "rien de transcendant"};
   rules.conjunctions = {"et", "ou"};
   rules.absence_words = {"aucun",  "aucune", "sans",     "pas de",
                          "pas d'", "jamais", "même pas", "ni"};
@@ -323,7 +323,7 @@ const LanguageRules kPortuguese = [] {
   rules.faint_praise = {"nada de mais",           "nada demais",
                         "nada de especial",       "nada de excepcional",
                         "nada de extraordinário", "nada além disso",
-                        "nada a destacar",        "nada de outro mundo"};
+                        "nada de outro mundo"};
   rules.negation_phrases = {"de forma alguma",    "de forma nenhuma",
                             "de jeito nenhum",    "de jeito algum",
                             "de modo algum",      "de maneira alguma",
@@ -541,8 +541,7 @@ const LanguageRules kSpanish = [] {
                         "nada especial",          "nada de especial",
                         "nada extraordinario",    "nada excepcional",
                         "nada fuera de lo común", "ni más ni menos",
-                        "nada del otro jueves",   "nada destacable",
-                        "nada a destacar",        "nada reseñable"};
+                        "nada del otro jueves"};
   // Not "o" (or), "e" and "u": every listed word is also evidence of the
   // language (language_identifier.h), and "o" and "e" are Portuguese's
   // most frequent words ("o quarto e a cama").

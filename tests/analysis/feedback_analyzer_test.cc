@@ -1224,10 +1224,11 @@ TEST(FeedbackAnalyzerLanguageTest, LukewarmVerdictsAreNeutral) {
            {"Ontbijt was goed, standaard buffet, niet meer dan dat.", "nl"},
            {"Zimmer war ok, sauber genug, mehr aber auch nicht.", "de"},
            {"Frühstück gut, nichts Weltbewegendes.", "de"},
-           {"Habitación correcta, bastante limpia, nada destacable.", "es"},
+           {"Habitación correcta, bastante limpia, nada del otro jueves.",
+            "es"},
            {"Camera pulita e comoda, nulla di che.", "it"},
-           {"Quarto limpo e confortável, nada a destacar.", "pt"},
-           {"Chambre propre et confortable, rien de fou.", "fr"}}) {
+           {"Quarto limpo e confortável, nada de outro mundo.", "pt"},
+           {"Chambre propre et confortable, rien de transcendant.", "fr"}}) {
     const Analysis analysis = FeedbackAnalyzer::Default().Analyze(text);
     EXPECT_EQ(analysis.language, language) << text;
     EXPECT_EQ(analysis.scoring, ScoringState::kScored) << text;
@@ -1235,18 +1236,26 @@ TEST(FeedbackAnalyzerLanguageTest, LukewarmVerdictsAreNeutral) {
   }
   // The complaint of another sentence stays.
   EXPECT_LT(FeedbackAnalyzer::Default()
-                .Analyze("Chambre propre, rien de fou. Le personnel était très "
-                         "désagréable.")
+                .Analyze("Chambre propre, rien de transcendant. Le personnel "
+                         "était très désagréable.")
                 .scores.compound,
             -0.05);
+  // "Nothing to report" is no faint praise: it says nothing went wrong.
+  EXPECT_GT(FeedbackAnalyzer::Default()
+                .Analyze("Nada a destacar, tudo perfeito.")
+                .scores.compound,
+            0.05);
+  EXPECT_GT(FeedbackAnalyzer::Default()
+                .Analyze("Nada destacable, todo estuvo genial.")
+                .scores.compound,
+            0.05);
 }
 
 // A place that looks better in its photos than it is misled the guest: the
 // comparison with reality complains, while one with the photos praises.
 TEST(FeedbackAnalyzerLanguageTest, BetterInThePhotosThanInRealityComplains) {
   for (const char* text :
-       {"Not worth the money, the photos make it look far better than it "
-        "is.",
+       {"Not worth the money, the photos make it look better than it is.",
         "No vale lo que cuesta, en las fotos parece mucho mejor de lo que "
         "es.",
         "Não vale o que custa, nas fotos parece bem melhor do que é.",
@@ -1255,26 +1264,30 @@ TEST(FeedbackAnalyzerLanguageTest, BetterInThePhotosThanInRealityComplains) {
         "als in echt.",
         "Het geld niet waard, op de foto's ziet het er veel beter uit dan "
         "in het echt.",
-        "Ça ne vaut pas le prix, les photos sont bien plus flatteuses que "
-        "la réalité."}) {
+        "La chambre est plus jolie en photo qu'en vrai."}) {
     EXPECT_LT(FeedbackAnalyzer::Default().Analyze(text).scores.compound, -0.05)
         << text;
   }
-  for (const char* text : {"The room was even better than in the photos!",
-                           "La habitación era aún mejor que en las fotos."}) {
+  for (const char* text :
+       {"The room was even better than in the photos!",
+        "La habitación era aún mejor que en las fotos.",
+        "The breakfast here is better than it is at the Hilton next door.",
+        "Nous pensions que ce serait bruyant, mais en réalité c'était très "
+        "calme et agréable."}) {
     EXPECT_GT(FeedbackAnalyzer::Default().Analyze(text).scores.compound, 0.05)
         << text;
   }
 }
 
-// What is out of service, and music at full volume, complain as English's
-// "out of order" and "loud" do.
+// What is out of service, or not open, and music at full volume, complain as
+// English's "out of order", "not open" and "loud" do.
 TEST(FeedbackAnalyzerLanguageTest, OutOfServiceAndLoudMusicComplain) {
   for (const char* text :
        {"Lift drie dagen buiten dienst.", "Ascensore fuori servizio da giorni.",
         "Elevador fora de serviço por três dias.",
         "Ascensor fuera de servicio durante tres días.",
         "Ascenseur hors service pendant trois jours.",
+        "Der Pool war nicht offen.", "Het zwembad was niet open.",
         "Música a todo volumen en el bar hasta las dos.",
         "Musica a tutto volume dal bar fino alle due.",
         "Musique à fond au bar jusqu'à deux heures."}) {
@@ -1290,14 +1303,17 @@ TEST(FeedbackAnalyzerLanguageTest, AJokeAsAVerdictComplains) {
        {"Der Wasserdruck war ein Witz.", "La presión del agua era una broma.",
         "La pressione dell'acqua era uno scherzo.",
         "A pressão da água era uma piada.", "De waterdruk was een grap.",
+        "La pressione dell'acqua è stata uno scherzo.",
         "La pression de l'eau était une blague."}) {
     EXPECT_LT(FeedbackAnalyzer::Default().Analyze(text).scores.compound, -0.05)
         << text;
   }
-  EXPECT_GE(FeedbackAnalyzer::Default()
-                .Analyze("El recepcionista nos contó un chiste muy gracioso.")
-                .scores.compound,
-            0);
+  for (const char* told : {"El recepcionista nos contó un chiste muy gracioso.",
+                           "Il barista ci ha raccontato una barzelletta.",
+                           "O recepcionista contou uma piada."}) {
+    EXPECT_GE(FeedbackAnalyzer::Default().Analyze(told).scores.compound, 0)
+        << told;
+  }
 }
 
 // Emoticons are VADER's in every language, as emoji are: the other languages'
