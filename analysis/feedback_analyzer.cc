@@ -215,6 +215,7 @@ bool FeedbackAnalyzer::ScoreInEveryCandidate(
   // read nothing ("Lobby"), the text stays not scored: a neutral verdict
   // would be silence presented as an opinion.
   std::optional<Analysis> weakest;
+  SentimentBand agreed_band = SentimentBand::kNeutral;
   std::set<std::string> aspects_all_found;
   for (std::string_view language : candidates) {
     Analysis reading;
@@ -227,13 +228,12 @@ bool FeedbackAnalyzer::ScoreInEveryCandidate(
       found.insert(mention.aspect);
     }
     if (!weakest.has_value()) {
+      agreed_band = band;
       aspects_all_found = std::move(found);
       weakest = std::move(reading);
       continue;
     }
-    if (band != BandOf(RoundLikeReference(weakest->scores).compound)) {
-      return false;
-    }
+    if (band != agreed_band) return false;
     for (auto it = aspects_all_found.begin(); it != aspects_all_found.end();) {
       it = found.count(*it) == 0 ? aspects_all_found.erase(it) : std::next(it);
     }
