@@ -82,6 +82,25 @@ def ingest_requests(data: DataSet, work: Path) -> Path:
     return write_json(work / "ingest.json", requests)
 
 
+def summary_requests(data: DataSet, hotels: list[str], work: Path) -> Path:
+    """R5's ghz data file: GetHotelSummary of `hotels` over the window, which
+    ghz asks in turn."""
+    window = {"startTime": data.window_start.isoformat().replace("+00:00", "Z"),
+              "endTime": WINDOW_END.isoformat().replace("+00:00", "Z")}
+    return write_json(work / "summary.json", [
+        {"hotel": f"{ORGANIZATION}/hotels/{hotel}", "interval": window} for hotel in hotels])
+
+
+def _pgbench_summary_script(work: Path, sql: PostgresFigures, hotels: list[str]) -> Path:
+    """R5's PostgreSQL side for pgbench: one transaction asks every hotel of
+    `hotels` in turn, with the statements PostgresFigures.hotel_summary runs."""
+    script = work / "summary.sql"
+    script.write_text("".join(" ".join(statement.split()) + ";\n"
+                              for hotel in hotels
+                              for statement in sql.hotel_summary_statements(hotel)))
+    return script
+
+
 def _pgbench_insert_script(work: Path, text: str) -> Path:
     """One durable single-row INSERT into the same indexed feedback table,
     after the window like the ingest trials."""
@@ -196,6 +215,25 @@ class Comparison:
                 hotel_turns = itertools.cycle(summary_hotels)
                 return median_ms(lambda: figures.hotel_summary(next(hotel_turns)), query_calls)
 
+            # R5 again with each side's native load tool, one caller: the
+            # Python client's own per-call cost is most of a cached summary's
+            # latency through it, and next to nothing of PostgreSQL's.
+            summaries = summary_requests(self.data, summary_hotels, work)
+            summary_script = _pgbench_summary_script(work, sql, summary_hotels)
+
+            def summary_ghz_ms() -> float:
+                rate = load_tools.ghz(settings.ghz, server.address, server.api_key,
+                                      "guestvoice.v1.InsightService/GetHotelSummary", summaries,
+                                      1, seconds)
+                for status, count in rate.failed.items():
+                    outcome.failed_calls[f"summary_ghz {status}"] = (
+                        outcome.failed_calls.get(f"summary_ghz {status}", 0) + count)
+                return rate.average_ms
+
+            def summary_pgbench_ms() -> float:
+                transactions = postgres.pgbench(summary_script, 1, seconds, protocol="prepared")
+                return 1e3 / transactions / len(summary_hotels)
+
             groups: list[list[tuple[str, Callable[[], float]]]] = [
                 [("ingest_16", ghz(ingest_method, ingest, 16, "ingest_16")),
                  ("db_bench_16", lambda: load_tools.db_bench(16, seconds, VALUE_BYTES))],
@@ -211,6 +249,8 @@ class Comparison:
                  ("postgres_insert_8", lambda: postgres.pgbench(insert_script, 8, seconds))],
                 [("summary", lambda: summary_latency(service)),
                  ("postgres_summary", lambda: summary_latency(sql))],
+                [("summary_ghz", summary_ghz_ms),
+                 ("postgres_summary_pgbench", summary_pgbench_ms)],
                 [("top_issues", lambda: median_ms(service.top_issues, org_calls)),
                  ("postgres_top_issues", lambda: median_ms(sql.top_issues, org_calls))],
                 [("compare_hotels", lambda: median_ms(service.compare_hotels, org_calls)),

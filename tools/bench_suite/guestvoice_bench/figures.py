@@ -128,11 +128,21 @@ class PostgresFigures:
         self._start = start
         self._end = end
 
+    def _parameters(self, hotels: list[str], periods: tuple[str, ...],
+                    **extra: Any) -> dict[str, Any]:
+        return {"start": self._start, "end": self._end, "hotels": hotels,
+                "periods": list(periods), **extra}
+
     def _query(self, sql: str, hotels: list[str], periods: tuple[str, ...],
                **extra: Any) -> list[tuple[Any, ...]]:
-        parameters = {"start": self._start, "end": self._end, "hotels": hotels,
-                      "periods": list(periods), **extra}
-        return self._connection.execute(sql, parameters).fetchall()
+        return self._connection.execute(sql, self._parameters(hotels, periods, **extra)).fetchall()
+
+    def hotel_summary_statements(self, hotel: str) -> list[str]:
+        """The statements hotel_summary runs, their values written in, for
+        a load tool (pgbench) to send."""
+        cursor = psycopg.ClientCursor(self._connection)
+        parameters = self._parameters([hotel], ("current", "previous"))
+        return [cursor.mogrify(sql, parameters) for sql in (SUMMARY_VOICES, SUMMARY_ASPECTS)]
 
     def hotel_summary(self, hotel: str) -> Figures:
         both = ("current", "previous")

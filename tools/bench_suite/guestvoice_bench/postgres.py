@@ -128,12 +128,14 @@ class Postgres:
         assert row is not None
         return str(row[0])
 
-    def pgbench(self, script: Path, clients: int, seconds: float) -> float:
-        """Transactions per second of `script` at `clients` connections."""
+    def pgbench(self, script: Path, clients: int, seconds: float,
+                protocol: str = "simple") -> float:
+        """Transactions per second of `script` at `clients` connections,
+        over pgbench's query `protocol` (simple, extended or prepared)."""
         result = subprocess.run(
             [str(PG_BIN / "pgbench"), "-n", "-h", "127.0.0.1", "-p", str(self.port),
              "-U", USER, "-c", str(clients), "-j", str(clients), "-T", str(max(1, round(seconds))),
-             "-f", str(script), DATABASE],
+             "-M", protocol, "-f", str(script), DATABASE],
             check=True, capture_output=True, text=True)
         match = re.search(r"tps = ([0-9.]+) \(without initial connection time\)", result.stdout)
         if not match:
