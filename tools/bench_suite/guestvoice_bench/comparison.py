@@ -8,6 +8,7 @@ import itertools
 import json
 import math
 import shutil
+import statistics
 import tempfile
 import time
 from collections.abc import Callable
@@ -91,14 +92,17 @@ def summary_requests(data: DataSet, hotels: list[str], work: Path) -> Path:
         {"hotel": f"{ORGANIZATION}/hotels/{hotel}", "interval": window} for hotel in hotels])
 
 
-def _pgbench_summary_script(work: Path, sql: PostgresFigures, hotels: list[str]) -> Path:
+def _pgbench_summary_script(work: Path, sql: PostgresFigures,
+                            hotels: list[str]) -> tuple[Path, list[int]]:
     """R5's PostgreSQL side for pgbench: one transaction asks every hotel of
-    `hotels` in turn, with the statements PostgresFigures.hotel_summary runs."""
+    `hotels` in turn, with the statements PostgresFigures.hotel_summary runs;
+    with the number of statements per hotel."""
+    statements = [sql.hotel_summary_statements(hotel) for hotel in hotels]
     script = work / "summary.sql"
     script.write_text("".join(" ".join(statement.split()) + ";\n"
-                              for hotel in hotels
-                              for statement in sql.hotel_summary_statements(hotel)))
-    return script
+                              for hotel_statements in statements
+                              for statement in hotel_statements))
+    return script, [len(hotel_statements) for hotel_statements in statements]
 
 
 def _pgbench_insert_script(work: Path, text: str) -> Path:
@@ -219,7 +223,8 @@ class Comparison:
             # Python client's own per-call cost is most of a cached summary's
             # latency through it, and next to nothing of PostgreSQL's.
             summaries = summary_requests(self.data, summary_hotels, work)
-            summary_script = _pgbench_summary_script(work, sql, summary_hotels)
+            summary_script, statements_per_hotel = _pgbench_summary_script(
+                work, sql, summary_hotels)
 
             def summary_ghz_ms() -> float:
                 rate = load_tools.ghz(settings.ghz, server.address, server.api_key,
@@ -228,11 +233,19 @@ class Comparison:
                 for status, count in rate.failed.items():
                     outcome.failed_calls[f"summary_ghz {status}"] = (
                         outcome.failed_calls.get(f"summary_ghz {status}", 0) + count)
-                return rate.average_ms
+                return rate.median_ms
 
             def summary_pgbench_ms() -> float:
-                transactions = postgres.pgbench(summary_script, 1, seconds, protocol="prepared")
-                return 1e3 / transactions / len(summary_hotels)
+                # The median over the hotels of a summary's mean latency (its
+                # statements' means summed), as ghz's median is over calls
+                # that ask each hotel as often.
+                latencies = postgres.pgbench_statement_ms(summary_script, seconds,
+                                                          protocol="prepared")
+                per_hotel, start = [], 0
+                for count in statements_per_hotel:
+                    per_hotel.append(sum(latencies[start:start + count]))
+                    start += count
+                return statistics.median(per_hotel)
 
             groups: list[list[tuple[str, Callable[[], float]]]] = [
                 [("ingest_16", ghz(ingest_method, ingest, 16, "ingest_16")),

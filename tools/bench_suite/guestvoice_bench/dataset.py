@@ -2,7 +2,8 @@
 
 Real-length hotel reviews (~600 bytes, 2-4 aspects of analysis/data/aspects.tsv
 each, mixed sentiment) over `days` days, Zipf-skewed over hotels and authors,
-with repeats (an author posting the same text again) and loyalty guests, some
+with repeats (an author posting the same text about the same hotel with the
+same rating again) and loyalty guests, some
 of whom own two handles: one linked when the guest is created, the other only
 after the import, so that the service must move that author's figures.
 """
@@ -141,7 +142,7 @@ class Item:
     text: str
     rating: int | None  # 1..5
     post_time: dt.datetime
-    repeat: bool  # the same author posted this very text before
+    repeat: bool  # the same author posted this very text and rating for this hotel before
 
     @property
     def local_day(self) -> dt.date:
@@ -198,7 +199,8 @@ class DataSet:
         author_weights = _zipf_cumulative(len(self.authors))
         # A hotel's guests are more or less happy with it: its complaint odds.
         complaint_odds = [rng.uniform(0.15, 0.6) for _ in self.hotels]
-        posted: dict[int, tuple[int, str]] = {}  # author -> (hotel, one of its texts)
+        # author -> (hotel, one of its texts, its rating)
+        posted: dict[int, tuple[int, str, int | None]] = {}
         # Fingerprints of (author, text) so far: a chance repeat among
         # distinct reviews is drawn again, so `repeat` is exact.
         seen: set[bytes] = set()
@@ -208,7 +210,7 @@ class DataSet:
             post_time = self.window_start + dt.timedelta(seconds=rng.randrange(window_seconds))
             earlier = posted.get(author_index)
             if earlier is not None and rng.random() < REPEAT_SHARE:
-                hotel_index, text, repeat = earlier[0], earlier[1], True
+                (hotel_index, text, rating), repeat = earlier, True
             else:
                 hotel_index = bisect.bisect_left(hotel_weights, rng.random() * hotel_weights[-1])
                 while True:
@@ -219,8 +221,8 @@ class DataSet:
                         break
                 seen.add(fingerprint)
                 repeat = False
-                posted[author_index] = (hotel_index, text)
-            rating = rng.randint(1, 5) if rng.random() < RATED_SHARE else None
+                rating = rng.randint(1, 5) if rng.random() < RATED_SHARE else None
+                posted[author_index] = (hotel_index, text, rating)
             yield Item(index, self.hotels[hotel_index], self.authors[author_index],
                        f"bench-{seed_offset}-{index}", text, rating, post_time, repeat)
 

@@ -142,6 +142,22 @@ class Postgres:
             raise RuntimeError(f"pgbench printed no rate:\n{result.stdout}\n{result.stderr}")
         return float(match.group(1))
 
+    def pgbench_statement_ms(self, script: Path, seconds: float,
+                             protocol: str = "simple") -> list[float]:
+        """The mean latency of each statement of `script` (in its order), from
+        one connection running it for `seconds` (pgbench --report-per-command)."""
+        result = subprocess.run(
+            [str(PG_BIN / "pgbench"), "-n", "-h", "127.0.0.1", "-p", str(self.port),
+             "-U", USER, "-c", "1", "-T", str(max(1, round(seconds))), "-M", protocol, "-r",
+             "-f", str(script), DATABASE],
+            check=True, capture_output=True, text=True)
+        report = result.stdout.split("statement latencies in milliseconds", 1)
+        if len(report) != 2:
+            raise RuntimeError(f"pgbench printed no statement latencies:\n{result.stdout}\n"
+                               f"{result.stderr}")
+        return [float(match.group(1))
+                for match in re.finditer(r"^\s+([0-9.]+)\s", report[1], re.MULTILINE)]
+
     def stop(self) -> None:
         self._run(PG_BIN / "pg_ctl", "-D", self._data, "-m", "fast", "-w", "stop")
         shutil.rmtree(self._dir)

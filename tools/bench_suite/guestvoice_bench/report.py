@@ -127,10 +127,11 @@ def write(path: Path, root: Path, settings: Settings, outcome: Outcome, command:
         "the Python client, PostgreSQL over psycopg with statements that compute the same "
         "voice-weighted figures (tools/bench_suite/guestvoice_bench/figures.py): "
         "GetHotelSummary asks five hotels in turn, of Zipf ranks 1, 5, 20, 50 and 200.",
-        "- GetHotelSummary with native load tools (R5's second row): the mean latency of "
+        "- GetHotelSummary with native load tools (R5's second row): the median latency of "
         "`ghz -c 1 -z Ts` asking the same five hotels in turn, against `pgbench -n -c 1 -M "
-        "prepared -T T` over a script of the statements psycopg sends for them, values "
-        "written in, one transaction per round of five (its latency over five).",
+        "prepared -r -T T` over a script of the statements psycopg sends for the five, "
+        "values written in: the median over the hotels of their statements' mean latencies "
+        "summed.",
         "- Analysis: vaderSentiment's polarity_scores over the data set's reviews (CPU time "
         "per text); in process: BM_AnalyzeReview of guestvoice_analysis_benchmark (CPU time, "
         "one ~600-byte review); the CLI: guestvoice-analyze's wall time over a file of the "
