@@ -490,11 +490,13 @@ int main(int argc, char** argv) {
     spdlog::info(
         "upgraded the store from schema version {} to {}: rebuilt the "
         "pre-aggregates of {} feedback items, deleted {} case-index entries "
-        "of open items, put {} attention-queue entries",
+        "of open items, put {} attention-queue entries, recounted {} "
+        "repeats",
         upgrade.from_schema_version, guestvoice::storage::Store::kSchemaVersion,
         upgrade.feedback.items_reaggregated,
         upgrade.feedback.open_case_entries_deleted,
-        upgrade.feedback.attention_entries_put);
+        upgrade.feedback.attention_entries_put,
+        upgrade.feedback.repeats_recounted);
   }
   if ((*server)->bootstrap().created) {
     spdlog::info(

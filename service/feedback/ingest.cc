@@ -77,9 +77,6 @@ absl::StatusOr<PreparedFeedback> FeedbackIngester::Prepare(
     analysis_times_->Add(
         absl::FromChrono(std::chrono::steady_clock::now() - analysis_began));
   }
-  // Empty for a rating without words: it repeats nothing.
-  prepared.text_digest = RepeatFingerprint(input.text());
-
   v1::Feedback& feedback = prepared.feedback;
   feedback.set_hotel(FormatHotelName(organization, prepared.hotel_id));
   feedback.set_source(input.source());
@@ -108,6 +105,8 @@ absl::StatusOr<PreparedFeedback> FeedbackIngester::Prepare(
   *feedback.mutable_case_()->mutable_state_change_time() =
       ToProtoTimestamp(now);
   *feedback.mutable_update_time() = ToProtoTimestamp(now);
+  // Empty for a rating without words: it repeats nothing.
+  prepared.text_digest = RepeatFingerprint(feedback);
   return prepared;
 }
 
@@ -168,9 +167,8 @@ absl::StatusOr<IngestOutcome> FeedbackIngester::Apply(
     }
   }
   // An edit takes more stripes than these (source_edit.h).
-  ASSIGN_OR_RETURN(
-      SourceEditOutcome edit,
-      ApplySourceEdit(deps_, organization, input, prepared.text_digest));
+  ASSIGN_OR_RETURN(SourceEditOutcome edit,
+                   ApplySourceEdit(deps_, organization, input));
   v1::Feedback& feedback = *edit.item.mutable_feedback();
   if (edit.edited) {
     publisher_.Publish(organization, feedback, FeedbackChange::kEdited);

@@ -12,6 +12,7 @@
 #include "service/feedback/aggregate_rebuild.h"
 #include "service/feedback/attention_index.h"
 #include "service/feedback/records.h"
+#include "service/feedback/repeat_recount.h"
 #include "service/tenancy/organization_ids.h"
 #include "storage/keys.h"
 
@@ -107,6 +108,14 @@ absl::StatusOr<FeedbackSchemaUpgrade> UpgradeFeedbackSchema(
     for (const std::string& organization : organizations) {
       ASSIGN_OR_RETURN(int64_t put, PutAttentionEntries(store, organization));
       upgrade.attention_entries_put += put;
+    }
+  }
+  if (from_schema_version < 7) {
+    ASSIGN_OR_RETURN(std::vector<std::string> organizations,
+                     ListOrganizationIds(store));
+    for (const std::string& organization : organizations) {
+      ASSIGN_OR_RETURN(int64_t recounted, RecountRepeats(store, organization));
+      upgrade.repeats_recounted += recounted;
     }
   }
   return upgrade;

@@ -12,7 +12,11 @@
 //   5 -> 6       the queue also lists items judged by their rating (a low
 //                rating without scored words, JudgedSentiment): every
 //                entry is put again, which adds theirs and rewrites the
-//                others as they were.
+//                others as they were;
+//   6 -> 7       a repeat is the same words about the same hotel with the
+//                same rating (text_fingerprint.h): each author's repeats
+//                are recounted (repeat_recount.h), and the items no longer
+//                repeats count.
 
 #include <cstdint>
 
@@ -28,6 +32,8 @@ struct FeedbackSchemaUpgrade {
   int64_t open_case_entries_deleted = 0;
   // Attention-index entries put.
   int64_t attention_entries_put = 0;
+  // Items whose repeat mark changed when repeats were recounted.
+  int64_t repeats_recounted = 0;
 };
 
 // Runs the steps from `from_schema_version` (the store's stamp) on. The

@@ -35,7 +35,7 @@ internal::v1::StoredFeedback* NextToCount(
   for (internal::v1::StoredFeedback& item : items) {
     const v1::Feedback& feedback = item.feedback();
     if (!feedback.repeat() || FeedbackIdOf(feedback) == edited_id ||
-        RepeatFingerprint(feedback.text()) != digest) {
+        RepeatFingerprint(feedback) != digest) {
       continue;
     }
     if (next == nullptr ||
@@ -102,9 +102,9 @@ bool IsLaterEdit(const v1::Feedback& stored, const v1::Feedback& incoming) {
          (incoming.text() != stored.text() || !SameRating(incoming, stored));
 }
 
-absl::StatusOr<SourceEditOutcome> ApplySourceEdit(
-    DomainContext deps, std::string_view organization, const v1::Feedback& edit,
-    std::string_view text_digest) {
+absl::StatusOr<SourceEditOutcome> ApplySourceEdit(DomainContext deps,
+                                                  std::string_view organization,
+                                                  const v1::Feedback& edit) {
   const std::string source_key = storage::FeedbackSourceIndexKey(
       organization, edit.source(), edit.external_id());
   // The author's items are locked as case updates lock an item, so none of
@@ -148,12 +148,14 @@ absl::StatusOr<SourceEditOutcome> ApplySourceEdit(
     storage::WriteBatch batch;
     AggregateDeltas deltas{std::string(organization)};
     const std::string voice = VoiceOf(*edited);
-    const std::string old_digest = RepeatFingerprint(edited->feedback().text());
+    const std::string old_digest = RepeatFingerprint(edited->feedback());
     deltas.Add(*edited, voice, -1);
     DeleteNegativeQuotes(batch, organization, *edited);
     DeleteAttentionEntry(batch, organization, *edited);
     const bool was_counted = !edited->feedback().repeat();
     TakeWords(*edited->mutable_feedback(), edit);
+    // The item's own hotel with the edit's words and rating.
+    const std::string text_digest = RepeatFingerprint(edited->feedback());
     if (old_digest != text_digest) {
       if (was_counted && !old_digest.empty()) {
         batch.Delete(kFamily,

@@ -38,7 +38,7 @@ struct SourceEditOutcome {
 };
 
 // Applies `edit`, prepared by FeedbackIngester::Prepare (analysed, its
-// receive time set, `text_digest` its RepeatFingerprint), to the item its
+// receive time set), to the item its
 // (source, external_id) names in `organization`. The caller holds the
 // organization's lock shared and no stripe: this takes the stripes of the
 // dedupe key, the author and every item of the author, as the edit may
@@ -46,8 +46,7 @@ struct SourceEditOutcome {
 // words counts once they are gone). Reads no clock.
 absl::StatusOr<SourceEditOutcome> ApplySourceEdit(DomainContext deps,
                                                   std::string_view organization,
-                                                  const v1::Feedback& edit,
-                                                  std::string_view text_digest);
+                                                  const v1::Feedback& edit);
 
 }  // namespace guestvoice::service
 

@@ -554,10 +554,11 @@ def test_foreign_data_dir_is_refused_and_left_untouched(launch, data_dir: Path):
 
 
 STORE_DATA = Path(__file__).parent / "data"
-UPGRADED = re.compile(r"upgraded the store from schema version (\d+) to 6: "
+UPGRADED = re.compile(r"upgraded the store from schema version (\d+) to 7: "
                       r"rebuilt the pre-aggregates of (\d+) feedback items, "
                       r"deleted (\d+) case-index entries of open items, "
-                      r"put (\d+) attention-queue entries")
+                      r"put (\d+) attention-queue entries, "
+                      r"recounted (\d+) repeats")
 
 
 def _same_figures(expected, actual, where: str = "") -> None:
@@ -597,7 +598,7 @@ def _verified(data_dir: Path) -> str:
     return verify.stdout
 
 
-def test_schema_1_store_is_upgraded_on_start_and_answers_as_before(
+def test_schema_1_store_is_upgraded_on_start_and_answers_from_its_items(
         serve, call, tmp_path: Path):
     # A store written by the last schema-1 build (tests/e2e/data/README.md).
     data_dir, key, recorded = _old_store(tmp_path, "schema1_store.tar.gz",
@@ -606,19 +607,20 @@ def test_schema_1_store_is_upgraded_on_start_and_answers_as_before(
     upgraded = serve(data_dir)
     match = UPGRADED.search(upgraded.log())
     # Schema 1 kept a case-index entry for every open item, as schema 3 did;
-    # 25 items are negative, open and no repeat (verified below).
-    assert match and match.groups() == ("1", "120", "120", "25"), upgraded.log()
-    for name, query in recorded.items():
-        _same_figures(query["response"],
-                      call(upgraded, query["method"], query["request"], key=key),
-                      name)
+    # 25 items are negative, open and no repeat. Its authors posted the same
+    # words about both hotels and with other ratings: 34 of those count now.
+    assert match and match.groups() == ("1", "120", "120", "25", "34"), upgraded.log()
+    assert len(_recounted(call, upgraded, key)) == 34
+    # Every recorded query moved (guestvoice-verify checks the figures below).
+    answers = {name: call(upgraded, query["method"], query["request"], key=key)
+               for name, query in recorded.items()}
     assert upgraded.terminate() == 0
 
     # Upgraded once: the next start serves the same answers without a rebuild.
     restarted = serve(data_dir)
     assert not UPGRADED.search(restarted.log()), restarted.log()
     for name, query in recorded.items():
-        _same_figures(query["response"],
+        _same_figures(answers[name],
                       call(restarted, query["method"], query["request"], key=key),
                       name)
     assert restarted.terminate() == 0
@@ -628,11 +630,88 @@ def test_schema_1_store_is_upgraded_on_start_and_answers_as_before(
     assert report.rstrip().endswith(" 0 differences"), report
 
 
-def _same_recorded_answers(call, server, recorded, key: str) -> None:
-    """The server answers each recorded query as the old build did."""
+# Figures that count voices, mentions and feedback: repeats recounted on the
+# upgrade to schema 7 move them (guestvoice-verify checks them against the
+# items instead).
+FIGURE_METHODS = {f"guestvoice.v1.InsightService/{method}" for method in (
+    "GetHotelSummary", "CompareHotels", "GetSentimentTrend", "ListTopIssues",
+    "GetLoyaltyInsights")}
+
+
+def _all_feedback(call, server, key: str) -> list[dict]:
+    items, token = [], ""
+    while True:
+        page = call(server, f"{FEEDBACK_SERVICE}/ListFeedback",
+                    {"parent": ORGANIZATION, "page_size": 100, "page_token": token}, key=key)
+        items += page.get("feedback", [])
+        token = page.get("next_page_token", "")
+        if not token:
+            return items
+
+
+def _received(item: dict) -> tuple:
+    """An item's receive time, comparable whatever its fractional digits."""
+    seconds, _, fraction = item["receive_time"].rstrip("Z").partition(".")
+    return seconds, int(fraction.ljust(9, "0") or 0), item["name"]
+
+
+def _recounted(call, server, key: str) -> set[str]:
+    """Checks that every item's repeat mark follows schema 7's rule (the
+    first received of an author's same words about the same hotel with the
+    same rating counts) and returns the names of the items schema 6's rule
+    (same author and words) marked otherwise. Items without words keep
+    theirs."""
+
+    def marks(items: list[dict], same_post) -> dict[str, bool]:
+        seen, repeat = set(), {}
+        for item in sorted(items, key=_received):
+            post = same_post(item)
+            repeat[item["name"]] = post in seen
+            seen.add(post)
+        return repeat
+
+    def author(item: dict) -> tuple:
+        handle = item["author"]["handle"].strip()
+        if item["source"] != "SOURCE_EMAIL" and handle.startswith("@"):
+            handle = handle[1:]
+        return item["source"], handle.lower()
+
+    def words(item: dict) -> str:
+        return " ".join(item["text"].split()).lower()
+
+    items = [item for item in _all_feedback(call, server, key)
+             if item.get("text", "").strip() and item["author"].get("handle")]
+    new = marks(items, lambda item: (author(item), item["hotel"],
+                                     json.dumps(item.get("rating"), sort_keys=True),
+                                     words(item)))
+    old = marks(items, lambda item: (author(item), words(item)))
+    for item in items:
+        assert item.get("repeat", False) == new[item["name"]], item["external_id"]
+    return {name for name in new if new[name] != old[name]}
+
+
+def _same_recorded_answers(call, server, recorded, key: str,
+                           recounted: set[str] = frozenset()) -> None:
+    """The server answers each recorded query as the old build did, but for
+    the `recounted` items (_recounted): their repeat marks are the new rule's,
+    those now counted join the attention queue, and figures are not compared
+    when any moved."""
     for name, query in recorded.items():
+        if recounted and query["method"] in FIGURE_METHODS:
+            continue
         actual = call(server, query["method"], query["request"], key=key)
-        expected = dict(query["response"])
+        expected = json.loads(json.dumps(query["response"]))
+        if "items" in actual:  # the attention queue
+            actual["items"] = [item for item in actual["items"]
+                               if item["feedback"]["name"] not in recounted]
+            if "next_page_token" in actual:
+                # The items counted now took places on this page.
+                expected["items"] = expected["items"][:len(actual["items"])]
+        for item in expected.get("feedback", []):
+            if item["name"] in recounted:
+                item["repeat"] = not item.get("repeat", False)
+                if not item["repeat"]:
+                    del item["repeat"]
         # A page token names the index it continues: only its presence can
         # match.
         assert ("next_page_token" in actual) == (
@@ -649,15 +728,18 @@ def test_schema_3_store_is_upgraded_on_start_and_lists_cases_as_before(
     data_dir, key, recorded = _old_store(tmp_path, "schema3_store.tar.gz",
                                          "schema3_answers.json")
 
-    def same_answers(server: Guestvoiced) -> None:
-        _same_recorded_answers(call, server, recorded, key)
-
     upgraded = serve(data_dir)
     match = UPGRADED.search(upgraded.log())
     # 47 of the 60 items are open, 12 of those negative and no repeat: the
     # attention queue the recorded answers list. The aggregates layout was
-    # current.
-    assert match and match.groups() == ("3", "0", "47", "12"), upgraded.log()
+    # current. 4 repeats were the same words about the other hotel.
+    assert match and match.groups() == ("3", "0", "47", "12", "4"), upgraded.log()
+    recounted = _recounted(call, upgraded, key)
+    assert len(recounted) == 4
+
+    def same_answers(server: Guestvoiced) -> None:
+        _same_recorded_answers(call, server, recorded, key, recounted)
+
     same_answers(upgraded)
     # The first page's token from before the upgrade named an entry of the
     # deleted index: refused, not misread. Today's continues the listing.
@@ -693,28 +775,34 @@ def test_schema_4_store_gains_its_attention_queue_index_on_start(
     upgraded = serve(data_dir)
     match = UPGRADED.search(upgraded.log())
     # Nothing of schema 4 is deleted or rebuilt; the 12 items of the recorded
-    # queue gain their entries.
-    assert match and match.groups() == ("4", "0", "0", "12"), upgraded.log()
-    _same_recorded_answers(call, upgraded, recorded, key)
+    # queue gain their entries. 4 repeats were the same words about the other
+    # hotel, and count now.
+    assert match and match.groups() == ("4", "0", "0", "12", "4"), upgraded.log()
+    recounted = _recounted(call, upgraded, key)
+    assert len(recounted) == 4
+    _same_recorded_answers(call, upgraded, recorded, key, recounted)
     # Queue positions did not change: a page token from before the upgrade
-    # continues the queue where it left off, and so does a listing's.
+    # continues the queue where it left off (with the items counted now in
+    # their places), and so does a listing's.
     for page_name, whole_name, field in [("attention_page", "attention", "items"),
                                          ("list_open_page", "list_open", "feedback")]:
         page = recorded[page_name]
-        second = call(upgraded, page["method"], key=key, request={
-            **page["request"], "page_token": page["response"]["next_page_token"]})
-        _same_figures(recorded[whole_name]["response"][field][5:10],
-                      second[field], page_name)
+        second_page = {"method": page["method"], "request": {
+            **page["request"], "page_token": page["response"]["next_page_token"]},
+            "response": {field: recorded[whole_name]["response"][field][5:10],
+                         "next_page_token": "more"}}
+        _same_recorded_answers(call, upgraded, {page_name: second_page}, key, recounted)
     assert upgraded.terminate() == 0
 
     restarted = serve(data_dir)
     assert not UPGRADED.search(restarted.log()), restarted.log()
-    _same_recorded_answers(call, restarted, recorded, key)
+    _same_recorded_answers(call, restarted, recorded, key, recounted)
     assert restarted.terminate() == 0
 
     report = _verified(data_dir)
     assert "60 feedback items" in report
-    assert "12 attention entries checked" in report, report
+    # The 12 of schema 4 and 2 complaints about the other hotel counted now.
+    assert "14 attention entries checked" in report, report
 
 
 def test_schema_5_store_lists_low_ratings_without_scored_words_once_upgraded(
@@ -730,7 +818,7 @@ def test_schema_5_store_lists_low_ratings_without_scored_words_once_upgraded(
     # of 5 and 3 of 10 without words, the Chinese text rated 1 of 5, and
     # Gold guest Max's 1 of 5. Not the 5 of 5, the resolved case, the
     # Chinese text without a rating, nor the erased guest's 1 of 5.
-    assert match and match.groups() == ("5", "0", "0", "8"), upgraded.log()
+    assert match and match.groups() == ("5", "0", "0", "8", "0"), upgraded.log()
     _same_figures(recorded["summary_lisbon"]["response"],
                   call(upgraded, recorded["summary_lisbon"]["method"],
                        recorded["summary_lisbon"]["request"], key=key),
@@ -777,6 +865,75 @@ def test_schema_5_store_lists_low_ratings_without_scored_words_once_upgraded(
     report = _verified(data_dir)
     assert "14 feedback items" in report
     assert "8 attention entries checked" in report, report
+
+
+def test_schema_6_store_counts_the_same_words_about_another_hotel_once_upgraded(
+        serve, call, tmp_path: Path):
+    # A store written by the last schema-6 build (tests/e2e/data/README.md),
+    # where the same author's same words were a repeat at any hotel and with
+    # any rating.
+    data_dir, key, recorded = _old_store(tmp_path, "schema6_store.tar.gz",
+                                         "schema6_answers.json")
+
+    upgraded = serve(data_dir)
+    match = UPGRADED.search(upgraded.log())
+    # Ana's Tokyo post, Ben's 1 of 5, Cai's and Eve's Tokyo posts count now.
+    assert match and match.groups() == ("6", "0", "0", "0", "4"), upgraded.log()
+
+    def ask(name):
+        query = recorded[name]
+        return call(upgraded, query["method"], query["request"], key=key)
+
+    def by_id(items, field="external_id"):
+        return {item[field]: item for item in items}
+
+    before = by_id(recorded["feedback"]["response"]["feedback"])
+    after = by_id(ask("feedback")["feedback"])
+    assert after.keys() == before.keys()
+    newly_counted = {"r2", "r5", "r7", "r11"}
+    for external_id, item in before.items():
+        # Nothing else of an item changes; a repeat is one of the same words
+        # about the same hotel with the same rating (Fay's erased Tokyo item
+        # has no words left, and keeps its mark).
+        assert after[external_id].pop("repeat", False) == (
+            external_id in {"r3", "r9", "r13"}), external_id
+        was_repeat = item.pop("repeat", False)
+        assert was_repeat == (external_id in newly_counted | {"r3", "r9", "r13"})
+        _same_figures(item, after[external_id], external_id)
+
+    # Tokyo hears Ana, Cai and Eve; Lisbon counts Ben's 1 of 5, and Ben is
+    # still one voice there.
+    tokyo = ask("summary_tokyo")["current"]
+    assert recorded["summary_tokyo"]["response"]["current"] == {}
+    assert (tokyo["voice_count"], tokyo["feedback_count"]) == ("3", "3")
+    lisbon, lisbon_before = (ask("summary_lisbon")["current"],
+                             recorded["summary_lisbon"]["response"]["current"])
+    assert lisbon["voice_count"] == lisbon_before["voice_count"] == "7"
+    assert (lisbon_before["feedback_count"], lisbon["feedback_count"]) == ("8", "9")
+
+    # Cai's filthy Tokyo room is a complaint of its own, and Ben's 1 of 5
+    # is in the queue with his first review.
+    queue = [item["feedback"]["external_id"] for item in ask("attention")["items"]]
+    assert sorted(queue) == ["r4", "r5", "r6", "r7", "r8"]
+    old_queue = [item["feedback"]["external_id"]
+                 for item in recorded["attention"]["response"]["items"]]
+    assert [i for i in queue if i in old_queue] == old_queue
+    issues = by_id(ask("top_issues")["issues"], "aspect")
+    issues_before = by_id(recorded["top_issues"]["response"]["issues"], "aspect")
+    assert (issues_before["cleanliness"]["negative_voice_count"],
+            issues["cleanliness"]["negative_voice_count"]) == ("2", "3")
+    answers = {name: ask(name) for name in recorded}
+    assert upgraded.terminate() == 0
+
+    restarted = serve(data_dir)
+    assert not UPGRADED.search(restarted.log()), restarted.log()
+    for name, query in recorded.items():
+        assert call(restarted, query["method"], query["request"], key=key) == answers[name], name
+    assert restarted.terminate() == 0
+
+    report = _verified(data_dir)
+    assert "15 feedback items" in report
+    assert "5 attention entries checked" in report, report
 
 
 def _health_check(grpcurl_binary: Path, server: Guestvoiced,

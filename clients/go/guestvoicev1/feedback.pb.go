@@ -359,7 +359,9 @@ type Feedback struct {
 	// Sentiment and hotel aspects found in the text at ingest.
 	Analysis *FeedbackAnalysis `protobuf:"bytes,11,opt,name=analysis,proto3" json:"analysis,omitempty"`
 	// True when the same author already posted the same text (after
-	// normalisation); a repeat is stored but counts once in insights.
+	// normalisation) about the same hotel with the same rating (or none); a
+	// repeat is stored but counts once in insights. The same words about
+	// another hotel, or with another rating, are no repeat.
 	Repeat bool `protobuf:"varint,12,opt,name=repeat,proto3" json:"repeat,omitempty"`
 	// The known guest the author is linked to,
 	// `organizations/{organization}/guests/{guest}`; empty when unknown.

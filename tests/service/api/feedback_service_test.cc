@@ -32,10 +32,11 @@ using ::testing::UnorderedElementsAre;
 // Feedback counted in the lisbon hotel's pre-aggregates, on every day a test
 // posts on (1970 to 2106) or on one day.
 int64_t CountedFeedback(service::Server& server, int64_t first_day = 0,
-                        int64_t last_day = 50'000) {
+                        int64_t last_day = 50'000,
+                        std::string_view hotel = "lisbon") {
   absl::StatusOr<std::vector<service::AggregateBlock>> blocks =
       service::ReadBlocks(
-          server.store(), "default", storage::AggregateTable::kVoices, "lisbon",
+          server.store(), "default", storage::AggregateTable::kVoices, hotel,
           first_day, last_day, service::BlockCover::kFewestBlocks, nullptr);
   EXPECT_TRUE(blocks.ok()) << blocks.status();
   int64_t count = 0;
@@ -154,6 +155,12 @@ TEST_F(FeedbackServiceTest, EachBadFieldIsInvalidArgumentOnItsOwn) {
        [](v1::Feedback& f) { f.set_text(std::string("Lovely\0 stay", 12)); }},
       {"feedback.text",
        [](v1::Feedback& f) { f.set_text("Lovely \x1b[2Jstay"); }},
+      // Nothing but no-break, zero-width and ideographic spaces, as forms
+      // and exports leave an empty field, with no rating: no feedback.
+      {"feedback.text",
+       [](v1::Feedback& f) {
+         f.set_text(" \xC2\xA0\xE2\x80\x8B\xE3\x80\x80\xEF\xBB\xBF");
+       }},
   };
   for (const Case& c : cases) {
     v1::Feedback input = Item("x-" + c.field, "@ana", "Lovely stay");
@@ -364,6 +371,32 @@ TEST_F(FeedbackServiceTest, SameAuthorSameTextIsARepeatThatCountsNothing) {
   EXPECT_FALSE(other_author.repeat());
   EXPECT_EQ(ListAll().size(), 3u);
   EXPECT_EQ(CountedFeedback(server_.server()), 2);
+}
+
+TEST_F(FeedbackServiceTest,
+       TheSameWordsAboutAnotherHotelOrWithOtherStarsCount) {
+  // Each voice counts once per hotel: the same words about a second hotel
+  // are that hotel's voice, and with other stars they are another opinion.
+  const auto rated = [](v1::Feedback item, double stars) {
+    item.mutable_rating()->set_value(stars);
+    item.mutable_rating()->set_scale_min(1);
+    item.mutable_rating()->set_scale_max(5);
+    return item;
+  };
+  v1::Feedback lisbon;
+  v1::Feedback tokyo;
+  v1::Feedback lisbon_again;
+  v1::Feedback one_star;
+  ASSERT_TRUE(Ingest(rated(Item("p1", "@ana", "Ok"), 5), &lisbon).ok());
+  ASSERT_TRUE(Ingest(rated(Item("p2", "@ana", "Ok", "tokyo"), 5), &tokyo).ok());
+  ASSERT_TRUE(Ingest(rated(Item("p3", "@ana", " ok "), 5), &lisbon_again).ok());
+  ASSERT_TRUE(Ingest(rated(Item("p4", "@ana", "Ok"), 1), &one_star).ok());
+  EXPECT_FALSE(lisbon.repeat());
+  EXPECT_FALSE(tokyo.repeat());
+  EXPECT_TRUE(lisbon_again.repeat());
+  EXPECT_FALSE(one_star.repeat());
+  EXPECT_EQ(CountedFeedback(server_.server()), 2) << "the 5 and the 1 of 5";
+  EXPECT_EQ(CountedFeedback(server_.server(), 0, 50'000, "tokyo"), 1);
 }
 
 TEST_F(FeedbackServiceTest, ImportReportsAResultPerItemAndGoesOn) {

@@ -128,7 +128,7 @@ TEST_F(InsightServiceTest, ARatingWithoutWordsIsAVoiceAndARating) {
     return stored;
   };
   const v1::Feedback first = stars_only("g-1", 1);
-  const v1::Feedback second = stars_only("g-2", 2, " \n ");
+  const v1::Feedback second = stars_only("g-2", 2, " \n\xC2\xA0\xE2\x80\x8B ");
   EXPECT_EQ(first.analysis().sentiment_state(), v1::SENTIMENT_STATE_NOT_SCORED);
   EXPECT_EQ(first.analysis().not_scored_reason(),
             v1::NOT_SCORED_REASON_NO_TEXT);

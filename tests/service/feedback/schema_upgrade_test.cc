@@ -8,8 +8,11 @@
 #include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "service/core/crypto.h"
+#include "service/feedback/aggregates.h"
 #include "service/feedback/attention_index.h"
 #include "service/feedback/records.h"
+#include "service/feedback/text_fingerprint.h"
 #include "service/tenancy/organizations.h"
 #include "storage/keys.h"
 #include "tests/service/feedback/domain_fixture.h"
@@ -175,6 +178,85 @@ TEST_F(SchemaUpgradeTest, FromSchema5PutsTheEntriesOfLowRatingsToo) {
   EXPECT_EQ(after.attention_entries, 2);
 }
 
+TEST_F(SchemaUpgradeTest, FromSchema6CountsTheSameWordsAboutAnotherHotel) {
+  const v1::Feedback lisbon = Ingest(Item("x-1", "ana", "Dirty room."));
+  clock_.Advance(absl::Minutes(1));
+  const v1::Feedback tokyo = Ingest(Item("x-2", "ana", "Dirty room.", "tokyo"));
+  clock_.Advance(absl::Minutes(1));
+  const v1::Feedback again = Ingest(Item("x-3", "ana", "dirty  room."));
+  ASSERT_FALSE(tokyo.repeat());
+  ASSERT_TRUE(again.repeat());
+  // What schema 6 held: Tokyo's item a repeat of Lisbon's, without
+  // contributions, quotes or attention entry, and one repeat entry keyed
+  // by the words alone.
+  ASSERT_OK_AND_ASSIGN(
+      std::optional<internal::v1::StoredFeedback> stored,
+      ReadStoredFeedback(*store_, "acme", FeedbackIdOf(tokyo)));
+  ASSERT_TRUE(stored.has_value());
+  const std::string voice = stored->author_voice();
+  storage::WriteBatch batch;
+  AggregateDeltas deltas{"acme"};
+  deltas.Add(*stored, VoiceOf(*stored), -1);
+  deltas.AppendTo(batch);
+  DeleteNegativeQuotes(batch, "acme", *stored);
+  DeleteAttentionEntry(batch, "acme", *stored);
+  stored->mutable_feedback()->set_repeat(true);
+  PutStoredFeedback(batch, "acme", *stored);
+  for (const v1::Feedback& item : {lisbon, tokyo}) {
+    batch.Delete(storage::ColumnFamily::kFeedback,
+                 storage::FeedbackRepeatIndexKey("acme", voice,
+                                                 RepeatFingerprint(item)));
+  }
+  const std::string schema6_entry = storage::FeedbackRepeatIndexKey(
+      "acme", voice, Sha256(NormalizeForRepeats("Dirty room.")));
+  batch.Put(storage::ColumnFamily::kFeedback, schema6_entry,
+            std::string(FeedbackIdOf(lisbon)));
+  ASSERT_OK(store_->Write(std::move(batch)));
+  ASSERT_OK_AND_ASSIGN(verify::VerifyReport before,
+                       verify::VerifyAggregates(*store_));
+  ASSERT_THAT(before.differences, IsEmpty());
+  EXPECT_EQ(before.attention_entries, 1);
+
+  ASSERT_OK_AND_ASSIGN(FeedbackSchemaUpgrade upgrade,
+                       UpgradeFeedbackSchema(*store_, 6));
+  EXPECT_EQ(upgrade.repeats_recounted, 1);
+  EXPECT_EQ(upgrade.items_reaggregated, 0);
+  const auto repeat = [&](const v1::Feedback& item) {
+    absl::StatusOr<std::optional<internal::v1::StoredFeedback>> read =
+        ReadStoredFeedback(*store_, "acme", FeedbackIdOf(item));
+    EXPECT_OK(read.status());
+    return read.ok() && read->has_value() && (*read)->feedback().repeat();
+  };
+  EXPECT_FALSE(repeat(lisbon));
+  EXPECT_FALSE(repeat(tokyo));
+  EXPECT_TRUE(repeat(again));
+  ASSERT_OK_AND_ASSIGN(verify::VerifyReport after,
+                       verify::VerifyAggregates(*store_));
+  EXPECT_THAT(after.differences, IsEmpty());
+  EXPECT_EQ(after.attention_entries, 2);
+  // The repeat entries name the items that count, keyed as ingest keys
+  // them: a third post about Tokyo is a repeat, and the old entry is gone.
+  std::vector<std::string> entries;
+  ASSERT_OK(store_->Scan(storage::ColumnFamily::kFeedback,
+                         storage::FeedbackRepeatIndexPrefix("acme", voice), "",
+                         0, [&](std::string_view key, std::string_view id) {
+                           entries.push_back(
+                               (key == schema6_entry ? "old:" : "") +
+                               std::string(id));
+                           return storage::ScanStep::kContinue;
+                         }));
+  EXPECT_THAT(entries, ::testing::UnorderedElementsAre(
+                           std::string(FeedbackIdOf(lisbon)),
+                           std::string(FeedbackIdOf(tokyo))));
+  EXPECT_TRUE(Ingest(Item("x-4", "ana", "Dirty room.", "tokyo")).repeat());
+
+  // Again, as after a crash before the stamp: nothing more moves.
+  ASSERT_OK_AND_ASSIGN(upgrade, UpgradeFeedbackSchema(*store_, 6));
+  EXPECT_EQ(upgrade.repeats_recounted, 0);
+  ASSERT_OK_AND_ASSIGN(after, verify::VerifyAggregates(*store_));
+  EXPECT_THAT(after.differences, IsEmpty());
+}
+
 TEST_F(SchemaUpgradeTest, ACurrentStoreHasNothingToUpgrade) {
   Ingest(Item("x-1", "ana", "Dirty room."));
   ASSERT_OK_AND_ASSIGN(
@@ -183,6 +265,7 @@ TEST_F(SchemaUpgradeTest, ACurrentStoreHasNothingToUpgrade) {
   EXPECT_EQ(upgrade.items_reaggregated, 0);
   EXPECT_EQ(upgrade.open_case_entries_deleted, 0);
   EXPECT_EQ(upgrade.attention_entries_put, 0);
+  EXPECT_EQ(upgrade.repeats_recounted, 0);
 }
 
 }  // namespace

@@ -173,12 +173,16 @@ TEST_F(SourceEditTest, AnEditOfTheStarsAloneKeepsTheWordsAndTheirAnalysis) {
 }
 
 TEST_F(SourceEditTest, TheNextRepeatOfTheOldWordsCountsThemOnceTheyAreEdited) {
-  const v1::Feedback first = Item("r1", "@ana", kComplaint);
+  // Each rated 1 of 5: a repeat has the same stars as well as the words.
+  const auto complaint = [&](const std::string& external_id) {
+    return Edited(Item(external_id, "@ana", ""), 0, kComplaint, 1);
+  };
+  const v1::Feedback first = complaint("r1");
   const IngestOutcome original = Send(first);
   clock_.Advance(absl::Minutes(1));
-  const IngestOutcome repeat = Send(Item("r2", "@ana", kComplaint, "tokyo"));
+  const IngestOutcome repeat = Send(complaint("r2"));
   clock_.Advance(absl::Minutes(1));
-  const IngestOutcome later_repeat = Send(Item("r3", "@ana", kComplaint));
+  const IngestOutcome later_repeat = Send(complaint("r3"));
   ASSERT_FALSE(original.feedback.repeat());
   ASSERT_TRUE(repeat.feedback.repeat());
   ASSERT_TRUE(later_repeat.feedback.repeat());
@@ -187,8 +191,8 @@ TEST_F(SourceEditTest, TheNextRepeatOfTheOldWordsCountsThemOnceTheyAreEdited) {
   const IngestOutcome edited = Send(Edited(first, 5, kPraise, 5));
   ASSERT_TRUE(edited.edited);
   EXPECT_FALSE(edited.feedback.repeat());
-  // The first repeat received (r2, about tokyo) counts the complaint now;
-  // r3 stays a repeat of it.
+  // The first repeat received (r2) counts the complaint now; r3 stays a
+  // repeat of it.
   const auto stored = [&](const IngestOutcome& outcome) {
     absl::StatusOr<std::optional<internal::v1::StoredFeedback>> item =
         ReadStoredFeedback(store(), "acme", FeedbackIdOf(outcome.feedback));
@@ -205,8 +209,32 @@ TEST_F(SourceEditTest, TheNextRepeatOfTheOldWordsCountsThemOnceTheyAreEdited) {
   // them is one as well.
   const IngestOutcome back = Send(Edited(first, 9, kComplaint, 1));
   EXPECT_TRUE(back.feedback.repeat());
-  EXPECT_TRUE(Send(Item("r4", "@ana", kComplaint)).feedback.repeat());
+  EXPECT_TRUE(Send(complaint("r4")).feedback.repeat());
   EXPECT_EQ(AttentionEntries(), 1);
+  ExpectVerifiesClean();
+}
+
+TEST_F(SourceEditTest, AnEditOfTheStarsAloneDecidesWhetherTheWordsRepeat) {
+  // The same words with other stars are another opinion; edited to the same
+  // stars, they are a repeat, and back to others, they count again.
+  const v1::Feedback praise = Edited(Item("r1", "@ana", ""), 0, kComplaint, 4);
+  const IngestOutcome first = Send(praise);
+  clock_.Advance(absl::Minutes(1));
+  const v1::Feedback blame = Edited(Item("r2", "@ana", ""), 0, kComplaint, 1);
+  ASSERT_FALSE(Send(blame).feedback.repeat());
+  EXPECT_EQ(AttentionEntries(), 2);
+
+  const IngestOutcome same_stars = Send(Edited(blame, 5, kComplaint, 4));
+  ASSERT_TRUE(same_stars.edited);
+  EXPECT_TRUE(same_stars.feedback.repeat());
+  EXPECT_FALSE(first.feedback.repeat());
+  EXPECT_EQ(AttentionEntries(), 1);
+  ExpectVerifiesClean();
+
+  const IngestOutcome other_stars = Send(Edited(blame, 9, kComplaint, 2));
+  ASSERT_TRUE(other_stars.edited);
+  EXPECT_FALSE(other_stars.feedback.repeat());
+  EXPECT_EQ(AttentionEntries(), 2);
   ExpectVerifiesClean();
 }
 

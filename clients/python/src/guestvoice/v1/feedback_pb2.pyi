@@ -247,7 +247,9 @@ class Feedback(_message.Message):
     """
     repeat: _builtins.bool
     """True when the same author already posted the same text (after
-    normalisation); a repeat is stored but counts once in insights.
+    normalisation) about the same hotel with the same rating (or none); a
+    repeat is stored but counts once in insights. The same words about
+    another hotel, or with another rating, are no repeat.
     """
     guest: _builtins.str
     """The known guest the author is linked to,

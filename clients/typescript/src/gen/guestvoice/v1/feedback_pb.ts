@@ -119,7 +119,9 @@ export type Feedback = Message<"guestvoice.v1.Feedback"> & {
 
   /**
    * True when the same author already posted the same text (after
-   * normalisation); a repeat is stored but counts once in insights.
+   * normalisation) about the same hotel with the same rating (or none); a
+   * repeat is stored but counts once in insights. The same words about
+   * another hotel, or with another rating, are no repeat.
    *
    * @generated from field: bool repeat = 12;
    */
