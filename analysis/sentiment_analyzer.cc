@@ -36,6 +36,7 @@ SentimentAnalyzer::SentimentAnalyzer(const SentimentAnalyzer& base,
   words_.AddNegations({"nobody"});
   words_.AddSubjectNegations({"nobody", "noone", "no-one", "no one"});
   words_.AddContrasts({"however"});
+  words_.AddNegationPhrases({"anything but", "far from"});
   for (const auto& [code_point, valence] : emojis.valences()) {
     // A word that no text writes stands for the emoji: VADER reads an emoji
     // as the words of its description.

@@ -69,6 +69,18 @@ bool WordAt(std::string_view text, std::size_t pos,
          static_cast<std::uint8_t>(after) < 0x80;
 }
 
+// True if the word before text[end] (within [begin, end)) is `lower_word`,
+// in any case.
+bool WordEndsAt(std::string_view text, std::size_t begin, std::size_t end,
+                std::string_view lower_word) {
+  if (end < begin + lower_word.size()) return false;
+  const std::size_t start = end - lower_word.size();
+  for (std::size_t i = 0; i < lower_word.size(); ++i) {
+    if (AsciiLower(text[start + i]) != lower_word[i]) return false;
+  }
+  return start == begin || !IsAsciiAlnum(text[start - 1]);
+}
+
 // True if a contrastive conjunction starts at text[pos]: English's when
 // `conjunctions` is null, else one of those.
 bool ConjunctionAt(std::string_view text, std::size_t pos,
@@ -168,7 +180,10 @@ void SplitClausesAt(std::string_view text, const PythonUnicode& unicode,
       clause_begin = next;
     } else if (IsAsciiWhitespace(byte) && next < text.size() &&
                next > clause_begin + 1 &&
-               ConjunctionAt(text, next, conjunctions)) {
+               ConjunctionAt(text, next, conjunctions) &&
+               // "anything but helpful" says "not helpful", no contrast.
+               !(conjunctions == nullptr &&
+                 WordEndsAt(text, clause_begin, pos, "anything"))) {
       // A conjunction after whitespace starts the next clause.
       add_clause(clause_begin, next);
       clause_begin = next;

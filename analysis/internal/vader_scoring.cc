@@ -29,6 +29,7 @@ struct TokenFacts {
   bool is_negated;        // negated([word])
   bool negated_only;      // VaderWordTable::Facts::negated_only
   bool starts_phrase;     // VaderWordTable::Facts::starts_phrase
+  bool in_phrase;         // a word of a phrase MatchPhrases found
   bool is_contrast;       // "but", or VaderWordTable::Facts::is_contrast
   bool stands_for_emoji;  // VaderWordTable::Facts::stands_for_emoji
   // VaderWordTable::Facts::starts_subject_negation
@@ -95,6 +96,28 @@ void MatchPhrases(const VaderWordTable& table, std::vector<TokenFacts>& words) {
           !RestFollows(words, i, phrase.rest)) {
         continue;
       }
+      if (phrase.facts.is_negation_word) {
+        // A negation of its own ("anything but", "far from"): from its
+        // last word, as a word of NEGATE; neither a sentiment nor a
+        // contrast. Only right before a sentiment word or a booster ("far
+        // from clean", "anything but very helpful"): before a place ("far
+        // from the beach, great location") it says where, and negates
+        // nothing.
+        const std::size_t next = i + phrase.rest.size() + 1;
+        if (next >= words.size() ||
+            !(words[next].in_lexicon || words[next].is_booster)) {
+          continue;
+        }
+        for (std::size_t k = 0; k <= phrase.rest.size(); ++k) {
+          words[i + k].in_phrase = true;
+          words[i + k].in_lexicon = false;
+          words[i + k].is_booster = false;
+          words[i + k].is_contrast = false;
+          words[i + k].is_negated = k == phrase.rest.size();
+        }
+        i += phrase.rest.size();
+        break;
+      }
       // An idiom that opens with a negation holds it ("can't wait",
       // "couldn't have been more", "never again"): it does not reach the
       // words after the idiom. One that names a thing before the negation
@@ -103,6 +126,9 @@ void MatchPhrases(const VaderWordTable& table, std::vector<TokenFacts>& words) {
         for (std::size_t k = 0; k <= phrase.rest.size(); ++k) {
           words[i + k].is_negated = false;
         }
+      }
+      for (std::size_t k = 0; k <= phrase.rest.size(); ++k) {
+        words[i + k].in_phrase = true;
       }
       words[i].in_lexicon = true;
       words[i].is_booster = false;
@@ -241,12 +267,11 @@ class ValenceRules {
     const double lexicon_valence = word.valence;
     double valence = lexicon_valence;
     // "no" before another lexicon word negates that word instead.
-    if (word.lower == "no" && i + 1 != words_.size() &&
-        words_[i + 1].in_lexicon) {
+    if (IsNo(i) && i + 1 != words_.size() && words_[i + 1].in_lexicon) {
       valence = 0.0;
     }
-    if ((i > 0 && Lower(i - 1) == "no") || (i > 1 && Lower(i - 2) == "no") ||
-        (i > 2 && Lower(i - 3) == "no" &&
+    if ((i > 0 && IsNo(i - 1)) || (i > 1 && IsNo(i - 2)) ||
+        (i > 2 && IsNo(i - 3) &&
          (Lower(i - 1) == "or" || Lower(i - 1) == "nor"))) {
       valence = lexicon_valence * kNegationScalar;
     }
@@ -297,6 +322,12 @@ class ValenceRules {
   }
 
   std::string_view Lower(std::size_t i) const { return words_[i].lower; }
+
+  // VADER's "no", which negates the lexicon words after it; not one a
+  // supplement's phrase holds ("no complaints, perfect stay").
+  bool IsNo(std::size_t i) const {
+    return words_[i].lower == "no" && !words_[i].in_phrase;
+  }
 
   double ScalarIncDec(const TokenFacts& word, double valence) const {
     double scalar = 0.0;
@@ -501,6 +532,7 @@ SentimentScores ScoreVaderWords(const VaderText& text, std::size_t first_word,
             .is_negated = false,
             .negated_only = false,
             .starts_phrase = false,
+            .in_phrase = false,
             .is_contrast = lower == "but",
             .stands_for_emoji = false,
             .starts_subject_negation = false,

@@ -68,6 +68,22 @@ void VaderWordTable::AddSubjectNegations(
   }
 }
 
+void VaderWordTable::AddNegationPhrases(
+    const std::vector<std::string>& phrases) {
+  for (const std::string& phrase : phrases) {
+    std::vector<std::string> words = absl::StrSplit(phrase, ' ');
+    facts_[words.front()].starts_phrase = true;
+    std::vector<Phrase>& starting = phrases_[words.front()];
+    starting.push_back(
+        {.rest = std::vector<std::string>(words.begin() + 1, words.end()),
+         .facts = {.is_negation_word = true}});
+    std::stable_sort(starting.begin(), starting.end(),
+                     [](const Phrase& a, const Phrase& b) {
+                       return a.rest.size() > b.rest.size();
+                     });
+  }
+}
+
 void VaderWordTable::AddContrasts(const std::vector<std::string_view>& words) {
   for (std::string_view word : words) {
     facts_[std::string(word)].is_contrast = true;

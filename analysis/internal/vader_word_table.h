@@ -91,6 +91,14 @@ class VaderWordTable {
   // Adds each of `negations` ("nobody", "no one") as a subject negation.
   void AddSubjectNegations(const std::vector<std::string>& negations);
 
+  // Adds each of `phrases` as a phrase that negates as NEGATE's words do,
+  // from its last word, where a sentiment word or a booster follows it
+  // (vader_scoring.cc MatchPhrases), and weighs nothing itself: "anything
+  // but" and "far from", so that "the staff were anything but helpful" and
+  // "far from clean" complain (VADER read praise, "but" weighing it up).
+  // Its words are no contrast. Not in the reference's table.
+  void AddNegationPhrases(const std::vector<std::string>& phrases);
+
   // Makes each of `words` weigh the sentiment around it as "but" does:
   // "however", which VADER's rules lack, so that "The pool is beautiful.
   // However, check-in took an hour." weighs the complaint. Not in the

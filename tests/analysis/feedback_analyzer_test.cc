@@ -361,6 +361,32 @@ TEST(FeedbackAnalyzerTest, HotelIdiomsAndThingsThatFailScoreAsMeant) {
   }
 }
 
+// Idioms an outside tester found read the wrong way round: praise that
+// opens with a negation, and "anything but" / "far from", which negate
+// what follows them (and split no clause), unless a place follows.
+TEST(FeedbackAnalyzerTest, IdiomsThatNegateOrPraiseThroughANegation) {
+  for (const std::string text :
+       {"No complaints, perfect stay.", "Couldn't be happier with the room.",
+        "Could not have been happier.", "Can't complain, nice room.",
+        "Never had a better breakfast.",
+        "Not far from the beach, great location.",
+        "Far from the noise, lovely and quiet."}) {
+    EXPECT_GE(Compound(text), 0.05) << text;
+  }
+  for (const std::string text :
+       {"The staff were anything but helpful.",
+        "The staff were anything but very friendly.",
+        "The room was far from clean.", "Far from perfect."}) {
+    EXPECT_LE(Compound(text), -0.05) << text;
+  }
+  EXPECT_EQ(
+      Analyze("The staff were anything but helpful."),
+      (std::vector<Mention>{
+          {"staff_service", "The staff were anything but helpful.", -1}}));
+  // Not a negation where no sentiment follows: "but" is a contrast again.
+  EXPECT_GE(Compound("We tried anything but the staff were lovely."), 0.05);
+}
+
 // Everyday complaints and praise each language's supplement reaches
 // (eighth pass): lukewarm coffee, hot air from the air conditioning, staff
 // who go out of their way, "couldn't be better".
