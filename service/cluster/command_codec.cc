@@ -6,6 +6,7 @@
 #include "absl/strings/str_cat.h"
 #include "common/absl_view.h"
 #include "guestvoice/v1/admin_service.pb.h"
+#include "service/feedback/text_fingerprint.h"
 
 namespace guestvoice::service::cluster {
 namespace {
@@ -23,7 +24,11 @@ uint32_t FormatOf(const internal::v1::Command& command) {
       return kOrganizationIdDecidedOnReceipt;
     }
   }
-  return command.prepared_feedback().feedback().has_edit_time() ? 2 : 1;
+  const v1::Feedback& feedback = command.prepared_feedback().feedback();
+  if (command.has_prepared_feedback() && !HasNoWords(feedback.text())) {
+    return kRepeatsByHotelAndRating;
+  }
+  return feedback.has_edit_time() ? 2 : 1;
 }
 
 std::string EncodeCommand(internal::v1::Command command) {

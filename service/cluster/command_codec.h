@@ -29,12 +29,17 @@ namespace guestvoice::service::cluster {
 //      organization created: a node of format 2 would draw another id when
 //      the request names none, and remember the request id in the caller's
 //      organization, in another partition.
-inline constexpr uint32_t kCommandFormat = 3;
+//   4: a prepared feedback item with words, whose repeat a node of format 3
+//      would judge by the words alone (or by the fingerprint the record
+//      then carried), where the others judge it by its hotel, rating and
+//      words too (service/feedback/text_fingerprint.h).
+inline constexpr uint32_t kCommandFormat = 4;
 inline constexpr uint32_t kOrganizationIdDecidedOnReceipt = 3;
+inline constexpr uint32_t kRepeatsByHotelAndRating = 4;
 
 // The oldest format that can carry `command`: 3 for a CreateOrganization
-// that names no id or carries a request id, 2 for an item with an
-// edit_time, 1 otherwise. Each record
+// that names no id or carries a request id, 4 for an item with words, 2
+// for one without words but with an edit_time, 1 otherwise. Each record
 // is written in it, so that nodes not yet upgraded apply what they can apply
 // alike, and stop their partition (DecodeCommand) at the first record they
 // cannot.

@@ -111,7 +111,6 @@ absl::Status PrepareFeedback(const MutationDeps& deps, MutationCall& call,
   record.set_organization(std::move(prepared.organization));
   record.set_hotel_id(std::move(prepared.hotel_id));
   record.mutable_feedback()->Swap(&prepared.feedback);
-  record.set_text_digest(std::move(prepared.text_digest));
   return absl::OkStatus();
 }
 
@@ -135,8 +134,7 @@ absl::StatusOr<IngestOutcome> ApplyPreparedFeedback(const MutationDeps& deps,
   }
   PreparedFeedback prepared{
       .organization = std::move(*record.mutable_organization()),
-      .hotel_id = std::move(*record.mutable_hotel_id()),
-      .text_digest = std::move(*record.mutable_text_digest())};
+      .hotel_id = std::move(*record.mutable_hotel_id())};
   prepared.feedback.Swap(record.mutable_feedback());
   const FeedbackIngester ingester(call.domain, deps.publisher, deps.analyzer,
                                   deps.analysis_times);

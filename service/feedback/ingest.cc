@@ -105,8 +105,6 @@ absl::StatusOr<PreparedFeedback> FeedbackIngester::Prepare(
   *feedback.mutable_case_()->mutable_state_change_time() =
       ToProtoTimestamp(now);
   *feedback.mutable_update_time() = ToProtoTimestamp(now);
-  // Empty for a rating without words: it repeats nothing.
-  prepared.text_digest = RepeatFingerprint(feedback);
   return prepared;
 }
 
@@ -182,6 +180,10 @@ absl::StatusOr<IngestOutcome> FeedbackIngester::StoreNew(
     const std::string& author_key) const {
   const std::string& organization = prepared.organization;
   v1::Feedback& input = prepared.feedback;
+  // Computed here, where the item is applied, not where it was prepared:
+  // every cluster node then judges repeats alike (docs/cluster.md, record
+  // format 4). Empty for a rating without words: it repeats nothing.
+  const std::string text_digest = RepeatFingerprint(input);
 
   storage::WriteBatch batch;
   ASSIGN_OR_RETURN(std::optional<internal::v1::FeedbackAuthor> author,
@@ -195,12 +197,12 @@ absl::StatusOr<IngestOutcome> FeedbackIngester::StoreNew(
     author->set_voice(NewAuthorVoiceId(deps_.ids));
     batch.Put(storage::ColumnFamily::kFeedback, author_key,
               author->SerializeAsString());
-  } else if (!prepared.text_digest.empty()) {
-    ASSIGN_OR_RETURN(std::optional<std::string> earlier_same_text,
-                     deps_.store.Get(storage::ColumnFamily::kFeedback,
-                                     storage::FeedbackRepeatIndexKey(
-                                         organization, author->voice(),
-                                         prepared.text_digest)));
+  } else if (!text_digest.empty()) {
+    ASSIGN_OR_RETURN(
+        std::optional<std::string> earlier_same_text,
+        deps_.store.Get(storage::ColumnFamily::kFeedback,
+                        storage::FeedbackRepeatIndexKey(
+                            organization, author->voice(), text_digest)));
     repeat = earlier_same_text.has_value();
   }
 
@@ -216,7 +218,7 @@ absl::StatusOr<IngestOutcome> FeedbackIngester::StoreNew(
     feedback.set_guest(FormatGuestName(organization, author->guest()));
   }
 
-  PutNewFeedback(batch, organization, item, prepared.text_digest);
+  PutNewFeedback(batch, organization, item, text_digest);
   AggregateDeltas deltas{organization};
   deltas.Add(item, VoiceOf(item), +1);
   deltas.AppendTo(batch);

@@ -39,10 +39,6 @@ struct PreparedFeedback {
   // repeat. Its receive_time, case state change time and update_time are the
   // receive time Prepare read.
   v1::Feedback feedback;
-  // RepeatFingerprint of `feedback` (its hotel, rating and words), what the
-  // repeat index is keyed by; empty for a rating without words, which has
-  // no repeat entry.
-  std::string text_digest;
 };
 
 // The ingest path shared by IngestFeedback and ImportFeedback, in two steps

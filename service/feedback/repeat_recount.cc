@@ -63,8 +63,11 @@ absl::StatusOr<int64_t> RecountAuthor(storage::Store& store,
     digests.push_back(RepeatFingerprint(item.feedback()));
   }
   // Each group's counted item: one that counts already, else the first.
+  // An item without words counts, as one is ingested: a text of only
+  // Unicode white space had words, and could be a repeat, before schema 7.
   absl::flat_hash_set<std::string> claimed;
   std::vector<bool> counts(items.size(), false);
+  for (size_t i = 0; i < items.size(); ++i) counts[i] = digests[i].empty();
   for (bool counted_already : {true, false}) {
     for (size_t i = 0; i < items.size(); ++i) {
       if (digests[i].empty() ||
@@ -88,9 +91,8 @@ absl::StatusOr<int64_t> RecountAuthor(storage::Store& store,
   AggregateDeltas deltas{std::string(organization)};
   int64_t changed = 0;
   for (size_t i = 0; i < items.size(); ++i) {
-    if (digests[i].empty()) continue;
     internal::v1::StoredFeedback& item = items[i];
-    if (counts[i]) {
+    if (counts[i] && !digests[i].empty()) {
       batch.Put(kFamily,
                 storage::FeedbackRepeatIndexKey(organization, author_voice,
                                                 digests[i]),

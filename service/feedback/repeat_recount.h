@@ -22,7 +22,9 @@ namespace guestvoice::service {
 // first received. An item whose mark changes gains (or loses) its
 // pre-aggregate contributions, negative quotes and attention entry; the
 // author's repeat-index entries are written again from the groups. Items
-// without words (ratings alone, erased authors' items) keep their mark.
+// without words count (a text of only Unicode white space was words before
+// schema 7); erased authors' items, which no author index lists, keep
+// their mark.
 // One WriteBatch per author, so a crash leaves each author done or not, and
 // running it again changes nothing that is done. The caller must be the
 // store's only user meanwhile. Returns the items whose mark changed.

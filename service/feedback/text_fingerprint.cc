@@ -67,12 +67,14 @@ bool HasNoWords(std::string_view text) {
 std::string RepeatFingerprint(const v1::Feedback& feedback) {
   if (HasNoWords(feedback.text())) return "";
   // Fields joined by a byte no hotel name or formatted number holds, so no
-  // two different triples hash the same input.
+  // two different triples hash the same input. Adding 0.0 makes -0 the 0
+  // it equals.
   const std::string rating =
       feedback.has_rating()
-          ? absl::StrFormat("%.17g/%.17g/%.17g", feedback.rating().value(),
-                            feedback.rating().scale_min(),
-                            feedback.rating().scale_max())
+          ? absl::StrFormat("%.17g/%.17g/%.17g",
+                            feedback.rating().value() + 0.0,
+                            feedback.rating().scale_min() + 0.0,
+                            feedback.rating().scale_max() + 0.0)
           : "";
   return Sha256(absl::StrCat(feedback.hotel(), "\n", rating, "\n",
                              NormalizeForRepeats(feedback.text())));

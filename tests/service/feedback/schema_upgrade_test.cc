@@ -257,6 +257,45 @@ TEST_F(SchemaUpgradeTest, FromSchema6CountsTheSameWordsAboutAnotherHotel) {
   EXPECT_THAT(after.differences, IsEmpty());
 }
 
+TEST_F(SchemaUpgradeTest, FromSchema6CountsAWhiteSpaceTextAsARating) {
+  // Schema 6 read a no-break space as words: rated 1 of 5 after one rated
+  // 5 of 5, it was a repeat. Without words, it counts.
+  const auto rated = [&](const std::string& id, double stars) {
+    v1::Feedback item = Item(id, "ana", "\xC2\xA0");
+    item.mutable_rating()->set_value(stars);
+    item.mutable_rating()->set_scale_min(1);
+    item.mutable_rating()->set_scale_max(5);
+    return Ingest(item);
+  };
+  rated("x-1", 5);
+  clock_.Advance(absl::Minutes(1));
+  const v1::Feedback low = rated("x-2", 1);
+  ASSERT_FALSE(low.repeat());
+  ASSERT_OK_AND_ASSIGN(std::optional<internal::v1::StoredFeedback> stored,
+                       ReadStoredFeedback(*store_, "acme", FeedbackIdOf(low)));
+  ASSERT_TRUE(stored.has_value());
+  storage::WriteBatch batch;
+  AggregateDeltas deltas{"acme"};
+  deltas.Add(*stored, VoiceOf(*stored), -1);
+  deltas.AppendTo(batch);
+  DeleteAttentionEntry(batch, "acme", *stored);
+  stored->mutable_feedback()->set_repeat(true);
+  PutStoredFeedback(batch, "acme", *stored);
+  ASSERT_OK(store_->Write(std::move(batch)));
+
+  ASSERT_OK_AND_ASSIGN(FeedbackSchemaUpgrade upgrade,
+                       UpgradeFeedbackSchema(*store_, 6));
+  EXPECT_EQ(upgrade.repeats_recounted, 1);
+  ASSERT_OK_AND_ASSIGN(stored,
+                       ReadStoredFeedback(*store_, "acme", FeedbackIdOf(low)));
+  ASSERT_TRUE(stored.has_value());
+  EXPECT_FALSE(stored->feedback().repeat());
+  ASSERT_OK_AND_ASSIGN(verify::VerifyReport after,
+                       verify::VerifyAggregates(*store_));
+  EXPECT_THAT(after.differences, IsEmpty());
+  EXPECT_EQ(after.attention_entries, 1) << "the 1 of 5";
+}
+
 TEST_F(SchemaUpgradeTest, ACurrentStoreHasNothingToUpgrade) {
   Ingest(Item("x-1", "ana", "Dirty room."));
   ASSERT_OK_AND_ASSIGN(

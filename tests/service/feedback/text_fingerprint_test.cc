@@ -81,6 +81,8 @@ TEST(RepeatFingerprintTest, DiffersForAnotherHotelOrRating) {
             RepeatFingerprint(Rated(Post("Excellent!"), 1, 5)));
   EXPECT_NE(RepeatFingerprint(Rated(Post("Excellent!"), 5, 5)),
             RepeatFingerprint(Rated(Post("Excellent!"), 5, 10)));
+  EXPECT_EQ(RepeatFingerprint(Rated(Post("Excellent!"), 0.0, 5)),
+            RepeatFingerprint(Rated(Post("Excellent!"), -0.0, 5)));
   // Fields are joined by a line feed, which no normalised text holds.
   EXPECT_NE(RepeatFingerprint(Post("a")),
             RepeatFingerprint(Post("\na", "lisbon\n")));
