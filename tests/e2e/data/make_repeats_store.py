@@ -25,17 +25,7 @@ from old_store_maker import ORG, OldServer
 schema, binary = sys.argv[1:3]
 server = OldServer(binary)
 server.create_lisbon_and_tokyo()
-
-
-def ingest(external_id, handle, text, day, rating=None, hotel="lisbon"):
-    feedback = {"hotel": f"{ORG}/hotels/{hotel}", "source": "SOURCE_GOOGLE",
-                "external_id": external_id, "author": {"handle": handle},
-                "text": text, "post_time": f"2026-11-{day:02d}T10:00:00Z"}
-    if rating is not None:
-        value, top = rating
-        feedback["rating"] = {"value": value, "scale_min": 1, "scale_max": top}
-    return server.call("FeedbackService/IngestFeedback",
-                       {"parent": ORG, "feedback": feedback})["name"]
+ingest = server.ingest
 
 
 def guest(handle):

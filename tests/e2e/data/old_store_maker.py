@@ -57,6 +57,19 @@ class OldServer:
                 "parent": ORG, "hotel_id": hotel_id,
                 "hotel": {"display_name": name, "time_zone": zone}})
 
+    def ingest(self, external_id, handle, text, day, rating=None, hotel="lisbon"):
+        """A Google review by `handle` posted on November `day` of 2026 about
+        `hotel`, rated `rating` = (value, top of a 1-based scale) if given;
+        returns the stored item's name."""
+        feedback = {"hotel": f"{ORG}/hotels/{hotel}", "source": "SOURCE_GOOGLE",
+                    "external_id": external_id, "author": {"handle": handle},
+                    "text": text, "post_time": f"2026-11-{day:02d}T10:00:00Z"}
+        if rating is not None:
+            value, top = rating
+            feedback["rating"] = {"value": value, "scale_min": 1, "scale_max": top}
+        return self.call("FeedbackService/IngestFeedback",
+                         {"parent": ORG, "feedback": feedback})["name"]
+
     def save(self, queries, store_name, answers_name):
         """Asks every query ({name: (method, request)}), stops the server and
         writes OUT/store_name (the data directory) and OUT/answers_name."""
