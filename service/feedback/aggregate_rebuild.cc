@@ -6,6 +6,7 @@
 
 #include "common/status_macros.h"
 #include "guestvoice/internal/v1/records.pb.h"
+#include "service/core/proto_records.h"
 #include "service/feedback/aggregates.h"
 #include "service/feedback/records.h"
 #include "service/tenancy/organization_ids.h"
@@ -28,10 +29,7 @@ absl::StatusOr<int64_t> RebuildOrganization(storage::Store& store,
       [&](std::string_view,
           std::string_view value) -> absl::StatusOr<storage::ScanStep> {
         internal::v1::StoredFeedback item;
-        if (!item.ParseFromArray(value.data(),
-                                 static_cast<int>(value.size()))) {
-          return absl::DataLossError("a stored feedback item is unreadable");
-        }
+        RETURN_IF_ERROR(ParseStoredInto(value, item, "a feedback item"));
         deltas.Add(item, VoiceOf(item), +1);
         ++items;
         if (++pending == kItemsPerBatch) {

@@ -12,6 +12,7 @@
 #include "guestvoice/internal/v1/records.pb.h"
 #include "service/core/crypto.h"
 #include "service/core/errors.h"
+#include "service/core/proto_records.h"
 #include "service/core/proto_time.h"
 #include "service/feedback/aggregates.h"
 #include "service/feedback/analysis_record.h"
@@ -26,9 +27,7 @@ namespace {
 
 absl::StatusOr<internal::v1::StoredFeedback> ParseItem(std::string_view value) {
   internal::v1::StoredFeedback item;
-  if (!item.ParseFromArray(value.data(), static_cast<int>(value.size()))) {
-    return absl::DataLossError("a stored feedback item is unreadable");
-  }
+  RETURN_IF_ERROR(ParseStoredInto(value, item, "a feedback item"));
   return item;
 }
 

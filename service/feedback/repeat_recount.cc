@@ -9,6 +9,7 @@
 #include "absl/container/flat_hash_set.h"
 #include "common/status_macros.h"
 #include "guestvoice/internal/v1/records.pb.h"
+#include "service/core/proto_records.h"
 #include "service/core/proto_time.h"
 #include "service/feedback/aggregates.h"
 #include "service/feedback/attention_index.h"
@@ -31,10 +32,7 @@ absl::StatusOr<std::set<std::string>> AuthorVoices(
       [&](std::string_view,
           std::string_view value) -> absl::StatusOr<storage::ScanStep> {
         internal::v1::StoredFeedback item;
-        if (!item.ParseFromArray(value.data(),
-                                 static_cast<int>(value.size()))) {
-          return absl::DataLossError("a stored feedback item is unreadable");
-        }
+        RETURN_IF_ERROR(ParseStoredInto(value, item, "a feedback item"));
         if (!item.feedback().author().handle().empty()) {
           voices.insert(item.author_voice());
         }

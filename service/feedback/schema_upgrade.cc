@@ -4,11 +4,10 @@
 #include <string_view>
 #include <vector>
 
-#include "absl/strings/str_cat.h"
-#include "common/absl_view.h"
 #include "common/status_macros.h"
 #include "guestvoice/internal/v1/records.pb.h"
 #include "guestvoice/v1/feedback.pb.h"
+#include "service/core/proto_records.h"
 #include "service/feedback/aggregate_rebuild.h"
 #include "service/feedback/attention_index.h"
 #include "service/feedback/records.h"
@@ -64,12 +63,7 @@ absl::StatusOr<int64_t> PutAttentionEntries(storage::Store& store,
         [&](std::string_view key,
             std::string_view value) -> absl::StatusOr<storage::ScanStep> {
           internal::v1::StoredFeedback item;
-          if (!item.ParseFromArray(value.data(),
-                                   static_cast<int>(value.size()))) {
-            return absl::DataLossError(
-                absl::StrCat("undecodable feedback item of organization ",
-                             AbslView(organization)));
-          }
+          RETURN_IF_ERROR(ParseStoredInto(value, item, "a feedback item"));
           if (NeedsAttention(item)) {
             PutAttentionEntry(batch, organization, item);
             ++put;
