@@ -6,6 +6,7 @@
 #include <optional>
 #include <queue>
 
+#include "absl/container/flat_hash_set.h"
 #include "service/core/proto_date.h"
 
 namespace guestvoice::service {
@@ -54,6 +55,36 @@ class SlidingWindow {
   size_t end_ = 0;
   Counts counts_;
 };
+
+// Counts each night and each day of check-ins once toward tiers, in credit
+// order (a day's entries in the order given): a stay's nights that an
+// earlier-credited stay already covers (two rooms, a booking recorded twice
+// under two references, stays of two merged profiles) count no more, and a
+// stay with no night of its own is no stay; only a day's first check-in
+// counts, so that checking in again and again buys no tier. Points are
+// left alone: chains pay them for every room booked.
+void CountEachNightAndCheckInDayOnce(std::vector<LoyaltyActivity>& activity) {
+  std::stable_sort(activity.begin(), activity.end(),
+                   [](const LoyaltyActivity& a, const LoyaltyActivity& b) {
+                     return a.day < b.day;
+                   });
+  absl::flat_hash_set<int64_t> nights_counted;
+  std::optional<int64_t> check_in_day;
+  for (LoyaltyActivity& entry : activity) {
+    const int64_t day = DayNumber(entry.day);
+    if (entry.check_ins > 0) {
+      if (check_in_day == day) entry.check_ins = 0;
+      check_in_day = day;
+    }
+    if (entry.stays == 0) continue;
+    int32_t own_nights = 0;
+    for (int64_t night = day - entry.nights; night < day; ++night) {
+      if (nights_counted.insert(night).second) ++own_nights;
+    }
+    entry.nights = own_nights;
+    entry.stays = own_nights > 0 ? 1 : 0;
+  }
+}
 
 int64_t FirstOfYear(int64_t day) {
   return DayNumber(absl::CivilDay(absl::CivilYear(DayFromNumber(day))));
@@ -331,6 +362,7 @@ v1::LoyaltyStatus ComputeLoyaltyStatus(
     const std::vector<ManualTierAssignment>& manual_tiers,
     absl::CivilDay as_of) {
   const int64_t as_of_day = DayNumber(as_of);
+  CountEachNightAndCheckInDayOnce(activity);
   std::vector<DatedActivity> dated;
   dated.reserve(activity.size());
   for (const LoyaltyActivity& entry : activity) {

@@ -11,6 +11,10 @@
 //  - A stay counts on its departure day (arrival + nights), as chains credit
 //    nights at check-out; a check-in on its hotel-local day. Activity after
 //    the as-of date does not count yet. A cancelled stay never counts.
+//  - Each night counts once toward tiers: a stay's nights that a stay
+//    credited earlier covers (a second room, a booking recorded twice) do
+//    not count again, and a stay without a night of its own is no stay.
+//    Each day counts at most one check-in. Points are paid per booking.
 //  - The tier the activity supports on day d is the highest tier one of whose
 //    thresholds (nights, stays or check-ins) is met in the window: rolling N
 //    days = [d - N + 1, d]; calendar year = the year of d so far, or the whole

@@ -39,8 +39,9 @@ TEST_F(CheckInsTest, CheckInIsIdempotentBySourceAndExternalId) {
   EXPECT_THAT(taken, StatusIs(absl::StatusCode::kAlreadyExists,
                               "check_in.external_id: recorded for another "
                               "guest"));
+  // Two days earlier: a day counts one check-in (RulesTest).
   v1::RecordCheckInRequest other_source =
-      CheckInRequest(ana, "fsq-1", clock_.Now());
+      CheckInRequest(ana, "fsq-1", clock_.Now() - absl::Hours(49));
   other_source.mutable_check_in()->set_source(v1::SOURCE_INSTAGRAM);
   RecordCheckIn(other_source);
   EXPECT_EQ(StatusOf(ana).qualifying_check_ins(), 2)

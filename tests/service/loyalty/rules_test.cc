@@ -121,6 +121,32 @@ TEST(LoyaltyRulesTest, AnyOneThresholdIsEnough) {
       << "without a check-in threshold, check-ins reach no tier";
 }
 
+TEST(LoyaltyRulesTest, EachNightAndEachDaysCheckInCountOnce) {
+  const absl::CivilDay as_of = Day(2026, 3, 1);
+  // The nights of January 1-5 booked twice (two rooms, or one booking
+  // recorded under two references), then a stay of January 2-6 elsewhere:
+  // 6 nights in 2 stays, where the bookings add up to 15 in 3. Each booking
+  // earns its points, as chains pay them per room.
+  const std::vector<LoyaltyActivity> stays = {Stay(Day(2026, 1, 6), 5, 100),
+                                              Stay(Day(2026, 1, 6), 5, 100),
+                                              Stay(Day(2026, 1, 7), 5, 100)};
+  v1::LoyaltyStatus status = StatusOn(kToEarned, stays, as_of);
+  EXPECT_EQ(status.qualifying_nights(), 6);
+  EXPECT_EQ(status.qualifying_stays(), 2);
+  EXPECT_EQ(status.points_balance(), 300);
+
+  // Twenty check-ins on one day are that day's one.
+  v1::LoyaltyProgram with_check_ins = kToEarned;
+  with_check_ins.mutable_tiers(1)->set_min_check_ins(3);
+  std::vector<LoyaltyActivity> check_ins(20, CheckIn(Day(2026, 2, 1)));
+  check_ins.push_back(CheckIn(Day(2026, 2, 2)));
+  status = StatusOn(with_check_ins, check_ins, as_of);
+  EXPECT_EQ(status.qualifying_check_ins(), 2);
+  EXPECT_EQ(status.tier(), "member");
+  check_ins.push_back(CheckIn(Day(2026, 2, 3)));
+  EXPECT_EQ(Tier(with_check_ins, check_ins, as_of), "silver");
+}
+
 TEST(LoyaltyRulesTest, RollingWindowIncludesItsFirstDayOnly) {
   const absl::CivilDay stay_day = Day(2025, 6, 10);
   const std::vector<LoyaltyActivity> activity = {Stay(stay_day, 10)};
