@@ -853,3 +853,54 @@ func TestACSVRowWithALaterEditTimeEditsTheItem(t *testing.T) {
 		t.Errorf("stored: %v", f)
 	}
 }
+
+// A phone is shared (a family, an office): a booking whose phone is a guest
+// of another name is another guest's, not merged into theirs; one whose
+// email is a known guest's is that guest's, and the phone stays with
+// whoever holds it.
+func TestAPMSBookingSharingAPhoneIsNotMergedIntoAnotherGuest(t *testing.T) {
+	h := newHarness(t)
+	h.hotels()
+	const header = "booking_reference,guest_name,email,phone,arrival_date,nights,property\n"
+	first := h.write("first.csv", header+
+		"R1,\"Smith, John\",john@example.com,+351 912 345 678,2026-03-01,2,PRT-01\n"+
+		"R2,Mary Major,mary@example.com,+351 913 000 000,2026-03-05,2,PRT-01\n")
+	if summary := parseSummary(t, h.run("--json", "import", first, "--format", "pms", "--hotels", mapping())); summary.Ingested != 2 {
+		t.Fatalf("first import %+v, want 2 ingested", summary)
+	}
+	second := h.write("second.csv", header+
+		"R3,Jane Doe,jane@example.com,+351 912 345 678,2026-04-01,3,PRT-01\n"+
+		"R4,John Smith,john@example.com,+351 913 000 000,2026-04-10,1,PRT-01\n"+
+		"R5,john smith,,+351 912 345 678,2026-04-20,1,PRT-01\n")
+	summary := parseSummary(t, h.run("--json", "import", second, "--format", "pms", "--hotels", mapping()))
+	if summary.Ingested != 3 || len(summary.Rejected) != 0 {
+		t.Fatalf("second import %+v, want 3 ingested", summary)
+	}
+	guestOf := func(flag, value string) *gv.Guest {
+		guest := &gv.Guest{}
+		parseProto(t, h.ok("--json", "guests", "lookup", flag, value, "--hotel", "porto"), guest)
+		return guest
+	}
+	nights := func(guest *gv.Guest) int32 {
+		status := &gv.LoyaltyStatus{}
+		parseProto(t, h.ok("--json", "guests", "status", guest.GetName()), status)
+		return status.GetQualifyingNights()
+	}
+	john, jane, mary := guestOf("--email", "john@example.com"), guestOf("--email", "jane@example.com"), guestOf("--email", "mary@example.com")
+	if jane.GetName() == john.GetName() || jane.GetDisplayName() != "Jane Doe" {
+		t.Errorf("Jane's booking went to %v, want a guest of her own", jane)
+	}
+	if got := guestOf("--phone", "+351 912 345 678").GetName(); got != john.GetName() {
+		t.Errorf("John's phone is %s's, want John's", got)
+	}
+	if got := guestOf("--phone", "+351 913 000 000").GetName(); got != mary.GetName() {
+		t.Errorf("Mary's phone is %s's, want Mary's", got)
+	}
+	if nights(john) != 4 || nights(jane) != 3 || nights(mary) != 2 {
+		t.Errorf("nights: John %d, Jane %d, Mary %d; want 4 (R1, R4, R5), 3 and 2", nights(john), nights(jane), nights(mary))
+	}
+	again := parseSummary(t, h.run("--json", "import", second, "--format", "pms", "--hotels", mapping()))
+	if again.AlreadyPresent != 3 || again.Ingested != 0 {
+		t.Errorf("the same export again: %+v, want 3 already present", again)
+	}
+}

@@ -3,7 +3,9 @@ package importing
 import (
 	"context"
 	"fmt"
+	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/google/uuid"
 	"google.golang.org/genproto/googleapis/type/money"
@@ -60,7 +62,11 @@ func (im *Importer) noteListing(err error) error {
 
 // recordStay finds the row's guest by email, then by phone (read as a
 // number of the hotel's country), creates it when neither is known, links
-// what the guest lacks, and records the stay. A known guest's booking is
+// what the guest lacks, and records the stay. A phone is shared (a family,
+// an office switchboard): a guest found by the phone alone whose name is not
+// the row's is another person, so the row's guest is created with the
+// row's other identities rather than merged into them; and an identity of
+// the row that another guest holds is left with that guest. A known guest's booking is
 // looked up first (ListStays by booking reference): one recorded before is
 // already present when it agrees with the row and BOOKING_CHANGED when not,
 // since RecordStay keeps a booking's first record. Where the booking could
@@ -88,6 +94,17 @@ func (im *Importer) recordStay(ctx context.Context, record Record) (sent, error)
 		}
 		if err != nil {
 			return sent{}, err
+		}
+		if identity.Kind == gv.IdentityKind_IDENTITY_KIND_PHONE && !sameName(found.GetDisplayName(), row.GuestName) {
+			// Someone else's phone: not an identity of the row's guest.
+			var own []*gv.Identity
+			for _, other := range identities {
+				if other != identity {
+					own = append(own, other)
+				}
+			}
+			identities = own
+			break
 		}
 		guest = found
 		break
@@ -122,8 +139,10 @@ func (im *Importer) recordStay(ctx context.Context, record Record) (sent, error)
 		return sent{skipped: SkipCancelled}, err
 	}
 	for _, identity := range identities {
-		// Linking what the guest holds already changes nothing.
-		if _, err := im.Client.Loyalty.LinkIdentity(ctx, &gv.LinkIdentityRequest{Guest: guest.GetName(), Identity: identity, Hotel: hotel}); err != nil {
+		// Linking what the guest holds already changes nothing; what another
+		// guest holds stays theirs (ALREADY_EXISTS), and the stay is this one's.
+		_, err := im.Client.Loyalty.LinkIdentity(ctx, &gv.LinkIdentityRequest{Guest: guest.GetName(), Identity: identity, Hotel: hotel})
+		if err != nil && status.Code(err) != codes.AlreadyExists {
 			return sent{}, err
 		}
 	}
@@ -131,6 +150,21 @@ func (im *Importer) recordStay(ctx context.Context, record Record) (sent, error)
 		return bookingSeenBefore(recorded, row.Stay)
 	}
 	return im.sendStay(ctx, guest.GetName(), row.Stay)
+}
+
+// sameName is whether two spellings of a guest's name are one: the same
+// words in any order and case ("Smith, John" and "john smith"). A guest
+// without a name, or a row without one, names nobody else.
+func sameName(a, b string) bool {
+	words := func(name string) string {
+		fields := strings.FieldsFunc(strings.ToLower(name), func(r rune) bool {
+			return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+		})
+		sort.Strings(fields)
+		return strings.Join(fields, " ")
+	}
+	wa, wb := words(a), words(b)
+	return wa == "" || wb == "" || wa == wb
 }
 
 // sendStay records the stay; the server's refusal of a booking recorded
