@@ -44,13 +44,16 @@ google::type::Date DaysAgo(int days) {
   return date;
 }
 
+// Arriving `arrival_days_ago` days ago for 2 nights. A guest's stays have
+// nights of their own, since each night counts once (service/loyalty/rules.h).
 v1::RecordStayRequest Stay(const std::string& guest, const std::string& hotel,
-                           const std::string& booking_reference) {
+                           const std::string& booking_reference,
+                           int arrival_days_ago) {
   v1::RecordStayRequest request;
   request.set_parent(guest);
   v1::Stay& stay = *request.mutable_stay();
   stay.set_hotel(hotel);
-  *stay.mutable_arrival_date() = DaysAgo(kStayArrivalDaysAgo);
+  *stay.mutable_arrival_date() = DaysAgo(arrival_days_ago);
   stay.set_nights(2);
   stay.set_booking_reference(booking_reference);
   return request;
@@ -208,7 +211,8 @@ void CycleWriters::RunLoyalty(Lane& lane) {
     link.mutable_identity()->set_kind(v1::IDENTITY_KIND_EMAIL);
     link.mutable_identity()->set_value(absl::StrCat(family, "@crash.example"));
     if (!Send(lane, link)) return;
-    if (!Send(lane, Stay(guest, hotel, absl::StrCat(family, "-stay-a")))) {
+    if (!Send(lane, Stay(guest, hotel, absl::StrCat(family, "-stay-a"),
+                         kStayArrivalDaysAgo))) {
       return;
     }
 
@@ -224,8 +228,9 @@ void CycleWriters::RunLoyalty(Lane& lane) {
 
     std::string duplicate_profile;
     if (!Send(lane, NewGuest(absl::StrCat(family, "-b")), &duplicate_profile) ||
-        !Send(lane, Stay(duplicate_profile, hotel,
-                         absl::StrCat(family, "-stay-b")))) {
+        !Send(lane,
+              Stay(duplicate_profile, hotel, absl::StrCat(family, "-stay-b"),
+                   kStayArrivalDaysAgo - 3))) {
       return;
     }
     v1::MergeGuestsRequest merge;
