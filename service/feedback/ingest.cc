@@ -128,6 +128,11 @@ absl::StatusOr<IngestOutcome> FeedbackIngester::Apply(
       organization, input.source(), input.external_id());
   const std::string author_key =
       AuthorKey(organization, input.source(), input.author().handle());
+  // Computed where the item is applied, not where it was prepared: every
+  // cluster node then judges repeats alike (docs/cluster.md, record format
+  // 4); before the locks, which it needs none of. Empty for a rating
+  // without words: it repeats nothing.
+  const std::string text_digest = RepeatFingerprint(input);
   {
     // The dedupe key serialises retries of one item; the author key
     // serialises one author's posts (author registration, repeat detection).
@@ -136,7 +141,7 @@ absl::StatusOr<IngestOutcome> FeedbackIngester::Apply(
         std::optional<std::string> existing_id,
         deps_.store.Get(storage::ColumnFamily::kFeedback, source_key));
     if (!existing_id.has_value()) {
-      return StoreNew(std::move(prepared), zone, author_key);
+      return StoreNew(std::move(prepared), zone, author_key, text_digest);
     }
     ASSIGN_OR_RETURN(
         std::optional<internal::v1::StoredFeedback> existing,
@@ -177,13 +182,9 @@ absl::StatusOr<IngestOutcome> FeedbackIngester::Apply(
 
 absl::StatusOr<IngestOutcome> FeedbackIngester::StoreNew(
     PreparedFeedback prepared, const absl::TimeZone& zone,
-    const std::string& author_key) const {
+    const std::string& author_key, const std::string& text_digest) const {
   const std::string& organization = prepared.organization;
   v1::Feedback& input = prepared.feedback;
-  // Computed here, where the item is applied, not where it was prepared:
-  // every cluster node then judges repeats alike (docs/cluster.md, record
-  // format 4). Empty for a rating without words: it repeats nothing.
-  const std::string text_digest = RepeatFingerprint(input);
 
   storage::WriteBatch batch;
   ASSIGN_OR_RETURN(std::optional<internal::v1::FeedbackAuthor> author,

@@ -95,10 +95,12 @@ class FeedbackIngester {
   absl::StatusOr<IngestOutcome> Apply(PreparedFeedback prepared) const;
 
  private:
-  // Apply's new item, under the stripes of its dedupe key and author.
+  // Apply's new item, under the stripes of its dedupe key and author;
+  // `text_digest` is its RepeatFingerprint.
   absl::StatusOr<IngestOutcome> StoreNew(PreparedFeedback prepared,
                                          const absl::TimeZone& zone,
-                                         const std::string& author_key) const;
+                                         const std::string& author_key,
+                                         const std::string& text_digest) const;
 
   DomainContext deps_;
   FeedbackPublisher& publisher_;
