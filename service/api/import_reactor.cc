@@ -184,6 +184,7 @@ class ImportReactor final : public grpc::ServerReadReactor<grpc::ByteBuffer> {
   }
 
   void Authenticate() {
+    const uint64_t revocations = deps_.authenticator.revocations();
     absl::StatusOr<Principal> principal =
         deps_.authenticator.Authenticate(*context_, v1::SCOPE_FEEDBACK_WRITE);
     if (principal.ok() && !streams_.TryOpenFor(principal->organization())) {
@@ -193,6 +194,7 @@ class ImportReactor final : public grpc::ServerReadReactor<grpc::ByteBuffer> {
           kBusyRetryDelay);
     }
     if (principal.ok()) {
+      revocations_at_check_ = revocations;
       principal_.emplace(*std::move(principal));
       holds_organization_slot_ = true;
       report_.set_caller(*principal_);
@@ -222,6 +224,11 @@ class ImportReactor final : public grpc::ServerReadReactor<grpc::ByteBuffer> {
         preparing_ = false;
         RecordLocked(next_index_++, decoded, {});
       });
+    } else if (absl::Status key = RecheckKey(); !key.ok()) {
+      Advance([&]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mutex_) {
+        preparing_ = false;
+        EndWithLocked(ToGrpcStatus(key));
+      });
     } else if (absl::Status parent = CheckParent(); !parent.ok()) {
       Advance([&]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mutex_) {
         preparing_ = false;
@@ -230,6 +237,25 @@ class ImportReactor final : public grpc::ServerReadReactor<grpc::ByteBuffer> {
     } else {
       StartMutation();
     }
+  }
+
+  // The stream's key, checked again before an item when a key was revoked
+  // since it was last checked or its expiry has passed: revoking a key, or
+  // its expiry, ends an open import as it refuses the key's next unary call
+  // (the items before have been stored; the client sends the rest with
+  // another key, and those it sent again come back already present).
+  absl::Status RecheckKey() {
+    const uint64_t revocations = deps_.authenticator.revocations();
+    const std::optional<absl::Time>& expire_time =
+        principal_->key_expire_time();
+    const bool expired =
+        expire_time.has_value() && *expire_time <= deps_.domain.clock.Now();
+    if (revocations == revocations_at_check_ && !expired) {
+      return absl::OkStatus();
+    }
+    revocations_at_check_ = revocations;
+    return deps_.authenticator.Recheck(*context_, v1::SCOPE_FEEDBACK_WRITE)
+        .status();
   }
 
   void StartMutation() {
@@ -390,6 +416,8 @@ class ImportReactor final : public grpc::ServerReadReactor<grpc::ByteBuffer> {
   StreamCallReport report_;
   // Touched by one step at a time (Authenticate, then each StartItem).
   std::optional<Principal> principal_;
+  // authenticator().revocations() when principal_'s key was last checked.
+  uint64_t revocations_at_check_ = 0;
   std::optional<std::string> organization_;
   std::string parent_;
   grpc::ByteBuffer wire_request_;
