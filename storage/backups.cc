@@ -7,6 +7,7 @@
 #include <system_error>
 #include <utility>
 
+#include "absl/cleanup/cleanup.h"
 #include "absl/memory/memory.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
@@ -27,6 +28,10 @@ absl::Status FilesystemError(const std::error_code& error,
 
 // What BackupEngine keeps in every backup directory it made.
 constexpr char kBackupMetaDir[] = "meta";
+// The file whose lock the server that writes into a backup directory holds:
+// two servers' BackupEngines in one directory hand out the same backup ids
+// and purge each other's files.
+constexpr char kLockFile[] = "LOCK";
 
 rocksdb::BackupEngineOptions EngineOptions(const std::string& backup_dir) {
   rocksdb::BackupEngineOptions options(backup_dir);
@@ -73,13 +78,17 @@ absl::StatusOr<std::vector<BackupInfo>> DescribeAll(
   return described;
 }
 
-// Whether `dir` has no entries; an error when it cannot be listed.
+// Whether `dir` has no entries but the lock file; an error when it cannot be
+// listed.
 absl::StatusOr<bool> IsEmptyDirectory(const std::string& dir,
                                       absl::string_view what) {
   std::error_code error;
-  const bool empty = fs::is_empty(dir, error);
+  for (fs::directory_iterator entry(dir, error), end; !error && entry != end;
+       entry.increment(error)) {
+    if (entry->path().filename() != kLockFile) return false;
+  }
   if (error) return FilesystemError(error, what, dir, "cannot list");
-  return empty;
+  return true;
 }
 
 // Creates `backup_dir` when missing and returns its canonical path, refusing
@@ -165,6 +174,18 @@ absl::StatusOr<std::unique_ptr<Backups>> Backups::Open(
   absl::StatusOr<std::string> canonical =
       PrepareBackupDir(backup_dir, store.data_dir());
   if (!canonical.ok()) return canonical.status();
+  rocksdb::FileLock* lock = nullptr;
+  const std::string lock_path = absl::StrCat(*canonical, "/", kLockFile);
+  if (!rocksdb::Env::Default()->LockFile(lock_path, &lock).ok()) {
+    return absl::FailedPreconditionError(
+        absl::StrCat("backup dir ", *canonical,
+                     " is in use by another guestvoiced (it holds ", lock_path,
+                     "); give each server a backup dir of its own"));
+  }
+  // Unlocks on every return below that does not hand the lock over.
+  auto unlock = absl::MakeCleanup([&lock] {
+    rocksdb::Env::Default()->UnlockFile(lock).PermitUncheckedError();
+  });
   rocksdb::BackupEngineOptions options = EngineOptions(*canonical);
   // The store's files are read through the default Env; only the backup
   // directory is written through backup_env.
@@ -190,17 +211,26 @@ absl::StatusOr<std::unique_ptr<Backups>> Backups::Open(
           store_id, "); give each store a backup dir of its own"));
     }
   }
+  std::move(unlock).Cancel();
   return absl::WrapUnique(
-      new Backups(*std::move(canonical), store, std::move(engine)));
+      new Backups(*std::move(canonical), store, std::move(engine), lock));
 }
 
 Backups::Backups(std::string backup_dir, Store& store,
-                 std::unique_ptr<rocksdb::BackupEngine> engine)
+                 std::unique_ptr<rocksdb::BackupEngine> engine,
+                 rocksdb::FileLock* lock)
     : backup_dir_(std::move(backup_dir)),
       store_(store),
+      lock_(lock),
       engine_(std::move(engine)) {}
 
-Backups::~Backups() = default;
+Backups::~Backups() {
+  {
+    absl::MutexLock lock(&mutex_);
+    engine_.reset();
+  }
+  rocksdb::Env::Default()->UnlockFile(lock_).PermitUncheckedError();
+}
 
 absl::StatusOr<BackupInfo> Backups::Create(uint32_t keep) {
   if (absl::Status open = store_.CheckOpen(); !open.ok()) return open;

@@ -40,8 +40,9 @@ class Backups {
   // Opens `backup_dir` for the backups of `store` (which must outlive this),
   // creating the directory when it is missing. Refuses:
   //  - FAILED_PRECONDITION: the directory holds backups of another store (a
-  //    different store id) or files that are not backups, or lies inside the
-  //    data dir;
+  //    different store id) or files that are not backups, lies inside the
+  //    data dir, or is in use: a Backups of this or another process holds its
+  //    LOCK file's lock, which this one then holds until destroyed;
   //  - PERMISSION_DENIED (or the errno's code): it cannot be created or
   //    written.
   // Every message names the directory. Backups are written through
@@ -70,10 +71,13 @@ class Backups {
 
  private:
   Backups(std::string backup_dir, Store& store,
-          std::unique_ptr<rocksdb::BackupEngine> engine);
+          std::unique_ptr<rocksdb::BackupEngine> engine,
+          rocksdb::FileLock* lock);
 
   const std::string backup_dir_;
   Store& store_;
+  // The directory's LOCK, held while this writes into it.
+  rocksdb::FileLock* const lock_;
   // BackupEngine is thread-safe, but Create's purge and the listing that
   // follows it must see one state.
   mutable absl::Mutex mutex_;

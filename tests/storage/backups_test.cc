@@ -190,6 +190,37 @@ TEST_F(BackupsTest, ARestoredCopyKeepsTheStoreIdUntilRenewed) {
                        HasSubstr("backups of another store")));
 }
 
+// Two servers writing into one directory (a restored copy keeps its
+// origin's store id) would hand out the same backup ids and purge each
+// other's files: the directory is one server's at a time.
+TEST_F(BackupsTest, ADirectoryIsWrittenByOneServerAtATime) {
+  const std::string backup_dir = dir_.Child("backups");
+  {
+    ASSERT_OK_AND_ASSIGN(std::unique_ptr<Backups> first,
+                         Backups::Open(backup_dir, *store_));
+    ASSERT_OK(first->Create(/*keep=*/0).status());
+    EXPECT_THAT(Backups::Open(backup_dir, *store_),
+                StatusIs(absl::StatusCode::kFailedPrecondition,
+                         HasSubstr("in use by another guestvoiced")));
+    EXPECT_THAT(ListedIds(*first), ElementsAre(1u));
+  }
+  ASSERT_OK_AND_ASSIGN(std::unique_ptr<Backups> next,
+                       Backups::Open(backup_dir, *store_));
+  ASSERT_OK_AND_ASSIGN(const BackupInfo made, next->Create(/*keep=*/0));
+  EXPECT_EQ(made.id, 2u);
+}
+
+// The lock file alone (a server stopped between taking the lock and making
+// its first backup) leaves a directory as good as empty.
+TEST_F(BackupsTest, ADirectoryHoldingOnlyTheLockFileIsEmpty) {
+  const std::string backup_dir = dir_.Child("backups");
+  std::filesystem::create_directory(backup_dir);
+  std::ofstream(backup_dir + "/LOCK");
+  ASSERT_OK_AND_ASSIGN(std::unique_ptr<Backups> backups,
+                       Backups::Open(backup_dir, *store_));
+  EXPECT_THAT(ListedIds(*backups), IsEmpty());
+}
+
 TEST_F(BackupsTest, ADirectoryOfOtherFilesIsRefusedAndLeftAlone) {
   const std::string foreign = dir_.Child("foreign");
   std::filesystem::create_directory(foreign);
