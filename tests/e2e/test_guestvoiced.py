@@ -1044,6 +1044,28 @@ def test_backup_restore_round_trip(launch, serve, tmp_path: Path,
         f"before-{n}" for n in range(5)}
 
 
+def test_a_backup_dir_in_use_by_another_server_is_refused_at_start(
+        launch, serve, tmp_path: Path, data_dir: Path, call):
+    # A restore drill beside production: the restored copy has the origin's
+    # store id, and the two would hand out the same backup ids.
+    backup_dir = tmp_path / "backups"
+    origin = serve(data_dir, f"--backup_dir={backup_dir}")
+    call(origin, f"{ADMIN_SERVICE}/CreateBackup", {}, key=admin_key(data_dir))
+    restored_dir = tmp_path / "restored"
+    restore = launch("--restore_from=1", f"--backup_dir={backup_dir}",
+                     data_dir=restored_dir)
+    assert restore.wait_for_exit(EXIT_DEADLINE_S) == 0, restore.log()
+
+    drill = launch("--listen=127.0.0.1:0", f"--backup_dir={backup_dir}",
+                   data_dir=restored_dir)
+    assert drill.wait_for_exit(REFUSAL_DEADLINE_S) != 0
+    assert "in use by another guestvoiced" in drill.log(), drill.log()
+    listed = call(origin, f"{ADMIN_SERVICE}/ListBackups", {},
+                  key=admin_key(data_dir))
+    assert [b["name"] for b in listed["backups"]] == ["backups/1"]
+    assert origin.terminate() == 0
+
+
 def test_another_stores_backup_dir_is_refused_at_start(
         launch, serve, tmp_path: Path, data_dir: Path, call):
     backup_dir = tmp_path / "backups"
