@@ -90,6 +90,13 @@ grpc::ServerUnaryReactor* LoyaltyService::RecordStay(
       context, wire_request, wire_response, deps_, v1::SCOPE_LOYALTY_WRITE);
 }
 
+grpc::ServerUnaryReactor* LoyaltyService::UpdateStay(
+    grpc::CallbackServerContext* context, const grpc::ByteBuffer* wire_request,
+    grpc::ByteBuffer* wire_response) {
+  return RunMutation<v1::UpdateStayRequest, v1::Stay>(
+      context, wire_request, wire_response, deps_, v1::SCOPE_LOYALTY_WRITE);
+}
+
 grpc::ServerUnaryReactor* LoyaltyService::CancelStay(
     grpc::CallbackServerContext* context, const grpc::ByteBuffer* wire_request,
     grpc::ByteBuffer* wire_response) {

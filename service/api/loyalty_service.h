@@ -31,6 +31,7 @@ class LoyaltyService final
           v1::LoyaltyService::WithRawCallbackMethod_EraseGuest,
           v1::LoyaltyService::WithRawCallbackMethod_ExportGuest,
           v1::LoyaltyService::WithRawCallbackMethod_RecordStay,
+          v1::LoyaltyService::WithRawCallbackMethod_UpdateStay,
           v1::LoyaltyService::WithRawCallbackMethod_CancelStay,
           v1::LoyaltyService::WithRawCallbackMethod_ListStays,
           v1::LoyaltyService::WithRawCallbackMethod_RecordCheckIn,
@@ -85,6 +86,10 @@ class LoyaltyService final
       grpc::ByteBuffer* wire_response) override;
 
   grpc::ServerUnaryReactor* RecordStay(
+      grpc::CallbackServerContext* context,
+      const grpc::ByteBuffer* wire_request,
+      grpc::ByteBuffer* wire_response) override;
+  grpc::ServerUnaryReactor* UpdateStay(
       grpc::CallbackServerContext* context,
       const grpc::ByteBuffer* wire_request,
       grpc::ByteBuffer* wire_response) override;

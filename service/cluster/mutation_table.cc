@@ -386,6 +386,12 @@ MutationTable::MutationTable(MutationDeps deps) : deps_(deps) {
          const Principal& caller, const auto& request, auto& response) {
         return Stays(domain).Record(caller, request, response);
       }));
+  Add(Make<v1::UpdateStayRequest, v1::Stay>(
+      "LoyaltyService", "UpdateStay", kReplicated,
+      [](const MutationDeps&, const DomainContext& domain,
+         const Principal& caller, const auto& request, auto& response) {
+        return Stays(domain).Update(caller, request, response);
+      }));
   Add(Make<v1::CancelStayRequest, v1::Stay>(
       "LoyaltyService", "CancelStay", kReplicated,
       [](const MutationDeps&, const DomainContext& domain,

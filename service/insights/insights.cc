@@ -131,7 +131,7 @@ absl::Status Insights::AttentionItems(
   ASSIGN_OR_RETURN(InsightScope scope, LoadScope(caller, deps_.store, *name));
   ASSIGN_OR_RETURN(GuestTiers tiers,
                    LoadGuestTiers(deps_.store, scope.organization,
-                                  UtcDay(deps_.clock.Now())));
+                                  StatusDay::Today(deps_.clock.Now())));
   ASSIGN_OR_RETURN(
       response,
       ListAttentionPage(
@@ -153,7 +153,7 @@ absl::Status Insights::LoyaltyInsights(
   ASSIGN_OR_RETURN(InsightScope scope, LoadScope(caller, deps_.store, *name));
   ASSIGN_OR_RETURN(GuestTiers tiers,
                    LoadGuestTiers(deps_.store, scope.organization,
-                                  UtcDay(deps_.clock.Now())));
+                                  StatusDay::Today(deps_.clock.Now())));
   ASSIGN_OR_RETURN(response, ComputeLoyaltyInsights(deps_.store, scope, *bounds,
                                                     tiers, cancellation));
   return absl::OkStatus();

@@ -403,7 +403,7 @@ absl::Status Guests::List(const Principal& caller,
   if (!request.tier().empty()) {
     ASSIGN_OR_RETURN(program, ReadLoyaltyProgram(deps_.store, *organization));
   }
-  const absl::CivilDay today = UtcDay(deps_.clock.Now());
+  const StatusDay today = StatusDay::Today(deps_.clock.Now());
   // Adds the guest unless the tier filter excludes it.
   auto add = [&](std::string_view guest_id) -> absl::Status {
     ASSIGN_OR_RETURN(std::optional<StoredGuest> guest,
@@ -635,7 +635,7 @@ absl::Status Guests::Export(const Principal& caller,
     ASSIGN_OR_RETURN(
         *response.mutable_loyalty_status(),
         ReadLoyaltyStatus(deps_.store, name.organization, name.guest, stored,
-                          program, UtcDay(deps_.clock.Now())));
+                          program, StatusDay::Today(deps_.clock.Now())));
     *response.mutable_guest() = stored.guest();
   }
   return AddExportFeedback(deps_.store, name.organization, stored.guest(),

@@ -30,7 +30,7 @@ absl::Status LoyaltyStatuses::Get(const Principal& caller,
   FieldViolations violations;
   auto name = ParseGuestName("guest", request.guest());
   violations.AddAll(name.status());
-  std::optional<absl::CivilDay> as_of = UtcDay(deps_.clock.Now());
+  std::optional<absl::CivilDay> as_of;
   if (request.has_as_of_date()) {
     as_of = FromProtoDate(request.as_of_date());
     if (!as_of.has_value()) {
@@ -50,7 +50,10 @@ absl::Status LoyaltyStatuses::Get(const Principal& caller,
       stored_program.has_value() ? *stored_program : DefaultLoyaltyProgram();
   ASSIGN_OR_RETURN(
       response, ReadLoyaltyStatus(deps_.store, name->organization, name->guest,
-                                  guest, program, *as_of));
+                                  guest, program,
+                                  as_of.has_value()
+                                      ? StatusDay::On(*as_of)
+                                      : StatusDay::Today(deps_.clock.Now())));
   return absl::OkStatus();
 }
 
@@ -117,7 +120,7 @@ absl::Status LoyaltyStatuses::SetManualTier(
   RETURN_IF_ERROR(deps_.store.Write(std::move(batch)));
   ASSIGN_OR_RETURN(
       response, ReadLoyaltyStatus(deps_.store, name->organization, name->guest,
-                                  guest, program, *effective));
+                                  guest, program, StatusDay::On(*effective)));
   return absl::OkStatus();
 }
 

@@ -1,5 +1,6 @@
 #include "service/loyalty/records.h"
 
+#include <algorithm>
 #include <utility>
 
 #include "absl/strings/str_cat.h"
@@ -219,15 +220,19 @@ void PutNewCheckIn(storage::WriteBatch& batch, std::string_view organization,
                  CheckInLedgerEntry(check_in_id, local_day));
 }
 
+StatusDay StatusDay::Today(absl::Time now) { return {UtcDay(now), true}; }
+
 absl::StatusOr<v1::LoyaltyStatus> ReadLoyaltyStatus(
     const storage::Store& store, std::string_view organization,
     std::string_view guest_id, const internal::v1::StoredGuest& guest,
-    const v1::LoyaltyProgram& program, absl::CivilDay as_of) {
+    const v1::LoyaltyProgram& program, StatusDay status_day) {
   // The hot path of GetLoyaltyStatus: decodes each entry in place, without
   // the allocations ReadLedger's LedgerEntry strings would cost.
   const std::string prefix =
       storage::LoyaltyLedgerPrefix(organization, guest_id);
-  const int64_t last_day = DayNumber(as_of);
+  absl::CivilDay as_of = status_day.day;
+  // Today reads one day further, for a check-in on the next day.
+  const int64_t last_day = DayNumber(as_of) + (status_day.today ? 1 : 0);
   std::vector<LoyaltyActivity> activity;
   RETURN_IF_ERROR(store.Scan(
       ColumnFamily::kIndexes, prefix, "", 0,
@@ -240,6 +245,7 @@ absl::StatusOr<v1::LoyaltyStatus> ReadLoyaltyStatus(
         counted.day = DayFromNumber(parts.credit_day);
         if (parts.entry_kind != static_cast<uint32_t>(LedgerEntryKind::kStay)) {
           counted.check_ins = 1;
+          as_of = std::max(as_of, counted.day);
           return storage::ScanStep::kContinue;
         }
         storage::KeyReader reader(value);

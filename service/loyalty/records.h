@@ -19,6 +19,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/time/civil_time.h"
+#include "absl/time/time.h"
 #include "guestvoice/internal/v1/records.pb.h"
 #include "guestvoice/v1/loyalty.pb.h"
 #include "guestvoice/v1/loyalty_program.pb.h"
@@ -96,11 +97,24 @@ void PutNewCheckIn(storage::WriteBatch& batch, std::string_view organization,
                    std::string_view guest_id, std::string_view check_in_id,
                    int64_t local_day, const v1::CheckIn& check_in);
 
+// The day a status is for: a date the caller names, or today. Today is the
+// UTC date, or the hotel-local date of the guest's latest check-in where that
+// is the next day: a check-in is recorded only once it has happened, so at a
+// hotel ahead of UTC (Tokyo until 09:00 UTC) the guest already lives on its
+// day, and a status of the UTC date would not yet count the check-in.
+struct StatusDay {
+  static StatusDay On(absl::CivilDay day) { return {day, false}; }
+  static StatusDay Today(absl::Time now);
+
+  absl::CivilDay day;  // today: the UTC date
+  bool today = false;
+};
+
 // The guest's status on `as_of` under `program`.
 absl::StatusOr<v1::LoyaltyStatus> ReadLoyaltyStatus(
     const storage::Store& store, std::string_view organization,
     std::string_view guest_id, const internal::v1::StoredGuest& guest,
-    const v1::LoyaltyProgram& program, absl::CivilDay as_of);
+    const v1::LoyaltyProgram& program, StatusDay as_of);
 
 // Every stay or check-in of a guest with its key, in key (date) order.
 template <typename Record>

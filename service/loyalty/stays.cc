@@ -15,6 +15,7 @@
 #include "service/core/proto_records.h"
 #include "service/core/proto_time.h"
 #include "service/core/resource_names.h"
+#include "service/core/update_mask.h"
 #include "service/loyalty/external_references.h"
 #include "service/loyalty/records.h"
 #include "service/tenancy/hotels.h"
@@ -30,6 +31,68 @@ constexpr int32_t kMaxNights = 365;
 constexpr int kMaxDaysAhead = 365;
 constexpr int64_t kMaxSpendUnits = 1'000'000'000;
 constexpr size_t kMaxReferenceBytes = 128;
+
+constexpr std::string_view kMutableStayPaths[] = {"hotel", "arrival_date",
+                                                  "nights", "qualifying_spend"};
+constexpr MutableFields kMutableStayFields{.resource = "stay",
+                                           .paths = kMutableStayPaths};
+
+// The checks of RecordStay and UpdateStay on a stay's fields, each under
+// "stay." and its own name.
+void CheckArrival(FieldViolations& violations, const v1::Stay& stay,
+                  absl::CivilDay today) {
+  const std::optional<absl::CivilDay> arrival =
+      FromProtoDate(stay.arrival_date());
+  if (!arrival.has_value()) {
+    violations.Add("stay.arrival_date", "required: a full, valid date");
+  } else if (*arrival > today + kMaxDaysAhead) {
+    violations.Add("stay.arrival_date",
+                   absl::StrCat("more than ", kMaxDaysAhead, " days ahead"));
+  } else if (*arrival < kEarliestCalendarDay) {
+    violations.Add("stay.arrival_date", "before 1900-01-01");
+  }
+}
+
+void CheckNights(FieldViolations& violations, const v1::Stay& stay) {
+  if (stay.nights() < 1 || stay.nights() > kMaxNights) {
+    violations.Add("stay.nights", absl::StrCat("must be 1 to ", kMaxNights));
+  }
+}
+
+void CheckSpend(FieldViolations& violations, const v1::Stay& stay) {
+  if (!stay.has_qualifying_spend()) return;
+  const google::type::Money& spend = stay.qualifying_spend();
+  if (!IsIso4217Currency(spend.currency_code())) {
+    violations.Add("stay.qualifying_spend.currency_code",
+                   "not an ISO 4217 currency code in circulation");
+  }
+  if (spend.units() < 0 || spend.nanos() < 0 ||
+      spend.nanos() >= 1'000'000'000 || spend.units() > kMaxSpendUnits ||
+      (spend.units() == kMaxSpendUnits && spend.nanos() > 0)) {
+    violations.Add("stay.qualifying_spend",
+                   absl::StrCat("must be 0 to ", kMaxSpendUnits,
+                                " with nanos 0 to 999999999"));
+  }
+}
+
+// Takes the guest off `hotel`'s guest list in `batch` unless a stay of
+// `stays` other than the one under `leaving_key` keeps them on it.
+absl::Status LeaveHotelUnlessStayedOtherwise(
+    storage::WriteBatch& batch, const StayName& name,
+    const std::vector<KeyedRecord<v1::Stay>>& stays,
+    std::string_view leaving_key, std::string_view hotel) {
+  for (const auto& other : stays) {
+    if (other.key != leaving_key && !other.record.cancelled() &&
+        other.record.hotel() == hotel) {
+      return absl::OkStatus();
+    }
+  }
+  ASSIGN_OR_RETURN(HotelName hotel_name, ParseHotelName("hotel", hotel));
+  batch.Delete(ColumnFamily::kIndexes,
+               storage::HotelGuestIndexKey(name.organization, hotel_name.hotel,
+                                           name.guest));
+  return absl::OkStatus();
+}
 
 // The stay `stay_id` of a guest, found among the guest's stays (a bounded
 // scan: CancelStay is rare and stays are keyed by date, not id).
@@ -128,32 +191,9 @@ absl::Status Stays::Record(const Principal& caller,
   violations.AddAll(guest_name.status());
   auto hotel_name = ParseHotelName("stay.hotel", stay.hotel());
   violations.AddAll(hotel_name.status());
-  const std::optional<absl::CivilDay> arrival =
-      FromProtoDate(stay.arrival_date());
-  if (!arrival.has_value()) {
-    violations.Add("stay.arrival_date", "required: a full, valid date");
-  } else if (*arrival > today + kMaxDaysAhead) {
-    violations.Add("stay.arrival_date",
-                   absl::StrCat("more than ", kMaxDaysAhead, " days ahead"));
-  } else if (*arrival < kEarliestCalendarDay) {
-    violations.Add("stay.arrival_date", "before 1900-01-01");
-  }
-  if (stay.nights() < 1 || stay.nights() > kMaxNights) {
-    violations.Add("stay.nights", absl::StrCat("must be 1 to ", kMaxNights));
-  }
-  if (stay.has_qualifying_spend()) {
-    const google::type::Money& spend = stay.qualifying_spend();
-    if (!IsIso4217Currency(spend.currency_code())) {
-      violations.Add("stay.qualifying_spend.currency_code",
-                     "not an ISO 4217 currency code in circulation");
-    }
-    if (spend.units() < 0 || spend.nanos() < 0 ||
-        spend.nanos() >= 1'000'000'000 || spend.units() > kMaxSpendUnits) {
-      violations.Add("stay.qualifying_spend",
-                     absl::StrCat("must be 0 to ", kMaxSpendUnits,
-                                  " with nanos 0 to 999999999"));
-    }
-  }
+  CheckArrival(violations, stay, today);
+  CheckNights(violations, stay);
+  CheckSpend(violations, stay);
   CheckExternalReference(violations, "stay.booking_reference",
                          stay.booking_reference(), kMaxReferenceBytes);
   RETURN_IF_ERROR(violations.ToStatus());
@@ -188,8 +228,9 @@ absl::Status Stays::Record(const Principal& caller,
               ? "It was cancelled, and a cancelled booking stays "
                 "cancelled: if the guest did stay, record the stay under a "
                 "booking reference of its own"
-              : "A booking's first record is kept as it is: if it should "
-                "not count, cancel it (CancelStay)");
+              : "A booking's first record is kept as it is: amend it with "
+                "UpdateStay, or if it should not count, cancel it "
+                "(CancelStay)");
     }
     response = std::move(booked->stay);
     return absl::OkStatus();
@@ -230,23 +271,102 @@ absl::Status Stays::Cancel(const Principal& caller,
   batch.Put(ColumnFamily::kEntities, found.key, stay.SerializeAsString());
   DeleteLedgerEntry(batch, name.organization, name.guest,
                     StayLedgerEntry(name.stay, stay));
-  // The guest leaves the hotel's list unless another stay keeps them on it.
   ASSIGN_OR_RETURN(auto stays,
                    ReadStays(deps_.store, name.organization, name.guest));
-  bool stayed_otherwise = false;
-  for (const auto& other : stays) {
-    stayed_otherwise = stayed_otherwise ||
-                       (other.key != found.key && !other.record.cancelled() &&
-                        other.record.hotel() == stay.hotel());
-  }
-  if (!stayed_otherwise) {
-    ASSIGN_OR_RETURN(HotelName hotel, ParseHotelName("hotel", stay.hotel()));
-    batch.Delete(ColumnFamily::kIndexes,
-                 storage::HotelGuestIndexKey(name.organization, hotel.hotel,
-                                             name.guest));
-  }
+  RETURN_IF_ERROR(LeaveHotelUnlessStayedOtherwise(batch, name, stays, found.key,
+                                                  stay.hotel()));
   RETURN_IF_ERROR(deps_.store.Write(std::move(batch)));
   response = std::move(stay);
+  return absl::OkStatus();
+}
+
+absl::Status Stays::Update(const Principal& caller,
+                           const v1::UpdateStayRequest& request,
+                           v1::Stay& response) const {
+  const v1::Stay& update = request.stay();
+  FieldViolations violations;
+  auto name = ParseStayName("stay.name", update.name());
+  violations.AddAll(name.status());
+  const ChangedFields changed = ResolveUpdateMask(
+      violations, request.update_mask(), update, kMutableStayFields);
+  std::optional<HotelName> hotel_name;
+  if (changed.Contains("hotel")) {
+    auto parsed = ParseHotelName("stay.hotel", update.hotel());
+    violations.AddAll(parsed.status());
+    if (parsed.ok()) hotel_name = *std::move(parsed);
+  }
+  if (changed.Contains("arrival_date")) {
+    CheckArrival(violations, update, UtcDay(deps_.clock.Now()));
+  }
+  if (changed.Contains("nights")) CheckNights(violations, update);
+  if (changed.Contains("qualifying_spend")) CheckSpend(violations, update);
+  RETURN_IF_ERROR(violations.ToStatus());
+  RETURN_IF_ERROR(caller.RequireTenant(name->organization, update.name()));
+  if (hotel_name.has_value()) {
+    RETURN_IF_ERROR(
+        caller.RequireTenant(hotel_name->organization, update.hotel()));
+  }
+  // Under the organization's lock, as ingest reads it (domain_context.h).
+  auto organization_guard =
+      deps_.organization_locks.LockShared(name->organization);
+  if (hotel_name.has_value()) {
+    RETURN_IF_ERROR(
+        ReadHotel(deps_.store, *hotel_name, update.hotel()).status());
+  }
+  // The booking reference never changes, so it can be read before the lock
+  // that RecordStay also takes for it: a concurrent RecordStay under the same
+  // reference then sees the stay before or after, never half moved.
+  ASSIGN_OR_RETURN(KeyedRecord<v1::Stay> unlocked,
+                   FindStay(deps_.store, *name, update.name()));
+  auto guard = deps_.locks.Lock(
+      storage::GuestKey(name->organization, name->guest),
+      storage::StayBookingIndexKey(name->organization,
+                                   unlocked.record.booking_reference()));
+  ASSIGN_OR_RETURN(auto stays,
+                   ReadStays(deps_.store, name->organization, name->guest));
+  const KeyedRecord<v1::Stay>* found = nullptr;
+  for (const auto& stay : stays) {
+    if (LastNameSegment(stay.record.name()) == name->stay) found = &stay;
+  }
+  if (found == nullptr) return ResourceNotFound(update.name());
+  if (found->record.cancelled()) {
+    return PreconditionFailed(absl::StrCat(
+        update.name(),
+        " is cancelled, and a cancelled stay stays cancelled: if the guest "
+        "did stay, record the stay under a booking reference of its own"));
+  }
+
+  v1::Stay amended = found->record;
+  if (changed.Contains("hotel")) amended.set_hotel(update.hotel());
+  if (changed.Contains("arrival_date")) {
+    *amended.mutable_arrival_date() = update.arrival_date();
+  }
+  if (changed.Contains("nights")) amended.set_nights(update.nights());
+  if (changed.Contains("qualifying_spend")) {
+    if (update.has_qualifying_spend()) {
+      *amended.mutable_qualifying_spend() = update.qualifying_spend();
+    } else {
+      amended.clear_qualifying_spend();
+    }
+  }
+  *amended.mutable_update_time() = ToProtoTimestamp(deps_.clock.Now());
+
+  // The stay is written as if recorded so: its record (keyed by arrival),
+  // booking index entry, hotel's guest list and ledger entry (keyed by
+  // departure) put anew, those of the old details deleted first.
+  storage::WriteBatch batch;
+  batch.Delete(ColumnFamily::kEntities, found->key);
+  DeleteLedgerEntry(batch, name->organization, name->guest,
+                    StayLedgerEntry(name->stay, found->record));
+  if (amended.hotel() != found->record.hotel()) {
+    RETURN_IF_ERROR(LeaveHotelUnlessStayedOtherwise(
+        batch, *name, stays, found->key, found->record.hotel()));
+  }
+  ASSIGN_OR_RETURN(HotelName hotel, ParseHotelName("hotel", amended.hotel()));
+  PutNewStay(batch, name->organization, name->guest, hotel.hotel, name->stay,
+             amended);
+  RETURN_IF_ERROR(deps_.store.Write(std::move(batch)));
+  response = std::move(amended);
   return absl::OkStatus();
 }
 

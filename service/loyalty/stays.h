@@ -22,6 +22,11 @@ class Stays {
   absl::Status Record(const Principal& caller,
                       const v1::RecordStayRequest& request,
                       v1::Stay& response) const;
+  // Amends the fields the update_mask names, as if the stay had been
+  // recorded so; FAILED_PRECONDITION for a cancelled stay.
+  absl::Status Update(const Principal& caller,
+                      const v1::UpdateStayRequest& request,
+                      v1::Stay& response) const;
   // Cancelling a cancelled stay changes nothing. The guest leaves the
   // hotel's guest list unless another stay there keeps them on it.
   absl::Status Cancel(const Principal& caller,

@@ -29,7 +29,7 @@ absl::StatusOr<const GuestTier*> GuestTiers::Find(std::string_view guest_id) {
 
 absl::StatusOr<GuestTiers> LoadGuestTiers(const storage::Store& store,
                                           std::string_view organization,
-                                          absl::CivilDay as_of) {
+                                          StatusDay as_of) {
   ASSIGN_OR_RETURN(v1::LoyaltyProgram program,
                    ReadLoyaltyProgram(store, organization));
   return GuestTiers(store, std::string(organization), std::move(program),

@@ -13,6 +13,7 @@
 #include "absl/time/civil_time.h"
 #include "guestvoice/internal/v1/records.pb.h"
 #include "guestvoice/v1/loyalty_program.pb.h"
+#include "service/loyalty/records.h"
 #include "storage/store.h"
 
 namespace guestvoice::service {
@@ -27,7 +28,7 @@ struct GuestTier {
 class GuestTiers {
  public:
   GuestTiers(const storage::Store& store, std::string organization,
-             v1::LoyaltyProgram program, absl::CivilDay as_of)
+             v1::LoyaltyProgram program, StatusDay as_of)
       : store_(store),
         organization_(std::move(organization)),
         program_(std::move(program)),
@@ -43,7 +44,7 @@ class GuestTiers {
   const storage::Store& store_;
   std::string organization_;
   v1::LoyaltyProgram program_;
-  absl::CivilDay as_of_;
+  StatusDay as_of_;
   // std::map: Find hands out pointers into it, which rehashing would move.
   std::map<std::string, std::optional<GuestTier>, std::less<>> cache_;
 };
@@ -51,7 +52,7 @@ class GuestTiers {
 // Loads the organization's program and returns a GuestTiers for `as_of`.
 absl::StatusOr<GuestTiers> LoadGuestTiers(const storage::Store& store,
                                           std::string_view organization,
-                                          absl::CivilDay as_of);
+                                          StatusDay as_of);
 
 }  // namespace guestvoice::service
 

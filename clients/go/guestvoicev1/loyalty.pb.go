@@ -332,7 +332,9 @@ type Stay struct {
 	// True once the stay was cancelled; a cancelled stay earns nothing.
 	Cancelled bool `protobuf:"varint,7,opt,name=cancelled,proto3" json:"cancelled,omitempty"`
 	// When the stay was recorded.
-	CreateTime    *timestamppb.Timestamp `protobuf:"bytes,8,opt,name=create_time,json=createTime,proto3" json:"create_time,omitempty"`
+	CreateTime *timestamppb.Timestamp `protobuf:"bytes,8,opt,name=create_time,json=createTime,proto3" json:"create_time,omitempty"`
+	// When UpdateStay last amended the stay; unset while it never was.
+	UpdateTime    *timestamppb.Timestamp `protobuf:"bytes,9,opt,name=update_time,json=updateTime,proto3" json:"update_time,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -419,6 +421,13 @@ func (x *Stay) GetCancelled() bool {
 func (x *Stay) GetCreateTime() *timestamppb.Timestamp {
 	if x != nil {
 		return x.CreateTime
+	}
+	return nil
+}
+
+func (x *Stay) GetUpdateTime() *timestamppb.Timestamp {
+	if x != nil {
+		return x.UpdateTime
 	}
 	return nil
 }
@@ -536,7 +545,7 @@ const file_guestvoice_v1_loyalty_proto_rawDesc = "" +
 	"\bIdentity\x124\n" +
 	"\x04kind\x18\x01 \x01(\x0e2\x1b.guestvoice.v1.IdentityKindB\x03\xe0A\x02R\x04kind\x12\x19\n" +
 	"\x05value\x18\x02 \x01(\tB\x03\xe0A\x02R\x05value\x12-\n" +
-	"\x06source\x18\x03 \x01(\x0e2\x15.guestvoice.v1.SourceR\x06source\"\xd3\x03\n" +
+	"\x06source\x18\x03 \x01(\x0e2\x15.guestvoice.v1.SourceR\x06source\"\x95\x04\n" +
 	"\x04Stay\x12\x17\n" +
 	"\x04name\x18\x01 \x01(\tB\x03\xe0A\bR\x04name\x121\n" +
 	"\x05hotel\x18\x02 \x01(\tB\x1b\xe0A\x02\xfaA\x15\n" +
@@ -547,7 +556,9 @@ const file_guestvoice_v1_loyalty_proto_rawDesc = "" +
 	"\x11booking_reference\x18\x06 \x01(\tB\x03\xe0A\x02R\x10bookingReference\x12!\n" +
 	"\tcancelled\x18\a \x01(\bB\x03\xe0A\x03R\tcancelled\x12@\n" +
 	"\vcreate_time\x18\b \x01(\v2\x1a.google.protobuf.TimestampB\x03\xe0A\x03R\n" +
-	"createTime:Q\xeaAN\n" +
+	"createTime\x12@\n" +
+	"\vupdate_time\x18\t \x01(\v2\x1a.google.protobuf.TimestampB\x03\xe0A\x03R\n" +
+	"updateTime:Q\xeaAN\n" +
 	"\x12guestvoice.v1/Stay\x128organizations/{organization}/guests/{guest}/stays/{stay}\"\x80\x03\n" +
 	"\aCheckIn\x12\x17\n" +
 	"\x04name\x18\x01 \x01(\tB\x03\xe0A\bR\x04name\x121\n" +
@@ -611,14 +622,15 @@ var file_guestvoice_v1_loyalty_proto_depIdxs = []int32{
 	8,  // 5: guestvoice.v1.Stay.arrival_date:type_name -> google.type.Date
 	9,  // 6: guestvoice.v1.Stay.qualifying_spend:type_name -> google.type.Money
 	6,  // 7: guestvoice.v1.Stay.create_time:type_name -> google.protobuf.Timestamp
-	1,  // 8: guestvoice.v1.CheckIn.outlet:type_name -> guestvoice.v1.Outlet
-	7,  // 9: guestvoice.v1.CheckIn.source:type_name -> guestvoice.v1.Source
-	6,  // 10: guestvoice.v1.CheckIn.check_in_time:type_name -> google.protobuf.Timestamp
-	11, // [11:11] is the sub-list for method output_type
-	11, // [11:11] is the sub-list for method input_type
-	11, // [11:11] is the sub-list for extension type_name
-	11, // [11:11] is the sub-list for extension extendee
-	0,  // [0:11] is the sub-list for field type_name
+	6,  // 8: guestvoice.v1.Stay.update_time:type_name -> google.protobuf.Timestamp
+	1,  // 9: guestvoice.v1.CheckIn.outlet:type_name -> guestvoice.v1.Outlet
+	7,  // 10: guestvoice.v1.CheckIn.source:type_name -> guestvoice.v1.Source
+	6,  // 11: guestvoice.v1.CheckIn.check_in_time:type_name -> google.protobuf.Timestamp
+	12, // [12:12] is the sub-list for method output_type
+	12, // [12:12] is the sub-list for method input_type
+	12, // [12:12] is the sub-list for extension type_name
+	12, // [12:12] is the sub-list for extension extendee
+	0,  // [0:12] is the sub-list for field type_name
 }
 
 func init() { file_guestvoice_v1_loyalty_proto_init() }

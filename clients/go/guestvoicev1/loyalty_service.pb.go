@@ -811,6 +811,64 @@ func (x *RecordStayRequest) GetStay() *Stay {
 	return nil
 }
 
+// Request for LoyaltyService.UpdateStay.
+type UpdateStayRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The stay with its name set and the new values of the masked fields.
+	Stay *Stay `protobuf:"bytes,1,opt,name=stay,proto3" json:"stay,omitempty"`
+	// The fields to change. Optional (AIP-134): when empty, every mutable field
+	// populated in `stay` is changed; "*" changes all of them (clearing
+	// qualifying_spend needs its path named). An update that changes nothing is
+	// refused.
+	UpdateMask    *fieldmaskpb.FieldMask `protobuf:"bytes,2,opt,name=update_mask,json=updateMask,proto3" json:"update_mask,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *UpdateStayRequest) Reset() {
+	*x = UpdateStayRequest{}
+	mi := &file_guestvoice_v1_loyalty_service_proto_msgTypes[12]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *UpdateStayRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*UpdateStayRequest) ProtoMessage() {}
+
+func (x *UpdateStayRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_guestvoice_v1_loyalty_service_proto_msgTypes[12]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use UpdateStayRequest.ProtoReflect.Descriptor instead.
+func (*UpdateStayRequest) Descriptor() ([]byte, []int) {
+	return file_guestvoice_v1_loyalty_service_proto_rawDescGZIP(), []int{12}
+}
+
+func (x *UpdateStayRequest) GetStay() *Stay {
+	if x != nil {
+		return x.Stay
+	}
+	return nil
+}
+
+func (x *UpdateStayRequest) GetUpdateMask() *fieldmaskpb.FieldMask {
+	if x != nil {
+		return x.UpdateMask
+	}
+	return nil
+}
+
 // Request for LoyaltyService.CancelStay.
 type CancelStayRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
@@ -822,7 +880,7 @@ type CancelStayRequest struct {
 
 func (x *CancelStayRequest) Reset() {
 	*x = CancelStayRequest{}
-	mi := &file_guestvoice_v1_loyalty_service_proto_msgTypes[12]
+	mi := &file_guestvoice_v1_loyalty_service_proto_msgTypes[13]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -834,7 +892,7 @@ func (x *CancelStayRequest) String() string {
 func (*CancelStayRequest) ProtoMessage() {}
 
 func (x *CancelStayRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_guestvoice_v1_loyalty_service_proto_msgTypes[12]
+	mi := &file_guestvoice_v1_loyalty_service_proto_msgTypes[13]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -847,7 +905,7 @@ func (x *CancelStayRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use CancelStayRequest.ProtoReflect.Descriptor instead.
 func (*CancelStayRequest) Descriptor() ([]byte, []int) {
-	return file_guestvoice_v1_loyalty_service_proto_rawDescGZIP(), []int{12}
+	return file_guestvoice_v1_loyalty_service_proto_rawDescGZIP(), []int{13}
 }
 
 func (x *CancelStayRequest) GetName() string {
@@ -874,7 +932,7 @@ type ListStaysRequest struct {
 
 func (x *ListStaysRequest) Reset() {
 	*x = ListStaysRequest{}
-	mi := &file_guestvoice_v1_loyalty_service_proto_msgTypes[13]
+	mi := &file_guestvoice_v1_loyalty_service_proto_msgTypes[14]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -886,7 +944,7 @@ func (x *ListStaysRequest) String() string {
 func (*ListStaysRequest) ProtoMessage() {}
 
 func (x *ListStaysRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_guestvoice_v1_loyalty_service_proto_msgTypes[13]
+	mi := &file_guestvoice_v1_loyalty_service_proto_msgTypes[14]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -899,7 +957,7 @@ func (x *ListStaysRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ListStaysRequest.ProtoReflect.Descriptor instead.
 func (*ListStaysRequest) Descriptor() ([]byte, []int) {
-	return file_guestvoice_v1_loyalty_service_proto_rawDescGZIP(), []int{13}
+	return file_guestvoice_v1_loyalty_service_proto_rawDescGZIP(), []int{14}
 }
 
 func (x *ListStaysRequest) GetParent() string {
@@ -943,7 +1001,7 @@ type ListStaysResponse struct {
 
 func (x *ListStaysResponse) Reset() {
 	*x = ListStaysResponse{}
-	mi := &file_guestvoice_v1_loyalty_service_proto_msgTypes[14]
+	mi := &file_guestvoice_v1_loyalty_service_proto_msgTypes[15]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -955,7 +1013,7 @@ func (x *ListStaysResponse) String() string {
 func (*ListStaysResponse) ProtoMessage() {}
 
 func (x *ListStaysResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_guestvoice_v1_loyalty_service_proto_msgTypes[14]
+	mi := &file_guestvoice_v1_loyalty_service_proto_msgTypes[15]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -968,7 +1026,7 @@ func (x *ListStaysResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ListStaysResponse.ProtoReflect.Descriptor instead.
 func (*ListStaysResponse) Descriptor() ([]byte, []int) {
-	return file_guestvoice_v1_loyalty_service_proto_rawDescGZIP(), []int{14}
+	return file_guestvoice_v1_loyalty_service_proto_rawDescGZIP(), []int{15}
 }
 
 func (x *ListStaysResponse) GetStays() []*Stay {
@@ -998,7 +1056,7 @@ type RecordCheckInRequest struct {
 
 func (x *RecordCheckInRequest) Reset() {
 	*x = RecordCheckInRequest{}
-	mi := &file_guestvoice_v1_loyalty_service_proto_msgTypes[15]
+	mi := &file_guestvoice_v1_loyalty_service_proto_msgTypes[16]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1010,7 +1068,7 @@ func (x *RecordCheckInRequest) String() string {
 func (*RecordCheckInRequest) ProtoMessage() {}
 
 func (x *RecordCheckInRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_guestvoice_v1_loyalty_service_proto_msgTypes[15]
+	mi := &file_guestvoice_v1_loyalty_service_proto_msgTypes[16]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1023,7 +1081,7 @@ func (x *RecordCheckInRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use RecordCheckInRequest.ProtoReflect.Descriptor instead.
 func (*RecordCheckInRequest) Descriptor() ([]byte, []int) {
-	return file_guestvoice_v1_loyalty_service_proto_rawDescGZIP(), []int{15}
+	return file_guestvoice_v1_loyalty_service_proto_rawDescGZIP(), []int{16}
 }
 
 func (x *RecordCheckInRequest) GetParent() string {
@@ -1059,7 +1117,7 @@ type ListCheckInsRequest struct {
 
 func (x *ListCheckInsRequest) Reset() {
 	*x = ListCheckInsRequest{}
-	mi := &file_guestvoice_v1_loyalty_service_proto_msgTypes[16]
+	mi := &file_guestvoice_v1_loyalty_service_proto_msgTypes[17]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1071,7 +1129,7 @@ func (x *ListCheckInsRequest) String() string {
 func (*ListCheckInsRequest) ProtoMessage() {}
 
 func (x *ListCheckInsRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_guestvoice_v1_loyalty_service_proto_msgTypes[16]
+	mi := &file_guestvoice_v1_loyalty_service_proto_msgTypes[17]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1084,7 +1142,7 @@ func (x *ListCheckInsRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ListCheckInsRequest.ProtoReflect.Descriptor instead.
 func (*ListCheckInsRequest) Descriptor() ([]byte, []int) {
-	return file_guestvoice_v1_loyalty_service_proto_rawDescGZIP(), []int{16}
+	return file_guestvoice_v1_loyalty_service_proto_rawDescGZIP(), []int{17}
 }
 
 func (x *ListCheckInsRequest) GetParent() string {
@@ -1135,7 +1193,7 @@ type ListCheckInsResponse struct {
 
 func (x *ListCheckInsResponse) Reset() {
 	*x = ListCheckInsResponse{}
-	mi := &file_guestvoice_v1_loyalty_service_proto_msgTypes[17]
+	mi := &file_guestvoice_v1_loyalty_service_proto_msgTypes[18]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1147,7 +1205,7 @@ func (x *ListCheckInsResponse) String() string {
 func (*ListCheckInsResponse) ProtoMessage() {}
 
 func (x *ListCheckInsResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_guestvoice_v1_loyalty_service_proto_msgTypes[17]
+	mi := &file_guestvoice_v1_loyalty_service_proto_msgTypes[18]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1160,7 +1218,7 @@ func (x *ListCheckInsResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ListCheckInsResponse.ProtoReflect.Descriptor instead.
 func (*ListCheckInsResponse) Descriptor() ([]byte, []int) {
-	return file_guestvoice_v1_loyalty_service_proto_rawDescGZIP(), []int{17}
+	return file_guestvoice_v1_loyalty_service_proto_rawDescGZIP(), []int{18}
 }
 
 func (x *ListCheckInsResponse) GetCheckIns() []*CheckIn {
@@ -1188,7 +1246,7 @@ type GetLoyaltyProgramRequest struct {
 
 func (x *GetLoyaltyProgramRequest) Reset() {
 	*x = GetLoyaltyProgramRequest{}
-	mi := &file_guestvoice_v1_loyalty_service_proto_msgTypes[18]
+	mi := &file_guestvoice_v1_loyalty_service_proto_msgTypes[19]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1200,7 +1258,7 @@ func (x *GetLoyaltyProgramRequest) String() string {
 func (*GetLoyaltyProgramRequest) ProtoMessage() {}
 
 func (x *GetLoyaltyProgramRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_guestvoice_v1_loyalty_service_proto_msgTypes[18]
+	mi := &file_guestvoice_v1_loyalty_service_proto_msgTypes[19]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1213,7 +1271,7 @@ func (x *GetLoyaltyProgramRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetLoyaltyProgramRequest.ProtoReflect.Descriptor instead.
 func (*GetLoyaltyProgramRequest) Descriptor() ([]byte, []int) {
-	return file_guestvoice_v1_loyalty_service_proto_rawDescGZIP(), []int{18}
+	return file_guestvoice_v1_loyalty_service_proto_rawDescGZIP(), []int{19}
 }
 
 func (x *GetLoyaltyProgramRequest) GetName() string {
@@ -1238,7 +1296,7 @@ type UpdateLoyaltyProgramRequest struct {
 
 func (x *UpdateLoyaltyProgramRequest) Reset() {
 	*x = UpdateLoyaltyProgramRequest{}
-	mi := &file_guestvoice_v1_loyalty_service_proto_msgTypes[19]
+	mi := &file_guestvoice_v1_loyalty_service_proto_msgTypes[20]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1250,7 +1308,7 @@ func (x *UpdateLoyaltyProgramRequest) String() string {
 func (*UpdateLoyaltyProgramRequest) ProtoMessage() {}
 
 func (x *UpdateLoyaltyProgramRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_guestvoice_v1_loyalty_service_proto_msgTypes[19]
+	mi := &file_guestvoice_v1_loyalty_service_proto_msgTypes[20]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1263,7 +1321,7 @@ func (x *UpdateLoyaltyProgramRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use UpdateLoyaltyProgramRequest.ProtoReflect.Descriptor instead.
 func (*UpdateLoyaltyProgramRequest) Descriptor() ([]byte, []int) {
-	return file_guestvoice_v1_loyalty_service_proto_rawDescGZIP(), []int{19}
+	return file_guestvoice_v1_loyalty_service_proto_rawDescGZIP(), []int{20}
 }
 
 func (x *UpdateLoyaltyProgramRequest) GetLoyaltyProgram() *LoyaltyProgram {
@@ -1285,7 +1343,10 @@ type GetLoyaltyStatusRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// `organizations/{organization}/guests/{guest}`.
 	Guest string `protobuf:"bytes,1,opt,name=guest,proto3" json:"guest,omitempty"`
-	// The date to evaluate; today (UTC) when unset, else 1900-01-01 or later.
+	// The date to evaluate, 1900-01-01 or later. Today when unset: the UTC
+	// date, or the hotel-local date of the guest's latest check-in where that
+	// is already the next day (a hotel ahead of UTC), so that a check-in counts
+	// as soon as it is recorded. The status's as_of_date says which.
 	AsOfDate      *date.Date `protobuf:"bytes,2,opt,name=as_of_date,json=asOfDate,proto3" json:"as_of_date,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
@@ -1293,7 +1354,7 @@ type GetLoyaltyStatusRequest struct {
 
 func (x *GetLoyaltyStatusRequest) Reset() {
 	*x = GetLoyaltyStatusRequest{}
-	mi := &file_guestvoice_v1_loyalty_service_proto_msgTypes[20]
+	mi := &file_guestvoice_v1_loyalty_service_proto_msgTypes[21]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1305,7 +1366,7 @@ func (x *GetLoyaltyStatusRequest) String() string {
 func (*GetLoyaltyStatusRequest) ProtoMessage() {}
 
 func (x *GetLoyaltyStatusRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_guestvoice_v1_loyalty_service_proto_msgTypes[20]
+	mi := &file_guestvoice_v1_loyalty_service_proto_msgTypes[21]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1318,7 +1379,7 @@ func (x *GetLoyaltyStatusRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetLoyaltyStatusRequest.ProtoReflect.Descriptor instead.
 func (*GetLoyaltyStatusRequest) Descriptor() ([]byte, []int) {
-	return file_guestvoice_v1_loyalty_service_proto_rawDescGZIP(), []int{20}
+	return file_guestvoice_v1_loyalty_service_proto_rawDescGZIP(), []int{21}
 }
 
 func (x *GetLoyaltyStatusRequest) GetGuest() string {
@@ -1350,7 +1411,7 @@ type SetManualTierRequest struct {
 
 func (x *SetManualTierRequest) Reset() {
 	*x = SetManualTierRequest{}
-	mi := &file_guestvoice_v1_loyalty_service_proto_msgTypes[21]
+	mi := &file_guestvoice_v1_loyalty_service_proto_msgTypes[22]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1362,7 +1423,7 @@ func (x *SetManualTierRequest) String() string {
 func (*SetManualTierRequest) ProtoMessage() {}
 
 func (x *SetManualTierRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_guestvoice_v1_loyalty_service_proto_msgTypes[21]
+	mi := &file_guestvoice_v1_loyalty_service_proto_msgTypes[22]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1375,7 +1436,7 @@ func (x *SetManualTierRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use SetManualTierRequest.ProtoReflect.Descriptor instead.
 func (*SetManualTierRequest) Descriptor() ([]byte, []int) {
-	return file_guestvoice_v1_loyalty_service_proto_rawDescGZIP(), []int{21}
+	return file_guestvoice_v1_loyalty_service_proto_rawDescGZIP(), []int{22}
 }
 
 func (x *SetManualTierRequest) GetGuest() string {
@@ -1472,7 +1533,11 @@ const file_guestvoice_v1_loyalty_service_proto_rawDesc = "" +
 	"\x11RecordStayRequest\x123\n" +
 	"\x06parent\x18\x01 \x01(\tB\x1b\xe0A\x02\xfaA\x15\n" +
 	"\x13guestvoice.v1/GuestR\x06parent\x12,\n" +
-	"\x04stay\x18\x02 \x01(\v2\x13.guestvoice.v1.StayB\x03\xe0A\x02R\x04stay\"C\n" +
+	"\x04stay\x18\x02 \x01(\v2\x13.guestvoice.v1.StayB\x03\xe0A\x02R\x04stay\"\x83\x01\n" +
+	"\x11UpdateStayRequest\x12,\n" +
+	"\x04stay\x18\x01 \x01(\v2\x13.guestvoice.v1.StayB\x03\xe0A\x02R\x04stay\x12@\n" +
+	"\vupdate_mask\x18\x02 \x01(\v2\x1a.google.protobuf.FieldMaskB\x03\xe0A\x01R\n" +
+	"updateMask\"C\n" +
 	"\x11CancelStayRequest\x12.\n" +
 	"\x04name\x18\x01 \x01(\tB\x1a\xe0A\x02\xfaA\x14\n" +
 	"\x12guestvoice.v1/StayR\x04name\"\xb0\x01\n" +
@@ -1518,7 +1583,7 @@ const file_guestvoice_v1_loyalty_service_proto_rawDesc = "" +
 	"\x05guest\x18\x01 \x01(\tB\x1b\xe0A\x02\xfaA\x15\n" +
 	"\x13guestvoice.v1/GuestR\x05guest\x12\x12\n" +
 	"\x04tier\x18\x02 \x01(\tR\x04tier\x128\n" +
-	"\x0eeffective_date\x18\x03 \x01(\v2\x11.google.type.DateR\reffectiveDate2\xa2\v\n" +
+	"\x0eeffective_date\x18\x03 \x01(\v2\x11.google.type.DateR\reffectiveDate2\xe7\v\n" +
 	"\x0eLoyaltyService\x12F\n" +
 	"\vCreateGuest\x12!.guestvoice.v1.CreateGuestRequest\x1a\x14.guestvoice.v1.Guest\x12@\n" +
 	"\bGetGuest\x12\x1e.guestvoice.v1.GetGuestRequest\x1a\x14.guestvoice.v1.Guest\x12F\n" +
@@ -1533,6 +1598,8 @@ const file_guestvoice_v1_loyalty_service_proto_rawDesc = "" +
 	"\vExportGuest\x12!.guestvoice.v1.ExportGuestRequest\x1a\".guestvoice.v1.ExportGuestResponse\x12C\n" +
 	"\n" +
 	"RecordStay\x12 .guestvoice.v1.RecordStayRequest\x1a\x13.guestvoice.v1.Stay\x12C\n" +
+	"\n" +
+	"UpdateStay\x12 .guestvoice.v1.UpdateStayRequest\x1a\x13.guestvoice.v1.Stay\x12C\n" +
 	"\n" +
 	"CancelStay\x12 .guestvoice.v1.CancelStayRequest\x1a\x13.guestvoice.v1.Stay\x12N\n" +
 	"\tListStays\x12\x1f.guestvoice.v1.ListStaysRequest\x1a .guestvoice.v1.ListStaysResponse\x12L\n" +
@@ -1556,7 +1623,7 @@ func file_guestvoice_v1_loyalty_service_proto_rawDescGZIP() []byte {
 	return file_guestvoice_v1_loyalty_service_proto_rawDescData
 }
 
-var file_guestvoice_v1_loyalty_service_proto_msgTypes = make([]protoimpl.MessageInfo, 22)
+var file_guestvoice_v1_loyalty_service_proto_msgTypes = make([]protoimpl.MessageInfo, 23)
 var file_guestvoice_v1_loyalty_service_proto_goTypes = []any{
 	(*CreateGuestRequest)(nil),          // 0: guestvoice.v1.CreateGuestRequest
 	(*GetGuestRequest)(nil),             // 1: guestvoice.v1.GetGuestRequest
@@ -1570,90 +1637,95 @@ var file_guestvoice_v1_loyalty_service_proto_goTypes = []any{
 	(*ExportGuestRequest)(nil),          // 9: guestvoice.v1.ExportGuestRequest
 	(*ExportGuestResponse)(nil),         // 10: guestvoice.v1.ExportGuestResponse
 	(*RecordStayRequest)(nil),           // 11: guestvoice.v1.RecordStayRequest
-	(*CancelStayRequest)(nil),           // 12: guestvoice.v1.CancelStayRequest
-	(*ListStaysRequest)(nil),            // 13: guestvoice.v1.ListStaysRequest
-	(*ListStaysResponse)(nil),           // 14: guestvoice.v1.ListStaysResponse
-	(*RecordCheckInRequest)(nil),        // 15: guestvoice.v1.RecordCheckInRequest
-	(*ListCheckInsRequest)(nil),         // 16: guestvoice.v1.ListCheckInsRequest
-	(*ListCheckInsResponse)(nil),        // 17: guestvoice.v1.ListCheckInsResponse
-	(*GetLoyaltyProgramRequest)(nil),    // 18: guestvoice.v1.GetLoyaltyProgramRequest
-	(*UpdateLoyaltyProgramRequest)(nil), // 19: guestvoice.v1.UpdateLoyaltyProgramRequest
-	(*GetLoyaltyStatusRequest)(nil),     // 20: guestvoice.v1.GetLoyaltyStatusRequest
-	(*SetManualTierRequest)(nil),        // 21: guestvoice.v1.SetManualTierRequest
-	(*Guest)(nil),                       // 22: guestvoice.v1.Guest
-	(*Identity)(nil),                    // 23: guestvoice.v1.Identity
-	(*Stay)(nil),                        // 24: guestvoice.v1.Stay
-	(*CheckIn)(nil),                     // 25: guestvoice.v1.CheckIn
-	(*Feedback)(nil),                    // 26: guestvoice.v1.Feedback
-	(*LoyaltyStatus)(nil),               // 27: guestvoice.v1.LoyaltyStatus
-	(Source)(0),                         // 28: guestvoice.v1.Source
-	(*LoyaltyProgram)(nil),              // 29: guestvoice.v1.LoyaltyProgram
-	(*fieldmaskpb.FieldMask)(nil),       // 30: google.protobuf.FieldMask
-	(*date.Date)(nil),                   // 31: google.type.Date
-	(*emptypb.Empty)(nil),               // 32: google.protobuf.Empty
+	(*UpdateStayRequest)(nil),           // 12: guestvoice.v1.UpdateStayRequest
+	(*CancelStayRequest)(nil),           // 13: guestvoice.v1.CancelStayRequest
+	(*ListStaysRequest)(nil),            // 14: guestvoice.v1.ListStaysRequest
+	(*ListStaysResponse)(nil),           // 15: guestvoice.v1.ListStaysResponse
+	(*RecordCheckInRequest)(nil),        // 16: guestvoice.v1.RecordCheckInRequest
+	(*ListCheckInsRequest)(nil),         // 17: guestvoice.v1.ListCheckInsRequest
+	(*ListCheckInsResponse)(nil),        // 18: guestvoice.v1.ListCheckInsResponse
+	(*GetLoyaltyProgramRequest)(nil),    // 19: guestvoice.v1.GetLoyaltyProgramRequest
+	(*UpdateLoyaltyProgramRequest)(nil), // 20: guestvoice.v1.UpdateLoyaltyProgramRequest
+	(*GetLoyaltyStatusRequest)(nil),     // 21: guestvoice.v1.GetLoyaltyStatusRequest
+	(*SetManualTierRequest)(nil),        // 22: guestvoice.v1.SetManualTierRequest
+	(*Guest)(nil),                       // 23: guestvoice.v1.Guest
+	(*Identity)(nil),                    // 24: guestvoice.v1.Identity
+	(*Stay)(nil),                        // 25: guestvoice.v1.Stay
+	(*CheckIn)(nil),                     // 26: guestvoice.v1.CheckIn
+	(*Feedback)(nil),                    // 27: guestvoice.v1.Feedback
+	(*LoyaltyStatus)(nil),               // 28: guestvoice.v1.LoyaltyStatus
+	(*fieldmaskpb.FieldMask)(nil),       // 29: google.protobuf.FieldMask
+	(Source)(0),                         // 30: guestvoice.v1.Source
+	(*LoyaltyProgram)(nil),              // 31: guestvoice.v1.LoyaltyProgram
+	(*date.Date)(nil),                   // 32: google.type.Date
+	(*emptypb.Empty)(nil),               // 33: google.protobuf.Empty
 }
 var file_guestvoice_v1_loyalty_service_proto_depIdxs = []int32{
-	22, // 0: guestvoice.v1.CreateGuestRequest.guest:type_name -> guestvoice.v1.Guest
-	23, // 1: guestvoice.v1.CreateGuestRequest.identities:type_name -> guestvoice.v1.Identity
-	23, // 2: guestvoice.v1.LookupGuestRequest.identity:type_name -> guestvoice.v1.Identity
-	22, // 3: guestvoice.v1.ListGuestsResponse.guests:type_name -> guestvoice.v1.Guest
-	23, // 4: guestvoice.v1.LinkIdentityRequest.identity:type_name -> guestvoice.v1.Identity
-	23, // 5: guestvoice.v1.UnlinkIdentityRequest.identity:type_name -> guestvoice.v1.Identity
-	22, // 6: guestvoice.v1.ExportGuestResponse.guest:type_name -> guestvoice.v1.Guest
-	24, // 7: guestvoice.v1.ExportGuestResponse.stays:type_name -> guestvoice.v1.Stay
-	25, // 8: guestvoice.v1.ExportGuestResponse.check_ins:type_name -> guestvoice.v1.CheckIn
-	26, // 9: guestvoice.v1.ExportGuestResponse.feedback:type_name -> guestvoice.v1.Feedback
-	27, // 10: guestvoice.v1.ExportGuestResponse.loyalty_status:type_name -> guestvoice.v1.LoyaltyStatus
-	24, // 11: guestvoice.v1.RecordStayRequest.stay:type_name -> guestvoice.v1.Stay
-	24, // 12: guestvoice.v1.ListStaysResponse.stays:type_name -> guestvoice.v1.Stay
-	25, // 13: guestvoice.v1.RecordCheckInRequest.check_in:type_name -> guestvoice.v1.CheckIn
-	28, // 14: guestvoice.v1.ListCheckInsRequest.source:type_name -> guestvoice.v1.Source
-	25, // 15: guestvoice.v1.ListCheckInsResponse.check_ins:type_name -> guestvoice.v1.CheckIn
-	29, // 16: guestvoice.v1.UpdateLoyaltyProgramRequest.loyalty_program:type_name -> guestvoice.v1.LoyaltyProgram
-	30, // 17: guestvoice.v1.UpdateLoyaltyProgramRequest.update_mask:type_name -> google.protobuf.FieldMask
-	31, // 18: guestvoice.v1.GetLoyaltyStatusRequest.as_of_date:type_name -> google.type.Date
-	31, // 19: guestvoice.v1.SetManualTierRequest.effective_date:type_name -> google.type.Date
-	0,  // 20: guestvoice.v1.LoyaltyService.CreateGuest:input_type -> guestvoice.v1.CreateGuestRequest
-	1,  // 21: guestvoice.v1.LoyaltyService.GetGuest:input_type -> guestvoice.v1.GetGuestRequest
-	2,  // 22: guestvoice.v1.LoyaltyService.LookupGuest:input_type -> guestvoice.v1.LookupGuestRequest
-	3,  // 23: guestvoice.v1.LoyaltyService.ListGuests:input_type -> guestvoice.v1.ListGuestsRequest
-	5,  // 24: guestvoice.v1.LoyaltyService.LinkIdentity:input_type -> guestvoice.v1.LinkIdentityRequest
-	6,  // 25: guestvoice.v1.LoyaltyService.UnlinkIdentity:input_type -> guestvoice.v1.UnlinkIdentityRequest
-	7,  // 26: guestvoice.v1.LoyaltyService.MergeGuests:input_type -> guestvoice.v1.MergeGuestsRequest
-	8,  // 27: guestvoice.v1.LoyaltyService.EraseGuest:input_type -> guestvoice.v1.EraseGuestRequest
-	9,  // 28: guestvoice.v1.LoyaltyService.ExportGuest:input_type -> guestvoice.v1.ExportGuestRequest
-	11, // 29: guestvoice.v1.LoyaltyService.RecordStay:input_type -> guestvoice.v1.RecordStayRequest
-	12, // 30: guestvoice.v1.LoyaltyService.CancelStay:input_type -> guestvoice.v1.CancelStayRequest
-	13, // 31: guestvoice.v1.LoyaltyService.ListStays:input_type -> guestvoice.v1.ListStaysRequest
-	15, // 32: guestvoice.v1.LoyaltyService.RecordCheckIn:input_type -> guestvoice.v1.RecordCheckInRequest
-	16, // 33: guestvoice.v1.LoyaltyService.ListCheckIns:input_type -> guestvoice.v1.ListCheckInsRequest
-	18, // 34: guestvoice.v1.LoyaltyService.GetLoyaltyProgram:input_type -> guestvoice.v1.GetLoyaltyProgramRequest
-	19, // 35: guestvoice.v1.LoyaltyService.UpdateLoyaltyProgram:input_type -> guestvoice.v1.UpdateLoyaltyProgramRequest
-	20, // 36: guestvoice.v1.LoyaltyService.GetLoyaltyStatus:input_type -> guestvoice.v1.GetLoyaltyStatusRequest
-	21, // 37: guestvoice.v1.LoyaltyService.SetManualTier:input_type -> guestvoice.v1.SetManualTierRequest
-	22, // 38: guestvoice.v1.LoyaltyService.CreateGuest:output_type -> guestvoice.v1.Guest
-	22, // 39: guestvoice.v1.LoyaltyService.GetGuest:output_type -> guestvoice.v1.Guest
-	22, // 40: guestvoice.v1.LoyaltyService.LookupGuest:output_type -> guestvoice.v1.Guest
-	4,  // 41: guestvoice.v1.LoyaltyService.ListGuests:output_type -> guestvoice.v1.ListGuestsResponse
-	22, // 42: guestvoice.v1.LoyaltyService.LinkIdentity:output_type -> guestvoice.v1.Guest
-	22, // 43: guestvoice.v1.LoyaltyService.UnlinkIdentity:output_type -> guestvoice.v1.Guest
-	22, // 44: guestvoice.v1.LoyaltyService.MergeGuests:output_type -> guestvoice.v1.Guest
-	32, // 45: guestvoice.v1.LoyaltyService.EraseGuest:output_type -> google.protobuf.Empty
-	10, // 46: guestvoice.v1.LoyaltyService.ExportGuest:output_type -> guestvoice.v1.ExportGuestResponse
-	24, // 47: guestvoice.v1.LoyaltyService.RecordStay:output_type -> guestvoice.v1.Stay
-	24, // 48: guestvoice.v1.LoyaltyService.CancelStay:output_type -> guestvoice.v1.Stay
-	14, // 49: guestvoice.v1.LoyaltyService.ListStays:output_type -> guestvoice.v1.ListStaysResponse
-	25, // 50: guestvoice.v1.LoyaltyService.RecordCheckIn:output_type -> guestvoice.v1.CheckIn
-	17, // 51: guestvoice.v1.LoyaltyService.ListCheckIns:output_type -> guestvoice.v1.ListCheckInsResponse
-	29, // 52: guestvoice.v1.LoyaltyService.GetLoyaltyProgram:output_type -> guestvoice.v1.LoyaltyProgram
-	29, // 53: guestvoice.v1.LoyaltyService.UpdateLoyaltyProgram:output_type -> guestvoice.v1.LoyaltyProgram
-	27, // 54: guestvoice.v1.LoyaltyService.GetLoyaltyStatus:output_type -> guestvoice.v1.LoyaltyStatus
-	27, // 55: guestvoice.v1.LoyaltyService.SetManualTier:output_type -> guestvoice.v1.LoyaltyStatus
-	38, // [38:56] is the sub-list for method output_type
-	20, // [20:38] is the sub-list for method input_type
-	20, // [20:20] is the sub-list for extension type_name
-	20, // [20:20] is the sub-list for extension extendee
-	0,  // [0:20] is the sub-list for field type_name
+	23, // 0: guestvoice.v1.CreateGuestRequest.guest:type_name -> guestvoice.v1.Guest
+	24, // 1: guestvoice.v1.CreateGuestRequest.identities:type_name -> guestvoice.v1.Identity
+	24, // 2: guestvoice.v1.LookupGuestRequest.identity:type_name -> guestvoice.v1.Identity
+	23, // 3: guestvoice.v1.ListGuestsResponse.guests:type_name -> guestvoice.v1.Guest
+	24, // 4: guestvoice.v1.LinkIdentityRequest.identity:type_name -> guestvoice.v1.Identity
+	24, // 5: guestvoice.v1.UnlinkIdentityRequest.identity:type_name -> guestvoice.v1.Identity
+	23, // 6: guestvoice.v1.ExportGuestResponse.guest:type_name -> guestvoice.v1.Guest
+	25, // 7: guestvoice.v1.ExportGuestResponse.stays:type_name -> guestvoice.v1.Stay
+	26, // 8: guestvoice.v1.ExportGuestResponse.check_ins:type_name -> guestvoice.v1.CheckIn
+	27, // 9: guestvoice.v1.ExportGuestResponse.feedback:type_name -> guestvoice.v1.Feedback
+	28, // 10: guestvoice.v1.ExportGuestResponse.loyalty_status:type_name -> guestvoice.v1.LoyaltyStatus
+	25, // 11: guestvoice.v1.RecordStayRequest.stay:type_name -> guestvoice.v1.Stay
+	25, // 12: guestvoice.v1.UpdateStayRequest.stay:type_name -> guestvoice.v1.Stay
+	29, // 13: guestvoice.v1.UpdateStayRequest.update_mask:type_name -> google.protobuf.FieldMask
+	25, // 14: guestvoice.v1.ListStaysResponse.stays:type_name -> guestvoice.v1.Stay
+	26, // 15: guestvoice.v1.RecordCheckInRequest.check_in:type_name -> guestvoice.v1.CheckIn
+	30, // 16: guestvoice.v1.ListCheckInsRequest.source:type_name -> guestvoice.v1.Source
+	26, // 17: guestvoice.v1.ListCheckInsResponse.check_ins:type_name -> guestvoice.v1.CheckIn
+	31, // 18: guestvoice.v1.UpdateLoyaltyProgramRequest.loyalty_program:type_name -> guestvoice.v1.LoyaltyProgram
+	29, // 19: guestvoice.v1.UpdateLoyaltyProgramRequest.update_mask:type_name -> google.protobuf.FieldMask
+	32, // 20: guestvoice.v1.GetLoyaltyStatusRequest.as_of_date:type_name -> google.type.Date
+	32, // 21: guestvoice.v1.SetManualTierRequest.effective_date:type_name -> google.type.Date
+	0,  // 22: guestvoice.v1.LoyaltyService.CreateGuest:input_type -> guestvoice.v1.CreateGuestRequest
+	1,  // 23: guestvoice.v1.LoyaltyService.GetGuest:input_type -> guestvoice.v1.GetGuestRequest
+	2,  // 24: guestvoice.v1.LoyaltyService.LookupGuest:input_type -> guestvoice.v1.LookupGuestRequest
+	3,  // 25: guestvoice.v1.LoyaltyService.ListGuests:input_type -> guestvoice.v1.ListGuestsRequest
+	5,  // 26: guestvoice.v1.LoyaltyService.LinkIdentity:input_type -> guestvoice.v1.LinkIdentityRequest
+	6,  // 27: guestvoice.v1.LoyaltyService.UnlinkIdentity:input_type -> guestvoice.v1.UnlinkIdentityRequest
+	7,  // 28: guestvoice.v1.LoyaltyService.MergeGuests:input_type -> guestvoice.v1.MergeGuestsRequest
+	8,  // 29: guestvoice.v1.LoyaltyService.EraseGuest:input_type -> guestvoice.v1.EraseGuestRequest
+	9,  // 30: guestvoice.v1.LoyaltyService.ExportGuest:input_type -> guestvoice.v1.ExportGuestRequest
+	11, // 31: guestvoice.v1.LoyaltyService.RecordStay:input_type -> guestvoice.v1.RecordStayRequest
+	12, // 32: guestvoice.v1.LoyaltyService.UpdateStay:input_type -> guestvoice.v1.UpdateStayRequest
+	13, // 33: guestvoice.v1.LoyaltyService.CancelStay:input_type -> guestvoice.v1.CancelStayRequest
+	14, // 34: guestvoice.v1.LoyaltyService.ListStays:input_type -> guestvoice.v1.ListStaysRequest
+	16, // 35: guestvoice.v1.LoyaltyService.RecordCheckIn:input_type -> guestvoice.v1.RecordCheckInRequest
+	17, // 36: guestvoice.v1.LoyaltyService.ListCheckIns:input_type -> guestvoice.v1.ListCheckInsRequest
+	19, // 37: guestvoice.v1.LoyaltyService.GetLoyaltyProgram:input_type -> guestvoice.v1.GetLoyaltyProgramRequest
+	20, // 38: guestvoice.v1.LoyaltyService.UpdateLoyaltyProgram:input_type -> guestvoice.v1.UpdateLoyaltyProgramRequest
+	21, // 39: guestvoice.v1.LoyaltyService.GetLoyaltyStatus:input_type -> guestvoice.v1.GetLoyaltyStatusRequest
+	22, // 40: guestvoice.v1.LoyaltyService.SetManualTier:input_type -> guestvoice.v1.SetManualTierRequest
+	23, // 41: guestvoice.v1.LoyaltyService.CreateGuest:output_type -> guestvoice.v1.Guest
+	23, // 42: guestvoice.v1.LoyaltyService.GetGuest:output_type -> guestvoice.v1.Guest
+	23, // 43: guestvoice.v1.LoyaltyService.LookupGuest:output_type -> guestvoice.v1.Guest
+	4,  // 44: guestvoice.v1.LoyaltyService.ListGuests:output_type -> guestvoice.v1.ListGuestsResponse
+	23, // 45: guestvoice.v1.LoyaltyService.LinkIdentity:output_type -> guestvoice.v1.Guest
+	23, // 46: guestvoice.v1.LoyaltyService.UnlinkIdentity:output_type -> guestvoice.v1.Guest
+	23, // 47: guestvoice.v1.LoyaltyService.MergeGuests:output_type -> guestvoice.v1.Guest
+	33, // 48: guestvoice.v1.LoyaltyService.EraseGuest:output_type -> google.protobuf.Empty
+	10, // 49: guestvoice.v1.LoyaltyService.ExportGuest:output_type -> guestvoice.v1.ExportGuestResponse
+	25, // 50: guestvoice.v1.LoyaltyService.RecordStay:output_type -> guestvoice.v1.Stay
+	25, // 51: guestvoice.v1.LoyaltyService.UpdateStay:output_type -> guestvoice.v1.Stay
+	25, // 52: guestvoice.v1.LoyaltyService.CancelStay:output_type -> guestvoice.v1.Stay
+	15, // 53: guestvoice.v1.LoyaltyService.ListStays:output_type -> guestvoice.v1.ListStaysResponse
+	26, // 54: guestvoice.v1.LoyaltyService.RecordCheckIn:output_type -> guestvoice.v1.CheckIn
+	18, // 55: guestvoice.v1.LoyaltyService.ListCheckIns:output_type -> guestvoice.v1.ListCheckInsResponse
+	31, // 56: guestvoice.v1.LoyaltyService.GetLoyaltyProgram:output_type -> guestvoice.v1.LoyaltyProgram
+	31, // 57: guestvoice.v1.LoyaltyService.UpdateLoyaltyProgram:output_type -> guestvoice.v1.LoyaltyProgram
+	28, // 58: guestvoice.v1.LoyaltyService.GetLoyaltyStatus:output_type -> guestvoice.v1.LoyaltyStatus
+	28, // 59: guestvoice.v1.LoyaltyService.SetManualTier:output_type -> guestvoice.v1.LoyaltyStatus
+	41, // [41:60] is the sub-list for method output_type
+	22, // [22:41] is the sub-list for method input_type
+	22, // [22:22] is the sub-list for extension type_name
+	22, // [22:22] is the sub-list for extension extendee
+	0,  // [0:22] is the sub-list for field type_name
 }
 
 func init() { file_guestvoice_v1_loyalty_service_proto_init() }
@@ -1671,7 +1743,7 @@ func file_guestvoice_v1_loyalty_service_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_guestvoice_v1_loyalty_service_proto_rawDesc), len(file_guestvoice_v1_loyalty_service_proto_rawDesc)),
 			NumEnums:      0,
-			NumMessages:   22,
+			NumMessages:   23,
 			NumExtensions: 0,
 			NumServices:   1,
 		},

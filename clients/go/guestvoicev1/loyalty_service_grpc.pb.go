@@ -30,6 +30,7 @@ const (
 	LoyaltyService_EraseGuest_FullMethodName           = "/guestvoice.v1.LoyaltyService/EraseGuest"
 	LoyaltyService_ExportGuest_FullMethodName          = "/guestvoice.v1.LoyaltyService/ExportGuest"
 	LoyaltyService_RecordStay_FullMethodName           = "/guestvoice.v1.LoyaltyService/RecordStay"
+	LoyaltyService_UpdateStay_FullMethodName           = "/guestvoice.v1.LoyaltyService/UpdateStay"
 	LoyaltyService_CancelStay_FullMethodName           = "/guestvoice.v1.LoyaltyService/CancelStay"
 	LoyaltyService_ListStays_FullMethodName            = "/guestvoice.v1.LoyaltyService/ListStays"
 	LoyaltyService_RecordCheckIn_FullMethodName        = "/guestvoice.v1.LoyaltyService/RecordCheckIn"
@@ -106,8 +107,22 @@ type LoyaltyServiceClient interface {
 	// booking reference belongs to another guest's stay, or is recorded with
 	// other details (the message names the recorded stay, the ErrorInfo's
 	// resource, and what differs): a booking's first record is kept, and one
-	// that should not count is cancelled with CancelStay.
+	// that should not count is cancelled with CancelStay, one amended at the
+	// source is changed with UpdateStay.
 	RecordStay(ctx context.Context, in *RecordStayRequest, opts ...grpc.CallOption) (*Stay, error)
+	// Amends a stay as its booking was amended at the source: the fields named
+	// in update_mask (hotel, arrival_date, nights, qualifying_spend; "*" for
+	// all of them). The stay counts from then on, for past as-of dates too, as
+	// if it had been recorded so (a stay extended by a night counts the night
+	// and its points; one moved to another hotel puts the guest on that hotel's
+	// guest list). The booking reference stays the stay's.
+	//
+	// Errors: INVALID_ARGUMENT (FIELD_INVALID) for a malformed name, an unknown
+	// or immutable path in update_mask, an update_mask that names no field, or
+	// an invalid new value (as RecordStay checks them); NOT_FOUND for an
+	// unknown stay or hotel; FAILED_PRECONDITION (FAILED_PRECONDITION) for a
+	// cancelled stay, which stays cancelled.
+	UpdateStay(ctx context.Context, in *UpdateStayRequest, opts ...grpc.CallOption) (*Stay, error)
 	// Cancels a stay; it no longer earns nights, spend or points. Cancelling a
 	// cancelled stay returns it unchanged. Errors: NOT_FOUND.
 	CancelStay(ctx context.Context, in *CancelStayRequest, opts ...grpc.CallOption) (*Stay, error)
@@ -270,6 +285,16 @@ func (c *loyaltyServiceClient) RecordStay(ctx context.Context, in *RecordStayReq
 	return out, nil
 }
 
+func (c *loyaltyServiceClient) UpdateStay(ctx context.Context, in *UpdateStayRequest, opts ...grpc.CallOption) (*Stay, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(Stay)
+	err := c.cc.Invoke(ctx, LoyaltyService_UpdateStay_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 func (c *loyaltyServiceClient) CancelStay(ctx context.Context, in *CancelStayRequest, opts ...grpc.CallOption) (*Stay, error) {
 	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
 	out := new(Stay)
@@ -416,8 +441,22 @@ type LoyaltyServiceServer interface {
 	// booking reference belongs to another guest's stay, or is recorded with
 	// other details (the message names the recorded stay, the ErrorInfo's
 	// resource, and what differs): a booking's first record is kept, and one
-	// that should not count is cancelled with CancelStay.
+	// that should not count is cancelled with CancelStay, one amended at the
+	// source is changed with UpdateStay.
 	RecordStay(context.Context, *RecordStayRequest) (*Stay, error)
+	// Amends a stay as its booking was amended at the source: the fields named
+	// in update_mask (hotel, arrival_date, nights, qualifying_spend; "*" for
+	// all of them). The stay counts from then on, for past as-of dates too, as
+	// if it had been recorded so (a stay extended by a night counts the night
+	// and its points; one moved to another hotel puts the guest on that hotel's
+	// guest list). The booking reference stays the stay's.
+	//
+	// Errors: INVALID_ARGUMENT (FIELD_INVALID) for a malformed name, an unknown
+	// or immutable path in update_mask, an update_mask that names no field, or
+	// an invalid new value (as RecordStay checks them); NOT_FOUND for an
+	// unknown stay or hotel; FAILED_PRECONDITION (FAILED_PRECONDITION) for a
+	// cancelled stay, which stays cancelled.
+	UpdateStay(context.Context, *UpdateStayRequest) (*Stay, error)
 	// Cancels a stay; it no longer earns nights, spend or points. Cancelling a
 	// cancelled stay returns it unchanged. Errors: NOT_FOUND.
 	CancelStay(context.Context, *CancelStayRequest) (*Stay, error)
@@ -509,6 +548,9 @@ func (UnimplementedLoyaltyServiceServer) ExportGuest(context.Context, *ExportGue
 }
 func (UnimplementedLoyaltyServiceServer) RecordStay(context.Context, *RecordStayRequest) (*Stay, error) {
 	return nil, status.Error(codes.Unimplemented, "method RecordStay not implemented")
+}
+func (UnimplementedLoyaltyServiceServer) UpdateStay(context.Context, *UpdateStayRequest) (*Stay, error) {
+	return nil, status.Error(codes.Unimplemented, "method UpdateStay not implemented")
 }
 func (UnimplementedLoyaltyServiceServer) CancelStay(context.Context, *CancelStayRequest) (*Stay, error) {
 	return nil, status.Error(codes.Unimplemented, "method CancelStay not implemented")
@@ -735,6 +777,24 @@ func _LoyaltyService_RecordStay_Handler(srv interface{}, ctx context.Context, de
 	return interceptor(ctx, in, info, handler)
 }
 
+func _LoyaltyService_UpdateStay_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(UpdateStayRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(LoyaltyServiceServer).UpdateStay(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: LoyaltyService_UpdateStay_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(LoyaltyServiceServer).UpdateStay(ctx, req.(*UpdateStayRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
 func _LoyaltyService_CancelStay_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
 	in := new(CancelStayRequest)
 	if err := dec(in); err != nil {
@@ -925,6 +985,10 @@ var LoyaltyService_ServiceDesc = grpc.ServiceDesc{
 		{
 			MethodName: "RecordStay",
 			Handler:    _LoyaltyService_RecordStay_Handler,
+		},
+		{
+			MethodName: "UpdateStay",
+			Handler:    _LoyaltyService_UpdateStay_Handler,
 		},
 		{
 			MethodName: "CancelStay",

@@ -379,6 +379,14 @@ std::vector<RpcCase> AllRpcs() {
          v1::Stay response;
          return loyalty(server)->RecordStay(context, request, &response);
        }},
+      {"LoyaltyService.UpdateStay", v1::SCOPE_LOYALTY_WRITE,
+       [=](TestServer& server, grpc::ClientContext* context) {
+         v1::UpdateStayRequest request;
+         request.mutable_stay()->set_name(guest + "/stays/somestay");
+         request.mutable_stay()->set_nights(2);
+         v1::Stay response;
+         return loyalty(server)->UpdateStay(context, request, &response);
+       }},
       {"LoyaltyService.CancelStay", v1::SCOPE_LOYALTY_WRITE,
        [=](TestServer& server, grpc::ClientContext* context) {
          v1::CancelStayRequest request;

@@ -389,8 +389,9 @@ TEST_F(LoyaltyServiceTest, ABookingReferenceSentWithOtherDetailsIsRefused) {
   EXPECT_THAT(RecordStay(moved).error_message(),
               ::testing::EndsWith(
                   "differs in qualifying_spend: 300.00 USD recorded, none "
-                  "sent. A booking's first record is kept as it is: if it "
-                  "should not count, cancel it (CancelStay)"));
+                  "sent. A booking's first record is kept as it is: amend "
+                  "it with UpdateStay, or if it should not count, cancel it "
+                  "(CancelStay)"));
 
   const v1::LoyaltyStatus status = Status(guest);
   EXPECT_EQ(status.qualifying_stays(), 1);
@@ -426,6 +427,39 @@ TEST_F(LoyaltyServiceTest,
   ASSERT_TRUE(stub_->EraseGuest(Admin().get(), erase, &empty).ok());
   EXPECT_TRUE(hotels->DeleteHotel(Admin().get(), remove, &empty).ok())
       << "the erased guest's stay was the hotel's only history";
+}
+
+TEST_F(LoyaltyServiceTest, UpdateStayAmendsABookingAndRefusesWhatItCannot) {
+  const std::string guest = NewGuest();
+  const v1::Stay stay = Stay(guest, "BK-1", Date(2026, 1, 1), 8);
+  EXPECT_EQ(Status(guest, Date(2026, 1, 31)).tier(), "member");
+
+  v1::UpdateStayRequest longer;
+  longer.mutable_stay()->set_name(stay.name());
+  longer.mutable_stay()->set_nights(10);
+  v1::Stay amended;
+  ASSERT_TRUE(stub_->UpdateStay(Admin().get(), longer, &amended).ok());
+  EXPECT_EQ(amended.nights(), 10);
+  EXPECT_TRUE(amended.has_update_time());
+  const v1::LoyaltyStatus status = Status(guest, Date(2026, 1, 31));
+  EXPECT_EQ(status.qualifying_nights(), 10);
+  EXPECT_EQ(status.tier(), "silver") << "10 nights reach Silver";
+
+  v1::UpdateStayRequest renamed;
+  renamed.mutable_stay()->set_name(stay.name());
+  renamed.mutable_stay()->set_booking_reference("BK-2");
+  renamed.mutable_update_mask()->add_paths("booking_reference");
+  EXPECT_THAT(stub_->UpdateStay(Admin().get(), renamed, &amended),
+              GrpcErrorIs(grpc::StatusCode::INVALID_ARGUMENT, "FIELD_INVALID"));
+
+  v1::CancelStayRequest cancel;
+  cancel.set_name(stay.name());
+  v1::Stay cancelled;
+  ASSERT_TRUE(stub_->CancelStay(Admin().get(), cancel, &cancelled).ok());
+  EXPECT_THAT(stub_->UpdateStay(Admin().get(), longer, &amended),
+              GrpcErrorIs(grpc::StatusCode::FAILED_PRECONDITION,
+                          "FAILED_PRECONDITION"));
+  EXPECT_EQ(Status(guest, Date(2026, 1, 31)).qualifying_nights(), 0);
 }
 
 TEST_F(LoyaltyServiceTest, CancelledStaysEarnNothing) {

@@ -68,6 +68,7 @@ TEST(MutationTableTest, HoldsEveryMutationOfTheApi) {
                            "guestvoice.v1.LoyaltyService.MergeGuests",
                            "guestvoice.v1.LoyaltyService.EraseGuest",
                            "guestvoice.v1.LoyaltyService.RecordStay",
+                           "guestvoice.v1.LoyaltyService.UpdateStay",
                            "guestvoice.v1.LoyaltyService.CancelStay",
                            "guestvoice.v1.LoyaltyService.RecordCheckIn",
                            "guestvoice.v1.LoyaltyService.UpdateLoyaltyProgram",

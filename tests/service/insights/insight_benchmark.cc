@@ -192,8 +192,8 @@ int Run() {
   const service::TimeBounds ninety_days{kEnd - absl::Hours(24 * 90), kEnd};
   // One queue page, as ListAttentionItems asks it (tiers as of the last day).
   const auto attention_page = [&](const service::InsightScope& page_scope) {
-    auto tiers =
-        service::LoadGuestTiers(**store, "bench", absl::CivilDay(2025, 12, 31));
+    auto tiers = service::LoadGuestTiers(
+        **store, "bench", service::StatusDay::On(absl::CivilDay(2025, 12, 31)));
     return tiers.ok() &&
            service::ListAttentionPage(**store, page_scope, *tiers, 0, "",
                                       "ListAttentionItems",

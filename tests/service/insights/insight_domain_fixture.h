@@ -104,7 +104,7 @@ class InsightDomainFixture : public FeedbackDomainFixture {
   // acme's guests' tiers today (UTC), as the front door loads them.
   service::GuestTiers Tiers() {
     return service::LoadGuestTiers(*store_, "acme",
-                                   service::UtcDay(clock_.Now()))
+                                   service::StatusDay::Today(clock_.Now()))
         .value();
   }
 };

@@ -115,6 +115,34 @@ TEST_F(CheckInsTest, CheckInsCountOnTheHotelsLocalDay) {
             1);
 }
 
+TEST_F(CheckInsTest, TodaysStatusCountsACheckInWhoseDayHasBegunAtItsHotel) {
+  const std::string ana = NewGuest();
+  const std::string bea = NewGuest();
+  // 2026-01-14 20:00 UTC is 05:00 on the 15th in Tokyo.
+  clock_.Set(absl::FromCivil(absl::CivilSecond(2026, 1, 14, 20, 0, 0),
+                             absl::UTCTimeZone()));
+  RecordCheckIn(CheckInRequest(ana, "breakfast", clock_.Now()));
+  // Lisbon stays ending on the 14th and on the 15th.
+  for (const std::string& guest : {ana, bea}) {
+    RecordStay(StayRequest(guest, "BK-13-" + guest.substr(guest.rfind('/')),
+                           absl::CivilDay(2026, 1, 12), 2));
+    RecordStay(StayRequest(guest, "BK-14-" + guest.substr(guest.rfind('/')),
+                           absl::CivilDay(2026, 1, 14), 1));
+  }
+
+  // Ana lives on the 15th: her status is the 15th's, whole.
+  const v1::LoyaltyStatus today = StatusOf(ana);
+  EXPECT_EQ(today.as_of_date().day(), 15);
+  EXPECT_EQ(today.qualifying_check_ins(), 1);
+  EXPECT_EQ(today.qualifying_stays(), 2);
+  EXPECT_EQ(today.SerializeAsString(),
+            StatusOf(ana, absl::CivilDay(2026, 1, 15)).SerializeAsString());
+  // Bea has nothing on the 15th: her today is UTC's.
+  const v1::LoyaltyStatus utc_today = StatusOf(bea);
+  EXPECT_EQ(utc_today.as_of_date().day(), 14);
+  EXPECT_EQ(utc_today.qualifying_stays(), 1);
+}
+
 TEST_F(CheckInsTest, RecordStoresTheCheckInUnderANewName) {
   const std::string ana = NewGuest();
   v1::RecordCheckInRequest request =

@@ -125,7 +125,7 @@ void GetLoyaltyStatus(const storage::Store& store, benchmark::State& state) {
     return;
   }
   auto status = ReadLoyaltyStatus(store, kOrganization, kGuestId, **guest,
-                                  *program, kToday);
+                                  *program, StatusDay::On(kToday));
   if (!status.ok() || status->qualifying_stays() == 0) {
     state.SkipWithError("status failed");
   }

@@ -340,7 +340,7 @@ TEST_F(RecordsTest, UnreadableRecordsAreDataLoss) {
               StatusIs(absl::StatusCode::kDataLoss));
   EXPECT_THAT(
       ReadLoyaltyStatus(*store_, "acme", "bea", {}, DefaultLoyaltyProgram(),
-                        absl::CivilDay(2026, 1, 15)),
+                        StatusDay::On(absl::CivilDay(2026, 1, 15))),
       StatusIs(absl::StatusCode::kDataLoss,
                "a loyalty ledger entry is unreadable"));
 }
@@ -354,9 +354,10 @@ TEST_F(RecordsTest, TheStatusAddsUpTheLedgerThroughTheAsOfDay) {
              StayEntry("later", absl::CivilDay(2026, 1, 10), 4, 1000)});
   const v1::LoyaltyProgram program = DefaultLoyaltyProgram();
 
-  ASSERT_OK_AND_ASSIGN(v1::LoyaltyStatus status,
-                       ReadLoyaltyStatus(*store_, "acme", "ana", {}, program,
-                                         absl::CivilDay(2026, 1, 13)));
+  ASSERT_OK_AND_ASSIGN(
+      v1::LoyaltyStatus status,
+      ReadLoyaltyStatus(*store_, "acme", "ana", {}, program,
+                        StatusDay::On(absl::CivilDay(2026, 1, 13))));
   EXPECT_EQ(status.guest(), "organizations/acme/guests/ana");
   EXPECT_EQ(status.qualifying_stays(), 2) << "the later stay departs on 14th";
   EXPECT_EQ(status.qualifying_nights(), 5);
@@ -364,9 +365,9 @@ TEST_F(RecordsTest, TheStatusAddsUpTheLedgerThroughTheAsOfDay) {
   EXPECT_EQ(status.points_balance(), 2 * 100 + 30 * 10 + 3 * 100)
       << "spend in euros earns no points; its nights do";
 
-  ASSERT_OK_AND_ASSIGN(status,
-                       ReadLoyaltyStatus(*store_, "acme", "ana", {}, program,
-                                         absl::CivilDay(2026, 1, 14)));
+  ASSERT_OK_AND_ASSIGN(
+      status, ReadLoyaltyStatus(*store_, "acme", "ana", {}, program,
+                                StatusDay::On(absl::CivilDay(2026, 1, 14))));
   EXPECT_EQ(status.qualifying_stays(), 3);
   EXPECT_EQ(status.qualifying_nights(), 9);
 }
@@ -382,13 +383,15 @@ TEST_F(RecordsTest, TheStatusHonoursTheGuestsManualTiers) {
   partial.set_tier_id("platinum");
 
   const v1::LoyaltyProgram program = DefaultLoyaltyProgram();
-  ASSERT_OK_AND_ASSIGN(v1::LoyaltyStatus before,
-                       ReadLoyaltyStatus(*store_, "acme", "ana", guest, program,
-                                         absl::CivilDay(2026, 1, 9)));
+  ASSERT_OK_AND_ASSIGN(
+      v1::LoyaltyStatus before,
+      ReadLoyaltyStatus(*store_, "acme", "ana", guest, program,
+                        StatusDay::On(absl::CivilDay(2026, 1, 9))));
   EXPECT_EQ(before.tier(), "member");
-  ASSERT_OK_AND_ASSIGN(v1::LoyaltyStatus after,
-                       ReadLoyaltyStatus(*store_, "acme", "ana", guest, program,
-                                         absl::CivilDay(2026, 1, 10)));
+  ASSERT_OK_AND_ASSIGN(
+      v1::LoyaltyStatus after,
+      ReadLoyaltyStatus(*store_, "acme", "ana", guest, program,
+                        StatusDay::On(absl::CivilDay(2026, 1, 10))));
   EXPECT_EQ(after.tier(), "gold");
   EXPECT_EQ(after.manual_tier(), "gold");
 }

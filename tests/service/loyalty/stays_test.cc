@@ -4,9 +4,11 @@
 #include "service/loyalty/stays.h"
 
 #include <string>
+#include <vector>
 
 #include "absl/time/civil_time.h"
 #include "gmock/gmock.h"
+#include "google/type/money.pb.h"
 #include "gtest/gtest.h"
 #include "tests/service/loyalty/loyalty_fixture.h"
 #include "tests/testing/status_details.h"
@@ -65,6 +67,26 @@ TEST_F(StaysTest, RecordReportsEveryBadField) {
                            "stay.qualifying_spend", "stay.booking_reference"));
 }
 
+TEST_F(StaysTest, SpendAboveTheLimitIsRefusedToTheNano) {
+  const std::string ana = NewGuest();
+  v1::RecordStayRequest request =
+      StayRequest(ana, "BK-RICH", absl::CivilDay(2025, 11, 3), 2);
+  google::type::Money& spend =
+      *request.mutable_stay()->mutable_qualifying_spend();
+  spend.set_currency_code("EUR");
+  spend.set_units(1'000'000'000);
+  spend.set_nanos(1);
+  v1::Stay stay;
+  const absl::Status status = stays().Record(acme_, request, stay);
+  EXPECT_THAT(status, StatusIs(absl::StatusCode::kInvalidArgument));
+  EXPECT_THAT(ViolatedFields(status), ElementsAre("stay.qualifying_spend"));
+  EXPECT_EQ(StatusOf(ana).qualifying_stays(), 0) << "nothing was recorded";
+
+  spend.set_nanos(0);
+  RecordStay(request);
+  EXPECT_EQ(StatusOf(ana).qualifying_stays(), 1);
+}
+
 TEST_F(StaysTest, AnArrivalBefore1900IsRefused) {
   const std::string ana = NewGuest();
   v1::Stay stay;
@@ -119,6 +141,128 @@ TEST_F(StaysTest, StatusCountsStaysOnTheirDepartureDay) {
   // The fourth stay departs on 2025-10-24.
   EXPECT_EQ(StatusOf(ana, absl::CivilDay(2025, 10, 23)).tier(), "member");
   EXPECT_EQ(StatusOf(ana, absl::CivilDay(2025, 10, 24)).tier(), "silver");
+}
+
+// The guest's stays, in order of arrival.
+std::vector<v1::Stay> StaysOf(Stays stays, const Principal& caller,
+                              const std::string& guest) {
+  v1::ListStaysRequest request;
+  request.set_parent(guest);
+  v1::ListStaysResponse response;
+  EXPECT_THAT(stays.List(caller, request, response), IsOk());
+  return {response.stays().begin(), response.stays().end()};
+}
+
+TEST_F(StaysTest, AnAmendedBookingCountsAsIfRecordedSo) {
+  const std::string ana = NewGuest();
+  const v1::Stay booked =
+      RecordStay(StayRequest(ana, "BK-1", absl::CivilDay(2025, 11, 3), 2));
+  RecordStay(StayRequest(ana, "BK-2", absl::CivilDay(2025, 11, 20), 1));
+  clock_.Advance(absl::Hours(1));
+
+  // Extended by two nights, moved to Tokyo and a week later, spend corrected.
+  v1::UpdateStayRequest request;
+  v1::Stay& update = *request.mutable_stay();
+  update.set_name(booked.name());
+  update.set_hotel(Hotel("tokyo"));
+  *update.mutable_arrival_date() = ToProtoDate(absl::CivilDay(2025, 11, 10));
+  update.set_nights(4);
+  update.mutable_qualifying_spend()->set_currency_code("USD");
+  update.mutable_qualifying_spend()->set_units(730);
+  v1::Stay amended;
+  ASSERT_THAT(stays().Update(acme_, request, amended), IsOk());
+  EXPECT_EQ(amended.name(), booked.name());
+  EXPECT_EQ(amended.booking_reference(), "BK-1");
+  EXPECT_EQ(amended.hotel(), Hotel("tokyo"));
+  EXPECT_EQ(amended.nights(), 4);
+  EXPECT_EQ(amended.create_time().seconds(), booked.create_time().seconds());
+  EXPECT_EQ(amended.update_time().seconds(), absl::ToUnixSeconds(clock_.Now()));
+
+  // Counted on its new departure day, 14 November, and not on the old one.
+  EXPECT_EQ(StatusOf(ana, absl::CivilDay(2025, 11, 5)).qualifying_stays(), 0);
+  const v1::LoyaltyStatus status = StatusOf(ana, absl::CivilDay(2025, 11, 14));
+  EXPECT_EQ(status.qualifying_stays(), 1);
+  EXPECT_EQ(status.qualifying_nights(), 4);
+  EXPECT_EQ(status.points_balance(), 4 * 100 + 730 * 10);
+  EXPECT_THAT(ListGuests(Hotel("lisbon")), ElementsAre(ana))
+      << "BK-2 keeps ana on Lisbon's list";
+  EXPECT_THAT(ListGuests(Hotel("tokyo")), ElementsAre(ana));
+  // Listed in its new place, found by its booking, and a retry of the
+  // amended booking is a retry.
+  const std::vector<v1::Stay> listed = StaysOf(stays(), acme_, ana);
+  ASSERT_EQ(listed.size(), 2u);
+  EXPECT_EQ(listed[0].SerializeAsString(), amended.SerializeAsString());
+  v1::RecordStayRequest retry =
+      StayRequest(ana, "BK-1", absl::CivilDay(2025, 11, 10), 4, "tokyo");
+  retry.mutable_stay()->mutable_qualifying_spend()->set_units(730);
+  EXPECT_EQ(RecordStay(retry).SerializeAsString(), amended.SerializeAsString());
+
+  // Only the masked field changes; clearing the spend takes its points.
+  v1::UpdateStayRequest back;
+  back.mutable_stay()->set_name(booked.name());
+  back.mutable_stay()->set_hotel(Hotel("lisbon"));
+  back.mutable_stay()->set_nights(99);
+  back.mutable_update_mask()->add_paths("hotel");
+  back.mutable_update_mask()->add_paths("qualifying_spend");
+  ASSERT_THAT(stays().Update(acme_, back, amended), IsOk());
+  EXPECT_EQ(amended.nights(), 4);
+  EXPECT_FALSE(amended.has_qualifying_spend());
+  EXPECT_EQ(StatusOf(ana, absl::CivilDay(2025, 11, 14)).points_balance(),
+            4 * 100);
+  EXPECT_THAT(ListGuests(Hotel("tokyo")), IsEmpty());
+}
+
+TEST_F(StaysTest, AnUpdateThatCannotApplyChangesNothing) {
+  const std::string ana = NewGuest();
+  const v1::Stay stay =
+      RecordStay(StayRequest(ana, "BK-1", absl::CivilDay(2025, 11, 3), 2));
+  const v1::LoyaltyStatus before = StatusOf(ana);
+  v1::Stay response;
+
+  v1::UpdateStayRequest invalid;
+  invalid.mutable_stay()->set_name(stay.name());
+  invalid.mutable_stay()->set_nights(400);
+  invalid.mutable_stay()->set_booking_reference("BK-9");
+  invalid.mutable_update_mask()->add_paths("nights");
+  invalid.mutable_update_mask()->add_paths("booking_reference");
+  const absl::Status status = stays().Update(acme_, invalid, response);
+  EXPECT_THAT(status, StatusIs(absl::StatusCode::kInvalidArgument));
+  EXPECT_THAT(ViolatedFields(status),
+              UnorderedElementsAre("update_mask", "stay.nights"));
+
+  v1::UpdateStayRequest nothing;
+  nothing.mutable_stay()->set_name(stay.name());
+  EXPECT_THAT(stays().Update(acme_, nothing, response),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       "invalid request: update_mask: names no field to "
+                       "change"));
+
+  v1::UpdateStayRequest elsewhere;
+  elsewhere.mutable_stay()->set_name(stay.name());
+  elsewhere.mutable_stay()->set_hotel(Hotel("paris"));
+  EXPECT_THAT(stays().Update(acme_, elsewhere, response),
+              StatusIs(absl::StatusCode::kNotFound));
+  v1::UpdateStayRequest longer;
+  longer.mutable_stay()->set_name(stay.name());
+  longer.mutable_stay()->set_nights(3);
+  EXPECT_THAT(stays().Update(rival_, longer, response),
+              StatusIs(absl::StatusCode::kNotFound));
+  longer.mutable_stay()->set_name(ana + "/stays/nothere");
+  EXPECT_THAT(stays().Update(acme_, longer, response),
+              StatusIs(absl::StatusCode::kNotFound));
+
+  v1::CancelStayRequest cancel;
+  cancel.set_name(stay.name());
+  v1::Stay cancelled;
+  ASSERT_THAT(stays().Cancel(acme_, cancel, cancelled), IsOk());
+  longer.mutable_stay()->set_name(stay.name());
+  EXPECT_THAT(stays().Update(acme_, longer, response),
+              StatusIs(absl::StatusCode::kFailedPrecondition));
+  const std::vector<v1::Stay> listed = StaysOf(stays(), acme_, ana);
+  ASSERT_EQ(listed.size(), 1u);
+  EXPECT_EQ(listed[0].SerializeAsString(), cancelled.SerializeAsString());
+  EXPECT_EQ(StatusOf(ana).qualifying_stays(), 0);
+  EXPECT_EQ(before.qualifying_stays(), 1);
 }
 
 TEST_F(StaysTest, CancelledStaysCountForNothing) {

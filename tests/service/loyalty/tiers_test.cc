@@ -42,7 +42,7 @@ class TiersTest : public LoyaltyFixture {
   }
 
   GuestTiers Tiers(absl::CivilDay as_of = absl::CivilDay(2026, 1, 15)) {
-    return LoadGuestTiers(*store_, "acme", as_of).value();
+    return LoadGuestTiers(*store_, "acme", StatusDay::On(as_of)).value();
   }
 
   // The tier GuestTiers finds for `guest` (a resource name).

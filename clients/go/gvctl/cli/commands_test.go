@@ -84,6 +84,71 @@ func TestGuestsLinkMergeEraseAndCases(t *testing.T) {
 	}
 }
 
+// An operator creates, lists, links and unlinks guests from the CLI; an
+// unlinked identity no longer finds the guest.
+func TestGuestsCreateListUnlinkAndStatusAsOf(t *testing.T) {
+	h := newHarness(t)
+	h.hotels()
+	ana := &gv.Guest{}
+	parseProto(t, h.ok("--json", "guests", "create", "--name", "Ana Silva", "--email", "Ana.Silva@Example.com"), ana)
+	if ana.GetDisplayName() != "Ana Silva" || len(ana.GetIdentities()) != 1 ||
+		ana.GetIdentities()[0].GetValue() != "ana.silva@example.com" {
+		t.Fatalf("created %v", ana)
+	}
+	parseProto(t, h.ok("--json", "guests", "link", ana.GetName(), "--phone", "912 345 678", "--hotel", "porto"), ana)
+	kim := &gv.Guest{}
+	parseProto(t, h.ok("--json", "guests", "create", "--name", "Kim Lee", "--handle", "@KimTravels", "--source", "twitter"), kim)
+	stay := &gv.Stay{}
+	parseProto(t, h.ok("--json", "stays", "record", kim.GetName(), "--hotel", "porto", "--arrival", "2025-11-02", "--nights", "1", "--booking", "BK-KIM"), stay)
+	if r := h.run("stays", "record", kim.GetName(), "--hotel", "porto", "--arrival", "2025-11-02", "--booking", "BK-NO-NIGHTS"); r.code != cli.ExitUsage {
+		t.Errorf("stays record without --nights: exit %d", r.code)
+	}
+	// Kim stayed a night longer: the stay is amended, its arrival unchanged.
+	amended := &gv.Stay{}
+	parseProto(t, h.ok("--json", "stays", "update", stay.GetName(), "--nights", "2", "--spend", "200", "--currency", "eur"), amended)
+	if amended.GetNights() != 2 || amended.GetArrivalDate().GetDay() != 2 || amended.GetQualifyingSpend().GetUnits() != 200 {
+		t.Errorf("stays update: %v", amended)
+	}
+	if r := h.run("stays", "update", stay.GetName()); r.code != cli.ExitUsage {
+		t.Errorf("stays update without a change: exit %d", r.code)
+	}
+	if r := h.run("stays", "update", stay.GetName(), "--nights", "0"); r.code != cli.ExitError || !strings.Contains(r.stderr, "stay.nights") {
+		t.Errorf("stays update --nights 0: exit %d %s", r.code, r.stderr)
+	}
+
+	everyone, atPorto := &gv.ListGuestsResponse{}, &gv.ListGuestsResponse{}
+	parseProto(t, `{"guests": `+h.ok("--json", "guests", "list")+`}`, everyone)
+	parseProto(t, `{"guests": `+h.ok("--json", "guests", "list", "--hotel", "porto")+`}`, atPorto)
+	if len(everyone.GetGuests()) != 2 || len(atPorto.GetGuests()) != 1 || atPorto.GetGuests()[0].GetName() != kim.GetName() {
+		t.Errorf("guests list: %v; at porto: %v", everyone, atPorto)
+	}
+	if out := h.ok("guests", "list"); !strings.Contains(out, "twitter:kimtravels") || !strings.Contains(out, "email:ana.silva@example.com") {
+		t.Errorf("guests list table:\n%s", out)
+	}
+
+	unlinked := &gv.Guest{}
+	parseProto(t, h.ok("--json", "guests", "unlink", lastID(ana.GetName()), "--phone", "+351912345678"), unlinked)
+	if len(unlinked.GetIdentities()) != 1 {
+		t.Errorf("after unlink: %v", unlinked.GetIdentities())
+	}
+	if r := h.run("guests", "lookup", "--phone", "+351912345678"); r.code != cli.ExitNotFound {
+		t.Errorf("lookup of an unlinked phone: exit %d %s", r.code, r.stderr)
+	}
+
+	before, after := &gv.LoyaltyStatus{}, &gv.LoyaltyStatus{}
+	parseProto(t, h.ok("--json", "guests", "status", kim.GetName(), "--as-of", "2025-11-03"), before)
+	parseProto(t, h.ok("--json", "guests", "status", kim.GetName(), "--as-of", "2025-11-04"), after)
+	if before.GetQualifyingNights() != 0 || after.GetQualifyingNights() != 2 {
+		t.Errorf("nights on 3 and 4 November: %d, %d", before.GetQualifyingNights(), after.GetQualifyingNights())
+	}
+	if r := h.run("guests", "status", kim.GetName(), "--as-of", "4/11/2025"); r.code != cli.ExitUsage {
+		t.Errorf("status --as-of 4/11/2025: exit %d", r.code)
+	}
+	if r := h.run("guests", "create", "--source", "twitter"); r.code != cli.ExitUsage {
+		t.Errorf("create --source without --handle: exit %d", r.code)
+	}
+}
+
 func TestCasesAckResolveAndReply(t *testing.T) {
 	h := newHarness(t)
 	h.hotels()

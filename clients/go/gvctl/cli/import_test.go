@@ -513,7 +513,7 @@ func TestAPMSGuestNameWrappedOverLinesIsImportedOnOneLine(t *testing.T) {
 	}
 }
 
-func TestAPMSExportImportedAgainIsAlreadyPresentAndChangesAreReported(t *testing.T) {
+func TestAPMSExportImportedAgainIsAlreadyPresentAndAmendedBookingsAreEdited(t *testing.T) {
 	h := newHarness(t)
 	h.hotels()
 	const header = "booking_reference,guest_name,email,arrival_date,nights,spend,currency,property\n"
@@ -529,32 +529,46 @@ func TestAPMSExportImportedAgainIsAlreadyPresentAndChangesAreReported(t *testing
 		t.Errorf("the same export again: %+v, want 3 already present", again)
 	}
 
+	// Ana's stay extended by a night at the source: the stay is amended.
 	changed := h.write("changed.csv", header+"BK-1,Ana,ana@example.com,2026-03-01,4,720.00,EUR,PRT-01\n")
 	r := h.run("--json", "import", changed, "--format", "pms", "--hotels", mapping())
+	if summary := parseSummary(t, r); r.code != cli.ExitOK || summary.Edited != 1 || len(summary.Rejected) != 0 {
+		t.Fatalf("an amended booking: exit %d, %+v", r.code, summary)
+	}
+	status := &gv.LoyaltyStatus{}
+	guest := &gv.Guest{}
+	parseProto(t, h.ok("--json", "guests", "lookup", "--email", "ana@example.com"), guest)
+	parseProto(t, h.ok("--json", "guests", "status", guest.GetName(), "--as-of", "2026-04-03"), status)
+	if status.GetQualifyingNights() != 6 {
+		t.Errorf("Ana has %d qualifying nights, want 4 + 2", status.GetQualifyingNights())
+	}
+
+	// Bo's booking was cancelled; an export that lists it as a stay again is
+	// reported, and the stay stays cancelled.
+	bo := &gv.Guest{}
+	parseProto(t, h.ok("--json", "guests", "lookup", "--email", "bo@example.com"), bo)
+	bos := &gv.ListStaysResponse{}
+	parseProto(t, `{"stays": `+h.ok("--json", "stays", "list", bo.GetName())+`}`, bos)
+	h.ok("stays", "cancel", bos.GetStays()[0].GetName())
+	rebooked := h.write("rebooked.csv", header+"BK-3,Bo,bo@example.com,2026-04-02,2,180,EUR,PRT-01\n")
+	r = h.run("--json", "import", rebooked, "--format", "pms", "--hotels", mapping())
 	summary := parseSummary(t, r)
 	if r.code != cli.ExitPartial || summary.Rejected[importing.ReasonBookingChanged] != 1 {
-		t.Fatalf("a changed booking: exit %d, %+v", r.code, summary)
+		t.Fatalf("a cancelled booking listed again: exit %d, %+v", r.code, summary)
 	}
 	report, err := os.ReadFile(summary.ErrorReport)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"recorded as 3 nights from 2026-03-01", "spend 540.00 EUR", "the file says 4 nights, spend 720.00 EUR", "gvctl stays cancel organizations/default/guests/"} {
+	for _, want := range []string{"booking BK-3 was recorded and cancelled", "2 nights, spend 180.00 EUR", "stays cancelled"} {
 		if !strings.Contains(string(report), want) {
 			t.Errorf("the report lacks %q:\n%s", want, report)
 		}
 	}
-	status := &gv.LoyaltyStatus{}
-	guest := &gv.Guest{}
-	parseProto(t, h.ok("--json", "guests", "lookup", "--email", "ana@example.com"), guest)
-	parseProto(t, h.ok("--json", "guests", "status", guest.GetName()), status)
-	if status.GetQualifyingNights() != 5 {
-		t.Errorf("Ana has %d qualifying nights, want the 5 first recorded", status.GetQualifyingNights())
-	}
 
 	// A later export knows Ana's phone too: it is linked, the booking already present.
 	withPhone := h.write("phone.csv", "booking_reference,guest_name,email,phone,arrival_date,nights,spend,currency,property\n"+
-		"BK-1,Ana,ana@example.com,+351 912 345 678,2026-03-01,3,540.00,EUR,PRT-01\n")
+		"BK-1,Ana,ana@example.com,+351 912 345 678,2026-03-01,4,720.00,EUR,PRT-01\n")
 	if summary := parseSummary(t, h.run("--json", "import", withPhone, "--format", "pms", "--hotels", mapping())); summary.AlreadyPresent != 1 {
 		t.Errorf("the booking with a phone: %+v, want already present", summary)
 	}
@@ -571,7 +585,7 @@ func TestAPMSExportImportedAgainIsAlreadyPresentAndChangesAreReported(t *testing
 	}
 	one := &gv.ListStaysResponse{}
 	parseProto(t, `{"stays": `+h.ok("--json", "stays", "list", guest.GetName(), "--booking", "BK-1")+`}`, one)
-	if len(one.GetStays()) != 1 || one.GetStays()[0].GetNights() != 3 || one.GetStays()[0].GetBookingReference() != "BK-1" {
+	if len(one.GetStays()) != 1 || one.GetStays()[0].GetNights() != 4 || one.GetStays()[0].GetBookingReference() != "BK-1" {
 		t.Errorf("stays list --booking BK-1: %v", one)
 	}
 }
@@ -589,7 +603,7 @@ func TestAStayRecordedByHandKeepsItsSpendExact(t *testing.T) {
 	if got := stay.GetQualifyingSpend(); got.GetUnits() != 540 || got.GetNanos() != 100000000 || got.GetCurrencyCode() != "EUR" {
 		t.Errorf("spend %v, want exactly 540.10 EUR", got)
 	}
-	if r := h.run("stays", "record", guest.GetName(), "--hotel", "porto", "--arrival", "2026-02-01",
+	if r := h.run("stays", "record", guest.GetName(), "--hotel", "porto", "--arrival", "2026-02-01", "--nights", "1",
 		"--booking", "BK-H2", "--spend", "1,234", "--currency", "EUR"); r.code != cli.ExitUsage || !strings.Contains(r.stderr, "ambiguous") {
 		t.Errorf("an ambiguous spend: exit %d %s", r.code, r.stderr)
 	}

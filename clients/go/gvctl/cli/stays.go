@@ -7,8 +7,10 @@ import (
 
 	"github.com/spf13/cobra"
 	"google.golang.org/genproto/googleapis/type/date"
+	"google.golang.org/genproto/googleapis/type/money"
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/status"
+	"google.golang.org/protobuf/types/known/fieldmaskpb"
 	"google.golang.org/protobuf/types/known/timestamppb"
 
 	"github.com/guestvoice/guestvoice/clients/go/guestvoice"
@@ -17,8 +19,8 @@ import (
 )
 
 func newStaysCommand(app *App) *cobra.Command {
-	return group("stays", "Record, list and cancel stays", newStaysRecordCommand(app), newStaysListCommand(app),
-		newStaysCancelCommand(app))
+	return group("stays", "Record, list, amend and cancel stays", newStaysRecordCommand(app), newStaysListCommand(app),
+		newStaysUpdateCommand(app), newStaysCancelCommand(app))
 }
 
 func newStaysRecordCommand(app *App) *cobra.Command {
@@ -32,26 +34,20 @@ func newStaysRecordCommand(app *App) *cobra.Command {
 		Example: `  gvctl stays record GUEST --hotel lisbon-riverside --arrival 2026-01-10 --nights 3 --booking BK-1001 --spend 540 --currency EUR`,
 		Args:    exactArgs("GUEST"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			day, err := time.Parse(time.DateOnly, arrival)
+			arrivalDate, err := parseDateFlag("--arrival", arrival)
 			if err != nil {
-				return usagef("--arrival %q is not a date such as 2026-01-31", arrival)
+				return err
 			}
 			stay := &gv.Stay{
 				Hotel:            app.HotelName(hotel),
-				ArrivalDate:      &date.Date{Year: int32(day.Year()), Month: int32(day.Month()), Day: int32(day.Day())},
+				ArrivalDate:      arrivalDate,
 				Nights:           int32(nights),
 				BookingReference: booking,
 			}
 			if spend != "" {
-				if currency == "" {
-					return usagef("--spend needs --currency")
+				if stay.QualifyingSpend, err = parseSpendFlags(spend, currency); err != nil {
+					return err
 				}
-				amount, err := importing.ParseAmount(spend)
-				if err != nil {
-					return usagef("--spend: %v", err)
-				}
-				amount.CurrencyCode = strings.ToUpper(currency)
-				stay.QualifyingSpend = amount
 			}
 			client, err := app.Client()
 			if err != nil {
@@ -67,14 +63,104 @@ func newStaysRecordCommand(app *App) *cobra.Command {
 	flags := cmd.Flags()
 	flags.StringVar(&hotel, "hotel", "", "hotel id")
 	flags.StringVar(&arrival, "arrival", "", "arrival date, YYYY-MM-DD")
-	flags.IntVar(&nights, "nights", 1, "nights stayed")
+	flags.IntVar(&nights, "nights", 0, "nights stayed")
 	flags.StringVar(&booking, "booking", "", "booking reference")
 	flags.StringVar(&spend, "spend", "", "qualifying spend, such as 540.10 (exact: no binary rounding)")
 	flags.StringVar(&currency, "currency", "", "ISO 4217 currency of --spend")
-	for _, required := range []string{"hotel", "arrival", "booking"} {
+	for _, required := range []string{"hotel", "arrival", "nights", "booking"} {
 		_ = cmd.MarkFlagRequired(required)
 	}
 	return cmd
+}
+
+func newStaysUpdateCommand(app *App) *cobra.Command {
+	var (
+		hotel, arrival, currency, spend string
+		nights                          int
+		noSpend                         bool
+	)
+	cmd := &cobra.Command{
+		Use:     "update STAY [--hotel HOTEL] [--arrival DATE] [--nights N] [--spend AMOUNT --currency EUR | --no-spend]",
+		Short:   "Amend a stay as its booking was amended at the source: only the fields given change",
+		Example: `  gvctl stays update organizations/default/guests/GUEST/stays/STAY --nights 4 --spend 720 --currency EUR`,
+		Args:    exactArgs("STAY"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			flags := cmd.Flags()
+			update := &gv.Stay{Name: args[0]}
+			var paths []string
+			if flags.Changed("hotel") {
+				update.Hotel = app.HotelName(hotel)
+				paths = append(paths, "hotel")
+			}
+			if flags.Changed("arrival") {
+				arrivalDate, err := parseDateFlag("--arrival", arrival)
+				if err != nil {
+					return err
+				}
+				update.ArrivalDate = arrivalDate
+				paths = append(paths, "arrival_date")
+			}
+			if flags.Changed("nights") {
+				update.Nights = int32(nights)
+				paths = append(paths, "nights")
+			}
+			switch {
+			case noSpend && flags.Changed("spend"):
+				return usagef("give --spend or --no-spend, not both")
+			case noSpend:
+				paths = append(paths, "qualifying_spend")
+			case flags.Changed("spend"):
+				amount, err := parseSpendFlags(spend, currency)
+				if err != nil {
+					return err
+				}
+				update.QualifyingSpend = amount
+				paths = append(paths, "qualifying_spend")
+			}
+			if len(paths) == 0 {
+				return usagef("give at least one of --hotel, --arrival, --nights, --spend, --no-spend")
+			}
+			client, err := app.Client()
+			if err != nil {
+				return err
+			}
+			amended, err := client.Loyalty.UpdateStay(cmd.Context(), &gv.UpdateStayRequest{Stay: update, UpdateMask: &fieldmaskpb.FieldMask{Paths: paths}})
+			if err != nil {
+				return err
+			}
+			return app.printStay(amended)
+		},
+	}
+	flags := cmd.Flags()
+	flags.StringVar(&hotel, "hotel", "", "hotel id")
+	flags.StringVar(&arrival, "arrival", "", "arrival date, YYYY-MM-DD")
+	flags.IntVar(&nights, "nights", 0, "nights stayed")
+	flags.StringVar(&spend, "spend", "", "qualifying spend, such as 540.10 (exact: no binary rounding)")
+	flags.StringVar(&currency, "currency", "", "ISO 4217 currency of --spend")
+	flags.BoolVar(&noSpend, "no-spend", false, "the stay has no qualifying spend")
+	return cmd
+}
+
+// parseDateFlag reads a YYYY-MM-DD flag value.
+func parseDateFlag(flag, value string) (*date.Date, error) {
+	day, err := time.Parse(time.DateOnly, value)
+	if err != nil {
+		return nil, usagef("%s %q is not a date such as 2026-01-31", flag, value)
+	}
+	return &date.Date{Year: int32(day.Year()), Month: int32(day.Month()), Day: int32(day.Day())}, nil
+}
+
+// parseSpendFlags reads --spend and --currency as exact money.
+func parseSpendFlags(spend, currency string) (*money.Money, error) {
+	if currency == "" {
+		return nil, usagef("--spend needs --currency")
+	}
+	amount, err := importing.ParseAmount(spend)
+	if err != nil {
+		return nil, usagef("--spend: %v", err)
+	}
+	amount.CurrencyCode = strings.ToUpper(currency)
+	return amount, nil
 }
 
 func newStaysCancelCommand(app *App) *cobra.Command {

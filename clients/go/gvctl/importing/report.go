@@ -19,7 +19,8 @@ type Counts struct {
 	// the same file, or the same item from elsewhere); nothing was counted.
 	AlreadyPresent int `json:"already_present"`
 	// Edited records had been stored before and are a later edit of it at
-	// the source (Feedback.edit_time): the stored item took their words.
+	// the source: a feedback item took their words (Feedback.edit_time), a
+	// stay the booking's new details (UpdateStay).
 	Edited int `json:"edited"`
 	// Rejected counts the records refused, by reason: the server's ErrorInfo
 	// reason, or UNREADABLE / HOTEL_NOT_MAPPED for what gvctl itself refused.

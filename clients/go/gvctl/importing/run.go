@@ -321,6 +321,8 @@ func stopsImport(err error) bool {
 type sent struct {
 	// alreadyPresent: stored before; nothing changed.
 	alreadyPresent bool
+	// edited: stored before, and changed to what the record says now.
+	edited bool
 	// skipped is a Skip reason, or "" when the record was stored.
 	skipped string
 }
@@ -342,6 +344,8 @@ func (im *Importer) each(ctx context.Context, records []Record, counts *Counts,
 			counts.skip(result.skipped)
 		case result.alreadyPresent:
 			counts.AlreadyPresent++
+		case result.edited:
+			counts.Edited++
 		default:
 			counts.Ingested++
 		}

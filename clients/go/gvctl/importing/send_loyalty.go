@@ -12,6 +12,7 @@ import (
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/status"
 	"google.golang.org/protobuf/proto"
+	"google.golang.org/protobuf/types/known/fieldmaskpb"
 
 	"github.com/guestvoice/guestvoice/clients/go/guestvoice"
 	gv "github.com/guestvoice/guestvoice/clients/go/guestvoicev1"
@@ -68,11 +69,12 @@ func (im *Importer) noteListing(err error) error {
 // row's other identities rather than merged into them; and an identity of
 // the row that another guest holds is left with that guest. A known guest's booking is
 // looked up first (ListStays by booking reference): one recorded before is
-// already present when it agrees with the row and BOOKING_CHANGED when not,
-// since RecordStay keeps a booking's first record. Where the booking could
-// not be looked up (a key that may only write, a guest found by a replayed
-// request id), the server's refusal of a changed booking is BOOKING_CHANGED
-// too. A re-run
+// already present when it agrees with the row, and edited to the row's
+// details (UpdateStay) when the booking was amended at the source; where the
+// booking could not be looked up (a key that may only write, a guest found by
+// a replayed request id), the server's refusal of a changed booking names the
+// stay to amend. A cancelled booking stays cancelled: a row that lists it as
+// a stay is BOOKING_CHANGED. A re-run
 // finds the guest it created by the same identities. A cancelled booking
 // (SkipCancelled) creates and links nothing, and cancels the stay recorded
 // for it.
@@ -147,7 +149,7 @@ func (im *Importer) recordStay(ctx context.Context, record Record) (sent, error)
 		}
 	}
 	if recorded != nil {
-		return bookingSeenBefore(recorded, row.Stay)
+		return im.bookingSeenBefore(ctx, recorded, row.Stay)
 	}
 	return im.sendStay(ctx, guest.GetName(), row.Stay)
 }
@@ -167,15 +169,29 @@ func sameName(a, b string) bool {
 	return wa == "" || wb == "" || wa == wb
 }
 
-// sendStay records the stay; the server's refusal of a booking recorded
-// before with other details (ALREADY_EXISTS naming the recorded stay) is
-// BOOKING_CHANGED, with the server's account of what differs.
+// sendStay records the stay; a booking recorded before with other details
+// (ALREADY_EXISTS naming the recorded stay) is amended to the row's.
 func (im *Importer) sendStay(ctx context.Context, guest string, stay *gv.Stay) (sent, error) {
 	_, err := im.Client.Loyalty.RecordStay(ctx, &gv.RecordStayRequest{Parent: guest, Stay: stay})
 	if details := guestvoice.Details(err); details.Code == codes.AlreadyExists && details.ErrorInfo.GetMetadata()["resource"] != "" {
-		return sent{}, &rejection{ReasonBookingChanged, details.Message}
+		return im.amendStay(ctx, details.ErrorInfo.GetMetadata()["resource"], stay, details.Message)
 	}
 	return sent{}, err
+}
+
+// amendStay gives the recorded stay `name` the row's hotel, arrival, nights
+// and spend. A cancelled stay stays cancelled: BOOKING_CHANGED, with `why`.
+func (im *Importer) amendStay(ctx context.Context, name string, row *gv.Stay, why string) (sent, error) {
+	update := proto.Clone(row).(*gv.Stay)
+	update.Name = name
+	_, err := im.Client.Loyalty.UpdateStay(ctx, &gv.UpdateStayRequest{Stay: update, UpdateMask: &fieldmaskpb.FieldMask{Paths: []string{"*"}}})
+	if status.Code(err) == codes.FailedPrecondition {
+		return sent{}, &rejection{ReasonBookingChanged, why}
+	}
+	if err != nil {
+		return sent{}, err
+	}
+	return sent{edited: true}, nil
 }
 
 // recordedStay is the guest's stay under reference, or nil when there is
@@ -197,8 +213,9 @@ func (im *Importer) recordedStay(ctx context.Context, guest, reference string) (
 
 // bookingSeenBefore is a booking's outcome when a stay was recorded under
 // its reference before: already present when the file agrees with it,
-// BOOKING_CHANGED when not.
-func bookingSeenBefore(recorded, row *gv.Stay) (sent, error) {
+// edited to the file's details when it was amended at the source, and
+// BOOKING_CHANGED when it was cancelled.
+func (im *Importer) bookingSeenBefore(ctx context.Context, recorded, row *gv.Stay) (sent, error) {
 	difference := stayDifference(recorded, row)
 	switch {
 	case difference == "":
@@ -209,10 +226,9 @@ func bookingSeenBefore(recorded, row *gv.Stay) (sent, error) {
 				"stays cancelled: if the guest did stay, record the stay under a booking reference of its own",
 			row.GetBookingReference(), recorded.GetName(), difference)}
 	}
-	return sent{}, &rejection{ReasonBookingChanged, fmt.Sprintf(
-		"booking %s is recorded as %s (%s) and the file says %s; a booking's first record stays as it is: "+
-			"if it should not count, cancel it with gvctl stays cancel %s",
-		row.GetBookingReference(), describeStay(recorded), recorded.GetName(), difference, recorded.GetName())}
+	return im.amendStay(ctx, recorded.GetName(), row, fmt.Sprintf(
+		"booking %s was recorded as %s (%s), was cancelled since, and the file says %s; a cancelled booking "+
+			"stays cancelled", row.GetBookingReference(), describeStay(recorded), recorded.GetName(), difference))
 }
 
 // stayDifference says how the file's booking differs from the recorded

@@ -30,7 +30,7 @@ from google.type import money_pb2 as google_dot_type_dot_money__pb2
 from guestvoice.v1 import source_pb2 as guestvoice_dot_v1_dot_source__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1bguestvoice/v1/loyalty.proto\x12\rguestvoice.v1\x1a\x1fgoogle/api/field_behavior.proto\x1a\x19google/api/resource.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x16google/type/date.proto\x1a\x17google/type/money.proto\x1a\x1aguestvoice/v1/source.proto\"\xb1\x02\n\x05Guest\x12\x11\n\x04name\x18\x01 \x01(\tB\x03\xe0\x41\x08\x12\x14\n\x0c\x64isplay_name\x18\x02 \x01(\t\x12\x30\n\nidentities\x18\x03 \x03(\x0b\x32\x17.guestvoice.v1.IdentityB\x03\xe0\x41\x03\x12\x1a\n\rmerged_guests\x18\x04 \x03(\tB\x03\xe0\x41\x03\x12\x34\n\x0b\x63reate_time\x18\x05 \x01(\x0b\x32\x1a.google.protobuf.TimestampB\x03\xe0\x41\x03\x12\x34\n\x0bupdate_time\x18\x06 \x01(\x0b\x32\x1a.google.protobuf.TimestampB\x03\xe0\x41\x03:E\xea\x41\x42\n\x13guestvoice.v1/Guest\x12+organizations/{organization}/guests/{guest}\"u\n\x08Identity\x12.\n\x04kind\x18\x01 \x01(\x0e\x32\x1b.guestvoice.v1.IdentityKindB\x03\xe0\x41\x02\x12\x12\n\x05value\x18\x02 \x01(\tB\x03\xe0\x41\x02\x12%\n\x06source\x18\x03 \x01(\x0e\x32\x15.guestvoice.v1.Source\"\xf7\x02\n\x04Stay\x12\x11\n\x04name\x18\x01 \x01(\tB\x03\xe0\x41\x08\x12*\n\x05hotel\x18\x02 \x01(\tB\x1b\xe0\x41\x02\xfa\x41\x15\n\x13guestvoice.v1/Hotel\x12,\n\x0c\x61rrival_date\x18\x03 \x01(\x0b\x32\x11.google.type.DateB\x03\xe0\x41\x02\x12\x13\n\x06nights\x18\x04 \x01(\x05\x42\x03\xe0\x41\x02\x12,\n\x10qualifying_spend\x18\x05 \x01(\x0b\x32\x12.google.type.Money\x12\x1e\n\x11\x62ooking_reference\x18\x06 \x01(\tB\x03\xe0\x41\x02\x12\x16\n\tcancelled\x18\x07 \x01(\x08\x42\x03\xe0\x41\x03\x12\x34\n\x0b\x63reate_time\x18\x08 \x01(\x0b\x32\x1a.google.protobuf.TimestampB\x03\xe0\x41\x03:Q\xea\x41N\n\x12guestvoice.v1/Stay\x12\x38organizations/{organization}/guests/{guest}/stays/{stay}\"\xca\x02\n\x07\x43heckIn\x12\x11\n\x04name\x18\x01 \x01(\tB\x03\xe0\x41\x08\x12*\n\x05hotel\x18\x02 \x01(\tB\x1b\xe0\x41\x02\xfa\x41\x15\n\x13guestvoice.v1/Hotel\x12%\n\x06outlet\x18\x03 \x01(\x0e\x32\x15.guestvoice.v1.Outlet\x12*\n\x06source\x18\x04 \x01(\x0e\x32\x15.guestvoice.v1.SourceB\x03\xe0\x41\x02\x12\x18\n\x0b\x65xternal_id\x18\x05 \x01(\tB\x03\xe0\x41\x02\x12\x36\n\rcheck_in_time\x18\x06 \x01(\x0b\x32\x1a.google.protobuf.TimestampB\x03\xe0\x41\x02:[\xea\x41X\n\x15guestvoice.v1/CheckIn\x12?organizations/{organization}/guests/{guest}/checkIns/{check_in}*\x9b\x01\n\x0cIdentityKind\x12\x1d\n\x19IDENTITY_KIND_UNSPECIFIED\x10\x00\x12\x17\n\x13IDENTITY_KIND_EMAIL\x10\x01\x12\x17\n\x13IDENTITY_KIND_PHONE\x10\x02\x12 \n\x1cIDENTITY_KIND_LOYALTY_NUMBER\x10\x03\x12\x18\n\x14IDENTITY_KIND_HANDLE\x10\x04*{\n\x06Outlet\x12\x16\n\x12OUTLET_UNSPECIFIED\x10\x00\x12\x10\n\x0cOUTLET_HOTEL\x10\x01\x12\x15\n\x11OUTLET_RESTAURANT\x10\x02\x12\x0e\n\nOUTLET_BAR\x10\x03\x12\x0e\n\nOUTLET_SPA\x10\x04\x12\x10\n\x0cOUTLET_OTHER\x10\x05\x42y\n\x10io.guestvoice.v1B\x0cLoyaltyProtoP\x01ZEgithub.com/guestvoice/guestvoice/clients/go/guestvoicev1;guestvoicev1\xaa\x02\rGuestvoice.V1b\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1bguestvoice/v1/loyalty.proto\x12\rguestvoice.v1\x1a\x1fgoogle/api/field_behavior.proto\x1a\x19google/api/resource.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x16google/type/date.proto\x1a\x17google/type/money.proto\x1a\x1aguestvoice/v1/source.proto\"\xb1\x02\n\x05Guest\x12\x11\n\x04name\x18\x01 \x01(\tB\x03\xe0\x41\x08\x12\x14\n\x0c\x64isplay_name\x18\x02 \x01(\t\x12\x30\n\nidentities\x18\x03 \x03(\x0b\x32\x17.guestvoice.v1.IdentityB\x03\xe0\x41\x03\x12\x1a\n\rmerged_guests\x18\x04 \x03(\tB\x03\xe0\x41\x03\x12\x34\n\x0b\x63reate_time\x18\x05 \x01(\x0b\x32\x1a.google.protobuf.TimestampB\x03\xe0\x41\x03\x12\x34\n\x0bupdate_time\x18\x06 \x01(\x0b\x32\x1a.google.protobuf.TimestampB\x03\xe0\x41\x03:E\xea\x41\x42\n\x13guestvoice.v1/Guest\x12+organizations/{organization}/guests/{guest}\"u\n\x08Identity\x12.\n\x04kind\x18\x01 \x01(\x0e\x32\x1b.guestvoice.v1.IdentityKindB\x03\xe0\x41\x02\x12\x12\n\x05value\x18\x02 \x01(\tB\x03\xe0\x41\x02\x12%\n\x06source\x18\x03 \x01(\x0e\x32\x15.guestvoice.v1.Source\"\xad\x03\n\x04Stay\x12\x11\n\x04name\x18\x01 \x01(\tB\x03\xe0\x41\x08\x12*\n\x05hotel\x18\x02 \x01(\tB\x1b\xe0\x41\x02\xfa\x41\x15\n\x13guestvoice.v1/Hotel\x12,\n\x0c\x61rrival_date\x18\x03 \x01(\x0b\x32\x11.google.type.DateB\x03\xe0\x41\x02\x12\x13\n\x06nights\x18\x04 \x01(\x05\x42\x03\xe0\x41\x02\x12,\n\x10qualifying_spend\x18\x05 \x01(\x0b\x32\x12.google.type.Money\x12\x1e\n\x11\x62ooking_reference\x18\x06 \x01(\tB\x03\xe0\x41\x02\x12\x16\n\tcancelled\x18\x07 \x01(\x08\x42\x03\xe0\x41\x03\x12\x34\n\x0b\x63reate_time\x18\x08 \x01(\x0b\x32\x1a.google.protobuf.TimestampB\x03\xe0\x41\x03\x12\x34\n\x0bupdate_time\x18\t \x01(\x0b\x32\x1a.google.protobuf.TimestampB\x03\xe0\x41\x03:Q\xea\x41N\n\x12guestvoice.v1/Stay\x12\x38organizations/{organization}/guests/{guest}/stays/{stay}\"\xca\x02\n\x07\x43heckIn\x12\x11\n\x04name\x18\x01 \x01(\tB\x03\xe0\x41\x08\x12*\n\x05hotel\x18\x02 \x01(\tB\x1b\xe0\x41\x02\xfa\x41\x15\n\x13guestvoice.v1/Hotel\x12%\n\x06outlet\x18\x03 \x01(\x0e\x32\x15.guestvoice.v1.Outlet\x12*\n\x06source\x18\x04 \x01(\x0e\x32\x15.guestvoice.v1.SourceB\x03\xe0\x41\x02\x12\x18\n\x0b\x65xternal_id\x18\x05 \x01(\tB\x03\xe0\x41\x02\x12\x36\n\rcheck_in_time\x18\x06 \x01(\x0b\x32\x1a.google.protobuf.TimestampB\x03\xe0\x41\x02:[\xea\x41X\n\x15guestvoice.v1/CheckIn\x12?organizations/{organization}/guests/{guest}/checkIns/{check_in}*\x9b\x01\n\x0cIdentityKind\x12\x1d\n\x19IDENTITY_KIND_UNSPECIFIED\x10\x00\x12\x17\n\x13IDENTITY_KIND_EMAIL\x10\x01\x12\x17\n\x13IDENTITY_KIND_PHONE\x10\x02\x12 \n\x1cIDENTITY_KIND_LOYALTY_NUMBER\x10\x03\x12\x18\n\x14IDENTITY_KIND_HANDLE\x10\x04*{\n\x06Outlet\x12\x16\n\x12OUTLET_UNSPECIFIED\x10\x00\x12\x10\n\x0cOUTLET_HOTEL\x10\x01\x12\x15\n\x11OUTLET_RESTAURANT\x10\x02\x12\x0e\n\nOUTLET_BAR\x10\x03\x12\x0e\n\nOUTLET_SPA\x10\x04\x12\x10\n\x0cOUTLET_OTHER\x10\x05\x42y\n\x10io.guestvoice.v1B\x0cLoyaltyProtoP\x01ZEgithub.com/guestvoice/guestvoice/clients/go/guestvoicev1;guestvoicev1\xaa\x02\rGuestvoice.V1b\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -68,6 +68,8 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_STAY'].fields_by_name['cancelled']._serialized_options = b'\340A\003'
   _globals['_STAY'].fields_by_name['create_time']._loaded_options = None
   _globals['_STAY'].fields_by_name['create_time']._serialized_options = b'\340A\003'
+  _globals['_STAY'].fields_by_name['update_time']._loaded_options = None
+  _globals['_STAY'].fields_by_name['update_time']._serialized_options = b'\340A\003'
   _globals['_STAY']._loaded_options = None
   _globals['_STAY']._serialized_options = b'\352AN\n\022guestvoice.v1/Stay\0228organizations/{organization}/guests/{guest}/stays/{stay}'
   _globals['_CHECKIN'].fields_by_name['name']._loaded_options = None
@@ -82,16 +84,16 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_CHECKIN'].fields_by_name['check_in_time']._serialized_options = b'\340A\002'
   _globals['_CHECKIN']._loaded_options = None
   _globals['_CHECKIN']._serialized_options = b'\352AX\n\025guestvoice.v1/CheckIn\022?organizations/{organization}/guests/{guest}/checkIns/{check_in}'
-  _globals['_IDENTITYKIND']._serialized_start=1355
-  _globals['_IDENTITYKIND']._serialized_end=1510
-  _globals['_OUTLET']._serialized_start=1512
-  _globals['_OUTLET']._serialized_end=1635
+  _globals['_IDENTITYKIND']._serialized_start=1409
+  _globals['_IDENTITYKIND']._serialized_end=1564
+  _globals['_OUTLET']._serialized_start=1566
+  _globals['_OUTLET']._serialized_end=1689
   _globals['_GUEST']._serialized_start=217
   _globals['_GUEST']._serialized_end=522
   _globals['_IDENTITY']._serialized_start=524
   _globals['_IDENTITY']._serialized_end=641
   _globals['_STAY']._serialized_start=644
-  _globals['_STAY']._serialized_end=1019
-  _globals['_CHECKIN']._serialized_start=1022
-  _globals['_CHECKIN']._serialized_end=1352
+  _globals['_STAY']._serialized_end=1073
+  _globals['_CHECKIN']._serialized_start=1076
+  _globals['_CHECKIN']._serialized_end=1406
 # @@protoc_insertion_point(module_scope)

@@ -203,6 +203,7 @@ class Stay(_message.Message):
     BOOKING_REFERENCE_FIELD_NUMBER: _builtins.int
     CANCELLED_FIELD_NUMBER: _builtins.int
     CREATE_TIME_FIELD_NUMBER: _builtins.int
+    UPDATE_TIME_FIELD_NUMBER: _builtins.int
     name: _builtins.str
     """Resource name, `organizations/{organization}/guests/{guest}/stays/{stay}`."""
     hotel: _builtins.str
@@ -225,6 +226,10 @@ class Stay(_message.Message):
     def create_time(self) -> _timestamp_pb2.Timestamp:
         """When the stay was recorded."""
 
+    @_builtins.property
+    def update_time(self) -> _timestamp_pb2.Timestamp:
+        """When UpdateStay last amended the stay; unset while it never was."""
+
     def __init__(
         self,
         *,
@@ -236,10 +241,11 @@ class Stay(_message.Message):
         booking_reference: _builtins.str = ...,
         cancelled: _builtins.bool = ...,
         create_time: _timestamp_pb2.Timestamp | None = ...,
+        update_time: _timestamp_pb2.Timestamp | None = ...,
     ) -> None: ...
-    _HasFieldArgType: _TypeAlias = _typing.Literal["arrival_date", b"arrival_date", "create_time", b"create_time", "qualifying_spend", b"qualifying_spend"]  # noqa: Y015
+    _HasFieldArgType: _TypeAlias = _typing.Literal["arrival_date", b"arrival_date", "create_time", b"create_time", "qualifying_spend", b"qualifying_spend", "update_time", b"update_time"]  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["arrival_date", b"arrival_date", "booking_reference", b"booking_reference", "cancelled", b"cancelled", "create_time", b"create_time", "hotel", b"hotel", "name", b"name", "nights", b"nights", "qualifying_spend", b"qualifying_spend"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["arrival_date", b"arrival_date", "booking_reference", b"booking_reference", "cancelled", b"cancelled", "create_time", b"create_time", "hotel", b"hotel", "name", b"name", "nights", b"nights", "qualifying_spend", b"qualifying_spend", "update_time", b"update_time"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 

@@ -435,6 +435,40 @@ class RecordStayRequest(_message.Message):
 Global___RecordStayRequest: _TypeAlias = RecordStayRequest  # noqa: Y015
 
 @_typing.final
+class UpdateStayRequest(_message.Message):
+    """Request for LoyaltyService.UpdateStay."""
+
+    DESCRIPTOR: _descriptor.Descriptor
+
+    STAY_FIELD_NUMBER: _builtins.int
+    UPDATE_MASK_FIELD_NUMBER: _builtins.int
+    @_builtins.property
+    def stay(self) -> _loyalty_pb2.Stay:
+        """The stay with its name set and the new values of the masked fields."""
+
+    @_builtins.property
+    def update_mask(self) -> _field_mask_pb2.FieldMask:
+        """The fields to change. Optional (AIP-134): when empty, every mutable field
+        populated in `stay` is changed; "*" changes all of them (clearing
+        qualifying_spend needs its path named). An update that changes nothing is
+        refused.
+        """
+
+    def __init__(
+        self,
+        *,
+        stay: _loyalty_pb2.Stay | None = ...,
+        update_mask: _field_mask_pb2.FieldMask | None = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _typing.Literal["stay", b"stay", "update_mask", b"update_mask"]  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["stay", b"stay", "update_mask", b"update_mask"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___UpdateStayRequest: _TypeAlias = UpdateStayRequest  # noqa: Y015
+
+@_typing.final
 class CancelStayRequest(_message.Message):
     """Request for LoyaltyService.CancelStay."""
 
@@ -679,7 +713,11 @@ class GetLoyaltyStatusRequest(_message.Message):
     """`organizations/{organization}/guests/{guest}`."""
     @_builtins.property
     def as_of_date(self) -> _date_pb2.Date:
-        """The date to evaluate; today (UTC) when unset, else 1900-01-01 or later."""
+        """The date to evaluate, 1900-01-01 or later. Today when unset: the UTC
+        date, or the hotel-local date of the guest's latest check-in where that
+        is already the next day (a hotel ahead of UTC), so that a check-in counts
+        as soon as it is recorded. The status's as_of_date says which.
+        """
 
     def __init__(
         self,

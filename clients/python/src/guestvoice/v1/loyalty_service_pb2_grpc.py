@@ -96,6 +96,11 @@ class LoyaltyServiceStub:
                 request_serializer=guestvoice_dot_v1_dot_loyalty__service__pb2.RecordStayRequest.SerializeToString,
                 response_deserializer=guestvoice_dot_v1_dot_loyalty__pb2.Stay.FromString,
                 _registered_method=True)
+        self.UpdateStay = channel.unary_unary(
+                '/guestvoice.v1.LoyaltyService/UpdateStay',
+                request_serializer=guestvoice_dot_v1_dot_loyalty__service__pb2.UpdateStayRequest.SerializeToString,
+                response_deserializer=guestvoice_dot_v1_dot_loyalty__pb2.Stay.FromString,
+                _registered_method=True)
         self.CancelStay = channel.unary_unary(
                 '/guestvoice.v1.LoyaltyService/CancelStay',
                 request_serializer=guestvoice_dot_v1_dot_loyalty__service__pb2.CancelStayRequest.SerializeToString,
@@ -248,7 +253,26 @@ class LoyaltyServiceServicer:
         booking reference belongs to another guest's stay, or is recorded with
         other details (the message names the recorded stay, the ErrorInfo's
         resource, and what differs): a booking's first record is kept, and one
-        that should not count is cancelled with CancelStay.
+        that should not count is cancelled with CancelStay, one amended at the
+        source is changed with UpdateStay.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpdateStay(self, request, context):
+        """Amends a stay as its booking was amended at the source: the fields named
+        in update_mask (hotel, arrival_date, nights, qualifying_spend; "*" for
+        all of them). The stay counts from then on, for past as-of dates too, as
+        if it had been recorded so (a stay extended by a night counts the night
+        and its points; one moved to another hotel puts the guest on that hotel's
+        guest list). The booking reference stays the stay's.
+
+        Errors: INVALID_ARGUMENT (FIELD_INVALID) for a malformed name, an unknown
+        or immutable path in update_mask, an update_mask that names no field, or
+        an invalid new value (as RecordStay checks them); NOT_FOUND for an
+        unknown stay or hotel; FAILED_PRECONDITION (FAILED_PRECONDITION) for a
+        cancelled stay, which stays cancelled.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -397,6 +421,11 @@ def add_LoyaltyServiceServicer_to_server(servicer, server):
             'RecordStay': grpc.unary_unary_rpc_method_handler(
                     servicer.RecordStay,
                     request_deserializer=guestvoice_dot_v1_dot_loyalty__service__pb2.RecordStayRequest.FromString,
+                    response_serializer=guestvoice_dot_v1_dot_loyalty__pb2.Stay.SerializeToString,
+            ),
+            'UpdateStay': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpdateStay,
+                    request_deserializer=guestvoice_dot_v1_dot_loyalty__service__pb2.UpdateStayRequest.FromString,
                     response_serializer=guestvoice_dot_v1_dot_loyalty__pb2.Stay.SerializeToString,
             ),
             'CancelStay': grpc.unary_unary_rpc_method_handler(
@@ -718,6 +747,33 @@ class LoyaltyService:
             target,
             '/guestvoice.v1.LoyaltyService/RecordStay',
             guestvoice_dot_v1_dot_loyalty__service__pb2.RecordStayRequest.SerializeToString,
+            guestvoice_dot_v1_dot_loyalty__pb2.Stay.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpdateStay(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/guestvoice.v1.LoyaltyService/UpdateStay',
+            guestvoice_dot_v1_dot_loyalty__service__pb2.UpdateStayRequest.SerializeToString,
             guestvoice_dot_v1_dot_loyalty__pb2.Stay.FromString,
             options,
             channel_credentials,

@@ -106,7 +106,22 @@ class LoyaltyServiceStub:
     booking reference belongs to another guest's stay, or is recorded with
     other details (the message names the recorded stay, the ErrorInfo's
     resource, and what differs): a booking's first record is kept, and one
-    that should not count is cancelled with CancelStay.
+    that should not count is cancelled with CancelStay, one amended at the
+    source is changed with UpdateStay.
+    """
+    UpdateStay: _grpc.UnaryUnaryMultiCallable[_loyalty_service_pb2.UpdateStayRequest, _loyalty_pb2.Stay]
+    """Amends a stay as its booking was amended at the source: the fields named
+    in update_mask (hotel, arrival_date, nights, qualifying_spend; "*" for
+    all of them). The stay counts from then on, for past as-of dates too, as
+    if it had been recorded so (a stay extended by a night counts the night
+    and its points; one moved to another hotel puts the guest on that hotel's
+    guest list). The booking reference stays the stay's.
+
+    Errors: INVALID_ARGUMENT (FIELD_INVALID) for a malformed name, an unknown
+    or immutable path in update_mask, an update_mask that names no field, or
+    an invalid new value (as RecordStay checks them); NOT_FOUND for an
+    unknown stay or hotel; FAILED_PRECONDITION (FAILED_PRECONDITION) for a
+    cancelled stay, which stays cancelled.
     """
     CancelStay: _grpc.UnaryUnaryMultiCallable[_loyalty_service_pb2.CancelStayRequest, _loyalty_pb2.Stay]
     """Cancels a stay; it no longer earns nights, spend or points. Cancelling a
@@ -244,7 +259,22 @@ class LoyaltyServiceAsyncStub(LoyaltyServiceStub):
     booking reference belongs to another guest's stay, or is recorded with
     other details (the message names the recorded stay, the ErrorInfo's
     resource, and what differs): a booking's first record is kept, and one
-    that should not count is cancelled with CancelStay.
+    that should not count is cancelled with CancelStay, one amended at the
+    source is changed with UpdateStay.
+    """
+    UpdateStay: _aio.UnaryUnaryMultiCallable[_loyalty_service_pb2.UpdateStayRequest, _loyalty_pb2.Stay]  # type: ignore[assignment]
+    """Amends a stay as its booking was amended at the source: the fields named
+    in update_mask (hotel, arrival_date, nights, qualifying_spend; "*" for
+    all of them). The stay counts from then on, for past as-of dates too, as
+    if it had been recorded so (a stay extended by a night counts the night
+    and its points; one moved to another hotel puts the guest on that hotel's
+    guest list). The booking reference stays the stay's.
+
+    Errors: INVALID_ARGUMENT (FIELD_INVALID) for a malformed name, an unknown
+    or immutable path in update_mask, an update_mask that names no field, or
+    an invalid new value (as RecordStay checks them); NOT_FOUND for an
+    unknown stay or hotel; FAILED_PRECONDITION (FAILED_PRECONDITION) for a
+    cancelled stay, which stays cancelled.
     """
     CancelStay: _aio.UnaryUnaryMultiCallable[_loyalty_service_pb2.CancelStayRequest, _loyalty_pb2.Stay]  # type: ignore[assignment]
     """Cancels a stay; it no longer earns nights, spend or points. Cancelling a
@@ -439,7 +469,28 @@ class LoyaltyServiceServicer(metaclass=_abc_1.ABCMeta):
         booking reference belongs to another guest's stay, or is recorded with
         other details (the message names the recorded stay, the ErrorInfo's
         resource, and what differs): a booking's first record is kept, and one
-        that should not count is cancelled with CancelStay.
+        that should not count is cancelled with CancelStay, one amended at the
+        source is changed with UpdateStay.
+        """
+
+    @_abc_1.abstractmethod
+    def UpdateStay(
+        self,
+        request: _loyalty_service_pb2.UpdateStayRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_loyalty_pb2.Stay, _abc.Awaitable[_loyalty_pb2.Stay]]:
+        """Amends a stay as its booking was amended at the source: the fields named
+        in update_mask (hotel, arrival_date, nights, qualifying_spend; "*" for
+        all of them). The stay counts from then on, for past as-of dates too, as
+        if it had been recorded so (a stay extended by a night counts the night
+        and its points; one moved to another hotel puts the guest on that hotel's
+        guest list). The booking reference stays the stay's.
+
+        Errors: INVALID_ARGUMENT (FIELD_INVALID) for a malformed name, an unknown
+        or immutable path in update_mask, an update_mask that names no field, or
+        an invalid new value (as RecordStay checks them); NOT_FOUND for an
+        unknown stay or hotel; FAILED_PRECONDITION (FAILED_PRECONDITION) for a
+        cancelled stay, which stays cancelled.
         """
 
     @_abc_1.abstractmethod

@@ -24,7 +24,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file guestvoice/v1/loyalty_service.proto.
  */
 export const file_guestvoice_v1_loyalty_service: GenFile = /*@__PURE__*/
-  fileDesc("CiNndWVzdHZvaWNlL3YxL2xveWFsdHlfc2VydmljZS5wcm90bxINZ3Vlc3R2b2ljZS52MSLcAQoSQ3JlYXRlR3Vlc3RSZXF1ZXN0EjIKBnBhcmVudBgBIAEoCUIi4EEC+kEcChpndWVzdHZvaWNlLnYxL09yZ2FuaXphdGlvbhIoCgVndWVzdBgCIAEoCzIULmd1ZXN0dm9pY2UudjEuR3Vlc3RCA+BBAhIrCgppZGVudGl0aWVzGAMgAygLMhcuZ3Vlc3R2b2ljZS52MS5JZGVudGl0eRISCgpyZXF1ZXN0X2lkGAQgASgJEicKBWhvdGVsGAUgASgJQhj6QRUKE2d1ZXN0dm9pY2UudjEvSG90ZWwiPAoPR2V0R3Vlc3RSZXF1ZXN0EikKBG5hbWUYASABKAlCG+BBAvpBFQoTZ3Vlc3R2b2ljZS52MS9HdWVzdCKhAQoSTG9va3VwR3Vlc3RSZXF1ZXN0EjIKBnBhcmVudBgBIAEoCUIi4EEC+kEcChpndWVzdHZvaWNlLnYxL09yZ2FuaXphdGlvbhIuCghpZGVudGl0eRgCIAEoCzIXLmd1ZXN0dm9pY2UudjEuSWRlbnRpdHlCA+BBAhInCgVob3RlbBgDIAEoCUIY+kEVChNndWVzdHZvaWNlLnYxL0hvdGVsIqUBChFMaXN0R3Vlc3RzUmVxdWVzdBIyCgZwYXJlbnQYASABKAlCIuBBAvpBHAoaZ3Vlc3R2b2ljZS52MS9Pcmdhbml6YXRpb24SDAoEdGllchgCIAEoCRInCgVob3RlbBgDIAEoCUIY+kEVChNndWVzdHZvaWNlLnYxL0hvdGVsEhEKCXBhZ2Vfc2l6ZRgEIAEoBRISCgpwYWdlX3Rva2VuGAUgASgJIlMKEkxpc3RHdWVzdHNSZXNwb25zZRIkCgZndWVzdHMYASADKAsyFC5ndWVzdHZvaWNlLnYxLkd1ZXN0EhcKD25leHRfcGFnZV90b2tlbhgCIAEoCSKaAQoTTGlua0lkZW50aXR5UmVxdWVzdBIqCgVndWVzdBgBIAEoCUIb4EEC+kEVChNndWVzdHZvaWNlLnYxL0d1ZXN0Ei4KCGlkZW50aXR5GAIgASgLMhcuZ3Vlc3R2b2ljZS52MS5JZGVudGl0eUID4EECEicKBWhvdGVsGAMgASgJQhj6QRUKE2d1ZXN0dm9pY2UudjEvSG90ZWwinAEKFVVubGlua0lkZW50aXR5UmVxdWVzdBIqCgVndWVzdBgBIAEoCUIb4EEC+kEVChNndWVzdHZvaWNlLnYxL0d1ZXN0Ei4KCGlkZW50aXR5GAIgASgLMhcuZ3Vlc3R2b2ljZS52MS5JZGVudGl0eUID4EECEicKBWhvdGVsGAMgASgJQhj6QRUKE2d1ZXN0dm9pY2UudjEvSG90ZWwicAoSTWVyZ2VHdWVzdHNSZXF1ZXN0Ei0KCHN1cnZpdm9yGAEgASgJQhvgQQL6QRUKE2d1ZXN0dm9pY2UudjEvR3Vlc3QSKwoGbWVyZ2VkGAIgASgJQhvgQQL6QRUKE2d1ZXN0dm9pY2UudjEvR3Vlc3QiPgoRRXJhc2VHdWVzdFJlcXVlc3QSKQoEbmFtZRgBIAEoCUIb4EEC+kEVChNndWVzdHZvaWNlLnYxL0d1ZXN0ImYKEkV4cG9ydEd1ZXN0UmVxdWVzdBIpCgRuYW1lGAEgASgJQhvgQQL6QRUKE2d1ZXN0dm9pY2UudjEvR3Vlc3QSEQoJcGFnZV9zaXplGAIgASgFEhIKCnBhZ2VfdG9rZW4YAyABKAkigwIKE0V4cG9ydEd1ZXN0UmVzcG9uc2USIwoFZ3Vlc3QYASABKAsyFC5ndWVzdHZvaWNlLnYxLkd1ZXN0EiIKBXN0YXlzGAIgAygLMhMuZ3Vlc3R2b2ljZS52MS5TdGF5EikKCWNoZWNrX2lucxgDIAMoCzIWLmd1ZXN0dm9pY2UudjEuQ2hlY2tJbhIpCghmZWVkYmFjaxgEIAMoCzIXLmd1ZXN0dm9pY2UudjEuRmVlZGJhY2sSNAoObG95YWx0eV9zdGF0dXMYBSABKAsyHC5ndWVzdHZvaWNlLnYxLkxveWFsdHlTdGF0dXMSFwoPbmV4dF9wYWdlX3Rva2VuGAYgASgJImgKEVJlY29yZFN0YXlSZXF1ZXN0EisKBnBhcmVudBgBIAEoCUIb4EEC+kEVChNndWVzdHZvaWNlLnYxL0d1ZXN0EiYKBHN0YXkYAiABKAsyEy5ndWVzdHZvaWNlLnYxLlN0YXlCA+BBAiI9ChFDYW5jZWxTdGF5UmVxdWVzdBIoCgRuYW1lGAEgASgJQhrgQQL6QRQKEmd1ZXN0dm9pY2UudjEvU3RheSKBAQoQTGlzdFN0YXlzUmVxdWVzdBIrCgZwYXJlbnQYASABKAlCG+BBAvpBFQoTZ3Vlc3R2b2ljZS52MS9HdWVzdBIZChFib29raW5nX3JlZmVyZW5jZRgCIAEoCRIRCglwYWdlX3NpemUYAyABKAUSEgoKcGFnZV90b2tlbhgEIAEoCSJQChFMaXN0U3RheXNSZXNwb25zZRIiCgVzdGF5cxgBIAMoCzITLmd1ZXN0dm9pY2UudjEuU3RheRIXCg9uZXh0X3BhZ2VfdG9rZW4YAiABKAkicgoUUmVjb3JkQ2hlY2tJblJlcXVlc3QSKwoGcGFyZW50GAEgASgJQhvgQQL6QRUKE2d1ZXN0dm9pY2UudjEvR3Vlc3QSLQoIY2hlY2tfaW4YAiABKAsyFi5ndWVzdHZvaWNlLnYxLkNoZWNrSW5CA+BBAiKlAQoTTGlzdENoZWNrSW5zUmVxdWVzdBIrCgZwYXJlbnQYASABKAlCG+BBAvpBFQoTZ3Vlc3R2b2ljZS52MS9HdWVzdBIlCgZzb3VyY2UYAiABKA4yFS5ndWVzdHZvaWNlLnYxLlNvdXJjZRITCgtleHRlcm5hbF9pZBgDIAEoCRIRCglwYWdlX3NpemUYBCABKAUSEgoKcGFnZV90b2tlbhgFIAEoCSJaChRMaXN0Q2hlY2tJbnNSZXNwb25zZRIpCgljaGVja19pbnMYASADKAsyFi5ndWVzdHZvaWNlLnYxLkNoZWNrSW4SFwoPbmV4dF9wYWdlX3Rva2VuGAIgASgJIk4KGEdldExveWFsdHlQcm9ncmFtUmVxdWVzdBIyCgRuYW1lGAEgASgJQiTgQQL6QR4KHGd1ZXN0dm9pY2UudjEvTG95YWx0eVByb2dyYW0ikAEKG1VwZGF0ZUxveWFsdHlQcm9ncmFtUmVxdWVzdBI7Cg9sb3lhbHR5X3Byb2dyYW0YASABKAsyHS5ndWVzdHZvaWNlLnYxLkxveWFsdHlQcm9ncmFtQgPgQQISNAoLdXBkYXRlX21hc2sYAiABKAsyGi5nb29nbGUucHJvdG9idWYuRmllbGRNYXNrQgPgQQEibAoXR2V0TG95YWx0eVN0YXR1c1JlcXVlc3QSKgoFZ3Vlc3QYASABKAlCG+BBAvpBFQoTZ3Vlc3R2b2ljZS52MS9HdWVzdBIlCgphc19vZl9kYXRlGAIgASgLMhEuZ29vZ2xlLnR5cGUuRGF0ZSJ7ChRTZXRNYW51YWxUaWVyUmVxdWVzdBIqCgVndWVzdBgBIAEoCUIb4EEC+kEVChNndWVzdHZvaWNlLnYxL0d1ZXN0EgwKBHRpZXIYAiABKAkSKQoOZWZmZWN0aXZlX2RhdGUYAyABKAsyES5nb29nbGUudHlwZS5EYXRlMqILCg5Mb3lhbHR5U2VydmljZRJGCgtDcmVhdGVHdWVzdBIhLmd1ZXN0dm9pY2UudjEuQ3JlYXRlR3Vlc3RSZXF1ZXN0GhQuZ3Vlc3R2b2ljZS52MS5HdWVzdBJACghHZXRHdWVzdBIeLmd1ZXN0dm9pY2UudjEuR2V0R3Vlc3RSZXF1ZXN0GhQuZ3Vlc3R2b2ljZS52MS5HdWVzdBJGCgtMb29rdXBHdWVzdBIhLmd1ZXN0dm9pY2UudjEuTG9va3VwR3Vlc3RSZXF1ZXN0GhQuZ3Vlc3R2b2ljZS52MS5HdWVzdBJRCgpMaXN0R3Vlc3RzEiAuZ3Vlc3R2b2ljZS52MS5MaXN0R3Vlc3RzUmVxdWVzdBohLmd1ZXN0dm9pY2UudjEuTGlzdEd1ZXN0c1Jlc3BvbnNlEkgKDExpbmtJZGVudGl0eRIiLmd1ZXN0dm9pY2UudjEuTGlua0lkZW50aXR5UmVxdWVzdBoULmd1ZXN0dm9pY2UudjEuR3Vlc3QSTAoOVW5saW5rSWRlbnRpdHkSJC5ndWVzdHZvaWNlLnYxLlVubGlua0lkZW50aXR5UmVxdWVzdBoULmd1ZXN0dm9pY2UudjEuR3Vlc3QSRgoLTWVyZ2VHdWVzdHMSIS5ndWVzdHZvaWNlLnYxLk1lcmdlR3Vlc3RzUmVxdWVzdBoULmd1ZXN0dm9pY2UudjEuR3Vlc3QSRgoKRXJhc2VHdWVzdBIgLmd1ZXN0dm9pY2UudjEuRXJhc2VHdWVzdFJlcXVlc3QaFi5nb29nbGUucHJvdG9idWYuRW1wdHkSVAoLRXhwb3J0R3Vlc3QSIS5ndWVzdHZvaWNlLnYxLkV4cG9ydEd1ZXN0UmVxdWVzdBoiLmd1ZXN0dm9pY2UudjEuRXhwb3J0R3Vlc3RSZXNwb25zZRJDCgpSZWNvcmRTdGF5EiAuZ3Vlc3R2b2ljZS52MS5SZWNvcmRTdGF5UmVxdWVzdBoTLmd1ZXN0dm9pY2UudjEuU3RheRJDCgpDYW5jZWxTdGF5EiAuZ3Vlc3R2b2ljZS52MS5DYW5jZWxTdGF5UmVxdWVzdBoTLmd1ZXN0dm9pY2UudjEuU3RheRJOCglMaXN0U3RheXMSHy5ndWVzdHZvaWNlLnYxLkxpc3RTdGF5c1JlcXVlc3QaIC5ndWVzdHZvaWNlLnYxLkxpc3RTdGF5c1Jlc3BvbnNlEkwKDVJlY29yZENoZWNrSW4SIy5ndWVzdHZvaWNlLnYxLlJlY29yZENoZWNrSW5SZXF1ZXN0GhYuZ3Vlc3R2b2ljZS52MS5DaGVja0luElcKDExpc3RDaGVja0lucxIiLmd1ZXN0dm9pY2UudjEuTGlzdENoZWNrSW5zUmVxdWVzdBojLmd1ZXN0dm9pY2UudjEuTGlzdENoZWNrSW5zUmVzcG9uc2USWwoRR2V0TG95YWx0eVByb2dyYW0SJy5ndWVzdHZvaWNlLnYxLkdldExveWFsdHlQcm9ncmFtUmVxdWVzdBodLmd1ZXN0dm9pY2UudjEuTG95YWx0eVByb2dyYW0SYQoUVXBkYXRlTG95YWx0eVByb2dyYW0SKi5ndWVzdHZvaWNlLnYxLlVwZGF0ZUxveWFsdHlQcm9ncmFtUmVxdWVzdBodLmd1ZXN0dm9pY2UudjEuTG95YWx0eVByb2dyYW0SWAoQR2V0TG95YWx0eVN0YXR1cxImLmd1ZXN0dm9pY2UudjEuR2V0TG95YWx0eVN0YXR1c1JlcXVlc3QaHC5ndWVzdHZvaWNlLnYxLkxveWFsdHlTdGF0dXMSUgoNU2V0TWFudWFsVGllchIjLmd1ZXN0dm9pY2UudjEuU2V0TWFudWFsVGllclJlcXVlc3QaHC5ndWVzdHZvaWNlLnYxLkxveWFsdHlTdGF0dXNCgAEKEGlvLmd1ZXN0dm9pY2UudjFCE0xveWFsdHlTZXJ2aWNlUHJvdG9QAVpFZ2l0aHViLmNvbS9ndWVzdHZvaWNlL2d1ZXN0dm9pY2UvY2xpZW50cy9nby9ndWVzdHZvaWNldjE7Z3Vlc3R2b2ljZXYxqgINR3Vlc3R2b2ljZS5WMWIGcHJvdG8z", [file_google_api_field_behavior, file_google_api_resource, file_google_protobuf_empty, file_google_protobuf_field_mask, file_google_type_date, file_guestvoice_v1_feedback, file_guestvoice_v1_loyalty, file_guestvoice_v1_loyalty_program, file_guestvoice_v1_source]);
+  fileDesc("CiNndWVzdHZvaWNlL3YxL2xveWFsdHlfc2VydmljZS5wcm90bxINZ3Vlc3R2b2ljZS52MSLcAQoSQ3JlYXRlR3Vlc3RSZXF1ZXN0EjIKBnBhcmVudBgBIAEoCUIi4EEC+kEcChpndWVzdHZvaWNlLnYxL09yZ2FuaXphdGlvbhIoCgVndWVzdBgCIAEoCzIULmd1ZXN0dm9pY2UudjEuR3Vlc3RCA+BBAhIrCgppZGVudGl0aWVzGAMgAygLMhcuZ3Vlc3R2b2ljZS52MS5JZGVudGl0eRISCgpyZXF1ZXN0X2lkGAQgASgJEicKBWhvdGVsGAUgASgJQhj6QRUKE2d1ZXN0dm9pY2UudjEvSG90ZWwiPAoPR2V0R3Vlc3RSZXF1ZXN0EikKBG5hbWUYASABKAlCG+BBAvpBFQoTZ3Vlc3R2b2ljZS52MS9HdWVzdCKhAQoSTG9va3VwR3Vlc3RSZXF1ZXN0EjIKBnBhcmVudBgBIAEoCUIi4EEC+kEcChpndWVzdHZvaWNlLnYxL09yZ2FuaXphdGlvbhIuCghpZGVudGl0eRgCIAEoCzIXLmd1ZXN0dm9pY2UudjEuSWRlbnRpdHlCA+BBAhInCgVob3RlbBgDIAEoCUIY+kEVChNndWVzdHZvaWNlLnYxL0hvdGVsIqUBChFMaXN0R3Vlc3RzUmVxdWVzdBIyCgZwYXJlbnQYASABKAlCIuBBAvpBHAoaZ3Vlc3R2b2ljZS52MS9Pcmdhbml6YXRpb24SDAoEdGllchgCIAEoCRInCgVob3RlbBgDIAEoCUIY+kEVChNndWVzdHZvaWNlLnYxL0hvdGVsEhEKCXBhZ2Vfc2l6ZRgEIAEoBRISCgpwYWdlX3Rva2VuGAUgASgJIlMKEkxpc3RHdWVzdHNSZXNwb25zZRIkCgZndWVzdHMYASADKAsyFC5ndWVzdHZvaWNlLnYxLkd1ZXN0EhcKD25leHRfcGFnZV90b2tlbhgCIAEoCSKaAQoTTGlua0lkZW50aXR5UmVxdWVzdBIqCgVndWVzdBgBIAEoCUIb4EEC+kEVChNndWVzdHZvaWNlLnYxL0d1ZXN0Ei4KCGlkZW50aXR5GAIgASgLMhcuZ3Vlc3R2b2ljZS52MS5JZGVudGl0eUID4EECEicKBWhvdGVsGAMgASgJQhj6QRUKE2d1ZXN0dm9pY2UudjEvSG90ZWwinAEKFVVubGlua0lkZW50aXR5UmVxdWVzdBIqCgVndWVzdBgBIAEoCUIb4EEC+kEVChNndWVzdHZvaWNlLnYxL0d1ZXN0Ei4KCGlkZW50aXR5GAIgASgLMhcuZ3Vlc3R2b2ljZS52MS5JZGVudGl0eUID4EECEicKBWhvdGVsGAMgASgJQhj6QRUKE2d1ZXN0dm9pY2UudjEvSG90ZWwicAoSTWVyZ2VHdWVzdHNSZXF1ZXN0Ei0KCHN1cnZpdm9yGAEgASgJQhvgQQL6QRUKE2d1ZXN0dm9pY2UudjEvR3Vlc3QSKwoGbWVyZ2VkGAIgASgJQhvgQQL6QRUKE2d1ZXN0dm9pY2UudjEvR3Vlc3QiPgoRRXJhc2VHdWVzdFJlcXVlc3QSKQoEbmFtZRgBIAEoCUIb4EEC+kEVChNndWVzdHZvaWNlLnYxL0d1ZXN0ImYKEkV4cG9ydEd1ZXN0UmVxdWVzdBIpCgRuYW1lGAEgASgJQhvgQQL6QRUKE2d1ZXN0dm9pY2UudjEvR3Vlc3QSEQoJcGFnZV9zaXplGAIgASgFEhIKCnBhZ2VfdG9rZW4YAyABKAkigwIKE0V4cG9ydEd1ZXN0UmVzcG9uc2USIwoFZ3Vlc3QYASABKAsyFC5ndWVzdHZvaWNlLnYxLkd1ZXN0EiIKBXN0YXlzGAIgAygLMhMuZ3Vlc3R2b2ljZS52MS5TdGF5EikKCWNoZWNrX2lucxgDIAMoCzIWLmd1ZXN0dm9pY2UudjEuQ2hlY2tJbhIpCghmZWVkYmFjaxgEIAMoCzIXLmd1ZXN0dm9pY2UudjEuRmVlZGJhY2sSNAoObG95YWx0eV9zdGF0dXMYBSABKAsyHC5ndWVzdHZvaWNlLnYxLkxveWFsdHlTdGF0dXMSFwoPbmV4dF9wYWdlX3Rva2VuGAYgASgJImgKEVJlY29yZFN0YXlSZXF1ZXN0EisKBnBhcmVudBgBIAEoCUIb4EEC+kEVChNndWVzdHZvaWNlLnYxL0d1ZXN0EiYKBHN0YXkYAiABKAsyEy5ndWVzdHZvaWNlLnYxLlN0YXlCA+BBAiJxChFVcGRhdGVTdGF5UmVxdWVzdBImCgRzdGF5GAEgASgLMhMuZ3Vlc3R2b2ljZS52MS5TdGF5QgPgQQISNAoLdXBkYXRlX21hc2sYAiABKAsyGi5nb29nbGUucHJvdG9idWYuRmllbGRNYXNrQgPgQQEiPQoRQ2FuY2VsU3RheVJlcXVlc3QSKAoEbmFtZRgBIAEoCUIa4EEC+kEUChJndWVzdHZvaWNlLnYxL1N0YXkigQEKEExpc3RTdGF5c1JlcXVlc3QSKwoGcGFyZW50GAEgASgJQhvgQQL6QRUKE2d1ZXN0dm9pY2UudjEvR3Vlc3QSGQoRYm9va2luZ19yZWZlcmVuY2UYAiABKAkSEQoJcGFnZV9zaXplGAMgASgFEhIKCnBhZ2VfdG9rZW4YBCABKAkiUAoRTGlzdFN0YXlzUmVzcG9uc2USIgoFc3RheXMYASADKAsyEy5ndWVzdHZvaWNlLnYxLlN0YXkSFwoPbmV4dF9wYWdlX3Rva2VuGAIgASgJInIKFFJlY29yZENoZWNrSW5SZXF1ZXN0EisKBnBhcmVudBgBIAEoCUIb4EEC+kEVChNndWVzdHZvaWNlLnYxL0d1ZXN0Ei0KCGNoZWNrX2luGAIgASgLMhYuZ3Vlc3R2b2ljZS52MS5DaGVja0luQgPgQQIipQEKE0xpc3RDaGVja0luc1JlcXVlc3QSKwoGcGFyZW50GAEgASgJQhvgQQL6QRUKE2d1ZXN0dm9pY2UudjEvR3Vlc3QSJQoGc291cmNlGAIgASgOMhUuZ3Vlc3R2b2ljZS52MS5Tb3VyY2USEwoLZXh0ZXJuYWxfaWQYAyABKAkSEQoJcGFnZV9zaXplGAQgASgFEhIKCnBhZ2VfdG9rZW4YBSABKAkiWgoUTGlzdENoZWNrSW5zUmVzcG9uc2USKQoJY2hlY2tfaW5zGAEgAygLMhYuZ3Vlc3R2b2ljZS52MS5DaGVja0luEhcKD25leHRfcGFnZV90b2tlbhgCIAEoCSJOChhHZXRMb3lhbHR5UHJvZ3JhbVJlcXVlc3QSMgoEbmFtZRgBIAEoCUIk4EEC+kEeChxndWVzdHZvaWNlLnYxL0xveWFsdHlQcm9ncmFtIpABChtVcGRhdGVMb3lhbHR5UHJvZ3JhbVJlcXVlc3QSOwoPbG95YWx0eV9wcm9ncmFtGAEgASgLMh0uZ3Vlc3R2b2ljZS52MS5Mb3lhbHR5UHJvZ3JhbUID4EECEjQKC3VwZGF0ZV9tYXNrGAIgASgLMhouZ29vZ2xlLnByb3RvYnVmLkZpZWxkTWFza0ID4EEBImwKF0dldExveWFsdHlTdGF0dXNSZXF1ZXN0EioKBWd1ZXN0GAEgASgJQhvgQQL6QRUKE2d1ZXN0dm9pY2UudjEvR3Vlc3QSJQoKYXNfb2ZfZGF0ZRgCIAEoCzIRLmdvb2dsZS50eXBlLkRhdGUiewoUU2V0TWFudWFsVGllclJlcXVlc3QSKgoFZ3Vlc3QYASABKAlCG+BBAvpBFQoTZ3Vlc3R2b2ljZS52MS9HdWVzdBIMCgR0aWVyGAIgASgJEikKDmVmZmVjdGl2ZV9kYXRlGAMgASgLMhEuZ29vZ2xlLnR5cGUuRGF0ZTLnCwoOTG95YWx0eVNlcnZpY2USRgoLQ3JlYXRlR3Vlc3QSIS5ndWVzdHZvaWNlLnYxLkNyZWF0ZUd1ZXN0UmVxdWVzdBoULmd1ZXN0dm9pY2UudjEuR3Vlc3QSQAoIR2V0R3Vlc3QSHi5ndWVzdHZvaWNlLnYxLkdldEd1ZXN0UmVxdWVzdBoULmd1ZXN0dm9pY2UudjEuR3Vlc3QSRgoLTG9va3VwR3Vlc3QSIS5ndWVzdHZvaWNlLnYxLkxvb2t1cEd1ZXN0UmVxdWVzdBoULmd1ZXN0dm9pY2UudjEuR3Vlc3QSUQoKTGlzdEd1ZXN0cxIgLmd1ZXN0dm9pY2UudjEuTGlzdEd1ZXN0c1JlcXVlc3QaIS5ndWVzdHZvaWNlLnYxLkxpc3RHdWVzdHNSZXNwb25zZRJICgxMaW5rSWRlbnRpdHkSIi5ndWVzdHZvaWNlLnYxLkxpbmtJZGVudGl0eVJlcXVlc3QaFC5ndWVzdHZvaWNlLnYxLkd1ZXN0EkwKDlVubGlua0lkZW50aXR5EiQuZ3Vlc3R2b2ljZS52MS5VbmxpbmtJZGVudGl0eVJlcXVlc3QaFC5ndWVzdHZvaWNlLnYxLkd1ZXN0EkYKC01lcmdlR3Vlc3RzEiEuZ3Vlc3R2b2ljZS52MS5NZXJnZUd1ZXN0c1JlcXVlc3QaFC5ndWVzdHZvaWNlLnYxLkd1ZXN0EkYKCkVyYXNlR3Vlc3QSIC5ndWVzdHZvaWNlLnYxLkVyYXNlR3Vlc3RSZXF1ZXN0GhYuZ29vZ2xlLnByb3RvYnVmLkVtcHR5ElQKC0V4cG9ydEd1ZXN0EiEuZ3Vlc3R2b2ljZS52MS5FeHBvcnRHdWVzdFJlcXVlc3QaIi5ndWVzdHZvaWNlLnYxLkV4cG9ydEd1ZXN0UmVzcG9uc2USQwoKUmVjb3JkU3RheRIgLmd1ZXN0dm9pY2UudjEuUmVjb3JkU3RheVJlcXVlc3QaEy5ndWVzdHZvaWNlLnYxLlN0YXkSQwoKVXBkYXRlU3RheRIgLmd1ZXN0dm9pY2UudjEuVXBkYXRlU3RheVJlcXVlc3QaEy5ndWVzdHZvaWNlLnYxLlN0YXkSQwoKQ2FuY2VsU3RheRIgLmd1ZXN0dm9pY2UudjEuQ2FuY2VsU3RheVJlcXVlc3QaEy5ndWVzdHZvaWNlLnYxLlN0YXkSTgoJTGlzdFN0YXlzEh8uZ3Vlc3R2b2ljZS52MS5MaXN0U3RheXNSZXF1ZXN0GiAuZ3Vlc3R2b2ljZS52MS5MaXN0U3RheXNSZXNwb25zZRJMCg1SZWNvcmRDaGVja0luEiMuZ3Vlc3R2b2ljZS52MS5SZWNvcmRDaGVja0luUmVxdWVzdBoWLmd1ZXN0dm9pY2UudjEuQ2hlY2tJbhJXCgxMaXN0Q2hlY2tJbnMSIi5ndWVzdHZvaWNlLnYxLkxpc3RDaGVja0luc1JlcXVlc3QaIy5ndWVzdHZvaWNlLnYxLkxpc3RDaGVja0luc1Jlc3BvbnNlElsKEUdldExveWFsdHlQcm9ncmFtEicuZ3Vlc3R2b2ljZS52MS5HZXRMb3lhbHR5UHJvZ3JhbVJlcXVlc3QaHS5ndWVzdHZvaWNlLnYxLkxveWFsdHlQcm9ncmFtEmEKFFVwZGF0ZUxveWFsdHlQcm9ncmFtEiouZ3Vlc3R2b2ljZS52MS5VcGRhdGVMb3lhbHR5UHJvZ3JhbVJlcXVlc3QaHS5ndWVzdHZvaWNlLnYxLkxveWFsdHlQcm9ncmFtElgKEEdldExveWFsdHlTdGF0dXMSJi5ndWVzdHZvaWNlLnYxLkdldExveWFsdHlTdGF0dXNSZXF1ZXN0GhwuZ3Vlc3R2b2ljZS52MS5Mb3lhbHR5U3RhdHVzElIKDVNldE1hbnVhbFRpZXISIy5ndWVzdHZvaWNlLnYxLlNldE1hbnVhbFRpZXJSZXF1ZXN0GhwuZ3Vlc3R2b2ljZS52MS5Mb3lhbHR5U3RhdHVzQoABChBpby5ndWVzdHZvaWNlLnYxQhNMb3lhbHR5U2VydmljZVByb3RvUAFaRWdpdGh1Yi5jb20vZ3Vlc3R2b2ljZS9ndWVzdHZvaWNlL2NsaWVudHMvZ28vZ3Vlc3R2b2ljZXYxO2d1ZXN0dm9pY2V2MaoCDUd1ZXN0dm9pY2UuVjFiBnByb3RvMw", [file_google_api_field_behavior, file_google_api_resource, file_google_protobuf_empty, file_google_protobuf_field_mask, file_google_type_date, file_guestvoice_v1_feedback, file_guestvoice_v1_loyalty, file_guestvoice_v1_loyalty_program, file_guestvoice_v1_source]);
 
 /**
  * Request for LoyaltyService.CreateGuest.
@@ -465,6 +465,37 @@ export const RecordStayRequestSchema: GenMessage<RecordStayRequest> = /*@__PURE_
   messageDesc(file_guestvoice_v1_loyalty_service, 11);
 
 /**
+ * Request for LoyaltyService.UpdateStay.
+ *
+ * @generated from message guestvoice.v1.UpdateStayRequest
+ */
+export type UpdateStayRequest = Message<"guestvoice.v1.UpdateStayRequest"> & {
+  /**
+   * The stay with its name set and the new values of the masked fields.
+   *
+   * @generated from field: guestvoice.v1.Stay stay = 1;
+   */
+  stay?: Stay | undefined;
+
+  /**
+   * The fields to change. Optional (AIP-134): when empty, every mutable field
+   * populated in `stay` is changed; "*" changes all of them (clearing
+   * qualifying_spend needs its path named). An update that changes nothing is
+   * refused.
+   *
+   * @generated from field: google.protobuf.FieldMask update_mask = 2;
+   */
+  updateMask?: FieldMask | undefined;
+};
+
+/**
+ * Describes the message guestvoice.v1.UpdateStayRequest.
+ * Use `create(UpdateStayRequestSchema)` to create a new message.
+ */
+export const UpdateStayRequestSchema: GenMessage<UpdateStayRequest> = /*@__PURE__*/
+  messageDesc(file_guestvoice_v1_loyalty_service, 12);
+
+/**
  * Request for LoyaltyService.CancelStay.
  *
  * @generated from message guestvoice.v1.CancelStayRequest
@@ -483,7 +514,7 @@ export type CancelStayRequest = Message<"guestvoice.v1.CancelStayRequest"> & {
  * Use `create(CancelStayRequestSchema)` to create a new message.
  */
 export const CancelStayRequestSchema: GenMessage<CancelStayRequest> = /*@__PURE__*/
-  messageDesc(file_guestvoice_v1_loyalty_service, 12);
+  messageDesc(file_guestvoice_v1_loyalty_service, 13);
 
 /**
  * Request for LoyaltyService.ListStays.
@@ -525,7 +556,7 @@ export type ListStaysRequest = Message<"guestvoice.v1.ListStaysRequest"> & {
  * Use `create(ListStaysRequestSchema)` to create a new message.
  */
 export const ListStaysRequestSchema: GenMessage<ListStaysRequest> = /*@__PURE__*/
-  messageDesc(file_guestvoice_v1_loyalty_service, 13);
+  messageDesc(file_guestvoice_v1_loyalty_service, 14);
 
 /**
  * Response for LoyaltyService.ListStays.
@@ -553,7 +584,7 @@ export type ListStaysResponse = Message<"guestvoice.v1.ListStaysResponse"> & {
  * Use `create(ListStaysResponseSchema)` to create a new message.
  */
 export const ListStaysResponseSchema: GenMessage<ListStaysResponse> = /*@__PURE__*/
-  messageDesc(file_guestvoice_v1_loyalty_service, 14);
+  messageDesc(file_guestvoice_v1_loyalty_service, 15);
 
 /**
  * Request for LoyaltyService.RecordCheckIn.
@@ -581,7 +612,7 @@ export type RecordCheckInRequest = Message<"guestvoice.v1.RecordCheckInRequest">
  * Use `create(RecordCheckInRequestSchema)` to create a new message.
  */
 export const RecordCheckInRequestSchema: GenMessage<RecordCheckInRequest> = /*@__PURE__*/
-  messageDesc(file_guestvoice_v1_loyalty_service, 15);
+  messageDesc(file_guestvoice_v1_loyalty_service, 16);
 
 /**
  * Request for LoyaltyService.ListCheckIns.
@@ -630,7 +661,7 @@ export type ListCheckInsRequest = Message<"guestvoice.v1.ListCheckInsRequest"> &
  * Use `create(ListCheckInsRequestSchema)` to create a new message.
  */
 export const ListCheckInsRequestSchema: GenMessage<ListCheckInsRequest> = /*@__PURE__*/
-  messageDesc(file_guestvoice_v1_loyalty_service, 16);
+  messageDesc(file_guestvoice_v1_loyalty_service, 17);
 
 /**
  * Response for LoyaltyService.ListCheckIns.
@@ -658,7 +689,7 @@ export type ListCheckInsResponse = Message<"guestvoice.v1.ListCheckInsResponse">
  * Use `create(ListCheckInsResponseSchema)` to create a new message.
  */
 export const ListCheckInsResponseSchema: GenMessage<ListCheckInsResponse> = /*@__PURE__*/
-  messageDesc(file_guestvoice_v1_loyalty_service, 17);
+  messageDesc(file_guestvoice_v1_loyalty_service, 18);
 
 /**
  * Request for LoyaltyService.GetLoyaltyProgram.
@@ -679,7 +710,7 @@ export type GetLoyaltyProgramRequest = Message<"guestvoice.v1.GetLoyaltyProgramR
  * Use `create(GetLoyaltyProgramRequestSchema)` to create a new message.
  */
 export const GetLoyaltyProgramRequestSchema: GenMessage<GetLoyaltyProgramRequest> = /*@__PURE__*/
-  messageDesc(file_guestvoice_v1_loyalty_service, 18);
+  messageDesc(file_guestvoice_v1_loyalty_service, 19);
 
 /**
  * Request for LoyaltyService.UpdateLoyaltyProgram.
@@ -709,7 +740,7 @@ export type UpdateLoyaltyProgramRequest = Message<"guestvoice.v1.UpdateLoyaltyPr
  * Use `create(UpdateLoyaltyProgramRequestSchema)` to create a new message.
  */
 export const UpdateLoyaltyProgramRequestSchema: GenMessage<UpdateLoyaltyProgramRequest> = /*@__PURE__*/
-  messageDesc(file_guestvoice_v1_loyalty_service, 19);
+  messageDesc(file_guestvoice_v1_loyalty_service, 20);
 
 /**
  * Request for LoyaltyService.GetLoyaltyStatus.
@@ -725,7 +756,10 @@ export type GetLoyaltyStatusRequest = Message<"guestvoice.v1.GetLoyaltyStatusReq
   guest: string;
 
   /**
-   * The date to evaluate; today (UTC) when unset, else 1900-01-01 or later.
+   * The date to evaluate, 1900-01-01 or later. Today when unset: the UTC
+   * date, or the hotel-local date of the guest's latest check-in where that
+   * is already the next day (a hotel ahead of UTC), so that a check-in counts
+   * as soon as it is recorded. The status's as_of_date says which.
    *
    * @generated from field: google.type.Date as_of_date = 2;
    */
@@ -737,7 +771,7 @@ export type GetLoyaltyStatusRequest = Message<"guestvoice.v1.GetLoyaltyStatusReq
  * Use `create(GetLoyaltyStatusRequestSchema)` to create a new message.
  */
 export const GetLoyaltyStatusRequestSchema: GenMessage<GetLoyaltyStatusRequest> = /*@__PURE__*/
-  messageDesc(file_guestvoice_v1_loyalty_service, 20);
+  messageDesc(file_guestvoice_v1_loyalty_service, 21);
 
 /**
  * Request for LoyaltyService.SetManualTier.
@@ -772,7 +806,7 @@ export type SetManualTierRequest = Message<"guestvoice.v1.SetManualTierRequest">
  * Use `create(SetManualTierRequestSchema)` to create a new message.
  */
 export const SetManualTierRequestSchema: GenMessage<SetManualTierRequest> = /*@__PURE__*/
-  messageDesc(file_guestvoice_v1_loyalty_service, 21);
+  messageDesc(file_guestvoice_v1_loyalty_service, 22);
 
 /**
  * Knows guests by any of their identities and keeps their behaviour-based
@@ -913,13 +947,35 @@ export const LoyaltyService: GenService<{
    * booking reference belongs to another guest's stay, or is recorded with
    * other details (the message names the recorded stay, the ErrorInfo's
    * resource, and what differs): a booking's first record is kept, and one
-   * that should not count is cancelled with CancelStay.
+   * that should not count is cancelled with CancelStay, one amended at the
+   * source is changed with UpdateStay.
    *
    * @generated from rpc guestvoice.v1.LoyaltyService.RecordStay
    */
   recordStay: {
     methodKind: "unary";
     input: typeof RecordStayRequestSchema;
+    output: typeof StaySchema;
+  },
+  /**
+   * Amends a stay as its booking was amended at the source: the fields named
+   * in update_mask (hotel, arrival_date, nights, qualifying_spend; "*" for
+   * all of them). The stay counts from then on, for past as-of dates too, as
+   * if it had been recorded so (a stay extended by a night counts the night
+   * and its points; one moved to another hotel puts the guest on that hotel's
+   * guest list). The booking reference stays the stay's.
+   *
+   * Errors: INVALID_ARGUMENT (FIELD_INVALID) for a malformed name, an unknown
+   * or immutable path in update_mask, an update_mask that names no field, or
+   * an invalid new value (as RecordStay checks them); NOT_FOUND for an
+   * unknown stay or hotel; FAILED_PRECONDITION (FAILED_PRECONDITION) for a
+   * cancelled stay, which stays cancelled.
+   *
+   * @generated from rpc guestvoice.v1.LoyaltyService.UpdateStay
+   */
+  updateStay: {
+    methodKind: "unary";
+    input: typeof UpdateStayRequestSchema;
     output: typeof StaySchema;
   },
   /**
