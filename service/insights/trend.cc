@@ -2,6 +2,7 @@
 // calendar buckets (day, ISO week, month) by their hotel-local date.
 
 #include <algorithm>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -48,6 +49,56 @@ absl::StatusOr<std::vector<DayRange>> BucketRanges(
     day = next;
   }
   return buckets;
+}
+
+// The hotel-local days `bounds` covers in a time zone of the scope's hotels.
+struct ZoneDays {
+  absl::TimeZone zone;
+  DayRange days;
+};
+
+// The days of each distinct time zone of `hotels` (a chain has far fewer
+// zones than hotels).
+std::vector<ZoneDays> DaysByZone(const std::vector<ScopeHotel>& hotels,
+                                 const TimeBounds& bounds) {
+  std::vector<ZoneDays> zones;
+  for (const ScopeHotel& hotel : hotels) {
+    const bool seen = std::any_of(
+        zones.begin(), zones.end(),
+        [&](const ZoneDays& known) { return known.zone == hotel.zone; });
+    if (!seen) zones.push_back({hotel.zone, HotelDays(bounds, hotel.zone)});
+  }
+  return zones;
+}
+
+// When `bucket`'s days are, within `bounds`: from the first zone's start of
+// them to the last zone's end, over the zones whose days of `bounds` it
+// holds. A hotel's bucket is its own local days; an organization's collects
+// each hotel's same dates, which begin and end at other instants east and
+// west of UTC (Tokyo's 29 March is over at 15:00 UTC). Without such a zone
+// (an organization without hotels) the bucket's days in `fallback_zone`,
+// never inverted.
+TimeBounds BucketBounds(const DayRange& bucket, const TimeBounds& bounds,
+                        const std::vector<ZoneDays>& zones,
+                        absl::TimeZone fallback_zone) {
+  std::optional<TimeBounds> spanned;
+  for (const ZoneDays& zone : zones) {
+    const DayRange held{std::max(zone.days.first_day, bucket.first_day),
+                        std::min(zone.days.last_day, bucket.last_day)};
+    if (held.first_day > held.last_day) continue;
+    const TimeBounds local = DayRangeBounds(held, zone.zone);
+    const TimeBounds clipped{std::max(local.start, bounds.start),
+                             std::min(local.end, bounds.end)};
+    if (clipped.end < clipped.start) continue;
+    spanned = spanned.has_value()
+                  ? TimeBounds{std::min(spanned->start, clipped.start),
+                               std::max(spanned->end, clipped.end)}
+                  : clipped;
+  }
+  if (spanned.has_value()) return *spanned;
+  const TimeBounds local = DayRangeBounds(bucket, fallback_zone);
+  const absl::Time start = std::max(local.start, bounds.start);
+  return {start, std::max(start, std::min(local.end, bounds.end))};
 }
 
 // Per bucket: each (hotel, voice) pair's totals, fed to a builder once per
@@ -123,15 +174,12 @@ absl::StatusOr<v1::SentimentTrend> ComputeSentimentTrend(
     }
   }
 
+  const std::vector<ZoneDays> zones = DaysByZone(scope.hotels, bounds);
   v1::SentimentTrend trend;
   for (size_t b = 0; b < buckets.size(); ++b) {
     v1::TrendBucket& bucket = *trend.add_buckets();
-    const TimeBounds bucket_bounds = DayRangeBounds(buckets[b], bounds_zone);
-    // Organization buckets may hold days of hotels east or west of UTC that
-    // lie outside the UTC reading of the interval: never invert the bounds.
-    const absl::Time start = std::max(bucket_bounds.start, bounds.start);
-    *bucket.mutable_interval() = ToProtoInterval(
-        {start, std::max(start, std::min(bucket_bounds.end, bounds.end))});
+    *bucket.mutable_interval() =
+        ToProtoInterval(BucketBounds(buckets[b], bounds, zones, bounds_zone));
     *bucket.mutable_date() = ToProtoDate(DayFromNumber(buckets[b].first_day));
     if (aspect.empty()) {
       const v1::VoiceStats stats = accumulators[b].voices.Build();

@@ -543,7 +543,9 @@ func (x *GetSentimentTrendRequest) GetAspect() string {
 // One bucket of a trend.
 type TrendBucket struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
-	// The bucket's bounds, clipped to the interval.
+	// The bucket's bounds, clipped to the interval. An organization's bucket
+	// spans its dates at every hotel: from the first hotel's start of them to
+	// the last hotel's end.
 	Interval *interval.Interval `protobuf:"bytes,1,opt,name=interval,proto3" json:"interval,omitempty"`
 	// Distinct voices in the bucket (with mentions of the aspect, when one is
 	// asked for).

@@ -233,11 +233,18 @@ TEST_F(TrendTest, OrganizationBucketsAreUtcAndCollectLocalDates) {
                                          absl::CivilDay(2026, 1, 14),
                                          absl::CivilDay(2026, 1, 15)));
   EXPECT_THAT(FeedbackCounts(*trend), ElementsAre(0, 2, 1));
-  // Bounds in UTC, clipped to the interval; never inverted.
+  // Bounds in UTC, clipped to the interval: from the first hotel's start of
+  // the date to the last hotel's end (Tokyo's 14th begins at 15:00 UTC on
+  // the 13th; its 15th, from 15:00 on the 14th, holds an item of the
+  // interval and so is no empty instant).
   EXPECT_THAT(Bounds(*trend),
               ElementsAre(std::pair{January(13, 0), January(14, 0)},
-                          std::pair{January(14, 0), January(15, 0)},
-                          std::pair{January(15, 0), January(15, 0)}));
+                          std::pair{January(13, 15), January(15, 0)},
+                          std::pair{January(14, 15), January(15, 0)}));
+  for (const v1::TrendBucket& bucket : trend->buckets()) {
+    EXPECT_LT(FromProtoTimestamp(bucket.interval().start_time()),
+              FromProtoTimestamp(bucket.interval().end_time()));
+  }
 }
 
 TEST_F(TrendTest, AHotelsBucketsAreItsLocalDays) {

@@ -319,7 +319,10 @@ class TrendBucket(_message.Message):
     """
     @_builtins.property
     def interval(self) -> _interval_pb2.Interval:
-        """The bucket's bounds, clipped to the interval."""
+        """The bucket's bounds, clipped to the interval. An organization's bucket
+        spans its dates at every hotel: from the first hotel's start of them to
+        the last hotel's end.
+        """
 
     @_builtins.property
     def date(self) -> _date_pb2.Date:

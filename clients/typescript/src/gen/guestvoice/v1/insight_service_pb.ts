@@ -313,7 +313,9 @@ export const GetSentimentTrendRequestSchema: GenMessage<GetSentimentTrendRequest
  */
 export type TrendBucket = Message<"guestvoice.v1.TrendBucket"> & {
   /**
-   * The bucket's bounds, clipped to the interval.
+   * The bucket's bounds, clipped to the interval. An organization's bucket
+   * spans its dates at every hotel: from the first hotel's start of them to
+   * the last hotel's end.
    *
    * @generated from field: google.type.Interval interval = 1;
    */
