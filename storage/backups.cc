@@ -78,14 +78,17 @@ absl::StatusOr<std::vector<BackupInfo>> DescribeAll(
   return described;
 }
 
-// Whether `dir` has no entries but the lock file; an error when it cannot be
-// listed.
+// Whether `dir` has no entries but one named `ignored` (when not empty); an
+// error when it cannot be listed.
 absl::StatusOr<bool> IsEmptyDirectory(const std::string& dir,
-                                      absl::string_view what) {
+                                      absl::string_view what,
+                                      absl::string_view ignored = "") {
   std::error_code error;
   for (fs::directory_iterator entry(dir, error), end; !error && entry != end;
        entry.increment(error)) {
-    if (entry->path().filename() != kLockFile) return false;
+    if (ignored.empty() || entry->path().filename().string() != ignored) {
+      return false;
+    }
   }
   if (error) return FilesystemError(error, what, dir, "cannot list");
   return true;
@@ -117,7 +120,9 @@ absl::StatusOr<std::string> PrepareBackupDir(const std::string& backup_dir,
         "; give a directory outside it, ideally on "
         "another disk"));
   }
-  absl::StatusOr<bool> empty = IsEmptyDirectory(canonical, kWhat);
+  // The lock file alone: a server stopped between taking the lock and
+  // opening the directory's backups.
+  absl::StatusOr<bool> empty = IsEmptyDirectory(canonical, kWhat, kLockFile);
   if (!empty.ok()) return empty.status();
   if (!*empty && !fs::is_directory(fs::path(canonical) / kBackupMetaDir)) {
     return absl::FailedPreconditionError(absl::StrCat(
@@ -176,11 +181,13 @@ absl::StatusOr<std::unique_ptr<Backups>> Backups::Open(
   if (!canonical.ok()) return canonical.status();
   rocksdb::FileLock* lock = nullptr;
   const std::string lock_path = absl::StrCat(*canonical, "/", kLockFile);
-  if (!rocksdb::Env::Default()->LockFile(lock_path, &lock).ok()) {
-    return absl::FailedPreconditionError(
-        absl::StrCat("backup dir ", *canonical,
-                     " is in use by another guestvoiced (it holds ", lock_path,
-                     "); give each server a backup dir of its own"));
+  if (const rocksdb::Status locked =
+          rocksdb::Env::Default()->LockFile(lock_path, &lock);
+      !locked.ok()) {
+    return absl::FailedPreconditionError(absl::StrCat(
+        "backup dir ", *canonical,
+        " is in use by another guestvoiced, or cannot be locked (",
+        locked.ToString(), "); give each server a backup dir of its own"));
   }
   // Unlocks on every return below that does not hand the lock over.
   auto unlock = absl::MakeCleanup([&lock] {
