@@ -380,12 +380,14 @@ MutationTable::MutationTable(MutationDeps deps) : deps_(deps) {
       [](const MutationDeps&, const DomainContext& domain,
          const Principal& caller, const auto& request,
          auto&) { return Guests(domain).Erase(caller, request); }));
-  Add(Make<v1::RecordStayRequest, v1::Stay>(
-      "LoyaltyService", "RecordStay", kReplicated,
-      [](const MutationDeps&, const DomainContext& domain,
-         const Principal& caller, const auto& request, auto& response) {
-        return Stays(domain).Record(caller, request, response);
-      }));
+  Add(CheckedOnReceipt<v1::RecordStayRequest>(
+      Make<v1::RecordStayRequest, v1::Stay>(
+          "LoyaltyService", "RecordStay", kReplicated,
+          [](const MutationDeps&, const DomainContext& domain,
+             const Principal& caller, const auto& request, auto& response) {
+            return Stays(domain).Record(caller, request, response);
+          }),
+      CheckStaySpendOnReceipt));
   Add(Make<v1::UpdateStayRequest, v1::Stay>(
       "LoyaltyService", "UpdateStay", kReplicated,
       [](const MutationDeps&, const DomainContext& domain,

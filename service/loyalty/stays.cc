@@ -1,5 +1,6 @@
 #include "service/loyalty/stays.h"
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -59,20 +60,31 @@ void CheckNights(FieldViolations& violations, const v1::Stay& stay) {
   }
 }
 
-void CheckSpend(FieldViolations& violations, const v1::Stay& stay) {
+// Whether the spend lies outside 0..10^9 units and 0..999999999 nanos; with
+// `to_the_nano`, also 10^9 units and some nanos. RecordStay applies its
+// commands without that (CheckStaySpendOnReceipt makes it where the call is
+// received), as nodes of earlier builds applied them.
+bool SpendOutOfRange(const google::type::Money& spend, bool to_the_nano) {
+  return spend.units() < 0 || spend.nanos() < 0 ||
+         spend.nanos() >= 1'000'000'000 || spend.units() > kMaxSpendUnits ||
+         (to_the_nano && spend.units() == kMaxSpendUnits && spend.nanos() > 0);
+}
+
+void AddSpendOutOfRange(FieldViolations& violations) {
+  violations.Add("stay.qualifying_spend",
+                 absl::StrCat("must be 0 to ", kMaxSpendUnits,
+                              " with nanos 0 to 999999999"));
+}
+
+void CheckSpend(FieldViolations& violations, const v1::Stay& stay,
+                bool to_the_nano) {
   if (!stay.has_qualifying_spend()) return;
   const google::type::Money& spend = stay.qualifying_spend();
   if (!IsIso4217Currency(spend.currency_code())) {
     violations.Add("stay.qualifying_spend.currency_code",
                    "not an ISO 4217 currency code in circulation");
   }
-  if (spend.units() < 0 || spend.nanos() < 0 ||
-      spend.nanos() >= 1'000'000'000 || spend.units() > kMaxSpendUnits ||
-      (spend.units() == kMaxSpendUnits && spend.nanos() > 0)) {
-    violations.Add("stay.qualifying_spend",
-                   absl::StrCat("must be 0 to ", kMaxSpendUnits,
-                                " with nanos 0 to 999999999"));
-  }
+  if (SpendOutOfRange(spend, to_the_nano)) AddSpendOutOfRange(violations);
 }
 
 // Takes the guest off `hotel`'s guest list in `batch` unless a stay of
@@ -161,18 +173,26 @@ std::vector<std::string> StayDifferences(const v1::Stay& recorded,
 absl::StatusOr<std::optional<BookedStay>> ReadBookedStay(
     const storage::Store& store, std::string_view organization,
     std::string_view booking_key) {
+  // One snapshot for both reads: UpdateStay moves a stay to the key of its
+  // new arrival day and repoints the booking in one batch, and a reader
+  // without the lock must not see the entry of one state and the stay of
+  // the other.
+  const std::unique_ptr<storage::Snapshot> snapshot = store.GetSnapshot();
+  ASSIGN_OR_RETURN(
+      std::optional<std::string> locator_bytes,
+      store.Get(ColumnFamily::kIndexes, booking_key, snapshot.get()));
   ASSIGN_OR_RETURN(
       std::optional<internal::v1::StayLocator> booked,
-      ReadProto<internal::v1::StayLocator>(store, ColumnFamily::kIndexes,
-                                           booking_key, "a booking"));
+      ParseStoredRecord<internal::v1::StayLocator>(locator_bytes, "a booking"));
   if (!booked.has_value()) return std::nullopt;
   ASSIGN_OR_RETURN(
-      std::optional<v1::Stay> stay,
-      ReadProto<v1::Stay>(
-          store, ColumnFamily::kEntities,
-          storage::StayKey(organization, booked->guest_id(),
-                           booked->arrival_day(), booked->stay_id()),
-          "a stay"));
+      std::optional<std::string> stay_bytes,
+      store.Get(ColumnFamily::kEntities,
+                storage::StayKey(organization, booked->guest_id(),
+                                 booked->arrival_day(), booked->stay_id()),
+                snapshot.get()));
+  ASSIGN_OR_RETURN(std::optional<v1::Stay> stay,
+                   ParseStoredRecord<v1::Stay>(stay_bytes, "a stay"));
   if (!stay.has_value()) {
     return absl::DataLossError("a booking points at a missing stay");
   }
@@ -180,6 +200,17 @@ absl::StatusOr<std::optional<BookedStay>> ReadBookedStay(
 }
 
 }  // namespace
+
+absl::Status CheckStaySpendOnReceipt(const v1::RecordStayRequest& request) {
+  const v1::Stay& stay = request.stay();
+  if (!stay.has_qualifying_spend() ||
+      !SpendOutOfRange(stay.qualifying_spend(), /*to_the_nano=*/true)) {
+    return absl::OkStatus();
+  }
+  FieldViolations violations;
+  AddSpendOutOfRange(violations);
+  return violations.ToStatus();
+}
 
 absl::Status Stays::Record(const Principal& caller,
                            const v1::RecordStayRequest& request,
@@ -193,7 +224,7 @@ absl::Status Stays::Record(const Principal& caller,
   violations.AddAll(hotel_name.status());
   CheckArrival(violations, stay, today);
   CheckNights(violations, stay);
-  CheckSpend(violations, stay);
+  CheckSpend(violations, stay, /*to_the_nano=*/false);
   CheckExternalReference(violations, "stay.booking_reference",
                          stay.booking_reference(), kMaxReferenceBytes);
   RETURN_IF_ERROR(violations.ToStatus());
@@ -299,7 +330,9 @@ absl::Status Stays::Update(const Principal& caller,
     CheckArrival(violations, update, UtcDay(deps_.clock.Now()));
   }
   if (changed.Contains("nights")) CheckNights(violations, update);
-  if (changed.Contains("qualifying_spend")) CheckSpend(violations, update);
+  if (changed.Contains("qualifying_spend")) {
+    CheckSpend(violations, update, /*to_the_nano=*/true);
+  }
   RETURN_IF_ERROR(violations.ToStatus());
   RETURN_IF_ERROR(caller.RequireTenant(name->organization, update.name()));
   if (hotel_name.has_value()) {

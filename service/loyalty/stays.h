@@ -8,6 +8,12 @@
 
 namespace guestvoice::service {
 
+// The refusal of a spend of 10^9 units and some nanos, made where a
+// RecordStay call is received (the mutation's prepare), not by Stays::Record,
+// which nodes of earlier builds applied without it (docs/cluster.md, "Record
+// formats"). INVALID_ARGUMENT (FIELD_INVALID) on stay.qualifying_spend.
+absl::Status CheckStaySpendOnReceipt(const v1::RecordStayRequest& request);
+
 // A guest's stays at the organization's hotels, recorded once per booking
 // reference (external_references.h) with the ledger entry that makes them
 // count towards status (records.h), and cancelled, which takes them out of

@@ -166,7 +166,8 @@ type LoyaltyServiceClient interface {
 	// path in update_mask, or an update_mask that names no field.
 	UpdateLoyaltyProgram(ctx context.Context, in *UpdateLoyaltyProgramRequest, opts ...grpc.CallOption) (*LoyaltyProgram, error)
 	// A guest's tier, qualifying activity, points and progress on a date
-	// (today in UTC when unset); exact for past dates too. Errors: NOT_FOUND.
+	// (today when unset: see GetLoyaltyStatusRequest.as_of_date); exact for
+	// past dates too. Errors: NOT_FOUND.
 	GetLoyaltyStatus(ctx context.Context, in *GetLoyaltyStatusRequest, opts ...grpc.CallOption) (*LoyaltyStatus, error)
 	// Sets (or, with an empty tier, clears) a guest's manual tier from an
 	// effective date on: a floor the guest holds whatever their activity, for
@@ -500,7 +501,8 @@ type LoyaltyServiceServer interface {
 	// path in update_mask, or an update_mask that names no field.
 	UpdateLoyaltyProgram(context.Context, *UpdateLoyaltyProgramRequest) (*LoyaltyProgram, error)
 	// A guest's tier, qualifying activity, points and progress on a date
-	// (today in UTC when unset); exact for past dates too. Errors: NOT_FOUND.
+	// (today when unset: see GetLoyaltyStatusRequest.as_of_date); exact for
+	// past dates too. Errors: NOT_FOUND.
 	GetLoyaltyStatus(context.Context, *GetLoyaltyStatusRequest) (*LoyaltyStatus, error)
 	// Sets (or, with an empty tier, clears) a guest's manual tier from an
 	// effective date on: a floor the guest holds whatever their activity, for

@@ -429,6 +429,26 @@ TEST_F(LoyaltyServiceTest,
       << "the erased guest's stay was the hotel's only history";
 }
 
+TEST_F(LoyaltyServiceTest, SpendJustAboveTheLimitIsRefused) {
+  const std::string guest = NewGuest();
+  v1::RecordStayRequest request =
+      StayRequest(guest, "BK-1", Date(2026, 1, 1), 2);
+  request.mutable_stay()->mutable_qualifying_spend()->set_units(1'000'000'000);
+  request.mutable_stay()->mutable_qualifying_spend()->set_nanos(1);
+  EXPECT_THAT(RecordStay(request),
+              GrpcErrorIs(grpc::StatusCode::INVALID_ARGUMENT, "FIELD_INVALID"));
+  EXPECT_EQ(Status(guest).qualifying_stays(), 0) << "nothing was recorded";
+
+  const v1::Stay stay = Stay(guest, "BK-2", Date(2026, 1, 1), 2);
+  v1::UpdateStayRequest update;
+  update.mutable_stay()->set_name(stay.name());
+  *update.mutable_stay()->mutable_qualifying_spend() =
+      request.stay().qualifying_spend();
+  v1::Stay amended;
+  EXPECT_THAT(stub_->UpdateStay(Admin().get(), update, &amended),
+              GrpcErrorIs(grpc::StatusCode::INVALID_ARGUMENT, "FIELD_INVALID"));
+}
+
 TEST_F(LoyaltyServiceTest, UpdateStayAmendsABookingAndRefusesWhatItCannot) {
   const std::string guest = NewGuest();
   const v1::Stay stay = Stay(guest, "BK-1", Date(2026, 1, 1), 8);

@@ -352,7 +352,8 @@ class LoyaltyServiceServicer:
 
     def GetLoyaltyStatus(self, request, context):
         """A guest's tier, qualifying activity, points and progress on a date
-        (today in UTC when unset); exact for past dates too. Errors: NOT_FOUND.
+        (today when unset: see GetLoyaltyStatusRequest.as_of_date); exact for
+        past dates too. Errors: NOT_FOUND.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')

@@ -173,7 +173,8 @@ class LoyaltyServiceStub:
     """
     GetLoyaltyStatus: _grpc.UnaryUnaryMultiCallable[_loyalty_service_pb2.GetLoyaltyStatusRequest, _loyalty_program_pb2.LoyaltyStatus]
     """A guest's tier, qualifying activity, points and progress on a date
-    (today in UTC when unset); exact for past dates too. Errors: NOT_FOUND.
+    (today when unset: see GetLoyaltyStatusRequest.as_of_date); exact for
+    past dates too. Errors: NOT_FOUND.
     """
     SetManualTier: _grpc.UnaryUnaryMultiCallable[_loyalty_service_pb2.SetManualTierRequest, _loyalty_program_pb2.LoyaltyStatus]
     """Sets (or, with an empty tier, clears) a guest's manual tier from an
@@ -326,7 +327,8 @@ class LoyaltyServiceAsyncStub(LoyaltyServiceStub):
     """
     GetLoyaltyStatus: _aio.UnaryUnaryMultiCallable[_loyalty_service_pb2.GetLoyaltyStatusRequest, _loyalty_program_pb2.LoyaltyStatus]  # type: ignore[assignment]
     """A guest's tier, qualifying activity, points and progress on a date
-    (today in UTC when unset); exact for past dates too. Errors: NOT_FOUND.
+    (today when unset: see GetLoyaltyStatusRequest.as_of_date); exact for
+    past dates too. Errors: NOT_FOUND.
     """
     SetManualTier: _aio.UnaryUnaryMultiCallable[_loyalty_service_pb2.SetManualTierRequest, _loyalty_program_pb2.LoyaltyStatus]  # type: ignore[assignment]
     """Sets (or, with an empty tier, clears) a guest's manual tier from an
@@ -584,7 +586,8 @@ class LoyaltyServiceServicer(metaclass=_abc_1.ABCMeta):
         context: _ServicerContext,
     ) -> _typing.Union[_loyalty_program_pb2.LoyaltyStatus, _abc.Awaitable[_loyalty_program_pb2.LoyaltyStatus]]:
         """A guest's tier, qualifying activity, points and progress on a date
-        (today in UTC when unset); exact for past dates too. Errors: NOT_FOUND.
+        (today when unset: see GetLoyaltyStatusRequest.as_of_date); exact for
+        past dates too. Errors: NOT_FOUND.
         """
 
     @_abc_1.abstractmethod

@@ -1070,7 +1070,8 @@ export const LoyaltyService: GenService<{
   },
   /**
    * A guest's tier, qualifying activity, points and progress on a date
-   * (today in UTC when unset); exact for past dates too. Errors: NOT_FOUND.
+   * (today when unset: see GetLoyaltyStatusRequest.as_of_date); exact for
+   * past dates too. Errors: NOT_FOUND.
    *
    * @generated from rpc guestvoice.v1.LoyaltyService.GetLoyaltyStatus
    */
