@@ -22,7 +22,7 @@ func newImportCommand(app *App) *cobra.Command {
 		checkpointPath, reportPath                         string
 		batchSize                                          int
 		ratingMin, ratingMax                               float64
-		restart                                            bool
+		restart, amendBookings                             bool
 	)
 	var formats strings.Builder
 	for _, name := range importing.FormatNames() {
@@ -133,6 +133,7 @@ Records are tied to hotels through a mapping file (--hotels, YAML lines of
 				Client: client, Parent: app.Parent(), Format: chosen, Options: options, Hotels: mapping,
 				Guest: guestName(app, guest), Path: args[0], CheckpointPath: checkpoint, ReportPath: reportPath,
 				BatchSize: batchSize, Progress: importing.NewProgress(app.Stderr, isTerminal(app.Stderr), input.Size()),
+				AmendBookings: amendBookings,
 			}
 			result, err := importer.Run(cmd.Context())
 			var fileErr *importing.FileError
@@ -175,6 +176,7 @@ Records are tied to hotels through a mapping file (--hotels, YAML lines of
 	flags.StringVar(&reportPath, "errors", "", "error report file, JSON lines (default FILE.errors.jsonl)")
 	flags.IntVar(&batchSize, "batch-size", importing.DefaultBatchSize, "records sent between two checkpoints")
 	flags.BoolVar(&restart, "restart", false, "ignore an earlier interrupted import's checkpoint and start over")
+	flags.BoolVar(&amendBookings, "amend-bookings", false, "pms: amend a recorded booking whose row differs to the row's hotel, arrival, nights and spend (the file is the newer account)")
 	_ = cmd.MarkFlagRequired("format")
 	return cmd
 }

@@ -529,18 +529,41 @@ func TestAPMSExportImportedAgainIsAlreadyPresentAndAmendedBookingsAreEdited(t *t
 		t.Errorf("the same export again: %+v, want 3 already present", again)
 	}
 
-	// Ana's stay extended by a night at the source: the stay is amended.
+	// Ana's stay extended by a night at the source: reported, and amended
+	// with --amend-bookings.
 	changed := h.write("changed.csv", header+"BK-1,Ana,ana@example.com,2026-03-01,4,720.00,EUR,PRT-01\n")
 	r := h.run("--json", "import", changed, "--format", "pms", "--hotels", mapping())
-	if summary := parseSummary(t, r); r.code != cli.ExitOK || summary.Edited != 1 || len(summary.Rejected) != 0 {
-		t.Fatalf("an amended booking: exit %d, %+v", r.code, summary)
+	if summary := parseSummary(t, r); r.code != cli.ExitPartial || summary.Rejected[importing.ReasonBookingChanged] != 1 {
+		t.Fatalf("a changed booking: exit %d, %+v", r.code, summary)
+	} else if report := string(mustRead(t, summary.ErrorReport)); !strings.Contains(report, "recorded as 3 nights from 2026-03-01") ||
+		!strings.Contains(report, "the file says 4 nights, spend 720.00 EUR") || !strings.Contains(report, "--amend-bookings") {
+		t.Errorf("the report of a changed booking:\n%s", report)
 	}
 	status := &gv.LoyaltyStatus{}
 	guest := &gv.Guest{}
 	parseProto(t, h.ok("--json", "guests", "lookup", "--email", "ana@example.com"), guest)
 	parseProto(t, h.ok("--json", "guests", "status", guest.GetName(), "--as-of", "2026-04-03"), status)
+	if status.GetQualifyingNights() != 5 {
+		t.Errorf("Ana has %d qualifying nights, want the 5 first recorded", status.GetQualifyingNights())
+	}
+	r = h.run("--json", "import", changed, "--format", "pms", "--hotels", mapping(), "--amend-bookings")
+	if summary := parseSummary(t, r); r.code != cli.ExitOK || summary.Edited != 1 || len(summary.Rejected) != 0 {
+		t.Fatalf("an amended booking with --amend-bookings: exit %d, %+v", r.code, summary)
+	}
+	parseProto(t, h.ok("--json", "guests", "status", guest.GetName(), "--as-of", "2026-04-03"), status)
 	if status.GetQualifyingNights() != 6 {
 		t.Errorf("Ana has %d qualifying nights, want 4 + 2", status.GetQualifyingNights())
+	}
+
+	// A file that lists a booking twice with other details amends it once:
+	// the later row is reported.
+	twice := h.write("twice.csv", header+"BK-2,Ana,ana@example.com,2026-04-01,3,,,PRT-01\n"+
+		"BK-2,Ana,ana@example.com,2026-04-01,2,,,PRT-01\n")
+	r = h.run("--json", "import", twice, "--format", "pms", "--hotels", mapping(), "--amend-bookings")
+	if summary := parseSummary(t, r); r.code != cli.ExitPartial || summary.Edited != 1 || summary.Rejected[importing.ReasonBookingChanged] != 1 {
+		t.Fatalf("a booking listed twice: exit %d, %+v", r.code, summary)
+	} else if report := string(mustRead(t, summary.ErrorReport)); !strings.Contains(report, "listed again in this file") {
+		t.Errorf("the report of a booking listed twice:\n%s", report)
 	}
 
 	// Bo's booking was cancelled; an export that lists it as a stay again is
@@ -551,7 +574,7 @@ func TestAPMSExportImportedAgainIsAlreadyPresentAndAmendedBookingsAreEdited(t *t
 	parseProto(t, `{"stays": `+h.ok("--json", "stays", "list", bo.GetName())+`}`, bos)
 	h.ok("stays", "cancel", bos.GetStays()[0].GetName())
 	rebooked := h.write("rebooked.csv", header+"BK-3,Bo,bo@example.com,2026-04-02,2,180,EUR,PRT-01\n")
-	r = h.run("--json", "import", rebooked, "--format", "pms", "--hotels", mapping())
+	r = h.run("--json", "import", rebooked, "--format", "pms", "--hotels", mapping(), "--amend-bookings")
 	summary := parseSummary(t, r)
 	if r.code != cli.ExitPartial || summary.Rejected[importing.ReasonBookingChanged] != 1 {
 		t.Fatalf("a cancelled booking listed again: exit %d, %+v", r.code, summary)

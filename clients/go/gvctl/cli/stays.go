@@ -107,6 +107,8 @@ func newStaysUpdateCommand(app *App) *cobra.Command {
 			switch {
 			case noSpend && flags.Changed("spend"):
 				return usagef("give --spend or --no-spend, not both")
+			case flags.Changed("currency") && !flags.Changed("spend"):
+				return usagef("--currency goes with --spend")
 			case noSpend:
 				paths = append(paths, "qualifying_spend")
 			case flags.Changed("spend"):
@@ -225,10 +227,14 @@ func (a *App) printStays(stays []*gv.Stay) error {
 	if a.JSON {
 		return writeJSONList(a.Stdout, stays)
 	}
-	t := newTable(a.Stdout, "STAY", "HOTEL", "ARRIVAL", "NIGHTS", "BOOKING", "CANCELLED")
+	t := newTable(a.Stdout, "STAY", "HOTEL", "ARRIVAL", "NIGHTS", "SPEND", "BOOKING", "CANCELLED")
 	for _, stay := range stays {
+		spend := "-"
+		if stay.GetQualifyingSpend() != nil {
+			spend = guestvoice.MoneyString(stay.GetQualifyingSpend())
+		}
 		t.row(stay.GetName(), lastSegment(stay.GetHotel()), guestvoice.DateString(stay.GetArrivalDate()),
-			stay.GetNights(), stay.GetBookingReference(), stay.GetCancelled())
+			stay.GetNights(), spend, stay.GetBookingReference(), stay.GetCancelled())
 	}
 	return t.flush()
 }

@@ -35,11 +35,18 @@ type Importer struct {
 	ReportPath     string
 	BatchSize      int
 	Progress       *Progress
+	// AmendBookings: a PMS booking recorded before whose row differs is
+	// amended to the row (UpdateStay) rather than reported as
+	// BOOKING_CHANGED (--amend-bookings).
+	AmendBookings bool
 
 	// zones caches the hotels' time zones (zoneOf).
 	zones map[string]hotelZone
 	// listingRefused: the server refused a List call this run (noteListing).
 	listingRefused bool
+	// bookings holds each booking reference's row this run (describeRow), so
+	// that a file listing one booking twice amends it at most once.
+	bookings map[string]string
 }
 
 // CheckpointPathFor and ReportPathFor are the defaults beside the input.

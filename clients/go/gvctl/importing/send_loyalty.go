@@ -8,7 +8,6 @@ import (
 	"unicode"
 
 	"github.com/google/uuid"
-	"google.golang.org/genproto/googleapis/type/money"
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/status"
 	"google.golang.org/protobuf/proto"
@@ -69,17 +68,21 @@ func (im *Importer) noteListing(err error) error {
 // row's other identities rather than merged into them; and an identity of
 // the row that another guest holds is left with that guest. A known guest's booking is
 // looked up first (ListStays by booking reference): one recorded before is
-// already present when it agrees with the row, and edited to the row's
-// details (UpdateStay) when the booking was amended at the source; where the
-// booking could not be looked up (a key that may only write, a guest found by
-// a replayed request id), the server's refusal of a changed booking names the
-// stay to amend. A cancelled booking stays cancelled: a row that lists it as
-// a stay is BOOKING_CHANGED. A re-run
+// already present when it agrees with the row; when it differs it is
+// BOOKING_CHANGED, or with AmendBookings edited to the row's details
+// (UpdateStay), where the booking could not be looked up (a key that may only
+// write, a guest found by a replayed request id) through the stay the
+// server's refusal names. A cancelled booking stays cancelled: a row that
+// lists it as a stay is BOOKING_CHANGED, as is a row of a booking an earlier
+// row of the file listed with other details. A re-run
 // finds the guest it created by the same identities. A cancelled booking
 // (SkipCancelled) creates and links nothing, and cancels the stay recorded
 // for it.
 func (im *Importer) recordStay(ctx context.Context, record Record) (sent, error) {
 	row := record.Stay
+	if err := im.noteBookingRow(row); err != nil {
+		return sent{}, err
+	}
 	hotel := row.Stay.Hotel
 	var identities []*gv.Identity
 	if row.Email != "" {
@@ -169,29 +172,71 @@ func sameName(a, b string) bool {
 	return wa == "" || wb == "" || wa == wb
 }
 
-// sendStay records the stay; a booking recorded before with other details
-// (ALREADY_EXISTS naming the recorded stay) is amended to the row's.
+// noteBookingRow remembers the row of its booking reference for this run;
+// BOOKING_CHANGED when an earlier row of the file listed the booking with
+// other details (one row per room of a booking, or a booking amended within
+// the file), which the import does not take: amending to each in turn would
+// leave whichever came last, and report an edit on every run.
+func (im *Importer) noteBookingRow(row *StayRecord) error {
+	reference := row.Stay.GetBookingReference()
+	if reference == "" {
+		return nil
+	}
+	described := describeStay(row.Stay)
+	if row.Cancelled {
+		described = "cancelled"
+	}
+	if im.bookings == nil {
+		im.bookings = map[string]string{}
+	}
+	first, seen := im.bookings[reference]
+	if !seen {
+		im.bookings[reference] = described
+		return nil
+	}
+	if first != described {
+		return &rejection{ReasonBookingChanged, fmt.Sprintf(
+			"booking %s is listed again in this file, as %s, after a row that listed it as %s; the first row was taken",
+			reference, described, first)}
+	}
+	return nil
+}
+
+// sendStay records the stay. A booking recorded before with other details
+// (ALREADY_EXISTS naming the recorded stay) is amended to the row's with
+// AmendBookings, else BOOKING_CHANGED with the server's account of what
+// differs.
 func (im *Importer) sendStay(ctx context.Context, guest string, stay *gv.Stay) (sent, error) {
 	_, err := im.Client.Loyalty.RecordStay(ctx, &gv.RecordStayRequest{Parent: guest, Stay: stay})
 	if details := guestvoice.Details(err); details.Code == codes.AlreadyExists && details.ErrorInfo.GetMetadata()["resource"] != "" {
+		if !im.AmendBookings {
+			return sent{}, &rejection{ReasonBookingChanged, details.Message + amendHint}
+		}
 		return im.amendStay(ctx, details.ErrorInfo.GetMetadata()["resource"], stay, details.Message)
 	}
 	return sent{}, err
 }
 
+// amendHint ends a BOOKING_CHANGED message the import could have amended.
+const amendHint = " (import with --amend-bookings to take the file's details)"
+
 // amendStay gives the recorded stay `name` the row's hotel, arrival, nights
-// and spend. A cancelled stay stays cancelled: BOOKING_CHANGED, with `why`.
+// and spend. BOOKING_CHANGED, with `why`, for a cancelled stay (it stays
+// cancelled) and on a server without UpdateStay.
 func (im *Importer) amendStay(ctx context.Context, name string, row *gv.Stay, why string) (sent, error) {
 	update := proto.Clone(row).(*gv.Stay)
 	update.Name = name
 	_, err := im.Client.Loyalty.UpdateStay(ctx, &gv.UpdateStayRequest{Stay: update, UpdateMask: &fieldmaskpb.FieldMask{Paths: []string{"*"}}})
-	if status.Code(err) == codes.FailedPrecondition {
+	switch status.Code(err) {
+	case codes.OK:
+		return sent{edited: true}, nil
+	case codes.FailedPrecondition:
 		return sent{}, &rejection{ReasonBookingChanged, why}
+	case codes.Unimplemented:
+		return sent{}, &rejection{ReasonBookingChanged, why + "; this server cannot amend a stay (no UpdateStay): " +
+			"cancel it with gvctl stays cancel " + name}
 	}
-	if err != nil {
-		return sent{}, err
-	}
-	return sent{edited: true}, nil
+	return sent{}, err
 }
 
 // recordedStay is the guest's stay under reference, or nil when there is
@@ -213,8 +258,8 @@ func (im *Importer) recordedStay(ctx context.Context, guest, reference string) (
 
 // bookingSeenBefore is a booking's outcome when a stay was recorded under
 // its reference before: already present when the file agrees with it,
-// edited to the file's details when it was amended at the source, and
-// BOOKING_CHANGED when it was cancelled.
+// BOOKING_CHANGED when it was cancelled, and when it differs edited to the
+// file's details with AmendBookings, else BOOKING_CHANGED.
 func (im *Importer) bookingSeenBefore(ctx context.Context, recorded, row *gv.Stay) (sent, error) {
 	difference := stayDifference(recorded, row)
 	switch {
@@ -226,9 +271,12 @@ func (im *Importer) bookingSeenBefore(ctx context.Context, recorded, row *gv.Sta
 				"stays cancelled: if the guest did stay, record the stay under a booking reference of its own",
 			row.GetBookingReference(), recorded.GetName(), difference)}
 	}
-	return im.amendStay(ctx, recorded.GetName(), row, fmt.Sprintf(
-		"booking %s was recorded as %s (%s), was cancelled since, and the file says %s; a cancelled booking "+
-			"stays cancelled", row.GetBookingReference(), describeStay(recorded), recorded.GetName(), difference))
+	changed := fmt.Sprintf("booking %s is recorded as %s (%s) and the file says %s",
+		row.GetBookingReference(), describeStay(recorded), recorded.GetName(), difference)
+	if !im.AmendBookings {
+		return sent{}, &rejection{ReasonBookingChanged, changed + amendHint}
+	}
+	return im.amendStay(ctx, recorded.GetName(), row, changed+"; it was cancelled since, and a cancelled booking stays cancelled")
 }
 
 // stayDifference says how the file's booking differs from the recorded
@@ -248,7 +296,7 @@ func stayDifference(recorded, row *gv.Stay) string {
 		differences = append(differences, fmt.Sprintf("%d nights", row.GetNights()))
 	}
 	if !proto.Equal(recorded.GetQualifyingSpend(), row.GetQualifyingSpend()) {
-		differences = append(differences, "spend "+formatMoney(row.GetQualifyingSpend()))
+		differences = append(differences, "spend "+guestvoice.MoneyString(row.GetQualifyingSpend()))
 	}
 	return strings.Join(differences, ", ")
 }
@@ -256,20 +304,9 @@ func stayDifference(recorded, row *gv.Stay) string {
 // describeStay is a stay as stayDifference words it.
 func describeStay(stay *gv.Stay) string {
 	description := fmt.Sprintf("%d nights from %s at %s, spend %s", stay.GetNights(),
-		guestvoice.DateString(stay.GetArrivalDate()), stay.GetHotel(), formatMoney(stay.GetQualifyingSpend()))
+		guestvoice.DateString(stay.GetArrivalDate()), stay.GetHotel(), guestvoice.MoneyString(stay.GetQualifyingSpend()))
 	if stay.GetCancelled() {
 		description += ", cancelled"
 	}
 	return description
-}
-
-func formatMoney(m *money.Money) string {
-	if m == nil {
-		return "none"
-	}
-	fraction := strings.TrimRight(fmt.Sprintf("%09d", m.GetNanos()), "0")
-	if len(fraction) < 2 {
-		fraction = (fraction + "00")[:2]
-	}
-	return fmt.Sprintf("%d.%s %s", m.GetUnits(), fraction, m.GetCurrencyCode())
 }
