@@ -133,6 +133,24 @@ absl::StatusOr<std::string> PrepareBackupDir(const std::string& backup_dir,
   return canonical;
 }
 
+// Takes the lock of `backup_dir`'s LOCK file, which the server writing into
+// it holds (a FileLock of rocksdb::Env::Default()); FAILED_PRECONDITION when
+// another process, or another Backups of this one, holds it.
+absl::StatusOr<rocksdb::FileLock*> LockBackupDir(
+    const std::string& backup_dir) {
+  rocksdb::FileLock* lock = nullptr;
+  const std::string lock_path = absl::StrCat(backup_dir, "/", kLockFile);
+  if (const rocksdb::Status locked =
+          rocksdb::Env::Default()->LockFile(lock_path, &lock);
+      !locked.ok()) {
+    return absl::FailedPreconditionError(absl::StrCat(
+        "backup dir ", backup_dir,
+        " is in use by another guestvoiced, or cannot be locked (",
+        locked.ToString(), "); give each server a backup dir of its own"));
+  }
+  return lock;
+}
+
 // Whether `backup_dir`'s meta/ names at least one backup (BackupEngine's
 // meta files are named by the backup id).
 bool HoldsABackup(const std::string& backup_dir) {
@@ -162,6 +180,11 @@ absl::Status CheckBackupDirBeforeStoreOpens(const std::string& backup_dir,
   absl::StatusOr<std::string> canonical =
       PrepareBackupDir(backup_dir, data_path.string());
   if (!canonical.ok()) return canonical.status();
+  // A directory another server writes into refuses this one before its
+  // store is created (Backups::Open takes the lock for good).
+  absl::StatusOr<rocksdb::FileLock*> lock = LockBackupDir(*canonical);
+  if (!lock.ok()) return lock.status();
+  rocksdb::Env::Default()->UnlockFile(*lock).PermitUncheckedError();
   const bool new_store =
       !fs::exists(data_path, error) || fs::is_empty(data_path, error);
   if (new_store && HoldsABackup(*canonical)) {
@@ -179,16 +202,9 @@ absl::StatusOr<std::unique_ptr<Backups>> Backups::Open(
   absl::StatusOr<std::string> canonical =
       PrepareBackupDir(backup_dir, store.data_dir());
   if (!canonical.ok()) return canonical.status();
-  rocksdb::FileLock* lock = nullptr;
-  const std::string lock_path = absl::StrCat(*canonical, "/", kLockFile);
-  if (const rocksdb::Status locked =
-          rocksdb::Env::Default()->LockFile(lock_path, &lock);
-      !locked.ok()) {
-    return absl::FailedPreconditionError(absl::StrCat(
-        "backup dir ", *canonical,
-        " is in use by another guestvoiced, or cannot be locked (",
-        locked.ToString(), "); give each server a backup dir of its own"));
-  }
+  absl::StatusOr<rocksdb::FileLock*> locked = LockBackupDir(*canonical);
+  if (!locked.ok()) return locked.status();
+  rocksdb::FileLock* lock = *locked;
   // Unlocks on every return below that does not hand the lock over.
   auto unlock = absl::MakeCleanup([&lock] {
     rocksdb::Env::Default()->UnlockFile(lock).PermitUncheckedError();

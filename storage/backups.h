@@ -89,7 +89,9 @@ class Backups {
 // leaves a new data dir uncreated: `backup_dir` is created when missing and
 // must be writable, outside `data_dir` and hold nothing but backups; and when
 // `data_dir` holds no store yet (missing or empty), it must hold no backup,
-// which could only be another store's. The same errors as Backups::Open.
+// which could only be another store's; and no other server may be writing
+// into it (its lock is taken and given back). The same errors as
+// Backups::Open.
 [[nodiscard]] absl::Status CheckBackupDirBeforeStoreOpens(
     const std::string& backup_dir, const std::string& data_dir);
 

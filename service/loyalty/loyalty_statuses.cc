@@ -118,9 +118,14 @@ absl::Status LoyaltyStatuses::SetManualTier(
             storage::GuestKey(name->organization, name->guest),
             guest.SerializeAsString());
   RETURN_IF_ERROR(deps_.store.Write(std::move(batch)));
+  // The status of the effective date, or without one today's, as
+  // GetLoyaltyStatus has it.
   ASSIGN_OR_RETURN(
       response, ReadLoyaltyStatus(deps_.store, name->organization, name->guest,
-                                  guest, program, StatusDay::On(*effective)));
+                                  guest, program,
+                                  request.has_effective_date()
+                                      ? StatusDay::On(*effective)
+                                      : StatusDay::Today(deps_.clock.Now())));
   return absl::OkStatus();
 }
 

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "common/status_macros.h"
@@ -201,6 +202,9 @@ absl::StatusOr<std::optional<BookedStay>> ReadBookedStay(
 
 }  // namespace
 
+// The parent of every guest's stays (AIP-159), for a booking's.
+constexpr absl::string_view kAnyGuest = "/guests/-";
+
 absl::Status CheckStaySpendOnReceipt(const v1::RecordStayRequest& request) {
   const v1::Stay& stay = request.stay();
   if (!stay.has_qualifying_spend() ||
@@ -362,6 +366,16 @@ absl::Status Stays::Update(const Principal& caller,
     if (LastNameSegment(stay.record.name()) == name->stay) found = &stay;
   }
   if (found == nullptr) return ResourceNotFound(update.name());
+  // An immutable field sent with another value is refused, not ignored
+  // (AIP-203): the caller meant to change it.
+  if (!update.booking_reference().empty() &&
+      update.booking_reference() != found->record.booking_reference()) {
+    return InvalidField(
+        "stay.booking_reference",
+        absl::StrCat("cannot change (", found->record.booking_reference(),
+                     " recorded): a stay is recorded once per booking "
+                     "reference; record another booking as a stay of its own"));
+  }
   if (found->record.cancelled()) {
     return PreconditionFailed(absl::StrCat(
         update.name(),
@@ -403,9 +417,39 @@ absl::Status Stays::Update(const Principal& caller,
   return absl::OkStatus();
 }
 
+absl::Status Stays::ListBooking(const Principal& caller,
+                                const v1::ListStaysRequest& request,
+                                v1::ListStaysResponse& response) const {
+  const std::string_view parent = request.parent();
+  FieldViolations violations;
+  auto organization = ParseOrganizationName(
+      "parent", parent.substr(0, parent.size() - kAnyGuest.size()));
+  violations.AddAll(organization.status());
+  if (request.booking_reference().empty()) {
+    violations.Add("booking_reference",
+                   "required with every guest's stays (guests/-)");
+  } else {
+    CheckExternalReference(violations, "booking_reference",
+                           request.booking_reference(), kMaxReferenceBytes);
+  }
+  violations.AddAll(ResolvePageSize(request.page_size()).status());
+  RETURN_IF_ERROR(violations.ToStatus());
+  RETURN_IF_ERROR(caller.RequireTenant(*organization, parent));
+  ASSIGN_OR_RETURN(
+      std::optional<BookedStay> booked,
+      ReadBookedStay(deps_.store, *organization,
+                     storage::StayBookingIndexKey(
+                         *organization, request.booking_reference())));
+  if (booked.has_value()) *response.add_stays() = std::move(booked->stay);
+  return absl::OkStatus();
+}
+
 absl::Status Stays::List(const Principal& caller,
                          const v1::ListStaysRequest& request,
                          v1::ListStaysResponse& response) const {
+  if (absl::EndsWith(request.parent(), kAnyGuest)) {
+    return ListBooking(caller, request, response);
+  }
   FieldViolations violations;
   auto name = ParseGuestName("parent", request.parent());
   violations.AddAll(name.status());

@@ -40,12 +40,20 @@ class Stays {
                       v1::Stay& response) const;
   // A page of the guest's stays in order of arrival, or with a
   // booking_reference the guest's stay under it (none when it is another
-  // guest's). NOT_FOUND for an unknown guest.
+  // guest's). NOT_FOUND for an unknown guest. With the parent
+  // `organizations/{organization}/guests/-` and a booking_reference (then
+  // required): the organization's stay under it, whoever's guest it is.
   absl::Status List(const Principal& caller,
                     const v1::ListStaysRequest& request,
                     v1::ListStaysResponse& response) const;
 
  private:
+  // List for `organizations/{organization}/guests/-` and a booking
+  // reference: the organization's stay under it, whoever's.
+  absl::Status ListBooking(const Principal& caller,
+                           const v1::ListStaysRequest& request,
+                           v1::ListStaysResponse& response) const;
+
   DomainContext deps_;
 };
 

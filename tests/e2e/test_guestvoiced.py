@@ -1060,6 +1060,12 @@ def test_a_backup_dir_in_use_by_another_server_is_refused_at_start(
                    data_dir=restored_dir)
     assert drill.wait_for_exit(REFUSAL_DEADLINE_S) != 0
     assert "in use by another guestvoiced" in drill.log(), drill.log()
+    # A new server is refused before a store is created for it.
+    fresh = launch("--listen=127.0.0.1:0", f"--backup_dir={backup_dir}",
+                   data_dir=tmp_path / "fresh")
+    assert fresh.wait_for_exit(REFUSAL_DEADLINE_S) != 0
+    assert "in use by another guestvoiced" in fresh.log(), fresh.log()
+    assert not (tmp_path / "fresh").exists()
     listed = call(origin, f"{ADMIN_SERVICE}/ListBackups", {},
                   key=admin_key(data_dir))
     assert [b["name"] for b in listed["backups"]] == ["backups/1"]

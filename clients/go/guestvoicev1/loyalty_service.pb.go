@@ -918,9 +918,13 @@ func (x *CancelStayRequest) GetName() string {
 // Request for LoyaltyService.ListStays.
 type ListStaysRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
-	// The guest, `organizations/{organization}/guests/{guest}`.
+	// The guest, `organizations/{organization}/guests/{guest}`; or every guest,
+	// `organizations/{organization}/guests/-` (AIP-159), with a
+	// booking_reference: the organization's stay recorded under it, whoever's
+	// guest it is (an importer whose booking's guest changed email).
 	Parent string `protobuf:"bytes,1,opt,name=parent,proto3" json:"parent,omitempty"`
-	// Only the stay recorded under this booking reference. Optional.
+	// Only the stay recorded under this booking reference. Optional; required
+	// with every guest (guests/-).
 	BookingReference string `protobuf:"bytes,2,opt,name=booking_reference,json=bookingReference,proto3" json:"booking_reference,omitempty"`
 	// At most this many stays are returned: 50 when 0, at most 1000.
 	PageSize int32 `protobuf:"varint,3,opt,name=page_size,json=pageSize,proto3" json:"page_size,omitempty"`

@@ -171,7 +171,8 @@ type LoyaltyServiceClient interface {
 	GetLoyaltyStatus(ctx context.Context, in *GetLoyaltyStatusRequest, opts ...grpc.CallOption) (*LoyaltyStatus, error)
 	// Sets (or, with an empty tier, clears) a guest's manual tier from an
 	// effective date on: a floor the guest holds whatever their activity, for
-	// example after a status match. Returns the status on the effective date.
+	// example after a status match. Returns the status on the effective date,
+	// or without one today's as GetLoyaltyStatus has it.
 	//
 	// Errors: INVALID_ARGUMENT (FIELD_INVALID) for a tier the program does not
 	// have or an effective date more than a year away; NOT_FOUND.
@@ -506,7 +507,8 @@ type LoyaltyServiceServer interface {
 	GetLoyaltyStatus(context.Context, *GetLoyaltyStatusRequest) (*LoyaltyStatus, error)
 	// Sets (or, with an empty tier, clears) a guest's manual tier from an
 	// effective date on: a floor the guest holds whatever their activity, for
-	// example after a status match. Returns the status on the effective date.
+	// example after a status match. Returns the status on the effective date,
+	// or without one today's as GetLoyaltyStatus has it.
 	//
 	// Errors: INVALID_ARGUMENT (FIELD_INVALID) for a tier the program does not
 	// have or an effective date more than a year away; NOT_FOUND.

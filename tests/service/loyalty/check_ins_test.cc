@@ -137,6 +137,14 @@ TEST_F(CheckInsTest, TodaysStatusCountsACheckInWhoseDayHasBegunAtItsHotel) {
   EXPECT_EQ(today.qualifying_stays(), 2);
   EXPECT_EQ(today.SerializeAsString(),
             StatusOf(ana, absl::CivilDay(2026, 1, 15)).SerializeAsString());
+  // A manual tier set without a date answers with the same today.
+  v1::SetManualTierRequest manual;
+  manual.set_guest(ana);
+  manual.set_tier("silver");
+  v1::LoyaltyStatus with_manual;
+  ASSERT_TRUE(statuses().SetManualTier(acme_, manual, with_manual).ok());
+  EXPECT_EQ(with_manual.as_of_date().day(), 15);
+  EXPECT_EQ(with_manual.qualifying_check_ins(), 1);
   // Bea has nothing on the 15th: her today is UTC's.
   const v1::LoyaltyStatus utc_today = StatusOf(bea);
   EXPECT_EQ(utc_today.as_of_date().day(), 14);

@@ -236,6 +236,14 @@ TEST_F(StaysTest, AnUpdateThatCannotApplyChangesNothing) {
   EXPECT_THAT(ViolatedFields(status),
               UnorderedElementsAre("update_mask", "stay.nights"));
 
+  v1::UpdateStayRequest rebooked;
+  rebooked.mutable_stay()->set_name(stay.name());
+  rebooked.mutable_stay()->set_nights(3);
+  rebooked.mutable_stay()->set_booking_reference("BK-9");
+  const absl::Status immutable = stays().Update(acme_, rebooked, response);
+  EXPECT_THAT(immutable, StatusIs(absl::StatusCode::kInvalidArgument));
+  EXPECT_THAT(ViolatedFields(immutable), ElementsAre("stay.booking_reference"));
+
   v1::UpdateStayRequest nothing;
   nothing.mutable_stay()->set_name(stay.name());
   EXPECT_THAT(stays().Update(acme_, nothing, response),
@@ -275,6 +283,37 @@ TEST_F(StaysTest, AnUpdateThatCannotApplyChangesNothing) {
   EXPECT_EQ(listed[0].SerializeAsString(), cancelled.SerializeAsString());
   EXPECT_EQ(StatusOf(ana).qualifying_stays(), 0);
   EXPECT_EQ(before.qualifying_stays(), 1);
+}
+
+TEST_F(StaysTest, EveryGuestsStaysFindABookingWhoeverItsGuestIs) {
+  const std::string ana = NewGuest();
+  const v1::Stay booked =
+      RecordStay(StayRequest(ana, "BK-1", absl::CivilDay(2025, 11, 3), 2));
+  v1::ListStaysRequest request;
+  request.set_parent(std::string(kAcme) + "/guests/-");
+  request.set_booking_reference("BK-1");
+  v1::ListStaysResponse response;
+  ASSERT_THAT(stays().List(acme_, request, response), IsOk());
+  ASSERT_EQ(response.stays_size(), 1);
+  EXPECT_EQ(response.stays(0).SerializeAsString(), booked.SerializeAsString());
+
+  request.set_booking_reference("BK-NONE");
+  response.Clear();
+  ASSERT_THAT(stays().List(acme_, request, response), IsOk());
+  EXPECT_EQ(response.stays_size(), 0);
+  response.Clear();
+  request.set_booking_reference("BK-1");
+  EXPECT_THAT(stays().List(rival_, request, response),
+              StatusIs(absl::StatusCode::kNotFound));
+  EXPECT_EQ(response.stays_size(), 0);
+  request.clear_booking_reference();
+  const absl::Status unbounded = stays().List(acme_, request, response);
+  EXPECT_THAT(unbounded, StatusIs(absl::StatusCode::kInvalidArgument));
+  EXPECT_THAT(ViolatedFields(unbounded), ElementsAre("booking_reference"));
+  request.set_parent("/guests/-");
+  request.set_booking_reference("BK-1");
+  EXPECT_THAT(stays().List(acme_, request, response),
+              StatusIs(absl::StatusCode::kInvalidArgument));
 }
 
 TEST_F(StaysTest, CancelledStaysCountForNothing) {

@@ -103,6 +103,11 @@ func TestGuestsCreateListUnlinkAndStatusAsOf(t *testing.T) {
 	if r := h.run("stays", "record", kim.GetName(), "--hotel", "porto", "--arrival", "2025-11-02", "--booking", "BK-NO-NIGHTS"); r.code != cli.ExitUsage {
 		t.Errorf("stays record without --nights: exit %d", r.code)
 	}
+	// The booking sent again with another night names the stay to amend.
+	if r := h.run("stays", "record", kim.GetName(), "--hotel", "porto", "--arrival", "2025-11-02", "--nights", "2", "--booking", "BK-KIM"); r.code != cli.ExitError ||
+		!strings.Contains(r.stderr, "gvctl stays update "+stay.GetName()) {
+		t.Errorf("a booking recorded with other details: exit %d %s", r.code, r.stderr)
+	}
 	// Kim stayed a night longer: the stay is amended, its arrival unchanged.
 	amended := &gv.Stay{}
 	parseProto(t, h.ok("--json", "stays", "update", stay.GetName(), "--nights", "2", "--spend", "200", "--currency", "eur"), amended)

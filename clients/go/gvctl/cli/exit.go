@@ -101,6 +101,11 @@ func describe(err error, addr string) (string, int) {
 	case codes.InvalidArgument:
 		return message + "\nCorrect the fields named above and try again.", ExitError
 	case codes.AlreadyExists:
+		// A booking recorded before with other details names its stay.
+		if resource := details.ErrorInfo.GetMetadata()["resource"]; strings.Contains(resource, "/stays/") {
+			return message + "\nAmend the recorded stay with `gvctl stays update " + resource +
+				" --nights N ...`, or cancel it with `gvctl stays cancel " + resource + "`.", ExitError
+		}
 		return message + "\nIt exists already: get it instead of creating it.", ExitError
 	case codes.ResourceExhausted:
 		return message + "\nThe server is at a limit; wait a moment and try again.", ExitError

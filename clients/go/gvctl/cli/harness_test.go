@@ -114,6 +114,7 @@ type importSummary struct {
 	AlreadyPresent int            `json:"already_present"`
 	Edited         int            `json:"edited"`
 	Rejected       map[string]int `json:"rejected"`
+	Skipped        map[string]int `json:"skipped"`
 	Resumed        int            `json:"resumed_after"`
 	ErrorReport    string         `json:"error_report"`
 }

@@ -613,6 +613,67 @@ func TestAPMSExportImportedAgainIsAlreadyPresentAndAmendedBookingsAreEdited(t *t
 	}
 }
 
+// A booking is its guest's whatever the file's later rows call them: a
+// cancellation under a corrected email cancels the stay, and a booking
+// listed again under a new email links it to the booking's guest.
+func TestAPMSBookingIsFoundByItsReferenceUnderAnotherEmail(t *testing.T) {
+	h := newHarness(t)
+	h.hotels()
+	const header = "booking_reference,guest_name,email,arrival_date,nights,status,property\n"
+	first := h.write("day1.csv", header+"P-1,Ann Lee,ann@example.com,2026-03-01,3,,PRT-01\n"+
+		"P-2,Bo Chan,bo@example.com,2026-03-05,2,,PRT-01\n")
+	if summary := parseSummary(t, h.run("--json", "import", first, "--format", "pms", "--hotels", mapping())); summary.Ingested != 2 {
+		t.Fatalf("first import %+v", summary)
+	}
+	later := h.write("day2.csv", header+"P-1,Ann Lee,ann.lee@example.org,2026-03-01,3,Cancelled,PRT-01\n"+
+		"P-2,Bo Chan,bo.chan@example.org,2026-03-05,2,,PRT-01\n")
+	r := h.run("--json", "import", later, "--format", "pms", "--hotels", mapping())
+	if summary := parseSummary(t, r); r.code != cli.ExitOK || summary.Skipped[importing.SkipCancelled] != 1 || summary.AlreadyPresent != 1 {
+		t.Fatalf("the later export: exit %d, %+v", r.code, summary)
+	}
+	ann, bo := &gv.Guest{}, &gv.Guest{}
+	parseProto(t, h.ok("--json", "guests", "lookup", "--email", "ann@example.com"), ann)
+	stays := &gv.ListStaysResponse{}
+	parseProto(t, `{"stays": `+h.ok("--json", "stays", "list", ann.GetName())+`}`, stays)
+	if len(stays.GetStays()) != 1 || !stays.GetStays()[0].GetCancelled() {
+		t.Errorf("Ann's booking after its cancellation: %v", stays)
+	}
+	if r := h.run("guests", "lookup", "--email", "ann.lee@example.org"); r.code != cli.ExitNotFound {
+		t.Errorf("a cancelled booking's new email made a profile: exit %d", r.code)
+	}
+	parseProto(t, h.ok("--json", "guests", "lookup", "--email", "bo.chan@example.org"), bo)
+	if len(bo.GetIdentities()) != 2 {
+		t.Errorf("Bo's new email is not Bo's: %v", bo)
+	}
+}
+
+// An import resumed after it stopped takes a booking's first row as one
+// that ran through does: a later row of the same booking (another room) is
+// reported, not taken as an amendment.
+func TestAResumedPMSImportKeepsABookingsFirstRow(t *testing.T) {
+	h := newHarness(t)
+	h.hotels()
+	input := h.write("rooms.csv", "booking_reference,guest_name,email,arrival_date,nights,spend,currency,property\n"+
+		"P-3,Ann Lee,ann@example.com,2026-03-01,2,800,EUR,PRT-01\n"+
+		"P-3,Ann Lee,ann@example.com,03/01/2026,2,400,EUR,PRT-01\n")
+	stopped := h.run("import", input, "--format", "pms", "--hotels", mapping(), "--amend-bookings", "--batch-size", "1")
+	if stopped.code != cli.ExitError {
+		t.Fatalf("slashed dates without --date-order: exit %d, %s", stopped.code, stopped.stderr)
+	}
+	r := h.run("--json", "import", input, "--format", "pms", "--hotels", mapping(), "--amend-bookings", "--batch-size", "1",
+		"--date-order", "mdy")
+	if summary := parseSummary(t, r); r.code != cli.ExitPartial || summary.Edited != 0 || summary.Rejected[importing.ReasonBookingChanged] != 1 {
+		t.Fatalf("the resumed import: exit %d, %+v", r.code, summary)
+	}
+	ann := &gv.Guest{}
+	parseProto(t, h.ok("--json", "guests", "lookup", "--email", "ann@example.com"), ann)
+	stays := &gv.ListStaysResponse{}
+	parseProto(t, `{"stays": `+h.ok("--json", "stays", "list", ann.GetName())+`}`, stays)
+	if len(stays.GetStays()) != 1 || stays.GetStays()[0].GetQualifyingSpend().GetUnits() != 800 {
+		t.Errorf("the booking after the resumed import: %v", stays)
+	}
+}
+
 func TestAStayRecordedByHandKeepsItsSpendExact(t *testing.T) {
 	h := newHarness(t)
 	h.hotels()

@@ -20,6 +20,10 @@ type Checkpoint struct {
 	TimeZone string `json:"time_zone,omitempty"`
 	Done     int    `json:"done"`
 	Counts   Counts `json:"counts"`
+	// Bookings is each booking reference's first row so far (a PMS file's;
+	// Importer.bookings), so that a resumed import of a file listing a
+	// booking twice takes its first row as an uninterrupted one does.
+	Bookings map[string]string `json:"bookings,omitempty"`
 }
 
 // loadCheckpoint reads path; no file is a fresh start (nil).

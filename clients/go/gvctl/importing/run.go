@@ -44,8 +44,9 @@ type Importer struct {
 	zones map[string]hotelZone
 	// listingRefused: the server refused a List call this run (noteListing).
 	listingRefused bool
-	// bookings holds each booking reference's row this run (describeRow), so
-	// that a file listing one booking twice amends it at most once.
+	// bookings holds each booking reference's first row in the file
+	// (noteBookingRow), so that a file listing one booking twice amends it at
+	// most once; kept in the checkpoint.
 	bookings map[string]string
 }
 
@@ -88,6 +89,7 @@ func (im *Importer) Run(ctx context.Context) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
+	im.bookings = checkpoint.Bookings
 	file, err := os.Open(im.Path)
 	if err != nil {
 		return Result{}, err
@@ -107,7 +109,7 @@ func (im *Importer) Run(ctx context.Context) (Result, error) {
 		if err := report.sync(); err != nil {
 			return err
 		}
-		checkpoint.Done, checkpoint.Counts = current.end, result.Counts
+		checkpoint.Done, checkpoint.Counts, checkpoint.Bookings = current.end, result.Counts, im.bookings
 		if err := checkpoint.save(im.CheckpointPath); err != nil {
 			return fmt.Errorf("checkpoint: %w", err)
 		}

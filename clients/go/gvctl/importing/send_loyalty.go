@@ -70,9 +70,9 @@ func (im *Importer) noteListing(err error) error {
 // looked up first (ListStays by booking reference): one recorded before is
 // already present when it agrees with the row; when it differs it is
 // BOOKING_CHANGED, or with AmendBookings edited to the row's details
-// (UpdateStay), where the booking could not be looked up (a key that may only
-// write, a guest found by a replayed request id) through the stay the
-// server's refusal names. A cancelled booking stays cancelled: a row that
+// (UpdateStay), where the booking could not be looked up (a guest found by a
+// replayed request id) through the stay the server's refusal names. A guest
+// no identity finds may be found by the booking (bookedStay). A cancelled booking stays cancelled: a row that
 // lists it as a stay is BOOKING_CHANGED, as is a row of a booking an earlier
 // row of the file listed with other details. A re-run
 // finds the guest it created by the same identities. A cancelled booking
@@ -114,7 +114,19 @@ func (im *Importer) recordStay(ctx context.Context, record Record) (sent, error)
 		guest = found
 		break
 	}
+	if guest == nil {
+		// The booking recorded before under other identities (an email
+		// corrected at the source): its guest is the row's.
+		booked, err := im.bookedStay(ctx, row.Stay.GetBookingReference())
+		if err != nil {
+			return sent{}, err
+		}
+		if booked != nil {
+			guest = &gv.Guest{Name: guestOfStay(booked.GetName())}
+		}
+	}
 	if guest == nil && row.Cancelled {
+		// Nothing was recorded for the booking.
 		return sent{skipped: SkipCancelled}, nil
 	}
 	if guest == nil {
@@ -172,7 +184,8 @@ func sameName(a, b string) bool {
 	return wa == "" || wb == "" || wa == wb
 }
 
-// noteBookingRow remembers the row of its booking reference for this run;
+// noteBookingRow remembers the row of its booking reference for this run
+// (and the runs that resume it: the checkpoint keeps them);
 // BOOKING_CHANGED when an earlier row of the file listed the booking with
 // other details (one row per room of a booking, or a booking amended within
 // the file), which the import does not take: amending to each in turn would
@@ -254,6 +267,37 @@ func (im *Importer) recordedStay(ctx context.Context, guest, reference string) (
 		return stays[0], nil
 	}
 	return nil, nil
+}
+
+// bookedStay is the organization's stay under reference, whoever's guest it
+// is (ListStays of every guest, guests/-), or nil when there is none or the
+// server will not say (noteListing; a server from before guests/- refuses
+// the parent as a guest it does not know).
+func (im *Importer) bookedStay(ctx context.Context, reference string) (*gv.Stay, error) {
+	if reference == "" || im.listingRefused {
+		return nil, nil
+	}
+	listed, err := im.Client.Loyalty.ListStays(ctx, &gv.ListStaysRequest{Parent: im.Parent + "/guests/-", BookingReference: reference})
+	switch status.Code(err) {
+	case codes.NotFound, codes.InvalidArgument:
+		return nil, nil
+	}
+	if err = im.noteListing(err); err != nil {
+		return nil, err
+	}
+	if stays := listed.GetStays(); len(stays) > 0 {
+		return stays[0], nil
+	}
+	return nil, nil
+}
+
+// guestOfStay is the guest a stay's name names:
+// organizations/{o}/guests/{g} of organizations/{o}/guests/{g}/stays/{s}.
+func guestOfStay(stay string) string {
+	if i := strings.LastIndex(stay, "/stays/"); i >= 0 {
+		return stay[:i]
+	}
+	return stay
 }
 
 // bookingSeenBefore is a booking's outcome when a stay was recorded under

@@ -501,9 +501,15 @@ class ListStaysRequest(_message.Message):
     PAGE_SIZE_FIELD_NUMBER: _builtins.int
     PAGE_TOKEN_FIELD_NUMBER: _builtins.int
     parent: _builtins.str
-    """The guest, `organizations/{organization}/guests/{guest}`."""
+    """The guest, `organizations/{organization}/guests/{guest}`; or every guest,
+    `organizations/{organization}/guests/-` (AIP-159), with a
+    booking_reference: the organization's stay recorded under it, whoever's
+    guest it is (an importer whose booking's guest changed email).
+    """
     booking_reference: _builtins.str
-    """Only the stay recorded under this booking reference. Optional."""
+    """Only the stay recorded under this booking reference. Optional; required
+    with every guest (guests/-).
+    """
     page_size: _builtins.int
     """At most this many stays are returned: 50 when 0, at most 1000."""
     page_token: _builtins.str

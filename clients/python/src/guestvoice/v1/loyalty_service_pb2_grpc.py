@@ -362,7 +362,8 @@ class LoyaltyServiceServicer:
     def SetManualTier(self, request, context):
         """Sets (or, with an empty tier, clears) a guest's manual tier from an
         effective date on: a floor the guest holds whatever their activity, for
-        example after a status match. Returns the status on the effective date.
+        example after a status match. Returns the status on the effective date,
+        or without one today's as GetLoyaltyStatus has it.
 
         Errors: INVALID_ARGUMENT (FIELD_INVALID) for a tier the program does not
         have or an effective date more than a year away; NOT_FOUND.

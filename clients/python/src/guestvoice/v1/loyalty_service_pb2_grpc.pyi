@@ -179,7 +179,8 @@ class LoyaltyServiceStub:
     SetManualTier: _grpc.UnaryUnaryMultiCallable[_loyalty_service_pb2.SetManualTierRequest, _loyalty_program_pb2.LoyaltyStatus]
     """Sets (or, with an empty tier, clears) a guest's manual tier from an
     effective date on: a floor the guest holds whatever their activity, for
-    example after a status match. Returns the status on the effective date.
+    example after a status match. Returns the status on the effective date,
+    or without one today's as GetLoyaltyStatus has it.
 
     Errors: INVALID_ARGUMENT (FIELD_INVALID) for a tier the program does not
     have or an effective date more than a year away; NOT_FOUND.
@@ -333,7 +334,8 @@ class LoyaltyServiceAsyncStub(LoyaltyServiceStub):
     SetManualTier: _aio.UnaryUnaryMultiCallable[_loyalty_service_pb2.SetManualTierRequest, _loyalty_program_pb2.LoyaltyStatus]  # type: ignore[assignment]
     """Sets (or, with an empty tier, clears) a guest's manual tier from an
     effective date on: a floor the guest holds whatever their activity, for
-    example after a status match. Returns the status on the effective date.
+    example after a status match. Returns the status on the effective date,
+    or without one today's as GetLoyaltyStatus has it.
 
     Errors: INVALID_ARGUMENT (FIELD_INVALID) for a tier the program does not
     have or an effective date more than a year away; NOT_FOUND.
@@ -598,7 +600,8 @@ class LoyaltyServiceServicer(metaclass=_abc_1.ABCMeta):
     ) -> _typing.Union[_loyalty_program_pb2.LoyaltyStatus, _abc.Awaitable[_loyalty_program_pb2.LoyaltyStatus]]:
         """Sets (or, with an empty tier, clears) a guest's manual tier from an
         effective date on: a floor the guest holds whatever their activity, for
-        example after a status match. Returns the status on the effective date.
+        example after a status match. Returns the status on the effective date,
+        or without one today's as GetLoyaltyStatus has it.
 
         Errors: INVALID_ARGUMENT (FIELD_INVALID) for a tier the program does not
         have or an effective date more than a year away; NOT_FOUND.

@@ -523,14 +523,18 @@ export const CancelStayRequestSchema: GenMessage<CancelStayRequest> = /*@__PURE_
  */
 export type ListStaysRequest = Message<"guestvoice.v1.ListStaysRequest"> & {
   /**
-   * The guest, `organizations/{organization}/guests/{guest}`.
+   * The guest, `organizations/{organization}/guests/{guest}`; or every guest,
+   * `organizations/{organization}/guests/-` (AIP-159), with a
+   * booking_reference: the organization's stay recorded under it, whoever's
+   * guest it is (an importer whose booking's guest changed email).
    *
    * @generated from field: string parent = 1;
    */
   parent: string;
 
   /**
-   * Only the stay recorded under this booking reference. Optional.
+   * Only the stay recorded under this booking reference. Optional; required
+   * with every guest (guests/-).
    *
    * @generated from field: string booking_reference = 2;
    */
@@ -1083,7 +1087,8 @@ export const LoyaltyService: GenService<{
   /**
    * Sets (or, with an empty tier, clears) a guest's manual tier from an
    * effective date on: a floor the guest holds whatever their activity, for
-   * example after a status match. Returns the status on the effective date.
+   * example after a status match. Returns the status on the effective date,
+   * or without one today's as GetLoyaltyStatus has it.
    *
    * Errors: INVALID_ARGUMENT (FIELD_INVALID) for a tier the program does not
    * have or an effective date more than a year away; NOT_FOUND.
