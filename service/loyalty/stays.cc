@@ -107,18 +107,24 @@ absl::Status LeaveHotelUnlessStayedOtherwise(
   return absl::OkStatus();
 }
 
-// The stay `stay_id` of a guest, found among the guest's stays (a bounded
-// scan: CancelStay is rare and stays are keyed by date, not id).
+// The stay `name` among its guest's `stays`, or null (a bounded scan:
+// cancels and amendments are rare, and stays are keyed by date, not id).
+KeyedRecord<v1::Stay>* StayAmong(std::vector<KeyedRecord<v1::Stay>>& stays,
+                                 const StayName& name) {
+  for (auto& stay : stays) {
+    if (LastNameSegment(stay.record.name()) == name.stay) return &stay;
+  }
+  return nullptr;
+}
+
+// The stay `name`, read with its guest's stays.
 absl::StatusOr<KeyedRecord<v1::Stay>> FindStay(const storage::Store& store,
                                                const StayName& name,
                                                std::string_view resource_name) {
   ASSIGN_OR_RETURN(auto stays, ReadStays(store, name.organization, name.guest));
-  for (auto& stay : stays) {
-    if (LastNameSegment(stay.record.name()) == name.stay) {
-      return std::move(stay);
-    }
-  }
-  return ResourceNotFound(resource_name);
+  KeyedRecord<v1::Stay>* stay = StayAmong(stays, name);
+  if (stay == nullptr) return ResourceNotFound(resource_name);
+  return std::move(*stay);
 }
 
 // A booking reference's stay, and whose it is.
@@ -200,10 +206,10 @@ absl::StatusOr<std::optional<BookedStay>> ReadBookedStay(
   return BookedStay{booked->guest_id(), *std::move(stay)};
 }
 
-}  // namespace
-
 // The parent of every guest's stays (AIP-159), for a booking's.
 constexpr absl::string_view kAnyGuest = "/guests/-";
+
+}  // namespace
 
 absl::Status CheckStaySpendOnReceipt(const v1::RecordStayRequest& request) {
   const v1::Stay& stay = request.stay();
@@ -361,10 +367,7 @@ absl::Status Stays::Update(const Principal& caller,
                                    unlocked.record.booking_reference()));
   ASSIGN_OR_RETURN(auto stays,
                    ReadStays(deps_.store, name->organization, name->guest));
-  const KeyedRecord<v1::Stay>* found = nullptr;
-  for (const auto& stay : stays) {
-    if (LastNameSegment(stay.record.name()) == name->stay) found = &stay;
-  }
+  const KeyedRecord<v1::Stay>* found = StayAmong(stays, *name);
   if (found == nullptr) return ResourceNotFound(update.name());
   // An immutable field sent with another value is refused, not ignored
   // (AIP-203): the caller meant to change it.

@@ -9,6 +9,7 @@
 #include "absl/strings/strip.h"
 #include "gtest/gtest.h"
 #include "guestvoice/v1/admin_service.grpc.pb.h"
+#include "service/core/proto_time.h"
 #include "service/tenancy/bootstrap.h"
 
 namespace guestvoice::testing {
@@ -90,16 +91,26 @@ std::string TestServer::CreateOrganizationWithKey(
 
 std::string TestServer::CreateKey(const std::string& organization,
                                   std::vector<v1::Scope> scopes) {
+  return CreateApiKey(organization, std::move(scopes)).key_string();
+}
+
+v1::ApiKey TestServer::CreateApiKey(const std::string& organization,
+                                    std::vector<v1::Scope> scopes,
+                                    std::optional<absl::Time> expire_time) {
   auto stub = v1::AdminService::NewStub(channel_);
   v1::CreateApiKeyRequest request;
   request.set_parent(absl::StrCat("organizations/", organization));
   request.mutable_api_key()->set_display_name("test key");
   for (v1::Scope scope : scopes) request.mutable_api_key()->add_scopes(scope);
+  if (expire_time.has_value()) {
+    *request.mutable_api_key()->mutable_expire_time() =
+        service::ToProtoTimestamp(*expire_time);
+  }
   v1::ApiKey key;
   const grpc::Status status =
       stub->CreateApiKey(Context(admin_key_).get(), request, &key);
   EXPECT_TRUE(status.ok()) << status.error_message();
-  return key.key_string();
+  return key;
 }
 
 }  // namespace guestvoice::testing

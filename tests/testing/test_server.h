@@ -5,9 +5,11 @@
 #include <grpcpp/client_context.h>
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "absl/time/time.h"
 #include "guestvoice/v1/admin.pb.h"
 #include "service/api/server.h"
 #include "tests/testing/fake_clock.h"
@@ -64,6 +66,11 @@ class TestServer {
   // Creates an API key in `organization` (an id) with the bootstrap key.
   std::string CreateKey(const std::string& organization,
                         std::vector<v1::Scope> scopes);
+  // The same, whole (its name revokes it), expiring at `expire_time` when
+  // given (by the server's clock, clock()).
+  v1::ApiKey CreateApiKey(const std::string& organization,
+                          std::vector<v1::Scope> scopes,
+                          std::optional<absl::Time> expire_time = {});
 
  private:
   void Start();

@@ -7,6 +7,7 @@
 
 #include <chrono>
 #include <memory>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
@@ -16,7 +17,6 @@
 #include "gtest/gtest.h"
 #include "guestvoice/v1/admin_service.grpc.pb.h"
 #include "service/api/watch_log.h"
-#include "service/core/proto_time.h"
 #include "tests/testing/feedback_fixture.h"
 #include "tests/testing/grpc_matchers.h"
 
@@ -134,21 +134,11 @@ class WatchTest : public FeedbackFixture {
   // A new key of organization "default" with the feedback-read scope, valid
   // for `lifetime` (forever when zero).
   v1::ApiKey ReaderKey(absl::Duration lifetime = absl::ZeroDuration()) {
-    v1::CreateApiKeyRequest request;
-    request.set_parent("organizations/default");
-    request.mutable_api_key()->set_display_name("watcher");
-    request.mutable_api_key()->add_scopes(v1::SCOPE_FEEDBACK_READ);
-    if (lifetime != absl::ZeroDuration()) {
-      *request.mutable_api_key()->mutable_expire_time() =
-          service::ToProtoTimestamp(server_.clock().Now() + lifetime);
-    }
-    v1::ApiKey response;
-    const grpc::Status status =
-        v1::AdminService::NewStub(server_.channel())
-            ->CreateApiKey(TestServer::Context(server_.admin_key()).get(),
-                           request, &response);
-    EXPECT_TRUE(status.ok()) << status.error_message();
-    return response;
+    return server_.CreateApiKey(
+        "default", {v1::SCOPE_FEEDBACK_READ},
+        lifetime == absl::ZeroDuration()
+            ? std::nullopt
+            : std::optional(server_.clock().Now() + lifetime));
   }
 };
 

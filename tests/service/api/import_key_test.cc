@@ -2,6 +2,7 @@
 // revoking the key, or its expiry, stops the stream before its next item.
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -10,7 +11,6 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "guestvoice/v1/admin_service.grpc.pb.h"
-#include "service/core/proto_time.h"
 #include "tests/testing/feedback_fixture.h"
 #include "tests/testing/grpc_matchers.h"
 
@@ -22,24 +22,11 @@ using ::guestvoice::testing::TestServer;
 
 class ImportKeyTest : public testing::FeedbackFixture {
  protected:
-  // A new key of organization "default" that may write feedback, valid for
-  // `lifetime` (forever when zero).
-  v1::ApiKey WriterKey(absl::Duration lifetime = absl::ZeroDuration()) {
-    v1::CreateApiKeyRequest request;
-    request.set_parent("organizations/default");
-    request.mutable_api_key()->set_display_name("importer");
-    request.mutable_api_key()->add_scopes(v1::SCOPE_FEEDBACK_WRITE);
-    if (lifetime != absl::ZeroDuration()) {
-      *request.mutable_api_key()->mutable_expire_time() =
-          service::ToProtoTimestamp(server_.clock().Now() + lifetime);
-    }
-    v1::ApiKey response;
-    const grpc::Status status =
-        v1::AdminService::NewStub(server_.channel())
-            ->CreateApiKey(TestServer::Context(server_.admin_key()).get(),
-                           request, &response);
-    EXPECT_TRUE(status.ok()) << status.error_message();
-    return response;
+  // A new key of organization "default" that may write feedback, expiring
+  // at `expire_time` when given.
+  v1::ApiKey WriterKey(std::optional<absl::Time> expire_time = {}) {
+    return server_.CreateApiKey("default", {v1::SCOPE_FEEDBACK_WRITE},
+                                expire_time);
   }
 
   v1::ImportFeedbackRequest Request(const std::string& external_id) {
@@ -85,7 +72,7 @@ TEST_F(ImportKeyTest, RevokingTheKeyStopsAnOpenImport) {
 }
 
 TEST_F(ImportKeyTest, AnImportStopsWhenItsKeyExpires) {
-  const v1::ApiKey key = WriterKey(absl::Hours(1));
+  const v1::ApiKey key = WriterKey(server_.clock().Now() + absl::Hours(1));
   auto context = TestServer::Context(key.key_string());
   v1::ImportFeedbackResponse response;
   auto writer = stub_->ImportFeedback(context.get(), &response);

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bufio"
+	"context"
 	"fmt"
 	"strings"
 
@@ -180,36 +181,27 @@ func newGuestsLookupCommand(app *App) *cobra.Command {
 }
 
 func newGuestsLinkCommand(app *App) *cobra.Command {
-	var who identityFlags
-	cmd := &cobra.Command{
-		Use:   "link GUEST (--email E | --phone P | --loyalty-number N | --handle H --source S)",
-		Short: "Link an identity to a guest; that author's feedback becomes the guest's",
-		Args:  exactArgs("GUEST"),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			identity, err := who.identity()
-			if err != nil {
-				return err
-			}
-			client, err := app.Client()
-			if err != nil {
-				return err
-			}
-			guest, err := client.Loyalty.LinkIdentity(cmd.Context(), &gv.LinkIdentityRequest{Guest: guestName(app, args[0]), Identity: identity, Hotel: who.hotelName(app)})
-			if err != nil {
-				return err
-			}
-			return app.printGuest(guest)
-		},
-	}
-	who.register(cmd)
-	return cmd
+	return newIdentityChangeCommand(app, "link", "Link an identity to a guest; that author's feedback becomes the guest's",
+		func(ctx context.Context, client *guestvoice.Client, guest string, identity *gv.Identity, hotel string) (*gv.Guest, error) {
+			return client.Loyalty.LinkIdentity(ctx, &gv.LinkIdentityRequest{Guest: guest, Identity: identity, Hotel: hotel})
+		})
 }
 
 func newGuestsUnlinkCommand(app *App) *cobra.Command {
+	return newIdentityChangeCommand(app, "unlink", "Unlink an identity from a guest; that author's feedback is its own voice again",
+		func(ctx context.Context, client *guestvoice.Client, guest string, identity *gv.Identity, hotel string) (*gv.Guest, error) {
+			return client.Loyalty.UnlinkIdentity(ctx, &gv.UnlinkIdentityRequest{Guest: guest, Identity: identity, Hotel: hotel})
+		})
+}
+
+// newIdentityChangeCommand is `guests VERB GUEST` with one identity's flags,
+// which `change` applies to the guest; it prints the guest as it is after.
+func newIdentityChangeCommand(app *App, verb, short string,
+	change func(ctx context.Context, client *guestvoice.Client, guest string, identity *gv.Identity, hotel string) (*gv.Guest, error)) *cobra.Command {
 	var who identityFlags
 	cmd := &cobra.Command{
-		Use:   "unlink GUEST (--email E | --phone P | --loyalty-number N | --handle H --source S)",
-		Short: "Unlink an identity from a guest; that author's feedback is its own voice again",
+		Use:   verb + " GUEST (--email E | --phone P | --loyalty-number N | --handle H --source S)",
+		Short: short,
 		Args:  exactArgs("GUEST"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			identity, err := who.identity()
@@ -220,7 +212,7 @@ func newGuestsUnlinkCommand(app *App) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			guest, err := client.Loyalty.UnlinkIdentity(cmd.Context(), &gv.UnlinkIdentityRequest{Guest: guestName(app, args[0]), Identity: identity, Hotel: who.hotelName(app)})
+			guest, err := change(cmd.Context(), client, guestName(app, args[0]), identity, who.hotelName(app))
 			if err != nil {
 				return err
 			}

@@ -23,10 +23,26 @@ func newStaysCommand(app *App) *cobra.Command {
 		newStaysUpdateCommand(app), newStaysCancelCommand(app))
 }
 
+// stayFields are the flags of a stay's details, for stays record and
+// stays update.
+type stayFields struct {
+	hotel, arrival, spend, currency string
+	nights                          int
+}
+
+func (f *stayFields) register(cmd *cobra.Command) {
+	flags := cmd.Flags()
+	flags.StringVar(&f.hotel, "hotel", "", "hotel id")
+	flags.StringVar(&f.arrival, "arrival", "", "arrival date, YYYY-MM-DD")
+	flags.IntVar(&f.nights, "nights", 0, "nights stayed")
+	flags.StringVar(&f.spend, "spend", "", "qualifying spend, such as 540.10 (exact: no binary rounding)")
+	flags.StringVar(&f.currency, "currency", "", "ISO 4217 currency of --spend")
+}
+
 func newStaysRecordCommand(app *App) *cobra.Command {
 	var (
-		hotel, arrival, booking, currency, spend string
-		nights                                   int
+		fields  stayFields
+		booking string
 	)
 	cmd := &cobra.Command{
 		Use:     "record GUEST --hotel HOTEL --arrival DATE --nights N --booking REF [--spend AMOUNT --currency EUR]",
@@ -34,18 +50,18 @@ func newStaysRecordCommand(app *App) *cobra.Command {
 		Example: `  gvctl stays record GUEST --hotel lisbon-riverside --arrival 2026-01-10 --nights 3 --booking BK-1001 --spend 540 --currency EUR`,
 		Args:    exactArgs("GUEST"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			arrivalDate, err := parseDateFlag("--arrival", arrival)
+			arrivalDate, err := parseDateFlag("--arrival", fields.arrival)
 			if err != nil {
 				return err
 			}
 			stay := &gv.Stay{
-				Hotel:            app.HotelName(hotel),
+				Hotel:            app.HotelName(fields.hotel),
 				ArrivalDate:      arrivalDate,
-				Nights:           int32(nights),
+				Nights:           int32(fields.nights),
 				BookingReference: booking,
 			}
-			if spend != "" {
-				if stay.QualifyingSpend, err = parseSpendFlags(spend, currency); err != nil {
+			if fields.spend != "" {
+				if stay.QualifyingSpend, err = parseSpendFlags(fields.spend, fields.currency); err != nil {
 					return err
 				}
 			}
@@ -60,13 +76,8 @@ func newStaysRecordCommand(app *App) *cobra.Command {
 			return app.printStay(recorded)
 		},
 	}
-	flags := cmd.Flags()
-	flags.StringVar(&hotel, "hotel", "", "hotel id")
-	flags.StringVar(&arrival, "arrival", "", "arrival date, YYYY-MM-DD")
-	flags.IntVar(&nights, "nights", 0, "nights stayed")
-	flags.StringVar(&booking, "booking", "", "booking reference")
-	flags.StringVar(&spend, "spend", "", "qualifying spend, such as 540.10 (exact: no binary rounding)")
-	flags.StringVar(&currency, "currency", "", "ISO 4217 currency of --spend")
+	fields.register(cmd)
+	cmd.Flags().StringVar(&booking, "booking", "", "booking reference")
 	for _, required := range []string{"hotel", "arrival", "nights", "booking"} {
 		_ = cmd.MarkFlagRequired(required)
 	}
@@ -75,9 +86,8 @@ func newStaysRecordCommand(app *App) *cobra.Command {
 
 func newStaysUpdateCommand(app *App) *cobra.Command {
 	var (
-		hotel, arrival, currency, spend string
-		nights                          int
-		noSpend                         bool
+		fields  stayFields
+		noSpend bool
 	)
 	cmd := &cobra.Command{
 		Use:     "update STAY [--hotel HOTEL] [--arrival DATE] [--nights N] [--spend AMOUNT --currency EUR | --no-spend]",
@@ -89,11 +99,11 @@ func newStaysUpdateCommand(app *App) *cobra.Command {
 			update := &gv.Stay{Name: args[0]}
 			var paths []string
 			if flags.Changed("hotel") {
-				update.Hotel = app.HotelName(hotel)
+				update.Hotel = app.HotelName(fields.hotel)
 				paths = append(paths, "hotel")
 			}
 			if flags.Changed("arrival") {
-				arrivalDate, err := parseDateFlag("--arrival", arrival)
+				arrivalDate, err := parseDateFlag("--arrival", fields.arrival)
 				if err != nil {
 					return err
 				}
@@ -101,7 +111,7 @@ func newStaysUpdateCommand(app *App) *cobra.Command {
 				paths = append(paths, "arrival_date")
 			}
 			if flags.Changed("nights") {
-				update.Nights = int32(nights)
+				update.Nights = int32(fields.nights)
 				paths = append(paths, "nights")
 			}
 			switch {
@@ -112,7 +122,7 @@ func newStaysUpdateCommand(app *App) *cobra.Command {
 			case noSpend:
 				paths = append(paths, "qualifying_spend")
 			case flags.Changed("spend"):
-				amount, err := parseSpendFlags(spend, currency)
+				amount, err := parseSpendFlags(fields.spend, fields.currency)
 				if err != nil {
 					return err
 				}
@@ -133,13 +143,8 @@ func newStaysUpdateCommand(app *App) *cobra.Command {
 			return app.printStay(amended)
 		},
 	}
-	flags := cmd.Flags()
-	flags.StringVar(&hotel, "hotel", "", "hotel id")
-	flags.StringVar(&arrival, "arrival", "", "arrival date, YYYY-MM-DD")
-	flags.IntVar(&nights, "nights", 0, "nights stayed")
-	flags.StringVar(&spend, "spend", "", "qualifying spend, such as 540.10 (exact: no binary rounding)")
-	flags.StringVar(&currency, "currency", "", "ISO 4217 currency of --spend")
-	flags.BoolVar(&noSpend, "no-spend", false, "the stay has no qualifying spend")
+	fields.register(cmd)
+	cmd.Flags().BoolVar(&noSpend, "no-spend", false, "the stay has no qualifying spend")
 	return cmd
 }
 
