@@ -117,6 +117,14 @@ func TestGuestsCreateListUnlinkAndStatusAsOf(t *testing.T) {
 	if r := h.run("stays", "update", stay.GetName()); r.code != cli.ExitUsage {
 		t.Errorf("stays update without a change: exit %d", r.code)
 	}
+	if r := h.run("stays", "update", stay.GetName(), "--currency", "eur"); r.code != cli.ExitUsage {
+		t.Errorf("stays update --currency without --spend: exit %d", r.code)
+	}
+	unpaid := &gv.Stay{}
+	parseProto(t, h.ok("--json", "stays", "update", stay.GetName(), "--no-spend"), unpaid)
+	if unpaid.GetQualifyingSpend() != nil || unpaid.GetNights() != 2 {
+		t.Errorf("stays update --no-spend: %v", unpaid)
+	}
 	if r := h.run("stays", "update", stay.GetName(), "--nights", "0"); r.code != cli.ExitError || !strings.Contains(r.stderr, "stay.nights") {
 		t.Errorf("stays update --nights 0: exit %d %s", r.code, r.stderr)
 	}
@@ -126,6 +134,12 @@ func TestGuestsCreateListUnlinkAndStatusAsOf(t *testing.T) {
 	parseProto(t, `{"guests": `+h.ok("--json", "guests", "list", "--hotel", "porto")+`}`, atPorto)
 	if len(everyone.GetGuests()) != 2 || len(atPorto.GetGuests()) != 1 || atPorto.GetGuests()[0].GetName() != kim.GetName() {
 		t.Errorf("guests list: %v; at porto: %v", everyone, atPorto)
+	}
+	members, gold := &gv.ListGuestsResponse{}, &gv.ListGuestsResponse{}
+	parseProto(t, `{"guests": `+h.ok("--json", "guests", "list", "--tier", "member")+`}`, members)
+	parseProto(t, `{"guests": `+h.ok("--json", "guests", "list", "--tier", "gold")+`}`, gold)
+	if len(members.GetGuests()) != 2 || len(gold.GetGuests()) != 0 {
+		t.Errorf("guests list --tier: %d members, %d gold", len(members.GetGuests()), len(gold.GetGuests()))
 	}
 	if out := h.ok("guests", "list"); !strings.Contains(out, "twitter:kimtravels") || !strings.Contains(out, "email:ana.silva@example.com") {
 		t.Errorf("guests list table:\n%s", out)
