@@ -142,6 +142,10 @@ absl::Status CheckIns::Record(const Principal& caller,
                    ReadSeenCheckIn(deps_.store, organization, source_key));
   if (seen.has_value()) {
     if (seen->guest_id != guest_id) {
+      // A retry under a guest merged away since: the guest is what is gone.
+      RETURN_IF_ERROR(ReadExistingGuest(deps_.store, organization, guest_id,
+                                        request.parent())
+                          .status());
       return RecordedForAnotherGuest("check_in.external_id");
     }
     const std::vector<std::string> differences =

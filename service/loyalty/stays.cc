@@ -255,6 +255,11 @@ absl::Status Stays::Record(const Principal& caller,
                    ReadBookedStay(deps_.store, organization, booking_key));
   if (booked.has_value()) {
     if (booked->guest_id != guest_id) {
+      // A retry under a guest merged away since (its stays moved to the
+      // survivor) names a guest that is gone, which is what to say.
+      RETURN_IF_ERROR(ReadExistingGuest(deps_.store, organization, guest_id,
+                                        request.parent())
+                          .status());
       return RecordedForAnotherGuest("stay.booking_reference");
     }
     // A booking amended at the source (a stay extended, a spend corrected)

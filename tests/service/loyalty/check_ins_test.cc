@@ -209,6 +209,12 @@ TEST_F(CheckInsTest, ARetryAfterAMergeFindsTheCheckInWithTheSurvivor) {
   EXPECT_EQ(found.name(),
             bea + "/checkIns/" + std::string(LastNameSegment(recorded.name())));
   EXPECT_EQ(StatusOf(bea).qualifying_check_ins(), 1);
+
+  // Under the merged-away guest, what is gone is the guest, not the
+  // check-in's source and external id.
+  v1::CheckIn response;
+  EXPECT_THAT(check_ins().Record(acme_, request, response),
+              StatusIs(absl::StatusCode::kNotFound, ::testing::HasSubstr(ana)));
 }
 
 TEST_F(CheckInsTest, RecordReportsEveryBadField) {

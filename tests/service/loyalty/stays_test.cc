@@ -51,6 +51,24 @@ TEST_F(StaysTest, RecordIsIdempotentByBookingReference) {
   EXPECT_THAT(taken, HasErrorReason(v1::ERROR_REASON_RESOURCE_ALREADY_EXISTS));
 }
 
+TEST_F(StaysTest, ARetryUnderAGuestMergedAwayFindsNoGuest) {
+  const std::string ana = NewGuest();
+  const std::string bea = NewGuest();
+  const v1::RecordStayRequest request =
+      StayRequest(ana, "BK-1", absl::CivilDay(2025, 11, 3), 2);
+  RecordStay(request);
+  v1::MergeGuestsRequest merge;
+  merge.set_survivor(bea);
+  merge.set_merged(ana);
+  v1::Guest survivor;
+  ASSERT_THAT(guests().Merge(acme_, merge, survivor), IsOk());
+
+  v1::Stay stay;
+  EXPECT_THAT(stays().Record(acme_, request, stay),
+              StatusIs(absl::StatusCode::kNotFound, ::testing::HasSubstr(ana)));
+  EXPECT_EQ(StatusOf(bea).qualifying_stays(), 1);
+}
+
 TEST_F(StaysTest, RecordReportsEveryBadField) {
   v1::RecordStayRequest request =
       StayRequest(NewGuest(), " BK", absl::CivilDay(2028, 1, 1), 0);
