@@ -134,6 +134,10 @@ void CheckFeedbackInput(FieldViolations& violations, std::string_view prefix,
                   kMaxExternalIdBytes);
   CheckIdentifier(violations, field("author.handle"),
                   feedback.author().handle(), kMaxAuthorHandleBytes);
+  // A handle is one line, as LinkIdentity takes it: an author whose handle
+  // holds a tab or line break could never be linked to their guest, nor
+  // reached by erasure.
+  CheckOneLine(violations, field("author.handle"), feedback.author().handle());
   // The name a guest shows on their platform, which some make invisible: an
   // item is never refused for it, so their voice is not lost.
   CheckDisplayText(violations, field("author.display_name"),

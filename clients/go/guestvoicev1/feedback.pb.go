@@ -537,7 +537,9 @@ func (x *Feedback) GetEditTime() *timestamppb.Timestamp {
 type Author struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// The source-scoped handle or account id, for example "@ana_travels", 1 to
-	// 256 bytes. For surveys and email: the respondent id or address.
+	// 256 bytes on one line: no control character, and no C1 control or
+	// bidirectional embedding, override or isolate (as LinkIdentity takes it).
+	// For surveys and email: the respondent id or address.
 	Handle string `protobuf:"bytes,1,opt,name=handle,proto3" json:"handle,omitempty"`
 	// The name the author shows, up to 200 characters, with no control
 	// character but tab, line feed and carriage return. Optional; stored on

@@ -131,6 +131,14 @@ TEST_F(FeedbackServiceTest, EachBadFieldIsInvalidArgumentOnItsOwn) {
        [](v1::Feedback& f) {
          f.mutable_author()->set_handle(std::string(257, 'h'));
        }},
+      // A handle is one line, as LinkIdentity takes it, or its author could
+      // never be linked to a guest.
+      {"feedback.author.handle",
+       [](v1::Feedback& f) { f.mutable_author()->set_handle("ana\tsilva"); }},
+      {"feedback.author.handle",
+       [](v1::Feedback& f) {
+         f.mutable_author()->set_handle("ana\xE2\x80\xAEsilva");
+       }},
       {"feedback.rating.scale_max",
        [](v1::Feedback& f) {
          f.mutable_rating()->set_scale_min(5);

@@ -348,7 +348,9 @@ class Author(_message.Message):
     DISPLAY_NAME_FIELD_NUMBER: _builtins.int
     handle: _builtins.str
     """The source-scoped handle or account id, for example "@ana_travels", 1 to
-    256 bytes. For surveys and email: the respondent id or address.
+    256 bytes on one line: no control character, and no C1 control or
+    bidirectional embedding, override or isolate (as LinkIdentity takes it).
+    For surveys and email: the respondent id or address.
     """
     display_name: _builtins.str
     """The name the author shows, up to 200 characters, with no control

@@ -187,7 +187,9 @@ export const FeedbackSchema: GenMessage<Feedback> = /*@__PURE__*/
 export type Author = Message<"guestvoice.v1.Author"> & {
   /**
    * The source-scoped handle or account id, for example "@ana_travels", 1 to
-   * 256 bytes. For surveys and email: the respondent id or address.
+   * 256 bytes on one line: no control character, and no C1 control or
+   * bidirectional embedding, override or isolate (as LinkIdentity takes it).
+   * For surveys and email: the respondent id or address.
    *
    * @generated from field: string handle = 1;
    */
