@@ -13,10 +13,13 @@ namespace {
 
 constexpr std::string_view kCreateOrganizationMethod =
     "guestvoice.v1.AdminService.CreateOrganization";
+constexpr std::string_view kMergeGuestsMethod =
+    "guestvoice.v1.LoyaltyService.MergeGuests";
 
 }  // namespace
 
 uint32_t FormatOf(const internal::v1::Command& command) {
+  if (command.method() == kMergeGuestsMethod) return kMergeKeepsCreateRequests;
   if (command.method() == kCreateOrganizationMethod) {
     v1::CreateOrganizationRequest request;
     if (request.ParseFromString(command.request()) &&

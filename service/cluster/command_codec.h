@@ -33,13 +33,18 @@ namespace guestvoice::service::cluster {
 //      would judge by the words alone (or by the fingerprint the record
 //      then carried), where the others judge it by its hotel, rating and
 //      words too (service/feedback/text_fingerprint.h).
-inline constexpr uint32_t kCommandFormat = 4;
+//   5: a MergeGuests, which makes the recorded CreateGuest responses of the
+//      merged guest name the survivor, where a node of format 4 deletes
+//      them and would create the guest again on a retry.
+inline constexpr uint32_t kCommandFormat = 5;
 inline constexpr uint32_t kOrganizationIdDecidedOnReceipt = 3;
 inline constexpr uint32_t kRepeatsByHotelAndRating = 4;
+inline constexpr uint32_t kMergeKeepsCreateRequests = 5;
 
-// The oldest format that can carry `command`: 3 for a CreateOrganization
-// that names no id or carries a request id, 4 for an item with words, 2
-// for one without words but with an edit_time, 1 otherwise. Each record
+// The oldest format that can carry `command`: 5 for a MergeGuests, 3 for a
+// CreateOrganization that names no id or carries a request id, 4 for an
+// item with words, 2 for one without words but with an edit_time, 1
+// otherwise. Each record
 // is written in it, so that nodes not yet upgraded apply what they can apply
 // alike, and stop their partition (DecodeCommand) at the first record they
 // cannot.

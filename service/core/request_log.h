@@ -76,6 +76,19 @@ absl::Status CreateOnce(
     google::protobuf::Message& response,
     absl::FunctionRef<absl::Status(storage::WriteBatch& batch)> create);
 
+// Adds to `batch` the record of `request_id` (of `method`, in
+// `organization`) answering `response` from now on, its request and time
+// kept (so it is still that request's, and expires when it would have): a
+// resource created by the request and since merged into another answers a
+// retry with what it became. Nothing when no live record is kept.
+absl::Status ReplaceRecordedResponse(const storage::Store& store,
+                                     storage::WriteBatch& batch,
+                                     std::string_view organization,
+                                     std::string_view method,
+                                     std::string_view request_id,
+                                     const google::protobuf::Message& response,
+                                     absl::Time now);
+
 }  // namespace guestvoice::service
 
 #endif  // GUESTVOICE_SERVICE_CORE_REQUEST_LOG_H_

@@ -167,16 +167,28 @@ absl::Status DeleteActivity(const storage::Store& store,
   return absl::OkStatus();
 }
 
-// Deletes the request record of the create that made `guest`: it holds the
-// guest as created, which must neither outlive an erasure nor be replayed
-// once a merge has removed the guest.
-void DeleteCreateRequest(storage::WriteBatch& batch,
-                         std::string_view organization,
-                         const StoredGuest& guest) {
-  if (guest.create_request_id().empty()) return;
-  batch.Delete(ColumnFamily::kRequests,
-               storage::RequestIdKey(organization, kCreateMethod,
-                                     guest.create_request_id()));
+// The request ids of the creates that made `guest` and the guests merged
+// into it.
+std::vector<std::string> CreateRequestIds(const StoredGuest& guest) {
+  std::vector<std::string> ids(guest.merged_create_request_ids().begin(),
+                               guest.merged_create_request_ids().end());
+  if (!guest.create_request_id().empty()) {
+    ids.push_back(guest.create_request_id());
+  }
+  return ids;
+}
+
+// Deletes the request records of the creates that made `guest` and the
+// guests merged into it: they hold personal data, which must not outlive an
+// erasure.
+void DeleteCreateRequests(storage::WriteBatch& batch,
+                          std::string_view organization,
+                          const StoredGuest& guest) {
+  for (const std::string& request_id : CreateRequestIds(guest)) {
+    batch.Delete(
+        ColumnFamily::kRequests,
+        storage::RequestIdKey(organization, kCreateMethod, request_id));
+  }
 }
 
 // The country of national phone numbers in a request: the region_code of the
@@ -570,11 +582,20 @@ absl::Status Guests::Merge(const Principal& caller,
   if (survivor.manual_tiers().empty()) {
     *survivor.mutable_manual_tiers() = merged.manual_tiers();
   }
-  *guest.mutable_update_time() = ToProtoTimestamp(deps_.clock.Now());
+  const absl::Time now = deps_.clock.Now();
+  *guest.mutable_update_time() = ToProtoTimestamp(now);
+  // A retry of the request that created the merged guest (or one merged
+  // into it) answers the survivor: creating the person again would undo the
+  // merge.
+  for (const std::string& request_id : CreateRequestIds(merged)) {
+    RETURN_IF_ERROR(ReplaceRecordedResponse(deps_.store, batch, organization,
+                                            kCreateMethod, request_id, guest,
+                                            now));
+    survivor.add_merged_create_request_ids(request_id);
+  }
   PutGuest(batch, organization, survivor_id, survivor);
   batch.Delete(ColumnFamily::kEntities,
                storage::GuestKey(organization, merged_id));
-  DeleteCreateRequest(batch, organization, merged);
   RETURN_IF_ERROR(deps_.store.Write(std::move(batch)));
   response = std::move(guest);
   return absl::OkStatus();
@@ -602,7 +623,7 @@ absl::Status Guests::Erase(const Principal& caller,
   }
   RETURN_IF_ERROR(
       DeleteActivity(deps_.store, name.organization, name.guest, batch));
-  DeleteCreateRequest(batch, name.organization, stored);
+  DeleteCreateRequests(batch, name.organization, stored);
   batch.Delete(ColumnFamily::kEntities,
                storage::GuestKey(name.organization, name.guest));
   return deps_.store.Write(std::move(batch));

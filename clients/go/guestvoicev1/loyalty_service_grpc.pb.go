@@ -81,7 +81,8 @@ type LoyaltyServiceClient interface {
 	UnlinkIdentity(ctx context.Context, in *UnlinkIdentityRequest, opts ...grpc.CallOption) (*Guest, error)
 	// Merges two profiles of one person: the identities, stays, check-ins and
 	// feedback authorship of `merged` move to `survivor`, which records the
-	// merge; `merged` is deleted.
+	// merge; `merged` is deleted. A retry of the CreateGuest that made
+	// `merged` (its request_id) answers the survivor from then on.
 	//
 	// Errors: FAILED_PRECONDITION (FAILED_PRECONDITION) when both are the same
 	// guest; NOT_FOUND.
@@ -417,7 +418,8 @@ type LoyaltyServiceServer interface {
 	UnlinkIdentity(context.Context, *UnlinkIdentityRequest) (*Guest, error)
 	// Merges two profiles of one person: the identities, stays, check-ins and
 	// feedback authorship of `merged` move to `survivor`, which records the
-	// merge; `merged` is deleted.
+	// merge; `merged` is deleted. A retry of the CreateGuest that made
+	// `merged` (its request_id) answers the survivor from then on.
 	//
 	// Errors: FAILED_PRECONDITION (FAILED_PRECONDITION) when both are the same
 	// guest; NOT_FOUND.

@@ -327,6 +327,51 @@ TEST_F(GuestsTest, MergeMovesIdentitiesStaysAndCheckInsToTheSurvivor) {
   EXPECT_THAT(again.name(), HasSubstr(survivor));
 }
 
+TEST_F(GuestsTest, ACreateRetriedAfterAMergeFindsTheSurvivor) {
+  // Walk-ins without identities: only the request id tells a retry.
+  const v1::CreateGuestRequest walk_in = CreateRequest({}, "req-walk-in");
+  const v1::CreateGuestRequest second = CreateRequest({}, "req-second");
+  v1::Guest merged, middle, survivor;
+  ASSERT_THAT(guests().Create(acme_, walk_in, merged), IsOk());
+  ASSERT_THAT(guests().Create(acme_, second, middle), IsOk());
+  ASSERT_THAT(
+      guests().Create(acme_, CreateRequest({}, "req-survivor"), survivor),
+      IsOk());
+  auto merge = [&](const v1::Guest& into, const v1::Guest& from) {
+    v1::MergeGuestsRequest request;
+    request.set_survivor(into.name());
+    request.set_merged(from.name());
+    v1::Guest result;
+    ASSERT_THAT(guests().Merge(acme_, request, result), IsOk());
+  };
+  merge(middle, merged);
+  merge(survivor, middle);
+
+  // Each retry answers the guest its person is now, and creates nobody.
+  for (const v1::CreateGuestRequest& retry : {walk_in, second}) {
+    v1::Guest answered;
+    ASSERT_THAT(guests().Create(acme_, retry, answered), IsOk());
+    EXPECT_EQ(answered.name(), survivor.name());
+    EXPECT_THAT(answered.merged_guests(),
+                UnorderedElementsAre(middle.name(), merged.name()));
+  }
+  EXPECT_THAT(ListGuests(), ElementsAre(survivor.name()));
+  v1::CreateGuestRequest other = CreateRequest({}, "req-walk-in");
+  other.mutable_guest()->set_display_name("Someone else");
+  v1::Guest refused;
+  EXPECT_THAT(guests().Create(acme_, other, refused),
+              HasErrorReason(v1::ERROR_REASON_REQUEST_ID_REUSED));
+
+  // Erasing the survivor forgets every one of those requests.
+  v1::EraseGuestRequest erase;
+  erase.set_name(survivor.name());
+  ASSERT_THAT(guests().Erase(acme_, erase), IsOk());
+  v1::Guest again;
+  ASSERT_THAT(guests().Create(acme_, walk_in, again), IsOk());
+  EXPECT_NE(again.name(), survivor.name());
+  EXPECT_THAT(ListGuests(), ElementsAre(again.name()));
+}
+
 TEST_F(GuestsTest, MergingAGuestWithItselfIsRefused) {
   const std::string ana = NewGuest();
   v1::MergeGuestsRequest request;

@@ -212,7 +212,8 @@ class LoyaltyServiceServicer:
     def MergeGuests(self, request, context):
         """Merges two profiles of one person: the identities, stays, check-ins and
         feedback authorship of `merged` move to `survivor`, which records the
-        merge; `merged` is deleted.
+        merge; `merged` is deleted. A retry of the CreateGuest that made
+        `merged` (its request_id) answers the survivor from then on.
 
         Errors: FAILED_PRECONDITION (FAILED_PRECONDITION) when both are the same
         guest; NOT_FOUND.

@@ -77,7 +77,8 @@ class LoyaltyServiceStub:
     MergeGuests: _grpc.UnaryUnaryMultiCallable[_loyalty_service_pb2.MergeGuestsRequest, _loyalty_pb2.Guest]
     """Merges two profiles of one person: the identities, stays, check-ins and
     feedback authorship of `merged` move to `survivor`, which records the
-    merge; `merged` is deleted.
+    merge; `merged` is deleted. A retry of the CreateGuest that made
+    `merged` (its request_id) answers the survivor from then on.
 
     Errors: FAILED_PRECONDITION (FAILED_PRECONDITION) when both are the same
     guest; NOT_FOUND.
@@ -232,7 +233,8 @@ class LoyaltyServiceAsyncStub(LoyaltyServiceStub):
     MergeGuests: _aio.UnaryUnaryMultiCallable[_loyalty_service_pb2.MergeGuestsRequest, _loyalty_pb2.Guest]  # type: ignore[assignment]
     """Merges two profiles of one person: the identities, stays, check-ins and
     feedback authorship of `merged` move to `survivor`, which records the
-    merge; `merged` is deleted.
+    merge; `merged` is deleted. A retry of the CreateGuest that made
+    `merged` (its request_id) answers the survivor from then on.
 
     Errors: FAILED_PRECONDITION (FAILED_PRECONDITION) when both are the same
     guest; NOT_FOUND.
@@ -426,7 +428,8 @@ class LoyaltyServiceServicer(metaclass=_abc_1.ABCMeta):
     ) -> _typing.Union[_loyalty_pb2.Guest, _abc.Awaitable[_loyalty_pb2.Guest]]:
         """Merges two profiles of one person: the identities, stays, check-ins and
         feedback authorship of `merged` move to `survivor`, which records the
-        merge; `merged` is deleted.
+        merge; `merged` is deleted. A retry of the CreateGuest that made
+        `merged` (its request_id) answers the survivor from then on.
 
         Errors: FAILED_PRECONDITION (FAILED_PRECONDITION) when both are the same
         guest; NOT_FOUND.
