@@ -200,6 +200,9 @@ absl::Status CheckIns::List(const Principal& caller,
                       .status());
 
   if (one) {
+    // A lookup is one page and gives no token: any token is another
+    // request's.
+    if (!request.page_token().empty()) return PageTokenInvalid();
     ASSIGN_OR_RETURN(
         std::optional<SeenCheckIn> seen,
         ReadSeenCheckIn(

@@ -404,6 +404,13 @@ absl::Status Stays::Update(const Principal& caller,
       amended.clear_qualifying_spend();
     }
   }
+  // Values the stay has already (a retried amendment) change nothing, its
+  // update_time included.
+  if (google::protobuf::util::MessageDifferencer::Equals(amended,
+                                                         found->record)) {
+    response = std::move(amended);
+    return absl::OkStatus();
+  }
   *amended.mutable_update_time() = ToProtoTimestamp(deps_.clock.Now());
 
   // The stay is written as if recorded so: its record (keyed by arrival),
@@ -443,6 +450,8 @@ absl::Status Stays::ListBooking(const Principal& caller,
   violations.AddAll(ResolvePageSize(request.page_size()).status());
   RETURN_IF_ERROR(violations.ToStatus());
   RETURN_IF_ERROR(caller.RequireTenant(*organization, parent));
+  // A lookup is one page and gives no token: any token is another request's.
+  if (!request.page_token().empty()) return PageTokenInvalid();
   ASSIGN_OR_RETURN(
       std::optional<BookedStay> booked,
       ReadBookedStay(deps_.store, *organization,
@@ -473,6 +482,7 @@ absl::Status Stays::List(const Principal& caller,
                       .status());
 
   if (!request.booking_reference().empty()) {
+    if (!request.page_token().empty()) return PageTokenInvalid();
     ASSIGN_OR_RETURN(
         std::optional<BookedStay> booked,
         ReadBookedStay(deps_.store, name->organization,

@@ -272,7 +272,7 @@ type UpdateHotelRequest struct {
 	Hotel *Hotel `protobuf:"bytes,1,opt,name=hotel,proto3" json:"hotel,omitempty"`
 	// The fields to change. Optional (AIP-134): when empty, every mutable field
 	// populated in `hotel` is changed; "*" changes all of them. An update that
-	// changes nothing is refused.
+	// names no field is refused.
 	UpdateMask    *fieldmaskpb.FieldMask `protobuf:"bytes,2,opt,name=update_mask,json=updateMask,proto3" json:"update_mask,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache

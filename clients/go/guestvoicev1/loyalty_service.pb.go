@@ -818,8 +818,9 @@ type UpdateStayRequest struct {
 	Stay *Stay `protobuf:"bytes,1,opt,name=stay,proto3" json:"stay,omitempty"`
 	// The fields to change. Optional (AIP-134): when empty, every mutable field
 	// populated in `stay` is changed; "*" changes all of them (clearing
-	// qualifying_spend needs its path named). An update that changes nothing is
-	// refused.
+	// qualifying_spend needs its path named). An update that names no field is
+	// refused; one whose values the stay has already (a retry) returns the stay
+	// as it is, update_time unchanged.
 	UpdateMask    *fieldmaskpb.FieldMask `protobuf:"bytes,2,opt,name=update_mask,json=updateMask,proto3" json:"update_mask,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
@@ -1292,7 +1293,7 @@ type UpdateLoyaltyProgramRequest struct {
 	LoyaltyProgram *LoyaltyProgram `protobuf:"bytes,1,opt,name=loyalty_program,json=loyaltyProgram,proto3" json:"loyalty_program,omitempty"`
 	// The fields to change. Optional (AIP-134): when empty, every mutable field
 	// populated in `loyalty_program` is changed; "*" changes all of them. An
-	// update that changes nothing is refused.
+	// update that names no field is refused.
 	UpdateMask    *fieldmaskpb.FieldMask `protobuf:"bytes,2,opt,name=update_mask,json=updateMask,proto3" json:"update_mask,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache

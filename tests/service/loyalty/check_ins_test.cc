@@ -12,11 +12,13 @@
 #include "gtest/gtest.h"
 #include "service/loyalty/records.h"
 #include "tests/service/loyalty/loyalty_fixture.h"
+#include "tests/testing/status_details.h"
 #include "tests/testing/status_matchers.h"
 
 namespace guestvoice::service {
 namespace {
 
+using ::guestvoice::testing::HasErrorReason;
 using ::guestvoice::testing::StatusIs;
 using ::testing::ElementsAre;
 using ::testing::UnorderedElementsAre;
@@ -215,6 +217,20 @@ TEST_F(CheckInsTest, ARetryAfterAMergeFindsTheCheckInWithTheSurvivor) {
   v1::CheckIn response;
   EXPECT_THAT(check_ins().Record(acme_, request, response),
               StatusIs(absl::StatusCode::kNotFound, ::testing::HasSubstr(ana)));
+}
+
+TEST_F(CheckInsTest, ALookupBySourceAndIdTakesNoPageToken) {
+  const std::string ana = NewGuest();
+  RecordCheckIn(CheckInRequest(ana, "fsq-1", clock_.Now() - absl::Hours(1)));
+  v1::ListCheckInsRequest request;
+  request.set_parent(ana);
+  request.set_source(v1::SOURCE_FOURSQUARE);
+  request.set_external_id("fsq-1");
+  request.set_page_token("garbage!!");
+  v1::ListCheckInsResponse response;
+  EXPECT_THAT(check_ins().List(acme_, request, response),
+              HasErrorReason(v1::ERROR_REASON_PAGE_TOKEN_INVALID));
+  EXPECT_EQ(response.check_ins_size(), 0);
 }
 
 TEST_F(CheckInsTest, RecordReportsEveryBadField) {

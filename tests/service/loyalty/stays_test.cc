@@ -236,6 +236,21 @@ TEST_F(StaysTest, AnAmendedBookingCountsAsIfRecordedSo) {
   EXPECT_THAT(ListGuests(Hotel("tokyo")), IsEmpty());
 }
 
+TEST_F(StaysTest, AnUpdateToTheValuesAlreadyRecordedChangesNothing) {
+  const std::string ana = NewGuest();
+  const v1::Stay stay =
+      RecordStay(StayRequest(ana, "BK-1", absl::CivilDay(2025, 11, 3), 2));
+  clock_.Advance(absl::Minutes(1));
+  v1::UpdateStayRequest same;
+  same.mutable_stay()->set_name(stay.name());
+  same.mutable_stay()->set_nights(2);
+  same.mutable_update_mask()->add_paths("nights");
+  v1::Stay response;
+  ASSERT_THAT(stays().Update(acme_, same, response), IsOk());
+  EXPECT_EQ(response.SerializeAsString(), stay.SerializeAsString());
+  EXPECT_FALSE(response.has_update_time());
+}
+
 TEST_F(StaysTest, AnUpdateThatCannotApplyChangesNothing) {
   const std::string ana = NewGuest();
   const v1::Stay stay =
@@ -332,6 +347,22 @@ TEST_F(StaysTest, EveryGuestsStaysFindABookingWhoeverItsGuestIs) {
   request.set_booking_reference("BK-1");
   EXPECT_THAT(stays().List(acme_, request, response),
               StatusIs(absl::StatusCode::kInvalidArgument));
+}
+
+TEST_F(StaysTest, ALookupByBookingTakesNoPageToken) {
+  const std::string ana = NewGuest();
+  RecordStay(StayRequest(ana, "BK-1", absl::CivilDay(2025, 11, 3), 2));
+  for (const std::string parent : {ana, std::string(kAcme) + "/guests/-"}) {
+    v1::ListStaysRequest request;
+    request.set_parent(parent);
+    request.set_booking_reference("BK-1");
+    request.set_page_token("garbage!!");
+    v1::ListStaysResponse response;
+    EXPECT_THAT(stays().List(acme_, request, response),
+                HasErrorReason(v1::ERROR_REASON_PAGE_TOKEN_INVALID))
+        << parent;
+    EXPECT_EQ(response.stays_size(), 0);
+  }
 }
 
 TEST_F(StaysTest, CancelledStaysCountForNothing) {

@@ -157,7 +157,7 @@ class UpdateHotelRequest(_message.Message):
     def update_mask(self) -> _field_mask_pb2.FieldMask:
         """The fields to change. Optional (AIP-134): when empty, every mutable field
         populated in `hotel` is changed; "*" changes all of them. An update that
-        changes nothing is refused.
+        names no field is refused.
         """
 
     def __init__(

@@ -450,8 +450,9 @@ class UpdateStayRequest(_message.Message):
     def update_mask(self) -> _field_mask_pb2.FieldMask:
         """The fields to change. Optional (AIP-134): when empty, every mutable field
         populated in `stay` is changed; "*" changes all of them (clearing
-        qualifying_spend needs its path named). An update that changes nothing is
-        refused.
+        qualifying_spend needs its path named). An update that names no field is
+        refused; one whose values the stay has already (a retry) returns the stay
+        as it is, update_time unchanged.
         """
 
     def __init__(
@@ -690,7 +691,7 @@ class UpdateLoyaltyProgramRequest(_message.Message):
     def update_mask(self) -> _field_mask_pb2.FieldMask:
         """The fields to change. Optional (AIP-134): when empty, every mutable field
         populated in `loyalty_program` is changed; "*" changes all of them. An
-        update that changes nothing is refused.
+        update that names no field is refused.
         """
 
     def __init__(

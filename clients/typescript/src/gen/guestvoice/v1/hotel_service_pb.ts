@@ -163,7 +163,7 @@ export type UpdateHotelRequest = Message<"guestvoice.v1.UpdateHotelRequest"> & {
   /**
    * The fields to change. Optional (AIP-134): when empty, every mutable field
    * populated in `hotel` is changed; "*" changes all of them. An update that
-   * changes nothing is refused.
+   * names no field is refused.
    *
    * @generated from field: google.protobuf.FieldMask update_mask = 2;
    */

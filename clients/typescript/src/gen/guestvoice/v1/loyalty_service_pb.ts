@@ -480,8 +480,9 @@ export type UpdateStayRequest = Message<"guestvoice.v1.UpdateStayRequest"> & {
   /**
    * The fields to change. Optional (AIP-134): when empty, every mutable field
    * populated in `stay` is changed; "*" changes all of them (clearing
-   * qualifying_spend needs its path named). An update that changes nothing is
-   * refused.
+   * qualifying_spend needs its path named). An update that names no field is
+   * refused; one whose values the stay has already (a retry) returns the stay
+   * as it is, update_time unchanged.
    *
    * @generated from field: google.protobuf.FieldMask update_mask = 2;
    */
@@ -732,7 +733,7 @@ export type UpdateLoyaltyProgramRequest = Message<"guestvoice.v1.UpdateLoyaltyPr
   /**
    * The fields to change. Optional (AIP-134): when empty, every mutable field
    * populated in `loyalty_program` is changed; "*" changes all of them. An
-   * update that changes nothing is refused.
+   * update that names no field is refused.
    *
    * @generated from field: google.protobuf.FieldMask update_mask = 2;
    */
