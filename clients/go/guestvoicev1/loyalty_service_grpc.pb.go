@@ -160,7 +160,11 @@ type LoyaltyServiceClient interface {
 	// Gets the organization's loyalty program (a default modelled on real
 	// chains until it is updated).
 	GetLoyaltyProgram(ctx context.Context, in *GetLoyaltyProgramRequest, opts ...grpc.CallOption) (*LoyaltyProgram, error)
-	// Updates the loyalty program. Needs SCOPE_ADMIN.
+	// Updates the loyalty program. Needs SCOPE_ADMIN. Tiers are named by
+	// tier_id: a tier removed is no floor for the guests holding it as their
+	// manual tier (their status shows it as manual_tier, as assigned, and the
+	// tier they earned), and adding a tier of that id again makes it their
+	// floor again, on every date (a status is computed, never stored).
 	//
 	// Errors: INVALID_ARGUMENT (FIELD_INVALID) for tiers whose thresholds do not
 	// rise, duplicate tier ids, a window out of range, an unknown or immutable
@@ -497,7 +501,11 @@ type LoyaltyServiceServer interface {
 	// Gets the organization's loyalty program (a default modelled on real
 	// chains until it is updated).
 	GetLoyaltyProgram(context.Context, *GetLoyaltyProgramRequest) (*LoyaltyProgram, error)
-	// Updates the loyalty program. Needs SCOPE_ADMIN.
+	// Updates the loyalty program. Needs SCOPE_ADMIN. Tiers are named by
+	// tier_id: a tier removed is no floor for the guests holding it as their
+	// manual tier (their status shows it as manual_tier, as assigned, and the
+	// tier they earned), and adding a tier of that id again makes it their
+	// floor again, on every date (a status is computed, never stored).
 	//
 	// Errors: INVALID_ARGUMENT (FIELD_INVALID) for tiers whose thresholds do not
 	// rise, duplicate tier ids, a window out of range, an unknown or immutable

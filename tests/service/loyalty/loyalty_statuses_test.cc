@@ -8,6 +8,8 @@
 #include "absl/time/civil_time.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "service/loyalty/loyalty_programs.h"
+#include "service/loyalty/program.h"
 #include "tests/service/loyalty/loyalty_fixture.h"
 #include "tests/testing/status_details.h"
 #include "tests/testing/status_matchers.h"
@@ -53,6 +55,33 @@ TEST_F(LoyaltyStatusesTest, AManualTierIsAFloorFromItsEffectiveDay) {
   EXPECT_EQ(status.manual_tier(), "");
   EXPECT_EQ(StatusOf(ana, absl::CivilDay(2026, 1, 11)).tier(), "gold")
       << "the past stays as it was";
+}
+
+TEST_F(LoyaltyStatusesTest, AManualTierTheProgramNoLongerHasIsNoFloor) {
+  const std::string ana = NewGuest();
+  ASSERT_THAT(SetManualTier(ana, "gold", absl::CivilDay(2026, 1, 10)), IsOk());
+  auto set_tiers = [&](const v1::LoyaltyProgram& tiers) {
+    v1::UpdateLoyaltyProgramRequest request;
+    *request.mutable_loyalty_program() = tiers;
+    request.mutable_loyalty_program()->set_name(
+        "organizations/acme/loyaltyProgram");
+    request.mutable_update_mask()->add_paths("tiers");
+    v1::LoyaltyProgram updated;
+    ASSERT_THAT(programs().Update(acme_, request, updated), IsOk());
+  };
+  const v1::LoyaltyProgram all = DefaultLoyaltyProgram();
+  v1::LoyaltyProgram without_gold = all;
+  without_gold.clear_tiers();
+  for (const v1::Tier& tier : all.tiers()) {
+    if (tier.tier_id() != "gold") *without_gold.add_tiers() = tier;
+  }
+  set_tiers(without_gold);
+  v1::LoyaltyStatus status = StatusOf(ana);
+  EXPECT_EQ(status.tier(), "member");
+  EXPECT_EQ(status.manual_tier(), "gold") << "as assigned";
+
+  set_tiers(all);
+  EXPECT_EQ(StatusOf(ana).tier(), "gold");
 }
 
 TEST_F(LoyaltyStatusesTest, ManualTiersApplyInEffectiveDateOrder) {

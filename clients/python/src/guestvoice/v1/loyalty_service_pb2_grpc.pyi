@@ -166,7 +166,11 @@ class LoyaltyServiceStub:
     chains until it is updated).
     """
     UpdateLoyaltyProgram: _grpc.UnaryUnaryMultiCallable[_loyalty_service_pb2.UpdateLoyaltyProgramRequest, _loyalty_program_pb2.LoyaltyProgram]
-    """Updates the loyalty program. Needs SCOPE_ADMIN.
+    """Updates the loyalty program. Needs SCOPE_ADMIN. Tiers are named by
+    tier_id: a tier removed is no floor for the guests holding it as their
+    manual tier (their status shows it as manual_tier, as assigned, and the
+    tier they earned), and adding a tier of that id again makes it their
+    floor again, on every date (a status is computed, never stored).
 
     Errors: INVALID_ARGUMENT (FIELD_INVALID) for tiers whose thresholds do not
     rise, duplicate tier ids, a window out of range, an unknown or immutable
@@ -322,7 +326,11 @@ class LoyaltyServiceAsyncStub(LoyaltyServiceStub):
     chains until it is updated).
     """
     UpdateLoyaltyProgram: _aio.UnaryUnaryMultiCallable[_loyalty_service_pb2.UpdateLoyaltyProgramRequest, _loyalty_program_pb2.LoyaltyProgram]  # type: ignore[assignment]
-    """Updates the loyalty program. Needs SCOPE_ADMIN.
+    """Updates the loyalty program. Needs SCOPE_ADMIN. Tiers are named by
+    tier_id: a tier removed is no floor for the guests holding it as their
+    manual tier (their status shows it as manual_tier, as assigned, and the
+    tier they earned), and adding a tier of that id again makes it their
+    floor again, on every date (a status is computed, never stored).
 
     Errors: INVALID_ARGUMENT (FIELD_INVALID) for tiers whose thresholds do not
     rise, duplicate tier ids, a window out of range, an unknown or immutable
@@ -577,7 +585,11 @@ class LoyaltyServiceServicer(metaclass=_abc_1.ABCMeta):
         request: _loyalty_service_pb2.UpdateLoyaltyProgramRequest,
         context: _ServicerContext,
     ) -> _typing.Union[_loyalty_program_pb2.LoyaltyProgram, _abc.Awaitable[_loyalty_program_pb2.LoyaltyProgram]]:
-        """Updates the loyalty program. Needs SCOPE_ADMIN.
+        """Updates the loyalty program. Needs SCOPE_ADMIN. Tiers are named by
+        tier_id: a tier removed is no floor for the guests holding it as their
+        manual tier (their status shows it as manual_tier, as assigned, and the
+        tier they earned), and adding a tier of that id again makes it their
+        floor again, on every date (a status is computed, never stored).
 
         Errors: INVALID_ARGUMENT (FIELD_INVALID) for tiers whose thresholds do not
         rise, duplicate tier ids, a window out of range, an unknown or immutable
