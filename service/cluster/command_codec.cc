@@ -6,6 +6,7 @@
 #include "absl/strings/str_cat.h"
 #include "common/absl_view.h"
 #include "guestvoice/v1/admin_service.pb.h"
+#include "guestvoice/v1/loyalty_service.pb.h"
 #include "service/feedback/text_fingerprint.h"
 
 namespace guestvoice::service::cluster {
@@ -15,10 +16,18 @@ constexpr std::string_view kCreateOrganizationMethod =
     "guestvoice.v1.AdminService.CreateOrganization";
 constexpr std::string_view kMergeGuestsMethod =
     "guestvoice.v1.LoyaltyService.MergeGuests";
+constexpr std::string_view kCreateGuestMethod =
+    "guestvoice.v1.LoyaltyService.CreateGuest";
 
 }  // namespace
 
 uint32_t FormatOf(const internal::v1::Command& command) {
+  if (command.method() == kCreateGuestMethod) {
+    v1::CreateGuestRequest request;
+    if (request.ParseFromString(command.request()) && request.has_stay()) {
+      return kGuestCreatedWithAStay;
+    }
+  }
   if (command.method() == kMergeGuestsMethod) return kMergeKeepsCreateRequests;
   if (command.method() == kCreateOrganizationMethod) {
     v1::CreateOrganizationRequest request;

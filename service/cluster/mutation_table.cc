@@ -356,7 +356,7 @@ MutationTable::MutationTable(MutationDeps deps) : deps_(deps) {
              const Principal& caller, const auto& request, auto& response) {
             return Guests(domain).Create(caller, request, response);
           }),
-      CheckNamesOnOneLine));
+      CheckCreateGuestOnReceipt));
   Add(Make<v1::LinkIdentityRequest, v1::Guest>(
       "LoyaltyService", "LinkIdentity", kReplicated,
       [](const MutationDeps&, const DomainContext& domain,
@@ -387,7 +387,9 @@ MutationTable::MutationTable(MutationDeps deps) : deps_(deps) {
              const Principal& caller, const auto& request, auto& response) {
             return Stays(domain).Record(caller, request, response);
           }),
-      CheckStaySpendOnReceipt));
+      +[](const v1::RecordStayRequest& request) {
+        return CheckStaySpendOnReceipt(request.stay());
+      }));
   Add(Make<v1::UpdateStayRequest, v1::Stay>(
       "LoyaltyService", "UpdateStay", kReplicated,
       [](const MutationDeps&, const DomainContext& domain,

@@ -20,6 +20,7 @@
 #include "service/loyalty/guest_export.h"
 #include "service/loyalty/identities.h"
 #include "service/loyalty/records.h"
+#include "service/loyalty/stays.h"
 #include "service/tenancy/hotels.h"
 #include "storage/keys.h"
 
@@ -248,11 +249,13 @@ absl::StatusOr<IdentityChange> BeginIdentityChange(
 
 }  // namespace
 
-absl::Status CheckNamesOnOneLine(const v1::CreateGuestRequest& request) {
+absl::Status CheckCreateGuestOnReceipt(const v1::CreateGuestRequest& request) {
   FieldViolations violations;
   CheckOneLine(violations, "guest.display_name",
                request.guest().display_name());
-  return violations.ToStatus();
+  RETURN_IF_ERROR(violations.ToStatus());
+  return request.has_stay() ? CheckStaySpendOnReceipt(request.stay())
+                            : absl::OkStatus();
 }
 
 absl::Status Guests::Create(const Principal& caller,
@@ -273,6 +276,13 @@ absl::Status Guests::Create(const Principal& caller,
                    request.guest().display_name(), kMaxDisplayNameChars,
                    /*required=*/false);
   CheckRequestId(violations, "request_id", request.request_id());
+  std::optional<HotelName> stay_hotel;
+  if (request.has_stay()) {
+    CheckStayToRecord(violations, request.stay(), UtcDay(deps_.clock.Now()));
+    auto parsed = ParseHotelName("stay.hotel", request.stay().hotel());
+    violations.AddAll(parsed.status());
+    if (parsed.ok()) stay_hotel = *std::move(parsed);
+  }
   // Too many identities are refused before any is read: each is compared
   // with those before it.
   if (request.identities_size() > kMaxIdentitiesPerRequest) {
@@ -294,20 +304,40 @@ absl::Status Guests::Create(const Principal& caller,
   }
   RETURN_IF_ERROR(violations.ToStatus());
   RETURN_IF_ERROR(caller.RequireTenant(*organization, request.parent()));
+  if (stay_hotel.has_value()) {
+    RETURN_IF_ERROR(
+        caller.RequireTenant(stay_hotel->organization, request.stay().hotel()));
+  }
 
   const std::string guest_id = deps_.ids.NewResourceId();
   const std::string guest_key = storage::GuestKey(*organization, guest_id);
-  std::vector<std::string> identity_keys;
+  // The keys the create claims: its identities' index entries and its
+  // stay's booking.
+  std::vector<std::string> claimed_keys;
   for (const v1::Identity& identity : identities) {
-    identity_keys.push_back(IdentityIndexKeyOf(*organization, identity));
+    claimed_keys.push_back(IdentityIndexKeyOf(*organization, identity));
   }
-  // Only a guest with author identities changes whose feedback is whose.
-  std::optional<StripedLock::Guard> attribution;
+  const size_t identity_key_count = claimed_keys.size();
+  if (request.has_stay()) {
+    claimed_keys.push_back(storage::StayBookingIndexKey(
+        *organization, request.stay().booking_reference()));
+  }
+  // Only a guest with author identities changes whose feedback is whose; a
+  // stay is written under the organization's lock as ingest reads it
+  // (domain_context.h), as RecordStay writes one.
+  std::optional<StripedLock::Guard> organization_guard;
   if (std::any_of(identities.begin(), identities.end(),
                   [](const v1::Identity& identity) {
                     return AuthorOfIdentity(identity).has_value();
                   })) {
-    attribution.emplace(deps_.organization_locks.Lock(*organization));
+    organization_guard.emplace(deps_.organization_locks.Lock(*organization));
+  } else if (request.has_stay()) {
+    organization_guard.emplace(
+        deps_.organization_locks.LockShared(*organization));
+  }
+  if (stay_hotel.has_value()) {
+    RETURN_IF_ERROR(
+        ReadHotel(deps_.store, *stay_hotel, request.stay().hotel()).status());
   }
   return CreateOnce(
       deps_,
@@ -315,7 +345,7 @@ absl::Status Guests::Create(const Principal& caller,
        .method = kCreateMethod,
        .request = request,
        .resource_key = guest_key,
-       .claimed_keys = identity_keys},
+       .claimed_keys = claimed_keys},
       response, [&](storage::WriteBatch& batch) -> absl::Status {
         for (size_t i = 0; i < identities.size(); ++i) {
           ASSIGN_OR_RETURN(
@@ -339,9 +369,15 @@ absl::Status Guests::Create(const Principal& caller,
         *guest.mutable_update_time() = ToProtoTimestamp(now);
         stored.set_create_request_id(request.request_id());
 
+        if (stay_hotel.has_value()) {
+          RETURN_IF_ERROR(CheckBookingUnrecorded(
+              deps_.store, *organization, request.stay().booking_reference()));
+          AddNewStay(batch, deps_, *organization, guest_id, stay_hotel->hotel,
+                     request.stay());
+        }
         PutGuest(batch, *organization, guest_id, stored);
-        for (const std::string& identity_key : identity_keys) {
-          batch.Put(ColumnFamily::kIndexes, identity_key, guest_id);
+        for (size_t i = 0; i < identity_key_count; ++i) {
+          batch.Put(ColumnFamily::kIndexes, claimed_keys[i], guest_id);
         }
         RETURN_IF_ERROR(AttributeAuthors(deps_.store, deps_.ids, *organization,
                                          guest.identities(), guest_id, batch));

@@ -8,11 +8,12 @@
 
 namespace guestvoice::service {
 
-// The CheckOneLine checks of the names in `request`, made where the call is
-// received (the mutation's prepare), not by Guests::Create, which a node of an
-// earlier build applies without them (docs/cluster.md, "Record formats").
-// INVALID_ARGUMENT (FIELD_INVALID) naming the field.
-absl::Status CheckNamesOnOneLine(const v1::CreateGuestRequest& request);
+// The CheckOneLine checks of the names in `request`, and its stay's
+// CheckStaySpendOnReceipt, made where the call is received (the mutation's
+// prepare), not by Guests::Create, which a node of an earlier build applies
+// without them (docs/cluster.md, "Record formats"). INVALID_ARGUMENT
+// (FIELD_INVALID) naming the field.
+absl::Status CheckCreateGuestOnReceipt(const v1::CreateGuestRequest& request);
 
 // Guests and their identities: create, read, look up by identity, list, link
 // and unlink identities, merge two guests into one, erase a guest with

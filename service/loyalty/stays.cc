@@ -211,8 +211,41 @@ constexpr absl::string_view kAnyGuest = "/guests/-";
 
 }  // namespace
 
-absl::Status CheckStaySpendOnReceipt(const v1::RecordStayRequest& request) {
-  const v1::Stay& stay = request.stay();
+void CheckStayToRecord(FieldViolations& violations, const v1::Stay& stay,
+                       absl::CivilDay today) {
+  CheckArrival(violations, stay, today);
+  CheckNights(violations, stay);
+  CheckSpend(violations, stay, /*to_the_nano=*/false);
+  CheckExternalReference(violations, "stay.booking_reference",
+                         stay.booking_reference(), kMaxReferenceBytes);
+}
+
+absl::Status CheckBookingUnrecorded(const storage::Store& store,
+                                    std::string_view organization,
+                                    std::string_view booking_reference) {
+  ASSIGN_OR_RETURN(
+      std::optional<std::string> booked,
+      store.Get(ColumnFamily::kIndexes,
+                storage::StayBookingIndexKey(organization, booking_reference)));
+  if (booked.has_value()) {
+    return RecordedForAnotherGuest("stay.booking_reference");
+  }
+  return absl::OkStatus();
+}
+
+v1::Stay AddNewStay(storage::WriteBatch& batch, const DomainContext& deps,
+                    std::string_view organization, std::string_view guest_id,
+                    std::string_view hotel_id, const v1::Stay& stay) {
+  const std::string stay_id = deps.ids.NewResourceId();
+  v1::Stay recorded = stay;
+  recorded.set_name(FormatStayName(organization, guest_id, stay_id));
+  recorded.set_cancelled(false);
+  *recorded.mutable_create_time() = ToProtoTimestamp(deps.clock.Now());
+  PutNewStay(batch, organization, guest_id, hotel_id, stay_id, recorded);
+  return recorded;
+}
+
+absl::Status CheckStaySpendOnReceipt(const v1::Stay& stay) {
   if (!stay.has_qualifying_spend() ||
       !SpendOutOfRange(stay.qualifying_spend(), /*to_the_nano=*/true)) {
     return absl::OkStatus();
@@ -232,11 +265,7 @@ absl::Status Stays::Record(const Principal& caller,
   violations.AddAll(guest_name.status());
   auto hotel_name = ParseHotelName("stay.hotel", stay.hotel());
   violations.AddAll(hotel_name.status());
-  CheckArrival(violations, stay, today);
-  CheckNights(violations, stay);
-  CheckSpend(violations, stay, /*to_the_nano=*/false);
-  CheckExternalReference(violations, "stay.booking_reference",
-                         stay.booking_reference(), kMaxReferenceBytes);
+  CheckStayToRecord(violations, stay, today);
   RETURN_IF_ERROR(violations.ToStatus());
   RETURN_IF_ERROR(
       caller.RequireTenant(guest_name->organization, request.parent()));
@@ -285,14 +314,9 @@ absl::Status Stays::Record(const Principal& caller,
       ReadExistingGuest(deps_.store, organization, guest_id, request.parent())
           .status());
 
-  const std::string stay_id = deps_.ids.NewResourceId();
-  v1::Stay recorded = stay;
-  recorded.set_name(FormatStayName(organization, guest_id, stay_id));
-  recorded.set_cancelled(false);
-  *recorded.mutable_create_time() = ToProtoTimestamp(deps_.clock.Now());
   storage::WriteBatch batch;
-  PutNewStay(batch, organization, guest_id, hotel_name->hotel, stay_id,
-             recorded);
+  v1::Stay recorded =
+      AddNewStay(batch, deps_, organization, guest_id, hotel_name->hotel, stay);
   RETURN_IF_ERROR(deps_.store.Write(std::move(batch)));
   response = std::move(recorded);
   return absl::OkStatus();

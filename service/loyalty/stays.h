@@ -1,18 +1,43 @@
 #ifndef GUESTVOICE_SERVICE_LOYALTY_STAYS_H_
 #define GUESTVOICE_SERVICE_LOYALTY_STAYS_H_
 
+#include <string_view>
+
 #include "absl/status/status.h"
+#include "absl/time/civil_time.h"
 #include "guestvoice/v1/loyalty_service.pb.h"
 #include "service/core/domain_context.h"
+#include "service/core/errors.h"
 #include "service/core/principal.h"
+#include "storage/store.h"
+#include "storage/write_batch.h"
 
 namespace guestvoice::service {
 
 // The refusal of a spend of 10^9 units and some nanos, made where a
-// RecordStay call is received (the mutation's prepare), not by Stays::Record,
-// which nodes of earlier builds applied without it (docs/cluster.md, "Record
+// RecordStay (or CreateGuest with a stay) call is received (the mutation's
+// prepare), not by Stays::Record, which nodes of earlier builds applied
+// without it (docs/cluster.md, "Record
 // formats"). INVALID_ARGUMENT (FIELD_INVALID) on stay.qualifying_spend.
-absl::Status CheckStaySpendOnReceipt(const v1::RecordStayRequest& request);
+absl::Status CheckStaySpendOnReceipt(const v1::Stay& stay);
+
+// The checks RecordStay makes of a stay's own fields (hotel aside), each
+// violation under "stay." and the field's name.
+void CheckStayToRecord(FieldViolations& violations, const v1::Stay& stay,
+                       absl::CivilDay today);
+
+// ALREADY_EXISTS (RESOURCE_ALREADY_EXISTS) when a stay of the organization
+// is recorded under `booking_reference`; the caller holds the lock of its
+// booking index key.
+absl::Status CheckBookingUnrecorded(const storage::Store& store,
+                                    std::string_view organization,
+                                    std::string_view booking_reference);
+
+// Adds to `batch` the guest's new stay at `hotel_id` as RecordStay records
+// it (a new name, not cancelled, created now), and returns it.
+v1::Stay AddNewStay(storage::WriteBatch& batch, const DomainContext& deps,
+                    std::string_view organization, std::string_view guest_id,
+                    std::string_view hotel_id, const v1::Stay& stay);
 
 // A guest's stays at the organization's hotels, recorded once per booking
 // reference (external_references.h) with the ledger entry that makes them

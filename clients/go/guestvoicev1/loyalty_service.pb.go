@@ -41,7 +41,14 @@ type CreateGuestRequest struct {
 	// numbers written without a country code, as a front desk types them
 	// ("0612 345 678" in NL). Optional; without it a phone number needs its
 	// "+" and country code.
-	Hotel         string `protobuf:"bytes,5,opt,name=hotel,proto3" json:"hotel,omitempty"`
+	Hotel string `protobuf:"bytes,5,opt,name=hotel,proto3" json:"hotel,omitempty"`
+	// A first stay, recorded with the guest in one write, as RecordStay records
+	// it (a property system's booking of a new guest): when it is refused (its
+	// fields under "stay.", an unknown hotel, a booking reference recorded
+	// already), no guest is created either. Optional; find it with ListStays.
+	// Servers from before this field ignore it: a caller that must know calls
+	// RecordStay after, which returns the stay recorded.
+	Stay          *Stay `protobuf:"bytes,6,opt,name=stay,proto3" json:"stay,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -109,6 +116,13 @@ func (x *CreateGuestRequest) GetHotel() string {
 		return x.Hotel
 	}
 	return ""
+}
+
+func (x *CreateGuestRequest) GetStay() *Stay {
+	if x != nil {
+		return x.Stay
+	}
+	return nil
 }
 
 // Request for LoyaltyService.GetGuest.
@@ -1469,7 +1483,7 @@ var File_guestvoice_v1_loyalty_service_proto protoreflect.FileDescriptor
 
 const file_guestvoice_v1_loyalty_service_proto_rawDesc = "" +
 	"\n" +
-	"#guestvoice/v1/loyalty_service.proto\x12\rguestvoice.v1\x1a\x1fgoogle/api/field_behavior.proto\x1a\x19google/api/resource.proto\x1a\x1bgoogle/protobuf/empty.proto\x1a google/protobuf/field_mask.proto\x1a\x16google/type/date.proto\x1a\x1cguestvoice/v1/feedback.proto\x1a\x1bguestvoice/v1/loyalty.proto\x1a#guestvoice/v1/loyalty_program.proto\x1a\x1aguestvoice/v1/source.proto\"\x89\x02\n" +
+	"#guestvoice/v1/loyalty_service.proto\x12\rguestvoice.v1\x1a\x1fgoogle/api/field_behavior.proto\x1a\x19google/api/resource.proto\x1a\x1bgoogle/protobuf/empty.proto\x1a google/protobuf/field_mask.proto\x1a\x16google/type/date.proto\x1a\x1cguestvoice/v1/feedback.proto\x1a\x1bguestvoice/v1/loyalty.proto\x1a#guestvoice/v1/loyalty_program.proto\x1a\x1aguestvoice/v1/source.proto\"\xb2\x02\n" +
 	"\x12CreateGuestRequest\x12:\n" +
 	"\x06parent\x18\x01 \x01(\tB\"\xe0A\x02\xfaA\x1c\n" +
 	"\x1aguestvoice.v1/OrganizationR\x06parent\x12/\n" +
@@ -1480,7 +1494,8 @@ const file_guestvoice_v1_loyalty_service_proto_rawDesc = "" +
 	"\n" +
 	"request_id\x18\x04 \x01(\tR\trequestId\x12.\n" +
 	"\x05hotel\x18\x05 \x01(\tB\x18\xfaA\x15\n" +
-	"\x13guestvoice.v1/HotelR\x05hotel\"B\n" +
+	"\x13guestvoice.v1/HotelR\x05hotel\x12'\n" +
+	"\x04stay\x18\x06 \x01(\v2\x13.guestvoice.v1.StayR\x04stay\"B\n" +
 	"\x0fGetGuestRequest\x12/\n" +
 	"\x04name\x18\x01 \x01(\tB\x1b\xe0A\x02\xfaA\x15\n" +
 	"\x13guestvoice.v1/GuestR\x04name\"\xba\x01\n" +
@@ -1668,69 +1683,70 @@ var file_guestvoice_v1_loyalty_service_proto_goTypes = []any{
 var file_guestvoice_v1_loyalty_service_proto_depIdxs = []int32{
 	23, // 0: guestvoice.v1.CreateGuestRequest.guest:type_name -> guestvoice.v1.Guest
 	24, // 1: guestvoice.v1.CreateGuestRequest.identities:type_name -> guestvoice.v1.Identity
-	24, // 2: guestvoice.v1.LookupGuestRequest.identity:type_name -> guestvoice.v1.Identity
-	23, // 3: guestvoice.v1.ListGuestsResponse.guests:type_name -> guestvoice.v1.Guest
-	24, // 4: guestvoice.v1.LinkIdentityRequest.identity:type_name -> guestvoice.v1.Identity
-	24, // 5: guestvoice.v1.UnlinkIdentityRequest.identity:type_name -> guestvoice.v1.Identity
-	23, // 6: guestvoice.v1.ExportGuestResponse.guest:type_name -> guestvoice.v1.Guest
-	25, // 7: guestvoice.v1.ExportGuestResponse.stays:type_name -> guestvoice.v1.Stay
-	26, // 8: guestvoice.v1.ExportGuestResponse.check_ins:type_name -> guestvoice.v1.CheckIn
-	27, // 9: guestvoice.v1.ExportGuestResponse.feedback:type_name -> guestvoice.v1.Feedback
-	28, // 10: guestvoice.v1.ExportGuestResponse.loyalty_status:type_name -> guestvoice.v1.LoyaltyStatus
-	25, // 11: guestvoice.v1.RecordStayRequest.stay:type_name -> guestvoice.v1.Stay
-	25, // 12: guestvoice.v1.UpdateStayRequest.stay:type_name -> guestvoice.v1.Stay
-	29, // 13: guestvoice.v1.UpdateStayRequest.update_mask:type_name -> google.protobuf.FieldMask
-	25, // 14: guestvoice.v1.ListStaysResponse.stays:type_name -> guestvoice.v1.Stay
-	26, // 15: guestvoice.v1.RecordCheckInRequest.check_in:type_name -> guestvoice.v1.CheckIn
-	30, // 16: guestvoice.v1.ListCheckInsRequest.source:type_name -> guestvoice.v1.Source
-	26, // 17: guestvoice.v1.ListCheckInsResponse.check_ins:type_name -> guestvoice.v1.CheckIn
-	31, // 18: guestvoice.v1.UpdateLoyaltyProgramRequest.loyalty_program:type_name -> guestvoice.v1.LoyaltyProgram
-	29, // 19: guestvoice.v1.UpdateLoyaltyProgramRequest.update_mask:type_name -> google.protobuf.FieldMask
-	32, // 20: guestvoice.v1.GetLoyaltyStatusRequest.as_of_date:type_name -> google.type.Date
-	32, // 21: guestvoice.v1.SetManualTierRequest.effective_date:type_name -> google.type.Date
-	0,  // 22: guestvoice.v1.LoyaltyService.CreateGuest:input_type -> guestvoice.v1.CreateGuestRequest
-	1,  // 23: guestvoice.v1.LoyaltyService.GetGuest:input_type -> guestvoice.v1.GetGuestRequest
-	2,  // 24: guestvoice.v1.LoyaltyService.LookupGuest:input_type -> guestvoice.v1.LookupGuestRequest
-	3,  // 25: guestvoice.v1.LoyaltyService.ListGuests:input_type -> guestvoice.v1.ListGuestsRequest
-	5,  // 26: guestvoice.v1.LoyaltyService.LinkIdentity:input_type -> guestvoice.v1.LinkIdentityRequest
-	6,  // 27: guestvoice.v1.LoyaltyService.UnlinkIdentity:input_type -> guestvoice.v1.UnlinkIdentityRequest
-	7,  // 28: guestvoice.v1.LoyaltyService.MergeGuests:input_type -> guestvoice.v1.MergeGuestsRequest
-	8,  // 29: guestvoice.v1.LoyaltyService.EraseGuest:input_type -> guestvoice.v1.EraseGuestRequest
-	9,  // 30: guestvoice.v1.LoyaltyService.ExportGuest:input_type -> guestvoice.v1.ExportGuestRequest
-	11, // 31: guestvoice.v1.LoyaltyService.RecordStay:input_type -> guestvoice.v1.RecordStayRequest
-	12, // 32: guestvoice.v1.LoyaltyService.UpdateStay:input_type -> guestvoice.v1.UpdateStayRequest
-	13, // 33: guestvoice.v1.LoyaltyService.CancelStay:input_type -> guestvoice.v1.CancelStayRequest
-	14, // 34: guestvoice.v1.LoyaltyService.ListStays:input_type -> guestvoice.v1.ListStaysRequest
-	16, // 35: guestvoice.v1.LoyaltyService.RecordCheckIn:input_type -> guestvoice.v1.RecordCheckInRequest
-	17, // 36: guestvoice.v1.LoyaltyService.ListCheckIns:input_type -> guestvoice.v1.ListCheckInsRequest
-	19, // 37: guestvoice.v1.LoyaltyService.GetLoyaltyProgram:input_type -> guestvoice.v1.GetLoyaltyProgramRequest
-	20, // 38: guestvoice.v1.LoyaltyService.UpdateLoyaltyProgram:input_type -> guestvoice.v1.UpdateLoyaltyProgramRequest
-	21, // 39: guestvoice.v1.LoyaltyService.GetLoyaltyStatus:input_type -> guestvoice.v1.GetLoyaltyStatusRequest
-	22, // 40: guestvoice.v1.LoyaltyService.SetManualTier:input_type -> guestvoice.v1.SetManualTierRequest
-	23, // 41: guestvoice.v1.LoyaltyService.CreateGuest:output_type -> guestvoice.v1.Guest
-	23, // 42: guestvoice.v1.LoyaltyService.GetGuest:output_type -> guestvoice.v1.Guest
-	23, // 43: guestvoice.v1.LoyaltyService.LookupGuest:output_type -> guestvoice.v1.Guest
-	4,  // 44: guestvoice.v1.LoyaltyService.ListGuests:output_type -> guestvoice.v1.ListGuestsResponse
-	23, // 45: guestvoice.v1.LoyaltyService.LinkIdentity:output_type -> guestvoice.v1.Guest
-	23, // 46: guestvoice.v1.LoyaltyService.UnlinkIdentity:output_type -> guestvoice.v1.Guest
-	23, // 47: guestvoice.v1.LoyaltyService.MergeGuests:output_type -> guestvoice.v1.Guest
-	33, // 48: guestvoice.v1.LoyaltyService.EraseGuest:output_type -> google.protobuf.Empty
-	10, // 49: guestvoice.v1.LoyaltyService.ExportGuest:output_type -> guestvoice.v1.ExportGuestResponse
-	25, // 50: guestvoice.v1.LoyaltyService.RecordStay:output_type -> guestvoice.v1.Stay
-	25, // 51: guestvoice.v1.LoyaltyService.UpdateStay:output_type -> guestvoice.v1.Stay
-	25, // 52: guestvoice.v1.LoyaltyService.CancelStay:output_type -> guestvoice.v1.Stay
-	15, // 53: guestvoice.v1.LoyaltyService.ListStays:output_type -> guestvoice.v1.ListStaysResponse
-	26, // 54: guestvoice.v1.LoyaltyService.RecordCheckIn:output_type -> guestvoice.v1.CheckIn
-	18, // 55: guestvoice.v1.LoyaltyService.ListCheckIns:output_type -> guestvoice.v1.ListCheckInsResponse
-	31, // 56: guestvoice.v1.LoyaltyService.GetLoyaltyProgram:output_type -> guestvoice.v1.LoyaltyProgram
-	31, // 57: guestvoice.v1.LoyaltyService.UpdateLoyaltyProgram:output_type -> guestvoice.v1.LoyaltyProgram
-	28, // 58: guestvoice.v1.LoyaltyService.GetLoyaltyStatus:output_type -> guestvoice.v1.LoyaltyStatus
-	28, // 59: guestvoice.v1.LoyaltyService.SetManualTier:output_type -> guestvoice.v1.LoyaltyStatus
-	41, // [41:60] is the sub-list for method output_type
-	22, // [22:41] is the sub-list for method input_type
-	22, // [22:22] is the sub-list for extension type_name
-	22, // [22:22] is the sub-list for extension extendee
-	0,  // [0:22] is the sub-list for field type_name
+	25, // 2: guestvoice.v1.CreateGuestRequest.stay:type_name -> guestvoice.v1.Stay
+	24, // 3: guestvoice.v1.LookupGuestRequest.identity:type_name -> guestvoice.v1.Identity
+	23, // 4: guestvoice.v1.ListGuestsResponse.guests:type_name -> guestvoice.v1.Guest
+	24, // 5: guestvoice.v1.LinkIdentityRequest.identity:type_name -> guestvoice.v1.Identity
+	24, // 6: guestvoice.v1.UnlinkIdentityRequest.identity:type_name -> guestvoice.v1.Identity
+	23, // 7: guestvoice.v1.ExportGuestResponse.guest:type_name -> guestvoice.v1.Guest
+	25, // 8: guestvoice.v1.ExportGuestResponse.stays:type_name -> guestvoice.v1.Stay
+	26, // 9: guestvoice.v1.ExportGuestResponse.check_ins:type_name -> guestvoice.v1.CheckIn
+	27, // 10: guestvoice.v1.ExportGuestResponse.feedback:type_name -> guestvoice.v1.Feedback
+	28, // 11: guestvoice.v1.ExportGuestResponse.loyalty_status:type_name -> guestvoice.v1.LoyaltyStatus
+	25, // 12: guestvoice.v1.RecordStayRequest.stay:type_name -> guestvoice.v1.Stay
+	25, // 13: guestvoice.v1.UpdateStayRequest.stay:type_name -> guestvoice.v1.Stay
+	29, // 14: guestvoice.v1.UpdateStayRequest.update_mask:type_name -> google.protobuf.FieldMask
+	25, // 15: guestvoice.v1.ListStaysResponse.stays:type_name -> guestvoice.v1.Stay
+	26, // 16: guestvoice.v1.RecordCheckInRequest.check_in:type_name -> guestvoice.v1.CheckIn
+	30, // 17: guestvoice.v1.ListCheckInsRequest.source:type_name -> guestvoice.v1.Source
+	26, // 18: guestvoice.v1.ListCheckInsResponse.check_ins:type_name -> guestvoice.v1.CheckIn
+	31, // 19: guestvoice.v1.UpdateLoyaltyProgramRequest.loyalty_program:type_name -> guestvoice.v1.LoyaltyProgram
+	29, // 20: guestvoice.v1.UpdateLoyaltyProgramRequest.update_mask:type_name -> google.protobuf.FieldMask
+	32, // 21: guestvoice.v1.GetLoyaltyStatusRequest.as_of_date:type_name -> google.type.Date
+	32, // 22: guestvoice.v1.SetManualTierRequest.effective_date:type_name -> google.type.Date
+	0,  // 23: guestvoice.v1.LoyaltyService.CreateGuest:input_type -> guestvoice.v1.CreateGuestRequest
+	1,  // 24: guestvoice.v1.LoyaltyService.GetGuest:input_type -> guestvoice.v1.GetGuestRequest
+	2,  // 25: guestvoice.v1.LoyaltyService.LookupGuest:input_type -> guestvoice.v1.LookupGuestRequest
+	3,  // 26: guestvoice.v1.LoyaltyService.ListGuests:input_type -> guestvoice.v1.ListGuestsRequest
+	5,  // 27: guestvoice.v1.LoyaltyService.LinkIdentity:input_type -> guestvoice.v1.LinkIdentityRequest
+	6,  // 28: guestvoice.v1.LoyaltyService.UnlinkIdentity:input_type -> guestvoice.v1.UnlinkIdentityRequest
+	7,  // 29: guestvoice.v1.LoyaltyService.MergeGuests:input_type -> guestvoice.v1.MergeGuestsRequest
+	8,  // 30: guestvoice.v1.LoyaltyService.EraseGuest:input_type -> guestvoice.v1.EraseGuestRequest
+	9,  // 31: guestvoice.v1.LoyaltyService.ExportGuest:input_type -> guestvoice.v1.ExportGuestRequest
+	11, // 32: guestvoice.v1.LoyaltyService.RecordStay:input_type -> guestvoice.v1.RecordStayRequest
+	12, // 33: guestvoice.v1.LoyaltyService.UpdateStay:input_type -> guestvoice.v1.UpdateStayRequest
+	13, // 34: guestvoice.v1.LoyaltyService.CancelStay:input_type -> guestvoice.v1.CancelStayRequest
+	14, // 35: guestvoice.v1.LoyaltyService.ListStays:input_type -> guestvoice.v1.ListStaysRequest
+	16, // 36: guestvoice.v1.LoyaltyService.RecordCheckIn:input_type -> guestvoice.v1.RecordCheckInRequest
+	17, // 37: guestvoice.v1.LoyaltyService.ListCheckIns:input_type -> guestvoice.v1.ListCheckInsRequest
+	19, // 38: guestvoice.v1.LoyaltyService.GetLoyaltyProgram:input_type -> guestvoice.v1.GetLoyaltyProgramRequest
+	20, // 39: guestvoice.v1.LoyaltyService.UpdateLoyaltyProgram:input_type -> guestvoice.v1.UpdateLoyaltyProgramRequest
+	21, // 40: guestvoice.v1.LoyaltyService.GetLoyaltyStatus:input_type -> guestvoice.v1.GetLoyaltyStatusRequest
+	22, // 41: guestvoice.v1.LoyaltyService.SetManualTier:input_type -> guestvoice.v1.SetManualTierRequest
+	23, // 42: guestvoice.v1.LoyaltyService.CreateGuest:output_type -> guestvoice.v1.Guest
+	23, // 43: guestvoice.v1.LoyaltyService.GetGuest:output_type -> guestvoice.v1.Guest
+	23, // 44: guestvoice.v1.LoyaltyService.LookupGuest:output_type -> guestvoice.v1.Guest
+	4,  // 45: guestvoice.v1.LoyaltyService.ListGuests:output_type -> guestvoice.v1.ListGuestsResponse
+	23, // 46: guestvoice.v1.LoyaltyService.LinkIdentity:output_type -> guestvoice.v1.Guest
+	23, // 47: guestvoice.v1.LoyaltyService.UnlinkIdentity:output_type -> guestvoice.v1.Guest
+	23, // 48: guestvoice.v1.LoyaltyService.MergeGuests:output_type -> guestvoice.v1.Guest
+	33, // 49: guestvoice.v1.LoyaltyService.EraseGuest:output_type -> google.protobuf.Empty
+	10, // 50: guestvoice.v1.LoyaltyService.ExportGuest:output_type -> guestvoice.v1.ExportGuestResponse
+	25, // 51: guestvoice.v1.LoyaltyService.RecordStay:output_type -> guestvoice.v1.Stay
+	25, // 52: guestvoice.v1.LoyaltyService.UpdateStay:output_type -> guestvoice.v1.Stay
+	25, // 53: guestvoice.v1.LoyaltyService.CancelStay:output_type -> guestvoice.v1.Stay
+	15, // 54: guestvoice.v1.LoyaltyService.ListStays:output_type -> guestvoice.v1.ListStaysResponse
+	26, // 55: guestvoice.v1.LoyaltyService.RecordCheckIn:output_type -> guestvoice.v1.CheckIn
+	18, // 56: guestvoice.v1.LoyaltyService.ListCheckIns:output_type -> guestvoice.v1.ListCheckInsResponse
+	31, // 57: guestvoice.v1.LoyaltyService.GetLoyaltyProgram:output_type -> guestvoice.v1.LoyaltyProgram
+	31, // 58: guestvoice.v1.LoyaltyService.UpdateLoyaltyProgram:output_type -> guestvoice.v1.LoyaltyProgram
+	28, // 59: guestvoice.v1.LoyaltyService.GetLoyaltyStatus:output_type -> guestvoice.v1.LoyaltyStatus
+	28, // 60: guestvoice.v1.LoyaltyService.SetManualTier:output_type -> guestvoice.v1.LoyaltyStatus
+	42, // [42:61] is the sub-list for method output_type
+	23, // [23:42] is the sub-list for method input_type
+	23, // [23:23] is the sub-list for extension type_name
+	23, // [23:23] is the sub-list for extension extendee
+	0,  // [0:23] is the sub-list for field type_name
 }
 
 func init() { file_guestvoice_v1_loyalty_service_proto_init() }

@@ -55,11 +55,13 @@ const (
 // INVALID_ARGUMENT (FIELD_INVALID) with a BadRequest for malformed fields, and
 // NOT_FOUND (RESOURCE_NOT_FOUND) for names in another organization.
 type LoyaltyServiceClient interface {
-	// Creates a guest, optionally with identities.
+	// Creates a guest, optionally with identities and a first stay.
 	//
 	// Errors: INVALID_ARGUMENT (FIELD_INVALID) for a missing guest or a bad
 	// field; ALREADY_EXISTS (RESOURCE_ALREADY_EXISTS) when an identity belongs
-	// to another guest; INVALID_ARGUMENT (REQUEST_ID_REUSED).
+	// to another guest, or the stay's booking reference is recorded already;
+	// NOT_FOUND for the stay's unknown hotel; INVALID_ARGUMENT
+	// (REQUEST_ID_REUSED).
 	CreateGuest(ctx context.Context, in *CreateGuestRequest, opts ...grpc.CallOption) (*Guest, error)
 	// Gets a guest. Errors: NOT_FOUND.
 	GetGuest(ctx context.Context, in *GetGuestRequest, opts ...grpc.CallOption) (*Guest, error)
@@ -396,11 +398,13 @@ func (c *loyaltyServiceClient) SetManualTier(ctx context.Context, in *SetManualT
 // INVALID_ARGUMENT (FIELD_INVALID) with a BadRequest for malformed fields, and
 // NOT_FOUND (RESOURCE_NOT_FOUND) for names in another organization.
 type LoyaltyServiceServer interface {
-	// Creates a guest, optionally with identities.
+	// Creates a guest, optionally with identities and a first stay.
 	//
 	// Errors: INVALID_ARGUMENT (FIELD_INVALID) for a missing guest or a bad
 	// field; ALREADY_EXISTS (RESOURCE_ALREADY_EXISTS) when an identity belongs
-	// to another guest; INVALID_ARGUMENT (REQUEST_ID_REUSED).
+	// to another guest, or the stay's booking reference is recorded already;
+	// NOT_FOUND for the stay's unknown hotel; INVALID_ARGUMENT
+	// (REQUEST_ID_REUSED).
 	CreateGuest(context.Context, *CreateGuestRequest) (*Guest, error)
 	// Gets a guest. Errors: NOT_FOUND.
 	GetGuest(context.Context, *GetGuestRequest) (*Guest, error)

@@ -8,6 +8,7 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "guestvoice/v1/admin_service.pb.h"
+#include "guestvoice/v1/loyalty_service.pb.h"
 #include "service/core/proto_time.h"
 #include "tests/testing/status_matchers.h"
 
@@ -104,7 +105,25 @@ TEST(CommandCodecTest, AMergeIsWrittenInAFormatOlderNodesRefuse) {
   ASSERT_OK_AND_ASSIGN(internal::v1::Command decoded,
                        DecodeCommand(EncodeCommand(command)));
   EXPECT_EQ(decoded.format(), 5u);
-  EXPECT_EQ(kCommandFormat, 5u);
+}
+
+TEST(CommandCodecTest,
+     AGuestCreatedWithAStayIsWrittenInAFormatOlderNodesRefuse) {
+  internal::v1::Command command = Sample();
+  command.set_method("guestvoice.v1.LoyaltyService.CreateGuest");
+  v1::CreateGuestRequest request;
+  request.set_parent("organizations/acme");
+  command.set_request(request.SerializeAsString());
+  ASSERT_OK_AND_ASSIGN(internal::v1::Command decoded,
+                       DecodeCommand(EncodeCommand(command)));
+  EXPECT_EQ(decoded.format(), 1u);
+
+  // A node of format 5 would create the guest without its stay.
+  request.mutable_stay()->set_booking_reference("BK-1");
+  command.set_request(request.SerializeAsString());
+  ASSERT_OK_AND_ASSIGN(decoded, DecodeCommand(EncodeCommand(command)));
+  EXPECT_EQ(decoded.format(), 6u);
+  EXPECT_EQ(kCommandFormat, 6u);
 }
 
 TEST(CommandCodecTest, RefusesANewerFormat) {

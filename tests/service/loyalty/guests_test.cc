@@ -121,6 +121,48 @@ TEST_F(GuestsTest, CreateRetriedWithItsRequestIdReturnsTheFirstGuest) {
   EXPECT_THAT(ListGuests(), ElementsAre(first.name()));
 }
 
+TEST_F(GuestsTest, AGuestCreatedWithAStayGetsBothOrNeither) {
+  v1::CreateGuestRequest request =
+      CreateRequest({Email("ana@example.com")}, "req-ana");
+  *request.mutable_stay() =
+      StayRequest("", "BK-1", absl::CivilDay(2025, 11, 3), 2).stay();
+  v1::Guest ana;
+  ASSERT_THAT(guests().Create(acme_, request, ana), IsOk());
+  EXPECT_EQ(StatusOf(ana.name()).qualifying_stays(), 1);
+  EXPECT_THAT(ListGuests(Hotel("lisbon")), ElementsAre(ana.name()));
+  // A retry creates neither again; recording the stay returns it.
+  v1::Guest again;
+  ASSERT_THAT(guests().Create(acme_, request, again), IsOk());
+  EXPECT_EQ(again.name(), ana.name());
+  const v1::Stay stay = RecordStay(
+      StayRequest(ana.name(), "BK-1", absl::CivilDay(2025, 11, 3), 2));
+  EXPECT_THAT(stay.name(), HasSubstr(ana.name() + "/stays/"));
+  EXPECT_EQ(StatusOf(ana.name()).qualifying_stays(), 1);
+
+  // A stay that is refused creates no guest.
+  const v1::Identity bruno = Email("bruno@example.com");
+  v1::CreateGuestRequest refused = CreateRequest({bruno});
+  *refused.mutable_stay() =
+      StayRequest("", "BK-2", absl::CivilDay(2025, 11, 3), 400).stay();
+  v1::Guest guest;
+  absl::Status status = guests().Create(acme_, refused, guest);
+  EXPECT_THAT(status, StatusIs(absl::StatusCode::kInvalidArgument));
+  EXPECT_THAT(ViolatedFields(status), ElementsAre("stay.nights"));
+  refused.mutable_stay()->set_nights(2);
+  refused.mutable_stay()->set_booking_reference("BK-1");
+  EXPECT_THAT(guests().Create(acme_, refused, guest),
+              StatusIs(absl::StatusCode::kAlreadyExists));
+  refused.mutable_stay()->set_booking_reference("BK-2");
+  refused.mutable_stay()->set_hotel(Hotel("nowhere"));
+  EXPECT_THAT(guests().Create(acme_, refused, guest),
+              StatusIs(absl::StatusCode::kNotFound));
+  refused.mutable_stay()->set_hotel("organizations/rival/hotels/lisbon");
+  EXPECT_THAT(guests().Create(acme_, refused, guest),
+              StatusIs(absl::StatusCode::kNotFound));
+  EXPECT_THAT(Lookup(bruno), StatusIs(absl::StatusCode::kNotFound));
+  EXPECT_THAT(ListGuests(), ElementsAre(ana.name()));
+}
+
 TEST_F(GuestsTest, ARequestIdUsedForAnotherRequestIsRefused) {
   v1::Guest guest;
   ASSERT_THAT(

@@ -96,9 +96,9 @@ TEST_F(StaysTest, SpendAboveTheLimitIsRefusedToTheNanoOnReceipt) {
       *request.mutable_stay()->mutable_qualifying_spend();
   spend.set_currency_code("EUR");
   spend.set_units(1'000'000'000);
-  EXPECT_THAT(CheckStaySpendOnReceipt(request), IsOk());
+  EXPECT_THAT(CheckStaySpendOnReceipt(request.stay()), IsOk());
   spend.set_nanos(1);
-  const absl::Status refused = CheckStaySpendOnReceipt(request);
+  const absl::Status refused = CheckStaySpendOnReceipt(request.stay());
   EXPECT_THAT(refused, StatusIs(absl::StatusCode::kInvalidArgument));
   EXPECT_THAT(ViolatedFields(refused), ElementsAre("stay.qualifying_spend"));
 

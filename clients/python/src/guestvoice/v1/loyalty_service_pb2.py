@@ -33,7 +33,7 @@ from guestvoice.v1 import loyalty_program_pb2 as guestvoice_dot_v1_dot_loyalty__
 from guestvoice.v1 import source_pb2 as guestvoice_dot_v1_dot_source__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n#guestvoice/v1/loyalty_service.proto\x12\rguestvoice.v1\x1a\x1fgoogle/api/field_behavior.proto\x1a\x19google/api/resource.proto\x1a\x1bgoogle/protobuf/empty.proto\x1a google/protobuf/field_mask.proto\x1a\x16google/type/date.proto\x1a\x1cguestvoice/v1/feedback.proto\x1a\x1bguestvoice/v1/loyalty.proto\x1a#guestvoice/v1/loyalty_program.proto\x1a\x1aguestvoice/v1/source.proto\"\xdc\x01\n\x12\x43reateGuestRequest\x12\x32\n\x06parent\x18\x01 \x01(\tB\"\xe0\x41\x02\xfa\x41\x1c\n\x1aguestvoice.v1/Organization\x12(\n\x05guest\x18\x02 \x01(\x0b\x32\x14.guestvoice.v1.GuestB\x03\xe0\x41\x02\x12+\n\nidentities\x18\x03 \x03(\x0b\x32\x17.guestvoice.v1.Identity\x12\x12\n\nrequest_id\x18\x04 \x01(\t\x12\'\n\x05hotel\x18\x05 \x01(\tB\x18\xfa\x41\x15\n\x13guestvoice.v1/Hotel\"<\n\x0fGetGuestRequest\x12)\n\x04name\x18\x01 \x01(\tB\x1b\xe0\x41\x02\xfa\x41\x15\n\x13guestvoice.v1/Guest\"\xa1\x01\n\x12LookupGuestRequest\x12\x32\n\x06parent\x18\x01 \x01(\tB\"\xe0\x41\x02\xfa\x41\x1c\n\x1aguestvoice.v1/Organization\x12.\n\x08identity\x18\x02 \x01(\x0b\x32\x17.guestvoice.v1.IdentityB\x03\xe0\x41\x02\x12\'\n\x05hotel\x18\x03 \x01(\tB\x18\xfa\x41\x15\n\x13guestvoice.v1/Hotel\"\xa5\x01\n\x11ListGuestsRequest\x12\x32\n\x06parent\x18\x01 \x01(\tB\"\xe0\x41\x02\xfa\x41\x1c\n\x1aguestvoice.v1/Organization\x12\x0c\n\x04tier\x18\x02 \x01(\t\x12\'\n\x05hotel\x18\x03 \x01(\tB\x18\xfa\x41\x15\n\x13guestvoice.v1/Hotel\x12\x11\n\tpage_size\x18\x04 \x01(\x05\x12\x12\n\npage_token\x18\x05 \x01(\t\"S\n\x12ListGuestsResponse\x12$\n\x06guests\x18\x01 \x03(\x0b\x32\x14.guestvoice.v1.Guest\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\"\x9a\x01\n\x13LinkIdentityRequest\x12*\n\x05guest\x18\x01 \x01(\tB\x1b\xe0\x41\x02\xfa\x41\x15\n\x13guestvoice.v1/Guest\x12.\n\x08identity\x18\x02 \x01(\x0b\x32\x17.guestvoice.v1.IdentityB\x03\xe0\x41\x02\x12\'\n\x05hotel\x18\x03 \x01(\tB\x18\xfa\x41\x15\n\x13guestvoice.v1/Hotel\"\x9c\x01\n\x15UnlinkIdentityRequest\x12*\n\x05guest\x18\x01 \x01(\tB\x1b\xe0\x41\x02\xfa\x41\x15\n\x13guestvoice.v1/Guest\x12.\n\x08identity\x18\x02 \x01(\x0b\x32\x17.guestvoice.v1.IdentityB\x03\xe0\x41\x02\x12\'\n\x05hotel\x18\x03 \x01(\tB\x18\xfa\x41\x15\n\x13guestvoice.v1/Hotel\"p\n\x12MergeGuestsRequest\x12-\n\x08survivor\x18\x01 \x01(\tB\x1b\xe0\x41\x02\xfa\x41\x15\n\x13guestvoice.v1/Guest\x12+\n\x06merged\x18\x02 \x01(\tB\x1b\xe0\x41\x02\xfa\x41\x15\n\x13guestvoice.v1/Guest\">\n\x11\x45raseGuestRequest\x12)\n\x04name\x18\x01 \x01(\tB\x1b\xe0\x41\x02\xfa\x41\x15\n\x13guestvoice.v1/Guest\"f\n\x12\x45xportGuestRequest\x12)\n\x04name\x18\x01 \x01(\tB\x1b\xe0\x41\x02\xfa\x41\x15\n\x13guestvoice.v1/Guest\x12\x11\n\tpage_size\x18\x02 \x01(\x05\x12\x12\n\npage_token\x18\x03 \x01(\t\"\x83\x02\n\x13\x45xportGuestResponse\x12#\n\x05guest\x18\x01 \x01(\x0b\x32\x14.guestvoice.v1.Guest\x12\"\n\x05stays\x18\x02 \x03(\x0b\x32\x13.guestvoice.v1.Stay\x12)\n\tcheck_ins\x18\x03 \x03(\x0b\x32\x16.guestvoice.v1.CheckIn\x12)\n\x08\x66\x65\x65\x64\x62\x61\x63k\x18\x04 \x03(\x0b\x32\x17.guestvoice.v1.Feedback\x12\x34\n\x0eloyalty_status\x18\x05 \x01(\x0b\x32\x1c.guestvoice.v1.LoyaltyStatus\x12\x17\n\x0fnext_page_token\x18\x06 \x01(\t\"h\n\x11RecordStayRequest\x12+\n\x06parent\x18\x01 \x01(\tB\x1b\xe0\x41\x02\xfa\x41\x15\n\x13guestvoice.v1/Guest\x12&\n\x04stay\x18\x02 \x01(\x0b\x32\x13.guestvoice.v1.StayB\x03\xe0\x41\x02\"q\n\x11UpdateStayRequest\x12&\n\x04stay\x18\x01 \x01(\x0b\x32\x13.guestvoice.v1.StayB\x03\xe0\x41\x02\x12\x34\n\x0bupdate_mask\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.FieldMaskB\x03\xe0\x41\x01\"=\n\x11\x43\x61ncelStayRequest\x12(\n\x04name\x18\x01 \x01(\tB\x1a\xe0\x41\x02\xfa\x41\x14\n\x12guestvoice.v1/Stay\"\x81\x01\n\x10ListStaysRequest\x12+\n\x06parent\x18\x01 \x01(\tB\x1b\xe0\x41\x02\xfa\x41\x15\n\x13guestvoice.v1/Guest\x12\x19\n\x11\x62ooking_reference\x18\x02 \x01(\t\x12\x11\n\tpage_size\x18\x03 \x01(\x05\x12\x12\n\npage_token\x18\x04 \x01(\t\"P\n\x11ListStaysResponse\x12\"\n\x05stays\x18\x01 \x03(\x0b\x32\x13.guestvoice.v1.Stay\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\"r\n\x14RecordCheckInRequest\x12+\n\x06parent\x18\x01 \x01(\tB\x1b\xe0\x41\x02\xfa\x41\x15\n\x13guestvoice.v1/Guest\x12-\n\x08\x63heck_in\x18\x02 \x01(\x0b\x32\x16.guestvoice.v1.CheckInB\x03\xe0\x41\x02\"\xa5\x01\n\x13ListCheckInsRequest\x12+\n\x06parent\x18\x01 \x01(\tB\x1b\xe0\x41\x02\xfa\x41\x15\n\x13guestvoice.v1/Guest\x12%\n\x06source\x18\x02 \x01(\x0e\x32\x15.guestvoice.v1.Source\x12\x13\n\x0b\x65xternal_id\x18\x03 \x01(\t\x12\x11\n\tpage_size\x18\x04 \x01(\x05\x12\x12\n\npage_token\x18\x05 \x01(\t\"Z\n\x14ListCheckInsResponse\x12)\n\tcheck_ins\x18\x01 \x03(\x0b\x32\x16.guestvoice.v1.CheckIn\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\"N\n\x18GetLoyaltyProgramRequest\x12\x32\n\x04name\x18\x01 \x01(\tB$\xe0\x41\x02\xfa\x41\x1e\n\x1cguestvoice.v1/LoyaltyProgram\"\x90\x01\n\x1bUpdateLoyaltyProgramRequest\x12;\n\x0floyalty_program\x18\x01 \x01(\x0b\x32\x1d.guestvoice.v1.LoyaltyProgramB\x03\xe0\x41\x02\x12\x34\n\x0bupdate_mask\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.FieldMaskB\x03\xe0\x41\x01\"l\n\x17GetLoyaltyStatusRequest\x12*\n\x05guest\x18\x01 \x01(\tB\x1b\xe0\x41\x02\xfa\x41\x15\n\x13guestvoice.v1/Guest\x12%\n\nas_of_date\x18\x02 \x01(\x0b\x32\x11.google.type.Date\"{\n\x14SetManualTierRequest\x12*\n\x05guest\x18\x01 \x01(\tB\x1b\xe0\x41\x02\xfa\x41\x15\n\x13guestvoice.v1/Guest\x12\x0c\n\x04tier\x18\x02 \x01(\t\x12)\n\x0e\x65\x66\x66\x65\x63tive_date\x18\x03 \x01(\x0b\x32\x11.google.type.Date2\xe7\x0b\n\x0eLoyaltyService\x12\x46\n\x0b\x43reateGuest\x12!.guestvoice.v1.CreateGuestRequest\x1a\x14.guestvoice.v1.Guest\x12@\n\x08GetGuest\x12\x1e.guestvoice.v1.GetGuestRequest\x1a\x14.guestvoice.v1.Guest\x12\x46\n\x0bLookupGuest\x12!.guestvoice.v1.LookupGuestRequest\x1a\x14.guestvoice.v1.Guest\x12Q\n\nListGuests\x12 .guestvoice.v1.ListGuestsRequest\x1a!.guestvoice.v1.ListGuestsResponse\x12H\n\x0cLinkIdentity\x12\".guestvoice.v1.LinkIdentityRequest\x1a\x14.guestvoice.v1.Guest\x12L\n\x0eUnlinkIdentity\x12$.guestvoice.v1.UnlinkIdentityRequest\x1a\x14.guestvoice.v1.Guest\x12\x46\n\x0bMergeGuests\x12!.guestvoice.v1.MergeGuestsRequest\x1a\x14.guestvoice.v1.Guest\x12\x46\n\nEraseGuest\x12 .guestvoice.v1.EraseGuestRequest\x1a\x16.google.protobuf.Empty\x12T\n\x0b\x45xportGuest\x12!.guestvoice.v1.ExportGuestRequest\x1a\".guestvoice.v1.ExportGuestResponse\x12\x43\n\nRecordStay\x12 .guestvoice.v1.RecordStayRequest\x1a\x13.guestvoice.v1.Stay\x12\x43\n\nUpdateStay\x12 .guestvoice.v1.UpdateStayRequest\x1a\x13.guestvoice.v1.Stay\x12\x43\n\nCancelStay\x12 .guestvoice.v1.CancelStayRequest\x1a\x13.guestvoice.v1.Stay\x12N\n\tListStays\x12\x1f.guestvoice.v1.ListStaysRequest\x1a .guestvoice.v1.ListStaysResponse\x12L\n\rRecordCheckIn\x12#.guestvoice.v1.RecordCheckInRequest\x1a\x16.guestvoice.v1.CheckIn\x12W\n\x0cListCheckIns\x12\".guestvoice.v1.ListCheckInsRequest\x1a#.guestvoice.v1.ListCheckInsResponse\x12[\n\x11GetLoyaltyProgram\x12\'.guestvoice.v1.GetLoyaltyProgramRequest\x1a\x1d.guestvoice.v1.LoyaltyProgram\x12\x61\n\x14UpdateLoyaltyProgram\x12*.guestvoice.v1.UpdateLoyaltyProgramRequest\x1a\x1d.guestvoice.v1.LoyaltyProgram\x12X\n\x10GetLoyaltyStatus\x12&.guestvoice.v1.GetLoyaltyStatusRequest\x1a\x1c.guestvoice.v1.LoyaltyStatus\x12R\n\rSetManualTier\x12#.guestvoice.v1.SetManualTierRequest\x1a\x1c.guestvoice.v1.LoyaltyStatusB\x80\x01\n\x10io.guestvoice.v1B\x13LoyaltyServiceProtoP\x01ZEgithub.com/guestvoice/guestvoice/clients/go/guestvoicev1;guestvoicev1\xaa\x02\rGuestvoice.V1b\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n#guestvoice/v1/loyalty_service.proto\x12\rguestvoice.v1\x1a\x1fgoogle/api/field_behavior.proto\x1a\x19google/api/resource.proto\x1a\x1bgoogle/protobuf/empty.proto\x1a google/protobuf/field_mask.proto\x1a\x16google/type/date.proto\x1a\x1cguestvoice/v1/feedback.proto\x1a\x1bguestvoice/v1/loyalty.proto\x1a#guestvoice/v1/loyalty_program.proto\x1a\x1aguestvoice/v1/source.proto\"\xff\x01\n\x12\x43reateGuestRequest\x12\x32\n\x06parent\x18\x01 \x01(\tB\"\xe0\x41\x02\xfa\x41\x1c\n\x1aguestvoice.v1/Organization\x12(\n\x05guest\x18\x02 \x01(\x0b\x32\x14.guestvoice.v1.GuestB\x03\xe0\x41\x02\x12+\n\nidentities\x18\x03 \x03(\x0b\x32\x17.guestvoice.v1.Identity\x12\x12\n\nrequest_id\x18\x04 \x01(\t\x12\'\n\x05hotel\x18\x05 \x01(\tB\x18\xfa\x41\x15\n\x13guestvoice.v1/Hotel\x12!\n\x04stay\x18\x06 \x01(\x0b\x32\x13.guestvoice.v1.Stay\"<\n\x0fGetGuestRequest\x12)\n\x04name\x18\x01 \x01(\tB\x1b\xe0\x41\x02\xfa\x41\x15\n\x13guestvoice.v1/Guest\"\xa1\x01\n\x12LookupGuestRequest\x12\x32\n\x06parent\x18\x01 \x01(\tB\"\xe0\x41\x02\xfa\x41\x1c\n\x1aguestvoice.v1/Organization\x12.\n\x08identity\x18\x02 \x01(\x0b\x32\x17.guestvoice.v1.IdentityB\x03\xe0\x41\x02\x12\'\n\x05hotel\x18\x03 \x01(\tB\x18\xfa\x41\x15\n\x13guestvoice.v1/Hotel\"\xa5\x01\n\x11ListGuestsRequest\x12\x32\n\x06parent\x18\x01 \x01(\tB\"\xe0\x41\x02\xfa\x41\x1c\n\x1aguestvoice.v1/Organization\x12\x0c\n\x04tier\x18\x02 \x01(\t\x12\'\n\x05hotel\x18\x03 \x01(\tB\x18\xfa\x41\x15\n\x13guestvoice.v1/Hotel\x12\x11\n\tpage_size\x18\x04 \x01(\x05\x12\x12\n\npage_token\x18\x05 \x01(\t\"S\n\x12ListGuestsResponse\x12$\n\x06guests\x18\x01 \x03(\x0b\x32\x14.guestvoice.v1.Guest\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\"\x9a\x01\n\x13LinkIdentityRequest\x12*\n\x05guest\x18\x01 \x01(\tB\x1b\xe0\x41\x02\xfa\x41\x15\n\x13guestvoice.v1/Guest\x12.\n\x08identity\x18\x02 \x01(\x0b\x32\x17.guestvoice.v1.IdentityB\x03\xe0\x41\x02\x12\'\n\x05hotel\x18\x03 \x01(\tB\x18\xfa\x41\x15\n\x13guestvoice.v1/Hotel\"\x9c\x01\n\x15UnlinkIdentityRequest\x12*\n\x05guest\x18\x01 \x01(\tB\x1b\xe0\x41\x02\xfa\x41\x15\n\x13guestvoice.v1/Guest\x12.\n\x08identity\x18\x02 \x01(\x0b\x32\x17.guestvoice.v1.IdentityB\x03\xe0\x41\x02\x12\'\n\x05hotel\x18\x03 \x01(\tB\x18\xfa\x41\x15\n\x13guestvoice.v1/Hotel\"p\n\x12MergeGuestsRequest\x12-\n\x08survivor\x18\x01 \x01(\tB\x1b\xe0\x41\x02\xfa\x41\x15\n\x13guestvoice.v1/Guest\x12+\n\x06merged\x18\x02 \x01(\tB\x1b\xe0\x41\x02\xfa\x41\x15\n\x13guestvoice.v1/Guest\">\n\x11\x45raseGuestRequest\x12)\n\x04name\x18\x01 \x01(\tB\x1b\xe0\x41\x02\xfa\x41\x15\n\x13guestvoice.v1/Guest\"f\n\x12\x45xportGuestRequest\x12)\n\x04name\x18\x01 \x01(\tB\x1b\xe0\x41\x02\xfa\x41\x15\n\x13guestvoice.v1/Guest\x12\x11\n\tpage_size\x18\x02 \x01(\x05\x12\x12\n\npage_token\x18\x03 \x01(\t\"\x83\x02\n\x13\x45xportGuestResponse\x12#\n\x05guest\x18\x01 \x01(\x0b\x32\x14.guestvoice.v1.Guest\x12\"\n\x05stays\x18\x02 \x03(\x0b\x32\x13.guestvoice.v1.Stay\x12)\n\tcheck_ins\x18\x03 \x03(\x0b\x32\x16.guestvoice.v1.CheckIn\x12)\n\x08\x66\x65\x65\x64\x62\x61\x63k\x18\x04 \x03(\x0b\x32\x17.guestvoice.v1.Feedback\x12\x34\n\x0eloyalty_status\x18\x05 \x01(\x0b\x32\x1c.guestvoice.v1.LoyaltyStatus\x12\x17\n\x0fnext_page_token\x18\x06 \x01(\t\"h\n\x11RecordStayRequest\x12+\n\x06parent\x18\x01 \x01(\tB\x1b\xe0\x41\x02\xfa\x41\x15\n\x13guestvoice.v1/Guest\x12&\n\x04stay\x18\x02 \x01(\x0b\x32\x13.guestvoice.v1.StayB\x03\xe0\x41\x02\"q\n\x11UpdateStayRequest\x12&\n\x04stay\x18\x01 \x01(\x0b\x32\x13.guestvoice.v1.StayB\x03\xe0\x41\x02\x12\x34\n\x0bupdate_mask\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.FieldMaskB\x03\xe0\x41\x01\"=\n\x11\x43\x61ncelStayRequest\x12(\n\x04name\x18\x01 \x01(\tB\x1a\xe0\x41\x02\xfa\x41\x14\n\x12guestvoice.v1/Stay\"\x81\x01\n\x10ListStaysRequest\x12+\n\x06parent\x18\x01 \x01(\tB\x1b\xe0\x41\x02\xfa\x41\x15\n\x13guestvoice.v1/Guest\x12\x19\n\x11\x62ooking_reference\x18\x02 \x01(\t\x12\x11\n\tpage_size\x18\x03 \x01(\x05\x12\x12\n\npage_token\x18\x04 \x01(\t\"P\n\x11ListStaysResponse\x12\"\n\x05stays\x18\x01 \x03(\x0b\x32\x13.guestvoice.v1.Stay\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\"r\n\x14RecordCheckInRequest\x12+\n\x06parent\x18\x01 \x01(\tB\x1b\xe0\x41\x02\xfa\x41\x15\n\x13guestvoice.v1/Guest\x12-\n\x08\x63heck_in\x18\x02 \x01(\x0b\x32\x16.guestvoice.v1.CheckInB\x03\xe0\x41\x02\"\xa5\x01\n\x13ListCheckInsRequest\x12+\n\x06parent\x18\x01 \x01(\tB\x1b\xe0\x41\x02\xfa\x41\x15\n\x13guestvoice.v1/Guest\x12%\n\x06source\x18\x02 \x01(\x0e\x32\x15.guestvoice.v1.Source\x12\x13\n\x0b\x65xternal_id\x18\x03 \x01(\t\x12\x11\n\tpage_size\x18\x04 \x01(\x05\x12\x12\n\npage_token\x18\x05 \x01(\t\"Z\n\x14ListCheckInsResponse\x12)\n\tcheck_ins\x18\x01 \x03(\x0b\x32\x16.guestvoice.v1.CheckIn\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\"N\n\x18GetLoyaltyProgramRequest\x12\x32\n\x04name\x18\x01 \x01(\tB$\xe0\x41\x02\xfa\x41\x1e\n\x1cguestvoice.v1/LoyaltyProgram\"\x90\x01\n\x1bUpdateLoyaltyProgramRequest\x12;\n\x0floyalty_program\x18\x01 \x01(\x0b\x32\x1d.guestvoice.v1.LoyaltyProgramB\x03\xe0\x41\x02\x12\x34\n\x0bupdate_mask\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.FieldMaskB\x03\xe0\x41\x01\"l\n\x17GetLoyaltyStatusRequest\x12*\n\x05guest\x18\x01 \x01(\tB\x1b\xe0\x41\x02\xfa\x41\x15\n\x13guestvoice.v1/Guest\x12%\n\nas_of_date\x18\x02 \x01(\x0b\x32\x11.google.type.Date\"{\n\x14SetManualTierRequest\x12*\n\x05guest\x18\x01 \x01(\tB\x1b\xe0\x41\x02\xfa\x41\x15\n\x13guestvoice.v1/Guest\x12\x0c\n\x04tier\x18\x02 \x01(\t\x12)\n\x0e\x65\x66\x66\x65\x63tive_date\x18\x03 \x01(\x0b\x32\x11.google.type.Date2\xe7\x0b\n\x0eLoyaltyService\x12\x46\n\x0b\x43reateGuest\x12!.guestvoice.v1.CreateGuestRequest\x1a\x14.guestvoice.v1.Guest\x12@\n\x08GetGuest\x12\x1e.guestvoice.v1.GetGuestRequest\x1a\x14.guestvoice.v1.Guest\x12\x46\n\x0bLookupGuest\x12!.guestvoice.v1.LookupGuestRequest\x1a\x14.guestvoice.v1.Guest\x12Q\n\nListGuests\x12 .guestvoice.v1.ListGuestsRequest\x1a!.guestvoice.v1.ListGuestsResponse\x12H\n\x0cLinkIdentity\x12\".guestvoice.v1.LinkIdentityRequest\x1a\x14.guestvoice.v1.Guest\x12L\n\x0eUnlinkIdentity\x12$.guestvoice.v1.UnlinkIdentityRequest\x1a\x14.guestvoice.v1.Guest\x12\x46\n\x0bMergeGuests\x12!.guestvoice.v1.MergeGuestsRequest\x1a\x14.guestvoice.v1.Guest\x12\x46\n\nEraseGuest\x12 .guestvoice.v1.EraseGuestRequest\x1a\x16.google.protobuf.Empty\x12T\n\x0b\x45xportGuest\x12!.guestvoice.v1.ExportGuestRequest\x1a\".guestvoice.v1.ExportGuestResponse\x12\x43\n\nRecordStay\x12 .guestvoice.v1.RecordStayRequest\x1a\x13.guestvoice.v1.Stay\x12\x43\n\nUpdateStay\x12 .guestvoice.v1.UpdateStayRequest\x1a\x13.guestvoice.v1.Stay\x12\x43\n\nCancelStay\x12 .guestvoice.v1.CancelStayRequest\x1a\x13.guestvoice.v1.Stay\x12N\n\tListStays\x12\x1f.guestvoice.v1.ListStaysRequest\x1a .guestvoice.v1.ListStaysResponse\x12L\n\rRecordCheckIn\x12#.guestvoice.v1.RecordCheckInRequest\x1a\x16.guestvoice.v1.CheckIn\x12W\n\x0cListCheckIns\x12\".guestvoice.v1.ListCheckInsRequest\x1a#.guestvoice.v1.ListCheckInsResponse\x12[\n\x11GetLoyaltyProgram\x12\'.guestvoice.v1.GetLoyaltyProgramRequest\x1a\x1d.guestvoice.v1.LoyaltyProgram\x12\x61\n\x14UpdateLoyaltyProgram\x12*.guestvoice.v1.UpdateLoyaltyProgramRequest\x1a\x1d.guestvoice.v1.LoyaltyProgram\x12X\n\x10GetLoyaltyStatus\x12&.guestvoice.v1.GetLoyaltyStatusRequest\x1a\x1c.guestvoice.v1.LoyaltyStatus\x12R\n\rSetManualTier\x12#.guestvoice.v1.SetManualTierRequest\x1a\x1c.guestvoice.v1.LoyaltyStatusB\x80\x01\n\x10io.guestvoice.v1B\x13LoyaltyServiceProtoP\x01ZEgithub.com/guestvoice/guestvoice/clients/go/guestvoicev1;guestvoicev1\xaa\x02\rGuestvoice.V1b\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -108,51 +108,51 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_SETMANUALTIERREQUEST'].fields_by_name['guest']._loaded_options = None
   _globals['_SETMANUALTIERREQUEST'].fields_by_name['guest']._serialized_options = b'\340A\002\372A\025\n\023guestvoice.v1/Guest'
   _globals['_CREATEGUESTREQUEST']._serialized_start=326
-  _globals['_CREATEGUESTREQUEST']._serialized_end=546
-  _globals['_GETGUESTREQUEST']._serialized_start=548
-  _globals['_GETGUESTREQUEST']._serialized_end=608
-  _globals['_LOOKUPGUESTREQUEST']._serialized_start=611
-  _globals['_LOOKUPGUESTREQUEST']._serialized_end=772
-  _globals['_LISTGUESTSREQUEST']._serialized_start=775
-  _globals['_LISTGUESTSREQUEST']._serialized_end=940
-  _globals['_LISTGUESTSRESPONSE']._serialized_start=942
-  _globals['_LISTGUESTSRESPONSE']._serialized_end=1025
-  _globals['_LINKIDENTITYREQUEST']._serialized_start=1028
-  _globals['_LINKIDENTITYREQUEST']._serialized_end=1182
-  _globals['_UNLINKIDENTITYREQUEST']._serialized_start=1185
-  _globals['_UNLINKIDENTITYREQUEST']._serialized_end=1341
-  _globals['_MERGEGUESTSREQUEST']._serialized_start=1343
-  _globals['_MERGEGUESTSREQUEST']._serialized_end=1455
-  _globals['_ERASEGUESTREQUEST']._serialized_start=1457
-  _globals['_ERASEGUESTREQUEST']._serialized_end=1519
-  _globals['_EXPORTGUESTREQUEST']._serialized_start=1521
-  _globals['_EXPORTGUESTREQUEST']._serialized_end=1623
-  _globals['_EXPORTGUESTRESPONSE']._serialized_start=1626
-  _globals['_EXPORTGUESTRESPONSE']._serialized_end=1885
-  _globals['_RECORDSTAYREQUEST']._serialized_start=1887
-  _globals['_RECORDSTAYREQUEST']._serialized_end=1991
-  _globals['_UPDATESTAYREQUEST']._serialized_start=1993
-  _globals['_UPDATESTAYREQUEST']._serialized_end=2106
-  _globals['_CANCELSTAYREQUEST']._serialized_start=2108
-  _globals['_CANCELSTAYREQUEST']._serialized_end=2169
-  _globals['_LISTSTAYSREQUEST']._serialized_start=2172
-  _globals['_LISTSTAYSREQUEST']._serialized_end=2301
-  _globals['_LISTSTAYSRESPONSE']._serialized_start=2303
-  _globals['_LISTSTAYSRESPONSE']._serialized_end=2383
-  _globals['_RECORDCHECKINREQUEST']._serialized_start=2385
-  _globals['_RECORDCHECKINREQUEST']._serialized_end=2499
-  _globals['_LISTCHECKINSREQUEST']._serialized_start=2502
-  _globals['_LISTCHECKINSREQUEST']._serialized_end=2667
-  _globals['_LISTCHECKINSRESPONSE']._serialized_start=2669
-  _globals['_LISTCHECKINSRESPONSE']._serialized_end=2759
-  _globals['_GETLOYALTYPROGRAMREQUEST']._serialized_start=2761
-  _globals['_GETLOYALTYPROGRAMREQUEST']._serialized_end=2839
-  _globals['_UPDATELOYALTYPROGRAMREQUEST']._serialized_start=2842
-  _globals['_UPDATELOYALTYPROGRAMREQUEST']._serialized_end=2986
-  _globals['_GETLOYALTYSTATUSREQUEST']._serialized_start=2988
-  _globals['_GETLOYALTYSTATUSREQUEST']._serialized_end=3096
-  _globals['_SETMANUALTIERREQUEST']._serialized_start=3098
-  _globals['_SETMANUALTIERREQUEST']._serialized_end=3221
-  _globals['_LOYALTYSERVICE']._serialized_start=3224
-  _globals['_LOYALTYSERVICE']._serialized_end=4735
+  _globals['_CREATEGUESTREQUEST']._serialized_end=581
+  _globals['_GETGUESTREQUEST']._serialized_start=583
+  _globals['_GETGUESTREQUEST']._serialized_end=643
+  _globals['_LOOKUPGUESTREQUEST']._serialized_start=646
+  _globals['_LOOKUPGUESTREQUEST']._serialized_end=807
+  _globals['_LISTGUESTSREQUEST']._serialized_start=810
+  _globals['_LISTGUESTSREQUEST']._serialized_end=975
+  _globals['_LISTGUESTSRESPONSE']._serialized_start=977
+  _globals['_LISTGUESTSRESPONSE']._serialized_end=1060
+  _globals['_LINKIDENTITYREQUEST']._serialized_start=1063
+  _globals['_LINKIDENTITYREQUEST']._serialized_end=1217
+  _globals['_UNLINKIDENTITYREQUEST']._serialized_start=1220
+  _globals['_UNLINKIDENTITYREQUEST']._serialized_end=1376
+  _globals['_MERGEGUESTSREQUEST']._serialized_start=1378
+  _globals['_MERGEGUESTSREQUEST']._serialized_end=1490
+  _globals['_ERASEGUESTREQUEST']._serialized_start=1492
+  _globals['_ERASEGUESTREQUEST']._serialized_end=1554
+  _globals['_EXPORTGUESTREQUEST']._serialized_start=1556
+  _globals['_EXPORTGUESTREQUEST']._serialized_end=1658
+  _globals['_EXPORTGUESTRESPONSE']._serialized_start=1661
+  _globals['_EXPORTGUESTRESPONSE']._serialized_end=1920
+  _globals['_RECORDSTAYREQUEST']._serialized_start=1922
+  _globals['_RECORDSTAYREQUEST']._serialized_end=2026
+  _globals['_UPDATESTAYREQUEST']._serialized_start=2028
+  _globals['_UPDATESTAYREQUEST']._serialized_end=2141
+  _globals['_CANCELSTAYREQUEST']._serialized_start=2143
+  _globals['_CANCELSTAYREQUEST']._serialized_end=2204
+  _globals['_LISTSTAYSREQUEST']._serialized_start=2207
+  _globals['_LISTSTAYSREQUEST']._serialized_end=2336
+  _globals['_LISTSTAYSRESPONSE']._serialized_start=2338
+  _globals['_LISTSTAYSRESPONSE']._serialized_end=2418
+  _globals['_RECORDCHECKINREQUEST']._serialized_start=2420
+  _globals['_RECORDCHECKINREQUEST']._serialized_end=2534
+  _globals['_LISTCHECKINSREQUEST']._serialized_start=2537
+  _globals['_LISTCHECKINSREQUEST']._serialized_end=2702
+  _globals['_LISTCHECKINSRESPONSE']._serialized_start=2704
+  _globals['_LISTCHECKINSRESPONSE']._serialized_end=2794
+  _globals['_GETLOYALTYPROGRAMREQUEST']._serialized_start=2796
+  _globals['_GETLOYALTYPROGRAMREQUEST']._serialized_end=2874
+  _globals['_UPDATELOYALTYPROGRAMREQUEST']._serialized_start=2877
+  _globals['_UPDATELOYALTYPROGRAMREQUEST']._serialized_end=3021
+  _globals['_GETLOYALTYSTATUSREQUEST']._serialized_start=3023
+  _globals['_GETLOYALTYSTATUSREQUEST']._serialized_end=3131
+  _globals['_SETMANUALTIERREQUEST']._serialized_start=3133
+  _globals['_SETMANUALTIERREQUEST']._serialized_end=3256
+  _globals['_LOYALTYSERVICE']._serialized_start=3259
+  _globals['_LOYALTYSERVICE']._serialized_end=4770
 # @@protoc_insertion_point(module_scope)

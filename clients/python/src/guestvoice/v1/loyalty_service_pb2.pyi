@@ -35,6 +35,7 @@ class CreateGuestRequest(_message.Message):
     IDENTITIES_FIELD_NUMBER: _builtins.int
     REQUEST_ID_FIELD_NUMBER: _builtins.int
     HOTEL_FIELD_NUMBER: _builtins.int
+    STAY_FIELD_NUMBER: _builtins.int
     parent: _builtins.str
     """The organization, `organizations/{organization}`."""
     request_id: _builtins.str
@@ -55,6 +56,16 @@ class CreateGuestRequest(_message.Message):
     def identities(self) -> _containers.RepeatedCompositeFieldContainer[_loyalty_pb2.Identity]:
         """Identities to link at once."""
 
+    @_builtins.property
+    def stay(self) -> _loyalty_pb2.Stay:
+        """A first stay, recorded with the guest in one write, as RecordStay records
+        it (a property system's booking of a new guest): when it is refused (its
+        fields under "stay.", an unknown hotel, a booking reference recorded
+        already), no guest is created either. Optional; find it with ListStays.
+        Servers from before this field ignore it: a caller that must know calls
+        RecordStay after, which returns the stay recorded.
+        """
+
     def __init__(
         self,
         *,
@@ -63,10 +74,11 @@ class CreateGuestRequest(_message.Message):
         identities: _abc.Iterable[_loyalty_pb2.Identity] | None = ...,
         request_id: _builtins.str = ...,
         hotel: _builtins.str = ...,
+        stay: _loyalty_pb2.Stay | None = ...,
     ) -> None: ...
-    _HasFieldArgType: _TypeAlias = _typing.Literal["guest", b"guest"]  # noqa: Y015
+    _HasFieldArgType: _TypeAlias = _typing.Literal["guest", b"guest", "stay", b"stay"]  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["guest", b"guest", "hotel", b"hotel", "identities", b"identities", "parent", b"parent", "request_id", b"request_id"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["guest", b"guest", "hotel", b"hotel", "identities", b"identities", "parent", b"parent", "request_id", b"request_id", "stay", b"stay"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 

@@ -156,11 +156,13 @@ class LoyaltyServiceServicer:
     """
 
     def CreateGuest(self, request, context):
-        """Creates a guest, optionally with identities.
+        """Creates a guest, optionally with identities and a first stay.
 
         Errors: INVALID_ARGUMENT (FIELD_INVALID) for a missing guest or a bad
         field; ALREADY_EXISTS (RESOURCE_ALREADY_EXISTS) when an identity belongs
-        to another guest; INVALID_ARGUMENT (REQUEST_ID_REUSED).
+        to another guest, or the stay's booking reference is recorded already;
+        NOT_FOUND for the stay's unknown hotel; INVALID_ARGUMENT
+        (REQUEST_ID_REUSED).
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')

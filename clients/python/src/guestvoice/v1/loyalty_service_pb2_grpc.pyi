@@ -46,11 +46,13 @@ class LoyaltyServiceStub:
     @_typing.overload
     def __new__(cls, channel: _aio.Channel) -> LoyaltyServiceAsyncStub: ...
     CreateGuest: _grpc.UnaryUnaryMultiCallable[_loyalty_service_pb2.CreateGuestRequest, _loyalty_pb2.Guest]
-    """Creates a guest, optionally with identities.
+    """Creates a guest, optionally with identities and a first stay.
 
     Errors: INVALID_ARGUMENT (FIELD_INVALID) for a missing guest or a bad
     field; ALREADY_EXISTS (RESOURCE_ALREADY_EXISTS) when an identity belongs
-    to another guest; INVALID_ARGUMENT (REQUEST_ID_REUSED).
+    to another guest, or the stay's booking reference is recorded already;
+    NOT_FOUND for the stay's unknown hotel; INVALID_ARGUMENT
+    (REQUEST_ID_REUSED).
     """
     GetGuest: _grpc.UnaryUnaryMultiCallable[_loyalty_service_pb2.GetGuestRequest, _loyalty_pb2.Guest]
     """Gets a guest. Errors: NOT_FOUND."""
@@ -206,11 +208,13 @@ class LoyaltyServiceAsyncStub(LoyaltyServiceStub):
 
     def __init__(self, channel: _aio.Channel) -> None: ...
     CreateGuest: _aio.UnaryUnaryMultiCallable[_loyalty_service_pb2.CreateGuestRequest, _loyalty_pb2.Guest]  # type: ignore[assignment]
-    """Creates a guest, optionally with identities.
+    """Creates a guest, optionally with identities and a first stay.
 
     Errors: INVALID_ARGUMENT (FIELD_INVALID) for a missing guest or a bad
     field; ALREADY_EXISTS (RESOURCE_ALREADY_EXISTS) when an identity belongs
-    to another guest; INVALID_ARGUMENT (REQUEST_ID_REUSED).
+    to another guest, or the stay's booking reference is recorded already;
+    NOT_FOUND for the stay's unknown hotel; INVALID_ARGUMENT
+    (REQUEST_ID_REUSED).
     """
     GetGuest: _aio.UnaryUnaryMultiCallable[_loyalty_service_pb2.GetGuestRequest, _loyalty_pb2.Guest]  # type: ignore[assignment]
     """Gets a guest. Errors: NOT_FOUND."""
@@ -369,11 +373,13 @@ class LoyaltyServiceServicer(metaclass=_abc_1.ABCMeta):
         request: _loyalty_service_pb2.CreateGuestRequest,
         context: _ServicerContext,
     ) -> _typing.Union[_loyalty_pb2.Guest, _abc.Awaitable[_loyalty_pb2.Guest]]:
-        """Creates a guest, optionally with identities.
+        """Creates a guest, optionally with identities and a first stay.
 
         Errors: INVALID_ARGUMENT (FIELD_INVALID) for a missing guest or a bad
         field; ALREADY_EXISTS (RESOURCE_ALREADY_EXISTS) when an identity belongs
-        to another guest; INVALID_ARGUMENT (REQUEST_ID_REUSED).
+        to another guest, or the stay's booking reference is recorded already;
+        NOT_FOUND for the stay's unknown hotel; INVALID_ARGUMENT
+        (REQUEST_ID_REUSED).
         """
 
     @_abc_1.abstractmethod
