@@ -18,10 +18,13 @@ constexpr std::string_view kMergeGuestsMethod =
     "guestvoice.v1.LoyaltyService.MergeGuests";
 constexpr std::string_view kCreateGuestMethod =
     "guestvoice.v1.LoyaltyService.CreateGuest";
+constexpr std::string_view kUpdateStayMethod =
+    "guestvoice.v1.LoyaltyService.UpdateStay";
 
 }  // namespace
 
 uint32_t FormatOf(const internal::v1::Command& command) {
+  if (command.method() == kUpdateStayMethod) return kUnchangedStaysKept;
   if (command.method() == kCreateGuestMethod) {
     v1::CreateGuestRequest request;
     if (request.ParseFromString(command.request()) && request.has_stay()) {

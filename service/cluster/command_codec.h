@@ -38,14 +38,17 @@ namespace guestvoice::service::cluster {
 //      them and would create the guest again on a retry.
 //   6: a CreateGuest with a first stay (CreateGuestRequest.stay), which a
 //      node of format 5 would create without its stay.
-inline constexpr uint32_t kCommandFormat = 6;
+//   7: an UpdateStay, which changes nothing when the stay has its values
+//      already, where a node of format 6 rewrites it with a new update_time.
+inline constexpr uint32_t kCommandFormat = 7;
 inline constexpr uint32_t kOrganizationIdDecidedOnReceipt = 3;
 inline constexpr uint32_t kRepeatsByHotelAndRating = 4;
 inline constexpr uint32_t kMergeKeepsCreateRequests = 5;
 inline constexpr uint32_t kGuestCreatedWithAStay = 6;
+inline constexpr uint32_t kUnchangedStaysKept = 7;
 
-// The oldest format that can carry `command`: 6 for a CreateGuest with a
-// stay, 5 for a MergeGuests, 3 for a
+// The oldest format that can carry `command`: 7 for an UpdateStay, 6 for a
+// CreateGuest with a stay, 5 for a MergeGuests, 3 for a
 // CreateOrganization that names no id or carries a request id, 4 for an
 // item with words, 2 for one without words but with an edit_time, 1
 // otherwise. Each record

@@ -369,12 +369,20 @@ MutationTable::MutationTable(MutationDeps deps) : deps_(deps) {
          const Principal& caller, const auto& request, auto& response) {
         return Guests(domain).UnlinkIdentity(caller, request, response);
       }));
-  Add(Make<v1::MergeGuestsRequest, v1::Guest>(
-      "LoyaltyService", "MergeGuests", kReplicated,
-      [](const MutationDeps&, const DomainContext& domain,
-         const Principal& caller, const auto& request, auto& response) {
-        return Guests(domain).Merge(caller, request, response);
-      }));
+  // A merge of an earlier build's format forgets the merged guest's
+  // CreateGuest requests, as the nodes that applied it then did.
+  Mutation merge_guests = Declare<v1::MergeGuestsRequest, v1::Guest>(
+      "LoyaltyService", "MergeGuests", kReplicated);
+  merge_guests.apply = [](const MutationDeps&, MutationCall& call) {
+    return Guests(call.domain)
+        .Merge(call.caller,
+               static_cast<const v1::MergeGuestsRequest&>(call.request),
+               static_cast<v1::Guest&>(call.response),
+               call.command.format() >= kMergeKeepsCreateRequests
+                   ? Guests::MergedCreates::kAnswerTheSurvivor
+                   : Guests::MergedCreates::kForget);
+  };
+  Add(std::move(merge_guests));
   Add(Make<v1::EraseGuestRequest, Empty>(
       "LoyaltyService", "EraseGuest", kReplicated,
       [](const MutationDeps&, const DomainContext& domain,
@@ -390,12 +398,20 @@ MutationTable::MutationTable(MutationDeps deps) : deps_(deps) {
       +[](const v1::RecordStayRequest& request) {
         return CheckStaySpendOnReceipt(request.stay());
       }));
-  Add(Make<v1::UpdateStayRequest, v1::Stay>(
-      "LoyaltyService", "UpdateStay", kReplicated,
-      [](const MutationDeps&, const DomainContext& domain,
-         const Principal& caller, const auto& request, auto& response) {
-        return Stays(domain).Update(caller, request, response);
-      }));
+  // An update of an earlier build's format to the values a stay has
+  // already rewrites it, as the nodes that applied it then did.
+  Mutation update_stay = Declare<v1::UpdateStayRequest, v1::Stay>(
+      "LoyaltyService", "UpdateStay", kReplicated);
+  update_stay.apply = [](const MutationDeps&, MutationCall& call) {
+    return Stays(call.domain)
+        .Update(call.caller,
+                static_cast<const v1::UpdateStayRequest&>(call.request),
+                static_cast<v1::Stay&>(call.response),
+                call.command.format() >= kUnchangedStaysKept
+                    ? Stays::SameValues::kChangeNothing
+                    : Stays::SameValues::kRewrite);
+  };
+  Add(std::move(update_stay));
   Add(Make<v1::CancelStayRequest, v1::Stay>(
       "LoyaltyService", "CancelStay", kReplicated,
       [](const MutationDeps&, const DomainContext& domain,

@@ -150,24 +150,25 @@ absl::Status CreateOnce(
   return deps.store.Write(std::move(batch));
 }
 
-absl::Status ReplaceRecordedResponse(const storage::Store& store,
-                                     storage::WriteBatch& batch,
-                                     std::string_view organization,
-                                     std::string_view method,
-                                     std::string_view request_id,
-                                     const google::protobuf::Message& response,
-                                     absl::Time now) {
+absl::StatusOr<bool> ReplaceRecordedResponse(
+    const storage::Store& store, storage::WriteBatch& batch,
+    std::string_view organization, std::string_view method,
+    std::string_view request_id, const google::protobuf::Message& response,
+    absl::Time now, absl::FunctionRef<bool(std::string_view)> answered) {
   const std::string request_key =
       storage::RequestIdKey(organization, method, request_id);
   ASSIGN_OR_RETURN(std::optional<internal::v1::RequestRecord> record,
                    ReadProto<internal::v1::RequestRecord>(
                        store, storage::ColumnFamily::kRequests, request_key,
                        "a request record"));
-  if (!record.has_value() || Expired(*record, now)) return absl::OkStatus();
+  if (!record.has_value() || Expired(*record, now) ||
+      !answered(record->response())) {
+    return false;
+  }
   record->set_response(response.SerializeAsString());
   batch.Put(storage::ColumnFamily::kRequests, request_key,
             record->SerializeAsString());
-  return absl::OkStatus();
+  return true;
 }
 
 }  // namespace guestvoice::service

@@ -14,6 +14,7 @@
 
 #include "absl/functional/function_ref.h"
 #include "absl/status/status.h"
+#include "absl/status/statusor.h"
 #include "absl/time/time.h"
 #include "absl/types/span.h"
 #include "common/clock.h"
@@ -80,14 +81,15 @@ absl::Status CreateOnce(
 // `organization`) answering `response` from now on, its request and time
 // kept (so it is still that request's, and expires when it would have): a
 // resource created by the request and since merged into another answers a
-// retry with what it became. Nothing when no live record is kept.
-absl::Status ReplaceRecordedResponse(const storage::Store& store,
-                                     storage::WriteBatch& batch,
-                                     std::string_view organization,
-                                     std::string_view method,
-                                     std::string_view request_id,
-                                     const google::protobuf::Message& response,
-                                     absl::Time now);
+// retry with what it became. Only when a live record is kept and
+// `answered(recorded response bytes)` (it is still the answer of the call
+// the caller means, not of a later call that reused the id after it
+// expired); returns whether it was replaced.
+absl::StatusOr<bool> ReplaceRecordedResponse(
+    const storage::Store& store, storage::WriteBatch& batch,
+    std::string_view organization, std::string_view method,
+    std::string_view request_id, const google::protobuf::Message& response,
+    absl::Time now, absl::FunctionRef<bool(std::string_view)> answered);
 
 }  // namespace guestvoice::service
 

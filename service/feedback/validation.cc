@@ -132,12 +132,17 @@ void CheckFeedbackInput(FieldViolations& violations, std::string_view prefix,
   }
   CheckIdentifier(violations, field("external_id"), feedback.external_id(),
                   kMaxExternalIdBytes);
-  CheckIdentifier(violations, field("author.handle"),
-                  feedback.author().handle(), kMaxAuthorHandleBytes);
   // A handle is one line, as LinkIdentity takes it: an author whose handle
   // holds a tab or line break could never be linked to their guest, nor
   // reached by erasure.
-  CheckOneLine(violations, field("author.handle"), feedback.author().handle());
+  FieldViolations handle_violations;
+  CheckIdentifier(handle_violations, field("author.handle"),
+                  feedback.author().handle(), kMaxAuthorHandleBytes);
+  if (handle_violations.empty()) {
+    CheckOneLine(handle_violations, field("author.handle"),
+                 feedback.author().handle());
+  }
+  violations.AddAll(handle_violations.ToStatus());
   // The name a guest shows on their platform, which some make invisible: an
   // item is never refused for it, so their voice is not lost.
   CheckDisplayText(violations, field("author.display_name"),

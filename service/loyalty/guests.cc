@@ -563,7 +563,8 @@ absl::Status Guests::UnlinkIdentity(const Principal& caller,
 
 absl::Status Guests::Merge(const Principal& caller,
                            const v1::MergeGuestsRequest& request,
-                           v1::Guest& response) const {
+                           v1::Guest& response,
+                           MergedCreates merged_creates) const {
   FieldViolations violations;
   auto survivor_name = ParseGuestName("survivor", request.survivor());
   auto merged_name = ParseGuestName("merged", request.merged());
@@ -622,12 +623,24 @@ absl::Status Guests::Merge(const Principal& caller,
   *guest.mutable_update_time() = ToProtoTimestamp(now);
   // A retry of the request that created the merged guest (or one merged
   // into it) answers the survivor: creating the person again would undo the
-  // merge.
-  for (const std::string& request_id : CreateRequestIds(merged)) {
-    RETURN_IF_ERROR(ReplaceRecordedResponse(deps_.store, batch, organization,
-                                            kCreateMethod, request_id, guest,
-                                            now));
-    survivor.add_merged_create_request_ids(request_id);
+  // merge. A record that names another guest is a later call's, which
+  // reused the id once it expired.
+  if (merged_creates == MergedCreates::kForget) {
+    DeleteCreateRequests(batch, organization, merged);
+  } else {
+    const auto answers_merged = [&](std::string_view recorded) {
+      v1::Guest answered;
+      return answered.ParseFromArray(recorded.data(),
+                                     static_cast<int>(recorded.size())) &&
+             answered.name() == merged.guest().name();
+    };
+    for (const std::string& request_id : CreateRequestIds(merged)) {
+      ASSIGN_OR_RETURN(const bool replaced,
+                       ReplaceRecordedResponse(deps_.store, batch, organization,
+                                               kCreateMethod, request_id, guest,
+                                               now, answers_merged));
+      if (replaced) survivor.add_merged_create_request_ids(request_id);
+    }
   }
   PutGuest(batch, organization, survivor_id, survivor);
   batch.Delete(ColumnFamily::kEntities,

@@ -60,11 +60,17 @@ class Guests {
   absl::Status UnlinkIdentity(const Principal& caller,
                               const v1::UnlinkIdentityRequest& request,
                               v1::Guest& response) const;
+  // What a merge does with the recorded responses of the CreateGuest calls
+  // that made the merged guest: answer the survivor from then on (merges of
+  // command format 5 on), or forget them (earlier builds' merges, applied
+  // alike on every node).
+  enum class MergedCreates { kAnswerTheSurvivor, kForget };
   // Moves the merged guest's identities, stays, check-ins and ledger to the
   // survivor and deletes the merged guest.
-  absl::Status Merge(const Principal& caller,
-                     const v1::MergeGuestsRequest& request,
-                     v1::Guest& response) const;
+  absl::Status Merge(
+      const Principal& caller, const v1::MergeGuestsRequest& request,
+      v1::Guest& response,
+      MergedCreates merged_creates = MergedCreates::kAnswerTheSurvivor) const;
   // Deletes the guest with its identities and activity, and scrubs the
   // feedback of its author identities (EraseAuthor): nothing of the guest
   // remains findable.

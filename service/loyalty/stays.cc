@@ -352,7 +352,7 @@ absl::Status Stays::Cancel(const Principal& caller,
 
 absl::Status Stays::Update(const Principal& caller,
                            const v1::UpdateStayRequest& request,
-                           v1::Stay& response) const {
+                           v1::Stay& response, SameValues same_values) const {
   const v1::Stay& update = request.stay();
   FieldViolations violations;
   auto name = ParseStayName("stay.name", update.name());
@@ -430,7 +430,8 @@ absl::Status Stays::Update(const Principal& caller,
   }
   // Values the stay has already (a retried amendment) change nothing, its
   // update_time included.
-  if (google::protobuf::util::MessageDifferencer::Equals(amended,
+  if (same_values == SameValues::kChangeNothing &&
+      google::protobuf::util::MessageDifferencer::Equals(amended,
                                                          found->record)) {
     response = std::move(amended);
     return absl::OkStatus();

@@ -53,11 +53,16 @@ class Stays {
   absl::Status Record(const Principal& caller,
                       const v1::RecordStayRequest& request,
                       v1::Stay& response) const;
+  // What an update to the values the stay has already does: nothing (the
+  // commands of format 7 on), or write the stay with a new update_time
+  // (earlier builds' commands, applied alike on every node).
+  enum class SameValues { kChangeNothing, kRewrite };
   // Amends the fields the update_mask names, as if the stay had been
   // recorded so; FAILED_PRECONDITION for a cancelled stay.
-  absl::Status Update(const Principal& caller,
-                      const v1::UpdateStayRequest& request,
-                      v1::Stay& response) const;
+  absl::Status Update(
+      const Principal& caller, const v1::UpdateStayRequest& request,
+      v1::Stay& response,
+      SameValues same_values = SameValues::kChangeNothing) const;
   // Cancelling a cancelled stay changes nothing. The guest leaves the
   // hotel's guest list unless another stay there keeps them on it.
   absl::Status Cancel(const Principal& caller,

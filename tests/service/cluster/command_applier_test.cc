@@ -14,9 +14,11 @@
 #include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "guestvoice/internal/v1/records.pb.h"
 #include "guestvoice/v1/admin_service.pb.h"
 #include "guestvoice/v1/feedback_service.pb.h"
 #include "guestvoice/v1/hotel_service.pb.h"
+#include "guestvoice/v1/loyalty_service.pb.h"
 #include "service/cluster/command_builder.h"
 #include "service/cluster/command_codec.h"
 #include "service/core/crypto.h"
@@ -558,6 +560,65 @@ TEST_F(PartitionOrderTest, ARequestIdOfTwoOrganizationsCreatesBothInAnyOrder) {
       globex.Add(PlatformAdmin(), Named("globex", "onboarding"), created));
 
   EXPECT_EQ(Applied(globex, acme), node_.Contents());
+}
+
+// A merge of an earlier build's format forgets the merged guest's create
+// request, as the nodes that applied it then did; one of this build's
+// answers the survivor from it.
+TEST(MergeCommandTest, AnEarlierBuildsMergeForgetsTheMergedGuestsCreate) {
+  for (const uint32_t format :
+       {kMergeKeepsCreateRequests - 1, kMergeKeepsCreateRequests}) {
+    StateNode node;
+    CommandLog log(node);
+    v1::CreateOrganizationRequest organization;
+    organization.set_organization_id("acme");
+    organization.mutable_organization()->set_display_name("Acme Hotels");
+    v1::Organization created;
+    ASSERT_OK(log.Add(organization, created));
+    v1::Guest survivor, merged;
+    v1::CreateGuestRequest create;
+    create.set_parent("organizations/acme");
+    create.mutable_guest();
+    ASSERT_OK(log.Add(create, survivor));
+    create.set_request_id("walk-in");
+    ASSERT_OK(log.Add(create, merged));
+
+    v1::MergeGuestsRequest merge;
+    merge.set_survivor(survivor.name());
+    merge.set_merged(merged.name());
+    const Mutation& mutation =
+        *node.table().FindByRequest(*v1::MergeGuestsRequest::descriptor());
+    ASSERT_OK_AND_ASSIGN(
+        internal::v1::Command command,
+        BuildCommand(node.table(), mutation, node.domain(),
+                     testing::AcmeAdmin(), merge,
+                     absl::FromUnixSeconds(1768478400 + 600), "seed-merge"));
+    command.set_format(format);
+    ASSERT_OK_AND_ASSIGN(
+        std::optional<AppliedCommand> applied,
+        node.applier().Apply(
+            {.partition = 0,
+             .offset = static_cast<int64_t>(log.records().size()),
+             .organization_id = "acme",
+             .payload = command.SerializeAsString()}));
+    ASSERT_TRUE(applied.has_value());
+    ASSERT_OK(applied->status);
+
+    absl::StatusOr<std::optional<std::string>> record = node.store().Get(
+        storage::ColumnFamily::kRequests,
+        storage::RequestIdKey("acme", "CreateGuest", "walk-in"));
+    ASSERT_OK(record.status());
+    if (format < kMergeKeepsCreateRequests) {
+      EXPECT_FALSE(record->has_value()) << "format " << format;
+    } else {
+      ASSERT_TRUE(record->has_value());
+      internal::v1::RequestRecord parsed;
+      ASSERT_TRUE(parsed.ParseFromString(**record));
+      v1::Guest answered;
+      ASSERT_TRUE(answered.ParseFromString(parsed.response()));
+      EXPECT_EQ(answered.name(), survivor.name());
+    }
+  }
 }
 
 class UnreadableRecordTest : public ::testing::Test {

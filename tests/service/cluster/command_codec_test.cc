@@ -123,7 +123,16 @@ TEST(CommandCodecTest,
   command.set_request(request.SerializeAsString());
   ASSERT_OK_AND_ASSIGN(decoded, DecodeCommand(EncodeCommand(command)));
   EXPECT_EQ(decoded.format(), 6u);
-  EXPECT_EQ(kCommandFormat, 6u);
+}
+
+TEST(CommandCodecTest, AnUpdateOfAStayIsWrittenInAFormatOlderNodesRefuse) {
+  // A node of format 6 would rewrite a stay updated to the values it has.
+  internal::v1::Command command = Sample();
+  command.set_method("guestvoice.v1.LoyaltyService.UpdateStay");
+  ASSERT_OK_AND_ASSIGN(internal::v1::Command decoded,
+                       DecodeCommand(EncodeCommand(command)));
+  EXPECT_EQ(decoded.format(), 7u);
+  EXPECT_EQ(kCommandFormat, 7u);
 }
 
 TEST(CommandCodecTest, RefusesANewerFormat) {

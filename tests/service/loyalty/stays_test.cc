@@ -249,6 +249,12 @@ TEST_F(StaysTest, AnUpdateToTheValuesAlreadyRecordedChangesNothing) {
   ASSERT_THAT(stays().Update(acme_, same, response), IsOk());
   EXPECT_EQ(response.SerializeAsString(), stay.SerializeAsString());
   EXPECT_FALSE(response.has_update_time());
+  v1::ListStaysRequest list;
+  list.set_parent(ana);
+  v1::ListStaysResponse listed;
+  ASSERT_THAT(stays().List(acme_, list, listed), IsOk());
+  ASSERT_EQ(listed.stays_size(), 1);
+  EXPECT_EQ(listed.stays(0).SerializeAsString(), stay.SerializeAsString());
 }
 
 TEST_F(StaysTest, AnUpdateThatCannotApplyChangesNothing) {

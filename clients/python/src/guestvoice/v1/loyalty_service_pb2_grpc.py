@@ -215,7 +215,8 @@ class LoyaltyServiceServicer:
         """Merges two profiles of one person: the identities, stays, check-ins and
         feedback authorship of `merged` move to `survivor`, which records the
         merge; `merged` is deleted. A retry of the CreateGuest that made
-        `merged` (its request_id) answers the survivor from then on.
+        `merged` (its request_id) answers the survivor, as it was at the merge,
+        until the request id expires.
 
         Errors: FAILED_PRECONDITION (FAILED_PRECONDITION) when both are the same
         guest; NOT_FOUND.
