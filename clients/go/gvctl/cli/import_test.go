@@ -1002,3 +1002,35 @@ func TestAPMSBookingSharingAPhoneIsNotMergedIntoAnotherGuest(t *testing.T) {
 		t.Errorf("the same export again: %+v, want 3 already present", again)
 	}
 }
+
+// A booking the server refuses (too many nights, too far ahead) creates no
+// guest: the guest is created with the stay or not at all.
+func TestARefusedBookingCreatesNoGuest(t *testing.T) {
+	h := newHarness(t)
+	h.hotels()
+	ahead := time.Now().AddDate(2, 0, 0).Format(time.DateOnly)
+	input := h.write("bookings.csv", "booking_reference,guest_name,email,arrival_date,nights,property\n"+
+		"BK-1,Ana,ana@example.com,2026-03-01,400,PRT-01\n"+
+		"BK-2,Bo,bo@example.com,"+ahead+",2,PRT-01\n"+
+		"BK-3,Cy,cy@example.com,2026-03-01,2,PRT-01\n")
+	summary := parseSummary(t, h.run("--json", "import", input, "--format", "pms", "--hotels", mapping()))
+	rejected := 0
+	for _, n := range summary.Rejected {
+		rejected += n
+	}
+	if summary.Ingested != 1 || rejected != 2 {
+		t.Fatalf("import %+v, want 1 ingested and 2 rejected", summary)
+	}
+	report := string(mustRead(t, summary.ErrorReport))
+	for _, want := range []string{"stay.nights", "stay.arrival_date"} {
+		if !strings.Contains(report, want) {
+			t.Errorf("the error report lacks %q:\n%s", want, report)
+		}
+	}
+	for _, email := range []string{"ana@example.com", "bo@example.com"} {
+		if r := h.run("guests", "lookup", "--email", email); r.code == cli.ExitOK {
+			t.Errorf("a refused booking created a guest for %s: %s", email, r.stdout)
+		}
+	}
+	h.ok("guests", "lookup", "--email", "cy@example.com")
+}

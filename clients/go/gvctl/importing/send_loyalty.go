@@ -61,7 +61,8 @@ func (im *Importer) noteListing(err error) error {
 }
 
 // recordStay finds the row's guest by email, then by phone (read as a
-// number of the hotel's country), creates it when neither is known, links
+// number of the hotel's country), creates it with the stay when neither is
+// known (so a stay the server refuses creates no guest), links
 // what the guest lacks, and records the stay. A phone is shared (a family,
 // an office switchboard): a guest found by the phone alone whose name is not
 // the row's is another person, so the row's guest is created with the
@@ -130,18 +131,25 @@ func (im *Importer) recordStay(ctx context.Context, record Record) (sent, error)
 		return sent{skipped: SkipCancelled}, nil
 	}
 	if guest == nil {
+		// The guest is created with the stay, in one write: a booking the
+		// server refuses (400 nights, two years ahead) creates no guest.
 		created, err := im.Client.Loyalty.CreateGuest(ctx, &gv.CreateGuestRequest{
 			Parent:     im.Parent,
 			Guest:      &gv.Guest{DisplayName: oneLine(row.GuestName)},
 			Identities: identities,
 			Hotel:      hotel,
+			Stay:       row.Stay,
 			// One request per booking: a retry after a lost answer returns
-			// the guest created the first time.
-			RequestId: uuid.NewSHA1(uuid.NameSpaceURL, []byte(im.Parent+"/bookings/"+row.Stay.BookingReference)).String(),
+			// the guest created the first time. (Runs of gvctl from before
+			// the stay was sent along named their request ".../bookings/R":
+			// the same id with another request would be refused.)
+			RequestId: uuid.NewSHA1(uuid.NameSpaceURL, []byte(im.Parent+"/bookings/"+row.Stay.BookingReference+"/guest")).String(),
 		})
 		if err != nil {
 			return sent{}, err
 		}
+		// Returns the stay just recorded; a server from before
+		// CreateGuestRequest.stay ignored it, and records it now.
 		return im.sendStay(ctx, created.GetName(), row.Stay)
 	}
 
