@@ -19,6 +19,7 @@
 #include "service/feedback/voices.h"
 #include "service/loyalty/guest_export.h"
 #include "service/loyalty/identities.h"
+#include "service/loyalty/program.h"
 #include "service/loyalty/records.h"
 #include "service/loyalty/stays.h"
 #include "service/tenancy/hotels.h"
@@ -450,6 +451,7 @@ absl::Status Guests::List(const Principal& caller,
   std::optional<v1::LoyaltyProgram> program;
   if (!request.tier().empty()) {
     ASSIGN_OR_RETURN(program, ReadLoyaltyProgram(deps_.store, *organization));
+    RETURN_IF_ERROR(RequireTier(*program, "tier", request.tier()));
   }
   const StatusDay today = StatusDay::Today(deps_.clock.Now());
   // Adds the guest unless the tier filter excludes it.

@@ -204,9 +204,13 @@ std::optional<v1::Identity> NormalizeIdentity(FieldViolations& violations,
       return normal;
     }
     case v1::IDENTITY_KIND_HANDLE: {
-      if (identity.source() == v1::SOURCE_UNSPECIFIED ||
-          !v1::Source_IsValid(identity.source())) {
+      if (identity.source() == v1::SOURCE_UNSPECIFIED) {
         violations.Add(source_field, "required for a handle");
+        return std::nullopt;
+      }
+      if (!v1::Source_IsValid(identity.source())) {
+        violations.Add(source_field,
+                       absl::StrCat("unknown source ", identity.source()));
         return std::nullopt;
       }
       if (identity.source() == v1::SOURCE_EMAIL) {

@@ -81,13 +81,8 @@ absl::Status LoyaltyStatuses::SetManualTier(
   RETURN_IF_ERROR(caller.RequireTenant(name->organization, request.guest()));
   ASSIGN_OR_RETURN(v1::LoyaltyProgram program,
                    ReadLoyaltyProgram(deps_.store, name->organization));
-  if (!request.tier().empty() &&
-      std::none_of(program.tiers().begin(), program.tiers().end(),
-                   [&](const v1::Tier& tier) {
-                     return tier.tier_id() == request.tier();
-                   })) {
-    return InvalidField("tier", absl::StrCat("the program has no tier \"",
-                                             request.tier(), "\""));
+  if (!request.tier().empty()) {
+    RETURN_IF_ERROR(RequireTier(program, "tier", request.tier()));
   }
 
   auto guard =

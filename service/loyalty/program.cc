@@ -250,4 +250,14 @@ absl::Status ApplyLoyaltyProgramUpdate(
   return absl::OkStatus();
 }
 
+absl::Status RequireTier(const v1::LoyaltyProgram& program,
+                         std::string_view field, std::string_view tier_id) {
+  for (const v1::Tier& tier : program.tiers()) {
+    if (tier.tier_id() == tier_id) return absl::OkStatus();
+  }
+  return InvalidField(
+      std::string(field),
+      absl::StrCat("the program has no tier \"", AbslView(tier_id), "\""));
+}
+
 }  // namespace guestvoice::service

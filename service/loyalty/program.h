@@ -31,6 +31,11 @@ const v1::LoyaltyProgram& DefaultLoyaltyProgram();
 void CheckLoyaltyProgram(FieldViolations& violations, std::string_view field,
                          const v1::LoyaltyProgram& program);
 
+// INVALID_ARGUMENT (FIELD_INVALID) on `field` when `program` has no tier
+// `tier_id`.
+absl::Status RequireTier(const v1::LoyaltyProgram& program,
+                         std::string_view field, std::string_view tier_id);
+
 // The CheckOneLine checks of the tier names and benefits in `request` (when
 // its mask changes the tiers), made where the call is
 // received (the mutation's prepare), not by CheckLoyaltyProgram, which a node

@@ -243,7 +243,8 @@ type ListGuestsRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// The organization, `organizations/{organization}`.
 	Parent string `protobuf:"bytes,1,opt,name=parent,proto3" json:"parent,omitempty"`
-	// Only guests holding this tier_id today. Optional.
+	// Only guests holding this tier_id today. Optional; a tier the program
+	// does not have is INVALID_ARGUMENT (FIELD_INVALID).
 	Tier string `protobuf:"bytes,2,opt,name=tier,proto3" json:"tier,omitempty"`
 	// Only guests with a stay at this hotel. Optional.
 	Hotel string `protobuf:"bytes,3,opt,name=hotel,proto3" json:"hotel,omitempty"`

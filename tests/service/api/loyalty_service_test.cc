@@ -896,6 +896,14 @@ TEST_F(LoyaltyServiceTest, ListGuestsFiltersByTierAndHotelAndPages) {
               UnorderedElementsAre(silver, member));
   EXPECT_THAT(ListGuests("member", "organizations/default/hotels/lisbon"),
               ElementsAre(member));
+  // A tier the program lacks is a mistake to say, not an empty list.
+  v1::ListGuestsRequest unknown;
+  unknown.set_parent("organizations/default");
+  unknown.set_tier("diamond");
+  v1::ListGuestsResponse none;
+  const grpc::Status refused = stub_->ListGuests(Admin().get(), unknown, &none);
+  EXPECT_THAT(refused, GrpcCodeIs(grpc::StatusCode::INVALID_ARGUMENT));
+  EXPECT_THAT(ViolatedFields(refused), ElementsAre("tier"));
 
   std::vector<std::string> paged;
   std::string token;

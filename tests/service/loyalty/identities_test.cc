@@ -134,6 +134,11 @@ TEST(LoyaltyIdentityTest, KindIsRequiredAndOnlyHandlesHaveASource) {
   EXPECT_FALSE(Valid(Make(v1::IDENTITY_KIND_UNSPECIFIED, "x")));
   EXPECT_FALSE(Valid(
       Make(v1::IDENTITY_KIND_EMAIL, "ana@example.com", v1::SOURCE_TWITTER)));
+  EXPECT_EQ(Normal(Make(v1::IDENTITY_KIND_HANDLE, "ana")),
+            "invalid: invalid request: identity.source: required for a handle");
+  EXPECT_EQ(Normal(Make(v1::IDENTITY_KIND_HANDLE, "ana",
+                        static_cast<v1::Source>(99))),
+            "invalid: invalid request: identity.source: unknown source 99");
 }
 
 TEST(LoyaltyIdentityTest, AuthorHandlesAreSpelledAsTheirIdentities) {

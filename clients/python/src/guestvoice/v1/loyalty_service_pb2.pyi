@@ -156,7 +156,9 @@ class ListGuestsRequest(_message.Message):
     parent: _builtins.str
     """The organization, `organizations/{organization}`."""
     tier: _builtins.str
-    """Only guests holding this tier_id today. Optional."""
+    """Only guests holding this tier_id today. Optional; a tier the program
+    does not have is INVALID_ARGUMENT (FIELD_INVALID).
+    """
     hotel: _builtins.str
     """Only guests with a stay at this hotel. Optional."""
     page_size: _builtins.int

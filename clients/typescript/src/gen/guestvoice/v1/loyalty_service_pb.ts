@@ -164,7 +164,8 @@ export type ListGuestsRequest = Message<"guestvoice.v1.ListGuestsRequest"> & {
   parent: string;
 
   /**
-   * Only guests holding this tier_id today. Optional.
+   * Only guests holding this tier_id today. Optional; a tier the program
+   * does not have is INVALID_ARGUMENT (FIELD_INVALID).
    *
    * @generated from field: string tier = 2;
    */
