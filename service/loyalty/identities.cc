@@ -183,8 +183,8 @@ std::optional<v1::Identity> NormalizeIdentity(FieldViolations& violations,
                   "+351912345678 (name a hotel with a region_code to give "
                   "national numbers)"
                 : absl::StrCat("not a phone number of ", AbslView(phone_region),
-                               " or with its country code, such as "
-                               "+351912345678"));
+                               ", nor one written with its country code "
+                               "(\"+\" and the country's code first)"));
         return std::nullopt;
       }
       normal.set_value(*std::move(phone));

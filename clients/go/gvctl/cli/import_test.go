@@ -1034,3 +1034,21 @@ func TestARefusedBookingCreatesNoGuest(t *testing.T) {
 	}
 	h.ok("guests", "lookup", "--email", "cy@example.com")
 }
+
+// A row the server refuses links nothing to the guest it found: fixing the
+// file and importing it again is the whole story.
+func TestARefusedBookingLinksNothingToItsGuest(t *testing.T) {
+	h := newHarness(t)
+	h.hotels()
+	const header = "booking_reference,guest_name,email,phone,arrival_date,nights,spend,currency,property\n"
+	first := h.write("first.csv", header+"BK-1,Ana Lima,ana@example.com,,2026-03-01,2,200.00,EUR,PRT-01\n")
+	h.ok("import", first, "--format", "pms", "--hotels", mapping())
+	refused := h.write("refused.csv", header+"BK-2,Ana Lima,ana@example.com,+351 912 000 077,2026-04-01,2,200.00,XYZ,PRT-01\n")
+	summary := parseSummary(t, h.run("--json", "import", refused, "--format", "pms", "--hotels", mapping()))
+	if summary.Ingested != 0 || len(summary.Rejected) != 1 {
+		t.Fatalf("import %+v, want the row rejected", summary)
+	}
+	if r := h.run("guests", "lookup", "--phone", "+351 912 000 077"); r.code == cli.ExitOK {
+		t.Errorf("a refused row linked its phone: %s", r.stdout)
+	}
+}

@@ -67,7 +67,10 @@ func (im *Importer) noteListing(err error) error {
 // an office switchboard): a guest found by the phone alone whose name is not
 // the row's is another person, so the row's guest is created with the
 // row's other identities rather than merged into them; and an identity of
-// the row that another guest holds is left with that guest. A known guest's booking is
+// the row that another guest holds is left with that guest. Identities are
+// linked once the stay is recorded or found present, so a row refused links
+// nothing; a guest another import created between the lookup and the create
+// is looked up again. A known guest's booking is
 // looked up first (ListStays by booking reference): one recorded before is
 // already present when it agrees with the row; when it differs it is
 // BOOKING_CHANGED, or with AmendBookings edited to the row's details
@@ -80,10 +83,22 @@ func (im *Importer) noteListing(err error) error {
 // (SkipCancelled) creates and links nothing, and cancels the stay recorded
 // for it.
 func (im *Importer) recordStay(ctx context.Context, record Record) (sent, error) {
-	row := record.Stay
-	if err := im.noteBookingRow(row); err != nil {
+	if err := im.noteBookingRow(record.Stay); err != nil {
 		return sent{}, err
 	}
+	result, err := im.recordStayOnce(ctx, record)
+	if details := guestvoice.Details(err); details.Code == codes.AlreadyExists &&
+		strings.HasPrefix(details.ErrorInfo.GetMetadata()["field"], "identities[") {
+		// Another import (or a front desk) created the guest between the
+		// lookup and the create: the lookup now finds them.
+		return im.recordStayOnce(ctx, record)
+	}
+	return result, err
+}
+
+// recordStayOnce is recordStay's work on a row whose booking was noted.
+func (im *Importer) recordStayOnce(ctx context.Context, record Record) (sent, error) {
+	row := record.Stay
 	hotel := row.Stay.Hotel
 	var identities []*gv.Identity
 	if row.Email != "" {
@@ -163,6 +178,16 @@ func (im *Importer) recordStay(ctx context.Context, record Record) (sent, error)
 		}
 		return sent{skipped: SkipCancelled}, err
 	}
+	var result sent
+	if recorded != nil {
+		result, err = im.bookingSeenBefore(ctx, recorded, row.Stay)
+	} else {
+		result, err = im.sendStay(ctx, guest.GetName(), row.Stay)
+	}
+	if err != nil {
+		// A row refused changes nothing: its identities are not linked.
+		return sent{}, err
+	}
 	for _, identity := range identities {
 		// Linking what the guest holds already changes nothing; what another
 		// guest holds stays theirs (ALREADY_EXISTS), and the stay is this one's.
@@ -171,10 +196,7 @@ func (im *Importer) recordStay(ctx context.Context, record Record) (sent, error)
 			return sent{}, err
 		}
 	}
-	if recorded != nil {
-		return im.bookingSeenBefore(ctx, recorded, row.Stay)
-	}
-	return im.sendStay(ctx, guest.GetName(), row.Stay)
+	return result, nil
 }
 
 // sameName is whether two spellings of a guest's name are one: the same
