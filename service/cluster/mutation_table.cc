@@ -83,6 +83,22 @@ Mutation Declare(std::string_view service, std::string_view rpc,
   return mutation;
 }
 
+// Make for a mutation whose outcome depends on its command's format: a
+// command of an earlier build is applied as that build applied it, so that
+// a node upgraded before it reached the command agrees with those that
+// applied it earlier. `call` also receives the format.
+template <typename Request, typename Response, typename Call>
+Mutation MakeByFormat(std::string_view service, std::string_view rpc,
+                      MutationReach reach, Call call) {
+  Mutation mutation = Declare<Request, Response>(service, rpc, reach);
+  mutation.apply = [call = std::move(call)](const MutationDeps&,
+                                            MutationCall& c) {
+    return call(c.domain, c.caller, static_cast<const Request&>(c.request),
+                static_cast<Response&>(c.response), c.command.format());
+  };
+  return mutation;
+}
+
 // The organization a resource name starting "organizations/{id}" names, or
 // the caller's when it does not parse (the mutation then fails alike on
 // every node, wherever its command is).
@@ -371,18 +387,16 @@ MutationTable::MutationTable(MutationDeps deps) : deps_(deps) {
       }));
   // A merge of an earlier build's format forgets the merged guest's
   // CreateGuest requests, as the nodes that applied it then did.
-  Mutation merge_guests = Declare<v1::MergeGuestsRequest, v1::Guest>(
-      "LoyaltyService", "MergeGuests", kReplicated);
-  merge_guests.apply = [](const MutationDeps&, MutationCall& call) {
-    return Guests(call.domain)
-        .Merge(call.caller,
-               static_cast<const v1::MergeGuestsRequest&>(call.request),
-               static_cast<v1::Guest&>(call.response),
-               call.command.format() >= kMergeKeepsCreateRequests
-                   ? Guests::MergedCreates::kAnswerTheSurvivor
-                   : Guests::MergedCreates::kForget);
-  };
-  Add(std::move(merge_guests));
+  Add(MakeByFormat<v1::MergeGuestsRequest, v1::Guest>(
+      "LoyaltyService", "MergeGuests", kReplicated,
+      [](const DomainContext& domain, const Principal& caller,
+         const auto& request, auto& response, uint32_t format) {
+        return Guests(domain).Merge(
+            caller, request, response,
+            format >= kMergeKeepsCreateRequests
+                ? Guests::MergedCreates::kAnswerTheSurvivor
+                : Guests::MergedCreates::kForget);
+      }));
   Add(Make<v1::EraseGuestRequest, Empty>(
       "LoyaltyService", "EraseGuest", kReplicated,
       [](const MutationDeps&, const DomainContext& domain,
@@ -400,18 +414,15 @@ MutationTable::MutationTable(MutationDeps deps) : deps_(deps) {
       }));
   // An update of an earlier build's format to the values a stay has
   // already rewrites it, as the nodes that applied it then did.
-  Mutation update_stay = Declare<v1::UpdateStayRequest, v1::Stay>(
-      "LoyaltyService", "UpdateStay", kReplicated);
-  update_stay.apply = [](const MutationDeps&, MutationCall& call) {
-    return Stays(call.domain)
-        .Update(call.caller,
-                static_cast<const v1::UpdateStayRequest&>(call.request),
-                static_cast<v1::Stay&>(call.response),
-                call.command.format() >= kUnchangedStaysKept
-                    ? Stays::SameValues::kChangeNothing
-                    : Stays::SameValues::kRewrite);
-  };
-  Add(std::move(update_stay));
+  Add(MakeByFormat<v1::UpdateStayRequest, v1::Stay>(
+      "LoyaltyService", "UpdateStay", kReplicated,
+      [](const DomainContext& domain, const Principal& caller,
+         const auto& request, auto& response, uint32_t format) {
+        return Stays(domain).Update(caller, request, response,
+                                    format >= kUnchangedStaysKept
+                                        ? Stays::SameValues::kChangeNothing
+                                        : Stays::SameValues::kRewrite);
+      }));
   Add(Make<v1::CancelStayRequest, v1::Stay>(
       "LoyaltyService", "CancelStay", kReplicated,
       [](const MutationDeps&, const DomainContext& domain,

@@ -312,13 +312,13 @@ absl::Status Guests::Create(const Principal& caller,
 
   const std::string guest_id = deps_.ids.NewResourceId();
   const std::string guest_key = storage::GuestKey(*organization, guest_id);
+  std::vector<std::string> identity_keys;
+  for (const v1::Identity& identity : identities) {
+    identity_keys.push_back(IdentityIndexKeyOf(*organization, identity));
+  }
   // The keys the create claims: its identities' index entries and its
   // stay's booking.
-  std::vector<std::string> claimed_keys;
-  for (const v1::Identity& identity : identities) {
-    claimed_keys.push_back(IdentityIndexKeyOf(*organization, identity));
-  }
-  const size_t identity_key_count = claimed_keys.size();
+  std::vector<std::string> claimed_keys = identity_keys;
   if (request.has_stay()) {
     claimed_keys.push_back(storage::StayBookingIndexKey(
         *organization, request.stay().booking_reference()));
@@ -336,10 +336,6 @@ absl::Status Guests::Create(const Principal& caller,
     organization_guard.emplace(
         deps_.organization_locks.LockShared(*organization));
   }
-  if (stay_hotel.has_value()) {
-    RETURN_IF_ERROR(
-        ReadHotel(deps_.store, *stay_hotel, request.stay().hotel()).status());
-  }
   return CreateOnce(
       deps_,
       {.organization = *organization,
@@ -348,6 +344,11 @@ absl::Status Guests::Create(const Principal& caller,
        .resource_key = guest_key,
        .claimed_keys = claimed_keys},
       response, [&](storage::WriteBatch& batch) -> absl::Status {
+        if (stay_hotel.has_value()) {
+          RETURN_IF_ERROR(
+              ReadHotel(deps_.store, *stay_hotel, request.stay().hotel())
+                  .status());
+        }
         for (size_t i = 0; i < identities.size(); ++i) {
           ASSIGN_OR_RETURN(
               std::optional<std::string> owner,
@@ -377,8 +378,8 @@ absl::Status Guests::Create(const Principal& caller,
                      request.stay());
         }
         PutGuest(batch, *organization, guest_id, stored);
-        for (size_t i = 0; i < identity_key_count; ++i) {
-          batch.Put(ColumnFamily::kIndexes, claimed_keys[i], guest_id);
+        for (const std::string& identity_key : identity_keys) {
+          batch.Put(ColumnFamily::kIndexes, identity_key, guest_id);
         }
         RETURN_IF_ERROR(AttributeAuthors(deps_.store, deps_.ids, *organization,
                                          guest.identities(), guest_id, batch));

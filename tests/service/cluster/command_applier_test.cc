@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/functional/function_ref.h"
 #include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -59,6 +60,35 @@ void ApplyAll(StateNode& node, const std::vector<CommandRecord>& records) {
   }
 }
 
+// When ApplyEarlierBuildsCommand's commands were received.
+constexpr absl::Time kEarlierBuildsReceiveTime =
+    absl::FromUnixSeconds(1'770'000'000);
+
+// Applies, as the command at `offset`, what a receiving node of an earlier
+// build made of `request`: the command this build makes of it, changed by
+// `as_built_then` (which sets its format). The applied response.
+absl::StatusOr<std::string> ApplyEarlierBuildsCommand(
+    StateNode& node, const google::protobuf::Message& request, int64_t offset,
+    absl::FunctionRef<void(internal::v1::Command&)> as_built_then) {
+  const Mutation* mutation =
+      node.table().FindByRequest(*request.GetDescriptor());
+  if (mutation == nullptr) return absl::NotFoundError("no such mutation");
+  absl::StatusOr<internal::v1::Command> command =
+      BuildCommand(node.table(), *mutation, node.domain(), testing::AcmeAdmin(),
+                   request, kEarlierBuildsReceiveTime, "seed-old");
+  if (!command.ok()) return command.status();
+  as_built_then(*command);
+  absl::StatusOr<std::optional<AppliedCommand>> applied =
+      node.applier().Apply({.partition = 0,
+                            .offset = offset,
+                            .organization_id = "acme",
+                            .payload = command->SerializeAsString()});
+  if (!applied.ok()) return applied.status();
+  if (!applied->has_value()) return absl::InternalError("not applied");
+  if (!(*applied)->status.ok()) return (*applied)->status;
+  return (*applied)->response;
+}
+
 // Applies, as the command at `offset`, what a receiving node of an earlier
 // build made of `sent`, a request this build refuses where it is received:
 // the command built from `accepted` (the same request, with the refused
@@ -66,22 +96,11 @@ void ApplyAll(StateNode& node, const std::vector<CommandRecord>& records) {
 absl::StatusOr<std::string> ApplyAsAnEarlierBuildSentIt(
     StateNode& node, const google::protobuf::Message& accepted,
     const google::protobuf::Message& sent, int64_t offset) {
-  const Mutation* mutation = node.table().FindByRequest(*sent.GetDescriptor());
-  if (mutation == nullptr) return absl::NotFoundError("no such mutation");
-  absl::StatusOr<internal::v1::Command> command =
-      BuildCommand(node.table(), *mutation, node.domain(), testing::AcmeAdmin(),
-                   accepted, absl::FromUnixSeconds(1'770'000'000), "seed-old");
-  if (!command.ok()) return command.status();
-  command->set_request(sent.SerializeAsString());
-  absl::StatusOr<std::optional<AppliedCommand>> applied =
-      node.applier().Apply({.partition = 0,
-                            .offset = offset,
-                            .organization_id = "acme",
-                            .payload = EncodeCommand(*command)});
-  if (!applied.ok()) return applied.status();
-  if (!applied->has_value()) return absl::InternalError("not applied");
-  if (!(*applied)->status.ok()) return (*applied)->status;
-  return (*applied)->response;
+  return ApplyEarlierBuildsCommand(
+      node, accepted, offset, [&](internal::v1::Command& command) {
+        command.set_request(sent.SerializeAsString());
+        command.set_format(FormatOf(command));
+      });
 }
 
 class CommandApplierTest : public ::testing::Test {
@@ -575,6 +594,9 @@ TEST(MergeCommandTest, AnEarlierBuildsMergeForgetsTheMergedGuestsCreate) {
     organization.mutable_organization()->set_display_name("Acme Hotels");
     v1::Organization created;
     ASSERT_OK(log.Add(organization, created));
+    // The creates on 2026-02-01, the merge (kEarlierBuildsReceiveTime) the
+    // next day: their request ids are live when it is applied.
+    log.Pass(absl::Hours(24 * 17));
     v1::Guest survivor, merged;
     v1::CreateGuestRequest create;
     create.set_parent("organizations/acme");
@@ -586,23 +608,11 @@ TEST(MergeCommandTest, AnEarlierBuildsMergeForgetsTheMergedGuestsCreate) {
     v1::MergeGuestsRequest merge;
     merge.set_survivor(survivor.name());
     merge.set_merged(merged.name());
-    const Mutation& mutation =
-        *node.table().FindByRequest(*v1::MergeGuestsRequest::descriptor());
-    ASSERT_OK_AND_ASSIGN(
-        internal::v1::Command command,
-        BuildCommand(node.table(), mutation, node.domain(),
-                     testing::AcmeAdmin(), merge,
-                     absl::FromUnixSeconds(1768478400 + 600), "seed-merge"));
-    command.set_format(format);
-    ASSERT_OK_AND_ASSIGN(
-        std::optional<AppliedCommand> applied,
-        node.applier().Apply(
-            {.partition = 0,
-             .offset = static_cast<int64_t>(log.records().size()),
-             .organization_id = "acme",
-             .payload = command.SerializeAsString()}));
-    ASSERT_TRUE(applied.has_value());
-    ASSERT_OK(applied->status);
+    ASSERT_OK(
+        ApplyEarlierBuildsCommand(
+            node, merge, static_cast<int64_t>(log.records().size()),
+            [&](internal::v1::Command& command) { command.set_format(format); })
+            .status());
 
     absl::StatusOr<std::optional<std::string>> record = node.store().Get(
         storage::ColumnFamily::kRequests,
