@@ -233,6 +233,22 @@ std::string IdentityIndexKey(std::string_view org_id, uint32_t kind,
       .Release();
 }
 
+std::string IdentityIndexPrefix(std::string_view org_id, uint32_t kind) {
+  return Scoped(org_id, KeyKind::kIdentityIndex).AppendUint32(kind).Release();
+}
+
+absl::StatusOr<IdentityIndexKeyParts> ParseIdentityIndexKey(
+    std::string_view key) {
+  IdentityIndexKeyParts parts;
+  RETURN_IF_ERROR(KeyParser(key, KeyKind::kIdentityIndex, "identity index")
+                      .Organization(parts.org_id)
+                      .Uint32(parts.kind)
+                      .Uint32(parts.source)
+                      .String(parts.value)
+                      .End());
+  return parts;
+}
+
 std::string StayBookingIndexKey(std::string_view org_id,
                                 std::string_view booking_reference) {
   return Scoped(org_id, KeyKind::kStayBookingIndex)
@@ -387,6 +403,21 @@ std::string FeedbackAuthorKey(std::string_view org_id, uint32_t source,
       .AppendUint32(source)
       .AppendString(handle)
       .Release();
+}
+
+std::string FeedbackAuthorPrefix(std::string_view org_id) {
+  return Scoped(org_id, KeyKind::kFeedbackAuthor).Release();
+}
+
+absl::StatusOr<FeedbackAuthorKeyParts> ParseFeedbackAuthorKey(
+    std::string_view key) {
+  FeedbackAuthorKeyParts parts;
+  RETURN_IF_ERROR(KeyParser(key, KeyKind::kFeedbackAuthor, "feedback author")
+                      .Organization(parts.org_id)
+                      .Uint32(parts.source)
+                      .String(parts.handle)
+                      .End());
+  return parts;
 }
 
 std::string FeedbackAuthorIndexKey(std::string_view org_id,

@@ -98,6 +98,15 @@ std::string OperationPrefix(std::string_view org_id);
 // IdentityKind and Source enum numbers, `value` the normalised value.
 std::string IdentityIndexKey(std::string_view org_id, uint32_t kind,
                              uint32_t source, std::string_view value);
+std::string IdentityIndexPrefix(std::string_view org_id, uint32_t kind);
+struct IdentityIndexKeyParts {
+  std::string_view org_id;
+  uint32_t kind = 0;
+  uint32_t source = 0;
+  std::string_view value;
+};
+absl::StatusOr<IdentityIndexKeyParts> ParseIdentityIndexKey(
+    std::string_view key);
 // indexes: the stay recorded under a booking reference.
 std::string StayBookingIndexKey(std::string_view org_id,
                                 std::string_view booking_reference);
@@ -176,6 +185,14 @@ std::string NewestFirstStartBefore(std::string_view index_prefix,
 // feedback: the author record of (source, handle) (personal data).
 std::string FeedbackAuthorKey(std::string_view org_id, uint32_t source,
                               std::string_view handle);
+std::string FeedbackAuthorPrefix(std::string_view org_id);
+struct FeedbackAuthorKeyParts {
+  std::string_view org_id;
+  uint32_t source = 0;
+  std::string_view handle;
+};
+absl::StatusOr<FeedbackAuthorKeyParts> ParseFeedbackAuthorKey(
+    std::string_view key);
 // feedback: an author's feedback ids, by author voice id.
 std::string FeedbackAuthorIndexKey(std::string_view org_id,
                                    std::string_view author_voice,

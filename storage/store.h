@@ -68,8 +68,9 @@ class Store {
   // case-index entries for open feedback (one key fewer per ingest); version
   // 5 added the attention index (the queue reads only its own items); version
   // 6 lists in it the items whose low rating speaks where no words were
-  // scored; version 7 keys the repeat index by hotel and rating too.
-  static constexpr uint32_t kSchemaVersion = 7;
+  // scored; version 7 keys the repeat index by hotel and rating too; version
+  // 8 spells the handles in author and identity keys by Unicode.
+  static constexpr uint32_t kSchemaVersion = 8;
   // The oldest schema a store may have and still open: such a store reports
   // needs_upgrade(), and its owner brings it up to date (the service
   // rebuilds or rewrites what the feedback items determine, see

@@ -210,13 +210,18 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(ServerOptions options) {
            .expiring_families = {ExpiringRequestRecords(std::move(expiry_now))},
            .shared_secret = std::move(page_token_secret)}));
   if (server->store_->needs_upgrade()) {
-    // Every schema so far changed only what the feedback items determine.
+    // Every schema but 8 changed only what the feedback items determine;
+    // 8 spelled handles anew, which guests' identities are too.
     server->upgrade_.from_schema_version =
         server->store_->schema_stamp().schema_version;
     ASSIGN_OR_RETURN(
         server->upgrade_.feedback,
         UpgradeFeedbackSchema(*server->store_,
                               server->upgrade_.from_schema_version));
+    if (server->upgrade_.from_schema_version < 8) {
+      ASSIGN_OR_RETURN(server->upgrade_.identities,
+                       RespellHandleIdentities(*server->store_));
+    }
     RETURN_IF_ERROR(server->store_->FinishUpgrade());
   }
   if (!opts.backup_dir.empty()) {

@@ -36,6 +36,7 @@
 #include "service/feedback/reanalysis_runner.h"
 #include "service/feedback/schema_upgrade.h"
 #include "service/feedback/voices.h"
+#include "service/loyalty/identity_respelling.h"
 #include "service/tenancy/api_key_verifier.h"
 #include "service/tenancy/bootstrap.h"
 #include "service/tenancy/store_backups.h"
@@ -138,6 +139,8 @@ struct StoreUpgrade {
   uint32_t from_schema_version = 0;
   // What the upgrade changed in the feedback data.
   FeedbackSchemaUpgrade feedback;
+  // Handle identities spelled anew (schema 8).
+  IdentityRespelling identities;
 };
 
 // guestvoiced: the store, the gRPC services, health and reflection.

@@ -1,5 +1,6 @@
 #include "service/cluster/command_codec.h"
 
+#include <algorithm>
 #include <string_view>
 #include <utility>
 
@@ -7,6 +8,8 @@
 #include "common/absl_view.h"
 #include "guestvoice/v1/admin_service.pb.h"
 #include "guestvoice/v1/loyalty_service.pb.h"
+#include "service/core/handle_spelling.h"
+#include "service/feedback/records.h"
 #include "service/feedback/text_fingerprint.h"
 
 namespace guestvoice::service::cluster {
@@ -21,9 +24,55 @@ constexpr std::string_view kCreateGuestMethod =
 constexpr std::string_view kUpdateStayMethod =
     "guestvoice.v1.LoyaltyService.UpdateStay";
 
+constexpr std::string_view kLinkIdentityMethod =
+    "guestvoice.v1.LoyaltyService.LinkIdentity";
+constexpr std::string_view kUnlinkIdentityMethod =
+    "guestvoice.v1.LoyaltyService.UnlinkIdentity";
+
+bool SpelledOtherwiseBefore(std::string_view handle, LeadingAt leading_at) {
+  return EarlierHandleSpelling(handle, leading_at) !=
+         HandleSpelling(handle, leading_at);
+}
+
+bool HandleSpelledOtherwiseBefore(const v1::Identity& identity) {
+  return identity.kind() == v1::IDENTITY_KIND_HANDLE &&
+         SpelledOtherwiseBefore(identity.value(), LeadingAt::kDropped);
+}
+
+// Whether the command carries a handle that a node of format 7 spells
+// otherwise.
+bool CarriesAHandleSpelledOtherwiseBefore(
+    const internal::v1::Command& command) {
+  if (command.has_prepared_feedback()) {
+    const v1::Feedback& feedback = command.prepared_feedback().feedback();
+    return SpelledOtherwiseBefore(feedback.author().handle(),
+                                  LeadingAtOf(feedback.source()));
+  }
+  if (command.method() == kCreateGuestMethod) {
+    v1::CreateGuestRequest request;
+    if (!request.ParseFromString(command.request())) return false;
+    return std::any_of(request.identities().begin(), request.identities().end(),
+                       HandleSpelledOtherwiseBefore);
+  }
+  if (command.method() == kLinkIdentityMethod) {
+    v1::LinkIdentityRequest request;
+    return request.ParseFromString(command.request()) &&
+           HandleSpelledOtherwiseBefore(request.identity());
+  }
+  if (command.method() == kUnlinkIdentityMethod) {
+    v1::UnlinkIdentityRequest request;
+    return request.ParseFromString(command.request()) &&
+           HandleSpelledOtherwiseBefore(request.identity());
+  }
+  return false;
+}
+
 }  // namespace
 
 uint32_t FormatOf(const internal::v1::Command& command) {
+  if (CarriesAHandleSpelledOtherwiseBefore(command)) {
+    return kHandlesSpelledByUnicode;
+  }
   if (command.method() == kUpdateStayMethod) return kUnchangedStaysKept;
   if (command.method() == kCreateGuestMethod) {
     v1::CreateGuestRequest request;

@@ -1,8 +1,6 @@
 #include "service/feedback/records.h"
 
-#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
-#include "absl/strings/strip.h"
 #include "common/absl_view.h"
 #include "common/status_macros.h"
 #include "service/core/proto_records.h"
@@ -66,9 +64,11 @@ absl::StatusOr<std::optional<internal::v1::StoredFeedback>> ReadStoredFeedback(
 }
 
 std::string NormalizeAuthorHandle(v1::Source source, std::string_view handle) {
-  absl::string_view trimmed = absl::StripAsciiWhitespace(AbslView(handle));
-  if (source != v1::SOURCE_EMAIL) absl::ConsumePrefix(&trimmed, "@");
-  return absl::AsciiStrToLower(trimmed);
+  return HandleSpelling(handle, LeadingAtOf(source));
+}
+
+LeadingAt LeadingAtOf(v1::Source source) {
+  return source == v1::SOURCE_EMAIL ? LeadingAt::kKept : LeadingAt::kDropped;
 }
 
 std::string AuthorKey(std::string_view organization, uint32_t source,

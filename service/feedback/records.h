@@ -14,6 +14,7 @@
 #include "absl/time/time.h"
 #include "guestvoice/internal/v1/records.pb.h"
 #include "guestvoice/v1/feedback.pb.h"
+#include "service/core/handle_spelling.h"
 #include "storage/store.h"
 
 namespace guestvoice::service {
@@ -30,10 +31,12 @@ absl::StatusOr<std::optional<internal::v1::StoredFeedback>> ReadStoredFeedback(
     std::string_view feedback_id);
 
 // The spelling of a feedback author's handle that NormalizeIdentity gives the
-// matching identity (trimmed, one leading @ dropped except for email, ASCII
-// lower-cased), so that ingest stores authors under the key LinkIdentity
-// attributes. Does not validate.
+// matching identity (HandleSpelling: NFKC case folded, white space trimmed
+// and single, leading @ dropped except for email), so that ingest stores
+// authors under the key LinkIdentity attributes. Does not validate.
 std::string NormalizeAuthorHandle(v1::Source source, std::string_view handle);
+// Whether a handle of `source` keeps a leading "@" (an email address's).
+LeadingAt LeadingAtOf(v1::Source source);
 
 // The key of author (source, handle): the handle as LinkIdentity normalises
 // it (NormalizeAuthorHandle), so "@AnaTravels" posted and "anatravels" linked

@@ -10,6 +10,7 @@
 #include "service/core/proto_records.h"
 #include "service/feedback/aggregate_rebuild.h"
 #include "service/feedback/attention_index.h"
+#include "service/feedback/author_respelling.h"
 #include "service/feedback/records.h"
 #include "service/feedback/repeat_recount.h"
 #include "service/tenancy/organization_ids.h"
@@ -104,10 +105,17 @@ absl::StatusOr<FeedbackSchemaUpgrade> UpgradeFeedbackSchema(
       upgrade.attention_entries_put += put;
     }
   }
-  if (from_schema_version < 7) {
+  // Authors merged by schema 8's spelling take their repeats with them: the
+  // recount of schema 7 decides them again (one pass for 6 and 7).
+  if (from_schema_version < 8) {
     ASSIGN_OR_RETURN(std::vector<std::string> organizations,
                      ListOrganizationIds(store));
     for (const std::string& organization : organizations) {
+      ASSIGN_OR_RETURN(AuthorRespelling respelled,
+                       RespellAuthors(store, organization));
+      upgrade.authors.moved += respelled.moved;
+      upgrade.authors.merged += respelled.merged;
+      upgrade.authors.kept_apart += respelled.kept_apart;
       ASSIGN_OR_RETURN(int64_t recounted, RecountRepeats(store, organization));
       upgrade.repeats_recounted += recounted;
     }

@@ -16,11 +16,16 @@
 //   6 -> 7       a repeat is the same words about the same hotel with the
 //                same rating (text_fingerprint.h): each author's repeats
 //                are recounted (repeat_recount.h), and the items no longer
-//                repeats count.
+//                repeats count;
+//   7 -> 8       handles are spelled by Unicode (handle_spelling.h): each
+//                author record is keyed by its handle spelled so, which
+//                merges the authors that are one now
+//                (author_respelling.h), and repeats are recounted again.
 
 #include <cstdint>
 
 #include "absl/status/statusor.h"
+#include "service/feedback/author_respelling.h"
 #include "storage/store.h"
 
 namespace guestvoice::service {
@@ -34,6 +39,8 @@ struct FeedbackSchemaUpgrade {
   int64_t attention_entries_put = 0;
   // Items whose repeat mark changed when repeats were recounted.
   int64_t repeats_recounted = 0;
+  // Authors whose key was spelled anew.
+  AuthorRespelling authors;
 };
 
 // Runs the steps from `from_schema_version` (the store's stamp) on. The

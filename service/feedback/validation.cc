@@ -11,6 +11,7 @@
 #include "service/core/field_checks.h"
 #include "service/core/proto_date.h"
 #include "service/core/proto_time.h"
+#include "service/feedback/records.h"
 #include "service/feedback/text_fingerprint.h"
 
 namespace guestvoice::service {
@@ -141,6 +142,15 @@ void CheckFeedbackInput(FieldViolations& violations, std::string_view prefix,
   if (handle_violations.empty()) {
     CheckOneLine(handle_violations, field("author.handle"),
                  feedback.author().handle());
+  }
+  // Spelled empty, every such handle would be one author (records.h
+  // NormalizeAuthorHandle).
+  if (handle_violations.empty() &&
+      NormalizeAuthorHandle(feedback.source(), feedback.author().handle())
+          .empty()) {
+    handle_violations.Add(field("author.handle"),
+                          "holds nothing but white space, \"@\" or "
+                          "invisible characters");
   }
   violations.AddAll(handle_violations.ToStatus());
   // The name a guest shows on their platform, which some make invisible: an

@@ -66,12 +66,6 @@ absl::Status AttributeAuthors(
   return absl::OkStatus();
 }
 
-void PutGuest(storage::WriteBatch& batch, std::string_view organization,
-              std::string_view guest_id, const StoredGuest& guest) {
-  batch.Put(ColumnFamily::kEntities, storage::GuestKey(organization, guest_id),
-            guest.SerializeAsString());
-}
-
 // Moves every stay, check-in and ledger entry of `from` to `to`, with the
 // indexes pointing at them.
 absl::Status MoveActivity(const storage::Store& store,

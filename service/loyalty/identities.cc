@@ -6,9 +6,9 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
-#include "absl/strings/strip.h"
 #include "common/absl_view.h"
 #include "common/utf8.h"
+#include "service/core/handle_spelling.h"
 #include "service/loyalty/phone_numbers.h"
 
 namespace guestvoice::service {
@@ -114,9 +114,7 @@ std::optional<std::string> NormalizeHandle(FieldViolations& violations,
                                            const std::string& value_field,
                                            v1::Source source,
                                            std::string_view value) {
-  absl::string_view trimmed = absl::StripAsciiWhitespace(AbslView(value));
-  absl::ConsumePrefix(&trimmed, "@");
-  const std::string handle = Lower(trimmed);
+  const std::string handle = HandleSpelling(value, LeadingAt::kDropped);
   if (const std::optional<HandleSyntax> syntax = SyntaxOf(source)) {
     bool valid = !handle.empty() && handle.size() <= syntax->max_chars;
     for (char c : handle) {
@@ -135,8 +133,10 @@ std::optional<std::string> NormalizeHandle(FieldViolations& violations,
     return handle;
   }
   const std::optional<size_t> chars = utf8::CodePointCount(handle);
+  // A control character inside is refused, not spelled as white space:
+  // feedback refuses a handle that is not one line (CheckOneLine).
   if (handle.empty() || !chars.has_value() || *chars > kMaxDisplayHandleChars ||
-      HasControlCharacter(handle)) {
+      HasControlCharacter(StripAsciiWhitespace(value))) {
     violations.Add(value_field,
                    absl::StrCat("must be 1 to ", kMaxDisplayHandleChars,
                                 " characters of UTF-8 without control "

@@ -79,6 +79,13 @@ absl::StatusOr<internal::v1::StoredGuest> ReadExistingGuest(
   return *std::move(guest);
 }
 
+void PutGuest(storage::WriteBatch& batch, std::string_view organization,
+              std::string_view guest_id,
+              const internal::v1::StoredGuest& guest) {
+  batch.Put(ColumnFamily::kEntities, storage::GuestKey(organization, guest_id),
+            guest.SerializeAsString());
+}
+
 std::string IdentityIndexKeyOf(std::string_view organization,
                                const v1::Identity& identity) {
   return storage::IdentityIndexKey(

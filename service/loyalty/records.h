@@ -40,6 +40,11 @@ absl::StatusOr<internal::v1::StoredGuest> ReadExistingGuest(
     const storage::Store& store, std::string_view organization,
     std::string_view guest_id, std::string_view resource_name);
 
+// Puts the guest's record (a new one or a change to it).
+void PutGuest(storage::WriteBatch& batch, std::string_view organization,
+              std::string_view guest_id,
+              const internal::v1::StoredGuest& guest);
+
 // The index key of a normalised identity.
 std::string IdentityIndexKeyOf(std::string_view organization,
                                const v1::Identity& identity);

@@ -554,7 +554,7 @@ def test_foreign_data_dir_is_refused_and_left_untouched(launch, data_dir: Path):
 
 
 STORE_DATA = Path(__file__).parent / "data"
-UPGRADED = re.compile(r"upgraded the store from schema version (\d+) to 7: "
+UPGRADED = re.compile(r"upgraded the store from schema version (\d+) to 8: "
                       r"rebuilt the pre-aggregates of (\d+) feedback items, "
                       r"deleted (\d+) case-index entries of open items, "
                       r"put (\d+) attention-queue entries, "
@@ -934,6 +934,97 @@ def test_schema_6_store_counts_the_same_words_about_another_hotel_once_upgraded(
     report = _verified(data_dir)
     assert "15 feedback items" in report
     assert "5 attention entries checked" in report, report
+
+
+# The tail of UPGRADED's line that tells what schema 8's handle spelling did.
+RESPELLED = re.compile(r"recounted \d+ repeats; spelled handles anew: "
+                       r"moved (\d+) authors, merged (\d+), kept (\d+) apart "
+                       r"\(linked to other guests\); respelled (\d+) identities, "
+                       r"merged (\d+), kept (\d+) apart")
+
+
+def test_schema_7_store_counts_each_handle_once_however_it_was_typed(
+        serve, call, tmp_path: Path):
+    # A store written by the last schema-7 build (tests/e2e/data/README.md),
+    # which lower-cased ASCII letters only: "José Silva", "JOSÉ SILVA" and
+    # "Jose\u0301 Silva" were three authors, "ÉLODIE M" was guest Élodie's
+    # ("Élodie m") and "élodie m" nobody's.
+    data_dir, key, recorded = _old_store(tmp_path, "schema7_store.tar.gz",
+                                         "schema7_answers.json")
+
+    upgraded = serve(data_dir)
+    log = upgraded.log()
+    match, respelled = UPGRADED.search(log), RESPELLED.search(log)
+    # JOSÉ SILVA's second "Dirty room." is a repeat now.
+    assert match and match.groups() == ("7", "0", "0", "0", "1"), log
+    # Authors: "Ana\u00a0B" moved to "ana b"; "JOSÉ SILVA" and
+    # "Jose\u0301 Silva" merged into "josé silva", "Élodie m" and Élodie's
+    # author "e\u0301lodie m" into "élodie m"; "Ümit k", Ümit's, kept apart
+    # from "ümit k", Umay's. Identities: Élodie's two are one, "élodie m";
+    # Ümit's "Ümit k" is kept, as Umay holds "ümit k".
+    assert respelled and respelled.groups() == ("1", "4", "1", "1", "1", "1"), log
+
+    def ask(name):
+        query = recorded[name]
+        return call(upgraded, query["method"], query["request"], key=key)
+
+    def lookup(handle):
+        return call(upgraded, "guestvoice.v1.LoyaltyService/LookupGuest", key=key, request={
+            "parent": ORGANIZATION, "identity": {
+                "kind": "IDENTITY_KIND_HANDLE", "value": handle,
+                "source": "SOURCE_TRIPADVISOR"}})
+
+    elodie = recorded["lookup_elodie"]["response"]
+    umit = recorded["lookup_umit"]["response"]
+    umay = recorded["lookup_umay"]["response"]
+    before = {item["external_id"]: item
+              for item in recorded["feedback"]["response"]["feedback"]}
+    after = {item["external_id"]: item for item in ask("feedback")["feedback"]}
+    assert after.keys() == before.keys()
+    assert before["t7"].get("guest") is None
+    for external_id, item in before.items():
+        # The second "Dirty room." is the only repeat; "élodie m"'s review is
+        # Élodie's now; nothing else of an item changes (handles are kept as
+        # typed).
+        assert after[external_id].pop("repeat", False) == (external_id == "t2")
+        assert "repeat" not in item, external_id
+        if external_id == "t7":
+            assert after["t7"].pop("guest") == elodie["name"]
+        _same_figures(item, after[external_id], external_id)
+    assert after["t6"]["guest"] == elodie["name"]
+    assert (after["t8"]["guest"], after["t9"]["guest"]) == (umit["name"], umay["name"])
+
+    # One voice for José's three spellings and one for Élodie's two authors:
+    # 6 voices (José, Ana, Marta, Élodie, Ümit, Umay) where schema 7 heard
+    # 9, and 8 items counted.
+    summary, summary_before = (ask("summary")["current"],
+                               recorded["summary"]["response"]["current"])
+    assert (summary_before["voice_count"], summary_before["feedback_count"]) == ("9", "9")
+    assert (summary["voice_count"], summary["feedback_count"]) == ("6", "8")
+
+    # Élodie is found by her handle however it is typed, and holds it once.
+    for handle in ["ÉLODIE M", "élodie m", "E\u0301lodie M"]:
+        found = lookup(handle)
+        assert found["name"] == elodie["name"], handle
+        assert [identity["value"] for identity in found["identities"]] == ["élodie m"]
+    # Ümit keeps "Ümit k" until someone merges him with Umay, who holds
+    # "ümit k": a lookup spells "ÜMIT K" as schema 8 does, and finds her.
+    assert lookup("ümit k") == umay
+    assert lookup("ÜMIT K") == umay
+    assert call(upgraded, "guestvoice.v1.LoyaltyService/GetGuest", {"name": umit["name"]},
+                key=key) == umit
+    answers = {name: ask(name) for name in recorded}
+    assert upgraded.terminate() == 0
+
+    restarted = serve(data_dir)
+    assert not UPGRADED.search(restarted.log()), restarted.log()
+    for name, query in recorded.items():
+        assert call(restarted, query["method"], query["request"], key=key) == answers[name], name
+    assert restarted.terminate() == 0
+
+    report = _verified(data_dir)
+    assert "9 feedback items" in report
+    assert report.rstrip().endswith(" 0 differences"), report
 
 
 def _health_check(grpcurl_binary: Path, server: Guestvoiced,

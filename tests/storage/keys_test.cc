@@ -145,6 +145,40 @@ TEST(KeysTest, CheckInKeysRejectMalformedOnes) {
                          "acme", "check-in");
 }
 
+TEST(KeysTest, IdentityIndexKeysRoundTrip) {
+  const std::string key = IdentityIndexKey("acme", 4, 2, "ana travels");
+  EXPECT_TRUE(StartsWith(key, IdentityIndexPrefix("acme", 4)));
+  EXPECT_FALSE(StartsWith(key, IdentityIndexPrefix("acme", 1)));
+  ASSERT_OK_AND_ASSIGN(IdentityIndexKeyParts parts, ParseIdentityIndexKey(key));
+  EXPECT_EQ(parts.org_id, "acme");
+  EXPECT_EQ(parts.kind, 4u);
+  EXPECT_EQ(parts.source, 2u);
+  EXPECT_EQ(parts.value, "ana travels");
+}
+
+TEST(KeysTest, IdentityIndexKeysRejectMalformedOnes) {
+  ExpectRejectsMalformed(ParseIdentityIndexKey,
+                         IdentityIndexKey("acme", 4, 2, "ana"), "acme",
+                         "identity index");
+}
+
+TEST(KeysTest, FeedbackAuthorKeysRoundTrip) {
+  const std::string key = FeedbackAuthorKey("acme", 7, "jos\u00E9");
+  EXPECT_TRUE(StartsWith(key, FeedbackAuthorPrefix("acme")));
+  EXPECT_FALSE(StartsWith(key, FeedbackAuthorPrefix("acm")));
+  ASSERT_OK_AND_ASSIGN(FeedbackAuthorKeyParts parts,
+                       ParseFeedbackAuthorKey(key));
+  EXPECT_EQ(parts.org_id, "acme");
+  EXPECT_EQ(parts.source, 7u);
+  EXPECT_EQ(parts.handle, "jos\u00E9");
+}
+
+TEST(KeysTest, FeedbackAuthorKeysRejectMalformedOnes) {
+  ExpectRejectsMalformed(ParseFeedbackAuthorKey,
+                         FeedbackAuthorKey("acme", 7, "ana"), "acme",
+                         "feedback author");
+}
+
 TEST(KeysTest, HotelGuestIndexKeysRoundTrip) {
   const std::string key = HotelGuestIndexKey("acme", "lisbon", "ana");
   ASSERT_OK_AND_ASSIGN(HotelGuestIndexKeyParts parts,

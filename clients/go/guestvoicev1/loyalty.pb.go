@@ -254,7 +254,8 @@ type Identity struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// What kind of identity this is.
 	Kind IdentityKind `protobuf:"varint,1,opt,name=kind,proto3,enum=guestvoice.v1.IdentityKind" json:"kind,omitempty"`
-	// The email, phone, loyalty number or handle.
+	// The email, phone, loyalty number or handle. Stored normalised: a handle
+	// spelled as feedback authors' are (Author.handle).
 	Value string `protobuf:"bytes,2,opt,name=value,proto3" json:"value,omitempty"`
 	// For IDENTITY_KIND_HANDLE: the source the handle belongs to. Unset
 	// otherwise.

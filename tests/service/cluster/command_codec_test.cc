@@ -5,6 +5,7 @@
 
 #include <string>
 
+#include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "guestvoice/v1/admin_service.pb.h"
@@ -132,7 +133,57 @@ TEST(CommandCodecTest, AnUpdateOfAStayIsWrittenInAFormatOlderNodesRefuse) {
   ASSERT_OK_AND_ASSIGN(internal::v1::Command decoded,
                        DecodeCommand(EncodeCommand(command)));
   EXPECT_EQ(decoded.format(), 7u);
-  EXPECT_EQ(kCommandFormat, 7u);
+}
+
+TEST(CommandCodecTest,
+     AHandleSpelledOtherwiseBeforeIsWrittenInAFormatOlderNodesRefuse) {
+  // A node of format 7 would file the item under another author.
+  internal::v1::Command command = Sample();
+  command.set_method("guestvoice.v1.FeedbackService.IngestFeedback");
+  v1::Feedback& item = *command.mutable_prepared_feedback()->mutable_feedback();
+  item.set_source(v1::SOURCE_TRIPADVISOR);
+  item.mutable_rating()->set_value(4);
+  item.mutable_author()->set_handle(" @Jos\u00E9 Silva");
+  ASSERT_OK_AND_ASSIGN(internal::v1::Command decoded,
+                       DecodeCommand(EncodeCommand(command)));
+  EXPECT_EQ(decoded.format(), 1u) << "spelled alike by every build";
+  for (const char* handle : {"JOS\u00C9", "Jose\u0301", "Jos\u00E9\u00A0Silva",
+                             "@@jose", "jo\u200Bse"}) {
+    item.mutable_author()->set_handle(handle);
+    ASSERT_OK_AND_ASSIGN(decoded, DecodeCommand(EncodeCommand(command)));
+    EXPECT_EQ(decoded.format(), 8u) << handle;
+  }
+
+  // It would refuse the identity, or link it under another spelling.
+  for (const char* method : {"CreateGuest", "LinkIdentity", "UnlinkIdentity"}) {
+    command = Sample();
+    command.set_method(absl::StrCat("guestvoice.v1.LoyaltyService.", method));
+    v1::Identity identity;
+    identity.set_kind(v1::IDENTITY_KIND_HANDLE);
+    identity.set_source(v1::SOURCE_TWITTER);
+    identity.set_value("@AnaTravels");
+    auto encoded_format = [&]() -> uint32_t {
+      if (command.method() == "guestvoice.v1.LoyaltyService.CreateGuest") {
+        v1::CreateGuestRequest request;
+        *request.add_identities() = identity;
+        command.set_request(request.SerializeAsString());
+      } else {
+        v1::LinkIdentityRequest request;  // UnlinkIdentity's fields alike
+        *request.mutable_identity() = identity;
+        command.set_request(request.SerializeAsString());
+      }
+      return DecodeCommand(EncodeCommand(command))->format();
+    };
+    EXPECT_EQ(encoded_format(), 1u) << method;
+    identity.set_value("\uFF20AnaTravels");
+    EXPECT_EQ(encoded_format(), 8u) << method;
+    // Email addresses are spelled as before.
+    identity.set_kind(v1::IDENTITY_KIND_EMAIL);
+    identity.clear_source();
+    identity.set_value("ANA@EXAMPLE.COM");
+    EXPECT_EQ(encoded_format(), 1u) << method;
+  }
+  EXPECT_EQ(kCommandFormat, 8u);
 }
 
 TEST(CommandCodecTest, RefusesANewerFormat) {

@@ -39,11 +39,13 @@ TEST(NormalizeAuthorHandleTest, SpellsAHandleAsLinkIdentityDoes) {
             "anatravels");
   EXPECT_EQ(NormalizeAuthorHandle(v1::SOURCE_INSTAGRAM, " @ana.travels "),
             "ana.travels");
-  // One @ is the handle marker; a second one is part of the handle.
-  EXPECT_EQ(NormalizeAuthorHandle(v1::SOURCE_TWITTER, "@@ana"), "@ana");
-  // Only ASCII is lower-cased.
+  // Leading @ are handle markers, however many were typed.
+  EXPECT_EQ(NormalizeAuthorHandle(v1::SOURCE_TWITTER, "@@ana"), "ana");
+  // Case folds beyond ASCII; composed and decomposed letters are one.
   EXPECT_EQ(NormalizeAuthorHandle(v1::SOURCE_TRIPADVISOR, "@ÉLODIE M"),
-            "Élodie m");
+            "élodie m");
+  EXPECT_EQ(NormalizeAuthorHandle(v1::SOURCE_TRIPADVISOR, "E\u0301lodie M"),
+            "élodie m");
 }
 
 TEST(NormalizeAuthorHandleTest, KeepsTheAtOfAnEmailAddress) {
@@ -57,7 +59,8 @@ TEST(AuthorKeyTest, IsOneKeyForEverySpellingOfAHandle) {
   EXPECT_EQ(key, storage::FeedbackAuthorKey("acme", v1::SOURCE_TWITTER,
                                             "anatravels"));
   for (const char* spelling :
-       {"@AnaTravels", "ANATRAVELS", " @anatravels ", "\tAnaTravels\n"}) {
+       {"@AnaTravels", "ANATRAVELS", " @anatravels ", "\tAnaTravels\n",
+        "\uFF20\uFF21naTravels", "ana\u200Btravels"}) {
     EXPECT_EQ(AuthorKey("acme", v1::SOURCE_TWITTER, spelling), key) << spelling;
   }
 }

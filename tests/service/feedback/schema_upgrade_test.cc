@@ -9,10 +9,12 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "service/core/crypto.h"
+#include "service/core/handle_spelling.h"
 #include "service/feedback/aggregates.h"
 #include "service/feedback/attention_index.h"
 #include "service/feedback/records.h"
 #include "service/feedback/text_fingerprint.h"
+#include "service/feedback/voices.h"
 #include "service/tenancy/organizations.h"
 #include "storage/keys.h"
 #include "tests/service/feedback/domain_fixture.h"
@@ -294,6 +296,161 @@ TEST_F(SchemaUpgradeTest, FromSchema6CountsAWhiteSpaceTextAsARating) {
                        verify::VerifyAggregates(*store_));
   EXPECT_THAT(after.differences, IsEmpty());
   EXPECT_EQ(after.attention_entries, 1) << "the 1 of 5";
+}
+
+// Files the author of `handle` under the key schema 7 gave `schema7_handle`
+// (ASCII lower-cased only), as a schema-7 store held it.
+void SpellAsSchema7(storage::Store& store, const std::string& handle,
+                    const std::string& schema7_handle) {
+  const std::string key = AuthorKey("acme", v1::SOURCE_TWITTER, handle);
+  ASSERT_OK_AND_ASSIGN(std::optional<std::string> record,
+                       store.Get(storage::ColumnFamily::kFeedback, key));
+  ASSERT_TRUE(record.has_value()) << handle;
+  storage::WriteBatch batch;
+  batch.Delete(storage::ColumnFamily::kFeedback, key);
+  batch.Put(
+      storage::ColumnFamily::kFeedback,
+      storage::FeedbackAuthorKey("acme", v1::SOURCE_TWITTER, schema7_handle),
+      *record);
+  ASSERT_OK(store.Write(std::move(batch)));
+}
+
+TEST_F(SchemaUpgradeTest, FromSchema7MergesTheAuthorsOfOneHandle) {
+  // Schema 7 spelled "José" "josé" and "JOSÉ" "josÉ": two authors, so the
+  // same words were no repeat. A no-break space made a third spelling.
+  Ingest(Item("x-1", "José", "Dirty room."));
+  clock_.Advance(absl::Minutes(1));
+  const v1::Feedback capital = Ingest(Item("x-2", "JOSÉ", "Dirty room."));
+  clock_.Advance(absl::Minutes(1));
+  Ingest(Item("x-3", "Ana\u00A0B", "Nice pool."));
+  ASSERT_TRUE(capital.repeat()) << "one author in this build";
+  // What schema 7 held: the second item its own author's, counted.
+  ASSERT_OK_AND_ASSIGN(
+      std::optional<internal::v1::StoredFeedback> stored,
+      ReadStoredFeedback(*store_, "acme", FeedbackIdOf(capital)));
+  ASSERT_TRUE(stored.has_value());
+  const std::string voice = stored->author_voice();
+  {
+    storage::WriteBatch batch;
+    internal::v1::FeedbackAuthor schema7_author;
+    schema7_author.set_voice("a/schema7");
+    batch.Put(storage::ColumnFamily::kFeedback,
+              storage::FeedbackAuthorKey(
+                  "acme", v1::SOURCE_TWITTER,
+                  EarlierHandleSpelling("JOSÉ", LeadingAt::kDropped)),
+              schema7_author.SerializeAsString());
+    batch.Delete(
+        storage::ColumnFamily::kFeedback,
+        storage::FeedbackAuthorIndexKey("acme", voice, FeedbackIdOf(capital)));
+    batch.Put(storage::ColumnFamily::kFeedback,
+              storage::FeedbackAuthorIndexKey("acme", "a/schema7",
+                                              FeedbackIdOf(capital)),
+              std::string(FeedbackIdOf(capital)));
+    stored->set_author_voice("a/schema7");
+    stored->mutable_feedback()->set_repeat(false);
+    AggregateDeltas deltas{"acme"};
+    deltas.Add(*stored, VoiceOf(*stored), +1);
+    deltas.AppendTo(batch);
+    PutNegativeQuotes(batch, "acme", *stored);
+    PutAttentionEntry(batch, "acme", *stored);
+    PutStoredFeedback(batch, "acme", *stored);
+    ASSERT_OK(store_->Write(std::move(batch)));
+  }
+  ASSERT_NO_FATAL_FAILURE(SpellAsSchema7(*store_, "Ana\u00A0B", "ana\u00A0b"));
+  ASSERT_OK_AND_ASSIGN(verify::VerifyReport before,
+                       verify::VerifyAggregates(*store_));
+  ASSERT_THAT(before.differences, IsEmpty());
+
+  ASSERT_OK_AND_ASSIGN(FeedbackSchemaUpgrade upgrade,
+                       UpgradeFeedbackSchema(*store_, 7));
+  EXPECT_EQ(upgrade.authors.moved, 1) << "Ana B";
+  EXPECT_EQ(upgrade.authors.merged, 1) << "JOSÉ";
+  EXPECT_EQ(upgrade.authors.kept_apart, 0);
+  EXPECT_EQ(upgrade.repeats_recounted, 1) << "JOSÉ's words, José's again";
+  ASSERT_OK_AND_ASSIGN(
+      stored, ReadStoredFeedback(*store_, "acme", FeedbackIdOf(capital)));
+  ASSERT_TRUE(stored.has_value());
+  EXPECT_EQ(stored->author_voice(), voice);
+  EXPECT_TRUE(stored->feedback().repeat());
+  ASSERT_OK_AND_ASSIGN(verify::VerifyReport after,
+                       verify::VerifyAggregates(*store_));
+  EXPECT_THAT(after.differences, IsEmpty());
+  // Every author is under its spelling now, found by any of them.
+  std::vector<std::string> handles;
+  ASSERT_OK(store_->Scan(
+      storage::ColumnFamily::kFeedback, storage::FeedbackAuthorPrefix("acme"),
+      "", 0, [&](std::string_view key, std::string_view) {
+        handles.emplace_back(storage::ParseFeedbackAuthorKey(key)->handle);
+        return storage::ScanStep::kContinue;
+      }));
+  EXPECT_THAT(handles, ::testing::UnorderedElementsAre("josé", "ana b"));
+  EXPECT_EQ(ReadAuthorItemIds(*store_, "acme", "a/schema7")->size(), 0u);
+  EXPECT_TRUE(Ingest(Item("x-4", "jose\u0301", "Dirty room.")).repeat());
+  EXPECT_TRUE(Ingest(Item("x-5", "ANA  B", "Nice pool.")).repeat());
+
+  // Again, as after a crash before the stamp: nothing more moves.
+  ASSERT_OK_AND_ASSIGN(upgrade, UpgradeFeedbackSchema(*store_, 7));
+  EXPECT_EQ(upgrade.authors.moved + upgrade.authors.merged, 0);
+  EXPECT_EQ(upgrade.repeats_recounted, 0);
+}
+
+TEST_F(SchemaUpgradeTest,
+       FromSchema7TheLinkedSpellingGivesTheMergedAuthorItsGuest) {
+  Ingest(Item("x-1", "José", "Dirty room."));
+  clock_.Advance(absl::Minutes(1));
+  Ingest(Item("x-2", "maria", "Great pool."));
+  {
+    storage::WriteBatch batch;
+    ASSERT_OK(AttributeAuthor(*store_, ids_, "acme",
+                              {v1::SOURCE_TWITTER, "maria"}, "g1", batch));
+    ASSERT_OK(store_->Write(std::move(batch)));
+  }
+  // Schema 7's "JOSÉ", linked to guest g1.
+  ASSERT_NO_FATAL_FAILURE(SpellAsSchema7(*store_, "maria", "josÉ"));
+
+  ASSERT_OK_AND_ASSIGN(FeedbackSchemaUpgrade upgrade,
+                       UpgradeFeedbackSchema(*store_, 7));
+  EXPECT_EQ(upgrade.authors.merged, 1);
+  ASSERT_OK_AND_ASSIGN(
+      std::optional<internal::v1::FeedbackAuthor> author,
+      ReadFeedbackAuthor(*store_, "acme", v1::SOURCE_TWITTER, "JOSÉ"));
+  ASSERT_TRUE(author.has_value());
+  EXPECT_EQ(author->guest(), "g1");
+  ASSERT_OK_AND_ASSIGN(std::vector<internal::v1::StoredFeedback> items,
+                       ReadAuthorItems(*store_, "acme", author->voice()));
+  ASSERT_EQ(items.size(), 2u);
+  for (const internal::v1::StoredFeedback& item : items) {
+    EXPECT_EQ(VoiceOf(item), GuestVoiceId("g1")) << item.feedback().name();
+  }
+  ASSERT_OK_AND_ASSIGN(verify::VerifyReport after,
+                       verify::VerifyAggregates(*store_));
+  EXPECT_THAT(after.differences, IsEmpty());
+}
+
+TEST_F(SchemaUpgradeTest, FromSchema7AuthorsOfTwoGuestsStayApart) {
+  Ingest(Item("x-1", "José", "Dirty room."));
+  Ingest(Item("x-2", "maria", "Great pool."));
+  {
+    storage::WriteBatch batch;
+    ASSERT_OK(AttributeAuthor(*store_, ids_, "acme",
+                              {v1::SOURCE_TWITTER, "José"}, "g1", batch));
+    ASSERT_OK(AttributeAuthor(*store_, ids_, "acme",
+                              {v1::SOURCE_TWITTER, "maria"}, "g2", batch));
+    ASSERT_OK(store_->Write(std::move(batch)));
+  }
+  ASSERT_NO_FATAL_FAILURE(SpellAsSchema7(*store_, "maria", "josÉ"));
+  ASSERT_OK_AND_ASSIGN(FeedbackSchemaUpgrade upgrade,
+                       UpgradeFeedbackSchema(*store_, 7));
+  EXPECT_EQ(upgrade.authors.merged, 0);
+  EXPECT_EQ(upgrade.authors.kept_apart, 1);
+  ASSERT_OK_AND_ASSIGN(
+      std::optional<internal::v1::FeedbackAuthor> author,
+      ReadFeedbackAuthor(*store_, "acme", v1::SOURCE_TWITTER, "JOSÉ"));
+  ASSERT_TRUE(author.has_value());
+  EXPECT_EQ(author->guest(), "g1");
+  ASSERT_OK_AND_ASSIGN(verify::VerifyReport after,
+                       verify::VerifyAggregates(*store_));
+  EXPECT_THAT(after.differences, IsEmpty());
 }
 
 TEST_F(SchemaUpgradeTest, ACurrentStoreHasNothingToUpgrade) {

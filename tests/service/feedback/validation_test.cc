@@ -75,5 +75,29 @@ TEST(FeedbackValidationTest, AnAuthorNameThatShowsNothingIsKept) {
                                    "control characters"));
 }
 
+TEST(FeedbackValidationTest, AHandleSpelledEmptyIsRefused) {
+  v1::Feedback feedback;
+  feedback.set_source(v1::SOURCE_TRIPADVISOR);
+  feedback.set_external_id("t-1");
+  feedback.set_text("Lovely stay");
+  *feedback.mutable_post_time() = ToProtoTimestamp(absl::UnixEpoch());
+  // Each would be spelled "", so all would be one author.
+  for (const char* handle : {" ", "@", "@ @", "\u200b", "\u00a0@\u2060"}) {
+    feedback.mutable_author()->set_handle(handle);
+    FieldViolations violations;
+    CheckFeedbackInput(violations, "feedback.", feedback, absl::UnixEpoch());
+    EXPECT_THAT(std::string(violations.ToStatus().message()),
+                ::testing::HasSubstr("feedback.author.handle: holds nothing "
+                                     "but white space"))
+        << handle;
+  }
+  // An email author's lone "@" is spelled "@".
+  feedback.set_source(v1::SOURCE_EMAIL);
+  feedback.mutable_author()->set_handle("@");
+  FieldViolations violations;
+  CheckFeedbackInput(violations, "feedback.", feedback, absl::UnixEpoch());
+  EXPECT_TRUE(violations.empty()) << violations.ToStatus();
+}
+
 }  // namespace
 }  // namespace guestvoice::service

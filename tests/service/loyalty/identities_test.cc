@@ -108,6 +108,13 @@ TEST(LoyaltyIdentityTest, HandlesAreNormalisedPerSource) {
   EXPECT_EQ(Normal(Make(v1::IDENTITY_KIND_HANDLE, "  Ana S. ",
                         v1::SOURCE_TRIPADVISOR)),
             "ana s.");
+  // Spelled as feedback authors are (service/core/handle_spelling.h).
+  EXPECT_EQ(Normal(Make(v1::IDENTITY_KIND_HANDLE, "E\u0301LODIE\u00A0 M",
+                        v1::SOURCE_TRIPADVISOR)),
+            "\u00E9lodie m");
+  EXPECT_EQ(Normal(Make(v1::IDENTITY_KIND_HANDLE, "\uFF20\uFF21na\u200BTravels",
+                        v1::SOURCE_TWITTER)),
+            "anatravels");
   EXPECT_FALSE(
       Valid(Make(v1::IDENTITY_KIND_HANDLE, "@has space", v1::SOURCE_TWITTER)));
   EXPECT_FALSE(Valid(

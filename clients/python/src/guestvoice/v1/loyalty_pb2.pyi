@@ -169,7 +169,9 @@ class Identity(_message.Message):
     kind: Global___IdentityKind.ValueType
     """What kind of identity this is."""
     value: _builtins.str
-    """The email, phone, loyalty number or handle."""
+    """The email, phone, loyalty number or handle. Stored normalised: a handle
+    spelled as feedback authors' are (Author.handle).
+    """
     source: _source_pb2.Source.ValueType
     """For IDENTITY_KIND_HANDLE: the source the handle belongs to. Unset
     otherwise.

@@ -189,7 +189,10 @@ export type Author = Message<"guestvoice.v1.Author"> & {
    * The source-scoped handle or account id, for example "@ana_travels", 1 to
    * 256 bytes on one line: no control character, and no C1 control or
    * bidirectional embedding, override or isolate (as LinkIdentity takes it).
-   * For surveys and email: the respondent id or address.
+   * For surveys and email: the respondent id or address. Its spellings are
+   * one author: Unicode case folded (NFKC_Casefold), white space trimmed and
+   * single, leading "@" dropped ("@JOSÉ", "jose\u0301" and "José" are one);
+   * a handle spelled as nothing (" ", "@") is refused.
    *
    * @generated from field: string handle = 1;
    */

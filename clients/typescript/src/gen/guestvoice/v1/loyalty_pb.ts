@@ -97,7 +97,8 @@ export type Identity = Message<"guestvoice.v1.Identity"> & {
   kind: IdentityKind;
 
   /**
-   * The email, phone, loyalty number or handle.
+   * The email, phone, loyalty number or handle. Stored normalised: a handle
+   * spelled as feedback authors' are (Author.handle).
    *
    * @generated from field: string value = 2;
    */
