@@ -14,6 +14,7 @@
 #include "analysis/internal/clause_segments.h"
 #include "analysis/internal/clause_splitter.h"
 #include "analysis/internal/hotel_sentiment.h"
+#include "analysis/internal/invisible_characters.h"
 #include "analysis/internal/language_analyzers.h"
 #include "analysis/internal/language_rules.h"
 #include "analysis/internal/python_unicode.h"
@@ -153,6 +154,11 @@ Analysis FeedbackAnalyzer::Analyze(std::string_view text,
   if (!utf8::IsValid(text)) {
     replaced = utf8::ReplaceInvalid(text);
     text = replaced;
+  }
+  std::string visible;
+  if (HasInvisibleCharacters(text)) {
+    visible = WithoutInvisibleCharacters(text);
+    text = visible;
   }
   Analysis analysis;
   IdentifiedLanguage identified =

@@ -104,7 +104,7 @@ LanguageIdentifier::LanguageIdentifier(
       known_by_.try_emplace(word).first->second |= LanguageMask{1} << i;
     }
     for (std::string_view word : analysed[i].sentiment_words) {
-      sentiment_words_.emplace(word);
+      sentiment_by_.try_emplace(word).first->second |= LanguageMask{1} << i;
     }
   }
 }
@@ -114,10 +114,9 @@ bool LanguageIdentifier::HasNoSentimentWord(std::string_view valid_text) const {
   SplitTextWords(valid_text, PythonUnicode::Default(), &words);
   std::string folded_buffer;
   for (const TextWord& word : words.words) {
-    if (sentiment_words_.contains(word.lower)) return false;
+    if (sentiment_by_.contains(word.lower)) return false;
     const std::string_view folded = FoldDiacritics(word.lower, &folded_buffer);
-    if (folded.data() != word.lower.data() &&
-        sentiment_words_.contains(folded)) {
+    if (folded.data() != word.lower.data() && sentiment_by_.contains(folded)) {
       return false;
     }
   }
@@ -144,8 +143,13 @@ LanguageIdentifier::WordEvidence LanguageIdentifier::Weigh(
       ++evidence.non_numeric_words;
     }
     LanguageMask knowing = 0;
+    LanguageMask voicing = 0;
     if (const auto it = known_by_.find(word.lower); it != known_by_.end()) {
       knowing = it->second;
+      if (const auto voiced = sentiment_by_.find(word.lower);
+          voiced != sentiment_by_.end()) {
+        voicing = voiced->second;
+      }
     }
     if (folding_ != 0) {
       const std::string_view folded =
@@ -153,9 +157,15 @@ LanguageIdentifier::WordEvidence LanguageIdentifier::Weigh(
       if (folded.data() != word.lower.data()) {
         if (const auto it = known_by_.find(folded); it != known_by_.end()) {
           knowing |= it->second & folding_;
+          if (const auto voiced = sentiment_by_.find(folded);
+              voiced != sentiment_by_.end()) {
+            voicing |= voiced->second & folding_;
+          }
         }
       }
     }
+    // A word of one language alone, and a word of sentiment in it.
+    if ((knowing & (knowing - 1)) == 0) evidence.voiced |= voicing & knowing;
     for (LanguageMask mask = knowing; mask != 0; mask &= mask - 1) {
       ++known[__builtin_ctz(mask)];
     }
@@ -299,6 +309,14 @@ IdentifiedLanguage LanguageIdentifier::Identify(
   if (declared_fits) return {declared, LanguageSource::kDeclared};
   if (evidence.best_known > 0 && evidence.languages_at_best == 1) {
     return {*evidence.best_code, LanguageSource::kDetected};
+  }
+  // Of the languages tied, the only one in which a word no other analysed
+  // language knows says something: a review is read as saying something
+  // ("Nice hotel.", "Dirty hotel."; not "Super!", which every language
+  // knows).
+  if (const LanguageMask voiced = evidence.at_best & evidence.voiced;
+      evidence.best_known > 0 && voiced != 0 && (voiced & (voiced - 1)) == 0) {
+    return {codes_[__builtin_ctz(voiced)], LanguageSource::kDetected};
   }
   if (evidence.best_known > 0 && (evidence.at_best & spanish_) != 0 &&
       HasSpanishOpeningMark(valid_text)) {

@@ -40,9 +40,12 @@ struct IdentifiedLanguage {
 //     word without sentiment ("Hotel", a German word, declared "es");
 //  3. else the analysed language that knows the most of the text's words,
 //     when exactly one does (short texts: "Great stay!"), or when several
-//     do and the text has Spanish's opening marks ¡ or ¿, which no other
-//     analysed language writes, Spanish if it is one of them ("¡Genial!",
-//     a word Portuguese knows too);
+//     do and only one of them has a word of sentiment in the text that no
+//     other analysed language knows ("Nice hotel.": English's "nice"
+//     against German's neutral "Hotel"),
+//     or when several do and the text has Spanish's opening marks ¡ or ¿,
+//     which no other analysed language writes, Spanish if it is one of them
+//     ("¡Genial!", a word Portuguese knows too);
 //  4. else undetermined, with the analysed languages that tie on rule 3 as
 //     candidates when each knows all of the text's words (but numbers).
 // Immutable and thread-safe.
@@ -111,6 +114,9 @@ class LanguageIdentifier {
     int languages_at_best = 0;
     const std::string* best_code = nullptr;
     LanguageMask at_best = 0;  // the languages that know best_known
+    // The languages in which a word of the text that no other analysed
+    // language knows carries sentiment.
+    LanguageMask voiced = 0;
     // Against the detected language, when it is analysed and was asked
     // for (Weigh's against_detected): per analysed language, the words it knows
     // and the detected one does not
@@ -148,7 +154,9 @@ class LanguageIdentifier {
   LanguageMask spanish_ = 0;
   // Every word that carries sentiment in some analysed language, as that
   // language stores it (folded where it folds).
-  absl::flat_hash_set<std::string, WordHash, WordEq> sentiment_words_;
+  // The languages in which a word carries sentiment.
+  absl::flat_hash_map<std::string, LanguageMask, WordHash, WordEq>
+      sentiment_by_;
 };
 
 }  // namespace guestvoice::analysis

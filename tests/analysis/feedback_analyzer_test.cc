@@ -1190,6 +1190,27 @@ TEST(FeedbackAnalyzerLanguageTest, SpanishOpeningMarksSettleATie) {
       "en/detected/scored");
 }
 
+// Of languages that know as many of a text's words, the only one with a word
+// of sentiment no other knows: German's lexicon lists a neutral "Hotel".
+TEST(FeedbackAnalyzerLanguageTest, TheOnlyTiedLanguageThatSaysSomethingWins) {
+  const struct {
+    const char* text;
+    int sign;
+  } cases[] = {{"Nice hotel.", +1},
+               {"Lovely hotel.", +1},
+               {"Dirty hotel.", -1},
+               {"Bad hotel.", -1}};
+  for (const auto& [text, sign] : cases) {
+    const Analysis analysis = FeedbackAnalyzer::Default().Analyze(text);
+    EXPECT_EQ(Language(analysis), "en/detected/scored") << text;
+    EXPECT_GT(sign * analysis.scores.compound, 0.05) << text;
+  }
+  // A word of sentiment every language knows settles nothing: "Super!" is
+  // still scored in each (UndeterminedTextsAreScoredWhereTheirLanguagesAgree).
+  EXPECT_EQ(Language(FeedbackAnalyzer::Default().Analyze("Super!")),
+            "und/undetermined/scored");
+}
+
 // A short post in words several languages know ("Top!", "Super") cannot be
 // told apart, but when each of them reads it in the same band the band is no
 // guess: it is scored, with the weakest of their readings, and its language
@@ -1402,6 +1423,27 @@ TEST(FeedbackAnalyzerLanguageTest, InvalidUtf8IsIdentifiedAfterReplacement) {
       FeedbackAnalyzer::Default().Analyze("\xFF\xFE\xC0\xAF\xED\xA0\x80");
   EXPECT_EQ(Language(garbage), "und/undetermined/language_undetermined");
   ExpectNotScored(garbage);
+}
+
+TEST(FeedbackAnalyzerTest, InvisibleCharactersHideNoWord) {
+  const FeedbackAnalyzer& analyzer = FeedbackAnalyzer::Default();
+  const Analysis plain = analyzer.Analyze("Dirty room");
+  ASSERT_LT(plain.scores.compound, -0.05);
+  // A byte order mark from a Windows export, a zero-width space, a word
+  // joiner, a soft hyphen inside the word, a C1 control of text decoded
+  // with the wrong code page.
+  for (const char* text :
+       {"\uFEFFDirty room", "\u200BDirty room", "\u2060Dirty room",
+        "Dir\u00ADty room", "Dirty\u0080 room", "Dirty\u0085room"}) {
+    const Analysis analysis = analyzer.Analyze(text);
+    EXPECT_EQ(Language(analysis), Language(plain)) << text;
+    EXPECT_DOUBLE_EQ(analysis.scores.compound, plain.scores.compound) << text;
+    ASSERT_EQ(analysis.aspects.size(), plain.aspects.size()) << text;
+  }
+  const Analysis spanish =
+      analyzer.Analyze("La habitaci\u00F3n estaba \u200Bsu\u00ADcia.");
+  EXPECT_EQ(Language(spanish), "es/detected/scored");
+  EXPECT_LT(spanish.scores.compound, -0.05);
 }
 
 TEST(FeedbackAnalyzerLanguageTest, FrenchDutchAndItalianAreScored) {
