@@ -109,6 +109,18 @@ bool HasAsciiControlCharacter(std::string_view text) {
   return false;
 }
 
+bool HasC1ControlCharacter(std::string_view text) {
+  // U+0080-U+009F are encoded C2 80 to C2 9F.
+  for (std::size_t pos = text.find('\xC2'); pos != std::string_view::npos;
+       pos = text.find('\xC2', pos + 1)) {
+    if (pos + 1 < text.size()) {
+      const auto next = static_cast<std::uint8_t>(text[pos + 1]);
+      if (next >= 0x80 && next <= 0x9F) return true;
+    }
+  }
+  return false;
+}
+
 std::string ReplaceInvalid(std::string_view text) {
   std::string out;
   out.reserve(text.size());

@@ -44,6 +44,9 @@ std::optional<std::size_t> CodePointCount(std::string_view text);
 // and carriage return.
 bool HasAsciiControlCharacter(std::string_view text);
 
+// Whether valid UTF-8 `text` holds a C1 control character (U+0080-U+009F).
+bool HasC1ControlCharacter(std::string_view text);
+
 // text with every maximal ill-formed subpart replaced by U+FFFD, exactly as
 // Python decodes bytes with errors="replace".
 std::string ReplaceInvalid(std::string_view text);

@@ -127,8 +127,10 @@ void CheckFreeText(FieldViolations& violations, std::string_view field,
 void CheckNoControlCharacters(FieldViolations& violations,
                               std::string_view field, std::string_view value) {
   // A NUL cuts the text short for C strings and PostgreSQL text columns,
-  // and an ESC rewrites the terminal of whoever reads the text in a shell.
-  if (utf8::HasAsciiControlCharacter(value)) {
+  // and an ESC (or its C1 form, CSI U+009B) rewrites the terminal of
+  // whoever reads the text in a shell.
+  if (utf8::HasAsciiControlCharacter(value) ||
+      utf8::HasC1ControlCharacter(value)) {
     violations.Add(std::string(field),
                    "contains control characters (only tab, line feed and "
                    "carriage return are allowed)");

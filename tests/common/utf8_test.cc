@@ -149,5 +149,13 @@ TEST(Utf8Test, FindsAsciiControlCharactersButTabAndLineEnds) {
   EXPECT_TRUE(HasAsciiControlCharacter("delete\x7F"));
 }
 
+TEST(Utf8Test, FindsC1ControlCharacters) {
+  EXPECT_FALSE(HasC1ControlCharacter("line one\r\n\tcaf\u00e9 \u00a0\u00c2"));
+  EXPECT_FALSE(HasC1ControlCharacter("\xC2"));
+  EXPECT_TRUE(HasC1ControlCharacter("\u0080"));
+  EXPECT_TRUE(HasC1ControlCharacter("Dirty \u009b31m room"));
+  EXPECT_TRUE(HasC1ControlCharacter("caf\u00e9 \u0085"));
+}
+
 }  // namespace
 }  // namespace guestvoice::utf8

@@ -75,6 +75,28 @@ TEST(FeedbackValidationTest, AnAuthorNameThatShowsNothingIsKept) {
                                    "control characters"));
 }
 
+TEST(FeedbackValidationTest, ATextWithAC1ControlIsRefused) {
+  v1::Feedback feedback;
+  feedback.set_source(v1::SOURCE_TRIPADVISOR);
+  feedback.set_external_id("t-1");
+  feedback.mutable_author()->set_handle("ana");
+  *feedback.mutable_post_time() = ToProtoTimestamp(absl::UnixEpoch());
+  // CSI, which some terminals read as ESC [; a next-line control.
+  for (const char* text : {"Dirty \u009b31m room", "Dirty room\u0085"}) {
+    feedback.set_text(text);
+    FieldViolations violations;
+    CheckFeedbackInput(violations, "feedback.", feedback, absl::UnixEpoch());
+    EXPECT_THAT(std::string(violations.ToStatus().message()),
+                ::testing::HasSubstr("feedback.text: contains control "
+                                     "characters"))
+        << text;
+  }
+  feedback.set_text("Caf\u00e9 \u00a0ok\r\n\tthanks");
+  FieldViolations violations;
+  CheckFeedbackInput(violations, "feedback.", feedback, absl::UnixEpoch());
+  EXPECT_TRUE(violations.empty()) << violations.ToStatus();
+}
+
 TEST(FeedbackValidationTest, AHandleSpelledEmptyIsRefused) {
   v1::Feedback feedback;
   feedback.set_source(v1::SOURCE_TRIPADVISOR);

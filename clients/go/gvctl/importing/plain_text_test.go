@@ -9,6 +9,12 @@ func TestPlainTextKeepsLineBreaksAndDropsOtherControls(t *testing.T) {
 		"Lovely\x00 stay\x1b[2J\x7f": "Lovely stay[2J",
 		"Tabs\tand\r\nlines stay":    "Tabs\tand\r\nlines stay",
 		"Café ☕, ok":                 "Café ☕, ok",
+		// Windows-1252 read as Latin-1 upstream: its quotes, dashes and
+		// ellipsis as C1 controls; 0x81 is no character of it.
+		"It\u0092s \u0093great\u0094 \u0096 really\u0085": "It’s “great” – really…",
+		"Total: 40\u0080\u0081":                           "Total: 40€",
+		"Dirty \u009b31m room":                            "Dirty ›31m room",
+		"caf\xc3 ok":                                      "caf\xc3 ok",
 	} {
 		if got := plainText(text); got != want {
 			t.Errorf("plainText(%q) = %q, want %q", text, got, want)
