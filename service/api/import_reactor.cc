@@ -230,9 +230,17 @@ class ImportReactor final : public grpc::ServerReadReactor<grpc::ByteBuffer> {
         EndWithLocked(ToGrpcStatus(key));
       });
     } else if (absl::Status parent = CheckParent(); !parent.ok()) {
+      // The first item's parent decides the stream's; a later item naming
+      // another is refused on its own, so the results of those stored
+      // before it still reach the caller.
+      const bool first = !organization_.has_value();
       Advance([&]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mutex_) {
         preparing_ = false;
-        EndWithLocked(ToGrpcStatus(parent));
+        if (first) {
+          EndWithLocked(ToGrpcStatus(parent));
+        } else {
+          RecordLocked(next_index_++, parent, {});
+        }
       });
     } else {
       StartMutation();

@@ -15,8 +15,9 @@ namespace guestvoice::service {
 // mode after the call's consistency token, if any, is applied), then ingests
 // each streamed item as IngestFeedback would, recording a result per item
 // (with the error's details for a refused one) and reading on. The call
-// itself fails only for a bad key or scope, or a parent that is malformed,
-// another tenant's, or changes within the stream. The method is registered
+// itself fails only for a bad key or scope, or a first item's parent that is
+// malformed or another tenant's; a later item naming another parent is
+// refused in its result. The method is registered
 // raw (wire_messages.h): each message is decoded here, so one whose bytes do
 // not decode (a string that is not UTF-8) is a refused item with the field
 // named, and the stream reads on. In the cluster mode items are pipelined:

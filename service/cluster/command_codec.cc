@@ -24,6 +24,8 @@ constexpr std::string_view kCreateGuestMethod =
 constexpr std::string_view kUpdateStayMethod =
     "guestvoice.v1.LoyaltyService.UpdateStay";
 
+constexpr std::string_view kUpdateFeedbackMethod =
+    "guestvoice.v1.FeedbackService.UpdateFeedback";
 constexpr std::string_view kLinkIdentityMethod =
     "guestvoice.v1.LoyaltyService.LinkIdentity";
 constexpr std::string_view kUnlinkIdentityMethod =
@@ -70,6 +72,7 @@ bool CarriesAHandleSpelledOtherwiseBefore(
 }  // namespace
 
 uint32_t FormatOf(const internal::v1::Command& command) {
+  if (command.method() == kUpdateFeedbackMethod) return kUnchangedCasesKept;
   if (CarriesAHandleSpelledOtherwiseBefore(command)) {
     return kHandlesSpelledByUnicode;
   }

@@ -45,21 +45,25 @@ namespace guestvoice::service::cluster {
 //      otherwise (service/core/handle_spelling.h): it would file the item
 //      under another author, or refuse the identity, where the others do
 //      not.
-inline constexpr uint32_t kCommandFormat = 8;
+//   9: an UpdateFeedback, which changes nothing when the case has its values
+//      already, where a node of format 8 rewrites it with a new update_time.
+inline constexpr uint32_t kCommandFormat = 9;
 inline constexpr uint32_t kOrganizationIdDecidedOnReceipt = 3;
 inline constexpr uint32_t kRepeatsByHotelAndRating = 4;
 inline constexpr uint32_t kMergeKeepsCreateRequests = 5;
 inline constexpr uint32_t kGuestCreatedWithAStay = 6;
 inline constexpr uint32_t kUnchangedStaysKept = 7;
 inline constexpr uint32_t kHandlesSpelledByUnicode = 8;
+inline constexpr uint32_t kUnchangedCasesKept = 9;
 
-// The oldest format that can carry `command`: 8 for one with a handle
-// spelled otherwise before, 7 for an UpdateStay, 6 for a CreateGuest with a
-// stay, 5 for a MergeGuests, 3 for a CreateOrganization that names no id or
-// carries a request id, 4 for an item with words, 2 for one without words but
-// with an edit_time, 1 otherwise. Each record is written in it, so that nodes
-// not yet upgraded apply what they can apply alike, and stop their partition
-// (DecodeCommand) at the first record they cannot.
+// The oldest format that can carry `command`: 9 for an UpdateFeedback, 8
+// for one with a handle spelled otherwise before, 7 for an UpdateStay, 6 for
+// a CreateGuest with a stay, 5 for a MergeGuests, 3 for a CreateOrganization
+// that names no id or carries a request id, 4 for an item with words, 2 for
+// one without words but with an edit_time, 1 otherwise. Each record is
+// written in it, so that nodes not yet upgraded apply what they can apply
+// alike, and stop their partition (DecodeCommand) at the first record they
+// cannot.
 uint32_t FormatOf(const internal::v1::Command& command);
 
 // The record's bytes, stamped with FormatOf(command).

@@ -332,12 +332,18 @@ MutationTable::MutationTable(MutationDeps deps) : deps_(deps) {
     return absl::OkStatus();
   };
   Add(std::move(import_item));
+  // An update of an earlier build's format to the values a case has
+  // already rewrites the item, as the nodes that applied it then did.
   Add(CheckedOnReceipt<v1::UpdateFeedbackRequest>(
-      Make<v1::UpdateFeedbackRequest, v1::Feedback>(
+      MakeByFormat<v1::UpdateFeedbackRequest, v1::Feedback>(
           "FeedbackService", "UpdateFeedback", kReplicated,
-          [](const MutationDeps&, const DomainContext& domain,
-             const Principal& caller, const auto& request, auto& response) {
-            return FeedbackItems(domain).Update(caller, request, response);
+          [](const DomainContext& domain, const Principal& caller,
+             const auto& request, auto& response, uint32_t format) {
+            return FeedbackItems(domain).Update(
+                caller, request, response,
+                format >= kUnchangedCasesKept
+                    ? FeedbackItems::SameValues::kChangeNothing
+                    : FeedbackItems::SameValues::kRewrite);
           }),
       CheckCaseTexts));
 

@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "common/status_macros.h"
+#include "google/protobuf/util/message_differencer.h"
 #include "guestvoice/internal/v1/records.pb.h"
 #include "service/core/errors.h"
 #include "service/feedback/attention_index.h"
@@ -77,7 +78,8 @@ absl::Status FeedbackItems::List(const Principal& caller,
 
 absl::Status FeedbackItems::Update(const Principal& caller,
                                    const v1::UpdateFeedbackRequest& request,
-                                   v1::Feedback& response) const {
+                                   v1::Feedback& response,
+                                   SameValues same_values) const {
   const std::string& resource_name = request.feedback().name();
   ASSIGN_OR_RETURN(FeedbackName name,
                    ParseFeedbackName("feedback.name", resource_name));
@@ -91,12 +93,24 @@ absl::Status FeedbackItems::Update(const Principal& caller,
   ASSIGN_OR_RETURN(internal::v1::StoredFeedback item,
                    ReadFeedbackOrNotFound(deps_.store, name, resource_name));
   const v1::CaseState old_state = item.feedback().case_().state();
+  const v1::FeedbackCase old_case = item.feedback().case_();
+  const google::protobuf::Timestamp old_update_time =
+      item.feedback().update_time();
   storage::WriteBatch batch;
   // The entry of the case as it was; the put below restores it while the
   // case stays open.
   DeleteAttentionEntry(batch, name.organization, item);
   RETURN_IF_ERROR(
       ApplyCaseUpdate(request, deps_.clock.Now(), *item.mutable_feedback()));
+  // Values the case has already (a retried update) change nothing, its
+  // update_time included.
+  if (same_values == SameValues::kChangeNothing &&
+      google::protobuf::util::MessageDifferencer::Equals(
+          old_case, item.feedback().case_())) {
+    *item.mutable_feedback()->mutable_update_time() = old_update_time;
+    response = std::move(*item.mutable_feedback());
+    return absl::OkStatus();
+  }
   PutStoredFeedback(batch, name.organization, item);
   MoveCaseIndexEntry(batch, name.organization, item, old_state);
   PutAttentionEntry(batch, name.organization, item);

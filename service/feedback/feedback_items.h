@@ -33,13 +33,19 @@ class FeedbackItems {
                     const v1::ListFeedbackRequest& request,
                     v1::ListFeedbackResponse& response) const;
 
+  // What an update to the values the case has already does: nothing (the
+  // commands of format 9 on: a retried update), or store the item with a
+  // new update_time (earlier builds' commands, applied alike on every
+  // node).
+  enum class SameValues { kChangeNothing, kRewrite };
   // Applies the case update (ApplyCaseUpdate: states move forward only) and
   // stores the item with its case-state index entry in one batch. Errors as
   // ApplyCaseUpdate's, with "feedback.name" for a malformed name and
   // NOT_FOUND for an item that is not stored.
-  absl::Status Update(const Principal& caller,
-                      const v1::UpdateFeedbackRequest& request,
-                      v1::Feedback& response) const;
+  absl::Status Update(
+      const Principal& caller, const v1::UpdateFeedbackRequest& request,
+      v1::Feedback& response,
+      SameValues same_values = SameValues::kChangeNothing) const;
 
   // The checked filter a WatchFeedback stream delivers new items through;
   // errors as List's. The stream itself is the gRPC layer's.

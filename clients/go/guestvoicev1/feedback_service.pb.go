@@ -720,7 +720,7 @@ type UpdateFeedbackRequest struct {
 	Feedback *Feedback `protobuf:"bytes,1,opt,name=feedback,proto3" json:"feedback,omitempty"`
 	// The case fields to change; see UpdateFeedback. Optional (AIP-134): when
 	// empty, every case field populated in `feedback` is changed; "*" changes
-	// all of them. An update that changes nothing is refused.
+	// all of them. An update that names no case field is refused.
 	UpdateMask    *fieldmaskpb.FieldMask `protobuf:"bytes,2,opt,name=update_mask,json=updateMask,proto3" json:"update_mask,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache

@@ -576,7 +576,7 @@ TEST_F(FeedbackServiceTest, EachAspectOfAClauseKeepsItsOwnJudgement) {
   EXPECT_LT(sentiment["food_beverage"], -0.05) << stored.DebugString();
 }
 
-TEST_F(FeedbackServiceTest, ImportFailsWhenTheParentChanges) {
+TEST_F(FeedbackServiceTest, AnImportedItemNamingAnotherParentIsRefused) {
   auto context = TestServer::Context(server_.admin_key());
   v1::ImportFeedbackResponse response;
   auto writer = stub_->ImportFeedback(context.get(), &response);
@@ -587,11 +587,28 @@ TEST_F(FeedbackServiceTest, ImportFailsWhenTheParentChanges) {
   request.set_parent("organizations/elsewhere");
   *request.mutable_feedback() = Item("c2", "@ana", "Fine");
   writer->Write(request);
+  request.set_parent("organizations/default");
+  *request.mutable_feedback() = Item("c3", "@ana", "Fine too");
+  writer->Write(request);
   writer->WritesDone();
-  const grpc::Status status = writer->Finish();
-  EXPECT_THAT(status,
-              GrpcErrorIs(grpc::StatusCode::INVALID_ARGUMENT, "FIELD_INVALID"));
-  EXPECT_THAT(ViolatedFields(status), ElementsAre("parent"));
+  ASSERT_TRUE(writer->Finish().ok());
+  // The first item's parent is the stream's: the stored items' results
+  // reach the caller, and only the other parent's item is refused.
+  ASSERT_EQ(response.results_size(), 3);
+  EXPECT_EQ(response.results(0).status().code(), 0);
+  const google::rpc::Status& refused = response.results(1).status();
+  EXPECT_EQ(refused.code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_THAT(refused.message(),
+              ::testing::HasSubstr("parent: changed within the stream"));
+  EXPECT_EQ(response.results(2).status().code(), 0);
+
+  // A stream whose first parent is another tenant's fails as a whole.
+  auto foreign = TestServer::Context(server_.admin_key());
+  auto refused_writer = stub_->ImportFeedback(foreign.get(), &response);
+  request.set_parent("organizations/elsewhere");
+  refused_writer->Write(request);
+  refused_writer->WritesDone();
+  EXPECT_FALSE(refused_writer->Finish().ok());
 }
 
 TEST_F(FeedbackServiceTest, ListFiltersNewestFirstAndPages) {

@@ -25,8 +25,10 @@
 #include "service/core/crypto.h"
 #include "service/core/id_source.h"
 #include "service/core/principal.h"
+#include "service/core/proto_time.h"
 #include "service/core/request_log.h"
 #include "service/core/resource_names.h"
+#include "service/feedback/records.h"
 #include "service/tenancy/bootstrap.h"
 #include "service/tenancy/organizations.h"
 #include "storage/keys.h"
@@ -211,26 +213,21 @@ TEST_F(CommandApplierTest, RequestIdsExpireByTheAppliedTimeNotTheWallClock) {
   EXPECT_FALSE(HoldsHotelRequest(reference_, "retry-1"));
 }
 
-// UpdateFeedback's case texts are refused with a control character where
-// the call is received (the mutation's prepare). A node of an earlier build
-// received calls without that check, and put such a note into the log:
-// this build applies it as those nodes did, so their states stay alike.
-TEST(CaseTextCommandTest,
-     IsCheckedWhereReceivedAndAppliedAsAnEarlierBuildSentIt) {
-  StateNode node;
-  CommandLog log(node);
+// Acme's hotel Lisbon and a complaint about it, the log's first three
+// commands; the stored complaint.
+v1::Feedback PostAComplaint(CommandLog& log) {
   v1::CreateOrganizationRequest organization;
   organization.set_organization_id("acme");
   organization.mutable_organization()->set_display_name("Acme Hotels");
   v1::Organization created;
-  ASSERT_OK(log.Add(organization, created));
+  EXPECT_OK(log.Add(organization, created));
   v1::CreateHotelRequest hotel;
   hotel.set_parent("organizations/acme");
   hotel.set_hotel_id("lisbon");
   hotel.mutable_hotel()->set_display_name("Hotel Lisbon");
   hotel.mutable_hotel()->set_time_zone("Europe/Lisbon");
   v1::Hotel made;
-  ASSERT_OK(log.Add(hotel, made));
+  EXPECT_OK(log.Add(hotel, made));
   v1::IngestFeedbackRequest post;
   post.set_parent("organizations/acme");
   v1::Feedback& feedback = *post.mutable_feedback();
@@ -242,7 +239,19 @@ TEST(CaseTextCommandTest,
   feedback.mutable_post_time()->set_seconds(absl::ToUnixSeconds(
       absl::FromCivil(absl::CivilDay(2026, 1, 10), absl::UTCTimeZone())));
   v1::Feedback item;
-  ASSERT_OK(log.Add(post, item));
+  EXPECT_OK(log.Add(post, item));
+  return item;
+}
+
+// UpdateFeedback's case texts are refused with a control character where
+// the call is received (the mutation's prepare). A node of an earlier build
+// received calls without that check, and put such a note into the log:
+// this build applies it as those nodes did, so their states stay alike.
+TEST(CaseTextCommandTest,
+     IsCheckedWhereReceivedAndAppliedAsAnEarlierBuildSentIt) {
+  StateNode node;
+  CommandLog log(node);
+  const v1::Feedback item = PostAComplaint(log);
 
   v1::UpdateFeedbackRequest note;
   note.mutable_feedback()->set_name(item.name());
@@ -261,6 +270,52 @@ TEST(CaseTextCommandTest,
                        ApplyAsAnEarlierBuildSentIt(node, clean, note, 3));
   ASSERT_TRUE(updated.ParseFromString(response));
   EXPECT_EQ(updated.case_().internal_note(), "called\fback");
+}
+
+// An update to the values a case has already changes nothing from format
+// 9 on; an earlier build's command stores the item with a new update_time,
+// as the nodes that applied it then did.
+TEST(CaseUpdateCommandTest, AnUpdateToTheSameValuesIsAppliedByItsFormat) {
+  for (const uint32_t format : {kUnchangedCasesKept - 1, kUnchangedCasesKept}) {
+    StateNode node;
+    CommandLog log(node);
+    const v1::Feedback item = PostAComplaint(log);
+    v1::UpdateFeedbackRequest acknowledge;
+    acknowledge.mutable_feedback()->set_name(item.name());
+    acknowledge.mutable_feedback()->mutable_case_()->set_state(
+        v1::CASE_STATE_ACKNOWLEDGED);
+    acknowledge.mutable_update_mask()->add_paths("case.state");
+    v1::Feedback acknowledged;
+    ASSERT_OK(log.Add(acknowledge, acknowledged));
+    const auto stored = [&]() -> std::string {
+      absl::StatusOr<std::optional<internal::v1::StoredFeedback>> read =
+          service::ReadStoredFeedback(node.store(), "acme",
+                                      service::FeedbackIdOf(item));
+      EXPECT_OK(read.status());
+      return read.ok() && read->has_value() ? (*read)->SerializeAsString() : "";
+    };
+    const std::string before = stored();
+
+    ASSERT_OK_AND_ASSIGN(
+        const std::string response,
+        ApplyEarlierBuildsCommand(node, acknowledge,
+                                  static_cast<int64_t>(log.records().size()),
+                                  [&](internal::v1::Command& command) {
+                                    command.set_format(format);
+                                  }));
+    v1::Feedback again;
+    ASSERT_TRUE(again.ParseFromString(response));
+    EXPECT_EQ(again.case_().state(), v1::CASE_STATE_ACKNOWLEDGED);
+    if (format < kUnchangedCasesKept) {
+      EXPECT_EQ(FromProtoTimestamp(again.update_time()),
+                kEarlierBuildsReceiveTime);
+      EXPECT_NE(stored(), before);
+    } else {
+      EXPECT_EQ(again.update_time().SerializeAsString(),
+                acknowledged.update_time().SerializeAsString());
+      EXPECT_EQ(stored(), before);
+    }
+  }
 }
 
 // Names are refused when not on one line where the call is received; an

@@ -183,7 +183,16 @@ TEST(CommandCodecTest,
     identity.set_value("ANA@EXAMPLE.COM");
     EXPECT_EQ(encoded_format(), 1u) << method;
   }
-  EXPECT_EQ(kCommandFormat, 8u);
+}
+
+TEST(CommandCodecTest, AnUpdateOfACaseIsWrittenInAFormatOlderNodesRefuse) {
+  // A node of format 8 would rewrite a case updated to the values it has.
+  internal::v1::Command command = Sample();
+  command.set_method("guestvoice.v1.FeedbackService.UpdateFeedback");
+  ASSERT_OK_AND_ASSIGN(internal::v1::Command decoded,
+                       DecodeCommand(EncodeCommand(command)));
+  EXPECT_EQ(decoded.format(), 9u);
+  EXPECT_EQ(kCommandFormat, 9u);
 }
 
 TEST(CommandCodecTest, RefusesANewerFormat) {

@@ -175,6 +175,36 @@ TEST_F(FeedbackItemsTest, CaseStatesMoveForwardOnlyAndTheIndexFollows) {
   EXPECT_THAT(SetState(acme_, item.name(), v1::CASE_STATE_RESOLVED), IsOk());
 }
 
+TEST_F(FeedbackItemsTest, AnUpdateToTheValuesTheCaseHasChangesNothing) {
+  const v1::Feedback item = Ingest(Item("c-1", "@ana", "Broken lift"));
+  clock_.Advance(absl::Minutes(10));
+  ASSERT_OK_AND_ASSIGN(
+      const v1::Feedback acknowledged,
+      SetState(acme_, item.name(), v1::CASE_STATE_ACKNOWLEDGED));
+  clock_.Advance(absl::Minutes(10));
+  // A retry of the same update: the same answer, nothing stored anew.
+  ASSERT_OK_AND_ASSIGN(
+      const v1::Feedback again,
+      SetState(acme_, item.name(), v1::CASE_STATE_ACKNOWLEDGED));
+  EXPECT_EQ(again.SerializeAsString(), acknowledged.SerializeAsString());
+  ASSERT_OK_AND_ASSIGN(const v1::Feedback stored, Get(acme_, item.name()));
+  EXPECT_EQ(stored.update_time().seconds(),
+            acknowledged.update_time().seconds());
+  // An empty assignee cleared again, likewise.
+  v1::UpdateFeedbackRequest clear;
+  clear.mutable_feedback()->set_name(item.name());
+  clear.mutable_update_mask()->add_paths("case.assignee");
+  v1::Feedback cleared;
+  ASSERT_OK(items().Update(acme_, clear, cleared));
+  EXPECT_EQ(cleared.update_time().seconds(),
+            acknowledged.update_time().seconds());
+  // A change still moves update_time.
+  ASSERT_OK_AND_ASSIGN(const v1::Feedback resolved,
+                       SetState(acme_, item.name(), v1::CASE_STATE_RESOLVED));
+  EXPECT_EQ(resolved.update_time().seconds(),
+            absl::ToUnixSeconds(clock_.Now()));
+}
+
 TEST_F(FeedbackItemsTest, UpdateRefusesBadNamesAndUnknownItems) {
   EXPECT_THAT(SetState(acme_, "feedback/1", v1::CASE_STATE_RESOLVED),
               StatusIs(absl::StatusCode::kInvalidArgument,

@@ -397,7 +397,7 @@ class UpdateFeedbackRequest(_message.Message):
     def update_mask(self) -> _field_mask_pb2.FieldMask:
         """The case fields to change; see UpdateFeedback. Optional (AIP-134): when
         empty, every case field populated in `feedback` is changed; "*" changes
-        all of them. An update that changes nothing is refused.
+        all of them. An update that names no case field is refused.
         """
 
     def __init__(

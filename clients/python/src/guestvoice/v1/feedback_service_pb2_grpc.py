@@ -112,8 +112,11 @@ class FeedbackServiceServicer:
         answers with their results and reads no more, so a client sends larger
         imports as several streams and resends any item without a result.
 
-        Errors for the whole call: INVALID_ARGUMENT (FIELD_INVALID) when the
-        parent changes within the stream; RESOURCE_EXHAUSTED (LIMIT_EXCEEDED,
+        The first item's parent is the stream's: a later item naming another is
+        refused in its result (FIELD_INVALID on "parent").
+
+        Errors for the whole call: INVALID_ARGUMENT (FIELD_INVALID) or NOT_FOUND
+        for a first item's parent that is malformed or unknown; RESOURCE_EXHAUSTED (LIMIT_EXCEEDED,
         with a RetryInfo) when the server, or the caller's organization, has as
         many import streams open as it allows.
         """
@@ -167,9 +170,13 @@ class FeedbackServiceServicer:
         "case.assignee", "case.internal_note" and "case.public_response" may be
         changed. Needs SCOPE_FEEDBACK_WRITE.
 
+        An update to the values the case has already (a retry) changes nothing,
+        update_time included, and returns the feedback as it is.
+
         Errors: INVALID_ARGUMENT (FIELD_INVALID) for another path, an update that
-        changes nothing or an oversized value; NOT_FOUND (RESOURCE_NOT_FOUND); FAILED_PRECONDITION
-        (FAILED_PRECONDITION) for a state change that moves backwards.
+        names no case field or an oversized value; NOT_FOUND (RESOURCE_NOT_FOUND);
+        FAILED_PRECONDITION (FAILED_PRECONDITION) for a state change that moves
+        backwards.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
