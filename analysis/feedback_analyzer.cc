@@ -101,16 +101,24 @@ std::vector<LanguageIdentifier::AnalysedLanguage> AnalysedLanguages() {
   }
   english.insert(english.end(), EnglishFunctionWords().begin(),
                  EnglishFunctionWords().end());
+  std::vector<std::string_view> english_negations;
+  for (std::string_view word : english) {
+    if (vader::IsNegated(word)) english_negations.push_back(word);
+  }
   std::vector<LanguageIdentifier::AnalysedLanguage> languages = {
-      {"en", std::move(english), false, english_sentiment}};
+      {"en", std::move(english), false, english_sentiment,
+       std::move(english_negations)}};
   for (const LexicalSentimentAnalyzer* analyzer : LexicalAnalyzers()) {
     std::vector<std::string_view> known = analyzer->KnownWords();
     std::vector<std::string_view> sentiment;
+    std::vector<std::string_view> negations;
     for (std::string_view word : known) {
       if (analyzer->IsSentimentWord(word)) sentiment.push_back(word);
+      if (analyzer->IsNegation(word)) negations.push_back(word);
     }
     languages.push_back({std::string(analyzer->language()), std::move(known),
-                         analyzer->folds_diacritics(), std::move(sentiment)});
+                         analyzer->folds_diacritics(), std::move(sentiment),
+                         std::move(negations)});
   }
   return languages;
 }

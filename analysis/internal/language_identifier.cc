@@ -106,6 +106,9 @@ LanguageIdentifier::LanguageIdentifier(
     for (std::string_view word : analysed[i].sentiment_words) {
       sentiment_by_.try_emplace(word).first->second |= LanguageMask{1} << i;
     }
+    for (std::string_view word : analysed[i].negations) {
+      negations_.emplace(word);
+    }
   }
 }
 
@@ -166,6 +169,9 @@ LanguageIdentifier::WordEvidence LanguageIdentifier::Weigh(
     }
     // A word of one language alone, and a word of sentiment in it.
     if ((knowing & (knowing - 1)) == 0) evidence.voiced |= voicing & knowing;
+    if (knowing != 0 && negations_.contains(word.lower)) {
+      evidence.negated = true;
+    }
     for (LanguageMask mask = knowing; mask != 0; mask &= mask - 1) {
       ++known[__builtin_ctz(mask)];
     }
@@ -315,7 +321,8 @@ IdentifiedLanguage LanguageIdentifier::Identify(
   // ("Nice hotel.", "Dirty hotel."; not "Super!", which every language
   // knows).
   if (const LanguageMask voiced = evidence.at_best & evidence.voiced;
-      evidence.best_known > 0 && voiced != 0 && (voiced & (voiced - 1)) == 0) {
+      evidence.best_known > 0 && !evidence.negated && voiced != 0 &&
+      (voiced & (voiced - 1)) == 0) {
     return {codes_[__builtin_ctz(voiced)], LanguageSource::kDetected};
   }
   if (evidence.best_known > 0 && (evidence.at_best & spanish_) != 0 &&

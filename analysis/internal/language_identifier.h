@@ -41,8 +41,9 @@ struct IdentifiedLanguage {
 //  3. else the analysed language that knows the most of the text's words,
 //     when exactly one does (short texts: "Great stay!"), or when several
 //     do and only one of them has a word of sentiment in the text that no
-//     other analysed language knows ("Nice hotel.": English's "nice"
-//     against German's neutral "Hotel"),
+//     other analysed language knows, and no word negates ("Nice hotel.":
+//     English's "nice" against German's neutral "Hotel"; not "Nicht
+//     nice."),
 //     or when several do and the text has Spanish's opening marks ¡ or ¿,
 //     which no other analysed language writes, Spanish if it is one of them
 //     ("¡Genial!", a word Portuguese knows too);
@@ -72,6 +73,10 @@ class LanguageIdentifier {
     // language yields to another only on one of these, or on two or more
     // known words (rule 2).
     std::vector<std::string_view> sentiment_words;
+    // The known words that negate what follows ("not", "nicht"): a text
+    // with one is not given to a language on a word of sentiment alone
+    // (rule 3), as the negation may be the other language's.
+    std::vector<std::string_view> negations;
   };
 
   // At most kMaxAnalysedLanguages languages.
@@ -117,6 +122,8 @@ class LanguageIdentifier {
     // The languages in which a word of the text that no other analysed
     // language knows carries sentiment.
     LanguageMask voiced = 0;
+    // Whether a word of the text negates in an analysed language.
+    bool negated = false;
     // Against the detected language, when it is analysed and was asked
     // for (Weigh's against_detected): per analysed language, the words it knows
     // and the detected one does not
@@ -157,6 +164,7 @@ class LanguageIdentifier {
   // The languages in which a word carries sentiment.
   absl::flat_hash_map<std::string, LanguageMask, WordHash, WordEq>
       sentiment_by_;
+  absl::flat_hash_set<std::string, WordHash, WordEq> negations_;
 };
 
 }  // namespace guestvoice::analysis

@@ -491,17 +491,17 @@ int main(int argc, char** argv) {
         "upgraded the store from schema version {} to {}: rebuilt the "
         "pre-aggregates of {} feedback items, deleted {} case-index entries "
         "of open items, put {} attention-queue entries, recounted {} "
-        "repeats; spelled handles anew: moved {} authors, merged {}, kept {} "
-        "apart (linked to other guests); respelled {} identities, merged {}, "
-        "kept {} apart",
+        "repeats; spelled handles anew: moved {} authors, merged {} ({} of "
+        "them linked to another guest); respelled {} identities, merged {}, "
+        "gave {} to another guest",
         upgrade.from_schema_version, guestvoice::storage::Store::kSchemaVersion,
         upgrade.feedback.items_reaggregated,
         upgrade.feedback.open_case_entries_deleted,
         upgrade.feedback.attention_entries_put,
         upgrade.feedback.repeats_recounted, upgrade.feedback.authors.moved,
-        upgrade.feedback.authors.merged, upgrade.feedback.authors.kept_apart,
-        upgrade.identities.respelled, upgrade.identities.merged,
-        upgrade.identities.kept_apart);
+        upgrade.feedback.authors.merged,
+        upgrade.feedback.authors.to_another_guest, upgrade.identities.respelled,
+        upgrade.identities.merged, upgrade.identities.to_another_guest);
   }
   if ((*server)->bootstrap().created) {
     spdlog::info(

@@ -28,6 +28,7 @@
 #include "service/api/server_metrics.h"
 #include "service/cluster/cluster_reanalysis.h"
 #include "service/cluster/cluster_stamp.h"
+#include "service/core/handle_spelling.h"
 #include "service/core/request_log.h"
 #include "service/feedback/schema_upgrade.h"
 
@@ -196,6 +197,7 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(ServerOptions options) {
       return times->ExpiryNow(org_id);
     };
   }
+  RETURN_IF_ERROR(CheckHandleSpelling());
   ASSIGN_OR_RETURN(
       server->store_,
       storage::Store::Open(

@@ -3,8 +3,10 @@
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
+#include <unicode/utypes.h>
 
 #include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
 #include "common/absl_view.h"
 #include "common/utf8.h"
@@ -12,14 +14,17 @@
 namespace guestvoice::service {
 namespace {
 
-// NFKC_Casefold. ICU builds its data in (libicudata), so the instance is
-// there; were it not, ASCII letters are still lower-cased, as before schema 8.
+const icu::Normalizer2* Folding(UErrorCode& status) {
+  return icu::Normalizer2::getNFKCCasefoldInstance(status);
+}
+
+// NFKC_Casefold. The server checks at start that ICU has the data
+// (CheckHandleSpelling); were it gone, ASCII letters are still lower-cased.
 std::string NfkcCasefold(std::string_view text) {
   // ASCII is its own NFKC form, and case folds to lower case.
   if (utf8::IsAscii(text)) return absl::AsciiStrToLower(AbslView(text));
   UErrorCode status = U_ZERO_ERROR;
-  const icu::Normalizer2* const folding =
-      icu::Normalizer2::getNFKCCasefoldInstance(status);
+  const icu::Normalizer2* const folding = Folding(status);
   if (U_FAILURE(status)) return absl::AsciiStrToLower(AbslView(text));
   const icu::UnicodeString folded =
       folding->normalize(icu::UnicodeString::fromUTF8(icu::StringPiece(
@@ -32,6 +37,17 @@ std::string NfkcCasefold(std::string_view text) {
 }
 
 }  // namespace
+
+absl::Status CheckHandleSpelling() {
+  UErrorCode status = U_ZERO_ERROR;
+  Folding(status);
+  if (U_FAILURE(status)) {
+    return absl::FailedPreconditionError(absl::StrCat(
+        "ICU cannot fold case (NFKC_Casefold): ", u_errorName(status),
+        "; handles cannot be spelled"));
+  }
+  return absl::OkStatus();
+}
 
 std::string HandleSpelling(std::string_view handle, LeadingAt leading_at) {
   const std::string folded = NfkcCasefold(handle);

@@ -13,7 +13,17 @@
 #include <string>
 #include <string_view>
 
+#include "absl/status/status.h"
+
 namespace guestvoice::service {
+
+// OK when ICU has the data HandleSpelling needs; the server checks it at
+// start (FAILED_PRECONDITION otherwise), so that no handle is ever spelled
+// without it. The spelling follows the Unicode version of the ICU linked
+// (Debian 12: ICU 72, Unicode 15.0): the nodes of one cluster run one build
+// on one distribution release, or a character a later Unicode added a case
+// to would key two authors where the others key one.
+absl::Status CheckHandleSpelling();
 
 enum class LeadingAt {
   kDropped,  // a handle: "@ana" is "ana"

@@ -33,8 +33,14 @@ absl::StatusOr<std::vector<MisspelledAuthor>> MisspelledAuthors(
           std::string_view value) -> absl::StatusOr<storage::ScanStep> {
         ASSIGN_OR_RETURN(storage::FeedbackAuthorKeyParts parts,
                          storage::ParseFeedbackAuthorKey(key));
+        const std::string respelled = NormalizeAuthorHandle(
+            static_cast<v1::Source>(parts.source), parts.handle);
+        // A handle spelled as nothing is refused now; the authors schema 7
+        // stored under one ("\u200B", an ideographic space) stay as they
+        // were, rather than become one voice.
+        if (respelled.empty()) return storage::ScanStep::kContinue;
         std::string respelled_key =
-            AuthorKey(organization, parts.source, parts.handle);
+            storage::FeedbackAuthorKey(organization, parts.source, respelled);
         if (respelled_key == key) return storage::ScanStep::kContinue;
         MisspelledAuthor author{std::string(key), std::move(respelled_key), {}};
         RETURN_IF_ERROR(
@@ -107,20 +113,20 @@ absl::StatusOr<AuthorRespelling> RespellAuthors(storage::Store& store,
       batch.Put(kFamily, author.respelled_key,
                 author.record.SerializeAsString());
       ++respelling.moved;
-    } else if (there->guest().empty() || author.record.guest().empty() ||
-               there->guest() == author.record.guest()) {
-      // One author: its voice stays the one already there; the guest is
-      // whichever of the two was linked to one.
+    } else {
+      // One author: its voice stays the one already there, and so does its
+      // guest; where that author had none, the guest this one was linked to.
       internal::v1::FeedbackAuthor into = *there;
       if (into.guest().empty()) into.set_guest(author.record.guest());
+      if (!author.record.guest().empty() &&
+          author.record.guest() != into.guest()) {
+        ++respelling.to_another_guest;
+      }
       std::vector<std::string> voices = {author.record.voice()};
       if (into.guest() != there->guest()) voices.push_back(there->voice());
       RETURN_IF_ERROR(FileItemsUnder(store, organization, voices, into, batch));
       batch.Put(kFamily, author.respelled_key, into.SerializeAsString());
       ++respelling.merged;
-    } else {
-      ++respelling.kept_apart;
-      continue;
     }
     RETURN_IF_ERROR(store.Write(std::move(batch)));
   }

@@ -115,7 +115,7 @@ absl::StatusOr<FeedbackSchemaUpgrade> UpgradeFeedbackSchema(
                        RespellAuthors(store, organization));
       upgrade.authors.moved += respelled.moved;
       upgrade.authors.merged += respelled.merged;
-      upgrade.authors.kept_apart += respelled.kept_apart;
+      upgrade.authors.to_another_guest += respelled.to_another_guest;
       ASSIGN_OR_RETURN(int64_t recounted, RecountRepeats(store, organization));
       upgrade.repeats_recounted += recounted;
     }

@@ -37,7 +37,11 @@ absl::StatusOr<std::vector<MisspelledIdentity>> MisspelledIdentities(
                          storage::ParseIdentityIndexKey(key));
         std::string respelled =
             HandleSpelling(parts.value, LeadingAt::kDropped);
-        if (respelled == parts.value) return storage::ScanStep::kContinue;
+        // One spelled as nothing is refused now; such an identity stays as
+        // it was, as its author does (author_respelling.h).
+        if (respelled == parts.value || respelled.empty()) {
+          return storage::ScanStep::kContinue;
+        }
         MisspelledIdentity identity{
             std::string(key), std::string(value), {}, std::move(respelled)};
         identity.identity.set_kind(v1::IDENTITY_KIND_HANDLE);
@@ -54,10 +58,10 @@ bool SameIdentity(const v1::Identity& a, const v1::Identity& b) {
          a.value() == b.value();
 }
 
-// The guest's identities with `old` spelled `respelled`, or dropped where
-// the guest has that spelling already.
+// The guest's identities with `old` spelled `respelled`, or without it
+// where `keep_old` is false or the guest has that spelling already.
 void RespellOnGuest(v1::Guest& guest, const v1::Identity& old,
-                    const v1::Identity& respelled) {
+                    const v1::Identity& respelled, bool keep_old) {
   auto& identities = *guest.mutable_identities();
   const bool has_respelled = std::any_of(
       identities.begin(), identities.end(), [&](const v1::Identity& identity) {
@@ -65,7 +69,7 @@ void RespellOnGuest(v1::Guest& guest, const v1::Identity& old,
       });
   for (int i = 0; i < identities.size(); ++i) {
     if (!SameIdentity(identities[i], old)) continue;
-    if (has_respelled) {
+    if (has_respelled || !keep_old) {
       identities.erase(identities.begin() + i);
     } else {
       identities[i].set_value(respelled.value());
@@ -86,13 +90,15 @@ absl::Status RespellIdentitiesOf(storage::Store& store,
         IdentityIndexKeyOf(organization, respelled);
     ASSIGN_OR_RETURN(std::optional<std::string> owner,
                      store.Get(kFamily, respelled_key));
-    if (owner.has_value() && *owner != entry.guest_id) {
-      ++respelling.kept_apart;
-      continue;
-    }
     storage::WriteBatch batch;
     batch.Delete(kFamily, entry.key);
-    if (owner.has_value()) {
+    const bool another_guests = owner.has_value() && *owner != entry.guest_id;
+    if (another_guests) {
+      // The handle is one identity now, and one guest holds it: the one
+      // holding it first (in key order), as its author is the one the
+      // others merged into (author_respelling.h).
+      ++respelling.to_another_guest;
+    } else if (owner.has_value()) {
       ++respelling.merged;
     } else {
       batch.Put(kFamily, respelled_key, entry.guest_id);
@@ -101,7 +107,8 @@ absl::Status RespellIdentitiesOf(storage::Store& store,
     ASSIGN_OR_RETURN(std::optional<internal::v1::StoredGuest> guest,
                      ReadGuest(store, organization, entry.guest_id));
     if (guest.has_value()) {
-      RespellOnGuest(*guest->mutable_guest(), entry.identity, respelled);
+      RespellOnGuest(*guest->mutable_guest(), entry.identity, respelled,
+                     /*keep_old=*/!another_guests);
       PutGuest(batch, organization, entry.guest_id, *guest);
     }
     RETURN_IF_ERROR(store.Write(std::move(batch)));

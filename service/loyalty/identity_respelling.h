@@ -19,16 +19,16 @@ struct IdentityRespelling {
   int64_t respelled = 0;
   // Identities whose guest held the new spelling already: dropped.
   int64_t merged = 0;
-  // Identities whose new spelling another guest holds: left as they were,
-  // as their authors are (AuthorRespelling::kept_apart); merging the two
-  // guests (MergeGuests) ends it.
-  int64_t kept_apart = 0;
+  // Identities whose new spelling another guest holds: that guest keeps
+  // the handle, and this one loses it, as its author was merged into the
+  // other guest's (AuthorRespelling::to_another_guest).
+  int64_t to_another_guest = 0;
 };
 
 // Brings every organization's handle identities to this build's spelling.
-// One WriteBatch per identity, so a crash leaves each one done or not, and
-// running it again finishes the rest. The caller must be the store's only
-// user meanwhile.
+// Identities spelled as nothing now are left as they were. One WriteBatch per
+// identity, so a crash leaves each one done or not, and running it again
+// finishes the rest. The caller must be the store's only user meanwhile.
 absl::StatusOr<IdentityRespelling> RespellHandleIdentities(
     storage::Store& store);
 

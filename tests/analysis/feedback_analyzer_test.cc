@@ -1205,6 +1205,10 @@ TEST(FeedbackAnalyzerLanguageTest, TheOnlyTiedLanguageThatSaysSomethingWins) {
     EXPECT_EQ(Language(analysis), "en/detected/scored") << text;
     EXPECT_GT(sign * analysis.scores.compound, 0.05) << text;
   }
+  // Nor does one beside a negation, which may be the other language's:
+  // "nicht" is German's, "nice" English's.
+  EXPECT_EQ(Language(FeedbackAnalyzer::Default().Analyze("Nicht nice.")),
+            "und/undetermined/language_undetermined");
   // A word of sentiment every language knows settles nothing: "Super!" is
   // still scored in each (UndeterminedTextsAreScoredWhereTheirLanguagesAgree).
   EXPECT_EQ(Language(FeedbackAnalyzer::Default().Analyze("Super!")),

@@ -757,7 +757,9 @@ type AspectMention struct {
 	// in parts joined by a comma or "and" ("Great location, terrible
 	// breakfast").
 	Sentiment float64 `protobuf:"fixed64,2,opt,name=sentiment,proto3" json:"sentiment,omitempty"`
-	// The clause (or that part of it), as written.
+	// The clause (or that part of it), as written, without the characters a
+	// reader does not see (a zero-width space, a soft hyphen; a C1 control
+	// becomes a space).
 	Text          string `protobuf:"bytes,3,opt,name=text,proto3" json:"text,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache

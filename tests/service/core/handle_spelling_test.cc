@@ -9,6 +9,10 @@ std::string Spelled(std::string_view handle) {
   return HandleSpelling(handle, LeadingAt::kDropped);
 }
 
+TEST(HandleSpellingTest, IcuHasTheCaseFoldingData) {
+  EXPECT_TRUE(CheckHandleSpelling().ok());
+}
+
 TEST(HandleSpellingTest, AsciiIsLowerCasedAndTrimmedWithoutItsLeadingAt) {
   EXPECT_EQ(Spelled("  @AnaTravels "), "anatravels");
   EXPECT_EQ(Spelled("@@ana"), "ana");

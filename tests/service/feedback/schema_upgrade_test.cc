@@ -365,7 +365,7 @@ TEST_F(SchemaUpgradeTest, FromSchema7MergesTheAuthorsOfOneHandle) {
                        UpgradeFeedbackSchema(*store_, 7));
   EXPECT_EQ(upgrade.authors.moved, 1) << "Ana B";
   EXPECT_EQ(upgrade.authors.merged, 1) << "JOSÉ";
-  EXPECT_EQ(upgrade.authors.kept_apart, 0);
+  EXPECT_EQ(upgrade.authors.to_another_guest, 0);
   EXPECT_EQ(upgrade.repeats_recounted, 1) << "JOSÉ's words, José's again";
   ASSERT_OK_AND_ASSIGN(
       stored, ReadStoredFeedback(*store_, "acme", FeedbackIdOf(capital)));
@@ -427,9 +427,12 @@ TEST_F(SchemaUpgradeTest,
   EXPECT_THAT(after.differences, IsEmpty());
 }
 
-TEST_F(SchemaUpgradeTest, FromSchema7AuthorsOfTwoGuestsStayApart) {
+// Two guests linked to two spellings of one handle: the handle is one
+// author now, the one at its spelling, and its guest's; the other guest's
+// items count for that guest (identity_respelling.h drops its identity).
+TEST_F(SchemaUpgradeTest, FromSchema7AnotherGuestsSpellingJoinsTheAuthorThere) {
   Ingest(Item("x-1", "José", "Dirty room."));
-  Ingest(Item("x-2", "maria", "Great pool."));
+  const v1::Feedback marias = Ingest(Item("x-2", "maria", "Great pool."));
   {
     storage::WriteBatch batch;
     ASSERT_OK(AttributeAuthor(*store_, ids_, "acme",
@@ -441,16 +444,41 @@ TEST_F(SchemaUpgradeTest, FromSchema7AuthorsOfTwoGuestsStayApart) {
   ASSERT_NO_FATAL_FAILURE(SpellAsSchema7(*store_, "maria", "josÉ"));
   ASSERT_OK_AND_ASSIGN(FeedbackSchemaUpgrade upgrade,
                        UpgradeFeedbackSchema(*store_, 7));
-  EXPECT_EQ(upgrade.authors.merged, 0);
-  EXPECT_EQ(upgrade.authors.kept_apart, 1);
+  EXPECT_EQ(upgrade.authors.merged, 1);
+  EXPECT_EQ(upgrade.authors.to_another_guest, 1);
   ASSERT_OK_AND_ASSIGN(
       std::optional<internal::v1::FeedbackAuthor> author,
       ReadFeedbackAuthor(*store_, "acme", v1::SOURCE_TWITTER, "JOSÉ"));
   ASSERT_TRUE(author.has_value());
   EXPECT_EQ(author->guest(), "g1");
+  ASSERT_OK_AND_ASSIGN(
+      std::optional<internal::v1::StoredFeedback> stored,
+      ReadStoredFeedback(*store_, "acme", FeedbackIdOf(marias)));
+  ASSERT_TRUE(stored.has_value());
+  EXPECT_EQ(VoiceOf(*stored), GuestVoiceId("g1"));
   ASSERT_OK_AND_ASSIGN(verify::VerifyReport after,
                        verify::VerifyAggregates(*store_));
   EXPECT_THAT(after.differences, IsEmpty());
+}
+
+// Schema 7 took a handle of only invisible characters; spelled as nothing
+// now, its authors keep their keys and voices rather than become one.
+TEST_F(SchemaUpgradeTest, FromSchema7AuthorsSpelledAsNothingStayAsTheyWere) {
+  Ingest(Item("x-1", "ana", "Dirty room."));
+  Ingest(Item("x-2", "maria", "Dirty room."));
+  ASSERT_NO_FATAL_FAILURE(SpellAsSchema7(*store_, "ana", "\u200B"));
+  ASSERT_NO_FATAL_FAILURE(SpellAsSchema7(*store_, "maria", "\u3000"));
+  ASSERT_OK_AND_ASSIGN(FeedbackSchemaUpgrade upgrade,
+                       UpgradeFeedbackSchema(*store_, 7));
+  EXPECT_EQ(upgrade.authors.moved + upgrade.authors.merged, 0);
+  EXPECT_EQ(upgrade.repeats_recounted, 0);
+  for (const char* handle : {"\u200B", "\u3000"}) {
+    ASSERT_OK_AND_ASSIGN(std::optional<std::string> record,
+                         store_->Get(storage::ColumnFamily::kFeedback,
+                                     storage::FeedbackAuthorKey(
+                                         "acme", v1::SOURCE_TWITTER, handle)));
+    EXPECT_TRUE(record.has_value()) << handle;
+  }
 }
 
 TEST_F(SchemaUpgradeTest, ACurrentStoreHasNothingToUpgrade) {

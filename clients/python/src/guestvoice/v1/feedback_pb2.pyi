@@ -465,7 +465,10 @@ class AspectMention(_message.Message):
     breakfast").
     """
     text: _builtins.str
-    """The clause (or that part of it), as written."""
+    """The clause (or that part of it), as written, without the characters a
+    reader does not see (a zero-width space, a soft hyphen; a C1 control
+    becomes a space).
+    """
     def __init__(
         self,
         *,

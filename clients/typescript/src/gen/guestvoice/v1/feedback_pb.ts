@@ -328,7 +328,9 @@ export type AspectMention = Message<"guestvoice.v1.AspectMention"> & {
   sentiment: number;
 
   /**
-   * The clause (or that part of it), as written.
+   * The clause (or that part of it), as written, without the characters a
+   * reader does not see (a zero-width space, a soft hyphen; a C1 control
+   * becomes a space).
    *
    * @generated from field: string text = 3;
    */
