@@ -23,7 +23,6 @@ constexpr std::string_view kCreateGuestMethod =
     "guestvoice.v1.LoyaltyService.CreateGuest";
 constexpr std::string_view kUpdateStayMethod =
     "guestvoice.v1.LoyaltyService.UpdateStay";
-
 constexpr std::string_view kUpdateFeedbackMethod =
     "guestvoice.v1.FeedbackService.UpdateFeedback";
 constexpr std::string_view kLinkIdentityMethod =
@@ -41,61 +40,60 @@ bool HandleSpelledOtherwiseBefore(const v1::Identity& identity) {
          SpelledOtherwiseBefore(identity.value(), LeadingAt::kDropped);
 }
 
-// Whether the command carries a handle that a node of format 7 spells
+// A LinkIdentity or UnlinkIdentity whose handle a node of format 7 spells
 // otherwise.
-bool CarriesAHandleSpelledOtherwiseBefore(
-    const internal::v1::Command& command) {
-  if (command.has_prepared_feedback()) {
-    const v1::Feedback& feedback = command.prepared_feedback().feedback();
-    return SpelledOtherwiseBefore(feedback.author().handle(),
-                                  LeadingAtOf(feedback.source()));
+template <typename Request>
+bool NamesAHandleSpelledOtherwiseBefore(const internal::v1::Command& command) {
+  Request request;
+  return request.ParseFromString(command.request()) &&
+         HandleSpelledOtherwiseBefore(request.identity());
+}
+
+uint32_t FeedbackFormat(const v1::Feedback& feedback) {
+  if (SpelledOtherwiseBefore(feedback.author().handle(),
+                             LeadingAtOf(feedback.source()))) {
+    return kHandlesSpelledByUnicode;
   }
-  if (command.method() == kCreateGuestMethod) {
-    v1::CreateGuestRequest request;
-    if (!request.ParseFromString(command.request())) return false;
-    return std::any_of(request.identities().begin(), request.identities().end(),
-                       HandleSpelledOtherwiseBefore);
+  if (!HasNoWords(feedback.text())) return kRepeatsByHotelAndRating;
+  return feedback.has_edit_time() ? 2 : 1;
+}
+
+uint32_t CreateGuestFormat(const internal::v1::Command& command) {
+  v1::CreateGuestRequest request;
+  if (!request.ParseFromString(command.request())) return 1;
+  if (std::any_of(request.identities().begin(), request.identities().end(),
+                  HandleSpelledOtherwiseBefore)) {
+    return kHandlesSpelledByUnicode;
   }
-  if (command.method() == kLinkIdentityMethod) {
-    v1::LinkIdentityRequest request;
-    return request.ParseFromString(command.request()) &&
-           HandleSpelledOtherwiseBefore(request.identity());
-  }
-  if (command.method() == kUnlinkIdentityMethod) {
-    v1::UnlinkIdentityRequest request;
-    return request.ParseFromString(command.request()) &&
-           HandleSpelledOtherwiseBefore(request.identity());
-  }
-  return false;
+  return request.has_stay() ? kGuestCreatedWithAStay : 1;
 }
 
 }  // namespace
 
 uint32_t FormatOf(const internal::v1::Command& command) {
-  if (command.method() == kUpdateFeedbackMethod) return kUnchangedCasesKept;
-  if (CarriesAHandleSpelledOtherwiseBefore(command)) {
+  if (command.has_prepared_feedback()) {
+    return FeedbackFormat(command.prepared_feedback().feedback());
+  }
+  const std::string& method = command.method();
+  if (method == kUpdateFeedbackMethod) return kUnchangedCasesKept;
+  if ((method == kLinkIdentityMethod &&
+       NamesAHandleSpelledOtherwiseBefore<v1::LinkIdentityRequest>(command)) ||
+      (method == kUnlinkIdentityMethod &&
+       NamesAHandleSpelledOtherwiseBefore<v1::UnlinkIdentityRequest>(
+           command))) {
     return kHandlesSpelledByUnicode;
   }
-  if (command.method() == kUpdateStayMethod) return kUnchangedStaysKept;
-  if (command.method() == kCreateGuestMethod) {
-    v1::CreateGuestRequest request;
-    if (request.ParseFromString(command.request()) && request.has_stay()) {
-      return kGuestCreatedWithAStay;
-    }
-  }
-  if (command.method() == kMergeGuestsMethod) return kMergeKeepsCreateRequests;
-  if (command.method() == kCreateOrganizationMethod) {
+  if (method == kUpdateStayMethod) return kUnchangedStaysKept;
+  if (method == kCreateGuestMethod) return CreateGuestFormat(command);
+  if (method == kMergeGuestsMethod) return kMergeKeepsCreateRequests;
+  if (method == kCreateOrganizationMethod) {
     v1::CreateOrganizationRequest request;
     if (request.ParseFromString(command.request()) &&
         (request.organization_id().empty() || !request.request_id().empty())) {
       return kOrganizationIdDecidedOnReceipt;
     }
   }
-  const v1::Feedback& feedback = command.prepared_feedback().feedback();
-  if (command.has_prepared_feedback() && !HasNoWords(feedback.text())) {
-    return kRepeatsByHotelAndRating;
-  }
-  return feedback.has_edit_time() ? 2 : 1;
+  return 1;
 }
 
 std::string EncodeCommand(internal::v1::Command command) {

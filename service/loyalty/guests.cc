@@ -46,11 +46,6 @@ absl::Status IdentityTaken(std::string_view field,
       {{"resource", std::string(owner_name)}, {"field", std::string(field)}});
 }
 
-bool SameIdentity(const v1::Identity& a, const v1::Identity& b) {
-  return a.kind() == b.kind() && a.source() == b.source() &&
-         a.value() == b.value();
-}
-
 // Points the feedback of every author among `identities` at `guest_id` (""
 // = back to the authors' own voices).
 absl::Status AttributeAuthors(

@@ -232,6 +232,11 @@ std::optional<v1::Identity> NormalizeIdentity(FieldViolations& violations,
   }
 }
 
+bool SameIdentity(const v1::Identity& a, const v1::Identity& b) {
+  return a.kind() == b.kind() && a.source() == b.source() &&
+         a.value() == b.value();
+}
+
 std::optional<AuthorRef> AuthorOfIdentity(const v1::Identity& identity) {
   switch (identity.kind()) {
     case v1::IDENTITY_KIND_HANDLE:

@@ -35,6 +35,9 @@ std::optional<v1::Identity> NormalizeIdentity(FieldViolations& violations,
                                               const v1::Identity& identity,
                                               std::string_view phone_region);
 
+// Whether two normalised identities are one: kind, source and value.
+bool SameIdentity(const v1::Identity& a, const v1::Identity& b);
+
 // The feedback author an identity stands for (docs/voices.md): a HANDLE is
 // the author (source, value), an EMAIL the author (SOURCE_EMAIL, value);
 // phones and loyalty numbers are no author. `identity` must be normalised.

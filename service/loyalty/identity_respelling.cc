@@ -7,6 +7,7 @@
 #include "common/status_macros.h"
 #include "guestvoice/v1/loyalty.pb.h"
 #include "service/core/handle_spelling.h"
+#include "service/loyalty/identities.h"
 #include "service/loyalty/records.h"
 #include "service/tenancy/organization_ids.h"
 #include "storage/keys.h"
@@ -51,11 +52,6 @@ absl::StatusOr<std::vector<MisspelledIdentity>> MisspelledIdentities(
         return storage::ScanStep::kContinue;
       }));
   return misspelled;
-}
-
-bool SameIdentity(const v1::Identity& a, const v1::Identity& b) {
-  return a.kind() == b.kind() && a.source() == b.source() &&
-         a.value() == b.value();
 }
 
 // The guest's identities with `old` spelled `respelled`, or without it

@@ -867,6 +867,20 @@ def test_schema_5_store_lists_low_ratings_without_scored_words_once_upgraded(
     assert "8 attention entries checked" in report, report
 
 
+def _answers_alike_after_a_restart(serve, call, upgraded, data_dir: Path, key: str,
+                                   recorded: dict) -> None:
+    """Stops `upgraded` and starts the store again: no second upgrade, and
+    each recorded query answered as `upgraded` answered it."""
+    answers = {name: call(upgraded, query["method"], query["request"], key=key)
+               for name, query in recorded.items()}
+    assert upgraded.terminate() == 0
+    restarted = serve(data_dir)
+    assert not UPGRADED.search(restarted.log()), restarted.log()
+    for name, query in recorded.items():
+        assert call(restarted, query["method"], query["request"], key=key) == answers[name], name
+    assert restarted.terminate() == 0
+
+
 def test_schema_6_store_counts_the_same_words_about_another_hotel_once_upgraded(
         serve, call, tmp_path: Path):
     # A store written by the last schema-6 build (tests/e2e/data/README.md),
@@ -922,14 +936,7 @@ def test_schema_6_store_counts_the_same_words_about_another_hotel_once_upgraded(
     issues_before = by_id(recorded["top_issues"]["response"]["issues"], "aspect")
     assert (issues_before["cleanliness"]["negative_voice_count"],
             issues["cleanliness"]["negative_voice_count"]) == ("2", "3")
-    answers = {name: ask(name) for name in recorded}
-    assert upgraded.terminate() == 0
-
-    restarted = serve(data_dir)
-    assert not UPGRADED.search(restarted.log()), restarted.log()
-    for name, query in recorded.items():
-        assert call(restarted, query["method"], query["request"], key=key) == answers[name], name
-    assert restarted.terminate() == 0
+    _answers_alike_after_a_restart(serve, call, upgraded, data_dir, key, recorded)
 
     report = _verified(data_dir)
     assert "15 feedback items" in report
@@ -1018,14 +1025,7 @@ def test_schema_7_store_counts_each_handle_once_however_it_was_typed(
                       if field != "identities"}
     assert call(upgraded, "guestvoice.v1.LoyaltyService/GetGuest", {"name": umit["name"]},
                 key=key) == without_handle
-    answers = {name: ask(name) for name in recorded}
-    assert upgraded.terminate() == 0
-
-    restarted = serve(data_dir)
-    assert not UPGRADED.search(restarted.log()), restarted.log()
-    for name, query in recorded.items():
-        assert call(restarted, query["method"], query["request"], key=key) == answers[name], name
-    assert restarted.terminate() == 0
+    _answers_alike_after_a_restart(serve, call, upgraded, data_dir, key, recorded)
 
     report = _verified(data_dir)
     assert "9 feedback items" in report
